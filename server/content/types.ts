@@ -1,0 +1,45 @@
+import type { CardAction } from 'botframework-schema';
+
+/**
+ * What the rest of the server sees of `content/` once it is loaded, validated and frozen at boot
+ * (server/content/load.ts). The server never reads YAML itself.
+ */
+
+/** A bot message ready for the wire. Phone numbers stay in `text` and also become `call` actions. */
+export interface RenderedMessage {
+  readonly text: string;
+  readonly suggestedActions: readonly CardAction[];
+}
+
+/** A helpline or emergency service, from content/<locale>/services.yaml. */
+export interface ServiceInfo {
+  readonly id: string;
+  readonly name: string;
+  /** Who it is for, in plain words. */
+  readonly for: string;
+  readonly phone?: string;
+  /** e.g. text SHOUT to 85258. */
+  readonly sms?: { readonly number: string; readonly keyword?: string };
+  readonly url?: string;
+  /** Plain-words hours, e.g. "24 hours, every day". */
+  readonly hours?: string;
+  readonly is24x7: boolean;
+  readonly emergency: boolean;
+}
+
+/** The loaded, validated, frozen content. */
+export interface Content {
+  /** Hash of every content file: stored beside dialog snapshots and tied to the detector model. */
+  readonly version: string;
+  readonly defaultLocale: string;
+  readonly locales: readonly string[];
+  /** Render a message key with facts; quick-reply keys become `imBack` actions. Throws on an unknown key (a bug: keys are checked at boot). */
+  render(
+    key: string,
+    facts?: Readonly<Record<string, string | number>>,
+    locale?: string,
+    quickReplies?: readonly string[],
+  ): RenderedMessage;
+  /** Services shown by "Get help now", emergency first, for a locale. */
+  helpNow(locale?: string): readonly ServiceInfo[];
+}

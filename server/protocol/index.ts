@@ -1,0 +1,4 @@
+/** The one door between the server and its clients: activity shapes, event names, close codes. */
+export * from './activities.js';
+export * from './handoff.js';
+export type { Category, Urgency, PublicFinding } from '../../dialogs/safety/finding.js';
