@@ -1,0 +1,82 @@
+import type { CardAction } from 'botframework-schema';
+import type { HandoffInitiateValue, HandoffStatusValue, WireActivity } from '../protocol/index.js';
+import { EVENT } from '../protocol/index.js';
+import type { Finding, Urgency } from '../../dialogs/safety/finding.js';
+import type { StoredActivity } from '../store/types.js';
+
+/**
+ * Builders for the activities the conversation service stores and sends. The store assigns `seq`;
+ * {@link toWire} adds it (and an id) to `channelData` when an activity leaves for a client.
+ */
+
+/** The bot's identity on the wire. */
+export const BOT = { id: 'harbour', name: 'Harbour', role: 'bot' } as const;
+/** The child's identity on the wire (no name: Harbour never asks for one). */
+export const CHILD = { id: 'child', name: '', role: 'user' } as const;
+
+/** The child's message as committed: exact words, the client's id. It is also the ack. */
+export function childMessageActivity(text: string, clientActivityId: string): WireActivity {
+  return {
+    type: 'message',
+    id: clientActivityId,
+    from: { ...CHILD },
+    text,
+    channelData: { sender: 'child', clientActivityID: clientActivityId },
+  };
+}
+
+/** A bot message rendered from a content key. The key travels in channelData, never instead of text. */
+export function botMessageActivity(
+  rendered: { text: string; suggestedActions: readonly CardAction[] },
+  key: string,
+): WireActivity {
+  return {
+    type: 'message',
+    from: { ...BOT },
+    text: rendered.text,
+    ...(rendered.suggestedActions.length > 0
+      ? { suggestedActions: { to: [], actions: [...rendered.suggestedActions] } }
+      : {}),
+    channelData: { sender: 'bot', key },
+  };
+}
+
+/** A counsellor's message into the child's stream. First name only. */
+export function counsellorMessageActivity(
+  input: { counsellorId: string; counsellorName: string; text: string; clientActivityId: string },
+): WireActivity {
+  return {
+    type: 'message',
+    from: { id: `counsellor:${input.counsellorId}`, name: input.counsellorName, role: 'bot' },
+    text: input.text,
+    channelData: { sender: 'counsellor', clientActivityID: input.clientActivityId },
+  };
+}
+
+/** `handoff.initiate`: ONLY urgency and categories reach the child's device, never evidence. */
+export function handoffInitiateActivity(urgency: Urgency, findings: readonly Finding[]): WireActivity {
+  const categories = [...new Set(findings.map((finding) => finding.category))];
+  const value: HandoffInitiateValue = { urgency, findings: categories.map((category) => ({ category })) };
+  return { type: 'event', name: EVENT.handoffInitiate, from: { ...BOT }, value };
+}
+
+/** `handoff.status`: where the request for a person stands. */
+export function handoffStatusActivity(value: HandoffStatusValue): WireActivity {
+  return { type: 'event', name: EVENT.handoffStatus, from: { ...BOT }, value: { ...value } };
+}
+
+/** `conversation.ended`: the conversation is over; the client should not resume it. */
+export function conversationEndedActivity(reason: string): WireActivity {
+  return { type: 'event', name: EVENT.conversationEnded, from: { ...BOT }, value: { reason } };
+}
+
+/** A committed activity as sent to clients: `channelData.seq` set, an id if it had none. */
+export function toWire(stored: StoredActivity): WireActivity {
+  const activity = stored.activity;
+  return {
+    ...activity,
+    id: activity.id ?? `${stored.conversationId}.${stored.seq}`,
+    timestamp: stored.createdAt,
+    channelData: { ...activity.channelData, seq: stored.seq },
+  };
+}

@@ -1,0 +1,550 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Content } from '../content/types.js';
+import type { DialogEvent, DialogInput } from '../../dialogs/types.js';
+import type { HandoffDecision, HandoffService } from '../handoff/types.js';
+import type { HandoffStatusValue } from '../protocol/index.js';
+import { EVENT } from '../protocol/index.js';
+import type { NewActivity, StoredActivity, Store } from '../store/types.js';
+import { FRAME_ERRORS } from '../errors.js';
+import type { Limits } from '../config.js';
+import {
+  childMessageActivity,
+  conversationEndedActivity,
+  counsellorMessageActivity,
+  handoffStatusActivity,
+  botMessageActivity,
+} from './activities.js';
+import { DialogHost, type DialogDefinition } from './dialog-host.js';
+import { LiveHub } from './live-hub.js';
+import { RateLimiter } from './rate-limiter.js';
+import { checkChildText } from './text.js';
+import { hashToken, looksLikeToken, newToken } from './tokens.js';
+import { effectsOf, type HandoffAsk } from './turn-effects.js';
+import { TurnQueue } from './turn-queue.js';
+import type {
+  ChildMessageResult,
+  ChildPresence,
+  ConversationService,
+  LiveItem,
+  StartedConversation,
+} from './types.js';
+
+/** What the conversation service needs; everything injectable for tests (clock included). */
+export interface ConversationServiceDeps {
+  readonly store: Store;
+  readonly content: Content;
+  readonly dialog: DialogDefinition;
+  readonly handoff: HandoffService;
+  readonly limits: Pick<Limits, 'maxTextChars' | 'messagesPerMinute' | 'tokenOfflineTtlMs'>;
+  readonly tokenKey: Buffer;
+  readonly log: FastifyBaseLogger;
+  /** Milliseconds since the epoch; defaults to Date.now. */
+  readonly now?: () => number;
+  readonly defaultLocale?: string;
+  /**
+   * Content key said first when a stored dialog cannot be restored (a new version, a damaged
+   * snapshot), before a fresh, safe start. It should tell the child how to get help now.
+   */
+  readonly recoveryKey?: string;
+}
+
+interface LiveConversation {
+  readonly id: string;
+  readonly locale: string;
+  host: DialogHost;
+  rate: RateLimiter;
+  /** Recent acks by client id, so a re-sent message is re-acked without a store round trip. */
+  readonly recentAcks: Map<string, StoredActivity>;
+  tokenHash: string | null;
+  lastTouch: number;
+  lastActive: number;
+}
+
+const RECENT_ACKS = 64;
+
+/** The conversation service behind `/chat`, Direct Line and the console (see ./types.ts). */
+export class HarbourConversationService implements ConversationService {
+  readonly hub: LiveHub;
+  readonly queue = new TurnQueue();
+  private readonly lives = new Map<string, LiveConversation>();
+  private readonly presence = new Map<string, ChildPresence>();
+  private readonly now: () => number;
+  private closing = false;
+
+  constructor(private readonly deps: ConversationServiceDeps) {
+    this.now = deps.now ?? Date.now;
+    this.hub = new LiveHub((conversationId, error) =>
+      deps.log.error({ err: error, conversationId }, 'live subscriber failed'),
+    );
+  }
+
+  async start(input: { locale?: string; now?: Date }): Promise<StartedConversation> {
+    const at = input.now ?? new Date(this.now());
+    const locale = input.locale ?? this.deps.defaultLocale ?? this.deps.content.defaultLocale;
+    const conversationId = randomUUID();
+    const token = newToken();
+    const tokenHash = hashToken(this.deps.tokenKey, token);
+    await this.deps.store.conversations.create({ id: conversationId, locale, now: at });
+    await this.deps.store.tokens.issue({
+      tokenHash,
+      conversationId,
+      now: at,
+      expiresAt: new Date(at.getTime() + this.deps.limits.tokenOfflineTtlMs),
+    });
+    await this.queue.run(conversationId, async () => {
+      const host = new DialogHost(this.deps.dialog, await this.dialogInput(at));
+      const live = this.adopt(conversationId, locale, host);
+      live.tokenHash = tokenHash;
+      live.lastTouch = at.getTime();
+      await this.runTurn(live, {});
+    });
+    this.deps.log.info({ conversationId }, 'conversation started');
+    return { conversationId, token };
+  }
+
+  async resume(token: string): Promise<{ conversationId: string } | null> {
+    if (!looksLikeToken(token)) return null;
+    const tokenHash = hashToken(this.deps.tokenKey, token);
+    const now = this.now();
+    const found = await this.deps.store.tokens.resolve(tokenHash, new Date(now));
+    if (!found) return null;
+    const record = await this.deps.store.conversations.get(found.conversationId);
+    if (!record || record.endedAt !== null) return null;
+    await this.deps.store.tokens.touch(tokenHash, new Date(now + this.deps.limits.tokenOfflineTtlMs));
+    const live = this.lives.get(found.conversationId);
+    if (live) {
+      live.tokenHash = tokenHash;
+      live.lastTouch = now;
+    } else {
+      this.pendingTokenHashes.set(found.conversationId, tokenHash);
+    }
+    return { conversationId: found.conversationId };
+  }
+
+  private readonly pendingTokenHashes = new Map<string, string>();
+
+  async childMessage(
+    conversationId: string,
+    input: { clientActivityId: string; text: string },
+  ): Promise<ChildMessageResult> {
+    const problem = checkChildText(input.text, this.deps.limits.maxTextChars);
+    if (problem !== null) return refused(problem);
+    return this.queue.run(conversationId, async () => {
+      const live = await this.live(conversationId);
+      if (!live) return refused('conversationEnded');
+      const known = live.recentAcks.get(input.clientActivityId);
+      if (known) return { outcome: 'committed', ack: known, duplicate: true };
+      const now = this.now();
+      const retryAfterMs = live.rate.retryAfter(now);
+      if (retryAfterMs > 0) return { ...refused('rateLimited'), retryAfterMs };
+      const lead: NewActivity = {
+        clientActivityId: input.clientActivityId,
+        activity: childMessageActivity(input.text, input.clientActivityId),
+      };
+      const result = await this.runTurn(live, {
+        lead: [lead],
+        event: { type: 'user.message', text: input.text },
+        // A message from the child cancels a pending check-in unless the dialog asks again.
+        defaultCheckIn: null,
+      });
+      const ack = result.ack;
+      if (!ack) return refused('internal');
+      if (!result.duplicate) {
+        live.rate.record(now);
+        this.rememberAck(live, ack);
+        await this.touchToken(live, now);
+      }
+      return { outcome: 'committed', ack, duplicate: result.duplicate };
+    });
+  }
+
+  async childLeft(conversationId: string, how: 'quick_exit' | 'ended'): Promise<void> {
+    this.presence.set(conversationId, how === 'quick_exit' ? 'left_quickly' : 'ended');
+    await this.queue.run(conversationId, async () => {
+      const now = new Date(this.now());
+      const live = await this.live(conversationId, { quiet: true });
+      if (live) {
+        try {
+          if (how === 'quick_exit') live.host.send({ type: 'user.quickExit' });
+        } catch (error) {
+          this.deps.log.error({ err: error, conversationId }, 'dialog failed on leave');
+        }
+        live.host.drain(); // Quick exit is silent: nothing more is said to the child.
+        await this.deps.store.conversations.append(conversationId, [{ activity: conversationEndedActivity(how) }], {
+          snapshot: this.snapshotOf(live),
+          checkInDueAt: null,
+          now,
+        });
+        this.drop(conversationId);
+      }
+      await this.deps.store.tokens.revokeForConversation(conversationId, now);
+      await this.deps.store.conversations.end(conversationId, how, now);
+      await this.deps.handoff.withdraw(conversationId, how);
+      this.deps.log.info({ conversationId, how }, 'child left');
+    });
+  }
+
+  setChildPresence(conversationId: string, presence: ChildPresence): void {
+    const before = this.presence.get(conversationId);
+    if (before === 'left_quickly' || before === 'ended') return;
+    this.presence.set(conversationId, presence);
+    const live = this.lives.get(conversationId);
+    if (presence === 'offline' && live) {
+      // The offline clock starts now: the token dies TOKEN_OFFLINE_TTL after the child went away.
+      void this.touchToken(live, this.now(), true).catch((error: unknown) =>
+        this.deps.log.error({ err: error, conversationId }, 'token touch failed'),
+      );
+    }
+  }
+
+  childPresence(conversationId: string): ChildPresence {
+    return this.presence.get(conversationId) ?? 'offline';
+  }
+
+  typing(conversationId: string, from: 'child' | 'counsellor', name?: string): void {
+    this.hub.publish(conversationId, {
+      kind: 'ephemeral',
+      activity: {
+        type: 'typing',
+        from: from === 'child' ? { id: 'child', name: '', role: 'user' } : { id: 'counsellor', name: name ?? '', role: 'bot' },
+        channelData: { sender: from === 'child' ? 'child' : 'counsellor' },
+      },
+    });
+  }
+
+  async counsellorMessage(
+    conversationId: string,
+    input: { counsellorId: string; counsellorName: string; text: string; clientActivityId: string },
+  ): Promise<StoredActivity> {
+    return this.queue.run(conversationId, async () => {
+      const result = await this.deps.store.conversations.append(
+        conversationId,
+        [{ clientActivityId: input.clientActivityId, activity: counsellorMessageActivity(input) }],
+        { now: new Date(this.now()) },
+      );
+      if (!result.duplicate) this.publishAll(conversationId, result.activities);
+      return firstOf(result.activities);
+    });
+  }
+
+  async handoffStatus(conversationId: string, value: HandoffStatusValue): Promise<StoredActivity> {
+    return this.queue.run(conversationId, async () => {
+      const result = await this.deps.store.conversations.append(conversationId, [{ activity: handoffStatusActivity(value) }], {
+        now: new Date(this.now()),
+      });
+      this.publishAll(conversationId, result.activities);
+      return firstOf(result.activities);
+    });
+  }
+
+  async dispatch(conversationId: string, event: DialogEvent): Promise<void> {
+    await this.queue.run(conversationId, async () => {
+      const live = await this.live(conversationId, { quiet: true });
+      if (!live) return;
+      await this.runTurn(live, { event, defaultCheckIn: event.type === 'session.timeout' ? null : undefined });
+    });
+  }
+
+  history(conversationId: string, afterSeq: number, limit?: number): Promise<readonly StoredActivity[]> {
+    return this.deps.store.conversations.after(conversationId, afterSeq, limit);
+  }
+
+  subscribe(conversationId: string, listener: (item: LiveItem) => void): () => void {
+    return this.hub.subscribe(conversationId, listener);
+  }
+
+  /** Sends `session.timeout` to every conversation whose check-in is due (the sweeper calls this). */
+  async sweepCheckIns(limit = 100): Promise<number> {
+    if (this.closing) return 0;
+    const due = await this.deps.store.conversations.dueCheckIns(new Date(this.now()), limit);
+    for (const { id } of due) {
+      if (this.queue.isBusy(id)) continue; // It is being handled; the next sweep sees it if still due.
+      void this.queue
+        .run(id, async () => {
+          const record = await this.deps.store.conversations.get(id);
+          if (!record?.checkInDueAt || record.checkInDueAt.getTime() > this.now()) return;
+          const live = await this.live(id, { quiet: true });
+          if (!live) {
+            await this.deps.store.conversations.setCheckIn(id, null);
+            return;
+          }
+          await this.runTurn(live, { event: { type: 'session.timeout' }, defaultCheckIn: null });
+        })
+        .catch((error: unknown) => this.deps.log.error({ err: error, conversationId: id }, 'check-in failed'));
+    }
+    return due.length;
+  }
+
+  /** Forgets idle conversations with no subscribers (they restore from the store when needed). */
+  evictIdle(idleMs: number): number {
+    const now = this.now();
+    let evicted = 0;
+    for (const [id, live] of this.lives) {
+      if (now - live.lastActive < idleMs || this.hub.count(id) > 0 || this.queue.isBusy(id)) continue;
+      this.drop(id);
+      evicted += 1;
+    }
+    return evicted;
+  }
+
+  /** Conversations with a dialog actor in memory. */
+  get liveCount(): number {
+    return this.lives.size;
+  }
+
+  /** Stops taking new sweeps and waits for every queued turn to finish (graceful shutdown). */
+  async drain(): Promise<void> {
+    this.closing = true;
+    await this.queue.idle();
+    for (const id of [...this.lives.keys()]) this.drop(id);
+  }
+
+  // ---- internals -------------------------------------------------------------------------
+
+  /** The live conversation, restored from the store if needed; null if unknown or ended. Call inside the queue. */
+  private async live(conversationId: string, options: { quiet?: boolean } = {}): Promise<LiveConversation | null> {
+    const existing = this.lives.get(conversationId);
+    if (existing) {
+      existing.lastActive = this.now();
+      return existing;
+    }
+    const record = await this.deps.store.conversations.get(conversationId);
+    if (!record || record.endedAt !== null) return null;
+    const now = this.now();
+    const input = await this.dialogInput(new Date(now));
+    const saved = await this.deps.store.conversations.latestSnapshot(conversationId);
+    let host: DialogHost | null = null;
+    if (saved && saved.machineVersion === this.deps.dialog.version && saved.contentVersion === this.deps.content.version) {
+      try {
+        host = new DialogHost(this.deps.dialog, input, saved.snapshot);
+      } catch (error) {
+        this.deps.log.warn({ err: error, conversationId }, 'dialog snapshot did not restore; starting fresh');
+      }
+    } else if (saved) {
+      this.deps.log.warn(
+        { conversationId, machineVersion: saved.machineVersion, contentVersion: saved.contentVersion },
+        'dialog snapshot is from another version; starting fresh',
+      );
+    }
+    const live = this.adopt(conversationId, record.locale, host ?? new DialogHost(this.deps.dialog, input));
+    const pendingHash = this.pendingTokenHashes.get(conversationId);
+    if (pendingHash) {
+      live.tokenHash = pendingHash;
+      this.pendingTokenHashes.delete(conversationId);
+    }
+    if (!host) await this.runTurn(live, { recovering: true });
+    else if (!options.quiet && live.host.hasPending) await this.runTurn(live, {});
+    return live;
+  }
+
+  private adopt(conversationId: string, locale: string, host: DialogHost): LiveConversation {
+    const now = this.now();
+    const live: LiveConversation = {
+      id: conversationId,
+      locale,
+      host,
+      rate: new RateLimiter(this.deps.limits.messagesPerMinute),
+      recentAcks: new Map(),
+      tokenHash: null,
+      lastTouch: now,
+      lastActive: now,
+    };
+    this.watchLateEmits(live);
+    this.lives.set(conversationId, live);
+    return live;
+  }
+
+  private watchLateEmits(live: LiveConversation): void {
+    live.host.onLateEmit = () => {
+      void this.queue
+        .run(live.id, async () => {
+          if (this.lives.get(live.id) === live && live.host.hasPending) await this.runTurn(live, {});
+        })
+        .catch((error: unknown) => this.deps.log.error({ err: error, conversationId: live.id }, 'late dialog output failed'));
+    };
+  }
+
+  private drop(conversationId: string): void {
+    const live = this.lives.get(conversationId);
+    if (!live) return;
+    this.lives.delete(conversationId);
+    live.host.onLateEmit = null;
+    try {
+      live.host.stop();
+    } catch (error) {
+      this.deps.log.error({ err: error, conversationId }, 'dialog stop failed');
+    }
+  }
+
+  /**
+   * One turn: send the event, render what the dialog emitted, commit lead + replies + snapshot in
+   * ONE append, then deliver, then carry out handoffs (whose answers are further turns).
+   * If the commit fails or finds a duplicate, the actor is reloaded from the stored snapshot so
+   * nothing the store does not have is remembered.
+   */
+  private async runTurn(
+    live: LiveConversation,
+    turn: { lead?: NewActivity[]; event?: DialogEvent; defaultCheckIn?: Date | null; recovering?: boolean },
+  ): Promise<{ ack: StoredActivity | null; duplicate: boolean }> {
+    const now = this.now();
+    const lead = turn.lead ?? [];
+    const recovery: NewActivity[] = [];
+    if (turn.recovering && this.deps.recoveryKey) {
+      const rendered = this.deps.content.render(this.deps.recoveryKey, undefined, live.locale);
+      recovery.push({ activity: botMessageActivity(rendered, this.deps.recoveryKey) });
+    }
+    live.host.inTurn = true;
+    try {
+      if (turn.event) live.host.send(turn.event);
+    } catch (error) {
+      // A fault in the dialog is a bug: log it with the conversation id, keep the child's message,
+      // and carry on from a fresh, safe start that tells the child how to get help.
+      this.deps.log.error({ err: error, conversationId: live.id, event: turn.event?.type }, 'dialog failed; starting fresh');
+      live.host.inTurn = false;
+      live.host.onLateEmit = null;
+      live.host = new DialogHost(this.deps.dialog, await this.dialogInput(new Date(now)));
+      this.watchLateEmits(live);
+      if (this.deps.recoveryKey && !turn.recovering) {
+        const rendered = this.deps.content.render(this.deps.recoveryKey, undefined, live.locale);
+        recovery.push({ activity: botMessageActivity(rendered, this.deps.recoveryKey) });
+      }
+    } finally {
+      live.host.inTurn = false;
+    }
+    const effects = effectsOf(live.host.drain(), this.deps.content, live.locale, now, turn.defaultCheckIn);
+    const activities = [...lead, ...recovery, ...effects.activities];
+    if (effects.closed !== null) activities.push({ activity: conversationEndedActivity(effects.closed) });
+    let result;
+    try {
+      result = await this.deps.store.conversations.append(live.id, activities, {
+        snapshot: this.snapshotOf(live),
+        ...(effects.checkInDueAt !== undefined ? { checkInDueAt: effects.checkInDueAt } : {}),
+        now: new Date(now),
+      });
+    } catch (error) {
+      await this.reload(live);
+      throw error;
+    }
+    if (result.duplicate) {
+      await this.reload(live);
+      return { ack: result.activities[0] ?? null, duplicate: true };
+    }
+    this.publishAll(live.id, result.activities);
+    const ack = lead.length > 0 ? (result.activities[0] ?? null) : null;
+    if (effects.closed !== null) {
+      await this.close(live, effects.closed, new Date(now));
+      return { ack, duplicate: false };
+    }
+    for (const ask of effects.handoffs) await this.requestHandoff(live, ask);
+    return { ack, duplicate: false };
+  }
+
+  private async requestHandoff(live: LiveConversation, ask: HandoffAsk): Promise<void> {
+    let decision: HandoffDecision;
+    try {
+      decision = await this.deps.handoff.request({
+        conversationId: live.id,
+        urgency: ask.urgency,
+        findings: ask.findings,
+        reason: ask.reason,
+        summary: (live.host.context()['summary'] ?? {}) as never,
+        requestedAt: new Date(this.now()),
+      });
+    } catch (error) {
+      // Fail towards help: the dialog hears nobody can come, and says how to get help now.
+      this.deps.log.error({ err: error, conversationId: live.id }, 'handoff request failed');
+      decision = { outcome: 'unavailable', reason: 'none_available' };
+    }
+    const status: HandoffStatusValue =
+      decision.outcome === 'queued'
+        ? {
+            state: 'queued',
+            position: decision.position,
+            ...(decision.estimatedWaitSeconds !== undefined ? { estimatedWaitSeconds: decision.estimatedWaitSeconds } : {}),
+          }
+        : decision.position !== undefined
+          ? { state: 'queued', position: decision.position }
+          : { state: 'failed' };
+    const event: DialogEvent =
+      decision.outcome === 'queued'
+        ? { type: 'handoff.queued', position: decision.position }
+        : { type: 'handoff.unavailable', reason: decision.reason };
+    if (this.lives.get(live.id) !== live) return;
+    await this.runTurn(live, { lead: [{ activity: handoffStatusActivity(status) }], event });
+  }
+
+  private async close(live: LiveConversation, reason: string, now: Date): Promise<void> {
+    this.drop(live.id);
+    this.presence.set(live.id, 'ended');
+    await this.deps.store.conversations.end(live.id, reason, now);
+    await this.deps.store.tokens.revokeForConversation(live.id, now);
+    this.deps.log.info({ conversationId: live.id, reason }, 'conversation ended');
+  }
+
+  private async reload(live: LiveConversation): Promise<void> {
+    this.drop(live.id);
+    const fresh = await this.live(live.id, { quiet: true });
+    if (fresh) {
+      fresh.tokenHash = live.tokenHash;
+      for (const [id, ack] of live.recentAcks) fresh.recentAcks.set(id, ack);
+      // The limiter's history carries over, so a reload never resets the child's rate window.
+      fresh.rate = live.rate;
+    }
+  }
+
+  private snapshotOf(live: LiveConversation) {
+    return {
+      snapshot: live.host.persisted(),
+      machineVersion: this.deps.dialog.version,
+      contentVersion: this.deps.content.version,
+    };
+  }
+
+  private publishAll(conversationId: string, activities: readonly StoredActivity[]): void {
+    for (const stored of activities) this.hub.publish(conversationId, { kind: 'stored', stored });
+  }
+
+  private rememberAck(live: LiveConversation, ack: StoredActivity): void {
+    if (ack.clientActivityId === null) return;
+    live.recentAcks.set(ack.clientActivityId, ack);
+    if (live.recentAcks.size > RECENT_ACKS) {
+      const oldest = live.recentAcks.keys().next().value;
+      if (oldest !== undefined) live.recentAcks.delete(oldest);
+    }
+  }
+
+  private async touchToken(live: LiveConversation, now: number, force = false): Promise<void> {
+    if (live.tokenHash === null) return;
+    const ttl = this.deps.limits.tokenOfflineTtlMs;
+    if (!force && now - live.lastTouch < ttl / 4) return;
+    live.lastTouch = now;
+    await this.deps.store.tokens.touch(live.tokenHash, new Date(now + ttl));
+  }
+
+  private async dialogInput(now: Date): Promise<DialogInput> {
+    let counsellorOnShift = false;
+    try {
+      counsellorOnShift = await this.deps.handoff.isCounsellorOnShift(now);
+    } catch (error) {
+      this.deps.log.error({ err: error }, 'could not ask whether a counsellor is on shift');
+    }
+    return { counsellorOnShift };
+  }
+}
+
+function refused(name: keyof typeof FRAME_ERRORS): Extract<ChildMessageResult, { outcome: 'refused' }> {
+  const { code, message } = FRAME_ERRORS[name];
+  return { outcome: 'refused', code, message };
+}
+
+function firstOf(activities: readonly StoredActivity[]): StoredActivity {
+  const first = activities[0];
+  if (!first) throw new Error('store returned no activity for an append');
+  return first;
+}
+
+/** Whether a stored activity is the `conversation.ended` event. */
+export function isEndedEvent(stored: StoredActivity): boolean {
+  return stored.activity.type === 'event' && stored.activity.name === EVENT.conversationEnded;
+}

@@ -1,0 +1,57 @@
+import type { Content } from '../content/types.js';
+import type { DialogEmitted } from '../../dialogs/types.js';
+import type { NewActivity } from '../store/types.js';
+import { botMessageActivity, handoffInitiateActivity } from './activities.js';
+
+/**
+ * Turns what a dialog emitted during one turn into activities to commit and side effects to run
+ * after the commit. Pure: no I/O.
+ */
+
+/** A handoff the dialog asked for, carried out after the turn is committed. */
+export type HandoffAsk = Extract<DialogEmitted, { type: 'handoff.requested' }>;
+
+export interface TurnEffects {
+  readonly activities: NewActivity[];
+  /** undefined: leave the stored deadline alone; null: clear it; Date: set it. */
+  checkInDueAt: Date | null | undefined;
+  readonly handoffs: HandoffAsk[];
+  closed: string | null;
+}
+
+/** Renders emitted events in order. `defaultCheckIn` applies when the dialog said nothing about check-ins. */
+export function effectsOf(
+  emitted: readonly DialogEmitted[],
+  content: Content,
+  locale: string,
+  now: number,
+  defaultCheckIn: Date | null | undefined,
+): TurnEffects {
+  const effects: TurnEffects = { activities: [], checkInDueAt: defaultCheckIn, handoffs: [], closed: null };
+  for (const event of emitted) {
+    switch (event.type) {
+      case 'bot.say': {
+        const rendered = content.render(event.key, event.facts, locale, event.quickReplies);
+        effects.activities.push({ activity: botMessageActivity(rendered, event.key) });
+        break;
+      }
+      case 'handoff.requested':
+        effects.activities.push({ activity: handoffInitiateActivity(event.urgency, event.findings) });
+        effects.handoffs.push(event);
+        break;
+      case 'checkin.request':
+        effects.checkInDueAt = new Date(now + Math.max(0, event.afterMs));
+        break;
+      case 'checkin.cancel':
+        effects.checkInDueAt = null;
+        break;
+      case 'conversation.closed':
+        effects.closed = event.reason;
+        break;
+      default:
+        // Unknown emitted events are ignored: the dialog may add events other layers listen for.
+        break;
+    }
+  }
+  return effects;
+}

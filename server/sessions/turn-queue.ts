@@ -1,0 +1,48 @@
+/**
+ * Runs jobs one at a time per key (a conversation), in arrival order, so two turns of one
+ * conversation never interleave. Different keys run concurrently. A failing job does not stop the
+ * jobs queued after it.
+ */
+export class TurnQueue {
+  private readonly tails = new Map<string, Promise<unknown>>();
+  private inFlight = 0;
+  private idleWaiters: (() => void)[] = [];
+
+  /** Queues `job` behind the key's earlier jobs; resolves or rejects with the job's own result. */
+  run<T>(key: string, job: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    this.inFlight += 1;
+    const result = previous.then(job, job);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      this.inFlight -= 1;
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+      if (this.inFlight === 0) {
+        const waiters = this.idleWaiters;
+        this.idleWaiters = [];
+        for (const resolve of waiters) resolve();
+      }
+    });
+    return result;
+  }
+
+  /** Whether a key has queued or running jobs. */
+  isBusy(key: string): boolean {
+    return this.tails.has(key);
+  }
+
+  /** Jobs queued or running across all keys. */
+  get size(): number {
+    return this.inFlight;
+  }
+
+  /** Resolves when every queued job has finished (graceful shutdown). */
+  idle(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+}
