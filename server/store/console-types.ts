@@ -133,20 +133,6 @@ export interface CaseRepository {
   feedback(limit?: number): Promise<readonly DetectorFeedback[]>;
 }
 
-/** A safeguarding hold (A1's `holds` table): held conversations are exempt from retention. */
-export interface HoldRecord {
-  readonly conversationId: string;
-  readonly placedBy: string | null;
-  readonly reason: string;
-  readonly placedAt: Date;
-}
-
-export interface HoldGateway {
-  place(input: { conversationId: string; placedBy: string; reason: string; now: Date }): Promise<void>;
-  release(conversationId: string, releasedBy: string, now: Date): Promise<void>;
-  get(conversationId: string): Promise<HoldRecord | null>;
-}
-
 /** All console repositories together. */
 export interface ConsoleStore {
   readonly accounts: AccountRepository;
@@ -154,5 +140,4 @@ export interface ConsoleStore {
   readonly audit: AuditRepository;
   readonly participants: ParticipantRepository;
   readonly cases: CaseRepository;
-  readonly holds: HoldGateway;
 }
