@@ -1,10 +1,10 @@
-import { hash, verify, Algorithm } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 
 /**
  * Counsellor passwords: argon2id with OWASP's minimum parameters (19 MiB, 2 passes, 1 lane).
  * The hash string carries its own parameters, so raising them later keeps old hashes working.
  */
-const PARAMS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const PARAMS = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 /** Shortest password an account may have. */
 export const MIN_PASSWORD_LENGTH = 12;
