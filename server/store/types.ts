@@ -80,11 +80,50 @@ export interface TokenRepository {
   revokeForConversation(conversationId: string, now: Date): Promise<void>;
 }
 
+/** A safeguarding hold: while unreleased, the conversation is never deleted. */
+export interface HoldRecord {
+  readonly id: number;
+  readonly conversationId: string;
+  readonly placedBy: string;
+  readonly reason: string;
+  readonly placedAt: Date;
+  readonly releasedAt: Date | null;
+}
+
+/** What a deletion did. */
+export interface DeleteResult {
+  /** The conversation and everything derived from it (activities, snapshot, tokens) are gone. */
+  readonly deleted: boolean;
+  /** An unreleased hold kept it: nothing was deleted. */
+  readonly held: boolean;
+}
+
+/** Retention: holds, "delete my chat", and the scheduled expiry sweep. */
+export interface RetentionRepository {
+  placeHold(input: { conversationId: string; placedBy: string; reason: string; now: Date }): Promise<HoldRecord>;
+  /** Releases one hold; returns false if it does not exist or was already released. */
+  releaseHold(holdId: number, now: Date): Promise<boolean>;
+  /** Unreleased holds on a conversation, oldest first. */
+  activeHolds(conversationId: string): Promise<readonly HoldRecord[]>;
+  /**
+   * Deletes the conversation and everything that references it (ON DELETE CASCADE), unless an
+   * unreleased hold exists. `{ deleted: false, held: false }` means there was no such conversation.
+   */
+  deleteConversation(conversationId: string): Promise<DeleteResult>;
+  /**
+   * Deletes up to `limit` (default 500) conversations whose last activity is older than
+   * `now - olderThanMs`, skipping held ones. Call again while `deleted === limit`.
+   * `held` counts expired conversations kept by a hold.
+   */
+  deleteExpired(now: Date, olderThanMs: number, limit?: number): Promise<{ deleted: number; held: number }>;
+}
+
 /** The store: repositories plus lifecycle. */
 export interface Store {
   readonly kind: 'pglite' | 'postgres' | 'memory';
   readonly conversations: ConversationRepository;
   readonly tokens: TokenRepository;
+  readonly retention: RetentionRepository;
   /** Runs pending migrations; idempotent. */
   migrate(): Promise<void>;
   /** Waits for in-flight commits, then closes. */

@@ -1,0 +1,129 @@
+import type { WireActivity } from '../protocol/index.js';
+import type { SqlDb } from './sql-db.js';
+
+/** One append as `harbour_append` expects it (see migrations/002_append_function.sql). */
+export interface AppendRequest {
+  readonly c: string;
+  readonly k: string | null;
+  readonly t: string;
+  readonly a: readonly { readonly k: string | null; readonly a: WireActivity }[];
+  readonly s?: { readonly v: unknown; readonly m: string; readonly cv: string };
+  readonly d?: string | null;
+}
+
+/** What `harbour_append` says about one request. */
+export type AppendOutcome =
+  | { readonly st: 'ok'; readonly first: number }
+  | { readonly st: 'missing' }
+  | {
+      readonly st: 'dup';
+      readonly row: { readonly seq: number; readonly k: string | null; readonly a: WireActivity; readonly t: string };
+    };
+
+interface Item {
+  readonly conversationId: string;
+  readonly json: string;
+  readonly resolve: (outcome: AppendOutcome) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** Most requests in one statement: bounds the statement's size and the time one batch holds locks. */
+export const MAX_BATCH = 128;
+
+/**
+ * Group commit: appends waiting while the database is busy go together in one `harbour_append`
+ * statement (one round trip, one WAL flush), up to `db.concurrency` batches in flight. No timers:
+ * an append to an idle database goes at once. Appends to one conversation commit in call order:
+ * a conversation with a batch in flight waits for it before its next append is sent.
+ */
+export class AppendBatcher {
+  #pending: Item[] = [];
+  readonly #busy = new Set<string>();
+  #active = 0;
+  #idle: (() => void)[] = [];
+  readonly #db: SqlDb;
+  readonly #maxBatch: number;
+
+  constructor(db: SqlDb, maxBatch = MAX_BATCH) {
+    this.#db = db;
+    this.#maxBatch = maxBatch;
+  }
+
+  /** Queues one request, already serialised to JSON; resolves once committed. */
+  submit(conversationId: string, json: string): Promise<AppendOutcome> {
+    return new Promise<AppendOutcome>((resolve, reject) => {
+      this.#pending.push({ conversationId, json, resolve, reject });
+      this.#pump();
+    });
+  }
+
+  /** Resolves when nothing is queued or in flight. */
+  drain(): Promise<void> {
+    if (this.#active === 0 && this.#pending.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idle.push(resolve));
+  }
+
+  #pump(): void {
+    while (this.#active < this.#db.concurrency && this.#pending.length > 0) {
+      const batch: Item[] = [];
+      const rest: Item[] = [];
+      const taken = new Set<string>();
+      const blocked = new Set<string>();
+      for (const item of this.#pending) {
+        const id = item.conversationId;
+        if (batch.length < this.#maxBatch && !this.#busy.has(id) && !blocked.has(id)) {
+          batch.push(item);
+          taken.add(id);
+        } else {
+          rest.push(item);
+          blocked.add(id);
+        }
+      }
+      if (batch.length === 0) break;
+      this.#pending = rest;
+      for (const id of taken) this.#busy.add(id);
+      this.#active += 1;
+      void this.#run(batch).finally(() => {
+        this.#active -= 1;
+        for (const id of taken) this.#busy.delete(id);
+        this.#pump();
+        if (this.#active === 0 && this.#pending.length === 0) {
+          for (const resolve of this.#idle.splice(0)) resolve();
+        }
+      });
+    }
+  }
+
+  async #run(batch: readonly Item[]): Promise<void> {
+    try {
+      const outcomes = await this.#send(batch);
+      batch.forEach((item, index) => item.resolve(outcomes[index] as AppendOutcome));
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0]?.reject(error);
+        return;
+      }
+      // One bad request must not fail its neighbours: retry each alone, in order.
+      for (const item of batch) {
+        try {
+          const [outcome] = await this.#send([item]);
+          item.resolve(outcome as AppendOutcome);
+        } catch (itemError) {
+          item.reject(itemError);
+        }
+      }
+    }
+  }
+
+  async #send(batch: readonly Item[]): Promise<AppendOutcome[]> {
+    const rows = await this.#db.query<{ r: AppendOutcome[] }>('SELECT harbour_append($1::text::jsonb) AS r', [
+      `[${batch.map((item) => item.json).join(',')}]`,
+    ]);
+    const outcomes = rows[0]?.r;
+    if (!Array.isArray(outcomes) || outcomes.length !== batch.length) {
+      // Never put the outcome itself in the message: it may hold a child's words.
+      throw new Error(`harbour_append returned no list of ${batch.length} outcomes`);
+    }
+    return outcomes;
+  }
+}

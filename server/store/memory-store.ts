@@ -1,0 +1,201 @@
+import { StoreError } from './errors.js';
+import { findUnstorableJson } from './text.js';
+import type {
+  AppendResult,
+  ConversationRecord,
+  ConversationRepository,
+  DeleteResult,
+  HoldRecord,
+  NewActivity,
+  RetentionRepository,
+  SnapshotRecord,
+  Store,
+  StoredActivity,
+  TokenRepository,
+} from './types.js';
+
+interface MemoryConversation {
+  record: ConversationRecord;
+  lastActivityAt: Date;
+  activities: StoredActivity[];
+  byClientId: Map<string, StoredActivity>;
+  snapshot: SnapshotRecord | null;
+}
+
+function refuseUnstorable(activities: readonly NewActivity[], snapshot: SnapshotRecord | undefined): void {
+  if (findUnstorableJson(JSON.stringify({ activities, snapshot })) !== null) {
+    throw new StoreError('HARBOUR_ERR_STORE_TEXT', 'Text that cannot be stored exactly; nothing was written.');
+  }
+}
+
+/**
+ * NOT DURABLE: everything lives in this process's Maps and is gone when it exits. Same interface
+ * and semantics as the SQL store (seqs, duplicates, holds, limits); it exists only as the baseline
+ * in benchmarks, so the cost of durability can be measured beside it. Never use it to serve children.
+ */
+export function createMemoryStore(): Store {
+  const conversations = new Map<string, MemoryConversation>();
+  const tokens = new Map<string, { conversationId: string; expiresAt: Date; revokedAt: Date | null }>();
+  const holds: HoldRecord[] = [];
+  let nextHoldId = 1;
+  let isClosed = false;
+
+  const open = (id: string): MemoryConversation | undefined => {
+    if (isClosed) throw new StoreError('HARBOUR_ERR_STORE_CLOSED', 'The store is closed');
+    return conversations.get(id);
+  };
+  const isHeld = (id: string): boolean => holds.some((h) => h.conversationId === id && h.releasedAt === null);
+  const remove = (id: string): void => {
+    conversations.delete(id);
+    for (const [hash, token] of tokens) if (token.conversationId === id) tokens.delete(hash);
+    for (let i = holds.length - 1; i >= 0; i -= 1) if (holds[i]?.conversationId === id) holds.splice(i, 1);
+  };
+
+  const conversationRepository: ConversationRepository = {
+    async create({ id, locale, now }) {
+      if (open(id) !== undefined) throw new StoreError('HARBOUR_ERR_STORE_INPUT', `Conversation ${id} already exists`);
+      const record: ConversationRecord = {
+        id, locale, createdAt: now, endedAt: null, endReason: null, lastSeq: 0, checkInDueAt: null,
+      };
+      conversations.set(id, { record, lastActivityAt: now, activities: [], byClientId: new Map(), snapshot: null });
+      return record;
+    },
+    async get(id) {
+      return open(id)?.record ?? null;
+    },
+    async append(conversationId, activities, options = {}): Promise<AppendResult> {
+      const conversation = open(conversationId);
+      if (conversation === undefined) {
+        throw new StoreError('HARBOUR_ERR_STORE_NOT_FOUND', `No conversation ${conversationId}; nothing was written.`);
+      }
+      refuseUnstorable(activities, options.snapshot);
+      const firstClientId = activities[0]?.clientActivityId;
+      const original = firstClientId === undefined ? undefined : conversation.byClientId.get(firstClientId);
+      if (original !== undefined) return { duplicate: true, activities: [original] };
+      const clientIds = activities.flatMap((item) => (item.clientActivityId === undefined ? [] : [item.clientActivityId]));
+      if (new Set(clientIds).size !== clientIds.length || clientIds.some((k) => conversation.byClientId.has(k))) {
+        throw new StoreError(
+          'HARBOUR_ERR_STORE_INPUT',
+          'A client activity id after the first is already stored in this conversation; nothing was written.',
+        );
+      }
+      const now = options.now ?? new Date();
+      const first = conversation.record.lastSeq + 1;
+      const stored = activities.map((item, index): StoredActivity => ({
+        conversationId, seq: first + index, clientActivityId: item.clientActivityId ?? null,
+        activity: item.activity, createdAt: now,
+      }));
+      for (const item of stored) {
+        conversation.activities.push(item);
+        if (item.clientActivityId !== null) conversation.byClientId.set(item.clientActivityId, item);
+      }
+      conversation.record = {
+        ...conversation.record,
+        lastSeq: conversation.record.lastSeq + stored.length,
+        checkInDueAt: options.checkInDueAt === undefined ? conversation.record.checkInDueAt : options.checkInDueAt,
+      };
+      if (now > conversation.lastActivityAt) conversation.lastActivityAt = now;
+      if (options.snapshot !== undefined) conversation.snapshot = options.snapshot;
+      return { duplicate: false, activities: stored };
+    },
+    async after(conversationId, afterSeq, limit = 500) {
+      const list = open(conversationId)?.activities ?? [];
+      // seqs are 1..n at indexes 0..n-1.
+      return list.slice(Math.max(0, Math.floor(afterSeq)), Math.max(0, Math.floor(afterSeq)) + limit);
+    },
+    async latestSnapshot(conversationId) {
+      return open(conversationId)?.snapshot ?? null;
+    },
+    async end(conversationId, reason, now) {
+      const conversation = open(conversationId);
+      if (conversation === undefined) return;
+      conversation.record = {
+        ...conversation.record,
+        endedAt: conversation.record.endedAt ?? now,
+        endReason: conversation.record.endReason ?? reason,
+        checkInDueAt: null,
+      };
+      if (now > conversation.lastActivityAt) conversation.lastActivityAt = now;
+    },
+    async setCheckIn(conversationId, dueAt) {
+      const conversation = open(conversationId);
+      if (conversation !== undefined) conversation.record = { ...conversation.record, checkInDueAt: dueAt };
+    },
+    async dueCheckIns(now, limit = 100) {
+      return [...conversations.values()]
+        .filter((c) => c.record.endedAt === null && c.record.checkInDueAt !== null && c.record.checkInDueAt <= now)
+        .map((c) => ({ id: c.record.id, dueAt: c.record.checkInDueAt as Date }))
+        .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.id < b.id ? -1 : 1))
+        .slice(0, limit);
+    },
+  };
+
+  const tokenRepository: TokenRepository = {
+    async issue({ tokenHash, conversationId, expiresAt }) {
+      if (open(conversationId) === undefined) throw new StoreError('HARBOUR_ERR_STORE_NOT_FOUND', `No conversation ${conversationId}`);
+      tokens.set(tokenHash, { conversationId, expiresAt, revokedAt: null });
+    },
+    async resolve(tokenHash, now) {
+      const token = tokens.get(tokenHash);
+      return token === undefined || token.revokedAt !== null || token.expiresAt <= now
+        ? null
+        : { conversationId: token.conversationId };
+    },
+    async touch(tokenHash, expiresAt) {
+      const token = tokens.get(tokenHash);
+      if (token !== undefined && token.revokedAt === null) token.expiresAt = expiresAt;
+    },
+    async revokeForConversation(conversationId, now) {
+      for (const token of tokens.values()) if (token.conversationId === conversationId) token.revokedAt ??= now;
+    },
+  };
+
+  const retention: RetentionRepository = {
+    async placeHold({ conversationId, placedBy, reason, now }) {
+      if (open(conversationId) === undefined) throw new StoreError('HARBOUR_ERR_STORE_NOT_FOUND', `No conversation ${conversationId} to hold`);
+      const hold: HoldRecord = { id: nextHoldId++, conversationId, placedBy, reason, placedAt: now, releasedAt: null };
+      holds.push(hold);
+      return hold;
+    },
+    async releaseHold(holdId, now) {
+      const index = holds.findIndex((h) => h.id === holdId && h.releasedAt === null);
+      if (index < 0) return false;
+      holds[index] = { ...(holds[index] as HoldRecord), releasedAt: now };
+      return true;
+    },
+    async activeHolds(conversationId) {
+      return holds.filter((h) => h.conversationId === conversationId && h.releasedAt === null);
+    },
+    async deleteConversation(conversationId): Promise<DeleteResult> {
+      if (open(conversationId) === undefined) return { deleted: false, held: false };
+      if (isHeld(conversationId)) return { deleted: false, held: true };
+      remove(conversationId);
+      return { deleted: true, held: false };
+    },
+    async deleteExpired(now, olderThanMs, limit = 500) {
+      const cutoff = now.getTime() - olderThanMs;
+      const expired = [...conversations.values()].filter((c) => c.lastActivityAt.getTime() < cutoff);
+      let deleted = 0;
+      let held = 0;
+      for (const c of expired) {
+        if (isHeld(c.record.id)) held += 1;
+        else if (deleted < limit) {
+          remove(c.record.id);
+          deleted += 1;
+        }
+      }
+      return { deleted, held };
+    },
+  };
+
+  return {
+    kind: 'memory',
+    conversations: conversationRepository,
+    tokens: tokenRepository,
+    retention,
+    async migrate() {},
+    async close() {
+      isClosed = true;
+    },
+  };
+}

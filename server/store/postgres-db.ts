@@ -1,0 +1,74 @@
+import pg from 'pg';
+import type { SqlDb, SqlTransaction } from './sql-db.js';
+
+/** Options for the PostgreSQL driver. */
+export interface PostgresOptions {
+  readonly databaseUrl: string;
+  /** Pool size; see docs/storage.md for how it was chosen. */
+  readonly poolSize?: number;
+  /** Called when an idle pooled connection fails (the pool replaces it); defaults to ignoring. */
+  readonly onIdleError?: (error: Error) => void;
+}
+
+/** Default pool size: measured in bench/store.ts (see docs/storage.md). */
+export const DEFAULT_POOL_SIZE = 8;
+
+type Client = Pick<pg.PoolClient, 'query'>;
+
+function wrap(client: Client): SqlTransaction {
+  return {
+    async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+      const result = await client.query(sql, params as unknown[]);
+      return result.rows as Row[];
+    },
+    async exec(sql: string): Promise<void> {
+      // Without parameters, pg uses the simple protocol, which runs several statements.
+      await client.query(sql);
+    },
+  };
+}
+
+/** Opens a `pg` pool on DATABASE_URL as a SqlDb, and checks that the server answers. */
+export async function openPostgresDb(options: PostgresOptions): Promise<SqlDb> {
+  const poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: poolSize });
+  // An idle connection dropped by the server must not crash the process; the pool reconnects.
+  pool.on('error', (error) => options.onIdleError?.(error));
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const direct = wrap(pool);
+  let closing: Promise<void> | null = null;
+  return {
+    driver: 'postgres',
+    concurrency: poolSize,
+    query: direct.query,
+    exec: direct.exec,
+    async transaction<T>(fn: (tx: SqlTransaction) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      let isBroken = false;
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        try {
+          await client.query('ROLLBACK');
+        } catch {
+          isBroken = true;
+        }
+        throw error;
+      } finally {
+        client.release(isBroken);
+      }
+    },
+    close: () => {
+      closing ??= pool.end();
+      return closing;
+    },
+  };
+}
