@@ -1,0 +1,136 @@
+import { CATEGORIES, URGENCY_RANK, type Category, type EvidenceSpan, type Finding, type Urgency } from './finding.js';
+import { featureBuckets, score } from './classifier.js';
+import type { CompiledRule, SafetyModel } from './model.js';
+import { normalise } from './normalise.js';
+import { findPhrases, type Token } from './match.js';
+import { analyseScope, isHypothetical, isNegated } from './scope.js';
+import type { DetectResult, DetectorSignal, DetectorState } from './types.js';
+
+/** Longest stretch of a message kept in the cross-turn state as evidence. */
+const MAX_SIGNAL_TEXT = 120;
+/** How many recent signals the state keeps, and for how many turns. */
+const MAX_SIGNALS = 16;
+const MAX_SIGNAL_AGE = 12;
+/** Confidence of a lexicon finding (exact words / a misspelling assumed) and of a cross-turn combo. */
+const LEX_CONFIDENCE = 0.9;
+const FUZZY_CONFIDENCE = 0.75;
+const COMBO_CONFIDENCE = 0.8;
+
+interface Hit {
+  readonly feature: string;
+  readonly rule: CompiledRule | undefined;
+  readonly span: EvidenceSpan;
+  readonly confidence: number;
+}
+
+/** Normalised tokens with their match keys. Exported for the trainer, so both see the same words. */
+export function tokenise(text: string, model: SafetyModel): Token[] {
+  return normalise(text, model.words).map((w) => ({ ...w, ...model.words.keysOf(w.word), masked: false }));
+}
+
+function span(text: string, tokens: readonly Token[], first: number, last: number): EvidenceSpan {
+  const start = tokens[first]?.start ?? 0;
+  const end = tokens[last]?.end ?? start;
+  return { text: text.slice(start, end), start, end, turnsAgo: 0 };
+}
+
+/**
+ * Looks at one message (the child's exact words) with the cross-turn state and the model, and
+ * returns the red flags it shows plus the next state. Pure: same input, same output, no I/O.
+ */
+export function detect(text: string, state: DetectorState, model: SafetyModel): DetectResult {
+  const tokens = tokenise(text, model);
+  const scope = analyseScope(tokens, model);
+  const hits: Hit[] = [];
+
+  for (const m of findPhrases(tokens, model.rules)) {
+    const rule = m.phrase.rule;
+    if (rule.negatable && isNegated(tokens, m, model)) continue;
+    if (rule.hypothetical && isHypothetical(tokens, m, scope)) continue;
+    if (rule.resolvable && scope.resolved) continue;
+    if (rule.unlessSentenceHas.length > 0) {
+      const s = tokens[m.first]?.sentence;
+      if (tokens.some((t) => t.sentence === s && t.keys.some((k) => rule.unlessSentenceHas.includes(k)))) continue;
+    }
+    const ev = span(text, tokens, m.first, m.last);
+    hits.push({ feature: rule.feature, rule, span: ev, confidence: m.fuzzy ? FUZZY_CONFIDENCE : LEX_CONFIDENCE });
+    if (rule.category) hits.push({ feature: `any.${rule.category}`, rule: undefined, span: ev, confidence: 0 });
+  }
+
+  // Second signal: the trained classifier, for categories the lexicon did not find.
+  const probabilities = new Map<Category, number>();
+  const { ids, owner } = featureBuckets(tokens.map((t) => t.keys[0] ?? t.word), model.classifier.buckets);
+  for (const [c, w] of model.classifier.categories) {
+    const p = score(ids, w);
+    probabilities.set(c, p);
+    if (p < w.threshold || hits.some((h) => h.rule?.category === c)) continue;
+    // Evidence: the words that pushed the score up most.
+    const contrib = new Map<number, number>();
+    ids.forEach((id, k) => {
+      const o = owner[k] ?? -1;
+      if (o >= 0) contrib.set(o, (contrib.get(o) ?? 0) + (w.weights[id] ?? 0));
+    });
+    const top = [...contrib.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([o]) => o).sort((a, b) => a - b);
+    const evidence = top.map((o) => span(text, tokens, o, o));
+    const first = evidence[0] ?? { text: text.slice(0, MAX_SIGNAL_TEXT), start: 0, end: Math.min(text.length, MAX_SIGNAL_TEXT), turnsAgo: 0 };
+    hits.push({ feature: `model.${c}`, rule: { feature: `model.${c}`, id: `model:${c}`, category: c, urgency: model.categoryUrgency[c], negatable: false, hypothetical: false, resolvable: false, unlessSentenceHas: [] }, span: first, confidence: p });
+    for (const e of evidence.slice(1)) hits.push({ feature: `model.${c}`, rule: undefined, span: e, confidence: 0 });
+    hits.push({ feature: `any.${c}`, rule: undefined, span: first, confidence: 0 });
+  }
+
+  const turn = state.turn + 1;
+  const findings = new Map<string, { category: Category; urgency: Urgency; confidence: number; rule: string; evidence: EvidenceSpan[] }>();
+  const add = (rule: string, category: Category, urgency: Urgency, confidence: number, ev: readonly EvidenceSpan[]): void => {
+    const f = findings.get(rule);
+    if (!f) findings.set(rule, { category, urgency, confidence, rule, evidence: [...ev] });
+    else {
+      f.confidence = Math.max(f.confidence, confidence);
+      for (const e of ev) if (!f.evidence.some((x) => x.start === e.start && x.end === e.end && x.turnsAgo === e.turnsAgo)) f.evidence.push(e);
+    }
+  };
+  for (const h of hits) {
+    if (h.rule?.category) add(h.rule.id, h.rule.category, h.rule.urgency, h.confidence, [h.span]);
+    else if (h.feature.startsWith('model.')) {
+      const c = h.feature.slice(6);
+      const f = findings.get(`model:${c}`);
+      if (f) f.evidence.push(h.span);
+    }
+  }
+  // A lexicon finding the classifier also believes in is more certain.
+  for (const f of findings.values()) {
+    const p = probabilities.get(f.category);
+    if (p !== undefined && f.rule.startsWith('lex:') && p >= 0.5) f.confidence = Math.max(f.confidence, Math.min(0.99, (f.confidence + p) / 2 + 0.05));
+  }
+
+  // Cross-turn: combos whose pieces arrived over several messages (at least one piece now).
+  const current = new Map<string, EvidenceSpan>();
+  for (const h of hits) if (!current.has(h.feature)) current.set(h.feature, h.span);
+  for (const combo of model.combos) {
+    if (!combo.needs.some((n) => current.has(n))) continue;
+    const evidence: EvidenceSpan[] = [];
+    let complete = true;
+    for (const need of combo.needs) {
+      const now = current.get(need);
+      if (now) { evidence.push(now); continue; }
+      const past = state.signals.find((s) => s.feature === need && turn - s.turn <= combo.within);
+      if (!past) { complete = false; break; }
+      evidence.push({ text: past.text, start: past.start, end: past.end, turnsAgo: turn - past.turn });
+    }
+    if (complete && evidence.some((e) => e.turnsAgo > 0)) add(`ctx:${combo.id}`, combo.category, combo.urgency, COMBO_CONFIDENCE, evidence);
+  }
+
+  const detectorVersion = model.detectorVersion;
+  const out: Finding[] = [...findings.values()]
+    .map((f) => ({ ...f, confidence: Math.round(f.confidence * 1000) / 1000, detectorVersion, evidence: f.evidence }))
+    .sort((a, b) => URGENCY_RANK[b.urgency] - URGENCY_RANK[a.urgency] || CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) || b.confidence - a.confidence);
+
+  const fresh: DetectorSignal[] = [...current.entries()].map(([feature, e]) => ({
+    feature,
+    turn,
+    text: e.text.slice(0, MAX_SIGNAL_TEXT),
+    start: e.start,
+    end: Math.min(e.end, e.start + MAX_SIGNAL_TEXT),
+  }));
+  const kept = state.signals.filter((s) => turn - s.turn < MAX_SIGNAL_AGE && !current.has(s.feature));
+  return { findings: out, state: { version: 1, turn, signals: [...fresh, ...kept].slice(0, MAX_SIGNALS) } };
+}

@@ -1,0 +1,185 @@
+import { CATEGORIES, type Category, type Urgency } from './finding.js';
+import type { CategoryWeights } from './classifier.js';
+import { canonicalJson, fingerprint } from './hash.js';
+import type { ModelFileSource, RedFlagsSource, RuleSource, SafetySource, TextSpeakSource } from './source.js';
+import { validateSafetySource } from './source.js';
+import { WordIndex } from './vocabulary.js';
+
+/** A compiled rule: what fires, how urgent, and which scopes may cancel it. */
+export interface CompiledRule {
+  /** `category.rule` or `signal.rule`: the cross-turn feature name. */
+  readonly feature: string;
+  /** Stable public id, e.g. `lex:sexual.image-request`. */
+  readonly id: string;
+  readonly category: Category | undefined;
+  readonly urgency: Urgency;
+  readonly negatable: boolean;
+  readonly hypothetical: boolean;
+  readonly resolvable: boolean;
+  readonly unlessSentenceHas: readonly string[];
+}
+
+/** One phrase as a list of match keys (stems or `{set}`), with the gap allowed between keys. */
+export interface CompiledPhrase {
+  readonly terms: readonly string[];
+  readonly gap: number;
+  readonly rule: CompiledRule;
+}
+
+/** A phrase index: first key → phrases starting with it. */
+export type PhraseIndex = ReadonlyMap<string, readonly CompiledPhrase[]>;
+
+export interface CompiledCombo {
+  readonly id: string;
+  readonly category: Category;
+  readonly urgency: Urgency;
+  readonly needs: readonly string[];
+  readonly within: number;
+}
+
+/** Everything `detect` needs, built once at boot from content and frozen. */
+export interface SafetyModel {
+  /** `lex-<version>-<source fingerprint>`: recorded on every finding. */
+  readonly detectorVersion: string;
+  readonly sourceHash: string;
+  readonly words: WordIndex;
+  readonly rules: PhraseIndex;
+  readonly scope: {
+    readonly negators: ReadonlySet<string>;
+    readonly breakers: ReadonlySet<string>;
+    readonly reporting: ReadonlySet<string>;
+    readonly hypothetical: PhraseIndex;
+    readonly general: PhraseIndex;
+    readonly idioms: PhraseIndex;
+    readonly past: PhraseIndex;
+    readonly settled: PhraseIndex;
+  };
+  readonly combos: readonly CompiledCombo[];
+  readonly categoryUrgency: Readonly<Record<Category, Urgency>>;
+  readonly classifier: { readonly buckets: number; readonly categories: ReadonlyMap<Category, CategoryWeights> };
+}
+
+/** Raised when the content or model file cannot be used; the message is plain English. */
+export class SafetyModelError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`The red-flag detector cannot start:\n- ${problems.join('\n- ')}`);
+    this.name = 'SafetyModelError';
+  }
+}
+
+/** Fingerprint of the lexicon sources a model must have been trained with. */
+export function sourceFingerprint(redFlags: unknown, textSpeak: unknown): string {
+  return fingerprint(canonicalJson({ redFlags, textSpeak }));
+}
+
+/** Content words of a phrase → match keys, through the same text-speak and stemming as messages. */
+function compileTerms(phrase: string, words: WordIndex): string[] {
+  const terms: string[] = [];
+  for (const part of phrase.toLowerCase().split(/\s+/).filter(Boolean)) {
+    if (part.startsWith('{') && part.endsWith('}')) terms.push(part);
+    else for (const w of words.plain(part.replace(/[^a-z0-9'’{}]/g, ''))) if (w !== '') terms.push(words.stem(w));
+  }
+  return terms;
+}
+
+function indexPhrases(entries: Iterable<{ phrase: string; gap: number; rule: CompiledRule }>, words: WordIndex): PhraseIndex {
+  const index = new Map<string, CompiledPhrase[]>();
+  for (const { phrase, gap, rule } of entries) {
+    const terms = compileTerms(phrase, words);
+    const first = terms[0];
+    if (first === undefined) continue;
+    const list = index.get(first) ?? [];
+    list.push({ terms, gap, rule });
+    index.set(first, list);
+  }
+  return index;
+}
+
+const SCOPE_RULE: CompiledRule = {
+  feature: 'scope',
+  id: 'scope',
+  category: undefined,
+  urgency: 'normal',
+  negatable: false,
+  hypothetical: false,
+  resolvable: false,
+  unlessSentenceHas: [],
+};
+
+/**
+ * Builds the detector's model from already-parsed content (red-flags.yaml, text-speak.yaml) and the
+ * trained model file. Pure. Throws {@link SafetyModelError} with plain-English problems when the
+ * content is invalid or the model file was trained from different content (stale).
+ */
+export function buildSafetyModel(source: SafetySource): SafetyModel {
+  const problems = validateSafetySource(source);
+  if (problems.length > 0) throw new SafetyModelError(problems);
+  const rf = source.redFlags as RedFlagsSource;
+  const ts = source.textSpeak as TextSpeakSource;
+  const file = source.model as ModelFileSource;
+  const sourceHash = sourceFingerprint(rf, ts);
+  if (file.sourceHash !== sourceHash)
+    throw new SafetyModelError([
+      `safety-model.json is stale: it was trained from lexicon ${file.sourceHash} but the content is now ${sourceHash}. Run \`npm run train:flags\` and commit the new model.`,
+    ]);
+
+  const allRules: { rule: RuleSource; prefix: string; category: Category | undefined; urgency: Urgency }[] = [];
+  for (const c of CATEGORIES) for (const r of rf.categories[c].rules) allRules.push({ rule: r, prefix: c, category: c, urgency: r.urgency ?? rf.categories[c].urgency });
+  for (const r of rf.signals) allRules.push({ rule: r, prefix: 'signal', category: undefined, urgency: 'normal' });
+
+  const lexiconWords = new Set<string>();
+  const collect = (p: string): void => {
+    for (const w of p.toLowerCase().split(/\s+/)) if (!w.startsWith('{') && w !== '') lexiconWords.add(w.replace(/[’']/g, ''));
+  };
+  for (const { rule } of allRules) rule.phrases.forEach(collect);
+  const sc = rf.scope;
+  const known = [...ts.common, ...Object.keys(ts.expansions), ...sc.negators, ...sc.negationBreakers, ...sc.reporting];
+  for (const list of [sc.hypothetical, sc.general, sc.idioms, sc.past, sc.settled]) for (const p of list) for (const w of p.toLowerCase().split(/\s+/)) if (!w.startsWith('{')) known.push(w);
+  const words = new WordIndex(ts.expansions, known, rf.sets, lexiconWords);
+
+  const phraseEntries: { phrase: string; gap: number; rule: CompiledRule }[] = [];
+  for (const { rule, prefix, category, urgency } of allRules) {
+    const compiled: CompiledRule = {
+      feature: `${prefix}.${rule.id}`,
+      id: `${category ? 'lex' : 'sig'}:${prefix}.${rule.id}`,
+      category,
+      urgency,
+      negatable: rule.negatable ?? true,
+      hypothetical: rule.hypothetical ?? true,
+      resolvable: rule.resolvable ?? true,
+      unlessSentenceHas: (rule.unlessSentenceHas ?? []).map((s) => `{${s}}`),
+    };
+    for (const phrase of rule.phrases) phraseEntries.push({ phrase, gap: rule.gap ?? 2, rule: compiled });
+  }
+  const scopeIndex = (list: readonly string[], gap: number): PhraseIndex => indexPhrases(list.map((phrase) => ({ phrase, gap, rule: SCOPE_RULE })), words);
+  const stems = (list: readonly string[]): Set<string> => new Set(list.flatMap((w) => words.plain(w)).map((w) => words.stem(w)));
+
+  const categories = new Map<Category, CategoryWeights>();
+  for (const c of CATEGORIES) {
+    const m = file.categories[c];
+    if (!m) continue;
+    const weights = new Float32Array(file.buckets);
+    for (const [i, w] of m.weights) if (i >= 0 && i < file.buckets) weights[i] = w;
+    categories.set(c, { bias: m.bias, threshold: m.threshold, weights });
+  }
+  const categoryUrgency = Object.fromEntries(CATEGORIES.map((c) => [c, rf.categories[c].urgency])) as Record<Category, Urgency>;
+  return Object.freeze({
+    detectorVersion: `lex-${rf.version}-${sourceHash.slice(0, 8)}+model-${file.trainingHash.slice(0, 8)}`,
+    sourceHash,
+    words,
+    rules: indexPhrases(phraseEntries, words),
+    scope: {
+      negators: stems(sc.negators),
+      breakers: stems(sc.negationBreakers),
+      reporting: stems(sc.reporting),
+      hypothetical: scopeIndex(sc.hypothetical, 2),
+      general: scopeIndex(sc.general, 1),
+      idioms: scopeIndex(sc.idioms, 1),
+      past: scopeIndex(sc.past, 1),
+      settled: scopeIndex(sc.settled, 2),
+    },
+    combos: rf.combos.map((c) => ({ id: c.id, category: c.category, urgency: c.urgency, needs: c.needs, within: c.within ?? 6 })),
+    categoryUrgency,
+    classifier: { buckets: file.buckets, categories },
+  });
+}

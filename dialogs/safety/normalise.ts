@@ -1,0 +1,227 @@
+/**
+ * Turns a child's exact message into plain lower-case words while remembering, for every word,
+ * where it came from in the original text (UTF-16 offsets), so evidence always quotes the child's
+ * own words. Handles case, Unicode compatibility forms (NFKD + accents dropped, like NFKC for
+ * matching), zero-width and look-alike characters, stretched letters, leetspeak, spaced-out
+ * letters ("s e n d  p i c s") and text-speak ("u", "sum1", "2nite").
+ */
+
+/** One normalised word. `start`/`end` index the ORIGINAL text. */
+export interface Word {
+  readonly word: string;
+  readonly start: number;
+  readonly end: number;
+  /** Sentence number inside the message (split at . ! ? and new lines). */
+  readonly sentence: number;
+  /** Inside quotation marks: someone else's words reported by the child. */
+  readonly quoted: boolean;
+}
+
+/** What the normaliser needs to know about the vocabulary. */
+export interface Vocabulary {
+  /** Text-speak short form → plain words. */
+  readonly expansions: ReadonlyMap<string, readonly string[]>;
+  /** Whether a word is one the lexicon, text-speak list or common-word list knows. */
+  isKnown(word: string): boolean;
+}
+
+// Characters that look like Latin letters (Cyrillic, Greek and a few symbols) → the Latin letter.
+const CONFUSABLES: Readonly<Record<string, string>> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+  і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ɡ: 'g', ı: 'i',
+  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ς: 's',
+  '€': 'e', '£': 'l', ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th',
+};
+const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '8': 'b' };
+const QUOTES = new Set(['"', '“', '”', '„', '«', '»', '‘', '’', "'", '`', '‹', '›']);
+const SENTENCE_END = new Set(['.', '!', '?', '\n', '\r', '…', ';']);
+const SPACING_JOINERS = new Set([' ', '.', '-', '_', '*', '·', '/', '|', '+']);
+
+interface Piece { text: string; start: number; end: number; gapBefore: string }
+
+/** Lower-case, decompose, drop accents / zero-width characters, map look-alikes; keep an offset map. */
+function foldCharacters(text: string): { folded: string; from: number[]; to: number[] } {
+  let folded = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i) ?? 0;
+    const len = cp > 0xffff ? 2 : 1;
+    const ch = text.slice(i, i + len);
+    let out: string;
+    if (cp < 0x80) out = ch.toLowerCase();
+    else if (/\p{Cf}/u.test(ch) || cp === 0x00ad) out = ''; // zero-width joiners, soft hyphens, bidi marks
+    else {
+      const lower = ch.toLowerCase();
+      out = CONFUSABLES[lower] ?? lower.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+      let mapped = '';
+      for (const c of out) mapped += CONFUSABLES[c] ?? c;
+      out = mapped;
+    }
+    for (let k = 0; k < out.length; k += 1) {
+      folded += out[k];
+      from.push(i);
+      to.push(i + len);
+    }
+    i += len;
+  }
+  return { folded, from, to };
+}
+
+const isAlnum = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+const isLetter = (c: string | undefined): boolean => c !== undefined && c >= 'a' && c <= 'z';
+
+/** Split folded text into raw pieces (letters, digits, and @ $ ! inside words); apostrophes inside words vanish. */
+function splitPieces(folded: string, from: number[], to: number[]): Piece[] {
+  const pieces: Piece[] = [];
+  let gap = '';
+  let cur = '';
+  let curStart = -1;
+  let curEnd = -1;
+  const flush = (): void => {
+    if (cur !== '') pieces.push({ text: cur, start: curStart, end: curEnd, gapBefore: gap });
+    if (cur !== '') gap = '';
+    cur = '';
+  };
+  for (let i = 0; i < folded.length; i += 1) {
+    const c = folded[i] ?? '';
+    const prev = folded[i - 1];
+    const next = folded[i + 1];
+    const inWordSymbol = (c === '@' || c === '$' || c === '!') && cur !== '' && isLetter(next);
+    const leadingSymbol = (c === '@' || c === '$') && cur === '' && isLetter(next) && isLetter(folded[i + 2]);
+    const apostrophe = (c === "'" || c === '’') && isLetter(prev) && isLetter(next) && cur !== '';
+    if (isAlnum(c) || inWordSymbol || leadingSymbol) {
+      if (cur === '') curStart = from[i] ?? 0;
+      cur += c;
+      curEnd = to[i] ?? 0;
+    } else if (apostrophe) {
+      curEnd = to[i] ?? curEnd;
+    } else {
+      flush();
+      gap += c;
+    }
+  }
+  flush();
+  return pieces;
+}
+
+const TIME_OR_NUMBER = /^\d+(?:am|pm|th|st|nd|rd|yo|yrs?|k|p|s)?$/;
+
+function collapseRuns(word: string, keep: number): string {
+  let out = '';
+  let run = 0;
+  for (let i = 0; i < word.length; i += 1) {
+    run = word[i] === word[i - 1] ? run + 1 : 1;
+    if (run <= keep) out += word[i];
+  }
+  return out;
+}
+
+/** Plain word(s) for one raw piece: text-speak, leetspeak and stretched letters resolved. */
+export function resolveWord(raw: string, vocab: Vocabulary): readonly string[] {
+  const direct = vocab.expansions.get(raw);
+  if (direct) return direct;
+  let w = raw;
+  if (/[0-9@$!]/.test(w) && /[a-z]/.test(w) && !TIME_OR_NUMBER.test(w)) {
+    let leet = '';
+    for (const c of w) leet += LEET[c] ?? c;
+    w = leet.replace(/[^a-z0-9]/g, '');
+    const ex = vocab.expansions.get(w);
+    if (ex) return ex;
+  }
+  if (/(.)\1\1/.test(w)) {
+    const two = collapseRuns(w, 2);
+    const one = collapseRuns(w, 1);
+    w = vocab.isKnown(two) ? two : vocab.isKnown(one) || vocab.expansions.has(one) ? one : two;
+    const ex = vocab.expansions.get(w);
+    if (ex) return ex;
+  }
+  return [w];
+}
+
+/** Best split of a run of spaced-out letters into known words, or undefined. */
+function segment(letters: string, vocab: Vocabulary): string[] | undefined {
+  const n = letters.length;
+  const best: (string[] | undefined)[] = new Array<string[] | undefined>(n + 1).fill(undefined);
+  best[0] = [];
+  for (let i = 1; i <= n; i += 1) {
+    for (let j = Math.max(0, i - 14); j < i; j += 1) {
+      const prev = best[j];
+      const piece = letters.slice(j, i);
+      if (prev === undefined) continue;
+      if (!(vocab.isKnown(piece) || vocab.expansions.has(piece))) continue;
+      const cand = [...prev, piece];
+      const cur = best[i];
+      if (cur === undefined || cand.length < cur.length) best[i] = cand;
+    }
+  }
+  return best[n];
+}
+
+/** Join runs of single letters ("s e n d  p i c s", "n.u.d.e.s") back into words. */
+function joinSpacedLetters(pieces: Piece[], vocab: Vocabulary): Piece[] {
+  const out: Piece[] = [];
+  let i = 0;
+  while (i < pieces.length) {
+    let j = i;
+    while (
+      j < pieces.length &&
+      (pieces[j]?.text.length ?? 0) === 1 &&
+      (j === i || ((pieces[j]?.gapBefore.length ?? 9) <= 2 && [...(pieces[j]?.gapBefore ?? '')].every((c) => SPACING_JOINERS.has(c))))
+    )
+      j += 1;
+    if (j - i >= 3) {
+      // Split the run where the gap is wider than the others (double space), then segment each part.
+      const run = pieces.slice(i, j);
+      const groups: Piece[][] = [[]];
+      for (const [k, p] of run.entries()) {
+        if (k > 0 && p.gapBefore.length >= 2 && p.gapBefore.trim() === '') groups.push([]);
+        groups[groups.length - 1]?.push(p);
+      }
+      for (const g of groups) {
+        const letters = g.map((p) => p.text).join('');
+        const first = g[0];
+        const last = g[g.length - 1];
+        if (!first || !last) continue;
+        const words = vocab.isKnown(letters) ? [letters] : segment(letters, vocab);
+        if (words === undefined || g.length < 3) {
+          // Not a spaced-out word after all ("u r a"): keep the letters as they were.
+          out.push(...g);
+          continue;
+        }
+        let k = 0;
+        for (const [wi, w] of words.entries()) {
+          const a = g[k];
+          const b = g[k + w.length - 1];
+          if (a && b) out.push({ text: w, start: a.start, end: b.end, gapBefore: wi === 0 ? first.gapBefore : ' ' });
+          k += w.length;
+        }
+      }
+      i = j;
+    } else {
+      const p = pieces[i];
+      if (p) out.push(p);
+      i += 1;
+    }
+  }
+  return out;
+}
+
+/** Normalise a message into words with offsets into the original text. Pure. */
+export function normalise(text: string, vocab: Vocabulary): Word[] {
+  const { folded, from, to } = foldCharacters(text);
+  const pieces = joinSpacedLetters(splitPieces(folded, from, to), vocab);
+  const words: Word[] = [];
+  let sentence = 0;
+  let quoted = false;
+  for (const p of pieces) {
+    for (const c of p.gapBefore) {
+      if (SENTENCE_END.has(c)) sentence += 1;
+      if (QUOTES.has(c)) quoted = !quoted;
+    }
+    for (const w of resolveWord(p.text, vocab)) {
+      if (w !== '') words.push({ word: w, start: p.start, end: p.end, sentence, quoted });
+    }
+  }
+  return words;
+}

@@ -1,0 +1,56 @@
+import type { SafetyModel } from './model.js';
+import { findPhrases, type PhraseMatch, type Token } from './match.js';
+
+/**
+ * Scopes that change what a phrase means: harmless idioms (masked before matching), negation
+ * ("he doesn't know where I live"), hypotheticals and general questions ("what if someone…",
+ * "what are the warning signs") and events that are clearly past and settled.
+ */
+export interface MessageScope {
+  /** Per sentence: the token index from which a hypothetical starts (Infinity: none). */
+  readonly hypotheticalFrom: ReadonlyMap<number, number>;
+  readonly generalSentences: ReadonlySet<number>;
+  readonly resolved: boolean;
+}
+
+/** Masks idiom words in place and works out hypothetical, general and resolved scopes. */
+export function analyseScope(tokens: Token[], model: SafetyModel): MessageScope {
+  for (const m of findPhrases(tokens, model.scope.idioms)) for (let i = m.first; i <= m.last; i += 1) {
+    const t = tokens[i];
+    if (t) t.masked = true;
+  }
+  const hypotheticalFrom = new Map<number, number>();
+  for (const m of findPhrases(tokens, model.scope.hypothetical, true)) {
+    const s = tokens[m.first]?.sentence ?? 0;
+    hypotheticalFrom.set(s, Math.min(hypotheticalFrom.get(s) ?? Infinity, m.first));
+  }
+  const generalSentences = new Set<number>();
+  for (const m of findPhrases(tokens, model.scope.general, true)) generalSentences.add(tokens[m.first]?.sentence ?? 0);
+  const resolved = findPhrases(tokens, model.scope.past, true).length > 0 && findPhrases(tokens, model.scope.settled, true).length > 0;
+  return { hypotheticalFrom, generalSentences, resolved };
+}
+
+const NEGATION_REACH = 4;
+
+/** Whether a negator shortly before the phrase (same sentence, same speaker) cancels it. */
+export function isNegated(tokens: readonly Token[], m: PhraseMatch, model: SafetyModel): boolean {
+  const first = tokens[m.first];
+  if (!first) return false;
+  const { negators, breakers, reporting } = model.scope;
+  let sawBreaker = false;
+  for (let j = m.first - 1; j >= Math.max(0, m.first - NEGATION_REACH); j -= 1) {
+    const t = tokens[j];
+    if (!t || t.sentence !== first.sentence || t.quoted !== first.quoted) return false;
+    const stem = t.keys[0] ?? '';
+    if (reporting.has(stem)) return false;
+    if (breakers.has(stem)) sawBreaker = true;
+    if (negators.has(stem)) return !sawBreaker;
+  }
+  return false;
+}
+
+/** Whether the phrase sits inside a hypothetical or general question. */
+export function isHypothetical(tokens: readonly Token[], m: PhraseMatch, scope: MessageScope): boolean {
+  const s = tokens[m.first]?.sentence ?? 0;
+  return scope.generalSentences.has(s) || (scope.hypotheticalFrom.get(s) ?? Infinity) <= m.first;
+}

@@ -1,0 +1,127 @@
+import { editDistance, porterStem } from './natural.js';
+import type { Vocabulary } from './normalise.js';
+
+/**
+ * The detector's word knowledge, built once from content: text-speak, known words, stems
+ * (memoised, since Porter stemming costs microseconds), the word sets and a deletion index for
+ * misspellings, so a misspelt word is looked up in a few map reads instead of scanning the lexicon.
+ */
+export class WordIndex implements Vocabulary {
+  readonly expansions: ReadonlyMap<string, readonly string[]>;
+  private readonly known: ReadonlySet<string>;
+  /** Stems of every word the lexicon uses (phrase words and set members). */
+  private readonly lexiconStems = new Set<string>();
+  /** stem → the `{set}` keys it belongs to. */
+  private readonly setsByStem = new Map<string, string[]>();
+  /** deletion variant → lexicon words it came from (symmetric-delete index). */
+  private readonly deletions = new Map<string, string[]>();
+  private readonly stems = new Map<string, string>();
+  private readonly keyCache = new Map<string, { keys: readonly string[]; fuzzy: boolean }>();
+  private static readonly CACHE_LIMIT = 50_000;
+
+  constructor(expansions: Record<string, string>, known: Iterable<string>, sets: Record<string, readonly string[]>, lexiconWords: Iterable<string>) {
+    const ex = new Map<string, readonly string[]>();
+    for (const [k, v] of Object.entries(expansions)) ex.set(k, v.toLowerCase().split(/\s+/).filter(Boolean));
+    this.expansions = ex;
+    const knownSet = new Set<string>(known);
+    for (const v of ex.values()) for (const w of v) knownSet.add(w);
+    for (const [name, words] of Object.entries(sets))
+      for (const w of words)
+        for (const part of this.plain(w)) {
+          const s = this.stem(part);
+          const list = this.setsByStem.get(s) ?? [];
+          if (!list.includes(`{${name}}`)) list.push(`{${name}}`);
+          this.setsByStem.set(s, list);
+          this.addLexiconWord(part);
+          knownSet.add(part);
+        }
+    for (const w of lexiconWords) {
+      this.addLexiconWord(w);
+      knownSet.add(w);
+    }
+    this.known = knownSet;
+  }
+
+  /** Lower-case words of a content phrase word, expanding text-speak. */
+  plain(word: string): readonly string[] {
+    const w = word.toLowerCase().replace(/[’']/g, '');
+    return this.expansions.get(w) ?? [w];
+  }
+
+  isKnown(word: string): boolean {
+    return this.known.has(word);
+  }
+
+  /** Memoised Porter stem. */
+  stem(word: string): string {
+    let s = this.stems.get(word);
+    if (s === undefined) {
+      s = word.length <= 2 ? word : porterStem(word);
+      if (this.stems.size >= WordIndex.CACHE_LIMIT) this.stems.clear();
+      this.stems.set(word, s);
+    }
+    return s;
+  }
+
+  private addLexiconWord(word: string): void {
+    this.lexiconStems.add(this.stem(word));
+    if (word.length < 5 || /\d/.test(word)) return;
+    for (const d of deletionsOf(word, word.length >= 8 ? 2 : 1)) {
+      const list = this.deletions.get(d) ?? [];
+      if (!list.includes(word)) list.push(word);
+      this.deletions.set(d, list);
+    }
+  }
+
+  /** Lexicon words within edit distance 1 (2 for long words) of an unknown word, same first letter. */
+  private fuzzy(word: string): string[] {
+    if (word.length < 5 || this.known.has(word) || /\d/.test(word)) return [];
+    const max = word.length >= 8 ? 2 : 1;
+    const found = new Set<string>();
+    for (const d of deletionsOf(word, max))
+      for (const cand of this.deletions.get(d) ?? [])
+        if (cand[0] === word[0] && Math.abs(cand.length - word.length) <= max && editDistance(cand, word) <= max) found.add(cand);
+    return [...found];
+  }
+
+  /**
+   * The match keys of a word: its stem, the stems of lexicon words it is a likely misspelling of,
+   * and the `{set}` names those stems belong to. `fuzzy` says a misspelling was assumed.
+   */
+  keysOf(word: string): { keys: readonly string[]; fuzzy: boolean } {
+    const hit = this.keyCache.get(word);
+    if (hit) return hit;
+    const stem = this.stem(word);
+    const keys = new Set<string>([stem]);
+    let fuzzy = false;
+    if (!this.lexiconStems.has(stem))
+      for (const cand of this.fuzzy(word)) {
+        keys.add(this.stem(cand));
+        fuzzy = true;
+      }
+    for (const k of [...keys]) for (const s of this.setsByStem.get(k) ?? []) keys.add(s);
+    const result = { keys: [...keys], fuzzy };
+    if (this.keyCache.size >= WordIndex.CACHE_LIMIT) this.keyCache.clear();
+    this.keyCache.set(word, result);
+    return result;
+  }
+}
+
+/** Every string made by deleting up to `max` characters (including the word itself). */
+function deletionsOf(word: string, max: number): Set<string> {
+  const out = new Set<string>([word]);
+  let frontier = [word];
+  for (let d = 0; d < max; d += 1) {
+    const next: string[] = [];
+    for (const w of frontier)
+      for (let i = 0; i < w.length; i += 1) {
+        const v = w.slice(0, i) + w.slice(i + 1);
+        if (!out.has(v)) {
+          out.add(v);
+          next.push(v);
+        }
+      }
+    frontier = next;
+  }
+  return out;
+}
