@@ -91,7 +91,7 @@ export class SqlRetentionRepository implements RetentionRepository {
     });
   }
 
-  deleteExpired(now: Date, olderThanMs: number, limit = DEFAULT_EXPIRE_LIMIT): Promise<{ deleted: number; held: number }> {
+  async deleteExpired(now: Date, olderThanMs: number, limit = DEFAULT_EXPIRE_LIMIT): Promise<{ deleted: number; held: number }> {
     checkLimit(limit, MAX_EXPIRE_LIMIT);
     if (!Number.isFinite(olderThanMs) || olderThanMs < 0) {
       throw new StoreError('HARBOUR_ERR_STORE_INPUT', `olderThanMs must be a non-negative number, got ${olderThanMs}`);

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findUnstorableText, type SqlStore } from '../../server/store/index.js';
+import type { WireActivity } from '../../server/protocol/index.js';
+import { openTestStore, STORE_DRIVERS, type TestStore } from '../helpers/store.js';
+
+const NOW = new Date('2026-02-01T09:00:00.000Z');
+
+/** Strings a child might really type, and some that trip up naive storage. */
+const TRICKY = [
+  'I’m scared 😢😢 he said he’d tell everyone',
+  'family: 👨‍👩‍👧‍👦, skin tones: 👍🏽👍🏿, flags: 🇬🇧🇺🇦, keycap: 1️⃣',
+  'عربي: أنا خائف — עברית: אני מפחד — mixed ‏RTL‎ marks',
+  'caf\u00e9 (\u00e9 is U+00E9) vs cafe\u0301 (e + U+0301) must stay different',
+  'Zalgo: h̷̡̛e̸̢͠ ̶̨̛c̵̢͝o̸̡͠m̷̧̛ȩ̶̛s̴̨͝',
+  '4-byte: 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𠜎 𐍈 🀄 U+10FFFF:\u{10FFFF}',
+  'BOM \uFEFF, zero width \u200B\u200C\u200D, nonchars \uFFFE\uFFFF, LS \u2028 PS \u2029',
+  'backslash \\ "quotes" \'single\' \n\r\t and the literal text \\u0000 and \\ud800 (not escapes)',
+  '   leading and trailing spaces   ',
+  '',
+];
+
+/** Every Unicode scalar value except NUL, in chunks (no surrogates: they are not scalar values). */
+function everyScalarValue(chunkSize: number): string[] {
+  const chunks: string[] = [];
+  let current: string[] = [];
+  for (let cp = 1; cp <= 0x10ffff; cp += 1) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    current.push(String.fromCodePoint(cp));
+    if (current.length === chunkSize) {
+      chunks.push(current.join(''));
+      current = [];
+    }
+  }
+  if (current.length > 0) chunks.push(current.join(''));
+  return chunks;
+}
+
+function message(text: string): WireActivity {
+  return { type: 'message', text, from: { id: 'child', name: 'child', role: 'user' } };
+}
+
+describe('findUnstorableText', () => {
+  it('names NUL and lone surrogates and accepts everything else', () => {
+    expect(findUnstorableText('a\u0000b')).toBe('nul');
+    expect(findUnstorableText('a\ud800b')).toBe('lone-surrogate');
+    expect(findUnstorableText('\udc00')).toBe('lone-surrogate');
+    expect(findUnstorableText('x\ud83d')).toBe('lone-surrogate');
+    for (const text of TRICKY) expect(findUnstorableText(text)).toBeNull();
+  });
+});
+
+describe.each(STORE_DRIVERS)('exact words on %s', (driver) => {
+  let opened: TestStore;
+  let store: SqlStore;
+
+  beforeAll(async () => {
+    opened = await openTestStore(driver);
+    store = opened.store;
+  });
+  afterAll(() => opened.close());
+
+  async function newConversation(): Promise<string> {
+    const id = randomUUID();
+    await store.conversations.create({ id, locale: 'en-GB', now: NOW });
+    return id;
+  }
+
+  it('round-trips tricky text exactly, in activities and snapshots', async () => {
+    const id = await newConversation();
+    await store.conversations.append(
+      id,
+      TRICKY.map((text, i) => ({ clientActivityId: `c-${i}-${text.slice(0, 3)}`, activity: message(text) })),
+      { snapshot: { snapshot: { lastWords: TRICKY }, machineVersion: 'm', contentVersion: 'c' } },
+    );
+    const stored = await store.conversations.after(id, 0);
+    expect(stored.map((a) => a.activity.text)).toEqual(TRICKY);
+    expect(stored.map((a) => a.clientActivityId)).toEqual(TRICKY.map((text, i) => `c-${i}-${text.slice(0, 3)}`));
+    // Not normalised: the two spellings of "café" stay different code points.
+    expect(stored[3]?.activity.text?.normalize('NFC')).not.toBe(stored[3]?.activity.text);
+    expect((await store.conversations.latestSnapshot(id))?.snapshot).toEqual({ lastWords: TRICKY });
+  });
+
+  it('round-trips every Unicode scalar value except NUL', async () => {
+    const id = await newConversation();
+    const chunks = everyScalarValue(0x10000);
+    for (let i = 0; i < chunks.length; i += 4) {
+      await store.conversations.append(id, chunks.slice(i, i + 4).map((text) => ({ activity: message(text) })));
+    }
+    const stored = await store.conversations.after(id, 0);
+    expect(stored).toHaveLength(chunks.length);
+    stored.forEach((activity, i) => {
+      // Compare without printing megabytes on failure.
+      expect(activity.activity.text === chunks[i], `chunk ${i} differs`).toBe(true);
+    });
+  });
+
+  it.each([
+    ['a NUL character', 'before\u0000after', /NUL/],
+    ['a lone high surrogate', 'broken \ud83d emoji', /lone UTF-16 surrogate/],
+    ['a lone low surrogate', '\ude00 start', /lone UTF-16 surrogate/],
+  ])('refuses %s with a clear error and writes nothing', async (_name, text, messagePattern) => {
+    const id = await newConversation();
+    const attempt = store.conversations.append(id, [{ clientActivityId: 'x', activity: message(text) }]);
+    await expect(attempt).rejects.toMatchObject({ code: 'HARBOUR_ERR_STORE_TEXT' });
+    await expect(attempt).rejects.toThrow(messagePattern);
+    const inSnapshot = store.conversations.append(id, [{ activity: message('fine') }], {
+      snapshot: { snapshot: { said: text }, machineVersion: 'm', contentVersion: 'c' },
+    });
+    await expect(inSnapshot).rejects.toMatchObject({ code: 'HARBOUR_ERR_STORE_TEXT' });
+    expect(await store.conversations.after(id, 0)).toEqual([]);
+    expect((await store.conversations.get(id))?.lastSeq).toBe(0);
+  });
+});
