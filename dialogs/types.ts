@@ -73,6 +73,8 @@ export interface ConversationSummary {
   readonly trustedAdult?: string;
   readonly urgency?: Urgency;
   readonly categories?: readonly string[];
+  /** The child said someone at home is the problem: never suggest telling them. */
+  readonly homeIsUnsafe?: boolean;
 }
 
 export type { DetectorState };

@@ -1,4 +1,6 @@
 import type { CardAction } from 'botframework-schema';
+import type { DialogDeps } from '../../dialogs/index.js';
+import type { OpeningHours } from '../handoff/hours.js';
 
 /**
  * What the rest of the server sees of `content/` once it is loaded, validated and frozen at boot
@@ -42,4 +44,20 @@ export interface Content {
   ): RenderedMessage;
   /** Services shown by "Get help now", emergency first, for a locale. */
   helpNow(locale?: string): readonly ServiceInfo[];
+  /** Everything `createHarbourMachine(deps)` needs: the bound red-flag detector, answer words, apps, timing. */
+  readonly dialogDeps: DialogDeps;
+  /** Counsellor opening hours with their IANA time zone (content/hours.yaml). */
+  readonly openingHours: OpeningHours;
+  /** Ready-made replies for counsellors (content/<locale>/canned-replies.yaml). */
+  cannedReplies(locale?: string): readonly CannedReplyInfo[];
+  /** True when the locale has content; otherwise callers fall back to `defaultLocale`. */
+  hasLocale(locale: string): boolean;
+}
+
+/** A ready-made reply a counsellor can pick in the console. */
+export interface CannedReplyInfo {
+  readonly id: string;
+  /** Short label for the button. */
+  readonly title: string;
+  readonly text: string;
 }

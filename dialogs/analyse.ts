@@ -1,0 +1,162 @@
+import { moreUrgent, type Category, type Finding, type Urgency } from './safety/finding.js';
+import type { DetectorState } from './safety/types.js';
+import {
+  DURATIONS,
+  FEELINGS,
+  TRUSTED_ADULTS,
+  type DialogDeps,
+  type Duration,
+  type Feeling,
+  type TrustedAdult,
+} from './deps.js';
+import { compile, containsAny, firstMatch, isWholeMessage, tokens, type PhraseList } from './match.js';
+import type { Audience } from './types.js';
+
+/**
+ * One message, understood once per turn: the detector's findings plus everything the dialog's
+ * guards ask about the answer. Holds no text (only ids and flags), so it is safe to keep in a
+ * snapshot; the findings carry the evidence spans the console needs.
+ */
+export interface TurnAnalysis {
+  readonly findings: readonly Finding[];
+  /** The most urgent finding's urgency, or `high` when someone at home is the problem. */
+  readonly urgency?: Urgency;
+  readonly categories: readonly Category[];
+  readonly audience?: Audience;
+  readonly app?: string;
+  readonly yes: boolean;
+  readonly no: boolean;
+  readonly unsure: boolean;
+  readonly declines: boolean;
+  readonly goodbye: boolean;
+  /** "I'm still here" on its own, after a check-in. */
+  readonly stillHere: boolean;
+  readonly asksForPerson: boolean;
+  readonly wantsTips: boolean;
+  readonly sharesOwnDetails: boolean;
+  readonly homeProblem: boolean;
+  readonly feeling?: Feeling;
+  readonly trustedAdult?: TrustedAdult;
+  readonly noTrustedAdult: boolean;
+  readonly duration?: Duration;
+  readonly ageBand?: string;
+  /** False for messages with no letters or digits at all (only emoji or punctuation). */
+  readonly hasWords: boolean;
+}
+
+export const EMPTY_TURN: TurnAnalysis = {
+  findings: [],
+  categories: [],
+  yes: false,
+  no: false,
+  unsure: false,
+  declines: false,
+  goodbye: false,
+  stillHere: false,
+  asksForPerson: false,
+  wantsTips: false,
+  sharesOwnDetails: false,
+  homeProblem: false,
+  noTrustedAdult: false,
+  hasWords: false,
+};
+
+type Lists<Id extends string> = readonly { readonly id: Id; readonly phrases: PhraseList }[];
+
+function listsOf<Id extends string>(ids: readonly Id[], source: Readonly<Record<Id, readonly string[]>>): Lists<Id> {
+  return ids.map((id) => ({ id, phrases: compile(source[id]) }));
+}
+
+/** Build the per-turn analyser from the deps; phrase lists are compiled once here. */
+export function createAnalyser(deps: DialogDeps) {
+  const w = deps.words;
+  // Most specific first: "it's my son, he told me" is a parent, though it says "me".
+  const audiences = listsOf<Audience>(['parent_carer', 'friend', 'someone_else', 'young_person'], w.audience);
+  const apps = deps.apps.map((a) => ({ id: a.id, phrases: compile([a.name, ...a.names]) }));
+  const feelings = listsOf(FEELINGS, w.feelings);
+  const trusted = listsOf(TRUSTED_ADULTS, w.trustedAdults);
+  const durations = listsOf(DURATIONS, w.durations);
+  const yes = compile(w.yes);
+  const no = compile(w.no);
+  const unsure = compile(w.unsure);
+  const decline = compile(w.decline);
+  const goodbye = compile(w.goodbye);
+  const fillers = compile(w.fillers);
+  const person = compile(w.askForPerson);
+  const tips = compile(w.wantsTips);
+  const ownDetails = compile(w.ownDetails);
+  const home = compile(w.homeProblem);
+  const noTrusted = compile(w.noTrustedAdult);
+  const stillHere = compile(w.stillHere);
+
+  return function analyse(text: string, detector: DetectorState): { turn: TurnAnalysis; detector: DetectorState } {
+    const result = deps.detect(text, detector);
+    const words = tokens(text);
+    const homeProblem = containsAny(words, home);
+    let urgency: Urgency | undefined;
+    for (const f of result.findings) urgency = moreUrgent(urgency, f.urgency);
+    if (homeProblem) urgency = moreUrgent(urgency, 'high');
+    const categories = [...new Set(result.findings.map((f) => f.category))];
+    const declines = containsAny(words, decline);
+    const isNo = !declines && isShortAnswer(words) && containsAny(words, no);
+    const turn: TurnAnalysis = {
+      findings: result.findings,
+      ...(urgency === undefined ? {} : { urgency }),
+      categories,
+      ...optional('audience', firstMatch(words, audiences)),
+      ...optional('app', firstMatch(words, apps)),
+      yes: !isNo && isShortAnswer(words) && containsAny(words, yes),
+      no: isNo,
+      unsure: containsAny(words, unsure),
+      declines,
+      goodbye: isWholeMessage(words, goodbye, fillers),
+      stillHere: isWholeMessage(words, stillHere, fillers),
+      asksForPerson: containsAny(words, person),
+      wantsTips: containsAny(words, tips),
+      sharesOwnDetails: containsAny(words, ownDetails) || looksLikePhoneNumber(text),
+      homeProblem,
+      ...optional('feeling', firstMatch(words, feelings)),
+      ...optional('trustedAdult', firstMatch(words, trusted)),
+      noTrustedAdult: containsAny(words, noTrusted),
+      ...optional('duration', firstMatch(words, durations)),
+      ...optional('ageBand', ageBandOf(words)),
+      hasWords: words.length > 0,
+    };
+    return { turn, detector: result.state };
+  };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** Yes/no only count in short answers: "no one believes me" is not a "no". */
+function isShortAnswer(words: readonly string[]): boolean {
+  return words.length > 0 && words.length <= 6;
+}
+
+/** Eleven digits or more in a row (spaces allowed): a phone number. */
+function looksLikePhoneNumber(text: string): boolean {
+  return /(?:\+?\d[\s-]?){10,}\d/.test(text);
+}
+
+const AGE_CUES = new Set(['im', 'i', 'am', 'aged', 'age']);
+
+/** "im 12", "i am 14", "aged 9": a band for the console, never the exact age. */
+function ageBandOf(words: readonly string[]): string | undefined {
+  for (let i = 1; i < words.length; i++) {
+    const prev = words[i - 1];
+    const word = words[i];
+    if (prev === undefined || word === undefined || !AGE_CUES.has(prev)) continue;
+    const age = Number(word);
+    if (!Number.isInteger(age) || age < 5 || age > 25) continue;
+    if (age <= 10) return 'under 11';
+    if (age <= 13) return '11-13';
+    if (age <= 15) return '14-15';
+    if (age <= 17) return '16-17';
+    return '18+';
+  }
+  return undefined;
+}
+
+export type Analyser = ReturnType<typeof createAnalyser>;

@@ -1,0 +1,74 @@
+import type { Audience } from './types.js';
+import type { DetectResult, DetectorState } from './safety/types.js';
+
+/**
+ * What a Harbour machine needs from outside, built once from content at boot
+ * (server/content/load.ts → `content.dialogDeps`). Nothing here is kept in a snapshot.
+ */
+
+/** The red-flag detector with its model already bound: `(text, state) => detect(text, state, model)`. */
+export type Detector = (text: string, state: DetectorState) => DetectResult;
+
+/** Feelings the dialogs can reflect back; each has a `feeling.<id>` message. */
+export const FEELINGS = ['scared', 'worried', 'sad', 'angry', 'confused', 'embarrassed', 'alone', 'okay'] as const;
+export type Feeling = (typeof FEELINGS)[number];
+
+/** Trusted adults a child may name; used only for the counsellor's summary. */
+export const TRUSTED_ADULTS = ['parent', 'relative', 'teacher', 'youth_worker', 'other_adult'] as const;
+export type TrustedAdult = (typeof TRUSTED_ADULTS)[number];
+
+/** How long it has gone on, in rough bands, for the summary and the follow-up wording. */
+export const DURATIONS = ['today', 'days', 'weeks', 'months'] as const;
+export type Duration = (typeof DURATIONS)[number];
+
+/**
+ * Phrases the dialogs listen for in answers, from `content/<locale>/answer-words.yaml`, merged
+ * across locales (a child may mix languages). Matching is tolerant: see dialogs/match.ts.
+ */
+export interface AnswerWords {
+  readonly audience: Readonly<Record<Audience, readonly string[]>>;
+  readonly yes: readonly string[];
+  readonly no: readonly string[];
+  readonly unsure: readonly string[];
+  /** "I don't want to talk about it". */
+  readonly decline: readonly string[];
+  /** Closes the chat only when it is the whole message (with fillers such as "ok", "thanks"). */
+  readonly goodbye: readonly string[];
+  readonly fillers: readonly string[];
+  /** "I want to talk to a real person". */
+  readonly askForPerson: readonly string[];
+  readonly wantsTips: readonly string[];
+  /** The child starting to share their own name, school, address, phone number or photo. */
+  readonly ownDetails: readonly string[];
+  /** Someone at home is the problem: never suggest telling them, and escalate. */
+  readonly homeProblem: readonly string[];
+  readonly noTrustedAdult: readonly string[];
+  /** "I'm still here", the answer to a check-in (whole message). */
+  readonly stillHere: readonly string[];
+  readonly feelings: Readonly<Record<Feeling, readonly string[]>>;
+  readonly trustedAdults: Readonly<Record<TrustedAdult, readonly string[]>>;
+  readonly durations: Readonly<Record<Duration, readonly string[]>>;
+}
+
+/** An app or game with its own advice (`apps.<id>.advice`), and the names children call it. */
+export interface AppName {
+  readonly id: string;
+  /** Shown in messages, e.g. "Roblox". */
+  readonly name: string;
+  /** Every name and nickname, e.g. "insta", "ig". */
+  readonly names: readonly string[];
+}
+
+export interface DialogTiming {
+  /** Silence before a gentle check-in. */
+  readonly checkInAfterMs: number;
+  /** Further silence after the check-in before a kind close. */
+  readonly closeAfterMs: number;
+}
+
+export interface DialogDeps {
+  readonly detect: Detector;
+  readonly words: AnswerWords;
+  readonly apps: readonly AppName[];
+  readonly timing: DialogTiming;
+}

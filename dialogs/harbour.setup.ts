@@ -1,0 +1,373 @@
+import { assign, emit, enqueueActions, raise, setup } from 'xstate';
+import { createAnalyser, EMPTY_TURN } from './analyse.js';
+import type { DialogDeps } from './deps.js';
+import { URGENCY_RANK, type Category, type Finding, type Urgency } from './safety/finding.js';
+import { EMPTY_DETECTOR_STATE } from './safety/types.js';
+import type { HarbourContext, HarbourEvent } from './harbour.types.js';
+import type { Audience, BotSay, ConversationSummary, DialogEmitted, DialogInput } from './types.js';
+import { QR } from './message-keys.js';
+
+/** Which set of wording a step uses: the child's own, a friend's, or an adult's. */
+export type PathPrefix = 'child' | 'friend' | 'parent';
+
+export function pathOf(audience: Audience | undefined): PathPrefix {
+  if (audience === 'friend') return 'friend';
+  if (audience === 'parent_carer' || audience === 'someone_else') return 'parent';
+  return 'child';
+}
+
+function isAdult(ctx: HarbourContext): boolean {
+  return pathOf(ctx.audience) === 'parent';
+}
+
+/** What the stranger asked for, by category, for the counsellor's summary. */
+const ASKED: Partial<Record<Category, string>> = {
+  sexual: 'images or sexual talk',
+  meet_or_secrecy: 'to meet or keep secrets',
+  financial: 'money or account details',
+  personal_info: 'personal details',
+  threat_blackmail: 'threats or blackmail',
+};
+
+function union<T>(a: readonly T[] | undefined, b: readonly T[]): readonly T[] {
+  return [...new Set([...(a ?? []), ...b])];
+}
+
+function say(key: string, extra: Omit<BotSay, 'type' | 'key'> = {}): BotSay {
+  return { type: 'bot.say', key, ...extra };
+}
+
+/** The words that close every chat: helplines for who is chatting. */
+function closingHelplines(ctx: HarbourContext): BotSay {
+  return say(isAdult(ctx) ? 'close.helplines.adult' : 'close.helplines.child');
+}
+
+/** Routes that fit the urgency: 999 first when immediate, then 24/7 helplines and CEOP. */
+function routesFor(ctx: HarbourContext): BotSay[] {
+  const out: BotSay[] = [];
+  if (ctx.urgency === 'immediate') out.push(say('safety.immediate'));
+  if (ctx.summary.categories?.includes('self_harm')) out.push(say('safety.self-harm'));
+  out.push(say(isAdult(ctx) ? 'helplines.now.adult' : 'helplines.now.child'));
+  out.push(say('report.ceop'));
+  return out;
+}
+
+function urgencyOf(findings: readonly Finding[]): Urgency | undefined {
+  let u: Urgency | undefined;
+  for (const f of findings) if (u === undefined || URGENCY_RANK[f.urgency] > URGENCY_RANK[u]) u = f.urgency;
+  return u;
+}
+
+/**
+ * `setup()` for the Harbour machine: every action and guard by name. The deps (detector, answer
+ * words, timing) are closed over here; the context stays plain data.
+ */
+export function createHarbourSetup(deps: DialogDeps) {
+  const analyse = createAnalyser(deps);
+  const appName = (id: string | undefined): string => deps.apps.find((a) => a.id === id)?.name ?? '';
+
+  /** Escalation wording and the `handoff.requested` event, shared by detector and dialog findings. */
+  function escalation(ctx: HarbourContext, urgency: Urgency, findings: readonly Finding[]) {
+    const categories = new Set(findings.map((f) => f.category));
+    const isFirst = ctx.handoff === 'none' || ctx.urgency === undefined;
+    const raises = ctx.urgency === undefined || URGENCY_RANK[urgency] > URGENCY_RANK[ctx.urgency];
+    const withPerson = ctx.handoff === 'accepted';
+    const out: DialogEmitted[] = [];
+    if (raises || ctx.handoff === 'none') {
+      out.push({ type: 'handoff.requested', urgency, findings, reason: 'red_flag' });
+    }
+    // 999 first, every time: the child may be in danger now, whoever is on shift.
+    if (urgency === 'immediate') out.push(say('safety.immediate'));
+    if (!withPerson) {
+      if (isFirst) out.push(say('escalation.serious'));
+      else if (raises) out.push(say('escalation.raised'));
+      else out.push(say('escalation.noted'));
+    }
+    if (categories.has('self_harm') && (!ctx.said.selfHarm || urgency === 'immediate')) out.push(say('safety.self-harm'));
+    const pressure = categories.has('threat_blackmail') || categories.has('financial') || categories.has('sexual');
+    if (pressure && !ctx.said.dontSend) out.push(say('advice.dont-send-or-pay'));
+    if (!withPerson && (isFirst || raises)) {
+      if (ctx.counsellorOnShift) out.push(say('escalation.asking'));
+      else {
+        out.push(say('escalation.off-shift'));
+        out.push(say(isAdult(ctx) ? 'helplines.now.adult' : 'helplines.now.child'));
+      }
+    }
+    return { out, raises, categories: [...categories] };
+  }
+
+  return setup({
+    types: {
+      context: {} as HarbourContext,
+      events: {} as HarbourEvent,
+      input: {} as DialogInput,
+      emitted: {} as DialogEmitted,
+    },
+    actions: {
+      /** Run the detector and understand the answer, once per message. */
+      analyseMessage: assign(({ context, event }) => {
+        if (event.type !== 'user.message') return {};
+        const { turn, detector } = analyse(event.text, context.detector);
+        const s = context.summary;
+        const asked = turn.categories.flatMap((c) => (ASKED[c] === undefined ? [] : [ASKED[c]]));
+        const summary: ConversationSummary = {
+          ...s,
+          ...(turn.app !== undefined && s.app === undefined ? { app: appName(turn.app) } : {}),
+          ...(turn.ageBand !== undefined ? { ageBand: turn.ageBand } : {}),
+          ...(turn.feeling !== undefined ? { feelings: union(s.feelings, [turn.feeling]) } : {}),
+          ...(asked.length > 0 ? { asked: union(s.asked, asked) } : {}),
+          ...(turn.categories.length > 0 ? { categories: union(s.categories, turn.categories) } : {}),
+          ...(turn.homeProblem ? { homeIsUnsafe: true } : {}),
+        };
+        return { turn, detector, summary, checkIns: 0 };
+      }),
+      routeMessage: raise({ type: 'dialog.route' }),
+      answerMessage: raise({ type: 'dialog.answer' }),
+      /** Ask the server for a check-in deadline, unless a counsellor is with the child. */
+      requestCheckIn: enqueueActions(({ context, enqueue }) => {
+        if (context.handoff !== 'accepted') enqueue.emit({ type: 'checkin.request', afterMs: deps.timing.checkInAfterMs });
+      }),
+      sayOpening: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say('opening.welcome'));
+        enqueue.emit(say('opening.computer-helper'));
+        enqueue.emit(say(context.counsellorOnShift ? 'opening.counsellor-on-shift' : 'opening.counsellor-off-shift'));
+        enqueue.emit(say('opening.privacy'));
+        enqueue.emit(say('opening.who', { quickReplies: QR.who }));
+      }),
+      /** Say one fixed message. */
+      say: emit((_, params: { key: string; quickReplies?: readonly string[] }) =>
+        say(params.key, params.quickReplies === undefined ? {} : { quickReplies: params.quickReplies }),
+      ),
+      /** Say a message in the wording of who is chatting: `<child|friend|parent>.<step>`. */
+      sayStep: emit(({ context }, params: { step: string; quickReplies?: readonly string[] }) =>
+        say(
+          `${pathOf(context.audience)}.${params.step}`,
+          params.quickReplies === undefined ? {} : { quickReplies: params.quickReplies },
+        ),
+      ),
+      setAudience: assign(({ context }) => {
+        const audience = context.turn.audience ?? 'young_person';
+        return { audience, summary: { ...context.summary, audience }, notUnderstood: 0 };
+      }),
+      recordDuration: assign(({ context }) =>
+        context.turn.duration === undefined ? {} : { summary: { ...context.summary, duration: context.turn.duration } },
+      ),
+      recordTrustedAdult: assign(({ context }) =>
+        context.turn.trustedAdult === undefined
+          ? context.turn.noTrustedAdult
+            ? { summary: { ...context.summary, trustedAdult: 'none' } }
+            : {}
+          : { summary: { ...context.summary, trustedAdult: context.turn.trustedAdult } },
+      ),
+      reflectFeeling: emit(({ context }) => say(`feeling.${context.turn.feeling ?? 'unknown'}`)),
+      understood: assign({ notUnderstood: 0 }),
+      /** A reply the step could not place: reflect, re-ask; after two in a row, offer a person. */
+      notUnderstood: enqueueActions(
+        ({ context, enqueue }, params: { retry: string; quickReplies?: readonly string[] }) => {
+          const count = context.notUnderstood + 1;
+          enqueue.assign({ notUnderstood: count });
+          const retry = params.retry.startsWith('.') ? `${pathOf(context.audience)}${params.retry}` : params.retry;
+          const qr = params.quickReplies === undefined ? {} : { quickReplies: params.quickReplies };
+          if (count >= 2) {
+            enqueue.emit(say('fallback.offer-help', { quickReplies: QR.offerHelp }));
+            enqueue.emit(say(isAdult(context) ? 'helplines.now.adult' : 'helplines.now.child'));
+            enqueue.assign({ notUnderstood: 0 });
+          } else {
+            enqueue.emit(say(context.turn.hasWords ? 'fallback.reflect' : 'fallback.no-words'));
+            enqueue.emit(say(retry, qr));
+          }
+        },
+      ),
+      escalateOnFindings: enqueueActions(({ context, enqueue }) => {
+        const t = context.turn;
+        const urgency = t.urgency ?? 'normal';
+        const { out, raises, categories } = escalation(context, urgency, t.findings);
+        for (const e of out) enqueue.emit(e);
+        enqueue.assign({
+          handoff: context.handoff === 'none' || context.handoff === 'failed' ? 'requested' : context.handoff,
+          handoffReason: context.handoffReason ?? 'red_flag',
+          ...(raises ? { urgency } : {}),
+          summary: { ...context.summary, urgency: raises ? urgency : (context.summary.urgency ?? urgency) },
+          said: {
+            ...context.said,
+            selfHarm: context.said.selfHarm || categories.includes('self_harm'),
+            dontSend:
+              context.said.dontSend || categories.some((c) => c === 'threat_blackmail' || c === 'financial' || c === 'sexual'),
+          },
+        });
+      }),
+      /** The child said the person seems to know private things: a red flag by the guidance. */
+      escalateKnowsPrivate: enqueueActions(({ context, enqueue }) => {
+        const finding: Finding = {
+          category: 'personal_info',
+          urgency: 'high',
+          confidence: 1,
+          rule: 'dialog:knows-private.yes',
+          detectorVersion: 'dialog',
+          evidence: [],
+        };
+        const { out, raises } = escalation(context, 'high', [finding]);
+        for (const e of out) enqueue.emit(e);
+        enqueue.assign({
+          handoff: context.handoff === 'none' ? 'requested' : context.handoff,
+          handoffReason: context.handoffReason ?? 'red_flag',
+          ...(raises ? { urgency: 'high' as const } : {}),
+          summary: {
+            ...context.summary,
+            urgency: raises ? 'high' : (context.summary.urgency ?? 'high'),
+            categories: union(context.summary.categories, ['personal_info']),
+            asked: union(context.summary.asked, ['personal details']),
+          },
+        });
+      }),
+      requestPerson: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit({ type: 'handoff.requested', urgency: 'normal', findings: [], reason: 'asked_for_person' });
+        enqueue.emit(say(context.counsellorOnShift ? 'handoff.asking' : 'handoff.asking-off-shift'));
+        if (!context.counsellorOnShift) enqueue.emit(say(isAdult(context) ? 'helplines.now.adult' : 'helplines.now.child'));
+        enqueue.assign({
+          handoff: 'requested',
+          handoffReason: 'asked_for_person',
+          urgency: context.urgency ?? 'normal',
+          summary: { ...context.summary, urgency: context.summary.urgency ?? 'normal' },
+        });
+      }),
+      sayDetailsNotNeeded: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say(isAdult(context) ? 'details.not-needed.adult' : 'details.not-needed.child'));
+        enqueue.assign({ said: { ...context.said, details: true } });
+      }),
+      closeWithGoodbye: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say(isAdult(context) ? 'close.goodbye.adult' : 'close.goodbye.child'));
+        if (context.urgency === 'immediate') enqueue.emit(say('safety.immediate'));
+        enqueue.emit(closingHelplines(context));
+        enqueue.emit({ type: 'checkin.cancel' });
+        enqueue.emit({ type: 'conversation.closed', reason: 'goodbye' });
+      }),
+      checkInGently: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say('checkin.gentle', { quickReplies: QR.checkIn }));
+        enqueue.emit({ type: 'checkin.request', afterMs: deps.timing.closeAfterMs });
+        enqueue.assign({ checkIns: context.checkIns + 1 });
+      }),
+      checkInWhileWaiting: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say('checkin.waiting'));
+        // A queued or escalated chat is never closed for silence; keep checking in, a bounded number of times.
+        if (context.checkIns < 3) enqueue.emit({ type: 'checkin.request', afterMs: deps.timing.closeAfterMs });
+        enqueue.assign({ checkIns: context.checkIns + 1 });
+      }),
+      closeOnSilence: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say('close.silence'));
+        enqueue.emit(closingHelplines(context));
+        enqueue.emit({ type: 'conversation.closed', reason: 'silence' });
+      }),
+      exitQuickly: enqueueActions(({ enqueue }) => {
+        enqueue.emit({ type: 'checkin.cancel' });
+        enqueue.emit({ type: 'conversation.closed', reason: 'quick_exit' });
+      }),
+      onQueued: enqueueActions(({ event, enqueue }) => {
+        if (event.type !== 'handoff.queued') return;
+        enqueue.emit(say('handoff.queued', { facts: { position: event.position } }));
+        enqueue.assign({ handoff: 'queued' });
+      }),
+      onUnavailable: enqueueActions(({ context, event, enqueue }) => {
+        if (event.type !== 'handoff.unavailable') return;
+        enqueue.emit(say(`handoff.unavailable.${event.reason.replace(/_/g, '-')}`));
+        for (const s of routesFor(context)) enqueue.emit(s);
+        enqueue.emit(say('handoff.keep-talking', { quickReplies: QR.keepTalking }));
+        enqueue.assign({ handoff: 'unavailable' });
+      }),
+      onAccepted: enqueueActions(({ event, enqueue }) => {
+        if (event.type !== 'handoff.accepted') return;
+        enqueue.emit(say('handoff.accepted', { facts: { name: event.counsellorName } }));
+        enqueue.emit({ type: 'checkin.cancel' });
+        enqueue.assign({ handoff: 'accepted' });
+      }),
+      onFailed: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say('handoff.failed'));
+        enqueue.emit({
+          type: 'handoff.requested',
+          urgency: context.urgency ?? 'normal',
+          findings: [],
+          reason: context.handoffReason ?? 'asked_for_person',
+        });
+        enqueue.emit(say(isAdult(context) ? 'helplines.now.adult' : 'helplines.now.child'));
+        enqueue.emit({ type: 'checkin.request', afterMs: deps.timing.checkInAfterMs });
+        enqueue.assign({ handoff: 'requested' });
+      }),
+      closeByCounsellor: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say('close.counsellor-ended'));
+        enqueue.emit(closingHelplines(context));
+        enqueue.emit({ type: 'conversation.closed', reason: 'counsellor_ended' });
+      }),
+      setAvailability: assign(({ event }) => (event.type === 'counsellor.availability' ? { counsellorOnShift: event.onShift } : {})),
+      /** Practical advice fitted to who is chatting and the app named. */
+      sayAdvice: enqueueActions(({ context, enqueue }) => {
+        const prefix = pathOf(context.audience);
+        const app = deps.apps.find((a) => a.name === context.summary.app);
+        const pressured = (context.summary.categories ?? []).some(
+          (c) => c === 'sexual' || c === 'threat_blackmail' || c === 'financial',
+        );
+        enqueue.emit(say(`${prefix}.advice.intro`));
+        if (prefix === 'parent') {
+          enqueue.emit(say('parent.advice.stay-calm'));
+          enqueue.emit(say('parent.advice.keep-internet'));
+          enqueue.emit(say('parent.advice.dont-confront'));
+        }
+        if (app !== undefined) {
+          if (prefix !== 'child') enqueue.emit(say('advice.app-intro', { facts: { app: app.name } }));
+          enqueue.emit(say(`apps.${app.id}.advice`));
+        } else enqueue.emit(say('advice.any-app'));
+        enqueue.emit(say('advice.keep-evidence'));
+        if (pressured) {
+          enqueue.emit(say('advice.images'));
+          if (!context.said.dontSend) enqueue.emit(say('advice.dont-send-or-pay'));
+        }
+        enqueue.emit(say(prefix === 'parent' ? 'parent.advice.report' : 'advice.report'));
+        if (prefix === 'parent') {
+          enqueue.emit(say('parent.advice.child-can-talk'));
+          enqueue.emit(say('parent.advice.watch'));
+        } else enqueue.emit(say(`${prefix}.come-back`));
+      }),
+    },
+    guards: {
+      hasRedFlag: ({ context }) => context.turn.urgency !== undefined,
+      isWithCounsellor: ({ context }) => context.handoff === 'accepted',
+      asksForPerson: ({ context }) => context.turn.asksForPerson,
+      hasAskedForPerson: ({ context }) => context.handoff !== 'none' && context.handoff !== 'failed',
+      isGoodbye: ({ context }) => context.turn.goodbye,
+      isStillHere: ({ context }) => context.turn.stillHere,
+      isOnYoungPath: ({ context }) => context.audience !== undefined && pathOf(context.audience) !== 'parent',
+      isOnAdultPath: ({ context }) => pathOf(context.audience) === 'parent',
+      sharesOwnDetails: ({ context }) => context.turn.sharesOwnDetails && !context.said.details,
+      isEscalated: ({ context }) => context.handoff !== 'none',
+      namesAudience: ({ context }) => context.turn.audience !== undefined,
+      declines: ({ context }) => context.turn.declines,
+      saysYes: ({ context }) => context.turn.yes,
+      saysNo: ({ context }) => context.turn.no,
+      isUnsure: ({ context }) => context.turn.unsure,
+      wantsTips: ({ context }) => context.turn.wantsTips,
+      knowsApp: ({ context }) => context.summary.app !== undefined,
+      namesFeeling: ({ context }) => context.turn.feeling !== undefined,
+      namesTrustedAdult: ({ context }) => context.turn.trustedAdult !== undefined,
+      namesNoTrustedAdult: ({ context }) => context.turn.noTrustedAdult,
+      homeIsUnsafe: ({ context }) => context.summary.homeIsUnsafe === true,
+      hasWords: ({ context }) => context.turn.hasWords,
+      hasCheckedIn: ({ context }) => context.checkIns > 0,
+    },
+  });
+}
+
+/** The typed setup, for state configs in other files. */
+export type HarbourSetup = ReturnType<typeof createHarbourSetup>;
+
+/** The context a new conversation starts with. */
+export function initialContext(input: DialogInput): HarbourContext {
+  return {
+    counsellorOnShift: input.counsellorOnShift,
+    detector: EMPTY_DETECTOR_STATE,
+    turn: EMPTY_TURN,
+    handoff: 'none',
+    notUnderstood: 0,
+    checkIns: 0,
+    said: { selfHarm: false, dontSend: false, details: false },
+    summary: {},
+  };
+}

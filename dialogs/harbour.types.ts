@@ -1,0 +1,37 @@
+import type { TurnAnalysis } from './analyse.js';
+import type { Urgency } from './safety/finding.js';
+import type { DetectorState } from './safety/types.js';
+import type { Audience, ConversationSummary, DialogEmitted, DialogEvent, DialogInput } from './types.js';
+
+/** Where the request for a person stands, as far as the dialog knows. */
+export type HandoffProgress = 'none' | 'requested' | 'queued' | 'unavailable' | 'accepted' | 'failed';
+
+/**
+ * The machine's context: small, JSON-serialisable facts only (never the transcript), since the
+ * server saves a snapshot after every turn.
+ */
+export interface HarbourContext {
+  readonly counsellorOnShift: boolean;
+  readonly audience?: Audience;
+  readonly detector: DetectorState;
+  /** The latest message, understood (flags and ids only). */
+  readonly turn: TurnAnalysis;
+  readonly handoff: HandoffProgress;
+  readonly handoffReason?: 'red_flag' | 'asked_for_person';
+  /** The most urgent request made so far. */
+  readonly urgency?: Urgency;
+  /** Replies in a row the dialog could not place. */
+  readonly notUnderstood: number;
+  /** Check-ins since the child last wrote. */
+  readonly checkIns: number;
+  /** Safety wording already given once (repeated only where the rules say every time). */
+  readonly said: { readonly selfHarm: boolean; readonly dontSend: boolean; readonly details: boolean };
+  readonly summary: ConversationSummary;
+}
+
+/** Internal events: a message is first routed by precedence, then answered by the current step. */
+export type InternalEvent = { readonly type: 'dialog.route' } | { readonly type: 'dialog.answer' };
+
+export type HarbourEvent = DialogEvent | InternalEvent;
+
+export type { DialogEmitted, DialogInput };

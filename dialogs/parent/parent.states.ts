@@ -1,0 +1,86 @@
+import type { HarbourSetup } from '../harbour.setup.js';
+import { QR } from '../message-keys.js';
+
+/**
+ * The path for a parent, carer or another worried adult: commend, not their fault or the
+ * child's, stay calm; ask about changes in the child and their wellbeing; practical advice.
+ * Never claims to pass on what the child tells a counsellor.
+ */
+export function parentStates(s: HarbourSetup) {
+  return s.createStateConfig({
+    entry: [{ type: 'say', params: { key: 'parent.thanks' } }],
+    initial: 'whatHappened',
+    states: {
+      whatHappened: {
+        entry: [{ type: 'say', params: { key: 'parent.ask.what-happened', quickReplies: QR.skip } }],
+        on: {
+          'dialog.answer': [
+            { guard: 'declines', target: 'space' },
+            { guard: 'knowsApp', target: 'behaviour', actions: [{ type: 'say', params: { key: 'parent.ack.what-happened' } }] },
+            { target: 'app', actions: [{ type: 'say', params: { key: 'parent.ack.what-happened' } }] },
+          ],
+        },
+      },
+      app: {
+        entry: [{ type: 'say', params: { key: 'parent.ask.app', quickReplies: QR.skip } }],
+        on: {
+          'dialog.answer': [{ guard: 'declines', target: 'space' }, { target: 'behaviour' }],
+        },
+      },
+      behaviour: {
+        entry: [{ type: 'say', params: { key: 'parent.ask.behaviour', quickReplies: QR.skip } }],
+        on: {
+          'dialog.answer': [
+            { guard: 'declines', target: 'wellbeing' },
+            { target: 'wellbeing', actions: [{ type: 'say', params: { key: 'parent.ack.behaviour' } }] },
+          ],
+        },
+      },
+      wellbeing: {
+        entry: [{ type: 'say', params: { key: 'parent.ask.wellbeing', quickReplies: QR.yesNo } }],
+        on: {
+          'dialog.answer': [
+            { guard: 'saysNo', target: 'advice', actions: [{ type: 'say', params: { key: 'parent.ack.wellbeing-no' } }] },
+            { guard: 'declines', target: 'advice' },
+            { target: 'advice', actions: [{ type: 'say', params: { key: 'parent.ack.wellbeing-yes' } }] },
+          ],
+        },
+      },
+      advice: {
+        entry: ['sayAdvice'],
+        always: 'anythingElse',
+      },
+      anythingElse: {
+        entry: [{ type: 'say', params: { key: 'parent.ask.anything-else', quickReplies: QR.anythingElse } }],
+        on: {
+          'dialog.answer': [
+            { guard: 'wantsTips', target: 'advice' },
+            { guard: 'saysNo', target: '#harbour.closed', actions: ['closeWithGoodbye'] },
+            { guard: 'saysYes', target: 'listening', actions: [{ type: 'say', params: { key: 'shared.go-ahead' } }] },
+            { target: 'listening', actions: [{ type: 'say', params: { key: 'parent.listening' } }] },
+          ],
+        },
+      },
+      listening: {
+        on: {
+          'dialog.answer': [
+            { guard: 'wantsTips', target: 'advice', actions: ['understood'] },
+            { guard: 'hasWords', actions: ['understood', { type: 'say', params: { key: 'parent.listening' } }] },
+            { actions: [{ type: 'notUnderstood', params: { retry: 'shared.tell-me-more', quickReplies: QR.anythingElse } }] },
+          ],
+        },
+      },
+      space: {
+        entry: [{ type: 'say', params: { key: 'parent.space', quickReplies: QR.space } }],
+        on: {
+          'dialog.answer': [
+            { guard: 'wantsTips', target: 'advice' },
+            { guard: 'saysNo', target: '#harbour.closed', actions: ['closeWithGoodbye'] },
+            { guard: 'saysYes', target: 'whatHappened' },
+            { target: 'listening', actions: [{ type: 'say', params: { key: 'parent.listening' } }] },
+          ],
+        },
+      },
+    },
+  });
+}

@@ -1,0 +1,78 @@
+import { callAction, quickReply, type CardAction } from '../protocol/index.js';
+import { placeholdersOf, type MessageEntry, type ServiceEntry } from './schema.js';
+import type { RenderedMessage } from './types.js';
+
+/** One locale's words, ready to render. */
+export interface LocaleTable {
+  readonly messages: ReadonlyMap<string, MessageEntry>;
+  readonly quickReplies: ReadonlyMap<string, { readonly text: string }>;
+  readonly services: readonly ServiceEntry[];
+}
+
+function serviceField(services: readonly ServiceEntry[], name: string): string | undefined {
+  const [id, field] = name.split('.');
+  const s = services.find((x) => x.id === id);
+  if (s === undefined) return undefined;
+  switch (field) {
+    case 'phone':
+      return s.phone;
+    case 'sms':
+      return s.sms?.number;
+    case 'name':
+      return s.name;
+    case 'url':
+      return s.url;
+    default:
+      return undefined;
+  }
+}
+
+/** Fill `{placeholders}` from the dialog's facts and from services. */
+export function fillText(
+  text: string,
+  services: readonly ServiceEntry[],
+  facts: Readonly<Record<string, string | number>> = {},
+): string {
+  let out = text;
+  for (const name of placeholdersOf(text)) {
+    const value = name.includes('.') ? serviceField(services, name) : facts[name];
+    // A missing fact is a dialog bug; show nothing rather than a raw {name} to a child.
+    out = out.split(`{${name}}`).join(value === undefined ? '' : String(value));
+  }
+  return out;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Every service phone number that appears in the text becomes a tap-to-call action, in order. */
+export function callActionsFor(text: string, services: readonly ServiceEntry[], callTitle: (name: string) => string): CardAction[] {
+  const found: { at: number; action: CardAction }[] = [];
+  for (const s of services) {
+    if (s.phone === undefined) continue;
+    const m = new RegExp(`(?<![\\d])${escapeRegExp(s.phone)}(?![\\d])`).exec(text);
+    if (m) found.push({ at: m.index, action: callAction(callTitle(s.name), s.phone) });
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.action);
+}
+
+/** Render one message of one locale. Throws on an unknown key: keys are checked at boot. */
+export function renderMessage(
+  table: LocaleTable,
+  key: string,
+  facts?: Readonly<Record<string, string | number>>,
+  quickReplies: readonly string[] = [],
+): RenderedMessage {
+  const entry = table.messages.get(key);
+  if (entry === undefined) throw new RangeError(`unknown message key "${key}"`);
+  const text = fillText(entry.text, table.services, facts);
+  const callTemplate = table.messages.get('action.call')?.text ?? 'Call {service}';
+  const calls = callActionsFor(text, table.services, (name) => callTemplate.replace('{service}', name));
+  const replies = quickReplies.map((k) => {
+    const qr = table.quickReplies.get(k);
+    if (qr === undefined) throw new RangeError(`unknown quick reply key "${k}"`);
+    return quickReply(qr.text);
+  });
+  return { text, suggestedActions: [...replies, ...calls] };
+}
