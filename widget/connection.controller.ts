@@ -121,6 +121,11 @@ export class ConnectionController implements ReactiveController {
     return id;
   }
 
+  /** Tell the other side the child is typing (only while connected; never queued). */
+  typing(): void {
+    if (this.state === 'connected') this.#sendFrame({ type: 'typing' });
+  }
+
   /** Re-send a failed message with the same client id (the server never processes it twice). */
   retry(id: string): void {
     const item = this.log.find(id);

@@ -19,8 +19,17 @@ export function hbRetry(id: string): HbRetryEvent {
   return new CustomEvent('hb-retry', { detail: { id } });
 }
 
+/** The child is typing (throttled), so a counsellor can see it. Carries no text. */
+export type HbTypingEvent = CustomEvent<null>;
+
+/** Builds an `hb-typing` event. */
+export function hbTyping(): HbTypingEvent {
+  return new CustomEvent('hb-typing', { detail: null });
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'hb-typing': HbTypingEvent;
     'hb-send': HbSendEvent;
     'hb-retry': HbRetryEvent;
   }

@@ -61,6 +61,9 @@ export class HarbourChat extends LitElement {
 
   @query('hb-composer') private composer!: HbComposer | null;
 
+  /** How quick exit leaves: `location.replace`, so Back does not return here. Tests may swap it. */
+  static navigate: (url: string) => void = (url) => globalThis.location.replace(url);
+
   /** Tests may swap the socket class (e.g. `ws` in Node); browsers use the global WebSocket. */
   static WebSocketImpl: SocketFactory | undefined;
 
@@ -101,7 +104,7 @@ export class HarbourChat extends LitElement {
   quickExit(): void {
     this.connection.quickExit();
     this.#wipe();
-    globalThis.location?.replace(this.#safeExitUrl());
+    HarbourChat.navigate(this.#safeExitUrl());
   }
 
   protected override render() {
@@ -140,6 +143,7 @@ export class HarbourChat extends LitElement {
               .maxChars=${c.maxTextChars}
               ?disabled=${c.state === 'ended' || c.state === 'replaced'}
               @hb-send=${this.#onSend}
+              @hb-typing=${this.#onTyping}
             ></hb-composer>
           </section>`
         : nothing}
@@ -168,6 +172,10 @@ export class HarbourChat extends LitElement {
     this.connection.send(e.detail.text);
   };
 
+  #onTyping = (): void => {
+    this.connection.typing();
+  };
+
   #onRetry = (e: HbRetryEvent): void => {
     this.connection.retry(e.detail.id);
   };
@@ -189,7 +197,7 @@ export class HarbourChat extends LitElement {
     if (!e.persisted) return;
     if (this.hasExited) {
       this.#wipe();
-      globalThis.location?.replace(this.#safeExitUrl());
+      HarbourChat.navigate(this.#safeExitUrl());
     }
   };
 
@@ -199,7 +207,7 @@ export class HarbourChat extends LitElement {
     this.isHelpOpen = false;
     this.isAboutOpen = false;
     // Take the widget's DOM away now, not on the next frame: the page may be frozen into bfcache.
-    this.renderRoot.replaceChildren?.();
+    this.performUpdate();
     this.replaceChildren();
     try {
       globalThis.sessionStorage?.removeItem(TOKEN_KEY);

@@ -1,18 +1,21 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { hbSend } from '../events.js';
+import { hbSend, hbTyping } from '../events.js';
 import { STRINGS } from '../strings.js';
 import { controls } from '../theme.styles.js';
 import { composerStyles } from './hb-composer.styles.js';
 
 /** Show the counter once the draft reaches this share of the limit. */
 const COUNTER_FROM = 0.8;
+/** At most one `hb-typing` per this many milliseconds. */
+export const TYPING_EVERY_MS = 3_000;
 
 /**
  * The text box and Send button. Enter sends, Shift+Enter starts a new line. The draft is only
  * cleared once a message is handed over; a draft that is too long stays, with the reason why.
  *
  * @fires hb-send - The child sent a message; `detail.text` is exactly what they typed.
+ * @fires hb-typing - The child is typing (at most every 3 s); no text is carried.
  */
 @customElement('hb-composer')
 export class HbComposer extends LitElement {
@@ -26,6 +29,7 @@ export class HbComposer extends LitElement {
   @state() private draft = '';
   @state() private problem: string | undefined;
   @query('textarea') private textarea!: HTMLTextAreaElement | null;
+  #lastTypingAt = -Infinity;
 
   /** Put text back in the box with the reason it was not sent (e.g. the server said too long). */
   restoreDraft(text: string, problem: string): void {
@@ -63,6 +67,11 @@ export class HbComposer extends LitElement {
 
   #onInput(e: Event): void {
     this.draft = (e.target as HTMLTextAreaElement).value;
+    const now = Date.now();
+    if (this.draft !== '' && now - this.#lastTypingAt >= TYPING_EVERY_MS) {
+      this.#lastTypingAt = now;
+      this.dispatchEvent(hbTyping());
+    }
     if (this.problem !== undefined && [...this.draft].length <= this.maxChars) this.problem = undefined;
   }
 
