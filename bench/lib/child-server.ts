@@ -1,0 +1,104 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ChildMessage, ParentMessage } from '../servers/child-ipc.js';
+
+/**
+ * The parent side of a benchmark server: forks bench/servers/<name>.ts under tsx with
+ * --expose-gc, waits for its port, and reads its CPU time and memory over IPC. The server runs
+ * alone in its process, so its CPU time per turn excludes the load generator's.
+ */
+export interface ServerChild {
+  readonly name: string;
+  readonly port: number;
+  /** The child's CPU time so far (user + system), in microseconds. */
+  cpuMicros(): Promise<number>;
+  /** The child's memory after a full GC, in bytes. */
+  memory(): Promise<{ rss: number; heapUsed: number; external: number }>;
+  stop(): Promise<void>;
+}
+
+/** Starts `bench/servers/<file>` with extra environment; rejects if it fails or takes over `timeoutMs`. */
+export async function startServerChild(name: string, file: string, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<ServerChild> {
+  const path = fileURLToPath(new URL(`../servers/${file}`, import.meta.url));
+  const child: ChildProcess = fork(path, [], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    env: { ...process.env, ...env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  child.on('error', () => undefined); // a closed IPC channel shows up as a rejected request below
+  let nextId = 1;
+  const waiting = new Map<number, (message: ChildMessage) => void>();
+  child.on('message', (message: ChildMessage) => {
+    if ('id' in message) {
+      waiting.get(message.id)?.(message);
+      waiting.delete(message.id);
+    }
+  });
+
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${name}: did not start within ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.on('message', (message: ChildMessage) => {
+      if (message.type === 'ready') {
+        clearTimeout(timer);
+        resolve(message.port);
+      } else if (message.type === 'failed') {
+        clearTimeout(timer);
+        reject(new Error(`${name}: failed to start: ${message.message}`));
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name}: exited with code ${code} before it was ready`));
+    });
+  });
+
+  const ask = <T extends ChildMessage['type']>(type: T & ParentMessage['type']): Promise<Extract<ChildMessage, { type: T }>> =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      const timer = setTimeout(() => {
+        waiting.delete(id);
+        reject(new Error(`${name}: no answer to ${type}`));
+      }, 30_000);
+      waiting.set(id, (message) => {
+        clearTimeout(timer);
+        resolve(message as Extract<ChildMessage, { type: T }>);
+      });
+      if (!child.connected) {
+        clearTimeout(timer);
+        waiting.delete(id);
+        reject(new Error(`${name}: the server process has exited`));
+        return;
+      }
+      child.send({ type, id });
+    });
+
+  return {
+    name,
+    port,
+    async cpuMicros() {
+      const answer = await ask('cpu');
+      return answer.userMicros + answer.systemMicros;
+    },
+    async memory() {
+      const answer = await ask('memory');
+      return { rss: answer.rss, heapUsed: answer.heapUsed, external: answer.external };
+    },
+    stop() {
+      return new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) {
+          resolve();
+          return;
+        }
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.send({ type: 'stop' } satisfies ParentMessage);
+      });
+    },
+  };
+}
