@@ -1,0 +1,97 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { EVENT } from '../../protocol/index.js';
+import type { FrameErrorName } from '../../errors.js';
+
+/**
+ * What a client may send on `/chat`, checked against compiled schemas before anything else looks
+ * at it. Each frame is one JSON Bot Framework Activity; unknown extra fields are allowed (the
+ * widget may send `from`, `locale`, `channelData`), unknown types and event names are refused.
+ */
+
+/** Longest client id the server accepts. */
+export const MAX_CLIENT_ID_CHARS = 128;
+
+const MessageFrame = Type.Object({
+  type: Type.Literal('message'),
+  id: Type.String({ minLength: 1, maxLength: MAX_CLIENT_ID_CHARS }),
+  text: Type.String(),
+});
+const ResumeFrame = Type.Object({
+  type: Type.Literal('event'),
+  name: Type.Literal(EVENT.resume),
+  value: Type.Object({
+    token: Type.String({ maxLength: 256 }),
+    lastSeq: Type.Integer({ minimum: 0 }),
+  }),
+});
+const SimpleEventFrame = Type.Object({
+  type: Type.Literal('event'),
+  name: Type.Union([Type.Literal(EVENT.quickExit), Type.Literal(EVENT.end), Type.Literal(EVENT.ping)]),
+  value: Type.Optional(Type.Unknown()),
+});
+const TypingFrame = Type.Object({ type: Type.Literal('typing') });
+
+const checkMessage = TypeCompiler.Compile(MessageFrame);
+const checkResume = TypeCompiler.Compile(ResumeFrame);
+const checkSimpleEvent = TypeCompiler.Compile(SimpleEventFrame);
+const checkTyping = TypeCompiler.Compile(TypingFrame);
+
+/** A frame that passed its schema. */
+export type ClientFrame =
+  | ({ kind: 'message' } & Static<typeof MessageFrame>)
+  | ({ kind: 'resume' } & Static<typeof ResumeFrame>)
+  | ({ kind: 'event' } & Static<typeof SimpleEventFrame>)
+  | { kind: 'typing' };
+
+/** Why a frame was refused: an error name, a detail for the message, and the client id if one was readable. */
+export interface FrameRefusal {
+  readonly kind: 'refused';
+  readonly error: FrameErrorName;
+  readonly detail?: string;
+  readonly replyToId?: string;
+}
+
+const EVENT_NAMES: readonly string[] = [EVENT.resume, EVENT.quickExit, EVENT.end, EVENT.ping];
+
+/** Parses and checks one text frame. Never throws. */
+export function parseFrame(data: string): ClientFrame | FrameRefusal {
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    return { kind: 'refused', error: 'malformed' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { kind: 'refused', error: 'invalid', detail: 'A frame must be one JSON object (an Activity).' };
+  }
+  const frame = value as Record<string, unknown>;
+  const replyToId =
+    typeof frame['id'] === 'string' && frame['id'].length > 0 && frame['id'].length <= MAX_CLIENT_ID_CHARS ? frame['id'] : undefined;
+  const base = replyToId === undefined ? {} : { replyToId };
+  switch (frame['type']) {
+    case 'message':
+      if (checkMessage.Check(frame)) return { kind: 'message', ...frame };
+      return { kind: 'refused', error: 'invalid', detail: messageProblem(frame), ...base };
+    case 'event':
+      if (typeof frame['name'] !== 'string' || !EVENT_NAMES.includes(frame['name'])) {
+        return { kind: 'refused', error: 'unknownType', detail: `Unknown event name.`, ...base };
+      }
+      if (checkResume.Check(frame)) return { kind: 'resume', ...frame };
+      if (checkSimpleEvent.Check(frame)) return { kind: 'event', ...frame };
+      return { kind: 'refused', error: 'invalid', detail: 'session.resume needs value { token, lastSeq }.', ...base };
+    case 'typing':
+      if (checkTyping.Check(frame)) return { kind: 'typing' };
+      return { kind: 'refused', error: 'invalid', ...base };
+    case undefined:
+      return { kind: 'refused', error: 'invalid', detail: 'A frame needs a "type".', ...base };
+    default:
+      return { kind: 'refused', error: 'unknownType', ...base };
+  }
+}
+
+function messageProblem(frame: Record<string, unknown>): string {
+  if (typeof frame['id'] !== 'string' || frame['id'] === '') return 'A message needs an "id" chosen by the client.';
+  if (frame['id'].length > MAX_CLIENT_ID_CHARS) return `A message id may have at most ${MAX_CLIENT_ID_CHARS} characters.`;
+  return 'A message needs "text".';
+}
