@@ -20,6 +20,8 @@ export interface Config {
   readonly country: string;
   readonly logLevel: LogLevel;
   readonly limits: Limits;
+  /** DIRECTLINE_SECRET: when set, Direct Line 3.0 is served at /v3/directline (docs/directline.md). */
+  readonly directlineSecret?: string;
 }
 
 /** Every limit of `/chat`, explicit and configurable. */
@@ -98,6 +100,11 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'TOKEN_OFFLINE_TTL', default: '30m', meaning: 'A resume token dies after this long offline (e.g. 90s, 30m, 2h).' },
   { name: 'RESUME_WAIT_MS', default: '400', meaning: 'How long a new socket waits for a session.resume frame before greeting a new conversation.' },
   { name: 'CHECKIN_SWEEP_MS', default: '5000', meaning: 'How often the server looks for check-in deadlines that are due.' },
+  {
+    name: 'DIRECTLINE_SECRET',
+    default: '',
+    meaning: 'Turns on Direct Line 3.0 for Bot Framework Web Chat (docs/directline.md): the secret, 32+ characters. Unset: off.',
+  },
   { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', meaning: 'On SIGTERM, how long to let messages in flight finish before closing the database.' },
 ];
 
@@ -216,6 +223,13 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
   };
 
+  const directlineSecret = read('DIRECTLINE_SECRET');
+  if (directlineSecret !== undefined && !/^[\x21-\x7e]{32,512}$/.test(directlineSecret)) {
+    problems.push(
+      'DIRECTLINE_SECRET is not allowed: use 32 to 512 visible characters without spaces (e.g. `openssl rand -base64 48`), or leave it unset to turn Direct Line off.',
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     port,
@@ -230,6 +244,7 @@ export function loadConfig(env: Env = process.env): Config {
     country,
     logLevel,
     limits: Object.freeze(limits),
+    ...(directlineSecret !== undefined ? { directlineSecret } : {}),
   });
 }
 
