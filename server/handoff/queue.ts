@@ -1,11 +1,10 @@
 import { URGENCY_RANK, type Finding, type Urgency } from '../../dialogs/safety/finding.js';
 import type { ConversationSummary } from '../../dialogs/types.js';
 
-/** A finding together with the conversation seq of the child's message it was found in. */
+/** A finding and when it was reported: its evidence's `turnsAgo` counts back from the child's last message by then. */
 export interface AnchoredFinding {
   readonly finding: Finding;
-  /** Seq of the newest child message when the finding arrived (turnsAgo counts back from it), if known. */
-  readonly anchorSeq: number | null;
+  readonly foundAt: Date;
 }
 
 /** One chat waiting for a counsellor. */

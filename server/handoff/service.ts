@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Urgency } from '../../dialogs/safety/finding.js';
 import { moreUrgent } from '../../dialogs/safety/finding.js';
 import type { ConversationService } from '../sessions/types.js';
+import type { HandoffCaseRepository } from '../store/console-cases.js';
 import type { AuditRepository, ParticipantRepository } from '../store/console-types.js';
 import type { ConsoleEvent, ReturnReason } from './console-events.js';
 import { WaitEstimator } from './estimate.js';
@@ -22,8 +23,8 @@ export interface LiveHandoffOptions {
   readonly words: (conversationId: string) => HandoffWords;
   readonly audit: AuditRepository;
   readonly participants: ParticipantRepository;
-  /** Seq of the newest child message in a conversation, to anchor evidence (optional). */
-  readonly latestChildSeq?: (conversationId: string) => Promise<number | null>;
+  /** Where cases are kept for reading after the chat (optional: memory only without it). */
+  readonly cases?: HandoffCaseRepository;
   readonly log?: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 }
 
@@ -109,13 +110,13 @@ export class LiveHandoffService implements HandoffService {
   async request(input: HandoffRequest): Promise<HandoffDecision> {
     const now = this.#now();
     const id = input.conversationId;
-    const anchorSeq = this.options.latestChildSeq ? await this.options.latestChildSeq(id).catch(() => null) : null;
-    const anchored: AnchoredFinding[] = input.findings.map((finding) => ({ finding, anchorSeq }));
+    const anchored: AnchoredFinding[] = input.findings.map((finding) => ({ finding, foundAt: input.requestedAt }));
 
     const active = this.#active.get(id);
     if (active) {
       // Already with a person: keep the new findings for the console; nothing changes for the child.
       this.#active.set(id, { ...active, entry: mergeEntry(active.entry, input, anchored) });
+      await this.#saveCase(this.#active.get(id)!.entry);
       this.#emit({ type: 'queue.changed' });
       return { outcome: 'queued', position: 1 };
     }
@@ -135,15 +136,18 @@ export class LiveHandoffService implements HandoffService {
           reason: input.reason,
           findings: anchored,
           summary: input.summary,
-          waitingSince: input.requestedAt ?? now,
+          waitingSince: input.requestedAt,
           returnedAt: null,
         };
     this.queue.put(entry);
+    await this.#saveCase(entry);
     const becameImmediate = entry.urgency === 'immediate' && existing?.urgency !== 'immediate';
     const position = this.queue.position(id) ?? 1;
     this.#notified.set(id, position);
     this.#emit({ type: 'queue.changed' });
     if (becameImmediate) this.#alert(id, entry.urgency);
+    // Others may have moved down; they are told outside this child's turn.
+    if (this.queue.size > 1) this.#scheduleRefresh();
 
     if (this.roster.available().length === 0) return { outcome: 'unavailable', reason: 'none_available', position };
     const estimate = this.#estimator.estimateSeconds(position, now);
@@ -164,7 +168,8 @@ export class LiveHandoffService implements HandoffService {
     }
     if (waiting || active) {
       this.#emit({ type: 'queue.changed' });
-      await this.#refreshPositions();
+      // Not awaited: withdraw runs inside the leaving child's turn, and telling others takes their turns.
+      this.#scheduleRefresh();
     }
     void reason;
   }
@@ -239,7 +244,7 @@ export class LiveHandoffService implements HandoffService {
     this.#emit({ type: 'chat.assigned', conversationId, counsellorId: account.id });
     this.#emit({ type: 'queue.changed' });
     await this.#tellAccepted(conversationId, account.firstName, account.role);
-    await this.#refreshPositions();
+    this.#scheduleRefresh();
     return null;
   }
 
@@ -300,9 +305,21 @@ export class LiveHandoffService implements HandoffService {
     return this.#active.get(conversationId);
   }
 
-  /** The queue entry or live chat record (findings, summary) of a conversation. */
-  caseEntry(conversationId: string): QueueEntry | undefined {
-    return this.#active.get(conversationId)?.entry ?? this.queue.get(conversationId);
+  /** The queue entry or live chat record (findings, summary) of a conversation; stored cases after the chat. */
+  async caseEntry(conversationId: string): Promise<QueueEntry | undefined> {
+    const live = this.#active.get(conversationId)?.entry ?? this.queue.get(conversationId);
+    if (live) return live;
+    const stored = await this.options.cases?.get(conversationId);
+    return stored ? { ...stored, returnedAt: null } : undefined;
+  }
+
+  async #saveCase(entry: QueueEntry): Promise<void> {
+    try {
+      await this.options.cases?.save(entry, this.#now());
+    } catch (err) {
+      // The queue works from memory; a failed save only costs reading the case after the chat.
+      this.options.log?.error({ err, conversationId: entry.conversationId }, 'saving the handoff case failed');
+    }
   }
 
   /** Is the account the counsellor of, or a supervisor joined to, this live chat? */
@@ -359,7 +376,7 @@ export class LiveHandoffService implements HandoffService {
       await conversations.handoffStatus(conversationId, { state: 'failed', message: this.options.words(conversationId).failed() });
       await conversations.dispatch(conversationId, { type: 'handoff.failed' });
       this.#notified.delete(conversationId);
-      await this.#refreshPositions();
+      this.#scheduleRefresh();
     } catch (err) {
       this.options.log?.error({ err, conversationId }, 'telling the child the counsellor left failed');
     }
@@ -373,6 +390,21 @@ export class LiveHandoffService implements HandoffService {
       message: this.options.words(conversationId).accepted(firstName, role),
     });
     await conversations.dispatch(conversationId, { type: 'handoff.accepted', counsellorName: firstName });
+  }
+
+  #refreshing: Promise<void> = Promise.resolve();
+
+  /** Runs a position refresh after the current turn, one at a time. */
+  #scheduleRefresh(): void {
+    this.#refreshing = this.#refreshing
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(() => this.#refreshPositions())
+      .catch((err: unknown) => this.options.log?.warn({ err }, 'queue refresh failed'));
+  }
+
+  /** Settles when queued position updates have been sent (tests, shutdown). */
+  settled(): Promise<void> {
+    return this.#refreshing;
   }
 
   /** Tell each waiting child whose place changed where they are now. */

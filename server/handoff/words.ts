@@ -40,3 +40,36 @@ export function handoffWordsFromContent(content: Content, locale?: string): Hand
     completed: () => content.render(HANDOFF_KEYS.completed, {}, locale).text,
   };
 }
+
+/**
+ * Plain English used only while content lacks the handoff keys (an older content folder):
+ * failing towards telling the child something true beats failing silently.
+ */
+export const FALLBACK_WORDS: HandoffWords = {
+  queued: (position, seconds) =>
+    seconds === undefined
+      ? `You are number ${position} in the line to talk to a person. We don't know yet how long it will take. I'm still here with you while you wait.`
+      : `You are number ${position} in the line to talk to a person. It might take about ${Math.max(1, Math.ceil(seconds / 60))} minutes. I'm still here with you while you wait.`,
+  accepted: (name, role) =>
+    `Hi, I'm ${name}, a ${role === 'supervisor' ? 'senior counsellor' : 'counsellor'}. I'm a real person and I'm here to listen. What you tell me stays private, unless I'm worried that you or someone else is in danger. If that happens, I'll talk with you first.`,
+  failed: () =>
+    "Sorry, the person you were talking to got cut off. That's not your fault. You're back at the front of the line, and I'm here with you until someone joins.",
+  completed: () => 'The person you were talking to has ended the chat.',
+};
+
+/** Content words when content has every handoff key, else {@link FALLBACK_WORDS}. */
+export function handoffWords(content: Content | undefined, locale?: string): HandoffWords {
+  if (!content) return FALLBACK_WORDS;
+  try {
+    const words = handoffWordsFromContent(content, locale);
+    words.queued(1, undefined);
+    words.queued(1, 60);
+    words.accepted('Sam', 'counsellor');
+    words.accepted('Sam', 'supervisor');
+    words.failed();
+    words.completed();
+    return words;
+  } catch {
+    return FALLBACK_WORDS;
+  }
+}
