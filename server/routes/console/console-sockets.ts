@@ -22,6 +22,8 @@ interface Entry {
   readonly account: AuthenticatedSession['account'];
   readonly watching: Map<string, () => void>;
   readonly presence: Map<string, ChildPresence>;
+  /** Frames are handled one at a time, in the order they came. */
+  chain: Promise<void>;
 }
 
 /** What a console may send (every frame is checked against this before anything else). */
@@ -78,12 +80,15 @@ export class ConsoleSockets {
 
   /** Takes an authenticated, upgraded socket. Handlers are attached synchronously. */
   open(socket: WebSocket, session: AuthenticatedSession): void {
-    const entry: Entry = { id: randomUUID(), socket, idHash: session.idHash, account: session.account, watching: new Map(), presence: new Map() };
+    const entry: Entry = { id: randomUUID(), socket, idHash: session.idHash, account: session.account, watching: new Map(), presence: new Map(), chain: Promise.resolve() };
     this.#entries.set(entry.id, entry);
     socket.on('message', (data, isBinary) => {
-      void this.#onMessage(entry, isBinary ? null : data.toString()).catch((err: unknown) => {
-        this.deps.log.error({ err, accountId: entry.account.id }, 'console frame failed');
-      });
+      const raw = isBinary ? null : data.toString();
+      entry.chain = entry.chain
+        .then(() => this.#onMessage(entry, raw))
+        .catch((err: unknown) => {
+          this.deps.log.error({ err, accountId: entry.account.id }, 'console frame failed');
+        });
     });
     socket.on('close', () => {
       void this.#onClose(entry).catch((err: unknown) => this.deps.log.error({ err }, 'console close failed'));
