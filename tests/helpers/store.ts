@@ -1,7 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createStore, MEMORY_DATA_DIR, type SqlStore } from '../../server/store/index.js';
+import { dirname, join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { createStore, type SqlStore } from '../../server/store/index.js';
 import { startPostgres, type PrivatePostgres } from './postgres.js';
 
 /** The drivers every store test runs against. */
@@ -22,8 +25,17 @@ export interface TestStore {
  */
 export async function openTestStore(driver: StoreDriver): Promise<TestStore> {
   if (driver === 'pglite') {
-    const store = await createStore({ dataDir: MEMORY_DATA_DIR });
-    return { store, postgres: null, close: () => store.close() };
+    const folder = await temporaryDir('harbour-test-pglite-');
+    await copyPgliteTemplate(folder.dir);
+    const store = await createStore({ dataDir: folder.dir });
+    return {
+      store,
+      postgres: null,
+      close: async () => {
+        await store.close();
+        await folder.remove();
+      },
+    };
   }
   const postgres = await startPostgres();
   try {
@@ -46,4 +58,27 @@ export async function openTestStore(driver: StoreDriver): Promise<TestStore> {
 export async function temporaryDir(prefix = 'harbour-store-'): Promise<{ dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * PGlite's initdb takes seconds (tens on a loaded machine), so tests open a copy of one bare
+ * cluster made once per machine (a cache in the temp folder, keyed by PGlite's version, made in a
+ * temporary folder and renamed into place). Reopening a copy takes a fraction of a second.
+ * Copies `pgdata` into `storeDir`, which then opens as an existing store (migrations still run).
+ */
+export async function copyPgliteTemplate(storeDir: string): Promise<void> {
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  const { version } = JSON.parse(await readFile(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string };
+  const template = join(tmpdir(), `harbour-test-pglite-template-${version}`);
+  if (!existsSync(template)) {
+    const making = `${template}.making-${process.pid}-${Date.now()}`;
+    const db = await PGlite.create(making);
+    await db.close();
+    await rename(making, template).catch(async () => {
+      // Another test file made it first; ours is not needed.
+      await rm(making, { recursive: true, force: true });
+    });
+  }
+  await mkdir(storeDir, { recursive: true });
+  await cp(template, join(storeDir, 'pgdata'), { recursive: true });
 }
