@@ -89,36 +89,48 @@ export function createAnalyser(deps: DialogDeps) {
   const noTrusted = compile(w.noTrustedAdult);
   const stillHere = compile(w.stillHere);
 
+  const respellings = deps.respellings ?? {};
+  const respell = (words: string[]): string[] => {
+    if (!words.some((w) => Object.hasOwn(respellings, w))) return words;
+    return words.flatMap((w) => (Object.hasOwn(respellings, w) ? tokens(respellings[w] ?? w) : [w]));
+  };
+
   return function analyse(text: string, detector: DetectorState): { turn: TurnAnalysis; detector: DetectorState } {
     const result = deps.detect(text, detector);
-    const words = tokens(text);
-    const homeProblem = containsAny(words, home);
+    const raw = tokens(text);
+    const spelled = respell(raw);
+    // Match the child's own spelling and the plain-words spelling, whichever fits.
+    const has = (phrases: PhraseList) => containsAny(raw, phrases) || (spelled !== raw && containsAny(spelled, phrases));
+    const first = <Id extends string>(lists: Lists<Id>) => firstMatch(raw, lists) ?? (spelled !== raw ? firstMatch(spelled, lists) : undefined);
+    const whole = (phrases: PhraseList) => isWholeMessage(raw, phrases, fillers) || (spelled !== raw && isWholeMessage(spelled, phrases, fillers));
+    const words = raw;
+    const homeProblem = has(home);
     let urgency: Urgency | undefined;
     for (const f of result.findings) urgency = moreUrgent(urgency, f.urgency);
     if (homeProblem) urgency = moreUrgent(urgency, 'high');
     const categories = [...new Set(result.findings.map((f) => f.category))];
-    const declines = containsAny(words, decline);
-    const isNo = !declines && isShortAnswer(words) && containsAny(words, no);
+    const declines = has(decline);
+    const isNo = !declines && isShortAnswer(words) && has(no);
     const turn: TurnAnalysis = {
       findings: result.findings,
       ...(urgency === undefined ? {} : { urgency }),
       categories,
-      ...optional('audience', firstMatch(words, audiences)),
-      ...optional('app', firstMatch(words, apps)),
-      yes: !isNo && isShortAnswer(words) && containsAny(words, yes),
+      ...optional('audience', first(audiences)),
+      ...optional('app', first(apps)),
+      yes: !isNo && isShortAnswer(words) && has(yes),
       no: isNo,
-      unsure: containsAny(words, unsure),
+      unsure: has(unsure),
       declines,
-      goodbye: isWholeMessage(words, goodbye, fillers),
-      stillHere: isWholeMessage(words, stillHere, fillers),
-      asksForPerson: containsAny(words, person),
-      wantsTips: containsAny(words, tips),
-      sharesOwnDetails: containsAny(words, ownDetails) || looksLikePhoneNumber(text),
+      goodbye: whole(goodbye),
+      stillHere: whole(stillHere),
+      asksForPerson: has(person),
+      wantsTips: has(tips),
+      sharesOwnDetails: has(ownDetails) || looksLikePhoneNumber(text),
       homeProblem,
-      ...optional('feeling', firstMatch(words, feelings)),
-      ...optional('trustedAdult', firstMatch(words, trusted)),
-      noTrustedAdult: containsAny(words, noTrusted),
-      ...optional('duration', firstMatch(words, durations)),
+      ...optional('feeling', first(feelings)),
+      ...optional('trustedAdult', first(trusted)),
+      noTrustedAdult: has(noTrusted),
+      ...optional('duration', first(durations)),
       ...optional('ageBand', ageBandOf(words)),
       hasWords: words.length > 0,
     };

@@ -71,4 +71,9 @@ export interface DialogDeps {
   readonly words: AnswerWords;
   readonly apps: readonly AppName[];
   readonly timing: DialogTiming;
+  /**
+   * Text-speak short forms to plain words ("u" → "you", "pls" → "please"), shared with the
+   * red-flag detector (content/<locale>/text-speak.yaml). Answers match either way.
+   */
+  readonly respellings?: Readonly<Record<string, string>>;
 }

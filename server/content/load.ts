@@ -48,6 +48,8 @@ export interface ContentSource {
   readonly locales: ReadonlyMap<string, LocaleContent>;
   readonly version: string;
   readonly safety?: SafetyModel;
+  /** Text-speak short forms from the detector's text-speak.yaml, reused for answers. */
+  readonly respellings: Readonly<Record<string, string>>;
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -134,12 +136,14 @@ export async function readContent(dir = 'content'): Promise<{ source?: ContentSo
   if (settings) crossCheck(settings, locales);
 
   let safety: SafetyModel | undefined;
-  if (settings) safety = await loadSafety(join(dir, settings.defaultLocale), display, problems);
+  let respellings: Record<string, string> = {};
+  if (settings) ({ safety, respellings } = await loadSafety(join(dir, settings.defaultLocale), display, problems));
 
   for (const f of yamlFiles) problems.push(...f.problems);
-  if (!settings || !hours || problems.length > 0) return { problems };
+  // The source comes back even with problems, so tools can still show what they can; `loadContent` refuses it.
+  if (!settings || !hours) return { problems };
   return {
-    source: { settings, hours, locales, version: await versionOf(dir, files), ...(safety ? { safety } : {}) },
+    source: { settings, hours, locales, version: await versionOf(dir, files), respellings, ...(safety ? { safety } : {}) },
     problems,
   };
 }
@@ -183,7 +187,11 @@ function crossCheck(settings: Settings, locales: ReadonlyMap<string, LocaleConte
   }
 }
 
-async function loadSafety(localeDir: string, display: (p: string) => string, problems: ContentProblem[]): Promise<SafetyModel | undefined> {
+async function loadSafety(
+  localeDir: string,
+  display: (p: string) => string,
+  problems: ContentProblem[],
+): Promise<{ safety?: SafetyModel; respellings: Record<string, string> }> {
   const read = async (name: string, parse: (t: string) => unknown): Promise<unknown> => {
     const path = join(localeDir, name);
     try {
@@ -196,16 +204,21 @@ async function loadSafety(localeDir: string, display: (p: string) => string, pro
   const redFlags = await read('red-flags.yaml', (t) => new YamlFile(display(join(localeDir, 'red-flags.yaml')), t).data);
   const textSpeak = await read('text-speak.yaml', (t) => new YamlFile(display(join(localeDir, 'text-speak.yaml')), t).data);
   const model = await read('safety-model.json', (t) => JSON.parse(t) as unknown);
-  if (redFlags === undefined || textSpeak === undefined || model === undefined) return undefined;
+  const expansions = (textSpeak as { expansions?: unknown } | undefined)?.expansions;
+  const respellings: Record<string, string> = {};
+  if (typeof expansions === 'object' && expansions !== null) {
+    for (const [k, v] of Object.entries(expansions)) if (typeof v === 'string') respellings[k] = v;
+  }
+  if (redFlags === undefined || textSpeak === undefined || model === undefined) return { respellings };
   const found = validateSafetySource({ redFlags, textSpeak, model });
   for (const message of found) problems.push({ file: display(localeDir), line: 0, message });
-  if (found.length > 0) return undefined;
+  if (found.length > 0) return { respellings };
   try {
-    return buildSafetyModel({ redFlags, textSpeak, model });
+    return { safety: buildSafetyModel({ redFlags, textSpeak, model }), respellings };
   } catch (e) {
     if (e instanceof SafetyModelError) for (const message of e.problems) problems.push({ file: display(localeDir), line: 0, message });
     else throw e;
-    return undefined;
+    return { respellings };
   }
 }
 
@@ -253,6 +266,7 @@ export function dialogDepsOf(source: ContentSource, safety: SafetyModel): Dialog
       checkInAfterMs: source.settings.checkInAfterMinutes * 60_000,
       closeAfterMs: source.settings.closeAfterMinutes * 60_000,
     },
+    respellings: source.respellings,
   };
 }
 

@@ -1,0 +1,70 @@
+import { createActor, type AnyMachineSnapshot } from 'xstate';
+import { createHarbourMachine, type DialogEmitted, type DialogEvent, type DialogInput } from '../../dialogs/index.js';
+import { contentFrom, readContent, type ContentSource } from '../../server/content/load.js';
+import type { Content } from '../../server/content/types.js';
+
+/** Real content, read once per test file: the real detector, words and apps. */
+let cached: Promise<{ content: Content; source: ContentSource }> | undefined;
+export function realContent(): Promise<{ content: Content; source: ContentSource }> {
+  cached ??= (async () => {
+    const { source, problems } = await readContent('content');
+    if (!source || problems.length > 0) throw new Error(`content invalid: ${problems.map((p) => p.message).join('; ')}`);
+    return { content: contentFrom(source), source };
+  })();
+  return cached;
+}
+
+export type HarbourMachine = ReturnType<typeof createHarbourMachine>;
+
+/** What one turn produced: the events the dialog emitted, and the state it ended in. */
+export interface Turn {
+  readonly event: DialogEvent | { type: 'start' };
+  readonly emitted: readonly DialogEmitted[];
+  readonly state: string;
+  readonly snapshot: AnyMachineSnapshot;
+}
+
+export function stateName(s: AnyMachineSnapshot): string {
+  return JSON.stringify(s.value).replace(/[{}"]/g, '').replace(/:/g, '.');
+}
+
+/**
+ * Start a real actor (or restore one from a persisted snapshot, as the server does) and play
+ * events into it, one turn each; turn 0 is the start (the opening, for a new actor). Stops
+ * early once the conversation is over.
+ */
+export function play(
+  machine: HarbourMachine,
+  input: DialogInput,
+  events: readonly DialogEvent[],
+  from?: AnyMachineSnapshot,
+): Turn[] {
+  const actor =
+    from === undefined
+      ? createActor(machine, { input })
+      : createActor(machine, { input, snapshot: JSON.parse(JSON.stringify(machine.getPersistedSnapshot(from as never))) as never });
+  let pending: DialogEmitted[] = [];
+  actor.on('*', (e) => void pending.push(e));
+  const turns: Turn[] = [];
+  actor.start();
+  turns.push({ event: { type: 'start' }, emitted: pending, state: stateName(actor.getSnapshot()), snapshot: actor.getSnapshot() });
+  for (const event of events) {
+    if (actor.getSnapshot().status === 'done') break;
+    pending = [];
+    actor.send(event);
+    turns.push({ event, emitted: pending, state: stateName(actor.getSnapshot()), snapshot: actor.getSnapshot() });
+  }
+  actor.stop();
+  return turns;
+}
+
+export const msg = (text: string): DialogEvent => ({ type: 'user.message', text });
+
+export function keysOf(emitted: readonly DialogEmitted[]): string[] {
+  return emitted.flatMap((e) => (e.type === 'bot.say' ? [e.key] : []));
+}
+
+/** The words the child would see for a turn, in one locale. */
+export function wordsOf(content: Content, emitted: readonly DialogEmitted[], locale?: string): string[] {
+  return emitted.flatMap((e) => (e.type === 'bot.say' ? [content.render(e.key, e.facts, locale, e.quickReplies).text] : []));
+}
