@@ -15,6 +15,9 @@ const MAX_SIGNAL_AGE = 12;
 const LEX_CONFIDENCE = 0.9;
 const FUZZY_CONFIDENCE = 0.75;
 const COMBO_CONFIDENCE = 0.8;
+/** How far back `unlessBefore` looks for who is acting: 6 words, but only 3 for the `self` set (the child). */
+const UNLESS_BEFORE_WORDS = 6;
+const SELF_BEFORE_WORDS = 3;
 
 interface Hit {
   readonly feature: string;
@@ -48,6 +51,14 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     if (rule.negatable && isNegated(tokens, m, model)) continue;
     if (rule.hypothetical && isHypothetical(tokens, m, scope)) continue;
     if (rule.resolvable && scope.resolved) continue;
+    if (rule.unlessBefore.length > 0) {
+      const s = tokens[m.first]?.sentence;
+      const cancelled = rule.unlessBefore.some((set) => {
+        const reach = set === '{self}' ? SELF_BEFORE_WORDS : UNLESS_BEFORE_WORDS;
+        return tokens.slice(Math.max(0, m.first - reach), m.first).some((t) => t.sentence === s && t.keys.includes(set));
+      });
+      if (cancelled) continue;
+    }
     if (rule.unlessSentenceHas.length > 0) {
       const s = tokens[m.first]?.sentence;
       if (tokens.some((t) => t.sentence === s && t.keys.some((k) => rule.unlessSentenceHas.includes(k)))) continue;
@@ -73,7 +84,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     const top = [...contrib.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([o]) => o).sort((a, b) => a - b);
     const evidence = top.map((o) => span(text, tokens, o, o));
     const first = evidence[0] ?? { text: text.slice(0, MAX_SIGNAL_TEXT), start: 0, end: Math.min(text.length, MAX_SIGNAL_TEXT), turnsAgo: 0 };
-    hits.push({ feature: `model.${c}`, rule: { feature: `model.${c}`, id: `model:${c}`, category: c, urgency: model.categoryUrgency[c], negatable: false, hypothetical: false, resolvable: false, unlessSentenceHas: [] }, span: first, confidence: p });
+    hits.push({ feature: `model.${c}`, rule: { feature: `model.${c}`, id: `model:${c}`, category: c, urgency: model.categoryUrgency[c], negatable: false, hypothetical: false, resolvable: false, unlessSentenceHas: [], unlessBefore: [] }, span: first, confidence: p });
     for (const e of evidence.slice(1)) hits.push({ feature: `model.${c}`, rule: undefined, span: e, confidence: 0 });
     hits.push({ feature: `any.${c}`, rule: undefined, span: first, confidence: 0 });
   }
@@ -102,7 +113,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     if (p !== undefined && f.rule.startsWith('lex:') && p >= 0.5) f.confidence = Math.max(f.confidence, Math.min(0.99, (f.confidence + p) / 2 + 0.05));
   }
 
-  // Cross-turn: combos whose pieces arrived over several messages (at least one piece now).
+  // Combos: pieces that together make a flag, in this message or spread over recent ones (at least one piece now).
   const current = new Map<string, EvidenceSpan>();
   for (const h of hits) if (!current.has(h.feature)) current.set(h.feature, h.span);
   for (const combo of model.combos) {
@@ -116,7 +127,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       if (!past) { complete = false; break; }
       evidence.push({ text: past.text, start: past.start, end: past.end, turnsAgo: turn - past.turn });
     }
-    if (complete && evidence.some((e) => e.turnsAgo > 0)) add(`ctx:${combo.id}`, combo.category, combo.urgency, COMBO_CONFIDENCE, evidence);
+    if (complete) add(`ctx:${combo.id}`, combo.category, combo.urgency, COMBO_CONFIDENCE, evidence);
   }
 
   const detectorVersion = model.detectorVersion;

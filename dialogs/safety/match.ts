@@ -37,7 +37,7 @@ export function findPhrases(tokens: readonly Token[], index: PhraseIndex, useMas
         for (let k = 1; k < phrase.terms.length && ok; k += 1) {
           const term = phrase.terms[k] ?? '';
           ok = false;
-          for (let j = pos + 1; j <= pos + 1 + phrase.gap && j < tokens.length; j += 1) {
+          for (let j = pos + 1; j <= pos + 1 + (phrase.gaps[k] ?? 0) && j < tokens.length; j += 1) {
             const u = tokens[j];
             if (!u || u.sentence !== t.sentence) break;
             if (u.masked && !useMasked) continue;

@@ -17,12 +17,13 @@ export interface CompiledRule {
   readonly hypothetical: boolean;
   readonly resolvable: boolean;
   readonly unlessSentenceHas: readonly string[];
+  readonly unlessBefore: readonly string[];
 }
 
-/** One phrase as a list of match keys (stems or `{set}`), with the gap allowed between keys. */
+/** One phrase as a list of match keys (stems or `{set}`); `gaps[k]` is how many words may sit before term k. */
 export interface CompiledPhrase {
   readonly terms: readonly string[];
-  readonly gap: number;
+  readonly gaps: readonly number[];
   readonly rule: CompiledRule;
 }
 
@@ -73,23 +74,33 @@ export function sourceFingerprint(redFlags: unknown, textSpeak: unknown): string
 }
 
 /** Content words of a phrase → match keys, through the same text-speak and stemming as messages. */
-function compileTerms(phrase: string, words: WordIndex): string[] {
+/** A `...` in a phrase: this many words may sit there. */
+export const WIDE_GAP = 5;
+
+function compileTerms(phrase: string, gap: number, words: WordIndex): { terms: string[]; gaps: number[] } {
   const terms: string[] = [];
+  const gaps: number[] = [];
+  let wide = false;
   for (const part of phrase.toLowerCase().split(/\s+/).filter(Boolean)) {
-    if (part.startsWith('{') && part.endsWith('}')) terms.push(part);
-    else for (const w of words.plain(part.replace(/[^a-z0-9'’{}]/g, ''))) if (w !== '') terms.push(words.stem(w));
+    if (part === '...') { wide = true; continue; }
+    const keys = part.startsWith('{') && part.endsWith('}') ? [part] : words.plain(part.replace(/[^a-z0-9'’{}]/g, '')).filter((w) => w !== '').map((w) => words.stem(w));
+    for (const k of keys) {
+      terms.push(k);
+      gaps.push(wide ? WIDE_GAP : gap);
+      wide = false;
+    }
   }
-  return terms;
+  return { terms, gaps };
 }
 
 function indexPhrases(entries: Iterable<{ phrase: string; gap: number; rule: CompiledRule }>, words: WordIndex): PhraseIndex {
   const index = new Map<string, CompiledPhrase[]>();
   for (const { phrase, gap, rule } of entries) {
-    const terms = compileTerms(phrase, words);
+    const { terms, gaps } = compileTerms(phrase, gap, words);
     const first = terms[0];
     if (first === undefined) continue;
     const list = index.get(first) ?? [];
-    list.push({ terms, gap, rule });
+    list.push({ terms, gaps, rule });
     index.set(first, list);
   }
   return index;
@@ -104,6 +115,7 @@ const SCOPE_RULE: CompiledRule = {
   hypothetical: false,
   resolvable: false,
   unlessSentenceHas: [],
+  unlessBefore: [],
 };
 
 /**
@@ -148,6 +160,7 @@ export function buildSafetyModel(source: SafetySource): SafetyModel {
       hypothetical: rule.hypothetical ?? true,
       resolvable: rule.resolvable ?? true,
       unlessSentenceHas: (rule.unlessSentenceHas ?? []).map((s) => `{${s}}`),
+      unlessBefore: (rule.unlessBefore ?? []).map((s) => `{${s}}`),
     };
     for (const phrase of rule.phrases) phraseEntries.push({ phrase, gap: rule.gap ?? 2, rule: compiled });
   }

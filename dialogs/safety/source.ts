@@ -9,7 +9,7 @@ import { CATEGORIES, URGENCIES, type Category, type Urgency } from './finding.js
 export interface RuleSource {
   readonly id: string;
   readonly urgency?: Urgency;
-  /** Words in order; `{set}` stands for any word of a set. No regexes. */
+  /** Words in order; `{set}` stands for any word of a set; `...` allows up to 5 words at that point. No regexes. */
   readonly phrases: readonly string[];
   /** How many extra words may sit between two phrase words (default 2). */
   readonly gap?: number;
@@ -21,6 +21,8 @@ export interface RuleSource {
   readonly resolvable?: boolean;
   /** Names of sets that, anywhere in the same sentence, cancel the rule (e.g. `game`). */
   readonly unlessSentenceHas?: readonly string[];
+  /** Names of sets that cancel the rule when one of their words is among the 6 words just before it (3 for the set `self`): who is acting, e.g. `friends`. */
+  readonly unlessBefore?: readonly string[];
   /** Sentences a child might write; used to train the model and checked by the content check. */
   readonly examples?: readonly string[];
 }
@@ -128,6 +130,7 @@ export function validateSafetySource(raw: SafetySource): string[] {
     for (const m of p.matchAll(/\{([^}]*)\}/g)) {
       if (!setNames.has(m[1] ?? '')) problems.push(`red-flags.yaml: ${where}: phrase "${p}" uses {${m[1]}} but there is no set called "${m[1]}".`);
     }
+    if (/^\s*\.\.\.|\.\.\.\s*$/.test(p)) problems.push(`red-flags.yaml: ${where}: phrase "${p}" cannot start or end with "...".`);
     if (/[\\^$|()[\]+?*]/.test(p)) problems.push(`red-flags.yaml: ${where}: phrase "${p}" looks like a regular expression; write plain words (use {set} for alternatives).`);
   };
   const features = new Set<string>();
@@ -143,8 +146,10 @@ export function validateSafetySource(raw: SafetySource): string[] {
     if (r['gap'] !== undefined && (typeof r['gap'] !== 'number' || r['gap'] < 0 || r['gap'] > 6)) problems.push(`red-flags.yaml: ${where} (${String(id)}): gap must be a whole number from 0 to 6.`);
     for (const flag of ['negatable', 'hypothetical', 'resolvable']) if (r[flag] !== undefined && typeof r[flag] !== 'boolean') problems.push(`red-flags.yaml: ${where} (${String(id)}): ${flag} must be true or false.`);
     if (r['examples'] !== undefined && !isStringArray(r['examples'])) problems.push(`red-flags.yaml: ${where} (${String(id)}): examples must be a list of sentences.`);
-    const unless = r['unlessSentenceHas'];
-    if (unless !== undefined && (!isStringArray(unless) || unless.some((s) => !setNames.has(s)))) problems.push(`red-flags.yaml: ${where} (${String(id)}): unlessSentenceHas must list set names.`);
+    for (const key of ['unlessSentenceHas', 'unlessBefore']) {
+      const unless = r[key];
+      if (unless !== undefined && (!isStringArray(unless) || unless.some((s) => !setNames.has(s)))) problems.push(`red-flags.yaml: ${where} (${String(id)}): ${key} must list set names.`);
+    }
   };
   const cats = rf['categories'];
   if (!isRecord(cats)) problems.push(`red-flags.yaml: "categories" must be a map with ${CATEGORIES.join(', ')}.`);

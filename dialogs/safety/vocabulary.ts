@@ -66,17 +66,17 @@ export class WordIndex implements Vocabulary {
   private addLexiconWord(word: string): void {
     this.lexiconStems.add(this.stem(word));
     if (word.length < 5 || /\d/.test(word)) return;
-    for (const d of deletionsOf(word, word.length >= 8 ? 2 : 1)) {
+    for (const d of deletionsOf(word, word.length >= 10 ? 2 : 1)) {
       const list = this.deletions.get(d) ?? [];
       if (!list.includes(word)) list.push(word);
       this.deletions.set(d, list);
     }
   }
 
-  /** Lexicon words within edit distance 1 (2 for long words) of an unknown word, same first letter. */
+  /** Lexicon words within edit distance 1 (2 for words of 10+ letters) of an unknown word, same first letter. */
   private fuzzy(word: string): string[] {
     if (word.length < 5 || this.known.has(word) || /\d/.test(word)) return [];
-    const max = word.length >= 8 ? 2 : 1;
+    const max = word.length >= 10 ? 2 : 1;
     const found = new Set<string>();
     for (const d of deletionsOf(word, max))
       for (const cand of this.deletions.get(d) ?? [])
