@@ -70,13 +70,17 @@ export async function loadMigrations(dir: string): Promise<Migration[]> {
  */
 export async function migrate(db: SqlDb, dir: string = defaultMigrationsDir()): Promise<number[]> {
   const migrations = await loadMigrations(dir);
-  await db.exec(
-    `CREATE TABLE IF NOT EXISTS schema_migrations (
-       version    integer PRIMARY KEY,
-       name       text NOT NULL,
-       applied_at timestamptz NOT NULL DEFAULT now()
-     )`,
-  );
+  // Under the lock too: two instances running CREATE TABLE IF NOT EXISTS at once can both try.
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await tx.exec(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (
+         version    integer PRIMARY KEY,
+         name       text NOT NULL,
+         applied_at timestamptz NOT NULL DEFAULT now()
+       )`,
+    );
+  });
   const applied: number[] = [];
   for (const migration of migrations) {
     const didApply = await db.transaction(async (tx) => {
