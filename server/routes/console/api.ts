@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ConsoleAuth } from '../../auth/console-auth.js';
 import type { LiveHandoffService } from '../../handoff/service.js';
+import type { HarbourChannelData } from '../../protocol/index.js';
 import type { ConversationService } from '../../sessions/types.js';
 import type { ConsoleStore, CounsellorAccount } from '../../store/console-types.js';
 import type { RetentionRepository } from '../../store/types.js';
@@ -274,7 +275,7 @@ export async function consoleApi(app: FastifyInstance, deps: ApiDeps): Promise<v
       if (!account) return reply;
       const id = request.params.id;
       const [message] = await conversations.history(id, request.body.seq - 1, 1);
-      if (!message || message.seq !== request.body.seq || message.activity.channelData?.sender !== 'child') {
+      if (!message || message.seq !== request.body.seq || (message.activity.channelData as HarbourChannelData | undefined)?.sender !== 'child') {
         return refuse(reply, 'notFound', { reason: 'no_such_child_message' });
       }
       let finding: { rule: string; category: string; detectorVersion: string } | null = null;

@@ -1,5 +1,6 @@
 import type { Finding } from '../../../dialogs/safety/finding.js';
 import type { AnchoredFinding } from '../../handoff/queue.js';
+import type { HarbourChannelData } from '../../protocol/index.js';
 import type { StoredActivity } from '../../store/types.js';
 
 /** A highlighted stretch of a child's message: UTF-16 offsets into the exact text. */
@@ -32,7 +33,7 @@ export interface FindingView {
 }
 
 function senderOf(stored: StoredActivity): TranscriptLine['sender'] {
-  const s = stored.activity.channelData?.sender;
+  const s = (stored.activity.channelData as HarbourChannelData | undefined)?.sender;
   return s === 'child' || s === 'bot' || s === 'counsellor' ? s : 'system';
 }
 

@@ -3,6 +3,7 @@ import type { WebSocket } from 'ws';
 import type { ConsoleAuth, AuthenticatedSession } from '../../auth/console-auth.js';
 import type { ConsoleEvent } from '../../handoff/console-events.js';
 import type { LiveHandoffService } from '../../handoff/service.js';
+import type { HarbourChannelData } from '../../protocol/index.js';
 import type { ChildPresence, ConversationService, LiveItem } from '../../sessions/types.js';
 import type { ParticipantRepository } from '../../store/console-types.js';
 import { buildTranscript } from './chat-view.js';
@@ -83,7 +84,7 @@ export class ConsoleSockets {
     const entry: Entry = { id: randomUUID(), socket, idHash: session.idHash, account: session.account, watching: new Map(), presence: new Map(), chain: Promise.resolve() };
     this.#entries.set(entry.id, entry);
     socket.on('message', (data, isBinary) => {
-      const raw = isBinary ? null : data.toString();
+      const raw = isBinary ? null : Buffer.isBuffer(data) ? data.toString('utf8') : null;
       entry.chain = entry.chain
         .then(() => this.#onMessage(entry, raw))
         .catch((err: unknown) => {
@@ -244,7 +245,7 @@ export class ConsoleSockets {
 
   #forward(entry: Entry, conversationId: string, item: LiveItem): void {
     if (item.kind === 'ephemeral') {
-      if (item.activity.type === 'typing' && item.activity.channelData?.sender === 'child') {
+      if (item.activity.type === 'typing' && (item.activity.channelData as HarbourChannelData | undefined)?.sender === 'child') {
         this.#send(entry, { type: 'typing', conversationId, from: 'child' });
       }
       return;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type WebSocket from 'ws';
 import { hashPassword } from '../../../server/auth/passwords.js';
 import { ALWAYS_OPEN, type OpeningHours } from '../../../server/handoff/hours.js';
-import { WaitEstimator } from '../../../server/handoff/estimate.js';
+import type { WaitEstimator } from '../../../server/handoff/estimate.js';
 import { LiveHandoffService } from '../../../server/handoff/service.js';
 import { FALLBACK_WORDS } from '../../../server/handoff/words.js';
 import consolePlugin, { type ConsolePluginOptions } from '../../../server/routes/console/index.js';
@@ -122,7 +122,7 @@ export class ConsoleClient {
 
   constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
-      const frame = JSON.parse(String(data)) as Record<string, unknown>;
+      const frame = JSON.parse((data as Buffer).toString('utf8')) as Record<string, unknown>;
       this.frames.push(frame);
       for (const w of [...this.waiters]) {
         if (w.match(frame)) {
