@@ -83,6 +83,17 @@ export class ChatLog {
   }
 
   /**
+   * The server could not resume the old conversation and started a new one: keep what is on
+   * screen (the child's context, and messages still waiting to send), mark where the new chat
+   * begins, and start counting seqs afresh.
+   */
+  newConversation(notice: string): void {
+    this.#items = [...this.#items.map((i) => ({ ...i, seq: undefined })), { kind: 'notice', id: `new-${this.#items.length}`, text: notice }];
+    this.#seen.clear();
+    this.#lastSeq = 0;
+  }
+
+  /**
    * Take in an activity from the server. Returns true when the transcript changed.
    * Activities with a seq already shown are ignored (a replay after resume may overlap).
    */

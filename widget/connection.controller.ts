@@ -288,11 +288,9 @@ export class ConnectionController implements ReactiveController {
   #onSession(value: SessionValue): void {
     if (value === null || typeof value !== 'object' || typeof value.token !== 'string') return;
     if (this.#conversationId !== undefined && value.conversationId !== this.#conversationId) {
-      // The old chat could not be resumed (it ended or its token expired): start clean, but keep
-      // what the child was still trying to send.
-      const pending = this.log.pending();
-      this.log.clear();
-      for (const p of pending) this.log.addOwn(p.id, p.text);
+      // The old chat could not be resumed (it ended or its token expired): say so, keep what is
+      // on screen, and send what the child was still trying to send into the new one.
+      this.log.newConversation(STRINGS.newConversation);
     }
     this.#conversationId = value.conversationId;
     this.#writeToken(value.token);

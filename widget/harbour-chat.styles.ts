@@ -32,12 +32,20 @@ export const harbourChatStyles = css`
     border-radius: var(--hb-radius, 0.5rem) 0 0 0;
   }
   .bar {
+    /* Stays in view when the widget scrolls (200% text on a small phone): Quick exit never hides. */
+    position: sticky;
+    top: 0;
+    z-index: 1;
     flex: none;
     display: flex;
     flex-wrap: wrap;
     justify-content: flex-end;
     gap: 0.5rem;
     padding: 0.5rem;
+  }
+  .open .bar {
+    background: var(--hb-bg, #ffffff);
+    border-bottom: 1px solid var(--hb-border, #767676);
   }
   .exit {
     background: var(--hb-exit-bg, #a3001b);

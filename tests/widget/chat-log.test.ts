@@ -46,6 +46,17 @@ describe('ChatLog', () => {
     expect(log.items[1]).toMatchObject({ sender: 'child', text: 'my words', status: 'sent' });
   });
 
+  it('keeps what is on screen when a new conversation replaces one that could not be resumed', () => {
+    const log = new ChatLog();
+    log.receive(bot(1, 'Hello'));
+    log.addOwn('m1', 'still sending');
+    log.newConversation('A new chat has started.');
+    expect(log.lastSeq).toBe(0);
+    expect(log.pending().map((p) => p.text)).toEqual(['still sending']);
+    expect(log.receive(bot(1, 'Hello again'))).toBe(true); // seq 1 of the NEW conversation is not a duplicate
+    expect(log.items.map((i) => (i.kind === 'message' ? i.text : i.text))).toEqual(['Hello', 'still sending', 'A new chat has started.', 'Hello again']);
+  });
+
   it('puts handoff events in plain words and never shows categories', () => {
     const log = new ChatLog();
     log.receive({ type: 'event', name: 'handoff.initiate', value: { urgency: 'high', findings: [{ category: 'sexual' }] }, channelData: { seq: 1 } });
