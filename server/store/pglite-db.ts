@@ -66,8 +66,7 @@ function pgliteSqlDb(pglite: PGlite, lock: DataDirLock | null): SqlDb {
   return {
     driver: 'pglite',
     concurrency: 1,
-    query: direct.query,
-    exec: direct.exec,
+    ...direct,
     transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
     close: () => {
       closing ??= (async () => {

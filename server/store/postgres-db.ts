@@ -45,8 +45,7 @@ export async function openPostgresDb(options: PostgresOptions): Promise<SqlDb> {
   return {
     driver: 'postgres',
     concurrency: poolSize,
-    query: direct.query,
-    exec: direct.exec,
+    ...direct,
     async transaction<T>(fn: (tx: SqlTransaction) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       let isBroken = false;

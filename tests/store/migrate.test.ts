@@ -118,7 +118,7 @@ describe.each(STORE_DRIVERS)('migrations on %s', (driver) => {
     it('applies each migration once when several instances start at the same time', async () => {
       const { open } = await fresh();
       const stores = await Promise.all([open(), open(), open()]);
-      const rows = await (stores[0] as SqlStore).db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      const rows = await stores[0].db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
       expect(rows.map((r) => r.version)).toEqual((await loadMigrations(defaultMigrationsDir())).map((m) => m.version));
     });
   }
