@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createHarbourMachine, MACHINE_VERSION } from '../dialogs/index.js';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { createConsole } from './console/index.js';
 import { loadContent } from './content/load.js';
 import { loadOrCreateSecrets } from './secrets.js';
 import { createStore } from './store/index.js';
@@ -43,10 +44,14 @@ async function main(): Promise<void> {
     ...(config.databaseUrl !== undefined ? { databaseUrl: config.databaseUrl } : {}),
     dataDir: join(dataDir, 'store'),
   });
+  // The risk-ranked queue and the counsellor console at /console (server/console).
+  const counsellors = createConsole({ store, content, locale: config.locale });
   const app = await buildApp({
     config,
     store,
     content,
+    handoff: counsellors.handoff,
+    plugins: [counsellors.plugin],
     dialog: { machine: createHarbourMachine(content.dialogDeps), version: MACHINE_VERSION },
     secrets,
     recoveryKey: 'helplines.now.child',

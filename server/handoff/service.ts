@@ -296,7 +296,8 @@ export class LiveHandoffService implements HandoffService {
     this.#emit({ type: 'chat.ended', conversationId, by: account.id, why: 'counsellor' });
     this.#emit({ type: 'queue.changed' });
     const conversations = this.#requireConversations();
-    await conversations.handoffStatus(conversationId, { state: 'completed', message: this.options.words(conversationId).completed() });
+    const closing = this.options.words(conversationId).completed();
+    await conversations.handoffStatus(conversationId, { state: 'completed', ...(closing === undefined ? {} : { message: closing }) });
     await conversations.dispatch(conversationId, { type: 'handoff.completed' });
     return null;
   }
@@ -373,7 +374,8 @@ export class LiveHandoffService implements HandoffService {
     if (chat.entry.urgency === 'immediate') this.#alert(conversationId, chat.entry.urgency);
     try {
       const conversations = this.#requireConversations();
-      await conversations.handoffStatus(conversationId, { state: 'failed', message: this.options.words(conversationId).failed() });
+      const message = this.options.words(conversationId).failed();
+      await conversations.handoffStatus(conversationId, { state: 'failed', ...(message === undefined ? {} : { message }) });
       await conversations.dispatch(conversationId, { type: 'handoff.failed' });
       this.#notified.delete(conversationId);
       this.#scheduleRefresh();

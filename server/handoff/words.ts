@@ -1,49 +1,44 @@
 import type { Content } from '../content/types.js';
 
 /**
- * What the child is told about their request for a person, in plain words from content.
- * The handoff service never writes sentences itself: it asks for these by meaning.
+ * What the child is told in `handoff.status` events, in plain words from content. The dialog says
+ * its own lines for the same moments (the counsellor's name and role when they join, that the
+ * counsellor had to leave, the closing and helplines), so a status message only adds what the
+ * dialog does not: the place in the queue, the confidentiality reminder, that the bot stays.
+ * `undefined` means "no message": the widget then shows its own short status line.
  */
 export interface HandoffWords {
-  /** Waiting: place in the queue, and the estimate when there is one (minutes, rounded up). */
+  /** Waiting: the place in the queue (the estimate travels beside it as a number). */
   queued(position: number, estimatedWaitSeconds: number | undefined): string;
-  /** A person joined: first name, role, and a short reminder of confidentiality. */
+  /** A person joined: a short reminder of confidentiality (the dialog names them and their role). */
   accepted(firstName: string, role: 'counsellor' | 'supervisor'): string;
   /** The counsellor's side dropped; the chat is back at the top of the queue. */
-  failed(): string;
-  /** The counsellor ended the chat. */
-  completed(): string;
+  failed(): string | undefined;
+  /** The counsellor ended the chat (the dialog says goodbye with the helplines). */
+  completed(): string | undefined;
 }
 
 /** The content keys the handoff service renders (content/<locale>/messages.yaml). */
 export const HANDOFF_KEYS = {
-  queuedWithEstimate: 'handoff.status.queued',
-  queuedUnknownWait: 'handoff.status.queued-unknown-wait',
-  accepted: 'handoff.status.accepted',
-  acceptedSupervisor: 'handoff.status.accepted-supervisor',
-  failed: 'handoff.status.failed',
-  completed: 'handoff.status.completed',
+  queued: 'handoff.queued',
+  privacy: 'opening.privacy',
+  keepTalking: 'handoff.keep-talking',
 } as const;
 
 /** Words rendered from content, in the conversation's locale. */
 export function handoffWordsFromContent(content: Content, locale?: string): HandoffWords {
   return {
-    queued: (position, seconds) =>
-      seconds === undefined
-        ? content.render(HANDOFF_KEYS.queuedUnknownWait, { position }, locale).text
-        : content.render(HANDOFF_KEYS.queuedWithEstimate, { position, minutes: Math.max(1, Math.ceil(seconds / 60)) }, locale)
-            .text,
-    accepted: (firstName, role) =>
-      content.render(role === 'supervisor' ? HANDOFF_KEYS.acceptedSupervisor : HANDOFF_KEYS.accepted, { name: firstName }, locale)
-        .text,
-    failed: () => content.render(HANDOFF_KEYS.failed, {}, locale).text,
-    completed: () => content.render(HANDOFF_KEYS.completed, {}, locale).text,
+    queued: (position) => content.render(HANDOFF_KEYS.queued, { position }, locale).text,
+    accepted: () => content.render(HANDOFF_KEYS.privacy, {}, locale).text,
+    failed: () => content.render(HANDOFF_KEYS.keepTalking, {}, locale).text,
+    completed: () => undefined,
   };
 }
 
 /**
- * Plain English used only while content lacks the handoff keys (an older content folder):
- * failing towards telling the child something true beats failing silently.
+ * Plain English for content that lacks the keys above (test fixtures, an older content folder):
+ * failing towards telling the child something true beats failing silently. These carry the whole
+ * message, since such a dialog may say nothing itself.
  */
 export const FALLBACK_WORDS: HandoffWords = {
   queued: (position, seconds) =>
@@ -57,17 +52,14 @@ export const FALLBACK_WORDS: HandoffWords = {
   completed: () => 'The person you were talking to has ended the chat.',
 };
 
-/** Content words when content has every handoff key, else {@link FALLBACK_WORDS}. */
+/** Content words when content has every key used, else {@link FALLBACK_WORDS}. */
 export function handoffWords(content: Content | undefined, locale?: string): HandoffWords {
   if (!content) return FALLBACK_WORDS;
   try {
     const words = handoffWordsFromContent(content, locale);
     words.queued(1, undefined);
-    words.queued(1, 60);
     words.accepted('Sam', 'counsellor');
-    words.accepted('Sam', 'supervisor');
     words.failed();
-    words.completed();
     return words;
   } catch {
     return FALLBACK_WORDS;
