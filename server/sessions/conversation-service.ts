@@ -105,6 +105,8 @@ export class HarbourConversationService implements ConversationService {
 
   async resume(token: string): Promise<{ conversationId: string } | null> {
     if (!looksLikeToken(token)) return null;
+    // A token touched as its socket closed must be settled before it is checked.
+    await Promise.all([...this.touches]);
     const tokenHash = hashToken(this.deps.tokenKey, token);
     const now = this.now();
     const found = await this.deps.store.tokens.resolve(tokenHash, new Date(now));
@@ -123,6 +125,7 @@ export class HarbourConversationService implements ConversationService {
   }
 
   private readonly pendingTokenHashes = new Map<string, string>();
+  private readonly touches = new Set<Promise<void>>();
 
   async childMessage(
     conversationId: string,
@@ -192,9 +195,11 @@ export class HarbourConversationService implements ConversationService {
     const live = this.lives.get(conversationId);
     if (presence === 'offline' && live) {
       // The offline clock starts now: the token dies TOKEN_OFFLINE_TTL after the child went away.
-      void this.touchToken(live, this.now(), true).catch((error: unknown) =>
+      const touch = this.touchToken(live, this.now(), true).catch((error: unknown) =>
         this.deps.log.error({ err: error, conversationId }, 'token touch failed'),
       );
+      this.touches.add(touch);
+      void touch.finally(() => this.touches.delete(touch));
     }
   }
 
