@@ -3,7 +3,7 @@ import { featureBuckets, score } from './classifier.js';
 import type { CompiledRule, SafetyModel } from './model.js';
 import { normalise } from './normalise.js';
 import { findPhrases, type Token } from './match.js';
-import { analyseScope, isHypothetical, isNegated } from './scope.js';
+import { analyseScope, isHypothetical, isNegated, isWhollyGeneral } from './scope.js';
 import type { DetectResult, DetectorSignal, DetectorState } from './types.js';
 
 /** Longest stretch of a message kept in the cross-turn state as evidence. */
@@ -15,9 +15,9 @@ const MAX_SIGNAL_AGE = 12;
 const LEX_CONFIDENCE = 0.9;
 const FUZZY_CONFIDENCE = 0.75;
 const COMBO_CONFIDENCE = 0.8;
-/** How far back `unlessBefore` looks for who is acting: 6 words, but only 3 for the `self` set (the child). */
+/** How far back `unlessBefore` looks for who is acting: 6 words, but only 4 for the `self` set (the child). */
 const UNLESS_BEFORE_WORDS = 6;
-const SELF_BEFORE_WORDS = 3;
+const SELF_BEFORE_WORDS = 4;
 
 interface Hit {
   readonly feature: string;
@@ -26,9 +26,21 @@ interface Hit {
   readonly confidence: number;
 }
 
-/** Normalised tokens with their match keys. Exported for the trainer, so both see the same words. */
+/** Normalised tokens with their match keys. */
 export function tokenise(text: string, model: SafetyModel): Token[] {
   return normalise(text, model.words).map((w) => ({ ...w, ...model.words.keysOf(w.word), masked: false }));
+}
+
+/** The words the classifier sees: stems, without idiom words. Shared with the trainer. */
+export function classifierWords(tokens: readonly Token[]): string[] {
+  return tokens.filter((t) => !t.masked).map((t) => t.keys[0] ?? t.word);
+}
+
+/** Tokens with scopes applied (idioms masked), as `detect` sees them. For the trainer. */
+export function scopedTokens(text: string, model: SafetyModel): Token[] {
+  const tokens = tokenise(text, model);
+  analyseScope(tokens, model);
+  return tokens;
 }
 
 function span(text: string, tokens: readonly Token[], first: number, last: number): EvidenceSpan {
@@ -70,11 +82,13 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
 
   // Second signal: the trained classifier, for categories the lexicon did not find.
   const probabilities = new Map<Category, number>();
-  const { ids, owner } = featureBuckets(tokens.map((t) => t.keys[0] ?? t.word), model.classifier.buckets);
+  const kept = tokens.filter((t) => !t.masked);
+  const { ids, owner } = featureBuckets(classifierWords(tokens), model.classifier.buckets);
+  const general = isWhollyGeneral(tokens, scope);
   for (const [c, w] of model.classifier.categories) {
     const p = score(ids, w);
     probabilities.set(c, p);
-    if (p < w.threshold || hits.some((h) => h.rule?.category === c)) continue;
+    if (general || p < w.threshold || hits.some((h) => h.rule?.category === c)) continue;
     // Evidence: the words that pushed the score up most.
     const contrib = new Map<number, number>();
     ids.forEach((id, k) => {
@@ -82,7 +96,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       if (o >= 0) contrib.set(o, (contrib.get(o) ?? 0) + (w.weights[id] ?? 0));
     });
     const top = [...contrib.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([o]) => o).sort((a, b) => a - b);
-    const evidence = top.map((o) => span(text, tokens, o, o));
+    const evidence = top.map((o) => span(text, kept, o, o));
     const first = evidence[0] ?? { text: text.slice(0, MAX_SIGNAL_TEXT), start: 0, end: Math.min(text.length, MAX_SIGNAL_TEXT), turnsAgo: 0 };
     hits.push({ feature: `model.${c}`, rule: { feature: `model.${c}`, id: `model:${c}`, category: c, urgency: model.categoryUrgency[c], negatable: false, hypothetical: false, resolvable: false, unlessSentenceHas: [], unlessBefore: [] }, span: first, confidence: p });
     for (const e of evidence.slice(1)) hits.push({ feature: `model.${c}`, rule: undefined, span: e, confidence: 0 });
@@ -142,6 +156,6 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     start: e.start,
     end: Math.min(e.end, e.start + MAX_SIGNAL_TEXT),
   }));
-  const kept = state.signals.filter((s) => turn - s.turn < MAX_SIGNAL_AGE && !current.has(s.feature));
-  return { findings: out, state: { version: 1, turn, signals: [...fresh, ...kept].slice(0, MAX_SIGNALS) } };
+  const older = state.signals.filter((s) => turn - s.turn < MAX_SIGNAL_AGE && !current.has(s.feature));
+  return { findings: out, state: { version: 1, turn, signals: [...fresh, ...older].slice(0, MAX_SIGNALS) } };
 }

@@ -14,7 +14,7 @@
  *      (start from EMPTY_DETECTOR_STATE).
  * See docs/red-flags.md for categories, urgencies and rule ids.
  */
-export { detect, tokenise } from './detect.js';
+export { detect, tokenise, scopedTokens, classifierWords } from './detect.js';
 export { buildSafetyModel, sourceFingerprint, SafetyModelError, type SafetyModel } from './model.js';
 export { validateSafetySource, type SafetySource, type RedFlagsSource, type TextSpeakSource, type ModelFileSource } from './source.js';
 export { featureBuckets } from './classifier.js';

@@ -51,6 +51,7 @@ export interface SafetyModel {
     readonly reporting: ReadonlySet<string>;
     readonly hypothetical: PhraseIndex;
     readonly general: PhraseIndex;
+    readonly questions: PhraseIndex;
     readonly idioms: PhraseIndex;
     readonly past: PhraseIndex;
     readonly settled: PhraseIndex;
@@ -146,7 +147,7 @@ export function buildSafetyModel(source: SafetySource): SafetyModel {
   for (const { rule } of allRules) rule.phrases.forEach(collect);
   const sc = rf.scope;
   const known = [...ts.common, ...Object.keys(ts.expansions), ...sc.negators, ...sc.negationBreakers, ...sc.reporting];
-  for (const list of [sc.hypothetical, sc.general, sc.idioms, sc.past, sc.settled]) for (const p of list) for (const w of p.toLowerCase().split(/\s+/)) if (!w.startsWith('{')) known.push(w);
+  for (const list of [sc.hypothetical, sc.general, sc.questions, sc.idioms, sc.past, sc.settled]) for (const p of list) for (const w of p.toLowerCase().split(/\s+/)) if (!w.startsWith('{')) known.push(w);
   const words = new WordIndex(ts.expansions, known, rf.sets, lexiconWords);
 
   const phraseEntries: { phrase: string; gap: number; rule: CompiledRule }[] = [];
@@ -187,6 +188,7 @@ export function buildSafetyModel(source: SafetySource): SafetyModel {
       reporting: stems(sc.reporting),
       hypothetical: scopeIndex(sc.hypothetical, 2),
       general: scopeIndex(sc.general, 1),
+      questions: scopeIndex(sc.questions, 0),
       idioms: scopeIndex(sc.idioms, 1),
       past: scopeIndex(sc.past, 1),
       settled: scopeIndex(sc.settled, 2),

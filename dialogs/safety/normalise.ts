@@ -71,6 +71,16 @@ function foldCharacters(text: string): { folded: string; from: number[]; to: num
 const isAlnum = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 const isLetter = (c: string | undefined): boolean => c !== undefined && c >= 'a' && c <= 'z';
 
+/** Contractions that become their own word; "n't" and "'s" stay joined ("dont", "hes") for text-speak. */
+const CONTRACTIONS: Readonly<Record<string, string>> = { re: 'are', ll: 'will', ve: 'have', m: 'am', d: 'would' };
+
+/** The letters from `i` to the end of the word. */
+function suffixAt(folded: string, i: number): string {
+  let j = i;
+  while (isLetter(folded[j])) j += 1;
+  return folded.slice(i, j);
+}
+
 /** Split folded text into raw pieces (letters, digits, and @ $ ! inside words); apostrophes inside words vanish. */
 function splitPieces(folded: string, from: number[], to: number[]): Piece[] {
   const pieces: Piece[] = [];
@@ -90,7 +100,14 @@ function splitPieces(folded: string, from: number[], to: number[]): Piece[] {
     const inWordSymbol = (c === '@' || c === '$' || c === '!') && cur !== '' && isLetter(next);
     const leadingSymbol = (c === '@' || c === '$') && cur === '' && isLetter(next) && isLetter(folded[i + 2]);
     const apostrophe = (c === "'" || c === '’') && isLetter(prev) && isLetter(next) && cur !== '';
-    if (isAlnum(c) || inWordSymbol || leadingSymbol) {
+    const contraction = apostrophe ? CONTRACTIONS[suffixAt(folded, i + 1)] : undefined;
+    if (contraction !== undefined) {
+      // "we're" → "we" + "are": the second word points at the apostrophe and its letters.
+      const suffix = suffixAt(folded, i + 1);
+      flush();
+      pieces.push({ text: contraction, start: from[i] ?? 0, end: to[i + suffix.length] ?? 0, gapBefore: '' });
+      i += suffix.length;
+    } else if (isAlnum(c) || inWordSymbol || leadingSymbol) {
       if (cur === '') curStart = from[i] ?? 0;
       cur += c;
       curEnd = to[i] ?? 0;

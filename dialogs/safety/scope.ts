@@ -26,11 +26,18 @@ export function analyseScope(tokens: Token[], model: SafetyModel): MessageScope 
   }
   const generalSentences = new Set<number>();
   for (const m of findPhrases(tokens, model.scope.general, true)) generalSentences.add(tokens[m.first]?.sentence ?? 0);
+  for (const m of findPhrases(tokens, model.scope.questions, true)) {
+    const s = tokens[m.first]?.sentence ?? 0;
+    const opensSentence = tokens.findIndex((t) => t.sentence === s) >= m.first - QUESTION_OPENING_WORDS;
+    if (opensSentence && !tokens.some((t) => t.sentence === s && t.keys.includes('{specific}'))) generalSentences.add(s);
+  }
   const resolved = findPhrases(tokens, model.scope.past, true).length > 0 && findPhrases(tokens, model.scope.settled, true).length > 0;
   return { hypotheticalFrom, generalSentences, resolved };
 }
 
-const NEGATION_REACH = 4;
+const NEGATION_REACH = 5;
+/** A question opener counts when it starts within the first 3 words of its sentence ("hi, what is…"). */
+const QUESTION_OPENING_WORDS = 3;
 
 /** Whether a negator shortly before the phrase (same sentence, same speaker) cancels it. */
 export function isNegated(tokens: readonly Token[], m: PhraseMatch, model: SafetyModel): boolean {
@@ -47,6 +54,12 @@ export function isNegated(tokens: readonly Token[], m: PhraseMatch, model: Safet
     if (negators.has(stem)) return !sawBreaker;
   }
   return false;
+}
+
+/** Whether every sentence of the message is a hypothetical or a general question. */
+export function isWhollyGeneral(tokens: readonly Token[], scope: MessageScope): boolean {
+  if (tokens.length === 0) return false;
+  return tokens.every((t, i) => scope.generalSentences.has(t.sentence) || (scope.hypotheticalFrom.get(t.sentence) ?? Infinity) <= i || t.masked);
 }
 
 /** Whether the phrase sits inside a hypothetical or general question. */

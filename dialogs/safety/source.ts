@@ -21,7 +21,7 @@ export interface RuleSource {
   readonly resolvable?: boolean;
   /** Names of sets that, anywhere in the same sentence, cancel the rule (e.g. `game`). */
   readonly unlessSentenceHas?: readonly string[];
-  /** Names of sets that cancel the rule when one of their words is among the 6 words just before it (3 for the set `self`): who is acting, e.g. `friends`. */
+  /** Names of sets that cancel the rule when one of their words is among the 6 words just before it (4 for the set `self`): who is acting, e.g. `friends`. */
   readonly unlessBefore?: readonly string[];
   /** Sentences a child might write; used to train the model and checked by the content check. */
   readonly examples?: readonly string[];
@@ -53,6 +53,11 @@ export interface ScopeSource {
   readonly hypothetical: readonly string[];
   /** Phrases that make a sentence a general question by themselves ("warning signs"). */
   readonly general: readonly string[];
+  /**
+   * Question openers ("what is", "how do i"): a sentence that starts with one and names no one
+   * in particular (no word of the set `specific`: he, she, me…) is a general question.
+   */
+  readonly questions: readonly string[];
   /** Phrases that are harmless figures of speech; their words never count ("die of embarrassment"). */
   readonly idioms: readonly string[];
   /** Past-time phrases ("last year") and settled phrases ("sorted now") for resolved events. */
@@ -122,7 +127,7 @@ export function validateSafetySource(raw: SafetySource): string[] {
       if (!isStringArray(words) || words.length === 0) problems.push(`red-flags.yaml: set "${name}" must be a non-empty list of words (put numbers in quotes, like "20").`);
     }
   const scope = rf['scope'];
-  const scopeKeys = ['negators', 'negationBreakers', 'reporting', 'hypothetical', 'general', 'idioms', 'past', 'settled'];
+  const scopeKeys = ['negators', 'negationBreakers', 'reporting', 'hypothetical', 'general', 'questions', 'idioms', 'past', 'settled'];
   if (!isRecord(scope)) problems.push(`red-flags.yaml: "scope" must be a map with ${scopeKeys.join(', ')}.`);
   else for (const k of scopeKeys) if (!isStringArray(scope[k])) problems.push(`red-flags.yaml: scope.${k} must be a list of words or phrases.`);
 
@@ -133,6 +138,7 @@ export function validateSafetySource(raw: SafetySource): string[] {
     if (/^\s*\.\.\.|\.\.\.\s*$/.test(p)) problems.push(`red-flags.yaml: ${where}: phrase "${p}" cannot start or end with "...".`);
     if (/[\\^$|()[\]+?*]/.test(p)) problems.push(`red-flags.yaml: ${where}: phrase "${p}" looks like a regular expression; write plain words (use {set} for alternatives).`);
   };
+  if (!setNames.has('specific')) problems.push('red-flags.yaml: sets.specific is missing (the words that make a question about someone in particular: he, she, me…).');
   const features = new Set<string>();
   const checkRule = (where: string, r: unknown, prefix: string): void => {
     if (!isRecord(r)) return void problems.push(`red-flags.yaml: ${where}: each rule must be a map with id and phrases.`);

@@ -1,4 +1,4 @@
-import { editDistance, porterStem } from './natural.js';
+import { editDistance, isEnglishWord, porterStem } from './natural.js';
 import type { Vocabulary } from './normalise.js';
 
 /**
@@ -65,7 +65,7 @@ export class WordIndex implements Vocabulary {
 
   private addLexiconWord(word: string): void {
     this.lexiconStems.add(this.stem(word));
-    if (word.length < 5 || /\d/.test(word)) return;
+    if (word.length < 4 || /\d/.test(word)) return;
     for (const d of deletionsOf(word, word.length >= 10 ? 2 : 1)) {
       const list = this.deletions.get(d) ?? [];
       if (!list.includes(word)) list.push(word);
@@ -73,9 +73,12 @@ export class WordIndex implements Vocabulary {
     }
   }
 
-  /** Lexicon words within edit distance 1 (2 for words of 10+ letters) of an unknown word, same first letter. */
+  /**
+   * Lexicon words within edit distance 1 (2 for words of 10+ letters) of a word that is neither
+   * known to the lexicon nor ordinary English, with the same first letter.
+   */
   private fuzzy(word: string): string[] {
-    if (word.length < 5 || this.known.has(word) || /\d/.test(word)) return [];
+    if (word.length < 4 || this.known.has(word) || /\d/.test(word) || isEnglishWord(word)) return [];
     const max = word.length >= 10 ? 2 : 1;
     const found = new Set<string>();
     for (const d of deletionsOf(word, max))

@@ -12,7 +12,8 @@ import {
   featureBuckets,
   fingerprint,
   sourceFingerprint,
-  tokenise,
+  classifierWords,
+  scopedTokens,
   type Category,
   type ModelFileSource,
   type RedFlagsSource,
@@ -24,7 +25,7 @@ import { modelPath, readSafetySource } from '../../tests/fixtures/flags/source.j
 export const BUCKETS = 1 << 16;
 const EPOCHS = 10;
 const L2 = 1e-3;
-const MAX_BENIGN_FALSE_ALARMS = 0.01;
+const MAX_BENIGN_FALSE_ALARMS = 0.003;
 
 interface Example { readonly text: string; readonly labels: readonly Category[] }
 
@@ -79,7 +80,7 @@ export function trainModel(source: SafetySource, items: readonly Item[]): ModelF
   const sourceHash = sourceFingerprint(source.redFlags, source.textSpeak);
   const lexical = buildSafetyModel({ ...source, model: { format: 1, sourceHash, trainingHash: 'untrained', buckets: BUCKETS, categories: {} } });
   const examples = trainingExamples(source, items);
-  const rows = examples.map((e) => ({ ids: featureBuckets(tokenise(e.text, lexical).map((t) => t.keys[0] ?? t.word), BUCKETS).ids, labels: e.labels }));
+  const rows = examples.map((e) => ({ ids: featureBuckets(classifierWords(scopedTokens(e.text, lexical)), BUCKETS).ids, labels: e.labels }));
   const categories: Record<string, { bias: number; threshold: number; weights: [number, number][] }> = {};
   for (const c of CATEGORIES) {
     const data = rows.map((r) => ({ ids: r.ids, y: r.labels.includes(c) ? 1 : 0 }));
@@ -91,7 +92,7 @@ export function trainModel(source: SafetySource, items: readonly Item[]): ModelF
     }
     negScores.sort((a, b) => b - a);
     const cut = negScores[Math.floor(negScores.length * MAX_BENIGN_FALSE_ALARMS)] ?? 0.5;
-    const threshold = Math.min(0.995, Math.max(0.6, cut + 0.01));
+    const threshold = Math.min(0.995, Math.max(0.95, cut + 0.01));
     const m = fit(data, BUCKETS);
     const weights: [number, number][] = [];
     m.w.forEach((v, i) => { if (Math.abs(v) >= 0.002) weights.push([i, Math.round(v * 10_000) / 10_000]); });
