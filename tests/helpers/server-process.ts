@@ -49,7 +49,7 @@ export interface ServerProcessOptions {
   readonly entry?: string;
   /** Skip building dist/ (the caller built it elsewhere, e.g. a production install). */
   readonly skipBuild?: boolean;
-  /** How long to wait for /readyz (default 60 s). */
+  /** How long to wait for /readyz (default 180 s: start-up on a loaded 2-core CI machine is slow). */
   readonly readyTimeoutMs?: number;
 }
 
@@ -117,7 +117,7 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
     });
     child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
     child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
-    await waitReady(origin, child, options.readyTimeoutMs ?? 60_000, () => log);
+    await waitReady(origin, child, options.readyTimeoutMs ?? 180_000, () => log);
   };
 
   const exited = (): Promise<void> =>
@@ -157,4 +157,69 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
       return code;
     },
   };
+}
+
+/** One message as the server's log holds it. */
+export interface ReplayedMessage {
+  readonly seq: number;
+  readonly sender: string;
+  readonly text: string;
+}
+
+/**
+ * The server's own record of a conversation: opens `/chat` with `session.resume` from seq 0 and
+ * collects every replayed message up to the `lastSeq` the session event announced. (The newest
+ * socket wins, so a browser holding the same conversation is replaced with 4001.)
+ */
+export async function replayConversation(origin: string, token: string, timeoutMs = 15_000): Promise<ReplayedMessage[]> {
+  const { default: WebSocket } = await import('ws');
+  const socket = new WebSocket(`${origin.replace(/^http/, 'ws')}/chat`, { origin });
+  try {
+    return await new Promise<ReplayedMessage[]>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`replay did not finish within ${timeoutMs} ms`)), timeoutMs);
+      const messages: ReplayedMessage[] = [];
+      let lastSeq: number | null = null;
+      const seen = new Set<number>();
+      const finishIfDone = (): void => {
+        if (lastSeq !== null && [...seen].some((s) => s >= lastSeq!)) {
+          clearTimeout(timer);
+          resolve(messages.sort((a, b) => a.seq - b.seq));
+        }
+      };
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'event', name: 'session.resume', value: { token, lastSeq: 0 } })));
+      socket.on('message', (data) => {
+        const frame = JSON.parse((data as Buffer).toString('utf8')) as {
+          type?: string;
+          name?: string;
+          text?: string;
+          value?: { lastSeq?: number; resumed?: boolean };
+          channelData?: { seq?: number; sender?: string };
+        };
+        if (frame.type === 'event' && frame.name === 'session') {
+          if (frame.value?.resumed !== true) {
+            clearTimeout(timer);
+            reject(new Error('the server did not resume the conversation with this token'));
+            return;
+          }
+          lastSeq = frame.value.lastSeq ?? 0;
+          if (lastSeq === 0) {
+            clearTimeout(timer);
+            resolve([]);
+          }
+          return;
+        }
+        const seq = frame.channelData?.seq;
+        if (typeof seq !== 'number') return;
+        seen.add(seq);
+        if (frame.type === 'message') messages.push({ seq, sender: frame.channelData?.sender ?? '', text: frame.text ?? '' });
+        finishIfDone();
+      });
+      socket.on('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+    });
+  } finally {
+    socket.close();
+  }
 }
