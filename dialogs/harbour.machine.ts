@@ -64,7 +64,12 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: 'hasRedFlag', target: '.escalated', actions: ['escalateOnFindings'] },
         // With a counsellor the bot is silent: the person reads and answers.
         { guard: 'isWithCounsellor' },
-        { guard: and(['asksForPerson', 'hasAskedForPerson']), actions: [{ type: 'say', params: { key: 'handoff.already-asked' } }] },
+        {
+          guard: and(['asksForPerson', 'hasAskedForPerson', 'isPersonComing']),
+          actions: [{ type: 'say', params: { key: 'handoff.already-asked' } }],
+        },
+        // Asked again when nobody can come: say so honestly, with people to call now.
+        { guard: and(['asksForPerson', 'hasAskedForPerson']), actions: ['sayNobodyCanCome'] },
         { guard: 'asksForPerson', target: '.escalated', actions: ['requestPerson'] },
         { guard: 'isGoodbye', target: '.closed', actions: ['closeWithGoodbye'] },
         { guard: 'isStillHere', actions: [{ type: 'say', params: { key: 'checkin.thanks' } }] },

@@ -20,6 +20,11 @@ function isAdult(ctx: HarbourContext): boolean {
   return pathOf(ctx.audience) === 'parent';
 }
 
+/** Whether a counsellor may still come: the bot never says one will when nobody can. */
+function isPersonComing(ctx: HarbourContext): boolean {
+  return ctx.counsellorOnShift && ctx.handoff !== 'unavailable';
+}
+
 /** What the stranger asked for, by category, for the counsellor's summary. */
 const ASKED: Partial<Record<Category, string>> = {
   sexual: 'images or sexual talk',
@@ -79,15 +84,15 @@ export function createHarbourSetup(deps: DialogDeps) {
     // 999 first, every time: the child may be in danger now, whoever is on shift.
     if (urgency === 'immediate') out.push(say('safety.immediate'));
     if (!withPerson) {
-      if (isFirst) out.push(say('escalation.serious'));
+      if (isFirst || (raises && !isPersonComing(ctx))) out.push(say('escalation.serious'));
       else if (raises) out.push(say('escalation.raised'));
-      else out.push(say('escalation.noted'));
+      else out.push(say(isPersonComing(ctx) ? 'escalation.noted' : 'escalation.noted-no-counsellor'));
     }
     if (categories.has('self_harm') && (!ctx.said.selfHarm || urgency === 'immediate')) out.push(say('safety.self-harm'));
     const pressure = categories.has('threat_blackmail') || categories.has('financial') || categories.has('sexual');
     if (pressure && !ctx.said.dontSend) out.push(say('advice.dont-send-or-pay'));
     if (!withPerson && (isFirst || raises)) {
-      if (ctx.counsellorOnShift) out.push(say('escalation.asking'));
+      if (isPersonComing(ctx)) out.push(say('escalation.asking'));
       else {
         out.push(say('escalation.off-shift'));
         out.push(say(isAdult(ctx) ? 'helplines.now.adult' : 'helplines.now.child'));
@@ -231,6 +236,10 @@ export function createHarbourSetup(deps: DialogDeps) {
           summary: { ...context.summary, urgency: context.summary.urgency ?? 'normal' },
         });
       }),
+      sayNobodyCanCome: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say('handoff.nobody-now'));
+        enqueue.emit(say(isAdult(context) ? 'helplines.now.adult' : 'helplines.now.child'));
+      }),
       sayDetailsNotNeeded: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say(isAdult(context) ? 'details.not-needed.adult' : 'details.not-needed.child'));
         enqueue.assign({ said: { ...context.said, details: true } });
@@ -248,7 +257,7 @@ export function createHarbourSetup(deps: DialogDeps) {
         enqueue.assign({ checkIns: context.checkIns + 1 });
       }),
       checkInWhileWaiting: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(say('checkin.waiting'));
+        enqueue.emit(say(isPersonComing(context) ? 'checkin.waiting' : 'checkin.no-counsellor'));
         // A queued or escalated chat is never closed for silence; keep checking in, a bounded number of times.
         if (context.checkIns < 3) enqueue.emit({ type: 'checkin.request', afterMs: deps.timing.closeAfterMs });
         enqueue.assign({ checkIns: context.checkIns + 1 });
@@ -330,6 +339,7 @@ export function createHarbourSetup(deps: DialogDeps) {
     guards: {
       hasRedFlag: ({ context }) => context.turn.urgency !== undefined,
       isWithCounsellor: ({ context }) => context.handoff === 'accepted',
+      isPersonComing: ({ context }) => isPersonComing(context),
       asksForPerson: ({ context }) => context.turn.asksForPerson,
       hasAskedForPerson: ({ context }) => context.handoff !== 'none' && context.handoff !== 'failed',
       isGoodbye: ({ context }) => context.turn.goodbye,

@@ -19,7 +19,7 @@ export class YamlFile {
   ) {
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
     for (const e of this.doc.errors) {
-      const line = e.linePos?.[0]?.line ?? 0;
+      const line = e.linePos?.[0]?.line ?? this.lines.linePos(e.pos[0]).line;
       this.problems.push({ file, line, message: `This is not valid YAML here: ${plainYamlError(e.message)}` });
     }
     this.data = this.doc.errors.length > 0 ? undefined : this.doc.toJS();
@@ -67,7 +67,7 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 export function readString(f: YamlFile, obj: Record<string, unknown>, key: string, path: Path, what: string): string | undefined {
   const v = obj[key];
   if (v === undefined || v === null) {
-    f.problem(path, `${what} has no \`${key}:\`. Add one.`);
+    f.problems.push({ file: f.file, line: path.length > 0 ? f.keyLine(path) : 1, message: `${what} has no \`${key}:\`. Add one.` });
     return undefined;
   }
   if (typeof v === 'number') return String(v);

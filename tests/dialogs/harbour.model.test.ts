@@ -203,7 +203,12 @@ describe.each([
           if (withCounsellor) expect(first.emitted.filter((e) => e.type === 'bot.say')).toEqual([]);
           else if (before.handoff === 'none' || before.handoff === 'failed') {
             expect(first.emitted, where).toContainEqual({ type: 'handoff.requested', urgency: 'normal', findings: [], reason: 'asked_for_person' });
-          } else expect(keysOf(first.emitted), where).toContain('handoff.already-asked');
+          } else if (input.counsellorOnShift && before.handoff !== 'unavailable') {
+            expect(keysOf(first.emitted), where).toContain('handoff.already-asked');
+          } else {
+            // Nobody can come: said honestly, with people to call now.
+            expect(keysOf(first.emitted), where).toEqual(['handoff.nobody-now', expect.stringMatching(/^helplines\.now\./)]);
+          }
           expect(first.state, where).not.toBe('closed');
         }
 

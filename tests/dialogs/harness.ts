@@ -7,7 +7,7 @@ import type { Content } from '../../server/content/types.js';
 let cached: Promise<{ content: Content; source: ContentSource }> | undefined;
 export function realContent(): Promise<{ content: Content; source: ContentSource }> {
   cached ??= (async () => {
-    const { source, problems } = await readContent('content');
+    const { source, problems } = await readContent(process.env['HARBOUR_TEST_CONTENT'] ?? 'content');
     if (!source || problems.length > 0) throw new Error(`content invalid: ${problems.map((p) => p.message).join('; ')}`);
     return { content: contentFrom(source), source };
   })();
