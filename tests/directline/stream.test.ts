@@ -79,8 +79,8 @@ class Stream {
 
   constructor(readonly socket: WebSocket) {
     sockets.push(socket);
-    socket.on('message', (data) => {
-      const text = String(data);
+    socket.on('message', (data: Buffer) => {
+      const text = data.toString('utf8');
       if (text === '') this.keepAlives += 1;
       else this.frames.push(JSON.parse(text) as Frame);
       for (const wake of this.waiters.splice(0)) wake();
