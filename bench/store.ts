@@ -1,0 +1,271 @@
+/**
+ * Store benchmark: durable turns/s and per-turn latency with PGlite (on disk) and PostgreSQL
+ * (DATABASE_URL, else a private cluster started for the run), beside the NOT durable in-memory
+ * store in the same run. A turn is what the server commits per child message: append the child's
+ * message (acknowledged once committed), then the bot's two replies with the dialog snapshot.
+ * Closed loop (every conversation sends its next turn as soon as the last commits → saturation
+ * turns/s) and open loop (turns offered at a fixed rate, latency measured from when each was due,
+ * so queueing counts). Prints a table; never asserts. Alone: `npx tsx bench/store.ts --seconds 5`.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMemoryStore, createStore, type Store } from '../server/store/index.js';
+import type { WireActivity } from '../server/protocol/index.js';
+import { startPostgres } from '../tests/helpers/postgres.js';
+import { fmt, LatencySample, printTable, ratio, verdict } from './lib/stats.js';
+
+/** Options: `seconds` per measurement (default 10; 2 with `smoke`), `conversations` (1,000). */
+export interface StoreBenchOptions {
+  readonly seconds?: number;
+  readonly conversations?: number;
+  readonly smoke?: boolean;
+  /** Offered rate for the open loop (default 200 turns/s). */
+  readonly openRate?: number;
+  /** Which stores to run (default all three). */
+  readonly stores?: readonly StoreKind[];
+  /** PostgreSQL pool size (default: the store's). */
+  readonly poolSize?: number;
+}
+
+export type StoreKind = 'memory' | 'pglite' | 'postgres';
+
+/** One measured line. */
+export interface StoreBenchRow {
+  readonly store: StoreKind;
+  readonly mode: 'closed' | 'open';
+  /** Offered turns/s for the open loop; null for the closed loop. */
+  readonly offered: number | null;
+  readonly turns: number;
+  readonly failed: number;
+  readonly turnsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+}
+
+/** Everything the benchmark measured, plus the targets' verdicts. */
+export interface StoreBenchResult {
+  readonly conversations: number;
+  readonly seconds: number;
+  readonly rows: readonly StoreBenchRow[];
+  readonly targets: readonly { readonly target: string; readonly measured: string; readonly isMet: boolean }[];
+}
+
+/** A realistic persisted XState snapshot (about 700 bytes of JSON). */
+function snapshotFor(turn: number): unknown {
+  return {
+    status: 'active',
+    value: { talking: 'listening' },
+    historyValue: {},
+    context: {
+      locale: 'en-GB',
+      turn,
+      askedAboutTrustedAdult: turn > 2,
+      findings: [{ category: 'secrecy', urgency: 'soon', confidence: 0.82, rule: 'secrecy.keep-secret', evidence: { start: 4, end: 19 } }],
+      lastKeys: ['listen.reflect', 'listen.ask-more'],
+      checkIn: null,
+    },
+    children: {},
+    machine: 'child',
+  };
+}
+
+const CHILD_TEXT = 'he said if i tell anyone he will send the pics to my friends 😢 what do i do';
+
+function turnActivities(conversation: number, turn: number): { child: WireActivity; bot: WireActivity[] } {
+  return {
+    child: { type: 'message', text: `${CHILD_TEXT} (${conversation}:${turn})`, from: { id: 'child', name: 'child', role: 'user' } },
+    bot: [
+      { type: 'message', text: 'That sounds really frightening. You did the right thing telling someone.', from: { id: 'harbour', name: 'Harbour', role: 'bot' }, channelData: { sender: 'bot' } },
+      { type: 'message', text: 'Is there a grown-up you trust who you could tell today?', from: { id: 'harbour', name: 'Harbour', role: 'bot' }, channelData: { sender: 'bot' }, suggestedActions: { to: [], actions: [{ type: 'imBack', title: 'Yes', value: 'Yes' }, { type: 'imBack', title: 'No', value: 'No' }] } },
+    ],
+  };
+}
+
+async function oneTurn(store: Store, conversationId: string, conversation: number, turn: number): Promise<void> {
+  const { child, bot } = turnActivities(conversation, turn);
+  await store.conversations.append(conversationId, [{ clientActivityId: `c-${turn}`, activity: child }]);
+  await store.conversations.append(conversationId, bot.map((activity) => ({ activity })), {
+    snapshot: { snapshot: snapshotFor(turn), machineVersion: 'child@1', contentVersion: 'en-GB@1' },
+  });
+}
+
+interface Loop {
+  turns: number;
+  failed: number;
+  latency: LatencySample;
+  elapsedMs: number;
+}
+
+/** Every conversation runs turns back to back for `seconds`. */
+async function closedLoop(store: Store, ids: readonly string[], seconds: number, nextTurn: number[]): Promise<Loop> {
+  const latency = new LatencySample();
+  let failed = 0;
+  const started = performance.now();
+  const end = started + seconds * 1000;
+  await Promise.all(
+    ids.map(async (id, n) => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        const turn = (nextTurn[n] = (nextTurn[n] ?? 0) + 1);
+        try {
+          await oneTurn(store, id, n, turn);
+          latency.add(performance.now() - t);
+        } catch {
+          failed += 1;
+        }
+      }
+    }),
+  );
+  return { turns: latency.count, failed, latency, elapsedMs: performance.now() - started };
+}
+
+/** Turns offered at `rate` per second, round-robin over the conversations; latency from when each was due. */
+async function openLoop(store: Store, ids: readonly string[], seconds: number, rate: number, nextTurn: number[]): Promise<Loop> {
+  const latency = new LatencySample();
+  let failed = 0;
+  const total = Math.round(seconds * rate);
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  const busy = new Set<number>();
+  for (let i = 0; i < total; i += 1) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    const n = i % ids.length;
+    if (busy.has(n)) {
+      // The conversation's previous turn has not committed: a child would wait; count it failed.
+      failed += 1;
+      continue;
+    }
+    busy.add(n);
+    const turn = (nextTurn[n] = (nextTurn[n] ?? 0) + 1);
+    inFlight.push(
+      oneTurn(store, ids[n] as string, n, turn).then(
+        () => {
+          latency.add(performance.now() - due);
+          busy.delete(n);
+        },
+        () => {
+          failed += 1;
+          busy.delete(n);
+        },
+      ),
+    );
+  }
+  await Promise.all(inFlight);
+  return { turns: latency.count, failed, latency, elapsedMs: performance.now() - started };
+}
+
+async function openStore(kind: StoreKind, options: StoreBenchOptions): Promise<{ store: Store; close(): Promise<void> }> {
+  if (kind === 'memory') {
+    const store = createMemoryStore();
+    return { store, close: () => store.close() };
+  }
+  if (kind === 'pglite') {
+    const dir = await mkdtemp(join(tmpdir(), 'harbour-bench-pglite-'));
+    const store = await createStore({ dataDir: join(dir, 'store') });
+    return {
+      store,
+      close: async () => {
+        await store.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const external = process.env.DATABASE_URL;
+  const cluster = external ? null : await startPostgres();
+  const databaseUrl = external ?? (await cluster?.createDatabase(`bench_${Date.now()}`)) ?? '';
+  const store = await createStore({ databaseUrl, ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }) });
+  return {
+    store,
+    close: async () => {
+      await store.close();
+      await cluster?.stop();
+    },
+  };
+}
+
+/** Runs the benchmark, prints the table and the targets, and returns the figures. */
+export async function benchStore(options: StoreBenchOptions = {}): Promise<StoreBenchResult> {
+  const seconds = options.seconds ?? (options.smoke === true ? 2 : 10);
+  const conversations = options.conversations ?? 1000;
+  const rate = options.openRate ?? 200;
+  const kinds = options.stores ?? (['memory', 'pglite', 'postgres'] as const);
+  const rows: StoreBenchRow[] = [];
+  for (const kind of kinds) {
+    const { store, close } = await openStore(kind, options);
+    try {
+      const now = new Date();
+      const ids = Array.from({ length: conversations }, () => randomUUID());
+      for (const id of ids) await store.conversations.create({ id, locale: 'en-GB', now });
+      const nextTurn = ids.map(() => 0);
+      await closedLoop(store, ids, Math.min(1, seconds / 4), nextTurn); // warm-up, not counted
+      const closed = await closedLoop(store, ids, seconds, nextTurn);
+      const open = await openLoop(store, ids, seconds, rate, nextTurn);
+      for (const [mode, loop] of [['closed', closed], ['open', open]] as const) {
+        rows.push({
+          store: kind,
+          mode,
+          offered: mode === 'open' ? rate : null,
+          turns: loop.turns,
+          failed: loop.failed,
+          turnsPerSecond: (loop.turns * 1000) / loop.elapsedMs,
+          p50Ms: loop.latency.percentile(50),
+          p99Ms: loop.latency.percentile(99),
+        });
+      }
+    } finally {
+      await close();
+    }
+  }
+
+  const memoryClosed = rows.find((r) => r.store === 'memory' && r.mode === 'closed');
+  printTable(
+    `Store: ${fmt(conversations)} conversations, ${seconds} s each; a turn = child message + 2 bot replies + snapshot`,
+    ['store', 'loop', 'turns', 'failed', 'turns/s', 'p50 ms', 'p99 ms', 'vs memory'],
+    rows.map((r) => [
+      r.store === 'memory' ? 'memory (NOT durable)' : r.store,
+      r.mode === 'closed' ? 'closed' : `open @ ${fmt(r.offered ?? 0)}/s`,
+      fmt(r.turns),
+      fmt(r.failed),
+      fmt(r.turnsPerSecond),
+      fmt(r.p50Ms, 2),
+      fmt(r.p99Ms, 2),
+      r.mode === 'closed' && memoryClosed ? ratio(r.turnsPerSecond, memoryClosed.turnsPerSecond, 3) : '',
+    ]),
+  );
+  const targets: { target: string; measured: string; isMet: boolean }[] = [];
+  for (const [kind, share] of [['postgres', 0.25], ['pglite', 0.1]] as const) {
+    const closed = rows.find((r) => r.store === kind && r.mode === 'closed');
+    if (closed && memoryClosed) {
+      const measured = closed.turnsPerSecond / memoryClosed.turnsPerSecond;
+      targets.push({ target: `${kind} ≥ ${share * 100}% of memory turns/s`, measured: `${fmt(measured * 100, 1)}%`, isMet: measured >= share });
+    }
+    const open = rows.find((r) => r.store === kind && r.mode === 'open');
+    if (open) targets.push({ target: `${kind} p99 ≤ 20 ms at ${fmt(rate)} turns/s`, measured: `${fmt(open.p99Ms, 2)} ms`, isMet: open.p99Ms <= 20 && open.failed === 0 });
+  }
+  printTable('Store targets', ['target', 'measured', 'verdict'], targets.map((t) => [t.target, t.measured, verdict(t.isMet)]));
+  return { conversations, seconds, rows, targets };
+}
+
+function argument(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index < 0 ? undefined : process.argv[index + 1];
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const seconds = argument('seconds');
+  const conversations = argument('conversations');
+  const pool = argument('pool');
+  const stores = argument('stores');
+  await benchStore({
+    ...(seconds === undefined ? {} : { seconds: Number(seconds) }),
+    ...(conversations === undefined ? {} : { conversations: Number(conversations) }),
+    ...(pool === undefined ? {} : { poolSize: Number(pool) }),
+    ...(stores === undefined ? {} : { stores: stores.split(',') as StoreKind[] }),
+    smoke: process.argv.includes('--smoke'),
+  });
+}
