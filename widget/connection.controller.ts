@@ -244,9 +244,28 @@ export class ConnectionController implements ReactiveController {
 
   #onOffline = (): void => {
     if (this.#isStopped) return;
+    // The socket is as good as dead; drop it now and resume (replaying what was missed) when back.
+    this.#dropSocket();
+    clearTimeout(this.#reconnectTimer);
+    this.#reconnectTimer = undefined;
     this.#setState('offline');
-    // The socket may linger half-open; the ping timeout closes it.
   };
+
+  /** Forget the current socket without reacting to its close. */
+  #dropSocket(): void {
+    const socket = this.#socket;
+    this.#socket = undefined;
+    this.#stopPing();
+    if (socket === undefined) return;
+    socket.onclose = null;
+    socket.onmessage = null;
+    socket.onopen = null;
+    try {
+      socket.close();
+    } catch {
+      // Already closed.
+    }
+  }
 
   // ---- frames ---------------------------------------------------------------------------------
 
@@ -367,18 +386,7 @@ export class ConnectionController implements ReactiveController {
         this.#pongTimer = setTimeout(() => {
           this.#pongTimer = undefined;
           // Nothing heard since the ping: the socket is dead (e.g. a phone went into a tunnel).
-          const socket = this.#socket;
-          this.#socket = undefined;
-          if (socket !== undefined) {
-            socket.onclose = null;
-            socket.onmessage = null;
-            try {
-              socket.close();
-            } catch {
-              // ignore
-            }
-          }
-          this.#stopPing();
+          this.#dropSocket();
           this.#scheduleReconnect();
         }, PONG_TIMEOUT_MS);
       }

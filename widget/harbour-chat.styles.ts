@@ -65,9 +65,8 @@ export const harbourChatStyles = css`
     overflow-y: auto;
   }
   .panel {
-    flex: 1 1 auto;
-    min-height: 14rem;
-    height: 34rem;
+    /* The panel never squashes its parts: when space runs out the whole widget scrolls (the bar stays). */
+    flex: none;
     display: flex;
     flex-direction: column;
     background: var(--hb-bg, #ffffff);

@@ -58,8 +58,9 @@ export const controls = css`
   }
   button {
     font: inherit;
-    min-height: 2.75rem;
-    padding: 0.4rem 0.9rem;
+    /* A 44 px touch target, in px: it should not balloon when text is enlarged. */
+    min-height: 44px;
+    padding: 0.3rem 0.75rem;
     border-radius: var(--hb-radius, 0.5rem);
     border: 2px solid var(--hb-accent, #0b5cad);
     background: var(--hb-bg, #ffffff);

@@ -16,11 +16,16 @@ export const composerStyles = css`
   }
   .row {
     display: flex;
+    flex-wrap: wrap;
     gap: 0.5rem;
     align-items: flex-end;
   }
+  .row button {
+    flex: none;
+    white-space: nowrap;
+  }
   textarea {
-    flex: 1 1 auto;
+    flex: 1 1 8rem;
     min-width: 0;
     min-height: 2.75rem;
     max-height: 8rem;

@@ -4,12 +4,11 @@ export const transcriptStyles = css`
   :host {
     display: flex;
     flex-direction: column;
-    min-height: 0;
-    flex: 1 1 auto;
   }
   .log {
-    flex: 1 1 auto;
-    min-height: 6rem;
+    /* Its own height, so the parts of the panel never overlap; the log scrolls inside it. */
+    height: min(22rem, 45vh);
+    min-height: 7rem;
     overflow-y: auto;
     overflow-x: hidden;
     padding: 0.5rem;
