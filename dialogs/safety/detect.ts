@@ -67,6 +67,8 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       const s = tokens[m.first]?.sentence;
       const cancelled = rule.unlessBefore.some((set) => {
         const reach = set === '{self}' ? SELF_BEFORE_WORDS : UNLESS_BEFORE_WORDS;
+        // Inside quotation marks "I" is the stranger speaking, not the child.
+        if (set === '{self}' && tokens[m.first]?.quoted) return false;
         return tokens.slice(Math.max(0, m.first - reach), m.first).some((t) => t.sentence === s && t.keys.includes(set));
       });
       if (cancelled) continue;

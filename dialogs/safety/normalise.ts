@@ -187,7 +187,9 @@ function joinSpacedLetters(pieces: Piece[], vocab: Vocabulary): Piece[] {
       (j === i || ((pieces[j]?.gapBefore.length ?? 9) <= 2 && [...(pieces[j]?.gapBefore ?? '')].every((c) => SPACING_JOINERS.has(c))))
     )
       j += 1;
-    if (j - i >= 3) {
+    // Only a run of mostly meaningless single letters is a spaced-out word ("s e n d", not "u r a").
+    const meaningless = pieces.slice(i, j).filter((p) => !vocab.isKnown(p.text) && !vocab.expansions.has(p.text)).length;
+    if (j - i >= 3 && meaningless * 2 >= j - i) {
       // Split the run where the gap is wider than the others (double space), then segment each part.
       const run = pieces.slice(i, j);
       const groups: Piece[][] = [[]];

@@ -25,9 +25,14 @@ export class WordIndex implements Vocabulary {
     this.expansions = ex;
     const knownSet = new Set<string>(known);
     for (const v of ex.values()) for (const w of v) knownSet.add(w);
+    // A set word that text-speak would turn into several words ("hes") stays as typed.
+    const setWord = (w: string): string => {
+      const parts = this.plain(w);
+      return parts.length === 1 && parts[0] !== undefined ? parts[0] : w.toLowerCase();
+    };
     for (const [name, words] of Object.entries(sets))
       for (const w of words)
-        for (const part of this.plain(w)) {
+        for (const part of [setWord(w)]) {
           const s = this.stem(part);
           const list = this.setsByStem.get(s) ?? [];
           if (!list.includes(`{${name}}`)) list.push(`{${name}}`);

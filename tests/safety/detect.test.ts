@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { detect, EMPTY_DETECTOR_STATE, type DetectorState, type Finding, type SafetyModel } from '../../dialogs/safety/index.js';
+import { loadSafetyModel } from '../fixtures/flags/source.js';
+
+const model: SafetyModel = loadSafetyModel();
+const run = (text: string, state: DetectorState = EMPTY_DETECTOR_STATE): Finding[] => [...detect(text, state, model).findings];
+const categories = (text: string): string[] => [...new Set(run(text).map((f) => f.category))].sort();
+/** Runs a conversation, returning the categories flagged at each turn. */
+function conversation(turns: string[]): string[][] {
+  let state = EMPTY_DETECTOR_STATE;
+  return turns.map((t) => {
+    const r = detect(t, state, model);
+    state = r.state;
+    return [...new Set(r.findings.map((f) => f.category))].sort();
+  });
+}
+
+describe('detect', () => {
+  it('catches the 2018 test phrase as immediate danger and sexual abuse', () => {
+    const findings = run("I'm being forced to have sex and I'm only 12 years old");
+    expect(findings[0]?.urgency).toBe('immediate');
+    expect(new Set(findings.map((f) => f.category))).toEqual(new Set(['immediate_danger', 'sexual']));
+    expect(findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['lex:immediate_danger.being-hurt', 'lex:sexual.abuse-disclosed']));
+  });
+
+  it('quotes the child exactly: every evidence span is the original text at its offsets', () => {
+    const text = 'He keeps askin 4 NUDEZ 😭 and sed hell post my pics';
+    const findings = run(text);
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings)
+      for (const e of f.evidence) {
+        expect(e.turnsAgo).toBe(0);
+        expect(text.slice(e.start, e.end)).toBe(e.text);
+      }
+    expect(findings.find((f) => f.rule === 'lex:sexual.nude-request')?.evidence.map((e) => e.text)).toContain('NUDEZ');
+  });
+
+  it('stamps every finding with the detector version and a stable rule id', () => {
+    for (const f of run('he wants to meet me and says its our secret')) {
+      expect(f.detectorVersion).toBe(model.detectorVersion);
+      expect(f.rule).toMatch(/^(lex|ctx|model):[a-z_]+(\.[a-z0-9-]+)?$/);
+      expect(f.confidence).toBeGreaterThan(0);
+      expect(f.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('respects negation but not a refusal of a request', () => {
+    expect(categories('he doesnt know where i live')).toEqual([]);
+    expect(categories('he knows where i live')).toEqual(['personal_info']);
+    expect(categories('he never touched me, hes just my coach')).toEqual([]);
+    expect(categories("i don't want to send nudes but he keeps asking")).toEqual(['sexual']);
+    expect(categories('he didnt stop asking for pics')).toEqual(['sexual']);
+  });
+
+  it('leaves hypotheticals and general questions alone, but not the same words as a report', () => {
+    expect(categories('what if someone asks me for nudes?')).toEqual([]);
+    expect(categories('what is sextortion?')).toEqual([]);
+    expect(categories('he asks me for nudes')).toEqual(['sexual']);
+  });
+
+  it("counts the stranger's quoted words", () => {
+    expect(categories("he said 'send pics or else'")).toEqual(['sexual', 'threat_blackmail']);
+    expect(categories('he goes "i know where u live"')).toEqual(['personal_info']);
+  });
+
+  it('does not cry wolf at figures of speech, games, pets or friends', () => {
+    for (const text of [
+      'i killed him in fortnite lol',
+      'this homework is killing me',
+      'i want to die of embarrassment',
+      'im meeting my friends at school tomorrow',
+      'can u send pics of ur cat',
+      'a random guy on roblox just said hi',
+      'my mum is gonna kill me when she sees my report',
+    ])
+      expect(categories(text), text).toEqual([]);
+  });
+
+  it('matches misspellings through the fuzzy index, and not ordinary words', () => {
+    expect(categories('he wants me to sned him piccs')).toEqual(['sexual']);
+    expect(run('he keeps aksing for nuuudes').some((f) => f.confidence > 0)).toBe(true);
+    // "setting" is an English word, never a misspelling of "sexting"
+    expect(categories('im setting up my new phone')).toEqual([]);
+  });
+
+  it('notices a flag that only emerges across turns, citing the earlier message', () => {
+    expect(conversation(['he wants a picture', 'but with no top on'])).toEqual([['sexual'], ['sexual']]);
+    const turns = ['i have a box of paracetamol in my room', 'everything is bad', 'im going to take them all tonight'];
+    const flagged = conversation(turns);
+    expect(flagged[0]).toEqual([]);
+    expect(flagged[2]).toEqual(expect.arrayContaining(['immediate_danger', 'self_harm']));
+    let state = EMPTY_DETECTOR_STATE;
+    let last: Finding[] = [];
+    for (const t of turns) ({ findings: last, state } = { ...detect(t, state, model) });
+    const combo = last.find((f) => f.rule === 'ctx:means-and-intent');
+    expect(combo?.urgency).toBe('immediate');
+    expect(combo?.evidence).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'paracetamol', turnsAgo: 2 })]));
+  });
+
+  it('meeting plus a time soon becomes immediate danger', () => {
+    expect(conversation(['a guy from fortnite wants to meet me', 'he said in an hour at the station'])[1]).toContain('immediate_danger');
+  });
+
+  it('keeps the state small, serialisable and pure', () => {
+    let state = EMPTY_DETECTOR_STATE;
+    for (let i = 0; i < 40; i += 1) state = detect(`he wants to meet me tonight and asks for pics ${'x'.repeat(300)} my address`, state, model).state;
+    expect(state.turn).toBe(40);
+    expect(state.signals.length).toBeLessThanOrEqual(16);
+    expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+    for (const s of state.signals) expect(s.text.length).toBeLessThanOrEqual(120);
+    const a = detect('he knows where i live', state, model);
+    const b = detect('he knows where i live', state, model);
+    expect(a).toEqual(b);
+  });
+
+  it('handles empty, huge and odd input without throwing', () => {
+    expect(run('')).toEqual([]);
+    expect(run('🙂🙂🙂')).toEqual([]);
+    expect(run('\u0000\u200B\uFEFF')).toEqual([]);
+    const long = 'hello '.repeat(2000) + 'he knows where i live';
+    expect(run(long).map((f) => f.category)).toContain('personal_info');
+  });
+});

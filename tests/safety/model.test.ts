@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildSafetyModel, SafetyModelError, validateSafetySource, type ModelFileSource } from '../../dialogs/safety/index.js';
+import { trainModel } from '../../server/cli/train-flags.js';
+import { loadDataset } from '../fixtures/flags/dataset.js';
+import { modelPath, readSafetySource } from '../fixtures/flags/source.js';
+
+const source = readSafetySource();
+
+describe('safety model content', () => {
+  it('the committed content is valid', () => {
+    expect(validateSafetySource(source)).toEqual([]);
+  });
+
+  it('explains broken content in plain English', () => {
+    const rf = source.redFlags as { categories: Record<string, unknown>; sets: Record<string, unknown> };
+    const broken = {
+      ...source,
+      redFlags: {
+        ...rf,
+        sets: { ...rf.sets, empty: [] },
+        categories: { ...rf.categories, sexual: { urgency: 'soon', rules: [{ id: 'Bad Id', phrases: ['send (pics|nudes)', 'send {pictures}'] }] } },
+      },
+    };
+    const problems = validateSafetySource(broken);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'red-flags.yaml: set "empty" must be a non-empty list of words (put numbers in quotes, like "20").',
+        'red-flags.yaml: category "sexual" needs an urgency (immediate, high, normal).',
+        'red-flags.yaml: sexual rule 1: rule id "Bad Id" must be lower-case words joined by hyphens.',
+        'red-flags.yaml: sexual rule 1 (Bad Id): phrase "send (pics|nudes)" looks like a regular expression; write plain words (use {set} for alternatives).',
+        'red-flags.yaml: sexual rule 1 (Bad Id): phrase "send {pictures}" uses {pictures} but there is no set called "pictures".',
+      ]),
+    );
+    expect(validateSafetySource({ ...source, model: undefined })).toEqual(['safety-model.json: missing or not an object; run `npm run train:flags`.']);
+  });
+
+  it('refuses a model trained from a different lexicon, saying how to fix it', () => {
+    const model = { ...(source.model as ModelFileSource), sourceHash: '0000000000000000' };
+    expect(() => buildSafetyModel({ ...source, model })).toThrow(SafetyModelError);
+    expect(() => buildSafetyModel({ ...source, model })).toThrow(/stale.*npm run train:flags/s);
+  });
+
+  it('refuses invalid content with every problem listed', () => {
+    try {
+      buildSafetyModel({ ...source, textSpeak: { version: 1, expansions: { U: '' }, common: [] } });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(SafetyModelError);
+      expect((e as SafetyModelError).problems).toEqual(['text-speak.yaml: "U" must expand to some words.', 'text-speak.yaml: short form "U" must be one lower-case word.']);
+    }
+  });
+
+  it('the committed model is exactly what training the current content and tuning half gives', () => {
+    const fresh = trainModel(source, loadDataset());
+    const committed = JSON.parse(readFileSync(modelPath(), 'utf8')) as ModelFileSource;
+    expect(fresh.sourceHash).toBe(committed.sourceHash);
+    expect(fresh.trainingHash).toBe(committed.trainingHash);
+    expect(fresh.categories).toEqual(committed.categories);
+  });
+
+  it('training never sees the reporting half', () => {
+    const items = loadDataset();
+    const withoutReporting = items.filter((i) => i.split === 'tuning');
+    expect(trainModel(source, withoutReporting).trainingHash).toBe(trainModel(source, items).trainingHash);
+  });
+});
