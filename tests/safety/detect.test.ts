@@ -90,8 +90,8 @@ describe('detect', () => {
     expect(flagged[0]).toEqual([]);
     expect(flagged[2]).toEqual(expect.arrayContaining(['immediate_danger', 'self_harm']));
     let state = EMPTY_DETECTOR_STATE;
-    let last: Finding[] = [];
-    for (const t of turns) ({ findings: last, state } = { ...detect(t, state, model) });
+    let last: readonly Finding[] = [];
+    for (const t of turns) ({ findings: last, state } = detect(t, state, model));
     const combo = last.find((f) => f.rule === 'ctx:means-and-intent');
     expect(combo?.urgency).toBe('immediate');
     expect(combo?.evidence).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'paracetamol', turnsAgo: 2 })]));
