@@ -135,6 +135,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       maxBodyBytes: config.limits.maxPayloadBytes,
       maxBufferedBytes: config.limits.maxBufferedBytes,
       keepAliveMs: config.limits.heartbeatMs,
+      maxStreams: config.limits.maxSockets,
       isReady: () => app.lifecycle.isReady,
       ...(options.now ? { now: options.now } : {}),
     });

@@ -36,6 +36,11 @@ export const DirectLineNotReadyError = createError(
   'The chat is restarting; try again in a moment',
   503,
 );
+export const DirectLineOverCapacityError = createError(
+  'HARBOUR_ERR_DIRECTLINE_OVER_CAPACITY',
+  'Too many chats are open right now; try again in a moment',
+  503,
+);
 export const DirectLineBadRequestError = createError('HARBOUR_ERR_DIRECTLINE_BAD_REQUEST', '%s', 400);
 export const DirectLineUnsupportedError = createError('HARBOUR_ERR_DIRECTLINE_UNSUPPORTED', '%s', 400);
 

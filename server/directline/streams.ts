@@ -44,6 +44,11 @@ export class DirectLineStreams {
     return this.#open.size;
   }
 
+  /** Whether a conversation has an open stream (a new one would replace it, not add one). */
+  has(conversationId: string): boolean {
+    return this.#open.has(conversationId);
+  }
+
   /**
    * Serves one stream on an accepted socket. Listeners are attached synchronously (before any
    * await), and every failure is caught here: after the upgrade no error handler applies.

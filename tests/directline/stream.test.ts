@@ -201,6 +201,31 @@ describe('the Direct Line stream', () => {
     expect(seqs(first)).toEqual([1, 2, 3]); // the replaced stream got nothing more
   });
 
+  it("passes a counsellor's typing as a typing activity with no watermark", async () => {
+    await start();
+    const conversation = await newConversation();
+    const stream = await Stream.open(conversation.streamUrl);
+    await stream.until((s) => s.frames.length >= 1);
+    app?.conversations.typing(conversation.conversationId, 'counsellor', 'Sam');
+    await stream.until((s) => s.frames.length >= 2);
+    const frame = stream.frames[1];
+    expect(frame?.watermark).toBeUndefined();
+    expect(frame?.activities).toEqual([
+      expect.objectContaining({ type: 'typing', from: expect.objectContaining({ name: 'Sam', role: 'bot' }) }),
+    ]);
+  });
+
+  it('refuses a stream over MAX_SOCKETS with 503, but lets an open conversation replace its own', async () => {
+    await start({ MAX_SOCKETS: '1' });
+    const first = await newConversation();
+    const second = await newConversation();
+    const open = await Stream.open(first.streamUrl);
+    await expect(Stream.open(second.streamUrl)).rejects.toThrow('HTTP 503');
+    const replacement = await Stream.open(await reconnectUrl(first, '1'));
+    expect(await open.closed).toBe(4001);
+    expect(replacement.socket.readyState).toBe(WebSocket.OPEN);
+  });
+
   it('sends empty keep-alive frames', async () => {
     await start({ HEARTBEAT_MS: '1000' });
     const conversation = await newConversation();

@@ -39,6 +39,8 @@ export interface DirectLineOptions {
   readonly maxBufferedBytes: number;
   /** Keep-alive interval of streams in ms (HEARTBEAT_MS). */
   readonly keepAliveMs: number;
+  /** Open streams allowed in total (MAX_SOCKETS); more are refused with 503 before the upgrade. Default 10,000. */
+  readonly maxStreams?: number;
   /** Lifetime of a conversation token in seconds; `tokens/refresh` extends it. Default 1800. */
   readonly tokenTtlSeconds?: number;
   /** Lifetime of the one-use ticket in a `streamUrl`, in seconds. Default 60. */
@@ -167,7 +169,7 @@ export default async function directLine(fastify: FastifyInstance, options: Dire
 
   fastify.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.validation ? 400 : (error.statusCode ?? 500);
-    if (status >= 500 && error.code !== 'HARBOUR_ERR_DIRECTLINE_NOT_READY') {
+    if (status >= 500 && error.code !== 'HARBOUR_ERR_DIRECTLINE_NOT_READY' && error.code !== 'HARBOUR_ERR_DIRECTLINE_OVER_CAPACITY') {
       request.log.error({ err: error }, 'directline request failed');
       const body: DirectLineErrorBody = { error: { code: 'HARBOUR_ERR_INTERNAL', message: 'Something went wrong on our side. Please try again.' } };
       return reply.code(status).send(body);

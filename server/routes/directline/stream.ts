@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parseWatermark } from '../../directline/activities.js';
-import { DirectLineForbiddenError, DirectLineTokenExpiredError } from '../../directline/errors.js';
+import { DirectLineForbiddenError, DirectLineOverCapacityError, DirectLineTokenExpiredError } from '../../directline/errors.js';
 import { checkConversation } from './access.js';
 import type { DirectLineContext } from './index.js';
 import { ConversationParams, StreamQuery, errorResponses } from './schemas.js';
@@ -13,7 +13,12 @@ type StreamRequest = FastifyRequest<{ Params: ConversationParams; Querystring: S
  * client gets an HTTP error, not a socket. Browsers are held to ALLOWED_ORIGINS by the plugin's hook.
  */
 export function streamRoute(fastify: FastifyInstance, context: DirectLineContext): void {
+  const maxStreams = context.options.maxStreams ?? 10_000;
   const checkTicket = async (request: StreamRequest): Promise<void> => {
+    if (context.streams.size >= maxStreams && !context.streams.has(request.params.conversationId)) {
+      request.log.warn({ conversationId: request.params.conversationId }, 'directline stream refused: over capacity');
+      throw new DirectLineOverCapacityError();
+    }
     const ticket = request.query.t;
     if (ticket === undefined) return; // authenticated by the Authorization header instead
     const check = context.tokens.check(ticket, 'stream', context.now());
