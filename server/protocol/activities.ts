@@ -25,7 +25,7 @@ export interface HarbourChannelData {
 }
 
 /** The activity shape Harbour sends and accepts: a Bot Framework Activity, narrowed. */
-export type WireActivity = Partial<Activity> & {
+export type WireActivity = Omit<Partial<Activity>, 'channelData'> & {
   readonly type: string;
   readonly channelData?: HarbourChannelData;
 };
