@@ -8,11 +8,18 @@ import fp from 'fastify-plugin';
 export interface Lifecycle {
   /** False once shutdown has begun (GET /readyz answers 503). */
   readonly isReady: boolean;
-  /** Adds a step run by `shutdown`, in registration order. */
-  onShutdown(step: () => Promise<void> | void): void;
+  /**
+   * Adds a step run by `shutdown`. Steps run by phase: `sockets` (close every socket with 1012),
+   * then `drain` (finish in-flight turns); the store closes last, in app.close().
+   */
+  onShutdown(phase: ShutdownPhase, step: () => Promise<void> | void): void;
   /** Runs every step, then `app.close()`. Safe to call more than once. */
   shutdown(): Promise<void>;
 }
+
+/** The order of shutdown steps. */
+export type ShutdownPhase = 'sockets' | 'drain';
+const PHASES: readonly ShutdownPhase[] = ['sockets', 'drain'];
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -22,23 +29,25 @@ declare module 'fastify' {
 
 export default fp(
   async (app) => {
-    const steps: (() => Promise<void> | void)[] = [];
+    const steps: { phase: ShutdownPhase; step: () => Promise<void> | void }[] = [];
     let isReady = true;
     let shutting: Promise<void> | null = null;
     const lifecycle: Lifecycle = {
       get isReady() {
         return isReady;
       },
-      onShutdown: (step) => void steps.push(step),
+      onShutdown: (phase, step) => void steps.push({ phase, step }),
       shutdown: () => {
         shutting ??= (async () => {
           isReady = false;
           app.log.info('shutting down');
-          for (const step of steps) {
-            try {
-              await step();
-            } catch (error) {
-              app.log.error({ err: error }, 'shutdown step failed');
+          for (const phase of PHASES) {
+            for (const entry of steps.filter((s) => s.phase === phase)) {
+              try {
+                await entry.step();
+              } catch (error) {
+                app.log.error({ err: error, phase }, 'shutdown step failed');
+              }
             }
           }
           await app.close();

@@ -66,7 +66,7 @@ export default fp<SessionsPluginOptions>(
       const outcome = await Promise.race([service.drain().then(() => 'drained' as const), timeout]);
       if (outcome === 'timeout') app.log.warn({ pending: service.queue.size }, 'shutdown timed out waiting for turns');
     };
-    app.lifecycle.onShutdown(drain);
+    app.lifecycle.onShutdown('drain', drain);
     app.addHook('onClose', drain);
   },
   { name: 'harbour-sessions', dependencies: ['harbour-store', 'harbour-lifecycle'] },

@@ -49,7 +49,7 @@ const chatRoutes: FastifyPluginAsync<ChatRoutesOptions> = async (app, { registry
     clearInterval(heartbeat);
     for (const chat of registry.all()) chat.closeWith(CLOSE.restart, 'server restarting');
   };
-  app.lifecycle.onShutdown(closeAll);
+  app.lifecycle.onShutdown('sockets', closeAll);
   app.addHook('onClose', async () => closeAll());
 };
 
