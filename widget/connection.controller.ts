@@ -77,6 +77,11 @@ export class ConnectionController implements ReactiveController {
     host.addController(this);
   }
 
+  /** The conversation this tab is in, once the server said (never stored). */
+  get conversationId(): string | undefined {
+    return this.#conversationId;
+  }
+
   hostConnected(): void {
     globalThis.addEventListener?.('online', this.#onOnline);
     globalThis.addEventListener?.('offline', this.#onOffline);
