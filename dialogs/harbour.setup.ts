@@ -57,11 +57,6 @@ function routesFor(ctx: HarbourContext): BotSay[] {
   return out;
 }
 
-function urgencyOf(findings: readonly Finding[]): Urgency | undefined {
-  let u: Urgency | undefined;
-  for (const f of findings) if (u === undefined || URGENCY_RANK[f.urgency] > URGENCY_RANK[u]) u = f.urgency;
-  return u;
-}
 
 /**
  * `setup()` for the Harbour machine: every action and guard by name. The deps (detector, answer

@@ -18,7 +18,6 @@ import {
   type AppEntry,
   type CannedReply,
   type MessageEntry,
-  type ServiceEntry,
   type Settings,
 } from './schema.js';
 import type { CannedReplyInfo, Content, ServiceInfo } from './types.js';

@@ -210,7 +210,7 @@ describe('problems in content, explained with file and line', () => {
     const { problems } = await readContent(dir);
     const mine = problems.filter((p) => p.file.endsWith(join('en-GB', 'messages.yaml')));
     expect(mine).toContainEqual({
-      file: expect.stringMatching(/messages\.yaml$/) as unknown as string,
+      file: expect.stringMatching(/messages\.yaml$/),
       line: lineOf(text, 'opening.welcome:'),
       message: 'The message "opening.welcome" has no `note:`. Add one.',
     });

@@ -103,7 +103,7 @@ function allStateNodeIds(m: HarbourMachine): string[] {
     if (node.type !== 'history') out.push(node.id);
     for (const child of Object.values(node.states)) walk(child as typeof node);
   };
-  walk(m.root as unknown as { id: string; type: string; states: Record<string, unknown> });
+  walk(m.root);
   return out;
 }
 

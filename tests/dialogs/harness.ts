@@ -1,5 +1,5 @@
 import { createActor, type AnyMachineSnapshot } from 'xstate';
-import { createHarbourMachine, type DialogEmitted, type DialogEvent, type DialogInput } from '../../dialogs/index.js';
+import { type createHarbourMachine, type DialogEmitted, type DialogEvent, type DialogInput } from '../../dialogs/index.js';
 import { contentFrom, readContent, type ContentSource } from '../../server/content/load.js';
 import type { Content } from '../../server/content/types.js';
 

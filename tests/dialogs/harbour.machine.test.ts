@@ -1,0 +1,211 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { createHarbourMachine, summaryOf, type DialogEvent } from '../../dialogs/index.js';
+import type { Content } from '../../server/content/types.js';
+import { keysOf, msg, play, realContent, wordsOf, type HarbourMachine } from './harness.js';
+
+/** Single journeys through the real machine, real content and the real red-flag detector. */
+
+let content: Content;
+let machine: HarbourMachine;
+const onShift = { counsellorOnShift: true };
+
+beforeAll(async () => {
+  ({ content } = await realContent());
+  machine = createHarbourMachine(content.dialogDeps);
+});
+
+const child = (...events: DialogEvent[]) => play(machine, onShift, [msg("I'm a young person"), ...events]);
+
+describe('precedence on every turn', () => {
+  it('"stop" or "bye" closes only when it is the whole message', () => {
+    const sentence = child(msg('how do i make him stop')).at(-1);
+    expect(sentence?.state).not.toBe('closed');
+    expect(sentence?.emitted.some((e) => e.type === 'conversation.closed')).toBe(false);
+    for (const bye of ['stop', 'bye', 'Byeee', 'ok bye thanks', 'gtg']) {
+      const last = child(msg(bye)).at(-1);
+      expect(last?.state, bye).toBe('closed');
+      expect(keysOf(last?.emitted ?? []), bye).toEqual(['close.goodbye.child', 'close.helplines.child']);
+    }
+    expect(child(msg('bye he said he would find me')).at(-1)?.state).not.toBe('closed');
+  });
+
+  it('a red flag beats a request for a person and a goodbye in the same message', () => {
+    const last = child(msg('i want to talk to a real person, he is outside my house right now')).at(-1);
+    const requested = last?.emitted.filter((e) => e.type === 'handoff.requested');
+    expect(requested).toEqual([expect.objectContaining({ urgency: 'immediate', reason: 'red_flag' })]);
+    expect(wordsOf(content, last?.emitted ?? [])[0]).toMatch(/^If you are in danger right now, call 999/);
+  });
+
+  it('quick exit wins over everything, silently', () => {
+    const last = child(msg('he asked me to send nudes'), { type: 'user.quickExit' }).at(-1);
+    expect(last?.state).toBe('exited');
+    expect(last?.emitted).toEqual([{ type: 'checkin.cancel' }, { type: 'conversation.closed', reason: 'quick_exit' }]);
+  });
+
+  it('"I want to talk to a real person" asks for a person with normal urgency', () => {
+    const last = child(msg('can i talk to a real person pls')).at(-1);
+    expect(last?.emitted).toContainEqual({ type: 'handoff.requested', urgency: 'normal', findings: [], reason: 'asked_for_person' });
+    expect(keysOf(last?.emitted ?? [])).toEqual(['handoff.asking']);
+  });
+});
+
+describe('escalation', () => {
+  it('raises urgency again when a later finding is more urgent, and only then', () => {
+    const turns = child(msg('he asked me to send nudes'), msg('he asked for nudes again'), msg('i took a lot of pills'));
+    const requests = turns.flatMap((t) => t.emitted.filter((e) => e.type === 'handoff.requested'));
+    expect(requests.map((r) => (r.type === 'handoff.requested' ? r.urgency : ''))).toEqual(['high', 'immediate']);
+    const last = turns.at(-1);
+    const said = wordsOf(content, last?.emitted ?? []);
+    expect(said[0]).toMatch(/999/);
+    expect(said.join(' ')).toMatch(/Samaritans on 116 123, text SHOUT to 85258, or call HOPELINE247 on 0800 068 4141/);
+    expect(summaryOf(last?.snapshot ?? turns[0]!.snapshot)).toMatchObject({ urgency: 'immediate', audience: 'young_person' });
+  });
+
+  it('gives self-harm a calm, direct reply with the 24/7 routes, naming no category', () => {
+    const last = child(msg('i want to kill myself')).at(-1);
+    const text = wordsOf(content, last?.emitted ?? []).join(' ');
+    expect(text).toMatch(/sounds serious/);
+    expect(text).toMatch(/116 123/);
+    expect(text).toMatch(/85258/);
+    expect(text).toMatch(/0800 068 4141/);
+    expect(text).not.toMatch(/suicid|self-harm|selfish|crime/i);
+  });
+
+  it('answers the handoff service: unavailable gives routes that fit the urgency and keeps supporting', () => {
+    const turns = child(msg('he is outside my house right now'), { type: 'handoff.unavailable', reason: 'none_available' }, msg('what do i do'));
+    const unavailable = keysOf(turns[3]?.emitted ?? []);
+    expect(unavailable).toEqual([
+      'handoff.unavailable.none-available',
+      'safety.immediate',
+      'helplines.now.child',
+      'report.ceop',
+      'handoff.keep-talking',
+    ]);
+    // The bot keeps supporting: tips on request, never a dead end.
+    expect(keysOf(turns[4]?.emitted ?? [])).toContain('advice.keep-evidence');
+  });
+
+  it('goes quiet while a counsellor is with the child, and speaks again if the counsellor side fails', () => {
+    const turns = child(
+      msg('he asked me to send nudes'),
+      { type: 'handoff.queued', position: 1 },
+      { type: 'handoff.accepted', counsellorName: 'Sam' },
+      msg('hi sam'),
+      { type: 'session.timeout' },
+      { type: 'handoff.failed' },
+    );
+    expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual(['You are number 1 in the queue. I\'ll stay with you until a counsellor joins.']);
+    expect(turns[4]?.emitted).toEqual([
+      { type: 'bot.say', key: 'handoff.accepted', facts: { name: 'Sam' } },
+      { type: 'checkin.cancel' },
+    ]);
+    expect(turns[5]?.emitted).toEqual([]);
+    expect(turns[6]?.emitted).toEqual([]);
+    const failed = turns[7]?.emitted ?? [];
+    expect(failed).toContainEqual({ type: 'handoff.requested', urgency: 'high', findings: [], reason: 'red_flag' });
+    expect(keysOf(failed)).toEqual(['handoff.failed', 'helplines.now.child']);
+  });
+
+  it('never suggests telling someone at home when home is the problem, and escalates', () => {
+    const turns = child(msg('a man on tiktok keeps messaging me'), msg('a week'), msg('no'), msg('no'), msg('worried'), msg('i cant tell my mum, its my stepdad at home that scares me'));
+    const last = turns.at(-1);
+    expect(last?.emitted.find((e) => e.type === 'handoff.requested')).toMatchObject({ urgency: 'high', reason: 'red_flag' });
+    expect(summaryOf(last!.snapshot).homeIsUnsafe).toBe(true);
+    // Asking for tips later never sends them home.
+    const tips = play(machine, onShift, [msg('me'), msg('i cant tell anyone at home, my dad is the problem'), msg('Give me tips')]).at(-1);
+    const text = wordsOf(content, tips?.emitted ?? []).join(' ');
+    expect(text).not.toMatch(/parent|mum|dad|at home/i);
+  });
+});
+
+describe('kindness in the details', () => {
+  it('tells a child kindly they need not share their details, then carries on', () => {
+    const last = child(msg('my name is Jess and i go to Oak Park school')).at(-1);
+    const said = wordsOf(content, last?.emitted ?? []);
+    expect(said[0]).toBe(
+      "You don't need to tell me your name, school, address or number here. If you told the other person, that's okay. It's not your fault.",
+    );
+    expect(keysOf(last?.emitted ?? [])).toContain('child.ask.app');
+  });
+
+  it('reflects when it cannot place an answer, and after two in a row offers a person and helplines', () => {
+    const turns = play(machine, onShift, [msg('hmm'), msg('🙂')]);
+    expect(keysOf(turns[1]?.emitted ?? [])).toEqual(['fallback.reflect', 'opening.who-again']);
+    expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['fallback.offer-help', 'helplines.now.child']);
+    const all = turns.flatMap((t) => wordsOf(content, t.emitted)).join(' ');
+    expect(all).not.toMatch(/I don't understand/i);
+  });
+
+  it('never asks for a name, school, address, phone number or photo, in any message', () => {
+    for (const locale of content.locales) {
+      for (const key of ['opening.who', 'child.ask.what-happened', 'child.ask.app', 'child.ask.knows-private', 'child.ask.trusted-adult']) {
+        const text = content.render(key, {}, locale).text;
+        expect(text, key).not.toMatch(/what is your (name|school|address|number)|send (me )?a (photo|picture)|your phone number/i);
+      }
+    }
+  });
+
+  it('understands text-speak answers: audience, app names, feelings, trusted adult', () => {
+    const turns = play(machine, onShift, [
+      msg('im a kid'),
+      msg('sum1 on insta keeps dming me'),
+      msg('like 3 wks'),
+      msg('nah'),
+      msg('nope'),
+      msg('scared af tbh'),
+      msg('my form tutor'),
+    ]);
+    expect(turns[1]?.state).toBe('talking.young.whatHappened');
+    expect(turns[2]?.state).toBe('talking.young.howLong');
+    const summary = summaryOf(turns.at(-1)!.snapshot);
+    expect(summary).toMatchObject({ audience: 'young_person', app: 'Instagram', feelings: ['scared'], trustedAdult: 'teacher' });
+    expect(keysOf(turns.at(-1)?.emitted ?? [])).toContain('apps.instagram.advice');
+  });
+
+  it('gives space without pushing when a child would rather not talk, and says how to come back', () => {
+    const last = child(msg("i dont want to talk about it")).at(-1);
+    expect(keysOf(last?.emitted ?? [])).toEqual(['child.space']);
+    expect(wordsOf(content, last?.emitted ?? [])[0]).toMatch(/come back any time/);
+  });
+
+  it('never challenges someone asking for a friend', () => {
+    const turns = play(machine, onShift, [msg('asking for a friend'), msg('someone on discord is being weird to her')]);
+    const text = turns.flatMap((t) => wordsOf(content, t.emitted)).join(' ');
+    expect(text).not.toMatch(/really|is it you|are you sure/i);
+    expect(keysOf(turns[1]?.emitted ?? [])).toEqual(['friend.thanks', 'friend.ask.what-happened']);
+  });
+});
+
+describe('silence and persistence', () => {
+  it('asks for check-ins by deadline (no clocks of its own): check-in, then a kind close with helplines', () => {
+    const turns = child({ type: 'session.timeout' }, { type: 'session.timeout' });
+    expect(turns[0]?.emitted.at(-1)).toEqual({ type: 'checkin.request', afterMs: 5 * 60_000 });
+    expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['checkin.gentle']);
+    expect(keysOf(turns[3]?.emitted ?? [])).toEqual(['close.silence', 'close.helplines.child']);
+    expect(turns[3]?.emitted.at(-1)).toEqual({ type: 'conversation.closed', reason: 'silence' });
+  });
+
+  it('a message after a check-in starts the clock again', () => {
+    const turns = child({ type: 'session.timeout' }, msg("I'm still here"), { type: 'session.timeout' });
+    expect(keysOf(turns[3]?.emitted ?? [])).toEqual(['checkin.thanks']);
+    expect(keysOf(turns[4]?.emitted ?? [])).toEqual(['checkin.gentle']);
+  });
+
+  it('keeps a small, JSON-serialisable context and resumes from a persisted snapshot mid-conversation', () => {
+    const actor = createActor(machine, { input: onShift }).start();
+    actor.send(msg("I'm a young person"));
+    actor.send(msg('a man on roblox keeps asking me for pics'));
+    const saved = JSON.stringify(actor.getPersistedSnapshot());
+    actor.stop();
+    expect(saved.length).toBeLessThan(8_000);
+    const restored = createActor(machine, { input: onShift, snapshot: JSON.parse(saved) as never });
+    const said: string[] = [];
+    restored.on('bot.say', (e) => void said.push(e.key));
+    restored.start();
+    expect(said).toEqual([]); // no second opening on restore
+    restored.send(msg('bye'));
+    expect(said).toEqual(['close.goodbye.child', 'close.helplines.child']);
+    expect(restored.getSnapshot().status).toBe('done');
+  });
+});
