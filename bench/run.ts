@@ -9,7 +9,8 @@
  * Closed loop gives saturation turns/s and server CPU µs per turn; an open loop at an offered
  * 200 turns/s across 1,000 conversations gives the latency a child feels (p50/p99). Memory per
  * conversation is the server's RSS growth after opening N conversations (after a full GC).
- * Then the store (bench/store.ts) and detector (bench/detector.ts) benchmarks, when present.
+ * Then the store (bench/store.ts), detector (bench/detector.ts) and console alert
+ * (bench/console-alert.ts) benchmarks, when present.
  *
  * Loopback only; every phase is bounded in time and count; the run stops by itself. Figures are
  * printed beside their baselines with the targets; no timing is asserted. The exit status is
@@ -249,6 +250,7 @@ async function main(): Promise<void> {
   report(results);
   await runOptional('store.ts', 'benchStore');
   await runOptional('detector.ts', 'benchDetector');
+  await runOptional('console-alert.ts', 'benchConsoleAlert');
   console.log(`\nbench: finished in ${fmt((performance.now() - started) / 1000, 1)} s${problems > 0 ? `, ${problems} problem(s)` : ''}`);
   process.exit(problems > 0 ? 1 : 0);
 }

@@ -37,7 +37,8 @@ export class HbConsoleChat extends LitElement {
   static override styles = [
     consoleStyles,
     css`
-      .transcript { list-style: none; padding: 0.5em; margin: 0; border: 1px solid #ccc; border-radius: 4px; max-height: 28em; overflow-y: auto; }
+      .transcript { padding: 0.5em; border: 1px solid #ccc; border-radius: 4px; max-height: 28em; overflow-y: auto; }
+      .transcript ol { list-style: none; padding: 0; margin: 0; }
       .transcript li { margin: 0.35em 0; }
       .who { font-weight: 700; }
       .child .who { color: #0b2c52; }
@@ -171,7 +172,7 @@ export class HbConsoleChat extends LitElement {
       </details>
 
       <h4 id="transcript-heading">Transcript</h4>
-      <ol class="transcript" role="log" aria-labelledby="transcript-heading" tabindex="0">
+      <div class="transcript" role="log" aria-labelledby="transcript-heading" tabindex="0"><ol>
         ${this.#lines().map(
           (l) => html`<li class=${l.sender}>
             ${l.sender === 'system'
@@ -184,7 +185,7 @@ export class HbConsoleChat extends LitElement {
                     : nothing}`}
           </li>`,
         )}
-      </ol>
+      </ol></div>
       <p class="muted" role="status">${this.childTyping ? 'The child is typing…' : nothing}</p>
 
       ${mine
