@@ -150,7 +150,7 @@ describe('handoff between a child and a counsellor in Chromium', () => {
       .poll(async () => {
         await childBox.press('k');
         return typingShown.isVisible();
-      }, { timeout: 20_000, intervals: [250] })
+      }, { timeout: 20_000, interval: 250 })
       .toBe(true);
     await childBox.fill('');
     // The console with a live chat open (transcript, highlights, case tools) passes axe too.
