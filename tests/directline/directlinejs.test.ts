@@ -28,29 +28,31 @@ const { DirectLine } = await import('botframework-directlinejs');
  */
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
-let store: Store;
-let app: FastifyInstance;
+let store: Store | undefined;
+let app: FastifyInstance | undefined;
 let base: string;
 
 beforeAll(async () => {
-  store = await testStore();
+  const opened = await testStore();
+  store = opened;
   const content = await loadContent(join(root, 'content'));
-  app = await buildTestApp({
-    store,
+  const built = await buildTestApp({
+    store: opened,
     content,
     dialog: { machine: createHarbourMachine(content.dialogDeps), version: MACHINE_VERSION },
     env: { DIRECTLINE_SECRET: SECRET },
     extra: { recoveryKey: 'helplines.now.child' },
   });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
+  app = built;
+  await built.listen({ host: '127.0.0.1', port: 0 });
+  const address = built.server.address();
   if (address === null || typeof address === 'string') throw new Error('no port');
   base = `http://127.0.0.1:${address.port}/v3/directline`;
 });
 
 afterAll(async () => {
-  await app.close();
-  await store.close();
+  await app?.close();
+  await store?.close();
 });
 
 interface Generated {
@@ -65,10 +67,16 @@ async function generateToken(): Promise<Generated> {
   return (await response.json()) as Generated;
 }
 
-function connect(options: { token: string; conversationId?: string; watermark?: string }): { client: DirectLineClient; log: ActivityLog } {
+function connect(options: {
+  token: string;
+  conversationId?: string;
+  watermark?: string;
+  webSocket?: boolean;
+  pollingInterval?: number;
+}): { client: DirectLineClient; log: ActivityLog } {
   const log = new ActivityLog();
   // random: () => 0 makes the client's reconnect delay its minimum (3 s) instead of up to 15 s.
-  const client = new DirectLine({ ...options, domain: base, webSocket: true, random: () => 0 });
+  const client = new DirectLine({ webSocket: true, ...options, domain: base, random: () => 0 });
   client.activity$.subscribe({
     next: (activity) => log.push(activity as unknown as WireActivity),
     error: (error: unknown) => log.errors.push(error),
@@ -163,5 +171,18 @@ describe('botframework-directlinejs against Harbour', () => {
     expectContiguous(resumed.log, Number(watermark) + 1);
     expect(resumed.log.items.some((a) => seqOf(a) <= Number(watermark) && seqOf(a) > 0)).toBe(false);
     resumed.client.end();
+  });
+
+  it('also works by polling (no WebSocket), with the same watermarks', async () => {
+    const { token } = await generateToken();
+    const { client, log } = connect({ token, webSocket: false, pollingInterval: 200 });
+    await log.next((a) => isBotMessage(a) && (a.suggestedActions?.actions.length ?? 0) > 0);
+    const id = await say(client, 'hello from a polling client', 'poll-1');
+    const echo = await log.next((a) => (a.channelData as { clientActivityID?: string }).clientActivityID === 'poll-1');
+    expect(echo).toMatchObject({ id, text: 'hello from a polling client', from: { role: 'user' } });
+    await log.next(isBotMessage, log.items.indexOf(echo) + 1);
+    expectContiguous(log, 1);
+    client.end();
+    expect(log.errors.filter((error) => !String(error).includes('conversation ended'))).toEqual([]);
   });
 });
