@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { createHarbourMachine, MACHINE_VERSION } from '../../dialogs/index.js';
+import { loadContent } from '../../server/content/load.js';
+import type { Content } from '../../server/content/types.js';
+import type { SessionValue, WireActivity } from '../../server/protocol/index.js';
+import type { Store } from '../../server/store/types.js';
+import { buildTestApp, listen, testStore } from '../helpers/app.js';
+import { connect, type ChatClient } from '../helpers/ws-client.js';
+
+/** The whole vertical with the real statechart and the real content/, over a real socket. */
+let store: Store;
+let content: Content;
+let app: FastifyInstance;
+let url: string;
+
+beforeAll(async () => {
+  store = await testStore();
+  content = await loadContent('content');
+  app = await buildTestApp({
+    store,
+    content,
+    dialog: { machine: createHarbourMachine(content.dialogDeps), version: MACHINE_VERSION },
+    extra: { recoveryKey: 'helplines.now.child' },
+  });
+  url = await listen(app);
+});
+afterAll(async () => {
+  await app.close();
+  await store.close();
+});
+
+/** Sends a message and waits until its ack and the bot's whole turn have arrived. */
+async function turn(client: ChatClient, id: string, text: string): Promise<WireActivity[]> {
+  const from = client.frames.length;
+  client.say(id, text);
+  const ack = await client.ack(id, from);
+  // The turn is committed as one append and delivered together; a ping round trip marks its end.
+  const marker = client.frames.length;
+  client.send({ type: 'event', name: 'ping', value: id });
+  await client.next((a) => a.type === 'event' && a.name === 'pong' && a.value === id, marker);
+  return client.frames.slice(client.frames.indexOf(ack) + 1).filter((a) => a.type !== 'event' || (a.name !== 'pong'));
+}
+
+describe('the real Harbour dialog over /chat', () => {
+  it('opens honestly before any question, then escalates a red flag with only categories on the wire', async () => {
+    const client = await connect(url);
+    client.send({ type: 'event', name: 'ping', value: 'start' });
+    const session = (await client.event('session')).value as SessionValue;
+    const who = await client.bot('opening.who');
+    const keys = client.frames.filter((a) => a.type === 'message').map((a) => a.channelData?.key);
+    expect(keys.slice(0, 4)).toEqual(['opening.welcome', 'opening.computer-helper', 'opening.counsellor-off-shift', 'opening.privacy']);
+    expect(who.suggestedActions?.actions.length).toBeGreaterThan(1);
+    expect(who.suggestedActions?.actions.every((a) => a.type === 'imBack')).toBe(true);
+
+    await turn(client, 'r1', 'a young person');
+    const flagged = await turn(client, 'r2', 'someone on roblox keeps asking me to send pics of myself');
+    const initiate = flagged.find((a) => a.type === 'event' && a.name === 'handoff.initiate');
+    expect(initiate).toBeDefined();
+    const value = initiate?.value as { urgency: string; findings: { category: string }[] };
+    expect(Object.keys(value).sort()).toEqual(['findings', 'urgency']);
+    expect(value.findings.every((f) => Object.keys(f).length === 1 && typeof f.category === 'string')).toBe(true);
+    expect(value.findings.map((f) => f.category)).toContain('sexual');
+    const status = flagged.find((a) => a.type === 'event' && a.name === 'handoff.status');
+    expect(status?.value).toEqual({ state: 'failed' });
+    // Phone numbers stay in the text and are also tap-to-call actions.
+    const numbers = flagged.find((a) => a.type === 'message' && a.text?.includes('0800 1111'));
+    expect(numbers?.suggestedActions?.actions.some((a) => a.type === 'call' && a.value === 'tel:08001111')).toBe(true);
+
+    const danger = await turn(client, 'r3', 'he is outside my house right now and i am scared');
+    const raised = danger.find((a) => a.type === 'event' && a.name === 'handoff.initiate');
+    expect((raised?.value as { urgency: string }).urgency).toBe('immediate');
+    expect(danger.some((a) => a.type === 'message' && a.text?.includes('999'))).toBe(true);
+
+    expect(client.frames.some((a) => a.type === 'typing')).toBe(false);
+    // Everything the child saw is in the store, in order, with the child's exact words.
+    const stored = await store.conversations.after(session.conversationId, 0);
+    expect(stored.map((s) => s.seq)).toEqual(client.seqs());
+    expect(stored.find((s) => s.clientActivityId === 'r2')?.activity.text).toBe('someone on roblox keeps asking me to send pics of myself');
+    client.close();
+  });
+});
