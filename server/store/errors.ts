@@ -10,6 +10,8 @@ export type StoreErrorCode =
   | 'HARBOUR_ERR_STORE_NOT_FOUND'
   /** Text PostgreSQL cannot keep exactly (NUL, lone surrogate): refused before writing anything. */
   | 'HARBOUR_ERR_STORE_TEXT'
+  /** PostgreSQL did not answer at DATABASE_URL (message names host, port and database, never the password). */
+  | 'HARBOUR_ERR_STORE_CONNECT'
   /** The store is closing or closed. */
   | 'HARBOUR_ERR_STORE_CLOSED'
   /** A bad argument (e.g. a limit out of range). */

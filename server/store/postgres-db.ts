@@ -1,5 +1,16 @@
 import pg from 'pg';
+import { StoreError } from './errors.js';
 import type { SqlDb, SqlTransaction } from './sql-db.js';
+
+/** host:port/database of a connection URL, never its user or password (safe for logs). */
+export function describeUrl(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl);
+    return `${url.hostname}:${url.port || '5432'}${url.pathname}`;
+  } catch {
+    return 'an unparseable URL';
+  }
+}
 
 /** Options for the PostgreSQL driver. */
 export interface PostgresOptions {
@@ -38,7 +49,11 @@ export async function openPostgresDb(options: PostgresOptions): Promise<SqlDb> {
     await pool.query('SELECT 1');
   } catch (error) {
     await pool.end();
-    throw error;
+    throw new StoreError(
+      'HARBOUR_ERR_STORE_CONNECT',
+      `Could not connect to PostgreSQL at ${describeUrl(options.databaseUrl)} (DATABASE_URL): ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   const direct = wrap(pool);
   let closing: Promise<void> | null = null;

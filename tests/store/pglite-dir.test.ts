@@ -99,12 +99,25 @@ describe('PGlite data folder', () => {
     expect(readFileSync(join(dir, LOCK), 'utf8').trim()).toBe(String(process.pid));
     expect(readdirSync(dir).sort()).toEqual([LOCK, 'pgdata']);
     await store.conversations.create({ id: 'kept', locale: 'en-GB', now: NOW });
-    await store.conversations.append('kept', [{ clientActivityId: 'c', activity: { type: 'message', text: 'still here 🌈' } }]);
+    const due = new Date(NOW.getTime() + 5 * 60_000);
+    await store.conversations.append('kept', [{ clientActivityId: 'c', activity: { type: 'message', text: 'still here 🌈' } }], {
+      snapshot: { snapshot: { value: 'listening' }, machineVersion: 'child@1', contentVersion: 'en-GB@1' },
+      checkInDueAt: due,
+    });
+    await store.tokens.issue({ tokenHash: 'sha256:abc', conversationId: 'kept', now: NOW, expiresAt: due });
     await closeStore(store);
     expect(existsSync(join(dir, LOCK))).toBe(false);
 
+    // After a restart: the words, the dialog's snapshot, the pending check-in and the token are all there.
     const again = await openStore();
     expect((await again.conversations.after('kept', 0)).map((a) => a.activity.text)).toEqual(['still here 🌈']);
+    expect(await again.conversations.latestSnapshot('kept')).toEqual({
+      snapshot: { value: 'listening' },
+      machineVersion: 'child@1',
+      contentVersion: 'en-GB@1',
+    });
+    expect(await again.conversations.dueCheckIns(due)).toEqual([{ id: 'kept', dueAt: due }]);
+    expect(await again.tokens.resolve('sha256:abc', NOW)).toEqual({ conversationId: 'kept' });
   });
 
   it('refuses a second open in the same process, naming the folder', async () => {

@@ -1,0 +1,31 @@
+import { createServer } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { createMemoryStore, createStore, sqlDbOf } from '../../server/store/index.js';
+
+/** A port on 127.0.0.1 where nothing listens (bound, then closed). */
+async function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 1));
+    });
+  });
+}
+
+describe('createStore', () => {
+  it('says clearly where PostgreSQL did not answer, without the password', async () => {
+    const port = await closedPort();
+    const attempt = createStore({ databaseUrl: `postgres://harbour:s3cret-pw@127.0.0.1:${port}/harbour` });
+    await expect(attempt).rejects.toMatchObject({ code: 'HARBOUR_ERR_STORE_CONNECT' });
+    const error = (await attempt.then(
+      () => new Error('connected'),
+      (e: unknown) => e as Error,
+    ));
+    expect(error.message).toContain(`Could not connect to PostgreSQL at 127.0.0.1:${port}/harbour (DATABASE_URL)`);
+    expect(error.message).not.toContain('s3cret-pw');
+  });
+
+  it('has no SQL database behind the memory store, and says so', () => {
+    expect(() => sqlDbOf(createMemoryStore())).toThrow('A memory store has no SQL database');
+  });
+});
