@@ -148,11 +148,12 @@ function report(results: readonly Measured[]): void {
         fmt(m.closed.latency.percentile(99), 2),
         kib(m.rssPerConversation),
         kib(m.heapPerConversation),
+        fmt(m.closed.frames / Math.max(1, m.closed.turns), 1),
         fmt(m.closed.failedTurns),
       ]);
     printTable(
       `Closed loop, ${fmt(count)} conversations, ${fmt(CLOSED_MS / 1000, 1)} s (saturation)`,
-      ['server', 'open', 'turns/s', 'CPU µs/turn', 'p50 ms', 'p99 ms', 'RSS KiB/conv', 'heap KiB/conv', 'failed'],
+      ['server', 'open', 'turns/s', 'CPU µs/turn', 'p50 ms', 'p99 ms', 'RSS KiB/conv', 'heap KiB/conv', 'frames/turn', 'failed'],
       rows,
     );
     const harbour = find('harbour', count);

@@ -21,7 +21,8 @@ export interface ServerChild {
 export async function startServerChild(name: string, file: string, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<ServerChild> {
   const path = fileURLToPath(new URL(`../servers/${file}`, import.meta.url));
   const child: ChildProcess = fork(path, [], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    // BENCH_PROFILE=<dir> writes a V8 CPU profile of each server into <dir> (open in Chrome DevTools).
+    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [])],
     env: { ...process.env, ...env, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -33,6 +33,9 @@ const LOOP_FROM = 1;
 
 const TURN_TIMEOUT_MS = 10_000;
 
+/** Frames received from the server by every conversation (to report frames per turn). */
+let framesReceived = 0;
+
 interface Pending {
   readonly id: string;
   /** When the turn started: the actual send (closed loop) or the scheduled time (open loop). */
@@ -122,10 +125,14 @@ export async function openConversations(
       });
       if (mode === 'echo') {
         socket.on('open', () => settle(true));
-        socket.on('message', () => conversation.finish(true));
+        socket.on('message', () => {
+          framesReceived += 1;
+          conversation.finish(true);
+        });
         return;
       }
       socket.on('message', (data) => {
+        framesReceived += 1;
         let frame: { type?: string; id?: string; name?: string; from?: { role?: string }; channelData?: { sender?: string }; value?: { replyToId?: string } };
         try {
           frame = JSON.parse((data as Buffer).toString('utf8')) as typeof frame;
@@ -168,6 +175,8 @@ export interface PhaseResult {
   readonly latency: LatencySample;
   /** Open loop only: scheduled sends that found every conversation still busy. */
   readonly backlogged: number;
+  /** Frames the server sent during the phase (ack, bot messages, events). */
+  readonly frames: number;
 }
 
 function sweepTimeouts(conversations: readonly Conversation[], now: number): void {
@@ -185,6 +194,7 @@ export async function closedLoop(conversations: readonly Conversation[], duratio
   const latency = new LatencySample();
   let turns = 0;
   let failedTurns = 0;
+  const framesBefore = framesReceived;
   const started = performance.now();
   const stopSendingAt = started + durationMs;
   let inFlight = 0;
@@ -218,7 +228,7 @@ export async function closedLoop(conversations: readonly Conversation[], duratio
   await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, durationMs + TURN_TIMEOUT_MS + 1000))]);
   clearInterval(sweeper);
   for (const conversation of live) conversation.onTurnDone = null;
-  return { turns, failedTurns, ms: performance.now() - started, latency, backlogged: 0 };
+  return { turns, failedTurns, ms: performance.now() - started, latency, backlogged: 0, frames: framesReceived - framesBefore };
 }
 
 /**
@@ -231,6 +241,7 @@ export async function openLoop(conversations: readonly Conversation[], ratePerSe
   let failedTurns = 0;
   let backlogged = 0;
   let inFlight = 0;
+  const framesBefore = framesReceived;
   const live = conversations.filter((c) => !c.isDead);
   const onTurnDone = (_conversation: Conversation, pending: Pending, ok: boolean): void => {
     inFlight -= 1;
@@ -277,7 +288,7 @@ export async function openLoop(conversations: readonly Conversation[], ratePerSe
   while (inFlight > 0 && performance.now() < drainUntil) await new Promise((resolve) => setTimeout(resolve, 5));
   clearInterval(sweeper);
   for (const conversation of live) conversation.onTurnDone = null;
-  return { turns, failedTurns, ms: performance.now() - started, latency, backlogged };
+  return { turns, failedTurns, ms: performance.now() - started, latency, backlogged, frames: framesReceived - framesBefore };
 }
 
 /** Closes every conversation's socket and waits (bounded) for the closes. */
