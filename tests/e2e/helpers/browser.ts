@@ -32,6 +32,7 @@ export async function newContext(
 ): Promise<{ context: BrowserContext; foreignRequests: string[] }> {
   // bypassCSP lets axe-core's script in; the widget itself runs under the server's real CSP in other tests.
   const context = await browser.newContext({ bypassCSP: true, ...options });
+  context.setDefaultTimeout(15_000);
   const foreignRequests: string[] = [];
   await context.route(
     (url) => !['127.0.0.1', ''].includes(url.hostname) && url.protocol !== 'about:' && url.protocol !== 'data:',

@@ -32,7 +32,13 @@ export interface WidgetServer {
  * REAL widget bundle and demo page built by server/build/, listening on 127.0.0.1. Pass `port`
  * and the same `store` to start it again after a stop (a restart mid-chat).
  */
-export async function startWidgetServer(store: Store, port?: number, tokenKey: Buffer = TOKEN_KEY): Promise<WidgetServer> {
+export async function startWidgetServer(
+  store: Store,
+  port?: number,
+  tokenKey: Buffer = TOKEN_KEY,
+  /** Other page origins allowed to open the chat (a helpline's own site). */
+  extraOrigins: readonly string[] = [],
+): Promise<WidgetServer> {
   const chosen = port ?? (await freePort());
   const origin = `http://127.0.0.1:${chosen}`;
   const content = scriptedContent();
@@ -43,7 +49,7 @@ export async function startWidgetServer(store: Store, port?: number, tokenKey: B
     store,
     content,
     tokenKey,
-    env: { ALLOWED_ORIGINS: origin, HELPLINE_NAME, RESUME_WAIT_MS: '300' },
+    env: { ALLOWED_ORIGINS: [origin, ...extraOrigins].join(','), HELPLINE_NAME, RESUME_WAIT_MS: '300' },
     extra: { widget: { script: bundle.code, demoPage: page }, plugins: [{ plugin: neutralPage }] },
   });
   await app.listen({ host: '127.0.0.1', port: chosen });
