@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { ConfigError, loadConfig } from '../../server/config.js';
 import type { Store } from '../../server/store/types.js';
 import { testStore } from '../helpers/app.js';
 import { buildDirectLineApp, GREETING, PAGE_ORIGIN, SECRET, type Harness } from './harness.js';
@@ -145,6 +146,13 @@ describe('authentication', () => {
     });
     expect(response.statusCode).toBe(404);
     expect(response.json<{ error: { code: string } }>().error.code).toBe('HARBOUR_ERR_DIRECTLINE_NOT_FOUND');
+  });
+
+  it('refuses to start with a weak DIRECTLINE_SECRET, naming the variable', () => {
+    expect(() => loadConfig({ DIRECTLINE_SECRET: 'too-short' })).toThrow(/DIRECTLINE_SECRET is not allowed: use 32 to 512 visible characters/);
+    expect(() => loadConfig({ DIRECTLINE_SECRET: `${'x'.repeat(20)} ${'y'.repeat(20)}` })).toThrow(ConfigError);
+    expect(loadConfig({ DIRECTLINE_SECRET: SECRET }).directlineSecret).toBe(SECRET);
+    expect(loadConfig({}).directlineSecret).toBeUndefined();
   });
 
   it('is off (404) when DIRECTLINE_SECRET is unset', async () => {

@@ -226,6 +226,17 @@ describe('the Direct Line stream', () => {
     expect(replacement.socket.readyState).toBe(WebSocket.OPEN);
   });
 
+  it('closes streams with 1012 on graceful shutdown, and refuses new requests while closing', async () => {
+    await start();
+    const conversation = await newConversation();
+    const stream = await Stream.open(conversation.streamUrl);
+    await stream.until((s) => s.frames.length >= 1);
+    const closing = app?.lifecycle.shutdown();
+    expect(await stream.closed).toBe(1012);
+    await closing;
+    app = null;
+  });
+
   it('sends empty keep-alive frames', async () => {
     await start({ HEARTBEAT_MS: '1000' });
     const conversation = await newConversation();
