@@ -31,6 +31,10 @@ export interface TurnAnalysis {
   readonly goodbye: boolean;
   /** "I'm still here" on its own, after a check-in. */
   readonly stillHere: boolean;
+  /** "hi" on its own. */
+  readonly greeting: boolean;
+  /** Enough words to be the start of their story (four or more). */
+  readonly tellsStory: boolean;
   readonly asksForPerson: boolean;
   readonly wantsTips: boolean;
   readonly sharesOwnDetails: boolean;
@@ -53,6 +57,8 @@ export const EMPTY_TURN: TurnAnalysis = {
   declines: false,
   goodbye: false,
   stillHere: false,
+  greeting: false,
+  tellsStory: false,
   asksForPerson: false,
   wantsTips: false,
   sharesOwnDetails: false,
@@ -88,6 +94,7 @@ export function createAnalyser(deps: DialogDeps) {
   const home = compile(w.homeProblem);
   const noTrusted = compile(w.noTrustedAdult);
   const stillHere = compile(w.stillHere);
+  const greeting = compile(w.greeting);
 
   const respellings = deps.respellings ?? {};
   const respell = (words: string[]): string[] => {
@@ -111,11 +118,12 @@ export function createAnalyser(deps: DialogDeps) {
     const categories = [...new Set(result.findings.map((f) => f.category))];
     const declines = has(decline);
     const isNo = !declines && isShortAnswer(words) && has(no);
+    const audience = audienceOf(first(audiences), words.length);
     const turn: TurnAnalysis = {
       findings: result.findings,
       ...(urgency === undefined ? {} : { urgency }),
       categories,
-      ...optional('audience', first(audiences)),
+      ...optional('audience', audience),
       ...optional('app', first(apps)),
       yes: !isNo && isShortAnswer(words) && has(yes),
       no: isNo,
@@ -123,6 +131,7 @@ export function createAnalyser(deps: DialogDeps) {
       declines,
       goodbye: whole(goodbye),
       stillHere: whole(stillHere),
+      greeting: whole(greeting),
       asksForPerson: has(person),
       wantsTips: has(tips),
       sharesOwnDetails: has(ownDetails) || looksLikePhoneNumber(text),
@@ -133,9 +142,19 @@ export function createAnalyser(deps: DialogDeps) {
       ...optional('duration', first(durations)),
       ...optional('ageBand', ageBandOf(words)),
       hasWords: words.length > 0,
+      // Beyond naming who they are ("I'm asking for a friend"), they have started their story.
+      tellsStory: words.length >= (audience === undefined ? 4 : 7),
     };
     return { turn, detector: result.state };
   };
+}
+
+/**
+ * "me" or "I'm a kid" says who is chatting only in a short answer; in a longer message the child
+ * is already telling their story ("he keeps messaging me"), which the dialog takes as theirs.
+ */
+function audienceOf(found: Audience | undefined, wordCount: number): Audience | undefined {
+  return found === 'young_person' && wordCount > 5 ? undefined : found;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

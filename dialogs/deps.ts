@@ -43,6 +43,8 @@ export interface AnswerWords {
   /** Someone at home is the problem: never suggest telling them, and escalate. */
   readonly homeProblem: readonly string[];
   readonly noTrustedAdult: readonly string[];
+  /** "hi", "hello" on their own. */
+  readonly greeting: readonly string[];
   /** "I'm still here", the answer to a check-in (whole message). */
   readonly stillHere: readonly string[];
   readonly feelings: Readonly<Record<Feeling, readonly string[]>>;

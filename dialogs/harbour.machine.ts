@@ -22,8 +22,17 @@ export function createHarbourMachine(deps: DialogDeps) {
       choosingAudience: {
         on: {
           'dialog.answer': [
+            // Who they are and their story in one message: never make them tell it twice.
+            { guard: and(['namesAdult', 'tellsStory', 'knowsApp']), target: '#harbour.talking.adult.behaviour', actions: ['setAudience'] },
+            { guard: and(['namesAdult', 'tellsStory']), target: '#harbour.talking.adult.app', actions: ['setAudience'] },
+            { guard: and(['namesAudience', 'tellsStory', 'knowsApp']), target: '#harbour.talking.young.howLong', actions: ['setAudience'] },
+            { guard: and(['namesAudience', 'tellsStory']), target: '#harbour.talking.young.app', actions: ['setAudience'] },
             { guard: 'namesAudience', target: 'talking', actions: ['setAudience'] },
             { guard: 'declines', target: 'talking', actions: ['setAudience'] },
+            { guard: 'isGreeting', actions: [{ type: 'say', params: { key: 'opening.who-hello', quickReplies: QR.who } }] },
+            // Straight into their story without saying who they are: taken as the young person's own.
+            { guard: and(['tellsStory', 'knowsApp']), target: '#harbour.talking.young.howLong', actions: ['setAudience'] },
+            { guard: 'tellsStory', target: '#harbour.talking.young.app', actions: ['setAudience'] },
             {
               actions: [{ type: 'notUnderstood', params: { retry: 'opening.who-again', quickReplies: QR.who } }],
             },

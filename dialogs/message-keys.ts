@@ -50,6 +50,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'opening.privacy',
   'opening.who',
   'opening.who-again',
+  'opening.who-hello',
   ...QUESTION_KEYS.filter((k) => k !== 'opening.who'),
   ...['child', 'friend'].flatMap((p) => PER_PATH.map((k) => `${p}.${k}`)),
   'parent.thanks',

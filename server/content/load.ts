@@ -244,6 +244,7 @@ function mergeWords(all: readonly AnswerWords[]): AnswerWords {
     homeProblem: lists((w) => w.homeProblem),
     noTrustedAdult: lists((w) => w.noTrustedAdult),
     stillHere: lists((w) => w.stillHere),
+    greeting: lists((w) => w.greeting),
   };
 }
 

@@ -163,6 +163,19 @@ describe('kindness in the details', () => {
     expect(keysOf(turns.at(-1)?.emitted ?? [])).toContain('apps.instagram.advice');
   });
 
+  it('answers a bare "hi" warmly, and never makes someone who starts with their story tell it twice', () => {
+    const hi = play(machine, onShift, [msg('hiya')]).at(-1);
+    expect(keysOf(hi?.emitted ?? [])).toEqual(['opening.who-hello']);
+    const story = play(machine, onShift, [msg('someone i dont know keeps messaging me on roblox')]).at(-1);
+    expect(story?.state).toBe('talking.young.howLong');
+    expect(keysOf(story?.emitted ?? [])).toEqual(['child.thanks', 'child.ask.how-long']);
+    const parent = play(machine, onShift, [msg('my daughter keeps getting weird messages from a stranger on roblox')]).at(-1);
+    expect(parent?.state).toBe('talking.adult.behaviour');
+    expect(summaryOf(parent!.snapshot)).toMatchObject({ audience: 'parent_carer', app: 'Roblox' });
+    // Naming who they are is not yet their story.
+    expect(play(machine, onShift, [msg("I'm asking for a friend")]).at(-1)?.state).toBe('talking.young.whatHappened');
+  });
+
   it('gives space without pushing when a child would rather not talk, and says how to come back', () => {
     const last = child(msg("i dont want to talk about it")).at(-1);
     expect(keysOf(last?.emitted ?? [])).toEqual(['child.space']);
