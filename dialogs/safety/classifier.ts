@@ -1,4 +1,5 @@
-import { hash32 } from './hash.js';
+import type { Category } from './finding.js';
+import { hashUpdate } from './hash.js';
 
 /**
  * The second signal: a compact linear model (one-vs-rest logistic regression) over hashed word,
@@ -6,37 +7,82 @@ import { hash32 } from './hash.js';
  * `npm run train:flags` (server/cli/train-flags.ts); scoring here costs a few hash lookups.
  */
 
-/** Hashed, de-duplicated feature buckets for one message; `owner[i]` is the word index behind bucket i (-1: several). */
+const FNV_OFFSET = 0x811c9dc5;
+const SPACE = ' ';
+
+/**
+ * Hashed, de-duplicated feature buckets for one message; `owner[i]` is the word index behind
+ * bucket i (-1: several). Features: `w:stem`, `b:stem stem` (word pairs) and `c:` 4-letter pieces
+ * of `<stem>`, hashed as if those strings were built (same FNV-1a as `hash32`), without building them.
+ */
 export function featureBuckets(stems: readonly string[], buckets: number): { ids: number[]; owner: number[] } {
   const mask = buckets - 1;
   const seen = new Map<number, number>();
-  const add = (f: string, owner: number): void => {
-    const b = hash32(f) & mask;
+  const add = (h: number, owner: number): void => {
+    const b = (h >>> 0) & mask;
     const prev = seen.get(b);
     seen.set(b, prev === undefined || prev === owner ? owner : -1);
   };
+  const W = hashUpdate(FNV_OFFSET, 'w:', 0, 2);
+  const B = hashUpdate(FNV_OFFSET, 'b:', 0, 2);
+  const C = hashUpdate(FNV_OFFSET, 'c:', 0, 2);
   for (let i = 0; i < stems.length; i += 1) {
     const s = stems[i] ?? '';
-    add(`w:${s}`, i);
-    if (i + 1 < stems.length) add(`b:${s} ${stems[i + 1] ?? ''}`, i);
+    add(hashUpdate(W, s, 0, s.length), i);
+    const next = stems[i + 1];
+    if (next !== undefined) add(hashUpdate(hashUpdate(hashUpdate(B, s, 0, s.length), SPACE, 0, 1), next, 0, next.length), i);
     if (s.length >= 4) {
+      // 4-letter pieces of "<stem>": the markers stand for the word's edges.
       const padded = `<${s}>`;
-      for (let k = 0; k + 4 <= padded.length; k += 1) add(`c:${padded.slice(k, k + 4)}`, i);
+      for (let k = 0; k + 4 <= padded.length; k += 1) add(hashUpdate(C, padded, k, k + 4), i);
     }
   }
   return { ids: [...seen.keys()], owner: [...seen.values()] };
 }
 
-/** A trained category: dense weights for speed, plus its decision threshold. */
-export interface CategoryWeights {
-  readonly bias: number;
-  readonly threshold: number;
+/**
+ * The trained classifier, laid out for speed: the weights of all categories for one bucket sit
+ * side by side (`weights[bucket * k + c]`), so each feature costs one memory read, not k.
+ */
+export interface Classifier {
+  readonly buckets: number;
+  readonly categories: readonly Category[];
+  readonly bias: Float64Array;
+  readonly thresholds: Float64Array;
   readonly weights: Float32Array;
 }
 
-/** Logistic score of one category. */
-export function score(ids: readonly number[], w: CategoryWeights): number {
-  let z = w.bias;
-  for (const id of ids) z += w.weights[id] ?? 0;
-  return 1 / (1 + Math.exp(-z));
+/** Builds the interleaved layout from per-category sparse weights. */
+export function buildClassifier(buckets: number, perCategory: ReadonlyMap<Category, { bias: number; threshold: number; weights: readonly (readonly [number, number])[] }>): Classifier {
+  const categories = [...perCategory.keys()];
+  const k = categories.length;
+  const bias = new Float64Array(k);
+  const thresholds = new Float64Array(k);
+  const weights = new Float32Array(buckets * k);
+  categories.forEach((c, ci) => {
+    const m = perCategory.get(c);
+    if (!m) return;
+    bias[ci] = m.bias;
+    thresholds[ci] = m.threshold;
+    for (const [i, w] of m.weights) if (i >= 0 && i < buckets) weights[i * k + ci] = w;
+  });
+  return { buckets, categories, bias, thresholds, weights };
+}
+
+/** Logistic scores of every category, in `classifier.categories` order. */
+export function scoreAll(ids: readonly number[], classifier: Classifier): Float64Array {
+  const k = classifier.categories.length;
+  const z = Float64Array.from(classifier.bias);
+  const w = classifier.weights;
+  for (const id of ids) {
+    const base = id * k;
+    for (let c = 0; c < k; c += 1) z[c] = (z[c] ?? 0) + (w[base + c] ?? 0);
+  }
+  for (let c = 0; c < k; c += 1) z[c] = 1 / (1 + Math.exp(-(z[c] ?? 0)));
+  return z;
+}
+
+/** The weight of one bucket for one category (index into `classifier.categories`). */
+export function weightOf(classifier: Classifier, id: number, c: number): number {
+  return classifier.weights[id * classifier.categories.length + c] ?? 0;
 }

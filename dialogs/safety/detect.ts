@@ -1,8 +1,8 @@
 import { CATEGORIES, URGENCY_RANK, type Category, type EvidenceSpan, type Finding, type Urgency } from './finding.js';
-import { featureBuckets, score } from './classifier.js';
+import { featureBuckets, scoreAll, weightOf } from './classifier.js';
 import type { CompiledRule, SafetyModel } from './model.js';
 import { normalise } from './normalise.js';
-import { findPhrases, type Token } from './match.js';
+import { findPhrases, keysPresent, type Token } from './match.js';
 import { analyseScope, isHypothetical, isNegated, isWhollyGeneral } from './scope.js';
 import type { DetectResult, DetectorSignal, DetectorState } from './types.js';
 
@@ -28,7 +28,10 @@ interface Hit {
 
 /** Normalised tokens with their match keys. */
 export function tokenise(text: string, model: SafetyModel): Token[] {
-  return normalise(text, model.words).map((w) => ({ ...w, ...model.words.keysOf(w.word), masked: false }));
+  return normalise(text, model.words).map((w) => {
+    const k = model.words.keysOf(w.word);
+    return { word: w.word, start: w.start, end: w.end, sentence: w.sentence, quoted: w.quoted, keys: k.keys, fuzzy: k.fuzzy, masked: false };
+  });
 }
 
 /** The words the classifier sees: stems, without idiom words. Shared with the trainer. */
@@ -55,10 +58,11 @@ function span(text: string, tokens: readonly Token[], first: number, last: numbe
  */
 export function detect(text: string, state: DetectorState, model: SafetyModel): DetectResult {
   const tokens = tokenise(text, model);
-  const scope = analyseScope(tokens, model);
+  const present = keysPresent(tokens);
+  const scope = analyseScope(tokens, model, present);
   const hits: Hit[] = [];
 
-  for (const m of findPhrases(tokens, model.rules)) {
+  for (const m of findPhrases(tokens, model.rules, false, present)) {
     const rule = m.phrase.rule;
     if (rule.negatable && isNegated(tokens, m, model)) continue;
     if (rule.hypothetical && isHypothetical(tokens, m, scope)) continue;
@@ -87,15 +91,16 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   const kept = tokens.filter((t) => !t.masked);
   const { ids, owner } = featureBuckets(classifierWords(tokens), model.classifier.buckets);
   const general = isWhollyGeneral(tokens, scope);
-  for (const [c, w] of model.classifier.categories) {
-    const p = score(ids, w);
+  const scores = scoreAll(ids, model.classifier);
+  for (const [ci, c] of model.classifier.categories.entries()) {
+    const p = scores[ci] ?? 0;
     probabilities.set(c, p);
-    if (general || p < w.threshold || hits.some((h) => h.rule?.category === c)) continue;
+    if (general || p < (model.classifier.thresholds[ci] ?? 1) || hits.some((h) => h.rule?.category === c)) continue;
     // Evidence: the words that pushed the score up most.
     const contrib = new Map<number, number>();
     ids.forEach((id, k) => {
       const o = owner[k] ?? -1;
-      if (o >= 0) contrib.set(o, (contrib.get(o) ?? 0) + (w.weights[id] ?? 0));
+      if (o >= 0) contrib.set(o, (contrib.get(o) ?? 0) + weightOf(model.classifier, id, ci));
     });
     const top = [...contrib.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([o]) => o).sort((a, b) => a - b);
     const evidence = top.map((o) => span(text, kept, o, o));

@@ -29,7 +29,11 @@ export function canonicalJson(value: unknown): string {
 
 /** 32-bit hash used for the classifier's feature buckets (FNV-1a, unsigned). */
 export function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return hashUpdate(0x811c9dc5, text, 0, text.length) >>> 0;
+}
+
+/** Continues an FNV-1a hash over `text[from..to)`, so features hash without building strings. */
+export function hashUpdate(h: number, text: string, from: number, to: number): number {
+  for (let i = from; i < to; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
 }

@@ -17,12 +17,19 @@ export interface PhraseMatch {
   readonly fuzzy: boolean;
 }
 
+/** Every match key in the message, for {@link findPhrases}' quick filter. */
+export function keysPresent(tokens: readonly Token[]): Set<string> {
+  const present = new Set<string>();
+  for (const t of tokens) for (const k of t.keys) present.add(k);
+  return present;
+}
+
 /**
  * Finds every phrase of an index in the tokens. Each token's keys are looked up in the index, so
  * the cost grows with the message, not the lexicon. Later words may sit up to `gap` words apart;
  * a phrase never crosses a sentence end and never uses masked words.
  */
-export function findPhrases(tokens: readonly Token[], index: PhraseIndex, useMasked = false): PhraseMatch[] {
+export function findPhrases(tokens: readonly Token[], index: PhraseIndex, useMasked = false, present: ReadonlySet<string> = keysPresent(tokens)): PhraseMatch[] {
   const found: PhraseMatch[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
@@ -31,6 +38,8 @@ export function findPhrases(tokens: readonly Token[], index: PhraseIndex, useMas
       const candidates = index.get(key);
       if (!candidates) continue;
       for (const phrase of candidates) {
+        // Cheap filter first: every key of the phrase must occur somewhere in the message.
+        if (!phrase.terms.every((term) => present.has(term))) continue;
         let pos = i;
         let fuzzy = t.fuzzy;
         let ok = true;

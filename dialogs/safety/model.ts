@@ -1,5 +1,5 @@
 import { CATEGORIES, type Category, type Urgency } from './finding.js';
-import type { CategoryWeights } from './classifier.js';
+import { buildClassifier, type Classifier } from './classifier.js';
 import { canonicalJson, fingerprint } from './hash.js';
 import type { ModelFileSource, RedFlagsSource, RuleSource, SafetySource, TextSpeakSource } from './source.js';
 import { validateSafetySource } from './source.js';
@@ -49,16 +49,12 @@ export interface SafetyModel {
     readonly negators: ReadonlySet<string>;
     readonly breakers: ReadonlySet<string>;
     readonly reporting: ReadonlySet<string>;
-    readonly hypothetical: PhraseIndex;
-    readonly general: PhraseIndex;
-    readonly questions: PhraseIndex;
-    readonly idioms: PhraseIndex;
-    readonly past: PhraseIndex;
-    readonly settled: PhraseIndex;
+    /** Every scope phrase in one index; each phrase's `rule.feature` says which scope it opens. */
+    readonly phrases: PhraseIndex;
   };
   readonly combos: readonly CompiledCombo[];
   readonly categoryUrgency: Readonly<Record<Category, Urgency>>;
-  readonly classifier: { readonly buckets: number; readonly categories: ReadonlyMap<Category, CategoryWeights> };
+  readonly classifier: Classifier;
 }
 
 /** Raised when the content or model file cannot be used; the message is plain English. */
@@ -106,6 +102,9 @@ function indexPhrases(entries: Iterable<{ phrase: string; gap: number; rule: Com
   }
   return index;
 }
+
+/** The scopes a scope phrase can open (see scope.ts). */
+export type ScopeKind = 'hypothetical' | 'general' | 'questions' | 'idioms' | 'past' | 'settled';
 
 const SCOPE_RULE: CompiledRule = {
   feature: 'scope',
@@ -165,16 +164,14 @@ export function buildSafetyModel(source: SafetySource): SafetyModel {
     };
     for (const phrase of rule.phrases) phraseEntries.push({ phrase, gap: rule.gap ?? 2, rule: compiled });
   }
-  const scopeIndex = (list: readonly string[], gap: number): PhraseIndex => indexPhrases(list.map((phrase) => ({ phrase, gap, rule: SCOPE_RULE })), words);
+  const scopeEntries = (kind: ScopeKind, list: readonly string[], gap: number): { phrase: string; gap: number; rule: CompiledRule }[] =>
+    list.map((phrase) => ({ phrase, gap, rule: { ...SCOPE_RULE, feature: kind, id: `scope:${kind}` } }));
   const stems = (list: readonly string[]): Set<string> => new Set(list.flatMap((w) => words.plain(w)).map((w) => words.stem(w)));
 
-  const categories = new Map<Category, CategoryWeights>();
+  const perCategory = new Map<Category, { bias: number; threshold: number; weights: readonly (readonly [number, number])[] }>();
   for (const c of CATEGORIES) {
     const m = file.categories[c];
-    if (!m) continue;
-    const weights = new Float32Array(file.buckets);
-    for (const [i, w] of m.weights) if (i >= 0 && i < file.buckets) weights[i] = w;
-    categories.set(c, { bias: m.bias, threshold: m.threshold, weights });
+    if (m) perCategory.set(c, m);
   }
   const categoryUrgency = Object.fromEntries(CATEGORIES.map((c) => [c, rf.categories[c].urgency])) as Record<Category, Urgency>;
   return Object.freeze({
@@ -186,15 +183,20 @@ export function buildSafetyModel(source: SafetySource): SafetyModel {
       negators: stems(sc.negators),
       breakers: stems(sc.negationBreakers),
       reporting: stems(sc.reporting),
-      hypothetical: scopeIndex(sc.hypothetical, 2),
-      general: scopeIndex(sc.general, 1),
-      questions: scopeIndex(sc.questions, 0),
-      idioms: scopeIndex(sc.idioms, 1),
-      past: scopeIndex(sc.past, 1),
-      settled: scopeIndex(sc.settled, 2),
+      phrases: indexPhrases(
+        [
+          ...scopeEntries('hypothetical', sc.hypothetical, 2),
+          ...scopeEntries('general', sc.general, 1),
+          ...scopeEntries('questions', sc.questions, 0),
+          ...scopeEntries('idioms', sc.idioms, 1),
+          ...scopeEntries('past', sc.past, 1),
+          ...scopeEntries('settled', sc.settled, 2),
+        ],
+        words,
+      ),
     },
     combos: rf.combos.map((c) => ({ id: c.id, category: c.category, urgency: c.urgency, needs: c.needs, within: c.within ?? 6 })),
     categoryUrgency,
-    classifier: { buckets: file.buckets, categories },
+    classifier: buildClassifier(file.buckets, perCategory),
   });
 }

@@ -33,6 +33,7 @@ const CONFUSABLES: Readonly<Record<string, string>> = {
   '€': ' euros ', '£': ' pounds ', ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th',
 };
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '8': 'b' };
+const ASCII = /^[\x20-\x7e\t\n\r]*$/;
 const QUOTES = new Set(['"', '“', '”', '„', '«', '»', '‘', '’', "'", '`', '‹', '›']);
 const SENTENCE_END = new Set(['.', '!', '?', '\n', '\r', '…', ';']);
 const SPACING_JOINERS = new Set([' ', '.', '-', '_', '*', '·', '/', '|', '+']);
@@ -41,6 +42,17 @@ interface Piece { text: string; start: number; end: number; gapBefore: string }
 
 /** Lower-case, decompose, drop accents / zero-width characters, map look-alikes; keep an offset map. */
 function foldCharacters(text: string): { folded: string; from: number[]; to: number[] } {
+  // Fast path: plain ASCII folds to itself, one character each.
+  if (ASCII.test(text)) {
+    const n = text.length;
+    const from = new Array<number>(n);
+    const to = new Array<number>(n);
+    for (let i = 0; i < n; i += 1) {
+      from[i] = i;
+      to[i] = i + 1;
+    }
+    return { folded: text.toLowerCase(), from, to };
+  }
   let folded = '';
   const from: number[] = [];
   const to: number[] = [];

@@ -1,5 +1,5 @@
 import type { SafetyModel } from './model.js';
-import { findPhrases, type PhraseMatch, type Token } from './match.js';
+import { findPhrases, keysPresent, type PhraseMatch, type Token } from './match.js';
 
 /**
  * Scopes that change what a phrase means: harmless idioms (masked before matching), negation
@@ -14,25 +14,40 @@ export interface MessageScope {
 }
 
 /** Masks idiom words in place and works out hypothetical, general and resolved scopes. */
-export function analyseScope(tokens: Token[], model: SafetyModel): MessageScope {
-  for (const m of findPhrases(tokens, model.scope.idioms)) for (let i = m.first; i <= m.last; i += 1) {
-    const t = tokens[i];
-    if (t) t.masked = true;
-  }
+export function analyseScope(tokens: Token[], model: SafetyModel, present: ReadonlySet<string> = keysPresent(tokens)): MessageScope {
   const hypotheticalFrom = new Map<number, number>();
-  for (const m of findPhrases(tokens, model.scope.hypothetical, true)) {
-    const s = tokens[m.first]?.sentence ?? 0;
-    hypotheticalFrom.set(s, Math.min(hypotheticalFrom.get(s) ?? Infinity, m.first));
-  }
   const generalSentences = new Set<number>();
-  for (const m of findPhrases(tokens, model.scope.general, true)) generalSentences.add(tokens[m.first]?.sentence ?? 0);
-  for (const m of findPhrases(tokens, model.scope.questions, true)) {
+  let past = false;
+  let settled = false;
+  for (const m of findPhrases(tokens, model.scope.phrases, true, present)) {
     const s = tokens[m.first]?.sentence ?? 0;
-    const opensSentence = tokens.findIndex((t) => t.sentence === s) >= m.first - QUESTION_OPENING_WORDS;
-    if (opensSentence && !tokens.some((t) => t.sentence === s && t.keys.includes('{specific}'))) generalSentences.add(s);
+    switch (m.phrase.rule.feature) {
+      case 'idioms':
+        for (let i = m.first; i <= m.last; i += 1) {
+          const t = tokens[i];
+          if (t) t.masked = true;
+        }
+        break;
+      case 'hypothetical':
+        hypotheticalFrom.set(s, Math.min(hypotheticalFrom.get(s) ?? Infinity, m.first));
+        break;
+      case 'general':
+        generalSentences.add(s);
+        break;
+      case 'questions': {
+        const opensSentence = tokens.findIndex((t) => t.sentence === s) >= m.first - QUESTION_OPENING_WORDS;
+        if (opensSentence && !tokens.some((t) => t.sentence === s && t.keys.includes('{specific}'))) generalSentences.add(s);
+        break;
+      }
+      case 'past':
+        past = true;
+        break;
+      case 'settled':
+        settled = true;
+        break;
+    }
   }
-  const resolved = findPhrases(tokens, model.scope.past, true).length > 0 && findPhrases(tokens, model.scope.settled, true).length > 0;
-  return { hypotheticalFrom, generalSentences, resolved };
+  return { hypotheticalFrom, generalSentences, resolved: past && settled };
 }
 
 const NEGATION_REACH = 5;

@@ -1,0 +1,134 @@
+/**
+ * Red-flag detector throughput on one core, with cross-turn context, beside a plain regex keyword
+ * list run over the same messages in the same process. Prints a table; returns the figures.
+ * Run alone: `npx tsx bench/detector.ts --seconds 5`. Targets: ≥ 10,000 messages/s, p99 ≤ 1 ms.
+ * Time is the process's own CPU time (process.cpuUsage), so other work on a shared machine does
+ * not count against the detector; wall-clock p99 is printed beside it.
+ */
+import { cpus, loadavg } from 'node:os';
+import { detect, EMPTY_DETECTOR_STATE, type Category, type RedFlagsSource, type SafetyModel } from '../dialogs/safety/index.js';
+import { loadDataset } from '../tests/fixtures/flags/dataset.js';
+import { loadSafetyModel, readSafetySource } from '../tests/fixtures/flags/source.js';
+
+export interface BenchFigures {
+  readonly name: string;
+  readonly messages: number;
+  /** Messages per second of CPU time on one core (the process's own time, so other load on the machine does not count). */
+  readonly messagesPerSecond: number;
+  /** Per-message CPU time (process.cpuUsage, µs resolution), minus the cost of measuring. */
+  readonly p50Microseconds: number;
+  readonly p99Microseconds: number;
+  readonly maxMicroseconds: number;
+  /** Wall-clock per message, which includes time the process was waiting for a core. */
+  readonly wallP99Microseconds: number;
+}
+
+export interface DetectorBenchResult {
+  readonly detector: BenchFigures;
+  readonly baseline: BenchFigures;
+  readonly targets: { readonly messagesPerSecond: number; readonly p99Microseconds: number };
+  readonly meetsTargets: boolean;
+  /** 1-minute load average when the run started (2 cores here; above 2 means sharing). */
+  readonly loadAverage: number;
+}
+
+const TARGET_RATE = 10_000;
+const TARGET_P99_US = 1000;
+
+/** The baseline: one case-insensitive regex per category from the lexicon's literal phrases. */
+function keywordBaseline(): (text: string) => Category[] {
+  const rf = readSafetySource().redFlags as RedFlagsSource;
+  const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const regexes = Object.entries(rf.categories).map(([category, c]) => {
+    const words = c.rules.flatMap((r) => r.phrases).filter((p) => !p.includes('{') && !p.includes('...'));
+    return { category: category as Category, re: new RegExp(`\\b(?:${words.map(escape).join('|')})\\b`, 'i') };
+  });
+  return (text) => regexes.filter((r) => r.re.test(text)).map((r) => r.category);
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+}
+
+/** CPU microseconds used by this process so far. */
+function cpuMicros(): number {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+}
+
+/** Runs `step` over the conversations for about `seconds` of CPU time, timing every message. */
+function measure(name: string, seconds: number, conversations: readonly (readonly string[])[], step: (text: string, fresh: boolean) => void): BenchFigures {
+  // Warm up (JIT, stem and word caches) on one pass before timing.
+  for (const turns of conversations) turns.forEach((t, i) => step(t, i === 0));
+  // What measuring costs: two cpuUsage calls around nothing.
+  const probe: number[] = [];
+  for (let i = 0; i < 2000; i += 1) {
+    const a = cpuMicros();
+    probe.push(cpuMicros() - a);
+  }
+  const overhead = [...probe].sort((x, y) => x - y)[Math.floor(probe.length / 2)] ?? 0;
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  const budget = seconds * 1e6;
+  let spent = 0;
+  const maxRounds = 10_000;
+  for (let round = 0; round < maxRounds && spent < budget; round += 1)
+    for (const turns of conversations)
+      for (let i = 0; i < turns.length; i += 1) {
+        const w0 = performance.now();
+        const c0 = cpuMicros();
+        step(turns[i] ?? '', i === 0);
+        const dc = Math.max(0, cpuMicros() - c0 - overhead);
+        wall.push((performance.now() - w0) * 1000);
+        cpu.push(dc);
+        spent += dc + overhead;
+      }
+  const sortedCpu = Float64Array.from(cpu).sort();
+  const sortedWall = Float64Array.from(wall).sort();
+  const total = cpu.reduce((a, b) => a + b, 0);
+  return {
+    name,
+    messages: cpu.length,
+    messagesPerSecond: Math.round(cpu.length / (Math.max(1, total) / 1e6)),
+    p50Microseconds: percentile(sortedCpu, 0.5),
+    p99Microseconds: percentile(sortedCpu, 0.99),
+    maxMicroseconds: sortedCpu[sortedCpu.length - 1] ?? 0,
+    wallP99Microseconds: Math.round(percentile(sortedWall, 0.99)),
+  };
+}
+
+/** Measures the detector and the keyword baseline, prints a table and returns the figures. */
+export async function benchDetector(opts: { seconds: number }): Promise<DetectorBenchResult> {
+  const model: SafetyModel = loadSafetyModel();
+  const conversations = loadDataset().map((item) => item.turns.map((t) => t.text));
+  const half = Math.max(0.2, opts.seconds / 2);
+  let state = EMPTY_DETECTOR_STATE;
+  let flagged = 0;
+  const detector = measure('detect() with cross-turn state', half, conversations, (text, fresh) => {
+    const r = detect(text, fresh ? EMPTY_DETECTOR_STATE : state, model);
+    state = r.state;
+    flagged += r.findings.length > 0 ? 1 : 0;
+  });
+  const baselineMatch = keywordBaseline();
+  let baselineFlagged = 0;
+  const baseline = measure('regex keyword list (baseline)', half, conversations, (text) => {
+    baselineFlagged += baselineMatch(text).length > 0 ? 1 : 0;
+  });
+  const meetsTargets = detector.messagesPerSecond >= TARGET_RATE && detector.p99Microseconds <= TARGET_P99_US;
+  const loadAverage = loadavg()[0] ?? 0;
+  const row = (f: BenchFigures): string =>
+    `${f.name.padEnd(32)} ${String(f.messagesPerSecond).padStart(9)} ${String(f.p50Microseconds).padStart(8)} ${String(f.p99Microseconds).padStart(8)} ${String(f.maxMicroseconds).padStart(8)} ${String(f.wallP99Microseconds).padStart(11)} ${String(f.messages).padStart(9)}`;
+  console.log(`red-flag detector on one core: ${conversations.length} dev-set items (${conversations.flat().length} messages) cycled, state carried across each conversation; load average ${loadAverage.toFixed(1)} on ${cpus().length} cores`);
+  console.log(`${'run'.padEnd(32)} ${'msg/s cpu'.padStart(9)} ${'p50 µs'.padStart(8)} ${'p99 µs'.padStart(8)} ${'max µs'.padStart(8)} ${'wall p99 µs'.padStart(11)} ${'messages'.padStart(9)}`);
+  console.log(row(detector));
+  console.log(row(baseline));
+  console.log(`targets ≥ ${TARGET_RATE} msg/s and p99 ≤ ${TARGET_P99_US} µs (CPU time per message): ${meetsTargets ? 'met' : 'NOT met'}; messages with a finding: detector ${flagged}, keyword list ${baselineFlagged}`);
+  return { detector, baseline, targets: { messagesPerSecond: TARGET_RATE, p99Microseconds: TARGET_P99_US }, meetsTargets, loadAverage };
+}
+
+if (process.argv[1]?.endsWith('detector.ts')) {
+  const i = process.argv.indexOf('--seconds');
+  const seconds = i >= 0 ? Number(process.argv[i + 1]) : 5;
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) throw new Error('--seconds must be a number from 0 to 600');
+  await benchDetector({ seconds });
+}
