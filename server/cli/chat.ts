@@ -63,7 +63,7 @@ export function describe(e: DialogEmitted, content: Content, locale: string | un
       return `Harbour: ${r.text}${buttons ? `\n         ${buttons}` : ''}${explain ? `\n        ↳ ${e.key}${tag}` : ''}`;
     }
     case 'handoff.requested':
-      return `  (asks for a counsellor: urgency ${e.urgency}, ${e.reason}${e.findings.length ? `, ${e.findings.map((f) => f.category).join(', ')}` : ''})${tag}`;
+      return `  (asks for a counsellor: urgency ${e.urgency}, ${e.reason}${e.findings.length ? `, ${[...new Set(e.findings.map((f) => f.category))].join(', ')}` : ''})${tag}`;
     case 'checkin.request':
       return explain ? `  (check in after ${Math.round(e.afterMs / 1000)} s of silence)${tag}` : '';
     case 'checkin.cancel':

@@ -298,6 +298,8 @@ describe.each([
         }
       }
     }
+    const mean = grades.reduce((n, g) => n + g, 0) / grades.length;
+    console.info(`en-GB child-facing steps: ${grades.length}, grade mean ${mean.toFixed(1)}, max ${Math.max(...grades).toFixed(1)}`);
     expect([...new Set(tooHard)]).toEqual([]);
     expect([...new Set(tooLong)]).toEqual([]);
     expect(grades.length).toBeGreaterThan(50);
