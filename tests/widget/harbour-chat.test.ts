@@ -72,6 +72,7 @@ describe('<harbour-chat>', () => {
     expect(about).toMatch(/Counsellors at Test Helpline\s*, and their supervisors/);
     expect(about).toMatch(/police or social workers/);
     expect(about).toMatch(/browser history/);
+    expect(about).toMatch(/press the Shift key 3 times/);
     expect(about).toMatch(/private or incognito window is safer/);
     expect(about).toMatch(/Type delete my chat and send it/);
     el.connection.stop();

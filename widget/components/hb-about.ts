@@ -66,8 +66,9 @@ export class HbAbout extends LitElement {
 
       <h3>What can Quick exit not hide?</h3>
       <p>
-        Quick exit closes this chat fast and wipes it from this page. It cannot remove the pages you visited before, which may
-        still be in your browser history. Using a private or incognito window is safer.
+        Quick exit closes this chat fast and wipes it from this page. You can also press the Shift key 3 times. It cannot
+        remove the pages you visited before, which may still be in your browser history. Using a private or incognito window
+        is safer.
       </p>
 
       <h3>How do I delete my chat?</h3>

@@ -50,7 +50,6 @@ export class HbComposer extends LitElement {
           rows="2"
           autocomplete="off"
           autocapitalize="sentences"
-          spellcheck="true"
           aria-describedby="counter problem"
           aria-invalid=${left < 0 || this.problem !== undefined ? 'true' : 'false'}
           .value=${this.draft}
