@@ -314,6 +314,9 @@ describe('activities', () => {
       expect({ body, status: response.statusCode }).toEqual({ body, status });
       expect(response.json<{ error: { code: string; message: string } }>().error).toEqual({ code, message: expect.any(String) });
     }
+    const notJson = await post(app, conversation, '{"type": "message", "text": "my private words');
+    expect(notJson.json<{ error: { message: string } }>().error.message).toMatch(/not valid JSON/);
+    expect(notJson.body).not.toContain('private words');
     const badWatermark = await app.inject({
       method: 'GET',
       url: `${BASE}/conversations/${conversation.conversationId}/activities?watermark=abc`,
@@ -332,7 +335,7 @@ describe('activities', () => {
     const conversation = await generate(app);
     const response = await post(app, conversation, { type: 'message', text: 'x', padding: 'y'.repeat(17_000) });
     expect(response.statusCode).toBe(413);
-    expect(response.json<{ error: { code: string } }>().error.code).toBe('HARBOUR_ERR_DIRECTLINE_BAD_REQUEST');
+    expect(response.json<{ error: { code: string } }>().error.code).toBe('HARBOUR_ERR_DIRECTLINE_TOO_LARGE');
   });
 
   it('throttles kindly at MESSAGES_PER_MINUTE with 429, Retry-After and retryAfterMs', async () => {

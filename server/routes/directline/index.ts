@@ -174,14 +174,7 @@ export default async function directLine(fastify: FastifyInstance, options: Dire
       const body: DirectLineErrorBody = { error: { code: 'HARBOUR_ERR_INTERNAL', message: 'Something went wrong on our side. Please try again.' } };
       return reply.code(status).send(body);
     }
-    const isValidation = error.validation !== undefined || error.code === 'FST_ERR_VALIDATION';
-    const code = isValidation
-      ? 'HARBOUR_ERR_DIRECTLINE_BAD_REQUEST'
-      : typeof error.code === 'string' && error.code.startsWith('HARBOUR_ERR_')
-        ? error.code
-        : 'HARBOUR_ERR_DIRECTLINE_BAD_REQUEST';
-    const message = isValidation ? `The request is not valid: ${error.message}` : error.message;
-    const body: DirectLineErrorBody = { error: { code, message } };
+    const body: DirectLineErrorBody = { error: clientErrorOf(error, status) };
     return reply.code(status).send(body);
   });
 
@@ -199,4 +192,20 @@ export default async function directLine(fastify: FastifyInstance, options: Dire
 
   restRoutes(fastify, context);
   streamRoute(fastify, context);
+}
+
+/** The code and message a client gets for a 4xx; never an echo of what it sent. */
+function clientErrorOf(error: FastifyError, status: number): { code: string; message: string } {
+  if (error.validation !== undefined || error.code === 'FST_ERR_VALIDATION') {
+    return { code: 'HARBOUR_ERR_DIRECTLINE_BAD_REQUEST', message: `The request is not valid: ${error.message}` };
+  }
+  if (status === 413) {
+    return { code: 'HARBOUR_ERR_DIRECTLINE_TOO_LARGE', message: 'The request body is too large' };
+  }
+  if (typeof error.code === 'string' && error.code.startsWith('HARBOUR_ERR_')) return { code: error.code, message: error.message };
+  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON') {
+    // Node's JSON errors quote the input; say what is wrong without repeating it.
+    return { code: 'HARBOUR_ERR_DIRECTLINE_BAD_REQUEST', message: 'The body is not valid JSON' };
+  }
+  return { code: 'HARBOUR_ERR_DIRECTLINE_BAD_REQUEST', message: error.message };
 }
