@@ -159,6 +159,10 @@ export function createHarbourSetup(deps: DialogDeps) {
             : {}
           : { summary: { ...context.summary, trustedAdult: context.turn.trustedAdult } },
       ),
+      /** The child said the person asked them to say or do things that felt wrong: tips then cover images and pressure. */
+      recordAskedToDo: assign(({ context }) => ({
+        summary: { ...context.summary, asked: union(context.summary.asked, ['something that felt wrong or scary']) },
+      })),
       reflectFeeling: emit(({ context }) => say(`feeling.${context.turn.feeling ?? 'unknown'}`)),
       understood: assign({ notUnderstood: 0 }),
       /** A reply the step could not place: reflect, re-ask; after two in a row, offer a person. */
@@ -306,9 +310,10 @@ export function createHarbourSetup(deps: DialogDeps) {
       sayAdvice: enqueueActions(({ context, enqueue }) => {
         const prefix = pathOf(context.audience);
         const app = deps.apps.find((a) => a.name === context.summary.app);
-        const pressured = (context.summary.categories ?? []).some(
-          (c) => c === 'sexual' || c === 'threat_blackmail' || c === 'financial',
-        );
+        // Images and pressure come up when something was asked of the child, never out of the blue.
+        const pressured =
+          (context.summary.categories ?? []).some((c) => c === 'sexual' || c === 'threat_blackmail' || c === 'financial') ||
+          (context.summary.asked?.length ?? 0) > 0;
         enqueue.emit(say(`${prefix}.advice.intro`));
         if (prefix === 'parent') {
           enqueue.emit(say('parent.advice.stay-calm'));

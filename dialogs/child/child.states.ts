@@ -44,7 +44,7 @@ export function childStates(s: HarbourSetup) {
           'dialog.answer': [
             { guard: 'declines', target: 'space' },
             { guard: 'saysNo', target: 'knowsPrivate' },
-            { guard: 'saysYes', target: 'whatAsked' },
+            { guard: 'saysYes', target: 'whatAsked', actions: ['recordAskedToDo'] },
             { target: 'knowsPrivate', actions: [{ type: 'sayStep', params: { step: 'ack.asked-to-do' } }] },
           ],
         },

@@ -176,6 +176,15 @@ describe('kindness in the details', () => {
     expect(play(machine, onShift, [msg("I'm asking for a friend")]).at(-1)?.state).toBe('talking.young.whatHappened');
   });
 
+  it('covers images, sending more and paying in the tips once something was asked of the child', () => {
+    const base = [msg('a stranger on whatsapp'), msg('a week')];
+    const asked = child(...base, msg('Yes'), msg("I'd rather not say"), msg('No'), msg('Sad'), msg('my nan')).at(-1);
+    expect(keysOf(asked?.emitted ?? [])).toEqual(expect.arrayContaining(['apps.whatsapp.advice', 'advice.keep-evidence', 'advice.images', 'advice.dont-send-or-pay', 'advice.report']));
+    const notAsked = child(...base, msg('No'), msg('No'), msg('Sad'), msg('my nan')).at(-1);
+    expect(keysOf(notAsked?.emitted ?? [])).not.toContain('advice.images');
+    expect(keysOf(notAsked?.emitted ?? [])).toContain('advice.keep-evidence');
+  });
+
   it('gives space without pushing when a child would rather not talk, and says how to come back', () => {
     const last = child(msg("i dont want to talk about it")).at(-1);
     expect(keysOf(last?.emitted ?? [])).toEqual(['child.space']);
