@@ -17,9 +17,9 @@ export interface Lifecycle {
   shutdown(): Promise<void>;
 }
 
-/** The order of shutdown steps. */
-export type ShutdownPhase = 'sockets' | 'drain';
-const PHASES: readonly ShutdownPhase[] = ['sockets', 'drain'];
+/** The order of shutdown steps: `closed` steps run after app.close() (the store closes there). */
+export type ShutdownPhase = 'sockets' | 'drain' | 'closed';
+const BEFORE_CLOSE: readonly ShutdownPhase[] = ['sockets', 'drain'];
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -41,7 +41,7 @@ export default fp(
         shutting ??= (async () => {
           isReady = false;
           app.log.info('shutting down');
-          for (const phase of PHASES) {
+          const runPhase = async (phase: ShutdownPhase) => {
             for (const entry of steps.filter((s) => s.phase === phase)) {
               try {
                 await entry.step();
@@ -49,8 +49,11 @@ export default fp(
                 app.log.error({ err: error, phase }, 'shutdown step failed');
               }
             }
-          }
+          };
+          for (const phase of BEFORE_CLOSE) await runPhase(phase);
           await app.close();
+          // Fastify may resolve close() before every onClose hook has settled; wait for them here.
+          await runPhase('closed');
           app.log.info('shut down');
         })();
         return shutting;

@@ -19,11 +19,12 @@ export default fp<StorePluginOptions>(
   async (app, options) => {
     app.decorate('store', options.store);
     if (options.closeStore) {
-      app.addHook('onClose', async () => {
-        await options.store.close();
-        app.log.info('store closed');
-      });
+      let closing: Promise<void> | null = null;
+      const closeOnce = () =>
+        (closing ??= options.store.close().then(() => app.log.info('store closed')));
+      app.addHook('onClose', closeOnce);
+      app.lifecycle.onShutdown('closed', closeOnce);
     }
   },
-  { name: 'harbour-store' },
+  { name: 'harbour-store', dependencies: ['harbour-lifecycle'] },
 );

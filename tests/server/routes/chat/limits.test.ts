@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { ErrorValue } from '../../../../server/protocol/index.js';
+import type { HandoffService } from '../../../../server/handoff/types.js';
 import type { Store } from '../../../../server/store/types.js';
 import { buildTestApp, listen, testStore } from '../../../helpers/app.js';
 import { connect, inject, type ChatClient } from '../../../helpers/ws-client.js';
@@ -122,6 +123,26 @@ describe('messages per minute are throttled kindly', () => {
     const ack = await client.ack('r4', from);
     expect(ack.text).toBe('one more, please');
     client.close();
+  });
+});
+
+describe('frame flood', () => {
+  it('closes with 1008 when more than 256 frames wait behind a turn in flight', async () => {
+    let release: () => void = () => undefined;
+    const handoff: HandoffService = {
+      isCounsellorOnShift: async () => false,
+      request: () => new Promise((resolve) => (release = () => resolve({ outcome: 'unavailable', reason: 'none_available' }))),
+      withdraw: async () => undefined,
+    };
+    app = await buildTestApp({ store, handoff });
+    const url = await listen(app);
+    const client = await connect(url);
+    await ready(client);
+    client.say('slow', 'talk to a person'); // this turn waits on the handoff service
+    await client.ack('slow');
+    for (let i = 0; i < 300; i += 1) client.send({ type: 'event', name: 'ping', value: i });
+    expect(await client.closed).toBe(1008);
+    release();
   });
 });
 
