@@ -130,6 +130,17 @@ describe('ConnectionController with the real server', () => {
     expect(logText(el)).not.toContain(long);
   });
 
+  it('a message the server refuses is marked "Not sent." with its reason and Try again', async () => {
+    const el = await openChat();
+    await type(el, 'cannot keep \u0000 this'); // a NUL cannot be stored exactly: the server refuses it
+    await waitForText(el, /You: cannot keep .* this Not sent\. That message has characters we cannot keep\./);
+    getByRole(el, 'button', 'Try again').click();
+    await settle(el);
+    expect(logText(el)).toMatch(/this (Sending…|Not sent)/);
+    await waitForText(el, /this Not sent\./); // refused again, still one copy on screen
+    expect(logText(el).split('You: cannot keep')).toHaveLength(2);
+  });
+
   it('shows a counsellor typing in words', async () => {
     const el = await openChat();
     const conversationId = el.connection.conversationId!;
@@ -137,6 +148,27 @@ describe('ConnectionController with the real server', () => {
     await vi.waitFor(async () => {
       await settle(el);
       expect(allByRole(el, 'status').map((s) => s.textContent?.trim())).toContain('Sam is typing…');
+    }, WAIT);
+  });
+
+  it('shows handoff status in plain words and a counsellor\'s message with their name', async () => {
+    const el = await openChat();
+    const conversationId = el.connection.conversationId!;
+    await app.conversations.handoffStatus(conversationId, { state: 'queued', position: 2 });
+    await waitForText(el, 'You are number 2 in the queue for a counsellor.');
+    await app.conversations.handoffStatus(conversationId, { state: 'accepted', counsellorName: 'Sam' });
+    await waitForText(el, 'Sam, a counsellor, has joined the chat.');
+    app.conversations.typing(conversationId, 'counsellor', 'Sam');
+    await vi.waitFor(async () => {
+      await settle(el);
+      expect(allByRole(el, 'status').map((s) => s.textContent?.trim())).toContain('Sam is typing…');
+    }, WAIT);
+    await app.conversations.counsellorMessage(conversationId, { counsellorId: 'c1', counsellorName: 'Sam', text: 'Hi, I am Sam. I am here.', clientActivityId: 'k1' });
+    await waitForText(el, 'Sam (counsellor): Hi, I am Sam. I am here.');
+    // The message ends the typing line.
+    await vi.waitFor(async () => {
+      await settle(el);
+      expect(allByRole(el, 'status').map((s) => s.textContent?.trim())).not.toContain('Sam is typing…');
     }, WAIT);
   });
 
