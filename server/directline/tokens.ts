@@ -20,8 +20,6 @@ export interface TokenClaims {
   readonly kind: TokenKind;
   readonly conversationId: string;
   readonly expiresAt: number;
-  /** The watermark a stream ticket replays from ('' = from the start). */
-  readonly watermark?: string;
   /** A random id, so a stream ticket can be used once. */
   readonly nonce: string;
 }
@@ -35,7 +33,6 @@ interface WireClaims {
   k: 'c' | 's';
   c: string;
   e: number;
-  w?: string;
   n: string;
 }
 
@@ -60,7 +57,6 @@ export class DirectLineTokens {
       e: claims.expiresAt,
       n: randomBytes(9).toString('base64url'),
     };
-    if (claims.watermark !== undefined) wire.w = claims.watermark;
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.#key, iv);
     const body = Buffer.concat([cipher.update(JSON.stringify(wire), 'utf8'), cipher.final()]);
@@ -93,7 +89,6 @@ export class DirectLineTokens {
         conversationId: wire.c,
         expiresAt: wire.e,
         nonce: wire.n,
-        ...(typeof wire.w === 'string' ? { watermark: wire.w } : {}),
       };
     } catch {
       // Authentication failed (tampered, or made with another secret) or the body is not JSON.

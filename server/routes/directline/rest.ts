@@ -34,12 +34,7 @@ export function restRoutes(fastify: FastifyInstance, context: DirectLineContext)
 
   /** A `streamUrl` with a one-use ticket, on the address the client reached us by. */
   const streamUrlFor = (request: FastifyRequest, conversationId: string, watermark: string): string => {
-    const ticket = tokens.issue({
-      kind: 'stream',
-      conversationId,
-      watermark,
-      expiresAt: now() + context.streamTicketTtlSeconds * 1000,
-    });
+    const ticket = tokens.issue({ kind: 'stream', conversationId, expiresAt: now() + context.streamTicketTtlSeconds * 1000 });
     const scheme = request.protocol === 'https' ? 'wss' : 'ws';
     const query = new URLSearchParams({ watermark, t: ticket });
     return `${scheme}://${request.host}${fastify.prefix}/conversations/${encodeURIComponent(conversationId)}/stream?${query.toString()}`;
