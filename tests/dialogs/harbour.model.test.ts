@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnyMachineSnapshot } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import { createHarbourMachine, QUESTION_KEYS, type DialogEmitted, type DialogEvent, type DialogInput } from '../../dialogs/index.js';
+import { createHarbourMachine, messageKeysFor, QUESTION_KEYS, type DialogEmitted, type DialogEvent, type DialogInput } from '../../dialogs/index.js';
 import { URGENCY_RANK, type Urgency } from '../../dialogs/safety/finding.js';
 import type { Content } from '../../server/content/types.js';
 import type { ContentSource } from '../../server/content/load.js';
@@ -160,6 +160,7 @@ describe.each([
     expect(paths.length).toBeGreaterThan(30);
     console.info(`${paths.length} reachable states × ${GLOBAL.length} global events`);
     let checked = 0;
+    const declared = new Set(messageKeysFor(content.dialogDeps.apps.map((a) => a.id)));
     for (const path of paths) {
       if (path.state.status === 'done') continue;
       const prefix = eventsOf(path);
@@ -256,7 +257,8 @@ describe.each([
           }
         }
 
-        // Every key the machine emitted renders in every locale.
+        // Every key the machine emitted is a declared key (checked at boot) and renders in every locale.
+        for (const t of turns) for (const k of keysOf(t.emitted)) expect(declared.has(k), k).toBe(true);
         for (const locale of content.locales) for (const t of turns) expect(() => wordsOf(content, t.emitted, locale)).not.toThrow();
       }
     }

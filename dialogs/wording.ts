@@ -1,0 +1,89 @@
+import { URGENCY_RANK, type Category, type Finding, type Urgency } from './safety/finding.js';
+import type { HarbourContext } from './harbour.types.js';
+import type { Audience, BotSay, DialogEmitted } from './types.js';
+
+/**
+ * What the bot says in the moments that matter most (escalation, routes, closing), as pure
+ * functions of the context: which keys, in which order. The words themselves are in content.
+ */
+
+/** Which set of wording a step uses: the child's own, a friend's, or an adult's. */
+export type PathPrefix = 'child' | 'friend' | 'parent';
+
+export function pathOf(audience: Audience | undefined): PathPrefix {
+  if (audience === 'friend') return 'friend';
+  if (audience === 'parent_carer' || audience === 'someone_else') return 'parent';
+  return 'child';
+}
+
+export function isAdult(ctx: HarbourContext): boolean {
+  return pathOf(ctx.audience) === 'parent';
+}
+
+/** Whether a counsellor may still come: the bot never says one will when nobody can. */
+export function isPersonComing(ctx: HarbourContext): boolean {
+  return ctx.counsellorOnShift && ctx.handoff !== 'unavailable';
+}
+
+/** What the stranger asked for, by category, for the counsellor's summary. */
+export const ASKED: Partial<Record<Category, string>> = {
+  sexual: 'images or sexual talk',
+  meet_or_secrecy: 'to meet or keep secrets',
+  financial: 'money or account details',
+  personal_info: 'personal details',
+  threat_blackmail: 'threats or blackmail',
+};
+
+export function union<T>(a: readonly T[] | undefined, b: readonly T[]): readonly T[] {
+  return [...new Set([...(a ?? []), ...b])];
+}
+
+export function say(key: string, extra: Omit<BotSay, 'type' | 'key'> = {}): BotSay {
+  return { type: 'bot.say', key, ...extra };
+}
+
+/** The words that close every chat: helplines for who is chatting. */
+export function closingHelplines(ctx: HarbourContext): BotSay {
+  return say(isAdult(ctx) ? 'close.helplines.adult' : 'close.helplines.child');
+}
+
+/** Routes that fit the urgency: 999 first when immediate, then 24/7 helplines and CEOP. */
+export function routesFor(ctx: HarbourContext): BotSay[] {
+  const out: BotSay[] = [];
+  if (ctx.urgency === 'immediate') out.push(say('safety.immediate'));
+  if (ctx.summary.categories?.includes('self_harm')) out.push(say('safety.self-harm'));
+  out.push(say(isAdult(ctx) ? 'helplines.now.adult' : 'helplines.now.child'));
+  out.push(say('report.ceop'));
+  return out;
+}
+
+/** Escalation wording and the `handoff.requested` event, shared by detector and dialog findings. */
+export function escalation(ctx: HarbourContext, urgency: Urgency, findings: readonly Finding[]) {
+  const categories = new Set(findings.map((f) => f.category));
+  const isFirst = ctx.handoff === 'none' || ctx.urgency === undefined;
+  const raises = ctx.urgency === undefined || URGENCY_RANK[urgency] > URGENCY_RANK[ctx.urgency];
+  const withPerson = ctx.handoff === 'accepted';
+  const out: DialogEmitted[] = [];
+  if (raises || ctx.handoff === 'none') {
+    out.push({ type: 'handoff.requested', urgency, findings, reason: 'red_flag' });
+  }
+  // 999 first, every time: the child may be in danger now, whoever is on shift.
+  if (urgency === 'immediate') out.push(say('safety.immediate'));
+  if (!withPerson) {
+    if (isFirst || (raises && !isPersonComing(ctx))) out.push(say('escalation.serious'));
+    else if (raises) out.push(say('escalation.raised'));
+    else out.push(say(isPersonComing(ctx) ? 'escalation.noted' : 'escalation.noted-no-counsellor'));
+  }
+  if (categories.has('self_harm') && (!ctx.said.selfHarm || urgency === 'immediate')) out.push(say('safety.self-harm'));
+  const pressure = categories.has('threat_blackmail') || categories.has('financial') || categories.has('sexual');
+  if (pressure && !ctx.said.dontSend) out.push(say('advice.dont-send-or-pay'));
+  if (!withPerson && (isFirst || raises)) {
+    if (isPersonComing(ctx)) out.push(say('escalation.asking'));
+    else {
+      out.push(say('escalation.off-shift'));
+      out.push(say(isAdult(ctx) ? 'helplines.now.adult' : 'helplines.now.child'));
+    }
+  }
+  return { out, raises, categories: [...categories] };
+}
+
