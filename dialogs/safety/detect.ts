@@ -46,6 +46,28 @@ export function scopedTokens(text: string, model: SafetyModel): Token[] {
   return tokens;
 }
 
+const POSSESSIVES = new Set(['my', 'your', 'his', 'her', 'their', 'our', 'the', 'a']);
+
+/** Whether the person at `j` is an object ("tell my mum", "a guy from my class"), not the one acting. */
+function isObject(tokens: readonly Token[], j: number, model: SafetyModel): boolean {
+  let k = j - 1;
+  if (POSSESSIVES.has(tokens[k]?.word ?? '')) k -= 1;
+  const before = tokens[k];
+  return before !== undefined && model.scope.objectMarkers.has(before.keys[0] ?? '');
+}
+
+const CONDITIONS = new Set(['if', 'unless', 'until', 'or']);
+
+/**
+ * Whether the child's "I" at `j` is doing what someone else demands or reports: "if I send",
+ * "he said I can't tell anyone". Then the child is not the one acting of their own accord.
+ */
+function isDemandedOfChild(tokens: readonly Token[], j: number, first: number, model: SafetyModel): boolean {
+  if (CONDITIONS.has(tokens[j - 1]?.word ?? '')) return true;
+  for (let k = Math.max(0, j - 3); k < first; k += 1) if (model.scope.reporting.has(tokens[k]?.keys[0] ?? '')) return true;
+  return false;
+}
+
 function span(text: string, tokens: readonly Token[], first: number, last: number): EvidenceSpan {
   const start = tokens[first]?.start ?? 0;
   const end = tokens[last]?.end ?? start;
@@ -73,7 +95,12 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
         const reach = set === '{self}' ? SELF_BEFORE_WORDS : UNLESS_BEFORE_WORDS;
         // Inside quotation marks "I" is the stranger speaking, not the child.
         if (set === '{self}' && tokens[m.first]?.quoted) return false;
-        return tokens.slice(Math.max(0, m.first - reach), m.first).some((t) => t.sentence === s && t.keys.includes(set));
+        for (let j = Math.max(0, m.first - reach); j < m.first; j += 1) {
+          const t = tokens[j];
+          if (t === undefined || t.sentence !== s || !t.keys.includes(set)) continue;
+          if (set === '{self}' ? !isDemandedOfChild(tokens, j, m.first, model) : !isObject(tokens, j, model)) return true;
+        }
+        return false;
       });
       if (cancelled) continue;
     }

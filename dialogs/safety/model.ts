@@ -49,6 +49,7 @@ export interface SafetyModel {
     readonly negators: ReadonlySet<string>;
     readonly breakers: ReadonlySet<string>;
     readonly reporting: ReadonlySet<string>;
+    readonly objectMarkers: ReadonlySet<string>;
     /** Every scope phrase in one index; each phrase's `rule.feature` says which scope it opens. */
     readonly phrases: PhraseIndex;
   };
@@ -145,7 +146,7 @@ export function buildSafetyModel(source: SafetySource): SafetyModel {
   };
   for (const { rule } of allRules) rule.phrases.forEach(collect);
   const sc = rf.scope;
-  const known = [...ts.common, ...Object.keys(ts.expansions), ...sc.negators, ...sc.negationBreakers, ...sc.reporting];
+  const known = [...ts.common, ...Object.keys(ts.expansions), ...sc.negators, ...sc.negationBreakers, ...sc.reporting, ...sc.objectMarkers];
   for (const list of [sc.hypothetical, sc.general, sc.questions, sc.idioms, sc.past, sc.settled]) for (const p of list) for (const w of p.toLowerCase().split(/\s+/)) if (!w.startsWith('{')) known.push(w);
   const words = new WordIndex(ts.expansions, known, rf.sets, lexiconWords);
 
@@ -183,6 +184,7 @@ export function buildSafetyModel(source: SafetySource): SafetyModel {
       negators: stems(sc.negators),
       breakers: stems(sc.negationBreakers),
       reporting: stems(sc.reporting),
+      objectMarkers: stems(sc.objectMarkers),
       phrases: indexPhrases(
         [
           ...scopeEntries('hypothetical', sc.hypothetical, 2),

@@ -47,6 +47,8 @@ export interface ScopeSource {
   readonly negators: readonly string[];
   /** Words that undo a negator before the phrase ("didn't stop asking", "I don't want to send"). */
   readonly negationBreakers: readonly string[];
+  /** Words that make the next person an object, not the one acting ("tell my mum", "from my class"). */
+  readonly objectMarkers: readonly string[];
   /** Words after which a new speaker's words start ("he said …"): negation does not reach across. */
   readonly reporting: readonly string[];
   /** Phrases that open a hypothetical ("what if", "how do I know if"). */
@@ -127,7 +129,7 @@ export function validateSafetySource(raw: SafetySource): string[] {
       if (!isStringArray(words) || words.length === 0) problems.push(`red-flags.yaml: set "${name}" must be a non-empty list of words (put numbers in quotes, like "20").`);
     }
   const scope = rf['scope'];
-  const scopeKeys = ['negators', 'negationBreakers', 'reporting', 'hypothetical', 'general', 'questions', 'idioms', 'past', 'settled'];
+  const scopeKeys = ['negators', 'negationBreakers', 'objectMarkers', 'reporting', 'hypothetical', 'general', 'questions', 'idioms', 'past', 'settled'];
   if (!isRecord(scope)) problems.push(`red-flags.yaml: "scope" must be a map with ${scopeKeys.join(', ')}.`);
   else for (const k of scopeKeys) if (!isStringArray(scope[k])) problems.push(`red-flags.yaml: scope.${k} must be a list of words or phrases.`);
 
