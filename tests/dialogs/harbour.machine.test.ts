@@ -127,6 +127,8 @@ describe('kindness in the details', () => {
       "You don't need to tell me your name, school, address or number here. If you told the other person, that's okay. It's not your fault.",
     );
     expect(keysOf(last?.emitted ?? [])).toContain('child.ask.app');
+    // An ordinary sentence is not someone sharing their details.
+    expect(keysOf(child(msg('i go to the park after school and he messages me')).at(-1)?.emitted ?? [])).not.toContain('details.not-needed.child');
   });
 
   it('reflects when it cannot place an answer, and after two in a row offers a person and helplines', () => {
