@@ -43,6 +43,8 @@ export interface StoreBenchRow {
   readonly turnsPerSecond: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
+  /** Group commit: appends per SQL statement (null for memory). */
+  readonly appendsPerStatement: number | null;
 }
 
 /** Everything the benchmark measured, plus the targets' verdicts. */
@@ -159,16 +161,23 @@ async function openLoop(store: Store, ids: readonly string[], seconds: number, r
   return { turns: latency.count, failed, latency, elapsedMs: performance.now() - started };
 }
 
-async function openStore(kind: StoreKind, options: StoreBenchOptions): Promise<{ store: Store; close(): Promise<void> }> {
+interface Opened {
+  store: Store;
+  stats(): { statements: number; appends: number } | null;
+  close(): Promise<void>;
+}
+
+async function openStore(kind: StoreKind, options: StoreBenchOptions): Promise<Opened> {
   if (kind === 'memory') {
     const store = createMemoryStore();
-    return { store, close: () => store.close() };
+    return { store, stats: () => null, close: () => store.close() };
   }
   if (kind === 'pglite') {
     const dir = await mkdtemp(join(tmpdir(), 'harbour-bench-pglite-'));
     const store = await createStore({ dataDir: join(dir, 'store') });
     return {
       store,
+      stats: () => store.appendStats(),
       close: async () => {
         await store.close();
         await rm(dir, { recursive: true, force: true });
@@ -181,6 +190,7 @@ async function openStore(kind: StoreKind, options: StoreBenchOptions): Promise<{
   const store = await createStore({ databaseUrl, ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }) });
   return {
     store,
+    stats: () => store.appendStats(),
     close: async () => {
       await store.close();
       await cluster?.stop();
@@ -196,16 +206,24 @@ export async function benchStore(options: StoreBenchOptions = {}): Promise<Store
   const kinds = options.stores ?? (['memory', 'pglite', 'postgres'] as const);
   const rows: StoreBenchRow[] = [];
   for (const kind of kinds) {
-    const { store, close } = await openStore(kind, options);
+    const { store, stats, close } = await openStore(kind, options);
     try {
       const now = new Date();
       const ids = Array.from({ length: conversations }, () => randomUUID());
       for (const id of ids) await store.conversations.create({ id, locale: 'en-GB', now });
       const nextTurn = ids.map(() => 0);
       await closedLoop(store, ids, Math.min(1, seconds / 4), nextTurn); // warm-up, not counted
+      const s0 = stats();
       const closed = await closedLoop(store, ids, seconds, nextTurn);
+      const s1 = stats();
       const open = await openLoop(store, ids, seconds, rate, nextTurn);
-      for (const [mode, loop] of [['closed', closed], ['open', open]] as const) {
+      const s2 = stats();
+      const perStatement = (a: typeof s0, b: typeof s0): number | null =>
+        a === null || b === null ? null : (b.appends - a.appends) / Math.max(1, b.statements - a.statements);
+      for (const [mode, loop, batch] of [
+        ['closed', closed, perStatement(s0, s1)],
+        ['open', open, perStatement(s1, s2)],
+      ] as const) {
         rows.push({
           store: kind,
           mode,
@@ -215,6 +233,7 @@ export async function benchStore(options: StoreBenchOptions = {}): Promise<Store
           turnsPerSecond: (loop.turns * 1000) / loop.elapsedMs,
           p50Ms: loop.latency.percentile(50),
           p99Ms: loop.latency.percentile(99),
+          appendsPerStatement: batch,
         });
       }
     } finally {
@@ -225,7 +244,7 @@ export async function benchStore(options: StoreBenchOptions = {}): Promise<Store
   const memoryClosed = rows.find((r) => r.store === 'memory' && r.mode === 'closed');
   printTable(
     `Store: ${fmt(conversations)} conversations, ${seconds} s each; a turn = child message + 2 bot replies + snapshot`,
-    ['store', 'loop', 'turns', 'failed', 'turns/s', 'p50 ms', 'p99 ms', 'vs memory'],
+    ['store', 'loop', 'turns', 'failed', 'turns/s', 'p50 ms', 'p99 ms', 'appends/commit', 'vs memory'],
     rows.map((r) => [
       r.store === 'memory' ? 'memory (NOT durable)' : r.store,
       r.mode === 'closed' ? 'closed' : `open @ ${fmt(r.offered ?? 0)}/s`,
@@ -234,6 +253,7 @@ export async function benchStore(options: StoreBenchOptions = {}): Promise<Store
       fmt(r.turnsPerSecond),
       fmt(r.p50Ms, 2),
       fmt(r.p99Ms, 2),
+      r.appendsPerStatement === null ? '—' : fmt(r.appendsPerStatement, 1),
       r.mode === 'closed' && memoryClosed ? ratio(r.turnsPerSecond, memoryClosed.turnsPerSecond, 3) : '',
     ]),
   );

@@ -43,6 +43,8 @@ export class AppendBatcher {
   #idle: (() => void)[] = [];
   readonly #db: SqlDb;
   readonly #maxBatch: number;
+  #statements = 0;
+  #appends = 0;
 
   constructor(db: SqlDb, maxBatch = MAX_BATCH) {
     this.#db = db;
@@ -55,6 +57,11 @@ export class AppendBatcher {
       this.#pending.push({ conversationId, json, resolve, reject });
       this.#pump();
     });
+  }
+
+  /** How many appends were committed by how many statements (appends / statements = batch size). */
+  stats(): { readonly statements: number; readonly appends: number } {
+    return { statements: this.#statements, appends: this.#appends };
   }
 
   /** Resolves when nothing is queued or in flight. */
@@ -116,6 +123,8 @@ export class AppendBatcher {
   }
 
   async #send(batch: readonly Item[]): Promise<AppendOutcome[]> {
+    this.#statements += 1;
+    this.#appends += batch.length;
     const rows = await this.#db.query<{ r: AppendOutcome[] }>('SELECT harbour_append($1::text::jsonb) AS r', [
       `[${batch.map((item) => item.json).join(',')}]`,
     ]);

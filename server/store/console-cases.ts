@@ -12,9 +12,42 @@ export interface HandoffCaseRecord {
   readonly waitingSince: Date;
 }
 
+/** Where a case stands. */
+export type HandoffCaseState = 'queued' | 'live' | 'closed';
+
 export interface HandoffCaseRepository {
+  /** Inserts (as queued) or updates findings and summary; never changes the state. */
   save(record: HandoffCaseRecord, now: Date): Promise<void>;
   get(conversationId: string): Promise<HandoffCaseRecord | null>;
+  setState(conversationId: string, state: HandoffCaseState, returnedAt: Date | null, now: Date): Promise<void>;
+  /** Cases still queued or live whose conversation has not ended, oldest first (restart). */
+  open(limit?: number): Promise<readonly (HandoffCaseRecord & { readonly state: 'queued' | 'live'; readonly returnedAt: Date | null })[]>;
+}
+
+interface CaseRow {
+  conversation_id: string;
+  urgency: Urgency;
+  reason: 'red_flag' | 'asked_for_person';
+  findings: unknown;
+  summary: unknown;
+  waiting_since: unknown;
+  state: string;
+  returned_at: unknown;
+}
+
+const asDate = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
+const parse = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+
+function toRecord(r: CaseRow): HandoffCaseRecord {
+  const findings = (parse(r.findings) as { finding: Finding; foundAt: string }[]).map((f) => ({ finding: f.finding, foundAt: new Date(f.foundAt) }));
+  return {
+    conversationId: r.conversation_id,
+    urgency: r.urgency,
+    reason: r.reason,
+    findings,
+    summary: parse(r.summary) as ConversationSummary,
+    waitingSince: asDate(r.waiting_since),
+  };
 }
 
 /** Handoff cases over SQL (migrations/101_handoff_cases.sql). */
@@ -37,26 +70,28 @@ export function handoffCaseRepository(db: SqlQueryable): HandoffCaseRepository {
       );
     },
     async get(conversationId) {
-      const rows = await db.query<{
-        conversation_id: string;
-        urgency: Urgency;
-        reason: 'red_flag' | 'asked_for_person';
-        findings: unknown;
-        summary: unknown;
-        waiting_since: unknown;
-      }>('SELECT * FROM handoff_cases WHERE conversation_id = $1', [conversationId]);
-      const r = rows[0];
-      if (!r) return null;
-      const parse = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
-      const findings = (parse(r.findings) as { finding: Finding; foundAt: string }[]).map((f) => ({ finding: f.finding, foundAt: new Date(f.foundAt) }));
-      return {
-        conversationId: r.conversation_id,
-        urgency: r.urgency,
-        reason: r.reason,
-        findings,
-        summary: parse(r.summary) as ConversationSummary,
-        waitingSince: r.waiting_since instanceof Date ? r.waiting_since : new Date(String(r.waiting_since)),
-      };
+      const rows = await db.query<CaseRow>('SELECT * FROM handoff_cases WHERE conversation_id = $1', [conversationId]);
+      return rows[0] ? toRecord(rows[0]) : null;
+    },
+    async setState(conversationId, state, returnedAt, now) {
+      await db.query('UPDATE handoff_cases SET state = $2, returned_at = $3, updated_at = $4 WHERE conversation_id = $1', [
+        conversationId,
+        state,
+        returnedAt,
+        now,
+      ]);
+    },
+    async open(limit = 10_000) {
+      const rows = await db.query<CaseRow>(
+        `SELECT h.* FROM handoff_cases h JOIN conversations c ON c.id = h.conversation_id
+         WHERE h.state <> 'closed' AND c.ended_at IS NULL ORDER BY h.waiting_since LIMIT $1`,
+        [limit],
+      );
+      return rows.map((r) => ({
+        ...toRecord(r),
+        state: r.state === 'live' ? ('live' as const) : ('queued' as const),
+        returnedAt: r.returned_at === null || r.returned_at === undefined ? null : asDate(r.returned_at),
+      }));
     },
   };
 }

@@ -40,6 +40,8 @@ export interface StoreOptions {
 export interface SqlStore extends Store {
   readonly kind: 'pglite' | 'postgres';
   readonly db: SqlDb;
+  /** Group-commit figures since open: appends and the statements that carried them. */
+  appendStats(): { readonly statements: number; readonly appends: number };
 }
 
 /** Default PGlite folder when neither option is given. */
@@ -79,6 +81,7 @@ function sqlStore(db: SqlDb, migrationsDir: string | undefined): SqlStore {
     conversations,
     tokens: new SqlTokenRepository(db),
     retention: new SqlRetentionRepository(db),
+    appendStats: () => conversations.appendStats(),
     async migrate() {
       await migrate(db, migrationsDir);
     },

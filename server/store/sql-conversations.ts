@@ -90,6 +90,11 @@ export class SqlConversationRepository implements ConversationRepository {
     this.#batcher = batcher;
   }
 
+  /** Group-commit figures: appends sent and the statements that carried them. */
+  appendStats(): { readonly statements: number; readonly appends: number } {
+    return this.#batcher.stats();
+  }
+
   /** Refuses new appends (HARBOUR_ERR_STORE_CLOSED), then waits for every queued append to commit. */
   closeAndDrain(): Promise<void> {
     this.#isClosing = true;

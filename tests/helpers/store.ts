@@ -1,8 +1,11 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { createStore, type SqlStore } from '../../server/store/index.js';
 import { startPostgres, type PrivatePostgres } from './postgres.js';
@@ -81,4 +84,58 @@ export async function copyPgliteTemplate(storeDir: string): Promise<void> {
   }
   await mkdir(storeDir, { recursive: true });
   await cp(template, join(storeDir, 'pgdata'), { recursive: true });
+}
+
+const WRITER = fileURLToPath(new URL('../fixtures/store-writer.ts', import.meta.url));
+
+/** A running tests/fixtures/store-writer.ts process and what it printed. */
+export interface Writer {
+  readonly pid: number;
+  /** Resolves with the line that matched, or rejects if the process exits first. */
+  waitFor(predicate: (line: string) => boolean): Promise<string>;
+  readonly lines: string[];
+  readonly exited: Promise<number | null>;
+}
+
+/**
+ * Starts tests/fixtures/store-writer.ts on a PGlite folder (or on PostgreSQL when `databaseUrl` is
+ * given): it appends as fast as it can and prints `ack …` after each commit, so a test can kill -9 it.
+ */
+export function startWriter(dir: string, mode?: '--open-only', databaseUrl?: string): Writer {
+  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dir, ...(mode ? [mode] : [])], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, STORE_DATABASE_URL: databaseUrl ?? '' },
+  });
+  const lines: string[] = [];
+  const waiters: { predicate: (line: string) => boolean; resolve: (line: string) => void; reject: (e: Error) => void }[] = [];
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    lines.push(line);
+    for (const waiter of [...waiters]) {
+      if (waiter.predicate(line)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(line);
+      }
+    }
+  });
+  const exited = new Promise<number | null>((resolve) => {
+    child.on('exit', (code) => {
+      for (const waiter of waiters.splice(0)) waiter.reject(new Error(`writer exited (${code}) first: ${stderr.slice(0, 500)}`));
+      resolve(code);
+    });
+  });
+  return {
+    pid: child.pid as number,
+    lines,
+    exited,
+    waitFor: (predicate) =>
+      new Promise((resolve, reject) => {
+        const found = lines.find(predicate);
+        if (found !== undefined) resolve(found);
+        else waiters.push({ predicate, resolve, reject });
+      }),
+  };
 }

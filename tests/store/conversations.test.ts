@@ -225,6 +225,19 @@ describe.each([...STORE_DRIVERS, 'memory'] as const)('conversations on %s', (dri
   });
 
   if (driver !== 'memory') {
+    it('commits appends from many conversations together (group commit)', async () => {
+      const sqlStore = (opened as TestStore).store;
+      const ids = await Promise.all(Array.from({ length: 200 }, () => newConversation()));
+      const before = sqlStore.appendStats();
+      await Promise.all(ids.map((id) => store.conversations.append(id, [{ activity: childMessage('together') }])));
+      const after = sqlStore.appendStats();
+      expect(after.appends - before.appends).toBe(200);
+      // The first `concurrency` appends go at once, alone (no timers); the rest wait and go
+      // together in batches of at most 128: at most concurrency + 2 statements, not 200.
+      expect(after.statements - before.statements).toBeLessThanOrEqual(sqlStore.db.concurrency + 2);
+      for (const id of ids) expect((await store.conversations.get(id))?.lastSeq).toBe(1);
+    });
+
     it('rejects limits out of range with a clear error', async () => {
       const id = await newConversation();
       await expect(store.conversations.after(id, 0, 0)).rejects.toMatchObject({ code: 'HARBOUR_ERR_STORE_INPUT' });
