@@ -48,6 +48,7 @@ function pageHtml(directLineDomain: string): string {
       if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') window.incoming.push(action.payload.activity);
       return next(action);
     });
+    window.webChatStore = store;
     window.WebChat.renderWebChat(
       {
         directLine: window.WebChat.createDirectLine({ token, domain: ${JSON.stringify(directLineDomain)} }),
@@ -145,7 +146,13 @@ describe('Bot Framework Web Chat on Harbour', () => {
     const transcript = await page.locator('#webchat').innerText();
     expect(transcript).toContain(words); // the child's exact words, shown as sent
     expect(transcript).toMatch(/I['’]m a young person/);
-    expect(transcript).not.toMatch(/send failed|retry/i); // Web Chat matched both echoes by clientActivityID
+    expect(transcript).not.toMatch(/send failed|retry/i);
+    // Web Chat matched both echoes by clientActivityID: its own record says "sent" for each.
+    const sendStatus = await page.evaluate<{ text: string; status: string }[]>(
+      'window.webChatStore.getState().activities.filter((a) => a.from.role === "user").map((a) => ({ text: a.text, status: a.channelData["webchat:send-status"] }))',
+    );
+    expect(sendStatus.map((entry) => entry.status)).toEqual(['sent', 'sent']);
+    expect(sendStatus[1]?.text).toBe(words);
 
     // The handoff event reached Web Chat (it draws no bubble for events).
     type SeenEvent = { name: string; value: { urgency?: string; findings?: { category: string }[] } };
