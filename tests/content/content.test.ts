@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyser } from '../../dialogs/analyse.js';
 import { messageKeysFor, QR, QUICK_REPLY_KEYS } from '../../dialogs/index.js';
 import { EMPTY_DETECTOR_STATE } from '../../dialogs/safety/types.js';
-import { readContent, type ContentSource } from '../../server/content/load.js';
-import { formatProblem } from '../../server/content/problems.js';
+import { loadContent, readContent, type ContentSource } from '../../server/content/load.js';
+import { ContentError, formatProblem } from '../../server/content/problems.js';
 import type { Content } from '../../server/content/types.js';
 import { realContent } from '../dialogs/harness.js';
 import { fleschKincaid, sentences, words } from './readability.js';
@@ -231,6 +231,21 @@ describe('problems in content, explained with file and line', () => {
     expect(text).toMatch(/en-GB[/\\]quick-replies\.yaml:\d+: This is not valid YAML here/);
     expect(text).toMatch(/cy-GB[/\\]messages\.yaml:\d+: The message "child\.ask\.app" is missing/);
     expect(text).toMatch(/cy-GB[/\\]services\.yaml:\d+: The service "childline" has a different number/);
+  });
+
+  it('makes loadContent refuse invalid content with every problem listed (the server will not start)', async () => {
+    const dir = await copyContent();
+    await edit(join(dir, 'settings.yaml'), 'check_in_after_minutes: 5', 'check_in_after_minutes: -1');
+    await edit(join(dir, 'en-GB', 'apps.yaml'), '  - id: roblox\n', '  - id: Roblox Game\n');
+    const error = await loadContent(dir).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ContentError);
+    const text = (error as ContentError).problems.map(formatProblem).join('\n');
+    expect(text).toMatch(/settings\.yaml:\d+: `check_in_after_minutes:` in the settings should be a number above 0/);
+    expect(text).toMatch(/apps\.yaml:\d+: The app "Roblox Game"'s id should be lower-case letters, digits and dashes\./);
+    expect((error as ContentError).code).toBe('HARBOUR_ERR_CONTENT_INVALID');
   });
 
   it('refuses bad opening hours with a plain reason', async () => {
