@@ -73,6 +73,12 @@ beforeAll(async () => {
   exempt = new Set(list.map((n) => n.toLowerCase()));
 });
 
+/** Whether a message is for the child (scored for reading age) or for an adult. */
+function readerOf(key: string): 'child' | 'adult' {
+  if (key.startsWith('apps.')) return 'child';
+  return source.locales.get('en-GB')?.messages.get(key)?.reader ?? 'child';
+}
+
 function serialise(s: AnyMachineSnapshot): string {
   const c = s.context as {
     audience?: string;
@@ -257,6 +263,12 @@ describe.each([
           }
         }
 
+        // Child-facing words in these turns (escalation, 999, closing) read at grade 5 or below too.
+        for (const t of fired) {
+          const childSays = t.emitted.filter((e) => e.type === 'bot.say' && readerOf(e.key) === 'child');
+          if (childSays.length > 0) expect(fleschKincaid(wordsOf(content, childSays, 'en-GB'), exempt).grade, where).toBeLessThanOrEqual(5);
+        }
+
         // Every key the machine emitted is a declared key (checked at boot) and renders in every locale.
         for (const t of turns) for (const k of keysOf(t.emitted)) expect(declared.has(k), k).toBe(true);
         for (const locale of content.locales) for (const t of turns) expect(() => wordsOf(content, t.emitted, locale)).not.toThrow();
@@ -280,10 +292,6 @@ describe.each([
     const grades: number[] = [];
     const tooHard: string[] = [];
     const tooLong: string[] = [];
-    const readerOf = (key: string): 'child' | 'adult' => {
-      if (key.startsWith('apps.')) return 'child';
-      return source.locales.get('en-GB')?.messages.get(key)?.reader ?? 'child';
-    };
     for (const path of pathsFor(input)) {
       const turns: Turn[] = play(machine, input, eventsOf(path));
       for (const t of turns) {
