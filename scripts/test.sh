@@ -13,6 +13,7 @@ export DOTENV_CONFIG_QUIET=true
 export FORCE_COLOR="${FORCE_COLOR:-0}"
 # The machine's npm config warns on every call about "nodedir"; hide only that line.
 npm_quiet() { npm "$@" 2> >(grep -v 'Unknown user config "nodedir"' >&2); }
+npx_quiet() { npx "$@" 2> >(grep -v 'Unknown user config "nodedir"' >&2); }
 
 start_all=$(date +%s)
 REPORT_DIR=$(mktemp -d "${TMPDIR:-/tmp}/harbour-test-XXXXXX")
@@ -94,8 +95,8 @@ else
   echo "node_modules matches package-lock.json"
 fi
 
-step "typecheck (tsc --noEmit)" npx tsc --noEmit
-step "lint (eslint .)" npx eslint .
+step "typecheck (tsc --noEmit)" npx_quiet tsc --noEmit
+step "lint (eslint .)" npx_quiet eslint .
 step "content check" npm_quiet run --silent content:check
 vitest_project node
 vitest_project dom
