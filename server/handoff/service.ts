@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Urgency } from '../../dialogs/safety/finding.js';
 import { moreUrgent } from '../../dialogs/safety/finding.js';
 import type { ConversationService } from '../sessions/types.js';
-import type { HandoffCaseRepository } from '../store/console-cases.js';
+import type { HandoffCaseRepository, HandoffCaseState } from '../store/console-cases.js';
 import type { AuditRepository, ParticipantRepository } from '../store/console-types.js';
 import type { ConsoleEvent, ReturnReason } from './console-events.js';
 import { WaitEstimator } from './estimate.js';
@@ -122,7 +122,7 @@ export class LiveHandoffService implements HandoffService {
     }
 
     if (!isOpenAt(this.options.hours, now)) {
-      this.queue.remove(id);
+      if (this.queue.remove(id)) await this.#setState(id, 'closed', null);
       this.#emit({ type: 'queue.changed' });
       return { outcome: 'unavailable', reason: 'closed' };
     }
@@ -161,6 +161,7 @@ export class LiveHandoffService implements HandoffService {
     const waiting = this.queue.remove(conversationId);
     this.#notified.delete(conversationId);
     const active = this.#active.get(conversationId);
+    if (waiting || active) await this.#setState(conversationId, 'closed', null);
     if (active) {
       this.#active.delete(conversationId);
       this.roster.get(active.counsellorId)?.chats.delete(conversationId);
@@ -239,6 +240,7 @@ export class LiveHandoffService implements HandoffService {
     };
     this.#active.set(conversationId, chat);
     this.roster.member(account).chats.add(conversationId);
+    await this.#setState(conversationId, 'live', null);
     await this.options.participants.add({ conversationId, accountId: account.id, how: 'accept', now });
     await this.options.audit.write({ at: now, actorId: account.id, action: 'accept', conversationId, detail: { urgency: entry.urgency } });
     this.#emit({ type: 'chat.assigned', conversationId, counsellorId: account.id });
@@ -292,6 +294,7 @@ export class LiveHandoffService implements HandoffService {
     if (chat.counsellorId !== account.id && account.role !== 'supervisor') return 'not_yours';
     this.#active.delete(conversationId);
     this.roster.get(chat.counsellorId)?.chats.delete(conversationId);
+    await this.#setState(conversationId, 'closed', null);
     await this.options.audit.write({ at: this.#now(), actorId: account.id, action: 'end', conversationId, detail: {} });
     this.#emit({ type: 'chat.ended', conversationId, by: account.id, why: 'counsellor' });
     this.#emit({ type: 'queue.changed' });
@@ -312,6 +315,48 @@ export class LiveHandoffService implements HandoffService {
     if (live) return live;
     const stored = await this.options.cases?.get(conversationId);
     return stored ? { ...stored, returnedAt: null } : undefined;
+  }
+
+  /**
+   * After a restart: every case still queued or live (and whose conversation has not ended) goes
+   * back in the queue. A chat a counsellor had is returned to the top, and its child is told and
+   * supported by the bot again, exactly as when a console closes. Returns how many were restored.
+   */
+  async restore(): Promise<number> {
+    const cases = (await this.options.cases?.open()) ?? [];
+    const now = this.#now();
+    const wasLive: string[] = [];
+    for (const c of cases) {
+      if (this.queue.has(c.conversationId) || this.#active.has(c.conversationId)) continue;
+      const returnedAt = c.state === 'live' ? now : c.returnedAt;
+      this.queue.put({ ...c, returnedAt });
+      if (c.state === 'live') wasLive.push(c.conversationId);
+    }
+    for (const id of wasLive) {
+      await this.#setState(id, 'queued', now);
+      await this.options.audit.write({ at: now, actorId: null, action: 'returned', conversationId: id, detail: { why: 'restart' } });
+      try {
+        const conversations = this.#requireConversations();
+        const message = this.options.words(id).failed();
+        await conversations.handoffStatus(id, { state: 'failed', ...(message === undefined ? {} : { message }) });
+        await conversations.dispatch(id, { type: 'handoff.failed' });
+      } catch (err) {
+        this.options.log?.error({ err, conversationId: id }, 'telling a child after a restart failed');
+      }
+    }
+    if (cases.length > 0) {
+      this.#emit({ type: 'queue.changed' });
+      this.#scheduleRefresh();
+    }
+    return cases.length;
+  }
+
+  async #setState(conversationId: string, state: HandoffCaseState, returnedAt: Date | null): Promise<void> {
+    try {
+      await this.options.cases?.setState(conversationId, state, returnedAt, this.#now());
+    } catch (err) {
+      this.options.log?.error({ err, conversationId }, 'saving the handoff state failed');
+    }
   }
 
   async #saveCase(entry: QueueEntry): Promise<void> {
@@ -368,6 +413,7 @@ export class LiveHandoffService implements HandoffService {
     this.#active.delete(conversationId);
     this.roster.get(chat.counsellorId)?.chats.delete(conversationId);
     this.queue.put({ ...chat.entry, returnedAt: now });
+    await this.#setState(conversationId, 'queued', now);
     await this.options.audit.write({ at: now, actorId: chat.counsellorId, action: 'returned', conversationId, detail: { why } });
     this.#emit({ type: 'chat.returned', conversationId, formerCounsellorId: chat.counsellorId, why });
     this.#emit({ type: 'queue.changed' });

@@ -166,7 +166,7 @@ describe('handoff to a counsellor, end to end over real sockets', () => {
     for (const wait of [600_000, 700_000, 800_000]) estimator.record(wait, now);
     // A second app on the same store, with an estimator that has seen long waits.
     const s2 = store;
-    const t2 = await buildConsoleApp(s2, { clock: t.clock, estimator, maxWaitSeconds: 300 });
+    const t2 = await buildConsoleApp(s2, { clock: t.clock, estimator, maxWaitSeconds: 300, console: { restore: false } });
     try {
       const sam = await signIn(t2.app, await addAccount(s2, 'counsellor'));
       const c = await openConsole(t2.app, sam);
@@ -183,5 +183,28 @@ describe('handoff to a counsellor, end to end over real sockets', () => {
     } finally {
       await t2.app.close();
     }
+  });
+
+  it('shows the counsellor when the child goes offline, and when a child leaves quickly', async () => {
+    const sam = await signIn(t.app, await addAccount(store, 'counsellor', 'Sam'));
+    const samConsole = await openConsole(t.app, sam);
+    await call(t.app, sam, 'PUT', '/console/api/availability', { available: true });
+    const a = await childWith('help me now');
+    await a.child.next(isStatus('queued'));
+    await call(t.app, sam, 'POST', `/console/api/chats/${a.conversationId}/accept`);
+    await samConsole.type('presence', 0, (f) => f['conversationId'] === a.conversationId && f['presence'] === 'online');
+    a.child.ws.terminate();
+    await expect.poll(() => t.app.conversations.childPresence(a.conversationId)).toBe('offline');
+    t.app.consoleSockets.pushPresence();
+    await samConsole.type('presence', 0, (f) => f['conversationId'] === a.conversationId && f['presence'] === 'offline');
+
+    const b = await childWith('help me now');
+    await b.child.next(isStatus('queued'));
+    await call(t.app, sam, 'POST', `/console/api/chats/${b.conversationId}/accept`);
+    await b.child.next(isStatus('accepted'));
+    b.child.send({ type: 'event', name: 'session.quickExit' });
+    expect(await samConsole.type('chat.ended', 0, (f) => f['conversationId'] === b.conversationId)).toMatchObject({ why: 'child_left' });
+    expect(t.handoff.activeChat(b.conversationId)).toBeUndefined();
+    samConsole.ws.terminate();
   });
 });

@@ -122,6 +122,11 @@ export class ConsoleSockets {
     }
   }
 
+  /** Pushes child presence changes (online, offline, left quickly) to the consoles watching. In memory only. */
+  pushPresence(): void {
+    for (const entry of this.#entries.values()) this.#pushPresence(entry);
+  }
+
   /** Closes every socket (server shutdown). */
   closeAll(code: number = CONSOLE_CLOSE.restart): void {
     for (const entry of this.#entries.values()) entry.socket.close(code, 'server restarting');

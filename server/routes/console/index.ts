@@ -25,6 +25,8 @@ export interface ConsolePluginOptions {
   readonly cannedReplies?: readonly CannedReply[];
   /** How often open console sockets' sessions are re-checked (ms); default 15 s. 0 turns the timer off (tests sweep by hand). */
   readonly sweepMs?: number;
+  /** Rebuild the queue from the store when the app is ready (default true; off for a second app on one store in tests). */
+  readonly restore?: boolean;
   /** Prebuilt console script (default: built from widget/console at first request). */
   readonly script?: string;
 }
@@ -53,6 +55,12 @@ const consolePlugin: FastifyPluginAsync<ConsolePluginOptions> = async (app, opti
     throw new Error('console plugin: pass the same LiveHandoffService to buildApp({ handoff }) and the console plugin');
   }
   handoff.attachConversations(app.conversations);
+  // Rebuild the queue from the store once everything is registered (after a restart).
+  app.addHook('onReady', async () => {
+    if (options.restore === false) return;
+    const restored = await handoff.restore();
+    if (restored > 0) app.log.info({ restored }, 'handoff queue restored');
+  });
   const repos = consoleStore(sqlDbOf(app.store));
   const auth = new ConsoleAuth({
     accounts: repos.accounts,
@@ -73,8 +81,12 @@ const consolePlugin: FastifyPluginAsync<ConsolePluginOptions> = async (app, opti
   const sweepMs = options.sweepMs ?? 15_000;
   const timer = sweepMs > 0 ? setInterval(() => void sockets.sweep().catch((err: unknown) => app.log.error({ err }, 'console sweep failed')), sweepMs) : null;
   timer?.unref();
+  // Presence is read from memory, so it can be pushed often: a counsellor sees a child drop at once.
+  const presenceTimer = sweepMs > 0 ? setInterval(() => sockets.pushPresence(), 1000) : null;
+  presenceTimer?.unref();
   app.addHook('onClose', async () => {
     if (timer) clearInterval(timer);
+    if (presenceTimer) clearInterval(presenceTimer);
     sockets.closeAll();
     sockets.dispose();
   });
