@@ -201,6 +201,18 @@ describe('kindness in the details', () => {
   });
 });
 
+describe('odd input', () => {
+  it('never crashes and always answers: empty, whitespace, emoji, control characters, very long, other scripts', () => {
+    const odd = ['', '   ', '🙂🙂🙂', '\u0000\u0007', 'a'.repeat(5000), 'مرحبا', '🏳️‍🌈 he   said   ****', '\u200Bs\u200Bt\u200Bo\u200Bp'];
+    for (const text of odd) {
+      const turns = child(msg(text));
+      const last = turns.at(-1);
+      expect(last?.snapshot.status, JSON.stringify(text.slice(0, 20))).not.toBe('error');
+      expect(last?.emitted.some((e) => e.type === 'bot.say' || e.type === 'conversation.closed'), JSON.stringify(text.slice(0, 20))).toBe(true);
+    }
+  });
+});
+
 describe('silence and persistence', () => {
   it('asks for check-ins by deadline (no clocks of its own): check-in, then a kind close with helplines', () => {
     const turns = child({ type: 'session.timeout' }, { type: 'session.timeout' });
