@@ -46,7 +46,7 @@ export function scopedTokens(text: string, model: SafetyModel): Token[] {
   return tokens;
 }
 
-const POSSESSIVES = new Set(['my', 'your', 'his', 'her', 'their', 'our', 'the', 'a']);
+const POSSESSIVES = new Set(['my', 'your', 'his', 'her', 'their', 'our', 'the', 'a', 'an', 'another', 'this', 'that', 'some']);
 
 /** Whether the person at `j` is an object ("tell my mum", "a guy from my class"), not the one acting. */
 function isObject(tokens: readonly Token[], j: number, model: SafetyModel): boolean {
@@ -89,6 +89,11 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     if (rule.negatable && isNegated(tokens, m, model)) continue;
     if (rule.hypothetical && isHypothetical(tokens, m, scope)) continue;
     if (rule.resolvable && scope.resolved) continue;
+    if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
+      const s = tokens[m.first]?.sentence;
+      const someoneElse = tokens.slice(0, m.first).some((t) => t.sentence === s && t.keys.some((k) => rule.needsBefore.includes(k)));
+      if (!someoneElse) continue;
+    }
     if (rule.unlessBefore.length > 0) {
       const s = tokens[m.first]?.sentence;
       const cancelled = rule.unlessBefore.some((set) => {
@@ -132,7 +137,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     const top = [...contrib.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([o]) => o).sort((a, b) => a - b);
     const evidence = top.map((o) => span(text, kept, o, o));
     const first = evidence[0] ?? { text: text.slice(0, MAX_SIGNAL_TEXT), start: 0, end: Math.min(text.length, MAX_SIGNAL_TEXT), turnsAgo: 0 };
-    hits.push({ feature: `model.${c}`, rule: { feature: `model.${c}`, id: `model:${c}`, category: c, urgency: model.categoryUrgency[c], negatable: false, hypothetical: false, resolvable: false, unlessSentenceHas: [], unlessBefore: [] }, span: first, confidence: p });
+    hits.push({ feature: `model.${c}`, rule: { feature: `model.${c}`, id: `model:${c}`, category: c, urgency: model.categoryUrgency[c], negatable: false, hypothetical: false, resolvable: false, unlessSentenceHas: [], unlessBefore: [], needsBefore: [] }, span: first, confidence: p });
     for (const e of evidence.slice(1)) hits.push({ feature: `model.${c}`, rule: undefined, span: e, confidence: 0 });
     hits.push({ feature: `any.${c}`, rule: undefined, span: first, confidence: 0 });
   }

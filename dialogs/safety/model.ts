@@ -18,6 +18,7 @@ export interface CompiledRule {
   readonly resolvable: boolean;
   readonly unlessSentenceHas: readonly string[];
   readonly unlessBefore: readonly string[];
+  readonly needsBefore: readonly string[];
 }
 
 /** One phrase as a list of match keys (stems or `{set}`); `gaps[k]` is how many words may sit before term k. */
@@ -117,6 +118,7 @@ const SCOPE_RULE: CompiledRule = {
   resolvable: false,
   unlessSentenceHas: [],
   unlessBefore: [],
+  needsBefore: [],
 };
 
 /**
@@ -162,6 +164,7 @@ export function buildSafetyModel(source: SafetySource): SafetyModel {
       resolvable: rule.resolvable ?? true,
       unlessSentenceHas: (rule.unlessSentenceHas ?? []).map((s) => `{${s}}`),
       unlessBefore: (rule.unlessBefore ?? []).map((s) => `{${s}}`),
+      needsBefore: (rule.needsBefore ?? []).map((s) => `{${s}}`),
     };
     for (const phrase of rule.phrases) phraseEntries.push({ phrase, gap: rule.gap ?? 2, rule: compiled });
   }

@@ -21,6 +21,8 @@ export interface RuleSource {
   readonly resolvable?: boolean;
   /** Names of sets that, anywhere in the same sentence, cancel the rule (e.g. `game`). */
   readonly unlessSentenceHas?: readonly string[];
+  /** Names of sets of which a word must appear earlier in the same sentence (who asked: `person`, `speech`). */
+  readonly needsBefore?: readonly string[];
   /** Names of sets that cancel the rule when one of their words is among the 6 words just before it (4 for the set `self`): who is acting, e.g. `friends`. */
   readonly unlessBefore?: readonly string[];
   /** Sentences a child might write; used to train the model and checked by the content check. */
@@ -135,7 +137,7 @@ export function validateSafetySource(raw: SafetySource): string[] {
 
   const checkPhrase = (where: string, p: string): void => {
     for (const m of p.matchAll(/\{([^}]*)\}/g)) {
-      if (!setNames.has(m[1] ?? '')) problems.push(`red-flags.yaml: ${where}: phrase "${p}" uses {${m[1]}} but there is no set called "${m[1]}".`);
+      if (!setNames.has(m[1] ?? '') && m[1] !== 'number') problems.push(`red-flags.yaml: ${where}: phrase "${p}" uses {${m[1]}} but there is no set called "${m[1]}".`);
     }
     if (/^\s*\.\.\.|\.\.\.\s*$/.test(p)) problems.push(`red-flags.yaml: ${where}: phrase "${p}" cannot start or end with "...".`);
     if (/[\\^$|()[\]+?*]/.test(p)) problems.push(`red-flags.yaml: ${where}: phrase "${p}" looks like a regular expression; write plain words (use {set} for alternatives).`);
@@ -154,7 +156,7 @@ export function validateSafetySource(raw: SafetySource): string[] {
     if (r['gap'] !== undefined && (typeof r['gap'] !== 'number' || r['gap'] < 0 || r['gap'] > 6)) problems.push(`red-flags.yaml: ${where} (${String(id)}): gap must be a whole number from 0 to 6.`);
     for (const flag of ['negatable', 'hypothetical', 'resolvable']) if (r[flag] !== undefined && typeof r[flag] !== 'boolean') problems.push(`red-flags.yaml: ${where} (${String(id)}): ${flag} must be true or false.`);
     if (r['examples'] !== undefined && !isStringArray(r['examples'])) problems.push(`red-flags.yaml: ${where} (${String(id)}): examples must be a list of sentences.`);
-    for (const key of ['unlessSentenceHas', 'unlessBefore']) {
+    for (const key of ['unlessSentenceHas', 'unlessBefore', 'needsBefore']) {
       const unless = r[key];
       if (unless !== undefined && (!isStringArray(unless) || unless.some((s) => !setNames.has(s)))) problems.push(`red-flags.yaml: ${where} (${String(id)}): ${key} must list set names.`);
     }

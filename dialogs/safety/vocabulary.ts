@@ -108,6 +108,8 @@ export class WordIndex implements Vocabulary {
         fuzzy = true;
       }
     for (const k of [...keys]) for (const s of this.setsByStem.get(k) ?? []) keys.add(s);
+    // Any number is also `{number}` ("took 16 paracetamol").
+    if (/^\d+$/.test(word)) keys.add('{number}');
     const result = { keys: [...keys], fuzzy };
     if (this.keyCache.size >= WordIndex.CACHE_LIMIT) this.keyCache.clear();
     this.keyCache.set(word, result);
