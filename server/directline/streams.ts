@@ -78,7 +78,8 @@ export class DirectLineStreams {
     };
     const deliver = (item: LiveItem): void => {
       if (item.kind === 'stored') sendStored([item.stored]);
-      else send({ activities: [ephemeralToDirectLine(conversationId, item.activity)] });
+      // As on /chat: a counsellor's typing reaches the child; the child's own typing is not echoed.
+      else if (item.activity.from?.role !== 'user') send({ activities: [ephemeralToDirectLine(conversationId, item.activity)] });
     };
 
     const previous = this.#open.get(conversationId);

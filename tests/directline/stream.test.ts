@@ -206,9 +206,13 @@ describe('the Direct Line stream', () => {
     const conversation = await newConversation();
     const stream = await Stream.open(conversation.streamUrl);
     await stream.until((s) => s.frames.length >= 1);
+    // The child's own typing (posted by Web Chat) is not echoed back; the counsellor's is delivered.
+    const typed = await call('POST', `/conversations/${conversation.conversationId}/activities`, conversation.token, { type: 'typing' });
+    expect(typed.status).toBe(200);
     app?.conversations.typing(conversation.conversationId, 'counsellor', 'Sam');
     await stream.until((s) => s.frames.length >= 2);
     const frame = stream.frames[1];
+    expect(stream.frames).toHaveLength(2);
     expect(frame?.watermark).toBeUndefined();
     expect(frame?.activities).toEqual([
       expect.objectContaining({ type: 'typing', from: expect.objectContaining({ name: 'Sam', role: 'bot' }) }),
