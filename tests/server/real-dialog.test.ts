@@ -11,7 +11,7 @@ import { connect, type ChatClient } from '../helpers/ws-client.js';
 /** The whole vertical with the real statechart and the real content/, over a real socket. */
 let store: Store;
 let content: Content;
-let app: FastifyInstance;
+let app: FastifyInstance | undefined;
 let url: string;
 
 beforeAll(async () => {
@@ -26,8 +26,8 @@ beforeAll(async () => {
   url = await listen(app);
 });
 afterAll(async () => {
-  await app.close();
-  await store.close();
+  await app?.close();
+  await store?.close();
 });
 
 /** Sends a message and waits until its ack and the bot's whole turn have arrived. */
