@@ -217,13 +217,17 @@ function report(results: readonly Measured[]): void {
   printTable('Targets', ['target', 'measured', 'verdict'], targetRows);
 }
 
-/** Runs an optional benchmark module another engineer owns (bench/store.ts, bench/detector.ts). */
-async function runOptional(file: string, exportName: string): Promise<void> {
+/**
+ * Runs a benchmark module another engineer owns (bench/store.ts, bench/detector.ts,
+ * bench/console-alert.ts); each prints its own table beside its own baseline.
+ */
+async function runPart(file: string, exportName: string, options: Record<string, unknown>): Promise<void> {
   const path = fileURLToPath(new URL(`./${file}`, import.meta.url));
   if (!existsSync(path)) {
-    console.log(`\n(${file} is not there yet: skipped)`);
+    problem(`${file} is missing`);
     return;
   }
+  const started = performance.now();
   try {
     const module = (await import(`./${file.replace(/\.ts$/, '.js')}`)) as Record<string, unknown>;
     const run = module[exportName];
@@ -231,7 +235,9 @@ async function runOptional(file: string, exportName: string): Promise<void> {
       problem(`${file} does not export ${exportName}()`);
       return;
     }
-    await (run as (options: { smoke: boolean }) => Promise<unknown>)({ smoke: isSmoke });
+    console.log(`\n── ${file} (${exportName})`);
+    await (run as (options: Record<string, unknown>) => Promise<unknown>)(options);
+    console.log(`(${file}: ${fmt((performance.now() - started) / 1000, 1)} s)`);
   } catch (error) {
     problem(`${file}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
@@ -249,9 +255,9 @@ async function main(): Promise<void> {
     }
   }
   report(results);
-  await runOptional('store.ts', 'benchStore');
-  await runOptional('detector.ts', 'benchDetector');
-  await runOptional('console-alert.ts', 'benchConsoleAlert');
+  await runPart('store.ts', 'benchStore', { smoke: isSmoke });
+  await runPart('detector.ts', 'benchDetector', { seconds: isSmoke ? 5 : 20 });
+  await runPart('console-alert.ts', 'benchConsoleAlert', { smoke: isSmoke });
   console.log(`\nbench: finished in ${fmt((performance.now() - started) / 1000, 1)} s${problems > 0 ? `, ${problems} problem(s)` : ''}`);
   process.exit(problems > 0 ? 1 : 0);
 }
