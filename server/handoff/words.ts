@@ -23,12 +23,32 @@ export const HANDOFF_KEYS = {
   queued: 'handoff.queued',
   privacy: 'opening.privacy',
   keepTalking: 'handoff.keep-talking',
+  /** Optional: said after the place in the queue when there is an estimate (`{minutes}`). */
+  waitMinutes: 'handoff.wait-minutes',
+  /** Optional: said after the place in the queue when there are too few recent accepts to estimate. */
+  waitUnknown: 'handoff.wait-unknown',
 } as const;
+
+/** Renders a key if content has it (optional keys), else undefined. */
+function optional(content: Content, key: string, facts: Readonly<Record<string, string | number>>, locale?: string): string | undefined {
+  try {
+    return content.render(key, facts, locale).text;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Words rendered from content, in the conversation's locale. */
 export function handoffWordsFromContent(content: Content, locale?: string): HandoffWords {
   return {
-    queued: (position) => content.render(HANDOFF_KEYS.queued, { position }, locale).text,
+    queued: (position, seconds) => {
+      const place = content.render(HANDOFF_KEYS.queued, { position }, locale).text;
+      const wait =
+        seconds === undefined
+          ? optional(content, HANDOFF_KEYS.waitUnknown, {}, locale)
+          : optional(content, HANDOFF_KEYS.waitMinutes, { minutes: Math.max(1, Math.ceil(seconds / 60)) }, locale);
+      return wait === undefined ? place : `${place} ${wait}`;
+    },
     accepted: () => content.render(HANDOFF_KEYS.privacy, {}, locale).text,
     failed: () => content.render(HANDOFF_KEYS.keepTalking, {}, locale).text,
     completed: () => undefined,
