@@ -9,7 +9,7 @@ import {
   type Feeling,
   type TrustedAdult,
 } from './deps.js';
-import { compile, containsAny, firstMatch, isWholeMessage, tokens, type PhraseList } from './match.js';
+import { compile, isWholeMessage, tokens, Vocabulary, type PhraseList, type Reading } from './match.js';
 import type { Audience } from './types.js';
 
 /**
@@ -96,6 +96,10 @@ export function createAnalyser(deps: DialogDeps) {
   const stillHere = compile(w.stillHere);
   const greeting = compile(w.greeting);
 
+  const vocabulary = new Vocabulary([
+    ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, greeting,
+  ]);
   const respellings = deps.respellings ?? {};
   const respell = (words: string[]): string[] => {
     if (!words.some((w) => Object.hasOwn(respellings, w))) return words;
@@ -104,13 +108,17 @@ export function createAnalyser(deps: DialogDeps) {
 
   return function analyse(text: string, detector: DetectorState): { turn: TurnAnalysis; detector: DetectorState } {
     const result = deps.detect(text, detector);
-    const raw = tokens(text);
-    const spelled = respell(raw);
-    // Match the child's own spelling and the plain-words spelling, whichever fits.
-    const has = (phrases: PhraseList) => containsAny(raw, phrases) || (spelled !== raw && containsAny(spelled, phrases));
-    const first = <Id extends string>(lists: Lists<Id>) => firstMatch(raw, lists) ?? (spelled !== raw ? firstMatch(spelled, lists) : undefined);
+    const words = tokens(text);
+    const spelledWords = respell(words);
+    const raw: Reading = vocabulary.read(words);
+    const spelled: Reading = spelledWords === words ? raw : vocabulary.read(spelledWords);
+    // Match the child's own spelling and the plain-words spelling, whichever fits; one pass each.
+    const hits = vocabulary.found(raw);
+    const spelledHits = spelled === raw ? hits : vocabulary.found(spelled);
+    const has = (phrases: PhraseList) => hits.has(phrases) || spelledHits.has(phrases);
+    const first = <Id extends string>(lists: Lists<Id>) =>
+      lists.find((l) => hits.has(l.phrases))?.id ?? lists.find((l) => spelledHits.has(l.phrases))?.id;
     const whole = (phrases: PhraseList) => isWholeMessage(raw, phrases, fillers) || (spelled !== raw && isWholeMessage(spelled, phrases, fillers));
-    const words = raw;
     const homeProblem = has(home);
     let urgency: Urgency | undefined;
     for (const f of result.findings) urgency = moreUrgent(urgency, f.urgency);

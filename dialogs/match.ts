@@ -61,29 +61,109 @@ export function sameWord(typed: string, expected: string): boolean {
   return expected.length >= 5 && typed.length >= 5 && withinOneEdit(typed, expected);
 }
 
-/** A compiled phrase list: each phrase as its words. */
-export type PhraseList = readonly (readonly string[])[];
+/** A compiled phrase list: each phrase as its words, indexed by first word. */
+export interface PhraseList {
+  readonly phrases: readonly (readonly string[])[];
+  readonly byFirst: ReadonlyMap<string, readonly (readonly string[])[]>;
+}
 
 /** Compile phrases once. Empty phrases are dropped. */
 export function compile(phrases: readonly string[]): PhraseList {
-  return phrases.map(tokens).filter((p) => p.length > 0);
+  const list = phrases.map(tokens).filter((p) => p.length > 0);
+  const byFirst = new Map<string, (readonly string[])[]>();
+  for (const p of list) {
+    const first = p[0] ?? '';
+    byFirst.set(first, [...(byFirst.get(first) ?? []), p]);
+  }
+  return { phrases: list, byFirst };
 }
 
-function startsAt(words: readonly string[], at: number, phrase: readonly string[]): boolean {
-  if (at + phrase.length > words.length) return false;
+/** For each word of a message, the phrase words it may stand for (itself included). */
+export type Reading = readonly ReadonlySet<string>[];
+
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+/**
+ * Every word of every phrase list, indexed so that reading a message costs a few map lookups per
+ * word instead of a comparison with every phrase: stretched forms by their squeezed spelling,
+ * and typos through a one-deletion index (candidates are then confirmed with `sameWord`).
+ */
+export class Vocabulary {
+  private readonly squeezed = new Map<string, string[]>();
+  private readonly oneEdit = new Map<string, string[]>();
+  /** Every phrase of every list by its first word, so one pass over a message finds them all. */
+  private readonly starts = new Map<string, { list: PhraseList; phrase: readonly string[] }[]>();
+
+  constructor(lists: readonly PhraseList[]) {
+    for (const list of lists) {
+      for (const phrase of list.phrases) {
+        const first = phrase[0] ?? '';
+        const entry = this.starts.get(first);
+        if (entry) entry.push({ list, phrase });
+        else this.starts.set(first, [{ list, phrase }]);
+        for (const word of phrase) {
+          push(this.squeezed, squeeze(word), word);
+          if (word.length >= 5) {
+            push(this.oneEdit, word, word);
+            for (const d of deletions(word)) push(this.oneEdit, d, word);
+          }
+        }
+      }
+    }
+  }
+
+  /** The lists with a phrase anywhere in this reading. */
+  found(reading: Reading): ReadonlySet<PhraseList> {
+    const hits = new Set<PhraseList>();
+    for (let at = 0; at < reading.length; at++) {
+      for (const word of reading[at] ?? []) {
+        for (const { list, phrase } of this.starts.get(word) ?? []) {
+          if (!hits.has(list) && startsAt(reading, at, phrase)) hits.add(list);
+        }
+      }
+    }
+    return hits;
+  }
+
+  /** Read a message's words once; `containsAny` and friends then only look up sets. */
+  read(words: readonly string[]): Reading {
+    return words.map((typed) => {
+      const found = new Set<string>([typed]);
+      if (RUN_OF_THREE.test(typed)) for (const w of this.squeezed.get(squeeze(typed)) ?? []) if (sameWord(typed, w)) found.add(w);
+      if (typed.length >= 5) {
+        for (const key of [typed, ...deletions(typed)]) {
+          for (const w of this.oneEdit.get(key) ?? []) if (sameWord(typed, w)) found.add(w);
+        }
+      }
+      return found;
+    });
+  }
+}
+
+function startsAt(reading: Reading, at: number, phrase: readonly string[]): boolean {
+  if (at + phrase.length > reading.length) return false;
   for (let k = 0; k < phrase.length; k++) {
-    const w = words[at + k];
     const p = phrase[k];
-    if (w === undefined || p === undefined || !sameWord(w, p)) return false;
+    if (p === undefined || reading[at + k]?.has(p) !== true) return false;
   }
   return true;
 }
 
 /** True when any phrase appears, word for word, anywhere in the message. */
-export function containsAny(words: readonly string[], phrases: PhraseList): boolean {
-  for (const phrase of phrases) {
-    for (let at = 0; at + phrase.length <= words.length; at++) {
-      if (startsAt(words, at, phrase)) return true;
+export function containsAny(reading: Reading, list: PhraseList): boolean {
+  for (let at = 0; at < reading.length; at++) {
+    for (const word of reading[at] ?? []) {
+      for (const phrase of list.byFirst.get(word) ?? []) if (startsAt(reading, at, phrase)) return true;
     }
   }
   return false;
@@ -93,19 +173,19 @@ export function containsAny(words: readonly string[], phrases: PhraseList): bool
  * True when the whole message is one of the phrases, allowing filler words around it
  * ("ok bye thanks"). Used for "stop" and "bye", which only close a chat when said on their own.
  */
-export function isWholeMessage(words: readonly string[], phrases: PhraseList, fillers: PhraseList): boolean {
-  const rest = stripFillers(words, fillers);
+export function isWholeMessage(reading: Reading, list: PhraseList, fillers: PhraseList): boolean {
+  const rest = stripFillers(reading, fillers);
   if (rest.length === 0) return false;
-  return phrases.some((p) => p.length === rest.length && startsAt(rest, 0, p));
+  return list.phrases.some((p) => p.length === rest.length && startsAt(rest, 0, p));
 }
 
-function stripFillers(words: readonly string[], fillers: PhraseList): readonly string[] {
-  let rest = [...words];
+function stripFillers(reading: Reading, fillers: PhraseList): Reading {
+  let rest = [...reading];
   let changed = true;
   let guard = 0;
   while (changed && rest.length > 0 && guard++ < 20) {
     changed = false;
-    for (const f of fillers) {
+    for (const f of fillers.phrases) {
       if (startsAt(rest, 0, f) && rest.length > f.length) {
         rest = rest.slice(f.length);
         changed = true;
@@ -120,9 +200,9 @@ function stripFillers(words: readonly string[], fillers: PhraseList): readonly s
 
 /** The first id whose phrases appear in the message, in the order given. */
 export function firstMatch<Id extends string>(
-  words: readonly string[],
+  reading: Reading,
   lists: readonly { readonly id: Id; readonly phrases: PhraseList }[],
 ): Id | undefined {
-  for (const { id, phrases } of lists) if (containsAny(words, phrases)) return id;
+  for (const { id, phrases } of lists) if (containsAny(reading, phrases)) return id;
   return undefined;
 }
