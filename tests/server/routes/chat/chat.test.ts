@@ -2,8 +2,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { SessionValue } from '../../../../server/protocol/index.js';
 import type { Store } from '../../../../server/store/types.js';
-import { buildTestApp, testStore } from '../../../helpers/app.js';
-import { inject } from '../../../helpers/ws-client.js';
+import type { LiveItem } from '../../../../server/sessions/types.js';
+import { buildTestApp, listen, testStore } from '../../../helpers/app.js';
+import { connect, inject } from '../../../helpers/ws-client.js';
 
 let store: Store;
 let app: FastifyInstance;
@@ -82,4 +83,53 @@ describe('/chat: the server speaks first, then acks after commit', () => {
     expect(stored).toHaveLength(5);
     client.close();
   });
+
+  it("passes a counsellor's typing to the child and the child's typing to the counsellor, never stored", async () => {
+    app = await buildTestApp({ store });
+    const client = await inject(app);
+    const session = (await client.event('session')).value as SessionValue;
+    await client.bot('greeting');
+    const seen: LiveItem[] = [];
+    const unsubscribe = app.conversations.subscribe(session.conversationId, (item) => seen.push(item));
+    client.send({ type: 'typing' });
+    app.conversations.typing(session.conversationId, 'counsellor', 'Sam');
+    const typing = await client.next((a) => a.type === 'typing');
+    expect(typing).toMatchObject({ from: { name: 'Sam' }, channelData: { sender: 'counsellor' } });
+    expect(typing.channelData?.seq).toBeUndefined();
+    await waitUntil(() => seen.some((i) => i.kind === 'ephemeral' && i.activity.channelData?.sender === 'child'));
+    // The child's own typing is not echoed back to the child.
+    expect(client.frames.filter((a) => a.type === 'typing')).toHaveLength(1);
+    expect((await store.conversations.after(session.conversationId, 0)).some((s) => s.activity.type === 'typing')).toBe(false);
+    unsubscribe();
+    client.close();
+  });
+
+  it('forgets idle conversations from memory and restores them from the store on the next message', async () => {
+    app = await buildTestApp({ store, env: { RESUME_WAIT_MS: '2000' } });
+    const url = await listen(app); // a real socket, so the server sees the child leave at once
+    const client = await connect(url);
+    client.send({ type: 'event', name: 'ping' });
+    const session = (await client.event('session')).value as SessionValue;
+    await client.bot('greeting');
+    client.say('e1', 'one');
+    await client.bot('reply');
+    client.close();
+    await client.closed;
+    await waitUntil(() => app.conversations.childPresence(session.conversationId) === 'offline');
+    expect(app.conversations.evictIdle(0)).toBeGreaterThanOrEqual(1);
+    const back = await connect(url);
+    back.send({ type: 'event', name: 'session.resume', value: { token: session.token, lastSeq: 3 } });
+    await back.event('session');
+    back.say('e2', 'two');
+    expect((await back.bot('reply')).text).toBe('I hear you. That is message 2.');
+    back.close();
+  });
 });
+
+async function waitUntil(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
