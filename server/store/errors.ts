@@ -4,6 +4,8 @@
  */
 
 export type StoreErrorCode =
+  /** The data directory cannot be created or written (a file, no permission). */
+  | 'HARBOUR_ERR_STORE_DIR'
   /** The data directory is held by another live process (message names dir and pid). */
   | 'HARBOUR_ERR_STORE_LOCKED'
   /** Append or other write to a conversation that does not exist. */

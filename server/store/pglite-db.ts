@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
+import { StoreError } from './errors.js';
 import type { SqlDb, SqlTransaction } from './sql-db.js';
 
 /** The PGlite cluster's folder inside the store directory (beside the lock file). */
@@ -49,7 +50,17 @@ async function ensureCluster(dir: string): Promise<string> {
  */
 export async function openPgliteDb(dataDir: string): Promise<SqlDb> {
   if (dataDir === MEMORY_DATA_DIR) return pgliteSqlDb(await PGlite.create(), null);
-  mkdirSync(dataDir, { recursive: true });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.W_OK);
+  } catch (error) {
+    throw new StoreError(
+      'HARBOUR_ERR_STORE_DIR',
+      `The data directory ${dataDir} cannot be used: ${(error as NodeJS.ErrnoException).code ?? String(error)}. ` +
+        'Point DATA_DIR at a folder this process can create and write.',
+      { cause: error },
+    );
+  }
   const lock = lockDataDir(dataDir);
   try {
     const pgdata = await ensureCluster(dataDir);

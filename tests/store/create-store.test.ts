@@ -1,6 +1,9 @@
+import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore, createStore, sqlDbOf } from '../../server/store/index.js';
+import { temporaryDir } from '../helpers/store.js';
 
 /** A port on 127.0.0.1 where nothing listens (bound, then closed). */
 async function closedPort(): Promise<number> {
@@ -23,6 +26,20 @@ describe('createStore', () => {
     ));
     expect(error.message).toContain(`Could not connect to PostgreSQL at 127.0.0.1:${port}/harbour (DATABASE_URL)`);
     expect(error.message).not.toContain('s3cret-pw');
+  });
+
+  it('says clearly when the data directory is not a folder it can use', async () => {
+    const folder = await temporaryDir();
+    try {
+      const file = join(folder.dir, 'not-a-folder');
+      await writeFile(file, 'x');
+      const attempt = createStore({ dataDir: file });
+      await expect(attempt).rejects.toMatchObject({ code: 'HARBOUR_ERR_STORE_DIR' });
+      await expect(attempt).rejects.toThrow(`The data directory ${file} cannot be used: EEXIST`);
+      await expect(createStore({ dataDir: join(file, 'below') })).rejects.toThrow(/cannot be used: ENOTDIR/);
+    } finally {
+      await folder.remove();
+    }
   });
 
   it('has no SQL database behind the memory store, and says so', () => {
