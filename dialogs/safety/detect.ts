@@ -86,7 +86,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
 
   for (const m of findPhrases(tokens, model.rules, false, present)) {
     const rule = m.phrase.rule;
-    if (rule.negatable && isNegated(tokens, m, model)) continue;
+    if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) continue;
     if (rule.hypothetical && isHypothetical(tokens, m, scope)) continue;
     if (rule.resolvable && scope.resolved) continue;
     if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
@@ -137,7 +137,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     const top = [...contrib.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([o]) => o).sort((a, b) => a - b);
     const evidence = top.map((o) => span(text, kept, o, o));
     const first = evidence[0] ?? { text: text.slice(0, MAX_SIGNAL_TEXT), start: 0, end: Math.min(text.length, MAX_SIGNAL_TEXT), turnsAgo: 0 };
-    hits.push({ feature: `model.${c}`, rule: { feature: `model.${c}`, id: `model:${c}`, category: c, urgency: model.categoryUrgency[c], negatable: false, hypothetical: false, resolvable: false, unlessSentenceHas: [], unlessBefore: [], needsBefore: [] }, span: first, confidence: p });
+    hits.push({ feature: `model.${c}`, rule: { feature: `model.${c}`, id: `model:${c}`, category: c, urgency: model.categoryUrgency[c], negatable: false, strictNegation: false, hypothetical: false, resolvable: false, unlessSentenceHas: [], unlessBefore: [], needsBefore: [] }, span: first, confidence: p });
     for (const e of evidence.slice(1)) hits.push({ feature: `model.${c}`, rule: undefined, span: e, confidence: 0 });
     hits.push({ feature: `any.${c}`, rule: undefined, span: first, confidence: 0 });
   }

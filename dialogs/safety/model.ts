@@ -14,6 +14,7 @@ export interface CompiledRule {
   readonly category: Category | undefined;
   readonly urgency: Urgency;
   readonly negatable: boolean;
+  readonly strictNegation: boolean;
   readonly hypothetical: boolean;
   readonly resolvable: boolean;
   readonly unlessSentenceHas: readonly string[];
@@ -114,6 +115,7 @@ const SCOPE_RULE: CompiledRule = {
   category: undefined,
   urgency: 'normal',
   negatable: false,
+  strictNegation: false,
   hypothetical: false,
   resolvable: false,
   unlessSentenceHas: [],
@@ -160,6 +162,7 @@ export function buildSafetyModel(source: SafetySource): SafetyModel {
       category,
       urgency,
       negatable: rule.negatable ?? true,
+      strictNegation: rule.strictNegation ?? false,
       hypothetical: rule.hypothetical ?? true,
       resolvable: rule.resolvable ?? true,
       unlessSentenceHas: (rule.unlessSentenceHas ?? []).map((s) => `{${s}}`),

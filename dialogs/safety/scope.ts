@@ -55,7 +55,7 @@ const NEGATION_REACH = 5;
 const QUESTION_OPENING_WORDS = 3;
 
 /** Whether a negator shortly before the phrase (same sentence, same speaker) cancels it. */
-export function isNegated(tokens: readonly Token[], m: PhraseMatch, model: SafetyModel): boolean {
+export function isNegated(tokens: readonly Token[], m: PhraseMatch, model: SafetyModel, strict = false): boolean {
   const first = tokens[m.first];
   if (!first) return false;
   const { negators, breakers, reporting } = model.scope;
@@ -64,8 +64,9 @@ export function isNegated(tokens: readonly Token[], m: PhraseMatch, model: Safet
     const t = tokens[j];
     if (!t || t.sentence !== first.sentence || t.quoted !== first.quoted) return false;
     const stem = t.keys[0] ?? '';
-    if (reporting.has(stem)) return false;
-    if (breakers.has(stem)) sawBreaker = true;
+    // "he never said …" denies the saying; "he said 'don't …'" starts someone else's words.
+    if (reporting.has(stem)) return negators.has(tokens[j - 1]?.keys[0] ?? '');
+    if (breakers.has(stem) && !strict) sawBreaker = true;
     if (negators.has(stem)) return !sawBreaker;
   }
   return false;

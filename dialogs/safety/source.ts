@@ -15,6 +15,8 @@ export interface RuleSource {
   readonly gap?: number;
   /** Whether "not/never/doesn't …" just before the phrase cancels it (default true). */
   readonly negatable?: boolean;
+  /** Negation that breakers cannot undo: for self-harm, "I don't want to die" is a denial, not a refusal (default false). */
+  readonly strictNegation?: boolean;
   /** Whether "what if someone…" style questions cancel it (default true). */
   readonly hypothetical?: boolean;
   /** Whether a clearly past and settled event cancels it (default true). */
@@ -154,7 +156,7 @@ export function validateSafetySource(raw: SafetySource): string[] {
     else for (const p of r['phrases']) checkPhrase(`${where} (${String(id)})`, p);
     if (r['urgency'] !== undefined && !URGENCIES.includes(r['urgency'] as Urgency)) problems.push(`red-flags.yaml: ${where} (${String(id)}): urgency must be one of ${URGENCIES.join(', ')}.`);
     if (r['gap'] !== undefined && (typeof r['gap'] !== 'number' || r['gap'] < 0 || r['gap'] > 6)) problems.push(`red-flags.yaml: ${where} (${String(id)}): gap must be a whole number from 0 to 6.`);
-    for (const flag of ['negatable', 'hypothetical', 'resolvable']) if (r[flag] !== undefined && typeof r[flag] !== 'boolean') problems.push(`red-flags.yaml: ${where} (${String(id)}): ${flag} must be true or false.`);
+    for (const flag of ['negatable', 'strictNegation', 'hypothetical', 'resolvable']) if (r[flag] !== undefined && typeof r[flag] !== 'boolean') problems.push(`red-flags.yaml: ${where} (${String(id)}): ${flag} must be true or false.`);
     if (r['examples'] !== undefined && !isStringArray(r['examples'])) problems.push(`red-flags.yaml: ${where} (${String(id)}): examples must be a list of sentences.`);
     for (const key of ['unlessSentenceHas', 'unlessBefore', 'needsBefore']) {
       const unless = r[key];
