@@ -64,7 +64,18 @@ export async function openPgliteDb(dataDir: string): Promise<SqlDb> {
   const lock = lockDataDir(dataDir);
   try {
     const pgdata = await ensureCluster(dataDir);
-    return pgliteSqlDb(await PGlite.create(pgdata), lock);
+    let pglite: PGlite;
+    try {
+      pglite = await PGlite.create(pgdata);
+    } catch (error) {
+      throw new StoreError(
+        'HARBOUR_ERR_STORE_DIR',
+        `The database in ${pgdata} could not be opened (${(error as Error).message}). It may be damaged: ` +
+          'restore it from a backup, or move it aside to start with an empty one.',
+        { cause: error },
+      );
+    }
+    return pgliteSqlDb(pglite, lock);
   } catch (error) {
     lock.release();
     throw error;

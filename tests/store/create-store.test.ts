@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +38,20 @@ describe('createStore', () => {
       await expect(attempt).rejects.toMatchObject({ code: 'HARBOUR_ERR_STORE_DIR' });
       await expect(attempt).rejects.toThrow(`The data directory ${file} cannot be used: EEXIST`);
       await expect(createStore({ dataDir: join(file, 'below') })).rejects.toThrow(/cannot be used: ENOTDIR/);
+    } finally {
+      await folder.remove();
+    }
+  });
+
+  it('says clearly when the database folder is damaged, and leaves no lock behind', async () => {
+    const folder = await temporaryDir();
+    try {
+      await mkdir(join(folder.dir, 'pgdata'));
+      await writeFile(join(folder.dir, 'pgdata', 'PG_VERSION'), 'garbage');
+      const attempt = createStore({ dataDir: folder.dir });
+      await expect(attempt).rejects.toMatchObject({ code: 'HARBOUR_ERR_STORE_DIR' });
+      await expect(attempt).rejects.toThrow(`The database in ${join(folder.dir, 'pgdata')} could not be opened`);
+      expect(existsSync(join(folder.dir, 'harbour-store.lock'))).toBe(false);
     } finally {
       await folder.remove();
     }
