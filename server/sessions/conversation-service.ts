@@ -68,7 +68,7 @@ export class HarbourConversationService implements ConversationService {
   readonly hub: LiveHub;
   readonly queue = new TurnQueue();
   private readonly lives = new Map<string, LiveConversation>();
-  private readonly presence = new Map<string, ChildPresence>();
+  private readonly presence = new Map<string, { value: ChildPresence; at: number }>();
   private readonly now: () => number;
   private closing = false;
 
@@ -114,17 +114,15 @@ export class HarbourConversationService implements ConversationService {
     const record = await this.deps.store.conversations.get(found.conversationId);
     if (!record || record.endedAt !== null) return null;
     await this.deps.store.tokens.touch(tokenHash, new Date(now + this.deps.limits.tokenOfflineTtlMs));
-    const live = this.lives.get(found.conversationId);
-    if (live) {
-      live.tokenHash = tokenHash;
-      live.lastTouch = now;
-    } else {
-      this.pendingTokenHashes.set(found.conversationId, tokenHash);
-    }
+    // Load the dialog now: a snapshot that no longer fits is replaced (and the child told how to get
+    // help) before the socket replays, so the child sees it at once.
+    const live = await this.queue.run(found.conversationId, () => this.live(found.conversationId));
+    if (!live) return null;
+    live.tokenHash = tokenHash;
+    live.lastTouch = now;
     return { conversationId: found.conversationId };
   }
 
-  private readonly pendingTokenHashes = new Map<string, string>();
   private readonly touches = new Set<Promise<void>>();
 
   async childMessage(
@@ -163,7 +161,7 @@ export class HarbourConversationService implements ConversationService {
   }
 
   async childLeft(conversationId: string, how: 'quick_exit' | 'ended'): Promise<void> {
-    this.presence.set(conversationId, how === 'quick_exit' ? 'left_quickly' : 'ended');
+    this.presence.set(conversationId, { value: how === 'quick_exit' ? 'left_quickly' : 'ended', at: this.now() });
     await this.queue.run(conversationId, async () => {
       const now = new Date(this.now());
       const live = await this.live(conversationId, { quiet: true });
@@ -189,9 +187,9 @@ export class HarbourConversationService implements ConversationService {
   }
 
   setChildPresence(conversationId: string, presence: ChildPresence): void {
-    const before = this.presence.get(conversationId);
+    const before = this.presence.get(conversationId)?.value;
     if (before === 'left_quickly' || before === 'ended') return;
-    this.presence.set(conversationId, presence);
+    this.presence.set(conversationId, { value: presence, at: this.now() });
     const live = this.lives.get(conversationId);
     if (presence === 'offline' && live) {
       // The offline clock starts now: the token dies TOKEN_OFFLINE_TTL after the child went away.
@@ -204,7 +202,7 @@ export class HarbourConversationService implements ConversationService {
   }
 
   childPresence(conversationId: string): ChildPresence {
-    return this.presence.get(conversationId) ?? 'offline';
+    return this.presence.get(conversationId)?.value ?? 'offline';
   }
 
   typing(conversationId: string, from: 'child' | 'counsellor', name?: string): void {
@@ -290,6 +288,10 @@ export class HarbourConversationService implements ConversationService {
       this.drop(id);
       evicted += 1;
     }
+    // Presence of children long gone is forgotten too (unknown reads as offline).
+    for (const [id, entry] of this.presence) {
+      if (entry.value !== 'online' && now - entry.at >= idleMs && !this.lives.has(id)) this.presence.delete(id);
+    }
     return evicted;
   }
 
@@ -333,11 +335,6 @@ export class HarbourConversationService implements ConversationService {
       );
     }
     const live = this.adopt(conversationId, record.locale, host ?? new DialogHost(this.deps.dialog, input));
-    const pendingHash = this.pendingTokenHashes.get(conversationId);
-    if (pendingHash) {
-      live.tokenHash = pendingHash;
-      this.pendingTokenHashes.delete(conversationId);
-    }
     if (!host) await this.runTurn(live, { recovering: true });
     else if (!options.quiet && live.host.hasPending) await this.runTurn(live, {});
     return live;
@@ -481,7 +478,7 @@ export class HarbourConversationService implements ConversationService {
 
   private async close(live: LiveConversation, reason: string, now: Date): Promise<void> {
     this.drop(live.id);
-    this.presence.set(live.id, 'ended');
+    this.presence.set(live.id, { value: 'ended', at: this.now() });
     await this.deps.store.conversations.end(live.id, reason, now);
     await this.deps.store.tokens.revokeForConversation(live.id, now);
     this.deps.log.info({ conversationId: live.id, reason }, 'conversation ended');
