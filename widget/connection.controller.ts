@@ -205,6 +205,7 @@ export class ConnectionController implements ReactiveController {
       if (this.#socket !== socket) return;
       this.#socket = undefined;
       this.#stopPing();
+      this.#stopAckTimers();
       this.#onClose(ev.code);
     };
   }
@@ -261,6 +262,7 @@ export class ConnectionController implements ReactiveController {
     const socket = this.#socket;
     this.#socket = undefined;
     this.#stopPing();
+    this.#stopAckTimers();
     if (socket === undefined) return;
     socket.onclose = null;
     socket.onmessage = null;
@@ -439,6 +441,16 @@ export class ConnectionController implements ReactiveController {
       fn();
     }, ms);
     this.#timers.add(t);
+  }
+
+  /**
+   * The socket is gone: stop waiting for acks. Messages still `sending` stay so and are sent again
+   * (same client id) when the next socket's `session` arrives, so a long outage never marks them
+   * failed.
+   */
+  #stopAckTimers(): void {
+    for (const t of this.#ackTimers.values()) clearTimeout(t);
+    this.#ackTimers.clear();
   }
 
   #clearAck(id: string): void {
