@@ -42,7 +42,13 @@ function wrap(client: Client): SqlTransaction {
 /** Opens a `pg` pool on DATABASE_URL as a SqlDb, and checks that the server answers. */
 export async function openPostgresDb(options: PostgresOptions): Promise<SqlDb> {
   const poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: poolSize });
+  // A bounded wait for a free connection: a stuck database fails appends visibly instead of hanging.
+  const pool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    max: poolSize,
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
+  });
   // An idle connection dropped by the server must not crash the process; the pool reconnects.
   pool.on('error', (error) => options.onIdleError?.(error));
   try {

@@ -200,6 +200,9 @@ export class SqlConversationRepository implements ConversationRepository {
 
   async after(conversationId: string, afterSeq: number, limit = DEFAULT_AFTER_LIMIT): Promise<readonly StoredActivity[]> {
     checkLimit(limit, MAX_AFTER_LIMIT);
+    if (!Number.isFinite(afterSeq)) {
+      throw new StoreError('HARBOUR_ERR_STORE_INPUT', `afterSeq must be a number, got ${afterSeq}`);
+    }
     const rows = await this.#db.query<ActivityRow>(
       `SELECT seq, client_activity_id, activity, created_at FROM activities
         WHERE conversation_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,

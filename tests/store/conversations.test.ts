@@ -244,6 +244,7 @@ describe.each([...STORE_DRIVERS, 'memory'] as const)('conversations on %s', (dri
       await expect(store.conversations.after(id, 0, 0)).rejects.toMatchObject({ code: 'HARBOUR_ERR_STORE_INPUT' });
       await expect(store.conversations.after(id, 0, 10_001)).rejects.toThrow(/limit must be a whole number from 1 to 10000/);
       await expect(store.conversations.dueCheckIns(T0, 1.5)).rejects.toMatchObject({ code: 'HARBOUR_ERR_STORE_INPUT' });
+      await expect(store.conversations.after(id, Number.NaN)).rejects.toMatchObject({ code: 'HARBOUR_ERR_STORE_INPUT' });
     });
   }
 });
