@@ -19,8 +19,8 @@ const MEASURED_RECALL_FLOOR: Partial<Record<Category, number>> = {
   // 2026-11-22: 37/39 = 0.949 (target 0.95)
   meet_or_secrecy: 0.94,
 };
-// 2026-11-22: 16/209 = 7.7% (target 3%)
-const MEASURED_FALSE_ALARM_CEILING = 0.08;
+// 2026-11-22: 15/209 = 7.2% (target 3%)
+const MEASURED_FALSE_ALARM_CEILING = 0.075;
 describe('red-flag detector on the reporting half', async () => {
   const items = loadDataset();
   const reporting = items.filter((i) => i.split === 'reporting');
