@@ -3,7 +3,7 @@ import type { Content } from '../content/types.js';
 import { WaitEstimator } from '../handoff/estimate.js';
 import { validateOpeningHours } from '../handoff/hours.js';
 import { LiveHandoffService } from '../handoff/service.js';
-import { handoffWords } from '../handoff/words.js';
+import { handoffWords, type HandoffWords } from '../handoff/words.js';
 import consolePlugin from '../routes/console/index.js';
 import { handoffCaseRepository } from '../store/console-cases.js';
 import { consoleStore } from '../store/console-repositories.js';
@@ -31,12 +31,22 @@ export function createConsole(input: {
   validateOpeningHours(input.content.openingHours);
   const db = sqlDbOf(input.store);
   const repos = consoleStore(db);
-  const words = handoffWords(input.content, input.locale);
+  // Status words in each conversation's own locale (looked up once per locale).
+  const byLocale = new Map<string, HandoffWords>();
+  const wordsFor = (locale: string | undefined): HandoffWords => {
+    const key = locale ?? input.locale ?? input.content.defaultLocale;
+    let w = byLocale.get(key);
+    if (!w) {
+      w = handoffWords(input.content, key);
+      byLocale.set(key, w);
+    }
+    return w;
+  };
   const handoff = new LiveHandoffService({
     hours: input.content.openingHours,
     maxWaitSeconds: config.maxWaitSeconds,
     estimator: new WaitEstimator({ minSamples: config.estimateMinSamples }),
-    words: () => words,
+    words: async (conversationId) => wordsFor((await input.store.conversations.get(conversationId).catch(() => null))?.locale),
     audit: repos.audit,
     participants: repos.participants,
     cases: handoffCaseRepository(db),

@@ -20,7 +20,7 @@ export interface LiveHandoffOptions {
   readonly maxWaitSeconds: number;
   readonly estimator?: WaitEstimator;
   /** Plain words for the child, in the conversation's locale. */
-  readonly words: (conversationId: string) => HandoffWords;
+  readonly words: (conversationId: string) => HandoffWords | Promise<HandoffWords>;
   readonly audit: AuditRepository;
   readonly participants: ParticipantRepository;
   /** Where cases are kept for reading after the chat (optional: memory only without it). */
@@ -176,11 +176,11 @@ export class LiveHandoffService implements HandoffService {
   }
 
   /** The status to send the child right after a `queued` decision (place, estimate, plain words). */
-  queuedStatus(conversationId: string): { position: number; estimatedWaitSeconds?: number; message: string } | null {
+  async queuedStatus(conversationId: string): Promise<{ position: number; estimatedWaitSeconds?: number; message: string } | null> {
     const position = this.queue.position(conversationId);
     if (position === undefined) return null;
     const estimate = this.#estimator.estimateSeconds(position, this.#now());
-    const message = this.options.words(conversationId).queued(position, estimate);
+    const message = (await this.options.words(conversationId)).queued(position, estimate);
     return estimate === undefined ? { position, message } : { position, estimatedWaitSeconds: estimate, message };
   }
 
@@ -299,7 +299,7 @@ export class LiveHandoffService implements HandoffService {
     this.#emit({ type: 'chat.ended', conversationId, by: account.id, why: 'counsellor' });
     this.#emit({ type: 'queue.changed' });
     const conversations = this.#requireConversations();
-    const closing = this.options.words(conversationId).completed();
+    const closing = (await this.options.words(conversationId)).completed();
     await conversations.handoffStatus(conversationId, { state: 'completed', ...(closing === undefined ? {} : { message: closing }) });
     await conversations.dispatch(conversationId, { type: 'handoff.completed' });
     return null;
@@ -337,7 +337,7 @@ export class LiveHandoffService implements HandoffService {
       await this.options.audit.write({ at: now, actorId: null, action: 'returned', conversationId: id, detail: { why: 'restart' } });
       try {
         const conversations = this.#requireConversations();
-        const message = this.options.words(id).failed();
+        const message = (await this.options.words(id)).failed();
         await conversations.handoffStatus(id, { state: 'failed', ...(message === undefined ? {} : { message }) });
         await conversations.dispatch(id, { type: 'handoff.failed' });
       } catch (err) {
@@ -420,7 +420,7 @@ export class LiveHandoffService implements HandoffService {
     if (chat.entry.urgency === 'immediate') this.#alert(conversationId, chat.entry.urgency);
     try {
       const conversations = this.#requireConversations();
-      const message = this.options.words(conversationId).failed();
+      const message = (await this.options.words(conversationId)).failed();
       await conversations.handoffStatus(conversationId, { state: 'failed', ...(message === undefined ? {} : { message }) });
       await conversations.dispatch(conversationId, { type: 'handoff.failed' });
       this.#notified.delete(conversationId);
@@ -435,7 +435,7 @@ export class LiveHandoffService implements HandoffService {
     await conversations.handoffStatus(conversationId, {
       state: 'accepted',
       counsellorName: firstName,
-      message: this.options.words(conversationId).accepted(firstName, role),
+      message: (await this.options.words(conversationId)).accepted(firstName, role),
     });
     await conversations.dispatch(conversationId, { type: 'handoff.accepted', counsellorName: firstName });
   }
@@ -465,7 +465,7 @@ export class LiveHandoffService implements HandoffService {
       const position = i + 1;
       if (this.#notified.get(id) === position) continue;
       this.#notified.set(id, position);
-      const status = this.queuedStatus(id);
+      const status = await this.queuedStatus(id);
       if (!status) continue;
       try {
         await conversations.handoffStatus(id, { state: 'queued', ...status });
