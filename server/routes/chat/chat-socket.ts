@@ -148,7 +148,9 @@ export class ChatSocket implements RegisteredSocket {
           this.detach();
           this.state = 'waiting';
           await this.deps.service.childLeft(provisional, 'ended');
-          return this.resume(frame.value.token, frame.value.lastSeq);
+          // The client has already seen another conversation's session (and may have cleared its
+          // transcript), so replay the resumed conversation from the start; clients de-duplicate by seq.
+          return this.resume(frame.value.token, 0);
         }
         this.sendError('resumeTooLate');
         return;

@@ -153,6 +153,9 @@ describe('resume: subscribe, replay after lastSeq, then live, nothing lost or do
     resume(late, old.token, 1);
     const switched = await session(late, from);
     expect(switched).toMatchObject({ conversationId: old.conversationId, resumed: true });
+    // Replayed from the start: the client saw another conversation in between.
+    const replayed = await late.next((a) => a.channelData?.seq === 1, from);
+    expect(replayed.channelData?.key).toBe('greeting');
     // The untouched provisional conversation is closed, not left waiting for a counsellor.
     expect((await store.conversations.get(provisional.conversationId))?.endedAt).not.toBeNull();
     late.say('after', 'hello again');
