@@ -24,7 +24,8 @@ import { closeAll, closedLoop, openConversations, openLoop, type LoadMode, type 
 import { fmt, printTable, ratio, verdict } from './lib/stats.js';
 
 const isSmoke = process.argv.includes('--smoke');
-const COUNTS = isSmoke ? [100, 1000] : [100, 1000, 5000];
+/** `BENCH_COUNTS=1000` narrows the conversation counts while working on one; `npm test` runs the defaults. */
+const COUNTS = process.env['BENCH_COUNTS']?.split(',').map(Number) ?? (isSmoke ? [100, 1000] : [100, 1000, 5000]);
 const CLOSED_MS = isSmoke ? 1500 : 8000;
 const OPEN_MS = isSmoke ? 2000 : 10_000;
 const OPEN_RATE = 200;

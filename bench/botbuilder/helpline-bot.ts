@@ -15,20 +15,21 @@ import {
  */
 
 interface HelplineStep {
-  readonly say: string;
+  /** One or two messages, like Harbour's turns (a reflection, then the next question). */
+  readonly say: readonly string[];
   readonly quickReplies?: readonly string[];
 }
 
 /** What the bot says after each child message, in order; after the last, it loops to step 1. */
 const STEPS: readonly HelplineStep[] = [
-  { say: 'Thank you for telling me. What happened?' },
-  { say: 'That sounds hard. Where did it happen: which app or game?', quickReplies: ['Roblox', 'Snapchat', 'Instagram', 'Something else'] },
-  { say: 'How long has this been going on?' },
-  { say: 'Has this person asked you to say or do anything that makes you feel unsafe?', quickReplies: ['Yes', 'No', 'Not sure'] },
-  { say: 'How are you feeling about it right now?' },
-  { say: 'It makes sense to feel that way. Is there an adult you trust that you could talk to?' },
-  { say: 'Here are some things you can do: block and report them in the app, and you can report to CEOP.', quickReplies: ['Tell me more', 'Talk to a person'] },
-  { say: 'You can come back any time. Is there anything else on your mind?' },
+  { say: ['Thank you for reaching out. That was brave.', 'Can you tell me what happened?'] },
+  { say: ['That sounds hard, and it is not your fault.', 'Where did it happen: which app or game?'], quickReplies: ['Roblox', 'Snapchat', 'Instagram', 'Something else'] },
+  { say: ['Thank you.', 'How long has this been going on?'] },
+  { say: ['I see.', 'Has this person asked you to say or do anything that makes you feel unsafe?'], quickReplies: ['Yes', 'No', 'Not sure'] },
+  { say: ['That is okay.', 'How are you feeling about it right now?'] },
+  { say: ['It makes sense to feel that way.', 'Is there an adult you trust that you could talk to?'] },
+  { say: ['Here are some things you can do: block and report them in the app, and you can report to CEOP.'], quickReplies: ['Tell me more', 'Talk to a person'] },
+  { say: ['You can come back any time.', 'Is there anything else on your mind?'] },
 ];
 
 const GREETING = "Hi, I'm a computer helper, not a person. What you tell me stays private unless someone is in danger. Who is chatting today?";
@@ -58,8 +59,11 @@ export class HelplineBot extends ActivityHandler {
       const step = STEPS[data.step] ?? STEPS[0]!;
       data.turns += 1;
       data.step = data.step + 1 >= STEPS.length ? 1 : data.step + 1;
-      const reply = step.quickReplies ? MessageFactory.suggestedActions([...step.quickReplies], step.say) : MessageFactory.text(step.say);
-      await context.sendActivity(reply);
+      const last = step.say.length - 1;
+      for (const [i, text] of step.say.entries()) {
+        const reply = i === last && step.quickReplies ? MessageFactory.suggestedActions([...step.quickReplies], text) : MessageFactory.text(text);
+        await context.sendActivity(reply);
+      }
       await next();
     });
 
