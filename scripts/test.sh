@@ -108,7 +108,7 @@ echo
 echo "━━ summary ($(( elapsed / 60 )) min $(( elapsed % 60 )) s)"
 printf '  %s\n' "${SUMMARY[@]}"
 if [[ $tests_skipped -gt 0 ]]; then
-  echo "  $tests_skipped skipped tests count as failures: npm test never skips."
+  echo "  $tests_skipped tests did not run (skipped, or a hook or file before them failed): counted as failures, since npm test never skips."
 fi
 passed=$((tests_passed + steps_passed))
 failed=$((tests_failed + tests_skipped + steps_failed))
