@@ -3,6 +3,8 @@
 # production dependencies only. Node 20, as in package.json "engines" and CI.
 #   docker build -t harbour .
 #   docker run -p 3000:3000 -v harbour-data:/data -e ALLOWED_ORIGINS=https://helpline.example harbour
+#   docker exec -it <container> node dist/server/cli/counsellor.js add NAME --role counsellor
+#   docker exec <container> node dist/server/cli/content-check.js
 # tests/build/docker-runtime.test.ts re-enacts the runtime stage without Docker (it reads the
 # COPY / RUN / ENV / HEALTHCHECK / CMD lines below), so keep them simple: one step per line.
 
