@@ -107,9 +107,10 @@ export function createHarbourSetup(deps: DialogDeps) {
       escalateOnFindings: enqueueActions(({ context, enqueue }) => {
         const t = context.turn;
         const urgency = t.urgency ?? 'normal';
-        const { out, raises, categories } = escalation(context, urgency, t.findings);
+        const { out, raises, categories, escalated } = escalation(context, urgency, t.findings);
         for (const e of out) enqueue.emit(e);
         enqueue.assign({
+          escalated,
           handoff: context.handoff === 'none' || context.handoff === 'failed' ? 'requested' : context.handoff,
           handoffReason: context.handoffReason ?? 'red_flag',
           ...(raises ? { urgency } : {}),
@@ -132,9 +133,10 @@ export function createHarbourSetup(deps: DialogDeps) {
           detectorVersion: 'dialog',
           evidence: [],
         };
-        const { out, raises } = escalation(context, 'high', [finding]);
+        const { out, raises, escalated } = escalation(context, 'high', [finding]);
         for (const e of out) enqueue.emit(e);
         enqueue.assign({
+          escalated,
           handoff: context.handoff === 'none' ? 'requested' : context.handoff,
           handoffReason: context.handoffReason ?? 'red_flag',
           ...(raises ? { urgency: 'high' as const } : {}),

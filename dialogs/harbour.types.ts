@@ -1,5 +1,5 @@
 import type { TurnAnalysis } from './analyse.js';
-import type { Urgency } from './safety/finding.js';
+import type { Category, Urgency } from './safety/finding.js';
 import type { DetectorState } from './safety/types.js';
 import type { Audience, ConversationSummary, DialogEmitted, DialogEvent, DialogInput } from './types.js';
 
@@ -20,6 +20,8 @@ export interface HarbourContext {
   readonly handoffReason?: 'red_flag' | 'asked_for_person';
   /** The most urgent request made so far. */
   readonly urgency?: Urgency;
+  /** Categories already carried to the console by a `handoff.requested` (a new one is sent again). */
+  readonly escalated?: readonly Category[];
   /** Replies in a row the dialog could not place. */
   readonly notUnderstood: number;
   /** Check-ins since the child last wrote. */

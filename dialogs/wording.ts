@@ -63,9 +63,14 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   const isFirst = ctx.handoff === 'none' || ctx.urgency === undefined;
   const raises = ctx.urgency === undefined || URGENCY_RANK[urgency] > URGENCY_RANK[ctx.urgency];
   const withPerson = ctx.handoff === 'accepted';
+  // A category no request has carried yet is news for the console, even at the same urgency.
+  const already = new Set(ctx.escalated ?? []);
+  const fresh = [...categories].filter((c) => !already.has(c));
   const out: DialogEmitted[] = [];
-  if (raises || ctx.handoff === 'none') {
-    out.push({ type: 'handoff.requested', urgency, findings, reason: 'red_flag' });
+  if (raises || ctx.handoff === 'none' || fresh.length > 0) {
+    // A new category at a lower urgency never lowers what the wire says: the most urgent so far.
+    const asked = raises || ctx.urgency === undefined ? urgency : ctx.urgency;
+    out.push({ type: 'handoff.requested', urgency: asked, findings, reason: 'red_flag' });
   }
   // 999 first, every time: the child may be in danger now, whoever is on shift.
   if (urgency === 'immediate') out.push(say('safety.immediate'));
@@ -84,6 +89,6 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
       out.push(say(isAdult(ctx) ? 'helplines.now.adult' : 'helplines.now.child'));
     }
   }
-  return { out, raises, categories: [...categories] };
+  return { out, raises, categories: [...categories], escalated: [...already, ...fresh] };
 }
 

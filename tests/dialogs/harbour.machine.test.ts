@@ -62,6 +62,29 @@ describe('escalation', () => {
     expect(summaryOf(last?.snapshot ?? turns[0]!.snapshot)).toMatchObject({ urgency: 'immediate', audience: 'young_person' });
   });
 
+  it('asks again when a new category appears at the same urgency, carrying it, and never for one already sent', () => {
+    const turns = child(
+      msg('he asked me to send nudes'),
+      msg('he said he will share my pics with everyone unless i send more'),
+      msg('he asked me to send nudes'),
+      msg('he asked for my mums card details'),
+    );
+    // turns[0] is the opening and turns[1] the answer to "who are you".
+    const requests = turns.map((t) => t.emitted.filter((e) => e.type === 'handoff.requested'));
+    const categoriesOf = (r: (typeof requests)[number]) =>
+      r.flatMap((e) => (e.type === 'handoff.requested' ? [...new Set(e.findings.map((f) => f.category))].sort() : []));
+    expect(requests[2]).toEqual([expect.objectContaining({ urgency: 'high', reason: 'red_flag' })]);
+    expect(requests[3]).toEqual([expect.objectContaining({ urgency: 'high', reason: 'red_flag' })]);
+    expect(categoriesOf(requests[3]!)).toEqual(['sexual', 'threat_blackmail']);
+    // The same category again is already with the console: no new request.
+    expect(requests[4]).toEqual([]);
+    // A new, less urgent category is still sent, at the conversation's highest urgency so far.
+    expect(requests[5]).toEqual([expect.objectContaining({ urgency: 'high', reason: 'red_flag' })]);
+    expect(categoriesOf(requests[5]!)).toEqual(['financial']);
+    // The child hears no alarm words for a repeat: the wording stays the quiet "noted" kind.
+    expect(keysOf(turns[5]?.emitted ?? [])).not.toContain('escalation.serious');
+  });
+
   it('gives self-harm a calm, direct reply with the 24/7 routes, naming no category', () => {
     const last = child(msg('i want to kill myself')).at(-1);
     const text = wordsOf(content, last?.emitted ?? []).join(' ');

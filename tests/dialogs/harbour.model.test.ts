@@ -44,6 +44,9 @@ const RED_FLAGS: Readonly<Record<Urgency, string>> = {
   normal: 'he asked for my mums card details',
 };
 
+/** The one category each red flag above raises (checked by the first test). */
+const GLOBAL_CATEGORY: Readonly<Record<Urgency, string>> = { immediate: 'immediate_danger', high: 'sexual', normal: 'financial' };
+
 const GLOBAL: readonly { name: string; events: readonly DialogEvent[] }[] = [
   { name: 'red flag (immediate)', events: [msg(RED_FLAGS.immediate)] },
   { name: 'red flag (high)', events: [msg(RED_FLAGS.high)] },
@@ -131,6 +134,7 @@ describe.each([
     for (const [urgency, text] of Object.entries(RED_FLAGS)) {
       const found = content.dialogDeps.detect(text, { version: 1, signals: [], turn: 0 }).findings;
       expect(found.map((f) => f.urgency), text).toContain(urgency);
+      expect([...new Set(found.map((f) => f.category))], text).toEqual([GLOBAL_CATEGORY[urgency as Urgency]]);
     }
   });
 
@@ -170,7 +174,7 @@ describe.each([
     for (const path of paths) {
       if (path.state.status === 'done') continue;
       const prefix = eventsOf(path);
-      const before = path.state.context as { handoff: string; urgency?: Urgency; audience?: string };
+      const before = path.state.context as { handoff: string; urgency?: Urgency; audience?: string; escalated?: string[] };
       const where = `${stateName(path.state)} after [${prefix.map((e) => (e.type === 'user.message' ? e.text : e.type)).join(' | ')}]`;
       for (const g of GLOBAL) {
         // Restored from the path's snapshot, as the server restores a persisted one.
@@ -189,6 +193,11 @@ describe.each([
           const requested = urgencyRequested(first.emitted);
           if (before.urgency === undefined || URGENCY_RANK[urgency] > URGENCY_RANK[before.urgency] || before.handoff === 'none') {
             expect(requested, `${g.name} from ${where}`).toBe(urgency);
+          } else if (!(before.escalated ?? []).includes(GLOBAL_CATEGORY[urgency])) {
+            // A category the console has not heard yet is sent, at the most urgent level so far.
+            expect(requested, `${g.name} from ${where}`).toBe(before.urgency);
+          } else {
+            expect(requested, `${g.name} from ${where}`).toBeUndefined();
           }
           expect(['escalated', 'withCounsellor'], where).toContain(first.state);
           if (!withCounsellor) expect(said.length, where).toBeGreaterThan(0);
