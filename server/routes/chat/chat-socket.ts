@@ -91,7 +91,6 @@ export class ChatSocket implements RegisteredSocket {
 
   private onFrame(data: RawData, isBinary: boolean): void {
     this.isAlive = true;
-    if (this.state === 'closed') return;
     if (this.pending >= MAX_PENDING_FRAMES) {
       this.closeWith(CLOSE.policy, 'too many frames');
       return;
@@ -113,8 +112,15 @@ export class ChatSocket implements RegisteredSocket {
   }
 
   private async handleFrame(text: string | null): Promise<void> {
-    if (this.state === 'closed') return;
     const frame = text === null ? ({ kind: 'refused', error: 'invalid', detail: 'Frames must be text.' } as const) : parseFrame(text);
+    if (this.state === 'closed') {
+      // Quick exit sends its frame and leaves the page at once, so the socket may already be closed
+      // when the frame's turn comes: the child's wish to leave is honoured all the same.
+      if (frame.kind === 'event' && (frame.name === EVENT.quickExit || frame.name === EVENT.end) && this.conversationId !== null) {
+        await this.deps.service.childLeft(this.conversationId, frame.name === EVENT.quickExit ? 'quick_exit' : 'ended');
+      }
+      return;
+    }
     if (this.state === 'waiting') {
       if (this.resumeTimer) clearTimeout(this.resumeTimer);
       this.resumeTimer = null;

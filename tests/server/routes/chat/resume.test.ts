@@ -218,6 +218,28 @@ describe('leaving', () => {
     expect(app.conversations.childPresence(started.conversationId)).toBe('left_quickly');
   });
 
+  it('honours quick exit even when the page closes the socket in the same instant', async () => {
+    let release: () => void = () => undefined;
+    const handoff: HandoffService = {
+      isCounsellorOnShift: async () => true,
+      request: () => new Promise((resolve) => (release = () => resolve({ outcome: 'queued', position: 1 }))),
+      withdraw: async () => undefined,
+    };
+    app = await buildTestApp({ store, env: { RESUME_WAIT_MS: '5000' }, handoff });
+    url = await listen(app);
+    const client = await fresh();
+    const started = await session(client);
+    await client.bot('greeting');
+    client.say('busy', 'talk to a person'); // a turn in flight: the quick exit frame waits behind it
+    await client.ack('busy');
+    client.send({ type: 'event', name: 'session.quickExit' });
+    client.ws.terminate(); // location.replace: the page and its socket are gone at once
+    await waitFor(async () => app!.chatSockets.size === 0);
+    release();
+    await waitFor(async () => (await store.conversations.get(started.conversationId))?.endReason === 'quick_exit');
+    expect(await app.conversations.resume(started.token)).toBeNull();
+  });
+
   it('session.end ends the chat and closes 4002; the bot saying goodbye does too', async () => {
     app = await buildTestApp({ store, env: { RESUME_WAIT_MS: '5000' } });
     url = await listen(app);
