@@ -119,6 +119,11 @@ export class ChatSocket implements RegisteredSocket {
       if (frame.kind === 'event' && (frame.name === EVENT.quickExit || frame.name === EVENT.end) && this.conversationId !== null) {
         await this.deps.service.childLeft(this.conversationId, frame.name === EVENT.quickExit ? 'quick_exit' : 'ended');
       }
+      // A message that arrived before the close is still committed (its ack comes on resume, or
+      // as a re-ack when the widget re-sends it), so a lost signal never loses the child's words.
+      if (frame.kind === 'message' && this.conversationId !== null) {
+        await this.deps.service.childMessage(this.conversationId, { clientActivityId: frame.id, text: frame.text });
+      }
       return;
     }
     if (this.state === 'waiting') {

@@ -240,6 +240,32 @@ describe('leaving', () => {
     expect(await app.conversations.resume(started.token)).toBeNull();
   });
 
+  it('commits a message that arrived just before the signal dropped', async () => {
+    let release: () => void = () => undefined;
+    const handoff: HandoffService = {
+      isCounsellorOnShift: async () => true,
+      request: () => new Promise((resolve) => (release = () => resolve({ outcome: 'queued', position: 1 }))),
+      withdraw: async () => undefined,
+    };
+    app = await buildTestApp({ store, env: { RESUME_WAIT_MS: '5000' }, handoff });
+    url = await listen(app);
+    const client = await fresh();
+    const started = await session(client);
+    await client.bot('greeting');
+    client.say('busy', 'talk to a person');
+    await client.ack('busy');
+    client.say('last', 'are you still there');
+    client.ws.terminate();
+    await waitFor(async () => app!.chatSockets.size === 0);
+    release();
+    await waitFor(async () => (await store.conversations.after(started.conversationId, 0)).some((s) => s.clientActivityId === 'last'));
+    // Back online: the message is replayed with its seq, so the widget marks it sent.
+    const back = await resumed(app, started.token, 0);
+    const ack = await back.ack('last');
+    expect(ack.text).toBe('are you still there');
+    back.close();
+  });
+
   it('session.end ends the chat and closes 4002; the bot saying goodbye does too', async () => {
     app = await buildTestApp({ store, env: { RESUME_WAIT_MS: '5000' } });
     url = await listen(app);
