@@ -48,12 +48,20 @@ export function scopedTokens(text: string, model: SafetyModel): Token[] {
 
 const POSSESSIVES = new Set(['my', 'your', 'his', 'her', 'their', 'our', 'the', 'a', 'an', 'another', 'this', 'that', 'some']);
 
-/** Whether the person at `j` is an object ("tell my mum", "a guy from my class"), not the one acting. */
+/** Words for a peer that "in my class" or "from school" can describe ("a boy in my class asked…"). */
+const PEERS = new Set(['boy', 'girl', 'someone', 'somebody', 'lad', 'kid', 'kids', 'boys', 'girls', 'people']);
+const AFFILIATION = new Set(['in', 'from', 'at']);
+
+/**
+ * Whether the person at `j` is an object ("tell my mum", "a guy from my class"), not the one acting.
+ * A peer described by where they belong ("a boy IN MY CLASS asked…") is the one acting.
+ */
 function isObject(tokens: readonly Token[], j: number, model: SafetyModel): boolean {
   let k = j - 1;
   if (POSSESSIVES.has(tokens[k]?.word ?? '')) k -= 1;
   const before = tokens[k];
-  return before !== undefined && model.scope.objectMarkers.has(before.keys[0] ?? '');
+  if (before === undefined || !model.scope.objectMarkers.has(before.keys[0] ?? '')) return false;
+  return !(AFFILIATION.has(before.word) && PEERS.has(tokens[k - 1]?.word ?? ''));
 }
 
 const CONDITIONS = new Set(['if', 'unless', 'until', 'or']);

@@ -33,7 +33,9 @@ describe('red-flag detector on the reporting half', async () => {
     expect(messages).toBeGreaterThanOrEqual(800);
     expect(benign / messages).toBeGreaterThanOrEqual(0.4);
     expect(items.filter((i) => i.conversation && i.expected.length > 0 && i.turns[0]?.labels.length === 0).length).toBeGreaterThanOrEqual(40);
-    expect(reporting.length).toBeGreaterThan(items.length / 4);
+    // Probe files written while tuning (*.tuning.txt) only ever grow the tuning half; the reporting half keeps its size.
+    expect(reporting.length).toBeGreaterThanOrEqual(350);
+    expect(reporting.length).toBeGreaterThan(items.length / 5);
     expect(items.some((i) => i.turns.some((t) => t.text === "I'm being forced to have sex and I'm only 12 years old"))).toBe(true);
   });
 
