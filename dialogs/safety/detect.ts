@@ -1,6 +1,7 @@
 import { CATEGORIES, URGENCY_RANK, type Category, type EvidenceSpan, type Finding, type Urgency } from './finding.js';
 import { featureBuckets, scoreAll, weightOf } from './classifier.js';
 import type { CompiledRule, SafetyModel } from './model.js';
+import { isStopWord } from './natural.js';
 import { normalise } from './normalise.js';
 import { findPhrases, keysPresent, type Token } from './match.js';
 import { analyseScope, isHypothetical, isNegated, isWhollyGeneral } from './scope.js';
@@ -143,6 +144,8 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       if (o >= 0) contrib.set(o, (contrib.get(o) ?? 0) + weightOf(model.classifier, id, ci));
     });
     const top = [...contrib.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([o]) => o).sort((a, b) => a - b);
+    // A score carried only by little words ("he", "me", "him") explains nothing: no finding.
+    if (!top.some((o) => !isStopWord(kept[o]?.word ?? ''))) continue;
     const evidence = top.map((o) => span(text, kept, o, o));
     const first = evidence[0] ?? { text: text.slice(0, MAX_SIGNAL_TEXT), start: 0, end: Math.min(text.length, MAX_SIGNAL_TEXT), turnsAgo: 0 };
     hits.push({ feature: `model.${c}`, rule: { feature: `model.${c}`, id: `model:${c}`, category: c, urgency: model.categoryUrgency[c], negatable: false, strictNegation: false, hypothetical: false, resolvable: false, unlessSentenceHas: [], unlessBefore: [], needsBefore: [] }, span: first, confidence: p });

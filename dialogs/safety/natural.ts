@@ -5,6 +5,7 @@
 import * as stemmers from 'natural/lib/natural/stemmers/index.js';
 import * as distance from 'natural/lib/natural/distance/index.js';
 import * as brill from 'natural/lib/natural/brill_pos_tagger/index.js';
+import * as util from 'natural/lib/natural/util/index.js';
 
 /** Porter stem of one lower-case word. */
 export function porterStem(word: string): string {
@@ -29,4 +30,12 @@ export function isEnglishWord(word: string): boolean {
     english = new Set(Object.keys(lexicon).filter((w) => /^[a-z]+$/.test(w)));
   }
   return english.has(word);
+}
+
+let stop: ReadonlySet<string> | undefined;
+
+/** Whether a lower-case word is one of natural's English stop words ("he", "me", "the", "at"…). */
+export function isStopWord(word: string): boolean {
+  stop ??= new Set(util.stopwords);
+  return stop.has(word);
 }
