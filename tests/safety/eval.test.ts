@@ -12,13 +12,13 @@ import { loadSafetyModel } from '../fixtures/flags/source.js';
  * worse unnoticed; `npm run eval:flags` prints the gap (BELOW / ABOVE) and every miss.
  */
 const MEASURED_RECALL_FLOOR: Partial<Record<Category, number>> = {
-  // 2026-11-22 (lexicon 81907a80): 34/36 = 0.944 (target 0.98)
+  // 2026-11-22 (lexicon 1d95b3e2): 34/36 = 0.944 (target 0.98)
   self_harm: 0.94,
-  // 2026-11-22 (lexicon 81907a80): 31/33 = 0.939 (target 0.95)
+  // 2026-11-22 (lexicon 1d95b3e2): 31/33 = 0.939 (target 0.95)
   threat_blackmail: 0.93,
   // meet_or_secrecy now meets its target (38/39 = 0.974), so the target itself is asserted.
 };
-// 2026-11-22 (lexicon 81907a80): 13/209 = 6.2% (target 3%); was 15/209 = 7.2%
+// 2026-11-22 (lexicon 1d95b3e2): 13/209 = 6.2% (target 3%); was 15/209 = 7.2%
 const MEASURED_FALSE_ALARM_CEILING = 0.063;
 describe('red-flag detector on the reporting half', async () => {
   const items = loadDataset();
