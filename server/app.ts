@@ -150,6 +150,6 @@ export async function buildWidgetAndPage(config: Config, content: Content): Prom
   const { buildWidgetBundle } = await import('./build/widget-bundle.js');
   const { demoPage } = await import('./build/demo-page.js');
   const helpNow = content.helpNow(config.locale);
-  const bundle = await buildWidgetBundle({ helpNow, helplineName: config.helplineName });
+  const bundle = await buildWidgetBundle({ helpNow, helplineName: config.helplineName, retentionDays: config.limits.retentionDays });
   return { script: bundle.code, demoPage: demoPage({ helplineName: config.helplineName, scriptUrl: '/widget.js', helpNow }) };
 }

@@ -48,6 +48,10 @@ export interface Limits {
   readonly checkInSweepMs: number;
   /** How long graceful shutdown waits for in-flight turns before closing the store (ms). */
   readonly shutdownTimeoutMs: number;
+  /** Conversations idle this many days are deleted, unless under a safeguarding hold. */
+  readonly retentionDays: number;
+  /** How often the retention job runs (ms). */
+  readonly retentionSweepMs: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -106,6 +110,12 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     meaning: 'Turns on Direct Line 3.0 for Bot Framework Web Chat (docs/directline.md): the secret, 32+ characters. Unset: off.',
   },
   { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', meaning: 'On SIGTERM, how long to let messages in flight finish before closing the database.' },
+  {
+    name: 'RETENTION_DAYS',
+    default: '30',
+    meaning: 'Conversations with no activity for this many days are deleted with everything derived from them, except those under a safeguarding hold.',
+  },
+  { name: 'RETENTION_SWEEP_MS', default: '3600000', meaning: 'How often the retention job looks for conversations to delete.' },
 ];
 
 /** Thrown at boot when configuration is invalid; the message lists every problem. */
@@ -221,6 +231,8 @@ export function loadConfig(env: Env = process.env): Config {
     resumeWaitMs: int('RESUME_WAIT_MS', 400, 0, 10_000),
     checkInSweepMs: int('CHECKIN_SWEEP_MS', 5000, 100, 600_000),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    retentionDays: int('RETENTION_DAYS', 30, 1, 3650),
+    retentionSweepMs: int('RETENTION_SWEEP_MS', 3_600_000, 60_000, 86_400_000),
   };
 
   const directlineSecret = read('DIRECTLINE_SECRET');

@@ -36,6 +36,8 @@ export const FRAME_ERRORS = {
   resumeTooLate: { code: 'HARBOUR_ERR_SESSION_RESUME_LATE', message: 'Resume must be the first thing sent on a new connection.' },
   /** The conversation is over; nothing more can be sent into it. */
   conversationEnded: { code: 'HARBOUR_ERR_CONVERSATION_ENDED', message: 'This chat has ended.' },
+  /** The child asked for the chat to be deleted and it was: nothing of it is kept. */
+  conversationDeleted: { code: 'HARBOUR_ERR_CONVERSATION_DELETED', message: 'This chat has been deleted, as you asked.' },
   /** Something went wrong on our side while handling the message; it was not stored. */
   internal: { code: 'HARBOUR_ERR_INTERNAL', message: 'Something went wrong on our side. Please send that again.' },
 } as const;

@@ -285,7 +285,12 @@ export class ConnectionController implements ReactiveController {
         case EVENT.pong:
           return;
         case EVENT.error:
+          // After a deletion the refused message is gone with everything else: nothing to mark.
+          if (this.#isStopped) return;
           this.#onError(activity.value as ErrorValue);
+          return;
+        case EVENT.conversationDeleted:
+          this.#onDeleted(activity.value as { message?: unknown } | undefined);
           return;
         default:
           break;
@@ -309,6 +314,20 @@ export class ConnectionController implements ReactiveController {
     }
     if (activity.type === 'event' && activity.name === EVENT.conversationEnded) this.#forgetToken();
     if (changed) this.host.requestUpdate();
+  }
+
+  /** The child asked for the chat to be deleted and it was: forget it all, say so in plain words. */
+  #onDeleted(value: { message?: unknown } | undefined): void {
+    this.#forgetToken();
+    this.#isStopped = true;
+    for (const timer of this.#ackTimers.values()) clearTimeout(timer);
+    this.#ackTimers.clear();
+    this.log.clear();
+    this.log.newConversation(typeof value?.message === 'string' && value.message !== '' ? value.message : STRINGS.deleted);
+    this.typingName = undefined;
+    this.#conversationId = undefined;
+    this.#setState('ended');
+    this.host.requestUpdate();
   }
 
   #onSession(value: SessionValue): void {

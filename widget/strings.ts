@@ -47,6 +47,7 @@ export const STRINGS = {
     completed: 'The counsellor has left the chat.',
   },
   conversationEnded: 'This chat has ended. Thank you for talking to us.',
+  deleted: 'Your chat is deleted, as you asked.',
   newConversation: 'We could not carry on the chat above, so a new chat has started. Anything you had not sent yet will be sent now.',
   silentSolution:
     "If you can't speak: call 999 from a mobile, stay quiet, then press 55 when a recorded voice asks. That tells them you need help.",

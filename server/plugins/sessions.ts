@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { deleteExpiredConversations } from '../sessions/retention.js';
 import type { Limits } from '../config.js';
 import type { Content } from '../content/types.js';
 import type { HandoffService } from '../handoff/types.js';
@@ -60,8 +61,25 @@ export default fp<SessionsPluginOptions>(
     }, options.limits.checkInSweepMs);
     timer.unref();
 
+    // Retention: once soon after start, then every RETENTION_SWEEP_MS.
+    let retaining = false;
+    const retain = (): void => {
+      if (retaining) return;
+      retaining = true;
+      const now = new Date(options.now ? options.now() : Date.now());
+      deleteExpiredConversations(app.store, now, options.limits.retentionDays, app.log)
+        .catch((error: unknown) => app.log.error({ err: error }, 'retention job failed'))
+        .finally(() => (retaining = false));
+    };
+    const retentionTimer = setInterval(retain, options.limits.retentionSweepMs);
+    retentionTimer.unref();
+    const firstRetention = setTimeout(retain, Math.min(60_000, options.limits.retentionSweepMs));
+    firstRetention.unref();
+
     const drain = async () => {
       clearInterval(timer);
+      clearInterval(retentionTimer);
+      clearTimeout(firstRetention);
       const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), options.limits.shutdownTimeoutMs).unref());
       const outcome = await Promise.race([service.drain().then(() => 'drained' as const), timeout]);
       if (outcome === 'timeout') app.log.warn({ pending: service.queue.size }, 'shutdown timed out waiting for turns');

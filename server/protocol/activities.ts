@@ -51,6 +51,11 @@ export const EVENT = {
   handoffStatus: 'handoff.status',
   /** server → client: the conversation is over (bot said goodbye, counsellor ended it). */
   conversationEnded: 'conversation.ended',
+  /**
+   * server → client, not stored: the child asked for their chat to be deleted and it was. The
+   * value is `{ message }` in plain words; the socket then closes with 4002. Forget everything.
+   */
+  conversationDeleted: 'conversation.deleted',
 } as const;
 
 /** Value of the `session` event. The token is opaque; keep it in `sessionStorage` only. */

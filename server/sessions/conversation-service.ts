@@ -14,11 +14,13 @@ import {
   counsellorMessageActivity,
   handoffStatusActivity,
   botMessageActivity,
+  BOT,
 } from './activities.js';
 import { DialogHost, type DialogDefinition } from './dialog-host.js';
 import { LiveHub } from './live-hub.js';
 import { RateLimiter } from './rate-limiter.js';
 import { checkChildText } from './text.js';
+import { DELETION_KEYS, isDeleteRequest } from './deletion.js';
 import { hashToken, looksLikeToken, newToken } from './tokens.js';
 import { effectsOf, type HandoffAsk } from './turn-effects.js';
 import { TurnQueue } from './turn-queue.js';
@@ -143,6 +145,7 @@ export class HarbourConversationService implements ConversationService {
         clientActivityId: input.clientActivityId,
         activity: childMessageActivity(input.text, input.clientActivityId),
       };
+      if (isDeleteRequest(input.text)) return this.deleteAtChildsRequest(live, lead, now);
       const result = await this.runTurn(live, {
         lead: [lead],
         event: { type: 'user.message', text: input.text },
@@ -158,6 +161,51 @@ export class HarbourConversationService implements ConversationService {
       }
       return { outcome: 'committed', ack, duplicate: result.duplicate };
     });
+  }
+
+  /**
+   * "delete my chat" (runs inside the conversation's turn queue). Under a safeguarding hold the
+   * chat is kept and the child is told so plainly, with their words stored as usual. Otherwise the
+   * dialog stops, the chat leaves the queue, and the conversation goes with everything derived
+   * from it (activities, snapshots, tokens, notes: ON DELETE CASCADE); subscribers get a
+   * `conversation.deleted` event that is itself never stored, and the child's socket closes.
+   */
+  private async deleteAtChildsRequest(live: LiveConversation, lead: NewActivity, now: number): Promise<ChildMessageResult> {
+    const conversationId = live.id;
+    const keep = async (): Promise<ChildMessageResult> => {
+      const rendered = this.deps.content.render(DELETION_KEYS.held, {}, live.locale);
+      const result = await this.deps.store.conversations.append(
+        conversationId,
+        [lead, { activity: botMessageActivity(rendered, DELETION_KEYS.held) }],
+        { snapshot: this.snapshotOf(live), now: new Date(now) },
+      );
+      if (!result.duplicate) {
+        this.publishAll(conversationId, result.activities);
+        live.rate.record(now);
+      }
+      const ack = firstOf(result.activities);
+      this.rememberAck(live, ack);
+      this.deps.log.info({ conversationId }, 'deletion asked for; kept under a safeguarding hold');
+      return { outcome: 'committed', ack, duplicate: result.duplicate };
+    };
+    if ((await this.deps.store.retention.activeHolds(conversationId)).length > 0) return keep();
+    const outcome = await this.deps.store.retention.deleteConversation(conversationId);
+    // A hold placed in the moment between the check and the delete still wins.
+    if (outcome.held) return keep();
+    this.drop(conversationId);
+    this.presence.set(conversationId, { value: 'ended', at: now });
+    try {
+      await this.deps.handoff.withdraw(conversationId, 'ended');
+    } catch (error) {
+      this.deps.log.error({ err: error, conversationId }, 'handoff withdraw failed after deletion');
+    }
+    const message = this.deps.content.render(DELETION_KEYS.deleted, {}, live.locale).text;
+    this.hub.publish(conversationId, {
+      kind: 'ephemeral',
+      activity: { type: 'event', name: EVENT.conversationDeleted, from: { ...BOT }, value: { message } },
+    });
+    this.deps.log.info({ conversationId }, 'conversation deleted at the child\'s request');
+    return refused('conversationDeleted');
   }
 
   async childLeft(conversationId: string, how: 'quick_exit' | 'ended'): Promise<void> {

@@ -37,6 +37,8 @@ describe('loadConfig', () => {
       resumeWaitMs: 400,
       checkInSweepMs: 5000,
       shutdownTimeoutMs: 10_000,
+      retentionDays: 30,
+      retentionSweepMs: 3_600_000,
     });
   });
 

@@ -202,7 +202,9 @@ export class ChatSocket implements RegisteredSocket {
     }
     if (result.outcome === 'refused') {
       this.send(errorEvent({ code: result.code, message: result.message, replyToId: frame.id, ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}) }));
-      if (result.code === FRAME_ERRORS.conversationEnded.code) this.closeWith(CLOSE.ended, 'ended');
+      if (result.code === FRAME_ERRORS.conversationEnded.code || result.code === FRAME_ERRORS.conversationDeleted.code) {
+        this.closeWith(CLOSE.ended, 'ended');
+      }
       return;
     }
     this.hasSentMessage = true;
