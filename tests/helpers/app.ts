@@ -76,3 +76,40 @@ export async function listen(app: FastifyInstance): Promise<string> {
   if (address === null || typeof address === 'string') throw new Error('no port');
   return `ws://127.0.0.1:${address.port}/chat`;
 }
+
+/** Harbour with the real statechart and the real content/, listening, on its own test store. */
+export interface RealHarbour {
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  readonly content: Content;
+  /** ws:// URL of /chat. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Starts {@link RealHarbour}: one per test file (content and PGlite take seconds to load). */
+export async function startRealHarbour(): Promise<RealHarbour> {
+  const [{ createHarbourMachine, MACHINE_VERSION }, { loadContent }] = await Promise.all([
+    import('../../dialogs/index.js'),
+    import('../../server/content/load.js'),
+  ]);
+  const store = await testStore();
+  const content = await loadContent('content');
+  const app = await buildTestApp({
+    store,
+    content,
+    dialog: { machine: createHarbourMachine(content.dialogDeps), version: MACHINE_VERSION },
+    extra: { recoveryKey: 'helplines.now.child' },
+  });
+  const url = await listen(app);
+  return {
+    app,
+    store,
+    content,
+    url,
+    close: async () => {
+      await app.close();
+      await store.close();
+    },
+  };
+}

@@ -1,40 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { createHarbourMachine, MACHINE_VERSION } from '../../dialogs/index.js';
-import { loadContent } from '../../server/content/load.js';
-import type { Content } from '../../server/content/types.js';
 import { CLOSE, type SessionValue } from '../../server/protocol/index.js';
 import { isDeleteRequest } from '../../server/sessions/deletion.js';
 import { deleteExpiredConversations } from '../../server/sessions/retention.js';
-import type { Store } from '../../server/store/types.js';
-import { buildTestApp, listen, testStore } from '../helpers/app.js';
+import { startRealHarbour, type RealHarbour } from '../helpers/app.js';
 import { connect, type ChatClient } from '../helpers/ws-client.js';
 
 /** "delete my chat" and the retention job, through the real dialog, content and PGlite store. */
-let store: Store;
-let content: Content;
-let app: FastifyInstance | undefined;
-let url: string;
+let harbour: RealHarbour;
 
 beforeAll(async () => {
-  store = await testStore();
-  content = await loadContent('content');
-  app = await buildTestApp({
-    store,
-    content,
-    dialog: { machine: createHarbourMachine(content.dialogDeps), version: MACHINE_VERSION },
-    extra: { recoveryKey: 'helplines.now.child' },
-  });
-  url = await listen(app);
+  harbour = await startRealHarbour();
 });
 afterAll(async () => {
-  await app?.close();
-  await store?.close();
+  await harbour?.close();
 });
 
 /** A new chat, past the opening, with one message of the child's committed. */
 async function chatWithOneMessage(): Promise<{ client: ChatClient; conversationId: string }> {
-  const client = await connect(url);
+  const client = await connect(harbour.url);
   client.send({ type: 'event', name: 'ping', value: 'start' });
   const session = (await client.event('session')).value as SessionValue;
   await client.bot('opening.who');
@@ -55,28 +38,28 @@ describe('"delete my chat"', () => {
 
   it('deletes the whole conversation, tells the child, and closes the socket as ended', async () => {
     const { client, conversationId } = await chatWithOneMessage();
-    expect((await store.conversations.after(conversationId, 0)).length).toBeGreaterThan(0);
+    expect((await harbour.store.conversations.after(conversationId, 0)).length).toBeGreaterThan(0);
     const from = client.frames.length;
     client.say('d1', 'delete my chat');
     const deleted = await client.event('conversation.deleted', from);
-    expect((deleted.value as { message: string }).message).toBe(content.render('privacy.deleted').text);
+    expect((deleted.value as { message: string }).message).toBe(harbour.content.render('privacy.deleted').text);
     expect(await client.closed).toBe(CLOSE.ended);
     // Nothing is left: not the conversation, not its messages, not the request itself.
-    expect(await store.conversations.get(conversationId)).toBeNull();
-    expect(await store.conversations.after(conversationId, 0)).toEqual([]);
+    expect(await harbour.store.conversations.get(conversationId)).toBeNull();
+    expect(await harbour.store.conversations.after(conversationId, 0)).toEqual([]);
     expect(client.frames.slice(from).some((a) => a.type === 'message' && a.id === 'd1')).toBe(false);
   });
 
   it('keeps a chat under a safeguarding hold, says so plainly, and keeps the child talking', async () => {
     const { client, conversationId } = await chatWithOneMessage();
-    await store.retention.placeHold({ conversationId, placedBy: 'test-supervisor', reason: 'safeguarding', now: new Date() });
+    await harbour.store.retention.placeHold({ conversationId, placedBy: 'test-supervisor', reason: 'safeguarding', now: new Date() });
     const from = client.frames.length;
     client.say('d2', 'delete my chat');
     await client.ack('d2', from);
     const said = await client.bot('privacy.delete-held', from);
-    expect(said.text).toBe(content.render('privacy.delete-held').text);
+    expect(said.text).toBe(harbour.content.render('privacy.delete-held').text);
     expect(client.closeCode).toBeNull();
-    const stored = await store.conversations.after(conversationId, 0);
+    const stored = await harbour.store.conversations.after(conversationId, 0);
     expect(stored.some((a) => a.activity.type === 'message' && a.activity.text === 'delete my chat')).toBe(true);
     client.close();
   });
@@ -85,20 +68,20 @@ describe('"delete my chat"', () => {
 describe('the retention job', () => {
   it('deletes conversations idle past RETENTION_DAYS, except held ones, and keeps recent ones', async () => {
     const t0 = new Date('2026-01-01T10:00:00Z');
-    const old = await store.conversations.create({ id: 'retention-old', locale: 'en-GB', now: t0 });
-    await store.conversations.append(old.id, [{ clientActivityId: 'a', activity: { type: 'message', text: 'old words' } }], { now: t0 });
-    const held = await store.conversations.create({ id: 'retention-held', locale: 'en-GB', now: t0 });
-    await store.conversations.append(held.id, [{ clientActivityId: 'a', activity: { type: 'message', text: 'kept words' } }], { now: t0 });
-    await store.retention.placeHold({ conversationId: held.id, placedBy: 'sup', reason: 'referral made', now: t0 });
+    const old = await harbour.store.conversations.create({ id: 'retention-old', locale: 'en-GB', now: t0 });
+    await harbour.store.conversations.append(old.id, [{ clientActivityId: 'a', activity: { type: 'message', text: 'old words' } }], { now: t0 });
+    const held = await harbour.store.conversations.create({ id: 'retention-held', locale: 'en-GB', now: t0 });
+    await harbour.store.conversations.append(held.id, [{ clientActivityId: 'a', activity: { type: 'message', text: 'kept words' } }], { now: t0 });
+    await harbour.store.retention.placeHold({ conversationId: held.id, placedBy: 'sup', reason: 'referral made', now: t0 });
     const later = new Date(t0.getTime() + 20 * 86_400_000);
-    const recent = await store.conversations.create({ id: 'retention-recent', locale: 'en-GB', now: later });
-    await store.conversations.append(recent.id, [{ clientActivityId: 'a', activity: { type: 'message', text: 'new words' } }], { now: later });
+    const recent = await harbour.store.conversations.create({ id: 'retention-recent', locale: 'en-GB', now: later });
+    await harbour.store.conversations.append(recent.id, [{ clientActivityId: 'a', activity: { type: 'message', text: 'new words' } }], { now: later });
 
     const now = new Date(t0.getTime() + 31 * 86_400_000);
-    const result = await deleteExpiredConversations(store, now, 30);
+    const result = await deleteExpiredConversations(harbour.store, now, 30);
     expect(result.deleted).toBeGreaterThanOrEqual(1);
-    expect(await store.conversations.get('retention-old')).toBeNull();
-    expect(await store.conversations.get('retention-held')).not.toBeNull();
-    expect(await store.conversations.get('retention-recent')).not.toBeNull();
+    expect(await harbour.store.conversations.get('retention-old')).toBeNull();
+    expect(await harbour.store.conversations.get('retention-held')).not.toBeNull();
+    expect(await harbour.store.conversations.get('retention-recent')).not.toBeNull();
   });
 });

@@ -1,33 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { createHarbourMachine, MACHINE_VERSION } from '../../dialogs/index.js';
-import { loadContent } from '../../server/content/load.js';
-import type { Content } from '../../server/content/types.js';
 import type { SessionValue, WireActivity } from '../../server/protocol/index.js';
-import type { Store } from '../../server/store/types.js';
-import { buildTestApp, listen, testStore } from '../helpers/app.js';
+import { startRealHarbour, type RealHarbour } from '../helpers/app.js';
 import { connect, type ChatClient } from '../helpers/ws-client.js';
 
 /** The whole vertical with the real statechart and the real content/, over a real socket. */
-let store: Store;
-let content: Content;
-let app: FastifyInstance | undefined;
-let url: string;
+let harbour: RealHarbour;
 
 beforeAll(async () => {
-  store = await testStore();
-  content = await loadContent('content');
-  app = await buildTestApp({
-    store,
-    content,
-    dialog: { machine: createHarbourMachine(content.dialogDeps), version: MACHINE_VERSION },
-    extra: { recoveryKey: 'helplines.now.child' },
-  });
-  url = await listen(app);
+  harbour = await startRealHarbour();
 });
 afterAll(async () => {
-  await app?.close();
-  await store?.close();
+  await harbour?.close();
 });
 
 /** Sends a message and waits until its ack and the bot's whole turn have arrived. */
@@ -44,7 +27,7 @@ async function turn(client: ChatClient, id: string, text: string): Promise<WireA
 
 describe('the real Harbour dialog over /chat', () => {
   it('opens honestly before any question, then escalates a red flag with only categories on the wire', async () => {
-    const client = await connect(url);
+    const client = await connect(harbour.url);
     client.send({ type: 'event', name: 'ping', value: 'start' });
     const session = (await client.event('session')).value as SessionValue;
     const who = await client.bot('opening.who');
@@ -74,7 +57,7 @@ describe('the real Harbour dialog over /chat', () => {
 
     expect(client.frames.some((a) => a.type === 'typing')).toBe(false);
     // Everything the child saw is in the store, in order, with the child's exact words.
-    const stored = await store.conversations.after(session.conversationId, 0);
+    const stored = await harbour.store.conversations.after(session.conversationId, 0);
     expect(stored.map((s) => s.seq)).toEqual(client.seqs());
     expect(stored.find((s) => s.clientActivityId === 'r2')?.activity.text).toBe('someone on roblox keeps asking me to send pics of myself');
     client.close();
