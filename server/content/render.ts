@@ -34,7 +34,7 @@ export function fillText(
   facts: Readonly<Record<string, string | number>> = {},
 ): string {
   let out = text;
-  for (const name of placeholdersOf(text)) {
+  for (const name of placeholdersIn(text)) {
     const value = name.includes('.') ? serviceField(services, name) : facts[name];
     // A missing fact is a dialog bug; show nothing rather than a raw {name} to a child.
     out = out.split(`{${name}}`).join(value === undefined ? '' : String(value));
@@ -42,8 +42,36 @@ export function fillText(
   return out;
 }
 
+/**
+ * Templates and phone numbers come from content, so these caches hold one entry per message text
+ * and per service number; the bound only guards against a caller passing arbitrary text.
+ */
+const MAX_CACHED = 4096;
+const placeholderCache = new Map<string, readonly string[]>();
+const phonePatterns = new Map<string, RegExp>();
+
+function cached<V>(cache: Map<string, V>, key: string, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/** A template's placeholder names, parsed once per distinct text. */
+function placeholdersIn(text: string): readonly string[] {
+  return cached(placeholderCache, text, () => placeholdersOf(text));
+}
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A number, not inside a longer run of digits; compiled once per number (no `g` flag: stateless). */
+function phonePattern(phone: string): RegExp {
+  return cached(phonePatterns, phone, () => new RegExp(`(?<![\\d])${escapeRegExp(phone)}(?![\\d])`));
 }
 
 /** Every service phone number that appears in the text becomes a tap-to-call action, in order. */
@@ -51,7 +79,7 @@ export function callActionsFor(text: string, services: readonly ServiceEntry[], 
   const found: { at: number; action: CardAction }[] = [];
   for (const s of services) {
     if (s.phone === undefined) continue;
-    const m = new RegExp(`(?<![\\d])${escapeRegExp(s.phone)}(?![\\d])`).exec(text);
+    const m = phonePattern(s.phone).exec(text);
     if (m) found.push({ at: m.index, action: callAction(callTitle(s.name), s.phone) });
   }
   return found.sort((a, b) => a.at - b.at).map((f) => f.action);

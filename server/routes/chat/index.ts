@@ -3,6 +3,7 @@ import { ChatNotReadyError, ChatOriginError } from '../../errors.js';
 import { CLOSE } from '../../protocol/index.js';
 import { ChatSocket } from './chat-socket.js';
 import type { SocketRegistry } from './socket-registry.js';
+import { batchWritesPerTick, underlyingStream } from './write-batching.js';
 
 /**
  * `/chat`: the child's socket. Before the upgrade: readiness and an exact-match Origin check
@@ -29,6 +30,9 @@ const chatRoutes: FastifyPluginAsync<ChatRoutesOptions> = async (app, { registry
       socket.close(CLOSE.overCapacity, 'over capacity, try again later');
       return;
     }
+    // A turn's frames (ack, replies, events) go out in one write instead of one each.
+    const raw = underlyingStream(socket);
+    if (raw) batchWritesPerTick(socket, raw);
     const chat = new ChatSocket(socket, address, {
       service: app.conversations,
       registry,
