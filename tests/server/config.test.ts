@@ -123,8 +123,13 @@ describe('loadConfig', () => {
     expect((caught as ConfigError).message).toMatch(/2 problem\(s\):\n  - PORT="x".*\n  - LOG_LEVEL="y"/);
   });
 
-  it('documents every variable in server/README.md', () => {
-    const readme = readFileSync(new URL('../../server/README.md', import.meta.url), 'utf8');
-    for (const variable of CONFIG_VARIABLES) expect(readme).toContain(`| \`${variable.name}\` |`);
+  it('documents every variable in server/README.md and the README configuration table', () => {
+    for (const file of ['../../server/README.md', '../../README.md']) {
+      const readme = readFileSync(new URL(file, import.meta.url), 'utf8');
+      for (const variable of CONFIG_VARIABLES) {
+        const shown = variable.default === '' ? '(unset)' : `\`${variable.default}\``;
+        expect(readme, file).toContain(`| \`${variable.name}\` | ${shown} |`);
+      }
+    }
   });
 });
