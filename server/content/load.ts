@@ -147,11 +147,17 @@ export async function readContent(dir = 'content'): Promise<{ source?: ContentSo
   };
 }
 
+/**
+ * Keys the server says itself, outside the dialogs: deleting a chat (server/sessions/deletion.ts)
+ * and the wait in the counsellor queue (server/handoff/words.ts). Every locale needs them too.
+ */
+const SERVER_MESSAGE_KEYS: readonly string[] = ['privacy.deleted', 'privacy.delete-held', 'handoff.wait-unknown', 'handoff.wait-minutes'];
+
 /** Every locale has every key the dialogs can emit, the same apps, and the same service numbers. */
 function crossCheck(settings: Settings, locales: ReadonlyMap<string, LocaleContent>): void {
   const base = locales.get(settings.defaultLocale);
   if (!base) return;
-  const keys = [...messageKeysFor(base.apps.map((a) => a.id)).filter((k) => !k.startsWith('apps.')), 'action.call'];
+  const keys = [...messageKeysFor(base.apps.map((a) => a.id)).filter((k) => !k.startsWith('apps.')), 'action.call', ...SERVER_MESSAGE_KEYS];
   for (const lc of locales.values()) {
     const mf = lc.files.messages;
     for (const key of keys) {

@@ -189,6 +189,8 @@ export class HarbourConversationService implements ConversationService {
       return { outcome: 'committed', ack, duplicate: result.duplicate };
     };
     if ((await this.deps.store.retention.activeHolds(conversationId)).length > 0) return keep();
+    // Words first: once the chat is gone there is nothing to fall back on.
+    const message = this.deps.content.render(DELETION_KEYS.deleted, {}, live.locale).text;
     const outcome = await this.deps.store.retention.deleteConversation(conversationId);
     // A hold placed in the moment between the check and the delete still wins.
     if (outcome.held) return keep();
@@ -199,7 +201,6 @@ export class HarbourConversationService implements ConversationService {
     } catch (error) {
       this.deps.log.error({ err: error, conversationId }, 'handoff withdraw failed after deletion');
     }
-    const message = this.deps.content.render(DELETION_KEYS.deleted, {}, live.locale).text;
     this.hub.publish(conversationId, {
       kind: 'ephemeral',
       activity: { type: 'event', name: EVENT.conversationDeleted, from: { ...BOT }, value: { message } },

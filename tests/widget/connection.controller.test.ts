@@ -214,6 +214,21 @@ describe('ConnectionController with the real server', () => {
     expect(getByRole<HTMLTextAreaElement>(el, 'textbox', 'Your message').disabled).toBe(true);
   });
 
+  it('"delete my chat" clears the transcript and the token, and says the chat is deleted', async () => {
+    const el = await openChat();
+    await type(el, 'something private');
+    await waitForText(el, 'something private');
+    await type(el, 'delete my chat');
+    await waitForText(el, 'Your chat is deleted, as you asked.');
+    expect(logText(el)).not.toContain('something private');
+    expect(logText(el)).not.toContain('Not sent');
+    expect(sessionStorage.getItem('harbour.resume')).toBeNull();
+    await vi.waitFor(async () => {
+      await settle(el);
+      expect(getByRole<HTMLTextAreaElement>(el, 'textbox', 'Your message').disabled).toBe(true);
+    }, WAIT);
+  });
+
   it('quick exit tells the server, which revokes the token', async () => {
     Widget.HarbourChat.navigate = () => undefined;
     const el = await openChat();
