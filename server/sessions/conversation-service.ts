@@ -436,7 +436,7 @@ export class HarbourConversationService implements ConversationService {
    */
   private async runTurn(
     live: LiveConversation,
-    turn: { lead?: NewActivity[]; event?: DialogEvent; defaultCheckIn?: Date | null; recovering?: boolean },
+    turn: { lead?: NewActivity[]; event?: DialogEvent; defaultCheckIn?: Date | null; recovering?: boolean; alreadySaid?: ReadonlySet<string> },
   ): Promise<{ ack: StoredActivity | null; duplicate: boolean }> {
     const now = this.now();
     const lead = turn.lead ?? [];
@@ -463,7 +463,7 @@ export class HarbourConversationService implements ConversationService {
     } finally {
       live.host.inTurn = false;
     }
-    const effects = effectsOf(live.host.drain(), this.deps.content, live.locale, now, turn.defaultCheckIn);
+    const effects = effectsOf(live.host.drain(), this.deps.content, live.locale, now, turn.defaultCheckIn, turn.alreadySaid);
     const activities = [...lead, ...recovery, ...effects.activities];
     if (effects.closed !== null) activities.push({ activity: conversationEndedActivity(effects.closed) });
     let result;
@@ -487,11 +487,12 @@ export class HarbourConversationService implements ConversationService {
       await this.close(live, effects.closed, new Date(now));
       return { ack, duplicate: false };
     }
-    for (const ask of effects.handoffs) await this.requestHandoff(live, ask);
+    for (const ask of effects.handoffs) await this.requestHandoff(live, ask, effects.said);
     return { ack, duplicate: false };
   }
 
-  private async requestHandoff(live: LiveConversation, ask: HandoffAsk): Promise<void> {
+  /** `alreadySaid`: what the turn that asked said, so the answer that follows at once does not repeat it. */
+  private async requestHandoff(live: LiveConversation, ask: HandoffAsk, alreadySaid: ReadonlySet<string>): Promise<void> {
     let decision: HandoffDecision;
     try {
       decision = await this.deps.handoff.request({
@@ -522,7 +523,7 @@ export class HarbourConversationService implements ConversationService {
         ? { type: 'handoff.queued', position: decision.position }
         : { type: 'handoff.unavailable', reason: decision.reason };
     if (this.lives.get(live.id) !== live) return;
-    await this.runTurn(live, { lead: [{ activity: handoffStatusActivity(status) }], event });
+    await this.runTurn(live, { lead: [{ activity: handoffStatusActivity(status) }], event, alreadySaid });
   }
 
   private async close(live: LiveConversation, reason: string, now: Date): Promise<void> {

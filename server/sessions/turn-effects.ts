@@ -13,24 +13,40 @@ export type HandoffAsk = Extract<DialogEmitted, { type: 'handoff.requested' }>;
 
 export interface TurnEffects {
   readonly activities: NewActivity[];
+  /** What the bot said in this turn (see {@link saidSignature}), including what `alreadySaid` held. */
+  readonly said: Set<string>;
   /** undefined: leave the stored deadline alone; null: clear it; Date: set it. */
   checkInDueAt: Date | null | undefined;
   readonly handoffs: HandoffAsk[];
   closed: string | null;
 }
 
-/** Renders emitted events in order. `defaultCheckIn` applies when the dialog said nothing about check-ins. */
+/** One bot message's identity: its key and facts. Quick replies do not make a message new. */
+export function saidSignature(event: Extract<DialogEmitted, { type: 'bot.say' }>): string {
+  return event.facts === undefined ? event.key : `${event.key} ${JSON.stringify(event.facts)}`;
+}
+
+/**
+ * Renders emitted events in order. `defaultCheckIn` applies when the dialog said nothing about
+ * check-ins. A message already said in this turn, or in `alreadySaid` (the turn that asked for a
+ * counsellor, when the answer comes straight back), is not said again: a frightened child should
+ * not read the same numbers twice in a row.
+ */
 export function effectsOf(
   emitted: readonly DialogEmitted[],
   content: Content,
   locale: string,
   now: number,
   defaultCheckIn: Date | null | undefined,
+  alreadySaid: ReadonlySet<string> = new Set(),
 ): TurnEffects {
-  const effects: TurnEffects = { activities: [], checkInDueAt: defaultCheckIn, handoffs: [], closed: null };
+  const effects: TurnEffects = { activities: [], said: new Set(alreadySaid), checkInDueAt: defaultCheckIn, handoffs: [], closed: null };
   for (const event of emitted) {
     switch (event.type) {
       case 'bot.say': {
+        const signature = saidSignature(event);
+        if (effects.said.has(signature)) break;
+        effects.said.add(signature);
         const rendered = content.render(event.key, event.facts, locale, event.quickReplies);
         effects.activities.push({ activity: botMessageActivity(rendered, event.key) });
         break;

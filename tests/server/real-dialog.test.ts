@@ -50,10 +50,19 @@ describe('the real Harbour dialog over /chat', () => {
     const numbers = flagged.find((a) => a.type === 'message' && a.text?.includes('0800 1111'));
     expect(numbers?.suggestedActions?.actions.some((a) => a.type === 'call' && a.value === 'tel:08001111')).toBe(true);
 
+    // Off shift, the escalation already gave the helplines; the "nobody can come" answer that follows
+    // at once does not repeat them.
+    const saidKeys = (frames: typeof flagged) => frames.filter((a) => a.type === 'message' && a.channelData?.sender === 'bot').map((a) => a.channelData?.key);
+    expect(saidKeys(flagged).filter((k) => k === 'helplines.now.child')).toHaveLength(1);
+    expect(saidKeys(flagged)).toContain('handoff.unavailable.none-available');
+    expect(saidKeys(flagged)).toContain('report.ceop');
+
     const danger = await turn(client, 'r3', 'he is outside my house right now and i am scared');
     const raised = danger.find((a) => a.type === 'event' && a.name === 'handoff.initiate');
     expect((raised?.value as { urgency: string }).urgency).toBe('immediate');
     expect(danger.some((a) => a.type === 'message' && a.text?.includes('999'))).toBe(true);
+    expect(saidKeys(danger).filter((k) => k === 'safety.immediate')).toHaveLength(1);
+    expect(saidKeys(danger)[0]).toBe('safety.immediate');
 
     expect(client.frames.some((a) => a.type === 'typing')).toBe(false);
     // Everything the child saw is in the store, in order, with the child's exact words.
