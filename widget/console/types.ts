@@ -1,7 +1,10 @@
 /**
  * The shapes the console API and socket send (server/routes/console/). Kept here because the
- * widget may not import the server beyond server/protocol; docs/console.md lists them.
+ * widget may not import the server beyond server/protocol; docs/console.md lists them. The
+ * transcript and finding shapes live in server/protocol/console.ts, shared with the server.
  */
+import type { FindingView, Highlight, TranscriptLine as Line } from '../../server/protocol/index.js';
+
 export type Role = 'counsellor' | 'supervisor';
 
 export interface Account {
@@ -37,29 +40,7 @@ export interface LiveChat {
   readonly summaryLine: string;
 }
 
-export interface Highlight {
-  readonly start: number;
-  readonly end: number;
-  readonly category: string;
-}
-
-export interface Line {
-  readonly seq: number;
-  readonly at: string;
-  readonly sender: 'child' | 'bot' | 'counsellor' | 'system';
-  readonly name: string;
-  readonly text: string;
-  readonly highlights: readonly Highlight[];
-}
-
-export interface FindingView {
-  readonly category: string;
-  readonly urgency: string;
-  readonly confidence: number;
-  readonly rule: string;
-  readonly detectorVersion: string;
-  readonly evidence: readonly { readonly seq: number | null; readonly start: number; readonly end: number; readonly text: string }[];
-}
+export type { FindingView, Highlight, Line };
 
 export type Presence = 'online' | 'offline' | 'left_quickly' | 'ended';
 
