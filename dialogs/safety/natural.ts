@@ -1,20 +1,22 @@
 /**
- * The parts of `natural` the detector uses, through deep imports (natural's ESM entry point
- * crashes under Node, see shared research notes). Stemming is memoised by the model, not here.
+ * The parts of `natural` the detector uses, through deep imports of single modules (natural's ESM
+ * entry point crashes under Node, see shared research notes). Only the modules needed are loaded:
+ * the `util` and `stemmers` index files pull in storage back-ends whose dotenv calls print banners
+ * on start, and every language's stemmer. Stemming is memoised by the model, not here.
  */
-import * as stemmers from 'natural/lib/natural/stemmers/index.js';
-import * as distance from 'natural/lib/natural/distance/index.js';
-import * as brill from 'natural/lib/natural/brill_pos_tagger/index.js';
-import * as util from 'natural/lib/natural/util/index.js';
+import porter from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import levenshtein from 'natural/lib/natural/distance/levenshtein_distance.js';
+import lexiconModule from 'natural/lib/natural/brill_pos_tagger/lib/Lexicon.js';
+import stopwordsModule from 'natural/lib/natural/util/stopwords.js';
 
 /** Porter stem of one lower-case word. */
 export function porterStem(word: string): string {
-  return stemmers.PorterStemmer.stem(word);
+  return porter.stem(word);
 }
 
 /** Damerau–Levenshtein edit distance (transpositions count as one edit). */
 export function editDistance(a: string, b: string): number {
-  return distance.DamerauLevenshteinDistance(a, b);
+  return levenshtein.DamerauLevenshteinDistance(a, b);
 }
 
 let english: ReadonlySet<string> | undefined;
@@ -26,7 +28,7 @@ let english: ReadonlySet<string> | undefined;
  */
 export function isEnglishWord(word: string): boolean {
   if (!english) {
-    const lexicon = new brill.Lexicon('EN', 'NN').lexicon;
+    const lexicon = new lexiconModule('EN', 'NN').lexicon;
     english = new Set(Object.keys(lexicon).filter((w) => /^[a-z]+$/.test(w)));
   }
   return english.has(word);
@@ -36,6 +38,6 @@ let stop: ReadonlySet<string> | undefined;
 
 /** Whether a lower-case word is one of natural's English stop words ("he", "me", "the", "at"…). */
 export function isStopWord(word: string): boolean {
-  stop ??= new Set(util.stopwords);
+  stop ??= new Set(stopwordsModule.words);
   return stop.has(word);
 }
