@@ -117,19 +117,19 @@ export default tseslint.config(
       { group: ['**/widget', '**/widget/**'], message: 'server/ must not import widget/ (only server/build/** bundles it).' },
     ]),
   },
-  // server/protocol/: the one door. botframework-schema, typebox, its own files, and the one
-  // documented exception: TYPE-ONLY imports of dialogs/safety/finding.js.
+  // server/protocol/: the one door. botframework-schema, typebox, its own files, and the
+  // documented exceptions: TYPE-ONLY imports of dialogs/safety/finding.js and dialogs/types.js.
   {
     files: ['server/protocol/**'],
     rules: restrict([
       {
-        regex: '^(?!botframework-schema$|@sinclair/typebox(/|$)|\\./|(\\.\\./)+dialogs/safety/finding\\.js$)',
+        regex: '^(?!botframework-schema$|@sinclair/typebox(/|$)|\\./|(\\.\\./)+dialogs/(safety/finding|types)\\.js$)',
         message: 'server/protocol may import only botframework-schema, @sinclair/typebox and its own files.',
       },
       {
-        group: ['**/dialogs/safety/finding.js'],
+        group: ['**/dialogs/safety/finding.js', '**/dialogs/types.js'],
         allowTypeImports: true,
-        message: 'server/protocol may import dialogs/safety/finding.js for TYPES only (import type / export type).',
+        message: 'server/protocol may import dialogs/safety/finding.js and dialogs/types.js for TYPES only (import type / export type).',
       },
     ]),
   },

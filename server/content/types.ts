@@ -1,6 +1,10 @@
 import type { CardAction } from 'botframework-schema';
 import type { DialogDeps } from '../../dialogs/index.js';
 import type { OpeningHours } from '../handoff/hours.js';
+import type { ServiceInfo } from '../protocol/index.js';
+
+/** A helpline or emergency service (defined in server/protocol, since the widget carries the same facts). */
+export type { ServiceInfo };
 
 /**
  * What the rest of the server sees of `content/` once it is loaded, validated and frozen at boot
@@ -11,22 +15,6 @@ import type { OpeningHours } from '../handoff/hours.js';
 export interface RenderedMessage {
   readonly text: string;
   readonly suggestedActions: readonly CardAction[];
-}
-
-/** A helpline or emergency service, from content/<locale>/services.yaml. */
-export interface ServiceInfo {
-  readonly id: string;
-  readonly name: string;
-  /** Who it is for, in plain words. */
-  readonly for: string;
-  readonly phone?: string;
-  /** e.g. text SHOUT to 85258. */
-  readonly sms?: { readonly number: string; readonly keyword?: string };
-  readonly url?: string;
-  /** Plain-words hours, e.g. "24 hours, every day". */
-  readonly hours?: string;
-  readonly is24x7: boolean;
-  readonly emergency: boolean;
 }
 
 /** The loaded, validated, frozen content. */

@@ -11,6 +11,7 @@ import { HandoffQueue, type AnchoredFinding, type QueueEntry } from './queue.js'
 import { Roster } from './roster.js';
 import type { HandoffDecision, HandoffRequest, HandoffService } from './types.js';
 import type { HandoffWords } from './words.js';
+import type { LiveChatView, QueueItemView } from '../protocol/index.js';
 
 /** What the live handoff service needs. */
 export interface LiveHandoffOptions {
@@ -39,27 +40,7 @@ export interface ActiveChat {
   readonly joined: Set<string>;
 }
 
-/** What a console shows for one waiting chat (no evidence, no message text). */
-export interface QueueItemView {
-  readonly conversationId: string;
-  readonly position: number;
-  readonly urgency: Urgency;
-  readonly categories: readonly string[];
-  readonly waitingSince: string;
-  readonly waitingSeconds: number;
-  readonly returned: boolean;
-  readonly summaryLine: string;
-}
-
-/** What a supervisor sees of one live chat. */
-export interface LiveChatView {
-  readonly conversationId: string;
-  readonly counsellorId: string;
-  readonly counsellorName: string;
-  readonly urgency: Urgency;
-  readonly acceptedAt: string;
-  readonly summaryLine: string;
-}
+export type { QueueItemView, LiveChatView } from '../protocol/index.js';
 
 /** Why an accept, transfer or end was refused. */
 export type ChatActionRefusal = 'not_waiting' | 'not_available' | 'not_yours' | 'no_such_chat' | 'target_not_available';

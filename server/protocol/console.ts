@@ -3,6 +3,7 @@
  * them; widget/console/ renders them). One definition here, since the console app may import the
  * server only through server/protocol.
  */
+import type { Urgency } from '../../dialogs/safety/finding.js';
 
 /** A highlighted stretch of a child's message: UTF-16 offsets into the exact text. */
 export interface Highlight {
@@ -32,3 +33,28 @@ export interface FindingView {
   readonly foundAt: string;
   readonly evidence: readonly { readonly seq: number | null; readonly start: number; readonly end: number; readonly text: string }[];
 }
+
+/** What a console shows for one waiting chat (no evidence, no message text). */
+export interface QueueItemView {
+  readonly conversationId: string;
+  readonly position: number;
+  readonly urgency: Urgency;
+  readonly categories: readonly string[];
+  readonly waitingSince: string;
+  readonly waitingSeconds: number;
+  readonly returned: boolean;
+  readonly summaryLine: string;
+}
+
+/** What a supervisor sees of one live chat. */
+export interface LiveChatView {
+  readonly conversationId: string;
+  readonly counsellorId: string;
+  readonly counsellorName: string;
+  readonly urgency: Urgency;
+  readonly acceptedAt: string;
+  readonly summaryLine: string;
+}
+
+/** Whether the child is here: the console shows it beside each chat. */
+export type ChildPresence = 'online' | 'offline' | 'left_quickly' | 'ended';

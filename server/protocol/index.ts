@@ -3,3 +3,5 @@ export * from './activities.js';
 export * from './handoff.js';
 export type * from './console.js';
 export type { Category, Urgency, PublicFinding } from '../../dialogs/safety/finding.js';
+export type { ConversationSummary } from '../../dialogs/types.js';
+export type * from './services.js';

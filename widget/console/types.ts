@@ -1,9 +1,17 @@
 /**
  * The shapes the console API and socket send (server/routes/console/). Kept here because the
- * widget may not import the server beyond server/protocol; docs/console.md lists them. The
- * transcript and finding shapes live in server/protocol/console.ts, shared with the server.
+ * widget may not import the server beyond server/protocol; docs/console.md lists them. Shapes
+ * the server also uses are defined once in server/protocol and named here.
  */
-import type { FindingView, Highlight, TranscriptLine as Line } from '../../server/protocol/index.js';
+import type {
+  ChildPresence,
+  ConversationSummary,
+  FindingView,
+  Highlight,
+  LiveChatView,
+  QueueItemView,
+  TranscriptLine as Line,
+} from '../../server/protocol/index.js';
 
 export type Role = 'counsellor' | 'supervisor';
 
@@ -20,41 +28,15 @@ export interface Me {
   readonly available: boolean;
 }
 
-export interface QueueItem {
-  readonly conversationId: string;
-  readonly position: number;
-  readonly urgency: 'immediate' | 'high' | 'normal';
-  readonly categories: readonly string[];
-  readonly waitingSince: string;
-  readonly waitingSeconds: number;
-  readonly returned: boolean;
-  readonly summaryLine: string;
-}
-
-export interface LiveChat {
-  readonly conversationId: string;
-  readonly counsellorId: string;
-  readonly counsellorName: string;
-  readonly urgency: string;
-  readonly acceptedAt: string;
-  readonly summaryLine: string;
-}
+export type QueueItem = QueueItemView;
+export type LiveChat = LiveChatView;
 
 export type { FindingView, Highlight, Line };
 
-export type Presence = 'online' | 'offline' | 'left_quickly' | 'ended';
+export type Presence = ChildPresence;
 
-export interface Summary {
-  readonly audience?: string;
-  readonly ageBand?: string;
-  readonly app?: string;
-  readonly duration?: string;
-  readonly asked?: readonly string[];
-  readonly feelings?: readonly string[];
-  readonly trustedAdult?: string;
-  readonly urgency?: string;
-  readonly categories?: readonly string[];
-}
+/** The dialog's structured summary (dialogs/ConversationSummary), as the console API sends it. */
+export type Summary = ConversationSummary;
 
 export interface ChatView {
   readonly conversationId: string;
