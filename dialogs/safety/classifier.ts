@@ -15,7 +15,7 @@ const SPACE = ' ';
  * bucket i (-1: several). Features: `w:stem`, `b:stem stem` (word pairs) and `c:` 4-letter pieces
  * of `<stem>`, hashed as if those strings were built (same FNV-1a as `hash32`), without building them.
  */
-export function featureBuckets(stems: readonly string[], buckets: number): { ids: number[]; owner: number[] } {
+export function featureBuckets(stems: readonly string[], buckets: number, memo?: Map<string, StemHashes>): { ids: number[]; owner: number[] } {
   const mask = buckets - 1;
   const seen = new Map<number, number>();
   const add = (h: number, owner: number): void => {
@@ -23,21 +23,44 @@ export function featureBuckets(stems: readonly string[], buckets: number): { ids
     const prev = seen.get(b);
     seen.set(b, prev === undefined || prev === owner ? owner : -1);
   };
-  const W = hashUpdate(FNV_OFFSET, 'w:', 0, 2);
-  const B = hashUpdate(FNV_OFFSET, 'b:', 0, 2);
-  const C = hashUpdate(FNV_OFFSET, 'c:', 0, 2);
   for (let i = 0; i < stems.length; i += 1) {
-    const s = stems[i] ?? '';
-    add(hashUpdate(W, s, 0, s.length), i);
+    const h = stemHashes(stems[i] ?? '', memo);
+    add(h.word, i);
     const next = stems[i + 1];
-    if (next !== undefined) add(hashUpdate(hashUpdate(hashUpdate(B, s, 0, s.length), SPACE, 0, 1), next, 0, next.length), i);
-    if (s.length >= 4) {
-      // 4-letter pieces of "<stem>": the markers stand for the word's edges.
-      const padded = `<${s}>`;
-      for (let k = 0; k + 4 <= padded.length; k += 1) add(hashUpdate(C, padded, k, k + 4), i);
-    }
+    if (next !== undefined) add(hashUpdate(h.pair, next, 0, next.length), i);
+    for (const g of h.grams) add(g, i);
   }
   return { ids: [...seen.keys()], owner: [...seen.values()] };
+}
+
+/** The hashes one stem contributes, whatever its neighbours: `w:stem`, the start of `b:stem `, and its 4-letter pieces. */
+export interface StemHashes {
+  readonly word: number;
+  readonly pair: number;
+  readonly grams: readonly number[];
+}
+
+const W = hashUpdate(FNV_OFFSET, 'w:', 0, 2);
+const B = hashUpdate(FNV_OFFSET, 'b:', 0, 2);
+const C = hashUpdate(FNV_OFFSET, 'c:', 0, 2);
+/** Most stems a memo keeps before it starts again (bounded memory). */
+const MEMO_LIMIT = 50_000;
+
+function stemHashes(s: string, memo: Map<string, StemHashes> | undefined): StemHashes {
+  const hit = memo?.get(s);
+  if (hit) return hit;
+  const grams: number[] = [];
+  if (s.length >= 4) {
+    // 4-letter pieces of "<stem>": the markers stand for the word's edges.
+    const padded = `<${s}>`;
+    for (let k = 0; k + 4 <= padded.length; k += 1) grams.push(hashUpdate(C, padded, k, k + 4));
+  }
+  const h = { word: hashUpdate(W, s, 0, s.length), pair: hashUpdate(hashUpdate(B, s, 0, s.length), SPACE, 0, 1), grams };
+  if (memo) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(s, h);
+  }
+  return h;
 }
 
 /**
@@ -50,6 +73,8 @@ export interface Classifier {
   readonly bias: Float64Array;
   readonly thresholds: Float64Array;
   readonly weights: Float32Array;
+  /** Per-stem feature hashes already worked out (a cache: same features, fewer hash loops). */
+  readonly memo: Map<string, StemHashes>;
 }
 
 /** Builds the interleaved layout from per-category sparse weights. */
@@ -66,7 +91,7 @@ export function buildClassifier(buckets: number, perCategory: ReadonlyMap<Catego
     thresholds[ci] = m.threshold;
     for (const [i, w] of m.weights) if (i >= 0 && i < buckets) weights[i * k + ci] = w;
   });
-  return { buckets, categories, bias, thresholds, weights };
+  return { buckets, categories, bias, thresholds, weights, memo: new Map() };
 }
 
 /** Logistic scores of every category, in `classifier.categories` order. */

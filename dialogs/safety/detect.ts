@@ -49,8 +49,11 @@ export function scopedTokens(text: string, model: SafetyModel): Token[] {
 
 const POSSESSIVES = new Set(['my', 'your', 'his', 'her', 'their', 'our', 'the', 'a', 'an', 'another', 'this', 'that', 'some']);
 
-/** Words for a peer that "in my class" or "from school" can describe ("a boy in my class asked…"). */
-const PEERS = new Set(['boy', 'girl', 'someone', 'somebody', 'lad', 'kid', 'kids', 'boys', 'girls', 'people']);
+/**
+ * Words for a person that "in my class", "from school" or "at the dentist" can describe ("a boy in
+ * my class asked…", "the lady at the dentist asked…"): then the person is the one acting.
+ */
+const PEERS = new Set(['boy', 'girl', 'someone', 'somebody', 'lad', 'kid', 'kids', 'boys', 'girls', 'people', 'lady', 'woman', 'man']);
 const AFFILIATION = new Set(['in', 'from', 'at']);
 
 /**
@@ -77,6 +80,27 @@ function isDemandedOfChild(tokens: readonly Token[], j: number, first: number, m
   return false;
 }
 
+/** Words within this many places after a negator are negated ("not joking", "no joke"). */
+const NEGATED_WORD_REACH = 2;
+
+/**
+ * Whether sentence `s` has a word of one of the sets, not counting negated ones: "not joking"
+ * or "it wasn't an accident" do not make a sentence harmless.
+ */
+function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: readonly string[], model: SafetyModel): boolean {
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined || t.sentence !== s || !t.keys.some((k) => sets.includes(k))) continue;
+    let negated = false;
+    for (let j = Math.max(0, i - NEGATED_WORD_REACH); j < i && !negated; j += 1) {
+      const u = tokens[j];
+      negated = u !== undefined && u.sentence === s && model.scope.negators.has(u.keys[0] ?? '');
+    }
+    if (!negated) return true;
+  }
+  return false;
+}
+
 function span(text: string, tokens: readonly Token[], first: number, last: number): EvidenceSpan {
   const start = tokens[first]?.start ?? 0;
   const end = tokens[last]?.end ?? start;
@@ -92,6 +116,12 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   const present = keysPresent(tokens);
   const scope = analyseScope(tokens, model, present);
   const hits: Hit[] = [];
+
+  // The classifier's view of the whole message (the second signal).
+  const probabilities = new Map<Category, number>();
+  const { ids, owner } = featureBuckets(classifierWords(tokens), model.classifier.buckets, model.classifier.memo);
+  const scores = scoreAll(ids, model.classifier);
+  for (const [ci, c] of model.classifier.categories.entries()) probabilities.set(c, scores[ci] ?? 0);
 
   for (const m of findPhrases(tokens, model.rules, false, present)) {
     const rule = m.phrase.rule;
@@ -118,24 +148,17 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       });
       if (cancelled) continue;
     }
-    if (rule.unlessSentenceHas.length > 0) {
-      const s = tokens[m.first]?.sentence;
-      if (tokens.some((t) => t.sentence === s && t.keys.some((k) => rule.unlessSentenceHas.includes(k)))) continue;
-    }
+    if (rule.unlessSentenceHas.length > 0 && sentenceHas(tokens, tokens[m.first]?.sentence, rule.unlessSentenceHas, model)) continue;
     const ev = span(text, tokens, m.first, m.last);
     hits.push({ feature: rule.feature, rule, span: ev, confidence: m.fuzzy ? FUZZY_CONFIDENCE : LEX_CONFIDENCE });
     if (rule.category) hits.push({ feature: `any.${rule.category}`, rule: undefined, span: ev, confidence: 0 });
   }
 
   // Second signal: the trained classifier, for categories the lexicon did not find.
-  const probabilities = new Map<Category, number>();
   const kept = tokens.filter((t) => !t.masked);
-  const { ids, owner } = featureBuckets(classifierWords(tokens), model.classifier.buckets);
   const general = isWhollyGeneral(tokens, scope);
-  const scores = scoreAll(ids, model.classifier);
   for (const [ci, c] of model.classifier.categories.entries()) {
     const p = scores[ci] ?? 0;
-    probabilities.set(c, p);
     if (general || p < (model.classifier.thresholds[ci] ?? 1) || hits.some((h) => h.rule?.category === c)) continue;
     // Evidence: the words that pushed the score up most.
     const contrib = new Map<number, number>();

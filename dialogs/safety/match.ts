@@ -39,7 +39,9 @@ export function findPhrases(tokens: readonly Token[], index: PhraseIndex, useMas
       if (!candidates) continue;
       for (const phrase of candidates) {
         // Cheap filter first: every key of the phrase must occur somewhere in the message.
-        if (!phrase.terms.every((term) => present.has(term))) continue;
+        let all = true;
+        for (let k = 1; k < phrase.terms.length && all; k += 1) all = present.has(phrase.terms[k] ?? '');
+        if (!all) continue;
         let pos = i;
         let fuzzy = t.fuzzy;
         let ok = true;

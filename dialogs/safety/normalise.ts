@@ -23,6 +23,8 @@ export interface Vocabulary {
   readonly expansions: ReadonlyMap<string, readonly string[]>;
   /** Whether a word is one the lexicon, text-speak list or common-word list knows. */
   isKnown(word: string): boolean;
+  /** Optional memo of {@link resolveWord} for this vocabulary (same result, faster). */
+  resolve?(raw: string): readonly string[];
 }
 
 // Characters that look like Latin letters (Cyrillic, Greek and a few symbols) → the Latin letter.
@@ -250,7 +252,7 @@ export function normalise(text: string, vocab: Vocabulary): Word[] {
       if (SENTENCE_END.has(c)) sentence += 1;
       if (QUOTES.has(c)) quoted = !quoted;
     }
-    for (const w of resolveWord(p.text, vocab)) {
+    for (const w of vocab.resolve ? vocab.resolve(p.text) : resolveWord(p.text, vocab)) {
       if (w !== '') words.push({ word: w, start: p.start, end: p.end, sentence, quoted });
     }
   }

@@ -51,6 +51,8 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
 }
 
 const NEGATION_REACH = 5;
+/** Stems of breakers that undo even a strict negation (see isNegated). */
+const UNSTOPPABLE = new Set(['stop', 'quit']);
 /** A question opener counts when it starts within the first 3 words of its sentence ("hi, what is…"). */
 const QUESTION_OPENING_WORDS = 3;
 
@@ -66,7 +68,9 @@ export function isNegated(tokens: readonly Token[], m: PhraseMatch, model: Safet
     const stem = t.keys[0] ?? '';
     // "he never said …" denies the saying; "he said 'don't …'" starts someone else's words.
     if (reporting.has(stem)) return negators.has(tokens[j - 1]?.keys[0] ?? '');
-    if (breakers.has(stem) && !strict) sawBreaker = true;
+    // Under strict negation ("I don't want to die" is a denial) only "stop"/"quit" still undo it:
+    // "I can't stop thinking about suicide" is not a denial.
+    if (breakers.has(stem) && (!strict || UNSTOPPABLE.has(stem))) sawBreaker = true;
     if (negators.has(stem)) return !sawBreaker;
   }
   return false;

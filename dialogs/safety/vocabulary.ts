@@ -1,5 +1,5 @@
 import { editDistance, isEnglishWord, porterStem } from './natural.js';
-import type { Vocabulary } from './normalise.js';
+import { resolveWord, type Vocabulary } from './normalise.js';
 
 /**
  * The detector's word knowledge, built once from content: text-speak, known words, stems
@@ -17,6 +17,7 @@ export class WordIndex implements Vocabulary {
   private readonly deletions = new Map<string, string[]>();
   private readonly stems = new Map<string, string>();
   private readonly keyCache = new Map<string, { keys: readonly string[]; fuzzy: boolean }>();
+  private readonly resolved = new Map<string, readonly string[]>();
   private static readonly CACHE_LIMIT = 50_000;
 
   constructor(expansions: Record<string, string>, known: Iterable<string>, sets: Record<string, readonly string[]>, lexiconWords: Iterable<string>) {
@@ -55,6 +56,17 @@ export class WordIndex implements Vocabulary {
 
   isKnown(word: string): boolean {
     return this.known.has(word);
+  }
+
+  /** Memoised {@link resolveWord}: a raw piece of a message → its plain word(s). */
+  resolve(raw: string): readonly string[] {
+    let r = this.resolved.get(raw);
+    if (r === undefined) {
+      r = resolveWord(raw, this);
+      if (this.resolved.size >= WordIndex.CACHE_LIMIT) this.resolved.clear();
+      this.resolved.set(raw, r);
+    }
+    return r;
   }
 
   /** Memoised Porter stem. */

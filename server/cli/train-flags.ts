@@ -75,6 +75,9 @@ const predict = (ids: readonly number[], m: { bias: number; w: Float64Array }): 
   return 1 / (1 + Math.exp(-z));
 };
 
+/** Folds of the cross-validation that chooses each category's threshold. */
+const FOLDS = 5;
+
 /** Trains and returns the model file contents (does not write it). */
 export function trainModel(source: SafetySource, items: readonly Item[]): ModelFileSource {
   const sourceHash = sourceFingerprint(source.redFlags, source.textSpeak);
@@ -84,13 +87,14 @@ export function trainModel(source: SafetySource, items: readonly Item[]): ModelF
   const categories: Record<string, { bias: number; threshold: number; weights: [number, number][] }> = {};
   for (const c of CATEGORIES) {
     const data = rows.map((r) => ({ ids: r.ids, y: r.labels.includes(c) ? 1 : 0 }));
-    // Threshold from out-of-fold scores: the lowest that keeps benign false alarms rare.
-    const negScores: number[] = [];
-    for (let fold = 0; fold < 2; fold += 1) {
-      const m = fit(data.filter((_, i) => i % 2 !== fold), BUCKETS);
-      data.forEach((r, i) => { if (i % 2 === fold && r.y === 0) negScores.push(predict(r.ids, m)); });
+    // Out-of-fold scores: each example scored by a model that never saw it.
+    const oof = new Float64Array(data.length);
+    for (let fold = 0; fold < FOLDS; fold += 1) {
+      const m = fit(data.filter((_, i) => i % FOLDS !== fold), BUCKETS);
+      data.forEach((r, i) => { if (i % FOLDS === fold) oof[i] = predict(r.ids, m); });
     }
-    negScores.sort((a, b) => b - a);
+    // Threshold for a finding of the model alone: the lowest that keeps benign false alarms rare.
+    const negScores = data.flatMap((r, i) => (r.y === 0 ? [oof[i] ?? 0] : [])).sort((a, b) => b - a);
     const cut = negScores[Math.floor(negScores.length * MAX_BENIGN_FALSE_ALARMS)] ?? 0.5;
     const threshold = Math.min(0.995, Math.max(0.95, cut + 0.01));
     const m = fit(data, BUCKETS);
