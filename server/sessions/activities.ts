@@ -3,6 +3,7 @@ import type { HandoffInitiateValue, HandoffStatusValue, WireActivity } from '../
 import { EVENT } from '../protocol/index.js';
 import type { Finding, Urgency } from '../../dialogs/safety/finding.js';
 import type { StoredActivity } from '../store/types.js';
+import type { StoredLiveItem } from './types.js';
 
 /**
  * Builders for the activities the conversation service stores and sends. The store assigns `seq`;
@@ -79,4 +80,36 @@ export function toWire(stored: StoredActivity): WireActivity {
     timestamp: stored.createdAt,
     channelData: { ...activity.channelData, seq: stored.seq },
   };
+}
+
+/**
+ * The JSON text of a committed live item as sent to clients ({@link toWire}), made once per item:
+ * every subscriber that sends the same published item (the child's socket, a console, a Direct
+ * Line stream) shares the one string.
+ */
+export function wireJson(item: StoredLiveItem): string {
+  if (item.json !== undefined) return item.json;
+  const { stored } = item;
+  const activity = stored.activity;
+  // toWire's fields, with the timestamp's text made once per commit time.
+  const wire = {
+    ...activity,
+    id: activity.id ?? `${stored.conversationId}.${stored.seq}`,
+    timestamp: isoOf(stored.createdAt),
+    channelData: { ...activity.channelData, seq: stored.seq },
+  };
+  return (item.json = JSON.stringify(wire));
+}
+
+/** One turn's activities share one commit time, so its ISO text is made once, not per activity. */
+let lastTime = Number.NaN;
+let lastIso: string | null = null;
+function isoOf(date: Date): string | null {
+  const time = date.getTime();
+  if (time !== lastTime) {
+    // JSON.stringify writes an invalid Date as null; so does this.
+    lastIso = Number.isNaN(time) ? null : date.toISOString();
+    lastTime = time;
+  }
+  return lastIso;
 }

@@ -11,9 +11,15 @@ import type { StoredActivity } from '../store/types.js';
  */
 
 /** Something a subscriber receives: a committed activity (has seq) or an ephemeral one (typing, presence). */
-export type LiveItem =
-  | { readonly kind: 'stored'; readonly stored: StoredActivity }
-  | { readonly kind: 'ephemeral'; readonly activity: WireActivity };
+export type LiveItem = StoredLiveItem | { readonly kind: 'ephemeral'; readonly activity: WireActivity };
+
+/** A committed activity on its way to subscribers. */
+export interface StoredLiveItem {
+  readonly kind: 'stored';
+  readonly stored: StoredActivity;
+  /** Its wire JSON, filled by the first subscriber that sends it (see `wireJson` in ./activities.ts). */
+  json?: string;
+}
 
 /** Whether the child is connected right now. */
 export type ChildPresence = 'online' | 'offline' | 'left_quickly' | 'ended';

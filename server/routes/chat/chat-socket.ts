@@ -1,11 +1,13 @@
+import type { Writable } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
 import type { Limits } from '../../config.js';
 import { FRAME_ERRORS, type FrameErrorName } from '../../errors.js';
 import { CLOSE, EVENT, type ErrorValue, type SessionValue, type WireActivity } from '../../protocol/index.js';
-import { toWire } from '../../sessions/activities.js';
+import { toWire, wireJson } from '../../sessions/activities.js';
 import { isEndedEvent } from '../../sessions/conversation-service.js';
 import type { ConversationService, LiveItem } from '../../sessions/types.js';
+import { FrameWriter } from './frame-writer.js';
 import { parseFrame, type ClientFrame } from './frames.js';
 import type { RegisteredSocket, SocketRegistry } from './socket-registry.js';
 
@@ -39,16 +41,23 @@ export class ChatSocket implements RegisteredSocket {
   private highestSeq = 0;
   private replayBuffer: LiveItem[] | null = null;
   private unsubscribe: (() => void) | null = null;
-  private chain: Promise<void> = Promise.resolve();
+  /** Frames (and the resume wait's start) queued behind the one being handled; null when none. */
+  private waiting: (() => Promise<void>)[] | null = null;
+  private isRunning = false;
   private pending = 0;
   private isAlive = true;
   private resumeTimer: NodeJS.Timeout | null = null;
+  private readonly writer: FrameWriter;
 
+  /** `stream`: the TCP socket under `ws`, so a tick's frames leave in one write (see FrameWriter). */
   constructor(
     private readonly ws: WebSocket,
     readonly address: string,
     private readonly deps: ChatSocketDeps,
-  ) {}
+    stream: Writable | null = null,
+  ) {
+    this.writer = new FrameWriter(ws, stream);
+  }
 
   /** Attaches listeners (synchronously, so no frame is missed) and starts the resume wait. */
   open(): void {
@@ -56,6 +65,11 @@ export class ChatSocket implements RegisteredSocket {
     this.ws.on('message', (data, isBinary) => this.onFrame(data, isBinary));
     this.ws.on('pong', () => (this.isAlive = true));
     this.ws.on('close', () => this.onClose());
+    this.ws.on('error', (error: Error & { code?: string }) => {
+      // e.g. a frame over maxPayload: ws has already closed the socket with 1009.
+      this.deps.log.warn({ code: error.code }, 'chat socket error');
+      this.ws.terminate();
+    });
     this.resumeTimer = setTimeout(() => {
       this.resumeTimer = null;
       this.enqueue(() => (this.state === 'waiting' ? this.startNew() : Promise.resolve()));
@@ -99,16 +113,33 @@ export class ChatSocket implements RegisteredSocket {
     this.enqueue(() => this.handleFrame(text));
   }
 
+  /** Runs jobs one at a time, in arrival order; a job that fails closes the socket with 1011. */
   private enqueue(job: () => Promise<void>): void {
     this.pending += 1;
-    this.chain = this.chain
-      .then(job)
-      .catch((error: unknown) => {
+    if (this.isRunning) {
+      (this.waiting ??= []).push(job);
+      return;
+    }
+    this.isRunning = true;
+    // Started in a microtask, as a frame's handling always has been (never inside ws's emit).
+    queueMicrotask(() => void this.drainJobs(job));
+  }
+
+  private async drainJobs(first: () => Promise<void>): Promise<void> {
+    let job: (() => Promise<void>) | undefined = first;
+    while (job !== undefined) {
+      try {
+        await job();
+      } catch (error) {
         // A true fault (the store is down, a bug): log with the conversation id, close with 1011.
         this.deps.log.error({ err: error, conversationId: this.conversationId }, 'chat socket fault');
         this.closeWith(CLOSE.serverFault, 'server error');
-      })
-      .finally(() => (this.pending -= 1));
+      }
+      this.pending -= 1;
+      job = this.waiting?.shift();
+      if (this.waiting?.length === 0) this.waiting = null;
+    }
+    this.isRunning = false;
   }
 
   private async handleFrame(text: string | null): Promise<void> {
@@ -279,15 +310,19 @@ export class ChatSocket implements RegisteredSocket {
     }
     if (item.stored.seq <= this.highestSeq) return;
     this.highestSeq = item.stored.seq;
-    this.send(toWire(item.stored));
+    // Serialised once per activity, however many subscribers send it.
+    this.sendText(wireJson(item));
     if (isEndedEvent(item.stored)) this.closeWith(CLOSE.ended, 'conversation ended');
   }
 
   // ---- sending and closing -------------------------------------------------------------------
 
   private send(activity: WireActivity): void {
-    if (this.ws.readyState !== this.ws.OPEN) return;
-    this.ws.send(JSON.stringify(activity));
+    this.sendText(JSON.stringify(activity));
+  }
+
+  private sendText(text: string): void {
+    if (!this.writer.send(text)) return;
     if (this.ws.bufferedAmount > this.deps.limits.maxBufferedBytes) {
       this.deps.log.warn({ conversationId: this.conversationId }, 'chat socket closed: slow reader');
       this.closeWith(CLOSE.overCapacity, 'slow reader');

@@ -1,9 +1,12 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { Writable } from 'node:stream';
+import type { WebSocket } from 'ws';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ChatNotReadyError, ChatOriginError } from '../../errors.js';
 import { CLOSE } from '../../protocol/index.js';
 import { ChatSocket } from './chat-socket.js';
 import type { SocketRegistry } from './socket-registry.js';
-import { batchWritesPerTick, underlyingStream } from './write-batching.js';
 
 /**
  * `/chat`: the child's socket. Before the upgrade: readiness and an exact-match Origin check
@@ -14,11 +17,14 @@ import { batchWritesPerTick, underlyingStream } from './write-batching.js';
 const chatRoutes: FastifyPluginAsync<ChatRoutesOptions> = async (app, { registry }) => {
   const { limits, allowedOrigins, locale } = app.harbourConfig;
   const allowed = new Set(allowedOrigins);
+  /** The response object made for routing each upgrade, until its socket is detached from it. */
+  const upgradeResponses = new WeakMap<IncomingMessage, ServerResponse>();
 
   const checkBeforeUpgrade = async (request: FastifyRequest, reply: FastifyReply) => {
     if (!app.lifecycle.isReady) return reply.code(503).send(new ChatNotReadyError());
     const origin = request.headers.origin;
     if (typeof origin !== 'string' || !allowed.has(origin)) return reply.code(403).send(new ChatOriginError());
+    upgradeResponses.set(request.raw, reply.raw);
     return undefined;
   };
 
@@ -30,9 +36,6 @@ const chatRoutes: FastifyPluginAsync<ChatRoutesOptions> = async (app, { registry
       socket.close(CLOSE.overCapacity, 'over capacity, try again later');
       return;
     }
-    // A turn's frames (ack, replies, events) go out in one write instead of one each.
-    const raw = underlyingStream(socket);
-    if (raw) batchWritesPerTick(socket, raw);
     const chat = new ChatSocket(socket, address, {
       service: app.conversations,
       registry,
@@ -40,7 +43,8 @@ const chatRoutes: FastifyPluginAsync<ChatRoutesOptions> = async (app, { registry
       log: app.log,
       locale,
       lastSeq: async (conversationId) => (await app.store.conversations.get(conversationId))?.lastSeq ?? 0,
-    });
+    }, tcpStreamOf(request));
+    releaseUpgradeRequest(socket, request, upgradeResponses);
     chat.open();
   });
 
@@ -56,6 +60,31 @@ const chatRoutes: FastifyPluginAsync<ChatRoutesOptions> = async (app, { registry
   app.lifecycle.onShutdown('sockets', closeAll);
   app.addHook('onClose', async () => closeAll());
 };
+
+/**
+ * The TCP socket an upgraded request arrived on, which `ws` now writes its frames to; null for a
+ * socket injected without one (app.injectWS in tests), whose frames then go out one by one.
+ */
+function tcpStreamOf(request: FastifyRequest): Writable | null {
+  const stream: unknown = request.raw.socket;
+  return stream instanceof Writable ? stream : null;
+}
+
+/**
+ * A chat socket lives for minutes; the HTTP request that opened it is done once upgraded. Two
+ * links would keep the request, the reply and their Node objects (over 1 KiB) alive as long as the
+ * socket: @fastify/websocket's `error` listener on the socket, a closure over the request and reply
+ * that only calls the app's websocket error handler, and the TCP socket's link to the response
+ * made for routing the upgrade. ChatSocket listens for errors itself with the same handling (log
+ * the code, end the socket), so that listener is dropped, and the response is detached.
+ */
+function releaseUpgradeRequest(socket: WebSocket, request: FastifyRequest, responses: WeakMap<IncomingMessage, ServerResponse>): void {
+  socket.removeAllListeners('error');
+  const response = responses.get(request.raw);
+  responses.delete(request.raw);
+  const tcp = request.raw.socket as Socket | undefined;
+  if (response !== undefined && tcp !== undefined && response.socket === tcp) response.detachSocket(tcp);
+}
 
 /** Options of the chat routes: the registry is made by buildApp so tests and metrics can see it. */
 export interface ChatRoutesOptions {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ErrorValue } from '../../../../server/protocol/index.js';
 import type { HandoffService } from '../../../../server/handoff/types.js';
 import type { Store } from '../../../../server/store/types.js';
-import { buildTestApp, listen, testStore } from '../../../helpers/app.js';
+import { buildTestApp, listen, LogCapture, testStore } from '../../../helpers/app.js';
 import { connect, inject, type ChatClient } from '../../../helpers/ws-client.js';
 
 let store: Store;
@@ -90,7 +90,8 @@ describe('bad frames get an error event and the socket stays open', () => {
 
 describe('frame size', () => {
   it('closes with 1009 when a frame is over MAX_PAYLOAD_BYTES, and takes one exactly at it', async () => {
-    app = await buildTestApp({ store, env: { MAX_PAYLOAD_BYTES: '8192', MAX_TEXT_CHARS: '2000' } });
+    const logs = new LogCapture();
+    app = await buildTestApp({ store, env: { MAX_PAYLOAD_BYTES: '8192', MAX_TEXT_CHARS: '2000', LOG_LEVEL: 'info' }, logStream: logs });
     const url = await listen(app);
     const client = await connect(url);
     await ready(client);
@@ -100,6 +101,12 @@ describe('frame size', () => {
     await client.event('pong', from);
     client.send({ type: 'event', name: 'ping', value: 'p'.repeat(8193 - envelope.length) });
     expect(await client.closed).toBe(1009);
+    // The socket's error is logged by its code only, and the socket is gone from the registry.
+    const line = logs.lines.map((l) => JSON.parse(l) as { msg?: string; code?: string }).find((l) => l.msg === 'chat socket error');
+    expect(line?.code).toBe('WS_ERR_UNSUPPORTED_MESSAGE_LENGTH');
+    expect(logs.text).not.toContain('ppppp');
+    for (let i = 0; i < 100 && app.chatSockets.size > 0; i += 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(app.chatSockets.size).toBe(0);
   });
 });
 

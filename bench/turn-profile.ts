@@ -1,0 +1,358 @@
+/**
+ * `npx tsx bench/turn-profile.ts [conversations] [seconds]`: where a `/chat` turn's server time and
+ * a live conversation's memory go. Not part of `npm run bench` (which compares against baselines);
+ * this is the tool for deciding what to cut.
+ *
+ * Part A, in process, no sockets: the conversation service with the real content, dialog and the
+ * in-memory store, driven through the bench's child script. Each stage is timed where it runs
+ * (wrappers around the detector, DialogHost.send/persisted, content.render, store.append, the
+ * subscriber's toWire + JSON.stringify) and the frame parse and text checks are timed on the frame
+ * the load generator sends. "service, other" is the turn total minus the timed stages.
+ *
+ * Part B, real sockets: buildApp listening on loopback in THIS process, the load generator
+ * (bench/lib/load.ts) in a child process, so this process's CPU time is the server's alone.
+ * Prints server CPU µs per turn, time inside ChatSocket.send, and what each open conversation
+ * holds on the heap: a heap snapshot before and after opening N conversations, self size by
+ * constructor, divided by N.
+ */
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeHeapSnapshot } from 'node:v8';
+import { createHarbourMachine, MACHINE_VERSION } from '../dialogs/index.js';
+import { buildApp } from '../server/app.js';
+import { loadConfig } from '../server/config.js';
+import { loadContent } from '../server/content/load.js';
+import type { Content } from '../server/content/types.js';
+import { ChatSocket } from '../server/routes/chat/chat-socket.js';
+import { parseFrame } from '../server/routes/chat/frames.js';
+import { toWire } from '../server/sessions/activities.js';
+import { HarbourConversationService } from '../server/sessions/conversation-service.js';
+import { DialogHost } from '../server/sessions/dialog-host.js';
+import { checkChildText } from '../server/sessions/text.js';
+import { createMemoryStore } from '../server/store/index.js';
+import type { Store } from '../server/store/types.js';
+import { CHILD_SCRIPT, closeAll, closedLoop, openConversations } from './lib/load.js';
+import { fmt, printTable } from './lib/stats.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** PROFILE_CONTENT=<dir> profiles against another content folder (e.g. a committed copy while content is being edited). */
+const CONTENT_DIR = process.env['PROFILE_CONTENT'] ?? `${ROOT}content`;
+const ORIGIN = 'http://127.0.0.1:8080';
+
+// ---- timers ----------------------------------------------------------------------------------
+
+const totals = new Map<string, number>();
+let depth = new Map<string, number>();
+function timed<A extends unknown[], R>(name: string, fn: (...args: A) => R): (...args: A) => R {
+  return function (this: unknown, ...args: A): R {
+    // Re-entrant calls (a wrapper inside the same wrapper) count once.
+    const level = depth.get(name) ?? 0;
+    if (level > 0) return fn.apply(this, args);
+    depth.set(name, 1);
+    const started = performance.now();
+    try {
+      return fn.apply(this, args);
+    } finally {
+      totals.set(name, (totals.get(name) ?? 0) + (performance.now() - started));
+      depth.set(name, 0);
+    }
+  };
+}
+function add(name: string, ms: number): void {
+  totals.set(name, (totals.get(name) ?? 0) + ms);
+}
+function resetTimers(): void {
+  totals.clear();
+  depth = new Map();
+}
+
+/** Content whose render is timed, and whose dialog deps time the detector. */
+function instrumentContent(content: Content): Content {
+  const deps = content.dialogDeps;
+  return {
+    ...content,
+    render: timed('render (content.render)', content.render.bind(content)),
+    dialogDeps: { ...deps, detect: timed('detector (detect)', deps.detect) },
+  };
+}
+
+function instrumentStore(store: Store): Store {
+  const conversations = store.conversations;
+  const append = conversations.append.bind(conversations);
+  // append is async; for the memory store its work is synchronous up to the returned promise.
+  (conversations as { append: typeof append }).append = (...args) => {
+    const started = performance.now();
+    const result = append(...args);
+    add('store append (memory)', performance.now() - started);
+    return result;
+  };
+  return store;
+}
+
+let hostsInstrumented = false;
+function instrumentDialogHost(): void {
+  if (hostsInstrumented) return;
+  hostsInstrumented = true;
+  const proto = DialogHost.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  proto['send'] = timed('dialog send (incl. detector)', proto['send']!);
+  proto['persisted'] = timed('dialog snapshot (persisted)', proto['persisted']!);
+}
+
+async function dialogFor(content: Content) {
+  return { machine: createHarbourMachine(content.dialogDeps), version: MACHINE_VERSION };
+}
+
+// ---- part A ----------------------------------------------------------------------------------
+
+async function partA(count: number, turnsEach: number): Promise<void> {
+  const content = instrumentContent(await loadContent(CONTENT_DIR));
+  instrumentDialogHost();
+  const store = instrumentStore(createMemoryStore());
+  const silent = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, fatal() {}, child() { return silent; }, level: 'silent' };
+  const service = new HarbourConversationService({
+    store,
+    content,
+    dialog: await dialogFor(content),
+    handoff: { isCounsellorOnShift: async () => false, request: async () => ({ outcome: 'unavailable', reason: 'none_available' }), withdraw: async () => undefined } as never,
+    limits: { maxTextChars: 2000, messagesPerMinute: 1_000_000, tokenOfflineTtlMs: 30 * 60_000 },
+    tokenKey: randomBytes(32),
+    log: silent as never,
+    recoveryKey: 'helplines.now.child',
+  });
+  const ids: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const { conversationId } = await service.start({});
+    ids.push(conversationId);
+    // As the socket does: every committed activity leaves as JSON.
+    service.subscribe(conversationId, (item) => {
+      if (item.kind !== 'stored') return;
+      let started = performance.now();
+      const wire = toWire(item.stored);
+      add('toWire', performance.now() - started);
+      started = performance.now();
+      JSON.stringify(wire);
+      add('JSON.stringify (wire)', performance.now() - started);
+    });
+  }
+  const textOf = (turn: number): string =>
+    CHILD_SCRIPT[turn < CHILD_SCRIPT.length ? turn : 1 + ((turn - 1) % (CHILD_SCRIPT.length - 1))] ?? 'ok';
+
+  const runRound = async (turn: number): Promise<number> => {
+    let ms = 0;
+    for (let i = 0; i < ids.length; i += 1) {
+      const id = ids[i]!;
+      const frameText = JSON.stringify({ type: 'message', id: `c${i}-t${turn}`, text: textOf(turn), from: { id: 'child', role: 'user' } });
+      const started = performance.now();
+      let t = performance.now();
+      const frame = parseFrame(frameText);
+      add('frame parse (JSON + schema)', performance.now() - t);
+      if (frame.kind !== 'message') throw new Error('bench frame refused');
+      t = performance.now();
+      checkChildText(frame.text, 2000);
+      add('text checks', performance.now() - t);
+      const result = await service.childMessage(id, { clientActivityId: frame.id, text: frame.text });
+      if (result.outcome !== 'committed') throw new Error(`turn refused: ${result.code}`);
+      ms += performance.now() - started;
+    }
+    return ms;
+  };
+
+  // Warm up (JIT), then measure.
+  for (let turn = 0; turn < Math.min(3, turnsEach); turn += 1) await runRound(turn);
+  resetTimers();
+  let total = 0;
+  let turns = 0;
+  for (let turn = 3; turn < turnsEach + 3; turn += 1) {
+    total += await runRound(turn);
+    turns += ids.length;
+  }
+  const perTurn = (ms: number): string => fmt((ms * 1000) / turns, 1);
+  const get = (name: string): number => totals.get(name) ?? 0;
+  const detector = get('detector (detect)');
+  const rows: string[][] = [];
+  const stage = (name: string, ms: number): void => {
+    rows.push([name, perTurn(ms), `${fmt((ms / total) * 100, 1)}%`]);
+  };
+  stage('frame parse (JSON + schema)', get('frame parse (JSON + schema)'));
+  stage('text checks', get('text checks'));
+  stage('detector (detect)', detector);
+  stage('dialog transition (send − detector)', get('dialog send (incl. detector)') - detector);
+  stage('dialog snapshot (persisted)', get('dialog snapshot (persisted)'));
+  stage('render (content.render)', get('render (content.render)'));
+  stage('store append (memory)', get('store append (memory)'));
+  stage('toWire', get('toWire'));
+  stage('JSON.stringify (wire)', get('JSON.stringify (wire)'));
+  const timedSum = [...totals.entries()].filter(([k]) => k !== 'dialog send (incl. detector)').reduce((a, [, v]) => a + v, 0);
+  stage('service, other (queue, effects, builders, acks…)', total - timedSum);
+  rows.push(['total (wall, in process)', perTurn(total), '100%']);
+  printTable(`Part A: one turn through the conversation service, ${fmt(count)} conversations × ${fmt(turnsEach)} turns (µs per turn)`, ['stage', 'µs/turn', 'share'], rows);
+  await service.drain();
+}
+
+// ---- part B ----------------------------------------------------------------------------------
+
+interface HeapTotals {
+  readonly byName: Map<string, { count: number; bytes: number }>;
+  readonly total: number;
+}
+
+/** Self size by node type + constructor name from a heap snapshot. */
+function heapTotals(): HeapTotals {
+  const file = writeHeapSnapshot(join(tmpdir(), `harbour-turn-profile-${process.pid}-${Date.now()}.heapsnapshot`));
+  try {
+    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as {
+      snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+      nodes: number[];
+      strings: string[];
+    };
+    const fields = snapshot.snapshot.meta.node_fields;
+    const types = snapshot.snapshot.meta.node_types[0];
+    const width = fields.length;
+    const iType = fields.indexOf('type');
+    const iName = fields.indexOf('name');
+    const iSize = fields.indexOf('self_size');
+    const byName = new Map<string, { count: number; bytes: number }>();
+    let total = 0;
+    for (let i = 0; i < snapshot.nodes.length; i += width) {
+      const type = types[snapshot.nodes[i + iType]!] ?? '?';
+      const size = snapshot.nodes[i + iSize]!;
+      total += size;
+      const name = snapshot.strings[snapshot.nodes[i + iName]!] ?? '';
+      const key =
+        type === 'object' || type === 'closure' ? `${type} ${name}` : type === 'hidden' || type === 'code' || type === 'array' ? `${type} ${name.slice(0, 40)}` : type;
+      const entry = byName.get(key) ?? { count: 0, bytes: 0 };
+      entry.count += 1;
+      entry.bytes += size;
+      byName.set(key, entry);
+    }
+    return { byName, total };
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+function gc(): void {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  collect?.();
+  collect?.();
+}
+
+async function partB(count: number, seconds: number): Promise<void> {
+  resetTimers();
+  const proto = ChatSocket.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  proto['sendText'] = timed('ChatSocket.sendText (ws frame + write)', proto['sendText']!);
+  const base = loadConfig({ PORT: '0', HOST: '127.0.0.1', ALLOWED_ORIGINS: ORIGIN, LOG_LEVEL: 'silent', RESUME_WAIT_MS: '0' });
+  const config = { ...base, limits: { ...base.limits, maxConnectionsPerAddress: 1_000_000, maxSockets: 1_000_000, messagesPerMinute: 1_000_000 } };
+  const content = await loadContent(CONTENT_DIR);
+  const app = await buildApp({
+    config,
+    store: createMemoryStore(),
+    content,
+    dialog: await dialogFor(content),
+    secrets: { tokenKey: randomBytes(32) },
+    logger: false,
+    recoveryKey: 'helplines.now.child',
+    widget: { script: '', demoPage: '' },
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+
+  const client = fork(fileURLToPath(import.meta.url), ['--client', String(address.port), String(count), String(seconds)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = (): Promise<{ type: string; turns?: number; frames?: number; failed?: number }> =>
+    new Promise((resolve, reject) => {
+      client.once('message', (m) => resolve(m as never));
+      client.once('exit', (code) => reject(new Error(`client exited (${code})`)));
+    });
+  const go = (): void => void client.send('go');
+
+  // Heap: before and after opening the conversations.
+  gc();
+  const heapBefore = heapTotals();
+  const usageBefore = process.memoryUsage();
+  go();
+  const opened = await next();
+  if (opened.type !== 'opened') throw new Error('client did not open');
+  gc();
+  const usageAfter = process.memoryUsage();
+  const heapAfter = heapTotals();
+
+  // Closed loop: warm up, then measure.
+  go();
+  await next();
+  resetTimers();
+  const cpu0 = process.cpuUsage();
+  go();
+  const done = await next();
+  const cpu = process.cpuUsage(cpu0);
+  const turns = done.turns ?? 0;
+  go(); // close
+  await new Promise((resolve) => client.once('exit', resolve));
+  await app.close();
+
+  const rows: string[][] = [
+    ['server CPU (user + system) µs/turn', fmt((cpu.user + cpu.system) / turns, 1)],
+    ['  of which user', fmt(cpu.user / turns, 1)],
+    ['  of which system (kernel: socket reads/writes)', fmt(cpu.system / turns, 1)],
+    ['ChatSocket.sendText µs/turn (ws frame + write; JSON made before)', fmt(((totals.get('ChatSocket.sendText (ws frame + write)') ?? 0) * 1000) / turns, 1)],
+    ['turns measured', fmt(turns)],
+    ['frames/turn', fmt((done.frames ?? 0) / Math.max(1, turns), 2)],
+    ['failed turns', fmt(done.failed ?? 0)],
+  ];
+  printTable(`Part B: real sockets, ${fmt(count)} conversations, ${fmt(seconds)} s closed loop (this process = the server)`, ['figure', 'value'], rows);
+
+  const n = count;
+  const diff: [string, number, number][] = [];
+  for (const [key, after] of heapAfter.byName) {
+    const before = heapBefore.byName.get(key) ?? { count: 0, bytes: 0 };
+    const bytes = after.bytes - before.bytes;
+    if (Math.abs(bytes) / n >= 16) diff.push([key, (after.count - before.count) / n, bytes / n]);
+  }
+  diff.sort((a, b) => b[2] - a[2]);
+  printTable(
+    `Per open conversation (heap snapshot diff ÷ ${fmt(n)}): heap ${fmt((usageAfter.heapUsed - usageBefore.heapUsed) / n / 1024, 2)} KiB, RSS ${fmt((usageAfter.rss - usageBefore.rss) / n / 1024, 2)} KiB, snapshot total ${fmt((heapAfter.total - heapBefore.total) / n / 1024, 2)} KiB`,
+    ['node type / constructor', 'count/conv', 'bytes/conv'],
+    diff.slice(0, 40).map(([key, c, b]) => [key, fmt(c, 2), fmt(b, 0)]),
+  );
+}
+
+// ---- the load generator child ----------------------------------------------------------------
+
+async function clientMain(port: number, count: number, seconds: number): Promise<void> {
+  const waitGo = (): Promise<void> => new Promise((resolve) => process.once('message', () => resolve()));
+  await waitGo();
+  const opened = await openConversations(port, 'chat', count, { origin: ORIGIN, deadlineMs: 120_000 });
+  process.send?.({ type: 'opened', failed: opened.failed });
+  await waitGo();
+  await closedLoop(opened.conversations, 2000); // warm-up
+  process.send?.({ type: 'warm' });
+  await waitGo();
+  const phase = await closedLoop(opened.conversations, seconds * 1000);
+  process.send?.({ type: 'done', turns: phase.turns, frames: phase.frames, failed: phase.failedTurns });
+  await waitGo();
+  await closeAll(opened.conversations);
+  process.exit(0);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--client') return clientMain(Number(args[1]), Number(args[2]), Number(args[3]));
+  const count = Number(args[0] ?? 1000);
+  const seconds = Number(args[1] ?? 8);
+  if (!(globalThis as { gc?: unknown }).gc) console.log('(run with NODE_OPTIONS=--expose-gc for steadier heap figures)');
+  const only = process.env['PROFILE_PART'];
+  if (only !== 'B') await partA(Math.min(count, 500), 20);
+  if (only !== 'A') await partB(count, seconds);
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,110 @@
+import { once } from 'node:events';
+import type { IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Writable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket, { WebSocketServer } from 'ws';
+import { FrameWriter } from '../../../../server/routes/chat/frame-writer.js';
+
+let server: WebSocketServer | null = null;
+const clients: WebSocket[] = [];
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.terminate();
+  for (const client of server?.clients ?? []) client.terminate();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  server = null;
+});
+
+async function listen(): Promise<number> {
+  server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await once(server, 'listening');
+  return (server.address() as AddressInfo).port;
+}
+
+/**
+ * A real loopback pair: the server side's WebSocket and the TCP socket it writes to (the upgraded
+ * request's `socket`, as /chat passes it), with that socket's writes to the kernel counted.
+ */
+async function pair(port: number) {
+  const accepted = once(server!, 'connection') as Promise<[WebSocket, IncomingMessage]>;
+  const client = new WebSocket(`ws://127.0.0.1:${port}`);
+  clients.push(client);
+  const received: string[] = [];
+  client.on('message', (data) => received.push(String(data)));
+  await once(client, 'open');
+  const [ws, request] = await accepted;
+  const stream = request.socket as Writable & { _write: (...a: unknown[]) => void; _writev?: (...a: unknown[]) => void };
+  const writes = { count: 0 };
+  const write = stream._write.bind(stream);
+  stream._write = (...a: unknown[]) => ((writes.count += 1), write(...a));
+  if (stream._writev) {
+    const writev = stream._writev.bind(stream);
+    stream._writev = (...a: unknown[]) => ((writes.count += 1), writev(...a));
+  }
+  const until = async (n: number) => {
+    for (let i = 0; i < 200 && received.length < n; i += 1) await once(client, 'message');
+  };
+  return { ws, client, stream, received, writes, until };
+}
+
+const turn = ['{"type":"message","id":"a","text":"hi"}', '{"type":"message","text":"Hello there"}', '{"type":"event","name":"x"}'];
+
+describe('FrameWriter', () => {
+  it("hands one tick's frames to the kernel in one write, still one frame per activity, in order", async () => {
+    const { ws, stream, received, writes, until } = await pair(await listen());
+    const writer = new FrameWriter(ws, stream);
+    for (const frame of turn) expect(writer.send(frame)).toBe(true);
+    await until(3);
+    expect(received).toEqual(turn);
+    expect(writes.count).toBe(1);
+  });
+
+  it('without the TCP stream (an injected socket), each frame is its own write: what the batching saves', async () => {
+    const { ws, received, writes, until } = await pair(await listen());
+    const writer = new FrameWriter(ws, null);
+    for (const frame of turn) writer.send(frame);
+    await until(3);
+    expect(received).toEqual(turn);
+    expect(writes.count).toBe(3);
+  });
+
+  it('flushes every tick on its own: a later send never waits for another', async () => {
+    const { ws, stream, received, writes, until } = await pair(await listen());
+    const writer = new FrameWriter(ws, stream);
+    writer.send('one');
+    await until(1);
+    writer.send('two');
+    await until(2);
+    expect(received).toEqual(['one', 'two']);
+    expect(writes.count).toBe(2);
+  });
+
+  it('flushes every socket written in the same tick, each in one write', async () => {
+    const port = await listen();
+    const a = await pair(port);
+    const b = await pair(port);
+    const writerA = new FrameWriter(a.ws, a.stream);
+    const writerB = new FrameWriter(b.ws, b.stream);
+    for (const frame of turn) {
+      writerA.send(`A${frame}`);
+      writerB.send(`B${frame}`);
+    }
+    await Promise.all([a.until(3), b.until(3)]);
+    expect(a.received).toEqual(turn.map((f) => `A${f}`));
+    expect(b.received).toEqual(turn.map((f) => `B${f}`));
+    expect([a.writes.count, b.writes.count]).toEqual([1, 1]);
+  });
+
+  it('sends nothing, and says so, once the socket is closing', async () => {
+    const { ws, client, stream, received, writes } = await pair(await listen());
+    const writer = new FrameWriter(ws, stream);
+    const closed = once(client, 'close');
+    ws.close(1000);
+    expect(writer.send('late')).toBe(false);
+    await closed;
+    expect(received).toEqual([]);
+    // Only the close frame was written.
+    expect(writes.count).toBe(1);
+  });
+});
