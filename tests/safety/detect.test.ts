@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { detect, EMPTY_DETECTOR_STATE, type DetectorState, type Finding, type SafetyModel } from '../../dialogs/safety/index.js';
+import { classifierWords, detect, EMPTY_DETECTOR_STATE, featureBuckets, scopedTokens, type DetectorState, type Finding, type SafetyModel } from '../../dialogs/safety/index.js';
+import { loadDataset } from '../fixtures/flags/dataset.js';
 import { loadSafetyModel } from '../fixtures/flags/source.js';
 
 const model: SafetyModel = loadSafetyModel();
@@ -119,5 +121,47 @@ describe('detect', () => {
     expect(run('\u0000\u200B\uFEFF')).toEqual([]);
     const long = 'hello '.repeat(2000) + 'he knows where i live';
     expect(run(long).map((f) => f.category)).toContain('personal_info');
+  });
+
+  it('does not let a negated harmless word calm a rule ("not joking", "no joke")', () => {
+    expect(categories('i wanna die fr not joking')).toEqual(['self_harm']);
+    expect(categories('he said he will kill my dog and he is not joking')).toEqual(['threat_blackmail']);
+    expect(categories('he said he will kill my dog lol')).toEqual([]);
+  });
+
+  it("reads \"can't stop\" as no denial, while \"I don't want to die\" stays one", () => {
+    expect(categories("i can't stop wanting to die")).toEqual(['self_harm']);
+    expect(categories("i don't want to die")).toEqual([]);
+  });
+
+  it('keeps an idiom from hiding a plain statement ("want to die for real" is not "to die for")', () => {
+    expect(categories('i want to die for real')).toEqual(['self_harm']);
+    expect(categories('this cake is to die for')).toEqual([]);
+  });
+
+  it('knows who is acting: a person at a trusted place, or a family member who opens the sentence', () => {
+    expect(categories('the lady at the dentist asked my name and birthday')).toEqual([]);
+    expect(categories('a man at the park asked my name and where i live')).toEqual(['personal_info']);
+    expect(categories("my sister says she'll tell mum i broke the vase if i dont do her chores")).toEqual([]);
+    // Someone new named after the friend is the one acting.
+    expect(categories('my friend says this guy will post my pics if i dont send more')).toEqual(['threat_blackmail']);
+  });
+
+  it('gives the same findings with warm per-word memos as with a fresh model', () => {
+    const texts = loadDataset().flatMap((i) => i.turns.map((t) => t.text));
+    const warm = model;
+    for (const t of texts) detect(t, EMPTY_DETECTOR_STATE, warm);
+    const cold = loadSafetyModel();
+    for (const t of texts) expect(detect(t, EMPTY_DETECTOR_STATE, warm)).toEqual(detect(t, EMPTY_DETECTOR_STATE, cold));
+    for (const t of texts.slice(0, 200)) {
+      const stems = classifierWords(scopedTokens(t, warm));
+      expect(featureBuckets(stems, warm.classifier.buckets, warm.classifier.memo)).toEqual(featureBuckets(stems, warm.classifier.buckets));
+    }
+  });
+
+  it('prints nothing when loaded (no dotenv banners from natural)', () => {
+    const code = "const s = await import('./dialogs/safety/index.ts'); const f = await import('./tests/fixtures/flags/source.ts'); s.detect('he asked where i live', s.EMPTY_DETECTOR_STATE, f.loadSafetyModel());";
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: new URL('../../', import.meta.url).pathname, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DOTENV_CONFIG_QUIET: '' } });
+    expect(out).toBe('');
   });
 });
