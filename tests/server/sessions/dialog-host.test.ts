@@ -174,7 +174,11 @@ describe('DialogHost with the real Harbour dialog', () => {
 
 /** A dialog that starts pure and later needs an actor: a delayed check and an invoked lookup. */
 const mixed = setup({
-  types: { context: {} as { count: number }, events: {} as { type: 'go' } | { type: 'wait' } | { type: 'count' } | { type: 'break' } },
+  types: {
+    context: {} as { count: number },
+    events: {} as { type: 'go' } | { type: 'wait' } | { type: 'count' } | { type: 'break' },
+    emitted: {} as DialogEmitted,
+  },
   actors: { lookup: fromPromise(async () => 'found') },
   actions: {
     explode: () => {
