@@ -53,6 +53,8 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
 const NEGATION_REACH = 5;
 /** Stems of breakers that undo even a strict negation (see isNegated). */
 const UNSTOPPABLE = new Set(['stop', 'quit']);
+/** Words after which a strict negation no longer reaches the phrase (see isNegated). */
+const KNOWING_OR_TELLING = new Set(['know', 'knows', 'knew', 'known', 'realise', 'realised', 'realize', 'realized', 'notice', 'noticed', 'notices', 'tell', 'tells', 'told', 'say', 'says', 'said']);
 /** A question opener counts when it starts within the first 3 words of its sentence ("hi, what is…"). */
 const QUESTION_OPENING_WORDS = 3;
 
@@ -66,6 +68,9 @@ export function isNegated(tokens: readonly Token[], m: PhraseMatch, model: Safet
     const t = tokens[j];
     if (!t || t.sentence !== first.sentence || t.quoted !== first.quoted) return false;
     const stem = t.keys[0] ?? '';
+    // Under strict negation, not knowing or not telling does not deny what follows: "my mum
+    // doesn't know I self harm", "I haven't told anyone I want to die" (fail towards help).
+    if (strict && KNOWING_OR_TELLING.has(t.word)) return false;
     // "he never said …" denies the saying; "he said 'don't …'" starts someone else's words.
     if (reporting.has(stem)) return negators.has(tokens[j - 1]?.keys[0] ?? '');
     // Under strict negation ("I don't want to die" is a denial) only "stop"/"quit" still undo it:

@@ -132,6 +132,9 @@ describe('detect', () => {
   it("reads \"can't stop\" as no denial, while \"I don't want to die\" stays one", () => {
     expect(categories("i can't stop wanting to die")).toEqual(['self_harm']);
     expect(categories("i don't want to die")).toEqual([]);
+    // Not knowing or not telling does not deny what follows.
+    expect(categories("my mum doesn't know i self harm")).toEqual(['self_harm']);
+    expect(categories("i haven't told anyone i want to die")).toEqual(['self_harm']);
   });
 
   it('keeps an idiom from hiding a plain statement ("want to die for real" is not "to die for")', () => {
