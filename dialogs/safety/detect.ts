@@ -49,11 +49,8 @@ export function scopedTokens(text: string, model: SafetyModel): Token[] {
 
 const POSSESSIVES = new Set(['my', 'your', 'his', 'her', 'their', 'our', 'the', 'a', 'an', 'another', 'this', 'that', 'some']);
 
-/**
- * Words for a person that "in my class", "from school" or "at the dentist" can describe ("a boy in
- * my class asked…", "the lady at the dentist asked…"): then the person is the one acting.
- */
-const PEERS = new Set(['boy', 'girl', 'someone', 'somebody', 'lad', 'kid', 'kids', 'boys', 'girls', 'people', 'lady', 'woman', 'man']);
+/** Words for a peer that "in my class" or "from school" can describe ("a boy in my class asked…"). */
+const PEERS = new Set(['boy', 'girl', 'someone', 'somebody', 'lad', 'kid', 'kids', 'boys', 'girls', 'people']);
 const AFFILIATION = new Set(['in', 'from', 'at']);
 
 /**
@@ -66,32 +63,6 @@ function isObject(tokens: readonly Token[], j: number, model: SafetyModel): bool
   const before = tokens[k];
   if (before === undefined || !model.scope.objectMarkers.has(before.keys[0] ?? '')) return false;
   return !(AFFILIATION.has(before.word) && PEERS.has(tokens[k - 1]?.word ?? ''));
-}
-
-/** Words that refer back to someone already named ("my sister says SHE'LL tell…"): they name no one new. */
-const PRONOUNS = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'hes', 'shes', 'i', 'me', 'we', 'us', 'you']);
-/** How far into a sentence its subject may start ("so my sister says…"). */
-const SUBJECT_WORDS = 3;
-
-/**
- * Whether the sentence is told about someone of `set` as its subject: a word of the set within
- * its first words ("my sister says she'll tell mum if I don't do her chores"), not an object, and
- * no one new named between it and the phrase except by a pronoun ("my friend said a GUY asked…").
- */
-function isSentenceSubject(tokens: readonly Token[], first: number, set: string, model: SafetyModel): boolean {
-  const s = tokens[first]?.sentence;
-  let start = first;
-  while (start > 0 && tokens[start - 1]?.sentence === s) start -= 1;
-  for (let j = start; j < Math.min(first, start + SUBJECT_WORDS); j += 1) {
-    const t = tokens[j];
-    if (t === undefined || !t.keys.includes(set) || isObject(tokens, j, model)) continue;
-    for (let k = j + 1; k < first; k += 1) {
-      const u = tokens[k];
-      if (u && !PRONOUNS.has(u.word) && (u.keys.includes('{person}') || u.keys.includes('{generic}'))) return false;
-    }
-    return true;
-  }
-  return false;
 }
 
 const CONDITIONS = new Set(['if', 'unless', 'until', 'or']);
@@ -170,7 +141,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
           if (t === undefined || t.sentence !== s || !t.keys.includes(set)) continue;
           if (set === '{self}' ? !isDemandedOfChild(tokens, j, m.first, model) : !isObject(tokens, j, model)) return true;
         }
-        return set !== '{self}' && isSentenceSubject(tokens, m.first, set, model);
+        return false;
       });
       if (cancelled) continue;
     }

@@ -142,14 +142,6 @@ describe('detect', () => {
     expect(categories('this cake is to die for')).toEqual([]);
   });
 
-  it('knows who is acting: a person at a trusted place, or a family member who opens the sentence', () => {
-    expect(categories('the lady at the dentist asked my name and birthday')).toEqual([]);
-    expect(categories('a man at the park asked my name and where i live')).toEqual(['personal_info']);
-    expect(categories("my sister says she'll tell mum i broke the vase if i dont do her chores")).toEqual([]);
-    // Someone new named after the friend is the one acting.
-    expect(categories('my friend says this guy will post my pics if i dont send more')).toEqual(['threat_blackmail']);
-  });
-
   it('gives the same findings with warm per-word memos as with a fresh model', () => {
     const texts = loadDataset().flatMap((i) => i.turns.map((t) => t.text));
     const warm = model;
