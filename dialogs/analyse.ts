@@ -9,7 +9,7 @@ import {
   type Feeling,
   type TrustedAdult,
 } from './deps.js';
-import { compile, isWholeMessage, tokens, Vocabulary, type PhraseList, type Reading } from './match.js';
+import { compile, isWhole, tokens, Vocabulary, withoutFillers, type PhraseList, type Reading } from './match.js';
 import type { Audience } from './types.js';
 
 /**
@@ -115,39 +115,39 @@ export function createAnalyser(deps: DialogDeps) {
     // Match the child's own spelling and the plain-words spelling, whichever fits; one pass each.
     const hits = vocabulary.found(raw);
     const spelledHits = spelled === raw ? hits : vocabulary.found(spelled);
-    const has = (phrases: PhraseList) => hits.has(phrases) || spelledHits.has(phrases);
-    const first = <Id extends string>(lists: Lists<Id>) =>
-      lists.find((l) => hits.has(l.phrases))?.id ?? lists.find((l) => spelledHits.has(l.phrases))?.id;
-    const whole = (phrases: PhraseList) => isWholeMessage(raw, phrases, fillers) || (spelled !== raw && isWholeMessage(spelled, phrases, fillers));
-    const homeProblem = has(home);
+    // What is left once filler words ("ok", "thanks") are taken off each end, once per spelling.
+    const rawRest = withoutFillers(raw, fillers);
+    const spelledRest = spelled === raw ? null : withoutFillers(spelled, fillers);
+    const homeProblem = either(hits, spelledHits, home);
     let urgency: Urgency | undefined;
     for (const f of result.findings) urgency = moreUrgent(urgency, f.urgency);
     if (homeProblem) urgency = moreUrgent(urgency, 'high');
-    const categories = [...new Set(result.findings.map((f) => f.category))];
-    const declines = has(decline);
-    const isNo = !declines && isShortAnswer(words) && has(no);
-    const audience = audienceOf(first(audiences), words.length);
+    const categories = categoriesOf(result.findings);
+    const declines = either(hits, spelledHits, decline);
+    const short = isShortAnswer(words);
+    const isNo = !declines && short && either(hits, spelledHits, no);
+    const audience = audienceOf(firstOf(audiences, hits, spelledHits), words.length);
     const turn: TurnAnalysis = {
       findings: result.findings,
       ...(urgency === undefined ? {} : { urgency }),
       categories,
       ...optional('audience', audience),
-      ...optional('app', first(apps)),
-      yes: !isNo && isShortAnswer(words) && has(yes),
+      ...optional('app', firstOf(apps, hits, spelledHits)),
+      yes: !isNo && short && either(hits, spelledHits, yes),
       no: isNo,
-      unsure: has(unsure),
+      unsure: either(hits, spelledHits, unsure),
       declines,
-      goodbye: whole(goodbye),
-      stillHere: whole(stillHere),
-      greeting: whole(greeting),
-      asksForPerson: has(person),
-      wantsTips: has(tips),
-      sharesOwnDetails: has(ownDetails) || looksLikePhoneNumber(text),
+      goodbye: wholeIn(rawRest, spelledRest, goodbye),
+      stillHere: wholeIn(rawRest, spelledRest, stillHere),
+      greeting: wholeIn(rawRest, spelledRest, greeting),
+      asksForPerson: either(hits, spelledHits, person),
+      wantsTips: either(hits, spelledHits, tips),
+      sharesOwnDetails: either(hits, spelledHits, ownDetails) || looksLikePhoneNumber(text),
       homeProblem,
-      ...optional('feeling', first(feelings)),
-      ...optional('trustedAdult', first(trusted)),
-      noTrustedAdult: has(noTrusted),
-      ...optional('duration', first(durations)),
+      ...optional('feeling', firstOf(feelings, hits, spelledHits)),
+      ...optional('trustedAdult', firstOf(trusted, hits, spelledHits)),
+      noTrustedAdult: either(hits, spelledHits, noTrusted),
+      ...optional('duration', firstOf(durations, hits, spelledHits)),
       ...optional('ageBand', ageBandOf(words)),
       hasWords: words.length > 0,
       // Beyond naming who they are ("I'm asking for a friend"), they have started their story.
@@ -155,6 +155,30 @@ export function createAnalyser(deps: DialogDeps) {
     };
     return { turn, detector: result.state };
   };
+}
+
+/** Whether a phrase list was found in either spelling of the message. */
+function either(hits: ReadonlySet<PhraseList>, spelledHits: ReadonlySet<PhraseList>, phrases: PhraseList): boolean {
+  return hits.has(phrases) || spelledHits.has(phrases);
+}
+
+/** The first id whose phrases the child's own spelling has, else the first the plain-words spelling has. */
+function firstOf<Id extends string>(lists: Lists<Id>, hits: ReadonlySet<PhraseList>, spelledHits: ReadonlySet<PhraseList>): Id | undefined {
+  for (const list of lists) if (hits.has(list.phrases)) return list.id;
+  if (spelledHits !== hits) for (const list of lists) if (spelledHits.has(list.phrases)) return list.id;
+  return undefined;
+}
+
+/** The whole message (fillers aside) is one of the phrases, in either spelling. */
+function wholeIn(rawRest: Reading, spelledRest: Reading | null, phrases: PhraseList): boolean {
+  return isWhole(rawRest, phrases) || (spelledRest !== null && isWhole(spelledRest, phrases));
+}
+
+/** Each category once, in the order first found. */
+function categoriesOf(findings: readonly Finding[]): Category[] {
+  const out: Category[] = [];
+  for (const f of findings) if (!out.includes(f.category)) out.push(f.category);
+  return out;
 }
 
 /**

@@ -31,7 +31,11 @@ export function createHarbourSetup(deps: DialogDeps) {
         if (event.type !== 'user.message') return {};
         const { turn, detector } = analyse(event.text, context.detector);
         const s = context.summary;
-        const asked = turn.categories.flatMap((c) => (ASKED[c] === undefined ? [] : [ASKED[c]]));
+        const asked: string[] = [];
+        for (const c of turn.categories) {
+          const what = ASKED[c];
+          if (what !== undefined) asked.push(what);
+        }
         const summary: ConversationSummary = {
           ...s,
           ...(turn.app !== undefined && s.app === undefined ? { app: appName(turn.app) } : {}),

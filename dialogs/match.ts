@@ -137,16 +137,26 @@ export class Vocabulary {
 
   /** Read a message's words once; `containsAny` and friends then only look up sets. */
   read(words: readonly string[]): Reading {
-    return words.map((typed) => {
-      const found = new Set<string>([typed]);
-      if (RUN_OF_THREE.test(typed)) for (const w of this.squeezed.get(squeeze(typed)) ?? []) if (sameWord(typed, w)) found.add(w);
-      if (typed.length >= 5) {
-        for (const key of [typed, ...deletions(typed)]) {
-          for (const w of this.oneEdit.get(key) ?? []) if (sameWord(typed, w)) found.add(w);
-        }
-      }
-      return found;
-    });
+    const out: ReadonlySet<string>[] = [];
+    for (const typed of words) out.push(this.readWord(typed));
+    return out;
+  }
+
+  /** The phrase words one typed word may stand for: itself, a stretched spelling, or one typo away. */
+  private readWord(typed: string): ReadonlySet<string> {
+    const found = new Set<string>([typed]);
+    if (RUN_OF_THREE.test(typed)) for (const w of this.squeezed.get(squeeze(typed)) ?? []) if (sameWord(typed, w)) found.add(w);
+    if (typed.length >= 5) {
+      this.addOneEdit(typed, typed, found);
+      for (let i = 0; i < typed.length; i++) this.addOneEdit(typed, typed.slice(0, i) + typed.slice(i + 1), found);
+    }
+    return found;
+  }
+
+  private addOneEdit(typed: string, key: string, found: Set<string>): void {
+    const candidates = this.oneEdit.get(key);
+    if (candidates === undefined) return;
+    for (const w of candidates) if (sameWord(typed, w)) found.add(w);
   }
 }
 
@@ -174,13 +184,19 @@ export function containsAny(reading: Reading, list: PhraseList): boolean {
  * ("ok bye thanks"). Used for "stop" and "bye", which only close a chat when said on their own.
  */
 export function isWholeMessage(reading: Reading, list: PhraseList, fillers: PhraseList): boolean {
-  const rest = stripFillers(reading, fillers);
-  if (rest.length === 0) return false;
-  return list.phrases.some((p) => p.length === rest.length && startsAt(rest, 0, p));
+  return isWhole(withoutFillers(reading, fillers), list);
 }
 
-function stripFillers(reading: Reading, fillers: PhraseList): Reading {
-  let rest = [...reading];
+/** True when a reading with its fillers already taken off ({@link withoutFillers}) is exactly one of the phrases. */
+export function isWhole(rest: Reading, list: PhraseList): boolean {
+  if (rest.length === 0) return false;
+  for (const p of list.phrases) if (p.length === rest.length && startsAt(rest, 0, p)) return true;
+  return false;
+}
+
+/** The reading without filler phrases at either end (never down to nothing), as {@link isWholeMessage} uses it. */
+export function withoutFillers(reading: Reading, fillers: PhraseList): Reading {
+  let rest = reading;
   let changed = true;
   let guard = 0;
   while (changed && rest.length > 0 && guard++ < 20) {
