@@ -85,12 +85,46 @@ export function callActionsFor(text: string, services: readonly ServiceEntry[], 
   return found.sort((a, b) => a.at - b.at).map((f) => f.action);
 }
 
+/**
+ * Content never changes while the server runs, so a message without facts renders the same every
+ * time: it is rendered once per table, key and quick replies, and the frozen result is shared.
+ */
+const renderedCache = new WeakMap<LocaleTable, Map<string, RenderedMessage>>();
+
+function hasFacts(facts: Readonly<Record<string, string | number>> | undefined): boolean {
+  if (facts === undefined) return false;
+  for (const _ in facts) return true;
+  return false;
+}
+
 /** Render one message of one locale. Throws on an unknown key: keys are checked at boot. */
 export function renderMessage(
   table: LocaleTable,
   key: string,
   facts?: Readonly<Record<string, string | number>>,
   quickReplies: readonly string[] = [],
+): RenderedMessage {
+  if (hasFacts(facts)) return renderFresh(table, key, facts, quickReplies);
+  let byKey = renderedCache.get(table);
+  if (byKey === undefined) {
+    byKey = new Map();
+    renderedCache.set(table, byKey);
+  }
+  const cacheKey = quickReplies.length === 0 ? key : `${key}\u0000${quickReplies.join('\u0000')}`;
+  return cached(byKey, cacheKey, () => deepFreeze(renderFresh(table, key, undefined, quickReplies)));
+}
+
+function deepFreeze(rendered: RenderedMessage): RenderedMessage {
+  for (const action of rendered.suggestedActions) Object.freeze(action);
+  Object.freeze(rendered.suggestedActions);
+  return Object.freeze(rendered);
+}
+
+function renderFresh(
+  table: LocaleTable,
+  key: string,
+  facts: Readonly<Record<string, string | number>> | undefined,
+  quickReplies: readonly string[],
 ): RenderedMessage {
   const entry = table.messages.get(key);
   if (entry === undefined) throw new RangeError(`unknown message key "${key}"`);

@@ -56,8 +56,8 @@ interface LiveConversation {
   readonly locale: string;
   host: DialogHost;
   rate: RateLimiter;
-  /** Recent acks by client id, so a re-sent message is re-acked without a store round trip. */
-  readonly recentAcks: Map<string, StoredActivity>;
+  /** Recent acks by client id, so a re-sent message is re-acked without a store round trip (made on the first). */
+  recentAcks: Map<string, StoredActivity> | null;
   tokenHash: string | null;
   lastTouch: number;
   lastActive: number;
@@ -136,7 +136,7 @@ export class HarbourConversationService implements ConversationService {
     return this.queue.run(conversationId, async () => {
       const live = await this.live(conversationId);
       if (!live) return refused('conversationEnded');
-      const known = live.recentAcks.get(input.clientActivityId);
+      const known = live.recentAcks?.get(input.clientActivityId);
       if (known) return { outcome: 'committed', ack: known, duplicate: true };
       const now = this.now();
       const retryAfterMs = live.rate.retryAfter(now);
@@ -396,7 +396,7 @@ export class HarbourConversationService implements ConversationService {
       locale,
       host,
       rate: new RateLimiter(this.deps.limits.messagesPerMinute),
-      recentAcks: new Map(),
+      recentAcks: null,
       tokenHash: null,
       lastTouch: now,
       lastActive: now,
@@ -539,7 +539,7 @@ export class HarbourConversationService implements ConversationService {
     const fresh = await this.live(live.id, { quiet: true });
     if (fresh) {
       fresh.tokenHash = live.tokenHash;
-      for (const [id, ack] of live.recentAcks) fresh.recentAcks.set(id, ack);
+      if (live.recentAcks !== null) fresh.recentAcks = new Map(live.recentAcks);
       // The limiter's history carries over, so a reload never resets the child's rate window.
       fresh.rate = live.rate;
     }
@@ -559,10 +559,11 @@ export class HarbourConversationService implements ConversationService {
 
   private rememberAck(live: LiveConversation, ack: StoredActivity): void {
     if (ack.clientActivityId === null) return;
-    live.recentAcks.set(ack.clientActivityId, ack);
-    if (live.recentAcks.size > RECENT_ACKS) {
-      const oldest = live.recentAcks.keys().next().value;
-      if (oldest !== undefined) live.recentAcks.delete(oldest);
+    const acks = (live.recentAcks ??= new Map<string, StoredActivity>());
+    acks.set(ack.clientActivityId, ack);
+    if (acks.size > RECENT_ACKS) {
+      const oldest = acks.keys().next().value;
+      if (oldest !== undefined) acks.delete(oldest);
     }
   }
 

@@ -7,8 +7,14 @@
 const REQUEST =
   /^(?:(?:please|pls|plz)\s+)?(?:(?:can|could)\s+(?:you|u)\s+)?(?:delete|erase|remove|wipe)\s+(?:my|this|the|our)\s+(?:chat|chats|convo|conversation|messages|msgs)(?:\s+(?:please|pls|plz|now))*$/;
 
+const ASCII = /^[\x00-\x7f]*$/;
+const VERB = /delete|erase|remove|wipe/i;
+
 /** True when the whole message asks Harbour to delete this chat. */
 export function isDeleteRequest(text: string): boolean {
+  // Every message passes here: plain ASCII text (unchanged by NFKC) without one of the verbs
+  // cannot match, and is answered without normalising. Anything else takes the full path.
+  if (ASCII.test(text) && !VERB.test(text)) return false;
   const plain = text
     .normalize('NFKC')
     .toLowerCase()

@@ -13,12 +13,8 @@ export class TurnQueue {
     const previous = this.tails.get(key) ?? Promise.resolve();
     this.inFlight += 1;
     const result = previous.then(job, job);
-    const tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.tails.set(key, tail);
-    void tail.then(() => {
+    // Settles (never rejects) once the job has, after the bookkeeping: what the next job waits on.
+    const done = (): void => {
       this.inFlight -= 1;
       if (this.tails.get(key) === tail) this.tails.delete(key);
       if (this.inFlight === 0) {
@@ -26,7 +22,9 @@ export class TurnQueue {
         this.idleWaiters = [];
         for (const resolve of waiters) resolve();
       }
-    });
+    };
+    const tail: Promise<void> = result.then(done, done);
+    this.tails.set(key, tail);
     return result;
   }
 

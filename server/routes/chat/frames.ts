@@ -71,14 +71,19 @@ export function parseFrame(data: string): ClientFrame | FrameRefusal {
   const base = replyToId === undefined ? {} : { replyToId };
   switch (frame['type']) {
     case 'message':
-      if (checkMessage.Check(frame)) return { kind: 'message', ...frame };
+      // Only the checked fields go on (no spread of what the client sent: cheaper, and nothing unchecked travels).
+      if (checkMessage.Check(frame)) return { kind: 'message', type: 'message', id: frame.id, text: frame.text };
       return { kind: 'refused', error: 'invalid', detail: messageProblem(frame), ...base };
     case 'event':
       if (typeof frame['name'] !== 'string' || !EVENT_NAMES.includes(frame['name'])) {
         return { kind: 'refused', error: 'unknownType', detail: `Unknown event name.`, ...base };
       }
-      if (checkResume.Check(frame)) return { kind: 'resume', ...frame };
-      if (checkSimpleEvent.Check(frame)) return { kind: 'event', ...frame };
+      if (checkResume.Check(frame)) {
+        return { kind: 'resume', type: 'event', name: frame.name, value: { token: frame.value.token, lastSeq: frame.value.lastSeq } };
+      }
+      if (checkSimpleEvent.Check(frame)) {
+        return { kind: 'event', type: 'event', name: frame.name, ...('value' in frame ? { value: frame.value } : {}) };
+      }
       return { kind: 'refused', error: 'invalid', detail: 'session.resume needs value { token, lastSeq }.', ...base };
     case 'typing':
       if (checkTyping.Check(frame)) return { kind: 'typing' };
