@@ -11,21 +11,23 @@ import { loadSafetyModel } from '../fixtures/flags/source.js';
  * them. Where it does not yet, the test holds the line at the last measured figure so nothing gets
  * worse unnoticed; `npm run eval:flags` prints the gap (BELOW / ABOVE) and every miss.
  */
+// Session 2 (lexicon 2d66491e, model trained with probe batches 14-19). Retraining moves one or two
+// reporting items across the classifier's thresholds either way (see docs/red-flags.md), so these
+// floors are the last measured figures, not a trend.
 const MEASURED_RECALL_FLOOR: Partial<Record<Category, number>> = {
-  // 2026-11-22 (lexicon 2d66491e): 46/48 = 0.958 (target 0.98; was 48/48 with lexicon 1d95b3e2,
-  // before the classifier's threshold for it rose from 0.95 to 0.981 with more benign training text)
-  immediate_danger: 0.95,
-  // 2026-11-22 (lexicon 2d66491e): 34/36 = 0.944 (target 0.98), unchanged
+  // 47/48 = 0.979 (target 0.98; 48/48 at the start of session 2, 46/48 with the model before batch 19)
+  immediate_danger: 0.97,
+  // 34/36 = 0.944 (target 0.98), unchanged through session 2
   self_harm: 0.94,
-  // 2026-11-22 (lexicon 2d66491e): 31/33 = 0.939 (target 0.95), unchanged
+  // 31/33 = 0.939 (target 0.95), unchanged through session 2
   threat_blackmail: 0.93,
-  // 2026-11-22 (lexicon 2d66491e): 37/39 = 0.949 (target 0.95; was 38/39)
+  // 37/39 = 0.949 (target 0.95; 38/39 at the start of session 2)
   meet_or_secrecy: 0.94,
-  // 2026-11-22 (lexicon 2d66491e): 21/23 = 0.913 (target 0.95; was 22/23)
-  personal_info: 0.91,
+  // personal_info meets its target again (22/23 = 0.957), so the target itself is asserted.
 };
-// 2026-11-22 (lexicon 2d66491e): 13/209 = 6.2% (target 3%), unchanged
-const MEASURED_FALSE_ALARM_CEILING = 0.063;
+// 15/209 = 7.2% (target 3%; 13/209 = 6.2% at the start of session 2 and with the model before batch 19;
+// 11/209 = 5.3% at the first measurement of session 2, before the who-does-what widenings were backed out)
+const MEASURED_FALSE_ALARM_CEILING = 0.072;
 describe('red-flag detector on the reporting half', async () => {
   const items = loadDataset();
   const reporting = items.filter((i) => i.split === 'reporting');
