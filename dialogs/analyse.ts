@@ -15,7 +15,9 @@ import type { Audience } from './types.js';
 /**
  * One message, understood once per turn: the detector's findings plus everything the dialog's
  * guards ask about the answer. Holds no text (only ids and flags), so it is safe to keep in a
- * snapshot; the findings carry the evidence spans the console needs.
+ * snapshot; the findings carry the evidence spans the console needs. A flag is present only when
+ * true, which keeps the snapshot saved every turn small; snapshots saved before this spelled every
+ * flag out as `false`, and read the same.
  */
 export interface TurnAnalysis {
   readonly findings: readonly Finding[];
@@ -24,48 +26,33 @@ export interface TurnAnalysis {
   readonly categories: readonly Category[];
   readonly audience?: Audience;
   readonly app?: string;
-  readonly yes: boolean;
-  readonly no: boolean;
-  readonly unsure: boolean;
-  readonly declines: boolean;
-  readonly goodbye: boolean;
+  readonly yes?: boolean;
+  readonly no?: boolean;
+  readonly unsure?: boolean;
+  readonly declines?: boolean;
+  readonly goodbye?: boolean;
   /** "I'm still here" on its own, after a check-in. */
-  readonly stillHere: boolean;
+  readonly stillHere?: boolean;
   /** "hi" on its own. */
-  readonly greeting: boolean;
+  readonly greeting?: boolean;
   /** Enough words to be the start of their story (four or more). */
-  readonly tellsStory: boolean;
-  readonly asksForPerson: boolean;
-  readonly wantsTips: boolean;
-  readonly sharesOwnDetails: boolean;
-  readonly homeProblem: boolean;
+  readonly tellsStory?: boolean;
+  readonly asksForPerson?: boolean;
+  readonly wantsTips?: boolean;
+  readonly sharesOwnDetails?: boolean;
+  readonly homeProblem?: boolean;
   readonly feeling?: Feeling;
   readonly trustedAdult?: TrustedAdult;
-  readonly noTrustedAdult: boolean;
+  readonly noTrustedAdult?: boolean;
   readonly duration?: Duration;
   readonly ageBand?: string;
-  /** False for messages with no letters or digits at all (only emoji or punctuation). */
-  readonly hasWords: boolean;
+  /** Absent for messages with no letters or digits at all (only emoji or punctuation). */
+  readonly hasWords?: boolean;
 }
 
-export const EMPTY_TURN: TurnAnalysis = {
-  findings: [],
-  categories: [],
-  yes: false,
-  no: false,
-  unsure: false,
-  declines: false,
-  goodbye: false,
-  stillHere: false,
-  greeting: false,
-  tellsStory: false,
-  asksForPerson: false,
-  wantsTips: false,
-  sharesOwnDetails: false,
-  homeProblem: false,
-  noTrustedAdult: false,
-  hasWords: false,
-};
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+export const EMPTY_TURN: TurnAnalysis = { findings: [], categories: [] };
 
 type Lists<Id extends string> = readonly { readonly id: Id; readonly phrases: PhraseList }[];
 
@@ -127,32 +114,34 @@ export function createAnalyser(deps: DialogDeps) {
     const short = isShortAnswer(words);
     const isNo = !declines && short && either(hits, spelledHits, no);
     const audience = audienceOf(firstOf(audiences, hits, spelledHits), words.length);
-    const turn: TurnAnalysis = {
-      findings: result.findings,
-      ...(urgency === undefined ? {} : { urgency }),
-      categories,
-      ...optional('audience', audience),
-      ...optional('app', firstOf(apps, hits, spelledHits)),
-      yes: !isNo && short && either(hits, spelledHits, yes),
-      no: isNo,
-      unsure: either(hits, spelledHits, unsure),
-      declines,
-      goodbye: wholeIn(rawRest, spelledRest, goodbye),
-      stillHere: wholeIn(rawRest, spelledRest, stillHere),
-      greeting: wholeIn(rawRest, spelledRest, greeting),
-      asksForPerson: either(hits, spelledHits, person),
-      wantsTips: either(hits, spelledHits, tips),
-      sharesOwnDetails: either(hits, spelledHits, ownDetails) || looksLikePhoneNumber(text),
-      homeProblem,
-      ...optional('feeling', firstOf(feelings, hits, spelledHits)),
-      ...optional('trustedAdult', firstOf(trusted, hits, spelledHits)),
-      noTrustedAdult: either(hits, spelledHits, noTrusted),
-      ...optional('duration', firstOf(durations, hits, spelledHits)),
-      ...optional('ageBand', ageBandOf(words)),
-      hasWords: words.length > 0,
-      // Beyond naming who they are ("I'm asking for a friend"), they have started their story.
-      tellsStory: words.length >= (audience === undefined ? 4 : 7),
-    };
+    const turn: Writable<TurnAnalysis> = { findings: result.findings, categories };
+    if (urgency !== undefined) turn.urgency = urgency;
+    if (audience !== undefined) turn.audience = audience;
+    const app = firstOf(apps, hits, spelledHits);
+    if (app !== undefined) turn.app = app;
+    if (!isNo && short && either(hits, spelledHits, yes)) turn.yes = true;
+    if (isNo) turn.no = true;
+    if (either(hits, spelledHits, unsure)) turn.unsure = true;
+    if (declines) turn.declines = true;
+    if (wholeIn(rawRest, spelledRest, goodbye)) turn.goodbye = true;
+    if (wholeIn(rawRest, spelledRest, stillHere)) turn.stillHere = true;
+    if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
+    if (either(hits, spelledHits, person)) turn.asksForPerson = true;
+    if (either(hits, spelledHits, tips)) turn.wantsTips = true;
+    if (either(hits, spelledHits, ownDetails) || looksLikePhoneNumber(text)) turn.sharesOwnDetails = true;
+    if (homeProblem) turn.homeProblem = true;
+    const feeling = firstOf(feelings, hits, spelledHits);
+    if (feeling !== undefined) turn.feeling = feeling;
+    const trustedAdult = firstOf(trusted, hits, spelledHits);
+    if (trustedAdult !== undefined) turn.trustedAdult = trustedAdult;
+    if (either(hits, spelledHits, noTrusted)) turn.noTrustedAdult = true;
+    const duration = firstOf(durations, hits, spelledHits);
+    if (duration !== undefined) turn.duration = duration;
+    const ageBand = ageBandOf(words);
+    if (ageBand !== undefined) turn.ageBand = ageBand;
+    if (words.length > 0) turn.hasWords = true;
+    // Beyond naming who they are ("I'm asking for a friend"), they have started their story.
+    if (words.length >= (audience === undefined ? 4 : 7)) turn.tellsStory = true;
     return { turn, detector: result.state };
   };
 }
@@ -187,10 +176,6 @@ function categoriesOf(findings: readonly Finding[]): Category[] {
  */
 function audienceOf(found: Audience | undefined, wordCount: number): Audience | undefined {
   return found === 'young_person' && wordCount > 5 ? undefined : found;
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 /** Yes/no only count in short answers: "no one believes me" is not a "no". */

@@ -36,15 +36,24 @@ export function createHarbourSetup(deps: DialogDeps) {
           const what = ASKED[c];
           if (what !== undefined) asked.push(what);
         }
-        const summary: ConversationSummary = {
-          ...s,
-          ...(turn.app !== undefined && s.app === undefined ? { app: appName(turn.app) } : {}),
-          ...(turn.ageBand !== undefined ? { ageBand: turn.ageBand } : {}),
-          ...(turn.feeling !== undefined ? { feelings: union(s.feelings, [turn.feeling]) } : {}),
-          ...(asked.length > 0 ? { asked: union(s.asked, asked) } : {}),
-          ...(turn.categories.length > 0 ? { categories: union(s.categories, turn.categories) } : {}),
-          ...(turn.homeProblem ? { homeIsUnsafe: true } : {}),
-        };
+        const adds =
+          (turn.app !== undefined && s.app === undefined) ||
+          turn.ageBand !== undefined ||
+          turn.feeling !== undefined ||
+          turn.categories.length > 0 || // every category asked about is a category too
+          turn.homeProblem === true;
+        // Most messages add nothing to the summary: keep the same object (and snapshot part).
+        const summary: ConversationSummary = !adds
+          ? s
+          : {
+              ...s,
+              ...(turn.app !== undefined && s.app === undefined ? { app: appName(turn.app) } : {}),
+              ...(turn.ageBand !== undefined ? { ageBand: turn.ageBand } : {}),
+              ...(turn.feeling !== undefined ? { feelings: union(s.feelings, [turn.feeling]) } : {}),
+              ...(asked.length > 0 ? { asked: union(s.asked, asked) } : {}),
+              ...(turn.categories.length > 0 ? { categories: union(s.categories, turn.categories) } : {}),
+              ...(turn.homeProblem === true ? { homeIsUnsafe: true } : {}),
+            };
         return { turn, detector, summary, checkIns: 0 };
       }),
       routeMessage: raise({ type: 'dialog.route' }),
@@ -268,29 +277,29 @@ export function createHarbourSetup(deps: DialogDeps) {
       hasRedFlag: ({ context }) => context.turn.urgency !== undefined,
       isWithCounsellor: ({ context }) => context.handoff === 'accepted',
       isPersonComing: ({ context }) => isPersonComing(context),
-      asksForPerson: ({ context }) => context.turn.asksForPerson,
+      asksForPerson: ({ context }) => context.turn.asksForPerson === true,
       hasAskedForPerson: ({ context }) => context.handoff !== 'none' && context.handoff !== 'failed',
-      isGoodbye: ({ context }) => context.turn.goodbye,
-      isStillHere: ({ context }) => context.turn.stillHere,
-      isGreeting: ({ context }) => context.turn.greeting,
-      tellsStory: ({ context }) => context.turn.tellsStory,
+      isGoodbye: ({ context }) => context.turn.goodbye === true,
+      isStillHere: ({ context }) => context.turn.stillHere === true,
+      isGreeting: ({ context }) => context.turn.greeting === true,
+      tellsStory: ({ context }) => context.turn.tellsStory === true,
       namesAdult: ({ context }) => context.turn.audience === 'parent_carer' || context.turn.audience === 'someone_else',
       isOnYoungPath: ({ context }) => context.audience !== undefined && pathOf(context.audience) !== 'parent',
       isOnAdultPath: ({ context }) => pathOf(context.audience) === 'parent',
-      sharesOwnDetails: ({ context }) => context.turn.sharesOwnDetails && !context.said.details,
+      sharesOwnDetails: ({ context }) => context.turn.sharesOwnDetails === true && !context.said.details,
       isEscalated: ({ context }) => context.handoff !== 'none',
       namesAudience: ({ context }) => context.turn.audience !== undefined,
-      declines: ({ context }) => context.turn.declines,
-      saysYes: ({ context }) => context.turn.yes,
-      saysNo: ({ context }) => context.turn.no,
-      isUnsure: ({ context }) => context.turn.unsure,
-      wantsTips: ({ context }) => context.turn.wantsTips,
+      declines: ({ context }) => context.turn.declines === true,
+      saysYes: ({ context }) => context.turn.yes === true,
+      saysNo: ({ context }) => context.turn.no === true,
+      isUnsure: ({ context }) => context.turn.unsure === true,
+      wantsTips: ({ context }) => context.turn.wantsTips === true,
       knowsApp: ({ context }) => context.summary.app !== undefined,
       namesFeeling: ({ context }) => context.turn.feeling !== undefined,
       namesTrustedAdult: ({ context }) => context.turn.trustedAdult !== undefined,
-      namesNoTrustedAdult: ({ context }) => context.turn.noTrustedAdult,
+      namesNoTrustedAdult: ({ context }) => context.turn.noTrustedAdult === true,
       homeIsUnsafe: ({ context }) => context.summary.homeIsUnsafe === true,
-      hasWords: ({ context }) => context.turn.hasWords,
+      hasWords: ({ context }) => context.turn.hasWords === true,
       hasCheckedIn: ({ context }) => context.checkIns > 0,
     },
   });
