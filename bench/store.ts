@@ -134,8 +134,9 @@ async function openLoop(store: Store, ids: readonly string[], seconds: number, r
   const busy = new Set<number>();
   for (let i = 0; i < total; i += 1) {
     const due = started + (i * 1000) / rate;
+    // Never early: a turn sent before it is due would subtract from its own latency.
     const wait = due - performance.now();
-    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, Math.ceil(wait)));
     const n = i % ids.length;
     if (busy.has(n)) {
       // The conversation's previous turn has not committed: a child would wait; count it failed.

@@ -1,7 +1,7 @@
 import type { WireActivity } from '../protocol/index.js';
 import type { SqlDb } from './sql-db.js';
 
-/** One append as `harbour_append` expects it (see migrations/002_append_function.sql). */
+/** One append as `harbour_append_batch` expects it (see migrations/002 and 005). */
 export interface AppendRequest {
   readonly c: string;
   readonly k: string | null;
@@ -11,7 +11,7 @@ export interface AppendRequest {
   readonly d?: string | null;
 }
 
-/** What `harbour_append` says about one request. */
+/** What `harbour_append_batch` says about one request. */
 export type AppendOutcome =
   | { readonly st: 'ok'; readonly first: number }
   | { readonly st: 'missing' }
@@ -19,6 +19,9 @@ export type AppendOutcome =
       readonly st: 'dup';
       readonly row: { readonly seq: number; readonly k: string | null; readonly a: WireActivity; readonly t: string };
     };
+
+const SINGLE_SQL = 'SELECT harbour_append($1::text::jsonb) AS r';
+const BATCH_SQL = 'SELECT harbour_append_batch($1::text::jsonb) AS r';
 
 interface Item {
   readonly conversationId: string;
@@ -31,15 +34,17 @@ interface Item {
 export const MAX_BATCH = 128;
 /**
  * PGlite runs PostgreSQL on the server's own thread, so a batch blocks the event loop while it
- * runs (about 0.3 ms of CPU per append here): smaller batches keep sockets responsive.
+ * runs. Each statement also has a fixed cost (parse, plan, commit, the protocol in JavaScript), so
+ * bigger batches cost less CPU per append; see docs/storage.md for the measured trade-off.
  */
-export const MAX_BATCH_PGLITE = 32;
+export const MAX_BATCH_PGLITE = 64;
 
 /**
- * Group commit: appends waiting while the database is busy go together in one `harbour_append`
- * statement (one round trip, one WAL flush), up to `db.concurrency` batches in flight. No timers:
- * an append to an idle database goes at once. Appends to one conversation commit in call order:
- * a conversation with a batch in flight waits for it before its next append is sent.
+ * Group commit: appends waiting while the database is busy go together in one
+ * `harbour_append_batch` statement (one round trip, one WAL flush), up to `db.concurrency` batches
+ * in flight. No timers: an append to an idle database goes at once. Appends to one conversation
+ * commit in call order, and a batch holds at most one append per conversation (the set-based SQL
+ * needs that): a conversation's next append waits for the batch carrying its previous one.
  */
 export class AppendBatcher {
   #pending: Item[] = [];
@@ -83,7 +88,7 @@ export class AppendBatcher {
       const blocked = new Set<string>();
       for (const item of this.#pending) {
         const id = item.conversationId;
-        if (batch.length < this.#maxBatch && !this.#busy.has(id) && !blocked.has(id)) {
+        if (batch.length < this.#maxBatch && !this.#busy.has(id) && !taken.has(id) && !blocked.has(id)) {
           batch.push(item);
           taken.add(id);
         } else {
@@ -130,9 +135,10 @@ export class AppendBatcher {
   async #send(batch: readonly Item[]): Promise<AppendOutcome[]> {
     this.#statements += 1;
     this.#appends += batch.length;
-    const rows = await this.#db.query<{ r: AppendOutcome[] }>('SELECT harbour_append($1::text::jsonb) AS r', [
-      `[${batch.map((item) => item.json).join(',')}]`,
-    ]);
+    // One request alone costs less in the per-request function (fewer statements); from two on,
+    // the set-based one wins. Both give the same outcomes (tests/store/conversations.test.ts).
+    const sql = batch.length === 1 ? SINGLE_SQL : BATCH_SQL;
+    const rows = await this.#db.query<{ r: AppendOutcome[] }>(sql, [`[${batch.map((item) => item.json).join(',')}]`]);
     const outcomes = rows[0]?.r;
     if (!Array.isArray(outcomes) || outcomes.length !== batch.length) {
       // Never put the outcome itself in the message: it may hold a child's words.

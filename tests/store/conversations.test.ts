@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryStore, StoreError, type Store } from '../../server/store/index.js';
+import { createMemoryStore, createStore, StoreError, type Store } from '../../server/store/index.js';
+import { MAX_BATCH, MAX_BATCH_PGLITE } from '../../server/store/append-batcher.js';
 import type { WireActivity } from '../../server/protocol/index.js';
 import { openTestStore, STORE_DRIVERS, type TestStore } from '../helpers/store.js';
 
@@ -233,11 +234,85 @@ describe.each([...STORE_DRIVERS, 'memory'] as const)('conversations on %s', (dri
       const after = sqlStore.appendStats();
       expect(after.appends - before.appends).toBe(200);
       // The first `concurrency` appends go at once, alone (no timers); the rest wait and go
-      // together in batches of at most 128 (PGlite: 32): a handful of statements, not 200.
-      const batch = sqlStore.kind === 'pglite' ? 32 : 128;
+      // together in batches of at most 128 (PGlite: 64): a handful of statements, not 200.
+      const batch = sqlStore.kind === 'pglite' ? MAX_BATCH_PGLITE : MAX_BATCH;
       expect(after.statements - before.statements).toBeLessThanOrEqual(sqlStore.db.concurrency + Math.ceil(200 / batch));
       for (const id of ids) expect((await store.conversations.get(id))?.lastSeq).toBe(1);
     });
+
+    it('answers a batch set-based: ok, duplicate and missing side by side, one conversation twice in order', async () => {
+      const db = (opened as TestStore).store.db;
+      const a = await newConversation();
+      const b = await newConversation();
+      await store.conversations.append(a, [{ clientActivityId: 'k-1', activity: childMessage('first') }], { now: T0 });
+      const at = '2026-01-01T10:01:00.000Z';
+      const request = (c: string, k: string | null, text: string, extra: object = {}): object => ({
+        c, k, t: at, a: [{ k, a: childMessage(text) }, { k: null, a: botMessage(`re: ${text}`) }], ...extra,
+      });
+      const run = async (requests: object[]): Promise<unknown> =>
+        (await db.query<{ r: unknown }>('SELECT harbour_append_batch($1::text::jsonb) AS r', [JSON.stringify(requests)]))[0]?.r;
+
+      const due = '2026-01-01T11:00:00.000Z';
+      expect(
+        await run([
+          request(a, 'k-1', 'again'),
+          request(randomUUID(), 'k-9', 'nowhere'),
+          request(b, 'k-2', 'second', { s: { v: { turn: 1 }, m: 'child@1', cv: 'en-GB@1' }, d: due }),
+        ]),
+      ).toEqual([
+        { st: 'dup', row: { seq: 1, k: 'k-1', a: childMessage('first'), t: expect.stringMatching(/^2026-01-01T10:00:00/) } },
+        { st: 'missing' },
+        { st: 'ok', first: 1 },
+      ]);
+      expect((await store.conversations.after(b, 0)).map((x) => [x.seq, x.clientActivityId, x.activity.text])).toEqual([
+        [1, 'k-2', 'second'],
+        [2, null, 're: second'],
+      ]);
+      expect(await store.conversations.get(b)).toMatchObject({ lastSeq: 2, checkInDueAt: new Date(due) });
+      expect(await store.conversations.latestSnapshot(b)).toEqual({ snapshot: { turn: 1 }, machineVersion: 'child@1', contentVersion: 'en-GB@1' });
+      expect((await store.conversations.get(a))?.lastSeq).toBe(1);
+
+      // The batcher never sends a conversation twice in one batch; if it happens, requests still
+      // apply one after another: consecutive seqs, and the second sees the first's client id.
+      expect(await run([request(a, 'k-3', 'x'), request(a, 'k-3', 'x again'), request(a, 'k-4', 'y')])).toEqual([
+        { st: 'ok', first: 2 },
+        { st: 'dup', row: expect.objectContaining({ seq: 2, k: 'k-3' }) },
+        { st: 'ok', first: 4 },
+      ]);
+      expect((await store.conversations.after(a, 0)).map((x) => x.seq)).toEqual([1, 2, 3, 4, 5]);
+      expect(await run([])).toEqual([]);
+    });
+
+    if (driver === 'postgres') {
+      it('keeps seqs gapless and each client id once when two instances append to the same conversations', async () => {
+        const other = await createStore({ databaseUrl: (opened as TestStore).postgres?.databaseUrl ?? '' });
+        try {
+          const ids = await Promise.all(Array.from({ length: 20 }, () => newConversation()));
+          // Both instances send the same ten child messages (a reconnecting widget re-sends to
+          // whichever instance it reaches) and a bot reply each, all at once.
+          await Promise.all(
+            [store, other].flatMap((instance, n) =>
+              ids.map(async (id) => {
+                for (let i = 0; i < 10; i += 1) {
+                  await instance.conversations.append(id, [{ clientActivityId: `c-${i}`, activity: childMessage(`m${i}`) }]);
+                  await instance.conversations.append(id, [{ activity: botMessage(`from ${n}`) }]);
+                }
+              }),
+            ),
+          );
+          for (const id of ids) {
+            const stored = await store.conversations.after(id, 0);
+            expect(stored.map((a) => a.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+            expect(stored.filter((a) => a.clientActivityId !== null).map((a) => a.clientActivityId).sort()).toEqual(
+              Array.from({ length: 10 }, (_, i) => `c-${i}`).sort(),
+            );
+            expect((await store.conversations.get(id))?.lastSeq).toBe(30);
+          }
+        } finally {
+          await other.close();
+        }
+      });
+    }
 
     it('rejects limits out of range with a clear error', async () => {
       const id = await newConversation();
