@@ -138,6 +138,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       maxStreams: config.limits.maxSockets,
       isReady: () => app.lifecycle.isReady,
       ...(options.now ? { now: options.now } : {}),
+      // Used stream tickets live in the store, so every instance refuses a ticket used on another.
+      ...(app.store.streamTickets ? { ticketLedger: app.store.streamTickets } : {}),
     });
   }
 

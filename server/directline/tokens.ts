@@ -98,22 +98,54 @@ export class DirectLineTokens {
 }
 
 /**
+ * Where used stream tickets are recorded. The server gives the store's `streamTickets`, a table
+ * every instance shares, so a `streamUrl` used on one instance is refused on all of them.
+ */
+export interface TicketLedger {
+  /** True the first time `nonce` is claimed before `expiresAt`; false once it has been claimed. */
+  claim(input: { nonce: string; conversationId: string; expiresAt: Date; now: Date }): Promise<boolean>;
+}
+
+/**
  * Remembers used stream tickets until they expire, so a `streamUrl` copied out of a log cannot be
- * replayed. Bounded: expired entries are swept on every use, and the set never exceeds `max`.
+ * replayed, on this instance or any other sharing the ledger.
  */
 export class UsedTickets {
+  readonly #ledger: TicketLedger;
+
+  constructor(ledger: TicketLedger = new MemoryTicketLedger()) {
+    this.#ledger = ledger;
+  }
+
+  /** True the first time a stream ticket is used (anywhere the ledger is shared); false after that. */
+  claim(claims: TokenClaims, now: number): Promise<boolean> {
+    return this.#ledger.claim({
+      nonce: claims.nonce,
+      conversationId: claims.conversationId,
+      expiresAt: new Date(claims.expiresAt),
+      now: new Date(now),
+    });
+  }
+}
+
+/**
+ * A ledger in this process's memory: ONLY for a store without `streamTickets` (a second instance
+ * would not see its entries). Bounded: expired entries are swept on every use, and it never
+ * holds more than `max` (the oldest are forgotten first).
+ */
+export class MemoryTicketLedger implements TicketLedger {
   readonly #used = new Map<string, number>();
 
   constructor(private readonly max = 100_000) {}
 
-  /** True the first time a nonce is seen before its expiry; false after that. */
-  claim(nonce: string, expiresAt: number, now: number): boolean {
+  claim(input: { nonce: string; expiresAt: Date; now: Date }): Promise<boolean> {
+    const now = input.now.getTime();
     for (const [key, expiry] of this.#used) {
       if (expiry > now && this.#used.size < this.max) break;
       this.#used.delete(key);
     }
-    if (this.#used.has(nonce)) return false;
-    this.#used.set(nonce, expiresAt);
-    return true;
+    if (this.#used.has(input.nonce)) return Promise.resolve(false);
+    this.#used.set(input.nonce, input.expiresAt.getTime());
+    return Promise.resolve(true);
   }
 }

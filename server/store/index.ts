@@ -11,8 +11,9 @@ import { openPostgresDb } from './postgres-db.js';
 import { SqlConversationRepository } from './sql-conversations.js';
 import type { SqlDb } from './sql-db.js';
 import { SqlRetentionRepository } from './sql-retention.js';
+import { SqlStreamTicketRepository } from './sql-stream-tickets.js';
 import { SqlTokenRepository } from './sql-tokens.js';
-import type { Store } from './types.js';
+import type { Store, StreamTicketRepository } from './types.js';
 
 export type * from './types.js';
 export type { SqlDb, SqlQueryable, SqlTransaction } from './sql-db.js';
@@ -39,6 +40,7 @@ export interface StoreOptions {
 /** A SQL-backed store: also exposes its SqlDb so other modules' repositories share the connection. */
 export interface SqlStore extends Store {
   readonly kind: 'pglite' | 'postgres';
+  readonly streamTickets: StreamTicketRepository;
   readonly db: SqlDb;
   /** Group-commit figures since open: appends and the statements that carried them. */
   appendStats(): { readonly statements: number; readonly appends: number };
@@ -81,6 +83,7 @@ function sqlStore(db: SqlDb, migrationsDir: string | undefined): SqlStore {
     conversations,
     tokens: new SqlTokenRepository(db),
     retention: new SqlRetentionRepository(db),
+    streamTickets: new SqlStreamTicketRepository(db),
     appendStats: () => conversations.appendStats(),
     async migrate() {
       await migrate(db, migrationsDir);

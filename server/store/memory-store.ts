@@ -11,6 +11,7 @@ import type {
   SnapshotRecord,
   Store,
   StoredActivity,
+  StreamTicketRepository,
   TokenRepository,
 } from './types.js';
 
@@ -37,6 +38,7 @@ export function createMemoryStore(): Store {
   const conversations = new Map<string, MemoryConversation>();
   const tokens = new Map<string, { conversationId: string; expiresAt: Date; revokedAt: Date | null }>();
   const holds: HoldRecord[] = [];
+  const usedTickets = new Map<string, { conversationId: string; expiresAt: Date }>();
   let nextHoldId = 1;
   let isClosed = false;
 
@@ -48,6 +50,7 @@ export function createMemoryStore(): Store {
   const remove = (id: string): void => {
     conversations.delete(id);
     for (const [hash, token] of tokens) if (token.conversationId === id) tokens.delete(hash);
+    for (const [nonce, ticket] of usedTickets) if (ticket.conversationId === id) usedTickets.delete(nonce);
     for (let i = holds.length - 1; i >= 0; i -= 1) if (holds[i]?.conversationId === id) holds.splice(i, 1);
   };
 
@@ -150,6 +153,16 @@ export function createMemoryStore(): Store {
     },
   };
 
+  const streamTickets: StreamTicketRepository = {
+    async claim({ nonce, conversationId, expiresAt, now }) {
+      for (const [key, ticket] of usedTickets) if (ticket.expiresAt <= now) usedTickets.delete(key);
+      if (open(conversationId) === undefined) return true;
+      if (usedTickets.has(nonce)) return false;
+      usedTickets.set(nonce, { conversationId, expiresAt });
+      return true;
+    },
+  };
+
   const retention: RetentionRepository = {
     async placeHold({ conversationId, placedBy, reason, now }) {
       if (open(conversationId) === undefined) throw new StoreError('HARBOUR_ERR_STORE_NOT_FOUND', `No conversation ${conversationId} to hold`);
@@ -193,6 +206,7 @@ export function createMemoryStore(): Store {
     conversations: conversationRepository,
     tokens: tokenRepository,
     retention,
+    streamTickets,
     async migrate() {},
     async close() {
       isClosed = true;

@@ -80,6 +80,20 @@ export interface TokenRepository {
   revokeForConversation(conversationId: string, now: Date): Promise<void>;
 }
 
+/**
+ * Used one-use stream tickets (Direct Line `streamUrl`s), shared by every instance on the database,
+ * so a ticket used on one instance is refused on all. Rows live until the ticket expires.
+ */
+export interface StreamTicketRepository {
+  /**
+   * Records the ticket `nonce` as used. True the first time (on any instance); false if it was
+   * already used and has not expired. True as well when the conversation does not exist (nothing
+   * to record): the caller refuses unknown conversations itself. Also sweeps a bounded number of
+   * expired rows.
+   */
+  claim(input: { nonce: string; conversationId: string; expiresAt: Date; now: Date }): Promise<boolean>;
+}
+
 /** A safeguarding hold: while unreleased, the conversation is never deleted. */
 export interface HoldRecord {
   readonly id: number;
@@ -124,6 +138,11 @@ export interface Store {
   readonly conversations: ConversationRepository;
   readonly tokens: TokenRepository;
   readonly retention: RetentionRepository;
+  /**
+   * Used stream tickets (optional so other Store implementations keep compiling; both built-in
+   * stores have it, and the server passes it to Direct Line).
+   */
+  readonly streamTickets?: StreamTicketRepository;
   /** Runs pending migrations; idempotent. */
   migrate(): Promise<void>;
   /** Waits for in-flight commits, then closes. */

@@ -5,7 +5,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { CLOSE } from '../../protocol/index.js';
 import type { ConversationService } from '../../sessions/types.js';
-import { DirectLineTokens, UsedTickets } from '../../directline/tokens.js';
+import { DirectLineTokens, UsedTickets, type TicketLedger } from '../../directline/tokens.js';
 import { DirectLineStreams } from '../../directline/streams.js';
 import {
   DirectLineBadRequestError,
@@ -51,6 +51,8 @@ export interface DirectLineOptions {
   readonly isReady?: () => boolean;
   /** Epoch ms; injectable for tests. */
   readonly now?: () => number;
+  /** Where used stream tickets are recorded: the store's, shared by every instance (default: this process's memory). */
+  readonly ticketLedger?: TicketLedger;
 }
 
 /** What the route modules share. */
@@ -87,7 +89,7 @@ export default async function directLine(fastify: FastifyInstance, options: Dire
   const context: DirectLineContext = {
     options,
     tokens,
-    usedTickets: new UsedTickets(),
+    usedTickets: new UsedTickets(options.ticketLedger),
     streams: new DirectLineStreams(
       options.conversations,
       { keepAliveMs: options.keepAliveMs, maxBufferedBytes: options.maxBufferedBytes, replayPageSize: options.pageSize ?? 500 },

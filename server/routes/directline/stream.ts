@@ -30,7 +30,7 @@ export function streamRoute(fastify: FastifyInstance, context: DirectLineContext
     if (claims.conversationId !== request.params.conversationId) {
       throw new DirectLineForbiddenError('This stream address belongs to another conversation');
     }
-    if (!context.usedTickets.claim(claims.nonce, claims.expiresAt, context.now())) {
+    if (!(await context.usedTickets.claim(claims, context.now()))) {
       throw new DirectLineForbiddenError('This stream address was already used; ask for a new one');
     }
     await checkConversation(
