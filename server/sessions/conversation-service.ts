@@ -134,7 +134,8 @@ export class HarbourConversationService implements ConversationService {
     const problem = checkChildText(input.text, this.deps.limits.maxTextChars);
     if (problem !== null) return refused(problem);
     return this.queue.run(conversationId, async () => {
-      const live = await this.live(conversationId);
+      // Usually in memory already: no extra await for the common case.
+      const live = this.liveInMemory(conversationId) ?? (await this.live(conversationId));
       if (!live) return refused('conversationEnded');
       const known = live.recentAcks?.get(input.clientActivityId);
       if (known) return { outcome: 'committed', ack: known, duplicate: true };
@@ -157,7 +158,7 @@ export class HarbourConversationService implements ConversationService {
       if (!result.duplicate) {
         live.rate.record(now);
         this.rememberAck(live, ack);
-        await this.touchToken(live, now);
+        if (this.isTouchDue(live, now)) await this.touchToken(live, now);
       }
       return { outcome: 'committed', ack, duplicate: result.duplicate };
     });
@@ -357,6 +358,13 @@ export class HarbourConversationService implements ConversationService {
   }
 
   // ---- internals -------------------------------------------------------------------------
+
+  /** The live conversation if it is in memory (marked active), else undefined. Call inside the queue. */
+  private liveInMemory(conversationId: string): LiveConversation | undefined {
+    const existing = this.lives.get(conversationId);
+    if (existing) existing.lastActive = this.now();
+    return existing;
+  }
 
   /** The live conversation, restored from the store if needed; null if unknown or ended. Call inside the queue. */
   private async live(conversationId: string, options: { quiet?: boolean } = {}): Promise<LiveConversation | null> {
@@ -567,10 +575,15 @@ export class HarbourConversationService implements ConversationService {
     }
   }
 
+  /** Whether the token's expiry should move on (at most every quarter of its time to live). */
+  private isTouchDue(live: LiveConversation, now: number): boolean {
+    return live.tokenHash !== null && now - live.lastTouch >= this.deps.limits.tokenOfflineTtlMs / 4;
+  }
+
   private async touchToken(live: LiveConversation, now: number, force = false): Promise<void> {
     if (live.tokenHash === null) return;
     const ttl = this.deps.limits.tokenOfflineTtlMs;
-    if (!force && now - live.lastTouch < ttl / 4) return;
+    if (!force && !this.isTouchDue(live, now)) return;
     live.lastTouch = now;
     await this.deps.store.tokens.touch(live.tokenHash, new Date(now + ttl));
   }
