@@ -47,6 +47,9 @@ const ALL_TARGETS: readonly TargetSpec[] = [
 /** `BENCH_ONLY=echo,harbour` narrows the servers while working on one; `npm test` runs all three. */
 const ONLY = process.env['BENCH_ONLY']?.split(',').map((s) => s.trim());
 const TARGETS = ONLY ? ALL_TARGETS.filter((t) => ONLY.includes(t.name)) : ALL_TARGETS;
+/** `BENCH_PARTS=chat,store` narrows the parts (chat, store, detector, console); `npm test` runs them all. */
+const PARTS = process.env['BENCH_PARTS']?.split(',').map((s) => s.trim());
+const runs = (part: string): boolean => PARTS === undefined || PARTS.includes(part);
 
 interface Measured {
   readonly target: string;
@@ -248,17 +251,19 @@ async function main(): Promise<void> {
   const started = performance.now();
   console.log(`Harbour benchmark${isSmoke ? ' (smoke)' : ''}: Node ${process.version}, loopback only`);
   checkFileLimit();
-  const results: Measured[] = [];
-  for (const count of COUNTS) {
-    for (const spec of TARGETS) {
-      const measured = await measure(spec, count);
-      if (measured) results.push(measured);
+  if (runs('chat')) {
+    const results: Measured[] = [];
+    for (const count of COUNTS) {
+      for (const spec of TARGETS) {
+        const measured = await measure(spec, count);
+        if (measured) results.push(measured);
+      }
     }
+    report(results);
   }
-  report(results);
-  await runPart('store.ts', 'benchStore', { smoke: isSmoke });
-  await runPart('detector.ts', 'benchDetector', { seconds: isSmoke ? 5 : 20 });
-  await runPart('console-alert.ts', 'benchConsoleAlert', { smoke: isSmoke });
+  if (runs('store')) await runPart('store.ts', 'benchStore', { smoke: isSmoke });
+  if (runs('detector')) await runPart('detector.ts', 'benchDetector', { seconds: isSmoke ? 5 : 20 });
+  if (runs('console')) await runPart('console-alert.ts', 'benchConsoleAlert', { smoke: isSmoke });
   console.log(`\nbench: finished in ${fmt((performance.now() - started) / 1000, 1)} s${problems > 0 ? `, ${problems} problem(s)` : ''}`);
   process.exit(problems > 0 ? 1 : 0);
 }

@@ -1,11 +1,16 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import type { ChildMessage, ParentMessage } from '../servers/child-ipc.js';
 
 /**
- * The parent side of a benchmark server: forks bench/servers/<name>.ts under tsx with
+ * The parent side of a benchmark server: bundles bench/servers/<name>.ts with esbuild the way
+ * `npm start` builds Harbour (scripts/build.mjs: bundle, ESM, npm packages external), forks it with
  * --expose-gc, waits for its port, and reads its CPU time and memory over IPC. The server runs
- * alone in its process, so its CPU time per turn excludes the load generator's.
+ * alone in its process, so its CPU time per turn excludes the load generator's. Every server (echo,
+ * botbuilder, harbour) is built and run the same way; `BENCH_TSX=1` runs them all under tsx instead
+ * (tsx keeps function names by wrapping every closure, which production code never pays).
  */
 export interface ServerChild {
   readonly name: string;
@@ -17,12 +22,40 @@ export interface ServerChild {
   stop(): Promise<void>;
 }
 
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** Bundles land two folders below the project root, like dist/server/server.js, so paths resolve alike. */
+const BUILD_DIR = join(ROOT, '.cache', 'bench-servers');
+const built = new Map<string, Promise<string>>();
+
+/** The production-style bundle of one bench server (built once per run). */
+function bundled(file: string): Promise<string> {
+  let pending = built.get(file);
+  if (!pending) {
+    const outfile = join(BUILD_DIR, file.replace(/\.ts$/, '.js'));
+    pending = build({
+      entryPoints: [join(ROOT, 'bench', 'servers', file)],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      sourcemap: 'linked',
+      logLevel: 'warning',
+      tsconfig: join(ROOT, 'tsconfig.json'),
+    }).then(() => outfile);
+    built.set(file, pending);
+  }
+  return pending;
+}
+
 /** Starts `bench/servers/<file>` with extra environment; rejects if it fails or takes over `timeoutMs`. */
 export async function startServerChild(name: string, file: string, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<ServerChild> {
-  const path = fileURLToPath(new URL(`../servers/${file}`, import.meta.url));
+  const underTsx = process.env['BENCH_TSX'] === '1';
+  const path = underTsx ? fileURLToPath(new URL(`../servers/${file}`, import.meta.url)) : await bundled(file);
   const child: ChildProcess = fork(path, [], {
     // BENCH_PROFILE=<dir> writes a V8 CPU profile of each server into <dir> (open in Chrome DevTools).
-    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [])],
+    execArgv: [...(underTsx ? ['--import', 'tsx'] : []), '--expose-gc', ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [])],
     env: { ...process.env, ...env, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
