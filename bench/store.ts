@@ -1,8 +1,10 @@
 /**
  * Store benchmark: durable turns/s and per-turn latency with PGlite (on disk) and PostgreSQL
  * (DATABASE_URL, else a private cluster started for the run), beside the NOT durable in-memory
- * store in the same run. A turn is what the server commits per child message: append the child's
- * message (acknowledged once committed), then the bot's two replies with the dialog snapshot.
+ * store in the same run. A turn is what the server commits per child message
+ * (server/sessions/conversation-service.ts `runTurn`): ONE append of the child's message and the
+ * bot's two replies together with the dialog snapshot; the child's message is acknowledged once
+ * that append has committed.
  * Closed loop (every conversation sends its next turn as soon as the last commits → saturation
  * turns/s) and open loop (turns offered at a fixed rate, latency measured from when each was due,
  * so queueing counts). Prints a table; never asserts. Alone: `npx tsx bench/store.ts --seconds 5`.
@@ -90,8 +92,7 @@ function turnActivities(conversation: number, turn: number): { child: WireActivi
 
 async function oneTurn(store: Store, conversationId: string, conversation: number, turn: number): Promise<void> {
   const { child, bot } = turnActivities(conversation, turn);
-  await store.conversations.append(conversationId, [{ clientActivityId: `c-${turn}`, activity: child }]);
-  await store.conversations.append(conversationId, bot.map((activity) => ({ activity })), {
+  await store.conversations.append(conversationId, [{ clientActivityId: `c-${turn}`, activity: child }, ...bot.map((activity) => ({ activity }))], {
     snapshot: { snapshot: snapshotFor(turn), machineVersion: 'child@1', contentVersion: 'en-GB@1' },
   });
 }
@@ -270,7 +271,7 @@ export async function benchStore(options: StoreBenchOptions = {}): Promise<Store
 
   const memoryClosed = rows.find((r) => r.store === 'memory' && r.mode === 'closed');
   printTable(
-    `Store: ${fmt(conversations)} conversations, ${seconds} s each; a turn = child message + 2 bot replies + snapshot`,
+    `Store: ${fmt(conversations)} conversations, ${seconds} s each; a turn = one append of child message + 2 bot replies + snapshot, as the server commits it`,
     ['store', 'loop', 'turns', 'failed', 'turns/s', 'p50 ms', 'p99 ms', 'appends/commit', 'vs memory'],
     rows.map((r) => [
       r.store === 'memory' ? 'memory (NOT durable)' : r.store,
