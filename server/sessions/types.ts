@@ -1,5 +1,5 @@
 import type { DialogEvent } from '../../dialogs/types.js';
-import type { HandoffStatusValue, WireActivity } from '../protocol/index.js';
+import type { ChildPresence, HandoffStatusValue, WireActivity } from '../protocol/index.js';
 import type { StoredActivity } from '../store/types.js';
 
 /**
@@ -21,8 +21,8 @@ export interface StoredLiveItem {
   json?: string;
 }
 
-/** Whether the child is connected right now. */
-export type ChildPresence = 'online' | 'offline' | 'left_quickly' | 'ended';
+/** Whether the child is connected right now (defined in server/protocol: the console shows it). */
+export type { ChildPresence };
 
 export interface StartedConversation {
   readonly conversationId: string;
