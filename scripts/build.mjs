@@ -27,6 +27,22 @@ export const ENTRIES = [
 ];
 
 /**
+ * How Harbour's Node code is bundled for production; the benchmark builds its servers the same
+ * way (bench/lib/child-server.ts), so they run as `npm start` runs.
+ * @type {import('esbuild').BuildOptions}
+ */
+export const NODE_BUNDLE = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  tsconfig: join(root, 'tsconfig.json'),
+};
+
+/**
  * Bundles every entry that exists into `outdir` (default dist/). Returns the written files.
  * @param {{ outdir?: string, quiet?: boolean }} [options]
  */
@@ -36,20 +52,7 @@ export async function buildAll(options = {}) {
   if (!entryPoints.some((entry) => entry.endsWith('server/server.ts'))) {
     throw new Error('build: server/server.ts does not exist yet');
   }
-  const result = await build({
-    entryPoints,
-    outbase: root,
-    outdir,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: 'linked',
-    write: false,
-    logLevel: 'warning',
-    tsconfig: join(root, 'tsconfig.json'),
-  });
+  const result = await build({ ...NODE_BUNDLE, entryPoints, outbase: root, outdir, write: false });
   const written = [];
   for (const file of result.outputFiles) {
     await mkdir(dirname(file.path), { recursive: true });

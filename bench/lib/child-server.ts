@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { NODE_BUNDLE } from '../../scripts/build.mjs';
 import type { ChildMessage, ParentMessage } from '../servers/child-ipc.js';
 
 /**
@@ -32,18 +33,7 @@ function bundled(file: string): Promise<string> {
   let pending = built.get(file);
   if (!pending) {
     const outfile = join(BUILD_DIR, file.replace(/\.ts$/, '.js'));
-    pending = build({
-      entryPoints: [join(ROOT, 'bench', 'servers', file)],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      sourcemap: 'linked',
-      logLevel: 'warning',
-      tsconfig: join(ROOT, 'tsconfig.json'),
-    }).then(() => outfile);
+    pending = build({ ...NODE_BUNDLE, entryPoints: [join(ROOT, 'bench', 'servers', file)], outfile }).then(() => outfile);
     built.set(file, pending);
   }
   return pending;
