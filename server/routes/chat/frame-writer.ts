@@ -35,15 +35,10 @@ export class FrameWriter {
     return true;
   }
 
-  /** Hands this tick's frames to the kernel (called once per tick by the shared flush). */
-  private uncork(): void {
+  /** Hands this tick's frames to the kernel (called once per tick by the shared flush below). */
+  uncork(): void {
     this.isCorked = false;
     this.stream?.uncork();
-  }
-
-  /** @internal */
-  static flushAll(writers: readonly FrameWriter[]): void {
-    for (const writer of writers) writer.uncork();
   }
 }
 
@@ -53,5 +48,5 @@ let corkedThisTick: FrameWriter[] = [];
 function flush(): void {
   const writers = corkedThisTick;
   corkedThisTick = [];
-  FrameWriter.flushAll(writers);
+  for (const writer of writers) writer.uncork();
 }
