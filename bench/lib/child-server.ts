@@ -45,7 +45,13 @@ export async function startServerChild(name: string, file: string, env: Record<s
   const path = underTsx ? fileURLToPath(new URL(`../servers/${file}`, import.meta.url)) : await bundled(file);
   const child: ChildProcess = fork(path, [], {
     // BENCH_PROFILE=<dir> writes a V8 CPU profile of each server into <dir> (open in Chrome DevTools).
-    execArgv: [...(underTsx ? ['--import', 'tsx'] : []), '--expose-gc', ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [])],
+    // BENCH_NODE_FLAGS="--trace-gc ..." passes extra V8/Node flags to every server (for diagnosis).
+    execArgv: [
+      ...(underTsx ? ['--import', 'tsx'] : []),
+      '--expose-gc',
+      ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : []),
+      ...(process.env['BENCH_NODE_FLAGS']?.split(' ').filter((flag) => flag !== '') ?? []),
+    ],
     env: { ...process.env, ...env, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -255,12 +255,15 @@ export async function openLoop(conversations: readonly Conversation[], ratePerSe
 
   const started = performance.now();
   const end = started + durationMs;
+  const total = Math.floor((durationMs * ratePerSecond) / 1000);
   let scheduled = 0;
   let cursor = 0;
   await new Promise<void>((resolve) => {
     const tick = (): void => {
       const now = performance.now();
-      const due = Math.floor(((Math.min(now, end) - started) * ratePerSecond) / 1000);
+      // Turn k is due at started + k / rate and goes as soon as that time has come (turn 0 at once),
+      // never a whole interval later: lateness of the load generator is not the server's latency.
+      const due = Math.min(total, Math.floor(((now - started) * ratePerSecond) / 1000) + 1);
       while (scheduled < due) {
         const at = started + (scheduled * 1000) / ratePerSecond;
         scheduled += 1;
