@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSafetyModel, SafetyModelError, validateSafetySource, type ModelFileSource } from '../../dialogs/safety/index.js';
 import { trainModel } from '../../server/cli/train-flags.js';
@@ -63,5 +65,18 @@ describe('safety model content', () => {
     const items = loadDataset();
     const withoutReporting = items.filter((i) => i.split === 'tuning');
     expect(trainModel(source, withoutReporting).trainingHash).toBe(trainModel(source, items).trainingHash);
+  });
+
+  it('only *.reporting.txt files report; every other file, probe batches included, is tuning', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'harbour-flags-'));
+    try {
+      writeFileSync(join(dir, 'self-harm.txt'), 'self_harm | i want to end it all\n');
+      writeFileSync(join(dir, 'probes.tuning.txt'), '- | see u at school\n');
+      writeFileSync(join(dir, 'blind.reporting.txt'), '=== late flag\n- | hi\nmeet_or_secrecy | lets meet up dont tell ur mum\n');
+      const split = Object.fromEntries(loadDataset(dir).map((i) => [i.file, i.split]));
+      expect(split).toEqual({ 'blind.reporting.txt': 'reporting', 'probes.tuning.txt': 'tuning', 'self-harm.txt': 'tuning' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
