@@ -2,6 +2,7 @@
  * `npm run eval:flags`: per-category precision / recall / F1 of the red-flag detector on the
  * REPORTING half of the dev set (tests/fixtures/flags), the benign false-alarm rate, and every miss.
  *   --split tuning     score the tuning half instead (for lexicon work; never tune on reporting)
+ *   --files NAME       only the items of files whose name contains NAME (a fresh probe batch, say)
  *   --socket           run the same set through a real server over /chat, counting handoff.initiate
  *   --quiet            only the table
  */
@@ -13,7 +14,9 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'reporting';
   if (split !== 'tuning' && split !== 'reporting' && split !== 'all') throw new Error('--split must be tuning, reporting or all');
-  const items = loadDataset().filter((i) => split === 'all' || i.split === split);
+  const only = args.includes('--files') ? args[args.indexOf('--files') + 1] : undefined;
+  if (args.includes('--files') && !only) throw new Error('--files needs part of a file name, like probes20');
+  const items = loadDataset().filter((i) => (split === 'all' || i.split === split) && (only === undefined || i.file.includes(only)));
   let run: Runner;
   let close = async (): Promise<void> => {};
   let title: string;
