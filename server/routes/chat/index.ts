@@ -6,7 +6,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ChatNotReadyError, ChatOriginError } from '../../errors.js';
 import { CLOSE } from '../../protocol/index.js';
 import { ChatSocket } from './chat-socket.js';
-import type { SocketRegistry } from './socket-registry.js';
+import { HEARTBEAT_SLOTS, type RegisteredSocket, type SocketRegistry } from './socket-registry.js';
 
 /**
  * `/chat`: the child's socket. Before the upgrade: readiness and an exact-match Origin check
@@ -48,18 +48,28 @@ const chatRoutes: FastifyPluginAsync<ChatRoutesOptions> = async (app, { registry
     chat.open();
   });
 
-  const heartbeat = setInterval(() => {
-    for (const chat of registry.all()) chat.heartbeat();
-  }, limits.heartbeatMs);
-  heartbeat.unref();
+  const heartbeat = startHeartbeat(registry, limits.heartbeatMs);
 
   const closeAll = () => {
-    clearInterval(heartbeat);
+    heartbeat.stop();
     for (const chat of registry.all()) chat.closeWith(CLOSE.restart, 'server restarting');
   };
   app.lifecycle.onShutdown('sockets', closeAll);
   app.addHook('onClose', async () => closeAll());
 };
+
+/**
+ * Heartbeats spread over time: every heartbeatMs / HEARTBEAT_SLOTS one slot of sockets is pinged
+ * (or ended if its last ping went unanswered), so each socket still hears from the server once per
+ * heartbeatMs, but never all at once: a thousand pings written in one tick held up every turn.
+ */
+export function startHeartbeat(registry: SocketRegistry<RegisteredSocket>, heartbeatMs: number): { stop(): void } {
+  const timer = setInterval(() => {
+    for (const socket of registry.nextHeartbeatSlot()) socket.heartbeat();
+  }, heartbeatMs / HEARTBEAT_SLOTS);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
 
 /**
  * The TCP socket an upgraded request arrived on, which `ws` now writes its frames to; null for a

@@ -14,10 +14,22 @@ export interface RegisteredSocket {
 
 export type Admission = 'ok' | 'address_full' | 'server_full';
 
+/**
+ * Heartbeat slots: each tick of the heartbeat (every heartbeatMs / HEARTBEAT_SLOTS) handles one
+ * slot, so a full round still reaches every socket once per heartbeatMs, but the pings of a
+ * thousand sockets go out in thirty small batches instead of one burst that stalls every chat.
+ */
+export const HEARTBEAT_SLOTS = 30;
+
 export class SocketRegistry<S extends RegisteredSocket = RegisteredSocket> {
   private readonly sockets = new Set<S>();
   private readonly perAddress = new Map<string, number>();
   private readonly owners = new Map<string, S>();
+  /** Sockets by heartbeat slot, filled in turn as they are added; the slot of each socket. */
+  private readonly slots: Set<S>[] = Array.from({ length: HEARTBEAT_SLOTS }, () => new Set<S>());
+  private readonly slotOf = new Map<S, number>();
+  private nextSlotToFill = 0;
+  private nextSlotToBeat = 0;
 
   constructor(private readonly limits: { maxSockets: number; maxConnectionsPerAddress: number }) {}
 
@@ -29,13 +41,21 @@ export class SocketRegistry<S extends RegisteredSocket = RegisteredSocket> {
   }
 
   add(socket: S): void {
+    if (this.sockets.has(socket)) return;
     this.sockets.add(socket);
     this.perAddress.set(socket.address, (this.perAddress.get(socket.address) ?? 0) + 1);
+    const slot = this.nextSlotToFill;
+    this.nextSlotToFill = (slot + 1) % HEARTBEAT_SLOTS;
+    this.slots[slot]?.add(socket);
+    this.slotOf.set(socket, slot);
   }
 
   /** Removes a socket (idempotent). Returns true if it held its conversation. */
   remove(socket: S, conversationId: string | null): boolean {
     if (this.sockets.delete(socket)) {
+      const slot = this.slotOf.get(socket);
+      if (slot !== undefined) this.slots[slot]?.delete(socket);
+      this.slotOf.delete(socket);
       const left = (this.perAddress.get(socket.address) ?? 1) - 1;
       if (left <= 0) this.perAddress.delete(socket.address);
       else this.perAddress.set(socket.address, left);
@@ -69,5 +89,15 @@ export class SocketRegistry<S extends RegisteredSocket = RegisteredSocket> {
   /** A snapshot of every socket (safe to close them while iterating). */
   all(): S[] {
     return [...this.sockets];
+  }
+
+  /**
+   * The sockets of the next heartbeat slot (a snapshot, safe to close them while iterating). Called
+   * HEARTBEAT_SLOTS times, it returns every socket registered throughout exactly once.
+   */
+  nextHeartbeatSlot(): S[] {
+    const slot = this.nextSlotToBeat;
+    this.nextSlotToBeat = (slot + 1) % HEARTBEAT_SLOTS;
+    return [...(this.slots[slot] ?? [])];
   }
 }
