@@ -65,6 +65,33 @@ function isObject(tokens: readonly Token[], j: number, model: SafetyModel): bool
   return !(AFFILIATION.has(before.word) && PEERS.has(tokens[k - 1]?.word ?? ''));
 }
 
+/** Words that name someone who is not a trusted person: "my mum doesn't know but A MAN wants to meet me". */
+const OTHER_PERSON = new Set(['man', 'men', 'guy', 'guys', 'bloke', 'woman', 'lady', 'stranger', 'someone', 'somebody', 'person', 'account', 'player', 'gamer', 'creep', 'weirdo', 'dude', 'adult']);
+const HE = new Set(['he', 'him', 'his']);
+const SHE = new Set(['she', 'her', 'hers']);
+const CHILD_SUBJECTS = new Set(['he', 'she', 'they']);
+const FEMALE = new Set(['mum', 'mam', 'mom', 'mummy', 'mother', 'sister', 'nan', 'nanny', 'gran', 'granny', 'grandma', 'nana', 'aunt', 'auntie', 'aunty', 'stepmum', 'godmother', 'girlfriend', 'sis']);
+const MALE = new Set(['dad', 'daddy', 'father', 'brother', 'grandad', 'grandpa', 'granddad', 'uncle', 'stepdad', 'godfather', 'boyfriend', 'bro']);
+
+/**
+ * Whether someone else is named between the trusted person (or the child's "I") at `j` and the
+ * phrase at `first`, so that the trusted person is not the one acting: "my mum doesn't know but HE
+ * wants to meet me tonight", "i think SOMEONE is outside", "my daughter says A MAN wants her on
+ * whatsapp". A pronoun only counts when it cannot be the trusted person (a "he" after "my mum"); a
+ * pronoun after a friend, cousin or teacher may be them, and after "I" "he", "she" or "they" is
+ * someone else.
+ */
+function someoneElseBetween(tokens: readonly Token[], j: number, first: number): boolean {
+  const who = tokens[j]?.word ?? '';
+  const self = who === 'i' || who === 'we' || who === 'us' || who === 'myself';
+  for (let k = j + 1; k < first; k += 1) {
+    const w = tokens[k]?.word ?? '';
+    if (OTHER_PERSON.has(w)) return true;
+    if (self ? CHILD_SUBJECTS.has(w) : (FEMALE.has(who) && HE.has(w)) || (MALE.has(who) && SHE.has(w))) return true;
+  }
+  return false;
+}
+
 const CONDITIONS = new Set(['if', 'unless', 'until', 'or']);
 
 /**
@@ -123,7 +150,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   for (const m of findPhrases(tokens, model.rules, false, present)) {
     const rule = m.phrase.rule;
     if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) continue;
-    if (rule.hypothetical && isHypothetical(tokens, m, scope)) continue;
+    if (rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm')) continue;
     if (rule.resolvable && scope.resolved) continue;
     if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
       const s = tokens[m.first]?.sentence;
@@ -139,6 +166,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
         for (let j = Math.max(0, m.first - reach); j < m.first; j += 1) {
           const t = tokens[j];
           if (t === undefined || t.sentence !== s || !t.keys.includes(set)) continue;
+          if (someoneElseBetween(tokens, j, m.first)) continue;
           if (set === '{self}' ? !isDemandedOfChild(tokens, j, m.first, model) : !isObject(tokens, j, model)) return true;
         }
         return false;

@@ -10,6 +10,8 @@ export interface MessageScope {
   /** Per sentence: the token index from which a hypothetical starts (Infinity: none). */
   readonly hypotheticalFrom: ReadonlyMap<number, number>;
   readonly generalSentences: ReadonlySet<number>;
+  /** Per sentence made general only by a question opener ("what is…"): where the opener starts. */
+  readonly questionFrom: ReadonlyMap<number, number>;
   readonly resolved: boolean;
 }
 
@@ -17,6 +19,7 @@ export interface MessageScope {
 export function analyseScope(tokens: Token[], model: SafetyModel, present: ReadonlySet<string> = keysPresent(tokens)): MessageScope {
   const hypotheticalFrom = new Map<number, number>();
   const generalSentences = new Set<number>();
+  const questionFrom = new Map<number, number>();
   let past = false;
   let settled = false;
   for (const m of findPhrases(tokens, model.scope.phrases, true, present)) {
@@ -36,7 +39,7 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
         break;
       case 'questions': {
         const opensSentence = tokens.findIndex((t) => t.sentence === s) >= m.first - QUESTION_OPENING_WORDS;
-        if (opensSentence && !tokens.some((t) => t.sentence === s && t.keys.includes('{specific}'))) generalSentences.add(s);
+        if (opensSentence && !tokens.some((t) => t.sentence === s && t.keys.includes('{specific}'))) questionFrom.set(s, Math.min(questionFrom.get(s) ?? Infinity, m.first));
         break;
       }
       case 'past':
@@ -47,7 +50,7 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
         break;
     }
   }
-  return { hypotheticalFrom, generalSentences, resolved: past && settled };
+  return { hypotheticalFrom, generalSentences, questionFrom, resolved: past && settled };
 }
 
 const NEGATION_REACH = 5;
@@ -84,11 +87,26 @@ export function isNegated(tokens: readonly Token[], m: PhraseMatch, model: Safet
 /** Whether every sentence of the message is a hypothetical or a general question. */
 export function isWhollyGeneral(tokens: readonly Token[], scope: MessageScope): boolean {
   if (tokens.length === 0) return false;
-  return tokens.every((t, i) => scope.generalSentences.has(t.sentence) || (scope.hypotheticalFrom.get(t.sentence) ?? Infinity) <= i || t.masked);
+  return tokens.every((t, i) => scope.generalSentences.has(t.sentence) || scope.questionFrom.has(t.sentence) || (scope.hypotheticalFrom.get(t.sentence) ?? Infinity) <= i || t.masked);
 }
 
-/** Whether the phrase sits inside a hypothetical or general question. */
-export function isHypothetical(tokens: readonly Token[], m: PhraseMatch, scope: MessageScope): boolean {
+/** The child speaking of themselves: "kill MYSELF", "I want to die". */
+const FIRST_PERSON = new Set(['i', 'me', 'my', 'myself']);
+
+/**
+ * Whether the phrase sits inside a hypothetical or general question. A question whose opener is
+ * part of the phrase is the red flag itself, not a general question about it ("what is the point
+ * in living"). With `firstPerson` (self-harm), a phrase about the child themselves is not made
+ * hypothetical by an "if" or a question: "if they post it I'm going to kill myself" is a
+ * conditional intent, "what should I do if I want to kill myself" a plea; a lesson, the news or a
+ * question about someone else ("…if my friend wants to kill herself") still is general.
+ */
+export function isHypothetical(tokens: readonly Token[], m: PhraseMatch, scope: MessageScope, firstPerson = false): boolean {
   const s = tokens[m.first]?.sentence ?? 0;
-  return scope.generalSentences.has(s) || (scope.hypotheticalFrom.get(s) ?? Infinity) <= m.first;
+  if (scope.generalSentences.has(s)) return true;
+  const question = (scope.questionFrom.get(s) ?? Infinity) < m.first;
+  if (!question && (scope.hypotheticalFrom.get(s) ?? Infinity) > m.first) return false;
+  if (!firstPerson) return true;
+  for (let i = Math.max(0, m.first - 1); i <= m.last; i += 1) if (FIRST_PERSON.has(tokens[i]?.word ?? '')) return false;
+  return true;
 }

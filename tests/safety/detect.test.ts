@@ -142,6 +142,30 @@ describe('detect', () => {
     expect(categories('this cake is to die for')).toEqual([]);
   });
 
+  it('does not let a trusted person before the phrase hide someone else who is acting', () => {
+    // A friend keeping her own secret is not grooming secrecy…
+    expect(categories('my friend told me not to tell anyone she fancies someone')).toEqual([]);
+    // …but a mum who is only mentioned does not make the man she has not met harmless.
+    expect(categories("my mum doesn't know but he wants to meet me tonight")).toContain('immediate_danger');
+    expect(categories('my daughter says a man wants her to move to whatsapp')).toContain('meet_or_secrecy');
+    expect(categories('my daughter wants instagram, is 12 too young?')).toEqual([]);
+  });
+
+  it('reads self-harm about the child as a plea even inside an "if" or a question', () => {
+    expect(categories("if they post it i'm going to kill myself")).toContain('self_harm');
+    expect(categories('what should i do if i want to kill myself')).toContain('self_harm');
+    expect(categories('whats the point in living honestly')).toContain('self_harm');
+    expect(categories('what if my friend wants to kill herself')).toEqual([]);
+    expect(categories('what is self harm')).toEqual([]);
+  });
+
+  it('reads a family member killing, strangling or beating you at chess as a figure of speech', () => {
+    expect(categories('my sister will literally strangle me if i borrow her hoodie again')).toEqual([]);
+    expect(categories('my mum would murder me if she found out i skipped piano')).toEqual([]);
+    expect(categories('he beat me at chess again')).toEqual([]);
+    expect(categories('he beat me and i have bruises')).toContain('immediate_danger');
+  });
+
   it('gives the same findings with warm per-word memos as with a fresh model', () => {
     const texts = loadDataset().flatMap((i) => i.turns.map((t) => t.text));
     const warm = model;
