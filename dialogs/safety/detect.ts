@@ -92,6 +92,9 @@ function someoneElseBetween(tokens: readonly Token[], j: number, first: number):
   return false;
 }
 
+/** Words by which someone speaks to the child. */
+const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself']);
+
 const CONDITIONS = new Set(['if', 'unless', 'until', 'or']);
 
 /**
@@ -154,7 +157,11 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     if (rule.resolvable && scope.resolved) continue;
     if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
       const s = tokens[m.first]?.sentence;
-      const someoneElse = tokens.slice(0, m.first).some((t) => t.sentence === s && t.keys.some((k) => rule.needsBefore.includes(k)));
+      // Someone else is speaking when they are named first ("he said don't tell anyone") or when
+      // the phrase speaks to the child ("don't tell YOUR mum", words the child is passing on).
+      const someoneElse =
+        tokens.slice(0, m.first).some((t) => t.sentence === s && t.keys.some((k) => rule.needsBefore.includes(k))) ||
+        tokens.slice(m.first, m.last + 1).some((t) => SECOND_PERSON.has(t.word));
       if (!someoneElse) continue;
     }
     if (rule.unlessBefore.length > 0) {

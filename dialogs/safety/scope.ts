@@ -78,10 +78,29 @@ export function isNegated(tokens: readonly Token[], m: PhraseMatch, model: Safet
     if (reporting.has(stem)) return negators.has(tokens[j - 1]?.keys[0] ?? '');
     // Under strict negation ("I don't want to die" is a denial) only "stop"/"quit" still undo it:
     // "I can't stop thinking about suicide" is not a denial.
-    if (breakers.has(stem) && (!strict || UNSTOPPABLE.has(stem))) sawBreaker = true;
+    if (breakers.has(stem) && (!strict || UNSTOPPABLE.has(stem)) && !isDeniedKnowing(tokens, j, m.first)) sawBreaker = true;
     if (negators.has(stem)) return !sawBreaker;
   }
   return false;
+}
+
+/** Negators that are the subject themselves: "NOBODY knows", "NO ONE knows". */
+const SUBJECT_NEGATORS = new Set(['nobody', 'noone', 'none']);
+/** Someone who would start a new clause after "knows": "nobody knows HE has my pics". */
+const CLAUSE_SUBJECTS = new Set(['he', 'she', 'they', 'i', 'someone', 'somebody', 'that', 'what', 'where', 'about']);
+
+/**
+ * Whether "know" at `j` is itself denied by a subject negator and what follows is what is known:
+ * "nobody knows my address" denies the knowing, while "nobody knows he has my pics" (a new clause)
+ * and "I don't know where he lives" keep "know" as a breaker.
+ */
+function isDeniedKnowing(tokens: readonly Token[], j: number, first: number): boolean {
+  if (tokens[j]?.keys[0] !== 'know') return false;
+  const before = tokens[j - 1]?.word ?? '';
+  const subject = SUBJECT_NEGATORS.has(before) || (before === 'one' && tokens[j - 2]?.word === 'no');
+  if (!subject) return false;
+  for (let k = j + 1; k < first; k += 1) if (CLAUSE_SUBJECTS.has(tokens[k]?.word ?? '')) return false;
+  return !CLAUSE_SUBJECTS.has(tokens[first]?.word ?? '');
 }
 
 /** Whether every sentence of the message is a hypothetical or a general question. */

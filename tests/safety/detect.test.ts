@@ -166,6 +166,23 @@ describe('detect', () => {
     expect(categories('he beat me and i have bruises')).toContain('immediate_danger');
   });
 
+  it('reads "nobody knows my address" as a denial, but not what nobody knows about someone', () => {
+    expect(categories('nobody knows my address online, i never put it anywhere')).toEqual([]);
+    expect(categories('no one knows he has my address')).toContain('personal_info');
+  });
+
+  it("hears someone else speaking in words addressed to the child, and the stranger's 'or i post them'", () => {
+    expect(categories('dont tell ur mum we talk ok')).toContain('meet_or_secrecy');
+    expect(categories('send £100 or i post them')).toEqual(expect.arrayContaining(['financial', 'threat_blackmail']));
+  });
+
+  it('leaves meetings inside a game, toy guns and school projects alone', () => {
+    expect(categories('my clan is meeting up in the lobby at 7 for the tournament')).toEqual([]);
+    expect(categories('he wants to meet up after the game')).toContain('meet_or_secrecy');
+    expect(categories('my brother shot me with a nerf gun')).toEqual([]);
+    expect(categories("we're doing a project on online safety and sextortion")).toEqual([]);
+  });
+
   it('gives the same findings with warm per-word memos as with a fresh model', () => {
     const texts = loadDataset().flatMap((i) => i.turns.map((t) => t.text));
     const warm = model;
