@@ -18,15 +18,56 @@ import type {
 interface MemoryConversation {
   record: ConversationRecord;
   lastActivityAt: Date;
-  activities: StoredActivity[];
-  byClientId: Map<string, StoredActivity>;
+  /**
+   * Stored activities, oldest first (seq n at index n - 1), each as the JSON text of
+   * `[clientActivityId, createdAt ms, activity]`: the text the unstorable check makes anyway, and
+   * one flat string per activity instead of a tree of objects that every garbage collection walks.
+   */
+  activities: string[];
+  /** Seq by client activity id (made on the first). */
+  byClientId: Map<string, number> | null;
   snapshot: SnapshotRecord | null;
 }
 
-function refuseUnstorable(activities: readonly NewActivity[], snapshot: SnapshotRecord | undefined): void {
-  if (findUnstorableJson(JSON.stringify({ activities, snapshot })) !== null) {
-    throw new StoreError('HARBOUR_ERR_STORE_TEXT', 'Text that cannot be stored exactly; nothing was written.');
+const UNSTORABLE = 'Text that cannot be stored exactly; nothing was written.';
+
+/** The JSON text a stored activity is kept as; refuses text the SQL stores could not keep exactly. */
+function storedText(clientActivityId: string | null, createdAt: number, activity: NewActivity['activity']): string {
+  const json = JSON.stringify([clientActivityId, createdAt, activity]);
+  if (findUnstorableJson(json) !== null) throw new StoreError('HARBOUR_ERR_STORE_TEXT', UNSTORABLE);
+  return json;
+}
+
+function refuseUnstorableSnapshot(snapshot: SnapshotRecord | undefined): void {
+  if (snapshot !== undefined && findUnstorableJson(JSON.stringify(snapshot)) !== null) {
+    throw new StoreError('HARBOUR_ERR_STORE_TEXT', UNSTORABLE);
   }
+}
+
+/** A stored activity read back, as the SQL stores read theirs: parsed from its JSON. */
+function readStored(conversationId: string, seq: number, text: string): StoredActivity {
+  const [clientActivityId, createdAt, activity] = JSON.parse(text) as [string | null, number | null, StoredActivity['activity']];
+  // An invalid Date was written as null.
+  return { conversationId, seq, clientActivityId, activity, createdAt: new Date(createdAt ?? Number.NaN) };
+}
+
+/** Whether every client id is new to the conversation and none repeats within the append. */
+function hasDistinctNewClientIds(activities: readonly NewActivity[], stored: ReadonlyMap<string, number> | null): boolean {
+  let seen: Set<string> | null = null;
+  let only: string | undefined;
+  for (const item of activities) {
+    const id = item.clientActivityId;
+    if (id === undefined) continue;
+    if (stored?.has(id) === true) return false;
+    // Usually one id per append: a Set only for a second.
+    if (only === undefined) only = id;
+    else {
+      seen ??= new Set([only]);
+      if (seen.has(id)) return false;
+      seen.add(id);
+    }
+  }
+  return true;
 }
 
 /**
@@ -60,7 +101,7 @@ export function createMemoryStore(): Store {
       const record: ConversationRecord = {
         id, locale, createdAt: now, endedAt: null, endReason: null, lastSeq: 0, checkInDueAt: null,
       };
-      conversations.set(id, { record, lastActivityAt: now, activities: [], byClientId: new Map(), snapshot: null });
+      conversations.set(id, { record, lastActivityAt: now, activities: [], byClientId: null, snapshot: null });
       return record;
     },
     async get(id) {
@@ -71,31 +112,42 @@ export function createMemoryStore(): Store {
       if (conversation === undefined) {
         throw new StoreError('HARBOUR_ERR_STORE_NOT_FOUND', `No conversation ${conversationId}; nothing was written.`);
       }
-      refuseUnstorable(activities, options.snapshot);
+      const now = options.now ?? new Date();
+      const time = now.getTime();
+      // Every text is checked (and made) before anything is looked up or written, as the SQL stores do.
+      const texts = activities.map((item) => storedText(item.clientActivityId ?? null, time, item.activity));
+      refuseUnstorableSnapshot(options.snapshot);
+      const byClientId = conversation.byClientId;
       const firstClientId = activities[0]?.clientActivityId;
-      const original = firstClientId === undefined ? undefined : conversation.byClientId.get(firstClientId);
-      if (original !== undefined) return { duplicate: true, activities: [original] };
-      const clientIds = activities.flatMap((item) => (item.clientActivityId === undefined ? [] : [item.clientActivityId]));
-      if (new Set(clientIds).size !== clientIds.length || clientIds.some((k) => conversation.byClientId.has(k))) {
+      const originalSeq = firstClientId === undefined ? undefined : byClientId?.get(firstClientId);
+      if (originalSeq !== undefined) {
+        return { duplicate: true, activities: [readStored(conversationId, originalSeq, conversation.activities[originalSeq - 1] as string)] };
+      }
+      if (!hasDistinctNewClientIds(activities, byClientId)) {
         throw new StoreError(
           'HARBOUR_ERR_STORE_INPUT',
           'A client activity id after the first is already stored in this conversation; nothing was written.',
         );
       }
-      const now = options.now ?? new Date();
       const first = conversation.record.lastSeq + 1;
-      const stored = activities.map((item, index): StoredActivity => ({
-        conversationId, seq: first + index, clientActivityId: item.clientActivityId ?? null,
-        activity: item.activity, createdAt: now,
-      }));
-      for (const item of stored) {
-        conversation.activities.push(item);
-        if (item.clientActivityId !== null) conversation.byClientId.set(item.clientActivityId, item);
+      const stored: StoredActivity[] = [];
+      for (let index = 0; index < activities.length; index += 1) {
+        const item = activities[index] as NewActivity;
+        const seq = first + index;
+        const clientActivityId = item.clientActivityId ?? null;
+        conversation.activities.push(texts[index] as string);
+        if (clientActivityId !== null) (conversation.byClientId ??= new Map()).set(clientActivityId, seq);
+        stored.push({ conversationId, seq, clientActivityId, activity: item.activity, createdAt: now });
       }
+      const record = conversation.record;
       conversation.record = {
-        ...conversation.record,
-        lastSeq: conversation.record.lastSeq + stored.length,
-        checkInDueAt: options.checkInDueAt === undefined ? conversation.record.checkInDueAt : options.checkInDueAt,
+        id: record.id,
+        locale: record.locale,
+        createdAt: record.createdAt,
+        endedAt: record.endedAt,
+        endReason: record.endReason,
+        lastSeq: record.lastSeq + stored.length,
+        checkInDueAt: options.checkInDueAt === undefined ? record.checkInDueAt : options.checkInDueAt,
       };
       if (now > conversation.lastActivityAt) conversation.lastActivityAt = now;
       if (options.snapshot !== undefined) conversation.snapshot = options.snapshot;
@@ -104,7 +156,8 @@ export function createMemoryStore(): Store {
     async after(conversationId, afterSeq, limit = 500) {
       const list = open(conversationId)?.activities ?? [];
       // seqs are 1..n at indexes 0..n-1.
-      return list.slice(Math.max(0, Math.floor(afterSeq)), Math.max(0, Math.floor(afterSeq)) + limit);
+      const from = Math.max(0, Math.floor(afterSeq));
+      return list.slice(from, from + limit).map((text, index) => readStored(conversationId, from + index + 1, text));
     },
     async latestSnapshot(conversationId) {
       return open(conversationId)?.snapshot ?? null;
