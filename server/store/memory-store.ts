@@ -14,41 +14,42 @@ import type {
   StreamTicketRepository,
   TokenRepository,
 } from './types.js';
+import type { WireActivity } from '../protocol/index.js';
 
 interface MemoryConversation {
   record: ConversationRecord;
   lastActivityAt: Date;
   /**
-   * Stored activities, oldest first (seq n at index n - 1), each as the JSON text of
-   * `[clientActivityId, createdAt ms, activity]`: the text the unstorable check makes anyway, and
-   * one flat string per activity instead of a tree of objects that every garbage collection walks.
+   * Stored activities, oldest first, three slots each (seq n at index 3(n - 1)): the activity as
+   * given (its texts shared with the caller's), its commit time (one Date per append) and its
+   * client id. One flat list, not a record object per activity, for the garbage collector to walk.
    */
-  activities: string[];
+  entries: (WireActivity | Date | string | null)[];
   /** Seq by client activity id (made on the first). */
   byClientId: Map<string, number> | null;
   snapshot: SnapshotRecord | null;
 }
 
-const UNSTORABLE = 'Text that cannot be stored exactly; nothing was written.';
-
-/** The JSON text a stored activity is kept as; refuses text the SQL stores could not keep exactly. */
-function storedText(clientActivityId: string | null, createdAt: number, activity: NewActivity['activity']): string {
-  const json = JSON.stringify([clientActivityId, createdAt, activity]);
-  if (findUnstorableJson(json) !== null) throw new StoreError('HARBOUR_ERR_STORE_TEXT', UNSTORABLE);
-  return json;
-}
-
-function refuseUnstorableSnapshot(snapshot: SnapshotRecord | undefined): void {
-  if (snapshot !== undefined && findUnstorableJson(JSON.stringify(snapshot)) !== null) {
-    throw new StoreError('HARBOUR_ERR_STORE_TEXT', UNSTORABLE);
+/** Refuses text the SQL stores could not keep exactly (NUL, a lone surrogate), as they do: before anything is written. */
+function refuseUnstorable(activities: readonly NewActivity[], snapshot: SnapshotRecord | undefined): void {
+  if (findUnstorableJson(JSON.stringify({ activities, snapshot })) !== null) {
+    throw new StoreError('HARBOUR_ERR_STORE_TEXT', 'Text that cannot be stored exactly; nothing was written.');
   }
 }
 
-/** A stored activity read back, as the SQL stores read theirs: parsed from its JSON. */
-function readStored(conversationId: string, seq: number, text: string): StoredActivity {
-  const [clientActivityId, createdAt, activity] = JSON.parse(text) as [string | null, number | null, StoredActivity['activity']];
-  // An invalid Date was written as null.
-  return { conversationId, seq, clientActivityId, activity, createdAt: new Date(createdAt ?? Number.NaN) };
+const STRIDE = 3;
+
+/** The stored activity `seq` of a conversation (1 ≤ seq ≤ lastSeq). */
+function storedAt(conversationId: string, conversation: MemoryConversation, seq: number): StoredActivity {
+  const at = (seq - 1) * STRIDE;
+  const entries = conversation.entries;
+  return {
+    conversationId,
+    seq,
+    activity: entries[at] as WireActivity,
+    createdAt: entries[at + 1] as Date,
+    clientActivityId: entries[at + 2] as string | null,
+  };
 }
 
 /** Whether every client id is new to the conversation and none repeats within the append. */
@@ -101,7 +102,7 @@ export function createMemoryStore(): Store {
       const record: ConversationRecord = {
         id, locale, createdAt: now, endedAt: null, endReason: null, lastSeq: 0, checkInDueAt: null,
       };
-      conversations.set(id, { record, lastActivityAt: now, activities: [], byClientId: null, snapshot: null });
+      conversations.set(id, { record, lastActivityAt: now, entries: [], byClientId: null, snapshot: null });
       return record;
     },
     async get(id) {
@@ -112,16 +113,12 @@ export function createMemoryStore(): Store {
       if (conversation === undefined) {
         throw new StoreError('HARBOUR_ERR_STORE_NOT_FOUND', `No conversation ${conversationId}; nothing was written.`);
       }
-      const now = options.now ?? new Date();
-      const time = now.getTime();
-      // Every text is checked (and made) before anything is looked up or written, as the SQL stores do.
-      const texts = activities.map((item) => storedText(item.clientActivityId ?? null, time, item.activity));
-      refuseUnstorableSnapshot(options.snapshot);
+      refuseUnstorable(activities, options.snapshot);
       const byClientId = conversation.byClientId;
       const firstClientId = activities[0]?.clientActivityId;
       const originalSeq = firstClientId === undefined ? undefined : byClientId?.get(firstClientId);
       if (originalSeq !== undefined) {
-        return { duplicate: true, activities: [readStored(conversationId, originalSeq, conversation.activities[originalSeq - 1] as string)] };
+        return { duplicate: true, activities: [storedAt(conversationId, conversation, originalSeq)] };
       }
       if (!hasDistinctNewClientIds(activities, byClientId)) {
         throw new StoreError(
@@ -129,13 +126,14 @@ export function createMemoryStore(): Store {
           'A client activity id after the first is already stored in this conversation; nothing was written.',
         );
       }
+      const now = options.now ?? new Date();
       const first = conversation.record.lastSeq + 1;
       const stored: StoredActivity[] = [];
       for (let index = 0; index < activities.length; index += 1) {
         const item = activities[index] as NewActivity;
         const seq = first + index;
         const clientActivityId = item.clientActivityId ?? null;
-        conversation.activities.push(texts[index] as string);
+        conversation.entries.push(item.activity, now, clientActivityId);
         if (clientActivityId !== null) (conversation.byClientId ??= new Map()).set(clientActivityId, seq);
         stored.push({ conversationId, seq, clientActivityId, activity: item.activity, createdAt: now });
       }
@@ -154,10 +152,14 @@ export function createMemoryStore(): Store {
       return { duplicate: false, activities: stored };
     },
     async after(conversationId, afterSeq, limit = 500) {
-      const list = open(conversationId)?.activities ?? [];
       // seqs are 1..n at indexes 0..n-1.
       const from = Math.max(0, Math.floor(afterSeq));
-      return list.slice(from, from + limit).map((text, index) => readStored(conversationId, from + index + 1, text));
+      const conversation = open(conversationId);
+      if (conversation === undefined) return [];
+      const to = Math.min(conversation.record.lastSeq, from + limit);
+      const out: StoredActivity[] = [];
+      for (let seq = from + 1; seq <= to; seq += 1) out.push(storedAt(conversationId, conversation, seq));
+      return out;
     },
     async latestSnapshot(conversationId) {
       return open(conversationId)?.snapshot ?? null;
