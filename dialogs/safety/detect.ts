@@ -3,8 +3,8 @@ import { featureBuckets, scoreAll, weightOf } from './classifier.js';
 import type { CompiledRule, SafetyModel } from './model.js';
 import { isStopWord } from './natural.js';
 import { normalise } from './normalise.js';
-import { findPhrases, keysPresent, type Token } from './match.js';
-import { analyseScope, isHypothetical, isNegated, isWhollyGeneral } from './scope.js';
+import { findPhrases, keysPresent, type PhraseMatch, type Token } from './match.js';
+import { analyseScope, isHypothetical, isNegated, isWhollyGeneral, type MessageScope } from './scope.js';
 import type { DetectResult, DetectorSignal, DetectorState } from './types.js';
 
 /** Longest stretch of a message kept in the cross-turn state as evidence. */
@@ -134,6 +134,39 @@ function span(text: string, tokens: readonly Token[], first: number, last: numbe
   return { text: text.slice(start, end), start, end, turnsAgo: 0 };
 }
 
+/** Whether scope stands a matched phrase down: negation, hypothetical, resolved, who is acting (harmless words are checked apart). */
+function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel): boolean {
+  if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return true;
+  if (rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm')) return true;
+  if (rule.resolvable && scope.resolved) return true;
+  if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
+    const s = tokens[m.first]?.sentence;
+    // Someone else is speaking when they are named first ("he said don't tell anyone") or when
+    // the phrase speaks to the child ("don't tell YOUR mum", words the child is passing on).
+    const someoneElse =
+      tokens.slice(0, m.first).some((t) => t.sentence === s && t.keys.some((k) => rule.needsBefore.includes(k))) ||
+      tokens.slice(m.first, m.last + 1).some((t) => SECOND_PERSON.has(t.word));
+    if (!someoneElse) return true;
+  }
+  if (rule.unlessBefore.length > 0) {
+    const s = tokens[m.first]?.sentence;
+    const cancelled = rule.unlessBefore.some((set) => {
+      const reach = set === '{self}' ? SELF_BEFORE_WORDS : UNLESS_BEFORE_WORDS;
+      // Inside quotation marks "I" is the stranger speaking, not the child.
+      if (set === '{self}' && tokens[m.first]?.quoted) return false;
+      for (let j = Math.max(0, m.first - reach); j < m.first; j += 1) {
+        const t = tokens[j];
+        if (t === undefined || t.sentence !== s || !t.keys.includes(set)) continue;
+        if (someoneElseBetween(tokens, j, m.first)) continue;
+        if (set === '{self}' ? !isDemandedOfChild(tokens, j, m.first, model) : !isObject(tokens, j, model)) return true;
+      }
+      return false;
+    });
+    if (cancelled) return true;
+  }
+  return false;
+}
+
 /**
  * Looks at one message (the child's exact words) with the cross-turn state and the model, and
  * returns the red flags it shows plus the next state. Pure: same input, same output, no I/O.
@@ -150,37 +183,16 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   const scores = scoreAll(ids, model.classifier);
   for (const [ci, c] of model.classifier.categories.entries()) probabilities.set(c, scores[ci] ?? 0);
 
+  // Categories whose lexicon phrases matched in a sentence about a game, harmless play or a joke
+  // ("he said he will kill my dog lol"): the classifier alone does not raise them again.
+  const stoodDown = new Set<Category>();
   for (const m of findPhrases(tokens, model.rules, false, present)) {
     const rule = m.phrase.rule;
-    if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) continue;
-    if (rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm')) continue;
-    if (rule.resolvable && scope.resolved) continue;
-    if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
-      const s = tokens[m.first]?.sentence;
-      // Someone else is speaking when they are named first ("he said don't tell anyone") or when
-      // the phrase speaks to the child ("don't tell YOUR mum", words the child is passing on).
-      const someoneElse =
-        tokens.slice(0, m.first).some((t) => t.sentence === s && t.keys.some((k) => rule.needsBefore.includes(k))) ||
-        tokens.slice(m.first, m.last + 1).some((t) => SECOND_PERSON.has(t.word));
-      if (!someoneElse) continue;
+    if (standsDown(tokens, m, rule, scope, model)) continue;
+    if (rule.unlessSentenceHas.length > 0 && sentenceHas(tokens, tokens[m.first]?.sentence, rule.unlessSentenceHas, model)) {
+      if (rule.category) stoodDown.add(rule.category);
+      continue;
     }
-    if (rule.unlessBefore.length > 0) {
-      const s = tokens[m.first]?.sentence;
-      const cancelled = rule.unlessBefore.some((set) => {
-        const reach = set === '{self}' ? SELF_BEFORE_WORDS : UNLESS_BEFORE_WORDS;
-        // Inside quotation marks "I" is the stranger speaking, not the child.
-        if (set === '{self}' && tokens[m.first]?.quoted) return false;
-        for (let j = Math.max(0, m.first - reach); j < m.first; j += 1) {
-          const t = tokens[j];
-          if (t === undefined || t.sentence !== s || !t.keys.includes(set)) continue;
-          if (someoneElseBetween(tokens, j, m.first)) continue;
-          if (set === '{self}' ? !isDemandedOfChild(tokens, j, m.first, model) : !isObject(tokens, j, model)) return true;
-        }
-        return false;
-      });
-      if (cancelled) continue;
-    }
-    if (rule.unlessSentenceHas.length > 0 && sentenceHas(tokens, tokens[m.first]?.sentence, rule.unlessSentenceHas, model)) continue;
     const ev = span(text, tokens, m.first, m.last);
     hits.push({ feature: rule.feature, rule, span: ev, confidence: m.fuzzy ? FUZZY_CONFIDENCE : LEX_CONFIDENCE });
     if (rule.category) hits.push({ feature: `any.${rule.category}`, rule: undefined, span: ev, confidence: 0 });
@@ -192,6 +204,8 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   for (const [ci, c] of model.classifier.categories.entries()) {
     const p = scores[ci] ?? 0;
     if (general || p < (model.classifier.thresholds[ci] ?? 1) || hits.some((h) => h.rule?.category === c)) continue;
+    // A miss of danger or self-harm is worse than a false alarm: only the other categories defer to scope.
+    if (stoodDown.has(c) && c !== 'immediate_danger' && c !== 'self_harm') continue;
     // Evidence: the words that pushed the score up most.
     const contrib = new Map<number, number>();
     ids.forEach((id, k) => {

@@ -183,6 +183,19 @@ describe('detect', () => {
     expect(categories("we're doing a project on online safety and sextortion")).toEqual([]);
   });
 
+  it('hears a death wish said with a negation inside it, and being pulled into a car', () => {
+    expect(categories('sometimes i hold my breath and wish i wouldnt wake up')).toContain('self_harm');
+    expect(categories('the man is shouting at me to get in')).toContain('immediate_danger');
+    expect(categories('my mum told me to get in the car, we were late')).toEqual([]);
+    expect(categories('my fortnite squad is meeting up online tonight at 8')).toEqual([]);
+  });
+
+  it("reads a stranger's screenshots of the child as a threat, and a friend's screenshot of a group chat as chat", () => {
+    expect(categories('she said she has screenshots and will expose me')).toContain('threat_blackmail');
+    expect(categories("they screenshotted my pic and say they'll send it 2 all my followers")).toContain('threat_blackmail');
+    expect(categories('my friend screenshotted my message and sent it to the group chat')).toEqual([]);
+  });
+
   it('gives the same findings with warm per-word memos as with a fresh model', () => {
     const texts = loadDataset().flatMap((i) => i.turns.map((t) => t.text));
     const warm = model;
