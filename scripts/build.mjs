@@ -19,9 +19,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Entry points: the server, and CLI commands an operator runs in production. */
+/**
+ * Entry points: the server, the PGlite worker thread it starts (server/store/pglite-db.ts finds it
+ * at dist/server/store/pglite-worker.js), and CLI commands an operator runs in production.
+ */
 export const ENTRIES = [
   'server/server.ts',
+  'server/store/pglite-worker.ts',
   'server/cli/counsellor.ts',
   'server/cli/content-check.ts',
 ];

@@ -19,7 +19,9 @@ export type StoreErrorCode =
   /** A bad argument (e.g. a limit out of range). */
   | 'HARBOUR_ERR_STORE_INPUT'
   /** No migrations folder or a badly named migration file. */
-  | 'HARBOUR_ERR_STORE_MIGRATION';
+  | 'HARBOUR_ERR_STORE_MIGRATION'
+  /** The PGlite worker thread died: every pending and later call fails until the server restarts. */
+  | 'HARBOUR_ERR_STORE_CRASHED';
 
 /** An expected storage failure with a stable code. */
 export class StoreError extends Error {
