@@ -86,7 +86,8 @@ function someoneElseBetween(tokens: readonly Token[], j: number, first: number):
   const self = who === 'i' || who === 'we' || who === 'us' || who === 'myself';
   for (let k = j + 1; k < first; k += 1) {
     const w = tokens[k]?.word ?? '';
-    if (OTHER_PERSON.has(w)) return true;
+    // Right after the trusted word it is the same person: "a delivery MAN", "my dad's FRIEND".
+    if (OTHER_PERSON.has(w) && k > j + 1) return true;
     if (self ? CHILD_SUBJECTS.has(w) : (FEMALE.has(who) && HE.has(w)) || (MALE.has(who) && SHE.has(w))) return true;
   }
   return false;

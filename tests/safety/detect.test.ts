@@ -196,6 +196,15 @@ describe('detect', () => {
     expect(categories('my friend screenshotted my message and sent it to the group chat')).toEqual([]);
   });
 
+  it('notices danger at any door or window, violence against a mum at home, and an adult who wants to be a boyfriend', () => {
+    expect(categories("someone's banging on the window and i'm by myself")).toContain('immediate_danger');
+    expect(categories('my stepdad is kicking the door in')).toContain('immediate_danger');
+    expect(categories('my dad is choking my mum')).toContain('immediate_danger');
+    expect(categories('a delivery man knocked on our door and scared me lol')).toEqual([]);
+    expect(conversation(['hes 22', 'he says he wants to be my boyfriend'])[1]).toContain('meet_or_secrecy');
+    expect(categories('a boy in my year asked me to be his girlfriend')).toEqual([]);
+  });
+
   it('gives the same findings with warm per-word memos as with a fresh model', () => {
     const texts = loadDataset().flatMap((i) => i.turns.map((t) => t.text));
     const warm = model;
