@@ -10,17 +10,20 @@ import type { StoredLiveItem } from './types.js';
  * {@link toWire} adds it (and an id) to `channelData` when an activity leaves for a client.
  */
 
-/** The bot's identity on the wire. */
-export const BOT = { id: 'harbour', name: 'Harbour', role: 'bot' } as const;
-/** The child's identity on the wire (no name: Harbour never asks for one). */
-export const CHILD = { id: 'child', name: '', role: 'user' } as const;
+/**
+ * The bot's identity on the wire. Frozen, and shared by every activity the bot sends rather than
+ * copied into each (a stored activity is kept as long as its conversation): nothing writes to it.
+ */
+export const BOT = Object.freeze({ id: 'harbour', name: 'Harbour', role: 'bot' } as const);
+/** The child's identity on the wire (no name: Harbour never asks for one); frozen and shared too. */
+export const CHILD = Object.freeze({ id: 'child', name: '', role: 'user' } as const);
 
 /** The child's message as committed: exact words, the client's id. It is also the ack. */
 export function childMessageActivity(text: string, clientActivityId: string): WireActivity {
   return {
     type: 'message',
     id: clientActivityId,
-    from: { ...CHILD },
+    from: CHILD,
     text,
     channelData: { sender: 'child', clientActivityID: clientActivityId },
   };
@@ -33,7 +36,7 @@ export function botMessageActivity(
 ): WireActivity {
   return {
     type: 'message',
-    from: { ...BOT },
+    from: BOT,
     text: rendered.text,
     ...(rendered.suggestedActions.length > 0
       ? { suggestedActions: { to: [], actions: [...rendered.suggestedActions] } }
@@ -58,17 +61,17 @@ export function counsellorMessageActivity(
 export function handoffInitiateActivity(urgency: Urgency, findings: readonly Finding[]): WireActivity {
   const categories = [...new Set(findings.map((finding) => finding.category))];
   const value: HandoffInitiateValue = { urgency, findings: categories.map((category) => ({ category })) };
-  return { type: 'event', name: EVENT.handoffInitiate, from: { ...BOT }, value };
+  return { type: 'event', name: EVENT.handoffInitiate, from: BOT, value };
 }
 
 /** `handoff.status`: where the request for a person stands. */
 export function handoffStatusActivity(value: HandoffStatusValue): WireActivity {
-  return { type: 'event', name: EVENT.handoffStatus, from: { ...BOT }, value: { ...value } };
+  return { type: 'event', name: EVENT.handoffStatus, from: BOT, value: { ...value } };
 }
 
 /** `conversation.ended`: the conversation is over; the client should not resume it. */
 export function conversationEndedActivity(reason: string): WireActivity {
-  return { type: 'event', name: EVENT.conversationEnded, from: { ...BOT }, value: { reason } };
+  return { type: 'event', name: EVENT.conversationEnded, from: BOT, value: { reason } };
 }
 
 /** A committed activity as sent to clients: `channelData.seq` set, an id if it had none. */

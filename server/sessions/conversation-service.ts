@@ -204,7 +204,7 @@ export class HarbourConversationService implements ConversationService {
     }
     this.hub.publish(conversationId, {
       kind: 'ephemeral',
-      activity: { type: 'event', name: EVENT.conversationDeleted, from: { ...BOT }, value: { message } },
+      activity: { type: 'event', name: EVENT.conversationDeleted, from: BOT, value: { message } },
     });
     this.deps.log.info({ conversationId }, 'conversation deleted at the child\'s request');
     return refused('conversationDeleted');

@@ -97,18 +97,25 @@ function persistedOf(snapshot: AnyMachineSnapshot): unknown {
     value: snapshot.value as unknown,
     historyValue: historyOf(snapshot.historyValue as unknown),
     context: snapshot.context as unknown,
-    children: {},
+    children: NONE,
   };
 }
 
+/**
+ * An empty part of a persisted snapshot (no children; usually no history), one frozen object shared
+ * by every conversation instead of two new ones per conversation kept between turns. XState's
+ * restore builds its own objects from these and never writes to them.
+ */
+const NONE: Record<string, never> = Object.freeze({});
+
 /** History states by the ids of the state nodes they remember, as XState persists them. */
 function historyOf(history: unknown): Record<string, { id: string }[]> {
-  const out: Record<string, { id: string }[]> = {};
-  if (typeof history !== 'object' || history === null) return out;
+  if (typeof history !== 'object' || history === null) return NONE;
+  let out: Record<string, { id: string }[]> | null = null;
   for (const [key, nodes] of Object.entries(history)) {
-    if (Array.isArray(nodes)) out[key] = nodes.map((node: { id: string }) => ({ id: node.id }));
+    if (Array.isArray(nodes)) (out ??= {})[key] = nodes.map((node: { id: string }) => ({ id: node.id }));
   }
-  return out;
+  return out ?? NONE;
 }
 
 function faultOf(snapshot: AnyMachineSnapshot): Error | null {
