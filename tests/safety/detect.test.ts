@@ -205,6 +205,12 @@ describe('detect', () => {
     expect(categories('a boy in my year asked me to be his girlfriend')).toEqual([]);
   });
 
+  it("hears 'he'll come for me' as a threat, and hiding a present as nothing", () => {
+    expect(categories("he says he knows where i live and he'll come for me")).toEqual(expect.arrayContaining(['personal_info', 'threat_blackmail']));
+    expect(categories("i'm hiding my brother's birthday present in my wardrobe")).toEqual([]);
+    expect(categories("he's downstairs and i'm hiding")).toContain('immediate_danger');
+  });
+
   it('gives the same findings with warm per-word memos as with a fresh model', () => {
     const texts = loadDataset().flatMap((i) => i.turns.map((t) => t.text));
     const warm = model;
