@@ -414,7 +414,13 @@ export class HarbourConversationService implements ConversationService {
     return live;
   }
 
+  /**
+   * Carries out what the dialog says outside a turn. Only a dialog on a real actor can (a pure one
+   * says everything inside the turn), so the callback is made only once the host runs on one:
+   * call this whenever the host may have moved to an actor (after it was made or sent an event).
+   */
   private watchLateEmits(live: LiveConversation): void {
+    if (!live.host.usesActor || live.host.onLateEmit !== null) return;
     live.host.onLateEmit = () => {
       void this.queue
         .run(live.id, async () => {
@@ -456,6 +462,7 @@ export class HarbourConversationService implements ConversationService {
     live.host.inTurn = true;
     try {
       if (turn.event) live.host.send(turn.event);
+      this.watchLateEmits(live);
     } catch (error) {
       // A fault in the dialog is a bug: log it with the conversation id, keep the child's message,
       // and carry on from a fresh, safe start that tells the child how to get help.

@@ -201,6 +201,11 @@ export class DialogHost {
     return out;
   }
 
+  /** Whether the dialog runs on a real XState actor (which may emit outside a turn) rather than as pure transitions. */
+  get usesActor(): boolean {
+    return this.actor !== null;
+  }
+
   get hasPending(): boolean {
     return this.emitted.length > 0;
   }

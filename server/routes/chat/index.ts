@@ -5,7 +5,7 @@ import type { WebSocket } from 'ws';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ChatNotReadyError, ChatOriginError } from '../../errors.js';
 import { CLOSE } from '../../protocol/index.js';
-import { ChatSocket } from './chat-socket.js';
+import { ChatSocket, type ChatSocketDeps } from './chat-socket.js';
 import { HEARTBEAT_SLOTS, type RegisteredSocket, type SocketRegistry } from './socket-registry.js';
 
 /**
@@ -28,6 +28,7 @@ const chatRoutes: FastifyPluginAsync<ChatRoutesOptions> = async (app, { registry
     return undefined;
   };
 
+  let deps: ChatSocketDeps | null = null;
   app.get('/chat', { websocket: true, onRequest: checkBeforeUpgrade }, (socket, request) => {
     const address = request.ip;
     const admission = registry.admission(address);
@@ -36,14 +37,16 @@ const chatRoutes: FastifyPluginAsync<ChatRoutesOptions> = async (app, { registry
       socket.close(CLOSE.overCapacity, 'over capacity, try again later');
       return;
     }
-    const chat = new ChatSocket(socket, address, {
+    // One deps object for every socket (made at the first, once the app is ready), not one each.
+    deps ??= {
       service: app.conversations,
       registry,
       limits,
       log: app.log,
       locale,
       lastSeq: async (conversationId) => (await app.store.conversations.get(conversationId))?.lastSeq ?? 0,
-    }, tcpStreamOf(request));
+    };
+    const chat = new ChatSocket(socket, address, deps, tcpStreamOf(request));
     releaseUpgradeRequest(socket, request, upgradeResponses);
     chat.open();
   });
