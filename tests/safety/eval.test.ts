@@ -11,23 +11,22 @@ import { loadSafetyModel } from '../fixtures/flags/source.js';
  * them. Where it does not yet, the test holds the line at the last measured figure so nothing gets
  * worse unnoticed; `npm run eval:flags` prints the gap (BELOW / ABOVE) and every miss.
  */
-// Session 2 (lexicon 2d66491e, model trained with probe batches 14-19). Retraining moves one or two
-// reporting items across the classifier's thresholds either way (see docs/red-flags.md), so these
-// floors are the last measured figures, not a trend.
+// The reporting half is the blind set (tests/fixtures/flags/*.reporting.txt, session 3): written by
+// someone who saw neither the detector, its lexicons nor the tuning data, and never tuned on. Its
+// first measurement (lexicon v12) fell far short of the targets, so these floors are the last
+// measured figures, not a trend: they make a regression fail while the gap stays visible in
+// `npm run eval:flags` (BELOW / ABOVE, every miss).
 const MEASURED_RECALL_FLOOR: Partial<Record<Category, number>> = {
-  // 47/48 = 0.979 (target 0.98; 48/48 at the start of session 2, 46/48 with the model before batch 19)
-  immediate_danger: 0.97,
-  // 34/36 = 0.944 (target 0.98), unchanged through session 2
-  self_harm: 0.94,
-  // 31/33 = 0.939 (target 0.95), unchanged through session 2
-  threat_blackmail: 0.93,
-  // 37/39 = 0.949 (target 0.95; 38/39 at the start of session 2)
-  meet_or_secrecy: 0.94,
-  // personal_info meets its target again (22/23 = 0.957), so the target itself is asserted.
+  immediate_danger: 0.78, // 45/57 = 0.789
+  self_harm: 0.75, // 49/65 = 0.754
+  threat_blackmail: 0.67, // 35/52 = 0.673
+  sexual: 0.76, // 57/75 = 0.760
+  meet_or_secrecy: 0.63, // 52/82 = 0.634
+  personal_info: 0.55, // 38/69 = 0.551
+  financial: 0.82, // 48/58 = 0.828
 };
-// 15/209 = 7.2% (target 3%; 13/209 = 6.2% at the start of session 2 and with the model before batch 19;
-// 11/209 = 5.3% at the first measurement of session 2, before the who-does-what widenings were backed out)
-const MEASURED_FALSE_ALARM_CEILING = 0.072;
+// 27/358 = 7.54% (target 3%)
+const MEASURED_FALSE_ALARM_CEILING = 0.0755;
 describe('red-flag detector on the reporting half', async () => {
   const items = loadDataset();
   const reporting = items.filter((i) => i.split === 'reporting');
@@ -40,11 +39,14 @@ describe('red-flag detector on the reporting half', async () => {
     expect(messages).toBeGreaterThanOrEqual(800);
     expect(benign / messages).toBeGreaterThanOrEqual(0.4);
     expect(items.filter((i) => i.conversation && i.expected.length > 0 && i.turns[0]?.labels.length === 0).length).toBeGreaterThanOrEqual(40);
-    // Probe files written while tuning (*.tuning.txt) only ever grow the tuning half; the reporting half keeps its size.
-    expect(reporting.length).toBeGreaterThanOrEqual(350);
-    // Probe batches (18 files by session 2) grow only the tuning half, so the reporting half's share
-    // shrinks (371 of 2,186 items); it must still be a real part of the set, not a token one.
+    // Only *.reporting.txt files report (633 items, 736 messages); probe batches grow only the
+    // tuning half, so the reporting half's share shrinks. It must stay a real part of the set.
+    expect(reporting.length).toBeGreaterThanOrEqual(600);
     expect(reporting.length).toBeGreaterThan(items.length / 8);
+    const reportingMessages = reporting.reduce((n, i) => n + i.turns.length, 0);
+    const reportingBenign = reporting.reduce((n, i) => n + i.turns.filter((t) => t.labels.length === 0).length, 0);
+    expect(reportingBenign / reportingMessages).toBeGreaterThanOrEqual(0.4);
+    expect(reporting.filter((i) => i.conversation && i.expected.length > 0 && i.turns[0]?.labels.length === 0).length).toBeGreaterThanOrEqual(25);
     expect(items.some((i) => i.turns.some((t) => t.text === "I'm being forced to have sex and I'm only 12 years old"))).toBe(true);
   });
 
