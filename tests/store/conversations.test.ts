@@ -234,7 +234,8 @@ describe.each([...STORE_DRIVERS, 'memory'] as const)('conversations on %s', (dri
       const after = sqlStore.appendStats();
       expect(after.appends - before.appends).toBe(200);
       // The first `concurrency` appends go at once, alone (no timers); the rest wait and go
-      // together in batches of at most 128 (PGlite: 64): a handful of statements, not 200.
+      // together in batches of at most MAX_BATCH (PGlite: MAX_BATCH_PGLITE): a handful of
+      // statements, not 200.
       const batch = sqlStore.kind === 'pglite' ? MAX_BATCH_PGLITE : MAX_BATCH;
       expect(after.statements - before.statements).toBeLessThanOrEqual(sqlStore.db.concurrency + Math.ceil(200 / batch));
       for (const id of ids) expect((await store.conversations.get(id))?.lastSeq).toBe(1);
