@@ -16,15 +16,26 @@ import type {
 } from './types.js';
 import type { WireActivity } from '../protocol/index.js';
 
+/**
+ * A conversation's record as fields, its times as milliseconds since the epoch: a Date object costs
+ * about 96 bytes of heap, kept per conversation (created, check-in due, token expiry, commit time).
+ * Records and Dates are made when read, as the SQL stores make theirs.
+ */
 interface MemoryConversation {
-  record: ConversationRecord;
-  lastActivityAt: Date;
+  readonly id: string;
+  readonly locale: string;
+  readonly createdAt: number;
+  endedAt: number | null;
+  endReason: string | null;
+  lastSeq: number;
+  checkInDueAt: number | null;
+  lastActivityAt: number;
   /**
    * Stored activities, oldest first, three slots each (seq n at index 3(n - 1)): the activity as
-   * given (its texts shared with the caller's), its commit time (one Date per append) and its
-   * client id. One flat list, not a record object per activity, for the garbage collector to walk.
+   * given (its texts shared with the caller's), its commit time (ms) and its client id. One flat
+   * list, not a record object per activity, for the garbage collector to walk.
    */
-  entries: (WireActivity | Date | string | null)[];
+  entries: (WireActivity | number | string | null)[];
   /** Seq by client activity id (made on the first). */
   byClientId: Map<string, number> | null;
   snapshot: SnapshotRecord | null;
@@ -40,6 +51,18 @@ function refuseUnstorable(activities: readonly NewActivity[], snapshot: Snapshot
 const STRIDE = 3;
 
 /** The stored activity `seq` of a conversation (1 ≤ seq ≤ lastSeq). */
+function recordOf(c: MemoryConversation): ConversationRecord {
+  return {
+    id: c.id,
+    locale: c.locale,
+    createdAt: new Date(c.createdAt),
+    endedAt: c.endedAt === null ? null : new Date(c.endedAt),
+    endReason: c.endReason,
+    lastSeq: c.lastSeq,
+    checkInDueAt: c.checkInDueAt === null ? null : new Date(c.checkInDueAt),
+  };
+}
+
 function storedAt(conversationId: string, conversation: MemoryConversation, seq: number): StoredActivity {
   const at = (seq - 1) * STRIDE;
   const entries = conversation.entries;
@@ -47,7 +70,7 @@ function storedAt(conversationId: string, conversation: MemoryConversation, seq:
     conversationId,
     seq,
     activity: entries[at] as WireActivity,
-    createdAt: entries[at + 1] as Date,
+    createdAt: new Date(entries[at + 1] as number),
     clientActivityId: entries[at + 2] as string | null,
   };
 }
@@ -78,7 +101,8 @@ function hasDistinctNewClientIds(activities: readonly NewActivity[], stored: Rea
  */
 export function createMemoryStore(): Store {
   const conversations = new Map<string, MemoryConversation>();
-  const tokens = new Map<string, { conversationId: string; expiresAt: Date; revokedAt: Date | null }>();
+  /** Token expiry and revocation in ms since the epoch (see MemoryConversation). */
+  const tokens = new Map<string, { conversationId: string; expiresAt: number; revokedAt: number | null }>();
   const holds: HoldRecord[] = [];
   const usedTickets = new Map<string, { conversationId: string; expiresAt: Date }>();
   let nextHoldId = 1;
@@ -99,14 +123,16 @@ export function createMemoryStore(): Store {
   const conversationRepository: ConversationRepository = {
     async create({ id, locale, now }) {
       if (open(id) !== undefined) throw new StoreError('HARBOUR_ERR_STORE_INPUT', `Conversation ${id} already exists`);
-      const record: ConversationRecord = {
-        id, locale, createdAt: now, endedAt: null, endReason: null, lastSeq: 0, checkInDueAt: null,
+      const conversation: MemoryConversation = {
+        id, locale, createdAt: now.getTime(), endedAt: null, endReason: null, lastSeq: 0, checkInDueAt: null,
+        lastActivityAt: now.getTime(), entries: [], byClientId: null, snapshot: null,
       };
-      conversations.set(id, { record, lastActivityAt: now, entries: [], byClientId: null, snapshot: null });
-      return record;
+      conversations.set(id, conversation);
+      return recordOf(conversation);
     },
     async get(id) {
-      return open(id)?.record ?? null;
+      const conversation = open(id);
+      return conversation === undefined ? null : recordOf(conversation);
     },
     async append(conversationId, activities, options = {}): Promise<AppendResult> {
       const conversation = open(conversationId);
@@ -127,27 +153,20 @@ export function createMemoryStore(): Store {
         );
       }
       const now = options.now ?? new Date();
-      const first = conversation.record.lastSeq + 1;
+      const time = now.getTime();
+      const first = conversation.lastSeq + 1;
       const stored: StoredActivity[] = [];
       for (let index = 0; index < activities.length; index += 1) {
         const item = activities[index] as NewActivity;
         const seq = first + index;
         const clientActivityId = item.clientActivityId ?? null;
-        conversation.entries.push(item.activity, now, clientActivityId);
+        conversation.entries.push(item.activity, time, clientActivityId);
         if (clientActivityId !== null) (conversation.byClientId ??= new Map()).set(clientActivityId, seq);
         stored.push({ conversationId, seq, clientActivityId, activity: item.activity, createdAt: now });
       }
-      const record = conversation.record;
-      conversation.record = {
-        id: record.id,
-        locale: record.locale,
-        createdAt: record.createdAt,
-        endedAt: record.endedAt,
-        endReason: record.endReason,
-        lastSeq: record.lastSeq + stored.length,
-        checkInDueAt: options.checkInDueAt === undefined ? record.checkInDueAt : options.checkInDueAt,
-      };
-      if (now > conversation.lastActivityAt) conversation.lastActivityAt = now;
+      conversation.lastSeq += stored.length;
+      if (options.checkInDueAt !== undefined) conversation.checkInDueAt = options.checkInDueAt?.getTime() ?? null;
+      if (time > conversation.lastActivityAt) conversation.lastActivityAt = time;
       if (options.snapshot !== undefined) conversation.snapshot = options.snapshot;
       return { duplicate: false, activities: stored };
     },
@@ -156,7 +175,7 @@ export function createMemoryStore(): Store {
       const from = Math.max(0, Math.floor(afterSeq));
       const conversation = open(conversationId);
       if (conversation === undefined) return [];
-      const to = Math.min(conversation.record.lastSeq, from + limit);
+      const to = Math.min(conversation.lastSeq, from + limit);
       const out: StoredActivity[] = [];
       for (let seq = from + 1; seq <= to; seq += 1) out.push(storedAt(conversationId, conversation, seq));
       return out;
@@ -167,44 +186,41 @@ export function createMemoryStore(): Store {
     async end(conversationId, reason, now) {
       const conversation = open(conversationId);
       if (conversation === undefined) return;
-      conversation.record = {
-        ...conversation.record,
-        endedAt: conversation.record.endedAt ?? now,
-        endReason: conversation.record.endReason ?? reason,
-        checkInDueAt: null,
-      };
-      if (now > conversation.lastActivityAt) conversation.lastActivityAt = now;
+      conversation.endedAt ??= now.getTime();
+      conversation.endReason ??= reason;
+      conversation.checkInDueAt = null;
+      if (now.getTime() > conversation.lastActivityAt) conversation.lastActivityAt = now.getTime();
     },
     async setCheckIn(conversationId, dueAt) {
       const conversation = open(conversationId);
-      if (conversation !== undefined) conversation.record = { ...conversation.record, checkInDueAt: dueAt };
+      if (conversation !== undefined) conversation.checkInDueAt = dueAt?.getTime() ?? null;
     },
     async dueCheckIns(now, limit = 100) {
       return [...conversations.values()]
-        .filter((c) => c.record.endedAt === null && c.record.checkInDueAt !== null && c.record.checkInDueAt <= now)
-        .map((c) => ({ id: c.record.id, dueAt: c.record.checkInDueAt as Date }))
-        .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.id < b.id ? -1 : 1))
-        .slice(0, limit);
+        .filter((c) => c.endedAt === null && c.checkInDueAt !== null && c.checkInDueAt <= now.getTime())
+        .sort((a, b) => (a.checkInDueAt as number) - (b.checkInDueAt as number) || (a.id < b.id ? -1 : 1))
+        .slice(0, limit)
+        .map((c) => ({ id: c.id, dueAt: new Date(c.checkInDueAt as number) }));
     },
   };
 
   const tokenRepository: TokenRepository = {
     async issue({ tokenHash, conversationId, expiresAt }) {
       if (open(conversationId) === undefined) throw new StoreError('HARBOUR_ERR_STORE_NOT_FOUND', `No conversation ${conversationId}`);
-      tokens.set(tokenHash, { conversationId, expiresAt, revokedAt: null });
+      tokens.set(tokenHash, { conversationId, expiresAt: expiresAt.getTime(), revokedAt: null });
     },
     async resolve(tokenHash, now) {
       const token = tokens.get(tokenHash);
-      return token === undefined || token.revokedAt !== null || token.expiresAt <= now
+      return token === undefined || token.revokedAt !== null || token.expiresAt <= now.getTime()
         ? null
         : { conversationId: token.conversationId };
     },
     async touch(tokenHash, expiresAt) {
       const token = tokens.get(tokenHash);
-      if (token !== undefined && token.revokedAt === null) token.expiresAt = expiresAt;
+      if (token !== undefined && token.revokedAt === null) token.expiresAt = expiresAt.getTime();
     },
     async revokeForConversation(conversationId, now) {
-      for (const token of tokens.values()) if (token.conversationId === conversationId) token.revokedAt ??= now;
+      for (const token of tokens.values()) if (token.conversationId === conversationId) token.revokedAt ??= now.getTime();
     },
   };
 
@@ -242,13 +258,13 @@ export function createMemoryStore(): Store {
     },
     async deleteExpired(now, olderThanMs, limit = 500) {
       const cutoff = now.getTime() - olderThanMs;
-      const expired = [...conversations.values()].filter((c) => c.lastActivityAt.getTime() < cutoff);
+      const expired = [...conversations.values()].filter((c) => c.lastActivityAt < cutoff);
       let deleted = 0;
       let held = 0;
       for (const c of expired) {
-        if (isHeld(c.record.id)) held += 1;
+        if (isHeld(c.id)) held += 1;
         else if (deleted < limit) {
-          remove(c.record.id);
+          remove(c.id);
           deleted += 1;
         }
       }
