@@ -26,6 +26,16 @@ export const BUCKETS = 1 << 16;
 const EPOCHS = 10;
 const L2 = 1e-3;
 const MAX_BENIGN_FALSE_ALARMS = 0.003;
+/**
+ * Missing a child in danger or at risk of self-harm is worse than a false alarm: for these two
+ * categories the classifier alone may raise a finding at a lower score (more benign out-of-fold
+ * examples allowed above it, and a lower floor). Chosen by leave-one-probe-batch-out runs on
+ * batches 20-25 (each written fresh): floor 0.9 found 1 more danger and 3 more self-harm messages
+ * of 175 for 3 more benign flagged of 571; lower floors added false alarms and no recall.
+ */
+const SAFETY_CRITICAL: ReadonlySet<Category> = new Set(['immediate_danger', 'self_harm']);
+const CRITICAL_MAX_BENIGN_FALSE_ALARMS = 0.01;
+const CRITICAL_FLOOR = 0.9;
 
 interface Example { readonly text: string; readonly labels: readonly Category[] }
 
@@ -95,8 +105,9 @@ export function trainModel(source: SafetySource, items: readonly Item[]): ModelF
     }
     // Threshold for a finding of the model alone: the lowest that keeps benign false alarms rare.
     const negScores = data.flatMap((r, i) => (r.y === 0 ? [oof[i] ?? 0] : [])).sort((a, b) => b - a);
-    const cut = negScores[Math.floor(negScores.length * MAX_BENIGN_FALSE_ALARMS)] ?? 0.5;
-    const threshold = Math.min(0.995, Math.max(0.95, cut + 0.01));
+    const critical = SAFETY_CRITICAL.has(c);
+    const cut = negScores[Math.floor(negScores.length * (critical ? CRITICAL_MAX_BENIGN_FALSE_ALARMS : MAX_BENIGN_FALSE_ALARMS))] ?? 0.5;
+    const threshold = Math.min(0.995, Math.max(critical ? CRITICAL_FLOOR : 0.95, cut + 0.01));
     const m = fit(data, BUCKETS);
     const weights: [number, number][] = [];
     m.w.forEach((v, i) => { if (Math.abs(v) >= 0.002) weights.push([i, Math.round(v * 10_000) / 10_000]); });

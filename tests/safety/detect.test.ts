@@ -211,6 +211,25 @@ describe('detect', () => {
     expect(categories("he's downstairs and i'm hiding")).toContain('immediate_danger');
   });
 
+  it('understands core words of the languages children mix in, through the lexicon, not the classifier', () => {
+    const rules = (text: string): string[] => run(text).map((f) => f.rule);
+    expect(rules('pomocy, he is outside my house')).toContain('lex:immediate_danger.someone-outside');
+    expect(rules("ajutor, there's a man afara")).toContain('lex:immediate_danger.someone-outside');
+    expect(rules('he wants poze with no clothes')).toContain('lex:sexual.nude-request');
+    expect(rules('he asked for my adresa')).toContain('lex:personal_info.asks-details');
+    expect(rules('nie chce zyc')).toContain('lex:self_harm.suicidal-thoughts');
+    // A family word in another language is a trusted person, like "my nan".
+    expect(categories('my babcia is coming to pick me up tonight')).toEqual([]);
+  });
+
+  it("hears a friend's or sibling's self-harm as a red flag, but not an accident", () => {
+    const rules = (text: string): string[] => run(text).map((f) => f.rule);
+    expect(rules('my friend says she wants to kill herself')).toContain('lex:self_harm.suicidal-thoughts');
+    expect(rules('my cousin keeps saying she wants to disappear forever')).toContain('lex:self_harm.suicidal-thoughts');
+    expect(categories('my sister fell off the trampoline and hurt herself')).toEqual([]);
+    expect(categories('she taught herself guitar')).toEqual([]);
+  });
+
   it('gives the same findings with warm per-word memos as with a fresh model', () => {
     const texts = loadDataset().flatMap((i) => i.turns.map((t) => t.text));
     const warm = model;
