@@ -13,7 +13,8 @@
  * (bench/lib/load.ts) in a child process, so this process's CPU time is the server's alone.
  * Prints server CPU µs per turn, time inside ChatSocket.send, and what each open conversation
  * holds on the heap: a heap snapshot before and after opening N conversations, self size by
- * constructor, divided by N.
+ * constructor, divided by N. `PROFILE_HEAP_KEEP=<dir>` keeps both heap snapshots (before.heapsnapshot,
+ * after-open.heapsnapshot) to find what retains a constructor's objects (DevTools, Retainers).
  */
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
