@@ -230,6 +230,13 @@ describe('detect', () => {
     expect(categories('she taught herself guitar')).toEqual([]);
   });
 
+  it('hears danger to someone else the child tells of, in any voice', () => {
+    const rules = (text: string): string[] => run(text).map((f) => f.rule);
+    expect(rules('my friend says a man is following her home')).toContain('lex:immediate_danger.someone-outside');
+    expect(rules('my little sister is being beaten up outside the shop')).toContain('lex:immediate_danger.being-hurt');
+    expect(categories('ugh my brother is so annoying i\'m gonna kill him lol')).toEqual([]);
+  });
+
   it('gives the same findings with warm per-word memos as with a fresh model', () => {
     const texts = loadDataset().flatMap((i) => i.turns.map((t) => t.text));
     const warm = model;
