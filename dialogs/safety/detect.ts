@@ -57,12 +57,15 @@ const AFFILIATION = new Set(['in', 'from', 'at']);
  * Whether the person at `j` is an object ("tell my mum", "a guy from my class"), not the one acting.
  * A peer described by where they belong ("a boy IN MY CLASS asked…") is the one acting.
  */
-function isObject(tokens: readonly Token[], j: number, model: SafetyModel): boolean {
+function isObject(tokens: readonly Token[], j: number, model: SafetyModel, set = ''): boolean {
   let k = j - 1;
   if (POSSESSIVES.has(tokens[k]?.word ?? '')) k -= 1;
   const before = tokens[k];
   if (before === undefined || !model.scope.objectMarkers.has(before.keys[0] ?? '')) return false;
-  return !(AFFILIATION.has(before.word) && PEERS.has(tokens[k - 1]?.word ?? ''));
+  const who = tokens[k - 1]?.word ?? '';
+  // Staff named by where they work ("the lady AT THE LIBRARY asked my name") are the ones acting.
+  if (set === '{services}' && AFFILIATION.has(before.word) && (PEERS.has(who) || OTHER_PERSON.has(who))) return false;
+  return !(AFFILIATION.has(before.word) && PEERS.has(who));
 }
 
 /** Words that name someone who is not a trusted person: "my mum doesn't know but A MAN wants to meet me". */
@@ -159,7 +162,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
         const t = tokens[j];
         if (t === undefined || t.sentence !== s || !t.keys.includes(set)) continue;
         if (someoneElseBetween(tokens, j, m.first)) continue;
-        if (set === '{self}' ? !isDemandedOfChild(tokens, j, m.first, model) : !isObject(tokens, j, model)) return true;
+        if (set === '{self}' ? !isDemandedOfChild(tokens, j, m.first, model) : !isObject(tokens, j, model, set)) return true;
       }
       return false;
     });

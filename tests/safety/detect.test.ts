@@ -237,6 +237,14 @@ describe('detect', () => {
     expect(categories('ugh my brother is so annoying i\'m gonna kill him lol')).toEqual([]);
   });
 
+  it('lets staff at work ask a name or address, but not a stranger or a bank scam', () => {
+    const rules = (text: string): string[] => run(text).map((f) => f.rule);
+    expect(rules('the receptionist at the dentist asked my address')).not.toContain('lex:personal_info.asks-details');
+    expect(rules('the lady at the library asked my name and where i live')).not.toContain('lex:personal_info.asks-details');
+    expect(rules('a man on roblox asked my name and where i live')).toContain('lex:personal_info.asks-details');
+    expect(rules('a man from the bank messaged me asking for my card details')).toContain('lex:financial.card-details');
+  });
+
   it('gives the same findings with warm per-word memos as with a fresh model', () => {
     const texts = loadDataset().flatMap((i) => i.turns.map((t) => t.text));
     const warm = model;
