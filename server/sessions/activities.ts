@@ -29,6 +29,12 @@ export function childMessageActivity(text: string, clientActivityId: string): Wi
   };
 }
 
+/**
+ * Quick replies go to everyone in the conversation. One frozen empty list shared by every activity;
+ * the actions themselves are the rendered ones, already frozen and shared by content's renderer.
+ */
+const NO_RECIPIENTS = Object.freeze([]) as unknown as string[];
+
 /** A bot message rendered from a content key. The key travels in channelData, never instead of text. */
 export function botMessageActivity(
   rendered: { text: string; suggestedActions: readonly CardAction[] },
@@ -39,7 +45,7 @@ export function botMessageActivity(
     from: BOT,
     text: rendered.text,
     ...(rendered.suggestedActions.length > 0
-      ? { suggestedActions: { to: [], actions: [...rendered.suggestedActions] } }
+      ? { suggestedActions: { to: NO_RECIPIENTS, actions: rendered.suggestedActions as CardAction[] } }
       : {}),
     channelData: { sender: 'bot', key },
   };
