@@ -228,6 +228,8 @@ describe('detect', () => {
     expect(rules('my cousin keeps saying she wants to disappear forever')).toContain('lex:self_harm.suicidal-thoughts');
     expect(categories('my sister fell off the trampoline and hurt herself')).toEqual([]);
     expect(categories('she taught herself guitar')).toEqual([]);
+    expect(rules('my brother keeps cutting his arms and told me not to tell')).toContain('lex:self_harm.self-harm');
+    expect(categories('my nan has to take all her pills every morning')).toEqual([]);
   });
 
   it('hears danger to someone else the child tells of, in any voice', () => {
