@@ -61,6 +61,12 @@ interface LiveConversation {
   tokenHash: string | null;
   lastTouch: number;
   lastActive: number;
+  /**
+   * The newest seq this process has committed or loaded for the conversation. A larger `last_seq`
+   * in the store means another instance has written to it since (the child's socket moved there
+   * and back), so this copy of the dialog is stale and is loaded again.
+   */
+  lastSeq: number;
 }
 
 const RECENT_ACKS = 64;
@@ -96,7 +102,7 @@ export class HarbourConversationService implements ConversationService {
     });
     await this.queue.run(conversationId, async () => {
       const host = new DialogHost(this.deps.dialog, await this.dialogInput(at));
-      const live = this.adopt(conversationId, locale, host);
+      const live = this.adopt(conversationId, locale, host, 0);
       live.tokenHash = tokenHash;
       live.lastTouch = at.getTime();
       await this.runTurn(live, {});
@@ -118,7 +124,11 @@ export class HarbourConversationService implements ConversationService {
     await this.deps.store.tokens.touch(tokenHash, new Date(now + this.deps.limits.tokenOfflineTtlMs));
     // Load the dialog now: a snapshot that no longer fits is replaced (and the child told how to get
     // help) before the socket replays, so the child sees it at once.
-    const live = await this.queue.run(found.conversationId, () => this.live(found.conversationId));
+    const live = await this.queue.run(found.conversationId, () => {
+      const cached = this.lives.get(found.conversationId);
+      if (cached && record.lastSeq > cached.lastSeq) this.drop(found.conversationId);
+      return this.live(found.conversationId);
+    });
     if (!live) return null;
     live.tokenHash = tokenHash;
     live.lastTouch = now;
@@ -391,13 +401,13 @@ export class HarbourConversationService implements ConversationService {
         'dialog snapshot is from another version; starting fresh',
       );
     }
-    const live = this.adopt(conversationId, record.locale, host ?? new DialogHost(this.deps.dialog, input));
+    const live = this.adopt(conversationId, record.locale, host ?? new DialogHost(this.deps.dialog, input), record.lastSeq);
     if (!host) await this.runTurn(live, { recovering: true });
     else if (!options.quiet && live.host.hasPending) await this.runTurn(live, {});
     return live;
   }
 
-  private adopt(conversationId: string, locale: string, host: DialogHost): LiveConversation {
+  private adopt(conversationId: string, locale: string, host: DialogHost, lastSeq: number): LiveConversation {
     const now = this.now();
     const live: LiveConversation = {
       id: conversationId,
@@ -408,6 +418,7 @@ export class HarbourConversationService implements ConversationService {
       tokenHash: null,
       lastTouch: now,
       lastActive: now,
+      lastSeq,
     };
     this.watchLateEmits(live);
     this.lives.set(conversationId, live);
@@ -568,8 +579,13 @@ export class HarbourConversationService implements ConversationService {
     };
   }
 
+  /** Delivers newly committed activities, and notes their seqs on the live copy. */
   private publishAll(conversationId: string, activities: readonly StoredActivity[]): void {
-    for (const stored of activities) this.hub.publish(conversationId, { kind: 'stored', stored });
+    const live = this.lives.get(conversationId);
+    for (const stored of activities) {
+      if (live && stored.seq > live.lastSeq) live.lastSeq = stored.seq;
+      this.hub.publish(conversationId, { kind: 'stored', stored });
+    }
   }
 
   private rememberAck(live: LiveConversation, ack: StoredActivity): void {
