@@ -13,19 +13,20 @@ import { loadSafetyModel } from '../fixtures/flags/source.js';
  */
 // The reporting half is the blind set (tests/fixtures/flags/*.reporting.txt, session 3): written by
 // someone who saw neither the detector, its lexicons nor the tuning data, and never tuned on. Its
-// first measurement (lexicon v12) fell far short of the targets, so these floors are the last
-// measured figures, not a trend: they make a regression fail while the gap stays visible in
-// `npm run eval:flags` (BELOW / ABOVE, every miss).
+// first measurement (lexicon v12) fell far short of the targets; the second (lexicon v17, after a
+// round of work on the tuning half only) is below. These floors are the last measured figures,
+// not a trend: they make a regression fail while the gap stays visible in `npm run eval:flags`
+// (BELOW / ABOVE, every miss).
 const MEASURED_RECALL_FLOOR: Partial<Record<Category, number>> = {
-  immediate_danger: 0.78, // 45/57 = 0.789
-  self_harm: 0.75, // 49/65 = 0.754
-  threat_blackmail: 0.67, // 35/52 = 0.673
-  sexual: 0.76, // 57/75 = 0.760
-  meet_or_secrecy: 0.63, // 52/82 = 0.634
-  personal_info: 0.55, // 38/69 = 0.551
-  financial: 0.82, // 48/58 = 0.828
+  immediate_danger: 0.82, // 47/57 = 0.825 (v12: 45/57)
+  self_harm: 0.87, // 57/65 = 0.877 (v12: 49/65)
+  threat_blackmail: 0.71, // 37/52 = 0.712 (v12: 35/52)
+  sexual: 0.76, // 57/75 = 0.760 (v12: the same)
+  meet_or_secrecy: 0.63, // 52/82 = 0.634 (v12: the same)
+  personal_info: 0.56, // 39/69 = 0.565 (v12: 38/69)
+  financial: 0.84, // 49/58 = 0.845 (v12: 48/58)
 };
-// 27/358 = 7.54% (target 3%)
+// 27/358 = 7.54% at v12 and v17 (target 3%)
 const MEASURED_FALSE_ALARM_CEILING = 0.0755;
 describe('red-flag detector on the reporting half', async () => {
   const items = loadDataset();
