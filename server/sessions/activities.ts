@@ -35,11 +35,36 @@ export function childMessageActivity(text: string, clientActivityId: string): Wi
  */
 const NO_RECIPIENTS = Object.freeze([]) as unknown as string[];
 
+type Rendered = { readonly text: string; readonly suggestedActions: readonly CardAction[] };
+
+/**
+ * Bot messages made from a frozen rendering (content renders a message without facts once and
+ * shares it) are the same for every conversation, so they are made once per rendering and key,
+ * frozen, and shared: a stored conversation then holds a reference to its opening lines, not a
+ * copy of each. Renderings with facts are fresh objects and get fresh activities.
+ */
+const sharedBotMessages = new WeakMap<Rendered, Map<string, WireActivity>>();
+
 /** A bot message rendered from a content key. The key travels in channelData, never instead of text. */
-export function botMessageActivity(
-  rendered: { text: string; suggestedActions: readonly CardAction[] },
-  key: string,
-): WireActivity {
+export function botMessageActivity(rendered: Rendered, key: string): WireActivity {
+  if (!Object.isFrozen(rendered)) return makeBotMessage(rendered, key);
+  let byKey = sharedBotMessages.get(rendered);
+  if (byKey === undefined) {
+    byKey = new Map();
+    sharedBotMessages.set(rendered, byKey);
+  }
+  let shared = byKey.get(key);
+  if (shared === undefined) {
+    const made = makeBotMessage(rendered, key);
+    Object.freeze(made.channelData);
+    if (made.suggestedActions) Object.freeze(made.suggestedActions);
+    shared = Object.freeze(made);
+    byKey.set(key, shared);
+  }
+  return shared;
+}
+
+function makeBotMessage(rendered: Rendered, key: string): WireActivity {
   return {
     type: 'message',
     from: BOT,
