@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { afterEach, beforeEach } from 'vitest';
 import { createStore, type SqlStore } from '../../server/store/index.js';
 import { startPostgres, type PrivatePostgres } from './postgres.js';
 
@@ -61,6 +62,26 @@ export async function openTestStore(driver: StoreDriver): Promise<TestStore> {
 export async function temporaryDir(prefix = 'harbour-store-'): Promise<{ dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * For each test of the describe it is called in: a fresh folder `dir` (`<temporary>/store`, holding
+ * a copy of the bare PGlite cluster with `template: true`), and `opened`, the stores the test puts
+ * there to be closed after it, before the folder is removed.
+ */
+export function storeFolderPerTest(options: { template?: boolean } = {}): { readonly dir: string; readonly opened: SqlStore[] } {
+  let temporary: { dir: string; remove(): Promise<void> } | null = null;
+  const folder = { dir: '', opened: [] as SqlStore[] };
+  beforeEach(async () => {
+    temporary = await temporaryDir();
+    folder.dir = join(temporary.dir, 'store');
+    if (options.template === true) await copyPgliteTemplate(folder.dir);
+  });
+  afterEach(async () => {
+    for (const store of folder.opened.splice(0)) await store.close();
+    await temporary?.remove();
+  });
+  return folder;
 }
 
 /**

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createStore, type SqlStore } from '../../server/store/index.js';
-import { copyPgliteTemplate, startWriter, temporaryDir } from '../helpers/store.js';
+import { copyPgliteTemplate, startWriter, storeFolderPerTest } from '../helpers/store.js';
 
 const LOCK = 'harbour-store.lock';
 const NOW = new Date('2026-05-01T08:00:00.000Z');
@@ -15,27 +15,17 @@ function deadPid(): number {
 }
 
 describe('PGlite data folder', () => {
-  let temporary: { dir: string; remove(): Promise<void> };
-  let dir: string;
-  const open: SqlStore[] = [];
-
-  beforeEach(async () => {
-    temporary = await temporaryDir();
-    dir = join(temporary.dir, 'store');
-  });
-  afterEach(async () => {
-    for (const store of open.splice(0)) await store.close();
-    await temporary.remove();
-  });
+  const folder = storeFolderPerTest();
+  const open = folder.opened;
 
   /** Most tests start from an existing (copied) cluster: a fresh initdb takes seconds. */
   async function openCopiedStore(): Promise<SqlStore> {
-    await copyPgliteTemplate(dir);
+    await copyPgliteTemplate(folder.dir);
     return openStore();
   }
 
   async function openStore(): Promise<SqlStore> {
-    const store = await createStore({ dataDir: dir });
+    const store = await createStore({ dataDir: folder.dir });
     open.push(store);
     return store;
   }
@@ -48,8 +38,8 @@ describe('PGlite data folder', () => {
   // A fresh initdb takes seconds, and tens of seconds on a loaded machine.
   it('sets up a new folder, keeps data across a clean close, and releases the lock', { timeout: 120_000 }, async () => {
     const store = await openStore();
-    expect(readFileSync(join(dir, LOCK), 'utf8').trim()).toBe(String(process.pid));
-    expect(readdirSync(dir).sort()).toEqual([LOCK, 'pgdata']);
+    expect(readFileSync(join(folder.dir, LOCK), 'utf8').trim()).toBe(String(process.pid));
+    expect(readdirSync(folder.dir).sort()).toEqual([LOCK, 'pgdata']);
     await store.conversations.create({ id: 'kept', locale: 'en-GB', now: NOW });
     const due = new Date(NOW.getTime() + 5 * 60_000);
     await store.conversations.append('kept', [{ clientActivityId: 'c', activity: { type: 'message', text: 'still here 🌈' } }], {
@@ -58,7 +48,7 @@ describe('PGlite data folder', () => {
     });
     await store.tokens.issue({ tokenHash: 'sha256:abc', conversationId: 'kept', now: NOW, expiresAt: due });
     await closeStore(store);
-    expect(existsSync(join(dir, LOCK))).toBe(false);
+    expect(existsSync(join(folder.dir, LOCK))).toBe(false);
 
     // After a restart: the words, the dialog's snapshot, the pending check-in and the token are all there.
     const again = await openStore();
@@ -74,36 +64,36 @@ describe('PGlite data folder', () => {
 
   it('refuses a second open in the same process, naming the folder', async () => {
     await openCopiedStore();
-    const second = createStore({ dataDir: dir });
+    const second = createStore({ dataDir: folder.dir });
     await expect(second).rejects.toMatchObject({ code: 'HARBOUR_ERR_STORE_LOCKED' });
-    await expect(second).rejects.toThrow(`The data directory ${dir} is already in use by this same process`);
+    await expect(second).rejects.toThrow(`The data directory ${folder.dir} is already in use by this same process`);
   });
 
   it('refuses another process, naming the folder and the holding pid', async () => {
     await openCopiedStore();
-    const writer = startWriter(dir, '--open-only');
+    const writer = startWriter(folder.dir, '--open-only');
     const line = await writer.waitFor((l) => l.startsWith('error') || l === 'opened');
     expect(line).toContain('error HARBOUR_ERR_STORE_LOCKED');
-    expect(line).toContain(`The data directory ${dir} is already in use by process ${process.pid}`);
+    expect(line).toContain(`The data directory ${folder.dir} is already in use by process ${process.pid}`);
     expect(await writer.exited).toBe(2);
     // Our lock is untouched.
-    expect(readFileSync(join(dir, LOCK), 'utf8').trim()).toBe(String(process.pid));
+    expect(readFileSync(join(folder.dir, LOCK), 'utf8').trim()).toBe(String(process.pid));
   });
 
   it('takes over a stale lock left by a dead process', async () => {
-    await copyPgliteTemplate(dir);
+    await copyPgliteTemplate(folder.dir);
     const stale = deadPid();
-    writeFileSync(join(dir, LOCK), `${stale}\n`);
+    writeFileSync(join(folder.dir, LOCK), `${stale}\n`);
     await openStore();
-    expect(readFileSync(join(dir, LOCK), 'utf8').trim()).toBe(String(process.pid));
+    expect(readFileSync(join(folder.dir, LOCK), 'utf8').trim()).toBe(String(process.pid));
   });
 
   it('ignores a half-made set-up folder from a crash during first-time set-up', { timeout: 120_000 }, async () => {
-    const halfMade = join(dir, `pgdata.setup-${deadPid()}-00ff00ff`);
+    const halfMade = join(folder.dir, `pgdata.setup-${deadPid()}-00ff00ff`);
     mkdirSync(join(halfMade, 'base'), { recursive: true });
     writeFileSync(join(halfMade, 'PG_VERSION'), 'garbage');
     const store = await openStore();
-    expect(readdirSync(dir).sort()).toEqual([LOCK, 'pgdata']);
+    expect(readdirSync(folder.dir).sort()).toEqual([LOCK, 'pgdata']);
     await store.conversations.create({ id: 'x', locale: 'en-GB', now: NOW });
     expect((await store.conversations.get('x'))?.id).toBe('x');
   });

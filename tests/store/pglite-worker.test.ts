@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createStore, type SqlStore } from '../../server/store/index.js';
 import { PgliteWorker } from '../../server/store/pglite-db.js';
-import { copyPgliteTemplate, temporaryDir } from '../helpers/store.js';
+import { storeFolderPerTest } from '../helpers/store.js';
 
 /**
  * PGlite runs in a worker thread (server/store/pglite-worker.ts); the main thread sees the same
@@ -11,22 +11,11 @@ import { copyPgliteTemplate, temporaryDir } from '../helpers/store.js';
  * errors, a clean close, and a clear error (never a hang) if the worker dies.
  */
 describe('PGlite in a worker thread', () => {
-  let temporary: { dir: string; remove(): Promise<void> };
-  let dir: string;
-  const open: SqlStore[] = [];
-
-  beforeEach(async () => {
-    temporary = await temporaryDir();
-    dir = join(temporary.dir, 'store');
-    await copyPgliteTemplate(dir);
-  });
-  afterEach(async () => {
-    for (const store of open.splice(0)) await store.close();
-    await temporary.remove();
-  });
+  const folder = storeFolderPerTest({ template: true });
+  const open = folder.opened;
 
   async function openStore(): Promise<SqlStore> {
-    const store = await createStore({ dataDir: dir, migrate: false });
+    const store = await createStore({ dataDir: folder.dir, migrate: false });
     open.push(store);
     return store;
   }
@@ -103,10 +92,10 @@ describe('PGlite in a worker thread', () => {
 
   it('closes: ends the worker, removes the lock, then refuses statements clearly', async () => {
     const store = await openStore();
-    expect(existsSync(join(dir, 'harbour-store.lock'))).toBe(true);
+    expect(existsSync(join(folder.dir, 'harbour-store.lock'))).toBe(true);
     await store.close();
     open.splice(0);
-    expect(existsSync(join(dir, 'harbour-store.lock'))).toBe(false);
+    expect(existsSync(join(folder.dir, 'harbour-store.lock'))).toBe(false);
     await expect(store.db.query('SELECT 1')).rejects.toMatchObject({ code: 'HARBOUR_ERR_STORE_CLOSED' });
     // The folder opens again at once (nothing of the old worker holds it).
     const again = await openStore();
@@ -117,7 +106,7 @@ describe('PGlite in a worker thread', () => {
     // A worker with a small heap, made to run out of memory by a query with a huge result.
     const worker = new PgliteWorker({ resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 } });
     try {
-      await worker.call({ op: 'open', path: join(dir, 'pgdata') });
+      await worker.call({ op: 'open', path: join(folder.dir, 'pgdata') });
       const huge = worker.call({ op: 'query', sql: "SELECT repeat('x', 1000000) AS x FROM generate_series(1, 400)", params: [] });
       await expect(huge).rejects.toMatchObject({
         code: 'HARBOUR_ERR_STORE_CRASHED',
