@@ -50,7 +50,7 @@ function refuseUnstorable(activities: readonly NewActivity[], snapshot: Snapshot
 
 const STRIDE = 3;
 
-/** The stored activity `seq` of a conversation (1 ≤ seq ≤ lastSeq). */
+/** The conversation's record, with Dates made from its stored milliseconds. */
 function recordOf(c: MemoryConversation): ConversationRecord {
   return {
     id: c.id,
@@ -63,6 +63,7 @@ function recordOf(c: MemoryConversation): ConversationRecord {
   };
 }
 
+/** The stored activity `seq` of a conversation (1 ≤ seq ≤ lastSeq). */
 function storedAt(conversationId: string, conversation: MemoryConversation, seq: number): StoredActivity {
   const at = (seq - 1) * STRIDE;
   const entries = conversation.entries;
