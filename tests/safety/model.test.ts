@@ -61,20 +61,26 @@ describe('safety model content', () => {
     expect(fresh.categories).toEqual(committed.categories);
   });
 
-  it('training never sees the reporting half', () => {
+  it('training never sees the reporting half nor a held-out batch', () => {
     const items = loadDataset();
     const withoutReporting = items.filter((i) => i.split === 'tuning');
     expect(trainModel(source, withoutReporting).trainingHash).toBe(trainModel(source, items).trainingHash);
   });
 
-  it('only *.reporting.txt files report; every other file, probe batches included, is tuning', () => {
+  it('only *.reporting.txt files report, *.holdout.txt files are held out, every other file is tuning', () => {
     const dir = mkdtempSync(join(tmpdir(), 'harbour-flags-'));
     try {
       writeFileSync(join(dir, 'self-harm.txt'), 'self_harm | i want to end it all\n');
       writeFileSync(join(dir, 'probes.tuning.txt'), '- | see u at school\n');
       writeFileSync(join(dir, 'blind.reporting.txt'), '=== late flag\n- | hi\nmeet_or_secrecy | lets meet up dont tell ur mum\n');
+      writeFileSync(join(dir, 'probes28.holdout.txt'), 'sexual | he wants pics of me\n');
       const split = Object.fromEntries(loadDataset(dir).map((i) => [i.file, i.split]));
-      expect(split).toEqual({ 'blind.reporting.txt': 'reporting', 'probes.tuning.txt': 'tuning', 'self-harm.txt': 'tuning' });
+      expect(split).toEqual({
+        'blind.reporting.txt': 'reporting',
+        'probes.tuning.txt': 'tuning',
+        'probes28.holdout.txt': 'holdout',
+        'self-harm.txt': 'tuning',
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
