@@ -60,6 +60,9 @@ export function botMessageActivity(rendered: Rendered, key: string): WireActivit
     if (made.suggestedActions) Object.freeze(made.suggestedActions);
     shared = Object.freeze(made);
     byKey.set(key, shared);
+    // Frozen all through (the rendering and its actions are frozen by content), so its JSON is too.
+    const template = wireTemplateOf(shared);
+    if (template !== null) wireTemplates.set(shared, template);
   }
   return shared;
 }
@@ -125,6 +128,8 @@ export function wireJson(item: StoredLiveItem): string {
   if (item.json !== undefined) return item.json;
   const { stored } = item;
   const activity = stored.activity;
+  const template = wireTemplates.get(activity);
+  if (template !== undefined) return (item.json = fillTemplate(template, stored));
   // toWire's fields, with the timestamp's text made once per commit time. Object.assign, not
   // object spread: on these many-shaped activities V8's spread was twice as slow (bench/turn-profile.ts).
   const wire = Object.assign({}, activity, {
@@ -133,6 +138,88 @@ export function wireJson(item: StoredLiveItem): string {
     channelData: Object.assign({}, activity.channelData, { seq: stored.seq }),
   });
   return (item.json = JSON.stringify(wire));
+}
+
+/** Where a template takes a commit's own values: the id (for an activity without one), the time, the seq. */
+const HOLE_ID = 0;
+const HOLE_TIME = 1;
+const HOLE_SEQ = 2;
+type Hole = typeof HOLE_ID | typeof HOLE_TIME | typeof HOLE_SEQ;
+
+/**
+ * A shared activity's wire JSON in pieces: JSON text, then holes for what each commit adds. The
+ * same text as {@link wireJson}'s general path gives, key for key and in the same order, without
+ * writing the (unchanging) message text and quick replies again for every conversation.
+ */
+type WireTemplate = readonly (string | Hole)[];
+
+/** Templates of the shared, deeply frozen bot messages ({@link botMessageActivity}). */
+const wireTemplates = new WeakMap<WireActivity, WireTemplate>();
+
+/**
+ * The template of a deeply frozen activity, or null for a shape it does not cover (a toJSON, a
+ * `seq` already in channelData), which then takes the general path.
+ */
+function wireTemplateOf(activity: WireActivity): WireTemplate | null {
+  const record = activity as Record<string, unknown>;
+  const channelData = record['channelData'];
+  if ('toJSON' in record || (channelData !== undefined && (typeof channelData !== 'object' || channelData === null))) return null;
+  const channel = (channelData ?? {}) as Record<string, unknown>;
+  if ('toJSON' in channel || Object.hasOwn(channel, 'seq')) return null;
+  // The keys of Object.assign({}, activity, { id, timestamp, channelData }), in its order.
+  const keys = Object.keys(record);
+  for (const key of ['id', 'timestamp', 'channelData']) if (!keys.includes(key)) keys.push(key);
+  const pieces: (string | Hole)[] = [];
+  let text = '{';
+  let isFirst = true;
+  const member = (key: string): void => {
+    text += `${isFirst ? '' : ','}${JSON.stringify(key)}:`;
+    isFirst = false;
+  };
+  const hole = (which: Hole): void => {
+    pieces.push(text, which);
+    text = '';
+  };
+  for (const key of keys) {
+    if (key === 'id' && record['id'] == null) {
+      member(key);
+      hole(HOLE_ID);
+    } else if (key === 'timestamp') {
+      member(key);
+      hole(HOLE_TIME);
+    } else if (key === 'channelData') {
+      member(key);
+      text += '{';
+      for (const name of Object.keys(channel)) {
+        const json = JSON.stringify(channel[name]) as string | undefined;
+        if (json !== undefined) text += `${JSON.stringify(name)}:${json},`;
+      }
+      text += '"seq":';
+      hole(HOLE_SEQ);
+      text += '}';
+    } else {
+      const json = JSON.stringify(record[key]) as string | undefined;
+      if (json === undefined) continue;
+      member(key);
+      text += json;
+    }
+  }
+  pieces.push(`${text}}`);
+  return pieces;
+}
+
+function fillTemplate(template: WireTemplate, stored: StoredActivity): string {
+  let json = '';
+  for (const piece of template) {
+    if (typeof piece === 'string') json += piece;
+    else if (piece === HOLE_SEQ) json += JSON.stringify(stored.seq);
+    else if (piece === HOLE_ID) json += JSON.stringify(`${stored.conversationId}.${stored.seq}`);
+    else {
+      const iso = isoOf(stored.createdAt);
+      json += iso === null ? 'null' : `"${iso}"`;
+    }
+  }
+  return json;
 }
 
 /** One turn's activities share one commit time, so its ISO text is made once, not per activity. */

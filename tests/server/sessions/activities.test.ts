@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../../server/content/load.js';
-import { botMessageActivity, wireJson } from '../../../server/sessions/activities.js';
+import { botMessageActivity, childMessageActivity, toWire, wireJson } from '../../../server/sessions/activities.js';
+import type { WireActivity } from '../../../server/protocol/index.js';
+import type { StoredActivity } from '../../../server/store/types.js';
 
 describe('bot messages', async () => {
   const content = await loadContent('content');
@@ -24,5 +26,43 @@ describe('bot messages', async () => {
     const b = botMessageActivity(render(), 'handoff.queued');
     expect(a).not.toBe(b);
     expect(a.text).toContain('2');
+  });
+});
+
+describe('wire JSON', async () => {
+  const content = await loadContent('content');
+  const stored = (activity: WireActivity, seq: number, createdAt = new Date('2026-03-04T05:06:07.089Z')): StoredActivity => ({
+    conversationId: 'conv-1',
+    seq,
+    clientActivityId: null,
+    activity,
+    createdAt,
+  });
+  const sent = (item: StoredActivity): string => wireJson({ kind: 'stored', stored: item });
+
+  it('is, for a shared bot line, the very text of its wire activity, commit after commit', () => {
+    const lines = [
+      botMessageActivity(content.render('opening.who', {}, 'en-GB', ['qr.who.young-person', 'qr.who.parent']), 'opening.who'),
+      botMessageActivity(content.render('opening.welcome', {}, 'cy-GB'), 'opening.welcome'),
+    ];
+    for (const line of lines) {
+      expect(Object.isFrozen(line)).toBe(true);
+      for (const [seq, at] of [[1, new Date(0)], [42, new Date('2026-12-02T10:00:00.123Z')], [7, new Date(Number.NaN)]] as const) {
+        const item = stored(line, seq, at);
+        expect(sent(item)).toBe(JSON.stringify(toWire(item)));
+      }
+    }
+    const parsed = JSON.parse(sent(stored(lines[0]!, 3))) as WireActivity;
+    expect(parsed).toMatchObject({ id: 'conv-1.3', timestamp: '2026-03-04T05:06:07.089Z', channelData: { sender: 'bot', key: 'opening.who', seq: 3 } });
+    expect(parsed.suggestedActions?.actions.map((action) => action.title)).toEqual(["I'm a young person", "I'm a parent or carer"]);
+  });
+
+  it('is the same text as toWire gives for activities made per turn (the child\'s words, a line with facts)', () => {
+    const words = 'he said "don\'t tell" \\ 😢 \u2028';
+    const child = stored(childMessageActivity(words, 'client-1'), 5);
+    expect(sent(child)).toBe(JSON.stringify(toWire(child)));
+    expect((JSON.parse(sent(child)) as WireActivity).text).toBe(words);
+    const withFacts = stored(botMessageActivity(content.render('handoff.queued', { position: 2 }, 'en-GB'), 'handoff.queued'), 6);
+    expect(sent(withFacts)).toBe(JSON.stringify(toWire(withFacts)));
   });
 });
