@@ -47,7 +47,10 @@ describe('wire JSON', async () => {
     ];
     for (const line of lines) {
       expect(Object.isFrozen(line)).toBe(true);
-      for (const [seq, at] of [[1, new Date(0)], [42, new Date('2026-12-02T10:00:00.123Z')], [7, new Date(Number.NaN)]] as const) {
+      const times = [0, 1, 999, 1000, -1, -1001, Date.UTC(2026, 11, 2, 10, 0, 0, 123), Date.UTC(2026, 11, 2, 10, 0, 0, 5), Date.UTC(2026, 11, 2, 10, 0, 1, 50)];
+      // Far years (ISO's six-digit form) and an invalid date (null), among ordinary times, in any order.
+      const dates = [...times, 8.64e15, -8.64e15, Date.UTC(-50, 0, 1, 0, 0, 0, 7), Number.NaN, ...times.reverse()].map((time) => new Date(time));
+      for (const [seq, at] of dates.map((date, index) => [index + 1, date] as const)) {
         const item = stored(line, seq, at);
         expect(sent(item)).toBe(JSON.stringify(toWire(item)));
       }
