@@ -2,10 +2,15 @@
  * `npm run bench` (full) and `npm run bench -- --smoke` (about 5 s per part, for `npm test`).
  *
  * Chat: N concurrent child conversations over `/chat` (N = 100, 1,000, 5,000; smoke: 100, 1,000)
- * against three servers, each in its own child process, in the same run:
- *   echo        a bare `ws` echo server: the physical limit
- *   botbuilder  the same scripted helpline dialog on Microsoft's botbuilder SDK: the peer
- *   harbour     Harbour itself (buildApp, conversations in memory, per-address caps lifted)
+ * against four servers, each in its own child process, in the same run:
+ *   echo                a bare `ws` echo server: the physical limit
+ *   botbuilder          the same scripted helpline dialog on Microsoft's botbuilder SDK as a minimal
+ *                       ActivityHandler (a step counter; the child's words not read): the peer's
+ *                       lower bound
+ *   botbuilder-dialogs  the same journey written the idiomatic way, botbuilder-dialogs (WaterfallDialog
+ *                       and Choice / Confirm / Text prompts that read every answer): the peer as a
+ *                       botbuilder developer would write it
+ *   harbour             Harbour itself (buildApp, conversations in memory, per-address caps lifted)
  * Closed loop gives saturation turns/s and server CPU µs per turn; an open loop at an offered
  * 200 turns/s across 1,000 conversations gives the latency a child feels (p50/p99). Memory per
  * conversation is the server's RSS growth after opening N conversations (after a full GC).
@@ -33,18 +38,27 @@ const OPEN_CONVERSATIONS = 1000;
 const ORIGIN = 'http://127.0.0.1:8080';
 
 interface TargetSpec {
-  readonly name: 'echo' | 'botbuilder' | 'harbour';
+  readonly name: 'echo' | PeerName | 'harbour';
   readonly file: string;
   readonly mode: LoadMode;
   readonly env?: Record<string, string>;
 }
 
+type PeerName = 'botbuilder' | 'botbuilder-dialogs';
+
+/** The two botbuilder peers, each named by what it is (bench/README.md, "The two botbuilder peers"). */
+const PEERS: readonly { readonly name: PeerName; readonly label: string }[] = [
+  { name: 'botbuilder', label: 'botbuilder (ActivityHandler)' },
+  { name: 'botbuilder-dialogs', label: 'botbuilder-dialogs (WaterfallDialog + prompts)' },
+];
+
 const ALL_TARGETS: readonly TargetSpec[] = [
   { name: 'echo', file: 'echo.ts', mode: 'echo' },
   { name: 'botbuilder', file: 'botbuilder.ts', mode: 'chat' },
+  { name: 'botbuilder-dialogs', file: 'botbuilder-dialogs.ts', mode: 'chat' },
   { name: 'harbour', file: 'harbour.ts', mode: 'chat', env: { BENCH_ALLOWED_ORIGIN: ORIGIN } },
 ];
-/** `BENCH_ONLY=echo,harbour` narrows the servers while working on one; `npm test` runs all three. */
+/** `BENCH_ONLY=echo,harbour` narrows the servers while working on one; `npm test` runs all four. */
 const ONLY = process.env['BENCH_ONLY']?.split(',').map((s) => s.trim());
 const TARGETS = ONLY ? ALL_TARGETS.filter((t) => ONLY.includes(t.name)) : ALL_TARGETS;
 /** `BENCH_PARTS=chat,store` narrows the parts (chat, store, detector, console); `npm test` runs them all. */
@@ -162,12 +176,24 @@ function report(results: readonly Measured[]): void {
     );
     const harbour = find('harbour', count);
     const echo = find('echo', count);
-    const peer = find('botbuilder', count);
+    for (const { name, label } of PEERS) {
+      const peer = find(name, count);
+      if (peer && echo) {
+        console.log(
+          `${label} vs echo: ${fmt((100 * perSecond(peer.closed)) / perSecond(echo.closed), 1)}% of its turns/s, ` +
+            `${ratio(peer.cpuMicrosPerTurn, echo.cpuMicrosPerTurn)} CPU/turn`,
+        );
+      }
+      if (harbour && peer) {
+        console.log(
+          `harbour vs ${label}: ${ratio(perSecond(harbour.closed), perSecond(peer.closed))} turns/s, ` +
+            `${ratio(harbour.cpuMicrosPerTurn, peer.cpuMicrosPerTurn)} CPU/turn`,
+        );
+      }
+    }
     if (harbour) {
       console.log(
-        `harbour vs botbuilder: ${ratio(perSecond(harbour.closed), peer ? perSecond(peer.closed) : Number.NaN)} turns/s, ` +
-          `${ratio(harbour.cpuMicrosPerTurn, peer?.cpuMicrosPerTurn ?? Number.NaN)} CPU/turn; ` +
-          `harbour vs echo: ${ratio(perSecond(harbour.closed), echo ? perSecond(echo.closed) : Number.NaN)} turns/s, ` +
+        `harbour vs echo: ${ratio(perSecond(harbour.closed), echo ? perSecond(echo.closed) : Number.NaN)} turns/s, ` +
           `${ratio(harbour.cpuMicrosPerTurn, echo?.cpuMicrosPerTurn ?? Number.NaN)} CPU/turn, ` +
           `${ratio(harbour.rssPerConversation, echo?.rssPerConversation ?? Number.NaN)} memory/conv`,
       );
@@ -195,11 +221,13 @@ function report(results: readonly Measured[]): void {
   const targetRows: string[][] = [];
   for (const count of COUNTS) {
     const harbour = find('harbour', count);
-    const peer = find('botbuilder', count);
     const echo = find('echo', count);
-    if (harbour && peer) {
-      const r = perSecond(harbour.closed) / perSecond(peer.closed);
-      targetRows.push([`turns/s ≥ 4× botbuilder at ${fmt(count)}`, `${fmt(r, 2)}×`, verdict(r >= 4)]);
+    for (const { name, label } of PEERS) {
+      const peer = find(name, count);
+      if (harbour && peer) {
+        const r = perSecond(harbour.closed) / perSecond(peer.closed);
+        targetRows.push([`turns/s ≥ 4× ${label} at ${fmt(count)}`, `${fmt(r, 2)}×`, verdict(r >= 4)]);
+      }
     }
     if (harbour && echo) {
       const r = harbour.cpuMicrosPerTurn / echo.cpuMicrosPerTurn;
