@@ -5,8 +5,12 @@ import type { WebSocket } from 'ws';
  * Sends text frames on one `/chat` socket so that everything sent in one tick (a turn's ack, the
  * bot's replies, an event) reaches the kernel in ONE write: the first frame of a tick corks the
  * TCP stream under the WebSocket, and a single flush, shared by every socket, uncorks them all on
- * the next tick. Frames are unchanged, one per activity, in order. Without the TCP stream (an
- * injected test socket) frames are simply sent one by one.
+ * the next tick. Frames are unchanged, one per activity, in order. Each frame is written to the
+ * corked stream as one buffer made here (header and UTF-8 text, RFC 6455 §5.2: the bytes `ws`
+ * writes for a server's unfragmented text frame), not as `ws`'s header and text chunks; anything
+ * `ws` itself writes meanwhile (a close frame, a ping) goes into the same corked stream after it,
+ * in order. Without the TCP stream (an injected test socket), or with a negotiated extension (none
+ * is offered: permessage-deflate is off), frames go through `ws.send` one by one.
  */
 export class FrameWriter {
   private isCorked = false;
@@ -25,13 +29,17 @@ export class FrameWriter {
     const ws = this.ws;
     if (ws.readyState !== ws.OPEN) return false;
     const stream = this.stream;
-    if (stream !== null && !this.isCorked && stream.writable) {
+    if (stream === null || !stream.writable || ws.extensions !== '') {
+      ws.send(text);
+      return true;
+    }
+    if (!this.isCorked) {
       this.isCorked = true;
       stream.cork();
       if (corkedThisTick.length === 0) process.nextTick(flush);
       corkedThisTick.push(this);
     }
-    ws.send(text);
+    stream.write(textFrame(text));
     return true;
   }
 
@@ -49,4 +57,28 @@ function flush(): void {
   const writers = corkedThisTick;
   corkedThisTick = [];
   for (const writer of writers) writer.uncork();
+}
+
+/**
+ * One final, unmasked text frame (RFC 6455 §5.2), as a server sends it: FIN and opcode 1, the
+ * payload length in 7 bits, or 126 and 16 bits, or 127 and 64 bits, then the text as UTF-8 (a lone
+ * surrogate becomes U+FFFD, as `ws.send` writes it).
+ */
+export function textFrame(text: string): Buffer {
+  const length = Buffer.byteLength(text);
+  const header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(header + length);
+  frame[0] = 0x81;
+  if (header === 2) {
+    frame[1] = length;
+  } else if (header === 4) {
+    frame[1] = 126;
+    frame.writeUInt16BE(length, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
+    frame.writeUInt32BE(length >>> 0, 6);
+  }
+  frame.write(text, header, length, 'utf8');
+  return frame;
 }

@@ -3,8 +3,9 @@ import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as wsModule from 'ws';
 import WebSocket, { WebSocketServer } from 'ws';
-import { FrameWriter } from '../../../../server/routes/chat/frame-writer.js';
+import { FrameWriter, textFrame } from '../../../../server/routes/chat/frame-writer.js';
 
 let server: WebSocketServer | null = null;
 const clients: WebSocket[] = [];
@@ -106,5 +107,49 @@ describe('FrameWriter', () => {
     expect(received).toEqual([]);
     // Only the close frame was written.
     expect(writes.count).toBe(1);
+  });
+});
+
+/** Texts at the frame header's length boundaries (UTF-8 bytes), with multi-byte characters. */
+/** ws's own frame encoder (exported by ws, not in its type definitions). */
+const { Sender } = wsModule as unknown as { Sender: { frame(data: Buffer, options: Record<string, unknown>): Buffer[] } };
+
+const LENGTHS = [0, 1, 125, 126, 127, 65_535, 65_536, 70_001];
+function textOfBytes(bytes: number): string {
+  const emoji = '😢'; // 4 bytes in UTF-8
+  const count = Math.floor(bytes / 8);
+  return `${'é'.repeat(count)}${emoji.repeat(count)}${'x'.repeat(bytes - count * 6)}`;
+}
+
+describe('textFrame', () => {
+  it('writes the very bytes ws writes for a text frame, at every header length', () => {
+    for (const text of [...LENGTHS.map(textOfBytes), 'lone \ud83d surrogate', '\u0000 and \u2028']) {
+      const bytes = Buffer.byteLength(text);
+      const list = Sender.frame(Buffer.from(text), { fin: true, opcode: 1, mask: false, readOnly: false, rsv1: false });
+      expect(textFrame(text).equals(Buffer.concat(list)), `${bytes} bytes`).toBe(true);
+    }
+    expect(LENGTHS.map((n) => Buffer.byteLength(textOfBytes(n)))).toEqual(LENGTHS);
+  });
+
+  it('frames of every header length reach a ws client whole, in order, in one write', async () => {
+    const { ws, stream, received, writes, until } = await pair(await listen());
+    const writer = new FrameWriter(ws, stream);
+    const texts = [...LENGTHS.map(textOfBytes), 'lone \ud83d surrogate'];
+    for (const text of texts) writer.send(text);
+    await until(texts.length);
+    // A lone surrogate has no UTF-8 form: it arrives as U+FFFD, as through ws.send.
+    expect(received).toEqual(texts.map((text) => Buffer.from(text).toString('utf8')));
+    expect(writes.count).toBe(1);
+  });
+
+  it('keeps a close frame after the frames sent before it in the same tick', async () => {
+    const { ws, client, stream, received } = await pair(await listen());
+    const writer = new FrameWriter(ws, stream);
+    const closed = once(client, 'close') as Promise<[number, Buffer]>;
+    writer.send('goodbye');
+    ws.close(4002, 'ended');
+    const [code] = await closed;
+    expect(received).toEqual(['goodbye']);
+    expect(code).toBe(4002);
   });
 });
