@@ -282,6 +282,27 @@ describe.each([...STORE_DRIVERS, 'memory'] as const)('conversations on %s', (dri
       ]);
       expect((await store.conversations.after(a, 0)).map((x) => x.seq)).toEqual([1, 2, 3, 4, 5]);
       expect(await run([])).toEqual([]);
+
+      // One batch: a's first snapshot (a new row), b's second (replaces its first), and c without
+      // one. Then a batch without snapshots keeps both.
+      const c = await newConversation();
+      const snapshot = (turn: number): object => ({ s: { v: { turn }, m: 'child@2', cv: 'en-GB@2' } });
+      expect(await run([request(a, 'k-5', 'p', snapshot(5)), request(b, 'k-6', 'q', snapshot(2)), request(c, 'k-7', 'r')])).toEqual([
+        { st: 'ok', first: 6 },
+        { st: 'ok', first: 3 },
+        { st: 'ok', first: 1 },
+      ]);
+      expect(await run([request(a, 'k-8', 's'), request(b, 'k-9', 't')])).toEqual([
+        { st: 'ok', first: 8 },
+        { st: 'ok', first: 5 },
+      ]);
+      expect(await store.conversations.latestSnapshot(a)).toEqual({ snapshot: { turn: 5 }, machineVersion: 'child@2', contentVersion: 'en-GB@2' });
+      expect(await store.conversations.latestSnapshot(b)).toEqual({ snapshot: { turn: 2 }, machineVersion: 'child@2', contentVersion: 'en-GB@2' });
+      expect(await store.conversations.latestSnapshot(c)).toBeNull();
+      expect((await store.conversations.after(c, 0)).map((x) => [x.seq, x.clientActivityId])).toEqual([
+        [1, 'k-7'],
+        [2, null],
+      ]);
     });
 
     if (driver === 'postgres') {
