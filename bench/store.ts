@@ -32,6 +32,8 @@ export interface StoreBenchOptions {
   readonly stores?: readonly StoreKind[];
   /** PostgreSQL pool size (default: the store's). */
   readonly poolSize?: number;
+  /** PostgreSQL append batches in flight (default: the store's). */
+  readonly appendConcurrency?: number;
 }
 
 export type StoreKind = 'memory' | 'pglite' | 'postgres';
@@ -191,7 +193,11 @@ async function openStore(kind: StoreKind, options: StoreBenchOptions): Promise<O
   const external = process.env.DATABASE_URL;
   const cluster = external ? null : await startPostgres();
   const databaseUrl = external ?? (await cluster?.createDatabase(`bench_${Date.now()}`)) ?? '';
-  const store = await createStore({ databaseUrl, ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }) });
+  const store = await createStore({
+    databaseUrl,
+    ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }),
+    ...(options.appendConcurrency === undefined ? {} : { appendConcurrency: options.appendConcurrency }),
+  });
   return {
     store,
     stats: () => store.appendStats(),
@@ -308,11 +314,13 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
   const seconds = argument('seconds');
   const conversations = argument('conversations');
   const pool = argument('pool');
+  const appendConcurrency = argument('append-concurrency');
   const stores = argument('stores');
   await benchStore({
     ...(seconds === undefined ? {} : { seconds: Number(seconds) }),
     ...(conversations === undefined ? {} : { conversations: Number(conversations) }),
     ...(pool === undefined ? {} : { poolSize: Number(pool) }),
+    ...(appendConcurrency === undefined ? {} : { appendConcurrency: Number(appendConcurrency) }),
     ...(stores === undefined ? {} : { stores: stores.split(',') as StoreKind[] }),
     smoke: process.argv.includes('--smoke'),
   });

@@ -31,6 +31,8 @@ export interface StoreOptions {
   readonly dataDir?: string;
   /** PostgreSQL pool size (default 8, see docs/storage.md). */
   readonly poolSize?: number;
+  /** PostgreSQL: append batches in flight at once (default 4, at most the pool size; see docs/storage.md). */
+  readonly appendConcurrency?: number;
   /** Folder of `NNN_name.sql` migrations (default: server/store/migrations). */
   readonly migrationsDir?: string;
   /** Run pending migrations on open (default true). */
@@ -60,6 +62,7 @@ export async function createStore(options: StoreOptions = {}): Promise<SqlStore>
       ? await openPostgresDb({
           databaseUrl: options.databaseUrl,
           ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }),
+          ...(options.appendConcurrency === undefined ? {} : { appendConcurrency: options.appendConcurrency }),
         })
       : await openPgliteDb(options.dataDir ?? DEFAULT_DATA_DIR);
   const store = sqlStore(db, options.migrationsDir);

@@ -19,7 +19,8 @@ export interface SqlTransaction extends SqlQueryable {
 export interface SqlDb extends SqlTransaction {
   readonly driver: 'pglite' | 'postgres';
   /**
-   * How many statements may usefully run at once (1 for PGlite, the pool size for PostgreSQL).
+   * How many append batches to keep in flight (2 for PGlite; for PostgreSQL `appendConcurrency`,
+   * default 4, at most the pool size).
    * The append batcher uses it to decide how many group commits to keep in flight.
    */
   readonly concurrency: number;
