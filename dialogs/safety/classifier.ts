@@ -2,60 +2,100 @@ import type { Category } from './finding.js';
 import { hashUpdate } from './hash.js';
 
 /**
- * The second signal: a compact linear model (one-vs-rest logistic regression) over hashed word,
- * word-pair and character n-gram features of the normalised words. Trained offline by
- * `npm run train:flags` (server/cli/train-flags.ts); scoring here costs a few hash lookups.
+ * The second signal: a compact linear model (one-vs-rest logistic regression) over hashed features
+ * of the normalised words (which features: {@link FeatureSpec}, recorded in the model file).
+ * Trained offline by `npm run train:flags` (server/cli/train-flags.ts); scoring here costs a few
+ * hash lookups.
  */
 
 const FNV_OFFSET = 0x811c9dc5;
 const SPACE = ' ';
 
-/**
- * Hashed, de-duplicated feature buckets for one message; `owner[i]` is the word index behind
- * bucket i (-1: several). Features: `w:stem`, `b:stem stem` (word pairs) and `c:` 4-letter pieces
- * of `<stem>`, hashed as if those strings were built (same FNV-1a as `hash32`), without building them.
- */
-export function featureBuckets(stems: readonly string[], buckets: number, memo?: Map<string, StemHashes>): { ids: number[]; owner: number[] } {
-  const mask = buckets - 1;
-  const seen = new Map<number, number>();
-  const add = (h: number, owner: number): void => {
-    const b = (h >>> 0) & mask;
-    const prev = seen.get(b);
-    seen.set(b, prev === undefined || prev === owner ? owner : -1);
-  };
-  for (let i = 0; i < stems.length; i += 1) {
-    const h = stemHashes(stems[i] ?? '', memo);
-    add(h.word, i);
-    const next = stems[i + 1];
-    if (next !== undefined) add(hashUpdate(h.pair, next, 0, next.length), i);
-    for (const g of h.grams) add(g, i);
-  }
-  return { ids: [...seen.keys()], owner: [...seen.values()] };
+/** One word as the classifier sees it: its stem and the lexicon's sets it belongs to (`{carer}`, `{kill}`…). */
+export interface ClassifierWord {
+  readonly stem: string;
+  readonly sets: readonly string[];
 }
 
-/** The hashes one stem contributes, whatever its neighbours: `w:stem`, the start of `b:stem `, and its 4-letter pieces. */
+/**
+ * Which features a model uses (kept in safety-model.json as `features`; a file without it is the
+ * first layout, `w b c4`):
+ * - `w` the stem, `b` a pair of neighbouring stems, `k` a pair one word apart (skip-gram);
+ * - `c3`…`c6` letter pieces of that length inside `<stem>`;
+ * - `x3`…`x6` letter pieces of that length across a word boundary (`e me`, `ll me`);
+ * - `s` each lexicon set a word belongs to, `sb` a pair of neighbours with each word replaced by
+ *   its first set (`{kill} me`, `{carer} {find}`).
+ */
+export interface FeatureSpec {
+  readonly words: boolean;
+  readonly pairs: boolean;
+  readonly skips: boolean;
+  readonly grams: readonly number[];
+  readonly cross: readonly number[];
+  readonly sets: boolean;
+  readonly setPairs: boolean;
+}
+
+export const FIRST_FEATURES: readonly string[] = ['w', 'b', 'c4'];
+
+/** Parses a feature list (`['w', 'b', 'c4']`); undefined when a name is unknown. */
+export function featureSpec(names: readonly string[]): FeatureSpec | undefined {
+  const grams: number[] = [];
+  const cross: number[] = [];
+  let words = false;
+  let pairs = false;
+  let skips = false;
+  let sets = false;
+  let setPairs = false;
+  for (const n of names) {
+    const m = /^([cx])([3-6])$/.exec(n);
+    if (m) (m[1] === 'c' ? grams : cross).push(Number(m[2]));
+    else if (n === 'w') words = true;
+    else if (n === 'b') pairs = true;
+    else if (n === 'k') skips = true;
+    else if (n === 's') sets = true;
+    else if (n === 'sb') setPairs = true;
+    else return undefined;
+  }
+  return { words, pairs, skips, grams, cross, sets, setPairs };
+}
+
+/** The hashes one stem contributes, whatever its neighbours: `w:stem`, the starts of `b:stem `/`k:stem `, and its letter pieces. */
 export interface StemHashes {
   readonly word: number;
   readonly pair: number;
+  readonly skip: number;
   readonly grams: readonly number[];
 }
 
 const W = hashUpdate(FNV_OFFSET, 'w:', 0, 2);
 const B = hashUpdate(FNV_OFFSET, 'b:', 0, 2);
-const C = hashUpdate(FNV_OFFSET, 'c:', 0, 2);
+const K = hashUpdate(FNV_OFFSET, 'k:', 0, 2);
+const S = hashUpdate(FNV_OFFSET, 's:', 0, 2);
+const SB = hashUpdate(FNV_OFFSET, 'sb:', 0, 3);
+/** `c:` for 4-letter pieces (the first layout's names), `c<n>:` for the other lengths; `x<n>:` across words. */
+const gramSeed = (n: number): number => (n === 4 ? hashUpdate(FNV_OFFSET, 'c:', 0, 2) : hashUpdate(FNV_OFFSET, `c${n}:`, 0, 3));
+const crossSeed = (n: number): number => hashUpdate(FNV_OFFSET, `x${n}:`, 0, 3);
 /** Most stems a memo keeps before it starts again (bounded memory). */
 const MEMO_LIMIT = 50_000;
 
-function stemHashes(s: string, memo: Map<string, StemHashes> | undefined): StemHashes {
+function stemHashes(s: string, spec: FeatureSpec, memo: Map<string, StemHashes> | undefined): StemHashes {
   const hit = memo?.get(s);
   if (hit) return hit;
   const grams: number[] = [];
-  if (s.length >= 4) {
-    // 4-letter pieces of "<stem>": the markers stand for the word's edges.
-    const padded = `<${s}>`;
-    for (let k = 0; k + 4 <= padded.length; k += 1) grams.push(hashUpdate(C, padded, k, k + 4));
+  const padded = `<${s}>`;
+  for (const n of spec.grams) {
+    // Pieces of "<stem>": the markers stand for the word's edges; only words of at least n letters.
+    if (s.length < n) continue;
+    const seed = gramSeed(n);
+    for (let k = 0; k + n <= padded.length; k += 1) grams.push(hashUpdate(seed, padded, k, k + n));
   }
-  const h = { word: hashUpdate(W, s, 0, s.length), pair: hashUpdate(hashUpdate(B, s, 0, s.length), SPACE, 0, 1), grams };
+  const h = {
+    word: hashUpdate(W, s, 0, s.length),
+    pair: hashUpdate(hashUpdate(B, s, 0, s.length), SPACE, 0, 1),
+    skip: hashUpdate(hashUpdate(K, s, 0, s.length), SPACE, 0, 1),
+    grams,
+  };
   if (memo) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(s, h);
@@ -64,11 +104,63 @@ function stemHashes(s: string, memo: Map<string, StemHashes> | undefined): StemH
 }
 
 /**
+ * Hashed, de-duplicated feature buckets for one message; `owner[i]` is the word index behind
+ * bucket i (-1: several). Features are hashed as if their strings (`w:stem`, `b:stem stem`…) were
+ * built (same FNV-1a as `hash32`), mostly without building them.
+ */
+export function featureBuckets(
+  words: readonly ClassifierWord[],
+  buckets: number,
+  memo?: Map<string, StemHashes>,
+  spec: FeatureSpec = FIRST_SPEC,
+): { ids: number[]; owner: number[] } {
+  const mask = buckets - 1;
+  const seen = new Map<number, number>();
+  const add = (h: number, owner: number): void => {
+    const b = (h >>> 0) & mask;
+    const prev = seen.get(b);
+    seen.set(b, prev === undefined || prev === owner ? owner : -1);
+  };
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i];
+    if (word === undefined) continue;
+    const s = word.stem;
+    const h = stemHashes(s, spec, memo);
+    if (spec.words) add(h.word, i);
+    const next = words[i + 1]?.stem;
+    if (spec.pairs && next !== undefined) add(hashUpdate(h.pair, next, 0, next.length), i);
+    const after = words[i + 2]?.stem;
+    if (spec.skips && after !== undefined) add(hashUpdate(h.skip, after, 0, after.length), i);
+    for (const g of h.grams) add(g, i);
+    if (next !== undefined && spec.cross.length > 0) {
+      // Pieces that straddle the space between this word and the next: "<a b>" around the gap.
+      const joined = `${s} ${next}`;
+      for (const n of spec.cross) {
+        const seed = crossSeed(n);
+        for (let k = Math.max(0, s.length - n + 1); k <= s.length && k + n <= joined.length; k += 1) add(hashUpdate(seed, joined, k, k + n), i);
+      }
+    }
+    if (spec.sets) for (const set of word.sets) add(hashUpdate(S, set, 0, set.length), i);
+    if (spec.setPairs && next !== undefined) {
+      const a = word.sets[0] ?? s;
+      const nw = words[i + 1];
+      const b = nw?.sets[0] ?? next;
+      // Only when a set stands in for at least one side; two plain stems are `b` already.
+      if (a !== s || b !== next) add(hashUpdate(hashUpdate(hashUpdate(SB, a, 0, a.length), SPACE, 0, 1), b, 0, b.length), i);
+    }
+  }
+  return { ids: [...seen.keys()], owner: [...seen.values()] };
+}
+
+const FIRST_SPEC: FeatureSpec = featureSpec(FIRST_FEATURES) as FeatureSpec;
+
+/**
  * The trained classifier, laid out for speed: the weights of all categories for one bucket sit
  * side by side (`weights[bucket * k + c]`), so each feature costs one memory read, not k.
  */
 export interface Classifier {
   readonly buckets: number;
+  readonly features: FeatureSpec;
   readonly categories: readonly Category[];
   readonly bias: Float64Array;
   readonly thresholds: Float64Array;
@@ -78,7 +170,11 @@ export interface Classifier {
 }
 
 /** Builds the interleaved layout from per-category sparse weights. */
-export function buildClassifier(buckets: number, perCategory: ReadonlyMap<Category, { bias: number; threshold: number; weights: readonly (readonly [number, number])[] }>): Classifier {
+export function buildClassifier(
+  buckets: number,
+  perCategory: ReadonlyMap<Category, { bias: number; threshold: number; weights: readonly (readonly [number, number])[] }>,
+  features: FeatureSpec = FIRST_SPEC,
+): Classifier {
   const categories = [...perCategory.keys()];
   const k = categories.length;
   const bias = new Float64Array(k);
@@ -91,7 +187,7 @@ export function buildClassifier(buckets: number, perCategory: ReadonlyMap<Catego
     thresholds[ci] = m.threshold;
     for (const [i, w] of m.weights) if (i >= 0 && i < buckets) weights[i * k + ci] = w;
   });
-  return { buckets, categories, bias, thresholds, weights, memo: new Map() };
+  return { buckets, features, categories, bias, thresholds, weights, memo: new Map() };
 }
 
 /** Logistic scores of every category, in `classifier.categories` order. */

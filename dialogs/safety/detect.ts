@@ -1,5 +1,5 @@
 import { CATEGORIES, URGENCY_RANK, type Category, type EvidenceSpan, type Finding, type Urgency } from './finding.js';
-import { featureBuckets, scoreAll, weightOf } from './classifier.js';
+import { featureBuckets, scoreAll, weightOf, type ClassifierWord } from './classifier.js';
 import type { CompiledRule, SafetyModel } from './model.js';
 import { isStopWord } from './natural.js';
 import { normalise } from './normalise.js';
@@ -19,6 +19,13 @@ const COMBO_CONFIDENCE = 0.8;
 /** How far back `unlessBefore` looks for who is acting: 6 words, but only 4 for the `self` set (the child). */
 const UNLESS_BEFORE_WORDS = 6;
 const SELF_BEFORE_WORDS = 4;
+/**
+ * Below this score a finding of the classifier alone (danger and self-harm may fire from 0.7)
+ * defers to the lexicon's reading of scope: when a phrase of its category matched and was stood
+ * down (negated, hypothetical, a joke, someone trusted acting…), the middling score does not
+ * overrule it ("i don't want to die"). At or above it, only games and jokes stand it down, as before.
+ */
+const SURE_SCORE = 0.9;
 
 interface Hit {
   readonly feature: string;
@@ -35,9 +42,9 @@ export function tokenise(text: string, model: SafetyModel): Token[] {
   });
 }
 
-/** The words the classifier sees: stems, without idiom words. Shared with the trainer. */
-export function classifierWords(tokens: readonly Token[]): string[] {
-  return tokens.filter((t) => !t.masked).map((t) => t.keys[0] ?? t.word);
+/** The words the classifier sees: stems and the lexicon sets they belong to, without idiom words. Shared with the trainer. */
+export function classifierWords(tokens: readonly Token[]): ClassifierWord[] {
+  return tokens.filter((t) => !t.masked).map((t) => ({ stem: t.keys[0] ?? t.word, sets: t.keys.filter((k) => k.startsWith('{')) }));
 }
 
 /** Tokens with scopes applied (idioms masked), as `detect` sees them. For the trainer. */
@@ -183,16 +190,21 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
 
   // The classifier's view of the whole message (the second signal).
   const probabilities = new Map<Category, number>();
-  const { ids, owner } = featureBuckets(classifierWords(tokens), model.classifier.buckets, model.classifier.memo);
+  const { ids, owner } = featureBuckets(classifierWords(tokens), model.classifier.buckets, model.classifier.memo, model.classifier.features);
   const scores = scoreAll(ids, model.classifier);
   for (const [ci, c] of model.classifier.categories.entries()) probabilities.set(c, scores[ci] ?? 0);
 
   // Categories whose lexicon phrases matched in a sentence about a game, harmless play or a joke
   // ("he said he will kill my dog lol"): the classifier alone does not raise them again.
   const stoodDown = new Set<Category>();
+  // Categories with any phrase stood down by scope: the classifier's middling scores defer to them.
+  const scoped = new Set<Category>();
   for (const m of findPhrases(tokens, model.rules, false, present)) {
     const rule = m.phrase.rule;
-    if (standsDown(tokens, m, rule, scope, model)) continue;
+    if (standsDown(tokens, m, rule, scope, model)) {
+      if (rule.category) scoped.add(rule.category);
+      continue;
+    }
     if (rule.unlessSentenceHas.length > 0 && sentenceHas(tokens, tokens[m.first]?.sentence, rule.unlessSentenceHas, model)) {
       if (rule.category) stoodDown.add(rule.category);
       continue;
@@ -210,6 +222,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     if (general || p < (model.classifier.thresholds[ci] ?? 1) || hits.some((h) => h.rule?.category === c)) continue;
     // A miss of danger or self-harm is worse than a false alarm: only the other categories defer to scope.
     if (stoodDown.has(c) && c !== 'immediate_danger' && c !== 'self_harm') continue;
+    if (p < SURE_SCORE && (scoped.has(c) || stoodDown.has(c))) continue;
     // Evidence: the words that pushed the score up most.
     const contrib = new Map<number, number>();
     ids.forEach((id, k) => {

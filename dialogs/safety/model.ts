@@ -1,5 +1,5 @@
 import { CATEGORIES, type Category, type Urgency } from './finding.js';
-import { buildClassifier, type Classifier } from './classifier.js';
+import { buildClassifier, featureSpec, FIRST_FEATURES, type Classifier } from './classifier.js';
 import { canonicalJson, fingerprint } from './hash.js';
 import type { ModelFileSource, RedFlagsSource, RuleSource, SafetySource, TextSpeakSource } from './source.js';
 import { validateSafetySource } from './source.js';
@@ -205,6 +205,6 @@ export function buildSafetyModel(source: SafetySource): SafetyModel {
     },
     combos: rf.combos.map((c) => ({ id: c.id, category: c.category, urgency: c.urgency, needs: c.needs, within: c.within ?? 6 })),
     categoryUrgency,
-    classifier: buildClassifier(file.buckets, perCategory),
+    classifier: buildClassifier(file.buckets, perCategory, featureSpec(file.features ?? FIRST_FEATURES)),
   });
 }

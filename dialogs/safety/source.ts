@@ -1,4 +1,5 @@
 import { CATEGORIES, URGENCIES, type Category, type Urgency } from './finding.js';
+import { featureSpec } from './classifier.js';
 
 /**
  * The shapes of the detector's content files once parsed from YAML/JSON (the server reads the
@@ -99,6 +100,8 @@ export interface ModelFileSource {
   /** Fingerprint of the training examples (the tuning half of the dev set plus rule examples). */
   readonly trainingHash: string;
   readonly buckets: number;
+  /** The classifier's features (classifier.ts `featureSpec`); absent in files of the first layout (`w b c4`). */
+  readonly features?: readonly string[];
   readonly categories: Readonly<
     Record<string, { readonly bias: number; readonly threshold: number; readonly weights: readonly (readonly [number, number])[] }>
   >;
@@ -210,6 +213,8 @@ export function validateSafetySource(raw: SafetySource): string[] {
     if (typeof m['sourceHash'] !== 'string' || typeof m['trainingHash'] !== 'string') problems.push('safety-model.json: sourceHash and trainingHash are missing; run `npm run train:flags`.');
     if (typeof m['buckets'] !== 'number' || !Number.isInteger(Math.log2(m['buckets']))) problems.push('safety-model.json: buckets must be a power of two.');
     if (!isRecord(m['categories'])) problems.push('safety-model.json: categories are missing; run `npm run train:flags`.');
+    const f = m['features'];
+    if (f !== undefined && !(isStringArray(f) && featureSpec(f))) problems.push('safety-model.json: "features" must list known feature names (w, b, k, c3-c6, x3-x6, s, sb); run `npm run train:flags`.');
   }
   return problems;
 }

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSafetyModel, SafetyModelError, validateSafetySource, type ModelFileSource } from '../../dialogs/safety/index.js';
-import { trainModel } from '../../server/cli/train-flags.js';
+import { buildSafetyModel, featureBuckets, featureSpec, SafetyModelError, validateSafetySource, type ModelFileSource } from '../../dialogs/safety/index.js';
+import { DEFAULT_OPTIONS, trainModel } from '../../server/cli/train-flags.js';
 import { loadDataset } from '../fixtures/flags/dataset.js';
 import { modelPath, readSafetySource } from '../fixtures/flags/source.js';
 
@@ -59,6 +59,28 @@ describe('safety model content', () => {
     expect(fresh.sourceHash).toBe(committed.sourceHash);
     expect(fresh.trainingHash).toBe(committed.trainingHash);
     expect(fresh.categories).toEqual(committed.categories);
+  });
+
+  it('a model file names the features it was trained with; unknown ones are refused in plain English', () => {
+    const model = source.model as ModelFileSource;
+    expect(validateSafetySource({ ...source, model: { ...model, features: ['w', 'trigrams'] } })).toEqual([
+      'safety-model.json: "features" must list known feature names (w, b, k, c3-c6, x3-x6, s, sb); run `npm run train:flags`.',
+    ]);
+    expect(featureSpec(['w', 'b', 'c4', 'x3', 's'])).toEqual({ words: true, pairs: true, skips: false, grams: [4], cross: [3], sets: true, setPairs: false });
+    // The lexicon's sets are features of their own when asked for: "my dad" and "my mum" then share one.
+    const words = [{ stem: 'dad', sets: ['{family}'] }, { stem: 'find', sets: [] }];
+    const spec = featureSpec(['w', 's']);
+    expect(featureBuckets(words, 1 << 16, undefined, spec).ids).toHaveLength(3);
+    expect(featureBuckets(words, 1 << 16, undefined, featureSpec(['w'])).ids).toHaveLength(2);
+  });
+
+  it('a model trained with other features records them and scores with them', () => {
+    const items = loadDataset().filter((i) => i.split === 'tuning' && i.file === 'self-harm.txt');
+    const file = trainModel(source, items, { ...DEFAULT_OPTIONS, features: ['w', 'b', 'c3', 'x4', 's', 'sb'] });
+    expect(file.features).toEqual(['w', 'b', 'c3', 'x4', 's', 'sb']);
+    const built = buildSafetyModel({ ...source, model: file });
+    expect(built.classifier.features).toEqual(featureSpec(['w', 'b', 'c3', 'x4', 's', 'sb']));
+    expect(trainModel(source, items).features).toBeUndefined();
   });
 
   it('training never sees the reporting half nor a held-out batch', () => {
