@@ -26,6 +26,9 @@ export function saidSignature(event: Extract<DialogEmitted, { type: 'bot.say' }>
   return event.facts === undefined ? event.key : `${event.key} ${JSON.stringify(event.facts)}`;
 }
 
+/** The usual `alreadySaid`: one empty set for every turn (only read, never written). */
+const NOTHING_SAID: ReadonlySet<string> = new Set<string>();
+
 /**
  * Renders emitted events in order. `defaultCheckIn` applies when the dialog said nothing about
  * check-ins. A message already said in this turn, or in `alreadySaid` (the turn that asked for a
@@ -38,7 +41,7 @@ export function effectsOf(
   locale: string,
   now: number,
   defaultCheckIn: Date | null | undefined,
-  alreadySaid: ReadonlySet<string> = new Set(),
+  alreadySaid: ReadonlySet<string> = NOTHING_SAID,
 ): TurnEffects {
   const effects: TurnEffects = { activities: [], said: new Set(alreadySaid), checkInDueAt: defaultCheckIn, handoffs: [], closed: null };
   for (const event of emitted) {

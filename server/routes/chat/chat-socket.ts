@@ -121,8 +121,9 @@ export class ChatSocket implements RegisteredSocket {
       return;
     }
     this.isRunning = true;
-    // Started in a microtask, as a frame's handling always has been (never inside ws's emit).
-    queueMicrotask(() => void this.drainJobs(job));
+    // Started in a microtask, as a frame's handling always has been (never inside ws's emit). A
+    // settled promise's then, not queueMicrotask, which makes an async resource for every call.
+    void STARTED.then(() => this.drainJobs(job));
   }
 
   private async drainJobs(first: () => Promise<void>): Promise<void> {
@@ -160,7 +161,10 @@ export class ChatSocket implements RegisteredSocket {
     if (this.state === 'waiting') {
       if (this.resumeTimer) clearTimeout(this.resumeTimer);
       this.resumeTimer = null;
-      if (frame.kind === 'resume') return this.resume(frame.value.token, frame.value.lastSeq);
+      if (frame.kind === 'resume') {
+        await this.resume(frame.value.token, frame.value.lastSeq);
+        return;
+      }
       if (frame.kind === 'event' && (frame.name === EVENT.quickExit || frame.name === EVENT.end)) {
         this.closeWith(CLOSE.ended, 'ended');
         return;
@@ -179,7 +183,9 @@ export class ChatSocket implements RegisteredSocket {
         this.sendError(frame.error, { ...(frame.replyToId ? { replyToId: frame.replyToId } : {}), ...(frame.detail ? { detail: frame.detail } : {}) });
         return;
       case 'message':
-        return this.childMessage(conversationId, frame);
+        // Awaited, not returned: an async function that returns a promise takes two more microtask turns.
+        await this.childMessage(conversationId, frame);
+        return;
       case 'typing':
         this.deps.service.typing(conversationId, 'child');
         return;
@@ -192,12 +198,14 @@ export class ChatSocket implements RegisteredSocket {
           await this.deps.service.childLeft(provisional, 'ended');
           // The client has already seen another conversation's session (and may have cleared its
           // transcript), so replay the resumed conversation from the start; clients de-duplicate by seq.
-          return this.resume(frame.value.token, 0);
+          await this.resume(frame.value.token, 0);
+          return;
         }
         this.sendError('resumeTooLate');
         return;
       case 'event':
-        return this.controlEvent(conversationId, frame);
+        await this.controlEvent(conversationId, frame);
+        return;
     }
   }
 
@@ -360,6 +368,9 @@ export class ChatSocket implements RegisteredSocket {
     this.deps.registry.remove(this, this.conversationId);
   }
 }
+
+/** Settled once: what a socket's first queued job waits on (one microtask). */
+const STARTED = Promise.resolve();
 
 function errorEvent(value: ErrorValue): WireActivity {
   return { type: 'event', name: EVENT.error, value };
