@@ -220,6 +220,11 @@ describe('detect', () => {
     expect(rules('nie chce zyc')).toContain('lex:self_harm.suicidal-thoughts');
     // A family word in another language is a trusted person, like "my nan".
     expect(categories('my babcia is coming to pick me up tonight')).toEqual([]);
+    // Spanish, Portuguese, Somali, Tamil… family words too (text-speak v5), accents folded; a stranger is still one.
+    expect(categories('my avó is picking me up after school today')).toEqual([]);
+    expect(categories('hooyo bought me new trainers for eid')).toEqual([]);
+    expect(categories("my amma's friend gave me £5")).toEqual([]);
+    expect(categories('a guy from tiktok is picking me up after school today')).toContain('immediate_danger');
   });
 
   it("hears a friend's or sibling's self-harm as a red flag, but not an accident", () => {
