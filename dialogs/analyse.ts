@@ -10,7 +10,9 @@ import {
   type TrustedAdult,
 } from './deps.js';
 import { compile, isWhole, tokens, Vocabulary, withoutFillers, type PhraseList, type Reading } from './match.js';
-import type { Audience } from './types.js';
+import type { HarbourContext, MessageReading } from './harbour.types.js';
+import type { Audience, ConversationSummary } from './types.js';
+import { ASKED, union } from './wording.js';
 
 /**
  * One message, understood once per turn: the detector's findings plus everything the dialog's
@@ -208,3 +210,43 @@ function ageBandOf(words: readonly string[]): string | undefined {
 }
 
 export type Analyser = ReturnType<typeof createAnalyser>;
+
+/**
+ * Reads one message against the context it arrives in: what `analyseMessage` writes. The machine
+ * reads each message once, before its transitions are chosen (see `createHarbourMachine`), so the
+ * guards that route it and the current step's answer see the same reading the context will hold.
+ */
+export function createMessageReader(deps: DialogDeps) {
+  const analyse = createAnalyser(deps);
+  const appName = (id: string | undefined): string => deps.apps.find((a) => a.id === id)?.name ?? '';
+  return function readMessage(context: HarbourContext, text: string): MessageReading {
+    const { turn, detector } = analyse(text, context.detector);
+    const s = context.summary;
+    const asked: string[] = [];
+    for (const c of turn.categories) {
+      const what = ASKED[c];
+      if (what !== undefined) asked.push(what);
+    }
+    const adds =
+      (turn.app !== undefined && s.app === undefined) ||
+      turn.ageBand !== undefined ||
+      turn.feeling !== undefined ||
+      turn.categories.length > 0 || // every category asked about is a category too
+      turn.homeProblem === true;
+    // Most messages add nothing to the summary: keep the same object (and snapshot part).
+    const summary: ConversationSummary = !adds
+      ? s
+      : {
+          ...s,
+          ...(turn.app !== undefined && s.app === undefined ? { app: appName(turn.app) } : {}),
+          ...(turn.ageBand !== undefined ? { ageBand: turn.ageBand } : {}),
+          ...(turn.feeling !== undefined ? { feelings: union(s.feelings, [turn.feeling]) } : {}),
+          ...(asked.length > 0 ? { asked: union(s.asked, asked) } : {}),
+          ...(turn.categories.length > 0 ? { categories: union(s.categories, turn.categories) } : {}),
+          ...(turn.homeProblem === true ? { homeIsUnsafe: true } : {}),
+        };
+    return { turn, detector, summary, checkIns: 0 };
+  };
+}
+
+export type MessageReader = ReturnType<typeof createMessageReader>;

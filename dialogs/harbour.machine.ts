@@ -1,19 +1,22 @@
 import { and, not } from 'xstate';
 import { childStates } from './child/child.states.js';
+import { createMessageReader } from './analyse.js';
 import type { DialogDeps } from './deps.js';
-import { createHarbourSetup, initialContext } from './harbour.setup.js';
+import { answer, createHarbourSetup, initialContext, TAKE_MESSAGE } from './harbour.setup.js';
 import { QR } from './message-keys.js';
 import { parentStates } from './parent/parent.states.js';
 
 /**
- * The whole conversation as one statechart. The opening speaks before any question; then each
- * message is first routed by precedence at the root (red flag > request for a person > goodbye >
- * details the child need not share), so that order holds from every state, and only then answered
- * by the current step. Quick exit is its own event and wins over everything.
+ * The whole conversation as one statechart. The opening speaks before any question. Each message
+ * is read once (detector and answer) before its transition is chosen, then routed by precedence
+ * at the root (red flag > request for a person > goodbye > details the child need not share), so
+ * that order holds from every state; only when no route applies does the current step answer, in
+ * the same transition (`answer([...])`). Quick exit is its own event and wins over everything.
  */
 export function createHarbourMachine(deps: DialogDeps) {
-  const s = createHarbourSetup(deps);
-  return s.createMachine({
+  const readMessage = createMessageReader(deps);
+  const s = createHarbourSetup(deps, readMessage);
+  const machine = s.createMachine({
     id: 'harbour',
     context: ({ input }) => initialContext(input),
     entry: ['sayOpening', 'requestCheckIn'],
@@ -21,7 +24,7 @@ export function createHarbourMachine(deps: DialogDeps) {
     states: {
       choosingAudience: {
         on: {
-          'dialog.answer': [
+          'user.message': answer([
             // Who they are and their story in one message: never make them tell it twice.
             { guard: and(['namesAdult', 'tellsStory', 'knowsApp']), target: '#harbour.talking.adult.behaviour', actions: ['setAudience'] },
             { guard: and(['namesAdult', 'tellsStory']), target: '#harbour.talking.adult.app', actions: ['setAudience'] },
@@ -36,7 +39,7 @@ export function createHarbourMachine(deps: DialogDeps) {
             {
               actions: [{ type: 'notUnderstood', params: { retry: 'opening.who-again', quickReplies: QR.who } }],
             },
-          ],
+          ]),
         },
       },
       talking: {
@@ -54,11 +57,11 @@ export function createHarbourMachine(deps: DialogDeps) {
       },
       escalated: {
         on: {
-          'dialog.answer': [
+          'user.message': answer([
             { guard: 'wantsTips', actions: ['sayAdvice'] },
             { guard: 'namesFeeling', actions: ['reflectFeeling'] },
             { actions: [{ type: 'say', params: { key: 'escalation.listening', quickReplies: QR.keepTalking } }] },
-          ],
+          ]),
         },
       },
       withCounsellor: {},
@@ -66,27 +69,29 @@ export function createHarbourMachine(deps: DialogDeps) {
       exited: { type: 'final' },
     },
     on: {
-      'user.message': { actions: ['analyseMessage', 'requestCheckIn', 'routeMessage'] },
-      'dialog.route': [
+      // The routes, by precedence; a state's own answers (`answer([...])`) are tried before these
+      // but only when none of them applies (the `isAnswer` guard, kept in step with this list).
+      'user.message': [
         // With a counsellor the person stays; the console still hears a raised urgency, and 999 still shows.
-        { guard: and(['hasRedFlag', 'isWithCounsellor']), actions: ['escalateOnFindings'] },
-        { guard: 'hasRedFlag', target: '.escalated', actions: ['escalateOnFindings'] },
+        { guard: and(['hasRedFlag', 'isWithCounsellor']), actions: [...TAKE_MESSAGE, 'escalateOnFindings'] },
+        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'escalateOnFindings'] },
         // With a counsellor the bot is silent: the person reads and answers.
-        { guard: 'isWithCounsellor' },
+        { guard: 'isWithCounsellor', actions: [...TAKE_MESSAGE] },
         {
           guard: and(['asksForPerson', 'hasAskedForPerson', 'isPersonComing']),
-          actions: [{ type: 'say', params: { key: 'handoff.already-asked' } }],
+          actions: [...TAKE_MESSAGE, { type: 'say', params: { key: 'handoff.already-asked' } }],
         },
         // Asked again when nobody can come: say so honestly, with people to call now.
-        { guard: and(['asksForPerson', 'hasAskedForPerson']), actions: ['sayNobodyCanCome'] },
-        { guard: 'asksForPerson', target: '.escalated', actions: ['requestPerson'] },
-        { guard: 'isGoodbye', target: '.closed', actions: ['closeWithGoodbye'] },
-        { guard: 'isStillHere', actions: [{ type: 'say', params: { key: 'checkin.thanks' } }] },
+        { guard: and(['asksForPerson', 'hasAskedForPerson']), actions: [...TAKE_MESSAGE, 'sayNobodyCanCome'] },
+        { guard: 'asksForPerson', target: '.escalated', actions: [...TAKE_MESSAGE, 'requestPerson'] },
+        { guard: 'isGoodbye', target: '.closed', actions: [...TAKE_MESSAGE, 'closeWithGoodbye'] },
+        { guard: 'isStillHere', actions: [...TAKE_MESSAGE, { type: 'say', params: { key: 'checkin.thanks' } }] },
         // "Give me tips" from any step of a path goes straight to the tips.
-        { guard: and(['wantsTips', 'isOnYoungPath', not('isEscalated')]), target: '.talking.young.advice' },
-        { guard: and(['wantsTips', 'isOnAdultPath', not('isEscalated')]), target: '.talking.adult.advice' },
-        { guard: and(['sharesOwnDetails', not('isEscalated')]), actions: ['sayDetailsNotNeeded', 'answerMessage'] },
-        { actions: ['answerMessage'] },
+        { guard: and(['wantsTips', 'isOnYoungPath', not('isEscalated')]), target: '.talking.young.advice', actions: [...TAKE_MESSAGE] },
+        { guard: and(['wantsTips', 'isOnAdultPath', not('isEscalated')]), target: '.talking.adult.advice', actions: [...TAKE_MESSAGE] },
+        // A state without answers of its own (the steps say this themselves, then answer).
+        { guard: and(['sharesOwnDetails', not('isEscalated')]), actions: [...TAKE_MESSAGE, 'sayDetailsNotNeeded'] },
+        { actions: [...TAKE_MESSAGE] },
       ],
       'user.quickExit': { target: '.exited', actions: ['exitQuickly'] },
       'session.timeout': [
@@ -104,4 +109,17 @@ export function createHarbourMachine(deps: DialogDeps) {
       'handoff.completed': { target: '.closed', actions: ['closeByCounsellor'] },
     },
   });
+  // Every way XState moves a machine (an actor, the pure `transition()`, the server's DialogHost,
+  // xstate/graph) goes through `machine.transition`: a message is read here, once, against the
+  // context it arrives in, and travels with the event, so the guards that route it and the step
+  // that answers it are chosen in one transition. Any reading given from outside is replaced.
+  // A finished conversation takes no more messages (an actor or DialogHost never passes it one;
+  // a pure transition, as xstate/graph makes, gets the same snapshot back).
+  const transition = machine.transition.bind(machine);
+  machine.transition = (snapshot, event, scope) => {
+    if (event.type !== 'user.message') return transition(snapshot, event, scope);
+    if (snapshot.status !== 'active') return snapshot;
+    return transition(snapshot, { type: 'user.message', text: event.text, reading: readMessage(snapshot.context, event.text) }, scope);
+  };
+  return machine;
 }

@@ -1,12 +1,12 @@
-import { assign, emit, enqueueActions, raise, setup } from 'xstate';
-import { createAnalyser, EMPTY_TURN } from './analyse.js';
+import { and, assign, emit, enqueueActions, setup } from 'xstate';
+import { createMessageReader, EMPTY_TURN, type MessageReader, type TurnAnalysis } from './analyse.js';
 import type { DialogDeps } from './deps.js';
 import type { Finding } from './safety/finding.js';
 import { EMPTY_DETECTOR_STATE } from './safety/types.js';
-import type { HarbourContext, HarbourEvent } from './harbour.types.js';
+import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { ASKED, closingHelplines, escalation, isAdult, isPersonComing, pathOf, routesFor, say, union } from './wording.js';
+import { closingHelplines, escalation, isAdult, isPersonComing, pathOf, routesFor, say, union } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -14,9 +14,24 @@ export { pathOf, type PathPrefix } from './wording.js';
  * `setup()` for the Harbour machine: every action and guard by name. The deps (detector, answer
  * words, timing) are closed over here; the context stays plain data.
  */
-export function createHarbourSetup(deps: DialogDeps) {
-  const analyse = createAnalyser(deps);
-  const appName = (id: string | undefined): string => deps.apps.find((a) => a.id === id)?.name ?? '';
+export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader = createMessageReader(deps)) {
+  /** A message's reading: the one the machine made before choosing its transitions, else made now. */
+  const readingOf = (context: HarbourContext, event: ReadMessage): MessageReading => event.reading ?? readMessage(context, event.text);
+  /** The turn a guard reads: a message's own reading while its transition is being chosen, before `analyseMessage` writes it. */
+  const turnOf = (context: HarbourContext, event: HarbourEvent): TurnAnalysis =>
+    event.type === 'user.message' ? readingOf(context, event).turn : context.turn;
+  /** The summary a guard reads: with what the message adds, until `analyseMessage` has written it (then the context's own). */
+  const summaryOf = (context: HarbourContext, event: HarbourEvent): ConversationSummary => {
+    if (event.type !== 'user.message') return context.summary;
+    const reading = readingOf(context, event);
+    return reading.turn === context.turn ? context.summary : reading.summary;
+  };
+  /** The condition of the root's `sharesOwnDetails` route, on the context once the message is read. */
+  const sharesDetailsFirstTime = (context: HarbourContext): boolean =>
+    context.turn.sharesOwnDetails === true && !context.said.details && context.handoff === 'none';
+
+  /** The same request every time; emitted as it is (nothing downstream writes to it). */
+  const checkInRequest = Object.freeze({ type: 'checkin.request', afterMs: deps.timing.checkInAfterMs } as const);
 
   return setup({
     types: {
@@ -26,38 +41,10 @@ export function createHarbourSetup(deps: DialogDeps) {
       emitted: {} as DialogEmitted,
     },
     actions: {
-      /** Run the detector and understand the answer, once per message. */
-      analyseMessage: assign(({ context, event }) => {
-        if (event.type !== 'user.message') return {};
-        const { turn, detector } = analyse(event.text, context.detector);
-        const s = context.summary;
-        const asked: string[] = [];
-        for (const c of turn.categories) {
-          const what = ASKED[c];
-          if (what !== undefined) asked.push(what);
-        }
-        const adds =
-          (turn.app !== undefined && s.app === undefined) ||
-          turn.ageBand !== undefined ||
-          turn.feeling !== undefined ||
-          turn.categories.length > 0 || // every category asked about is a category too
-          turn.homeProblem === true;
-        // Most messages add nothing to the summary: keep the same object (and snapshot part).
-        const summary: ConversationSummary = !adds
-          ? s
-          : {
-              ...s,
-              ...(turn.app !== undefined && s.app === undefined ? { app: appName(turn.app) } : {}),
-              ...(turn.ageBand !== undefined ? { ageBand: turn.ageBand } : {}),
-              ...(turn.feeling !== undefined ? { feelings: union(s.feelings, [turn.feeling]) } : {}),
-              ...(asked.length > 0 ? { asked: union(s.asked, asked) } : {}),
-              ...(turn.categories.length > 0 ? { categories: union(s.categories, turn.categories) } : {}),
-              ...(turn.homeProblem === true ? { homeIsUnsafe: true } : {}),
-            };
-        return { turn, detector, summary, checkIns: 0 };
-      }),
-      routeMessage: raise({ type: 'dialog.route' }),
-      answerMessage: raise({ type: 'dialog.answer' }),
+      /** Take the message's reading (detector findings, the answer understood) into the context, once per message. */
+      analyseMessage: assign(({ context, event }) => (event.type === 'user.message' ? readingOf(context, event) : {})),
+      /** Ask the server for a check-in deadline (a step's answer: no counsellor is with the child). */
+      askForCheckIn: emit(checkInRequest),
       /** Ask the server for a check-in deadline, unless a counsellor is with the child. */
       requestCheckIn: enqueueActions(({ context, enqueue }) => {
         if (context.handoff !== 'accepted') enqueue.emit({ type: 'checkin.request', afterMs: deps.timing.checkInAfterMs });
@@ -180,6 +167,12 @@ export function createHarbourSetup(deps: DialogDeps) {
         enqueue.emit(say(isAdult(context) ? 'details.not-needed.adult' : 'details.not-needed.child'));
         enqueue.assign({ said: { ...context.said, details: true } });
       }),
+      /** Before a step answers: the root's details route, which says its piece and lets the step answer too. */
+      sayDetailsNotNeededIfShared: enqueueActions(({ context, enqueue }) => {
+        if (!sharesDetailsFirstTime(context)) return;
+        enqueue.emit(say(isAdult(context) ? 'details.not-needed.adult' : 'details.not-needed.child'));
+        enqueue.assign({ said: { ...context.said, details: true } });
+      }),
       closeWithGoodbye: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say(isAdult(context) ? 'close.goodbye.adult' : 'close.goodbye.child'));
         if (context.urgency === 'immediate') enqueue.emit(say('safety.immediate'));
@@ -274,32 +267,47 @@ export function createHarbourSetup(deps: DialogDeps) {
       }),
     },
     guards: {
-      hasRedFlag: ({ context }) => context.turn.urgency !== undefined,
+      hasRedFlag: ({ context, event }) => turnOf(context, event).urgency !== undefined,
       isWithCounsellor: ({ context }) => context.handoff === 'accepted',
       isPersonComing: ({ context }) => isPersonComing(context),
-      asksForPerson: ({ context }) => context.turn.asksForPerson === true,
+      asksForPerson: ({ context, event }) => turnOf(context, event).asksForPerson === true,
       hasAskedForPerson: ({ context }) => context.handoff !== 'none' && context.handoff !== 'failed',
-      isGoodbye: ({ context }) => context.turn.goodbye === true,
-      isStillHere: ({ context }) => context.turn.stillHere === true,
-      isGreeting: ({ context }) => context.turn.greeting === true,
-      tellsStory: ({ context }) => context.turn.tellsStory === true,
-      namesAdult: ({ context }) => context.turn.audience === 'parent_carer' || context.turn.audience === 'someone_else',
+      isGoodbye: ({ context, event }) => turnOf(context, event).goodbye === true,
+      isStillHere: ({ context, event }) => turnOf(context, event).stillHere === true,
+      isGreeting: ({ context, event }) => turnOf(context, event).greeting === true,
+      tellsStory: ({ context, event }) => turnOf(context, event).tellsStory === true,
+      namesAdult: ({ context, event }) => {
+        const audience = turnOf(context, event).audience;
+        return audience === 'parent_carer' || audience === 'someone_else';
+      },
       isOnYoungPath: ({ context }) => context.audience !== undefined && pathOf(context.audience) !== 'parent',
       isOnAdultPath: ({ context }) => pathOf(context.audience) === 'parent',
-      sharesOwnDetails: ({ context }) => context.turn.sharesOwnDetails === true && !context.said.details,
+      sharesOwnDetails: ({ context, event }) => turnOf(context, event).sharesOwnDetails === true && !context.said.details,
       isEscalated: ({ context }) => context.handoff !== 'none',
-      namesAudience: ({ context }) => context.turn.audience !== undefined,
-      declines: ({ context }) => context.turn.declines === true,
-      saysYes: ({ context }) => context.turn.yes === true,
-      saysNo: ({ context }) => context.turn.no === true,
-      isUnsure: ({ context }) => context.turn.unsure === true,
-      wantsTips: ({ context }) => context.turn.wantsTips === true,
-      knowsApp: ({ context }) => context.summary.app !== undefined,
-      namesFeeling: ({ context }) => context.turn.feeling !== undefined,
-      namesTrustedAdult: ({ context }) => context.turn.trustedAdult !== undefined,
-      namesNoTrustedAdult: ({ context }) => context.turn.noTrustedAdult === true,
-      homeIsUnsafe: ({ context }) => context.summary.homeIsUnsafe === true,
-      hasWords: ({ context }) => context.turn.hasWords === true,
+      /**
+       * No route at the root takes this message, so the current step answers it (the routes of
+       * `user.message` in harbour.machine.ts, in the same order; the details route lets the step
+       * answer too). Keep the two in step.
+       */
+      isAnswer: ({ context, event }) => {
+        const turn = turnOf(context, event);
+        if (turn.urgency !== undefined || context.handoff === 'accepted') return false;
+        if (turn.asksForPerson === true || turn.goodbye === true || turn.stillHere === true) return false;
+        const onPath = (context.audience !== undefined && pathOf(context.audience) !== 'parent') || pathOf(context.audience) === 'parent';
+        return !(turn.wantsTips === true && onPath && context.handoff === 'none');
+      },
+      namesAudience: ({ context, event }) => turnOf(context, event).audience !== undefined,
+      declines: ({ context, event }) => turnOf(context, event).declines === true,
+      saysYes: ({ context, event }) => turnOf(context, event).yes === true,
+      saysNo: ({ context, event }) => turnOf(context, event).no === true,
+      isUnsure: ({ context, event }) => turnOf(context, event).unsure === true,
+      wantsTips: ({ context, event }) => turnOf(context, event).wantsTips === true,
+      knowsApp: ({ context, event }) => summaryOf(context, event).app !== undefined,
+      namesFeeling: ({ context, event }) => turnOf(context, event).feeling !== undefined,
+      namesTrustedAdult: ({ context, event }) => turnOf(context, event).trustedAdult !== undefined,
+      namesNoTrustedAdult: ({ context, event }) => turnOf(context, event).noTrustedAdult === true,
+      homeIsUnsafe: ({ context, event }) => summaryOf(context, event).homeIsUnsafe === true,
+      hasWords: ({ context, event }) => turnOf(context, event).hasWords === true,
       hasCheckedIn: ({ context }) => context.checkIns > 0,
     },
   });
@@ -307,6 +315,35 @@ export function createHarbourSetup(deps: DialogDeps) {
 
 /** The typed setup, for state configs in other files. */
 export type HarbourSetup = ReturnType<typeof createHarbourSetup>;
+
+/** What every transition that takes a child's message does first: read it, then ask for the next check-in. */
+export const TAKE_MESSAGE = ['analyseMessage', 'requestCheckIn'] as const;
+
+/** The transitions a state config may give for `user.message`, as the typed setup checks them. */
+type MessageTransitions = readonly Extract<
+  NonNullable<NonNullable<Parameters<HarbourSetup['createStateConfig']>[0]['on']>['user.message']>,
+  readonly unknown[]
+>[number][];
+
+/**
+ * A step's answers to a child's message (`on: { 'user.message': answer([...]) }`), written as the
+ * step sees them: each is taken only when no route at the root takes the message (`isAnswer`), and
+ * first takes the message in and says the details route's piece when it applies. XState tries a
+ * state's own transitions before its ancestors', so without `isAnswer` a step would answer a red
+ * flag; with it, routing and answering are one transition, and the message one macrostep.
+ */
+export function answer(transitions: MessageTransitions): MessageTransitions {
+  return transitions.map((t) => {
+    const config = typeof t === 'string' || t === undefined ? { target: t } : t;
+    const own: readonly unknown[] = config.actions === undefined ? [] : Array.isArray(config.actions) ? (config.actions as readonly unknown[]) : [config.actions];
+    // Typed as written: the guard and action names were checked where the step is written.
+    return {
+      ...config,
+      guard: config.guard === undefined ? 'isAnswer' : and(['isAnswer', config.guard] as never),
+      actions: ['analyseMessage', 'askForCheckIn', 'sayDetailsNotNeededIfShared', ...own],
+    } as MessageTransitions[number];
+  });
+}
 
 /** The context a new conversation starts with. */
 export function initialContext(input: DialogInput): HarbourContext {

@@ -31,9 +31,28 @@ export interface HarbourContext {
   readonly summary: ConversationSummary;
 }
 
-/** Internal events: a message is first routed by precedence, then answered by the current step. */
-export type InternalEvent = { readonly type: 'dialog.route' } | { readonly type: 'dialog.answer' };
+/**
+ * What taking a message writes into the context (`analyseMessage`): the detector's findings and the
+ * answer read once, the detector's new state, the summary with anything the message added.
+ */
+export interface MessageReading {
+  readonly turn: TurnAnalysis;
+  readonly detector: DetectorState;
+  readonly summary: ConversationSummary;
+  readonly checkIns: 0;
+}
 
-export type HarbourEvent = DialogEvent | InternalEvent;
+/**
+ * A child's message as the machine's transitions see it: read before any guard looks at it (see
+ * `createHarbourMachine`), so that routing and the current step's answer are one transition.
+ */
+export interface ReadMessage {
+  readonly type: 'user.message';
+  readonly text: string;
+  /** Filled in by the machine itself for every message it takes; never trusted from outside. */
+  readonly reading?: MessageReading;
+}
+
+export type HarbourEvent = Exclude<DialogEvent, { readonly type: 'user.message' }> | ReadMessage;
 
 export type { DialogEmitted, DialogInput };

@@ -1,4 +1,4 @@
-import type { HarbourSetup } from '../harbour.setup.js';
+import { answer, type HarbourSetup } from '../harbour.setup.js';
 import { QR } from '../message-keys.js';
 
 /**
@@ -13,78 +13,78 @@ export function childStates(s: HarbourSetup) {
       whatHappened: {
         entry: [{ type: 'sayStep', params: { step: 'ask.what-happened', quickReplies: QR.skip } }],
         on: {
-          'dialog.answer': [
+          'user.message': answer([
             { guard: 'declines', target: 'space' },
             { guard: 'knowsApp', target: 'howLong', actions: [{ type: 'sayStep', params: { step: 'ack.what-happened' } }] },
             { target: 'app', actions: [{ type: 'sayStep', params: { step: 'ack.what-happened' } }] },
-          ],
+          ]),
         },
       },
       app: {
         entry: [{ type: 'sayStep', params: { step: 'ask.app', quickReplies: QR.skip } }],
         on: {
-          'dialog.answer': [
+          'user.message': answer([
             { guard: 'declines', target: 'space' },
             { target: 'howLong' },
-          ],
+          ]),
         },
       },
       howLong: {
         entry: [{ type: 'sayStep', params: { step: 'ask.how-long', quickReplies: QR.skip } }],
         on: {
-          'dialog.answer': [
+          'user.message': answer([
             { guard: 'declines', target: 'space' },
             { target: 'askedToDo', actions: ['recordDuration'] },
-          ],
+          ]),
         },
       },
       askedToDo: {
         entry: [{ type: 'sayStep', params: { step: 'ask.asked-to-do', quickReplies: QR.yesNo } }],
         on: {
-          'dialog.answer': [
+          'user.message': answer([
             { guard: 'declines', target: 'space' },
             { guard: 'saysNo', target: 'knowsPrivate' },
             { guard: 'saysYes', target: 'whatAsked', actions: ['recordAskedToDo'] },
             { target: 'knowsPrivate', actions: [{ type: 'sayStep', params: { step: 'ack.asked-to-do' } }] },
-          ],
+          ]),
         },
       },
       whatAsked: {
         entry: [{ type: 'sayStep', params: { step: 'ask.what-asked', quickReplies: QR.skip } }],
         on: {
-          'dialog.answer': [
+          'user.message': answer([
             { guard: 'declines', target: 'knowsPrivate', actions: [{ type: 'say', params: { key: 'shared.thats-okay' } }] },
             { target: 'knowsPrivate', actions: [{ type: 'sayStep', params: { step: 'ack.asked-to-do' } }] },
-          ],
+          ]),
         },
       },
       knowsPrivate: {
         entry: [{ type: 'sayStep', params: { step: 'ask.knows-private', quickReplies: QR.yesNo } }],
         on: {
-          'dialog.answer': [
+          'user.message': answer([
             { guard: 'declines', target: 'space' },
             { guard: 'saysYes', target: '#harbour.escalated', actions: ['escalateKnowsPrivate'] },
             { target: 'feelings' },
-          ],
+          ]),
         },
       },
       feelings: {
         entry: [{ type: 'sayStep', params: { step: 'ask.feelings', quickReplies: QR.feelings } }],
         on: {
-          'dialog.answer': [
+          'user.message': answer([
             { guard: 'declines', target: 'trustedAdult', actions: [{ type: 'say', params: { key: 'shared.thats-okay' } }] },
             { target: 'trustedAdult', actions: ['reflectFeeling'] },
-          ],
+          ]),
         },
       },
       trustedAdult: {
         entry: [{ type: 'sayStep', params: { step: 'ask.trusted-adult' } }],
         on: {
-          'dialog.answer': [
+          'user.message': answer([
             { guard: 'homeIsUnsafe', target: 'advice', actions: ['recordTrustedAdult', { type: 'sayStep', params: { step: 'trusted.not-home' } }] },
             { guard: 'namesTrustedAdult', target: 'advice', actions: ['recordTrustedAdult', { type: 'sayStep', params: { step: 'trusted.named' } }] },
             { target: 'advice', actions: ['recordTrustedAdult', { type: 'sayStep', params: { step: 'trusted.none' } }] },
-          ],
+          ]),
         },
       },
       advice: {
@@ -94,33 +94,33 @@ export function childStates(s: HarbourSetup) {
       anythingElse: {
         entry: [{ type: 'sayStep', params: { step: 'ask.anything-else', quickReplies: QR.anythingElse } }],
         on: {
-          'dialog.answer': [
+          'user.message': answer([
             { guard: 'wantsTips', target: 'advice' },
             { guard: 'saysNo', target: '#harbour.closed', actions: ['closeWithGoodbye'] },
             { guard: 'saysYes', target: 'listening', actions: [{ type: 'say', params: { key: 'shared.go-ahead' } }] },
             { target: 'listening', actions: [{ type: 'say', params: { key: 'shared.listening' } }] },
-          ],
+          ]),
         },
       },
       listening: {
         on: {
-          'dialog.answer': [
+          'user.message': answer([
             { guard: 'wantsTips', target: 'advice', actions: ['understood'] },
             { guard: 'namesFeeling', actions: ['understood', 'reflectFeeling'] },
             { guard: 'hasWords', actions: ['understood', { type: 'say', params: { key: 'shared.listening' } }] },
             { actions: [{ type: 'notUnderstood', params: { retry: 'shared.tell-me-more', quickReplies: QR.anythingElse } }] },
-          ],
+          ]),
         },
       },
       space: {
         entry: [{ type: 'sayStep', params: { step: 'space', quickReplies: QR.space } }],
         on: {
-          'dialog.answer': [
+          'user.message': answer([
             { guard: 'wantsTips', target: 'advice' },
             { guard: 'saysNo', target: '#harbour.closed', actions: ['closeWithGoodbye'] },
             { guard: 'saysYes', target: 'whatHappened' },
             { target: 'listening', actions: [{ type: 'say', params: { key: 'shared.listening' } }] },
-          ],
+          ]),
         },
       },
     },

@@ -1,4 +1,4 @@
-import type { HarbourSetup } from '../harbour.setup.js';
+import { answer, type HarbourSetup } from '../harbour.setup.js';
 import { QR } from '../message-keys.js';
 
 /**
@@ -14,36 +14,36 @@ export function parentStates(s: HarbourSetup) {
       whatHappened: {
         entry: [{ type: 'say', params: { key: 'parent.ask.what-happened', quickReplies: QR.skip } }],
         on: {
-          'dialog.answer': [
+          'user.message': answer([
             { guard: 'declines', target: 'space' },
             { guard: 'knowsApp', target: 'behaviour', actions: [{ type: 'say', params: { key: 'parent.ack.what-happened' } }] },
             { target: 'app', actions: [{ type: 'say', params: { key: 'parent.ack.what-happened' } }] },
-          ],
+          ]),
         },
       },
       app: {
         entry: [{ type: 'say', params: { key: 'parent.ask.app', quickReplies: QR.skip } }],
         on: {
-          'dialog.answer': [{ guard: 'declines', target: 'space' }, { target: 'behaviour' }],
+          'user.message': answer([{ guard: 'declines', target: 'space' }, { target: 'behaviour' }]),
         },
       },
       behaviour: {
         entry: [{ type: 'say', params: { key: 'parent.ask.behaviour', quickReplies: QR.skip } }],
         on: {
-          'dialog.answer': [
+          'user.message': answer([
             { guard: 'declines', target: 'wellbeing' },
             { target: 'wellbeing', actions: [{ type: 'say', params: { key: 'parent.ack.behaviour' } }] },
-          ],
+          ]),
         },
       },
       wellbeing: {
         entry: [{ type: 'say', params: { key: 'parent.ask.wellbeing', quickReplies: QR.yesNo } }],
         on: {
-          'dialog.answer': [
+          'user.message': answer([
             { guard: 'saysNo', target: 'advice', actions: [{ type: 'say', params: { key: 'parent.ack.wellbeing-no' } }] },
             { guard: 'declines', target: 'advice' },
             { target: 'advice', actions: [{ type: 'say', params: { key: 'parent.ack.wellbeing-yes' } }] },
-          ],
+          ]),
         },
       },
       advice: {
@@ -53,32 +53,32 @@ export function parentStates(s: HarbourSetup) {
       anythingElse: {
         entry: [{ type: 'say', params: { key: 'parent.ask.anything-else', quickReplies: QR.anythingElse } }],
         on: {
-          'dialog.answer': [
+          'user.message': answer([
             { guard: 'wantsTips', target: 'advice' },
             { guard: 'saysNo', target: '#harbour.closed', actions: ['closeWithGoodbye'] },
             { guard: 'saysYes', target: 'listening', actions: [{ type: 'say', params: { key: 'shared.go-ahead' } }] },
             { target: 'listening', actions: [{ type: 'say', params: { key: 'parent.listening' } }] },
-          ],
+          ]),
         },
       },
       listening: {
         on: {
-          'dialog.answer': [
+          'user.message': answer([
             { guard: 'wantsTips', target: 'advice', actions: ['understood'] },
             { guard: 'hasWords', actions: ['understood', { type: 'say', params: { key: 'parent.listening' } }] },
             { actions: [{ type: 'notUnderstood', params: { retry: 'shared.tell-me-more', quickReplies: QR.anythingElse } }] },
-          ],
+          ]),
         },
       },
       space: {
         entry: [{ type: 'say', params: { key: 'parent.space', quickReplies: QR.space } }],
         on: {
-          'dialog.answer': [
+          'user.message': answer([
             { guard: 'wantsTips', target: 'advice' },
             { guard: 'saysNo', target: '#harbour.closed', actions: ['closeWithGoodbye'] },
             { guard: 'saysYes', target: 'whatHappened' },
             { target: 'listening', actions: [{ type: 'say', params: { key: 'parent.listening' } }] },
-          ],
+          ]),
         },
       },
     },

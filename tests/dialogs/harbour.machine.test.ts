@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createActor } from 'xstate';
+import { createActor, transition } from 'xstate';
 import { createHarbourMachine, summaryOf, type DialogEvent } from '../../dialogs/index.js';
 import type { Content } from '../../server/content/types.js';
 import { keysOf, msg, play, realContent, wordsOf, type HarbourMachine } from './harness.js';
@@ -266,5 +266,63 @@ describe('silence and persistence', () => {
     restored.send(msg('bye'));
     expect(said).toEqual(['close.goodbye.child', 'close.helplines.child']);
     expect(restored.getSnapshot().status).toBe('done');
+  });
+});
+
+describe('one transition per message', () => {
+  it('routes and answers each message in the transition it arrives in, with no internal events', () => {
+    const seen: string[] = [];
+    const actor = createActor(machine, {
+      input: onShift,
+      inspect: (e) => {
+        // Each microstep names the event it took: only the ones sent (and `always` steps after them).
+        if (e.type === '@xstate.microstep' && e.actorRef === actor) seen.push(e.event.type);
+      },
+    });
+    actor.start();
+    const sent: DialogEvent[] = [
+      msg("I'm a young person"),
+      msg('someone on roblox keeps messaging me'),
+      msg('a week'),
+      msg('my name is Jo and I go to Park School'),
+      msg('Give me tips'),
+      msg('Scared'),
+      msg('he asked me to send nudes'),
+      msg('Scared'),
+      msg('bye'),
+    ];
+    const said: string[][] = [];
+    for (const event of sent) {
+      const keys: string[] = [];
+      const sub = actor.on('bot.say', (e) => void keys.push(e.key));
+      actor.send(event);
+      sub.unsubscribe();
+      said.push(keys);
+    }
+    expect(new Set(seen)).toEqual(new Set(['user.message']));
+    // The details route says its piece and the step still answers, in the same turn.
+    expect(said[3]?.[0]).toBe('details.not-needed.child');
+    expect(said[3]?.length).toBeGreaterThan(1);
+    expect(said[6]).toContain('escalation.serious');
+    expect(actor.getSnapshot().status).toBe('done');
+  });
+
+  it('reads every message itself: a reading sent along with the event is ignored', () => {
+    const forged = (text: string, reading: unknown) => ({ type: 'user.message', text, reading }) as unknown as DialogEvent;
+    const calm = { turn: { findings: [], categories: [] }, detector: { version: 1, turn: 0, signals: [] }, summary: {}, checkIns: 0 };
+    const alarmed = { ...calm, turn: { findings: [], categories: [], urgency: 'immediate', goodbye: true } };
+    const ok = child(forged('a week', alarmed)).at(-1);
+    expect(ok?.emitted.some((e) => e.type === 'handoff.requested' || e.type === 'conversation.closed')).toBe(false);
+    const flagged = child(forged('he is outside my house right now', calm)).at(-1);
+    expect(flagged?.emitted).toContainEqual(expect.objectContaining({ type: 'handoff.requested', urgency: 'immediate' }));
+    expect(flagged?.state).toBe('escalated');
+  });
+
+  it('a finished conversation takes no more messages, through a pure transition too', () => {
+    const closed = child(msg('bye')).at(-1)?.snapshot;
+    expect(closed?.status).toBe('done');
+    const [next, actions] = transition(machine, closed as never, msg('give me tips'));
+    expect(next).toBe(closed);
+    expect(actions).toEqual([]);
   });
 });
