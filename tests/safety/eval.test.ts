@@ -14,20 +14,23 @@ import { loadSafetyModel } from '../fixtures/flags/source.js';
 // The reporting half is the blind set (tests/fixtures/flags/*.reporting.txt, session 3): written by
 // someone who saw neither the detector, its lexicons nor the tuning data, and never tuned on. Its
 // first measurement (lexicon v12) fell far short of the targets; the second (lexicon v17, after a
-// round of work on the tuning half only) is below. These floors are the last measured figures,
-// not a trend: they make a regression fail while the gap stays visible in `npm run eval:flags`
-// (BELOW / ABOVE, every miss).
+// round of work on the tuning half only) and the third (session 4: the classifier retrained on
+// 1,642 new blind-written training items, text-speak v5) are below. These floors are the last
+// measured figures, not a trend: they make a regression fail while the gap stays visible in
+// `npm run eval:flags` (BELOW / ABOVE, every miss).
 const MEASURED_RECALL_FLOOR: Partial<Record<Category, number>> = {
-  immediate_danger: 0.82, // 47/57 = 0.825 (v12: 45/57)
-  self_harm: 0.87, // 57/65 = 0.877 (v12: 49/65)
-  threat_blackmail: 0.71, // 37/52 = 0.712 (v12: 35/52)
-  sexual: 0.76, // 57/75 = 0.760 (v12: the same)
-  meet_or_secrecy: 0.63, // 52/82 = 0.634 (v12: the same)
-  personal_info: 0.56, // 39/69 = 0.565 (v12: 38/69)
-  financial: 0.84, // 49/58 = 0.845 (v12: 48/58)
+  immediate_danger: 0.91, // 52/57 = 0.912 (v17: 47/57, v12: 45/57)
+  self_harm: 0.87, // 57/65 = 0.877 (v17: the same, v12: 49/65)
+  threat_blackmail: 0.73, // 38/52 = 0.731 (v17: 37/52, v12: 35/52)
+  sexual: 0.78, // 59/75 = 0.787 (v17 and v12: 57/75)
+  meet_or_secrecy: 0.64, // 53/82 = 0.646 (v17 and v12: 52/82)
+  personal_info: 0.63, // 44/69 = 0.638 (v17: 39/69, v12: 38/69)
+  financial: 0.86, // 50/58 = 0.862 (v17: 49/58, v12: 48/58)
 };
-// 27/358 = 7.54% at v12 and v17 (target 3%)
-const MEASURED_FALSE_ALARM_CEILING = 0.0755;
+// 30/358 = 8.38% in session 4 (27/358 = 7.54% at v12 and v17; target 3%): the retrained classifier
+// found 16 more of the 458 flags for 3 more false alarms here, and 1 fewer on the held-out batches
+// 28-29 (docs/red-flags.md).
+const MEASURED_FALSE_ALARM_CEILING = 0.0839;
 describe('red-flag detector on the reporting half', async () => {
   const items = loadDataset();
   const reporting = items.filter((i) => i.split === 'reporting');
@@ -40,11 +43,12 @@ describe('red-flag detector on the reporting half', async () => {
     expect(messages).toBeGreaterThanOrEqual(800);
     expect(benign / messages).toBeGreaterThanOrEqual(0.4);
     expect(items.filter((i) => i.conversation && i.expected.length > 0 && i.turns[0]?.labels.length === 0).length).toBeGreaterThanOrEqual(40);
-    // Only *.reporting.txt files report (633 items, 736 messages); probe batches grow only the
-    // tuning half, so the reporting half's share shrinks. It must stay a real part of the set.
+    // Only *.reporting.txt files report (633 items, 736 messages). Training batches grow only the
+    // tuning half (session 4 added 1,642 items), so the reporting half's share shrinks; what makes
+    // it a usable test is its own size, checked here, not its share.
     expect(reporting.length).toBeGreaterThanOrEqual(600);
-    expect(reporting.length).toBeGreaterThan(items.length / 8);
     const reportingMessages = reporting.reduce((n, i) => n + i.turns.length, 0);
+    expect(reportingMessages).toBeGreaterThanOrEqual(700);
     const reportingBenign = reporting.reduce((n, i) => n + i.turns.filter((t) => t.labels.length === 0).length, 0);
     expect(reportingBenign / reportingMessages).toBeGreaterThanOrEqual(0.4);
     expect(reporting.filter((i) => i.conversation && i.expected.length > 0 && i.turns[0]?.labels.length === 0).length).toBeGreaterThanOrEqual(25);
