@@ -14,23 +14,22 @@ import { loadSafetyModel } from '../fixtures/flags/source.js';
 // The reporting half is the blind set (tests/fixtures/flags/*.reporting.txt, session 3): written by
 // someone who saw neither the detector, its lexicons nor the tuning data, and never tuned on. Its
 // first measurement (lexicon v12) fell far short of the targets; the second (lexicon v17, after a
-// round of work on the tuning half only) and the third (session 4: the classifier retrained on
-// 1,642 new blind-written training items, text-speak v5) are below. These floors are the last
-// measured figures, not a trend: they make a regression fail while the gap stays visible in
-// `npm run eval:flags` (BELOW / ABOVE, every miss).
+// round of work on the tuning half only) and the last (session 4: the classifier retrained on
+// 1,642 new blind-written training items and the chat's own answers, text-speak v5) are below.
+// These floors are the last measured figures, not a trend: they make a regression fail while the
+// gap stays visible in `npm run eval:flags` (BELOW / ABOVE, every miss).
 const MEASURED_RECALL_FLOOR: Partial<Record<Category, number>> = {
   immediate_danger: 0.91, // 52/57 = 0.912 (v17: 47/57, v12: 45/57)
   self_harm: 0.87, // 57/65 = 0.877 (v17: the same, v12: 49/65)
-  threat_blackmail: 0.73, // 38/52 = 0.731 (v17: 37/52, v12: 35/52)
-  sexual: 0.78, // 59/75 = 0.787 (v17 and v12: 57/75)
-  meet_or_secrecy: 0.64, // 53/82 = 0.646 (v17 and v12: 52/82)
+  threat_blackmail: 0.69, // 36/52 = 0.692 (v17: 37/52, v12: 35/52)
+  sexual: 0.77, // 58/75 = 0.773 (v17 and v12: 57/75)
+  meet_or_secrecy: 0.67, // 55/82 = 0.671 (v17 and v12: 52/82)
   personal_info: 0.63, // 44/69 = 0.638 (v17: 39/69, v12: 38/69)
   financial: 0.86, // 50/58 = 0.862 (v17: 49/58, v12: 48/58)
 };
-// 30/358 = 8.38% in session 4 (27/358 = 7.54% at v12 and v17; target 3%): the retrained classifier
-// found 16 more of the 458 flags for 3 more false alarms here, and 1 fewer on the held-out batches
-// 28-29 (docs/red-flags.md).
-const MEASURED_FALSE_ALARM_CEILING = 0.0839;
+// 31/358 = 8.66% in session 4 (27/358 = 7.54% at v12 and v17; target 3%): the retrained classifier
+// found 15 more of the 458 flags here for 4 more false alarms (docs/red-flags.md).
+const MEASURED_FALSE_ALARM_CEILING = 0.0867;
 describe('red-flag detector on the reporting half', async () => {
   const items = loadDataset();
   const reporting = items.filter((i) => i.split === 'reporting');
