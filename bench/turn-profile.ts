@@ -9,6 +9,9 @@
  * subscriber's toWire + JSON.stringify) and the frame parse and text checks are timed on the frame
  * the load generator sends. "service, other" is the turn total minus the timed stages.
  *
+ * `PROFILE_PART=A PROFILE_CPU=<file>` profiles part A's measured loop; `PROFILE_ALLOC=<file.heapprofile>`
+ * samples what it allocates, by call site (collected objects included).
+ *
  * Part B, real sockets: buildApp listening on loopback in THIS process, the load generator
  * (bench/lib/load.ts) in a child process, so this process's CPU time is the server's alone.
  * Prints server CPU µs per turn, time inside ChatSocket.send, and what each open conversation
@@ -164,12 +167,16 @@ async function partA(count: number, turnsEach: number): Promise<void> {
   resetTimers();
   let total = 0;
   let turns = 0;
+  const profiler = process.env['PROFILE_CPU'] && process.env['PROFILE_PART'] === 'A' ? await startCpuProfile() : null;
+  const allocations = process.env['PROFILE_ALLOC'] ? await startAllocationProfile() : null;
   const cpu0 = process.cpuUsage();
   for (let turn = 3; turn < turnsEach + 3; turn += 1) {
     total += await runRound(turn);
     turns += ids.length;
   }
   const cpu = process.cpuUsage(cpu0);
+  if (profiler) await profiler.stop(process.env['PROFILE_CPU']!);
+  if (allocations) await allocations.stop(process.env['PROFILE_ALLOC']!);
   const perTurn = (ms: number): string => fmt((ms * 1000) / turns, 1);
   const get = (name: string): number => totals.get(name) ?? 0;
   const detector = get('detector (detect)');
@@ -310,7 +317,7 @@ async function partB(count: number, seconds: number): Promise<void> {
   go();
   await next();
   resetTimers();
-  const profiler = process.env['PROFILE_CPU'] ? await startCpuProfile() : null;
+  const profiler = process.env['PROFILE_CPU'] && process.env['PROFILE_PART'] !== 'A' ? await startCpuProfile() : null;
   const cpu0 = process.cpuUsage();
   go();
   const done = await next();
@@ -357,6 +364,25 @@ async function startCpuProfile(): Promise<{ stop(file: string): Promise<void> }>
   return {
     async stop(file) {
       const { profile } = await session.post('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
+/**
+ * PROFILE_ALLOC=<file.heapprofile>: part A's measured loop as a sampling heap profile that keeps
+ * collected objects too (what a turn allocates, by call site: the garbage collector's work).
+ */
+async function startAllocationProfile(): Promise<{ stop(file: string): Promise<void> }> {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.enable');
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 512, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  return {
+    async stop(file) {
+      const { profile } = await session.post('HeapProfiler.stopSampling');
       writeFileSync(file, JSON.stringify(profile));
       session.disconnect();
     },
