@@ -115,11 +115,12 @@ export function featureBuckets(
   spec: FeatureSpec = FIRST_SPEC,
 ): { ids: number[]; owner: number[] } {
   const mask = buckets - 1;
-  const seen = new Map<number, number>();
+  const seen = scratchFor(buckets);
+  const mark = seen.next();
+  const ids: number[] = [];
   const add = (h: number, owner: number): void => {
     const b = (h >>> 0) & mask;
-    const prev = seen.get(b);
-    seen.set(b, prev === undefined || prev === owner ? owner : -1);
+    if (seen.use(b, owner, mark)) ids.push(b);
   };
   for (let i = 0; i < words.length; i += 1) {
     const word = words[i];
@@ -149,7 +150,86 @@ export function featureBuckets(
       if (a !== s || b !== next) add(hashUpdate(hashUpdate(hashUpdate(SB, a, 0, a.length), SPACE, 0, 1), b, 0, b.length), i);
     }
   }
-  return { ids: [...seen.keys()], owner: [...seen.values()] };
+  return { ids, owner: ids.map((b) => seen.ownerOf(b)) };
+}
+
+/** The buckets one message has used so far and the word behind each (-1: several). */
+interface BucketsSeen {
+  /** A new mark for the next message. */
+  next(): number;
+  /** Records bucket `b` for word `owner`; true when the message had not used it yet. */
+  use(b: number, owner: number, mark: number): boolean;
+  ownerOf(b: number): number;
+}
+
+/**
+ * Buckets seen, without a Map per message: a bucket is used when its stamp equals the message's
+ * mark (a new mark per message, so nothing needs clearing).
+ */
+class BucketScratch implements BucketsSeen {
+  private readonly stamp: Int32Array;
+  private readonly owner: Int32Array;
+  private mark = 0;
+  constructor(buckets: number) {
+    this.stamp = new Int32Array(buckets);
+    this.owner = new Int32Array(buckets);
+  }
+
+  next(): number {
+    if (this.mark >= 0x7fffffff) {
+      this.stamp.fill(0);
+      this.mark = 0;
+    }
+    this.mark += 1;
+    return this.mark;
+  }
+
+  use(b: number, owner: number, mark: number): boolean {
+    if (this.stamp[b] !== mark) {
+      this.stamp[b] = mark;
+      this.owner[b] = owner;
+      return true;
+    }
+    if (this.owner[b] !== owner) this.owner[b] = -1;
+    return false;
+  }
+
+  ownerOf(b: number): number {
+    return this.owner[b] ?? -1;
+  }
+}
+
+/** The same with a Map, for a bucket count no model has (not a power of two from 1 to 2^24). */
+class BucketMap implements BucketsSeen {
+  private readonly seen = new Map<number, number>();
+  next(): number {
+    return 0;
+  }
+
+  use(b: number, owner: number): boolean {
+    const prev = this.seen.get(b);
+    this.seen.set(b, prev === undefined || prev === owner ? owner : -1);
+    return prev === undefined;
+  }
+
+  ownerOf(b: number): number {
+    return this.seen.get(b) ?? -1;
+  }
+}
+
+/** Largest bucket count given a reusable scratch (2 × 4 bytes a bucket). */
+const MAX_SCRATCH = 1 << 24;
+/** One scratch per bucket count (the model's, and the trainer's if it differs). */
+const scratches = new Map<number, BucketScratch>();
+
+function scratchFor(buckets: number): BucketsSeen {
+  if (!(Number.isInteger(buckets) && buckets >= 1 && buckets <= MAX_SCRATCH && (buckets & (buckets - 1)) === 0)) return new BucketMap();
+  let s = scratches.get(buckets);
+  if (s === undefined) {
+    s = new BucketScratch(buckets);
+    scratches.set(buckets, s);
+  }
+  return s;
 }
 
 const FIRST_SPEC: FeatureSpec = featureSpec(FIRST_FEATURES) as FeatureSpec;
