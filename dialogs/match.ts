@@ -9,6 +9,11 @@ const RUN_OF_THREE = /(.)\1{2,}/u;
 
 /** Lower-cased, NFKC, apostrophes removed, everything that is not a letter or digit turned into a space. */
 export function normalise(text: string): string {
+  const ascii = asciiTokens(text);
+  return ascii !== undefined ? ascii.join(' ') : normaliseUnicode(text);
+}
+
+function normaliseUnicode(text: string): string {
   return text
     .normalize('NFKC')
     .replace(ZERO_WIDTH, '')
@@ -20,8 +25,42 @@ export function normalise(text: string): string {
 
 /** The words of a text, normalised. */
 export function tokens(text: string): string[] {
-  const n = normalise(text);
+  const ascii = asciiTokens(text);
+  if (ascii !== undefined) return ascii;
+  const n = normaliseUnicode(text);
   return n === '' ? [] : n.split(' ');
+}
+
+/**
+ * {@link tokens} in one pass for plain ASCII text (most messages), or `undefined` at the first
+ * other character. For ASCII, NFKC and the zero-width characters change nothing, the letters and
+ * digits are [A-Za-z0-9] and the apostrophes ' and `, so the words are the same as the general path's.
+ */
+function asciiTokens(text: string): string[] | undefined {
+  const out: string[] = [];
+  const lower = text.toLowerCase();
+  let word = ''; // the current word's pieces before an apostrophe
+  let start = -1; // where the current run of letters and digits began, or -1
+  for (let i = 0; i < lower.length; i++) {
+    // Checked on the text itself: a few other characters lower-case to ASCII (the Kelvin sign).
+    if (text.charCodeAt(i) > 0x7f) return undefined;
+    const c = lower.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      if (start < 0) start = i;
+    } else if (c === 0x27 || c === 0x60) {
+      // An apostrophe is dropped: "I'd" is one word, "id".
+      if (start >= 0) word += lower.slice(start, i);
+      start = -1;
+    } else {
+      if (start >= 0) word += lower.slice(start, i);
+      if (word !== '') out.push(word);
+      word = '';
+      start = -1;
+    }
+  }
+  if (start >= 0) word += lower.slice(start);
+  if (word !== '') out.push(word);
+  return out;
 }
 
 function squeeze(word: string): string {

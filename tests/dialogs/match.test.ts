@@ -10,6 +10,19 @@ describe('tolerant answer matching', () => {
     expect(tokens('🙂🙂')).toEqual([]);
   });
 
+  it('reads plain ASCII messages the same as messages with other characters', () => {
+    expect(tokens("  Don't KNOW... it's `fine`!! ")).toEqual(['dont', 'know', 'its', 'fine']);
+    expect(tokens("' a ' b'c''d ")).toEqual(['a', 'bcd']);
+    expect(tokens('07700-900123')).toEqual(['07700', '900123']);
+    expect(tokens('')).toEqual([]);
+    expect(tokens("'`'")).toEqual([]);
+    expect(normalise('  Hi\tTHERE\n')).toBe('hi there');
+    // The same words whether or not a character outside ASCII comes later in the message.
+    expect(tokens("Don't KNOW, it's fine ’")).toEqual(tokens("Don't KNOW, it's fine"));
+    expect(tokens("I'm OK \u212A")).toEqual(['im', 'ok', 'k']); // the Kelvin sign reads as a k
+    expect(tokens('Café')).toEqual(['café']);
+  });
+
   it('forgives stretched letters only when a word was stretched', () => {
     expect(sameWord('byeeee', 'bye')).toBe(true);
     expect(sameWord('nooooo', 'no')).toBe(true);
