@@ -100,6 +100,9 @@ export function sameWord(typed: string, expected: string): boolean {
   return expected.length >= 5 && typed.length >= 5 && withinOneEdit(typed, expected);
 }
 
+/** How many words a {@link Vocabulary} remembers having read. */
+const MEMO_SIZE = 4096;
+
 /** A compiled phrase list: each phrase as its words, indexed by first word. */
 export interface PhraseList {
   readonly phrases: readonly (readonly string[])[];
@@ -115,6 +118,12 @@ export function compile(phrases: readonly string[]): PhraseList {
     byFirst.set(first, [...(byFirst.get(first) ?? []), p]);
   }
   return { phrases: list, byFirst };
+}
+
+/** A phrase of a list, indexed by its first word. */
+interface Start {
+  readonly list: PhraseList;
+  readonly phrase: readonly string[];
 }
 
 /** For each word of a message, the phrase words it may stand for (itself included). */
@@ -141,7 +150,7 @@ export class Vocabulary {
   private readonly squeezed = new Map<string, string[]>();
   private readonly oneEdit = new Map<string, string[]>();
   /** Every phrase of every list by its first word, so one pass over a message finds them all. */
-  private readonly starts = new Map<string, { list: PhraseList; phrase: readonly string[] }[]>();
+  private readonly starts = new Map<string, Start[]>();
 
   constructor(lists: readonly PhraseList[]) {
     for (const list of lists) {
@@ -165,13 +174,25 @@ export class Vocabulary {
   found(reading: Reading): ReadonlySet<PhraseList> {
     const hits = new Set<PhraseList>();
     for (let at = 0; at < reading.length; at++) {
-      for (const word of reading[at] ?? []) {
-        for (const { list, phrase } of this.starts.get(word) ?? []) {
-          if (!hits.has(list) && startsAt(reading, at, phrase)) hits.add(list);
-        }
+      const words = reading[at];
+      if (words === undefined) continue;
+      for (const { list, phrase } of this.startingWith(words)) {
+        if (!hits.has(list) && startsAt(reading, at, phrase)) hits.add(list);
       }
     }
     return hits;
+  }
+
+  /** Phrases starting with any of these words, in the words' order; remembered for the sets {@link read} hands out. */
+  private readonly startsOfSet = new WeakMap<ReadonlySet<string>, readonly Start[]>();
+
+  private startingWith(words: ReadonlySet<string>): readonly Start[] {
+    const known = this.startsOfSet.get(words);
+    if (known !== undefined) return known;
+    const out: Start[] = [];
+    for (const word of words) for (const start of this.starts.get(word) ?? []) out.push(start);
+    this.startsOfSet.set(words, out);
+    return out;
   }
 
   /** Read a message's words once; `containsAny` and friends then only look up sets. */
@@ -181,8 +202,23 @@ export class Vocabulary {
     return out;
   }
 
+  /**
+   * Words already read, with what they stand for: children reuse the same few hundred words, and
+   * reading one costs a dozen look-ups. Bounded; emptied when full. Kept in memory only.
+   */
+  private readonly memo = new Map<string, ReadonlySet<string>>();
+
   /** The phrase words one typed word may stand for: itself, a stretched spelling, or one typo away. */
   private readWord(typed: string): ReadonlySet<string> {
+    const known = this.memo.get(typed);
+    if (known !== undefined) return known;
+    const found = this.lookUp(typed);
+    if (this.memo.size >= MEMO_SIZE) this.memo.clear();
+    this.memo.set(typed, found);
+    return found;
+  }
+
+  private lookUp(typed: string): ReadonlySet<string> {
     const found = new Set<string>([typed]);
     if (RUN_OF_THREE.test(typed)) for (const w of this.squeezed.get(squeeze(typed)) ?? []) if (sameWord(typed, w)) found.add(w);
     if (typed.length >= 5) {

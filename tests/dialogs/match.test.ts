@@ -48,6 +48,19 @@ describe('tolerant answer matching', () => {
     expect(containsAny(reading('my preacher', adults), adults)).toBe(false);
   });
 
+  it('reads a word the same the first time, when remembered, and after forgetting', () => {
+    const adults = compile(['my teacher', 'school nurse']);
+    const vocabulary = new Vocabulary([adults]);
+    const first = vocabulary.read(tokens('my teacer'));
+    expect(vocabulary.found(first).has(adults)).toBe(true);
+    expect(vocabulary.read(tokens('my teacer'))).toEqual(first);
+    // Far more different words than it remembers: it forgets and still reads them right.
+    for (let i = 0; i < 10_000; i++) vocabulary.read([`word${i}`, 'teacer']);
+    expect(vocabulary.found(vocabulary.read(tokens('schoool nursee'))).has(adults)).toBe(true);
+    expect(vocabulary.found(vocabulary.read(tokens('my preacher'))).has(adults)).toBe(false);
+    expect([...(vocabulary.read(['teacer'])[0] ?? [])]).toEqual(['teacer', 'teacher']);
+  });
+
   it('treats goodbye words as a goodbye only when they are the whole message, fillers allowed', () => {
     const bye = compile(['bye', 'stop']);
     const fillers = compile(['ok', 'thanks', 'thank you']);
