@@ -38,13 +38,15 @@ interface Hit {
 export function tokenise(text: string, model: SafetyModel): Token[] {
   return normalise(text, model.words).map((w) => {
     const k = model.words.keysOf(w.word);
-    return { word: w.word, start: w.start, end: w.end, sentence: w.sentence, quoted: w.quoted, keys: k.keys, fuzzy: k.fuzzy, masked: false };
+    return { word: w.word, start: w.start, end: w.end, sentence: w.sentence, quoted: w.quoted, keys: k.keys, fuzzy: k.fuzzy, sets: k.sets, masked: false };
   });
 }
 
 /** The words the classifier sees: stems and the lexicon sets they belong to, without idiom words. Shared with the trainer. */
 export function classifierWords(tokens: readonly Token[]): ClassifierWord[] {
-  return tokens.filter((t) => !t.masked).map((t) => ({ stem: t.keys[0] ?? t.word, sets: t.keys.filter((k) => k.startsWith('{')) }));
+  const words: ClassifierWord[] = [];
+  for (const t of tokens) if (!t.masked) words.push({ stem: t.keys[0] ?? t.word, sets: t.sets });
+  return words;
 }
 
 /** Tokens with scopes applied (idioms masked), as `detect` sees them. For the trainer. */

@@ -5,6 +5,8 @@ import type { CompiledPhrase, PhraseIndex } from './model.js';
 export interface Token extends Word {
   readonly keys: readonly string[];
   readonly fuzzy: boolean;
+  /** The `{set}` keys among `keys`, in the same order (what the classifier sees of the lexicon's sets). */
+  readonly sets: readonly string[];
   /** Part of a harmless figure of speech: never used by a rule. */
   masked: boolean;
 }

@@ -1,6 +1,13 @@
 import { editDistance, isEnglishWord, porterStem } from './natural.js';
 import { resolveWord, type Vocabulary } from './normalise.js';
 
+/** A word's match keys (see {@link WordIndex.keysOf}). `sets`: the `{set}` keys among them, in the same order. */
+export interface WordKeys {
+  readonly keys: readonly string[];
+  readonly fuzzy: boolean;
+  readonly sets: readonly string[];
+}
+
 /**
  * The detector's word knowledge, built once from content: text-speak, known words, stems
  * (memoised, since Porter stemming costs microseconds), the word sets and a deletion index for
@@ -16,7 +23,7 @@ export class WordIndex implements Vocabulary {
   /** deletion variant → lexicon words it came from (symmetric-delete index). */
   private readonly deletions = new Map<string, string[]>();
   private readonly stems = new Map<string, string>();
-  private readonly keyCache = new Map<string, { keys: readonly string[]; fuzzy: boolean }>();
+  private readonly keyCache = new Map<string, WordKeys>();
   private readonly resolved = new Map<string, readonly string[]>();
   private static readonly CACHE_LIMIT = 50_000;
 
@@ -108,7 +115,7 @@ export class WordIndex implements Vocabulary {
    * The match keys of a word: its stem, the stems of lexicon words it is a likely misspelling of,
    * and the `{set}` names those stems belong to. `fuzzy` says a misspelling was assumed.
    */
-  keysOf(word: string): { keys: readonly string[]; fuzzy: boolean } {
+  keysOf(word: string): WordKeys {
     const hit = this.keyCache.get(word);
     if (hit) return hit;
     const stem = this.stem(word);
@@ -122,7 +129,8 @@ export class WordIndex implements Vocabulary {
     for (const k of [...keys]) for (const s of this.setsByStem.get(k) ?? []) keys.add(s);
     // Any number is also `{number}` ("took 16 paracetamol").
     if (/^\d+$/.test(word)) keys.add('{number}');
-    const result = { keys: [...keys], fuzzy };
+    const all = [...keys];
+    const result = { keys: all, fuzzy, sets: all.filter((k) => k.startsWith('{')) };
     if (this.keyCache.size >= WordIndex.CACHE_LIMIT) this.keyCache.clear();
     this.keyCache.set(word, result);
     return result;
