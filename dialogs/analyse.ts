@@ -89,10 +89,22 @@ export function createAnalyser(deps: DialogDeps) {
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
     yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, greeting,
   ]);
-  const respellings = deps.respellings ?? {};
+  // Each short form's plain words, worked out once: a map look-up per word instead of a property
+  // check on a record of several hundred keys.
+  const respellings = new Map<string, readonly string[]>();
+  for (const [short, plain] of Object.entries(deps.respellings ?? {})) respellings.set(short, tokens(plain));
   const respell = (words: string[]): string[] => {
-    if (!words.some((w) => Object.hasOwn(respellings, w))) return words;
-    return words.flatMap((w) => (Object.hasOwn(respellings, w) ? tokens(respellings[w] ?? w) : [w]));
+    let i = 0;
+    while (i < words.length && !respellings.has(words[i] ?? '')) i++;
+    if (i === words.length) return words;
+    const out = words.slice(0, i);
+    for (; i < words.length; i++) {
+      const w = words[i] ?? '';
+      const plain = respellings.get(w);
+      if (plain === undefined) out.push(w);
+      else out.push(...plain);
+    }
+    return out;
   };
 
   return function analyse(text: string, detector: DetectorState): { turn: TurnAnalysis; detector: DetectorState } {
