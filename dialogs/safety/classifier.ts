@@ -273,7 +273,7 @@ export function buildClassifier(
 /** Logistic scores of every category, in `classifier.categories` order. */
 export function scoreAll(ids: readonly number[], classifier: Classifier): Float64Array {
   const k = classifier.categories.length;
-  const z = Float64Array.from(classifier.bias);
+  const z = classifier.bias.slice();
   const w = classifier.weights;
   for (const id of ids) {
     const base = id * k;

@@ -194,7 +194,8 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   const probabilities = new Map<Category, number>();
   const { ids, owner } = featureBuckets(classifierWords(tokens), model.classifier.buckets, model.classifier.memo, model.classifier.features);
   const scores = scoreAll(ids, model.classifier);
-  for (const [ci, c] of model.classifier.categories.entries()) probabilities.set(c, scores[ci] ?? 0);
+  const categories = model.classifier.categories;
+  for (let ci = 0; ci < categories.length; ci += 1) probabilities.set(categories[ci] as Category, scores[ci] ?? 0);
 
   // Categories whose lexicon phrases matched in a sentence about a game, harmless play or a joke
   // ("he said he will kill my dog lol"): the classifier alone does not raise them again.
@@ -219,7 +220,8 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   // Second signal: the trained classifier, for categories the lexicon did not find.
   const kept = tokens.filter((t) => !t.masked);
   const general = isWhollyGeneral(tokens, scope);
-  for (const [ci, c] of model.classifier.categories.entries()) {
+  for (let ci = 0; ci < categories.length; ci += 1) {
+    const c = categories[ci] as Category;
     const p = scores[ci] ?? 0;
     if (general || p < (model.classifier.thresholds[ci] ?? 1) || hits.some((h) => h.rule?.category === c)) continue;
     // A miss of danger or self-harm is worse than a false alarm: only the other categories defer to scope.
