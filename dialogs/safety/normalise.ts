@@ -189,6 +189,16 @@ function segment(letters: string, vocab: Vocabulary): string[] | undefined {
   return best[n];
 }
 
+/** How many of pieces[i, j) are neither a known word nor text-speak. */
+function countMeaningless(pieces: readonly Piece[], i: number, j: number, vocab: Vocabulary): number {
+  let n = 0;
+  for (let k = i; k < j; k += 1) {
+    const p = pieces[k];
+    if (p && !vocab.isKnown(p.text) && !vocab.expansions.has(p.text)) n += 1;
+  }
+  return n;
+}
+
 /** Join runs of single letters ("s e n d  p i c s", "n.u.d.e.s") back into words. */
 function joinSpacedLetters(pieces: Piece[], vocab: Vocabulary): Piece[] {
   const out: Piece[] = [];
@@ -202,8 +212,8 @@ function joinSpacedLetters(pieces: Piece[], vocab: Vocabulary): Piece[] {
     )
       j += 1;
     // Only a run of mostly meaningless single letters is a spaced-out word ("s e n d", not "u r a").
-    const meaningless = pieces.slice(i, j).filter((p) => !vocab.isKnown(p.text) && !vocab.expansions.has(p.text)).length;
-    if (j - i >= 3 && meaningless * 2 >= j - i) {
+    // (Counted only for runs of three or more: most pieces are whole words, runs of none.)
+    if (j - i >= 3 && countMeaningless(pieces, i, j, vocab) * 2 >= j - i) {
       // Split the run where the gap is wider than the others (double space), then segment each part.
       const run = pieces.slice(i, j);
       const groups: Piece[][] = [[]];
@@ -248,7 +258,9 @@ export function normalise(text: string, vocab: Vocabulary): Word[] {
   let sentence = 0;
   let quoted = false;
   for (const p of pieces) {
-    for (const c of p.gapBefore) {
+    // By UTF-16 unit: every sentence end and quotation mark is a single unit.
+    for (let k = 0; k < p.gapBefore.length; k += 1) {
+      const c = p.gapBefore[k] ?? '';
       if (SENTENCE_END.has(c)) sentence += 1;
       if (QUOTES.has(c)) quoted = !quoted;
     }
