@@ -151,6 +151,8 @@ export class Vocabulary {
   private readonly oneEdit = new Map<string, string[]>();
   /** Every phrase of every list by its first word, so one pass over a message finds them all. */
   private readonly starts = new Map<string, Start[]>();
+  /** Every word of every phrase: the only words worth remembering (see {@link readWord}). */
+  private readonly phraseWords = new Set<string>();
 
   constructor(lists: readonly PhraseList[]) {
     for (const list of lists) {
@@ -160,6 +162,7 @@ export class Vocabulary {
         if (entry) entry.push({ list, phrase });
         else this.starts.set(first, [{ list, phrase }]);
         for (const word of phrase) {
+          this.phraseWords.add(word);
           push(this.squeezed, squeeze(word), word);
           if (word.length >= 5) {
             push(this.oneEdit, word, word);
@@ -203,18 +206,28 @@ export class Vocabulary {
   }
 
   /**
-   * Words already read, with what they stand for: children reuse the same few hundred words, and
-   * reading one costs a dozen look-ups. Bounded; emptied when full. Kept in memory only.
+   * Words already read, with what they stand for: children reuse the same few hundred answer
+   * words, and reading one costs a dozen look-ups. Only words of the vocabulary itself, or a
+   * stretch or typo of one, are remembered: those are the content's words, not the child's. A
+   * name, a place or anything else a child types is never kept beyond its own message (the memo
+   * is shared by every conversation and outlives a deleted chat). Bounded; emptied when full.
    */
   private readonly memo = new Map<string, ReadonlySet<string>>();
+
+  /** How many words are remembered (for tests). */
+  get rememberedWords(): number {
+    return this.memo.size;
+  }
 
   /** The phrase words one typed word may stand for: itself, a stretched spelling, or one typo away. */
   private readWord(typed: string): ReadonlySet<string> {
     const known = this.memo.get(typed);
     if (known !== undefined) return known;
     const found = this.lookUp(typed);
-    if (this.memo.size >= MEMO_SIZE) this.memo.clear();
-    this.memo.set(typed, found);
+    if (found.size > 1 || this.phraseWords.has(typed)) {
+      if (this.memo.size >= MEMO_SIZE) this.memo.clear();
+      this.memo.set(typed, found);
+    }
     return found;
   }
 

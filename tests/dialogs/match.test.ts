@@ -54,11 +54,22 @@ describe('tolerant answer matching', () => {
     const first = vocabulary.read(tokens('my teacer'));
     expect(vocabulary.found(first).has(adults)).toBe(true);
     expect(vocabulary.read(tokens('my teacer'))).toEqual(first);
-    // Far more different words than it remembers: it forgets and still reads them right.
-    for (let i = 0; i < 10_000; i++) vocabulary.read([`word${i}`, 'teacer']);
+    // Far more different typos of its words than it remembers: it forgets and still reads them right.
+    for (let i = 0; i < 10_000; i++) vocabulary.read([`teacher${'r'.repeat(i % 50)}`, `nurse${i}`, 'teacer']);
+    expect(vocabulary.rememberedWords).toBeLessThanOrEqual(4096);
     expect(vocabulary.found(vocabulary.read(tokens('schoool nursee'))).has(adults)).toBe(true);
     expect(vocabulary.found(vocabulary.read(tokens('my preacher'))).has(adults)).toBe(false);
     expect([...(vocabulary.read(['teacer'])[0] ?? [])]).toEqual(['teacer', 'teacher']);
+  });
+
+  it('remembers only its own words and their typos, never other words a child types', () => {
+    const adults = compile(['my teacher', 'school nurse']);
+    const vocabulary = new Vocabulary([adults]);
+    vocabulary.read(tokens('my teacer lives at 12 rosebank road'));
+    // "my" and "teacer" (a typo of "teacher"); not the address.
+    expect(vocabulary.rememberedWords).toBe(2);
+    vocabulary.read(tokens('jayden from 7b said hi'));
+    expect(vocabulary.rememberedWords).toBe(2);
   });
 
   it('treats goodbye words as a goodbye only when they are the whole message, fillers allowed', () => {
