@@ -1,5 +1,5 @@
 import { StoreError } from './errors.js';
-import { findUnstorableJson, findUnstorableText } from './text.js';
+import { findUnstorableJson } from './text.js';
 import type {
   AppendResult,
   ConversationRecord,
@@ -41,77 +41,11 @@ interface MemoryConversation {
   snapshot: SnapshotRecord | null;
 }
 
-/**
- * Refuses text the SQL stores could not keep exactly (NUL, a lone surrogate), as they do: before
- * anything is written. The SQL stores find it in the JSON they write; this store writes no JSON, so
- * it looks at every string JSON.stringify would write (keys and values, after toJSON) where they
- * are, instead of making the JSON text and scanning it (a ~1.5 KiB string per turn, most of the
- * check's cost). Anything the walk does not handle the way JSON.stringify does (a BigInt, a
- * cycle, nesting past {@link MAX_DEPTH}) is checked the old way, so it fails as the SQL stores do.
- */
+/** Refuses text the SQL stores could not keep exactly (NUL, a lone surrogate), as they do: before anything is written. */
 function refuseUnstorable(activities: readonly NewActivity[], snapshot: SnapshotRecord | undefined): void {
-  let verdict = textVerdict(activities, 0);
-  if (verdict === TEXT_OK && snapshot !== undefined) verdict = textVerdict(jsonValue(snapshot, 'snapshot'), 0);
-  if (verdict === TEXT_OTHER) verdict = findUnstorableJson(JSON.stringify({ activities, snapshot })) === null ? TEXT_OK : TEXT_BAD;
-  if (verdict === TEXT_BAD) {
+  if (findUnstorableJson(JSON.stringify({ activities, snapshot })) !== null) {
     throw new StoreError('HARBOUR_ERR_STORE_TEXT', 'Text that cannot be stored exactly; nothing was written.');
   }
-}
-
-const TEXT_OK = 0;
-const TEXT_BAD = 1;
-/** Not decided by the walk: JSON.stringify decides (and throws where it throws). */
-const TEXT_OTHER = 2;
-const MAX_DEPTH = 64;
-/** A NUL or any surrogate: the quick test for a long string; findUnstorableText then tells a pair from a lone one. */
-const SUSPECT = /[\u0000\ud800-\udfff]/;
-
-function isStorableString(text: string): boolean {
-  // A loop is cheaper than a regular expression call for the many short strings (keys, ids).
-  if (text.length > 32) return !SUSPECT.test(text) || findUnstorableText(text) === null;
-  for (let index = 0; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
-    if (code === 0 || (code >= 0xd800 && code <= 0xdfff)) return findUnstorableText(text) === null;
-  }
-  return true;
-}
-
-/** A property's value as JSON.stringify writes it: through its toJSON, once, if it has one (a Date). */
-function jsonValue(value: unknown, key: string | number): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  const toJSON = (value as { toJSON?: unknown }).toJSON;
-  return typeof toJSON === 'function' ? (toJSON as (key: string) => unknown).call(value, String(key)) : value;
-}
-
-/**
- * Whether the JSON of `value` (already through {@link jsonValue}) would hold unstorable text: every
- * string JSON.stringify writes, keys included, no more (a key whose value it leaves out is not
- * looked at).
- */
-function textVerdict(value: unknown, depth: number): number {
-  if (typeof value === 'string') return isStorableString(value) ? TEXT_OK : TEXT_BAD;
-  if (typeof value === 'bigint') return TEXT_OTHER;
-  if (typeof value !== 'object' || value === null) return TEXT_OK;
-  if (depth >= MAX_DEPTH) return TEXT_OTHER;
-  if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index += 1) {
-      const verdict = textVerdict(jsonValue(value[index], index), depth + 1);
-      if (verdict !== TEXT_OK) return verdict;
-    }
-    return TEXT_OK;
-  }
-  // A boxed string is written as its text (its indexes would split surrogate pairs).
-  if (value instanceof String) return isStorableString(value.valueOf()) ? TEXT_OK : TEXT_BAD;
-  const record = value as Record<string, unknown>;
-  for (const name in record) {
-    if (!Object.hasOwn(record, name)) continue;
-    const item = jsonValue(record[name], name);
-    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
-    if (!isStorableString(name)) return TEXT_BAD;
-    const verdict = textVerdict(item, depth + 1);
-    if (verdict !== TEXT_OK) return verdict;
-  }
-  return TEXT_OK;
 }
 
 const STRIDE = 3;
