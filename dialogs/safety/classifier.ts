@@ -244,6 +244,12 @@ export interface Classifier {
   readonly categories: readonly Category[];
   readonly bias: Float64Array;
   readonly thresholds: Float64Array;
+  /**
+   * Threshold for a category of the classifier alone in a message that already raised another
+   * finding (so the chat is handed to a counsellor anyway and the benign rate cannot rise): above 1
+   * when the model file sets none.
+   */
+  readonly secondary: number;
   readonly weights: Float32Array;
   /** Per-stem feature hashes already worked out (a cache: same features, fewer hash loops). */
   readonly memo: Map<string, StemHashes>;
@@ -254,6 +260,7 @@ export function buildClassifier(
   buckets: number,
   perCategory: ReadonlyMap<Category, { bias: number; threshold: number; weights: readonly (readonly [number, number])[] }>,
   features: FeatureSpec = FIRST_SPEC,
+  secondary = 2,
 ): Classifier {
   const categories = [...perCategory.keys()];
   const k = categories.length;
@@ -267,7 +274,7 @@ export function buildClassifier(
     thresholds[ci] = m.threshold;
     for (const [i, w] of m.weights) if (i >= 0 && i < buckets) weights[i * k + ci] = w;
   });
-  return { buckets, features, categories, bias, thresholds, weights, memo: new Map() };
+  return { buckets, features, categories, bias, thresholds, secondary, weights, memo: new Map() };
 }
 
 /** Logistic scores of every category, in `classifier.categories` order. */

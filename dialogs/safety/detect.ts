@@ -147,11 +147,94 @@ function span(text: string, tokens: readonly Token[], first: number, last: numbe
   return { text: text.slice(start, end), start, end, turnsAgo: 0 };
 }
 
+/** Words that place a sentence online, where a person met "at school" may still be a stranger's account. */
+const ONLINE = new Set(['online', 'internet', 'dm', 'dms', 'messaged', 'messaging', 'message', 'texted', 'text', 'chat', 'chats', 'lobby', 'server', 'app', 'account', 'profile', 'called', 'calling', 'rang', 'phoned', 'email', 'emailed', 'link', 'website']);
+const SAME = new Set(['same']);
+/** Words of the `game` set that are as often about a club or a PE lesson ("he runs the team"). */
+const OFFLINE_GAME_WORDS = new Set(['team', 'squad', 'match', 'round', 'level', 'character', 'escape', 'among', 'skin']);
+
+const BE = new Set(['is', 'was', 'are', 'were']);
+
+/** Whether the word before `in/from/at` at `k` names a person ("a boy in", "the lady at", "he is in"), not the child ("i'm in year 7"). */
+function isAsker(tokens: readonly Token[], k: number): boolean {
+  let p = tokens[k - 1]?.word ?? '';
+  if (BE.has(p)) p = tokens[k - 2]?.word ?? '';
+  return PEERS.has(p) || OTHER_PERSON.has(p) || CHILD_SUBJECTS.has(p) || tokens[k - 1]?.sets.includes('{friends}') === true || tokens[k - 1]?.sets.includes('{services}') === true;
+}
+
+/** Whether the word before `at` at `k` is the child ("i'm at", "i am at", "i was at"). */
+function isChild(tokens: readonly Token[], k: number): boolean {
+  const p = tokens[k - 1]?.word ?? '';
+  return p === 'i' || (BE.has(p) || p === 'am') && tokens[k - 2]?.word === 'i';
+}
+
+/** Whether someone only says where they work ("he SAID he WORKS at the bank"): a scammer's claim, not a counter. */
+function claimsJob(tokens: readonly Token[], k: number, s: number | undefined, model: SafetyModel): boolean {
+  if ((tokens[k - 1]?.keys[0] ?? '') === 'work') return true;
+  for (let j = 0; j < k; j += 1) if (tokens[j]?.sentence === s && model.scope.reporting.has(tokens[j]?.keys[0] ?? '')) return true;
+  return false;
+}
+
+/**
+ * Whether the sentence places the one asking in the child's everyday life, met in person: someone
+ * "in my year", "from my class", "at the dentist", "at madrassa", or "we go to the SAME school"
+ * (a word of the `inperson` set after in/from/at, with at most a possessive and one more word
+ * between, or after "same"). Not when the sentence is about an app, a game or being online ("a boy
+ * in my year keeps messaging me on snap asking where i live" is still asked online).
+ */
+function placedInPerson(tokens: readonly Token[], m: PhraseMatch, set: '{inperson}' | '{workplace}', model: SafetyModel): boolean {
+  const s = tokens[m.first]?.sentence;
+  let placed = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    // The phrase's own words do not count ("asked for my snap" names an app itself).
+    if (t === undefined || t.sentence !== s || (i >= m.first && i <= m.last)) continue;
+    if (ONLINE.has(t.word) || t.sets.includes('{app}') || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word))) return false;
+    if (placed || !t.sets.includes(set)) continue;
+    for (let k = i - 1; k >= Math.max(0, i - 3) && !placed; k -= 1) {
+      const w = tokens[k];
+      if (w === undefined || w.sentence !== s) break;
+      // "at madrassa", "asked my name at the youth club": where it happened, unless it is where the child is ("he knows i'm at ...").
+      if (w.word === 'at') placed = !isChild(tokens, k) && (set === '{inperson}' || !claimsJob(tokens, k, s, model));
+      else if (set === '{workplace}') continue;
+      else if (AFFILIATION.has(w.word)) placed = isAsker(tokens, k);
+      else if (SAME.has(w.word)) placed = tokens.slice(Math.max(0, k - 4), k).some((u) => u.sentence === s && (CHILD_SUBJECTS.has(u.word) || u.word === 'we'));
+      else if (k < i - 1 && !POSSESSIVES.has(w.word)) break;
+    }
+  }
+  return placed;
+}
+
+/** Words that say someone is well now when said with "now" or after "doing": "im good now", "doing great". */
+const WELL = new Set(['fine', 'good', 'ok', 'okay', 'great', 'well']);
+
+/**
+ * Self-harm told as over: "used to" just before the phrase (at most two words between), a word
+ * of being well (`recovered`, or "good now", "doing great"), and no word of `relapse` in the whole
+ * message. "i used to self harm but i've been clean for a year" stands down; "i used to self harm
+ * and i started again", "i used to cut, now i'm thinking about it" do not.
+ */
+function toldAsOver(tokens: readonly Token[], m: PhraseMatch): boolean {
+  const s = tokens[m.first]?.sentence;
+  let usedTo = false;
+  for (let j = Math.max(1, m.first - 4); j < m.first; j += 1) if (tokens[j]?.sentence === s && tokens[j]?.word === 'to' && tokens[j - 1]?.word === 'used') usedTo = true;
+  if (!usedTo) return false;
+  let well = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (t.sets.includes('{relapse}')) return false;
+    if (t.sets.includes('{recovered}') || (WELL.has(t.word) && (tokens[i + 1]?.word === 'now' || tokens[i - 1]?.word === 'doing'))) well = true;
+  }
+  return well;
+}
+
 /** Whether scope stands a matched phrase down: negation, hypothetical, resolved, who is acting (harmless words are checked apart). */
 function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel): boolean {
   if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return true;
   if (rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm')) return true;
   if (rule.resolvable && scope.resolved) return true;
+  if (rule.category === 'self_harm' && rule.urgency !== 'immediate' && toldAsOver(tokens, m)) return true;
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when
@@ -163,7 +246,12 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   }
   if (rule.unlessBefore.length > 0) {
     const s = tokens[m.first]?.sentence;
+    // `inperson`: anywhere in the sentence, someone the child meets in everyday life; `workplace`:
+    // asked "at the bank", "at work" (see placedInPerson).
+    if (rule.unlessBefore.includes('{inperson}') && placedInPerson(tokens, m, '{inperson}', model)) return true;
+    if (rule.unlessBefore.includes('{workplace}') && placedInPerson(tokens, m, '{workplace}', model)) return true;
     const cancelled = rule.unlessBefore.some((set) => {
+      if (set === '{inperson}' || set === '{workplace}') return false;
       const reach = set === '{self}' ? SELF_BEFORE_WORDS : UNLESS_BEFORE_WORDS;
       // Inside quotation marks "I" is the stranger speaking, not the child.
       if (set === '{self}' && tokens[m.first]?.quoted) return false;
@@ -218,12 +306,19 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   }
 
   // Second signal: the trained classifier, for categories the lexicon did not find.
+  // Pass 0 at each category's own threshold; pass 1, when the message raised anything, at the
+  // model's `secondary` threshold for the other categories: the chat is handed over anyway, and
+  // the counsellor then sees every category the message shows ("he'll post the pics unless i send
+  // more" is sexual as well as a threat).
   const kept = tokens.filter((t) => !t.masked);
   const general = isWhollyGeneral(tokens, scope);
+  for (let pass = 0; pass < 2; pass += 1) {
+  if (pass === 1 && !hits.some((h) => h.rule?.category)) break;
   for (let ci = 0; ci < categories.length; ci += 1) {
     const c = categories[ci] as Category;
     const p = scores[ci] ?? 0;
-    if (general || p < (model.classifier.thresholds[ci] ?? 1) || hits.some((h) => h.rule?.category === c)) continue;
+    const threshold = pass === 0 ? (model.classifier.thresholds[ci] ?? 1) : Math.min(model.classifier.thresholds[ci] ?? 1, model.classifier.secondary);
+    if (general || p < threshold || hits.some((h) => h.rule?.category === c)) continue;
     // A miss of danger or self-harm is worse than a false alarm: only the other categories defer to scope.
     if (stoodDown.has(c) && c !== 'immediate_danger' && c !== 'self_harm') continue;
     if (p < SURE_SCORE && (scoped.has(c) || stoodDown.has(c))) continue;
@@ -241,6 +336,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     hits.push({ feature: `model.${c}`, rule: { feature: `model.${c}`, id: `model:${c}`, category: c, urgency: model.categoryUrgency[c], negatable: false, strictNegation: false, hypothetical: false, resolvable: false, unlessSentenceHas: [], unlessBefore: [], needsBefore: [] }, span: first, confidence: p });
     for (const e of evidence.slice(1)) hits.push({ feature: `model.${c}`, rule: undefined, span: e, confidence: 0 });
     hits.push({ feature: `any.${c}`, rule: undefined, span: first, confidence: 0 });
+  }
   }
 
   const turn = state.turn + 1;

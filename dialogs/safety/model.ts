@@ -205,6 +205,6 @@ export function buildSafetyModel(source: SafetySource): SafetyModel {
     },
     combos: rf.combos.map((c) => ({ id: c.id, category: c.category, urgency: c.urgency, needs: c.needs, within: c.within ?? 6 })),
     categoryUrgency,
-    classifier: buildClassifier(file.buckets, perCategory, featureSpec(file.features ?? FIRST_FEATURES)),
+    classifier: buildClassifier(file.buckets, perCategory, featureSpec(file.features ?? FIRST_FEATURES), file.secondary ?? 2),
   });
 }

@@ -81,6 +81,11 @@ export interface RedFlagsSource {
   /** Weak signals: never a finding alone, only inside combos. */
   readonly signals: readonly RuleSource[];
   readonly combos: readonly ComboSource[];
+  /**
+   * Everyday sentences the classifier learns as raising nothing (`npm run train:flags`), for
+   * wording the tuning half has only in red flags: "my nan lives by herself".
+   */
+  readonly harmlessExamples?: readonly string[];
 }
 
 /** content/<locale>/text-speak.yaml */
@@ -102,6 +107,11 @@ export interface ModelFileSource {
   readonly buckets: number;
   /** The classifier's features (classifier.ts `featureSpec`); absent in files of the first layout (`w b c4`). */
   readonly features?: readonly string[];
+  /**
+   * Threshold of a classifier finding in a message that already raised another one (a second
+   * category for a chat handed over anyway); absent: none (session 5).
+   */
+  readonly secondary?: number;
   readonly categories: Readonly<
     Record<string, { readonly bias: number; readonly threshold: number; readonly weights: readonly (readonly [number, number])[] }>
   >;
@@ -135,6 +145,7 @@ export function validateSafetySource(raw: SafetySource): string[] {
       setNames.add(name);
       if (!isStringArray(words) || words.length === 0) problems.push(`red-flags.yaml: set "${name}" must be a non-empty list of words (put numbers in quotes, like "20").`);
     }
+  if (rf['harmlessExamples'] !== undefined && !isStringArray(rf['harmlessExamples'])) problems.push('red-flags.yaml: "harmlessExamples" must be a list of sentences.');
   const scope = rf['scope'];
   const scopeKeys = ['negators', 'negationBreakers', 'objectMarkers', 'reporting', 'hypothetical', 'general', 'questions', 'idioms', 'past', 'settled'];
   if (!isRecord(scope)) problems.push(`red-flags.yaml: "scope" must be a map with ${scopeKeys.join(', ')}.`);
@@ -213,6 +224,8 @@ export function validateSafetySource(raw: SafetySource): string[] {
     if (typeof m['sourceHash'] !== 'string' || typeof m['trainingHash'] !== 'string') problems.push('safety-model.json: sourceHash and trainingHash are missing; run `npm run train:flags`.');
     if (typeof m['buckets'] !== 'number' || !Number.isInteger(Math.log2(m['buckets']))) problems.push('safety-model.json: buckets must be a power of two.');
     if (!isRecord(m['categories'])) problems.push('safety-model.json: categories are missing; run `npm run train:flags`.');
+    const sec = m['secondary'];
+    if (sec !== undefined && !(typeof sec === 'number' && sec > 0 && sec <= 1)) problems.push('safety-model.json: "secondary" must be a number above 0 and at most 1; run `npm run train:flags`.');
     const f = m['features'];
     if (f !== undefined && !(isStringArray(f) && featureSpec(f))) problems.push('safety-model.json: "features" must list known feature names (w, b, k, c3-c6, x3-x6, s, sb); run `npm run train:flags`.');
   }

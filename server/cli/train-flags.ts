@@ -6,10 +6,10 @@
  *
  * `npm run train:flags -- --lobo [batch,batch…]` writes nothing: leave-one-batch-out, the honest
  * estimate of the classifier on wording it was not trained on. For each batch (a tuning file's
- * name without `.tuning.txt`; default: probes20-27 and every train28* file), it trains without that
+ * name without `.tuning.txt`; default: probes20-29 and every train28*, train29* and train30* file), it trains without that
  * file and scores detect() on it, then prints benign flagged and recall per category.
  *   --features w,b,c4   --l2 0.001   --epochs 10   --floor 0.95   --critical-floor 0.7   --danger-floor 0.9
- *   --fold-by-example   --no-model (lexicon alone)   try other settings without changing the defaults.
+ *   --fold-by-example   --no-model (lexicon alone)   --secondary 0.5   try other settings without changing the defaults.
  */
 import { writeFileSync } from 'node:fs';
 import {
@@ -62,6 +62,8 @@ export interface TrainOptions {
    * new wording, so the thresholds chosen from them hold on new wording.
    */
   readonly foldByFile: boolean;
+  /** Threshold of a classifier finding in a message that raised another finding (model file `secondary`); 1 or more: none. */
+  readonly secondary: number;
 }
 
 export const DEFAULT_OPTIONS: TrainOptions = {
@@ -75,18 +77,20 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   criticalFloor: 0.7,
   dangerFloor: 0.9,
   foldByFile: true,
+  secondary: 0.5,
 };
 
 const SAFETY_CRITICAL: ReadonlySet<Category> = new Set(['immediate_danger', 'self_harm']);
 
 interface Example { readonly text: string; readonly labels: readonly Category[]; readonly file: string }
 
-/** Training examples: every turn of every tuning item, plus each rule's examples. */
+/** Training examples: every turn of every tuning item, plus each rule's examples and the lexicon's harmless examples. */
 export function trainingExamples(source: SafetySource, items: readonly Item[]): Example[] {
   const out: Example[] = [];
   for (const item of items) if (item.split === 'tuning') for (const t of item.turns) out.push({ text: t.text, labels: t.labels, file: item.file });
   const rf = source.redFlags as RedFlagsSource;
   for (const c of CATEGORIES) for (const r of rf.categories[c].rules) for (const e of r.examples ?? []) out.push({ text: e, labels: [c], file: 'red-flags.yaml' });
+  for (const e of rf.harmlessExamples ?? []) out.push({ text: e, labels: [], file: 'red-flags.yaml' });
   return out;
 }
 
@@ -168,7 +172,15 @@ export function trainModel(source: SafetySource, items: readonly Item[], o: Trai
     categories[c] = { bias: Math.round(m.bias * 10_000) / 10_000, threshold: Math.round(threshold * 1000) / 1000, weights };
   }
   const sameAsFirst = canonicalJson(o.features) === canonicalJson(['w', 'b', 'c4']);
-  return { format: 1, sourceHash, trainingHash: fingerprint(canonicalJson(hashed)), buckets: o.buckets, ...(sameAsFirst ? {} : { features: [...o.features] }), categories };
+  return {
+    format: 1,
+    sourceHash,
+    trainingHash: fingerprint(canonicalJson(hashed)),
+    buckets: o.buckets,
+    ...(sameAsFirst ? {} : { features: [...o.features] }),
+    ...(o.secondary < 1 ? { secondary: o.secondary } : {}),
+    categories,
+  };
 }
 
 /** A tuning file's batch name: `probes20.tuning.txt` → `probes20`. */
@@ -177,24 +189,28 @@ const batchOf = (file: string): string => file.replace(/\.tuning\.txt$/, '').rep
 /** Leave-one-batch-out: train without each batch, score detect() on it; prints and returns the totals. */
 export async function leaveOneBatchOut(source: SafetySource, items: readonly Item[], batches: readonly string[], o: TrainOptions, noModel = false): Promise<string> {
   const tuning = items.filter((i) => i.split === 'tuning');
-  // Totals over all batches, and over the train28* batches alone (the lexicon was never fitted to them).
+  // Totals over all batches, and per group: probes28-29 (held out in session 4, the lexicon never
+  // fitted to them), the train28-29 batches and the train30 ones.
   const groups = [
     { name: 'TOTAL', has: (_b: string): boolean => true },
-    { name: 'train28*', has: (b: string): boolean => b.startsWith('train28') },
-  ].map((g) => ({ ...g, found: new Map<Category, { tp: number; n: number }>(CATEGORIES.map((c) => [c, { tp: 0, n: 0 }])), benign: 0, flagged: 0 }));
+    { name: 'probes28-29', has: (b: string): boolean => b === 'probes28' || b === 'probes29' },
+    { name: 'train28-29', has: (b: string): boolean => /^train2[89]/.test(b) },
+    { name: 'train30*', has: (b: string): boolean => b.startsWith('train30') },
+  ].map((g) => ({ ...g, found: new Map<Category, { tp: number; n: number }>(CATEGORIES.map((c) => [c, { tp: 0, n: 0 }])), benign: 0, flagged: 0, extras: 0 }));
   const lines: string[] = [];
   const short: Record<Category, string> = { immediate_danger: 'danger', self_harm: 'self', threat_blackmail: 'threat', sexual: 'sexual', meet_or_secrecy: 'meet', personal_info: 'personal', financial: 'financial' };
   for (const b of batches) {
     const held = tuning.filter((i) => batchOf(i.file) === b);
     if (held.length === 0) throw new Error(`no tuning file for batch ${b}`);
     const file = trainModel(source, tuning.filter((i) => batchOf(i.file) !== b), o);
-    const model = noModel ? { ...file, categories: Object.fromEntries(Object.entries(file.categories).map(([c, m]) => [c, { ...m, threshold: 2 }])) } : file;
+    const model = noModel ? { ...file, secondary: undefined, categories: Object.fromEntries(Object.entries(file.categories).map(([c, m]) => [c, { ...m, threshold: 2 }])) } : file;
     const r = await evaluate(held, functionRunner(buildSafetyModel({ ...source, model })));
     const cells = r.scores.filter((s) => s.tp + s.fn > 0).map((s) => `${short[s.category]} ${s.tp}/${s.tp + s.fn}`);
     for (const g of groups) {
       if (!g.has(b)) continue;
       g.benign += r.benignMessages;
       g.flagged += r.benignFlagged;
+      g.extras += r.extras.length;
       for (const s of r.scores) {
         const f = g.found.get(s.category);
         if (f) { f.tp += s.tp; f.n += s.tp + s.fn; }
@@ -205,7 +221,7 @@ export async function leaveOneBatchOut(source: SafetySource, items: readonly Ite
   for (const g of groups) {
     if (g.benign === 0) continue;
     const total = CATEGORIES.map((c) => `${short[c]} ${g.found.get(c)?.tp ?? 0}/${g.found.get(c)?.n ?? 0}`).join('  ');
-    lines.push(`${g.name.padEnd(10)} benign ${g.flagged}/${g.benign} (${((100 * g.flagged) / g.benign).toFixed(1)}%)  ${total}`);
+    lines.push(`${g.name.padEnd(10)} benign ${g.flagged}/${g.benign} (${((100 * g.flagged) / g.benign).toFixed(1)}%)  ${total}  (extra categories on flagged items ${g.extras})`);
   }
   return lines.join('\n');
 }
@@ -231,6 +247,7 @@ function optionsFrom(args: readonly string[]): TrainOptions {
     criticalFloor: num('--critical-floor', DEFAULT_OPTIONS.criticalFloor),
     dangerFloor: num('--danger-floor', DEFAULT_OPTIONS.dangerFloor ?? DEFAULT_OPTIONS.criticalFloor),
     foldByFile: args.includes('--fold-by-example') ? false : DEFAULT_OPTIONS.foldByFile,
+    secondary: num('--secondary', DEFAULT_OPTIONS.secondary),
   };
 }
 
@@ -243,7 +260,7 @@ async function main(): Promise<void> {
   if (args.includes('--lobo')) {
     const named = args[args.indexOf('--lobo') + 1];
     const present = [...new Set(items.filter((i) => i.split === 'tuning').map((i) => batchOf(i.file)))];
-    const batches = named && !named.startsWith('--') ? named.split(',') : present.filter((b) => /^probes2[0-7]$/.test(b) || b.startsWith('train28')).sort();
+    const batches = named && !named.startsWith('--') ? named.split(',') : present.filter((b) => /^probes2\d$/.test(b) || /^train(2[89]|30)/.test(b)).sort();
     console.log(`leave-one-batch-out, features ${o.features.join(',')}, l2 ${o.l2}, epochs ${o.epochs}, floors ${o.floor}/${o.criticalFloor}${o.foldByFile ? ', folds by file' : ''}${args.includes('--no-model') ? ', lexicon alone' : ''}`);
     console.log(await leaveOneBatchOut(source, items, batches, o, args.includes('--no-model')));
     console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);

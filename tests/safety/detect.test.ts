@@ -1,8 +1,20 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { classifierWords, detect, EMPTY_DETECTOR_STATE, featureBuckets, scopedTokens, type DetectorState, type Finding, type SafetyModel } from '../../dialogs/safety/index.js';
+import {
+  buildSafetyModel,
+  classifierWords,
+  detect,
+  EMPTY_DETECTOR_STATE,
+  featureBuckets,
+  scopedTokens,
+  validateSafetySource,
+  type DetectorState,
+  type Finding,
+  type ModelFileSource,
+  type SafetyModel,
+} from '../../dialogs/safety/index.js';
 import { loadDataset } from '../fixtures/flags/dataset.js';
-import { loadSafetyModel } from '../fixtures/flags/source.js';
+import { loadSafetyModel, readSafetySource } from '../fixtures/flags/source.js';
 
 const model: SafetyModel = loadSafetyModel();
 const run = (text: string, state: DetectorState = EMPTY_DETECTOR_STATE): Finding[] => [...detect(text, state, model).findings];
@@ -254,6 +266,44 @@ describe('detect', () => {
     expect(rules('the lady at the library asked my name and where i live')).not.toContain('lex:personal_info.asks-details');
     expect(rules('a man on roblox asked my name and where i live')).toContain('lex:personal_info.asks-details');
     expect(rules('a man from the bank messaged me asking for my card details')).toContain('lex:financial.card-details');
+  });
+
+  it('lets people the child meets in everyday life ask a name or a snap, but not online or about the child', () => {
+    const rules = (text: string): string[] => run(text).map((f) => f.rule);
+    expect(rules('a girl in my year asked for my number to send me the homework')).not.toContain('lex:personal_info.asks-details');
+    expect(rules('a boy in my year asked for my snap, we sit next to each other in maths')).not.toContain('lex:meet_or_secrecy.move-app');
+    expect(rules('the imam asked my name at madrassa because i was new')).not.toContain('lex:personal_info.asks-details');
+    expect(rules('he knows my name bc we go to the same school')).not.toContain('lex:personal_info.knows-details');
+    // Online, or the child's own details, is still a stranger pressing.
+    expect(rules('a boy in my year keeps messaging me on insta asking where i live')).toContain('lex:personal_info.asks-details');
+    expect(rules('he knows my name and that im at st marys school')).toContain('lex:personal_info.knows-details');
+    expect(rules('a man asked what school i go to')).toContain('lex:personal_info.asks-details');
+    expect(rules('he asked for my snap')).toContain('lex:meet_or_secrecy.move-app');
+  });
+
+  it('lets a counter at work ask card or bank details, but not a call or someone who only says where they work', () => {
+    const rules = (text: string): string[] => run(text).map((f) => f.rule);
+    expect(rules('the lady at the bank asked my mum for her card details')).not.toContain('lex:financial.card-details');
+    expect(rules('my manager at work asked for my bank details for payroll')).toEqual([]);
+    expect(rules('someone from the bank called me and asked for my card details')).toContain('lex:financial.card-details');
+    expect(rules('he said he works at the bank and needs my card details')).toContain('lex:financial.card-details');
+    expect(rules('a man at the park asked for my card details')).toContain('lex:financial.card-details');
+  });
+
+  it('in a message that raised a finding, names the other categories the classifier sees at its secondary threshold', () => {
+    const source = readSafetySource();
+    const file = source.model as ModelFileSource;
+    const withSecondary = (secondary: number | undefined): SafetyModel => buildSafetyModel({ ...source, model: { ...file, secondary } });
+    const cats = (m: SafetyModel, text: string): string[] => [...new Set(detect(text, EMPTY_DETECTOR_STATE, m).findings.map((f) => f.category))].sort();
+    const flagged = 'he said he will post my pics on my school page unless i send more';
+    const none = cats(withSecondary(undefined), flagged);
+    const low = cats(withSecondary(0.05), flagged);
+    expect(none).toContain('threat_blackmail');
+    expect(low).toEqual(expect.arrayContaining(none));
+    expect(low.length).toBeGreaterThan(none.length);
+    // A message that raises nothing at the categories' own thresholds stays unflagged.
+    expect(cats(withSecondary(0.05), 'look at my cat she sleeps in the washing basket')).toEqual([]);
+    expect(validateSafetySource({ ...source, model: { ...file, secondary: 2 } })).toEqual(['safety-model.json: "secondary" must be a number above 0 and at most 1; run `npm run train:flags`.']);
   });
 
   it('gives the same findings with warm per-word memos as with a fresh model', () => {
