@@ -1,12 +1,26 @@
 import type { WireActivity } from '../protocol/index.js';
 import type { SqlDb } from './sql-db.js';
 
-/** One append as `harbour_append_batch` expects it (see migrations/002 and 005). */
+/**
+ * A run of consecutive activities of one append, stored as one row (migration 008): the first
+ * activity `a` with its client id `k`, the later ones `m` (none carries a client id), and `o`, the
+ * first one's offset in the append (absent for the first run: 0).
+ */
+export interface AppendRun {
+  readonly k: string | null;
+  readonly a: WireActivity;
+  readonly m?: readonly WireActivity[];
+  readonly o?: number;
+}
+
+/** One append as `harbour_append_batch` expects it (see migrations/002, 005 and 008). */
 export interface AppendRequest {
   readonly c: string;
   readonly k: string | null;
   readonly t: string;
-  readonly a: readonly { readonly k: string | null; readonly a: WireActivity }[];
+  /** How many activities the runs hold. */
+  readonly n: number;
+  readonly a: readonly AppendRun[];
   readonly s?: { readonly v: unknown; readonly m: string; readonly cv: string };
   readonly d?: string | null;
 }
