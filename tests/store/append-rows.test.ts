@@ -3,6 +3,7 @@ import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore, defaultMigrationsDir, type SqlStore, type StoredActivity } from '../../server/store/index.js';
+import { utf8JsonArray } from '../../server/store/append-batcher.js';
 import type { WireActivity } from '../../server/protocol/index.js';
 import { startPostgres, type PrivatePostgres } from '../helpers/postgres.js';
 import { copyPgliteTemplate, STORE_DRIVERS, temporaryDir } from '../helpers/store.js';
@@ -209,5 +210,16 @@ describe.each(STORE_DRIVERS)('one row per append on %s', (driver) => {
     expect(await store.conversations.after(a, 0)).toEqual([]);
     expect(await store.db.query('SELECT 1 FROM activities WHERE conversation_id = $1', [a])).toEqual([]);
     expect(view(await store.conversations.after(b, 0))).toEqual(readBefore[1]);
+  });
+});
+
+describe('utf8JsonArray', () => {
+  it('writes the requests as one JSON array in UTF-8, every character exact', () => {
+    const requests = [{ text: WORDS[0] }, { text: WORDS[1], n: [1, 2] }, { text: WORDS[2] }, {}];
+    const bytes = utf8JsonArray(requests.map((request) => ({ json: JSON.stringify(request) })));
+    expect(bytes.equals(Buffer.from(JSON.stringify(requests), 'utf8'))).toBe(true);
+    expect(JSON.parse(bytes.toString('utf8'))).toEqual(requests);
+    expect(utf8JsonArray([{ json: '"😢"' }]).toString('utf8')).toBe('["😢"]');
+    expect(utf8JsonArray([]).toString('utf8')).toBe('[]');
   });
 });
