@@ -10,6 +10,7 @@
  * so queueing counts). Prints a table; never asserts. Alone: `npx tsx bench/store.ts --seconds 5`.
  */
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +52,8 @@ export interface StoreBenchRow {
   readonly p99Ms: number;
   /** Group commit: appends per SQL statement (null for memory). */
   readonly appendsPerStatement: number | null;
+  /** CPU time per turn in µs: this process (all threads, PGlite's worker too) and the private PostgreSQL cluster (null when not measured). */
+  readonly cpuPerTurnUs: { readonly process: number; readonly database: number | null };
 }
 
 /** Everything the benchmark measured, plus the targets' verdicts. */
@@ -170,13 +173,62 @@ async function openLoop(store: Store, ids: readonly string[], seconds: number, r
 interface Opened {
   store: Store;
   stats(): { statements: number; appends: number } | null;
+  /** CPU ms used so far by the database server's processes, or null when not known. */
+  databaseCpuMs(): number | null;
   close(): Promise<void>;
+}
+
+const CLOCK_TICKS_PER_S = 100; // Linux USER_HZ (`getconf CLK_TCK`)
+
+/** utime + stime (+ cutime + cstime: children it reaped) of a process in ms, from /proc; 0 if it is gone. */
+function procCpuMs(pid: number, withChildren = false): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is field 3 (state): utime is field 14, stime 15, cutime 16, cstime 17.
+    const ticks = Number(fields[11]) + Number(fields[12]) + (withChildren ? Number(fields[13]) + Number(fields[14]) : 0);
+    return (ticks * 1000) / CLOCK_TICKS_PER_S;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU of a private cluster: the postmaster listening on `port` (with the backends it reaped) and its
+ * live children (backends, WAL writer, checkpointer …). Null if it cannot be found (not Linux).
+ */
+function clusterCpu(port: number): () => number | null {
+  let postmaster: number | null = null;
+  try {
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0');
+      if (cmdline[0]?.endsWith('/postgres') === true && cmdline.join(' ').includes(`-p ${port} `)) postmaster = Number(name);
+    }
+  } catch {
+    return () => null;
+  }
+  if (postmaster === null) return () => null;
+  const root = postmaster;
+  return () => {
+    let total = procCpuMs(root, true);
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === root) total += procCpuMs(Number(name));
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return total;
+  };
 }
 
 async function openStore(kind: StoreKind, options: StoreBenchOptions): Promise<Opened> {
   if (kind === 'memory') {
     const store = createMemoryStore();
-    return { store, stats: () => null, close: () => store.close() };
+    return { store, stats: () => null, databaseCpuMs: () => null, close: () => store.close() };
   }
   if (kind === 'pglite') {
     const dir = await mkdtemp(join(tmpdir(), 'harbour-bench-pglite-'));
@@ -184,6 +236,7 @@ async function openStore(kind: StoreKind, options: StoreBenchOptions): Promise<O
     return {
       store,
       stats: () => store.appendStats(),
+      databaseCpuMs: () => null,
       close: async () => {
         await store.close();
         await rm(dir, { recursive: true, force: true });
@@ -201,6 +254,7 @@ async function openStore(kind: StoreKind, options: StoreBenchOptions): Promise<O
   return {
     store,
     stats: () => store.appendStats(),
+    databaseCpuMs: cluster === null ? () => null : clusterCpu(cluster.port),
     close: async () => {
       await store.close();
       await cluster?.stop();
@@ -218,7 +272,7 @@ async function measureStore(
   { seconds, conversations, rate }: { seconds: number; conversations: number; rate: number },
 ): Promise<StoreBenchRow[]> {
   const rows: StoreBenchRow[] = [];
-  const { store, stats, close } = await openStore(kind, options);
+  const { store, stats, databaseCpuMs, close } = await openStore(kind, options);
   try {
     const now = new Date();
     const ids = Array.from({ length: conversations }, () => randomUUID());
@@ -226,7 +280,15 @@ async function measureStore(
     const nextTurn = ids.map(() => 0);
     await closedLoop(store, ids, Math.min(1, seconds / 4), nextTurn); // warm-up, not counted
     const s0 = stats();
+    const cpu0 = { process: process.cpuUsage(), database: databaseCpuMs() };
     const closed = await closedLoop(store, ids, seconds, nextTurn);
+    const processCpu = process.cpuUsage(cpu0.process);
+    const database1 = databaseCpuMs();
+    const perTurn = (ms: number): number => (ms * 1000) / Math.max(1, closed.turns);
+    const closedCpu = {
+      process: perTurn((processCpu.user + processCpu.system) / 1000),
+      database: cpu0.database === null || database1 === null ? null : perTurn(database1 - cpu0.database),
+    };
     const s1 = stats();
     const open = await openLoop(store, ids, seconds, rate, nextTurn);
     const s2 = stats();
@@ -246,6 +308,7 @@ async function measureStore(
         p50Ms: loop.latency.percentile(50),
         p99Ms: loop.latency.percentile(99),
         appendsPerStatement: batch,
+        cpuPerTurnUs: mode === 'closed' ? closedCpu : { process: Number.NaN, database: null },
       });
     }
   } finally {
@@ -278,7 +341,7 @@ export async function benchStore(options: StoreBenchOptions = {}): Promise<Store
   const memoryClosed = rows.find((r) => r.store === 'memory' && r.mode === 'closed');
   printTable(
     `Store: ${fmt(conversations)} conversations, ${seconds} s each; a turn = one append of child message + 2 bot replies + snapshot, as the server commits it`,
-    ['store', 'loop', 'turns', 'failed', 'turns/s', 'p50 ms', 'p99 ms', 'appends/commit', 'vs memory'],
+    ['store', 'loop', 'turns', 'failed', 'turns/s', 'p50 ms', 'p99 ms', 'appends/commit', 'CPU µs/turn bench+db', 'vs memory'],
     rows.map((r) => [
       r.store === 'memory' ? 'memory (NOT durable)' : r.store,
       r.mode === 'closed' ? 'closed' : `open @ ${fmt(r.offered ?? 0)}/s`,
@@ -288,6 +351,7 @@ export async function benchStore(options: StoreBenchOptions = {}): Promise<Store
       fmt(r.p50Ms, 2),
       fmt(r.p99Ms, 2),
       r.appendsPerStatement === null ? '—' : fmt(r.appendsPerStatement, 1),
+      r.mode === 'closed' ? `${fmt(r.cpuPerTurnUs.process)}${r.cpuPerTurnUs.database === null ? '' : ` + ${fmt(r.cpuPerTurnUs.database)}`}` : '',
       r.mode === 'closed' && memoryClosed ? ratio(r.turnsPerSecond, memoryClosed.turnsPerSecond, 3) : '',
     ]),
   );

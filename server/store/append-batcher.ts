@@ -1,12 +1,26 @@
 import type { WireActivity } from '../protocol/index.js';
 import type { SqlDb } from './sql-db.js';
 
-/** One append as `harbour_append_batch` expects it (see migrations/002 and 005). */
+/**
+ * A run of consecutive activities of one append, stored as one row (migration 008): the first
+ * activity `a` with its client id `k`, the later ones `m` (none carries a client id), and `o`, the
+ * first one's offset in the append (absent for the first run: 0).
+ */
+export interface AppendRun {
+  readonly k: string | null;
+  readonly a: WireActivity;
+  readonly m?: readonly WireActivity[];
+  readonly o?: number;
+}
+
+/** One append as `harbour_append_batch` expects it (see migrations/002, 005 and 008). */
 export interface AppendRequest {
   readonly c: string;
   readonly k: string | null;
   readonly t: string;
-  readonly a: readonly { readonly k: string | null; readonly a: WireActivity }[];
+  /** How many activities the runs hold. */
+  readonly n: number;
+  readonly a: readonly AppendRun[];
   readonly s?: { readonly v: unknown; readonly m: string; readonly cv: string };
   readonly d?: string | null;
 }
@@ -28,6 +42,28 @@ interface Item {
   readonly json: string;
   readonly resolve: (outcome: AppendOutcome) => void;
   readonly reject: (error: unknown) => void;
+}
+
+/**
+ * The batch as one JSON array in UTF-8, for `pg`, which sends a Buffer parameter as is (binary
+ * format; for `$1::text` that is the text's bytes). Each request's bytes are written straight into
+ * one buffer: joining the requests into one string first cost more than the rest of the append's
+ * work in this process (a ~150 kB string built, then measured and encoded again by `pg`; see
+ * docs/storage.md). PGlite keeps the string: its parameters are copied to its worker thread.
+ */
+export function utf8JsonArray(batch: readonly { readonly json: string }[]): Buffer {
+  let size = batch.length + 1; // "[", "]" and the commas between
+  const lengths = batch.map((item) => Buffer.byteLength(item.json));
+  for (const length of lengths) size += length;
+  const out = Buffer.allocUnsafe(Math.max(2, size));
+  let at = 0;
+  out[at++] = 0x5b;
+  batch.forEach((item, index) => {
+    if (index > 0) out[at++] = 0x2c;
+    at += out.write(item.json, at, lengths[index] as number, 'utf8');
+  });
+  out[at++] = 0x5d;
+  return out;
 }
 
 /** Most requests in one statement: bounds the statement's size and the time one batch holds locks. */
@@ -140,7 +176,8 @@ export class AppendBatcher {
     // One request alone costs less in the per-request function (fewer statements); from two on,
     // the set-based one wins. Both give the same outcomes (tests/store/conversations.test.ts).
     const sql = batch.length === 1 ? SINGLE_SQL : BATCH_SQL;
-    const rows = await this.#db.query<{ r: AppendOutcome[] }>(sql, [`[${batch.map((item) => item.json).join(',')}]`]);
+    const requests = this.#db.driver === 'postgres' ? utf8JsonArray(batch) : `[${batch.map((item) => item.json).join(',')}]`;
+    const rows = await this.#db.query<{ r: AppendOutcome[] }>(sql, [requests]);
     const outcomes = rows[0]?.r;
     if (!Array.isArray(outcomes) || outcomes.length !== batch.length) {
       // Never put the outcome itself in the message: it may hold a child's words.

@@ -1,5 +1,5 @@
 import type { WireActivity } from '../protocol/index.js';
-import { AppendBatcher, type AppendRequest } from './append-batcher.js';
+import { AppendBatcher, type AppendRequest, type AppendRun } from './append-batcher.js';
 import { StoreError } from './errors.js';
 import type { SqlDb } from './sql-db.js';
 import { findUnstorableJson } from './text.js';
@@ -34,6 +34,28 @@ interface ActivityRow {
   activity: WireActivity;
   created_at: Date;
 }
+
+/**
+ * Activities with seq > $2, oldest first, at most $3, from rows that each hold a run of activities
+ * (migration 008: `activity` at `seq`, then `rest` at seq + 1, seq + 2, …). Seqs are gapless, so the
+ * rows needed start between the row holding seq $2 + 1 (the last row starting at or before it) and
+ * seq $2 + $3; both ends go through the primary key.
+ */
+const AFTER_SQL = `
+  SELECT a.seq + e.ord AS seq, CASE WHEN e.ord = 0 THEN a.client_activity_id END AS client_activity_id,
+         e.activity, a.created_at
+    FROM activities a
+   CROSS JOIN LATERAL (
+         SELECT 0 AS ord, a.activity
+          UNION ALL
+         SELECT r.ord::integer, r.value FROM jsonb_array_elements(a.rest) WITH ORDINALITY AS r(value, ord)
+         ) AS e(ord, activity)
+   WHERE a.conversation_id = $1
+     AND a.seq >= COALESCE((SELECT max(b.seq) FROM activities b WHERE b.conversation_id = $1 AND b.seq <= $2::bigint + 1), 1)
+     AND a.seq <= $2::bigint + $3::bigint
+     AND a.seq + e.ord > $2::bigint
+   ORDER BY a.seq, e.ord
+   LIMIT $3`;
 
 const CONVERSATION_COLUMNS = 'id, locale, created_at, ended_at, end_reason, last_seq, check_in_due_at';
 
@@ -77,6 +99,29 @@ function serialise(request: AppendRequest): string {
     );
   }
   return json;
+}
+
+/**
+ * Cuts an append's activities into runs, one stored row each (migration 008): a run starts at the
+ * first activity and at every activity with a client id, so each client id is the first of its row.
+ * A turn (the child's message, then the bot's replies) is one run.
+ */
+export function runsOf(activities: readonly NewActivity[]): AppendRun[] {
+  const runs: AppendRun[] = [];
+  let start = 0;
+  for (let index = 1; index <= activities.length; index += 1) {
+    if (index < activities.length && (activities[index]?.clientActivityId ?? null) === null) continue;
+    const first = activities[start] as NewActivity;
+    const rest = activities.slice(start + 1, index).map((item) => item.activity);
+    runs.push({
+      k: first.clientActivityId ?? null,
+      a: first.activity,
+      ...(rest.length === 0 ? {} : { m: rest }),
+      ...(start === 0 ? {} : { o: start }),
+    });
+    start = index;
+  }
+  return runs;
 }
 
 /** ConversationRepository in SQL over a SqlDb (PGlite or PostgreSQL alike). */
@@ -143,7 +188,8 @@ export class SqlConversationRepository implements ConversationRepository {
       c: conversationId,
       k: activities[0]?.clientActivityId ?? null,
       t: now.toISOString(),
-      a: activities.map((item) => ({ k: item.clientActivityId ?? null, a: item.activity })),
+      n: activities.length,
+      a: runsOf(activities),
       ...(options.snapshot === undefined
         ? {}
         : {
@@ -203,11 +249,7 @@ export class SqlConversationRepository implements ConversationRepository {
     if (!Number.isFinite(afterSeq)) {
       throw new StoreError('HARBOUR_ERR_STORE_INPUT', `afterSeq must be a number, got ${afterSeq}`);
     }
-    const rows = await this.#db.query<ActivityRow>(
-      `SELECT seq, client_activity_id, activity, created_at FROM activities
-        WHERE conversation_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-      [conversationId, Math.max(0, Math.floor(afterSeq)), limit],
-    );
+    const rows = await this.#db.query<ActivityRow>(AFTER_SQL, [conversationId, Math.max(0, Math.floor(afterSeq)), limit]);
     return rows.map((row) => ({
       conversationId,
       seq: row.seq,
