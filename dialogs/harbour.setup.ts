@@ -84,7 +84,13 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         summary: { ...context.summary, asked: union(context.summary.asked, ['something that felt wrong or scary']) },
       })),
       reflectFeeling: emit(({ context }) => say(`feeling.${context.turn.feeling ?? 'unknown'}`)),
-      understood: assign({ notUnderstood: 0 }),
+      /**
+       * A reply the step could place: the count of replies in a row it could not goes back to 0.
+       * Usually it is 0 already, and then nothing is assigned (an assign copies the snapshot).
+       */
+      understood: enqueueActions(({ context, enqueue }) => {
+        if (context.notUnderstood !== 0) enqueue.assign({ notUnderstood: 0 });
+      }),
       /** A reply the step could not place: reflect, re-ask; after two in a row, offer a person. */
       notUnderstood: enqueueActions(
         ({ context, enqueue }, params: { retry: string; quickReplies?: readonly string[] }) => {
