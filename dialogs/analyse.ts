@@ -224,9 +224,9 @@ function ageBandOf(words: readonly string[]): string | undefined {
 export type Analyser = ReturnType<typeof createAnalyser>;
 
 /**
- * Reads one message against the context it arrives in: what `analyseMessage` writes. The machine
- * reads each message once, before its transitions are chosen (see `createHarbourMachine`), so the
- * guards that route it and the current step's answer see the same reading the context will hold.
+ * Reads one message against the context it arrives in: what taking it writes into the context. The
+ * machine reads each message once, before its transitions are chosen (see `createHarbourMachine`),
+ * so the guards that route it and the current step's answer see the same reading the context holds.
  */
 export function createMessageReader(deps: DialogDeps) {
   const analyse = createAnalyser(deps);

@@ -113,13 +113,21 @@ export function createHarbourMachine(deps: DialogDeps) {
   // xstate/graph) goes through `machine.transition`: a message is read here, once, against the
   // context it arrives in, and travels with the event, so the guards that route it and the step
   // that answers it are chosen in one transition. Any reading given from outside is replaced.
+  // The reading is also written into the context here, before the transition is chosen, rather
+  // than by an `assign` action on every transition that takes a message: every state takes a
+  // message (the root's last route takes any), always as its transition's first step, and no
+  // guard or exit action reads what the reading writes (guards read the event's reading). An
+  // assign would copy the snapshot again and recompute its state value and tags; the state has not
+  // moved yet, so a copy with the new context is the snapshot it would make.
   // A finished conversation takes no more messages (an actor or DialogHost never passes it one;
   // a pure transition, as xstate/graph makes, gets the same snapshot back).
   const transition = machine.transition.bind(machine);
   machine.transition = (snapshot, event, scope) => {
     if (event.type !== 'user.message') return transition(snapshot, event, scope);
     if (snapshot.status !== 'active') return snapshot;
-    return transition(snapshot, { type: 'user.message', text: event.text, reading: readMessage(snapshot.context, event.text) }, scope);
+    const reading = readMessage(snapshot.context, event.text);
+    const read: typeof snapshot = { ...snapshot, context: { ...snapshot.context, ...reading } };
+    return transition(read, { type: 'user.message', text: event.text, reading }, scope);
   };
   return machine;
 }

@@ -17,10 +17,10 @@ export { pathOf, type PathPrefix } from './wording.js';
 export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader = createMessageReader(deps)) {
   /** A message's reading: the one the machine made before choosing its transitions, else made now. */
   const readingOf = (context: HarbourContext, event: ReadMessage): MessageReading => event.reading ?? readMessage(context, event.text);
-  /** The turn a guard reads: a message's own reading while its transition is being chosen, before `analyseMessage` writes it. */
+  /** The turn a guard reads: a message's own reading (the one the context holds once the message is taken). */
   const turnOf = (context: HarbourContext, event: HarbourEvent): TurnAnalysis =>
     event.type === 'user.message' ? readingOf(context, event).turn : context.turn;
-  /** The summary a guard reads: with what the message adds, until `analyseMessage` has written it (then the context's own). */
+  /** The summary a guard reads: with what the message adds (the context's own once the reading is written). */
   const summaryOf = (context: HarbourContext, event: HarbourEvent): ConversationSummary => {
     if (event.type !== 'user.message') return context.summary;
     const reading = readingOf(context, event);
@@ -41,8 +41,6 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       emitted: {} as DialogEmitted,
     },
     actions: {
-      /** Take the message's reading (detector findings, the answer understood) into the context, once per message. */
-      analyseMessage: assign(({ context, event }) => (event.type === 'user.message' ? readingOf(context, event) : {})),
       /** Ask the server for a check-in deadline (a step's answer: no counsellor is with the child). */
       askForCheckIn: emit(checkInRequest),
       /** Ask the server for a check-in deadline, unless a counsellor is with the child. */
@@ -86,7 +84,13 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         summary: { ...context.summary, asked: union(context.summary.asked, ['something that felt wrong or scary']) },
       })),
       reflectFeeling: emit(({ context }) => say(`feeling.${context.turn.feeling ?? 'unknown'}`)),
-      understood: assign({ notUnderstood: 0 }),
+      /**
+       * A reply the step could place: the count of replies in a row it could not goes back to 0.
+       * Usually it is 0 already, and then nothing is assigned (an assign copies the snapshot).
+       */
+      understood: enqueueActions(({ context, enqueue }) => {
+        if (context.notUnderstood !== 0) enqueue.assign({ notUnderstood: 0 });
+      }),
       /** A reply the step could not place: reflect, re-ask; after two in a row, offer a person. */
       notUnderstood: enqueueActions(
         ({ context, enqueue }, params: { retry: string; quickReplies?: readonly string[] }) => {
@@ -316,8 +320,12 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
 /** The typed setup, for state configs in other files. */
 export type HarbourSetup = ReturnType<typeof createHarbourSetup>;
 
-/** What every transition that takes a child's message does first: read it, then ask for the next check-in. */
-export const TAKE_MESSAGE = ['analyseMessage', 'requestCheckIn'] as const;
+/**
+ * What every route at the root that takes a child's message does first: ask for the next check-in.
+ * The message itself was read into the context before the transition was chosen (see the
+ * `machine.transition` wrapper in harbour.machine.ts).
+ */
+export const TAKE_MESSAGE = ['requestCheckIn'] as const;
 
 /** The transitions a state config may give for `user.message`, as the typed setup checks them. */
 type MessageTransitions = readonly Extract<
@@ -328,7 +336,7 @@ type MessageTransitions = readonly Extract<
 /**
  * A step's answers to a child's message (`on: { 'user.message': answer([...]) }`), written as the
  * step sees them: each is taken only when no route at the root takes the message (`isAnswer`), and
- * first takes the message in and says the details route's piece when it applies. XState tries a
+ * first asks for the next check-in and says the details route's piece when it applies. XState tries a
  * state's own transitions before its ancestors', so without `isAnswer` a step would answer a red
  * flag; with it, routing and answering are one transition, and the message one macrostep.
  */
@@ -340,7 +348,7 @@ export function answer(transitions: MessageTransitions): MessageTransitions {
     return {
       ...config,
       guard: config.guard === undefined ? 'isAnswer' : and(['isAnswer', config.guard] as never),
-      actions: ['analyseMessage', 'askForCheckIn', 'sayDetailsNotNeededIfShared', ...own],
+      actions: ['askForCheckIn', 'sayDetailsNotNeededIfShared', ...own],
     } as MessageTransitions[number];
   });
 }

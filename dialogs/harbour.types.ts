@@ -32,8 +32,9 @@ export interface HarbourContext {
 }
 
 /**
- * What taking a message writes into the context (`analyseMessage`): the detector's findings and the
- * answer read once, the detector's new state, the summary with anything the message added.
+ * What taking a message writes into the context, before its transition is chosen (see
+ * `createHarbourMachine`): the detector's findings and the answer read once, the detector's new
+ * state, the summary with anything the message added.
  */
 export interface MessageReading {
   readonly turn: TurnAnalysis;
