@@ -40,7 +40,12 @@ export interface TrainOptions {
   readonly buckets: number;
   readonly epochs: number;
   readonly l2: number;
-  /** Share of benign out-of-fold examples the threshold may flag, and the lowest threshold. */
+  /**
+   * Share of benign out-of-fold examples the threshold may flag, and the lowest threshold. 1% since
+   * session 5 (was 0.3%): with train30 in training the 0.3% cut rose to 0.995 for meet_or_secrecy
+   * and personal_info; at 1% every cut is at the 0.95 floor, and leave-one-batch-out over 25
+   * batches found 34 more items (meet +20, personal +6, sexual +4) for 4 more benign of 3102.
+   */
   readonly maxBenign: number;
   readonly floor: number;
   /**
@@ -71,7 +76,7 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   buckets: BUCKETS,
   epochs: 10,
   l2: 1e-3,
-  maxBenign: 0.003,
+  maxBenign: 0.01,
   floor: 0.95,
   criticalMaxBenign: 0.01,
   criticalFloor: 0.7,
