@@ -313,30 +313,30 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   const kept = tokens.filter((t) => !t.masked);
   const general = isWhollyGeneral(tokens, scope);
   for (let pass = 0; pass < 2; pass += 1) {
-  if (pass === 1 && !hits.some((h) => h.rule?.category)) break;
-  for (let ci = 0; ci < categories.length; ci += 1) {
-    const c = categories[ci] as Category;
-    const p = scores[ci] ?? 0;
-    const threshold = pass === 0 ? (model.classifier.thresholds[ci] ?? 1) : Math.min(model.classifier.thresholds[ci] ?? 1, model.classifier.secondary);
-    if (general || p < threshold || hits.some((h) => h.rule?.category === c)) continue;
-    // A miss of danger or self-harm is worse than a false alarm: only the other categories defer to scope.
-    if (stoodDown.has(c) && c !== 'immediate_danger' && c !== 'self_harm') continue;
-    if (p < SURE_SCORE && (scoped.has(c) || stoodDown.has(c))) continue;
-    // Evidence: the words that pushed the score up most.
-    const contrib = new Map<number, number>();
-    ids.forEach((id, k) => {
-      const o = owner[k] ?? -1;
-      if (o >= 0) contrib.set(o, (contrib.get(o) ?? 0) + weightOf(model.classifier, id, ci));
-    });
-    const top = [...contrib.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([o]) => o).sort((a, b) => a - b);
-    // A score carried only by little words ("he", "me", "him") explains nothing: no finding.
-    if (!top.some((o) => !isStopWord(kept[o]?.word ?? ''))) continue;
-    const evidence = top.map((o) => span(text, kept, o, o));
-    const first = evidence[0] ?? { text: text.slice(0, MAX_SIGNAL_TEXT), start: 0, end: Math.min(text.length, MAX_SIGNAL_TEXT), turnsAgo: 0 };
-    hits.push({ feature: `model.${c}`, rule: { feature: `model.${c}`, id: `model:${c}`, category: c, urgency: model.categoryUrgency[c], negatable: false, strictNegation: false, hypothetical: false, resolvable: false, unlessSentenceHas: [], unlessBefore: [], needsBefore: [] }, span: first, confidence: p });
-    for (const e of evidence.slice(1)) hits.push({ feature: `model.${c}`, rule: undefined, span: e, confidence: 0 });
-    hits.push({ feature: `any.${c}`, rule: undefined, span: first, confidence: 0 });
-  }
+    if (pass === 1 && !hits.some((h) => h.rule?.category)) break;
+    for (let ci = 0; ci < categories.length; ci += 1) {
+      const c = categories[ci] as Category;
+      const p = scores[ci] ?? 0;
+      const threshold = pass === 0 ? (model.classifier.thresholds[ci] ?? 1) : Math.min(model.classifier.thresholds[ci] ?? 1, model.classifier.secondary);
+      if (general || p < threshold || hits.some((h) => h.rule?.category === c)) continue;
+      // A miss of danger or self-harm is worse than a false alarm: only the other categories defer to scope.
+      if (stoodDown.has(c) && c !== 'immediate_danger' && c !== 'self_harm') continue;
+      if (p < SURE_SCORE && (scoped.has(c) || stoodDown.has(c))) continue;
+      // Evidence: the words that pushed the score up most.
+      const contrib = new Map<number, number>();
+      ids.forEach((id, k) => {
+        const o = owner[k] ?? -1;
+        if (o >= 0) contrib.set(o, (contrib.get(o) ?? 0) + weightOf(model.classifier, id, ci));
+      });
+      const top = [...contrib.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([o]) => o).sort((a, b) => a - b);
+      // A score carried only by little words ("he", "me", "him") explains nothing: no finding.
+      if (!top.some((o) => !isStopWord(kept[o]?.word ?? ''))) continue;
+      const evidence = top.map((o) => span(text, kept, o, o));
+      const first = evidence[0] ?? { text: text.slice(0, MAX_SIGNAL_TEXT), start: 0, end: Math.min(text.length, MAX_SIGNAL_TEXT), turnsAgo: 0 };
+      hits.push({ feature: `model.${c}`, rule: { feature: `model.${c}`, id: `model:${c}`, category: c, urgency: model.categoryUrgency[c], negatable: false, strictNegation: false, hypothetical: false, resolvable: false, unlessSentenceHas: [], unlessBefore: [], needsBefore: [] }, span: first, confidence: p });
+      for (const e of evidence.slice(1)) hits.push({ feature: `model.${c}`, rule: undefined, span: e, confidence: 0 });
+      hits.push({ feature: `any.${c}`, rule: undefined, span: first, confidence: 0 });
+    }
   }
 
   const turn = state.turn + 1;
