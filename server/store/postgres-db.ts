@@ -30,11 +30,13 @@ export interface PostgresOptions {
 export const DEFAULT_POOL_SIZE = 8;
 /**
  * Default number of append batches in flight. Fewer, fuller batches cost the server less CPU per
- * append than many small ones competing for its cores (bench/store.ts on 2 cores: 4 batches of ~125
- * used 25-40% less PostgreSQL CPU per turn than 8 batches of ~95; see docs/storage.md). A database
- * server with many cores may do better with more (`appendConcurrency`).
+ * append than many small ones competing for its cores: on 2 cores, 4 batches of ~125 used 25-40%
+ * less PostgreSQL CPU per turn than 8 of ~95 (2 Dec 2026), and 2 batches of up to 512 (MAX_BATCH)
+ * 10-45% more turns/s than 4 of 128, with less CPU per turn in PostgreSQL and here (3 Dec 2026; see
+ * docs/storage.md). The pool's other connections stay free for reads. A database server with many
+ * cores may do better with more (`appendConcurrency`).
  */
-export const DEFAULT_APPEND_CONCURRENCY = 4;
+export const DEFAULT_APPEND_CONCURRENCY = 2;
 
 type Client = Pick<pg.PoolClient, 'query'>;
 
