@@ -36,10 +36,33 @@ interface Hit {
 
 /** Normalised tokens with their match keys. */
 export function tokenise(text: string, model: SafetyModel): Token[] {
-  return normalise(text, model.words).map((w) => {
+  const tokens: Token[] = normalise(text, model.words).map((w) => {
     const k = model.words.keysOf(w.word);
     return { word: w.word, start: w.start, end: w.end, sentence: w.sentence, quoted: w.quoted, keys: k.keys, fuzzy: k.fuzzy, sets: k.sets, masked: false };
   });
+  // Set members of several words ("dinner lady", "surprise party"): every word of the run in one
+  // sentence gets the set, so rules and the classifier see it as they see a one-word member.
+  const multi = model.words.multiWordSets;
+  if (multi.size > 0)
+    for (let i = 0; i < tokens.length; i += 1) {
+      const cands = multi.get(tokens[i]?.keys[0] ?? '');
+      if (cands === undefined) continue;
+      for (const c of cands) {
+        const n = c.stems.length;
+        let ok = i + n <= tokens.length;
+        for (let k = 0; ok && k < n; k += 1) {
+          const t = tokens[i + k];
+          ok = t !== undefined && t.keys[0] === c.stems[k] && t.sentence === tokens[i]?.sentence;
+        }
+        if (!ok) continue;
+        for (let k = 0; k < n; k += 1) {
+          const t = tokens[i + k];
+          if (t === undefined || t.keys.includes(c.set)) continue;
+          tokens[i + k] = { ...t, keys: [...t.keys, c.set], sets: [...t.sets, c.set] };
+        }
+      }
+    }
+  return tokens;
 }
 
 /** The words the classifier sees: stems and the lexicon sets they belong to, without idiom words. Shared with the trainer. */
