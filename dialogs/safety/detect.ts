@@ -26,6 +26,8 @@ const SELF_BEFORE_WORDS = 4;
  * overrule it ("i don't want to die"). At or above it, only games and jokes stand it down, as before.
  */
 const SURE_SCORE = 0.9;
+/** How far down the classifier's top pushers a word that is not a stop word may sit (see detect). */
+const CONTENT_REACH = 5;
 
 interface Hit {
   readonly feature: string;
@@ -351,9 +353,14 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
         const o = owner[k] ?? -1;
         if (o >= 0) contrib.set(o, (contrib.get(o) ?? 0) + weightOf(model.classifier, id, ci));
       });
-      const top = [...contrib.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([o]) => o).sort((a, b) => a - b);
-      // A score carried only by little words ("he", "me", "him") explains nothing: no finding.
-      if (!top.some((o) => !isStopWord(kept[o]?.word ?? ''))) continue;
+      const ranked = [...contrib.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]).map(([o]) => o);
+      // A score carried only by little words ("he", "me", "him") explains nothing: no finding. The
+      // first word that is not one must be among the top CONTENT_REACH pushers (session 6: was the
+      // top 3, which dropped "he said clear ur browser history after we talk", whose top three are
+      // "he", "after", "your"); it is then always part of the evidence.
+      const content = ranked.slice(0, CONTENT_REACH).find((o) => !isStopWord(kept[o]?.word ?? ''));
+      if (content === undefined) continue;
+      const top = (ranked.slice(0, 3).includes(content) ? ranked.slice(0, 3) : [...ranked.slice(0, 2), content]).sort((a, b) => a - b);
       const evidence = top.map((o) => span(text, kept, o, o));
       const first = evidence[0] ?? { text: text.slice(0, MAX_SIGNAL_TEXT), start: 0, end: Math.min(text.length, MAX_SIGNAL_TEXT), turnsAgo: 0 };
       hits.push({ feature: `model.${c}`, rule: { feature: `model.${c}`, id: `model:${c}`, category: c, urgency: model.categoryUrgency[c], negatable: false, strictNegation: false, hypothetical: false, resolvable: false, unlessSentenceHas: [], unlessBefore: [], needsBefore: [] }, span: first, confidence: p });
