@@ -26,6 +26,8 @@ const SELF_BEFORE_WORDS = 4;
  * overrule it ("i don't want to die"). At or above it, only games and jokes stand it down, as before.
  */
 const SURE_SCORE = 0.9;
+/** How far down the classifier's top pushers a word that is not a stop word may sit (see detect). */
+const CONTENT_REACH = 5;
 
 interface Hit {
   readonly feature: string;
@@ -36,10 +38,33 @@ interface Hit {
 
 /** Normalised tokens with their match keys. */
 export function tokenise(text: string, model: SafetyModel): Token[] {
-  return normalise(text, model.words).map((w) => {
+  const tokens: Token[] = normalise(text, model.words).map((w) => {
     const k = model.words.keysOf(w.word);
     return { word: w.word, start: w.start, end: w.end, sentence: w.sentence, quoted: w.quoted, keys: k.keys, fuzzy: k.fuzzy, sets: k.sets, masked: false };
   });
+  // Set members of several words ("dinner lady", "surprise party"): every word of the run in one
+  // sentence gets the set, so rules and the classifier see it as they see a one-word member.
+  const multi = model.words.multiWordSets;
+  if (multi.size > 0)
+    for (let i = 0; i < tokens.length; i += 1) {
+      const cands = multi.get(tokens[i]?.keys[0] ?? '');
+      if (cands === undefined) continue;
+      for (const c of cands) {
+        const n = c.stems.length;
+        let ok = i + n <= tokens.length;
+        for (let k = 0; ok && k < n; k += 1) {
+          const t = tokens[i + k];
+          ok = t !== undefined && t.keys[0] === c.stems[k] && t.sentence === tokens[i]?.sentence;
+        }
+        if (!ok) continue;
+        for (let k = 0; k < n; k += 1) {
+          const t = tokens[i + k];
+          if (t === undefined || t.keys.includes(c.set)) continue;
+          tokens[i + k] = { ...t, keys: [...t.keys, c.set], sets: [...t.sets, c.set] };
+        }
+      }
+    }
+  return tokens;
 }
 
 /** The words the classifier sees: stems and the lexicon sets they belong to, without idiom words. Shared with the trainer. */
@@ -328,9 +353,14 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
         const o = owner[k] ?? -1;
         if (o >= 0) contrib.set(o, (contrib.get(o) ?? 0) + weightOf(model.classifier, id, ci));
       });
-      const top = [...contrib.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([o]) => o).sort((a, b) => a - b);
-      // A score carried only by little words ("he", "me", "him") explains nothing: no finding.
-      if (!top.some((o) => !isStopWord(kept[o]?.word ?? ''))) continue;
+      const ranked = [...contrib.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]).map(([o]) => o);
+      // A score carried only by little words ("he", "me", "him") explains nothing: no finding. The
+      // first word that is not one must be among the top CONTENT_REACH pushers (session 6: was the
+      // top 3, which dropped "he said clear ur browser history after we talk", whose top three are
+      // "he", "after", "your"); it is then always part of the evidence.
+      const content = ranked.slice(0, CONTENT_REACH).find((o) => !isStopWord(kept[o]?.word ?? ''));
+      if (content === undefined) continue;
+      const top = (ranked.slice(0, 3).includes(content) ? ranked.slice(0, 3) : [...ranked.slice(0, 2), content]).sort((a, b) => a - b);
       const evidence = top.map((o) => span(text, kept, o, o));
       const first = evidence[0] ?? { text: text.slice(0, MAX_SIGNAL_TEXT), start: 0, end: Math.min(text.length, MAX_SIGNAL_TEXT), turnsAgo: 0 };
       hits.push({ feature: `model.${c}`, rule: { feature: `model.${c}`, id: `model:${c}`, category: c, urgency: model.categoryUrgency[c], negatable: false, strictNegation: false, hypothetical: false, resolvable: false, unlessSentenceHas: [], unlessBefore: [], needsBefore: [] }, span: first, confidence: p });

@@ -20,6 +20,12 @@ export class WordIndex implements Vocabulary {
   private readonly lexiconStems = new Set<string>();
   /** stem → the `{set}` keys it belongs to. */
   private readonly setsByStem = new Map<string, string[]>();
+  /**
+   * Set members of several words ("dinner lady", "leisure centre", "surprise party"), by the stem
+   * of their first word: the stems in order and the set. Before session 6 such members were stemmed
+   * whole and could never equal a word's stem, so they never matched.
+   */
+  readonly multiWordSets = new Map<string, { readonly stems: readonly string[]; readonly set: string }[]>();
   /** deletion variant → lexicon words it came from (symmetric-delete index). */
   private readonly deletions = new Map<string, string[]>();
   private readonly stems = new Map<string, string>();
@@ -39,7 +45,15 @@ export class WordIndex implements Vocabulary {
       return parts.length === 1 && parts[0] !== undefined ? parts[0] : w.toLowerCase();
     };
     for (const [name, words] of Object.entries(sets))
-      for (const w of words)
+      for (const w of words) {
+        const parts = w.toLowerCase().replace(/[’']/g, '').split(/\s+/).filter(Boolean);
+        if (parts.length > 1) {
+          const stems = parts.map((x) => this.stem(x));
+          for (const x of parts) this.addLexiconWord(x);
+          const list = this.multiWordSets.get(stems[0] ?? '') ?? [];
+          list.push({ stems, set: `{${name}}` });
+          this.multiWordSets.set(stems[0] ?? '', list);
+        }
         for (const part of [setWord(w)]) {
           const s = this.stem(part);
           const list = this.setsByStem.get(s) ?? [];
@@ -48,6 +62,7 @@ export class WordIndex implements Vocabulary {
           this.addLexiconWord(part);
           knownSet.add(part);
         }
+      }
     for (const w of lexiconWords) {
       this.addLexiconWord(w);
       knownSet.add(w);

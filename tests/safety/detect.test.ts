@@ -178,6 +178,21 @@ describe('detect', () => {
     expect(categories('he beat me and i have bruises')).toContain('immediate_danger');
   });
 
+  it('reads set members of several words ("dinner lady", "surprise party") like one-word ones (session 6)', () => {
+    expect(categories('the dinner lady asked where i live cos we moved')).toEqual([]);
+    expect(categories('the lady at the leisure centre asked for my address for the swim form')).toEqual([]);
+    expect(categories('a man online asked where i live')).toContain('personal_info');
+    expect(categories('he asked my real name')).toContain('personal_info');
+  });
+
+  it('reads a brother, sister or friend saying they will kill you as an idiom, a stranger as a threat (session 6)', () => {
+    expect(categories('my brother says hes gonna kill me for telling mum about his detention')).toEqual([]);
+    expect(categories('my friend said shell kill me if i tell anyone she fancies josh')).toEqual([]);
+    expect(categories('he said he will kill me if i tell anyone')).toContain('threat_blackmail');
+    expect(categories('my grandad gave me money and told me not to tell my brother')).toEqual([]);
+    expect(categories('he gave me money and told me not to tell my mum')).toContain('meet_or_secrecy');
+  });
+
   it('reads "nobody knows my address" as a denial, but not what nobody knows about someone', () => {
     expect(categories('nobody knows my address online, i never put it anywhere')).toEqual([]);
     expect(categories('no one knows he has my address')).toContain('personal_info');
