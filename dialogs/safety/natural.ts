@@ -22,16 +22,25 @@ export function editDistance(a: string, b: string): number {
 let english: ReadonlySet<string> | undefined;
 
 /**
- * Whether a lower-case word is an ordinary English word, from the word list behind natural's
- * Brill part-of-speech tagger (about 90,000 words). The fuzzy matcher never "corrects" such a word
- * ("setting" is not a misspelling of "sexting"). Loaded once, on first use.
+ * Loads the word list {@link isEnglishWord} reads (about 40 ms), once. The detector's word index
+ * calls it when the model is built, so that the first child message with a word the lexicon does
+ * not know is not the one that waits for it.
  */
-export function isEnglishWord(word: string): boolean {
+export function loadEnglishWords(): ReadonlySet<string> {
   if (!english) {
     const lexicon = new lexiconModule('EN', 'NN').lexicon;
     english = new Set(Object.keys(lexicon).filter((w) => /^[a-z]+$/.test(w)));
   }
-  return english.has(word);
+  return english;
+}
+
+/**
+ * Whether a lower-case word is an ordinary English word, from the word list behind natural's
+ * Brill part-of-speech tagger (about 90,000 words). The fuzzy matcher never "corrects" such a word
+ * ("setting" is not a misspelling of "sexting").
+ */
+export function isEnglishWord(word: string): boolean {
+  return (english ?? loadEnglishWords()).has(word);
 }
 
 let stop: ReadonlySet<string> | undefined;

@@ -1,4 +1,4 @@
-import { editDistance, isEnglishWord, porterStem } from './natural.js';
+import { editDistance, isEnglishWord, loadEnglishWords, porterStem } from './natural.js';
 import { resolveWord, type Vocabulary } from './normalise.js';
 
 /** A word's match keys (see {@link WordIndex.keysOf}). `sets`: the `{set}` keys among them, in the same order. */
@@ -34,6 +34,7 @@ export class WordIndex implements Vocabulary {
   private static readonly CACHE_LIMIT = 50_000;
 
   constructor(expansions: Record<string, string>, known: Iterable<string>, sets: Record<string, readonly string[]>, lexiconWords: Iterable<string>) {
+    loadEnglishWords();
     const ex = new Map<string, readonly string[]>();
     for (const [k, v] of Object.entries(expansions)) ex.set(k, v.toLowerCase().split(/\s+/).filter(Boolean));
     this.expansions = ex;
