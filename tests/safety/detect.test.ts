@@ -193,6 +193,26 @@ describe('detect', () => {
     expect(categories('he gave me money and told me not to tell my mum')).toContain('meet_or_secrecy');
   });
 
+  it('does not trust a friend met online, nor a trusted person dealing with a stranger online (session 7)', () => {
+    expect(categories("my brother's online friend wants to meet him at the park")).toContain('meet_or_secrecy');
+    expect(categories('my sister told a guy on tiktok our address')).toContain('personal_info');
+    expect(categories('my friend from school wants to meet up at the park on saturday')).toEqual([]);
+  });
+
+  it('follows "she" or "he" back to the trusted person it stands for, and a present from one (session 7)', () => {
+    expect(categories('my nan said if i tidy my room she will buy me a new game')).toEqual([]);
+    expect(categories('my nan said a man online will buy me a new phone')).toContain('meet_or_secrecy');
+    expect(categories('i got a steam voucher from my uncle for christmas')).toEqual([]);
+    expect(categories('he sent me a steam voucher and said dont tell my mum')).toContain('meet_or_secrecy');
+  });
+
+  it('hears alone-checks, following and waiting said other ways (session 7)', () => {
+    expect(categories('he asked if my parents are away this weekend')).toContain('meet_or_secrecy');
+    expect(categories('he keeps asking whos babysitting me tonight')).toContain('meet_or_secrecy');
+    expect(categories('he followed me off the train and hes still behind me')).toContain('immediate_danger');
+    expect(categories('my mum is waiting for me outside the school')).toEqual([]);
+  });
+
   it('reads "nobody knows my address" as a denial, but not what nobody knows about someone', () => {
     expect(categories('nobody knows my address online, i never put it anywhere')).toEqual([]);
     expect(categories('no one knows he has my address')).toContain('personal_info');
