@@ -211,6 +211,15 @@ describe('detect', () => {
     expect(categories('he keeps asking whos babysitting me tonight')).toContain('meet_or_secrecy');
     expect(categories('he followed me off the train and hes still behind me')).toContain('immediate_danger');
     expect(categories('my mum is waiting for me outside the school')).toEqual([]);
+    expect(categories('im at his flat and he wont let me leave')).toContain('immediate_danger');
+    expect(categories('im at his house playing fifa, back at 6')).toEqual([]);
+  });
+
+  it('hears a stranger turning the child against family and friends, or asking about them undressed (session 7)', () => {
+    expect(categories('he says my mum is too strict and only he understands me')).toContain('meet_or_secrecy');
+    expect(categories('my mum says im too strict with my little brother lol')).toEqual([]);
+    expect(categories('he asked what i wear to bed')).toContain('sexual');
+    expect(categories('my mum asked if i had a shower yet')).toEqual([]);
   });
 
   it('reads "nobody knows my address" as a denial, but not what nobody knows about someone', () => {
