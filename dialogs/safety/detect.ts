@@ -127,7 +127,9 @@ function someoneElseBetween(tokens: readonly Token[], j: number, first: number):
     if (OTHER_PERSON.has(w) && k > j + 1) return true;
     if (self ? CHILD_SUBJECTS.has(w) : (FEMALE.has(who) && HE.has(w)) || (MALE.has(who) && SHE.has(w))) return true;
   }
-  return false;
+  // Session 7: the phrase names its own actor, a stranger ("my friend says THE MAN is outside her
+  // school right now"): the trusted person is only telling of him.
+  return first > j + 1 && OTHER_PERSON.has(tokens[first]?.word ?? '');
 }
 
 /** Sets of people the child trusts, whose acting stands a phrase down (not the child, staff or places). */

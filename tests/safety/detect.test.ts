@@ -213,6 +213,9 @@ describe('detect', () => {
     expect(categories('my mum is waiting for me outside the school')).toEqual([]);
     expect(categories('im at his flat and he wont let me leave')).toContain('immediate_danger');
     expect(categories('im at his house playing fifa, back at 6')).toEqual([]);
+    // The phrase names its own actor, a stranger: the friend is only telling of him.
+    expect(categories('my friend says the man is outside her school right now')).toContain('immediate_danger');
+    expect(categories('my partner is hitting my daughter right now')).toContain('immediate_danger');
   });
 
   it('hears a stranger turning the child against family and friends, or asking about them undressed (session 7)', () => {
