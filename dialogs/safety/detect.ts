@@ -215,6 +215,40 @@ function pronounOfTrusted(tokens: readonly Token[], m: PhraseMatch, set: string)
   return false;
 }
 
+/** Words of threatening that, like "said", make the one before them the speaker of the sentence. */
+const THREATENING = new Set(['threatening', 'threatened', 'threatens', 'threaten']);
+/** A boyfriend's or girlfriend's threats are not a sibling's teasing (coercion happens there too). */
+const PARTNERS = new Set(['boyfriend', 'girlfriend']);
+
+/**
+ * Session 7: a sister, mum, dad or brother is the one speaking in the sentence ("my sister SAID
+ * she'll tell everyone i still sleep with my teddy IF I DONT do her chores"): the trusted person
+ * named right before a reporting word ("said", "says", "keeps", "threatened") stands the phrase
+ * down however far it comes after, unless someone else is named in between: a stranger, a boy or
+ * girl, "they", a pronoun of the other gender, or the child's "i" asked to do something is fine.
+ * Only for gendered kin (a friend's "he" may be anyone; not a boyfriend or girlfriend), never for
+ * someone met online.
+ */
+function reportedByTrusted(tokens: readonly Token[], m: PhraseMatch, set: string, model: SafetyModel): boolean {
+  const s = tokens[m.first]?.sentence;
+  if (tokens[m.first]?.quoted) return false;
+  for (let j = 0; j < m.first; j += 1) {
+    const t = tokens[j];
+    if (t === undefined || t.sentence !== s || !t.keys.includes(set) || !(FEMALE.has(t.word) || MALE.has(t.word)) || PARTNERS.has(t.word)) continue;
+    const next = tokens[j + 1];
+    const speaks = next !== undefined && (model.scope.reporting.has(next.keys[0] ?? '') || THREATENING.has(next.word));
+    if (!speaks || isObject(tokens, j, model, set) || metOnline(tokens, j)) continue;
+    const she = FEMALE.has(t.word);
+    let other = false;
+    for (let k = j + 2; k <= m.last && !other; k += 1) {
+      const w = tokens[k]?.word ?? '';
+      other = OTHER_PERSON.has(w) || w === 'boy' || w === 'girl' || w === 'they' || (she ? HE.has(w) : SHE.has(w));
+    }
+    if (!other) return true;
+  }
+  return false;
+}
+
 const GIVEN_FROM = new Set(['from', 'off', 'by']);
 /** People (not places) a present may come from, besides FEMALE and MALE: "from my cousin". */
 const KIN = new Set(['cousin', 'cousins', 'friend', 'friends', 'mate', 'mates', 'bestie', 'parents', 'grandparents', 'godparents']);
@@ -360,12 +394,30 @@ function toldAsOver(tokens: readonly Token[], m: PhraseMatch): boolean {
   return well;
 }
 
+/** Rules whose request a child's refusal ends ("asked my age, i said its private, they said ok"). */
+const REFUSABLE = new Set(['lex:personal_info.asks-details', 'lex:meet_or_secrecy.move-app']);
+
+/**
+ * Session 7: the child refused and the asking ended there: a word of `refused` in the message
+ * ("i said no", "gave a fake one", "blocked him") and none of `persist` ("keeps", "again", "but he",
+ * "now they", "scared") anywhere in it.
+ */
+function refusedAndOver(tokens: readonly Token[]): boolean {
+  let refused = false;
+  for (const t of tokens) {
+    if (t.sets.includes('{persist}')) return false;
+    if (t.sets.includes('{refused}')) refused = true;
+  }
+  return refused;
+}
+
 /** Whether scope stands a matched phrase down: negation, hypothetical, resolved, who is acting (harmless words are checked apart). */
 function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel): boolean {
   if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return true;
   if (rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm')) return true;
   if (rule.resolvable && scope.resolved) return true;
   if (rule.category === 'self_harm' && rule.urgency !== 'immediate' && toldAsOver(tokens, m)) return true;
+  if (REFUSABLE.has(rule.id) && refusedAndOver(tokens)) return true;
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when
@@ -383,7 +435,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
     if (rule.unlessBefore.includes('{workplace}') && placedInPerson(tokens, m, '{workplace}', model)) return true;
     const cancelled = rule.unlessBefore.some((set) => {
       if (set === '{inperson}' || set === '{workplace}') return false;
-      if (TRUSTED_SETS.has(set) && (pronounOfTrusted(tokens, m, set) || (rule.id === 'lex:meet_or_secrecy.gifts-grooming' && givenByTrusted(tokens, m, set)))) return true;
+      if (TRUSTED_SETS.has(set) && (pronounOfTrusted(tokens, m, set) || reportedByTrusted(tokens, m, set, model) || (rule.id === 'lex:meet_or_secrecy.gifts-grooming' && givenByTrusted(tokens, m, set)))) return true;
       const reach = set === '{self}' ? SELF_BEFORE_WORDS : UNLESS_BEFORE_WORDS;
       // Inside quotation marks "I" is the stranger speaking, not the child.
       if (set === '{self}' && tokens[m.first]?.quoted) return false;

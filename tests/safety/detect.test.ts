@@ -225,6 +225,14 @@ describe('detect', () => {
     expect(categories('my mum asked if i had a shower yet')).toEqual([]);
   });
 
+  it('reads a sister or brother speaking, a programme, and a refusal that ended it as no red flag (session 7)', () => {
+    expect(categories('my sister said shell tell everyone i snore if i dont tidy her room')).toEqual([]);
+    expect(categories('my sister said a man online will post my pics if i dont send more')).toContain('threat_blackmail');
+    expect(categories('in eastenders someone is getting blackmailed and my nan loves it')).toEqual([]);
+    expect(categories('someone asked my age on a game and i said its private, they said ok')).toEqual([]);
+    expect(categories('someone asked my age on a game and i said no but he keeps asking')).toContain('personal_info');
+  });
+
   it('reads "nobody knows my address" as a denial, but not what nobody knows about someone', () => {
     expect(categories('nobody knows my address online, i never put it anywhere')).toEqual([]);
     expect(categories('no one knows he has my address')).toContain('personal_info');
