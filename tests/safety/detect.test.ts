@@ -233,6 +233,12 @@ describe('detect', () => {
     expect(categories('someone asked my age on a game and i said no but he keeps asking')).toContain('personal_info');
   });
 
+  it('hears threats said other ways: the chats posted, harm to the family, menace (session 7)', () => {
+    expect(categories('he says i have to keep talking to him or he posts our chats')).toContain('threat_blackmail');
+    expect(categories('he said my little brother gets hurt if i block him')).toContain('threat_blackmail');
+    expect(categories('he said it would be a shame if my mum saw what i sent')).toContain('threat_blackmail');
+  });
+
   it('reads "nobody knows my address" as a denial, but not what nobody knows about someone', () => {
     expect(categories('nobody knows my address online, i never put it anywhere')).toEqual([]);
     expect(categories('no one knows he has my address')).toContain('personal_info');
