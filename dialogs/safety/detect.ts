@@ -225,7 +225,8 @@ const PARTNERS = new Set(['boyfriend', 'girlfriend']);
  * she'll tell everyone i still sleep with my teddy IF I DONT do her chores"): the trusted person
  * named right before a reporting word ("said", "says", "keeps", "threatened") stands the phrase
  * down however far it comes after, unless someone else is named in between: a stranger, a boy or
- * girl, "they", a pronoun of the other gender, or the child's "i" asked to do something is fine.
+ * girl, "they", or "he"/"she" of the other gender ("her"/"him" may be the one the secret is kept
+ * from: "dad said dont tell her anything"); the child's "i" asked to do something is fine.
  * Only for gendered kin (a friend's "he" may be anyone; not a boyfriend or girlfriend), never for
  * someone met online.
  */
@@ -242,7 +243,7 @@ function reportedByTrusted(tokens: readonly Token[], m: PhraseMatch, set: string
     let other = false;
     for (let k = j + 2; k <= m.last && !other; k += 1) {
       const w = tokens[k]?.word ?? '';
-      other = OTHER_PERSON.has(w) || w === 'boy' || w === 'girl' || w === 'they' || (she ? HE.has(w) : SHE.has(w));
+      other = OTHER_PERSON.has(w) || w === 'boy' || w === 'girl' || w === 'they' || (she ? SUBJECT_HE.has(w) : SUBJECT_SHE.has(w));
     }
     if (!other) return true;
   }
