@@ -9,7 +9,8 @@
  * name without `.tuning.txt`; default: probes20-33 and every train28*-train3x* file), it trains without that
  * file and scores detect() on it, then prints benign flagged and recall per category.
  *   --features w,b,c4   --l2 0.001   --epochs 10   --floor 0.95   --critical-floor 0.7   --danger-floor 0.9
- *   --fold-by-example   --no-model (lexicon alone)   --secondary 0.5   try other settings without changing the defaults.
+ *   --fold-by-example   --no-model (lexicon alone)   --secondary 0.5   --average (averaged SGD; session 7: no gain, off)
+ *   try other settings without changing the defaults.
  */
 import { writeFileSync } from 'node:fs';
 import {
