@@ -127,6 +127,147 @@ function someoneElseBetween(tokens: readonly Token[], j: number, first: number):
     if (OTHER_PERSON.has(w) && k > j + 1) return true;
     if (self ? CHILD_SUBJECTS.has(w) : (FEMALE.has(who) && HE.has(w)) || (MALE.has(who) && SHE.has(w))) return true;
   }
+  // Session 7: the phrase names its own actor, a stranger ("my friend says THE MAN is outside her
+  // school right now"): the trusted person is only telling of him.
+  return first > j + 1 && OTHER_PERSON.has(tokens[first]?.word ?? '');
+}
+
+/** Sets of people the child trusts, whose acting stands a phrase down (not the child, staff or places). */
+const TRUSTED_SETS = new Set(['{friends}', '{family}', '{peers}']);
+/** Words that place a person online: "an ONLINE friend", "his GAMING mate". */
+const ONLINE_PLACE = new Set(['online', 'internet', 'gaming', 'gamer', 'insta', 'snap', 'tiktok', 'discord', 'roblox', 'fortnite', 'minecraft', 'xbox', 'playstation', 'ps5', 'fifa', 'cod', 'twitch', 'youtube', 'reddit']);
+const MET = new Set(['met', 'meet', 'from', 'on']);
+/** "friend list", "friend request": not a person. */
+const LIST_WORDS = new Set(['list', 'lists', 'request', 'requests']);
+
+/** Whether a token says "online": the word itself, an app, or a game (not a club's team or match). */
+function isOnlineWord(t: Token | undefined): boolean {
+  if (t === undefined) return false;
+  return ONLINE_PLACE.has(t.word) || t.sets.includes('{app}') || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word));
+}
+
+/**
+ * Session 7: a friend or "boyfriend" met online is not a trusted person ("my friend's ONLINE
+ * friend asked…", "my brother's GAMING friend wants to meet him", "a friend FROM ROBLOX", "her
+ * boyfriend she MET ON tiktok"): the word before is an online place, or one of the next three
+ * words is "from"/"on"/"met" followed by one.
+ */
+function metOnline(tokens: readonly Token[], j: number): boolean {
+  const s = tokens[j]?.sentence;
+  if (LIST_WORDS.has(tokens[j + 1]?.word ?? '')) return false;
+  const prev = tokens[j - 1];
+  if (prev !== undefined && prev.sentence === s && isOnlineWord(prev)) return true;
+  for (let k = j + 1; k <= j + 3 && k < tokens.length; k += 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) break;
+    if (t.word === 'online') return true;
+    if (MET.has(t.word) && (isOnlineWord(tokens[k + 1]) || isOnlineWord(tokens[k + 2]))) return true;
+  }
+  return false;
+}
+
+/**
+ * Session 7: a trusted person the child tells of is dealing with a stranger online later in the
+ * sentence ("my friend told A MAN ONLINE her real name", "my sister gave her address to A BOY ON
+ * FORTNITE", "my cousin told A GUY ON ROBLOX her address"): the red flag is the stranger's, so the
+ * trusted person does not stand the phrase down. A person word (man, guy, stranger, someone…)
+ * after the trusted one, with an online word within three words of it.
+ */
+function strangerOnline(tokens: readonly Token[], s: number | undefined, j: number): boolean {
+  for (let k = j + 1; k < tokens.length; k += 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) continue;
+    if (!OTHER_PERSON.has(t.word) && t.word !== 'boy' && t.word !== 'girl') continue;
+    for (let q = k + 1; q <= k + 3 && q < tokens.length; q += 1) if (tokens[q]?.sentence === s && isOnlineWord(tokens[q])) return true;
+  }
+  return false;
+}
+
+/** Subject pronouns that may stand for a trusted person named earlier in the sentence. */
+const SUBJECT_HE = new Set(['he']);
+const SUBJECT_SHE = new Set(['she']);
+
+/**
+ * Session 7: the one acting is "he" or "she" just before the phrase, and the nearest person named
+ * before it in the sentence is a trusted one of that gender ("babcia says i'm growing too fast,
+ * SHE had to buy me new shoes", "tata said if i get a 7 in maths HE'LL buy me new trainers"):
+ * beyond the usual six words. A person word in between that is not the same pronoun, a stranger,
+ * or a trusted word that is an object, ends the search.
+ */
+function pronounOfTrusted(tokens: readonly Token[], m: PhraseMatch, set: string): boolean {
+  const s = tokens[m.first]?.sentence;
+  let p = -1;
+  // The pronoun is the subject of the phrase: at most three words before it ("she HAD TO buy me").
+  for (let k = m.first; k >= Math.max(0, m.first - 3); k -= 1) {
+    const w = tokens[k]?.word ?? '';
+    if (tokens[k]?.sentence === s && (SUBJECT_HE.has(w) || SUBJECT_SHE.has(w))) { p = k; break; }
+  }
+  if (p < 0 || tokens[m.first]?.quoted) return false;
+  const she = SUBJECT_SHE.has(tokens[p]?.word ?? '');
+  for (let k = p - 1; k >= 0; k -= 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) return false;
+    const w = t.word;
+    if (w === tokens[p]?.word) continue;
+    if (OTHER_PERSON.has(w) || CHILD_SUBJECTS.has(w) || w === 'boy' || w === 'girl') return false;
+    if (t.keys.includes(set)) return (she ? FEMALE.has(w) : MALE.has(w)) && !metOnline(tokens, k);
+  }
+  return false;
+}
+
+/** Words of threatening that, like "said", make the one before them the speaker of the sentence. */
+const THREATENING = new Set(['threatening', 'threatened', 'threatens', 'threaten']);
+/** A boyfriend's or girlfriend's threats are not a sibling's teasing (coercion happens there too). */
+const PARTNERS = new Set(['boyfriend', 'girlfriend']);
+
+/**
+ * Session 7: a sister, mum, dad or brother is the one speaking in the sentence ("my sister SAID
+ * she'll tell everyone i still sleep with my teddy IF I DONT do her chores"): the trusted person
+ * named right before a reporting word ("said", "says", "keeps", "threatened") stands the phrase
+ * down however far it comes after, unless someone else is named in between: a stranger, a boy or
+ * girl, "they", or "he"/"she" of the other gender ("her"/"him" may be the one the secret is kept
+ * from: "dad said dont tell her anything"); the child's "i" asked to do something is fine.
+ * Only for gendered kin (a friend's "he" may be anyone; not a boyfriend or girlfriend), never for
+ * someone met online.
+ */
+function reportedByTrusted(tokens: readonly Token[], m: PhraseMatch, set: string, model: SafetyModel): boolean {
+  const s = tokens[m.first]?.sentence;
+  if (tokens[m.first]?.quoted) return false;
+  for (let j = 0; j < m.first; j += 1) {
+    const t = tokens[j];
+    if (t === undefined || t.sentence !== s || !t.keys.includes(set) || !(FEMALE.has(t.word) || MALE.has(t.word)) || PARTNERS.has(t.word)) continue;
+    const next = tokens[j + 1];
+    const speaks = next !== undefined && (model.scope.reporting.has(next.keys[0] ?? '') || THREATENING.has(next.word));
+    if (!speaks || isObject(tokens, j, model, set) || metOnline(tokens, j)) continue;
+    const she = FEMALE.has(t.word);
+    let other = false;
+    for (let k = j + 2; k <= m.last && !other; k += 1) {
+      const w = tokens[k]?.word ?? '';
+      other = OTHER_PERSON.has(w) || w === 'boy' || w === 'girl' || w === 'they' || (she ? SUBJECT_HE.has(w) : SUBJECT_SHE.has(w));
+    }
+    if (!other) return true;
+  }
+  return false;
+}
+
+const GIVEN_FROM = new Set(['from', 'off', 'by']);
+/** People (not places) a present may come from, besides FEMALE and MALE: "from my cousin". */
+const KIN = new Set(['cousin', 'cousins', 'friend', 'friends', 'mate', 'mates', 'bestie', 'parents', 'grandparents', 'godparents']);
+
+/**
+ * Session 7 (gifts only): the present came FROM a trusted person named after it ("a gift card
+ * for her birthday FROM HER AUNT", "a £50 voucher OFF HIS NAN"): within six words after the
+ * phrase, "from"/"off"/"by", at most a possessive, then a trusted word not met online.
+ */
+function givenByTrusted(tokens: readonly Token[], m: PhraseMatch, set: string): boolean {
+  const s = tokens[m.first]?.sentence;
+  for (let k = m.last + 1; k <= m.last + 6 && k < tokens.length; k += 1) {
+    if (tokens[k]?.sentence !== s || !GIVEN_FROM.has(tokens[k]?.word ?? '')) continue;
+    let q = k + 1;
+    if (POSSESSIVES.has(tokens[q]?.word ?? '')) q += 1;
+    const t = tokens[q];
+    if (t !== undefined && t.sentence === s && t.keys.includes(set) && (FEMALE.has(t.word) || MALE.has(t.word) || KIN.has(t.word)) && !metOnline(tokens, q) && !strangerOnline(tokens, s, q)) return true;
+  }
   return false;
 }
 
@@ -254,12 +395,30 @@ function toldAsOver(tokens: readonly Token[], m: PhraseMatch): boolean {
   return well;
 }
 
+/** Rules whose request a child's refusal ends ("asked my age, i said its private, they said ok"). */
+const REFUSABLE = new Set(['lex:personal_info.asks-details', 'lex:meet_or_secrecy.move-app']);
+
+/**
+ * Session 7: the child refused and the asking ended there: a word of `refused` in the message
+ * ("i said no", "gave a fake one", "blocked him") and none of `persist` ("keeps", "again", "but he",
+ * "now they", "scared") anywhere in it.
+ */
+function refusedAndOver(tokens: readonly Token[]): boolean {
+  let refused = false;
+  for (const t of tokens) {
+    if (t.sets.includes('{persist}')) return false;
+    if (t.sets.includes('{refused}')) refused = true;
+  }
+  return refused;
+}
+
 /** Whether scope stands a matched phrase down: negation, hypothetical, resolved, who is acting (harmless words are checked apart). */
 function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel): boolean {
   if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return true;
   if (rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm')) return true;
   if (rule.resolvable && scope.resolved) return true;
   if (rule.category === 'self_harm' && rule.urgency !== 'immediate' && toldAsOver(tokens, m)) return true;
+  if (REFUSABLE.has(rule.id) && refusedAndOver(tokens)) return true;
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when
@@ -277,6 +436,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
     if (rule.unlessBefore.includes('{workplace}') && placedInPerson(tokens, m, '{workplace}', model)) return true;
     const cancelled = rule.unlessBefore.some((set) => {
       if (set === '{inperson}' || set === '{workplace}') return false;
+      if (TRUSTED_SETS.has(set) && (pronounOfTrusted(tokens, m, set) || reportedByTrusted(tokens, m, set, model) || (rule.id === 'lex:meet_or_secrecy.gifts-grooming' && givenByTrusted(tokens, m, set)))) return true;
       const reach = set === '{self}' ? SELF_BEFORE_WORDS : UNLESS_BEFORE_WORDS;
       // Inside quotation marks "I" is the stranger speaking, not the child.
       if (set === '{self}' && tokens[m.first]?.quoted) return false;
@@ -284,6 +444,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
         const t = tokens[j];
         if (t === undefined || t.sentence !== s || !t.keys.includes(set)) continue;
         if (someoneElseBetween(tokens, j, m.first)) continue;
+        if (TRUSTED_SETS.has(set) && (metOnline(tokens, j) || strangerOnline(tokens, s, j))) continue;
         if (set === '{self}' ? !isDemandedOfChild(tokens, j, m.first, model) : !isObject(tokens, j, model, set)) return true;
       }
       return false;

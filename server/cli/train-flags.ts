@@ -6,10 +6,11 @@
  *
  * `npm run train:flags -- --lobo [batch,batch…]` writes nothing: leave-one-batch-out, the honest
  * estimate of the classifier on wording it was not trained on. For each batch (a tuning file's
- * name without `.tuning.txt`; default: probes20-31 and every train28*-train31* file), it trains without that
+ * name without `.tuning.txt`; default: probes20-33 and every train28*-train3x* file), it trains without that
  * file and scores detect() on it, then prints benign flagged and recall per category.
  *   --features w,b,c4   --l2 0.001   --epochs 10   --floor 0.95   --critical-floor 0.7   --danger-floor 0.9
- *   --fold-by-example   --no-model (lexicon alone)   --secondary 0.5   try other settings without changing the defaults.
+ *   --fold-by-example   --no-model (lexicon alone)   --secondary 0.5   --average (averaged SGD; session 7: no gain, off)
+ *   try other settings without changing the defaults.
  */
 import { writeFileSync } from 'node:fs';
 import {
@@ -69,6 +70,12 @@ export interface TrainOptions {
   readonly foldByFile: boolean;
   /** Threshold of a classifier finding in a message that raised another finding (model file `secondary`); 1 or more: none. */
   readonly secondary: number;
+  /**
+   * Session 7: the weights are the average of the weights at the end of each epoch from the
+   * middle epoch on (averaged SGD), rather than the last epoch's: less dependent on the order the
+   * last examples came in (session 5's "training noise").
+   */
+  readonly average?: boolean;
 }
 
 export const DEFAULT_OPTIONS: TrainOptions = {
@@ -116,6 +123,9 @@ function fit(rows: readonly { ids: number[]; y: number }[], o: TrainOptions): { 
   let bias = 0;
   const pos = rows.filter((r) => r.y === 1).length;
   const posWeight = pos > 0 ? Math.min(3, (rows.length - pos) / pos) : 1;
+  const avgW = o.average ? new Float64Array(o.buckets) : undefined;
+  let avgBias = 0;
+  let snapshots = 0;
   for (let epoch = 0; epoch < o.epochs; epoch += 1) {
     const lr = 0.2 / (1 + epoch * 0.3);
     for (const r of shuffled(rows, 17 + epoch)) {
@@ -126,6 +136,15 @@ function fit(rows: readonly { ids: number[]; y: number }[], o: TrainOptions): { 
       bias -= lr * g;
       for (const id of r.ids) w[id] = (w[id] ?? 0) * (1 - lr * o.l2) - lr * g;
     }
+    if (avgW && epoch >= Math.floor(o.epochs / 2)) {
+      for (let i = 0; i < w.length; i += 1) avgW[i] = (avgW[i] ?? 0) + (w[i] ?? 0);
+      avgBias += bias;
+      snapshots += 1;
+    }
+  }
+  if (avgW && snapshots > 0) {
+    for (let i = 0; i < avgW.length; i += 1) avgW[i] = (avgW[i] ?? 0) / snapshots;
+    return { bias: avgBias / snapshots, w: avgW };
   }
   return { bias, w };
 }
@@ -196,7 +215,7 @@ export async function leaveOneBatchOut(source: SafetySource, items: readonly Ite
   const tuning = items.filter((i) => i.split === 'tuning');
   // Totals over all batches, and per group: probes28-29 (held out in session 4, the lexicon never
   // fitted to them), the train28-29 batches, the train30 ones, probes30-31 (held out in session 5)
-  // and train31 (blind, session 6).
+  // train31 (blind, session 6), probes32-33 (held out in session 6) and train32 (blind, session 7).
   const groups = [
     { name: 'TOTAL', has: (_b: string): boolean => true },
     { name: 'probes28-29', has: (b: string): boolean => b === 'probes28' || b === 'probes29' },
@@ -204,6 +223,8 @@ export async function leaveOneBatchOut(source: SafetySource, items: readonly Ite
     { name: 'train30*', has: (b: string): boolean => b.startsWith('train30') },
     { name: 'probes30-31', has: (b: string): boolean => b === 'probes30' || b === 'probes31' },
     { name: 'train31*', has: (b: string): boolean => b.startsWith('train31') },
+    { name: 'probes32-33', has: (b: string): boolean => b === 'probes32' || b === 'probes33' },
+    { name: 'train32*', has: (b: string): boolean => b.startsWith('train32') },
   ].map((g) => ({ ...g, found: new Map<Category, { tp: number; n: number }>(CATEGORIES.map((c) => [c, { tp: 0, n: 0 }])), benign: 0, flagged: 0, extras: 0 }));
   const lines: string[] = [];
   const short: Record<Category, string> = { immediate_danger: 'danger', self_harm: 'self', threat_blackmail: 'threat', sexual: 'sexual', meet_or_secrecy: 'meet', personal_info: 'personal', financial: 'financial' };
@@ -256,6 +277,7 @@ function optionsFrom(args: readonly string[]): TrainOptions {
     dangerFloor: num('--danger-floor', DEFAULT_OPTIONS.dangerFloor ?? DEFAULT_OPTIONS.criticalFloor),
     foldByFile: args.includes('--fold-by-example') ? false : DEFAULT_OPTIONS.foldByFile,
     secondary: num('--secondary', DEFAULT_OPTIONS.secondary),
+    average: args.includes('--average') ? true : args.includes('--no-average') ? false : DEFAULT_OPTIONS.average === true,
   };
 }
 
@@ -268,7 +290,7 @@ async function main(): Promise<void> {
   if (args.includes('--lobo')) {
     const named = args[args.indexOf('--lobo') + 1];
     const present = [...new Set(items.filter((i) => i.split === 'tuning').map((i) => batchOf(i.file)))];
-    const batches = named && !named.startsWith('--') ? named.split(',') : present.filter((b) => /^probes(2\d|3[01])$/.test(b) || /^train(2[89]|3[01])/.test(b)).sort();
+    const batches = named && !named.startsWith('--') ? named.split(',') : present.filter((b) => /^probes(2\d|3[0-3])$/.test(b) || /^train(2[89]|3\d)/.test(b)).sort();
     console.log(`leave-one-batch-out, features ${o.features.join(',')}, l2 ${o.l2}, epochs ${o.epochs}, floors ${o.floor}/${o.criticalFloor}${o.foldByFile ? ', folds by file' : ''}${args.includes('--no-model') ? ', lexicon alone' : ''}`);
     console.log(await leaveOneBatchOut(source, items, batches, o, args.includes('--no-model')));
     console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);

@@ -193,6 +193,52 @@ describe('detect', () => {
     expect(categories('he gave me money and told me not to tell my mum')).toContain('meet_or_secrecy');
   });
 
+  it('does not trust a friend met online, nor a trusted person dealing with a stranger online (session 7)', () => {
+    expect(categories("my brother's online friend wants to meet him at the park")).toContain('meet_or_secrecy');
+    expect(categories('my sister told a guy on tiktok our address')).toContain('personal_info');
+    expect(categories('my friend from school wants to meet up at the park on saturday')).toEqual([]);
+  });
+
+  it('follows "she" or "he" back to the trusted person it stands for, and a present from one (session 7)', () => {
+    expect(categories('my nan said if i tidy my room she will buy me a new game')).toEqual([]);
+    expect(categories('my nan said a man online will buy me a new phone')).toContain('meet_or_secrecy');
+    expect(categories('i got a steam voucher from my uncle for christmas')).toEqual([]);
+    expect(categories('he sent me a steam voucher and said dont tell my mum')).toContain('meet_or_secrecy');
+  });
+
+  it('hears alone-checks, following and waiting said other ways (session 7)', () => {
+    expect(categories('he asked if my parents are away this weekend')).toContain('meet_or_secrecy');
+    expect(categories('he keeps asking whos babysitting me tonight')).toContain('meet_or_secrecy');
+    expect(categories('he followed me off the train and hes still behind me')).toContain('immediate_danger');
+    expect(categories('my mum is waiting for me outside the school')).toEqual([]);
+    expect(categories('im at his flat and he wont let me leave')).toContain('immediate_danger');
+    expect(categories('im at his house playing fifa, back at 6')).toEqual([]);
+    // The phrase names its own actor, a stranger: the friend is only telling of him.
+    expect(categories('my friend says the man is outside her school right now')).toContain('immediate_danger');
+    expect(categories('my partner is hitting my daughter right now')).toContain('immediate_danger');
+  });
+
+  it('hears a stranger turning the child against family and friends, or asking about them undressed (session 7)', () => {
+    expect(categories('he says my mum is too strict and only he understands me')).toContain('meet_or_secrecy');
+    expect(categories('my mum says im too strict with my little brother lol')).toEqual([]);
+    expect(categories('he asked what i wear to bed')).toContain('sexual');
+    expect(categories('my mum asked if i had a shower yet')).toEqual([]);
+  });
+
+  it('reads a sister or brother speaking, a programme, and a refusal that ended it as no red flag (session 7)', () => {
+    expect(categories('my sister said shell tell everyone i snore if i dont tidy her room')).toEqual([]);
+    expect(categories('my sister said a man online will post my pics if i dont send more')).toContain('threat_blackmail');
+    expect(categories('in eastenders someone is getting blackmailed and my nan loves it')).toEqual([]);
+    expect(categories('someone asked my age on a game and i said its private, they said ok')).toEqual([]);
+    expect(categories('someone asked my age on a game and i said no but he keeps asking')).toContain('personal_info');
+  });
+
+  it('hears threats said other ways: the chats posted, harm to the family, menace (session 7)', () => {
+    expect(categories('he says i have to keep talking to him or he posts our chats')).toContain('threat_blackmail');
+    expect(categories('he said my little brother gets hurt if i block him')).toContain('threat_blackmail');
+    expect(categories('he said it would be a shame if my mum saw what i sent')).toContain('threat_blackmail');
+  });
+
   it('reads "nobody knows my address" as a denial, but not what nobody knows about someone', () => {
     expect(categories('nobody knows my address online, i never put it anywhere')).toEqual([]);
     expect(categories('no one knows he has my address')).toContain('personal_info');
