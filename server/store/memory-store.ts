@@ -1,5 +1,5 @@
 import { StoreError } from './errors.js';
-import { findUnstorableJson, findUnstorableText } from './text.js';
+import { findUnstorableJson } from './text.js';
 import type {
   AppendResult,
   ConversationRecord,
@@ -41,60 +41,11 @@ interface MemoryConversation {
   snapshot: SnapshotRecord | null;
 }
 
-/**
- * Refuses text the SQL stores could not keep exactly (NUL, a lone surrogate), as they do: before
- * anything is written. The SQL stores find it in the JSON they write anyway; this store writes none,
- * so it looks at the strings of plain values where they are (keys too) instead of making a turn's
- * JSON text only to scan it. Whatever the walk cannot judge the way JSON.stringify would (a toJSON,
- * a Date, a boxed value, a BigInt, nesting past {@link MAX_DEPTH}, so also a cycle) sends the whole
- * append to the JSON check, which then decides, or throws where JSON.stringify throws.
- */
+/** Refuses text the SQL stores could not keep exactly (NUL, a lone surrogate), as they do: before anything is written. */
 function refuseUnstorable(activities: readonly NewActivity[], snapshot: SnapshotRecord | undefined): void {
-  let verdict = textVerdict(activities, 0);
-  if (verdict === TEXT_OK && snapshot !== undefined) verdict = textVerdict(snapshot, 0);
-  if (verdict === TEXT_UNDECIDED) verdict = findUnstorableJson(JSON.stringify({ activities, snapshot })) === null ? TEXT_OK : TEXT_BAD;
-  if (verdict === TEXT_BAD) {
+  if (findUnstorableJson(JSON.stringify({ activities, snapshot })) !== null) {
     throw new StoreError('HARBOUR_ERR_STORE_TEXT', 'Text that cannot be stored exactly; nothing was written.');
   }
-}
-
-const TEXT_OK = 0;
-const TEXT_BAD = 1;
-const TEXT_UNDECIDED = 2;
-const MAX_DEPTH = 32;
-/** A NUL or any surrogate: the quick test; findUnstorableText then tells a pair from a lone one. */
-const SUSPECT = /[\u0000\ud800-\udfff]/;
-
-function stringVerdict(text: string): typeof TEXT_OK | typeof TEXT_BAD {
-  return SUSPECT.test(text) && findUnstorableText(text) !== null ? TEXT_BAD : TEXT_OK;
-}
-
-/** The strings JSON.stringify would write for `value` (keys included), judged where they are. */
-function textVerdict(value: unknown, depth: number): number {
-  if (typeof value === 'string') return stringVerdict(value);
-  // Numbers and booleans write no text; undefined, functions and symbols are not written.
-  if (typeof value !== 'object') return typeof value === 'bigint' ? TEXT_UNDECIDED : TEXT_OK;
-  if (value === null) return TEXT_OK;
-  if (depth >= MAX_DEPTH) return TEXT_UNDECIDED;
-  // Index and for-in loops: no key list or iterator made per object (this runs on every turn).
-  if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index += 1) {
-      const verdict = textVerdict(value[index], depth + 1);
-      if (verdict !== TEXT_OK) return verdict;
-    }
-    return TEXT_OK;
-  }
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if ((prototype !== Object.prototype && prototype !== null) || 'toJSON' in value) return TEXT_UNDECIDED;
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    const item = (value as Record<string, unknown>)[key];
-    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
-    if (stringVerdict(key) === TEXT_BAD) return TEXT_BAD;
-    const verdict = textVerdict(item, depth + 1);
-    if (verdict !== TEXT_OK) return verdict;
-  }
-  return TEXT_OK;
 }
 
 const STRIDE = 3;
