@@ -233,6 +233,9 @@ const PARTNERS = new Set(['boyfriend', 'girlfriend']);
 function reportedByTrusted(tokens: readonly Token[], m: PhraseMatch, set: string, model: SafetyModel): boolean {
   const s = tokens[m.first]?.sentence;
   if (tokens[m.first]?.quoted) return false;
+  // Nude images in the sentence make it abuse, not a sibling's teasing ("my brother said he will
+  // share my nudes if i dont give him money"): nobody in the family stands that down.
+  if (tokens.some((t) => t.sentence === s && t.keys.includes('{nudestrong}'))) return false;
   for (let j = 0; j < m.first; j += 1) {
     const t = tokens[j];
     if (t === undefined || t.sentence !== s || !t.keys.includes(set) || !(FEMALE.has(t.word) || MALE.has(t.word)) || PARTNERS.has(t.word)) continue;

@@ -228,6 +228,8 @@ describe('detect', () => {
   it('reads a sister or brother speaking, a programme, and a refusal that ended it as no red flag (session 7)', () => {
     expect(categories('my sister said shell tell everyone i snore if i dont tidy her room')).toEqual([]);
     expect(categories('my sister said a man online will post my pics if i dont send more')).toContain('threat_blackmail');
+    // A relative threatening with nude images is abuse, never teasing.
+    expect(categories('my brother said he will share my nudes if i dont give him money')).toContain('threat_blackmail');
     expect(categories('in eastenders someone is getting blackmailed and my nan loves it')).toEqual([]);
     expect(categories('someone asked my age on a game and i said its private, they said ok')).toEqual([]);
     expect(categories('someone asked my age on a game and i said no but he keeps asking')).toContain('personal_info');
