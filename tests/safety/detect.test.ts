@@ -230,6 +230,8 @@ describe('detect', () => {
     expect(categories('my sister said a man online will post my pics if i dont send more')).toContain('threat_blackmail');
     // A relative threatening with nude images is abuse, never teasing.
     expect(categories('my brother said he will share my nudes if i dont give him money')).toContain('threat_blackmail');
+    expect(categories("my cousin said he'll post my nudes")).toContain('threat_blackmail');
+    expect(categories('my sister said shell post the embarrassing video of me singing lol')).toEqual([]);
     expect(categories('in eastenders someone is getting blackmailed and my nan loves it')).toEqual([]);
     expect(categories('someone asked my age on a game and i said its private, they said ok')).toEqual([]);
     expect(categories('someone asked my age on a game and i said no but he keeps asking')).toContain('personal_info');
