@@ -244,7 +244,6 @@ const PARTNERS = new Set(['boyfriend', 'girlfriend']);
 function reportedByTrusted(tokens: readonly Token[], m: PhraseMatch, set: string, model: SafetyModel): boolean {
   const s = tokens[m.first]?.sentence;
   if (tokens[m.first]?.quoted) return false;
-  if (undressedIn(tokens, s)) return false;
   for (let j = 0; j < m.first; j += 1) {
     const t = tokens[j];
     if (t === undefined || t.sentence !== s || !t.keys.includes(set) || !(FEMALE.has(t.word) || MALE.has(t.word)) || PARTNERS.has(t.word)) continue;

@@ -40,7 +40,7 @@ export function loadEnglishWords(): ReadonlySet<string> {
  * ("setting" is not a misspelling of "sexting").
  */
 export function isEnglishWord(word: string): boolean {
-  return (english ?? loadEnglishWords()).has(word);
+  return loadEnglishWords().has(word);
 }
 
 let stop: ReadonlySet<string> | undefined;

@@ -9,8 +9,7 @@
  * name without `.tuning.txt`; default: probes20-33 and every train28*-train3x* file), it trains without that
  * file and scores detect() on it, then prints benign flagged and recall per category.
  *   --features w,b,c4   --l2 0.001   --epochs 10   --floor 0.95   --critical-floor 0.7   --danger-floor 0.9
- *   --fold-by-example   --no-model (lexicon alone)   --secondary 0.5   --average (averaged SGD; session 7: no gain, off)
- *   try other settings without changing the defaults.
+ *   --fold-by-example   --no-model (lexicon alone)   --secondary 0.5   try other settings without changing the defaults.
  */
 import { writeFileSync } from 'node:fs';
 import {
@@ -70,12 +69,6 @@ export interface TrainOptions {
   readonly foldByFile: boolean;
   /** Threshold of a classifier finding in a message that raised another finding (model file `secondary`); 1 or more: none. */
   readonly secondary: number;
-  /**
-   * Session 7: the weights are the average of the weights at the end of each epoch from the
-   * middle epoch on (averaged SGD), rather than the last epoch's: less dependent on the order the
-   * last examples came in (session 5's "training noise").
-   */
-  readonly average?: boolean;
 }
 
 export const DEFAULT_OPTIONS: TrainOptions = {
@@ -123,9 +116,6 @@ function fit(rows: readonly { ids: number[]; y: number }[], o: TrainOptions): { 
   let bias = 0;
   const pos = rows.filter((r) => r.y === 1).length;
   const posWeight = pos > 0 ? Math.min(3, (rows.length - pos) / pos) : 1;
-  const avgW = o.average ? new Float64Array(o.buckets) : undefined;
-  let avgBias = 0;
-  let snapshots = 0;
   for (let epoch = 0; epoch < o.epochs; epoch += 1) {
     const lr = 0.2 / (1 + epoch * 0.3);
     for (const r of shuffled(rows, 17 + epoch)) {
@@ -136,15 +126,6 @@ function fit(rows: readonly { ids: number[]; y: number }[], o: TrainOptions): { 
       bias -= lr * g;
       for (const id of r.ids) w[id] = (w[id] ?? 0) * (1 - lr * o.l2) - lr * g;
     }
-    if (avgW && epoch >= Math.floor(o.epochs / 2)) {
-      for (let i = 0; i < w.length; i += 1) avgW[i] = (avgW[i] ?? 0) + (w[i] ?? 0);
-      avgBias += bias;
-      snapshots += 1;
-    }
-  }
-  if (avgW && snapshots > 0) {
-    for (let i = 0; i < avgW.length; i += 1) avgW[i] = (avgW[i] ?? 0) / snapshots;
-    return { bias: avgBias / snapshots, w: avgW };
   }
   return { bias, w };
 }
@@ -277,7 +258,6 @@ function optionsFrom(args: readonly string[]): TrainOptions {
     dangerFloor: num('--danger-floor', DEFAULT_OPTIONS.dangerFloor ?? DEFAULT_OPTIONS.criticalFloor),
     foldByFile: args.includes('--fold-by-example') ? false : DEFAULT_OPTIONS.foldByFile,
     secondary: num('--secondary', DEFAULT_OPTIONS.secondary),
-    average: args.includes('--average') ? true : args.includes('--no-average') ? false : DEFAULT_OPTIONS.average === true,
   };
 }
 
