@@ -3,11 +3,15 @@
  * the greeting, an ack per child message with its seq, then the bot's reply), one turn at a time
  * per conversation, and announces the port to bench/run.ts. Both botbuilder peers
  * (bench/servers/botbuilder.ts, bench/servers/botbuilder-dialogs.ts) run through it, so they differ
- * only in their bot.
+ * only in their bot. Frames go out through Harbour's own FrameWriter (written at the end of the
+ * event loop's turn, one write per socket), so the peers get the same transport as Harbour and
+ * the comparison stays about the bots.
  */
 import { randomUUID } from 'node:crypto';
 import type { Activity, TurnContext } from 'botbuilder';
+import type { IncomingMessage } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { FrameWriter } from '../../server/routes/chat/frame-writer.js';
 import { announceFailure, announceReady } from '../servers/child-ipc.js';
 import { SocketAdapter } from './socket-adapter.js';
 
@@ -26,13 +30,14 @@ export function serveBotOverSocket(label: string, bot: TurnRunner): void {
     console.error(`${label} turn failed:`, error instanceof Error ? error.message : error);
   };
 
-  function serve(socket: WebSocket): void {
+  function serve(socket: WebSocket, request: IncomingMessage): void {
+    const writer = new FrameWriter(socket, request.socket);
     const conversationId = randomUUID();
     let seq = 0;
     let queue: Promise<void> = Promise.resolve();
     const send = (activity: Partial<Activity>): void => {
       seq += 1;
-      socket.send(JSON.stringify({ ...activity, from: activity.from ?? BOT, channelData: { ...activity.channelData, seq, sender: 'bot' } }));
+      writer.send(JSON.stringify({ ...activity, from: activity.from ?? BOT, channelData: { ...activity.channelData, seq, sender: 'bot' } }));
     };
     const base = {
       channelId: 'harbour',
@@ -41,7 +46,7 @@ export function serveBotOverSocket(label: string, bot: TurnRunner): void {
       recipient: BOT,
     };
 
-    socket.send(JSON.stringify({ type: 'event', name: 'session', value: { conversationId, token: randomUUID(), resumed: false, lastSeq: 0, limits: { maxTextChars: 2000, messagesPerMinute: 1_000_000 } } }));
+    writer.send(JSON.stringify({ type: 'event', name: 'session', value: { conversationId, token: randomUUID(), resumed: false, lastSeq: 0, limits: { maxTextChars: 2000, messagesPerMinute: 1_000_000 } } }));
     queue = adapter.processActivity({ ...base, type: 'conversationUpdate', from: CHILD, membersAdded: [CHILD] }, send, (context) => bot.runTurn(context));
 
     socket.on('message', (data) => {
@@ -49,7 +54,7 @@ export function serveBotOverSocket(label: string, bot: TurnRunner): void {
       try {
         frame = JSON.parse((data as Buffer).toString('utf8')) as typeof frame;
       } catch {
-        socket.send(JSON.stringify({ type: 'event', name: 'error', value: { code: 'BAD_JSON', message: 'not JSON' } }));
+        writer.send(JSON.stringify({ type: 'event', name: 'error', value: { code: 'BAD_JSON', message: 'not JSON' } }));
         return;
       }
       if (frame.type !== 'message' || typeof frame.id !== 'string' || typeof frame.text !== 'string') return;
@@ -58,7 +63,7 @@ export function serveBotOverSocket(label: string, bot: TurnRunner): void {
       // One turn at a time per conversation, as Harbour does.
       queue = queue.then(async () => {
         seq += 1;
-        socket.send(JSON.stringify({ type: 'message', id, from: CHILD, text, channelData: { seq, sender: 'child', clientActivityID: id } }));
+        writer.send(JSON.stringify({ type: 'message', id, from: CHILD, text, channelData: { seq, sender: 'child', clientActivityID: id } }));
         await adapter.processActivity({ ...base, type: 'message', id, text, from: CHILD }, send, (context) => bot.runTurn(context));
       });
     });

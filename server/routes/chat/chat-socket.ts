@@ -49,7 +49,7 @@ export class ChatSocket implements RegisteredSocket {
   private resumeTimer: NodeJS.Timeout | null = null;
   private readonly writer: FrameWriter;
 
-  /** `stream`: the TCP socket under `ws`, so a tick's frames leave in one write (see FrameWriter). */
+  /** `stream`: the TCP socket under `ws`, so a loop turn's frames leave in one write (see FrameWriter). */
   constructor(
     private readonly ws: WebSocket,
     readonly address: string,

@@ -52,7 +52,7 @@ async function pair(port: number) {
 const turn = ['{"type":"message","id":"a","text":"hi"}', '{"type":"message","text":"Hello there"}', '{"type":"event","name":"x"}'];
 
 describe('FrameWriter', () => {
-  it("hands one tick's frames to the kernel in one write, still one frame per activity, in order", async () => {
+  it("hands one loop turn's frames to the kernel in one write, still one frame per activity, in order", async () => {
     const { ws, stream, received, writes, until } = await pair(await listen());
     const writer = new FrameWriter(ws, stream);
     for (const frame of turn) expect(writer.send(frame)).toBe(true);
@@ -70,7 +70,23 @@ describe('FrameWriter', () => {
     expect(writes.count).toBe(3);
   });
 
-  it('flushes every tick on its own: a later send never waits for another', async () => {
+  it('holds frames sent across ticks and promise jobs of one loop turn until its end: one write', async () => {
+    // A turn's ack and reply come from different promise jobs; another socket's data callback,
+    // in the same poll phase, runs between them. None of that splits the write.
+    const { ws, stream, received, writes, until } = await pair(await listen());
+    const writer = new FrameWriter(ws, stream);
+    writer.send('ack');
+    await Promise.resolve();
+    process.nextTick(() => writer.send('reply'));
+    await new Promise<void>((resolve) => process.nextTick(() => process.nextTick(resolve)));
+    writer.send('event');
+    expect(writes.count).toBe(0);
+    await until(3);
+    expect(received).toEqual(['ack', 'reply', 'event']);
+    expect(writes.count).toBe(1);
+  });
+
+  it('flushes every loop turn on its own: a later send never waits for another', async () => {
     const { ws, stream, received, writes, until } = await pair(await listen());
     const writer = new FrameWriter(ws, stream);
     writer.send('one');
@@ -81,7 +97,7 @@ describe('FrameWriter', () => {
     expect(writes.count).toBe(2);
   });
 
-  it('flushes every socket written in the same tick, each in one write', async () => {
+  it('flushes every socket written in the same loop turn, each in one write', async () => {
     const port = await listen();
     const a = await pair(port);
     const b = await pair(port);
