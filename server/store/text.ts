@@ -21,6 +21,9 @@ const ESCAPED_BAD = /(?:^|[^\\])(?:\\\\)*\\u(?:0000|d[89a-f][0-9a-f]{2})/i;
 
 /** Why serialized JSON holds text that cannot be stored exactly, or null. */
 export function findUnstorableJson(json: string): 'nul' | 'lone-surrogate' | null {
+  // Most JSON has no `\u` escape at all: a substring search skips the pattern, which, starting
+  // with a class that matches almost any character, is tried at every position of the text.
+  if (!json.includes('\\u')) return null;
   const match = ESCAPED_BAD.exec(json);
   if (match === null) return null;
   return match[0].toLowerCase().endsWith('\\u0000') ? 'nul' : 'lone-surrogate';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUnstorableText, type SqlStore } from '../../server/store/index.js';
+import { findUnstorableJson } from '../../server/store/text.js';
 import type { WireActivity } from '../../server/protocol/index.js';
 import { openTestStore, STORE_DRIVERS, type TestStore } from '../helpers/store.js';
 
@@ -47,6 +48,21 @@ describe('findUnstorableText', () => {
     expect(findUnstorableText('\udc00')).toBe('lone-surrogate');
     expect(findUnstorableText('x\ud83d')).toBe('lone-surrogate');
     for (const text of TRICKY) expect(findUnstorableText(text)).toBeNull();
+  });
+});
+
+describe('findUnstorableJson', () => {
+  it('finds NUL and lone surrogates in serialized JSON, wherever they sit, and nothing in escapes of other characters', () => {
+    const json = (text: string) => JSON.stringify({ activities: [message('hi')], snapshot: { context: { note: text } } });
+    expect(findUnstorableJson(json('a\u0000b'))).toBe('nul');
+    expect(findUnstorableJson(json('a\ud800b'))).toBe('lone-surrogate');
+    expect(findUnstorableJson(json('\udc00'))).toBe('lone-surrogate');
+    expect(findUnstorableJson(json('\\\u0000'))).toBe('nul');
+    // Control characters are escaped as \u00XX too, and are storable.
+    expect(findUnstorableJson(json('bell \u0007 and escape \u001b'))).toBeNull();
+    // A child's literal backslash-u text is escaped as \\u: not an escape of NUL.
+    expect(findUnstorableJson(json('the literal text \\u0000 and \\ud800'))).toBeNull();
+    for (const text of TRICKY) expect(findUnstorableJson(json(text))).toBeNull();
   });
 });
 
