@@ -25,13 +25,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startServerChild, type ServerChild } from './lib/child-server.js';
-import { closeAll, closedLoop, openConversations, openLoop, type LoadMode, type PhaseResult } from './lib/load.js';
+import { CHILD_SCRIPT, closeAll, closedLoop, openConversations, openLoop, type LoadMode, type PhaseResult } from './lib/load.js';
 import { fmt, printTable, ratio, verdict } from './lib/stats.js';
 
 const isSmoke = process.argv.includes('--smoke');
 /** `BENCH_COUNTS=1000` narrows the conversation counts while working on one; `npm test` runs the defaults. */
 const COUNTS = process.env['BENCH_COUNTS']?.split(',').map(Number) ?? (isSmoke ? [100, 1000] : [100, 1000, 5000]);
 const CLOSED_MS = isSmoke ? 1500 : 8000;
+/** The closed loop goes on past CLOSED_MS until every conversation has made one pass of the script, up to this. */
+const CLOSED_MAX_MS = isSmoke ? 6000 : 90_000;
 const OPEN_MS = isSmoke ? 2000 : 10_000;
 const OPEN_RATE = 200;
 const OPEN_CONVERSATIONS = 1000;
@@ -131,7 +133,7 @@ async function measure(spec: TargetSpec, count: number): Promise<Measured | null
     await closeAll(warm.conversations);
 
     const cpu0 = await server.cpuMicros();
-    const closed = await closedLoop(opened.conversations, CLOSED_MS);
+    const closed = await closedLoop(opened.conversations, CLOSED_MS, { everyConversationTurns: spec.mode === 'chat' ? CHILD_SCRIPT.length : 0, maxMs: CLOSED_MAX_MS });
     const cpu1 = await server.cpuMicros();
     let open: PhaseResult | undefined;
     let openCpu: number | undefined;
@@ -182,11 +184,12 @@ function report(results: readonly Measured[]): void {
         kib(m.rssPerConversation),
         kib(m.heapPerConversation),
         fmt(m.closed.frames / Math.max(1, m.closed.turns), 1),
+        fmt(m.closed.ms / 1000, 1),
         fmt(m.closed.failedTurns),
       ]);
     printTable(
-      `Closed loop, ${fmt(count)} conversations, ${fmt(CLOSED_MS / 1000, 1)} s (saturation; after ${fmt(WARMUP_MS / 1000, 1)} s of warm-up on ${fmt(WARMUP_CONVERSATIONS)} others)`,
-      ['server', 'open', 'turns/s', 'CPU µs/turn', 'p50 ms', 'p99 ms', 'RSS KiB/conv', 'heap KiB/conv', 'frames/turn', 'failed'],
+      `Closed loop, ${fmt(count)} conversations, ${fmt(CLOSED_MS / 1000, 1)} s and until each has made one pass of the script (saturation; after ${fmt(WARMUP_MS / 1000, 1)} s of warm-up on ${fmt(WARMUP_CONVERSATIONS)} others)`,
+      ['server', 'open', 'turns/s', 'CPU µs/turn', 'p50 ms', 'p99 ms', 'RSS KiB/conv', 'heap KiB/conv', 'frames/turn', 'phase s', 'failed'],
       rows,
     );
     const harbour = find('harbour', count);

@@ -189,16 +189,39 @@ function sweepTimeouts(conversations: readonly Conversation[], now: number): voi
   }
 }
 
-/** Closed loop for `durationMs`: each conversation sends again as soon as its turn completes. */
-export async function closedLoop(conversations: readonly Conversation[], durationMs: number): Promise<PhaseResult> {
+/** What a closed loop may be asked beyond its duration. */
+export interface ClosedLoopOptions {
+  /**
+   * Keep every conversation sending past `durationMs` until each has completed this many turns in
+   * the phase (at most `maxMs` in all). With one whole pass of the script, every server is measured
+   * on the same steps: in a fixed time, a fast server at 5,000 conversations reached the script's
+   * long advice turn while a slow one measured only its first steps.
+   */
+  readonly everyConversationTurns?: number;
+  readonly maxMs?: number;
+}
+
+/**
+ * Closed loop for `durationMs` (and, with `everyConversationTurns`, until every conversation has
+ * made that many turns): each conversation sends again as soon as its turn completes, so the
+ * number in flight stays at the number of conversations to the end.
+ */
+export async function closedLoop(conversations: readonly Conversation[], durationMs: number, options: ClosedLoopOptions = {}): Promise<PhaseResult> {
   const latency = new LatencySample();
   let turns = 0;
   let failedTurns = 0;
   const framesBefore = framesReceived;
   const started = performance.now();
+  const minTurns = options.everyConversationTurns ?? 0;
+  const maxMs = Math.max(durationMs, options.maxMs ?? durationMs);
   const stopSendingAt = started + durationMs;
+  const hardStopAt = started + maxMs;
   let inFlight = 0;
   let resolveDrained: (() => void) | null = null;
+  const live = conversations.filter((c) => !c.isDead);
+  /** Turns each conversation has completed in this phase, and how many are still short of `minTurns`. */
+  const done = new Map<Conversation, number>();
+  let short = minTurns > 0 ? live.length : 0;
 
   const onTurnDone = (conversation: Conversation, pending: Pending, ok: boolean): void => {
     inFlight -= 1;
@@ -207,13 +230,17 @@ export async function closedLoop(conversations: readonly Conversation[], duratio
       turns += 1;
       latency.add(now - pending.startedAt);
     } else failedTurns += 1;
-    if (now < stopSendingAt && !conversation.isDead) {
+    const count = (done.get(conversation) ?? 0) + 1;
+    done.set(conversation, count);
+    // A conversation that died stops short: the phase does not wait for it.
+    if (count === minTurns || (conversation.isDead && count < minTurns)) short -= 1;
+    const keepSending = now < stopSendingAt || (short > 0 && now < hardStopAt);
+    if (keepSending && !conversation.isDead) {
       inFlight += 1;
       conversation.send(now);
     } else if (inFlight === 0) resolveDrained?.();
   };
 
-  const live = conversations.filter((c) => !c.isDead);
   for (const conversation of live) conversation.onTurnDone = onTurnDone;
   const sweeper = setInterval(() => sweepTimeouts(live, performance.now()), 500);
   const drained = new Promise<void>((resolve) => {
@@ -225,7 +252,7 @@ export async function closedLoop(conversations: readonly Conversation[], duratio
   }
   if (live.length === 0) resolveDrained!();
   // Bounded: the drain waits at most one turn timeout past the phase.
-  await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, durationMs + TURN_TIMEOUT_MS + 1000))]);
+  await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, maxMs + TURN_TIMEOUT_MS + 1000))]);
   clearInterval(sweeper);
   for (const conversation of live) conversation.onTurnDone = null;
   return { turns, failedTurns, ms: performance.now() - started, latency, backlogged: 0, frames: framesReceived - framesBefore };
