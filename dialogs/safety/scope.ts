@@ -26,6 +26,7 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
     const s = tokens[m.first]?.sentence ?? 0;
     switch (m.phrase.rule.feature) {
       case 'idioms':
+        if (silencingElder(tokens, m)) break;
         for (let i = m.first; i <= m.last; i += 1) {
           const t = tokens[i];
           if (t) t.masked = true;
@@ -51,6 +52,21 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
     }
   }
   return { hypotheticalFrom, generalSentences, questionFrom, resolved: past && settled };
+}
+
+/**
+ * Session 8: a family "will kill me" idiom said by an adult the child trusts (a parent, an aunt,
+ * a coach; not a brother, sister, cousin or friend) in a sentence tied to the child keeping quiet
+ * (set `hush`) is a threat, not an idiom: "my dad said he'll kill me if i tell anyone what he does"
+ * ("my brother said he'd kill me if i told mum he dyed the cat's bowl" stays one).
+ */
+function silencingElder(tokens: readonly Token[], m: PhraseMatch): boolean {
+  const who = tokens[m.first];
+  if (who === undefined || !who.keys.includes('{family}') && !who.keys.includes('{friends}')) return false;
+  if (who.keys.includes('{sibling}') || who.keys.includes('{peers}')) return false;
+  let kill = false;
+  for (let i = m.first; i <= m.last; i += 1) if (tokens[i]?.keys.includes('{hyperkill}')) kill = true;
+  return kill && tokens.some((t) => t.sentence === who.sentence && t.keys.includes('{hush}'));
 }
 
 const NEGATION_REACH = 5;

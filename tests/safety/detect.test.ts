@@ -237,6 +237,24 @@ describe('detect', () => {
     expect(categories('someone asked my age on a game and i said no but he keeps asking')).toContain('personal_info');
   });
 
+  it('hears a trusted adult silencing the child, bribing them or asking for body pictures, but not family idiom or teasing (session 8)', () => {
+    // A threat or a present tied to the child keeping quiet, from an adult the child trusts.
+    expect(categories("my dad said he'll kill me if i tell anyone what he does")).toContain('threat_blackmail');
+    expect(categories('my stepdad says he will hurt my mum if i ever tell anyone')).toContain('threat_blackmail');
+    expect(categories('my aunt said she will buy me a phone if i keep quiet about what uncle does')).toContain('meet_or_secrecy');
+    expect(categories('my uncle says its our secret and he will buy me a ps5')).toContain('meet_or_secrecy');
+    // A picture of the body, asked by anyone.
+    expect(categories('my coach said i should send him pics of my legs to check my muscles')).toContain('sexual');
+    expect(categories('my tutor keeps asking me to send a photo of my chest')).toContain('sexual');
+    // Family idiom, a brother's or friend's teasing, a parent's treat and ordinary photos stay silent.
+    expect(categories('my mum will kill me')).toEqual([]);
+    expect(categories('my mum will kill me if she finds out i failed my test')).toEqual([]);
+    expect(categories("my brother said he'd kill me if i told mum he broke the tv")).toEqual([]);
+    expect(categories('my brother said if i tell mum he ate the cake hell hide my phone')).toEqual([]);
+    expect(categories('my mum said she will buy me a phone if i get good grades')).toEqual([]);
+    expect(categories('my dad asked me to send a pic of my new outfit')).toEqual([]);
+  });
+
   it('hears threats said other ways: the chats posted, harm to the family, menace (session 7)', () => {
     expect(categories('he says i have to keep talking to him or he posts our chats')).toContain('threat_blackmail');
     expect(categories('he said my little brother gets hurt if i block him')).toContain('threat_blackmail');
