@@ -95,7 +95,26 @@ export function isNegated(tokens: readonly Token[], m: PhraseMatch, model: Safet
     // Under strict negation ("I don't want to die" is a denial) only "stop"/"quit" still undo it:
     // "I can't stop thinking about suicide" is not a denial.
     if (breakers.has(stem) && (!strict || UNSTOPPABLE.has(stem)) && !isDeniedKnowing(tokens, j, m.first)) sawBreaker = true;
-    if (negators.has(stem)) return !sawBreaker;
+    if (negators.has(stem) && !isDiscourseMarker(tokens, j)) return !sawBreaker;
+  }
+  return false;
+}
+
+/** Words after a negator that make it a way of speaking, not a denial: "not gonna LIE", "no CAP". */
+const MARKER_ENDS = new Set(['lie', 'lying', 'cap']);
+
+/**
+ * Session 8: "not going to lie" ("ngl"), "not gonna lie", "no lie", "no cap" say the speaker is
+ * being honest; they deny nothing that follows ("ngl i think about dying like every day now" was
+ * read as a denial under strict negation).
+ */
+function isDiscourseMarker(tokens: readonly Token[], j: number): boolean {
+  const s = tokens[j]?.sentence;
+  for (let k = j + 1; k <= j + 3 && k < tokens.length; k += 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) return false;
+    if (MARKER_ENDS.has(t.word)) return true;
+    if (t.word !== 'going' && t.word !== 'gonna' && t.word !== 'to') return false;
   }
   return false;
 }

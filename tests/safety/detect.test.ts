@@ -255,6 +255,27 @@ describe('detect', () => {
     expect(categories('my dad asked me to send a pic of my new outfit')).toEqual([]);
   });
 
+  it('hears self-harm said other ways, and "ngl" as no denial (session 8)', () => {
+    expect(categories('ngl i think about dying every day now')).toContain('self_harm');
+    expect(categories('not gonna lie i want to kill myself')).toContain('self_harm');
+    expect(categories("i don't want to die")).toEqual([]);
+    expect(categories('mujhe mar jana hai')).toContain('self_harm');
+    expect(categories('me quiero matar')).toContain('self_harm');
+    expect(categories('i looked up how to tie a noose')).toContain('self_harm');
+    expect(categories('i keep looking up the least painful way')).toContain('self_harm');
+    expect(categories('im going to walk into the road after school')).toContain('self_harm');
+    expect(categories('my arms look like a barcode')).toContain('self_harm');
+  });
+
+  it('reads a story, a song or a scene told of, a delivery photo and a sister teasing as no red flag (session 8)', () => {
+    expect(categories('in english we are reading a book where they both die at the end')).toEqual([]);
+    expect(categories('that song about wanting to disappear is so catchy')).toEqual([]);
+    expect(categories('the pizza guy asked for a pic of our front door so he can find it')).toEqual([]);
+    expect(categories('a man online asked for a pic of my front door')).toContain('personal_info');
+    expect(categories('sis said shell tell mum i stayed up late if i dont give her my dessert')).toEqual([]);
+    expect(categories('he said hell tell my mum everything if i dont send more pics')).toContain('threat_blackmail');
+  });
+
   it('hears threats said other ways: the chats posted, harm to the family, menace (session 7)', () => {
     expect(categories('he says i have to keep talking to him or he posts our chats')).toContain('threat_blackmail');
     expect(categories('he said my little brother gets hurt if i block him')).toContain('threat_blackmail');
