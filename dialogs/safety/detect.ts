@@ -458,6 +458,18 @@ function refusedAndOver(tokens: readonly Token[]): boolean {
   return refused;
 }
 
+/**
+ * Session 8: the phrase is the condition of a family or friend's "kill me" idiom masked just
+ * before it ("my friend said she'd kill me IF I TOLD ANYONE she fancies dan"): the idiom is not a
+ * threat, so neither is its condition. (An adult's idiom tied to silence is not masked: scope.ts.)
+ */
+function conditionOfIdiom(tokens: readonly Token[], m: PhraseMatch): boolean {
+  const before = tokens[m.first - 1];
+  if (before === undefined || !before.masked || before.sentence !== tokens[m.first]?.sentence) return false;
+  for (let k = m.first - 1; k >= Math.max(0, m.first - 3); k -= 1) if (tokens[k]?.masked && tokens[k]?.keys.includes('{hyperkill}')) return true;
+  return false;
+}
+
 /** Whether scope stands a matched phrase down: negation, hypothetical, resolved, who is acting (harmless words are checked apart). */
 function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel): boolean {
   if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return true;
@@ -465,6 +477,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (rule.resolvable && scope.resolved) return true;
   if (rule.category === 'self_harm' && rule.urgency !== 'immediate' && toldAsOver(tokens, m)) return true;
   if (REFUSABLE.has(rule.id) && refusedAndOver(tokens)) return true;
+  if (rule.category === 'threat_blackmail' && conditionOfIdiom(tokens, m)) return true;
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when

@@ -33,6 +33,7 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
         }
         break;
       case 'hypothetical':
+        if (isReportedCondition(tokens, m)) break;
         hypotheticalFrom.set(s, Math.min(hypotheticalFrom.get(s) ?? Infinity, m.first));
         break;
       case 'general':
@@ -67,6 +68,22 @@ function silencingElder(tokens: readonly Token[], m: PhraseMatch): boolean {
   let kill = false;
   for (let i = m.first; i <= m.last; i += 1) if (tokens[i]?.keys.includes('{hyperkill}')) kill = true;
   return kill && tokens.some((t) => t.sentence === who.sentence && t.keys.includes('{hush}'));
+}
+
+/** Openers of a condition ("IF someone…", "IN CASE anyone…"). */
+const CONDITION_OPENERS = new Set(['if', 'in']);
+
+/**
+ * Session 8: an "if {generic}" that is not a hypothetical but the condition of a threat or
+ * demand: the generic word is not the subject right after "if" ("if i tell ANYONE he'll hurt my
+ * sister": words between). (Also taking "HE SAYS if you…" as no hypothetical was tried: it found
+ * nothing more and raised a teacher's "he said if someone asks for pics…".)
+ */
+function isReportedCondition(tokens: readonly Token[], m: PhraseMatch): boolean {
+  const first = tokens[m.first];
+  if (first === undefined || !CONDITION_OPENERS.has(first.word)) return false;
+  if (first.word === 'if' && m.last > m.first + 1) return true;
+  return false;
 }
 
 const NEGATION_REACH = 5;

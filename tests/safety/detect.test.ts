@@ -74,7 +74,9 @@ describe('detect', () => {
 
   it("counts the stranger's quoted words", () => {
     expect(categories("he said 'send pics or else'")).toEqual(['sexual', 'threat_blackmail']);
-    expect(categories('he goes "i know where u live"')).toEqual(['personal_info']);
+    // Session 8: "i know where you live" said to the child is menace as well as a detail known
+    // (lexicon v21; every such red flag of the tuning half is labelled threat_blackmail too).
+    expect(categories('he goes "i know where u live"')).toEqual(['personal_info', 'threat_blackmail']);
   });
 
   it('does not cry wolf at figures of speech, games, pets or friends', () => {
@@ -274,6 +276,16 @@ describe('detect', () => {
     expect(categories('a man online asked for a pic of my front door')).toContain('personal_info');
     expect(categories('sis said shell tell mum i stayed up late if i dont give her my dessert')).toEqual([]);
     expect(categories('he said hell tell my mum everything if i dont send more pics')).toContain('threat_blackmail');
+  });
+
+  it('reads "if i tell anyone" as the condition of a threat, not a hypothetical, and hears the child tracked (session 8)', () => {
+    expect(categories('he says if i tell anyone hell hurt my little sister')).toContain('threat_blackmail');
+    expect(categories('if anyone asks for pics tell an adult')).toEqual([]);
+    expect(categories('my friend said shed kill me if i told anyone she fancies dan')).toEqual([]);
+    expect(categories('he asked me to turn on my live location so he can see where i am')).toContain('meet_or_secrecy');
+    expect(categories('how do i turn off live location on whatsapp')).toEqual([]);
+    expect(categories('he asks every night if my parents have gone to bed yet')).toContain('meet_or_secrecy');
+    expect(categories('a man on discord asked for my phone number')).toContain('personal_info');
   });
 
   it('hears threats said other ways: the chats posted, harm to the family, menace (session 7)', () => {
