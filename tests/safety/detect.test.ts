@@ -288,6 +288,16 @@ describe('detect', () => {
     expect(categories('a man on discord asked for my phone number')).toContain('personal_info');
   });
 
+  it('hears danger now said other ways: taken in a car, a drink that made the child ill, someone at the house (session 8)', () => {
+    expect(categories('my little brother just got into a car with that man from roblox')).toContain('immediate_danger');
+    expect(categories('i got into a car with my mum to go to school')).toEqual([]);
+    expect(categories('he gave me a drink and now i feel really dizzy')).toContain('immediate_danger');
+    expect(categories('my mum gave me a drink and i feel better')).toEqual([]);
+    expect(categories('a man pulled me into an alley and hes still there')).toContain('immediate_danger');
+    expect(categories('my brother pulled me into a hug')).toEqual([]);
+    expect(categories('someone is looking through the letterbox and im by myself')).toContain('immediate_danger');
+  });
+
   it('hears threats said other ways: the chats posted, harm to the family, menace (session 7)', () => {
     expect(categories('he says i have to keep talking to him or he posts our chats')).toContain('threat_blackmail');
     expect(categories('he said my little brother gets hurt if i block him')).toContain('threat_blackmail');
