@@ -226,6 +226,41 @@ function undressedIn(tokens: readonly Token[], s: number | undefined): boolean {
   return tokens.some((t) => t.sentence === s && t.keys.includes('{nudestrong}'));
 }
 
+/**
+ * Session 8: whether the first trusted person acting in sentence `s` (not an object: "tell MY MUM")
+ * is an adult in the child's life, not a brother, sister, cousin or friend (sets `sibling`,
+ * `peers`; nor a boyfriend's or girlfriend's say, who is no elder but is no sibling teasing either).
+ */
+function elderActs(tokens: readonly Token[], s: number | undefined, model: SafetyModel): boolean {
+  for (let j = 0; j < tokens.length; j += 1) {
+    const t = tokens[j];
+    if (t === undefined || t.sentence !== s || !t.sets.some((x) => TRUSTED_SETS.has(x)) || isObject(tokens, j, model)) continue;
+    return !t.sets.includes('{sibling}') && !t.sets.includes('{peers}');
+  }
+  return false;
+}
+
+/**
+ * Session 8: what a trusted person does is abuse, not family idiom or teasing, in three cases, so
+ * no trusted person stands the phrase down:
+ * - a threat (threat_blackmail, or being hurt) or a present (gifts-grooming) in a sentence tied to
+ *   the child keeping quiet (set `hush`: "if i tell anyone", "keep quiet about", "our secret"),
+ *   when the one acting is an adult ("my dad said he'll kill me if i tell anyone what he does",
+ *   "my aunt said she will buy me a phone if i keep quiet about what uncle does"); a brother's
+ *   "he'll hide my phone if i tell mum he ate the cake" stays teasing;
+ * - a request for pictures (sexual) in a sentence naming a part of the body (set `bodypart`), by
+ *   anyone ("my coach said i should send him pics of my legs to check my muscles");
+ * - a threat in a sentence about nude images (see undressedIn), by anyone.
+ */
+function abuseByTrusted(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, model: SafetyModel): boolean {
+  const s = tokens[m.first]?.sentence;
+  const c = rule.category;
+  if (c === 'threat_blackmail' && undressedIn(tokens, s)) return true;
+  if (c === 'sexual' || rule.feature === 'signal.image') return tokens.some((t) => t.sentence === s && t.keys.includes('{bodypart}'));
+  const silencing = c === 'threat_blackmail' || rule.id === 'lex:immediate_danger.being-hurt' || rule.id === 'lex:meet_or_secrecy.gifts-grooming';
+  return silencing && tokens.some((t) => t.sentence === s && t.keys.includes('{hush}')) && elderActs(tokens, s, model);
+}
+
 /** Words of threatening that, like "said", make the one before them the speaker of the sentence. */
 const THREATENING = new Set(['threatening', 'threatened', 'threatens', 'threaten']);
 /** A boyfriend's or girlfriend's threats are not a sibling's teasing (coercion happens there too). */
@@ -423,6 +458,18 @@ function refusedAndOver(tokens: readonly Token[]): boolean {
   return refused;
 }
 
+/**
+ * Session 8: the phrase is the condition of a family or friend's "kill me" idiom masked just
+ * before it ("my friend said she'd kill me IF I TOLD ANYONE she fancies dan"): the idiom is not a
+ * threat, so neither is its condition. (An adult's idiom tied to silence is not masked: scope.ts.)
+ */
+function conditionOfIdiom(tokens: readonly Token[], m: PhraseMatch): boolean {
+  const before = tokens[m.first - 1];
+  if (before === undefined || !before.masked || before.sentence !== tokens[m.first]?.sentence) return false;
+  for (let k = m.first - 1; k >= Math.max(0, m.first - 3); k -= 1) if (tokens[k]?.masked && tokens[k]?.keys.includes('{hyperkill}')) return true;
+  return false;
+}
+
 /** Whether scope stands a matched phrase down: negation, hypothetical, resolved, who is acting (harmless words are checked apart). */
 function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel): boolean {
   if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return true;
@@ -430,6 +477,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (rule.resolvable && scope.resolved) return true;
   if (rule.category === 'self_harm' && rule.urgency !== 'immediate' && toldAsOver(tokens, m)) return true;
   if (REFUSABLE.has(rule.id) && refusedAndOver(tokens)) return true;
+  if (rule.category === 'threat_blackmail' && conditionOfIdiom(tokens, m)) return true;
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when
@@ -447,7 +495,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
     if (rule.unlessBefore.includes('{workplace}') && placedInPerson(tokens, m, '{workplace}', model)) return true;
     const cancelled = rule.unlessBefore.some((set) => {
       if (set === '{inperson}' || set === '{workplace}') return false;
-      if (TRUSTED_SETS.has(set) && rule.category === 'threat_blackmail' && undressedIn(tokens, s)) return false;
+      if (TRUSTED_SETS.has(set) && abuseByTrusted(tokens, m, rule, model)) return false;
       if (TRUSTED_SETS.has(set) && (pronounOfTrusted(tokens, m, set) || reportedByTrusted(tokens, m, set, model) || (rule.id === 'lex:meet_or_secrecy.gifts-grooming' && givenByTrusted(tokens, m, set)))) return true;
       const reach = set === '{self}' ? SELF_BEFORE_WORDS : UNLESS_BEFORE_WORDS;
       // Inside quotation marks "I" is the stranger speaking, not the child.

@@ -26,12 +26,14 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
     const s = tokens[m.first]?.sentence ?? 0;
     switch (m.phrase.rule.feature) {
       case 'idioms':
+        if (silencingElder(tokens, m)) break;
         for (let i = m.first; i <= m.last; i += 1) {
           const t = tokens[i];
           if (t) t.masked = true;
         }
         break;
       case 'hypothetical':
+        if (isReportedCondition(tokens, m)) break;
         hypotheticalFrom.set(s, Math.min(hypotheticalFrom.get(s) ?? Infinity, m.first));
         break;
       case 'general':
@@ -51,6 +53,37 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
     }
   }
   return { hypotheticalFrom, generalSentences, questionFrom, resolved: past && settled };
+}
+
+/**
+ * Session 8: a family "will kill me" idiom said by an adult the child trusts (a parent, an aunt,
+ * a coach; not a brother, sister, cousin or friend) in a sentence tied to the child keeping quiet
+ * (set `hush`) is a threat, not an idiom: "my dad said he'll kill me if i tell anyone what he does"
+ * ("my brother said he'd kill me if i told mum he dyed the cat's bowl" stays one).
+ */
+function silencingElder(tokens: readonly Token[], m: PhraseMatch): boolean {
+  const who = tokens[m.first];
+  if (who === undefined || !who.keys.includes('{family}') && !who.keys.includes('{friends}')) return false;
+  if (who.keys.includes('{sibling}') || who.keys.includes('{peers}')) return false;
+  let kill = false;
+  for (let i = m.first; i <= m.last; i += 1) if (tokens[i]?.keys.includes('{hyperkill}')) kill = true;
+  return kill && tokens.some((t) => t.sentence === who.sentence && t.keys.includes('{hush}'));
+}
+
+/** Openers of a condition ("IF someone…", "IN CASE anyone…"). */
+const CONDITION_OPENERS = new Set(['if', 'in']);
+
+/**
+ * Session 8: an "if {generic}" that is not a hypothetical but the condition of a threat or
+ * demand: the generic word is not the subject right after "if" ("if i tell ANYONE he'll hurt my
+ * sister": words between). (Also taking "HE SAYS if you…" as no hypothetical was tried: it found
+ * nothing more and raised a teacher's "he said if someone asks for pics…".)
+ */
+function isReportedCondition(tokens: readonly Token[], m: PhraseMatch): boolean {
+  const first = tokens[m.first];
+  if (first === undefined || !CONDITION_OPENERS.has(first.word)) return false;
+  if (first.word === 'if' && m.last > m.first + 1) return true;
+  return false;
 }
 
 const NEGATION_REACH = 5;
@@ -79,7 +112,26 @@ export function isNegated(tokens: readonly Token[], m: PhraseMatch, model: Safet
     // Under strict negation ("I don't want to die" is a denial) only "stop"/"quit" still undo it:
     // "I can't stop thinking about suicide" is not a denial.
     if (breakers.has(stem) && (!strict || UNSTOPPABLE.has(stem)) && !isDeniedKnowing(tokens, j, m.first)) sawBreaker = true;
-    if (negators.has(stem)) return !sawBreaker;
+    if (negators.has(stem) && !isDiscourseMarker(tokens, j)) return !sawBreaker;
+  }
+  return false;
+}
+
+/** Words after a negator that make it a way of speaking, not a denial: "not gonna LIE", "no CAP". */
+const MARKER_ENDS = new Set(['lie', 'lying', 'cap']);
+
+/**
+ * Session 8: "not going to lie" ("ngl"), "not gonna lie", "no lie", "no cap" say the speaker is
+ * being honest; they deny nothing that follows ("ngl i think about dying like every day now" was
+ * read as a denial under strict negation).
+ */
+function isDiscourseMarker(tokens: readonly Token[], j: number): boolean {
+  const s = tokens[j]?.sentence;
+  for (let k = j + 1; k <= j + 3 && k < tokens.length; k += 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) return false;
+    if (MARKER_ENDS.has(t.word)) return true;
+    if (t.word !== 'going' && t.word !== 'gonna' && t.word !== 'to') return false;
   }
   return false;
 }

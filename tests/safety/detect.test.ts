@@ -74,7 +74,9 @@ describe('detect', () => {
 
   it("counts the stranger's quoted words", () => {
     expect(categories("he said 'send pics or else'")).toEqual(['sexual', 'threat_blackmail']);
-    expect(categories('he goes "i know where u live"')).toEqual(['personal_info']);
+    // Session 8: "i know where you live" said to the child is menace as well as a detail known
+    // (lexicon v21; every such red flag of the tuning half is labelled threat_blackmail too).
+    expect(categories('he goes "i know where u live"')).toEqual(['personal_info', 'threat_blackmail']);
   });
 
   it('does not cry wolf at figures of speech, games, pets or friends', () => {
@@ -235,6 +237,65 @@ describe('detect', () => {
     expect(categories('in eastenders someone is getting blackmailed and my nan loves it')).toEqual([]);
     expect(categories('someone asked my age on a game and i said its private, they said ok')).toEqual([]);
     expect(categories('someone asked my age on a game and i said no but he keeps asking')).toContain('personal_info');
+  });
+
+  it('hears a trusted adult silencing the child, bribing them or asking for body pictures, but not family idiom or teasing (session 8)', () => {
+    // A threat or a present tied to the child keeping quiet, from an adult the child trusts.
+    expect(categories("my dad said he'll kill me if i tell anyone what he does")).toContain('threat_blackmail');
+    expect(categories('my stepdad says he will hurt my mum if i ever tell anyone')).toContain('threat_blackmail');
+    expect(categories('my aunt said she will buy me a phone if i keep quiet about what uncle does')).toContain('meet_or_secrecy');
+    expect(categories('my uncle says its our secret and he will buy me a ps5')).toContain('meet_or_secrecy');
+    // A picture of the body, asked by anyone.
+    expect(categories('my coach said i should send him pics of my legs to check my muscles')).toContain('sexual');
+    expect(categories('my tutor keeps asking me to send a photo of my chest')).toContain('sexual');
+    // Family idiom, a brother's or friend's teasing, a parent's treat and ordinary photos stay silent.
+    expect(categories('my mum will kill me')).toEqual([]);
+    expect(categories('my mum will kill me if she finds out i failed my test')).toEqual([]);
+    expect(categories("my brother said he'd kill me if i told mum he broke the tv")).toEqual([]);
+    expect(categories('my brother said if i tell mum he ate the cake hell hide my phone')).toEqual([]);
+    expect(categories('my mum said she will buy me a phone if i get good grades')).toEqual([]);
+    expect(categories('my dad asked me to send a pic of my new outfit')).toEqual([]);
+  });
+
+  it('hears self-harm said other ways, and "ngl" as no denial (session 8)', () => {
+    expect(categories('ngl i think about dying every day now')).toContain('self_harm');
+    expect(categories('not gonna lie i want to kill myself')).toContain('self_harm');
+    expect(categories("i don't want to die")).toEqual([]);
+    expect(categories('mujhe mar jana hai')).toContain('self_harm');
+    expect(categories('me quiero matar')).toContain('self_harm');
+    expect(categories('i looked up how to tie a noose')).toContain('self_harm');
+    expect(categories('i keep looking up the least painful way')).toContain('self_harm');
+    expect(categories('im going to walk into the road after school')).toContain('self_harm');
+    expect(categories('my arms look like a barcode')).toContain('self_harm');
+  });
+
+  it('reads a story, a song or a scene told of, a delivery photo and a sister teasing as no red flag (session 8)', () => {
+    expect(categories('in english we are reading a book where they both die at the end')).toEqual([]);
+    expect(categories('that song about wanting to disappear is so catchy')).toEqual([]);
+    expect(categories('the pizza guy asked for a pic of our front door so he can find it')).toEqual([]);
+    expect(categories('a man online asked for a pic of my front door')).toContain('personal_info');
+    expect(categories('sis said shell tell mum i stayed up late if i dont give her my dessert')).toEqual([]);
+    expect(categories('he said hell tell my mum everything if i dont send more pics')).toContain('threat_blackmail');
+  });
+
+  it('reads "if i tell anyone" as the condition of a threat, not a hypothetical, and hears the child tracked (session 8)', () => {
+    expect(categories('he says if i tell anyone hell hurt my little sister')).toContain('threat_blackmail');
+    expect(categories('if anyone asks for pics tell an adult')).toEqual([]);
+    expect(categories('my friend said shed kill me if i told anyone she fancies dan')).toEqual([]);
+    expect(categories('he asked me to turn on my live location so he can see where i am')).toContain('meet_or_secrecy');
+    expect(categories('how do i turn off live location on whatsapp')).toEqual([]);
+    expect(categories('he asks every night if my parents have gone to bed yet')).toContain('meet_or_secrecy');
+    expect(categories('a man on discord asked for my phone number')).toContain('personal_info');
+  });
+
+  it('hears danger now said other ways: taken in a car, a drink that made the child ill, someone at the house (session 8)', () => {
+    expect(categories('my little brother just got into a car with that man from roblox')).toContain('immediate_danger');
+    expect(categories('i got into a car with my mum to go to school')).toEqual([]);
+    expect(categories('he gave me a drink and now i feel really dizzy')).toContain('immediate_danger');
+    expect(categories('my mum gave me a drink and i feel better')).toEqual([]);
+    expect(categories('a man pulled me into an alley and hes still there')).toContain('immediate_danger');
+    expect(categories('my brother pulled me into a hug')).toEqual([]);
+    expect(categories('someone is looking through the letterbox and im by myself')).toContain('immediate_danger');
   });
 
   it('hears threats said other ways: the chats posted, harm to the family, menace (session 7)', () => {
