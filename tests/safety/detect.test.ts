@@ -305,6 +305,11 @@ describe('detect', () => {
     expect(categories('i threw a paper ball at my friend in maths lol')).toEqual([]);
   });
 
+  it('hears abuse disclosed with a time that is now as danger now (session 8, lexicon v22)', () => {
+    expect(categories('my uncle touches me when im alone with him and hes babysitting again tonight')).toEqual(expect.arrayContaining(['sexual', 'immediate_danger']));
+    expect(categories('my uncle is babysitting tonight, we are having pizza')).toEqual([]);
+  });
+
   it('hears threats said other ways: the chats posted, harm to the family, menace (session 7)', () => {
     expect(categories('he says i have to keep talking to him or he posts our chats')).toContain('threat_blackmail');
     expect(categories('he said my little brother gets hurt if i block him')).toContain('threat_blackmail');
