@@ -28,6 +28,13 @@ const SELF_BEFORE_WORDS = 4;
 const SURE_SCORE = 0.9;
 /** How far down the classifier's top pushers a word that is not a stop word may sit (see detect). */
 const CONTENT_REACH = 5;
+/**
+ * Session 8 (second round): stand-downs the classifier defers to at any score (outside danger and
+ * self-harm): a settled past event ('resolved': "…but my school dealt with it") and someone asking
+ * as part of their job or a child of the speaker ('role': the `services` and `offspring` sets, "the
+ * doctor asked if…"). Deferring to every kind lost 97 items (docs/red-flags.md); these lost none.
+ */
+const DEFER_ALWAYS: ReadonlySet<StandDown> = new Set<StandDown>(['resolved', 'role']);
 
 interface Hit {
   readonly feature: string;
@@ -73,6 +80,7 @@ export function classifierWords(tokens: readonly Token[]): ClassifierWord[] {
   for (const t of tokens) if (!t.masked) words.push({ stem: t.keys[0] ?? t.word, sets: t.sets });
   return words;
 }
+
 
 /** Tokens with scopes applied (idioms masked), as `detect` sees them. For the trainer. */
 export function scopedTokens(text: string, model: SafetyModel): Token[] {
@@ -470,14 +478,17 @@ function conditionOfIdiom(tokens: readonly Token[], m: PhraseMatch): boolean {
   return false;
 }
 
-/** Whether scope stands a matched phrase down: negation, hypothetical, resolved, who is acting (harmless words are checked apart). */
-function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel): boolean {
-  if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return true;
-  if (rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm')) return true;
-  if (rule.resolvable && scope.resolved) return true;
-  if (rule.category === 'self_harm' && rule.urgency !== 'immediate' && toldAsOver(tokens, m)) return true;
-  if (REFUSABLE.has(rule.id) && refusedAndOver(tokens)) return true;
-  if (rule.category === 'threat_blackmail' && conditionOfIdiom(tokens, m)) return true;
+/** Why scope stood a phrase down: the classifier may defer to some kinds of stand-down (see detect). */
+type StandDown = 'negated' | 'hypothetical' | 'resolved' | 'over' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role';
+
+/** Whether scope stands a matched phrase down: negation, hypothetical, resolved, who is acting (harmless words are checked apart); and why. */
+function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel): StandDown | undefined {
+  if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return 'negated';
+  if (rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm')) return 'hypothetical';
+  if (rule.resolvable && scope.resolved) return 'resolved';
+  if (rule.category === 'self_harm' && rule.urgency !== 'immediate' && toldAsOver(tokens, m)) return 'over';
+  if (REFUSABLE.has(rule.id) && refusedAndOver(tokens)) return 'refused';
+  if (rule.category === 'threat_blackmail' && conditionOfIdiom(tokens, m)) return 'idiom';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when
@@ -485,15 +496,17 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
     const someoneElse =
       tokens.slice(0, m.first).some((t) => t.sentence === s && t.keys.some((k) => rule.needsBefore.includes(k))) ||
       tokens.slice(m.first, m.last + 1).some((t) => SECOND_PERSON.has(t.word));
-    if (!someoneElse) return true;
+    if (!someoneElse) return 'speaker';
   }
   if (rule.unlessBefore.length > 0) {
     const s = tokens[m.first]?.sentence;
     // `inperson`: anywhere in the sentence, someone the child meets in everyday life; `workplace`:
     // asked "at the bank", "at work" (see placedInPerson).
-    if (rule.unlessBefore.includes('{inperson}') && placedInPerson(tokens, m, '{inperson}', model)) return true;
-    if (rule.unlessBefore.includes('{workplace}') && placedInPerson(tokens, m, '{workplace}', model)) return true;
+    if (rule.unlessBefore.includes('{inperson}') && placedInPerson(tokens, m, '{inperson}', model)) return 'inperson';
+    if (rule.unlessBefore.includes('{workplace}') && placedInPerson(tokens, m, '{workplace}', model)) return 'inperson';
+    let by: StandDown = 'role';
     const cancelled = rule.unlessBefore.some((set) => {
+      by = TRUSTED_SETS.has(set) ? 'trusted' : set === '{self}' ? 'self' : 'role';
       if (set === '{inperson}' || set === '{workplace}') return false;
       if (TRUSTED_SETS.has(set) && abuseByTrusted(tokens, m, rule, model)) return false;
       if (TRUSTED_SETS.has(set) && (pronounOfTrusted(tokens, m, set) || reportedByTrusted(tokens, m, set, model) || (rule.id === 'lex:meet_or_secrecy.gifts-grooming' && givenByTrusted(tokens, m, set)))) return true;
@@ -509,9 +522,9 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
       }
       return false;
     });
-    if (cancelled) return true;
+    if (cancelled) return by;
   }
-  return false;
+  return undefined;
 }
 
 /**
@@ -525,21 +538,23 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   const hits: Hit[] = [];
 
   // The classifier's view of the whole message (the second signal).
-  const probabilities = new Map<Category, number>();
-  const { ids, owner } = featureBuckets(classifierWords(tokens), model.classifier.buckets, model.classifier.memo, model.classifier.features);
-  const scores = scoreAll(ids, model.classifier);
-  const categories = model.classifier.categories;
-  for (let ci = 0; ci < categories.length; ci += 1) probabilities.set(categories[ci] as Category, scores[ci] ?? 0);
 
   // Categories whose lexicon phrases matched in a sentence about a game, harmless play or a joke
   // ("he said he will kill my dog lol"): the classifier alone does not raise them again.
   const stoodDown = new Set<Category>();
   // Categories with any phrase stood down by scope: the classifier's middling scores defer to them.
   const scoped = new Set<Category>();
+  const scopedBy = new Map<Category, Set<StandDown>>();
   for (const m of findPhrases(tokens, model.rules, false, present)) {
     const rule = m.phrase.rule;
-    if (standsDown(tokens, m, rule, scope, model)) {
-      if (rule.category) scoped.add(rule.category);
+    const down = standsDown(tokens, m, rule, scope, model);
+    if (down !== undefined) {
+      if (rule.category) {
+        scoped.add(rule.category);
+        const k = scopedBy.get(rule.category) ?? new Set<StandDown>();
+        k.add(down);
+        scopedBy.set(rule.category, k);
+      }
       continue;
     }
     if (rule.unlessSentenceHas.length > 0 && sentenceHas(tokens, tokens[m.first]?.sentence, rule.unlessSentenceHas, model)) {
@@ -550,6 +565,12 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     hits.push({ feature: rule.feature, rule, span: ev, confidence: m.fuzzy ? FUZZY_CONFIDENCE : LEX_CONFIDENCE });
     if (rule.category) hits.push({ feature: `any.${rule.category}`, rule: undefined, span: ev, confidence: 0 });
   }
+
+  const probabilities = new Map<Category, number>();
+  const { ids, owner } = featureBuckets(classifierWords(tokens), model.classifier.buckets, model.classifier.memo, model.classifier.features);
+  const scores = scoreAll(ids, model.classifier);
+  const categories = model.classifier.categories;
+  for (let ci = 0; ci < categories.length; ci += 1) probabilities.set(categories[ci] as Category, scores[ci] ?? 0);
 
   // Second signal: the trained classifier, for categories the lexicon did not find.
   // Pass 0 at each category's own threshold; pass 1, when the message raised anything, at the
@@ -568,6 +589,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       // A miss of danger or self-harm is worse than a false alarm: only the other categories defer to scope.
       if (stoodDown.has(c) && c !== 'immediate_danger' && c !== 'self_harm') continue;
       if (p < SURE_SCORE && (scoped.has(c) || stoodDown.has(c))) continue;
+      if (c !== 'immediate_danger' && c !== 'self_harm' && [...(scopedBy.get(c) ?? [])].some((k) => DEFER_ALWAYS.has(k))) continue;
       // Evidence: the words that pushed the score up most.
       const contrib = new Map<number, number>();
       ids.forEach((id, k) => {

@@ -197,7 +197,8 @@ export async function leaveOneBatchOut(source: SafetySource, items: readonly Ite
   // Totals over all batches, and per group: probes28-29 (held out in session 4, the lexicon never
   // fitted to them), the train28-29 batches, the train30 ones, probes30-31 (held out in session 5)
   // train31 (blind, session 6), probes32-33 (held out in session 6), train32 (blind, session 7)
-  // probes34-35 (held out in session 7) and train33 (blind, session 8).
+  // probes34-35 (held out in session 7), train33 (blind, session 8) and train34 (blind, session 8,
+  // second round).
   const groups = [
     { name: 'TOTAL', has: (_b: string): boolean => true },
     { name: 'probes28-29', has: (b: string): boolean => b === 'probes28' || b === 'probes29' },
@@ -209,6 +210,7 @@ export async function leaveOneBatchOut(source: SafetySource, items: readonly Ite
     { name: 'train32*', has: (b: string): boolean => b.startsWith('train32') },
     { name: 'probes34-35', has: (b: string): boolean => b === 'probes34' || b === 'probes35' },
     { name: 'train33*', has: (b: string): boolean => b.startsWith('train33') },
+    { name: 'train34*', has: (b: string): boolean => b.startsWith('train34') },
   ].map((g) => ({ ...g, found: new Map<Category, { tp: number; n: number }>(CATEGORIES.map((c) => [c, { tp: 0, n: 0 }])), benign: 0, flagged: 0, extras: 0 }));
   const lines: string[] = [];
   const short: Record<Category, string> = { immediate_danger: 'danger', self_harm: 'self', threat_blackmail: 'threat', sexual: 'sexual', meet_or_secrecy: 'meet', personal_info: 'personal', financial: 'financial' };

@@ -298,6 +298,18 @@ describe('detect', () => {
     expect(categories('someone is looking through the letterbox and im by myself')).toContain('immediate_danger');
   });
 
+  it('hears something put in a drink and things thrown at a parent (session 8, lexicon v22)', () => {
+    expect(categories('pretty sure someone slipped something in my drink, everything is spinning')).toContain('immediate_danger');
+    expect(categories('he had a drink with us and now im seeing double and cant stand up')).toContain('immediate_danger');
+    expect(categories('my stepdad threw a plate at my mum and shes crying in the bathroom')).toContain('immediate_danger');
+    expect(categories('i threw a paper ball at my friend in maths lol')).toEqual([]);
+  });
+
+  it('hears abuse disclosed with a time that is now as danger now (session 8, lexicon v22)', () => {
+    expect(categories('my uncle touches me when im alone with him and hes babysitting again tonight')).toEqual(expect.arrayContaining(['sexual', 'immediate_danger']));
+    expect(categories('my uncle is babysitting tonight, we are having pizza')).toEqual([]);
+  });
+
   it('hears threats said other ways: the chats posted, harm to the family, menace (session 7)', () => {
     expect(categories('he says i have to keep talking to him or he posts our chats')).toContain('threat_blackmail');
     expect(categories('he said my little brother gets hurt if i block him')).toContain('threat_blackmail');
