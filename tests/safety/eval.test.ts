@@ -31,17 +31,24 @@ import { loadSafetyModel } from '../fixtures/flags/source.js';
 // 28 -> 29/358; on the held-out probes34-35 the same change found 12 more, lost one financial
 // item and flagged one benign message fewer, and leave-one-batch-out self_harm rose 535 -> 539 of
 // 575. Two sessions in a row self_harm lost one item here: docs/red-flags.md (session 7) says so.
+// Session 8 (two rounds: lexicon v21 then v22, classifier retrained with probes34-35, train33a-d and
+// train34a-d): self_harm 57 -> 59, financial 51 -> 53, danger 54 -> 55, benign 29 -> 26/358, but
+// meet_or_secrecy 64 -> 61/82, personal_info 52 -> 50/69 and threat 44 -> 43/52 LOST items. After
+// the first round alone (9587c6c) meet was 65 and personal 52: the second round's retrain lost 4 meet
+// and 2 personal items here, while leave-one-batch-out lost none and the held-out probes36-37 found
+// 2 meet fewer, 1 personal more and flagged 3 benign fewer. It was kept on those (choosing by this
+// half would be tuning on it); the losses are the next round's first question (docs/red-flags.md).
 const MEASURED_RECALL_FLOOR: Partial<Record<Category, number>> = {
-  immediate_danger: 0.94, // 54/57 = 0.947 (session 6: 53/57, session 5: 51/57, session 4: 52/57, v17: 47/57, v12: 45/57)
-  self_harm: 0.87, // 57/65 = 0.877 (session 6: 58/65, session 5: 59/65, session 4 and v17: 57/65, v12: 49/65)
-  threat_blackmail: 0.84, // 44/52 = 0.846 (session 6: 41/52, session 5: 40/52, session 4: 36/52, v17: 37/52, v12: 35/52)
-  sexual: 0.92, // 69/75 = 0.920 (session 6 too; session 5: 62/75, session 4: 58/75, v17 and v12: 57/75)
-  meet_or_secrecy: 0.78, // 64/82 = 0.780 (session 6: 59/82, session 5: 57/82, session 4: 55/82, v17 and v12: 52/82)
-  personal_info: 0.75, // 52/69 = 0.754 (session 6: 49/69, session 5: 46/69, session 4: 44/69, v17: 39/69, v12: 38/69)
-  financial: 0.87, // 51/58 = 0.879 (session 6: 52/58, session 5: 53/58, session 4: 50/58, v17: 49/58, v12: 48/58)
+  immediate_danger: 0.96, // 55/57 = 0.965 (session 7: 54/57, session 6: 53/57, session 5: 51/57, session 4: 52/57, v17: 47/57, v12: 45/57)
+  self_harm: 0.9, // 59/65 = 0.908 (session 7: 57/65, session 6: 58/65, session 5: 59/65, session 4 and v17: 57/65, v12: 49/65)
+  threat_blackmail: 0.82, // 43/52 = 0.827 (session 7: 44/52, session 6: 41/52, session 5: 40/52, session 4: 36/52, v17: 37/52, v12: 35/52)
+  sexual: 0.92, // 69/75 = 0.920 (sessions 6 and 7 too; session 5: 62/75, session 4: 58/75, v17 and v12: 57/75)
+  meet_or_secrecy: 0.74, // 61/82 = 0.744 (session 7: 64/82, session 6: 59/82, session 5: 57/82, session 4: 55/82, v17 and v12: 52/82)
+  personal_info: 0.72, // 50/69 = 0.725 (session 7: 52/69, session 6: 49/69, session 5: 46/69, session 4: 44/69, v17: 39/69, v12: 38/69)
+  financial: 0.91, // 53/58 = 0.914 (session 7: 51/58, session 6: 52/58, session 5: 53/58, session 4: 50/58, v17: 49/58, v12: 48/58)
 };
-// 29/358 = 8.10% in session 7 (28/358 = 7.82% in sessions 5 and 6; session 4: 31/358 = 8.66%; 27/358 = 7.54% at v12 and v17; target 3%).
-const MEASURED_FALSE_ALARM_CEILING = 0.0811;
+// 26/358 = 7.26% in session 8 (29/358 = 8.10% in session 7; 28/358 = 7.82% in sessions 5 and 6; session 4: 31/358 = 8.66%; 27/358 = 7.54% at v12 and v17; target 3%).
+const MEASURED_FALSE_ALARM_CEILING = 0.0727;
 describe('red-flag detector on the reporting half', async () => {
   const items = loadDataset();
   const reporting = items.filter((i) => i.split === 'reporting');
