@@ -70,9 +70,6 @@ function silencingElder(tokens: readonly Token[], m: PhraseMatch): boolean {
   return kill && tokens.some((t) => t.sentence === who.sentence && t.keys.includes('{hush}'));
 }
 
-/** Openers of a condition ("IF someone…", "IN CASE anyone…"). */
-const CONDITION_OPENERS = new Set(['if', 'in']);
-
 /**
  * Session 8: an "if {generic}" that is not a hypothetical but the condition of a threat or
  * demand: the generic word is not the subject right after "if" ("if i tell ANYONE he'll hurt my
@@ -80,10 +77,7 @@ const CONDITION_OPENERS = new Set(['if', 'in']);
  * nothing more and raised a teacher's "he said if someone asks for pics…".)
  */
 function isReportedCondition(tokens: readonly Token[], m: PhraseMatch): boolean {
-  const first = tokens[m.first];
-  if (first === undefined || !CONDITION_OPENERS.has(first.word)) return false;
-  if (first.word === 'if' && m.last > m.first + 1) return true;
-  return false;
+  return tokens[m.first]?.word === 'if' && m.last > m.first + 1;
 }
 
 const NEGATION_REACH = 5;
