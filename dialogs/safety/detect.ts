@@ -81,7 +81,6 @@ export function classifierWords(tokens: readonly Token[]): ClassifierWord[] {
   return words;
 }
 
-
 /** Tokens with scopes applied (idioms masked), as `detect` sees them. For the trainer. */
 export function scopedTokens(text: string, model: SafetyModel): Token[] {
   const tokens = tokenise(text, model);
@@ -504,9 +503,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
     // asked "at the bank", "at work" (see placedInPerson).
     if (rule.unlessBefore.includes('{inperson}') && placedInPerson(tokens, m, '{inperson}', model)) return 'inperson';
     if (rule.unlessBefore.includes('{workplace}') && placedInPerson(tokens, m, '{workplace}', model)) return 'inperson';
-    let by: StandDown = 'role';
-    const cancelled = rule.unlessBefore.some((set) => {
-      by = TRUSTED_SETS.has(set) ? 'trusted' : set === '{self}' ? 'self' : 'role';
+    const cancelledBy = rule.unlessBefore.find((set) => {
       if (set === '{inperson}' || set === '{workplace}') return false;
       if (TRUSTED_SETS.has(set) && abuseByTrusted(tokens, m, rule, model)) return false;
       if (TRUSTED_SETS.has(set) && (pronounOfTrusted(tokens, m, set) || reportedByTrusted(tokens, m, set, model) || (rule.id === 'lex:meet_or_secrecy.gifts-grooming' && givenByTrusted(tokens, m, set)))) return true;
@@ -522,7 +519,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
       }
       return false;
     });
-    if (cancelled) return by;
+    if (cancelledBy !== undefined) return TRUSTED_SETS.has(cancelledBy) ? 'trusted' : cancelledBy === '{self}' ? 'self' : 'role';
   }
   return undefined;
 }
@@ -537,23 +534,20 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   const scope = analyseScope(tokens, model, present);
   const hits: Hit[] = [];
 
-  // The classifier's view of the whole message (the second signal).
-
   // Categories whose lexicon phrases matched in a sentence about a game, harmless play or a joke
   // ("he said he will kill my dog lol"): the classifier alone does not raise them again.
   const stoodDown = new Set<Category>();
   // Categories with any phrase stood down by scope: the classifier's middling scores defer to them.
   const scoped = new Set<Category>();
-  const scopedBy = new Map<Category, Set<StandDown>>();
+  // Of those, the categories with a stand-down the classifier defers to at any score (DEFER_ALWAYS).
+  const deferred = new Set<Category>();
   for (const m of findPhrases(tokens, model.rules, false, present)) {
     const rule = m.phrase.rule;
     const down = standsDown(tokens, m, rule, scope, model);
     if (down !== undefined) {
       if (rule.category) {
         scoped.add(rule.category);
-        const k = scopedBy.get(rule.category) ?? new Set<StandDown>();
-        k.add(down);
-        scopedBy.set(rule.category, k);
+        if (DEFER_ALWAYS.has(down)) deferred.add(rule.category);
       }
       continue;
     }
@@ -566,6 +560,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     if (rule.category) hits.push({ feature: `any.${rule.category}`, rule: undefined, span: ev, confidence: 0 });
   }
 
+  // The classifier's view of the whole message (the second signal).
   const probabilities = new Map<Category, number>();
   const { ids, owner } = featureBuckets(classifierWords(tokens), model.classifier.buckets, model.classifier.memo, model.classifier.features);
   const scores = scoreAll(ids, model.classifier);
@@ -589,7 +584,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       // A miss of danger or self-harm is worse than a false alarm: only the other categories defer to scope.
       if (stoodDown.has(c) && c !== 'immediate_danger' && c !== 'self_harm') continue;
       if (p < SURE_SCORE && (scoped.has(c) || stoodDown.has(c))) continue;
-      if (c !== 'immediate_danger' && c !== 'self_harm' && [...(scopedBy.get(c) ?? [])].some((k) => DEFER_ALWAYS.has(k))) continue;
+      if (deferred.has(c) && c !== 'immediate_danger' && c !== 'self_harm') continue;
       // Evidence: the words that pushed the score up most.
       const contrib = new Map<number, number>();
       ids.forEach((id, k) => {
