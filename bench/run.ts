@@ -179,6 +179,8 @@ function report(results: readonly Measured[]): void {
         `${fmt(m.opened)}/${fmt(m.count)}`,
         fmt(perSecond(m.closed)),
         fmt(m.cpuMicrosPerTurn, 1),
+        `${fmt((100 * m.cpuMicrosPerTurn * m.closed.turns) / (m.closed.ms * 1000))}%`,
+        fmt(m.closed.loadCpuMicros / Math.max(1, m.closed.turns), 1),
         fmt(m.closed.latency.percentile(50), 2),
         fmt(m.closed.latency.percentile(99), 2),
         kib(m.rssPerConversation),
@@ -189,9 +191,11 @@ function report(results: readonly Measured[]): void {
       ]);
     printTable(
       `Closed loop, ${fmt(count)} conversations, ${fmt(CLOSED_MS / 1000, 1)} s and until each has made one pass of the script (saturation; after ${fmt(WARMUP_MS / 1000, 1)} s of warm-up on ${fmt(WARMUP_CONVERSATIONS)} others)`,
-      ['server', 'open', 'turns/s', 'CPU µs/turn', 'p50 ms', 'p99 ms', 'RSS KiB/conv', 'heap KiB/conv', 'frames/turn', 'phase s', 'failed'],
+      ['server', 'open', 'turns/s', 'CPU µs/turn', 'server busy', 'load µs/turn', 'p50 ms', 'p99 ms', 'RSS KiB/conv', 'heap KiB/conv', 'frames/turn', 'phase s', 'failed'],
       rows,
     );
+    // 'server busy' is the server's CPU over the phase as a share of one core; 'load µs/turn' is
+    // the load generator's own CPU a turn. Below ~100% busy, turns/s is not the server's ceiling.
     const harbour = find('harbour', count);
     const echo = find('echo', count);
     for (const { name, label } of PEERS) {

@@ -177,6 +177,12 @@ export interface PhaseResult {
   readonly backlogged: number;
   /** Frames the server sent during the phase (ack, bot messages, events). */
   readonly frames: number;
+  /**
+   * CPU time of this process, the load generator, during the phase (µs). On a machine with two
+   * cores it shares them with the server: when it is near one whole core, turns/s measures the
+   * load generator as much as the server.
+   */
+  readonly loadCpuMicros: number;
 }
 
 function sweepTimeouts(conversations: readonly Conversation[], now: number): void {
@@ -211,6 +217,7 @@ export async function closedLoop(conversations: readonly Conversation[], duratio
   let turns = 0;
   let failedTurns = 0;
   const framesBefore = framesReceived;
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const minTurns = options.everyConversationTurns ?? 0;
   const maxMs = Math.max(durationMs, options.maxMs ?? durationMs);
@@ -255,7 +262,8 @@ export async function closedLoop(conversations: readonly Conversation[], duratio
   await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, maxMs + TURN_TIMEOUT_MS + 1000))]);
   clearInterval(sweeper);
   for (const conversation of live) conversation.onTurnDone = null;
-  return { turns, failedTurns, ms: performance.now() - started, latency, backlogged: 0, frames: framesReceived - framesBefore };
+  const cpu = process.cpuUsage(cpuBefore);
+  return { turns, failedTurns, ms: performance.now() - started, latency, backlogged: 0, frames: framesReceived - framesBefore, loadCpuMicros: cpu.user + cpu.system };
 }
 
 /**
@@ -269,6 +277,7 @@ export async function openLoop(conversations: readonly Conversation[], ratePerSe
   let backlogged = 0;
   let inFlight = 0;
   const framesBefore = framesReceived;
+  const cpuBefore = process.cpuUsage();
   const live = conversations.filter((c) => !c.isDead);
   const onTurnDone = (_conversation: Conversation, pending: Pending, ok: boolean): void => {
     inFlight -= 1;
@@ -318,7 +327,8 @@ export async function openLoop(conversations: readonly Conversation[], ratePerSe
   while (inFlight > 0 && performance.now() < drainUntil) await new Promise((resolve) => setTimeout(resolve, 5));
   clearInterval(sweeper);
   for (const conversation of live) conversation.onTurnDone = null;
-  return { turns, failedTurns, ms: performance.now() - started, latency, backlogged, frames: framesReceived - framesBefore };
+  const cpu = process.cpuUsage(cpuBefore);
+  return { turns, failedTurns, ms: performance.now() - started, latency, backlogged, frames: framesReceived - framesBefore, loadCpuMicros: cpu.user + cpu.system };
 }
 
 /** Closes every conversation's socket and waits (bounded) for the closes. */
