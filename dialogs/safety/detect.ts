@@ -33,6 +33,8 @@ const CONTENT_REACH = 5;
  * self-harm): a settled past event ('resolved': "…but my school dealt with it") and someone asking
  * as part of their job or a child of the speaker ('role': the `services` and `offspring` sets, "the
  * doctor asked if…"). Deferring to every kind lost 97 items (docs/red-flags.md); these lost none.
+ * Session 9 checked both again (53 batches, and the blind train35): each stands down one benign
+ * message and loses nothing, once a settled phrase after "if" no longer reads as settled (scope.ts).
  */
 const DEFER_ALWAYS: ReadonlySet<StandDown> = new Set<StandDown>(['resolved', 'role']);
 
