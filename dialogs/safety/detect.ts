@@ -33,6 +33,8 @@ const CONTENT_REACH = 5;
  * self-harm): a settled past event ('resolved': "…but my school dealt with it") and someone asking
  * as part of their job or a child of the speaker ('role': the `services` and `offspring` sets, "the
  * doctor asked if…"). Deferring to every kind lost 97 items (docs/red-flags.md); these lost none.
+ * Session 9 checked both again (53 batches, and the blind train35): each stands down one benign
+ * message and loses nothing, once a settled phrase after "if" no longer reads as settled (scope.ts).
  */
 const DEFER_ALWAYS: ReadonlySet<StandDown> = new Set<StandDown>(['resolved', 'role']);
 
@@ -107,6 +109,25 @@ function isObject(tokens: readonly Token[], j: number, model: SafetyModel, set =
   // Staff named by where they work ("the lady AT THE LIBRARY asked my name") are the ones acting.
   if (set === '{services}' && AFFILIATION.has(before.word) && (PEERS.has(who) || OTHER_PERSON.has(who))) return false;
   return !(AFFILIATION.has(before.word) && PEERS.has(who));
+}
+
+/** Sending words whose first object is the one who receives: "i SENT my nan a photo of my uniform". */
+const SENDING = new Set(['send', 'sent', 'sending', 'sends', 'text', 'texted', 'show', 'showed', 'shown']);
+/** What follows a receiver: the thing sent ("sent my nan A photo"), not "send my mum'S address". */
+const THING_SENT = new Set(['a', 'an', 'the', 'some', 'this', 'that', 'loads', 'lots']);
+
+/**
+ * Session 9: a trusted person the child sends a picture or a message to ("i sent my nan a photo of
+ * my school uniform", "sent my mum a pic of my school gate so she knows where to pick me up"). For
+ * personal_info only: the details go to someone the child trusts, not to a stranger; for a picture
+ * request the receiver may be the abuser ("made me send my stepdad a pic"), so no other rule uses it.
+ */
+function isTrustedReceiver(tokens: readonly Token[], j: number): boolean {
+  let k = j - 1;
+  if (POSSESSIVES.has(tokens[k]?.word ?? '')) k -= 1;
+  const before = tokens[k];
+  const after = tokens[j + 1];
+  return before !== undefined && SENDING.has(before.word) && after !== undefined && (THING_SENT.has(after.word) || after.sets.includes('{image}'));
 }
 
 /** Words that name someone who is not a trusted person: "my mum doesn't know but A MAN wants to meet me". */
@@ -516,6 +537,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
         if (someoneElseBetween(tokens, j, m.first)) continue;
         if (TRUSTED_SETS.has(set) && (metOnline(tokens, j) || strangerOnline(tokens, s, j))) continue;
         if (set === '{self}' ? !isDemandedOfChild(tokens, j, m.first, model) : !isObject(tokens, j, model, set)) return true;
+        if (rule.category === 'personal_info' && TRUSTED_SETS.has(set) && isTrustedReceiver(tokens, j)) return true;
       }
       return false;
     });

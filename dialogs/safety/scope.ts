@@ -48,11 +48,26 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
         past = true;
         break;
       case 'settled':
-        settled = true;
+        // Session 9: "if i block her…", "unless i report it" is a condition the child is weighing,
+        // not an event dealt with.
+        if (!isCondition(tokens, m)) settled = true;
         break;
     }
   }
   return { hypotheticalFrom, generalSentences, questionFrom, resolved: past && settled };
+}
+
+/** Words that open a condition: a settled phrase just after one is not settled ("if i block her"). */
+const CONDITION_OPENERS: ReadonlySet<string> = new Set(['if', 'unless']);
+const CONDITION_REACH = 2;
+
+function isCondition(tokens: readonly Token[], m: PhraseMatch): boolean {
+  const s = tokens[m.first]?.sentence;
+  for (let j = Math.max(0, m.first - CONDITION_REACH); j < m.first; j += 1) {
+    const t = tokens[j];
+    if (t !== undefined && t.sentence === s && CONDITION_OPENERS.has(t.word)) return true;
+  }
+  return false;
 }
 
 /**
