@@ -32,18 +32,9 @@ export function findUnstorableJson(json: string): 'nul' | 'lone-surrogate' | nul
 /** A character that may make text unstorable: NUL or any surrogate (most are paired, and fine). */
 const SUSPECT = /[\u0000\ud800-\udfff]/;
 
-/**
- * Why a string cannot be stored exactly, testing the common case (no NUL, no surrogate) once: by
- * a loop over a short string's code units (a pattern's call costs more than the loop for most of
- * a turn's strings), by the pattern over a long one.
- */
+/** Why a string cannot be stored exactly, testing the common case (no NUL, no surrogate) once. */
 function checkString(text: string): Unstorable {
-  if (text.length > 256) return SUSPECT.test(text) ? findUnstorableText(text) : null;
-  for (let index = 0; index < text.length; index += 1) {
-    const unit = text.charCodeAt(index);
-    if (unit === 0 || (unit & 0xf800) === 0xd800) return findUnstorableText(text);
-  }
-  return null;
+  return SUSPECT.test(text) ? findUnstorableText(text) : null;
 }
 
 type Unstorable = 'nul' | 'lone-surrogate' | null;
@@ -51,24 +42,20 @@ type Unstorable = 'nul' | 'lone-surrogate' | null;
 /** What JSON leaves out of an object (undefined, a function, a symbol); null in an array. */
 const LEFT_OUT = Symbol('left out by JSON');
 
-/** Deeper than this, the walk hands over to JSON.stringify (which also finds cycles); dialog values are far shallower. */
-const MAX_DEPTH = 32;
-
 /**
  * Why `JSON.stringify(value)` would write text that cannot be stored exactly, or null, without
  * writing it: the same walk as `JSON.stringify` (toJSON, boxed primitives, a key whose value JSON
  * leaves out is not written), testing each string and key it would write, and throwing the same
- * TypeError on a BigInt, or on a cycle (found by handing anything deeper than MAX_DEPTH to
- * JSON.stringify itself). The memory store checks every append with it: serializing the
- * activities and the whole snapshot on each turn only to look at the text cost about a tenth of
- * a turn's CPU.
+ * TypeError on a cycle or a BigInt. The memory store checks every append with it: serializing
+ * the activities and the whole snapshot on each turn only to look at the text cost about a tenth
+ * of a turn's CPU.
  */
 export function findUnstorableValue(value: unknown): Unstorable {
-  const problem = walk(value, '', 0);
+  const problem = walk(value, '', []);
   return problem === LEFT_OUT ? null : problem;
 }
 
-function walk(input: unknown, key: string | number, depth: number): Unstorable | typeof LEFT_OUT {
+function walk(input: unknown, key: string | number, stack: object[]): Unstorable | typeof LEFT_OUT {
   let value = input;
   if ((typeof value === 'object' && value !== null) || typeof value === 'bigint') {
     const toJSON = (value as { toJSON?: unknown }).toJSON;
@@ -83,35 +70,36 @@ function walk(input: unknown, key: string | number, depth: number): Unstorable |
     case 'bigint':
       throw new TypeError('Do not know how to serialize a BigInt');
     case 'object':
-      if (value === null) return null;
-      if (depth >= MAX_DEPTH) return findUnstorableJson(JSON.stringify(value));
-      return walkObject(value, depth + 1);
+      return value === null ? null : walkObject(value, stack);
     default:
       return LEFT_OUT;
   }
 }
 
-function walkObject(value: object, depth: number): Unstorable | typeof LEFT_OUT {
-  if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index += 1) {
-      const problem = walk(value[index], index, depth);
-      if (problem !== null && problem !== LEFT_OUT) return problem;
+function walkObject(value: object, stack: object[]): Unstorable | typeof LEFT_OUT {
+  if (value instanceof String) return checkString(String(value));
+  if (value instanceof Number || value instanceof Boolean) return null;
+  if (value instanceof BigInt) throw new TypeError('Do not know how to serialize a BigInt');
+  if (stack.includes(value)) throw new TypeError('Converting circular structure to JSON');
+  stack.push(value);
+  try {
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index += 1) {
+        const problem = walk(value[index], index, stack);
+        if (problem !== null && problem !== LEFT_OUT) return problem;
+      }
+      return null;
+    }
+    const record = value as Record<string, unknown>;
+    for (const name of Object.keys(record)) {
+      const problem = walk(record[name], name, stack);
+      if (problem === LEFT_OUT) continue;
+      if (problem !== null) return problem;
+      const inKey = checkString(name);
+      if (inKey !== null) return inKey;
     }
     return null;
+  } finally {
+    stack.pop();
   }
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) {
-    if (value instanceof String) return checkString(String(value));
-    if (value instanceof Number || value instanceof Boolean) return null;
-    if (value instanceof BigInt) throw new TypeError('Do not know how to serialize a BigInt');
-  }
-  const record = value as Record<string, unknown>;
-  for (const name of Object.keys(record)) {
-    const problem = walk(record[name], name, depth);
-    if (problem === LEFT_OUT) continue;
-    if (problem !== null) return problem;
-    const inKey = checkString(name);
-    if (inKey !== null) return inKey;
-  }
-  return null;
 }
