@@ -1,10 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { ErrorValue } from '../../../../server/protocol/index.js';
+import type { ErrorValue, SessionValue } from '../../../../server/protocol/index.js';
 import type { HandoffService } from '../../../../server/handoff/types.js';
 import type { Store } from '../../../../server/store/types.js';
 import { buildTestApp, listen, LogCapture, testStore } from '../../../helpers/app.js';
 import { connect, inject, type ChatClient } from '../../../helpers/ws-client.js';
+import { badFrame, random, words } from '../../../helpers/bad-frames.js';
 
 let store: Store;
 let app: FastifyInstance | undefined;
@@ -23,6 +24,8 @@ afterEach(async () => {
 async function ready(client: ChatClient): Promise<void> {
   await client.bot('greeting');
 }
+
+const FUZZ_TEXT_CHARS = 200;
 
 function errorOf(client: ChatClient, from: number) {
   return client.event('error', from).then((a) => a.value as ErrorValue);
@@ -72,6 +75,46 @@ describe('bad frames get an error event and the socket stays open', () => {
     const ack = await client.ack('ok');
     expect(ack.text).toBe('12345678901234567😢x');
     expect(client.closeCode).toBeNull();
+    client.close();
+  });
+
+  // Generated bad input (tests/helpers/bad-frames.ts): every good message is kept exactly, in order,
+  // and nothing reaches Object.prototype.
+  it('answers each of 400 bad frames with one error, keeps the socket, and keeps every good message exactly, in order', async () => {
+    app = await buildTestApp({ store, env: { MAX_TEXT_CHARS: String(FUZZ_TEXT_CHARS), MAX_PAYLOAD_BYTES: '4096', MESSAGES_PER_MINUTE: '10000' } });
+    const client = await inject(app);
+    const session = (await client.event('session')).value as SessionValue;
+    await client.bot('greeting');
+    const rng = random(20261203);
+    const said: string[] = [];
+
+    for (let index = 0; index < 400; index += 1) {
+      if (index % 25 === 0) {
+        const text = words(rng, 40);
+        const from = client.frames.length;
+        client.say(`good-${index}`, text);
+        const ack = await client.ack(`good-${index}`, from);
+        expect(ack.text).toBe(text);
+        said.push(text);
+      }
+      const frame = badFrame(rng, index, FUZZ_TEXT_CHARS);
+      const from = client.frames.length;
+      client.send(frame);
+      const error = (await client.event('error', from)).value as ErrorValue;
+      expect({ frame, code: error.code }).toEqual({ frame, code: expect.stringMatching(/^HARBOUR_ERR_(FRAME|TEXT)_[A-Z_]+$/) as unknown });
+      expect(error.message.length).toBeGreaterThan(0);
+    }
+    // One error per bad frame, no more: a ping after the last still gets its pong and nothing else came between.
+    const from = client.frames.length;
+    client.send({ type: 'event', name: 'ping', value: 'end' });
+    expect((await client.event('pong', from)).value).toBe('end');
+    expect(client.frames.filter((a) => a.type === 'event' && a.name === 'error')).toHaveLength(400);
+    expect(client.closeCode).toBeNull();
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+
+    const stored = await store.conversations.after(session.conversationId, 0);
+    const childWords = stored.filter((s) => s.activity.type === 'message' && s.activity.channelData?.sender === 'child').map((s) => s.activity.text);
+    expect(childWords).toEqual(said);
     client.close();
   });
 
