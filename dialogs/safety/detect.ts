@@ -603,10 +603,10 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       const p = scores[ci] ?? 0;
       const threshold = pass === 0 ? (model.classifier.thresholds[ci] ?? 1) : Math.min(model.classifier.thresholds[ci] ?? 1, model.classifier.secondary);
       if (general || p < threshold || hits.some((h) => h.rule?.category === c)) continue;
-      // A miss of danger or self-harm is worse than a false alarm: only the other categories defer to scope.
-      if (stoodDown.has(c) && c !== 'immediate_danger' && c !== 'self_harm') continue;
+      // A miss of danger or self-harm is worse than a false alarm: only the other categories defer
+      // to scope at any score (a harmless-words stand-down, or a DEFER_ALWAYS kind).
+      if ((stoodDown.has(c) || deferred.has(c)) && c !== 'immediate_danger' && c !== 'self_harm') continue;
       if (p < SURE_SCORE && (scoped.has(c) || stoodDown.has(c))) continue;
-      if (deferred.has(c) && c !== 'immediate_danger' && c !== 'self_harm') continue;
       // Evidence: the words that pushed the score up most.
       const contrib = new Map<number, number>();
       ids.forEach((id, k) => {
