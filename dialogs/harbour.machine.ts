@@ -58,9 +58,16 @@ export function createHarbourMachine(deps: DialogDeps) {
       escalated: {
         on: {
           'user.message': answer([
-            { guard: 'wantsTips', actions: ['sayAdvice'] },
-            { guard: 'namesFeeling', actions: ['reflectFeeling'] },
-            { actions: [{ type: 'say', params: { key: 'escalation.listening', quickReplies: QR.keepTalking } }] },
+            // Nobody can come, so the bot explores a trusted grown-up itself, as the path would have:
+            // the message after the question answers it.
+            { guard: and(['awaitsTrustedAdult', 'homeIsUnsafe']), actions: ['recordTrustedAdult', 'trustedAdultAnswered', { type: 'sayStep', params: { step: 'trusted.not-home' } }] },
+            { guard: and(['awaitsTrustedAdult', 'namesTrustedAdult']), actions: ['recordTrustedAdult', 'trustedAdultAnswered', { type: 'sayStep', params: { step: 'trusted.named' } }] },
+            { guard: and(['awaitsTrustedAdult', 'namesNoTrustedAdult']), actions: ['recordTrustedAdult', 'trustedAdultAnswered', { type: 'sayStep', params: { step: 'trusted.none' } }] },
+            { guard: 'wantsTips', actions: ['trustedAdultAnswered', 'sayAdvice'] },
+            { guard: and(['namesFeeling', 'mayAskTrustedAdult']), actions: ['reflectFeeling', 'askTrustedAdult'] },
+            { guard: 'namesFeeling', actions: ['trustedAdultAnswered', 'reflectFeeling'] },
+            { guard: 'mayAskTrustedAdult', actions: ['askTrustedAdult'] },
+            { actions: ['trustedAdultAnswered', { type: 'say', params: { key: 'escalation.listening', quickReplies: QR.keepTalking } }] },
           ]),
         },
       },

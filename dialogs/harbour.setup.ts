@@ -83,6 +83,15 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       recordAskedToDo: assign(({ context }) => ({
         summary: { ...context.summary, asked: union(context.summary.asked, ['something that felt wrong or scary']) },
       })),
+      /** Waiting with nobody coming: ask about a grown-up they trust, once (the next message answers). */
+      askTrustedAdult: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say(`${pathOf(context.audience)}.ask.trusted-adult`));
+        enqueue.assign({ trustedAsk: 'asked' });
+      }),
+      /** The waiting trusted-adult question has had its answer (or was passed by); never asked again. */
+      trustedAdultAnswered: enqueueActions(({ context, enqueue }) => {
+        if (context.trustedAsk === 'asked') enqueue.assign({ trustedAsk: 'answered' });
+      }),
       reflectFeeling: emit(({ context }) => say(`feeling.${context.turn.feeling ?? 'unknown'}`)),
       /**
        * A reply the step could place: the count of replies in a row it could not goes back to 0.
@@ -313,6 +322,17 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       homeIsUnsafe: ({ context, event }) => summaryOf(context, event).homeIsUnsafe === true,
       hasWords: ({ context, event }) => turnOf(context, event).hasWords === true,
       hasCheckedIn: ({ context }) => context.checkIns > 0,
+      awaitsTrustedAdult: ({ context }) => context.trustedAsk === 'asked',
+      /**
+       * The chat waits with nobody coming, and no one has yet talked with the young person about a
+       * grown-up they trust (not asked before, not answered on the path, home not named as unsafe).
+       */
+      mayAskTrustedAdult: ({ context, event }) =>
+        context.trustedAsk === undefined &&
+        !isPersonComing(context) &&
+        pathOf(context.audience) !== 'parent' &&
+        summaryOf(context, event).trustedAdult === undefined &&
+        summaryOf(context, event).homeIsUnsafe !== true,
     },
   });
 }

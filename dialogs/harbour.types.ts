@@ -28,6 +28,12 @@ export interface HarbourContext {
   readonly checkIns: number;
   /** Safety wording already given once (repeated only where the rules say every time). */
   readonly said: { readonly selfHarm: boolean; readonly dontSend: boolean; readonly details: boolean };
+  /**
+   * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift
+   * or no counsellor free): `asked` until the next message answers it, then `answered`, so it is
+   * asked once. Absent in snapshots from before it existed, which reads as not asked.
+   */
+  readonly trustedAsk?: 'asked' | 'answered';
   readonly summary: ConversationSummary;
 }
 

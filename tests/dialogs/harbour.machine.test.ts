@@ -109,6 +109,44 @@ describe('escalation', () => {
     expect(keysOf(turns[4]?.emitted ?? [])).toContain('advice.keep-evidence');
   });
 
+  it('with nobody coming, asks once about a grown-up they trust, and hears the answer', () => {
+    const offShift = { counsellorOnShift: false };
+    const turns = play(machine, offShift, [
+      msg("I'm a young person"),
+      msg('some guy on snap keeps asking where i live'),
+      msg('idk im kinda scared'),
+      msg('my mum maybe'),
+      msg('idk'),
+      msg('im still scared'),
+    ]);
+    expect(keysOf(turns[2]?.emitted ?? [])).toContain('escalation.off-shift');
+    expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual([
+      'It makes sense to feel scared. Lots of people would. I\'m glad you told me.',
+      'Is there a grown-up you trust who you could talk to? It could be someone at school, in your family, or someone else you feel safe with.',
+    ]);
+    expect(keysOf(turns[4]?.emitted ?? [])).toEqual(['child.trusted.named']);
+    expect(summaryOf(turns[4]!.snapshot)).toMatchObject({ trustedAdult: 'parent' });
+    // Asked once: later messages are listened to, never asked again.
+    expect(keysOf(turns[5]?.emitted ?? [])).toEqual(['escalation.listening']);
+    expect(keysOf(turns[6]?.emitted ?? [])).toEqual(['feeling.scared']);
+  });
+
+  it('asks about a trusted grown-up when no counsellor is free, but not while one may come, nor an adult, nor twice', () => {
+    const unavailable = child(msg('he keeps asking what school i go to'), { type: 'handoff.unavailable', reason: 'none_available' }, msg('hmm'), msg('nobody really'));
+    expect(keysOf(unavailable[4]?.emitted ?? [])).toEqual(['child.ask.trusted-adult']);
+    expect(keysOf(unavailable[5]?.emitted ?? [])).toEqual(['child.trusted.none']);
+    expect(summaryOf(unavailable[5]!.snapshot)).toMatchObject({ trustedAdult: 'none' });
+    const coming = child(msg('he keeps asking what school i go to'), msg('hmm'), msg('im scared'));
+    expect(coming.slice(3).flatMap((t) => keysOf(t.emitted))).toEqual(['escalation.listening', 'feeling.scared']);
+    const parent = play(machine, { counsellorOnShift: false }, [msg("I'm a parent"), msg('a man keeps asking my son what school he goes to'), msg('hmm')]);
+    expect(parent[2]?.state).toBe('escalated');
+    expect(keysOf(parent.at(-1)?.emitted ?? [])).toEqual(['escalation.listening']);
+    // Someone at home is the problem: never steer them to family.
+    const home = play(machine, { counsellorOnShift: false }, [msg("I'm a young person"), msg('i cant tell my mum, its my stepdad at home that scares me'), msg('hmm')]);
+    expect(home[2]?.state).toBe('escalated');
+    expect(keysOf(home.at(-1)?.emitted ?? [])).toEqual(['escalation.listening']);
+  });
+
   it('goes quiet while a counsellor is with the child, and speaks again if the counsellor side fails', () => {
     const turns = child(
       msg('he asked me to send nudes'),
