@@ -317,6 +317,14 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       wantsTips: ({ context, event }) => turnOf(context, event).wantsTips === true,
       knowsApp: ({ context, event }) => summaryOf(context, event).app !== undefined,
       namesFeeling: ({ context, event }) => turnOf(context, event).feeling !== undefined,
+      /**
+       * A feeling other than "okay": after a red flag a bare "ok" is the child acknowledging what the
+       * bot said, not telling it they are fine, so "I'm glad you're okay" would be wrong there.
+       */
+      namesFeelingBesidesOkay: ({ context, event }) => {
+        const feeling = turnOf(context, event).feeling;
+        return feeling !== undefined && feeling !== 'okay';
+      },
       namesTrustedAdult: ({ context, event }) => turnOf(context, event).trustedAdult !== undefined,
       namesNoTrustedAdult: ({ context, event }) => turnOf(context, event).noTrustedAdult === true,
       homeIsUnsafe: ({ context, event }) => summaryOf(context, event).homeIsUnsafe === true,

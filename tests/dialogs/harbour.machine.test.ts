@@ -132,11 +132,12 @@ describe('escalation', () => {
   });
 
   it('asks about a trusted grown-up when no counsellor is free, but not while one may come, nor an adult, nor twice', () => {
-    const unavailable = child(msg('he keeps asking what school i go to'), { type: 'handoff.unavailable', reason: 'none_available' }, msg('hmm'), msg('nobody really'));
+    const unavailable = child(msg('he keeps asking what school i go to'), { type: 'handoff.unavailable', reason: 'none_available' }, msg('ok'), msg('nobody really'));
     expect(keysOf(unavailable[4]?.emitted ?? [])).toEqual(['child.ask.trusted-adult']);
     expect(keysOf(unavailable[5]?.emitted ?? [])).toEqual(['child.trusted.none']);
     expect(summaryOf(unavailable[5]!.snapshot)).toMatchObject({ trustedAdult: 'none' });
-    const coming = child(msg('he keeps asking what school i go to'), msg('hmm'), msg('im scared'));
+    // A bare "ok" after a red flag acknowledges what the bot said; it is not "I'm okay".
+    const coming = child(msg('he keeps asking what school i go to'), msg('ok'), msg('im scared'));
     expect(coming.slice(3).flatMap((t) => keysOf(t.emitted))).toEqual(['escalation.listening', 'feeling.scared']);
     const parent = play(machine, { counsellorOnShift: false }, [msg("I'm a parent"), msg('a man keeps asking my son what school he goes to'), msg('hmm')]);
     expect(parent[2]?.state).toBe('escalated');
