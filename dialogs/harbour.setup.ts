@@ -83,6 +83,15 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       recordAskedToDo: assign(({ context }) => ({
         summary: { ...context.summary, asked: union(context.summary.asked, ['something that felt wrong or scary']) },
       })),
+      /**
+       * The path's thanks ("…it is not your fault"), on entering the path: once. A route that jumps
+       * into a step of the path ("give me tips" from anywhere) enters the path's state again.
+       */
+      sayThanksOnce: enqueueActions(({ context, enqueue }) => {
+        if (context.said.thanks === true) return;
+        enqueue.emit(say(`${pathOf(context.audience)}.thanks`));
+        enqueue.assign({ said: { ...context.said, thanks: true } });
+      }),
       /** Waiting with nobody coming: ask about a grown-up they trust, once (the next message answers). */
       askTrustedAdult: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say(`${pathOf(context.audience)}.ask.trusted-adult`));

@@ -27,7 +27,13 @@ export interface HarbourContext {
   /** Check-ins since the child last wrote. */
   readonly checkIns: number;
   /** Safety wording already given once (repeated only where the rules say every time). */
-  readonly said: { readonly selfHarm: boolean; readonly dontSend: boolean; readonly details: boolean };
+  readonly said: {
+    readonly selfHarm: boolean;
+    readonly dontSend: boolean;
+    readonly details: boolean;
+    /** The path's opening thanks ("not your fault"): once, not again when "tips" re-enters the path. Absent in older snapshots. */
+    readonly thanks?: boolean;
+  };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift
    * or no counsellor free): `asked` until the next message answers it, then `answered`, so it is

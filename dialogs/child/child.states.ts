@@ -7,7 +7,7 @@ import { QR } from '../message-keys.js';
  */
 export function childStates(s: HarbourSetup) {
   return s.createStateConfig({
-    entry: [{ type: 'sayStep', params: { step: 'thanks' } }],
+    entry: ['sayThanksOnce'],
     initial: 'whatHappened',
     states: {
       whatHappened: {

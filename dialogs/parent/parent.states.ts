@@ -8,7 +8,7 @@ import { QR } from '../message-keys.js';
  */
 export function parentStates(s: HarbourSetup) {
   return s.createStateConfig({
-    entry: [{ type: 'say', params: { key: 'parent.thanks' } }],
+    entry: ['sayThanksOnce'],
     initial: 'whatHappened',
     states: {
       whatHappened: {

@@ -227,6 +227,15 @@ describe('kindness in the details', () => {
     expect(keysOf(turns.at(-1)?.emitted ?? [])).toContain('apps.instagram.advice');
   });
 
+  it('thanks once: "give me tips" from the middle of a path goes to the tips without starting over', () => {
+    const young = child(msg('someone on roblox keeps messaging me'), msg('what should i do'));
+    expect(young.flatMap((t) => keysOf(t.emitted)).filter((k) => k === 'child.thanks')).toHaveLength(1);
+    expect(keysOf(young.at(-1)?.emitted ?? [])[0]).toBe('child.advice.intro');
+    const parent = play(machine, onShift, [msg("I'm a parent"), msg('a man on tiktok keeps messaging my daughter'), msg('what should i do')]);
+    expect(parent.flatMap((t) => keysOf(t.emitted)).filter((k) => k === 'parent.thanks')).toHaveLength(1);
+    expect(keysOf(parent.at(-1)?.emitted ?? [])).toContain('parent.advice.report');
+  });
+
   it('answers a bare "hi" warmly, and never makes someone who starts with their story tell it twice', () => {
     const hi = play(machine, onShift, [msg('hiya')]).at(-1);
     expect(keysOf(hi?.emitted ?? [])).toEqual(['opening.who-hello']);
