@@ -1,4 +1,4 @@
-import { and, not } from 'xstate';
+import { and, not, or } from 'xstate';
 import { childStates } from './child/child.states.js';
 import { createMessageReader } from './analyse.js';
 import type { DialogDeps } from './deps.js';
@@ -62,7 +62,7 @@ export function createHarbourMachine(deps: DialogDeps) {
             // the message after the question answers it.
             { guard: and(['awaitsTrustedAdult', 'homeIsUnsafe']), actions: ['recordTrustedAdult', 'trustedAdultAnswered', { type: 'sayStep', params: { step: 'trusted.not-home' } }] },
             { guard: and(['awaitsTrustedAdult', 'namesTrustedAdult']), actions: ['recordTrustedAdult', 'trustedAdultAnswered', { type: 'sayStep', params: { step: 'trusted.named' } }] },
-            { guard: and(['awaitsTrustedAdult', 'namesNoTrustedAdult']), actions: ['recordTrustedAdult', 'trustedAdultAnswered', { type: 'sayStep', params: { step: 'trusted.none' } }] },
+            { guard: and(['awaitsTrustedAdult', or(['namesNoTrustedAdult', 'isUnsure'])]), actions: ['recordTrustedAdult', 'trustedAdultAnswered', { type: 'sayStep', params: { step: 'trusted.none' } }] },
             { guard: 'wantsTips', actions: ['trustedAdultAnswered', 'sayAdvice'] },
             { guard: and(['namesFeelingBesidesOkay', 'mayAskTrustedAdult']), actions: ['reflectFeeling', 'askTrustedAdult'] },
             { guard: 'namesFeelingBesidesOkay', actions: ['trustedAdultAnswered', 'reflectFeeling'] },

@@ -136,6 +136,8 @@ describe('escalation', () => {
     expect(keysOf(unavailable[4]?.emitted ?? [])).toEqual(['child.ask.trusted-adult']);
     expect(keysOf(unavailable[5]?.emitted ?? [])).toEqual(['child.trusted.none']);
     expect(summaryOf(unavailable[5]!.snapshot)).toMatchObject({ trustedAdult: 'none' });
+    const unsure = play(machine, { counsellorOnShift: false }, [msg("I'm a young person"), msg('he keeps asking what school i go to'), msg('hmm'), msg('idk')]);
+    expect(keysOf(unsure.at(-1)?.emitted ?? [])).toEqual(['child.trusted.none']);
     // A bare "ok" after a red flag acknowledges what the bot said; it is not "I'm okay".
     const coming = child(msg('he keeps asking what school i go to'), msg('ok'), msg('im scared'));
     expect(coming.slice(3).flatMap((t) => keysOf(t.emitted))).toEqual(['escalation.listening', 'feeling.scared']);
