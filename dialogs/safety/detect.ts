@@ -501,6 +501,28 @@ function conditionOfIdiom(tokens: readonly Token[], m: PhraseMatch): boolean {
 /** Why scope stood a phrase down: the classifier may defer to some kinds of stand-down (see detect). */
 type StandDown = 'negated' | 'hypothetical' | 'resolved' | 'over' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role';
 
+/** Words that may sit between a negator and what it denies outright: "i don't REALLY want to die". */
+const DENIAL_FILLERS = new Set(['really', 'even', 'ever', 'actually', 'honestly', 'truly']);
+/** Words of being alive or around: a phrase with one of them, negated, says the harm, not its denial. */
+const LIFE_WORDS = new Set(['alive', 'live', 'living', 'here', 'exist', 'existing', 'wake', 'waking', 'around', 'breathing', 'survive']);
+
+/**
+ * Session 10: a phrase denied by the word right before it (or with one filler between): "i don't
+ * want to die", "i do not want to hurt myself". Narrower than `isNegated`'s five-word reach, which
+ * also reads "i cant do this anymore i want it all to stop" as a denial; the classifier may still
+ * find that one, and must (session 10: letting every negated self-harm phrase silence it lost 8
+ * self-harm items over 65 batches).
+ */
+function isDeniedOutright(tokens: readonly Token[], first: number, last: number, model: SafetyModel): boolean {
+  // Not being alive, here or awake is no denial: "i don't see myself being alive at christmas".
+  for (let k = first; k <= last; k += 1) if (LIFE_WORDS.has(tokens[k]?.word ?? '')) return false;
+  const at = tokens[first];
+  let j = first - 1;
+  if (DENIAL_FILLERS.has(tokens[j]?.word ?? '')) j -= 1;
+  const t = tokens[j];
+  return at !== undefined && t !== undefined && t.sentence === at.sentence && t.quoted === at.quoted && model.scope.negators.has(t.keys[0] ?? '');
+}
+
 /** Whether scope stands a matched phrase down: negation, hypothetical, resolved, who is acting (harmless words are checked apart); and why. */
 function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel): StandDown | undefined {
   if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return 'negated';
@@ -563,6 +585,9 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   const scoped = new Set<Category>();
   // Of those, the categories with a stand-down the classifier defers to at any score (DEFER_ALWAYS).
   const deferred = new Set<Category>();
+  // Self-harm denied outright by the word just before it ("i DON'T want to die", "i do NOT want to
+  // hurt myself"): the classifier does not raise it again at any score (see `isDeniedOutright`).
+  let selfHarmDenied = false;
   for (const m of findPhrases(tokens, model.rules, false, present)) {
     const rule = m.phrase.rule;
     const down = standsDown(tokens, m, rule, scope, model);
@@ -570,6 +595,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       if (rule.category) {
         scoped.add(rule.category);
         if (DEFER_ALWAYS.has(down)) deferred.add(rule.category);
+        if (down === 'negated' && rule.category === 'self_harm' && isDeniedOutright(tokens, m.first, m.last, model)) selfHarmDenied = true;
       }
       continue;
     }
@@ -607,6 +633,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       // to scope at any score (a harmless-words stand-down, or a DEFER_ALWAYS kind).
       if ((stoodDown.has(c) || deferred.has(c)) && c !== 'immediate_danger' && c !== 'self_harm') continue;
       if (p < SURE_SCORE && (scoped.has(c) || stoodDown.has(c))) continue;
+      if (c === 'self_harm' && selfHarmDenied) continue;
       // Evidence: the words that pushed the score up most.
       const contrib = new Map<number, number>();
       ids.forEach((id, k) => {

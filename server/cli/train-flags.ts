@@ -6,7 +6,7 @@
  *
  * `npm run train:flags -- --lobo [batch,batch…]` writes nothing: leave-one-batch-out, the honest
  * estimate of the classifier on wording it was not trained on. For each batch (a tuning file's
- * name without `.tuning.txt`; default: probes20-37 and every train28*-train3x* file), it trains without that
+ * name without `.tuning.txt`; default: probes20-39, every train28*-train3x* file and the r1-* files), it trains without that
  * file and scores detect() on it, then prints benign flagged and recall per category.
  *   --features w,b,c4   --l2 0.001   --epochs 10   --floor 0.95   --critical-floor 0.7   --danger-floor 0.9
  *   --fold-by-example   --no-model (lexicon alone)   --secondary 0.5   try other settings without changing the defaults.
@@ -198,7 +198,8 @@ export async function leaveOneBatchOut(source: SafetySource, items: readonly Ite
   // fitted to them), the train28-29 batches, the train30 ones, probes30-31 (held out in session 5)
   // train31 (blind, session 6), probes32-33 (held out in session 6), train32 (blind, session 7)
   // probes34-35 (held out in session 7), train33 (blind, session 8), train34 (blind, session 8,
-  // second round), probes36-37 (held out in session 8) and train35 (blind, session 9).
+  // second round), probes36-37 (held out in session 8), train35 (blind, session 9), probes38-39
+  // (held out in session 9) and r1-* (the first reporting half, tuning data since session 10).
   const groups = [
     { name: 'TOTAL', has: (_b: string): boolean => true },
     { name: 'probes28-29', has: (b: string): boolean => b === 'probes28' || b === 'probes29' },
@@ -213,6 +214,8 @@ export async function leaveOneBatchOut(source: SafetySource, items: readonly Ite
     { name: 'train34*', has: (b: string): boolean => b.startsWith('train34') },
     { name: 'probes36-37', has: (b: string): boolean => b === 'probes36' || b === 'probes37' },
     { name: 'train35*', has: (b: string): boolean => b.startsWith('train35') },
+    { name: 'probes38-39', has: (b: string): boolean => b === 'probes38' || b === 'probes39' },
+    { name: 'r1-*', has: (b: string): boolean => b.startsWith('r1-') },
   ].map((g) => ({ ...g, found: new Map<Category, { tp: number; n: number }>(CATEGORIES.map((c) => [c, { tp: 0, n: 0 }])), benign: 0, flagged: 0, extras: 0 }));
   const lines: string[] = [];
   const short: Record<Category, string> = { immediate_danger: 'danger', self_harm: 'self', threat_blackmail: 'threat', sexual: 'sexual', meet_or_secrecy: 'meet', personal_info: 'personal', financial: 'financial' };
@@ -277,7 +280,7 @@ async function main(): Promise<void> {
   if (args.includes('--lobo')) {
     const named = args[args.indexOf('--lobo') + 1];
     const present = [...new Set(items.filter((i) => i.split === 'tuning').map((i) => batchOf(i.file)))];
-    const batches = named && !named.startsWith('--') ? named.split(',') : present.filter((b) => /^probes(2\d|3[0-7])$/.test(b) || /^train(2[89]|3\d)/.test(b)).sort();
+    const batches = named && !named.startsWith('--') ? named.split(',') : present.filter((b) => /^probes(2\d|3\d)$/.test(b) || /^train(2[89]|3\d)/.test(b) || b.startsWith('r1-')).sort();
     console.log(`leave-one-batch-out, features ${o.features.join(',')}, l2 ${o.l2}, epochs ${o.epochs}, floors ${o.floor}/${o.criticalFloor}${o.foldByFile ? ', folds by file' : ''}${args.includes('--no-model') ? ', lexicon alone' : ''}`);
     console.log(await leaveOneBatchOut(source, items, batches, o, args.includes('--no-model')));
     console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);

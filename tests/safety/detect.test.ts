@@ -93,7 +93,13 @@ describe('detect', () => {
   });
 
   it('matches misspellings through the fuzzy index, and not ordinary words', () => {
-    expect(categories('he wants me to sned him piccs')).toEqual(['sexual']);
+    // Found by the lexicon through the fuzzy index. Since session 10's retrain the classifier also
+    // adds meet_or_secrecy to it as a second category (0.79 against the 0.5 a flagged message needs):
+    // it reads "he wants me to … him" and not the misspelled words, which it never sees corrected
+    // (docs/red-flags.md, session 10). Only the lexicon's findings are asserted exactly here.
+    const misspelt = run('he wants me to sned him piccs');
+    expect(misspelt.filter((f) => f.rule.startsWith('lex:')).map((f) => f.rule)).toEqual(['lex:sexual.send-request']);
+    expect(misspelt.find((f) => f.rule === 'lex:sexual.send-request')?.urgency).toBe('high');
     expect(run('he keeps aksing for nuuudes').some((f) => f.confidence > 0)).toBe(true);
     // "setting" is an English word, never a misspelling of "sexting"
     expect(categories('im setting up my new phone')).toEqual([]);
