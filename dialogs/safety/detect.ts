@@ -501,19 +501,22 @@ function conditionOfIdiom(tokens: readonly Token[], m: PhraseMatch): boolean {
 /** Why scope stood a phrase down: the classifier may defer to some kinds of stand-down (see detect). */
 type StandDown = 'negated' | 'hypothetical' | 'resolved' | 'over' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role';
 
-/** Words that may sit between a negator and what it denies outright: "i don't REALLY want to die". */
-const DENIAL_FILLERS = new Set(['really', 'even', 'ever', 'actually', 'honestly', 'truly']);
+/** Words that may sit between a negator and what it denies outright: "i don't EVER want to die" (not "really", a hedge). */
+const DENIAL_FILLERS = new Set(['even', 'ever', 'actually', 'honestly', 'truly']);
 /** Words of being alive or around: a phrase with one of them, negated, says the harm, not its denial. */
 const LIFE_WORDS = new Set(['alive', 'live', 'living', 'here', 'exist', 'existing', 'wake', 'waking', 'around', 'breathing', 'survive']);
 
 /**
- * Session 10: a phrase denied by the word right before it (or with one filler between): "i don't
- * want to die", "i do not want to hurt myself". Narrower than `isNegated`'s five-word reach, which
- * also reads "i cant do this anymore i want it all to stop" as a denial; the classifier may still
- * find that one, and must (session 10: letting every negated self-harm phrase silence it lost 8
- * self-harm items over 65 batches).
+ * Session 10: a self-harm phrase denied by the word right before it (one filler such as "ever" may
+ * sit between), as the last thing the message says: "i don't want to die", "i do not want to hurt
+ * myself". Narrower than `isNegated`'s five-word reach, which also reads "i cant do this anymore i
+ * want it all to stop" as a denial; the classifier may still find that one, and must (letting every
+ * negated self-harm phrase silence it lost 8 self-harm items over 65 batches).
  */
 function isDeniedOutright(tokens: readonly Token[], first: number, last: number, model: SafetyModel): boolean {
+  // Only when the denial is the last thing said: "i don't want to die BUT I THINK ABOUT IT EVERY
+  // NIGHT", "i dont want to die I JUST WANT THE PAIN TO STOP" are left to the classifier.
+  if (last !== tokens.length - 1) return false;
   // Not being alive, here or awake is no denial: "i don't see myself being alive at christmas".
   for (let k = first; k <= last; k += 1) if (LIFE_WORDS.has(tokens[k]?.word ?? '')) return false;
   const at = tokens[first];

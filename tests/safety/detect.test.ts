@@ -155,6 +155,12 @@ describe('detect', () => {
     // Not knowing or not telling does not deny what follows.
     expect(categories("my mum doesn't know i self harm")).toEqual(['self_harm']);
     expect(categories("i haven't told anyone i want to die")).toEqual(['self_harm']);
+    // Session 10: a denial silences the classifier only when it is all the message says, and never
+    // a phrase of not being alive.
+    expect(categories("i don't want to die but i think about it every night")).toEqual(['self_harm']);
+    expect(categories('i dont want to die i just want the pain to stop')).toEqual(['self_harm']);
+    expect(categories("i don't see myself being alive at christmas")).toEqual(['self_harm']);
+    expect(categories("i don't really want to die")).toEqual(['self_harm']);
   });
 
   it('keeps an idiom from hiding a plain statement ("want to die for real" is not "to die for")', () => {
