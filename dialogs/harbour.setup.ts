@@ -59,12 +59,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         say(params.key, params.quickReplies === undefined ? {} : { quickReplies: params.quickReplies }),
       ),
       /** Say a message in the wording of who is chatting: `<child|friend|parent>.<step>`. */
-      sayStep: emit(({ context }, params: { step: string; quickReplies?: readonly string[] }) =>
-        say(
-          `${pathOf(context.audience)}.${params.step}`,
-          params.quickReplies === undefined ? {} : { quickReplies: params.quickReplies },
-        ),
-      ),
+      sayStep: emit(({ context }, params: { step: string; quickReplies?: readonly string[] }) => sayStepOf(context, params.step, params.quickReplies)),
       setAudience: assign(({ context }) => {
         const audience = context.turn.audience ?? 'young_person';
         return { audience, summary: { ...context.summary, audience }, notUnderstood: 0 };
@@ -89,12 +84,12 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        */
       sayThanksOnce: enqueueActions(({ context, enqueue }) => {
         if (context.said.thanks === true) return;
-        enqueue.emit(say(`${pathOf(context.audience)}.thanks`));
+        enqueue.emit(sayStepOf(context, 'thanks'));
         enqueue.assign({ said: { ...context.said, thanks: true } });
       }),
       /** Waiting with nobody coming: ask about a grown-up they trust, once (the next message answers). */
       askTrustedAdult: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(say(`${pathOf(context.audience)}.ask.trusted-adult`));
+        enqueue.emit(sayStepOf(context, 'ask.trusted-adult'));
         enqueue.assign({ trustedAsk: 'asked' });
       }),
       /** The waiting trusted-adult question has had its answer (or was passed by); never asked again. */
@@ -352,6 +347,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         summaryOf(context, event).homeIsUnsafe !== true,
     },
   });
+}
+
+/** A step in the wording of who is chatting: `<child|friend|parent>.<step>`. */
+function sayStepOf(context: HarbourContext, step: string, quickReplies?: readonly string[]) {
+  return say(`${pathOf(context.audience)}.${step}`, quickReplies === undefined ? {} : { quickReplies });
 }
 
 /** The typed setup, for state configs in other files. */
