@@ -58,6 +58,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.ack.behaviour',
   'parent.ack.wellbeing-yes',
   'parent.ack.wellbeing-no',
+  'parent.ack.wellbeing-other',
   'parent.advice.intro',
   'parent.advice.stay-calm',
   'parent.advice.keep-internet',

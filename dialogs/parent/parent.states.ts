@@ -42,7 +42,9 @@ export function parentStates(s: HarbourSetup) {
           'user.message': answer([
             { guard: 'saysNo', target: 'advice', actions: [{ type: 'say', params: { key: 'parent.ack.wellbeing-no' } }] },
             { guard: 'declines', target: 'advice' },
-            { target: 'advice', actions: [{ type: 'say', params: { key: 'parent.ack.wellbeing-yes' } }] },
+            { guard: 'saysYes', target: 'advice', actions: [{ type: 'say', params: { key: 'parent.ack.wellbeing-yes' } }] },
+            // Something else ("she says he's 15 but I don't believe it"): not taken as a yes.
+            { target: 'advice', actions: [{ type: 'say', params: { key: 'parent.ack.wellbeing-other' } }] },
           ]),
         },
       },

@@ -238,6 +238,18 @@ describe('kindness in the details', () => {
     expect(keysOf(parent.at(-1)?.emitted ?? [])).toContain('parent.advice.report');
   });
 
+  it("takes only a yes as mental-health worries: another answer to that question gets words that fit either way", () => {
+    const toWellbeing = [msg("I'm a parent"), msg('someone on instagram keeps messaging my daughter'), msg('a few months')];
+    const other = play(machine, onShift, [...toWellbeing, msg("she says he's 15 but i don't believe it")]).at(-1);
+    expect(keysOf(other?.emitted ?? [])[0]).toBe('parent.ack.wellbeing-other');
+    const yes = play(machine, onShift, [...toWellbeing, msg('yes')]).at(-1);
+    expect(keysOf(yes?.emitted ?? [])[0]).toBe('parent.ack.wellbeing-yes');
+    expect(wordsOf(content, yes?.emitted ?? [])[0]).toMatch(/GP can help/);
+    expect(wordsOf(content, other?.emitted ?? [])[0]).toMatch(/^Thank you. If you ever worry/);
+    const no = play(machine, onShift, [...toWellbeing, msg('no')]).at(-1);
+    expect(keysOf(no?.emitted ?? [])[0]).toBe('parent.ack.wellbeing-no');
+  });
+
   it('answers a bare "hi" warmly, and never makes someone who starts with their story tell it twice', () => {
     const hi = play(machine, onShift, [msg('hiya')]).at(-1);
     expect(keysOf(hi?.emitted ?? [])).toEqual(['opening.who-hello']);
