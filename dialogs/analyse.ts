@@ -35,6 +35,7 @@ export interface TurnAnalysis {
   readonly goodbye?: boolean;
   /** "I'm still here" on its own, after a check-in. */
   readonly stillHere?: boolean;
+  readonly asksPrivacy?: boolean;
   /** "hi" on its own. */
   readonly greeting?: boolean;
   /** Enough words to be the start of their story (four or more). */
@@ -84,10 +85,11 @@ export function createAnalyser(deps: DialogDeps) {
   const noTrusted = compile(w.noTrustedAdult);
   const stillHere = compile(w.stillHere);
   const greeting = compile(w.greeting);
+  const privacy = compile(w.asksPrivacy);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, greeting,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, greeting, privacy,
   ]);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -141,6 +143,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (wholeIn(rawRest, spelledRest, stillHere)) turn.stillHere = true;
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
     if (either(hits, spelledHits, person)) turn.asksForPerson = true;
+    if (either(hits, spelledHits, privacy)) turn.asksPrivacy = true;
     if (either(hits, spelledHits, tips)) turn.wantsTips = true;
     if (either(hits, spelledHits, ownDetails) || looksLikePhoneNumber(text)) turn.sharesOwnDetails = true;
     if (homeProblem) turn.homeProblem = true;

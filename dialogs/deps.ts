@@ -47,6 +47,8 @@ export interface AnswerWords {
   readonly greeting: readonly string[];
   /** "I'm still here", the answer to a check-in (whole message). */
   readonly stillHere: readonly string[];
+  /** Asking who will find out ("pls dont tell my mum", "is this private"): answered honestly. */
+  readonly asksPrivacy: readonly string[];
   readonly feelings: Readonly<Record<Feeling, readonly string[]>>;
   readonly trustedAdults: Readonly<Record<TrustedAdult, readonly string[]>>;
   readonly durations: Readonly<Record<Duration, readonly string[]>>;

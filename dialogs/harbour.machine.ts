@@ -81,7 +81,7 @@ export function createHarbourMachine(deps: DialogDeps) {
       'user.message': [
         // With a counsellor the person stays; the console still hears a raised urgency, and 999 still shows.
         { guard: and(['hasRedFlag', 'isWithCounsellor']), actions: [...TAKE_MESSAGE, 'escalateOnFindings'] },
-        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'escalateOnFindings'] },
+        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'escalateOnFindings', 'sayPrivacyIfAsked'] },
         // With a counsellor the bot is silent: the person reads and answers.
         { guard: 'isWithCounsellor', actions: [...TAKE_MESSAGE] },
         {
@@ -92,6 +92,9 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: and(['asksForPerson', 'hasAskedForPerson']), actions: [...TAKE_MESSAGE, 'sayNobodyCanCome'] },
         { guard: 'asksForPerson', target: '.escalated', actions: [...TAKE_MESSAGE, 'requestPerson'] },
         { guard: 'isGoodbye', target: '.closed', actions: [...TAKE_MESSAGE, 'closeWithGoodbye'] },
+        // "Will you tell my mum?" is answered, honestly, and not taken as an answer to the step's
+        // question ("my mum" is not a trusted adult here); the step's question still waits.
+        { guard: 'asksAboutPrivacy', actions: [...TAKE_MESSAGE, 'sayPrivacyIfAsked'] },
         { guard: 'isStillHere', actions: [...TAKE_MESSAGE, { type: 'say', params: { key: 'checkin.thanks' } }] },
         // "Give me tips" from any step of a path goes straight to the tips.
         { guard: and(['wantsTips', 'isOnYoungPath', not('isEscalated')]), target: '.talking.young.advice', actions: [...TAKE_MESSAGE] },

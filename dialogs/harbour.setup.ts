@@ -92,6 +92,14 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(sayStepOf(context, 'ask.trusted-adult'));
         enqueue.assign({ trustedAsk: 'asked' });
       }),
+      /**
+       * "Will you tell my mum?": the honest answer (private, unless someone is in danger, and we
+       * would try to talk with them first), in the wording of who is chatting. Also after a red
+       * flag, when the same message asks it ("pls dont tell my parents he has my pics").
+       */
+      sayPrivacyIfAsked: enqueueActions(({ context, enqueue }) => {
+        if (context.turn.asksPrivacy === true) enqueue.emit(sayStepOf(context, 'privacy'));
+      }),
       /** The waiting trusted-adult question has had its answer (or was passed by); never asked again. */
       trustedAdultAnswered: enqueueActions(({ context, enqueue }) => {
         if (context.trustedAsk === 'asked') enqueue.assign({ trustedAsk: 'answered' });
@@ -291,6 +299,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       hasAskedForPerson: ({ context }) => context.handoff !== 'none' && context.handoff !== 'failed',
       isGoodbye: ({ context, event }) => turnOf(context, event).goodbye === true,
       isStillHere: ({ context, event }) => turnOf(context, event).stillHere === true,
+      asksAboutPrivacy: ({ context, event }) => turnOf(context, event).asksPrivacy === true,
       isGreeting: ({ context, event }) => turnOf(context, event).greeting === true,
       tellsStory: ({ context, event }) => turnOf(context, event).tellsStory === true,
       namesAdult: ({ context, event }) => {
@@ -309,7 +318,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isAnswer: ({ context, event }) => {
         const turn = turnOf(context, event);
         if (turn.urgency !== undefined || context.handoff === 'accepted') return false;
-        if (turn.asksForPerson === true || turn.goodbye === true || turn.stillHere === true) return false;
+        if (turn.asksForPerson === true || turn.goodbye === true || turn.asksPrivacy === true || turn.stillHere === true) return false;
         const onPath = (context.audience !== undefined && pathOf(context.audience) !== 'parent') || pathOf(context.audience) === 'parent';
         return !(turn.wantsTips === true && onPath && context.handoff === 'none');
       },

@@ -39,6 +39,7 @@ const PER_PATH = [
   'advice.intro',
   'come-back',
   'space',
+  'privacy',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */
@@ -68,6 +69,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.advice.watch',
   'parent.listening',
   'parent.space',
+  'parent.privacy',
   'shared.thats-okay',
   'shared.go-ahead',
   'shared.listening',

@@ -251,6 +251,7 @@ function mergeWords(all: readonly AnswerWords[]): AnswerWords {
     noTrustedAdult: lists((w) => w.noTrustedAdult),
     stillHere: lists((w) => w.stillHere),
     greeting: lists((w) => w.greeting),
+    asksPrivacy: lists((w) => w.asksPrivacy),
   };
 }
 

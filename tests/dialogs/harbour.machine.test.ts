@@ -238,6 +238,34 @@ describe('kindness in the details', () => {
     expect(keysOf(parent.at(-1)?.emitted ?? [])).toContain('parent.advice.report');
   });
 
+  it('answers "will you tell my mum?" honestly from any step, and never takes it as the answer to the question waiting', () => {
+    const offShift = { counsellorOnShift: false };
+    // Waiting with nobody coming, the trusted-adult question asked: "my parents" here is not a grown-up they trust.
+    const waiting = play(machine, offShift, [msg("I'm a young person"), msg('he keeps asking what school i go to'), msg('hmm'), msg('pls dont tell my parents'), msg('my mum')]);
+    expect(keysOf(waiting[3]?.emitted ?? [])).toEqual(['child.ask.trusted-adult']);
+    expect(keysOf(waiting[4]?.emitted ?? [])).toEqual(['child.privacy']);
+    expect(wordsOf(content, waiting[4]?.emitted ?? [])[0]).toMatch(/^This chat is private\. .*in danger/);
+    expect(summaryOf(waiting[4]!.snapshot).trustedAdult).toBeUndefined();
+    // The question still waits, and the next message answers it.
+    expect(keysOf(waiting[5]?.emitted ?? [])).toEqual(['child.trusted.named']);
+    // On the path, the step's question is not answered by it, and the chat stays on that step.
+    const onPath = child(msg('someone on roblox keeps messaging me'), msg('will my mum find out?'));
+    expect(keysOf(onPath.at(-1)?.emitted ?? [])).toEqual(['child.privacy']);
+    expect(onPath.at(-1)?.state).toBe('talking.young.howLong');
+    // A parent gets a parent's words; a red flag in the same message is escalated and the question still answered.
+    const parent = play(machine, onShift, [msg("I'm a parent"), msg('is this confidential')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])).toEqual(['parent.privacy']);
+    const flagged = child(msg('please dont tell anyone but he says he will post my nudes if i dont pay')).at(-1);
+    expect(flagged?.state).toBe('escalated');
+    expect(keysOf(flagged?.emitted ?? []).at(-1)).toBe('child.privacy');
+  });
+
+  it('takes a bare age as a young person saying who they are', () => {
+    const turn = play(machine, onShift, [msg('16')]).at(-1);
+    expect(turn?.state).toBe('talking.young.whatHappened');
+    expect(keysOf(turn?.emitted ?? [])).toEqual(['child.thanks', 'child.ask.what-happened']);
+  });
+
   it("takes only a yes as mental-health worries: another answer to that question gets words that fit either way", () => {
     const toWellbeing = [msg("I'm a parent"), msg('someone on instagram keeps messaging my daughter'), msg('a few months')];
     const other = play(machine, onShift, [...toWellbeing, msg("she says he's 15 but i don't believe it")]).at(-1);
