@@ -260,6 +260,14 @@ describe('kindness in the details', () => {
     expect(keysOf(flagged?.emitted ?? []).at(-1)).toBe('child.privacy');
   });
 
+  it('hears "i dont know what to do" as asking for tips, on a path and while waiting', () => {
+    const onPath = child(msg('someone on snapchat keeps messaging me'), msg('i dont know what to do'));
+    expect(keysOf(onPath.at(-1)?.emitted ?? [])[0]).toBe('child.advice.intro');
+    const waiting = play(machine, onShift, [msg('asking for a friend'), msg('my friend is talking to an older guy on snap and he wants to meet her'), msg('idk what to do')]);
+    expect(waiting[2]?.state).toBe('escalated');
+    expect(keysOf(waiting.at(-1)?.emitted ?? [])).toEqual(expect.arrayContaining(['friend.advice.intro', 'apps.snapchat.advice']));
+  });
+
   it('takes a bare age as a young person saying who they are', () => {
     const turn = play(machine, onShift, [msg('16')]).at(-1);
     expect(turn?.state).toBe('talking.young.whatHappened');
