@@ -268,6 +268,16 @@ describe('kindness in the details', () => {
     expect(keysOf(waiting.at(-1)?.emitted ?? [])).toEqual(expect.arrayContaining(['friend.advice.intro', 'apps.snapchat.advice']));
   });
 
+  it('thanks the child once a turn when self-harm comes with an escalation, first or later', () => {
+    const thanks = (emitted: Parameters<typeof keysOf>[0]) => wordsOf(content, emitted).join(' ').match(/Thank you for telling me/g)?.length ?? 0;
+    const first = child(msg('i just want to disappear tbh')).at(-1);
+    expect(keysOf(first?.emitted ?? [])).toContain('safety.self-harm');
+    expect(thanks(first?.emitted ?? [])).toBe(1);
+    const later = play(machine, { counsellorOnShift: false }, [msg("I'm a young person"), msg('theres a guy who says hell tell everyone what i did'), msg('i just want to disappear tbh')]).at(-1);
+    expect(keysOf(later?.emitted ?? [])).toEqual(expect.arrayContaining(['escalation.noted-no-counsellor', 'safety.self-harm']));
+    expect(thanks(later?.emitted ?? [])).toBe(1);
+  });
+
   it('takes a bare age as a young person saying who they are', () => {
     const turn = play(machine, onShift, [msg('16')]).at(-1);
     expect(turn?.state).toBe('talking.young.whatHappened');
