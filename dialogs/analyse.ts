@@ -36,6 +36,7 @@ export interface TurnAnalysis {
   /** "I'm still here" on its own, after a check-in. */
   readonly stillHere?: boolean;
   readonly asksPrivacy?: boolean;
+  readonly thanks?: boolean;
   /** "hi" on its own. */
   readonly greeting?: boolean;
   /** Enough words to be the start of their story (four or more). */
@@ -86,10 +87,11 @@ export function createAnalyser(deps: DialogDeps) {
   const stillHere = compile(w.stillHere);
   const greeting = compile(w.greeting);
   const privacy = compile(w.asksPrivacy);
+  const thanks = compile(w.thanks);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, greeting, privacy,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, greeting, privacy, thanks,
   ]);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -142,6 +144,8 @@ export function createAnalyser(deps: DialogDeps) {
     if (wholeIn(rawRest, spelledRest, goodbye)) turn.goodbye = true;
     if (wholeIn(rawRest, spelledRest, stillHere)) turn.stillHere = true;
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
+    // Before and after fillers come off: "thank you so much" would lose its "thank you" to them.
+    if (wholeIn(raw, spelled === raw ? null : spelled, thanks) || wholeIn(rawRest, spelledRest, thanks)) turn.thanks = true;
     if (either(hits, spelledHits, person)) turn.asksForPerson = true;
     if (either(hits, spelledHits, privacy)) turn.asksPrivacy = true;
     if (either(hits, spelledHits, tips)) turn.wantsTips = true;

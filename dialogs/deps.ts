@@ -49,6 +49,8 @@ export interface AnswerWords {
   readonly stillHere: readonly string[];
   /** Asking who will find out ("pls dont tell my mum", "is this private"): answered honestly. */
   readonly asksPrivacy: readonly string[];
+  /** Thanks as the whole message ("ok thanks"): answered with "you're welcome". */
+  readonly thanks: readonly string[];
   readonly feelings: Readonly<Record<Feeling, readonly string[]>>;
   readonly trustedAdults: Readonly<Record<TrustedAdult, readonly string[]>>;
   readonly durations: Readonly<Record<Duration, readonly string[]>>;

@@ -96,6 +96,8 @@ export function createHarbourMachine(deps: DialogDeps) {
         // question ("my mum" is not a trusted adult here); the step's question still waits.
         { guard: 'asksAboutPrivacy', actions: [...TAKE_MESSAGE, 'sayPrivacyIfAsked'] },
         { guard: 'isStillHere', actions: [...TAKE_MESSAGE, { type: 'say', params: { key: 'checkin.thanks' } }] },
+        // "ok thanks" on its own: "you're welcome", and the step's question (if any) still waits.
+        { guard: 'isThanks', actions: [...TAKE_MESSAGE, { type: 'sayStep', params: { step: 'welcome' } }] },
         // "Give me tips" from any step of a path goes straight to the tips.
         { guard: and(['wantsTips', 'isOnYoungPath', not('isEscalated')]), target: '.talking.young.advice', actions: [...TAKE_MESSAGE] },
         { guard: and(['wantsTips', 'isOnAdultPath', not('isEscalated')]), target: '.talking.adult.advice', actions: [...TAKE_MESSAGE] },

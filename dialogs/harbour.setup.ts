@@ -300,6 +300,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isGoodbye: ({ context, event }) => turnOf(context, event).goodbye === true,
       isStillHere: ({ context, event }) => turnOf(context, event).stillHere === true,
       asksAboutPrivacy: ({ context, event }) => turnOf(context, event).asksPrivacy === true,
+      isThanks: ({ context, event }) => turnOf(context, event).thanks === true,
       isGreeting: ({ context, event }) => turnOf(context, event).greeting === true,
       tellsStory: ({ context, event }) => turnOf(context, event).tellsStory === true,
       namesAdult: ({ context, event }) => {
@@ -318,7 +319,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isAnswer: ({ context, event }) => {
         const turn = turnOf(context, event);
         if (turn.urgency !== undefined || context.handoff === 'accepted') return false;
-        if (turn.asksForPerson === true || turn.goodbye === true || turn.asksPrivacy === true || turn.stillHere === true) return false;
+        if (turn.asksForPerson === true || turn.goodbye === true || turn.asksPrivacy === true || turn.stillHere === true || turn.thanks === true) return false;
         const onPath = (context.audience !== undefined && pathOf(context.audience) !== 'parent') || pathOf(context.audience) === 'parent';
         return !(turn.wantsTips === true && onPath && context.handoff === 'none');
       },

@@ -40,6 +40,7 @@ const PER_PATH = [
   'come-back',
   'space',
   'privacy',
+  'welcome',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */
@@ -70,6 +71,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.listening',
   'parent.space',
   'parent.privacy',
+  'parent.welcome',
   'shared.thats-okay',
   'shared.go-ahead',
   'shared.listening',

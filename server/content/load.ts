@@ -252,6 +252,7 @@ function mergeWords(all: readonly AnswerWords[]): AnswerWords {
     stillHere: lists((w) => w.stillHere),
     greeting: lists((w) => w.greeting),
     asksPrivacy: lists((w) => w.asksPrivacy),
+    thanks: lists((w) => w.thanks),
   };
 }
 

@@ -278,6 +278,18 @@ describe('kindness in the details', () => {
     expect(thanks(later?.emitted ?? [])).toBe(1);
   });
 
+  it('says "you\'re welcome" to thanks on its own, and stays where it was', () => {
+    const young = child(msg('someone on roblox keeps messaging me'), msg('ok thx'));
+    expect(keysOf(young.at(-1)?.emitted ?? [])).toEqual(['child.welcome']);
+    expect(young.at(-1)?.state).toBe('talking.young.howLong');
+    expect(wordsOf(content, young.at(-1)?.emitted ?? [])).toEqual(["You're welcome. I'm here if you want to talk more."]);
+    const parent = play(machine, onShift, [msg("I'm a parent"), msg('thank you so much')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])).toEqual(['parent.welcome']);
+    // Thanks in a longer message is not the whole message: the step answers as before.
+    const story = child(msg('thanks, someone on roblox keeps messaging me')).at(-1);
+    expect(story?.state).toBe('talking.young.howLong');
+  });
+
   it('takes a bare age as a young person saying who they are', () => {
     const turn = play(machine, onShift, [msg('16')]).at(-1);
     expect(turn?.state).toBe('talking.young.whatHappened');
