@@ -37,6 +37,8 @@ export interface TurnAnalysis {
   readonly stillHere?: boolean;
   readonly asksPrivacy?: boolean;
   readonly thanks?: boolean;
+  readonly asksIfBot?: boolean;
+  readonly declinesPerson?: boolean;
   /** "hi" on its own. */
   readonly greeting?: boolean;
   /** Enough words to be the start of their story (four or more). */
@@ -88,10 +90,12 @@ export function createAnalyser(deps: DialogDeps) {
   const greeting = compile(w.greeting);
   const privacy = compile(w.asksPrivacy);
   const thanks = compile(w.thanks);
+  const ifBot = compile(w.asksIfBot);
+  const noPerson = compile(w.declinesPerson);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, greeting, privacy, thanks,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, greeting, privacy, thanks, ifBot, noPerson,
   ]);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -146,7 +150,12 @@ export function createAnalyser(deps: DialogDeps) {
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
     // Before and after fillers come off: "thank you so much" would lose its "thank you" to them.
     if (wholeIn(raw, spelled === raw ? null : spelled, thanks) || wholeIn(rawRest, spelledRest, thanks)) turn.thanks = true;
-    if (either(hits, spelledHits, person)) turn.asksForPerson = true;
+    // "Are you a real person?" is a question, and "I don't want a person" a no: neither asks for one.
+    const asksIfBot = either(hits, spelledHits, ifBot);
+    const declinesPerson = either(hits, spelledHits, noPerson);
+    if (asksIfBot) turn.asksIfBot = true;
+    if (declinesPerson) turn.declinesPerson = true;
+    if (!asksIfBot && !declinesPerson && either(hits, spelledHits, person)) turn.asksForPerson = true;
     if (either(hits, spelledHits, privacy)) turn.asksPrivacy = true;
     if (either(hits, spelledHits, tips)) turn.wantsTips = true;
     if (either(hits, spelledHits, ownDetails) || looksLikePhoneNumber(text)) turn.sharesOwnDetails = true;

@@ -51,6 +51,10 @@ export interface AnswerWords {
   readonly asksPrivacy: readonly string[];
   /** Thanks as the whole message ("ok thanks"): answered with "you're welcome". */
   readonly thanks: readonly string[];
+  /** "Are you a real person?": answered honestly, a person offered rather than asked for. */
+  readonly asksIfBot: readonly string[];
+  /** "I don't want to talk to a person": never taken as asking for one. */
+  readonly declinesPerson: readonly string[];
   readonly feelings: Readonly<Record<Feeling, readonly string[]>>;
   readonly trustedAdults: Readonly<Record<TrustedAdult, readonly string[]>>;
   readonly durations: Readonly<Record<Duration, readonly string[]>>;

@@ -84,6 +84,8 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'escalateOnFindings', 'sayPrivacyIfAsked'] },
         // With a counsellor the bot is silent: the person reads and answers.
         { guard: 'isWithCounsellor', actions: [...TAKE_MESSAGE] },
+        { guard: 'asksIfBot', actions: [...TAKE_MESSAGE, 'sayNotAPerson'] },
+        { guard: 'declinesPerson', actions: [...TAKE_MESSAGE, 'sayPersonDeclined'] },
         {
           guard: and(['asksForPerson', 'hasAskedForPerson', 'isPersonComing']),
           actions: [...TAKE_MESSAGE, { type: 'say', params: { key: 'handoff.already-asked' } }],

@@ -184,6 +184,19 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
           summary: { ...context.summary, urgency: context.summary.urgency ?? 'normal' },
         });
       }),
+      /**
+       * "Are you a real person?": no, a computer helper; then what is true about a person now:
+       * one can be asked for (with the quick reply), one has been asked for, or none can come.
+       */
+      sayNotAPerson: emit(({ context }) => {
+        if (!isPersonComing(context)) return say('bot.not-a-person-none');
+        if (context.handoff === 'none' || context.handoff === 'failed') return say('bot.not-a-person', { quickReplies: QR.offerHelp });
+        return say('bot.not-a-person-asked');
+      }),
+      /** "I don't want to talk to a person": their choice, and honestly what may still happen. */
+      sayPersonDeclined: emit(({ context }) =>
+        say(isPersonComing(context) && context.handoff !== 'none' && context.handoff !== 'failed' ? 'handoff.declined-requested' : 'handoff.declined'),
+      ),
       sayNobodyCanCome: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say('handoff.nobody-now'));
         enqueue.emit(say(isAdult(context) ? 'helplines.now.adult' : 'helplines.now.child'));
@@ -301,6 +314,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isStillHere: ({ context, event }) => turnOf(context, event).stillHere === true,
       asksAboutPrivacy: ({ context, event }) => turnOf(context, event).asksPrivacy === true,
       isThanks: ({ context, event }) => turnOf(context, event).thanks === true,
+      asksIfBot: ({ context, event }) => turnOf(context, event).asksIfBot === true,
+      declinesPerson: ({ context, event }) => turnOf(context, event).declinesPerson === true,
       isGreeting: ({ context, event }) => turnOf(context, event).greeting === true,
       tellsStory: ({ context, event }) => turnOf(context, event).tellsStory === true,
       namesAdult: ({ context, event }) => {
@@ -319,7 +334,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isAnswer: ({ context, event }) => {
         const turn = turnOf(context, event);
         if (turn.urgency !== undefined || context.handoff === 'accepted') return false;
-        if (turn.asksForPerson === true || turn.goodbye === true || turn.asksPrivacy === true || turn.stillHere === true || turn.thanks === true) return false;
+        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || turn.asksPrivacy === true || turn.stillHere === true || turn.thanks === true) return false;
         const onPath = (context.audience !== undefined && pathOf(context.audience) !== 'parent') || pathOf(context.audience) === 'parent';
         return !(turn.wantsTips === true && onPath && context.handoff === 'none');
       },

@@ -253,6 +253,8 @@ function mergeWords(all: readonly AnswerWords[]): AnswerWords {
     greeting: lists((w) => w.greeting),
     asksPrivacy: lists((w) => w.asksPrivacy),
     thanks: lists((w) => w.thanks),
+    asksIfBot: lists((w) => w.asksIfBot),
+    declinesPerson: lists((w) => w.declinesPerson),
   };
 }
 

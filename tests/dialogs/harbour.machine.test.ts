@@ -290,6 +290,29 @@ describe('kindness in the details', () => {
     expect(story?.state).toBe('talking.young.howLong');
   });
 
+  it('answers "are you a real person?" honestly, offering a person rather than asking for one', () => {
+    const asked = play(machine, onShift, [msg('are you a real person')]).at(-1);
+    expect(keysOf(asked?.emitted ?? [])).toEqual(['bot.not-a-person']);
+    expect(asked?.emitted.some((e) => e.type === 'handoff.requested')).toBe(false);
+    expect(wordsOf(content, asked?.emitted ?? [])[0]).toMatch(/^I'm a computer helper, not a person\./);
+    // Nobody on shift: never offer one, say who to call.
+    const offShift = play(machine, { counsellorOnShift: false }, [msg('r u a bot')]).at(-1);
+    expect(keysOf(offShift?.emitted ?? [])).toEqual(['bot.not-a-person-none']);
+    // Already asked for: say so.
+    const waiting = child(msg('he asked for pics of me in my pjs'), msg('are you a real person?')).at(-1);
+    expect(keysOf(waiting?.emitted ?? [])).toEqual(['bot.not-a-person-asked']);
+  });
+
+  it('never takes "i dont want to talk to a person" as asking for one, and is honest when one may still come', () => {
+    const before = child(msg('someone on roblox keeps messaging me'), msg('i dont want to talk to a person')).at(-1);
+    expect(keysOf(before?.emitted ?? [])).toEqual(['handoff.declined']);
+    expect(before?.emitted.some((e) => e.type === 'handoff.requested')).toBe(false);
+    expect(before?.state).toBe('talking.young.howLong');
+    const after = child(msg('he asked for pics of me in my pjs'), msg('no i dont want to talk to a person')).at(-1);
+    expect(keysOf(after?.emitted ?? [])).toEqual(['handoff.declined-requested']);
+    expect(wordsOf(content, after?.emitted ?? [])[0]).toMatch(/A counsellor may still join/);
+  });
+
   it('takes a bare age as a young person saying who they are', () => {
     const turn = play(machine, onShift, [msg('16')]).at(-1);
     expect(turn?.state).toBe('talking.young.whatHappened');
