@@ -6,7 +6,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { closingHelplines, escalation, isAdult, isPersonComing, pathOf, routesFor, say, union } from './wording.js';
+import { ASKED_WRONG_OR_SCARY, closingHelplines, escalation, isAdult, isPersonComing, pathOf, routesFor, say, union } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -76,7 +76,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       ),
       /** The child said the person asked them to say or do things that felt wrong: tips then cover images and pressure. */
       recordAskedToDo: assign(({ context }) => ({
-        summary: { ...context.summary, asked: union(context.summary.asked, ['something that felt wrong or scary']) },
+        summary: { ...context.summary, asked: union(context.summary.asked, [ASKED_WRONG_OR_SCARY]) },
       })),
       /**
        * The path's thanks ("…it is not your fault"), on entering the path: once. A route that jumps
@@ -278,10 +278,12 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       sayAdvice: enqueueActions(({ context, enqueue }) => {
         const prefix = pathOf(context.audience);
         const app = deps.apps.find((a) => a.name === context.summary.app);
-        // Images and pressure come up when something was asked of the child, never out of the blue.
+        // Images and pressure come up when images, threats or money came up, or the child said they
+        // were asked to do something that felt wrong: never out of the blue, and not for a request
+        // to meet or for details alone (which also go in the summary's `asked`).
         const pressured =
           (context.summary.categories ?? []).some((c) => c === 'sexual' || c === 'threat_blackmail' || c === 'financial') ||
-          (context.summary.asked?.length ?? 0) > 0;
+          (context.summary.asked ?? []).includes(ASKED_WRONG_OR_SCARY);
         enqueue.emit(say(`${prefix}.advice.intro`));
         if (prefix === 'parent') {
           enqueue.emit(say('parent.advice.stay-calm'));
@@ -295,7 +297,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(say('advice.keep-evidence'));
         if (pressured) {
           enqueue.emit(say('advice.images'));
-          if (!context.said.dontSend) enqueue.emit(say('advice.dont-send-or-pay'));
+          if (!context.said.dontSend) enqueue.emit(say(prefix === 'parent' ? 'parent.advice.dont-send-or-pay' : 'advice.dont-send-or-pay'));
         }
         enqueue.emit(say(prefix === 'parent' ? 'parent.advice.report' : 'advice.report'));
         if (prefix === 'parent') {

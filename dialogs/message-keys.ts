@@ -65,6 +65,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.advice.stay-calm',
   'parent.advice.keep-internet',
   'parent.advice.dont-confront',
+  'parent.advice.dont-send-or-pay',
   'parent.advice.report',
   'parent.advice.child-can-talk',
   'parent.advice.watch',

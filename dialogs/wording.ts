@@ -25,6 +25,9 @@ export function isPersonComing(ctx: HarbourContext): boolean {
   return ctx.counsellorOnShift && ctx.handoff !== 'unavailable';
 }
 
+/** The child said yes to "has this person asked you to say or do things that feel wrong or scary?". */
+export const ASKED_WRONG_OR_SCARY = 'something that felt wrong or scary';
+
 /** What the stranger asked for, by category, for the counsellor's summary. */
 export const ASKED: Partial<Record<Category, string>> = {
   sexual: 'images or sexual talk',
@@ -81,7 +84,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   }
   if (categories.has('self_harm') && (!ctx.said.selfHarm || urgency === 'immediate')) out.push(say('safety.self-harm'));
   const pressure = categories.has('threat_blackmail') || categories.has('financial') || categories.has('sexual');
-  if (pressure && !ctx.said.dontSend) out.push(say('advice.dont-send-or-pay'));
+  if (pressure && !ctx.said.dontSend) out.push(say(isAdult(ctx) ? 'parent.advice.dont-send-or-pay' : 'advice.dont-send-or-pay'));
   if (!withPerson && (isFirst || raises)) {
     if (isPersonComing(ctx)) out.push(say('escalation.asking'));
     else {

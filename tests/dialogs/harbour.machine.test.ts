@@ -313,6 +313,17 @@ describe('kindness in the details', () => {
     expect(wordsOf(content, after?.emitted ?? [])[0]).toMatch(/A counsellor may still join/);
   });
 
+  it("keeps images and paying out of the tips when only meeting or details came up, and tells a parent in a parent's words", () => {
+    const meet = play(machine, onShift, [msg("I'm a parent"), msg('a man on fortnite asked my son to add him on snapchat'), msg('how do i report it')]).at(-1);
+    expect(keysOf(meet?.emitted ?? [])).toContain('parent.advice.report');
+    expect(keysOf(meet?.emitted ?? [])).not.toContain('advice.images');
+    expect(keysOf(meet?.emitted ?? []).filter((k) => k.endsWith('dont-send-or-pay'))).toEqual([]);
+    const threat = play(machine, onShift, [msg("I'm a parent"), msg('someone is threatening to share my daughters photos unless she pays')]).at(-1);
+    expect(keysOf(threat?.emitted ?? [])).toContain('parent.advice.dont-send-or-pay');
+    expect(keysOf(threat?.emitted ?? [])).not.toContain('advice.dont-send-or-pay');
+    expect(wordsOf(content, threat?.emitted ?? []).join(' ')).not.toMatch(/You don't have to do what they say/);
+  });
+
   it('takes a bare age as a young person saying who they are', () => {
     const turn = play(machine, onShift, [msg('16')]).at(-1);
     expect(turn?.state).toBe('talking.young.whatHappened');
