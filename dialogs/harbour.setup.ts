@@ -132,7 +132,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       escalateOnFindings: enqueueActions(({ context, enqueue }) => {
         const t = context.turn;
         const urgency = t.urgency ?? 'normal';
-        const { out, raises, categories, escalated } = escalation(context, urgency, t.findings);
+        const { out, raises, categories, escalated, logins } = escalation(context, urgency, t.findings);
         for (const e of out) enqueue.emit(e);
         enqueue.assign({
           escalated,
@@ -145,6 +145,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
             selfHarm: context.said.selfHarm || categories.includes('self_harm'),
             dontSend:
               context.said.dontSend || categories.some((c) => c === 'threat_blackmail' || c === 'financial' || c === 'sexual'),
+            ...(logins ? { logins: true } : {}),
           },
         });
       }),

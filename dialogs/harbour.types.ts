@@ -33,6 +33,8 @@ export interface HarbourContext {
     readonly details: boolean;
     /** The path's opening thanks ("not your fault"): once, not again when "tips" re-enters the path. Absent in older snapshots. */
     readonly thanks?: boolean;
+    /** What to do about a password or code asked for (the detector's `financial.logins`): once. Absent in older snapshots. */
+    readonly logins?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

@@ -25,6 +25,9 @@ export function isPersonComing(ctx: HarbourContext): boolean {
   return ctx.counsellorOnShift && ctx.handoff !== 'unavailable';
 }
 
+/** The detector's rule for a password, login or code asked for (red-flags.yaml, financial). */
+export const LOGINS_RULE = 'lex:financial.logins';
+
 /** The child said yes to "has this person asked you to say or do things that feel wrong or scary?". */
 export const ASKED_WRONG_OR_SCARY = 'something that felt wrong or scary';
 
@@ -85,6 +88,9 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   if (categories.has('self_harm') && (!ctx.said.selfHarm || urgency === 'immediate')) out.push(say('safety.self-harm'));
   const pressure = categories.has('threat_blackmail') || categories.has('financial') || categories.has('sexual');
   if (pressure && !ctx.said.dontSend) out.push(say(isAdult(ctx) ? 'parent.advice.dont-send-or-pay' : 'advice.dont-send-or-pay'));
+  // A password or a code asked for: what to do about it, once.
+  const logins = ctx.said.logins !== true && findings.some((f) => f.rule === LOGINS_RULE);
+  if (logins) out.push(say(isAdult(ctx) ? 'parent.advice.logins' : 'advice.logins'));
   if (!withPerson && (isFirst || raises)) {
     if (isPersonComing(ctx)) out.push(say('escalation.asking'));
     else {
@@ -92,6 +98,6 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
       out.push(say(isAdult(ctx) ? 'helplines.now.adult' : 'helplines.now.child'));
     }
   }
-  return { out, raises, categories: [...categories], escalated: [...already, ...fresh] };
+  return { out, raises, categories: [...categories], escalated: [...already, ...fresh], logins };
 }
 

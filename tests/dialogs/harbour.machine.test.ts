@@ -324,6 +324,18 @@ describe('kindness in the details', () => {
     expect(wordsOf(content, threat?.emitted ?? []).join(' ')).not.toMatch(/You don't have to do what they say/);
   });
 
+  it('says what to do about a password or code asked for, once, in the words of who is chatting', () => {
+    const turns = child(msg('someone keeps asking me to send them my password for roblox'), msg('he said hed give me robux for my login code'));
+    const keys = turns.slice(1).flatMap((t) => keysOf(t.emitted));
+    expect(keys.filter((k) => k === 'advice.logins')).toHaveLength(1);
+    expect(wordsOf(content, turns[2]?.emitted ?? []).join(' ')).toMatch(/Never give anyone your password/);
+    const parent = play(machine, onShift, [msg("I'm a parent"), msg('a man on roblox asked my son for his password')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])).toContain('parent.advice.logins');
+    // Money alone is not a password.
+    const money = child(msg('he wants me to send him £50')).at(-1);
+    expect(keysOf(money?.emitted ?? [])).not.toContain('advice.logins');
+  });
+
   it('takes a bare age as a young person saying who they are', () => {
     const turn = play(machine, onShift, [msg('16')]).at(-1);
     expect(turn?.state).toBe('talking.young.whatHappened');
