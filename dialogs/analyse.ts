@@ -39,6 +39,7 @@ export interface TurnAnalysis {
   readonly thanks?: boolean;
   readonly asksIfBot?: boolean;
   readonly declinesPerson?: boolean;
+  readonly justTalk?: boolean;
   /** "hi" on its own. */
   readonly greeting?: boolean;
   /** Enough words to be the start of their story (four or more). */
@@ -92,10 +93,11 @@ export function createAnalyser(deps: DialogDeps) {
   const thanks = compile(w.thanks);
   const ifBot = compile(w.asksIfBot);
   const noPerson = compile(w.declinesPerson);
+  const justTalk = compile(w.justTalk);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, greeting, privacy, thanks, ifBot, noPerson,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, greeting, privacy, thanks, ifBot, noPerson, justTalk,
   ]);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -160,6 +162,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, tips)) turn.wantsTips = true;
     if (either(hits, spelledHits, ownDetails) || looksLikePhoneNumber(text)) turn.sharesOwnDetails = true;
     if (homeProblem) turn.homeProblem = true;
+    if (app === undefined && either(hits, spelledHits, justTalk) && !words.some((w) => SOMEONE.has(w))) turn.justTalk = true;
     const feeling = firstOf(feelings, hits, spelledHits);
     if (feeling !== undefined) turn.feeling = feeling;
     const trustedAdult = firstOf(trusted, hits, spelledHits);
@@ -217,6 +220,9 @@ function isShortAnswer(words: readonly string[]): boolean {
 function looksLikePhoneNumber(text: string): boolean {
   return /(?:\+?\d[\s-]?){10,}\d/.test(text);
 }
+
+/** Words that bring another person into the message: "nothing happened but he keeps messaging" is a story. */
+const SOMEONE = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'hes', 'shes', 'theyre', 'someone', 'somebody', 'some1', 'man', 'guy', 'boy', 'girl', 'person', 'stranger', 'account', 'bloke', 'lad']);
 
 const AGE_CUES = new Set(['im', 'i', 'am', 'aged', 'age']);
 

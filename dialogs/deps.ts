@@ -55,6 +55,8 @@ export interface AnswerWords {
   readonly asksIfBot: readonly string[];
   /** "I don't want to talk to a person": never taken as asking for one. */
   readonly declinesPerson: readonly string[];
+  /** Nothing has happened, they just want to talk: the first question listens instead. */
+  readonly justTalk: readonly string[];
   readonly feelings: Readonly<Record<Feeling, readonly string[]>>;
   readonly trustedAdults: Readonly<Record<TrustedAdult, readonly string[]>>;
   readonly durations: Readonly<Record<Duration, readonly string[]>>;

@@ -319,6 +319,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isThanks: ({ context, event }) => turnOf(context, event).thanks === true,
       asksIfBot: ({ context, event }) => turnOf(context, event).asksIfBot === true,
       declinesPerson: ({ context, event }) => turnOf(context, event).declinesPerson === true,
+      justWantsToTalk: ({ context, event }) => turnOf(context, event).justTalk === true,
       isGreeting: ({ context, event }) => turnOf(context, event).greeting === true,
       tellsStory: ({ context, event }) => turnOf(context, event).tellsStory === true,
       namesAdult: ({ context, event }) => {

@@ -41,6 +41,7 @@ const PER_PATH = [
   'space',
   'privacy',
   'welcome',
+  'just-talk',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */

@@ -15,6 +15,8 @@ export function childStates(s: HarbourSetup) {
         on: {
           'user.message': answer([
             { guard: 'declines', target: 'space' },
+            // Nothing has happened, they want to talk: listen, and ask how they feel, not about a person.
+            { guard: 'justWantsToTalk', target: 'listening', actions: [{ type: 'sayStep', params: { step: 'just-talk', quickReplies: QR.feelings } }] },
             { guard: 'knowsApp', target: 'howLong', actions: [{ type: 'sayStep', params: { step: 'ack.what-happened' } }] },
             { target: 'app', actions: [{ type: 'sayStep', params: { step: 'ack.what-happened' } }] },
           ]),

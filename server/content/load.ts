@@ -255,6 +255,7 @@ function mergeWords(all: readonly AnswerWords[]): AnswerWords {
     thanks: lists((w) => w.thanks),
     asksIfBot: lists((w) => w.asksIfBot),
     declinesPerson: lists((w) => w.declinesPerson),
+    justTalk: lists((w) => w.justTalk),
   };
 }
 

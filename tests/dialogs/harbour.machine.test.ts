@@ -336,10 +336,23 @@ describe('kindness in the details', () => {
     expect(keysOf(money?.emitted ?? [])).not.toContain('advice.logins');
   });
 
-  it('takes a bare age as a young person saying who they are', () => {
-    const turn = play(machine, onShift, [msg('16')]).at(-1);
-    expect(turn?.state).toBe('talking.young.whatHappened');
-    expect(keysOf(turn?.emitted ?? [])).toEqual(['child.thanks', 'child.ask.what-happened']);
+  it('listens when nothing has happened and they just want to talk, instead of asking about a person and an app', () => {
+    const turns = child(msg('nothing happened i just want to talk'), msg('im lonely'));
+    expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['child.just-talk']);
+    expect(turns[2]?.state).toBe('talking.young.listening');
+    expect(keysOf(turns[3]?.emitted ?? [])).toEqual(['feeling.alone']);
+    expect(wordsOf(content, turns.slice(2).flatMap((t) => t.emitted)).join(' ')).not.toMatch(/this person|app or game/);
+    // A story that starts "nothing happened" but names someone is still a story.
+    const story = child(msg('nothing happened but he keeps messaging me')).at(-1);
+    expect(story?.state).toBe('talking.young.app');
+  });
+
+  it('takes a bare age, or a bare "help", as a young person starting', () => {
+    for (const first of ['16', 'help', 'pls help']) {
+      const turn = play(machine, onShift, [msg(first)]).at(-1);
+      expect(turn?.state, first).toBe('talking.young.whatHappened');
+      expect(keysOf(turn?.emitted ?? []), first).toEqual(['child.thanks', 'child.ask.what-happened']);
+    }
   });
 
   it("takes only a yes as mental-health worries: another answer to that question gets words that fit either way", () => {

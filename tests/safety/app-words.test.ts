@@ -15,7 +15,7 @@ import { loadSafetyModel } from '../fixtures/flags/source.js';
 const content = new URL('../../content/en-GB/', import.meta.url);
 const quickReplies = parse(readFileSync(new URL('quick-replies.yaml', content), 'utf8')) as Record<string, { text: string }>;
 const answerWords = parse(readFileSync(new URL('answer-words.yaml', content), 'utf8')) as Record<string, unknown>;
-const EVERYDAY_ANSWERS = ['yes', 'no', 'unsure', 'decline', 'goodbye', 'fillers', 'ask_for_person', 'wants_tips', 'greeting', 'still_here', 'asks_privacy', 'thanks', 'asks_if_bot', 'declines_person'];
+const EVERYDAY_ANSWERS = ['yes', 'no', 'unsure', 'decline', 'goodbye', 'fillers', 'ask_for_person', 'wants_tips', 'greeting', 'still_here', 'asks_privacy', 'thanks', 'asks_if_bot', 'declines_person', 'just_talk'];
 
 const model = loadSafetyModel();
 const findingsOf = (text: string): string[] => detect(text, EMPTY_DETECTOR_STATE, model).findings.map((f) => `${f.category} (${f.rule})`);
