@@ -100,6 +100,20 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       sayPrivacyIfAsked: enqueueActions(({ context, enqueue }) => {
         if (context.turn.asksPrivacy === true) enqueue.emit(sayStepOf(context, 'privacy'));
       }),
+      /** After a red flag, with no feeling known yet: how they feel now, once (the next message answers). */
+      askFeelings: enqueueActions(({ enqueue }) => {
+        enqueue.emit(say('escalation.ask-feelings', { quickReplies: QR.feelings }));
+        enqueue.assign({ feelingsAsk: 'asked' });
+      }),
+      feelingsAnswered: enqueueActions(({ context, enqueue }) => {
+        if (context.feelingsAsk === 'asked') enqueue.assign({ feelingsAsk: 'answered' });
+      }),
+      /** Listening while escalated: three lines in turn, so a child who keeps writing is not answered the same each time. */
+      sayListeningWhileEscalated: enqueueActions(({ context, enqueue }) => {
+        const heard = context.heard ?? 0;
+        enqueue.emit(say(LISTENING_LINES[heard % LISTENING_LINES.length] ?? 'escalation.listening', { quickReplies: QR.keepTalking }));
+        enqueue.assign({ heard: heard + 1 });
+      }),
       /** The waiting trusted-adult question has had its answer (or was passed by); never asked again. */
       trustedAdultAnswered: enqueueActions(({ context, enqueue }) => {
         if (context.trustedAsk === 'asked') enqueue.assign({ trustedAsk: 'answered' });
@@ -364,6 +378,15 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       hasWords: ({ context, event }) => turnOf(context, event).hasWords === true,
       hasCheckedIn: ({ context }) => context.checkIns > 0,
       awaitsTrustedAdult: ({ context }) => context.trustedAsk === 'asked',
+      awaitsFeelings: ({ context }) => context.feelingsAsk === 'asked',
+      /**
+       * Escalated, not asked before, a young person or a friend (a parent is not asked), and no
+       * feeling known but "okay", which a bare "ok" after a red flag gives without meaning it.
+       */
+      mayAskFeelings: ({ context, event }) =>
+        context.feelingsAsk === undefined &&
+        pathOf(context.audience) !== 'parent' &&
+        !(summaryOf(context, event).feelings ?? []).some((f) => f !== 'okay'),
       /**
        * The chat waits with nobody coming, and no one has yet talked with the young person about a
        * grown-up they trust (not asked before, not answered on the path, home not named as unsafe).
@@ -382,6 +405,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
 function sayStepOf(context: HarbourContext, step: string, quickReplies?: readonly string[]) {
   return say(`${pathOf(context.audience)}.${step}`, quickReplies === undefined ? {} : { quickReplies });
 }
+
+/** The listening lines while escalated, in turn. */
+const LISTENING_LINES = ['escalation.listening', 'escalation.listening-reading', 'escalation.listening-tips'] as const;
 
 /** The typed setup, for state configs in other files. */
 export type HarbourSetup = ReturnType<typeof createHarbourSetup>;

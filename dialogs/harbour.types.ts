@@ -42,6 +42,13 @@ export interface HarbourContext {
    * asked once. Absent in snapshots from before it existed, which reads as not asked.
    */
   readonly trustedAsk?: 'asked' | 'answered';
+  /**
+   * After a red flag, how they feel is asked once when no feeling is known yet (young person or
+   * friend): `asked` until the next message, then `answered`. Absent in older snapshots.
+   */
+  readonly feelingsAsk?: 'asked' | 'answered';
+  /** Plain messages heard while escalated, so the listening line varies instead of repeating. Absent in older snapshots. */
+  readonly heard?: number;
   readonly summary: ConversationSummary;
 }
 

@@ -140,7 +140,8 @@ describe('escalation', () => {
     expect(keysOf(unsure.at(-1)?.emitted ?? [])).toEqual(['child.trusted.none']);
     // A bare "ok" after a red flag acknowledges what the bot said; it is not "I'm okay".
     const coming = child(msg('he keeps asking what school i go to'), msg('ok'), msg('im scared'));
-    expect(coming.slice(3).flatMap((t) => keysOf(t.emitted))).toEqual(['escalation.listening', 'feeling.scared']);
+    // ("ok" is taken as the moment to ask how they feel, which the next message answers.)
+    expect(coming.slice(3).flatMap((t) => keysOf(t.emitted))).toEqual(['escalation.ask-feelings', 'feeling.scared']);
     const parent = play(machine, { counsellorOnShift: false }, [msg("I'm a parent"), msg('a man keeps asking my son what school he goes to'), msg('hmm')]);
     expect(parent[2]?.state).toBe('escalated');
     expect(keysOf(parent.at(-1)?.emitted ?? [])).toEqual(['escalation.listening']);
@@ -345,6 +346,18 @@ describe('kindness in the details', () => {
     // A story that starts "nothing happened" but names someone is still a story.
     const story = child(msg('nothing happened but he keeps messaging me')).at(-1);
     expect(story?.state).toBe('talking.young.app');
+  });
+
+  it('after a red flag asks once how they feel, then listens in words that change rather than one line again and again', () => {
+    const asked = child(msg('a girl on tiktok who said shes 14 wanted my number'), msg('hmm'), msg('fine i guess'), msg('no'), msg('idk'), msg('ok'));
+    expect(asked[2]?.state).toBe('escalated');
+    expect(asked.slice(3).map((t) => keysOf(t.emitted))).toEqual([
+      ['escalation.ask-feelings'],
+      ['feeling.okay'],
+      ['escalation.listening'],
+      ['escalation.listening-reading'],
+      ['escalation.listening-tips'],
+    ]);
   });
 
   it('takes a bare age, or a bare "help", as a young person starting', () => {
