@@ -88,8 +88,8 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'escalateOnFindings', 'sayPrivacyIfAsked'] },
         // With a counsellor the bot is silent: the person reads and answers.
         { guard: 'isWithCounsellor', actions: [...TAKE_MESSAGE] },
-        { guard: 'asksIfBot', actions: [...TAKE_MESSAGE, 'sayNotAPerson'] },
-        { guard: 'declinesPerson', actions: [...TAKE_MESSAGE, 'sayPersonDeclined'] },
+        { guard: 'asksIfBot', actions: [...TAKE_MESSAGE, 'sayNotAPerson', 'askWhoIfNotKnown'] },
+        { guard: 'declinesPerson', actions: [...TAKE_MESSAGE, 'sayPersonDeclined', 'askWhoIfNotKnown'] },
         {
           guard: and(['asksForPerson', 'hasAskedForPerson', 'isPersonComing']),
           actions: [...TAKE_MESSAGE, { type: 'say', params: { key: 'handoff.already-asked' } }],
@@ -100,10 +100,10 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: 'isGoodbye', target: '.closed', actions: [...TAKE_MESSAGE, 'closeWithGoodbye'] },
         // "Will you tell my mum?" is answered, honestly, and not taken as an answer to the step's
         // question ("my mum" is not a trusted adult here); the step's question still waits.
-        { guard: 'asksAboutPrivacy', actions: [...TAKE_MESSAGE, 'sayPrivacyIfAsked'] },
+        { guard: 'asksAboutPrivacy', actions: [...TAKE_MESSAGE, 'sayPrivacyIfAsked', 'askWhoIfNotKnown'] },
         { guard: 'isStillHere', actions: [...TAKE_MESSAGE, { type: 'say', params: { key: 'checkin.thanks' } }] },
         // "ok thanks" on its own: "you're welcome", and the step's question (if any) still waits.
-        { guard: 'isThanks', actions: [...TAKE_MESSAGE, { type: 'sayStep', params: { step: 'welcome' } }] },
+        { guard: 'isThanks', actions: [...TAKE_MESSAGE, { type: 'sayStep', params: { step: 'welcome' } }, 'askWhoIfNotKnown'] },
         // "Give me tips" from any step of a path goes straight to the tips.
         { guard: and(['wantsTips', 'isOnYoungPath', not('isEscalated')]), target: '.talking.young.advice', actions: [...TAKE_MESSAGE] },
         { guard: and(['wantsTips', 'isOnAdultPath', not('isEscalated')]), target: '.talking.adult.advice', actions: [...TAKE_MESSAGE] },

@@ -205,8 +205,16 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        */
       sayNotAPerson: emit(({ context }) => {
         if (!isPersonComing(context)) return say('bot.not-a-person-none');
-        if (context.handoff === 'none' || context.handoff === 'failed') return say('bot.not-a-person', { quickReplies: QR.offerHelp });
+        // Before they have said who is chatting, the who question follows with its own buttons.
+        if (context.handoff === 'none' || context.handoff === 'failed') return say('bot.not-a-person', context.audience === undefined ? {} : { quickReplies: QR.offerHelp });
         return say('bot.not-a-person-asked');
+      }),
+      /**
+       * After a route at the root answered a message before they said who is chatting ("are you a
+       * bot?", "is this private?"): the who question again, so its buttons are the last ones shown.
+       */
+      askWhoIfNotKnown: enqueueActions(({ context, enqueue }) => {
+        if (context.audience === undefined) enqueue.emit(say('opening.who', { quickReplies: QR.who }));
       }),
       /** "I don't want to talk to a person": their choice, and honestly what may still happen. */
       sayPersonDeclined: emit(({ context }) =>

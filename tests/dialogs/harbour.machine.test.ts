@@ -292,13 +292,19 @@ describe('kindness in the details', () => {
   });
 
   it('answers "are you a real person?" honestly, offering a person rather than asking for one', () => {
-    const asked = play(machine, onShift, [msg('are you a real person')]).at(-1);
+    const asked = play(machine, onShift, [msg("I'm a young person"), msg('are you a real person')]).at(-1);
     expect(keysOf(asked?.emitted ?? [])).toEqual(['bot.not-a-person']);
+    expect(asked?.emitted.find((e) => e.type === 'bot.say')).toMatchObject({ quickReplies: ['qr.talk-to-person', 'qr.carry-on'] });
+    // Before they have said who is chatting, the who question follows, with its buttons last.
+    const first = play(machine, onShift, [msg('are you a bot')]).at(-1);
+    expect(keysOf(first?.emitted ?? [])).toEqual(['bot.not-a-person', 'opening.who']);
+    expect(first?.state).toBe('choosingAudience');
+    expect(keysOf(play(machine, onShift, [msg('is this private')]).at(-1)?.emitted ?? [])).toEqual(['child.privacy', 'opening.who']);
     expect(asked?.emitted.some((e) => e.type === 'handoff.requested')).toBe(false);
     expect(wordsOf(content, asked?.emitted ?? [])[0]).toMatch(/^I'm a computer helper, not a person\./);
     // Nobody on shift: never offer one, say who to call.
     const offShift = play(machine, { counsellorOnShift: false }, [msg('r u a bot')]).at(-1);
-    expect(keysOf(offShift?.emitted ?? [])).toEqual(['bot.not-a-person-none']);
+    expect(keysOf(offShift?.emitted ?? [])).toEqual(['bot.not-a-person-none', 'opening.who']);
     // Already asked for: say so.
     const waiting = child(msg('he asked for pics of me in my pjs'), msg('are you a real person?')).at(-1);
     expect(keysOf(waiting?.emitted ?? [])).toEqual(['bot.not-a-person-asked']);
