@@ -40,6 +40,10 @@ export interface TurnAnalysis {
   readonly asksIfBot?: boolean;
   readonly declinesPerson?: boolean;
   readonly justTalk?: boolean;
+  /** Someone else is in the message ("he", "a man"), with a few words: a story, not just talk. */
+  readonly storyOfSomeone?: boolean;
+  /** The whole message is one filler ("ok", "k"): an acknowledgement, not a feeling. */
+  readonly onlyFiller?: boolean;
   /** "hi" on its own. */
   readonly greeting?: boolean;
   /** Enough words to be the start of their story (four or more). */
@@ -162,7 +166,10 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, tips)) turn.wantsTips = true;
     if (either(hits, spelledHits, ownDetails) || looksLikePhoneNumber(text)) turn.sharesOwnDetails = true;
     if (homeProblem) turn.homeProblem = true;
-    if (app === undefined && either(hits, spelledHits, justTalk) && !words.some((w) => SOMEONE.has(w))) turn.justTalk = true;
+    const someone = words.some((w) => SOMEONE.has(w));
+    if (app === undefined && either(hits, spelledHits, justTalk) && !someone) turn.justTalk = true;
+    if (someone && words.length >= 4) turn.storyOfSomeone = true;
+    if (isWhole(raw, fillers)) turn.onlyFiller = true;
     const feeling = firstOf(feelings, hits, spelledHits);
     if (feeling !== undefined) turn.feeling = feeling;
     const trustedAdult = firstOf(trusted, hits, spelledHits);

@@ -100,6 +100,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       sayPrivacyIfAsked: enqueueActions(({ context, enqueue }) => {
         if (context.turn.asksPrivacy === true) enqueue.emit(sayStepOf(context, 'privacy'));
       }),
+      startJustTalking: assign({ justTalking: true }),
+      stopJustTalking: assign({ justTalking: false }),
       /** After a red flag, with no feeling known yet: how they feel now, once (the next message answers). */
       askFeelings: enqueueActions(({ enqueue }) => {
         enqueue.emit(say('escalation.ask-feelings', { quickReplies: QR.feelings }));
@@ -342,6 +344,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       asksIfBot: ({ context, event }) => turnOf(context, event).asksIfBot === true,
       declinesPerson: ({ context, event }) => turnOf(context, event).declinesPerson === true,
       justWantsToTalk: ({ context, event }) => turnOf(context, event).justTalk === true,
+      /** Listening because they only wanted to talk, and now a story about someone starts. */
+      startsStoryWhileJustTalking: ({ context, event }) => context.justTalking === true && turnOf(context, event).storyOfSomeone === true,
+      saysOnlyFiller: ({ context, event }) => turnOf(context, event).onlyFiller === true,
       isGreeting: ({ context, event }) => turnOf(context, event).greeting === true,
       tellsStory: ({ context, event }) => turnOf(context, event).tellsStory === true,
       namesAdult: ({ context, event }) => {

@@ -49,6 +49,8 @@ export interface HarbourContext {
   readonly feelingsAsk?: 'asked' | 'answered';
   /** Plain messages heard while escalated, so the listening line varies instead of repeating. Absent in older snapshots. */
   readonly heard?: number;
+  /** Nothing had happened, they wanted to talk: listening, until a story about someone starts the path's questions. Absent in older snapshots. */
+  readonly justTalking?: boolean;
   readonly summary: ConversationSummary;
 }
 

@@ -1,3 +1,4 @@
+import { and } from 'xstate';
 import { answer, type HarbourSetup } from '../harbour.setup.js';
 import { QR } from '../message-keys.js';
 
@@ -16,7 +17,7 @@ export function childStates(s: HarbourSetup) {
           'user.message': answer([
             { guard: 'declines', target: 'space' },
             // Nothing has happened, they want to talk: listen, and ask how they feel, not about a person.
-            { guard: 'justWantsToTalk', target: 'listening', actions: [{ type: 'sayStep', params: { step: 'just-talk', quickReplies: QR.feelings } }] },
+            { guard: 'justWantsToTalk', target: 'listening', actions: ['startJustTalking', { type: 'sayStep', params: { step: 'just-talk', quickReplies: QR.feelings } }] },
             { guard: 'knowsApp', target: 'howLong', actions: [{ type: 'sayStep', params: { step: 'ack.what-happened' } }] },
             { target: 'app', actions: [{ type: 'sayStep', params: { step: 'ack.what-happened' } }] },
           ]),
@@ -108,6 +109,11 @@ export function childStates(s: HarbourSetup) {
         on: {
           'user.message': answer([
             { guard: 'wantsTips', target: 'advice', actions: ['understood'] },
+            // They only wanted to talk, and now tell of someone: the path's questions, from the app or how long.
+            { guard: and(['startsStoryWhileJustTalking', 'knowsApp']), target: 'howLong', actions: ['understood', 'stopJustTalking', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
+            { guard: 'startsStoryWhileJustTalking', target: 'app', actions: ['understood', 'stopJustTalking', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
+            // A bare "ok" is an acknowledgement, not "I'm okay".
+            { guard: 'saysOnlyFiller', actions: ['understood', { type: 'say', params: { key: 'shared.go-ahead' } }] },
             { guard: 'namesFeeling', actions: ['understood', 'reflectFeeling'] },
             { guard: 'hasWords', actions: ['understood', { type: 'say', params: { key: 'shared.listening' } }] },
             { actions: [{ type: 'notUnderstood', params: { retry: 'shared.tell-me-more', quickReplies: QR.anythingElse } }] },

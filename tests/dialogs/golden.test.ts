@@ -85,13 +85,14 @@ beforeAll(async () => {
 });
 
 describe('golden conversations', () => {
-  it('has the six common journeys', () => {
+  it('has the seven common journeys', () => {
     expect(FILES).toEqual([
       'asking-for-a-friend.txt',
       'child-asked-for-photos.txt',
       'child-blackmailed.txt',
       'child-goes-quiet.txt',
       'child-stranger-in-game.txt',
+      'child-unsure-about-talking.txt',
       'worried-parent.txt',
     ]);
   });

@@ -352,6 +352,13 @@ describe('kindness in the details', () => {
     // A story that starts "nothing happened" but names someone is still a story.
     const story = child(msg('nothing happened but he keeps messaging me')).at(-1);
     expect(story?.state).toBe('talking.young.app');
+    // Listening because they wanted to talk, a story about someone then starts the path's questions.
+    const later = child(msg('nothing happened i just want to talk'), msg('theres this boy on roblox he keeps asking me stuff')).at(-1);
+    expect(later?.state).toBe('talking.young.howLong');
+    expect(keysOf(later?.emitted ?? [])).toEqual(['child.ack.what-happened', 'child.ask.how-long']);
+    // And a bare "ok" while listening is not "I'm glad you're okay".
+    const ok = child(msg('nothing happened i just want to talk'), msg('ok')).at(-1);
+    expect(keysOf(ok?.emitted ?? [])).toEqual(['shared.go-ahead']);
   });
 
   it('after a red flag asks once how they feel, then listens in words that change rather than one line again and again', () => {
