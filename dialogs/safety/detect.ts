@@ -76,11 +76,24 @@ export function tokenise(text: string, model: SafetyModel): Token[] {
   return tokens;
 }
 
-/** The words the classifier sees: stems and the lexicon sets they belong to, without idiom words. Shared with the trainer. */
+/**
+ * The words the classifier sees: stems and the lexicon sets they belong to, without idiom words.
+ * A word the fuzzy index took for a misspelling is read as its nearest correction ("sned" as
+ * send, "piccs" as pic), as the lexicon reads it (session 11). Shared with the trainer.
+ */
 export function classifierWords(tokens: readonly Token[]): ClassifierWord[] {
   const words: ClassifierWord[] = [];
-  for (const t of tokens) if (!t.masked) words.push({ stem: t.keys[0] ?? t.word, sets: t.sets });
+  for (const t of tokens) if (!t.masked) words.push({ stem: (t.fuzzy ? correctionOf(t.keys) : undefined) ?? t.keys[0] ?? t.word, sets: t.sets });
   return words;
+}
+
+/** The fuzzy index's nearest correction among a word's keys: the first stem after its own. */
+function correctionOf(keys: readonly string[]): string | undefined {
+  for (let i = 1; i < keys.length; i += 1) {
+    const k = keys[i];
+    if (k !== undefined && !k.startsWith('{') && k !== keys[0]) return k;
+  }
+  return undefined;
 }
 
 /** Tokens with scopes applied (idioms masked), as `detect` sees them. For the trainer. */

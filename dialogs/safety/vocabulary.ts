@@ -120,11 +120,16 @@ export class WordIndex implements Vocabulary {
   private fuzzy(word: string): string[] {
     if (word.length < 4 || this.known.has(word) || /\d/.test(word) || isEnglishWord(word)) return [];
     const max = word.length >= 10 ? 2 : 1;
-    const found = new Set<string>();
+    const found = new Map<string, number>();
     for (const d of deletionsOf(word, max))
-      for (const cand of this.deletions.get(d) ?? [])
-        if (cand[0] === word[0] && Math.abs(cand.length - word.length) <= max && editDistance(cand, word) <= max) found.add(cand);
-    return [...found];
+      for (const cand of this.deletions.get(d) ?? []) {
+        if (found.has(cand) || cand[0] !== word[0] || Math.abs(cand.length - word.length) > max) continue;
+        const dist = editDistance(cand, word);
+        // Same letters in another order (a swap, "sned" for send) before a changed letter ("shed").
+        if (dist <= max) found.set(cand, dist * 2 + (sameLetters(cand, word) ? 0 : 1));
+      }
+    // Nearest first: the first is the correction the classifier reads (`classifierWords`).
+    return [...found].sort((a, b) => a[1] - b[1]).map(([c]) => c);
   }
 
   /**
@@ -139,7 +144,9 @@ export class WordIndex implements Vocabulary {
     let fuzzy = false;
     if (!this.lexiconStems.has(stem))
       for (const cand of this.fuzzy(word)) {
-        keys.add(this.stem(cand));
+        // A correction that is text-speak is read as what it stands for ("piccs" → pics → pictures).
+        const plain = this.plain(cand);
+        keys.add(this.stem(plain.length === 1 && plain[0] !== undefined ? plain[0] : cand));
         fuzzy = true;
       }
     for (const k of [...keys]) for (const s of this.setsByStem.get(k) ?? []) keys.add(s);
@@ -151,6 +158,11 @@ export class WordIndex implements Vocabulary {
     this.keyCache.set(word, result);
     return result;
   }
+}
+
+/** Whether two words are made of the same letters. */
+function sameLetters(a: string, b: string): boolean {
+  return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
 }
 
 /** Every string made by deleting up to `max` characters (including the word itself). */

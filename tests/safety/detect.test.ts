@@ -93,12 +93,12 @@ describe('detect', () => {
   });
 
   it('matches misspellings through the fuzzy index, and not ordinary words', () => {
-    // Found by the lexicon through the fuzzy index. Since session 10's retrain the classifier also
-    // adds meet_or_secrecy to it as a second category (0.79 against the 0.5 a flagged message needs):
-    // it reads "he wants me to … him" and not the misspelled words, which it never sees corrected
-    // (docs/red-flags.md, session 10). Only the lexicon's findings are asserted exactly here.
+    // Found by the lexicon through the fuzzy index. Since session 11 the classifier reads the
+    // corrections too ("sned" as send, "piccs" as pics, read as pictures), so it no longer adds
+    // meet_or_secrecy from "he wants me to … him" around two unknown words (session 10).
     const misspelt = run('he wants me to sned him piccs');
-    expect(misspelt.filter((f) => f.rule.startsWith('lex:')).map((f) => f.rule)).toEqual(['lex:sexual.send-request']);
+    expect(categories('he wants me to sned him piccs')).toEqual(['sexual']);
+    expect(misspelt.map((f) => f.rule)).toEqual(expect.arrayContaining(['lex:sexual.send-request', 'lex:sexual.image-request']));
     expect(misspelt.find((f) => f.rule === 'lex:sexual.send-request')?.urgency).toBe('high');
     expect(run('he keeps aksing for nuuudes').some((f) => f.confidence > 0)).toBe(true);
     // "setting" is an English word, never a misspelling of "sexting"
@@ -454,6 +454,57 @@ describe('detect', () => {
     // A message that raises nothing at the categories' own thresholds stays unflagged.
     expect(cats(withSecondary(0.05), 'look at my cat she sleeps in the washing basket')).toEqual([]);
     expect(validateSafetySource({ ...source, model: { ...file, secondary: 2 } })).toEqual(['safety-model.json: "secondary" must be a number above 0 and at most 1; run `npm run train:flags`.']);
+  });
+
+  it('reads a fuzzy-matched word as its correction for the classifier: a swap before a changed letter (session 11)', () => {
+    const words = classifierWords(scopedTokens('he wants me to sned him piccs', model));
+    expect(words.map((w) => w.stem)).toEqual(['he', 'want', 'me', 'to', 'send', 'him', 'pictur']);
+  });
+
+  it('hears not seeing oneself alive ahead, and not seeing oneself alive said as hope (session 11)', () => {
+    for (const text of [
+      "i can't see myself being alive next year",
+      'i cannot see myself being alive at 20',
+      'i do not see myself being alive much longer',
+      'i couldnt see myself being alive by christmas',
+      'honestly i never see myself being alive in 5 years',
+      'i dont really see myself being alive next year',
+      'i cant imagine myself being alive at 18',
+      'i cant see myself living past 18',
+      'she doesnt see herself being alive much longer',
+    ])
+      expect(run(text).map((f) => f.rule), text).toContain('lex:self_harm.suicidal-thoughts');
+    // The lexicon no longer flags the positive statement; the classifier still reads the bare
+    // sentence as self-harm (0.96), so only the lexicon is asserted for it.
+    for (const text of ['i see myself being alive', 'i can see myself being alive at 80 lol', 'i never thought i would see myself being alive and happy again'])
+      expect(run(text).filter((f) => f.rule.startsWith('lex:')), text).toEqual([]);
+    for (const text of ['i can picture myself alive and well at 30', 'i can actually see myself being alive at 20 now, therapy helped'])
+      expect(categories(text), text).toEqual([]);
+  });
+
+  it("hears regret as a threat said to the child, not the child's own regret (session 11)", () => {
+    for (const text of [
+      'he said if i block him ill regret it',
+      'u will regret this',
+      "you'll regret it",
+      'he says im gonna regret blocking him',
+      "he messaged me you'll regret ever talking to me",
+      "she said i'd regret it if i told anyone",
+      "dont ignore me or you'll regret it",
+      'she says her friends at my school will make sure i regret ignoring her',
+    ])
+      expect(categories(text), text).toContain('threat_blackmail');
+    for (const text of ['i bought a skin and regret it tbh it looks ugly in game', 'i regret it so much lol the skin was ugly', 'do you ever regret it?', 'you will regret not coming to the party its gonna be epic'])
+      expect(categories(text), text).toEqual([]);
+  });
+
+  it('hears a child told not to mention it or say anything at home, but not a surprise or a brother (session 11)', () => {
+    for (const text of ['he said not to mention it to my parents', 'the man said dont say anything to your dad', 'hes sending me a new phone in the post and said keep it hidden', 'he told me i cant tell anyone about him'])
+      expect(categories(text), text).toContain('meet_or_secrecy');
+    for (const text of ['dont mention it to mum, its her surprise party', 'she said dont mention it, it was nothing', 'my brother said dont say anything to mum about the broken vase', 'the tooth fairy gave me £2'])
+      expect(categories(text), text).toEqual([]);
+    expect(categories('he said he wants to teach me how to kiss on facetime')).toContain('sexual');
+    expect(categories('my friend showed me how to kiss my cat lol')).toEqual([]);
   });
 
   it('gives the same findings with warm per-word memos as with a fresh model', () => {
