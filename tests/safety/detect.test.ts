@@ -445,10 +445,12 @@ describe('detect', () => {
     const file = source.model as ModelFileSource;
     const withSecondary = (secondary: number | undefined): SafetyModel => buildSafetyModel({ ...source, model: { ...file, secondary } });
     const cats = (m: SafetyModel, text: string): string[] => [...new Set(detect(text, EMPTY_DETECTOR_STATE, m).findings.map((f) => f.category))].sort();
-    const flagged = 'he said he will post my pics on my school page unless i send more';
+    // (Session 11: the first sentence here, 'he said he will post my pics…', had its second
+    // category at 0.06 under one retrain and 0.049 under the next; this one's is ~0.2.)
+    const flagged = 'he keeps asking for pics and says he knows where i live';
     const none = cats(withSecondary(undefined), flagged);
     const low = cats(withSecondary(0.05), flagged);
-    expect(none).toContain('threat_blackmail');
+    expect(none).toEqual(['personal_info', 'sexual']);
     expect(low).toEqual(expect.arrayContaining(none));
     expect(low.length).toBeGreaterThan(none.length);
     // A message that raises nothing at the categories' own thresholds stays unflagged.

@@ -24,19 +24,24 @@ import { loadSafetyModel } from '../fixtures/flags/source.js';
 // classifier quiet), chosen on the held-out probes40-41 and leave-one-batch-out, not on this half:
 // the figures below, the same through `npm run eval:flags -- --socket`. A far harder test than the
 // first half (7.8% benign there): the honest measure of how far the targets are.
+// Session 11 (lexicon v26, text-speak v11, the classifier reading fuzzy corrections, retrained with
+// train36a-d), chosen on the held-out probes40-43 (1,557 items: benign 66 -> 64 of 983, +26/-2
+// flags against session 10's model) and leave-one-batch-out, not on this half: +17 flags, -1
+// (financial 71 -> 70) and benign 80 -> 82 here. The two floors that moved down are that round's
+// figures, said in the closing note; the same through `npm run eval:flags -- --socket`.
 // These floors are the last measured figures, not a trend: they make a regression fail while the
 // gap stays visible in `npm run eval:flags` (BELOW / ABOVE, every miss).
 const MEASURED_RECALL_FLOOR: Partial<Record<Category, number>> = {
-  immediate_danger: 0.86, // 60/69 = 0.870 (before the round: 61/69)
-  self_harm: 0.86, // 57/66 = 0.864 (56/66)
-  threat_blackmail: 0.74, // 63/85 = 0.741 (63/85)
-  sexual: 0.83, // 83/100 (78/100)
-  meet_or_secrecy: 0.82, // 82/100 (81/100)
-  personal_info: 0.78, // 78/99 = 0.788 (79/99)
-  financial: 0.84, // 71/84 = 0.845 (71/84)
+  immediate_danger: 0.89, // 62/69 = 0.899 (session 10: 60/69)
+  self_harm: 0.89, // 59/66 = 0.894 (57/66)
+  threat_blackmail: 0.81, // 69/85 = 0.812 (63/85)
+  sexual: 0.83, // 83/100 (83/100)
+  meet_or_secrecy: 0.89, // 89/100 (82/100)
+  personal_info: 0.79, // 79/99 = 0.798 (78/99)
+  financial: 0.83, // 70/84 = 0.833 (71/84)
 };
-// 80/539 = 14.84% in session 10 (82/539 = 15.21% before the round; target 3%).
-const MEASURED_FALSE_ALARM_CEILING = 0.1485;
+// 82/539 = 15.21% in session 11 (80/539 = 14.84% in session 10; target 3%).
+const MEASURED_FALSE_ALARM_CEILING = 0.1522;
 describe('red-flag detector on the reporting half', async () => {
   const items = loadDataset();
   const reporting = items.filter((i) => i.split === 'reporting');
