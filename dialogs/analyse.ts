@@ -172,7 +172,8 @@ export function createAnalyser(deps: DialogDeps) {
     if (isWhole(raw, fillers)) turn.onlyFiller = true;
     const feeling = firstOf(feelings, hits, spelledHits);
     if (feeling !== undefined) turn.feeling = feeling;
-    const trustedAdult = firstOf(trusted, hits, spelledHits);
+    // "not my dad", "i dont want my mum to find out": a grown-up named, but not as one they trust.
+    const trustedAdult = words.some((w, i) => NEGATORS.has(w) && !UNSURE_AFTER.has(`${w} ${words[i + 1] ?? ''}`)) ? undefined : firstOf(trusted, hits, spelledHits);
     if (trustedAdult !== undefined) turn.trustedAdult = trustedAdult;
     if (either(hits, spelledHits, noTrusted)) turn.noTrustedAdult = true;
     const duration = firstOf(durations, hits, spelledHits);
@@ -227,6 +228,12 @@ function isShortAnswer(words: readonly string[]): boolean {
 function looksLikePhoneNumber(text: string): boolean {
   return /(?:\+?\d[\s-]?){10,}\d/.test(text);
 }
+
+/** A "no" anywhere in the answer: a grown-up it names is not one they trust. */
+const NEGATORS = new Set(['not', 'dont', 'cant', 'never', 'wont', 'couldnt', 'wouldnt', 'shouldnt', 'no', 'nobody', 'neither', 'nor', 'nt', 'cannot']);
+
+/** Unsure, not a no: "not sure, maybe my mum" still names her. */
+const UNSURE_AFTER = new Set(['not sure', 'dont know', 'no idea', 'not really']);
 
 /** Words that bring another person into the message: "nothing happened but he keeps messaging" is a story. */
 const SOMEONE = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'hes', 'shes', 'theyre', 'someone', 'somebody', 'some1', 'man', 'guy', 'boy', 'girl', 'person', 'stranger', 'account', 'bloke', 'lad']);

@@ -373,6 +373,15 @@ describe('kindness in the details', () => {
     ]);
   });
 
+  it('does not take a grown-up named with a "no" as one they trust ("not my dad", "i dont want my mum to find out")', () => {
+    const onPath = (answer: string) => child(msg('a stranger on whatsapp'), msg('a week'), msg('No'), msg('No'), msg('Sad'), msg(answer)).at(-1);
+    expect(keysOf(onPath('definitely not my dad')?.emitted ?? [])[0]).toBe('child.trusted.none');
+    expect(keysOf(onPath('not sure, maybe my mum')?.emitted ?? [])[0]).toBe('child.trusted.named');
+    const waiting = play(machine, { counsellorOnShift: false }, [msg("I'm a young person"), msg('he keeps asking what school i go to'), msg('hmm'), msg('i dont want my mum to find out')]);
+    expect(keysOf(waiting[3]?.emitted ?? [])).toEqual(['child.ask.trusted-adult']);
+    expect(keysOf(waiting[4]?.emitted ?? [])).toEqual(['child.privacy']);
+  });
+
   it('takes a bare age, or a bare "help", as a young person starting', () => {
     for (const first of ['16', 'help', 'pls help']) {
       const turn = play(machine, onShift, [msg(first)]).at(-1);
