@@ -98,10 +98,12 @@ export function createAnalyser(deps: DialogDeps) {
   const ifBot = compile(w.asksIfBot);
   const noPerson = compile(w.declinesPerson);
   const justTalk = compile(w.justTalk);
+  const negators = compile(w.negators);
+  const someoneWords = compile(w.someone);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, greeting, privacy, thanks, ifBot, noPerson, justTalk,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords,
   ]);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -166,14 +168,15 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, tips)) turn.wantsTips = true;
     if (either(hits, spelledHits, ownDetails) || looksLikePhoneNumber(text)) turn.sharesOwnDetails = true;
     if (homeProblem) turn.homeProblem = true;
-    const someone = words.some((w) => SOMEONE.has(w));
+    const someone = either(hits, spelledHits, someoneWords);
     if (app === undefined && either(hits, spelledHits, justTalk) && !someone) turn.justTalk = true;
     if (someone && words.length >= 4) turn.storyOfSomeone = true;
     if (isWhole(raw, fillers)) turn.onlyFiller = true;
     const feeling = firstOf(feelings, hits, spelledHits);
     if (feeling !== undefined) turn.feeling = feeling;
     // "not my dad", "i dont want my mum to find out": a grown-up named, but not as one they trust.
-    const trustedAdult = words.some((w, i) => NEGATORS.has(w) && !UNSURE_AFTER.has(`${w} ${words[i + 1] ?? ''}`)) ? undefined : firstOf(trusted, hits, spelledHits);
+    const denies = either(hits, spelledHits, negators) && !either(hits, spelledHits, unsure);
+    const trustedAdult = denies ? undefined : firstOf(trusted, hits, spelledHits);
     if (trustedAdult !== undefined) turn.trustedAdult = trustedAdult;
     if (either(hits, spelledHits, noTrusted)) turn.noTrustedAdult = true;
     const duration = firstOf(durations, hits, spelledHits);
@@ -228,15 +231,6 @@ function isShortAnswer(words: readonly string[]): boolean {
 function looksLikePhoneNumber(text: string): boolean {
   return /(?:\+?\d[\s-]?){10,}\d/.test(text);
 }
-
-/** A "no" anywhere in the answer: a grown-up it names is not one they trust. */
-const NEGATORS = new Set(['not', 'dont', 'cant', 'never', 'wont', 'couldnt', 'wouldnt', 'shouldnt', 'no', 'nobody', 'neither', 'nor', 'nt', 'cannot']);
-
-/** Unsure, not a no: "not sure, maybe my mum" still names her. */
-const UNSURE_AFTER = new Set(['not sure', 'dont know', 'no idea', 'not really']);
-
-/** Words that bring another person into the message: "nothing happened but he keeps messaging" is a story. */
-const SOMEONE = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'hes', 'shes', 'theyre', 'someone', 'somebody', 'some1', 'man', 'guy', 'boy', 'girl', 'person', 'stranger', 'account', 'bloke', 'lad']);
 
 const AGE_CUES = new Set(['im', 'i', 'am', 'aged', 'age']);
 

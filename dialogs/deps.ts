@@ -57,6 +57,10 @@ export interface AnswerWords {
   readonly declinesPerson: readonly string[];
   /** Nothing has happened, they just want to talk: the first question listens instead. */
   readonly justTalk: readonly string[];
+  /** A "no" in an answer: a grown-up it names is not one they trust (unless the answer is unsure). */
+  readonly negators: readonly string[];
+  /** Someone else in the message ("he", "a man"): a story, not just talk. */
+  readonly someone: readonly string[];
   readonly feelings: Readonly<Record<Feeling, readonly string[]>>;
   readonly trustedAdults: Readonly<Record<TrustedAdult, readonly string[]>>;
   readonly durations: Readonly<Record<Duration, readonly string[]>>;

@@ -6,7 +6,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { ASKED_WRONG_OR_SCARY, closingHelplines, escalation, isAdult, isPersonComing, pathOf, routesFor, say, union } from './wording.js';
+import { ASKED_WRONG_OR_SCARY, closingHelplines, dontSendOrPay, escalation, isAdult, isPersonComing, pathOf, routesFor, say, union } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -322,7 +322,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(say('advice.keep-evidence'));
         if (pressured) {
           enqueue.emit(say('advice.images'));
-          if (!context.said.dontSend) enqueue.emit(say(prefix === 'parent' ? 'parent.advice.dont-send-or-pay' : 'advice.dont-send-or-pay'));
+          if (!context.said.dontSend) enqueue.emit(dontSendOrPay(context));
         }
         enqueue.emit(say(prefix === 'parent' ? 'parent.advice.report' : 'advice.report'));
         if (prefix === 'parent') {

@@ -25,6 +25,11 @@ export function isPersonComing(ctx: HarbourContext): boolean {
   return ctx.counsellorOnShift && ctx.handoff !== 'unavailable';
 }
 
+/** "Don't send more, don't pay" in the words of who is chatting: a parent hears what the child should do. */
+export function dontSendOrPay(ctx: HarbourContext): BotSay {
+  return say(isAdult(ctx) ? 'parent.advice.dont-send-or-pay' : 'advice.dont-send-or-pay');
+}
+
 /** The detector's rule for a password, login or code asked for (red-flags.yaml, financial). */
 export const LOGINS_RULE = 'lex:financial.logins';
 
@@ -87,7 +92,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   }
   if (categories.has('self_harm') && (!ctx.said.selfHarm || urgency === 'immediate')) out.push(say('safety.self-harm'));
   const pressure = categories.has('threat_blackmail') || categories.has('financial') || categories.has('sexual');
-  if (pressure && !ctx.said.dontSend) out.push(say(isAdult(ctx) ? 'parent.advice.dont-send-or-pay' : 'advice.dont-send-or-pay'));
+  if (pressure && !ctx.said.dontSend) out.push(dontSendOrPay(ctx));
   // A password or a code asked for: what to do about it, once.
   const logins = ctx.said.logins !== true && findings.some((f) => f.rule === LOGINS_RULE);
   if (logins) out.push(say(isAdult(ctx) ? 'parent.advice.logins' : 'advice.logins'));

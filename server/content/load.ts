@@ -256,6 +256,8 @@ function mergeWords(all: readonly AnswerWords[]): AnswerWords {
     asksIfBot: lists((w) => w.asksIfBot),
     declinesPerson: lists((w) => w.declinesPerson),
     justTalk: lists((w) => w.justTalk),
+    negators: lists((w) => w.negators),
+    someone: lists((w) => w.someone),
   };
 }
 
