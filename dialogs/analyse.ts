@@ -40,6 +40,8 @@ export interface TurnAnalysis {
   readonly asksIfBot?: boolean;
   readonly declinesPerson?: boolean;
   readonly justTalk?: boolean;
+  /** "but i love him": they care for the person the red flag is about. */
+  readonly caresForThem?: boolean;
   /** Someone else is in the message ("he", "a man"), with a few words: a story, not just talk. */
   readonly storyOfSomeone?: boolean;
   /** The whole message is one filler ("ok", "k"): an acknowledgement, not a feeling. */
@@ -100,10 +102,11 @@ export function createAnalyser(deps: DialogDeps) {
   const justTalk = compile(w.justTalk);
   const negators = compile(w.negators);
   const someoneWords = compile(w.someone);
+  const cares = compile(w.caresForThem);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares,
   ]);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -171,6 +174,7 @@ export function createAnalyser(deps: DialogDeps) {
     const someone = either(hits, spelledHits, someoneWords);
     if (app === undefined && either(hits, spelledHits, justTalk) && !someone) turn.justTalk = true;
     if (someone && words.length >= 4) turn.storyOfSomeone = true;
+    if (either(hits, spelledHits, cares)) turn.caresForThem = true;
     if (isWhole(raw, fillers)) turn.onlyFiller = true;
     const feeling = firstOf(feelings, hits, spelledHits);
     if (feeling !== undefined) turn.feeling = feeling;

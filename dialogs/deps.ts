@@ -61,6 +61,11 @@ export interface AnswerWords {
   readonly negators: readonly string[];
   /** Someone else in the message ("he", "a man"): a story, not just talk. */
   readonly someone: readonly string[];
+  /**
+   * "but i love him", "hes not like that": a child who cares for the person a red flag is about.
+   * Answered while escalated, without blame (children groomed often feel this way).
+   */
+  readonly caresForThem: readonly string[];
   readonly feelings: Readonly<Record<Feeling, readonly string[]>>;
   readonly trustedAdults: Readonly<Record<TrustedAdult, readonly string[]>>;
   readonly durations: Readonly<Record<Duration, readonly string[]>>;

@@ -63,6 +63,8 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['awaitsTrustedAdult', 'homeIsUnsafe']), actions: ['recordTrustedAdult', 'trustedAdultAnswered', { type: 'sayStep', params: { step: 'trusted.not-home' } }] },
             { guard: and(['awaitsTrustedAdult', 'namesTrustedAdult']), actions: ['recordTrustedAdult', 'trustedAdultAnswered', { type: 'sayStep', params: { step: 'trusted.named' } }] },
             { guard: and(['awaitsTrustedAdult', or(['namesNoTrustedAdult', 'isUnsure'])]), actions: ['recordTrustedAdult', 'trustedAdultAnswered', { type: 'sayStep', params: { step: 'trusted.none' } }] },
+            // "but i love him": no blame, and why it still matters (the question asked, if any, still waits).
+            { guard: 'caresForThem', actions: ['feelingsAnswered', 'sayCares'] },
             { guard: 'wantsTips', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayAdvice'] },
             // How they feel, just asked: any feeling answers it ("fine" too, which was asked for here).
             { guard: and(['awaitsFeelings', 'namesFeeling']), actions: ['feelingsAnswered', 'reflectFeeling'] },

@@ -87,6 +87,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(sayStepOf(context, 'thanks'));
         enqueue.assign({ said: { ...context.said, thanks: true } });
       }),
+      /** "But I love him": said once; after that the listening lines answer. */
+      sayCares: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(sayStepOf(context, 'cares'));
+        enqueue.assign({ said: { ...context.said, cares: true } });
+      }),
       /** Waiting with nobody coming: ask about a grown-up they trust, once (the next message answers). */
       askTrustedAdult: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(sayStepOf(context, 'ask.trusted-adult'));
@@ -344,6 +349,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       asksIfBot: ({ context, event }) => turnOf(context, event).asksIfBot === true,
       declinesPerson: ({ context, event }) => turnOf(context, event).declinesPerson === true,
       justWantsToTalk: ({ context, event }) => turnOf(context, event).justTalk === true,
+      caresForThem: ({ context, event }) => turnOf(context, event).caresForThem === true && context.said.cares !== true,
       /** Listening because they only wanted to talk, and now a story about someone starts. */
       startsStoryWhileJustTalking: ({ context, event }) => context.justTalking === true && turnOf(context, event).storyOfSomeone === true,
       saysOnlyFiller: ({ context, event }) => turnOf(context, event).onlyFiller === true,

@@ -35,6 +35,8 @@ export interface HarbourContext {
     readonly thanks?: boolean;
     /** What to do about a password or code asked for (the detector's `financial.logins`): once. Absent in older snapshots. */
     readonly logins?: boolean;
+    /** No blame for caring about the person ("but i love him"): once. Absent in older snapshots. */
+    readonly cares?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

@@ -42,6 +42,7 @@ const PER_PATH = [
   'privacy',
   'welcome',
   'just-talk',
+  'cares',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */
@@ -75,6 +76,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.space',
   'parent.privacy',
   'parent.welcome',
+  'parent.cares',
   'shared.thats-okay',
   'shared.go-ahead',
   'shared.listening',

@@ -258,6 +258,7 @@ function mergeWords(all: readonly AnswerWords[]): AnswerWords {
     justTalk: lists((w) => w.justTalk),
     negators: lists((w) => w.negators),
     someone: lists((w) => w.someone),
+    caresForThem: lists((w) => w.caresForThem),
   };
 }
 

@@ -361,6 +361,24 @@ describe('kindness in the details', () => {
     expect(keysOf(ok?.emitted ?? [])).toEqual(['shared.go-ahead']);
   });
 
+  it('answers "but i love him" without blame, once, in the words of who is chatting', () => {
+    const turns = child(msg('there is this guy hes 19 and says he loves me'), msg('i love him tho'), msg('hes not like that'));
+    expect(turns[2]?.state).toBe('escalated');
+    const cares = wordsOf(content, turns[3]?.emitted ?? []).join(' ');
+    expect(cares).toMatch(/It's okay to like or love someone/);
+    expect(cares).toMatch(/You have not done anything wrong/);
+    // Said once: the next "he's not like that" is listened to, not lectured again.
+    expect(keysOf(turns[4]?.emitted ?? [])).not.toContain('child.cares');
+    expect(keysOf(turns[4]?.emitted ?? [])).toHaveLength(1);
+    const friend = play(machine, onShift, [msg('asking for a friend'), msg('my friend is talking to an older guy on snap and he wants to meet her'), msg('but she loves him')]).at(-1);
+    expect(keysOf(friend?.emitted ?? [])).toEqual(['friend.cares']);
+    const parent = play(machine, onShift, [msg("I'm a parent"), msg('a man online has been sending my daughter gifts and wants to meet her'), msg('she says she loves him and wont listen to me')]).at(-1);
+    expect(wordsOf(content, parent?.emitted ?? []).join(' ')).toMatch(/Try not to argue with your child about it or blame them/);
+    // Without a red flag, a crush is only listened to: nothing about secrets or meeting.
+    const crush = child(msg('nothing happened i just want to talk'), msg('theres a boy in my class i love him')).at(-1);
+    expect(keysOf(crush?.emitted ?? [])).not.toContain('child.cares');
+  });
+
   it('after a red flag asks once how they feel, then listens in words that change rather than one line again and again', () => {
     const asked = child(msg('a girl on tiktok who said shes 14 wanted my number'), msg('hmm'), msg('fine i guess'), msg('no'), msg('idk'), msg('ok'));
     expect(asked[2]?.state).toBe('escalated');
