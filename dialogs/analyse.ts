@@ -1,4 +1,5 @@
 import { moreUrgent, type Category, type Finding, type Urgency } from './safety/finding.js';
+import { isEnglishWord } from './safety/natural.js';
 import type { DetectorState } from './safety/types.js';
 import {
   DURATIONS,
@@ -107,7 +108,7 @@ export function createAnalyser(deps: DialogDeps) {
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
     yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares,
-  ]);
+  ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
   const respellings = new Map<string, readonly string[]>();

@@ -28,6 +28,9 @@ export function createHarbourMachine(deps: DialogDeps) {
             // Who they are and their story in one message: never make them tell it twice.
             { guard: and(['namesAdult', 'tellsStory', 'knowsApp']), target: '#harbour.talking.adult.behaviour', actions: ['setAudience'] },
             { guard: and(['namesAdult', 'tellsStory']), target: '#harbour.talking.adult.app', actions: ['setAudience'] },
+            // Nothing happened, or only how they feel, and no one else in it: listen, don't ask about "this person".
+            { guard: 'justTalksAsYoungPerson', target: '#harbour.talking.young.listening', actions: ['setAudience', 'sayThanksOnce', 'startJustTalking', { type: 'sayStep', params: { step: 'just-talk', quickReplies: QR.feelings } }] },
+            { guard: and(['sharesOwnFeelingOnly', 'tellsStory']), target: '#harbour.talking.young.listening', actions: ['setAudience', 'sayThanksOnce', 'startJustTalking', 'reflectFeeling', { type: 'say', params: { key: 'shared.tell-me-more' } }] },
             { guard: and(['namesAudience', 'tellsStory', 'knowsApp']), target: '#harbour.talking.young.howLong', actions: ['setAudience'] },
             { guard: and(['namesAudience', 'tellsStory']), target: '#harbour.talking.young.app', actions: ['setAudience'] },
             { guard: 'namesAudience', target: 'talking', actions: ['setAudience'] },

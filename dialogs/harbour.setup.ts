@@ -349,6 +349,20 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       asksIfBot: ({ context, event }) => turnOf(context, event).asksIfBot === true,
       declinesPerson: ({ context, event }) => turnOf(context, event).declinesPerson === true,
       justWantsToTalk: ({ context, event }) => turnOf(context, event).justTalk === true,
+      /**
+       * Their own feelings, and no one else in the message ("its 3am and i feel like nobody cares"):
+       * listened to, not asked which app "this person" was on. Not when a friend or parent is named.
+       */
+      sharesOwnFeelingOnly: ({ context, event }) => {
+        const turn = turnOf(context, event);
+        return turn.feeling !== undefined && turn.feeling !== 'okay' && turn.storyOfSomeone !== true && turn.app === undefined &&
+          (turn.audience === undefined || turn.audience === 'young_person');
+      },
+      /** "nothing happened i just want to talk" as their first message, before saying who they are. */
+      justTalksAsYoungPerson: ({ context, event }) => {
+        const turn = turnOf(context, event);
+        return turn.justTalk === true && (turn.audience === undefined || turn.audience === 'young_person');
+      },
       caresForThem: ({ context, event }) => turnOf(context, event).caresForThem === true && context.said.cares !== true,
       /** Listening because they only wanted to talk, and now a story about someone starts. */
       startsStoryWhileJustTalking: ({ context, event }) => context.justTalking === true && turnOf(context, event).storyOfSomeone === true,

@@ -154,7 +154,12 @@ export class Vocabulary {
   /** Every word of every phrase: the only words worth remembering (see {@link readWord}). */
   private readonly phraseWords = new Set<string>();
 
-  constructor(lists: readonly PhraseList[]) {
+  /**
+   * `isWord`: whether a typed word is a word of the language in its own right (the English word
+   * list, for example). Such a word, or a word of the phrases themselves, is taken as typed and never
+   * as a typo of another ("nobody cares" is not "nobody carer", which named a parent).
+   */
+  constructor(lists: readonly PhraseList[], private readonly isWord: (word: string) => boolean = () => false) {
     for (const list of lists) {
       for (const phrase of list.phrases) {
         const first = phrase[0] ?? '';
@@ -234,7 +239,7 @@ export class Vocabulary {
   private lookUp(typed: string): ReadonlySet<string> {
     const found = new Set<string>([typed]);
     if (RUN_OF_THREE.test(typed)) for (const w of this.squeezed.get(squeeze(typed)) ?? []) if (sameWord(typed, w)) found.add(w);
-    if (typed.length >= 5) {
+    if (typed.length >= 5 && !this.phraseWords.has(typed) && !this.isWord(typed)) {
       this.addOneEdit(typed, typed, found);
       for (let i = 0; i < typed.length; i++) this.addOneEdit(typed, typed.slice(0, i) + typed.slice(i + 1), found);
     }

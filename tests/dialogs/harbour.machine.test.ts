@@ -361,6 +361,23 @@ describe('kindness in the details', () => {
     expect(keysOf(ok?.emitted ?? [])).toEqual(['shared.go-ahead']);
   });
 
+  it('listens to a first message that is only how they feel, instead of asking which app "this person" was on', () => {
+    const night = play(machine, { counsellorOnShift: false }, [msg('its 3am and i feel like nobody cares'), msg('no one')]);
+    expect(night[1]?.state).toBe('talking.young.listening');
+    expect(keysOf(night[1]?.emitted ?? [])).toEqual(['child.thanks', 'feeling.alone', 'shared.tell-me-more']);
+    // "nobody cares" is not taken for "carer" (a parent).
+    expect(wordsOf(content, night.flatMap((t) => t.emitted)).join(' ')).not.toMatch(/the child's fault|this person|app or game/);
+    const talk = play(machine, onShift, [msg('nothing happened i just want to talk')]).at(-1);
+    expect(keysOf(talk?.emitted ?? [])).toEqual(['child.thanks', 'child.just-talk']);
+    const sad = child(msg('i feel really sad all the time')).at(-1);
+    expect(sad?.state).toBe('talking.young.listening');
+    expect(keysOf(sad?.emitted ?? [])).toEqual(['feeling.sad', 'shared.tell-me-more']);
+    // Someone in the message is a story: the path's questions, as before.
+    expect(play(machine, onShift, [msg('im scared because a man keeps messaging me')]).at(-1)?.state).toBe('talking.young.app');
+    // A friend's feelings are not taken as theirs.
+    expect(play(machine, onShift, [msg('my friend feels really sad all the time')]).at(-1)?.state).not.toBe('talking.young.listening');
+  });
+
   it('answers "but i love him" without blame, once, in the words of who is chatting', () => {
     const turns = child(msg('there is this guy hes 19 and says he loves me'), msg('i love him tho'), msg('hes not like that'));
     expect(turns[2]?.state).toBe('escalated');

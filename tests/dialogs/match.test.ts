@@ -48,6 +48,24 @@ describe('tolerant answer matching', () => {
     expect(containsAny(reading('my preacher', adults), adults)).toBe(false);
   });
 
+  it('takes a word of the language as typed, never as a typo of another phrase word', () => {
+    const english = new Set(['cares', 'stalking', 'curious', 'trying', 'lovely']);
+    const lists = { parent: compile(['carer']), bot: compile(['am i talking to a bot']), angry: compile(['furious']), sad: compile(['crying']), alone: compile(['lonely']) };
+    const vocabulary = new Vocabulary(Object.values(lists), (w) => english.has(w));
+    const found = (text: string) => Object.entries(lists).filter(([, list]) => vocabulary.found(vocabulary.read(tokens(text))).has(list)).map(([name]) => name);
+    expect(found('its 3am and nobody cares')).toEqual([]);
+    expect(found('am i stalking to a bot')).toEqual([]);
+    expect(found('im curious')).toEqual([]);
+    expect(found('im trying')).toEqual([]);
+    expect(found('its lovely')).toEqual([]);
+    // Real slips, which are not words, are still forgiven; and so is every phrase word itself.
+    expect(found('my carrer')).toEqual(['parent']);
+    expect(found('im furiuos')).toEqual([]); // a swap is two edits
+    expect(found('im furous and cryingg')).toEqual(['angry', 'sad']);
+    expect(found('so lonley')).toEqual([]);
+    expect(found('so lonly')).toEqual(['alone']);
+  });
+
   it('reads a word the same the first time, when remembered, and after forgetting', () => {
     const adults = compile(['my teacher', 'school nurse']);
     const vocabulary = new Vocabulary([adults]);
