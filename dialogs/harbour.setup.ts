@@ -64,6 +64,16 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         const audience = context.turn.audience ?? 'young_person';
         return { audience, summary: { ...context.summary, audience }, notUnderstood: 0 };
       }),
+      /**
+       * Who is chatting, when a message that is routed at the root (a red flag, asking for a person)
+       * also says it before they were asked ("im worried about my son…"): the escalation and the
+       * numbers then speak to a parent, not a child. Nothing is assigned when it is known or unsaid.
+       */
+      setAudienceIfNamed: enqueueActions(({ context, enqueue }) => {
+        const audience = context.turn.audience;
+        if (context.audience !== undefined || audience === undefined) return;
+        enqueue.assign({ audience, summary: { ...context.summary, audience } });
+      }),
       recordDuration: assign(({ context }) =>
         context.turn.duration === undefined ? {} : { summary: { ...context.summary, duration: context.turn.duration } },
       ),

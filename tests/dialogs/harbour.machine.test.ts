@@ -361,6 +361,20 @@ describe('kindness in the details', () => {
     expect(keysOf(ok?.emitted ?? [])).toEqual(['shared.go-ahead']);
   });
 
+  it('speaks to a parent whose very first message is a red flag about their child, not to a child', () => {
+    const turns = play(machine, { counsellorOnShift: false }, [msg('im worried about my son hes 11 and someone on fortnite keeps sending him vbucks'), msg('what do i do')]);
+    expect(turns[1]?.state).toBe('escalated');
+    const keys = keysOf(turns[1]?.emitted ?? []);
+    expect(keys).toContain('helplines.now.adult');
+    expect(keys).toContain('parent.advice.dont-send-or-pay');
+    expect(keys).not.toContain('helplines.now.child');
+    expect(keys).not.toContain('child.ask.trusted-adult');
+    expect(keysOf(turns[2]?.emitted ?? [])).toContain('parent.advice.intro');
+    // With no one named, a first message is still taken as a young person's own.
+    const own = play(machine, { counsellorOnShift: false }, [msg('some guy keeps sending me vbucks and wants my snap')]).at(-1);
+    expect(keysOf(own?.emitted ?? [])).toContain('helplines.now.child');
+  });
+
   it('listens to a first message that is only how they feel, instead of asking which app "this person" was on', () => {
     const night = play(machine, { counsellorOnShift: false }, [msg('its 3am and i feel like nobody cares'), msg('no one')]);
     expect(night[1]?.state).toBe('talking.young.listening');
