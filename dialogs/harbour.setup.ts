@@ -337,7 +337,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(say('advice.keep-evidence'));
         if (pressured) {
           enqueue.emit(say('advice.images'));
-          if (!context.said.dontSend) enqueue.emit(dontSendOrPay(context));
+          if (!context.said.dontSend) enqueue.emit(dontSendOrPay(context, context.summary.categories ?? []));
         }
         enqueue.emit(say(prefix === 'parent' ? 'parent.advice.report' : 'advice.report'));
         if (prefix === 'parent') {

@@ -25,9 +25,23 @@ export function isPersonComing(ctx: HarbourContext): boolean {
   return ctx.counsellorOnShift && ctx.handoff !== 'unavailable';
 }
 
-/** "Don't send more, don't pay" in the words of who is chatting: a parent hears what the child should do. */
-export function dontSendOrPay(ctx: HarbourContext): BotSay {
-  return say(isAdult(ctx) ? 'parent.advice.dont-send-or-pay' : 'advice.dont-send-or-pay');
+/**
+ * "Don't send anything, don't pay" in the words of who is chatting (a parent hears what the child
+ * should do), fitted to what was asked: money alone is "don't pay", pictures alone "don't send". A
+ * threat gets both (blackmail asks for more pictures or for money, whichever the detector heard),
+ * and so does pressure with nothing more known.
+ */
+export function dontSendOrPay(ctx: HarbourContext, categories: Iterable<Category | string>): BotSay {
+  let money = false;
+  let pictures = false;
+  let threat = false;
+  for (const c of categories) {
+    if (c === 'financial') money = true;
+    else if (c === 'sexual') pictures = true;
+    else if (c === 'threat_blackmail') threat = true;
+  }
+  const what = threat || money === pictures ? 'dont-send-or-pay' : money ? 'dont-pay' : 'dont-send';
+  return say(isAdult(ctx) ? `parent.advice.${what}` : `advice.${what}`);
 }
 
 /** The detector's rule for a password, login or code asked for (red-flags.yaml, financial). */
@@ -92,7 +106,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   }
   if (categories.has('self_harm') && (!ctx.said.selfHarm || urgency === 'immediate')) out.push(say('safety.self-harm'));
   const pressure = categories.has('threat_blackmail') || categories.has('financial') || categories.has('sexual');
-  if (pressure && !ctx.said.dontSend) out.push(dontSendOrPay(ctx));
+  if (pressure && !ctx.said.dontSend) out.push(dontSendOrPay(ctx, [...(ctx.summary.categories ?? []), ...categories]));
   // A password or a code asked for: what to do about it, once.
   const logins = ctx.said.logins !== true && findings.some((f) => f.rule === LOGINS_RULE);
   if (logins) out.push(say(isAdult(ctx) ? 'parent.advice.logins' : 'advice.logins'));

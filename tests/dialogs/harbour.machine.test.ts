@@ -329,6 +329,13 @@ describe('kindness in the details', () => {
     expect(keysOf(threat?.emitted ?? [])).toContain('parent.advice.dont-send-or-pay');
     expect(keysOf(threat?.emitted ?? [])).not.toContain('advice.dont-send-or-pay');
     expect(wordsOf(content, threat?.emitted ?? []).join(' ')).not.toMatch(/You don't have to do what they say/);
+    // Nothing about paying when only pictures were asked for, nor about pictures when only money was.
+    const pictures = child(msg('he keeps asking me for pics of me in my pjs')).at(-1);
+    expect(keysOf(pictures?.emitted ?? [])).toContain('advice.dont-send');
+    expect(wordsOf(content, pictures?.emitted ?? []).join(' ')).not.toMatch(/pay/);
+    const money = child(msg('he wants me to buy him a £50 steam gift card')).at(-1);
+    expect(keysOf(money?.emitted ?? [])).toContain('advice.dont-pay');
+    expect(wordsOf(content, money?.emitted ?? []).join(' ')).not.toMatch(/pictures/);
   });
 
   it('says what to do about a password or code asked for, once, in the words of who is chatting', () => {
@@ -366,7 +373,7 @@ describe('kindness in the details', () => {
     expect(turns[1]?.state).toBe('escalated');
     const keys = keysOf(turns[1]?.emitted ?? []);
     expect(keys).toContain('helplines.now.adult');
-    expect(keys).toContain('parent.advice.dont-send-or-pay');
+    expect(keys).toContain('parent.advice.dont-pay');
     expect(keys).not.toContain('helplines.now.child');
     expect(keys).not.toContain('child.ask.trusted-adult');
     expect(keysOf(turns[2]?.emitted ?? [])).toContain('parent.advice.intro');
