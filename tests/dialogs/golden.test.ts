@@ -119,10 +119,11 @@ describe('what each journey must contain', () => {
     expect(t).not.toMatch(/asks for a counsellor/);
   });
 
-  it('a child asked for photos is escalated in the same turn and told not to send more', () => {
+  it('a child asked for photos is escalated in the same turn and told not to send any', () => {
     const t = read('child-asked-for-photos.txt');
     expect(t).toMatch(/child: this guy on snap keeps asking me for pics\n {2}→ asks for a counsellor \(high, red_flag/);
-    expect(t).toMatch(/Don't send them anything more/);
+    expect(t).toMatch(/Don't send them any pictures or anything else/);
+    expect(t).not.toMatch(/don't pay/);
     expect(t).toMatch(/Priya is a counsellor/);
     expect(t).toMatch(/chat closed \(counsellor_ended\)/);
   });
