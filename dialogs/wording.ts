@@ -31,7 +31,7 @@ export function isPersonComing(ctx: HarbourContext): boolean {
  * threat gets both (blackmail asks for more pictures or for money, whichever the detector heard),
  * and so does pressure with nothing more known.
  */
-export function dontSendOrPay(ctx: HarbourContext, categories: Iterable<Category | string>): BotSay {
+export function dontSendOrPay(ctx: HarbourContext, categories: Iterable<string>): BotSay {
   let money = false;
   let pictures = false;
   let threat = false;
