@@ -81,7 +81,8 @@ function isDeniedIdiom(tokens: readonly Token[], m: PhraseMatch, model: SafetyMo
   for (let j = m.first - 1; j >= Math.max(0, m.first - IDIOM_DENIAL_REACH); j -= 1) {
     const t = tokens[j];
     if (!t || t.sentence !== first.sentence || t.quoted !== first.quoted) return false;
-    if (model.scope.negators.has(t.keys[0] ?? '')) return true;
+    // A negator, or a word of the lexicon's `cannot` set ("cannot" is not a negator of its own).
+    if (model.scope.negators.has(t.keys[0] ?? '') || t.keys.includes('{cannot}')) return true;
   }
   return false;
 }
