@@ -358,6 +358,23 @@ function givenByTrusted(tokens: readonly Token[], m: PhraseMatch, set: string): 
   return false;
 }
 
+/** A gift card or voucher word: such a present from a relative is not a request for money. */
+const VOUCHER_WORDS = new Set(['card', 'cards', 'voucher', 'vouchers', 'giftcard', 'giftcards']);
+
+/**
+ * Session 12: a money-request phrase that names a gift card or voucher ("a £25 google play card
+ * FROM MY AUNTY", "an amazon voucher OFF HIS NAN") is a present, like gifts-grooming's (see
+ * givenByTrusted), unless someone asked for it earlier in the sentence; other money-request
+ * phrases ("send him money from my mums account") are not stood down this way.
+ */
+function namesVoucher(tokens: readonly Token[], m: PhraseMatch): boolean {
+  // Not when the card is asked for ("he asked me to get him a steam card from my dad").
+  const s = tokens[m.first]?.sentence;
+  for (let k = 0; k < m.first; k += 1) if (tokens[k]?.sentence === s && tokens[k]?.keys.includes('{request}')) return false;
+  for (let k = m.first; k <= m.last; k += 1) if (VOUCHER_WORDS.has(tokens[k]?.word ?? '')) return true;
+  return false;
+}
+
 /** Words by which someone speaks to the child. */
 const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself']);
 
@@ -565,7 +582,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
     const cancelledBy = rule.unlessBefore.find((set) => {
       if (set === '{inperson}' || set === '{workplace}') return false;
       if (TRUSTED_SETS.has(set) && abuseByTrusted(tokens, m, rule, model)) return false;
-      if (TRUSTED_SETS.has(set) && (pronounOfTrusted(tokens, m, set) || reportedByTrusted(tokens, m, set, model) || (rule.id === 'lex:meet_or_secrecy.gifts-grooming' && givenByTrusted(tokens, m, set)))) return true;
+      if (TRUSTED_SETS.has(set) && (pronounOfTrusted(tokens, m, set) || reportedByTrusted(tokens, m, set, model) || ((rule.id === 'lex:meet_or_secrecy.gifts-grooming' || (rule.id === 'lex:financial.money-request' && namesVoucher(tokens, m))) && givenByTrusted(tokens, m, set)))) return true;
       const reach = set === '{self}' ? SELF_BEFORE_WORDS : UNLESS_BEFORE_WORDS;
       // Inside quotation marks "I" is the stranger speaking, not the child.
       if (set === '{self}' && tokens[m.first]?.quoted) return false;

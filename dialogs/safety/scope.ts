@@ -32,6 +32,13 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
           if (t) t.masked = true;
         }
         break;
+      case 'affirmations':
+        if (isDeniedIdiom(tokens, m, model)) break;
+        for (let i = m.first; i <= m.last; i += 1) {
+          const t = tokens[i];
+          if (t) t.masked = true;
+        }
+        break;
       case 'hypothetical':
         if (isReportedCondition(tokens, m)) break;
         hypotheticalFrom.set(s, Math.min(hypotheticalFrom.get(s) ?? Infinity, m.first));
@@ -55,6 +62,29 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
     }
   }
   return { hypotheticalFrom, generalSentences, questionFrom, resolved: past && settled };
+}
+
+/** How far before an idiom a negator denies it (the lexicon's default gap: "i DONT really see myself…"). */
+const IDIOM_DENIAL_REACH = 2;
+
+/**
+ * Session 12: an affirmation (scope `affirmations`, the positive form of a denial phrase) denied by
+ * a negator up to two words before it (same sentence and speaker) is the red flag, so it is not
+ * masked and the lexicon's own denial phrase can match. "i see myself being alive" is masked (its
+ * words no longer reach the classifier, which read `myself`, `alive` as self-harm); "i cant see
+ * myself being alive" is not, and stays `suicidal-thoughts`. Only for this list: ordinary idioms
+ * stay masked after a negator ("i never tell anyone my password").
+ */
+function isDeniedIdiom(tokens: readonly Token[], m: PhraseMatch, model: SafetyModel): boolean {
+  const first = tokens[m.first];
+  if (!first) return false;
+  for (let j = m.first - 1; j >= Math.max(0, m.first - IDIOM_DENIAL_REACH); j -= 1) {
+    const t = tokens[j];
+    if (!t || t.sentence !== first.sentence || t.quoted !== first.quoted) return false;
+    // A negator, or a word of the lexicon's `cannot` set ("cannot" is not a negator of its own).
+    if (model.scope.negators.has(t.keys[0] ?? '') || t.keys.includes('{cannot}')) return true;
+  }
+  return false;
 }
 
 /** Words that open a condition: a settled phrase just after one is not settled ("if i block her"). */

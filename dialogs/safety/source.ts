@@ -70,6 +70,12 @@ export interface ScopeSource {
   /** Past-time phrases ("last year") and settled phrases ("sorted now") for resolved events. */
   readonly past: readonly string[];
   readonly settled: readonly string[];
+  /**
+   * Session 12: the positive form of a denial phrase ("i see myself being alive" beside "i cant see
+   * myself being alive"): masked like an idiom, unless a negator sits up to two words before it.
+   * Optional (none if absent).
+   */
+  readonly affirmations?: readonly string[];
 }
 
 /** content/<locale>/red-flags.yaml */
@@ -149,7 +155,10 @@ export function validateSafetySource(raw: SafetySource): string[] {
   const scope = rf['scope'];
   const scopeKeys = ['negators', 'negationBreakers', 'objectMarkers', 'reporting', 'hypothetical', 'general', 'questions', 'idioms', 'past', 'settled'];
   if (!isRecord(scope)) problems.push(`red-flags.yaml: "scope" must be a map with ${scopeKeys.join(', ')}.`);
-  else for (const k of scopeKeys) if (!isStringArray(scope[k])) problems.push(`red-flags.yaml: scope.${k} must be a list of words or phrases.`);
+  else {
+    for (const k of scopeKeys) if (!isStringArray(scope[k])) problems.push(`red-flags.yaml: scope.${k} must be a list of words or phrases.`);
+    if (scope['affirmations'] !== undefined && !isStringArray(scope['affirmations'])) problems.push('red-flags.yaml: scope.affirmations must be a list of phrases.');
+  }
 
   const checkPhrase = (where: string, p: string): void => {
     for (const m of p.matchAll(/\{([^}]*)\}/g)) {

@@ -476,10 +476,10 @@ describe('detect', () => {
       'she doesnt see herself being alive much longer',
     ])
       expect(run(text).map((f) => f.rule), text).toContain('lex:self_harm.suicidal-thoughts');
-    // The lexicon no longer flags the positive statement; the classifier still reads the bare
-    // sentence as self-harm (0.96), so only the lexicon is asserted for it.
+    // Session 12: the positive statement is an affirmation (masked unless denied), so neither the
+    // lexicon nor the classifier (which read `myself`, `alive` as self-harm, 0.96) flags it.
     for (const text of ['i see myself being alive', 'i can see myself being alive at 80 lol', 'i never thought i would see myself being alive and happy again'])
-      expect(run(text).filter((f) => f.rule.startsWith('lex:')), text).toEqual([]);
+      expect(categories(text), text).toEqual([]);
     for (const text of ['i can picture myself alive and well at 30', 'i can actually see myself being alive at 20 now, therapy helped'])
       expect(categories(text), text).toEqual([]);
   });
@@ -559,5 +559,80 @@ describe('found in chat', () => {
     expect(categories('is this chat private')).toEqual([]);
     expect(categories('is this chat private?? i dont want my mum to see')).toEqual([]);
     expect(categories('he said keep this chat private')).toEqual(['meet_or_secrecy']);
+  });
+});
+
+/**
+ * Session 12 (lexicon v27): families of everyday wording that were flagged, and red flags said in
+ * other words or spelt by sound, each beside the sentences the change could wrongly catch or silence.
+ */
+describe('session 12', () => {
+  it('masks an affirmation only when nothing denies it; ordinary idioms stay masked after a negator', () => {
+    for (const text of ['i see myself alive in ten years and happy', 'i can see myself still alive at 80'])
+      expect(categories(text), text).toEqual([]);
+    for (const text of ['i cant see myself being alive much longer', 'i cant imagine myself alive next year', 'i never see myself being alive at 18'])
+      expect(categories(text), text).toContain('self_harm');
+    // "tell anyone my password" and "messaging me on an app" are idioms, negated or not.
+    for (const text of ['i keep my robux safe i never tell anyone my password', "someone i don't know messaged me on whatsapp"])
+      expect(categories(text), text).toEqual([]);
+  });
+
+  it("reads 'nose' for knows and other sound-it-out spellings, only in a knowing or asking shape", () => {
+    for (const text of ['he nose wer i liv', 'sum1 nose my skool', 'he nose were i go to skool', 'he nose my adres'])
+      expect(categories(text), text).toContain('personal_info');
+    expect(categories('he wants to meat me at the park')).toContain('meet_or_secrecy');
+    expect(categories('he wants a pikcha of me')).toContain('sexual');
+    expect(categories('send me a pitcher of u')).toContain('sexual');
+    for (const text of ['i broke my nose', 'i have a runny nose, my address is on the form', 'we had meat up at nans', 'my dog ate the meat up on the table'])
+      expect(categories(text), text).toEqual([]);
+  });
+
+  it('stands someone outside down when the same sentence says who it harmlessly was, but not "just me at home"', () => {
+    for (const text of ['theres a man outside our house but its just the window cleaner', 'there was a car outside but it was the taxi for next door', 'sum1 is trying the back door handle lol its just my mum she forgot her keys'])
+      expect(categories(text), text).toEqual([]);
+    for (const text of ['its just me and my brother home and theres a man outside trying the door', 'it was just my mum at home when a man was outside banging on the window', 'theres a man outside, its just the two of us at home', 'i thought he was my friend but it turned out to be a man and now hes outside my house'])
+      expect(categories(text), text).toContain('immediate_danger');
+  });
+
+  it("reads 'she wont stop messaging me' and petty threats as annoyance, a demand's penalty and real threats as threats", () => {
+    for (const text of ['she wont stop messaging me', 'he threatened to beat me at chess lol', 'he threatened to unfollow me lmaooo ok then', 'my little bro keeps threatening to tell on me for swearing'])
+      expect(categories(text), text).toEqual([]);
+    for (const text of ['send me £20 or he wont stop messaging me', 'he threatened to post my pics', 'he threatened me', 'he threatened to beat me up'])
+      expect(categories(text), text).toContain('threat_blackmail');
+  });
+
+  it('reads a talk, a newsletter or the meaning of a word asked as general, not a report', () => {
+    for (const text of ['we had a talk at school about sextortion', 'Our school sent a newsletter about online safety and sextortion. What\'s the best way to discuss it with my 14 year old?', 'My 10 year old heard the word "nudes" on TikTok.', 'i got the question about sextortion right'])
+      expect(categories(text), text).toEqual([]);
+    for (const text of ['he is blackmailing me, its like the news report we saw', "my 11 year old asked me what 'sexting' means because a stranger on tiktok asked if she wanted to do it"])
+      expect(categories(text).length, text).toBeGreaterThan(0);
+  });
+
+  it('lets a vanishing wish about bed or a group chat go, not one about the world', () => {
+    for (const text of ['i want to disappear from this group chat they keep sending cringe memes', 'i want to disappear into my bed and sleep all weekend'])
+      expect(categories(text), text).toEqual([]);
+    for (const text of ['i want to disappear from this world', 'i want to disappear forever', 'i want to disappear into my bed and never wake up'])
+      expect(categories(text), text).toContain('self_harm');
+  });
+
+  it("stands a gift card from a relative down, not one asked for nor money from a parent's account", () => {
+    for (const text of ['i got a 50 quid steam card from my uncle in dubai for eid', 'got a £10 google play card from my aunty can i use it on minecraft'])
+      expect(categories(text), text).toEqual([]);
+    for (const text of ['he asked me to get him a steam card from my dad', 'he wants me to get a steam card from my nan', 'he wants me to send money from my mums account', 'a man on roblox sent me a steam card from his account'])
+      expect(categories(text), text).toContain('financial');
+  });
+
+  it('hears menace and login requests said other ways, not the child\'s own words', () => {
+    for (const text of ['he says he can make my life really hard at skl', 'he says hes got all our chats saved and hes not afraid to show ppl', 'he says i\'ve "seen nothing yet"', 'he says if i go offline he\'ll assume i told and then "its over for me"', 'they said my account will be deleted in 24h unless i "confirm" my password in dms'])
+      expect(categories(text), text).toContain('threat_blackmail');
+    for (const text of ['he sed giv him ur pasword and u get a pet', 'sum1 on discord said i won a nitro giveaway and i just have to log in on their link'])
+      expect(categories(text), text).toContain('financial');
+    for (const text of ['im not afraid to show my art anymore', 'the season finale, you have seen nothing yet', 'its over for me, i failed maths lol', 'this new teacher will make my life so much easier', 'confirm your password to change settings, the app said', 'the game said my progress will be deleted unless i log in'])
+      expect(categories(text), text).toEqual([]);
+  });
+
+  it('lets where the child is from be small talk, but not where they live', () => {
+    expect(categories('he asked where im from and i said england')).toEqual([]);
+    expect(categories('he asked where im from and where i live')).toContain('personal_info');
   });
 });
