@@ -29,19 +29,24 @@ import { loadSafetyModel } from '../fixtures/flags/source.js';
 // flags against session 10's model) and leave-one-batch-out, not on this half: +17 flags, -1
 // (financial 71 -> 70) and benign 80 -> 82 here. The two floors that moved down are that round's
 // figures, said in the closing note; the same through `npm run eval:flags -- --socket`.
+// Session 12 (lexicon v27, text-speak v12, affirmation scope, retrained with train37a-d), chosen on
+// leave-one-batch-out (benign 817 -> 784 of 10,939) and the held-out probes44-45 (664 items: benign
+// 25 -> 27 of 381, +6 flags, none lost), not on this half: benign 82 -> 78, +8 flags, -3 (meet
+// 89 -> 88, personal 79 -> 77). The two floors that moved down are that round's figures, said in
+// the closing note; the same through `npm run eval:flags -- --socket`.
 // These floors are the last measured figures, not a trend: they make a regression fail while the
 // gap stays visible in `npm run eval:flags` (BELOW / ABOVE, every miss).
 const MEASURED_RECALL_FLOOR: Partial<Record<Category, number>> = {
-  immediate_danger: 0.89, // 62/69 = 0.899 (session 10: 60/69)
-  self_harm: 0.89, // 59/66 = 0.894 (57/66)
-  threat_blackmail: 0.81, // 69/85 = 0.812 (63/85)
-  sexual: 0.83, // 83/100 (83/100)
-  meet_or_secrecy: 0.89, // 89/100 (82/100)
-  personal_info: 0.79, // 79/99 = 0.798 (78/99)
-  financial: 0.83, // 70/84 = 0.833 (71/84)
+  immediate_danger: 0.89, // 62/69 = 0.899 (session 11: 62/69)
+  self_harm: 0.89, // 59/66 = 0.894 (59/66)
+  threat_blackmail: 0.83, // 71/85 = 0.835 (69/85)
+  sexual: 0.86, // 86/100 (83/100)
+  meet_or_secrecy: 0.88, // 88/100 (89/100)
+  personal_info: 0.77, // 77/99 = 0.778 (79/99)
+  financial: 0.86, // 73/84 = 0.869 (70/84)
 };
-// 82/539 = 15.21% in session 11 (80/539 = 14.84% in session 10; target 3%).
-const MEASURED_FALSE_ALARM_CEILING = 0.1522;
+// 78/539 = 14.47% in session 12 (82/539 = 15.21% in session 11; target 3%).
+const MEASURED_FALSE_ALARM_CEILING = 0.1448;
 describe('red-flag detector on the reporting half', async () => {
   const items = loadDataset();
   const reporting = items.filter((i) => i.split === 'reporting');
