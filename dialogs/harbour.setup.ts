@@ -163,7 +163,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       escalateOnFindings: enqueueActions(({ context, enqueue }) => {
         const t = context.turn;
         const urgency = t.urgency ?? 'normal';
-        const { out, raises, categories, escalated, logins } = escalation(context, urgency, t.findings);
+        const { out, raises, categories, escalated, logins, dontSend } = escalation(context, urgency, t.findings);
         for (const e of out) enqueue.emit(e);
         enqueue.assign({
           escalated,
@@ -176,6 +176,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
             selfHarm: context.said.selfHarm || categories.includes('self_harm'),
             dontSend:
               context.said.dontSend || categories.some((c) => c === 'threat_blackmail' || c === 'financial' || c === 'sexual'),
+            ...(dontSend !== undefined ? { dontSendWhat: dontSend } : {}),
             ...(logins ? { logins: true } : {}),
           },
         });
@@ -337,7 +338,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(say('advice.keep-evidence'));
         if (pressured) {
           enqueue.emit(say('advice.images'));
-          if (!context.said.dontSend) enqueue.emit(dontSendOrPay(context, context.summary.categories ?? []));
+          const dontSend = dontSendOrPay(context, context.summary.categories ?? []);
+          if (dontSend.line !== undefined) enqueue.emit(dontSend.line);
         }
         enqueue.emit(say(prefix === 'parent' ? 'parent.advice.report' : 'advice.report'));
         if (prefix === 'parent') {

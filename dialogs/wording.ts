@@ -25,13 +25,18 @@ export function isPersonComing(ctx: HarbourContext): boolean {
   return ctx.counsellorOnShift && ctx.handoff !== 'unavailable';
 }
 
+/** Which "don't send, don't pay" line fits: see {@link dontSendOrPay}. */
+export type DontSendKind = 'dont-send' | 'dont-pay' | 'dont-send-or-pay';
+
 /**
  * "Don't send anything, don't pay" in the words of who is chatting (a parent hears what the child
  * should do), fitted to what was asked: money alone is "don't pay", pictures alone "don't send". A
  * threat gets both (blackmail asks for more pictures or for money, whichever the detector heard),
- * and so does pressure with nothing more known.
+ * and so does pressure with nothing more known. Said once; when only one half was said ("don't pay")
+ * and the other comes up later (pictures asked for), the other half is said then. `kind` is what
+ * has been said, with this line.
  */
-export function dontSendOrPay(ctx: HarbourContext, categories: Iterable<string>): BotSay {
+export function dontSendOrPay(ctx: HarbourContext, categories: Iterable<string>): { line?: BotSay; kind: DontSendKind } {
   let money = false;
   let pictures = false;
   let threat = false;
@@ -40,8 +45,13 @@ export function dontSendOrPay(ctx: HarbourContext, categories: Iterable<string>)
     else if (c === 'sexual') pictures = true;
     else if (c === 'threat_blackmail') threat = true;
   }
-  const what = threat || money === pictures ? 'dont-send-or-pay' : money ? 'dont-pay' : 'dont-send';
-  return say(isAdult(ctx) ? `parent.advice.${what}` : `advice.${what}`);
+  const wanted: DontSendKind = threat || money === pictures ? 'dont-send-or-pay' : money ? 'dont-pay' : 'dont-send';
+  // Snapshots from before the halves were told apart said the whole line.
+  const already = ctx.said.dontSend ? (ctx.said.dontSendWhat ?? 'dont-send-or-pay') : undefined;
+  const lineOf = (kind: DontSendKind): BotSay => say(isAdult(ctx) ? `parent.advice.${kind}` : `advice.${kind}`);
+  if (already === undefined) return { line: lineOf(wanted), kind: wanted };
+  if (already === 'dont-send-or-pay' || already === wanted) return { kind: already };
+  return { line: lineOf(already === 'dont-pay' ? 'dont-send' : 'dont-pay'), kind: 'dont-send-or-pay' };
 }
 
 /** The detector's rule for a password, login or code asked for (red-flags.yaml, financial). */
@@ -106,7 +116,8 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   }
   if (categories.has('self_harm') && (!ctx.said.selfHarm || urgency === 'immediate')) out.push(say('safety.self-harm'));
   const pressure = categories.has('threat_blackmail') || categories.has('financial') || categories.has('sexual');
-  if (pressure && !ctx.said.dontSend) out.push(dontSendOrPay(ctx, [...(ctx.summary.categories ?? []), ...categories]));
+  const dontSend = pressure ? dontSendOrPay(ctx, [...(ctx.summary.categories ?? []), ...categories]) : undefined;
+  if (dontSend?.line !== undefined) out.push(dontSend.line);
   // A password or a code asked for: what to do about it, once.
   const logins = ctx.said.logins !== true && findings.some((f) => f.rule === LOGINS_RULE);
   if (logins) out.push(say(isAdult(ctx) ? 'parent.advice.logins' : 'advice.logins'));
@@ -117,6 +128,6 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
       out.push(say(isAdult(ctx) ? 'helplines.now.adult' : 'helplines.now.child'));
     }
   }
-  return { out, raises, categories: [...categories], escalated: [...already, ...fresh], logins };
+  return { out, raises, categories: [...categories], escalated: [...already, ...fresh], logins, dontSend: dontSend?.kind };
 }
 

@@ -336,6 +336,10 @@ describe('kindness in the details', () => {
     const money = child(msg('he wants me to buy him a £50 steam gift card')).at(-1);
     expect(keysOf(money?.emitted ?? [])).toContain('advice.dont-pay');
     expect(wordsOf(content, money?.emitted ?? []).join(' ')).not.toMatch(/pictures/);
+    // Money first, pictures later: the other half is said when it comes up, and neither again.
+    const both = child(msg('he wants me to buy him a £50 steam gift card'), msg('now he keeps asking me for pics of me in my pjs'), msg('he wants more pics'));
+    const halves = both.slice(2).flatMap((t) => keysOf(t.emitted)).filter((k) => k.startsWith('advice.dont-'));
+    expect(halves).toEqual(['advice.dont-pay', 'advice.dont-send']);
   });
 
   it('says what to do about a password or code asked for, once, in the words of who is chatting', () => {
