@@ -29,8 +29,8 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['namesAdult', 'tellsStory', 'knowsApp']), target: '#harbour.talking.adult.behaviour', actions: ['setAudience'] },
             { guard: and(['namesAdult', 'tellsStory']), target: '#harbour.talking.adult.app', actions: ['setAudience'] },
             // Nothing happened, or only how they feel, and no one else in it: listen, don't ask about "this person".
-            { guard: 'justTalksAsYoungPerson', target: '#harbour.talking.young.listening', actions: ['setAudience', 'sayThanksOnce', 'startJustTalking', { type: 'sayStep', params: { step: 'just-talk', quickReplies: QR.feelings } }] },
-            { guard: and(['sharesOwnFeelingOnly', 'tellsStory']), target: '#harbour.talking.young.listening', actions: ['setAudience', 'sayThanksOnce', 'startJustTalking', 'reflectFeeling', { type: 'say', params: { key: 'shared.tell-me-more' } }] },
+            { guard: and(['justWantsToTalk', 'speaksForThemselves']), target: '#harbour.talking.young.listening', actions: ['setAudience', 'sayThanksOnce', 'listenJustTalking'] },
+            { guard: and(['sharesOwnFeelingOnly', 'speaksForThemselves', 'tellsStory']), target: '#harbour.talking.young.listening', actions: ['setAudience', 'sayThanksOnce', 'listenToFeeling'] },
             { guard: and(['namesAudience', 'tellsStory', 'knowsApp']), target: '#harbour.talking.young.howLong', actions: ['setAudience'] },
             { guard: and(['namesAudience', 'tellsStory']), target: '#harbour.talking.young.app', actions: ['setAudience'] },
             { guard: 'namesAudience', target: 'talking', actions: ['setAudience'] },

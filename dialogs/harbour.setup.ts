@@ -115,7 +115,17 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       sayPrivacyIfAsked: enqueueActions(({ context, enqueue }) => {
         if (context.turn.asksPrivacy === true) enqueue.emit(sayStepOf(context, 'privacy'));
       }),
-      startJustTalking: assign({ justTalking: true }),
+      /** Nothing has happened, they want to talk: "We can just talk. How are you feeling?", and listen. */
+      listenJustTalking: enqueueActions(({ context, enqueue }) => {
+        enqueue.assign({ justTalking: true });
+        enqueue.emit(sayStepOf(context, 'just-talk', QR.feelings));
+      }),
+      /** Only how they feel, no one else in it: the feeling reflected, "Can you tell me a bit more?", and listen. */
+      listenToFeeling: enqueueActions(({ context, enqueue }) => {
+        enqueue.assign({ justTalking: true });
+        enqueue.emit(say(`feeling.${context.turn.feeling ?? 'unknown'}`));
+        enqueue.emit(say('shared.tell-me-more'));
+      }),
       stopJustTalking: assign({ justTalking: false }),
       /** After a red flag, with no feeling known yet: how they feel now, once (the next message answers). */
       askFeelings: enqueueActions(({ enqueue }) => {
@@ -174,9 +184,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
           said: {
             ...context.said,
             selfHarm: context.said.selfHarm || categories.includes('self_harm'),
-            dontSend:
-              context.said.dontSend || categories.some((c) => c === 'threat_blackmail' || c === 'financial' || c === 'sexual'),
-            ...(dontSend !== undefined ? { dontSendWhat: dontSend } : {}),
+            // `dontSend` is the line escalation() chose (or found said), when pictures, threats or money came up.
+            ...(dontSend !== undefined ? { dontSend: true, dontSendWhat: dontSend } : {}),
             ...(logins ? { logins: true } : {}),
           },
         });
@@ -363,17 +372,16 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       justWantsToTalk: ({ context, event }) => turnOf(context, event).justTalk === true,
       /**
        * Their own feelings, and no one else in the message ("its 3am and i feel like nobody cares"):
-       * listened to, not asked which app "this person" was on. Not when a friend or parent is named.
+       * listened to, not asked which app "this person" was on.
        */
       sharesOwnFeelingOnly: ({ context, event }) => {
         const turn = turnOf(context, event);
-        return turn.feeling !== undefined && turn.feeling !== 'okay' && turn.storyOfSomeone !== true && turn.app === undefined &&
-          (turn.audience === undefined || turn.audience === 'young_person');
+        return turn.feeling !== undefined && turn.feeling !== 'okay' && turn.storyOfSomeone !== true && turn.app === undefined;
       },
-      /** "nothing happened i just want to talk" as their first message, before saying who they are. */
-      justTalksAsYoungPerson: ({ context, event }) => {
-        const turn = turnOf(context, event);
-        return turn.justTalk === true && (turn.audience === undefined || turn.audience === 'young_person');
+      /** The message names no one else as who is chatting (a parent, a friend): it is about themselves. */
+      speaksForThemselves: ({ context, event }) => {
+        const audience = turnOf(context, event).audience;
+        return audience === undefined || audience === 'young_person';
       },
       caresForThem: ({ context, event }) => turnOf(context, event).caresForThem === true && context.said.cares !== true,
       /** Listening because they only wanted to talk, and now a story about someone starts. */

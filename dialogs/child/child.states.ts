@@ -17,9 +17,9 @@ export function childStates(s: HarbourSetup) {
           'user.message': answer([
             { guard: 'declines', target: 'space' },
             // Nothing has happened, they want to talk: listen, and ask how they feel, not about a person.
-            { guard: 'justWantsToTalk', target: 'listening', actions: ['startJustTalking', { type: 'sayStep', params: { step: 'just-talk', quickReplies: QR.feelings } }] },
+            { guard: 'justWantsToTalk', target: 'listening', actions: ['listenJustTalking'] },
             // Only how they feel ("i feel like nobody cares"): reflect it and listen, as above.
-            { guard: 'sharesOwnFeelingOnly', target: 'listening', actions: ['startJustTalking', 'reflectFeeling', { type: 'say', params: { key: 'shared.tell-me-more' } }] },
+            { guard: and(['sharesOwnFeelingOnly', 'speaksForThemselves']), target: 'listening', actions: ['listenToFeeling'] },
             { guard: 'knowsApp', target: 'howLong', actions: [{ type: 'sayStep', params: { step: 'ack.what-happened' } }] },
             { target: 'app', actions: [{ type: 'sayStep', params: { step: 'ack.what-happened' } }] },
           ]),
