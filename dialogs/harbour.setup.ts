@@ -123,7 +123,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** Only how they feel, no one else in it: the feeling reflected, "Can you tell me a bit more?", and listen. */
       listenToFeeling: enqueueActions(({ context, enqueue }) => {
         enqueue.assign({ justTalking: true });
-        enqueue.emit(say(`feeling.${context.turn.feeling ?? 'unknown'}`));
+        enqueue.emit(reflectionOf(context));
         enqueue.emit(say('shared.tell-me-more'));
       }),
       stopJustTalking: assign({ justTalking: false }),
@@ -145,7 +145,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       trustedAdultAnswered: enqueueActions(({ context, enqueue }) => {
         if (context.trustedAsk === 'asked') enqueue.assign({ trustedAsk: 'answered' });
       }),
-      reflectFeeling: emit(({ context }) => say(`feeling.${context.turn.feeling ?? 'unknown'}`)),
+      reflectFeeling: emit(({ context }) => reflectionOf(context)),
       /**
        * A reply the step could place: the count of replies in a row it could not goes back to 0.
        * Usually it is 0 already, and then nothing is assigned (an assign copies the snapshot).
@@ -455,6 +455,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
 }
 
 /** A step in the wording of who is chatting: `<child|friend|parent>.<step>`. */
+/** The message's feeling said back ("It makes sense to feel scared…"). */
+function reflectionOf(context: HarbourContext) {
+  return say(`feeling.${context.turn.feeling ?? 'unknown'}`);
+}
+
 function sayStepOf(context: HarbourContext, step: string, quickReplies?: readonly string[]) {
   return say(`${pathOf(context.audience)}.${step}`, quickReplies === undefined ? {} : { quickReplies });
 }
