@@ -151,7 +151,7 @@ export function buildSafetyModel(source: SafetySource): SafetyModel {
   for (const { rule } of allRules) rule.phrases.forEach(collect);
   const sc = rf.scope;
   const known = [...ts.common, ...Object.keys(ts.expansions), ...sc.negators, ...sc.negationBreakers, ...sc.reporting, ...sc.objectMarkers];
-  for (const list of [sc.hypothetical, sc.general, sc.questions, sc.idioms, sc.affirmations ?? [], sc.past, sc.settled]) for (const p of list) for (const w of p.toLowerCase().split(/\s+/)) if (!w.startsWith('{')) known.push(w);
+  for (const list of [sc.hypothetical, sc.general, sc.questions, sc.idioms, sc.affirmations, sc.past, sc.settled]) for (const p of list) for (const w of p.toLowerCase().split(/\s+/)) if (!w.startsWith('{')) known.push(w);
   const words = new WordIndex(ts.expansions, known, rf.sets, lexiconWords);
 
   const phraseEntries: { phrase: string; gap: number; rule: CompiledRule }[] = [];
@@ -197,7 +197,7 @@ export function buildSafetyModel(source: SafetySource): SafetyModel {
           ...scopeEntries('general', sc.general, 1),
           ...scopeEntries('questions', sc.questions, 0),
           ...scopeEntries('idioms', sc.idioms, 1),
-          ...scopeEntries('affirmations', sc.affirmations ?? [], 1),
+          ...scopeEntries('affirmations', sc.affirmations, 1),
           ...scopeEntries('past', sc.past, 1),
           ...scopeEntries('settled', sc.settled, 2),
         ],

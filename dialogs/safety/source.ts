@@ -73,9 +73,8 @@ export interface ScopeSource {
   /**
    * Session 12: the positive form of a denial phrase ("i see myself being alive" beside "i cant see
    * myself being alive"): masked like an idiom, unless a negator sits up to two words before it.
-   * Optional (none if absent).
    */
-  readonly affirmations?: readonly string[];
+  readonly affirmations: readonly string[];
 }
 
 /** content/<locale>/red-flags.yaml */
@@ -153,12 +152,9 @@ export function validateSafetySource(raw: SafetySource): string[] {
     }
   if (rf['harmlessExamples'] !== undefined && !isStringArray(rf['harmlessExamples'])) problems.push('red-flags.yaml: "harmlessExamples" must be a list of sentences.');
   const scope = rf['scope'];
-  const scopeKeys = ['negators', 'negationBreakers', 'objectMarkers', 'reporting', 'hypothetical', 'general', 'questions', 'idioms', 'past', 'settled'];
+  const scopeKeys = ['negators', 'negationBreakers', 'objectMarkers', 'reporting', 'hypothetical', 'general', 'questions', 'idioms', 'affirmations', 'past', 'settled'];
   if (!isRecord(scope)) problems.push(`red-flags.yaml: "scope" must be a map with ${scopeKeys.join(', ')}.`);
-  else {
-    for (const k of scopeKeys) if (!isStringArray(scope[k])) problems.push(`red-flags.yaml: scope.${k} must be a list of words or phrases.`);
-    if (scope['affirmations'] !== undefined && !isStringArray(scope['affirmations'])) problems.push('red-flags.yaml: scope.affirmations must be a list of phrases.');
-  }
+  else for (const k of scopeKeys) if (!isStringArray(scope[k])) problems.push(`red-flags.yaml: scope.${k} must be a list of words or phrases.`);
 
   const checkPhrase = (where: string, p: string): void => {
     for (const m of p.matchAll(/\{([^}]*)\}/g)) {
