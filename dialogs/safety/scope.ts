@@ -26,18 +26,10 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
     const s = tokens[m.first]?.sentence ?? 0;
     switch (m.phrase.rule.feature) {
       case 'idioms':
-        if (silencingElder(tokens, m)) break;
-        for (let i = m.first; i <= m.last; i += 1) {
-          const t = tokens[i];
-          if (t) t.masked = true;
-        }
+        if (!silencingElder(tokens, m)) mask(tokens, m);
         break;
       case 'affirmations':
-        if (isDeniedIdiom(tokens, m, model)) break;
-        for (let i = m.first; i <= m.last; i += 1) {
-          const t = tokens[i];
-          if (t) t.masked = true;
-        }
+        if (!isDeniedIdiom(tokens, m, model)) mask(tokens, m);
         break;
       case 'hypothetical':
         if (isReportedCondition(tokens, m)) break;
@@ -62,6 +54,14 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
     }
   }
   return { hypotheticalFrom, generalSentences, questionFrom, resolved: past && settled };
+}
+
+/** An idiom's words are hidden from the lexicon's phrases and the classifier. */
+function mask(tokens: readonly Token[], m: PhraseMatch): void {
+  for (let i = m.first; i <= m.last; i += 1) {
+    const t = tokens[i];
+    if (t) t.masked = true;
+  }
 }
 
 /** How far before an idiom a negator denies it (the lexicon's default gap: "i DONT really see myself…"). */
