@@ -66,6 +66,8 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['awaitsTrustedAdult', 'homeIsUnsafe']), actions: ['recordTrustedAdult', 'trustedAdultAnswered', { type: 'sayStep', params: { step: 'trusted.not-home' } }] },
             { guard: and(['awaitsTrustedAdult', 'namesTrustedAdult']), actions: ['recordTrustedAdult', 'trustedAdultAnswered', { type: 'sayStep', params: { step: 'trusted.named' } }] },
             { guard: and(['awaitsTrustedAdult', or(['namesNoTrustedAdult', 'isUnsure'])]), actions: ['recordTrustedAdult', 'trustedAdultAnswered', { type: 'sayStep', params: { step: 'trusted.none' } }] },
+            // The question passed by, or not yet asked, and then a grown-up named ("my mum"): still welcome.
+            { guard: 'namesTrustedAdultLate', actions: ['recordTrustedAdult', 'trustedAdultAnswered', 'feelingsAnswered', { type: 'sayStep', params: { step: 'trusted.named' } }] },
             // "but i love him": no blame, and why it still matters (the question asked, if any, still waits).
             { guard: 'caresForThem', actions: ['feelingsAnswered', 'sayCares'] },
             { guard: 'wantsTips', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayAdvice'] },

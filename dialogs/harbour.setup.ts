@@ -444,6 +444,17 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * The chat waits with nobody coming, and no one has yet talked with the young person about a
        * grown-up they trust (not asked before, not answered on the path, home not named as unsafe).
        */
+      /**
+       * A grown-up named in a short reply after the trusted-adult question was passed by ("like 2
+       * days", then "my mum"), or before it was asked: none recorded yet, a young person or a friend,
+       * home not named as unsafe. A longer message naming one is a story ("my mum took my phone…").
+       */
+      namesTrustedAdultLate: ({ context, event }) =>
+        turnOf(context, event).trustedAdult !== undefined &&
+        turnOf(context, event).tellsStory !== true &&
+        pathOf(context.audience) !== 'parent' &&
+        summaryOf(context, event).trustedAdult === undefined &&
+        summaryOf(context, event).homeIsUnsafe !== true,
       mayAskTrustedAdult: ({ context, event }) =>
         context.trustedAsk === undefined &&
         !isPersonComing(context) &&

@@ -131,6 +131,26 @@ describe('escalation', () => {
     expect(keysOf(turns[6]?.emitted ?? [])).toEqual(['feeling.scared']);
   });
 
+  it('still hears a grown-up they trust named after the question was passed by, in a short answer only', () => {
+    const offShift = { counsellorOnShift: false };
+    const start = [msg("I'm a young person"), msg('sum1 on roblox keeps asking wat skool i go to'), msg('i didnt tell him'), msg('like 2 days')];
+    const late = play(machine, offShift, [...start, msg('my mum'), msg('ok')]);
+    expect(keysOf(late[3]?.emitted ?? [])).toEqual(['child.ask.trusted-adult']);
+    expect(keysOf(late[4]?.emitted ?? [])).toEqual(['escalation.ask-feelings']);
+    expect(wordsOf(content, late[5]?.emitted ?? [])).toEqual(['That sounds like a good person to talk to. You could tell them what you told me.']);
+    expect(summaryOf(late[5]!.snapshot)).toMatchObject({ trustedAdult: 'parent' });
+    // "my mum" passed the feelings question by: the "ok" after it is not "I'm okay".
+    expect(keysOf(late[6]?.emitted ?? [])).toEqual(['escalation.listening']);
+    // A longer message naming a grown-up is a story, not an answer.
+    const story = play(machine, offShift, [...start, msg('my mum took my phone away last night and i was so angry')]).at(-1);
+    expect(keysOf(story?.emitted ?? [])).not.toContain('child.trusted.named');
+    expect(summaryOf(story!.snapshot).trustedAdult).toBeUndefined();
+    // A sister or brother is someone they may trust.
+    const sister = play(machine, offShift, [msg("I'm a young person"), msg('some guy on snap keeps asking where i live'), msg('idk im kinda scared'), msg('my sister maybe')]).at(-1);
+    expect(keysOf(sister?.emitted ?? [])).toEqual(['child.trusted.named']);
+    expect(summaryOf(sister!.snapshot)).toMatchObject({ trustedAdult: 'relative' });
+  });
+
   it('asks about a trusted grown-up when no counsellor is free, but not while one may come, nor an adult, nor twice', () => {
     const unavailable = child(msg('he keeps asking what school i go to'), { type: 'handoff.unavailable', reason: 'none_available' }, msg('ok'), msg('nobody really'));
     expect(keysOf(unavailable[4]?.emitted ?? [])).toEqual(['child.ask.trusted-adult']);
