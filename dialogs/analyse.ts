@@ -43,6 +43,8 @@ export interface TurnAnalysis {
   readonly justTalk?: boolean;
   /** "but i love him": they care for the person the red flag is about. */
   readonly caresForThem?: boolean;
+  /** "my mum would go mad": afraid of how a grown-up they name would react if told. */
+  readonly fearsTelling?: boolean;
   /** Someone else is in the message ("he", "a man"), with a few words: a story, not just talk. */
   readonly storyOfSomeone?: boolean;
   /** The whole message is one filler ("ok", "k"): an acknowledgement, not a feeling. */
@@ -104,10 +106,11 @@ export function createAnalyser(deps: DialogDeps) {
   const negators = compile(w.negators);
   const someoneWords = compile(w.someone);
   const cares = compile(w.caresForThem);
+  const fearsReaction = compile(w.fearsTelling);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -178,11 +181,16 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, cares)) turn.caresForThem = true;
     if (isWhole(raw, fillers)) turn.onlyFiller = true;
     const feeling = firstOf(feelings, hits, spelledHits);
-    if (feeling !== undefined) turn.feeling = feeling;
     // "not my dad", "i dont want my mum to find out": a grown-up named, but not as one they trust.
     const denies = either(hits, spelledHits, negators) && !either(hits, spelledHits, unsure);
-    const trustedAdult = denies ? undefined : firstOf(trusted, hits, spelledHits);
+    const namedAdult = firstOf(trusted, hits, spelledHits);
+    // A grown-up named ("cant tell my mum" too) and how they would react feared: not one they trust now.
+    const fearsTelling = namedAdult !== undefined && either(hits, spelledHits, fearsReaction);
+    if (fearsTelling) turn.fearsTelling = true;
+    const trustedAdult = denies || fearsTelling ? undefined : namedAdult;
     if (trustedAdult !== undefined) turn.trustedAdult = trustedAdult;
+    // In "my mum would go mad" the anger is the grown-up's, not theirs ("im scared she'll go mad" keeps scared).
+    if (feeling !== undefined && !(fearsTelling && feeling === 'angry')) turn.feeling = feeling;
     if (either(hits, spelledHits, noTrusted)) turn.noTrustedAdult = true;
     const duration = firstOf(durations, hits, spelledHits);
     if (duration !== undefined) turn.duration = duration;

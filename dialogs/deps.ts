@@ -66,6 +66,11 @@ export interface AnswerWords {
    * Answered while escalated, without blame (children groomed often feel this way).
    */
   readonly caresForThem: readonly string[];
+  /**
+   * "would go mad", "wont believe me", "take my phone": a grown-up's reaction feared. With a grown-up
+   * named in the same message ("my mum would go mad if she knew"), the child is afraid to tell them.
+   */
+  readonly fearsTelling: readonly string[];
   readonly feelings: Readonly<Record<Feeling, readonly string[]>>;
   readonly trustedAdults: Readonly<Record<TrustedAdult, readonly string[]>>;
   readonly durations: Readonly<Record<Duration, readonly string[]>>;

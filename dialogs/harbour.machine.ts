@@ -64,6 +64,9 @@ export function createHarbourMachine(deps: DialogDeps) {
             // Nobody can come, so the bot explores a trusted grown-up itself, as the path would have:
             // the message after the question answers it.
             { guard: and(['awaitsTrustedAdult', 'homeIsUnsafe']), actions: ['recordTrustedAdult', 'trustedAdultAnswered', { type: 'sayStep', params: { step: 'trusted.not-home' } }] },
+            // "my mum would go mad if she knew": not a grown-up they trust now; reassure, then ask (once) who else.
+            { guard: and(['fearsTelling', 'mayAskTrustedAdult']), actions: ['feelingsAnswered', 'sayFearsTelling', 'askTrustedAdult'] },
+            { guard: 'fearsTelling', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayFearsTelling'] },
             { guard: and(['awaitsTrustedAdult', 'namesTrustedAdult']), actions: ['recordTrustedAdult', 'trustedAdultAnswered', { type: 'sayStep', params: { step: 'trusted.named' } }] },
             { guard: and(['awaitsTrustedAdult', or(['namesNoTrustedAdult', 'isUnsure'])]), actions: ['recordTrustedAdult', 'trustedAdultAnswered', { type: 'sayStep', params: { step: 'trusted.none' } }] },
             // The question passed by, or not yet asked, and then a grown-up named ("my mum"): still welcome.

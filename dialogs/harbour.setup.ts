@@ -102,6 +102,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(sayStepOf(context, 'cares'));
         enqueue.assign({ said: { ...context.said, cares: true } });
       }),
+      /** "My mum would go mad": most grown-ups want to help; not their fault. Said once. */
+      sayFearsTelling: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(sayStepOf(context, 'fears-telling'));
+        enqueue.assign({ said: { ...context.said, fearsTelling: true } });
+      }),
       /** Waiting with nobody coming: ask about a grown-up they trust, once (the next message answers). */
       askTrustedAdult: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(sayStepOf(context, 'ask.trusted-adult'));
@@ -383,6 +388,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         const audience = turnOf(context, event).audience;
         return audience === undefined || audience === 'young_person';
       },
+      /** A young person or friend afraid of how a grown-up they name would react; answered once. */
+      fearsTelling: ({ context, event }) =>
+        turnOf(context, event).fearsTelling === true && pathOf(context.audience) !== 'parent' && context.said.fearsTelling !== true,
       caresForThem: ({ context, event }) => turnOf(context, event).caresForThem === true && context.said.cares !== true,
       /** Listening because they only wanted to talk, and now a story about someone starts. */
       startsStoryWhileJustTalking: ({ context, event }) => context.justTalking === true && turnOf(context, event).storyOfSomeone === true,

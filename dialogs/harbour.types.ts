@@ -37,6 +37,8 @@ export interface HarbourContext {
     readonly logins?: boolean;
     /** No blame for caring about the person ("but i love him"): once. Absent in older snapshots. */
     readonly cares?: boolean;
+    /** Most grown-ups want to help ("my mum would go mad"): once. Absent in older snapshots. */
+    readonly fearsTelling?: boolean;
     /** Which "don't send, don't pay" line was said (with `dontSend`). Absent in older snapshots: the whole line. */
     readonly dontSendWhat?: 'dont-send' | 'dont-pay' | 'dont-send-or-pay';
   };

@@ -43,6 +43,7 @@ const PER_PATH = [
   'welcome',
   'just-talk',
   'cares',
+  'fears-telling',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */

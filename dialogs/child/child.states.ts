@@ -87,6 +87,7 @@ export function childStates(s: HarbourSetup) {
         on: {
           'user.message': answer([
             { guard: 'homeIsUnsafe', target: 'advice', actions: ['recordTrustedAdult', { type: 'sayStep', params: { step: 'trusted.not-home' } }] },
+            { guard: 'fearsTelling', target: 'advice', actions: ['sayFearsTelling'] },
             { guard: 'namesTrustedAdult', target: 'advice', actions: ['recordTrustedAdult', { type: 'sayStep', params: { step: 'trusted.named' } }] },
             { target: 'advice', actions: ['recordTrustedAdult', { type: 'sayStep', params: { step: 'trusted.none' } }] },
           ]),

@@ -259,6 +259,7 @@ function mergeWords(all: readonly AnswerWords[]): AnswerWords {
     negators: lists((w) => w.negators),
     someone: lists((w) => w.someone),
     caresForThem: lists((w) => w.caresForThem),
+    fearsTelling: lists((w) => w.fearsTelling),
   };
 }
 

@@ -462,6 +462,39 @@ describe('kindness in the details', () => {
     expect(keysOf(waiting[4]?.emitted ?? [])).toEqual(['child.privacy']);
   });
 
+  it('reassures once a child afraid of how a grown-up would react, without taking that grown-up as trusted or the anger as theirs', () => {
+    const offShift = { counsellorOnShift: false };
+    const turns = play(machine, offShift, [
+      msg("I'm a young person"),
+      msg('this guy i met on insta wants me to send pics and says hell share my old ones if i dont'),
+      msg('my mum would go mad if she knew'),
+      msg('my dad would kill me too'),
+      msg('my big sister'),
+    ]);
+    expect(turns[2]?.state).toBe('escalated');
+    expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual([
+      'Lots of young people worry about what a grown-up will say. Most grown-ups want to help, even if they are upset at first. You are not in trouble, and this is not your fault.',
+      'Is there a grown-up you trust who you could talk to? It could be someone at school, in your family, or someone else you feel safe with.',
+    ]);
+    expect(summaryOf(turns[3]!.snapshot).trustedAdult).toBeUndefined();
+    expect(summaryOf(turns[3]!.snapshot).feelings ?? []).not.toContain('angry');
+    // Said once; a second feared grown-up is not "a good person to talk to" either.
+    expect(keysOf(turns[4]?.emitted ?? [])).not.toContain('child.fears-telling');
+    expect(keysOf(turns[4]?.emitted ?? [])).not.toContain('child.trusted.named');
+    expect(summaryOf(turns[4]!.snapshot).trustedAdult).toBeUndefined();
+    expect(keysOf(turns[5]?.emitted ?? [])).toEqual(['child.trusted.named']);
+    // On the path, as the answer to the trusted-adult question: reassured, then the tips.
+    const onPath = child(msg('a stranger on whatsapp'), msg('a week'), msg('No'), msg('No'), msg('Sad'), msg('my dad wont believe me')).at(-1);
+    expect(keysOf(onPath?.emitted ?? [])[0]).toBe('child.fears-telling');
+    expect(keysOf(onPath?.emitted ?? [])).toContain('child.advice.intro');
+    expect(summaryOf(onPath!.snapshot).trustedAdult).toBeUndefined();
+    // Scared of the reaction: the fear is theirs. A friend hears the friend's words.
+    const scared = play(machine, offShift, [msg("I'm a young person"), msg('he keeps asking what school i go to'), msg('im scared my mum will be so angry')]).at(-1);
+    expect(summaryOf(scared!.snapshot).feelings).toContain('scared');
+    const friend = play(machine, offShift, [msg('asking for a friend'), msg('an older guy on snap wants to meet my friend'), msg('her dad would go mental')]).at(-1);
+    expect(keysOf(friend?.emitted ?? [])).toContain('friend.fears-telling');
+  });
+
   it('takes a bare age, or a bare "help", as a young person starting', () => {
     for (const first of ['16', 'help', 'pls help']) {
       const turn = play(machine, onShift, [msg(first)]).at(-1);
