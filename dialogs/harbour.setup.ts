@@ -6,7 +6,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { ASKED_WRONG_OR_SCARY, closingHelplines, dontSendOrPay, escalation, isAdult, isPersonComing, pathOf, routesFor, say, union } from './wording.js';
+import { ASKED_WRONG_OR_SCARY, closingHelplines, dontSendOrPay, escalation, isAdult, isPersonComing, pathOf, routesFor, safetyLine, say, union } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -268,7 +268,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       }),
       closeWithGoodbye: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say(isAdult(context) ? 'close.goodbye.adult' : 'close.goodbye.child'));
-        if (context.urgency === 'immediate') enqueue.emit(say('safety.immediate'));
+        if (context.urgency === 'immediate') enqueue.emit(safetyLine(context, 'immediate'));
         enqueue.emit(closingHelplines(context));
         enqueue.emit({ type: 'checkin.cancel' });
         enqueue.emit({ type: 'conversation.closed', reason: 'goodbye' });

@@ -77,6 +77,11 @@ export function say(key: string, extra: Omit<BotSay, 'type' | 'key'> = {}): BotS
   return { type: 'bot.say', key, ...extra };
 }
 
+/** 999 now, or self-harm support: a young person's words, or a grown-up's about the child. */
+export function safetyLine(ctx: HarbourContext, kind: 'immediate' | 'self-harm'): BotSay {
+  return say(isAdult(ctx) ? `safety.${kind}-adult` : `safety.${kind}`);
+}
+
 /** The words that close every chat: helplines for who is chatting. */
 export function closingHelplines(ctx: HarbourContext): BotSay {
   return say(isAdult(ctx) ? 'close.helplines.adult' : 'close.helplines.child');
@@ -85,8 +90,8 @@ export function closingHelplines(ctx: HarbourContext): BotSay {
 /** Routes that fit the urgency: 999 first when immediate, then 24/7 helplines and CEOP. */
 export function routesFor(ctx: HarbourContext): BotSay[] {
   const out: BotSay[] = [];
-  if (ctx.urgency === 'immediate') out.push(say('safety.immediate'));
-  if (ctx.summary.categories?.includes('self_harm')) out.push(say('safety.self-harm'));
+  if (ctx.urgency === 'immediate') out.push(safetyLine(ctx, 'immediate'));
+  if (ctx.summary.categories?.includes('self_harm')) out.push(safetyLine(ctx, 'self-harm'));
   out.push(say(isAdult(ctx) ? 'helplines.now.adult' : 'helplines.now.child'));
   out.push(say('report.ceop'));
   return out;
@@ -108,13 +113,14 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     out.push({ type: 'handoff.requested', urgency: asked, findings, reason: 'red_flag' });
   }
   // 999 first, every time: the child may be in danger now, whoever is on shift.
-  if (urgency === 'immediate') out.push(say('safety.immediate'));
+  if (urgency === 'immediate') out.push(safetyLine(ctx, 'immediate'));
   if (!withPerson) {
     if (isFirst || (raises && !isPersonComing(ctx))) out.push(say('escalation.serious'));
     else if (raises) out.push(say('escalation.raised'));
-    else out.push(say(isPersonComing(ctx) ? 'escalation.noted' : 'escalation.noted-no-counsellor'));
+    else if (isPersonComing(ctx)) out.push(say('escalation.noted'));
+    else out.push(say(isAdult(ctx) ? 'escalation.noted-no-counsellor-adult' : 'escalation.noted-no-counsellor'));
   }
-  if (categories.has('self_harm') && (!ctx.said.selfHarm || urgency === 'immediate')) out.push(say('safety.self-harm'));
+  if (categories.has('self_harm') && (!ctx.said.selfHarm || urgency === 'immediate')) out.push(safetyLine(ctx, 'self-harm'));
   const pressure = categories.has('threat_blackmail') || categories.has('financial') || categories.has('sexual');
   const dontSend = pressure ? dontSendOrPay(ctx, [...(ctx.summary.categories ?? []), ...categories]) : undefined;
   if (dontSend?.line !== undefined) out.push(dontSend.line);

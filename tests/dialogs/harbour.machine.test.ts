@@ -495,6 +495,25 @@ describe('kindness in the details', () => {
     expect(keysOf(friend?.emitted ?? [])).toContain('friend.fears-telling');
   });
 
+  it("speaks to a parent about the child when more danger comes out, not as if they were the child", () => {
+    const offShift = { counsellorOnShift: false };
+    const parent = play(machine, offShift, [msg("I'm a parent"), msg('a man keeps asking my son what school he goes to'), msg('and now my son says he wants to kill himself')]);
+    expect(parent[2]?.state).toBe('escalated');
+    expect(keysOf(parent[3]?.emitted ?? [])).toEqual(['escalation.noted-no-counsellor-adult', 'safety.self-harm-adult']);
+    const words = wordsOf(content, parent[3]?.emitted ?? []).join(' ');
+    expect(words).toMatch(/NSPCC helpline on 0808 800 5000/);
+    expect(words).toMatch(/helps people worried about a young person/);
+    expect(words).not.toMatch(/Childline free/);
+    const danger = play(machine, offShift, [msg("I'm a parent"), msg('my daughter is meeting a man she met online tonight and i cant find her')]).at(-1);
+    expect(wordsOf(content, danger?.emitted ?? [])[0]).toMatch(/^If a child is in danger right now, call 999/);
+    // The child's own words stay the child's.
+    const young = play(machine, offShift, [msg("I'm a young person"), msg('he keeps asking what school i go to'), msg('i want to kill myself')]).at(-1);
+    expect(keysOf(young?.emitted ?? [])).toEqual(['escalation.noted-no-counsellor', 'safety.self-harm']);
+    // "Should I…?" from a worried parent gets the parent's tips.
+    const asks = play(machine, offShift, [msg("I'm a parent"), msg('someone online asked my daughter to keep their chats private'), msg('should i take the tablet off her?')]).at(-1);
+    expect(keysOf(asks?.emitted ?? [])).toContain('parent.advice.intro');
+  });
+
   it('takes a bare age, or a bare "help", as a young person starting', () => {
     for (const first of ['16', 'help', 'pls help']) {
       const turn = play(machine, onShift, [msg(first)]).at(-1);
