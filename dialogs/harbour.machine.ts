@@ -95,7 +95,7 @@ export function createHarbourMachine(deps: DialogDeps) {
       'user.message': [
         // With a counsellor the person stays; the console still hears a raised urgency, and 999 still shows.
         { guard: and(['hasRedFlag', 'isWithCounsellor']), actions: [...TAKE_MESSAGE, 'escalateOnFindings'] },
-        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceIfNamed', 'escalateOnFindings', 'sayPrivacyIfAsked'] },
+        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayPrivacyIfAsked'] },
         // With a counsellor the bot is silent: the person reads and answers.
         { guard: 'isWithCounsellor', actions: [...TAKE_MESSAGE] },
         { guard: 'asksIfBot', actions: [...TAKE_MESSAGE, 'sayNotAPerson', 'askWhoIfNotKnown'] },
@@ -106,7 +106,7 @@ export function createHarbourMachine(deps: DialogDeps) {
         },
         // Asked again when nobody can come: say so honestly, with people to call now.
         { guard: and(['asksForPerson', 'hasAskedForPerson']), actions: [...TAKE_MESSAGE, 'sayNobodyCanCome'] },
-        { guard: 'asksForPerson', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceIfNamed', 'requestPerson'] },
+        { guard: 'asksForPerson', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'requestPerson'] },
         { guard: 'isGoodbye', target: '.closed', actions: [...TAKE_MESSAGE, 'closeWithGoodbye'] },
         // "Will you tell my mum?" is answered, honestly, and not taken as an answer to the step's
         // question ("my mum" is not a trusted adult here); the step's question still waits.

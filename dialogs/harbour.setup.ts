@@ -66,12 +66,15 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       }),
       /**
        * Who is chatting, when a message that is routed at the root (a red flag, asking for a person)
-       * also says it before they were asked ("im worried about my son…"): the escalation and the
-       * numbers then speak to a parent, not a child. Nothing is assigned when it is known or unsaid.
+       * comes before they were asked. Said in it ("im worried about my son…"): the escalation and the
+       * numbers then speak to a parent, not a child. Unsaid, but a story ("theres this guy on discord
+       * who says im special"): the young person's own, as a story told first is on the way in, so
+       * nobody is asked "Who is chatting today?" in the middle of it. Otherwise nothing is assigned.
        */
-      setAudienceIfNamed: enqueueActions(({ context, enqueue }) => {
-        const audience = context.turn.audience;
-        if (context.audience !== undefined || audience === undefined) return;
+      setAudienceFromMessage: enqueueActions(({ context, enqueue }) => {
+        if (context.audience !== undefined) return;
+        const audience = context.turn.audience ?? (context.turn.tellsStory === true ? 'young_person' : undefined);
+        if (audience === undefined) return;
         enqueue.assign({ audience, summary: { ...context.summary, audience } });
       }),
       recordDuration: assign(({ context }) =>

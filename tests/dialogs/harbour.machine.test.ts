@@ -514,6 +514,21 @@ describe('kindness in the details', () => {
     expect(keysOf(asks?.emitted ?? [])).toContain('parent.advice.intro');
   });
 
+  it('takes a red-flag story told before saying who is chatting as the young person\'s own, and never asks who mid-crisis', () => {
+    const offShift = { counsellorOnShift: false };
+    const turns = play(machine, offShift, [msg('hey'), msg('theres this guy on discord hes like 20 and he says im special and that i shouldnt tell my parents about us'), msg('ok ty')]);
+    expect(turns[2]?.state).toBe('escalated');
+    expect(summaryOf(turns[2]!.snapshot)).toMatchObject({ audience: 'young_person' });
+    expect(keysOf(turns[3]?.emitted ?? [])).toEqual(['child.welcome']);
+    // A short red flag says too little to tell: who is chatting is still asked, later.
+    const short = play(machine, offShift, [msg('hes outside now')]).at(-1);
+    expect(short?.state).toBe('escalated');
+    expect(summaryOf(short!.snapshot).audience).toBeUndefined();
+    // "cant sleep", late at night, after a hello: listened to, not "I want to get it right".
+    const awake = play(machine, offShift, [msg('hey'), msg('cant sleep')]).at(-1);
+    expect(awake?.state).toBe('talking.young.listening');
+  });
+
   it('takes a bare age, or a bare "help", as a young person starting', () => {
     for (const first of ['16', 'help', 'pls help']) {
       const turn = play(machine, onShift, [msg(first)]).at(-1);
