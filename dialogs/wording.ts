@@ -48,7 +48,8 @@ export function dontSendOrPay(ctx: HarbourContext, categories: Iterable<string>)
   const wanted: DontSendKind = threat || money === pictures ? 'dont-send-or-pay' : money ? 'dont-pay' : 'dont-send';
   // Snapshots from before the halves were told apart said the whole line.
   const already = ctx.said.dontSend ? (ctx.said.dontSendWhat ?? 'dont-send-or-pay') : undefined;
-  const lineOf = (kind: DontSendKind): BotSay => say(isAdult(ctx) ? `parent.advice.${kind}` : `advice.${kind}`);
+  const path = pathOf(ctx.audience);
+  const lineOf = (kind: DontSendKind): BotSay => say(path === 'child' ? `advice.${kind}` : `${path}.advice.${kind}`);
   if (already === undefined) return { line: lineOf(wanted), kind: wanted };
   if (already === 'dont-send-or-pay' || already === wanted) return { kind: already };
   return { line: lineOf(already === 'dont-pay' ? 'dont-send' : 'dont-pay'), kind: 'dont-send-or-pay' };

@@ -529,6 +529,21 @@ describe('kindness in the details', () => {
     expect(awake?.state).toBe('talking.young.listening');
   });
 
+  it("tells someone asking for a friend what their friend should not send, in the friend's words, and gives tips on 'what should she do'", () => {
+    const turns = play(machine, onShift, [
+      msg('asking for a friend'),
+      msg('my friend is 13 and shes been talking to this guy on tiktok'),
+      msg("she sent him a pic and now hes saying he'll send it to everyone unless she sends more"),
+      msg('what should she do'),
+    ]);
+    expect(turns[3]?.state).toBe('escalated');
+    expect(wordsOf(content, turns[3]?.emitted ?? [])).toContain(
+      "Your friend should not send them anything, or pay them. They don't have to do what this person says.",
+    );
+    expect(keysOf(turns[3]?.emitted ?? [])).not.toContain('advice.dont-send-or-pay');
+    expect(keysOf(turns[4]?.emitted ?? [])).toContain('friend.advice.intro');
+  });
+
   it('takes a bare age, or a bare "help", as a young person starting', () => {
     for (const first of ['16', 'help', 'pls help']) {
       const turn = play(machine, onShift, [msg(first)]).at(-1);
