@@ -43,6 +43,10 @@ export interface TurnAnalysis {
   readonly justTalk?: boolean;
   /** "but i love him": they care for the person the red flag is about. */
   readonly caresForThem?: boolean;
+  /** "hes gone", "im safe now": the danger has passed. */
+  readonly safeNow?: boolean;
+  /** "i called 999", "police are coming": help is on its way. */
+  readonly calledHelp?: boolean;
   /** "my mum would go mad": afraid of how a grown-up they name would react if told. */
   readonly fearsTelling?: boolean;
   /** Someone else is in the message ("he", "a man"), with a few words: a story, not just talk. */
@@ -107,10 +111,12 @@ export function createAnalyser(deps: DialogDeps) {
   const someoneWords = compile(w.someone);
   const cares = compile(w.caresForThem);
   const fearsReaction = compile(w.fearsTelling);
+  const safeNowWords = compile(w.safeNow);
+  const calledHelpWords = compile(w.calledHelp);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, safeNowWords, calledHelpWords,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -179,6 +185,8 @@ export function createAnalyser(deps: DialogDeps) {
     if (app === undefined && either(hits, spelledHits, justTalk) && !someone) turn.justTalk = true;
     if (someone && words.length >= 4) turn.storyOfSomeone = true;
     if (either(hits, spelledHits, cares)) turn.caresForThem = true;
+    if (either(hits, spelledHits, safeNowWords)) turn.safeNow = true;
+    if (either(hits, spelledHits, calledHelpWords)) turn.calledHelp = true;
     if (isWhole(raw, fillers)) turn.onlyFiller = true;
     const feeling = firstOf(feelings, hits, spelledHits);
     // "not my dad", "i dont want my mum to find out": a grown-up named, but not as one they trust.

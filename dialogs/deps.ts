@@ -71,6 +71,10 @@ export interface AnswerWords {
    * named in the same message ("my mum would go mad if she knew"), the child is afraid to tell them.
    */
   readonly fearsTelling: readonly string[];
+  /** "hes gone", "im safe now": after immediate danger, the danger has passed. */
+  readonly safeNow: readonly string[];
+  /** "i called 999", "police are coming": after immediate danger, help is on its way. */
+  readonly calledHelp: readonly string[];
   readonly feelings: Readonly<Record<Feeling, readonly string[]>>;
   readonly trustedAdults: Readonly<Record<TrustedAdult, readonly string[]>>;
   readonly durations: Readonly<Record<Duration, readonly string[]>>;

@@ -61,6 +61,12 @@ export function createHarbourMachine(deps: DialogDeps) {
       escalated: {
         on: {
           'user.message': answer([
+            // In danger now: until they say it has passed, every message gets 999 again (or, once
+            // they have called, "stay on the line"), not questions about feelings or grown-ups.
+            { guard: and(['isInDangerNow', 'saysSafeNow']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'saySafeNow'] },
+            { guard: and(['isInDangerNow', 'saysCalledHelp']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayCalledHelp'] },
+            { guard: and(['isInDangerNow', 'wantsTips']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayStillInDanger', 'sayAdvice'] },
+            { guard: 'isInDangerNow', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayStillInDanger'] },
             // Nobody can come, so the bot explores a trusted grown-up itself, as the path would have:
             // the message after the question answers it.
             { guard: and(['awaitsTrustedAdult', 'homeIsUnsafe']), actions: ['recordTrustedAdult', 'trustedAdultAnswered', { type: 'sayStep', params: { step: 'trusted.not-home' } }] },

@@ -105,6 +105,15 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(sayStepOf(context, 'cares'));
         enqueue.assign({ said: { ...context.said, cares: true } });
       }),
+      /** Immediate danger, and not yet said to have passed: 999 again, in words for who is chatting. */
+      sayStillInDanger: emit(({ context }) => say(isAdult(context) ? 'escalation.still-in-danger-adult' : 'escalation.still-in-danger')),
+      /** "I called 999": the right thing; stay on the line. */
+      sayCalledHelp: emit(({ context }) => say(isAdult(context) ? 'escalation.called-help-adult' : 'escalation.called-help')),
+      /** "He's gone": glad, and 999 if it comes back; the reminders stop. */
+      saySafeNow: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say(isAdult(context) ? 'escalation.safe-now-adult' : 'escalation.safe-now'));
+        enqueue.assign({ said: { ...context.said, safeNow: true } });
+      }),
       /** "My mum would go mad": most grown-ups want to help; not their fault. Said once. */
       sayFearsTelling: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(sayStepOf(context, 'fears-telling'));
@@ -391,6 +400,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         const audience = turnOf(context, event).audience;
         return audience === undefined || audience === 'young_person';
       },
+      /** The chat's urgency is immediate and nobody has said the danger has passed. */
+      isInDangerNow: ({ context }) => context.urgency === 'immediate' && context.said.safeNow !== true,
+      saysSafeNow: ({ context, event }) => turnOf(context, event).safeNow === true,
+      saysCalledHelp: ({ context, event }) => turnOf(context, event).calledHelp === true,
       /** A young person or friend afraid of how a grown-up they name would react; answered once. */
       fearsTelling: ({ context, event }) =>
         turnOf(context, event).fearsTelling === true && pathOf(context.audience) !== 'parent' && context.said.fearsTelling !== true,

@@ -37,6 +37,11 @@ export interface HarbourContext {
     readonly logins?: boolean;
     /** No blame for caring about the person ("but i love him"): once. Absent in older snapshots. */
     readonly cares?: boolean;
+    /**
+     * After immediate danger, they said it has passed ("hes gone"): the reminders to call 999 stop.
+     * Absent in older snapshots.
+     */
+    readonly safeNow?: boolean;
     /** Most grown-ups want to help ("my mum would go mad"): once. Absent in older snapshots. */
     readonly fearsTelling?: boolean;
     /** Which "don't send, don't pay" line was said (with `dontSend`). Absent in older snapshots: the whole line. */

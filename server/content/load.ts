@@ -260,6 +260,8 @@ function mergeWords(all: readonly AnswerWords[]): AnswerWords {
     someone: lists((w) => w.someone),
     caresForThem: lists((w) => w.caresForThem),
     fearsTelling: lists((w) => w.fearsTelling),
+    safeNow: lists((w) => w.safeNow),
+    calledHelp: lists((w) => w.calledHelp),
   };
 }
 

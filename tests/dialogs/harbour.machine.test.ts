@@ -544,6 +544,37 @@ describe('kindness in the details', () => {
     expect(keysOf(turns[4]?.emitted ?? [])).toContain('friend.advice.intro');
   });
 
+  it('keeps giving 999 after immediate danger until they say help is coming or it has passed, not questions', () => {
+    const offShift = { counsellorOnShift: false };
+    const turns = play(machine, offShift, [
+      msg('help'),
+      msg('a man is at my door he sed he nos my mum'),
+      msg('im home alone'),
+      msg('he keeps nocking'),
+      msg('i called 999'),
+      msg('im safe now'),
+      msg('ok'),
+    ]);
+    expect(turns[2]?.state).toBe('escalated');
+    expect(keysOf(turns[2]?.emitted ?? [])[0]).toBe('safety.immediate');
+    const still = 'If you are still in danger, please call 999 now. Go somewhere safe if you can. I\'m still here, and you can keep typing.';
+    // "home alone" is not "You're not alone", and no question about grown-ups or feelings yet.
+    expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual([still]);
+    expect(wordsOf(content, turns[4]?.emitted ?? [])).toEqual([still]);
+    expect(keysOf(turns[5]?.emitted ?? [])).toEqual(['escalation.called-help']);
+    expect(wordsOf(content, turns[6]?.emitted ?? [])).toEqual(["I'm really glad you're safe now. If you feel in danger again, call 999 straight away."]);
+    // Once safe, the reminders stop and the chat goes on.
+    expect(keysOf(turns[7]?.emitted ?? [])).not.toContain('escalation.still-in-danger');
+    // A parent hears it about the child.
+    const parent = play(machine, offShift, [msg("I'm a parent"), msg('my daughter is meeting a man she met online tonight and i cant find her'), msg('what do i do')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])[0]).toBe('escalation.still-in-danger-adult');
+    // Asking what to do: 999 first, then the tips.
+    expect(keysOf(parent?.emitted ?? [])).toContain('parent.advice.intro');
+    // Without immediate danger the chat listens as before.
+    const high = child(msg('he keeps asking what school i go to'), msg('hmm')).at(-1);
+    expect(keysOf(high?.emitted ?? [])).not.toContain('escalation.still-in-danger');
+  });
+
   it('takes a bare age, or a bare "help", as a young person starting', () => {
     for (const first of ['16', 'help', 'pls help']) {
       const turn = play(machine, onShift, [msg(first)]).at(-1);
