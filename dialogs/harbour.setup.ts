@@ -114,6 +114,12 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(say(isAdult(context) ? 'escalation.safe-now-adult' : 'escalation.safe-now'));
         enqueue.assign({ said: { ...context.said, safeNow: true } });
       }),
+      /** More of the story where a feeling was asked for: thanks, and the question once more. */
+      askFeelingsAgain: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(sayStepOf(context, 'ack.what-happened'));
+        enqueue.emit(sayStepOf(context, 'ask.feelings', QR.feelings));
+        enqueue.assign({ said: { ...context.said, feelingsAskedAgain: true } });
+      }),
       /** "My mum would go mad": most grown-ups want to help; not their fault. Said once. */
       sayFearsTelling: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(sayStepOf(context, 'fears-telling'));
@@ -400,6 +406,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         const audience = turnOf(context, event).audience;
         return audience === undefined || audience === 'young_person';
       },
+      /** Asked how they feel, they told more about someone instead, and no feeling ("he asked how old i am"). */
+      tellsMoreInsteadOfFeeling: ({ context, event }) =>
+        turnOf(context, event).storyOfSomeone === true && turnOf(context, event).feeling === undefined && context.said.feelingsAskedAgain !== true,
       /** The chat's urgency is immediate and nobody has said the danger has passed. */
       isInDangerNow: ({ context }) => context.urgency === 'immediate' && context.said.safeNow !== true,
       saysSafeNow: ({ context, event }) => turnOf(context, event).safeNow === true,

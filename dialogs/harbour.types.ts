@@ -42,6 +42,11 @@ export interface HarbourContext {
      * Absent in older snapshots.
      */
     readonly safeNow?: boolean;
+    /**
+     * The feelings question asked again, once, after a reply that told more of the story instead
+     * ("he asked how old i am"). Absent in older snapshots.
+     */
+    readonly feelingsAskedAgain?: boolean;
     /** Most grown-ups want to help ("my mum would go mad"): once. Absent in older snapshots. */
     readonly fearsTelling?: boolean;
     /** Which "don't send, don't pay" line was said (with `dontSend`). Absent in older snapshots: the whole line. */

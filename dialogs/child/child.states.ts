@@ -78,6 +78,8 @@ export function childStates(s: HarbourSetup) {
         on: {
           'user.message': answer([
             { guard: 'declines', target: 'trustedAdult', actions: [{ type: 'say', params: { key: 'shared.thats-okay' } }] },
+            // "he asked how old i am": more of the story, not a feeling; thanks, and asked once more.
+            { guard: 'tellsMoreInsteadOfFeeling', actions: ['askFeelingsAgain'] },
             { target: 'trustedAdult', actions: ['reflectFeeling'] },
           ]),
         },

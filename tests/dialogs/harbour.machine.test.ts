@@ -575,6 +575,18 @@ describe('kindness in the details', () => {
     expect(keysOf(high?.emitted ?? [])).not.toContain('escalation.still-in-danger');
   });
 
+  it('asks how they feel once more when the answer tells more of the story instead, so later answers do not slip a question', () => {
+    const turns = child(msg('someone on fortnite keeps adding me and messaging me'), msg('like a week'), msg('no'), msg('no'), msg('he asked how old i am'), msg('bit weird'), msg('my teacher'));
+    expect(turns[6]?.state).toBe('talking.young.feelings');
+    expect(wordsOf(content, turns[6]?.emitted ?? [])).toEqual(['Thank you for telling me. That sounds hard.', 'How do you feel about it?']);
+    expect(keysOf(turns[7]?.emitted ?? [])).toEqual(['feeling.confused', 'child.ask.trusted-adult']);
+    expect(keysOf(turns[8]?.emitted ?? [])[0]).toBe('child.trusted.named');
+    expect(summaryOf(turns[8]!.snapshot)).toMatchObject({ trustedAdult: 'teacher', feelings: ['confused'] });
+    // Asked again once only: a second story moves on.
+    const twice = child(msg('someone on fortnite keeps adding me and messaging me'), msg('like a week'), msg('no'), msg('no'), msg('he asked how old i am'), msg('and he keeps sending me friend requests'));
+    expect(twice.at(-1)?.state).toBe('talking.young.trustedAdult');
+  });
+
   it('takes a bare age, or a bare "help", as a young person starting', () => {
     for (const first of ['16', 'help', 'pls help']) {
       const turn = play(machine, onShift, [msg(first)]).at(-1);
