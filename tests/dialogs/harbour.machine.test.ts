@@ -587,6 +587,12 @@ describe('kindness in the details', () => {
     expect(twice.at(-1)?.state).toBe('talking.young.trustedAdult');
   });
 
+  it('answers "no one can know" with the honest privacy words', () => {
+    const turns = play(machine, { counsellorOnShift: false }, [msg("I'm a young person"), msg('hes asking for £200 or hell send my pics to my followers'), msg('no one can know')]);
+    expect(turns[2]?.state).toBe('escalated');
+    expect(keysOf(turns[3]?.emitted ?? [])).toContain('child.privacy');
+  });
+
   it('takes a bare age, or a bare "help", as a young person starting', () => {
     for (const first of ['16', 'help', 'pls help']) {
       const turn = play(machine, onShift, [msg(first)]).at(-1);
