@@ -6,7 +6,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { ASKED_WRONG_OR_SCARY, closingHelplines, dontSendOrPay, escalation, isAdult, isPersonComing, pathOf, routesFor, safetyLine, say, union } from './wording.js';
+import { ASKED_WRONG_OR_SCARY, closingHelplines, dontSendOrPay, escalation, isAdult, isPersonComing, pathOf, routesFor, say, sayToReader, union } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -106,12 +106,12 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.assign({ said: { ...context.said, cares: true } });
       }),
       /** Immediate danger, and not yet said to have passed: 999 again, in words for who is chatting. */
-      sayStillInDanger: emit(({ context }) => say(isAdult(context) ? 'escalation.still-in-danger-adult' : 'escalation.still-in-danger')),
+      sayStillInDanger: emit(({ context }) => sayToReader(context, 'escalation.still-in-danger')),
       /** "I called 999": the right thing; stay on the line. */
-      sayCalledHelp: emit(({ context }) => say(isAdult(context) ? 'escalation.called-help-adult' : 'escalation.called-help')),
+      sayCalledHelp: emit(({ context }) => sayToReader(context, 'escalation.called-help')),
       /** "He's gone": glad, and 999 if it comes back; the reminders stop. */
       saySafeNow: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(say(isAdult(context) ? 'escalation.safe-now-adult' : 'escalation.safe-now'));
+        enqueue.emit(sayToReader(context, 'escalation.safe-now'));
         enqueue.assign({ said: { ...context.said, safeNow: true } });
       }),
       /** More of the story where a feeling was asked for: thanks, and the question once more. */
@@ -286,7 +286,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       }),
       closeWithGoodbye: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say(isAdult(context) ? 'close.goodbye.adult' : 'close.goodbye.child'));
-        if (context.urgency === 'immediate') enqueue.emit(safetyLine(context, 'immediate'));
+        if (context.urgency === 'immediate') enqueue.emit(sayToReader(context, 'safety.immediate'));
         enqueue.emit(closingHelplines(context));
         enqueue.emit({ type: 'checkin.cancel' });
         enqueue.emit({ type: 'conversation.closed', reason: 'goodbye' });

@@ -78,9 +78,12 @@ export function say(key: string, extra: Omit<BotSay, 'type' | 'key'> = {}): BotS
   return { type: 'bot.say', key, ...extra };
 }
 
-/** 999 now, or self-harm support: a young person's words, or a grown-up's about the child. */
-export function safetyLine(ctx: HarbourContext, kind: 'immediate' | 'self-harm'): BotSay {
-  return say(isAdult(ctx) ? `safety.${kind}-adult` : `safety.${kind}`);
+/**
+ * A line that has a grown-up's version (`<key>-adult`, about the child) beside the young person's
+ * (`<key>`): 999 now, self-harm support, the follow-ups after immediate danger.
+ */
+export function sayToReader(ctx: HarbourContext, key: string): BotSay {
+  return say(isAdult(ctx) ? `${key}-adult` : key);
 }
 
 /** The words that close every chat: helplines for who is chatting. */
@@ -91,8 +94,8 @@ export function closingHelplines(ctx: HarbourContext): BotSay {
 /** Routes that fit the urgency: 999 first when immediate, then 24/7 helplines and CEOP. */
 export function routesFor(ctx: HarbourContext): BotSay[] {
   const out: BotSay[] = [];
-  if (ctx.urgency === 'immediate') out.push(safetyLine(ctx, 'immediate'));
-  if (ctx.summary.categories?.includes('self_harm')) out.push(safetyLine(ctx, 'self-harm'));
+  if (ctx.urgency === 'immediate') out.push(sayToReader(ctx, 'safety.immediate'));
+  if (ctx.summary.categories?.includes('self_harm')) out.push(sayToReader(ctx, 'safety.self-harm'));
   out.push(say(isAdult(ctx) ? 'helplines.now.adult' : 'helplines.now.child'));
   out.push(say('report.ceop'));
   return out;
@@ -114,14 +117,14 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     out.push({ type: 'handoff.requested', urgency: asked, findings, reason: 'red_flag' });
   }
   // 999 first, every time: the child may be in danger now, whoever is on shift.
-  if (urgency === 'immediate') out.push(safetyLine(ctx, 'immediate'));
+  if (urgency === 'immediate') out.push(sayToReader(ctx, 'safety.immediate'));
   if (!withPerson) {
     if (isFirst || (raises && !isPersonComing(ctx))) out.push(say('escalation.serious'));
     else if (raises) out.push(say('escalation.raised'));
     else if (isPersonComing(ctx)) out.push(say('escalation.noted'));
-    else out.push(say(isAdult(ctx) ? 'escalation.noted-no-counsellor-adult' : 'escalation.noted-no-counsellor'));
+    else out.push(sayToReader(ctx, 'escalation.noted-no-counsellor'));
   }
-  if (categories.has('self_harm') && (!ctx.said.selfHarm || urgency === 'immediate')) out.push(safetyLine(ctx, 'self-harm'));
+  if (categories.has('self_harm') && (!ctx.said.selfHarm || urgency === 'immediate')) out.push(sayToReader(ctx, 'safety.self-harm'));
   const pressure = categories.has('threat_blackmail') || categories.has('financial') || categories.has('sexual');
   const dontSend = pressure ? dontSendOrPay(ctx, [...(ctx.summary.categories ?? []), ...categories]) : undefined;
   if (dontSend?.line !== undefined) out.push(dontSend.line);
