@@ -358,6 +358,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
           (context.summary.categories ?? []).some((c) => c === 'sexual' || c === 'threat_blackmail' || c === 'financial') ||
           (context.summary.asked ?? []).includes(ASKED_WRONG_OR_SCARY);
         enqueue.emit(say(`${prefix}.advice.intro`));
+        // Someone else (a teacher, a coach, a neighbour): their safeguarding lead first, if they work with children.
+        if (context.audience === 'someone_else') enqueue.emit(say('parent.advice.work-with-children'));
         if (prefix === 'parent') {
           enqueue.emit(say('parent.advice.stay-calm'));
           enqueue.emit(say('parent.advice.keep-internet'));

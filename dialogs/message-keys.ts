@@ -65,6 +65,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.ack.wellbeing-no',
   'parent.ack.wellbeing-other',
   'parent.advice.intro',
+  'parent.advice.work-with-children',
   'parent.advice.stay-calm',
   'parent.advice.keep-internet',
   'parent.advice.dont-confront',

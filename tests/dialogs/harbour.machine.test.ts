@@ -593,6 +593,17 @@ describe('kindness in the details', () => {
     expect(keysOf(turns[3]?.emitted ?? [])).toContain('child.privacy');
   });
 
+  it("tells a teacher or other worker to go to their safeguarding lead, and a parent not", () => {
+    const teacher = play(machine, onShift, [msg('im a teacher, one of my year 8 pupils told me an adult on snapchat has been asking her for photos'), msg('what should i do next')]).at(-1);
+    const words = wordsOf(content, teacher?.emitted ?? []);
+    expect(words[1]).toBe(
+      "If you work with children, tell your Designated Safeguarding Lead today and follow your reporting steps. Write down what the child said, in their own words. Don't promise to keep it secret.",
+    );
+    const parent = play(machine, onShift, [msg("I'm a parent"), msg('an adult on snapchat has been asking my daughter for photos'), msg('what should i do next')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])).toContain('parent.advice.intro');
+    expect(keysOf(parent?.emitted ?? [])).not.toContain('parent.advice.work-with-children');
+  });
+
   it('takes a bare age, or a bare "help", as a young person starting', () => {
     for (const first of ['16', 'help', 'pls help']) {
       const turn = play(machine, onShift, [msg(first)]).at(-1);
