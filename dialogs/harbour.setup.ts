@@ -106,7 +106,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.assign({ said: { ...context.said, cares: true } });
       }),
       /** Immediate danger, and not yet said to have passed: 999 again, in words for who is chatting. */
-      sayStillInDanger: emit(({ context }) => sayToReader(context, 'escalation.still-in-danger')),
+      sayStillInDanger: emit(({ context }) =>
+        sayToReader(context, context.summary.categories?.includes('self_harm') ? 'escalation.still-in-danger-self-harm' : 'escalation.still-in-danger'),
+      ),
       /** "I called 999": the right thing; stay on the line. */
       sayCalledHelp: emit(({ context }) => sayToReader(context, 'escalation.called-help')),
       /** "He's gone": glad, and 999 if it comes back; the reminders stop. */

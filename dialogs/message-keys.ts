@@ -124,6 +124,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'escalation.ask-feelings',
   'escalation.still-in-danger',
   'escalation.still-in-danger-adult',
+  'escalation.still-in-danger-self-harm',
+  'escalation.still-in-danger-self-harm-adult',
   'escalation.called-help',
   'escalation.called-help-adult',
   'escalation.safe-now',

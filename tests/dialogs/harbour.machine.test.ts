@@ -570,6 +570,9 @@ describe('kindness in the details', () => {
     expect(keysOf(parent?.emitted ?? [])[0]).toBe('escalation.still-in-danger-adult');
     // Asking what to do: 999 first, then the tips.
     expect(keysOf(parent?.emitted ?? [])).toContain('parent.advice.intro');
+    // An overdose taken: call now even if they feel okay.
+    const pills = play(machine, offShift, [msg('i took lots of pills'), msg('i dont want help')]).at(-1);
+    expect(wordsOf(content, pills?.emitted ?? [])[0]).toMatch(/^Please call 999 now, or ask someone near you to call for you\. Even if you feel okay/);
     // Without immediate danger the chat listens as before.
     const high = child(msg('he keeps asking what school i go to'), msg('hmm')).at(-1);
     expect(keysOf(high?.emitted ?? [])).not.toContain('escalation.still-in-danger');
