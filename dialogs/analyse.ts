@@ -111,12 +111,14 @@ export function createAnalyser(deps: DialogDeps) {
   const someoneWords = compile(w.someone);
   const cares = compile(w.caresForThem);
   const fearsReaction = compile(w.fearsTelling);
+  const ownGrownUps = compile(w.ownGrownUps);
+  const inTheirCare = compile(w.inTheirCare);
   const safeNowWords = compile(w.safeNow);
   const calledHelpWords = compile(w.calledHelp);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, safeNowWords, calledHelpWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, ownGrownUps, inTheirCare, safeNowWords, calledHelpWords,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -156,7 +158,11 @@ export function createAnalyser(deps: DialogDeps) {
     const declines = either(hits, spelledHits, decline);
     const short = isShortAnswer(words);
     const isNo = !declines && short && either(hits, spelledHits, no);
-    const audience = audienceOf(firstOf(audiences, hits, spelledHits), words.length);
+    const audience = audienceOf(
+      firstOf(audiences, hits, spelledHits),
+      words.length,
+      either(hits, spelledHits, ownGrownUps) && !either(hits, spelledHits, inTheirCare),
+    );
     const turn: Writable<TurnAnalysis> = { findings: result.findings, categories };
     if (urgency !== undefined) turn.urgency = urgency;
     if (audience !== undefined) turn.audience = audience;
@@ -237,10 +243,16 @@ function categoriesOf(findings: readonly Finding[]): Category[] {
 
 /**
  * "me" or "I'm a kid" says who is chatting only in a short answer; in a longer message the child
- * is already telling their story ("he keeps messaging me"), which the dialog takes as theirs.
+ * is already telling their story ("he keeps messaging me"), which the dialog takes as theirs. So is
+ * a longer message that names a grown-up of their own and nobody in their care ("its my stepdad he
+ * comes in my room", "my coach keeps messaging me"): "stepdad" and "coach" there are not who is
+ * chatting, as they are in "im a stepdad" or "im a coach, one of my players…".
  */
-function audienceOf(found: Audience | undefined, wordCount: number): Audience | undefined {
-  return found === 'young_person' && wordCount > 5 ? undefined : found;
+function audienceOf(found: Audience | undefined, wordCount: number, namesOwnGrownUp: boolean): Audience | undefined {
+  if (wordCount <= 5) return found;
+  if (found === 'young_person') return undefined;
+  if ((found === 'parent_carer' || found === 'someone_else') && namesOwnGrownUp) return undefined;
+  return found;
 }
 
 /** Yes/no only count in short answers: "no one believes me" is not a "no". */

@@ -71,6 +71,13 @@ export interface AnswerWords {
    * named in the same message ("my mum would go mad if she knew"), the child is afraid to tell them.
    */
   readonly fearsTelling: readonly string[];
+  /**
+   * "my stepdad", "my teacher": a grown-up of the speaker's own. In a longer message, with nobody in
+   * their care named, the speaker is a young person telling their story, not a parent or a teacher.
+   */
+  readonly ownGrownUps: readonly string[];
+  /** "my son", "my pupil": someone in the speaker's care; the speaker is the grown-up. */
+  readonly inTheirCare: readonly string[];
   /** "hes gone", "im safe now": after immediate danger, the danger has passed. */
   readonly safeNow: readonly string[];
   /** "i called 999", "police are coming": after immediate danger, help is on its way. */

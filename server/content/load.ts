@@ -260,6 +260,8 @@ function mergeWords(all: readonly AnswerWords[]): AnswerWords {
     someone: lists((w) => w.someone),
     caresForThem: lists((w) => w.caresForThem),
     fearsTelling: lists((w) => w.fearsTelling),
+    ownGrownUps: lists((w) => w.ownGrownUps),
+    inTheirCare: lists((w) => w.inTheirCare),
     safeNow: lists((w) => w.safeNow),
     calledHelp: lists((w) => w.calledHelp),
   };

@@ -607,6 +607,22 @@ describe('kindness in the details', () => {
     expect(keysOf(parent?.emitted ?? [])).not.toContain('parent.advice.work-with-children');
   });
 
+  it("takes a child telling of their own stepdad or coach as the child, not a parent or a teacher chatting", () => {
+    const offShift = { counsellorOnShift: false };
+    const stepdad = play(machine, offShift, [msg('its my stepdad he comes in my room at night')]).at(-1);
+    expect(summaryOf(stepdad!.snapshot).audience).toBe('young_person');
+    expect(keysOf(stepdad?.emitted ?? [])).toContain('helplines.now.child');
+    expect(keysOf(stepdad?.emitted ?? [])).not.toContain('helplines.now.adult');
+    const coach = play(machine, onShift, [msg('my coach keeps messaging me on snap late at night')]).at(-1);
+    expect(summaryOf(coach!.snapshot).audience).not.toBe('someone_else');
+    // A parent or a teacher still names who they are.
+    expect(summaryOf(play(machine, onShift, [msg('im worried about my son, a man online sends him gifts')]).at(-1)!.snapshot).audience).toBe('parent_carer');
+    // (A teacher naming a stepdad is read as a parent: both get the grown-up's path.)
+    expect(['parent_carer', 'someone_else']).toContain(summaryOf(play(machine, onShift, [msg('im a teacher and my pupil told me her stepdad hurts her')]).at(-1)!.snapshot).audience);
+    expect(summaryOf(play(machine, onShift, [msg('im a teacher, one of my pupils is being messaged by an adult')]).at(-1)!.snapshot).audience).toBe('someone_else');
+    expect(summaryOf(play(machine, onShift, [msg('mum')]).at(-1)!.snapshot).audience).toBe('parent_carer');
+  });
+
   it('takes a bare age, or a bare "help", as a young person starting', () => {
     for (const first of ['16', 'help', 'pls help']) {
       const turn = play(machine, onShift, [msg(first)]).at(-1);
