@@ -103,6 +103,7 @@ export function createAnalyser(deps: DialogDeps) {
   const stillHere = compile(w.stillHere);
   const greeting = compile(w.greeting);
   const privacy = compile(w.asksPrivacy);
+  const keepsSecret = compile(w.keepsSecret);
   const thanks = compile(w.thanks);
   const ifBot = compile(w.asksIfBot);
   const noPerson = compile(w.declinesPerson);
@@ -118,7 +119,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, ownGrownUps, inTheirCare, safeNowWords, calledHelpWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, inTheirCare, safeNowWords, calledHelpWords,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -183,7 +184,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (asksIfBot) turn.asksIfBot = true;
     if (declinesPerson) turn.declinesPerson = true;
     if (!asksIfBot && !declinesPerson && either(hits, spelledHits, person)) turn.asksForPerson = true;
-    if (either(hits, spelledHits, privacy)) turn.asksPrivacy = true;
+    if (either(hits, spelledHits, privacy) || either(hits, spelledHits, keepsSecret)) turn.asksPrivacy = true;
     if (either(hits, spelledHits, tips)) turn.wantsTips = true;
     if (either(hits, spelledHits, ownDetails) || looksLikePhoneNumber(text)) turn.sharesOwnDetails = true;
     if (homeProblem) turn.homeProblem = true;

@@ -78,6 +78,11 @@ export interface AnswerWords {
   readonly ownGrownUps: readonly string[];
   /** "my son", "my pupil": someone in the speaker's care; the speaker is the grown-up. */
   readonly inTheirCare: readonly string[];
+  /**
+   * "no one can know": a wish for secrecy, answered like `asksPrivacy`. Kept apart because these are
+   * also a groomer's words, which the detector may read as secrecy (asks_privacy never raises a flag).
+   */
+  readonly keepsSecret: readonly string[];
   /** "hes gone", "im safe now": after immediate danger, the danger has passed. */
   readonly safeNow: readonly string[];
   /** "i called 999", "police are coming": after immediate danger, help is on its way. */

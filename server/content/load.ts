@@ -262,6 +262,7 @@ function mergeWords(all: readonly AnswerWords[]): AnswerWords {
     fearsTelling: lists((w) => w.fearsTelling),
     ownGrownUps: lists((w) => w.ownGrownUps),
     inTheirCare: lists((w) => w.inTheirCare),
+    keepsSecret: lists((w) => w.keepsSecret),
     safeNow: lists((w) => w.safeNow),
     calledHelp: lists((w) => w.calledHelp),
   };
