@@ -674,4 +674,14 @@ describe('session 13', () => {
     for (const text of ['my friend is 14 but she looks older', 'he said he was 14 and he is in year 9', 'my cousin says shes 13 but she acts like shes 5 lol', 'my brother is 16 but he looks about 12', 'he said he was 15 but his mum is a doctor', 'my friend lied about her age to get on tiktok', 'someone in my class said he was 13 but hes actually 12', "my friend met someone on discord who says he's 15 but i think he's older"])
       expect(categories(text), text).toEqual([]);
   });
+
+  it("hears secrecy told as what happens when the child's parents find out, named presents and clothes shown on camera; not a family's own", () => {
+    for (const text of ['he sed if my mum finds out we cant be frends anymore and it will be my fault', 'he sed only talk to him wen evry1 is asleep', 'he keeps offering to send me a new iphone'])
+      expect(categories(text), text).toContain('meet_or_secrecy');
+    for (const text of ['he picked an outfit and wants me to try it on for him on cam', 'he asked for a pic in my PE kit and then said to take one in the changing rooms'])
+      expect(categories(text), text).toContain('sexual');
+    for (const text of ['if my mum finds out i broke the vase im dead', 'my sister said if my mum finds out she\'ll be grounded', 'i told my friend if my mum finds out about the party ill be grounded', 'she said if her mum finds out shes dead', 'my nan posted me a hoodie for my birthday', 'my mum said she will send me a new phone when mine breaks', 'my mum bought me a dress and wanted me to try it on for her', 'i left my bag in the changing rooms', 'we took outfit pics in the changing room for my sister to pick which one to buy'])
+      expect(categories(text), text).toEqual([]);
+    expect(categories('i told my sister "give me back my hoodie or else" lol she did')).not.toContain('meet_or_secrecy');
+  });
 });
