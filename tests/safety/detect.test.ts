@@ -655,6 +655,10 @@ describe('session 13', () => {
       'some kid in fortnite told me to kill myself',
       'im so done with this homework and with everything, i want to die',
       'hes going to send the pics to my family and in my culture thats the end for me, id rather die',
+      'this game is the only thing keeping me going, i want to die',
+      'i want to die this game is all i have left',
+      'ugh this homework lol i want to die, i cant do anything right',
+      'lol i want to die, this song reminds me of him and i cant go on',
     ])
       expect(categories(text), text).toContain('self_harm');
   });
