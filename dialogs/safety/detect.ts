@@ -499,6 +499,81 @@ function toldAsOver(tokens: readonly Token[], m: PhraseMatch): boolean {
   return well;
 }
 
+/** Words of a death wish said in exaggeration ("i want to die", "im dead", "kms", "disappear", "end me"). */
+const HYPERBOLE_STEMS = new Set(['die', 'dy', 'dead', 'death', 'kill', 'disappear', 'end', 'vanish']);
+/** Words of the `thing` set that are no trivial cause after "this" ("this teacher", "this head"). */
+const NOT_AT_HAND = new Set(['this', 'it', 'that', 'teacher', 'back', 'head', 'school', 'work']);
+/** Sets that make a trivial cause unsafe to assume: distress, pictures, nudity, undressing, the body, violence, means, pills. */
+const HYPERBOLE_VETO = ['{distress}', '{image}', '{nudestrong}', '{undress}', '{bodypart}', '{violent}', '{means}', '{pills}'];
+
+/**
+ * Session 13: a death wish said of something trivial ("got sniped i wanna die", "omg i literally
+ * want to die i called my teacher mum in front of the whole class", "if i have to do one more past
+ * paper im gonna kms lol"). A self-harm thought or plan (not an act; a plan with a time word
+ * never) whose own words are a hyperbole word stands down when its sentence names a trivial cause (set
+ * `trifle`, or a game word that is not also a club's: `OFFLINE_GAME_WORDS`), or a school task (set
+ * `chore`) with a laughing mark (`laughmark`) anywhere in the message; never when the message has a
+ * word of distress, nudity, undressing, the body, violence, means or pills ("everyone laughed at me
+ * again", "he made me take my top off in front of the camera", "my game is the only thing i have,
+ * nobody would care"), nor in quoted words.
+ */
+function trivialHyperbole(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'self_harm' || rule.id === 'lex:self_harm.self-harm') return false;
+  let hyperbole = false;
+  for (let j = m.first; j <= m.last; j += 1) if (HYPERBOLE_STEMS.has(tokens[j]?.keys[0] ?? '') || tokens[j]?.word === 'dying') hyperbole = true;
+  if (!hyperbole || tokens[m.first]?.quoted) return false;
+  const s = tokens[m.first]?.sentence;
+  let trifle = false;
+  let chore = false;
+  let laugh = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (HYPERBOLE_VETO.some((v) => t.sets.includes(v))) return false;
+    // A plan with a time ("kill myself tonight after this match") is not waved off.
+    if (rule.urgency === 'immediate' && t.sets.includes('{soon}')) return false;
+    if (i >= m.first && i <= m.last) continue;
+    if (t.sets.includes('{laughmark}')) laugh = true;
+    if (t.sentence !== s) continue;
+    if (t.sets.includes('{trifle}') || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word))) trifle = true;
+    // "this homework", "this level", "this song", "one more past paper": the thing at hand is the
+    // cause, laughing mark or not.
+    const before = tokens[i - 1]?.word ?? '';
+    const atHand = before === 'this' || before === 'these' || (before === 'more' && tokens[i - 2]?.word === 'one');
+    if (t.sets.includes('{chore}')) chore = true;
+    if (atHand && (t.sets.includes('{chore}') || t.sets.includes('{game}') || (t.sets.includes('{thing}') && !NOT_AT_HAND.has(t.word)))) trifle = true;
+  }
+  return trifle || (chore && laugh);
+}
+
+/** Threat rules whose words also fit the child sending or telling in exchange for a present. */
+const BRIBABLE = new Set(['lex:threat_blackmail.share-images', 'lex:threat_blackmail.conditional-threat']);
+
+/**
+ * Session 13: a present offered for a picture or a detail is a bribe, not a threat ("he said hed
+ * give me robux if i send a pic of me", "a man offered me money to send videos of me", "he'll double
+ * my vbucks if i tell him my login"): `share-images` and `conditional-threat` stand down when the
+ * child is the one sending or telling (the phrase starts after "i" or "to", or is "if i ...") and the
+ * message offers something (set `offer`) with no word of `menace` anywhere ("send more or else",
+ * "he'll post the first ones", "i owe him"). The picture request and the gift keep their own rules
+ * (sexual, meet_or_secrecy).
+ */
+function bribeNotThreat(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!BRIBABLE.has(rule.id)) return false;
+  const first = tokens[m.first]?.word ?? '';
+  const before = tokens[m.first - 1]?.word ?? '';
+  const childActs = before === 'i' || before === 'to' || (first === 'if' && tokens[m.first + 1]?.word === 'i');
+  if (!childActs) return false;
+  let offered = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (t.sets.includes('{menace}')) return false;
+    if (t.sets.includes('{offer}')) offered = true;
+  }
+  return offered;
+}
+
 /** Rules whose request a child's refusal ends ("asked my age, i said its private, they said ok"). */
 const REFUSABLE = new Set(['lex:personal_info.asks-details', 'lex:meet_or_secrecy.move-app']);
 
@@ -529,7 +604,7 @@ function conditionOfIdiom(tokens: readonly Token[], m: PhraseMatch): boolean {
 }
 
 /** Why scope stood a phrase down: the classifier may defer to some kinds of stand-down (see detect). */
-type StandDown = 'negated' | 'hypothetical' | 'resolved' | 'over' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role';
+type StandDown = 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role';
 
 /** Words that may sit between a negator and what it denies outright: "i don't EVER want to die" (not "really", a hedge). */
 const DENIAL_FILLERS = new Set(['even', 'ever', 'actually', 'honestly', 'truly']);
@@ -562,6 +637,8 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm')) return 'hypothetical';
   if (rule.resolvable && scope.resolved) return 'resolved';
   if (rule.category === 'self_harm' && rule.urgency !== 'immediate' && toldAsOver(tokens, m)) return 'over';
+  if (trivialHyperbole(tokens, m, rule)) return 'hyperbole';
+  if (bribeNotThreat(tokens, m, rule)) return 'bribe';
   if (REFUSABLE.has(rule.id) && refusedAndOver(tokens)) return 'refused';
   if (rule.category === 'threat_blackmail' && conditionOfIdiom(tokens, m)) return 'idiom';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
@@ -621,6 +698,9 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   // Self-harm denied outright by the word just before it ("i DON'T want to die", "i do NOT want to
   // hurt myself"): the classifier does not raise it again at any score (see `isDeniedOutright`).
   let selfHarmDenied = false;
+  // Self-harm said of a trivial cause ("im gonna kill myself if they spoil it", `trivialHyperbole`):
+  // the classifier does not raise self-harm again at any score either.
+  let selfHarmHyperbole = false;
   for (const m of findPhrases(tokens, model.rules, false, present)) {
     const rule = m.phrase.rule;
     const down = standsDown(tokens, m, rule, scope, model);
@@ -629,6 +709,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
         scoped.add(rule.category);
         if (DEFER_ALWAYS.has(down)) deferred.add(rule.category);
         if (down === 'negated' && rule.category === 'self_harm' && isDeniedOutright(tokens, m.first, m.last, model)) selfHarmDenied = true;
+        if (down === 'hyperbole') selfHarmHyperbole = true;
       }
       continue;
     }
@@ -666,7 +747,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       // to scope at any score (a harmless-words stand-down, or a DEFER_ALWAYS kind).
       if ((stoodDown.has(c) || deferred.has(c)) && c !== 'immediate_danger' && c !== 'self_harm') continue;
       if (p < SURE_SCORE && (scoped.has(c) || stoodDown.has(c))) continue;
-      if (c === 'self_harm' && selfHarmDenied) continue;
+      if (c === 'self_harm' && (selfHarmDenied || selfHarmHyperbole)) continue;
       // Evidence: the words that pushed the score up most.
       const contrib = new Map<number, number>();
       ids.forEach((id, k) => {

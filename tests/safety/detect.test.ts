@@ -636,3 +636,56 @@ describe('session 12', () => {
     expect(categories('he asked where im from and where i live')).toContain('personal_info');
   });
 });
+
+describe('session 13', () => {
+  it('lets a death wish said of something trivial go, never one with distress, pictures, violence or a plan', () => {
+    for (const text of ['i want to die this homework', 'im gonna kill myself if they spoil it', 'got sniped from across the map i wanna die', 'omg i literally want to die i called my teacher mum in front of the whole class', 'if i have to do one more past paper im gonna kms', 'ugh revision for my maths test lol i want to die', 'i want to disappear after what i said in the group chat so cringe'])
+      expect(categories(text), text).not.toContain('self_harm');
+    for (const text of [
+      'i dont want to be here anymore',
+      'ive been cutting again',
+      'everyone at school laughed at me again and i want to die',
+      'i failed my maths exam and i want to die',
+      'if i fail this exam im going to kill myself',
+      'im gonna kill myself after this exam, i mean it',
+      'he posted my pics in the group chat so embarrassing i want to die',
+      'my dad hits me when i get a bad mark and i want to die',
+      'i cant stop thinking about killing myself, even this song reminds me',
+      'i lost my streak and honestly i want to die, nobody cares about me',
+      'some kid in fortnite told me to kill myself',
+      'im so done with this homework and with everything, i want to die',
+      'hes going to send the pics to my family and in my culture thats the end for me, id rather die',
+      'this game is the only thing keeping me going, i want to die',
+      'i want to die this game is all i have left',
+      'ugh this homework lol i want to die, i cant do anything right',
+      'lol i want to die, this song reminds me of him and i cant go on',
+    ])
+      expect(categories(text), text).toContain('self_harm');
+  });
+
+  it('reads a present offered for a picture or a login as a bribe, not a threat; a menace stays a threat', () => {
+    for (const text of ['he said hed give me robux for a pic', 'he sed he will give me 1000 robux if i send a pic of me in my swimsuit', 'a man offered me money to send videos of me dancing in my underwear', 'a man sed he can double my vbucks if i tell him my login'])
+      expect(categories(text), text).not.toContain('threat_blackmail');
+    expect(categories('he sed he will give me 1000 robux if i send a pic of me in my swimsuit')).toContain('sexual');
+    expect(categories('he said hed give me robux for a pic')).toContain('meet_or_secrecy');
+    for (const text of ['send it or i tell everyone', 'he said if i dont send a pic he will tell everyone', 'he gave me robux and now says if i dont send a pic he will share my chats', 'he said if i tell anyone he will stop giving me robux', "he said he'd buy me a ps5 if i send pics and if i tell my mum he will hurt her"])
+      expect(categories(text), text).toContain('threat_blackmail');
+  });
+
+  it('flags someone claiming a young age with an adult voice or face, not ordinary talk about ages', () => {
+    for (const text of ['he said he was 14 but his voice sounded like a grown man', 'she told me shes 13 but her pics look old', 'he says hes 15 but he looks about 30 in his pics', "he said hes 13 but he's actually 25", 'he said hes my age but on call he sounds like my dad'])
+      expect(categories(text), text).toContain('meet_or_secrecy');
+    for (const text of ['my friend is 14 but she looks older', 'he said he was 14 and he is in year 9', 'my cousin says shes 13 but she acts like shes 5 lol', 'my brother is 16 but he looks about 12', 'he said he was 15 but his mum is a doctor', 'my friend lied about her age to get on tiktok', 'someone in my class said he was 13 but hes actually 12', "my friend met someone on discord who says he's 15 but i think he's older"])
+      expect(categories(text), text).toEqual([]);
+  });
+
+  it("hears secrecy told as what happens when the child's parents find out, named presents and clothes shown on camera; not a family's own", () => {
+    for (const text of ['he sed if my mum finds out we cant be frends anymore and it will be my fault', 'he sed only talk to him wen evry1 is asleep', 'he keeps offering to send me a new iphone'])
+      expect(categories(text), text).toContain('meet_or_secrecy');
+    for (const text of ['he picked an outfit and wants me to try it on for him on cam', 'he asked for a pic in my PE kit and then said to take one in the changing rooms'])
+      expect(categories(text), text).toContain('sexual');
+    for (const text of ['if my mum finds out i broke the vase im dead', 'my sister said if my mum finds out she\'ll be grounded', 'i told my friend if my mum finds out about the party ill be grounded', 'she said if her mum finds out shes dead', 'my nan posted me a hoodie for my birthday', 'my mum said she will send me a new phone when mine breaks', 'my mum bought me a dress and wanted me to try it on for her', 'i left my bag in the changing rooms', 'we took outfit pics in the changing room for my sister to pick which one to buy'])
+      expect(categories(text), text).toEqual([]);
+    expect(categories('i told my sister "give me back my hoodie or else" lol she did')).not.toContain('meet_or_secrecy');
+  });
+});
