@@ -34,19 +34,27 @@ import { loadSafetyModel } from '../fixtures/flags/source.js';
 // 25 -> 27 of 381, +6 flags, none lost), not on this half: benign 82 -> 78, +8 flags, -3 (meet
 // 89 -> 88, personal 79 -> 77). The two floors that moved down are that round's figures, said in
 // the closing note; the same through `npm run eval:flags -- --socket`.
+// Session 13 (lexicon v28-v30: a death wish said of a trivial cause stands down, a bribe is not a
+// threat, age-lie and found-out rules; retrained with train38a-d), chosen on leave-one-batch-out
+// (benign 857 -> 823 of 11,706, no category down by more than 1) and the held-out probes44-47
+// (1,291 items: benign 55 -> 50 of 745; self_harm +2, meet +2, danger -1, sexual -2, financial -1),
+// not on this half: benign 78 -> 79, danger 62 -> 60, threat 71 -> 67, sexual 86 -> 85, personal
+// 77 -> 79, financial 73 -> 76. The round's owner measured that retraining with train38 alone, before
+// any rule change, gives the danger, threat and sexual losses here. The three floors that moved down
+// and the ceiling that moved up are that round's figures, said in the closing note.
 // These floors are the last measured figures, not a trend: they make a regression fail while the
 // gap stays visible in `npm run eval:flags` (BELOW / ABOVE, every miss).
 const MEASURED_RECALL_FLOOR: Partial<Record<Category, number>> = {
-  immediate_danger: 0.89, // 62/69 = 0.899 (session 11: 62/69)
+  immediate_danger: 0.86, // 60/69 = 0.870 (session 12: 62/69)
   self_harm: 0.89, // 59/66 = 0.894 (59/66)
-  threat_blackmail: 0.83, // 71/85 = 0.835 (69/85)
-  sexual: 0.86, // 86/100 (83/100)
-  meet_or_secrecy: 0.88, // 88/100 (89/100)
-  personal_info: 0.77, // 77/99 = 0.778 (79/99)
-  financial: 0.86, // 73/84 = 0.869 (70/84)
+  threat_blackmail: 0.78, // 67/85 = 0.788 (71/85)
+  sexual: 0.85, // 85/100 (86/100)
+  meet_or_secrecy: 0.88, // 88/100 (88/100)
+  personal_info: 0.79, // 79/99 = 0.798 (77/99)
+  financial: 0.9, // 76/84 = 0.905 (73/84)
 };
-// 78/539 = 14.47% in session 12 (82/539 = 15.21% in session 11; target 3%).
-const MEASURED_FALSE_ALARM_CEILING = 0.1448;
+// 79/539 = 14.66% in session 13 (78/539 = 14.47% in session 12; target 3%).
+const MEASURED_FALSE_ALARM_CEILING = 0.1466;
 describe('red-flag detector on the reporting half', async () => {
   const items = loadDataset();
   const reporting = items.filter((i) => i.split === 'reporting');
