@@ -34,6 +34,8 @@ export interface TurnAnalysis {
   readonly unsure?: boolean;
   readonly declines?: boolean;
   readonly goodbye?: boolean;
+  /** "ill wait" on its own: staying for the counsellor who is coming. */
+  readonly stays?: boolean;
   /** "I'm still here" on its own, after a check-in. */
   readonly stillHere?: boolean;
   readonly asksPrivacy?: boolean;
@@ -101,6 +103,7 @@ export function createAnalyser(deps: DialogDeps) {
   const home = compile(w.homeProblem);
   const noTrusted = compile(w.noTrustedAdult);
   const stillHere = compile(w.stillHere);
+  const stays = compile(w.stays);
   const greeting = compile(w.greeting);
   const privacy = compile(w.asksPrivacy);
   const keepsSecret = compile(w.keepsSecret);
@@ -119,7 +122,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, inTheirCare, safeNowWords, calledHelpWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, inTheirCare, safeNowWords, calledHelpWords,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -175,6 +178,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (declines) turn.declines = true;
     if (wholeIn(rawRest, spelledRest, goodbye)) turn.goodbye = true;
     if (wholeIn(rawRest, spelledRest, stillHere)) turn.stillHere = true;
+    if (wholeIn(rawRest, spelledRest, stays)) turn.stays = true;
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
     // Before and after fillers come off: "thank you so much" would lose its "thank you" to them.
     if (wholeIn(raw, spelled === raw ? null : spelled, thanks) || wholeIn(rawRest, spelledRest, thanks)) turn.thanks = true;

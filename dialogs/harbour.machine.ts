@@ -113,7 +113,11 @@ export function createHarbourMachine(deps: DialogDeps) {
         // Asked again when nobody can come: say so honestly, with people to call now.
         { guard: and(['asksForPerson', 'hasAskedForPerson']), actions: [...TAKE_MESSAGE, 'sayNobodyCanCome'] },
         { guard: 'asksForPerson', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'requestPerson'] },
+        // "ok bye" while a counsellor is on the way: asked once whether they want to wait, since
+        // leaving withdraws the request; a second goodbye closes the chat.
+        { guard: and(['isGoodbye', 'isWaitingForPerson', not('hasAskedBeforeLeaving')]), actions: [...TAKE_MESSAGE, 'askBeforeLeaving'] },
         { guard: 'isGoodbye', target: '.closed', actions: [...TAKE_MESSAGE, 'closeWithGoodbye'] },
+        { guard: and(['staysToWait', 'isWaitingForPerson']), actions: [...TAKE_MESSAGE, { type: 'say', params: { key: 'handoff.staying' } }] },
         // "Will you tell my mum?" is answered, honestly, and not taken as an answer to the step's
         // question ("my mum" is not a trusted adult here); the step's question still waits.
         { guard: 'asksAboutPrivacy', actions: [...TAKE_MESSAGE, 'sayPrivacyIfAsked', 'askWhoIfNotKnown'] },

@@ -6,7 +6,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { ASKED_WRONG_OR_SCARY, closingHelplines, dontSendOrPay, escalation, isAdult, isPersonComing, pathOf, routesFor, say, sayToReader, union } from './wording.js';
+import { ASKED_WRONG_OR_SCARY, closingHelplines, dontSendOrPay, escalation, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, union } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -286,6 +286,12 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(say(isAdult(context) ? 'details.not-needed.adult' : 'details.not-needed.child'));
         enqueue.assign({ said: { ...context.said, details: true } });
       }),
+      /** Goodbye while a counsellor is coming: wait, or end the chat (which withdraws the request)? Once. */
+      askBeforeLeaving: enqueueActions(({ context, enqueue }) => {
+        if (context.urgency === 'immediate' && context.said.safeNow !== true) enqueue.emit(sayToReader(context, 'safety.immediate'));
+        enqueue.emit(say('handoff.leave-check', { quickReplies: QR.leaveCheck }));
+        enqueue.assign({ said: { ...context.said, leaveAsked: true } });
+      }),
       closeWithGoodbye: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say(isAdult(context) ? 'close.goodbye.adult' : 'close.goodbye.child'));
         if (context.urgency === 'immediate') enqueue.emit(sayToReader(context, 'safety.immediate'));
@@ -391,6 +397,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       asksForPerson: ({ context, event }) => turnOf(context, event).asksForPerson === true,
       hasAskedForPerson: ({ context }) => context.handoff !== 'none' && context.handoff !== 'failed',
       isGoodbye: ({ context, event }) => turnOf(context, event).goodbye === true,
+      staysToWait: ({ context, event }) => turnOf(context, event).stays === true,
+      /** A counsellor has been asked for and can come, and has not joined yet. */
+      isWaitingForPerson: ({ context }) => isWaitingForPerson(context),
+      hasAskedBeforeLeaving: ({ context }) => context.said.leaveAsked === true,
       isStillHere: ({ context, event }) => turnOf(context, event).stillHere === true,
       asksAboutPrivacy: ({ context, event }) => turnOf(context, event).asksPrivacy === true,
       isThanks: ({ context, event }) => turnOf(context, event).thanks === true,
@@ -442,7 +452,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isAnswer: ({ context, event }) => {
         const turn = turnOf(context, event);
         if (turn.urgency !== undefined || context.handoff === 'accepted') return false;
-        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || turn.asksPrivacy === true || turn.stillHere === true || turn.thanks === true) return false;
+        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.stays === true && isWaitingForPerson(context)) || turn.asksPrivacy === true || turn.stillHere === true || turn.thanks === true) return false;
         const onPath = (context.audience !== undefined && pathOf(context.audience) !== 'parent') || pathOf(context.audience) === 'parent';
         return !(turn.wantsTips === true && onPath && context.handoff === 'none');
       },

@@ -14,6 +14,7 @@ export const QR = {
   offerHelp: ['qr.talk-to-person', 'qr.carry-on'],
   checkIn: ['qr.still-here'],
   keepTalking: ['qr.tips', 'qr.carry-on'],
+  leaveCheck: ['qr.wait', 'qr.end-chat'],
 } as const;
 
 export const QUICK_REPLY_KEYS: readonly string[] = [...new Set(Object.values(QR).flat())];
@@ -155,6 +156,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'bot.not-a-person-none',
   'handoff.declined',
   'handoff.declined-requested',
+  'handoff.leave-check',
+  'handoff.staying',
   'checkin.waiting',
   'checkin.no-counsellor',
   'close.goodbye.child',

@@ -25,6 +25,11 @@ export function isPersonComing(ctx: HarbourContext): boolean {
   return ctx.counsellorOnShift && ctx.handoff !== 'unavailable';
 }
 
+/** A counsellor has been asked for and can come, and has not joined yet. */
+export function isWaitingForPerson(ctx: HarbourContext): boolean {
+  return (ctx.handoff === 'requested' || ctx.handoff === 'queued') && isPersonComing(ctx);
+}
+
 /** Which "don't send, don't pay" line fits: see {@link dontSendOrPay}. */
 export type DontSendKind = 'dont-send' | 'dont-pay' | 'dont-send-or-pay';
 

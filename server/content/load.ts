@@ -263,6 +263,7 @@ function mergeWords(all: readonly AnswerWords[]): AnswerWords {
     ownGrownUps: lists((w) => w.ownGrownUps),
     inTheirCare: lists((w) => w.inTheirCare),
     keepsSecret: lists((w) => w.keepsSecret),
+    stays: lists((w) => w.stays),
     safeNow: lists((w) => w.safeNow),
     calledHelp: lists((w) => w.calledHelp),
   };

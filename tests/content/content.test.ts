@@ -144,9 +144,11 @@ describe('the real content', () => {
       expect(turn(title('qr.no-thats-all')).no, locale).toBe(true);
       expect(turn(title('qr.carry-on')).yes, locale).toBe(true);
       expect(turn(title('qr.still-here')).stillHere, locale).toBe(true);
-      // A quick reply never closes the chat or asks for a person by accident.
+      expect(turn(title('qr.wait')).stays, locale).toBe(true);
+      expect(turn(title('qr.end-chat')).goodbye, locale).toBe(true);
+      // A quick reply never closes the chat or asks for a person by accident (only "End the chat" closes it).
       for (const key of QUICK_REPLY_KEYS) {
-        expect(turn(title(key)).goodbye ?? false, `${locale} ${key}`).toBe(false);
+        if (key !== 'qr.end-chat') expect(turn(title(key)).goodbye ?? false, `${locale} ${key}`).toBe(false);
         if (key !== 'qr.talk-to-person') expect(turn(title(key)).asksForPerson ?? false, `${locale} ${key}`).toBe(false);
       }
     }

@@ -192,6 +192,32 @@ describe('escalation', () => {
     expect(keysOf(failed)).toEqual(['handoff.failed', 'helplines.now.child']);
   });
 
+  it('"ok bye" while a counsellor is coming asks once whether they want to wait; a second goodbye closes', () => {
+    const turns = child(msg('he asked me to send nudes'), { type: 'handoff.queued', position: 2 }, msg('ok bye'), msg("I'll wait"), msg('ok'), msg('bye'));
+    const asked = turns[4];
+    expect(asked?.state).toBe('escalated');
+    expect(asked?.emitted.some((e) => e.type === 'conversation.closed')).toBe(false);
+    expect(wordsOf(content, asked?.emitted ?? [])).toEqual([
+      "A counsellor is coming to talk with you. If you leave now, they can't reach you. Do you want to wait, or end the chat?",
+    ]);
+    expect(asked?.emitted.find((e) => e.type === 'bot.say')).toMatchObject({ quickReplies: ['qr.wait', 'qr.end-chat'] });
+    expect(keysOf(turns[5]?.emitted ?? [])).toEqual(['handoff.staying']);
+    expect(turns.at(-1)?.state).toBe('closed');
+    expect(keysOf(turns.at(-1)?.emitted ?? [])).toEqual(['close.goodbye.child', 'close.helplines.child']);
+    // The end-chat quick reply closes straight away after the question.
+    const ended = child(msg('he asked me to send nudes'), msg('bye'), msg('End the chat')).at(-1);
+    expect(ended?.state).toBe('closed');
+    // In danger now: 999 again beside the question.
+    const danger = child(msg('hes outside my house right now'), msg('gtg')).at(-1);
+    expect(keysOf(danger?.emitted ?? [])).toEqual(['safety.immediate', 'handoff.leave-check']);
+    // Nobody can come, or no one was asked for: goodbye closes at once, as before.
+    const offShift = play(machine, { counsellorOnShift: false }, [msg("I'm a young person"), msg('he asked me to send nudes'), msg('bye')]).at(-1);
+    expect(offShift?.state).toBe('closed');
+    // "wait" only means staying while someone is coming; otherwise it is an ordinary answer.
+    const early = child(msg('wait')).at(-1);
+    expect(keysOf(early?.emitted ?? [])).not.toContain('handoff.staying');
+  });
+
   it('never suggests telling someone at home when home is the problem, and escalates', () => {
     const turns = child(msg('a man on tiktok keeps messaging me'), msg('a week'), msg('no'), msg('no'), msg('worried'), msg('i cant tell my mum, its my stepdad at home that scares me'));
     const last = turns.at(-1);
@@ -719,7 +745,9 @@ describe('silence and persistence', () => {
     restored.start();
     expect(said).toEqual([]); // no second opening on restore
     restored.send(msg('bye'));
-    expect(said).toEqual(['close.goodbye.child', 'close.helplines.child']);
+    expect(said).toEqual(['handoff.leave-check']);
+    restored.send(msg('bye'));
+    expect(said).toEqual(['handoff.leave-check', 'close.goodbye.child', 'close.helplines.child']);
     expect(restored.getSnapshot().status).toBe('done');
   });
 });
@@ -745,6 +773,7 @@ describe('one transition per message', () => {
       msg('he asked me to send nudes'),
       msg('Scared'),
       msg('bye'),
+      msg('End the chat'),
     ];
     const said: string[][] = [];
     for (const event of sent) {
@@ -759,6 +788,7 @@ describe('one transition per message', () => {
     expect(said[3]?.[0]).toBe('details.not-needed.child');
     expect(said[3]?.length).toBeGreaterThan(1);
     expect(said[6]).toContain('escalation.serious');
+    expect(said[8]).toEqual(['handoff.leave-check']);
     expect(actor.getSnapshot().status).toBe('done');
   });
 

@@ -174,7 +174,7 @@ describe.each([
     for (const path of paths) {
       if (path.state.status === 'done') continue;
       const prefix = eventsOf(path);
-      const before = path.state.context as { handoff: string; urgency?: Urgency; audience?: string; escalated?: string[] };
+      const before = path.state.context as { handoff: string; urgency?: Urgency; audience?: string; escalated?: string[]; said?: { leaveAsked?: boolean } };
       const where = `${stateName(path.state)} after [${prefix.map((e) => (e.type === 'user.message' ? e.text : e.type)).join(' | ')}]`;
       for (const g of GLOBAL) {
         // Restored from the path's snapshot, as the server restores a persisted one.
@@ -229,8 +229,16 @@ describe.each([
         }
 
         if (g.name === 'stop') {
+          const waiting = (before.handoff === 'requested' || before.handoff === 'queued') && input.counsellorOnShift;
           if (withCounsellor) expect(first.state).toBe('withCounsellor');
-          else {
+          else if (waiting && before.said?.leaveAsked !== true) {
+            // A counsellor is on the way: asked once whether they want to wait; the next goodbye closes.
+            expect(first.state, where).toBe('escalated');
+            expect(keysOf(first.emitted), where).toContain('handoff.leave-check');
+            const again = play(machine, input, [...g.events, ...g.events], path.state).at(-1);
+            expect(again?.state, where).toBe('closed');
+            expect(again?.emitted).toContainEqual({ type: 'conversation.closed', reason: 'goodbye' });
+          } else {
             expect(first.state, where).toBe('closed');
             expect(first.emitted).toContainEqual({ type: 'conversation.closed', reason: 'goodbye' });
             expect(keysOf(first.emitted).some((k) => k.startsWith('close.helplines.')), where).toBe(true);
