@@ -34,6 +34,8 @@ export interface TurnAnalysis {
   readonly unsure?: boolean;
   readonly declines?: boolean;
   readonly goodbye?: boolean;
+  /** "i already sent one", "what if he shows people": a picture sent, or the fear it will be shared. */
+  readonly imageWorry?: boolean;
   /** "ill wait" on its own: staying for the counsellor who is coming. */
   readonly stays?: boolean;
   /** "I'm still here" on its own, after a check-in. */
@@ -104,6 +106,7 @@ export function createAnalyser(deps: DialogDeps) {
   const noTrusted = compile(w.noTrustedAdult);
   const stillHere = compile(w.stillHere);
   const stays = compile(w.stays);
+  const imageWorry = compile(w.imageWorry);
   const greeting = compile(w.greeting);
   const privacy = compile(w.asksPrivacy);
   const keepsSecret = compile(w.keepsSecret);
@@ -122,7 +125,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, inTheirCare, safeNowWords, calledHelpWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, inTheirCare, safeNowWords, calledHelpWords,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -179,6 +182,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (wholeIn(rawRest, spelledRest, goodbye)) turn.goodbye = true;
     if (wholeIn(rawRest, spelledRest, stillHere)) turn.stillHere = true;
     if (wholeIn(rawRest, spelledRest, stays)) turn.stays = true;
+    if (either(hits, spelledHits, imageWorry)) turn.imageWorry = true;
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
     // Before and after fillers come off: "thank you so much" would lose its "thank you" to them.
     if (wholeIn(raw, spelled === raw ? null : spelled, thanks) || wholeIn(rawRest, spelledRest, thanks)) turn.thanks = true;

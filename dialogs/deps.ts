@@ -83,6 +83,8 @@ export interface AnswerWords {
    * also a groomer's words, which the detector may read as secrecy (asks_privacy never raises a flag).
    */
   readonly keepsSecret: readonly string[];
+  /** "i already sent one", "what if he shows people": a picture sent, or the fear it will be shared. */
+  readonly imageWorry: readonly string[];
   /** "ill wait": after being asked whether they want to leave while a counsellor is coming. Whole message only. */
   readonly stays: readonly string[];
   /** "hes gone", "im safe now": after immediate danger, the danger has passed. */

@@ -137,6 +137,12 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * would try to talk with them first), in the wording of who is chatting. Also after a red
        * flag, when the same message asks it ("pls dont tell my parents he has my pics").
        */
+      /** A picture sent, or feared shared: not in trouble, not their fault, and Report Remove. Once. */
+      sayImageWorryIfAny: enqueueActions(({ context, enqueue }) => {
+        if (!worriesAboutImage(context)) return;
+        enqueue.emit(sayStepOf(context, 'image-worry'));
+        enqueue.assign({ said: { ...context.said, imageWorry: true } });
+      }),
       sayPrivacyIfAsked: enqueueActions(({ context, enqueue }) => {
         if (context.turn.asksPrivacy === true) enqueue.emit(sayStepOf(context, 'privacy'));
       }),
@@ -402,6 +408,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isWaitingForPerson: ({ context }) => isWaitingForPerson(context),
       hasAskedBeforeLeaving: ({ context }) => context.said.leaveAsked === true,
       isStillHere: ({ context, event }) => turnOf(context, event).stillHere === true,
+      worriesAboutImage: ({ context, event }) => worriesAboutImage({ ...context, turn: turnOf(context, event) }),
       asksAboutPrivacy: ({ context, event }) => turnOf(context, event).asksPrivacy === true,
       isThanks: ({ context, event }) => turnOf(context, event).thanks === true,
       asksIfBot: ({ context, event }) => turnOf(context, event).asksIfBot === true,
@@ -452,7 +459,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isAnswer: ({ context, event }) => {
         const turn = turnOf(context, event);
         if (turn.urgency !== undefined || context.handoff === 'accepted') return false;
-        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.stays === true && isWaitingForPerson(context)) || turn.asksPrivacy === true || turn.stillHere === true || turn.thanks === true) return false;
+        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || turn.asksPrivacy === true || turn.stillHere === true || turn.thanks === true) return false;
         const onPath = (context.audience !== undefined && pathOf(context.audience) !== 'parent') || pathOf(context.audience) === 'parent';
         return !(turn.wantsTips === true && onPath && context.handoff === 'none');
       },
@@ -516,6 +523,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
 /** The message's feeling said back ("It makes sense to feel scared…"). */
 function reflectionOf(context: HarbourContext) {
   return say(`feeling.${context.turn.feeling ?? 'unknown'}`);
+}
+
+/** The message tells of a picture sent or feared shared, and that has not been answered yet. */
+function worriesAboutImage(context: HarbourContext): boolean {
+  return context.turn.imageWorry === true && context.said.imageWorry !== true;
 }
 
 function sayStepOf(context: HarbourContext, step: string, quickReplies?: readonly string[]) {

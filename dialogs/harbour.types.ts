@@ -49,6 +49,8 @@ export interface HarbourContext {
     readonly feelingsAskedAgain?: boolean;
     /** Most grown-ups want to help ("my mum would go mad"): once. Absent in older snapshots. */
     readonly fearsTelling?: boolean;
+    /** Not in trouble, and Report Remove, after a picture sent or feared shared: once. Absent in older snapshots. */
+    readonly imageWorry?: boolean;
     /** Asked, on a goodbye, whether they want to wait for the counsellor who is coming: once. Absent in older snapshots. */
     readonly leaveAsked?: boolean;
     /** Which "don't send, don't pay" line was said (with `dontSend`). Absent in older snapshots: the whole line. */

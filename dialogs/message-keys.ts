@@ -45,6 +45,7 @@ const PER_PATH = [
   'just-talk',
   'cares',
   'fears-telling',
+  'image-worry',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */
@@ -85,6 +86,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.privacy',
   'parent.welcome',
   'parent.cares',
+  'parent.image-worry',
   'shared.thats-okay',
   'shared.go-ahead',
   'shared.listening',

@@ -218,6 +218,24 @@ describe('escalation', () => {
     expect(keysOf(early?.emitted ?? [])).not.toContain('handoff.staying');
   });
 
+  it('a picture already sent, or feared shared: not in trouble, and Report Remove, once, in the words of who is chatting', () => {
+    const turns = child(msg('he asked me to send nudes'), msg('i already sent one'), msg('what if he shows people'));
+    const said = wordsOf(content, turns[3]?.emitted ?? []);
+    expect(said).toContain(
+      'You are not in trouble, and it is not your fault. The person who asked for it did something wrong. If a photo or video of you is online, or might be, Report Remove from Childline can help get it taken down.',
+    );
+    expect(keysOf(turns[4]?.emitted ?? [])).not.toContain('child.image-worry');
+    // Without a red flag in the message, the root answers it as well.
+    const worry = child(msg('someone on snap keeps messaging me'), msg('what if he shows people')).at(-1);
+    expect(keysOf(worry?.emitted ?? [])).toContain('child.image-worry');
+    const parent = play(machine, onShift, [msg("I'm a parent"), msg('my daughter sent a photo to a man she met online')]).at(-1);
+    expect(wordsOf(content, parent?.emitted ?? []).join(' ')).toMatch(/Your child is not in trouble\..*Report Remove.*don't save, screenshot or forward/);
+    const friend = play(machine, onShift, [msg("I'm asking for a friend"), msg('she already sent him one')]).at(-1);
+    expect(keysOf(friend?.emitted ?? [])).toContain('friend.image-worry');
+    // Not sent: nothing to reassure about.
+    expect(keysOf(child(msg('he asked me to send nudes'), msg('i never sent one')).at(-1)?.emitted ?? [])).not.toContain('child.image-worry');
+  });
+
   it('never suggests telling someone at home when home is the problem, and escalates', () => {
     const turns = child(msg('a man on tiktok keeps messaging me'), msg('a week'), msg('no'), msg('no'), msg('worried'), msg('i cant tell my mum, its my stepdad at home that scares me'));
     const last = turns.at(-1);
