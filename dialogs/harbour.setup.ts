@@ -204,7 +204,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       escalateOnFindings: enqueueActions(({ context, enqueue }) => {
         const t = context.turn;
         const urgency = t.urgency ?? 'normal';
-        const { out, raises, categories, escalated, logins, dontSend } = escalation(context, urgency, t.findings);
+        const { out, raises, categories, escalated, logins, abuseTold, dontSend } = escalation(context, urgency, t.findings);
         for (const e of out) enqueue.emit(e);
         enqueue.assign({
           escalated,
@@ -218,6 +218,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
             // `dontSend` is the line escalation() chose (or found said), when pictures, threats or money came up.
             ...(dontSend !== undefined ? { dontSend: true, dontSendWhat: dontSend } : {}),
             ...(logins ? { logins: true } : {}),
+            ...(abuseTold ? { abuseTold: true } : {}),
           },
         });
       }),

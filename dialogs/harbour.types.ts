@@ -49,6 +49,8 @@ export interface HarbourContext {
     readonly feelingsAskedAgain?: boolean;
     /** Most grown-ups want to help ("my mum would go mad"): once. Absent in older snapshots. */
     readonly fearsTelling?: boolean;
+    /** Abuse told of ("he touches me"): nobody may do that, not their fault. Once. Absent in older snapshots. */
+    readonly abuseTold?: boolean;
     /** Not in trouble, and Report Remove, after a picture sent or feared shared: once. Absent in older snapshots. */
     readonly imageWorry?: boolean;
     /** Asked, on a goodbye, whether they want to wait for the counsellor who is coming: once. Absent in older snapshots. */

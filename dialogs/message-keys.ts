@@ -46,6 +46,7 @@ const PER_PATH = [
   'cares',
   'fears-telling',
   'image-worry',
+  'abuse-told',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */
@@ -87,6 +88,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.welcome',
   'parent.cares',
   'parent.image-worry',
+  'parent.abuse-told',
   'shared.thats-okay',
   'shared.go-ahead',
   'shared.listening',

@@ -60,6 +60,9 @@ export function dontSendOrPay(ctx: HarbourContext, categories: Iterable<string>)
   return { line: lineOf(already === 'dont-pay' ? 'dont-send' : 'dont-pay'), kind: 'dont-send-or-pay' };
 }
 
+/** The detector's rule for sexual abuse told of ("he touches me"): no picture was asked for. */
+export const ABUSE_DISCLOSED_RULE = 'lex:sexual.abuse-disclosed';
+
 /** The detector's rule for a password, login or code asked for (red-flags.yaml, financial). */
 export const LOGINS_RULE = 'lex:financial.logins';
 
@@ -130,8 +133,15 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     else out.push(sayToReader(ctx, 'escalation.noted-no-counsellor'));
   }
   if (categories.has('self_harm') && (!ctx.said.selfHarm || urgency === 'immediate')) out.push(sayToReader(ctx, 'safety.self-harm'));
-  const pressure = categories.has('threat_blackmail') || categories.has('financial') || categories.has('sexual');
-  const dontSend = pressure ? dontSendOrPay(ctx, [...(ctx.summary.categories ?? []), ...categories]) : undefined;
+  // Abuse told of ("he touches me") is sexual, but nothing was asked for: "don't send pictures"
+  // would not fit; they hear, once, that nobody may do that and that it is not their fault.
+  const asksSexual = findings.some((f) => f.category === 'sexual' && f.rule !== ABUSE_DISCLOSED_RULE);
+  const abuseTold = ctx.said.abuseTold !== true && !asksSexual && findings.some((f) => f.rule === ABUSE_DISCLOSED_RULE);
+  if (abuseTold) out.push(say(`${pathOf(ctx.audience)}.abuse-told`));
+  const pressure = categories.has('threat_blackmail') || categories.has('financial') || asksSexual;
+  // Which half fits is decided by this message's asks; what was said before is in `said.dontSendWhat`.
+  const asked = [...(ctx.summary.categories ?? []), ...categories].filter((c) => c !== 'sexual' || asksSexual);
+  const dontSend = pressure ? dontSendOrPay(ctx, asked) : undefined;
   if (dontSend?.line !== undefined) out.push(dontSend.line);
   // A password or a code asked for: what to do about it, once.
   const logins = ctx.said.logins !== true && findings.some((f) => f.rule === LOGINS_RULE);
@@ -143,6 +153,6 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
       out.push(say(isAdult(ctx) ? 'helplines.now.adult' : 'helplines.now.child'));
     }
   }
-  return { out, raises, categories: [...categories], escalated: [...already, ...fresh], logins, dontSend: dontSend?.kind };
+  return { out, raises, categories: [...categories], escalated: [...already, ...fresh], logins, abuseTold, dontSend: dontSend?.kind };
 }
 

@@ -236,6 +236,15 @@ describe('escalation', () => {
     expect(keysOf(child(msg('he asked me to send nudes'), msg('i never sent one')).at(-1)?.emitted ?? [])).not.toContain('child.image-worry');
   });
 
+  it('abuse told of hears that nobody may do that, once, and no "don\'t send pictures" until a picture is asked for', () => {
+    const turns = child(msg('he tuches me wen she is at wrk'), msg('he touches me again'), msg('he asked me for pics too'));
+    const first = wordsOf(content, turns[2]?.emitted ?? []);
+    expect(first).toContain('Nobody is allowed to do things like that to you. It is not your fault, and you were right to tell.');
+    expect(keysOf(turns[2]?.emitted ?? [])).not.toContain('advice.dont-send');
+    expect(keysOf(turns[3]?.emitted ?? [])).not.toContain('child.abuse-told');
+    expect(keysOf(turns[4]?.emitted ?? [])).toContain('advice.dont-send');
+  });
+
   it('never suggests telling someone at home when home is the problem, and escalates', () => {
     const turns = child(msg('a man on tiktok keeps messaging me'), msg('a week'), msg('no'), msg('no'), msg('worried'), msg('i cant tell my mum, its my stepdad at home that scares me'));
     const last = turns.at(-1);
