@@ -67,6 +67,9 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['isInDangerNow', 'saysCalledHelp']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayCalledHelp'] },
             { guard: and(['isInDangerNow', 'wantsTips']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayStillInDanger', 'sayAdvice'] },
             { guard: 'isInDangerNow', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayStillInDanger'] },
+            // "Are you safe right now?", asked when self-harm was first heard: no or not sure is danger now.
+            { guard: and(['awaitsSafeAnswer', or(['saysNo', 'isUnsure'])]), actions: ['escalateNotSafe'] },
+            { guard: and(['awaitsSafeAnswer', 'saysYes']), actions: ['saySafeForNow'] },
             // Nobody can come, so the bot explores a trusted grown-up itself, as the path would have:
             // the message after the question answers it.
             { guard: and(['awaitsTrustedAdult', 'homeIsUnsafe']), actions: ['recordTrustedAdult', 'trustedAdultAnswered', { type: 'sayStep', params: { step: 'trusted.not-home' } }] },

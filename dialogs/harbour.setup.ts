@@ -107,7 +107,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       }),
       /** Immediate danger, and not yet said to have passed: 999 again, in words for who is chatting. */
       sayStillInDanger: emit(({ context }) =>
-        sayToReader(context, context.summary.categories?.includes('self_harm') ? 'escalation.still-in-danger-self-harm' : 'escalation.still-in-danger'),
+        // The self-harm wording speaks of something taken; "not safe" alone gets the plain one.
+        sayToReader(context, context.summary.categories?.includes('self_harm') && context.said.notSafe !== true ? 'escalation.still-in-danger-self-harm' : 'escalation.still-in-danger'),
       ),
       /** "I called 999": the right thing; stay on the line. */
       sayCalledHelp: emit(({ context }) => sayToReader(context, 'escalation.called-help')),
@@ -206,11 +207,15 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         const urgency = t.urgency ?? 'normal';
         const { out, raises, categories, escalated, logins, abuseTold, dontSend } = escalation(context, urgency, t.findings);
         for (const e of out) enqueue.emit(e);
+        // Self-harm heard for the first time, and no one known to be in danger now: ask, directly, whether they are safe.
+        const askSafe = categories.includes('self_harm') && !context.said.selfHarm && urgency !== 'immediate' && context.urgency !== 'immediate' && context.safeAsk === undefined;
+        if (askSafe) enqueue.emit(say(isAdult(context) ? 'safety.ask-safe-adult' : 'safety.ask-safe', { quickReplies: QR.safe }));
         enqueue.assign({
           escalated,
           handoff: context.handoff === 'none' || context.handoff === 'failed' ? 'requested' : context.handoff,
           handoffReason: context.handoffReason ?? 'red_flag',
           ...(raises ? { urgency } : {}),
+          ...(askSafe ? { safeAsk: 'asked' as const } : {}),
           summary: { ...context.summary, urgency: raises ? urgency : (context.summary.urgency ?? urgency) },
           said: {
             ...context.said,
@@ -219,9 +224,33 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
             ...(dontSend !== undefined ? { dontSend: true, dontSendWhat: dontSend } : {}),
             ...(logins ? { logins: true } : {}),
             ...(abuseTold ? { abuseTold: true } : {}),
+            // Danger now heard from the detector (something taken): its own wording from here on.
+            ...(urgency === 'immediate' && context.said.notSafe === true ? { notSafe: false } : {}),
           },
         });
       }),
+      /** The "are you safe right now?" question has had its answer, or was passed by: never asked again. */
+      passSafeQuestion: enqueueActions(({ context, enqueue }) => {
+        if (context.safeAsk === 'asked') enqueue.assign({ safeAsk: 'answered' });
+      }),
+      /** "Are you safe right now?" "no" (or "not sure"): in danger now, so 999 at once and the request made immediate. */
+      escalateNotSafe: enqueueActions(({ context, enqueue }) => {
+        const finding: Finding = { category: 'self_harm', urgency: 'immediate', confidence: 1, rule: 'dialog:safe-now.no', detectorVersion: 'dialog', evidence: [] };
+        const { out, raises, escalated } = escalation(context, 'immediate', [finding]);
+        // Only the request from escalation()'s wording: the escalation lines were said a moment ago.
+        for (const e of out) if (e.type === 'handoff.requested') enqueue.emit(e);
+        enqueue.emit(sayToReader(context, 'safety.not-safe'));
+        enqueue.assign({
+          escalated,
+          handoff: context.handoff === 'none' || context.handoff === 'failed' ? 'requested' : context.handoff,
+          handoffReason: context.handoffReason ?? 'red_flag',
+          ...(raises ? { urgency: 'immediate' as const } : {}),
+          summary: { ...context.summary, urgency: 'immediate', categories: union(context.summary.categories, ['self_harm']) },
+          said: { ...context.said, selfHarm: true, notSafe: true },
+        });
+      }),
+      /** "Are you safe right now?" "yes": glad, and who to call if that changes. */
+      saySafeForNow: emit(({ context }) => sayToReader(context, 'safety.safe-yes')),
       /** The child said the person seems to know private things: a red flag by the guidance. */
       escalateKnowsPrivate: enqueueActions(({ context, enqueue }) => {
         const finding: Finding = {
@@ -487,6 +516,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       hasCheckedIn: ({ context }) => context.checkIns > 0,
       awaitsTrustedAdult: ({ context }) => context.trustedAsk === 'asked',
       awaitsFeelings: ({ context }) => context.feelingsAsk === 'asked',
+      awaitsSafeAnswer: ({ context }) => context.safeAsk === 'asked',
       /**
        * Escalated, not asked before, a young person or a friend (a parent is not asked), and no
        * feeling known but "okay", which a bare "ok" after a red flag gives without meaning it.
@@ -546,7 +576,7 @@ export type HarbourSetup = ReturnType<typeof createHarbourSetup>;
  * The message itself was read into the context before the transition was chosen (see the
  * `machine.transition` wrapper in harbour.machine.ts).
  */
-export const TAKE_MESSAGE = ['requestCheckIn'] as const;
+export const TAKE_MESSAGE = ['requestCheckIn', 'passSafeQuestion'] as const;
 
 /** The transitions a state config may give for `user.message`, as the typed setup checks them. */
 type MessageTransitions = readonly Extract<
@@ -569,7 +599,7 @@ export function answer(transitions: MessageTransitions): MessageTransitions {
     return {
       ...config,
       guard: config.guard === undefined ? 'isAnswer' : and(['isAnswer', config.guard] as never),
-      actions: ['askForCheckIn', 'sayDetailsNotNeededIfShared', ...own],
+      actions: ['askForCheckIn', 'passSafeQuestion', 'sayDetailsNotNeededIfShared', ...own],
     } as MessageTransitions[number];
   });
 }

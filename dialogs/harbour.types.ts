@@ -49,6 +49,8 @@ export interface HarbourContext {
     readonly feelingsAskedAgain?: boolean;
     /** Most grown-ups want to help ("my mum would go mad"): once. Absent in older snapshots. */
     readonly fearsTelling?: boolean;
+    /** They answered "are you safe right now?" with no or not sure. Absent in older snapshots. */
+    readonly notSafe?: boolean;
     /** Abuse told of ("he touches me"): nobody may do that, not their fault. Once. Absent in older snapshots. */
     readonly abuseTold?: boolean;
     /** Not in trouble, and Report Remove, after a picture sent or feared shared: once. Absent in older snapshots. */
@@ -69,6 +71,8 @@ export interface HarbourContext {
    * friend): `asked` until the next message, then `answered`. Absent in older snapshots.
    */
   readonly feelingsAsk?: 'asked' | 'answered';
+  /** "Are you safe right now?", asked once after self-harm is first heard. Absent in older snapshots. */
+  readonly safeAsk?: 'asked' | 'answered';
   /** Plain messages heard while escalated, so the listening line varies instead of repeating. Absent in older snapshots. */
   readonly heard?: number;
   /** Nothing had happened, they wanted to talk: listening, until a story about someone starts the path's questions. Absent in older snapshots. */

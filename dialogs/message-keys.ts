@@ -15,6 +15,7 @@ export const QR = {
   checkIn: ['qr.still-here'],
   keepTalking: ['qr.tips', 'qr.carry-on'],
   leaveCheck: ['qr.wait', 'qr.end-chat'],
+  safe: ['qr.yes', 'qr.no'],
 } as const;
 
 export const QUICK_REPLY_KEYS: readonly string[] = [...new Set(Object.values(QR).flat())];
@@ -161,6 +162,12 @@ export const MESSAGE_KEYS: readonly string[] = [
   'handoff.declined',
   'handoff.declined-requested',
   'handoff.leave-check',
+  'safety.ask-safe',
+  'safety.ask-safe-adult',
+  'safety.safe-yes',
+  'safety.not-safe',
+  'safety.not-safe-adult',
+  'safety.safe-yes-adult',
   'handoff.staying',
   'checkin.waiting',
   'checkin.no-counsellor',

@@ -245,6 +245,33 @@ describe('escalation', () => {
     expect(keysOf(turns[4]?.emitted ?? [])).toContain('advice.dont-send');
   });
 
+  it('asks "Are you safe right now?" once when self-harm is first heard; no or not sure gives 999 and an immediate request', () => {
+    const offShift = { counsellorOnShift: false };
+    const young = (...texts: string[]) => play(machine, offShift, [msg("I'm a young person"), ...texts.map((t) => msg(t))]);
+    const notSafe = young('i dont really want to be here anymore', 'no', 'ok');
+    const asked = notSafe[2]?.emitted.filter((e) => e.type === 'bot.say').at(-1);
+    expect(asked).toMatchObject({ key: 'safety.ask-safe', quickReplies: ['qr.yes', 'qr.no'] });
+    expect(wordsOf(content, asked ? [asked] : [])).toEqual(['Are you safe right now?']);
+    const answer = notSafe[3]?.emitted ?? [];
+    expect(answer).toContainEqual(expect.objectContaining({ type: 'handoff.requested', urgency: 'immediate' }));
+    expect(wordsOf(content, answer)[0]).toMatch(/^Thank you for telling me\. Please call 999 now/);
+    expect(keysOf(notSafe[4]?.emitted ?? [])).toEqual(['escalation.still-in-danger']);
+    expect(keysOf(young('i dont really want to be here anymore', 'not sure').at(-1)?.emitted ?? [])).toEqual(['safety.not-safe']);
+    // Yes: glad, and who to call; a later "no" answers something else, not this.
+    const safe = young('i dont really want to be here anymore', 'yes', 'no');
+    expect(keysOf(safe[3]?.emitted ?? [])).toEqual(['safety.safe-yes']);
+    expect(safe[4]?.emitted.some((e) => e.type === 'handoff.requested')).toBe(false);
+    // Passed by: the question is not left waiting.
+    const passed = young('i dont really want to be here anymore', 'my mum', 'no');
+    expect(passed[4]?.emitted.some((e) => e.type === 'handoff.requested')).toBe(false);
+    // Danger now already known (something taken): 999 straight away, no question.
+    expect(keysOf(young('i took a load of pills').at(-1)?.emitted ?? [])).not.toContain('safety.ask-safe');
+    // A parent is asked about the child.
+    const parent = play(machine, offShift, [msg("I'm a parent"), msg('my daughter says she wants to kill herself'), msg('no')]);
+    expect(keysOf(parent[2]?.emitted ?? [])).toContain('safety.ask-safe-adult');
+    expect(keysOf(parent[3]?.emitted ?? [])).toEqual(['safety.not-safe-adult']);
+  });
+
   it('never suggests telling someone at home when home is the problem, and escalates', () => {
     const turns = child(msg('a man on tiktok keeps messaging me'), msg('a week'), msg('no'), msg('no'), msg('worried'), msg('i cant tell my mum, its my stepdad at home that scares me'));
     const last = turns.at(-1);
@@ -552,7 +579,7 @@ describe('kindness in the details', () => {
     const offShift = { counsellorOnShift: false };
     const parent = play(machine, offShift, [msg("I'm a parent"), msg('a man keeps asking my son what school he goes to'), msg('and now my son says he wants to kill himself')]);
     expect(parent[2]?.state).toBe('escalated');
-    expect(keysOf(parent[3]?.emitted ?? [])).toEqual(['escalation.noted-no-counsellor-adult', 'safety.self-harm-adult']);
+    expect(keysOf(parent[3]?.emitted ?? [])).toEqual(['escalation.noted-no-counsellor-adult', 'safety.self-harm-adult', 'safety.ask-safe-adult']);
     const words = wordsOf(content, parent[3]?.emitted ?? []).join(' ');
     expect(words).toMatch(/NSPCC helpline on 0808 800 5000/);
     expect(words).toMatch(/helps people worried about a young person/);
@@ -561,7 +588,7 @@ describe('kindness in the details', () => {
     expect(wordsOf(content, danger?.emitted ?? [])[0]).toMatch(/^If a child is in danger right now, call 999/);
     // The child's own words stay the child's.
     const young = play(machine, offShift, [msg("I'm a young person"), msg('he keeps asking what school i go to'), msg('i want to kill myself')]).at(-1);
-    expect(keysOf(young?.emitted ?? [])).toEqual(['escalation.noted-no-counsellor', 'safety.self-harm']);
+    expect(keysOf(young?.emitted ?? [])).toEqual(['escalation.noted-no-counsellor', 'safety.self-harm', 'safety.ask-safe']);
     // "Should I…?" from a worried parent gets the parent's tips.
     const asks = play(machine, offShift, [msg("I'm a parent"), msg('someone online asked my daughter to keep their chats private'), msg('should i take the tablet off her?')]).at(-1);
     expect(keysOf(asks?.emitted ?? [])).toContain('parent.advice.intro');
