@@ -36,6 +36,8 @@ export interface TurnAnalysis {
   readonly goodbye?: boolean;
   /** "i already sent one", "what if he shows people": a picture sent, or the fear it will be shared. */
   readonly imageWorry?: boolean;
+  /** "she made me promise not to tell": a friend asked them to keep it secret. */
+  readonly friendSecret?: boolean;
   /** "ill wait" on its own: staying for the counsellor who is coming. */
   readonly stays?: boolean;
   /** "I'm still here" on its own, after a check-in. */
@@ -106,6 +108,7 @@ export function createAnalyser(deps: DialogDeps) {
   const noTrusted = compile(w.noTrustedAdult);
   const stillHere = compile(w.stillHere);
   const stays = compile(w.stays);
+  const friendSecret = compile(w.friendSecret);
   const imageWorry = compile(w.imageWorry);
   const greeting = compile(w.greeting);
   const privacy = compile(w.asksPrivacy);
@@ -125,7 +128,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, inTheirCare, safeNowWords, calledHelpWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, inTheirCare, safeNowWords, calledHelpWords,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -183,6 +186,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (wholeIn(rawRest, spelledRest, stillHere)) turn.stillHere = true;
     if (wholeIn(rawRest, spelledRest, stays)) turn.stays = true;
     if (either(hits, spelledHits, imageWorry)) turn.imageWorry = true;
+    if (either(hits, spelledHits, friendSecret)) turn.friendSecret = true;
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
     // Before and after fillers come off: "thank you so much" would lose its "thank you" to them.
     if (wholeIn(raw, spelled === raw ? null : spelled, thanks) || wholeIn(rawRest, spelledRest, thanks)) turn.thanks = true;

@@ -85,6 +85,8 @@ export interface AnswerWords {
   readonly keepsSecret: readonly string[];
   /** "i already sent one", "what if he shows people": a picture sent, or the fear it will be shared. */
   readonly imageWorry: readonly string[];
+  /** "she made me promise not to tell": a friend asked them to keep it secret. */
+  readonly friendSecret: readonly string[];
   /** "ill wait": after being asked whether they want to leave while a counsellor is coming. Whole message only. */
   readonly stays: readonly string[];
   /** "hes gone", "im safe now": after immediate danger, the danger has passed. */

@@ -104,7 +104,7 @@ export function createHarbourMachine(deps: DialogDeps) {
       'user.message': [
         // With a counsellor the person stays; the console still hears a raised urgency, and 999 still shows.
         { guard: and(['hasRedFlag', 'isWithCounsellor']), actions: [...TAKE_MESSAGE, 'escalateOnFindings'] },
-        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayImageWorryIfAny', 'sayPrivacyIfAsked'] },
+        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayImageWorryIfAny', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked'] },
         // With a counsellor the bot is silent: the person reads and answers.
         { guard: 'isWithCounsellor', actions: [...TAKE_MESSAGE] },
         { guard: 'asksIfBot', actions: [...TAKE_MESSAGE, 'sayNotAPerson', 'askWhoIfNotKnown'] },
@@ -126,6 +126,8 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: 'asksAboutPrivacy', actions: [...TAKE_MESSAGE, 'sayPrivacyIfAsked', 'askWhoIfNotKnown'] },
         // "i already sent one", "what if he shows people": not in trouble, and Report Remove (once).
         { guard: 'worriesAboutImage', actions: [...TAKE_MESSAGE, 'sayImageWorryIfAny'] },
+        // "she made me promise not to tell" (a friend): telling a grown-up is still right (once).
+        { guard: 'keptSecretForFriend', actions: [...TAKE_MESSAGE, 'sayFriendSecretIfAny'] },
         { guard: 'isStillHere', actions: [...TAKE_MESSAGE, { type: 'say', params: { key: 'checkin.thanks' } }] },
         // "ok thanks" on its own: "you're welcome", and the step's question (if any) still waits.
         { guard: 'isThanks', actions: [...TAKE_MESSAGE, { type: 'sayStep', params: { step: 'welcome' } }, 'askWhoIfNotKnown'] },

@@ -144,6 +144,12 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(sayStepOf(context, 'image-worry'));
         enqueue.assign({ said: { ...context.said, imageWorry: true } });
       }),
+      /** A friend asked them to keep it secret: telling a grown-up is still right. Once, friend path only. */
+      sayFriendSecretIfAny: enqueueActions(({ context, enqueue }) => {
+        if (!hasFriendSecret(context)) return;
+        enqueue.emit(say('friend.secret'));
+        enqueue.assign({ said: { ...context.said, friendSecret: true } });
+      }),
       sayPrivacyIfAsked: enqueueActions(({ context, enqueue }) => {
         if (context.turn.asksPrivacy === true) enqueue.emit(sayStepOf(context, 'privacy'));
       }),
@@ -423,7 +429,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (prefix === 'parent') {
           enqueue.emit(say('parent.advice.child-can-talk'));
           enqueue.emit(say('parent.advice.watch'));
-        } else enqueue.emit(say(`${prefix}.come-back`));
+        } else {
+          if (prefix === 'friend') enqueue.emit(say('friend.advice.tell-adult'));
+          enqueue.emit(say(`${prefix}.come-back`));
+        }
       }),
     },
     guards: {
@@ -438,6 +447,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isWaitingForPerson: ({ context }) => isWaitingForPerson(context),
       hasAskedBeforeLeaving: ({ context }) => context.said.leaveAsked === true,
       isStillHere: ({ context, event }) => turnOf(context, event).stillHere === true,
+      keptSecretForFriend: ({ context, event }) => hasFriendSecret({ ...context, turn: turnOf(context, event) }),
       worriesAboutImage: ({ context, event }) => worriesAboutImage({ ...context, turn: turnOf(context, event) }),
       asksAboutPrivacy: ({ context, event }) => turnOf(context, event).asksPrivacy === true,
       isThanks: ({ context, event }) => turnOf(context, event).thanks === true,
@@ -489,7 +499,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isAnswer: ({ context, event }) => {
         const turn = turnOf(context, event);
         if (turn.urgency !== undefined || context.handoff === 'accepted') return false;
-        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || turn.asksPrivacy === true || turn.stillHere === true || turn.thanks === true) return false;
+        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.stillHere === true || turn.thanks === true) return false;
         const onPath = (context.audience !== undefined && pathOf(context.audience) !== 'parent') || pathOf(context.audience) === 'parent';
         return !(turn.wantsTips === true && onPath && context.handoff === 'none');
       },
@@ -554,6 +564,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
 /** The message's feeling said back ("It makes sense to feel scared…"). */
 function reflectionOf(context: HarbourContext) {
   return say(`feeling.${context.turn.feeling ?? 'unknown'}`);
+}
+
+/** On the friend path, the friend asked for secrecy, and that has not been answered yet. */
+function hasFriendSecret(context: HarbourContext): boolean {
+  return context.turn.friendSecret === true && context.audience === 'friend' && context.said.friendSecret !== true;
 }
 
 /** The message tells of a picture sent or feared shared, and that has not been answered yet. */

@@ -51,6 +51,8 @@ export interface HarbourContext {
     readonly fearsTelling?: boolean;
     /** They answered "are you safe right now?" with no or not sure. Absent in older snapshots. */
     readonly notSafe?: boolean;
+    /** Telling a grown-up is still right when a friend asked for secrecy: once. Absent in older snapshots. */
+    readonly friendSecret?: boolean;
     /** Abuse told of ("he touches me"): nobody may do that, not their fault. Once. Absent in older snapshots. */
     readonly abuseTold?: boolean;
     /** Not in trouble, and Report Remove, after a picture sent or feared shared: once. Absent in older snapshots. */

@@ -162,6 +162,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'handoff.declined',
   'handoff.declined-requested',
   'handoff.leave-check',
+  'friend.secret',
+  'friend.advice.tell-adult',
   'safety.ask-safe',
   'safety.ask-safe-adult',
   'safety.safe-yes',

@@ -264,6 +264,7 @@ function mergeWords(all: readonly AnswerWords[]): AnswerWords {
     inTheirCare: lists((w) => w.inTheirCare),
     keepsSecret: lists((w) => w.keepsSecret),
     stays: lists((w) => w.stays),
+    friendSecret: lists((w) => w.friendSecret),
     imageWorry: lists((w) => w.imageWorry),
     safeNow: lists((w) => w.safeNow),
     calledHelp: lists((w) => w.calledHelp),

@@ -272,6 +272,19 @@ describe('escalation', () => {
     expect(keysOf(parent[3]?.emitted ?? [])).toEqual(['safety.not-safe-adult']);
   });
 
+  it('a friend asked to keep it secret hears, once, that telling a grown-up is still right; their tips say so too', () => {
+    const friend = (...texts: string[]) => play(machine, onShift, [msg("I'm asking for a friend"), ...texts.map((t) => msg(t))]);
+    const turns = friend('a guy on tiktok wants her to meet him at the park tomorrow', 'she made me promise not to tell', 'she doesnt want me to tell anyone', 'what should i do');
+    expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual([
+      "It's hard when a friend asks you to keep a secret. But when someone might not be safe, telling a grown-up you trust is the right thing to do. It doesn't make you a bad friend. It shows you care.",
+    ]);
+    expect(keysOf(turns[4]?.emitted ?? [])).not.toContain('friend.secret');
+    const tips = keysOf(turns[5]?.emitted ?? []);
+    expect(tips.indexOf('friend.advice.tell-adult')).toBe(tips.indexOf('friend.come-back') - 1);
+    // A young person speaking for themselves is never told this (their own secret is theirs to keep or share).
+    expect(keysOf(child(msg('he made me promise not to tell')).at(-1)?.emitted ?? [])).not.toContain('friend.secret');
+  });
+
   it('never suggests telling someone at home when home is the problem, and escalates', () => {
     const turns = child(msg('a man on tiktok keeps messaging me'), msg('a week'), msg('no'), msg('no'), msg('worried'), msg('i cant tell my mum, its my stepdad at home that scares me'));
     const last = turns.at(-1);
