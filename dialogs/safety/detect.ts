@@ -411,6 +411,24 @@ function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: read
   return false;
 }
 
+/**
+ * Session 14: who it was, told in a later sentence of the same message ("theres someone outside...
+ * oh its just the amazon guy lol", "someone is outside? no its just the postman"): a rule that lists
+ * `revealed` in `unlessSentenceHas` stands down for a word of `revealed` in any sentence after the
+ * phrase, unless the message says the danger is real (sets `earnest`, `violent`).
+ */
+function revealedLater(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!rule.unlessSentenceHas.includes('{revealed}')) return false;
+  if (tokens.some((t) => t.sets.includes('{earnest}') || t.sets.includes('{violent}'))) return false;
+  const s = tokens[m.first]?.sentence ?? 0;
+  const at = tokens.findIndex((t, i) => i > m.last && (t.sentence ?? 0) > s && t.keys.includes('{revealed}'));
+  // Not when what follows the reveal brings the danger back: "no its just the man who FOLLOWED me", "…HE keeps staring".
+  return at >= 0 && !tokens.some((t, i) => i > at && NOT_REVEALED.has(t.word));
+}
+
+/** Words after a reveal that bring the danger back (see revealedLater). */
+const NOT_REVEALED = new Set(['followed', 'following', 'follows', 'same', 'again', 'creepy', 'creep', 'weird', 'scared', 'scary', 'him', 'he', 'hes', 'she', 'shes', 'they', 'staring', 'watching', 'knows']);
+
 function span(text: string, tokens: readonly Token[], first: number, last: number): EvidenceSpan {
   const start = tokens[first]?.start ?? 0;
   const end = tokens[last]?.end ?? start;
@@ -758,7 +776,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       }
       continue;
     }
-    if (rule.unlessSentenceHas.length > 0 && sentenceHas(tokens, tokens[m.first]?.sentence, rule.unlessSentenceHas, model)) {
+    if (rule.unlessSentenceHas.length > 0 && (sentenceHas(tokens, tokens[m.first]?.sentence, rule.unlessSentenceHas, model) || revealedLater(tokens, m, rule))) {
       if (rule.category) stoodDown.add(rule.category);
       continue;
     }

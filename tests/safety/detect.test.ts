@@ -750,3 +750,12 @@ describe('session 14', () => {
       expect(categories(text), text).not.toContain('immediate_danger');
   });
 });
+
+describe('session 14, who it was told in a later sentence', () => {
+  it('stands someone outside down when a later sentence says who it was, not when the danger comes back', () => {
+    for (const text of ['theres someone outside... oh its just the amazon guy lol false alarm', 'someone is outside? no its just the postman', 'someone knocked on the door it was the neighbour wanting their parcel'])
+      expect(categories(text), text).not.toContain('immediate_danger');
+    for (const text of ['theres someone outside... oh its just my dad. he hits me', 'theres a man outside. no its just the man who followed me yesterday', 'hes outside. its him', 'someone is outside. no its just the postman but he keeps staring in', 'theres someone outside my window. he has a knife'])
+      expect(categories(text), text).toContain('immediate_danger');
+  });
+});
