@@ -411,6 +411,24 @@ function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: read
   return false;
 }
 
+/**
+ * Session 14: who it was, told in a later sentence of the same message ("theres someone outside...
+ * oh its just the amazon guy lol", "someone is outside? no its just the postman"): a rule that lists
+ * `revealed` in `unlessSentenceHas` stands down for a word of `revealed` in any sentence after the
+ * phrase, unless the message says the danger is real (sets `earnest`, `violent`).
+ */
+function revealedLater(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!rule.unlessSentenceHas.includes('{revealed}')) return false;
+  if (tokens.some((t) => t.sets.includes('{earnest}') || t.sets.includes('{violent}'))) return false;
+  const s = tokens[m.first]?.sentence ?? 0;
+  const at = tokens.findIndex((t, i) => i > m.last && (t.sentence ?? 0) > s && t.keys.includes('{revealed}'));
+  // Not when what follows the reveal brings the danger back: "no its just the man who FOLLOWED me", "…HE keeps staring".
+  return at >= 0 && !tokens.some((t, i) => i > at && NOT_REVEALED.has(t.word));
+}
+
+/** Words after a reveal that bring the danger back (see revealedLater). */
+const NOT_REVEALED = new Set(['followed', 'following', 'follows', 'same', 'again', 'creepy', 'creep', 'weird', 'scared', 'scary', 'him', 'he', 'hes', 'she', 'shes', 'they', 'staring', 'watching', 'knows']);
+
 function span(text: string, tokens: readonly Token[], first: number, last: number): EvidenceSpan {
   const start = tokens[first]?.start ?? 0;
   const end = tokens[last]?.end ?? start;
@@ -546,6 +564,50 @@ function trivialHyperbole(tokens: readonly Token[], m: PhraseMatch, rule: Compil
   return trifle || (chore && laugh);
 }
 
+/** Rules where a "kill me" may be a grown-up's telling-off (session 14, `tellingOff`). */
+const TELLING_OFF_RULES = new Set(['lex:threat_blackmail.violence', 'lex:threat_blackmail.conditional-threat', 'lex:immediate_danger.being-hurt']);
+/** Sets that make a telling-off unsafe to assume: keeping quiet, earnest words, pictures, nudity, violence, means. */
+const TELLING_OFF_VETO = ['{hush}', '{earnest}', '{image}', '{nudestrong}', '{violent}', '{means}'];
+
+/**
+ * Session 14: "she's gonna kill me when she sees my phone bill", "he'll murder me if he finds out i
+ * broke the tv", "she will kill me if she sees im still up": a grown-up's anger at something the
+ * child did, said with a pronoun and no family word close enough for the idiom list. A violence or
+ * being-hurt phrase with a killing word of `hyperkill` done to "me" stands down when its subject is
+ * "he" or "she" (at most three words before, not quoted), its sentence names what the child did or
+ * was caught at (set `tellingoff`: "sees my", "finds out i", "broke", "phone bill", "still up"…; or
+ * a trivial cause, a school task or a game word, as for `trivialHyperbole`), and nothing in the
+ * message says otherwise: no word of keeping quiet (`hush`), of earnest (`earnest`: "means it", "not
+ * joking", "hits me", "told", "police", "blocked"…), pictures, nudity, violence or means, and no
+ * stranger named (a man, someone, an account, "online"). A stranger's "he said he'll kill me if i
+ * tell" keeps its threat; "he's gonna kill me when he sees me" names no deed of the child's.
+ */
+function tellingOff(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!TELLING_OFF_RULES.has(rule.id) || tokens[m.first]?.quoted) return false;
+  let kill = -1;
+  for (let j = m.first; j <= m.last; j += 1) if (tokens[j]?.keys.includes('{hyperkill}')) kill = j;
+  if (kill < 0) return false;
+  const target = tokens[kill + 1]?.word === 'me' || (kill < m.last && tokens[m.last]?.word === 'me');
+  if (!target) return false;
+  const s = tokens[m.first]?.sentence;
+  let subject = false;
+  for (let k = kill - 1; k >= Math.max(0, m.first - 3); k -= 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) break;
+    if (t.word === 'he' || t.word === 'she') { subject = true; break; }
+  }
+  if (!subject) return false;
+  let cause = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (TELLING_OFF_VETO.some((v) => t.sets.includes(v)) || OTHER_PERSON.has(t.word) || t.word === 'online') return false;
+    if (t.sentence !== s || (i >= m.first && i <= m.last)) continue;
+    if (t.sets.includes('{tellingoff}') || t.sets.includes('{trifle}') || t.sets.includes('{chore}') || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word))) cause = true;
+  }
+  return cause;
+}
+
 /** Threat rules whose words also fit the child sending or telling in exchange for a present. */
 const BRIBABLE = new Set(['lex:threat_blackmail.share-images', 'lex:threat_blackmail.conditional-threat']);
 
@@ -604,7 +666,7 @@ function conditionOfIdiom(tokens: readonly Token[], m: PhraseMatch): boolean {
 }
 
 /** Why scope stood a phrase down: the classifier may defer to some kinds of stand-down (see detect). */
-type StandDown = 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role';
+type StandDown = 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role';
 
 /** Words that may sit between a negator and what it denies outright: "i don't EVER want to die" (not "really", a hedge). */
 const DENIAL_FILLERS = new Set(['even', 'ever', 'actually', 'honestly', 'truly']);
@@ -638,6 +700,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (rule.resolvable && scope.resolved) return 'resolved';
   if (rule.category === 'self_harm' && rule.urgency !== 'immediate' && toldAsOver(tokens, m)) return 'over';
   if (trivialHyperbole(tokens, m, rule)) return 'hyperbole';
+  if (tellingOff(tokens, m, rule)) return 'tellingoff';
   if (bribeNotThreat(tokens, m, rule)) return 'bribe';
   if (REFUSABLE.has(rule.id) && refusedAndOver(tokens)) return 'refused';
   if (rule.category === 'threat_blackmail' && conditionOfIdiom(tokens, m)) return 'idiom';
@@ -713,7 +776,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       }
       continue;
     }
-    if (rule.unlessSentenceHas.length > 0 && sentenceHas(tokens, tokens[m.first]?.sentence, rule.unlessSentenceHas, model)) {
+    if (rule.unlessSentenceHas.length > 0 && (sentenceHas(tokens, tokens[m.first]?.sentence, rule.unlessSentenceHas, model) || revealedLater(tokens, m, rule))) {
       if (rule.category) stoodDown.add(rule.category);
       continue;
     }

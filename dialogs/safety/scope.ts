@@ -104,7 +104,8 @@ function isCondition(tokens: readonly Token[], m: PhraseMatch): boolean {
  * Session 8: a family "will kill me" idiom said by an adult the child trusts (a parent, an aunt,
  * a coach; not a brother, sister, cousin or friend) in a sentence tied to the child keeping quiet
  * (set `hush`) is a threat, not an idiom: "my dad said he'll kill me if i tell anyone what he does"
- * ("my brother said he'd kill me if i told mum he dyed the cat's bowl" stays one).
+ * ("my brother said he'd kill me if i told mum he dyed the cat's bowl" stays one); since session 14
+ * also anywhere in a message that says the threat is meant (set `earnest`).
  */
 function silencingElder(tokens: readonly Token[], m: PhraseMatch): boolean {
   const who = tokens[m.first];
@@ -112,7 +113,9 @@ function silencingElder(tokens: readonly Token[], m: PhraseMatch): boolean {
   if (who.keys.includes('{sibling}') || who.keys.includes('{peers}')) return false;
   let kill = false;
   for (let i = m.first; i <= m.last; i += 1) if (tokens[i]?.keys.includes('{hyperkill}')) kill = true;
-  return kill && tokens.some((t) => t.sentence === who.sentence && t.keys.includes('{hush}'));
+  // Session 14: also when the message says it is meant (set `earnest`: "and he means it", "not
+  // joking", "he hits me"): "my dad said hes going to kill me when he gets home and he means it".
+  return kill && tokens.some((t) => (t.sentence === who.sentence && t.keys.includes('{hush}')) || t.keys.includes('{earnest}'));
 }
 
 /**

@@ -689,3 +689,73 @@ describe('session 13', () => {
     expect(categories('i told my sister "give me back my hoodie or else" lol she did')).not.toContain('meet_or_secrecy');
   });
 });
+
+describe('session 14', () => {
+  it("reads a grown-up's anger at something the child did as a telling-off, not a threat", () => {
+    for (const text of [
+      'shes gonna kill me when she sees my phone bill',
+      'shes gonna kill me when she sees i ate her leftover pizza',
+      'she will kill me if she sees im still up',
+      "if my dad finds out i broke the tv he's going to murder me",
+      'my mum is gonna kill me',
+      'dad will murder me',
+    ])
+      expect(categories(text), text).not.toContain('threat_blackmail');
+  });
+
+  it('keeps a threat that is meant, a stranger\'s, or tied to telling, though "he" or "she" says "kill me"', () => {
+    for (const text of [
+      'he said hell kill me if i tell',
+      'he said he will kill me if i tell anyone',
+      'hes gonna kill me when he sees me',
+      'hes going to kill me when he finds out i told the police',
+      'he said hes going to kill me when he finds out i blocked him',
+      'a man online said he will kill me when he finds out where i live',
+      'my stepdad is drunk and hes gonna kill me when he sees the mess',
+      'hes going to kill me when he sees my report card he hits me when hes angry',
+      'the man said he\'ll kill me when he sees me tonight',
+      'he said hes gonna kill me if i dont send more pics',
+      'my mum said shes going to kill me when she gets home and she means it',
+    ])
+      expect(categories(text), text).toEqual(expect.arrayContaining([expect.stringMatching(/threat_blackmail|immediate_danger/)]));
+    // A family member's "kill me" that is meant is no longer masked as the idiom.
+    expect(categories('my dad said hes going to kill me when he gets home and he means it')).toContain('immediate_danger');
+  });
+
+  it("reads the child's own fear of telling as privacy, and someone else's demand as secrecy", () => {
+    for (const text of ['cant tell my dad he wont believe me', 'no one can know', 'i cant tell my mum shell be so angry', 'nobody can know about this its so embarrassing', 'dont tell my mum pls'])
+      expect(categories(text), text).not.toContain('meet_or_secrecy');
+    for (const text of ['he said no one can know', 'he said i cant tell my mum', 'he told me no one can know about us', 'he says no one will know if i send it', 'he wants to meet but no one can find out', 'he said nobody needs to know we talk', 'you cant tell your parents about us ok'])
+      expect(categories(text), text).toContain('meet_or_secrecy');
+  });
+
+  it('hears understated danger now: followed since somewhere, a car slowing, held, a whole packet taken', () => {
+    for (const text of [
+      'theres a man following me since the bus stop',
+      "i'm walking home and this car keeps slowing down next to me",
+      'i can see his car from my window',
+      'he knows which house is mine and he just drove past twice',
+      'someone is pulling up in the drive and mum said no one was coming',
+      'a man is tryin to get me in his van',
+      'im in a car with people i dont know they said its a party',
+      'theyve taken my shoes so i cant leave',
+      'hes got me in a headlock and im using my watch to type',
+      'my door wont open from the inside he did sumthing to it',
+      'i took the whole packet',
+      'i dont want to be here anymore and ive got the pills in my hand',
+      'tied something round my neck earlier and ive still got it',
+    ])
+      expect(categories(text), text).toContain('immediate_danger');
+    for (const text of ['i took the whole packet of biscuits lol', 'i took the whole packet of haribo', 'the teacher said we cant leave so i cant leave till 4', 'my dad drove past my house twice looking for a parking space'])
+      expect(categories(text), text).not.toContain('immediate_danger');
+  });
+});
+
+describe('session 14, who it was told in a later sentence', () => {
+  it('stands someone outside down when a later sentence says who it was, not when the danger comes back', () => {
+    for (const text of ['theres someone outside... oh its just the amazon guy lol false alarm', 'someone is outside? no its just the postman', 'someone knocked on the door it was the neighbour wanting their parcel'])
+      expect(categories(text), text).not.toContain('immediate_danger');
+    for (const text of ['theres someone outside... oh its just my dad. he hits me', 'theres a man outside. no its just the man who followed me yesterday', 'hes outside. its him', 'someone is outside. no its just the postman but he keeps staring in', 'theres someone outside my window. he has a knife'])
+      expect(categories(text), text).toContain('immediate_danger');
+  });
+});
