@@ -473,6 +473,21 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** The chat's urgency is immediate and nobody has said the danger has passed. */
       isInDangerNow: ({ context }) => context.urgency === 'immediate' && context.said.safeNow !== true,
       saysSafeNow: ({ context, event }) => turnOf(context, event).safeNow === true,
+      /**
+       * "hes gone now" after danger now: the classifier alone may read it as danger again (its words
+       * are a danger story's). When every finding is the classifier's danger guess and the message
+       * says the danger has passed, the child's words win: no second 999, and the reminders stop.
+       */
+      safeNowOutweighsGuess: ({ context, event }) => {
+        const turn = turnOf(context, event);
+        return (
+          turn.safeNow === true &&
+          context.urgency === 'immediate' &&
+          context.said.safeNow !== true &&
+          turn.findings.length > 0 &&
+          turn.findings.every((f) => f.category === 'immediate_danger' && f.rule.startsWith('model:'))
+        );
+      },
       saysCalledHelp: ({ context, event }) => turnOf(context, event).calledHelp === true,
       /** A young person or friend afraid of how a grown-up they name would react; answered once. */
       fearsTelling: ({ context, event }) =>

@@ -658,6 +658,11 @@ describe('kindness in the details', () => {
     expect(wordsOf(content, turns[6]?.emitted ?? [])).toEqual(["I'm really glad you're safe now. If you feel in danger again, call 999 straight away."]);
     // Once safe, the reminders stop and the chat goes on.
     expect(keysOf(turns[7]?.emitted ?? [])).not.toContain('escalation.still-in-danger');
+    // "hes gone now", which the classifier alone reads as danger again: the child's words win.
+    const gone = play(machine, offShift, [msg("I'm a young person"), msg('theres a man at my door and hes banging'), msg('hes gone now'), msg('ok')]);
+    expect(gone[3]?.emitted.some((e) => e.type === 'handoff.requested')).toBe(false);
+    expect(keysOf(gone[3]?.emitted ?? [])).toEqual(['escalation.safe-now']);
+    expect(keysOf(gone[4]?.emitted ?? [])).not.toContain('escalation.still-in-danger');
     // A parent hears it about the child.
     const parent = play(machine, offShift, [msg("I'm a parent"), msg('my daughter is meeting a man she met online tonight and i cant find her'), msg('what do i do')]).at(-1);
     expect(keysOf(parent?.emitted ?? [])[0]).toBe('escalation.still-in-danger-adult');
