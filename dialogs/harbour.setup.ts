@@ -213,6 +213,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         const urgency = t.urgency ?? 'normal';
         const { out, raises, categories, escalated, logins, abuseTold, dontSend } = escalation(context, urgency, t.findings);
         for (const e of out) enqueue.emit(e);
+        // A teacher, coach or other worker: their safeguarding lead, at once (not only in the tips).
+        const safeguardingLead = context.audience === 'someone_else' && context.said.safeguardingLead !== true;
+        if (safeguardingLead) enqueue.emit(say('parent.advice.work-with-children'));
         // Self-harm heard for the first time, and no one known to be in danger now: ask, directly, whether they are safe.
         const askSafe = categories.includes('self_harm') && !context.said.selfHarm && urgency !== 'immediate' && context.urgency !== 'immediate' && context.safeAsk === undefined;
         if (askSafe) enqueue.emit(say(isAdult(context) ? 'safety.ask-safe-adult' : 'safety.ask-safe', { quickReplies: QR.safe }));
@@ -230,6 +233,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
             ...(dontSend !== undefined ? { dontSend: true, dontSendWhat: dontSend } : {}),
             ...(logins ? { logins: true } : {}),
             ...(abuseTold ? { abuseTold: true } : {}),
+            ...(safeguardingLead ? { safeguardingLead: true } : {}),
             // Danger now heard from the detector (something taken): its own wording from here on.
             ...(urgency === 'immediate' && context.said.notSafe === true ? { notSafe: false } : {}),
           },

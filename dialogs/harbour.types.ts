@@ -53,6 +53,8 @@ export interface HarbourContext {
     readonly notSafe?: boolean;
     /** Telling a grown-up is still right when a friend asked for secrecy: once. Absent in older snapshots. */
     readonly friendSecret?: boolean;
+    /** Someone else who may work with children was told of their safeguarding lead on escalation. Absent in older snapshots. */
+    readonly safeguardingLead?: boolean;
     /** Abuse told of ("he touches me"): nobody may do that, not their fault. Once. Absent in older snapshots. */
     readonly abuseTold?: boolean;
     /** Not in trouble, and Report Remove, after a picture sent or feared shared: once. Absent in older snapshots. */

@@ -285,6 +285,17 @@ describe('escalation', () => {
     expect(keysOf(child(msg('he made me promise not to tell')).at(-1)?.emitted ?? [])).not.toContain('friend.secret');
   });
 
+  it('a teacher or other worker hears about their safeguarding lead as soon as a red flag comes out, once', () => {
+    const turns = play(machine, onShift, [msg('hi im a teacher'), msg('one of my year 8 pupils told me a man on snapchat asked her for photos'), msg('and now he is asking where she lives')]);
+    expect(wordsOf(content, turns[2]?.emitted ?? [])).toContain(
+      "If you work with children, tell your Designated Safeguarding Lead today and follow your reporting steps. Write down what the child said, in their own words. Don't promise to keep it secret.",
+    );
+    expect(keysOf(turns[3]?.emitted ?? [])).not.toContain('parent.advice.work-with-children');
+    // A parent is not told this.
+    const parent = play(machine, onShift, [msg("I'm a parent"), msg('a man on snapchat asked my daughter for photos')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])).not.toContain('parent.advice.work-with-children');
+  });
+
   it('never suggests telling someone at home when home is the problem, and escalates', () => {
     const turns = child(msg('a man on tiktok keeps messaging me'), msg('a week'), msg('no'), msg('no'), msg('worried'), msg('i cant tell my mum, its my stepdad at home that scares me'));
     const last = turns.at(-1);
