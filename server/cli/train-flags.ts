@@ -8,7 +8,7 @@
  * estimate of the classifier on wording it was not trained on. For each batch (a tuning file's
  * name without `.tuning.txt`; default: probes20-39, every train28*-train3x* file and the r1-* files), it trains without that
  * file and scores detect() on it, then prints benign flagged and recall per category.
- *   --features w,b,c4   --l2 0.001   --epochs 10   --floor 0.95   --critical-floor 0.7   --danger-floor 0.9
+ *   --features w,b,c4   --l2 0.001   --epochs 10   --floor 0.95   --critical-floor 0.7   --danger-floor 0.85
  *   --fold-by-example   --no-model (lexicon alone)   --secondary 0.5   try other settings without changing the defaults.
  */
 import { writeFileSync } from 'node:fs';
@@ -56,6 +56,8 @@ export interface TrainOptions {
    * at 0.7 found 8 more of 173 items on batches train28a-29e for 4 more benign messages flagged of
    * 1088 (probes 20-27: 1 more of 123 for 2 more of 734); danger at 0.7 found 1 more item per 1-2
    * more benign, and its new false alarms were threats read as danger ("he will kill my dog").
+   * Session 14: danger 0.9 -> 0.85, leave-one-batch-out over 79 batches found 6 more danger items
+   * (in 6 batches) for 5 more benign messages flagged of 12,131 (docs/red-flags.md).
    */
   readonly criticalMaxBenign: number;
   readonly criticalFloor: number;
@@ -80,7 +82,7 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   floor: 0.95,
   criticalMaxBenign: 0.01,
   criticalFloor: 0.7,
-  dangerFloor: 0.9,
+  dangerFloor: 0.85,
   foldByFile: true,
   secondary: 0.5,
 };
