@@ -42,19 +42,28 @@ import { loadSafetyModel } from '../fixtures/flags/source.js';
 // 77 -> 79, financial 73 -> 76. The round's owner measured that retraining with train38 alone, before
 // any rule change, gives the danger, threat and sexual losses here. The three floors that moved down
 // and the ceiling that moved up are that round's figures, said in the closing note.
+// Session 14 (lexicon v31: a grown-up's telling-off is not a threat, the child's own fear of
+// telling is not secrecy, understated danger now, who-it-was stands someone-outside down; retrained
+// with train39a-b; the classifier's danger floor 0.9 -> 0.85), chosen on leave-one-batch-out (79
+// batches: benign 865 -> 853 of 12,131, danger 1372 -> 1392) and the held-out probes44-49 (1,887
+// messages: benign 77 -> 74 of 1,147, danger 110 -> 116 of 126, sexual -1, threat -1, meet +2,
+// personal +1), not on this half: benign 79 -> 78, danger 60 -> 61, self_harm 59 -> 60, sexual 85 ->
+// 83, personal 79 -> 78, financial 76 -> 74. The round's owner changed no sexual, personal or
+// financial phrase; the retrain is the likelier cause. The three floors that moved down are that
+// round's figures, said in the closing note.
 // These floors are the last measured figures, not a trend: they make a regression fail while the
 // gap stays visible in `npm run eval:flags` (BELOW / ABOVE, every miss).
 const MEASURED_RECALL_FLOOR: Partial<Record<Category, number>> = {
-  immediate_danger: 0.86, // 60/69 = 0.870 (session 12: 62/69)
-  self_harm: 0.89, // 59/66 = 0.894 (59/66)
-  threat_blackmail: 0.78, // 67/85 = 0.788 (71/85)
-  sexual: 0.85, // 85/100 (86/100)
+  immediate_danger: 0.88, // 61/69 = 0.884 (session 13: 60/69)
+  self_harm: 0.9, // 60/66 = 0.909 (59/66)
+  threat_blackmail: 0.78, // 67/85 = 0.788 (67/85)
+  sexual: 0.83, // 83/100 (85/100)
   meet_or_secrecy: 0.88, // 88/100 (88/100)
-  personal_info: 0.79, // 79/99 = 0.798 (77/99)
-  financial: 0.9, // 76/84 = 0.905 (73/84)
+  personal_info: 0.78, // 78/99 = 0.788 (79/99)
+  financial: 0.88, // 74/84 = 0.881 (76/84)
 };
-// 79/539 = 14.66% in session 13 (78/539 = 14.47% in session 12; target 3%).
-const MEASURED_FALSE_ALARM_CEILING = 0.1466;
+// 78/539 = 14.47% (ceiling 0.1448) in session 14 (79/539 = 14.66% in session 13; target 3%).
+const MEASURED_FALSE_ALARM_CEILING = 0.1448;
 describe('red-flag detector on the reporting half', async () => {
   const items = loadDataset();
   const reporting = items.filter((i) => i.split === 'reporting');
