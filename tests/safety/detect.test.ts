@@ -759,3 +759,18 @@ describe('session 14, who it was told in a later sentence', () => {
       expect(categories(text), text).toContain('immediate_danger');
   });
 });
+
+describe('session 14, in-game money given or asked for', () => {
+  it('reads the stranger giving the child in-game money as a grooming gift, not a request for money', () => {
+    for (const text of ['someone keeps giving him robux', 'a man keeps giving me vbucks', 'an adult in a game has been giving her robux', 'he gave me free vbucks']) {
+      expect(categories(text), text).toContain('meet_or_secrecy');
+      expect(categories(text), text).not.toContain('financial');
+    }
+  });
+
+  it('still reads the child asked to give money as financial', () => {
+    for (const text of ['he wants me to give him robux', 'he asked me to give him my vbucks', 'she told me to give her robux', 'give him my robux'])
+      expect(categories(text), text).toContain('financial');
+    expect(categories('We give him £5 a month as pocket money')).toEqual([]);
+  });
+});
