@@ -1,7 +1,7 @@
 import { and, assign, emit, enqueueActions, setup } from 'xstate';
 import { createMessageReader, EMPTY_TURN, type MessageReader, type TurnAnalysis } from './analyse.js';
 import type { DialogDeps } from './deps.js';
-import type { Finding } from './safety/finding.js';
+import type { Category, Finding, Urgency } from './safety/finding.js';
 import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { ConversationSummary, DialogEmitted, DialogInput } from './types.js';
@@ -133,11 +133,6 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(sayStepOf(context, 'ask.trusted-adult'));
         enqueue.assign({ trustedAsk: 'asked' });
       }),
-      /**
-       * "Will you tell my mum?": the honest answer (private, unless someone is in danger, and we
-       * would try to talk with them first), in the wording of who is chatting. Also after a red
-       * flag, when the same message asks it ("pls dont tell my parents he has my pics").
-       */
       /** A picture sent, or feared shared: not in trouble, not their fault, and Report Remove. Once. */
       sayImageWorryIfAny: enqueueActions(({ context, enqueue }) => {
         if (!worriesAboutImage(context)) return;
@@ -150,6 +145,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(say('friend.secret'));
         enqueue.assign({ said: { ...context.said, friendSecret: true } });
       }),
+      /**
+       * "Will you tell my mum?": the honest answer (private, unless someone is in danger, and we
+       * would try to talk with them first), in the wording of who is chatting. Also after a red
+       * flag, when the same message asks it ("pls dont tell my parents he has my pics").
+       */
       sayPrivacyIfAsked: enqueueActions(({ context, enqueue }) => {
         if (context.turn.asksPrivacy === true) enqueue.emit(sayStepOf(context, 'privacy'));
       }),
@@ -220,10 +220,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         const askSafe = categories.includes('self_harm') && !context.said.selfHarm && urgency !== 'immediate' && context.urgency !== 'immediate' && context.safeAsk === undefined;
         if (askSafe) enqueue.emit(say(isAdult(context) ? 'safety.ask-safe-adult' : 'safety.ask-safe', { quickReplies: QR.safe }));
         enqueue.assign({
-          escalated,
-          handoff: context.handoff === 'none' || context.handoff === 'failed' ? 'requested' : context.handoff,
-          handoffReason: context.handoffReason ?? 'red_flag',
-          ...(raises ? { urgency } : {}),
+          ...requestMade(context, urgency, raises, escalated),
           ...(askSafe ? { safeAsk: 'asked' as const } : {}),
           summary: { ...context.summary, urgency: raises ? urgency : (context.summary.urgency ?? urgency) },
           said: {
@@ -245,16 +242,12 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       }),
       /** "Are you safe right now?" "no" (or "not sure"): in danger now, so 999 at once and the request made immediate. */
       escalateNotSafe: enqueueActions(({ context, enqueue }) => {
-        const finding: Finding = { category: 'self_harm', urgency: 'immediate', confidence: 1, rule: 'dialog:safe-now.no', detectorVersion: 'dialog', evidence: [] };
-        const { out, raises, escalated } = escalation(context, 'immediate', [finding]);
+        const { out, raises, escalated } = escalation(context, 'immediate', [dialogFinding('self_harm', 'immediate', 'dialog:safe-now.no')]);
         // Only the request from escalation()'s wording: the escalation lines were said a moment ago.
         for (const e of out) if (e.type === 'handoff.requested') enqueue.emit(e);
         enqueue.emit(sayToReader(context, 'safety.not-safe'));
         enqueue.assign({
-          escalated,
-          handoff: context.handoff === 'none' || context.handoff === 'failed' ? 'requested' : context.handoff,
-          handoffReason: context.handoffReason ?? 'red_flag',
-          ...(raises ? { urgency: 'immediate' as const } : {}),
+          ...requestMade(context, 'immediate', raises, escalated),
           summary: { ...context.summary, urgency: 'immediate', categories: union(context.summary.categories, ['self_harm']) },
           said: { ...context.said, selfHarm: true, notSafe: true },
         });
@@ -263,21 +256,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       saySafeForNow: emit(({ context }) => sayToReader(context, 'safety.safe-yes')),
       /** The child said the person seems to know private things: a red flag by the guidance. */
       escalateKnowsPrivate: enqueueActions(({ context, enqueue }) => {
-        const finding: Finding = {
-          category: 'personal_info',
-          urgency: 'high',
-          confidence: 1,
-          rule: 'dialog:knows-private.yes',
-          detectorVersion: 'dialog',
-          evidence: [],
-        };
-        const { out, raises, escalated } = escalation(context, 'high', [finding]);
+        const { out, raises, escalated } = escalation(context, 'high', [dialogFinding('personal_info', 'high', 'dialog:knows-private.yes')]);
         for (const e of out) enqueue.emit(e);
         enqueue.assign({
-          escalated,
-          handoff: context.handoff === 'none' ? 'requested' : context.handoff,
-          handoffReason: context.handoffReason ?? 'red_flag',
-          ...(raises ? { urgency: 'high' as const } : {}),
+          ...requestMade(context, 'high', raises, escalated),
           summary: {
             ...context.summary,
             urgency: raises ? 'high' : (context.summary.urgency ?? 'high'),
@@ -583,6 +565,24 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
 /** The message's feeling said back ("It makes sense to feel scared…"). */
 function reflectionOf(context: HarbourContext) {
   return say(`feeling.${context.turn.feeling ?? 'unknown'}`);
+}
+
+/** A finding the dialog makes itself from an answer, not the detector's. */
+function dialogFinding(category: Category, urgency: Urgency, rule: string): Finding {
+  return { category, urgency, confidence: 1, rule, detectorVersion: 'dialog', evidence: [] };
+}
+
+/**
+ * What a red-flag request changes in the context, whoever found the flag: the request made (again,
+ * after a failed one), the categories the console has heard, and the urgency when it rose.
+ */
+function requestMade(context: HarbourContext, urgency: Urgency, raises: boolean, escalated: readonly Category[]) {
+  return {
+    escalated,
+    handoff: context.handoff === 'none' || context.handoff === 'failed' ? ('requested' as const) : context.handoff,
+    handoffReason: context.handoffReason ?? ('red_flag' as const),
+    ...(raises ? { urgency } : {}),
+  };
 }
 
 /** On the friend path, the friend asked for secrecy, and that has not been answered yet. */
