@@ -6,7 +6,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { ASKED_WRONG_OR_SCARY, closingHelplines, dontSendOrPay, escalation, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, union } from './wording.js';
+import { ABUSE_TIPS, ASKED_WRONG_OR_SCARY, closingHelplines, dontSendOrPay, escalation, isAbuseInPerson, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, union } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -396,6 +396,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(say(`${prefix}.advice.intro`));
         // Someone else (a teacher, a coach, a neighbour): their safeguarding lead first, if they work with children.
         if (context.audience === 'someone_else') enqueue.emit(say('parent.advice.work-with-children'));
+        if (isAbuseInPerson(context)) {
+          for (const key of ABUSE_TIPS[prefix]) enqueue.emit(say(key));
+          return;
+        }
         if (prefix === 'parent') {
           enqueue.emit(say('parent.advice.stay-calm'));
           enqueue.emit(say('parent.advice.keep-internet'));

@@ -63,6 +63,34 @@ export function dontSendOrPay(ctx: HarbourContext, categories: Iterable<string>)
 /** The detector's rule for sexual abuse told of ("he touches me"): no picture was asked for. */
 export const ABUSE_DISCLOSED_RULE = 'lex:sexual.abuse-disclosed';
 
+/** What the counsellor's summary says was told when the only sexual finding was abuse told of. */
+export const ABUSE_TOLD = 'sexual abuse told of';
+
+/**
+ * Abuse told of ("he touches me") with nothing online in the story: no app named, and no pictures,
+ * money or details asked for. Blocking in an app, keeping the chat and reporting to CEOP do not fit;
+ * the tips are about telling someone safe, keeping away from that person, and the police.
+ */
+export function isAbuseInPerson(ctx: HarbourContext): boolean {
+  if (ctx.said.abuseTold !== true || ctx.summary.app !== undefined) return false;
+  const online = [ASKED.sexual, ASKED.financial, ASKED.personal_info];
+  return !(ctx.summary.asked ?? []).some((a) => online.includes(a));
+}
+
+/** The tips for abuse told of in person, by path: in place of the online tips, never beside them. */
+export const ABUSE_TIPS: Record<PathPrefix, readonly string[]> = {
+  child: ['child.advice.abuse-tell', 'child.advice.abuse-help', 'child.come-back'],
+  friend: ['friend.advice.tell-adult', 'friend.advice.abuse-help', 'friend.come-back'],
+  parent: [
+    'parent.advice.stay-calm',
+    'parent.advice.abuse-listen',
+    'parent.advice.abuse-keep-away',
+    'parent.advice.abuse-report',
+    'parent.advice.child-can-talk',
+    'parent.advice.watch',
+  ],
+};
+
 /** The detector's rule for a password, login or code asked for (red-flags.yaml, financial). */
 export const LOGINS_RULE = 'lex:financial.logins';
 

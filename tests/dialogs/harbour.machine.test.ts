@@ -245,6 +245,31 @@ describe('escalation', () => {
     expect(keysOf(turns[4]?.emitted ?? [])).toContain('advice.dont-send');
   });
 
+  it('abuse told of, with nothing online, gets tips about telling someone safe and the police, not blocking in an app', () => {
+    const parent = play(machine, onShift, [msg("I'm a parent"), msg('her step dad comes in her room at night, he touches my daughter'), msg('what should i do')]);
+    const told = wordsOf(content, parent[2]?.emitted ?? []);
+    expect(told).toContain("What you describe is abuse, and it is never the child's fault. You were right to reach out.");
+    expect(told.join(' ')).not.toMatch(/should not send/);
+    const tips = wordsOf(content, parent[3]?.emitted ?? []).join(' ');
+    expect(tips).toMatch(/tell the child you believe them.*Keep the child away from that person.*Call the police on 101, or 999.*NSPCC helpline.*0808 800 5000/);
+    expect(tips).not.toMatch(/block|three dots|CEOP|pretend to be the child online|nude photo/i);
+    expect(summaryOf(parent[2]!.snapshot).asked).toEqual(['sexual abuse told of']);
+
+    const young = child(msg('my uncle touches me when i stay at his house'), msg('Give me tips')).at(-1);
+    const childTips = wordsOf(content, young?.emitted ?? []).join(' ');
+    expect(childTips).toMatch(/Pick someone who is not that person.*call 999.*Childline on 0800 1111/);
+    expect(childTips).not.toMatch(/block|CEOP/i);
+    const friend = play(machine, onShift, [msg("I'm asking for a friend"), msg('her step dad touches my friend'), msg('Give me tips')]);
+    expect(keysOf(friend[2]?.emitted ?? [])).toContain('friend.abuse-told');
+    expect(keysOf(friend.at(-1)?.emitted ?? [])).toEqual(['friend.advice.intro', 'friend.advice.tell-adult', 'friend.advice.abuse-help', 'friend.come-back']);
+
+    // Online, the usual tips: an app named, or pictures asked for as well.
+    const online = child(msg('he touches me on snapchat calls and makes me show him'), msg('Give me tips')).at(-1);
+    expect(keysOf(online?.emitted ?? [])).not.toContain('child.advice.abuse-tell');
+    const asked = child(msg('my uncle touches me'), msg('now he wants pics too'), msg('Give me tips')).at(-1);
+    expect(keysOf(asked?.emitted ?? [])).toEqual(expect.arrayContaining(['advice.any-app', 'advice.report']));
+  });
+
   it('asks "Are you safe right now?" once when self-harm is first heard; no or not sure gives 999 and an immediate request', () => {
     const offShift = { counsellorOnShift: false };
     const young = (...texts: string[]) => play(machine, offShift, [msg("I'm a young person"), ...texts.map((t) => msg(t))]);
