@@ -83,13 +83,20 @@ export function createHarbourMachine(deps: DialogDeps) {
             // "but i love him": no blame, and why it still matters (the question asked, if any, still waits).
             { guard: 'caresForThem', actions: ['feelingsAnswered', 'sayCares'] },
             { guard: 'wantsTips', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayAdvice'] },
+            // A parent, just asked about the child's mental health: yes, no, or in their own words.
+            { guard: and(['awaitsWellbeing', 'saysNo']), actions: [{ type: 'say', params: { key: 'parent.ack.wellbeing-no' } }] },
+            { guard: and(['awaitsWellbeing', 'declines']), actions: [{ type: 'say', params: { key: 'shared.thats-okay' } }] },
+            { guard: and(['awaitsWellbeing', 'saysYes']), actions: [{ type: 'say', params: { key: 'parent.ack.wellbeing-yes' } }] },
+            { guard: 'awaitsWellbeing', actions: [{ type: 'say', params: { key: 'parent.ack.wellbeing-other' } }] },
             // How they feel, just asked: any feeling answers it ("fine" too, which was asked for here).
             { guard: and(['awaitsFeelings', 'namesFeeling']), actions: ['feelingsAnswered', 'reflectFeeling'] },
             { guard: and(['namesFeelingBesidesOkay', 'mayAskTrustedAdult']), actions: ['feelingsAnswered', 'reflectFeeling', 'askTrustedAdult'] },
             { guard: 'namesFeelingBesidesOkay', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'reflectFeeling'] },
             { guard: 'mayAskTrustedAdult', actions: ['askTrustedAdult'] },
-            // Nobody asked yet how they feel: ask once, rather than only "I'm still here".
+            // Nobody asked yet how they feel: ask once, rather than only "I'm still here". A parent is
+            // asked, once, about the child's mental health, as the path would have.
             { guard: 'mayAskFeelings', actions: ['trustedAdultAnswered', 'askFeelings'] },
+            { guard: 'mayAskWellbeing', actions: ['askWellbeing'] },
             { actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayListeningWhileEscalated'] },
           ]),
         },

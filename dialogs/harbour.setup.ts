@@ -236,10 +236,21 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
           },
         });
       }),
-      /** The "are you safe right now?" question has had its answer, or was passed by: never asked again. */
-      passSafeQuestion: enqueueActions(({ context, enqueue }) => {
+      /**
+       * A question asked once ("are you safe right now?", a parent's "any worries about the child's
+       * mental health?") has had its answer, or was passed by: never asked again.
+       */
+      passAskedQuestions: enqueueActions(({ context, enqueue }) => {
         if (context.safeAsk === 'asked') enqueue.assign({ safeAsk: 'answered' });
+        if (context.wellbeingAsk === 'asked') enqueue.assign({ wellbeingAsk: 'answered' });
       }),
+      /** After a red flag, a parent or carer: the child's mental health, asked once (the next message answers). */
+      askWellbeing: enqueueActions(({ enqueue }) => {
+        enqueue.emit(say('parent.ask.wellbeing', { quickReplies: QR.yesNo }));
+        enqueue.assign({ wellbeingAsk: 'asked' });
+      }),
+      /** The parent path asked its wellbeing question: not asked again while waiting. */
+      markWellbeingAsked: assign({ wellbeingAsk: 'answered' as const }),
       /** "Are you safe right now?" "no" (or "not sure"): in danger now, so 999 at once and the request made immediate. */
       escalateNotSafe: enqueueActions(({ context, enqueue }) => {
         const { out, raises, escalated } = escalation(context, 'immediate', [dialogFinding('self_harm', 'immediate', 'dialog:safe-now.no')]);
@@ -532,6 +543,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       awaitsTrustedAdult: ({ context }) => context.trustedAsk === 'asked',
       awaitsFeelings: ({ context }) => context.feelingsAsk === 'asked',
       awaitsSafeAnswer: ({ context }) => context.safeAsk === 'asked',
+      awaitsWellbeing: ({ context }) => context.wellbeingAsk === 'asked',
+      /** Escalated, a parent or carer (or someone else), not asked about the child's mental health yet, here or on the path. */
+      mayAskWellbeing: ({ context }) => context.wellbeingAsk === undefined && pathOf(context.audience) === 'parent',
       /**
        * Escalated, not asked before, a young person or a friend (a parent is not asked), and no
        * feeling known but "okay", which a bare "ok" after a red flag gives without meaning it.
@@ -614,7 +628,7 @@ export type HarbourSetup = ReturnType<typeof createHarbourSetup>;
  * The message itself was read into the context before the transition was chosen (see the
  * `machine.transition` wrapper in harbour.machine.ts).
  */
-export const TAKE_MESSAGE = ['requestCheckIn', 'passSafeQuestion'] as const;
+export const TAKE_MESSAGE = ['requestCheckIn', 'passAskedQuestions'] as const;
 
 /** The transitions a state config may give for `user.message`, as the typed setup checks them. */
 type MessageTransitions = readonly Extract<
@@ -637,7 +651,7 @@ export function answer(transitions: MessageTransitions): MessageTransitions {
     return {
       ...config,
       guard: config.guard === undefined ? 'isAnswer' : and(['isAnswer', config.guard] as never),
-      actions: ['askForCheckIn', 'passSafeQuestion', 'sayDetailsNotNeededIfShared', ...own],
+      actions: ['askForCheckIn', 'passAskedQuestions', 'sayDetailsNotNeededIfShared', ...own],
     } as MessageTransitions[number];
   });
 }

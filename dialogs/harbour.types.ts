@@ -77,6 +77,12 @@ export interface HarbourContext {
   readonly feelingsAsk?: 'asked' | 'answered';
   /** "Are you safe right now?", asked once after self-harm is first heard. Absent in older snapshots. */
   readonly safeAsk?: 'asked' | 'answered';
+  /**
+   * After a red flag, a parent or carer is asked once about the child's mental health (the path's
+   * wellbeing question): `asked` until the next message, then `answered`; `answered` too once the
+   * path asked it. Absent in older snapshots.
+   */
+  readonly wellbeingAsk?: 'asked' | 'answered';
   /** Plain messages heard while escalated, so the listening line varies instead of repeating. Absent in older snapshots. */
   readonly heard?: number;
   /** Nothing had happened, they wanted to talk: listening, until a story about someone starts the path's questions. Absent in older snapshots. */

@@ -37,7 +37,7 @@ export function parentStates(s: HarbourSetup) {
         },
       },
       wellbeing: {
-        entry: [{ type: 'say', params: { key: 'parent.ask.wellbeing', quickReplies: QR.yesNo } }],
+        entry: ['markWellbeingAsked', { type: 'say', params: { key: 'parent.ask.wellbeing', quickReplies: QR.yesNo } }],
         on: {
           'user.message': answer([
             { guard: 'saysNo', target: 'advice', actions: [{ type: 'say', params: { key: 'parent.ack.wellbeing-no' } }] },

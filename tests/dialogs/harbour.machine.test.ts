@@ -162,9 +162,11 @@ describe('escalation', () => {
     const coming = child(msg('he keeps asking what school i go to'), msg('ok'), msg('im scared'));
     // ("ok" is taken as the moment to ask how they feel, which the next message answers.)
     expect(coming.slice(3).flatMap((t) => keysOf(t.emitted))).toEqual(['escalation.ask-feelings', 'feeling.scared']);
-    const parent = play(machine, { counsellorOnShift: false }, [msg("I'm a parent"), msg('a man keeps asking my son what school he goes to'), msg('hmm')]);
+    const parent = play(machine, { counsellorOnShift: false }, [msg("I'm a parent"), msg('a man keeps asking my son what school he goes to'), msg('hmm'), msg('hmm')]);
     expect(parent[2]?.state).toBe('escalated');
-    expect(keysOf(parent.at(-1)?.emitted ?? [])).toEqual(['escalation.listening']);
+    // A parent is asked about the child's mental health instead, and then listened to.
+    expect(keysOf(parent[3]?.emitted ?? [])).toEqual(['parent.ask.wellbeing']);
+    expect(keysOf(parent.at(-1)?.emitted ?? [])).toEqual(['parent.ack.wellbeing-other']);
     // Someone at home is the problem: never steer them to family.
     const home = play(machine, { counsellorOnShift: false }, [msg("I'm a young person"), msg('i cant tell my mum, its my stepdad at home that scares me'), msg('hmm')]);
     expect(home[2]?.state).toBe('escalated');
@@ -268,6 +270,26 @@ describe('escalation', () => {
     expect(keysOf(online?.emitted ?? [])).not.toContain('child.advice.abuse-tell');
     const asked = child(msg('my uncle touches me'), msg('now he wants pics too'), msg('Give me tips')).at(-1);
     expect(keysOf(asked?.emitted ?? [])).toEqual(expect.arrayContaining(['advice.any-app', 'advice.report']));
+  });
+
+  it("asks a parent waiting after a red flag, once, about the child's mental health, and answers yes, no or their own words", () => {
+    const parent = (...texts: string[]) => play(machine, onShift, [msg("I'm a parent"), ...texts.map((t) => msg(t))]);
+    const turns = parent('a man on roblox keeps asking my son for nudes', 'he is 11', 'yes', 'he is so quiet lately');
+    expect(keysOf(turns[3]?.emitted ?? [])).toEqual(['parent.ask.wellbeing']);
+    expect(turns[3]?.emitted.at(-1)).toMatchObject({ quickReplies: ['qr.yes', 'qr.no', 'qr.rather-not-say'] });
+    expect(wordsOf(content, turns[4]?.emitted ?? []).join(' ')).toMatch(/GP can help.*Childline on 0800 1111/);
+    // Asked once: what follows is listened to.
+    expect(keysOf(turns[5]?.emitted ?? [])).toEqual(['escalation.listening']);
+    expect(keysOf(parent('a man on roblox keeps asking my son for nudes', 'hi', 'no').at(-1)?.emitted ?? [])).toEqual(['parent.ack.wellbeing-no']);
+    // Passed by: a request for tips is the tips, and the question is not left waiting.
+    const passed = parent('a man on roblox keeps asking my son for nudes', 'hi', 'what should i do', 'no');
+    expect(keysOf(passed[4]?.emitted ?? [])[0]).toBe('parent.advice.intro');
+    expect(keysOf(passed[5]?.emitted ?? [])).not.toContain('parent.ack.wellbeing-no');
+    // The path asked it already: not again while waiting.
+    const path = parent('a man keeps messaging my son', 'roblox', 'hes moody', 'no', 'he is asking him for nudes now', 'ok');
+    expect(path.flatMap((t) => keysOf(t.emitted)).filter((k) => k === 'parent.ask.wellbeing')).toHaveLength(1);
+    // A young person is asked how they feel, not this.
+    expect(child(msg('he asked me to send nudes'), msg('ok')).flatMap((t) => keysOf(t.emitted))).not.toContain('parent.ask.wellbeing');
   });
 
   it('asks "Are you safe right now?" once when self-harm is first heard; no or not sure gives 999 and an immediate request', () => {
