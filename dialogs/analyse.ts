@@ -38,6 +38,8 @@ export interface TurnAnalysis {
   readonly imageWorry?: boolean;
   /** "she made me promise not to tell": a friend asked them to keep it secret. */
   readonly friendSecret?: boolean;
+  /** Names one of their own grown-ups ("my uncle", "my coach"), with no app, nothing online and no stranger. */
+  readonly knownAdultInPerson?: boolean;
   /** "ill wait" on its own: staying for the counsellor who is coming. */
   readonly stays?: boolean;
   /** "I'm still here" on its own, after a check-in. */
@@ -109,6 +111,7 @@ export function createAnalyser(deps: DialogDeps) {
   const stillHere = compile(w.stillHere);
   const stays = compile(w.stays);
   const friendSecret = compile(w.friendSecret);
+  const strangerOrOnline = compile(w.strangerOrOnline);
   const imageWorry = compile(w.imageWorry);
   const greeting = compile(w.greeting);
   const privacy = compile(w.asksPrivacy);
@@ -128,7 +131,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, inTheirCare, safeNowWords, calledHelpWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, inTheirCare, safeNowWords, calledHelpWords,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -187,6 +190,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (wholeIn(rawRest, spelledRest, stays)) turn.stays = true;
     if (either(hits, spelledHits, imageWorry)) turn.imageWorry = true;
     if (either(hits, spelledHits, friendSecret)) turn.friendSecret = true;
+    if (app === undefined && either(hits, spelledHits, ownGrownUps) && !either(hits, spelledHits, strangerOrOnline)) turn.knownAdultInPerson = true;
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
     // Before and after fillers come off: "thank you so much" would lose its "thank you" to them.
     if (wholeIn(raw, spelled === raw ? null : spelled, thanks) || wholeIn(rawRest, spelledRest, thanks)) turn.thanks = true;

@@ -6,7 +6,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { ABUSE_TIPS, ASKED_WRONG_OR_SCARY, closingHelplines, dontSendOrPay, escalation, isAbuseInPerson, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, union } from './wording.js';
+import { ABUSE_TIPS, ASKED_WRONG_OR_SCARY, closingHelplines, dontSendOrPay, escalation, isHarmInPerson, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, union } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -77,6 +77,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (audience === undefined) return;
         enqueue.assign({ audience, summary: { ...context.summary, audience } });
       }),
+      recordKnownAdult: assign({ knownAdult: true }),
+      /** The trusted-adult question; after a story about one of their own grown-ups, a young person is asked about another one. */
+      askTrustedAdultOnPath: emit(({ context }) =>
+        context.knownAdult === true && pathOf(context.audience) === 'child' ? say('child.ask.trusted-adult-other') : sayStepOf(context, 'ask.trusted-adult'),
+      ),
       recordDuration: assign(({ context }) =>
         context.turn.duration === undefined ? {} : { summary: { ...context.summary, duration: context.turn.duration } },
       ),
@@ -407,7 +412,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(say(`${prefix}.advice.intro`));
         // Someone else (a teacher, a coach, a neighbour): their safeguarding lead first, if they work with children.
         if (context.audience === 'someone_else') enqueue.emit(say('parent.advice.work-with-children'));
-        if (isAbuseInPerson(context)) {
+        if (isHarmInPerson(context)) {
           for (const key of ABUSE_TIPS[prefix]) enqueue.emit(say(key));
           return;
         }
@@ -526,6 +531,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isUnsure: ({ context, event }) => turnOf(context, event).unsure === true,
       wantsTips: ({ context, event }) => turnOf(context, event).wantsTips === true,
       knowsApp: ({ context, event }) => summaryOf(context, event).app !== undefined,
+      /** "my uncle sed i hav to keep a secret": one of their own grown-ups, nothing online, no stranger. */
+      tellsOfKnownAdult: ({ context, event }) => turnOf(context, event).knownAdultInPerson === true,
+      isAboutKnownAdult: ({ context }) => context.knownAdult === true,
       namesFeeling: ({ context, event }) => turnOf(context, event).feeling !== undefined,
       /**
        * A feeling other than "okay": after a red flag a bare "ok" is the child acknowledging what the

@@ -83,6 +83,12 @@ export interface HarbourContext {
    * path asked it. Absent in older snapshots.
    */
   readonly wellbeingAsk?: 'asked' | 'answered';
+  /**
+   * Their story named one of their own grown-ups ("my uncle", "my coach") and nothing online or a
+   * stranger: the path skips which app, how long and private things, and asks about another grown-up.
+   * Absent in older snapshots.
+   */
+  readonly knownAdult?: boolean;
   /** Plain messages heard while escalated, so the listening line varies instead of repeating. Absent in older snapshots. */
   readonly heard?: number;
   /** Nothing had happened, they wanted to talk: listening, until a story about someone starts the path's questions. Absent in older snapshots. */

@@ -28,6 +28,7 @@ export const QUESTION_KEYS: readonly string[] = [
       (q) => `${p}.ask.${q}`,
     ),
   ),
+  'child.ask.trusted-adult-other',
   ...['what-happened', 'app', 'behaviour', 'wellbeing', 'anything-else'].map((q) => `parent.ask.${q}`),
 ];
 

@@ -67,17 +67,18 @@ export const ABUSE_DISCLOSED_RULE = 'lex:sexual.abuse-disclosed';
 export const ABUSE_TOLD = 'sexual abuse told of';
 
 /**
- * Abuse told of ("he touches me") with nothing online in the story: no app named, and no pictures,
- * money or details asked for. Blocking in an app, keeping the chat and reporting to CEOP do not fit;
- * the tips are about telling someone safe, keeping away from that person, and the police.
+ * Abuse told of ("he touches me"), or a story about one of their own grown-ups ("my uncle…", see
+ * `knownAdult`), with nothing online in it: no app named, and no pictures, money or details asked
+ * for. Blocking in an app, keeping the chat and reporting to CEOP do not fit; the tips are about
+ * telling someone safe, keeping away from that person, and the police.
  */
-export function isAbuseInPerson(ctx: HarbourContext): boolean {
-  if (ctx.said.abuseTold !== true || ctx.summary.app !== undefined) return false;
+export function isHarmInPerson(ctx: HarbourContext): boolean {
+  if ((ctx.said.abuseTold !== true && ctx.knownAdult !== true) || ctx.summary.app !== undefined) return false;
   const online = [ASKED.sexual, ASKED.financial, ASKED.personal_info];
   return !(ctx.summary.asked ?? []).some((a) => online.includes(a));
 }
 
-/** The tips for abuse told of in person, by path: in place of the online tips, never beside them. */
+/** The tips for harm in person, by path: in place of the online tips, never beside them. */
 export const ABUSE_TIPS: Record<PathPrefix, readonly string[]> = {
   child: ['child.advice.abuse-tell', 'child.advice.abuse-help', 'child.come-back'],
   friend: ['friend.advice.tell-adult', 'friend.advice.abuse-help', 'friend.come-back'],

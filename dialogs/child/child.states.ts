@@ -20,6 +20,8 @@ export function childStates(s: HarbourSetup) {
             { guard: 'justWantsToTalk', target: 'listening', actions: ['listenJustTalking'] },
             // Only how they feel ("i feel like nobody cares"): reflect it and listen, as above.
             { guard: and(['sharesOwnFeelingOnly', 'speaksForThemselves']), target: 'listening', actions: ['listenToFeeling'] },
+            // One of their own grown-ups, in person ("my uncle comes in my room"): no app, how long or private things to ask about.
+            { guard: 'tellsOfKnownAdult', target: 'askedToDo', actions: ['recordKnownAdult', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
             { guard: 'knowsApp', target: 'howLong', actions: [{ type: 'sayStep', params: { step: 'ack.what-happened' } }] },
             { target: 'app', actions: [{ type: 'sayStep', params: { step: 'ack.what-happened' } }] },
           ]),
@@ -48,8 +50,10 @@ export function childStates(s: HarbourSetup) {
         on: {
           'user.message': answer([
             { guard: 'declines', target: 'space' },
+            { guard: and(['saysNo', 'isAboutKnownAdult']), target: 'feelings' },
             { guard: 'saysNo', target: 'knowsPrivate' },
             { guard: 'saysYes', target: 'whatAsked', actions: ['recordAskedToDo'] },
+            { guard: 'isAboutKnownAdult', target: 'feelings', actions: [{ type: 'sayStep', params: { step: 'ack.asked-to-do' } }] },
             { target: 'knowsPrivate', actions: [{ type: 'sayStep', params: { step: 'ack.asked-to-do' } }] },
           ]),
         },
@@ -58,7 +62,9 @@ export function childStates(s: HarbourSetup) {
         entry: [{ type: 'sayStep', params: { step: 'ask.what-asked', quickReplies: QR.skip } }],
         on: {
           'user.message': answer([
+            { guard: and(['declines', 'isAboutKnownAdult']), target: 'feelings', actions: [{ type: 'say', params: { key: 'shared.thats-okay' } }] },
             { guard: 'declines', target: 'knowsPrivate', actions: [{ type: 'say', params: { key: 'shared.thats-okay' } }] },
+            { guard: 'isAboutKnownAdult', target: 'feelings', actions: [{ type: 'sayStep', params: { step: 'ack.asked-to-do' } }] },
             { target: 'knowsPrivate', actions: [{ type: 'sayStep', params: { step: 'ack.asked-to-do' } }] },
           ]),
         },
@@ -85,7 +91,7 @@ export function childStates(s: HarbourSetup) {
         },
       },
       trustedAdult: {
-        entry: [{ type: 'sayStep', params: { step: 'ask.trusted-adult' } }],
+        entry: ['askTrustedAdultOnPath'],
         on: {
           'user.message': answer([
             { guard: 'homeIsUnsafe', target: 'advice', actions: ['recordTrustedAdult', { type: 'sayStep', params: { step: 'trusted.not-home' } }] },

@@ -272,6 +272,22 @@ describe('escalation', () => {
     expect(keysOf(asked?.emitted ?? [])).toEqual(expect.arrayContaining(['advice.any-app', 'advice.report']));
   });
 
+  it('a story about one of their own grown-ups in person skips which app, how long and private things, and asks about another grown-up', () => {
+    const turns = child(msg('my uncle sed i hav to keep a secret'), msg('i dont no'), msg('scared'), msg('my teacher'));
+    const asked = turns.flatMap((t) => keysOf(t.emitted)).filter((k) => k.startsWith('child.ask.'));
+    expect(asked).toEqual(['child.ask.what-happened', 'child.ask.asked-to-do', 'child.ask.feelings', 'child.ask.trusted-adult-other', 'child.ask.anything-else']);
+    const other = turns.flatMap((t) => t.emitted).find((e) => e.type === 'bot.say' && e.key === 'child.ask.trusted-adult-other');
+    expect(wordsOf(content, other ? [other] : [])[0]).toMatch(/another grown-up you trust, not that person/);
+    const tips = wordsOf(content, turns.at(-1)?.emitted ?? []).join(' ');
+    expect(tips).toMatch(/Pick someone who is not that person.*Childline on 0800 1111/);
+    expect(tips).not.toMatch(/block|CEOP/i);
+    // Online, or a stranger, or an app named: the usual questions and tips.
+    for (const story of ['my coach keeps messaging me at night', 'my uncle plays roblox with me every day', 'a man my dad knows from the pub talks to me']) {
+      const path = child(msg(story), msg('i dont know')).flatMap((t) => keysOf(t.emitted));
+      expect(path, story).toEqual(expect.arrayContaining([expect.stringMatching(/^child\.ask\.(app|how-long)$/)]));
+    }
+  });
+
   it("asks a parent waiting after a red flag, once, about the child's mental health, and answers yes, no or their own words", () => {
     const parent = (...texts: string[]) => play(machine, onShift, [msg("I'm a parent"), ...texts.map((t) => msg(t))]);
     const turns = parent('a man on roblox keeps asking my son for nudes', 'he is 11', 'yes', 'he is so quiet lately');

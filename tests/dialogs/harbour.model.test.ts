@@ -28,6 +28,8 @@ const ANSWERS: readonly DialogEvent[] = [
   msg("I'd rather not say"),
   msg('Scared'),
   msg('my teacher'),
+  // One of their own grown-ups, in person: the path's shorter branch.
+  msg('my coach shouts at me'),
   msg('Give me tips'),
   msg('🙂'),
   { type: 'handoff.queued', position: 2 },
