@@ -38,6 +38,8 @@ export interface TurnAnalysis {
   readonly imageWorry?: boolean;
   /** "she made me promise not to tell": a friend asked them to keep it secret. */
   readonly friendSecret?: boolean;
+  /** "should i just pay her", "should i send it": asks whether to do what is demanded. */
+  readonly asksShouldComply?: boolean;
   /** Names one of their own grown-ups ("my uncle", "my coach"), with no app, nothing online and no stranger. */
   readonly knownAdultInPerson?: boolean;
   /** "ill wait" on its own: staying for the counsellor who is coming. */
@@ -111,6 +113,7 @@ export function createAnalyser(deps: DialogDeps) {
   const stillHere = compile(w.stillHere);
   const stays = compile(w.stays);
   const friendSecret = compile(w.friendSecret);
+  const shouldComply = compile(w.shouldComply);
   const strangerOrOnline = compile(w.strangerOrOnline);
   const imageWorry = compile(w.imageWorry);
   const greeting = compile(w.greeting);
@@ -131,7 +134,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, inTheirCare, safeNowWords, calledHelpWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, inTheirCare, safeNowWords, calledHelpWords,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -190,6 +193,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (wholeIn(rawRest, spelledRest, stays)) turn.stays = true;
     if (either(hits, spelledHits, imageWorry)) turn.imageWorry = true;
     if (either(hits, spelledHits, friendSecret)) turn.friendSecret = true;
+    if (either(hits, spelledHits, shouldComply)) turn.asksShouldComply = true;
     if (app === undefined && either(hits, spelledHits, ownGrownUps) && !either(hits, spelledHits, strangerOrOnline)) turn.knownAdultInPerson = true;
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
     // Before and after fillers come off: "thank you so much" would lose its "thank you" to them.

@@ -87,6 +87,8 @@ export interface AnswerWords {
   readonly imageWorry: readonly string[];
   /** "she made me promise not to tell": a friend asked them to keep it secret. */
   readonly friendSecret: readonly string[];
+  /** "should i just pay her": whether to pay or send what is demanded. */
+  readonly shouldComply: readonly string[];
   /** "online", "messaged", "a man": the story is online, or with someone they do not know (not a known adult in person). */
   readonly strangerOrOnline: readonly string[];
   /** "ill wait": after being asked whether they want to leave while a counsellor is coming. Whole message only. */

@@ -6,7 +6,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { ABUSE_TIPS, ASKED_WRONG_OR_SCARY, closingHelplines, dontSendOrPay, escalation, isHarmInPerson, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, union } from './wording.js';
+import { ABUSE_TIPS, ASKED_WRONG_OR_SCARY, closingHelplines, dontComply, dontSendOrPay, escalation, isHarmInPerson, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, union } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -78,6 +78,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.assign({ audience, summary: { ...context.summary, audience } });
       }),
       recordKnownAdult: assign({ knownAdult: true }),
+      /** "should i just pay her", with no new red flag in it: no, and why. */
+      sayDontComply: emit(({ context }) => dontComply(context)),
       /** The trusted-adult question; after a story about one of their own grown-ups, a young person is asked about another one. */
       askTrustedAdultOnPath: emit(({ context }) =>
         context.knownAdult === true && pathOf(context.audience) === 'child' ? say('child.ask.trusted-adult-other') : sayStepOf(context, 'ask.trusted-adult'),
@@ -534,6 +536,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** "my uncle sed i hav to keep a secret": one of their own grown-ups, nothing online, no stranger. */
       tellsOfKnownAdult: ({ context, event }) => turnOf(context, event).knownAdultInPerson === true,
       isAboutKnownAdult: ({ context }) => context.knownAdult === true,
+      asksShouldComply: ({ context, event }) => turnOf(context, event).asksShouldComply === true,
       namesFeeling: ({ context, event }) => turnOf(context, event).feeling !== undefined,
       /**
        * A feeling other than "okay": after a red flag a bare "ok" is the child acknowledging what the

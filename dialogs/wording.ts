@@ -60,6 +60,12 @@ export function dontSendOrPay(ctx: HarbourContext, categories: Iterable<string>)
   return { line: lineOf(already === 'dont-pay' ? 'dont-send' : 'dont-pay'), kind: 'dont-send-or-pay' };
 }
 
+/** "should i just pay her": no, it won't make them stop, they often ask for more; stop replying, keep the chat. */
+export function dontComply(ctx: HarbourContext): BotSay {
+  const path = pathOf(ctx.audience);
+  return say(path === 'child' ? 'advice.dont-comply' : `${path}.advice.dont-comply`);
+}
+
 /** The detector's rule for sexual abuse told of ("he touches me"): no picture was asked for. */
 export const ABUSE_DISCLOSED_RULE = 'lex:sexual.abuse-disclosed';
 
@@ -171,7 +177,9 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // Which half fits is decided by this message's asks; what was said before is in `said.dontSendWhat`.
   const asked = [...(ctx.summary.categories ?? []), ...categories].filter((c) => c !== 'sexual' || asksSexual);
   const dontSend = pressure ? dontSendOrPay(ctx, asked) : undefined;
-  if (dontSend?.line !== undefined) out.push(dontSend.line);
+  // "should i just pay her": the answer, which says the whole of "don't send, don't pay", and why.
+  if (ctx.turn.asksShouldComply === true) out.push(dontComply(ctx));
+  else if (dontSend?.line !== undefined) out.push(dontSend.line);
   // A password or a code asked for: what to do about it, once.
   const logins = ctx.said.logins !== true && findings.some((f) => f.rule === LOGINS_RULE);
   if (logins) out.push(say(isAdult(ctx) ? 'parent.advice.logins' : 'advice.logins'));

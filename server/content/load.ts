@@ -265,6 +265,7 @@ function mergeWords(all: readonly AnswerWords[]): AnswerWords {
     keepsSecret: lists((w) => w.keepsSecret),
     stays: lists((w) => w.stays),
     friendSecret: lists((w) => w.friendSecret),
+    shouldComply: lists((w) => w.shouldComply),
     strangerOrOnline: lists((w) => w.strangerOrOnline),
     imageWorry: lists((w) => w.imageWorry),
     safeNow: lists((w) => w.safeNow),

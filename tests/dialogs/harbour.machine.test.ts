@@ -288,6 +288,28 @@ describe('escalation', () => {
     }
   });
 
+  it('"should i just pay her" is answered: no, it will not make them stop, and they often ask for more', () => {
+    const offShift = { counsellorOnShift: false };
+    const turns = play(machine, offShift, [
+      msg('17'),
+      msg('met a girl on insta, we were video calling and she recorded me'),
+      msg('now shes saying pay £500 or she sends it to all my followers'),
+      msg('should i just pay her'),
+      msg('what if i send her 50'),
+    ]);
+    // Recorded on a call: a picture or video of them exists, so Report Remove, once.
+    expect(keysOf(turns[2]?.emitted ?? [])).toContain('child.image-worry');
+    for (const t of [turns[4], turns[5]]) {
+      const said = wordsOf(content, t?.emitted ?? []);
+      expect(said.at(-1)).toBe("No, please don't. Paying or sending more won't make them stop. People who do this often ask for more. Stop replying, but don't delete the chat yet.");
+    }
+    // A parent hears it about the child; asked with the first threat, it stands in for "don't send or pay".
+    const parent = play(machine, onShift, [msg("I'm a parent"), msg('someone says they will share my sons photos unless he pays, should he pay')]).at(-1);
+    const keys = keysOf(parent?.emitted ?? []);
+    expect(keys).toContain('parent.advice.dont-comply');
+    expect(keys).not.toContain('parent.advice.dont-send-or-pay');
+  });
+
   it("asks a parent waiting after a red flag, once, about the child's mental health, and answers yes, no or their own words", () => {
     const parent = (...texts: string[]) => play(machine, onShift, [msg("I'm a parent"), ...texts.map((t) => msg(t))]);
     const turns = parent('a man on roblox keeps asking my son for nudes', 'he is 11', 'yes', 'he is so quiet lately');
