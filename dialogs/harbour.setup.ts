@@ -6,7 +6,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { ABUSE_TIPS, ASKED_WRONG_OR_SCARY, closingHelplines, dontComply, dontSendOrPay, escalation, isHarmInPerson, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, union } from './wording.js';
+import { ABUSE_TIPS, ASKED_WRONG_OR_SCARY, closingHelplines, dontComply, dontSendOrPay, escalation, isHarmInPerson, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -113,10 +113,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.assign({ said: { ...context.said, cares: true } });
       }),
       /** Immediate danger, and not yet said to have passed: 999 again, in words for who is chatting. */
-      sayStillInDanger: emit(({ context }) =>
-        // The self-harm wording speaks of something taken; "not safe" alone gets the plain one.
-        sayToReader(context, context.summary.categories?.includes('self_harm') && context.said.notSafe !== true ? 'escalation.still-in-danger-self-harm' : 'escalation.still-in-danger'),
-      ),
+      sayStillInDanger: emit(({ context }) => stillInDanger(context)),
       /** "I called 999": the right thing; stay on the line. */
       sayCalledHelp: emit(({ context }) => sayToReader(context, 'escalation.called-help')),
       /** "He's gone": glad, and 999 if it comes back; the reminders stop. */

@@ -129,6 +129,12 @@ export function sayToReader(ctx: HarbourContext, key: string): BotSay {
   return say(isAdult(ctx) ? `${key}-adult` : key);
 }
 
+/** 999 again while they are in danger now: the self-harm wording speaks of something taken; "not safe" alone gets the plain one. */
+export function stillInDanger(ctx: HarbourContext): BotSay {
+  const tookSomething = ctx.summary.categories?.includes('self_harm') === true && ctx.said.notSafe !== true;
+  return sayToReader(ctx, tookSomething ? 'escalation.still-in-danger-self-harm' : 'escalation.still-in-danger');
+}
+
 /** The words that close every chat: helplines for who is chatting. */
 export function closingHelplines(ctx: HarbourContext): BotSay {
   return say(isAdult(ctx) ? 'close.helplines.adult' : 'close.helplines.child');
@@ -164,6 +170,9 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   if (!withPerson) {
     if (isFirst || (raises && !isPersonComing(ctx))) out.push(say('escalation.serious'));
     else if (raises) out.push(say('escalation.raised'));
+    // Still in danger now, and this message is less urgent ("i have some of my mums pills" after "not
+    // safe"): 999 again, as for any message then, not only "thank you for telling me".
+    else if (urgency !== 'immediate' && ctx.urgency === 'immediate' && ctx.said.safeNow !== true) out.push(stillInDanger(ctx));
     else if (isPersonComing(ctx)) out.push(say('escalation.noted'));
     else out.push(sayToReader(ctx, 'escalation.noted-no-counsellor'));
   }

@@ -310,6 +310,18 @@ describe('escalation', () => {
     expect(keys).not.toContain('parent.advice.dont-send-or-pay');
   });
 
+  it('while in danger now, a less urgent red flag gets 999 again, not only "thank you for telling me"', () => {
+    const turns = play(machine, { counsellorOnShift: false }, [
+      msg("I'm a young person"),
+      msg('i just feel like everyone would be better off without me'),
+      msg('not really'),
+      msg('idk i have some of my mums pills'),
+    ]);
+    const last = turns.at(-1)?.emitted ?? [];
+    expect(keysOf(last)).toEqual(['escalation.still-in-danger']);
+    expect(wordsOf(content, last)[0]).toMatch(/please call 999 now/);
+  });
+
   it("asks a parent waiting after a red flag, once, about the child's mental health, and answers yes, no or their own words", () => {
     const parent = (...texts: string[]) => play(machine, onShift, [msg("I'm a parent"), ...texts.map((t) => msg(t))]);
     const turns = parent('a man on roblox keeps asking my son for nudes', 'he is 11', 'yes', 'he is so quiet lately');
