@@ -417,7 +417,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         }
         if (prefix === 'parent') {
           enqueue.emit(say('parent.advice.stay-calm'));
-          enqueue.emit(say('parent.advice.keep-internet'));
+          // Taking away their phone is a parent's or carer's choice, not a teacher's or a coach's.
+          if (context.audience !== 'someone_else') enqueue.emit(say('parent.advice.keep-internet'));
           enqueue.emit(say('parent.advice.dont-confront'));
         }
         if (app !== undefined) {

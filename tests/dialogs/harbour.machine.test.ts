@@ -388,6 +388,10 @@ describe('escalation', () => {
       "If you work with children, tell your Designated Safeguarding Lead today and follow your reporting steps. Write down what the child said, in their own words. Don't promise to keep it secret.",
     );
     expect(keysOf(turns[3]?.emitted ?? [])).not.toContain('parent.advice.work-with-children');
+    // Their tips leave out taking away the child's phone, which is a parent's or carer's choice.
+    const tips = keysOf(play(machine, onShift, [msg('hi im a teacher'), msg('what should i do')]).at(-1)?.emitted ?? []);
+    expect(tips).toEqual(expect.arrayContaining(['parent.advice.work-with-children', 'parent.advice.stay-calm', 'parent.advice.dont-confront']));
+    expect(tips).not.toContain('parent.advice.keep-internet');
     // A parent is not told this.
     const parent = play(machine, onShift, [msg("I'm a parent"), msg('a man on snapchat asked my daughter for photos')]).at(-1);
     expect(keysOf(parent?.emitted ?? [])).not.toContain('parent.advice.work-with-children');
