@@ -89,6 +89,8 @@ export interface AnswerWords {
   readonly friendSecret: readonly string[];
   /** "should i just pay her": whether to pay or send what is demanded. */
   readonly shouldComply: readonly string[];
+  /** "am i gonna get in trouble", "will the police arrest me": whether they (or the child) are in trouble. */
+  readonly asksIfInTrouble: readonly string[];
   /** "online", "messaged", "a man": the story is online, or with someone they do not know (not a known adult in person). */
   readonly strangerOrOnline: readonly string[];
   /** "ill wait": after being asked whether they want to leave while a counsellor is coming. Whole message only. */

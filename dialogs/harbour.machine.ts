@@ -114,7 +114,9 @@ export function createHarbourMachine(deps: DialogDeps) {
         // With a counsellor the person stays; the console still hears a raised urgency, and 999 still shows.
         { guard: and(['hasRedFlag', 'isWithCounsellor']), actions: [...TAKE_MESSAGE, 'escalateOnFindings'] },
         { guard: and(['safeNowOutweighsGuess', not('isWithCounsellor')]), target: '.escalated', actions: [...TAKE_MESSAGE, 'trustedAdultAnswered', 'feelingsAnswered', 'saySafeNow'] },
-        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayImageWorryIfAny', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked'] },
+        // "am i gonna get in trouble", read by the classifier alone as danger: the question is answered, nothing escalated.
+        { guard: and(['troubleOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'sayNotInTroubleIfAsked'] },
+        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayImageWorryIfAny', 'sayNotInTroubleIfAsked', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked'] },
         // With a counsellor the bot is silent: the person reads and answers.
         { guard: 'isWithCounsellor', actions: [...TAKE_MESSAGE] },
         { guard: 'asksIfBot', actions: [...TAKE_MESSAGE, 'sayNotAPerson', 'askWhoIfNotKnown'] },
@@ -135,7 +137,9 @@ export function createHarbourMachine(deps: DialogDeps) {
         // question ("my mum" is not a trusted adult here); the step's question still waits.
         { guard: 'asksAboutPrivacy', actions: [...TAKE_MESSAGE, 'sayPrivacyIfAsked', 'askWhoIfNotKnown'] },
         // "i already sent one", "what if he shows people": not in trouble, and Report Remove (once).
-        { guard: 'worriesAboutImage', actions: [...TAKE_MESSAGE, 'sayImageWorryIfAny'] },
+        { guard: 'worriesAboutImage', actions: [...TAKE_MESSAGE, 'sayImageWorryIfAny', 'sayNotInTroubleIfAsked'] },
+        // "am i in trouble", "will the police arrest me": no, and who is in the wrong; the step's question still waits.
+        { guard: 'asksIfInTrouble', actions: [...TAKE_MESSAGE, 'sayNotInTroubleIfAsked'] },
         // "she made me promise not to tell" (a friend): telling a grown-up is still right (once).
         { guard: 'keptSecretForFriend', actions: [...TAKE_MESSAGE, 'sayFriendSecretIfAny'] },
         { guard: 'isStillHere', actions: [...TAKE_MESSAGE, { type: 'say', params: { key: 'checkin.thanks' } }] },

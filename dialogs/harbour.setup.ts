@@ -78,6 +78,13 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.assign({ audience, summary: { ...context.summary, audience } });
       }),
       recordKnownAdult: assign({ knownAdult: true }),
+      /**
+       * "am i gonna get in trouble": not in trouble, and who is in the wrong. Not beside the picture
+       * line ("i sent pics", Report Remove), which says so itself.
+       */
+      sayNotInTroubleIfAsked: enqueueActions(({ context, enqueue }) => {
+        if (context.turn.asksIfInTrouble === true && context.turn.imageWorry !== true) enqueue.emit(sayStepOf(context, 'not-in-trouble'));
+      }),
       /** "should i just pay her", with no new red flag in it: no, and why. */
       sayDontComply: emit(({ context }) => dontComply(context)),
       /** The trusted-adult question; after a story about one of their own grown-ups, a young person is asked about another one. */
@@ -520,7 +527,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isAnswer: ({ context, event }) => {
         const turn = turnOf(context, event);
         if (turn.urgency !== undefined || context.handoff === 'accepted') return false;
-        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.stillHere === true || turn.thanks === true) return false;
+        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.stillHere === true || turn.thanks === true) return false;
         const onPath = (context.audience !== undefined && pathOf(context.audience) !== 'parent') || pathOf(context.audience) === 'parent';
         return !(turn.wantsTips === true && onPath && context.handoff === 'none');
       },
@@ -535,6 +542,16 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       tellsOfKnownAdult: ({ context, event }) => turnOf(context, event).knownAdultInPerson === true,
       isAboutKnownAdult: ({ context }) => context.knownAdult === true,
       asksShouldComply: ({ context, event }) => turnOf(context, event).asksShouldComply === true,
+      asksIfInTrouble: ({ context, event }) => turnOf(context, event).asksIfInTrouble === true,
+      /**
+       * "am i gonna get in trouble": the classifier alone may read it as danger (0.93). When every
+       * finding is a classifier guess and the message asks whether they are in trouble, the question
+       * is answered and nothing is escalated.
+       */
+      troubleOutweighsGuess: ({ context, event }) => {
+        const turn = turnOf(context, event);
+        return turn.asksIfInTrouble === true && turn.findings.length > 0 && turn.findings.every((f) => f.rule.startsWith('model:'));
+      },
       namesFeeling: ({ context, event }) => turnOf(context, event).feeling !== undefined,
       /**
        * A feeling other than "okay": after a red flag a bare "ok" is the child acknowledging what the

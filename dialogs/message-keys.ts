@@ -49,6 +49,7 @@ const PER_PATH = [
   'fears-telling',
   'image-worry',
   'abuse-told',
+  'not-in-trouble',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */
@@ -91,6 +92,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.cares',
   'parent.image-worry',
   'parent.abuse-told',
+  'parent.not-in-trouble',
   'shared.thats-okay',
   'shared.go-ahead',
   'shared.listening',

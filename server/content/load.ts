@@ -266,6 +266,7 @@ function mergeWords(all: readonly AnswerWords[]): AnswerWords {
     stays: lists((w) => w.stays),
     friendSecret: lists((w) => w.friendSecret),
     shouldComply: lists((w) => w.shouldComply),
+    asksIfInTrouble: lists((w) => w.asksIfInTrouble),
     strangerOrOnline: lists((w) => w.strangerOrOnline),
     imageWorry: lists((w) => w.imageWorry),
     safeNow: lists((w) => w.safeNow),

@@ -322,6 +322,28 @@ describe('escalation', () => {
     expect(wordsOf(content, last)[0]).toMatch(/please call 999 now/);
   });
 
+  it('"am i gonna get in trouble" is answered, never with 999, wherever it comes', () => {
+    const turns = child(msg('i sent him pics and now he wants more'), msg('am i gonna get in trouble'), msg('will the police arrest me'));
+    // "i sent him pics": the picture line, which says they are not in trouble.
+    expect(keysOf(turns[2]?.emitted ?? [])).toContain('child.image-worry');
+    for (const t of [turns[3], turns[4]]) {
+      expect(t?.emitted.filter((e) => e.type === 'handoff.requested')).toEqual([]);
+      expect(wordsOf(content, t?.emitted ?? [])).toEqual([
+        'You are not in trouble. You have not done anything wrong. The person who did this is the one in the wrong. Counsellors and the police are there to help you, not to blame you.',
+      ]);
+    }
+    // On a path: answered, and the step's question still waits for its answer.
+    const onPath = child(msg('a man on roblox keeps messaging me'), msg('am i in trouble'), msg('2 weeks'));
+    expect(keysOf(onPath[2]?.emitted ?? [])).toContain('child.ask.how-long');
+    expect(keysOf(onPath[3]?.emitted ?? [])).toEqual(['child.not-in-trouble']);
+    expect(keysOf(onPath[4]?.emitted ?? [])).toContain('child.ask.asked-to-do');
+    expect(summaryOf(onPath[4]!.snapshot).duration).toBe('weeks');
+    // A parent hears it about the child; with a red flag in the same message, both.
+    const parent = play(machine, onShift, [msg("I'm a parent"), msg('he has been sending my daughter sexual messages, will she get in trouble')]).at(-1);
+    expect(parent?.emitted).toContainEqual(expect.objectContaining({ type: 'handoff.requested' }));
+    expect(keysOf(parent?.emitted ?? [])).toContain('parent.not-in-trouble');
+  });
+
   it("asks a parent waiting after a red flag, once, about the child's mental health, and answers yes, no or their own words", () => {
     const parent = (...texts: string[]) => play(machine, onShift, [msg("I'm a parent"), ...texts.map((t) => msg(t))]);
     const turns = parent('a man on roblox keeps asking my son for nudes', 'he is 11', 'yes', 'he is so quiet lately');
