@@ -1,4 +1,4 @@
-import { and } from 'xstate';
+import { and, not } from 'xstate';
 import { answer, type HarbourSetup } from '../harbour.setup.js';
 import { QR } from '../message-keys.js';
 
@@ -20,10 +20,12 @@ export function childStates(s: HarbourSetup) {
             { guard: 'justWantsToTalk', target: 'listening', actions: ['listenJustTalking'] },
             // Only how they feel ("i feel like nobody cares"): reflect it and listen, as above.
             { guard: and(['sharesOwnFeelingOnly', 'speaksForThemselves']), target: 'listening', actions: ['listenToFeeling'] },
+            // Only emoji or marks ("😢😢"): nothing to thank them for yet; asked again, gently (a person offered after two).
+            { guard: not('hasWords'), actions: [{ type: 'notUnderstood', params: { retry: '.ask.what-happened', quickReplies: QR.skip } }] },
             // One of their own grown-ups, in person ("my uncle comes in my room"): no app, how long or private things to ask about.
-            { guard: 'tellsOfKnownAdult', target: 'askedToDo', actions: ['recordKnownAdult', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
-            { guard: 'knowsApp', target: 'howLong', actions: [{ type: 'sayStep', params: { step: 'ack.what-happened' } }] },
-            { target: 'app', actions: [{ type: 'sayStep', params: { step: 'ack.what-happened' } }] },
+            { guard: 'tellsOfKnownAdult', target: 'askedToDo', actions: ['understood', 'recordKnownAdult', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
+            { guard: 'knowsApp', target: 'howLong', actions: ['understood', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
+            { target: 'app', actions: ['understood', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
           ]),
         },
       },

@@ -344,6 +344,16 @@ describe('escalation', () => {
     expect(keysOf(parent?.emitted ?? [])).toContain('parent.not-in-trouble');
   });
 
+  it('only emoji for "what happened" is not thanked for and taken as the story: asked again, gently, and a person offered after two', () => {
+    const turns = child(msg('😢😢'), msg('😭'), msg('a guy on fortnite keeps messaging me'));
+    expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['fallback.no-words', 'child.ask.what-happened']);
+    expect(turns[2]?.state).toBe('talking.young.whatHappened');
+    expect(keysOf(turns[3]?.emitted ?? [])).toEqual(['fallback.offer-help', 'helplines.now.child']);
+    expect(keysOf(turns[4]?.emitted ?? [])).toEqual(['child.ack.what-happened', 'child.ask.how-long']);
+    const friend = play(machine, onShift, [msg("I'm asking for a friend"), msg('😢')]).at(-1);
+    expect(keysOf(friend?.emitted ?? [])).toEqual(['fallback.no-words', 'friend.ask.what-happened']);
+  });
+
   it("asks a parent waiting after a red flag, once, about the child's mental health, and answers yes, no or their own words", () => {
     const parent = (...texts: string[]) => play(machine, onShift, [msg("I'm a parent"), ...texts.map((t) => msg(t))]);
     const turns = parent('a man on roblox keeps asking my son for nudes', 'he is 11', 'yes', 'he is so quiet lately');
