@@ -40,6 +40,8 @@ export interface TurnAnalysis {
   readonly friendSecret?: boolean;
   /** "should i just pay her", "should i send it": asks whether to do what is demanded. */
   readonly asksShouldComply?: boolean;
+  /** A general question ("what age should she be to have snapchat"): `age` when it asks about age. */
+  readonly generalQuestion?: 'age' | 'other';
   /** "am i gonna get in trouble": whether they (or the child) are in trouble. */
   readonly asksIfInTrouble?: boolean;
   /** Names one of their own grown-ups ("my uncle", "my coach"), with no app, nothing online and no stranger. */
@@ -116,6 +118,8 @@ export function createAnalyser(deps: DialogDeps) {
   const stays = compile(w.stays);
   const friendSecret = compile(w.friendSecret);
   const shouldComply = compile(w.shouldComply);
+  const generalQuestion = compile(w.generalQuestion);
+  const asksAge = compile(w.asksAge);
   const inTrouble = compile(w.asksIfInTrouble);
   const strangerOrOnline = compile(w.strangerOrOnline);
   const imageWorry = compile(w.imageWorry);
@@ -137,7 +141,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, inTrouble, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, inTheirCare, safeNowWords, calledHelpWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, inTheirCare, safeNowWords, calledHelpWords,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -197,6 +201,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, imageWorry)) turn.imageWorry = true;
     if (either(hits, spelledHits, friendSecret)) turn.friendSecret = true;
     if (either(hits, spelledHits, shouldComply)) turn.asksShouldComply = true;
+    if (either(hits, spelledHits, generalQuestion)) turn.generalQuestion = either(hits, spelledHits, asksAge) ? 'age' : 'other';
     if (either(hits, spelledHits, inTrouble)) turn.asksIfInTrouble = true;
     if (app === undefined && either(hits, spelledHits, ownGrownUps) && !either(hits, spelledHits, strangerOrOnline)) turn.knownAdultInPerson = true;
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;

@@ -89,6 +89,10 @@ export interface AnswerWords {
   readonly friendSecret: readonly string[];
   /** "should i just pay her": whether to pay or send what is demanded. */
   readonly shouldComply: readonly string[];
+  /** A parent's general question, with nothing happened ("what age should she be to have snapchat"). */
+  readonly generalQuestion: readonly string[];
+  /** "what age", "old enough": within a general question, about age. */
+  readonly asksAge: readonly string[];
   /** "am i gonna get in trouble", "will the police arrest me": whether they (or the child) are in trouble. */
   readonly asksIfInTrouble: readonly string[];
   /** "online", "messaged", "a man": the story is online, or with someone they do not know (not a known adult in person). */

@@ -78,6 +78,19 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.assign({ audience, summary: { ...context.summary, audience } });
       }),
       recordKnownAdult: assign({ knownAdult: true }),
+      /** A parent's general question, nothing happened: the apps' minimum age if asked, the app's settings, setting up together, talking, the NSPCC. */
+      sayGeneralAdvice: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say('parent.general.intro'));
+        if (context.turn.generalQuestion === 'age') enqueue.emit(say('parent.general.ages'));
+        const app = deps.apps.find((a) => a.name === context.summary.app);
+        if (app !== undefined) {
+          enqueue.emit(say('advice.app-intro', { facts: { app: app.name } }));
+          enqueue.emit(say(`apps.${app.id}.advice`));
+        }
+        enqueue.emit(say('parent.general.set-up'));
+        enqueue.emit(say('parent.general.talk'));
+        enqueue.emit(say('parent.general.nspcc'));
+      }),
       /**
        * "am i gonna get in trouble": not in trouble, and who is in the wrong. Not beside the picture
        * line ("i sent pics", Report Remove), which says so itself.
@@ -542,6 +555,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       tellsOfKnownAdult: ({ context, event }) => turnOf(context, event).knownAdultInPerson === true,
       isAboutKnownAdult: ({ context }) => context.knownAdult === true,
       asksShouldComply: ({ context, event }) => turnOf(context, event).asksShouldComply === true,
+      asksGeneralQuestion: ({ context, event }) => turnOf(context, event).generalQuestion !== undefined,
       asksIfInTrouble: ({ context, event }) => turnOf(context, event).asksIfInTrouble === true,
       /**
        * "am i gonna get in trouble": the classifier alone may read it as danger (0.93). When every

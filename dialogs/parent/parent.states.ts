@@ -16,6 +16,8 @@ export function parentStates(s: HarbourSetup) {
         on: {
           'user.message': answer([
             { guard: 'declines', target: 'space' },
+            // "what age should she be to have snapchat": nothing has happened; general advice, not questions about an incident.
+            { guard: 'asksGeneralQuestion', target: 'anythingElse', actions: ['sayGeneralAdvice'] },
             { guard: 'knowsApp', target: 'behaviour', actions: [{ type: 'say', params: { key: 'parent.ack.what-happened' } }] },
             { target: 'app', actions: [{ type: 'say', params: { key: 'parent.ack.what-happened' } }] },
           ]),

@@ -266,6 +266,8 @@ function mergeWords(all: readonly AnswerWords[]): AnswerWords {
     stays: lists((w) => w.stays),
     friendSecret: lists((w) => w.friendSecret),
     shouldComply: lists((w) => w.shouldComply),
+    generalQuestion: lists((w) => w.generalQuestion),
+    asksAge: lists((w) => w.asksAge),
     asksIfInTrouble: lists((w) => w.asksIfInTrouble),
     strangerOrOnline: lists((w) => w.strangerOrOnline),
     imageWorry: lists((w) => w.imageWorry),

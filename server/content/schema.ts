@@ -343,7 +343,7 @@ export function readCannedReplies(f: YamlFile): CannedReply[] {
 }
 
 const AUDIENCES: readonly Audience[] = ['young_person', 'parent_carer', 'friend', 'someone_else'];
-const WORD_LISTS = ['yes', 'no', 'unsure', 'decline', 'goodbye', 'fillers', 'ask_for_person', 'wants_tips', 'own_details', 'home_problem', 'no_trusted_adult', 'still_here', 'greeting', 'asks_privacy', 'thanks', 'asks_if_bot', 'declines_person', 'just_talk', 'negators', 'someone', 'cares_for_them', 'fears_telling', 'own_grown_ups', 'in_their_care', 'keeps_secret', 'friend_secret', 'should_comply', 'asks_if_in_trouble', 'stranger_or_online', 'stays', 'image_worry', 'safe_now', 'called_help'] as const;
+const WORD_LISTS = ['yes', 'no', 'unsure', 'decline', 'goodbye', 'fillers', 'ask_for_person', 'wants_tips', 'own_details', 'home_problem', 'no_trusted_adult', 'still_here', 'greeting', 'asks_privacy', 'thanks', 'asks_if_bot', 'declines_person', 'just_talk', 'negators', 'someone', 'cares_for_them', 'fears_telling', 'own_grown_ups', 'in_their_care', 'keeps_secret', 'friend_secret', 'should_comply', 'general_question', 'asks_age', 'asks_if_in_trouble', 'stranger_or_online', 'stays', 'image_worry', 'safe_now', 'called_help'] as const;
 
 function readGroups<Id extends string>(f: YamlFile, v: unknown, ids: readonly Id[], key: string): Record<Id, string[]> {
   const out = Object.fromEntries(ids.map((id) => [id, [] as string[]])) as Record<Id, string[]>;
@@ -401,6 +401,8 @@ export function readAnswerWords(f: YamlFile): AnswerWords | undefined {
     stays: list('stays'),
     friendSecret: list('friend_secret'),
     shouldComply: list('should_comply'),
+    generalQuestion: list('general_question'),
+    asksAge: list('asks_age'),
     asksIfInTrouble: list('asks_if_in_trouble'),
     strangerOrOnline: list('stranger_or_online'),
     imageWorry: list('image_worry'),

@@ -354,6 +354,34 @@ describe('escalation', () => {
     expect(keysOf(friend?.emitted ?? [])).toEqual(['fallback.no-words', 'friend.ask.what-happened']);
   });
 
+  it("a parent's general question gets general advice, not questions about an incident", () => {
+    const parent = (text: string) => play(machine, onShift, [msg("I'm a parent"), msg(text)]).at(-1);
+    const age = parent('what age should my daughter be to have snapchat');
+    expect(age?.state).toBe('talking.adult.anythingElse');
+    expect(age?.emitted.filter((e) => e.type === 'handoff.requested')).toEqual([]);
+    expect(keysOf(age?.emitted ?? [])).toEqual([
+      'parent.general.intro',
+      'parent.general.ages',
+      'advice.app-intro',
+      'apps.snapchat.advice',
+      'parent.general.set-up',
+      'parent.general.talk',
+      'parent.general.nspcc',
+      'parent.ask.anything-else',
+    ]);
+    expect(wordsOf(content, age?.emitted ?? []).join(' ')).toMatch(/at least 13.*NSPCC helpline.*0808 800 5000/);
+    // No age asked, no app named: no minimum age, no app's settings.
+    expect(keysOf(parent('how do i set up parental controls on his tablet')?.emitted ?? [])).toEqual([
+      'parent.general.intro',
+      'parent.general.set-up',
+      'parent.general.talk',
+      'parent.general.nspcc',
+      'parent.ask.anything-else',
+    ]);
+    // Something has happened: the incident questions, as before.
+    expect(keysOf(parent('a man keeps messaging my son on roblox')?.emitted ?? [])).toEqual(['parent.ack.what-happened', 'parent.ask.behaviour']);
+  });
+
   it("asks a parent waiting after a red flag, once, about the child's mental health, and answers yes, no or their own words", () => {
     const parent = (...texts: string[]) => play(machine, onShift, [msg("I'm a parent"), ...texts.map((t) => msg(t))]);
     const turns = parent('a man on roblox keeps asking my son for nudes', 'he is 11', 'yes', 'he is so quiet lately');
