@@ -108,6 +108,56 @@ export interface AnswerWords {
   readonly durations: Readonly<Record<Duration, readonly string[]>>;
 }
 
+/** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
+export type AnswerListName = {
+  [K in keyof AnswerWords]: AnswerWords[K] extends readonly string[] ? K : never;
+}[keyof AnswerWords];
+
+/**
+ * Each plain answer list and its key in `content/<locale>/answer-words.yaml`. Reading, checking and
+ * merging the locales all go by this table: a new list is its field in `AnswerWords`, a line here,
+ * and its use in dialogs/analyse.ts. (`satisfies` fails the build when a field has no line.)
+ */
+export const ANSWER_LIST_KEYS = {
+  yes: 'yes',
+  no: 'no',
+  unsure: 'unsure',
+  decline: 'decline',
+  goodbye: 'goodbye',
+  fillers: 'fillers',
+  askForPerson: 'ask_for_person',
+  wantsTips: 'wants_tips',
+  ownDetails: 'own_details',
+  homeProblem: 'home_problem',
+  noTrustedAdult: 'no_trusted_adult',
+  stillHere: 'still_here',
+  greeting: 'greeting',
+  asksPrivacy: 'asks_privacy',
+  thanks: 'thanks',
+  asksIfBot: 'asks_if_bot',
+  declinesPerson: 'declines_person',
+  justTalk: 'just_talk',
+  negators: 'negators',
+  someone: 'someone',
+  caresForThem: 'cares_for_them',
+  fearsTelling: 'fears_telling',
+  ownGrownUps: 'own_grown_ups',
+  inTheirCare: 'in_their_care',
+  keepsSecret: 'keeps_secret',
+  stays: 'stays',
+  friendSecret: 'friend_secret',
+  shouldComply: 'should_comply',
+  generalQuestion: 'general_question',
+  asksAge: 'asks_age',
+  asksIfInTrouble: 'asks_if_in_trouble',
+  strangerOrOnline: 'stranger_or_online',
+  imageWorry: 'image_worry',
+  safeNow: 'safe_now',
+  calledHelp: 'called_help',
+} as const satisfies Record<AnswerListName, string>;
+
+export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];
+
 /** An app or game with its own advice (`apps.<id>.advice`), and the names children call it. */
 export interface AppName {
   readonly id: string;

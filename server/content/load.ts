@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { messageKeysFor, QUICK_REPLY_KEYS, type AnswerWords, type AppName, type DialogDeps } from '../../dialogs/index.js';
+import { ANSWER_LISTS, messageKeysFor, QUICK_REPLY_KEYS, type AnswerListName, type AnswerWords, type AppName, type DialogDeps } from '../../dialogs/index.js';
 import { buildSafetyModel, detect, SafetyModelError, validateSafetySource, type SafetyModel } from '../../dialogs/safety/index.js';
 import type { OpeningHours } from '../handoff/hours.js';
 import { ContentError, type ContentProblem } from './problems.js';
@@ -234,45 +234,11 @@ function mergeWords(all: readonly AnswerWords[]): AnswerWords {
   const groups = <K extends string>(pick: (w: AnswerWords) => Readonly<Record<K, readonly string[]>>) =>
     Object.fromEntries(Object.keys(pick(first)).map((k) => [k, lists((w) => pick(w)[k as K])])) as Record<K, string[]>;
   return {
+    ...(Object.fromEntries(ANSWER_LISTS.map((name) => [name, lists((w) => w[name])])) as Record<AnswerListName, string[]>),
     audience: groups((w) => w.audience),
     feelings: groups((w) => w.feelings),
     trustedAdults: groups((w) => w.trustedAdults),
     durations: groups((w) => w.durations),
-    yes: lists((w) => w.yes),
-    no: lists((w) => w.no),
-    unsure: lists((w) => w.unsure),
-    decline: lists((w) => w.decline),
-    goodbye: lists((w) => w.goodbye),
-    fillers: lists((w) => w.fillers),
-    askForPerson: lists((w) => w.askForPerson),
-    wantsTips: lists((w) => w.wantsTips),
-    ownDetails: lists((w) => w.ownDetails),
-    homeProblem: lists((w) => w.homeProblem),
-    noTrustedAdult: lists((w) => w.noTrustedAdult),
-    stillHere: lists((w) => w.stillHere),
-    greeting: lists((w) => w.greeting),
-    asksPrivacy: lists((w) => w.asksPrivacy),
-    thanks: lists((w) => w.thanks),
-    asksIfBot: lists((w) => w.asksIfBot),
-    declinesPerson: lists((w) => w.declinesPerson),
-    justTalk: lists((w) => w.justTalk),
-    negators: lists((w) => w.negators),
-    someone: lists((w) => w.someone),
-    caresForThem: lists((w) => w.caresForThem),
-    fearsTelling: lists((w) => w.fearsTelling),
-    ownGrownUps: lists((w) => w.ownGrownUps),
-    inTheirCare: lists((w) => w.inTheirCare),
-    keepsSecret: lists((w) => w.keepsSecret),
-    stays: lists((w) => w.stays),
-    friendSecret: lists((w) => w.friendSecret),
-    shouldComply: lists((w) => w.shouldComply),
-    generalQuestion: lists((w) => w.generalQuestion),
-    asksAge: lists((w) => w.asksAge),
-    asksIfInTrouble: lists((w) => w.asksIfInTrouble),
-    strangerOrOnline: lists((w) => w.strangerOrOnline),
-    imageWorry: lists((w) => w.imageWorry),
-    safeNow: lists((w) => w.safeNow),
-    calledHelp: lists((w) => w.calledHelp),
   };
 }
 

@@ -1,4 +1,4 @@
-import { DURATIONS, FEELINGS, TRUSTED_ADULTS, type AnswerWords, type Audience } from '../../dialogs/index.js';
+import { ANSWER_LIST_KEYS, ANSWER_LISTS, DURATIONS, FEELINGS, TRUSTED_ADULTS, type AnswerListName, type AnswerWords, type Audience } from '../../dialogs/index.js';
 import { validateOpeningHours, WEEKDAYS, type OpeningHours, type OpeningSpan, type Weekday } from '../handoff/hours.js';
 import type { ServiceInfo } from './types.js';
 import {
@@ -343,7 +343,7 @@ export function readCannedReplies(f: YamlFile): CannedReply[] {
 }
 
 const AUDIENCES: readonly Audience[] = ['young_person', 'parent_carer', 'friend', 'someone_else'];
-const WORD_LISTS = ['yes', 'no', 'unsure', 'decline', 'goodbye', 'fillers', 'ask_for_person', 'wants_tips', 'own_details', 'home_problem', 'no_trusted_adult', 'still_here', 'greeting', 'asks_privacy', 'thanks', 'asks_if_bot', 'declines_person', 'just_talk', 'negators', 'someone', 'cares_for_them', 'fears_telling', 'own_grown_ups', 'in_their_care', 'keeps_secret', 'friend_secret', 'should_comply', 'general_question', 'asks_age', 'asks_if_in_trouble', 'stranger_or_online', 'stays', 'image_worry', 'safe_now', 'called_help'] as const;
+const WORD_LISTS = ANSWER_LISTS.map((name) => ANSWER_LIST_KEYS[name]);
 
 function readGroups<Id extends string>(f: YamlFile, v: unknown, ids: readonly Id[], key: string): Record<Id, string[]> {
   const out = Object.fromEntries(ids.map((id) => [id, [] as string[]])) as Record<Id, string[]>;
@@ -367,46 +367,12 @@ export function readAnswerWords(f: YamlFile): AnswerWords | undefined {
     return undefined;
   }
   checkKnownKeys(f, d, ['audience', 'feelings', 'trusted_adults', 'durations', ...WORD_LISTS], [], 'The answer words');
-  const list = (k: (typeof WORD_LISTS)[number]) => (d[k] === undefined ? (f.problem([], `There is no \`${k}:\` list. Add one.`), []) : readStringList(f, d[k], [k], `\`${k}:\``));
+  const list = (k: string) => (d[k] === undefined ? (f.problem([], `There is no \`${k}:\` list. Add one.`), []) : readStringList(f, d[k], [k], `\`${k}:\``));
   return {
+    ...(Object.fromEntries(ANSWER_LISTS.map((name) => [name, list(ANSWER_LIST_KEYS[name])])) as Record<AnswerListName, string[]>),
     audience: readGroups(f, d['audience'], AUDIENCES, 'audience'),
     feelings: readGroups(f, d['feelings'], FEELINGS, 'feelings'),
     trustedAdults: readGroups(f, d['trusted_adults'], TRUSTED_ADULTS, 'trusted_adults'),
     durations: readGroups(f, d['durations'], DURATIONS, 'durations'),
-    yes: list('yes'),
-    no: list('no'),
-    unsure: list('unsure'),
-    decline: list('decline'),
-    goodbye: list('goodbye'),
-    fillers: list('fillers'),
-    askForPerson: list('ask_for_person'),
-    wantsTips: list('wants_tips'),
-    ownDetails: list('own_details'),
-    homeProblem: list('home_problem'),
-    noTrustedAdult: list('no_trusted_adult'),
-    stillHere: list('still_here'),
-    greeting: list('greeting'),
-    asksPrivacy: list('asks_privacy'),
-    thanks: list('thanks'),
-    asksIfBot: list('asks_if_bot'),
-    declinesPerson: list('declines_person'),
-    justTalk: list('just_talk'),
-    negators: list('negators'),
-    someone: list('someone'),
-    caresForThem: list('cares_for_them'),
-    fearsTelling: list('fears_telling'),
-    ownGrownUps: list('own_grown_ups'),
-    inTheirCare: list('in_their_care'),
-    keepsSecret: list('keeps_secret'),
-    stays: list('stays'),
-    friendSecret: list('friend_secret'),
-    shouldComply: list('should_comply'),
-    generalQuestion: list('general_question'),
-    asksAge: list('asks_age'),
-    asksIfInTrouble: list('asks_if_in_trouble'),
-    strangerOrOnline: list('stranger_or_online'),
-    imageWorry: list('image_worry'),
-    safeNow: list('safe_now'),
-    calledHelp: list('called_help'),
   };
 }
