@@ -13,7 +13,7 @@ import {
 import { compile, isWhole, tokens, Vocabulary, withoutFillers, type PhraseList, type Reading } from './match.js';
 import type { HarbourContext, MessageReading } from './harbour.types.js';
 import type { Audience, ConversationSummary } from './types.js';
-import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, union } from './wording.js';
+import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, union, VIOLENCE_RULE, VIOLENCE_THREATENED } from './wording.js';
 
 /**
  * One message, understood once per turn: the detector's findings plus everything the dialog's
@@ -330,8 +330,10 @@ export function createMessageReader(deps: DialogDeps) {
     const asked: string[] = [];
     // Abuse told of is not something asked for: the summary says so in its own words.
     const abuseOnly = turn.findings.every((f) => f.category !== 'sexual' || f.rule === ABUSE_DISCLOSED_RULE);
+    // So is a threat to hurt ("theyll beat her up"), which is not blackmail.
+    const violenceOnly = turn.findings.every((f) => f.category !== 'threat_blackmail' || f.rule === VIOLENCE_RULE);
     for (const c of turn.categories) {
-      const what = c === 'sexual' && abuseOnly ? ABUSE_TOLD : ASKED[c];
+      const what = c === 'sexual' && abuseOnly ? ABUSE_TOLD : c === 'threat_blackmail' && violenceOnly ? VIOLENCE_THREATENED : ASKED[c];
       if (what !== undefined) asked.push(what);
     }
     const adds =

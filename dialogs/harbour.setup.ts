@@ -6,7 +6,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { ABUSE_TIPS, ASKED_WRONG_OR_SCARY, closingHelplines, dontComply, dontSendOrPay, escalation, isHarmInPerson, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union } from './wording.js';
+import { ABUSE_TIPS, ASKED_WRONG_OR_SCARY, blackmailKnown, closingHelplines, dontComply, dontSendOrPay, escalation, isHarmInPerson, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -242,7 +242,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (safeguardingLead) enqueue.emit(say('parent.advice.work-with-children'));
         // Self-harm heard for the first time, and no one known to be in danger now: ask, directly, whether they are safe.
         const askSafe = categories.includes('self_harm') && !context.said.selfHarm && urgency !== 'immediate' && context.urgency !== 'immediate' && context.safeAsk === undefined;
-        if (askSafe) enqueue.emit(say(isAdult(context) ? 'safety.ask-safe-adult' : 'safety.ask-safe', { quickReplies: QR.safe }));
+        if (askSafe) enqueue.emit(say(sayToReader(context, 'safety.ask-safe').key, { quickReplies: QR.safe }));
         enqueue.assign({
           ...requestMade(context, urgency, raises, escalated),
           ...(askSafe ? { safeAsk: 'asked' as const } : {}),
@@ -425,8 +425,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         // Images and pressure come up when images, threats or money came up, or the child said they
         // were asked to do something that felt wrong: never out of the blue, and not for a request
         // to meet or for details alone (which also go in the summary's `asked`).
+        // A threat to hurt alone ("theyll beat her up") is not blackmail: no images, nothing to send or pay.
+        const pressing = (context.summary.categories ?? []).filter((c) => c !== 'threat_blackmail' || blackmailKnown(context));
         const pressured =
-          (context.summary.categories ?? []).some((c) => c === 'sexual' || c === 'threat_blackmail' || c === 'financial') ||
+          pressing.some((c) => c === 'sexual' || c === 'threat_blackmail' || c === 'financial') ||
           (context.summary.asked ?? []).includes(ASKED_WRONG_OR_SCARY);
         enqueue.emit(say(`${prefix}.advice.intro`));
         // Someone else (a teacher, a coach, a neighbour): their safeguarding lead first, if they work with children.
@@ -448,7 +450,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(say('advice.keep-evidence'));
         if (pressured) {
           enqueue.emit(say('advice.images'));
-          const dontSend = dontSendOrPay(context, context.summary.categories ?? []);
+          const dontSend = dontSendOrPay(context, pressing);
           if (dontSend.line !== undefined) enqueue.emit(dontSend.line);
         }
         enqueue.emit(say(prefix === 'parent' ? 'parent.advice.report' : 'advice.report'));

@@ -69,6 +69,20 @@ export function dontComply(ctx: HarbourContext): BotSay {
 /** The detector's rule for sexual abuse told of ("he touches me"): no picture was asked for. */
 export const ABUSE_DISCLOSED_RULE = 'lex:sexual.abuse-disclosed';
 
+/** The detector's rule for a threat to hurt someone ("theyll beat her up"), not blackmail. */
+export const VIOLENCE_RULE = 'lex:threat_blackmail.violence';
+
+/** What the counsellor's summary says was told when every threat finding was a threat to hurt. */
+export const VIOLENCE_THREATENED = 'threats of violence';
+
+/**
+ * Blackmail or pressure has come up (not only a threat to hurt): the summary's `asked` says "threats
+ * or blackmail". "Don't send, don't pay" and the image advice fit blackmail, not "theyll beat her up".
+ */
+export function blackmailKnown(ctx: HarbourContext): boolean {
+  return (ctx.summary.asked ?? []).includes(ASKED.threat_blackmail ?? '');
+}
+
 /** What the counsellor's summary says was told when the only sexual finding was abuse told of. */
 export const ABUSE_TOLD = 'sexual abuse told of';
 
@@ -122,11 +136,13 @@ export function say(key: string, extra: Omit<BotSay, 'type' | 'key'> = {}): BotS
 }
 
 /**
- * A line that has a grown-up's version (`<key>-adult`, about the child) beside the young person's
- * (`<key>`): 999 now, self-harm support, the follow-ups after immediate danger.
+ * A line that has a grown-up's version (`<key>-adult`, about the child) and a friend's (`<key>-friend`,
+ * about their friend, who may be with them) beside the young person's (`<key>`): 999 now, self-harm
+ * support, "are you safe right now?" and the follow-ups after immediate danger.
  */
 export function sayToReader(ctx: HarbourContext, key: string): BotSay {
-  return say(isAdult(ctx) ? `${key}-adult` : key);
+  const path = pathOf(ctx.audience);
+  return say(path === 'parent' ? `${key}-adult` : path === 'friend' ? `${key}-friend` : key);
 }
 
 /** 999 again while they are in danger now: the self-harm wording speaks of something taken; "not safe" alone gets the plain one. */
@@ -182,9 +198,13 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   const asksSexual = findings.some((f) => f.category === 'sexual' && f.rule !== ABUSE_DISCLOSED_RULE);
   const abuseTold = ctx.said.abuseTold !== true && !asksSexual && findings.some((f) => f.rule === ABUSE_DISCLOSED_RULE);
   if (abuseTold) out.push(say(`${pathOf(ctx.audience)}.abuse-told`));
-  const pressure = categories.has('threat_blackmail') || categories.has('financial') || asksSexual;
+  // A threat to hurt ("theyll beat her up") is not blackmail: nothing to send or pay.
+  const blackmail = findings.some((f) => f.category === 'threat_blackmail' && f.rule !== VIOLENCE_RULE);
+  const pressure = blackmail || categories.has('financial') || asksSexual;
   // Which half fits is decided by this message's asks; what was said before is in `said.dontSendWhat`.
-  const asked = [...(ctx.summary.categories ?? []), ...categories].filter((c) => c !== 'sexual' || asksSexual);
+  const asked = [...(ctx.summary.categories ?? []), ...categories].filter(
+    (c) => (c !== 'sexual' || asksSexual) && (c !== 'threat_blackmail' || blackmail || blackmailKnown(ctx)),
+  );
   const dontSend = pressure ? dontSendOrPay(ctx, asked) : undefined;
   // "should i just pay her": the answer, which says the whole of "don't send, don't pay", and why.
   if (ctx.turn.asksShouldComply === true) out.push(dontComply(ctx));

@@ -382,6 +382,30 @@ describe('escalation', () => {
     expect(keysOf(parent('a man keeps messaging my son on roblox')?.emitted ?? [])).toEqual(['parent.ack.what-happened', 'parent.ask.behaviour']);
   });
 
+  it('someone asking for a friend hears 999, self-harm support and "are they safe?" about their friend, not about themselves', () => {
+    const friend = (...texts: string[]) => play(machine, onShift, [msg("I'm asking for a friend"), ...texts.map((t) => msg(t))]);
+    const selfHarm = friend('my friend said she wants to kill herself', 'no', 'ok');
+    const first = wordsOf(content, selfHarm[2]?.emitted ?? []);
+    expect(first.join(' ')).toMatch(/your friend is having a really hard time.*Samaritans on 116 123/);
+    expect(first.at(-1)).toBe('Is your friend safe right now?');
+    expect(keysOf(selfHarm[3]?.emitted ?? [])).toEqual(['safety.not-safe-friend']);
+    expect(selfHarm[3]?.emitted).toContainEqual(expect.objectContaining({ type: 'handoff.requested', urgency: 'immediate' }));
+    expect(keysOf(selfHarm[4]?.emitted ?? [])).toEqual(['escalation.still-in-danger-friend']);
+    const danger = friend('a man is outside my friends house right now');
+    expect(wordsOf(content, danger.at(-1)?.emitted ?? [])[0]).toMatch(/^If you or your friend are in danger right now, call 999\..*press 55/);
+  });
+
+  it('a threat to hurt ("theyll beat her up") is not blackmail: no "don\'t send or pay" and no image advice', () => {
+    const turns = play(machine, onShift, [msg("I'm asking for a friend"), msg('they said theyll beat her up after school'), msg('what should she do')]);
+    const keys = turns.slice(2).flatMap((t) => keysOf(t.emitted));
+    expect(keys).not.toContain('friend.advice.dont-send-or-pay');
+    expect(keys).not.toContain('advice.images');
+    expect(summaryOf(turns[2]!.snapshot).asked).toEqual(['threats of violence']);
+    // Blackmail is still "don't send, don't pay".
+    const blackmail = play(machine, onShift, [msg("I'm asking for a friend"), msg('he said he will post her pics unless she sends more')]).at(-1);
+    expect(keysOf(blackmail?.emitted ?? [])).toContain('friend.advice.dont-send-or-pay');
+  });
+
   it("asks a parent waiting after a red flag, once, about the child's mental health, and answers yes, no or their own words", () => {
     const parent = (...texts: string[]) => play(machine, onShift, [msg("I'm a parent"), ...texts.map((t) => msg(t))]);
     const turns = parent('a man on roblox keeps asking my son for nudes', 'he is 11', 'yes', 'he is so quiet lately');
