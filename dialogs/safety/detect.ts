@@ -576,6 +576,8 @@ const SAME = new Set(['same']);
 const OFFLINE_GAME_WORDS = new Set(['team', 'squad', 'match', 'round', 'level', 'character', 'escape', 'among', 'skin']);
 
 const BE = new Set(['is', 'was', 'are', 'were']);
+/** School itself, asked about: "whats the point of school honestly" (see detect, `trivialAsk`). */
+const SCHOOLING = new Set(['school', 'skl', 'college', 'uni', 'pe', 'lesson', 'lessons', 'homework']);
 
 /** Whether the word before `in/from/at` at `k` names a person ("a boy in", "the lady at", "he is in"), not the child ("i'm in year 7"). */
 function isAsker(tokens: readonly Token[], k: number): boolean {
@@ -770,8 +772,8 @@ function bribeNotThreat(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   return offered;
 }
 
-/** Rules whose request a child's refusal ends ("asked my age, i said its private, they said ok"). */
-const REFUSABLE = new Set(['lex:personal_info.asks-details', 'lex:meet_or_secrecy.move-app']);
+/** Rules whose request a child's refusal ends ("asked my age, i said its private, they said ok"); since session 15 also logins and card details ("someone in the game asked for my password i just said no and left"). */
+const REFUSABLE = new Set(['lex:personal_info.asks-details', 'lex:meet_or_secrecy.move-app', 'lex:financial.logins', 'lex:financial.card-details']);
 
 /**
  * Session 7: the child refused and the asking ended there: a word of `refused` in the message
@@ -935,6 +937,12 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   // more" is sexual as well as a threat).
   const kept = tokens.filter((t) => !t.masked);
   const general = isWhollyGeneral(tokens, scope);
+  // Whether the message is general only through question openers ("what's the point…"), with no
+  // hypothetical, lesson or news in it.
+  // Not when it asks about a school task, a trifle or a game ("whats the point of maths honestly"),
+  // unless a word of distress is there too ("…i wont be around to get the results").
+  const trivialAsk = tokens.some((t) => t.sets.includes('{chore}') || t.sets.includes('{trifle}') || SCHOOLING.has(t.word) || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word))) && !tokens.some((t) => t.sets.includes('{distress}'));
+  const askedOnly = general && scope.generalSentences.size === 0 && scope.hypotheticalFrom.size === 0 && !trivialAsk;
   // Session 15: a parent's general question about their own child's apps, money or settings: the
   // classifier alone does not raise the categories the question stands down either.
   const advice = parentAdvice(tokens);
@@ -944,7 +952,12 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       const c = categories[ci] as Category;
       const p = scores[ci] ?? 0;
       const threshold = pass === 0 ? (model.classifier.thresholds[ci] ?? 1) : Math.min(model.classifier.thresholds[ci] ?? 1, model.classifier.secondary);
-      if (general || p < threshold || hits.some((h) => h.rule?.category === c)) continue;
+      if (p < threshold || hits.some((h) => h.rule?.category === c)) continue;
+      // Session 15: a question the child asks in their own words ("whats the point anymore
+      // honestly", "whats even the point of waking up tmrw", "can u help someone is banging on my
+      // door") is not made general by its opener when the classifier is sure of danger or self-harm;
+      // a hypothetical, a lesson, the news or a school task or trifle asked about still is.
+      if (general && !(askedOnly && (c === 'immediate_danger' || c === 'self_harm') && p >= SURE_SCORE)) continue;
       if (advice && ADVICE_CATEGORIES.has(c)) continue;
       // A miss of danger or self-harm is worse than a false alarm: only the other categories defer
       // to scope at any score (a harmless-words stand-down, or a DEFER_ALWAYS kind).

@@ -882,3 +882,22 @@ describe("session 15, a parent's general question and who it is outside", () => 
       expect(categories(text), text).toContain('immediate_danger');
   });
 });
+
+describe('session 15, a question in the child\'s own words', () => {
+  it('lets the classifier raise self-harm or danger in a question it is sure of, not in a hypothetical or about a school task', () => {
+    for (const text of ['whats the point anymore honestly', 'whats even the point of waking up tmrw'])
+      expect(categories(text), text).toContain('self_harm');
+    expect(categories('can u help someone is banging on my door and shouting my name')).toContain('immediate_danger');
+    for (const text of ['whats the point of homework', 'whats the point of maths honestly', 'whats the point of school honestly', 'what is self harm', 'why do people ask for pics online, like whats the point?'])
+      expect(categories(text), text).toEqual([]);
+  });
+});
+
+describe('session 15, a login or card details refused', () => {
+  it('stands a login or card request down when the child refused and it ended there, not when it went on', () => {
+    for (const text of ['someone asked for my password i said no and left', 'lol someone in the game asked for my password i just said no and left'])
+      expect(categories(text), text).toEqual([]);
+    for (const text of ['he asked for my password, i said no but he keeps asking', 'i blocked him but he made a new account and asked for my password again', 'he asked for my login and i said no at first but then i gave it to him', 'he asked for my mums card details, i said no, now hes threatening me'])
+      expect(categories(text), text).toContain('financial');
+  });
+});
