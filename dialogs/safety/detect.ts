@@ -36,7 +36,7 @@ const CONTENT_REACH = 5;
  * Session 9 checked both again (53 batches, and the blind train35): each stands down one benign
  * message and loses nothing, once a settled phrase after "if" no longer reads as settled (scope.ts).
  */
-const DEFER_ALWAYS: ReadonlySet<StandDown> = new Set<StandDown>(['resolved', 'role']);
+const DEFER_ALWAYS: ReadonlySet<StandDown> = new Set<StandDown>(['resolved', 'role', 'advice']);
 
 interface Hit {
   readonly feature: string;
@@ -429,6 +429,140 @@ function revealedLater(tokens: readonly Token[], m: PhraseMatch, rule: CompiledR
 /** Words after a reveal that bring the danger back (see revealedLater). */
 const NOT_REVEALED = new Set(['followed', 'following', 'follows', 'same', 'again', 'creepy', 'creep', 'weird', 'scared', 'scary', 'him', 'he', 'hes', 'she', 'shes', 'they', 'staring', 'watching', 'knows']);
 
+/** Categories a parent's general question stands down (never danger or self-harm). */
+const ADVICE_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['personal_info', 'financial', 'meet_or_secrecy', 'sexual', 'threat_blackmail']);
+/** Words by which a parent names their own child: "MY son", "OUR 10 year old". */
+const OWN = new Set(['my', 'our']);
+/** Someone else in a parent's question (not "account": "a private account" is a setting). */
+const ADVICE_OTHERS = new Set(['man', 'men', 'guy', 'guys', 'bloke', 'woman', 'lady', 'stranger', 'someone', 'somebody', 'person', 'creep', 'weirdo', 'dude', 'adult', 'boy', 'girl', 'player', 'gamer']);
+/** Sets that make a parent's question no general one: someone else, a threat, nudity, keeping quiet, violence, means. */
+const ADVICE_VETO = ['{advicevetoes}', '{knownadult}', '{nudestrong}', '{hush}', '{earnest}', '{violent}', '{means}', '{pills}'];
+
+/**
+ * Session 15: a parent's or carer's general question about their own child ("How do I turn on
+ * parental controls on an iPad? My son is 8", "is it ok for my 14 year old to meet her school
+ * friends in town on her own?", "my son asked for my card to buy a skin, i put in the details
+ * myself, just checking thats the safe way"): the message asks for advice (set `advice`), names the
+ * speaker's own child ("my"/"our" up to three words before a word of `ownchild`), and names no one
+ * else and nothing that is a red flag in itself (set `advicevetoes`: a stranger, someone, a man, a
+ * boyfriend, a threat, nudity, a secret, fear, the police; an adult of `knownadult`, a friend met
+ * online; and nudity, keeping quiet, earnest, violence or means). Personal details, money, meeting, apps and pictures then stand down,
+ * for the classifier too; danger and self-harm never do.
+ */
+function parentAdvice(tokens: readonly Token[]): boolean {
+  let asks = false;
+  let child = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (ADVICE_VETO.some((v) => t.sets.includes(v)) || ADVICE_OTHERS.has(t.word)) return false;
+    // "an online friend", "a friend from Roblox" is someone else too.
+    if (t.sets.some((x) => TRUSTED_SETS.has(x)) && metOnline(tokens, i)) return false;
+    if (t.sets.includes('{advice}')) asks = true;
+    if (t.sets.includes('{ownchild}')) for (let k = Math.max(0, i - 3); k < i; k += 1) if (OWN.has(tokens[k]?.word ?? '') && tokens[k]?.sentence === t.sentence) child = true;
+  }
+  return asks && child;
+}
+
+/** Words that place a "who it is" in the message: "ITS my dad", "the car outside IS my uncles". */
+const REVEAL_VERBS = new Set(['its', 'is', 'was', 'thats']);
+/** Words that may sit between the reveal and the person: "its JUST THE head teachers". */
+const REVEAL_FILLERS = new Set(['just', 'only', 'the', 'my', 'our', 'a', 'head', 'new', 'me']);
+/** Sets of people whose being outside or waiting is no danger when the message says it is them. */
+const REVEAL_SETS = ['{friends}', '{family}', '{services}'];
+/** Sets that keep the danger: fear, earnest, violence, keeping quiet, secrets. */
+const REVEAL_VETO = ['{afraid}', '{earnest}', '{violent}', '{hush}', '{secret}'];
+
+/**
+ * Session 15: who it is, said in the same message without the "but"/"oh" of `revealed` ("hes
+ * outside waiting for me, its my dad in the car, gtg", "the car outside is my uncles he's here for
+ * tea", "someone is pulling up in the drive its grandad yay"), or the trusted person is the one the
+ * message is about from its first words ("my dad is parked outside the school gates waiting for me
+ * so gtg", "dad's picking me up at 9 from the party, he'll wait outside"). For rules that list
+ * `revealed`. Not when the message has a word of fear, earnest, violence, keeping quiet or a
+ * secret, says "tell", or names someone else outside the phrase (a man, someone, a stranger); the
+ * opening person may not be an adult the child knows who is not a parent (`knownadult`: an uncle, a
+ * coach, a stepdad…).
+ */
+function revealedNow(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, model: SafetyModel): boolean {
+  if (!rule.unlessSentenceHas.includes('{revealed}')) return false;
+  let revealed = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (REVEAL_VETO.some((v) => t.sets.includes(v)) || t.word === 'tell' || t.word === 'told') return false;
+    if (i >= m.first && i <= m.last) continue;
+    if (OTHER_PERSON.has(t.word)) return false;
+    if (revealed || !REVEAL_VERBS.has(t.word)) continue;
+    for (let k = i + 1; k <= i + 4 && k < tokens.length; k += 1) {
+      const u = tokens[k];
+      if (u === undefined) break;
+      // Not when what follows the reveal brings the danger back ("its just the postman but HE keeps STARING in").
+      if (REVEAL_SETS.some((x) => u.sets.includes(x))) { revealed = !metOnline(tokens, k) && !tokens.some((v, q) => q > k && NOT_REVEALED.has(v.word)); break; }
+      if (!REVEAL_FILLERS.has(u.word)) break;
+    }
+  }
+  if (revealed) return true;
+  // The message opens with the trusted person ("my dad is parked outside…", "dad's picking me up…").
+  let j = 0;
+  if (OWN.has(tokens[0]?.word ?? '')) j = 1;
+  const who = tokens[j];
+  return who !== undefined && j < m.first && (FEMALE.has(who.word) || MALE.has(who.word) || who.sets.includes('{friends}')) && !who.sets.includes('{knownadult}') && !PARTNERS.has(who.word) && !metOnline(tokens, j) && !isObject(tokens, j, model);
+}
+
+/** Touching words in an abuse phrase. */
+const TOUCH = new Set(['touch', 'touches', 'touched', 'touching']);
+/** Words of unease that keep a touch phrase: "it felt weird", "every time", "he keeps", "when nobody is looking". */
+const UNEASE = new Set(['weird', 'uncomfortable', 'creepy', 'wrong', 'secret', 'keeps', 'again', 'every', 'always', 'scared', 'like', 'liked', 'want', 'wanted', 'nobody', 'noone', 'alone', 'looking', 'night', 'bed']);
+
+/**
+ * Session 15: the child is the one touching ("if i touch her makeup again"), or an everyday thing touched, named right after the phrase ("my brother touches my
+ * xbox", "he touched her shoulder to get her attention", "a man touched her shoulder on the bus to
+ * ask if the seat was free"; set `touchok`, or "on the shoulder"): abuse-disclosed's touching
+ * phrases stand down, unless the sentence names a part of the body or nudity, or the message a word
+ * of unease ("it felt weird", "every time", "he keeps", "i didnt like it").
+ */
+function touchedThing(tokens: readonly Token[], m: PhraseMatch): boolean {
+  let touch = false;
+  for (let j = m.first; j <= m.last; j += 1) if (TOUCH.has(tokens[j]?.word ?? '')) touch = true;
+  if (!touch) return false;
+  // The child touching: "if I touch her makeup", "i touched him by accident".
+  const before = tokens[m.first - 1]?.word ?? '';
+  if (before === 'i' || before === 'you' || before === 'we') return true;
+  const s = tokens[m.first]?.sentence;
+  let k = m.last + 1;
+  if (tokens[k]?.word === 'on' || tokens[k]?.word === 'by') k += 1;
+  if (POSSESSIVES.has(tokens[k]?.word ?? '')) k += 1;
+  const thing = tokens[k];
+  if (thing === undefined || thing.sentence !== s || !thing.sets.includes('{touchok}')) return false;
+  return !tokens.some((t) => (t.sentence === s && (t.sets.includes('{bodypart}') || t.sets.includes('{nudestrong}'))) || UNEASE.has(t.word));
+}
+
+/** Secrecy rules a known adult's asking makes grooming secrecy (see knownAdultSecret). */
+const SECRECY_RULES = new Set(['lex:meet_or_secrecy.secrecy', 'lex:meet_or_secrecy.secrecy-asked']);
+
+/**
+ * Session 15: a secret asked by an adult the child knows who is not a parent (set `knownadult`: an
+ * uncle, a grandad, a stepdad, a coach, a tutor, a neighbour, "my mums boyfriend"…), the first
+ * trusted person acting in the sentence: "my uncle said its our secret", "coach said keep it
+ * secret", "my dads mate keeps buying me stuff and says not to tell my brothers". No trusted person
+ * stands the phrase down then, unless the message is about a present or a surprise (set `gifttalk`,
+ * or `surprise`: "my step mum made me promise not to tell dad about the puppy for fathers day").
+ */
+function knownAdultSecret(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, model: SafetyModel): boolean {
+  if (!SECRECY_RULES.has(rule.id)) return false;
+  if (tokens.some((t) => t.sets.includes('{gifttalk}') || t.sets.includes('{surprise}'))) return false;
+  const s = tokens[m.first]?.sentence;
+  for (let j = 0; j < m.first; j += 1) {
+    const t = tokens[j];
+    if (t === undefined || t.sentence !== s) continue;
+    if (!t.sets.includes('{knownadult}') && !t.sets.some((x) => TRUSTED_SETS.has(x))) continue;
+    if (isObject(tokens, j, model)) continue;
+    return t.sets.includes('{knownadult}') && !metOnline(tokens, j);
+  }
+  return false;
+}
+
 function span(text: string, tokens: readonly Token[], first: number, last: number): EvidenceSpan {
   const start = tokens[first]?.start ?? 0;
   const end = tokens[last]?.end ?? start;
@@ -442,6 +576,8 @@ const SAME = new Set(['same']);
 const OFFLINE_GAME_WORDS = new Set(['team', 'squad', 'match', 'round', 'level', 'character', 'escape', 'among', 'skin']);
 
 const BE = new Set(['is', 'was', 'are', 'were']);
+/** School itself, asked about: "whats the point of school honestly" (see detect, `trivialAsk`). */
+const SCHOOLING = new Set(['school', 'skl', 'college', 'uni', 'pe', 'lesson', 'lessons', 'homework']);
 
 /** Whether the word before `in/from/at` at `k` names a person ("a boy in", "the lady at", "he is in"), not the child ("i'm in year 7"). */
 function isAsker(tokens: readonly Token[], k: number): boolean {
@@ -636,8 +772,8 @@ function bribeNotThreat(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   return offered;
 }
 
-/** Rules whose request a child's refusal ends ("asked my age, i said its private, they said ok"). */
-const REFUSABLE = new Set(['lex:personal_info.asks-details', 'lex:meet_or_secrecy.move-app']);
+/** Rules whose request a child's refusal ends ("asked my age, i said its private, they said ok"); since session 15 also logins and card details ("someone in the game asked for my password i just said no and left"). */
+const REFUSABLE = new Set(['lex:personal_info.asks-details', 'lex:meet_or_secrecy.move-app', 'lex:financial.logins', 'lex:financial.card-details']);
 
 /**
  * Session 7: the child refused and the asking ended there: a word of `refused` in the message
@@ -666,7 +802,7 @@ function conditionOfIdiom(tokens: readonly Token[], m: PhraseMatch): boolean {
 }
 
 /** Why scope stood a phrase down: the classifier may defer to some kinds of stand-down (see detect). */
-type StandDown = 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role';
+type StandDown = 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch';
 
 /** Words that may sit between a negator and what it denies outright: "i don't EVER want to die" (not "really", a hedge). */
 const DENIAL_FILLERS = new Set(['even', 'ever', 'actually', 'honestly', 'truly']);
@@ -703,6 +839,8 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (tellingOff(tokens, m, rule)) return 'tellingoff';
   if (bribeNotThreat(tokens, m, rule)) return 'bribe';
   if (REFUSABLE.has(rule.id) && refusedAndOver(tokens)) return 'refused';
+  if (rule.category !== undefined && ADVICE_CATEGORIES.has(rule.category) && parentAdvice(tokens)) return 'advice';
+  if (rule.id === 'lex:sexual.abuse-disclosed' && touchedThing(tokens, m)) return 'touch';
   if (rule.category === 'threat_blackmail' && conditionOfIdiom(tokens, m)) return 'idiom';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
@@ -721,7 +859,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
     if (rule.unlessBefore.includes('{workplace}') && placedInPerson(tokens, m, '{workplace}', model)) return 'inperson';
     const cancelledBy = rule.unlessBefore.find((set) => {
       if (set === '{inperson}' || set === '{workplace}') return false;
-      if (TRUSTED_SETS.has(set) && abuseByTrusted(tokens, m, rule, model)) return false;
+      if (TRUSTED_SETS.has(set) && (abuseByTrusted(tokens, m, rule, model) || knownAdultSecret(tokens, m, rule, model))) return false;
       if (TRUSTED_SETS.has(set) && (pronounOfTrusted(tokens, m, set) || reportedByTrusted(tokens, m, set, model) || ((rule.id === 'lex:meet_or_secrecy.gifts-grooming' || (rule.id === 'lex:financial.money-request' && namesVoucher(tokens, m))) && givenByTrusted(tokens, m, set)))) return true;
       const reach = set === '{self}' ? SELF_BEFORE_WORDS : UNLESS_BEFORE_WORDS;
       // Inside quotation marks "I" is the stranger speaking, not the child.
@@ -776,7 +914,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       }
       continue;
     }
-    if (rule.unlessSentenceHas.length > 0 && (sentenceHas(tokens, tokens[m.first]?.sentence, rule.unlessSentenceHas, model) || revealedLater(tokens, m, rule))) {
+    if (rule.unlessSentenceHas.length > 0 && (sentenceHas(tokens, tokens[m.first]?.sentence, rule.unlessSentenceHas, model) || revealedLater(tokens, m, rule) || revealedNow(tokens, m, rule, model))) {
       if (rule.category) stoodDown.add(rule.category);
       continue;
     }
@@ -799,13 +937,28 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   // more" is sexual as well as a threat).
   const kept = tokens.filter((t) => !t.masked);
   const general = isWhollyGeneral(tokens, scope);
+  // Whether the message is general only through question openers ("what's the point…"), with no
+  // hypothetical, lesson or news in it.
+  // Not when it asks about a school task, a trifle or a game ("whats the point of maths honestly"),
+  // unless a word of distress is there too ("…i wont be around to get the results").
+  const trivialAsk = tokens.some((t) => t.sets.includes('{chore}') || t.sets.includes('{trifle}') || SCHOOLING.has(t.word) || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word))) && !tokens.some((t) => t.sets.includes('{distress}'));
+  const askedOnly = general && scope.generalSentences.size === 0 && scope.hypotheticalFrom.size === 0 && !trivialAsk;
+  // Session 15: a parent's general question about their own child's apps, money or settings: the
+  // classifier alone does not raise the categories the question stands down either.
+  const advice = parentAdvice(tokens);
   for (let pass = 0; pass < 2; pass += 1) {
     if (pass === 1 && !hits.some((h) => h.rule?.category)) break;
     for (let ci = 0; ci < categories.length; ci += 1) {
       const c = categories[ci] as Category;
       const p = scores[ci] ?? 0;
       const threshold = pass === 0 ? (model.classifier.thresholds[ci] ?? 1) : Math.min(model.classifier.thresholds[ci] ?? 1, model.classifier.secondary);
-      if (general || p < threshold || hits.some((h) => h.rule?.category === c)) continue;
+      if (p < threshold || hits.some((h) => h.rule?.category === c)) continue;
+      // Session 15: a question the child asks in their own words ("whats the point anymore
+      // honestly", "whats even the point of waking up tmrw", "can u help someone is banging on my
+      // door") is not made general by its opener when the classifier is sure of danger or self-harm;
+      // a hypothetical, a lesson, the news or a school task or trifle asked about still is.
+      if (general && !(askedOnly && (c === 'immediate_danger' || c === 'self_harm') && p >= SURE_SCORE)) continue;
+      if (advice && ADVICE_CATEGORIES.has(c)) continue;
       // A miss of danger or self-harm is worse than a false alarm: only the other categories defer
       // to scope at any score (a harmless-words stand-down, or a DEFER_ALWAYS kind).
       if ((stoodDown.has(c) || deferred.has(c)) && c !== 'immediate_danger' && c !== 'self_harm') continue;

@@ -774,3 +774,130 @@ describe('session 14, in-game money given or asked for', () => {
     expect(categories('We give him £5 a month as pocket money')).toEqual([]);
   });
 });
+
+describe('session 15, abuse told of by someone else, known adults, threats of exposure', () => {
+  it('hears sexual abuse told of by a parent, teacher, sibling or friend', () => {
+    for (const text of [
+      'he touches her',
+      'my daughter is 9 and she told me her uncle touches her when he babysits',
+      'my friend told me at break her cousin did stuff to her at christmas',
+      'my niece told my wife that her chacha touches her when the family are at the mosque',
+      'she said her brother in law climbed into her bed when she stayed over',
+      'my little sister told me her swimming teacher puts his hand in her costume',
+      'the man at the gym keeps touching himself',
+      'my uncle touched my leg and i didnt like it',
+      'he touches her hair and tells her its their secret',
+    ])
+      expect(run(text).map((f) => f.rule), text).toContain('lex:sexual.abuse-disclosed');
+  });
+
+  it('does not read an everyday thing touched, or the child touching, as abuse', () => {
+    for (const text of [
+      'my brother touches my xbox',
+      'he touched her shoulder to get her attention',
+      'my friend said a man touched her shoulder on the bus to ask if the seat was free and she freaked out lol',
+      'my sister said if i touch her makeup again shes going to end me',
+      'i touched her hand by accident lol',
+    ])
+      expect(run(text).map((f) => f.rule), text).not.toContain('lex:sexual.abuse-disclosed');
+    // An everyday thing touched, but with unease, the body or nudity: still abuse told of.
+    for (const text of ['he touched her shoulder and it felt weird', 'he touched her shoulder then put his hand up her top', 'he touched me on the shoulder and then kept touching me'])
+      expect(run(text).map((f) => f.rule), text).toContain('lex:sexual.abuse-disclosed');
+  });
+
+  it("hears a secret asked by an uncle, a grandad, a coach or a mum's friend as grooming secrecy", () => {
+    for (const text of ['my uncle sed i hav to keep a secret', 'my uncle said its our secret', 'coach said keep it secret', 'my mums friend gives me money for snacks and says dont tell mum hes nice tho'])
+      expect(categories(text), text).toContain('meet_or_secrecy');
+  });
+
+  it("does not read a family's or a team's own secret, a present or a treat, as grooming secrecy", () => {
+    for (const text of [
+      'my step mum made me promise not to tell dad about the puppy were getting him for fathers day',
+      'me n dad have a secret we got mum a necklace for her bday shhh',
+      'uncle said dont tell auntie we had ice cream before dinner 😂',
+      'my coach said not to tell the other team our tactics',
+      'my teacher said never tell anyone online wat skl u go to and i didnt',
+      "She asked me to keep a secret from her dad, she's bought him a watch for father's day",
+    ])
+      expect(categories(text), text).not.toContain('meet_or_secrecy');
+  });
+
+  it('hears a threat of exposure without the word threat', () => {
+    for (const text of [
+      'he said everyone would find out what i did',
+      'he says if i tell every1 will know what i did at the party',
+      "her ex is 19 and he keeps saying he'll tell her dad what she did if she stops answering him",
+      "he said he'll tell everyone im a liar",
+    ])
+      expect(categories(text), text).toContain('threat_blackmail');
+    for (const text of [
+      'i want to tell my friends im gay but im scared theyll be weird about it',
+      'the teacher said everyone will find out their results on friday',
+      'my friend said she will tell her mum about the party',
+      'the kid next door says hell tell his mum i kicked the ball into their garden',
+    ])
+      expect(categories(text), text).not.toContain('threat_blackmail');
+  });
+});
+
+describe("session 15, a parent's general question and who it is outside", () => {
+  it("does not read a parent's general question about their own child's apps, money or settings as a red flag", () => {
+    for (const text of [
+      'How do I turn on parental controls on an iPad? My son is 8 and just got one for his birthday.',
+      'My 11 year old says all her friends have TikTok. Is it okay if I let her have it with a private account?',
+      'Is it OK for my 14 year old to meet her school friends in town on her own? She has her phone and location sharing on.',
+      'My daughter accidentally spent £60 on V-Bucks using my card. We got it refunded, but how do I stop it happening again?',
+      'how do i check who my 10 year old is talking to on whatsapp without her feeling like i dont trust her',
+    ])
+      expect(categories(text), text).toEqual([]);
+  });
+
+  it("keeps a parent's question that tells of someone else, a threat, nudity, a known adult, danger or self-harm", () => {
+    const cases: [string, string][] = [
+      ['my son is 12 and someone keeps asking him for pics. how do i stop it?', 'sexual'],
+      ['how do i report it? my daughter sent nudes to a boy and now hes sharing them', 'sexual'],
+      ["is it normal for my daughter's coach to message her on snapchat late at night and ask her to keep it secret?", 'meet_or_secrecy'],
+      ['should i be worried? my 13 year old says an older friend from fortnite wants to meet him at the park', 'meet_or_secrecy'],
+      ['Is it normal that an online friend asks my son which bus he takes home every day?', 'personal_info'],
+      ['my son says he wants to die, how do i help him?', 'self_harm'],
+      ['how do i help my daughter, she took a load of pills and is being sick', 'immediate_danger'],
+      ['my daughter is 14 and is being asked for photos in her underwear, what should i do?', 'sexual'],
+      ['is it safe? my son has been sending money to someone he met in a game', 'financial'],
+    ];
+    for (const [text, c] of cases) expect(categories(text), text).toContain(c);
+  });
+
+  it('stands someone outside down when the message says who it is, not when there is fear, violence or a secret', () => {
+    for (const text of ['hes outside waiting for me, its my dad in the car, gtg', 'my dad is parked outside the school gates waiting for me so gtg byeee', "dad's picking me up at 9 from the party, he'll wait outside", 'theres a black car outside skl its the head teachers new one lol'])
+      expect(categories(text), text).not.toContain('immediate_danger');
+    for (const text of [
+      'hes outside its my dad and hes drunk',
+      'its my dad outside and he is banging on the door',
+      'theres someone outside my window, its my dad but im not allowed to see him',
+      'my dad is outside my room and im scared',
+      'my brother is outside my room with a knife',
+      'theres a man outside its my dad',
+      'hes outside, its my mums boyfriend, i dont want to go with him',
+    ])
+      expect(categories(text), text).toContain('immediate_danger');
+  });
+});
+
+describe('session 15, a question in the child\'s own words', () => {
+  it('lets the classifier raise self-harm or danger in a question it is sure of, not in a hypothetical or about a school task', () => {
+    for (const text of ['whats the point anymore honestly', 'whats even the point of waking up tmrw'])
+      expect(categories(text), text).toContain('self_harm');
+    expect(categories('can u help someone is banging on my door and shouting my name')).toContain('immediate_danger');
+    for (const text of ['whats the point of homework', 'whats the point of maths honestly', 'whats the point of school honestly', 'what is self harm', 'why do people ask for pics online, like whats the point?'])
+      expect(categories(text), text).toEqual([]);
+  });
+});
+
+describe('session 15, a login or card details refused', () => {
+  it('stands a login or card request down when the child refused and it ended there, not when it went on', () => {
+    for (const text of ['someone asked for my password i said no and left', 'lol someone in the game asked for my password i just said no and left'])
+      expect(categories(text), text).toEqual([]);
+    for (const text of ['he asked for my password, i said no but he keeps asking', 'i blocked him but he made a new account and asked for my password again', 'he asked for my login and i said no at first but then i gave it to him', 'he asked for my mums card details, i said no, now hes threatening me'])
+      expect(categories(text), text).toContain('financial');
+  });
+});
