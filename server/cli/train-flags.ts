@@ -6,7 +6,7 @@
  *
  * `npm run train:flags -- --lobo [batch,batch…]` writes nothing: leave-one-batch-out, the honest
  * estimate of the classifier on wording it was not trained on. For each batch (a tuning file's
- * name without `.tuning.txt`; default: probes20-39, every train28*-train3x* file and the r1-* files), it trains without that
+ * name without `.tuning.txt`; default: probes20-39, every train28* file and later (train40a, …) and the r1-* files), it trains without that
  * file and scores detect() on it, then prints benign flagged and recall per category.
  *   --features w,b,c4   --l2 0.001   --epochs 10   --floor 0.95   --critical-floor 0.7   --danger-floor 0.85
  *   --fold-by-example   --no-model (lexicon alone)   --secondary 0.5   try other settings without changing the defaults.
@@ -282,7 +282,7 @@ async function main(): Promise<void> {
   if (args.includes('--lobo')) {
     const named = args[args.indexOf('--lobo') + 1];
     const present = [...new Set(items.filter((i) => i.split === 'tuning').map((i) => batchOf(i.file)))];
-    const batches = named && !named.startsWith('--') ? named.split(',') : present.filter((b) => /^probes(2\d|3\d)$/.test(b) || /^train(2[89]|3\d)/.test(b) || b.startsWith('r1-')).sort();
+    const batches = named && !named.startsWith('--') ? named.split(',') : present.filter((b) => /^probes(2\d|3\d)$/.test(b) || /^train(2[89]|[3-9]\d)/.test(b) || b.startsWith('r1-')).sort();
     console.log(`leave-one-batch-out, features ${o.features.join(',')}, l2 ${o.l2}, epochs ${o.epochs}, floors ${o.floor}/${o.criticalFloor}${o.foldByFile ? ', folds by file' : ''}${args.includes('--no-model') ? ', lexicon alone' : ''}`);
     console.log(await leaveOneBatchOut(source, items, batches, o, args.includes('--no-model')));
     console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);
