@@ -975,7 +975,10 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       // first word that is not one must be among the top CONTENT_REACH pushers (session 6: was the
       // top 3, which dropped "he said clear ur browser history after we talk", whose top three are
       // "he", "after", "your"); it is then always part of the evidence.
-      const content = ranked.slice(0, CONTENT_REACH).find((o) => !isStopWord(kept[o]?.word ?? ''));
+      // Session 15: danger now or self-harm the classifier is sure of looks further ("he punched me
+      // and hes in the kitchen now": he, me, hes, now and in push hardest; "punched" comes after).
+      const reach = (c === 'immediate_danger' || c === 'self_harm') && p >= SURE_SCORE ? ranked.length : CONTENT_REACH;
+      const content = ranked.slice(0, reach).find((o) => !isStopWord(kept[o]?.word ?? ''));
       if (content === undefined) continue;
       const top = (ranked.slice(0, 3).includes(content) ? ranked.slice(0, 3) : [...ranked.slice(0, 2), content]).sort((a, b) => a - b);
       const evidence = top.map((o) => span(text, kept, o, o));

@@ -901,3 +901,14 @@ describe('session 15, a login or card details refused', () => {
       expect(categories(text), text).toContain('financial');
   });
 });
+
+describe('session 15, danger the classifier is sure of, carried by little words', () => {
+  it('finds the content word further down when the top pushers are all little words', () => {
+    // Its top five pushers are "he", "me", "hes", "in" and "now"; "kitchen" comes after them.
+    const found = run('he punched me and hes in the kitchen now');
+    expect(found.map((f) => [f.category, f.urgency])).toContainEqual(['immediate_danger', 'immediate']);
+    expect(found.find((f) => f.category === 'immediate_danger')?.evidence.map((e) => e.text)).toContain('kitchen');
+    // Little words alone still explain nothing.
+    expect(categories('he is with me now')).toEqual([]);
+  });
+});
