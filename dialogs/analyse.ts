@@ -219,7 +219,8 @@ export function createAnalyser(deps: DialogDeps) {
     if (homeProblem) turn.homeProblem = true;
     const someone = either(hits, spelledHits, someoneWords);
     if (app === undefined && either(hits, spelledHits, justTalk) && !someone) turn.justTalk = true;
-    if (someone && words.length >= 4) turn.storyOfSomeone = true;
+    // Someone else in it, or one of their own grown-ups ("my uncle is being weird with me"): a story, not only a feeling.
+    if ((someone || either(hits, spelledHits, ownGrownUps)) && words.length >= 4) turn.storyOfSomeone = true;
     if (either(hits, spelledHits, cares)) turn.caresForThem = true;
     if (either(hits, spelledHits, safeNowWords)) turn.safeNow = true;
     if (either(hits, spelledHits, calledHelpWords)) turn.calledHelp = true;

@@ -243,9 +243,13 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         // Self-harm heard for the first time, and no one known to be in danger now: ask, directly, whether they are safe.
         const askSafe = categories.includes('self_harm') && !context.said.selfHarm && urgency !== 'immediate' && context.urgency !== 'immediate' && context.safeAsk === undefined;
         if (askSafe) enqueue.emit(say(sayToReader(context, 'safety.ask-safe').key, { quickReplies: QR.safe }));
+        // The first red flag is about one of their own grown-ups in person ("my uncle sed i hav to keep a
+        // secret"): the path that would have noted it is skipped, so it is noted here, for the tips.
+        const knownAdult = context.urgency === undefined && context.turn.knownAdultInPerson === true && context.knownAdult === undefined;
         enqueue.assign({
           ...requestMade(context, urgency, raises, escalated),
           ...(askSafe ? { safeAsk: 'asked' as const } : {}),
+          ...(knownAdult ? { knownAdult: true } : {}),
           summary: { ...context.summary, urgency: raises ? urgency : (context.summary.urgency ?? urgency) },
           said: {
             ...context.said,

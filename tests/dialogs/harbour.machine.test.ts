@@ -273,7 +273,8 @@ describe('escalation', () => {
   });
 
   it('a story about one of their own grown-ups in person skips which app, how long and private things, and asks about another grown-up', () => {
-    const turns = child(msg('my uncle sed i hav to keep a secret'), msg('i dont no'), msg('scared'), msg('my teacher'));
+    // No red flag in it, so the path's questions come.
+    const turns = child(msg('my uncle is being weird with me'), msg('i dont no'), msg('scared'), msg('my teacher'));
     const asked = turns.flatMap((t) => keysOf(t.emitted)).filter((k) => k.startsWith('child.ask.'));
     expect(asked).toEqual(['child.ask.what-happened', 'child.ask.asked-to-do', 'child.ask.feelings', 'child.ask.trusted-adult-other', 'child.ask.anything-else']);
     const other = turns.flatMap((t) => t.emitted).find((e) => e.type === 'bot.say' && e.key === 'child.ask.trusted-adult-other');
@@ -281,6 +282,9 @@ describe('escalation', () => {
     const tips = wordsOf(content, turns.at(-1)?.emitted ?? []).join(' ');
     expect(tips).toMatch(/Pick someone who is not that person.*Childline on 0800 1111/);
     expect(tips).not.toMatch(/block|CEOP/i);
+    // Told as the first red flag, the path is skipped; the tips are still the in-person ones.
+    const flagged = child(msg('my uncle sed i hav to keep a secret and not tell mum'), msg('Give me tips')).at(-1);
+    expect(keysOf(flagged?.emitted ?? [])).toEqual(['child.advice.intro', 'child.advice.abuse-tell', 'child.advice.abuse-help', 'child.come-back']);
     // Online, or a stranger, or an app named: the usual questions and tips.
     for (const story of ['my coach keeps messaging me at night', 'my uncle plays roblox with me every day', 'a man my dad knows from the pub talks to me']) {
       const path = child(msg(story), msg('i dont know')).flatMap((t) => keysOf(t.emitted));
