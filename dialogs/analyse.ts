@@ -181,11 +181,9 @@ export function createAnalyser(deps: DialogDeps) {
     const declines = either(hits, spelledHits, decline);
     const short = isShortAnswer(words);
     const isNo = !declines && short && either(hits, spelledHits, no);
-    const audience = audienceOf(
-      firstOf(audiences, hits, spelledHits),
-      words.length,
-      either(hits, spelledHits, ownGrownUps) && !either(hits, spelledHits, inTheirCare),
-    );
+    // "my uncle", "my coach": one of their own grown-ups named.
+    const ownGrownUp = either(hits, spelledHits, ownGrownUps);
+    const audience = audienceOf(firstOf(audiences, hits, spelledHits), words.length, ownGrownUp && !either(hits, spelledHits, inTheirCare));
     const turn: Writable<TurnAnalysis> = { findings: result.findings, categories };
     if (urgency !== undefined) turn.urgency = urgency;
     if (audience !== undefined) turn.audience = audience;
@@ -203,7 +201,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, shouldComply)) turn.asksShouldComply = true;
     if (either(hits, spelledHits, generalQuestion)) turn.generalQuestion = either(hits, spelledHits, asksAge) ? 'age' : 'other';
     if (either(hits, spelledHits, inTrouble)) turn.asksIfInTrouble = true;
-    if (app === undefined && either(hits, spelledHits, ownGrownUps) && !either(hits, spelledHits, strangerOrOnline)) turn.knownAdultInPerson = true;
+    if (app === undefined && ownGrownUp && !either(hits, spelledHits, strangerOrOnline)) turn.knownAdultInPerson = true;
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
     // Before and after fillers come off: "thank you so much" would lose its "thank you" to them.
     if (wholeIn(raw, spelled === raw ? null : spelled, thanks) || wholeIn(rawRest, spelledRest, thanks)) turn.thanks = true;
@@ -220,7 +218,7 @@ export function createAnalyser(deps: DialogDeps) {
     const someone = either(hits, spelledHits, someoneWords);
     if (app === undefined && either(hits, spelledHits, justTalk) && !someone) turn.justTalk = true;
     // Someone else in it, or one of their own grown-ups ("my uncle is being weird with me"): a story, not only a feeling.
-    if ((someone || either(hits, spelledHits, ownGrownUps)) && words.length >= 4) turn.storyOfSomeone = true;
+    if ((someone || ownGrownUp) && words.length >= 4) turn.storyOfSomeone = true;
     if (either(hits, spelledHits, cares)) turn.caresForThem = true;
     if (either(hits, spelledHits, safeNowWords)) turn.safeNow = true;
     if (either(hits, spelledHits, calledHelpWords)) turn.calledHelp = true;

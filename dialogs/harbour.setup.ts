@@ -4,9 +4,9 @@ import type { DialogDeps } from './deps.js';
 import type { Category, Finding, Urgency } from './safety/finding.js';
 import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
-import type { ConversationSummary, DialogEmitted, DialogInput } from './types.js';
+import type { BotSay, ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { ABUSE_TIPS, ASKED_WRONG_OR_SCARY, blackmailKnown, closingHelplines, dontComply, dontSendOrPay, escalation, isHarmInPerson, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union } from './wording.js';
+import { ASKED_WRONG_OR_SCARY, blackmailKnown, closingHelplines, dontComply, dontSendOrPay, escalation, IN_PERSON_TIPS, isHarmInPerson, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -15,6 +15,13 @@ export { pathOf, type PathPrefix } from './wording.js';
  * words, timing) are closed over here; the context stays plain data.
  */
 export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader = createMessageReader(deps)) {
+  /** The named app's own advice (a grown-up or a friend hears "Here is what can help on …:" first); none when no app is known. */
+  const appAdviceOf = (context: HarbourContext, prefix: PathPrefix): BotSay[] => {
+    const app = deps.apps.find((a) => a.name === context.summary.app);
+    if (app === undefined) return [];
+    const advice = say(`apps.${app.id}.advice`);
+    return prefix === 'child' ? [advice] : [say('advice.app-intro', { facts: { app: app.name } }), advice];
+  };
   /** A message's reading: the one the machine made before choosing its transitions, else made now. */
   const readingOf = (context: HarbourContext, event: ReadMessage): MessageReading => event.reading ?? readMessage(context, event.text);
   /** The turn a guard reads: a message's own reading (the one the context holds once the message is taken). */
@@ -82,11 +89,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       sayGeneralAdvice: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say('parent.general.intro'));
         if (context.turn.generalQuestion === 'age') enqueue.emit(say('parent.general.ages'));
-        const app = deps.apps.find((a) => a.name === context.summary.app);
-        if (app !== undefined) {
-          enqueue.emit(say('advice.app-intro', { facts: { app: app.name } }));
-          enqueue.emit(say(`apps.${app.id}.advice`));
-        }
+        for (const line of appAdviceOf(context, 'parent')) enqueue.emit(line);
         enqueue.emit(say('parent.general.set-up'));
         enqueue.emit(say('parent.general.talk'));
         enqueue.emit(say('parent.general.nspcc'));
@@ -242,7 +245,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (safeguardingLead) enqueue.emit(say('parent.advice.work-with-children'));
         // Self-harm heard for the first time, and no one known to be in danger now: ask, directly, whether they are safe.
         const askSafe = categories.includes('self_harm') && !context.said.selfHarm && urgency !== 'immediate' && context.urgency !== 'immediate' && context.safeAsk === undefined;
-        if (askSafe) enqueue.emit(say(sayToReader(context, 'safety.ask-safe').key, { quickReplies: QR.safe }));
+        if (askSafe) enqueue.emit(sayToReader(context, 'safety.ask-safe', { quickReplies: QR.safe }));
         // The first red flag is about one of their own grown-ups in person ("my uncle sed i hav to keep a
         // secret"): the path that would have noted it is skipped, so it is noted here, for the tips.
         const knownAdult = context.urgency === undefined && context.turn.knownAdultInPerson === true && context.knownAdult === undefined;
@@ -425,7 +428,6 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** Practical advice fitted to who is chatting and the app named. */
       sayAdvice: enqueueActions(({ context, enqueue }) => {
         const prefix = pathOf(context.audience);
-        const app = deps.apps.find((a) => a.name === context.summary.app);
         // Images and pressure come up when images, threats or money came up, or the child said they
         // were asked to do something that felt wrong: never out of the blue, and not for a request
         // to meet or for details alone (which also go in the summary's `asked`).
@@ -438,7 +440,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         // Someone else (a teacher, a coach, a neighbour): their safeguarding lead first, if they work with children.
         if (context.audience === 'someone_else') enqueue.emit(say('parent.advice.work-with-children'));
         if (isHarmInPerson(context)) {
-          for (const key of ABUSE_TIPS[prefix]) enqueue.emit(say(key));
+          for (const key of IN_PERSON_TIPS[prefix]) enqueue.emit(say(key));
           return;
         }
         if (prefix === 'parent') {
@@ -447,10 +449,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
           if (context.audience !== 'someone_else') enqueue.emit(say('parent.advice.keep-internet'));
           enqueue.emit(say('parent.advice.dont-confront'));
         }
-        if (app !== undefined) {
-          if (prefix !== 'child') enqueue.emit(say('advice.app-intro', { facts: { app: app.name } }));
-          enqueue.emit(say(`apps.${app.id}.advice`));
-        } else enqueue.emit(say('advice.any-app'));
+        const appAdvice = appAdviceOf(context, prefix);
+        for (const line of appAdvice.length > 0 ? appAdvice : [say('advice.any-app')]) enqueue.emit(line);
         enqueue.emit(say('advice.keep-evidence'));
         if (pressured) {
           enqueue.emit(say('advice.images'));

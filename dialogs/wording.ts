@@ -53,17 +53,21 @@ export function dontSendOrPay(ctx: HarbourContext, categories: Iterable<string>)
   const wanted: DontSendKind = threat || money === pictures ? 'dont-send-or-pay' : money ? 'dont-pay' : 'dont-send';
   // Snapshots from before the halves were told apart said the whole line.
   const already = ctx.said.dontSend ? (ctx.said.dontSendWhat ?? 'dont-send-or-pay') : undefined;
-  const path = pathOf(ctx.audience);
-  const lineOf = (kind: DontSendKind): BotSay => say(path === 'child' ? `advice.${kind}` : `${path}.advice.${kind}`);
+  const lineOf = (kind: DontSendKind): BotSay => adviceFor(ctx, kind);
   if (already === undefined) return { line: lineOf(wanted), kind: wanted };
   if (already === 'dont-send-or-pay' || already === wanted) return { kind: already };
   return { line: lineOf(already === 'dont-pay' ? 'dont-send' : 'dont-pay'), kind: 'dont-send-or-pay' };
 }
 
+/** An advice line in the words of who is chatting: `advice.<name>` for a young person, `friend.advice.<name>`, `parent.advice.<name>`. */
+function adviceFor(ctx: HarbourContext, name: string): BotSay {
+  const path = pathOf(ctx.audience);
+  return say(path === 'child' ? `advice.${name}` : `${path}.advice.${name}`);
+}
+
 /** "should i just pay her": no, it won't make them stop, they often ask for more; stop replying, keep the chat. */
 export function dontComply(ctx: HarbourContext): BotSay {
-  const path = pathOf(ctx.audience);
-  return say(path === 'child' ? 'advice.dont-comply' : `${path}.advice.dont-comply`);
+  return adviceFor(ctx, 'dont-comply');
 }
 
 /** The detector's rule for sexual abuse told of ("he touches me"): no picture was asked for. */
@@ -99,7 +103,7 @@ export function isHarmInPerson(ctx: HarbourContext): boolean {
 }
 
 /** The tips for harm in person, by path: in place of the online tips, never beside them. */
-export const ABUSE_TIPS: Record<PathPrefix, readonly string[]> = {
+export const IN_PERSON_TIPS: Record<PathPrefix, readonly string[]> = {
   child: ['child.advice.abuse-tell', 'child.advice.abuse-help', 'child.come-back'],
   friend: ['friend.advice.tell-adult', 'friend.advice.abuse-help', 'friend.come-back'],
   parent: [
@@ -140,9 +144,9 @@ export function say(key: string, extra: Omit<BotSay, 'type' | 'key'> = {}): BotS
  * about their friend, who may be with them) beside the young person's (`<key>`): 999 now, self-harm
  * support, "are you safe right now?" and the follow-ups after immediate danger.
  */
-export function sayToReader(ctx: HarbourContext, key: string): BotSay {
+export function sayToReader(ctx: HarbourContext, key: string, extra: Omit<BotSay, 'type' | 'key'> = {}): BotSay {
   const path = pathOf(ctx.audience);
-  return say(path === 'parent' ? `${key}-adult` : path === 'friend' ? `${key}-friend` : key);
+  return say(path === 'parent' ? `${key}-adult` : path === 'friend' ? `${key}-friend` : key, extra);
 }
 
 /** 999 again while they are in danger now: the self-harm wording speaks of something taken; "not safe" alone gets the plain one. */

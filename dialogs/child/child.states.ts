@@ -52,11 +52,9 @@ export function childStates(s: HarbourSetup) {
         on: {
           'user.message': answer([
             { guard: 'declines', target: 'space' },
-            { guard: and(['saysNo', 'isAboutKnownAdult']), target: 'feelings' },
-            { guard: 'saysNo', target: 'knowsPrivate' },
+            { guard: 'saysNo', target: 'afterAskedToDo' },
             { guard: 'saysYes', target: 'whatAsked', actions: ['recordAskedToDo'] },
-            { guard: 'isAboutKnownAdult', target: 'feelings', actions: [{ type: 'sayStep', params: { step: 'ack.asked-to-do' } }] },
-            { target: 'knowsPrivate', actions: [{ type: 'sayStep', params: { step: 'ack.asked-to-do' } }] },
+            { target: 'afterAskedToDo', actions: [{ type: 'sayStep', params: { step: 'ack.asked-to-do' } }] },
           ]),
         },
       },
@@ -64,12 +62,15 @@ export function childStates(s: HarbourSetup) {
         entry: [{ type: 'sayStep', params: { step: 'ask.what-asked', quickReplies: QR.skip } }],
         on: {
           'user.message': answer([
-            { guard: and(['declines', 'isAboutKnownAdult']), target: 'feelings', actions: [{ type: 'say', params: { key: 'shared.thats-okay' } }] },
-            { guard: 'declines', target: 'knowsPrivate', actions: [{ type: 'say', params: { key: 'shared.thats-okay' } }] },
-            { guard: 'isAboutKnownAdult', target: 'feelings', actions: [{ type: 'sayStep', params: { step: 'ack.asked-to-do' } }] },
-            { target: 'knowsPrivate', actions: [{ type: 'sayStep', params: { step: 'ack.asked-to-do' } }] },
+            { guard: 'declines', target: 'afterAskedToDo', actions: [{ type: 'say', params: { key: 'shared.thats-okay' } }] },
+            { target: 'afterAskedToDo', actions: [{ type: 'sayStep', params: { step: 'ack.asked-to-do' } }] },
           ]),
         },
+      },
+      // No question of its own: "do they know private things, like where you live?" fits a stranger,
+      // not one of their own grown-ups ("my uncle…"), whose story goes on to how they feel.
+      afterAskedToDo: {
+        always: [{ guard: 'isAboutKnownAdult', target: 'feelings' }, { target: 'knowsPrivate' }],
       },
       knowsPrivate: {
         entry: [{ type: 'sayStep', params: { step: 'ask.knows-private', quickReplies: QR.yesNo } }],
