@@ -46,6 +46,8 @@ export interface TurnAnalysis {
   readonly asksIfInTrouble?: boolean;
   /** Names a grown-up the child knows ("my uncle", "her coach"), with no app, nothing online and no stranger. */
   readonly knownAdultInPerson?: boolean;
+  /** "how long will it take", "is anyone coming": the wait for a counsellor. */
+  readonly asksWait?: boolean;
   /** "ill wait" on its own: staying for the counsellor who is coming. */
   readonly stays?: boolean;
   /** "I'm still here" on its own, after a check-in. */
@@ -137,13 +139,14 @@ export function createAnalyser(deps: DialogDeps) {
   const fearsReaction = compile(w.fearsTelling);
   const ownGrownUps = compile(w.ownGrownUps);
   const theirGrownUps = compile(w.theirGrownUps);
+  const asksWait = compile(w.asksWait);
   const inTheirCare = compile(w.inTheirCare);
   const safeNowWords = compile(w.safeNow);
   const calledHelpWords = compile(w.calledHelp);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, inTheirCare, safeNowWords, calledHelpWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, inTheirCare, safeNowWords, calledHelpWords,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -204,6 +207,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, shouldComply)) turn.asksShouldComply = true;
     if (either(hits, spelledHits, generalQuestion)) turn.generalQuestion = either(hits, spelledHits, asksAge) ? 'age' : 'other';
     if (either(hits, spelledHits, inTrouble)) turn.asksIfInTrouble = true;
+    if (either(hits, spelledHits, asksWait)) turn.asksWait = true;
     // Their own grown-up ("my uncle"), or the child's told of by someone else ("her mums boyfriend").
     const knownAdult = ownGrownUp || either(hits, spelledHits, theirGrownUps);
     if (app === undefined && knownAdult && !either(hits, spelledHits, strangerOrOnline)) turn.knownAdultInPerson = true;

@@ -82,6 +82,8 @@ export interface AnswerWords {
    * "her dad" is too often everyday).
    */
   readonly theirGrownUps: readonly string[];
+  /** "how long will it take", "is anyone coming": while a counsellor has been asked for. */
+  readonly asksWait: readonly string[];
   /** "my son", "my pupil": someone in the speaker's care; the speaker is the grown-up. */
   readonly inTheirCare: readonly string[];
   /**
@@ -149,6 +151,7 @@ export const ANSWER_LIST_KEYS = {
   fearsTelling: 'fears_telling',
   ownGrownUps: 'own_grown_ups',
   theirGrownUps: 'their_grown_ups',
+  asksWait: 'asks_wait',
   inTheirCare: 'in_their_care',
   keepsSecret: 'keeps_secret',
   stays: 'stays',

@@ -154,6 +154,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'handoff.asking',
   'handoff.asking-off-shift',
   'handoff.already-asked',
+  'handoff.wait-again',
   'handoff.nobody-now',
   'handoff.queued',
   'handoff.unavailable.none-available',

@@ -292,6 +292,16 @@ describe('escalation', () => {
     }
   });
 
+  it('"how long will it take" while a counsellor is on the way is answered honestly, and with people to call once nobody can come', () => {
+    const turns = child(msg('he asked me to send nudes'), { type: 'handoff.queued', position: 2 }, msg('how long will it take'), msg('is anyone coming??'), { type: 'handoff.unavailable', reason: 'none_available' }, msg('how much longer'));
+    expect(wordsOf(content, turns[4]?.emitted ?? [])).toEqual(["A counsellor will join as soon as they can. I can't say exactly when. I'll stay here with you until they do."]);
+    expect(keysOf(turns[5]?.emitted ?? [])).toEqual(['handoff.wait-again']);
+    expect(keysOf(turns[7]?.emitted ?? [])).toEqual(['handoff.nobody-now', 'helplines.now.child']);
+    expect(turns.every((t) => t.state !== 'closed')).toBe(true);
+    // Before anyone is asked for, the words are the step's answer, not a question about a wait.
+    expect(keysOf(child(msg('how long will it take')).at(-1)?.emitted ?? [])).not.toContain('handoff.wait-again');
+  });
+
   it('a grown-up the child knows, told of by a parent, a teacher or a friend, in person: no app question, and the in-person tips', () => {
     // Who they are and the story in one message, straight from the first question.
     const teacher = play(machine, onShift, [msg('a teacher here. one of my pupils says her mums boyfriend has been acting strange around her at home'), msg('she is very quiet'), msg('no')]);
