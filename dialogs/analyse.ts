@@ -48,6 +48,8 @@ export interface TurnAnalysis {
   readonly knownAdultInPerson?: boolean;
   /** "how long will it take", "is anyone coming": the wait for a counsellor. */
   readonly asksWait?: boolean;
+  /** "what if i just meet him somewhere public", "should i let her meet him": whether to go and meet them. */
+  readonly asksToMeet?: boolean;
   /** "ill wait" on its own: staying for the counsellor who is coming. */
   readonly stays?: boolean;
   /** "I'm still here" on its own, after a check-in. */
@@ -140,13 +142,14 @@ export function createAnalyser(deps: DialogDeps) {
   const ownGrownUps = compile(w.ownGrownUps);
   const theirGrownUps = compile(w.theirGrownUps);
   const asksWait = compile(w.asksWait);
+  const asksToMeet = compile(w.asksToMeet);
   const inTheirCare = compile(w.inTheirCare);
   const safeNowWords = compile(w.safeNow);
   const calledHelpWords = compile(w.calledHelp);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, inTheirCare, safeNowWords, calledHelpWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, inTheirCare, safeNowWords, calledHelpWords,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -208,6 +211,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, generalQuestion)) turn.generalQuestion = either(hits, spelledHits, asksAge) ? 'age' : 'other';
     if (either(hits, spelledHits, inTrouble)) turn.asksIfInTrouble = true;
     if (either(hits, spelledHits, asksWait)) turn.asksWait = true;
+    if (either(hits, spelledHits, asksToMeet)) turn.asksToMeet = true;
     // Their own grown-up ("my uncle"), or the child's told of by someone else ("her mums boyfriend").
     const knownAdult = ownGrownUp || either(hits, spelledHits, theirGrownUps);
     if (app === undefined && knownAdult && !either(hits, spelledHits, strangerOrOnline)) turn.knownAdultInPerson = true;

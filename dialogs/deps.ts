@@ -84,6 +84,8 @@ export interface AnswerWords {
   readonly theirGrownUps: readonly string[];
   /** "how long will it take", "is anyone coming": while a counsellor has been asked for. */
   readonly asksWait: readonly string[];
+  /** "what if i just meet him somewhere public": whether to go and meet them. */
+  readonly asksToMeet: readonly string[];
   /** "my son", "my pupil": someone in the speaker's care; the speaker is the grown-up. */
   readonly inTheirCare: readonly string[];
   /**
@@ -152,6 +154,7 @@ export const ANSWER_LIST_KEYS = {
   ownGrownUps: 'own_grown_ups',
   theirGrownUps: 'their_grown_ups',
   asksWait: 'asks_wait',
+  asksToMeet: 'asks_to_meet',
   inTheirCare: 'in_their_care',
   keepsSecret: 'keeps_secret',
   stays: 'stays',

@@ -70,6 +70,8 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['isInDangerNow', 'saysSafeNow']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'saySafeNow'] },
             { guard: and(['isInDangerNow', 'saysCalledHelp']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayCalledHelp'] },
             { guard: and(['isInDangerNow', 'wantsTips']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayStillInDanger', 'sayAdvice'] },
+            // "but he seems nice": no blame, and why it still matters, then 999 again.
+            { guard: and(['isInDangerNow', 'caresForThem']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayCares', 'sayStillInDanger'] },
             { guard: 'isInDangerNow', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayStillInDanger'] },
             // "Are you safe right now?", asked when self-harm was first heard: no or not sure is danger now.
             { guard: and(['awaitsSafeAnswer', or(['saysNo', 'isUnsure'])]), actions: ['escalateNotSafe'] },
@@ -147,6 +149,8 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: 'worriesAboutImage', actions: [...TAKE_MESSAGE, 'sayImageWorryIfAny', 'sayNotInTroubleIfAsked'] },
         // "am i in trouble", "will the police arrest me": no, and who is in the wrong; the step's question still waits.
         { guard: 'asksIfInTrouble', actions: [...TAKE_MESSAGE, 'sayNotInTroubleIfAsked'] },
+        // "what if i just meet him somewhere public": no, don't go, and why (each time asked).
+        { guard: 'asksToMeet', actions: [...TAKE_MESSAGE, 'sayDontMeet'] },
         // "she made me promise not to tell" (a friend): telling a grown-up is still right (once).
         { guard: 'keptSecretForFriend', actions: [...TAKE_MESSAGE, 'sayFriendSecretIfAny'] },
         { guard: 'isStillHere', actions: [...TAKE_MESSAGE, { type: 'say', params: { key: 'checkin.thanks' } }] },

@@ -6,7 +6,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { BotSay, ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { ASKED_WRONG_OR_SCARY, blackmailKnown, closingHelplines, dontComply, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
+import { ASKED_WRONG_OR_SCARY, blackmailKnown, closingHelplines, dontComply, dontMeet, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -100,6 +100,12 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        */
       sayNotInTroubleIfAsked: enqueueActions(({ context, enqueue }) => {
         if (context.turn.asksIfInTrouble === true && context.turn.imageWorry !== true) enqueue.emit(sayStepOf(context, 'not-in-trouble'));
+      }),
+      /** "what if i meet him somewhere public", with no new red flag in it: don't go; 999 still, while in danger now. */
+      sayDontMeet: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(dontMeet(context));
+        if (context.urgency === 'immediate' && context.said.safeNow !== true) enqueue.emit(stillInDanger(context));
+        enqueue.assign({ said: { ...context.said, dontMeet: true } });
       }),
       /** "should i just pay her", with no new red flag in it: no, and why. */
       sayDontComply: emit(({ context }) => dontComply(context)),
@@ -238,7 +244,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       escalateOnFindings: enqueueActions(({ context, enqueue }) => {
         const t = context.turn;
         const urgency = t.urgency ?? 'normal';
-        const { out, raises, categories, escalated, logins, abuseTold, dontSend } = escalation(context, urgency, t.findings);
+        const { out, raises, categories, escalated, logins, abuseTold, dontSend, meeting } = escalation(context, urgency, t.findings);
         for (const e of out) enqueue.emit(e);
         // A teacher, coach or other worker: their safeguarding lead, at once (not only in the tips).
         const safeguardingLead = context.audience === 'someone_else' && context.said.safeguardingLead !== true;
@@ -260,6 +266,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
             // `dontSend` is the line escalation() chose (or found said), when pictures, threats or money came up.
             ...(dontSend !== undefined ? { dontSend: true, dontSendWhat: dontSend } : {}),
             ...(logins ? { logins: true } : {}),
+            ...(meeting ? { dontMeet: true } : {}),
             ...(abuseTold ? { abuseTold: true } : {}),
             ...(safeguardingLead ? { safeguardingLead: true } : {}),
             // Danger now heard from the detector (something taken): its own wording from here on.
@@ -453,6 +460,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         const appAdvice = appAdviceOf(context, prefix);
         for (const line of appAdvice.length > 0 ? appAdvice : [say('advice.any-app')]) enqueue.emit(line);
         enqueue.emit(say('advice.keep-evidence'));
+        if (context.said.dontMeet === true) enqueue.emit(dontMeet(context));
         if (pressured) {
           enqueue.emit(say('advice.images'));
           const dontSend = dontSendOrPay(context, pressing);
@@ -475,6 +483,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       asksForPerson: ({ context, event }) => turnOf(context, event).asksForPerson === true,
       hasAskedForPerson: ({ context }) => context.handoff !== 'none' && context.handoff !== 'failed',
       asksWait: ({ context, event }) => turnOf(context, event).asksWait === true,
+      asksToMeet: ({ context, event }) => turnOf(context, event).asksToMeet === true,
       isGoodbye: ({ context, event }) => turnOf(context, event).goodbye === true,
       staysToWait: ({ context, event }) => turnOf(context, event).stays === true,
       /** A counsellor has been asked for and can come, and has not joined yet. */
@@ -548,7 +557,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isAnswer: ({ context, event }) => {
         const turn = turnOf(context, event);
         if (turn.urgency !== undefined || context.handoff === 'accepted') return false;
-        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.stillHere === true || turn.thanks === true) return false;
+        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksToMeet === true || turn.stillHere === true || turn.thanks === true) return false;
         const onPath = (context.audience !== undefined && pathOf(context.audience) !== 'parent') || pathOf(context.audience) === 'parent';
         return !(turn.wantsTips === true && onPath && context.handoff === 'none');
       },

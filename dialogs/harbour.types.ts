@@ -63,6 +63,8 @@ export interface HarbourContext {
     readonly leaveAsked?: boolean;
     /** Which "don't send, don't pay" line was said (with `dontSend`). Absent in older snapshots: the whole line. */
     readonly dontSendWhat?: 'dont-send' | 'dont-pay' | 'dont-send-or-pay';
+    /** Don't go to meet them, after a meeting red flag (again each time they ask whether to go). Absent in older snapshots. */
+    readonly dontMeet?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

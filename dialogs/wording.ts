@@ -65,6 +65,21 @@ function adviceFor(ctx: HarbourContext, name: string): BotSay {
   return say(path === 'child' ? `advice.${name}` : `${path}.advice.${name}`);
 }
 
+/** "what if i meet him somewhere public": don't go, not even somewhere busy; a planned meeting is told to a grown-up. */
+export function dontMeet(ctx: HarbourContext): BotSay {
+  return adviceFor(ctx, 'dont-meet');
+}
+
+/** The detector's rules for someone wanting to meet the child (red-flags.yaml; combos across turns). */
+export const MEETING_RULES: ReadonlySet<string> = new Set([
+  'lex:immediate_danger.meeting-soon',
+  'lex:meet_or_secrecy.meet-request',
+  'lex:meet_or_secrecy.meet-up',
+  'ctx:meet-soon',
+  'ctx:meet-soon-weak',
+  'ctx:adult-and-meet',
+]);
+
 /** "should i just pay her": no, it won't make them stop, they often ask for more; stop replying, keep the chat. */
 export function dontComply(ctx: HarbourContext): BotSay {
   return adviceFor(ctx, 'dont-comply');
@@ -222,6 +237,9 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   if (ctx.turn.asksShouldComply === true) out.push(dontComply(ctx));
   else if (dontSend?.line !== undefined) out.push(dontSend.line);
   // A password or a code asked for: what to do about it, once.
+  // Someone wants to meet them: don't go, once; again each time they ask whether to go.
+  const meeting = !withPerson && (ctx.turn.asksToMeet === true || (ctx.said.dontMeet !== true && findings.some((f) => MEETING_RULES.has(f.rule))));
+  if (meeting) out.push(dontMeet(ctx));
   const logins = ctx.said.logins !== true && findings.some((f) => f.rule === LOGINS_RULE);
   if (logins) out.push(say(isAdult(ctx) ? 'parent.advice.logins' : 'advice.logins'));
   if (!withPerson && (isFirst || raises)) {
@@ -231,6 +249,6 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
       out.push(say(isAdult(ctx) ? 'helplines.now.adult' : 'helplines.now.child'));
     }
   }
-  return { out, raises, categories: [...categories], escalated: [...already, ...fresh], logins, abuseTold, dontSend: dontSend?.kind };
+  return { out, raises, categories: [...categories], escalated: [...already, ...fresh], logins, abuseTold, dontSend: dontSend?.kind, meeting };
 }
 

@@ -292,6 +292,26 @@ describe('escalation', () => {
     }
   });
 
+  it('someone wanting to meet them: don\'t go, not even somewhere busy; again each time they ask, and in the tips', () => {
+    const offShift = { counsellorOnShift: false };
+    const turns = play(machine, offShift, [msg('im 15'), msg('this guy from discord says hes actually 24 and wants to meet me'), msg('idk he seems nice tho'), msg('what if i just meet him somewhere public'), msg('give me tips')]);
+    const first = wordsOf(content, turns[2]?.emitted ?? []);
+    expect(first).toContain("Please don't go to meet them, not even in a busy place or with a friend. People you meet online are not always who they say. If a meeting is planned, tell a grown-up you trust today.");
+    // "but he seems nice": no blame for liking him, and why it still matters.
+    expect(wordsOf(content, turns[3]?.emitted ?? []).join(' ')).toMatch(/It's okay to like or love someone.*would not ask you to keep secrets, send pictures, or meet them alone/);
+    // Asked whether to go: the answer again.
+    expect(keysOf(turns[4]?.emitted ?? [])).toContain('advice.dont-meet');
+    expect(keysOf(turns[5]?.emitted ?? [])).toEqual(expect.arrayContaining(['advice.keep-evidence', 'advice.dont-meet', 'advice.report']));
+    // A parent asking whether to let her go, with no new red flag: the parent's words.
+    const parent = play(machine, onShift, [msg("I'm a parent"), msg('a boy she met on roblox wants to meet her at the park'), msg('should i let her meet him if i go too')]);
+    expect(keysOf(parent[2]?.emitted ?? [])).toContain('parent.advice.dont-meet');
+    expect(keysOf(parent[3]?.emitted ?? [])).toContain('parent.advice.dont-meet');
+    expect(wordsOf(content, parent[3]?.emitted ?? []).join(' ')).toMatch(/Don't let the child go to meet them/);
+    // Nobody wants to meet them: nothing about meeting in the tips.
+    const other = child(msg('someone on snap keeps asking for pics'), msg('give me tips')).at(-1);
+    expect(keysOf(other?.emitted ?? [])).not.toContain('advice.dont-meet');
+  });
+
   it('"how long will it take" while a counsellor is on the way is answered honestly, and with people to call once nobody can come', () => {
     const turns = child(msg('he asked me to send nudes'), { type: 'handoff.queued', position: 2 }, msg('how long will it take'), msg('is anyone coming??'), { type: 'handoff.unavailable', reason: 'none_available' }, msg('how much longer'));
     expect(wordsOf(content, turns[4]?.emitted ?? [])).toEqual(["A counsellor will join as soon as they can. I can't say exactly when. I'll stay here with you until they do."]);
