@@ -86,6 +86,8 @@ export interface AnswerWords {
   readonly asksWait: readonly string[];
   /** "what if i just meet him somewhere public": whether to go and meet them. */
   readonly asksToMeet: readonly string[];
+  /** "its my fault", "i was so stupid": blaming themselves (or, a parent, the child or themselves). */
+  readonly blamesSelf: readonly string[];
   /** "my son", "my pupil": someone in the speaker's care; the speaker is the grown-up. */
   readonly inTheirCare: readonly string[];
   /**
@@ -155,6 +157,7 @@ export const ANSWER_LIST_KEYS = {
   theirGrownUps: 'their_grown_ups',
   asksWait: 'asks_wait',
   asksToMeet: 'asks_to_meet',
+  blamesSelf: 'blames_self',
   inTheirCare: 'in_their_care',
   keepsSecret: 'keeps_secret',
   stays: 'stays',

@@ -71,6 +71,8 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['isInDangerNow', 'saysCalledHelp']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayCalledHelp'] },
             { guard: and(['isInDangerNow', 'wantsTips']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayStillInDanger', 'sayAdvice'] },
             // "but he seems nice": no blame, and why it still matters, then 999 again.
+            // "my mum will kill me if she finds out": most grown-ups want to help, then 999 again.
+            { guard: and(['isInDangerNow', 'fearsTelling']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayFearsTelling', 'sayStillInDanger'] },
             { guard: and(['isInDangerNow', 'caresForThem']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayCares', 'sayStillInDanger'] },
             { guard: 'isInDangerNow', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayStillInDanger'] },
             // "Are you safe right now?", asked when self-harm was first heard: no or not sure is danger now.
@@ -122,7 +124,7 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: and(['safeNowOutweighsGuess', not('isWithCounsellor')]), target: '.escalated', actions: [...TAKE_MESSAGE, 'trustedAdultAnswered', 'feelingsAnswered', 'saySafeNow'] },
         // "am i gonna get in trouble", read by the classifier alone as danger: the question is answered, nothing escalated.
         { guard: and(['troubleOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'sayNotInTroubleIfAsked'] },
-        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayImageWorryIfAny', 'sayNotInTroubleIfAsked', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked'] },
+        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayImageWorryIfAny', 'sayNotInTroubleIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked'] },
         // With a counsellor the bot is silent: the person reads and answers.
         { guard: 'isWithCounsellor', actions: [...TAKE_MESSAGE] },
         { guard: 'asksIfBot', actions: [...TAKE_MESSAGE, 'sayNotAPerson', 'askWhoIfNotKnown'] },
@@ -149,6 +151,8 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: 'worriesAboutImage', actions: [...TAKE_MESSAGE, 'sayImageWorryIfAny', 'sayNotInTroubleIfAsked'] },
         // "am i in trouble", "will the police arrest me": no, and who is in the wrong; the step's question still waits.
         { guard: 'asksIfInTrouble', actions: [...TAKE_MESSAGE, 'sayNotInTroubleIfAsked'] },
+        // "its my fault", "i was so stupid": it is not, each time.
+        { guard: 'blamesSelf', actions: [...TAKE_MESSAGE, 'sayNotYourFault'] },
         // "what if i just meet him somewhere public": no, don't go, and why (each time asked).
         { guard: 'asksToMeet', actions: [...TAKE_MESSAGE, 'sayDontMeet'] },
         // "she made me promise not to tell" (a friend): telling a grown-up is still right (once).

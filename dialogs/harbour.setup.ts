@@ -101,11 +101,20 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       sayNotInTroubleIfAsked: enqueueActions(({ context, enqueue }) => {
         if (context.turn.asksIfInTrouble === true && context.turn.imageWorry !== true) enqueue.emit(sayStepOf(context, 'not-in-trouble'));
       }),
+      /** With a red flag in the message: "its my fault" answered too (not when "not in trouble" said it already). */
+      sayNotYourFaultIfSaid: enqueueActions(({ context, enqueue }) => {
+        if (context.turn.blamesSelf === true && context.turn.asksIfInTrouble !== true && context.turn.imageWorry !== true) enqueue.emit(sayStepOf(context, 'not-your-fault'));
+      }),
       /** "what if i meet him somewhere public", with no new red flag in it: don't go; 999 still, while in danger now. */
       sayDontMeet: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(dontMeet(context));
         if (context.urgency === 'immediate' && context.said.safeNow !== true) enqueue.emit(stillInDanger(context));
         enqueue.assign({ said: { ...context.said, dontMeet: true } });
+      }),
+      /** "its my fault": it is not, and who is in the wrong; 999 still, while in danger now. */
+      sayNotYourFault: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(sayStepOf(context, 'not-your-fault'));
+        if (context.urgency === 'immediate' && context.said.safeNow !== true) enqueue.emit(stillInDanger(context));
       }),
       /** "should i just pay her", with no new red flag in it: no, and why. */
       sayDontComply: emit(({ context }) => dontComply(context)),
@@ -484,6 +493,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       hasAskedForPerson: ({ context }) => context.handoff !== 'none' && context.handoff !== 'failed',
       asksWait: ({ context, event }) => turnOf(context, event).asksWait === true,
       asksToMeet: ({ context, event }) => turnOf(context, event).asksToMeet === true,
+      blamesSelf: ({ context, event }) => turnOf(context, event).blamesSelf === true,
       isGoodbye: ({ context, event }) => turnOf(context, event).goodbye === true,
       staysToWait: ({ context, event }) => turnOf(context, event).stays === true,
       /** A counsellor has been asked for and can come, and has not joined yet. */
@@ -557,7 +567,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isAnswer: ({ context, event }) => {
         const turn = turnOf(context, event);
         if (turn.urgency !== undefined || context.handoff === 'accepted') return false;
-        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksToMeet === true || turn.stillHere === true || turn.thanks === true) return false;
+        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksToMeet === true || turn.blamesSelf === true || turn.stillHere === true || turn.thanks === true) return false;
         const onPath = (context.audience !== undefined && pathOf(context.audience) !== 'parent') || pathOf(context.audience) === 'parent';
         return !(turn.wantsTips === true && onPath && context.handoff === 'none');
       },

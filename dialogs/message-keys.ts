@@ -50,6 +50,7 @@ const PER_PATH = [
   'image-worry',
   'abuse-told',
   'not-in-trouble',
+  'not-your-fault',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */
@@ -93,6 +94,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.image-worry',
   'parent.abuse-told',
   'parent.not-in-trouble',
+  'parent.not-your-fault',
   'parent.general.intro',
   'parent.general.ages',
   'parent.general.set-up',

@@ -142,6 +142,14 @@ export const IN_PERSON_TIPS_AT_WORK: readonly string[] = IN_PERSON_TIPS.parent.m
 /** The detector's rule for a password, login or code asked for (red-flags.yaml, financial). */
 export const LOGINS_RULE = 'lex:financial.logins';
 
+/** A password, login or code in a finding's evidence: the child's own spelling ("pasword", "passwrd"). */
+const LOGIN_WORDS = /\bpas+w(?:or|r|o)?d|\blog ?ins?\b|\bsign ?in\b|\bverification code|\b2fa\b|\bsecurity code/i;
+
+/** A password, login or code asked for: the detector's rule, or a money finding whose evidence names one. */
+function asksForLogin(f: Finding): boolean {
+  return f.rule === LOGINS_RULE || (f.category === 'financial' && f.evidence.some((e) => LOGIN_WORDS.test(e.text)));
+}
+
 /** The child said yes to "has this person asked you to say or do things that feel wrong or scary?". */
 export const ASKED_WRONG_OR_SCARY = 'something that felt wrong or scary';
 
@@ -240,7 +248,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // Someone wants to meet them: don't go, once; again each time they ask whether to go.
   const meeting = !withPerson && (ctx.turn.asksToMeet === true || (ctx.said.dontMeet !== true && findings.some((f) => MEETING_RULES.has(f.rule))));
   if (meeting) out.push(dontMeet(ctx));
-  const logins = ctx.said.logins !== true && findings.some((f) => f.rule === LOGINS_RULE);
+  const logins = ctx.said.logins !== true && findings.some(asksForLogin);
   if (logins) out.push(say(isAdult(ctx) ? 'parent.advice.logins' : 'advice.logins'));
   if (!withPerson && (isFirst || raises)) {
     if (isPersonComing(ctx)) out.push(say('escalation.asking'));

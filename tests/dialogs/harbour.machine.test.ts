@@ -312,6 +312,22 @@ describe('escalation', () => {
     expect(keysOf(other?.emitted ?? [])).not.toContain('advice.dont-meet');
   });
 
+  it('"its my fault" is answered, wherever it comes, and in danger now what they say is answered before the 999 reminder', () => {
+    const turns = child(msg('someone on snap keeps messaging me'), msg('i feel like its my fault'));
+    expect(wordsOf(content, turns.at(-1)?.emitted ?? [])).toEqual(['This is not your fault. People who do this are good at tricking people, even grown-ups. They are the one doing wrong, not you.']);
+    const parent = play(machine, onShift, [msg("I'm a parent"), msg('a man has been asking my daughter for photos on tiktok'), msg('i should have checked her phone')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])).toContain('parent.not-your-fault');
+    // In danger now: the answer, then 999 again.
+    const danger = child(msg('hes outside my house right now'), msg('its my fault i told him where i live'), msg('my mum will kill me if she finds out'));
+    expect(keysOf(danger[3]?.emitted ?? [])).toEqual(['child.not-your-fault', 'escalation.still-in-danger']);
+    expect(keysOf(danger[4]?.emitted ?? [])).toEqual(['child.fears-telling', 'escalation.still-in-danger']);
+  });
+
+  it('a password asked for in a threat, spelt their way, gets what to do about a password', () => {
+    const turns = child(msg('sum1 on roblox sed he will hack my acount and tell evry1 my secrets if i dont give him my pasword'));
+    expect(wordsOf(content, turns.at(-1)?.emitted ?? []).join(' ')).toMatch(/Never give anyone your password.*change your password/);
+  });
+
   it('"how long will it take" while a counsellor is on the way is answered honestly, and with people to call once nobody can come', () => {
     const turns = child(msg('he asked me to send nudes'), { type: 'handoff.queued', position: 2 }, msg('how long will it take'), msg('is anyone coming??'), { type: 'handoff.unavailable', reason: 'none_available' }, msg('how much longer'));
     expect(wordsOf(content, turns[4]?.emitted ?? [])).toEqual(["A counsellor will join as soon as they can. I can't say exactly when. I'll stay here with you until they do."]);
