@@ -180,10 +180,15 @@ export function sayToReader(ctx: HarbourContext, key: string, extra: Omit<BotSay
   return say(path === 'parent' ? `${key}-adult` : path === 'friend' ? `${key}-friend` : key, extra);
 }
 
-/** 999 again while they are in danger now: the self-harm wording speaks of something taken; "not safe" alone gets the plain one. */
+/**
+ * 999 again while they are in danger now: the self-harm wording speaks of something taken; "not
+ * safe" after self-harm, of not being alone and moving away from what could hurt them; other danger
+ * gets the plain one.
+ */
 export function stillInDanger(ctx: HarbourContext): BotSay {
-  const tookSomething = ctx.summary.categories?.includes('self_harm') === true && ctx.said.notSafe !== true;
-  return sayToReader(ctx, tookSomething ? 'escalation.still-in-danger-self-harm' : 'escalation.still-in-danger');
+  const selfHarm = ctx.summary.categories?.includes('self_harm') === true;
+  if (selfHarm && ctx.said.notSafe === true) return sayToReader(ctx, 'escalation.still-not-safe');
+  return sayToReader(ctx, selfHarm ? 'escalation.still-in-danger-self-harm' : 'escalation.still-in-danger');
 }
 
 /** The words that close every chat: helplines for who is chatting. */

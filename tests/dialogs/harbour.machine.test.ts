@@ -390,8 +390,9 @@ describe('escalation', () => {
       msg('idk i have some of my mums pills'),
     ]);
     const last = turns.at(-1)?.emitted ?? [];
-    expect(keysOf(last)).toEqual(['escalation.still-in-danger']);
-    expect(wordsOf(content, last)[0]).toMatch(/please call 999 now/);
+    // Not safe after self-harm: 999, not being alone, and moving away from what could hurt them.
+    expect(keysOf(last)).toEqual(['escalation.still-not-safe']);
+    expect(wordsOf(content, last)[0]).toMatch(/^Please call 999 now.*go to where someone else is, and move away from anything you could hurt yourself with/);
   });
 
   it('"am i gonna get in trouble" is answered, never with 999, wherever it comes', () => {
@@ -462,7 +463,8 @@ describe('escalation', () => {
     expect(first.at(-1)).toBe('Is your friend safe right now?');
     expect(keysOf(selfHarm[3]?.emitted ?? [])).toEqual(['safety.not-safe-friend']);
     expect(selfHarm[3]?.emitted).toContainEqual(expect.objectContaining({ type: 'handoff.requested', urgency: 'immediate' }));
-    expect(keysOf(selfHarm[4]?.emitted ?? [])).toEqual(['escalation.still-in-danger-friend']);
+    expect(keysOf(selfHarm[4]?.emitted ?? [])).toEqual(['escalation.still-not-safe-friend']);
+    expect(wordsOf(content, selfHarm[4]?.emitted ?? [])[0]).toMatch(/Your friend should not be on their own right now/);
     const danger = friend('a man is outside my friends house right now');
     expect(wordsOf(content, danger.at(-1)?.emitted ?? [])[0]).toMatch(/^If you or your friend are in danger right now, call 999\..*press 55/);
   });
@@ -508,7 +510,7 @@ describe('escalation', () => {
     const answer = notSafe[3]?.emitted ?? [];
     expect(answer).toContainEqual(expect.objectContaining({ type: 'handoff.requested', urgency: 'immediate' }));
     expect(wordsOf(content, answer)[0]).toMatch(/^Thank you for telling me\. Please call 999 now/);
-    expect(keysOf(notSafe[4]?.emitted ?? [])).toEqual(['escalation.still-in-danger']);
+    expect(keysOf(notSafe[4]?.emitted ?? [])).toEqual(['escalation.still-not-safe']);
     expect(keysOf(young('i dont really want to be here anymore', 'not sure').at(-1)?.emitted ?? [])).toEqual(['safety.not-safe']);
     // Yes: glad, and who to call; a later "no" answers something else, not this.
     const safe = young('i dont really want to be here anymore', 'yes', 'no');
