@@ -88,6 +88,8 @@ export interface AnswerWords {
   readonly asksToMeet: readonly string[];
   /** "its my fault", "i was so stupid": blaming themselves (or, a parent, the child or themselves). */
   readonly blamesSelf: readonly string[];
+  /** "what do i tell him", "how do i help her": a parent asking what to say to the child. */
+  readonly asksWhatToSay: readonly string[];
   /** "my son", "my pupil": someone in the speaker's care; the speaker is the grown-up. */
   readonly inTheirCare: readonly string[];
   /**
@@ -158,6 +160,7 @@ export const ANSWER_LIST_KEYS = {
   asksWait: 'asks_wait',
   asksToMeet: 'asks_to_meet',
   blamesSelf: 'blames_self',
+  asksWhatToSay: 'asks_what_to_say',
   inTheirCare: 'in_their_care',
   keepsSecret: 'keeps_secret',
   stays: 'stays',

@@ -151,6 +151,8 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: 'worriesAboutImage', actions: [...TAKE_MESSAGE, 'sayImageWorryIfAny', 'sayNotInTroubleIfAsked'] },
         // "am i in trouble", "will the police arrest me": no, and who is in the wrong; the step's question still waits.
         { guard: 'asksIfInTrouble', actions: [...TAKE_MESSAGE, 'sayNotInTroubleIfAsked'] },
+        // A parent's "what do i tell him": how to support the child (each time asked).
+        { guard: and(['asksWhatToSay', 'isOnAdultPath']), actions: [...TAKE_MESSAGE, 'saySupportChild'] },
         // "its my fault", "i was so stupid": it is not, each time.
         { guard: 'blamesSelf', actions: [...TAKE_MESSAGE, 'sayNotYourFault'] },
         // "what if i just meet him somewhere public": no, don't go, and why (each time asked).

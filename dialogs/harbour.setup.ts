@@ -116,6 +116,12 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(sayStepOf(context, 'not-your-fault'));
         if (context.urgency === 'immediate' && context.said.safeNow !== true) enqueue.emit(stillInDanger(context));
       }),
+      /** A parent's "what do i tell him": how to support the child; 999 still, while in danger now. */
+      saySupportChild: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say('parent.advice.support-child'));
+        if (context.urgency === 'immediate' && context.said.safeNow !== true) enqueue.emit(stillInDanger(context));
+        enqueue.assign({ said: { ...context.said, supportChild: true } });
+      }),
       /** "should i just pay her", with no new red flag in it: no, and why. */
       sayDontComply: emit(({ context }) => dontComply(context)),
       /** The trusted-adult question; after a story about one of their own grown-ups, a young person is asked about another one. */
@@ -253,7 +259,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       escalateOnFindings: enqueueActions(({ context, enqueue }) => {
         const t = context.turn;
         const urgency = t.urgency ?? 'normal';
-        const { out, raises, categories, escalated, logins, abuseTold, dontSend, meeting } = escalation(context, urgency, t.findings);
+        const { out, raises, categories, escalated, logins, abuseTold, dontSend, meeting, supportChild } = escalation(context, urgency, t.findings);
         for (const e of out) enqueue.emit(e);
         // A teacher, coach or other worker: their safeguarding lead, at once (not only in the tips).
         const safeguardingLead = context.audience === 'someone_else' && context.said.safeguardingLead !== true;
@@ -276,6 +282,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
             ...(dontSend !== undefined ? { dontSend: true, dontSendWhat: dontSend } : {}),
             ...(logins ? { logins: true } : {}),
             ...(meeting ? { dontMeet: true } : {}),
+            ...(supportChild ? { supportChild: true } : {}),
             ...(abuseTold ? { abuseTold: true } : {}),
             ...(safeguardingLead ? { safeguardingLead: true } : {}),
             // Danger now heard from the detector (something taken): its own wording from here on.
@@ -474,6 +481,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
           enqueue.emit(say('advice.images'));
           const dontSend = dontSendOrPay(context, pressing);
           if (dontSend.line !== undefined) enqueue.emit(dontSend.line);
+          if (prefix === 'parent' && context.said.supportChild === true) enqueue.emit(say('parent.advice.support-child'));
         }
         enqueue.emit(say(prefix === 'parent' ? 'parent.advice.report' : 'advice.report'));
         if (prefix === 'parent') {
@@ -494,6 +502,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       asksWait: ({ context, event }) => turnOf(context, event).asksWait === true,
       asksToMeet: ({ context, event }) => turnOf(context, event).asksToMeet === true,
       blamesSelf: ({ context, event }) => turnOf(context, event).blamesSelf === true,
+      asksWhatToSay: ({ context, event }) => turnOf(context, event).asksWhatToSay === true,
       isGoodbye: ({ context, event }) => turnOf(context, event).goodbye === true,
       staysToWait: ({ context, event }) => turnOf(context, event).stays === true,
       /** A counsellor has been asked for and can come, and has not joined yet. */
@@ -567,7 +576,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isAnswer: ({ context, event }) => {
         const turn = turnOf(context, event);
         if (turn.urgency !== undefined || context.handoff === 'accepted') return false;
-        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksToMeet === true || turn.blamesSelf === true || turn.stillHere === true || turn.thanks === true) return false;
+        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksToMeet === true || turn.blamesSelf === true || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
         const onPath = (context.audience !== undefined && pathOf(context.audience) !== 'parent') || pathOf(context.audience) === 'parent';
         return !(turn.wantsTips === true && onPath && context.handoff === 'none');
       },

@@ -65,6 +65,8 @@ export interface HarbourContext {
     readonly dontSendWhat?: 'dont-send' | 'dont-pay' | 'dont-send-or-pay';
     /** Don't go to meet them, after a meeting red flag (again each time they ask whether to go). Absent in older snapshots. */
     readonly dontMeet?: boolean;
+    /** A parent told how to support a child blackmailed over images (not in trouble, stay close, 999 if they might hurt themselves). Absent in older snapshots. */
+    readonly supportChild?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

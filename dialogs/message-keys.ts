@@ -181,6 +181,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'advice.dont-meet',
   'friend.advice.dont-meet',
   'parent.advice.dont-meet',
+  'parent.advice.support-child',
   'child.advice.abuse-tell',
   'child.advice.abuse-help',
   'friend.advice.abuse-help',

@@ -250,6 +250,10 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   if (ctx.turn.asksShouldComply === true) out.push(dontComply(ctx));
   else if (dontSend?.line !== undefined) out.push(dontSend.line);
   // A password or a code asked for: what to do about it, once.
+  // A child blackmailed over images, told of by a parent: how to support them, and the risk they may hurt themselves. Once.
+  const imagesBlackmail = blackmail && (asksSexual || (ctx.summary.categories ?? []).includes('sexual') || ctx.said.imageWorry === true);
+  const supportChild = !withPerson && pathOf(ctx.audience) === 'parent' && ctx.said.supportChild !== true && imagesBlackmail;
+  if (supportChild) out.push(say('parent.advice.support-child'));
   // Someone wants to meet them: don't go, once; again each time they ask whether to go.
   const meeting = !withPerson && (ctx.turn.asksToMeet === true || (ctx.said.dontMeet !== true && findings.some((f) => MEETING_RULES.has(f.rule))));
   if (meeting) out.push(dontMeet(ctx));
@@ -262,6 +266,6 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
       out.push(say(isAdult(ctx) ? 'helplines.now.adult' : 'helplines.now.child'));
     }
   }
-  return { out, raises, categories: [...categories], escalated: [...already, ...fresh], logins, abuseTold, dontSend: dontSend?.kind, meeting };
+  return { out, raises, categories: [...categories], escalated: [...already, ...fresh], logins, abuseTold, dontSend: dontSend?.kind, meeting, supportChild };
 }
 

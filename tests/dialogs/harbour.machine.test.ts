@@ -328,6 +328,26 @@ describe('escalation', () => {
     expect(wordsOf(content, turns.at(-1)?.emitted ?? []).join(' ')).toMatch(/Never give anyone your password.*change your password/);
   });
 
+  it('a parent of a child threatened over images hears how to support the child, once, and again when they ask what to say', () => {
+    const turns = play(machine, { counsellorOnShift: false }, [
+      msg("I'm a parent or carer"),
+      msg('my 14 year old son is being blackmailed. someone on instagram got him to send intimate pictures and now wants £300'),
+      msg('no we havent paid'),
+      msg('what do i tell him'),
+      msg('give me tips'),
+    ]);
+    const first = wordsOf(content, turns[2]?.emitted ?? []).join(' ');
+    expect(first).toMatch(/not in trouble\..*can feel there is no way out\. Stay close.*If you think they might hurt themselves, call 999/);
+    expect(keysOf(turns[3]?.emitted ?? [])).not.toContain('parent.advice.support-child');
+    expect(keysOf(turns[4]?.emitted ?? [])).toEqual(['parent.advice.support-child']);
+    expect(keysOf(turns[5]?.emitted ?? [])).toContain('parent.advice.support-child');
+    // Not for a stranger who only asked for pictures, and never on the young person's path.
+    const asked = play(machine, onShift, [msg("I'm a parent"), msg('a man on tiktok keeps asking my daughter to send him pics')]).at(-1);
+    expect(keysOf(asked?.emitted ?? [])).not.toContain('parent.advice.support-child');
+    const young = child(msg('he said he will post my nudes unless i pay'), msg('what do i tell him')).flatMap((t) => keysOf(t.emitted));
+    expect(young).not.toContain('parent.advice.support-child');
+  });
+
   it('"how long will it take" while a counsellor is on the way is answered honestly, and with people to call once nobody can come', () => {
     const turns = child(msg('he asked me to send nudes'), { type: 'handoff.queued', position: 2 }, msg('how long will it take'), msg('is anyone coming??'), { type: 'handoff.unavailable', reason: 'none_available' }, msg('how much longer'));
     expect(wordsOf(content, turns[4]?.emitted ?? [])).toEqual(["A counsellor will join as soon as they can. I can't say exactly when. I'll stay here with you until they do."]);
