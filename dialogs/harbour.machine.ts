@@ -122,6 +122,8 @@ export function createHarbourMachine(deps: DialogDeps) {
         // With a counsellor the person stays; the console still hears a raised urgency, and 999 still shows.
         { guard: and(['hasRedFlag', 'isWithCounsellor']), actions: [...TAKE_MESSAGE, 'escalateOnFindings'] },
         { guard: and(['safeNowOutweighsGuess', not('isWithCounsellor')]), target: '.escalated', actions: [...TAKE_MESSAGE, 'trustedAdultAnswered', 'feelingsAnswered', 'saySafeNow'] },
+        // "yes she is safe rn" to "is your friend safe right now?", read by the classifier alone as danger: the yes is taken.
+        { guard: and(['safeAnswerOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'saySafeForNow'] },
         // "am i gonna get in trouble", read by the classifier alone as danger: the question is answered, nothing escalated.
         { guard: and(['troubleOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'sayNotInTroubleIfAsked'] },
         { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayImageWorryIfAny', 'sayNotInTroubleIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked'] },

@@ -6,7 +6,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { BotSay, ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { ASKED_WRONG_OR_SCARY, blackmailKnown, closingHelplines, dontComply, dontMeet, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
+import { ASKED_WRONG_OR_SCARY, blackmailKnown, closingHelplines, dontComply, dontMeet, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -462,6 +462,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(say(`${prefix}.advice.intro`));
         // Someone else (a teacher, a coach, a neighbour): their safeguarding lead first, if they work with children.
         if (context.audience === 'someone_else') enqueue.emit(say('parent.advice.work-with-children'));
+        if (isSelfHarmOnly(context)) {
+          for (const key of SELF_HARM_TIPS[prefix]) enqueue.emit(say(key));
+          return;
+        }
         if (isHarmInPerson(context)) {
           const tips = context.audience === 'someone_else' ? IN_PERSON_TIPS_AT_WORK : IN_PERSON_TIPS[prefix];
           for (const key of tips) enqueue.emit(say(key));
@@ -598,6 +602,14 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * finding is a classifier guess and the message asks whether they are in trouble, the question
        * is answered and nothing is escalated.
        */
+      /**
+       * "yes she is safe rn", just asked "are they safe right now?": a yes, which the classifier alone
+       * read as danger now (its words are those of danger). The answer is taken, nothing escalated.
+       */
+      safeAnswerOutweighsGuess: ({ context, event }) => {
+        const turn = turnOf(context, event);
+        return context.safeAsk === 'asked' && turn.yes === true && turn.findings.length > 0 && turn.findings.every((f) => f.rule.startsWith('model:'));
+      },
       troubleOutweighsGuess: ({ context, event }) => {
         const turn = turnOf(context, event);
         return turn.asksIfInTrouble === true && turn.findings.length > 0 && turn.findings.every((f) => f.rule.startsWith('model:'));

@@ -139,6 +139,27 @@ export const IN_PERSON_TIPS_AT_WORK: readonly string[] = IN_PERSON_TIPS.parent.m
   key === 'parent.advice.abuse-keep-away' ? 'parent.advice.abuse-dont-ask' : key,
 );
 
+/**
+ * Self-harm is the worry, and nothing online: no app named, no threat, nothing asked for (pictures,
+ * money, details), and no secret but the one a friend asked them to keep ("she made me promise not to
+ * tell"). Blocking in an app, keeping evidence and CEOP do not fit; the tips are about telling someone,
+ * moments that feel too much, and (a parent) the GP and keeping things out of reach.
+ */
+export function isSelfHarmOnly(ctx: HarbourContext): boolean {
+  const categories = ctx.summary.categories ?? [];
+  if (!categories.includes('self_harm') || ctx.summary.app !== undefined) return false;
+  const online: readonly string[] = ['sexual', 'financial', 'personal_info', 'threat_blackmail'];
+  if (categories.some((c) => online.includes(c))) return false;
+  return !categories.includes('meet_or_secrecy') || ctx.said.friendSecret === true;
+}
+
+/** The tips for self-harm alone, by path: in place of the online tips, never beside them. */
+export const SELF_HARM_TIPS: Record<PathPrefix, readonly string[]> = {
+  child: ['child.advice.self-harm-tell', 'child.advice.self-harm-moments', 'child.come-back'],
+  friend: ['friend.advice.tell-adult', 'friend.advice.self-harm-care', 'friend.come-back'],
+  parent: ['parent.advice.stay-calm', 'parent.advice.self-harm-listen', 'parent.advice.self-harm-safe', 'parent.advice.child-can-talk', 'parent.advice.watch'],
+};
+
 /** The detector's rule for a password, login or code asked for (red-flags.yaml, financial). */
 export const LOGINS_RULE = 'lex:financial.logins';
 

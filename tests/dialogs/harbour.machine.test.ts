@@ -348,6 +348,23 @@ describe('escalation', () => {
     expect(young).not.toContain('parent.advice.support-child');
   });
 
+  it('self-harm alone gets tips about telling someone and hard moments, not blocking in an app; a yes to "are they safe?" read by the classifier as danger is taken as a yes', () => {
+    const offShift = { counsellorOnShift: false };
+    const friend = play(machine, offShift, [msg("I'm asking for a friend"), msg('my friend cuts herself and she made me promise not to tell anyone'), msg('yes she is safe rn'), msg('what should i do')]);
+    expect(keysOf(friend[3]?.emitted ?? [])).toEqual(['safety.safe-yes-friend']);
+    expect(friend[3]?.emitted.some((e) => e.type === 'handoff.requested')).toBe(false);
+    const tips = wordsOf(content, friend[4]?.emitted ?? []).join(' ');
+    expect(tips).toMatch(/tell a grown-up you trust.*Listen to your friend.*HOPELINE247 on 0800 068 4141/);
+    expect(tips).not.toMatch(/block|three dots|CEOP|username/i);
+    const young = play(machine, offShift, [msg("I'm a young person"), msg('i keep cutting myself and i dont know how to stop'), msg('yes'), msg('give me tips')]).at(-1);
+    expect(keysOf(young?.emitted ?? [])).toEqual(['child.advice.intro', 'child.advice.self-harm-tell', 'child.advice.self-harm-moments', 'child.come-back']);
+    const parent = play(machine, offShift, [msg("I'm a parent"), msg('my daughter has been self harming, i found cuts on her arm'), msg('yes'), msg('give me tips')]).at(-1);
+    expect(wordsOf(content, parent?.emitted ?? []).join(' ')).toMatch(/Book a GP appointment.*Keep medicines and sharp things locked away/);
+    // With someone online in it, the online tips as well as ever.
+    const online = child(msg('a man on snap told me to cut myself and send him pics'), msg('give me tips')).at(-1);
+    expect(keysOf(online?.emitted ?? [])).toContain('advice.keep-evidence');
+  });
+
   it('"how long will it take" while a counsellor is on the way is answered honestly, and with people to call once nobody can come', () => {
     const turns = child(msg('he asked me to send nudes'), { type: 'handoff.queued', position: 2 }, msg('how long will it take'), msg('is anyone coming??'), { type: 'handoff.unavailable', reason: 'none_available' }, msg('how much longer'));
     expect(wordsOf(content, turns[4]?.emitted ?? [])).toEqual(["A counsellor will join as soon as they can. I can't say exactly when. I'll stay here with you until they do."]);
