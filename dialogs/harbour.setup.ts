@@ -274,6 +274,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
           ...requestMade(context, urgency, raises, escalated),
           ...(askSafe ? { safeAsk: 'asked' as const } : {}),
           ...(knownAdult ? { knownAdult: true } : {}),
+          // The trusted-adult question was waiting, and this message told more of the story instead
+          // ("now she keeps asking for pics"): not answered, so it may be asked again later, and a
+          // later "no i didnt send any" is not taken as "no grown-up I trust".
+          ...(context.trustedAsk === 'asked' ? { trustedAsk: undefined } : {}),
           summary: { ...context.summary, urgency: raises ? urgency : (context.summary.urgency ?? urgency) },
           said: {
             ...context.said,

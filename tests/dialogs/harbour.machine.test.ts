@@ -365,6 +365,13 @@ describe('escalation', () => {
     expect(keysOf(online?.emitted ?? [])).toContain('advice.keep-evidence');
   });
 
+  it('the trusted-adult question passed by with more of the story is asked again, and a later "no" is not taken as its answer', () => {
+    const turns = play(machine, { counsellorOnShift: false }, [msg('13'), msg('theres this girl on tiktok who says shes 14 and she wants my snap'), msg('i gave it her'), msg('now she keeps asking for pics of me in my school uniform'), msg('no i didnt send any')]);
+    expect(keysOf(turns[3]?.emitted ?? [])).toContain('child.ask.trusted-adult');
+    expect(keysOf(turns[5]?.emitted ?? [])).not.toContain('child.trusted.none');
+    expect(keysOf(turns[5]?.emitted ?? [])).toEqual(['child.ask.trusted-adult']);
+  });
+
   it('"how long will it take" while a counsellor is on the way is answered honestly, and with people to call once nobody can come', () => {
     const turns = child(msg('he asked me to send nudes'), { type: 'handoff.queued', position: 2 }, msg('how long will it take'), msg('is anyone coming??'), { type: 'handoff.unavailable', reason: 'none_available' }, msg('how much longer'));
     expect(wordsOf(content, turns[4]?.emitted ?? [])).toEqual(["A counsellor will join as soon as they can. I can't say exactly when. I'll stay here with you until they do."]);
