@@ -54,6 +54,8 @@ export interface TurnAnalysis {
   readonly blamesSelf?: boolean;
   /** "what do i tell him": a parent asking what to say to the child. */
   readonly asksWhatToSay?: boolean;
+  /** "i blocked him": they blocked or reported the person. */
+  readonly blockedThem?: boolean;
   /** "ill wait" on its own: staying for the counsellor who is coming. */
   readonly stays?: boolean;
   /** "I'm still here" on its own, after a check-in. */
@@ -149,13 +151,14 @@ export function createAnalyser(deps: DialogDeps) {
   const asksToMeet = compile(w.asksToMeet);
   const blamesSelf = compile(w.blamesSelf);
   const asksWhatToSay = compile(w.asksWhatToSay);
+  const blockedThem = compile(w.blockedThem);
   const inTheirCare = compile(w.inTheirCare);
   const safeNowWords = compile(w.safeNow);
   const calledHelpWords = compile(w.calledHelp);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, inTheirCare, safeNowWords, calledHelpWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, inTheirCare, safeNowWords, calledHelpWords,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -220,6 +223,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, asksToMeet)) turn.asksToMeet = true;
     if (either(hits, spelledHits, blamesSelf)) turn.blamesSelf = true;
     if (either(hits, spelledHits, asksWhatToSay)) turn.asksWhatToSay = true;
+    if (either(hits, spelledHits, blockedThem)) turn.blockedThem = true;
     // Their own grown-up ("my uncle"), or the child's told of by someone else ("her mums boyfriend").
     const knownAdult = ownGrownUp || either(hits, spelledHits, theirGrownUps);
     if (app === undefined && knownAdult && !either(hits, spelledHits, strangerOrOnline)) turn.knownAdultInPerson = true;

@@ -90,6 +90,8 @@ export interface AnswerWords {
   readonly blamesSelf: readonly string[];
   /** "what do i tell him", "how do i help her": a parent asking what to say to the child. */
   readonly asksWhatToSay: readonly string[];
+  /** "i blocked him", "she reported him": they blocked or reported the person. */
+  readonly blockedThem: readonly string[];
   /** "my son", "my pupil": someone in the speaker's care; the speaker is the grown-up. */
   readonly inTheirCare: readonly string[];
   /**
@@ -161,6 +163,7 @@ export const ANSWER_LIST_KEYS = {
   asksToMeet: 'asks_to_meet',
   blamesSelf: 'blames_self',
   asksWhatToSay: 'asks_what_to_say',
+  blockedThem: 'blocked_them',
   inTheirCare: 'in_their_care',
   keepsSecret: 'keeps_secret',
   stays: 'stays',

@@ -155,6 +155,8 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: 'asksIfInTrouble', actions: [...TAKE_MESSAGE, 'sayNotInTroubleIfAsked'] },
         // A parent's "what do i tell him": how to support the child (each time asked).
         { guard: and(['asksWhatToSay', 'isOnAdultPath']), actions: [...TAKE_MESSAGE, 'saySupportChild'] },
+        // "i blocked him": well done (once); the question asked still waits.
+        { guard: 'saysBlocked', actions: [...TAKE_MESSAGE, 'sayBlocked'] },
         // "its my fault", "i was so stupid": it is not, each time.
         { guard: 'blamesSelf', actions: [...TAKE_MESSAGE, 'sayNotYourFault'] },
         // "what if i just meet him somewhere public": no, don't go, and why (each time asked).

@@ -111,6 +111,12 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (context.urgency === 'immediate' && context.said.safeNow !== true) enqueue.emit(stillInDanger(context));
         enqueue.assign({ said: { ...context.said, dontMeet: true } });
       }),
+      /** "i blocked him": well done, once; 999 still, while in danger now. */
+      sayBlocked: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(sayStepOf(context, 'blocked'));
+        if (context.urgency === 'immediate' && context.said.safeNow !== true) enqueue.emit(stillInDanger(context));
+        enqueue.assign({ said: { ...context.said, blocked: true } });
+      }),
       /** "its my fault": it is not, and who is in the wrong; 999 still, while in danger now. */
       sayNotYourFault: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(sayStepOf(context, 'not-your-fault'));
@@ -510,6 +516,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       asksWait: ({ context, event }) => turnOf(context, event).asksWait === true,
       asksToMeet: ({ context, event }) => turnOf(context, event).asksToMeet === true,
       blamesSelf: ({ context, event }) => turnOf(context, event).blamesSelf === true,
+      saysBlocked: ({ context, event }) => turnOf(context, event).blockedThem === true && context.said.blocked !== true,
       asksWhatToSay: ({ context, event }) => turnOf(context, event).asksWhatToSay === true,
       isGoodbye: ({ context, event }) => turnOf(context, event).goodbye === true,
       staysToWait: ({ context, event }) => turnOf(context, event).stays === true,
@@ -584,7 +591,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isAnswer: ({ context, event }) => {
         const turn = turnOf(context, event);
         if (turn.urgency !== undefined || context.handoff === 'accepted') return false;
-        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksToMeet === true || turn.blamesSelf === true || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
+        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
         const onPath = (context.audience !== undefined && pathOf(context.audience) !== 'parent') || pathOf(context.audience) === 'parent';
         return !(turn.wantsTips === true && onPath && context.handoff === 'none');
       },

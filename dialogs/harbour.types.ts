@@ -67,6 +67,8 @@ export interface HarbourContext {
     readonly dontMeet?: boolean;
     /** A parent told how to support a child blackmailed over images (not in trouble, stay close, 999 if they might hurt themselves). Absent in older snapshots. */
     readonly supportChild?: boolean;
+    /** Well done for blocking them: once. Absent in older snapshots. */
+    readonly blocked?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

@@ -51,6 +51,7 @@ const PER_PATH = [
   'abuse-told',
   'not-in-trouble',
   'not-your-fault',
+  'blocked',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */
@@ -95,6 +96,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.abuse-told',
   'parent.not-in-trouble',
   'parent.not-your-fault',
+  'parent.blocked',
   'parent.general.intro',
   'parent.general.ages',
   'parent.general.set-up',

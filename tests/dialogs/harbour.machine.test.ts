@@ -372,6 +372,15 @@ describe('escalation', () => {
     expect(keysOf(turns[5]?.emitted ?? [])).toEqual(['child.ask.trusted-adult']);
   });
 
+  it('"i blocked him" is praised once, and the question asked still waits', () => {
+    const turns = child(msg('some random guy added me on snap and said hi'), msg('i dont know'), msg('i blocked him'), msg('no'), msg('i blocked him'));
+    expect(wordsOf(content, turns[4]?.emitted ?? [])).toEqual(['Well done for blocking them. That was a good, safe thing to do.']);
+    expect(keysOf(turns[5]?.emitted ?? [])).toEqual(['child.ask.knows-private']);
+    expect(keysOf(turns[6]?.emitted ?? [])).not.toContain('child.blocked');
+    const parent = play(machine, onShift, [msg("I'm a parent"), msg('a stranger messaged my son on roblox'), msg('we blocked him straight away')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])).toEqual(['parent.blocked']);
+  });
+
   it('"how long will it take" while a counsellor is on the way is answered honestly, and with people to call once nobody can come', () => {
     const turns = child(msg('he asked me to send nudes'), { type: 'handoff.queued', position: 2 }, msg('how long will it take'), msg('is anyone coming??'), { type: 'handoff.unavailable', reason: 'none_available' }, msg('how much longer'));
     expect(wordsOf(content, turns[4]?.emitted ?? [])).toEqual(["A counsellor will join as soon as they can. I can't say exactly when. I'll stay here with you until they do."]);
