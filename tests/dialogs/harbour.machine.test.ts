@@ -234,6 +234,9 @@ describe('escalation', () => {
     expect(wordsOf(content, parent?.emitted ?? []).join(' ')).toMatch(/Your child is not in trouble\..*Report Remove.*don't save, screenshot or forward/);
     const friend = play(machine, onShift, [msg("I'm asking for a friend"), msg('she already sent him one')]).at(-1);
     expect(keysOf(friend?.emitted ?? [])).toContain('friend.image-worry');
+    // A threat to share their images says the images exist: Report Remove with the escalation.
+    const threat = child(msg('my ex is saying hell send my nudes to everyone if i dont get back with him')).at(-1);
+    expect(keysOf(threat?.emitted ?? [])).toContain('child.image-worry');
     // Not sent: nothing to reassure about.
     expect(keysOf(child(msg('he asked me to send nudes'), msg('i never sent one')).at(-1)?.emitted ?? [])).not.toContain('child.image-worry');
   });
