@@ -84,7 +84,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (audience === undefined) return;
         enqueue.assign({ audience, summary: { ...context.summary, audience } });
       }),
-      recordKnownAdult: assign({ knownAdult: true }),
+      recordKnownAdult: assign(({ context }) => ({ knownAdult: true, summary: { ...context.summary, knownAdult: true } })),
       /** A parent's general question, nothing happened: the apps' minimum age if asked, the app's settings, setting up together, talking, the NSPCC. */
       sayGeneralAdvice: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say('parent.general.intro'));
@@ -284,7 +284,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
           // ("now she keeps asking for pics"): not answered, so it may be asked again later, and a
           // later "no i didnt send any" is not taken as "no grown-up I trust".
           ...(context.trustedAsk === 'asked' ? { trustedAsk: undefined } : {}),
-          summary: { ...context.summary, urgency: raises ? urgency : (context.summary.urgency ?? urgency) },
+          summary: { ...context.summary, urgency: raises ? urgency : (context.summary.urgency ?? urgency), ...(knownAdult ? { knownAdult: true } : {}) },
           said: {
             ...context.said,
             selfHarm: context.said.selfHarm || categories.includes('self_harm'),

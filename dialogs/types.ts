@@ -75,6 +75,8 @@ export interface ConversationSummary {
   readonly categories?: readonly string[];
   /** The child said someone at home is the problem: never suggest telling them. */
   readonly homeIsUnsafe?: boolean;
+  /** The story is about a grown-up the child knows, in person ("my uncle", "her mums boyfriend"), not a stranger online. */
+  readonly knownAdult?: boolean;
 }
 
 export type { DetectorState };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Urgency } from '../../dialogs/safety/finding.js';
 import { WaitEstimator } from '../../server/handoff/estimate.js';
 import { HandoffQueue, type QueueEntry } from '../../server/handoff/queue.js';
+import { summaryLine } from '../../server/handoff/service.js';
 
 function entry(id: string, urgency: Urgency, waitingSince: string, returnedAt: string | null = null): QueueEntry {
   return {
@@ -67,5 +68,14 @@ describe('the wait estimate', () => {
 
   it('refuses nonsense options', () => {
     expect(() => new WaitEstimator({ minSamples: 0 })).toThrow(RangeError);
+  });
+});
+
+describe("the queue's one-line summary", () => {
+  it('says who it is when the child said: someone at home first, else a grown-up they know in person', () => {
+    const base = entry('a', 'high', '2026-01-01T10:00:00Z');
+    expect(summaryLine({ ...base, summary: { audience: 'young_person', ageBand: '11-13', knownAdult: true } })).toBe('Young person · age 11-13 · a grown-up they know, in person');
+    expect(summaryLine({ ...base, summary: { audience: 'young_person', homeIsUnsafe: true, knownAdult: true } })).toBe('Young person · someone at home');
+    expect(summaryLine({ ...base, summary: { audience: 'parent_carer' } })).toBe('Parent or carer');
   });
 });

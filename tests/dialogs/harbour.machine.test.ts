@@ -403,6 +403,8 @@ describe('escalation', () => {
     expect(tips).toMatch(/Designated Safeguarding Lead.*tell the child you believe them.*Don't tell that person what the child said.*Call the police on 101/);
     // Keeping the child away from that person is a parent's part, not a teacher's; no blocking in an app.
     expect(tips).not.toMatch(/Keep the child away|block|three dots|CEOP/i);
+    // The counsellor's summary says who it is.
+    expect(summaryOf(teacher.at(-1)!.snapshot).knownAdult).toBe(true);
     // A parent, after saying who they are.
     const parent = play(machine, onShift, [msg("I'm a parent"), msg('her uncle keeps buying her things and wanting time alone with her'), msg('not really'), msg('no')]);
     expect(parent.flatMap((t) => keysOf(t.emitted))).not.toContain('parent.ask.app');
@@ -414,6 +416,7 @@ describe('escalation', () => {
     // Online, the usual questions still come.
     const online = play(machine, onShift, [msg("I'm a parent"), msg('her coach keeps messaging her late at night')]).at(-1);
     expect(keysOf(online?.emitted ?? [])).toContain('parent.ask.app');
+    expect(summaryOf(online!.snapshot).knownAdult).toBeUndefined();
   });
 
   it('"should i just pay her" is answered: no, it will not make them stop, and they often ask for more', () => {

@@ -131,6 +131,11 @@ describe('handoff between a child and a counsellor in Chromium', () => {
     await child.getByText(/Sam is a counsellor/).waitFor(WAIT);
     await child.getByText(/stays private/).last().waitFor(WAIT);
 
+    // The bot's summary says who it is only when the child said (a man outside: not said).
+    const whoItIs = consolePage.locator('hb-console-chat dt', { hasText: 'Who it is' });
+    await whoItIs.waitFor(WAIT);
+    expect(await consolePage.locator('hb-console-chat dt:has-text("Who it is") + dd').textContent()).toBe('not said');
+
     // The flagged words are highlighted in the console transcript, as text.
     await consolePage.locator('hb-console-chat mark').first().waitFor(WAIT);
 

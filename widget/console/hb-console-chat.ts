@@ -153,6 +153,7 @@ export class HbConsoleChat extends LitElement {
           <dt>Asked to do</dt><dd>${s.asked?.join(', ') || 'not said'}</dd>
           <dt>Feelings</dt><dd>${s.feelings?.join(', ') || 'not said'}</dd>
           <dt>Trusts</dt><dd>${s.trustedAdult ?? 'not said'}</dd>
+          <dt>Who it is</dt><dd>${s.homeIsUnsafe ? 'someone at home (never suggest telling them)' : s.knownAdult ? 'a grown-up the child knows, in person' : 'not said'}</dd>
           <dt>Waiting since</dt><dd>${v.waitingSince ? new Date(v.waitingSince).toLocaleTimeString() : 'not queued'}</dd>
         </dl>
         <h4>Findings</h4>
