@@ -92,6 +92,8 @@ export interface AnswerWords {
   readonly asksWhatToSay: readonly string[];
   /** "i blocked him", "she reported him": they blocked or reported the person. */
   readonly blockedThem: readonly string[];
+  /** "shes at home with me now": a parent or carer, after danger now, has the child with them. */
+  readonly childWithThem: readonly string[];
   /** "my son", "my pupil": someone in the speaker's care; the speaker is the grown-up. */
   readonly inTheirCare: readonly string[];
   /**
@@ -164,6 +166,7 @@ export const ANSWER_LIST_KEYS = {
   blamesSelf: 'blames_self',
   asksWhatToSay: 'asks_what_to_say',
   blockedThem: 'blocked_them',
+  childWithThem: 'child_with_them',
   inTheirCare: 'in_their_care',
   keepsSecret: 'keeps_secret',
   stays: 'stays',

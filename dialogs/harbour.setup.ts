@@ -549,7 +549,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         turnOf(context, event).storyOfSomeone === true && turnOf(context, event).feeling === undefined && context.said.feelingsAskedAgain !== true,
       /** The chat's urgency is immediate and nobody has said the danger has passed. */
       isInDangerNow: ({ context }) => context.urgency === 'immediate' && context.said.safeNow !== true,
-      saysSafeNow: ({ context, event }) => turnOf(context, event).safeNow === true,
+      saysSafeNow: ({ context, event }) => saysSafeNow(context, turnOf(context, event)),
       /**
        * "hes gone now" after danger now: the classifier alone may read it as danger again (its words
        * are a danger story's). When every finding is the classifier's danger guess and the message
@@ -557,12 +557,14 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        */
       safeNowOutweighsGuess: ({ context, event }) => {
         const turn = turnOf(context, event);
+        // A combo across turns may fire again on a time word alone ("shes at home with me now" after
+        // "meeting a man tonight"): no lexicon phrase of danger in this message, so the words win too.
         return (
-          turn.safeNow === true &&
+          saysSafeNow(context, turn) &&
           context.urgency === 'immediate' &&
           context.said.safeNow !== true &&
           turn.findings.length > 0 &&
-          turn.findings.every((f) => f.category === 'immediate_danger' && f.rule.startsWith('model:'))
+          turn.findings.every((f) => f.category === 'immediate_danger' && (f.rule.startsWith('model:') || f.rule.startsWith('ctx:')))
         );
       },
       saysCalledHelp: ({ context, event }) => turnOf(context, event).calledHelp === true,
@@ -676,6 +678,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         summaryOf(context, event).homeIsUnsafe !== true,
     },
   });
+}
+
+/** The danger has passed: "hes gone", or, from a parent or carer, the child is with them ("shes at home with me now"). */
+function saysSafeNow(context: HarbourContext, turn: TurnAnalysis): boolean {
+  return turn.safeNow === true || (turn.childWithThem === true && pathOf(context.audience) === 'parent');
 }
 
 /** A step in the wording of who is chatting: `<child|friend|parent>.<step>`. */

@@ -384,6 +384,16 @@ describe('escalation', () => {
     expect(keysOf(parent?.emitted ?? [])).toEqual(['parent.blocked']);
   });
 
+  it('a parent saying the child is with them after danger now is safe now; a young person saying "hes with me" is not', () => {
+    const offShift = { counsellorOnShift: false };
+    const parent = play(machine, offShift, [msg("I'm a parent or carer"), msg('i just found messages on my daughters phone, shes meeting a man she met on snapchat tonight at 8'), msg('shes at home with me now')]);
+    expect(keysOf(parent[3]?.emitted ?? [])).toEqual(['escalation.safe-now-adult']);
+    expect(parent[3]?.emitted.some((e) => e.type === 'handoff.requested')).toBe(false);
+    const young = play(machine, offShift, [msg('im 12'), msg('a man is outside my house'), msg('hes with me now')]).at(-1);
+    expect(keysOf(young?.emitted ?? [])).not.toContain('escalation.safe-now');
+    expect(wordsOf(content, young?.emitted ?? []).join(' ')).toMatch(/999/);
+  });
+
   it('"how long will it take" while a counsellor is on the way is answered honestly, and with people to call once nobody can come', () => {
     const turns = child(msg('he asked me to send nudes'), { type: 'handoff.queued', position: 2 }, msg('how long will it take'), msg('is anyone coming??'), { type: 'handoff.unavailable', reason: 'none_available' }, msg('how much longer'));
     expect(wordsOf(content, turns[4]?.emitted ?? [])).toEqual(["A counsellor will join as soon as they can. I can't say exactly when. I'll stay here with you until they do."]);
