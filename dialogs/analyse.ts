@@ -58,6 +58,8 @@ export interface TurnAnalysis {
   readonly blockedThem?: boolean;
   /** "shes at home with me now": the child is with them (counts as safe now on the parent path only). */
   readonly childWithThem?: boolean;
+  /** "no thats all": nothing more to say. */
+  readonly nothingMore?: boolean;
   /** "ill wait" on its own: staying for the counsellor who is coming. */
   readonly stays?: boolean;
   /** "I'm still here" on its own, after a check-in. */
@@ -155,13 +157,14 @@ export function createAnalyser(deps: DialogDeps) {
   const asksWhatToSay = compile(w.asksWhatToSay);
   const blockedThem = compile(w.blockedThem);
   const childWithThem = compile(w.childWithThem);
+  const nothingMore = compile(w.nothingMore);
   const inTheirCare = compile(w.inTheirCare);
   const safeNowWords = compile(w.safeNow);
   const calledHelpWords = compile(w.calledHelp);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, childWithThem, inTheirCare, safeNowWords, calledHelpWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -228,6 +231,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, asksWhatToSay)) turn.asksWhatToSay = true;
     if (either(hits, spelledHits, blockedThem)) turn.blockedThem = true;
     if (either(hits, spelledHits, childWithThem)) turn.childWithThem = true;
+    if (either(hits, spelledHits, nothingMore)) turn.nothingMore = true;
     // Their own grown-up ("my uncle"), or the child's told of by someone else ("her mums boyfriend").
     const knownAdult = ownGrownUp || either(hits, spelledHits, theirGrownUps);
     if (app === undefined && knownAdult && !either(hits, spelledHits, strangerOrOnline)) turn.knownAdultInPerson = true;

@@ -94,6 +94,8 @@ export interface AnswerWords {
   readonly blockedThem: readonly string[];
   /** "shes at home with me now": a parent or carer, after danger now, has the child with them. */
   readonly childWithThem: readonly string[];
+  /** "no thats all", "nothing else": nothing more to say. */
+  readonly nothingMore: readonly string[];
   /** "my son", "my pupil": someone in the speaker's care; the speaker is the grown-up. */
   readonly inTheirCare: readonly string[];
   /**
@@ -167,6 +169,7 @@ export const ANSWER_LIST_KEYS = {
   asksWhatToSay: 'asks_what_to_say',
   blockedThem: 'blocked_them',
   childWithThem: 'child_with_them',
+  nothingMore: 'nothing_more',
   inTheirCare: 'in_their_care',
   keepsSecret: 'keeps_secret',
   stays: 'stays',

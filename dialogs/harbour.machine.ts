@@ -107,6 +107,8 @@ export function createHarbourMachine(deps: DialogDeps) {
             // asked, once, about the child's mental health, as the path would have.
             { guard: 'mayAskFeelings', actions: ['trustedAdultAnswered', 'askFeelings'] },
             { guard: 'mayAskWellbeing', actions: ['askWellbeing'] },
+            // "no thats all" while a counsellor is on the way: nothing more to say is fine.
+            { guard: and(['saysNothingMore', 'isWaitingForPerson']), actions: ['trustedAdultAnswered', 'feelingsAnswered', { type: 'say', params: { key: 'handoff.nothing-more' } }] },
             { actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayListeningWhileEscalated'] },
           ]),
         },

@@ -516,6 +516,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       asksWait: ({ context, event }) => turnOf(context, event).asksWait === true,
       asksToMeet: ({ context, event }) => turnOf(context, event).asksToMeet === true,
       blamesSelf: ({ context, event }) => turnOf(context, event).blamesSelf === true,
+      saysNothingMore: ({ context, event }) => turnOf(context, event).nothingMore === true,
       saysBlocked: ({ context, event }) => turnOf(context, event).blockedThem === true && context.said.blocked !== true,
       asksWhatToSay: ({ context, event }) => turnOf(context, event).asksWhatToSay === true,
       isGoodbye: ({ context, event }) => turnOf(context, event).goodbye === true,

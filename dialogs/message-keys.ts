@@ -159,6 +159,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'handoff.asking-off-shift',
   'handoff.already-asked',
   'handoff.wait-again',
+  'handoff.nothing-more',
   'handoff.nobody-now',
   'handoff.queued',
   'handoff.unavailable.none-available',

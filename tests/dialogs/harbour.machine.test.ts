@@ -400,6 +400,10 @@ describe('escalation', () => {
     expect(keysOf(turns[5]?.emitted ?? [])).toEqual(['handoff.wait-again']);
     expect(keysOf(turns[7]?.emitted ?? [])).toEqual(['handoff.nobody-now', 'helplines.now.child']);
     expect(turns.every((t) => t.state !== 'closed')).toBe(true);
+    // "no thats all" while waiting: nothing more to say is fine, and the chat stays open.
+    const done = child(msg('he asked me to send nudes'), { type: 'handoff.queued', position: 2 }, msg('ok'), msg('no thats all')).at(-1);
+    expect(keysOf(done?.emitted ?? [])).toEqual(['handoff.nothing-more']);
+    expect(done?.state).toBe('escalated');
     // Before anyone is asked for, the words are the step's answer, not a question about a wait.
     expect(keysOf(child(msg('how long will it take')).at(-1)?.emitted ?? [])).not.toContain('handoff.wait-again');
   });
