@@ -801,8 +801,24 @@ function conditionOfIdiom(tokens: readonly Token[], m: PhraseMatch): boolean {
   return false;
 }
 
+/** Words that begin a threat phrase of having the pictures: "he HAS my pics", "she'S GOT pics of me". */
+const HAVING = new Set(['has', 'have', 'had', 'got']);
+/** Words of asking inside such a phrase's gap: "has been ASKING my son for photos" asks, it does not have. */
+const ASKING = new Set(['asking', 'asked', 'asks', 'ask', 'wants', 'wanted', 'begging', 'begged', 'requesting', 'requested']);
+
+/**
+ * Session 16: a having phrase of `threat_blackmail` ("has my {image}", "has {image} of me") whose
+ * gap holds a word of asking ("a man on roblox has been asking my son for photos") is a request
+ * for pictures (sexual, found by its own rules), not a threat with pictures already had.
+ */
+function askedNotHad(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'threat_blackmail' || !HAVING.has(tokens[m.first]?.word ?? '')) return false;
+  for (let j = m.first + 1; j < m.last; j += 1) if (ASKING.has(tokens[j]?.word ?? '')) return true;
+  return false;
+}
+
 /** Why scope stood a phrase down: the classifier may defer to some kinds of stand-down (see detect). */
-type StandDown = 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch';
+type StandDown = 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch';
 
 /** Words that may sit between a negator and what it denies outright: "i don't EVER want to die" (not "really", a hedge). */
 const DENIAL_FILLERS = new Set(['even', 'ever', 'actually', 'honestly', 'truly']);
@@ -829,6 +845,28 @@ function isDeniedOutright(tokens: readonly Token[], first: number, last: number,
   return at !== undefined && t !== undefined && t.sentence === at.sentence && t.quoted === at.quoted && model.scope.negators.has(t.keys[0] ?? '');
 }
 
+/** Words after a denied overdose that keep danger now: "i havent taken them YET", "BUT i WANT to", "not all of them". */
+const NOT_DENIED = new Set(['yet', 'but', 'still', 'want', 'wanna', 'going', 'gonna', 'will', 'might', 'about', 'all', 'only', 'just', 'some', 'most', 'half', 'holding', 'hand', 'ready', 'later']);
+
+/**
+ * Session 16: an overdose denied ("i havent taken them", "i didnt take any", signal
+ * `overdose-denied`), with nothing after it of later, wanting, a part taken or pills in hand
+ * (`NOT_DENIED`, set `soon`) and no word of the means elsewhere in the message (`pills`, `means`:
+ * "ive got the tablets out on my bed. i havent taken them" is danger now): the classifier alone
+ * does not raise danger now for it. Self-harm is left as it is.
+ */
+function overdoseDenied(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'sig:signal.overdose-denied' || tokens[m.first]?.quoted) return false;
+  for (let j = 0; j < tokens.length; j += 1) {
+    const t = tokens[j];
+    if (t === undefined || (j >= m.first && j <= m.last)) continue;
+    // The means at hand elsewhere in the message: "ive got the tablets out on my bed. i havent taken them".
+    if (t.sets.includes('{pills}') || t.sets.includes('{means}')) return false;
+    if (j > m.last && (NOT_DENIED.has(t.word) || t.sets.includes('{soon}'))) return false;
+  }
+  return true;
+}
+
 /** Whether scope stands a matched phrase down: negation, hypothetical, resolved, who is acting (harmless words are checked apart); and why. */
 function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel): StandDown | undefined {
   if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return 'negated';
@@ -842,6 +880,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (rule.category !== undefined && ADVICE_CATEGORIES.has(rule.category) && parentAdvice(tokens)) return 'advice';
   if (rule.id === 'lex:sexual.abuse-disclosed' && touchedThing(tokens, m)) return 'touch';
   if (rule.category === 'threat_blackmail' && conditionOfIdiom(tokens, m)) return 'idiom';
+  if (askedNotHad(tokens, m, rule)) return 'asked';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when
@@ -902,9 +941,12 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   // Self-harm said of a trivial cause ("im gonna kill myself if they spoil it", `trivialHyperbole`):
   // the classifier does not raise self-harm again at any score either.
   let selfHarmHyperbole = false;
+  // An overdose denied ("i havent taken them", `overdoseDenied`): the classifier alone does not raise danger now.
+  let dangerDenied = false;
   for (const m of findPhrases(tokens, model.rules, false, present)) {
     const rule = m.phrase.rule;
     const down = standsDown(tokens, m, rule, scope, model);
+    if (overdoseDenied(tokens, m, rule)) dangerDenied = true;
     if (down !== undefined) {
       if (rule.category) {
         scoped.add(rule.category);
@@ -964,6 +1006,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       if ((stoodDown.has(c) || deferred.has(c)) && c !== 'immediate_danger' && c !== 'self_harm') continue;
       if (p < SURE_SCORE && (scoped.has(c) || stoodDown.has(c))) continue;
       if (c === 'self_harm' && (selfHarmDenied || selfHarmHyperbole)) continue;
+      if (c === 'immediate_danger' && dangerDenied) continue;
       // Evidence: the words that pushed the score up most.
       const contrib = new Map<number, number>();
       ids.forEach((id, k) => {

@@ -912,3 +912,51 @@ describe('session 15, danger the classifier is sure of, carried by little words'
     expect(categories('he is with me now')).toEqual([]);
   });
 });
+
+describe('session 16, known misses found by talking to the bot', () => {
+  it('hears quiet giving-up after a threat or abuse as self-harm, across turns, and not in ordinary chat', () => {
+    expect(conversation(['he said he will send my nudes to everyone unless i pay', 'im so done with everything honestly'])[1]).toContain('self_harm');
+    expect(conversation(['he keeps threatening to post my pics', 'i cant do this anymore'])[1]).toContain('self_harm');
+    expect(conversation(['my uncle touched me and told me its our secret', 'nobody cares anyway, i give up'])[1]).toContain('self_harm');
+    for (const text of ['im so done with everything honestly', 'im so done with this homework', 'im so done with her lol']) expect(categories(text), text).not.toContain('self_harm');
+    // After a threat, still not: a school task given up on, or not giving up.
+    expect(conversation(['he keeps threatening to post my pics', 'ok i blocked him, im so done with this homework lol'])[1]).not.toContain('self_harm');
+    expect(conversation(['he keeps threatening to post my pics', 'im not going to give up, im telling my mum'])[1]).not.toContain('self_harm');
+  });
+
+  it("hears a known adult coming into the child's room or bed again and again or in secret, not a parent or a brother", () => {
+    for (const text of [
+      'my uncle keeps coming in my room',
+      'my uncle keeps coming in my room at night when mum is out',
+      'my mums boyfriend comes into my room when mum is at work',
+      'my stepdad sneaks into my room',
+      'my grandad keeps coming into my room at night',
+    ])
+      expect(run(text).map((f) => f.rule), text).toContain('lex:sexual.abuse-disclosed');
+    for (const text of [
+      'my mum keeps coming in my room to tell me to tidy it',
+      'my dad keeps coming in my room to check im asleep',
+      'my brother keeps coming in my room and taking my charger',
+      'my uncle is coming to stay in my room for the weekend',
+    ])
+      expect(categories(text), text).not.toContain('sexual');
+  });
+
+  it('stands danger now down for an overdose denied, not for one put off, partly taken or in hand', () => {
+    expect(conversation(['i took a load of pills', 'i havent taken them'])[1]).not.toContain('immediate_danger');
+    expect(conversation(['i have a load of pills', 'i havent taken them, i threw them away'])[1]).not.toContain('immediate_danger');
+    expect(conversation(['i have a load of pills', 'i havent taken them yet but i want to'])[1]).toContain('self_harm');
+    expect(conversation(['ive got pills', "i've taken them"])[1]).toContain('immediate_danger');
+    for (const text of ['i havent taken them all', 'i didnt take them, theyre in my hand', 'i took 20 pills. i didnt take any of the other ones'])
+      expect(categories(text), text).toContain('immediate_danger');
+  });
+
+  it("reads a request for a child's photos as sexual, not a threat, unless there is a threat", () => {
+    for (const text of ['a man on roblox has been asking my son for photos', 'someone has been asking my daughter for pics on snap']) {
+      expect(categories(text), text).toContain('sexual');
+      expect(categories(text), text).not.toContain('threat_blackmail');
+    }
+    for (const text of ['he has my pics and wants more', 'she has been asking for my pics and says she has screenshots', 'hes got pics of me and says he will post them'])
+      expect(categories(text), text).toContain('threat_blackmail');
+  });
+});
