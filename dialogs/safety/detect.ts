@@ -583,7 +583,21 @@ const SCHOOLING = new Set(['school', 'skl', 'college', 'uni', 'pe', 'lesson', 'l
 function isAsker(tokens: readonly Token[], k: number): boolean {
   let p = tokens[k - 1]?.word ?? '';
   if (BE.has(p)) p = tokens[k - 2]?.word ?? '';
-  return PEERS.has(p) || OTHER_PERSON.has(p) || CHILD_SUBJECTS.has(p) || tokens[k - 1]?.sets.includes('{friends}') === true || tokens[k - 1]?.sets.includes('{services}') === true;
+  return PEERS.has(p) || OTHER_PERSON.has(p) || CHILD_SUBJECTS.has(p) || tokens[k - 1]?.sets.includes('{friends}') === true || tokens[k - 1]?.sets.includes('{services}') === true || namedFirst(tokens, k - 1);
+}
+
+/** Words that open a sentence and are no one's name: "i", "me", "we", little words, a possessive. */
+const NOT_A_NAME = new Set(['i', 'me', 'we', 'us', 'you', 'u', 'it', 'its', 'this', 'that', 'there', 'here', 'so', 'and', 'but', 'or', 'then', 'now', 'just', 'also', 'like', 'yeah', 'ok', 'okay', 'no', 'yes', 'not', 'all', 'one', 'someone', 'somebody', 'anyone', 'everyone', 'nobody', 'people']);
+
+/**
+ * Session 16: a name that opens the sentence, just before "from"/"in" ("AMIR from my class asked for
+ * my number", "AMIRA in my year keeps asking where i am"): the one asking, as "a boy from my class" is.
+ * Any word no one is named by (`NOT_A_NAME`, a possessive, a word of a lexicon set) is not taken for a name.
+ */
+function namedFirst(tokens: readonly Token[], j: number): boolean {
+  const t = tokens[j];
+  if (t === undefined || (j > 0 && tokens[j - 1]?.sentence === t.sentence)) return false;
+  return !NOT_A_NAME.has(t.word) && !POSSESSIVES.has(t.word) && t.sets.length === 0 && /^[a-z]{2,}$/.test(t.word);
 }
 
 /** Whether the word before `at` at `k` is the child ("i'm at", "i am at", "i was at"). */
@@ -817,8 +831,43 @@ function askedNotHad(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   return false;
 }
 
+/** Words after "til"/"until" that make a condition a house rule: "till ive TIDIED my room", "until i say SORRY". */
+const HOUSE_RULE = new Set(['tidy', 'tidied', 'tidying', 'sorry', 'done', 'finished', 'finish', 'quiet', 'eaten', 'eat', 'dinner', 'tea', 'clean', 'cleaned', 'apologise', 'apologised', 'apologize', 'revised', 'practised', 'practiced']);
+const UNTIL = new Set(['til', 'till', 'until', 'untill']);
+/** Sets that keep a "won't let me go" as danger: fear, earnest words, violence, keeping quiet, pictures, nudity, undressing, the body. */
+const PERMISSION_VETO = ['{earnest}', '{violent}', '{hush}', '{image}', '{nudestrong}', '{undress}', '{bodypart}', '{knownadult}'];
+/** Words of fear that keep it too (not `afraid`'s "wont let", "not allowed", which are the permission itself). */
+const PERMISSION_FEAR = new Set(['scared', 'scary', 'terrified', 'frightened', 'afraid', 'help', 'hiding', 'hide', 'locked', 'lock', 'banging', 'shouting', 'screaming', 'yelling', 'crying', 'shaking', 'panicking', 'hurts', 'hurt', 'grabbed', 'pinned', 'door']);
+
+/**
+ * Session 16: a permission refused, not a child held ("my ammi won't let me go to the sleepover",
+ * "mum wont let me leave till ive tidied my room", "dad wont let me out of the car until i say
+ * sorry"): a being-hurt phrase of letting ("wont let me go", "wont let me leave", "wont let me
+ * out"; being-hurt and meeting-soon) stands down when "to" and an outing follow it (set `outing`:
+ * a sleepover, the fair, the shops, a party; not school, the toilet, the police), or when "til"/"until" follows in the sentence with a chore or an apology after it
+ * (`HOUSE_RULE`, set `chore`); never with a stranger named, a known adult, fear, earnest words,
+ * violence, keeping quiet, pictures, the body or a boyfriend in the message ("he wont let me leave until i send
+ * him pics", "a man wont let me go", "my stepdad wont let me leave my room and im scared").
+ */
+function permissionRefused(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if ((rule.id !== 'lex:immediate_danger.being-hurt' && rule.id !== 'lex:immediate_danger.meeting-soon') || tokens[m.first]?.quoted) return false;
+  let letting = false;
+  for (let j = m.first; j <= m.last; j += 1) if (tokens[j]?.word === 'let') letting = true;
+  if (!letting) return false;
+  for (const t of tokens) if (PERMISSION_VETO.some((v) => t.sets.includes(v)) || PERMISSION_FEAR.has(t.word) || OTHER_PERSON.has(t.word) || PARTNERS.has(t.word)) return false;
+  const s = tokens[m.first]?.sentence;
+  // "won't let me go TO the sleepover", "… go out to the fair": an outing refused.
+  const next = m.last + 1 + (tokens[m.last + 1]?.word === 'out' ? 1 : 0);
+  if (tokens[next]?.word === 'to') for (let k = next + 1; k <= next + 3 && k < tokens.length && tokens[k]?.sentence === s; k += 1) if (tokens[k]?.sets.includes('{outing}')) return true;
+  for (let j = m.last + 1; j < tokens.length && tokens[j]?.sentence === s; j += 1) {
+    if (!UNTIL.has(tokens[j]?.word ?? '')) continue;
+    for (let k = j + 1; k <= j + 5 && k < tokens.length && tokens[k]?.sentence === s; k += 1) if (HOUSE_RULE.has(tokens[k]?.word ?? '') || tokens[k]?.sets.includes('{chore}')) return true;
+  }
+  return false;
+}
+
 /** Why scope stood a phrase down: the classifier may defer to some kinds of stand-down (see detect). */
-type StandDown = 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch';
+type StandDown = 'permission' | 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch';
 
 /** Words that may sit between a negator and what it denies outright: "i don't EVER want to die" (not "really", a hedge). */
 const DENIAL_FILLERS = new Set(['even', 'ever', 'actually', 'honestly', 'truly']);
@@ -881,6 +930,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (rule.id === 'lex:sexual.abuse-disclosed' && touchedThing(tokens, m)) return 'touch';
   if (rule.category === 'threat_blackmail' && conditionOfIdiom(tokens, m)) return 'idiom';
   if (askedNotHad(tokens, m, rule)) return 'asked';
+  if (permissionRefused(tokens, m, rule)) return 'permission';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when

@@ -960,3 +960,38 @@ describe('session 16, known misses found by talking to the bot', () => {
       expect(categories(text), text).toContain('threat_blackmail');
   });
 });
+
+describe('session 16, a permission refused is not a child held', () => {
+  it("stands 'won't let me go/leave' down for an outing refused or a house rule, not for confinement", () => {
+    for (const text of [
+      "yaar my ammi won't let me go to the sleepover",
+      'my mum is so overprotective, she wont let me go to the fair',
+      'mum wont let me leave till ive tidied my room ugh',
+      'dad wont let me out of the car until i say sorry to my sister 🙄',
+      'her mum wont let us go to the shop til we tidy up',
+    ])
+      expect(categories(text), text).not.toContain('immediate_danger');
+    for (const text of [
+      'he wont let me leave until i send him pics',
+      'a man wont let me go',
+      'my stepdad wont let me leave my room and im scared',
+      'he wont let me go to the police',
+      'he wont let me leave the house',
+      'my dad wont let me go to school and keeps me in my room',
+      'my boyfriend wont let me go to my friends house, he checks my phone',
+      'he wont let me go to the toilet',
+      'my uncle wont let me go to my friends house',
+      'he wont let me go to the park, he locked the door',
+    ])
+      expect(categories(text), text).toContain('immediate_danger');
+  });
+});
+
+describe('session 16, a classmate named first', () => {
+  it('places a named classmate in everyday life, not one met online or a stranger after them', () => {
+    for (const text of ['amir from my class asked for my number for the geography project', 'amira from my class keeps asking where i am, we are meant to be meeting at the park at 4'])
+      expect(categories(text), text).not.toContain('personal_info');
+    for (const text of ['jake from my class asked for my address on snap', 'bob from fortnite asked where i live', 'hi from my class a man asked for my address', 'idk from my class someone asked where i live'])
+      expect(categories(text), text).toContain('personal_info');
+  });
+});
