@@ -44,7 +44,7 @@ export interface TurnAnalysis {
   readonly generalQuestion?: 'age' | 'other';
   /** "am i gonna get in trouble": whether they (or the child) are in trouble. */
   readonly asksIfInTrouble?: boolean;
-  /** Names one of their own grown-ups ("my uncle", "my coach"), with no app, nothing online and no stranger. */
+  /** Names a grown-up the child knows ("my uncle", "her coach"), with no app, nothing online and no stranger. */
   readonly knownAdultInPerson?: boolean;
   /** "ill wait" on its own: staying for the counsellor who is coming. */
   readonly stays?: boolean;
@@ -99,6 +99,7 @@ export function createAnalyser(deps: DialogDeps) {
   const w = deps.words;
   // Most specific first: "it's my son, he told me" is a parent, though it says "me".
   const audiences = listsOf<Audience>(['parent_carer', 'friend', 'someone_else', 'young_person'], w.audience);
+  const friendWords = audiences.find((l) => l.id === 'friend')?.phrases ?? compile([]);
   const apps = deps.apps.map((a) => ({ id: a.id, phrases: compile([a.name, ...a.names]) }));
   const feelings = listsOf(FEELINGS, w.feelings);
   const trusted = listsOf(TRUSTED_ADULTS, w.trustedAdults);
@@ -135,13 +136,14 @@ export function createAnalyser(deps: DialogDeps) {
   const cares = compile(w.caresForThem);
   const fearsReaction = compile(w.fearsTelling);
   const ownGrownUps = compile(w.ownGrownUps);
+  const theirGrownUps = compile(w.theirGrownUps);
   const inTheirCare = compile(w.inTheirCare);
   const safeNowWords = compile(w.safeNow);
   const calledHelpWords = compile(w.calledHelp);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, inTheirCare, safeNowWords, calledHelpWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, inTheirCare, safeNowWords, calledHelpWords,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -183,7 +185,8 @@ export function createAnalyser(deps: DialogDeps) {
     const isNo = !declines && short && either(hits, spelledHits, no);
     // "my uncle", "my coach": one of their own grown-ups named.
     const ownGrownUp = either(hits, spelledHits, ownGrownUps);
-    const audience = audienceOf(firstOf(audiences, hits, spelledHits), words.length, ownGrownUp && !either(hits, spelledHits, inTheirCare));
+    const inCare = either(hits, spelledHits, inTheirCare);
+    const audience = audienceOf(firstOf(audiences, hits, spelledHits), words.length, ownGrownUp && !inCare, !inCare && either(hits, spelledHits, friendWords));
     const turn: Writable<TurnAnalysis> = { findings: result.findings, categories };
     if (urgency !== undefined) turn.urgency = urgency;
     if (audience !== undefined) turn.audience = audience;
@@ -201,7 +204,9 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, shouldComply)) turn.asksShouldComply = true;
     if (either(hits, spelledHits, generalQuestion)) turn.generalQuestion = either(hits, spelledHits, asksAge) ? 'age' : 'other';
     if (either(hits, spelledHits, inTrouble)) turn.asksIfInTrouble = true;
-    if (app === undefined && ownGrownUp && !either(hits, spelledHits, strangerOrOnline)) turn.knownAdultInPerson = true;
+    // Their own grown-up ("my uncle"), or the child's told of by someone else ("her mums boyfriend").
+    const knownAdult = ownGrownUp || either(hits, spelledHits, theirGrownUps);
+    if (app === undefined && knownAdult && !either(hits, spelledHits, strangerOrOnline)) turn.knownAdultInPerson = true;
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
     // Before and after fillers come off: "thank you so much" would lose its "thank you" to them.
     if (wholeIn(raw, spelled === raw ? null : spelled, thanks) || wholeIn(rawRest, spelledRest, thanks)) turn.thanks = true;
@@ -217,8 +222,8 @@ export function createAnalyser(deps: DialogDeps) {
     if (homeProblem) turn.homeProblem = true;
     const someone = either(hits, spelledHits, someoneWords);
     if (app === undefined && either(hits, spelledHits, justTalk) && !someone) turn.justTalk = true;
-    // Someone else in it, or one of their own grown-ups ("my uncle is being weird with me"): a story, not only a feeling.
-    if ((someone || ownGrownUp) && words.length >= 4) turn.storyOfSomeone = true;
+    // Someone else in it, or a grown-up they know ("my uncle is being weird with me"): a story, not only a feeling.
+    if ((someone || knownAdult) && words.length >= 4) turn.storyOfSomeone = true;
     if (either(hits, spelledHits, cares)) turn.caresForThem = true;
     if (either(hits, spelledHits, safeNowWords)) turn.safeNow = true;
     if (either(hits, spelledHits, calledHelpWords)) turn.calledHelp = true;
@@ -277,9 +282,11 @@ function categoriesOf(findings: readonly Finding[]): Category[] {
  * comes in my room", "my coach keeps messaging me"): "stepdad" and "coach" there are not who is
  * chatting, as they are in "im a stepdad" or "im a coach, one of my players…".
  */
-function audienceOf(found: Audience | undefined, wordCount: number, namesOwnGrownUp: boolean): Audience | undefined {
+function audienceOf(found: Audience | undefined, wordCount: number, namesOwnGrownUp: boolean, namesFriend: boolean): Audience | undefined {
   if (wordCount <= 5) return found;
   if (found === 'young_person') return undefined;
+  // "my friends stepdad is weird with her when her mum is out": the mum and stepdad are the friend's.
+  if (found === 'parent_carer' && namesFriend) return 'friend';
   if ((found === 'parent_carer' || found === 'someone_else') && namesOwnGrownUp) return undefined;
   return found;
 }

@@ -76,6 +76,12 @@ export interface AnswerWords {
    * their care named, the speaker is a young person telling their story, not a parent or a teacher.
    */
   readonly ownGrownUps: readonly string[];
+  /**
+   * "her uncle", "his coach", "my friend's stepdad": a grown-up the child knows, told of by someone
+   * else. With nothing online in the message, a story about a known adult in person (not a parent:
+   * "her dad" is too often everyday).
+   */
+  readonly theirGrownUps: readonly string[];
   /** "my son", "my pupil": someone in the speaker's care; the speaker is the grown-up. */
   readonly inTheirCare: readonly string[];
   /**
@@ -142,6 +148,7 @@ export const ANSWER_LIST_KEYS = {
   caresForThem: 'cares_for_them',
   fearsTelling: 'fears_telling',
   ownGrownUps: 'own_grown_ups',
+  theirGrownUps: 'their_grown_ups',
   inTheirCare: 'in_their_care',
   keepsSecret: 'keeps_secret',
   stays: 'stays',

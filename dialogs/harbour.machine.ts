@@ -26,17 +26,21 @@ export function createHarbourMachine(deps: DialogDeps) {
         on: {
           'user.message': answer([
             // Who they are and their story in one message: never make them tell it twice.
+            // A grown-up the child knows, in person ("her mums boyfriend made her promise not to tell"): no app to ask about.
+            { guard: and(['namesAdult', 'tellsStory', 'tellsOfKnownAdult']), target: '#harbour.talking.adult.behaviour', actions: ['setAudience', 'recordKnownAdult'] },
             { guard: and(['namesAdult', 'tellsStory', 'knowsApp']), target: '#harbour.talking.adult.behaviour', actions: ['setAudience'] },
             { guard: and(['namesAdult', 'tellsStory']), target: '#harbour.talking.adult.app', actions: ['setAudience'] },
             // Nothing happened, or only how they feel, and no one else in it: listen, don't ask about "this person".
             { guard: and(['justWantsToTalk', 'speaksForThemselves']), target: '#harbour.talking.young.listening', actions: ['setAudience', 'sayThanksOnce', 'listenJustTalking'] },
             { guard: and(['sharesOwnFeelingOnly', 'speaksForThemselves', 'tellsStory']), target: '#harbour.talking.young.listening', actions: ['setAudience', 'sayThanksOnce', 'listenToFeeling'] },
+            { guard: and(['namesAudience', 'tellsStory', 'tellsOfKnownAdult']), target: '#harbour.talking.young.askedToDo', actions: ['setAudience', 'recordKnownAdult'] },
             { guard: and(['namesAudience', 'tellsStory', 'knowsApp']), target: '#harbour.talking.young.howLong', actions: ['setAudience'] },
             { guard: and(['namesAudience', 'tellsStory']), target: '#harbour.talking.young.app', actions: ['setAudience'] },
             { guard: 'namesAudience', target: 'talking', actions: ['setAudience'] },
             { guard: 'declines', target: 'talking', actions: ['setAudience'] },
             { guard: 'isGreeting', actions: [{ type: 'say', params: { key: 'opening.who-hello', quickReplies: QR.who } }] },
             // Straight into their story without saying who they are: taken as the young person's own.
+            { guard: and(['tellsStory', 'tellsOfKnownAdult']), target: '#harbour.talking.young.askedToDo', actions: ['setAudience', 'recordKnownAdult'] },
             { guard: and(['tellsStory', 'knowsApp']), target: '#harbour.talking.young.howLong', actions: ['setAudience'] },
             { guard: 'tellsStory', target: '#harbour.talking.young.app', actions: ['setAudience'] },
             {

@@ -6,7 +6,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { BotSay, ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { ASKED_WRONG_OR_SCARY, blackmailKnown, closingHelplines, dontComply, dontSendOrPay, escalation, IN_PERSON_TIPS, isHarmInPerson, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
+import { ASKED_WRONG_OR_SCARY, blackmailKnown, closingHelplines, dontComply, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -440,7 +440,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         // Someone else (a teacher, a coach, a neighbour): their safeguarding lead first, if they work with children.
         if (context.audience === 'someone_else') enqueue.emit(say('parent.advice.work-with-children'));
         if (isHarmInPerson(context)) {
-          for (const key of IN_PERSON_TIPS[prefix]) enqueue.emit(say(key));
+          const tips = context.audience === 'someone_else' ? IN_PERSON_TIPS_AT_WORK : IN_PERSON_TIPS[prefix];
+          for (const key of tips) enqueue.emit(say(key));
           return;
         }
         if (prefix === 'parent') {

@@ -180,6 +180,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'friend.advice.abuse-help',
   'parent.advice.abuse-listen',
   'parent.advice.abuse-keep-away',
+  'parent.advice.abuse-dont-ask',
   'parent.advice.abuse-report',
   'safety.ask-safe',
   'safety.immediate-friend',

@@ -116,6 +116,14 @@ export const IN_PERSON_TIPS: Record<PathPrefix, readonly string[]> = {
   ],
 };
 
+/**
+ * Someone else's in-person tips (a teacher, a coach): their safeguarding lead comes first (said
+ * before these), and keeping the child away from that person is the parent's or carer's part.
+ */
+export const IN_PERSON_TIPS_AT_WORK: readonly string[] = IN_PERSON_TIPS.parent.map((key) =>
+  key === 'parent.advice.abuse-keep-away' ? 'parent.advice.abuse-dont-ask' : key,
+);
+
 /** The detector's rule for a password, login or code asked for (red-flags.yaml, financial). */
 export const LOGINS_RULE = 'lex:financial.logins';
 

@@ -18,6 +18,8 @@ export function parentStates(s: HarbourSetup) {
             { guard: 'declines', target: 'space' },
             // "what age should she be to have snapchat": nothing has happened; general advice, not questions about an incident.
             { guard: 'asksGeneralQuestion', target: 'anythingElse', actions: ['sayGeneralAdvice'] },
+            // A grown-up the child knows, in person ("her mums boyfriend comes in her room"): no app to ask about.
+            { guard: 'tellsOfKnownAdult', target: 'behaviour', actions: ['recordKnownAdult', { type: 'say', params: { key: 'parent.ack.what-happened' } }] },
             { guard: 'knowsApp', target: 'behaviour', actions: [{ type: 'say', params: { key: 'parent.ack.what-happened' } }] },
             { target: 'app', actions: [{ type: 'say', params: { key: 'parent.ack.what-happened' } }] },
           ]),

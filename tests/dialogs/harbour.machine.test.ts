@@ -292,6 +292,28 @@ describe('escalation', () => {
     }
   });
 
+  it('a grown-up the child knows, told of by a parent, a teacher or a friend, in person: no app question, and the in-person tips', () => {
+    // Who they are and the story in one message, straight from the first question.
+    const teacher = play(machine, onShift, [msg('a teacher here. one of my pupils says her mums boyfriend has been acting strange around her at home'), msg('she is very quiet'), msg('no')]);
+    const asked = teacher.flatMap((t) => keysOf(t.emitted)).filter((k) => k.startsWith('parent.ask.'));
+    expect(asked).toEqual(['parent.ask.behaviour', 'parent.ask.wellbeing', 'parent.ask.anything-else']);
+    const tips = wordsOf(content, teacher.at(-1)?.emitted ?? []).join(' ');
+    expect(tips).toMatch(/Designated Safeguarding Lead.*tell the child you believe them.*Don't tell that person what the child said.*Call the police on 101/);
+    // Keeping the child away from that person is a parent's part, not a teacher's; no blocking in an app.
+    expect(tips).not.toMatch(/Keep the child away|block|three dots|CEOP/i);
+    // A parent, after saying who they are.
+    const parent = play(machine, onShift, [msg("I'm a parent"), msg('her uncle keeps buying her things and wanting time alone with her'), msg('not really'), msg('no')]);
+    expect(parent.flatMap((t) => keysOf(t.emitted))).not.toContain('parent.ask.app');
+    expect(wordsOf(content, parent.at(-1)?.emitted ?? []).join(' ')).toMatch(/Keep the child away from that person/);
+    // A young person telling of a friend's stepdad, straight away: their friend's path (the mum and
+    // stepdad are the friend's, not theirs), and the known-adult questions.
+    const young = play(machine, onShift, [msg('my friends stepdad is really weird with her when her mum is out')]).at(-1);
+    expect(keysOf(young?.emitted ?? [])).toEqual(['friend.thanks', 'friend.ask.asked-to-do']);
+    // Online, the usual questions still come.
+    const online = play(machine, onShift, [msg("I'm a parent"), msg('her coach keeps messaging her late at night')]).at(-1);
+    expect(keysOf(online?.emitted ?? [])).toContain('parent.ask.app');
+  });
+
   it('"should i just pay her" is answered: no, it will not make them stop, and they often ask for more', () => {
     const offShift = { counsellorOnShift: false };
     const turns = play(machine, offShift, [
