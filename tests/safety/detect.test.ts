@@ -922,6 +922,11 @@ describe('session 16, known misses found by talking to the bot', () => {
     // After a threat, still not: a school task given up on, or not giving up.
     expect(conversation(['he keeps threatening to post my pics', 'ok i blocked him, im so done with this homework lol'])[1]).not.toContain('self_harm');
     expect(conversation(['he keeps threatening to post my pics', 'im not going to give up, im telling my mum'])[1]).not.toContain('self_harm');
+    // Despair beside the threat, in the same message.
+    for (const text of ['he said send more or he shows my parents. i cant live with them seeing', 'he says hell tell everyone im gay if i block him. i cant face anything', 'he says he will post my pics tomorrow and if he does im not coming back'])
+      expect(categories(text), text).toContain('self_harm');
+    for (const text of ['i cant face school tomorrow, the maths test is going to be awful', 'my mum wont be here when i get home so im making tea', 'i cant live with my sister anymore she is so annoying'])
+      expect(categories(text), text).not.toContain('self_harm');
   });
 
   it("hears a known adult coming into the child's room or bed again and again or in secret, not a parent or a brother", () => {
