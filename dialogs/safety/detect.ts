@@ -866,8 +866,46 @@ function permissionRefused(tokens: readonly Token[], m: PhraseMatch, rule: Compi
   return false;
 }
 
+/** Hiding words in a someone-outside phrase ("i am hiding", "hiding in"). */
+const HIDING = new Set(['hiding', 'hide', 'hid']);
+/** Words that say why, after hiding: "hiding in my room BECAUSE …". */
+const BECAUSE = new Set(['because', 'bc', 'cos', 'coz', 'cus', 'cuz', 'cause', 'since', 'as']);
+/** A nuisance as the cause: "they're ANNOYING", "wont stop SINGING", "its RAINING", "keep asking about my GRADES". */
+const NUISANCE = new Set(['annoying', 'annoyed', 'singing', 'raining', 'rain', 'boring', 'bored', 'loud', 'noisy', 'cringe', 'embarrassing', 'nagging', 'grades', 'tidy', 'chores', 'binge', 'sulking', 'revising']);
+/** Sets that keep hiding as danger: fear, earnest words, violence, keeping quiet, a known adult. */
+const HIDING_VETO = ['{earnest}', '{violent}', '{hush}', '{knownadult}', '{image}', '{nudestrong}'];
+/** Words of fear (not "hiding" itself, which `afraid` holds). */
+const HIDING_FEAR = new Set(['scared', 'scary', 'terrified', 'frightened', 'afraid', 'help', 'locked', 'banging', 'shouting', 'screaming', 'yelling', 'drunk', 'angry', 'crying', 'shaking', 'panicking', 'police', 'knife', 'outside', 'following', 'followed', 'hurt', 'hit', 'find', 'he', 'him', 'hes']);
+
+/**
+ * Session 16: hiding from a nuisance, not from someone ("i'm hiding in my room because my sisters
+ * friends are here and they're annoying", "hiding in the bathroom cos my lil bro wont stop singing",
+ * "im hiding in the library at lunch bc its raining"): a hiding phrase of someone-outside stands
+ * down when the sentence gives its cause (because, bc, cos…) and the cause is a nuisance (`NUISANCE`,
+ * a trifle, a school task); never with a stranger named (a man, someone), a known adult, fear,
+ * earnest words, violence, keeping quiet, "outside", "find" or "he" in the message ("hiding in my
+ * room cos my stepdad is drunk and shouting", "hiding bc theres a man outside and its annoying",
+ * "hiding in my room because he keeps coming in and its annoying").
+ */
+function hidingFromNuisance(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.someone-outside') return false;
+  let hiding = false;
+  for (let j = m.first; j <= m.last; j += 1) if (HIDING.has(tokens[j]?.word ?? '')) hiding = true;
+  if (!hiding) return false;
+  for (const t of tokens) if (HIDING_VETO.some((v) => t.sets.includes(v)) || HIDING_FEAR.has(t.word) || OTHER_PERSON.has(t.word)) return false;
+  const s = tokens[m.first]?.sentence;
+  let cause = false;
+  for (let j = m.last + 1; j < tokens.length && tokens[j]?.sentence === s; j += 1) {
+    const t = tokens[j];
+    if (t === undefined) continue;
+    if (BECAUSE.has(t.word)) cause = true;
+    else if (cause && (NUISANCE.has(t.word) || t.sets.includes('{trifle}') || t.sets.includes('{chore}'))) return true;
+  }
+  return false;
+}
+
 /** Why scope stood a phrase down: the classifier may defer to some kinds of stand-down (see detect). */
-type StandDown = 'permission' | 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch';
+type StandDown = 'nuisance' | 'permission' | 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch';
 
 /** Words that may sit between a negator and what it denies outright: "i don't EVER want to die" (not "really", a hedge). */
 const DENIAL_FILLERS = new Set(['even', 'ever', 'actually', 'honestly', 'truly']);
@@ -931,6 +969,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (rule.category === 'threat_blackmail' && conditionOfIdiom(tokens, m)) return 'idiom';
   if (askedNotHad(tokens, m, rule)) return 'asked';
   if (permissionRefused(tokens, m, rule)) return 'permission';
+  if (hidingFromNuisance(tokens, m, rule)) return 'nuisance';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when

@@ -1004,3 +1004,19 @@ describe('session 16, a classmate named first', () => {
       expect(categories(text), text).toContain('personal_info');
   });
 });
+
+describe('session 16, hiding from a nuisance', () => {
+  it('stands hiding down when the cause given is a nuisance, not when someone or fear is in the message', () => {
+    for (const text of ["i'm hiding in my room because my sisters friends are here and they're annoying", 'im hiding in the library at lunch bc its raining', 'hiding in the bathroom cos my lil bro wont stop singing'])
+      expect(categories(text), text).not.toContain('immediate_danger');
+    for (const text of [
+      'im hiding in my room cos my stepdad is drunk and its annoying',
+      'hiding in my room bc theres a man outside, its so annoying',
+      'im hiding in the toilets bc the boys keep hitting me',
+      'im hiding in my room because he keeps coming in and its annoying',
+      'i am hiding in the wardrobe cos my uncle is here and hes annoying',
+      'im hiding in my room',
+    ])
+      expect(categories(text), text).toContain('immediate_danger');
+  });
+});
