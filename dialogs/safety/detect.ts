@@ -904,8 +904,40 @@ function hidingFromNuisance(tokens: readonly Token[], m: PhraseMatch, rule: Comp
   return false;
 }
 
+/** What a mild threat threatens: leaving a game or a friendship ("threatened to UNFRIEND me", "to LEAVE the squad"). */
+const MILD_ACTS = new Set(['unfriend', 'unfriended', 'unfollow', 'unadd', 'uninstall', 'quit', 'leave', 'ragequit', 'mute', 'ignore']);
+/** Sets that keep a threat a threat: pictures, nudity, money, keeping quiet, earnest words, violence, menace, a known adult. */
+const MILD_VETO = ['{image}', '{nudestrong}', '{money}', '{hush}', '{earnest}', '{violent}', '{menace}', '{knownadult}', '{share}'];
+
+/**
+ * Session 16: a mild threat, a friend's or a player's huff ("she threatened to unfriend me if i
+ * didnt come to her party", "he threatened to leave the squad if we didnt let him be leader", "he
+ * threatened to uninstall if we lost one more game"): conditional-threat stands down in a sentence
+ * where "threaten(ed/s/ing) to" is followed by leaving a game or a friendship (`MILD_ACTS`, at most
+ * one word between; not "leave me"), with no stranger or boyfriend named and nothing of pictures, nudity, money, keeping quiet,
+ * earnest words, violence, menace, sharing or a known adult in the message ("he threatened to
+ * leave if i didnt send pics", "he threatened to unfriend me and post my pics").
+ */
+function mildThreat(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:threat_blackmail.conditional-threat') return false;
+  const s = tokens[m.first]?.sentence;
+  let mild = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    // The threatening word itself is of `menace` and `earnest`.
+    if (!THREATENING.has(t.word) && (MILD_VETO.some((v) => t.sets.includes(v)) || OTHER_PERSON.has(t.word) || PARTNERS.has(t.word))) return false;
+    if (t.sentence !== s || !THREATENING.has(t.word) || tokens[i + 1]?.word !== 'to') continue;
+    for (const k of [i + 2, i + 3]) {
+      // Not leaving the child ("threatens to LEAVE ME if i dont…": a partner's hold over them).
+      if (MILD_ACTS.has(tokens[k]?.word ?? '') && !(tokens[k]?.word === 'leave' && tokens[k + 1]?.word === 'me')) mild = true;
+    }
+  }
+  return mild;
+}
+
 /** Why scope stood a phrase down: the classifier may defer to some kinds of stand-down (see detect). */
-type StandDown = 'nuisance' | 'permission' | 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch';
+type StandDown = 'mild' | 'nuisance' | 'permission' | 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch';
 
 /** Words that may sit between a negator and what it denies outright: "i don't EVER want to die" (not "really", a hedge). */
 const DENIAL_FILLERS = new Set(['even', 'ever', 'actually', 'honestly', 'truly']);
@@ -970,6 +1002,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (askedNotHad(tokens, m, rule)) return 'asked';
   if (permissionRefused(tokens, m, rule)) return 'permission';
   if (hidingFromNuisance(tokens, m, rule)) return 'nuisance';
+  if (mildThreat(tokens, m, rule)) return 'mild';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when

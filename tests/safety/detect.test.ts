@@ -1020,3 +1020,19 @@ describe('session 16, hiding from a nuisance', () => {
       expect(categories(text), text).toContain('immediate_danger');
   });
 });
+
+describe('session 16, a mild threat', () => {
+  it("stands a friend's or a player's huff down (unfriend, leave the squad, uninstall), not a threat with pictures, money, secrecy or a partner's hold", () => {
+    for (const text of ['she threatened to unfriend me if i didnt come to her party lol', 'he threatened to leave the squad if we didnt let him be leader, such a baby', 'he threatened to uninstall if we lost one more game'])
+      expect(categories(text), text).not.toContain('threat_blackmail');
+    for (const text of [
+      'he threatened to leave if i didnt send pics',
+      'he threatened to unfriend me and post my pics',
+      'a man threatened to unfriend me if i dont pay',
+      'he threatened to leave me if i told anyone',
+      'he threatens to leave me if i dont do what he says',
+      'my boyfriend threatened to leave me if i dont send nudes',
+    ])
+      expect(categories(text), text).toContain('threat_blackmail');
+  });
+});
