@@ -465,7 +465,7 @@ function parentAdvice(tokens: readonly Token[]): boolean {
 }
 
 /** Words that place a "who it is" in the message: "ITS my dad", "the car outside IS my uncles". */
-const REVEAL_VERBS = new Set(['its', 'is', 'was', 'thats']);
+const REVEAL_VERBS = new Set(['its', 'is', 'was', 'thats', 'hes', 'shes']);
 /** Words that may sit between the reveal and the person: "its JUST THE head teachers". */
 const REVEAL_FILLERS = new Set(['just', 'only', 'the', 'my', 'our', 'a', 'head', 'new', 'me']);
 /** Sets of people whose being outside or waiting is no danger when the message says it is them. */
@@ -503,7 +503,9 @@ function revealedNow(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
     }
   }
   if (revealed) return true;
-  // The message opens with the trusted person ("my dad is parked outside…", "dad's picking me up…").
+  // The message opens with the trusted person ("my dad is parked outside…", "dad's picking me up…");
+  // for danger only: "my sister is getting messages saying i know where your school is" is reported.
+  if (rule.category !== 'immediate_danger') return false;
   let j = 0;
   if (OWN.has(tokens[0]?.word ?? '')) j = 1;
   const who = tokens[j];

@@ -1036,3 +1036,17 @@ describe('session 16, a mild threat', () => {
       expect(categories(text), text).toContain('threat_blackmail');
   });
 });
+
+describe('session 16, who knows the details, said in the message', () => {
+  it('stands knowing down when the message says it is a neighbour, a cousin or a friend, not a stranger, a known adult or a friend met online', () => {
+    for (const text of ['he knows where i live cos hes my neighbour we walk to skl together', 'somebody on tiktok said they knew where i live but it was my friend trolling me'])
+      expect(categories(text), text).not.toContain('personal_info');
+    for (const text of [
+      'he knows where i live, hes my uncles friend and he keeps messaging me',
+      'a man knows where i live, hes my mums ex',
+      'he says he knows where i live. hes my friend from roblox',
+      'My sister is getting messages saying "I know where your school is, don\'t ignore me"',
+    ])
+      expect(categories(text), text).toContain('personal_info');
+  });
+});
