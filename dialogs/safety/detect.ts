@@ -465,7 +465,7 @@ function parentAdvice(tokens: readonly Token[]): boolean {
 }
 
 /** Words that place a "who it is" in the message: "ITS my dad", "the car outside IS my uncles". */
-const REVEAL_VERBS = new Set(['its', 'is', 'was', 'thats']);
+const REVEAL_VERBS = new Set(['its', 'is', 'was', 'thats', 'hes', 'shes']);
 /** Words that may sit between the reveal and the person: "its JUST THE head teachers". */
 const REVEAL_FILLERS = new Set(['just', 'only', 'the', 'my', 'our', 'a', 'head', 'new', 'me']);
 /** Sets of people whose being outside or waiting is no danger when the message says it is them. */
@@ -503,7 +503,9 @@ function revealedNow(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
     }
   }
   if (revealed) return true;
-  // The message opens with the trusted person ("my dad is parked outside…", "dad's picking me up…").
+  // The message opens with the trusted person ("my dad is parked outside…", "dad's picking me up…");
+  // for danger only: "my sister is getting messages saying i know where your school is" is reported.
+  if (rule.category !== 'immediate_danger') return false;
   let j = 0;
   if (OWN.has(tokens[0]?.word ?? '')) j = 1;
   const who = tokens[j];
@@ -583,7 +585,21 @@ const SCHOOLING = new Set(['school', 'skl', 'college', 'uni', 'pe', 'lesson', 'l
 function isAsker(tokens: readonly Token[], k: number): boolean {
   let p = tokens[k - 1]?.word ?? '';
   if (BE.has(p)) p = tokens[k - 2]?.word ?? '';
-  return PEERS.has(p) || OTHER_PERSON.has(p) || CHILD_SUBJECTS.has(p) || tokens[k - 1]?.sets.includes('{friends}') === true || tokens[k - 1]?.sets.includes('{services}') === true;
+  return PEERS.has(p) || OTHER_PERSON.has(p) || CHILD_SUBJECTS.has(p) || tokens[k - 1]?.sets.includes('{friends}') === true || tokens[k - 1]?.sets.includes('{services}') === true || namedFirst(tokens, k - 1);
+}
+
+/** Words that open a sentence and are no one's name: "i", "me", "we", little words, a possessive. */
+const NOT_A_NAME = new Set(['i', 'me', 'we', 'us', 'you', 'u', 'it', 'its', 'this', 'that', 'there', 'here', 'so', 'and', 'but', 'or', 'then', 'now', 'just', 'also', 'like', 'yeah', 'ok', 'okay', 'no', 'yes', 'not', 'all', 'one', 'someone', 'somebody', 'anyone', 'everyone', 'nobody', 'people']);
+
+/**
+ * Session 16: a name that opens the sentence, just before "from"/"in" ("AMIR from my class asked for
+ * my number", "AMIRA in my year keeps asking where i am"): the one asking, as "a boy from my class" is.
+ * Any word no one is named by (`NOT_A_NAME`, a possessive, a word of a lexicon set) is not taken for a name.
+ */
+function namedFirst(tokens: readonly Token[], j: number): boolean {
+  const t = tokens[j];
+  if (t === undefined || (j > 0 && tokens[j - 1]?.sentence === t.sentence)) return false;
+  return !NOT_A_NAME.has(t.word) && !POSSESSIVES.has(t.word) && t.sets.length === 0 && /^[a-z]{2,}$/.test(t.word);
 }
 
 /** Whether the word before `at` at `k` is the child ("i'm at", "i am at", "i was at"). */
@@ -801,8 +817,129 @@ function conditionOfIdiom(tokens: readonly Token[], m: PhraseMatch): boolean {
   return false;
 }
 
+/** Words that begin a threat phrase of having the pictures: "he HAS my pics", "she'S GOT pics of me". */
+const HAVING = new Set(['has', 'have', 'had', 'got']);
+/** Words of asking inside such a phrase's gap: "has been ASKING my son for photos" asks, it does not have. */
+const ASKING = new Set(['asking', 'asked', 'asks', 'ask', 'wants', 'wanted', 'begging', 'begged', 'requesting', 'requested']);
+
+/**
+ * Session 16: a having phrase of `threat_blackmail` ("has my {image}", "has {image} of me") whose
+ * gap holds a word of asking ("a man on roblox has been asking my son for photos") is a request
+ * for pictures (sexual, found by its own rules), not a threat with pictures already had.
+ */
+function askedNotHad(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'threat_blackmail' || !HAVING.has(tokens[m.first]?.word ?? '')) return false;
+  for (let j = m.first + 1; j < m.last; j += 1) if (ASKING.has(tokens[j]?.word ?? '')) return true;
+  return false;
+}
+
+/** Words after "til"/"until" that make a condition a house rule: "till ive TIDIED my room", "until i say SORRY". */
+const HOUSE_RULE = new Set(['tidy', 'tidied', 'tidying', 'sorry', 'done', 'finished', 'finish', 'quiet', 'eaten', 'eat', 'dinner', 'tea', 'clean', 'cleaned', 'apologise', 'apologised', 'apologize', 'revised', 'practised', 'practiced']);
+const UNTIL = new Set(['til', 'till', 'until', 'untill']);
+/** Sets that keep a "won't let me go" as danger: fear, earnest words, violence, keeping quiet, pictures, nudity, undressing, the body. */
+const PERMISSION_VETO = ['{earnest}', '{violent}', '{hush}', '{image}', '{nudestrong}', '{undress}', '{bodypart}', '{knownadult}'];
+/** Words of fear that keep it too (not `afraid`'s "wont let", "not allowed", which are the permission itself). */
+const PERMISSION_FEAR = new Set(['scared', 'scary', 'terrified', 'frightened', 'afraid', 'help', 'hiding', 'hide', 'locked', 'lock', 'banging', 'shouting', 'screaming', 'yelling', 'crying', 'shaking', 'panicking', 'hurts', 'hurt', 'grabbed', 'pinned', 'door']);
+
+/**
+ * Session 16: a permission refused, not a child held ("my ammi won't let me go to the sleepover",
+ * "mum wont let me leave till ive tidied my room", "dad wont let me out of the car until i say
+ * sorry"): a being-hurt phrase of letting ("wont let me go", "wont let me leave", "wont let me
+ * out"; being-hurt and meeting-soon) stands down when "to" and an outing follow it (set `outing`:
+ * a sleepover, the fair, the shops, a party; not school, the toilet, the police), or when "til"/"until" follows in the sentence with a chore or an apology after it
+ * (`HOUSE_RULE`, set `chore`); never with a stranger named, a known adult, fear, earnest words,
+ * violence, keeping quiet, pictures, the body or a boyfriend in the message ("he wont let me leave until i send
+ * him pics", "a man wont let me go", "my stepdad wont let me leave my room and im scared").
+ */
+function permissionRefused(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if ((rule.id !== 'lex:immediate_danger.being-hurt' && rule.id !== 'lex:immediate_danger.meeting-soon') || tokens[m.first]?.quoted) return false;
+  let letting = false;
+  for (let j = m.first; j <= m.last; j += 1) if (tokens[j]?.word === 'let') letting = true;
+  if (!letting) return false;
+  for (const t of tokens) if (PERMISSION_VETO.some((v) => t.sets.includes(v)) || PERMISSION_FEAR.has(t.word) || OTHER_PERSON.has(t.word) || PARTNERS.has(t.word)) return false;
+  const s = tokens[m.first]?.sentence;
+  // "won't let me go TO the sleepover", "… go out to the fair": an outing refused.
+  const next = m.last + 1 + (tokens[m.last + 1]?.word === 'out' ? 1 : 0);
+  if (tokens[next]?.word === 'to') for (let k = next + 1; k <= next + 3 && k < tokens.length && tokens[k]?.sentence === s; k += 1) if (tokens[k]?.sets.includes('{outing}')) return true;
+  for (let j = m.last + 1; j < tokens.length && tokens[j]?.sentence === s; j += 1) {
+    if (!UNTIL.has(tokens[j]?.word ?? '')) continue;
+    for (let k = j + 1; k <= j + 5 && k < tokens.length && tokens[k]?.sentence === s; k += 1) if (HOUSE_RULE.has(tokens[k]?.word ?? '') || tokens[k]?.sets.includes('{chore}')) return true;
+  }
+  return false;
+}
+
+/** Hiding words in a someone-outside phrase ("i am hiding", "hiding in"). */
+const HIDING = new Set(['hiding', 'hide', 'hid']);
+/** Words that say why, after hiding: "hiding in my room BECAUSE …". */
+const BECAUSE = new Set(['because', 'bc', 'cos', 'coz', 'cus', 'cuz', 'cause', 'since', 'as']);
+/** A nuisance as the cause: "they're ANNOYING", "wont stop SINGING", "its RAINING", "keep asking about my GRADES". */
+const NUISANCE = new Set(['annoying', 'annoyed', 'singing', 'raining', 'rain', 'boring', 'bored', 'loud', 'noisy', 'cringe', 'embarrassing', 'nagging', 'grades', 'tidy', 'chores', 'binge', 'sulking', 'revising']);
+/** Sets that keep hiding as danger: fear, earnest words, violence, keeping quiet, a known adult. */
+const HIDING_VETO = ['{earnest}', '{violent}', '{hush}', '{knownadult}', '{image}', '{nudestrong}'];
+/** Words of fear (not "hiding" itself, which `afraid` holds). */
+const HIDING_FEAR = new Set(['scared', 'scary', 'terrified', 'frightened', 'afraid', 'help', 'locked', 'banging', 'shouting', 'screaming', 'yelling', 'drunk', 'angry', 'crying', 'shaking', 'panicking', 'police', 'knife', 'outside', 'following', 'followed', 'hurt', 'hit', 'find', 'he', 'him', 'hes']);
+
+/**
+ * Session 16: hiding from a nuisance, not from someone ("i'm hiding in my room because my sisters
+ * friends are here and they're annoying", "hiding in the bathroom cos my lil bro wont stop singing",
+ * "im hiding in the library at lunch bc its raining"): a hiding phrase of someone-outside stands
+ * down when the sentence gives its cause (because, bc, cos…) and the cause is a nuisance (`NUISANCE`,
+ * a trifle, a school task); never with a stranger named (a man, someone), a known adult, fear,
+ * earnest words, violence, keeping quiet, "outside", "find" or "he" in the message ("hiding in my
+ * room cos my stepdad is drunk and shouting", "hiding bc theres a man outside and its annoying",
+ * "hiding in my room because he keeps coming in and its annoying").
+ */
+function hidingFromNuisance(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.someone-outside') return false;
+  let hiding = false;
+  for (let j = m.first; j <= m.last; j += 1) if (HIDING.has(tokens[j]?.word ?? '')) hiding = true;
+  if (!hiding) return false;
+  for (const t of tokens) if (HIDING_VETO.some((v) => t.sets.includes(v)) || HIDING_FEAR.has(t.word) || OTHER_PERSON.has(t.word)) return false;
+  const s = tokens[m.first]?.sentence;
+  let cause = false;
+  for (let j = m.last + 1; j < tokens.length && tokens[j]?.sentence === s; j += 1) {
+    const t = tokens[j];
+    if (t === undefined) continue;
+    if (BECAUSE.has(t.word)) cause = true;
+    else if (cause && (NUISANCE.has(t.word) || t.sets.includes('{trifle}') || t.sets.includes('{chore}'))) return true;
+  }
+  return false;
+}
+
+/** What a mild threat threatens: leaving a game or a friendship ("threatened to UNFRIEND me", "to LEAVE the squad"). */
+const MILD_ACTS = new Set(['unfriend', 'unfriended', 'unfollow', 'unadd', 'uninstall', 'quit', 'leave', 'ragequit', 'mute', 'ignore']);
+/** Sets that keep a threat a threat: pictures, nudity, money, keeping quiet, earnest words, violence, menace, a known adult. */
+const MILD_VETO = ['{image}', '{nudestrong}', '{money}', '{hush}', '{earnest}', '{violent}', '{menace}', '{knownadult}', '{share}'];
+
+/**
+ * Session 16: a mild threat, a friend's or a player's huff ("she threatened to unfriend me if i
+ * didnt come to her party", "he threatened to leave the squad if we didnt let him be leader", "he
+ * threatened to uninstall if we lost one more game"): conditional-threat stands down in a sentence
+ * where "threaten(ed/s/ing) to" is followed by leaving a game or a friendship (`MILD_ACTS`, at most
+ * one word between; not "leave me"), with no stranger or boyfriend named and nothing of pictures, nudity, money, keeping quiet,
+ * earnest words, violence, menace, sharing or a known adult in the message ("he threatened to
+ * leave if i didnt send pics", "he threatened to unfriend me and post my pics").
+ */
+function mildThreat(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:threat_blackmail.conditional-threat') return false;
+  const s = tokens[m.first]?.sentence;
+  let mild = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    // The threatening word itself is of `menace` and `earnest`.
+    if (!THREATENING.has(t.word) && (MILD_VETO.some((v) => t.sets.includes(v)) || OTHER_PERSON.has(t.word) || PARTNERS.has(t.word))) return false;
+    if (t.sentence !== s || !THREATENING.has(t.word) || tokens[i + 1]?.word !== 'to') continue;
+    for (const k of [i + 2, i + 3]) {
+      // Not leaving the child ("threatens to LEAVE ME if i dont…": a partner's hold over them).
+      if (MILD_ACTS.has(tokens[k]?.word ?? '') && !(tokens[k]?.word === 'leave' && tokens[k + 1]?.word === 'me')) mild = true;
+    }
+  }
+  return mild;
+}
+
 /** Why scope stood a phrase down: the classifier may defer to some kinds of stand-down (see detect). */
-type StandDown = 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch';
+type StandDown = 'mild' | 'nuisance' | 'permission' | 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch';
 
 /** Words that may sit between a negator and what it denies outright: "i don't EVER want to die" (not "really", a hedge). */
 const DENIAL_FILLERS = new Set(['even', 'ever', 'actually', 'honestly', 'truly']);
@@ -829,6 +966,28 @@ function isDeniedOutright(tokens: readonly Token[], first: number, last: number,
   return at !== undefined && t !== undefined && t.sentence === at.sentence && t.quoted === at.quoted && model.scope.negators.has(t.keys[0] ?? '');
 }
 
+/** Words after a denied overdose that keep danger now: "i havent taken them YET", "BUT i WANT to", "not all of them". */
+const NOT_DENIED = new Set(['yet', 'but', 'still', 'want', 'wanna', 'going', 'gonna', 'will', 'might', 'about', 'all', 'only', 'just', 'some', 'most', 'half', 'holding', 'hand', 'ready', 'later']);
+
+/**
+ * Session 16: an overdose denied ("i havent taken them", "i didnt take any", signal
+ * `overdose-denied`), with nothing after it of later, wanting, a part taken or pills in hand
+ * (`NOT_DENIED`, set `soon`) and no word of the means elsewhere in the message (`pills`, `means`:
+ * "ive got the tablets out on my bed. i havent taken them" is danger now): the classifier alone
+ * does not raise danger now for it. Self-harm is left as it is.
+ */
+function overdoseDenied(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'sig:signal.overdose-denied' || tokens[m.first]?.quoted) return false;
+  for (let j = 0; j < tokens.length; j += 1) {
+    const t = tokens[j];
+    if (t === undefined || (j >= m.first && j <= m.last)) continue;
+    // The means at hand elsewhere in the message: "ive got the tablets out on my bed. i havent taken them".
+    if (t.sets.includes('{pills}') || t.sets.includes('{means}')) return false;
+    if (j > m.last && (NOT_DENIED.has(t.word) || t.sets.includes('{soon}'))) return false;
+  }
+  return true;
+}
+
 /** Whether scope stands a matched phrase down: negation, hypothetical, resolved, who is acting (harmless words are checked apart); and why. */
 function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel): StandDown | undefined {
   if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return 'negated';
@@ -842,6 +1001,10 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (rule.category !== undefined && ADVICE_CATEGORIES.has(rule.category) && parentAdvice(tokens)) return 'advice';
   if (rule.id === 'lex:sexual.abuse-disclosed' && touchedThing(tokens, m)) return 'touch';
   if (rule.category === 'threat_blackmail' && conditionOfIdiom(tokens, m)) return 'idiom';
+  if (askedNotHad(tokens, m, rule)) return 'asked';
+  if (permissionRefused(tokens, m, rule)) return 'permission';
+  if (hidingFromNuisance(tokens, m, rule)) return 'nuisance';
+  if (mildThreat(tokens, m, rule)) return 'mild';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when
@@ -902,9 +1065,12 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   // Self-harm said of a trivial cause ("im gonna kill myself if they spoil it", `trivialHyperbole`):
   // the classifier does not raise self-harm again at any score either.
   let selfHarmHyperbole = false;
+  // An overdose denied ("i havent taken them", `overdoseDenied`): the classifier alone does not raise danger now.
+  let dangerDenied = false;
   for (const m of findPhrases(tokens, model.rules, false, present)) {
     const rule = m.phrase.rule;
     const down = standsDown(tokens, m, rule, scope, model);
+    if (overdoseDenied(tokens, m, rule)) dangerDenied = true;
     if (down !== undefined) {
       if (rule.category) {
         scoped.add(rule.category);
@@ -964,6 +1130,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       if ((stoodDown.has(c) || deferred.has(c)) && c !== 'immediate_danger' && c !== 'self_harm') continue;
       if (p < SURE_SCORE && (scoped.has(c) || stoodDown.has(c))) continue;
       if (c === 'self_harm' && (selfHarmDenied || selfHarmHyperbole)) continue;
+      if (c === 'immediate_danger' && dangerDenied) continue;
       // Evidence: the words that pushed the score up most.
       const contrib = new Map<number, number>();
       ids.forEach((id, k) => {

@@ -912,3 +912,141 @@ describe('session 15, danger the classifier is sure of, carried by little words'
     expect(categories('he is with me now')).toEqual([]);
   });
 });
+
+describe('session 16, known misses found by talking to the bot', () => {
+  it('hears quiet giving-up after a threat or abuse as self-harm, across turns, and not in ordinary chat', () => {
+    expect(conversation(['he said he will send my nudes to everyone unless i pay', 'im so done with everything honestly'])[1]).toContain('self_harm');
+    expect(conversation(['he keeps threatening to post my pics', 'i cant do this anymore'])[1]).toContain('self_harm');
+    expect(conversation(['my uncle touched me and told me its our secret', 'nobody cares anyway, i give up'])[1]).toContain('self_harm');
+    // Alone, the lexicon does not raise them (the classifier may: "im so done with everything honestly" is train41's quiet self-harm).
+    for (const text of ['im so done with this homework', 'im so done with her lol']) expect(categories(text), text).not.toContain('self_harm');
+    expect(run('im so done with everything honestly').map((f) => f.rule)).not.toContain('ctx:low-mood-after-threat');
+    // After a threat, still not: a school task given up on, or not giving up.
+    expect(conversation(['he keeps threatening to post my pics', 'ok i blocked him, im so done with this homework lol'])[1]).not.toContain('self_harm');
+    expect(conversation(['he keeps threatening to post my pics', 'im not going to give up, im telling my mum'])[1]).not.toContain('self_harm');
+    // Despair beside the threat, in the same message.
+    for (const text of ['he said send more or he shows my parents. i cant live with them seeing', 'he says hell tell everyone im gay if i block him. i cant face anything', 'he says he will post my pics tomorrow and if he does im not coming back'])
+      expect(categories(text), text).toContain('self_harm');
+    for (const text of ['i cant face school tomorrow, the maths test is going to be awful', 'i cant live with my sister anymore she is so annoying'])
+      expect(categories(text), text).not.toContain('self_harm');
+    // No threat, no combo (the retrained classifier alone reads 0.72 self-harm here, just over its 0.70 bar).
+    expect(run('my mum wont be here when i get home so im making tea').map((f) => f.rule).filter((r) => r.startsWith('ctx:'))).toEqual([]);
+  });
+
+  it("hears a known adult coming into the child's room or bed again and again or in secret, not a parent or a brother", () => {
+    for (const text of [
+      'my uncle keeps coming in my room',
+      'my uncle keeps coming in my room at night when mum is out',
+      'my mums boyfriend comes into my room when mum is at work',
+      'my stepdad sneaks into my room',
+      'my grandad keeps coming into my room at night',
+    ])
+      expect(run(text).map((f) => f.rule), text).toContain('lex:sexual.abuse-disclosed');
+    for (const text of [
+      'my mum keeps coming in my room to tell me to tidy it',
+      'my dad keeps coming in my room to check im asleep',
+      'my brother keeps coming in my room and taking my charger',
+      'my uncle is coming to stay in my room for the weekend',
+    ])
+      expect(categories(text), text).not.toContain('sexual');
+  });
+
+  it('stands danger now down for an overdose denied, not for one put off, partly taken or in hand', () => {
+    expect(conversation(['i took a load of pills', 'i havent taken them'])[1]).not.toContain('immediate_danger');
+    expect(conversation(['i have a load of pills', 'i havent taken them, i threw them away'])[1]).not.toContain('immediate_danger');
+    expect(conversation(['i have a load of pills', 'i havent taken them yet but i want to'])[1]).toContain('self_harm');
+    expect(conversation(['ive got pills', "i've taken them"])[1]).toContain('immediate_danger');
+    for (const text of ['i didnt take them, theyre in my hand', 'i took 20 pills. i didnt take any of the other ones'])
+      expect(categories(text), text).toContain('immediate_danger');
+  });
+
+  it("reads a request for a child's photos as sexual, not a threat, unless there is a threat", () => {
+    for (const text of ['a man on roblox has been asking my son for photos', 'someone has been asking my daughter for pics on snap']) {
+      expect(categories(text), text).toContain('sexual');
+      expect(categories(text), text).not.toContain('threat_blackmail');
+    }
+    for (const text of ['he has my pics and wants more', 'she has been asking for my pics and says she has screenshots', 'hes got pics of me and says he will post them'])
+      expect(categories(text), text).toContain('threat_blackmail');
+  });
+});
+
+describe('session 16, a permission refused is not a child held', () => {
+  it("stands 'won't let me go/leave' down for an outing refused or a house rule, not for confinement", () => {
+    for (const text of [
+      "yaar my ammi won't let me go to the sleepover",
+      'my mum is so overprotective, she wont let me go to the fair',
+      'mum wont let me leave till ive tidied my room ugh',
+      'dad wont let me out of the car until i say sorry to my sister 🙄',
+      'her mum wont let us go to the shop til we tidy up',
+    ])
+      expect(categories(text), text).not.toContain('immediate_danger');
+    for (const text of [
+      'he wont let me leave until i send him pics',
+      'a man wont let me go',
+      'my stepdad wont let me leave my room and im scared',
+      'he wont let me go to the police',
+      'he wont let me leave the house',
+      'my dad wont let me go to school and keeps me in my room',
+      'my boyfriend wont let me go to my friends house, he checks my phone',
+      'he wont let me go to the toilet',
+      'my uncle wont let me go to my friends house',
+      'he wont let me go to the park, he locked the door',
+    ])
+      expect(categories(text), text).toContain('immediate_danger');
+  });
+});
+
+describe('session 16, a classmate named first', () => {
+  it('places a named classmate in everyday life, not one met online or a stranger after them', () => {
+    for (const text of ['amir from my class asked for my number for the geography project', 'amira from my class keeps asking where i am, we are meant to be meeting at the park at 4'])
+      expect(categories(text), text).not.toContain('personal_info');
+    for (const text of ['jake from my class asked for my address on snap', 'bob from fortnite asked where i live', 'hi from my class a man asked for my address', 'idk from my class someone asked where i live'])
+      expect(categories(text), text).toContain('personal_info');
+  });
+});
+
+describe('session 16, hiding from a nuisance', () => {
+  it('stands hiding down when the cause given is a nuisance, not when someone or fear is in the message', () => {
+    for (const text of ["i'm hiding in my room because my sisters friends are here and they're annoying", 'im hiding in the library at lunch bc its raining', 'hiding in the bathroom cos my lil bro wont stop singing'])
+      expect(categories(text), text).not.toContain('immediate_danger');
+    for (const text of [
+      'im hiding in my room cos my stepdad is drunk and its annoying',
+      'hiding in my room bc theres a man outside, its so annoying',
+      'im hiding in the toilets bc the boys keep hitting me',
+      'im hiding in my room because he keeps coming in and its annoying',
+      'i am hiding in the wardrobe cos my uncle is here and hes annoying',
+      'im hiding in my room',
+    ])
+      expect(categories(text), text).toContain('immediate_danger');
+  });
+});
+
+describe('session 16, a mild threat', () => {
+  it("stands a friend's or a player's huff down (unfriend, leave the squad, uninstall), not a threat with pictures, money, secrecy or a partner's hold", () => {
+    for (const text of ['she threatened to unfriend me if i didnt come to her party lol', 'he threatened to leave the squad if we didnt let him be leader, such a baby', 'he threatened to uninstall if we lost one more game'])
+      expect(categories(text), text).not.toContain('threat_blackmail');
+    for (const text of [
+      'he threatened to leave if i didnt send pics',
+      'he threatened to unfriend me and post my pics',
+      'a man threatened to unfriend me if i dont pay',
+      'he threatened to leave me if i told anyone',
+      'he threatens to leave me if i dont do what he says',
+      'my boyfriend threatened to leave me if i dont send nudes',
+    ])
+      expect(categories(text), text).toContain('threat_blackmail');
+  });
+});
+
+describe('session 16, who knows the details, said in the message', () => {
+  it('stands knowing down when the message says it is a neighbour, a cousin or a friend, not a stranger, a known adult or a friend met online', () => {
+    for (const text of ['he knows where i live cos hes my neighbour we walk to skl together', 'somebody on tiktok said they knew where i live but it was my friend trolling me'])
+      expect(categories(text), text).not.toContain('personal_info');
+    for (const text of [
+      'he knows where i live, hes my uncles friend and he keeps messaging me',
+      'a man knows where i live, hes my mums ex',
+      'he says he knows where i live. hes my friend from roblox',
+      'My sister is getting messages saying "I know where your school is, don\'t ignore me"',
+    ])
+      expect(categories(text), text).toContain('personal_info');
+  });
+});
