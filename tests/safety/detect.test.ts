@@ -1050,3 +1050,22 @@ describe('session 16, who knows the details, said in the message', () => {
       expect(categories(text), text).toContain('personal_info');
   });
 });
+
+describe('session 16, the lead: a promise not to tell, and a plan after self-harm', () => {
+  it('hears a promise not to tell asked by someone, said at the end or about what happens, but not a present or a sister', () => {
+    for (const text of ['my uncle made me promise not to tell', 'he made me promise not to tell', 'her mums boyfriend made her promise not to tell about something he does at night', 'my coach made me swear not to tell my parents'])
+      expect(categories(text), text).toContain('meet_or_secrecy');
+    for (const text of ['my mum made me promise not to tell dad about his birthday present', 'my sister made me promise not to tell mum i broke the vase', 'my friend made me promise not to tell her crush'])
+      expect(categories(text), text).not.toContain('meet_or_secrecy');
+  });
+
+  it('hears "i have a plan" after self-harm as danger now, and as nothing on its own', () => {
+    const turns = conversation(['sometimes i think everyone would be better off without me', 'no', 'i have a plan']);
+    expect(turns[2]).toContain('self_harm');
+    let state = EMPTY_DETECTOR_STATE;
+    for (const t of ['sometimes i think everyone would be better off without me', 'no']) state = detect(t, state, model).state;
+    expect(run('ive decided', state).find((f) => f.rule === 'ctx:plan-after-self-harm')?.urgency).toBe('immediate');
+    for (const text of ['i have a plan for my revision', 'ive decided to quit football', 'i have a plan'])
+      expect(run(text).map((f) => f.rule), text).not.toContain('ctx:plan-after-self-harm');
+  });
+});
