@@ -62,19 +62,26 @@ import { loadSafetyModel } from '../fixtures/flags/source.js';
 // personal 78 -> 76. On leave-one-batch-out the new rules lose no item in those three; the parent's-
 // question stand-down (personal and meet) is the owner's suspect, unchecked because it would mean
 // reading this half. The three floors that moved down are that round's figures, said in the closing note.
+// Session 16: retraining with train41a-b (723 tuning items, 3be12e5, before any rule of the round)
+// moved this half by one or three items each way: threat 69 -> 70, meet 87 -> 88, personal 76 -> 79 up,
+// sexual 89 -> 88, financial 76 -> 75 down, benign 72 -> 73; the round's rules (v34) and the lead's
+// v35 then changed nothing here. On the held-out probes44-49 the same retrain moved sexual -3, meet -5
+// and benign -2 of 1,147 (retraining noise is a few items each way), and the round's rules took
+// benign 72 -> 69 there, with probes50-53 unchanged. The two floors and the ceiling that moved the
+// wrong way are that retrain's figures, said in the closing note.
 // These floors are the last measured figures, not a trend: they make a regression fail while the
 // gap stays visible in `npm run eval:flags` (BELOW / ABOVE, every miss).
 const MEASURED_RECALL_FLOOR: Partial<Record<Category, number>> = {
-  immediate_danger: 0.89, // 62/69 = 0.899 (session 14: 61/69)
-  self_harm: 0.89, // 59/66 = 0.894 (60/66)
-  threat_blackmail: 0.81, // 69/85 = 0.812 (67/85)
-  sexual: 0.89, // 89/100 (83/100)
-  meet_or_secrecy: 0.87, // 87/100 (88/100)
-  personal_info: 0.76, // 76/99 = 0.768 (78/99)
-  financial: 0.9, // 76/84 = 0.905 (74/84)
+  immediate_danger: 0.89, // 62/69 = 0.899 (session 15: 62/69)
+  self_harm: 0.89, // 59/66 = 0.894 (59/66)
+  threat_blackmail: 0.82, // 70/85 = 0.824 (69/85)
+  sexual: 0.88, // 88/100 (89/100)
+  meet_or_secrecy: 0.88, // 88/100 (87/100)
+  personal_info: 0.79, // 79/99 = 0.798 (76/99)
+  financial: 0.89, // 75/84 = 0.893 (76/84)
 };
-// 72/539 = 13.36% (ceiling 0.1336) in session 15 (78/539 = 14.47% in session 14; target 3%).
-const MEASURED_FALSE_ALARM_CEILING = 0.1336;
+// 73/539 = 13.54% (ceiling 0.1355) in session 16 (72/539 = 13.36% in session 15; target 3%).
+const MEASURED_FALSE_ALARM_CEILING = 0.1355;
 describe('red-flag detector on the reporting half', async () => {
   const items = loadDataset();
   const reporting = items.filter((i) => i.split === 'reporting');
