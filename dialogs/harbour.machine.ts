@@ -70,9 +70,9 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['isInDangerNow', 'saysSafeNow']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'saySafeNow'] },
             { guard: and(['isInDangerNow', 'saysCalledHelp']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayCalledHelp'] },
             { guard: and(['isInDangerNow', 'wantsTips']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayStillInDanger', 'sayAdvice'] },
-            // "but he seems nice": no blame, and why it still matters, then 999 again.
             // "my mum will kill me if she finds out": most grown-ups want to help, then 999 again.
             { guard: and(['isInDangerNow', 'fearsTelling']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayFearsTelling', 'sayStillInDanger'] },
+            // "but he seems nice": no blame, and why it still matters, then 999 again.
             { guard: and(['isInDangerNow', 'caresForThem']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayCares', 'sayStillInDanger'] },
             { guard: 'isInDangerNow', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayStillInDanger'] },
             // "Are you safe right now?", asked when self-harm was first heard: no or not sure is danger now.

@@ -108,24 +108,24 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** "what if i meet him somewhere public", with no new red flag in it: don't go; 999 still, while in danger now. */
       sayDontMeet: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(dontMeet(context));
-        if (context.urgency === 'immediate' && context.said.safeNow !== true) enqueue.emit(stillInDanger(context));
+        if (isInDangerNow(context)) enqueue.emit(stillInDanger(context));
         enqueue.assign({ said: { ...context.said, dontMeet: true } });
       }),
       /** "i blocked him": well done, once; 999 still, while in danger now. */
       sayBlocked: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(sayStepOf(context, 'blocked'));
-        if (context.urgency === 'immediate' && context.said.safeNow !== true) enqueue.emit(stillInDanger(context));
+        if (isInDangerNow(context)) enqueue.emit(stillInDanger(context));
         enqueue.assign({ said: { ...context.said, blocked: true } });
       }),
       /** "its my fault": it is not, and who is in the wrong; 999 still, while in danger now. */
       sayNotYourFault: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(sayStepOf(context, 'not-your-fault'));
-        if (context.urgency === 'immediate' && context.said.safeNow !== true) enqueue.emit(stillInDanger(context));
+        if (isInDangerNow(context)) enqueue.emit(stillInDanger(context));
       }),
       /** A parent's "what do i tell him": how to support the child; 999 still, while in danger now. */
       saySupportChild: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say('parent.advice.support-child'));
-        if (context.urgency === 'immediate' && context.said.safeNow !== true) enqueue.emit(stillInDanger(context));
+        if (isInDangerNow(context)) enqueue.emit(stillInDanger(context));
         enqueue.assign({ said: { ...context.said, supportChild: true } });
       }),
       /** "should i just pay her", with no new red flag in it: no, and why. */
@@ -391,7 +391,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       }),
       /** Goodbye while a counsellor is coming: wait, or end the chat (which withdraws the request)? Once. */
       askBeforeLeaving: enqueueActions(({ context, enqueue }) => {
-        if (context.urgency === 'immediate' && context.said.safeNow !== true) enqueue.emit(sayToReader(context, 'safety.immediate'));
+        if (isInDangerNow(context)) enqueue.emit(sayToReader(context, 'safety.immediate'));
         enqueue.emit(say('handoff.leave-check', { quickReplies: QR.leaveCheck }));
         enqueue.assign({ said: { ...context.said, leaveAsked: true } });
       }),
@@ -549,7 +549,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       tellsMoreInsteadOfFeeling: ({ context, event }) =>
         turnOf(context, event).storyOfSomeone === true && turnOf(context, event).feeling === undefined && context.said.feelingsAskedAgain !== true,
       /** The chat's urgency is immediate and nobody has said the danger has passed. */
-      isInDangerNow: ({ context }) => context.urgency === 'immediate' && context.said.safeNow !== true,
+      isInDangerNow: ({ context }) => isInDangerNow(context),
       saysSafeNow: ({ context, event }) => saysSafeNow(context, turnOf(context, event)),
       /**
        * "hes gone now" after danger now: the classifier alone may read it as danger again (its words
@@ -679,6 +679,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         summaryOf(context, event).homeIsUnsafe !== true,
     },
   });
+}
+
+/** The chat's urgency is immediate and nobody has said the danger has passed: 999 is said again. */
+function isInDangerNow(context: HarbourContext): boolean {
+  return context.urgency === 'immediate' && context.said.safeNow !== true;
 }
 
 /** The danger has passed: "hes gone", or, from a parent or carer, the child is with them ("shes at home with me now"). */

@@ -270,7 +270,6 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // "should i just pay her": the answer, which says the whole of "don't send, don't pay", and why.
   if (ctx.turn.asksShouldComply === true) out.push(dontComply(ctx));
   else if (dontSend?.line !== undefined) out.push(dontSend.line);
-  // A password or a code asked for: what to do about it, once.
   // A child blackmailed over images, told of by a parent: how to support them, and the risk they may hurt themselves. Once.
   const imagesBlackmail = blackmail && (asksSexual || (ctx.summary.categories ?? []).includes('sexual') || ctx.said.imageWorry === true);
   const supportChild = !withPerson && pathOf(ctx.audience) === 'parent' && ctx.said.supportChild !== true && imagesBlackmail;
@@ -278,6 +277,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // Someone wants to meet them: don't go, once; again each time they ask whether to go.
   const meeting = !withPerson && (ctx.turn.asksToMeet === true || (ctx.said.dontMeet !== true && findings.some((f) => MEETING_RULES.has(f.rule))));
   if (meeting) out.push(dontMeet(ctx));
+  // A password or a code asked for: what to do about it, once.
   const logins = ctx.said.logins !== true && findings.some(asksForLogin);
   if (logins) out.push(say(isAdult(ctx) ? 'parent.advice.logins' : 'advice.logins'));
   if (!withPerson && (isFirst || raises)) {

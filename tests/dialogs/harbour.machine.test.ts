@@ -603,9 +603,10 @@ describe('escalation', () => {
   it('a friend asked to keep it secret hears, once, that telling a grown-up is still right; their tips say so too', () => {
     const friend = (...texts: string[]) => play(machine, onShift, [msg("I'm asking for a friend"), ...texts.map((t) => msg(t))]);
     const turns = friend('a guy on tiktok wants her to meet him at the park tomorrow', 'she made me promise not to tell', 'she doesnt want me to tell anyone', 'what should i do');
-    expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual([
+    // Since v35 "made me promise not to tell" is secrecy for the detector too (the counsellor reads it: "noted").
+    expect(wordsOf(content, turns[3]?.emitted ?? [])).toContain(
       "It's hard when a friend asks you to keep a secret. But when someone might not be safe, telling a grown-up you trust is the right thing to do. It doesn't make you a bad friend. It shows you care.",
-    ]);
+    );
     expect(keysOf(turns[4]?.emitted ?? [])).not.toContain('friend.secret');
     const tips = keysOf(turns[5]?.emitted ?? []);
     expect(tips.indexOf('friend.advice.tell-adult')).toBe(tips.indexOf('friend.come-back') - 1);
