@@ -281,7 +281,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       escalateOnFindings: enqueueActions(({ context, enqueue }) => {
         const t = context.turn;
         const urgency = t.urgency ?? 'normal';
-        const { out, raises, categories, escalated, logins, abuseTold, dontSend, meeting, supportChild } = escalation(context, urgency, t.findings);
+        const { out, raises, categories, escalated, logins, menace, abuseTold, dontSend, meeting, supportChild } = escalation(context, urgency, t.findings);
         for (const e of out) enqueue.emit(e);
         // A teacher, coach or other worker: their safeguarding lead, at once (not only in the tips).
         const safeguardingLead = context.audience === 'someone_else' && context.said.safeguardingLead !== true;
@@ -307,6 +307,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
             // `dontSend` is the line escalation() chose (or found said), when pictures, threats or money came up.
             ...(dontSend !== undefined ? { dontSend: true, dontSendWhat: dontSend } : {}),
             ...(logins ? { logins: true } : {}),
+            ...(menace ? { menace: true } : {}),
             ...(meeting ? { dontMeet: true } : {}),
             ...(supportChild ? { supportChild: true } : {}),
             ...(abuseTold ? { abuseTold: true } : {}),

@@ -35,6 +35,8 @@ export interface HarbourContext {
     readonly thanks?: boolean;
     /** What to do about a password or code asked for (the detector's `financial.logins`): once. Absent in older snapshots. */
     readonly logins?: boolean;
+    /** What to do if the person who menaced them turns up (`MAY_TURN_UP_RULES` in wording.ts): once. Absent in older snapshots. */
+    readonly menace?: boolean;
     /** No blame for caring about the person ("but i love him"): once. Absent in older snapshots. */
     readonly cares?: boolean;
     /**

@@ -55,6 +55,7 @@ const PER_PATH = [
   'not-your-fault',
   'blocked',
   'paid-already',
+  'advice.if-they-come',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */
@@ -101,6 +102,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.not-your-fault',
   'parent.blocked',
   'parent.paid-already',
+  'parent.advice.if-they-come',
   'parent.general.intro',
   'parent.general.ages',
   'parent.general.set-up',

@@ -38,8 +38,8 @@ export type DontSendKind = 'dont-send' | 'dont-pay' | 'dont-send-or-pay';
  * should do), fitted to what was asked: money alone is "don't pay", pictures alone "don't send". A
  * threat gets both (blackmail asks for more pictures or for money, whichever the detector heard),
  * and so does pressure with nothing more known. Said once; when only one half was said ("don't pay")
- * and the other comes up later (pictures asked for), the other half is said then. `kind` is what
- * has been said, with this line.
+ * and the other comes up later (pictures asked for), the other half is said then; a threat later
+ * adds no half by itself. `kind` is what has been said, with this line.
  */
 export function dontSendOrPay(ctx: HarbourContext, categories: Iterable<string>): { line?: BotSay; kind: DontSendKind } {
   let money = false;
@@ -56,7 +56,11 @@ export function dontSendOrPay(ctx: HarbourContext, categories: Iterable<string>)
   const lineOf = (kind: DontSendKind): BotSay => adviceFor(ctx, kind);
   if (already === undefined) return { line: lineOf(wanted), kind: wanted };
   if (already === 'dont-send-or-pay' || already === wanted) return { kind: already };
-  return { line: lineOf(already === 'dont-pay' ? 'dont-send' : 'dont-pay'), kind: 'dont-send-or-pay' };
+  // The other half only once what it is about has come up: a threat after pictures were asked for
+  // ("he said hes gonna find me") is not a reason to say "don't pay" to a child nobody asked for money.
+  const other: DontSendKind = already === 'dont-pay' ? 'dont-send' : 'dont-pay';
+  if (!(other === 'dont-pay' ? money : pictures)) return { kind: already };
+  return { line: lineOf(other), kind: 'dont-send-or-pay' };
 }
 
 /** An advice line in the words of who is chatting: `advice.<name>` for a young person, `friend.advice.<name>`, `parent.advice.<name>`. */
@@ -162,6 +166,17 @@ export const SELF_HARM_TIPS: Record<PathPrefix, readonly string[]> = {
 
 /** The detector's rule for a password, login or code asked for (red-flags.yaml, financial). */
 export const LOGINS_RULE = 'lex:financial.logins';
+
+/**
+ * The detector's rules for menace without a stated act ("he said hes gonna find me", "i know where
+ * you live") and for a stranger who knows where they live or go to school: they may turn up.
+ */
+const SHARE_IMAGES_RULE = 'lex:threat_blackmail.share-images';
+export const MAY_TURN_UP_RULES: ReadonlySet<string> = new Set([
+  'lex:threat_blackmail.conditional-threat',
+  'lex:personal_info.knows-details',
+  'lex:personal_info.stranger-says-knows',
+]);
 
 /** A password, login or code in a finding's evidence: the child's own spelling ("pasword", "passwrd"). */
 const LOGIN_WORDS = /\bpas+w(?:or|r|o)?d|\blog ?ins?\b|\bsign ?in\b|\bverification code|\b2fa\b|\bsecurity code/i;
@@ -282,6 +297,15 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // A password or a code asked for: what to do about it, once.
   const logins = ctx.said.logins !== true && findings.some(asksForLogin);
   if (logins) out.push(say(isAdult(ctx) ? 'parent.advice.logins' : 'advice.logins'));
+  // Menace ("he said hes gonna find me"), or they know where the child lives: what to do if they turn
+  // up, once. Not for blackmail over pictures or money ("send my pics to everyone unless i pay"),
+  // where the conditional-threat rule also fires on "unless": the threat there is to share.
+  const menace =
+    !withPerson &&
+    ctx.said.menace !== true &&
+    findings.some((f) => MAY_TURN_UP_RULES.has(f.rule)) &&
+    !findings.some((f) => f.rule === SHARE_IMAGES_RULE || f.category === 'financial' || (f.category === 'sexual' && f.rule !== ABUSE_DISCLOSED_RULE));
+  if (menace) out.push(say(`${pathOf(ctx.audience)}.advice.if-they-come`));
   if (!withPerson && (isFirst || raises)) {
     if (isPersonComing(ctx)) out.push(say('escalation.asking'));
     else {
@@ -289,6 +313,6 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
       out.push(say(isAdult(ctx) ? 'helplines.now.adult' : 'helplines.now.child'));
     }
   }
-  return { out, raises, categories: [...categories], escalated: [...already, ...fresh], logins, abuseTold, dontSend: dontSend?.kind, meeting, supportChild };
+  return { out, raises, categories: [...categories], escalated: [...already, ...fresh], logins, menace, abuseTold, dontSend: dontSend?.kind, meeting, supportChild };
 }
 

@@ -424,6 +424,19 @@ describe('escalation', () => {
     expect(keysOf(idk?.emitted ?? [])).toEqual(['child.trusted.none']);
   });
 
+  it('"he said hes gonna find me" after pictures were asked for: what to do if they turn up (once), and no "don\'t pay" to a child nobody asked for money', () => {
+    const turns = play(machine, onShift, [msg('im 9'), msg('a man in minecraft keeps asking me to go on his server and turn on my camra'), msg('i said no'), msg('he said hes gonna find me'), msg('he says he knows where i live')]);
+    const threat = keysOf(turns[4]?.emitted ?? []);
+    expect(threat).not.toContain('advice.dont-pay');
+    expect(wordsOf(content, turns[4]?.emitted ?? [])).toContain('That sounds scary. If you ever see them, or feel unsafe, go to a grown-up near you straight away, or call 999. Never go to meet them.');
+    expect(keysOf(turns[5]?.emitted ?? [])).not.toContain('child.advice.if-they-come');
+    // Money asked for later still gets its half.
+    const money = play(machine, onShift, [msg("I'm a young person"), msg('he keeps asking me for pics of me in my pjs'), msg('now he wants me to send him 50 pounds')]).at(-1);
+    expect(keysOf(money?.emitted ?? [])).toContain('advice.dont-pay');
+    const parent = play(machine, onShift, [msg("I'm a parent"), msg('a stranger on snapchat told my son he knows which school he goes to')]).at(-1);
+    expect(wordsOf(content, parent?.emitted ?? []).join(' ')).toContain('Tell the police on 101 now, or call 999 if they are nearby');
+  });
+
   it('a more serious message when nobody can come is not answered with the first escalation lines word for word', () => {
     const offShift = { counsellorOnShift: false };
     const turns = play(machine, offShift, [msg("I'm a young person"), msg('someone on discord is asking me for money'), msg('he says he will send my pics to my friends if i dont pay 50 quid')]);
