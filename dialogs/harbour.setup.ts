@@ -6,7 +6,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { BotSay, ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { ASKED_WRONG_OR_SCARY, blackmailKnown, closingHelplines, dontComply, dontMeet, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
+import { ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, closingHelplines, dontComply, dontMeet, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -124,7 +124,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       }),
       /** A parent's "what do i tell him": how to support the child; 999 still, while in danger now. */
       saySupportChild: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(say('parent.advice.support-child'));
+        enqueue.emit(supportChildLine(context));
         if (isInDangerNow(context)) enqueue.emit(stillInDanger(context));
         enqueue.assign({ said: { ...context.said, supportChild: true } });
       }),
@@ -512,7 +512,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
           enqueue.emit(say('advice.images'));
           const dontSend = dontSendOrPay(context, pressing);
           if (dontSend.line !== undefined) enqueue.emit(dontSend.line);
-          if (prefix === 'parent' && context.said.supportChild === true) enqueue.emit(say('parent.advice.support-child'));
+          if (prefix === 'parent' && context.said.supportChild === true) enqueue.emit(supportChildLine(context));
         }
         enqueue.emit(say(prefix === 'parent' ? 'parent.advice.report' : 'advice.report'));
         if (prefix === 'parent') {

@@ -197,6 +197,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.advice.self-harm-listen',
   'parent.advice.self-harm-safe',
   'parent.advice.support-child',
+  'parent.advice.support-child-general',
   'child.advice.abuse-tell',
   'child.advice.abuse-help',
   'friend.advice.abuse-help',

@@ -106,6 +106,14 @@ export function blackmailKnown(ctx: HarbourContext): boolean {
   return (ctx.summary.asked ?? []).includes(ASKED.threat_blackmail ?? '');
 }
 
+/**
+ * A parent's "what do i tell him": how to support the child. Threatened (blackmail known), with the
+ * risk that a child threatened like this may hurt themselves; otherwise without talk of threats.
+ */
+export function supportChildLine(ctx: HarbourContext): BotSay {
+  return say(blackmailKnown(ctx) ? 'parent.advice.support-child' : 'parent.advice.support-child-general');
+}
+
 /** What the counsellor's summary says was told when the only sexual finding was abuse told of. */
 export const ABUSE_TOLD = 'sexual abuse told of';
 

@@ -437,6 +437,14 @@ describe('escalation', () => {
     expect(wordsOf(content, parent?.emitted ?? []).join(' ')).toContain('Tell the police on 101 now, or call 999 if they are nearby');
   });
 
+  it('a parent\'s "what do i tell him" with no threat known is answered without talk of threats', () => {
+    const turns = play(machine, onShift, [msg('im a mum'), msg('my son is 11 and i found messages on his xbox from an older boy asking him to send pictures of himself'), msg('what do i tell him')]);
+    const said = wordsOf(content, turns[3]?.emitted ?? []);
+    expect(said).toEqual(['Tell the child you are glad they told you, and that they are not in trouble. Listen more than you talk, and try not to look shocked or angry. Let them know they can always come to you, whatever happens online.']);
+    const threatened = play(machine, onShift, [msg('im a mum'), msg('someone is threatening to share my sons photos unless he sends more'), msg('what do i tell him')]).at(-1);
+    expect(wordsOf(content, threatened?.emitted ?? []).join(' ')).toContain('Children who are threatened like this can feel there is no way out.');
+  });
+
   it('a more serious message when nobody can come is not answered with the first escalation lines word for word', () => {
     const offShift = { counsellorOnShift: false };
     const turns = play(machine, offShift, [msg("I'm a young person"), msg('someone on discord is asking me for money'), msg('he says he will send my pics to my friends if i dont pay 50 quid')]);
