@@ -388,10 +388,16 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       askWhoIfNotKnown: enqueueActions(({ context, enqueue }) => {
         if (context.audience === undefined) enqueue.emit(say('opening.who', { quickReplies: QR.who }));
       }),
-      /** "I don't want to talk to a person": their choice, and honestly what may still happen. */
-      sayPersonDeclined: emit(({ context }) =>
-        say(isPersonComing(context) && context.handoff !== 'none' && context.handoff !== 'failed' ? 'handoff.declined-requested' : 'handoff.declined'),
-      ),
+      /**
+       * "I don't want to talk to a person": their choice, and honestly what may still happen (a
+       * counsellor asked for may still join; with nobody able to come, no "ask for one any time").
+       * While in danger now, 999 again after it.
+       */
+      sayPersonDeclined: enqueueActions(({ context, enqueue }) => {
+        const key = !isPersonComing(context) ? 'handoff.declined-none' : context.handoff !== 'none' && context.handoff !== 'failed' ? 'handoff.declined-requested' : 'handoff.declined';
+        enqueue.emit(say(key));
+        if (isInDangerNow(context)) enqueue.emit(stillInDanger(context));
+      }),
       sayNobodyCanCome: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say('handoff.nobody-now'));
         enqueue.emit(say(isAdult(context) ? 'helplines.now.adult' : 'helplines.now.child'));

@@ -182,6 +182,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'bot.not-a-person-none',
   'handoff.declined',
   'handoff.declined-requested',
+  'handoff.declined-none',
   'handoff.leave-check',
   'friend.secret',
   'friend.advice.tell-adult',

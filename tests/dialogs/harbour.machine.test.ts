@@ -445,6 +445,16 @@ describe('escalation', () => {
     expect(wordsOf(content, threatened?.emitted ?? []).join(' ')).toContain('Children who are threatened like this can feel there is no way out.');
   });
 
+  it('"i dont want to talk to anyone", not safe and with nobody able to come: no "ask for a person any time", and 999 again', () => {
+    const turns = play(machine, { counsellorOnShift: false }, [msg('hey'), msg('this guy i met on discord has my nudes and says hell send them to my school'), msg('i want to die honestly'), msg('no'), msg('i dont want to talk to anyone')]);
+    // "has my nudes": not in trouble, and Report Remove, with the escalation.
+    expect(keysOf(turns[2]?.emitted ?? [])).toContain('child.image-worry');
+    expect(wordsOf(content, turns[5]?.emitted ?? [])).toEqual([
+      "That's okay. You can keep talking to me for as long as you like.",
+      'Please call 999 now, or ask someone near you to call. Samaritans are there on 116 123 too. If you can, go to where someone else is, and move away from anything you could hurt yourself with. I\'m still here.',
+    ]);
+  });
+
   it('a more serious message when nobody can come is not answered with the first escalation lines word for word', () => {
     const offShift = { counsellorOnShift: false };
     const turns = play(machine, offShift, [msg("I'm a young person"), msg('someone on discord is asking me for money'), msg('he says he will send my pics to my friends if i dont pay 50 quid')]);
