@@ -74,7 +74,7 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['isInDangerNow', 'fearsTelling']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayFearsTelling', 'sayStillInDanger'] },
             // "but he seems nice": no blame, and why it still matters, then 999 again.
             { guard: and(['isInDangerNow', 'caresForThem']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayCares', 'sayStillInDanger'] },
-            { guard: 'isInDangerNow', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayStillInDanger'] },
+            { guard: 'isInDangerNow', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayDangerSteps'] },
             // "Are you safe right now?", asked when self-harm was first heard: no or not sure is danger now.
             { guard: and(['awaitsSafeAnswer', or(['saysNo', 'isUnsure'])]), actions: ['escalateNotSafe'] },
             { guard: and(['awaitsSafeAnswer', 'saysYes']), actions: ['saySafeForNow'] },

@@ -6,7 +6,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { BotSay, ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, closingHelplines, dontComply, dontMeet, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
+import { SOMEONE_OUTSIDE_RULE, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -177,6 +177,18 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       }),
       /** Immediate danger, and not yet said to have passed: 999 again, in words for who is chatting. */
       sayStillInDanger: emit(({ context }) => stillInDanger(context)),
+      /**
+       * A plain message while in danger now: 999 again, and for a young person (someone there, not
+       * self-harm) the steps in turn (the door, the call, then the reminder), not one line each time.
+       * Fear named ("im scard") is said back first.
+       */
+      sayDangerSteps: enqueueActions(({ context, enqueue }) => {
+        // Only fear said back: "im home alone" is where they are, not "you're not alone".
+        if (context.turn.feeling === 'scared' || context.turn.feeling === 'worried') enqueue.emit(reflectionOf(context));
+        const n = context.dangerHeard ?? 0;
+        enqueue.emit(dangerStep(context, n));
+        enqueue.assign({ dangerHeard: n + 1 });
+      }),
       /** "I called 999": the right thing; stay on the line. */
       sayCalledHelp: emit(({ context }) => sayToReader(context, 'escalation.called-help')),
       /** "He's gone": glad, and 999 if it comes back; the reminders stop. */
@@ -308,6 +320,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
             ...(dontSend !== undefined ? { dontSend: true, dontSendWhat: dontSend } : {}),
             ...(logins ? { logins: true } : {}),
             ...(menace ? { menace: true } : {}),
+            ...(t.findings.some((f) => f.rule === SOMEONE_OUTSIDE_RULE) ? { outside: true } : {}),
             ...(meeting ? { dontMeet: true } : {}),
             ...(supportChild ? { supportChild: true } : {}),
             ...(abuseTold ? { abuseTold: true } : {}),

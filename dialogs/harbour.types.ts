@@ -37,6 +37,8 @@ export interface HarbourContext {
     readonly logins?: boolean;
     /** What to do if the person who menaced them turns up (`MAY_TURN_UP_RULES` in wording.ts): once. Absent in older snapshots. */
     readonly menace?: boolean;
+    /** Someone is outside or at the door now (the detector's someone-outside): the reminders say what to do about the door. Absent in older snapshots. */
+    readonly outside?: boolean;
     /** No blame for caring about the person ("but i love him"): once. Absent in older snapshots. */
     readonly cares?: boolean;
     /**
@@ -103,6 +105,8 @@ export interface HarbourContext {
   readonly knownAdult?: boolean;
   /** Plain messages heard while escalated, so the listening line varies instead of repeating. Absent in older snapshots. */
   readonly heard?: number;
+  /** Plain messages heard while in danger now, so the 999 reminder gives its steps in turn instead of one line again and again. Absent in older snapshots. */
+  readonly dangerHeard?: number;
   /** Nothing had happened, they wanted to talk: listening, until a story about someone starts the path's questions. Absent in older snapshots. */
   readonly justTalking?: boolean;
   readonly summary: ConversationSummary;

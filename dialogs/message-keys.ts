@@ -148,6 +148,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'escalation.listening-tips',
   'escalation.ask-feelings',
   'escalation.still-in-danger',
+  'escalation.danger-door',
+  'escalation.danger-call',
   'escalation.still-in-danger-adult',
   'escalation.still-in-danger-self-harm',
   'escalation.still-in-danger-self-harm-adult',

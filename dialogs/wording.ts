@@ -235,6 +235,25 @@ export function stillInDanger(ctx: HarbourContext): BotSay {
   return sayToReader(ctx, selfHarm ? 'escalation.still-in-danger-self-harm' : 'escalation.still-in-danger');
 }
 
+/** The detector's rule for someone outside or at the door now. */
+export const SOMEONE_OUTSIDE_RULE = 'lex:immediate_danger.someone-outside';
+
+/**
+ * The n-th plain message while in danger now: a young person with someone there (not self-harm)
+ * hears the steps in turn (the door, when someone is outside; the call; the reminder), so a frightened
+ * child writing "im in my room", "he is knocking" is not answered with one line again and again.
+ * Everyone else hears the reminder ({@link stillInDanger}). Every step says 999.
+ */
+export function dangerStep(ctx: HarbourContext, n: number): BotSay {
+  const selfHarm = ctx.summary.categories?.includes('self_harm') === true;
+  if (pathOf(ctx.audience) !== 'child' || selfHarm) return stillInDanger(ctx);
+  const steps = ctx.said.outside === true ? DANGER_STEPS_OUTSIDE : DANGER_STEPS;
+  return say(steps[n % steps.length] ?? 'escalation.still-in-danger');
+}
+
+const DANGER_STEPS = ['escalation.danger-call', 'escalation.still-in-danger'] as const;
+const DANGER_STEPS_OUTSIDE = ['escalation.danger-door', 'escalation.danger-call', 'escalation.still-in-danger'] as const;
+
 /** The words that close every chat: helplines for who is chatting. */
 export function closingHelplines(ctx: HarbourContext): BotSay {
   return say(isAdult(ctx) ? 'close.helplines.adult' : 'close.helplines.child');

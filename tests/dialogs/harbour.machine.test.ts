@@ -445,6 +445,21 @@ describe('escalation', () => {
     expect(wordsOf(content, threatened?.emitted ?? []).join(' ')).toContain('Children who are threatened like this can feel there is no way out.');
   });
 
+  it('a young person in danger now with someone outside hears the steps in turn, each with 999, and fear said back', () => {
+    const turns = play(machine, { counsellorOnShift: false }, [msg('hi im 10'), msg('ther is a man outsid my house he sed he is from roblox'), msg('im scard'), msg('my mum is at wrk'), msg('im in my room'), msg('he is nokin on the door')]);
+    const keys = turns.slice(3).map((t) => keysOf(t.emitted));
+    expect(keys).toEqual([
+      ['feeling.scared', 'escalation.danger-door'],
+      ['escalation.danger-call'],
+      ['escalation.still-in-danger'],
+      ['escalation.danger-door'],
+    ]);
+    for (const t of turns.slice(3)) expect(wordsOf(content, t.emitted).join(' ')).toMatch(/999/);
+    // A friend or a parent hears the reminder as before.
+    const parent = play(machine, { counsellorOnShift: false }, [msg("I'm a parent"), msg('there is a man outside our house who has been messaging my daughter'), msg('shes upstairs')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])).toEqual(['escalation.still-in-danger-adult']);
+  });
+
   it('"i dont want to talk to anyone", not safe and with nobody able to come: no "ask for a person any time", and 999 again', () => {
     const turns = play(machine, { counsellorOnShift: false }, [msg('hey'), msg('this guy i met on discord has my nudes and says hell send them to my school'), msg('i want to die honestly'), msg('no'), msg('i dont want to talk to anyone')]);
     // "has my nudes": not in trouble, and Report Remove, with the escalation.
@@ -1066,10 +1081,10 @@ describe('kindness in the details', () => {
     ]);
     expect(turns[2]?.state).toBe('escalated');
     expect(keysOf(turns[2]?.emitted ?? [])[0]).toBe('safety.immediate');
-    const still = 'If you are still in danger, please call 999 now. Go somewhere safe if you can. I\'m still here, and you can keep typing.';
-    // "home alone" is not "You're not alone", and no question about grown-ups or feelings yet.
-    expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual([still]);
-    expect(wordsOf(content, turns[4]?.emitted ?? [])).toEqual([still]);
+    // "home alone" is not "You're not alone", and no question about grown-ups or feelings yet: what
+    // to do about the door, then the call, each with 999 (not one line again and again).
+    expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual(["Don't open the door to them. Stay inside, away from the windows, and lock your door if you can. Call 999 now. The call is free."]);
+    expect(wordsOf(content, turns[4]?.emitted ?? [])).toEqual(['Please call 999 now. The call is free, even with no credit. Tell them where you are and what is happening. If you can, call a grown-up you know too.']);
     expect(keysOf(turns[5]?.emitted ?? [])).toEqual(['escalation.called-help']);
     expect(wordsOf(content, turns[6]?.emitted ?? [])).toEqual(["I'm really glad you're safe now. If you feel in danger again, call 999 straight away."]);
     // Once safe, the reminders stop and the chat goes on.
