@@ -528,7 +528,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(say('advice.keep-evidence'));
         if (context.said.dontMeet === true) enqueue.emit(dontMeet(context));
         if (pressured) {
-          enqueue.emit(say('advice.images'));
+          // Pictures only once pictures, a threat or something that felt wrong came up: not for a
+          // login or money alone ("5000 vbucks for your login").
+          if (pressing.some((c) => c === 'sexual' || c === 'threat_blackmail') || (context.summary.asked ?? []).includes(ASKED_WRONG_OR_SCARY)) enqueue.emit(say('advice.images'));
           const dontSend = dontSendOrPay(context, pressing);
           if (dontSend.line !== undefined) enqueue.emit(dontSend.line);
           if (prefix === 'parent' && context.said.supportChild === true) enqueue.emit(supportChildLine(context));

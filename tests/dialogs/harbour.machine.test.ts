@@ -1192,6 +1192,10 @@ describe('kindness in the details', () => {
     const notAsked = child(...base, msg('No'), msg('No'), msg('Sad'), msg('my nan')).at(-1);
     expect(keysOf(notAsked?.emitted ?? [])).not.toContain('advice.images');
     expect(keysOf(notAsked?.emitted ?? [])).toContain('advice.keep-evidence');
+    // A login for in-game money: the password line and "don't give them anything", no word of nude pictures.
+    const login = child(msg('someone on fortnite said theyll give me 5000 vbucks if i give them my account login'), msg('what should i do')).at(-1);
+    expect(keysOf(login?.emitted ?? [])).toContain('advice.keep-evidence');
+    expect(keysOf(login?.emitted ?? [])).not.toContain('advice.images');
   });
 
   it('gives space without pushing when a child would rather not talk, and says how to come back', () => {
