@@ -35,8 +35,10 @@ const CONTENT_REACH = 5;
  * doctor asked if…"). Deferring to every kind lost 97 items (docs/red-flags.md); these lost none.
  * Session 9 checked both again (53 batches, and the blind train35): each stands down one benign
  * message and loses nothing, once a settled phrase after "if" no longer reads as settled (scope.ts).
+ * Session 17: an errand given for a known adult in the room ('errand', `roomErrand`): "my uncle keeps
+ * coming in my room to ask if i want tea" read 0.95 sexual by the classifier alone.
  */
-const DEFER_ALWAYS: ReadonlySet<StandDown> = new Set<StandDown>(['resolved', 'role', 'advice']);
+const DEFER_ALWAYS: ReadonlySet<StandDown> = new Set<StandDown>(['resolved', 'role', 'advice', 'errand']);
 
 interface Hit {
   readonly feature: string;
@@ -540,6 +542,33 @@ function touchedThing(tokens: readonly Token[], m: PhraseMatch): boolean {
   return !tokens.some((t) => (t.sentence === s && (t.sets.includes('{bodypart}') || t.sets.includes('{nudestrong}'))) || UNEASE.has(t.word));
 }
 
+/** Everyday errands that bring someone into a room: "to BORROW my charger", "to GET the hoover", "to ASK for the wifi password" (not giving, bringing or telling: "to give me sweets", "to tell me not to tell"). */
+const ERRANDS = new Set(['borrow', 'get', 'grab', 'fetch', 'take', 'use', 'return', 'collect', 'fix', 'find', 'charge', 'plug', 'put', 'drop', 'hoover', 'vacuum', 'feed', 'water', 'ask', 'print', 'steal', 'nick']);
+/** Words that keep a known adult in the child's room a disclosure: night, bed, being alone or watched, the door, touching, undressing, flattery, staying, presents, a boyfriend asked about. */
+const ERRAND_VETO_WORDS = new Set(['night', 'nights', 'midnight', 'late', 'bed', 'asleep', 'sleep', 'sleeping', 'dark', 'alone', 'nobody', 'noone', 'out', 'away', 'weird', 'uncomfortable', 'creepy', 'wrong', 'scared', 'scary', 'stare', 'stares', 'staring', 'stared', 'watch', 'watches', 'watching', 'lock', 'locks', 'locked', 'door', 'shut', 'closes', 'stays', 'stay', 'sits', 'lies', 'lays', 'lay', 'cuddle', 'cuddles', 'hug', 'hugs', 'kiss', 'kisses', 'tickle', 'tickles', 'pretty', 'beautiful', 'gorgeous', 'sexy', 'hot', 'love', 'special', 'changing', 'changed', 'dressed', 'naked', 'touch', 'touches', 'touched', 'touching', 'leave', 'wont', 'boyfriend', 'girlfriend', 'gift', 'gifts', 'present', 'presents', 'sweets', 'money', 'but', 'then', 'and']);
+const ERRAND_VETO = ['{bodypart}', '{nudestrong}', '{undress}', '{hush}', '{secret}', '{earnest}', '{image}'];
+
+/**
+ * Session 17: a known adult coming into the child's room for an everyday errand, said right after
+ * the phrase ("my uncle keeps coming in my room to borrow my charger", "my stepdad keeps coming
+ * into my room to get the hoover"): abuse-disclosed's room phrases (not the bed, not "at night",
+ * not sneaking) stand down when "to" and an errand (`ERRANDS`) follow at once, unless the message
+ * says night, bed, being alone or watched, the door, touching, undressing, flattery, keeping quiet
+ * or earnest words, or goes on with "but", "then" or "and" ("…to borrow my charger but he stays and
+ * stares at me", "keeps coming in my room at night when mum is at work").
+ */
+function roomErrand(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.abuse-disclosed' || tokens[m.first]?.quoted) return false;
+  let room = false;
+  for (let j = m.first; j <= m.last; j += 1) {
+    const w = tokens[j]?.word ?? '';
+    if (w === 'room') room = true;
+    if (w === 'sneaks' || w === 'snuck' || w === 'sneak' || w === 'when') return false;
+  }
+  if (!room || tokens[m.last + 1]?.word !== 'to' || !ERRANDS.has(tokens[m.last + 2]?.word ?? '')) return false;
+  return !tokens.some((t) => ERRAND_VETO_WORDS.has(t.word) || ERRAND_VETO.some((v) => t.sets.includes(v)));
+}
+
 /** Secrecy rules a known adult's asking makes grooming secrecy (see knownAdultSecret). */
 const SECRECY_RULES = new Set(['lex:meet_or_secrecy.secrecy', 'lex:meet_or_secrecy.secrecy-asked']);
 
@@ -939,7 +968,7 @@ function mildThreat(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
 }
 
 /** Why scope stood a phrase down: the classifier may defer to some kinds of stand-down (see detect). */
-type StandDown = 'mild' | 'nuisance' | 'permission' | 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch';
+type StandDown = 'errand' | 'mild' | 'nuisance' | 'permission' | 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch';
 
 /** Words that may sit between a negator and what it denies outright: "i don't EVER want to die" (not "really", a hedge). */
 const DENIAL_FILLERS = new Set(['even', 'ever', 'actually', 'honestly', 'truly']);
@@ -1000,6 +1029,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (REFUSABLE.has(rule.id) && refusedAndOver(tokens)) return 'refused';
   if (rule.category !== undefined && ADVICE_CATEGORIES.has(rule.category) && parentAdvice(tokens)) return 'advice';
   if (rule.id === 'lex:sexual.abuse-disclosed' && touchedThing(tokens, m)) return 'touch';
+  if (roomErrand(tokens, m, rule)) return 'errand';
   if (rule.category === 'threat_blackmail' && conditionOfIdiom(tokens, m)) return 'idiom';
   if (askedNotHad(tokens, m, rule)) return 'asked';
   if (permissionRefused(tokens, m, rule)) return 'permission';

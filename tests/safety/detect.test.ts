@@ -1069,3 +1069,44 @@ describe('session 16, the lead: a promise not to tell, and a plan after self-har
       expect(run(text).map((f) => f.rule), text).not.toContain('ctx:plan-after-self-harm');
   });
 });
+
+describe('session 17, known misses found by talking to the bot', () => {
+  it("hears someone else's pills taken as an overdose (danger now and self-harm), not one's own dose", () => {
+    for (const text of ['i took some of my mums pills', 'ive taken a few of my dads sleeping tablets', 'i took some of mums pills', 'i swallowed a load of paracetamol', 'took like 20 tablets']) {
+      const c = categories(text);
+      expect(c, text).toContain('immediate_danger');
+      expect(c, text).toContain('self_harm');
+    }
+    for (const text of ['i took my hayfever tablet', 'mum gave me calpol', 'i took the pills the doctor gave me', 'i took some of my hayfever tablets', 'my mum took some of her pills'])
+      expect(categories(text), text).not.toContain('immediate_danger');
+  });
+
+  it('stands a known adult in the room down for an everyday errand said right after, not for night, bed, staying, photos, presents or touching', () => {
+    for (const text of [
+      'my uncle keeps coming in my room to borrow my charger',
+      'my stepdad keeps coming into my room to get the hoover',
+      'my neighbour keeps coming in my room to fix the radiator',
+      'my uncle keeps coming in my room to ask if i want tea',
+    ])
+      expect(categories(text), text).not.toContain('sexual');
+    for (const text of [
+      'my uncle keeps coming in my room at night when mum is at work',
+      'my uncle comes in my room and touches me',
+      'my uncle keeps coming in my room to borrow my charger but he stays and stares at me',
+      'my uncle keeps coming in my room to watch me get changed',
+      'my uncle keeps coming in my room to use my laptop and wont leave',
+      'my coach keeps coming in my room to take photos',
+      'my uncle keeps coming in my room to give me sweets',
+      'my uncle keeps coming in my room to ask if i have a boyfriend',
+      'my uncle keeps coming in my room to grab his charger when im getting changed',
+      'my uncle keeps coming in my room to say goodnight when im in bed',
+    ])
+      expect(categories(text), text).toContain('sexual');
+  });
+
+  it('keeps giving up on everything, said alone, as self-harm (the tuning writers label it so), not giving up on homework', () => {
+    expect(categories('im so done with everything honestly')).toContain('self_harm');
+    for (const text of ['im so done with this homework', 'im so done with this level ive died like 40 times'])
+      expect(categories(text), text).not.toContain('self_harm');
+  });
+});
