@@ -56,6 +56,8 @@ export interface TurnAnalysis {
   readonly asksWhatToSay?: boolean;
   /** "i blocked him": they blocked or reported the person. */
   readonly blockedThem?: boolean;
+  /** "i already paid him once": they already paid what was demanded. */
+  readonly alreadyPaid?: boolean;
   /** "shes at home with me now": the child is with them (counts as safe now on the parent path only). */
   readonly childWithThem?: boolean;
   /** "no thats all": nothing more to say. */
@@ -156,6 +158,7 @@ export function createAnalyser(deps: DialogDeps) {
   const blamesSelf = compile(w.blamesSelf);
   const asksWhatToSay = compile(w.asksWhatToSay);
   const blockedThem = compile(w.blockedThem);
+  const alreadyPaid = compile(w.alreadyPaid);
   const childWithThem = compile(w.childWithThem);
   const nothingMore = compile(w.nothingMore);
   const inTheirCare = compile(w.inTheirCare);
@@ -164,7 +167,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -230,6 +233,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, blamesSelf)) turn.blamesSelf = true;
     if (either(hits, spelledHits, asksWhatToSay)) turn.asksWhatToSay = true;
     if (either(hits, spelledHits, blockedThem)) turn.blockedThem = true;
+    if (either(hits, spelledHits, alreadyPaid)) turn.alreadyPaid = true;
     if (either(hits, spelledHits, childWithThem)) turn.childWithThem = true;
     if (either(hits, spelledHits, nothingMore)) turn.nothingMore = true;
     // Their own grown-up ("my uncle"), or the child's told of by someone else ("her mums boyfriend").

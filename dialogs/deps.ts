@@ -92,6 +92,8 @@ export interface AnswerWords {
   readonly asksWhatToSay: readonly string[];
   /** "i blocked him", "she reported him": they blocked or reported the person. */
   readonly blockedThem: readonly string[];
+  /** "i already paid him once", "i sent him 20 quid": they already paid what was demanded. */
+  readonly alreadyPaid: readonly string[];
   /** "shes at home with me now": a parent or carer, after danger now, has the child with them. */
   readonly childWithThem: readonly string[];
   /** "no thats all", "nothing else": nothing more to say. */
@@ -168,6 +170,7 @@ export const ANSWER_LIST_KEYS = {
   blamesSelf: 'blames_self',
   asksWhatToSay: 'asks_what_to_say',
   blockedThem: 'blocked_them',
+  alreadyPaid: 'already_paid',
   childWithThem: 'child_with_them',
   nothingMore: 'nothing_more',
   inTheirCare: 'in_their_care',

@@ -87,7 +87,8 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['fearsTelling', 'mayAskTrustedAdult']), actions: ['feelingsAnswered', 'sayFearsTelling', 'askTrustedAdult'] },
             { guard: 'fearsTelling', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayFearsTelling'] },
             { guard: and(['awaitsTrustedAdult', 'namesTrustedAdult']), actions: ['recordTrustedAdult', 'trustedAdultAnswered', { type: 'sayStep', params: { step: 'trusted.named' } }] },
-            { guard: and(['awaitsTrustedAdult', or(['namesNoTrustedAdult', 'isUnsure'])]), actions: ['recordTrustedAdult', 'trustedAdultAnswered', { type: 'sayStep', params: { step: 'trusted.none' } }] },
+            // "idk what to do" is not "I don't know a grown-up": it asks for the tips, below.
+            { guard: and(['awaitsTrustedAdult', or(['namesNoTrustedAdult', and(['isUnsure', not('wantsTips')])])]), actions: ['recordTrustedAdult', 'trustedAdultAnswered', { type: 'sayStep', params: { step: 'trusted.none' } }] },
             // The question passed by, or not yet asked, and then a grown-up named ("my mum"): still welcome.
             { guard: 'namesTrustedAdultLate', actions: ['recordTrustedAdult', 'trustedAdultAnswered', 'feelingsAnswered', { type: 'sayStep', params: { step: 'trusted.named' } }] },
             // "but i love him": no blame, and why it still matters (the question asked, if any, still waits).
@@ -128,7 +129,7 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: and(['safeAnswerOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'saySafeForNow'] },
         // "am i gonna get in trouble", read by the classifier alone as danger: the question is answered, nothing escalated.
         { guard: and(['troubleOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'sayNotInTroubleIfAsked'] },
-        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayImageWorryIfAny', 'sayNotInTroubleIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked'] },
+        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayImageWorryIfAny', 'sayPaidAlreadyIfAny', 'sayNotInTroubleIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked'] },
         // With a counsellor the bot is silent: the person reads and answers.
         { guard: 'isWithCounsellor', actions: [...TAKE_MESSAGE] },
         { guard: 'asksIfBot', actions: [...TAKE_MESSAGE, 'sayNotAPerson', 'askWhoIfNotKnown'] },
@@ -159,6 +160,8 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: and(['asksWhatToSay', 'isOnAdultPath']), actions: [...TAKE_MESSAGE, 'saySupportChild'] },
         // "i blocked him": well done (once); the question asked still waits.
         { guard: 'saysBlocked', actions: [...TAKE_MESSAGE, 'sayBlocked'] },
+        // "i already paid him once", after money or a threat: don't pay any more, and why (once).
+        { guard: 'saysPaidAlready', actions: [...TAKE_MESSAGE, 'sayPaidAlready'] },
         // "its my fault", "i was so stupid": it is not, each time.
         { guard: 'blamesSelf', actions: [...TAKE_MESSAGE, 'sayNotYourFault'] },
         // "what if i just meet him somewhere public": no, don't go, and why (each time asked).

@@ -131,9 +131,22 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** "should i just pay her", with no new red flag in it: no, and why. */
       sayDontComply: emit(({ context }) => dontComply(context)),
       /** The trusted-adult question; after a story about one of their own grown-ups, a young person is asked about another one. */
-      askTrustedAdultOnPath: emit(({ context }) =>
-        context.knownAdult === true && pathOf(context.audience) === 'child' ? say('child.ask.trusted-adult-other') : sayStepOf(context, 'ask.trusted-adult'),
-      ),
+      askTrustedAdultOnPath: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(trustedAdultQuestion(context));
+        enqueue.assign({ said: { ...context.said, trustedAsked: true } });
+      }),
+      /** "i already paid him once", after money or a threat: don't pay any more, and why; 999 still, while in danger now. Once. */
+      sayPaidAlready: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(sayStepOf(context, 'paid-already'));
+        if (isInDangerNow(context)) enqueue.emit(stillInDanger(context));
+        enqueue.assign({ said: { ...context.said, paidAlready: true } });
+      }),
+      /** With a red flag in the message ("i paid him and now he wants 100"): the same line, once. */
+      sayPaidAlreadyIfAny: enqueueActions(({ context, enqueue }) => {
+        if (!paidAlready(context, context.summary)) return;
+        enqueue.emit(sayStepOf(context, 'paid-already'));
+        enqueue.assign({ said: { ...context.said, paidAlready: true } });
+      }),
       recordDuration: assign(({ context }) =>
         context.turn.duration === undefined ? {} : { summary: { ...context.summary, duration: context.turn.duration } },
       ),
@@ -182,10 +195,13 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(sayStepOf(context, 'fears-telling'));
         enqueue.assign({ said: { ...context.said, fearsTelling: true } });
       }),
-      /** Waiting with nobody coming: ask about a grown-up they trust, once (the next message answers). */
+      /**
+       * Waiting with nobody coming: ask about a grown-up they trust (the next message answers). Asked
+       * again only after more of the story came instead of an answer, and then in other words.
+       */
       askTrustedAdult: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(sayStepOf(context, 'ask.trusted-adult'));
-        enqueue.assign({ trustedAsk: 'asked' });
+        enqueue.emit(trustedAdultQuestion(context));
+        enqueue.assign({ trustedAsk: 'asked', said: { ...context.said, trustedAsked: true } });
       }),
       /** A picture sent, or feared shared: not in trouble, not their fault, and Report Remove. Once. */
       sayImageWorryIfAny: enqueueActions(({ context, enqueue }) => {
@@ -518,6 +534,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       blamesSelf: ({ context, event }) => turnOf(context, event).blamesSelf === true,
       saysNothingMore: ({ context, event }) => turnOf(context, event).nothingMore === true,
       saysBlocked: ({ context, event }) => turnOf(context, event).blockedThem === true && context.said.blocked !== true,
+      saysPaidAlready: ({ context, event }) => paidAlready({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
       asksWhatToSay: ({ context, event }) => turnOf(context, event).asksWhatToSay === true,
       isGoodbye: ({ context, event }) => turnOf(context, event).goodbye === true,
       staysToWait: ({ context, event }) => turnOf(context, event).stays === true,
@@ -594,7 +611,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isAnswer: ({ context, event }) => {
         const turn = turnOf(context, event);
         if (turn.urgency !== undefined || context.handoff === 'accepted') return false;
-        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
+        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready({ ...context, turn }, summaryOf(context, event)) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
         const onPath = (context.audience !== undefined && pathOf(context.audience) !== 'parent') || pathOf(context.audience) === 'parent';
         return !(turn.wantsTips === true && onPath && context.handoff === 'none');
       },
@@ -718,6 +735,26 @@ function requestMade(context: HarbourContext, urgency: Urgency, raises: boolean,
 /** On the friend path, the friend asked for secrecy, and that has not been answered yet. */
 function hasFriendSecret(context: HarbourContext): boolean {
   return context.turn.friendSecret === true && context.audience === 'friend' && context.said.friendSecret !== true;
+}
+
+/**
+ * "i already paid him once", not answered yet, and money or a threat has come up in the chat (with
+ * this message's findings): "i paid for my skin" in ordinary chat is not this.
+ */
+function paidAlready(context: HarbourContext, summary: ConversationSummary): boolean {
+  if (context.turn.alreadyPaid !== true || context.said.paidAlready === true) return false;
+  return (summary.categories ?? []).some((c) => c === 'financial' || c === 'threat_blackmail') || context.turn.findings.some((f) => f.category === 'financial' || f.category === 'threat_blackmail');
+}
+
+/**
+ * The trusted-adult question in the words that fit: after a story about one of their own grown-ups, a
+ * young person is asked about another one; asked a second time, other words, so it is not a repeat.
+ */
+function trustedAdultQuestion(context: HarbourContext): BotSay {
+  const path = pathOf(context.audience);
+  if (context.knownAdult === true && path === 'child') return say('child.ask.trusted-adult-other');
+  if (context.said.trustedAsked === true && path !== 'parent') return say(`${path}.ask.trusted-adult-again`);
+  return sayStepOf(context, 'ask.trusted-adult');
 }
 
 /** The message tells of a picture sent or feared shared, and that has not been answered yet. */

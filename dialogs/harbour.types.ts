@@ -69,6 +69,10 @@ export interface HarbourContext {
     readonly supportChild?: boolean;
     /** Well done for blocking them: once. Absent in older snapshots. */
     readonly blocked?: boolean;
+    /** Don't pay any more, after they said they already paid: once. Absent in older snapshots. */
+    readonly paidAlready?: boolean;
+    /** The trusted-adult question has been asked once already (a second asking uses other words). Absent in older snapshots. */
+    readonly trustedAsked?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

@@ -29,6 +29,8 @@ export const QUESTION_KEYS: readonly string[] = [
     ),
   ),
   'child.ask.trusted-adult-other',
+  'child.ask.trusted-adult-again',
+  'friend.ask.trusted-adult-again',
   ...['what-happened', 'app', 'behaviour', 'wellbeing', 'anything-else'].map((q) => `parent.ask.${q}`),
 ];
 
@@ -52,6 +54,7 @@ const PER_PATH = [
   'not-in-trouble',
   'not-your-fault',
   'blocked',
+  'paid-already',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */
@@ -97,6 +100,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.not-in-trouble',
   'parent.not-your-fault',
   'parent.blocked',
+  'parent.paid-already',
   'parent.general.intro',
   'parent.general.ages',
   'parent.general.set-up',
@@ -131,6 +135,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'fallback.offer-help',
   'escalation.serious',
   'escalation.raised',
+  'escalation.raised-off-shift',
   'escalation.noted',
   'escalation.noted-no-counsellor',
   'escalation.noted-no-counsellor-adult',

@@ -245,7 +245,9 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // 999 first, every time: the child may be in danger now, whoever is on shift.
   if (urgency === 'immediate') out.push(sayToReader(ctx, 'safety.immediate'));
   if (!withPerson) {
-    if (isFirst || (raises && !isPersonComing(ctx))) out.push(say('escalation.serious'));
+    if (isFirst) out.push(say('escalation.serious'));
+    // More serious than before, and nobody can come: not the first lines again word for word.
+    else if (raises && !isPersonComing(ctx)) out.push(say('escalation.raised-off-shift'));
     else if (raises) out.push(say('escalation.raised'));
     // Still in danger now, and this message is less urgent ("i have some of my mums pills" after "not
     // safe"): 999 again, as for any message then, not only "thank you for telling me".
@@ -283,7 +285,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   if (!withPerson && (isFirst || raises)) {
     if (isPersonComing(ctx)) out.push(say('escalation.asking'));
     else {
-      out.push(say('escalation.off-shift'));
+      if (isFirst) out.push(say('escalation.off-shift'));
       out.push(say(isAdult(ctx) ? 'helplines.now.adult' : 'helplines.now.child'));
     }
   }

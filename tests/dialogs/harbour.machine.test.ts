@@ -368,11 +368,12 @@ describe('escalation', () => {
     expect(keysOf(online?.emitted ?? [])).toContain('advice.keep-evidence');
   });
 
-  it('the trusted-adult question passed by with more of the story is asked again, and a later "no" is not taken as its answer', () => {
+  it('the trusted-adult question passed by with more of the story is asked again, in other words, and a later "no" is not taken as its answer', () => {
     const turns = play(machine, { counsellorOnShift: false }, [msg('13'), msg('theres this girl on tiktok who says shes 14 and she wants my snap'), msg('i gave it her'), msg('now she keeps asking for pics of me in my school uniform'), msg('no i didnt send any')]);
     expect(keysOf(turns[3]?.emitted ?? [])).toContain('child.ask.trusted-adult');
     expect(keysOf(turns[5]?.emitted ?? [])).not.toContain('child.trusted.none');
-    expect(keysOf(turns[5]?.emitted ?? [])).toEqual(['child.ask.trusted-adult']);
+    // Asked a second time: other words, so it does not sound like the bot repeating itself.
+    expect(wordsOf(content, turns[5]?.emitted ?? [])).toEqual(['Can you think of a grown-up you could tell about this? It might be someone at home, at school, or somewhere else you feel safe.']);
   });
 
   it('"i blocked him" is praised once, and the question asked still waits', () => {
@@ -392,6 +393,46 @@ describe('escalation', () => {
     const young = play(machine, offShift, [msg('im 12'), msg('a man is outside my house'), msg('hes with me now')]).at(-1);
     expect(keysOf(young?.emitted ?? [])).not.toContain('escalation.safe-now');
     expect(wordsOf(content, young?.emitted ?? []).join(' ')).toMatch(/999/);
+  });
+
+  it('"i already paid him once", after money was demanded: not their fault, don\'t pay any more, and why (once); "i paid for my skin" in ordinary chat is not that', () => {
+    const offShift = { counsellorOnShift: false };
+    const turns = play(machine, offShift, [msg("I'm a young person"), msg('some guy on insta says he will post my pics unless i pay him 50 quid'), msg('i already paid him once'), msg('i paid him again yesterday')]);
+    expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual([
+      "It is not your fault. Please don't pay them any more. People who do this often ask for more, even after you pay. Stop replying, but keep their messages. A grown-up you trust can help you tell the bank and the police.",
+    ]);
+    expect(keysOf(turns[4]?.emitted ?? [])).not.toContain('child.paid-already');
+    // Told with the red flag itself, the line comes with the escalation.
+    const withFlag = play(machine, offShift, [msg("I'm a young person"), msg('i paid him 20 quid and now he says he will send my nudes to everyone if i dont pay more')]).at(-1);
+    expect(keysOf(withFlag?.emitted ?? [])).toContain('child.paid-already');
+    const parent = play(machine, onShift, [msg("I'm a parent"), msg('someone is blackmailing my son for money on snapchat'), msg('he already paid them 100 pounds')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])).toEqual(['parent.paid-already']);
+    expect(wordsOf(content, parent?.emitted ?? [])[0]).toContain('police on 101');
+    const game = child(msg('i paid for a new skin in fortnite and it didnt work')).flatMap((t) => keysOf(t.emitted));
+    expect(game).not.toContain('child.paid-already');
+  });
+
+  it('"idk what to do", while the trusted-adult question waits, gets the tips, not "that\'s okay, lots of people feel like that"', () => {
+    const offShift = { counsellorOnShift: false };
+    const turns = play(machine, offShift, [msg("I'm a young person"), msg('some guy on snap keeps asking where i live'), msg('im scared'), msg('idk what to do')]);
+    expect(keysOf(turns[3]?.emitted ?? [])).toContain('child.ask.trusted-adult');
+    const last = keysOf(turns[4]?.emitted ?? []);
+    expect(last).toContain('advice.keep-evidence');
+    expect(last).not.toContain('child.trusted.none');
+    // A plain "idk" still answers the question.
+    const idk = play(machine, offShift, [msg("I'm a young person"), msg('some guy on snap keeps asking where i live'), msg('im scared'), msg('idk')]).at(-1);
+    expect(keysOf(idk?.emitted ?? [])).toEqual(['child.trusted.none']);
+  });
+
+  it('a more serious message when nobody can come is not answered with the first escalation lines word for word', () => {
+    const offShift = { counsellorOnShift: false };
+    const turns = play(machine, offShift, [msg("I'm a young person"), msg('someone on discord is asking me for money'), msg('he says he will send my pics to my friends if i dont pay 50 quid')]);
+    expect(keysOf(turns[2]?.emitted ?? [])).toEqual(expect.arrayContaining(['escalation.serious', 'escalation.off-shift', 'helplines.now.child']));
+    const raised = keysOf(turns[3]?.emitted ?? []);
+    expect(raised).toContain('escalation.raised-off-shift');
+    expect(raised).toContain('helplines.now.child');
+    expect(raised).not.toContain('escalation.serious');
+    expect(raised).not.toContain('escalation.off-shift');
   });
 
   it('"how long will it take" while a counsellor is on the way is answered honestly, and with people to call once nobody can come', () => {
