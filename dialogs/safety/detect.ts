@@ -35,8 +35,10 @@ const CONTENT_REACH = 5;
  * doctor asked if…"). Deferring to every kind lost 97 items (docs/red-flags.md); these lost none.
  * Session 9 checked both again (53 batches, and the blind train35): each stands down one benign
  * message and loses nothing, once a settled phrase after "if" no longer reads as settled (scope.ts).
+ * Session 17: an errand given for a known adult in the room ('errand', `roomErrand`): "my uncle keeps
+ * coming in my room to ask if i want tea" read 0.95 sexual by the classifier alone.
  */
-const DEFER_ALWAYS: ReadonlySet<StandDown> = new Set<StandDown>(['resolved', 'role', 'advice']);
+const DEFER_ALWAYS: ReadonlySet<StandDown> = new Set<StandDown>(['resolved', 'role', 'advice', 'errand']);
 
 interface Hit {
   readonly feature: string;
@@ -540,6 +542,33 @@ function touchedThing(tokens: readonly Token[], m: PhraseMatch): boolean {
   return !tokens.some((t) => (t.sentence === s && (t.sets.includes('{bodypart}') || t.sets.includes('{nudestrong}'))) || UNEASE.has(t.word));
 }
 
+/** Everyday errands that bring someone into a room: "to BORROW my charger", "to GET the hoover", "to ASK for the wifi password" (not giving, bringing or telling: "to give me sweets", "to tell me not to tell"). */
+const ERRANDS = new Set(['borrow', 'get', 'grab', 'fetch', 'take', 'use', 'return', 'collect', 'fix', 'find', 'charge', 'plug', 'put', 'drop', 'hoover', 'vacuum', 'feed', 'water', 'ask', 'print', 'steal', 'nick']);
+/** Words that keep a known adult in the child's room a disclosure: night, bed, being alone or watched, the door, touching, undressing, flattery, staying, presents, a boyfriend asked about. */
+const ERRAND_VETO_WORDS = new Set(['night', 'nights', 'midnight', 'late', 'bed', 'asleep', 'sleep', 'sleeping', 'dark', 'alone', 'nobody', 'noone', 'out', 'away', 'weird', 'uncomfortable', 'creepy', 'wrong', 'scared', 'scary', 'stare', 'stares', 'staring', 'stared', 'watch', 'watches', 'watching', 'lock', 'locks', 'locked', 'door', 'shut', 'closes', 'stays', 'stay', 'sits', 'lies', 'lays', 'lay', 'cuddle', 'cuddles', 'hug', 'hugs', 'kiss', 'kisses', 'tickle', 'tickles', 'pretty', 'beautiful', 'gorgeous', 'sexy', 'hot', 'love', 'special', 'changing', 'changed', 'dressed', 'naked', 'touch', 'touches', 'touched', 'touching', 'leave', 'wont', 'boyfriend', 'girlfriend', 'gift', 'gifts', 'present', 'presents', 'sweets', 'money', 'but', 'then', 'and']);
+const ERRAND_VETO = ['{bodypart}', '{nudestrong}', '{undress}', '{hush}', '{secret}', '{earnest}', '{image}'];
+
+/**
+ * Session 17: a known adult coming into the child's room for an everyday errand, said right after
+ * the phrase ("my uncle keeps coming in my room to borrow my charger", "my stepdad keeps coming
+ * into my room to get the hoover"): abuse-disclosed's room phrases (not the bed, not "at night",
+ * not sneaking) stand down when "to" and an errand (`ERRANDS`) follow at once, unless the message
+ * says night, bed, being alone or watched, the door, touching, undressing, flattery, keeping quiet
+ * or earnest words, or goes on with "but", "then" or "and" ("…to borrow my charger but he stays and
+ * stares at me", "keeps coming in my room at night when mum is at work").
+ */
+function roomErrand(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.abuse-disclosed' || tokens[m.first]?.quoted) return false;
+  let room = false;
+  for (let j = m.first; j <= m.last; j += 1) {
+    const w = tokens[j]?.word ?? '';
+    if (w === 'room') room = true;
+    if (w === 'sneaks' || w === 'snuck' || w === 'sneak' || w === 'when') return false;
+  }
+  if (!room || tokens[m.last + 1]?.word !== 'to' || !ERRANDS.has(tokens[m.last + 2]?.word ?? '')) return false;
+  return !tokens.some((t) => ERRAND_VETO_WORDS.has(t.word) || ERRAND_VETO.some((v) => t.sets.includes(v)));
+}
+
 /** Secrecy rules a known adult's asking makes grooming secrecy (see knownAdultSecret). */
 const SECRECY_RULES = new Set(['lex:meet_or_secrecy.secrecy', 'lex:meet_or_secrecy.secrecy-asked']);
 
@@ -716,6 +745,57 @@ function trivialHyperbole(tokens: readonly Token[], m: PhraseMatch, rule: Compil
   return trifle || (chore && laugh);
 }
 
+/** Words of `distress` that trivial complaints share ("i cant do this level ANYMORE", "so done with EVERYTHING in maths"): no veto for `trivialCause`. */
+const COMMON_DISTRESS = new Set(['anymore', 'any', 'more', 'everything', 'always', 'actually', 'seriously', 'serious', 'think', 'thinking', 'thoughts', 'sorry', 'tired', 'exhausted', 'fail', 'failed', 'failing', 'results', 'life', 'give', 'giving', 'up', 'go', 'on', 'keep', 'keeping', 'keeps', 'going', 'me', 'i', 'my', 'anything', 'right', 'every', 'day', 'night', 'for', 'real', 'mean', 'it', 'not', 'miss']);
+
+/**
+ * Session 17: a trivial cause named in the message (set `trifle`, `chore`, a school word, a game
+ * word that is not also a club's), and no other word of distress, pictures, nudity, the body,
+ * violence, means or pills ("i cant do this level anymore ive tried like 40 times", "whats the point
+ * of algebra honestly", "i cant do this anymore 14 questions on simultaneous equations??"): the
+ * classifier alone does not raise self-harm below `SURE_SCORE` (a lexicon phrase still does).
+ */
+function trivialCause(tokens: readonly Token[]): boolean {
+  let trifle = false;
+  for (const t of tokens) {
+    if (t.quoted) continue;
+    if (HYPERBOLE_VETO.some((v) => v !== '{distress}' && t.sets.includes(v))) return false;
+    if (t.sets.includes('{distress}') && !COMMON_DISTRESS.has(t.word)) return false;
+    if (t.sets.includes('{trifle}') || t.sets.includes('{chore}') || SCHOOLING.has(t.word) || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word))) trifle = true;
+  }
+  return trifle;
+}
+
+/** Categories where a parent or grandparent asking is everyday care: the child's location, school times, a code or card details. */
+const CARE_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['personal_info', 'financial']);
+/** Sets that make a parent's asking no everyday care: keeping quiet, secrets, earnest words, fear, pictures, nudity. */
+const CARE_VETO = ['{hush}', '{secret}', '{earnest}', '{afraid}', '{image}', '{nudestrong}', '{knownadult}'];
+/** Words of taking, forcing or a message received that make it no everyday care: "my dad keeps TAKING the money i earn", "my aunt MADE me give her my login", "my sister got a MESSAGE with her full name". */
+const CARE_VETO_WORDS = new Set(['take', 'takes', 'taking', 'took', 'taken', 'made', 'make', 'makes', 'making', 'forced', 'forces', 'force', 'steal', 'steals', 'stole', 'stolen', 'nicked', 'gone', 'spent', 'spends', 'without', 'all', 'every', 'savings', 'got', 'gets']);
+
+/**
+ * Session 17: the message opens with the child's parent, grandparent or sibling ("mum asked me for
+ * the code on the back of the gift card she gave me", "my dad wants my bank details so he can put my
+ * wages in", "grandad wants to know what time i finish school so he can pick me up"), and names no
+ * one else (no stranger, boy or girl, partner, known adult, friend met online, no he/she of the
+ * other gender, no "they", no message or app) and nothing of keeping quiet, secrets, earnest words,
+ * fear, pictures, nudity, taking, forcing or spending (`CARE_VETO_WORDS`): the classifier alone does not raise personal_info or financial (a lexicon phrase still
+ * does, and keeps its own checks).
+ */
+function familyCares(tokens: readonly Token[]): boolean {
+  const j = OWN.has(tokens[0]?.word ?? '') ? 1 : 0;
+  const who = tokens[j];
+  if (who === undefined || who.quoted || !(FEMALE.has(who.word) || MALE.has(who.word)) || PARTNERS.has(who.word) || who.sets.includes('{knownadult}') || metOnline(tokens, j)) return false;
+  const other = FEMALE.has(who.word) ? HE : SHE;
+  for (let i = j + 1; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (OTHER_PERSON.has(t.word) || PEERS.has(t.word) || PARTNERS.has(t.word) || KIN.has(t.word) || other.has(t.word) || t.word === 'they' || t.word === 'them' || isOnlineWord(t) || ONLINE.has(t.word) || CARE_VETO_WORDS.has(t.word)) return false;
+    if (CARE_VETO.some((v) => t.sets.includes(v))) return false;
+  }
+  return true;
+}
+
 /** Rules where a "kill me" may be a grown-up's telling-off (session 14, `tellingOff`). */
 const TELLING_OFF_RULES = new Set(['lex:threat_blackmail.violence', 'lex:threat_blackmail.conditional-threat', 'lex:immediate_danger.being-hurt']);
 /** Sets that make a telling-off unsafe to assume: keeping quiet, earnest words, pictures, nudity, violence, means. */
@@ -868,6 +948,56 @@ function permissionRefused(tokens: readonly Token[], m: PhraseMatch, rule: Compi
   return false;
 }
 
+/** Rules whose pills phrases a dose taken as meant may stand down ("took {number} {pills}"). */
+const DOSE_RULES = new Set(['lex:immediate_danger.overdose-taken', 'lex:self_harm.suicide-plan']);
+/** What a usual dose is taken for, or by whose word: an ailment, the box, the doctor ("for my PERIOD pain LIKE IT SAYS on the box", "my HEADACHE is gone"). */
+const DOSE_REASON = new Set(['headache', 'headaches', 'migraine', 'migraines', 'period', 'periods', 'cramps', 'toothache', 'earache', 'hayfever', 'hay', 'cold', 'flu', 'temperature', 'fever', 'throat', 'cough', 'allergy', 'allergies', 'prescribed', 'prescription', 'doctor', 'doctors', 'gp', 'pharmacist', 'pharmacy', 'chemist', 'says', 'supposed', 'instructions', 'dose', 'dosage', 'recommended', 'antibiotics', 'sprained', 'ankle', 'knee', 'wisdom']);
+/** Words that keep a dose an overdose: on purpose, more than meant, wanting to die, feeling ill after it. */
+const DOSE_VETO = new Set(['purpose', 'overdose', 'overdosed', 'rest', 'more', 'extra', 'die', 'dead', 'dying', 'kill', 'end', 'forever', 'wake', 'sleep', 'sick', 'dizzy', 'sleepy', 'weird', 'heart', 'faint', 'numb', 'vomit', 'vomiting', 'throwing', 'blood', 'hospital', 'ambulance', 'hide', 'hiding', 'secret', 'saved', 'saving', 'stash', 'collecting', 'want', 'wanted', 'wanna', 'jk', 'kidding', 'joking', 'actually', 'really']);
+const DOSE_VETO_SETS = ['{many}', '{distress}', '{hush}', '{means}'];
+/** Containers of `many` read as the packaging, not an amount: "like it says ON THE BOX", "like THE BOX SAYS" (not "then took the box"). */
+const DOSE_CONTAINERS = new Set(['box', 'packet', 'pack', 'bottle', 'label', 'leaflet']);
+
+/**
+ * Session 17: a usual dose taken as meant ("i took 2 ibuprofen for my period pain like it says on
+ * the box", "i took 2 calpol and my headache is gone", "took 2 paracetamol for my headache, can i
+ * have ibuprofen later"): overdose-taken and suicide-plan phrases with a word of pills stand down
+ * when the message names what it was for or by whose word (`DOSE_REASON`: a headache, a period, the
+ * doctor, the box "says"), a number in it is at most 4, and nothing says more than meant, on
+ * purpose, a wish to die or feeling ill after it (`DOSE_VETO`; sets `many`, `distress`, `hush`,
+ * `means` other than pills words: "i took 20 paracetamol for my headache", "took 2 calpol for my
+ * headache but then the rest of the box", "i took 2 paracetamol and now i feel really sick").
+ */
+function doseAsMeant(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!DOSE_RULES.has(rule.id) || tokens[m.first]?.quoted) return false;
+  let pills = false;
+  for (let j = m.first; j <= m.last; j += 1) if (tokens[j]?.sets.includes('{pills}')) pills = true;
+  return pills && doseReasonGiven(tokens);
+}
+
+/**
+ * The message says what a dose was for or by whose word (`DOSE_REASON`), has a word of pills, a
+ * number in it is at most 4, and nothing of `DOSE_VETO` or `DOSE_VETO_SETS` (see doseAsMeant). Also
+ * used for the classifier alone: "i took the pills the doctor gave me" read 0.88 danger now after
+ * the train42 retrain; below `SURE_SCORE` it does not raise danger now or self-harm for such a message.
+ */
+function doseReasonGiven(tokens: readonly Token[]): boolean {
+  let reason = false;
+  let pills = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (t.quoted || DOSE_VETO.has(t.word) || OTHER_PERSON.has(t.word)) return false;
+    // Not the pills words themselves, "the box" that says the dose ("the whole box" has "whole"), or a headache "gone".
+    const spared = t.sets.includes('{pills}') || t.word === 'gone' || (DOSE_CONTAINERS.has(t.word) && tokens[i - 1]?.word === 'the' && (tokens[i - 2]?.word === 'on' || tokens[i + 1]?.word === 'says' || tokens[i + 1]?.word === 'said'));
+    if (!spared && DOSE_VETO_SETS.some((v) => t.sets.includes(v))) return false;
+    if (/^[0-9]+$/.test(t.word) && Number(t.word) > 4) return false;
+    if (DOSE_REASON.has(t.word)) reason = true;
+    if (t.sets.includes('{pills}')) pills = true;
+  }
+  return reason && pills;
+}
+
 /** Hiding words in a someone-outside phrase ("i am hiding", "hiding in"). */
 const HIDING = new Set(['hiding', 'hide', 'hid']);
 /** Words that say why, after hiding: "hiding in my room BECAUSE …". */
@@ -939,7 +1069,7 @@ function mildThreat(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
 }
 
 /** Why scope stood a phrase down: the classifier may defer to some kinds of stand-down (see detect). */
-type StandDown = 'mild' | 'nuisance' | 'permission' | 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch';
+type StandDown = 'dose' | 'errand' | 'mild' | 'nuisance' | 'permission' | 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch';
 
 /** Words that may sit between a negator and what it denies outright: "i don't EVER want to die" (not "really", a hedge). */
 const DENIAL_FILLERS = new Set(['even', 'ever', 'actually', 'honestly', 'truly']);
@@ -1000,8 +1130,10 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (REFUSABLE.has(rule.id) && refusedAndOver(tokens)) return 'refused';
   if (rule.category !== undefined && ADVICE_CATEGORIES.has(rule.category) && parentAdvice(tokens)) return 'advice';
   if (rule.id === 'lex:sexual.abuse-disclosed' && touchedThing(tokens, m)) return 'touch';
+  if (roomErrand(tokens, m, rule)) return 'errand';
   if (rule.category === 'threat_blackmail' && conditionOfIdiom(tokens, m)) return 'idiom';
   if (askedNotHad(tokens, m, rule)) return 'asked';
+  if (doseAsMeant(tokens, m, rule)) return 'dose';
   if (permissionRefused(tokens, m, rule)) return 'permission';
   if (hidingFromNuisance(tokens, m, rule)) return 'nuisance';
   if (mildThreat(tokens, m, rule)) return 'mild';
@@ -1130,6 +1262,9 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       if ((stoodDown.has(c) || deferred.has(c)) && c !== 'immediate_danger' && c !== 'self_harm') continue;
       if (p < SURE_SCORE && (scoped.has(c) || stoodDown.has(c))) continue;
       if (c === 'self_harm' && (selfHarmDenied || selfHarmHyperbole)) continue;
+      if (c === 'self_harm' && p < SURE_SCORE && trivialCause(tokens)) continue;
+      if ((c === 'immediate_danger' || c === 'self_harm') && p < SURE_SCORE && doseReasonGiven(tokens)) continue;
+      if (CARE_CATEGORIES.has(c) && familyCares(tokens)) continue;
       if (c === 'immediate_danger' && dangerDenied) continue;
       // Evidence: the words that pushed the score up most.
       const contrib = new Map<number, number>();
