@@ -1142,4 +1142,16 @@ describe('session 17, the classifier alone and everyday reasons', () => {
     for (const text of ['mum asked me for the code on the back of the gift card she gave me', 'my dad wants my bank details so he can put my wages from the cafe in'])
       expect(categories(text), text).toEqual([]);
   });
+  it('hears an adult in a romance with a child, the ages told by a friend or a parent, over turns (v37), not a classmate or a brother', () => {
+    expect(categories('my best friend is talking to a 19 year old guy on insta and she says they are dating')).toContain('meet_or_secrecy');
+    expect(categories('my boyfriend is 22 and im 14')).toContain('meet_or_secrecy');
+    expect(conversation(['my best friend is talking to a guy on insta and she says they are dating', 'he is 19', 'she is 13']).at(-1)).toContain('meet_or_secrecy');
+    for (const text of ['hes older than me, hes in year 11, we\'re doing a project together', 'my brother is 19 and hes dating a girl from his uni', 'my daughter is 13 and she has a boyfriend in her class'])
+      expect(categories(text), text).not.toContain('meet_or_secrecy');
+  });
+
+  it('hears a stranger who knows where the child lives, told by a parent (v37)', () => {
+    expect(categories('a man on roblox told my daughter he knows where she lives')).toContain('personal_info');
+    expect(categories('a man in a game knows which school he goes to and said so')).toContain('personal_info');
+  });
 });

@@ -69,19 +69,27 @@ import { loadSafetyModel } from '../fixtures/flags/source.js';
 // and benign -2 of 1,147 (retraining noise is a few items each way), and the round's rules took
 // benign 72 -> 69 there, with probes50-53 unchanged. The two floors and the ceiling that moved the
 // wrong way are that retrain's figures, said in the closing note.
+// Session 17: retraining with train42a-b (730 tuning items, before any rule) moved this half most:
+// on main's own code that retrain alone gave threat 70 -> 69, sexual 88 -> 86, meet 88 -> 87,
+// financial 75 -> 77; the owner's rules (v36) changed nothing here with the same model, and the
+// final model (its 12 harmlessExamples reorder the training rows) gave threat 68, sexual 85, meet 87,
+// personal 78, financial 74, self_harm 60, benign 72. The lead's v37 changed nothing here. On the
+// held-out probes44-55 the round moved a few items each way (probes54-55, new: benign 41 -> 43 of
+// 386, meet +0, personal -2, financial -1). The five floors that moved down are that retrain's
+// figures, said in the closing note; the model was chosen before this half was read.
 // These floors are the last measured figures, not a trend: they make a regression fail while the
 // gap stays visible in `npm run eval:flags` (BELOW / ABOVE, every miss).
 const MEASURED_RECALL_FLOOR: Partial<Record<Category, number>> = {
-  immediate_danger: 0.89, // 62/69 = 0.899 (session 15: 62/69)
-  self_harm: 0.89, // 59/66 = 0.894 (59/66)
-  threat_blackmail: 0.82, // 70/85 = 0.824 (69/85)
-  sexual: 0.88, // 88/100 (89/100)
-  meet_or_secrecy: 0.88, // 88/100 (87/100)
-  personal_info: 0.79, // 79/99 = 0.798 (76/99)
-  financial: 0.89, // 75/84 = 0.893 (76/84)
+  immediate_danger: 0.89, // 62/69 = 0.899 (session 16: 62/69)
+  self_harm: 0.9, // 60/66 = 0.909 (59/66)
+  threat_blackmail: 0.8, // 68/85 = 0.800 (70/85)
+  sexual: 0.85, // 85/100 (88/100)
+  meet_or_secrecy: 0.87, // 87/100 (88/100)
+  personal_info: 0.78, // 78/99 = 0.788 (79/99)
+  financial: 0.88, // 74/84 = 0.881 (75/84)
 };
-// 73/539 = 13.54% (ceiling 0.1355) in session 16 (72/539 = 13.36% in session 15; target 3%).
-const MEASURED_FALSE_ALARM_CEILING = 0.1355;
+// 72/539 = 13.36% (ceiling 0.1337) in session 17 (73/539 = 13.54% in session 16; target 3%).
+const MEASURED_FALSE_ALARM_CEILING = 0.1337;
 describe('red-flag detector on the reporting half', async () => {
   const items = loadDataset();
   const reporting = items.filter((i) => i.split === 'reporting');
