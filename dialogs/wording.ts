@@ -175,11 +175,13 @@ export const SELF_HARM_TIPS: Record<PathPrefix, readonly string[]> = {
 /** The detector's rule for a password, login or code asked for (red-flags.yaml, financial). */
 export const LOGINS_RULE = 'lex:financial.logins';
 
+/** The detector's rule for a threat to share pictures (blackmail, not a threat to turn up). */
+const SHARE_IMAGES_RULE = 'lex:threat_blackmail.share-images';
+
 /**
  * The detector's rules for menace without a stated act ("he said hes gonna find me", "i know where
  * you live") and for a stranger who knows where they live or go to school: they may turn up.
  */
-const SHARE_IMAGES_RULE = 'lex:threat_blackmail.share-images';
 export const MAY_TURN_UP_RULES: ReadonlySet<string> = new Set([
   'lex:threat_blackmail.conditional-threat',
   'lex:personal_info.knows-details',
