@@ -333,7 +333,9 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     !withPerson &&
     ctx.said.menace !== true &&
     findings.some((f) => MAY_TURN_UP_RULES.has(f.rule)) &&
-    !findings.some((f) => f.rule === SHARE_IMAGES_RULE || f.category === 'financial' || (f.category === 'sexual' && f.rule !== ABUSE_DISCLOSED_RULE));
+    !asksSexual &&
+    !categories.has('financial') &&
+    !findings.some((f) => f.rule === SHARE_IMAGES_RULE);
   if (menace) out.push(say(`${pathOf(ctx.audience)}.advice.if-they-come`));
   if (!withPerson && (isFirst || raises)) {
     if (isPersonComing(ctx)) out.push(say('escalation.asking'));

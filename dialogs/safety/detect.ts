@@ -779,8 +779,8 @@ const CARE_VETO_WORDS = new Set(['take', 'takes', 'taking', 'took', 'taken', 'ma
  * wages in", "grandad wants to know what time i finish school so he can pick me up"), and names no
  * one else (no stranger, boy or girl, partner, known adult, friend met online, no he/she of the
  * other gender, no "they", no message or app) and nothing of keeping quiet, secrets, earnest words,
- * fear, pictures, nudity, taking, forcing or spending (`CARE_VETO_WORDS`): the classifier alone does not raise personal_info or financial (a lexicon phrase still
- * does, and keeps its own checks).
+ * fear, pictures, nudity, taking, forcing or spending (`CARE_VETO_WORDS`): the classifier alone does
+ * not raise personal_info or financial (a lexicon phrase still does, and keeps its own checks).
  */
 function familyCares(tokens: readonly Token[]): boolean {
   const j = OWN.has(tokens[0]?.word ?? '') ? 1 : 0;
