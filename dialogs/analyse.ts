@@ -44,6 +44,8 @@ export interface TurnAnalysis {
   readonly generalQuestion?: 'age' | 'other';
   /** "am i gonna get in trouble": whether they (or the child) are in trouble. */
   readonly asksIfInTrouble?: boolean;
+  /** "should i call the police", "should i report him": whether to report it to the police. */
+  readonly asksPolice?: boolean;
   /** Names a grown-up the child knows ("my uncle", "her coach"), with no app, nothing online and no stranger. */
   readonly knownAdultInPerson?: boolean;
   /** "how long will it take", "is anyone coming": the wait for a counsellor. */
@@ -138,6 +140,7 @@ export function createAnalyser(deps: DialogDeps) {
   const generalQuestion = compile(w.generalQuestion);
   const asksAge = compile(w.asksAge);
   const inTrouble = compile(w.asksIfInTrouble);
+  const asksPolice = compile(w.asksPolice);
   const strangerOrOnline = compile(w.strangerOrOnline);
   const imageWorry = compile(w.imageWorry);
   const greeting = compile(w.greeting);
@@ -167,7 +170,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -228,6 +231,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, shouldComply)) turn.asksShouldComply = true;
     if (either(hits, spelledHits, generalQuestion)) turn.generalQuestion = either(hits, spelledHits, asksAge) ? 'age' : 'other';
     if (either(hits, spelledHits, inTrouble)) turn.asksIfInTrouble = true;
+    if (either(hits, spelledHits, asksPolice)) turn.asksPolice = true;
     if (either(hits, spelledHits, asksWait)) turn.asksWait = true;
     if (either(hits, spelledHits, asksToMeet)) turn.asksToMeet = true;
     if (either(hits, spelledHits, blamesSelf)) turn.blamesSelf = true;

@@ -117,6 +117,8 @@ export interface AnswerWords {
   readonly asksAge: readonly string[];
   /** "am i gonna get in trouble", "will the police arrest me": whether they (or the child) are in trouble. */
   readonly asksIfInTrouble: readonly string[];
+  /** "should i call the police", "should i report him": whether to report it to the police. */
+  readonly asksPolice: readonly string[];
   /** "online", "messaged", "a man": the story is online, or with someone they do not know (not a known adult in person). */
   readonly strangerOrOnline: readonly string[];
   /** "ill wait": after being asked whether they want to leave while a counsellor is coming. Whole message only. */
@@ -181,6 +183,7 @@ export const ANSWER_LIST_KEYS = {
   generalQuestion: 'general_question',
   asksAge: 'asks_age',
   asksIfInTrouble: 'asks_if_in_trouble',
+  asksPolice: 'asks_police',
   strangerOrOnline: 'stranger_or_online',
   imageWorry: 'image_worry',
   safeNow: 'safe_now',

@@ -129,7 +129,7 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: and(['safeAnswerOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'saySafeForNow'] },
         // "am i gonna get in trouble", read by the classifier alone as danger: the question is answered, nothing escalated.
         { guard: and(['troubleOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'sayNotInTroubleIfAsked'] },
-        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayImageWorryIfAny', 'sayPaidAlreadyIfAny', 'sayNotInTroubleIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked'] },
+        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayImageWorryIfAny', 'sayPaidAlreadyIfAny', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked'] },
         // With a counsellor the bot is silent: the person reads and answers.
         { guard: 'isWithCounsellor', actions: [...TAKE_MESSAGE] },
         { guard: 'asksIfBot', actions: [...TAKE_MESSAGE, 'sayNotAPerson', 'askWhoIfNotKnown'] },
@@ -153,7 +153,9 @@ export function createHarbourMachine(deps: DialogDeps) {
         // question ("my mum" is not a trusted adult here); the step's question still waits.
         { guard: 'asksAboutPrivacy', actions: [...TAKE_MESSAGE, 'sayPrivacyIfAsked', 'askWhoIfNotKnown'] },
         // "i already sent one", "what if he shows people": not in trouble, and Report Remove (once).
-        { guard: 'worriesAboutImage', actions: [...TAKE_MESSAGE, 'sayImageWorryIfAny', 'sayNotInTroubleIfAsked'] },
+        { guard: 'worriesAboutImage', actions: [...TAKE_MESSAGE, 'sayImageWorryIfAny', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked'] },
+        // "should i call the police", "should i report him": yes, and how, each time asked (999 while in danger now).
+        { guard: 'asksPolice', actions: [...TAKE_MESSAGE, 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked', 'askWhoIfNotKnown'] },
         // "am i in trouble", "will the police arrest me": no, and who is in the wrong; the step's question still waits.
         { guard: 'asksIfInTrouble', actions: [...TAKE_MESSAGE, 'sayNotInTroubleIfAsked'] },
         // A parent's "what do i tell him": how to support the child (each time asked).

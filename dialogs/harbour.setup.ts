@@ -101,6 +101,15 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       sayNotInTroubleIfAsked: enqueueActions(({ context, enqueue }) => {
         if (context.turn.asksIfInTrouble === true && context.turn.imageWorry !== true) enqueue.emit(sayStepOf(context, 'not-in-trouble'));
       }),
+      /**
+       * "should i call the police", "should i report him": yes, and how (101, CEOP, 999 if in danger
+       * now), each time asked; while in danger now, 999 at once instead. With a red flag of
+       * immediate danger in the same message the escalation has just said 999, so not again.
+       */
+      sayPoliceIfAsked: enqueueActions(({ context, enqueue }) => {
+        if (context.turn.asksPolice !== true || context.turn.urgency === 'immediate') return;
+        enqueue.emit(sayStepOf(context, isInDangerNow(context) ? 'police-now' : 'police'));
+      }),
       /** With a red flag in the message: "its my fault" answered too (not when "not in trouble" said it already). */
       sayNotYourFaultIfSaid: enqueueActions(({ context, enqueue }) => {
         if (context.turn.blamesSelf === true && context.turn.asksIfInTrouble !== true && context.turn.imageWorry !== true) enqueue.emit(sayStepOf(context, 'not-your-fault'));
@@ -633,7 +642,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isAnswer: ({ context, event }) => {
         const turn = turnOf(context, event);
         if (turn.urgency !== undefined || context.handoff === 'accepted') return false;
-        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready({ ...context, turn }, summaryOf(context, event)) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
+        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready({ ...context, turn }, summaryOf(context, event)) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
         const onPath = (context.audience !== undefined && pathOf(context.audience) !== 'parent') || pathOf(context.audience) === 'parent';
         return !(turn.wantsTips === true && onPath && context.handoff === 'none');
       },
@@ -650,6 +659,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       asksShouldComply: ({ context, event }) => turnOf(context, event).asksShouldComply === true,
       asksGeneralQuestion: ({ context, event }) => turnOf(context, event).generalQuestion !== undefined,
       asksIfInTrouble: ({ context, event }) => turnOf(context, event).asksIfInTrouble === true,
+      asksPolice: ({ context, event }) => turnOf(context, event).asksPolice === true,
       /**
        * "am i gonna get in trouble": the classifier alone may read it as danger (0.93). When every
        * finding is a classifier guess and the message asks whether they are in trouble, the question

@@ -52,6 +52,8 @@ const PER_PATH = [
   'image-worry',
   'abuse-told',
   'not-in-trouble',
+  'police',
+  'police-now',
   'not-your-fault',
   'blocked',
   'paid-already',

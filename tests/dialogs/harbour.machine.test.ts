@@ -577,6 +577,36 @@ describe('escalation', () => {
     expect(keysOf(parent?.emitted ?? [])).toContain('parent.not-in-trouble');
   });
 
+  it('"should i call the police" is answered, each time, wherever it comes: how to report, and 999 at once while in danger now', () => {
+    // A parent whose child is being groomed: yes, 999 / 101 / CEOP, keep the evidence; not the whole tips again.
+    const parent = play(machine, onShift, [msg("I'm a parent or carer"), msg('a man she met on fortnite has been sending my daughter gift cards'), msg('should i call the police'), msg('should we report him')]);
+    for (const t of [parent[3], parent[4]]) {
+      expect(keysOf(t?.emitted ?? [])).toEqual(['parent.police']);
+      const words = wordsOf(content, t?.emitted ?? []).join(' ');
+      expect(words).toMatch(/call 999/);
+      expect(words).toMatch(/call 101/);
+      expect(words).toMatch(/CEOP/);
+      expect(words).toMatch(/don't delete the account/);
+    }
+    // A young person, on a path: answered, and the step's question still waits.
+    const onPath = child(msg('a man on roblox keeps messaging me'), msg('shud i tell the police'), msg('2 weeks'));
+    expect(wordsOf(content, onPath[3]?.emitted ?? [])).toEqual([
+      'Yes, you can tell the police. A grown-up you trust can help you call them on 101, or report it to CEOP online. If you are in danger right now, call 999.',
+    ]);
+    expect(keysOf(onPath[4]?.emitted ?? [])).toContain('child.ask.asked-to-do');
+    // In danger now, nobody on shift: 999 now, not the tips.
+    const danger = play(machine, { counsellorOnShift: false }, [msg('im 12'), msg('theres a man outside my house he followed me home'), msg('should i call the police')]).at(-1);
+    expect(wordsOf(content, danger?.emitted ?? [])).toEqual(['Yes. Call 999 now and ask for the police. The call is free. Tell them where you are.']);
+    // With a red flag in the same message: escalated, and the question answered too.
+    const flagged = child(msg('a guy on snap has my nudes and says hell post them, should i tell the police')).at(-1);
+    expect(flagged?.emitted).toContainEqual(expect.objectContaining({ type: 'handoff.requested', urgency: 'high' }));
+    expect(keysOf(flagged?.emitted ?? [])).toContain('child.police');
+    // A friend hears it about their friend; "will you call the police" is still the privacy question.
+    const friend = play(machine, onShift, [msg("I'm asking for a friend"), msg('a man keeps messaging my friend on insta'), msg('should she tell the police or should i')]).at(-1);
+    expect(keysOf(friend?.emitted ?? [])).toEqual(['friend.police']);
+    expect(keysOf(child(msg('will you call the police')).at(-1)?.emitted ?? [])).not.toContain('child.police');
+  });
+
   it('only emoji for "what happened" is not thanked for and taken as the story: asked again, gently, and a person offered after two', () => {
     const turns = child(msg('😢😢'), msg('😭'), msg('a guy on fortnite keeps messaging me'));
     expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['fallback.no-words', 'child.ask.what-happened']);
