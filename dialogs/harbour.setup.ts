@@ -503,55 +503,20 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit({ type: 'conversation.closed', reason: 'counsellor_ended' });
       }),
       setAvailability: assign(({ event }) => (event.type === 'counsellor.availability' ? { counsellorOnShift: event.onShift } : {})),
-      /** Practical advice fitted to who is chatting and the app named. */
+      /**
+       * Practical advice fitted to who is chatting and the app named. Asked for again with nothing
+       * new to add (the same lines as last time), the lines are not said again: they are just
+       * above, and the one that matters most is said instead (`*.advice.again`).
+       */
       sayAdvice: enqueueActions(({ context, enqueue }) => {
-        const prefix = pathOf(context.audience);
-        // Images and pressure come up when images, threats or money came up, or the child said they
-        // were asked to do something that felt wrong: never out of the blue, and not for a request
-        // to meet or for details alone (which also go in the summary's `asked`).
-        // A threat to hurt alone ("theyll beat her up") is not blackmail: no images, nothing to send or pay.
-        const pressing = (context.summary.categories ?? []).filter((c) => c !== 'threat_blackmail' || blackmailKnown(context));
-        const pressured =
-          pressing.some((c) => c === 'sexual' || c === 'threat_blackmail' || c === 'financial') ||
-          (context.summary.asked ?? []).includes(ASKED_WRONG_OR_SCARY);
-        enqueue.emit(say(`${prefix}.advice.intro`));
-        // Someone else (a teacher, a coach, a neighbour): their safeguarding lead first, if they work with children.
-        if (context.audience === 'someone_else') enqueue.emit(say('parent.advice.work-with-children'));
-        if (isSelfHarmOnly(context)) {
-          for (const key of SELF_HARM_TIPS[prefix]) enqueue.emit(say(key));
+        const lines = adviceLines(context, appAdviceOf);
+        const tips = keysHash(lines.map((l) => l.key));
+        if (context.said.tips === tips) {
+          enqueue.emit(say(`${pathOf(context.audience)}.advice.again`));
           return;
         }
-        if (isHarmInPerson(context)) {
-          const tips = context.audience === 'someone_else' ? IN_PERSON_TIPS_AT_WORK : IN_PERSON_TIPS[prefix];
-          for (const key of tips) enqueue.emit(say(key));
-          return;
-        }
-        if (prefix === 'parent') {
-          enqueue.emit(say('parent.advice.stay-calm'));
-          // Taking away their phone is a parent's or carer's choice, not a teacher's or a coach's.
-          if (context.audience !== 'someone_else') enqueue.emit(say('parent.advice.keep-internet'));
-          enqueue.emit(say('parent.advice.dont-confront'));
-        }
-        const appAdvice = appAdviceOf(context, prefix);
-        for (const line of appAdvice.length > 0 ? appAdvice : [say('advice.any-app')]) enqueue.emit(line);
-        enqueue.emit(say('advice.keep-evidence'));
-        if (context.said.dontMeet === true) enqueue.emit(dontMeet(context));
-        if (pressured) {
-          // Pictures only once pictures, a threat or something that felt wrong came up: not for a
-          // login or money alone ("5000 vbucks for your login").
-          if (pressing.some((c) => c === 'sexual' || c === 'threat_blackmail') || (context.summary.asked ?? []).includes(ASKED_WRONG_OR_SCARY)) enqueue.emit(say('advice.images'));
-          const dontSend = dontSendOrPay(context, pressing);
-          if (dontSend.line !== undefined) enqueue.emit(dontSend.line);
-          if (prefix === 'parent' && context.said.supportChild === true) enqueue.emit(supportChildLine(context));
-        }
-        enqueue.emit(say(prefix === 'parent' ? 'parent.advice.report' : 'advice.report'));
-        if (prefix === 'parent') {
-          enqueue.emit(say('parent.advice.child-can-talk'));
-          enqueue.emit(say('parent.advice.watch'));
-        } else {
-          if (prefix === 'friend') enqueue.emit(say('friend.advice.tell-adult'));
-          enqueue.emit(say(`${prefix}.come-back`));
-        }
+        for (const line of lines) enqueue.emit(line);
+        enqueue.assign({ said: { ...context.said, tips } });
       }),
     },
     guards: {
@@ -792,6 +757,66 @@ function trustedAdultQuestion(context: HarbourContext): BotSay {
 /** The message tells of a picture sent or feared shared, and that has not been answered yet. */
 function worriesAboutImage(context: HarbourContext): boolean {
   return context.turn.imageWorry === true && context.said.imageWorry !== true;
+}
+
+/** The tips, fitted to who is chatting, what came up and the app named (see `sayAdvice`). */
+function adviceLines(context: HarbourContext, appAdviceOf: (context: HarbourContext, prefix: PathPrefix) => BotSay[]): BotSay[] {
+  const out: BotSay[] = [];
+  const prefix = pathOf(context.audience);
+  // Images and pressure come up when images, threats or money came up, or the child said they
+  // were asked to do something that felt wrong: never out of the blue, and not for a request
+  // to meet or for details alone (which also go in the summary's `asked`).
+  // A threat to hurt alone ("theyll beat her up") is not blackmail: no images, nothing to send or pay.
+  const pressing = (context.summary.categories ?? []).filter((c) => c !== 'threat_blackmail' || blackmailKnown(context));
+  const pressured =
+    pressing.some((c) => c === 'sexual' || c === 'threat_blackmail' || c === 'financial') ||
+    (context.summary.asked ?? []).includes(ASKED_WRONG_OR_SCARY);
+  out.push(say(`${prefix}.advice.intro`));
+  // Someone else (a teacher, a coach, a neighbour): their safeguarding lead first, if they work with children.
+  if (context.audience === 'someone_else') out.push(say('parent.advice.work-with-children'));
+  if (isSelfHarmOnly(context)) {
+    for (const key of SELF_HARM_TIPS[prefix]) out.push(say(key));
+    return out;
+  }
+  if (isHarmInPerson(context)) {
+    const tips = context.audience === 'someone_else' ? IN_PERSON_TIPS_AT_WORK : IN_PERSON_TIPS[prefix];
+    for (const key of tips) out.push(say(key));
+    return out;
+  }
+  if (prefix === 'parent') {
+    out.push(say('parent.advice.stay-calm'));
+    // Taking away their phone is a parent's or carer's choice, not a teacher's or a coach's.
+    if (context.audience !== 'someone_else') out.push(say('parent.advice.keep-internet'));
+    out.push(say('parent.advice.dont-confront'));
+  }
+  const appAdvice = appAdviceOf(context, prefix);
+  for (const line of appAdvice.length > 0 ? appAdvice : [say('advice.any-app')]) out.push(line);
+  out.push(say('advice.keep-evidence'));
+  if (context.said.dontMeet === true) out.push(dontMeet(context));
+  if (pressured) {
+    // Pictures only once pictures, a threat or something that felt wrong came up: not for a
+    // login or money alone ("5000 vbucks for your login").
+    if (pressing.some((c) => c === 'sexual' || c === 'threat_blackmail') || (context.summary.asked ?? []).includes(ASKED_WRONG_OR_SCARY)) out.push(say('advice.images'));
+    const dontSend = dontSendOrPay(context, pressing);
+    if (dontSend.line !== undefined) out.push(dontSend.line);
+    if (prefix === 'parent' && context.said.supportChild === true) out.push(supportChildLine(context));
+  }
+  out.push(say(prefix === 'parent' ? 'parent.advice.report' : 'advice.report'));
+  if (prefix === 'parent') {
+    out.push(say('parent.advice.child-can-talk'));
+    out.push(say('parent.advice.watch'));
+  } else {
+    if (prefix === 'friend') out.push(say('friend.advice.tell-adult'));
+    out.push(say(`${prefix}.come-back`));
+  }
+  return out;
+}
+
+/** A short fingerprint of a list of message keys (the tips said last time). */
+function keysHash(keys: readonly string[]): number {
+  let h = 5381;
+  for (const k of keys) for (let i = 0; i < k.length; i++) h = ((h * 33) ^ k.charCodeAt(i)) >>> 0;
+  return h;
 }
 
 function sayStepOf(context: HarbourContext, step: string, quickReplies?: readonly string[]) {

@@ -77,6 +77,8 @@ export interface HarbourContext {
     readonly paidAlready?: boolean;
     /** The trusted-adult question has been asked once already (a second asking uses other words). Absent in older snapshots. */
     readonly trustedAsked?: boolean;
+    /** A fingerprint of the tips' message keys last said: asked again with nothing new, they are not said again. Absent in older snapshots. */
+    readonly tips?: number;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

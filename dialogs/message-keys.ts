@@ -42,6 +42,7 @@ const PER_PATH = [
   'trusted.none',
   'trusted.not-home',
   'advice.intro',
+  'advice.again',
   'come-back',
   'space',
   'privacy',

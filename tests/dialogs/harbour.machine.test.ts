@@ -607,6 +607,22 @@ describe('escalation', () => {
     expect(keysOf(child(msg('will you call the police')).at(-1)?.emitted ?? [])).not.toContain('child.police');
   });
 
+  it('tips asked for again with nothing new are not all said again: they are just above, and the one that matters most', () => {
+    const turns = play(machine, { counsellorOnShift: false }, [msg('im 15'), msg('this guy i met on discord wants me to keep us a secret'), msg('what should i do'), msg('what should i do'), msg('he also wants pics now'), msg('what should i do')]);
+    expect(keysOf(turns[3]?.emitted ?? [])).toContain('apps.discord.advice');
+    expect(wordsOf(content, turns[4]?.emitted ?? [])).toEqual([
+      "The tips are in the chat, just above. The most important one is to tell a grown-up you trust. You don't have to sort this out on your own.",
+    ]);
+    // Something new came up (pictures): the tips again, now with the picture line.
+    const third = keysOf(turns[6]?.emitted ?? []);
+    expect(third).toContain('apps.discord.advice');
+    expect(third).toContain('advice.images');
+    // A parent asking twice hears where the advice is, and 999 if the child is in danger now.
+    const parent = play(machine, onShift, [msg("I'm a parent or carer"), msg('a man on snapchat asked my son for photos'), msg('what should i do'), msg('what can i do')]);
+    expect(keysOf(parent[3]?.emitted ?? [])).toContain('parent.advice.report');
+    expect(keysOf(parent[4]?.emitted ?? [])).toEqual(['parent.advice.again']);
+  });
+
   it('only emoji for "what happened" is not thanked for and taken as the story: asked again, gently, and a person offered after two', () => {
     const turns = child(msg('😢😢'), msg('😭'), msg('a guy on fortnite keeps messaging me'));
     expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['fallback.no-words', 'child.ask.what-happened']);
