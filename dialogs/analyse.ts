@@ -141,6 +141,7 @@ export function createAnalyser(deps: DialogDeps) {
   const asksAge = compile(w.asksAge);
   const inTrouble = compile(w.asksIfInTrouble);
   const asksPolice = compile(w.asksPolice);
+  const reportedSecrecy = compile(w.reportedSecrecy);
   const strangerOrOnline = compile(w.strangerOrOnline);
   const imageWorry = compile(w.imageWorry);
   const greeting = compile(w.greeting);
@@ -170,7 +171,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -252,7 +253,8 @@ export function createAnalyser(deps: DialogDeps) {
     if (asksIfBot) turn.asksIfBot = true;
     if (declinesPerson) turn.declinesPerson = true;
     if (!asksIfBot && !declinesPerson && either(hits, spelledHits, person)) turn.asksForPerson = true;
-    if (either(hits, spelledHits, privacy) || either(hits, spelledHits, keepsSecret)) turn.asksPrivacy = true;
+    // "he sed dont tell my mum" tells of what someone said (a red flag), not asking whether the chat is private.
+    if ((either(hits, spelledHits, privacy) || either(hits, spelledHits, keepsSecret)) && !either(hits, spelledHits, reportedSecrecy)) turn.asksPrivacy = true;
     if (either(hits, spelledHits, tips)) turn.wantsTips = true;
     if (either(hits, spelledHits, ownDetails) || looksLikePhoneNumber(text)) turn.sharesOwnDetails = true;
     if (homeProblem) turn.homeProblem = true;

@@ -119,6 +119,8 @@ export interface AnswerWords {
   readonly asksIfInTrouble: readonly string[];
   /** "should i call the police", "should i report him": whether to report it to the police. */
   readonly asksPolice: readonly string[];
+  /** "he sed dont tell my mum": someone else's words reported, so not the child asking about privacy. */
+  readonly reportedSecrecy: readonly string[];
   /** "online", "messaged", "a man": the story is online, or with someone they do not know (not a known adult in person). */
   readonly strangerOrOnline: readonly string[];
   /** "ill wait": after being asked whether they want to leave while a counsellor is coming. Whole message only. */
@@ -184,6 +186,7 @@ export const ANSWER_LIST_KEYS = {
   asksAge: 'asks_age',
   asksIfInTrouble: 'asks_if_in_trouble',
   asksPolice: 'asks_police',
+  reportedSecrecy: 'reported_secrecy',
   strangerOrOnline: 'stranger_or_online',
   imageWorry: 'image_worry',
   safeNow: 'safe_now',

@@ -623,6 +623,14 @@ describe('escalation', () => {
     expect(keysOf(parent[4]?.emitted ?? [])).toEqual(['parent.advice.again']);
   });
 
+  it('"he sed dont tell my mum" is what he said, not a question about privacy; "my ex is sharing my pics" is a picture worry', () => {
+    const turns = play(machine, { counsellorOnShift: false }, [msg('im 9'), msg('sum1 on roblox sed hes 10 but his voice is like a man'), msg('he sed dont tell my mum'), msg('pls dont tell my mum')]);
+    expect(keysOf(turns[3]?.emitted ?? [])).not.toContain('child.privacy');
+    expect(keysOf(turns[4]?.emitted ?? [])).toContain('child.privacy');
+    const shared = play(machine, { counsellorOnShift: false }, [msg("I'm a young person"), msg('i cant stop crying. my ex is sharing my pics in a group chat')]).at(-1);
+    expect(wordsOf(content, shared?.emitted ?? []).join(' ')).toMatch(/Report Remove from Childline can help get it taken down/);
+  });
+
   it('only emoji for "what happened" is not thanked for and taken as the story: asked again, gently, and a person offered after two', () => {
     const turns = child(msg('😢😢'), msg('😭'), msg('a guy on fortnite keeps messaging me'));
     expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['fallback.no-words', 'child.ask.what-happened']);
