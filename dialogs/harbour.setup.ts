@@ -302,7 +302,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       escalateOnFindings: enqueueActions(({ context, enqueue }) => {
         const t = context.turn;
         const urgency = t.urgency ?? 'normal';
-        const { out, raises, categories, escalated, logins, menace, abuseTold, dontSend, meeting, supportChild } = escalation(context, urgency, t.findings);
+        const { out, raises, categories, escalated, logins, menace, abuseTold, dontSend, meeting, supportChild, secret, gifts } = escalation(context, urgency, t.findings);
         for (const e of out) enqueue.emit(e);
         // A teacher, coach or other worker: their safeguarding lead, at once (not only in the tips).
         const safeguardingLead = context.audience === 'someone_else' && context.said.safeguardingLead !== true;
@@ -329,6 +329,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
             ...(dontSend !== undefined ? { dontSend: true, dontSendWhat: dontSend } : {}),
             ...(logins ? { logins: true } : {}),
             ...(menace ? { menace: true } : {}),
+            ...(secret ? { secret: true } : {}),
+            ...(gifts ? { gifts: true } : {}),
             ...(t.findings.some((f) => f.rule === SOMEONE_OUTSIDE_RULE) ? { outside: true } : {}),
             ...(meeting ? { dontMeet: true } : {}),
             ...(supportChild ? { supportChild: true } : {}),

@@ -79,6 +79,10 @@ export interface HarbourContext {
     readonly trustedAsked?: boolean;
     /** A fingerprint of the tips' message keys last said: asked again with nothing new, they are not said again. Absent in older snapshots. */
     readonly tips?: number;
+    /** They need not keep it secret, after being asked to (the detector's secrecy rules): once. Absent in older snapshots. */
+    readonly secret?: boolean;
+    /** They owe nothing for presents or game money given (the detector's gifts rule): once. Absent in older snapshots. */
+    readonly gifts?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

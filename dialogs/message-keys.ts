@@ -59,6 +59,8 @@ const PER_PATH = [
   'blocked',
   'paid-already',
   'advice.if-they-come',
+  'secret-not-yours',
+  'gifts',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */

@@ -84,6 +84,12 @@ export const MEETING_RULES: ReadonlySet<string> = new Set([
   'ctx:adult-and-meet',
 ]);
 
+/** The detector's rules for being asked to keep it secret ("he sed dont tell my mum", "delete our chats"). */
+export const SECRECY_RULES: ReadonlySet<string> = new Set(['lex:meet_or_secrecy.secrecy', 'lex:meet_or_secrecy.secrecy-asked']);
+
+/** The detector's rule for presents or game money given to the child ("he gave me robux"). */
+export const GIFTS_RULE = 'lex:meet_or_secrecy.gifts-grooming';
+
 /** "should i just pay her": no, it won't make them stop, they often ask for more; stop replying, keep the chat. */
 export function dontComply(ctx: HarbourContext): BotSay {
   return adviceFor(ctx, 'dont-comply');
@@ -337,6 +343,12 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     !categories.has('financial') &&
     !findings.some((f) => f.rule === SHARE_IMAGES_RULE);
   if (menace) out.push(say(`${pathOf(ctx.audience)}.advice.if-they-come`));
+  // Asked to keep it secret: they need not, and telling is okay. Once.
+  const secret = !withPerson && ctx.said.secret !== true && findings.some((f) => SECRECY_RULES.has(f.rule));
+  if (secret) out.push(say(`${pathOf(ctx.audience)}.secret-not-yours`));
+  // Presents or game money given: a way to make them feel they owe something; they owe nothing. Once.
+  const gifts = !withPerson && ctx.said.gifts !== true && findings.some((f) => f.rule === GIFTS_RULE);
+  if (gifts) out.push(say(`${pathOf(ctx.audience)}.gifts`));
   if (!withPerson && (isFirst || raises)) {
     if (isPersonComing(ctx)) out.push(say('escalation.asking'));
     else {
@@ -344,6 +356,6 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
       out.push(say(isAdult(ctx) ? 'helplines.now.adult' : 'helplines.now.child'));
     }
   }
-  return { out, raises, categories: [...categories], escalated: [...already, ...fresh], logins, menace, abuseTold, dontSend: dontSend?.kind, meeting, supportChild };
+  return { out, raises, categories: [...categories], escalated: [...already, ...fresh], logins, menace, abuseTold, dontSend: dontSend?.kind, meeting, supportChild, secret, gifts };
 }
 

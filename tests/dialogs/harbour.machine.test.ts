@@ -631,6 +631,19 @@ describe('escalation', () => {
     expect(wordsOf(content, shared?.emitted ?? []).join(' ')).toMatch(/Report Remove from Childline can help get it taken down/);
   });
 
+  it('asked to keep it secret, or given game money: once each, they need not keep it and owe nothing', () => {
+    const turns = play(machine, { counsellorOnShift: false }, [msg('im 9'), msg('sum1 on roblox sed hes 10 but his voice is like a man'), msg('he gave me robux'), msg('he sed dont tell my mum'), msg('he said its our secret and gave me more robux')]);
+    expect(wordsOf(content, turns[3]?.emitted ?? [])).toContain('Some people give presents or game money so you feel you owe them. You don\'t owe them anything. You are not in trouble for taking it.');
+    expect(wordsOf(content, turns[4]?.emitted ?? [])).toContain("You don't have to keep this a secret. Safe grown-ups don't ask children to keep secrets like this. It's okay to tell someone.");
+    // Once each: not again when both come back.
+    const again = keysOf(turns[5]?.emitted ?? []);
+    expect(again).not.toContain('child.gifts');
+    expect(again).not.toContain('child.secret-not-yours');
+    // A parent hears why it matters, in a parent's words.
+    const parent = play(machine, onShift, [msg("I'm a parent or carer"), msg('a man on roblox told my daughter to keep it secret')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])).toContain('parent.secret-not-yours');
+  });
+
   it('only emoji for "what happened" is not thanked for and taken as the story: asked again, gently, and a person offered after two', () => {
     const turns = child(msg('😢😢'), msg('😭'), msg('a guy on fortnite keeps messaging me'));
     expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['fallback.no-words', 'child.ask.what-happened']);
