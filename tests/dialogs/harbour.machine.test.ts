@@ -644,6 +644,14 @@ describe('escalation', () => {
     expect(keysOf(parent?.emitted ?? [])).toContain('parent.secret-not-yours');
   });
 
+  it('"i feel sick" or "numb" answers how they feel: said back, not "I\'m still here"', () => {
+    const turns = child(msg('someone on insta knows my name and my school and i never told them'), msg('idk how'), msg('i feel sick'));
+    expect(keysOf(turns[3]?.emitted ?? [])).toContain('escalation.ask-feelings');
+    expect(keysOf(turns[4]?.emitted ?? [])).toEqual(['feeling.worried']);
+    const numb = child(msg('someone on insta knows my name and my school and i never told them'), msg('idk how'), msg('kinda numb tbh')).at(-1);
+    expect(keysOf(numb?.emitted ?? [])).toEqual(['feeling.sad']);
+  });
+
   it('only emoji for "what happened" is not thanked for and taken as the story: asked again, gently, and a person offered after two', () => {
     const turns = child(msg('😢😢'), msg('😭'), msg('a guy on fortnite keeps messaging me'));
     expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['fallback.no-words', 'child.ask.what-happened']);
