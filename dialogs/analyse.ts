@@ -83,6 +83,8 @@ export interface TurnAnalysis {
   readonly fearsTelling?: boolean;
   /** Someone else is in the message ("he", "a man"), with a few words: a story, not just talk. */
   readonly storyOfSomeone?: boolean;
+  /** Words that put the story online or with someone they do not know ("messaged", "a man", "game"). */
+  readonly strangerOrOnline?: boolean;
   /** The whole message is one filler ("ok", "k"): an acknowledgement, not a feeling. */
   readonly onlyFiller?: boolean;
   /** "hi" on its own. */
@@ -243,7 +245,9 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, nothingMore)) turn.nothingMore = true;
     // Their own grown-up ("my uncle"), or the child's told of by someone else ("her mums boyfriend").
     const knownAdult = ownGrownUp || either(hits, spelledHits, theirGrownUps);
-    if (app === undefined && knownAdult && !either(hits, spelledHits, strangerOrOnline)) turn.knownAdultInPerson = true;
+    const online = either(hits, spelledHits, strangerOrOnline);
+    if (online) turn.strangerOrOnline = true;
+    if (app === undefined && knownAdult && !online) turn.knownAdultInPerson = true;
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
     // Before and after fillers come off: "thank you so much" would lose its "thank you" to them.
     if (wholeIn(raw, spelled === raw ? null : spelled, thanks) || wholeIn(rawRest, spelledRest, thanks)) turn.thanks = true;

@@ -120,6 +120,19 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (isInDangerNow(context)) enqueue.emit(stillInDanger(context));
         enqueue.assign({ said: { ...context.said, dontMeet: true } });
       }),
+      /**
+       * While they just talk, life at home or school told of: the first time said back with an open
+       * question; after that, that they are listened to (not the same two lines each time).
+       */
+      sayStoryHeard: enqueueActions(({ context, enqueue }) => {
+        if (context.said.storyHeard === true) {
+          enqueue.emit(say('shared.listening'));
+          return;
+        }
+        enqueue.emit(sayStepOf(context, 'ack.what-happened'));
+        enqueue.emit(say('shared.tell-me-more'));
+        enqueue.assign({ said: { ...context.said, storyHeard: true } });
+      }),
       /** "i blocked him": well done, once; 999 still, while in danger now. */
       sayBlocked: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(sayStepOf(context, 'blocked'));
@@ -589,8 +602,17 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         turnOf(context, event).fearsTelling === true && pathOf(context.audience) !== 'parent' && context.said.fearsTelling !== true,
       caresForThem: ({ context, event }) => turnOf(context, event).caresForThem === true && context.said.cares !== true,
       /** Listening because they only wanted to talk, and now a story about someone starts. */
-      startsStoryWhileJustTalking: ({ context, event }) => context.justTalking === true && turnOf(context, event).storyOfSomeone === true,
+      /**
+       * They only wanted to talk, and now tell of someone online or a stranger ("a guy keeps messaging
+       * me"): the path's questions. Not for life at home or school ("my parents are getting divorced"),
+       * which is listened to, not asked which app it was on.
+       */
+      startsStoryWhileJustTalking: ({ context, event }) => {
+        const turn = turnOf(context, event);
+        return context.justTalking === true && turn.storyOfSomeone === true && (turn.strangerOrOnline === true || turn.app !== undefined);
+      },
       saysOnlyFiller: ({ context, event }) => turnOf(context, event).onlyFiller === true,
+      tellsOfSomeone: ({ context, event }) => turnOf(context, event).storyOfSomeone === true,
       isGreeting: ({ context, event }) => turnOf(context, event).greeting === true,
       tellsStory: ({ context, event }) => turnOf(context, event).tellsStory === true,
       namesAdult: ({ context, event }) => {

@@ -83,6 +83,8 @@ export interface HarbourContext {
     readonly secret?: boolean;
     /** They owe nothing for presents or game money given (the detector's gifts rule): once. Absent in older snapshots. */
     readonly gifts?: boolean;
+    /** While they just talk, a story of home or school was said back with an open question: once. Absent in older snapshots. */
+    readonly storyHeard?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

@@ -126,6 +126,8 @@ export function childStates(s: HarbourSetup) {
             // They only wanted to talk, and now tell of someone: the path's questions, from the app or how long.
             { guard: and(['startsStoryWhileJustTalking', 'knowsApp']), target: 'howLong', actions: ['understood', 'stopJustTalking', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
             { guard: 'startsStoryWhileJustTalking', target: 'app', actions: ['understood', 'stopJustTalking', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
+            // Life at home or school told of ("my parents are getting divorced"): said back, and an open question.
+            { guard: and(['tellsOfSomeone', not('namesFeeling')]), actions: ['understood', 'sayStoryHeard'] },
             // A bare "ok" is an acknowledgement, not "I'm okay".
             { guard: 'saysOnlyFiller', actions: ['understood', { type: 'say', params: { key: 'shared.go-ahead' } }] },
             { guard: 'namesFeeling', actions: ['understood', 'reflectFeeling'] },

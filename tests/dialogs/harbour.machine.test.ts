@@ -652,6 +652,14 @@ describe('escalation', () => {
     expect(keysOf(numb?.emitted ?? [])).toEqual(['feeling.sad']);
   });
 
+  it('just talking, life at home or school is listened to, not asked which app it was on; a stranger online still is', () => {
+    const turns = play(machine, { counsellorOnShift: false }, [msg('cant sleep'), msg('i just want to talk'), msg('my parents are getting divorced and everyone at school hates me'), msg('my dad moved out last week'), msg('theres also this guy on snap who keeps messaging me')]);
+    expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual(['Thank you for telling me. That sounds hard.', 'Can you tell me a bit more?']);
+    expect(keysOf(turns[4]?.emitted ?? [])).toEqual(['shared.listening']);
+    expect(turns[4]?.state).toBe('talking.young.listening');
+    expect(keysOf(turns[5]?.emitted ?? [])).toEqual(['child.ack.what-happened', 'child.ask.how-long']);
+  });
+
   it('only emoji for "what happened" is not thanked for and taken as the story: asked again, gently, and a person offered after two', () => {
     const turns = child(msg('😢😢'), msg('😭'), msg('a guy on fortnite keeps messaging me'));
     expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['fallback.no-words', 'child.ask.what-happened']);
