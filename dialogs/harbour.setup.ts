@@ -211,12 +211,15 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(dangerStep(context, n));
         enqueue.assign({ dangerHeard: n + 1 });
       }),
-      /** "I called 999": the right thing; stay on the line. */
-      sayCalledHelp: emit(({ context }) => sayToReader(context, 'escalation.called-help')),
+      /** "I called 999": the right thing; stay on the line. The reminders after it stop asking them to call. */
+      sayCalledHelp: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(sayToReader(context, 'escalation.called-help'));
+        enqueue.assign({ said: { ...context.said, calledHelp: true } });
+      }),
       /** "He's gone": glad, and 999 if it comes back; the reminders stop. */
       saySafeNow: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(sayToReader(context, 'escalation.safe-now'));
-        enqueue.assign({ said: { ...context.said, safeNow: true } });
+        enqueue.assign({ said: { ...context.said, safeNow: true, calledHelp: false } });
       }),
       /** More of the story where a feeling was asked for: thanks, and the question once more. */
       askFeelingsAgain: enqueueActions(({ context, enqueue }) => {

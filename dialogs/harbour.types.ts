@@ -85,6 +85,8 @@ export interface HarbourContext {
     readonly gifts?: boolean;
     /** While they just talk, a story of home or school was said back with an open question: once. Absent in older snapshots. */
     readonly storyHeard?: boolean;
+    /** In danger now, they said they called 999, the police or a grown-up who is coming: the reminders stop asking them to call. Absent in older snapshots. */
+    readonly calledHelp?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

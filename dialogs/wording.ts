@@ -238,6 +238,12 @@ export function sayToReader(ctx: HarbourContext, key: string, extra: Omit<BotSay
  * gets the plain one.
  */
 export function stillInDanger(ctx: HarbourContext): BotSay {
+  // They said they called 999 or the police: not "please call 999 now" again, but stay safe, and 999 again if anything changes.
+  if (ctx.said.calledHelp === true) {
+    // Someone at the door, and a young person alone with it: still, don't open it.
+    if (ctx.said.outside === true && pathOf(ctx.audience) === 'child') return say('escalation.help-coming-door');
+    return sayToReader(ctx, 'escalation.help-coming');
+  }
   const selfHarm = ctx.summary.categories?.includes('self_harm') === true;
   if (selfHarm && ctx.said.notSafe === true) return sayToReader(ctx, 'escalation.still-not-safe');
   return sayToReader(ctx, selfHarm ? 'escalation.still-in-danger-self-harm' : 'escalation.still-in-danger');
@@ -254,7 +260,7 @@ export const SOMEONE_OUTSIDE_RULE = 'lex:immediate_danger.someone-outside';
  */
 export function dangerStep(ctx: HarbourContext, n: number): BotSay {
   const selfHarm = ctx.summary.categories?.includes('self_harm') === true;
-  if (pathOf(ctx.audience) !== 'child' || selfHarm) return stillInDanger(ctx);
+  if (pathOf(ctx.audience) !== 'child' || selfHarm || ctx.said.calledHelp === true) return stillInDanger(ctx);
   const steps = ctx.said.outside === true ? DANGER_STEPS_OUTSIDE : DANGER_STEPS;
   return say(steps[n % steps.length] ?? 'escalation.still-in-danger');
 }

@@ -1151,6 +1151,19 @@ describe('kindness in the details', () => {
     expect(keysOf(turns[4]?.emitted ?? [])).toContain('friend.advice.intro');
   });
 
+  it('after "i called 999" the reminders stop asking them to call: stay safe until help comes, 999 again if anything changes', () => {
+    const offShift = { counsellorOnShift: false };
+    const turns = play(machine, offShift, [msg('im 12'), msg('theres a man outside my house he followed me home'), msg('i called 999'), msg('he is knocking'), msg('hes gone now'), msg('ok')]);
+    expect(keysOf(turns[3]?.emitted ?? [])).toEqual(['escalation.called-help']);
+    // Not "Please call 999 now": they have; the door still matters.
+    expect(wordsOf(content, turns[4]?.emitted ?? [])).toEqual(["I'm still here with you. Don't open the door. Stay inside, away from the windows, until help comes. If anything changes, call 999 again."]);
+    expect(keysOf(turns[5]?.emitted ?? [])).toEqual(['escalation.safe-now']);
+    // A parent whose child went to meet a man, after calling the police.
+    const parent = play(machine, offShift, [msg("I'm a parent or carer"), msg('my 14 year old has gone to meet a man she met online, shes not answering her phone'), msg('i called the police'), msg('they are coming')]);
+    expect(keysOf(parent[3]?.emitted ?? [])).toEqual(['escalation.called-help-adult']);
+    expect(wordsOf(content, parent[4]?.emitted ?? [])).toEqual(["I'm still here. If anything changes before help arrives, call 999 again and tell them."]);
+  });
+
   it('keeps giving 999 after immediate danger until they say help is coming or it has passed, not questions', () => {
     const offShift = { counsellorOnShift: false };
     const turns = play(machine, offShift, [
