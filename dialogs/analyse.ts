@@ -85,6 +85,8 @@ export interface TurnAnalysis {
   readonly storyOfSomeone?: boolean;
   /** Words that put the story online or with someone they do not know ("messaged", "a man", "game"). */
   readonly strangerOrOnline?: boolean;
+  /** Bullying by children they know ("a boy in my class keeps calling me names"). */
+  readonly bullying?: boolean;
   /** The whole message is one filler ("ok", "k"): an acknowledgement, not a feeling. */
   readonly onlyFiller?: boolean;
   /** "hi" on its own. */
@@ -144,6 +146,8 @@ export function createAnalyser(deps: DialogDeps) {
   const inTrouble = compile(w.asksIfInTrouble);
   const asksPolice = compile(w.asksPolice);
   const reportedSecrecy = compile(w.reportedSecrecy);
+  const bullying = compile(w.bullying);
+  const peersKnown = compile(w.peersKnown);
   const strangerOrOnline = compile(w.strangerOrOnline);
   const imageWorry = compile(w.imageWorry);
   const greeting = compile(w.greeting);
@@ -173,7 +177,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -247,6 +251,7 @@ export function createAnalyser(deps: DialogDeps) {
     const knownAdult = ownGrownUp || either(hits, spelledHits, theirGrownUps);
     const online = either(hits, spelledHits, strangerOrOnline);
     if (online) turn.strangerOrOnline = true;
+    if (either(hits, spelledHits, bullying) && either(hits, spelledHits, peersKnown)) turn.bullying = true;
     if (app === undefined && knownAdult && !online) turn.knownAdultInPerson = true;
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
     // Before and after fillers come off: "thank you so much" would lose its "thank you" to them.

@@ -119,6 +119,10 @@ export interface AnswerWords {
   readonly asksIfInTrouble: readonly string[];
   /** "should i call the police", "should i report him": whether to report it to the police. */
   readonly asksPolice: readonly string[];
+  /** "calling me names", "left me out": bullying words (with `peersKnown`, bullying by children they know). */
+  readonly bullying: readonly string[];
+  /** "in my class", "at school": children they know. */
+  readonly peersKnown: readonly string[];
   /** "he sed dont tell my mum": someone else's words reported, so not the child asking about privacy. */
   readonly reportedSecrecy: readonly string[];
   /** "online", "messaged", "a man": the story is online, or with someone they do not know (not a known adult in person). */
@@ -187,6 +191,8 @@ export const ANSWER_LIST_KEYS = {
   asksIfInTrouble: 'asks_if_in_trouble',
   asksPolice: 'asks_police',
   reportedSecrecy: 'reported_secrecy',
+  bullying: 'bullying',
+  peersKnown: 'peers_known',
   strangerOrOnline: 'stranger_or_online',
   imageWorry: 'image_worry',
   safeNow: 'safe_now',

@@ -85,6 +85,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.assign({ audience, summary: { ...context.summary, audience } });
       }),
       recordKnownAdult: assign(({ context }) => ({ knownAdult: true, summary: { ...context.summary, knownAdult: true } })),
+      recordBullying: assign({ bullying: true }),
       /** A parent's general question, nothing happened: the apps' minimum age if asked, the app's settings, setting up together, talking, the NSPCC. */
       sayGeneralAdvice: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say('parent.general.intro'));
@@ -616,6 +617,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       },
       saysOnlyFiller: ({ context, event }) => turnOf(context, event).onlyFiller === true,
       tellsOfSomeone: ({ context, event }) => turnOf(context, event).storyOfSomeone === true,
+      /** Bullying by children they know, with no red flag ("a boy in my class keeps calling me names on whatsapp"). */
+      tellsOfBullying: ({ context, event }) => turnOf(context, event).bullying === true,
       isGreeting: ({ context, event }) => turnOf(context, event).greeting === true,
       tellsStory: ({ context, event }) => turnOf(context, event).tellsStory === true,
       namesAdult: ({ context, event }) => {
@@ -803,6 +806,16 @@ function adviceLines(context: HarbourContext, appAdviceOf: (context: HarbourCont
   if (context.audience === 'someone_else') out.push(say('parent.advice.work-with-children'));
   if (isSelfHarmOnly(context)) {
     for (const key of SELF_HARM_TIPS[prefix]) out.push(say(key));
+    return out;
+  }
+  // Bullying by children they know, and no red flag: telling a teacher and Childline, the app's block
+  // and report, keeping evidence; not CEOP (which is for sexual abuse and grooming).
+  if (context.bullying === true && (context.summary.categories ?? []).length === 0 && prefix !== 'parent') {
+    out.push(say(`${prefix}.advice.bullying`));
+    const appTips = appAdviceOf(context, prefix);
+    for (const line of appTips.length > 0 ? appTips : [say('advice.any-app')]) out.push(line);
+    out.push(say('advice.keep-evidence'));
+    out.push(say(`${prefix}.come-back`));
     return out;
   }
   if (isHarmInPerson(context)) {

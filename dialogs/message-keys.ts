@@ -61,6 +61,8 @@ const PER_PATH = [
   'advice.if-they-come',
   'secret-not-yours',
   'gifts',
+  'bullying',
+  'advice.bullying',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */
@@ -104,6 +106,11 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.image-worry',
   'parent.abuse-told',
   'parent.not-in-trouble',
+  'parent.police',
+  'parent.police-now',
+  'parent.advice.again',
+  'parent.secret-not-yours',
+  'parent.gifts',
   'parent.not-your-fault',
   'parent.blocked',
   'parent.paid-already',
@@ -161,6 +168,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'escalation.called-help',
   'escalation.called-help-adult',
   'escalation.help-coming',
+  'escalation.help-coming-friend',
   'escalation.help-coming-door',
   'escalation.help-coming-adult',
   'escalation.safe-now',

@@ -22,12 +22,19 @@ export function childStates(s: HarbourSetup) {
             { guard: and(['sharesOwnFeelingOnly', 'speaksForThemselves']), target: 'listening', actions: ['listenToFeeling'] },
             // Only emoji or marks ("😢😢"): nothing to thank them for yet; asked again, gently (a person offered after two).
             { guard: not('hasWords'), actions: [{ type: 'notUnderstood', params: { retry: '.ask.what-happened', quickReplies: QR.skip } }] },
+            // Bullying by children they know: said back as bullying, then how they feel; no questions about a stranger.
+            { guard: 'tellsOfBullying', target: 'bullying', actions: ['understood', 'recordBullying'] },
             // One of their own grown-ups, in person ("my uncle comes in my room"): no app, how long or private things to ask about.
             { guard: 'tellsOfKnownAdult', target: 'askedToDo', actions: ['understood', 'recordKnownAdult', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
             { guard: 'knowsApp', target: 'howLong', actions: ['understood', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
             { target: 'app', actions: ['understood', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
           ]),
         },
+      },
+      // Bullying by children they know ("a boy in my class keeps calling me names"): not their fault, then how they feel.
+      bullying: {
+        entry: [{ type: 'sayStep', params: { step: 'bullying' } }],
+        always: 'feelings',
       },
       app: {
         entry: [{ type: 'sayStep', params: { step: 'ask.app', quickReplies: QR.skip } }],

@@ -660,6 +660,22 @@ describe('escalation', () => {
     expect(keysOf(turns[5]?.emitted ?? [])).toEqual(['child.ack.what-happened', 'child.ask.how-long']);
   });
 
+  it('bullying by children they know is said back as bullying: no questions about a stranger, and bullying tips without CEOP', () => {
+    const turns = child(msg('a boy in my class keeps calling me names on whatsapp'), msg('sad'), msg('mum'));
+    expect(wordsOf(content, turns[2]?.emitted ?? [])).toEqual(["That sounds really hurtful. Bullying is never okay. You don't have to put up with it.", 'How do you feel about it?']);
+    const tips = keysOf(turns[4]?.emitted ?? []);
+    expect(tips).toContain('child.advice.bullying');
+    expect(tips).toContain('apps.whatsapp.advice');
+    expect(tips).not.toContain('advice.report');
+    for (const t of turns) expect(keysOf(t.emitted)).not.toContain('child.ask.knows-private');
+    // Straight in, before saying who is chatting.
+    const first = play(machine, onShift, [msg('girls in my year keep leaving me out and laughing at me on snap')]).at(-1);
+    expect(keysOf(first?.emitted ?? [])).toEqual(['child.thanks', 'child.bullying', 'child.ask.feelings']);
+    // A stranger is not bullying: the path's questions; and a red flag from classmates still escalates.
+    expect(keysOf(child(msg('some guy on roblox keeps calling me names')).at(-1)?.emitted ?? [])).toContain('child.ask.how-long');
+    expect(child(msg('people in my class keep calling me names and said they will post my nudes')).at(-1)?.emitted).toContainEqual(expect.objectContaining({ type: 'handoff.requested' }));
+  });
+
   it('only emoji for "what happened" is not thanked for and taken as the story: asked again, gently, and a person offered after two', () => {
     const turns = child(msg('😢😢'), msg('😭'), msg('a guy on fortnite keeps messaging me'));
     expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['fallback.no-words', 'child.ask.what-happened']);

@@ -30,6 +30,8 @@ const ANSWERS: readonly DialogEvent[] = [
   msg('my teacher'),
   // One of their own grown-ups, in person: the path's shorter branch.
   msg('my coach shouts at me'),
+  // Bullying by children they know: said back as bullying, then feelings; bullying tips.
+  msg('a boy in my class keeps calling me names'),
   msg('Give me tips'),
   msg('🙂'),
   { type: 'handoff.queued', position: 2 },
@@ -145,8 +147,8 @@ describe.each([
     for (const p of pathsFor(input)) {
       for (const n of p.state._nodes) reached.add(n.id);
     }
-    // Transient steps (routing, advice, what follows the asked-to-do question) pass straight on; they are reached inside a turn.
-    const transient = ['harbour.talking.routing', 'harbour.talking.young.advice', 'harbour.talking.adult.advice', 'harbour.talking.young.afterAskedToDo'];
+    // Transient steps (routing, advice, what follows the asked-to-do question, the bullying line) pass straight on; they are reached inside a turn.
+    const transient = ['harbour.talking.routing', 'harbour.talking.young.advice', 'harbour.talking.adult.advice', 'harbour.talking.young.afterAskedToDo', 'harbour.talking.young.bullying'];
     const all = allStateNodeIds(machine).filter((id) => !transient.includes(id));
     expect(all.length).toBeGreaterThan(25);
     expect(all.filter((id) => !reached.has(id))).toEqual([]);
