@@ -87,6 +87,8 @@ export interface TurnAnalysis {
   readonly strangerOrOnline?: boolean;
   /** Bullying by children they know ("a boy in my class keeps calling me names"). */
   readonly bullying?: boolean;
+  /** Their account taken over or copied ("someone hacked my insta", "pretending to be me"). */
+  readonly accountHacked?: boolean;
   /** The whole message is one filler ("ok", "k"): an acknowledgement, not a feeling. */
   readonly onlyFiller?: boolean;
   /** "hi" on its own. */
@@ -148,6 +150,7 @@ export function createAnalyser(deps: DialogDeps) {
   const reportedSecrecy = compile(w.reportedSecrecy);
   const bullying = compile(w.bullying);
   const peersKnown = compile(w.peersKnown);
+  const accountHacked = compile(w.accountHacked);
   const strangerOrOnline = compile(w.strangerOrOnline);
   const imageWorry = compile(w.imageWorry);
   const greeting = compile(w.greeting);
@@ -177,7 +180,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -252,6 +255,7 @@ export function createAnalyser(deps: DialogDeps) {
     const online = either(hits, spelledHits, strangerOrOnline);
     if (online) turn.strangerOrOnline = true;
     if (either(hits, spelledHits, bullying) && either(hits, spelledHits, peersKnown)) turn.bullying = true;
+    if (either(hits, spelledHits, accountHacked)) turn.accountHacked = true;
     if (app === undefined && knownAdult && !online) turn.knownAdultInPerson = true;
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
     // Before and after fillers come off: "thank you so much" would lose its "thank you" to them.
@@ -394,7 +398,8 @@ export function createMessageReader(deps: DialogDeps) {
       turn.ageBand !== undefined ||
       turn.feeling !== undefined ||
       turn.categories.length > 0 || // every category asked about is a category too
-      turn.homeProblem === true;
+      turn.homeProblem === true ||
+      (turn.accountHacked === true && s.accountHacked !== true);
     // Most messages add nothing to the summary: keep the same object (and snapshot part).
     const summary: ConversationSummary = !adds
       ? s
@@ -406,6 +411,7 @@ export function createMessageReader(deps: DialogDeps) {
           ...(asked.length > 0 ? { asked: union(s.asked, asked) } : {}),
           ...(turn.categories.length > 0 ? { categories: union(s.categories, turn.categories) } : {}),
           ...(turn.homeProblem === true ? { homeIsUnsafe: true } : {}),
+          ...(turn.accountHacked === true ? { accountHacked: true } : {}),
         };
     return { turn, detector, summary, checkIns: 0 };
   };

@@ -123,6 +123,8 @@ export interface AnswerWords {
   readonly bullying: readonly string[];
   /** "in my class", "at school": children they know. */
   readonly peersKnown: readonly string[];
+  /** "someone hacked my insta", "pretending to be me": their account taken over or copied. */
+  readonly accountHacked: readonly string[];
   /** "he sed dont tell my mum": someone else's words reported, so not the child asking about privacy. */
   readonly reportedSecrecy: readonly string[];
   /** "online", "messaged", "a man": the story is online, or with someone they do not know (not a known adult in person). */
@@ -193,6 +195,7 @@ export const ANSWER_LIST_KEYS = {
   reportedSecrecy: 'reported_secrecy',
   bullying: 'bullying',
   peersKnown: 'peers_known',
+  accountHacked: 'account_hacked',
   strangerOrOnline: 'stranger_or_online',
   imageWorry: 'image_worry',
   safeNow: 'safe_now',

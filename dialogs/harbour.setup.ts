@@ -829,6 +829,8 @@ function adviceLines(context: HarbourContext, appAdviceOf: (context: HarbourCont
     if (context.audience !== 'someone_else') out.push(say('parent.advice.keep-internet'));
     out.push(say('parent.advice.dont-confront'));
   }
+  // Their account taken over or copied: getting it back comes before blocking anyone.
+  if (context.summary.accountHacked === true) out.push(say(prefix === 'parent' ? 'parent.advice.hacked' : 'advice.hacked'));
   const appAdvice = appAdviceOf(context, prefix);
   for (const line of appAdvice.length > 0 ? appAdvice : [say('advice.any-app')]) out.push(line);
   out.push(say('advice.keep-evidence'));

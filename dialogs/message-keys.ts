@@ -111,6 +111,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.advice.again',
   'parent.secret-not-yours',
   'parent.gifts',
+  'parent.advice.hacked',
+  'advice.hacked',
   'parent.not-your-fault',
   'parent.blocked',
   'parent.paid-already',

@@ -77,6 +77,8 @@ export interface ConversationSummary {
   readonly homeIsUnsafe?: boolean;
   /** The story is about a grown-up the child knows, in person ("my uncle", "her mums boyfriend"), not a stranger online. */
   readonly knownAdult?: boolean;
+  /** Their account was taken over or copied ("someone hacked my insta"): the tips say how to get it back. */
+  readonly accountHacked?: boolean;
 }
 
 export type { DetectorState };

@@ -503,6 +503,7 @@ export function summaryLine(entry: QueueEntry): string {
   // Who it is, when the child said: the counsellor must never suggest telling someone at home.
   if (s.homeIsUnsafe) parts.push('someone at home');
   else if (s.knownAdult) parts.push('a grown-up they know, in person');
+  if (s.accountHacked) parts.push('account hacked or copied');
   const categories = categoriesOf(entry);
   if (categories.length > 0) parts.push(categories.map((c) => c.replace(/_/g, ' ')).join(', '));
   else if (entry.reason === 'asked_for_person') parts.push('asked for a person');

@@ -77,5 +77,6 @@ describe("the queue's one-line summary", () => {
     expect(summaryLine({ ...base, summary: { audience: 'young_person', ageBand: '11-13', knownAdult: true } })).toBe('Young person · age 11-13 · a grown-up they know, in person');
     expect(summaryLine({ ...base, summary: { audience: 'young_person', homeIsUnsafe: true, knownAdult: true } })).toBe('Young person · someone at home');
     expect(summaryLine({ ...base, summary: { audience: 'parent_carer' } })).toBe('Parent or carer');
+    expect(summaryLine({ ...base, summary: { audience: 'young_person', accountHacked: true } })).toBe('Young person · account hacked or copied');
   });
 });

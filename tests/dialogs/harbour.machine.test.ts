@@ -676,6 +676,19 @@ describe('escalation', () => {
     expect(child(msg('people in my class keep calling me names and said they will post my nudes')).at(-1)?.emitted).toContainEqual(expect.objectContaining({ type: 'handoff.requested' }));
   });
 
+  it('an account hacked or copied: the tips say how to get it back before blocking anyone, and the queue line says so', () => {
+    const turns = child(msg('someone hacked my insta and is messaging my friends pretending to be me'), msg('i dont know who it is'), msg('what do i do'));
+    const tips = keysOf(turns[4]?.emitted ?? []);
+    expect(tips.indexOf('advice.hacked')).toBeGreaterThan(-1);
+    expect(tips.indexOf('advice.hacked')).toBeLessThan(tips.indexOf('apps.instagram.advice'));
+    expect(wordsOf(content, turns[4]?.emitted ?? []).join(' ')).toMatch(/Change your password now/);
+    expect(summaryOf(turns[4]!.snapshot).accountHacked).toBe(true);
+    // No hacking told of: no such line.
+    expect(keysOf(child(msg('a man on roblox keeps messaging me'), msg('give me tips')).at(-1)?.emitted ?? [])).not.toContain('advice.hacked');
+    const parent = play(machine, onShift, [msg("I'm a parent or carer"), msg('someone made a fake account of my son and is posting stuff'), msg('what should i do')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])).toContain('parent.advice.hacked');
+  });
+
   it('only emoji for "what happened" is not thanked for and taken as the story: asked again, gently, and a person offered after two', () => {
     const turns = child(msg('😢😢'), msg('😭'), msg('a guy on fortnite keeps messaging me'));
     expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['fallback.no-words', 'child.ask.what-happened']);
