@@ -123,6 +123,8 @@ export interface AnswerWords {
   readonly bullying: readonly string[];
   /** "in my class", "at school": children they know. */
   readonly peersKnown: readonly string[];
+  /** "she already gave it", "i told him": details that were asked for, given. */
+  readonly detailsGiven: readonly string[];
   /** "someone hacked my insta", "pretending to be me": their account taken over or copied. */
   readonly accountHacked: readonly string[];
   /** "he sed dont tell my mum": someone else's words reported, so not the child asking about privacy. */
@@ -196,6 +198,7 @@ export const ANSWER_LIST_KEYS = {
   bullying: 'bullying',
   peersKnown: 'peers_known',
   accountHacked: 'account_hacked',
+  detailsGiven: 'details_given',
   strangerOrOnline: 'stranger_or_online',
   imageWorry: 'image_worry',
   safeNow: 'safe_now',

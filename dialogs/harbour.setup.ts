@@ -6,7 +6,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { BotSay, ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { SOMEONE_OUTSIDE_RULE, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
+import { ASKED, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -388,6 +388,20 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** "Are you safe right now?" "yes": glad, and who to call if that changes. */
       saySafeForNow: emit(({ context }) => sayToReader(context, 'safety.safe-yes')),
       /** The child said the person seems to know private things: a red flag by the guidance. */
+      /**
+       * "she already gave it", after a stranger asked for their details: the stranger knows them now.
+       * A finding of the dialog's own, as for "yes" to "do they know private things"; what to do if
+       * that person turns up comes with it (once).
+       */
+      escalateDetailsGiven: enqueueActions(({ context, enqueue }) => {
+        const { out, raises, escalated, menace } = escalation(context, 'high', [dialogFinding('personal_info', 'high', DETAILS_GIVEN_RULE)]);
+        for (const e of out) enqueue.emit(e);
+        enqueue.assign({
+          ...requestMade(context, 'high', raises, escalated),
+          summary: { ...context.summary, urgency: raises ? 'high' : (context.summary.urgency ?? 'high'), categories: union(context.summary.categories, ['personal_info']) },
+          said: { ...context.said, detailsGiven: true, ...(menace ? { menace: true } : {}) },
+        });
+      }),
       escalateKnowsPrivate: enqueueActions(({ context, enqueue }) => {
         const { out, raises, escalated } = escalation(context, 'high', [dialogFinding('personal_info', 'high', 'dialog:knows-private.yes')]);
         for (const e of out) enqueue.emit(e);
@@ -619,6 +633,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       tellsOfSomeone: ({ context, event }) => turnOf(context, event).storyOfSomeone === true,
       /** Bullying by children they know, with no red flag ("a boy in my class keeps calling me names on whatsapp"). */
       tellsOfBullying: ({ context, event }) => turnOf(context, event).bullying === true,
+      givesDetails: ({ context, event }) => givesDetails({ ...context, turn: turnOf(context, event) }),
       isGreeting: ({ context, event }) => turnOf(context, event).greeting === true,
       tellsStory: ({ context, event }) => turnOf(context, event).tellsStory === true,
       namesAdult: ({ context, event }) => {
@@ -637,7 +652,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isAnswer: ({ context, event }) => {
         const turn = turnOf(context, event);
         if (turn.urgency !== undefined || context.handoff === 'accepted') return false;
-        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready({ ...context, turn }, summaryOf(context, event)) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
+        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails({ ...context, turn }) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready({ ...context, turn }, summaryOf(context, event)) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
         const onPath = (context.audience !== undefined && pathOf(context.audience) !== 'parent') || pathOf(context.audience) === 'parent';
         return !(turn.wantsTips === true && onPath && context.handoff === 'none');
       },
@@ -782,6 +797,11 @@ function trustedAdultQuestion(context: HarbourContext): BotSay {
   if (context.knownAdult === true && path === 'child') return say('child.ask.trusted-adult-other');
   if (context.said.trustedAsked === true && path !== 'parent') return say(`${path}.ask.trusted-adult-again`);
   return sayStepOf(context, 'ask.trusted-adult');
+}
+
+/** "she already gave it", once, after someone asked for their details (the summary's asked). */
+function givesDetails(context: HarbourContext): boolean {
+  return context.turn.detailsGiven === true && context.said.detailsGiven !== true && (context.summary.asked ?? []).includes(ASKED.personal_info ?? '');
 }
 
 /** The message tells of a picture sent or feared shared, and that has not been answered yet. */

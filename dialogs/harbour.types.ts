@@ -87,6 +87,8 @@ export interface HarbourContext {
     readonly storyHeard?: boolean;
     /** In danger now, they said they called 999, the police or a grown-up who is coming: the reminders stop asking them to call. Absent in older snapshots. */
     readonly calledHelp?: boolean;
+    /** Details a stranger asked for were given ("she already gave it"), escalated once. Absent in older snapshots. */
+    readonly detailsGiven?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

@@ -184,14 +184,18 @@ export const LOGINS_RULE = 'lex:financial.logins';
 /** The detector's rule for a threat to share pictures (blackmail, not a threat to turn up). */
 const SHARE_IMAGES_RULE = 'lex:threat_blackmail.share-images';
 
+/** The dialog's own finding: details a stranger asked for were given ("she already gave it"). */
+export const DETAILS_GIVEN_RULE = 'dialog:details-given';
+
 /**
  * The detector's rules for menace without a stated act ("he said hes gonna find me", "i know where
- * you live") and for a stranger who knows where they live or go to school: they may turn up.
+ * you live") and for a stranger who knows where they live or go to school (or was given it): they may turn up.
  */
 export const MAY_TURN_UP_RULES: ReadonlySet<string> = new Set([
   'lex:threat_blackmail.conditional-threat',
   'lex:personal_info.knows-details',
   'lex:personal_info.stranger-says-knows',
+  DETAILS_GIVEN_RULE,
 ]);
 
 /** A password, login or code in a finding's evidence: the child's own spelling ("pasword", "passwrd"). */

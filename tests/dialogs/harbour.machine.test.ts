@@ -689,6 +689,17 @@ describe('escalation', () => {
     expect(keysOf(parent?.emitted ?? [])).toContain('parent.advice.hacked');
   });
 
+  it('"she already gave it", after a stranger asked for her address: he knows it now, so what to do if he turns up', () => {
+    const turns = play(machine, onShift, [msg("I'm asking for a friend"), msg('my friend is 13 and shes been talking to a 17 year old boy on snap'), msg('he asked her for her address'), msg('she already gave it'), msg('she already gave it')]);
+    expect(keysOf(turns[3]?.emitted ?? [])).toContain('escalation.serious');
+    expect(keysOf(turns[4]?.emitted ?? [])).toEqual(['escalation.noted', 'friend.advice.if-they-come']);
+    // Once: said again, it is not escalated again.
+    expect(keysOf(turns[5]?.emitted ?? [])).not.toContain('friend.advice.if-they-come');
+    // Nobody asked for details: "i gave it to him" (a present, say) is not read so.
+    const none = child(msg('a boy on roblox keeps messaging me'), msg('i gave it to him')).at(-1);
+    expect(none?.emitted.some((e) => e.type === 'handoff.requested')).toBe(false);
+  });
+
   it('only emoji for "what happened" is not thanked for and taken as the story: asked again, gently, and a person offered after two', () => {
     const turns = child(msg('😢😢'), msg('😭'), msg('a guy on fortnite keeps messaging me'));
     expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['fallback.no-words', 'child.ask.what-happened']);
