@@ -91,6 +91,8 @@ export interface TurnAnalysis {
   readonly accountHacked?: boolean;
   /** "she already gave it", "i told him": something asked for was given (read with the summary's asked). */
   readonly detailsGiven?: boolean;
+  /** Sexual pictures or videos sent to them ("he keeps sending me pics of his private parts"). */
+  readonly sentSexual?: boolean;
   /** The whole message is one filler ("ok", "k"): an acknowledgement, not a feeling. */
   readonly onlyFiller?: boolean;
   /** "hi" on its own. */
@@ -154,6 +156,7 @@ export function createAnalyser(deps: DialogDeps) {
   const peersKnown = compile(w.peersKnown);
   const accountHacked = compile(w.accountHacked);
   const detailsGiven = compile(w.detailsGiven);
+  const sentSexual = compile(w.sentSexual);
   const strangerOrOnline = compile(w.strangerOrOnline);
   const imageWorry = compile(w.imageWorry);
   const greeting = compile(w.greeting);
@@ -183,7 +186,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -260,6 +263,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, bullying) && either(hits, spelledHits, peersKnown)) turn.bullying = true;
     if (either(hits, spelledHits, accountHacked)) turn.accountHacked = true;
     if (either(hits, spelledHits, detailsGiven)) turn.detailsGiven = true;
+    if (either(hits, spelledHits, sentSexual)) turn.sentSexual = true;
     if (app === undefined && knownAdult && !online) turn.knownAdultInPerson = true;
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
     // Before and after fillers come off: "thank you so much" would lose its "thank you" to them.

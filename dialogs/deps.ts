@@ -123,6 +123,8 @@ export interface AnswerWords {
   readonly bullying: readonly string[];
   /** "in my class", "at school": children they know. */
   readonly peersKnown: readonly string[];
+  /** "he keeps sending me pics of his private parts": sexual pictures sent to them, not asked for. */
+  readonly sentSexual: readonly string[];
   /** "she already gave it", "i told him": details that were asked for, given. */
   readonly detailsGiven: readonly string[];
   /** "someone hacked my insta", "pretending to be me": their account taken over or copied. */
@@ -199,6 +201,7 @@ export const ANSWER_LIST_KEYS = {
   peersKnown: 'peers_known',
   accountHacked: 'account_hacked',
   detailsGiven: 'details_given',
+  sentSexual: 'sent_sexual',
   strangerOrOnline: 'stranger_or_online',
   imageWorry: 'image_worry',
   safeNow: 'safe_now',

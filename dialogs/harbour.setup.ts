@@ -319,7 +319,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       escalateOnFindings: enqueueActions(({ context, enqueue }) => {
         const t = context.turn;
         const urgency = t.urgency ?? 'normal';
-        const { out, raises, categories, escalated, logins, menace, abuseTold, dontSend, meeting, supportChild, secret, gifts } = escalation(context, urgency, t.findings);
+        const { out, raises, categories, escalated, logins, menace, abuseTold, dontSend, meeting, supportChild, secret, gifts, sentImages } = escalation(context, urgency, t.findings);
         for (const e of out) enqueue.emit(e);
         // A teacher, coach or other worker: their safeguarding lead, at once (not only in the tips).
         const safeguardingLead = context.audience === 'someone_else' && context.said.safeguardingLead !== true;
@@ -348,6 +348,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
             ...(menace ? { menace: true } : {}),
             ...(secret ? { secret: true } : {}),
             ...(gifts ? { gifts: true } : {}),
+            ...(sentImages ? { sentImages: true } : {}),
             ...(t.findings.some((f) => f.rule === SOMEONE_OUTSIDE_RULE) ? { outside: true } : {}),
             ...(meeting ? { dontMeet: true } : {}),
             ...(supportChild ? { supportChild: true } : {}),

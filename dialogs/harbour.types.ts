@@ -89,6 +89,8 @@ export interface HarbourContext {
     readonly calledHelp?: boolean;
     /** Details a stranger asked for were given ("she already gave it"), escalated once. Absent in older snapshots. */
     readonly detailsGiven?: boolean;
+    /** Sexual pictures sent to them: not their fault, don't send them on. Once. Absent in older snapshots. */
+    readonly sentImages?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

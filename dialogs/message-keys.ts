@@ -63,6 +63,7 @@ const PER_PATH = [
   'gifts',
   'bullying',
   'advice.bullying',
+  'sent-images',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */
@@ -111,6 +112,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.advice.again',
   'parent.secret-not-yours',
   'parent.gifts',
+  'parent.sent-images',
   'parent.advice.hacked',
   'advice.hacked',
   'parent.not-your-fault',

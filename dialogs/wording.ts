@@ -353,6 +353,9 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     !categories.has('financial') &&
     !findings.some((f) => f.rule === SHARE_IMAGES_RULE);
   if (menace) out.push(say(`${pathOf(ctx.audience)}.advice.if-they-come`));
+  // Sexual pictures sent to them: not their fault, don't reply or send them on, tell someone. Once.
+  const sentImages = !withPerson && ctx.said.sentImages !== true && ctx.turn.sentSexual === true && categories.has('sexual');
+  if (sentImages) out.push(say(`${pathOf(ctx.audience)}.sent-images`));
   // Asked to keep it secret: they need not, and telling is okay. Once.
   const secret = !withPerson && ctx.said.secret !== true && findings.some((f) => SECRECY_RULES.has(f.rule));
   if (secret) out.push(say(`${pathOf(ctx.audience)}.secret-not-yours`));
@@ -366,6 +369,6 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
       out.push(say(isAdult(ctx) ? 'helplines.now.adult' : 'helplines.now.child'));
     }
   }
-  return { out, raises, categories: [...categories], escalated: [...already, ...fresh], logins, menace, abuseTold, dontSend: dontSend?.kind, meeting, supportChild, secret, gifts };
+  return { out, raises, categories: [...categories], escalated: [...already, ...fresh], logins, menace, abuseTold, dontSend: dontSend?.kind, meeting, supportChild, secret, gifts, sentImages };
 }
 

@@ -700,6 +700,18 @@ describe('escalation', () => {
     expect(none?.emitted.some((e) => e.type === 'handoff.requested')).toBe(false);
   });
 
+  it('sexual pictures sent to a child: once, not their fault, not in trouble, don\'t reply or send them on', () => {
+    const turns = play(machine, { counsellorOnShift: false }, [msg('hi'), msg('some1 keeps sending me pics of his private parts on snap'), msg('he sent me a dick pic again')]);
+    const words = wordsOf(content, turns[2]?.emitted ?? []);
+    expect(words).toContain("Nobody should send you pictures or videos like that. It is not your fault, and you are not in trouble. Don't reply, and don't send them on to anyone. Block and report them, and tell a grown-up you trust.");
+    expect(keysOf(turns[3]?.emitted ?? [])).not.toContain('child.sent-images');
+    // Asked for pictures, not sent them: not this line.
+    expect(keysOf(child(msg('this guy on snap keeps asking me for pics')).at(-1)?.emitted ?? [])).not.toContain('child.sent-images');
+    // A parent: against the law, don't forward or copy them.
+    const parent = play(machine, onShift, [msg("I'm a parent or carer"), msg('a man has been sending my daughter pics of his private parts')]).at(-1);
+    expect(wordsOf(content, parent?.emitted ?? []).join(' ')).toMatch(/against the law.*Don't forward or copy the images/);
+  });
+
   it('only emoji for "what happened" is not thanked for and taken as the story: asked again, gently, and a person offered after two', () => {
     const turns = child(msg('😢😢'), msg('😭'), msg('a guy on fortnite keeps messaging me'));
     expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['fallback.no-words', 'child.ask.what-happened']);
