@@ -93,6 +93,8 @@ export interface TurnAnalysis {
   readonly detailsGiven?: boolean;
   /** Sexual pictures or videos sent to them ("he keeps sending me pics of his private parts"). */
   readonly sentSexual?: boolean;
+  /** "my life is over", "no way out": hopelessness. */
+  readonly hopeless?: boolean;
   /** The whole message is one filler ("ok", "k"): an acknowledgement, not a feeling. */
   readonly onlyFiller?: boolean;
   /** "hi" on its own. */
@@ -157,6 +159,7 @@ export function createAnalyser(deps: DialogDeps) {
   const accountHacked = compile(w.accountHacked);
   const detailsGiven = compile(w.detailsGiven);
   const sentSexual = compile(w.sentSexual);
+  const hopeless = compile(w.hopeless);
   const strangerOrOnline = compile(w.strangerOrOnline);
   const imageWorry = compile(w.imageWorry);
   const greeting = compile(w.greeting);
@@ -186,7 +189,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -264,6 +267,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, accountHacked)) turn.accountHacked = true;
     if (either(hits, spelledHits, detailsGiven)) turn.detailsGiven = true;
     if (either(hits, spelledHits, sentSexual)) turn.sentSexual = true;
+    if (either(hits, spelledHits, hopeless)) turn.hopeless = true;
     if (app === undefined && knownAdult && !online) turn.knownAdultInPerson = true;
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
     // Before and after fillers come off: "thank you so much" would lose its "thank you" to them.

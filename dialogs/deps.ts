@@ -125,6 +125,8 @@ export interface AnswerWords {
   readonly peersKnown: readonly string[];
   /** "he keeps sending me pics of his private parts": sexual pictures sent to them, not asked for. */
   readonly sentSexual: readonly string[];
+  /** "my life is over", "no way out": hopelessness. */
+  readonly hopeless: readonly string[];
   /** "she already gave it", "i told him": details that were asked for, given. */
   readonly detailsGiven: readonly string[];
   /** "someone hacked my insta", "pretending to be me": their account taken over or copied. */
@@ -202,6 +204,7 @@ export const ANSWER_LIST_KEYS = {
   accountHacked: 'account_hacked',
   detailsGiven: 'details_given',
   sentSexual: 'sent_sexual',
+  hopeless: 'hopeless',
   strangerOrOnline: 'stranger_or_online',
   imageWorry: 'image_worry',
   safeNow: 'safe_now',

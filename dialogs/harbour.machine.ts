@@ -80,6 +80,8 @@ export function createHarbourMachine(deps: DialogDeps) {
             // "Are you safe right now?", asked when self-harm was first heard: no or not sure is danger now.
             { guard: and(['awaitsSafeAnswer', or(['saysNo', 'isUnsure'])]), actions: ['escalateNotSafe'] },
             { guard: and(['awaitsSafeAnswer', 'saysYes']), actions: ['saySafeForNow'] },
+            // "im so scared my life is over": it is not the end, and are you safe (once).
+            { guard: 'feelsHopeless', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayNotTheEnd'] },
             // "should i just pay her": answered (no, and why) before any question of the bot's.
             { guard: 'asksShouldComply', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayDontComply'] },
             // Nobody can come, so the bot explores a trusted grown-up itself, as the path would have:

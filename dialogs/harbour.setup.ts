@@ -134,6 +134,17 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(say('shared.tell-me-more'));
         enqueue.assign({ said: { ...context.said, storyHeard: true } });
       }),
+      /**
+       * "im so scared my life is over", while escalated: it is not the end, it can be sorted, not on
+       * their own (once); and, when nobody has asked yet, whether they are safe right now.
+       */
+      sayNotTheEnd: enqueueActions(({ context, enqueue }) => {
+        if (context.turn.feeling !== undefined && context.turn.feeling !== 'okay') enqueue.emit(reflectionOf(context));
+        enqueue.emit(sayStepOf(context, 'not-the-end'));
+        const askSafe = context.safeAsk === undefined && context.said.selfHarm !== true;
+        if (askSafe) enqueue.emit(sayToReader(context, 'safety.ask-safe', { quickReplies: QR.safe }));
+        enqueue.assign({ said: { ...context.said, notTheEnd: true }, ...(askSafe ? { safeAsk: 'asked' as const } : {}) });
+      }),
       /** "i blocked him": well done, once; 999 still, while in danger now. */
       sayBlocked: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(sayStepOf(context, 'blocked'));
@@ -635,6 +646,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** Bullying by children they know, with no red flag ("a boy in my class keeps calling me names on whatsapp"). */
       tellsOfBullying: ({ context, event }) => turnOf(context, event).bullying === true,
       givesDetails: ({ context, event }) => givesDetails({ ...context, turn: turnOf(context, event) }),
+      feelsHopeless: ({ context, event }) => turnOf(context, event).hopeless === true && context.said.notTheEnd !== true,
       isGreeting: ({ context, event }) => turnOf(context, event).greeting === true,
       tellsStory: ({ context, event }) => turnOf(context, event).tellsStory === true,
       namesAdult: ({ context, event }) => {

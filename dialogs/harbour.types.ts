@@ -91,6 +91,8 @@ export interface HarbourContext {
     readonly detailsGiven?: boolean;
     /** Sexual pictures sent to them: not their fault, don't send them on. Once. Absent in older snapshots. */
     readonly sentImages?: boolean;
+    /** "my life is over" while escalated: it is not the end. Once. Absent in older snapshots. */
+    readonly notTheEnd?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

@@ -64,6 +64,7 @@ const PER_PATH = [
   'bullying',
   'advice.bullying',
   'sent-images',
+  'not-the-end',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */
@@ -113,6 +114,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.secret-not-yours',
   'parent.gifts',
   'parent.sent-images',
+  'parent.not-the-end',
   'parent.advice.hacked',
   'advice.hacked',
   'parent.not-your-fault',

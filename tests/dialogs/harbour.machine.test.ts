@@ -712,6 +712,14 @@ describe('escalation', () => {
     expect(wordsOf(content, parent?.emitted ?? []).join(' ')).toMatch(/against the law.*Don't forward or copy the images/);
   });
 
+  it('"my life is over" after sextortion: the fear said back, it is not the end, and are you safe (once); "no" is danger now', () => {
+    const turns = play(machine, { counsellorOnShift: false }, [msg('pls help'), msg('a girl i met on insta got me to send nudes and now shes saying she will send them to all my followers unless i pay £500'), msg('im so scared my life is over'), msg('no'), msg('my life is ruined')]);
+    expect(keysOf(turns[3]?.emitted ?? [])).toEqual(['feeling.scared', 'child.not-the-end', 'safety.ask-safe']);
+    expect(wordsOf(content, turns[3]?.emitted ?? [])[1]).toBe("It can feel like your life is over, but it isn't. Things like this can be sorted, and you don't have to do it on your own. Lots of young people have got through this.");
+    expect(turns[4]?.emitted).toContainEqual(expect.objectContaining({ type: 'handoff.requested', urgency: 'immediate' }));
+    expect(keysOf(turns[5]?.emitted ?? [])).not.toContain('child.not-the-end');
+  });
+
   it('only emoji for "what happened" is not thanked for and taken as the story: asked again, gently, and a person offered after two', () => {
     const turns = child(msg('😢😢'), msg('😭'), msg('a guy on fortnite keeps messaging me'));
     expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['fallback.no-words', 'child.ask.what-happened']);
