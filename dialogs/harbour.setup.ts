@@ -96,6 +96,20 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(say('parent.general.nspcc'));
       }),
       /**
+       * Another general question after the general advice ("how do i set parental controls on his
+       * xbox"): what it asks about (the apps' minimum age; the app it names, not the first one), not
+       * every general line again; with nothing more specific, setting apps up together.
+       */
+      sayGeneralAdviceAgain: enqueueActions(({ context, enqueue }) => {
+        const app = deps.apps.find((a) => a.id === context.turn.app);
+        if (context.turn.generalQuestion === 'age') enqueue.emit(say('parent.general.ages'));
+        if (app !== undefined) {
+          enqueue.emit(say('advice.app-intro', { facts: { app: app.name } }));
+          enqueue.emit(say(`apps.${app.id}.advice`));
+        }
+        if (app === undefined && context.turn.generalQuestion !== 'age') enqueue.emit(say('parent.general.set-up'));
+      }),
+      /**
        * "am i gonna get in trouble": not in trouble, and who is in the wrong. Not beside the picture
        * line ("i sent pics", Report Remove), which says so itself.
        */

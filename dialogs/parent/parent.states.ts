@@ -60,6 +60,8 @@ export function parentStates(s: HarbourSetup) {
         entry: [{ type: 'say', params: { key: 'parent.ask.anything-else', quickReplies: QR.anythingElse } }],
         on: {
           'user.message': answer([
+            // Another general question ("how do i set parental controls on his xbox"): answered, not "I'm listening".
+            { guard: 'asksGeneralQuestion', target: 'anythingElse', reenter: true, actions: ['sayGeneralAdviceAgain'] },
             { guard: 'wantsTips', target: 'advice' },
             { guard: 'saysNo', target: '#harbour.closed', actions: ['closeWithGoodbye'] },
             { guard: 'saysYes', target: 'listening', actions: [{ type: 'say', params: { key: 'shared.go-ahead' } }] },
@@ -71,6 +73,7 @@ export function parentStates(s: HarbourSetup) {
         on: {
           'user.message': answer([
             { guard: 'wantsTips', target: 'advice', actions: ['understood'] },
+            { guard: 'asksGeneralQuestion', target: 'anythingElse', actions: ['understood', 'sayGeneralAdviceAgain'] },
             { guard: 'hasWords', actions: ['understood', { type: 'say', params: { key: 'parent.listening' } }] },
             { actions: [{ type: 'notUnderstood', params: { retry: 'shared.tell-me-more', quickReplies: QR.anythingElse } }] },
           ]),

@@ -720,6 +720,13 @@ describe('escalation', () => {
     expect(keysOf(turns[5]?.emitted ?? [])).not.toContain('child.not-the-end');
   });
 
+  it('a parent\'s second general question is answered for the app it names, not "I\'m listening"', () => {
+    const turns = play(machine, onShift, [msg("I'm a parent or carer"), msg('what age should my son be to have snapchat'), msg('ok and how do i set parental controls on his xbox'), msg('is roblox safe')]);
+    expect(keysOf(turns[2]?.emitted ?? [])).toContain('apps.snapchat.advice');
+    expect(keysOf(turns[3]?.emitted ?? [])).toEqual(['advice.app-intro', 'apps.xbox.advice', 'parent.ask.anything-else']);
+    expect(keysOf(turns[4]?.emitted ?? [])).toEqual(['advice.app-intro', 'apps.roblox.advice', 'parent.ask.anything-else']);
+  });
+
   it('only emoji for "what happened" is not thanked for and taken as the story: asked again, gently, and a person offered after two', () => {
     const turns = child(msg('😢😢'), msg('😭'), msg('a guy on fortnite keeps messaging me'));
     expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['fallback.no-words', 'child.ask.what-happened']);
