@@ -95,6 +95,8 @@ export interface TurnAnalysis {
   readonly sentSexual?: boolean;
   /** "my life is over", "no way out": hopelessness. */
   readonly hopeless?: boolean;
+  /** The feeling named is someone else's ("he got angry"), and nothing in the message is about themselves. */
+  readonly feelingOfOthers?: boolean;
   /** The whole message is one filler ("ok", "k"): an acknowledgement, not a feeling. */
   readonly onlyFiller?: boolean;
   /** "hi" on its own. */
@@ -132,6 +134,8 @@ export function createAnalyser(deps: DialogDeps) {
   const friendWords = audiences.find((l) => l.id === 'friend')?.phrases ?? compile([]);
   const apps = deps.apps.map((a) => ({ id: a.id, phrases: compile([a.name, ...a.names]) }));
   const feelings = listsOf(FEELINGS, w.feelings);
+  // One-word feeling names (not "okay"), to tell "he got angry" (his) from "im angry" (theirs).
+  const feelingWords = new Set(FEELINGS.filter((f) => f !== 'okay').flatMap((f) => w.feelings[f].filter((p) => !p.includes(' '))));
   const trusted = listsOf(TRUSTED_ADULTS, w.trustedAdults);
   const durations = listsOf(DURATIONS, w.durations);
   const yes = compile(w.yes);
@@ -300,6 +304,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (fearsTelling) turn.fearsTelling = true;
     const trustedAdult = denies || fearsTelling ? undefined : namedAdult;
     if (trustedAdult !== undefined) turn.trustedAdult = trustedAdult;
+    if (feeling !== undefined && feelingOfOthers(words, feelingWords)) turn.feelingOfOthers = true;
     // In "my mum would go mad" the anger is the grown-up's, not theirs ("im scared she'll go mad" keeps scared).
     if (feeling !== undefined && !(fearsTelling && feeling === 'angry')) turn.feeling = feeling;
     if (either(hits, spelledHits, noTrusted)) turn.noTrustedAdult = true;
@@ -312,6 +317,27 @@ export function createAnalyser(deps: DialogDeps) {
     if (words.length >= (audience === undefined ? 4 : 7)) turn.tellsStory = true;
     return { turn, detector: result.state };
   };
+}
+
+const THIRD_PERSON = new Set(['he', 'she', 'they', 'hes', 'shes', 'theyre', 'him']);
+const FIRST_PERSON = new Set(['i', 'im', 'me', 'my', 'myself', 'ive', 'id']);
+const LINKING = new Set(['is', 'was', 'got', 'gets', 'getting', 'seems', 'seemed', 'looked', 'looks', 'sounded', 'sounds', 'went', 'been', 'so', 'really', 'very', 'proper', 'super', 'well', 'dead', 'all', 'kinda', 'a', 'bit', 'rly', 'realy', 'being', 'be']);
+
+/**
+ * "he got angry", "she was so upset": a feeling word right after he, she or they (a few linking words
+ * between), in a message that says nothing of themselves (no I, me, my): someone else's feeling.
+ */
+function feelingOfOthers(words: readonly string[], feelingWords: ReadonlySet<string>): boolean {
+  if (words.some((w) => FIRST_PERSON.has(w))) return false;
+  for (let i = 0; i < words.length; i++) {
+    if (!THIRD_PERSON.has(words[i] ?? '')) continue;
+    for (let j = i + 1; j < Math.min(words.length, i + 5); j++) {
+      const w = words[j] ?? '';
+      if (feelingWords.has(w)) return true;
+      if (!LINKING.has(w)) break;
+    }
+  }
+  return false;
 }
 
 /** Whether a phrase list was found in either spelling of the message. */
@@ -394,7 +420,11 @@ export function createMessageReader(deps: DialogDeps) {
   const analyse = createAnalyser(deps);
   const appName = (id: string | undefined): string => deps.apps.find((a) => a.id === id)?.name ?? '';
   return function readMessage(context: HarbourContext, text: string): MessageReading {
-    const { turn, detector } = analyse(text, context.detector);
+    const read = analyse(text, context.detector);
+    const detector = read.detector;
+    // "he got angry" is his feeling, not theirs: not said back to them. On the friend path the friend's
+    // feelings are asked for ("How is your friend feeling?"), so there it stays.
+    const turn: TurnAnalysis = read.turn.feelingOfOthers === true && context.audience !== 'friend' ? { ...read.turn, feeling: undefined } : read.turn;
     const s = context.summary;
     const asked: string[] = [];
     // Abuse told of is not something asked for: the summary says so in its own words.

@@ -359,7 +359,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // Asked to keep it secret: they need not, and telling is okay. Once.
   const secret = !withPerson && ctx.said.secret !== true && findings.some((f) => SECRECY_RULES.has(f.rule));
   if (secret) out.push(say(`${pathOf(ctx.audience)}.secret-not-yours`));
-  // Presents or game money given: a way to make them feel they owe something; they owe nothing. Once.
+  // Presents, game money or flattery given (the gifts-grooming rule): a way to win trust; they owe nothing. Once.
   const gifts = !withPerson && ctx.said.gifts !== true && findings.some((f) => f.rule === GIFTS_RULE);
   if (gifts) out.push(say(`${pathOf(ctx.audience)}.gifts`));
   if (!withPerson && (isFirst || raises)) {

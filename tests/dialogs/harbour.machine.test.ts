@@ -633,7 +633,7 @@ describe('escalation', () => {
 
   it('asked to keep it secret, or given game money: once each, they need not keep it and owe nothing', () => {
     const turns = play(machine, { counsellorOnShift: false }, [msg('im 9'), msg('sum1 on roblox sed hes 10 but his voice is like a man'), msg('he gave me robux'), msg('he sed dont tell my mum'), msg('he said its our secret and gave me more robux')]);
-    expect(wordsOf(content, turns[3]?.emitted ?? [])).toContain('Some people give presents or game money so you feel you owe them. You don\'t owe them anything. You are not in trouble for taking it.');
+    expect(wordsOf(content, turns[3]?.emitted ?? [])).toContain("Some people give presents, game money or lots of nice words to get you to trust them. You don't owe them anything, and you have done nothing wrong.");
     expect(wordsOf(content, turns[4]?.emitted ?? [])).toContain("You don't have to keep this a secret. Safe grown-ups don't ask children to keep secrets like this. It's okay to tell someone.");
     // Once each: not again when both come back.
     const again = keysOf(turns[5]?.emitted ?? []);
@@ -725,6 +725,15 @@ describe('escalation', () => {
     expect(keysOf(turns[2]?.emitted ?? [])).toContain('apps.snapchat.advice');
     expect(keysOf(turns[3]?.emitted ?? [])).toEqual(['advice.app-intro', 'apps.xbox.advice', 'parent.ask.anything-else']);
     expect(keysOf(turns[4]?.emitted ?? [])).toEqual(['advice.app-intro', 'apps.roblox.advice', 'parent.ask.anything-else']);
+  });
+
+  it('"he got angry" is his feeling, not theirs: not said back as theirs; "now im scared" is', () => {
+    const turns = play(machine, { counsellorOnShift: false }, [msg('hey'), msg('im 14 and a guy on discord keeps asking me to video call'), msg('no i said no'), msg('he got angry'), msg('now im scared')]);
+    expect(keysOf(turns[4]?.emitted ?? [])).not.toContain('feeling.angry');
+    expect(keysOf(turns[5]?.emitted ?? [])).toContain('feeling.scared');
+    // On the friend path the friend's feelings are what was asked for.
+    const friend = play(machine, onShift, [msg("I'm asking for a friend"), msg('a man on roblox keeps messaging my friend'), msg('a few weeks'), msg('no'), msg('no'), msg('she is so scared')]).at(-1);
+    expect(keysOf(friend?.emitted ?? [])).toContain('feeling.scared');
   });
 
   it('only emoji for "what happened" is not thanked for and taken as the story: asked again, gently, and a person offered after two', () => {
