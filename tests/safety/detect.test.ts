@@ -1155,3 +1155,45 @@ describe('session 17, the classifier alone and everyday reasons', () => {
     expect(categories('a man in a game knows which school he goes to and said so')).toContain('personal_info');
   });
 });
+
+describe('session 18, known misses and false alarms found in chat', () => {
+  it('reads money sent TO the child by a stranger as a grooming gift, not a demand; money asked of her stays financial', () => {
+    for (const text of ['a man on tiktok has been sending her money and gifts', 'a man on tiktok has been sending her money', 'he keeps sending me money']) {
+      const c = categories(text);
+      expect(c, text).toContain('meet_or_secrecy');
+      expect(c, text).not.toContain('financial');
+    }
+    for (const text of ['he told her to send him money', 'he made her keep sending him money', 'i have been sending her money and now she wants more', 'he wants me to send him money'])
+      expect(categories(text), text).toContain('financial');
+  });
+
+  it('hears a picture of the child in bed as sexual, not a picture of a room', () => {
+    expect(categories('he wants a pic of me in bed so he can see my room')).toContain('sexual');
+    for (const text of ['he wants a pic of my room', 'my mum took a pic of me in bed when i was ill']) expect(categories(text), text).not.toContain('sexual');
+  });
+
+  it('hears pills, drink or drugs given by someone else and taken as danger now; not by a parent or doctor, nor refused', () => {
+    for (const text of ['a man gave me some pills at the party and i took them', 'an older guy gave me vodka and i drank it', 'i took the pills a man gave me'])
+      expect(categories(text), text).toContain('immediate_danger');
+    for (const text of ['my mum gave me some calpol and i took it', 'the doctor gave me antibiotics and i took them', 'a man gave me some pills at the party but i didnt take them'])
+      expect(categories(text), text).not.toContain('immediate_danger');
+  });
+
+  it('stands an overdose told as past and recovered from down, not one said with a wish to do it again', () => {
+    expect(categories('i had an overdose last year but ive been in recovery since')).toEqual([]);
+    for (const text of ['i had an overdose last year but i want to do it again', 'i had an overdose last year and im struggling again', 'i had an overdose last night']) {
+      const c = categories(text);
+      expect(c, text).toContain('self_harm');
+    }
+  });
+
+  it("stands a friend's death wish over a grade down, not one said in earnest", () => {
+    expect(categories('she wants to die because she got a B lol')).not.toContain('self_harm');
+    expect(categories('she says she wants to die and shes not joking')).toContain('self_harm');
+  });
+
+  it("reads a stranger's flattery with a question about age as grooming, not a classmate's", () => {
+    expect(categories('some guy keeps messaging me saying im pretty and asking how old i am')).toContain('meet_or_secrecy');
+    for (const text of ['a boy in my class said ur pretty', 'im pretty sure he asked how old i am']) expect(categories(text), text).not.toContain('meet_or_secrecy');
+  });
+});
