@@ -1236,6 +1236,36 @@ function ownChildAsks(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
   return true;
 }
 
+/** What a harmless secret is about: a crush, a surprise, a present, a party, the end of a play. */
+const HARMLESS_SECRET = new Set(['crush', 'crushes', 'fancies', 'fancy', 'surprise', 'present', 'presents', 'cake', 'party', 'birthday', 'ending', 'spoiler', 'spoilers', 'goss', 'gossip']);
+/** Parents a secret is kept from: "dont tell MUM", "from your PARENTS" (a groomer's "it's a surprise, don't tell your mum"). */
+const PARENT_WORDS = new Set(['mum', 'mam', 'mom', 'mummy', 'mother', 'dad', 'daddy', 'father', 'parents', 'parent']);
+/** Secrecy rules a harmless secret stands down (session 18). */
+const SECRET_RULES = new Set(['lex:meet_or_secrecy.secrecy', 'lex:meet_or_secrecy.secrecy-asked']);
+
+/**
+ * Session 18: a secret about a crush, a surprise, a present or a party ("she asked me to keep it
+ * secret that she fancies him lol", "we're keeping the present for our teacher a secret till
+ * friday", "i have a secret crush on a boy in my class dont tell anyone"): secrecy and secrecy-asked
+ * stand down when the message says so (`HARMLESS_SECRET`) and names no stranger, nothing online, no
+ * known adult, no pictures, nudity or money, and keeps nothing from a parent (a parent word right
+ * after "tell", "from" or "your": "it's a surprise, don't tell your mum" stays).
+ */
+function harmlessSecret(tokens: readonly Token[], rule: CompiledRule): boolean {
+  if (!SECRET_RULES.has(rule.id)) return false;
+  let harmless = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (t.quoted || OTHER_PERSON.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || t.sets.includes('{knownadult}') || t.sets.includes('{image}') || t.sets.includes('{nudestrong}') || t.sets.includes('{money}')) return false;
+    if (PARENT_WORDS.has(t.word) && [1, 2].some((d) => ['tell', 'from', 'your', 'ur', 'know', 'knows'].includes(tokens[i - d]?.word ?? ''))) return false;
+    // "its OUR secret", "a surprise FOR YOU", "a present FOR ME": what someone says to the child about the two of them.
+    if ((t.word === 'our' && ['secret', 'little', 'secrets'].includes(tokens[i + 1]?.word ?? '')) || (t.word === 'for' && ['you', 'u', 'me'].includes(tokens[i + 1]?.word ?? ''))) return false;
+    if (HARMLESS_SECRET.has(t.word) || t.sets.includes('{surprise}')) harmless = true;
+  }
+  return harmless;
+}
+
 /** Words of taking that open an overdose phrase: "TOOK the whole packet" (of haribo). */
 const TAKEN = new Set(['took', 'taken', 'take', 'swallowed', 'ate', 'eaten', 'had', 'drank', 'necked', 'downed']);
 
@@ -1322,6 +1352,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (tattleThreat(tokens, rule)) return 'mild';
   if (laughingBreath(tokens, m, rule)) return 'idiom';
   if (ownChildAsks(tokens, m, rule)) return 'advice';
+  if (harmlessSecret(tokens, rule)) return 'mild';
   if (outsideAtWork(tokens, rule)) return 'nuisance';
   if (trivialHyperbole(tokens, m, rule)) return 'hyperbole';
   if (tellingOff(tokens, m, rule)) return 'tellingoff';

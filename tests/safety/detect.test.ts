@@ -1197,3 +1197,52 @@ describe('session 18, known misses and false alarms found in chat', () => {
     for (const text of ['a boy in my class said ur pretty', 'im pretty sure he asked how old i am']) expect(categories(text), text).not.toContain('meet_or_secrecy');
   });
 });
+
+describe('session 18, benign false alarms: who asks, who acts, and why', () => {
+  it('stands asking down for a game, an app or a form, not for a person in it', () => {
+    for (const text of ['the game asked for my birthday when i signed up is that ok', 'it wants my name adress and mums fone number', 'the game asks for my age is that normal'])
+      expect(categories(text), text).not.toContain('personal_info');
+    expect(categories('he asked for my age in the game')).toContain('personal_info');
+  });
+
+  it('stands someone outside down when at work, not when watching, staring or frightening', () => {
+    for (const text of ['theres a man outside our house digging up the road, its so loud', 'a man outside school was handing out leaflets for the new leisure centre'])
+      expect(categories(text), text).not.toContain('immediate_danger');
+    for (const text of ['theres a man outside fixing the road and hes staring at me', 'theres a man outside my house'])
+      expect(categories(text), text).toContain('immediate_danger');
+  });
+
+  it("stands a tell-tale's threat to tell mum or a teacher down, not one with pictures, meeting, money or what is told", () => {
+    for (const text of ['mrs ali said if i dont do my homework she\'ll ring my mum', 'my bro said if i dont come out of the bathroom now hell tell mum', "now shes blackmailing me, says she'll tell mum unless i do her washing up for a week"])
+      expect(categories(text), text).not.toContain('threat_blackmail');
+    for (const text of ['he said if i dont send more pics hell tell my mum', 'he said if i dont meet him hell tell my mum', "now he says he'll tell my abbu i've been talking to a boy"])
+      expect(categories(text), text).toContain('threat_blackmail');
+  });
+
+  it("stands 'i cant breathe' down for laughing, not for a grip, a weight or on its own", () => {
+    for (const text of ['i literally cant breathe this meme is too funny', 'ur literally so funny i cant breathe']) expect(categories(text), text).not.toContain('immediate_danger');
+    for (const text of ['he has his hands on my neck i cant breathe', 'i cant breathe lol hes sitting on my chest', 'i cant breathe']) expect(categories(text), text).toContain('immediate_danger');
+  });
+
+  it("stands money asked for by a parent's own child down, not with a stranger behind it", () => {
+    expect(categories('My 13 year old daughter has been asking for pocket money early a lot recently.')).not.toContain('financial');
+    expect(categories('my son keeps asking for robux, he says a man in the game needs them')).toContain('financial');
+  });
+
+  it('stands a death wish with a laughing cause down, not one about being hated', () => {
+    expect(categories('my friend said she wanted to die when her crush saw her fall over lmaooo')).not.toContain('self_harm');
+    for (const text of ['i want to die because everyone hates me lol', 'i want to die lol']) expect(categories(text), text).toContain('self_harm');
+  });
+
+  it('stands a secret about a crush, a surprise or a present down, not one kept from a parent, "our secret", or a surprise for the child', () => {
+    for (const text of ['she asked me to keep it secret that she fancies him lol', "we're keeping the present for our teacher a secret till friday", 'i have a secret crush on a boy in my class dont tell anyone lol'])
+      expect(categories(text), text).not.toContain('meet_or_secrecy');
+    for (const text of ['its a surprise, dont tell your mum', 'he said keep it a secret its a surprise for you', 'he said hed leave a present for me at the bus stop but its a surprise so dont tell anyone', 'a man online sent me a present and said keep it secret'])
+      expect(categories(text), text).toContain('meet_or_secrecy');
+  });
+
+  it("does not read sweets taken as an overdose, even when the classifier would", () => {
+    expect(categories('i took the whole packet of haribo')).not.toContain('immediate_danger');
+    expect(categories('i took the whole packet of paracetamol')).toContain('immediate_danger');
+  });
+});
