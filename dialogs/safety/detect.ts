@@ -1194,14 +1194,15 @@ function overdoseDenied(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
 
 /** Words of laughing that make "i cant breathe" a laugh: "this meme is too FUNNY", "ur so funny i cant breathe LOL". */
 const LAUGHING = new Set(['funny', 'hilarious', 'laughing', 'laugh', 'laughed', 'meme', 'memes', 'joke', 'jokes', 'lol', 'lmao', 'lmfao', 'lmaooo', 'haha', 'hahaha', 'rofl', 'xd', 'crying', 'dying', 'dead', 'cackling', 'giggling']);
-/** Words that keep "cant breathe" danger: someone's hands, a grip, pain, panic, fear, water, smoke, an attack. */
-const BREATHE_VETO = new Set(['neck', 'throat', 'choking', 'choke', 'choked', 'strangling', 'holding', 'sat', 'sitting', 'pinned', 'squeezing', 'chest', 'pain', 'hurts', 'panic', 'attack', 'scared', 'help', 'smoke', 'fire', 'water', 'allergic', 'asthma', 'inhaler', 'swollen', 'he', 'him', 'she', 'they']);
+/** Words that keep "cant breathe" danger: feeling it ("my lips feel funny after the pills"), someone's hands, a grip, pain, panic, fear, water, smoke, an attack. */
+const BREATHE_VETO = new Set(['feel', 'feels', 'lips', 'tongue', 'neck', 'throat', 'choking', 'choke', 'choked', 'strangling', 'holding', 'sat', 'sitting', 'pinned', 'squeezing', 'chest', 'pain', 'hurts', 'panic', 'attack', 'scared', 'help', 'smoke', 'fire', 'water', 'allergic', 'asthma', 'inhaler', 'swollen', 'he', 'him', 'she', 'they']);
 
 /**
  * Session 18: "i cant breathe" said of laughing ("i literally cant breathe this meme is too funny",
  * "ur literally so funny i cant breathe 💀💀"): a being-hurt phrase with "breathe" in it stands
  * down when the message has a word of laughing (`LAUGHING`) and nothing of a grip, pain, panic,
- * smoke, water, an allergy or someone else acting (`BREATHE_VETO`, set `violent`).
+ * smoke, water, an allergy, feeling it or someone else acting (`BREATHE_VETO`; sets `violent`,
+ * `afraid`, `pills`, `drugs`, `means`): "i cant breathe properly and my lips feel funny after the pills" stays.
  */
 function laughingBreath(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
   if (rule.id !== 'lex:immediate_danger.being-hurt') return false;
@@ -1210,7 +1211,7 @@ function laughingBreath(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   if (!breathe) return false;
   let laugh = false;
   for (const t of tokens) {
-    if (t.quoted || BREATHE_VETO.has(t.word) || t.sets.includes('{violent}') || t.sets.includes('{afraid}')) return false;
+    if (t.quoted || BREATHE_VETO.has(t.word) || ['{violent}', '{afraid}', '{pills}', '{drugs}', '{means}'].some((v) => t.sets.includes(v))) return false;
     if (LAUGHING.has(t.word) || t.sets.includes('{laughmark}')) laugh = true;
   }
   return laugh;

@@ -1221,7 +1221,7 @@ describe('session 18, benign false alarms: who asks, who acts, and why', () => {
 
   it("stands 'i cant breathe' down for laughing, not for a grip, a weight or on its own", () => {
     for (const text of ['i literally cant breathe this meme is too funny', 'ur literally so funny i cant breathe']) expect(categories(text), text).not.toContain('immediate_danger');
-    for (const text of ['he has his hands on my neck i cant breathe', 'i cant breathe lol hes sitting on my chest', 'i cant breathe']) expect(categories(text), text).toContain('immediate_danger');
+    for (const text of ['he has his hands on my neck i cant breathe', 'i cant breathe lol hes sitting on my chest', 'i cant breathe', 'i cant breathe properly and my lips feel funny after the pills']) expect(categories(text), text).toContain('immediate_danger');
   });
 
   it("stands money asked for by a parent's own child down, not with a stranger behind it", () => {
