@@ -1267,6 +1267,24 @@ function harmlessSecret(tokens: readonly Token[], rule: CompiledRule): boolean {
   return harmless;
 }
 
+/**
+ * Session 18: a short question about waiting ("how much longer", "how long will it take"), with no
+ * "i", "we" or "us" and no word of distress (the train43 retrain read "how much longer" 0.78
+ * self-harm, from "i dont know how much longer i can do this"): the classifier alone does not raise
+ * self-harm below `SURE_SCORE` for it. "how much longer can i do this" keeps the classifier.
+ */
+function waitingAsked(tokens: readonly Token[]): boolean {
+  if (tokens.length > 8) return false;
+  let waiting = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (t.sets.includes('{self}') || t.sets.includes('{distress}')) return false;
+    if (t.word === 'longer' || (t.word === 'long' && tokens[i - 1]?.word === 'how')) waiting = true;
+  }
+  return waiting;
+}
+
 /** Words of taking that open an overdose phrase: "TOOK the whole packet" (of haribo). */
 const TAKEN = new Set(['took', 'taken', 'take', 'swallowed', 'ate', 'eaten', 'had', 'drank', 'necked', 'downed']);
 
@@ -1505,7 +1523,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       if (p < SURE_SCORE && (scoped.has(c) || stoodDown.has(c))) continue;
       if (c === 'self_harm' && (selfHarmDenied || selfHarmHyperbole)) continue;
       if ((c === 'self_harm' || c === 'immediate_danger') && (toldOver || harmlessTaken)) continue;
-      if (c === 'self_harm' && p < SURE_SCORE && trivialCause(tokens)) continue;
+      if (c === 'self_harm' && p < SURE_SCORE && (trivialCause(tokens) || waitingAsked(tokens))) continue;
       if ((c === 'immediate_danger' || c === 'self_harm') && p < SURE_SCORE && doseReasonGiven(tokens)) continue;
       if (CARE_CATEGORIES.has(c) && familyCares(tokens)) continue;
       if (c === 'immediate_danger' && dangerDenied) continue;

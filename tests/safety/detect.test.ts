@@ -1241,6 +1241,11 @@ describe('session 18, benign false alarms: who asks, who acts, and why', () => {
       expect(categories(text), text).toContain('meet_or_secrecy');
   });
 
+  it('does not read a short question about waiting as self-harm, but keeps not knowing how much longer one can go on', () => {
+    expect(categories('how much longer')).not.toContain('self_harm');
+    expect(categories('i dont know how much longer i can do this')).toContain('self_harm');
+  });
+
   it("does not read sweets taken as an overdose, even when the classifier would", () => {
     expect(categories('i took the whole packet of haribo')).not.toContain('immediate_danger');
     expect(categories('i took the whole packet of paracetamol')).toContain('immediate_danger');
