@@ -683,20 +683,41 @@ const WELL = new Set(['fine', 'good', 'ok', 'okay', 'great', 'well']);
  * message. "i used to self harm but i've been clean for a year" stands down; "i used to self harm
  * and i started again", "i used to cut, now i'm thinking about it" do not.
  */
-function toldAsOver(tokens: readonly Token[], m: PhraseMatch): boolean {
+function toldAsOver(tokens: readonly Token[], m: PhraseMatch, past = false): boolean {
   const s = tokens[m.first]?.sentence;
   let usedTo = false;
   for (let j = Math.max(1, m.first - 4); j < m.first; j += 1) if (tokens[j]?.sentence === s && tokens[j]?.word === 'to' && tokens[j - 1]?.word === 'used') usedTo = true;
-  if (!usedTo) return false;
+  if (!usedTo && !past) return false;
   let well = false;
+  let then = false;
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined) continue;
+    // Session 18: help had or got is recovery ("ive had loads of help"), not asked for now.
+    if (t.word === 'help' && HELP_HAD.has(tokens[i - 1]?.word ?? '')) { well = true; continue; }
     if (t.sets.includes('{relapse}')) return false;
-    if (t.sets.includes('{recovered}') || (WELL.has(t.word) && (tokens[i + 1]?.word === 'now' || tokens[i - 1]?.word === 'doing'))) well = true;
+    // Session 18, the act told of as past: nothing of distress, the means at hand, or a time soon ("now" is "good now").
+    if (!usedTo && (t.quoted || (t.sets.includes('{distress}') && !COMMON_OVER.has(t.word)) || (t.sets.includes('{soon}') && t.word !== 'now') || t.sets.includes('{hush}'))) return false;
+    if (t.sets.includes('{recovered}') || (WELL.has(t.word) && (tokens[i + 1]?.word === 'now' || tokens[i - 1]?.word === 'doing' || tokens[i - 1]?.word === 'been'))) well = true;
+    // "i used to self harm but i stopped last summer": stopped, said as the end of it.
+    if (t.word === 'stopped' && SELF_OR_THEY.has(tokens[i - 1]?.word ?? '') && (tokens[i + 1] === undefined || STOPPED_WHEN.has(tokens[i + 1]?.word ?? ''))) well = true;
+    if (t.word === 'ago' || (t.word === 'last' && PAST_SPANS.has(tokens[i + 1]?.word ?? '')) || (t.word === 'when' && (tokens[i + 1]?.word === 'i' || tokens[i + 1]?.word === 'she' || tokens[i + 1]?.word === 'he') && tokens[i + 2]?.word === 'was')) then = true;
   }
-  return well;
+  return well && (usedTo || then);
 }
+
+/** Words before "help" that make it help had, not asked for: "had loads OF help", "GOT help". */
+const HELP_HAD = new Set(['had', 'got', 'getting', 'of', 'some', 'lots', 'loads', 'proper', 'professional']);
+/** Who stopped: "i stopped", "she stopped". */
+const SELF_OR_THEY = new Set(['i', 'she', 'he', 'they']);
+/** What may follow "stopped" when it ends the act: "stopped LAST summer", "stopped FOR a year", "stopped AGES ago". */
+const STOPPED_WHEN = new Set(['last', 'for', 'ages', 'years', 'months', 'when', 'after', 'in', 'a', 'since', 'completely']);
+/** Words after "last" that place an act well in the past: "last YEAR", "last SUMMER" (not "last night", "last week"). */
+const PAST_SPANS = new Set(['year', 'summer', 'winter', 'spring', 'autumn', 'christmas', 'easter', 'term']);
+/** Words of `distress` a recovery story shares ("the pills", "i got better"): no veto for an act told as past. */
+const COMMON_OVER = new Set(['pills', 'tablets', 'thinking', 'think', 'thoughts', 'anymore', 'life', 'go', 'on', 'keep', 'going', 'actually']);
+/** Rules whose act told as past and recovered from stands down with `toldAsOver` (session 18): "i had an overdose last year but ive been in recovery since". */
+const ACT_RULES = new Set(['lex:immediate_danger.overdose-taken', 'lex:self_harm.suicide-plan', 'lex:self_harm.self-harm', 'lex:self_harm.suicidal-thoughts']);
 
 /** Words of a death wish said in exaggeration ("i want to die", "im dead", "kms", "disappear", "end me"). */
 const HYPERBOLE_STEMS = new Set(['die', 'dy', 'dead', 'death', 'kill', 'disappear', 'end', 'vanish']);
@@ -734,7 +755,7 @@ function trivialHyperbole(tokens: readonly Token[], m: PhraseMatch, rule: Compil
     if (i >= m.first && i <= m.last) continue;
     if (t.sets.includes('{laughmark}')) laugh = true;
     if (t.sentence !== s) continue;
-    if (t.sets.includes('{trifle}') || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word))) trifle = true;
+    if (t.sets.includes('{trifle}') || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word)) || isGrade(tokens, i)) trifle = true;
     // "this homework", "this level", "this song", "one more past paper": the thing at hand is the
     // cause, laughing mark or not.
     const before = tokens[i - 1]?.word ?? '';
@@ -742,7 +763,60 @@ function trivialHyperbole(tokens: readonly Token[], m: PhraseMatch, rule: Compil
     if (t.sets.includes('{chore}')) chore = true;
     if (atHand && (t.sets.includes('{chore}') || t.sets.includes('{game}') || (t.sets.includes('{thing}') && !NOT_AT_HAND.has(t.word)))) trifle = true;
   }
-  return trifle || (chore && laugh);
+  return trifle || (chore && laugh) || (laugh && causeGiven(tokens, m));
+}
+
+/** Words that open the cause of a feeling: "… WHEN her crush saw her fall over", "… BC i tripped". */
+const CAUSE_WORDS = new Set(['because', 'bc', 'cos', 'coz', 'cus', 'cuz', 'cause', 'when', 'whenever', 'than']);
+
+/**
+ * Session 18: a death wish with a cause said after it in the same sentence ("she wanted to die
+ * when her crush saw her fall over lmaooo", "id rather be dead than wear that jumper lol"): with a
+ * laughing mark in the message (see trivialHyperbole, whose vetoes apply first), a hyperbole.
+ */
+function causeGiven(tokens: readonly Token[], m: PhraseMatch): boolean {
+  const s = tokens[m.first]?.sentence;
+  for (let j = m.last + 1; j < tokens.length && j <= m.last + 4 && tokens[j]?.sentence === s; j += 1) if (CAUSE_WORDS.has(tokens[j]?.word ?? '')) return true;
+  return false;
+}
+
+/** A grade got: "got a B", "got an A", "got a 4" (a letter or a number after got/get a), session 18. */
+function isGrade(tokens: readonly Token[], i: number): boolean {
+  const w = tokens[i]?.word ?? '';
+  if (!/^([a-f]|you|[1-9])$/.test(w)) return false;
+  const a = tokens[i - 1]?.word;
+  const got = tokens[i - 2]?.word ?? '';
+  return (a === 'a' || a === 'an') && ['got', 'get', 'gets', 'getting'].includes(got);
+}
+
+/** Rules whose "send … {money}" phrase may be a stranger's sending, not an asking (session 18). */
+const SENT_RULES = new Set(['lex:financial.payment-demand', 'lex:financial.money-request']);
+/** Forms of sending or giving that tell of it, not ask for it: "he has been SENDING her money". */
+const SENT_FORMS = new Set(['sending', 'sent', 'sends', 'giving', 'gave', 'gives']);
+/** Receivers that are the child (or the child told of): "sending ME money", "sent HER money". */
+const SENT_TO_CHILD = new Set(['me', 'her', 'us']);
+/** Words before it in the sentence that make it a demand after all: "he MADE her keep sending him money", "told her", "i". */
+const SENT_VETO = new Set(['made', 'make', 'makes', 'making', 'force', 'forced', 'forces', 'to', 'keep', 'stop', 'if', 'unless', 'or']);
+
+/**
+ * Session 18: money or gifts sent TO the child by someone else ("a man on tiktok has been sending
+ * her money and gifts", "he keeps sending me money"): payment-demand and money-request stand down
+ * when their phrase opens with a telling form of sending or giving (`SENT_FORMS`, not "send"), the
+ * receiver right after it is me, her or us, and nothing before it in the sentence is the child
+ * (`self`), an asking word (`request`: "he told her to send him money"), or a making, keeping or
+ * condition word. `gifts-grooming` reads such money as a present.
+ */
+function sentNotAsked(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!SENT_RULES.has(rule.id)) return false;
+  const t = tokens[m.first];
+  // Not money sent for something ("he sends me money for robux": the child buys for him).
+  if (t === undefined || t.quoted || !SENT_FORMS.has(t.word) || !SENT_TO_CHILD.has(tokens[m.first + 1]?.word ?? '') || tokens[m.last + 1]?.word === 'for') return false;
+  for (let j = m.first - 1; j >= 0 && tokens[j]?.sentence === t.sentence; j -= 1) {
+    const w = tokens[j];
+    if (w === undefined) continue;
+    if (w.sets.includes('{self}') || w.sets.includes('{request}') || SENT_VETO.has(w.word)) return false;
+  }
+  return true;
 }
 
 /** Words of `distress` that trivial complaints share ("i cant do this level ANYMORE", "so done with EVERYTHING in maths"): no veto for `trivialCause`. */
@@ -949,7 +1023,7 @@ function permissionRefused(tokens: readonly Token[], m: PhraseMatch, rule: Compi
 }
 
 /** Rules whose pills phrases a dose taken as meant may stand down ("took {number} {pills}"). */
-const DOSE_RULES = new Set(['lex:immediate_danger.overdose-taken', 'lex:self_harm.suicide-plan']);
+const DOSE_RULES = new Set(['lex:immediate_danger.overdose-taken', 'lex:self_harm.suicide-plan', 'lex:immediate_danger.given-drugs']);
 /** What a usual dose is taken for, or by whose word: an ailment, the box, the doctor ("for my PERIOD pain LIKE IT SAYS on the box", "my HEADACHE is gone"). */
 const DOSE_REASON = new Set(['headache', 'headaches', 'migraine', 'migraines', 'period', 'periods', 'cramps', 'toothache', 'earache', 'hayfever', 'hay', 'cold', 'flu', 'temperature', 'fever', 'throat', 'cough', 'allergy', 'allergies', 'prescribed', 'prescription', 'doctor', 'doctors', 'gp', 'pharmacist', 'pharmacy', 'chemist', 'says', 'supposed', 'instructions', 'dose', 'dosage', 'recommended', 'antibiotics', 'sprained', 'ankle', 'knee', 'wisdom']);
 /** Words that keep a dose an overdose: on purpose, more than meant, wanting to die, feeling ill after it. */
@@ -1069,7 +1143,7 @@ function mildThreat(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
 }
 
 /** Why scope stood a phrase down: the classifier may defer to some kinds of stand-down (see detect). */
-type StandDown = 'dose' | 'errand' | 'mild' | 'nuisance' | 'permission' | 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch';
+type StandDown = 'sent' | 'dose' | 'errand' | 'mild' | 'nuisance' | 'permission' | 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch';
 
 /** Words that may sit between a negator and what it denies outright: "i don't EVER want to die" (not "really", a hedge). */
 const DENIAL_FILLERS = new Set(['even', 'ever', 'actually', 'honestly', 'truly']);
@@ -1118,12 +1192,187 @@ function overdoseDenied(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   return true;
 }
 
+/** Words of laughing that make "i cant breathe" a laugh: "this meme is too FUNNY", "ur so funny i cant breathe LOL". */
+const LAUGHING = new Set(['funny', 'hilarious', 'laughing', 'laugh', 'laughed', 'meme', 'memes', 'joke', 'jokes', 'lol', 'lmao', 'lmfao', 'lmaooo', 'haha', 'hahaha', 'rofl', 'xd', 'crying', 'dying', 'dead', 'cackling', 'giggling']);
+/** Words that keep "cant breathe" danger: feeling it ("my lips feel funny after the pills"), someone's hands, a grip, pain, panic, fear, water, smoke, an attack. */
+const BREATHE_VETO = new Set(['feel', 'feels', 'lips', 'tongue', 'neck', 'throat', 'choking', 'choke', 'choked', 'strangling', 'holding', 'sat', 'sitting', 'pinned', 'squeezing', 'chest', 'pain', 'hurts', 'panic', 'attack', 'scared', 'help', 'smoke', 'fire', 'water', 'allergic', 'asthma', 'inhaler', 'swollen', 'he', 'him', 'she', 'they']);
+
+/**
+ * Session 18: "i cant breathe" said of laughing ("i literally cant breathe this meme is too funny",
+ * "ur literally so funny i cant breathe 💀💀"): a being-hurt phrase with "breathe" in it stands
+ * down when the message has a word of laughing (`LAUGHING`) and nothing of a grip, pain, panic,
+ * smoke, water, an allergy, feeling it or someone else acting (`BREATHE_VETO`; sets `violent`,
+ * `afraid`, `pills`, `drugs`, `means`): "i cant breathe properly and my lips feel funny after the pills" stays.
+ */
+function laughingBreath(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.being-hurt') return false;
+  let breathe = false;
+  for (let j = m.first; j <= m.last; j += 1) if ((tokens[j]?.word ?? '').startsWith('breath')) breathe = true;
+  if (!breathe) return false;
+  let laugh = false;
+  for (const t of tokens) {
+    if (t.quoted || BREATHE_VETO.has(t.word) || ['{violent}', '{afraid}', '{pills}', '{drugs}', '{means}'].some((v) => t.sets.includes(v))) return false;
+    if (LAUGHING.has(t.word) || t.sets.includes('{laughmark}')) laugh = true;
+  }
+  return laugh;
+}
+
+/** A parent's or grandparent's own child or children, the one asking: "my SON keeps asking for robux". */
+const OWN_CHILD = new Set(['son', 'sons', 'daughter', 'daughters', 'child', 'children', 'kid', 'kids', 'grandson', 'granddaughter', 'grandchildren', 'grandkids', 'stepson', 'stepdaughter', 'teen', 'teenager']);
+
+/**
+ * Session 18: a parent's or grandparent's own child asking them for in-game money, gift cards or
+ * pocket money ("My son keeps asking for Robux. We give him £5 a month", "hi my grandson's asked me
+ * to buy him some gift cards for his birthday", "my kids keep asking for in-game money"): money-request
+ * stands down when the message opens with "my" or "our" (at most three words before) and the child
+ * word, the asking follows it, and no stranger, app, game chat, online word, "they", keeping quiet
+ * or secret is in the message ("my son keeps asking for robux, he says a man in the game needs them").
+ */
+function ownChildAsks(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:financial.money-request') return false;
+  let child = -1;
+  for (let i = 0; i < Math.min(tokens.length, m.first); i += 1) if ((OWN_CHILD.has(tokens[i]?.word ?? '') || tokens[i]?.sets.includes('{ownchild}')) && i <= 4 && tokens.slice(0, i).some((t) => t.word === 'my' || t.word === 'our')) child = i;
+  if (child < 0) return false;
+  for (const t of tokens) if (t.quoted || OTHER_PERSON.has(t.word) || PEERS.has(t.word) || t.word === 'they' || t.word === 'them' || ONLINE.has(t.word) || t.sets.includes('{hush}') || t.sets.includes('{secret}') || t.sets.includes('{image}')) return false;
+  return true;
+}
+
+/** What a harmless secret is about: a crush, a surprise, a present, a party, the end of a play. */
+const HARMLESS_SECRET = new Set(['crush', 'crushes', 'fancies', 'fancy', 'surprise', 'present', 'presents', 'cake', 'party', 'birthday', 'ending', 'spoiler', 'spoilers', 'goss', 'gossip']);
+/** Parents a secret is kept from: "dont tell MUM", "from your PARENTS" (a groomer's "it's a surprise, don't tell your mum"). */
+const PARENT_WORDS = new Set(['mum', 'mam', 'mom', 'mummy', 'mother', 'dad', 'daddy', 'father', 'parents', 'parent']);
+/** Secrecy rules a harmless secret stands down (session 18). */
+const SECRET_RULES = new Set(['lex:meet_or_secrecy.secrecy', 'lex:meet_or_secrecy.secrecy-asked']);
+
+/**
+ * Session 18: a secret about a crush, a surprise, a present or a party ("she asked me to keep it
+ * secret that she fancies him lol", "we're keeping the present for our teacher a secret till
+ * friday", "i have a secret crush on a boy in my class dont tell anyone"): secrecy and secrecy-asked
+ * stand down when the message says so (`HARMLESS_SECRET`) and names no stranger, nothing online, no
+ * known adult, no pictures, nudity or money, and keeps nothing from a parent (a parent word right
+ * after "tell", "from" or "your": "it's a surprise, don't tell your mum" stays).
+ */
+function harmlessSecret(tokens: readonly Token[], rule: CompiledRule): boolean {
+  if (!SECRET_RULES.has(rule.id)) return false;
+  let harmless = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (t.quoted || OTHER_PERSON.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || t.sets.includes('{knownadult}') || t.sets.includes('{image}') || t.sets.includes('{nudestrong}') || t.sets.includes('{money}')) return false;
+    if (PARENT_WORDS.has(t.word) && [1, 2].some((d) => ['tell', 'from', 'your', 'ur', 'know', 'knows'].includes(tokens[i - d]?.word ?? ''))) return false;
+    // "its OUR secret", "a surprise FOR YOU", "a present FOR ME": what someone says to the child about the two of them.
+    if ((t.word === 'our' && ['secret', 'little', 'secrets'].includes(tokens[i + 1]?.word ?? '')) || (t.word === 'for' && ['you', 'u', 'me'].includes(tokens[i + 1]?.word ?? ''))) return false;
+    if (HARMLESS_SECRET.has(t.word) || t.sets.includes('{surprise}')) harmless = true;
+  }
+  return harmless;
+}
+
+/**
+ * Session 18: a short question about waiting ("how much longer", "how long will it take"), with no
+ * "i", "we" or "us" and no word of distress (the train43 retrain read "how much longer" 0.78
+ * self-harm, from "i dont know how much longer i can do this"): the classifier alone does not raise
+ * self-harm below `SURE_SCORE` for it. "how much longer can i do this" keeps the classifier.
+ */
+function waitingAsked(tokens: readonly Token[]): boolean {
+  if (tokens.length > 8) return false;
+  let waiting = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (t.sets.includes('{self}') || t.sets.includes('{distress}')) return false;
+    if (t.word === 'longer' || (t.word === 'long' && tokens[i - 1]?.word === 'how')) waiting = true;
+  }
+  return waiting;
+}
+
+/** Words of taking that open an overdose phrase: "TOOK the whole packet" (of haribo). */
+const TAKEN = new Set(['took', 'taken', 'take', 'swallowed', 'ate', 'eaten', 'had', 'drank', 'necked', 'downed']);
+
+/** Telling a grown-up at home or school, the threatened act of a tell-tale: "she'll TELL MUM", "she'll RING MY MUM". */
+const TATTLE_VERBS = new Set(['tell', 'telling', 'tells', 'ring', 'ringing', 'call', 'calling', 'show', 'showing', 'snitch', 'grass', 'email', 'emailing']);
+const TATTLE_TO = new Set(['mum', 'mam', 'mom', 'mummy', 'dad', 'daddy', 'parents', 'teacher', 'miss', 'sir', 'nan', 'gran', 'grandma', 'head', 'headteacher']);
+/** Words that make a tell-tale's threat leverage: what is told ("tell mum EVERYTHING", "WHAT i did", "ABOUT us"), meeting, sending, money, pictures. */
+const TATTLE_VETO = new Set(['everything', 'stuff', 'what', 'about', 'all', 'meet', 'send', 'sending', 'pay', 'money', 'video', 'alone', 'secret', 'secrets', 'lies', 'lie', 'lied', 'pretend', 'say', 'been', 'talking', 'boy', 'girl', 'lose', 'forever']);
+
+/**
+ * Session 18: a tell-tale's threat (a sister, a brother, a teacher: "she'll tell mum unless i do her
+ * washing up for a week", "mrs ali said if i dont do my homework she'll ring my mum", "my bro said
+ * if i dont come out of the bathroom now hell tell mum"): conditional-threat stands down when what
+ * is threatened is telling a parent or a teacher (`TATTLE_VERBS` then, within two words,
+ * `TATTLE_TO`) and the message names no stranger, nothing online, nothing told (`TATTLE_VETO`:
+ * "…hell tell my dad all the stuff ive said"), and nothing of pictures, nudity, money, keeping
+ * quiet, violence, earnest words or a known adult.
+ */
+function tattleThreat(tokens: readonly Token[], rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:threat_blackmail.conditional-threat') return false;
+  let tattle = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (t.quoted || OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || TATTLE_VETO.has(t.word)) return false;
+    if (['{image}', '{nudestrong}', '{money}', '{hush}', '{violent}', '{knownadult}', '{earnest}'].some((v) => t.sets.includes(v))) return false;
+    if (TATTLE_VERBS.has(t.word) && [1, 2, 3].some((d) => TATTLE_TO.has(tokens[i + d]?.word ?? ''))) tattle = true;
+  }
+  return tattle;
+}
+
+/** Things, not people, that ask for details as a form does: "THE GAME asks for my age", "IT wants my name". */
+const THING_ASKERS = new Set(['game', 'app', 'site', 'website', 'form', 'it', 'page', 'screen', 'bot', 'server', 'survey', 'account', 'settings']);
+
+/**
+ * Session 18: a game, an app, a site or a form asking ("the game asked for my birthday when i
+ * signed up", "it wants my name adress and mums fone number"): asks-details stands down when the
+ * word right before its phrase is such a thing (after "the", or "it" itself), and no person word
+ * (he, she, they, a man, someone) is in the sentence.
+ */
+function thingAsks(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:personal_info.asks-details') return false;
+  const k = m.first - 1;
+  const w = tokens[k]?.word ?? '';
+  if (!THING_ASKERS.has(w) || (w !== 'it' && tokens[k - 1]?.word !== 'the')) return false;
+  const s = tokens[m.first]?.sentence;
+  for (const t of tokens) if (t.sentence === s && (OTHER_PERSON.has(t.word) || HE.has(t.word) || SHE.has(t.word) || t.word === 'they' || t.word === 'them')) return false;
+  return true;
+}
+
+/** Someone outside at work: "a man outside DIGGING up the road", "FIXING the street light", "handing out LEAFLETS", "in HI VIS". */
+const AT_WORK = new Set(['fixing', 'digging', 'delivering', 'mowing', 'cleaning', 'painting', 'repairing', 'handing', 'leaflets', 'samples', 'carols', 'vis', 'meter', 'builders', 'builder', 'scaffolding', 'roadworks', 'bins', 'gardening', 'grass', 'hedge', 'washing']);
+/** Words that keep someone outside a danger: fear, watching, staring, coming back, the child's own windows or being alone. */
+const AT_WORK_VETO = new Set(['scared', 'scary', 'terrified', 'frightened', 'afraid', 'help', 'watching', 'staring', 'stares', 'stared', 'filming', 'photos', 'pics', 'weird', 'creepy', 'following', 'followed', 'knocking', 'banging', 'again', 'every', 'alone', 'name', 'knows', 'waving', 'calling', 'shouting', 'hiding', 'police', 'locked']);
+
+/**
+ * Session 18: someone outside at work (`AT_WORK`: "theres a man outside our house digging up the
+ * road", "theres a guy outside my window... fixing the street light, he's in a hi vis", "a man
+ * outside school was handing out leaflets"): someone-outside stands down when the message says the
+ * work and nothing of fear, watching, following, knocking, being alone or the child's name
+ * (`AT_WORK_VETO`), nor keeping quiet, pictures or nudity.
+ */
+function outsideAtWork(tokens: readonly Token[], rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.someone-outside') return false;
+  let work = false;
+  for (const t of tokens) {
+    if (t.quoted || AT_WORK_VETO.has(t.word) || t.sets.includes('{hush}') || t.sets.includes('{image}') || t.sets.includes('{nudestrong}') || t.sets.includes('{afraid}')) return false;
+    if (AT_WORK.has(t.word)) work = true;
+  }
+  return work;
+}
+
 /** Whether scope stands a matched phrase down: negation, hypothetical, resolved, who is acting (harmless words are checked apart); and why. */
 function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel): StandDown | undefined {
   if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return 'negated';
   if (rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm')) return 'hypothetical';
   if (rule.resolvable && scope.resolved) return 'resolved';
   if (rule.category === 'self_harm' && rule.urgency !== 'immediate' && toldAsOver(tokens, m)) return 'over';
+  if (ACT_RULES.has(rule.id) && toldAsOver(tokens, m, true)) return 'over';
+  // Session 18: drugs given but refused inside the phrase ("gave me some pills but i didnt take them").
+  if (rule.id === 'lex:immediate_danger.given-drugs') for (let j = m.first; j < m.last; j += 1) if (model.scope.negators.has(tokens[j]?.keys[0] ?? '') && (tokens[j + 1]?.sets.includes('{taking}') || tokens[j + 2]?.sets.includes('{taking}'))) return 'negated';
+  if (sentNotAsked(tokens, m, rule)) return 'sent';
+  if (thingAsks(tokens, m, rule)) return 'role';
+  if (tattleThreat(tokens, rule)) return 'mild';
+  if (laughingBreath(tokens, m, rule)) return 'idiom';
+  if (ownChildAsks(tokens, m, rule)) return 'advice';
+  if (harmlessSecret(tokens, rule)) return 'mild';
+  if (outsideAtWork(tokens, rule)) return 'nuisance';
   if (trivialHyperbole(tokens, m, rule)) return 'hyperbole';
   if (tellingOff(tokens, m, rule)) return 'tellingoff';
   if (bribeNotThreat(tokens, m, rule)) return 'bribe';
@@ -1199,6 +1448,14 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   let selfHarmHyperbole = false;
   // An overdose denied ("i havent taken them", `overdoseDenied`): the classifier alone does not raise danger now.
   let dangerDenied = false;
+  // Self-harm or an overdose told as over and recovered from (`toldAsOver`, session 18: "i took an
+  // overdose 2 years ago but ive had loads of help and im doing good now", which the classifier read
+  // 1.00 danger now): the classifier does not raise danger now or self-harm again at any score.
+  let toldOver = false;
+  // An overdose phrase stood down for sweets or food with no pill, drug or means named (session 18:
+  // the train43 retrain read "i took the whole packet of haribo" 0.9+ danger now): the classifier
+  // does not raise danger now or self-harm for it.
+  let harmlessTaken = false;
   for (const m of findPhrases(tokens, model.rules, false, present)) {
     const rule = m.phrase.rule;
     const down = standsDown(tokens, m, rule, scope, model);
@@ -1209,11 +1466,14 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
         if (DEFER_ALWAYS.has(down)) deferred.add(rule.category);
         if (down === 'negated' && rule.category === 'self_harm' && isDeniedOutright(tokens, m.first, m.last, model)) selfHarmDenied = true;
         if (down === 'hyperbole') selfHarmHyperbole = true;
+        if (down === 'over') toldOver = true;
       }
       continue;
     }
     if (rule.unlessSentenceHas.length > 0 && (sentenceHas(tokens, tokens[m.first]?.sentence, rule.unlessSentenceHas, model) || revealedLater(tokens, m, rule) || revealedNow(tokens, m, rule, model))) {
       if (rule.category) stoodDown.add(rule.category);
+      // Session 18: sweets or food taken ("i took the whole packet of haribo"), no pill, drug or means named.
+      if (rule.id === 'lex:immediate_danger.overdose-taken' && TAKEN.has(tokens[m.first]?.word ?? '') && tokens.some((t) => t.sets.includes('{harmless}')) && !tokens.some((t) => t.sets.includes('{pills}') || t.sets.includes('{drugs}') || t.sets.includes('{means}'))) harmlessTaken = true;
       continue;
     }
     const ev = span(text, tokens, m.first, m.last);
@@ -1262,7 +1522,8 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       if ((stoodDown.has(c) || deferred.has(c)) && c !== 'immediate_danger' && c !== 'self_harm') continue;
       if (p < SURE_SCORE && (scoped.has(c) || stoodDown.has(c))) continue;
       if (c === 'self_harm' && (selfHarmDenied || selfHarmHyperbole)) continue;
-      if (c === 'self_harm' && p < SURE_SCORE && trivialCause(tokens)) continue;
+      if ((c === 'self_harm' || c === 'immediate_danger') && (toldOver || harmlessTaken)) continue;
+      if (c === 'self_harm' && p < SURE_SCORE && (trivialCause(tokens) || waitingAsked(tokens))) continue;
       if ((c === 'immediate_danger' || c === 'self_harm') && p < SURE_SCORE && doseReasonGiven(tokens)) continue;
       if (CARE_CATEGORIES.has(c) && familyCares(tokens)) continue;
       if (c === 'immediate_danger' && dangerDenied) continue;

@@ -1155,3 +1155,99 @@ describe('session 17, the classifier alone and everyday reasons', () => {
     expect(categories('a man in a game knows which school he goes to and said so')).toContain('personal_info');
   });
 });
+
+describe('session 18, known misses and false alarms found in chat', () => {
+  it('reads money sent TO the child by a stranger as a grooming gift, not a demand; money asked of her stays financial', () => {
+    for (const text of ['a man on tiktok has been sending her money and gifts', 'a man on tiktok has been sending her money', 'he keeps sending me money']) {
+      const c = categories(text);
+      expect(c, text).toContain('meet_or_secrecy');
+      expect(c, text).not.toContain('financial');
+    }
+    for (const text of ['he told her to send him money', 'he made her keep sending him money', 'i have been sending her money and now she wants more', 'he wants me to send him money'])
+      expect(categories(text), text).toContain('financial');
+  });
+
+  it('hears a picture of the child in bed as sexual, not a picture of a room', () => {
+    expect(categories('he wants a pic of me in bed so he can see my room')).toContain('sexual');
+    for (const text of ['he wants a pic of my room', 'my mum took a pic of me in bed when i was ill']) expect(categories(text), text).not.toContain('sexual');
+  });
+
+  it('hears pills, drink or drugs given by someone else and taken as danger now; not by a parent or doctor, nor refused', () => {
+    for (const text of ['a man gave me some pills at the party and i took them', 'an older guy gave me vodka and i drank it', 'i took the pills a man gave me'])
+      expect(categories(text), text).toContain('immediate_danger');
+    for (const text of ['my mum gave me some calpol and i took it', 'the doctor gave me antibiotics and i took them', 'a man gave me some pills at the party but i didnt take them'])
+      expect(categories(text), text).not.toContain('immediate_danger');
+  });
+
+  it('stands an overdose told as past and recovered from down, not one said with a wish to do it again', () => {
+    expect(categories('i had an overdose last year but ive been in recovery since')).toEqual([]);
+    for (const text of ['i had an overdose last year but i want to do it again', 'i had an overdose last year and im struggling again', 'i had an overdose last night']) {
+      const c = categories(text);
+      expect(c, text).toContain('self_harm');
+    }
+  });
+
+  it("stands a friend's death wish over a grade down, not one said in earnest", () => {
+    expect(categories('she wants to die because she got a B lol')).not.toContain('self_harm');
+    expect(categories('she says she wants to die and shes not joking')).toContain('self_harm');
+  });
+
+  it("reads a stranger's flattery with a question about age as grooming, not a classmate's", () => {
+    expect(categories('some guy keeps messaging me saying im pretty and asking how old i am')).toContain('meet_or_secrecy');
+    for (const text of ['a boy in my class said ur pretty', 'im pretty sure he asked how old i am']) expect(categories(text), text).not.toContain('meet_or_secrecy');
+  });
+});
+
+describe('session 18, benign false alarms: who asks, who acts, and why', () => {
+  it('stands asking down for a game, an app or a form, not for a person in it', () => {
+    for (const text of ['the game asked for my birthday when i signed up is that ok', 'it wants my name adress and mums fone number', 'the game asks for my age is that normal'])
+      expect(categories(text), text).not.toContain('personal_info');
+    expect(categories('he asked for my age in the game')).toContain('personal_info');
+  });
+
+  it('stands someone outside down when at work, not when watching, staring or frightening', () => {
+    for (const text of ['theres a man outside our house digging up the road, its so loud', 'a man outside school was handing out leaflets for the new leisure centre'])
+      expect(categories(text), text).not.toContain('immediate_danger');
+    for (const text of ['theres a man outside fixing the road and hes staring at me', 'theres a man outside my house'])
+      expect(categories(text), text).toContain('immediate_danger');
+  });
+
+  it("stands a tell-tale's threat to tell mum or a teacher down, not one with pictures, meeting, money or what is told", () => {
+    for (const text of ['mrs ali said if i dont do my homework she\'ll ring my mum', 'my bro said if i dont come out of the bathroom now hell tell mum', "now shes blackmailing me, says she'll tell mum unless i do her washing up for a week"])
+      expect(categories(text), text).not.toContain('threat_blackmail');
+    for (const text of ['he said if i dont send more pics hell tell my mum', 'he said if i dont meet him hell tell my mum', "now he says he'll tell my abbu i've been talking to a boy"])
+      expect(categories(text), text).toContain('threat_blackmail');
+  });
+
+  it("stands 'i cant breathe' down for laughing, not for a grip, a weight or on its own", () => {
+    for (const text of ['i literally cant breathe this meme is too funny', 'ur literally so funny i cant breathe']) expect(categories(text), text).not.toContain('immediate_danger');
+    for (const text of ['he has his hands on my neck i cant breathe', 'i cant breathe lol hes sitting on my chest', 'i cant breathe', 'i cant breathe properly and my lips feel funny after the pills']) expect(categories(text), text).toContain('immediate_danger');
+  });
+
+  it("stands money asked for by a parent's own child down, not with a stranger behind it", () => {
+    expect(categories('My 13 year old daughter has been asking for pocket money early a lot recently.')).not.toContain('financial');
+    expect(categories('my son keeps asking for robux, he says a man in the game needs them')).toContain('financial');
+  });
+
+  it('stands a death wish with a laughing cause down, not one about being hated', () => {
+    expect(categories('my friend said she wanted to die when her crush saw her fall over lmaooo')).not.toContain('self_harm');
+    for (const text of ['i want to die because everyone hates me lol', 'i want to die lol']) expect(categories(text), text).toContain('self_harm');
+  });
+
+  it('stands a secret about a crush, a surprise or a present down, not one kept from a parent, "our secret", or a surprise for the child', () => {
+    for (const text of ['she asked me to keep it secret that she fancies him lol', "we're keeping the present for our teacher a secret till friday", 'i have a secret crush on a boy in my class dont tell anyone lol'])
+      expect(categories(text), text).not.toContain('meet_or_secrecy');
+    for (const text of ['its a surprise, dont tell your mum', 'he said keep it a secret its a surprise for you', 'he said hed leave a present for me at the bus stop but its a surprise so dont tell anyone', 'a man online sent me a present and said keep it secret'])
+      expect(categories(text), text).toContain('meet_or_secrecy');
+  });
+
+  it('does not read a short question about waiting as self-harm, but keeps not knowing how much longer one can go on', () => {
+    expect(categories('how much longer')).not.toContain('self_harm');
+    expect(categories('i dont know how much longer i can do this')).toContain('self_harm');
+  });
+
+  it("does not read sweets taken as an overdose, even when the classifier would", () => {
+    expect(categories('i took the whole packet of haribo')).not.toContain('immediate_danger');
+    expect(categories('i took the whole packet of paracetamol')).toContain('immediate_danger');
+  });
+});
