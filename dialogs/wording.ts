@@ -198,6 +198,16 @@ export const MAY_TURN_UP_RULES: ReadonlySet<string> = new Set([
   DETAILS_GIVEN_RULE,
 ]);
 
+/** The detector's isolation rule, which also holds running away to them ("run away with him", "come live with him"). */
+const ISOLATION_RULE = 'lex:meet_or_secrecy.isolation';
+/** Running away to them or living with them, in an isolation finding's evidence (the child's own words). */
+const RUN_AWAY_WORDS = /\b(run+ing|run|ran)\s+away\b|\blive\s+with\b/i;
+
+/** Someone wants to meet them: a meeting rule, or an isolation finding that is running away to them. */
+function isMeetingFinding(f: Finding): boolean {
+  return MEETING_RULES.has(f.rule) || (f.rule === ISOLATION_RULE && f.evidence.some((e) => RUN_AWAY_WORDS.test(e.text)));
+}
+
 /** A password, login or code in a finding's evidence: the child's own spelling ("pasword", "passwrd"). */
 const LOGIN_WORDS = /\bpas+w(?:or|r|o)?d|\blog ?ins?\b|\bsign ?in\b|\bverification code|\b2fa\b|\bsecurity code/i;
 
@@ -337,7 +347,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   const supportChild = !withPerson && pathOf(ctx.audience) === 'parent' && ctx.said.supportChild !== true && imagesBlackmail;
   if (supportChild) out.push(say('parent.advice.support-child'));
   // Someone wants to meet them: don't go, once; again each time they ask whether to go.
-  const meeting = !withPerson && (ctx.turn.asksToMeet === true || (ctx.said.dontMeet !== true && findings.some((f) => MEETING_RULES.has(f.rule))));
+  const meeting = !withPerson && (ctx.turn.asksToMeet === true || (ctx.said.dontMeet !== true && findings.some(isMeetingFinding)));
   if (meeting) out.push(dontMeet(ctx));
   // A password or a code asked for: what to do about it, once.
   const logins = ctx.said.logins !== true && findings.some(asksForLogin);

@@ -736,6 +736,14 @@ describe('escalation', () => {
     expect(keysOf(friend?.emitted ?? [])).toContain('feeling.scared');
   });
 
+  it('"he wants me to run away with him" is a meeting: don\'t go, once; "he says my parents are too strict" is not', () => {
+    const run = child(msg('my online bf wants me to run away with him')).at(-1);
+    expect(keysOf(run?.emitted ?? [])).toContain('advice.dont-meet');
+    const strict = child(msg('this guy online says my parents are too strict and he gets me better than they do')).at(-1);
+    expect(strict?.emitted).toContainEqual(expect.objectContaining({ type: 'handoff.requested' }));
+    expect(keysOf(strict?.emitted ?? [])).not.toContain('advice.dont-meet');
+  });
+
   it('only emoji for "what happened" is not thanked for and taken as the story: asked again, gently, and a person offered after two', () => {
     const turns = child(msg('😢😢'), msg('😭'), msg('a guy on fortnite keeps messaging me'));
     expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['fallback.no-words', 'child.ask.what-happened']);
