@@ -94,10 +94,12 @@ function serialise(s: AnyMachineSnapshot): string {
     checkIns: number;
     notUnderstood: number;
     summary: { app?: string; homeIsUnsafe?: boolean };
+    bullying?: boolean;
   };
-  // Done states are all alike to the traversal; elsewhere, what changes behaviour.
+  // Done states are all alike to the traversal; elsewhere, what changes behaviour (a bullying story
+  // changes the tips, so its states are kept apart from the same steps of a stranger's story).
   if (s.status === 'done') return JSON.stringify(s.value);
-  return JSON.stringify([s.value, c.audience, c.handoff, c.urgency, c.notUnderstood, c.summary.app !== undefined]);
+  return JSON.stringify([s.value, c.audience, c.handoff, c.urgency, c.notUnderstood, c.summary.app !== undefined, c.bullying === true]);
 }
 
 const pathCache = new Map<boolean, ReturnType<typeof getShortestPaths<HarbourMachine>>>();
