@@ -1,6 +1,6 @@
 import { and, assign, emit, enqueueActions, setup } from 'xstate';
 import { createMessageReader, EMPTY_TURN, type MessageReader, type TurnAnalysis } from './analyse.js';
-import type { DialogDeps } from './deps.js';
+import type { AppName, DialogDeps } from './deps.js';
 import type { Category, Finding, Urgency } from './safety/finding.js';
 import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
@@ -15,13 +15,15 @@ export { pathOf, type PathPrefix } from './wording.js';
  * words, timing) are closed over here; the context stays plain data.
  */
 export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader = createMessageReader(deps)) {
-  /** The named app's own advice (a grown-up or a friend hears "Here is what can help on …:" first); none when no app is known. */
-  const appAdviceOf = (context: HarbourContext, prefix: PathPrefix): BotSay[] => {
-    const app = deps.apps.find((a) => a.name === context.summary.app);
+  /** An app's own advice (a grown-up or a friend hears "Here is what can help on …:" first); none for no app. */
+  const adviceForApp = (app: AppName | undefined, prefix: PathPrefix): BotSay[] => {
     if (app === undefined) return [];
     const advice = say(`apps.${app.id}.advice`);
     return prefix === 'child' ? [advice] : [say('advice.app-intro', { facts: { app: app.name } }), advice];
   };
+  /** The advice of the app the story named (the summary's). */
+  const appAdviceOf = (context: HarbourContext, prefix: PathPrefix): BotSay[] =>
+    adviceForApp(deps.apps.find((a) => a.name === context.summary.app), prefix);
   /** A message's reading: the one the machine made before choosing its transitions, else made now. */
   const readingOf = (context: HarbourContext, event: ReadMessage): MessageReading => event.reading ?? readMessage(context, event.text);
   /** The turn a guard reads: a message's own reading (the one the context holds once the message is taken). */
@@ -101,13 +103,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * every general line again; with nothing more specific, setting apps up together.
        */
       sayGeneralAdviceAgain: enqueueActions(({ context, enqueue }) => {
-        const app = deps.apps.find((a) => a.id === context.turn.app);
+        const appTips = adviceForApp(deps.apps.find((a) => a.id === context.turn.app), 'parent');
         if (context.turn.generalQuestion === 'age') enqueue.emit(say('parent.general.ages'));
-        if (app !== undefined) {
-          enqueue.emit(say('advice.app-intro', { facts: { app: app.name } }));
-          enqueue.emit(say(`apps.${app.id}.advice`));
-        }
-        if (app === undefined && context.turn.generalQuestion !== 'age') enqueue.emit(say('parent.general.set-up'));
+        for (const line of appTips) enqueue.emit(line);
+        if (appTips.length === 0 && context.turn.generalQuestion !== 'age') enqueue.emit(say('parent.general.set-up'));
       }),
       /**
        * "am i gonna get in trouble": not in trouble, and who is in the wrong. Not beside the picture
@@ -344,7 +343,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       escalateOnFindings: enqueueActions(({ context, enqueue }) => {
         const t = context.turn;
         const urgency = t.urgency ?? 'normal';
-        const { out, raises, categories, escalated, logins, menace, abuseTold, dontSend, meeting, supportChild, secret, gifts, sentImages } = escalation(context, urgency, t.findings);
+        const { out, raises, categories, escalated, said } = escalation(context, urgency, t.findings);
         for (const e of out) enqueue.emit(e);
         // A teacher, coach or other worker: their safeguarding lead, at once (not only in the tips).
         const safeguardingLead = context.audience === 'someone_else' && context.said.safeguardingLead !== true;
@@ -367,17 +366,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
           said: {
             ...context.said,
             selfHarm: context.said.selfHarm || categories.includes('self_harm'),
-            // `dontSend` is the line escalation() chose (or found said), when pictures, threats or money came up.
-            ...(dontSend !== undefined ? { dontSend: true, dontSendWhat: dontSend } : {}),
-            ...(logins ? { logins: true } : {}),
-            ...(menace ? { menace: true } : {}),
-            ...(secret ? { secret: true } : {}),
-            ...(gifts ? { gifts: true } : {}),
-            ...(sentImages ? { sentImages: true } : {}),
+            // What escalation() said once (don't send or pay, which half; logins; menace; secrecy; …).
+            ...said,
             ...(t.findings.some((f) => f.rule === SOMEONE_OUTSIDE_RULE) ? { outside: true } : {}),
-            ...(meeting ? { dontMeet: true } : {}),
-            ...(supportChild ? { supportChild: true } : {}),
-            ...(abuseTold ? { abuseTold: true } : {}),
             ...(safeguardingLead ? { safeguardingLead: true } : {}),
             // Danger now heard from the detector (something taken): its own wording from here on.
             ...(urgency === 'immediate' && context.said.notSafe === true ? { notSafe: false } : {}),
@@ -420,12 +411,12 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * that person turns up comes with it (once).
        */
       escalateDetailsGiven: enqueueActions(({ context, enqueue }) => {
-        const { out, raises, escalated, menace } = escalation(context, 'high', [dialogFinding('personal_info', 'high', DETAILS_GIVEN_RULE)]);
+        const { out, raises, escalated, said } = escalation(context, 'high', [dialogFinding('personal_info', 'high', DETAILS_GIVEN_RULE)]);
         for (const e of out) enqueue.emit(e);
         enqueue.assign({
           ...requestMade(context, 'high', raises, escalated),
           summary: { ...context.summary, urgency: raises ? 'high' : (context.summary.urgency ?? 'high'), categories: union(context.summary.categories, ['personal_info']) },
-          said: { ...context.said, detailsGiven: true, ...(menace ? { menace: true } : {}) },
+          said: { ...context.said, ...said, detailsGiven: true },
         });
       }),
       escalateKnowsPrivate: enqueueActions(({ context, enqueue }) => {

@@ -379,6 +379,18 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
       out.push(say(isAdult(ctx) ? 'helplines.now.adult' : 'helplines.now.child'));
     }
   }
-  return { out, raises, categories: [...categories], escalated: [...already, ...fresh], logins, menace, abuseTold, dontSend: dontSend?.kind, meeting, supportChild, secret, gifts, sentImages };
+  // What was said once here, for the caller to record in `said` (so it is not said again).
+  const said: Partial<HarbourContext['said']> = {
+    ...(dontSend !== undefined ? { dontSend: true, dontSendWhat: dontSend.kind } : {}),
+    ...(logins ? { logins: true } : {}),
+    ...(menace ? { menace: true } : {}),
+    ...(secret ? { secret: true } : {}),
+    ...(gifts ? { gifts: true } : {}),
+    ...(sentImages ? { sentImages: true } : {}),
+    ...(meeting ? { dontMeet: true } : {}),
+    ...(supportChild ? { supportChild: true } : {}),
+    ...(abuseTold ? { abuseTold: true } : {}),
+  };
+  return { out, raises, categories: [...categories], escalated: [...already, ...fresh], said };
 }
 
