@@ -94,6 +94,8 @@ export interface AnswerWords {
   readonly blockedThem: readonly string[];
   /** "i already paid him once", "i sent him 20 quid": they already paid what was demanded. */
   readonly alreadyPaid: readonly string[];
+  /** "i dont have that money", "where would i get 200": they cannot pay what is demanded. */
+  readonly cantPay: readonly string[];
   /** "shes at home with me now": a parent or carer, after danger now, has the child with them. */
   readonly childWithThem: readonly string[];
   /** "no thats all", "nothing else": nothing more to say. */
@@ -187,6 +189,7 @@ export const ANSWER_LIST_KEYS = {
   asksWhatToSay: 'asks_what_to_say',
   blockedThem: 'blocked_them',
   alreadyPaid: 'already_paid',
+  cantPay: 'cant_pay',
   childWithThem: 'child_with_them',
   nothingMore: 'nothing_more',
   inTheirCare: 'in_their_care',

@@ -194,6 +194,16 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(sayStepOf(context, 'paid-already'));
         enqueue.assign({ said: { ...context.said, paidAlready: true } });
       }),
+      /**
+       * "i dont have that money", after money or a threat: they need not find any, paying would not
+       * end it, and a grown-up can help; 999 still, while in danger now. Once, also beside a red flag.
+       */
+      sayCantPayIfAny: enqueueActions(({ context, enqueue }) => {
+        if (!cantPay(context, context.summary)) return;
+        enqueue.emit(sayStepOf(context, 'cant-pay'));
+        if (isInDangerNow(context) && context.turn.urgency === undefined) enqueue.emit(stillInDanger(context));
+        enqueue.assign({ said: { ...context.said, cantPay: true } });
+      }),
       recordDuration: assign(({ context }) =>
         context.turn.duration === undefined ? {} : { summary: { ...context.summary, duration: context.turn.duration } },
       ),
@@ -581,6 +591,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       saysNothingMore: ({ context, event }) => turnOf(context, event).nothingMore === true,
       saysBlocked: ({ context, event }) => turnOf(context, event).blockedThem === true && context.said.blocked !== true,
       saysPaidAlready: ({ context, event }) => paidAlready({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
+      saysCantPay: ({ context, event }) => cantPay({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
       asksWhatToSay: ({ context, event }) => turnOf(context, event).asksWhatToSay === true,
       isGoodbye: ({ context, event }) => turnOf(context, event).goodbye === true,
       staysToWait: ({ context, event }) => turnOf(context, event).stays === true,
@@ -670,7 +681,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isAnswer: ({ context, event }) => {
         const turn = turnOf(context, event);
         if (turn.urgency !== undefined || context.handoff === 'accepted') return false;
-        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails({ ...context, turn }) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready({ ...context, turn }, summaryOf(context, event)) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
+        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails({ ...context, turn }) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready({ ...context, turn }, summaryOf(context, event)) || cantPay({ ...context, turn }, summaryOf(context, event)) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
         const onPath = (context.audience !== undefined && pathOf(context.audience) !== 'parent') || pathOf(context.audience) === 'parent';
         return !(turn.wantsTips === true && onPath && context.handoff === 'none');
       },
@@ -803,6 +814,16 @@ function hasFriendSecret(context: HarbourContext): boolean {
  */
 function paidAlready(context: HarbourContext, summary: ConversationSummary): boolean {
   if (context.turn.alreadyPaid !== true || context.said.paidAlready === true) return false;
+  return moneyOrThreatCameUp(context, summary);
+}
+
+/** "i dont have that money", not answered yet, and money or a threat has come up (as for {@link paidAlready}). */
+function cantPay(context: HarbourContext, summary: ConversationSummary): boolean {
+  if (context.turn.cantPay !== true || context.said.cantPay === true || context.said.paidAlready === true) return false;
+  return moneyOrThreatCameUp(context, summary);
+}
+
+function moneyOrThreatCameUp(context: HarbourContext, summary: ConversationSummary): boolean {
   return (summary.categories ?? []).some((c) => c === 'financial' || c === 'threat_blackmail') || context.turn.findings.some((f) => f.category === 'financial' || f.category === 'threat_blackmail');
 }
 

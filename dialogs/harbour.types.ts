@@ -75,6 +75,8 @@ export interface HarbourContext {
     readonly blocked?: boolean;
     /** Don't pay any more, after they said they already paid: once. Absent in older snapshots. */
     readonly paidAlready?: boolean;
+    /** They need not find any money, after they said they cannot pay: once. Absent in older snapshots. */
+    readonly cantPay?: boolean;
     /** The trusted-adult question has been asked once already (a second asking uses other words). Absent in older snapshots. */
     readonly trustedAsked?: boolean;
     /** A fingerprint of the tips' message keys last said: asked again with nothing new, they are not said again. Absent in older snapshots. */

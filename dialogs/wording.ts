@@ -184,6 +184,12 @@ export const LOGINS_RULE = 'lex:financial.logins';
 /** The detector's rule for a threat to share pictures (blackmail, not a threat to turn up). */
 const SHARE_IMAGES_RULE = 'lex:threat_blackmail.share-images';
 
+/**
+ * The detector's rules for a threat to share pictures the person has, or has been sent ("she'll send
+ * them to all my followers", "he has my pics and says i'll regret it"): the child's image worry.
+ */
+export const IMAGE_THREAT_RULES: ReadonlySet<string> = new Set([SHARE_IMAGES_RULE, 'ctx:pics-then-threat']);
+
 /** The dialog's own finding: details a stranger asked for were given ("she already gave it"). */
 export const DETAILS_GIVEN_RULE = 'dialog:details-given';
 

@@ -237,6 +237,9 @@ describe('escalation', () => {
     // A threat to share their images says the images exist: Report Remove with the escalation.
     const threat = child(msg('my ex is saying hell send my nudes to everyone if i dont get back with him')).at(-1);
     expect(keysOf(threat?.emitted ?? [])).toContain('child.image-worry');
+    // However the threat is worded: the detector's threat to share pictures is the same worry.
+    const followers = child(msg("this girl i met on insta got me to send pics and now shes saying she'll send them to all my followers unless i pay")).at(-1);
+    expect(keysOf(followers?.emitted ?? [])).toContain('child.image-worry');
     // Not sent: nothing to reassure about.
     expect(keysOf(child(msg('he asked me to send nudes'), msg('i never sent one')).at(-1)?.emitted ?? [])).not.toContain('child.image-worry');
   });
@@ -410,6 +413,29 @@ describe('escalation', () => {
     expect(wordsOf(content, parent?.emitted ?? [])[0]).toContain('police on 101');
     const game = child(msg('i paid for a new skin in fortnite and it didnt work')).flatMap((t) => keysOf(t.emitted));
     expect(game).not.toContain('child.paid-already');
+  });
+
+  it('"i dont have that money", after money was demanded: no need to find any, don\'t pay, and why (once); "i cant afford the new skin" in ordinary chat is not that', () => {
+    const offShift = { counsellorOnShift: false };
+    const turns = play(machine, offShift, [msg("I'm a young person"), msg('some guy on insta says he will post my pics unless i pay him 50 quid'), msg('i dont have that money'), msg('i cant pay')]);
+    expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual([
+      "You don't need to find any money, and please don't pay them. Paying does not make them stop. They often ask for more. Stop replying, but keep their messages. A grown-up you trust can help you with this.",
+    ]);
+    expect(keysOf(turns[4]?.emitted ?? [])).not.toContain('child.cant-pay');
+    // Told with the red flag itself ("where would i even get 200"), the line comes with the escalation.
+    const withFlag = play(machine, offShift, [msg("I'm a young person"), msg('she says she will send my nudes to everyone if i dont pay 200 and i dont have the money')]).at(-1);
+    expect(keysOf(withFlag?.emitted ?? [])).toEqual(expect.arrayContaining(['advice.dont-send-or-pay', 'child.cant-pay']));
+    const parent = play(machine, onShift, [msg("I'm a parent"), msg('someone is blackmailing my son for money on snapchat'), msg('we cant afford that')]).at(-1);
+    expect(wordsOf(content, parent?.emitted ?? [])).toEqual([
+      "Please don't pay, even if you could find the money. Paying rarely makes them stop, and they often ask for more. Keep the messages and stop replying. Report it to the police on 101, or 999 if your child is in danger now.",
+    ]);
+    const friend = play(machine, onShift, [msg("I'm asking for a friend"), msg('a man is blackmailing my friend for 100 pounds'), msg('she doesnt have any money')]).at(-1);
+    expect(keysOf(friend?.emitted ?? [])).toContain('friend.cant-pay');
+    // Already paid: that line says it all, and "i cant pay any more" adds nothing.
+    const paid = play(machine, offShift, [msg("I'm a young person"), msg('some guy on insta says he will post my pics unless i pay him 50 quid'), msg('i already paid him once'), msg('i cant pay any more')]).at(-1);
+    expect(keysOf(paid?.emitted ?? [])).not.toContain('child.cant-pay');
+    const game = child(msg('i cant afford the new skin in fortnite')).flatMap((t) => keysOf(t.emitted));
+    expect(game).not.toContain('child.cant-pay');
   });
 
   it('"idk what to do", while the trusted-adult question waits, gets the tips, not "that\'s okay, lots of people feel like that"', () => {
