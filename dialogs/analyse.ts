@@ -62,6 +62,8 @@ export interface TurnAnalysis {
   readonly alreadyPaid?: boolean;
   /** "i dont have that money": they cannot pay what is demanded (read with money or a threat in the chat). */
   readonly cantPay?: boolean;
+  /** "is it bad", "am i overreacting": whether what happened is wrong (twelve words or fewer). */
+  readonly asksIfWrong?: boolean;
   /** "shes at home with me now": the child is with them (counts as safe now on the parent path only). */
   readonly childWithThem?: boolean;
   /** "no thats all": nothing more to say. */
@@ -188,6 +190,7 @@ export function createAnalyser(deps: DialogDeps) {
   const blockedThem = compile(w.blockedThem);
   const alreadyPaid = compile(w.alreadyPaid);
   const cantPay = compile(w.cantPay);
+  const asksIfWrong = compile(w.asksIfWrong);
   const childWithThem = compile(w.childWithThem);
   const nothingMore = compile(w.nothingMore);
   const inTheirCare = compile(w.inTheirCare);
@@ -196,7 +199,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -266,6 +269,8 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, blockedThem)) turn.blockedThem = true;
     if (either(hits, spelledHits, alreadyPaid)) turn.alreadyPaid = true;
     else if (either(hits, spelledHits, cantPay)) turn.cantPay = true;
+    // A question, not a story: "is it bad that he's 24" asks it; a long message that says "is this normal" somewhere tells more.
+    if (words.length <= 12 && either(hits, spelledHits, asksIfWrong)) turn.asksIfWrong = true;
     if (either(hits, spelledHits, childWithThem)) turn.childWithThem = true;
     if (either(hits, spelledHits, nothingMore)) turn.nothingMore = true;
     // Their own grown-up ("my uncle"), or the child's told of by someone else ("her mums boyfriend").

@@ -96,6 +96,8 @@ export interface AnswerWords {
   readonly alreadyPaid: readonly string[];
   /** "i dont have that money", "where would i get 200": they cannot pay what is demanded. */
   readonly cantPay: readonly string[];
+  /** "is it bad", "am i overreacting", "is this grooming": whether what happened is wrong. */
+  readonly asksIfWrong: readonly string[];
   /** "shes at home with me now": a parent or carer, after danger now, has the child with them. */
   readonly childWithThem: readonly string[];
   /** "no thats all", "nothing else": nothing more to say. */
@@ -190,6 +192,7 @@ export const ANSWER_LIST_KEYS = {
   blockedThem: 'blocked_them',
   alreadyPaid: 'already_paid',
   cantPay: 'cant_pay',
+  asksIfWrong: 'asks_if_wrong',
   childWithThem: 'child_with_them',
   nothingMore: 'nothing_more',
   inTheirCare: 'in_their_care',

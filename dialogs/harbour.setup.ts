@@ -198,6 +198,12 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * "i dont have that money", after money or a threat: they need not find any, paying would not
        * end it, and a grown-up can help; 999 still, while in danger now. Once, also beside a red flag.
        */
+      /** "is it bad", "am i overreacting", after a red flag: it is not okay, not their fault, and telling was right. Once. */
+      sayNotOkayIfAsked: enqueueActions(({ context, enqueue }) => {
+        if (!asksIfWrong(context, context.summary)) return;
+        enqueue.emit(sayStepOf(context, 'not-okay'));
+        enqueue.assign({ said: { ...context.said, notOkay: true } });
+      }),
       sayCantPayIfAny: enqueueActions(({ context, enqueue }) => {
         if (!cantPay(context, context.summary)) return;
         enqueue.emit(sayStepOf(context, 'cant-pay'));
@@ -592,6 +598,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       saysBlocked: ({ context, event }) => turnOf(context, event).blockedThem === true && context.said.blocked !== true,
       saysPaidAlready: ({ context, event }) => paidAlready({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
       saysCantPay: ({ context, event }) => cantPay({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
+      asksIfWrong: ({ context, event }) => asksIfWrong({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
       asksWhatToSay: ({ context, event }) => turnOf(context, event).asksWhatToSay === true,
       isGoodbye: ({ context, event }) => turnOf(context, event).goodbye === true,
       staysToWait: ({ context, event }) => turnOf(context, event).stays === true,
@@ -681,7 +688,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isAnswer: ({ context, event }) => {
         const turn = turnOf(context, event);
         if (turn.urgency !== undefined || context.handoff === 'accepted') return false;
-        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails({ ...context, turn }) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready({ ...context, turn }, summaryOf(context, event)) || cantPay({ ...context, turn }, summaryOf(context, event)) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
+        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails({ ...context, turn }) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready({ ...context, turn }, summaryOf(context, event)) || cantPay({ ...context, turn }, summaryOf(context, event)) || asksIfWrong({ ...context, turn }, summaryOf(context, event)) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
         const onPath = (context.audience !== undefined && pathOf(context.audience) !== 'parent') || pathOf(context.audience) === 'parent';
         return !(turn.wantsTips === true && onPath && context.handoff === 'none');
       },
@@ -821,6 +828,11 @@ function paidAlready(context: HarbourContext, summary: ConversationSummary): boo
 function cantPay(context: HarbourContext, summary: ConversationSummary): boolean {
   if (context.turn.cantPay !== true || context.said.cantPay === true || context.said.paidAlready === true) return false;
   return moneyOrThreatCameUp(context, summary);
+}
+
+/** "is it bad", not answered yet, and a red flag is known in the chat (with this message's). */
+function asksIfWrong(context: HarbourContext, summary: ConversationSummary): boolean {
+  return context.turn.asksIfWrong === true && context.said.notOkay !== true && ((summary.categories ?? []).length > 0 || context.turn.findings.length > 0);
 }
 
 function moneyOrThreatCameUp(context: HarbourContext, summary: ConversationSummary): boolean {

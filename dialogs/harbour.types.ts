@@ -77,6 +77,10 @@ export interface HarbourContext {
     readonly paidAlready?: boolean;
     /** They need not find any money, after they said they cannot pay: once. Absent in older snapshots. */
     readonly cantPay?: boolean;
+    /** What they told is not okay and not their fault, after they asked "is it bad": once. Absent in older snapshots. */
+    readonly notOkay?: boolean;
+    /** A grown-up should never be a boyfriend or girlfriend to a child (the detector's adult-and-romance rule): once. Absent in older snapshots. */
+    readonly olderPartner?: boolean;
     /** The trusted-adult question has been asked once already (a second asking uses other words). Absent in older snapshots. */
     readonly trustedAsked?: boolean;
     /** A fingerprint of the tips' message keys last said: asked again with nothing new, they are not said again. Absent in older snapshots. */

@@ -90,6 +90,9 @@ export const SECRECY_RULES: ReadonlySet<string> = new Set(['lex:meet_or_secrecy.
 /** The detector's rule for presents or game money given to the child ("he gave me robux"). */
 export const GIFTS_RULE = 'lex:meet_or_secrecy.gifts-grooming';
 
+/** The detector's rule for an adult in a romance with a child ("my boyfriend is 19 and im 13"). */
+export const OLDER_PARTNER_RULE = 'ctx:adult-and-romance';
+
 /** "should i just pay her": no, it won't make them stop, they often ask for more; stop replying, keep the chat. */
 export function dontComply(ctx: HarbourContext): BotSay {
   return adviceFor(ctx, 'dont-comply');
@@ -375,8 +378,12 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // Asked to keep it secret: they need not, and telling is okay. Once.
   const secret = !withPerson && ctx.said.secret !== true && findings.some((f) => SECRECY_RULES.has(f.rule));
   if (secret) out.push(say(`${pathOf(ctx.audience)}.secret-not-yours`));
-  // Presents, game money or flattery given (the gifts-grooming rule): a way to win trust; they owe nothing. Once.
-  const gifts = !withPerson && ctx.said.gifts !== true && findings.some((f) => f.rule === GIFTS_RULE);
+  // An adult as a boyfriend or girlfriend (the adult-and-romance rule): never okay, not their fault. Once.
+  const olderPartner = !withPerson && ctx.said.olderPartner !== true && findings.some((f) => f.rule === OLDER_PARTNER_RULE);
+  if (olderPartner) out.push(say(`${pathOf(ctx.audience)}.older-partner`));
+  // Presents, game money or flattery given (the gifts-grooming rule): a way to win trust; they owe nothing. Once;
+  // not beside the older-partner line, which says the same of "he loves me" more plainly.
+  const gifts = !withPerson && !olderPartner && ctx.said.gifts !== true && findings.some((f) => f.rule === GIFTS_RULE);
   if (gifts) out.push(say(`${pathOf(ctx.audience)}.gifts`));
   if (!withPerson && (isFirst || raises)) {
     if (isPersonComing(ctx)) out.push(say('escalation.asking'));
@@ -392,6 +399,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     ...(menace ? { menace: true } : {}),
     ...(secret ? { secret: true } : {}),
     ...(gifts ? { gifts: true } : {}),
+    ...(olderPartner ? { olderPartner: true } : {}),
     ...(sentImages ? { sentImages: true } : {}),
     ...(meeting ? { dontMeet: true } : {}),
     ...(supportChild ? { supportChild: true } : {}),

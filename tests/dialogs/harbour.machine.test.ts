@@ -438,6 +438,39 @@ describe('escalation', () => {
     expect(game).not.toContain('child.cant-pay');
   });
 
+  it('"is it bad", "am i overreacting", after a red flag: not okay, not their fault, telling was right (once); with nothing flagged it is not answered that way', () => {
+    const offShift = { counsellorOnShift: false };
+    const turns = play(machine, offShift, [msg("I'm a young person"), msg('a man on snap keeps asking me to send pics'), msg('is it bad'), msg('am i overreacting')]);
+    expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual([
+      'You were right to ask. What you have told me is not okay, and it is not your fault. Talking about it was the right thing to do.',
+    ]);
+    expect(keysOf(turns[4]?.emitted ?? [])).not.toContain('child.not-okay');
+    // Asked in the same message as the red flag, it comes after the escalation.
+    const withFlag = play(machine, offShift, [msg("I'm a young person"), msg('is it bad that a man from roblox wants to meet')]).at(-1);
+    expect(keysOf(withFlag?.emitted ?? []).at(-1)).toBe('child.not-okay');
+    const parent = play(machine, onShift, [msg("I'm a parent"), msg('a man has been asking my daughter for photos on tiktok'), msg('should i be worried')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])).toEqual(['parent.not-okay']);
+    const friend = play(machine, onShift, [msg("I'm asking for a friend"), msg('a man online is asking my friend for nudes'), msg('is that grooming')]).at(-1);
+    expect(keysOf(friend?.emitted ?? [])).toEqual(['friend.not-okay']);
+    // Nothing flagged: not told "what you have told me is not okay".
+    const plain = child(msg('my friend stopped talking to me'), msg('is it bad')).flatMap((t) => keysOf(t.emitted));
+    expect(plain).not.toContain('child.not-okay');
+  });
+
+  it('an adult as a boyfriend or girlfriend: never okay, not their fault, once, in the words of who is chatting', () => {
+    const turns = child(msg('my boyfriend is 19 and im 13'), msg('he says he loves me and im his girlfriend'));
+    expect(wordsOf(content, turns[2]?.emitted ?? [])).toContain(
+      'A grown-up should never be a boyfriend or girlfriend to someone your age. Even if they are kind to you, it is not okay. It is not your fault, and you are not in trouble.',
+    );
+    expect(keysOf(turns[3]?.emitted ?? [])).not.toContain('child.older-partner');
+    const parent = play(machine, onShift, [msg("I'm a parent"), msg('my 14 year old daughter says her boyfriend is 22, they met online')]).at(-1);
+    expect(wordsOf(content, parent?.emitted ?? []).join(' ')).toMatch(/An adult in a romantic or sexual relationship with a child is abuse.*CEOP/);
+    // Not beside the gifts line: one line says it.
+    const romanceAndGifts = child(msg('this man online says he loves me and wants me to be his gf, hes 30')).at(-1);
+    expect(keysOf(romanceAndGifts?.emitted ?? [])).toContain('child.older-partner');
+    expect(keysOf(romanceAndGifts?.emitted ?? [])).not.toContain('child.gifts');
+  });
+
   it('"idk what to do", while the trusted-adult question waits, gets the tips, not "that\'s okay, lots of people feel like that"', () => {
     const offShift = { counsellorOnShift: false };
     const turns = play(machine, offShift, [msg("I'm a young person"), msg('some guy on snap keeps asking where i live'), msg('im scared'), msg('idk what to do')]);
