@@ -81,6 +81,10 @@ export interface HarbourContext {
     readonly notOkay?: boolean;
     /** A grown-up should never be a boyfriend or girlfriend to a child (the detector's adult-and-romance rule): once. Absent in older snapshots. */
     readonly olderPartner?: boolean;
+    /** A grown-up pretending to be a child is a warning sign (the detector's age-lie rule): once. Absent in older snapshots. */
+    readonly ageLie?: boolean;
+    /** Don't add them on another app (the detector's move-app rule): once. Absent in older snapshots. */
+    readonly moveApp?: boolean;
     /** The trusted-adult question has been asked once already (a second asking uses other words). Absent in older snapshots. */
     readonly trustedAsked?: boolean;
     /** A fingerprint of the tips' message keys last said: asked again with nothing new, they are not said again. Absent in older snapshots. */

@@ -93,6 +93,12 @@ export const GIFTS_RULE = 'lex:meet_or_secrecy.gifts-grooming';
 /** The detector's rule for an adult in a romance with a child ("my boyfriend is 19 and im 13"). */
 export const OLDER_PARTNER_RULE = 'ctx:adult-and-romance';
 
+/** The detector's rule for a lie about age ("he said hes 10 but he sounds like a grown up"). */
+export const AGE_LIE_RULE = 'lex:meet_or_secrecy.age-lie';
+
+/** The detector's rule for a move to another, more private app ("he wants my snap"). */
+export const MOVE_APP_RULE = 'lex:meet_or_secrecy.move-app';
+
 /** "should i just pay her": no, it won't make them stop, they often ask for more; stop replying, keep the chat. */
 export function dontComply(ctx: HarbourContext): BotSay {
   return adviceFor(ctx, 'dont-comply');
@@ -381,6 +387,12 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // An adult as a boyfriend or girlfriend (the adult-and-romance rule): never okay, not their fault. Once.
   const olderPartner = !withPerson && ctx.said.olderPartner !== true && findings.some((f) => f.rule === OLDER_PARTNER_RULE);
   if (olderPartner) out.push(say(`${pathOf(ctx.audience)}.older-partner`));
+  // A grown-up pretending to be a child (the age-lie rule): a warning sign, and they were right to notice. Once.
+  const ageLie = !withPerson && ctx.said.ageLie !== true && findings.some((f) => f.rule === AGE_LIE_RULE);
+  if (ageLie) out.push(say(`${pathOf(ctx.audience)}.age-lie`));
+  // Asked to chat on another app (the move-app rule): don't add them; moving hides what they say. Once.
+  const moveApp = !withPerson && ctx.said.moveApp !== true && findings.some((f) => f.rule === MOVE_APP_RULE);
+  if (moveApp) out.push(say(`${pathOf(ctx.audience)}.move-app`));
   // Presents, game money or flattery given (the gifts-grooming rule): a way to win trust; they owe nothing. Once;
   // not beside the older-partner line, which says the same of "he loves me" more plainly.
   const gifts = !withPerson && !olderPartner && ctx.said.gifts !== true && findings.some((f) => f.rule === GIFTS_RULE);
@@ -400,6 +412,8 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     ...(secret ? { secret: true } : {}),
     ...(gifts ? { gifts: true } : {}),
     ...(olderPartner ? { olderPartner: true } : {}),
+    ...(ageLie ? { ageLie: true } : {}),
+    ...(moveApp ? { moveApp: true } : {}),
     ...(sentImages ? { sentImages: true } : {}),
     ...(meeting ? { dontMeet: true } : {}),
     ...(supportChild ? { supportChild: true } : {}),

@@ -457,6 +457,21 @@ describe('escalation', () => {
     expect(plain).not.toContain('child.not-okay');
   });
 
+  it('a grown-up pretending to be a child, and a move to another app: a warning sign, and don\'t add them, each once, in the words of who is chatting', () => {
+    const turns = child(msg('sum1 on roblox sed he is 10 but he sounds like a grown up on voice chat'), msg('he wants my snap'), msg('he wants me on whatsapp now'));
+    expect(wordsOf(content, turns[2]?.emitted ?? [])).toContain(
+      'People online are not always who they say they are. A grown-up who pretends to be a child is a big warning sign. You were right to notice.',
+    );
+    expect(wordsOf(content, turns[3]?.emitted ?? [])).toContain(
+      'Please don\'t add them on another app. People who want to chat somewhere else often want to hide what they say. It is okay to say no.',
+    );
+    expect(keysOf(turns[4]?.emitted ?? [])).not.toContain('child.move-app');
+    const parent = play(machine, onShift, [msg("I'm a parent"), msg('a man pretended to be 13 to my son and now he wants him to move to telegram')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])).toEqual(expect.arrayContaining(['parent.age-lie', 'parent.move-app']));
+    // Moving to another app with someone they know is not this.
+    expect(child(msg('me and my cousin moved our chat to whatsapp')).flatMap((t) => keysOf(t.emitted))).not.toContain('child.move-app');
+  });
+
   it('an adult as a boyfriend or girlfriend: never okay, not their fault, once, in the words of who is chatting', () => {
     const turns = child(msg('my boyfriend is 19 and im 13'), msg('he says he loves me and im his girlfriend'));
     expect(wordsOf(content, turns[2]?.emitted ?? [])).toContain(
