@@ -64,6 +64,8 @@ export interface TurnAnalysis {
   readonly cantPay?: boolean;
   /** "is it bad", "am i overreacting": whether what happened is wrong (twelve words or fewer). */
   readonly asksIfWrong?: boolean;
+  /** "i took the ipad off him": the child's device taken away (read on the parent path only). */
+  readonly tookDevice?: boolean;
   /** "shes at home with me now": the child is with them (counts as safe now on the parent path only). */
   readonly childWithThem?: boolean;
   /** "no thats all": nothing more to say. */
@@ -191,6 +193,7 @@ export function createAnalyser(deps: DialogDeps) {
   const alreadyPaid = compile(w.alreadyPaid);
   const cantPay = compile(w.cantPay);
   const asksIfWrong = compile(w.asksIfWrong);
+  const tookDevice = compile(w.tookDevice);
   const childWithThem = compile(w.childWithThem);
   const nothingMore = compile(w.nothingMore);
   const inTheirCare = compile(w.inTheirCare);
@@ -199,7 +202,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -271,6 +274,7 @@ export function createAnalyser(deps: DialogDeps) {
     else if (either(hits, spelledHits, cantPay)) turn.cantPay = true;
     // A question, not a story: "is it bad that he's 24" asks it; a long message that says "is this normal" somewhere tells more.
     if (words.length <= 12 && either(hits, spelledHits, asksIfWrong)) turn.asksIfWrong = true;
+    if (either(hits, spelledHits, tookDevice)) turn.tookDevice = true;
     if (either(hits, spelledHits, childWithThem)) turn.childWithThem = true;
     if (either(hits, spelledHits, nothingMore)) turn.nothingMore = true;
     // Their own grown-up ("my uncle"), or the child's told of by someone else ("her mums boyfriend").

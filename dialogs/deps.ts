@@ -98,6 +98,8 @@ export interface AnswerWords {
   readonly cantPay: readonly string[];
   /** "is it bad", "am i overreacting", "is this grooming": whether what happened is wrong. */
   readonly asksIfWrong: readonly string[];
+  /** "i took the ipad off him": a parent or carer took the child's device away. */
+  readonly tookDevice: readonly string[];
   /** "shes at home with me now": a parent or carer, after danger now, has the child with them. */
   readonly childWithThem: readonly string[];
   /** "no thats all", "nothing else": nothing more to say. */
@@ -193,6 +195,7 @@ export const ANSWER_LIST_KEYS = {
   alreadyPaid: 'already_paid',
   cantPay: 'cant_pay',
   asksIfWrong: 'asks_if_wrong',
+  tookDevice: 'took_device',
   childWithThem: 'child_with_them',
   nothingMore: 'nothing_more',
   inTheirCare: 'in_their_care',

@@ -133,7 +133,7 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: and(['safeAnswerOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'saySafeForNow'] },
         // "am i gonna get in trouble", read by the classifier alone as danger: the question is answered, nothing escalated.
         { guard: and(['troubleOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'sayNotInTroubleIfAsked'] },
-        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayImageWorryIfAny', 'sayPaidAlreadyIfAny', 'sayCantPayIfAny', 'sayNotOkayIfAsked', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked'] },
+        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayImageWorryIfAny', 'sayPaidAlreadyIfAny', 'sayCantPayIfAny', 'sayNotOkayIfAsked', 'sayTookDeviceIfAny', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked'] },
         // "she already gave it", after a stranger asked for their details: the stranger knows them now.
         { guard: and(['givesDetails', not('isWithCounsellor')]), target: '.escalated', actions: [...TAKE_MESSAGE, 'escalateDetailsGiven'] },
         // With a counsellor the bot is silent: the person reads and answers.
@@ -170,6 +170,8 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: 'saysBlocked', actions: [...TAKE_MESSAGE, 'sayBlocked'] },
         // "i already paid him once", after money or a threat: don't pay any more, and why (once).
         { guard: 'saysPaidAlready', actions: [...TAKE_MESSAGE, 'sayPaidAlready'] },
+        // "i took the ipad off him", a parent or carer: understandable, keep it as evidence, not a punishment (once).
+        { guard: 'saysTookDevice', actions: [...TAKE_MESSAGE, 'sayTookDeviceIfAny'] },
         // "is it bad", "am i overreacting", after a red flag: not okay, not their fault, telling was right (once).
         { guard: 'asksIfWrong', actions: [...TAKE_MESSAGE, 'sayNotOkayIfAsked'] },
         // "i dont have that money", after money or a threat: no need to find any, and why (once).

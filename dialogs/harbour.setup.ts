@@ -204,6 +204,17 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(sayStepOf(context, 'not-okay'));
         enqueue.assign({ said: { ...context.said, notOkay: true } });
       }),
+      /**
+       * A parent or carer who took the child's phone or tablet ("i took the ipad off him"): understandable,
+       * keep it safe as evidence, and tell the child it is not a punishment; the tips then leave out
+       * "don't take away their phone". 999 still, while in danger now. Once, also beside a red flag.
+       */
+      sayTookDeviceIfAny: enqueueActions(({ context, enqueue }) => {
+        if (!tookDevice(context)) return;
+        enqueue.emit(say('parent.took-device'));
+        if (isInDangerNow(context) && context.turn.urgency === undefined) enqueue.emit(stillInDanger(context));
+        enqueue.assign({ said: { ...context.said, tookDevice: true } });
+      }),
       sayCantPayIfAny: enqueueActions(({ context, enqueue }) => {
         if (!cantPay(context, context.summary)) return;
         enqueue.emit(sayStepOf(context, 'cant-pay'));
@@ -599,6 +610,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       saysPaidAlready: ({ context, event }) => paidAlready({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
       saysCantPay: ({ context, event }) => cantPay({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
       asksIfWrong: ({ context, event }) => asksIfWrong({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
+      saysTookDevice: ({ context, event }) => tookDevice({ ...context, turn: turnOf(context, event) }),
       asksWhatToSay: ({ context, event }) => turnOf(context, event).asksWhatToSay === true,
       isGoodbye: ({ context, event }) => turnOf(context, event).goodbye === true,
       staysToWait: ({ context, event }) => turnOf(context, event).stays === true,
@@ -688,7 +700,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isAnswer: ({ context, event }) => {
         const turn = turnOf(context, event);
         if (turn.urgency !== undefined || context.handoff === 'accepted') return false;
-        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails({ ...context, turn }) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready({ ...context, turn }, summaryOf(context, event)) || cantPay({ ...context, turn }, summaryOf(context, event)) || asksIfWrong({ ...context, turn }, summaryOf(context, event)) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
+        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails({ ...context, turn }) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready({ ...context, turn }, summaryOf(context, event)) || cantPay({ ...context, turn }, summaryOf(context, event)) || asksIfWrong({ ...context, turn }, summaryOf(context, event)) || tookDevice({ ...context, turn }) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
         const onPath = (context.audience !== undefined && pathOf(context.audience) !== 'parent') || pathOf(context.audience) === 'parent';
         return !(turn.wantsTips === true && onPath && context.handoff === 'none');
       },
@@ -830,6 +842,11 @@ function cantPay(context: HarbourContext, summary: ConversationSummary): boolean
   return moneyOrThreatCameUp(context, summary);
 }
 
+/** A parent or carer (not a teacher) took the child's device, not answered yet. */
+function tookDevice(context: HarbourContext): boolean {
+  return context.turn.tookDevice === true && context.said.tookDevice !== true && context.audience === 'parent_carer';
+}
+
 /** "is it bad", not answered yet, and a red flag is known in the chat (with this message's). */
 function asksIfWrong(context: HarbourContext, summary: ConversationSummary): boolean {
   return context.turn.asksIfWrong === true && context.said.notOkay !== true && ((summary.categories ?? []).length > 0 || context.turn.findings.length > 0);
@@ -897,7 +914,8 @@ function adviceLines(context: HarbourContext, appAdviceOf: (context: HarbourCont
   if (prefix === 'parent') {
     out.push(say('parent.advice.stay-calm'));
     // Taking away their phone is a parent's or carer's choice, not a teacher's or a coach's.
-    if (context.audience !== 'someone_else') out.push(say('parent.advice.keep-internet'));
+    // After "i took the ipad off him" the parent has heard what to do about that instead.
+    if (context.audience !== 'someone_else' && context.said.tookDevice !== true) out.push(say('parent.advice.keep-internet'));
     out.push(say('parent.advice.dont-confront'));
   }
   // Their account taken over or copied: getting it back comes before blocking anyone.

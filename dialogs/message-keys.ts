@@ -129,6 +129,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.not-okay',
   'parent.older-partner',
   'parent.age-lie',
+  'parent.took-device',
   'parent.move-app',
   'parent.advice.if-they-come',
   'parent.general.intro',

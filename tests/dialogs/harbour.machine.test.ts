@@ -511,10 +511,29 @@ describe('escalation', () => {
     expect(wordsOf(content, parent?.emitted ?? []).join(' ')).toContain('Tell the police on 101 now, or call 999 if they are nearby');
   });
 
+  it('a parent who took the child\'s device hears it is understandable, to keep it as evidence and that it is not a punishment, once; the tips then leave out "don\'t take away their phone"', () => {
+    const turns = play(machine, { counsellorOnShift: false }, [msg("I'm a parent"), msg('i found messages on my sons ipad from a man asking him for pictures of himself in his pants'), msg('i took the ipad off him'), msg('i took his phone too'), msg('what should i do')]);
+    expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual([
+      "That is an understandable first step. Keep the device safe and don't delete anything, because the messages may be needed as evidence. Let your child know they are not in trouble and this is not a punishment, so they keep telling you things.",
+    ]);
+    expect(keysOf(turns[4]?.emitted ?? [])).not.toContain('parent.took-device');
+    const tips = keysOf(turns[5]?.emitted ?? []);
+    expect(tips).toContain('parent.advice.dont-confront');
+    expect(tips).not.toContain('parent.advice.keep-internet');
+    // Without it, the tips still say not to take it away.
+    const other = play(machine, { counsellorOnShift: false }, [msg("I'm a parent"), msg('i found messages on my sons ipad from a man asking him for pictures of himself in his pants'), msg('what should i do')]).at(-1);
+    expect(keysOf(other?.emitted ?? [])).toContain('parent.advice.keep-internet');
+    // A child who says a parent took their phone is not answered as a parent.
+    expect(child(msg('my mum took my phone off me')).flatMap((t) => keysOf(t.emitted))).not.toContain('parent.took-device');
+  });
+
   it('a parent\'s "what do i tell him" with no threat known is answered without talk of threats', () => {
     const turns = play(machine, onShift, [msg('im a mum'), msg('my son is 11 and i found messages on his xbox from an older boy asking him to send pictures of himself'), msg('what do i tell him')]);
     const said = wordsOf(content, turns[3]?.emitted ?? []);
-    expect(said).toEqual(['Tell the child you are glad they told you, and that they are not in trouble. Listen more than you talk, and try not to look shocked or angry. Let them know they can always come to you, whatever happens online.']);
+    expect(said).toEqual(['Talk with the child soon, at a calm time when you can listen. Tell them you are glad they told you, and that they are not in trouble. Listen more than you talk, and try not to look shocked or angry. Let them know they can always come to you, whatever happens online.']);
+    // "should i talk to him tonight or wait" asks the same: when, and how.
+    const when = play(machine, onShift, [msg('im a mum'), msg('my son is 11 and i found messages on his xbox from an older boy asking him to send pictures of himself'), msg('he seems fine, should i talk to him tonight or wait')]).at(-1);
+    expect(keysOf(when?.emitted ?? [])).toEqual(['parent.advice.support-child-general']);
     const threatened = play(machine, onShift, [msg('im a mum'), msg('someone is threatening to share my sons photos unless he sends more'), msg('what do i tell him')]).at(-1);
     expect(wordsOf(content, threatened?.emitted ?? []).join(' ')).toContain('Children who are threatened like this can feel there is no way out.');
   });
