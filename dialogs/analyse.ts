@@ -13,7 +13,7 @@ import {
 import { compile, isWhole, tokens, Vocabulary, withoutFillers, type PhraseList, type Reading } from './match.js';
 import type { HarbourContext, MessageReading } from './harbour.types.js';
 import type { Audience, ConversationSummary } from './types.js';
-import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, IMAGE_THREAT_RULES, union, VIOLENCE_RULE, VIOLENCE_THREATENED } from './wording.js';
+import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, HURT_AT_HOME_RULES, IMAGE_THREAT_RULES, union, VIOLENCE_RULE, VIOLENCE_THREATENED } from './wording.js';
 
 /**
  * One message, understood once per turn: the detector's findings plus everything the dialog's
@@ -66,6 +66,8 @@ export interface TurnAnalysis {
   readonly asksIfWrong?: boolean;
   /** "i took the ipad off him": the child's device taken away (read on the parent path only). */
   readonly tookDevice?: boolean;
+  /** "should i tell my mum", "should i tell her mum": whether to tell a grown-up (not the police: `asksPolice`). */
+  readonly asksShouldTell?: boolean;
   /** "shes at home with me now": the child is with them (counts as safe now on the parent path only). */
   readonly childWithThem?: boolean;
   /** "no thats all": nothing more to say. */
@@ -194,6 +196,8 @@ export function createAnalyser(deps: DialogDeps) {
   const cantPay = compile(w.cantPay);
   const asksIfWrong = compile(w.asksIfWrong);
   const tookDevice = compile(w.tookDevice);
+  const asksShouldTell = compile(w.asksShouldTell);
+  const household = compile(w.household);
   const childWithThem = compile(w.childWithThem);
   const nothingMore = compile(w.nothingMore);
   const inTheirCare = compile(w.inTheirCare);
@@ -202,7 +206,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -234,7 +238,9 @@ export function createAnalyser(deps: DialogDeps) {
     // What is left once filler words ("ok", "thanks") are taken off each end, once per spelling.
     const rawRest = withoutFillers(raw, fillers);
     const spelledRest = spelled === raw ? null : withoutFillers(spelled, fillers);
-    const homeProblem = either(hits, spelledHits, home);
+    // Someone at home is the problem when they say so, or when being hurt or abuse is told of beside a
+    // grown-up or sibling of their own household ("my dad hits me", "my mums boyfriend touches me").
+    const homeProblem = either(hits, spelledHits, home) || (result.findings.some((f) => HURT_AT_HOME_RULES.has(f.rule)) && either(hits, spelledHits, household));
     let urgency: Urgency | undefined;
     for (const f of result.findings) urgency = moreUrgent(urgency, f.urgency);
     if (homeProblem) urgency = moreUrgent(urgency, 'high');
@@ -275,6 +281,7 @@ export function createAnalyser(deps: DialogDeps) {
     // A question, not a story: "is it bad that he's 24" asks it; a long message that says "is this normal" somewhere tells more.
     if (words.length <= 12 && either(hits, spelledHits, asksIfWrong)) turn.asksIfWrong = true;
     if (either(hits, spelledHits, tookDevice)) turn.tookDevice = true;
+    if (either(hits, spelledHits, asksShouldTell)) turn.asksShouldTell = true;
     if (either(hits, spelledHits, childWithThem)) turn.childWithThem = true;
     if (either(hits, spelledHits, nothingMore)) turn.nothingMore = true;
     // Their own grown-up ("my uncle"), or the child's told of by someone else ("her mums boyfriend").
@@ -316,7 +323,8 @@ export function createAnalyser(deps: DialogDeps) {
     // A grown-up named ("cant tell my mum" too) and how they would react feared: not one they trust now.
     const fearsTelling = namedAdult !== undefined && either(hits, spelledHits, fearsReaction);
     if (fearsTelling) turn.fearsTelling = true;
-    const trustedAdult = denies || fearsTelling ? undefined : namedAdult;
+    // "my dad hits me": the grown-up named is the problem, not one they trust.
+    const trustedAdult = denies || fearsTelling || homeProblem ? undefined : namedAdult;
     if (trustedAdult !== undefined) turn.trustedAdult = trustedAdult;
     if (feeling !== undefined && feelingOfOthers(words, feelingWords)) turn.feelingOfOthers = true;
     // In "my mum would go mad" the anger is the grown-up's, not theirs ("im scared she'll go mad" keeps scared).
@@ -386,6 +394,8 @@ function categoriesOf(findings: readonly Finding[]): Category[] {
  * chatting, as they are in "im a stepdad" or "im a coach, one of my players…".
  */
 function audienceOf(found: Audience | undefined, wordCount: number, namesOwnGrownUp: boolean, namesFriend: boolean): Audience | undefined {
+  // "my dad hits me": "dad" names a parent, but "my dad" is their own; a parent writes "my son".
+  if (found === 'parent_carer' && namesOwnGrownUp && !namesFriend) return undefined;
   if (wordCount <= 5) return found;
   if (found === 'young_person') return undefined;
   // "my friends stepdad is weird with her when her mum is out": the mum and stepdad are the friend's.

@@ -100,6 +100,10 @@ export interface AnswerWords {
   readonly asksIfWrong: readonly string[];
   /** "i took the ipad off him": a parent or carer took the child's device away. */
   readonly tookDevice: readonly string[];
+  /** "should i tell my mum", "should i tell her mum": whether to tell a grown-up. */
+  readonly asksShouldTell: readonly string[];
+  /** "my dad", "my mums boyfriend", "my brother": their own household (with being hurt told of: someone at home). */
+  readonly household: readonly string[];
   /** "shes at home with me now": a parent or carer, after danger now, has the child with them. */
   readonly childWithThem: readonly string[];
   /** "no thats all", "nothing else": nothing more to say. */
@@ -196,6 +200,8 @@ export const ANSWER_LIST_KEYS = {
   cantPay: 'cant_pay',
   asksIfWrong: 'asks_if_wrong',
   tookDevice: 'took_device',
+  asksShouldTell: 'asks_should_tell',
+  household: 'household',
   childWithThem: 'child_with_them',
   nothingMore: 'nothing_more',
   inTheirCare: 'in_their_care',

@@ -170,6 +170,8 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: 'saysBlocked', actions: [...TAKE_MESSAGE, 'sayBlocked'] },
         // "i already paid him once", after money or a threat: don't pay any more, and why (once).
         { guard: 'saysPaidAlready', actions: [...TAKE_MESSAGE, 'sayPaidAlready'] },
+        // "should i tell my mum", "should i tell her mum": yes, and who (each time asked); after the police question.
+        { guard: 'asksShouldTell', actions: [...TAKE_MESSAGE, 'sayShouldTell'] },
         // "i took the ipad off him", a parent or carer: understandable, keep it as evidence, not a punishment (once).
         { guard: 'saysTookDevice', actions: [...TAKE_MESSAGE, 'sayTookDeviceIfAny'] },
         // "is it bad", "am i overreacting", after a red flag: not okay, not their fault, telling was right (once).

@@ -215,6 +215,14 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (isInDangerNow(context) && context.turn.urgency === undefined) enqueue.emit(stillInDanger(context));
         enqueue.assign({ said: { ...context.said, tookDevice: true } });
       }),
+      /**
+       * "should i tell my mum", "should i tell her mum": yes, a grown-up they trust (a young person with
+       * someone at home the problem: one outside the home); 999 still, while in danger now. Each time asked.
+       */
+      sayShouldTell: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(shouldTellLine(context));
+        if (isInDangerNow(context) && context.turn.urgency === undefined) enqueue.emit(stillInDanger(context));
+      }),
       sayCantPayIfAny: enqueueActions(({ context, enqueue }) => {
         if (!cantPay(context, context.summary)) return;
         enqueue.emit(sayStepOf(context, 'cant-pay'));
@@ -302,6 +310,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       sayFriendSecretIfAny: enqueueActions(({ context, enqueue }) => {
         if (!hasFriendSecret(context)) return;
         enqueue.emit(say('friend.secret'));
+        // "she will hate me" while the friend is in danger now: 999 still.
+        if (isInDangerNow(context) && context.turn.urgency === undefined) enqueue.emit(stillInDanger(context));
         enqueue.assign({ said: { ...context.said, friendSecret: true } });
       }),
       /**
@@ -611,6 +621,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       saysCantPay: ({ context, event }) => cantPay({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
       asksIfWrong: ({ context, event }) => asksIfWrong({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
       saysTookDevice: ({ context, event }) => tookDevice({ ...context, turn: turnOf(context, event) }),
+      asksShouldTell: ({ context, event }) => turnOf(context, event).asksShouldTell === true,
       asksWhatToSay: ({ context, event }) => turnOf(context, event).asksWhatToSay === true,
       isGoodbye: ({ context, event }) => turnOf(context, event).goodbye === true,
       staysToWait: ({ context, event }) => turnOf(context, event).stays === true,
@@ -700,7 +711,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isAnswer: ({ context, event }) => {
         const turn = turnOf(context, event);
         if (turn.urgency !== undefined || context.handoff === 'accepted') return false;
-        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails({ ...context, turn }) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready({ ...context, turn }, summaryOf(context, event)) || cantPay({ ...context, turn }, summaryOf(context, event)) || asksIfWrong({ ...context, turn }, summaryOf(context, event)) || tookDevice({ ...context, turn }) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
+        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails({ ...context, turn }) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready({ ...context, turn }, summaryOf(context, event)) || cantPay({ ...context, turn }, summaryOf(context, event)) || asksIfWrong({ ...context, turn }, summaryOf(context, event)) || tookDevice({ ...context, turn }) || turn.asksShouldTell === true || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
         const onPath = (context.audience !== undefined && pathOf(context.audience) !== 'parent') || pathOf(context.audience) === 'parent';
         return !(turn.wantsTips === true && onPath && context.handoff === 'none');
       },
@@ -840,6 +851,13 @@ function paidAlready(context: HarbourContext, summary: ConversationSummary): boo
 function cantPay(context: HarbourContext, summary: ConversationSummary): boolean {
   if (context.turn.cantPay !== true || context.said.cantPay === true || context.said.paidAlready === true) return false;
   return moneyOrThreatCameUp(context, summary);
+}
+
+/** Yes to "should i tell…", in the words of who is chatting; a young person with someone at home the problem: a grown-up outside the home. */
+function shouldTellLine(context: HarbourContext): BotSay {
+  const path = pathOf(context.audience);
+  if (path === 'child' && context.summary.homeIsUnsafe === true) return say('child.should-tell-outside');
+  return say(`${path}.should-tell`);
 }
 
 /** A parent or carer (not a teacher) took the child's device, not answered yet. */

@@ -90,6 +90,9 @@ export const SECRECY_RULES: ReadonlySet<string> = new Set(['lex:meet_or_secrecy.
 /** The detector's rule for presents or game money given to the child ("he gave me robux"). */
 export const GIFTS_RULE = 'lex:meet_or_secrecy.gifts-grooming';
 
+/** The detector's rules for being hurt or abused: beside their own household ("my dad hits me"), someone at home is the problem. */
+export const HURT_AT_HOME_RULES: ReadonlySet<string> = new Set(['lex:immediate_danger.being-hurt', 'lex:sexual.abuse-disclosed', 'lex:threat_blackmail.violence']);
+
 /** The detector's rule for an adult in a romance with a child ("my boyfriend is 19 and im 13"). */
 export const OLDER_PARTNER_RULE = 'ctx:adult-and-romance';
 
@@ -289,12 +292,15 @@ export const SOMEONE_OUTSIDE_RULE = 'lex:immediate_danger.someone-outside';
  */
 export function dangerStep(ctx: HarbourContext, n: number): BotSay {
   const selfHarm = ctx.summary.categories?.includes('self_harm') === true;
+  if (pathOf(ctx.audience) === 'friend' && !selfHarm && ctx.said.calledHelp !== true) return say(DANGER_STEPS_FRIEND[n % DANGER_STEPS_FRIEND.length] ?? 'escalation.still-in-danger-friend');
   if (pathOf(ctx.audience) !== 'child' || selfHarm || ctx.said.calledHelp === true) return stillInDanger(ctx);
   const steps = ctx.said.outside === true ? DANGER_STEPS_OUTSIDE : DANGER_STEPS;
   return say(steps[n % steps.length] ?? 'escalation.still-in-danger');
 }
 
 const DANGER_STEPS = ['escalation.danger-call', 'escalation.still-in-danger'] as const;
+/** Someone asking for a friend in danger now ("she's meeting him tonight", "she wont listen"): tell a grown-up now, then the reminder. */
+const DANGER_STEPS_FRIEND = ['escalation.danger-tell-friend', 'escalation.still-in-danger-friend'] as const;
 const DANGER_STEPS_OUTSIDE = ['escalation.danger-door', 'escalation.danger-call', 'escalation.still-in-danger'] as const;
 
 /** The words that close every chat: helplines for who is chatting. */

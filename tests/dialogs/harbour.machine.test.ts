@@ -457,6 +457,49 @@ describe('escalation', () => {
     expect(plain).not.toContain('child.not-okay');
   });
 
+  it('"my dad hits me" as the first message is a child telling of home, not a parent: a child\'s words, someone at home, and the dad is not taken as a trusted adult', () => {
+    const turns = play(machine, onShift, [msg('my dad hits me'), msg('should i tell my teacher')]);
+    const first = wordsOf(content, turns[1]?.emitted ?? []);
+    expect(first[0]).toMatch(/^If you are in danger right now, call 999\./);
+    expect(first.join(' ')).not.toMatch(/If a child is in danger/);
+    expect(turns[1]?.snapshot.context.summary).toMatchObject({ homeIsUnsafe: true });
+    expect(turns[1]?.snapshot.context.summary.trustedAdult).toBeUndefined();
+    expect(keysOf(turns[2]?.emitted ?? [])[0]).toBe('child.should-tell-outside');
+    const boyfriend = play(machine, onShift, [msg('my mums boyfriend hits me')]).at(-1);
+    expect(boyfriend?.snapshot.context.summary).toMatchObject({ homeIsUnsafe: true });
+    // A parent still reads as one: "my son", with the grown-up at home told of.
+    const parent = play(machine, onShift, [msg('my son says my dad hit him')]).at(-1);
+    expect(parent?.snapshot.context.audience).toBe('parent_carer');
+    // An uncle who does not live with them is not "someone at home".
+    const uncle = play(machine, onShift, [msg("I'm a young person"), msg('my uncle hits me when i stay at his')]).at(-1);
+    expect(uncle?.snapshot.context.summary.homeIsUnsafe).toBeUndefined();
+  });
+
+  it('"should i tell my mum" is answered yes, in the words of who is chatting, each time; with someone at home the problem, a grown-up outside the home', () => {
+    const turns = child(msg('a man on tiktok keeps asking for my address'), msg('should i tell my mum'), msg('shud i tell my mum'));
+    expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual([
+      'Yes. Telling a grown-up you trust is a really good idea. They can help keep you safe. If it is hard to say, you could show them this chat or write it down.',
+    ]);
+    expect(keysOf(turns[4]?.emitted ?? [])).toEqual(['child.should-tell']);
+    const home = child(msg('my mums boyfriend hits me'), msg('should i tell my teacher')).at(-1);
+    expect(keysOf(home?.emitted ?? [])).toContain('child.should-tell-outside');
+    expect(keysOf(home?.emitted ?? [])).not.toContain('child.should-tell');
+    const parent = play(machine, onShift, [msg("I'm a parent"), msg('a man has been asking my daughter for photos on tiktok'), msg('should we tell the school')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])).toEqual(['parent.should-tell']);
+    // The police question keeps its own answer.
+    expect(keysOf(child(msg('a man on tiktok keeps asking for my address'), msg('should i tell the police')).at(-1)?.emitted ?? [])).not.toContain('child.should-tell');
+  });
+
+  it('a friend whose friend is in danger now hears to tell a grown-up right now, then the reminder; "should i tell her mum" is yes; "she will hate me" is answered', () => {
+    const offShift = { counsellorOnShift: false };
+    const turns = play(machine, offShift, [msg("I'm asking for a friend"), msg('my friend is going to meet a guy from snap tonight, hes like 25'), msg('she wont listen to me'), msg('should i tell her mum'), msg('she will hate me')]);
+    expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual([
+      "Please tell a grown-up right now, like your parent or your friend's parent. They can help stop this. It is okay to tell, even if your friend gets cross. If your friend is in danger right now, call 999.",
+    ]);
+    expect(keysOf(turns[4]?.emitted ?? [])).toEqual(['friend.should-tell', 'escalation.still-in-danger-friend']);
+    expect(keysOf(turns[5]?.emitted ?? [])).toEqual(['friend.secret', 'escalation.still-in-danger-friend']);
+  });
+
   it('a grown-up pretending to be a child, and a move to another app: a warning sign, and don\'t add them, each once, in the words of who is chatting', () => {
     const turns = child(msg('sum1 on roblox sed he is 10 but he sounds like a grown up on voice chat'), msg('he wants my snap'), msg('he wants me on whatsapp now'));
     expect(wordsOf(content, turns[2]?.emitted ?? [])).toContain(
@@ -952,7 +995,7 @@ describe('escalation', () => {
     const turns = friend('a guy on tiktok wants her to meet him at the park tomorrow', 'she made me promise not to tell', 'she doesnt want me to tell anyone', 'what should i do');
     // Since v35 "made me promise not to tell" is secrecy for the detector too (the counsellor reads it: "noted").
     expect(wordsOf(content, turns[3]?.emitted ?? [])).toContain(
-      "It's hard when a friend asks you to keep a secret. But when someone might not be safe, telling a grown-up you trust is the right thing to do. It doesn't make you a bad friend. It shows you care.",
+      "It's hard when a friend asks you to keep a secret, or might be upset with you. But when someone might not be safe, telling a grown-up you trust is the right thing to do. It doesn't make you a bad friend. It shows you care.",
     );
     expect(keysOf(turns[4]?.emitted ?? [])).not.toContain('friend.secret');
     const tips = keysOf(turns[5]?.emitted ?? []);
