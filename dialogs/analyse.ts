@@ -240,7 +240,8 @@ export function createAnalyser(deps: DialogDeps) {
     const spelledRest = spelled === raw ? null : withoutFillers(spelled, fillers);
     // Someone at home is the problem when they say so, or when being hurt or abuse is told of beside a
     // grown-up or sibling of their own household ("my dad hits me", "my mums boyfriend touches me").
-    const homeProblem = either(hits, spelledHits, home) || (result.findings.some((f) => HURT_AT_HOME_RULES.has(f.rule)) && either(hits, spelledHits, household));
+    const hurtAtHome = result.findings.some((f) => HURT_AT_HOME_RULES.has(f.rule)) && either(hits, spelledHits, household);
+    const homeProblem = either(hits, spelledHits, home) || hurtAtHome;
     let urgency: Urgency | undefined;
     for (const f of result.findings) urgency = moreUrgent(urgency, f.urgency);
     if (homeProblem) urgency = moreUrgent(urgency, 'high');
@@ -251,7 +252,10 @@ export function createAnalyser(deps: DialogDeps) {
     // "my uncle", "my coach": one of their own grown-ups named.
     const ownGrownUp = either(hits, spelledHits, ownGrownUps);
     const inCare = either(hits, spelledHits, inTheirCare);
-    const audience = audienceOf(firstOf(audiences, hits, spelledHits), words.length, ownGrownUp && !inCare, !inCare && either(hits, spelledHits, friendWords));
+    // "my brother touches me": a sibling names the friend path ("my brother is being messaged"), but the
+    // harm told of is done to the writer (the finding's own words say "me"): a young person.
+    const harmToWriter = hurtAtHome && !inCare && result.findings.some((f) => HURT_AT_HOME_RULES.has(f.rule) && f.evidence.some((e) => FIRST_PERSON_OBJECT.test(e.text)));
+    const audience = harmToWriter ? 'young_person' : audienceOf(firstOf(audiences, hits, spelledHits), words.length, ownGrownUp && !inCare, !inCare && either(hits, spelledHits, friendWords));
     const turn: Writable<TurnAnalysis> = { findings: result.findings, categories };
     if (urgency !== undefined) turn.urgency = urgency;
     if (audience !== undefined) turn.audience = audience;
@@ -340,6 +344,9 @@ export function createAnalyser(deps: DialogDeps) {
     return { turn, detector: result.state };
   };
 }
+
+/** "hits me", "makes me do stuff": the writer is the one the harm is done to. */
+const FIRST_PERSON_OBJECT = /\b(?:me|myself)\b/i;
 
 const THIRD_PERSON = new Set(['he', 'she', 'they', 'hes', 'shes', 'theyre', 'him']);
 const FIRST_PERSON = new Set(['i', 'im', 'me', 'my', 'myself', 'ive', 'id']);

@@ -470,6 +470,12 @@ describe('escalation', () => {
     // A parent still reads as one: "my son", with the grown-up at home told of.
     const parent = play(machine, onShift, [msg('my son says my dad hit him')]).at(-1);
     expect(parent?.snapshot.context.audience).toBe('parent_carer');
+    // A sibling names the friend path, but "my brother touches me" is done to the writer.
+    const brother = play(machine, onShift, [msg('my brother touches me')]).at(-1);
+    expect(keysOf(brother?.emitted ?? [])).toContain('child.abuse-told');
+    expect(brother?.snapshot.context.audience).toBe('young_person');
+    expect(play(machine, onShift, [msg('my brother is being messaged by a man on snap')]).at(-1)?.snapshot.context.audience).toBe('friend');
+    expect(keysOf(play(machine, onShift, [msg('my friend told me her brother touches her')]).at(-1)?.emitted ?? [])).toContain('friend.abuse-told');
     // An uncle who does not live with them is not "someone at home".
     const uncle = play(machine, onShift, [msg("I'm a young person"), msg('my uncle hits me when i stay at his')]).at(-1);
     expect(uncle?.snapshot.context.summary.homeIsUnsafe).toBeUndefined();
