@@ -193,6 +193,9 @@ export const SELF_HARM_TIPS: Record<PathPrefix, readonly string[]> = {
 /** The detector's rule for a password, login or code asked for (red-flags.yaml, financial). */
 export const LOGINS_RULE = 'lex:financial.logins';
 
+/** The word blackmail ("blackmailing", "blackmailed"): a threat over what they have, not to turn up. */
+const BLACKMAIL_WORD = /\bblackmail/i;
+
 /** The detector's rule for a threat to share pictures (blackmail, not a threat to turn up). */
 const SHARE_IMAGES_RULE = 'lex:threat_blackmail.share-images';
 
@@ -379,7 +382,8 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   const menace =
     !withPerson &&
     ctx.said.menace !== true &&
-    findings.some((f) => MAY_TURN_UP_RULES.has(f.rule)) &&
+    // "someone is blackmailing me": blackmail, not a threat to come; "don't send or pay" answers it.
+    findings.some((f) => MAY_TURN_UP_RULES.has(f.rule) && !(f.evidence.length > 0 && f.evidence.every((e) => BLACKMAIL_WORD.test(e.text)))) &&
     !asksSexual &&
     !categories.has('financial') &&
     !findings.some((f) => f.rule === SHARE_IMAGES_RULE);

@@ -558,6 +558,10 @@ describe('escalation', () => {
     expect(keysOf(money?.emitted ?? [])).toContain('advice.dont-pay');
     const parent = play(machine, onShift, [msg("I'm a parent"), msg('a stranger on snapchat told my son he knows which school he goes to')]).at(-1);
     expect(wordsOf(content, parent?.emitted ?? []).join(' ')).toContain('Tell the police on 101 now, or call 999 if they are nearby');
+    // "someone is blackmailing me" is blackmail, not a threat to come: "don't send or pay", not "if you ever see them".
+    const blackmail = keysOf(child(msg('someone is blackmailing me')).at(-1)?.emitted ?? []);
+    expect(blackmail).toContain('advice.dont-send-or-pay');
+    expect(blackmail).not.toContain('child.advice.if-they-come');
   });
 
   it('a parent who took the child\'s device hears it is understandable, to keep it as evidence and that it is not a punishment, once; the tips then leave out "don\'t take away their phone"', () => {
