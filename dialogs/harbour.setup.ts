@@ -86,6 +86,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (audience === undefined) return;
         enqueue.assign({ audience, summary: { ...context.summary, audience } });
       }),
+      /** Someone else turns out to be a sibling or cousin: the friend path from here (thanked already). */
+      becomeFriendPath: assign(({ context }) => ({ audience: 'friend' as const, summary: { ...context.summary, audience: 'friend' as const } })),
       recordKnownAdult: assign(({ context }) => ({ knownAdult: true, summary: { ...context.summary, knownAdult: true } })),
       recordBullying: assign({ bullying: true }),
       /** A parent's general question, nothing happened: the apps' minimum age if asked, the app's settings, setting up together, talking, the NSPCC. */
@@ -716,6 +718,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         return !(turn.wantsTips === true && onPath && context.handoff === 'none');
       },
       namesAudience: ({ context, event }) => turnOf(context, event).audience !== undefined,
+      /** "Someone else" chose the adult path; their first answer names them a sibling or cousin ("im her older sister"). */
+      isYoungRelativeOfSomeoneElse: ({ context, event }) => context.audience === 'someone_else' && turnOf(context, event).audience === 'friend',
       declines: ({ context, event }) => turnOf(context, event).declines === true,
       saysYes: ({ context, event }) => turnOf(context, event).yes === true,
       saysNo: ({ context, event }) => turnOf(context, event).no === true,

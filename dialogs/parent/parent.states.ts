@@ -16,6 +16,9 @@ export function parentStates(s: HarbourSetup) {
         on: {
           'user.message': answer([
             { guard: 'declines', target: 'space' },
+            // "Someone else", then "im her older sister" or "its my little brother": a young person asking
+            // for a sibling or cousin, so the friend path (its words and its questions), not a worker's.
+            { guard: 'isYoungRelativeOfSomeoneElse', target: '#harbour.talking.young.whatHappened', actions: ['becomeFriendPath'] },
             // "what age should she be to have snapchat": nothing has happened; general advice, not questions about an incident.
             { guard: 'asksGeneralQuestion', target: 'anythingElse', actions: ['sayGeneralAdvice'] },
             // A grown-up the child knows, in person ("her mums boyfriend comes in her room"): no app to ask about.

@@ -481,6 +481,18 @@ describe('escalation', () => {
     expect(uncle?.snapshot.context.summary.homeIsUnsafe).toBeUndefined();
   });
 
+  it('"Someone else", then "im her older sister": the friend path\'s words, not a worker\'s safeguarding lead', () => {
+    const turns = play(machine, onShift, [msg('Someone else'), msg('im her older sister, shes 12'), msg('a man on tiktok is asking her for pics')]);
+    expect(turns[2]?.state).toBe('talking.young.whatHappened');
+    expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['friend.ask.what-happened']);
+    const flagged = keysOf(turns[3]?.emitted ?? []);
+    expect(flagged).toContain('friend.advice.dont-send');
+    expect(flagged).not.toContain('parent.advice.work-with-children');
+    // A teacher stays on the worker's path.
+    const teacher = play(machine, onShift, [msg('Someone else'), msg('im her teacher, a man on tiktok is asking her for pics')]).at(-1);
+    expect(keysOf(teacher?.emitted ?? [])).toContain('parent.advice.work-with-children');
+  });
+
   it('"should i tell my mum" is answered yes, in the words of who is chatting, each time; with someone at home the problem, a grown-up outside the home', () => {
     const turns = child(msg('a man on tiktok keeps asking for my address'), msg('should i tell my mum'), msg('shud i tell my mum'));
     expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual([
