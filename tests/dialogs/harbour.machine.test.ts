@@ -481,6 +481,12 @@ describe('escalation', () => {
     expect(uncle?.snapshot.context.summary.homeIsUnsafe).toBeUndefined();
   });
 
+  it('"i didnt ask for them", after pictures were sent to them, is told it is not their fault; "i feel dirty" is said back as shame', () => {
+    const turns = child(msg('a man on snap keeps sending me pics of his private parts'), msg('i didnt ask for them'), msg('i feel dirty'));
+    expect(keysOf(turns[3]?.emitted ?? [])).toEqual(['child.not-your-fault']);
+    expect(wordsOf(content, turns[4]?.emitted ?? [])).toEqual(['Lots of people feel that way. But you have done nothing wrong.']);
+  });
+
   it('"Someone else", then "im her older sister": the friend path\'s words, not a worker\'s safeguarding lead', () => {
     const turns = play(machine, onShift, [msg('Someone else'), msg('im her older sister, shes 12'), msg('a man on tiktok is asking her for pics')]);
     expect(turns[2]?.state).toBe('talking.young.whatHappened');
