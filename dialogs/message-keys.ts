@@ -134,6 +134,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.should-tell',
   'child.should-tell-outside',
   'escalation.danger-tell-friend',
+  'escalation.self-harm-wake-someone',
+  'escalation.self-harm-doctors',
   'parent.move-app',
   'parent.advice.if-they-come',
   'parent.general.intro',

@@ -296,12 +296,20 @@ export const SOMEONE_OUTSIDE_RULE = 'lex:immediate_danger.someone-outside';
 export function dangerStep(ctx: HarbourContext, n: number): BotSay {
   const selfHarm = ctx.summary.categories?.includes('self_harm') === true;
   if (pathOf(ctx.audience) === 'friend' && !selfHarm && ctx.said.calledHelp !== true) return say(DANGER_STEPS_FRIEND[n % DANGER_STEPS_FRIEND.length] ?? 'escalation.still-in-danger-friend');
+  // A young person who has hurt themselves or taken something: the reminder, then tell someone near
+  // them (wake someone), then doctors want to help and they won't be in trouble; 999 in every one.
+  if (pathOf(ctx.audience) === 'child' && selfHarm && ctx.said.calledHelp !== true) {
+    const step = n % DANGER_STEPS_SELF_HARM.length;
+    return step === 0 ? stillInDanger(ctx) : say(DANGER_STEPS_SELF_HARM[step] ?? 'escalation.still-in-danger-self-harm');
+  }
   if (pathOf(ctx.audience) !== 'child' || selfHarm || ctx.said.calledHelp === true) return stillInDanger(ctx);
   const steps = ctx.said.outside === true ? DANGER_STEPS_OUTSIDE : DANGER_STEPS;
   return say(steps[n % steps.length] ?? 'escalation.still-in-danger');
 }
 
 const DANGER_STEPS = ['escalation.danger-call', 'escalation.still-in-danger'] as const;
+/** A young person in danger from self-harm: the reminder (its own words after "not safe"), then two other ways of saying call now. */
+const DANGER_STEPS_SELF_HARM = ['escalation.still-in-danger-self-harm', 'escalation.self-harm-wake-someone', 'escalation.self-harm-doctors'] as const;
 /** Someone asking for a friend in danger now ("she's meeting him tonight", "she wont listen"): tell a grown-up now, then the reminder. */
 const DANGER_STEPS_FRIEND = ['escalation.danger-tell-friend', 'escalation.still-in-danger-friend'] as const;
 const DANGER_STEPS_OUTSIDE = ['escalation.danger-door', 'escalation.danger-call', 'escalation.still-in-danger'] as const;

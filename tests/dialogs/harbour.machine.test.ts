@@ -481,6 +481,18 @@ describe('escalation', () => {
     expect(uncle?.snapshot.context.summary.homeIsUnsafe).toBeUndefined();
   });
 
+  it('pills taken: each later message says call 999 now in turn, in three ways, not one line again and again', () => {
+    const turns = play(machine, { counsellorOnShift: false }, [msg("I'm a young person"), msg('i took a load of pills'), msg('like 20 paracetamol'), msg('i dont want to go to hospital'), msg('i just want to sleep'), msg('ok')]);
+    const later = turns.slice(3).map((t) => keysOf(t.emitted));
+    expect(later).toEqual([
+      ['escalation.still-in-danger-self-harm'],
+      ['escalation.self-harm-wake-someone'],
+      ['escalation.self-harm-doctors'],
+      ['escalation.still-in-danger-self-harm'],
+    ]);
+    for (const t of turns.slice(3)) expect(wordsOf(content, t.emitted).join(' ')).toMatch(/999/);
+  });
+
   it('"i didnt ask for them", after pictures were sent to them, is told it is not their fault; "i feel dirty" is said back as shame', () => {
     const turns = child(msg('a man on snap keeps sending me pics of his private parts'), msg('i didnt ask for them'), msg('i feel dirty'));
     expect(keysOf(turns[3]?.emitted ?? [])).toEqual(['child.not-your-fault']);
