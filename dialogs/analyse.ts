@@ -269,7 +269,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (wholeIn(rawRest, spelledRest, stillHere)) turn.stillHere = true;
     if (wholeIn(rawRest, spelledRest, stays)) turn.stays = true;
     // A threat to share pictures they have ("she'll send them to all my followers") is the same worry, however it is worded.
-    if (either(hits, spelledHits, imageWorry) || result.findings.some((f) => IMAGE_THREAT_RULES.has(f.rule))) turn.imageWorry = true;
+    if (either(hits, spelledHits, imageWorry) || threatensToShareImages(result.findings)) turn.imageWorry = true;
     if (either(hits, spelledHits, friendSecret)) turn.friendSecret = true;
     if (either(hits, spelledHits, shouldComply)) turn.asksShouldComply = true;
     if (either(hits, spelledHits, generalQuestion)) turn.generalQuestion = either(hits, spelledHits, asksAge) ? 'age' : 'other';
@@ -343,6 +343,20 @@ export function createAnalyser(deps: DialogDeps) {
     if (words.length >= (audience === undefined ? 4 : 7)) turn.tellsStory = true;
     return { turn, detector: result.state };
   };
+}
+
+/**
+ * A threat to share pictures they have (the detector's share-images rule), unless its words are those
+ * of a picture asked for in the same message ("he wants me to send a pic of me": the rule also reads
+ * "send a pic of me" as the threat, but nothing was sent).
+ */
+function threatensToShareImages(findings: readonly Finding[]): boolean {
+  const requests = findings.filter((f) => f.category === 'sexual').flatMap((f) => f.evidence.filter((e) => e.turnsAgo === 0));
+  return findings.some(
+    (f) =>
+      IMAGE_THREAT_RULES.has(f.rule) &&
+      f.evidence.some((e) => e.turnsAgo === 0 && !requests.some((r) => r.start < e.end && e.start < r.end)),
+  );
 }
 
 /** "hits me", "makes me do stuff": the writer is the one the harm is done to. */

@@ -789,7 +789,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        */
       namesTrustedAdultLate: ({ context, event }) =>
         turnOf(context, event).trustedAdult !== undefined &&
-        turnOf(context, event).tellsStory !== true &&
+        // "my older sister maybe" names one; "my mum said i should talk to you" tells a story about one.
+        (turnOf(context, event).tellsStory !== true || turnOf(context, event).storyOfSomeone !== true) &&
         pathOf(context.audience) !== 'parent' &&
         summaryOf(context, event).trustedAdult === undefined &&
         summaryOf(context, event).homeIsUnsafe !== true,

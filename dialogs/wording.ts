@@ -200,10 +200,11 @@ const BLACKMAIL_WORD = /\bblackmail/i;
 const SHARE_IMAGES_RULE = 'lex:threat_blackmail.share-images';
 
 /**
- * The detector's rules for a threat to share pictures the person has, or has been sent ("she'll send
- * them to all my followers", "he has my pics and says i'll regret it"): the child's image worry.
+ * The detector's rule for a threat to share pictures the person has ("she'll send them to all my
+ * followers"): the child's image worry. Not `ctx:pics-then-threat`, which also fires on a picture
+ * asked for beside a threat ("he wants a pic of me… he says i owe him"): nothing was sent.
  */
-export const IMAGE_THREAT_RULES: ReadonlySet<string> = new Set([SHARE_IMAGES_RULE, 'ctx:pics-then-threat']);
+export const IMAGE_THREAT_RULES: ReadonlySet<string> = new Set([SHARE_IMAGES_RULE]);
 
 /** The dialog's own finding: details a stranger asked for were given ("she already gave it"). */
 export const DETAILS_GIVEN_RULE = 'dialog:details-given';

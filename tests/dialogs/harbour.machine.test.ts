@@ -240,6 +240,8 @@ describe('escalation', () => {
     // However the threat is worded: the detector's threat to share pictures is the same worry.
     const followers = child(msg("this girl i met on insta got me to send pics and now shes saying she'll send them to all my followers unless i pay")).at(-1);
     expect(keysOf(followers?.emitted ?? [])).toContain('child.image-worry');
+    // A picture asked for is not one sent, though the share-images rule reads "send a pic of me" too.
+    expect(keysOf(child(msg('he wants me to send a pic of me in my bra')).at(-1)?.emitted ?? [])).not.toContain('child.image-worry');
     // Not sent: nothing to reassure about.
     expect(keysOf(child(msg('he asked me to send nudes'), msg('i never sent one')).at(-1)?.emitted ?? [])).not.toContain('child.image-worry');
   });
@@ -479,6 +481,14 @@ describe('escalation', () => {
     // An uncle who does not live with them is not "someone at home".
     const uncle = play(machine, onShift, [msg("I'm a young person"), msg('my uncle hits me when i stay at his')]).at(-1);
     expect(uncle?.snapshot.context.summary.homeIsUnsafe).toBeUndefined();
+  });
+
+  it('"my older sister maybe", with nobody asked about yet, is taken as the grown-up they trust; "my mum said to come here" is not', () => {
+    const turns = play(machine, { counsellorOnShift: false }, [msg("I'm a young person"), msg('a man on roblox wants me to send him pics'), msg('my older sister maybe')]);
+    expect(keysOf(turns[3]?.emitted ?? [])).toEqual(['child.trusted.named']);
+    expect(turns[3]?.snapshot.context.summary.trustedAdult).toBe('relative');
+    const story = play(machine, { counsellorOnShift: false }, [msg("I'm a young person"), msg('a man on roblox wants me to send him pics'), msg('my mum said i should talk to you')]).at(-1);
+    expect(keysOf(story?.emitted ?? [])).not.toContain('child.trusted.named');
   });
 
   it('pills taken: each later message says call 999 now in turn, in three ways, not one line again and again', () => {
