@@ -41,7 +41,7 @@ export interface TurnAnalysis {
   /** "should i just pay her", "should i send it": asks whether to do what is demanded. */
   readonly asksShouldComply?: boolean;
   /** A general question ("what age should she be to have snapchat"): `age` when it asks about age. */
-  readonly generalQuestion?: 'age' | 'other';
+  readonly generalQuestion?: 'age' | 'controls' | 'other';
   /** "am i gonna get in trouble": whether they (or the child) are in trouble. */
   readonly asksIfInTrouble?: boolean;
   /** "should i call the police", "should i report him": whether to report it to the police. */
@@ -198,6 +198,7 @@ export function createAnalyser(deps: DialogDeps) {
   const tookDevice = compile(w.tookDevice);
   const asksShouldTell = compile(w.asksShouldTell);
   const household = compile(w.household);
+  const asksControls = compile(w.asksControls);
   const childWithThem = compile(w.childWithThem);
   const nothingMore = compile(w.nothingMore);
   const inTheirCare = compile(w.inTheirCare);
@@ -206,7 +207,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -272,7 +273,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, imageWorry) || threatensToShareImages(result.findings)) turn.imageWorry = true;
     if (either(hits, spelledHits, friendSecret)) turn.friendSecret = true;
     if (either(hits, spelledHits, shouldComply)) turn.asksShouldComply = true;
-    if (either(hits, spelledHits, generalQuestion)) turn.generalQuestion = either(hits, spelledHits, asksAge) ? 'age' : 'other';
+    if (either(hits, spelledHits, generalQuestion)) turn.generalQuestion = either(hits, spelledHits, asksAge) ? 'age' : either(hits, spelledHits, asksControls) ? 'controls' : 'other';
     if (either(hits, spelledHits, inTrouble)) turn.asksIfInTrouble = true;
     if (either(hits, spelledHits, asksPolice)) turn.asksPolice = true;
     if (either(hits, spelledHits, asksWait)) turn.asksWait = true;

@@ -104,6 +104,8 @@ export interface AnswerWords {
   readonly asksShouldTell: readonly string[];
   /** "my dad", "my mums boyfriend", "my brother": their own household (with being hurt told of: someone at home). */
   readonly household: readonly string[];
+  /** "what parental controls are there": a general question about controls. */
+  readonly asksControls: readonly string[];
   /** "shes at home with me now": a parent or carer, after danger now, has the child with them. */
   readonly childWithThem: readonly string[];
   /** "no thats all", "nothing else": nothing more to say. */
@@ -202,6 +204,7 @@ export const ANSWER_LIST_KEYS = {
   tookDevice: 'took_device',
   asksShouldTell: 'asks_should_tell',
   household: 'household',
+  asksControls: 'asks_controls',
   childWithThem: 'child_with_them',
   nothingMore: 'nothing_more',
   inTheirCare: 'in_their_care',

@@ -95,7 +95,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(say('parent.general.intro'));
         if (context.turn.generalQuestion === 'age') enqueue.emit(say('parent.general.ages'));
         for (const line of appAdviceOf(context, 'parent')) enqueue.emit(line);
-        enqueue.emit(say('parent.general.set-up'));
+        enqueue.emit(say(context.turn.generalQuestion === 'controls' ? 'parent.general.controls' : 'parent.general.set-up'));
         enqueue.emit(say('parent.general.talk'));
         enqueue.emit(say('parent.general.nspcc'));
       }),
@@ -108,7 +108,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         const appTips = adviceForApp(deps.apps.find((a) => a.id === context.turn.app), 'parent');
         if (context.turn.generalQuestion === 'age') enqueue.emit(say('parent.general.ages'));
         for (const line of appTips) enqueue.emit(line);
-        if (appTips.length === 0 && context.turn.generalQuestion !== 'age') enqueue.emit(say('parent.general.set-up'));
+        // "what parental controls are there", no app named: where the controls are (an app named has its own tips).
+        if (appTips.length === 0 && context.turn.generalQuestion === 'controls') enqueue.emit(say('parent.general.controls'));
+        else if (appTips.length === 0 && context.turn.generalQuestion !== 'age') enqueue.emit(say('parent.general.set-up'));
       }),
       /**
        * "am i gonna get in trouble": not in trouble, and who is in the wrong. Not beside the picture

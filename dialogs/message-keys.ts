@@ -131,6 +131,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.older-partner',
   'parent.age-lie',
   'parent.took-device',
+  'parent.general.controls',
   'parent.should-tell',
   'child.should-tell-outside',
   'escalation.danger-tell-friend',

@@ -911,6 +911,10 @@ describe('escalation', () => {
     expect(keysOf(turns[2]?.emitted ?? [])).toContain('apps.snapchat.advice');
     expect(keysOf(turns[3]?.emitted ?? [])).toEqual(['advice.app-intro', 'apps.xbox.advice', 'parent.ask.anything-else']);
     expect(keysOf(turns[4]?.emitted ?? [])).toEqual(['advice.app-intro', 'apps.roblox.advice', 'parent.ask.anything-else']);
+    // No app named: where the controls are, with the names of the settings.
+    const controls = play(machine, onShift, [msg("I'm a parent or carer"), msg('what age should my son be to have snapchat'), msg('what parental controls are there')]).at(-1);
+    expect(keysOf(controls?.emitted ?? [])).toEqual(['parent.general.controls', 'parent.ask.anything-else']);
+    expect(wordsOf(content, controls?.emitted ?? [])[0]).toMatch(/Screen Time.*Family Link.*broadband/);
   });
 
   it('"he got angry" is his feeling, not theirs: not said back as theirs; "now im scared" is', () => {
@@ -956,10 +960,10 @@ describe('escalation', () => {
       'parent.ask.anything-else',
     ]);
     expect(wordsOf(content, age?.emitted ?? []).join(' ')).toMatch(/at least 13.*NSPCC helpline.*0808 800 5000/);
-    // No age asked, no app named: no minimum age, no app's settings.
+    // No age asked, no app named: no minimum age, no app's settings; where the controls are, since it asks.
     expect(keysOf(parent('how do i set up parental controls on his tablet')?.emitted ?? [])).toEqual([
       'parent.general.intro',
-      'parent.general.set-up',
+      'parent.general.controls',
       'parent.general.talk',
       'parent.general.nspcc',
       'parent.ask.anything-else',
