@@ -198,10 +198,6 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(sayStepOf(context, 'paid-already'));
         enqueue.assign({ said: { ...context.said, paidAlready: true } });
       }),
-      /**
-       * "i dont have that money", after money or a threat: they need not find any, paying would not
-       * end it, and a grown-up can help; 999 still, while in danger now. Once, also beside a red flag.
-       */
       /** "is it bad", "am i overreacting", after a red flag: it is not okay, not their fault, and telling was right. Once. */
       sayNotOkayIfAsked: enqueueActions(({ context, enqueue }) => {
         if (!asksIfWrong(context, context.summary)) return;
@@ -227,6 +223,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(shouldTellLine(context));
         if (isInDangerNow(context) && context.turn.urgency === undefined) enqueue.emit(stillInDanger(context));
       }),
+      /**
+       * "i dont have that money", after money or a threat: they need not find any, paying would not
+       * end it, and a grown-up can help; 999 still, while in danger now. Once, also beside a red flag.
+       */
       sayCantPayIfAny: enqueueActions(({ context, enqueue }) => {
         if (!cantPay(context, context.summary)) return;
         enqueue.emit(sayStepOf(context, 'cant-pay'));
