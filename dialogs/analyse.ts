@@ -68,6 +68,8 @@ export interface TurnAnalysis {
   readonly tookDevice?: boolean;
   /** "should i tell my mum", "should i tell her mum": whether to tell a grown-up (not the police: `asksPolice`). */
   readonly asksShouldTell?: boolean;
+  /** Names someone of their own household ("my mum", "my stepdad", "my brother"). */
+  readonly householdNamed?: boolean;
   /** "shes at home with me now": the child is with them (counts as safe now on the parent path only). */
   readonly childWithThem?: boolean;
   /** "no thats all": nothing more to say. */
@@ -287,6 +289,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (words.length <= 12 && either(hits, spelledHits, asksIfWrong)) turn.asksIfWrong = true;
     if (either(hits, spelledHits, tookDevice)) turn.tookDevice = true;
     if (either(hits, spelledHits, asksShouldTell)) turn.asksShouldTell = true;
+    if (either(hits, spelledHits, household)) turn.householdNamed = true;
     if (either(hits, spelledHits, childWithThem)) turn.childWithThem = true;
     if (either(hits, spelledHits, nothingMore)) turn.nothingMore = true;
     // Their own grown-up ("my uncle"), or the child's told of by someone else ("her mums boyfriend").

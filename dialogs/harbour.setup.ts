@@ -460,6 +460,24 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
           said: { ...context.said, ...said, detailsGiven: true },
         });
       }),
+      /**
+       * "No" (or "not sure") to "do you feel safe at home right now?": the dialog's own finding of danger
+       * at home, so a counsellor is asked for (999 at once for no); someone at home is the problem.
+       */
+      escalateUnsafeAtHome: enqueueActions(({ context, enqueue }, params: { urgency: 'immediate' | 'high' }) => {
+        const { out, raises, escalated, said } = escalation(context, params.urgency, [dialogFinding('immediate_danger', params.urgency, 'dialog:safe-at-home.no')]);
+        for (const e of out) enqueue.emit(e);
+        enqueue.assign({
+          ...requestMade(context, params.urgency, raises, escalated),
+          summary: {
+            ...context.summary,
+            urgency: raises ? params.urgency : (context.summary.urgency ?? params.urgency),
+            categories: union(context.summary.categories, ['immediate_danger']),
+            homeIsUnsafe: true,
+          },
+          said: { ...context.said, ...said },
+        });
+      }),
       escalateKnowsPrivate: enqueueActions(({ context, enqueue }) => {
         const { out, raises, escalated } = escalation(context, 'high', [dialogFinding('personal_info', 'high', 'dialog:knows-private.yes')]);
         for (const e of out) enqueue.emit(e);
@@ -730,6 +748,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       knowsApp: ({ context, event }) => summaryOf(context, event).app !== undefined,
       /** "my uncle sed i hav to keep a secret": one of their own grown-ups, nothing online, no stranger. */
       tellsOfKnownAdult: ({ context, event }) => turnOf(context, event).knownAdultInPerson === true,
+      /** Their own household told of, in person, with no red flag: life at home ("my mum drinks and shouts"). */
+      tellsOfHomeLife: ({ context, event }) => {
+        const turn = turnOf(context, event);
+        return turn.knownAdultInPerson === true && turn.householdNamed === true && turn.findings.length === 0 && turn.homeProblem !== true;
+      },
       isAboutKnownAdult: ({ context }) => context.knownAdult === true,
       asksShouldComply: ({ context, event }) => turnOf(context, event).asksShouldComply === true,
       asksGeneralQuestion: ({ context, event }) => turnOf(context, event).generalQuestion !== undefined,

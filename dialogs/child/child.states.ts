@@ -24,10 +24,26 @@ export function childStates(s: HarbourSetup) {
             { guard: not('hasWords'), actions: [{ type: 'notUnderstood', params: { retry: '.ask.what-happened', quickReplies: QR.skip } }] },
             // Bullying by children they know: said back as bullying, then how they feel; no questions about a stranger.
             { guard: 'tellsOfBullying', target: 'bullying', actions: ['understood', 'recordBullying'] },
+            // Life at home, no red flag ("my mum drinks a lot and shouts"): said back, and are they safe at home now.
+            { guard: 'tellsOfHomeLife', target: 'homeLife', actions: ['understood', 'recordKnownAdult'] },
             // One of their own grown-ups, in person ("my uncle comes in my room"): no app, how long or private things to ask about.
             { guard: 'tellsOfKnownAdult', target: 'askedToDo', actions: ['understood', 'recordKnownAdult', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
             { guard: 'knowsApp', target: 'howLong', actions: ['understood', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
             { target: 'app', actions: ['understood', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
+          ]),
+        },
+      },
+      // Life at home told of, with nothing the detector flags ("my dad shouts at me all the time"): that sounds
+      // hard, and do they feel safe at home right now. No or not sure: a counsellor (999 for no); yes: Childline, then feelings.
+      homeLife: {
+        entry: [{ type: 'say', params: { key: 'child.home-hard' } }, { type: 'say', params: { key: 'child.ask.safe-at-home', quickReplies: QR.safe } }],
+        on: {
+          'user.message': answer([
+            { guard: 'saysNo', target: '#harbour.escalated', actions: [{ type: 'escalateUnsafeAtHome', params: { urgency: 'immediate' } }] },
+            { guard: 'isUnsure', target: '#harbour.escalated', actions: [{ type: 'escalateUnsafeAtHome', params: { urgency: 'high' } }] },
+            { guard: 'saysYes', target: 'feelings', actions: [{ type: 'say', params: { key: 'child.home-safe-yes' } }] },
+            { guard: 'declines', target: 'feelings', actions: [{ type: 'say', params: { key: 'shared.thats-okay' } }] },
+            { target: 'feelings', actions: [{ type: 'sayStep', params: { step: 'ack.what-happened' } }] },
           ]),
         },
       },

@@ -521,6 +521,26 @@ describe('escalation', () => {
     expect(keysOf(teacher?.emitted ?? [])).toContain('parent.advice.work-with-children');
   });
 
+  it('life at home with no red flag ("my mum drinks a lot and shouts"): said back, and asked if safe at home now; no is danger now, yes goes on to feelings', () => {
+    const offShift = { counsellorOnShift: false };
+    const turns = play(machine, offShift, [msg('my mum drinks a lot and shouts'), msg('no')]);
+    expect(wordsOf(content, turns[1]?.emitted ?? []).slice(-2)).toEqual([
+      'Thank you for telling me about home. That sounds really hard, and it is not your fault.',
+      'Do you feel safe at home right now?',
+    ]);
+    expect(turns[2]?.emitted).toContainEqual(expect.objectContaining({ type: 'handoff.requested', urgency: 'immediate' }));
+    expect(wordsOf(content, turns[2]?.emitted ?? [])[0]).toMatch(/^If you are in danger right now, call 999/);
+    expect(turns[2]?.snapshot.context.summary).toMatchObject({ homeIsUnsafe: true });
+    // Not sure: a counsellor, without 999 first.
+    const unsure = play(machine, onShift, [msg("I'm a young person"), msg('my dad shouts at me all the time'), msg('not sure')]).at(-1);
+    expect(unsure?.emitted).toContainEqual(expect.objectContaining({ type: 'handoff.requested', urgency: 'high' }));
+    const safe = play(machine, onShift, [msg("I'm a young person"), msg('my dad shouts at me all the time'), msg('yes')]).at(-1);
+    expect(keysOf(safe?.emitted ?? [])).toEqual(['child.home-safe-yes', 'child.ask.feelings']);
+    expect(safe?.emitted.some((e) => e.type === 'handoff.requested')).toBe(false);
+    // One of their own grown-ups outside the home keeps the in-person questions.
+    expect(play(machine, onShift, [msg("I'm a young person"), msg('my coach shouts at me')]).at(-1)?.state).toBe('talking.young.askedToDo');
+  });
+
   it('"should i tell my mum" is answered yes, in the words of who is chatting, each time; with someone at home the problem, a grown-up outside the home', () => {
     const turns = child(msg('a man on tiktok keeps asking for my address'), msg('should i tell my mum'), msg('shud i tell my mum'));
     expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual([

@@ -30,6 +30,8 @@ const ANSWERS: readonly DialogEvent[] = [
   msg('my teacher'),
   // One of their own grown-ups, in person: the path's shorter branch.
   msg('my coach shouts at me'),
+  // Life at home, no red flag: said back, and are they safe at home (no or not sure: a counsellor).
+  msg('my dad shouts at me all the time'),
   // Bullying by children they know: said back as bullying, then feelings; bullying tips.
   msg('a boy in my class keeps calling me names'),
   msg('Give me tips'),
