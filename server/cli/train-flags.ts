@@ -515,7 +515,8 @@ async function main(): Promise<void> {
     const batches = named && !named.startsWith('--') ? named.split(',') : present.filter((b) => /^probes(2\d|3\d)$/.test(b) || /^train(2[89]|[3-9]\d)/.test(b) || b.startsWith('r1-')).sort();
     const itemsPath = args.includes('--items') ? args[args.indexOf('--items') + 1] : undefined;
     if (itemsPath) writeFileSync(itemsPath, '');
-    console.log(`leave-one-batch-out, features ${o.features.join(',')}, l2 ${o.l2}, epochs ${o.epochs}, seed ${o.seed}, runs ${o.runs}, average from epoch ${o.averageFrom}, floors ${o.floor}/${o.criticalFloor}${o.foldByFile ? ', folds by file' : ''}${args.includes('--no-model') ? ', lexicon alone' : ''}`);
+    const method = o.method === 'full' ? `full batch, lambda ${o.lambda}, tolerance ${o.tolerance}` : `sgd, l2 ${o.l2}, epochs ${o.epochs}, seed ${o.seed}, runs ${o.runs}, average from epoch ${o.averageFrom}`;
+    console.log(`leave-one-batch-out, features ${o.features.join(',')}, ${method}, floors ${o.floor}/${o.criticalFloor}/${o.dangerFloor ?? o.criticalFloor}${o.foldByFile ? ', folds by file' : ''}${args.includes('--no-model') ? ', lexicon alone' : ''}`);
     console.log(await leaveOneBatchOut(source, items, batches, o, args.includes('--no-model'), itemsPath));
     console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);
     return;
