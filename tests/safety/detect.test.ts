@@ -1256,7 +1256,7 @@ describe('session 19, known misses: performing on camera, chats wiped, kept some
   it('reads being asked to go live or dance for one man as sexual, not a dance trend or a question about settings', () => {
     expect(categories('some man on tiktok keeps asking her to go live and do dances for him')).toContain('sexual');
     expect(categories('he has pics of me and says he will post them if i dont go live for him')).toContain('sexual');
-    for (const text of ['me and my friends did the new dance trend for tiktok', 'my daughter wants to go live on tiktok, what settings should i check'])
+    for (const text of ['me and my friends did the new dance trend for tiktok', 'my daughter wants to go live on tiktok, what settings should i check', 'my insta is private i live in leeds', 'we did a dance for him at grandads party'])
       expect(categories(text), text).not.toContain('sexual');
   });
 
