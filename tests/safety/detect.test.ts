@@ -1267,7 +1267,7 @@ describe('session 19, known misses: performing on camera, chats wiped, kept some
 
   it('reads being kept somewhere as danger now, not a parent keeping the child at the table', () => {
     for (const text of ['im at his flat and he wont let me go home', 'he locked me in and took my phone']) expect(categories(text), text).toContain('immediate_danger');
-    expect(categories('my mum wont let me leave the table until i finish my tea')).toEqual([]);
+    for (const text of ['my mum wont let me leave the table until i finish my tea', 'we cant go home until the rain stops']) expect(categories(text), text).toEqual([]);
   });
 
   it('keeps self-harm coming back after it had stopped, not a recovery that holds', () => {
