@@ -1358,10 +1358,35 @@ function outsideAtWork(tokens: readonly Token[], rule: CompiledRule): boolean {
 }
 
 /** Whether scope stands a matched phrase down: negation, hypothetical, resolved, who is acting (harmless words are checked apart); and why. */
+/**
+ * Session 19: self-harm told as stopped and then as coming back ("i used to self harm but i stopped
+ * and now i want to again"): a word of its coming back after the phrase keeps a self-harm phrase
+ * from standing down as settled ("stopped now" and "used to" made it settled).
+ */
+function relapseAfter(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'self_harm') return false;
+  for (let i = m.last + 1; i < tokens.length; i += 1) if (COMING_BACK.has(tokens[i]?.word ?? '') && !NEVER.has(tokens[i - 1]?.word ?? '')) return true;
+  return false;
+}
+
+/** Words that say self-harm is coming back (not every `relapse` word: "still", "wanted", "helps" are in recovery stories too). */
+const COMING_BACK = new Set(['again', 'relapse', 'relapsed', 'relapsing', 'tempted']);
+/** "never again", "not again": said of the act being over. */
+const NEVER = new Set(['never', 'not']);
+
+/**
+ * Session 19: an age compared, not a detail known ("he keeps saying im mature FOR MY AGE"):
+ * knows-details stands down when its phrase ends in "for my age". Flattery about it is
+ * gifts-grooming's.
+ */
+function ageCompared(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  return rule.id === 'lex:personal_info.knows-details' && tokens[m.last]?.word === 'age' && tokens[m.last - 2]?.word === 'for';
+}
+
 function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel): StandDown | undefined {
   if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return 'negated';
   if (rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm')) return 'hypothetical';
-  if (rule.resolvable && scope.resolved) return 'resolved';
+  if (rule.resolvable && scope.resolved && !relapseAfter(tokens, m, rule)) return 'resolved';
   if (rule.category === 'self_harm' && rule.urgency !== 'immediate' && toldAsOver(tokens, m)) return 'over';
   if (ACT_RULES.has(rule.id) && toldAsOver(tokens, m, true)) return 'over';
   // Session 18: drugs given but refused inside the phrase ("gave me some pills but i didnt take them").
@@ -1372,6 +1397,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (laughingBreath(tokens, m, rule)) return 'idiom';
   if (ownChildAsks(tokens, m, rule)) return 'advice';
   if (harmlessSecret(tokens, rule)) return 'mild';
+  if (ageCompared(tokens, m, rule)) return 'mild';
   if (outsideAtWork(tokens, rule)) return 'nuisance';
   if (trivialHyperbole(tokens, m, rule)) return 'hyperbole';
   if (tellingOff(tokens, m, rule)) return 'tellingoff';
@@ -1413,6 +1439,8 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
         if (t === undefined || t.sentence !== s || !t.keys.includes(set)) continue;
         if (someoneElseBetween(tokens, j, m.first)) continue;
         if (TRUSTED_SETS.has(set) && (metOnline(tokens, j) || strangerOnline(tokens, s, j))) continue;
+        // Session 19: "one of HIS mates made me a drink": his or their friends are not the child's.
+        if (rule.id === 'lex:immediate_danger.given-drugs' && (tokens[j - 1]?.word === 'his' || tokens[j - 1]?.word === 'their')) continue;
         if (set === '{self}' ? !isDemandedOfChild(tokens, j, m.first, model) : !isObject(tokens, j, model, set)) return true;
         if (rule.category === 'personal_info' && TRUSTED_SETS.has(set) && isTrustedReceiver(tokens, j)) return true;
       }

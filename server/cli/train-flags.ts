@@ -2,16 +2,30 @@
  * `npm run train:flags`: trains the detector's second signal, a one-vs-rest logistic regression
  * over hashed features, from the rule examples in red-flags.yaml and the TUNING half of the dev
  * set (never the reporting half nor a held-out batch), and writes content/<locale>/safety-model.json
- * tied to a fingerprint of the lexicon it was trained with. Deterministic; takes a few seconds.
+ * tied to a fingerprint of the lexicon it was trained with. Deterministic and order-free; takes
+ * about 20 s.
+ *
+ * Since session 19 each category is trained full-batch (`fitFull`: L-BFGS on the mean weighted log
+ * loss plus an L2 penalty, from zero, every example at every step), not by shuffled SGD. SGD's
+ * result depended on the shuffle: leave-one-batch-out at shuffle seeds 17 and 1017 differed by
+ * 88 benign messages and 236 flags item by item, more than a round's rule changes, and any
+ * retrain reshuffles. Full batch has no order or seed to depend on (0 between seeds, by
+ * construction), and scored the same as SGD in leave-one-batch-out with floors of 0.85 (was 0.95),
+ * 0.55 for self_harm (0.7) and 0.8 for immediate_danger (0.85): its scores are less extreme, so the
+ * same floors let fewer through. Figures: docs/red-flags.md, "Session 19 round".
  *
  * `npm run train:flags -- --lobo [batch,batch…]` writes nothing: leave-one-batch-out, the honest
  * estimate of the classifier on wording it was not trained on. For each batch (a tuning file's
  * name without `.tuning.txt`; default: probes20-39, every train28* file and later (train40a, …) and the r1-* files), it trains without that
- * file and scores detect() on it, then prints benign flagged and recall per category.
- *   --features w,b,c4   --l2 0.001   --epochs 10   --floor 0.95   --critical-floor 0.7   --danger-floor 0.85
+ * file and scores detect() on it, then prints benign flagged and recall per category;
+ * `--items FILE` also writes what each item raised, turn by turn, to compare two runs item by item.
+ *   --method full|sgd   --lambda 3e-5   --tolerance 1e-5   (full batch)
+ *   --seed 17   --runs 1   --average-from 10   --epochs 10   --l2 0.001   (SGD: shuffle seeds seed + epoch;
+ *               runs averaged; iterates averaged from that epoch on)
+ *   --features w,b,c4   --floor 0.85   --critical-floor 0.55   --danger-floor 0.8
  *   --fold-by-example   --no-model (lexicon alone)   --secondary 0.5   try other settings without changing the defaults.
  */
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import {
   buildSafetyModel,
   canonicalJson,
@@ -58,6 +72,9 @@ export interface TrainOptions {
    * more benign, and its new false alarms were threats read as danger ("he will kill my dog").
    * Session 14: danger 0.9 -> 0.85, leave-one-batch-out over 79 batches found 6 more danger items
    * (in 6 batches) for 5 more benign messages flagged of 12,131 (docs/red-flags.md).
+   * Session 19, with full-batch training (less extreme scores): every floor lower, 0.95 -> 0.85,
+   * self_harm 0.7 -> 0.55, danger 0.85 -> 0.8, chosen so that leave-one-batch-out recall matches
+   * SGD's in every category (docs/red-flags.md, "Session 19 round").
    */
   readonly criticalMaxBenign: number;
   readonly criticalFloor: number;
@@ -71,6 +88,21 @@ export interface TrainOptions {
   readonly foldByFile: boolean;
   /** Threshold of a classifier finding in a message that raised another finding (model file `secondary`); 1 or more: none. */
   readonly secondary: number;
+  /** Shuffle seeds of the first SGD run are `seed + epoch` (17 until session 19). */
+  readonly seed: number;
+  /** SGD runs averaged into the model, each with its own shuffle seeds. */
+  readonly runs: number;
+  /** First epoch whose iterates are averaged into a run's result; `epochs` or more: the last iterate. */
+  readonly averageFrom: number;
+  /** `sgd` (shuffled passes, the first method) or `full` (full-batch L-BFGS to the optimum, `fitFull`). */
+  readonly method: 'sgd' | 'full';
+  /** Full batch: the L2 penalty on the weights, per example (the loss is a mean). */
+  readonly lambda: number;
+  /** Full batch: stop when no gradient entry is larger than this, or after `maxIterations`. */
+  readonly tolerance: number;
+  readonly maxIterations: number;
+  /** Full batch: the tolerance of the cross-validation models, which only place the thresholds. */
+  readonly foldTolerance: number;
 }
 
 export const DEFAULT_OPTIONS: TrainOptions = {
@@ -79,12 +111,20 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   epochs: 10,
   l2: 1e-3,
   maxBenign: 0.01,
-  floor: 0.95,
+  floor: 0.85,
   criticalMaxBenign: 0.01,
-  criticalFloor: 0.7,
-  dangerFloor: 0.85,
+  criticalFloor: 0.55,
+  dangerFloor: 0.8,
   foldByFile: true,
   secondary: 0.5,
+  seed: 17,
+  runs: 1,
+  averageFrom: 10,
+  method: 'full',
+  lambda: 3e-5,
+  tolerance: 1e-5,
+  maxIterations: 500,
+  foldTolerance: 1e-4,
 };
 
 const SAFETY_CRITICAL: ReadonlySet<Category> = new Set(['immediate_danger', 'self_harm']);
@@ -113,21 +153,193 @@ function shuffled<T>(xs: readonly T[], seed: number): T[] {
   return a;
 }
 
-function fit(rows: readonly { ids: number[]; y: number }[], o: TrainOptions): { bias: number; w: Float64Array } {
+/** One SGD run: `epochs` passes in the order of seeds `seed + epoch`; with `averageFrom` < epochs, the mean of every iterate from that epoch on. */
+function fitRun(rows: readonly { ids: number[]; y: number }[], o: TrainOptions, seed: number): { bias: number; w: Float64Array } {
   const w = new Float64Array(o.buckets);
   let bias = 0;
   const pos = rows.filter((r) => r.y === 1).length;
   const posWeight = pos > 0 ? Math.min(3, (rows.length - pos) / pos) : 1;
+  // Iterate averaging, lazily: a weight changes only when a row has its feature, so its sum over the
+  // steps since its last change is its value times the steps; `since` is that step, `acc` the sum.
+  const averaging = o.averageFrom < o.epochs;
+  const acc = averaging ? new Float64Array(o.buckets) : undefined;
+  const since = averaging ? new Float64Array(o.buckets) : undefined;
+  let steps = 0;
+  let biasAcc = 0;
   for (let epoch = 0; epoch < o.epochs; epoch += 1) {
     const lr = 0.2 / (1 + epoch * 0.3);
-    for (const r of shuffled(rows, 17 + epoch)) {
+    const tracking = acc !== undefined && since !== undefined && epoch >= o.averageFrom;
+    if (tracking && epoch === o.averageFrom) since.fill(0);
+    for (const r of shuffled(rows, seed + epoch)) {
       let z = bias;
       for (const id of r.ids) z += w[id] ?? 0;
       const p = 1 / (1 + Math.exp(-z));
       const g = (p - r.y) * (r.y === 1 ? posWeight : 1);
+      if (tracking) {
+        for (const id of r.ids) {
+          acc[id] = (acc[id] ?? 0) + (w[id] ?? 0) * (steps - (since[id] ?? 0));
+          since[id] = steps;
+        }
+      }
       bias -= lr * g;
       for (const id of r.ids) w[id] = (w[id] ?? 0) * (1 - lr * o.l2) - lr * g;
+      if (tracking) {
+        steps += 1;
+        biasAcc += bias;
+      }
     }
+  }
+  if (!acc || !since || steps === 0) return { bias, w };
+  for (let i = 0; i < w.length; i += 1) acc[i] = ((acc[i] ?? 0) + (w[i] ?? 0) * (steps - (since[i] ?? 0))) / steps;
+  return { bias: biasAcc / steps, w: acc };
+}
+
+/**
+ * Full-batch training to the optimum (session 19): minimises the mean weighted log loss plus
+ * `lambda`/2 times the squared weights (the bias is not penalised) by L-BFGS from zero, until the
+ * largest gradient entry is below `tolerance`. Every row is seen at every step, so no order or
+ * seed enters: the same data gives the same model, and a few rows more or less move it a little.
+ */
+export function fitFull(rows: readonly { ids: number[]; y: number }[], o: TrainOptions, start?: { bias: number; w: Float64Array }): { bias: number; w: Float64Array } {
+  const n = rows.length;
+  const dim = o.buckets + 1; // the last entry is the bias
+  const offsets = new Int32Array(n + 1);
+  for (let r = 0; r < n; r += 1) offsets[r + 1] = (offsets[r] ?? 0) + (rows[r]?.ids.length ?? 0);
+  const flat = new Int32Array(offsets[n] ?? 0);
+  const ys = new Float64Array(n);
+  const cs = new Float64Array(n);
+  const pos = rows.filter((r) => r.y === 1).length;
+  const posWeight = pos > 0 ? Math.min(3, (n - pos) / pos) : 1;
+  rows.forEach((r, i) => {
+    flat.set(r.ids, offsets[i] ?? 0);
+    ys[i] = r.y;
+    cs[i] = (r.y === 1 ? posWeight : 1) / n;
+  });
+  const bi = o.buckets;
+  // Loss and gradient at x (gradient written into g).
+  const evaluate = (x: Float64Array, g: Float64Array): number => {
+    g.fill(0);
+    let f = 0;
+    const b = x[bi] ?? 0;
+    for (let r = 0; r < n; r += 1) {
+      const from = offsets[r] ?? 0;
+      const to = offsets[r + 1] ?? 0;
+      let z = b;
+      for (let k = from; k < to; k += 1) z += x[flat[k] ?? 0] ?? 0;
+      const y = ys[r] ?? 0;
+      const c = cs[r] ?? 0;
+      // log(1 + e^z) - y z, computed without overflow
+      f += c * ((z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - y * z);
+      const d = c * (1 / (1 + Math.exp(-z)) - y);
+      g[bi] = (g[bi] ?? 0) + d;
+      for (let k = from; k < to; k += 1) {
+        const id = flat[k] ?? 0;
+        g[id] = (g[id] ?? 0) + d;
+      }
+    }
+    for (let j = 0; j < bi; j += 1) {
+      const v = x[j] ?? 0;
+      f += 0.5 * o.lambda * v * v;
+      g[j] = (g[j] ?? 0) + o.lambda * v;
+    }
+    return f;
+  };
+  const dot = (a: Float64Array, b: Float64Array): number => {
+    let t = 0;
+    for (let j = 0; j < dim; j += 1) t += (a[j] ?? 0) * (b[j] ?? 0);
+    return t;
+  };
+  const memory = 7;
+  const ss: Float64Array[] = [];
+  const yy: Float64Array[] = [];
+  const rho: number[] = [];
+  let x = new Float64Array(dim);
+  if (start) {
+    x.set(start.w);
+    x[bi] = start.bias;
+  }
+  let g = new Float64Array(dim);
+  let f = evaluate(x, g);
+  const d = new Float64Array(dim);
+  const alpha = new Float64Array(memory);
+  const spare = { x: new Float64Array(dim), g: new Float64Array(dim) };
+  for (let it = 0; it < o.maxIterations; it += 1) {
+    let gmax = 0;
+    for (let j = 0; j < dim; j += 1) gmax = Math.max(gmax, Math.abs(g[j] ?? 0));
+    if (gmax < o.tolerance) break;
+    // Two-loop recursion: d = -H g.
+    for (let j = 0; j < dim; j += 1) d[j] = -(g[j] ?? 0);
+    for (let k = ss.length - 1; k >= 0; k -= 1) {
+      const a = (rho[k] ?? 0) * dot(ss[k] as Float64Array, d);
+      alpha[k] = a;
+      const yk = yy[k] as Float64Array;
+      for (let j = 0; j < dim; j += 1) d[j] = (d[j] ?? 0) - a * (yk[j] ?? 0);
+    }
+    const last = ss.length - 1;
+    const gamma = last >= 0 ? dot(ss[last] as Float64Array, yy[last] as Float64Array) / dot(yy[last] as Float64Array, yy[last] as Float64Array) : 1 / Math.max(1, gmax);
+    for (let j = 0; j < dim; j += 1) d[j] = (d[j] ?? 0) * gamma;
+    for (let k = 0; k < ss.length; k += 1) {
+      const beta = (rho[k] ?? 0) * dot(yy[k] as Float64Array, d);
+      const sk = ss[k] as Float64Array;
+      const a = alpha[k] ?? 0;
+      for (let j = 0; j < dim; j += 1) d[j] = (d[j] ?? 0) + (a - beta) * (sk[j] ?? 0);
+    }
+    let slope = dot(g, d);
+    if (slope >= 0) {
+      // Not a descent direction: start the memory again from the gradient.
+      ss.length = 0;
+      yy.length = 0;
+      rho.length = 0;
+      for (let j = 0; j < dim; j += 1) d[j] = -(g[j] ?? 0) / Math.max(1, gmax);
+      slope = dot(g, d);
+    }
+    // Backtracking line search (Armijo).
+    let step = 1;
+    const xn = spare.x;
+    const gn = spare.g;
+    let fn = 0;
+    for (let tries = 0; tries < 30; tries += 1) {
+      for (let j = 0; j < dim; j += 1) xn[j] = (x[j] ?? 0) + step * (d[j] ?? 0);
+      fn = evaluate(xn, gn);
+      if (fn <= f + 1e-4 * step * slope) break;
+      step /= 2;
+    }
+    // The oldest pair's arrays are reused once the memory is full.
+    const full = ss.length === memory;
+    const sNew = full ? (ss.shift() as Float64Array) : new Float64Array(dim);
+    const yNew = full ? (yy.shift() as Float64Array) : new Float64Array(dim);
+    if (full) rho.shift();
+    for (let j = 0; j < dim; j += 1) {
+      sNew[j] = (xn[j] ?? 0) - (x[j] ?? 0);
+      yNew[j] = (gn[j] ?? 0) - (g[j] ?? 0);
+    }
+    const sy = dot(sNew, yNew);
+    if (sy > 1e-12) {
+      ss.push(sNew);
+      yy.push(yNew);
+      rho.push(1 / sy);
+    }
+    const done = f - fn < 1e-12 * Math.max(1, Math.abs(f));
+    spare.x = x;
+    spare.g = g;
+    x = xn;
+    g = gn;
+    f = fn;
+    if (done) break;
+  }
+  return { bias: x[bi] ?? 0, w: x.subarray(0, bi) };
+}
+
+/** The model: the mean of `runs` SGD runs, run k with shuffle seeds `seed + 1000k + epoch` (still one linear model). */
+function fit(rows: readonly { ids: number[]; y: number }[], o: TrainOptions, start?: { bias: number; w: Float64Array }): { bias: number; w: Float64Array } {
+  if (o.method === 'full') return fitFull(rows, o, start);
+  if (o.runs <= 1) return fitRun(rows, o, o.seed);
+  const w = new Float64Array(o.buckets);
+  let bias = 0;
+  for (let k = 0; k < o.runs; k += 1) {
+    const m = fitRun(rows, o, o.seed + 1000 * k);
+    bias += m.bias / o.runs;
+    for (let i = 0; i < w.length; i += 1) w[i] = (w[i] ?? 0) + (m.w[i] ?? 0) / o.runs;
   }
   return { bias, w };
 }
@@ -162,10 +374,13 @@ export function trainModel(source: SafetySource, items: readonly Item[], o: Trai
   for (const c of CATEGORIES) {
     const data = rows.map((r) => ({ ids: r.ids, y: r.labels.includes(c) ? 1 : 0 }));
     // Out-of-fold scores: each example scored by a model that never saw it.
+    // The model on every example first: full-batch training starts each fold's from it (the same
+    // optimum is reached from anywhere, only sooner); SGD does not use it.
+    const m = fit(data, o);
     const oof = new Float64Array(data.length);
     for (let fold = 0; fold < FOLDS; fold += 1) {
-      const m = fit(data.filter((_, i) => foldOf[i] !== fold), o);
-      data.forEach((r, i) => { if (foldOf[i] === fold) oof[i] = predict(r.ids, m); });
+      const mf = fit(data.filter((_, i) => foldOf[i] !== fold), { ...o, tolerance: Math.max(o.tolerance, o.foldTolerance) }, m);
+      data.forEach((r, i) => { if (foldOf[i] === fold) oof[i] = predict(r.ids, mf); });
     }
     // Threshold for a finding of the model alone: the lowest that keeps benign false alarms rare.
     const negScores = data.flatMap((r, i) => (r.y === 0 ? [oof[i] ?? 0] : [])).sort((a, b) => b - a);
@@ -173,7 +388,6 @@ export function trainModel(source: SafetySource, items: readonly Item[], o: Trai
     const cut = negScores[Math.floor(negScores.length * (critical ? o.criticalMaxBenign : o.maxBenign))] ?? 0.5;
     const floor = c === 'immediate_danger' ? (o.dangerFloor ?? o.criticalFloor) : critical ? o.criticalFloor : o.floor;
     const threshold = Math.min(0.995, Math.max(floor, cut + 0.01));
-    const m = fit(data, o);
     const weights: [number, number][] = [];
     m.w.forEach((v, i) => { if (Math.abs(v) >= 0.002) weights.push([i, Math.round(v * 10_000) / 10_000]); });
     categories[c] = { bias: Math.round(m.bias * 10_000) / 10_000, threshold: Math.round(threshold * 1000) / 1000, weights };
@@ -194,7 +408,7 @@ export function trainModel(source: SafetySource, items: readonly Item[], o: Trai
 const batchOf = (file: string): string => file.replace(/\.tuning\.txt$/, '').replace(/\.txt$/, '');
 
 /** Leave-one-batch-out: train without each batch, score detect() on it; prints and returns the totals. */
-export async function leaveOneBatchOut(source: SafetySource, items: readonly Item[], batches: readonly string[], o: TrainOptions, noModel = false): Promise<string> {
+export async function leaveOneBatchOut(source: SafetySource, items: readonly Item[], batches: readonly string[], o: TrainOptions, noModel = false, itemsPath?: string): Promise<string> {
   const tuning = items.filter((i) => i.split === 'tuning');
   // Totals over all batches, and per group: probes28-29 (held out in session 4, the lexicon never
   // fitted to them), the train28-29 batches, the train30 ones, probes30-31 (held out in session 5)
@@ -226,7 +440,15 @@ export async function leaveOneBatchOut(source: SafetySource, items: readonly Ite
     if (held.length === 0) throw new Error(`no tuning file for batch ${b}`);
     const file = trainModel(source, tuning.filter((i) => batchOf(i.file) !== b), o);
     const model = noModel ? { ...file, secondary: undefined, categories: Object.fromEntries(Object.entries(file.categories).map(([c, m]) => [c, { ...m, threshold: 2 }])) } : file;
-    const r = await evaluate(held, functionRunner(buildSafetyModel({ ...source, model })));
+    const run = functionRunner(buildSafetyModel({ ...source, model }));
+    const seen: Category[][][] = [];
+    const r = await evaluate(held, async (turns) => {
+      const out = await run(turns);
+      seen.push(out);
+      return out;
+    });
+    // Item by item, for comparing two runs (`--items FILE`): what each turn raised.
+    if (itemsPath) appendFileSync(itemsPath, held.map((i, k) => `${JSON.stringify({ id: i.id, expected: i.expected, labelled: i.turns.map((t) => t.labels.length > 0), raised: seen[k] ?? [] })}\n`).join(''));
     const cells = r.scores.filter((s) => s.tp + s.fn > 0).map((s) => `${short[s.category]} ${s.tp}/${s.tp + s.fn}`);
     for (const g of groups) {
       if (!g.has(b)) continue;
@@ -270,6 +492,14 @@ function optionsFrom(args: readonly string[]): TrainOptions {
     dangerFloor: num('--danger-floor', DEFAULT_OPTIONS.dangerFloor ?? DEFAULT_OPTIONS.criticalFloor),
     foldByFile: args.includes('--fold-by-example') ? false : DEFAULT_OPTIONS.foldByFile,
     secondary: num('--secondary', DEFAULT_OPTIONS.secondary),
+    seed: num('--seed', DEFAULT_OPTIONS.seed),
+    runs: num('--runs', DEFAULT_OPTIONS.runs),
+    averageFrom: num('--average-from', DEFAULT_OPTIONS.averageFrom),
+    method: val('--method') === 'full' ? 'full' : val('--method') === 'sgd' ? 'sgd' : DEFAULT_OPTIONS.method,
+    lambda: num('--lambda', DEFAULT_OPTIONS.lambda),
+    tolerance: num('--tolerance', DEFAULT_OPTIONS.tolerance),
+    maxIterations: num('--max-iterations', DEFAULT_OPTIONS.maxIterations),
+    foldTolerance: num('--fold-tolerance', DEFAULT_OPTIONS.foldTolerance),
   };
 }
 
@@ -283,8 +513,11 @@ async function main(): Promise<void> {
     const named = args[args.indexOf('--lobo') + 1];
     const present = [...new Set(items.filter((i) => i.split === 'tuning').map((i) => batchOf(i.file)))];
     const batches = named && !named.startsWith('--') ? named.split(',') : present.filter((b) => /^probes(2\d|3\d)$/.test(b) || /^train(2[89]|[3-9]\d)/.test(b) || b.startsWith('r1-')).sort();
-    console.log(`leave-one-batch-out, features ${o.features.join(',')}, l2 ${o.l2}, epochs ${o.epochs}, floors ${o.floor}/${o.criticalFloor}${o.foldByFile ? ', folds by file' : ''}${args.includes('--no-model') ? ', lexicon alone' : ''}`);
-    console.log(await leaveOneBatchOut(source, items, batches, o, args.includes('--no-model')));
+    const itemsPath = args.includes('--items') ? args[args.indexOf('--items') + 1] : undefined;
+    if (itemsPath) writeFileSync(itemsPath, '');
+    const method = o.method === 'full' ? `full batch, lambda ${o.lambda}, tolerance ${o.tolerance}` : `sgd, l2 ${o.l2}, epochs ${o.epochs}, seed ${o.seed}, runs ${o.runs}, average from epoch ${o.averageFrom}`;
+    console.log(`leave-one-batch-out, features ${o.features.join(',')}, ${method}, floors ${o.floor}/${o.criticalFloor}/${o.dangerFloor ?? o.criticalFloor}${o.foldByFile ? ', folds by file' : ''}${args.includes('--no-model') ? ', lexicon alone' : ''}`);
+    console.log(await leaveOneBatchOut(source, items, batches, o, args.includes('--no-model'), itemsPath));
     console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);
     return;
   }

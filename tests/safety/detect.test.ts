@@ -1251,3 +1251,36 @@ describe('session 18, benign false alarms: who asks, who acts, and why', () => {
     expect(categories('i took the whole packet of paracetamol')).toContain('immediate_danger');
   });
 });
+
+describe('session 19, known misses: performing on camera, chats wiped, kept somewhere, a relapse', () => {
+  it('reads being asked to go live or dance for one man as sexual, not a dance trend or a question about settings', () => {
+    expect(categories('some man on tiktok keeps asking her to go live and do dances for him')).toContain('sexual');
+    expect(categories('he has pics of me and says he will post them if i dont go live for him')).toContain('sexual');
+    for (const text of ['me and my friends did the new dance trend for tiktok', 'my daughter wants to go live on tiktok, what settings should i check', 'my insta is private i live in leeds', 'we did a dance for him at grandads party'])
+      expect(categories(text), text).not.toContain('sexual');
+  });
+
+  it('reads chats wiped or a secret said to be theirs as secrecy, not chats deleted to free up space', () => {
+    for (const text of ['he told him to delete their chats', 'told my daughter its their secret']) expect(categories(text), text).toContain('meet_or_secrecy');
+    expect(categories('i deleted all the messages to free up space on my phone')).toEqual([]);
+  });
+
+  it('reads being kept somewhere as danger now, not a parent keeping the child at the table', () => {
+    for (const text of ['im at his flat and he wont let me go home', 'he locked me in and took my phone']) expect(categories(text), text).toContain('immediate_danger');
+    for (const text of ['my mum wont let me leave the table until i finish my tea', 'we cant go home until the rain stops']) expect(categories(text), text).toEqual([]);
+  });
+
+  it('keeps self-harm coming back after it had stopped, not a recovery that holds', () => {
+    expect(categories('i used to self harm but i stopped and now i want to again')).toContain('self_harm');
+    expect(categories('i used to self harm but ive been clean for a year')).not.toContain('self_harm');
+  });
+
+  it("does not read 'mature for my age' as a detail known, nor a parent's child asking for robux as money pressure", () => {
+    expect(categories('he keeps saying im mature for my age')).not.toContain('personal_info');
+    expect(categories('my son keeps asking for robux')).not.toContain('financial');
+  });
+
+  it("reads a drink made by one of HIS mates as someone else's, not a friend's", () => {
+    expect(categories('one of his mates made me a drink and now my face is numb')).toContain('immediate_danger');
+  });
+});

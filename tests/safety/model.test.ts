@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSafetyModel, featureBuckets, featureSpec, SafetyModelError, validateSafetySource, type ModelFileSource } from '../../dialogs/safety/index.js';
+import { buildSafetyModel, detect, EMPTY_DETECTOR_STATE, featureBuckets, featureSpec, SafetyModelError, validateSafetySource, type ModelFileSource } from '../../dialogs/safety/index.js';
 import { DEFAULT_OPTIONS, trainModel } from '../../server/cli/train-flags.js';
 import { loadDataset } from '../fixtures/flags/dataset.js';
 import { modelPath, readSafetySource } from '../fixtures/flags/source.js';
@@ -91,6 +91,20 @@ describe('safety model content', () => {
     const built = buildSafetyModel({ ...source, model: file });
     expect(built.classifier.features).toEqual(featureSpec(['w', 'b', 'c3', 'x4', 's', 'sb']));
     expect(trainModel(source, items).features).toBeUndefined();
+  });
+
+  it('full-batch training depends on neither the shuffle seed nor the order of the examples (session 19)', () => {
+    const items = loadDataset().filter((i) => i.split === 'tuning' && i.file === 'self-harm.txt');
+    const first = trainModel(source, items);
+    expect(trainModel(source, items, { ...DEFAULT_OPTIONS, seed: 1017 })).toEqual(first);
+    // Another order changes only the order of sums: the same thresholds, and the same findings on every item.
+    const reversed = trainModel(source, [...items].reverse());
+    for (const [c, m] of Object.entries(first.categories)) expect(reversed.categories[c]?.threshold, c).toBe(m.threshold);
+    const found = (file: ModelFileSource): string[][] => {
+      const model = buildSafetyModel({ ...source, model: { ...file, sourceHash: (source.model as ModelFileSource).sourceHash } });
+      return items.map((i) => detect(i.turns[0]?.text ?? '', EMPTY_DETECTOR_STATE, model).findings.map((f) => f.rule).sort());
+    };
+    expect(found(reversed)).toEqual(found(first));
   });
 
   it('training never sees the reporting half nor a held-out batch', () => {
