@@ -88,19 +88,28 @@ import { loadSafetyModel } from '../fixtures/flags/source.js';
 // retrained model no longer scores as danger. That loss is the round's worst figure, said in the
 // closing note; the model was chosen before this half or the held-out sets were read. The five
 // floors that moved down are these figures.
+// Session 19: the classifier is trained full batch (L-BFGS, deterministic: no shuffle order; floors
+// 0.85 / self_harm 0.55 / danger 0.8, chosen on leave-one-batch-out to keep SGD's recall there) and
+// lexicon v39 with train44. The owner measured the method change alone moving this half (self_harm
+// 59 -> 58, financial 74 -> 72, benign 71 -> 73), the rules then benign 73 -> 72. Here: danger 61 -> 62,
+// sexual 83 -> 84, meet 86 -> 88, self_harm 59 -> 58, financial 74 -> 72, benign 71 -> 72. On the
+// held-out probes40-59 (4,358 benign messages) the round took benign 265 -> 257, danger 457 -> 460 of
+// 509, self_harm 471 -> 473, sexual 515 -> 520, meet 618 -> 623, personal 451 -> 458, threat 397 -> 393
+// and financial 419 -> 407 of 469: the new model's worst figure, said in the closing note. The floors
+// follow the measured figures both ways.
 // These floors are the last measured figures, not a trend: they make a regression fail while the
 // gap stays visible in `npm run eval:flags` (BELOW / ABOVE, every miss).
 const MEASURED_RECALL_FLOOR: Partial<Record<Category, number>> = {
-  immediate_danger: 0.88, // 61/69 = 0.884 (session 17: 62/69)
-  self_harm: 0.89, // 59/66 = 0.894 (60/66)
+  immediate_danger: 0.89, // 62/69 = 0.899 (session 18: 61/69)
+  self_harm: 0.87, // 58/66 = 0.879 (59/66)
   threat_blackmail: 0.78, // 67/85 = 0.788 (68/85)
-  sexual: 0.83, // 83/100 (85/100)
-  meet_or_secrecy: 0.86, // 86/100 (87/100)
+  sexual: 0.84, // 84/100 (83/100)
+  meet_or_secrecy: 0.88, // 88/100 (86/100)
   personal_info: 0.78, // 78/99 = 0.788 (78/99)
-  financial: 0.88, // 74/84 = 0.881 (74/84)
+  financial: 0.85, // 72/84 = 0.857 (74/84)
 };
-// 71/539 = 13.17% (ceiling 0.1318) in session 18 (72/539 = 13.36% in session 17; target 3%).
-const MEASURED_FALSE_ALARM_CEILING = 0.1318;
+// 72/539 = 13.36% (ceiling 0.1337) in session 19 (71/539 = 13.17% in session 18; target 3%).
+const MEASURED_FALSE_ALARM_CEILING = 0.1337;
 describe('red-flag detector on the reporting half', async () => {
   const items = loadDataset();
   const reporting = items.filter((i) => i.split === 'reporting');
