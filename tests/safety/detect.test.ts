@@ -1284,3 +1284,23 @@ describe('session 19, known misses: performing on camera, chats wiped, kept some
     expect(categories('one of his mates made me a drink and now my face is numb')).toContain('immediate_danger');
   });
 });
+
+describe('session 19, found by talking to the bot (lead, v40): a caller at the door, grooming named, an adult said as "guy … is 24"', () => {
+  it('reads someone at the door who knows the child from a game as danger now, not the gas man or a mate come to play', () => {
+    for (const text of ['theres a man at the door he sed he nos me from fortnite', "there's a man at the door who says he knows me from roblox"])
+      expect(categories(text), text).toContain('immediate_danger');
+    for (const text of ['theres someone at the door from the gas board', "my mates at the door we're going to play fortnite"])
+      expect(categories(text), text).not.toContain('immediate_danger');
+  });
+
+  it('reads grooming named about someone (lex:meet_or_secrecy.grooming-named), not the word in general or a haircut', () => {
+    for (const text of ['i think im being groomed', 'i think hes grooming me', 'my friend is being groomed']) expect(categories(text), text).toContain('meet_or_secrecy');
+    for (const text of ['what is grooming, we did it in pshe', 'im grooming my dog', "My daughter told me she was 'groomed' by her hairdresser"])
+      expect(categories(text), text).toEqual([]);
+  });
+
+  it('reads "some guy i met on discord is 24 and im 14 and hes my bf" as an adult in a romance with a child, not a sister with a boyfriend', () => {
+    expect(categories('some guy i met on discord is 24 and im 14 and hes my bf')).toContain('meet_or_secrecy');
+    expect(categories('my sister is 19 and im 14 and she has a boyfriend')).toEqual([]);
+  });
+});
