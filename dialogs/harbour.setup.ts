@@ -212,7 +212,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       sayTookDeviceIfAny: enqueueActions(({ context, enqueue }) => {
         if (!tookDevice(context)) return;
         enqueue.emit(say('parent.took-device'));
-        if (isInDangerNow(context) && context.turn.urgency === undefined) enqueue.emit(stillInDanger(context));
+        if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
         enqueue.assign({ said: { ...context.said, tookDevice: true } });
       }),
       /**
@@ -221,7 +221,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        */
       sayShouldTell: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(shouldTellLine(context));
-        if (isInDangerNow(context) && context.turn.urgency === undefined) enqueue.emit(stillInDanger(context));
+        if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
       }),
       /**
        * "i dont have that money", after money or a threat: they need not find any, paying would not
@@ -230,7 +230,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       sayCantPayIfAny: enqueueActions(({ context, enqueue }) => {
         if (!cantPay(context, context.summary)) return;
         enqueue.emit(sayStepOf(context, 'cant-pay'));
-        if (isInDangerNow(context) && context.turn.urgency === undefined) enqueue.emit(stillInDanger(context));
+        if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
         enqueue.assign({ said: { ...context.said, cantPay: true } });
       }),
       recordDuration: assign(({ context }) =>
@@ -315,7 +315,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (!hasFriendSecret(context)) return;
         enqueue.emit(say('friend.secret'));
         // "she will hate me" while the friend is in danger now: 999 still.
-        if (isInDangerNow(context) && context.turn.urgency === undefined) enqueue.emit(stillInDanger(context));
+        if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
         enqueue.assign({ said: { ...context.said, friendSecret: true } });
       }),
       /**
@@ -832,6 +832,14 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
 /** The chat's urgency is immediate and nobody has said the danger has passed: 999 is said again. */
 function isInDangerNow(context: HarbourContext): boolean {
   return context.urgency === 'immediate' && context.said.safeNow !== true;
+}
+
+/**
+ * After an answer said on the root's routes or beside a red flag: 999 again while in danger now, unless
+ * this message raised a finding itself (its escalation lines already said 999).
+ */
+function needsDangerReminder(context: HarbourContext): boolean {
+  return isInDangerNow(context) && context.turn.urgency === undefined;
 }
 
 /** The danger has passed: "hes gone", or, from a parent or carer, the child is with them ("shes at home with me now"). */

@@ -20,8 +20,7 @@
  * file and scores detect() on it, then prints benign flagged and recall per category;
  * `--items FILE` also writes what each item raised, turn by turn, to compare two runs item by item.
  *   --method full|sgd   --lambda 3e-5   --tolerance 1e-5   (full batch)
- *   --seed 17   --runs 1   --average-from 10   --epochs 10   --l2 0.001   (SGD: shuffle seeds seed + epoch;
- *               runs averaged; iterates averaged from that epoch on)
+ *   --seed 17   --epochs 10   --l2 0.001   (SGD: shuffle seeds seed + epoch)
  *   --features w,b,c4   --floor 0.85   --critical-floor 0.55   --danger-floor 0.8
  *   --fold-by-example   --no-model (lexicon alone)   --secondary 0.5   try other settings without changing the defaults.
  */
@@ -88,12 +87,8 @@ export interface TrainOptions {
   readonly foldByFile: boolean;
   /** Threshold of a classifier finding in a message that raised another finding (model file `secondary`); 1 or more: none. */
   readonly secondary: number;
-  /** Shuffle seeds of the first SGD run are `seed + epoch` (17 until session 19). */
+  /** SGD's shuffle seeds are `seed + epoch` (17 until session 19). */
   readonly seed: number;
-  /** SGD runs averaged into the model, each with its own shuffle seeds. */
-  readonly runs: number;
-  /** First epoch whose iterates are averaged into a run's result; `epochs` or more: the last iterate. */
-  readonly averageFrom: number;
   /** `sgd` (shuffled passes, the first method) or `full` (full-batch L-BFGS to the optimum, `fitFull`). */
   readonly method: 'sgd' | 'full';
   /** Full batch: the L2 penalty on the weights, per example (the loss is a mean). */
@@ -118,8 +113,6 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   foldByFile: true,
   secondary: 0.5,
   seed: 17,
-  runs: 1,
-  averageFrom: 10,
   method: 'full',
   lambda: 3e-5,
   tolerance: 1e-5,
@@ -153,45 +146,24 @@ function shuffled<T>(xs: readonly T[], seed: number): T[] {
   return a;
 }
 
-/** One SGD run: `epochs` passes in the order of seeds `seed + epoch`; with `averageFrom` < epochs, the mean of every iterate from that epoch on. */
-function fitRun(rows: readonly { ids: number[]; y: number }[], o: TrainOptions, seed: number): { bias: number; w: Float64Array } {
+/** SGD (the first method, `--method sgd`): `epochs` shuffled passes, in the order of seeds `seed + epoch`. */
+function fitSgd(rows: readonly { ids: number[]; y: number }[], o: TrainOptions): { bias: number; w: Float64Array } {
   const w = new Float64Array(o.buckets);
   let bias = 0;
   const pos = rows.filter((r) => r.y === 1).length;
   const posWeight = pos > 0 ? Math.min(3, (rows.length - pos) / pos) : 1;
-  // Iterate averaging, lazily: a weight changes only when a row has its feature, so its sum over the
-  // steps since its last change is its value times the steps; `since` is that step, `acc` the sum.
-  const averaging = o.averageFrom < o.epochs;
-  const acc = averaging ? new Float64Array(o.buckets) : undefined;
-  const since = averaging ? new Float64Array(o.buckets) : undefined;
-  let steps = 0;
-  let biasAcc = 0;
   for (let epoch = 0; epoch < o.epochs; epoch += 1) {
     const lr = 0.2 / (1 + epoch * 0.3);
-    const tracking = acc !== undefined && since !== undefined && epoch >= o.averageFrom;
-    if (tracking && epoch === o.averageFrom) since.fill(0);
-    for (const r of shuffled(rows, seed + epoch)) {
+    for (const r of shuffled(rows, o.seed + epoch)) {
       let z = bias;
       for (const id of r.ids) z += w[id] ?? 0;
       const p = 1 / (1 + Math.exp(-z));
       const g = (p - r.y) * (r.y === 1 ? posWeight : 1);
-      if (tracking) {
-        for (const id of r.ids) {
-          acc[id] = (acc[id] ?? 0) + (w[id] ?? 0) * (steps - (since[id] ?? 0));
-          since[id] = steps;
-        }
-      }
       bias -= lr * g;
       for (const id of r.ids) w[id] = (w[id] ?? 0) * (1 - lr * o.l2) - lr * g;
-      if (tracking) {
-        steps += 1;
-        biasAcc += bias;
-      }
     }
   }
-  if (!acc || !since || steps === 0) return { bias, w };
-  for (let i = 0; i < w.length; i += 1) acc[i] = ((acc[i] ?? 0) + (w[i] ?? 0) * (steps - (since[i] ?? 0))) / steps;
-  return { bias: biasAcc / steps, w: acc };
+  return { bias, w };
 }
 
 /**
@@ -330,18 +302,9 @@ export function fitFull(rows: readonly { ids: number[]; y: number }[], o: TrainO
   return { bias: x[bi] ?? 0, w: x.subarray(0, bi) };
 }
 
-/** The model: the mean of `runs` SGD runs, run k with shuffle seeds `seed + 1000k + epoch` (still one linear model). */
+/** One category's model: full batch (the default) or SGD. */
 function fit(rows: readonly { ids: number[]; y: number }[], o: TrainOptions, start?: { bias: number; w: Float64Array }): { bias: number; w: Float64Array } {
-  if (o.method === 'full') return fitFull(rows, o, start);
-  if (o.runs <= 1) return fitRun(rows, o, o.seed);
-  const w = new Float64Array(o.buckets);
-  let bias = 0;
-  for (let k = 0; k < o.runs; k += 1) {
-    const m = fitRun(rows, o, o.seed + 1000 * k);
-    bias += m.bias / o.runs;
-    for (let i = 0; i < w.length; i += 1) w[i] = (w[i] ?? 0) + (m.w[i] ?? 0) / o.runs;
-  }
-  return { bias, w };
+  return o.method === 'full' ? fitFull(rows, o, start) : fitSgd(rows, o);
 }
 
 const predict = (ids: readonly number[], m: { bias: number; w: Float64Array }): number => {
@@ -493,8 +456,6 @@ function optionsFrom(args: readonly string[]): TrainOptions {
     foldByFile: args.includes('--fold-by-example') ? false : DEFAULT_OPTIONS.foldByFile,
     secondary: num('--secondary', DEFAULT_OPTIONS.secondary),
     seed: num('--seed', DEFAULT_OPTIONS.seed),
-    runs: num('--runs', DEFAULT_OPTIONS.runs),
-    averageFrom: num('--average-from', DEFAULT_OPTIONS.averageFrom),
     method: val('--method') === 'full' ? 'full' : val('--method') === 'sgd' ? 'sgd' : DEFAULT_OPTIONS.method,
     lambda: num('--lambda', DEFAULT_OPTIONS.lambda),
     tolerance: num('--tolerance', DEFAULT_OPTIONS.tolerance),
@@ -515,7 +476,7 @@ async function main(): Promise<void> {
     const batches = named && !named.startsWith('--') ? named.split(',') : present.filter((b) => /^probes(2\d|3\d)$/.test(b) || /^train(2[89]|[3-9]\d)/.test(b) || b.startsWith('r1-')).sort();
     const itemsPath = args.includes('--items') ? args[args.indexOf('--items') + 1] : undefined;
     if (itemsPath) writeFileSync(itemsPath, '');
-    const method = o.method === 'full' ? `full batch, lambda ${o.lambda}, tolerance ${o.tolerance}` : `sgd, l2 ${o.l2}, epochs ${o.epochs}, seed ${o.seed}, runs ${o.runs}, average from epoch ${o.averageFrom}`;
+    const method = o.method === 'full' ? `full batch, lambda ${o.lambda}, tolerance ${o.tolerance}` : `sgd, l2 ${o.l2}, epochs ${o.epochs}, seed ${o.seed}`;
     console.log(`leave-one-batch-out, features ${o.features.join(',')}, ${method}, floors ${o.floor}/${o.criticalFloor}/${o.dangerFloor ?? o.criticalFloor}${o.foldByFile ? ', folds by file' : ''}${args.includes('--no-model') ? ', lexicon alone' : ''}`);
     console.log(await leaveOneBatchOut(source, items, batches, o, args.includes('--no-model'), itemsPath));
     console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);
