@@ -39,6 +39,24 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
   const sharesDetailsFirstTime = (context: HarbourContext): boolean =>
     context.turn.sharesOwnDetails === true && !context.said.details && context.handoff === 'none';
 
+  /**
+   * No route at the root takes this message, so the current step answers it (the routes of
+   * `user.message` in harbour.machine.ts, in the same order; the details route lets the step
+   * answer too). Keep the two in step.
+   */
+  const stepAnswers = (context: HarbourContext, event: HarbourEvent): boolean => {
+    const turn = turnOf(context, event);
+    if (turn.urgency !== undefined || context.handoff === 'accepted') return false;
+    // The context as it will be once the message is taken (the same object when it already is).
+    const taken = turn === context.turn ? context : { ...context, turn };
+    const summary = summaryOf(context, event);
+    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
+    const onPath = (context.audience !== undefined && pathOf(context.audience) !== 'parent') || pathOf(context.audience) === 'parent';
+    return !(turn.wantsTips === true && onPath && context.handoff === 'none');
+  };
+  /** `isAnswer`'s verdicts, by the event they were worked out for and the context they saw. */
+  const answerVerdicts = new WeakMap<HarbourEvent, { readonly context: HarbourContext; readonly answers: boolean }>();
+
   /** The same request every time; emitted as it is (nothing downstream writes to it). */
   const checkInRequest = Object.freeze({ type: 'checkin.request', afterMs: deps.timing.checkInAfterMs } as const);
 
@@ -725,17 +743,14 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isOnAdultPath: ({ context }) => pathOf(context.audience) === 'parent',
       sharesOwnDetails: ({ context, event }) => turnOf(context, event).sharesOwnDetails === true && !context.said.details,
       isEscalated: ({ context }) => context.handoff !== 'none',
-      /**
-       * No route at the root takes this message, so the current step answers it (the routes of
-       * `user.message` in harbour.machine.ts, in the same order; the details route lets the step
-       * answer too). Keep the two in step.
-       */
+      /** No route at the root takes this message, so the current step answers it (`stepAnswers`). */
       isAnswer: ({ context, event }) => {
-        const turn = turnOf(context, event);
-        if (turn.urgency !== undefined || context.handoff === 'accepted') return false;
-        if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage({ ...context, turn }) || hasFriendSecret({ ...context, turn }) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails({ ...context, turn }) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready({ ...context, turn }, summaryOf(context, event)) || cantPay({ ...context, turn }, summaryOf(context, event)) || asksIfWrong({ ...context, turn }, summaryOf(context, event)) || tookDevice({ ...context, turn }) || turn.asksShouldTell === true || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
-        const onPath = (context.audience !== undefined && pathOf(context.audience) !== 'parent') || pathOf(context.audience) === 'parent';
-        return !(turn.wantsTips === true && onPath && context.handoff === 'none');
+        // Every step answer asks this first (see `answer`): worked out once per message and context.
+        const memo = answerVerdicts.get(event);
+        if (memo !== undefined && memo.context === context) return memo.answers;
+        const answers = stepAnswers(context, event);
+        answerVerdicts.set(event, { context, answers });
+        return answers;
       },
       namesAudience: ({ context, event }) => turnOf(context, event).audience !== undefined,
       /** "Someone else" chose the adult path; their first answer names them a sibling or cousin ("im her older sister"). */
