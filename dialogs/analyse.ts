@@ -68,6 +68,8 @@ export interface TurnAnalysis {
   readonly tookDevice?: boolean;
   /** "should i tell my mum", "should i tell her mum": whether to tell a grown-up (not the police: `asksPolice`). */
   readonly asksShouldTell?: boolean;
+  /** "my mum took my phone", "dad wont let me go out": an ordinary rule or row at home, nothing online, no red flag, no trouble at home. */
+  readonly familyRules?: boolean;
   /** Names someone of their own household ("my mum", "my stepdad", "my brother"). */
   readonly householdNamed?: boolean;
   /** "shes at home with me now": the child is with them (counts as safe now on the parent path only). */
@@ -142,6 +144,7 @@ export function createAnalyser(deps: DialogDeps) {
   // Most specific first: "it's my son, he told me" is a parent, though it says "me".
   const audiences = listsOf<Audience>(['parent_carer', 'friend', 'someone_else', 'young_person'], w.audience);
   const friendWords = audiences.find((l) => l.id === 'friend')?.phrases ?? compile([]);
+  const parentWords = audiences.find((l) => l.id === 'parent_carer')?.phrases ?? compile([]);
   const apps = deps.apps.map((a) => ({ id: a.id, phrases: compile([a.name, ...a.names]) }));
   const feelings = listsOf(FEELINGS, w.feelings);
   // One-word feeling names (not "okay"), to tell "he got angry" (his) from "im angry" (theirs).
@@ -206,10 +209,13 @@ export function createAnalyser(deps: DialogDeps) {
   const inTheirCare = compile(w.inTheirCare);
   const safeNowWords = compile(w.safeNow);
   const calledHelpWords = compile(w.calledHelp);
+  const parentSelf = compile(w.parentSelf);
+  const familyRules = compile(w.familyRules);
+  const homeTrouble = compile(w.homeTrouble);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -258,7 +264,11 @@ export function createAnalyser(deps: DialogDeps) {
     // "my brother touches me": a sibling names the friend path ("my brother is being messaged"), but the
     // harm told of is done to the writer (the finding's own words say "me"): a young person.
     const harmToWriter = hurtAtHome && !inCare && result.findings.some((f) => HURT_AT_HOME_RULES.has(f.rule) && f.evidence.some((e) => FIRST_PERSON_OBJECT.test(e.text)));
-    const audience = harmToWriter ? 'young_person' : audienceOf(firstOf(audiences, hits, spelledHits), words.length, ownGrownUp && !inCare, !inCare && either(hits, spelledHits, friendWords));
+    // "mum says im grounded": a parent's word, but written in the first person with nothing a parent writes
+    // of themselves ("im a mum", "dad here") and nobody in their care ("my son"): the child, of their mum.
+    const found = firstOf(audiences, hits, spelledHits);
+    const speaksOfOwnParent = found === 'parent_carer' && words.length >= 3 && !inCare && !either(hits, spelledHits, parentSelf) && words.some((x) => FIRST_PERSON_WORDS.has(x));
+    const audience = harmToWriter ? 'young_person' : audienceOf(found, words.length, (ownGrownUp || speaksOfOwnParent) && !inCare, !inCare && either(hits, spelledHits, friendWords));
     const turn: Writable<TurnAnalysis> = { findings: result.findings, categories };
     if (urgency !== undefined) turn.urgency = urgency;
     if (audience !== undefined) turn.audience = audience;
@@ -289,7 +299,8 @@ export function createAnalyser(deps: DialogDeps) {
     if (words.length <= 12 && either(hits, spelledHits, asksIfWrong)) turn.asksIfWrong = true;
     if (either(hits, spelledHits, tookDevice)) turn.tookDevice = true;
     if (either(hits, spelledHits, asksShouldTell)) turn.asksShouldTell = true;
-    if (either(hits, spelledHits, household)) turn.householdNamed = true;
+    const householdNamed = either(hits, spelledHits, household);
+    if (householdNamed) turn.householdNamed = true;
     if (either(hits, spelledHits, childWithThem)) turn.childWithThem = true;
     if (either(hits, spelledHits, nothingMore)) turn.nothingMore = true;
     // Their own grown-up ("my uncle"), or the child's told of by someone else ("her mums boyfriend").
@@ -316,6 +327,18 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, tips)) turn.wantsTips = true;
     if (either(hits, spelledHits, ownDetails) || looksLikePhoneNumber(text)) turn.sharesOwnDetails = true;
     if (homeProblem) turn.homeProblem = true;
+    // "my mum took my phone and i hate her", "dad wont let me go out on a school night": a rule or row at
+    // home, with nothing online, no red flag and no trouble at home ("shouts", "drinks") beside it.
+    if (
+      either(hits, spelledHits, familyRules) &&
+      (householdNamed || either(hits, spelledHits, parentWords)) &&
+      !either(hits, spelledHits, homeTrouble) &&
+      result.findings.length === 0 &&
+      !homeProblem &&
+      !online &&
+      app === undefined
+    )
+      turn.familyRules = true;
     const someone = either(hits, spelledHits, someoneWords);
     if (app === undefined && either(hits, spelledHits, justTalk) && !someone) turn.justTalk = true;
     // Someone else in it, or a grown-up they know ("my uncle is being weird with me"): a story, not only a feeling.
@@ -365,6 +388,9 @@ function threatensToShareImages(findings: readonly Finding[]): boolean {
 
 /** "hits me", "makes me do stuff": the writer is the one the harm is done to. */
 const FIRST_PERSON_OBJECT = /\b(?:me|myself)\b/i;
+
+/** The writer speaking of themselves: "me", "my", "im", "i". */
+const FIRST_PERSON_WORDS = new Set(['i', 'im', 'me', 'my', 'myself', 'mine', 'ive', 'id']);
 
 const THIRD_PERSON = new Set(['he', 'she', 'they', 'hes', 'shes', 'theyre', 'him']);
 const FIRST_PERSON = new Set(['i', 'im', 'me', 'my', 'myself', 'ive', 'id']);

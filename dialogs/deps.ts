@@ -106,6 +106,12 @@ export interface AnswerWords {
   readonly household: readonly string[];
   /** "what parental controls are there": a general question about controls. */
   readonly asksControls: readonly string[];
+  /** "im a mum", "dad here", "as her mum": a parent or carer speaking of themselves. */
+  readonly parentSelf: readonly string[];
+  /** "my mum took my phone", "dad wont let me go out": an ordinary rule or row at home. */
+  readonly familyRules: readonly string[];
+  /** "shouts", "drinks", "scared of": trouble at home, never only a rule. */
+  readonly homeTrouble: readonly string[];
   /** "shes at home with me now": a parent or carer, after danger now, has the child with them. */
   readonly childWithThem: readonly string[];
   /** "no thats all", "nothing else": nothing more to say. */
@@ -208,6 +214,9 @@ export const ANSWER_LIST_KEYS = {
   childWithThem: 'child_with_them',
   nothingMore: 'nothing_more',
   inTheirCare: 'in_their_care',
+  parentSelf: 'parent_self',
+  familyRules: 'family_rules',
+  homeTrouble: 'home_trouble',
   keepsSecret: 'keeps_secret',
   stays: 'stays',
   friendSecret: 'friend_secret',

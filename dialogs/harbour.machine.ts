@@ -34,6 +34,7 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['justWantsToTalk', 'speaksForThemselves']), target: '#harbour.talking.young.listening', actions: ['setAudience', 'sayThanksOnce', 'listenJustTalking'] },
             { guard: and(['sharesOwnFeelingOnly', 'speaksForThemselves', 'tellsStory']), target: '#harbour.talking.young.listening', actions: ['setAudience', 'sayThanksOnce', 'listenToFeeling'] },
             { guard: and(['namesAudience', 'tellsStory', 'tellsOfBullying']), target: '#harbour.talking.young.bullying', actions: ['setAudience', 'recordBullying'] },
+            { guard: and(['namesAudience', 'tellsStory', 'tellsOfFamilyRules', not('namesAdult')]), target: '#harbour.talking.young.familyRules', actions: ['setAudience'] },
             { guard: and(['namesAudience', 'tellsStory', 'tellsOfHomeLife', not('namesAdult')]), target: '#harbour.talking.young.homeLife', actions: ['setAudience', 'recordKnownAdult'] },
             { guard: and(['namesAudience', 'tellsStory', 'tellsOfKnownAdult']), target: '#harbour.talking.young.askedToDo', actions: ['setAudience', 'recordKnownAdult'] },
             { guard: and(['namesAudience', 'tellsStory', 'knowsApp']), target: '#harbour.talking.young.howLong', actions: ['setAudience'] },
@@ -43,6 +44,7 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: 'isGreeting', actions: [{ type: 'say', params: { key: 'opening.who-hello', quickReplies: QR.who } }] },
             // Straight into their story without saying who they are: taken as the young person's own.
             { guard: and(['tellsStory', 'tellsOfBullying']), target: '#harbour.talking.young.bullying', actions: ['setAudience', 'recordBullying'] },
+            { guard: and(['tellsStory', 'tellsOfFamilyRules']), target: '#harbour.talking.young.familyRules', actions: ['setAudience'] },
             { guard: and(['tellsStory', 'tellsOfHomeLife']), target: '#harbour.talking.young.homeLife', actions: ['setAudience', 'recordKnownAdult'] },
             { guard: and(['tellsStory', 'tellsOfKnownAdult']), target: '#harbour.talking.young.askedToDo', actions: ['setAudience', 'recordKnownAdult'] },
             { guard: and(['tellsStory', 'knowsApp']), target: '#harbour.talking.young.howLong', actions: ['setAudience'] },

@@ -763,6 +763,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       knowsApp: ({ context, event }) => summaryOf(context, event).app !== undefined,
       /** "my uncle sed i hav to keep a secret": one of their own grown-ups, nothing online, no stranger. */
       tellsOfKnownAdult: ({ context, event }) => turnOf(context, event).knownAdultInPerson === true,
+      /** A rule or row at home ("my mum took my phone and i hate her"), on a child's own path (a friend's words are not theirs). */
+      tellsOfFamilyRules: ({ context, event }) => {
+        const turn = turnOf(context, event);
+        return turn.familyRules === true && (context.audience ?? turn.audience) !== 'friend';
+      },
       /** Their own household told of, in person, with no red flag: life at home ("my mum drinks and shouts"). */
       tellsOfHomeLife: ({ context, event }) => {
         const turn = turnOf(context, event);

@@ -134,6 +134,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.general.controls',
   'parent.should-tell',
   'child.should-tell-outside',
+  'child.family-rules',
+  'child.ask.anything-online',
   'child.home-hard',
   'child.ask.safe-at-home',
   'child.home-safe-yes',

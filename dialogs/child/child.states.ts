@@ -25,6 +25,8 @@ export function childStates(s: HarbourSetup) {
             // Bullying by children they know: said back as bullying, then how they feel; no questions about a stranger.
             { guard: 'tellsOfBullying', target: 'bullying', actions: ['understood', 'recordBullying'] },
             // Life at home, no red flag ("my mum drinks a lot and shouts"): said back, and are they safe at home now.
+            // A rule or row at home ("my mum took my phone and i hate her"): said back kindly, then whether anything else worries them.
+            { guard: 'tellsOfFamilyRules', target: 'familyRules', actions: ['understood'] },
             { guard: 'tellsOfHomeLife', target: 'homeLife', actions: ['understood', 'recordKnownAdult'] },
             // One of their own grown-ups, in person ("my uncle comes in my room"): no app, how long or private things to ask about.
             { guard: 'tellsOfKnownAdult', target: 'askedToDo', actions: ['understood', 'recordKnownAdult', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
@@ -44,6 +46,23 @@ export function childStates(s: HarbourSetup) {
             { guard: 'saysYes', target: 'feelings', actions: [{ type: 'say', params: { key: 'child.home-safe-yes' } }] },
             { guard: 'declines', target: 'feelings', actions: [{ type: 'say', params: { key: 'shared.thats-okay' } }] },
             { target: 'feelings', actions: [{ type: 'sayStep', params: { step: 'ack.what-happened' } }] },
+          ]),
+        },
+      },
+      // A rule or row at home, nothing online and no red flag ("dad wont let me go out on a school night"): it can feel
+      // unfair, and is anything else worrying them, like someone online. Yes: what happened; no: they can just talk.
+      familyRules: {
+        entry: [{ type: 'say', params: { key: 'child.family-rules' } }, { type: 'say', params: { key: 'child.ask.anything-online', quickReplies: QR.yesNo } }],
+        on: {
+          'user.message': answer([
+            { guard: 'saysYes', target: 'whatHappened' },
+            { guard: 'saysNo', target: 'listening', actions: ['listenJustTalking'] },
+            { guard: 'declines', target: 'listening', actions: ['listenJustTalking'] },
+            { guard: 'tellsOfHomeLife', target: 'homeLife', actions: ['recordKnownAdult'] },
+            { guard: and(['tellsStory', 'knowsApp']), target: 'howLong', actions: [{ type: 'sayStep', params: { step: 'ack.what-happened' } }] },
+            { guard: and(['tellsStory', 'tellsOfSomeone', not('tellsOfFamilyRules')]), target: 'app', actions: [{ type: 'sayStep', params: { step: 'ack.what-happened' } }] },
+            { guard: 'namesFeeling', target: 'listening', actions: ['listenToFeeling'] },
+            { target: 'listening', actions: [{ type: 'say', params: { key: 'shared.listening' } }] },
           ]),
         },
       },

@@ -541,6 +541,35 @@ describe('escalation', () => {
     expect(play(machine, onShift, [msg("I'm a young person"), msg('my coach shouts at me')]).at(-1)?.state).toBe('talking.young.askedToDo');
   });
 
+  it('a rule or row at home ("mum says im not allowed my phone and i hate her") is the child writing, said back kindly, and asked about anything online; no counsellor', () => {
+    // Before, "mum" named a parent as who was chatting: every line spoke to a parent about "the child".
+    const turns = play(machine, onShift, [msg('mum says im not allowed my phone and i hate her'), msg('no')]);
+    expect(turns[1]?.snapshot.context.audience).toBe('young_person');
+    expect(wordsOf(content, turns[1]?.emitted ?? []).slice(-2)).toEqual([
+      "It can feel really unfair when a grown-up at home says no, or takes your phone away. It's okay to feel cross about it.",
+      'Is something else worrying you too? Maybe someone online?',
+    ]);
+    expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['child.just-talk']);
+    // Before, "my mum took my phone" was life at home: "Do you feel safe at home right now?", and "idk" brought a counsellor.
+    const unsure = play(machine, onShift, [msg('my mum took my phone and i hate her'), msg('idk')]);
+    expect(unsure.flatMap((t) => t.emitted).some((e) => e.type === 'handoff.requested')).toBe(false);
+    expect(keysOf(unsure[1]?.emitted ?? [])).not.toContain('child.ask.safe-at-home');
+    // Yes: what happened, and the story is heard as usual.
+    const yes = play(machine, onShift, [msg('my mum took my phone and i hate her'), msg('yes'), msg('a man on snap keeps asking me for pics')]);
+    expect(keysOf(yes[2]?.emitted ?? [])).toEqual(['child.ask.what-happened']);
+    expect(yes[3]?.emitted).toContainEqual(expect.objectContaining({ type: 'handoff.requested' }));
+    // Trouble beside the rule stays life at home; something online beside it is the story.
+    expect(play(machine, onShift, [msg('my dad shouts when i dont do my homework')]).at(-1)?.state).toBe('talking.young.homeLife');
+    expect(play(machine, onShift, [msg('my mum took my phone because a man was messaging me on insta')]).at(-1)?.state).toBe('talking.young.howLong');
+    // A parent speaking of themselves, or of their child, is still a parent; "dad" alone still answers "who is chatting".
+    expect(play(machine, onShift, [msg('mum here, my daughter is 12 and a man messaged her on roblox')]).at(-1)?.snapshot.context.audience).toBe('parent_carer');
+    expect(play(machine, onShift, [msg('im a dad and i am worried')]).at(-1)?.snapshot.context.audience).toBe('parent_carer');
+    expect(play(machine, onShift, [msg('dad')]).at(-1)?.snapshot.context.audience).toBe('parent_carer');
+    // A friend's mum's rules are not the child's own: the friend path's questions, not these words.
+    const friend = play(machine, onShift, [msg('my friends mum took her phone and she is upset')]).at(-1);
+    expect(keysOf(friend?.emitted ?? [])).not.toContain('child.family-rules');
+  });
+
   it('"should i tell my mum" is answered yes, in the words of who is chatting, each time; with someone at home the problem, a grown-up outside the home', () => {
     const turns = child(msg('a man on tiktok keeps asking for my address'), msg('should i tell my mum'), msg('shud i tell my mum'));
     expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual([

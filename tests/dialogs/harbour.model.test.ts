@@ -32,6 +32,8 @@ const ANSWERS: readonly DialogEvent[] = [
   msg('my coach shouts at me'),
   // Life at home, no red flag: said back, and are they safe at home (no or not sure: a counsellor).
   msg('my dad shouts at me all the time'),
+  // A rule or row at home, nothing online: said back, and is anything else worrying them.
+  msg('my mum took my phone and i hate her'),
   // Bullying by children they know: said back as bullying, then feelings; bullying tips.
   msg('a boy in my class keeps calling me names'),
   msg('Give me tips'),
