@@ -570,6 +570,17 @@ describe('escalation', () => {
     expect(keysOf(friend?.emitted ?? [])).not.toContain('child.family-rules');
   });
 
+  it('"maybe" to "are you safe" is not sure, not yes; to "has this person asked you…" it still leads on', () => {
+    // Before, "maybe" was only a yes: "I'm glad you feel safe right now".
+    const home = play(machine, onShift, [msg('my dad shouts at me all the time'), msg('maybe')]).at(-1);
+    expect(home?.emitted).toContainEqual(expect.objectContaining({ type: 'handoff.requested', urgency: 'high' }));
+    expect(keysOf(home?.emitted ?? [])).not.toContain('child.home-safe-yes');
+    const selfHarm = play(machine, onShift, [msg('i cut myself last night'), msg('kind of')]).at(-1);
+    expect(keysOf(selfHarm?.emitted ?? [])).toEqual(['safety.not-safe']);
+    const asked = play(machine, onShift, [msg('someone on roblox keeps messaging me'), msg('a week'), msg('maybe')]).at(-1);
+    expect(asked?.state).toBe('talking.young.whatAsked');
+  });
+
   it('"should i tell my mum" is answered yes, in the words of who is chatting, each time; with someone at home the problem, a grown-up outside the home', () => {
     const turns = child(msg('a man on tiktok keeps asking for my address'), msg('should i tell my mum'), msg('shud i tell my mum'));
     expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual([
