@@ -151,11 +151,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (context.turn.blamesSelf === true && context.turn.asksIfInTrouble !== true && context.turn.imageWorry !== true) enqueue.emit(sayStepOf(context, 'not-your-fault'));
       }),
       /** "what if i meet him somewhere public", with no new red flag in it: don't go; 999 still, while in danger now. */
-      sayDontMeet: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(dontMeet(context));
-        if (isInDangerNow(context)) enqueue.emit(stillInDanger(context));
-        enqueue.assign({ said: { ...context.said, dontMeet: true } });
-      }),
+      sayDontMeet: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'dontMeet', [dontMeet(c), ...stillInDangerIf(isInDangerNow(c), c)])),
       /**
        * While they just talk, life at home or school told of: the first time said back with an open
        * question; after that, that they are listened to (not the same two lines each time).
@@ -181,58 +177,30 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.assign({ said: { ...context.said, notTheEnd: true }, ...(askSafe ? { safeAsk: 'asked' as const } : {}) });
       }),
       /** "i blocked him": well done, once; 999 still, while in danger now. */
-      sayBlocked: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(sayStepOf(context, 'blocked'));
-        if (isInDangerNow(context)) enqueue.emit(stillInDanger(context));
-        enqueue.assign({ said: { ...context.said, blocked: true } });
-      }),
+      sayBlocked: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'blocked', [sayStepOf(c, 'blocked'), ...stillInDangerIf(isInDangerNow(c), c)])),
       /** "its my fault": it is not, and who is in the wrong; 999 still, while in danger now. */
       sayNotYourFault: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(sayStepOf(context, 'not-your-fault'));
         if (isInDangerNow(context)) enqueue.emit(stillInDanger(context));
       }),
       /** A parent's "what do i tell him": how to support the child; 999 still, while in danger now. */
-      saySupportChild: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(supportChildLine(context));
-        if (isInDangerNow(context)) enqueue.emit(stillInDanger(context));
-        enqueue.assign({ said: { ...context.said, supportChild: true } });
-      }),
+      saySupportChild: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'supportChild', [supportChildLine(c), ...stillInDangerIf(isInDangerNow(c), c)])),
       /** "should i just pay her", with no new red flag in it: no, and why. */
       sayDontComply: emit(({ context }) => dontComply(context)),
       /** The trusted-adult question; after a story about one of their own grown-ups, a young person is asked about another one. */
-      askTrustedAdultOnPath: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(trustedAdultQuestion(context));
-        enqueue.assign({ said: { ...context.said, trustedAsked: true } });
-      }),
+      askTrustedAdultOnPath: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'trustedAsked', [trustedAdultQuestion(c)])),
       /** "i already paid him once", after money or a threat: don't pay any more, and why; 999 still, while in danger now. Once. */
-      sayPaidAlready: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(sayStepOf(context, 'paid-already'));
-        if (isInDangerNow(context)) enqueue.emit(stillInDanger(context));
-        enqueue.assign({ said: { ...context.said, paidAlready: true } });
-      }),
+      sayPaidAlready: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'paidAlready', [sayStepOf(c, 'paid-already'), ...stillInDangerIf(isInDangerNow(c), c)])),
       /** With a red flag in the message ("i paid him and now he wants 100"): the same line, once. */
-      sayPaidAlreadyIfAny: enqueueActions(({ context, enqueue }) => {
-        if (!paidAlready(context, context.summary)) return;
-        enqueue.emit(sayStepOf(context, 'paid-already'));
-        enqueue.assign({ said: { ...context.said, paidAlready: true } });
-      }),
+      sayPaidAlreadyIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'paidAlready', (paidAlready(c, c.summary) ? [sayStepOf(c, 'paid-already')] : undefined))),
       /** "is it bad", "am i overreacting", after a red flag: it is not okay, not their fault, and telling was right. Once. */
-      sayNotOkayIfAsked: enqueueActions(({ context, enqueue }) => {
-        if (!asksIfWrong(context, context.summary)) return;
-        enqueue.emit(sayStepOf(context, 'not-okay'));
-        enqueue.assign({ said: { ...context.said, notOkay: true } });
-      }),
+      sayNotOkayIfAsked: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'notOkay', (asksIfWrong(c, c.summary) ? [sayStepOf(c, 'not-okay')] : undefined))),
       /**
        * A parent or carer who took the child's phone or tablet ("i took the ipad off him"): understandable,
        * keep it safe as evidence, and tell the child it is not a punishment; the tips then leave out
        * "don't take away their phone". 999 still, while in danger now. Once, also beside a red flag.
        */
-      sayTookDeviceIfAny: enqueueActions(({ context, enqueue }) => {
-        if (!tookDevice(context)) return;
-        enqueue.emit(say('parent.took-device'));
-        if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
-        enqueue.assign({ said: { ...context.said, tookDevice: true } });
-      }),
+      sayTookDeviceIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'tookDevice', (tookDevice(c) ? [say('parent.took-device'), ...stillInDangerIf(needsDangerReminder(c), c)] : undefined))),
       /**
        * "should i tell my mum", "should i tell her mum": yes, a grown-up they trust (a young person with
        * someone at home the problem: one outside the home); 999 still, while in danger now. Each time asked.
@@ -245,12 +213,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * "i dont have that money", after money or a threat: they need not find any, paying would not
        * end it, and a grown-up can help; 999 still, while in danger now. Once, also beside a red flag.
        */
-      sayCantPayIfAny: enqueueActions(({ context, enqueue }) => {
-        if (!cantPay(context, context.summary)) return;
-        enqueue.emit(sayStepOf(context, 'cant-pay'));
-        if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
-        enqueue.assign({ said: { ...context.said, cantPay: true } });
-      }),
+      sayCantPayIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'cantPay', (cantPay(c, c.summary) ? [sayStepOf(c, 'cant-pay'), ...stillInDangerIf(needsDangerReminder(c), c)] : undefined))),
       recordDuration: assign(({ context }) =>
         context.turn.duration === undefined ? {} : { summary: { ...context.summary, duration: context.turn.duration } },
       ),
@@ -269,16 +232,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * The path's thanks ("…it is not your fault"), on entering the path: once. A route that jumps
        * into a step of the path ("give me tips" from anywhere) enters the path's state again.
        */
-      sayThanksOnce: enqueueActions(({ context, enqueue }) => {
-        if (context.said.thanks === true) return;
-        enqueue.emit(sayStepOf(context, 'thanks'));
-        enqueue.assign({ said: { ...context.said, thanks: true } });
-      }),
+      sayThanksOnce: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'thanks', (c.said.thanks === true ? undefined : [sayStepOf(c, 'thanks')]))),
       /** "But I love him": said once; after that the listening lines answer. */
-      sayCares: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(sayStepOf(context, 'cares'));
-        enqueue.assign({ said: { ...context.said, cares: true } });
-      }),
+      sayCares: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'cares', [sayStepOf(c, 'cares')])),
       /** Immediate danger, and not yet said to have passed: 999 again, in words for who is chatting. */
       sayStillInDanger: emit(({ context }) => stillInDanger(context)),
       /**
@@ -294,26 +250,16 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.assign({ dangerHeard: n + 1 });
       }),
       /** "I called 999": the right thing; stay on the line. The reminders after it stop asking them to call. */
-      sayCalledHelp: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(sayToReader(context, 'escalation.called-help'));
-        enqueue.assign({ said: { ...context.said, calledHelp: true } });
-      }),
+      sayCalledHelp: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'calledHelp', [sayToReader(c, 'escalation.called-help')])),
       /** "He's gone": glad, and 999 if it comes back; the reminders stop. */
       saySafeNow: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(sayToReader(context, 'escalation.safe-now'));
         enqueue.assign({ said: { ...context.said, safeNow: true, calledHelp: false } });
       }),
       /** More of the story where a feeling was asked for: thanks, and the question once more. */
-      askFeelingsAgain: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(sayStepOf(context, 'ack.what-happened'));
-        enqueue.emit(sayStepOf(context, 'ask.feelings', QR.feelings));
-        enqueue.assign({ said: { ...context.said, feelingsAskedAgain: true } });
-      }),
+      askFeelingsAgain: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'feelingsAskedAgain', [sayStepOf(c, 'ack.what-happened'), sayStepOf(c, 'ask.feelings', QR.feelings)])),
       /** "My mum would go mad": most grown-ups want to help; not their fault. Said once. */
-      sayFearsTelling: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(sayStepOf(context, 'fears-telling'));
-        enqueue.assign({ said: { ...context.said, fearsTelling: true } });
-      }),
+      sayFearsTelling: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'fearsTelling', [sayStepOf(c, 'fears-telling')])),
       /**
        * Waiting with nobody coming: ask about a grown-up they trust (the next message answers). Asked
        * again only after more of the story came instead of an answer, and then in other words.
@@ -323,19 +269,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.assign({ trustedAsk: 'asked', said: { ...context.said, trustedAsked: true } });
       }),
       /** A picture sent, or feared shared: not in trouble, not their fault, and Report Remove. Once. */
-      sayImageWorryIfAny: enqueueActions(({ context, enqueue }) => {
-        if (!worriesAboutImage(context)) return;
-        enqueue.emit(sayStepOf(context, 'image-worry'));
-        enqueue.assign({ said: { ...context.said, imageWorry: true } });
-      }),
+      sayImageWorryIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'imageWorry', (worriesAboutImage(c) ? [sayStepOf(c, 'image-worry')] : undefined))),
       /** A friend asked them to keep it secret: telling a grown-up is still right. Once, friend path only. */
-      sayFriendSecretIfAny: enqueueActions(({ context, enqueue }) => {
-        if (!hasFriendSecret(context)) return;
-        enqueue.emit(say('friend.secret'));
-        // "she will hate me" while the friend is in danger now: 999 still.
-        if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
-        enqueue.assign({ said: { ...context.said, friendSecret: true } });
-      }),
+      // "she will hate me" while the friend is in danger now: 999 still.
+      sayFriendSecretIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'friendSecret', (hasFriendSecret(c) ? [say('friend.secret'), ...stillInDangerIf(needsDangerReminder(c), c)] : undefined))),
       /**
        * "Will you tell my mum?": the honest answer (private, unless someone is in danger, and we
        * would try to talk with them first), in the wording of who is chatting. Also after a red
@@ -551,16 +488,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(say('handoff.nobody-now'));
         enqueue.emit(say(isAdult(context) ? 'helplines.now.adult' : 'helplines.now.child'));
       }),
-      sayDetailsNotNeeded: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(say(isAdult(context) ? 'details.not-needed.adult' : 'details.not-needed.child'));
-        enqueue.assign({ said: { ...context.said, details: true } });
-      }),
+      sayDetailsNotNeeded: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'details', [say(isAdult(c) ? 'details.not-needed.adult' : 'details.not-needed.child')])),
       /** Before a step answers: the root's details route, which says its piece and lets the step answer too. */
-      sayDetailsNotNeededIfShared: enqueueActions(({ context, enqueue }) => {
-        if (!sharesDetailsFirstTime(context)) return;
-        enqueue.emit(say(isAdult(context) ? 'details.not-needed.adult' : 'details.not-needed.child'));
-        enqueue.assign({ said: { ...context.said, details: true } });
-      }),
+      sayDetailsNotNeededIfShared: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'details', (sharesDetailsFirstTime(c) ? [say(isAdult(c) ? 'details.not-needed.adult' : 'details.not-needed.child')] : undefined))),
       /** Goodbye while a counsellor is coming: wait, or end the chat (which withdraws the request)? Once. */
       askBeforeLeaving: enqueueActions(({ context, enqueue }) => {
         if (isInDangerNow(context)) enqueue.emit(sayToReader(context, 'safety.immediate'));
@@ -847,6 +777,30 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         summaryOf(context, event).homeIsUnsafe !== true,
     },
   });
+}
+
+/** A mark in `said`: what has been said once. */
+type SaidMark = { [K in keyof HarbourContext['said']]-?: NonNullable<HarbourContext['said'][K]> extends boolean ? K : never }[keyof HarbourContext['said']];
+
+/** What `sayOnce` needs of XState's `enqueue`. */
+interface SayQueue {
+  emit(event: DialogEmitted): void;
+  assign(update: Pick<HarbourContext, 'said'>): void;
+}
+
+/**
+ * An answer said once: `lines` is what to say in this context (`undefined` when it does not apply:
+ * nothing is said or marked), then `said[mark]` records it.
+ */
+function sayOnce(enqueue: SayQueue, context: HarbourContext, mark: SaidMark, lines: readonly BotSay[] | undefined): void {
+  if (lines === undefined) return;
+  for (const line of lines) enqueue.emit(line);
+  enqueue.assign({ said: { ...context.said, [mark]: true } });
+}
+
+/** 999 again after an answer, when `when` holds (in danger now, see {@link isInDangerNow} and {@link needsDangerReminder}). */
+function stillInDangerIf(when: boolean, context: HarbourContext): readonly BotSay[] {
+  return when ? [stillInDanger(context)] : [];
 }
 
 /** The chat's urgency is immediate and nobody has said the danger has passed: 999 is said again. */
