@@ -60,8 +60,10 @@ export interface TurnAnalysis {
   readonly blockedThem?: boolean;
   /** "i already paid him once": they already paid what was demanded. */
   readonly alreadyPaid?: boolean;
-  /** "i dont have that money": they cannot pay what is demanded (read with money or a threat in the chat). */
+  /** "i dont have that money", "i dont have 500": they cannot pay what is demanded (read with money or a threat in the chat). */
   readonly cantPay?: boolean;
+  /** "what if she does it anyway": the fear a threat is carried out (an image worry once pictures were threatened). */
+  readonly fearsThreat?: boolean;
   /** "is it bad", "am i overreacting": whether what happened is wrong (twelve words or fewer). */
   readonly asksIfWrong?: boolean;
   /** "i took the ipad off him": the child's device taken away (read on the parent path only). */
@@ -210,12 +212,13 @@ export function createAnalyser(deps: DialogDeps) {
   const safeNowWords = compile(w.safeNow);
   const calledHelpWords = compile(w.calledHelp);
   const parentSelf = compile(w.parentSelf);
+  const fearsThreat = compile(w.fearsThreat);
   const familyRules = compile(w.familyRules);
   const homeTrouble = compile(w.homeTrouble);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, fearsThreat,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -294,7 +297,8 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, asksWhatToSay)) turn.asksWhatToSay = true;
     if (either(hits, spelledHits, blockedThem)) turn.blockedThem = true;
     if (either(hits, spelledHits, alreadyPaid)) turn.alreadyPaid = true;
-    else if (either(hits, spelledHits, cantPay)) turn.cantPay = true;
+    else if (either(hits, spelledHits, cantPay) || namesAmountLacked(words)) turn.cantPay = true;
+    if (either(hits, spelledHits, fearsThreat)) turn.fearsThreat = true;
     // A question, not a story: "is it bad that he's 24" asks it; a long message that says "is this normal" somewhere tells more.
     if (words.length <= 12 && either(hits, spelledHits, asksIfWrong)) turn.asksIfWrong = true;
     if (either(hits, spelledHits, tookDevice)) turn.tookDevice = true;
@@ -384,6 +388,24 @@ function threatensToShareImages(findings: readonly Finding[]): boolean {
       IMAGE_THREAT_RULES.has(f.rule) &&
       f.evidence.some((e) => e.turnsAgo === 0 && !requests.some((r) => r.start < e.end && e.start < r.end)),
   );
+}
+
+/** "dont have", "havent got", "only have": before an amount, they cannot pay it ("i dont have 500", "i only got 20"). */
+const LACKS: readonly (readonly string[])[] = [
+  ['dont', 'have'], ['dont', 'got'], ['dnt', 'have'], ['do', 'not', 'have'], ['havent', 'got'], ['aint', 'got'], ['only', 'have'], ['only', 'got'],
+];
+const AMOUNT = /^\d+(?:k|p|quid|pounds?|gbp|dollars?)?$/;
+
+/** "i dont have 500", "i havent got £200", "i only have 20": an amount named as one they lack. */
+function namesAmountLacked(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    for (const lack of LACKS) {
+      if (!lack.every((w, k) => words[i + k] === w)) continue;
+      const next = words[i + lack.length];
+      if (next !== undefined && AMOUNT.test(next)) return true;
+    }
+  }
+  return false;
 }
 
 /** "hits me", "makes me do stuff": the writer is the one the harm is done to. */
@@ -499,8 +521,10 @@ export function createMessageReader(deps: DialogDeps) {
     const detector = read.detector;
     // "he got angry" is his feeling, not theirs: not said back to them. On the friend path the friend's
     // feelings are asked for ("How is your friend feeling?"), so there it stays.
-    const turn: TurnAnalysis = read.turn.feelingOfOthers === true && context.audience !== 'friend' ? { ...read.turn, feeling: undefined } : read.turn;
     const s = context.summary;
+    let turn: TurnAnalysis = read.turn.feelingOfOthers === true && context.audience !== 'friend' ? { ...read.turn, feeling: undefined } : read.turn;
+    // "what if she does it anyway", once pictures were threatened (sexual and a threat known): the image worry.
+    if (turn.fearsThreat === true && turn.imageWorry !== true && (s.categories ?? []).includes('sexual') && (s.categories ?? []).includes('threat_blackmail')) turn = { ...turn, imageWorry: true };
     const asked: string[] = [];
     // Abuse told of is not something asked for: the summary says so in its own words.
     const abuseOnly = turn.findings.every((f) => f.category !== 'sexual' || f.rule === ABUSE_DISCLOSED_RULE);

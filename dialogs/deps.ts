@@ -106,6 +106,8 @@ export interface AnswerWords {
   readonly household: readonly string[];
   /** "what parental controls are there": a general question about controls. */
   readonly asksControls: readonly string[];
+  /** "what if she does it anyway": after a threat to share their pictures, the fear it is carried out. */
+  readonly fearsThreat: readonly string[];
   /** "im a mum", "dad here", "as her mum": a parent or carer speaking of themselves. */
   readonly parentSelf: readonly string[];
   /** "my mum took my phone", "dad wont let me go out": an ordinary rule or row at home. */
@@ -214,6 +216,7 @@ export const ANSWER_LIST_KEYS = {
   childWithThem: 'child_with_them',
   nothingMore: 'nothing_more',
   inTheirCare: 'in_their_care',
+  fearsThreat: 'fears_threat',
   parentSelf: 'parent_self',
   familyRules: 'family_rules',
   homeTrouble: 'home_trouble',

@@ -902,9 +902,10 @@ function givesDetails(context: HarbourContext): boolean {
   return context.turn.detailsGiven === true && context.said.detailsGiven !== true && (context.summary.asked ?? []).includes(ASKED.personal_info ?? '');
 }
 
-/** The message tells of a picture sent or feared shared, and that has not been answered yet. */
+/** The message tells of a picture sent or feared shared, not answered yet (or asked outright, "what if she does it anyway"). */
 function worriesAboutImage(context: HarbourContext): boolean {
-  return context.turn.imageWorry === true && context.said.imageWorry !== true;
+  // "what if she does it anyway" asks it outright: answered each time.
+  return context.turn.imageWorry === true && (context.said.imageWorry !== true || context.turn.fearsThreat === true);
 }
 
 /** The tips, fitted to who is chatting, what came up and the app named (see `sayAdvice`). */

@@ -581,6 +581,29 @@ describe('escalation', () => {
     expect(asked?.state).toBe('talking.young.whatAsked');
   });
 
+  it('sextortion with their nudes: the image worry at once; "i dont have 500" is the cant-pay answer; "what if she does it anyway" is answered each time', () => {
+    const offShift = { counsellorOnShift: false };
+    const turns = play(machine, offShift, [
+      msg('im 15 and this girl i met on insta wants 500 quid or she sends my nudes to my followers'),
+      msg('i dont have 500'),
+      msg('what if she does it anyway'),
+      msg('will she really do it'),
+    ]);
+    // Before: no image worry ("my nudes" was not read as pictures they had sent), the trusted-adult
+    // question for "i dont have 500", and "How are you feeling right now?" for the fear.
+    expect(keysOf(turns[1]?.emitted ?? [])).toContain('child.image-worry');
+    expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['child.cant-pay']);
+    expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual([
+      'You are not in trouble, and it is not your fault. The person who asked for it did something wrong. If a photo or video of you is online, or might be, Report Remove from Childline can help get it taken down.',
+    ]);
+    expect(keysOf(turns[4]?.emitted ?? [])).toEqual(['child.image-worry']);
+    // With no pictures threatened, the fear is not read as an image worry.
+    const hacked = play(machine, offShift, [msg('someone hacked my fortnite account and says pay 20 quid or he deletes it'), msg('what if he does it anyway')]).at(-1);
+    expect(keysOf(hacked?.emitted ?? [])).not.toContain('child.image-worry');
+    // An amount they lack counts only once money or a threat came up.
+    expect(keysOf(play(machine, onShift, [msg('someone on roblox keeps messaging me'), msg('i dont have 2 phones')]).at(-1)?.emitted ?? [])).not.toContain('child.cant-pay');
+  });
+
   it('"should i tell my mum" is answered yes, in the words of who is chatting, each time; with someone at home the problem, a grown-up outside the home', () => {
     const turns = child(msg('a man on tiktok keeps asking for my address'), msg('should i tell my mum'), msg('shud i tell my mum'));
     expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual([
