@@ -106,6 +106,8 @@ export interface AnswerWords {
   readonly household: readonly string[];
   /** "what parental controls are there": a general question about controls. */
   readonly asksControls: readonly string[];
+  /** "hold money in my account and send it on": asked to move money through their bank account. */
+  readonly moneyMule: readonly string[];
   /** "what if she does it anyway": after a threat to share their pictures, the fear it is carried out. */
   readonly fearsThreat: readonly string[];
   /** "im a mum", "dad here", "as her mum": a parent or carer speaking of themselves. */
@@ -217,6 +219,7 @@ export const ANSWER_LIST_KEYS = {
   nothingMore: 'nothing_more',
   inTheirCare: 'in_their_care',
   fearsThreat: 'fears_threat',
+  moneyMule: 'money_mule',
   parentSelf: 'parent_self',
   familyRules: 'family_rules',
   homeTrouble: 'home_trouble',

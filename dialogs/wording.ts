@@ -412,6 +412,9 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // Asked to chat on another app (the move-app rule): don't add them; moving hides what they say. Once.
   const moveApp = !withPerson && ctx.said.moveApp !== true && findings.some((f) => f.rule === MOVE_APP_RULE);
   if (moveApp) out.push(say(`${pathOf(ctx.audience)}.move-app`));
+  // Asked to take money into their bank account and send it on (money asked of them too): against the law, never do it. Once.
+  const moneyMule = !withPerson && ctx.said.moneyMule !== true && ctx.turn.moneyMule === true && categories.has('financial');
+  if (moneyMule) out.push(say(`${pathOf(ctx.audience)}.money-mule`));
   // Presents, game money or flattery given (the gifts-grooming rule): a way to win trust; they owe nothing. Once;
   // not beside the older-partner line, which says the same of "he loves me" more plainly.
   const gifts = !withPerson && !olderPartner && ctx.said.gifts !== true && findings.some((f) => f.rule === GIFTS_RULE);
@@ -433,6 +436,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     ...(olderPartner ? { olderPartner: true } : {}),
     ...(ageLie ? { ageLie: true } : {}),
     ...(moveApp ? { moveApp: true } : {}),
+    ...(moneyMule ? { moneyMule: true } : {}),
     ...(sentImages ? { sentImages: true } : {}),
     ...(meeting ? { dontMeet: true } : {}),
     ...(supportChild ? { supportChild: true } : {}),

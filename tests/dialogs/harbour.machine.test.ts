@@ -604,6 +604,20 @@ describe('escalation', () => {
     expect(keysOf(play(machine, onShift, [msg('someone on roblox keeps messaging me'), msg('i dont have 2 phones')]).at(-1)?.emitted ?? [])).not.toContain('child.cant-pay');
   });
 
+  it('asked to move money through their bank account: never let anyone, against the law, call the bank; once, in the words of who is chatting', () => {
+    const offShift = { counsellorOnShift: false };
+    const teen = play(machine, offShift, [msg('im 16, a guy offered me 200 to hold money in my bank account and send it on'), msg('he said i can keep 50 of it if i send it on')]);
+    const first = wordsOf(content, teen[1]?.emitted ?? []);
+    expect(first).toContain(
+      'Never let anyone use your bank account to move money, even if they pay you. It is against the law. The people who ask are criminals. If it already happened, tell a grown-up you trust and call your bank.',
+    );
+    expect(keysOf(teen[2]?.emitted ?? [])).not.toContain('child.money-mule');
+    const parent = play(machine, offShift, [msg('my son is 15 and a man on instagram wants to use his bank account to move money for cash')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])).toContain('parent.money-mule');
+    // Money asked for with no account in it ("send me 50 on paypal") is not this.
+    expect(keysOf(play(machine, offShift, [msg('a guy on insta keeps asking me to send him 50 on paypal')]).at(-1)?.emitted ?? [])).not.toContain('child.money-mule');
+  });
+
   it('"should i tell my mum" is answered yes, in the words of who is chatting, each time; with someone at home the problem, a grown-up outside the home', () => {
     const turns = child(msg('a man on tiktok keeps asking for my address'), msg('should i tell my mum'), msg('shud i tell my mum'));
     expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual([
