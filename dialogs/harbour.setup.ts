@@ -409,6 +409,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       escalateDetailsGiven: enqueueActions(({ context, enqueue }) => {
         const { out, raises, escalated, said } = escalation(context, 'high', [dialogFinding('personal_info', 'high', DETAILS_GIVEN_RULE)]);
         for (const e of out) enqueue.emit(e);
+        // Not in trouble; tell a grown-up today, and 999 if they turn up (said with the escalation, once: `said.detailsGiven`).
+        if (context.handoff !== 'accepted') enqueue.emit(say(`${pathOf(context.audience)}.details-given`));
         enqueue.assign({
           ...requestMade(context, 'high', raises, escalated),
           summary: { ...context.summary, urgency: raises ? 'high' : (context.summary.urgency ?? 'high'), categories: union(context.summary.categories, ['personal_info']) },

@@ -618,6 +618,17 @@ describe('escalation', () => {
     expect(keysOf(play(machine, offShift, [msg('a guy on insta keeps asking me to send him 50 on paypal')]).at(-1)?.emitted ?? [])).not.toContain('child.money-mule');
   });
 
+  it('"i already told him" after an address was asked for: not in trouble, tell a grown-up today; "hes nice tho" is the caring answer', () => {
+    const turns = play(machine, onShift, [msg('im 10'), msg('a man in roblox said he will give me robux if i tell him my address'), msg('i already told him'), msg('hes nice tho')]);
+    // Before: only "Thank you for telling me. A counsellor will be able to read this.", then "How are you feeling right now?".
+    expect(wordsOf(content, turns[3]?.emitted ?? [])).toContain(
+      'You are not in trouble for telling them. Because they know some of your details, please tell a grown-up you trust today, so they can help keep you safe.',
+    );
+    expect(keysOf(turns[4]?.emitted ?? [])).toEqual(['child.cares']);
+    const parent = play(machine, onShift, [msg("I'm a parent"), msg('a man on snapchat asked my daughter for her address'), msg('she already gave it')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])).toContain('parent.details-given');
+  });
+
   it('"should i tell my mum" is answered yes, in the words of who is chatting, each time; with someone at home the problem, a grown-up outside the home', () => {
     const turns = child(msg('a man on tiktok keeps asking for my address'), msg('should i tell my mum'), msg('shud i tell my mum'));
     expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual([
@@ -975,7 +986,7 @@ describe('escalation', () => {
   it('"she already gave it", after a stranger asked for her address: he knows it now, so what to do if he turns up', () => {
     const turns = play(machine, onShift, [msg("I'm asking for a friend"), msg('my friend is 13 and shes been talking to a 17 year old boy on snap'), msg('he asked her for her address'), msg('she already gave it'), msg('she already gave it')]);
     expect(keysOf(turns[3]?.emitted ?? [])).toContain('escalation.serious');
-    expect(keysOf(turns[4]?.emitted ?? [])).toEqual(['escalation.noted', 'friend.advice.if-they-come']);
+    expect(keysOf(turns[4]?.emitted ?? [])).toEqual(['escalation.noted', 'friend.advice.if-they-come', 'friend.details-given']);
     // Once: said again, it is not escalated again.
     expect(keysOf(turns[5]?.emitted ?? [])).not.toContain('friend.advice.if-they-come');
     // Nobody asked for details: "i gave it to him" (a present, say) is not read so.
