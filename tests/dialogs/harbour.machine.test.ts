@@ -625,6 +625,9 @@ describe('escalation', () => {
       'You are not in trouble for telling them. Because they know some of your details, please tell a grown-up you trust today, so they can help keep you safe.',
     );
     expect(keysOf(turns[4]?.emitted ?? [])).toEqual(['child.cares']);
+    // A friend who says it is fine: the same answer, in the friend's words.
+    const friend = play(machine, onShift, [msg('asking for a friend'), msg('my friend is 14 and her boyfriend is 22'), msg('she says its fine')]).at(-1);
+    expect(keysOf(friend?.emitted ?? [])).toEqual(['friend.cares']);
     const parent = play(machine, onShift, [msg("I'm a parent"), msg('a man on snapchat asked my daughter for her address'), msg('she already gave it')]).at(-1);
     expect(keysOf(parent?.emitted ?? [])).toContain('parent.details-given');
   });
