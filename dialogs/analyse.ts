@@ -13,7 +13,7 @@ import {
 import { compile, isWhole, tokens, Vocabulary, withoutFillers, type PhraseList, type Reading } from './match.js';
 import type { HarbourContext, MessageReading } from './harbour.types.js';
 import type { Audience, ConversationSummary } from './types.js';
-import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, HURT_AT_HOME_RULES, IMAGE_THREAT_RULES, union, VIOLENCE_RULE, VIOLENCE_THREATENED } from './wording.js';
+import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, HURT_AT_HOME_RULES, IMAGE_THREAT_RULES, isBlackmailFinding, union, VIOLENCE_THREATENED } from './wording.js';
 
 /**
  * One message, understood once per turn: the detector's findings plus everything the dialog's
@@ -533,7 +533,9 @@ export function createMessageReader(deps: DialogDeps) {
     // Abuse told of is not something asked for: the summary says so in its own words.
     const abuseOnly = turn.findings.every((f) => f.category !== 'sexual' || f.rule === ABUSE_DISCLOSED_RULE);
     // So is a threat to hurt ("theyll beat her up"), which is not blackmail.
-    const violenceOnly = turn.findings.every((f) => f.category !== 'threat_blackmail' || f.rule === VIOLENCE_RULE);
+    // (A threat said again in other words is blackmail only when the threat before it was.)
+    const blackmailBefore = (s.asked ?? []).includes(ASKED.threat_blackmail ?? '');
+    const violenceOnly = !turn.findings.some((f) => isBlackmailFinding(f, blackmailBefore));
     for (const c of turn.categories) {
       const what = c === 'sexual' && abuseOnly ? ABUSE_TOLD : c === 'threat_blackmail' && violenceOnly ? VIOLENCE_THREATENED : ASKED[c];
       if (what !== undefined) asked.push(what);

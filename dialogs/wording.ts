@@ -112,6 +112,13 @@ export const ABUSE_DISCLOSED_RULE = 'lex:sexual.abuse-disclosed';
 
 /** The detector's rule for a threat to hurt someone ("theyll beat her up"), not blackmail. */
 export const VIOLENCE_RULE = 'lex:threat_blackmail.violence';
+/** A threat said again in other words (the detector's combination rule): blackmail only when the threat before it was. */
+export const THREAT_RENEWED_RULE = 'ctx:threat-renewed';
+
+/** A threat finding that is blackmail (something to send or pay), not only a threat to hurt: see {@link VIOLENCE_RULE}. */
+export function isBlackmailFinding(f: Finding, blackmailBefore: boolean): boolean {
+  return f.category === 'threat_blackmail' && f.rule !== VIOLENCE_RULE && (f.rule !== THREAT_RENEWED_RULE || blackmailBefore);
+}
 
 /** What the counsellor's summary says was told when every threat finding was a threat to hurt. */
 export const VIOLENCE_THREATENED = 'threats of violence';
@@ -365,7 +372,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   const abuseTold = ctx.said.abuseTold !== true && !asksSexual && findings.some((f) => f.rule === ABUSE_DISCLOSED_RULE);
   if (abuseTold) out.push(say(`${pathOf(ctx.audience)}.abuse-told`));
   // A threat to hurt ("theyll beat her up") is not blackmail: nothing to send or pay.
-  const blackmail = findings.some((f) => f.category === 'threat_blackmail' && f.rule !== VIOLENCE_RULE);
+  const blackmail = findings.some((f) => isBlackmailFinding(f, blackmailKnown(ctx)));
   const pressure = blackmail || categories.has('financial') || asksSexual;
   // Which half fits is decided by this message's asks; what was said before is in `said.dontSendWhat`.
   const asked = [...(ctx.summary.categories ?? []), ...categories].filter(

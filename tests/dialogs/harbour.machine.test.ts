@@ -632,6 +632,19 @@ describe('escalation', () => {
     expect(keysOf(parent?.emitted ?? [])).toContain('parent.details-given');
   });
 
+  it('a threat to hurt said in other words ("she said shell beat me up tomorrow") is not blackmail: no "don\'t send, don\'t pay"', () => {
+    const offShift = { counsellorOnShift: false };
+    // The detector's threat-renewed combination fires beside the violence rule in the same message.
+    const turns = play(machine, offShift, [msg('im 12'), msg('theres a girl in year 9 who keeps sending me mean messages on snap'), msg('she said shell beat me up tomorrow')]);
+    const last = turns.at(-1);
+    expect(last?.snapshot.context.turn.findings.map((f) => f.rule)).toContain('ctx:threat-renewed');
+    expect(keysOf(last?.emitted ?? [])).not.toContain('advice.dont-send-or-pay');
+    expect(last?.snapshot.context.summary.asked).not.toContain('threats or blackmail');
+    // After real blackmail, a renewed threat still is.
+    const blackmail = play(machine, offShift, [msg('he said send more pics or he will post the ones i sent'), msg('he says he will do it tonight')]);
+    expect(blackmail.at(-1)?.snapshot.context.summary.asked).toContain('threats or blackmail');
+  });
+
   it('"should i tell my mum" is answered yes, in the words of who is chatting, each time; with someone at home the problem, a grown-up outside the home', () => {
     const turns = child(msg('a man on tiktok keeps asking for my address'), msg('should i tell my mum'), msg('shud i tell my mum'));
     expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual([
