@@ -1039,6 +1039,9 @@ describe('escalation', () => {
     const controls = play(machine, onShift, [msg("I'm a parent or carer"), msg('what age should my son be to have snapchat'), msg('what parental controls are there')]).at(-1);
     expect(keysOf(controls?.emitted ?? [])).toEqual(['parent.general.controls', 'parent.ask.anything-else']);
     expect(wordsOf(content, controls?.emitted ?? [])[0]).toMatch(/Screen Time.*Family Link.*broadband/);
+    // "how do i see who he talks to" asks the same (before: "Thank you. I'm listening.").
+    const whoHeTalksTo = play(machine, onShift, [msg('parent'), msg('what age can kids use discord'), msg('and how do i see who he talks to')]).at(-1);
+    expect(keysOf(whoHeTalksTo?.emitted ?? [])).toEqual(['parent.general.controls', 'parent.ask.anything-else']);
   });
 
   it('"he got angry" is his feeling, not theirs: not said back as theirs; "now im scared" is', () => {
