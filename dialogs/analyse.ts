@@ -66,6 +66,8 @@ export interface TurnAnalysis {
   readonly fearsThreat?: boolean;
   /** "hold money in my account and send it on": asked to move money through a bank account (said with a financial finding). */
   readonly moneyMule?: boolean;
+  /** "the door is locked": read while someone is outside and they are in danger now. */
+  readonly doorLocked?: boolean;
   /** "is it bad", "am i overreacting": whether what happened is wrong (twelve words or fewer). */
   readonly asksIfWrong?: boolean;
   /** "i took the ipad off him": the child's device taken away (read on the parent path only). */
@@ -216,12 +218,13 @@ export function createAnalyser(deps: DialogDeps) {
   const parentSelf = compile(w.parentSelf);
   const fearsThreat = compile(w.fearsThreat);
   const moneyMule = compile(w.moneyMule);
+  const doorLocked = compile(w.doorLocked);
   const familyRules = compile(w.familyRules);
   const homeTrouble = compile(w.homeTrouble);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, fearsThreat, moneyMule,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, fearsThreat, moneyMule, doorLocked,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -303,6 +306,7 @@ export function createAnalyser(deps: DialogDeps) {
     else if (either(hits, spelledHits, cantPay) || namesAmountLacked(words)) turn.cantPay = true;
     if (either(hits, spelledHits, fearsThreat)) turn.fearsThreat = true;
     if (either(hits, spelledHits, moneyMule)) turn.moneyMule = true;
+    if (either(hits, spelledHits, doorLocked)) turn.doorLocked = true;
     // A question, not a story: "is it bad that he's 24" asks it; a long message that says "is this normal" somewhere tells more.
     if (words.length <= 12 && either(hits, spelledHits, asksIfWrong)) turn.asksIfWrong = true;
     if (either(hits, spelledHits, tookDevice)) turn.tookDevice = true;

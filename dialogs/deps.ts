@@ -106,6 +106,8 @@ export interface AnswerWords {
   readonly household: readonly string[];
   /** "what parental controls are there": a general question about controls. */
   readonly asksControls: readonly string[];
+  /** "the door is locked": in danger now with someone outside, the door is locked. */
+  readonly doorLocked: readonly string[];
   /** "hold money in my account and send it on": asked to move money through their bank account. */
   readonly moneyMule: readonly string[];
   /** "what if she does it anyway": after a threat to share their pictures, the fear it is carried out. */
@@ -220,6 +222,7 @@ export const ANSWER_LIST_KEYS = {
   inTheirCare: 'in_their_care',
   fearsThreat: 'fears_threat',
   moneyMule: 'money_mule',
+  doorLocked: 'door_locked',
   parentSelf: 'parent_self',
   familyRules: 'family_rules',
   homeTrouble: 'home_trouble',

@@ -194,6 +194,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'escalation.ask-feelings',
   'escalation.still-in-danger',
   'escalation.danger-door',
+  'escalation.danger-door-locked',
   'escalation.danger-call',
   'escalation.still-in-danger-adult',
   'escalation.still-in-danger-self-harm',

@@ -312,6 +312,8 @@ export function dangerStep(ctx: HarbourContext, n: number): BotSay {
   }
   if (pathOf(ctx.audience) !== 'child' || selfHarm || ctx.said.calledHelp === true) return stillInDanger(ctx);
   const steps = ctx.said.outside === true ? DANGER_STEPS_OUTSIDE : DANGER_STEPS;
+  // "the door is locked": said back, keep it locked and call, whichever step was next.
+  if (ctx.said.outside === true && ctx.turn.doorLocked === true) return say('escalation.danger-door-locked');
   return say(steps[n % steps.length] ?? 'escalation.still-in-danger');
 }
 

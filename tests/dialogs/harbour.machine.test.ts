@@ -637,12 +637,21 @@ describe('escalation', () => {
     // The detector's threat-renewed combination fires beside the violence rule in the same message.
     const turns = play(machine, offShift, [msg('im 12'), msg('theres a girl in year 9 who keeps sending me mean messages on snap'), msg('she said shell beat me up tomorrow')]);
     const last = turns.at(-1);
-    expect(last?.snapshot.context.turn.findings.map((f) => f.rule)).toContain('ctx:threat-renewed');
+    expect(last?.snapshot.context.turn.findings.map((f: { rule: string }) => f.rule)).toContain('ctx:threat-renewed');
     expect(keysOf(last?.emitted ?? [])).not.toContain('advice.dont-send-or-pay');
     expect(last?.snapshot.context.summary.asked).not.toContain('threats or blackmail');
     // After real blackmail, a renewed threat still is.
     const blackmail = play(machine, offShift, [msg('he said send more pics or he will post the ones i sent'), msg('he says he will do it tonight')]);
     expect(blackmail.at(-1)?.snapshot.context.summary.asked).toContain('threats or blackmail');
+  });
+
+  it('someone outside and "the door is locked": said back, keep it locked and call 999, not "lock your door if you can"', () => {
+    const turns = play(machine, { counsellorOnShift: false }, [msg('theres a man outside my house who i met online hes knocking'), msg('the door is locked'), msg('im in my room')]);
+    expect(wordsOf(content, turns[2]?.emitted ?? [])).toEqual(['Good. Keep it locked, and stay inside, away from the windows. Call 999 now. The call is free.']);
+    expect(keysOf(turns[3]?.emitted ?? [])).toEqual(['escalation.danger-call']);
+    // With nobody outside, the words are not read so.
+    const alone = play(machine, { counsellorOnShift: false }, [msg('i took a lot of pills'), msg('the door is locked')]).at(-1);
+    expect(keysOf(alone?.emitted ?? [])).not.toContain('escalation.danger-door-locked');
   });
 
   it('"should i tell my mum" is answered yes, in the words of who is chatting, each time; with someone at home the problem, a grown-up outside the home', () => {
