@@ -10,7 +10,7 @@ import {
   type Feeling,
   type TrustedAdult,
 } from './deps.js';
-import { compile, isWhole, tokens, Vocabulary, withoutFillers, type PhraseList, type Reading } from './match.js';
+import { compile, isWhole, startsWithAny, tokens, Vocabulary, withoutFillers, type PhraseList, type Reading } from './match.js';
 import type { HarbourContext, MessageReading } from './harbour.types.js';
 import type { Audience, ConversationSummary } from './types.js';
 import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, HURT_AT_HOME_RULES, IMAGE_THREAT_RULES, isBlackmailFinding, union, VIOLENCE_THREATENED } from './wording.js';
@@ -68,6 +68,10 @@ export interface TurnAnalysis {
   readonly moneyMule?: boolean;
   /** "the door is locked": read while someone is outside and they are in danger now. */
   readonly doorLocked?: boolean;
+  /** "should i confront him", "should i message him myself": a parent asking whether to contact the person. */
+  readonly asksConfront?: boolean;
+  /** A longer answer that starts with a no ("not really, i just feel like nobody cares"). */
+  readonly leadsWithNo?: boolean;
   /** "is it bad", "am i overreacting": whether what happened is wrong (twelve words or fewer). */
   readonly asksIfWrong?: boolean;
   /** "i took the ipad off him": the child's device taken away (read on the parent path only). */
@@ -219,12 +223,13 @@ export function createAnalyser(deps: DialogDeps) {
   const fearsThreat = compile(w.fearsThreat);
   const moneyMule = compile(w.moneyMule);
   const doorLocked = compile(w.doorLocked);
+  const asksConfront = compile(w.asksConfront);
   const familyRules = compile(w.familyRules);
   const homeTrouble = compile(w.homeTrouble);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, fearsThreat, moneyMule, doorLocked,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, fearsThreat, moneyMule, doorLocked, asksConfront,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -307,6 +312,9 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, fearsThreat)) turn.fearsThreat = true;
     if (either(hits, spelledHits, moneyMule)) turn.moneyMule = true;
     if (either(hits, spelledHits, doorLocked)) turn.doorLocked = true;
+    if (either(hits, spelledHits, asksConfront)) turn.asksConfront = true;
+    // "no im not, hes still here": a no first, in a longer answer (read only where "are you safe" was asked).
+    if (!isNo && !declines && startsWithAny(raw, no)) turn.leadsWithNo = true;
     // A question, not a story: "is it bad that he's 24" asks it; a long message that says "is this normal" somewhere tells more.
     if (words.length <= 12 && either(hits, spelledHits, asksIfWrong)) turn.asksIfWrong = true;
     if (either(hits, spelledHits, tookDevice)) turn.tookDevice = true;

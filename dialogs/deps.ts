@@ -106,6 +106,8 @@ export interface AnswerWords {
   readonly household: readonly string[];
   /** "what parental controls are there": a general question about controls. */
   readonly asksControls: readonly string[];
+  /** "should i confront him": a parent asking whether to confront or contact the person. */
+  readonly asksConfront: readonly string[];
   /** "the door is locked": in danger now with someone outside, the door is locked. */
   readonly doorLocked: readonly string[];
   /** "hold money in my account and send it on": asked to move money through their bank account. */
@@ -223,6 +225,7 @@ export const ANSWER_LIST_KEYS = {
   fearsThreat: 'fears_threat',
   moneyMule: 'money_mule',
   doorLocked: 'door_locked',
+  asksConfront: 'asks_confront',
   parentSelf: 'parent_self',
   familyRules: 'family_rules',
   homeTrouble: 'home_trouble',

@@ -82,7 +82,7 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['isInDangerNow', 'caresForThem']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayCares', 'sayStillInDanger'] },
             { guard: 'isInDangerNow', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayDangerSteps'] },
             // "Are you safe right now?", asked when self-harm was first heard: no or not sure is danger now.
-            { guard: and(['awaitsSafeAnswer', or(['saysNo', 'isUnsure'])]), actions: ['escalateNotSafe'] },
+            { guard: and(['awaitsSafeAnswer', or(['saysNo', 'isUnsure', 'leadsWithNo'])]), actions: ['escalateNotSafe'] },
             { guard: and(['awaitsSafeAnswer', 'saysYes']), actions: ['saySafeForNow'] },
             // "im so scared my life is over": it is not the end, and are you safe (once).
             { guard: 'feelsHopeless', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayNotTheEnd'] },
@@ -137,7 +137,7 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: and(['safeAnswerOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'saySafeForNow'] },
         // "am i gonna get in trouble", read by the classifier alone as danger: the question is answered, nothing escalated.
         { guard: and(['troubleOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'sayNotInTroubleIfAsked'] },
-        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayImageWorryIfAny', 'sayPaidAlreadyIfAny', 'sayCantPayIfAny', 'sayNotOkayIfAsked', 'sayTookDeviceIfAny', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked'] },
+        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayImageWorryIfAny', 'sayPaidAlreadyIfAny', 'sayCantPayIfAny', 'sayNotOkayIfAsked', 'sayTookDeviceIfAny', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked', 'sayDontConfrontIfAsked'] },
         // "she already gave it", after a stranger asked for their details: the stranger knows them now.
         { guard: and(['givesDetails', not('isWithCounsellor')]), target: '.escalated', actions: [...TAKE_MESSAGE, 'escalateDetailsGiven'] },
         // With a counsellor the bot is silent: the person reads and answers.
@@ -170,6 +170,8 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: 'asksIfInTrouble', actions: [...TAKE_MESSAGE, 'sayNotInTroubleIfAsked'] },
         // A parent's "what do i tell him": how to support the child (each time asked).
         { guard: and(['asksWhatToSay', 'isOnAdultPath']), actions: [...TAKE_MESSAGE, 'saySupportChild'] },
+        // A parent's "should i confront him": no, leave it to the police (each time asked).
+        { guard: and(['asksConfront', 'isOnAdultPath']), actions: [...TAKE_MESSAGE, 'sayDontConfront'] },
         // "i blocked him": well done (once); the question asked still waits.
         { guard: 'saysBlocked', actions: [...TAKE_MESSAGE, 'sayBlocked'] },
         // "i already paid him once", after money or a threat: don't pay any more, and why (once).

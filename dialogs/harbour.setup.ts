@@ -50,7 +50,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // The context as it will be once the message is taken (the same object when it already is).
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
-    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
+    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
     const onPath = (context.audience !== undefined && pathOf(context.audience) !== 'parent') || pathOf(context.audience) === 'parent';
     return !(turn.wantsTips === true && onPath && context.handoff === 'none');
   };
@@ -205,6 +205,18 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * "should i tell my mum", "should i tell her mum": yes, a grown-up they trust (a young person with
        * someone at home the problem: one outside the home); 999 still, while in danger now. Each time asked.
        */
+      /**
+       * A parent's "should i confront him": no; in person, keep the child away and don't tell them what the
+       * child said; online, don't contact them or pretend to be the child. Each time asked; 999 while in danger now.
+       */
+      sayDontConfront: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say(isHarmInPerson(context) ? 'parent.advice.abuse-keep-away' : 'parent.advice.dont-confront'));
+        if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
+      }),
+      /** Beside a red flag: the same answer, when a parent asked it. */
+      sayDontConfrontIfAsked: enqueueActions(({ context, enqueue }) => {
+        if (context.turn.asksConfront === true && pathOf(context.audience) === 'parent') enqueue.emit(say(isHarmInPerson(context) ? 'parent.advice.abuse-keep-away' : 'parent.advice.dont-confront'));
+      }),
       sayShouldTell: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(shouldTellLine(context));
         if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
@@ -594,6 +606,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       asksIfWrong: ({ context, event }) => asksIfWrong({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
       saysTookDevice: ({ context, event }) => tookDevice({ ...context, turn: turnOf(context, event) }),
       asksShouldTell: ({ context, event }) => turnOf(context, event).asksShouldTell === true,
+      asksConfront: ({ context, event }) => turnOf(context, event).asksConfront === true,
+      /** "not really, i just feel like nobody cares": a no first, in a longer answer. */
+      leadsWithNo: ({ context, event }) => turnOf(context, event).leadsWithNo === true,
       asksWhatToSay: ({ context, event }) => turnOf(context, event).asksWhatToSay === true,
       isGoodbye: ({ context, event }) => turnOf(context, event).goodbye === true,
       staysToWait: ({ context, event }) => turnOf(context, event).stays === true,

@@ -262,6 +262,12 @@ function startsAt(reading: Reading, at: number, phrase: readonly string[]): bool
   return true;
 }
 
+/** True when the message begins with one of the phrases. */
+export function startsWithAny(reading: Reading, list: PhraseList): boolean {
+  for (const word of reading[0] ?? []) for (const phrase of list.byFirst.get(word) ?? []) if (startsAt(reading, 0, phrase)) return true;
+  return false;
+}
+
 /** True when any phrase appears, word for word, anywhere in the message. */
 export function containsAny(reading: Reading, list: PhraseList): boolean {
   for (let at = 0; at < reading.length; at++) {

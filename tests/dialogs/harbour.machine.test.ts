@@ -654,6 +654,23 @@ describe('escalation', () => {
     expect(keysOf(alone?.emitted ?? [])).not.toContain('escalation.danger-door-locked');
   });
 
+  it('a parent\'s "should i confront him" is answered: in person, keep the child away; online, don\'t contact them or pretend to be the child', () => {
+    const offShift = { counsellorOnShift: false };
+    const inPerson = play(machine, offShift, [msg('my daughter told me her coach touches her'), msg('what do i do now'), msg('should i confront him')]).at(-1);
+    // Before: "The advice is in the chat, just above."
+    expect(keysOf(inPerson?.emitted ?? [])).toEqual(['parent.advice.abuse-keep-away']);
+    const online = play(machine, offShift, [msg('my son is being messaged by a man on snapchat asking for pics'), msg('should i reply to him')]).at(-1);
+    expect(wordsOf(content, online?.emitted ?? [])).toContain("Don't contact the person, and don't pretend to be the child online. Leave that to the police.");
+  });
+
+  it('"are you safe right now?" answered with a no first in a longer answer ("not really i just feel like nobody cares") is not safe', () => {
+    const turns = play(machine, { counsellorOnShift: false }, [msg('i want to die'), msg('not really i just feel like nobody cares')]);
+    // Before: "You're not alone" and the trusted-adult question: eight words were too many for a "no".
+    expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['safety.not-safe']);
+    const yes = play(machine, { counsellorOnShift: false }, [msg('i want to die'), msg('yes im safe i just feel sad')]).at(-1);
+    expect(keysOf(yes?.emitted ?? [])).not.toContain('safety.not-safe');
+  });
+
   it('"should i tell my mum" is answered yes, in the words of who is chatting, each time; with someone at home the problem, a grown-up outside the home', () => {
     const turns = child(msg('a man on tiktok keeps asking for my address'), msg('should i tell my mum'), msg('shud i tell my mum'));
     expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual([
