@@ -1,4 +1,4 @@
-import { and, not } from 'xstate';
+import { and, not, or } from 'xstate';
 import { answer, type HarbourSetup } from '../harbour.setup.js';
 import { QR } from '../message-keys.js';
 
@@ -41,7 +41,7 @@ export function childStates(s: HarbourSetup) {
         entry: [{ type: 'say', params: { key: 'child.home-hard' } }, { type: 'say', params: { key: 'child.ask.safe-at-home', quickReplies: QR.safe } }],
         on: {
           'user.message': answer([
-            { guard: 'saysNo', target: '#harbour.escalated', actions: [{ type: 'escalateUnsafeAtHome', params: { urgency: 'immediate' } }] },
+            { guard: or(['saysNo', 'leadsWithNo']), target: '#harbour.escalated', actions: [{ type: 'escalateUnsafeAtHome', params: { urgency: 'immediate' } }] },
             { guard: 'isUnsure', target: '#harbour.escalated', actions: [{ type: 'escalateUnsafeAtHome', params: { urgency: 'high' } }] },
             { guard: 'saysYes', target: 'feelings', actions: [{ type: 'say', params: { key: 'child.home-safe-yes' } }] },
             { guard: 'declines', target: 'feelings', actions: [{ type: 'say', params: { key: 'shared.thats-okay' } }] },

@@ -667,6 +667,9 @@ describe('escalation', () => {
     const turns = play(machine, { counsellorOnShift: false }, [msg('i want to die'), msg('not really i just feel like nobody cares')]);
     // Before: "You're not alone" and the trusted-adult question: eight words were too many for a "no".
     expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['safety.not-safe']);
+    // So is "do you feel safe at home right now?".
+    const home = play(machine, { counsellorOnShift: false }, [msg('my dad shouts at me all the time'), msg('no not really he gets really angry when hes been drinking')]).at(-1);
+    expect(home?.emitted).toContainEqual(expect.objectContaining({ type: 'handoff.requested', urgency: 'immediate' }));
     const yes = play(machine, { counsellorOnShift: false }, [msg('i want to die'), msg('yes im safe i just feel sad')]).at(-1);
     expect(keysOf(yes?.emitted ?? [])).not.toContain('safety.not-safe');
   });
