@@ -70,6 +70,8 @@ export interface TurnAnalysis {
   readonly doorLocked?: boolean;
   /** "should i confront him", "should i message him myself": a parent asking whether to contact the person. */
   readonly asksConfront?: boolean;
+  /** "can you tell my mum for me", "can u call the police": asking the bot itself to tell or call someone. */
+  readonly asksBotToTell?: boolean;
   /** A longer answer that starts with a no ("not really, i just feel like nobody cares"). */
   readonly leadsWithNo?: boolean;
   /** "is it bad", "am i overreacting": whether what happened is wrong (twelve words or fewer). */
@@ -224,12 +226,13 @@ export function createAnalyser(deps: DialogDeps) {
   const moneyMule = compile(w.moneyMule);
   const doorLocked = compile(w.doorLocked);
   const asksConfront = compile(w.asksConfront);
+  const asksBotToTell = compile(w.asksBotToTell);
   const familyRules = compile(w.familyRules);
   const homeTrouble = compile(w.homeTrouble);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, fearsThreat, moneyMule, doorLocked, asksConfront,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, fearsThreat, moneyMule, doorLocked, asksConfront, asksBotToTell,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -313,6 +316,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, moneyMule)) turn.moneyMule = true;
     if (either(hits, spelledHits, doorLocked)) turn.doorLocked = true;
     if (either(hits, spelledHits, asksConfront)) turn.asksConfront = true;
+    if (either(hits, spelledHits, asksBotToTell)) turn.asksBotToTell = true;
     // "no im not, hes still here": a no first, in a longer answer (read only where "are you safe" was asked).
     if (!isNo && !declines && startsWithAny(raw, no)) turn.leadsWithNo = true;
     // A question, not a story: "is it bad that he's 24" asks it; a long message that says "is this normal" somewhere tells more.

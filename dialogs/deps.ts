@@ -106,6 +106,8 @@ export interface AnswerWords {
   readonly household: readonly string[];
   /** "what parental controls are there": a general question about controls. */
   readonly asksControls: readonly string[];
+  /** "can you tell my mum for me", "can u call the police": asking the bot itself to tell or call someone. */
+  readonly asksBotToTell: readonly string[];
   /** "should i confront him": a parent asking whether to confront or contact the person. */
   readonly asksConfront: readonly string[];
   /** "the door is locked": in danger now with someone outside, the door is locked. */
@@ -226,6 +228,7 @@ export const ANSWER_LIST_KEYS = {
   moneyMule: 'money_mule',
   doorLocked: 'door_locked',
   asksConfront: 'asks_confront',
+  asksBotToTell: 'asks_bot_to_tell',
   parentSelf: 'parent_self',
   familyRules: 'family_rules',
   homeTrouble: 'home_trouble',

@@ -137,7 +137,7 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: and(['safeAnswerOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'saySafeForNow'] },
         // "am i gonna get in trouble", read by the classifier alone as danger: the question is answered, nothing escalated.
         { guard: and(['troubleOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'sayNotInTroubleIfAsked'] },
-        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayImageWorryIfAny', 'sayPaidAlreadyIfAny', 'sayCantPayIfAny', 'sayNotOkayIfAsked', 'sayTookDeviceIfAny', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked', 'sayDontConfrontIfAsked'] },
+        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayImageWorryIfAny', 'sayPaidAlreadyIfAny', 'sayCantPayIfAny', 'sayNotOkayIfAsked', 'sayTookDeviceIfAny', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked', 'sayDontConfrontIfAsked', 'sayCantTellForYouIfAsked'] },
         // "she already gave it", after a stranger asked for their details: the stranger knows them now.
         { guard: and(['givesDetails', not('isWithCounsellor')]), target: '.escalated', actions: [...TAKE_MESSAGE, 'escalateDetailsGiven'] },
         // With a counsellor the bot is silent: the person reads and answers.
@@ -170,6 +170,8 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: 'asksIfInTrouble', actions: [...TAKE_MESSAGE, 'sayNotInTroubleIfAsked'] },
         // A parent's "what do i tell him": how to support the child (each time asked).
         { guard: and(['asksWhatToSay', 'isOnAdultPath']), actions: [...TAKE_MESSAGE, 'saySupportChild'] },
+        // "can you tell my mum for me", "can u call the police": a computer cannot; how to tell, and 999 (each time asked).
+        { guard: 'asksBotToTell', actions: [...TAKE_MESSAGE, 'sayCantTellForYou'] },
         // A parent's "should i confront him": no, leave it to the police (each time asked).
         { guard: and(['asksConfront', 'isOnAdultPath']), actions: [...TAKE_MESSAGE, 'sayDontConfront'] },
         // "i blocked him": well done (once); the question asked still waits.

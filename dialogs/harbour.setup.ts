@@ -50,7 +50,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // The context as it will be once the message is taken (the same object when it already is).
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
-    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
+    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
     const onPath = (context.audience !== undefined && pathOf(context.audience) !== 'parent') || pathOf(context.audience) === 'parent';
     return !(turn.wantsTips === true && onPath && context.handoff === 'none');
   };
@@ -212,6 +212,15 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       sayDontConfront: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say(isHarmInPerson(context) ? 'parent.advice.abuse-keep-away' : 'parent.advice.dont-confront'));
         if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
+      }),
+      /** "can you tell my mum for me": a computer cannot tell or call anyone; how they can, and 999 in danger. Each time asked. */
+      sayCantTellForYou: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say(`${pathOf(context.audience)}.cant-tell-for-you`));
+        if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
+      }),
+      /** Beside a red flag: the same answer, when asked. */
+      sayCantTellForYouIfAsked: enqueueActions(({ context, enqueue }) => {
+        if (context.turn.asksBotToTell === true) enqueue.emit(say(`${pathOf(context.audience)}.cant-tell-for-you`));
       }),
       /** Beside a red flag: the same answer, when a parent asked it. */
       sayDontConfrontIfAsked: enqueueActions(({ context, enqueue }) => {
@@ -607,6 +616,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       saysTookDevice: ({ context, event }) => tookDevice({ ...context, turn: turnOf(context, event) }),
       asksShouldTell: ({ context, event }) => turnOf(context, event).asksShouldTell === true,
       asksConfront: ({ context, event }) => turnOf(context, event).asksConfront === true,
+      asksBotToTell: ({ context, event }) => turnOf(context, event).asksBotToTell === true,
       /** "not really, i just feel like nobody cares": a no first, in a longer answer. */
       leadsWithNo: ({ context, event }) => turnOf(context, event).leadsWithNo === true,
       asksWhatToSay: ({ context, event }) => turnOf(context, event).asksWhatToSay === true,

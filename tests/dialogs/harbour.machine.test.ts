@@ -674,6 +674,20 @@ describe('escalation', () => {
     expect(keysOf(yes?.emitted ?? [])).not.toContain('safety.not-safe');
   });
 
+  it('"can you tell my mum for me", "can you call the police": a computer cannot; how to tell a grown-up, and 999 again while in danger now', () => {
+    const offShift = { counsellorOnShift: false };
+    const child = play(machine, offShift, [msg('someone on roblox keeps messaging me'), msg('can you tell my mum for me')]).at(-1);
+    // Before: taken as the step's answer ("Has this person asked you…" moved on).
+    expect(wordsOf(content, child?.emitted ?? [])).toEqual([
+      'I\'m a computer, so I can\'t tell anyone for you. You could show this chat to a grown-up you trust. Or you could say, "I need to tell you something." If you are in danger now, call 999.',
+    ]);
+    expect(child?.state).toBe('talking.young.howLong');
+    const danger = play(machine, offShift, [msg('theres a man outside my house who i met online hes knocking'), msg('can you call the police')]).at(-1);
+    expect(keysOf(danger?.emitted ?? [])).toEqual(['child.cant-tell-for-you', 'escalation.still-in-danger']);
+    const parent = play(machine, offShift, [msg("I'm a parent"), msg('can u call the police for me')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])).toContain('parent.cant-tell-for-you');
+  });
+
   it('"should i tell my mum" is answered yes, in the words of who is chatting, each time; with someone at home the problem, a grown-up outside the home', () => {
     const turns = child(msg('a man on tiktok keeps asking for my address'), msg('should i tell my mum'), msg('shud i tell my mum'));
     expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual([
