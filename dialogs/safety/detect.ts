@@ -982,14 +982,40 @@ const ASKING = new Set(['asking', 'asked', 'asks', 'ask', 'wants', 'wanted', 'be
  * for pictures (sexual, found by its own rules), not a threat with pictures already had.
  */
 function askedNotHad(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id === 'lex:threat_blackmail.share-images' && (askedToSend(tokens, m) || moneyNotImages(tokens, m))) return true;
   if (rule.category !== 'threat_blackmail' || !HAVING.has(tokens[m.first]?.word ?? '')) return false;
   for (let j = m.first + 1; j < m.last; j += 1) if (ASKING.has(tokens[j]?.word ?? '')) return true;
   return false;
 }
 
+/** Whom a sender is told to send: "wants ME TO send", "told HER TO share". */
+const ASKED_TO_SEND = new Set(['me', 'you', 'u', 'her', 'him']);
+
+/**
+ * Session 20: a share-images phrase whose sending word follows "me to" ("he wants me to send a
+ * pic of me") is the child asked for a picture (sexual, found by its own rules), not a threat to
+ * pass pictures on; any other share-images phrase in the message still fires.
+ */
+function askedToSend(tokens: readonly Token[], m: PhraseMatch): boolean {
+  const first = tokens[m.first];
+  return first !== undefined && first.sets.includes('{send}') && tokens[m.first - 1]?.word === 'to' && ASKED_TO_SEND.has(tokens[m.first - 2]?.word ?? '');
+}
+
+/** Session 20: "he will PUT MONEY in my account" is money moved, not pictures shared: a {money} word inside the phrase and no picture. */
+function moneyNotImages(tokens: readonly Token[], m: PhraseMatch): boolean {
+  let money = false;
+  for (let j = m.first; j <= m.last; j += 1) {
+    if (tokens[j]?.sets.includes('{image}')) return false;
+    if (tokens[j]?.sets.includes('{money}')) money = true;
+  }
+  return money;
+}
+
 /** Words after "til"/"until" that make a condition a house rule: "till ive TIDIED my room", "until i say SORRY". */
 const HOUSE_RULE = new Set(['tidy', 'tidied', 'tidying', 'sorry', 'done', 'finished', 'finish', 'quiet', 'eaten', 'eat', 'dinner', 'tea', 'clean', 'cleaned', 'apologise', 'apologised', 'apologize', 'revised', 'practised', 'practiced']);
 const UNTIL = new Set(['til', 'till', 'until', 'untill']);
+/** Session 20: what joins a refused outing or time to "go out": "TO the fair", "ON a school night", "AFTER dark". */
+const OUTING_PREP = new Set(['to', 'on', 'at', 'after', 'in', 'during']);
 /** Sets that keep a "won't let me go" as danger: fear, earnest words, violence, keeping quiet, pictures, nudity, undressing, the body. */
 const PERMISSION_VETO = ['{earnest}', '{violent}', '{hush}', '{image}', '{nudestrong}', '{undress}', '{bodypart}', '{knownadult}'];
 /** Words of fear that keep it too (not `afraid`'s "wont let", "not allowed", which are the permission itself). */
@@ -1014,7 +1040,7 @@ function permissionRefused(tokens: readonly Token[], m: PhraseMatch, rule: Compi
   const s = tokens[m.first]?.sentence;
   // "won't let me go TO the sleepover", "… go out to the fair": an outing refused.
   const next = m.last + 1 + (tokens[m.last + 1]?.word === 'out' ? 1 : 0);
-  if (tokens[next]?.word === 'to') for (let k = next + 1; k <= next + 3 && k < tokens.length && tokens[k]?.sentence === s; k += 1) if (tokens[k]?.sets.includes('{outing}')) return true;
+  if (OUTING_PREP.has(tokens[next]?.word ?? '')) for (let k = next + 1; k <= next + 3 && k < tokens.length && tokens[k]?.sentence === s; k += 1) if (tokens[k]?.sets.includes('{outing}')) return true;
   for (let j = m.last + 1; j < tokens.length && tokens[j]?.sentence === s; j += 1) {
     if (!UNTIL.has(tokens[j]?.word ?? '')) continue;
     for (let k = j + 1; k <= j + 5 && k < tokens.length && tokens[k]?.sentence === s; k += 1) if (HOUSE_RULE.has(tokens[k]?.word ?? '') || tokens[k]?.sets.includes('{chore}')) return true;
@@ -1383,6 +1409,69 @@ function ageCompared(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   return rule.id === 'lex:personal_info.knows-details' && tokens[m.last]?.word === 'age' && tokens[m.last - 2]?.word === 'for';
 }
 
+/** Rules of a meeting asked for (session 20: `meetsKnown`). */
+const MEET_RULES = new Set(['lex:meet_or_secrecy.meet-request', 'lex:meet_or_secrecy.meet-up']);
+const MET_PRONOUNS = new Set(['her', 'him', 'them']);
+const BEING = new Set(['is', 'was', 'are', 'were']);
+
+/**
+ * Session 20: a meeting with someone the child knows. (a) The phrase ends in her, him or them and
+ * the nearest person named before it in the sentence is a relative or friend of a fitting gender
+ * ("my cousin is visiting from romania and we're meeting her at the airport"), or the phrase ends
+ * in "by" and "my" and one follow ("i'm getting picked up by my grandad at 3"); (b) the one asking
+ * is said after the phrase to be in the child's class or year ("he asked to meet at the library,
+ * hes in my english class"). Never with an online word, an app or game, a stranger or an adult
+ * (man, guy, someone…) or a secret in the sentence.
+ */
+function meetsKnown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!MEET_RULES.has(rule.id)) return false;
+  const s = tokens[m.first]?.sentence;
+  for (const t of tokens) if (t.sentence === s && (isOnlineWord(t) || ONLINE.has(t.word) || OTHER_PERSON.has(t.word) || t.sets.includes('{secret}'))) return false;
+  const met = tokens[m.last]?.word ?? '';
+  // "picked up BY MY GRANDAD": the one named right after is a relative or friend.
+  if (met === 'by' && tokens[m.last + 1]?.word === 'my' && tokens[m.last + 2]?.keys.some((key) => TRUSTED_SETS.has(key)) && !metOnline(tokens, m.last + 2)) return true;
+  if (MET_PRONOUNS.has(met))
+    for (let k = m.first - 1; k >= 0; k -= 1) {
+      const t = tokens[k];
+      if (t === undefined || t.sentence !== s) break;
+      if (t.keys.some((key) => TRUSTED_SETS.has(key))) return !metOnline(tokens, k) && !(met === 'her' && MALE.has(t.word)) && !(met === 'him' && FEMALE.has(t.word));
+      if (CHILD_SUBJECTS.has(t.word) || HE.has(t.word) || SHE.has(t.word) || t.word === 'boy' || t.word === 'girl') break;
+    }
+  for (let k = m.last + 1; k + 2 < tokens.length; k += 1) {
+    if (tokens[k]?.sentence !== s) continue;
+    if (!BEING.has(tokens[k]?.word ?? '') || tokens[k + 1]?.word !== 'in' || tokens[k + 2]?.word !== 'my') continue;
+    for (let q = k + 3; q <= k + 4; q += 1) if (tokens[q]?.sentence === s && tokens[q]?.sets.includes('{inperson}')) return true;
+  }
+  return false;
+}
+
+/**
+ * Session 20: an animal following the child ("a cat is following me home from the bus", "my dog
+ * keeps following me around the house"): someone-outside stands down when a word of `animal` comes
+ * at most three words before a following phrase, with no person or pronoun in between or before it
+ * in the sentence ("a man with a dog is following me" still fires).
+ */
+function animalFollows(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.someone-outside' || !(tokens[m.first]?.word ?? '').startsWith('follow')) return false;
+  const s = tokens[m.first]?.sentence;
+  let animalAt = -1;
+  for (let k = m.first - 1; k >= Math.max(0, m.first - 3); k -= 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) break;
+    if (t.sets.includes('{animal}')) {
+      animalAt = k;
+      break;
+    }
+  }
+  if (animalAt < 0) return false;
+  for (let k = 0; k < m.first; k += 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s || k === animalAt) continue;
+    if (OTHER_PERSON.has(t.word) || HE.has(t.word) || SHE.has(t.word) || t.word === 'they' || t.word === 'boy' || t.word === 'girl' || t.word === 'someone') return false;
+  }
+  return true;
+}
+
 function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel): StandDown | undefined {
   if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return 'negated';
   if (rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm')) return 'hypothetical';
@@ -1410,6 +1499,8 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (askedNotHad(tokens, m, rule)) return 'asked';
   if (doseAsMeant(tokens, m, rule)) return 'dose';
   if (permissionRefused(tokens, m, rule)) return 'permission';
+  if (meetsKnown(tokens, m, rule)) return 'trusted';
+  if (animalFollows(tokens, m, rule)) return 'nuisance';
   if (hidingFromNuisance(tokens, m, rule)) return 'nuisance';
   if (mildThreat(tokens, m, rule)) return 'mild';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {

@@ -1304,3 +1304,68 @@ describe('session 19, found by talking to the bot (lead, v40): a caller at the d
     expect(categories('my sister is 19 and im 14 and she has a boyfriend')).toEqual([]);
   });
 });
+
+describe('session 20, known misses (v41): financial scams, an adult lying about age, a picture asked for, meetings with people the child knows', () => {
+  const rules = (text: string): string[] => run(text).map((f) => f.rule);
+
+  it('reads a screen shared while a bank or payment app is open as financial, not a screen shared for a film or for work', () => {
+    for (const text of ['he told me to share my screen and then open my mums banking app so he can help', 'she wants me to screen share while i log into paypal', 'he said download anydesk so he can fix my phone'])
+      expect(rules(text), text).toContain('lex:financial.screen-share');
+    for (const text of ['my mum shares her screen on teams for work', 'i screen shared with my friend to show her my minecraft build'])
+      expect(categories(text), text).not.toContain('financial');
+  });
+
+  it('reads money promised to double and fees asked by a modelling agency as financial, not a parent investing or a club fee', () => {
+    for (const text of ['a man on insta says if i put 100 pounds in his crypto it will double by friday', 'someone said they can turn 20 pounds into 200 if i invest with them', 'the modelling agency said i have to pay 150 for my portfolio first'])
+      expect(rules(text), text).toContain('lex:financial.scam-offer');
+    for (const text of ['my dad invests in shares and says it might double in ten years', 'he plays the stock market game, says he could double his money', 'my football club has a registration fee'])
+      expect(rules(text), text).not.toContain('lex:financial.scam-offer');
+  });
+
+  it('reads money put into the child account to be sent on as a money mule, not a birthday present or the child own account', () => {
+    for (const text of ['a guy said he will put money in my bank account and i just have to send it on to someone else', 'he wants to use my bank account to move some money for him'])
+      expect(rules(text), text).toContain('lex:financial.money-mule');
+    for (const text of ['my nan put money in my account for my birthday', 'can i use my bank account to get paid for my paper round'])
+      expect(rules(text), text).not.toContain('lex:financial.money-mule');
+  });
+
+  it('reads a code sent "by mistake", vouchers for an online friend and skins bought because someone asked as financial', () => {
+    for (const text of ['he said he sent a code to my phone by mistake and asked me to send it to him', 'i bought a steam voucher for a friend i met online', 'i spent my savings on skins for this person because they asked me to'])
+      expect(categories(text), text).toContain('financial');
+    for (const text of ['the bank sent me a code to my phone when i logged in, is that normal', 'i bought my friend a voucher for her birthday', 'im buying skins for myself with my birthday money'])
+      expect(categories(text), text).not.toContain('financial');
+  });
+
+  it('reads an adult lying about his age and moving the child to an app as meet_or_secrecy rules', () => {
+    const r = rules('a man told my son he was 13 but he is clearly an adult, now he wants him on telegram');
+    expect(r).toContain('lex:meet_or_secrecy.age-lie');
+    expect(r).toContain('lex:meet_or_secrecy.move-app');
+  });
+
+  it('reads a picture asked for as sexual, not as a threat to share pictures; money put in an account is no picture shared', () => {
+    expect(rules('he wants me to send a pic of me')).not.toContain('lex:threat_blackmail.share-images');
+    expect(categories('he wants me to send a pic of me')).toContain('sexual');
+    expect(rules('he said he will send pics of me to everyone')).toContain('lex:threat_blackmail.share-images');
+    expect(rules('he said he will put money in my account')).not.toContain('lex:threat_blackmail.share-images');
+    expect(rules("he's holding the photos over me")).toContain('lex:threat_blackmail.share-images');
+  });
+
+  it('does not read a parcel from a shop, a meeting with a cousin or classmate, an animal following, or a school night kept in as red flags', () => {
+    for (const text of [
+      'the delivery man is at the door with a parcel from amazon',
+      'my cousin is visiting from poland and we are meeting her at the airport',
+      'he asked to meet at the library to revise, he is in my maths class',
+      'im getting picked up by my nan at 4',
+      'a cat keeps following me home from school',
+      'my parents wont let me go out on a school night',
+    ])
+      expect(categories(text), text).toEqual([]);
+    for (const text of ['a man i met online sent me a parcel from him', 'a man with a dog is following me home', 'he wants to meet me, he is in my discord server'])
+      expect(categories(text), text).not.toEqual([]);
+  });
+
+  it('reads wanting to cut again after stopping as self-harm, not a recovery', () => {
+    expect(categories('i used to cut but now i want to again')).toContain('self_harm');
+    expect(categories('i used to cut but ive been clean for a year now')).not.toContain('self_harm');
+  });
+});
