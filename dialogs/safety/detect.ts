@@ -1409,6 +1409,25 @@ function ageCompared(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   return rule.id === 'lex:personal_info.knows-details' && tokens[m.last]?.word === 'age' && tokens[m.last - 2]?.word === 'for';
 }
 
+/** Words that only claim a role: "PRETENDING to be", "CLAIMS to be". */
+const PRETEND = new Set(['pretending', 'pretends', 'pretended', 'pretend', 'claiming', 'claims', 'claimed', 'claim', 'supposedly']);
+const SAYING = new Set(['saying', 'says', 'said']);
+
+/**
+ * Session 20: a delivery driver, a friend or a relative only claimed by someone at the door
+ * ("some1 PRETENDING TO BE a delivery driver is at the door", "someone keeps knocking SAYING ITS a
+ * delivery"): a pretending word within four words before, or "saying/says/said it's" right before
+ * (with at most "a" or "the" between), means the trusted word does not stand the phrase down.
+ */
+function claimedRole(tokens: readonly Token[], j: number): boolean {
+  const s = tokens[j]?.sentence;
+  for (let k = j - 1; k >= Math.max(0, j - 4); k -= 1) if (tokens[k]?.sentence === s && PRETEND.has(tokens[k]?.word ?? '')) return true;
+  let k = j - 1;
+  if (tokens[k]?.word === 'a' || tokens[k]?.word === 'the') k -= 1;
+  if (tokens[k]?.word === 'is' && tokens[k - 1]?.word === 'it') k -= 1;
+  return (tokens[k]?.word === 'its' || tokens[k]?.word === 'it') && SAYING.has(tokens[k - 1]?.word ?? '');
+}
+
 /** Rules of a meeting asked for (session 20: `meetsKnown`). */
 const MEET_RULES = new Set(['lex:meet_or_secrecy.meet-request', 'lex:meet_or_secrecy.meet-up']);
 const MET_PRONOUNS = new Set(['her', 'him', 'them']);
@@ -1530,6 +1549,8 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
         if (t === undefined || t.sentence !== s || !t.keys.includes(set)) continue;
         if (someoneElseBetween(tokens, j, m.first)) continue;
         if (TRUSTED_SETS.has(set) && (metOnline(tokens, j) || strangerOnline(tokens, s, j))) continue;
+        // Session 20: a trusted role only claimed ("PRETENDING TO BE a delivery driver", "SAYING ITS a delivery").
+        if (TRUSTED_SETS.has(set) && claimedRole(tokens, j)) continue;
         // Session 19: "one of HIS mates made me a drink": his or their friends are not the child's.
         if (rule.id === 'lex:immediate_danger.given-drugs' && (tokens[j - 1]?.word === 'his' || tokens[j - 1]?.word === 'their')) continue;
         if (set === '{self}' ? !isDemandedOfChild(tokens, j, m.first, model) : !isObject(tokens, j, model, set)) return true;

@@ -1369,3 +1369,36 @@ describe('session 20, known misses (v41): financial scams, an adult lying about 
     expect(categories('i used to cut but ive been clean for a year now')).not.toContain('self_harm');
   });
 });
+
+describe('session 20, train45 misses (v42): claimed roles at the door, locked in for a day, isolation said other ways', () => {
+  const rules = (text: string): string[] => run(text).map((f) => f.rule);
+
+  it('does not let a delivery driver who is only claimed stand danger down', () => {
+    expect(categories('someone pretending to be a delivery driver is outside my house')).toContain('immediate_danger');
+    expect(categories('the delivery driver is outside my house with my parcel')).not.toContain('immediate_danger');
+  });
+
+  it('reads being locked in since yesterday, or banging and screaming at the door, as danger now even from family', () => {
+    expect(rules('my mum locked me in my room and i have been here since yesterday')).toContain('lex:immediate_danger.being-hurt');
+    expect(rules('my mums ex is banging on the door screaming')).toContain('lex:immediate_danger.being-hurt');
+    expect(categories('my older brother forgot his keys and is banging on the door lol')).not.toContain('immediate_danger');
+  });
+
+  it('reads new blades after throwing them away, and healing undone, as self-harm', () => {
+    for (const text of ['i threw my blades away in march but i bought new ones today', 'my scars were finally healing and i ruined it again'])
+      expect(rules(text), text).toContain('lex:self_harm.self-harm');
+  });
+
+  it('reads only-he-understands, blocking a friend and friends "holding her back" as isolation, not a parent or a friend', () => {
+    for (const text of ['he says nobody loves me like he does', 'she told me my parents will never understand me like she does', 'he told me to block my best friend', 'he says i should only play with him'])
+      expect(rules(text), text).toContain('lex:meet_or_secrecy.isolation');
+    for (const text of ['my parents will never understand me', 'i only talk to him in the game chat, he doesnt know my school'])
+      expect(rules(text), text).not.toContain('lex:meet_or_secrecy.isolation');
+  });
+
+  it('reads a code handed over, a screen shared while logging in and a fee for a test shoot as financial', () => {
+    expect(rules('i gave him the code that came to my phone')).toContain('lex:financial.logins');
+    expect(rules('she said share your screen on discord while you log into your mums amazon')).toContain('lex:financial.screen-share');
+    expect(rules('a casting agent said we have to pay 200 for a test shoot')).toContain('lex:financial.scam-offer');
+  });
+});
