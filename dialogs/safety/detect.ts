@@ -1428,6 +1428,34 @@ function claimedRole(tokens: readonly Token[], j: number): boolean {
   return (tokens[k]?.word === 'its' || tokens[k]?.word === 'it') && SAYING.has(tokens[k - 1]?.word ?? '');
 }
 
+/** Words of a live location or a map (session 20: `locationWithTrusted`). */
+const LOCATION_WORDS = new Set(['location', 'locations', 'map', 'maps']);
+
+/**
+ * Session 20: a location shared within the family or with friends ("mum made him share his location",
+ * "sharing live location with the girls cos were walking home from the gig", "my cousin turned on
+ * snap map so we can find each other"): an asks-details phrase naming a location or a map stands
+ * down when the sentence names a relative or friend (`friends`, `family`, `peers`, not met online)
+ * and nobody else: no stranger or adult (man, guy, someone…), no "he", "she" or "they", no boy or girl.
+ */
+function locationWithTrusted(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:personal_info.asks-details') return false;
+  let location = false;
+  for (let j = m.first; j <= m.last; j += 1) if (LOCATION_WORDS.has(tokens[j]?.word ?? '')) location = true;
+  if (!location) return false;
+  const s = tokens[m.first]?.sentence;
+  let trusted = false;
+  for (let k = 0; k < tokens.length; k += 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) continue;
+    // An app's own map ("snap map") is the location shared, not a place the person was met.
+    const appMap = t.sets.includes('{app}') || tokens[k + 1]?.word === 'map';
+    if (OTHER_PERSON.has(t.word) || CHILD_SUBJECTS.has(t.word) || t.word === 'boy' || t.word === 'girl' || (isOnlineWord(t) && !appMap)) return false;
+    if (t.keys.some((key) => TRUSTED_SETS.has(key)) && !metOnline(tokens, k)) trusted = true;
+  }
+  return trusted;
+}
+
 /** Rules of a meeting asked for (session 20: `meetsKnown`). */
 const MEET_RULES = new Set(['lex:meet_or_secrecy.meet-request', 'lex:meet_or_secrecy.meet-up']);
 const MET_PRONOUNS = new Set(['her', 'him', 'them']);
@@ -1520,6 +1548,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (permissionRefused(tokens, m, rule)) return 'permission';
   if (meetsKnown(tokens, m, rule)) return 'trusted';
   if (animalFollows(tokens, m, rule)) return 'nuisance';
+  if (locationWithTrusted(tokens, m, rule)) return 'trusted';
   if (hidingFromNuisance(tokens, m, rule)) return 'nuisance';
   if (mildThreat(tokens, m, rule)) return 'mild';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {

@@ -1402,3 +1402,19 @@ describe('session 20, train45 misses (v42): claimed roles at the door, locked in
     expect(rules('a casting agent said we have to pay 200 for a test shoot')).toContain('lex:financial.scam-offer');
   });
 });
+
+describe('session 20, benign narrowing (v43): talking on an app as a fact, a location shared in the family', () => {
+  const rules = (text: string): string[] => run(text).map((f) => f.rule);
+
+  it('reads a move to an app asked for as move-app, not the child saying where they talk', () => {
+    for (const text of ['he said we should talk on snap', 'he says to chat on telegram', 'a man from roblox asked me to chat on discord', 'can we talk on whatsapp instead'])
+      expect(rules(text), text).toContain('lex:meet_or_secrecy.move-app');
+    for (const text of ['theres this guy i talk to on insta', 'me and my friends chat on discord when we play'])
+      expect(rules(text), text).not.toContain('lex:meet_or_secrecy.move-app');
+  });
+
+  it('does not read a location shared with family as a detail asked for, but does when a stranger asks', () => {
+    expect(rules('my mum made my brother share his location when he went out')).not.toContain('lex:personal_info.asks-details');
+    expect(rules('a man keeps asking me to share my location')).toContain('lex:personal_info.asks-details');
+  });
+});
