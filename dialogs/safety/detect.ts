@@ -1456,6 +1456,27 @@ function locationWithTrusted(tokens: readonly Token[], m: PhraseMatch, rule: Com
   return trusted;
 }
 
+/** Session 20: what keeps pictures sent to the child a red flag: asked for back, nudity, the body, undressing, keeping quiet, a threat. */
+const IMAGE_SENT_VETO = ['{request}', '{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{hush}', '{secret}', '{menace}', '{flatter}'];
+
+/**
+ * Session 20: pictures someone sent TO the child ("we were flirting and she sent me some pics", "one
+ * of them sends me pics every day", "she said she was 17 and sent me a selfie"): image-request
+ * stands down when its phrase opens with a telling form of sending (sent, sends, sending) with
+ * me, her or us right after, nothing before it in the sentence is the child, an asking word or a
+ * making or condition word, and the message has no word of asking, nudity, the body, undressing,
+ * secrecy, menace or flattery anywhere, and no stranger or adult (man, guy, someone…): "he sent me a
+ * pic and asked for one back", "a man keeps sending me pics of himself" still fire.
+ */
+function imagesSentToChild(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.image-request') return false;
+  const t = tokens[m.first];
+  if (t === undefined || t.quoted || !SENT_FORMS.has(t.word) || t.word.startsWith('giv') || t.word === 'gave' || !SENT_TO_CHILD.has(tokens[m.first + 1]?.word ?? '')) return false;
+  for (let j = m.first - 1; j >= 0 && tokens[j]?.sentence === t.sentence; j -= 1) if (tokens[j]?.sets.includes('{self}') || SENT_VETO.has(tokens[j]?.word ?? '')) return false;
+  for (const w of tokens) if (IMAGE_SENT_VETO.some((v) => w.sets.includes(v)) || OTHER_PERSON.has(w.word) || w.word === 'back' || w.word === 'more' || w.word === 'himself') return false;
+  return true;
+}
+
 /** Rules of a meeting asked for (session 20: `meetsKnown`). */
 const MEET_RULES = new Set(['lex:meet_or_secrecy.meet-request', 'lex:meet_or_secrecy.meet-up']);
 const MET_PRONOUNS = new Set(['her', 'him', 'them']);
@@ -1549,6 +1570,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (meetsKnown(tokens, m, rule)) return 'trusted';
   if (animalFollows(tokens, m, rule)) return 'nuisance';
   if (locationWithTrusted(tokens, m, rule)) return 'trusted';
+  if (imagesSentToChild(tokens, m, rule)) return 'sent';
   if (hidingFromNuisance(tokens, m, rule)) return 'nuisance';
   if (mildThreat(tokens, m, rule)) return 'mild';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {

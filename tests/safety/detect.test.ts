@@ -1403,7 +1403,7 @@ describe('session 20, train45 misses (v42): claimed roles at the door, locked in
   });
 });
 
-describe('session 20, benign narrowing (v43): talking on an app as a fact, a location shared in the family', () => {
+describe('session 20, benign narrowing (v43): talking on an app as a fact, pictures sent to the child, a location shared in the family', () => {
   const rules = (text: string): string[] => run(text).map((f) => f.rule);
 
   it('reads a move to an app asked for as move-app, not the child saying where they talk', () => {
@@ -1411,6 +1411,12 @@ describe('session 20, benign narrowing (v43): talking on an app as a fact, a loc
       expect(rules(text), text).toContain('lex:meet_or_secrecy.move-app');
     for (const text of ['theres this guy i talk to on insta', 'me and my friends chat on discord when we play'])
       expect(rules(text), text).not.toContain('lex:meet_or_secrecy.move-app');
+  });
+
+  it('does not read pictures a friend sent the child as a picture asked for, but does for a man or a request back', () => {
+    expect(rules('one of my friends sends me pics every day')).not.toContain('lex:sexual.image-request');
+    for (const text of ['a man keeps sending me pics of himself', 'he sent me a pic and asked for one back', 'he sends me pics and says im pretty'])
+      expect(rules(text), text).toContain('lex:sexual.image-request');
   });
 
   it('does not read a location shared with family as a detail asked for, but does when a stranger asks', () => {
