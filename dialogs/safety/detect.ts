@@ -994,11 +994,15 @@ const ASKED_TO_SEND = new Set(['me', 'you', 'u', 'her', 'him']);
 /**
  * Session 20: a share-images phrase whose sending word follows "me to" ("he wants me to send a
  * pic of me") is the child asked for a picture (sexual, found by its own rules), not a threat to
- * pass pictures on; any other share-images phrase in the message still fires.
+ * pass pictures on, unless a word of `menace` is elsewhere in the message ("…or he would tell
+ * everyone"); any other share-images phrase in the message still fires.
  */
 function askedToSend(tokens: readonly Token[], m: PhraseMatch): boolean {
   const first = tokens[m.first];
-  return first !== undefined && first.sets.includes('{send}') && tokens[m.first - 1]?.word === 'to' && ASKED_TO_SEND.has(tokens[m.first - 2]?.word ?? '');
+  if (first === undefined || !first.sets.includes('{send}') || tokens[m.first - 1]?.word !== 'to' || !ASKED_TO_SEND.has(tokens[m.first - 2]?.word ?? '')) return false;
+  // A menace elsewhere keeps the threat: "…send pics of me OR he would TELL EVERYONE".
+  for (let j = 0; j < tokens.length; j += 1) if ((j < m.first || j > m.last) && tokens[j]?.sets.includes('{menace}')) return false;
+  return true;
 }
 
 /** Session 20: "he will PUT MONEY in my account" is money moved, not pictures shared: a {money} word inside the phrase and no picture. */

@@ -1346,6 +1346,7 @@ describe('session 20, known misses (v41): financial scams, an adult lying about 
     expect(rules('he wants me to send a pic of me')).not.toContain('lex:threat_blackmail.share-images');
     expect(categories('he wants me to send a pic of me')).toContain('sexual');
     expect(rules('he said he will send pics of me to everyone')).toContain('lex:threat_blackmail.share-images');
+    expect(rules('he told me to send pics of me or he would tell everyone')).toContain('lex:threat_blackmail.share-images');
     expect(rules('he said he will put money in my account')).not.toContain('lex:threat_blackmail.share-images');
     expect(rules("he's holding the photos over me")).toContain('lex:threat_blackmail.share-images');
   });
