@@ -982,14 +982,44 @@ const ASKING = new Set(['asking', 'asked', 'asks', 'ask', 'wants', 'wanted', 'be
  * for pictures (sexual, found by its own rules), not a threat with pictures already had.
  */
 function askedNotHad(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id === 'lex:threat_blackmail.share-images' && (askedToSend(tokens, m) || moneyNotImages(tokens, m))) return true;
   if (rule.category !== 'threat_blackmail' || !HAVING.has(tokens[m.first]?.word ?? '')) return false;
   for (let j = m.first + 1; j < m.last; j += 1) if (ASKING.has(tokens[j]?.word ?? '')) return true;
   return false;
 }
 
+/** Whom a sender is told to send: "wants ME TO send", "told HER TO share". */
+const ASKED_TO_SEND = new Set(['me', 'you', 'u', 'her', 'him']);
+
+/**
+ * Session 20: a share-images phrase whose sending word follows "me to" ("he wants me to send a
+ * pic of me") is the child asked for a picture (sexual, found by its own rules), not a threat to
+ * pass pictures on, unless a word of `menace` is elsewhere in the message ("…or he would tell
+ * everyone"); any other share-images phrase in the message still fires.
+ */
+function askedToSend(tokens: readonly Token[], m: PhraseMatch): boolean {
+  const first = tokens[m.first];
+  if (first === undefined || !first.sets.includes('{send}') || tokens[m.first - 1]?.word !== 'to' || !ASKED_TO_SEND.has(tokens[m.first - 2]?.word ?? '')) return false;
+  // A menace elsewhere keeps the threat: "…send pics of me OR he would TELL EVERYONE".
+  for (let j = 0; j < tokens.length; j += 1) if ((j < m.first || j > m.last) && tokens[j]?.sets.includes('{menace}')) return false;
+  return true;
+}
+
+/** Session 20: "he will PUT MONEY in my account" is money moved, not pictures shared: a {money} word inside the phrase and no picture. */
+function moneyNotImages(tokens: readonly Token[], m: PhraseMatch): boolean {
+  let money = false;
+  for (let j = m.first; j <= m.last; j += 1) {
+    if (tokens[j]?.sets.includes('{image}')) return false;
+    if (tokens[j]?.sets.includes('{money}')) money = true;
+  }
+  return money;
+}
+
 /** Words after "til"/"until" that make a condition a house rule: "till ive TIDIED my room", "until i say SORRY". */
 const HOUSE_RULE = new Set(['tidy', 'tidied', 'tidying', 'sorry', 'done', 'finished', 'finish', 'quiet', 'eaten', 'eat', 'dinner', 'tea', 'clean', 'cleaned', 'apologise', 'apologised', 'apologize', 'revised', 'practised', 'practiced']);
 const UNTIL = new Set(['til', 'till', 'until', 'untill']);
+/** Session 20: what joins a refused outing or time to "go out": "TO the fair", "ON a school night", "AFTER dark". */
+const OUTING_PREP = new Set(['to', 'on', 'at', 'after', 'in', 'during']);
 /** Sets that keep a "won't let me go" as danger: fear, earnest words, violence, keeping quiet, pictures, nudity, undressing, the body. */
 const PERMISSION_VETO = ['{earnest}', '{violent}', '{hush}', '{image}', '{nudestrong}', '{undress}', '{bodypart}', '{knownadult}'];
 /** Words of fear that keep it too (not `afraid`'s "wont let", "not allowed", which are the permission itself). */
@@ -1014,7 +1044,7 @@ function permissionRefused(tokens: readonly Token[], m: PhraseMatch, rule: Compi
   const s = tokens[m.first]?.sentence;
   // "won't let me go TO the sleepover", "… go out to the fair": an outing refused.
   const next = m.last + 1 + (tokens[m.last + 1]?.word === 'out' ? 1 : 0);
-  if (tokens[next]?.word === 'to') for (let k = next + 1; k <= next + 3 && k < tokens.length && tokens[k]?.sentence === s; k += 1) if (tokens[k]?.sets.includes('{outing}')) return true;
+  if (OUTING_PREP.has(tokens[next]?.word ?? '')) for (let k = next + 1; k <= next + 3 && k < tokens.length && tokens[k]?.sentence === s; k += 1) if (tokens[k]?.sets.includes('{outing}')) return true;
   for (let j = m.last + 1; j < tokens.length && tokens[j]?.sentence === s; j += 1) {
     if (!UNTIL.has(tokens[j]?.word ?? '')) continue;
     for (let k = j + 1; k <= j + 5 && k < tokens.length && tokens[k]?.sentence === s; k += 1) if (HOUSE_RULE.has(tokens[k]?.word ?? '') || tokens[k]?.sets.includes('{chore}')) return true;
@@ -1383,6 +1413,137 @@ function ageCompared(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   return rule.id === 'lex:personal_info.knows-details' && tokens[m.last]?.word === 'age' && tokens[m.last - 2]?.word === 'for';
 }
 
+/** Words that only claim a role: "PRETENDING to be", "CLAIMS to be". */
+const PRETEND = new Set(['pretending', 'pretends', 'pretended', 'pretend', 'claiming', 'claims', 'claimed', 'claim', 'supposedly']);
+const SAYING = new Set(['saying', 'says', 'said']);
+
+/**
+ * Session 20: a delivery driver, a friend or a relative only claimed by someone at the door
+ * ("some1 PRETENDING TO BE a delivery driver is at the door", "someone keeps knocking SAYING ITS a
+ * delivery"): a pretending word within four words before, or "saying/says/said it's" right before
+ * (with at most "a" or "the" between), means the trusted word does not stand the phrase down.
+ */
+function claimedRole(tokens: readonly Token[], j: number): boolean {
+  const s = tokens[j]?.sentence;
+  for (let k = j - 1; k >= Math.max(0, j - 4); k -= 1) if (tokens[k]?.sentence === s && PRETEND.has(tokens[k]?.word ?? '')) return true;
+  let k = j - 1;
+  if (tokens[k]?.word === 'a' || tokens[k]?.word === 'the') k -= 1;
+  if (tokens[k]?.word === 'is' && tokens[k - 1]?.word === 'it') k -= 1;
+  return (tokens[k]?.word === 'its' || tokens[k]?.word === 'it') && SAYING.has(tokens[k - 1]?.word ?? '');
+}
+
+/** Words of a live location or a map (session 20: `locationWithTrusted`). */
+const LOCATION_WORDS = new Set(['location', 'locations', 'map', 'maps']);
+
+/**
+ * Session 20: a location shared within the family or with friends ("mum made him share his location",
+ * "sharing live location with the girls cos were walking home from the gig", "my cousin turned on
+ * snap map so we can find each other"): an asks-details phrase naming a location or a map stands
+ * down when the sentence names a relative or friend (`friends`, `family`, `peers`, not met online)
+ * and nobody else: no stranger or adult (man, guy, someone…), no "he", "she" or "they", no boy or girl.
+ */
+function locationWithTrusted(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:personal_info.asks-details') return false;
+  let location = false;
+  for (let j = m.first; j <= m.last; j += 1) if (LOCATION_WORDS.has(tokens[j]?.word ?? '')) location = true;
+  if (!location) return false;
+  const s = tokens[m.first]?.sentence;
+  let trusted = false;
+  for (let k = 0; k < tokens.length; k += 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) continue;
+    // An app's own map ("snap map") is the location shared, not a place the person was met.
+    const appMap = t.sets.includes('{app}') || tokens[k + 1]?.word === 'map';
+    if (OTHER_PERSON.has(t.word) || CHILD_SUBJECTS.has(t.word) || t.word === 'boy' || t.word === 'girl' || (isOnlineWord(t) && !appMap)) return false;
+    if (t.keys.some((key) => TRUSTED_SETS.has(key)) && !metOnline(tokens, k)) trusted = true;
+  }
+  return trusted;
+}
+
+/** Session 20: what keeps pictures sent to the child a red flag: asked for back, nudity, the body, undressing, keeping quiet, a threat. */
+const IMAGE_SENT_VETO = ['{request}', '{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{hush}', '{secret}', '{menace}', '{flatter}'];
+
+/**
+ * Session 20: pictures someone sent TO the child ("we were flirting and she sent me some pics", "one
+ * of them sends me pics every day", "she said she was 17 and sent me a selfie"): image-request
+ * stands down when its phrase opens with a telling form of sending (sent, sends, sending) with
+ * me, her or us right after, nothing before it in the sentence is the child, an asking word or a
+ * making or condition word, and the message has no word of asking, nudity, the body, undressing,
+ * secrecy, menace or flattery anywhere, and no stranger or adult (man, guy, someone…): "he sent me a
+ * pic and asked for one back", "a man keeps sending me pics of himself" still fire.
+ */
+function imagesSentToChild(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.image-request') return false;
+  const t = tokens[m.first];
+  if (t === undefined || t.quoted || !SENT_FORMS.has(t.word) || t.word.startsWith('giv') || t.word === 'gave' || !SENT_TO_CHILD.has(tokens[m.first + 1]?.word ?? '')) return false;
+  for (let j = m.first - 1; j >= 0 && tokens[j]?.sentence === t.sentence; j -= 1) if (tokens[j]?.sets.includes('{self}') || SENT_VETO.has(tokens[j]?.word ?? '')) return false;
+  for (const w of tokens) if (IMAGE_SENT_VETO.some((v) => w.sets.includes(v)) || OTHER_PERSON.has(w.word) || w.word === 'back' || w.word === 'more' || w.word === 'himself') return false;
+  return true;
+}
+
+/** Rules of a meeting asked for (session 20: `meetsKnown`). */
+const MEET_RULES = new Set(['lex:meet_or_secrecy.meet-request', 'lex:meet_or_secrecy.meet-up']);
+const MET_PRONOUNS = new Set(['her', 'him', 'them']);
+const BEING = new Set(['is', 'was', 'are', 'were']);
+
+/**
+ * Session 20: a meeting with someone the child knows. (a) The phrase ends in her, him or them and
+ * the nearest person named before it in the sentence is a relative or friend of a fitting gender
+ * ("my cousin is visiting from romania and we're meeting her at the airport"), or the phrase ends
+ * in "by" and "my" and one follow ("i'm getting picked up by my grandad at 3"); (b) the one asking
+ * is said after the phrase to be in the child's class or year ("he asked to meet at the library,
+ * hes in my english class"). Never with an online word, an app or game, a stranger or an adult
+ * (man, guy, someone…) or a secret in the sentence.
+ */
+function meetsKnown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!MEET_RULES.has(rule.id)) return false;
+  const s = tokens[m.first]?.sentence;
+  for (const t of tokens) if (t.sentence === s && (isOnlineWord(t) || ONLINE.has(t.word) || OTHER_PERSON.has(t.word) || t.sets.includes('{secret}'))) return false;
+  const met = tokens[m.last]?.word ?? '';
+  // "picked up BY MY GRANDAD": the one named right after is a relative or friend.
+  if (met === 'by' && tokens[m.last + 1]?.word === 'my' && tokens[m.last + 2]?.keys.some((key) => TRUSTED_SETS.has(key)) && !metOnline(tokens, m.last + 2)) return true;
+  if (MET_PRONOUNS.has(met))
+    for (let k = m.first - 1; k >= 0; k -= 1) {
+      const t = tokens[k];
+      if (t === undefined || t.sentence !== s) break;
+      if (t.keys.some((key) => TRUSTED_SETS.has(key))) return !metOnline(tokens, k) && !(met === 'her' && MALE.has(t.word)) && !(met === 'him' && FEMALE.has(t.word));
+      if (CHILD_SUBJECTS.has(t.word) || HE.has(t.word) || SHE.has(t.word) || t.word === 'boy' || t.word === 'girl') break;
+    }
+  for (let k = m.last + 1; k + 2 < tokens.length; k += 1) {
+    if (tokens[k]?.sentence !== s) continue;
+    if (!BEING.has(tokens[k]?.word ?? '') || tokens[k + 1]?.word !== 'in' || tokens[k + 2]?.word !== 'my') continue;
+    for (let q = k + 3; q <= k + 4; q += 1) if (tokens[q]?.sentence === s && tokens[q]?.sets.includes('{inperson}')) return true;
+  }
+  return false;
+}
+
+/**
+ * Session 20: an animal following the child ("a cat is following me home from the bus", "my dog
+ * keeps following me around the house"): someone-outside stands down when a word of `animal` comes
+ * at most three words before a following phrase, with no person or pronoun in between or before it
+ * in the sentence ("a man with a dog is following me" still fires).
+ */
+function animalFollows(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.someone-outside' || !(tokens[m.first]?.word ?? '').startsWith('follow')) return false;
+  const s = tokens[m.first]?.sentence;
+  let animalAt = -1;
+  for (let k = m.first - 1; k >= Math.max(0, m.first - 3); k -= 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) break;
+    if (t.sets.includes('{animal}')) {
+      animalAt = k;
+      break;
+    }
+  }
+  if (animalAt < 0) return false;
+  for (let k = 0; k < m.first; k += 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s || k === animalAt) continue;
+    if (OTHER_PERSON.has(t.word) || HE.has(t.word) || SHE.has(t.word) || t.word === 'they' || t.word === 'boy' || t.word === 'girl' || t.word === 'someone') return false;
+  }
+  return true;
+}
+
 function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel): StandDown | undefined {
   if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return 'negated';
   if (rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm')) return 'hypothetical';
@@ -1410,6 +1571,10 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (askedNotHad(tokens, m, rule)) return 'asked';
   if (doseAsMeant(tokens, m, rule)) return 'dose';
   if (permissionRefused(tokens, m, rule)) return 'permission';
+  if (meetsKnown(tokens, m, rule)) return 'trusted';
+  if (animalFollows(tokens, m, rule)) return 'nuisance';
+  if (locationWithTrusted(tokens, m, rule)) return 'trusted';
+  if (imagesSentToChild(tokens, m, rule)) return 'sent';
   if (hidingFromNuisance(tokens, m, rule)) return 'nuisance';
   if (mildThreat(tokens, m, rule)) return 'mild';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
@@ -1439,6 +1604,8 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
         if (t === undefined || t.sentence !== s || !t.keys.includes(set)) continue;
         if (someoneElseBetween(tokens, j, m.first)) continue;
         if (TRUSTED_SETS.has(set) && (metOnline(tokens, j) || strangerOnline(tokens, s, j))) continue;
+        // Session 20: a trusted role only claimed ("PRETENDING TO BE a delivery driver", "SAYING ITS a delivery").
+        if (TRUSTED_SETS.has(set) && claimedRole(tokens, j)) continue;
         // Session 19: "one of HIS mates made me a drink": his or their friends are not the child's.
         if (rule.id === 'lex:immediate_danger.given-drugs' && (tokens[j - 1]?.word === 'his' || tokens[j - 1]?.word === 'their')) continue;
         if (set === '{self}' ? !isDemandedOfChild(tokens, j, m.first, model) : !isObject(tokens, j, model, set)) return true;

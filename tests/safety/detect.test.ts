@@ -1304,3 +1304,124 @@ describe('session 19, found by talking to the bot (lead, v40): a caller at the d
     expect(categories('my sister is 19 and im 14 and she has a boyfriend')).toEqual([]);
   });
 });
+
+describe('session 20, known misses (v41): financial scams, an adult lying about age, a picture asked for, meetings with people the child knows', () => {
+  const rules = (text: string): string[] => run(text).map((f) => f.rule);
+
+  it('reads a screen shared while a bank or payment app is open as financial, not a screen shared for a film or for work', () => {
+    for (const text of ['he told me to share my screen and then open my mums banking app so he can help', 'she wants me to screen share while i log into paypal', 'he said download anydesk so he can fix my phone'])
+      expect(rules(text), text).toContain('lex:financial.screen-share');
+    for (const text of ['my mum shares her screen on teams for work', 'i screen shared with my friend to show her my minecraft build'])
+      expect(categories(text), text).not.toContain('financial');
+  });
+
+  it('reads money promised to double and fees asked by a modelling agency as financial, not a parent investing or a club fee', () => {
+    for (const text of ['a man on insta says if i put 100 pounds in his crypto it will double by friday', 'someone said they can turn 20 pounds into 200 if i invest with them', 'the modelling agency said i have to pay 150 for my portfolio first'])
+      expect(rules(text), text).toContain('lex:financial.scam-offer');
+    for (const text of ['my dad invests in shares and says it might double in ten years', 'he plays the stock market game, says he could double his money', 'my football club has a registration fee'])
+      expect(rules(text), text).not.toContain('lex:financial.scam-offer');
+  });
+
+  it('reads money put into the child account to be sent on as a money mule, not a birthday present or the child own account', () => {
+    for (const text of ['a guy said he will put money in my bank account and i just have to send it on to someone else', 'he wants to use my bank account to move some money for him'])
+      expect(rules(text), text).toContain('lex:financial.money-mule');
+    for (const text of ['my nan put money in my account for my birthday', 'can i use my bank account to get paid for my paper round'])
+      expect(rules(text), text).not.toContain('lex:financial.money-mule');
+  });
+
+  it('reads a code sent "by mistake", vouchers for an online friend and skins bought because someone asked as financial', () => {
+    for (const text of ['he said he sent a code to my phone by mistake and asked me to send it to him', 'i bought a steam voucher for a friend i met online', 'i spent my savings on skins for this person because they asked me to'])
+      expect(categories(text), text).toContain('financial');
+    for (const text of ['the bank sent me a code to my phone when i logged in, is that normal', 'i bought my friend a voucher for her birthday', 'im buying skins for myself with my birthday money'])
+      expect(categories(text), text).not.toContain('financial');
+  });
+
+  it('reads an adult lying about his age and moving the child to an app as meet_or_secrecy rules', () => {
+    const r = rules('a man told my son he was 13 but he is clearly an adult, now he wants him on telegram');
+    expect(r).toContain('lex:meet_or_secrecy.age-lie');
+    expect(r).toContain('lex:meet_or_secrecy.move-app');
+  });
+
+  it('reads a picture asked for as sexual, not as a threat to share pictures; money put in an account is no picture shared', () => {
+    expect(rules('he wants me to send a pic of me')).not.toContain('lex:threat_blackmail.share-images');
+    expect(categories('he wants me to send a pic of me')).toContain('sexual');
+    expect(rules('he said he will send pics of me to everyone')).toContain('lex:threat_blackmail.share-images');
+    expect(rules('he told me to send pics of me or he would tell everyone')).toContain('lex:threat_blackmail.share-images');
+    expect(rules('he said he will put money in my account')).not.toContain('lex:threat_blackmail.share-images');
+    expect(rules("he's holding the photos over me")).toContain('lex:threat_blackmail.share-images');
+  });
+
+  it('does not read a parcel from a shop, a meeting with a cousin or classmate, an animal following, or a school night kept in as red flags', () => {
+    for (const text of [
+      'the delivery man is at the door with a parcel from amazon',
+      'my cousin is visiting from poland and we are meeting her at the airport',
+      'he asked to meet at the library to revise, he is in my maths class',
+      'im getting picked up by my nan at 4',
+      'a cat keeps following me home from school',
+      'my parents wont let me go out on a school night',
+    ])
+      expect(categories(text), text).toEqual([]);
+    for (const text of ['a man i met online sent me a parcel from him', 'a man with a dog is following me home', 'he wants to meet me, he is in my discord server'])
+      expect(categories(text), text).not.toEqual([]);
+  });
+
+  it('reads wanting to cut again after stopping as self-harm, not a recovery', () => {
+    expect(categories('i used to cut but now i want to again')).toContain('self_harm');
+    expect(categories('i used to cut but ive been clean for a year now')).not.toContain('self_harm');
+  });
+});
+
+describe('session 20, train45 misses (v42): claimed roles at the door, locked in for a day, isolation said other ways', () => {
+  const rules = (text: string): string[] => run(text).map((f) => f.rule);
+
+  it('does not let a delivery driver who is only claimed stand danger down', () => {
+    expect(categories('someone pretending to be a delivery driver is outside my house')).toContain('immediate_danger');
+    expect(categories('the delivery driver is outside my house with my parcel')).not.toContain('immediate_danger');
+  });
+
+  it('reads being locked in since yesterday, or banging and screaming at the door, as danger now even from family', () => {
+    expect(rules('my mum locked me in my room and i have been here since yesterday')).toContain('lex:immediate_danger.being-hurt');
+    expect(rules('my mums ex is banging on the door screaming')).toContain('lex:immediate_danger.being-hurt');
+    expect(categories('my older brother forgot his keys and is banging on the door lol')).not.toContain('immediate_danger');
+  });
+
+  it('reads new blades after throwing them away, and healing undone, as self-harm', () => {
+    for (const text of ['i threw my blades away in march but i bought new ones today', 'my scars were finally healing and i ruined it again'])
+      expect(rules(text), text).toContain('lex:self_harm.self-harm');
+  });
+
+  it('reads only-he-understands, blocking a friend and friends "holding her back" as isolation, not a parent or a friend', () => {
+    for (const text of ['he says nobody loves me like he does', 'she told me my parents will never understand me like she does', 'he told me to block my best friend', 'he says i should only play with him'])
+      expect(rules(text), text).toContain('lex:meet_or_secrecy.isolation');
+    for (const text of ['my parents will never understand me', 'i only talk to him in the game chat, he doesnt know my school'])
+      expect(rules(text), text).not.toContain('lex:meet_or_secrecy.isolation');
+  });
+
+  it('reads a code handed over, a screen shared while logging in and a fee for a test shoot as financial', () => {
+    expect(rules('i gave him the code that came to my phone')).toContain('lex:financial.logins');
+    expect(rules('she said share your screen on discord while you log into your mums amazon')).toContain('lex:financial.screen-share');
+    expect(rules('a casting agent said we have to pay 200 for a test shoot')).toContain('lex:financial.scam-offer');
+  });
+});
+
+describe('session 20, benign narrowing (v43): talking on an app as a fact, pictures sent to the child, a location shared in the family', () => {
+  const rules = (text: string): string[] => run(text).map((f) => f.rule);
+
+  it('reads a move to an app asked for as move-app, not the child saying where they talk', () => {
+    for (const text of ['he said we should talk on snap', 'he says to chat on telegram', 'a man from roblox asked me to chat on discord', 'can we talk on whatsapp instead'])
+      expect(rules(text), text).toContain('lex:meet_or_secrecy.move-app');
+    for (const text of ['theres this guy i talk to on insta', 'me and my friends chat on discord when we play'])
+      expect(rules(text), text).not.toContain('lex:meet_or_secrecy.move-app');
+  });
+
+  it('does not read pictures a friend sent the child as a picture asked for, but does for a man or a request back', () => {
+    expect(rules('one of my friends sends me pics every day')).not.toContain('lex:sexual.image-request');
+    for (const text of ['a man keeps sending me pics of himself', 'he sent me a pic and asked for one back', 'he sends me pics and says im pretty'])
+      expect(rules(text), text).toContain('lex:sexual.image-request');
+  });
+
+  it('does not read a location shared with family as a detail asked for, but does when a stranger asks', () => {
+    expect(rules('my mum made my brother share his location when he went out')).not.toContain('lex:personal_info.asks-details');
+    expect(rules('a man keeps asking me to share my location')).toContain('lex:personal_info.asks-details');
+  });
+});
