@@ -1415,7 +1415,7 @@ function ageCompared(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
 
 /** Words that only claim a role: "PRETENDING to be", "CLAIMS to be". */
 const PRETEND = new Set(['pretending', 'pretends', 'pretended', 'pretend', 'claiming', 'claims', 'claimed', 'claim', 'supposedly']);
-const SAYING = new Set(['saying', 'says', 'said']);
+const SAYING = new Set(['saying', 'says', 'said', 'sed', 'sez', 'say']);
 
 /**
  * Session 20: a delivery driver, a friend or a relative only claimed by someone at the door
@@ -1429,8 +1429,25 @@ function claimedRole(tokens: readonly Token[], j: number): boolean {
   let k = j - 1;
   if (tokens[k]?.word === 'a' || tokens[k]?.word === 'the') k -= 1;
   if (tokens[k]?.word === 'is' && tokens[k - 1]?.word === 'it') k -= 1;
-  return (tokens[k]?.word === 'its' || tokens[k]?.word === 'it') && SAYING.has(tokens[k - 1]?.word ?? '');
+  if ((tokens[k]?.word === 'its' || tokens[k]?.word === 'it') && SAYING.has(tokens[k - 1]?.word ?? '')) return true;
+  return claimsToBeTheirs(tokens, j);
 }
+
+/**
+ * Session 20 (lead): someone saying they are the child's friend ("a man on roblox SED HE IS MY frend and
+ * wants me to go to the park", "says hes ur friend"): a saying word, then he, she or they (with "is" or
+ * "are"), then my, your or ur, right before the trusted word.
+ */
+function claimsToBeTheirs(tokens: readonly Token[], j: number): boolean {
+  let k = j - 1;
+  if (!WHOSE_CLAIMED.has(tokens[k]?.word ?? '')) return false;
+  k -= 1;
+  if (tokens[k]?.word === 'is' || tokens[k]?.word === 'are') k -= 1;
+  if (!CLAIMER.has(tokens[k]?.word ?? '')) return false;
+  return SAYING.has(tokens[k - 1]?.word ?? '');
+}
+const WHOSE_CLAIMED = new Set(['my', 'your', 'ur', 'yr']);
+const CLAIMER = new Set(['he', 'she', 'they', 'hes', 'shes', 'theyre']);
 
 /** Words of a live location or a map (session 20: `locationWithTrusted`). */
 const LOCATION_WORDS = new Set(['location', 'locations', 'map', 'maps']);

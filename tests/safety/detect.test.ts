@@ -1425,3 +1425,20 @@ describe('session 20, benign narrowing (v43): talking on an app as a fact, pictu
     expect(rules('a man keeps asking me to share my location')).toContain('lex:personal_info.asks-details');
   });
 });
+
+describe('session 20, the lead (v45): a place to go asked for, a friend only claimed, a child\'s address asked through a parent', () => {
+  const rules = (text: string): string[] => run(text).map((f) => f.rule);
+
+  it('reads someone online asking the child to go to the park as a meeting, even when he says he is their friend', () => {
+    for (const text of ['a man on roblox wants me to go to the park', 'a man on roblox sed he is my frend and wants me to go to the park', 'he says hes my friend and asked me to come to the park alone'])
+      expect(rules(text), text).toContain('lex:meet_or_secrecy.meet-request');
+    for (const text of ['my friend wants me to go to the park', 'my nan wants me to go to the park with her'])
+      expect(rules(text), text).not.toContain('lex:meet_or_secrecy.meet-request');
+  });
+
+  it('reads a child\'s address asked for in a parent\'s words as asks-details, not a form or a parent asking', () => {
+    expect(rules('a man on snapchat asked my daughter for her address')).toContain('lex:personal_info.asks-details');
+    for (const text of ['my mum asked for my address for the school form', 'the school asked for my address'])
+      expect(rules(text), text).not.toContain('lex:personal_info.asks-details');
+  });
+});
