@@ -102,19 +102,23 @@ import { loadSafetyModel } from '../fixtures/flags/source.js';
 // 84 -> 85, benign 72 -> 69; the rest unchanged. The lost threat item was not looked for (the half
 // stays unfitted); the threat floor follows the measured figure so the round's tests pass, and the
 // lead may revert this line to hold the round to 67 instead.
+// Session 20 (lead): kept at 0.77: on the held-out probes40-61 the round gained more than it lost
+// (benign 290 -> 285 of 4,756, financial 496 -> 505, danger 500 -> 505; threat 438 -> 436, meet
+// 680 -> 677, self 516 -> 515), said in the closing note. v45 took personal 79 -> 80. The floors and the
+// ceiling follow these figures.
 // These floors are the last measured figures, not a trend: they make a regression fail while the
 // gap stays visible in `npm run eval:flags` (BELOW / ABOVE, every miss).
 const MEASURED_RECALL_FLOOR: Partial<Record<Category, number>> = {
   immediate_danger: 0.89, // 62/69 = 0.899 (session 18: 61/69)
   self_harm: 0.87, // 58/66 = 0.879 (59/66)
   threat_blackmail: 0.77, // 66/85 = 0.776 (session 19: 67/85)
-  sexual: 0.84, // 84/100 (83/100)
+  sexual: 0.85, // 85/100 (session 19: 84/100)
   meet_or_secrecy: 0.88, // 88/100 (86/100)
-  personal_info: 0.78, // 78/99 = 0.788 (78/99)
+  personal_info: 0.8, // 80/99 = 0.808 (session 19: 78/99)
   financial: 0.85, // 72/84 = 0.857 (74/84)
 };
-// 72/539 = 13.36% (ceiling 0.1337) in session 19 (71/539 = 13.17% in session 18; target 3%).
-const MEASURED_FALSE_ALARM_CEILING = 0.1337;
+// 69/539 = 12.80% (ceiling 0.1281) in session 20 (72/539 = 13.36% in session 19; target 3%).
+const MEASURED_FALSE_ALARM_CEILING = 0.1281;
 describe('red-flag detector on the reporting half', async () => {
   const items = loadDataset();
   const reporting = items.filter((i) => i.split === 'reporting');
