@@ -74,6 +74,10 @@ export interface TurnAnalysis {
   readonly asksBotToTell?: boolean;
   /** A longer answer that starts with a no ("not really, i just feel like nobody cares"). */
   readonly leadsWithNo?: boolean;
+  /** "im good", "nah im ok", and no negator: they are fine (read where "are you safe" was asked). */
+  readonly soundsFine?: boolean;
+  /** "im not ok", "dont feel safe": not fine (never a yes). */
+  readonly notFine?: boolean;
   /** "is it bad", "am i overreacting": whether what happened is wrong (twelve words or fewer). */
   readonly asksIfWrong?: boolean;
   /** "i took the ipad off him": the child's device taken away (read on the parent path only). */
@@ -227,12 +231,15 @@ export function createAnalyser(deps: DialogDeps) {
   const doorLocked = compile(w.doorLocked);
   const asksConfront = compile(w.asksConfront);
   const asksBotToTell = compile(w.asksBotToTell);
+  const soundsFine = compile(w.soundsFine);
+  const leadingNo = compile(w.leadingNo);
+  const notFine = compile(w.notFine);
   const familyRules = compile(w.familyRules);
   const homeTrouble = compile(w.homeTrouble);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, fearsThreat, moneyMule, doorLocked, asksConfront, asksBotToTell,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, fearsThreat, moneyMule, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -291,7 +298,10 @@ export function createAnalyser(deps: DialogDeps) {
     if (audience !== undefined) turn.audience = audience;
     const app = firstOf(apps, hits, spelledHits);
     if (app !== undefined) turn.app = app;
-    if (!isNo && short && either(hits, spelledHits, yes)) turn.yes = true;
+    // "im not ok" holds "ok", but is not a yes.
+    const saysNotFine = either(hits, spelledHits, notFine);
+    if (saysNotFine) turn.notFine = true;
+    if (!isNo && short && !saysNotFine && either(hits, spelledHits, yes)) turn.yes = true;
     if (isNo) turn.no = true;
     if (either(hits, spelledHits, unsure)) turn.unsure = true;
     if (declines) turn.declines = true;
@@ -318,7 +328,9 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, asksConfront)) turn.asksConfront = true;
     if (either(hits, spelledHits, asksBotToTell)) turn.asksBotToTell = true;
     // "no im not, hes still here": a no first, in a longer answer (read only where "are you safe" was asked).
-    if (!isNo && !declines && startsWithAny(raw, no)) turn.leadsWithNo = true;
+    if (!isNo && !declines && startsWithAny(raw, leadingNo)) turn.leadsWithNo = true;
+    // "im good", "nah im ok": fine, unless a negator says otherwise ("im not ok").
+    if (either(hits, spelledHits, soundsFine) && !either(hits, spelledHits, negators)) turn.soundsFine = true;
     // A question, not a story: "is it bad that he's 24" asks it; a long message that says "is this normal" somewhere tells more.
     if (words.length <= 12 && either(hits, spelledHits, asksIfWrong)) turn.asksIfWrong = true;
     if (either(hits, spelledHits, tookDevice)) turn.tookDevice = true;

@@ -108,6 +108,12 @@ export interface AnswerWords {
   readonly asksControls: readonly string[];
   /** "can you tell my mum for me", "can u call the police": asking the bot itself to tell or call someone. */
   readonly asksBotToTell: readonly string[];
+  /** "im good", "nah im ok": they are fine (a yes to "are you safe", unless a negator is in the message). */
+  readonly soundsFine: readonly string[];
+  /** "no", "not really": plain negations that start a longer answer. */
+  readonly leadingNo: readonly string[];
+  /** "im not ok", "dont feel safe": not fine (never a yes; a no to "are you safe"). */
+  readonly notFine: readonly string[];
   /** "should i confront him": a parent asking whether to confront or contact the person. */
   readonly asksConfront: readonly string[];
   /** "the door is locked": in danger now with someone outside, the door is locked. */
@@ -229,6 +235,9 @@ export const ANSWER_LIST_KEYS = {
   doorLocked: 'door_locked',
   asksConfront: 'asks_confront',
   asksBotToTell: 'asks_bot_to_tell',
+  soundsFine: 'sounds_fine',
+  leadingNo: 'leading_no',
+  notFine: 'not_fine',
   parentSelf: 'parent_self',
   familyRules: 'family_rules',
   homeTrouble: 'home_trouble',

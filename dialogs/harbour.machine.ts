@@ -82,8 +82,8 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['isInDangerNow', 'caresForThem']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayCares', 'sayStillInDanger'] },
             { guard: 'isInDangerNow', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayDangerSteps'] },
             // "Are you safe right now?", asked when self-harm was first heard: no or not sure is danger now.
-            { guard: and(['awaitsSafeAnswer', or(['saysNo', 'isUnsure', 'leadsWithNo'])]), actions: ['escalateNotSafe'] },
-            { guard: and(['awaitsSafeAnswer', 'saysYes']), actions: ['saySafeForNow'] },
+            { guard: and(['awaitsSafeAnswer', or(['saysNo', 'isUnsure', 'leadsWithNo', 'saysNotFine']), not('soundsFine')]), actions: ['escalateNotSafe'] },
+            { guard: and(['awaitsSafeAnswer', or(['saysYes', 'soundsFine'])]), actions: ['saySafeForNow'] },
             // "im so scared my life is over": it is not the end, and are you safe (once).
             { guard: 'feelsHopeless', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayNotTheEnd'] },
             // "should i just pay her": answered (no, and why) before any question of the bot's.

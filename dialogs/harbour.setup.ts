@@ -619,6 +619,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       asksBotToTell: ({ context, event }) => turnOf(context, event).asksBotToTell === true,
       /** "not really, i just feel like nobody cares": a no first, in a longer answer. */
       leadsWithNo: ({ context, event }) => turnOf(context, event).leadsWithNo === true,
+      /** "im good", "nah im ok": fine, for "are you safe" (the no list also holds "im good", for "anything else?"). */
+      soundsFine: ({ context, event }) => turnOf(context, event).soundsFine === true,
+      /** "im not ok", "dont feel safe": a no to "are you safe". */
+      saysNotFine: ({ context, event }) => turnOf(context, event).notFine === true,
       asksWhatToSay: ({ context, event }) => turnOf(context, event).asksWhatToSay === true,
       isGoodbye: ({ context, event }) => turnOf(context, event).goodbye === true,
       staysToWait: ({ context, event }) => turnOf(context, event).stays === true,

@@ -41,9 +41,9 @@ export function childStates(s: HarbourSetup) {
         entry: [{ type: 'say', params: { key: 'child.home-hard' } }, { type: 'say', params: { key: 'child.ask.safe-at-home', quickReplies: QR.safe } }],
         on: {
           'user.message': answer([
-            { guard: or(['saysNo', 'leadsWithNo']), target: '#harbour.escalated', actions: [{ type: 'escalateUnsafeAtHome', params: { urgency: 'immediate' } }] },
-            { guard: 'isUnsure', target: '#harbour.escalated', actions: [{ type: 'escalateUnsafeAtHome', params: { urgency: 'high' } }] },
-            { guard: 'saysYes', target: 'feelings', actions: [{ type: 'say', params: { key: 'child.home-safe-yes' } }] },
+            { guard: and([or(['saysNo', 'leadsWithNo', 'saysNotFine']), not('soundsFine')]), target: '#harbour.escalated', actions: [{ type: 'escalateUnsafeAtHome', params: { urgency: 'immediate' } }] },
+            { guard: and(['isUnsure', not('soundsFine')]), target: '#harbour.escalated', actions: [{ type: 'escalateUnsafeAtHome', params: { urgency: 'high' } }] },
+            { guard: or(['saysYes', 'soundsFine']), target: 'feelings', actions: [{ type: 'say', params: { key: 'child.home-safe-yes' } }] },
             { guard: 'declines', target: 'feelings', actions: [{ type: 'say', params: { key: 'shared.thats-okay' } }] },
             { target: 'feelings', actions: [{ type: 'sayStep', params: { step: 'ack.what-happened' } }] },
           ]),

@@ -688,6 +688,19 @@ describe('escalation', () => {
     expect(keysOf(parent?.emitted ?? [])).toContain('parent.cant-tell-for-you');
   });
 
+  it('to "are you safe right now?", "im good" and "nah im ok" are safe, "im not ok" is not (before, the other way round)', () => {
+    const offShift = { counsellorOnShift: false };
+    const answer = (reply: string): string[] => keysOf(play(machine, offShift, [msg('i want to die'), msg(reply)]).at(-1)?.emitted ?? []);
+    // "im good", "all good" are in the no list (they end "anything else?"), so they were "not safe", and 999.
+    for (const reply of ['im good', 'all good thanks', 'nah im ok']) expect(answer(reply), reply).toEqual(['safety.safe-yes']);
+    // "im not ok" holds "ok", which is in the yes list: it was "safe for now".
+    expect(answer('im not ok')).toEqual(['safety.not-safe']);
+    // The same for "Do you feel safe at home right now?".
+    const home = play(machine, offShift, [msg('my dad shouts at me all the time'), msg('im not ok')]).at(-1);
+    expect(home?.emitted).toContainEqual(expect.objectContaining({ type: 'handoff.requested', urgency: 'immediate' }));
+    expect(keysOf(play(machine, offShift, [msg('my dad shouts at me all the time'), msg('yeah im ok')]).at(-1)?.emitted ?? [])).toContain('child.home-safe-yes');
+  });
+
   it('"should i tell my mum" is answered yes, in the words of who is chatting, each time; with someone at home the problem, a grown-up outside the home', () => {
     const turns = child(msg('a man on tiktok keeps asking for my address'), msg('should i tell my mum'), msg('shud i tell my mum'));
     expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual([
