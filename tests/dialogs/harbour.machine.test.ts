@@ -1037,6 +1037,8 @@ describe('escalation', () => {
     // Straight in, before saying who is chatting.
     const first = play(machine, onShift, [msg('girls in my year keep leaving me out and laughing at me on snap')]).at(-1);
     expect(keysOf(first?.emitted ?? [])).toEqual(['child.thanks', 'child.bullying', 'child.ask.feelings']);
+    // "keeps being mean" (session 20: it was "Which app or game was it on?").
+    expect(keysOf(child(msg('theres this boy in my class who keeps being mean')).at(-1)?.emitted ?? [])).toContain('child.bullying');
     // A stranger is not bullying: the path's questions; and a red flag from classmates still escalates.
     expect(keysOf(child(msg('some guy on roblox keeps calling me names')).at(-1)?.emitted ?? [])).toContain('child.ask.how-long');
     expect(child(msg('people in my class keep calling me names and said they will post my nudes')).at(-1)?.emitted).toContainEqual(expect.objectContaining({ type: 'handoff.requested' }));
