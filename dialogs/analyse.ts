@@ -64,8 +64,6 @@ export interface TurnAnalysis {
   readonly cantPay?: boolean;
   /** "what if she does it anyway": the fear a threat is carried out (an image worry once pictures were threatened). */
   readonly fearsThreat?: boolean;
-  /** "hold money in my account and send it on": asked to move money through a bank account (said with a financial finding). */
-  readonly moneyMule?: boolean;
   /** "the door is locked": read while someone is outside and they are in danger now. */
   readonly doorLocked?: boolean;
   /** "should i confront him", "should i message him myself": a parent asking whether to contact the person. */
@@ -227,7 +225,6 @@ export function createAnalyser(deps: DialogDeps) {
   const calledHelpWords = compile(w.calledHelp);
   const parentSelf = compile(w.parentSelf);
   const fearsThreat = compile(w.fearsThreat);
-  const moneyMule = compile(w.moneyMule);
   const doorLocked = compile(w.doorLocked);
   const asksConfront = compile(w.asksConfront);
   const asksBotToTell = compile(w.asksBotToTell);
@@ -239,7 +236,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, fearsThreat, moneyMule, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -323,7 +320,6 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, alreadyPaid)) turn.alreadyPaid = true;
     else if (either(hits, spelledHits, cantPay) || namesAmountLacked(words)) turn.cantPay = true;
     if (either(hits, spelledHits, fearsThreat)) turn.fearsThreat = true;
-    if (either(hits, spelledHits, moneyMule)) turn.moneyMule = true;
     if (either(hits, spelledHits, doorLocked)) turn.doorLocked = true;
     if (either(hits, spelledHits, asksConfront)) turn.asksConfront = true;
     if (either(hits, spelledHits, asksBotToTell)) turn.asksBotToTell = true;

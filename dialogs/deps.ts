@@ -118,8 +118,6 @@ export interface AnswerWords {
   readonly asksConfront: readonly string[];
   /** "the door is locked": in danger now with someone outside, the door is locked. */
   readonly doorLocked: readonly string[];
-  /** "hold money in my account and send it on": asked to move money through their bank account. */
-  readonly moneyMule: readonly string[];
   /** "what if she does it anyway": after a threat to share their pictures, the fear it is carried out. */
   readonly fearsThreat: readonly string[];
   /** "im a mum", "dad here", "as her mum": a parent or carer speaking of themselves. */
@@ -231,7 +229,6 @@ export const ANSWER_LIST_KEYS = {
   nothingMore: 'nothing_more',
   inTheirCare: 'in_their_care',
   fearsThreat: 'fears_threat',
-  moneyMule: 'money_mule',
   doorLocked: 'door_locked',
   asksConfront: 'asks_confront',
   asksBotToTell: 'asks_bot_to_tell',

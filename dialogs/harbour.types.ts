@@ -85,7 +85,7 @@ export interface HarbourContext {
     readonly ageLie?: boolean;
     /** Don't add them on another app (the detector's move-app rule): once. Absent in older snapshots. */
     readonly moveApp?: boolean;
-    /** Never let anyone move money through your bank account (asked to, with money asked for): once. Absent in older snapshots. */
+    /** Never let anyone move money through your bank account (the detector's money-mule rule): once. Absent in older snapshots. */
     readonly moneyMule?: boolean;
     /** A parent who took the child's device: understandable, keep it as evidence, not a punishment. Once. Absent in older snapshots. */
     readonly tookDevice?: boolean;

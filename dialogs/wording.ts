@@ -112,6 +112,9 @@ export const ABUSE_DISCLOSED_RULE = 'lex:sexual.abuse-disclosed';
 
 /** The detector's rule for a threat to hurt someone ("theyll beat her up"), not blackmail. */
 export const VIOLENCE_RULE = 'lex:threat_blackmail.violence';
+/** The detector's rule for money muling ("hold money in my bank account and send it on"). */
+export const MONEY_MULE_RULE = 'lex:financial.money-mule';
+
 /** A threat said again in other words (the detector's combination rule): blackmail only when the threat before it was. */
 export const THREAT_RENEWED_RULE = 'ctx:threat-renewed';
 
@@ -421,8 +424,8 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // Asked to chat on another app (the move-app rule): don't add them; moving hides what they say. Once.
   const moveApp = !withPerson && ctx.said.moveApp !== true && findings.some((f) => f.rule === MOVE_APP_RULE);
   if (moveApp) out.push(say(`${pathOf(ctx.audience)}.move-app`));
-  // Asked to take money into their bank account and send it on (money asked of them too): against the law, never do it. Once.
-  const moneyMule = !withPerson && ctx.said.moneyMule !== true && ctx.turn.moneyMule === true && categories.has('financial');
+  // Asked to take money into their bank account and send it on (the money-mule rule): against the law, never do it. Once.
+  const moneyMule = !withPerson && ctx.said.moneyMule !== true && findings.some((f) => f.rule === MONEY_MULE_RULE);
   if (moneyMule) out.push(say(`${pathOf(ctx.audience)}.money-mule`));
   // Presents, game money or flattery given (the gifts-grooming rule): a way to win trust; they owe nothing. Once;
   // not beside the older-partner line, which says the same of "he loves me" more plainly.
