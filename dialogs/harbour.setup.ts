@@ -51,8 +51,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
     if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
-    const onPath = (context.audience !== undefined && pathOf(context.audience) !== 'parent') || pathOf(context.audience) === 'parent';
-    return !(turn.wantsTips === true && onPath && context.handoff === 'none');
+    // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
+    return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
   /** `isAnswer`'s verdicts, by the event they were worked out for and the context they saw. */
   const answerVerdicts = new WeakMap<HarbourEvent, { readonly context: HarbourContext; readonly answers: boolean }>();
@@ -201,31 +201,28 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * "don't take away their phone". 999 still, while in danger now. Once, also beside a red flag.
        */
       sayTookDeviceIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'tookDevice', (tookDevice(c) ? [say('parent.took-device'), ...stillInDangerIf(needsDangerReminder(c), c)] : undefined))),
-      /**
-       * "should i tell my mum", "should i tell her mum": yes, a grown-up they trust (a young person with
-       * someone at home the problem: one outside the home); 999 still, while in danger now. Each time asked.
-       */
-      /**
-       * A parent's "should i confront him": no; in person, keep the child away and don't tell them what the
-       * child said; online, don't contact them or pretend to be the child. Each time asked; 999 while in danger now.
-       */
+      /** A parent's "should i confront him" (see {@link dontConfrontLine}). Each time asked; 999 still, while in danger now. */
       sayDontConfront: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(say(isHarmInPerson(context) ? 'parent.advice.abuse-keep-away' : 'parent.advice.dont-confront'));
+        enqueue.emit(dontConfrontLine(context));
         if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
+      }),
+      /** Beside a red flag: the same answer, when a parent asked it. */
+      sayDontConfrontIfAsked: enqueueActions(({ context, enqueue }) => {
+        if (context.turn.asksConfront === true && pathOf(context.audience) === 'parent') enqueue.emit(dontConfrontLine(context));
       }),
       /** "can you tell my mum for me": a computer cannot tell or call anyone; how they can, and 999 in danger. Each time asked. */
       sayCantTellForYou: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(say(`${pathOf(context.audience)}.cant-tell-for-you`));
+        enqueue.emit(cantTellForYouLine(context));
         if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
       }),
       /** Beside a red flag: the same answer, when asked. */
       sayCantTellForYouIfAsked: enqueueActions(({ context, enqueue }) => {
-        if (context.turn.asksBotToTell === true) enqueue.emit(say(`${pathOf(context.audience)}.cant-tell-for-you`));
+        if (context.turn.asksBotToTell === true) enqueue.emit(cantTellForYouLine(context));
       }),
-      /** Beside a red flag: the same answer, when a parent asked it. */
-      sayDontConfrontIfAsked: enqueueActions(({ context, enqueue }) => {
-        if (context.turn.asksConfront === true && pathOf(context.audience) === 'parent') enqueue.emit(say(isHarmInPerson(context) ? 'parent.advice.abuse-keep-away' : 'parent.advice.dont-confront'));
-      }),
+      /**
+       * "should i tell my mum", "should i tell her mum": yes, a grown-up they trust (a young person with
+       * someone at home the problem: one outside the home); 999 still, while in danger now. Each time asked.
+       */
       sayShouldTell: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(shouldTellLine(context));
         if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
@@ -808,6 +805,19 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         summaryOf(context, event).homeIsUnsafe !== true,
     },
   });
+}
+
+/**
+ * A parent's "should i confront him": no. In person, keep the child away and don't tell them what the
+ * child said; online, don't contact them or pretend to be the child.
+ */
+function dontConfrontLine(context: HarbourContext): BotSay {
+  return say(isHarmInPerson(context) ? 'parent.advice.abuse-keep-away' : 'parent.advice.dont-confront');
+}
+
+/** "can you tell my mum for me": in the words of who is chatting. */
+function cantTellForYouLine(context: HarbourContext): BotSay {
+  return say(`${pathOf(context.audience)}.cant-tell-for-you`);
 }
 
 /** A mark in `said`: what has been said once. */
