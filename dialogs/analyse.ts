@@ -84,6 +84,8 @@ export interface TurnAnalysis {
   readonly asksShouldTell?: boolean;
   /** "my mum took my phone", "dad wont let me go out": an ordinary rule or row at home, nothing online, no red flag, no trouble at home. */
   readonly familyRules?: boolean;
+  /** With `familyRules`: not a rule but a loss or a change at home ("my nan died", "my parents are splitting up"). */
+  readonly familyChange?: 'grief' | 'split';
   /** Names someone of their own household ("my mum", "my stepdad", "my brother"). */
   readonly householdNamed?: boolean;
   /** "shes at home with me now": the child is with them (counts as safe now on the parent path only). */
@@ -233,10 +235,13 @@ export function createAnalyser(deps: DialogDeps) {
   const notFine = compile(w.notFine);
   const familyRules = compile(w.familyRules);
   const homeTrouble = compile(w.homeTrouble);
+  const grief = compile(w.grief);
+  const familySplit = compile(w.familySplit);
+  const reportedOffer = compile(w.reportedOffer);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -308,7 +313,8 @@ export function createAnalyser(deps: DialogDeps) {
     // A threat to share pictures they have ("she'll send them to all my followers") is the same worry, however it is worded.
     if (either(hits, spelledHits, imageWorry) || threatensToShareImages(result.findings)) turn.imageWorry = true;
     if (either(hits, spelledHits, friendSecret)) turn.friendSecret = true;
-    if (either(hits, spelledHits, shouldComply)) turn.asksShouldComply = true;
+    // "he said he would give me robux if i send a pic" tells of the offer; it does not ask whether to do it.
+    if (either(hits, spelledHits, shouldComply) && !either(hits, spelledHits, reportedOffer)) turn.asksShouldComply = true;
     if (either(hits, spelledHits, generalQuestion)) turn.generalQuestion = either(hits, spelledHits, asksAge) ? 'age' : either(hits, spelledHits, asksControls) ? 'controls' : 'other';
     if (either(hits, spelledHits, inTrouble)) turn.asksIfInTrouble = true;
     if (either(hits, spelledHits, asksPolice)) turn.asksPolice = true;
@@ -361,16 +367,18 @@ export function createAnalyser(deps: DialogDeps) {
     if (homeProblem) turn.homeProblem = true;
     // "my mum took my phone and i hate her", "dad wont let me go out on a school night": a rule or row at
     // home, with nothing online, no red flag and no trouble at home ("shouts", "drinks") beside it.
-    if (
-      either(hits, spelledHits, familyRules) &&
-      (householdNamed || either(hits, spelledHits, parentWords)) &&
-      !either(hits, spelledHits, homeTrouble) &&
-      result.findings.length === 0 &&
-      !homeProblem &&
-      !online &&
-      app === undefined
-    )
+    // A loss ("my nan died last week") or a family splitting up ("my parents are getting divorced"), with the
+    // same nothing beside it, goes the same way, with its own words: no question about someone's behaviour,
+    // and no "do you feel safe at home?" (a divorce is not danger).
+    const calmAtHome = !either(hits, spelledHits, homeTrouble) && result.findings.length === 0 && !homeProblem && !online && app === undefined;
+    const family = householdNamed || either(hits, spelledHits, parentWords);
+    if (calmAtHome && either(hits, spelledHits, grief)) {
       turn.familyRules = true;
+      turn.familyChange = 'grief';
+    } else if (calmAtHome && family && either(hits, spelledHits, familySplit)) {
+      turn.familyRules = true;
+      turn.familyChange = 'split';
+    } else if (calmAtHome && family && either(hits, spelledHits, familyRules)) turn.familyRules = true;
     const someone = either(hits, spelledHits, someoneWords);
     if (app === undefined && either(hits, spelledHits, justTalk) && !someone) turn.justTalk = true;
     // Someone else in it, or a grown-up they know ("my uncle is being weird with me"): a story, not only a feeling.
@@ -443,20 +451,24 @@ const FIRST_PERSON_OBJECT = /\b(?:me|myself)\b/i;
 const FIRST_PERSON_WORDS = new Set(['i', 'im', 'me', 'my', 'myself', 'mine', 'ive', 'id']);
 
 const THIRD_PERSON = new Set(['he', 'she', 'they', 'hes', 'shes', 'theyre', 'him']);
-const FIRST_PERSON = new Set(['i', 'im', 'me', 'my', 'myself', 'ive', 'id']);
 const LINKING = new Set(['is', 'was', 'got', 'gets', 'getting', 'seems', 'seemed', 'looked', 'looks', 'sounded', 'sounds', 'went', 'been', 'so', 'really', 'very', 'proper', 'super', 'well', 'dead', 'all', 'kinda', 'a', 'bit', 'rly', 'realy', 'being', 'be']);
 
+/** The writer as the one who feels: "i", "im", "ive", "id" ("me" and "my" can be what the feeling is about). */
+const FIRST_PERSON_SUBJECT = new Set(['i', 'im', 'ive', 'id']);
+
 /**
- * "he got angry", "she was so upset": a feeling word right after he, she or they (a few linking words
- * between), in a message that says nothing of themselves (no I, me, my): someone else's feeling.
+ * "he got angry", "she was so upset", "she is really angry with me for taking her phone": a feeling word
+ * right after he, she or they (a few linking words between), in a message where the writer is never the
+ * one who feels (no I, im): someone else's feeling.
  */
 function feelingOfOthers(words: readonly string[], feelingWords: ReadonlySet<string>): boolean {
-  if (words.some((w) => FIRST_PERSON.has(w))) return false;
+  if (words.some((w) => FIRST_PERSON_SUBJECT.has(w))) return false;
   for (let i = 0; i < words.length; i++) {
     if (!THIRD_PERSON.has(words[i] ?? '')) continue;
     for (let j = i + 1; j < Math.min(words.length, i + 5); j++) {
       const w = words[j] ?? '';
-      if (feelingWords.has(w)) return true;
+      // "she is worrying me", "he is scaring me": the feeling is theirs.
+      if (feelingWords.has(w)) return words[j + 1] !== 'me';
       if (!LINKING.has(w)) break;
     }
   }

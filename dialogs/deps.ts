@@ -126,6 +126,12 @@ export interface AnswerWords {
   readonly familyRules: readonly string[];
   /** "shouts", "drinks", "scared of": trouble at home, never only a rule. */
   readonly homeTrouble: readonly string[];
+  /** "my nan died", "passed away", "funeral": someone (or a pet) they love has died. */
+  readonly grief: readonly string[];
+  /** "my parents are splitting up", "getting divorced": their family is changing. */
+  readonly familySplit: readonly string[];
+  /** "he said he would give me robux if i send a pic": an offer told of, not a question to the bot. */
+  readonly reportedOffer: readonly string[];
   /** "shes at home with me now": a parent or carer, after danger now, has the child with them. */
   readonly childWithThem: readonly string[];
   /** "no thats all", "nothing else": nothing more to say. */
@@ -238,6 +244,9 @@ export const ANSWER_LIST_KEYS = {
   parentSelf: 'parent_self',
   familyRules: 'family_rules',
   homeTrouble: 'home_trouble',
+  grief: 'grief',
+  familySplit: 'family_split',
+  reportedOffer: 'reported_offer',
   keepsSecret: 'keeps_secret',
   stays: 'stays',
   friendSecret: 'friend_secret',

@@ -85,6 +85,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       say: emit((_, params: { key: string; quickReplies?: readonly string[] }) =>
         say(params.key, params.quickReplies === undefined ? {} : { quickReplies: params.quickReplies }),
       ),
+      /** The first words for a rule at home, a loss ("my nan died") or a family splitting up: each its own. */
+      sayFamilyLine: emit(({ context }) => {
+        const change = context.turn.familyChange;
+        return say(change === 'grief' ? 'child.grief' : change === 'split' ? 'child.family-split' : 'child.family-rules');
+      }),
       /** Say a message in the wording of who is chatting: `<child|friend|parent>.<step>`. */
       sayStep: emit(({ context }, params: { step: string; quickReplies?: readonly string[] }) => sayStepOf(context, params.step, params.quickReplies)),
       setAudience: assign(({ context }) => {

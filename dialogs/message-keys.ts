@@ -138,6 +138,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.should-tell',
   'child.should-tell-outside',
   'child.family-rules',
+  'child.grief',
+  'child.family-split',
   'child.ask.anything-online',
   'child.home-hard',
   'child.ask.safe-at-home',

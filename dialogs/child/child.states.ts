@@ -50,9 +50,10 @@ export function childStates(s: HarbourSetup) {
         },
       },
       // A rule or row at home, nothing online and no red flag ("dad wont let me go out on a school night"): it can feel
-      // unfair, and is anything else worrying them, like someone online. Yes: what happened; no: they can just talk.
+      // unfair; a loss ("my nan died"): sorry, crying is okay; a family splitting up: never their fault. Then is anything
+      // else worrying them, like someone online. Yes: what happened; no: they can just talk.
       familyRules: {
-        entry: [{ type: 'say', params: { key: 'child.family-rules' } }, { type: 'say', params: { key: 'child.ask.anything-online', quickReplies: QR.yesNo } }],
+        entry: ['sayFamilyLine', { type: 'say', params: { key: 'child.ask.anything-online', quickReplies: QR.yesNo } }],
         on: {
           'user.message': answer([
             { guard: 'saysYes', target: 'whatHappened' },

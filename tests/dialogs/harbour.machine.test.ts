@@ -570,6 +570,58 @@ describe('escalation', () => {
     expect(keysOf(friend?.emitted ?? [])).not.toContain('child.family-rules');
   });
 
+  it('a loss ("my nan died") or a family splitting up is said back in its own words, with no question about "this person" and no "do you feel safe at home?"', () => {
+    // Before, "my nan died last week and i cant stop crying" was a grown-up they know: "Has this person asked
+    // you to say or do things that feel wrong or scary?"
+    const grief = play(machine, onShift, [msg('hi'), msg('my nan died last week and i cant stop crying'), msg('no')]);
+    expect(wordsOf(content, grief[2]?.emitted ?? []).slice(-2)).toEqual([
+      "I'm so sorry. When someone we love dies, it hurts a lot. Crying is okay, and so is any other feeling you have. Childline can talk with you about it too, on 0800 1111.",
+      'Is something else worrying you too? Maybe someone online?',
+    ]);
+    expect(keysOf(grief[3]?.emitted ?? [])).toEqual(['child.just-talk']);
+    expect(play(machine, onShift, [msg('my dog died yesterday')]).at(-1)?.state).toBe('talking.young.familyRules');
+    // Before, "my mum and dad are getting divorced and im sad" was asked "Do you feel safe at home right now?",
+    // and "idk" brought a counsellor with "What you've shared sounds serious".
+    const split = play(machine, onShift, [msg('my mum and dad are getting divorced and im sad'), msg('idk')]);
+    expect(keysOf(split[1]?.emitted ?? [])).toEqual(['child.thanks', 'child.family-split', 'child.ask.anything-online']);
+    expect(wordsOf(content, split[1]?.emitted ?? [])[1]).toContain('it is never because of anything you did');
+    expect(split.flatMap((t) => t.emitted).some((e) => e.type === 'handoff.requested')).toBe(false);
+    // Yes: what happened, and a story told after it is heard as usual.
+    const yes = play(machine, onShift, [msg("I'm a young person"), msg('my parents are splitting up'), msg('yes'), msg('someone on insta keeps asking for pics')]);
+    expect(keysOf(yes[3]?.emitted ?? [])).toEqual(['child.ask.what-happened']);
+    expect(yes[4]?.emitted).toContainEqual(expect.objectContaining({ type: 'handoff.requested' }));
+    // A phone that "died", a red flag beside a loss, or trouble at home beside a split are not these.
+    expect(keysOf(child(msg('my phone just died lol')).at(-1)?.emitted ?? [])).not.toContain('child.grief');
+    expect(child(msg('my dad died and i want to die too')).at(-1)?.emitted).toContainEqual(expect.objectContaining({ type: 'handoff.requested' }));
+    expect(play(machine, onShift, [msg('my parents are splitting up and my dad hits me')]).flatMap((t) => t.emitted)).toContainEqual(
+      expect.objectContaining({ type: 'handoff.requested' }),
+    );
+    expect(play(machine, onShift, [msg('my parents split up and my dad drinks and shouts')]).at(-1)?.state).toBe('talking.young.homeLife');
+  });
+
+  it('a stranger\'s offer ("he would give me robux if i send a pic") is not the child asking whether to do it', () => {
+    // Before: "No, please don't. Paying or sending more won't make them stop", the answer to "should i send it".
+    const offer = child(msg('someone on roblox said he would give me robux if i send a pic')).at(-1);
+    expect(keysOf(offer?.emitted ?? [])).toContain('advice.dont-send');
+    expect(keysOf(offer?.emitted ?? [])).not.toContain('advice.dont-comply');
+    // Asking stays asking.
+    const asked = child(msg('a man wants 100 pounds or he posts my pics'), msg('should i just pay him')).at(-1);
+    expect(keysOf(asked?.emitted ?? [])).toContain('advice.dont-comply');
+  });
+
+  it('a parent\'s "she is really angry with me for taking her phone" is the child\'s anger, and taking the phone is answered', () => {
+    // Before: "It's okay to feel angry. What happened was not okay.", said to the parent.
+    const turns = play(machine, onShift, [
+      msg('im a mum'),
+      msg('my 13 year old has been talking to a man on roblox who asked for her address'),
+      msg('she is really angry with me for taking her phone'),
+    ]);
+    expect(keysOf(turns[3]?.emitted ?? [])).toEqual(['parent.took-device']);
+    // The child's own "he is scaring me" is still their feeling, when the step reads feelings.
+    const scared = child(msg('a man on snap keeps messaging me'), msg('a week'), msg('no'), msg('no'), msg('hes been messaging every day'), msg('he is scaring me')).at(-1);
+    expect(keysOf(scared?.emitted ?? [])[0]).toBe('feeling.scared');
+  });
+
   it('"maybe" to "are you safe" is not sure, not yes; to "has this person asked you…" it still leads on', () => {
     // Before, "maybe" was only a yes: "I'm glad you feel safe right now".
     const home = play(machine, onShift, [msg('my dad shouts at me all the time'), msg('maybe')]).at(-1);
