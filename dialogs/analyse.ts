@@ -13,7 +13,7 @@ import {
 import { compile, isWhole, startsWithAny, tokens, Vocabulary, withoutFillers, type PhraseList, type Reading } from './match.js';
 import type { HarbourContext, MessageReading } from './harbour.types.js';
 import type { Audience, ConversationSummary } from './types.js';
-import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, HURT_AT_HOME_RULES, IMAGE_THREAT_RULES, isBlackmailFinding, union, VIOLENCE_THREATENED } from './wording.js';
+import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, HURT_AT_HOME_RULES, HOME_ALONE_FINDING, IMAGE_THREAT_RULES, threatIsBlackmail, union, VIOLENCE_THREATENED } from './wording.js';
 
 /**
  * One message, understood once per turn: the detector's findings plus everything the dialog's
@@ -86,6 +86,8 @@ export interface TurnAnalysis {
   readonly familyRules?: boolean;
   /** With `familyRules`: not a rule but a loss or a change at home ("my nan died", "my parents are splitting up"). */
   readonly familyChange?: 'grief' | 'split';
+  /** "im home alone", "my parents are out": no grown-up at home now. */
+  readonly homeAlone?: boolean;
   /** Names someone of their own household ("my mum", "my stepdad", "my brother"). */
   readonly householdNamed?: boolean;
   /** "shes at home with me now": the child is with them (counts as safe now on the parent path only). */
@@ -238,10 +240,11 @@ export function createAnalyser(deps: DialogDeps) {
   const grief = compile(w.grief);
   const familySplit = compile(w.familySplit);
   const reportedOffer = compile(w.reportedOffer);
+  const homeAlone = compile(w.homeAlone);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -327,6 +330,7 @@ export function createAnalyser(deps: DialogDeps) {
     else if (either(hits, spelledHits, cantPay) || namesAmountLacked(words)) turn.cantPay = true;
     if (either(hits, spelledHits, fearsThreat)) turn.fearsThreat = true;
     if (either(hits, spelledHits, doorLocked)) turn.doorLocked = true;
+    if (either(hits, spelledHits, homeAlone)) turn.homeAlone = true;
     if (either(hits, spelledHits, asksConfront)) turn.asksConfront = true;
     if (either(hits, spelledHits, asksBotToTell)) turn.asksBotToTell = true;
     // "no im not, hes still here": a no first, in a longer answer (read only where "are you safe" was asked).
@@ -399,7 +403,9 @@ export function createAnalyser(deps: DialogDeps) {
     if (trustedAdult !== undefined) turn.trustedAdult = trustedAdult;
     if (feeling !== undefined && feelingOfOthers(words, feelingWords)) turn.feelingOfOthers = true;
     // In "my mum would go mad" the anger is the grown-up's, not theirs ("im scared she'll go mad" keeps scared).
-    if (feeling !== undefined && !(fearsTelling && feeling === 'angry')) turn.feeling = feeling;
+    // "im home alone and bored" says where they are, not that they feel alone ("home alone and so lonely" does).
+    const aloneAtHomeOnly = feeling === 'alone' && turn.homeAlone === true && !words.includes('lonely');
+    if (feeling !== undefined && !(fearsTelling && feeling === 'angry') && !aloneAtHomeOnly) turn.feeling = feeling;
     if (either(hits, spelledHits, noTrusted)) turn.noTrustedAdult = true;
     const duration = firstOf(durations, hits, spelledHits);
     if (duration !== undefined) turn.duration = duration;
@@ -553,6 +559,12 @@ export type Analyser = ReturnType<typeof createAnalyser>;
  * machine reads each message once, before its transitions are chosen (see `createHarbourMachine`),
  * so the guards that route it and the current step's answer see the same reading the context holds.
  */
+/** Known before "im home alone", these make being alone at home danger now: someone knows where they live, or threatened them. */
+const AT_RISK_ALONE: ReadonlySet<string> = new Set(['personal_info', 'threat_blackmail']);
+
+/** The dialog's own finding: alone at home after someone who knows where they live, or a threat. */
+export const HOME_ALONE_RULE = HOME_ALONE_FINDING;
+
 export function createMessageReader(deps: DialogDeps) {
   const analyse = createAnalyser(deps);
   const appName = (id: string | undefined): string => deps.apps.find((a) => a.id === id)?.name ?? '';
@@ -563,6 +575,15 @@ export function createMessageReader(deps: DialogDeps) {
     // feelings are asked for ("How is your friend feeling?"), so there it stays.
     const s = context.summary;
     let turn: TurnAnalysis = read.turn.feelingOfOthers === true && context.audience !== 'friend' ? { ...read.turn, feeling: undefined } : read.turn;
+    // "im home alone", after a stranger who knows where they live or made a threat: danger now, found by
+    // the dialog (the detector reads one message with no such context).
+    // Danger now already known ("a man is at my door", then "im home alone"): the door steps go on as they are.
+    const cats = s.categories ?? [];
+    // The detector may hear "shes home alone" as someone checking she is alone (meet_or_secrecy): kept beside it.
+    if (turn.homeAlone === true && turn.urgency !== 'immediate' && !cats.includes('immediate_danger') && cats.some((c) => AT_RISK_ALONE.has(c))) {
+      const alone: Finding = { category: 'immediate_danger', urgency: 'immediate', confidence: 1, rule: HOME_ALONE_RULE, detectorVersion: 'dialog', evidence: [] };
+      turn = { ...turn, findings: [...turn.findings, alone], categories: union(turn.categories, ['immediate_danger']), urgency: 'immediate' };
+    }
     // "what if she does it anyway", once pictures were threatened (sexual and a threat known): the image worry.
     if (turn.fearsThreat === true && turn.imageWorry !== true && (s.categories ?? []).includes('sexual') && (s.categories ?? []).includes('threat_blackmail')) turn = { ...turn, imageWorry: true };
     const asked: string[] = [];
@@ -571,7 +592,7 @@ export function createMessageReader(deps: DialogDeps) {
     // So is a threat to hurt ("theyll beat her up"), which is not blackmail.
     // (A threat said again in other words is blackmail only when the threat before it was.)
     const blackmailBefore = (s.asked ?? []).includes(ASKED.threat_blackmail ?? '');
-    const violenceOnly = !turn.findings.some((f) => isBlackmailFinding(f, blackmailBefore));
+    const violenceOnly = !threatIsBlackmail(turn.findings, blackmailBefore, s.categories);
     for (const c of turn.categories) {
       const what = c === 'sexual' && abuseOnly ? ABUSE_TOLD : c === 'threat_blackmail' && violenceOnly ? VIOLENCE_THREATENED : ASKED[c];
       if (what !== undefined) asked.push(what);

@@ -130,6 +130,8 @@ export interface AnswerWords {
   readonly grief: readonly string[];
   /** "my parents are splitting up", "getting divorced": their family is changing. */
   readonly familySplit: readonly string[];
+  /** "im home alone", "my parents are out": no grown-up at home now. */
+  readonly homeAlone: readonly string[];
   /** "he said he would give me robux if i send a pic": an offer told of, not a question to the bot. */
   readonly reportedOffer: readonly string[];
   /** "shes at home with me now": a parent or carer, after danger now, has the child with them. */
@@ -247,6 +249,7 @@ export const ANSWER_LIST_KEYS = {
   grief: 'grief',
   familySplit: 'family_split',
   reportedOffer: 'reported_offer',
+  homeAlone: 'home_alone',
   keepsSecret: 'keeps_secret',
   stays: 'stays',
   friendSecret: 'friend_secret',

@@ -1,5 +1,5 @@
 import { and, assign, emit, enqueueActions, setup } from 'xstate';
-import { createMessageReader, EMPTY_TURN, type MessageReader, type TurnAnalysis } from './analyse.js';
+import { createMessageReader, EMPTY_TURN, HOME_ALONE_RULE, type MessageReader, type TurnAnalysis } from './analyse.js';
 import type { AppName, DialogDeps } from './deps.js';
 import type { Category, Finding, Urgency } from './safety/finding.js';
 import { EMPTY_DETECTOR_STATE } from './safety/types.js';
@@ -387,7 +387,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
             selfHarm: context.said.selfHarm || categories.includes('self_harm'),
             // What escalation() said once (don't send or pay, which half; logins; menace; secrecy; …).
             ...said,
-            ...(t.findings.some((f) => f.rule === SOMEONE_OUTSIDE_RULE) ? { outside: true } : {}),
+            // Someone outside, or home alone after a threat: the door steps ("Don't open the door to them…").
+            ...(t.findings.some((f) => f.rule === SOMEONE_OUTSIDE_RULE || f.rule === HOME_ALONE_RULE) ? { outside: true } : {}),
             ...(safeguardingLead ? { safeguardingLead: true } : {}),
             // Danger now heard from the detector (something taken): its own wording from here on.
             ...(urgency === 'immediate' && context.said.notSafe === true ? { notSafe: false } : {}),

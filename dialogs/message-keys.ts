@@ -139,6 +139,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'child.should-tell-outside',
   'child.family-rules',
   'child.grief',
+  'child.home-alone-safety',
+  'parent.home-alone-safety',
   'child.family-split',
   'child.ask.anything-online',
   'child.home-hard',

@@ -123,6 +123,20 @@ export function isBlackmailFinding(f: Finding, blackmailBefore: boolean): boolea
   return f.category === 'threat_blackmail' && f.rule !== VIOLENCE_RULE && (f.rule !== THREAT_RENEWED_RULE || blackmailBefore);
 }
 
+/**
+ * Whether this message's threat findings are blackmail, as `isBlackmailFinding` says, with one more
+ * case that is not: a threat only the classifier heard, with nothing asked for in this message or before
+ * (no picture asked for, no money: "he sed he wil cum 2 my hous"). "Don't send them anything, and don't
+ * pay them" would answer a question nobody asked. `before` is the summary's categories before this message.
+ */
+export function threatIsBlackmail(findings: readonly Finding[], blackmailBefore: boolean, before: readonly string[] | undefined): boolean {
+  const asked =
+    blackmailBefore ||
+    (before ?? []).some((c) => c === 'sexual' || c === 'financial') ||
+    findings.some((f) => f.category === 'financial' || (f.category === 'sexual' && f.rule !== ABUSE_DISCLOSED_RULE));
+  return findings.some((f) => isBlackmailFinding(f, blackmailBefore) && (asked || !f.rule.startsWith('model:')));
+}
+
 /** What the counsellor's summary says was told when every threat finding was a threat to hurt. */
 export const VIOLENCE_THREATENED = 'threats of violence';
 
@@ -295,6 +309,9 @@ export function stillInDanger(ctx: HarbourContext): BotSay {
   return sayToReader(ctx, selfHarm ? 'escalation.still-in-danger-self-harm' : 'escalation.still-in-danger');
 }
 
+/** The dialog's finding for being home alone after someone who knows where they live or a threat (analyse.ts). */
+export const HOME_ALONE_FINDING = 'dialog:home-alone-at-risk';
+
 /** The detector's rule for someone outside or at the door now. */
 export const SOMEONE_OUTSIDE_RULE = 'lex:immediate_danger.someone-outside';
 
@@ -359,6 +376,9 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   }
   // 999 first, every time: the child may be in danger now, whoever is on shift.
   if (urgency === 'immediate') out.push(sayToReader(ctx, 'safety.immediate'));
+  // Home alone, after someone who knows where they live or a threat: what to do about the door, now.
+  const homeAlone = pathOf(ctx.audience) !== 'friend' && findings.some((f) => f.rule === HOME_ALONE_FINDING);
+  if (homeAlone) out.push(say(`${pathOf(ctx.audience)}.home-alone-safety`));
   if (!withPerson) {
     if (isFirst) out.push(say('escalation.serious'));
     // More serious than before, and nobody can come: not the first lines again word for word.
@@ -377,7 +397,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   const abuseTold = ctx.said.abuseTold !== true && !asksSexual && findings.some((f) => f.rule === ABUSE_DISCLOSED_RULE);
   if (abuseTold) out.push(say(`${pathOf(ctx.audience)}.abuse-told`));
   // A threat to hurt ("theyll beat her up") is not blackmail: nothing to send or pay.
-  const blackmail = findings.some((f) => isBlackmailFinding(f, blackmailKnown(ctx)));
+  const blackmail = threatIsBlackmail(findings, blackmailKnown(ctx), ctx.summary.categories);
   const pressure = blackmail || categories.has('financial') || asksSexual;
   // Which half fits is decided by this message's asks; what was said before is in `said.dontSendWhat`.
   const asked = [...(ctx.summary.categories ?? []), ...categories].filter(

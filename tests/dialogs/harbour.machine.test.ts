@@ -622,6 +622,33 @@ describe('escalation', () => {
     expect(keysOf(scared?.emitted ?? [])[0]).toBe('feeling.scared');
   });
 
+  it('"im home alone" after a stranger who knows where they live said he would come is danger now, with what to do about the door', () => {
+    const offShift = { counsellorOnShift: false };
+    const turns = play(machine, offShift, [msg('hlp'), msg('sum1 on fortnite sed he nos were i liv'), msg('he sed he wil cum 2 my hous'), msg('im home alone'), msg('ok')]);
+    // Before: "he sed he wil cum 2 my hous" heard "Don't send them anything, and don't pay them" (a threat
+    // only the classifier heard, nothing asked for), and "im home alone" heard "You're not alone. I'm here".
+    expect(keysOf(turns[3]?.emitted ?? [])).not.toContain('advice.dont-send-or-pay');
+    expect(turns[4]?.emitted).toContainEqual(expect.objectContaining({ type: 'handoff.requested', urgency: 'immediate' }));
+    expect(wordsOf(content, turns[4]?.emitted ?? []).slice(0, 2)).toEqual([
+      "If you are in danger right now, call 999. If you can't speak, call 999 from a mobile, stay quiet, and press 55 when you hear the message. I'm a computer, so I can't send help myself.",
+      "Lock the doors, and don't open them to anyone you don't know. Call a grown-up you know and ask them to come home now. If that person comes, call 999.",
+    ]);
+    expect(keysOf(turns[4]?.emitted ?? [])).not.toContain('feeling.alone');
+    // The danger steps go on, the door first.
+    expect(keysOf(turns[5]?.emitted ?? [])).toEqual(['escalation.danger-door']);
+    // A parent's "shes home alone right now", after a man who knows their address: the same, in a parent's words.
+    const parent = play(machine, offShift, [msg('im a mum'), msg('a man on roblox has been messaging my daughter and knows our address'), msg('shes home alone right now')]).at(-1);
+    expect(parent?.emitted).toContainEqual(expect.objectContaining({ type: 'handoff.requested', urgency: 'immediate' }));
+    expect(keysOf(parent?.emitted ?? [])).toContain('parent.home-alone-safety');
+    // Home alone with nothing before it is not danger, and not "You're not alone" either.
+    const bored = play(machine, offShift, [msg('im home alone and bored')]).at(-1);
+    expect(bored?.emitted.some((e) => e.type === 'handoff.requested')).toBe(false);
+    expect(keysOf(bored?.emitted ?? [])).not.toContain('feeling.alone');
+    // Blackmail is still blackmail: "don't send them anything, and don't pay them".
+    const blackmail = child(msg('he says he will post my pics if i dont send more')).at(-1);
+    expect(keysOf(blackmail?.emitted ?? [])).toContain('advice.dont-send-or-pay');
+  });
+
   it('"maybe" to "are you safe" is not sure, not yes; to "has this person asked you…" it still leads on', () => {
     // Before, "maybe" was only a yes: "I'm glad you feel safe right now".
     const home = play(machine, onShift, [msg('my dad shouts at me all the time'), msg('maybe')]).at(-1);
