@@ -286,7 +286,10 @@ export function createAnalyser(deps: DialogDeps) {
     const categories = categoriesOf(result.findings);
     const declines = either(hits, spelledHits, decline);
     const short = isShortAnswer(words);
-    const isNo = !declines && short && either(hits, spelledHits, no);
+    // "no one would care", "no1 knows it": "no" there is a word of the sentence, not an answer ("no one"
+    // alone still answers "does anyone else know?").
+    const noOne = words.length > 2 && words[0] === 'no' && NO_ONE_NEXT.has(words[1] ?? '');
+    const isNo = !declines && short && !noOne && either(hits, spelledHits, no);
     // "my uncle", "my coach": one of their own grown-ups named.
     const ownGrownUp = either(hits, spelledHits, ownGrownUps);
     const inCare = either(hits, spelledHits, inTheirCare);
@@ -334,7 +337,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, asksConfront)) turn.asksConfront = true;
     if (either(hits, spelledHits, asksBotToTell)) turn.asksBotToTell = true;
     // "no im not, hes still here": a no first, in a longer answer (read only where "are you safe" was asked).
-    if (!isNo && !declines && startsWithAny(raw, leadingNo)) turn.leadsWithNo = true;
+    if (!isNo && !declines && !noOne && startsWithAny(raw, leadingNo)) turn.leadsWithNo = true;
     // "im good", "nah im ok": fine, unless a negator says otherwise ("im not ok").
     if (either(hits, spelledHits, soundsFine) && !either(hits, spelledHits, negators)) turn.soundsFine = true;
     // A question, not a story: "is it bad that he's 24" asks it; a long message that says "is this normal" somewhere tells more.
@@ -458,6 +461,9 @@ const FIRST_PERSON_WORDS = new Set(['i', 'im', 'me', 'my', 'myself', 'mine', 'iv
 
 const THIRD_PERSON = new Set(['he', 'she', 'they', 'hes', 'shes', 'theyre', 'him']);
 const LINKING = new Set(['is', 'was', 'got', 'gets', 'getting', 'seems', 'seemed', 'looked', 'looks', 'sounded', 'sounds', 'went', 'been', 'so', 'really', 'very', 'proper', 'super', 'well', 'dead', 'all', 'kinda', 'a', 'bit', 'rly', 'realy', 'being', 'be']);
+
+/** After "no", words that make it "no one", "no body", "no way", "no idea": not an answer no. */
+const NO_ONE_NEXT: ReadonlySet<string> = new Set(['one', '1', 'body', 'way', 'idea', 'matter', 'point', 'reason', 'clue', 'wonder', 'longer', 'more']);
 
 /** The writer as the one who feels: "i", "im", "ive", "id" ("me" and "my" can be what the feeling is about). */
 const FIRST_PERSON_SUBJECT = new Set(['i', 'im', 'ive', 'id']);

@@ -84,6 +84,8 @@ export function createHarbourMachine(deps: DialogDeps) {
             // "Are you safe right now?", asked when self-harm was first heard: no or not sure is danger now.
             { guard: and(['awaitsSafeAnswer', or(['saysNo', 'isUnsure', 'leadsWithNo', 'saysNotFine']), not('soundsFine')]), actions: ['escalateNotSafe'] },
             { guard: and(['awaitsSafeAnswer', or(['saysYes', 'soundsFine'])]), actions: ['saySafeForNow'] },
+            // A feeling in place of the answer ("no one would care"): said back, and the question asked again (once).
+            { guard: and(['awaitsSafeAnswer', 'namesFeelingBesidesOkay', 'mayAskSafeAgain']), actions: ['feelingsAnswered', 'reflectAndAskSafeAgain'] },
             // "im so scared my life is over": it is not the end, and are you safe (once).
             { guard: 'feelsHopeless', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayNotTheEnd'] },
             // "should i just pay her": answered (no, and why) before any question of the bot's.

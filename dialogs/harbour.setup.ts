@@ -174,6 +174,12 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * "im so scared my life is over", while escalated: it is not the end, it can be sorted, not on
        * their own (once); and, when nobody has asked yet, whether they are safe right now.
        */
+      /** A feeling instead of an answer to "Are you safe right now?" ("no one would care"): said back, then asked again, once. */
+      reflectAndAskSafeAgain: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(reflectionOf(context));
+        enqueue.emit(sayToReader(context, 'safety.ask-safe', { quickReplies: QR.safe }));
+        enqueue.assign({ safeAsk: 'asked', said: { ...context.said, safeAskedAgain: true } });
+      }),
       sayNotTheEnd: enqueueActions(({ context, enqueue }) => {
         if (context.turn.feeling !== undefined && context.turn.feeling !== 'okay') enqueue.emit(reflectionOf(context));
         enqueue.emit(sayStepOf(context, 'not-the-end'));
@@ -776,6 +782,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       awaitsTrustedAdult: ({ context }) => context.trustedAsk === 'asked',
       awaitsFeelings: ({ context }) => context.feelingsAsk === 'asked',
       awaitsSafeAnswer: ({ context }) => context.safeAsk === 'asked',
+      mayAskSafeAgain: ({ context }) => context.said.safeAskedAgain !== true,
       awaitsWellbeing: ({ context }) => context.wellbeingAsk === 'asked',
       /** Escalated, a parent or carer (or someone else), not asked about the child's mental health yet, here or on the path. */
       mayAskWellbeing: ({ context }) => context.wellbeingAsk === undefined && pathOf(context.audience) === 'parent',

@@ -107,6 +107,8 @@ export interface HarbourContext {
     readonly sentImages?: boolean;
     /** "my life is over" while escalated: it is not the end. Once. Absent in older snapshots. */
     readonly notTheEnd?: boolean;
+    /** "Are you safe right now?" asked again after a feeling in its place ("no one would care"). Once. Absent in older snapshots. */
+    readonly safeAskedAgain?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

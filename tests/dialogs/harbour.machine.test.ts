@@ -649,6 +649,25 @@ describe('escalation', () => {
     expect(keysOf(blackmail?.emitted ?? [])).toContain('advice.dont-send-or-pay');
   });
 
+  it('"no one would care" to "Are you safe right now?" is a feeling, not a no: said back, and asked again once', () => {
+    const offShift = { counsellorOnShift: false };
+    const turns = play(machine, offShift, [msg('im 16'), msg('i keep thinking about ending it'), msg('no one would care'), msg('yeah im safe')]);
+    expect(keysOf(turns[2]?.emitted ?? [])).toContain('safety.ask-safe');
+    // Before: "no" began the message, so it was "not safe": "Please call 999 now", urgency immediate.
+    expect(turns[3]?.emitted.some((e) => e.type === 'handoff.requested')).toBe(false);
+    expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual(["You're not alone. I'm here, and there are people who can help.", 'Are you safe right now?']);
+    expect(keysOf(turns[4]?.emitted ?? [])).toEqual(['safety.safe-yes']);
+    // A plain no is still not safe, and asked again only once.
+    const no = play(machine, offShift, [msg('im 16'), msg('i keep thinking about ending it'), msg('no one would care'), msg('no')]).at(-1);
+    expect(no?.emitted).toContainEqual(expect.objectContaining({ type: 'handoff.requested', urgency: 'immediate' }));
+    const twice = play(machine, offShift, [msg('im 16'), msg('i keep thinking about ending it'), msg('no one would care'), msg('nobody would miss me')]).at(-1);
+    expect(keysOf(twice?.emitted ?? [])).not.toContain('safety.ask-safe');
+    // "no one" to "Is there a grown-up you trust?" is still nobody.
+    const trusted = play(machine, offShift, [msg("I'm a young person"), msg('a man on snap asked for pics'), msg('ok'), msg('no one')]);
+    expect(keysOf(trusted[3]?.emitted ?? [])).toEqual(['child.ask.trusted-adult']);
+    expect(keysOf(trusted[4]?.emitted ?? [])).toEqual(['child.trusted.none']);
+  });
+
   it('"maybe" to "are you safe" is not sure, not yes; to "has this person asked you…" it still leads on', () => {
     // Before, "maybe" was only a yes: "I'm glad you feel safe right now".
     const home = play(machine, onShift, [msg('my dad shouts at me all the time'), msg('maybe')]).at(-1);
