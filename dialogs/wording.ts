@@ -432,8 +432,11 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // Sexual pictures sent to them: not their fault, don't reply or send them on, tell someone. Once.
   const sentImages = !withPerson && ctx.said.sentImages !== true && ctx.turn.sentSexual === true && categories.has('sexual');
   if (sentImages) out.push(say(`${pathOf(ctx.audience)}.sent-images`));
-  // Asked to keep it secret: they need not, and telling is okay. Once.
-  const secret = !withPerson && ctx.said.secret !== true && findings.some((f) => SECRECY_RULES.has(f.rule));
+  // Asked to keep it secret: they need not, and telling is okay. Once. Not when it is their friend who asked them
+  // ("she made me promise not to tell", after "she wants to kill herself"): "Safe grown-ups don't ask children to
+  // keep secrets" is about someone else; the friend-secret line answers it.
+  const friendAsked = ctx.audience === 'friend' && ctx.turn.friendSecret === true;
+  const secret = !withPerson && !friendAsked && ctx.said.secret !== true && findings.some((f) => SECRECY_RULES.has(f.rule));
   if (secret) out.push(say(`${pathOf(ctx.audience)}.secret-not-yours`));
   // An adult as a boyfriend or girlfriend (the adult-and-romance rule): never okay, not their fault. Once.
   const olderPartner = !withPerson && ctx.said.olderPartner !== true && findings.some((f) => f.rule === OLDER_PARTNER_RULE);

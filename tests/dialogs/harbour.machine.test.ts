@@ -668,6 +668,23 @@ describe('escalation', () => {
     expect(keysOf(trusted[4]?.emitted ?? [])).toEqual(['child.trusted.none']);
   });
 
+  it('a friend asked to keep a friend\'s secret, taking a friend to a meeting, "i dont have that many" robux: each answered for what it is', () => {
+    const offShift = { counsellorOnShift: false };
+    // Before: "Safe grown-ups don't ask children to keep secrets like this", about a friend who asked.
+    const secret = play(machine, offShift, [msg('my friend'), msg('she said she wants to kill herself tonight'), msg('she made me promise not to tell')]).at(-1);
+    expect(keysOf(secret?.emitted ?? [])).toContain('friend.secret');
+    expect(keysOf(secret?.emitted ?? [])).not.toContain('friend.secret-not-yours');
+    // A stranger's secret told of by a friend still hears it.
+    const stranger = play(machine, offShift, [msg('my friend'), msg('a man online told her to keep their chats a secret from her mum')]).at(-1);
+    expect(keysOf(stranger?.emitted ?? [])).toContain('friend.secret-not-yours');
+    // Before: "Please call 999 now…" only; the question was not answered.
+    const meet = play(machine, offShift, [msg('im 15'), msg('i met this guy on an app hes 24 were meeting tonight'), msg('what if i take my friend')]).at(-1);
+    expect(keysOf(meet?.emitted ?? [])).toEqual(['advice.dont-meet', 'escalation.still-in-danger']);
+    // Before: "Is there a grown-up you trust…?"
+    const robux = play(machine, offShift, [msg('im 11'), msg('someone hacked my roblox account and wants 1000 robux to give it back'), msg('i dont have that many')]).at(-1);
+    expect(keysOf(robux?.emitted ?? [])).toEqual(['child.cant-pay']);
+  });
+
   it('"maybe" to "are you safe" is not sure, not yes; to "has this person asked you…" it still leads on', () => {
     // Before, "maybe" was only a yes: "I'm glad you feel safe right now".
     const home = play(machine, onShift, [msg('my dad shouts at me all the time'), msg('maybe')]).at(-1);
