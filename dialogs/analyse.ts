@@ -88,6 +88,10 @@ export interface TurnAnalysis {
   readonly familyChange?: 'grief' | 'split';
   /** "im home alone", "my parents are out": no grown-up at home now. */
   readonly homeAlone?: boolean;
+  /** "should i delete his account": whether to delete the account or the messages. */
+  readonly asksDelete?: boolean;
+  /** "how do i delete my tiktok account": a how-to question about an app, with no one in it and no red flag. */
+  readonly appQuestion?: boolean;
   /** Names someone of their own household ("my mum", "my stepdad", "my brother"). */
   readonly householdNamed?: boolean;
   /** "shes at home with me now": the child is with them (counts as safe now on the parent path only). */
@@ -241,10 +245,15 @@ export function createAnalyser(deps: DialogDeps) {
   const familySplit = compile(w.familySplit);
   const reportedOffer = compile(w.reportedOffer);
   const homeAlone = compile(w.homeAlone);
+  const asksDelete = compile(w.asksDelete);
+  const howQuestion = compile(w.howQuestion);
+  const appThings = compile(w.appThings);
+  // "my tiktok account" is theirs: the someone words that are not also an app's things ("account").
+  const personWords = compile(w.someone.filter((x) => !w.appThings.includes(x)));
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -329,11 +338,12 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, blamesSelf)) turn.blamesSelf = true;
     if (either(hits, spelledHits, asksWhatToSay)) turn.asksWhatToSay = true;
     if (either(hits, spelledHits, blockedThem)) turn.blockedThem = true;
-    if (either(hits, spelledHits, alreadyPaid)) turn.alreadyPaid = true;
+    if (either(hits, spelledHits, alreadyPaid) || namesAmountPaid(words)) turn.alreadyPaid = true;
     else if (either(hits, spelledHits, cantPay) || namesAmountLacked(words)) turn.cantPay = true;
     if (either(hits, spelledHits, fearsThreat)) turn.fearsThreat = true;
     if (either(hits, spelledHits, doorLocked)) turn.doorLocked = true;
     if (either(hits, spelledHits, homeAlone)) turn.homeAlone = true;
+    if (either(hits, spelledHits, asksDelete)) turn.asksDelete = true;
     if (either(hits, spelledHits, asksConfront)) turn.asksConfront = true;
     if (either(hits, spelledHits, asksBotToTell)) turn.asksBotToTell = true;
     // "no im not, hes still here": a no first, in a longer answer (read only where "are you safe" was asked).
@@ -387,6 +397,17 @@ export function createAnalyser(deps: DialogDeps) {
       turn.familyChange = 'split';
     } else if (calmAtHome && family && either(hits, spelledHits, familyRules)) turn.familyRules = true;
     const someone = either(hits, spelledHits, someoneWords);
+    // "how do i delete my tiktok account", "how can i change my roblox password": about an app, nobody in
+    // it, nothing flagged, not the tips ("how do i block someone"): not the start of a story about a person.
+    if (
+      startsWithAny(rawRest, howQuestion) &&
+      (app !== undefined || either(hits, spelledHits, appThings)) &&
+      !either(hits, spelledHits, personWords) &&
+      turn.wantsTips !== true &&
+      result.findings.length === 0 &&
+      !homeProblem
+    )
+      turn.appQuestion = true;
     if (app === undefined && either(hits, spelledHits, justTalk) && !someone) turn.justTalk = true;
     // Someone else in it, or a grown-up they know ("my uncle is being weird with me"): a story, not only a feeling.
     if ((someone || knownAdult) && words.length >= 4) turn.storyOfSomeone = true;
@@ -440,6 +461,21 @@ const LACKS: readonly (readonly string[])[] = [
   ['dont', 'have'], ['dont', 'got'], ['dnt', 'have'], ['do', 'not', 'have'], ['havent', 'got'], ['aint', 'got'], ['only', 'have'], ['only', 'got'],
 ];
 const AMOUNT = /^\d+(?:k|p|quid|pounds?|gbp|dollars?)?$/;
+
+/** Paying words, in the past: "i already sent 50", "i paid her 100", "gave him 20 quid". */
+const PAID = new Set(['sent', 'paid', 'gave', 'transferred', 'payed']);
+const PAID_TO = new Set(['him', 'her', 'them', 'it', 'em']);
+
+/** "i already sent 50", "i paid her £100": an amount named as paid (not "he sent me 50", money given to them). */
+function namesAmountPaid(words: readonly string[]): boolean {
+  for (let i = 1; i < words.length; i++) {
+    if (!AMOUNT.test(words[i] ?? '')) continue;
+    const before = words[i - 1] ?? '';
+    if (PAID.has(before)) return true;
+    if (PAID_TO.has(before) && PAID.has(words[i - 2] ?? '')) return true;
+  }
+  return false;
+}
 
 /** "i dont have 500", "i havent got £200", "i only have 20": an amount named as one they lack. */
 function namesAmountLacked(words: readonly string[]): boolean {

@@ -132,6 +132,12 @@ export interface AnswerWords {
   readonly familySplit: readonly string[];
   /** "im home alone", "my parents are out": no grown-up at home now. */
   readonly homeAlone: readonly string[];
+  /** "should i delete his account", "can i just delete snapchat": whether to delete the account or the messages. */
+  readonly asksDelete: readonly string[];
+  /** "how do i", "how can i": the start of a how-to question. */
+  readonly howQuestion: readonly string[];
+  /** "account", "password", "settings": the things of an app a how-to question may be about. */
+  readonly appThings: readonly string[];
   /** "he said he would give me robux if i send a pic": an offer told of, not a question to the bot. */
   readonly reportedOffer: readonly string[];
   /** "shes at home with me now": a parent or carer, after danger now, has the child with them. */
@@ -250,6 +256,9 @@ export const ANSWER_LIST_KEYS = {
   familySplit: 'family_split',
   reportedOffer: 'reported_offer',
   homeAlone: 'home_alone',
+  asksDelete: 'asks_delete',
+  howQuestion: 'how_question',
+  appThings: 'app_things',
   keepsSecret: 'keeps_secret',
   stays: 'stays',
   friendSecret: 'friend_secret',

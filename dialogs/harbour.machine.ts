@@ -35,6 +35,7 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['sharesOwnFeelingOnly', 'speaksForThemselves', 'tellsStory']), target: '#harbour.talking.young.listening', actions: ['setAudience', 'sayThanksOnce', 'listenToFeeling'] },
             { guard: and(['namesAudience', 'tellsStory', 'tellsOfBullying']), target: '#harbour.talking.young.bullying', actions: ['setAudience', 'recordBullying'] },
             { guard: and(['namesAudience', 'tellsStory', 'tellsOfFamilyRules', not('namesAdult')]), target: '#harbour.talking.young.familyRules', actions: ['setAudience'] },
+            { guard: and(['namesAudience', 'asksAppQuestion', not('namesAdult')]), target: '#harbour.talking.young.familyRules', actions: ['setAudience'] },
             { guard: and(['namesAudience', 'tellsStory', 'tellsOfHomeLife', not('namesAdult')]), target: '#harbour.talking.young.homeLife', actions: ['setAudience', 'recordKnownAdult'] },
             { guard: and(['namesAudience', 'tellsStory', 'tellsOfKnownAdult']), target: '#harbour.talking.young.askedToDo', actions: ['setAudience', 'recordKnownAdult'] },
             { guard: and(['namesAudience', 'tellsStory', 'knowsApp']), target: '#harbour.talking.young.howLong', actions: ['setAudience'] },
@@ -45,6 +46,7 @@ export function createHarbourMachine(deps: DialogDeps) {
             // Straight into their story without saying who they are: taken as the young person's own.
             { guard: and(['tellsStory', 'tellsOfBullying']), target: '#harbour.talking.young.bullying', actions: ['setAudience', 'recordBullying'] },
             { guard: and(['tellsStory', 'tellsOfFamilyRules']), target: '#harbour.talking.young.familyRules', actions: ['setAudience'] },
+            { guard: 'asksAppQuestion', target: '#harbour.talking.young.familyRules', actions: ['setAudience'] },
             { guard: and(['tellsStory', 'tellsOfHomeLife']), target: '#harbour.talking.young.homeLife', actions: ['setAudience', 'recordKnownAdult'] },
             { guard: and(['tellsStory', 'tellsOfKnownAdult']), target: '#harbour.talking.young.askedToDo', actions: ['setAudience', 'recordKnownAdult'] },
             { guard: and(['tellsStory', 'knowsApp']), target: '#harbour.talking.young.howLong', actions: ['setAudience'] },
@@ -139,7 +141,7 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: and(['safeAnswerOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'saySafeForNow'] },
         // "am i gonna get in trouble", read by the classifier alone as danger: the question is answered, nothing escalated.
         { guard: and(['troubleOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'sayNotInTroubleIfAsked'] },
-        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayImageWorryIfAny', 'sayPaidAlreadyIfAny', 'sayCantPayIfAny', 'sayNotOkayIfAsked', 'sayTookDeviceIfAny', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked', 'sayDontConfrontIfAsked', 'sayCantTellForYouIfAsked'] },
+        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayImageWorryIfAny', 'sayPaidAlreadyIfAny', 'sayCantPayIfAny', 'sayNotOkayIfAsked', 'sayTookDeviceIfAny', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked', 'sayDontConfrontIfAsked', 'sayCantTellForYouIfAsked', 'sayDontDeleteIfAsked'] },
         // "she already gave it", after a stranger asked for their details: the stranger knows them now.
         { guard: and(['givesDetails', not('isWithCounsellor')]), target: '.escalated', actions: [...TAKE_MESSAGE, 'escalateDetailsGiven'] },
         // With a counsellor the bot is silent: the person reads and answers.
@@ -176,6 +178,8 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: 'asksBotToTell', actions: [...TAKE_MESSAGE, 'sayCantTellForYou'] },
         // A parent's "should i confront him": no, leave it to the police (each time asked).
         { guard: and(['asksConfront', 'isOnAdultPath']), actions: [...TAKE_MESSAGE, 'sayDontConfront'] },
+        // "should i delete his account", "can i just delete snapchat": not yet, the messages may be needed (each time asked).
+        { guard: 'asksDelete', actions: [...TAKE_MESSAGE, 'sayDontDelete'] },
         // "i blocked him": well done (once); the question asked still waits.
         { guard: 'saysBlocked', actions: [...TAKE_MESSAGE, 'sayBlocked'] },
         // "i already paid him once", after money or a threat: don't pay any more, and why (once).

@@ -50,7 +50,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // The context as it will be once the message is taken (the same object when it already is).
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
-    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
+    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
     // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
     return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
@@ -88,6 +88,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** The first words for a rule at home, a loss ("my nan died") or a family splitting up: each its own. */
       sayFamilyLine: emit(({ context }) => {
         const change = context.turn.familyChange;
+        if (context.turn.appQuestion === true && change === undefined && context.turn.familyRules !== true) return say('child.app-question');
         return say(change === 'grief' ? 'child.grief' : change === 'split' ? 'child.family-split' : 'child.family-rules');
       }),
       /** Say a message in the wording of who is chatting: `<child|friend|parent>.<step>`. */
@@ -220,6 +221,15 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** Beside a red flag: the same answer, when a parent asked it. */
       sayDontConfrontIfAsked: enqueueActions(({ context, enqueue }) => {
         if (context.turn.asksConfront === true && pathOf(context.audience) === 'parent') enqueue.emit(dontConfrontLine(context));
+      }),
+      /** "should i delete his account": not yet, the messages may be needed; block and report instead. Each time asked; 999 still, while in danger now. */
+      sayDontDelete: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(sayStepOf(context, 'dont-delete'));
+        if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
+      }),
+      /** Beside a red flag: the same answer, when asked. */
+      sayDontDeleteIfAsked: enqueueActions(({ context, enqueue }) => {
+        if (asksDeleteAfterFlag(context.turn, context.summary)) enqueue.emit(sayStepOf(context, 'dont-delete'));
       }),
       /** "can you tell my mum for me": a computer cannot tell or call anyone; how they can, and 999 in danger. Each time asked. */
       sayCantTellForYou: enqueueActions(({ context, enqueue }) => {
@@ -625,6 +635,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       saysTookDevice: ({ context, event }) => tookDevice({ ...context, turn: turnOf(context, event) }),
       asksShouldTell: ({ context, event }) => turnOf(context, event).asksShouldTell === true,
       asksConfront: ({ context, event }) => turnOf(context, event).asksConfront === true,
+      asksDelete: ({ context, event }) => asksDeleteAfterFlag(turnOf(context, event), summaryOf(context, event)),
       asksBotToTell: ({ context, event }) => turnOf(context, event).asksBotToTell === true,
       /** "not really, i just feel like nobody cares": a no first, in a longer answer. */
       leadsWithNo: ({ context, event }) => turnOf(context, event).leadsWithNo === true,
@@ -705,6 +716,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       feelsHopeless: ({ context, event }) => turnOf(context, event).hopeless === true && context.said.notTheEnd !== true,
       isGreeting: ({ context, event }) => turnOf(context, event).greeting === true,
       tellsStory: ({ context, event }) => turnOf(context, event).tellsStory === true,
+      asksAppQuestion: ({ context, event }) => turnOf(context, event).appQuestion === true && (context.audience ?? turnOf(context, event).audience) !== 'friend',
       namesAdult: ({ context, event }) => {
         const audience = turnOf(context, event).audience;
         return audience === 'parent_carer' || audience === 'someone_else';
@@ -826,6 +838,14 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
  */
 function dontConfrontLine(context: HarbourContext): BotSay {
   return say(isHarmInPerson(context) ? 'parent.advice.abuse-keep-away' : 'parent.advice.dont-confront');
+}
+
+/**
+ * "should i delete his account", once a red flag is known (with this message's): the messages may be
+ * evidence. With nothing flagged ("how do i delete my tiktok") it is an ordinary question, not this.
+ */
+function asksDeleteAfterFlag(turn: TurnAnalysis, summary: ConversationSummary): boolean {
+  return turn.asksDelete === true && (summary.categories ?? []).length > 0;
 }
 
 /** "can you tell my mum for me": in the words of who is chatting. */

@@ -27,6 +27,8 @@ export function childStates(s: HarbourSetup) {
             // Life at home, no red flag ("my mum drinks a lot and shouts"): said back, and are they safe at home now.
             // A rule or row at home ("my mum took my phone and i hate her"): said back kindly, then whether anything else worries them.
             { guard: 'tellsOfFamilyRules', target: 'familyRules', actions: ['understood'] },
+            // A how-to question about an app with no one in it ("how do i delete my tiktok account"): answered, then whether anything worries them.
+            { guard: 'asksAppQuestion', target: 'familyRules', actions: ['understood'] },
             { guard: 'tellsOfHomeLife', target: 'homeLife', actions: ['understood', 'recordKnownAdult'] },
             // One of their own grown-ups, in person ("my uncle comes in my room"): no app, how long or private things to ask about.
             { guard: 'tellsOfKnownAdult', target: 'askedToDo', actions: ['understood', 'recordKnownAdult', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },

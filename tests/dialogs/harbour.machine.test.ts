@@ -685,6 +685,34 @@ describe('escalation', () => {
     expect(keysOf(robux?.emitted ?? [])).toEqual(['child.cant-pay']);
   });
 
+  it('a how-to question about an app is answered, not taken as a story about "this person"; deleting the account after a red flag: not yet', () => {
+    // Before: "how do i delete my tiktok account" heard "That sounds hard. How long has this person been talking to you?"
+    const question = child(msg('how do i delete my tiktok account'), msg('no')).slice(-2);
+    expect(keysOf(question[0]?.emitted ?? [])).toEqual(['child.app-question', 'child.ask.anything-online']);
+    expect(keysOf(question[1]?.emitted ?? [])).toEqual(['child.just-talk']);
+    expect(play(machine, onShift, [msg('how do i change my roblox password')]).at(-1)?.state).toBe('talking.young.familyRules');
+    // Someone in it is a story; asking how to block is the tips.
+    expect(child(msg('how do i make him stop messaging me on insta')).at(-1)?.state).not.toBe('talking.young.familyRules');
+    expect(keysOf(child(msg('how do i make my account private')).at(-1)?.emitted ?? [])).toContain('child.advice.intro');
+    // After a red flag: don't delete yet, the messages may be needed (before: the trusted-adult question, or all the tips).
+    const offShift = { counsellorOnShift: false };
+    const young = play(machine, offShift, [msg('im 13'), msg('a guy on snap keeps asking for pics'), msg('can i just delete snapchat')]).at(-1);
+    expect(wordsOf(content, young?.emitted ?? [])).toEqual([
+      "It's best not to delete the chat or your account yet. A grown-up or the police may need to see the messages. You can block them and turn off notifications instead.",
+    ]);
+    const parent = play(machine, offShift, [msg('im a mum'), msg('my son sent pictures to someone and is being blackmailed'), msg('should i delete his account')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])).toEqual(['parent.dont-delete']);
+  });
+
+  it('"i already sent 50", after blackmail for money, is paying already: not their fault, don\'t pay any more', () => {
+    const offShift = { counsellorOnShift: false };
+    const turns = play(machine, offShift, [msg('im 14'), msg('this girl recorded me on a video call'), msg('now she wants £300 or she sends it to my family'), msg('i already sent 50')]);
+    expect(keysOf(turns[4]?.emitted ?? [])).toContain('child.paid-already');
+    // Money sent to them is not money paid.
+    const gift = play(machine, offShift, [msg('im 14'), msg('this man on roblox keeps being really nice'), msg('he sent me 50 robux')]).at(-1);
+    expect(keysOf(gift?.emitted ?? [])).not.toContain('child.paid-already');
+  });
+
   it('"maybe" to "are you safe" is not sure, not yes; to "has this person asked you…" it still leads on', () => {
     // Before, "maybe" was only a yes: "I'm glad you feel safe right now".
     const home = play(machine, onShift, [msg('my dad shouts at me all the time'), msg('maybe')]).at(-1);
