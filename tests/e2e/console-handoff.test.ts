@@ -135,6 +135,7 @@ describe('handoff between a child and a counsellor in Chromium', () => {
     const whoItIs = consolePage.locator('hb-console-chat dt', { hasText: 'Who it is' });
     await whoItIs.waitFor(WAIT);
     expect(await consolePage.locator('hb-console-chat dt:has-text("Who it is") + dd').textContent()).toBe('not said');
+    expect(await consolePage.locator('hb-console-chat dt:has-text("Account") + dd').textContent()).toBe('not said');
 
     // The flagged words are highlighted in the console transcript, as text.
     await consolePage.locator('hb-console-chat mark').first().waitFor(WAIT);

@@ -154,6 +154,7 @@ export class HbConsoleChat extends LitElement {
           <dt>Feelings</dt><dd>${s.feelings?.join(', ') || 'not said'}</dd>
           <dt>Trusts</dt><dd>${s.trustedAdult ?? 'not said'}</dd>
           <dt>Who it is</dt><dd>${s.homeIsUnsafe ? 'someone at home (never suggest telling them)' : s.knownAdult ? 'a grown-up the child knows, in person' : 'not said'}</dd>
+          <dt>Account</dt><dd>${s.accountHacked ? 'hacked, or a copy made of it' : 'not said'}</dd>
           <dt>Waiting since</dt><dd>${v.waitingSince ? new Date(v.waitingSince).toLocaleTimeString() : 'not queued'}</dd>
         </dl>
         <h4>Findings</h4>
@@ -162,7 +163,8 @@ export class HbConsoleChat extends LitElement {
           : html`<ul>
               ${v.findings.map(
                 (f) => html`<li>
-                  <strong>${f.category.replace(/_/g, ' ')}</strong> (${f.urgency}, ${Math.round(f.confidence * 100)}% sure): “${f.evidence.map((e) => e.text).join('”, “')}”
+                  <strong>${f.category.replace(/_/g, ' ')}</strong> (${f.urgency}, ${Math.round(f.confidence * 100)}% sure):
+                  ${f.evidence.length > 0 ? html`“${f.evidence.map((e) => e.text).join('”, “')}”` : html`from the conversation, not from one message's words (${f.rule})`}
                   <button class="small secondary" @click=${() =>
                     void this.#do('Marked as a false alarm. Thank you.', () =>
                       this.client.call('POST', this.#path('/feedback'), { kind: 'false_alarm', seq: f.evidence.find((e) => e.seq !== null)?.seq ?? 1, rule: f.rule }),
