@@ -134,6 +134,8 @@ export interface AnswerWords {
   readonly homeAlone: readonly string[];
   /** "should i delete his account", "can i just delete snapchat": whether to delete the account or the messages. */
   readonly asksDelete: readonly string[];
+  /** "what is ceop", "how do i report to ceop": what CEOP is and how to report to it. */
+  readonly asksAboutCeop: readonly string[];
   /** "how do i", "how can i": the start of a how-to question. */
   readonly howQuestion: readonly string[];
   /** "account", "password", "settings": the things of an app a how-to question may be about. */
@@ -257,6 +259,7 @@ export const ANSWER_LIST_KEYS = {
   reportedOffer: 'reported_offer',
   homeAlone: 'home_alone',
   asksDelete: 'asks_delete',
+  asksAboutCeop: 'asks_about_ceop',
   howQuestion: 'how_question',
   appThings: 'app_things',
   keepsSecret: 'keeps_secret',

@@ -713,6 +713,21 @@ describe('escalation', () => {
     expect(keysOf(gift?.emitted ?? [])).not.toContain('child.paid-already');
   });
 
+  it('"what is ceop" and "how do i report to ceop" are answered (who they are, the website, who gets in touch); the step\'s question still waits', () => {
+    // Before: "what is ceop" was "That sounds hard. Which app or game was it on?"; "how do i report someone to
+    // ceop" was all the tips, which say only "You can also report them to CEOP".
+    const what = child(msg('what is ceop')).at(-1);
+    expect(wordsOf(content, what?.emitted ?? [])).toEqual([
+      'CEOP is part of the police. They help children when someone online has worried them. You can report on their website, https://www.ceop.police.uk/Safety-Centre/, and a grown-up you trust can help you. Someone from CEOP will then get in touch.',
+    ]);
+    expect(what?.state).toBe('talking.young.whatHappened');
+    const offShift = { counsellorOnShift: false };
+    const after = play(machine, offShift, [msg('im 14'), msg('a man on snap keeps asking for pics'), msg('how do i report someone to ceop')]).at(-1);
+    expect(keysOf(after?.emitted ?? [])).toEqual(['child.about-ceop']);
+    const parent = play(machine, offShift, [msg('im a mum'), msg('how do i report to ceop')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])).toEqual(['parent.about-ceop']);
+  });
+
   it('"maybe" to "are you safe" is not sure, not yes; to "has this person asked you…" it still leads on', () => {
     // Before, "maybe" was only a yes: "I'm glad you feel safe right now".
     const home = play(machine, onShift, [msg('my dad shouts at me all the time'), msg('maybe')]).at(-1);
