@@ -134,6 +134,8 @@ export interface AnswerWords {
   readonly homeAlone: readonly string[];
   /** "should i delete his account", "can i just delete snapchat": whether to delete the account or the messages. */
   readonly asksDelete: readonly string[];
+  /** "i dont want to tell anyone": not ready to tell a grown-up. */
+  readonly notReadyToTell: readonly string[];
   /** "what is ceop", "how do i report to ceop": what CEOP is and how to report to it. */
   readonly asksAboutCeop: readonly string[];
   /** "how do i", "how can i": the start of a how-to question. */
@@ -260,6 +262,7 @@ export const ANSWER_LIST_KEYS = {
   homeAlone: 'home_alone',
   asksDelete: 'asks_delete',
   asksAboutCeop: 'asks_about_ceop',
+  notReadyToTell: 'not_ready_to_tell',
   howQuestion: 'how_question',
   appThings: 'app_things',
   keepsSecret: 'keeps_secret',

@@ -98,6 +98,8 @@ export function createHarbourMachine(deps: DialogDeps) {
             // "my mum would go mad if she knew": not a grown-up they trust now; reassure, then ask (once) who else.
             { guard: and(['fearsTelling', 'mayAskTrustedAdult']), actions: ['feelingsAnswered', 'sayFearsTelling', 'askTrustedAdult'] },
             { guard: 'fearsTelling', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayFearsTelling'] },
+            // "i dont want to tell anyone": their choice when; telling can help when they are ready; Childline.
+            { guard: 'notReadyToTell', actions: ['feelingsAnswered', 'sayNotReadyToTell'] },
             { guard: and(['awaitsTrustedAdult', 'namesTrustedAdult']), actions: ['recordTrustedAdult', 'trustedAdultAnswered', { type: 'sayStep', params: { step: 'trusted.named' } }] },
             // "idk what to do" is not "I don't know a grown-up": it asks for the tips, below.
             { guard: and(['awaitsTrustedAdult', or(['namesNoTrustedAdult', and(['isUnsure', not('wantsTips')])])]), actions: ['recordTrustedAdult', 'trustedAdultAnswered', { type: 'sayStep', params: { step: 'trusted.none' } }] },

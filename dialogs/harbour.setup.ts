@@ -359,6 +359,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       trustedAdultAnswered: enqueueActions(({ context, enqueue }) => {
         if (context.trustedAsk === 'asked') enqueue.assign({ trustedAsk: 'answered' });
       }),
+      /** "i dont want to tell anyone": said back kindly, and the trusted-adult question is not asked after it. */
+      sayNotReadyToTell: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say('child.not-ready-to-tell'));
+        if (context.trustedAsk !== 'answered') enqueue.assign({ trustedAsk: 'answered' });
+      }),
       reflectFeeling: emit(({ context }) => reflectionOf(context)),
       /**
        * A reply the step could place: the count of replies in a row it could not goes back to 0.
@@ -644,6 +649,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       saysTookDevice: ({ context, event }) => tookDevice({ ...context, turn: turnOf(context, event) }),
       asksShouldTell: ({ context, event }) => turnOf(context, event).asksShouldTell === true,
       asksConfront: ({ context, event }) => turnOf(context, event).asksConfront === true,
+      /** "i dont want to tell anyone", a young person about themselves (a friend's "she doesnt want me to tell" is the friend's secret). */
+      notReadyToTell: ({ context, event }) => {
+        const turn = turnOf(context, event);
+        return turn.notReadyToTell === true && pathOf(context.audience ?? turn.audience ?? 'young_person') === 'child';
+      },
       asksAboutCeop: ({ context, event }) => turnOf(context, event).asksAboutCeop === true,
       asksDelete: ({ context, event }) => asksDeleteAfterFlag(turnOf(context, event), summaryOf(context, event)),
       asksBotToTell: ({ context, event }) => turnOf(context, event).asksBotToTell === true,

@@ -141,6 +141,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'child.should-tell-outside',
   'child.family-rules',
   'child.grief',
+  'child.not-ready-to-tell',
   'child.app-question',
   'child.home-alone-safety',
   'parent.home-alone-safety',

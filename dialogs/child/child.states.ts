@@ -144,6 +144,7 @@ export function childStates(s: HarbourSetup) {
           'user.message': answer([
             { guard: 'homeIsUnsafe', target: 'advice', actions: ['recordTrustedAdult', { type: 'sayStep', params: { step: 'trusted.not-home' } }] },
             { guard: 'fearsTelling', target: 'advice', actions: ['sayFearsTelling'] },
+            { guard: 'notReadyToTell', target: 'advice', actions: ['sayNotReadyToTell'] },
             { guard: 'namesTrustedAdult', target: 'advice', actions: ['recordTrustedAdult', { type: 'sayStep', params: { step: 'trusted.named' } }] },
             { target: 'advice', actions: ['recordTrustedAdult', { type: 'sayStep', params: { step: 'trusted.none' } }] },
           ]),

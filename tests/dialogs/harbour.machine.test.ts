@@ -728,6 +728,22 @@ describe('escalation', () => {
     expect(keysOf(parent?.emitted ?? [])).toEqual(['parent.about-ceop']);
   });
 
+  it('"i dont want to tell anyone" is their choice, never pushed: when they are ready, a grown-up can help; Childline', () => {
+    const offShift = { counsellorOnShift: false };
+    // Before: "Is there a grown-up you trust who you could talk to?" as if they had not said it.
+    const turns = play(machine, offShift, [msg('im 13'), msg('a man on insta keeps asking for pics'), msg('i dont want to tell anyone'), msg('ok')]);
+    expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual([
+      "That's okay. You can choose when to tell someone. When you're ready, telling a grown-up you trust can really help. Childline is there too, on 0800 1111.",
+    ]);
+    // The trusted-adult question is not asked straight after.
+    expect(keysOf(turns[4]?.emitted ?? [])).not.toContain('child.ask.trusted-adult');
+    // To the trusted-adult question on the path, the same; a friend's "she doesnt want anyone to know" is the friend's secret.
+    const path = child(msg('someone on roblox keeps messaging me'), msg('a week'), msg('no'), msg('no'), msg('worried'), msg('i dont want to tell anyone')).at(-1);
+    expect(keysOf(path?.emitted ?? [])[0]).toBe('child.not-ready-to-tell');
+    const friend = play(machine, offShift, [msg('my friend'), msg('a man keeps messaging her and she doesnt want anyone to know')]).at(-1);
+    expect(keysOf(friend?.emitted ?? [])).not.toContain('child.not-ready-to-tell');
+  });
+
   it('"maybe" to "are you safe" is not sure, not yes; to "has this person asked you…" it still leads on', () => {
     // Before, "maybe" was only a yes: "I'm glad you feel safe right now".
     const home = play(machine, onShift, [msg('my dad shouts at me all the time'), msg('maybe')]).at(-1);
