@@ -98,6 +98,8 @@ export function createHarbourMachine(deps: DialogDeps) {
             // "my mum would go mad if she knew": not a grown-up they trust now; reassure, then ask (once) who else.
             { guard: and(['fearsTelling', 'mayAskTrustedAdult']), actions: ['feelingsAnswered', 'sayFearsTelling', 'askTrustedAdult'] },
             { guard: 'fearsTelling', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayFearsTelling'] },
+            // "my nan died last month too": sorry, crying is okay, Childline (the question asked, if any, still waits).
+            { guard: 'tellsOfLoss', actions: ['feelingsAnswered', { type: 'say', params: { key: 'child.grief' } }] },
             // "i dont want to tell anyone": their choice when; telling can help when they are ready; Childline.
             { guard: 'notReadyToTell', actions: ['feelingsAnswered', 'sayNotReadyToTell'] },
             { guard: and(['awaitsTrustedAdult', 'namesTrustedAdult']), actions: ['recordTrustedAdult', 'trustedAdultAnswered', { type: 'sayStep', params: { step: 'trusted.named' } }] },

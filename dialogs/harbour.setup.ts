@@ -654,6 +654,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         const turn = turnOf(context, event);
         return turn.notReadyToTell === true && pathOf(context.audience ?? turn.audience ?? 'young_person') === 'child';
       },
+      /** "my nan died last month too", a young person, once the story is told: their loss, said back. */
+      tellsOfLoss: ({ context, event }) => turnOf(context, event).familyChange === 'grief' && pathOf(context.audience) === 'child',
       asksAboutCeop: ({ context, event }) => turnOf(context, event).asksAboutCeop === true,
       asksDelete: ({ context, event }) => asksDeleteAfterFlag(turnOf(context, event), summaryOf(context, event)),
       asksBotToTell: ({ context, event }) => turnOf(context, event).asksBotToTell === true,

@@ -580,6 +580,9 @@ describe('escalation', () => {
     ]);
     expect(keysOf(grief[3]?.emitted ?? [])).toEqual(['child.just-talk']);
     expect(play(machine, onShift, [msg('my dog died yesterday')]).at(-1)?.state).toBe('talking.young.familyRules');
+    // Told after a red flag: said back, not "Is there a grown-up you trust…?" as if unsaid.
+    const later = play(machine, { counsellorOnShift: false }, [msg('im 13'), msg('a man on snap keeps asking for pics'), msg('my nan died last month too')]).at(-1);
+    expect(keysOf(later?.emitted ?? [])).toEqual(['child.grief']);
     // Before, "my mum and dad are getting divorced and im sad" was asked "Do you feel safe at home right now?",
     // and "idk" brought a counsellor with "What you've shared sounds serious".
     const split = play(machine, onShift, [msg('my mum and dad are getting divorced and im sad'), msg('idk')]);
