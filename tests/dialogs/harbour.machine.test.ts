@@ -747,6 +747,17 @@ describe('escalation', () => {
     expect(keysOf(friend?.emitted ?? [])).not.toContain('child.not-ready-to-tell');
   });
 
+  it('a parent: a rude picture sent to their son is the sent-images answer; "i want to kill him" hears "leave it to the police"', () => {
+    const offShift = { counsellorOnShift: false };
+    // Before: only "The child should not send them any pictures", as if pictures had been asked for.
+    const sent = play(machine, offShift, [msg('im a mum'), msg('my son is 9 and someone sent him a rude picture on roblox')]).at(-1);
+    expect(keysOf(sent?.emitted ?? [])).toContain('parent.sent-images');
+    // Before: taken as the answer to "Which app or game was it on?".
+    const angry = play(machine, offShift, [msg('im a dad'), msg('a man online has been messaging my daughter'), msg('im so angry i want to kill him')]).at(-1);
+    expect(keysOf(angry?.emitted ?? [])).toEqual(['parent.advice.dont-confront']);
+    expect(angry?.state).toBe('talking.adult.app');
+  });
+
   it('"maybe" to "are you safe" is not sure, not yes; to "has this person asked you…" it still leads on', () => {
     // Before, "maybe" was only a yes: "I'm glad you feel safe right now".
     const home = play(machine, onShift, [msg('my dad shouts at me all the time'), msg('maybe')]).at(-1);
