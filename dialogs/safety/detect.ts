@@ -908,10 +908,129 @@ function tellingOff(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
     const t = tokens[i];
     if (t === undefined) continue;
     if (TELLING_OFF_VETO.some((v) => t.sets.includes(v)) || OTHER_PERSON.has(t.word) || t.word === 'online') return false;
+    // Session 21: the grown-up broke or threw the child's things ("my dad broke my phone and said
+    // hes going to kill me when he gets back"): rage, not the child's deed.
+    if (t.sets.includes('{rage}') && rageOfOther(tokens, i)) return false;
     if (t.sentence !== s || (i >= m.first && i <= m.last)) continue;
     if (t.sets.includes('{tellingoff}') || t.sets.includes('{trifle}') || t.sets.includes('{chore}') || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word))) cause = true;
   }
   return cause;
+}
+
+/**
+ * Session 21: a word of `rage` (broke, smashed, threw…) whose doer, the nearest person word at most
+ * three words before it in the sentence, is someone else: a family word, he or she; not "i" or "we".
+ */
+function rageOfOther(tokens: readonly Token[], i: number): boolean {
+  const s = tokens[i]?.sentence;
+  for (let k = i - 1; k >= Math.max(0, i - 3); k -= 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) return false;
+    if (t.word === 'i' || t.word === 'we') return false;
+    if (t.word === 'he' || t.word === 'she' || t.sets.includes('{family}')) return true;
+  }
+  return false;
+}
+
+/** Words that put an act in the future, just before it: "she WILL beat me up", "GOING TO", "THREATENED to". */
+const FUTURE_MARKERS = new Set(['will', 'going', 'gonna', 'threatened', 'threatening', 'want', 'wants', 'planning', 'plans']);
+
+/**
+ * Session 21: violence promised for a later day is a threat, not danger now ("she said shell beat me
+ * up tomorrow", "they want to batter me next week"): `being-hurt` stands down when a word of
+ * `future` sits at most three words before the phrase, the sentence names a later day (set `later`:
+ * tomorrow, next week, on monday…), and nothing says it is now or soon (set `soon`: now, tonight,
+ * today, later…), nor is a grown-up of the family or one the child knows named in the sentence ("my
+ * dad says he'll beat me tomorrow": the child lives with him). The violence rule keeps the threat;
+ * "she is hitting me right now", "he hits me and will do it again tomorrow" (no future word just
+ * before) and "theyre waiting outside to beat me up" stay danger now.
+ */
+function laterThreat(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.being-hurt') return false;
+  const s = tokens[m.first]?.sentence;
+  let future = false;
+  for (let j = m.first - 1; j >= Math.max(0, m.first - 3); j -= 1) {
+    const t = tokens[j];
+    if (t === undefined || t.sentence !== s) break;
+    if (FUTURE_MARKERS.has(t.word)) future = true;
+  }
+  if (!future) return false;
+  let later = false;
+  for (const t of tokens) {
+    if (t.sets.includes('{soon}')) return false;
+    if (t.sentence !== s) continue;
+    if (t.sets.includes('{family}') || t.sets.includes('{knownadult}')) return false;
+    if (t.sets.includes('{later}')) later = true;
+  }
+  return later;
+}
+
+/** Sets that make a phone taken more than prying: fear, violence, earnest words, keeping quiet, means, being kept. */
+const SNOOP_VETO = ['{afraid}', '{violent}', '{earnest}', '{hush}', '{means}', '{pills}'];
+
+/**
+ * Session 21: the message tells of the child's messages, texts or photos being read or gone
+ * through (set `snoop`: "read my messages", "went through my phone"), with no word of fear,
+ * violence, earnest, keeping quiet or means. The classifier alone then does not raise danger now
+ * below SURE_SCORE ("he took my phone at break and read my messages": who took it is a classmate,
+ * a sibling or a parent far more often than someone holding the child).
+ */
+function snooped(tokens: readonly Token[]): boolean {
+  let snoop = false;
+  for (const t of tokens) {
+    if (SNOOP_VETO.some((v) => t.sets.includes(v))) return false;
+    if (t.sets.includes('{snoop}')) snoop = true;
+  }
+  return snoop;
+}
+
+/** The child's own wanting or needing: "I NEED my password reset", "I WANT to learn to code", "I ASKED my dad for our apple id password". */
+const OWN_NEED = new Set(['want', 'wants', 'wanted', 'wanna', 'need', 'needs', 'needed', 'ask', 'asked', 'asking']);
+/** Rules whose "{request} … {login}" / "… card" phrases may be the child's own need. */
+const OWN_NEED_RULES = new Set(['lex:financial.logins', 'lex:financial.card-details']);
+
+/**
+ * Session 21: a login or a card the child wants or needs for themselves ("i need to change my
+ * password its too easy", "i want to learn to code", "i asked my dad for our apple id password"):
+ * logins and card-details stand down when their phrase starts with a word of wanting, needing or
+ * asking said by "i" or "we" right before it (one word may sit between: "i REALLY need"). Telling
+ * is no need ("i told him my password" fires), and a phrase that starts otherwise ("i need to send
+ * him my password": "{send} him my {login}") keeps its finding.
+ */
+function ownNeed(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!OWN_NEED_RULES.has(rule.id) || tokens[m.first]?.quoted || !OWN_NEED.has(tokens[m.first]?.word ?? '')) return false;
+  const s = tokens[m.first]?.sentence;
+  for (let k = m.first - 1; k >= Math.max(0, m.first - 2); k -= 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) return false;
+    if (t.word === 'i' || t.word === 'we') return true;
+  }
+  return false;
+}
+
+/**
+ * Session 21: money paid back to someone the child knows ("my friend lent me 10 quid for lunch and i
+ * need to pay her back", "my mum pays for my spotify and i pay her back from my paper round"):
+ * payment-demand's "pay her / him / them" stands down when the nearest person named before it in the
+ * message is a relative or friend who fits the pronoun (a friend fits any), not met online. Someone
+ * else named in between ends the search ("he lent me robux and now he says i have to pay him back").
+ */
+function paidBackTrusted(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:financial.payment-demand' || tokens[m.first]?.word !== 'pay' || tokens[m.first]?.quoted) return false;
+  const obj = tokens[m.last]?.word ?? '';
+  if (!['her', 'him', 'them'].includes(obj)) return false;
+  for (let k = m.first - 1; k >= 0; k -= 1) {
+    const t = tokens[k];
+    if (t === undefined) return false;
+    const w = t.word;
+    if (OTHER_PERSON.has(w) || w === 'boy' || w === 'girl' || HE.has(w) || SHE.has(w) || w === 'they' || w === 'them') return false;
+    if (!t.sets.some((x) => TRUSTED_SETS.has(x)) || PARTNERS.has(w) || t.sets.includes('{knownadult}')) continue;
+    if (metOnline(tokens, k)) return false;
+    if (obj === 'her') return !MALE.has(w);
+    if (obj === 'him') return !FEMALE.has(w);
+    return true;
+  }
+  return false;
 }
 
 /** Threat rules whose words also fit the child sending or telling in exchange for a present. */
@@ -1346,6 +1465,17 @@ function tattleThreat(tokens: readonly Token[], rule: CompiledRule): boolean {
   return tattle;
 }
 
+/**
+ * Session 21: the rules a thing asking stands down (asks-details since session 18; logins and card
+ * details: "this game asks for my password every single time", "the ps5 asks for a code when i log in").
+ */
+const THING_ASK_RULES = new Set(['lex:personal_info.asks-details', 'lex:financial.logins', 'lex:financial.card-details']);
+/** Words before the thing: "THE game", "THIS app", "MY laptop" (session 21; was "the" alone). */
+const THING_DETERMINERS = new Set(['the', 'this', 'my', 'every']);
+/** Things asking for a login or a card: the forms' askers and the child's own devices (not a bank: that is a scam's voice). */
+const LOGIN_THING_ASKERS = new Set(['game', 'app', 'site', 'website', 'form', 'page', 'screen', 'server', 'settings', 'ps5', 'ps4', 'xbox', 'switch', 'console', 'laptop', 'ipad', 'tablet', 'computer', 'chromebook', 'phone', 'steam', 'roblox', 'minecraft', 'fortnite']);
+/** A link followed or a free offer: the site asking for a login is then a scam's ("i clicked the link for free robux and it asked for my password"). */
+const PHISH_WORDS = new Set(['link', 'links', 'clicked', 'click', 'free', 'popup', 'giveaway', 'generator']);
 /** Things, not people, that ask for details as a form does: "THE GAME asks for my age", "IT wants my name". */
 const THING_ASKERS = new Set(['game', 'app', 'site', 'website', 'form', 'it', 'page', 'screen', 'bot', 'server', 'survey', 'account', 'settings']);
 
@@ -1356,12 +1486,14 @@ const THING_ASKERS = new Set(['game', 'app', 'site', 'website', 'form', 'it', 'p
  * (he, she, they, a man, someone) is in the sentence.
  */
 function thingAsks(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
-  if (rule.id !== 'lex:personal_info.asks-details') return false;
+  if (!THING_ASK_RULES.has(rule.id)) return false;
   const k = m.first - 1;
   const w = tokens[k]?.word ?? '';
-  if (!THING_ASKERS.has(w) || (w !== 'it' && tokens[k - 1]?.word !== 'the')) return false;
+  const things = rule.id === 'lex:personal_info.asks-details' ? THING_ASKERS : LOGIN_THING_ASKERS;
+  if (!things.has(w) || (w !== 'it' && !THING_DETERMINERS.has(tokens[k - 1]?.word ?? ''))) return false;
   const s = tokens[m.first]?.sentence;
   for (const t of tokens) if (t.sentence === s && (OTHER_PERSON.has(t.word) || HE.has(t.word) || SHE.has(t.word) || t.word === 'they' || t.word === 'them')) return false;
+  if (rule.id !== 'lex:personal_info.asks-details' && tokens.some((t) => PHISH_WORDS.has(t.word))) return false;
   return true;
 }
 
@@ -1594,6 +1726,9 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (imagesSentToChild(tokens, m, rule)) return 'sent';
   if (hidingFromNuisance(tokens, m, rule)) return 'nuisance';
   if (mildThreat(tokens, m, rule)) return 'mild';
+  if (laterThreat(tokens, m, rule)) return 'mild';
+  if (ownNeed(tokens, m, rule)) return 'self';
+  if (paidBackTrusted(tokens, m, rule)) return 'trusted';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when
@@ -1729,6 +1864,14 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       // a hypothetical, a lesson, the news or a school task or trifle asked about still is.
       if (general && !(askedOnly && (c === 'immediate_danger' || c === 'self_harm') && p >= SURE_SCORE)) continue;
       if (advice && ADVICE_CATEGORIES.has(c)) continue;
+      // Session 21: a parent's question about what to do for their own child, with no self-harm
+      // phrase in it, is not the parent's self-harm unless the classifier is sure ("should i
+      // message him myself and pretend to be my son" read 0.91 on "myself").
+      if (advice && c === 'self_harm' && p < SURE_SCORE) continue;
+      // Session 21: a phone taken and the child's messages read ("he took my phone at break and read
+      // my messages") is prying, not danger now, unless the classifier is sure or fear, violence,
+      // keeping quiet or means are named (`snooped`).
+      if (c === 'immediate_danger' && p < SURE_SCORE && snooped(tokens)) continue;
       // A miss of danger or self-harm is worse than a false alarm: only the other categories defer
       // to scope at any score (a harmless-words stand-down, or a DEFER_ALWAYS kind).
       if ((stoodDown.has(c) || deferred.has(c)) && c !== 'immediate_danger' && c !== 'self_harm') continue;

@@ -115,7 +115,13 @@ function silencingElder(tokens: readonly Token[], m: PhraseMatch): boolean {
   for (let i = m.first; i <= m.last; i += 1) if (tokens[i]?.keys.includes('{hyperkill}')) kill = true;
   // Session 14: also when the message says it is meant (set `earnest`: "and he means it", "not
   // joking", "he hits me"): "my dad said hes going to kill me when he gets home and he means it".
-  return kill && tokens.some((t) => (t.sentence === who.sentence && t.keys.includes('{hush}')) || t.keys.includes('{earnest}'));
+  if (!kill) return false;
+  // Session 21: or when the same adult has just broken, smashed or thrown the child's things in
+  // rage (set `rage`, the word within three after them): "my dad BROKE my phone and said hes going
+  // to kill me when he gets back". The child breaking something ("i broke the tv, my dad is going to
+  // kill me") stays an idiom: the one breaking is not the adult.
+  for (let j = m.first + 1; j <= Math.min(m.last, m.first + 3); j += 1) if (tokens[j]?.sentence === who.sentence && tokens[j]?.keys.includes('{rage}')) return true;
+  return tokens.some((t) => (t.sentence === who.sentence && t.keys.includes('{hush}')) || t.keys.includes('{earnest}'));
 }
 
 /**

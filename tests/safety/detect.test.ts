@@ -1442,3 +1442,64 @@ describe('session 20, the lead (v45): a place to go asked for, a friend only cla
       expect(rules(text), text).not.toContain('lex:personal_info.asks-details');
   });
 });
+
+describe('session 21, the lead\'s known false alarms and misses (v46)', () => {
+  const rules = (text: string): string[] => run(text).map((f) => f.rule);
+
+  it('does not read a phone taken and messages read as danger now; being kept and hurt still is', () => {
+    for (const text of ['he took my phone at break and read my messages', 'my sister went through my phone and read my texts'])
+      expect(categories(text), text).not.toContain('immediate_danger');
+    expect(categories('a man took my phone and wont let me leave his flat')).toContain('immediate_danger');
+    expect(categories('he took my phone and read my messages and now hes hitting me')).toContain('immediate_danger');
+  });
+
+  it('does not read a parent\'s question about what to do, said with "myself", as self-harm', () => {
+    expect(categories('should i message him myself and pretend to be my son')).not.toContain('self_harm');
+    expect(categories('i want to hurt myself')).toContain('self_harm');
+    expect(categories('my son said he wants to die what should i do')).toContain('self_harm');
+  });
+
+  it('reads a peer\'s violence promised for a later day as a threat, not danger now', () => {
+    const later = categories('she said shell beat me up tomorrow');
+    expect(later).toContain('threat_blackmail');
+    expect(later).not.toContain('immediate_danger');
+    for (const text of ['she is hitting me right now', "they're waiting outside to beat me up", 'my dad says hes going to beat me tomorrow'])
+      expect(categories(text), text).toContain('immediate_danger');
+  });
+
+  it('reads money sent on a payment app as financial, not a picture asked for', () => {
+    for (const text of ['send him 50 on paypal', 'he asked me to send him 50 on paypal']) {
+      expect(categories(text), text).toContain('financial');
+      expect(categories(text), text).not.toContain('sexual');
+    }
+    expect(rules('he keeps asking me to send')).toContain('lex:sexual.send-request');
+  });
+
+  it('reads being locked in without food as danger now, whoever does it; a door locked to sulk is not', () => {
+    expect(rules('my mum locked me in my room and hasnt given me any food')).toContain('ctx:kept-without');
+    expect(conversation(['my mum locked me in my room', 'she hasnt given me any food all day'])[1]).toContain('immediate_danger');
+    expect(categories('i locked myself in my room and didnt eat dinner')).toEqual([]);
+  });
+
+  it('reads an adult who broke the child\'s things and said he will kill them as a threat and danger now; the child\'s own breakage stays an idiom', () => {
+    const c = categories('my dad broke my phone and said hes going to kill me when he gets back');
+    expect(c).toEqual(expect.arrayContaining(['immediate_danger', 'threat_blackmail']));
+    expect(categories('i broke the tv and my dad is going to kill me when he gets back')).toEqual([]);
+  });
+
+  it('reads sextortion paid through a payment app or gift cards, and task scams, as financial', () => {
+    for (const text of ['pay 100 on cash app or i post them', 'pay 80 in giftcards', 'he wants steam cards or he sends the pics'])
+      expect(categories(text), text).toContain('financial');
+    for (const text of ['i got a job liking videos for money and now they say i have to pay 50 to withdraw my earnings', 'this app pays you to like videos but now they want me to top up 30 pounds to unlock the next tasks', 'a recruiter on telegram said i can earn 200 a day doing tasks'])
+      expect(rules(text), text).toContain('lex:financial.scam-offer');
+    for (const text of ['i did some tasks on my homework app and unlocked a badge', 'my nan sent me 20 on paypal for my birthday', 'i have to pay 5 for the school trip'])
+      expect(categories(text), text).not.toContain('financial');
+  });
+
+  it('does not read ordinary money and logins as financial: a friend paid back, the child\'s own password, a game asking', () => {
+    for (const text of ['my friend lent me 10 quid for lunch and i need to pay her back', 'my mum pays for my spotify and i pay her back from my paper round', 'i need to change my password its too easy', 'this game asks for my password every single time, so annoying', 'i want to learn to code so i can make my own roblox game'])
+      expect(categories(text), text).not.toContain('financial');
+    for (const text of ['he lent me robux and now he says i have to pay him back', 'my friend from roblox lent me robux and now i have to pay him back', 'i told him my password', 'i clicked the link for free robux and it asked for my password and i typed it in'])
+      expect(categories(text), text).toContain('financial');
+  });
+});
