@@ -674,8 +674,24 @@ function placedInPerson(tokens: readonly Token[], m: PhraseMatch, set: '{inperso
   return placed;
 }
 
-/** Words that say someone is well now when said with "now" or after "doing": "im good now", "doing great". */
-const WELL = new Set(['fine', 'good', 'ok', 'okay', 'great', 'well']);
+/** Words that say someone is well now when said with "now" or after "doing": "im good now", "doing great" (session 21: "much happier now", "thriving now"). */
+const WELL = new Set(['fine', 'good', 'ok', 'okay', 'great', 'well', 'happier', 'happy', 'thriving']);
+/** What a word of wanting may open that is no relapse: "just wanted to SAY thank you", "wanted to TELL someone". */
+const SAY_WORDS = new Set(['say', 'tell', 'let', 'thank', 'share', 'update']);
+/** What may follow "started" that is a new stage of life, not the act again: "shes started COLLEGE". */
+const STARTED_OTHER = new Set(['college', 'school', 'uni', 'university', 'sixth', 'secondary', 'year', 'work', 'job', 'a', 'an', 'the', 'her', 'his', 'my', 'new']);
+
+/** Session 21: a word of wanting that opens saying something ("i just wanted to tell someone"), not wanting the act. */
+function saidNotWanted(tokens: readonly Token[], i: number): boolean {
+  const w = tokens[i]?.word ?? '';
+  return (w === 'want' || w === 'wanted' || w === 'wanna') && (SAY_WORDS.has(tokens[i + 1]?.word ?? '') || (tokens[i + 1]?.word === 'to' && SAY_WORDS.has(tokens[i + 2]?.word ?? '')));
+}
+
+/** Session 21: "started" or "starting" followed by a new stage of life ("shes started college"), not the act begun again. */
+function startedOther(tokens: readonly Token[], i: number): boolean {
+  const w = tokens[i]?.word ?? '';
+  return (w === 'started' || w === 'starting') && STARTED_OTHER.has(tokens[i + 1]?.word ?? '');
+}
 
 /**
  * Self-harm told as over: "used to" just before the phrase (at most two words between), a word
@@ -695,9 +711,13 @@ function toldAsOver(tokens: readonly Token[], m: PhraseMatch, past = false): boo
     if (t === undefined) continue;
     // Session 18: help had or got is recovery ("ive had loads of help"), not asked for now.
     if (t.word === 'help' && HELP_HAD.has(tokens[i - 1]?.word ?? '')) { well = true; continue; }
-    if (t.sets.includes('{relapse}')) return false;
+    // Session 21: "just wanted to SAY thank you", "started COLLEGE" are no relapse.
+    if (t.sets.includes('{relapse}') && !saidNotWanted(tokens, i) && !startedOther(tokens, i)) return false;
+    // Session 21: "i stopped hurting myself ages ago": stopped, right before the act.
+    if (t.word === 'stopped' && SELF_OR_THEY.has(tokens[i - 1]?.word ?? '') && i + 1 === m.first) well = true;
     // Session 18, the act told of as past: nothing of distress, the means at hand, or a time soon ("now" is "good now").
-    if (!usedTo && (t.quoted || (t.sets.includes('{distress}') && !COMMON_OVER.has(t.word)) || (t.sets.includes('{soon}') && t.word !== 'now') || t.sets.includes('{hush}'))) return false;
+    // (Session 21: the act's own words are not distress beside it: "i stopped HURTING MYSELF ages ago".)
+    if (!usedTo && (t.quoted || (t.sets.includes('{distress}') && !COMMON_OVER.has(t.word) && (i < m.first || i > m.last)) || (t.sets.includes('{soon}') && t.word !== 'now') || t.sets.includes('{hush}'))) return false;
     if (t.sets.includes('{recovered}') || (WELL.has(t.word) && (tokens[i + 1]?.word === 'now' || tokens[i - 1]?.word === 'doing' || tokens[i - 1]?.word === 'been'))) well = true;
     // "i used to self harm but i stopped last summer": stopped, said as the end of it.
     if (t.word === 'stopped' && SELF_OR_THEY.has(tokens[i - 1]?.word ?? '') && (tokens[i + 1] === undefined || STOPPED_WHEN.has(tokens[i + 1]?.word ?? ''))) well = true;
@@ -1031,6 +1051,39 @@ function paidBackTrusted(tokens: readonly Token[], m: PhraseMatch, rule: Compile
     return true;
   }
   return false;
+}
+
+/** Sets that keep a present or flattery from a relative a grooming sign: keeping quiet, secrets, an adult the child knows, nudity, pictures, the body. */
+const OPENER_VETO = ['{hush}', '{secret}', '{knownadult}', '{nudestrong}', '{image}', '{bodypart}', '{undress}'];
+
+/**
+ * Session 21: a present or praise from the relative the sentence opens with, who goes on acting
+ * with nobody else named ("my grandma says i'm her special girl and buys me sweets every sunday",
+ * "my mum used an amazon voucher from work to buy me minecraft", "my grandad is 80 and says im an
+ * old soul"): gifts-grooming stands down when the sentence starts with a relative ("my" may come
+ * first; not an uncle, a stepdad or a coach: `knownadult`, nor a boyfriend or girlfriend, nor one
+ * met online), no other person is named between them and the phrase (a man, someone, a boy or girl,
+ * they, or a he/she that does not fit them), and the message has no word of keeping quiet, a secret,
+ * nudity, pictures or the body.
+ */
+function openerGives(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:meet_or_secrecy.gifts-grooming' || tokens[m.first]?.quoted) return false;
+  if (tokens.some((t) => OPENER_VETO.some((v) => t.sets.includes(v)))) return false;
+  const s = tokens[m.first]?.sentence;
+  let start = m.first;
+  while (start > 0 && tokens[start - 1]?.sentence === s) start -= 1;
+  const k = OWN.has(tokens[start]?.word ?? '') ? start + 1 : start;
+  const who = tokens[k];
+  if (who === undefined || k >= m.first || !who.sets.includes('{family}') || who.sets.includes('{knownadult}') || PARTNERS.has(who.word) || metOnline(tokens, k)) return false;
+  for (let j = k + 1; j < m.first; j += 1) {
+    const w = tokens[j]?.word ?? '';
+    // A boy or girl brought in ("a girl", "this boy"), not the child called one ("her special girl").
+    const newcomer = (w === 'boy' || w === 'girl') && ['a', 'the', 'this', 'that', 'some'].includes(tokens[j - 1]?.word ?? '');
+    if (OTHER_PERSON.has(w) || newcomer || w === 'they' || w === 'them' || w === 'online') return false;
+    if ((HE.has(w) && FEMALE.has(who.word)) || (SHE.has(w) && MALE.has(who.word))) return false;
+    if (tokens[j]?.sets.includes('{family}') && tokens[j]?.word !== who.word) return false;
+  }
+  return true;
 }
 
 /** Threat rules whose words also fit the child sending or telling in exchange for a present. */
@@ -1498,7 +1551,7 @@ function thingAsks(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule)
 }
 
 /** Someone outside at work: "a man outside DIGGING up the road", "FIXING the street light", "handing out LEAFLETS", "in HI VIS". */
-const AT_WORK = new Set(['fixing', 'digging', 'delivering', 'mowing', 'cleaning', 'painting', 'repairing', 'handing', 'leaflets', 'samples', 'carols', 'vis', 'meter', 'builders', 'builder', 'scaffolding', 'roadworks', 'bins', 'gardening', 'grass', 'hedge', 'washing']);
+const AT_WORK = new Set(['fixing', 'digging', 'delivering', 'mowing', 'cleaning', 'painting', 'repairing', 'handing', 'leaflets', 'samples', 'carols', 'vis', 'meter', 'builders', 'builder', 'scaffolding', 'roadworks', 'bins', 'singers', 'gardening', 'grass', 'hedge', 'washing']);
 /** Words that keep someone outside a danger: fear, watching, staring, coming back, the child's own windows or being alone. */
 const AT_WORK_VETO = new Set(['scared', 'scary', 'terrified', 'frightened', 'afraid', 'help', 'watching', 'staring', 'stares', 'stared', 'filming', 'photos', 'pics', 'weird', 'creepy', 'following', 'followed', 'knocking', 'banging', 'again', 'every', 'alone', 'name', 'knows', 'waving', 'calling', 'shouting', 'hiding', 'police', 'locked']);
 
@@ -1729,6 +1782,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (laterThreat(tokens, m, rule)) return 'mild';
   if (ownNeed(tokens, m, rule)) return 'self';
   if (paidBackTrusted(tokens, m, rule)) return 'trusted';
+  if (openerGives(tokens, m, rule)) return 'trusted';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when

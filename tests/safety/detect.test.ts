@@ -1503,3 +1503,26 @@ describe('session 21, the lead\'s known false alarms and misses (v46)', () => {
       expect(categories(text), text).toContain('financial');
   });
 });
+
+describe('session 21, benign narrowing (v46): recovery told, scenes of a film or game, a caller revealed, presents from the relative a sentence opens with', () => {
+  it('stands self-harm down when it is told as over and recovered from, not when it is back', () => {
+    for (const text of ['i stopped hurting myself ages ago, the stuff u told me back then really worked', 'used to self harm in yr 8 but havent for 2 years, just wanted to tell sum1 im proud of me', 'my friend who used to self harm is doing really good now, shes started college', "My son went through a hard time with self-harm two years ago and he's thriving now. Just wanted to say thank you"])
+      expect(categories(text), text).not.toContain('self_harm');
+    for (const text of ['i stopped hurting myself ages ago but ive started again', 'i used to cut, shes started cutting too', 'i used to self harm and i just wanted to tell someone its back', 'i used to self harm but i want to again'])
+      expect(categories(text), text).toContain('self_harm');
+  });
+
+  it('does not read a scene in a film or a horror game, a caller revealed, or a hard time put behind as someone outside', () => {
+    for (const text of ['theres a bit where a man stands outside the window', 'the man in the horror game kept chasing me and i screamed so loud i woke my mum up', 'someones outside oh wait its the bin men lol', 'someone is outside my house singing lol its carol singers', 'had a really dark time in year 8, thats behind me now, therapy actually helped'])
+      expect(categories(text), text).not.toContain('immediate_danger');
+    for (const text of ['a man from the game is outside my house', 'someones outside wait its a man i dont know'])
+      expect(categories(text), text).toContain('immediate_danger');
+  });
+
+  it('stands a present or praise down when the relative the sentence opens with gives it, with nobody else named and nothing secret', () => {
+    for (const text of ["my grandma says i'm her special girl and buys me sweets every sunday", 'my mum used an amazon voucher from work to buy me minecraft'])
+      expect(categories(text), text).not.toContain('meet_or_secrecy');
+    for (const text of ['my uncle buys me stuff and says im mature for my age', 'my sister said a man online wants to buy me a phone', 'my dad says its our secret and buys me sweets', 'my mum says a girl in year 10 wants to buy me stuff'])
+      expect(categories(text), text).toContain('meet_or_secrecy');
+  });
+});
