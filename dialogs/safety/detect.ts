@@ -399,10 +399,27 @@ const NEGATED_WORD_REACH = 2;
  * Whether sentence `s` has a word of one of the sets, not counting negated ones: "not joking"
  * or "it wasn't an accident" do not make a sentence harmless.
  */
+/** Words before "film" that make it the verb: "gonna FILM it", "will film", "to film". */
+const FILM_VERB_BEFORE = new Set(['to', 'will', 'gonna', 'going', 'wanna', 'would', 'll', 'and', 'might', 'could']);
+
+/**
+ * Session 21: "film" said as filming ("everyone is gonna film it") and "story" as an app's story
+ * ("what he put on my story") are not the harmless film or story of a cinema trip or a book, which
+ * had stood violence down ("a boy … said hes gonna batter me after skl tmrw and everyone is gonna
+ * film it").
+ */
+function filmedOrPosted(tokens: readonly Token[], i: number): boolean {
+  const w = tokens[i]?.word ?? '';
+  if (w === 'film' || w === 'filming' || w === 'filmed') return w !== 'film' || FILM_VERB_BEFORE.has(tokens[i - 1]?.word ?? '');
+  if (w === 'story' || w === 'stories') return tokens[i - 2]?.word === 'on' && ['my', 'his', 'her', 'their', 'your'].includes(tokens[i - 1]?.word ?? '');
+  return false;
+}
+
 function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: readonly string[], model: SafetyModel): boolean {
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined || t.sentence !== s || !t.keys.some((k) => sets.includes(k))) continue;
+    if (sets.includes('{harmless}') && filmedOrPosted(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
     let negated = false;
     for (let j = Math.max(0, i - NEGATED_WORD_REACH); j < i && !negated; j += 1) {
       const u = tokens[j];
@@ -1036,13 +1053,15 @@ function ownNeed(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): 
  * else named in between ends the search ("he lent me robux and now he says i have to pay him back").
  */
 function paidBackTrusted(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
-  if (rule.id !== 'lex:financial.payment-demand' || tokens[m.first]?.word !== 'pay' || tokens[m.first]?.quoted) return false;
+  if (rule.id !== 'lex:financial.payment-demand' || !['pay', 'owe'].includes(tokens[m.first]?.word ?? '') || tokens[m.first]?.quoted) return false;
   const obj = tokens[m.last]?.word ?? '';
   if (!['her', 'him', 'them'].includes(obj)) return false;
   for (let k = m.first - 1; k >= 0; k -= 1) {
     const t = tokens[k];
     if (t === undefined) return false;
     const w = t.word;
+    // A pronoun that fits is the same person, told of again ("my mate … HES coming round … pay HIM back"): look past it.
+    if ((obj === 'him' && HE.has(w)) || (obj === 'her' && SHE.has(w))) continue;
     if (OTHER_PERSON.has(w) || w === 'boy' || w === 'girl' || HE.has(w) || SHE.has(w) || w === 'they' || w === 'them') return false;
     if (!t.sets.some((x) => TRUSTED_SETS.has(x)) || PARTNERS.has(w) || t.sets.includes('{knownadult}')) continue;
     if (metOnline(tokens, k)) return false;
@@ -1084,6 +1103,20 @@ function openerGives(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
     if (tokens[j]?.sets.includes('{family}') && tokens[j]?.word !== who.word) return false;
   }
   return true;
+}
+
+/** Things, not the child, that may be grabbed or snatched: "grabbed my PHONE". */
+const GRAB_THINGS = new Set(['phone', 'mobile', 'tablet', 'ipad', 'laptop', 'controller', 'switch', 'headphones', 'airpods', 'bag', 'backpack', 'hoodie', 'hat', 'cap', 'charger', 'book', 'books', 'ball', 'chips', 'sweets', 'food', 'drink', 'pencil', 'pen', 'keys', 'remote', 'console', 'camera', 'homework', 'lunch']);
+
+/**
+ * Session 21: a thing grabbed is no one hurt ("my older cousin on the train grabbed my phone and was
+ * scrolling through my camera roll"): a being-hurt phrase that ends in "my" stands down when the next
+ * word is a thing (`GRAB_THINGS`) and no word of fear, violence or earnest is in the message.
+ * "he grabbed my arm" still fires.
+ */
+function thingGrabbed(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.being-hurt' || tokens[m.last]?.word !== 'my' || !GRAB_THINGS.has(tokens[m.last + 1]?.word ?? '')) return false;
+  return !tokens.some((t) => t.sets.includes('{afraid}') || t.sets.includes('{violent}') || t.sets.includes('{earnest}'));
 }
 
 /** Threat rules whose words also fit the child sending or telling in exchange for a present. */
@@ -1265,7 +1298,8 @@ function doseReasonGiven(tokens: readonly Token[]): boolean {
     if (t === undefined) continue;
     if (t.quoted || DOSE_VETO.has(t.word) || OTHER_PERSON.has(t.word)) return false;
     // Not the pills words themselves, "the box" that says the dose ("the whole box" has "whole"), or a headache "gone".
-    const spared = t.sets.includes('{pills}') || t.word === 'gone' || (DOSE_CONTAINERS.has(t.word) && tokens[i - 1]?.word === 'the' && (tokens[i - 2]?.word === 'on' || tokens[i + 1]?.word === 'says' || tokens[i + 1]?.word === 'said'));
+    // (Session 21: nor "a hot WATER BOTTLE", "feel LOADS better".)
+    const spared = t.sets.includes('{pills}') || t.word === 'gone' || (t.word === 'bottle' && tokens[i - 1]?.word === 'water') || ((t.word === 'loads' || t.word === 'lots') && tokens[i + 1]?.word === 'better') || (DOSE_CONTAINERS.has(t.word) && tokens[i - 1]?.word === 'the' && (tokens[i - 2]?.word === 'on' || tokens[i + 1]?.word === 'says' || tokens[i + 1]?.word === 'said'));
     if (!spared && DOSE_VETO_SETS.some((v) => t.sets.includes(v))) return false;
     if (/^[0-9]+$/.test(t.word) && Number(t.word) > 4) return false;
     if (DOSE_REASON.has(t.word)) reason = true;
@@ -1783,6 +1817,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (ownNeed(tokens, m, rule)) return 'self';
   if (paidBackTrusted(tokens, m, rule)) return 'trusted';
   if (openerGives(tokens, m, rule)) return 'trusted';
+  if (thingGrabbed(tokens, m, rule)) return 'touch';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when

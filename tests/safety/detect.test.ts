@@ -1526,3 +1526,35 @@ describe('session 21, benign narrowing (v46): recovery told, scenes of a film or
       expect(categories(text), text).toContain('meet_or_secrecy');
   });
 });
+
+describe('session 21, train46 (v47): filming and an app story are no harmless film or story, a friend of someone else\'s, plans and acts said other ways, a thing grabbed', () => {
+  const rules = (text: string): string[] => run(text).map((f) => f.rule);
+
+  it('does not let "film" as filming or an app\'s "story" stand a threat down; a film or a story told of still does', () => {
+    expect(rules('a boy in year 10 said hes gonna batter me after skl tmrw and everyone is gonna film it')).toContain('lex:threat_blackmail.violence');
+    expect(rules('my sister sed the boy will post the video on his story if she doesnt call him').some((r) => r.startsWith('lex:threat_blackmail'))).toBe(true);
+    for (const text of ['in my story the villain kidnaps the prince and holds him in a tower', "i'm literally hiding under my duvet watching horror films"])
+      expect(categories(text), text).not.toContain('immediate_danger');
+  });
+
+  it('reads a threat from a brother\'s or his friend as no idiom when it silences the child', () => {
+    expect(categories('my brothers mate said he will literally murder me if i tell anyone what he did to me in the garage')).toContain('threat_blackmail');
+    expect(categories("my brother said he'll kill me if i tell mum he broke the tv")).toEqual([]);
+  });
+
+  it('reads a plan said as known, an overdose on purpose and death on the mind as self-harm or danger, not their twins', () => {
+    expect(rules('its fine i already know how im gonna do it, just need the house to be empty on friday')).toContain('lex:self_harm.suicide-plan');
+    expect(categories('its fine i already know how im gonna do it, just need the house empty friday so i can set up mums surprise party')).toEqual([]);
+    expect(rules('i did something stupid with my insulin, i took way more than i should on purpose, im shaky')).toContain('lex:immediate_danger.overdose-taken');
+    expect(rules('dying is all i think about lately, not in a dramatic way, just quietly all day')).toContain('lex:self_harm.suicidal-thoughts');
+    expect(categories('took 2 ibuprofen for my period pains and got a hot water bottle, feel loads better')).toEqual([]);
+  });
+
+  it('reads a body asked to be shown and a location shared with a stranger, not an outfit or a phone grabbed by a cousin', () => {
+    expect(rules('he types "u up? show me ur bod" on my insta at 2am, never met him, says hes 30')).toContain('lex:sexual.nude-request');
+    expect(rules('somebody took my phone off the table in maccies and when i got it back my location was being shared with a number i dont know')).toContain('lex:personal_info.knows-details');
+    expect(rules('my older cousin on the train grabbed my phone and was scrolling through my camera roll, saw all my cat pics and said nice')).not.toContain('lex:immediate_danger.being-hurt');
+    expect(rules('he grabbed my arm')).toContain('lex:immediate_danger.being-hurt');
+    expect(categories('someones been outside my window for like 20 mins, its just the cat from next door staring at me')).not.toContain('immediate_danger');
+  });
+});
