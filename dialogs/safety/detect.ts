@@ -105,6 +105,8 @@ export function scopedTokens(text: string, model: SafetyModel): Token[] {
   return tokens;
 }
 
+/** Who is new at school: "the new BOY", "new GIRL", "the new KID" (session 21). */
+const NEW_PEERS = new Set(['boy', 'girl', 'kid', 'student', 'pupil']);
 const POSSESSIVES = new Set(['my', 'your', 'his', 'her', 'their', 'our', 'the', 'a', 'an', 'another', 'this', 'that', 'some']);
 
 /** Words for a peer that "in my class" or "from school" can describe ("a boy in my class asked…"). */
@@ -676,6 +678,8 @@ function placedInPerson(tokens: readonly Token[], m: PhraseMatch, set: '{inperso
     // The phrase's own words do not count ("asked for my snap" names an app itself).
     if (t === undefined || t.sentence !== s || (i >= m.first && i <= m.last)) continue;
     if (ONLINE.has(t.word) || t.sets.includes('{app}') || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word))) return false;
+    // Session 21: a new classmate asking ("THE NEW BOY asked what my name was on the first day").
+    if (!placed && set === '{inperson}' && t.word === 'new' && NEW_PEERS.has(tokens[i + 1]?.word ?? '') && i < m.first) placed = true;
     if (placed || !t.sets.includes(set)) continue;
     for (let k = i - 1; k >= Math.max(0, i - 3) && !placed; k -= 1) {
       const w = tokens[k];
@@ -1117,6 +1121,61 @@ const GRAB_THINGS = new Set(['phone', 'mobile', 'tablet', 'ipad', 'laptop', 'con
 function thingGrabbed(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
   if (rule.id !== 'lex:immediate_danger.being-hurt' || tokens[m.last]?.word !== 'my' || !GRAB_THINGS.has(tokens[m.last + 1]?.word ?? '')) return false;
   return !tokens.some((t) => t.sets.includes('{afraid}') || t.sets.includes('{violent}') || t.sets.includes('{earnest}'));
+}
+
+/** Rules a lock stuck, a prank or the child's own locking stands down (session 21). */
+const LOCK_RULES = new Set(['lex:immediate_danger.being-hurt', 'lex:immediate_danger.kept-somewhere']);
+/** Words of a lock that jammed or a prank: "the lock was STUCK", "as a PRANK", "then LET me OUT". */
+const MISHAP = new Set(['stuck', 'jammed', 'prank', 'pranked', 'caretaker']);
+/** Words that keep being locked in a danger: fear, hurt, hunger, time spent, a stranger, help. */
+const LOCK_VETO = new Set(['scared', 'terrified', 'frightened', 'help', 'police', 'crying', 'hurt', 'hurting', 'hit', 'hits', 'food', 'eat', 'water', 'since', 'days', 'hours', 'night', 'tonight', 'drunk', 'angry', 'wont', 'cant']);
+
+/**
+ * Session 21: locked in by a stuck lock, as a prank, or by the child themselves ("got locked in the
+ * school toilets for like 2 mins bc the lock was stuck lmao", "blud locked me in the bathroom as a
+ * prank for 2 secs then let me out", "locked myself in the bathroom so my brother cant steal my
+ * charger"): being-hurt and kept-somewhere phrases with a word of locking stand down when the lock
+ * jammed or it was a prank (`MISHAP`), or "myself" follows the locking, and the message has no
+ * word of fear, hurt, hunger, time spent, "wont", "cant", nor a stranger (`LOCK_VETO`, `OTHER_PERSON`).
+ */
+function lockMishap(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!LOCK_RULES.has(rule.id)) return false;
+  let lock = -1;
+  for (let j = m.first; j <= m.last; j += 1) if ((tokens[j]?.word ?? '').startsWith('lock')) { lock = j; break; }
+  if (lock < 0) return false;
+  let mishap = tokens[lock + 1]?.word === 'myself' || tokens[lock + 1]?.word === 'ourselves';
+  for (const t of tokens) {
+    if (LOCK_VETO.has(t.word) || OTHER_PERSON.has(t.word) || t.sets.includes('{violent}')) return false;
+    if (MISHAP.has(t.word)) mishap = true;
+  }
+  return mishap;
+}
+
+/** Words that keep a little one's hitting a hurt: blood, bruises, hospital. */
+const LITTLE_VETO = new Set(['blood', 'bleeding', 'bled', 'bruise', 'bruises', 'bruised', 'hospital', 'knife']);
+
+/**
+ * Session 21: a little brother, sister or cousin hitting or kicking ("my little cousin keeps hitting
+ * me lol shes 3", "my little brother keeps kicking me under the table lol"): being-hurt and
+ * violence stand down when the nearest person before the phrase in its sentence is a relative
+ * called little, baby or younger, and the message has no word of fear or means, blood, bruises or
+ * hospital. "my dad keeps hitting me", "my big brother keeps hitting me" still fire.
+ */
+function littleOne(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.being-hurt' && rule.id !== 'lex:threat_blackmail.violence') return false;
+  if (tokens.some((t) => t.sets.includes('{afraid}') || t.sets.includes('{means}') || LITTLE_VETO.has(t.word))) return false;
+  // The little one does it to the child ("kicking ME"); "my little sister is being beaten up" is her hurt.
+  let toMe = false;
+  for (let j = m.first; j <= m.last; j += 1) if (tokens[j]?.word === 'me') toMe = true;
+  if (!toMe) return false;
+  const s = tokens[m.first]?.sentence;
+  for (let k = m.first - 1; k >= 0; k -= 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) return false;
+    if (OTHER_PERSON.has(t.word) || t.word === 'i') return false;
+    if (t.sets.includes('{family}')) return ['little', 'baby', 'younger', 'lil'].includes(tokens[k - 1]?.word ?? '');
+  }
+  return false;
 }
 
 /** Threat rules whose words also fit the child sending or telling in exchange for a present. */
@@ -1721,6 +1780,8 @@ function imagesSentToChild(tokens: readonly Token[], m: PhraseMatch, rule: Compi
 const MEET_RULES = new Set(['lex:meet_or_secrecy.meet-request', 'lex:meet_or_secrecy.meet-up']);
 const MET_PRONOUNS = new Set(['her', 'him', 'them']);
 const BEING = new Set(['is', 'was', 'are', 'were']);
+/** Little words before the friends or relatives met: "meet MY friend", "meet HER friends", "meet SOME SCHOOL friends", "meet A friend". */
+const MEET_FILLERS = new Set(['my', 'her', 'our', 'a', 'some', 'old', 'best', 'school', 'two', 'the', 'up', 'with']);
 
 /**
  * Session 20: a meeting with someone the child knows. (a) The phrase ends in her, him or them and
@@ -1745,6 +1806,17 @@ function meetsKnown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
       if (t.keys.some((key) => TRUSTED_SETS.has(key))) return !metOnline(tokens, k) && !(met === 'her' && MALE.has(t.word)) && !(met === 'him' && FEMALE.has(t.word));
       if (CHILD_SUBJECTS.has(t.word) || HE.has(t.word) || SHE.has(t.word) || t.word === 'boy' || t.word === 'girl') break;
     }
+  // Session 21: the ones met are named right after the phrase, friends or relatives ("wants to meet
+  // HER FRIENDS in town", "meet SCHOOL FRIENDS at the shopping centre", "meet MY FRIEND from my old
+  // skl"): the object of the meeting, with only little words before it, and not met online. Not "his"
+  // or "their" friends, nor "her" friends after a "she" (a stranger's: "he wants me to meet his mate").
+  for (let k = m.last + 1; k <= m.last + 3 && k < tokens.length; k += 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) break;
+    if (t.word === 'her' && tokens.slice(0, m.first).some((u) => u.sentence === s && u.word === 'she')) break;
+    if ((t.keys.includes('{peers}') || t.keys.includes('{family}')) && !PARTNERS.has(t.word) && !t.sets.includes('{knownadult}')) return !metOnline(tokens, k);
+    if (!MEET_FILLERS.has(t.word)) break;
+  }
   for (let k = m.last + 1; k + 2 < tokens.length; k += 1) {
     if (tokens[k]?.sentence !== s) continue;
     if (!BEING.has(tokens[k]?.word ?? '') || tokens[k + 1]?.word !== 'in' || tokens[k + 2]?.word !== 'my') continue;
@@ -1818,6 +1890,8 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (paidBackTrusted(tokens, m, rule)) return 'trusted';
   if (openerGives(tokens, m, rule)) return 'trusted';
   if (thingGrabbed(tokens, m, rule)) return 'touch';
+  if (lockMishap(tokens, m, rule)) return 'nuisance';
+  if (littleOne(tokens, m, rule)) return 'mild';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when

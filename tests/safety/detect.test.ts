@@ -1558,3 +1558,33 @@ describe('session 21, train46 (v47): filming and an app story are no harmless fi
     expect(categories('someones been outside my window for like 20 mins, its just the cat from next door staring at me')).not.toContain('immediate_danger');
   });
 });
+
+describe('session 21, benign narrowing (v47): a lock that stuck, a little brother, a score, a new classmate, school talks, friends met', () => {
+  it('stands danger down for a jammed lock or a prank, not for being kept locked in', () => {
+    for (const text of ['got locked in the school toilets for like 2 mins bc the lock was stuck lmao', 'blud locked me in the bathroom as a prank for 2 secs then let me out'])
+      expect(categories(text), text).not.toContain('immediate_danger');
+    for (const text of ['he locked me in and the door is stuck im scared', 'my mum locked me in my room all night', 'he locked me in as a prank and wont let me out'])
+      expect(categories(text), text).toContain('immediate_danger');
+  });
+
+  it('does not read a little brother\'s kicking, a score or a cold as someone hurting the child', () => {
+    for (const text of ['my little cousin keeps hitting me lol shes 3', 'my little brother keeps kicking me under the table lol', 'i beat him 5-1 he was fuming', 'my uncle is teaching me chess and hes rlly good he beat me in 6 moves', 'this cold is gonna kill me'])
+      expect(categories(text), text).not.toContain('immediate_danger');
+    for (const text of ['my big brother keeps hitting me', 'my little brother hit me and theres blood', 'he beat me in the park'])
+      expect(categories(text), text).toContain('immediate_danger');
+  });
+
+  it('stands personal details down for a new classmate and for a school project or talk about staying safe', () => {
+    for (const text of ['the new boy asked what my name was on the first day', 'we r doing a project at skl about keeping ur address private online', 'the teacher said people might ask for pics or your address'])
+      expect(categories(text), text).not.toContain('personal_info');
+    for (const text of ['a new boy on roblox asked where i live', 'he asked where i live'])
+      expect(categories(text), text).toContain('personal_info');
+  });
+
+  it('stands a meeting down when the ones met are friends or relatives named right after it, not a stranger\'s friends', () => {
+    for (const text of ['my 15 yr old wants to meet her friends in town on saturday', 'i want to meet my friend from my old skl at the trampoline park mum said yes'])
+      expect(categories(text), text).not.toContain('meet_or_secrecy');
+    for (const text of ['he wants me to meet his mate at the station', 'he said hed pick me up from school one day', 'he wants to come round to mine when my mum is at work'])
+      expect(categories(text), text).toContain('meet_or_secrecy');
+  });
+});
