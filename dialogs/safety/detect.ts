@@ -105,6 +105,8 @@ export function scopedTokens(text: string, model: SafetyModel): Token[] {
   return tokens;
 }
 
+/** Who is new at school: "the new BOY", "new GIRL", "the new KID" (session 21). */
+const NEW_PEERS = new Set(['boy', 'girl', 'kid', 'student', 'pupil']);
 const POSSESSIVES = new Set(['my', 'your', 'his', 'her', 'their', 'our', 'the', 'a', 'an', 'another', 'this', 'that', 'some']);
 
 /** Words for a peer that "in my class" or "from school" can describe ("a boy in my class asked…"). */
@@ -399,10 +401,27 @@ const NEGATED_WORD_REACH = 2;
  * Whether sentence `s` has a word of one of the sets, not counting negated ones: "not joking"
  * or "it wasn't an accident" do not make a sentence harmless.
  */
+/** Words before "film" that make it the verb: "gonna FILM it", "will film", "to film". */
+const FILM_VERB_BEFORE = new Set(['to', 'will', 'gonna', 'going', 'wanna', 'would', 'll', 'and', 'might', 'could']);
+
+/**
+ * Session 21: "film" said as filming ("everyone is gonna film it") and "story" as an app's story
+ * ("what he put on my story") are not the harmless film or story of a cinema trip or a book, which
+ * had stood violence down ("a boy … said hes gonna batter me after skl tmrw and everyone is gonna
+ * film it").
+ */
+function filmedOrPosted(tokens: readonly Token[], i: number): boolean {
+  const w = tokens[i]?.word ?? '';
+  if (w === 'film' || w === 'filming' || w === 'filmed') return w !== 'film' || FILM_VERB_BEFORE.has(tokens[i - 1]?.word ?? '');
+  if (w === 'story' || w === 'stories') return tokens[i - 2]?.word === 'on' && ['my', 'his', 'her', 'their', 'your'].includes(tokens[i - 1]?.word ?? '');
+  return false;
+}
+
 function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: readonly string[], model: SafetyModel): boolean {
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined || t.sentence !== s || !t.keys.some((k) => sets.includes(k))) continue;
+    if (sets.includes('{harmless}') && filmedOrPosted(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
     let negated = false;
     for (let j = Math.max(0, i - NEGATED_WORD_REACH); j < i && !negated; j += 1) {
       const u = tokens[j];
@@ -659,6 +678,8 @@ function placedInPerson(tokens: readonly Token[], m: PhraseMatch, set: '{inperso
     // The phrase's own words do not count ("asked for my snap" names an app itself).
     if (t === undefined || t.sentence !== s || (i >= m.first && i <= m.last)) continue;
     if (ONLINE.has(t.word) || t.sets.includes('{app}') || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word))) return false;
+    // Session 21: a new classmate asking ("THE NEW BOY asked what my name was on the first day").
+    if (!placed && set === '{inperson}' && t.word === 'new' && NEW_PEERS.has(tokens[i + 1]?.word ?? '') && i < m.first) placed = true;
     if (placed || !t.sets.includes(set)) continue;
     for (let k = i - 1; k >= Math.max(0, i - 3) && !placed; k -= 1) {
       const w = tokens[k];
@@ -674,8 +695,24 @@ function placedInPerson(tokens: readonly Token[], m: PhraseMatch, set: '{inperso
   return placed;
 }
 
-/** Words that say someone is well now when said with "now" or after "doing": "im good now", "doing great". */
-const WELL = new Set(['fine', 'good', 'ok', 'okay', 'great', 'well']);
+/** Words that say someone is well now when said with "now" or after "doing": "im good now", "doing great" (session 21: "much happier now", "thriving now"). */
+const WELL = new Set(['fine', 'good', 'ok', 'okay', 'great', 'well', 'happier', 'happy', 'thriving']);
+/** What a word of wanting may open that is no relapse: "just wanted to SAY thank you", "wanted to TELL someone". */
+const SAY_WORDS = new Set(['say', 'tell', 'let', 'thank', 'share', 'update']);
+/** What may follow "started" that is a new stage of life, not the act again: "shes started COLLEGE". */
+const STARTED_OTHER = new Set(['college', 'school', 'uni', 'university', 'sixth', 'secondary', 'year', 'work', 'job', 'a', 'an', 'the', 'her', 'his', 'my', 'new']);
+
+/** Session 21: a word of wanting that opens saying something ("i just wanted to tell someone"), not wanting the act. */
+function saidNotWanted(tokens: readonly Token[], i: number): boolean {
+  const w = tokens[i]?.word ?? '';
+  return (w === 'want' || w === 'wanted' || w === 'wanna') && (SAY_WORDS.has(tokens[i + 1]?.word ?? '') || (tokens[i + 1]?.word === 'to' && SAY_WORDS.has(tokens[i + 2]?.word ?? '')));
+}
+
+/** Session 21: "started" or "starting" followed by a new stage of life ("shes started college"), not the act begun again. */
+function startedOther(tokens: readonly Token[], i: number): boolean {
+  const w = tokens[i]?.word ?? '';
+  return (w === 'started' || w === 'starting') && STARTED_OTHER.has(tokens[i + 1]?.word ?? '');
+}
 
 /**
  * Self-harm told as over: "used to" just before the phrase (at most two words between), a word
@@ -695,9 +732,13 @@ function toldAsOver(tokens: readonly Token[], m: PhraseMatch, past = false): boo
     if (t === undefined) continue;
     // Session 18: help had or got is recovery ("ive had loads of help"), not asked for now.
     if (t.word === 'help' && HELP_HAD.has(tokens[i - 1]?.word ?? '')) { well = true; continue; }
-    if (t.sets.includes('{relapse}')) return false;
+    // Session 21: "just wanted to SAY thank you", "started COLLEGE" are no relapse.
+    if (t.sets.includes('{relapse}') && !saidNotWanted(tokens, i) && !startedOther(tokens, i)) return false;
+    // Session 21: "i stopped hurting myself ages ago": stopped, right before the act.
+    if (t.word === 'stopped' && SELF_OR_THEY.has(tokens[i - 1]?.word ?? '') && i + 1 === m.first) well = true;
     // Session 18, the act told of as past: nothing of distress, the means at hand, or a time soon ("now" is "good now").
-    if (!usedTo && (t.quoted || (t.sets.includes('{distress}') && !COMMON_OVER.has(t.word)) || (t.sets.includes('{soon}') && t.word !== 'now') || t.sets.includes('{hush}'))) return false;
+    // (Session 21: the act's own words are not distress beside it: "i stopped HURTING MYSELF ages ago".)
+    if (!usedTo && (t.quoted || (t.sets.includes('{distress}') && !COMMON_OVER.has(t.word) && (i < m.first || i > m.last)) || (t.sets.includes('{soon}') && t.word !== 'now') || t.sets.includes('{hush}'))) return false;
     if (t.sets.includes('{recovered}') || (WELL.has(t.word) && (tokens[i + 1]?.word === 'now' || tokens[i - 1]?.word === 'doing' || tokens[i - 1]?.word === 'been'))) well = true;
     // "i used to self harm but i stopped last summer": stopped, said as the end of it.
     if (t.word === 'stopped' && SELF_OR_THEY.has(tokens[i - 1]?.word ?? '') && (tokens[i + 1] === undefined || STOPPED_WHEN.has(tokens[i + 1]?.word ?? ''))) well = true;
@@ -908,10 +949,233 @@ function tellingOff(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
     const t = tokens[i];
     if (t === undefined) continue;
     if (TELLING_OFF_VETO.some((v) => t.sets.includes(v)) || OTHER_PERSON.has(t.word) || t.word === 'online') return false;
+    // Session 21: the grown-up broke or threw the child's things ("my dad broke my phone and said
+    // hes going to kill me when he gets back"): rage, not the child's deed.
+    if (t.sets.includes('{rage}') && rageOfOther(tokens, i)) return false;
     if (t.sentence !== s || (i >= m.first && i <= m.last)) continue;
     if (t.sets.includes('{tellingoff}') || t.sets.includes('{trifle}') || t.sets.includes('{chore}') || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word))) cause = true;
   }
   return cause;
+}
+
+/**
+ * Session 21: a word of `rage` (broke, smashed, threw…) whose doer, the nearest person word at most
+ * three words before it in the sentence, is someone else: a family word, he or she; not "i" or "we".
+ */
+function rageOfOther(tokens: readonly Token[], i: number): boolean {
+  const s = tokens[i]?.sentence;
+  for (let k = i - 1; k >= Math.max(0, i - 3); k -= 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) return false;
+    if (t.word === 'i' || t.word === 'we') return false;
+    if (t.word === 'he' || t.word === 'she' || t.sets.includes('{family}')) return true;
+  }
+  return false;
+}
+
+/** Words that put an act in the future, just before it: "she WILL beat me up", "GOING TO", "THREATENED to". */
+const FUTURE_MARKERS = new Set(['will', 'going', 'gonna', 'threatened', 'threatening', 'want', 'wants', 'planning', 'plans']);
+
+/**
+ * Session 21: violence promised for a later day is a threat, not danger now ("she said shell beat me
+ * up tomorrow", "they want to batter me next week"): `being-hurt` stands down when a word of
+ * `future` sits at most three words before the phrase, the sentence names a later day (set `later`:
+ * tomorrow, next week, on monday…), and nothing says it is now or soon (set `soon`: now, tonight,
+ * today, later…), nor is a grown-up of the family or one the child knows named in the sentence ("my
+ * dad says he'll beat me tomorrow": the child lives with him). The violence rule keeps the threat;
+ * "she is hitting me right now", "he hits me and will do it again tomorrow" (no future word just
+ * before) and "theyre waiting outside to beat me up" stay danger now.
+ */
+function laterThreat(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.being-hurt') return false;
+  const s = tokens[m.first]?.sentence;
+  let future = false;
+  for (let j = m.first - 1; j >= Math.max(0, m.first - 3); j -= 1) {
+    const t = tokens[j];
+    if (t === undefined || t.sentence !== s) break;
+    if (FUTURE_MARKERS.has(t.word)) future = true;
+  }
+  if (!future) return false;
+  let later = false;
+  for (const t of tokens) {
+    if (t.sets.includes('{soon}')) return false;
+    if (t.sentence !== s) continue;
+    if (t.sets.includes('{family}') || t.sets.includes('{knownadult}')) return false;
+    if (t.sets.includes('{later}')) later = true;
+  }
+  return later;
+}
+
+/** Sets that make a phone taken more than prying: fear, violence, earnest words, keeping quiet, means, being kept. */
+const SNOOP_VETO = ['{afraid}', '{violent}', '{earnest}', '{hush}', '{means}', '{pills}'];
+
+/**
+ * Session 21: the message tells of the child's messages, texts or photos being read or gone
+ * through (set `snoop`: "read my messages", "went through my phone"), with no word of fear,
+ * violence, earnest, keeping quiet or means. The classifier alone then does not raise danger now
+ * below SURE_SCORE ("he took my phone at break and read my messages": who took it is a classmate,
+ * a sibling or a parent far more often than someone holding the child).
+ */
+function snooped(tokens: readonly Token[]): boolean {
+  let snoop = false;
+  for (const t of tokens) {
+    if (SNOOP_VETO.some((v) => t.sets.includes(v))) return false;
+    if (t.sets.includes('{snoop}')) snoop = true;
+  }
+  return snoop;
+}
+
+/** The child's own wanting or needing: "I NEED my password reset", "I WANT to learn to code", "I ASKED my dad for our apple id password". */
+const OWN_NEED = new Set(['want', 'wants', 'wanted', 'wanna', 'need', 'needs', 'needed', 'ask', 'asked', 'asking']);
+/** Rules whose "{request} … {login}" / "… card" phrases may be the child's own need. */
+const OWN_NEED_RULES = new Set(['lex:financial.logins', 'lex:financial.card-details']);
+
+/**
+ * Session 21: a login or a card the child wants or needs for themselves ("i need to change my
+ * password its too easy", "i want to learn to code", "i asked my dad for our apple id password"):
+ * logins and card-details stand down when their phrase starts with a word of wanting, needing or
+ * asking said by "i" or "we" right before it (one word may sit between: "i REALLY need"). Telling
+ * is no need ("i told him my password" fires), and a phrase that starts otherwise ("i need to send
+ * him my password": "{send} him my {login}") keeps its finding.
+ */
+function ownNeed(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!OWN_NEED_RULES.has(rule.id) || tokens[m.first]?.quoted || !OWN_NEED.has(tokens[m.first]?.word ?? '')) return false;
+  const s = tokens[m.first]?.sentence;
+  for (let k = m.first - 1; k >= Math.max(0, m.first - 2); k -= 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) return false;
+    if (t.word === 'i' || t.word === 'we') return true;
+  }
+  return false;
+}
+
+/**
+ * Session 21: money paid back to someone the child knows ("my friend lent me 10 quid for lunch and i
+ * need to pay her back", "my mum pays for my spotify and i pay her back from my paper round"):
+ * payment-demand's "pay her / him / them" stands down when the nearest person named before it in the
+ * message is a relative or friend who fits the pronoun (a friend fits any), not met online. Someone
+ * else named in between ends the search ("he lent me robux and now he says i have to pay him back").
+ */
+function paidBackTrusted(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:financial.payment-demand' || !['pay', 'owe'].includes(tokens[m.first]?.word ?? '') || tokens[m.first]?.quoted) return false;
+  const obj = tokens[m.last]?.word ?? '';
+  if (!['her', 'him', 'them'].includes(obj)) return false;
+  for (let k = m.first - 1; k >= 0; k -= 1) {
+    const t = tokens[k];
+    if (t === undefined) return false;
+    const w = t.word;
+    // A pronoun that fits is the same person, told of again ("my mate … HES coming round … pay HIM back"): look past it.
+    if ((obj === 'him' && HE.has(w)) || (obj === 'her' && SHE.has(w))) continue;
+    if (OTHER_PERSON.has(w) || w === 'boy' || w === 'girl' || HE.has(w) || SHE.has(w) || w === 'they' || w === 'them') return false;
+    if (!t.sets.some((x) => TRUSTED_SETS.has(x)) || PARTNERS.has(w) || t.sets.includes('{knownadult}')) continue;
+    if (metOnline(tokens, k)) return false;
+    if (obj === 'her') return !MALE.has(w);
+    if (obj === 'him') return !FEMALE.has(w);
+    return true;
+  }
+  return false;
+}
+
+/** Sets that keep a present or flattery from a relative a grooming sign: keeping quiet, secrets, an adult the child knows, nudity, pictures, the body. */
+const OPENER_VETO = ['{hush}', '{secret}', '{knownadult}', '{nudestrong}', '{image}', '{bodypart}', '{undress}'];
+
+/**
+ * Session 21: a present or praise from the relative the sentence opens with, who goes on acting
+ * with nobody else named ("my grandma says i'm her special girl and buys me sweets every sunday",
+ * "my mum used an amazon voucher from work to buy me minecraft", "my grandad is 80 and says im an
+ * old soul"): gifts-grooming stands down when the sentence starts with a relative ("my" may come
+ * first; not an uncle, a stepdad or a coach: `knownadult`, nor a boyfriend or girlfriend, nor one
+ * met online), no other person is named between them and the phrase (a man, someone, a boy or girl,
+ * they, or a he/she that does not fit them), and the message has no word of keeping quiet, a secret,
+ * nudity, pictures or the body.
+ */
+function openerGives(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:meet_or_secrecy.gifts-grooming' || tokens[m.first]?.quoted) return false;
+  if (tokens.some((t) => OPENER_VETO.some((v) => t.sets.includes(v)))) return false;
+  const s = tokens[m.first]?.sentence;
+  let start = m.first;
+  while (start > 0 && tokens[start - 1]?.sentence === s) start -= 1;
+  const k = OWN.has(tokens[start]?.word ?? '') ? start + 1 : start;
+  const who = tokens[k];
+  if (who === undefined || k >= m.first || !who.sets.includes('{family}') || who.sets.includes('{knownadult}') || PARTNERS.has(who.word) || metOnline(tokens, k)) return false;
+  for (let j = k + 1; j < m.first; j += 1) {
+    const w = tokens[j]?.word ?? '';
+    // A boy or girl brought in ("a girl", "this boy"), not the child called one ("her special girl").
+    const newcomer = (w === 'boy' || w === 'girl') && ['a', 'the', 'this', 'that', 'some'].includes(tokens[j - 1]?.word ?? '');
+    if (OTHER_PERSON.has(w) || newcomer || w === 'they' || w === 'them' || w === 'online') return false;
+    if ((HE.has(w) && FEMALE.has(who.word)) || (SHE.has(w) && MALE.has(who.word))) return false;
+    if (tokens[j]?.sets.includes('{family}') && tokens[j]?.word !== who.word) return false;
+  }
+  return true;
+}
+
+/** Things, not the child, that may be grabbed or snatched: "grabbed my PHONE". */
+const GRAB_THINGS = new Set(['phone', 'mobile', 'tablet', 'ipad', 'laptop', 'controller', 'switch', 'headphones', 'airpods', 'bag', 'backpack', 'hoodie', 'hat', 'cap', 'charger', 'book', 'books', 'ball', 'chips', 'sweets', 'food', 'drink', 'pencil', 'pen', 'keys', 'remote', 'console', 'camera', 'homework', 'lunch']);
+
+/**
+ * Session 21: a thing grabbed is no one hurt ("my older cousin on the train grabbed my phone and was
+ * scrolling through my camera roll"): a being-hurt phrase that ends in "my" stands down when the next
+ * word is a thing (`GRAB_THINGS`) and no word of fear, violence or earnest is in the message.
+ * "he grabbed my arm" still fires.
+ */
+function thingGrabbed(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.being-hurt' || tokens[m.last]?.word !== 'my' || !GRAB_THINGS.has(tokens[m.last + 1]?.word ?? '')) return false;
+  return !tokens.some((t) => t.sets.includes('{afraid}') || t.sets.includes('{violent}') || t.sets.includes('{earnest}'));
+}
+
+/** Rules a lock stuck, a prank or the child's own locking stands down (session 21). */
+const LOCK_RULES = new Set(['lex:immediate_danger.being-hurt', 'lex:immediate_danger.kept-somewhere']);
+/** Words of a lock that jammed or a prank: "the lock was STUCK", "as a PRANK", "then LET me OUT". */
+const MISHAP = new Set(['stuck', 'jammed', 'prank', 'pranked', 'caretaker']);
+/** Words that keep being locked in a danger: fear, hurt, hunger, time spent, a stranger, help. */
+const LOCK_VETO = new Set(['scared', 'terrified', 'frightened', 'help', 'police', 'crying', 'hurt', 'hurting', 'hit', 'hits', 'food', 'eat', 'water', 'since', 'days', 'hours', 'night', 'tonight', 'drunk', 'angry', 'wont', 'cant']);
+
+/**
+ * Session 21: locked in by a stuck lock, as a prank, or by the child themselves ("got locked in the
+ * school toilets for like 2 mins bc the lock was stuck lmao", "blud locked me in the bathroom as a
+ * prank for 2 secs then let me out", "locked myself in the bathroom so my brother cant steal my
+ * charger"): being-hurt and kept-somewhere phrases with a word of locking stand down when the lock
+ * jammed or it was a prank (`MISHAP`), or "myself" follows the locking, and the message has no
+ * word of fear, hurt, hunger, time spent, "wont", "cant", nor a stranger (`LOCK_VETO`, `OTHER_PERSON`).
+ */
+function lockMishap(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!LOCK_RULES.has(rule.id)) return false;
+  let lock = -1;
+  for (let j = m.first; j <= m.last; j += 1) if ((tokens[j]?.word ?? '').startsWith('lock')) { lock = j; break; }
+  if (lock < 0) return false;
+  let mishap = tokens[lock + 1]?.word === 'myself' || tokens[lock + 1]?.word === 'ourselves';
+  for (const t of tokens) {
+    if (LOCK_VETO.has(t.word) || OTHER_PERSON.has(t.word) || t.sets.includes('{violent}')) return false;
+    if (MISHAP.has(t.word)) mishap = true;
+  }
+  return mishap;
+}
+
+/** Words that keep a little one's hitting a hurt: blood, bruises, hospital. */
+const LITTLE_VETO = new Set(['blood', 'bleeding', 'bled', 'bruise', 'bruises', 'bruised', 'hospital', 'knife']);
+
+/**
+ * Session 21: a little brother, sister or cousin hitting or kicking ("my little cousin keeps hitting
+ * me lol shes 3", "my little brother keeps kicking me under the table lol"): being-hurt and
+ * violence stand down when the nearest person before the phrase in its sentence is a relative
+ * called little, baby or younger, and the message has no word of fear or means, blood, bruises or
+ * hospital. "my dad keeps hitting me", "my big brother keeps hitting me" still fire.
+ */
+function littleOne(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.being-hurt' && rule.id !== 'lex:threat_blackmail.violence') return false;
+  if (tokens.some((t) => t.sets.includes('{afraid}') || t.sets.includes('{means}') || LITTLE_VETO.has(t.word))) return false;
+  // The little one does it to the child ("kicking ME"); "my little sister is being beaten up" is her hurt.
+  let toMe = false;
+  for (let j = m.first; j <= m.last; j += 1) if (tokens[j]?.word === 'me') toMe = true;
+  if (!toMe) return false;
+  const s = tokens[m.first]?.sentence;
+  for (let k = m.first - 1; k >= 0; k -= 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) return false;
+    if (OTHER_PERSON.has(t.word) || t.word === 'i') return false;
+    if (t.sets.includes('{family}')) return ['little', 'baby', 'younger', 'lil'].includes(tokens[k - 1]?.word ?? '');
+  }
+  return false;
 }
 
 /** Threat rules whose words also fit the child sending or telling in exchange for a present. */
@@ -1093,7 +1357,8 @@ function doseReasonGiven(tokens: readonly Token[]): boolean {
     if (t === undefined) continue;
     if (t.quoted || DOSE_VETO.has(t.word) || OTHER_PERSON.has(t.word)) return false;
     // Not the pills words themselves, "the box" that says the dose ("the whole box" has "whole"), or a headache "gone".
-    const spared = t.sets.includes('{pills}') || t.word === 'gone' || (DOSE_CONTAINERS.has(t.word) && tokens[i - 1]?.word === 'the' && (tokens[i - 2]?.word === 'on' || tokens[i + 1]?.word === 'says' || tokens[i + 1]?.word === 'said'));
+    // (Session 21: nor "a hot WATER BOTTLE", "feel LOADS better".)
+    const spared = t.sets.includes('{pills}') || t.word === 'gone' || (t.word === 'bottle' && tokens[i - 1]?.word === 'water') || ((t.word === 'loads' || t.word === 'lots') && tokens[i + 1]?.word === 'better') || (DOSE_CONTAINERS.has(t.word) && tokens[i - 1]?.word === 'the' && (tokens[i - 2]?.word === 'on' || tokens[i + 1]?.word === 'says' || tokens[i + 1]?.word === 'said'));
     if (!spared && DOSE_VETO_SETS.some((v) => t.sets.includes(v))) return false;
     if (/^[0-9]+$/.test(t.word) && Number(t.word) > 4) return false;
     if (DOSE_REASON.has(t.word)) reason = true;
@@ -1346,6 +1611,17 @@ function tattleThreat(tokens: readonly Token[], rule: CompiledRule): boolean {
   return tattle;
 }
 
+/**
+ * Session 21: the rules a thing asking stands down (asks-details since session 18; logins and card
+ * details: "this game asks for my password every single time", "the ps5 asks for a code when i log in").
+ */
+const THING_ASK_RULES = new Set(['lex:personal_info.asks-details', 'lex:financial.logins', 'lex:financial.card-details']);
+/** Words before the thing: "THE game", "THIS app", "MY laptop" (session 21; was "the" alone). */
+const THING_DETERMINERS = new Set(['the', 'this', 'my', 'every']);
+/** Things asking for a login or a card: the forms' askers and the child's own devices (not a bank: that is a scam's voice). */
+const LOGIN_THING_ASKERS = new Set(['game', 'app', 'site', 'website', 'form', 'page', 'screen', 'server', 'settings', 'ps5', 'ps4', 'xbox', 'switch', 'console', 'laptop', 'ipad', 'tablet', 'computer', 'chromebook', 'phone', 'steam', 'roblox', 'minecraft', 'fortnite']);
+/** A link followed or a free offer: the site asking for a login is then a scam's ("i clicked the link for free robux and it asked for my password"). */
+const PHISH_WORDS = new Set(['link', 'links', 'clicked', 'click', 'free', 'popup', 'giveaway', 'generator']);
 /** Things, not people, that ask for details as a form does: "THE GAME asks for my age", "IT wants my name". */
 const THING_ASKERS = new Set(['game', 'app', 'site', 'website', 'form', 'it', 'page', 'screen', 'bot', 'server', 'survey', 'account', 'settings']);
 
@@ -1356,17 +1632,19 @@ const THING_ASKERS = new Set(['game', 'app', 'site', 'website', 'form', 'it', 'p
  * (he, she, they, a man, someone) is in the sentence.
  */
 function thingAsks(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
-  if (rule.id !== 'lex:personal_info.asks-details') return false;
+  if (!THING_ASK_RULES.has(rule.id)) return false;
   const k = m.first - 1;
   const w = tokens[k]?.word ?? '';
-  if (!THING_ASKERS.has(w) || (w !== 'it' && tokens[k - 1]?.word !== 'the')) return false;
+  const things = rule.id === 'lex:personal_info.asks-details' ? THING_ASKERS : LOGIN_THING_ASKERS;
+  if (!things.has(w) || (w !== 'it' && !THING_DETERMINERS.has(tokens[k - 1]?.word ?? ''))) return false;
   const s = tokens[m.first]?.sentence;
   for (const t of tokens) if (t.sentence === s && (OTHER_PERSON.has(t.word) || HE.has(t.word) || SHE.has(t.word) || t.word === 'they' || t.word === 'them')) return false;
+  if (rule.id !== 'lex:personal_info.asks-details' && tokens.some((t) => PHISH_WORDS.has(t.word))) return false;
   return true;
 }
 
 /** Someone outside at work: "a man outside DIGGING up the road", "FIXING the street light", "handing out LEAFLETS", "in HI VIS". */
-const AT_WORK = new Set(['fixing', 'digging', 'delivering', 'mowing', 'cleaning', 'painting', 'repairing', 'handing', 'leaflets', 'samples', 'carols', 'vis', 'meter', 'builders', 'builder', 'scaffolding', 'roadworks', 'bins', 'gardening', 'grass', 'hedge', 'washing']);
+const AT_WORK = new Set(['fixing', 'digging', 'delivering', 'mowing', 'cleaning', 'painting', 'repairing', 'handing', 'leaflets', 'samples', 'carols', 'vis', 'meter', 'builders', 'builder', 'scaffolding', 'roadworks', 'bins', 'singers', 'gardening', 'grass', 'hedge', 'washing']);
 /** Words that keep someone outside a danger: fear, watching, staring, coming back, the child's own windows or being alone. */
 const AT_WORK_VETO = new Set(['scared', 'scary', 'terrified', 'frightened', 'afraid', 'help', 'watching', 'staring', 'stares', 'stared', 'filming', 'photos', 'pics', 'weird', 'creepy', 'following', 'followed', 'knocking', 'banging', 'again', 'every', 'alone', 'name', 'knows', 'waving', 'calling', 'shouting', 'hiding', 'police', 'locked']);
 
@@ -1502,6 +1780,8 @@ function imagesSentToChild(tokens: readonly Token[], m: PhraseMatch, rule: Compi
 const MEET_RULES = new Set(['lex:meet_or_secrecy.meet-request', 'lex:meet_or_secrecy.meet-up']);
 const MET_PRONOUNS = new Set(['her', 'him', 'them']);
 const BEING = new Set(['is', 'was', 'are', 'were']);
+/** Little words before the friends or relatives met: "meet MY friend", "meet HER friends", "meet SOME SCHOOL friends", "meet A friend". */
+const MEET_FILLERS = new Set(['my', 'her', 'our', 'a', 'some', 'old', 'best', 'school', 'two', 'the', 'up', 'with']);
 
 /**
  * Session 20: a meeting with someone the child knows. (a) The phrase ends in her, him or them and
@@ -1526,6 +1806,17 @@ function meetsKnown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
       if (t.keys.some((key) => TRUSTED_SETS.has(key))) return !metOnline(tokens, k) && !(met === 'her' && MALE.has(t.word)) && !(met === 'him' && FEMALE.has(t.word));
       if (CHILD_SUBJECTS.has(t.word) || HE.has(t.word) || SHE.has(t.word) || t.word === 'boy' || t.word === 'girl') break;
     }
+  // Session 21: the ones met are named right after the phrase, friends or relatives ("wants to meet
+  // HER FRIENDS in town", "meet SCHOOL FRIENDS at the shopping centre", "meet MY FRIEND from my old
+  // skl"): the object of the meeting, with only little words before it, and not met online. Not "his"
+  // or "their" friends, nor "her" friends after a "she" (a stranger's: "he wants me to meet his mate").
+  for (let k = m.last + 1; k <= m.last + 3 && k < tokens.length; k += 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) break;
+    if (t.word === 'her' && tokens.slice(0, m.first).some((u) => u.sentence === s && u.word === 'she')) break;
+    if ((t.keys.includes('{peers}') || t.keys.includes('{family}')) && !PARTNERS.has(t.word) && !t.sets.includes('{knownadult}')) return !metOnline(tokens, k);
+    if (!MEET_FILLERS.has(t.word)) break;
+  }
   for (let k = m.last + 1; k + 2 < tokens.length; k += 1) {
     if (tokens[k]?.sentence !== s) continue;
     if (!BEING.has(tokens[k]?.word ?? '') || tokens[k + 1]?.word !== 'in' || tokens[k + 2]?.word !== 'my') continue;
@@ -1594,6 +1885,13 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (imagesSentToChild(tokens, m, rule)) return 'sent';
   if (hidingFromNuisance(tokens, m, rule)) return 'nuisance';
   if (mildThreat(tokens, m, rule)) return 'mild';
+  if (laterThreat(tokens, m, rule)) return 'mild';
+  if (ownNeed(tokens, m, rule)) return 'self';
+  if (paidBackTrusted(tokens, m, rule)) return 'trusted';
+  if (openerGives(tokens, m, rule)) return 'trusted';
+  if (thingGrabbed(tokens, m, rule)) return 'touch';
+  if (lockMishap(tokens, m, rule)) return 'nuisance';
+  if (littleOne(tokens, m, rule)) return 'mild';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when
@@ -1729,6 +2027,14 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       // a hypothetical, a lesson, the news or a school task or trifle asked about still is.
       if (general && !(askedOnly && (c === 'immediate_danger' || c === 'self_harm') && p >= SURE_SCORE)) continue;
       if (advice && ADVICE_CATEGORIES.has(c)) continue;
+      // Session 21: a parent's question about what to do for their own child, with no self-harm
+      // phrase in it, is not the parent's self-harm unless the classifier is sure ("should i
+      // message him myself and pretend to be my son" read 0.91 on "myself").
+      if (advice && c === 'self_harm' && p < SURE_SCORE) continue;
+      // Session 21: a phone taken and the child's messages read ("he took my phone at break and read
+      // my messages") is prying, not danger now, unless the classifier is sure or fear, violence,
+      // keeping quiet or means are named (`snooped`).
+      if (c === 'immediate_danger' && p < SURE_SCORE && snooped(tokens)) continue;
       // A miss of danger or self-harm is worse than a false alarm: only the other categories defer
       // to scope at any score (a harmless-words stand-down, or a DEFER_ALWAYS kind).
       if ((stoodDown.has(c) || deferred.has(c)) && c !== 'immediate_danger' && c !== 'self_harm') continue;

@@ -110,12 +110,25 @@ function isCondition(tokens: readonly Token[], m: PhraseMatch): boolean {
 function silencingElder(tokens: readonly Token[], m: PhraseMatch): boolean {
   const who = tokens[m.first];
   if (who === undefined || !who.keys.includes('{family}') && !who.keys.includes('{friends}')) return false;
-  if (who.keys.includes('{sibling}') || who.keys.includes('{peers}')) return false;
+  // Session 21: a friend of someone else's ("my BROTHERS mate", "HIS mate") is not the child's
+  // friend teasing: the sibling-and-peer exception does not cover them.
+  const before = tokens[m.first - 1];
+  const next = tokens[m.first + 1];
+  const othersFriend =
+    (who.keys.includes('{peers}') && before !== undefined && (before.word === 'his' || before.word === 'her' || before.word === 'their' || (before.keys.includes('{family}') && before.word.endsWith('s')))) ||
+    (who.keys.includes('{family}') && who.word.endsWith('s') && next !== undefined && next.keys.includes('{peers}'));
+  if ((who.keys.includes('{sibling}') || who.keys.includes('{peers}')) && !othersFriend) return false;
   let kill = false;
   for (let i = m.first; i <= m.last; i += 1) if (tokens[i]?.keys.includes('{hyperkill}')) kill = true;
   // Session 14: also when the message says it is meant (set `earnest`: "and he means it", "not
   // joking", "he hits me"): "my dad said hes going to kill me when he gets home and he means it".
-  return kill && tokens.some((t) => (t.sentence === who.sentence && t.keys.includes('{hush}')) || t.keys.includes('{earnest}'));
+  if (!kill) return false;
+  // Session 21: or when the same adult has just broken, smashed or thrown the child's things in
+  // rage (set `rage`, the word within three after them): "my dad BROKE my phone and said hes going
+  // to kill me when he gets back". The child breaking something ("i broke the tv, my dad is going to
+  // kill me") stays an idiom: the one breaking is not the adult.
+  for (let j = m.first + 1; j <= Math.min(m.last, m.first + 3); j += 1) if (tokens[j]?.sentence === who.sentence && tokens[j]?.keys.includes('{rage}')) return true;
+  return tokens.some((t) => (t.sentence === who.sentence && t.keys.includes('{hush}')) || t.keys.includes('{earnest}'));
 }
 
 /**

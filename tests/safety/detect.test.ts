@@ -1442,3 +1442,149 @@ describe('session 20, the lead (v45): a place to go asked for, a friend only cla
       expect(rules(text), text).not.toContain('lex:personal_info.asks-details');
   });
 });
+
+describe('session 21, the lead\'s known false alarms and misses (v46)', () => {
+  const rules = (text: string): string[] => run(text).map((f) => f.rule);
+
+  it('does not read a phone taken and messages read as danger now; being kept and hurt still is', () => {
+    for (const text of ['he took my phone at break and read my messages', 'my sister went through my phone and read my texts'])
+      expect(categories(text), text).not.toContain('immediate_danger');
+    expect(categories('a man took my phone and wont let me leave his flat')).toContain('immediate_danger');
+    expect(categories('he took my phone and read my messages and now hes hitting me')).toContain('immediate_danger');
+  });
+
+  it('does not read a parent\'s question about what to do, said with "myself", as self-harm', () => {
+    expect(categories('should i message him myself and pretend to be my son')).not.toContain('self_harm');
+    expect(categories('i want to hurt myself')).toContain('self_harm');
+    expect(categories('my son said he wants to die what should i do')).toContain('self_harm');
+  });
+
+  it('reads a peer\'s violence promised for a later day as a threat, not danger now', () => {
+    const later = categories('she said shell beat me up tomorrow');
+    expect(later).toContain('threat_blackmail');
+    expect(later).not.toContain('immediate_danger');
+    for (const text of ['she is hitting me right now', "they're waiting outside to beat me up", 'my dad says hes going to beat me tomorrow'])
+      expect(categories(text), text).toContain('immediate_danger');
+  });
+
+  it('reads money sent on a payment app as financial, not a picture asked for', () => {
+    for (const text of ['send him 50 on paypal', 'he asked me to send him 50 on paypal']) {
+      expect(categories(text), text).toContain('financial');
+      expect(categories(text), text).not.toContain('sexual');
+    }
+    expect(rules('he keeps asking me to send')).toContain('lex:sexual.send-request');
+  });
+
+  it('reads being locked in without food as danger now, whoever does it; a door locked to sulk is not', () => {
+    expect(rules('my mum locked me in my room and hasnt given me any food')).toContain('ctx:kept-without');
+    expect(conversation(['my mum locked me in my room', 'she hasnt given me any food all day'])[1]).toContain('immediate_danger');
+    expect(categories('i locked myself in my room and didnt eat dinner')).toEqual([]);
+  });
+
+  it('reads an adult who broke the child\'s things and said he will kill them as a threat and danger now; the child\'s own breakage stays an idiom', () => {
+    const c = categories('my dad broke my phone and said hes going to kill me when he gets back');
+    expect(c).toEqual(expect.arrayContaining(['immediate_danger', 'threat_blackmail']));
+    expect(categories('i broke the tv and my dad is going to kill me when he gets back')).toEqual([]);
+  });
+
+  it('reads sextortion paid through a payment app or gift cards, and task scams, as financial', () => {
+    for (const text of ['pay 100 on cash app or i post them', 'pay 80 in giftcards', 'he wants steam cards or he sends the pics'])
+      expect(categories(text), text).toContain('financial');
+    for (const text of ['i got a job liking videos for money and now they say i have to pay 50 to withdraw my earnings', 'this app pays you to like videos but now they want me to top up 30 pounds to unlock the next tasks', 'a recruiter on telegram said i can earn 200 a day doing tasks'])
+      expect(rules(text), text).toContain('lex:financial.scam-offer');
+    for (const text of ['i did some tasks on my homework app and unlocked a badge', 'my nan sent me 20 on paypal for my birthday', 'i have to pay 5 for the school trip'])
+      expect(categories(text), text).not.toContain('financial');
+  });
+
+  it('does not read ordinary money and logins as financial: a friend paid back, the child\'s own password, a game asking', () => {
+    for (const text of ['my friend lent me 10 quid for lunch and i need to pay her back', 'my mum pays for my spotify and i pay her back from my paper round', 'i need to change my password its too easy', 'this game asks for my password every single time, so annoying', 'i want to learn to code so i can make my own roblox game'])
+      expect(categories(text), text).not.toContain('financial');
+    for (const text of ['he lent me robux and now he says i have to pay him back', 'my friend from roblox lent me robux and now i have to pay him back', 'i told him my password', 'i clicked the link for free robux and it asked for my password and i typed it in'])
+      expect(categories(text), text).toContain('financial');
+  });
+});
+
+describe('session 21, benign narrowing (v46): recovery told, scenes of a film or game, a caller revealed, presents from the relative a sentence opens with', () => {
+  it('stands self-harm down when it is told as over and recovered from, not when it is back', () => {
+    for (const text of ['i stopped hurting myself ages ago, the stuff u told me back then really worked', 'used to self harm in yr 8 but havent for 2 years, just wanted to tell sum1 im proud of me', 'my friend who used to self harm is doing really good now, shes started college', "My son went through a hard time with self-harm two years ago and he's thriving now. Just wanted to say thank you"])
+      expect(categories(text), text).not.toContain('self_harm');
+    for (const text of ['i stopped hurting myself ages ago but ive started again', 'i used to cut, shes started cutting too', 'i used to self harm and i just wanted to tell someone its back', 'i used to self harm but i want to again'])
+      expect(categories(text), text).toContain('self_harm');
+  });
+
+  it('does not read a scene in a film or a horror game, a caller revealed, or a hard time put behind as someone outside', () => {
+    for (const text of ['theres a bit where a man stands outside the window', 'the man in the horror game kept chasing me and i screamed so loud i woke my mum up', 'someones outside oh wait its the bin men lol', 'someone is outside my house singing lol its carol singers', 'had a really dark time in year 8, thats behind me now, therapy actually helped'])
+      expect(categories(text), text).not.toContain('immediate_danger');
+    for (const text of ['a man from the game is outside my house', 'someones outside wait its a man i dont know'])
+      expect(categories(text), text).toContain('immediate_danger');
+  });
+
+  it('stands a present or praise down when the relative the sentence opens with gives it, with nobody else named and nothing secret', () => {
+    for (const text of ["my grandma says i'm her special girl and buys me sweets every sunday", 'my mum used an amazon voucher from work to buy me minecraft'])
+      expect(categories(text), text).not.toContain('meet_or_secrecy');
+    for (const text of ['my uncle buys me stuff and says im mature for my age', 'my sister said a man online wants to buy me a phone', 'my dad says its our secret and buys me sweets', 'my mum says a girl in year 10 wants to buy me stuff'])
+      expect(categories(text), text).toContain('meet_or_secrecy');
+  });
+});
+
+describe('session 21, train46 (v47): filming and an app story are no harmless film or story, a friend of someone else\'s, plans and acts said other ways, a thing grabbed', () => {
+  const rules = (text: string): string[] => run(text).map((f) => f.rule);
+
+  it('does not let "film" as filming or an app\'s "story" stand a threat down; a film or a story told of still does', () => {
+    expect(rules('a boy in year 10 said hes gonna batter me after skl tmrw and everyone is gonna film it')).toContain('lex:threat_blackmail.violence');
+    expect(rules('my sister sed the boy will post the video on his story if she doesnt call him').some((r) => r.startsWith('lex:threat_blackmail'))).toBe(true);
+    for (const text of ['in my story the villain kidnaps the prince and holds him in a tower', "i'm literally hiding under my duvet watching horror films"])
+      expect(categories(text), text).not.toContain('immediate_danger');
+  });
+
+  it('reads a threat from a brother\'s or his friend as no idiom when it silences the child', () => {
+    expect(categories('my brothers mate said he will literally murder me if i tell anyone what he did to me in the garage')).toContain('threat_blackmail');
+    expect(categories("my brother said he'll kill me if i tell mum he broke the tv")).toEqual([]);
+  });
+
+  it('reads a plan said as known, an overdose on purpose and death on the mind as self-harm or danger, not their twins', () => {
+    expect(rules('its fine i already know how im gonna do it, just need the house to be empty on friday')).toContain('lex:self_harm.suicide-plan');
+    expect(categories('its fine i already know how im gonna do it, just need the house empty friday so i can set up mums surprise party')).toEqual([]);
+    expect(rules('i did something stupid with my insulin, i took way more than i should on purpose, im shaky')).toContain('lex:immediate_danger.overdose-taken');
+    expect(rules('dying is all i think about lately, not in a dramatic way, just quietly all day')).toContain('lex:self_harm.suicidal-thoughts');
+    expect(categories('took 2 ibuprofen for my period pains and got a hot water bottle, feel loads better')).toEqual([]);
+  });
+
+  it('reads a body asked to be shown and a location shared with a stranger, not an outfit or a phone grabbed by a cousin', () => {
+    expect(rules('he types "u up? show me ur bod" on my insta at 2am, never met him, says hes 30')).toContain('lex:sexual.nude-request');
+    expect(rules('somebody took my phone off the table in maccies and when i got it back my location was being shared with a number i dont know')).toContain('lex:personal_info.knows-details');
+    expect(rules('my older cousin on the train grabbed my phone and was scrolling through my camera roll, saw all my cat pics and said nice')).not.toContain('lex:immediate_danger.being-hurt');
+    expect(rules('he grabbed my arm')).toContain('lex:immediate_danger.being-hurt');
+    expect(categories('someones been outside my window for like 20 mins, its just the cat from next door staring at me')).not.toContain('immediate_danger');
+  });
+});
+
+describe('session 21, benign narrowing (v47): a lock that stuck, a little brother, a score, a new classmate, school talks, friends met', () => {
+  it('stands danger down for a jammed lock or a prank, not for being kept locked in', () => {
+    for (const text of ['got locked in the school toilets for like 2 mins bc the lock was stuck lmao', 'blud locked me in the bathroom as a prank for 2 secs then let me out'])
+      expect(categories(text), text).not.toContain('immediate_danger');
+    for (const text of ['he locked me in and the door is stuck im scared', 'my mum locked me in my room all night', 'he locked me in as a prank and wont let me out'])
+      expect(categories(text), text).toContain('immediate_danger');
+  });
+
+  it('does not read a little brother\'s kicking, a score or a cold as someone hurting the child', () => {
+    for (const text of ['my little cousin keeps hitting me lol shes 3', 'my little brother keeps kicking me under the table lol', 'i beat him 5-1 he was fuming', 'my uncle is teaching me chess and hes rlly good he beat me in 6 moves', 'this cold is gonna kill me'])
+      expect(categories(text), text).not.toContain('immediate_danger');
+    for (const text of ['my big brother keeps hitting me', 'my little brother hit me and theres blood', 'he beat me in the park'])
+      expect(categories(text), text).toContain('immediate_danger');
+  });
+
+  it('stands personal details down for a new classmate and for a school project or talk about staying safe', () => {
+    for (const text of ['the new boy asked what my name was on the first day', 'we r doing a project at skl about keeping ur address private online', 'the teacher said people might ask for pics or your address'])
+      expect(categories(text), text).not.toContain('personal_info');
+    for (const text of ['a new boy on roblox asked where i live', 'he asked where i live'])
+      expect(categories(text), text).toContain('personal_info');
+  });
+
+  it('stands a meeting down when the ones met are friends or relatives named right after it, not a stranger\'s friends', () => {
+    for (const text of ['my 15 yr old wants to meet her friends in town on saturday', 'i want to meet my friend from my old skl at the trampoline park mum said yes'])
+      expect(categories(text), text).not.toContain('meet_or_secrecy');
+    for (const text of ['he wants me to meet his mate at the station', 'he said hed pick me up from school one day', 'he wants to come round to mine when my mum is at work'])
+      expect(categories(text), text).toContain('meet_or_secrecy');
+  });
+});
