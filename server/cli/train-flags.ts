@@ -41,7 +41,7 @@ import {
   type RedFlagsSource,
   type SafetySource,
 } from '../../dialogs/safety/index.js';
-import { loadDataset, type Item } from '../../tests/fixtures/flags/dataset.js';
+import { loadDataset, trainsTheClassifier, type Item } from '../../tests/fixtures/flags/dataset.js';
 import { evaluate, functionRunner } from '../../tests/fixtures/flags/evaluate.js';
 import { modelPath, readSafetySource } from '../../tests/fixtures/flags/source.js';
 
@@ -124,10 +124,10 @@ const SAFETY_CRITICAL: ReadonlySet<Category> = new Set(['immediate_danger', 'sel
 
 interface Example { readonly text: string; readonly labels: readonly Category[]; readonly file: string }
 
-/** Training examples: every turn of every tuning item, plus each rule's examples and the lexicon's harmless examples. */
+/** Training examples: every turn of every tuning item (not `*.pairs.txt`: {@link trainsTheClassifier}), plus each rule's examples and the lexicon's harmless examples. */
 export function trainingExamples(source: SafetySource, items: readonly Item[]): Example[] {
   const out: Example[] = [];
-  for (const item of items) if (item.split === 'tuning') for (const t of item.turns) out.push({ text: t.text, labels: t.labels, file: item.file });
+  for (const item of items) if (trainsTheClassifier(item.file)) for (const t of item.turns) out.push({ text: t.text, labels: t.labels, file: item.file });
   const rf = source.redFlags as RedFlagsSource;
   for (const c of CATEGORIES) for (const r of rf.categories[c].rules) for (const e of r.examples ?? []) out.push({ text: e, labels: [c], file: 'red-flags.yaml' });
   for (const e of rf.harmlessExamples ?? []) out.push({ text: e, labels: [], file: 'red-flags.yaml' });
@@ -368,7 +368,7 @@ export function trainModel(source: SafetySource, items: readonly Item[], o: Trai
 }
 
 /** A tuning file's batch name: `probes20.tuning.txt` → `probes20`. */
-const batchOf = (file: string): string => file.replace(/\.tuning\.txt$/, '').replace(/\.txt$/, '');
+const batchOf = (file: string): string => file.replace(/\.(?:tuning|pairs)\.txt$/, '').replace(/\.txt$/, '');
 
 /** Leave-one-batch-out: train without each batch, score detect() on it; prints and returns the totals. */
 export async function leaveOneBatchOut(source: SafetySource, items: readonly Item[], batches: readonly string[], o: TrainOptions, noModel = false, itemsPath?: string): Promise<string> {

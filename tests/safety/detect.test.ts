@@ -1588,3 +1588,21 @@ describe('session 21, benign narrowing (v47): a lock that stuck, a little brothe
       expect(categories(text), text).toContain('meet_or_secrecy');
   });
 });
+
+describe('session 21, the lead after the merge (v48): an age before "boyfriend", a secret asked of a parent\'s child, a car locked', () => {
+  it('reads "a 20 year old boyfriend" as an adult in a romance with a child; a cousin of 19 is not one', () => {
+    expect(categories('my daughter is 15 and has a 20 year old boyfriend she met on insta')).toContain('meet_or_secrecy');
+    expect(run('my daughter is 15 and has a 20 year old boyfriend she met on insta').map((f) => f.rule)).toContain('ctx:adult-and-romance');
+    expect(categories('my son is 14 and his 19 year old cousin is taking him to the cinema')).toEqual([]);
+  });
+
+  it('reads an adult asking a parent\'s child to keep secrets as secrecy', () => {
+    expect(categories('i found messages on my daughters phone from an adult asking her to keep secrets')).toContain('meet_or_secrecy');
+    expect(categories('my daughter asked me to keep her ear piercing a secret from her dad')).not.toContain('meet_or_secrecy');
+  });
+
+  it('reads a driver who locked the doors as danger now, not a child who locked their own door', () => {
+    expect(categories('he locked the doors and wont let me out of the car')).toContain('immediate_danger');
+    expect(categories('ok i locked the door')).toEqual([]);
+  });
+});

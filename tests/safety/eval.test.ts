@@ -106,19 +106,28 @@ import { loadSafetyModel } from '../fixtures/flags/source.js';
 // (benign 290 -> 285 of 4,756, financial 496 -> 505, danger 500 -> 505; threat 438 -> 436, meet
 // 680 -> 677, self 516 -> 515), said in the closing note. v45 took personal 79 -> 80. The floors and the
 // ceiling follow these figures.
+// Session 21: the owner's v46-v47 with train46 trained on took sexual 85 -> 84 of 100 (below its floor:
+// one item the classifier alone had caught at 0.91) and benign 69 -> 66. The lead found the retrain
+// with train46 (minimal pairs: each flagged message beside a benign twin of the same words) had also
+// taken the held-out probes40-63 from 552 to 548 danger and 566 to 560 self-harm, all items the
+// classifier alone had caught ("i dont think ill be around for my birthday"), and renamed it
+// train46.pairs.txt, tuning but not trained on (dataset.ts, trainsTheClassifier). With that and the
+// lead's v48: here benign 67, threat 67, financial 72, sexual 85, the rest unchanged; held out benign
+// 315 -> 304 of 5,165, danger 552 -> 552, self 566 -> 565, threat 478 -> 480, financial 556 -> 558,
+// sexual 631 -> 630, personal 547 -> 546, meet 749 -> 749. The floors and the ceiling follow these figures.
 // These floors are the last measured figures, not a trend: they make a regression fail while the
 // gap stays visible in `npm run eval:flags` (BELOW / ABOVE, every miss).
 const MEASURED_RECALL_FLOOR: Partial<Record<Category, number>> = {
   immediate_danger: 0.89, // 62/69 = 0.899 (session 18: 61/69)
   self_harm: 0.87, // 58/66 = 0.879 (59/66)
-  threat_blackmail: 0.77, // 66/85 = 0.776 (session 19: 67/85)
+  threat_blackmail: 0.78, // 67/85 = 0.788 (session 20: 66/85)
   sexual: 0.85, // 85/100 (session 19: 84/100)
   meet_or_secrecy: 0.88, // 88/100 (86/100)
   personal_info: 0.8, // 80/99 = 0.808 (session 19: 78/99)
   financial: 0.85, // 72/84 = 0.857 (74/84)
 };
-// 69/539 = 12.80% (ceiling 0.1281) in session 20 (72/539 = 13.36% in session 19; target 3%).
-const MEASURED_FALSE_ALARM_CEILING = 0.1281;
+// 67/539 = 12.43% (ceiling 0.1244) in session 21 (69/539 = 12.80% in session 20; target 3%).
+const MEASURED_FALSE_ALARM_CEILING = 0.1244;
 describe('red-flag detector on the reporting half', async () => {
   const items = loadDataset();
   const reporting = items.filter((i) => i.split === 'reporting');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSafetyModel, detect, EMPTY_DETECTOR_STATE, featureBuckets, featureSpec, SafetyModelError, validateSafetySource, type ModelFileSource } from '../../dialogs/safety/index.js';
-import { DEFAULT_OPTIONS, trainModel } from '../../server/cli/train-flags.js';
+import { DEFAULT_OPTIONS, trainingExamples, trainModel } from '../../server/cli/train-flags.js';
 import { loadDataset } from '../fixtures/flags/dataset.js';
 import { modelPath, readSafetySource } from '../fixtures/flags/source.js';
 
@@ -113,20 +113,26 @@ describe('safety model content', () => {
     expect(trainModel(source, withoutReporting).trainingHash).toBe(trainOnWholeSet().trainingHash);
   }, TRAINING_TIMEOUT_MS);
 
-  it('only *.reporting.txt files report, *.holdout.txt files are held out, every other file is tuning', () => {
+  it('only *.reporting.txt files report, *.holdout.txt files are held out, every other file is tuning; *.pairs.txt is not trained on', () => {
     const dir = mkdtempSync(join(tmpdir(), 'harbour-flags-'));
     try {
       writeFileSync(join(dir, 'self-harm.txt'), 'self_harm | i want to end it all\n');
       writeFileSync(join(dir, 'probes.tuning.txt'), '- | see u at school\n');
       writeFileSync(join(dir, 'blind.reporting.txt'), '=== late flag\n- | hi\nmeet_or_secrecy | lets meet up dont tell ur mum\n');
       writeFileSync(join(dir, 'probes28.holdout.txt'), 'sexual | he wants pics of me\n');
-      const split = Object.fromEntries(loadDataset(dir).map((i) => [i.file, i.split]));
+      writeFileSync(join(dir, 'edge.pairs.txt'), 'self_harm | i wont be around for my birthday\n- | i wont be around for my birthday, im at my dads\n');
+      const items = loadDataset(dir);
+      const split = Object.fromEntries(items.map((i) => [i.file, i.split]));
       expect(split).toEqual({
         'blind.reporting.txt': 'reporting',
+        'edge.pairs.txt': 'tuning',
         'probes.tuning.txt': 'tuning',
         'probes28.holdout.txt': 'holdout',
         'self-harm.txt': 'tuning',
       });
+      // Minimal pairs are tuning, but the classifier never trains on them (dataset.ts, trainsTheClassifier).
+      const trainedFiles = new Set(trainingExamples(source, items).map((e) => e.file));
+      expect([...trainedFiles].filter((f) => f.endsWith('.txt')).sort()).toEqual(['probes.tuning.txt', 'self-harm.txt']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
