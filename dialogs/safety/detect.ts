@@ -485,6 +485,21 @@ function parentAdvice(tokens: readonly Token[]): boolean {
   return asks && child;
 }
 
+/** Doing words before "myself" when a parent would act in person: "message him myself", "call them myself". */
+const ACTS = new Set(['message', 'messaged', 'text', 'texted', 'call', 'ring', 'phone', 'contact', 'speak', 'talk', 'reply', 'answer', 'email', 'confront', 'report', 'tell', 'check', 'handle', 'sort', 'deal', 'go', 'do', 'ask', 'write', 'dm']);
+
+/**
+ * "should i message him myself", "i'll call them myself": "myself" a few words after a doing word,
+ * the parent as the one who would act, not the one hurt.
+ */
+function actsThemselves(tokens: readonly Token[]): boolean {
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (tokens[i]?.word !== 'myself') continue;
+    for (let k = Math.max(0, i - 3); k < i; k += 1) if (ACTS.has(tokens[k]?.word ?? '')) return true;
+  }
+  return false;
+}
+
 /** Words that place a "who it is" in the message: "ITS my dad", "the car outside IS my uncles". */
 const REVEAL_VERBS = new Set(['its', 'is', 'was', 'thats', 'hes', 'shes']);
 /** Words that may sit between the reveal and the person: "its JUST THE head teachers". */
@@ -2027,10 +2042,13 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       // a hypothetical, a lesson, the news or a school task or trifle asked about still is.
       if (general && !(askedOnly && (c === 'immediate_danger' || c === 'self_harm') && p >= SURE_SCORE)) continue;
       if (advice && ADVICE_CATEGORIES.has(c)) continue;
-      // Session 21: a parent's question about what to do for their own child, with no self-harm
-      // phrase in it, is not the parent's self-harm unless the classifier is sure ("should i
-      // message him myself and pretend to be my son" read 0.91 on "myself").
-      if (advice && c === 'self_harm' && p < SURE_SCORE) continue;
+      // Session 21: a parent's question about what to do for their own child, with "myself" as the
+      // one who would act ("should i message him myself and pretend to be my son" read 0.91 on
+      // "myself"), is not the parent's self-harm unless the classifier is sure. Only then: a parent
+      // asking about their child's warning signs ("giving her things away… should I be worried?")
+      // keeps the classifier's self-harm (the lead, after the merge: the owner's first version stood
+      // every parent's question down below 0.9 and lost that held-out item).
+      if (advice && c === 'self_harm' && p < SURE_SCORE && actsThemselves(tokens)) continue;
       // Session 21: a phone taken and the child's messages read ("he took my phone at break and read
       // my messages") is prying, not danger now, unless the classifier is sure or fear, violence,
       // keeping quiet or means are named (`snooped`).
