@@ -604,17 +604,14 @@ function ageBandOf(words: readonly string[]): string | undefined {
 
 export type Analyser = ReturnType<typeof createAnalyser>;
 
+/** Known before "im home alone", these make being alone at home danger now: someone knows where they live, or threatened them. */
+const AT_RISK_ALONE: ReadonlySet<string> = new Set(['personal_info', 'threat_blackmail']);
+
 /**
  * Reads one message against the context it arrives in: what taking it writes into the context. The
  * machine reads each message once, before its transitions are chosen (see `createHarbourMachine`),
  * so the guards that route it and the current step's answer see the same reading the context holds.
  */
-/** Known before "im home alone", these make being alone at home danger now: someone knows where they live, or threatened them. */
-const AT_RISK_ALONE: ReadonlySet<string> = new Set(['personal_info', 'threat_blackmail']);
-
-/** The dialog's own finding: alone at home after someone who knows where they live, or a threat. */
-export const HOME_ALONE_RULE = HOME_ALONE_FINDING;
-
 export function createMessageReader(deps: DialogDeps) {
   const analyse = createAnalyser(deps);
   const appName = (id: string | undefined): string => deps.apps.find((a) => a.id === id)?.name ?? '';
@@ -626,12 +623,12 @@ export function createMessageReader(deps: DialogDeps) {
     const s = context.summary;
     let turn: TurnAnalysis = read.turn.feelingOfOthers === true && context.audience !== 'friend' ? { ...read.turn, feeling: undefined } : read.turn;
     // "im home alone", after a stranger who knows where they live or made a threat: danger now, found by
-    // the dialog (the detector reads one message with no such context).
-    // Danger now already known ("a man is at my door", then "im home alone"): the door steps go on as they are.
+    // the dialog (the detector reads one message with no such context). Beside whatever the detector
+    // found ("shes home alone" is also someone checking she is alone). Not when danger now is already
+    // known ("a man is at my door", then "im home alone"): the door steps go on as they are.
     const cats = s.categories ?? [];
-    // The detector may hear "shes home alone" as someone checking she is alone (meet_or_secrecy): kept beside it.
     if (turn.homeAlone === true && turn.urgency !== 'immediate' && !cats.includes('immediate_danger') && cats.some((c) => AT_RISK_ALONE.has(c))) {
-      const alone: Finding = { category: 'immediate_danger', urgency: 'immediate', confidence: 1, rule: HOME_ALONE_RULE, detectorVersion: 'dialog', evidence: [] };
+      const alone: Finding = { category: 'immediate_danger', urgency: 'immediate', confidence: 1, rule: HOME_ALONE_FINDING, detectorVersion: 'dialog', evidence: [] };
       turn = { ...turn, findings: [...turn.findings, alone], categories: union(turn.categories, ['immediate_danger']), urgency: 'immediate' };
     }
     // "what if she does it anyway", once pictures were threatened (sexual and a threat known): the image worry.

@@ -1,12 +1,12 @@
 import { and, assign, emit, enqueueActions, setup } from 'xstate';
-import { createMessageReader, EMPTY_TURN, HOME_ALONE_RULE, type MessageReader, type TurnAnalysis } from './analyse.js';
+import { createMessageReader, EMPTY_TURN, type MessageReader, type TurnAnalysis } from './analyse.js';
 import type { AppName, DialogDeps } from './deps.js';
 import type { Category, Finding, Urgency } from './safety/finding.js';
 import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { BotSay, ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { ASKED, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
+import { ASKED, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, HOME_ALONE_FINDING, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -85,11 +85,15 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       say: emit((_, params: { key: string; quickReplies?: readonly string[] }) =>
         say(params.key, params.quickReplies === undefined ? {} : { quickReplies: params.quickReplies }),
       ),
-      /** The first words for a rule at home, a loss ("my nan died") or a family splitting up: each its own. */
+      /**
+       * The first words of `familyRules`, each its own: a loss ("my nan died"), a family splitting up, a
+       * rule or row at home, or a how-to question about an app ("how do i delete my tiktok account").
+       */
       sayFamilyLine: emit(({ context }) => {
-        const change = context.turn.familyChange;
-        if (context.turn.appQuestion === true && change === undefined && context.turn.familyRules !== true) return say('child.app-question');
-        return say(change === 'grief' ? 'child.grief' : change === 'split' ? 'child.family-split' : 'child.family-rules');
+        const t = context.turn;
+        if (t.familyChange === 'grief') return say('child.grief');
+        if (t.familyChange === 'split') return say('child.family-split');
+        return say(t.familyRules !== true && t.appQuestion === true ? 'child.app-question' : 'child.family-rules');
       }),
       /** Say a message in the wording of who is chatting: `<child|friend|parent>.<step>`. */
       sayStep: emit(({ context }, params: { step: string; quickReplies?: readonly string[] }) => sayStepOf(context, params.step, params.quickReplies)),
@@ -418,7 +422,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
             // What escalation() said once (don't send or pay, which half; logins; menace; secrecy; …).
             ...said,
             // Someone outside, or home alone after a threat: the door steps ("Don't open the door to them…").
-            ...(t.findings.some((f) => f.rule === SOMEONE_OUTSIDE_RULE || f.rule === HOME_ALONE_RULE) ? { outside: true } : {}),
+            ...(t.findings.some((f) => f.rule === SOMEONE_OUTSIDE_RULE || f.rule === HOME_ALONE_FINDING) ? { outside: true } : {}),
             ...(safeguardingLead ? { safeguardingLead: true } : {}),
             // Danger now heard from the detector (something taken): its own wording from here on.
             ...(urgency === 'immediate' && context.said.notSafe === true ? { notSafe: false } : {}),

@@ -127,12 +127,13 @@ export function isBlackmailFinding(f: Finding, blackmailBefore: boolean): boolea
  * Whether this message's threat findings are blackmail, as `isBlackmailFinding` says, with one more
  * case that is not: a threat only the classifier heard, with nothing asked for in this message or before
  * (no picture asked for, no money: "he sed he wil cum 2 my hous"). "Don't send them anything, and don't
- * pay them" would answer a question nobody asked. `before` is the summary's categories before this message.
+ * pay them" would answer a question nobody asked. `known` is the summary's categories (with or without
+ * this message's: its findings are counted either way).
  */
-export function threatIsBlackmail(findings: readonly Finding[], blackmailBefore: boolean, before: readonly string[] | undefined): boolean {
+export function threatIsBlackmail(findings: readonly Finding[], blackmailBefore: boolean, known: readonly string[] | undefined): boolean {
   const asked =
     blackmailBefore ||
-    (before ?? []).some((c) => c === 'sexual' || c === 'financial') ||
+    (known ?? []).some((c) => c === 'sexual' || c === 'financial') ||
     findings.some((f) => f.category === 'financial' || (f.category === 'sexual' && f.rule !== ABUSE_DISCLOSED_RULE));
   return findings.some((f) => isBlackmailFinding(f, blackmailBefore) && (asked || !f.rule.startsWith('model:')));
 }
