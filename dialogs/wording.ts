@@ -119,7 +119,7 @@ export const MONEY_MULE_RULE = 'lex:financial.money-mule';
 export const THREAT_RENEWED_RULE = 'ctx:threat-renewed';
 
 /** A threat finding that is blackmail (something to send or pay), not only a threat to hurt: see {@link VIOLENCE_RULE}. */
-export function isBlackmailFinding(f: Finding, blackmailBefore: boolean): boolean {
+function isBlackmailFinding(f: Finding, blackmailBefore: boolean): boolean {
   return f.category === 'threat_blackmail' && f.rule !== VIOLENCE_RULE && (f.rule !== THREAT_RENEWED_RULE || blackmailBefore);
 }
 
