@@ -175,6 +175,7 @@ export interface AnswerWords {
   readonly peersKnown: readonly string[];
   /** "he keeps sending me pics of his private parts": sexual pictures sent to them, not asked for. */
   readonly sentSexual: readonly string[];
+  readonly asksInReturn: readonly string[];
   /** "my life is over", "no way out": hopelessness. */
   readonly hopeless: readonly string[];
   /** "she already gave it", "i told him": details that were asked for, given. */
@@ -279,6 +280,7 @@ export const ANSWER_LIST_KEYS = {
   accountHacked: 'account_hacked',
   detailsGiven: 'details_given',
   sentSexual: 'sent_sexual',
+  asksInReturn: 'asks_in_return',
   hopeless: 'hopeless',
   strangerOrOnline: 'stranger_or_online',
   imageWorry: 'image_worry',

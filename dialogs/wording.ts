@@ -394,7 +394,10 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   if (categories.has('self_harm') && (!ctx.said.selfHarm || urgency === 'immediate')) out.push(sayToReader(ctx, 'safety.self-harm'));
   // Abuse told of ("he touches me") is sexual, but nothing was asked for: "don't send pictures"
   // would not fit; they hear, once, that nobody may do that and that it is not their fault.
-  const asksSexual = findings.some((f) => f.category === 'sexual' && f.rule !== ABUSE_DISCLOSED_RULE);
+  // Nor when pictures were sent to them and nothing asked back ("he sent me a dick pic"): the request
+  // rule reads "sent me a … pic" too; "and wants one back" is asking.
+  const sentOnly = ctx.turn.sentSexual === true && ctx.turn.asksInReturn !== true;
+  const asksSexual = !sentOnly && findings.some((f) => f.category === 'sexual' && f.rule !== ABUSE_DISCLOSED_RULE);
   const abuseTold = ctx.said.abuseTold !== true && !asksSexual && findings.some((f) => f.rule === ABUSE_DISCLOSED_RULE);
   if (abuseTold) out.push(say(`${pathOf(ctx.audience)}.abuse-told`));
   // A threat to hurt ("theyll beat her up") is not blackmail: nothing to send or pay.

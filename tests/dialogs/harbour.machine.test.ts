@@ -509,6 +509,18 @@ describe('escalation', () => {
     expect(wordsOf(content, turns[4]?.emitted ?? [])).toEqual(['Lots of people feel that way. But you have done nothing wrong.']);
   });
 
+  it('"he sent me a dick pic": the sent-images line, not "don\'t send anything" (nothing was asked of them); "and wants one back" hears both', () => {
+    const sent = keysOf(child(msg('he sent me a dick pic'))[2]?.emitted ?? []);
+    expect(sent).toContain('child.sent-images');
+    expect(sent).not.toContain('advice.dont-send');
+    const askedBack = keysOf(child(msg('he sent me a dick pic and wants one back'))[2]?.emitted ?? []);
+    expect(askedBack).toEqual(expect.arrayContaining(['advice.dont-send', 'child.sent-images']));
+    // A parent: the same, in a parent's words.
+    const parent = keysOf(play(machine, onShift, [msg("I'm a parent or carer"), msg('a man on snapchat sent my son a dick pic')]).at(-1)?.emitted ?? []);
+    expect(parent).toContain('parent.sent-images');
+    expect(parent).not.toContain('parent.advice.dont-send');
+  });
+
   it('"Someone else", then "im her older sister": the friend path\'s words, not a worker\'s safeguarding lead', () => {
     const turns = play(machine, onShift, [msg('Someone else'), msg('im her older sister, shes 12'), msg('a man on tiktok is asking her for pics')]);
     expect(turns[2]?.state).toBe('talking.young.whatHappened');
