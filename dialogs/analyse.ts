@@ -133,6 +133,10 @@ export interface TurnAnalysis {
   readonly sentSexual?: boolean;
   /** "and he wants one back", "asked for mine": after pictures sent to them, something asked of them too. */
   readonly asksInReturn?: boolean;
+  /** "lol jk", "forget it": taking back what they said (asked again whether they are safe, once). */
+  readonly takesBack?: boolean;
+  /** "everyones asleep": nobody awake near them to tell. */
+  readonly othersAsleep?: boolean;
   /** "my life is over", "no way out": hopelessness. */
   readonly hopeless?: boolean;
   /** The feeling named is someone else's ("he got angry"), and nothing in the message is about themselves. */
@@ -205,6 +209,8 @@ export function createAnalyser(deps: DialogDeps) {
   const detailsGiven = compile(w.detailsGiven);
   const sentSexual = compile(w.sentSexual);
   const asksInReturn = compile(w.asksInReturn);
+  const takesBack = compile(w.takesBack);
+  const othersAsleep = compile(w.othersAsleep);
   const hopeless = compile(w.hopeless);
   const strangerOrOnline = compile(w.strangerOrOnline);
   const imageWorry = compile(w.imageWorry);
@@ -262,7 +268,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -378,6 +384,8 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, detailsGiven)) turn.detailsGiven = true;
     if (either(hits, spelledHits, sentSexual)) turn.sentSexual = true;
     if (turn.sentSexual === true && either(hits, spelledHits, asksInReturn)) turn.asksInReturn = true;
+    if (either(hits, spelledHits, takesBack)) turn.takesBack = true;
+    if (either(hits, spelledHits, othersAsleep)) turn.othersAsleep = true;
     if (either(hits, spelledHits, hopeless)) turn.hopeless = true;
     if (app === undefined && knownAdult && !online) turn.knownAdultInPerson = true;
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;

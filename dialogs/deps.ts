@@ -176,6 +176,8 @@ export interface AnswerWords {
   /** "he keeps sending me pics of his private parts": sexual pictures sent to them, not asked for. */
   readonly sentSexual: readonly string[];
   readonly asksInReturn: readonly string[];
+  readonly takesBack: readonly string[];
+  readonly othersAsleep: readonly string[];
   /** "my life is over", "no way out": hopelessness. */
   readonly hopeless: readonly string[];
   /** "she already gave it", "i told him": details that were asked for, given. */
@@ -281,6 +283,8 @@ export const ANSWER_LIST_KEYS = {
   detailsGiven: 'details_given',
   sentSexual: 'sent_sexual',
   asksInReturn: 'asks_in_return',
+  takesBack: 'takes_back',
+  othersAsleep: 'others_asleep',
   hopeless: 'hopeless',
   strangerOrOnline: 'stranger_or_online',
   imageWorry: 'image_worry',

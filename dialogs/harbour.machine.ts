@@ -85,6 +85,8 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: 'isInDangerNow', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayDangerSteps'] },
             // "Are you safe right now?", asked when self-harm was first heard: no or not sure is danger now.
             { guard: and(['awaitsSafeAnswer', or(['saysNo', 'isUnsure', 'leadsWithNo', 'saysNotFine']), not('soundsFine')]), actions: ['escalateNotSafe'] },
+            // "lol jk", "forget it" (even "jk im fine"): not an answer to trust on its own; asked again, once.
+            { guard: and(['awaitsSafeAnswer', 'takesItBack', 'mayAskSafeAgain']), actions: ['feelingsAnswered', 'askSafeAfterTakingBack'] },
             { guard: and(['awaitsSafeAnswer', or(['saysYes', 'soundsFine'])]), actions: ['saySafeForNow'] },
             // A feeling in place of the answer ("no one would care"): said back, and the question asked again (once).
             { guard: and(['awaitsSafeAnswer', 'namesFeelingBesidesOkay', 'mayAskSafeAgain']), actions: ['feelingsAnswered', 'reflectAndAskSafeAgain'] },

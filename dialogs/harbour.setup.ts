@@ -6,7 +6,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { BotSay, ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { ASKED, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, HOME_ALONE_FINDING, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
+import { ASKED, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, HOME_ALONE_FINDING, WAKE_THEM, wakeSomeoneNext, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -185,6 +185,14 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(sayToReader(context, 'safety.ask-safe', { quickReplies: QR.safe }));
         enqueue.assign({ safeAsk: 'asked', said: { ...context.said, safeAskedAgain: true } });
       }),
+      /**
+       * "lol jk" or "forget it" in place of an answer to "Are you safe right now?": people often joke
+       * when they have said too much. Not taken as yes: asked again, once, saying so.
+       */
+      askSafeAfterTakingBack: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(sayToReader(context, 'safety.ask-safe-again', { quickReplies: QR.safe }));
+        enqueue.assign({ safeAsk: 'asked', said: { ...context.said, safeAskedAgain: true } });
+      }),
       sayNotTheEnd: enqueueActions(({ context, enqueue }) => {
         if (context.turn.feeling !== undefined && context.turn.feeling !== 'okay') enqueue.emit(reflectionOf(context));
         enqueue.emit(sayStepOf(context, 'not-the-end'));
@@ -298,8 +306,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         // Only fear said back: "im home alone" is where they are, not "you're not alone".
         if (context.turn.feeling === 'scared' || context.turn.feeling === 'worried') enqueue.emit(reflectionOf(context));
         const n = context.dangerHeard ?? 0;
-        enqueue.emit(dangerStep(context, n));
-        enqueue.assign({ dangerHeard: n + 1 });
+        const step = dangerStep(context, n);
+        enqueue.emit(step);
+        // "wake them up now" said: the next plain message is not "wake someone up" as well.
+        enqueue.assign({ dangerHeard: step.key === WAKE_THEM && wakeSomeoneNext(n + 1) ? n + 2 : n + 1 });
       }),
       /** "I called 999": the right thing; stay on the line. The reminders after it stop asking them to call. */
       sayCalledHelp: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'calledHelp', [sayToReader(c, 'escalation.called-help')])),
@@ -821,6 +831,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       awaitsFeelings: ({ context }) => context.feelingsAsk === 'asked',
       awaitsSafeAnswer: ({ context }) => context.safeAsk === 'asked',
       mayAskSafeAgain: ({ context }) => context.said.safeAskedAgain !== true,
+      /** "lol jk", "forget it": taking back what they said. */
+      takesItBack: ({ context, event }) => turnOf(context, event).takesBack === true,
       awaitsWellbeing: ({ context }) => context.wellbeingAsk === 'asked',
       /** Escalated, a parent or carer (or someone else), not asked about the child's mental health yet, here or on the path. */
       mayAskWellbeing: ({ context }) => context.wellbeingAsk === undefined && pathOf(context.audience) === 'parent',

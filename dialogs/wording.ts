@@ -328,6 +328,8 @@ export function dangerStep(ctx: HarbourContext, n: number): BotSay {
   // A young person who has hurt themselves or taken something: the reminder, then tell someone near
   // them (wake someone), then doctors want to help and they won't be in trouble; 999 in every one.
   if (pathOf(ctx.audience) === 'child' && selfHarm && ctx.said.calledHelp !== true) {
+    // "everyones asleep": wake them now, not "ask someone near you", whichever step was next.
+    if (ctx.turn.othersAsleep === true) return say(WAKE_THEM);
     const step = n % DANGER_STEPS_SELF_HARM.length;
     return step === 0 ? stillInDanger(ctx) : say(DANGER_STEPS_SELF_HARM[step] ?? 'escalation.still-in-danger-self-harm');
   }
@@ -341,6 +343,12 @@ export function dangerStep(ctx: HarbourContext, n: number): BotSay {
 const DANGER_STEPS = ['escalation.danger-call', 'escalation.still-in-danger'] as const;
 /** A young person in danger from self-harm: the reminder (its own words after "not safe"), then two other ways of saying call now. */
 const DANGER_STEPS_SELF_HARM = ['escalation.still-in-danger-self-harm', 'escalation.self-harm-wake-someone', 'escalation.self-harm-doctors'] as const;
+/** "Please wake them up now": for "everyones asleep", in place of the next self-harm danger step. */
+export const WAKE_THEM = 'escalation.self-harm-wake-them';
+/** Whether the n-th self-harm danger step would be "wake someone up". */
+export function wakeSomeoneNext(n: number): boolean {
+  return DANGER_STEPS_SELF_HARM[n % DANGER_STEPS_SELF_HARM.length] === 'escalation.self-harm-wake-someone';
+}
 /** Someone asking for a friend in danger now ("she's meeting him tonight", "she wont listen"): tell a grown-up now, then the reminder. */
 const DANGER_STEPS_FRIEND = ['escalation.danger-tell-friend', 'escalation.still-in-danger-friend'] as const;
 const DANGER_STEPS_OUTSIDE = ['escalation.danger-door', 'escalation.danger-call', 'escalation.still-in-danger'] as const;

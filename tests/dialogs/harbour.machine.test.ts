@@ -683,6 +683,46 @@ describe('escalation', () => {
     expect(keysOf(trusted[4]?.emitted ?? [])).toEqual(['child.trusted.none']);
   });
 
+  it('"lol jk" or "forget it" to "Are you safe right now?" is not taken as safe: asked again once, saying people joke when it is hard to say', () => {
+    const offShift = { counsellorOnShift: false };
+    const turns = play(machine, offShift, [msg('im 15'), msg('honestly i just want to disappear'), msg('lol jk'), msg('yes')]);
+    expect(keysOf(turns[2]?.emitted ?? [])).toContain('safety.ask-safe');
+    // Before: "Is there a grown-up you trust…?", and the safety question was never answered.
+    expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual(['Sometimes people joke when something is hard to say. I still want to check. Are you safe right now?']);
+    expect(keysOf(turns[4]?.emitted ?? [])).toEqual(['safety.safe-yes']);
+    // "jk im fine" is asked again too; then "no" is not safe, with 999.
+    const fine = play(machine, offShift, [msg('im 15'), msg('honestly i just want to disappear'), msg('jk im fine'), msg('no')]);
+    expect(keysOf(fine[3]?.emitted ?? [])).toEqual(['safety.ask-safe-again']);
+    expect(fine[4]?.emitted).toContainEqual(expect.objectContaining({ type: 'handoff.requested', urgency: 'immediate' }));
+    // Once only: "forget it" after the second asking is not asked a third time.
+    const twice = play(machine, offShift, [msg('im 15'), msg('honestly i just want to disappear'), msg('forget it'), msg('nvm')]).at(-1);
+    expect(keysOf(twice?.emitted ?? [])).not.toContain('safety.ask-safe-again');
+    expect(keysOf(twice?.emitted ?? [])).not.toContain('safety.ask-safe');
+    // A parent hears it in a parent's words.
+    const parent = play(machine, offShift, [msg("I'm a parent or carer"), msg('my son said he wants to kill himself'), msg('he was probably joking')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])).toEqual(['safety.ask-safe-again-adult']);
+  });
+
+  it('"everyones asleep" while not safe after self-harm: wake them now, in place of the next step, and "wake someone up" is not said after it', () => {
+    const offShift = { counsellorOnShift: false };
+    const turns = play(machine, offShift, [msg('im 16'), msg('been cutting again tonight'), msg('no'), msg('everyones asleep'), msg('ok')]);
+    expect(keysOf(turns[3]?.emitted ?? [])).toContain('safety.not-safe');
+    // Before: "Please call 999 now, or ask someone near you to call", to someone who had just said nobody was awake.
+    expect(wordsOf(content, turns[4]?.emitted ?? [])).toEqual(['Please wake them up now, even if it feels hard. You can show them this chat if that is easier than saying it. Or call 999 yourself.']);
+    expect(keysOf(turns[5]?.emitted ?? [])).toEqual(['escalation.self-harm-doctors']);
+    // Without it, the steps go as before.
+    const plain = play(machine, offShift, [msg('im 16'), msg('been cutting again tonight'), msg('no'), msg('ok'), msg('ok')]);
+    expect(keysOf(plain[5]?.emitted ?? [])).toEqual(['escalation.self-harm-wake-someone']);
+  });
+
+  it('a furious parent ("find this bastard and kill him") hears do not confront him; "what will the police actually do" gets the police answer', () => {
+    const start = [msg("I'm a parent or carer"), msg('a man on fortnite told my son not to tell us about their chats')];
+    const angry = play(machine, onShift, [...start, msg('im going to find this bastard and kill him')]).at(-1);
+    expect(keysOf(angry?.emitted ?? [])).toContain('parent.advice.dont-confront');
+    const police = play(machine, onShift, [...start, msg('what will the police actually do')]).at(-1);
+    expect(keysOf(police?.emitted ?? [])).toContain('parent.police');
+  });
+
   it('a friend asked to keep a friend\'s secret, taking a friend to a meeting, "i dont have that many" robux: each answered for what it is', () => {
     const offShift = { counsellorOnShift: false };
     // Before: "Safe grown-ups don't ask children to keep secrets like this", about a friend who asked.
