@@ -521,6 +521,20 @@ describe('escalation', () => {
     expect(parent).not.toContain('parent.advice.dont-send');
   });
 
+  it('a grandmother, an aunt, an uncle say who they are: the grown-up\'s path, not "who is chatting?" again or a child\'s words', () => {
+    // Before: "It sounds like there's a lot going on" and "Who is chatting today?" again; then, taken as a
+    // child, "Telling a grown-up you trust is a really good idea" to a grandmother asking about his mother.
+    for (const who of ["I'm his grandmother", 'im her aunt', 'i am their grandad']) {
+      const turns = play(machine, onShift, [msg(who)]);
+      expect(keysOf(turns[1]?.emitted ?? [])).toEqual(['parent.thanks', 'parent.ask.what-happened']);
+    }
+    const uncle = play(machine, onShift, [msg('im her uncle, a man on roblox asked her for pics')]).at(-1);
+    expect(keysOf(uncle?.emitted ?? [])).toContain('parent.advice.dont-send');
+    // Their own grown-ups are still theirs: "my uncle touches me" is a child telling of abuse.
+    const child = play(machine, onShift, [msg('my uncle touches me')]).at(-1);
+    expect(keysOf(child?.emitted ?? [])).toContain('child.abuse-told');
+  });
+
   it('"Someone else", then "im her older sister": the friend path\'s words, not a worker\'s safeguarding lead', () => {
     const turns = play(machine, onShift, [msg('Someone else'), msg('im her older sister, shes 12'), msg('a man on tiktok is asking her for pics')]);
     expect(turns[2]?.state).toBe('talking.young.whatHappened');
