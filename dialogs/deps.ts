@@ -178,6 +178,7 @@ export interface AnswerWords {
   readonly asksInReturn: readonly string[];
   readonly takesBack: readonly string[];
   readonly othersAsleep: readonly string[];
+  readonly asksGender: readonly string[];
   /** "my life is over", "no way out": hopelessness. */
   readonly hopeless: readonly string[];
   /** "she already gave it", "i told him": details that were asked for, given. */
@@ -285,6 +286,7 @@ export const ANSWER_LIST_KEYS = {
   asksInReturn: 'asks_in_return',
   takesBack: 'takes_back',
   othersAsleep: 'others_asleep',
+  asksGender: 'asks_gender',
   hopeless: 'hopeless',
   strangerOrOnline: 'stranger_or_online',
   imageWorry: 'image_worry',

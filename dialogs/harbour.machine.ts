@@ -156,14 +156,14 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: 'declinesPerson', actions: [...TAKE_MESSAGE, 'sayPersonDeclined', 'askWhoIfNotKnown'] },
         {
           guard: and(['asksForPerson', 'hasAskedForPerson', 'isPersonComing']),
-          actions: [...TAKE_MESSAGE, { type: 'say', params: { key: 'handoff.already-asked' } }],
+          actions: [...TAKE_MESSAGE, { type: 'say', params: { key: 'handoff.already-asked' } }, 'sayWhoJoinsIfAsked'],
         },
         // Asked again when nobody can come: say so honestly, with people to call now.
         { guard: and(['asksForPerson', 'hasAskedForPerson']), actions: [...TAKE_MESSAGE, 'sayNobodyCanCome'] },
         // "how long will it take": as soon as they can, nobody can say when; or, when nobody can come, so, with people to call.
         { guard: and(['asksWait', 'hasAskedForPerson', 'isPersonComing']), actions: [...TAKE_MESSAGE, { type: 'say', params: { key: 'handoff.wait-again' } }] },
         { guard: and(['asksWait', 'hasAskedForPerson']), actions: [...TAKE_MESSAGE, 'sayNobodyCanCome'] },
-        { guard: 'asksForPerson', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'requestPerson'] },
+        { guard: 'asksForPerson', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'requestPerson', 'sayWhoJoinsIfAsked'] },
         // "ok bye" while a counsellor is on the way: asked once whether they want to wait, since
         // leaving withdraws the request; a second goodbye closes the chat.
         { guard: and(['isGoodbye', 'isWaitingForPerson', not('hasAskedBeforeLeaving')]), actions: [...TAKE_MESSAGE, 'askBeforeLeaving'] },

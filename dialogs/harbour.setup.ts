@@ -516,6 +516,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
           },
         });
       }),
+      /** "can it be a lady": the bot cannot choose; they can tell the counsellor (on shift only: nobody comes otherwise). */
+      sayWhoJoinsIfAsked: enqueueActions(({ context, enqueue }) => {
+        if (context.turn.asksGender === true && isPersonComing(context)) enqueue.emit(say('handoff.who-joins'));
+      }),
       requestPerson: enqueueActions(({ context, enqueue }) => {
         enqueue.emit({ type: 'handoff.requested', urgency: 'normal', findings: [], reason: 'asked_for_person' });
         enqueue.emit(say(context.counsellorOnShift ? 'handoff.asking' : 'handoff.asking-off-shift'));

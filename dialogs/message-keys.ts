@@ -153,6 +153,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'escalation.danger-tell-friend',
   'escalation.self-harm-wake-someone',
   'escalation.self-harm-wake-them',
+  'handoff.who-joins',
   'safety.ask-safe-again',
   'safety.ask-safe-again-friend',
   'safety.ask-safe-again-adult',

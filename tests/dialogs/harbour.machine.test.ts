@@ -535,6 +535,20 @@ describe('escalation', () => {
     expect(keysOf(child?.emitted ?? [])).toContain('child.abuse-told');
   });
 
+  it('"can it be a lady" is answered honestly (the bot cannot choose; tell the counsellor); "so no one is coming??" after nobody is free hears so plainly', () => {
+    const turns = child(msg('Talk to a real person'), { type: 'handoff.queued', position: 3 }, msg('can it be a lady'), { type: 'handoff.unavailable', reason: 'none_available' }, msg('so no one is coming??'));
+    // Before: "How are you feeling right now?", and then "Is there a grown-up you trust…?".
+    expect(keysOf(turns[4]?.emitted ?? [])).toEqual(['handoff.already-asked', 'handoff.who-joins']);
+    expect(keysOf(turns[6]?.emitted ?? [])).toEqual(['handoff.nobody-now', 'helplines.now.child']);
+    // Asked first, it asks for a person too.
+    const first = child(msg('can i talk to a girl')).at(-1);
+    expect(first?.emitted).toContainEqual(expect.objectContaining({ type: 'handoff.requested', reason: 'asked_for_person' }));
+    expect(keysOf(first?.emitted ?? []).slice(-2)).toEqual(['handoff.asking', 'handoff.who-joins']);
+    // Nobody on shift: no promise about who joins.
+    const offShift = play(machine, { counsellorOnShift: false }, [msg("I'm a young person"), msg('can i talk to a woman')]).at(-1);
+    expect(keysOf(offShift?.emitted ?? [])).not.toContain('handoff.who-joins');
+  });
+
   it('"Someone else", then "im her older sister": the friend path\'s words, not a worker\'s safeguarding lead', () => {
     const turns = play(machine, onShift, [msg('Someone else'), msg('im her older sister, shes 12'), msg('a man on tiktok is asking her for pics')]);
     expect(turns[2]?.state).toBe('talking.young.whatHappened');
