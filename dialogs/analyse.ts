@@ -139,6 +139,8 @@ export interface TurnAnalysis {
   readonly othersAsleep?: boolean;
   /** "can it be a lady": who joins (also asks for a person). */
   readonly asksGender?: boolean;
+  /** "do i have to give my name": no; only what they choose to say (a privacy question). */
+  readonly asksAnonymous?: boolean;
   /** "my life is over", "no way out": hopelessness. */
   readonly hopeless?: boolean;
   /** The feeling named is someone else's ("he got angry"), and nothing in the message is about themselves. */
@@ -214,6 +216,7 @@ export function createAnalyser(deps: DialogDeps) {
   const takesBack = compile(w.takesBack);
   const othersAsleep = compile(w.othersAsleep);
   const asksGender = compile(w.asksGender);
+  const asksAnonymous = compile(w.asksAnonymous);
   const hopeless = compile(w.hopeless);
   const strangerOrOnline = compile(w.strangerOrOnline);
   const imageWorry = compile(w.imageWorry);
@@ -271,7 +274,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -406,6 +409,10 @@ export function createAnalyser(deps: DialogDeps) {
     }
     // "he sed dont tell my mum" tells of what someone said (a red flag), not asking whether the chat is private.
     if ((either(hits, spelledHits, privacy) || either(hits, spelledHits, keepsSecret)) && !either(hits, spelledHits, reportedSecrecy)) turn.asksPrivacy = true;
+    if (either(hits, spelledHits, asksAnonymous)) {
+      turn.asksAnonymous = true;
+      turn.asksPrivacy = true;
+    }
     if (either(hits, spelledHits, tips)) turn.wantsTips = true;
     if (either(hits, spelledHits, ownDetails) || looksLikePhoneNumber(text)) turn.sharesOwnDetails = true;
     if (homeProblem) turn.homeProblem = true;

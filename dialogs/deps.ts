@@ -179,6 +179,7 @@ export interface AnswerWords {
   readonly takesBack: readonly string[];
   readonly othersAsleep: readonly string[];
   readonly asksGender: readonly string[];
+  readonly asksAnonymous: readonly string[];
   /** "my life is over", "no way out": hopelessness. */
   readonly hopeless: readonly string[];
   /** "she already gave it", "i told him": details that were asked for, given. */
@@ -287,6 +288,7 @@ export const ANSWER_LIST_KEYS = {
   takesBack: 'takes_back',
   othersAsleep: 'others_asleep',
   asksGender: 'asks_gender',
+  asksAnonymous: 'asks_anonymous',
   hopeless: 'hopeless',
   strangerOrOnline: 'stranger_or_online',
   imageWorry: 'image_worry',

@@ -341,7 +341,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * flag, when the same message asks it ("pls dont tell my parents he has my pics").
        */
       sayPrivacyIfAsked: enqueueActions(({ context, enqueue }) => {
-        if (context.turn.asksPrivacy === true) enqueue.emit(sayStepOf(context, 'privacy'));
+        if (context.turn.asksAnonymous === true) enqueue.emit(say('shared.anonymous'));
+        else if (context.turn.asksPrivacy === true) enqueue.emit(sayStepOf(context, 'privacy'));
       }),
       /** Nothing has happened, they want to talk: "We can just talk. How are you feeling?", and listen. */
       listenJustTalking: enqueueActions(({ context, enqueue }) => {

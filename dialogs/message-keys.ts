@@ -154,6 +154,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'escalation.self-harm-wake-someone',
   'escalation.self-harm-wake-them',
   'handoff.who-joins',
+  'shared.anonymous',
   'safety.ask-safe-again',
   'safety.ask-safe-again-friend',
   'safety.ask-safe-again-adult',

@@ -549,6 +549,16 @@ describe('escalation', () => {
     expect(keysOf(offShift?.emitted ?? [])).not.toContain('handoff.who-joins');
   });
 
+  it('"can the police see this" is the privacy answer and "do i have to give my name" the name answer, in the interview; the step\'s question still waits', () => {
+    const start = [msg('a man on roblox keeps messaging me')];
+    const police = child(...start, msg('can the police see this'), msg('a week'));
+    // Before: taken as the answer to "How long…?", and "Has this person asked you to say or do things…?" came next.
+    expect(keysOf(police[3]?.emitted ?? [])).toEqual(['child.privacy']);
+    expect(keysOf(police[4]?.emitted ?? [])).toContain('child.ask.asked-to-do');
+    const name = child(...start, msg('do i have to give my name')).at(-1);
+    expect(wordsOf(content, name?.emitted ?? [])).toEqual(["You don't have to tell us your name. The counsellor only knows what you choose to say here."]);
+  });
+
   it('"Someone else", then "im her older sister": the friend path\'s words, not a worker\'s safeguarding lead', () => {
     const turns = play(machine, onShift, [msg('Someone else'), msg('im her older sister, shes 12'), msg('a man on tiktok is asking her for pics')]);
     expect(turns[2]?.state).toBe('talking.young.whatHappened');
