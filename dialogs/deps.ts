@@ -180,6 +180,7 @@ export interface AnswerWords {
   readonly othersAsleep: readonly string[];
   readonly asksGender: readonly string[];
   readonly asksAnonymous: readonly string[];
+  readonly deleteMessages: readonly string[];
   /** "my life is over", "no way out": hopelessness. */
   readonly hopeless: readonly string[];
   /** "she already gave it", "i told him": details that were asked for, given. */
@@ -289,6 +290,7 @@ export const ANSWER_LIST_KEYS = {
   othersAsleep: 'others_asleep',
   asksGender: 'asks_gender',
   asksAnonymous: 'asks_anonymous',
+  deleteMessages: 'delete_messages',
   hopeless: 'hopeless',
   strangerOrOnline: 'stranger_or_online',
   imageWorry: 'image_worry',

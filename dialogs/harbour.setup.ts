@@ -884,11 +884,13 @@ function dontConfrontLine(context: HarbourContext): BotSay {
 }
 
 /**
- * "should i delete his account", once a red flag is known (with this message's): the messages may be
- * evidence. With nothing flagged ("how do i delete my tiktok") it is an ordinary question, not this.
+ * "should i delete his account", once a red flag is known (with this message's), or "should i delete
+ * all the messages" at any time: the messages may be evidence. With nothing flagged, deleting an account
+ * or an app ("how do i delete my tiktok") is an ordinary question, not this.
  */
 function asksDeleteAfterFlag(turn: TurnAnalysis, summary: ConversationSummary): boolean {
-  return turn.asksDelete === true && (summary.categories ?? []).length > 0;
+  // The messages themselves are the evidence: "not yet" before a red flag too.
+  return turn.asksDelete === true && ((summary.categories ?? []).length > 0 || turn.deletesMessages === true);
 }
 
 /** "can you tell my mum for me": in the words of who is chatting. */

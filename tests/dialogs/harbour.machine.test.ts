@@ -559,6 +559,15 @@ describe('escalation', () => {
     expect(wordsOf(content, name?.emitted ?? [])).toEqual(["You don't have to tell us your name. The counsellor only knows what you choose to say here."]);
   });
 
+  it('"should i just delete my account and all the messages", before any red flag: not yet, the messages may be needed; deleting an app alone is still a how-to question', () => {
+    const turns = child(msg('a guy keeps messaging me on insta'), msg('should i just delete my account and all the messages'));
+    // Before: the tips, with "Some apps delete the chat when you block", and nothing on keeping the messages.
+    expect(keysOf(turns[3]?.emitted ?? [])).toEqual(['child.dont-delete']);
+    const app = child(msg('how do i delete my tiktok account')).at(-1);
+    expect(keysOf(app?.emitted ?? [])).toContain('child.app-question');
+    expect(keysOf(app?.emitted ?? [])).not.toContain('child.dont-delete');
+  });
+
   it('"Someone else", then "im her older sister": the friend path\'s words, not a worker\'s safeguarding lead', () => {
     const turns = play(machine, onShift, [msg('Someone else'), msg('im her older sister, shes 12'), msg('a man on tiktok is asking her for pics')]);
     expect(turns[2]?.state).toBe('talking.young.whatHappened');
