@@ -143,6 +143,10 @@ export interface TurnAnalysis {
   readonly asksAnonymous?: boolean;
   /** "should i delete all the messages": deleting the messages themselves (with `asksDelete`). */
   readonly deletesMessages?: boolean;
+  /** The whole message is "wat", "huh", "what do you mean": the question was not understood. */
+  readonly confused?: boolean;
+  /** A yes of one or two words and nothing else ("ye", "yes ok"). */
+  readonly bareYes?: boolean;
   /** "my life is over", "no way out": hopelessness. */
   readonly hopeless?: boolean;
   /** The feeling named is someone else's ("he got angry"), and nothing in the message is about themselves. */
@@ -220,6 +224,7 @@ export function createAnalyser(deps: DialogDeps) {
   const asksGender = compile(w.asksGender);
   const asksAnonymous = compile(w.asksAnonymous);
   const deleteMessages = compile(w.deleteMessages);
+  const confused = compile(w.confused);
   const hopeless = compile(w.hopeless);
   const strangerOrOnline = compile(w.strangerOrOnline);
   const imageWorry = compile(w.imageWorry);
@@ -277,7 +282,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -343,6 +348,8 @@ export function createAnalyser(deps: DialogDeps) {
     const saysNotFine = either(hits, spelledHits, notFine);
     if (saysNotFine) turn.notFine = true;
     if (!isNo && short && !saysNotFine && either(hits, spelledHits, yes)) turn.yes = true;
+    // "ye", "yes ok": nothing but the yes (to "Can you tell me what happened?" it is not the story).
+    if (turn.yes === true && words.length <= 2) turn.bareYes = true;
     if (isNo) turn.no = true;
     if (either(hits, spelledHits, unsure)) turn.unsure = true;
     if (declines) turn.declines = true;
@@ -399,6 +406,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, hopeless)) turn.hopeless = true;
     if (app === undefined && knownAdult && !online) turn.knownAdultInPerson = true;
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
+    if (wholeIn(rawRest, spelledRest, confused)) turn.confused = true;
     // Before and after fillers come off: "thank you so much" would lose its "thank you" to them.
     if (wholeIn(raw, spelled === raw ? null : spelled, thanks) || wholeIn(rawRest, spelledRest, thanks)) turn.thanks = true;
     // "Are you a real person?" is a question, and "I don't want a person" a no: neither asks for one.

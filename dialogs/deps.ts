@@ -181,6 +181,7 @@ export interface AnswerWords {
   readonly asksGender: readonly string[];
   readonly asksAnonymous: readonly string[];
   readonly deleteMessages: readonly string[];
+  readonly confused: readonly string[];
   /** "my life is over", "no way out": hopelessness. */
   readonly hopeless: readonly string[];
   /** "she already gave it", "i told him": details that were asked for, given. */
@@ -291,6 +292,7 @@ export const ANSWER_LIST_KEYS = {
   asksGender: 'asks_gender',
   asksAnonymous: 'asks_anonymous',
   deleteMessages: 'delete_messages',
+  confused: 'confused',
   hopeless: 'hopeless',
   strangerOrOnline: 'stranger_or_online',
   imageWorry: 'image_worry',

@@ -388,6 +388,22 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (context.notUnderstood !== 0) enqueue.assign({ notUnderstood: 0 });
       }),
       /** A reply the step could not place: reflect, re-ask; after two in a row, offer a person. */
+      /**
+       * "wat" to a step's question: asked again in simpler words (`<path>.ask.<step>-simple`), not thanked
+       * as an answer; the second time in a row, a person is offered, as for any reply not understood.
+       */
+      askAgainSimply: enqueueActions(({ context, enqueue }, params: { step: string; quickReplies?: readonly string[] }) => {
+        const count = context.notUnderstood + 1;
+        if (count >= 2) {
+          enqueue.emit(say('fallback.offer-help', { quickReplies: QR.offerHelp }));
+          enqueue.emit(say(isAdult(context) ? 'helplines.now.adult' : 'helplines.now.child'));
+          enqueue.assign({ notUnderstood: 0 });
+          return;
+        }
+        enqueue.assign({ notUnderstood: count });
+        enqueue.emit(say('fallback.ask-again'));
+        enqueue.emit(sayStepOf(context, `ask.${params.step}-simple`, params.quickReplies));
+      }),
       notUnderstood: enqueueActions(
         ({ context, enqueue }, params: { retry: string; quickReplies?: readonly string[] }) => {
           const count = context.notUnderstood + 1;
@@ -831,6 +847,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       namesNoTrustedAdult: ({ context, event }) => turnOf(context, event).noTrustedAdult === true,
       homeIsUnsafe: ({ context, event }) => summaryOf(context, event).homeIsUnsafe === true,
       hasWords: ({ context, event }) => turnOf(context, event).hasWords === true,
+      /** "wat", "huh", "what do you mean": the question was not understood. */
+      isConfused: ({ context, event }) => turnOf(context, event).confused === true,
+      isBareYes: ({ context, event }) => turnOf(context, event).bareYes === true,
       hasCheckedIn: ({ context }) => context.checkIns > 0,
       awaitsTrustedAdult: ({ context }) => context.trustedAsk === 'asked',
       awaitsFeelings: ({ context }) => context.feelingsAsk === 'asked',

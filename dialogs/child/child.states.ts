@@ -16,6 +16,9 @@ export function childStates(s: HarbourSetup) {
         on: {
           'user.message': answer([
             { guard: 'declines', target: 'space' },
+            // "wat": the question again in simpler words; a bare "ye": go on.
+            { guard: 'isConfused', actions: [{ type: 'askAgainSimply', params: { step: 'what-happened', quickReplies: QR.skip } }] },
+            { guard: 'isBareYes', actions: [{ type: 'say', params: { key: 'shared.tell-me-more' } }] },
             // Nothing has happened, they want to talk: listen, and ask how they feel, not about a person.
             { guard: 'justWantsToTalk', target: 'listening', actions: ['listenJustTalking'] },
             // Only how they feel ("i feel like nobody cares"): reflect it and listen, as above.
@@ -97,6 +100,7 @@ export function childStates(s: HarbourSetup) {
         on: {
           'user.message': answer([
             { guard: 'declines', target: 'space' },
+            { guard: 'isConfused', actions: [{ type: 'askAgainSimply', params: { step: 'asked-to-do', quickReplies: QR.yesNo } }] },
             { guard: 'saysNo', target: 'afterAskedToDo' },
             { guard: 'saysYes', target: 'whatAsked', actions: ['recordAskedToDo'] },
             { target: 'afterAskedToDo', actions: [{ type: 'sayStep', params: { step: 'ack.asked-to-do' } }] },
@@ -122,6 +126,7 @@ export function childStates(s: HarbourSetup) {
         on: {
           'user.message': answer([
             { guard: 'declines', target: 'space' },
+            { guard: 'isConfused', actions: [{ type: 'askAgainSimply', params: { step: 'knows-private', quickReplies: QR.yesNo } }] },
             { guard: 'saysYes', target: '#harbour.escalated', actions: ['escalateKnowsPrivate'] },
             { target: 'feelings' },
           ]),
@@ -132,6 +137,7 @@ export function childStates(s: HarbourSetup) {
         on: {
           'user.message': answer([
             { guard: 'declines', target: 'trustedAdult', actions: [{ type: 'say', params: { key: 'shared.thats-okay' } }] },
+            { guard: 'isConfused', actions: [{ type: 'askAgainSimply', params: { step: 'feelings', quickReplies: QR.feelings } }] },
             // "he asked how old i am": more of the story, not a feeling; thanks, and asked once more.
             { guard: 'tellsMoreInsteadOfFeeling', actions: ['askFeelingsAgain'] },
             { target: 'trustedAdult', actions: ['reflectFeeling'] },

@@ -568,6 +568,22 @@ describe('escalation', () => {
     expect(keysOf(app?.emitted ?? [])).not.toContain('child.dont-delete');
   });
 
+  it('"wat" to a question is asked again in simpler words, not thanked as an answer; twice in a row offers a person; a bare "ye" to "what happened?" is asked for more', () => {
+    const turns = child(msg('ye'), msg('wat'), msg('a man on roblox keeps messaging me'), msg('a week'), msg('wat'), msg('huh'));
+    // Before: "Thank you for telling me. That sounds hard." to "ye" and to "wat".
+    expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['shared.tell-me-more']);
+    expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual(["Sorry, I'll ask in a different way.", 'What has been going on? You can tell me in your own words.']);
+    expect(turns[4]?.state).toBe('talking.young.howLong');
+    expect(wordsOf(content, turns[6]?.emitted ?? [])).toEqual(["Sorry, I'll ask in a different way.", "Has this person asked you to do something you didn't want to do? You can say yes or no."]);
+    expect(turns[6]?.state).toBe('talking.young.askedToDo');
+    expect(keysOf(turns[7]?.emitted ?? [])).toEqual(['fallback.offer-help', 'helplines.now.child']);
+    // A friend hears it about their friend; "what happened was he asked for pics" is the story, not confusion.
+    const friend = play(machine, onShift, [msg('my friend'), msg('wat')]).at(-1);
+    expect(keysOf(friend?.emitted ?? [])).toEqual(['fallback.ask-again', 'friend.ask.what-happened-simple']);
+    const story = child(msg('what happened was he asked for pics')).at(-1);
+    expect(keysOf(story?.emitted ?? [])).not.toContain('fallback.ask-again');
+  });
+
   it('"Someone else", then "im her older sister": the friend path\'s words, not a worker\'s safeguarding lead', () => {
     const turns = play(machine, onShift, [msg('Someone else'), msg('im her older sister, shes 12'), msg('a man on tiktok is asking her for pics')]);
     expect(turns[2]?.state).toBe('talking.young.whatHappened');
