@@ -800,6 +800,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isUnsure: ({ context, event }) => turnOf(context, event).unsure === true,
       wantsTips: ({ context, event }) => turnOf(context, event).wantsTips === true,
       knowsApp: ({ context, event }) => summaryOf(context, event).app !== undefined,
+      /** How long this has gone on was said, in days or longer ("for weeks"; "today" may be when, not how long). */
+      durationKnown: ({ context }) => context.summary.duration !== undefined && context.summary.duration !== 'today',
       /** "my uncle sed i hav to keep a secret": one of their own grown-ups, nothing online, no stranger. */
       tellsOfKnownAdult: ({ context, event }) => turnOf(context, event).knownAdultInPerson === true,
       /** A rule or row at home ("my mum took my phone and i hate her"), on a child's own path (a friend's words are not theirs). */

@@ -35,7 +35,7 @@ export function childStates(s: HarbourSetup) {
             { guard: 'tellsOfHomeLife', target: 'homeLife', actions: ['understood', 'recordKnownAdult'] },
             // One of their own grown-ups, in person ("my uncle comes in my room"): no app, how long or private things to ask about.
             { guard: 'tellsOfKnownAdult', target: 'askedToDo', actions: ['understood', 'recordKnownAdult', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
-            { guard: 'knowsApp', target: 'howLong', actions: ['understood', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
+            { guard: 'knowsApp', target: 'toHowLong', actions: ['understood', 'recordDuration', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
             { target: 'app', actions: ['understood', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
           ]),
         },
@@ -65,7 +65,7 @@ export function childStates(s: HarbourSetup) {
             { guard: 'saysNo', target: 'listening', actions: ['listenJustTalking'] },
             { guard: 'declines', target: 'listening', actions: ['listenJustTalking'] },
             { guard: 'tellsOfHomeLife', target: 'homeLife', actions: ['recordKnownAdult'] },
-            { guard: and(['tellsStory', 'knowsApp']), target: 'howLong', actions: [{ type: 'sayStep', params: { step: 'ack.what-happened' } }] },
+            { guard: and(['tellsStory', 'knowsApp']), target: 'toHowLong', actions: ['recordDuration', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
             { guard: and(['tellsStory', 'tellsOfSomeone', not('tellsOfFamilyRules')]), target: 'app', actions: [{ type: 'sayStep', params: { step: 'ack.what-happened' } }] },
             { guard: 'namesFeeling', target: 'listening', actions: ['listenToFeeling'] },
             { target: 'listening', actions: [{ type: 'say', params: { key: 'shared.listening' } }] },
@@ -82,9 +82,14 @@ export function childStates(s: HarbourSetup) {
         on: {
           'user.message': answer([
             { guard: 'declines', target: 'space' },
-            { target: 'howLong' },
+            { target: 'toHowLong', actions: ['recordDuration'] },
           ]),
         },
+      },
+      // No question of its own: "How long has this person been talking to you?" is not asked when the story
+      // already said ("has been messaging me for weeks").
+      toHowLong: {
+        always: [{ guard: 'durationKnown', target: 'askedToDo' }, { target: 'howLong' }],
       },
       howLong: {
         entry: [{ type: 'sayStep', params: { step: 'ask.how-long', quickReplies: QR.skip } }],
@@ -176,7 +181,7 @@ export function childStates(s: HarbourSetup) {
           'user.message': answer([
             { guard: 'wantsTips', target: 'advice', actions: ['understood'] },
             // They only wanted to talk, and now tell of someone: the path's questions, from the app or how long.
-            { guard: and(['startsStoryWhileJustTalking', 'knowsApp']), target: 'howLong', actions: ['understood', 'stopJustTalking', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
+            { guard: and(['startsStoryWhileJustTalking', 'knowsApp']), target: 'toHowLong', actions: ['understood', 'recordDuration', 'stopJustTalking', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
             { guard: 'startsStoryWhileJustTalking', target: 'app', actions: ['understood', 'stopJustTalking', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
             // Life at home or school told of ("my parents are getting divorced"): said back, and an open question.
             { guard: and(['tellsOfSomeone', not('namesFeeling')]), actions: ['understood', 'sayStoryHeard'] },

@@ -584,6 +584,15 @@ describe('escalation', () => {
     expect(keysOf(story?.emitted ?? [])).not.toContain('fallback.ask-again');
   });
 
+  it('a story that says how long ("has been messaging me for weeks") is not asked "How long has this person been talking to you?"', () => {
+    const turns = child(msg('cant sleep. this guy on snap has been messaging me for weeks'));
+    expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['child.ack.what-happened', 'child.ask.asked-to-do']);
+    expect(turns[2]?.snapshot.context.summary).toMatchObject({ duration: 'weeks', app: 'Snapchat' });
+    // Without it, or with only when it happened ("today"), the question is asked.
+    expect(keysOf(child(msg('this guy on snap keeps messaging me'))[2]?.emitted ?? [])).toContain('child.ask.how-long');
+    expect(keysOf(child(msg('a man on roblox messaged me today'))[2]?.emitted ?? [])).toContain('child.ask.how-long');
+  });
+
   it('"Someone else", then "im her older sister": the friend path\'s words, not a worker\'s safeguarding lead', () => {
     const turns = play(machine, onShift, [msg('Someone else'), msg('im her older sister, shes 12'), msg('a man on tiktok is asking her for pics')]);
     expect(turns[2]?.state).toBe('talking.young.whatHappened');
