@@ -95,6 +95,8 @@ export interface HarbourContext {
     readonly tips?: number;
     /** They need not keep it secret, after being asked to (the detector's secrecy rules): once. Absent in older snapshots. */
     readonly secret?: boolean;
+    /** A teacher or worker asked by the child to keep it secret: told they cannot, and how to say so. */
+    readonly workerSecret?: boolean;
     /** They owe nothing for presents or game money given (the detector's gifts rule): once. Absent in older snapshots. */
     readonly gifts?: boolean;
     /** While they just talk, a story of home or school was said back with an open question: once. Absent in older snapshots. */

@@ -155,6 +155,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'escalation.self-harm-wake-them',
   'handoff.who-joins',
   'shared.anonymous',
+  'parent.worker-secret',
   'fallback.ask-again',
   'child.ask.what-happened-simple',
   'child.ask.asked-to-do-simple',

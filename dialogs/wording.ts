@@ -447,9 +447,14 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // Asked to keep it secret: they need not, and telling is okay. Once. Not when it is their friend who asked them
   // ("she made me promise not to tell", after "she wants to kill herself"): "Safe grown-ups don't ask children to
   // keep secrets" is about someone else; the friend-secret line answers it.
-  const friendAsked = ctx.audience === 'friend' && ctx.turn.friendSecret === true;
+  // Nor when a pupil asked their teacher or youth worker ("she asked me not to tell anyone"): the worker's
+  // line (tell your safeguarding lead, don't promise to keep it secret) answers it; groomers are not the point.
+  const friendAsked = (ctx.audience === 'friend' || ctx.audience === 'someone_else') && ctx.turn.friendSecret === true;
   const secret = !withPerson && !friendAsked && ctx.said.secret !== true && findings.some((f) => SECRECY_RULES.has(f.rule));
   if (secret) out.push(say(`${pathOf(ctx.audience)}.secret-not-yours`));
+  // A teacher or worker the child asked to keep it secret: they cannot, and how to tell the child so. Once.
+  const workerSecret = !withPerson && ctx.audience === 'someone_else' && ctx.turn.friendSecret === true && ctx.said.workerSecret !== true;
+  if (workerSecret) out.push(say('parent.worker-secret'));
   // An adult as a boyfriend or girlfriend (the adult-and-romance rule): never okay, not their fault. Once.
   const olderPartner = !withPerson && ctx.said.olderPartner !== true && findings.some((f) => f.rule === OLDER_PARTNER_RULE);
   if (olderPartner) out.push(say(`${pathOf(ctx.audience)}.older-partner`));
@@ -479,6 +484,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     ...(logins ? { logins: true } : {}),
     ...(menace ? { menace: true } : {}),
     ...(secret ? { secret: true } : {}),
+    ...(workerSecret ? { workerSecret: true } : {}),
     ...(gifts ? { gifts: true } : {}),
     ...(olderPartner ? { olderPartner: true } : {}),
     ...(ageLie ? { ageLie: true } : {}),

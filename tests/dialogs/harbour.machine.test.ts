@@ -593,6 +593,17 @@ describe('escalation', () => {
     expect(keysOf(child(msg('a man on roblox messaged me today'))[2]?.emitted ?? [])).toContain('child.ask.how-long');
   });
 
+  it('a teacher whose pupil "asked me not to tell anyone" hears they cannot keep it secret and how to say so, not that groomers use secrets', () => {
+    const turns = play(machine, onShift, [msg('Someone else'), msg('im a teacher, a year 8 girl told me a man on snapchat is asking for nudes'), msg('she asked me not to tell anyone')]);
+    const keys = keysOf(turns[3]?.emitted ?? []);
+    // Before: "Asking a child to keep things secret is a common way groomers keep control."
+    expect(keys).not.toContain('parent.secret-not-yours');
+    expect(keys).toContain('parent.worker-secret');
+    // A parent told by a man that he asked their child to keep it secret still hears the groomers' line.
+    const parent = play(machine, onShift, [msg("I'm a parent or carer"), msg('a man on fortnite told my son not to tell us about their chats')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])).toContain('parent.secret-not-yours');
+  });
+
   it('"Someone else", then "im her older sister": the friend path\'s words, not a worker\'s safeguarding lead', () => {
     const turns = play(machine, onShift, [msg('Someone else'), msg('im her older sister, shes 12'), msg('a man on tiktok is asking her for pics')]);
     expect(turns[2]?.state).toBe('talking.young.whatHappened');
