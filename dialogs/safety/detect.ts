@@ -422,6 +422,7 @@ function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: read
     const t = tokens[i];
     if (t === undefined || t.sentence !== s || !t.keys.some((k) => sets.includes(k))) continue;
     if (sets.includes('{harmless}') && filmedOrPosted(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
+    if (t.word === 'round' && !gameRound(tokens, i) && !t.keys.some((k) => k !== '{game}' && sets.includes(k))) continue;
     let negated = false;
     for (let j = Math.max(0, i - NEGATED_WORD_REACH); j < i && !negated; j += 1) {
       const u = tokens[j];
@@ -430,6 +431,21 @@ function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: read
     if (!negated) return true;
   }
   return false;
+}
+
+/** Words before "round" that make it a round of a game ("one more round", "the final round"). */
+const ROUND_OPENERS = new Set(['a', 'the', 'this', 'that', 'next', 'last', 'one', 'another', 'first', 'second', 'third', 'final', 'each', 'every', 'bonus', 'practice', 'qualifying', 'lightning', 'quiz']);
+
+/**
+ * Session 22: "round" is a game word (set `game`) only as a round of something ("one more round",
+ * "the final round", "round 2"); "he said he will come round and kill me", "hands round my neck",
+ * "coming round tonight" are not about a game, and the game stand-down had silenced the first.
+ */
+function gameRound(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  if (before !== undefined && before.sentence === tokens[i]?.sentence && ROUND_OPENERS.has(before.word)) return true;
+  return after !== undefined && after.sentence === tokens[i]?.sentence && (/^\d+$/.test(after.word) || after.word === 'of' || after.word === 'robin');
 }
 
 /**

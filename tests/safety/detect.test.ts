@@ -1606,3 +1606,72 @@ describe('session 21, the lead after the merge (v48): an age before "boyfriend",
     expect(categories('ok i locked the door')).toEqual([]);
   });
 });
+
+describe('session 22, known misses (v49): home alone after a stranger, an age gap, threats in a parent\'s words, the child\'s places named, broken English', () => {
+  /** The rule ids raised at each turn of a conversation. */
+  function ruleTurns(turns: string[]): string[][] {
+    let state = EMPTY_DETECTOR_STATE;
+    return turns.map((t) => {
+      const r = detect(t, state, model);
+      state = r.state;
+      return r.findings.map((f) => f.rule);
+    });
+  }
+
+  it('reads home alone after a stranger knew where the child lives or threatened them as danger now, once', () => {
+    const turns = ruleTurns(['sum1 on fortnite sed he nos were i liv', 'he sed he wil cum 2 my hous', 'im home alone', 'what do i do']);
+    expect(turns[2]).toContain('ctx:home-alone-at-risk');
+    const f = detect('im home alone', detect('he said he will hurt me if i block him', EMPTY_DETECTOR_STATE, model).state, model).findings.find((x) => x.rule === 'ctx:home-alone-at-risk');
+    expect(f?.category).toBe('immediate_danger');
+    expect(f?.urgency).toBe('immediate');
+    // the combo needs one of its pieces in the message itself: it does not fire again on a later turn
+    expect(turns[3]).not.toContain('ctx:home-alone-at-risk');
+    // a parent's words
+    expect(ruleTurns(['a man online keeps saying he knows where we live', 'shes home alone right now'])[1]).toContain('ctx:home-alone-at-risk');
+  });
+
+  it('keeps home alone benign with nothing before it, or after a harmless chat', () => {
+    expect(categories('im home alone')).toEqual([]);
+    expect(conversation(['hi', 'i like minecraft', 'im home alone and bored'])).toEqual([[], [], []]);
+    expect(conversation(['my dad\'s friend coaches my football team', 'we might car pool, dad is sorting it out'])[1]).toEqual([]);
+  });
+
+  it('reads a 17-year-old and a child of 13 as meet_or_secrecy; a 15-year-old boyfriend of a 14-year-old and a brother of 17 are not', () => {
+    expect(categories('hes 17 and im 13')).toContain('meet_or_secrecy');
+    expect(categories('my bf is 17 and im 13 is that ok')).toContain('meet_or_secrecy');
+    expect(conversation(['hes 17', 'and im 13 lol'])[1]).toContain('meet_or_secrecy');
+    for (const text of ['im 14 and my boyfriend is 15', 'my brother is 17 and im 13', 'im 13 and my cousin is 17'])
+      expect(categories(text), text).toEqual([]);
+    expect(run('my daughter is 12 and her boyfriend from snapchat is 19').map((f) => f.rule)).toContain('ctx:adult-and-romance');
+  });
+
+  it('reads threats told in a parent\'s words; the same words about a fence or a shed are not', () => {
+    for (const text of [
+      'a man online told my son he would hurt the dog if he stopped talking to him',
+      'someone messaged my daughter saying they will come round and sort her out',
+      'he said he would burn the house down if she blocked him',
+      'he said he will come round and kill me',
+    ])
+      expect(categories(text), text).toContain('threat_blackmail');
+    for (const text of ['my neighbour said he would come round and sort the fence out', 'my dad said he will come round and sort the shed out', 'the vet said the dog would be fine'])
+      expect(categories(text), text).toEqual([]);
+  });
+
+  it('reads a stranger naming where the child was, their street or what they wore as personal_info; a friend\'s compliment is not', () => {
+    for (const text of ['he said i saw you at the bus stop on mill lane', 'you go to oakfield academy dont you', 'he messaged me saying nice hoodie today', 'he said you live near the park on elm road'])
+      expect(categories(text), text).toContain('personal_info');
+    for (const text of ['my friend said she liked my coat today', 'the coach said see you at club on thursday', 'i go to st johns and i love it'])
+      expect(categories(text), text).toEqual([]);
+  });
+
+  it('reads sextortion in broken English as a threat', () => {
+    for (const text of ['if you not pay i share you photo to everybody', 'you must pay or all you contact see you naked video', 'you send me money or i am send video to all you friend'])
+      expect(categories(text), text).toContain('threat_blackmail');
+    expect(categories('i will send video to you friend tomorrow')).toEqual([]);
+  });
+
+  it('reads "round" as a game word only as a round of something', () => {
+    expect(categories('one more round and then i will kill him lol')).toEqual([]);
+    expect(categories('hands round my neck he was squeezing')).toContain('immediate_danger');
+  });
+});
