@@ -1675,3 +1675,44 @@ describe('session 22, known misses (v49): home alone after a stranger, an age ga
     expect(categories('hands round my neck he was squeezing')).toContain('immediate_danger');
   });
 });
+
+describe('session 22, benign narrowing and train47 (v50): a picture of a thing, who it turned out to be, school sessions, a family threatened in a game', () => {
+  it('does not read a picture of a thing, asked by a friend, a nursery or a doctor, as a picture request; a picture of the child or a private place still is', () => {
+    for (const text of ['can u send me the pics from the match my mum wants them for the fridge', 'can you send me the photo of our class, mine got deleted', 'he asked for a pic of the rash'])
+      expect(categories(text), text).not.toContain('sexual');
+    for (const text of ['he asked for a pic of you in your pyjamas', 'he wants a pic of your feet', 'he asked me to send a pic of the bed i sleep in', 'send me a pic of the dress you got'])
+      expect(categories(text), text).toContain('sexual');
+  });
+
+  it('stands a question or "i know where u live" down when the message says who it was; "its a school trip" is no person', () => {
+    expect(categories('"i know where u live" its my cousin we literally share a wall 😂')).toEqual([]);
+    expect(categories('he sent me his location cos we were both lost at the festival its my brother')).toEqual([]);
+    expect(categories('he asked which end of the street my house is, the shop end or the field end')).toContain('personal_info');
+  });
+
+  it('reads school sessions about grooming as general; "sex ed" as a pretext is not', () => {
+    for (const text of ['they talked about grooming and sextortion', 'we had sex ed today and miss said its illegal for anyone to ask for nudes of under 18s', 'our teacher told us people online sometimes say they\'ll share pics to scare you and we should always tell an adult'])
+      expect(categories(text), text).toEqual([]);
+    expect(categories('he said its like sex ed and asked for nudes')).toContain('sexual');
+    expect(categories('he talked to us about sending nudes and said he would post them')).toContain('threat_blackmail');
+  });
+
+  it('reads "social suicide" as a figure of speech', () => {
+    expect(categories('wearing crocs to school is social suicide')).toEqual([]);
+  });
+
+  it('reads harm to the child\'s family as a threat even when a game is named', () => {
+    expect(categories('My son (11) is being told by someone he games with that his family will get hurt if he doesn\'t keep playing with them every night.')).toContain('threat_blackmail');
+    expect(categories('i will kill you in fortnite lol')).toEqual([]);
+  });
+
+  it('reads train47\'s wording: a camera turned back on, silence as a threat\'s condition, a card scratched, presents posted, a street put in comments', () => {
+    expect(categories('he said if i dont turn my camera back on he\'ll send the screenshots to my dad')).toContain('sexual');
+    expect(categories('uncle said if i tell mum what he does to me he\'ll make sure i never see her again')).toContain('meet_or_secrecy');
+    expect(categories('he said to buy a roblox card from the shop and scratch it and send a pic of the back')).toContain('financial');
+    expect(categories('someone on minecraft asked for my postcode so he can send me merch')).toContain('meet_or_secrecy');
+    expect(categories('somebody i dont know on tiktok put my street name in my comments and said swindon is nice')).toContain('personal_info');
+    expect(categories('my youth club is doing a trip to the beach, need money for the coach')).toEqual([]);
+    expect(categories('he said he knows what town i\'m in from my ip')).not.toContain('personal_info');
+  });
+});
