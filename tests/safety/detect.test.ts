@@ -1716,3 +1716,19 @@ describe('session 22, benign narrowing and train47 (v50): a picture of a thing, 
     expect(categories('he said he knows what town i\'m in from my ip')).not.toContain('personal_info');
   });
 });
+
+describe('session 22, benign narrowing (v50): a phone locked, a note through the door, a GP or physio asking for a photo', () => {
+  it('does not read a lost phone locked, a note through the door or a GP\'s photo request as a red flag; the same words about the child still are', () => {
+    for (const text of [
+      'My daughter lost her phone at the park. We\'ve locked it through Find My. Should we also change her social media passwords?',
+      'someone left a note through our door, it was the neighbours inviting us to a bbq',
+      'the gp asked me to upload a photo of the rash on my arm on the nhs app',
+      'the physio asked for a pic of my ankle swelling to check it heals ok',
+    ])
+      expect(categories(text), text).toEqual([]);
+    expect(categories('he locked it and wont let me out')).toContain('immediate_danger');
+    expect(run('he took me in the room and locked it').map((f) => f.rule)).toContain('lex:immediate_danger.being-hurt');
+    expect(categories('i left a note on my bed for mum and im going to the bridge')).toContain('self_harm');
+    expect(categories('a man said hes a physio and asked for pics of my legs')).toContain('sexual');
+  });
+});
