@@ -422,6 +422,7 @@ function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: read
     const t = tokens[i];
     if (t === undefined || t.sentence !== s || !t.keys.some((k) => sets.includes(k))) continue;
     if (sets.includes('{harmless}') && filmedOrPosted(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
+    if (t.word === 'round' && !gameRound(tokens, i) && !t.keys.some((k) => k !== '{game}' && sets.includes(k))) continue;
     let negated = false;
     for (let j = Math.max(0, i - NEGATED_WORD_REACH); j < i && !negated; j += 1) {
       const u = tokens[j];
@@ -430,6 +431,21 @@ function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: read
     if (!negated) return true;
   }
   return false;
+}
+
+/** Words before "round" that make it a round of a game ("one more round", "the final round"). */
+const ROUND_OPENERS = new Set(['a', 'the', 'this', 'that', 'next', 'last', 'one', 'another', 'first', 'second', 'third', 'final', 'each', 'every', 'bonus', 'practice', 'qualifying', 'lightning', 'quiz']);
+
+/**
+ * Session 22: "round" is a game word (set `game`) only as a round of something ("one more round",
+ * "the final round", "round 2"); "he said he will come round and kill me", "hands round my neck",
+ * "coming round tonight" are not about a game, and the game stand-down had silenced the first.
+ */
+function gameRound(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  if (before !== undefined && before.sentence === tokens[i]?.sentence && ROUND_OPENERS.has(before.word)) return true;
+  return after !== undefined && after.sentence === tokens[i]?.sentence && (/^\d+$/.test(after.word) || after.word === 'of' || after.word === 'robin');
 }
 
 /**
@@ -506,6 +522,13 @@ const REVEAL_VERBS = new Set(['its', 'is', 'was', 'thats', 'hes', 'shes']);
 const REVEAL_FILLERS = new Set(['just', 'only', 'the', 'my', 'our', 'a', 'head', 'new', 'me']);
 /** Sets of people whose being outside or waiting is no danger when the message says it is them. */
 const REVEAL_SETS = ['{friends}', '{family}', '{services}'];
+/**
+ * Session 22: members of `friends` that are places or things, not a person who turns out to be the one
+ * ("its a SCHOOL trip", "the SHOP end or the field end"): no reveal.
+ */
+const REVEAL_PLACES = new Set(['school', 'shop', 'website', 'form', 'class', 'team', 'club', 'delivery']);
+/** Words of claiming before a reveal (session 22): "he SAYS hes my friend", "she CLAIMS its her mum". */
+const CLAIMING = new Set(['says', 'said', 'say', 'saying', 'claims', 'claimed', 'claiming', 'tells', 'told', 'pretends', 'pretended', 'pretending', 'reckons', 'swears']);
 /** Sets that keep the danger: fear, earnest, violence, keeping quiet, secrets. */
 const REVEAL_VETO = ['{afraid}', '{earnest}', '{violent}', '{hush}', '{secret}'];
 
@@ -530,11 +553,13 @@ function revealedNow(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
     if (i >= m.first && i <= m.last) continue;
     if (OTHER_PERSON.has(t.word)) return false;
     if (revealed || !REVEAL_VERBS.has(t.word)) continue;
+    // Session 22: a reveal claimed by the one acting is no reveal ("he says hes my friend and asked me to come to the park").
+    if ([1, 2, 3].some((d) => CLAIMING.has(tokens[i - d]?.word ?? ''))) continue;
     for (let k = i + 1; k <= i + 4 && k < tokens.length; k += 1) {
       const u = tokens[k];
       if (u === undefined) break;
       // Not when what follows the reveal brings the danger back ("its just the postman but HE keeps STARING in").
-      if (REVEAL_SETS.some((x) => u.sets.includes(x))) { revealed = !metOnline(tokens, k) && !tokens.some((v, q) => q > k && NOT_REVEALED.has(v.word)); break; }
+      if (REVEAL_SETS.some((x) => u.sets.includes(x)) && !REVEAL_PLACES.has(u.word)) { revealed = !metOnline(tokens, k) && !tokens.some((v, q) => q > k && NOT_REVEALED.has(v.word)); break; }
       if (!REVEAL_FILLERS.has(u.word)) break;
     }
   }
@@ -1791,6 +1816,54 @@ function imagesSentToChild(tokens: readonly Token[], m: PhraseMatch, rule: Compi
   return true;
 }
 
+/** Session 22: the little words before the thing a picture is of ("a pic OF THE match", "photos FROM OUR trip"). */
+const PICTURED_DETERMINERS = new Set(['the', 'our', 'a', 'an', 'this', 'that', 'these', 'those']);
+/** Things a picture of which is a grooming request whatever the words before ("a pic of the bed you sleep in"). */
+const INTIMATE_THINGS = new Set(['room', 'bedroom', 'bed', 'bath', 'bathroom', 'shower', 'feet', 'foot', 'face', 'mirror', 'outfit', 'fit', 'uniform', 'pyjamas', 'pjs', 'swimsuit', 'costume', 'towel', 'house', 'street', 'school', 'window']);
+/** What keeps a picture of a thing a red flag: nudity, the body, undressing, keeping quiet, secrets, menace, flattery, money. */
+const THING_VETO = ['{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{hush}', '{secret}', '{menace}', '{flatter}', '{clothes}', '{money}'];
+
+/**
+ * Session 22: a picture asked for that is OF or FROM a thing, named with "the", "our", "a", "this"
+ * ("can u send me the pics from the match", "the gp asked me to upload a photo of the rash on my
+ * arm", "can you send me the photo of our class"): image-request stands down when the picture word
+ * is followed by "of" or "from" and a determiner, the word after is not a person, a part of the body,
+ * clothes or a private place (room, bed, bath…), nothing after the picture word in the sentence is
+ * "you", "me" or "yourself", and the message names no nudity, body, undressing, secrecy, menace,
+ * flattery, money or stranger. "send me a pic of you", "a pic of your feet", "a video of me dancing",
+ * "a man wants a pic of the dress you got", "a photo of the bed you sleep in" still fire.
+ */
+function pictureOfThing(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.image-request') return false;
+  let at = -1;
+  for (let i = m.first; i <= m.last; i += 1) if (tokens[i]?.sets.includes('{image}')) at = i;
+  const s = tokens[m.first]?.sentence;
+  if (at < 0 || tokens[at + 1]?.sentence !== s || (tokens[at + 1]?.word !== 'of' && tokens[at + 1]?.word !== 'from')) return false;
+  if (!PICTURED_DETERMINERS.has(tokens[at + 2]?.word ?? '')) return false;
+  const thing = tokens[at + 3];
+  if (thing === undefined || thing.sentence !== s || INTIMATE_THINGS.has(thing.word) || thing.keys.some((k) => k === '{victim}' || k === '{person}' || k === '{bodypart}' || k === '{clothes}' || k === '{nude}')) return false;
+  for (let i = at + 1; i < tokens.length && tokens[i]?.sentence === s; i += 1) {
+    const w = tokens[i]?.word ?? '';
+    if (w === 'you' || w === 'u' || w === 'me' || w === 'yourself' || w === 'myself' || w === 'ur' || w === 'your' || INTIMATE_THINGS.has(w)) return false;
+  }
+  for (const w of tokens) if (THING_VETO.some((v) => w.sets.includes(v)) || OTHER_PERSON.has(w.word)) return false;
+  return true;
+}
+
+/**
+ * Session 22: harm threatened to the child's family ("his family will get hurt if he doesn't keep playing",
+ * "hurt my mum") is no game's violence, whatever game is named in the sentence: players kill players,
+ * not a child's mum. Threats only; joking and harmless words still stand it down.
+ */
+function familyHarmed(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'threat_blackmail') return false;
+  for (let i = m.first; i <= m.last; i += 1) {
+    const t = tokens[i];
+    if (t !== undefined && (t.sets.includes('{homefolk}') || t.sets.includes('{sibling}') || t.word === 'family')) return true;
+  }
+  return false;
+}
+
 /** Rules of a meeting asked for (session 20: `meetsKnown`). */
 const MEET_RULES = new Set(['lex:meet_or_secrecy.meet-request', 'lex:meet_or_secrecy.meet-up']);
 const MET_PRONOUNS = new Set(['her', 'him', 'them']);
@@ -1898,6 +1971,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (animalFollows(tokens, m, rule)) return 'nuisance';
   if (locationWithTrusted(tokens, m, rule)) return 'trusted';
   if (imagesSentToChild(tokens, m, rule)) return 'sent';
+  if (pictureOfThing(tokens, m, rule)) return 'sent';
   if (hidingFromNuisance(tokens, m, rule)) return 'nuisance';
   if (mildThreat(tokens, m, rule)) return 'mild';
   if (laterThreat(tokens, m, rule)) return 'mild';
@@ -1995,7 +2069,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       }
       continue;
     }
-    if (rule.unlessSentenceHas.length > 0 && (sentenceHas(tokens, tokens[m.first]?.sentence, rule.unlessSentenceHas, model) || revealedLater(tokens, m, rule) || revealedNow(tokens, m, rule, model))) {
+    if (rule.unlessSentenceHas.length > 0 && (sentenceHas(tokens, tokens[m.first]?.sentence, familyHarmed(tokens, m, rule) ? rule.unlessSentenceHas.filter((x) => x !== '{game}') : rule.unlessSentenceHas, model) || revealedLater(tokens, m, rule) || revealedNow(tokens, m, rule, model))) {
       if (rule.category) stoodDown.add(rule.category);
       // Session 18: sweets or food taken ("i took the whole packet of haribo"), no pill, drug or means named.
       if (rule.id === 'lex:immediate_danger.overdose-taken' && TAKEN.has(tokens[m.first]?.word ?? '') && tokens.some((t) => t.sets.includes('{harmless}')) && !tokens.some((t) => t.sets.includes('{pills}') || t.sets.includes('{drugs}') || t.sets.includes('{means}'))) harmlessTaken = true;

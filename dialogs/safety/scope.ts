@@ -32,7 +32,7 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
         if (!isDeniedIdiom(tokens, m, model)) mask(tokens, m);
         break;
       case 'hypothetical':
-        if (isReportedCondition(tokens, m)) break;
+        if (isReportedCondition(tokens, m) || isBrokenDemand(tokens, m)) break;
         hypotheticalFrom.set(s, Math.min(hypotheticalFrom.get(s) ?? Infinity, m.first));
         break;
       case 'general':
@@ -132,6 +132,17 @@ function silencingElder(tokens: readonly Token[], m: PhraseMatch): boolean {
 }
 
 /**
+ * Session 22: "if you not pay…", "if you no send…" (a demand in broken or machine-translated English,
+ * with no "do" before the "not") is the condition of a sextortion demand, not a general "if you…":
+ * English said generally has "if you don't…".
+ */
+function isBrokenDemand(tokens: readonly Token[], m: PhraseMatch): boolean {
+  const you = tokens[m.last];
+  const next = tokens[m.last + 1];
+  return tokens[m.first]?.word === 'if' && you !== undefined && (you.word === 'you' || you.word === 'u') && next !== undefined && next.sentence === you.sentence && (next.word === 'not' || next.word === 'no');
+}
+
+/**
  * Session 8: an "if {generic}" that is not a hypothetical but the condition of a threat or
  * demand: the generic word is not the subject right after "if" ("if i tell ANYONE he'll hurt my
  * sister": words between). (Also taking "HE SAYS if you…" as no hypothetical was tried: it found
@@ -167,8 +178,30 @@ export function isNegated(tokens: readonly Token[], m: PhraseMatch, model: Safet
     // Under strict negation ("I don't want to die" is a denial) only "stop"/"quit" still undo it:
     // "I can't stop thinking about suicide" is not a denial.
     if (breakers.has(stem) && (!strict || UNSTOPPABLE.has(stem)) && !isDeniedKnowing(tokens, j, m.first)) sawBreaker = true;
-    if (negators.has(stem) && !isDiscourseMarker(tokens, j)) return !sawBreaker;
+    if (negators.has(stem) && !isDiscourseMarker(tokens, j)) return !sawBreaker && !isConditionNegator(tokens, j, m.first);
   }
+  return false;
+}
+
+/** Subjects that open the main clause after a condition: "if you not pay I share…". */
+const MAIN_CLAUSE_SUBJECTS = new Set(['i', 'he', 'she', 'they', 'we']);
+
+/**
+ * Session 22: a negator inside a condition ("if" or "unless" at most three words before it) denies the
+ * condition, not a phrase in the main clause after it, when a subject opens that clause in between:
+ * "if you not pay I share you photo to everybody", "if you dont reply he will post them". The phrase
+ * right after the negator ("if i dont send pics…") is still the negated one.
+ */
+function isConditionNegator(tokens: readonly Token[], j: number, first: number): boolean {
+  const s = tokens[j]?.sentence;
+  let opens = false;
+  for (let k = j - 1; k >= Math.max(0, j - 3); k -= 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) break;
+    if (t.word === 'if' || t.word === 'unless') { opens = true; break; }
+  }
+  if (!opens) return false;
+  for (let k = j + 2; k < first; k += 1) if (MAIN_CLAUSE_SUBJECTS.has(tokens[k]?.word ?? '')) return true;
   return false;
 }
 

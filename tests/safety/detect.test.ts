@@ -1606,3 +1606,129 @@ describe('session 21, the lead after the merge (v48): an age before "boyfriend",
     expect(categories('ok i locked the door')).toEqual([]);
   });
 });
+
+describe('session 22, known misses (v49): home alone after a stranger, an age gap, threats in a parent\'s words, the child\'s places named, broken English', () => {
+  /** The rule ids raised at each turn of a conversation. */
+  function ruleTurns(turns: string[]): string[][] {
+    let state = EMPTY_DETECTOR_STATE;
+    return turns.map((t) => {
+      const r = detect(t, state, model);
+      state = r.state;
+      return r.findings.map((f) => f.rule);
+    });
+  }
+
+  it('reads home alone after a stranger knew where the child lives or threatened them as danger now, once', () => {
+    const turns = ruleTurns(['sum1 on fortnite sed he nos were i liv', 'he sed he wil cum 2 my hous', 'im home alone', 'what do i do']);
+    expect(turns[2]).toContain('ctx:home-alone-at-risk');
+    const f = detect('im home alone', detect('he said he will hurt me if i block him', EMPTY_DETECTOR_STATE, model).state, model).findings.find((x) => x.rule === 'ctx:home-alone-at-risk');
+    expect(f?.category).toBe('immediate_danger');
+    expect(f?.urgency).toBe('immediate');
+    // the combo needs one of its pieces in the message itself: it does not fire again on a later turn
+    expect(turns[3]).not.toContain('ctx:home-alone-at-risk');
+    // a parent's words
+    expect(ruleTurns(['a man online keeps saying he knows where we live', 'shes home alone right now'])[1]).toContain('ctx:home-alone-at-risk');
+  });
+
+  it('keeps home alone benign with nothing before it, or after a harmless chat', () => {
+    expect(categories('im home alone')).toEqual([]);
+    expect(conversation(['hi', 'i like minecraft', 'im home alone and bored'])).toEqual([[], [], []]);
+    expect(conversation(['my dad\'s friend coaches my football team', 'we might car pool, dad is sorting it out'])[1]).toEqual([]);
+  });
+
+  it('reads a 17-year-old and a child of 13 as meet_or_secrecy; a 15-year-old boyfriend of a 14-year-old and a brother of 17 are not', () => {
+    expect(categories('hes 17 and im 13')).toContain('meet_or_secrecy');
+    expect(categories('my bf is 17 and im 13 is that ok')).toContain('meet_or_secrecy');
+    expect(conversation(['hes 17', 'and im 13 lol'])[1]).toContain('meet_or_secrecy');
+    for (const text of ['im 14 and my boyfriend is 15', 'my brother is 17 and im 13', 'im 13 and my cousin is 17'])
+      expect(categories(text), text).toEqual([]);
+    expect(run('my daughter is 12 and her boyfriend from snapchat is 19').map((f) => f.rule)).toContain('ctx:adult-and-romance');
+  });
+
+  it('reads threats told in a parent\'s words; the same words about a fence or a shed are not', () => {
+    for (const text of [
+      'a man online told my son he would hurt the dog if he stopped talking to him',
+      'someone messaged my daughter saying they will come round and sort her out',
+      'he said he would burn the house down if she blocked him',
+      'he said he will come round and kill me',
+    ])
+      expect(categories(text), text).toContain('threat_blackmail');
+    for (const text of ['my neighbour said he would come round and sort the fence out', 'my dad said he will come round and sort the shed out', 'the vet said the dog would be fine'])
+      expect(categories(text), text).toEqual([]);
+  });
+
+  it('reads a stranger naming where the child was, their street or what they wore as personal_info; a friend\'s compliment is not', () => {
+    for (const text of ['he said i saw you at the bus stop on mill lane', 'you go to oakfield academy dont you', 'he messaged me saying nice hoodie today', 'he said you live near the park on elm road'])
+      expect(categories(text), text).toContain('personal_info');
+    for (const text of ['my friend said she liked my coat today', 'the coach said see you at club on thursday', 'i go to st johns and i love it'])
+      expect(categories(text), text).toEqual([]);
+  });
+
+  it('reads sextortion in broken English as a threat', () => {
+    for (const text of ['if you not pay i share you photo to everybody', 'you must pay or all you contact see you naked video', 'you send me money or i am send video to all you friend'])
+      expect(categories(text), text).toContain('threat_blackmail');
+    expect(categories('i will send video to you friend tomorrow')).toEqual([]);
+  });
+
+  it('reads "round" as a game word only as a round of something', () => {
+    expect(categories('one more round and then i will kill him lol')).toEqual([]);
+    expect(categories('hands round my neck he was squeezing')).toContain('immediate_danger');
+  });
+});
+
+describe('session 22, benign narrowing and train47 (v50): a picture of a thing, who it turned out to be, school sessions, a family threatened in a game', () => {
+  it('does not read a picture of a thing, asked by a friend, a nursery or a doctor, as a picture request; a picture of the child or a private place still is', () => {
+    for (const text of ['can u send me the pics from the match my mum wants them for the fridge', 'can you send me the photo of our class, mine got deleted', 'he asked for a pic of the rash'])
+      expect(categories(text), text).not.toContain('sexual');
+    for (const text of ['he asked for a pic of you in your pyjamas', 'he wants a pic of your feet', 'he asked me to send a pic of the bed i sleep in', 'send me a pic of the dress you got'])
+      expect(categories(text), text).toContain('sexual');
+  });
+
+  it('stands a question or "i know where u live" down when the message says who it was; "its a school trip" is no person', () => {
+    expect(categories('"i know where u live" its my cousin we literally share a wall 😂')).toEqual([]);
+    expect(categories('he sent me his location cos we were both lost at the festival its my brother')).toEqual([]);
+    expect(categories('he asked which end of the street my house is, the shop end or the field end')).toContain('personal_info');
+  });
+
+  it('reads school sessions about grooming as general; "sex ed" as a pretext is not', () => {
+    for (const text of ['they talked about grooming and sextortion', 'we had sex ed today and miss said its illegal for anyone to ask for nudes of under 18s', 'our teacher told us people online sometimes say they\'ll share pics to scare you and we should always tell an adult'])
+      expect(categories(text), text).toEqual([]);
+    expect(categories('he said its like sex ed and asked for nudes')).toContain('sexual');
+    expect(categories('he talked to us about sending nudes and said he would post them')).toContain('threat_blackmail');
+  });
+
+  it('reads "social suicide" as a figure of speech', () => {
+    expect(categories('wearing crocs to school is social suicide')).toEqual([]);
+  });
+
+  it('reads harm to the child\'s family as a threat even when a game is named', () => {
+    expect(categories('My son (11) is being told by someone he games with that his family will get hurt if he doesn\'t keep playing with them every night.')).toContain('threat_blackmail');
+    expect(categories('i will kill you in fortnite lol')).toEqual([]);
+  });
+
+  it('reads train47\'s wording: a camera turned back on, silence as a threat\'s condition, a card scratched, presents posted, a street put in comments', () => {
+    expect(categories('he said if i dont turn my camera back on he\'ll send the screenshots to my dad')).toContain('sexual');
+    expect(categories('uncle said if i tell mum what he does to me he\'ll make sure i never see her again')).toContain('meet_or_secrecy');
+    expect(categories('he said to buy a roblox card from the shop and scratch it and send a pic of the back')).toContain('financial');
+    expect(categories('someone on minecraft asked for my postcode so he can send me merch')).toContain('meet_or_secrecy');
+    expect(categories('somebody i dont know on tiktok put my street name in my comments and said swindon is nice')).toContain('personal_info');
+    expect(categories('my youth club is doing a trip to the beach, need money for the coach')).toEqual([]);
+    expect(categories('he said he knows what town i\'m in from my ip')).not.toContain('personal_info');
+  });
+});
+
+describe('session 22, benign narrowing (v50): a phone locked, a note through the door, a GP or physio asking for a photo', () => {
+  it('does not read a lost phone locked, a note through the door or a GP\'s photo request as a red flag; the same words about the child still are', () => {
+    for (const text of [
+      'My daughter lost her phone at the park. We\'ve locked it through Find My. Should we also change her social media passwords?',
+      'someone left a note through our door, it was the neighbours inviting us to a bbq',
+      'the gp asked me to upload a photo of the rash on my arm on the nhs app',
+      'the physio asked for a pic of my ankle swelling to check it heals ok',
+    ])
+      expect(categories(text), text).toEqual([]);
+    expect(categories('he locked it and wont let me out')).toContain('immediate_danger');
+    expect(run('he took me in the room and locked it').map((f) => f.rule)).toContain('lex:immediate_danger.being-hurt');
+    expect(categories('i left a note on my bed for mum and im going to the bridge')).toContain('self_harm');
+    expect(categories('a man said hes a physio and asked for pics of my legs')).toContain('sexual');
+  });
+});
