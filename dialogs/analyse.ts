@@ -13,7 +13,7 @@ import {
 import { compile, isWhole, startsWithAny, tokens, Vocabulary, withoutFillers, type PhraseList, type Reading } from './match.js';
 import type { HarbourContext, MessageReading } from './harbour.types.js';
 import type { Audience, ConversationSummary } from './types.js';
-import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, HURT_AT_HOME_RULES, HOME_ALONE_FINDING, IMAGE_THREAT_RULES, threatIsBlackmail, union, VIOLENCE_THREATENED } from './wording.js';
+import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, HURT_AT_HOME_RULES, HOME_ALONE_FINDING, HOME_ALONE_RULE, IMAGE_THREAT_RULES, threatIsBlackmail, union, VIOLENCE_THREATENED } from './wording.js';
 
 /**
  * One message, understood once per turn: the detector's findings plus everything the dialog's
@@ -665,6 +665,14 @@ export function createMessageReader(deps: DialogDeps) {
     // found ("shes home alone" is also someone checking she is alone). Not when danger now is already
     // known ("a man is at my door", then "im home alone"): the door steps go on as they are.
     const cats = s.categories ?? [];
+    // The detector's own home-alone finding (`ctx:home-alone-at-risk`) once danger now is already known
+    // adds nothing: the door steps go on, not 999 and the home-alone lines again.
+    if (cats.includes('immediate_danger') && turn.findings.some((f) => f.rule === HOME_ALONE_RULE)) {
+      const findings = turn.findings.filter((f) => f.rule !== HOME_ALONE_RULE);
+      let urgency: Urgency | undefined = turn.homeProblem === true ? 'high' : undefined;
+      for (const f of findings) urgency = moreUrgent(urgency, f.urgency);
+      turn = { ...turn, findings, categories: categoriesOf(findings), urgency };
+    }
     if (turn.homeAlone === true && turn.urgency !== 'immediate' && !cats.includes('immediate_danger') && cats.some((c) => AT_RISK_ALONE.has(c))) {
       const alone: Finding = { category: 'immediate_danger', urgency: 'immediate', confidence: 1, rule: HOME_ALONE_FINDING, detectorVersion: 'dialog', evidence: [] };
       turn = { ...turn, findings: [...turn.findings, alone], categories: union(turn.categories, ['immediate_danger']), urgency: 'immediate' };

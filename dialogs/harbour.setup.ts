@@ -6,7 +6,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { BotSay, ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { ASKED, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, HOME_ALONE_FINDING, WAKE_THEM, wakeSomeoneNext, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
+import { ASKED, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, isHomeAloneFinding, WAKE_THEM, wakeSomeoneNext, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -449,7 +449,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
             // What escalation() said once (don't send or pay, which half; logins; menace; secrecy; …).
             ...said,
             // Someone outside, or home alone after a threat: the door steps ("Don't open the door to them…").
-            ...(t.findings.some((f) => f.rule === SOMEONE_OUTSIDE_RULE || f.rule === HOME_ALONE_FINDING) ? { outside: true } : {}),
+            ...(t.findings.some((f) => f.rule === SOMEONE_OUTSIDE_RULE || isHomeAloneFinding(f)) ? { outside: true } : {}),
             ...(safeguardingLead ? { safeguardingLead: true } : {}),
             // Danger now heard from the detector (something taken): its own wording from here on.
             ...(urgency === 'immediate' && context.said.notSafe === true ? { notSafe: false } : {}),

@@ -313,6 +313,14 @@ export function stillInDanger(ctx: HarbourContext): BotSay {
 /** The dialog's finding for being home alone after someone who knows where they live or a threat (analyse.ts). */
 export const HOME_ALONE_FINDING = 'dialog:home-alone-at-risk';
 
+/** The detector's rule for the same (home alone, with personal details or a threat in its window). */
+export const HOME_ALONE_RULE = 'ctx:home-alone-at-risk';
+
+/** Home alone after someone who knows where they live or a threat, found by the detector or the dialog. */
+export function isHomeAloneFinding(f: { readonly rule: string }): boolean {
+  return f.rule === HOME_ALONE_FINDING || f.rule === HOME_ALONE_RULE;
+}
+
 /** The detector's rule for someone outside or at the door now. */
 export const SOMEONE_OUTSIDE_RULE = 'lex:immediate_danger.someone-outside';
 
@@ -386,7 +394,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // 999 first, every time: the child may be in danger now, whoever is on shift.
   if (urgency === 'immediate') out.push(sayToReader(ctx, 'safety.immediate'));
   // Home alone, after someone who knows where they live or a threat: what to do about the door, now.
-  const homeAlone = pathOf(ctx.audience) !== 'friend' && findings.some((f) => f.rule === HOME_ALONE_FINDING);
+  const homeAlone = pathOf(ctx.audience) !== 'friend' && findings.some(isHomeAloneFinding);
   if (homeAlone) out.push(say(`${pathOf(ctx.audience)}.home-alone-safety`));
   if (!withPerson) {
     if (isFirst) out.push(say('escalation.serious'));

@@ -732,6 +732,9 @@ describe('escalation', () => {
       "Lock the doors, and don't open them to anyone you don't know. Call a grown-up you know and ask them to come home now. If that person comes, call 999.",
     ]);
     expect(keysOf(turns[4]?.emitted ?? [])).not.toContain('feeling.alone');
+    // Since session 22 the detector finds it (its evidence goes to the counsellor), and the dialog makes no finding of its own.
+    const asked = turns[4]?.emitted.find((e) => e.type === 'handoff.requested');
+    expect(asked?.type === 'handoff.requested' ? asked.findings.map((f) => f.rule) : []).toEqual(['ctx:home-alone-at-risk']);
     // The danger steps go on, the door first.
     expect(keysOf(turns[5]?.emitted ?? [])).toEqual(['escalation.danger-door']);
     // A parent's "shes home alone right now", after a man who knows their address: the same, in a parent's words.
