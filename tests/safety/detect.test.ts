@@ -1732,3 +1732,25 @@ describe('session 22, benign narrowing (v50): a phone locked, a note through the
     expect(categories('a man said hes a physio and asked for pics of my legs')).toContain('sexual');
   });
 });
+
+describe('session 22, the lead (v52): home alone is the child\'s state now, not the stranger\'s question about it', () => {
+  function ruleTurns(turns: string[]): string[][] {
+    let state = EMPTY_DETECTOR_STATE;
+    return turns.map((t) => {
+      const r = detect(t, state, model);
+      state = r.state;
+      return r.findings.map((f) => f.rule);
+    });
+  }
+
+  it('does not read the stranger asking or knowing when they are home alone as danger now (v51 did); the alone-check still fires', () => {
+    for (const asked of ['he asked if im home alone most evenings', 'he knows im home alone on tuesdays', 'he asks wen im on my own in the house']) {
+      const rules = ruleTurns(['he knows where i live', asked])[1];
+      expect(rules).not.toContain('ctx:home-alone-at-risk');
+    }
+    expect(ruleTurns(['he knows where i live', 'he asked if im home alone most evenings'])[1]).toContain('lex:meet_or_secrecy.alone-check');
+    // The child's own state still is.
+    expect(ruleTurns(['he knows where i live', 'im home alone rn'])[1]).toContain('ctx:home-alone-at-risk');
+    expect(ruleTurns(['he knows where i live', 'mum is at work and im home alone'])[1]).toContain('ctx:home-alone-at-risk');
+  });
+});
