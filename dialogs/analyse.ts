@@ -147,6 +147,8 @@ export interface TurnAnalysis {
   readonly confused?: boolean;
   /** A yes of one or two words and nothing else ("ye", "yes ok"). */
   readonly bareYes?: boolean;
+  /** The whole message asks about this chat ("can u not tell anyone", "will the counsellor know my name"). */
+  readonly aboutThisChat?: boolean;
   /** "my life is over", "no way out": hopelessness. */
   readonly hopeless?: boolean;
   /** The feeling named is someone else's ("he got angry"), and nothing in the message is about themselves. */
@@ -225,6 +227,7 @@ export function createAnalyser(deps: DialogDeps) {
   const asksAnonymous = compile(w.asksAnonymous);
   const deleteMessages = compile(w.deleteMessages);
   const confused = compile(w.confused);
+  const asksBotSecret = compile(w.asksBotSecret);
   const hopeless = compile(w.hopeless);
   const strangerOrOnline = compile(w.strangerOrOnline);
   const imageWorry = compile(w.imageWorry);
@@ -282,7 +285,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -407,6 +410,10 @@ export function createAnalyser(deps: DialogDeps) {
     if (app === undefined && knownAdult && !online) turn.knownAdultInPerson = true;
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
     if (wholeIn(rawRest, spelledRest, confused)) turn.confused = true;
+    if (wholeIn(rawRest, spelledRest, asksBotSecret)) {
+      turn.aboutThisChat = true;
+      turn.asksPrivacy = true;
+    } else if (wholeIn(rawRest, spelledRest, asksAnonymous)) turn.aboutThisChat = true;
     // Before and after fillers come off: "thank you so much" would lose its "thank you" to them.
     if (wholeIn(raw, spelled === raw ? null : spelled, thanks) || wholeIn(rawRest, spelledRest, thanks)) turn.thanks = true;
     // "Are you a real person?" is a question, and "I don't want a person" a no: neither asks for one.
@@ -424,6 +431,8 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, asksAnonymous)) {
       turn.asksAnonymous = true;
       turn.asksPrivacy = true;
+      // "will the counsellor know my name" asks about the counsellor; it does not ask for one.
+      delete turn.asksForPerson;
     }
     if (either(hits, spelledHits, tips)) turn.wantsTips = true;
     if (either(hits, spelledHits, ownDetails) || looksLikePhoneNumber(text)) turn.sharesOwnDetails = true;
@@ -593,6 +602,9 @@ function categoriesOf(findings: readonly Finding[]): Category[] {
   return out;
 }
 
+/** The detector's rules a question about this chat can set off: a stranger's secrecy, or knowing or asking their details. */
+const ABOUT_CHAT_RULES: ReadonlySet<string> = new Set(['lex:meet_or_secrecy.secrecy', 'lex:meet_or_secrecy.secrecy-asked', 'lex:personal_info.knows-details', 'lex:personal_info.asks-details']);
+
 /**
  * "me" or "I'm a kid" says who is chatting only in a short answer; in a longer message the child
  * is already telling their story ("he keeps messaging me"), which the dialog takes as theirs. So is
@@ -665,6 +677,14 @@ export function createMessageReader(deps: DialogDeps) {
     // found ("shes home alone" is also someone checking she is alone). Not when danger now is already
     // known ("a man is at my door", then "im home alone"): the door steps go on as they are.
     const cats = s.categories ?? [];
+    // "can u not tell anyone", "will the counsellor know my name", the whole message: a question about this
+    // chat. The detector reads a stranger's secrecy or knowledge in it; the dialog answers the question.
+    if (turn.aboutThisChat === true && turn.findings.some((f) => ABOUT_CHAT_RULES.has(f.rule))) {
+      const findings = turn.findings.filter((f) => !ABOUT_CHAT_RULES.has(f.rule));
+      let urgency: Urgency | undefined = turn.homeProblem === true ? 'high' : undefined;
+      for (const f of findings) urgency = moreUrgent(urgency, f.urgency);
+      turn = { ...turn, findings, categories: categoriesOf(findings), urgency };
+    }
     // The detector's own home-alone finding (`ctx:home-alone-at-risk`) once danger now is already known
     // adds nothing: the door steps go on, not 999 and the home-alone lines again.
     if (cats.includes('immediate_danger') && turn.findings.some((f) => f.rule === HOME_ALONE_RULE)) {

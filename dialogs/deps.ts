@@ -182,6 +182,7 @@ export interface AnswerWords {
   readonly asksAnonymous: readonly string[];
   readonly deleteMessages: readonly string[];
   readonly confused: readonly string[];
+  readonly asksBotSecret: readonly string[];
   /** "my life is over", "no way out": hopelessness. */
   readonly hopeless: readonly string[];
   /** "she already gave it", "i told him": details that were asked for, given. */
@@ -293,6 +294,7 @@ export const ANSWER_LIST_KEYS = {
   asksAnonymous: 'asks_anonymous',
   deleteMessages: 'delete_messages',
   confused: 'confused',
+  asksBotSecret: 'asks_bot_secret',
   hopeless: 'hopeless',
   strangerOrOnline: 'stranger_or_online',
   imageWorry: 'image_worry',

@@ -604,6 +604,20 @@ describe('escalation', () => {
     expect(keysOf(parent?.emitted ?? [])).toContain('parent.secret-not-yours');
   });
 
+  it('"can u not tell anyone" and "will the counsellor know my name", the whole message, are questions about this chat, not a stranger\'s secrecy or knowledge', () => {
+    const friend = play(machine, onShift, [msg('my friend'), msg('she is being messaged by a man on insta who wants pics'), msg('can u not tell anyone')]).at(-1);
+    // Before: a new red flag (meet_or_secrecy) and "Safe grown-ups don't ask children to keep secrets like this".
+    expect(friend?.emitted.some((e) => e.type === 'handoff.requested')).toBe(false);
+    expect(keysOf(friend?.emitted ?? [])).toEqual(['friend.privacy']);
+    const queued = child(msg('Talk to a real person'), { type: 'handoff.queued', position: 3 }, msg('will the counsellor know my name')).at(-1);
+    // Before: urgency raised for personal_info, and "If you ever see them… Never go to meet them."
+    expect(queued?.emitted.some((e) => e.type === 'handoff.requested')).toBe(false);
+    expect(keysOf(queued?.emitted ?? [])).toEqual(['shared.anonymous']);
+    // A stranger's secrecy told of is still a red flag.
+    const told = child(msg('he told me not to tell anyone')).at(-1);
+    expect(told?.emitted).toContainEqual(expect.objectContaining({ type: 'handoff.requested' }));
+  });
+
   it('"Someone else", then "im her older sister": the friend path\'s words, not a worker\'s safeguarding lead', () => {
     const turns = play(machine, onShift, [msg('Someone else'), msg('im her older sister, shes 12'), msg('a man on tiktok is asking her for pics')]);
     expect(turns[2]?.state).toBe('talking.young.whatHappened');

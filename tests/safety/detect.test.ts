@@ -1754,3 +1754,24 @@ describe('session 22, the lead (v52): home alone is the child\'s state now, not 
     expect(ruleTurns(['he knows where i live', 'mum is at work and im home alone'])[1]).toContain('ctx:home-alone-at-risk');
   });
 });
+
+describe('session 22, the lead (v53): pictures sent and then more asked for, over two messages; "luvs"', () => {
+  function ruleTurns(turns: string[]): string[][] {
+    let state = EMPTY_DETECTOR_STATE;
+    return turns.map((t) => {
+      const r = detect(t, state, model);
+      state = r.state;
+      return r.findings.map((f) => f.rule);
+    });
+  }
+
+  it('reads "i sent him pics of me", then "he wants more now", as sexual (the combo sent-then-more); a pet or money is not', () => {
+    expect(ruleTurns(['theres this guy on insta', 'i sent him pics of me', 'he wants more now'])[2]).toContain('ctx:sent-then-more');
+    expect(ruleTurns(['i sent him pics of my dog', 'he wants more'])[1]).not.toContain('ctx:sent-then-more');
+    expect(categories('i sent some money to my friend and he wants more')).toEqual([]);
+  });
+
+  it('reads "luvs" as "loves": "he sed he luvs me" is the gifts-and-flattery rule, as "he said he loves me" is', () => {
+    expect(run('he sed he luvs me').map((f) => f.rule)).toContain('lex:meet_or_secrecy.gifts-grooming');
+  });
+});
