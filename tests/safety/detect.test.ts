@@ -19,6 +19,16 @@ import { loadSafetyModel, readSafetySource } from '../fixtures/flags/source.js';
 const model: SafetyModel = loadSafetyModel();
 const run = (text: string, state: DetectorState = EMPTY_DETECTOR_STATE): Finding[] => [...detect(text, state, model).findings];
 const categories = (text: string): string[] => [...new Set(run(text).map((f) => f.category))].sort();
+/** The rule ids found on each turn of one conversation. */
+function ruleTurns(turns: string[]): string[][] {
+  let state = EMPTY_DETECTOR_STATE;
+  return turns.map((t) => {
+    const r = detect(t, state, model);
+    state = r.state;
+    return r.findings.map((f) => f.rule);
+  });
+}
+
 /** Runs a conversation, returning the categories flagged at each turn. */
 function conversation(turns: string[]): string[][] {
   let state = EMPTY_DETECTOR_STATE;
@@ -1609,15 +1619,6 @@ describe('session 21, the lead after the merge (v48): an age before "boyfriend",
 
 describe('session 22, known misses (v49): home alone after a stranger, an age gap, threats in a parent\'s words, the child\'s places named, broken English', () => {
   /** The rule ids raised at each turn of a conversation. */
-  function ruleTurns(turns: string[]): string[][] {
-    let state = EMPTY_DETECTOR_STATE;
-    return turns.map((t) => {
-      const r = detect(t, state, model);
-      state = r.state;
-      return r.findings.map((f) => f.rule);
-    });
-  }
-
   it('reads home alone after a stranger knew where the child lives or threatened them as danger now, once', () => {
     const turns = ruleTurns(['sum1 on fortnite sed he nos were i liv', 'he sed he wil cum 2 my hous', 'im home alone', 'what do i do']);
     expect(turns[2]).toContain('ctx:home-alone-at-risk');
@@ -1734,15 +1735,6 @@ describe('session 22, benign narrowing (v50): a phone locked, a note through the
 });
 
 describe('session 22, the lead (v52): home alone is the child\'s state now, not the stranger\'s question about it', () => {
-  function ruleTurns(turns: string[]): string[][] {
-    let state = EMPTY_DETECTOR_STATE;
-    return turns.map((t) => {
-      const r = detect(t, state, model);
-      state = r.state;
-      return r.findings.map((f) => f.rule);
-    });
-  }
-
   it('does not read the stranger asking or knowing when they are home alone as danger now (v51 did); the alone-check still fires', () => {
     for (const asked of ['he asked if im home alone most evenings', 'he knows im home alone on tuesdays', 'he asks wen im on my own in the house']) {
       const rules = ruleTurns(['he knows where i live', asked])[1];
@@ -1756,15 +1748,6 @@ describe('session 22, the lead (v52): home alone is the child\'s state now, not 
 });
 
 describe('session 22, the lead (v53): pictures sent and then more asked for, over two messages; "luvs"', () => {
-  function ruleTurns(turns: string[]): string[][] {
-    let state = EMPTY_DETECTOR_STATE;
-    return turns.map((t) => {
-      const r = detect(t, state, model);
-      state = r.state;
-      return r.findings.map((f) => f.rule);
-    });
-  }
-
   it('reads "i sent him pics of me", then "he wants more now", as sexual (the combo sent-then-more); a pet or money is not', () => {
     expect(ruleTurns(['theres this guy on insta', 'i sent him pics of me', 'he wants more now'])[2]).toContain('ctx:sent-then-more');
     expect(ruleTurns(['i sent him pics of my dog', 'he wants more'])[1]).not.toContain('ctx:sent-then-more');
