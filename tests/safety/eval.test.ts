@@ -115,6 +115,12 @@ import { loadSafetyModel } from '../fixtures/flags/source.js';
 // lead's v48: here benign 67, threat 67, financial 72, sexual 85, the rest unchanged; held out benign
 // 315 -> 304 of 5,165, danger 552 -> 552, self 566 -> 565, threat 478 -> 480, financial 556 -> 558,
 // sexual 631 -> 630, personal 547 -> 546, meet 749 -> 749. The floors and the ceiling follow these figures.
+// Session 22: the owner's v49-v51 (with train47) and the lead's v52-v53 left this half as it was (benign
+// 67, every category unchanged; danger on unlabelled items 16 -> 20 at v51, back to 16 at v52). Training on
+// train48 took self_harm 58 -> 57 (threat, personal, financial +1): not trained on this session
+// (tests/fixtures/flags-pending). On the held-out probes40-64: danger 572 -> 569 of 625, self 587 -> 587,
+// threat 512 -> 515, sexual 648 -> 649, meet 767 -> 771, personal 566 -> 572, financial 577 -> 581, benign
+// 324 -> 324 of 5,431. The floors stay.
 // These floors are the last measured figures, not a trend: they make a regression fail while the
 // gap stays visible in `npm run eval:flags` (BELOW / ABOVE, every miss).
 const MEASURED_RECALL_FLOOR: Partial<Record<Category, number>> = {
