@@ -387,37 +387,19 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       understood: enqueueActions(({ context, enqueue }) => {
         if (context.notUnderstood !== 0) enqueue.assign({ notUnderstood: 0 });
       }),
-      /** A reply the step could not place: reflect, re-ask; after two in a row, offer a person. */
       /**
        * "wat" to a step's question: asked again in simpler words (`<path>.ask.<step>-simple`), not thanked
        * as an answer; the second time in a row, a person is offered, as for any reply not understood.
        */
       askAgainSimply: enqueueActions(({ context, enqueue }, params: { step: string; quickReplies?: readonly string[] }) => {
-        const count = context.notUnderstood + 1;
-        if (count >= 2) {
-          enqueue.emit(say('fallback.offer-help', { quickReplies: QR.offerHelp }));
-          enqueue.emit(say(isAdult(context) ? 'helplines.now.adult' : 'helplines.now.child'));
-          enqueue.assign({ notUnderstood: 0 });
-          return;
-        }
-        enqueue.assign({ notUnderstood: count });
-        enqueue.emit(say('fallback.ask-again'));
-        enqueue.emit(sayStepOf(context, `ask.${params.step}-simple`, params.quickReplies));
+        notPlaced(context, enqueue, [say('fallback.ask-again'), sayStepOf(context, `ask.${params.step}-simple`, params.quickReplies)]);
       }),
+      /** A reply the step could not place: reflect, re-ask; after two in a row, offer a person. */
       notUnderstood: enqueueActions(
         ({ context, enqueue }, params: { retry: string; quickReplies?: readonly string[] }) => {
-          const count = context.notUnderstood + 1;
-          enqueue.assign({ notUnderstood: count });
           const retry = params.retry.startsWith('.') ? `${pathOf(context.audience)}${params.retry}` : params.retry;
           const qr = params.quickReplies === undefined ? {} : { quickReplies: params.quickReplies };
-          if (count >= 2) {
-            enqueue.emit(say('fallback.offer-help', { quickReplies: QR.offerHelp }));
-            enqueue.emit(say(isAdult(context) ? 'helplines.now.adult' : 'helplines.now.child'));
-            enqueue.assign({ notUnderstood: 0 });
-          } else {
-            enqueue.emit(say(context.turn.hasWords ? 'fallback.reflect' : 'fallback.no-words'));
-            enqueue.emit(say(retry, qr));
-          }
+          notPlaced(context, enqueue, [say(context.turn.hasWords ? 'fallback.reflect' : 'fallback.no-words'), say(retry, qr)]);
         },
       ),
       escalateOnFindings: enqueueActions(({ context, enqueue }) => {
@@ -917,6 +899,22 @@ function asksDeleteAfterFlag(turn: TurnAnalysis, summary: ConversationSummary): 
 /** "can you tell my mum for me": in the words of who is chatting. */
 function cantTellForYouLine(context: HarbourContext): BotSay {
   return say(`${pathOf(context.audience)}.cant-tell-for-you`);
+}
+
+/**
+ * A reply the step could not place, the n-th in a row: the first time `retry` (the question again), the
+ * second a person offered with the numbers, and the count starts again.
+ */
+function notPlaced(context: HarbourContext, enqueue: { emit: (e: BotSay) => void; assign: (a: { notUnderstood: number }) => void }, retry: readonly BotSay[]): void {
+  const count = context.notUnderstood + 1;
+  if (count >= 2) {
+    enqueue.emit(say('fallback.offer-help', { quickReplies: QR.offerHelp }));
+    enqueue.emit(say(isAdult(context) ? 'helplines.now.adult' : 'helplines.now.child'));
+    enqueue.assign({ notUnderstood: 0 });
+    return;
+  }
+  enqueue.assign({ notUnderstood: count });
+  for (const line of retry) enqueue.emit(line);
 }
 
 /** A mark in `said`: what has been said once. */
