@@ -602,6 +602,15 @@ function categoriesOf(findings: readonly Finding[]): Category[] {
   return out;
 }
 
+/** The turn without the findings `drop` picks (the same turn when there are none), its categories and urgency worked out again. */
+function withoutFindings(turn: TurnAnalysis, drop: (f: Finding) => boolean): TurnAnalysis {
+  if (!turn.findings.some(drop)) return turn;
+  const findings = turn.findings.filter((f) => !drop(f));
+  let urgency: Urgency | undefined = turn.homeProblem === true ? 'high' : undefined;
+  for (const f of findings) urgency = moreUrgent(urgency, f.urgency);
+  return { ...turn, findings, categories: categoriesOf(findings), urgency };
+}
+
 /** The detector's rules a question about this chat can set off: a stranger's secrecy, or knowing or asking their details. */
 const ABOUT_CHAT_RULES: ReadonlySet<string> = new Set(['lex:meet_or_secrecy.secrecy', 'lex:meet_or_secrecy.secrecy-asked', 'lex:personal_info.knows-details', 'lex:personal_info.asks-details']);
 
@@ -679,20 +688,10 @@ export function createMessageReader(deps: DialogDeps) {
     const cats = s.categories ?? [];
     // "can u not tell anyone", "will the counsellor know my name", the whole message: a question about this
     // chat. The detector reads a stranger's secrecy or knowledge in it; the dialog answers the question.
-    if (turn.aboutThisChat === true && turn.findings.some((f) => ABOUT_CHAT_RULES.has(f.rule))) {
-      const findings = turn.findings.filter((f) => !ABOUT_CHAT_RULES.has(f.rule));
-      let urgency: Urgency | undefined = turn.homeProblem === true ? 'high' : undefined;
-      for (const f of findings) urgency = moreUrgent(urgency, f.urgency);
-      turn = { ...turn, findings, categories: categoriesOf(findings), urgency };
-    }
+    if (turn.aboutThisChat === true) turn = withoutFindings(turn, (f) => ABOUT_CHAT_RULES.has(f.rule));
     // The detector's own home-alone finding (`ctx:home-alone-at-risk`) once danger now is already known
     // adds nothing: the door steps go on, not 999 and the home-alone lines again.
-    if (cats.includes('immediate_danger') && turn.findings.some((f) => f.rule === HOME_ALONE_RULE)) {
-      const findings = turn.findings.filter((f) => f.rule !== HOME_ALONE_RULE);
-      let urgency: Urgency | undefined = turn.homeProblem === true ? 'high' : undefined;
-      for (const f of findings) urgency = moreUrgent(urgency, f.urgency);
-      turn = { ...turn, findings, categories: categoriesOf(findings), urgency };
-    }
+    if (cats.includes('immediate_danger')) turn = withoutFindings(turn, (f) => f.rule === HOME_ALONE_RULE);
     if (turn.homeAlone === true && turn.urgency !== 'immediate' && !cats.includes('immediate_danger') && cats.some((c) => AT_RISK_ALONE.has(c))) {
       const alone: Finding = { category: 'immediate_danger', urgency: 'immediate', confidence: 1, rule: HOME_ALONE_FINDING, detectorVersion: 'dialog', evidence: [] };
       turn = { ...turn, findings: [...turn.findings, alone], categories: union(turn.categories, ['immediate_danger']), urgency: 'immediate' };
