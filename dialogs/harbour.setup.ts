@@ -212,6 +212,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** "should i just pay her", with no new red flag in it: no, and why. */
       sayDontComply: emit(({ context }) => dontComply(context)),
       /** The trusted-adult question; after a story about one of their own grown-ups, a young person is asked about another one. */
+      /** A feeling in place of the trusted-adult answer: the question again, in other words (once). */
+      askTrustedAfterFeeling: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say(`${pathOf(context.audience)}.ask.trusted-adult-again`));
+        enqueue.assign({ said: { ...context.said, trustedAfterFeeling: true } });
+      }),
       askTrustedAdultOnPath: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'trustedAsked', [trustedAdultQuestion(c)])),
       /** "i already paid him once", after money or a threat: don't pay any more, and why; 999 still, while in danger now. Once. */
       sayPaidAlready: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'paidAlready', [sayStepOf(c, 'paid-already'), ...stillInDangerIf(isInDangerNow(c), c)])),
@@ -839,6 +844,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       awaitsFeelings: ({ context }) => context.feelingsAsk === 'asked',
       awaitsSafeAnswer: ({ context }) => context.safeAsk === 'asked',
       mayAskSafeAgain: ({ context }) => context.said.safeAskedAgain !== true,
+      mayAskTrustedAfterFeeling: ({ context }) => context.said.trustedAfterFeeling !== true && pathOf(context.audience) !== 'parent',
       /** "lol jk", "forget it": taking back what they said. */
       takesItBack: ({ context, event }) => turnOf(context, event).takesBack === true,
       awaitsWellbeing: ({ context }) => context.wellbeingAsk === 'asked',

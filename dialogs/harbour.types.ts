@@ -91,6 +91,8 @@ export interface HarbourContext {
     readonly tookDevice?: boolean;
     /** The trusted-adult question has been asked once already (a second asking uses other words). Absent in older snapshots. */
     readonly trustedAsked?: boolean;
+    /** A feeling came in place of the trusted-adult answer: said back, and the question asked again (once). */
+    readonly trustedAfterFeeling?: boolean;
     /** A fingerprint of the tips' message keys last said: asked again with nothing new, they are not said again. Absent in older snapshots. */
     readonly tips?: number;
     /** They need not keep it secret, after being asked to (the detector's secrecy rules): once. Absent in older snapshots. */

@@ -157,6 +157,8 @@ export function childStates(s: HarbourSetup) {
             { guard: 'fearsTelling', target: 'advice', actions: ['sayFearsTelling'] },
             { guard: 'notReadyToTell', target: 'advice', actions: ['sayNotReadyToTell'] },
             { guard: 'namesTrustedAdult', target: 'advice', actions: ['recordTrustedAdult', { type: 'sayStep', params: { step: 'trusted.named' } }] },
+            // "scared", a late answer to how they feel: said back, and the grown-up question again in other words (once).
+            { guard: and(['namesFeelingBesidesOkay', 'mayAskTrustedAfterFeeling']), actions: ['reflectFeeling', 'askTrustedAfterFeeling'] },
             { target: 'advice', actions: ['recordTrustedAdult', { type: 'sayStep', params: { step: 'trusted.none' } }] },
           ]),
         },

@@ -618,6 +618,15 @@ describe('escalation', () => {
     expect(told?.emitted).toContainEqual(expect.objectContaining({ type: 'handoff.requested' }));
   });
 
+  it('"scared" in place of an answer to "Is there a grown-up you trust…?" is said back and the question asked again in other words, once; not "That\'s okay… a teacher or school nurse can help"', () => {
+    const turns = child(msg('a man on roblox keeps messaging me'), msg('2 weeks'), msg('no'), msg('no'), msg('idk'), msg('scared'), msg('sad'));
+    expect(keysOf(turns[6]?.emitted ?? []).at(-1)).toBe('child.ask.trusted-adult');
+    expect(keysOf(turns[7]?.emitted ?? [])).toEqual(['feeling.scared', 'child.ask.trusted-adult-again']);
+    expect(turns[7]?.state).toBe('talking.young.trustedAdult');
+    // Once: a second feeling goes on as before.
+    expect(keysOf(turns[8]?.emitted ?? [])).toContain('child.trusted.none');
+  });
+
   it('"Someone else", then "im her older sister": the friend path\'s words, not a worker\'s safeguarding lead', () => {
     const turns = play(machine, onShift, [msg('Someone else'), msg('im her older sister, shes 12'), msg('a man on tiktok is asking her for pics')]);
     expect(turns[2]?.state).toBe('talking.young.whatHappened');
