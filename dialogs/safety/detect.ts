@@ -1478,7 +1478,7 @@ function mildThreat(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
 }
 
 /** Why scope stood a phrase down: the classifier may defer to some kinds of stand-down (see detect). */
-type StandDown = 'sent' | 'dose' | 'errand' | 'mild' | 'nuisance' | 'permission' | 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch';
+type StandDown = 'sent' | 'thing' | 'dose' | 'errand' | 'mild' | 'nuisance' | 'permission' | 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch';
 
 /** Words that may sit between a negator and what it denies outright: "i don't EVER want to die" (not "really", a hedge). */
 const DENIAL_FILLERS = new Set(['even', 'ever', 'actually', 'honestly', 'truly']);
@@ -1971,7 +1971,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (animalFollows(tokens, m, rule)) return 'nuisance';
   if (locationWithTrusted(tokens, m, rule)) return 'trusted';
   if (imagesSentToChild(tokens, m, rule)) return 'sent';
-  if (pictureOfThing(tokens, m, rule)) return 'sent';
+  if (pictureOfThing(tokens, m, rule)) return 'thing';
   if (hidingFromNuisance(tokens, m, rule)) return 'nuisance';
   if (mildThreat(tokens, m, rule)) return 'mild';
   if (laterThreat(tokens, m, rule)) return 'mild';
