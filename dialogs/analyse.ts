@@ -4,10 +4,12 @@ import type { DetectorState } from './safety/types.js';
 import {
   DURATIONS,
   FEELINGS,
+  RELATIONS,
   TRUSTED_ADULTS,
   type DialogDeps,
   type Duration,
   type Feeling,
+  type Relation,
   type TrustedAdult,
 } from './deps.js';
 import { compile, isWhole, startsWithAny, tokens, Vocabulary, withoutFillers, type PhraseList, type Reading } from './match.js';
@@ -167,6 +169,8 @@ export interface TurnAnalysis {
   readonly trustedAdult?: TrustedAdult;
   readonly noTrustedAdult?: boolean;
   readonly duration?: Duration;
+  /** Family named as the one they are worried about ("my little sister"): see `RELATIONS`. */
+  readonly relation?: Relation;
   readonly ageBand?: string;
   /** Absent for messages with no letters or digits at all (only emoji or punctuation). */
   readonly hasWords?: boolean;
@@ -195,6 +199,7 @@ export function createAnalyser(deps: DialogDeps) {
   const feelingWords = new Set(FEELINGS.filter((f) => f !== 'okay').flatMap((f) => w.feelings[f].filter((p) => !p.includes(' '))));
   const trusted = listsOf(TRUSTED_ADULTS, w.trustedAdults);
   const durations = listsOf(DURATIONS, w.durations);
+  const relations = listsOf(RELATIONS, w.relations);
   const yes = compile(w.yes);
   const no = compile(w.no);
   const unsure = compile(w.unsure);
@@ -284,7 +289,7 @@ export function createAnalyser(deps: DialogDeps) {
   const personWords = compile(w.someone.filter((x) => !w.appThings.includes(x)));
 
   const vocabulary = new Vocabulary([
-    ...[audiences, apps, feelings, trusted, durations].flatMap((l) => l.map((x) => x.phrases)),
+    ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
     yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
@@ -488,6 +493,8 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, noTrusted)) turn.noTrustedAdult = true;
     const duration = firstOf(durations, hits, spelledHits);
     if (duration !== undefined) turn.duration = duration;
+    const relation = firstOf(relations, hits, spelledHits);
+    if (relation !== undefined) turn.relation = relation;
     const ageBand = ageBandOf(words);
     if (ageBand !== undefined) turn.ageBand = ageBand;
     if (words.length > 0) turn.hasWords = true;

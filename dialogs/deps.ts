@@ -17,6 +17,13 @@ export type Feeling = (typeof FEELINGS)[number];
 export const TRUSTED_ADULTS = ['parent', 'relative', 'teacher', 'youth_worker', 'other_adult'] as const;
 export type TrustedAdult = (typeof TRUSTED_ADULTS)[number];
 
+/**
+ * Who the young person asking for someone else is worried about, when it is family: the friend path
+ * then says "your sister" (a `people.<id>` message) where it would say "your friend".
+ */
+export const RELATIONS = ['sister', 'brother', 'sibling', 'cousin'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
 /** How long it has gone on, in rough bands, for the summary and the follow-up wording. */
 export const DURATIONS = ['today', 'days', 'weeks', 'months'] as const;
 export type Duration = (typeof DURATIONS)[number];
@@ -202,6 +209,8 @@ export interface AnswerWords {
   readonly feelings: Readonly<Record<Feeling, readonly string[]>>;
   readonly trustedAdults: Readonly<Record<TrustedAdult, readonly string[]>>;
   readonly durations: Readonly<Record<Duration, readonly string[]>>;
+  /** "my little sister", "im his sister" (so: your brother), "my cousin": see {@link RELATIONS}. */
+  readonly relations: Readonly<Record<Relation, readonly string[]>>;
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */

@@ -4,7 +4,7 @@ import type { AppName, DialogDeps } from './deps.js';
 import type { Category, Finding, Urgency } from './safety/finding.js';
 import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
-import type { BotSay, ConversationSummary, DialogEmitted, DialogInput } from './types.js';
+import type { Audience, BotSay, ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
 import { ASKED, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, isHomeAloneFinding, WAKE_THEM, wakeSomeoneNext, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
 
@@ -99,7 +99,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       sayStep: emit(({ context }, params: { step: string; quickReplies?: readonly string[] }) => sayStepOf(context, params.step, params.quickReplies)),
       setAudience: assign(({ context }) => {
         const audience = context.turn.audience ?? 'young_person';
-        return { audience, summary: { ...context.summary, audience }, notUnderstood: 0 };
+        return { audience, ...relationOf(audience, context.turn), summary: { ...context.summary, audience }, notUnderstood: 0 };
       }),
       /**
        * Who is chatting, when a message that is routed at the root (a red flag, asking for a person)
@@ -112,10 +112,14 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (context.audience !== undefined) return;
         const audience = context.turn.audience ?? (context.turn.tellsStory === true ? 'young_person' : undefined);
         if (audience === undefined) return;
-        enqueue.assign({ audience, summary: { ...context.summary, audience } });
+        enqueue.assign({ audience, ...relationOf(audience, context.turn), summary: { ...context.summary, audience } });
       }),
       /** Someone else turns out to be a sibling or cousin: the friend path from here (thanked already). */
-      becomeFriendPath: assign(({ context }) => ({ audience: 'friend' as const, summary: { ...context.summary, audience: 'friend' as const } })),
+      becomeFriendPath: assign(({ context }) => ({
+        audience: 'friend' as const,
+        ...relationOf('friend', context.turn),
+        summary: { ...context.summary, audience: 'friend' as const },
+      })),
       recordKnownAdult: assign(({ context }) => ({ knownAdult: true, summary: { ...context.summary, knownAdult: true } })),
       recordBullying: assign({ bullying: true }),
       /** A parent's general question, nothing happened: the apps' minimum age if asked, the app's settings, setting up together, talking, the NSPCC. */
@@ -969,6 +973,14 @@ function saysSafeNow(context: HarbourContext, turn: TurnAnalysis): boolean {
 /** The message's feeling said back ("It makes sense to feel scared…"). */
 function reflectionOf(context: HarbourContext) {
   return say(`feeling.${context.turn.feeling ?? 'unknown'}`);
+}
+
+/**
+ * The family member named in the message that puts them on the friend path ("im worried about my
+ * little sister"): only then, since a later "my big sister" is more often someone they could tell.
+ */
+function relationOf(audience: Audience, turn: TurnAnalysis): Pick<HarbourContext, 'sayFacts'> {
+  return audience === 'friend' && turn.relation !== undefined ? { sayFacts: { friend: { words: `placeholder.friend.${turn.relation}` } } } : {};
 }
 
 /** A finding the dialog makes itself from an answer, not the detector's. */

@@ -2,6 +2,7 @@ import type { TurnAnalysis } from './analyse.js';
 import type { Category, Urgency } from './safety/finding.js';
 import type { DetectorState } from './safety/types.js';
 import type { Audience, ConversationSummary, DialogEmitted, DialogEvent, DialogInput } from './types.js';
+import type { Relation } from './deps.js';
 
 /** Where the request for a person stands, as far as the dialog knows. */
 export type HandoffProgress = 'none' | 'requested' | 'queued' | 'unavailable' | 'accepted' | 'failed';
@@ -13,6 +14,12 @@ export type HandoffProgress = 'none' | 'requested' | 'queued' | 'unavailable' | 
 export interface HarbourContext {
   readonly counsellorOnShift: boolean;
   readonly audience?: Audience;
+  /**
+   * Words the server fills into every message's placeholders for this chat (BotSay facts win): on
+   * the friend path, `friend` is "your sister" when they said they are worried about their little
+   * sister (`placeholder.friend.<relation>`). Unset, `{friend}` says "your friend".
+   */
+  readonly sayFacts?: { readonly friend: { readonly words: `placeholder.friend.${Relation}` } };
   readonly detector: DetectorState;
   /** The latest message, understood (flags and ids only). */
   readonly turn: TurnAnalysis;

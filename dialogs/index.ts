@@ -10,8 +10,8 @@ import type { ConversationSummary } from './types.js';
 
 export { createHarbourMachine } from './harbour.machine.js';
 export type { HarbourContext, HandoffProgress } from './harbour.types.js';
-export type { DialogDeps, Detector, AnswerWords, AppName, DialogTiming, Feeling, TrustedAdult, Duration } from './deps.js';
-export { FEELINGS, TRUSTED_ADULTS, DURATIONS, ANSWER_LIST_KEYS, ANSWER_LISTS } from './deps.js';
+export type { DialogDeps, Detector, AnswerWords, AppName, DialogTiming, Feeling, TrustedAdult, Duration, Relation } from './deps.js';
+export { FEELINGS, TRUSTED_ADULTS, DURATIONS, RELATIONS, ANSWER_LIST_KEYS, ANSWER_LISTS } from './deps.js';
 export type { AnswerListName } from './deps.js';
 export { MESSAGE_KEYS, QUESTION_KEYS, QUICK_REPLY_KEYS, QR, messageKeysFor } from './message-keys.js';
 export { normalise, tokens } from './match.js';

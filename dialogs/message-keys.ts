@@ -2,6 +2,7 @@
  * Every content key a dialog may emit. Content must define each one in every locale (checked at
  * boot and by tests). Keys are stable: renaming one is a code change, in this file and in content.
  */
+import { RELATIONS } from './deps.js';
 
 /** Quick replies offered under messages (content/<locale>/quick-replies.yaml). */
 export const QR = {
@@ -90,6 +91,9 @@ export const MESSAGE_KEYS: readonly string[] = [
   'opening.who-hello',
   ...QUESTION_KEYS.filter((k) => k !== 'opening.who'),
   ...['child', 'friend'].flatMap((p) => PER_PATH.map((k) => `${p}.${k}`)),
+  // Words for `{friend}` (see HarbourContext.sayFacts): "your friend" unless they named family.
+  'placeholder.friend',
+  ...RELATIONS.map((r) => `placeholder.friend.${r}`),
   'parent.thanks',
   'parent.ack.what-happened',
   'parent.ack.behaviour',

@@ -36,12 +36,18 @@ export type DialogEvent =
   /** The counsellor ended the chat. */
   | { readonly type: 'handoff.completed' };
 
+/**
+ * A value for a message's `{placeholder}`: as it is (an app's name, a number), or `{ words }`, the key
+ * of a content message whose words fill it in the reader's language ("your sister", "dy chwaer").
+ */
+export type FactValue = string | number | { readonly words: string };
+
 /** A message the bot says: a content key plus the facts it needs. */
 export interface BotSay {
   readonly type: 'bot.say';
   readonly key: string;
   /** Values substituted into the message's `{placeholders}`. */
-  readonly facts?: Readonly<Record<string, string | number>>;
+  readonly facts?: Readonly<Record<string, FactValue>>;
   /** Content keys of quick replies to show under the message. */
   readonly quickReplies?: readonly string[];
 }

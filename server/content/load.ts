@@ -239,6 +239,7 @@ function mergeWords(all: readonly AnswerWords[]): AnswerWords {
     feelings: groups((w) => w.feelings),
     trustedAdults: groups((w) => w.trustedAdults),
     durations: groups((w) => w.durations),
+    relations: groups((w) => w.relations),
   };
 }
 

@@ -1,6 +1,6 @@
 import { callAction, quickReply, type CardAction } from '../protocol/index.js';
 import { placeholdersOf, type MessageEntry, type ServiceEntry } from './schema.js';
-import type { RenderedMessage } from './types.js';
+import type { Facts, RenderedMessage } from './types.js';
 
 /** One locale's words, ready to render. */
 export interface LocaleTable {
@@ -27,19 +27,41 @@ function serviceField(services: readonly ServiceEntry[], name: string): string |
   }
 }
 
-/** Fill `{placeholders}` from the dialog's facts and from services. */
+/**
+ * Fill `{placeholders}` from the dialog's facts and from services. A fact given as `{ words }` is
+ * that message's text in this table's language; a placeholder the dialog gave nothing for takes the
+ * words of the message `placeholder.<name>` when content has one ("{friend}" → "your friend"). Such
+ * words get a capital letter where they start a sentence ("{friend} can…" → "Your sister can…").
+ */
 export function fillText(
   text: string,
   services: readonly ServiceEntry[],
-  facts: Readonly<Record<string, string | number>> = {},
+  facts: Facts = {},
+  messages?: ReadonlyMap<string, { readonly text: string }>,
 ): string {
   let out = text;
   for (const name of placeholdersIn(text)) {
-    const value = name.includes('.') ? serviceField(services, name) : facts[name];
+    const placeholder = `{${name}}`;
+    const fact = name.includes('.') ? serviceField(services, name) : facts[name];
+    const words = typeof fact === 'object' ? messages?.get(fact.words)?.text : fact === undefined ? messages?.get(`placeholder.${name}`)?.text : undefined;
+    if (words !== undefined) {
+      const parts = out.split(placeholder);
+      out = parts.reduce((done, part, i) => (i === 0 ? part : `${done}${startsSentence(done) ? capitalised(words) : words}${part}`), '');
+      continue;
+    }
     // A missing fact is a dialog bug; show nothing rather than a raw {name} to a child.
-    out = out.split(`{${name}}`).join(value === undefined ? '' : String(value));
+    out = out.split(placeholder).join(fact === undefined || typeof fact === 'object' ? '' : String(fact));
   }
   return out;
+}
+
+/** Whether what comes next starts a sentence: at the start of the text, or after . ! ? and a space. */
+function startsSentence(before: string): boolean {
+  return before.length === 0 || /[.!?]["')]*\s+$/.test(before);
+}
+
+function capitalised(words: string): string {
+  return words.length === 0 ? words : words.charAt(0).toLocaleUpperCase() + words.slice(1);
 }
 
 /**
@@ -91,7 +113,7 @@ export function callActionsFor(text: string, services: readonly ServiceEntry[], 
  */
 const renderedCache = new WeakMap<LocaleTable, Map<string, RenderedMessage>>();
 
-function hasFacts(facts: Readonly<Record<string, string | number>> | undefined): boolean {
+function hasFacts(facts: Facts | undefined): boolean {
   if (facts === undefined) return false;
   for (const _ in facts) return true;
   return false;
@@ -101,7 +123,7 @@ function hasFacts(facts: Readonly<Record<string, string | number>> | undefined):
 export function renderMessage(
   table: LocaleTable,
   key: string,
-  facts?: Readonly<Record<string, string | number>>,
+  facts?: Facts,
   quickReplies: readonly string[] = [],
 ): RenderedMessage {
   if (hasFacts(facts)) return renderFresh(table, key, facts, quickReplies);
@@ -123,12 +145,12 @@ function deepFreeze(rendered: RenderedMessage): RenderedMessage {
 function renderFresh(
   table: LocaleTable,
   key: string,
-  facts: Readonly<Record<string, string | number>> | undefined,
+  facts: Facts | undefined,
   quickReplies: readonly string[],
 ): RenderedMessage {
   const entry = table.messages.get(key);
   if (entry === undefined) throw new RangeError(`unknown message key "${key}"`);
-  const text = fillText(entry.text, table.services, facts);
+  const text = fillText(entry.text, table.services, facts, table.messages);
   const callTemplate = table.messages.get('action.call')?.text ?? 'Call {service}';
   const calls = callActionsFor(text, table.services, (name) => callTemplate.replace('{service}', name));
   const replies = quickReplies.map((k) => {

@@ -1,4 +1,4 @@
-import { ANSWER_LIST_KEYS, ANSWER_LISTS, DURATIONS, FEELINGS, TRUSTED_ADULTS, type AnswerListName, type AnswerWords, type Audience } from '../../dialogs/index.js';
+import { ANSWER_LIST_KEYS, ANSWER_LISTS, DURATIONS, FEELINGS, RELATIONS, TRUSTED_ADULTS, type AnswerListName, type AnswerWords, type Audience } from '../../dialogs/index.js';
 import { validateOpeningHours, WEEKDAYS, type OpeningHours, type OpeningSpan, type Weekday } from '../handoff/hours.js';
 import type { ServiceInfo } from './types.js';
 import {
@@ -366,7 +366,7 @@ export function readAnswerWords(f: YamlFile): AnswerWords | undefined {
     if (f.problems.length === 0) f.problem([], 'This file should hold the lists of words the chat listens for.');
     return undefined;
   }
-  checkKnownKeys(f, d, ['audience', 'feelings', 'trusted_adults', 'durations', ...WORD_LISTS], [], 'The answer words');
+  checkKnownKeys(f, d, ['audience', 'feelings', 'trusted_adults', 'durations', 'relations', ...WORD_LISTS], [], 'The answer words');
   const list = (k: string) => (d[k] === undefined ? (f.problem([], `There is no \`${k}:\` list. Add one.`), []) : readStringList(f, d[k], [k], `\`${k}:\``));
   return {
     ...(Object.fromEntries(ANSWER_LISTS.map((name) => [name, list(ANSWER_LIST_KEYS[name])])) as Record<AnswerListName, string[]>),
@@ -374,5 +374,6 @@ export function readAnswerWords(f: YamlFile): AnswerWords | undefined {
     feelings: readGroups(f, d['feelings'], FEELINGS, 'feelings'),
     trustedAdults: readGroups(f, d['trusted_adults'], TRUSTED_ADULTS, 'trusted_adults'),
     durations: readGroups(f, d['durations'], DURATIONS, 'durations'),
+    relations: readGroups(f, d['relations'], RELATIONS, 'relations'),
   };
 }

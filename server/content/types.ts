@@ -1,7 +1,10 @@
 import type { CardAction } from 'botframework-schema';
-import type { DialogDeps } from '../../dialogs/index.js';
+import type { DialogDeps, FactValue } from '../../dialogs/index.js';
 import type { OpeningHours } from '../handoff/hours.js';
 import type { ServiceInfo } from '../protocol/index.js';
+
+/** The dialog's values for a message's `{placeholders}` (see `FactValue`). */
+export type Facts = Readonly<Record<string, FactValue>>;
 
 /** A helpline or emergency service (defined in server/protocol, since the widget carries the same facts). */
 export type { ServiceInfo };
@@ -26,7 +29,7 @@ export interface Content {
   /** Render a message key with facts; quick-reply keys become `imBack` actions. Throws on an unknown key (a bug: keys are checked at boot). */
   render(
     key: string,
-    facts?: Readonly<Record<string, string | number>>,
+    facts?: Facts,
     locale?: string,
     quickReplies?: readonly string[],
   ): RenderedMessage;

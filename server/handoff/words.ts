@@ -1,4 +1,4 @@
-import type { Content } from '../content/types.js';
+import type { Content, Facts } from '../content/types.js';
 
 /**
  * What the child is told in `handoff.status` events, in plain words from content. The dialog says
@@ -30,7 +30,7 @@ export const HANDOFF_KEYS = {
 } as const;
 
 /** Renders a key if content has it (optional keys), else undefined. */
-function optional(content: Content, key: string, facts: Readonly<Record<string, string | number>>, locale?: string): string | undefined {
+function optional(content: Content, key: string, facts: Facts, locale?: string): string | undefined {
   try {
     return content.render(key, facts, locale).text;
   } catch {

@@ -1,4 +1,4 @@
-import type { Content } from '../content/types.js';
+import type { Content, Facts } from '../content/types.js';
 import type { DialogEmitted } from '../../dialogs/types.js';
 import type { NewActivity } from '../store/types.js';
 import { botMessageActivity, handoffInitiateActivity } from './activities.js';
@@ -26,6 +26,21 @@ export function saidSignature(event: Extract<DialogEmitted, { type: 'bot.say' }>
   return event.facts === undefined ? event.key : `${event.key} ${JSON.stringify(event.facts)}`;
 }
 
+/**
+ * The facts a dialog keeps for every message of the chat (`sayFacts` in its context: "your sister"
+ * for `{friend}`), when it keeps any, in the shape the renderer takes; anything else is ignored.
+ */
+export function sayFactsOf(context: Readonly<Record<string, unknown>>): Facts | undefined {
+  const facts = context['sayFacts'];
+  if (typeof facts !== 'object' || facts === null) return undefined;
+  const out: Record<string, Facts[string]> = {};
+  for (const [name, value] of Object.entries(facts)) {
+    if (typeof value === 'string' || typeof value === 'number') out[name] = value;
+    else if (typeof value === 'object' && value !== null && typeof (value as { words?: unknown }).words === 'string') out[name] = { words: (value as { words: string }).words };
+  }
+  return out;
+}
+
 /** The usual `alreadySaid`: one empty set for every turn (only read, never written). */
 const NOTHING_SAID: ReadonlySet<string> = new Set<string>();
 
@@ -33,7 +48,8 @@ const NOTHING_SAID: ReadonlySet<string> = new Set<string>();
  * Renders emitted events in order. `defaultCheckIn` applies when the dialog said nothing about
  * check-ins. A message already said in this turn, or in `alreadySaid` (the turn that asked for a
  * counsellor, when the answer comes straight back), is not said again: a frightened child should
- * not read the same numbers twice in a row.
+ * not read the same numbers twice in a row. `chatFacts` (see {@link sayFactsOf}) fill placeholders a
+ * message's own facts leave open.
  */
 export function effectsOf(
   emitted: readonly DialogEmitted[],
@@ -42,6 +58,7 @@ export function effectsOf(
   now: number,
   defaultCheckIn: Date | null | undefined,
   alreadySaid: ReadonlySet<string> = NOTHING_SAID,
+  chatFacts?: Facts,
 ): TurnEffects {
   const effects: TurnEffects = { activities: [], said: new Set(alreadySaid), checkInDueAt: defaultCheckIn, handoffs: [], closed: null };
   for (const event of emitted) {
@@ -50,7 +67,8 @@ export function effectsOf(
         const signature = saidSignature(event);
         if (effects.said.has(signature)) break;
         effects.said.add(signature);
-        const rendered = content.render(event.key, event.facts, locale, event.quickReplies);
+        const facts = chatFacts === undefined ? event.facts : { ...chatFacts, ...event.facts };
+        const rendered = content.render(event.key, facts, locale, event.quickReplies);
         effects.activities.push({ activity: botMessageActivity(rendered, event.key) });
         break;
       }

@@ -2222,3 +2222,34 @@ describe('one transition per message', () => {
     expect(actions).toEqual([]);
   });
 });
+
+describe('family on the friend path', () => {
+  const said = (events: DialogEvent[], locale?: string) => {
+    const turns = play(machine, onShift, events);
+    const last = turns.at(-1);
+    return { last, words: turns.flatMap((t) => wordsOf(content, t.emitted, locale, t.snapshot.context)).join(' ') };
+  };
+
+  it('says "your sister" or "your brother", not "your friend", to someone worried about family', () => {
+    const sister = said([msg('im worried about my little sister'), msg('a man on roblox keeps messaging her')]);
+    expect(sister.last?.snapshot.context.audience).toBe('friend');
+    expect(sister.words).toMatch(/Thank you for looking out for your sister\./);
+    expect(sister.words).not.toMatch(/your friend/i);
+    // "im his sister": the one they are worried about is a brother.
+    const brother = said([msg('im his big sister, hes 12 and someone keeps messaging him')]);
+    expect(brother.words).toMatch(/looking out for your brother/);
+    expect(said([msg('my cousin is getting messages from a man')]).words).toMatch(/looking out for your cousin/);
+    expect(said([msg('dw i\'n poeni am fy mrawd bach')], 'cy-GB').words).toMatch(/dy frawd/);
+  });
+
+  it('keeps "your friend" for a friend, and a sister named later is someone they could tell', () => {
+    const friend = said([msg('my friend is being messaged by a man on snap')]);
+    expect(friend.words).toMatch(/looking out for your friend/);
+    const later = said([msg("I'm asking for a friend"), msg('a man keeps asking her for pics'), msg('i could tell my big sister')]);
+    expect(later.last?.snapshot.context.sayFacts).toBeUndefined();
+    expect(later.words).not.toMatch(/your sister/);
+    // A red flag's advice at the start of a sentence has its capital.
+    const advice = said([msg('my little brother is 10 and a man on fortnite asked him for pics')]);
+    expect(advice.words).toMatch(/Your brother should not send them any pictures/);
+  });
+});

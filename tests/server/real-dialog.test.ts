@@ -71,4 +71,16 @@ describe('the real Harbour dialog over /chat', () => {
     expect(stored.find((s) => s.clientActivityId === 'r2')?.activity.text).toBe('someone on roblox keeps asking me to send pics of myself');
     client.close();
   });
+
+  it('speaks of "your sister" on the wire to someone worried about their sister, in every later message', async () => {
+    const client = await connect(harbour.url);
+    await client.bot('opening.who');
+    const first = await turn(client, 's1', 'im worried about my little sister');
+    const texts = (frames: WireActivity[]) => frames.filter((a) => a.type === 'message').map((a) => a.text ?? '');
+    expect(texts(first).join(' ')).toMatch(/Thank you for looking out for your sister\./);
+    const flagged = await turn(client, 's2', 'a man on roblox keeps asking her to send pics');
+    expect(texts(flagged).join(' ')).toMatch(/Your sister should not send them any pictures/);
+    expect(texts([...first, ...flagged]).join(' ')).not.toMatch(/your friend/i);
+    client.close();
+  });
 });
