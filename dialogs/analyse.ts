@@ -94,6 +94,8 @@ export interface TurnAnalysis {
   readonly asksDelete?: boolean;
   /** "what is ceop", "how do i report to ceop". */
   readonly asksAboutCeop?: boolean;
+  /** "should i screenshot the pic he has", "how do i keep evidence": whether to keep an image. */
+  readonly asksKeepImage?: boolean;
   /** "i dont want to tell anyone": not ready to tell a grown-up. */
   readonly notReadyToTell?: boolean;
   /** "how do i delete my tiktok account": a how-to question about an app, with no one in it and no red flag. */
@@ -282,6 +284,7 @@ export function createAnalyser(deps: DialogDeps) {
   const homeAlone = compile(w.homeAlone);
   const asksDelete = compile(w.asksDelete);
   const asksAboutCeop = compile(w.asksAboutCeop);
+  const asksKeepImage = compile(w.asksKeepImage);
   const notReadyToTell = compile(w.notReadyToTell);
   const howQuestion = compile(w.howQuestion);
   const appThings = compile(w.appThings);
@@ -290,7 +293,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -385,6 +388,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, asksDelete)) turn.asksDelete = true;
     if (turn.asksDelete === true && either(hits, spelledHits, deleteMessages)) turn.deletesMessages = true;
     if (either(hits, spelledHits, asksAboutCeop)) turn.asksAboutCeop = true;
+    if (either(hits, spelledHits, asksKeepImage)) turn.asksKeepImage = true;
     if (either(hits, spelledHits, notReadyToTell)) turn.notReadyToTell = true;
     if (either(hits, spelledHits, asksConfront)) turn.asksConfront = true;
     if (either(hits, spelledHits, asksBotToTell)) turn.asksBotToTell = true;

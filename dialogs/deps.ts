@@ -145,6 +145,8 @@ export interface AnswerWords {
   readonly notReadyToTell: readonly string[];
   /** "what is ceop", "how do i report to ceop": what CEOP is and how to report to it. */
   readonly asksAboutCeop: readonly string[];
+  /** "can i save my nude as proof", "should i screenshot the pic": never keep a nude image of a child; keep the chat. */
+  readonly asksKeepImage: readonly string[];
   /** "how do i", "how can i": the start of a how-to question. */
   readonly howQuestion: readonly string[];
   /** "account", "password", "settings": the things of an app a how-to question may be about. */
@@ -279,6 +281,7 @@ export const ANSWER_LIST_KEYS = {
   homeAlone: 'home_alone',
   asksDelete: 'asks_delete',
   asksAboutCeop: 'asks_about_ceop',
+  asksKeepImage: 'asks_keep_image',
   notReadyToTell: 'not_ready_to_tell',
   howQuestion: 'how_question',
   appThings: 'app_things',

@@ -50,7 +50,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // The context as it will be once the message is taken (the same object when it already is).
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
-    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
+    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
     // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
     return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
@@ -251,6 +251,19 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** Beside a red flag: the same answer, when asked. */
       sayAboutCeopIfAsked: enqueueActions(({ context, enqueue }) => {
         if (context.turn.asksAboutCeop === true) enqueue.emit(sayStepOf(context, 'about-ceop'));
+      }),
+      /**
+       * "can i save my nude as proof", "should i screenshot the pic and send it to the police": no,
+       * never keep or send a nude image of a child, not even for the police; keep the chat and the
+       * username, and Report Remove. Each time asked, first; 999 still, while in danger now.
+       */
+      sayKeepImage: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(sayStepOf(context, 'keep-image'));
+        if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
+      }),
+      /** Beside a red flag: the same answer, when asked. */
+      sayKeepImageIfAsked: enqueueActions(({ context, enqueue }) => {
+        if (context.turn.asksKeepImage === true) enqueue.emit(sayStepOf(context, 'keep-image'));
       }),
       /** "should i delete his account": not yet, the messages may be needed; block and report instead. Each time asked; 999 still, while in danger now. */
       sayDontDelete: enqueueActions(({ context, enqueue }) => {
@@ -683,6 +696,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** "my nan died last month too", a young person, once the story is told: their loss, said back. */
       tellsOfLoss: ({ context, event }) => turnOf(context, event).familyChange === 'grief' && pathOf(context.audience) === 'child',
       asksAboutCeop: ({ context, event }) => turnOf(context, event).asksAboutCeop === true,
+      asksKeepImage: ({ context, event }) => turnOf(context, event).asksKeepImage === true,
       asksDelete: ({ context, event }) => asksDeleteAfterFlag(turnOf(context, event), summaryOf(context, event)),
       asksBotToTell: ({ context, event }) => turnOf(context, event).asksBotToTell === true,
       /** "not really, i just feel like nobody cares": a no first, in a longer answer. */

@@ -38,6 +38,7 @@ export const QUESTION_KEYS: readonly string[] = [
 const PER_PATH = [
   'thanks',
   'ack.what-happened',
+  'trusted.yes',
   'ack.asked-to-do',
   'trusted.named',
   'trusted.none',
@@ -69,6 +70,7 @@ const PER_PATH = [
   'cant-tell-for-you',
   'dont-delete',
   'about-ceop',
+  'keep-image',
   'should-tell',
   'advice.if-they-come',
   'secret-not-yours',
@@ -179,6 +181,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.cant-tell-for-you',
   'parent.dont-delete',
   'parent.about-ceop',
+  'parent.keep-image',
   'parent.advice.if-they-come',
   'parent.general.intro',
   'parent.general.ages',

@@ -159,6 +159,8 @@ export function childStates(s: HarbourSetup) {
             { guard: 'namesTrustedAdult', target: 'advice', actions: ['recordTrustedAdult', { type: 'sayStep', params: { step: 'trusted.named' } }] },
             // "scared", a late answer to how they feel: said back, and the grown-up question again in other words (once).
             { guard: and(['namesFeelingBesidesOkay', 'mayAskTrustedAfterFeeling']), actions: ['reflectFeeling', 'askTrustedAfterFeeling'] },
+            // "yes" without saying who: good, tell them today (never taken as "no one").
+            { guard: 'saysYes', target: 'advice', actions: [{ type: 'sayStep', params: { step: 'trusted.yes' } }] },
             { target: 'advice', actions: ['recordTrustedAdult', { type: 'sayStep', params: { step: 'trusted.none' } }] },
           ]),
         },

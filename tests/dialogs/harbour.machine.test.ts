@@ -2253,3 +2253,55 @@ describe('family on the friend path', () => {
     expect(advice.words).toMatch(/Your brother should not send them any pictures/);
   });
 });
+
+describe('whether to keep a picture', () => {
+  it('answers "can i save my nude as proof" and "should i screenshot the pic" each time: keep the chat, never the picture', () => {
+    const turns = play(machine, { counsellorOnShift: false }, [
+      msg('im 14'),
+      msg('i sent a pic to a guy on insta and now hes saying hell share it'),
+      msg('can i save my nude as proof'),
+      msg('how do i keep evidence'),
+    ]);
+    for (const t of turns.slice(3)) expect(keysOf(t.emitted)).toContain('child.keep-image');
+    const words = wordsOf(content, turns[3]?.emitted ?? []).join(' ');
+    expect(words).toMatch(/don't save, screenshot or send on a nude picture/);
+    expect(words).not.toMatch(/How are you feeling/);
+  });
+
+  it('answers before any red flag, and the question asked still waits', () => {
+    const turns = child(msg('should i screenshot the pics he sent me'));
+    const keys = keysOf(turns.at(-1)?.emitted ?? []);
+    expect(keys[0]).toBe('child.keep-image');
+    expect(turns.at(-1)?.state).toContain('whatHappened');
+  });
+
+  it('speaks to a parent and a friend in their own words', () => {
+    const parent = play(machine, onShift, [msg('im her mum'), msg('shes 13 a man sent her nudes on snap'), msg('should i screenshot them and send them to the police')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])).toContain('parent.keep-image');
+    const friend = play(machine, onShift, [msg('my friend is being messaged by a man on snap'), msg('should she keep the pics as proof')]).at(-1);
+    expect(keysOf(friend?.emitted ?? [])).toContain('friend.keep-image');
+    // Keeping the messages themselves is not this question.
+    expect(keysOf(child(msg('i kept all the messages he sent')).at(-1)?.emitted ?? [])).not.toContain('child.keep-image');
+  });
+});
+
+describe('"am i talkin to a real person"', () => {
+  it('is told honestly it is a computer, not "Of course" and a request, however it is spelt', () => {
+    for (const ask of ['am i talkin to a real person', 'am i speakin to a human', 'am i chattin to a real person', 'is it a bot']) {
+      const last = child(msg('some guy keeps messaging me on insta'), msg(ask)).at(-1);
+      expect(keysOf(last?.emitted ?? []), ask).toContain('bot.not-a-person');
+      expect(keysOf(last?.emitted ?? []), ask).not.toContain('handoff.asking');
+    }
+  });
+});
+
+describe('"yes" to "Is there a grown-up you trust?"', () => {
+  it('is answered "good, tell them today", not taken as no one, on the path and once escalated', () => {
+    const path = child(msg('a man on roblox talks to me'), msg('a week'), msg('no'), msg('no'), msg('scared'), msg('yes')).at(-1);
+    expect(keysOf(path?.emitted ?? [])[0]).toBe('child.trusted.yes');
+    expect(keysOf(path?.emitted ?? [])).not.toContain('child.trusted.none');
+    const escalated = play(machine, { counsellorOnShift: false }, [msg('im 12'), msg('a man on roblox asked for pics'), msg('ok'), msg('yes')]).at(-1);
+    expect(keysOf(escalated?.emitted ?? [])).toEqual(['child.trusted.yes']);
+    expect(escalated?.snapshot.context.trustedAsk).toBe('answered');
+  });
+});
