@@ -96,6 +96,10 @@ export interface TurnAnalysis {
   readonly asksAboutCeop?: boolean;
   /** "should i screenshot the pic he has", "how do i keep evidence": whether to keep an image. */
   readonly asksKeepImage?: boolean;
+  /** They shared a nude picture of someone else (not of themselves). */
+  readonly sharedOtherImage?: boolean;
+  /** They gave someone a friend's number, snap or address. */
+  readonly gaveOthersDetails?: boolean;
   /** "i dont want to tell anyone": not ready to tell a grown-up. */
   readonly notReadyToTell?: boolean;
   /** "how do i delete my tiktok account": a how-to question about an app, with no one in it and no red flag. */
@@ -285,6 +289,11 @@ export function createAnalyser(deps: DialogDeps) {
   const asksDelete = compile(w.asksDelete);
   const asksAboutCeop = compile(w.asksAboutCeop);
   const asksKeepImage = compile(w.asksKeepImage);
+  const sharedOtherImage = compile(w.sharedOtherImage);
+  const gaveOthersDetails = compile(w.gaveOthersDetails);
+  const ownImage = compile(w.ownImage);
+  const othersDetails = compile(w.othersDetails);
+  const gaveIt = compile(w.gaveIt);
   const notReadyToTell = compile(w.notReadyToTell);
   const howQuestion = compile(w.howQuestion);
   const appThings = compile(w.appThings);
@@ -293,7 +302,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -389,6 +398,8 @@ export function createAnalyser(deps: DialogDeps) {
     if (turn.asksDelete === true && either(hits, spelledHits, deleteMessages)) turn.deletesMessages = true;
     if (either(hits, spelledHits, asksAboutCeop)) turn.asksAboutCeop = true;
     if (either(hits, spelledHits, asksKeepImage)) turn.asksKeepImage = true;
+    if (either(hits, spelledHits, sharedOtherImage) && !either(hits, spelledHits, ownImage)) turn.sharedOtherImage = true;
+    if (either(hits, spelledHits, gaveOthersDetails) || (either(hits, spelledHits, othersDetails) && either(hits, spelledHits, gaveIt))) turn.gaveOthersDetails = true;
     if (either(hits, spelledHits, notReadyToTell)) turn.notReadyToTell = true;
     if (either(hits, spelledHits, asksConfront)) turn.asksConfront = true;
     if (either(hits, spelledHits, asksBotToTell)) turn.asksBotToTell = true;

@@ -147,6 +147,16 @@ export interface AnswerWords {
   readonly asksAboutCeop: readonly string[];
   /** "can i save my nude as proof", "should i screenshot the pic": never keep a nude image of a child; keep the chat. */
   readonly asksKeepImage: readonly string[];
+  /** "i sent a nude of a girl in my class to the group chat": the young person shared someone else's image. */
+  readonly sharedOtherImage: readonly string[];
+  /** "i gave him my friends number": the young person passed on someone else's details. */
+  readonly gaveOthersDetails: readonly string[];
+  /** "my friends number", "her address": someone else's details, which "i gave it him" (gaveIt) gave away. */
+  readonly othersDetails: readonly string[];
+  /** "i gave it him", "i sent it": beside othersDetails, they passed those details on. */
+  readonly gaveIt: readonly string[];
+  /** "of myself", "of me": the picture in a message is their own (not someone else's). */
+  readonly ownImage: readonly string[];
   /** "how do i", "how can i": the start of a how-to question. */
   readonly howQuestion: readonly string[];
   /** "account", "password", "settings": the things of an app a how-to question may be about. */
@@ -282,6 +292,11 @@ export const ANSWER_LIST_KEYS = {
   asksDelete: 'asks_delete',
   asksAboutCeop: 'asks_about_ceop',
   asksKeepImage: 'asks_keep_image',
+  sharedOtherImage: 'shared_other_image',
+  gaveOthersDetails: 'gave_others_details',
+  ownImage: 'own_image',
+  othersDetails: 'others_details',
+  gaveIt: 'gave_it',
   notReadyToTell: 'not_ready_to_tell',
   howQuestion: 'how_question',
   appThings: 'app_things',

@@ -50,7 +50,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // The context as it will be once the message is taken (the same object when it already is).
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
-    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
+    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
     // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
     return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
@@ -149,7 +149,25 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * line ("i sent pics", Report Remove), which says so itself.
        */
       sayNotInTroubleIfAsked: enqueueActions(({ context, enqueue }) => {
-        if (context.turn.asksIfInTrouble === true && context.turn.imageWorry !== true) enqueue.emit(sayStepOf(context, 'not-in-trouble'));
+        if (context.turn.asksIfInTrouble !== true) return;
+        // They shared someone else's picture: not "you have done nothing wrong", but what helps now.
+        if (context.said.sharedOtherImage === true && pathOf(context.audience) === 'child') enqueue.emit(say('child.not-in-trouble-shared'));
+        else if (context.turn.imageWorry !== true) enqueue.emit(sayStepOf(context, 'not-in-trouble'));
+      }),
+      /**
+       * A young person who harmed someone else, told honestly: they shared a nude picture of someone
+       * ("i sent a nude of a girl in my class to my mates"): not okay, and how to put it right today;
+       * or gave a stranger a friend's number: warn the friend today. Each once, on the young person's path.
+       */
+      sayHarmToOtherIfAny: enqueueActions(({ context, enqueue }) => {
+        if (!toldOfHarmToOther(context)) return;
+        if (context.turn.sharedOtherImage === true && context.said.sharedOtherImage !== true) {
+          enqueue.emit(say('child.shared-other-image'));
+          enqueue.assign({ said: { ...context.said, sharedOtherImage: true } });
+        } else if (context.turn.gaveOthersDetails === true && context.said.gaveOthersDetails !== true) {
+          enqueue.emit(say('child.gave-others-details'));
+          enqueue.assign({ said: { ...context.said, gaveOthersDetails: true } });
+        }
       }),
       /**
        * "should i call the police", "should i report him": yes, and how (101, CEOP, 999 if in danger
@@ -697,6 +715,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       tellsOfLoss: ({ context, event }) => turnOf(context, event).familyChange === 'grief' && pathOf(context.audience) === 'child',
       asksAboutCeop: ({ context, event }) => turnOf(context, event).asksAboutCeop === true,
       asksKeepImage: ({ context, event }) => turnOf(context, event).asksKeepImage === true,
+      toldOfHarmToOther: ({ context, event }) => toldOfHarmToOther({ ...context, turn: turnOf(context, event) }),
       asksDelete: ({ context, event }) => asksDeleteAfterFlag(turnOf(context, event), summaryOf(context, event)),
       asksBotToTell: ({ context, event }) => turnOf(context, event).asksBotToTell === true,
       /** "not really, i just feel like nobody cares": a no first, in a longer answer. */
@@ -1074,8 +1093,16 @@ function givesDetails(context: HarbourContext): boolean {
 
 /** The message tells of a picture sent or feared shared, not answered yet (or asked outright, "what if she does it anyway"). */
 function worriesAboutImage(context: HarbourContext): boolean {
+  // The picture is someone else's, which they shared: "the person who asked for it did something wrong" would not fit.
+  if (context.turn.sharedOtherImage === true || context.said.sharedOtherImage === true) return false;
   // "what if she does it anyway" asks it outright: answered each time.
   return context.turn.imageWorry === true && (context.said.imageWorry !== true || context.turn.fearsThreat === true);
+}
+
+/** The young person tells of harm they did to someone else, not yet answered (see `sayHarmToOtherIfAny`). */
+function toldOfHarmToOther(context: HarbourContext): boolean {
+  if (pathOf(context.audience ?? context.turn.audience ?? 'young_person') !== 'child') return false;
+  return (context.turn.sharedOtherImage === true && context.said.sharedOtherImage !== true) || (context.turn.gaveOthersDetails === true && context.said.gaveOthersDetails !== true);
 }
 
 /** The tips, fitted to who is chatting, what came up and the app named (see `sayAdvice`). */

@@ -38,6 +38,13 @@ export interface HarbourContext {
     readonly selfHarm: boolean;
     readonly dontSend: boolean;
     readonly details: boolean;
+    /**
+     * The young person shared a nude picture of someone else ("i sent a nude of a girl in my class to
+     * the group chat"): put it right, and no "you have done nothing wrong" after. Absent in older snapshots.
+     */
+    readonly sharedOtherImage?: boolean;
+    /** They gave a stranger a friend's number or address: warn the friend today. Once. Absent in older snapshots. */
+    readonly gaveOthersDetails?: boolean;
     /** The path's opening thanks ("not your fault"): once, not again when "tips" re-enters the path. Absent in older snapshots. */
     readonly thanks?: boolean;
     /** What to do about a password or code asked for (the detector's `financial.logins`): once. Absent in older snapshots. */

@@ -412,7 +412,8 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // would not fit; they hear, once, that nobody may do that and that it is not their fault.
   // Nor when pictures were sent to them and nothing asked back ("he sent me a dick pic"): the request
   // rule reads "sent me a … pic" too; "and wants one back" is asking.
-  const sentOnly = ctx.turn.sentSexual === true && ctx.turn.asksInReturn !== true;
+  // Nor when they shared someone else's picture ("i sent a nude of a girl in my class"): nothing was asked of them.
+  const sentOnly = (ctx.turn.sentSexual === true && ctx.turn.asksInReturn !== true) || ctx.turn.sharedOtherImage === true;
   const asksSexual = !sentOnly && findings.some((f) => f.category === 'sexual' && f.rule !== ABUSE_DISCLOSED_RULE);
   const abuseTold = ctx.said.abuseTold !== true && !asksSexual && findings.some((f) => f.rule === ABUSE_DISCLOSED_RULE);
   if (abuseTold) out.push(say(`${pathOf(ctx.audience)}.abuse-told`));

@@ -2305,3 +2305,36 @@ describe('"yes" to "Is there a grown-up you trust?"', () => {
     expect(escalated?.snapshot.context.trustedAsk).toBe('answered');
   });
 });
+
+describe('a young person who harmed someone else', () => {
+  it('who shared a classmate\'s nude hears it was not okay and how to put it right, never "you have done nothing wrong"', () => {
+    const turns = child(msg('i sent a nude of a girl in my class to my mates group chat'), msg('am i gonna get arrested'));
+    const first = keysOf(turns.at(-2)?.emitted ?? []);
+    expect(first).toContain('child.shared-other-image');
+    // Nothing was asked of them: not "don't send them any pictures", nor "the person who asked for it did something wrong".
+    expect(first.filter((k) => k.startsWith('advice.dont-send'))).toEqual([]);
+    expect(first).not.toContain('child.image-worry');
+    const after = keysOf(turns.at(-1)?.emitted ?? []);
+    expect(after).toContain('child.not-in-trouble-shared');
+    expect(after).not.toContain('child.not-in-trouble');
+    // Their own picture is not this.
+    expect(keysOf(child(msg('i sent a nude of myself to a guy and now hes threatening me')).at(-1)?.emitted ?? [])).not.toContain('child.shared-other-image');
+  });
+
+  it('who gave a stranger a friend\'s number is told to warn the friend today, once', () => {
+    const turns = play(machine, { counsellorOnShift: false }, [msg('im 12'), msg('a guy on fortnite asked me for my friends number and i gave it him'), msg('i gave him my mates snap too')]);
+    expect(keysOf(turns.at(-2)?.emitted ?? [])).toContain('child.gave-others-details');
+    expect(keysOf(turns.at(-1)?.emitted ?? [])).not.toContain('child.gave-others-details');
+    expect(keysOf(child(msg('my friend gave me her number at school')).at(-1)?.emitted ?? [])).not.toContain('child.gave-others-details');
+  });
+});
+
+describe('everyday Welsh answers', () => {
+  it('hears "mam ydw i" as a parent, "dwn im" as not sure, and "dad fi yn gweiddi" as home life', () => {
+    expect(play(machine, onShift, [msg('mam ydw i')]).at(-1)?.snapshot.context.audience).toBe('parent_carer');
+    const home = play(machine, onShift, [msg("dw i'n berson ifanc"), msg("mae dad fi yn gweiddi arna i drwy r amser")]).at(-1);
+    expect(home?.state).toContain('homeLife');
+    const unsure = play(machine, onShift, [msg("dw i'n berson ifanc"), msg('mae dyn ar roblox yn siarad efo fi'), msg('dwn im')]).at(-1);
+    expect(unsure?.snapshot.context.turn.unsure).toBe(true);
+  });
+});
