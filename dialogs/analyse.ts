@@ -96,6 +96,8 @@ export interface TurnAnalysis {
   readonly asksAboutCeop?: boolean;
   /** "should i screenshot the pic he has", "how do i keep evidence": whether to keep an image. */
   readonly asksKeepImage?: boolean;
+  /** "how do i get them taken down": whether and how an image can be removed. */
+  readonly asksTakeDown?: boolean;
   /** They shared a nude picture of someone else (not of themselves). */
   readonly sharedOtherImage?: boolean;
   /** They gave someone a friend's number, snap or address. */
@@ -290,6 +292,7 @@ export function createAnalyser(deps: DialogDeps) {
   const asksAboutCeop = compile(w.asksAboutCeop);
   const asksKeepImage = compile(w.asksKeepImage);
   const sharedOtherImage = compile(w.sharedOtherImage);
+  const asksTakeDown = compile(w.asksTakeDown);
   const gaveOthersDetails = compile(w.gaveOthersDetails);
   const ownImage = compile(w.ownImage);
   const othersDetails = compile(w.othersDetails);
@@ -302,7 +305,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -398,6 +401,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (turn.asksDelete === true && either(hits, spelledHits, deleteMessages)) turn.deletesMessages = true;
     if (either(hits, spelledHits, asksAboutCeop)) turn.asksAboutCeop = true;
     if (either(hits, spelledHits, asksKeepImage)) turn.asksKeepImage = true;
+    if (either(hits, spelledHits, asksTakeDown)) turn.asksTakeDown = true;
     if (either(hits, spelledHits, sharedOtherImage) && !either(hits, spelledHits, ownImage)) turn.sharedOtherImage = true;
     if (either(hits, spelledHits, gaveOthersDetails) || (either(hits, spelledHits, othersDetails) && either(hits, spelledHits, gaveIt))) turn.gaveOthersDetails = true;
     if (either(hits, spelledHits, notReadyToTell)) turn.notReadyToTell = true;

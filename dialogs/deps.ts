@@ -147,6 +147,8 @@ export interface AnswerWords {
   readonly asksAboutCeop: readonly string[];
   /** "can i save my nude as proof", "should i screenshot the pic": never keep a nude image of a child; keep the chat. */
   readonly asksKeepImage: readonly string[];
+  /** "how do i get them taken down", "can the pics be removed": Report Remove, and reporting to the app. */
+  readonly asksTakeDown: readonly string[];
   /** "i sent a nude of a girl in my class to the group chat": the young person shared someone else's image. */
   readonly sharedOtherImage: readonly string[];
   /** "i gave him my friends number": the young person passed on someone else's details. */
@@ -292,6 +294,7 @@ export const ANSWER_LIST_KEYS = {
   asksDelete: 'asks_delete',
   asksAboutCeop: 'asks_about_ceop',
   asksKeepImage: 'asks_keep_image',
+  asksTakeDown: 'asks_take_down',
   sharedOtherImage: 'shared_other_image',
   gaveOthersDetails: 'gave_others_details',
   ownImage: 'own_image',

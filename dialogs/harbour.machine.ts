@@ -149,7 +149,7 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: and(['safeAnswerOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'saySafeForNow'] },
         // "am i gonna get in trouble", read by the classifier alone as danger: the question is answered, nothing escalated.
         { guard: and(['troubleOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'sayNotInTroubleIfAsked'] },
-        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayHarmToOtherIfAny', 'sayKeepImageIfAsked', 'sayImageWorryIfAny', 'sayPaidAlreadyIfAny', 'sayCantPayIfAny', 'sayNotOkayIfAsked', 'sayTookDeviceIfAny', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked', 'sayDontConfrontIfAsked', 'sayCantTellForYouIfAsked', 'sayDontDeleteIfAsked', 'sayAboutCeopIfAsked'] },
+        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayHarmToOtherIfAny', 'sayKeepImageIfAsked', 'sayTakeDownIfAsked', 'sayImageWorryIfAny', 'sayPaidAlreadyIfAny', 'sayCantPayIfAny', 'sayNotOkayIfAsked', 'sayTookDeviceIfAny', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked', 'sayDontConfrontIfAsked', 'sayCantTellForYouIfAsked', 'sayDontDeleteIfAsked', 'sayAboutCeopIfAsked'] },
         // "she already gave it", after a stranger asked for their details: the stranger knows them now.
         { guard: and(['givesDetails', not('isWithCounsellor')]), target: '.escalated', actions: [...TAKE_MESSAGE, 'escalateDetailsGiven'] },
         // With a counsellor the bot is silent: the person reads and answers.
@@ -177,7 +177,9 @@ export function createHarbourMachine(deps: DialogDeps) {
         // "i sent a nude of a girl in my class to my mates", "i gave him my friends number": put it right today (once each).
         { guard: 'toldOfHarmToOther', actions: [...TAKE_MESSAGE, 'sayHarmToOtherIfAny', 'sayNotInTroubleIfAsked'] },
         // "can i save my nude as proof", "should i screenshot the pic": no, keep the chat instead (each time asked, first).
-        { guard: 'asksKeepImage', actions: [...TAKE_MESSAGE, 'sayKeepImage', 'sayImageWorryIfAny'] },
+        { guard: 'asksKeepImage', actions: [...TAKE_MESSAGE, 'sayKeepImage', 'sayTakeDownIfAsked', 'sayImageWorryIfAny'] },
+        // "how do i get them taken down": yes, Report Remove and the app (each time asked).
+        { guard: 'asksTakeDown', actions: [...TAKE_MESSAGE, 'sayTakeDown', 'sayImageWorryIfAny'] },
         // "i already sent one", "what if he shows people": not in trouble, and Report Remove (once).
         { guard: 'worriesAboutImage', actions: [...TAKE_MESSAGE, 'sayImageWorryIfAny', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked'] },
         // "should i call the police", "should i report him": yes, and how, each time asked (999 while in danger now).

@@ -22,8 +22,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     return prefix === 'child' ? [advice] : [say('advice.app-intro', { facts: { app: app.name } }), advice];
   };
   /** The advice of the app the story named (the summary's). */
-  const appAdviceOf = (context: HarbourContext, prefix: PathPrefix): BotSay[] =>
-    adviceForApp(deps.apps.find((a) => a.name === context.summary.app), prefix);
+  /** The tips for the app this message names ("how do i block on whatsapp"), else for the chat's app. */
+  const appAdviceOf = (context: HarbourContext, prefix: PathPrefix): BotSay[] => {
+    const named = context.turn.app === undefined ? undefined : deps.apps.find((a) => a.id === context.turn.app);
+    return adviceForApp(named ?? deps.apps.find((a) => a.name === context.summary.app), prefix);
+  };
   /** A message's reading: the one the machine made before choosing its transitions, else made now. */
   const readingOf = (context: HarbourContext, event: ReadMessage): MessageReading => event.reading ?? readMessage(context, event.text);
   /** The turn a guard reads: a message's own reading (the one the context holds once the message is taken). */
@@ -50,7 +53,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // The context as it will be once the message is taken (the same object when it already is).
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
-    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
+    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
     // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
     return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
@@ -278,6 +281,15 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       sayKeepImage: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(sayStepOf(context, 'keep-image'));
         if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
+      }),
+      /** "how do i get them taken down": yes, Report Remove, and report it to the app. Each time asked; 999 still, while in danger now. */
+      sayTakeDown: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(sayStepOf(context, 'take-down'));
+        if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
+      }),
+      /** Beside a red flag: the same answer, when asked. */
+      sayTakeDownIfAsked: enqueueActions(({ context, enqueue }) => {
+        if (context.turn.asksTakeDown === true) enqueue.emit(sayStepOf(context, 'take-down'));
       }),
       /** Beside a red flag: the same answer, when asked. */
       sayKeepImageIfAsked: enqueueActions(({ context, enqueue }) => {
@@ -715,6 +727,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       tellsOfLoss: ({ context, event }) => turnOf(context, event).familyChange === 'grief' && pathOf(context.audience) === 'child',
       asksAboutCeop: ({ context, event }) => turnOf(context, event).asksAboutCeop === true,
       asksKeepImage: ({ context, event }) => turnOf(context, event).asksKeepImage === true,
+      asksTakeDown: ({ context, event }) => turnOf(context, event).asksTakeDown === true,
       toldOfHarmToOther: ({ context, event }) => toldOfHarmToOther({ ...context, turn: turnOf(context, event) }),
       asksDelete: ({ context, event }) => asksDeleteAfterFlag(turnOf(context, event), summaryOf(context, event)),
       asksBotToTell: ({ context, event }) => turnOf(context, event).asksBotToTell === true,

@@ -2338,3 +2338,19 @@ describe('everyday Welsh answers', () => {
     expect(unsure?.snapshot.context.turn.unsure).toBe(true);
   });
 });
+
+describe('how-to questions mid-chat', () => {
+  it('"how do i get them taken down" gets Report Remove, not "sorry you feel sad"', () => {
+    const last = child(msg('my ex posted my nudes on insta'), msg('how do i get them taken down')).at(-1);
+    const keys = keysOf(last?.emitted ?? []);
+    expect(keys).toContain('child.take-down');
+    expect(keys).not.toContain('feeling.sad');
+  });
+
+  it('"how do i block on whatsapp" gets WhatsApp\'s steps after a story about Discord', () => {
+    const last = child(msg('a man on discord asked for pics of me'), msg('ok'), msg('how do i block on whatsapp')).at(-1);
+    const keys = keysOf(last?.emitted ?? []);
+    expect(keys).toContain('apps.whatsapp.advice');
+    expect(keys).not.toContain('apps.discord.advice');
+  });
+});
