@@ -592,6 +592,8 @@ function touchedThing(tokens: readonly Token[], m: PhraseMatch): boolean {
   // The child touching: "if I touch her makeup", "i touched him by accident".
   const before = tokens[m.first - 1]?.word ?? '';
   if (before === 'i' || before === 'you' || before === 'we') return true;
+  // Session 23: "get IN touch with me", "keep in touch": being contacted, not touched.
+  if (before === 'in' && TOUCH.has(tokens[m.first]?.word ?? '')) return true;
   const s = tokens[m.first]?.sentence;
   let k = m.last + 1;
   if (tokens[k]?.word === 'on' || tokens[k]?.word === 'by') k += 1;
@@ -621,7 +623,7 @@ function roomErrand(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   let room = false;
   for (let j = m.first; j <= m.last; j += 1) {
     const w = tokens[j]?.word ?? '';
-    if (w === 'room') room = true;
+    if (w === 'room' || w === 'bathroom') room = true;
     if (w === 'sneaks' || w === 'snuck' || w === 'sneak' || w === 'when') return false;
   }
   if (!room || tokens[m.last + 1]?.word !== 'to' || !ERRANDS.has(tokens[m.last + 2]?.word ?? '')) return false;
@@ -1216,6 +1218,124 @@ function littleOne(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule)
     if (t.sets.includes('{family}')) return ['little', 'baby', 'younger', 'lil'].includes(tokens[k - 1]?.word ?? '');
   }
   return false;
+}
+
+/** What follows "get in" / "get into" that is no vehicle or home: "i dont want him to get in TROUBLE", "to get in TOUCH". */
+const GET_IN_IDIOM = new Set(['trouble', 'touch', 'contact', 'bother', 'shape', 'line', 'character', 'detention', 'isolation']);
+
+/**
+ * Session 23: a danger phrase that ends in "get in" or "get into" followed by trouble, touch,
+ * contact… ("i dont want him to get in trouble" after "my uncle touched me", "he was trying to get
+ * in touch"): an idiom, not being got into a car or someone getting into the house. Only the word
+ * right after the phrase; "told me to get in, i dont want trouble" still fires.
+ */
+function getInIdiom(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'immediate_danger') return false;
+  const last = tokens[m.last]?.word ?? '';
+  if (last !== 'in' && last !== 'into') return false;
+  const get = tokens[m.last - 1]?.word ?? '';
+  if (!get.startsWith('get') && !get.startsWith('got')) return false;
+  const next = tokens[m.last + 1];
+  return next !== undefined && next.sentence === tokens[m.last]?.sentence && GET_IN_IDIOM.has(next.word);
+}
+
+/** Words of a fond, everyday kiss: goodnight, on the cheek or forehead, hello and goodbye. */
+const FOND_KISS = new Set(['goodnight', 'night', 'nite', 'cheek', 'cheeks', 'forehead', 'head', 'hand', 'bye', 'goodbye', 'hello', 'hi', 'birthday', 'christmas', 'hug', 'hugs', 'hugged', 'cuddle']);
+/** Words that keep a known adult's kiss a disclosure: lips, mouth, tongue, secrecy, unease, again and again. */
+const KISS_VETO = new Set(['lips', 'lip', 'mouth', 'tongue', 'weird', 'uncomfortable', 'creepy', 'wrong', 'scared', 'keeps', 'again', 'alone', 'bed', 'back', 'properly', 'snog', 'snogged']);
+
+/**
+ * Session 23: a known adult's kiss said as fond and everyday ("my grandad kissed me goodnight", "my
+ * uncle kissed me on the cheek at christmas"): abuse-disclosed's kiss phrases stand down when the
+ * sentence has a word of `FOND_KISS` and nothing of lips, the mouth, unease, secrecy, a body part,
+ * repetition, or the child's "kissed him back" (`KISS_VETO`, sets `bodypart`, `nudestrong`, `hush`,
+ * `secret`). "my coach kissed me but i kissed him back so i cant say anything" still fires.
+ */
+function fondKiss(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.abuse-disclosed') return false;
+  let kiss = false;
+  for (let j = m.first; j <= m.last; j += 1) if ((tokens[j]?.word ?? '').startsWith('kiss')) kiss = true;
+  if (!kiss) return false;
+  const s = tokens[m.first]?.sentence;
+  let fond = false;
+  for (const t of tokens) {
+    if (KISS_VETO.has(t.word) || ['{bodypart}', '{nudestrong}', '{hush}', '{secret}'].some((v) => t.sets.includes(v))) return false;
+    if (t.sentence === s && FOND_KISS.has(t.word)) fond = true;
+  }
+  return fond;
+}
+
+/** Everyday things done with a relative or a coach: "me and my grandad did stuff in the GARDEN", "did stuff with my uncle LIKE fishing". */
+const ORDINARY_STUFF = new Set(['like', 'garden', 'fishing', 'cinema', 'shopping', 'park', 'walk', 'walks', 'cooking', 'baking', 'fun', 'cool', 'diy', 'bike', 'bikes', 'lego', 'museum', 'zoo', 'camping', 'football', 'allotment', 'homework', 'gardening', 'painting', 'drawing', 'farm', 'beach', 'swimming', 'training', 'practice', 'match']);
+/** Words that keep things done with a known adult a disclosure: unease, secrecy, a bed or a room, night, being alone. */
+const STUFF_VETO = new Set(['weird', 'uncomfortable', 'creepy', 'wrong', 'scared', 'secret', 'bed', 'bedroom', 'room', 'bathroom', 'shower', 'night', 'alone', 'let', 'said', 'yes', 'blame', 'fault', 'touch', 'touched', 'kiss', 'kissed']);
+
+/**
+ * Session 23: things done together with a known adult, said of an everyday activity ("me and my
+ * grandad did stuff in the garden", "i did stuff with my uncle at the weekend like fishing"):
+ * abuse-disclosed's "me and {knownadult} did stuff" / "did stuff with {knownadult}" phrases stand
+ * down when the sentence names an activity (`ORDINARY_STUFF`, set `game`) and the message has no
+ * unease, secrecy, bed, room, night, consent or blame words (`STUFF_VETO`, sets `bodypart`,
+ * `nudestrong`, `hush`). "me and my uncle did stuff" alone still fires.
+ */
+function ordinaryStuff(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.abuse-disclosed') return false;
+  let together = false;
+  let stuff = false;
+  for (let j = m.first; j <= m.last; j += 1) {
+    const w = tokens[j]?.word ?? '';
+    if (w === 'and' || w === 'with') together = true;
+    if (w === 'stuff' || w === 'things') stuff = true;
+  }
+  if (!together || !stuff) return false;
+  const s = tokens[m.first]?.sentence;
+  let ordinary = false;
+  for (const t of tokens) {
+    if (STUFF_VETO.has(t.word) || ['{bodypart}', '{nudestrong}', '{hush}', '{secret}'].some((v) => t.sets.includes(v))) return false;
+    if (t.sentence === s && (ORDINARY_STUFF.has(t.word) || t.sets.includes('{game}'))) ordinary = true;
+  }
+  return ordinary;
+}
+
+/** Verbs of pictures passed round (not asked for): the child's picture spread by others. */
+const SPREAD_VERBS = new Set(['share', 'shares', 'shared', 'sharing', 'post', 'posts', 'posted', 'posting', 'spread', 'spreads', 'spreading', 'forward', 'forwarded', 'forwarding', 'upload', 'uploaded', 'uploading', 'show', 'shows', 'showed', 'showing', 'passing', 'passed', 'sending', 'sent']);
+/** Words that place the ones spreading at the child's school. */
+const SCHOOL_PLACES = new Set(['school', 'skl', 'class', 'year', 'form', 'college', 'classmates', 'classmate', 'playground']);
+/** A group of the child's peers, the ones spreading. */
+const PEER_GROUP = new Set(['people', 'kids', 'girls', 'boys', 'lads', 'everyone', 'everybody', 'they', 'classmates', 'some']);
+/** Words that make a picture spread at school more than unkindness: undressing, the toilet, a demand, money, a threat, an adult. */
+const SPREAD_VETO = new Set(['changing', 'changed', 'shower', 'showering', 'toilet', 'toilets', 'bath', 'undressing', 'sex', 'sexual', 'kissing', 'unless', 'if', 'else', 'pay', 'paid', 'owe', 'demand', 'demanding', 'threat', 'threatened', 'threatening', 'threatens', 'blackmail', 'blackmailing', 'more', 'man', 'men', 'guy', 'adult', 'stranger', 'teacher', 'online', 'nudes', 'nude', 'naked']);
+
+/**
+ * Session 23: classmates passing a picture or video of the child round ("people at school keep
+ * saying im ugly on snap and sharing a video of me"): peer bullying, which the dialog handles on its
+ * own, not a share-images threat or a picture asked for. share-images and image-request stand down
+ * when the phrase spreads (`SPREAD_VERBS`, not a request), the message places the ones doing it at
+ * school (`SCHOOL_PLACES`), a group does it (`PEER_GROUP` before the phrase, no he, she or one person) and has nothing sexual (sets `nude`, `nudestrong`, `bodypart`), no demand,
+ * money or threat, and no adult (`SPREAD_VETO`, sets `money`, `hush`). "a boy in my class is sharing a
+ * video of me naked" and "they said theyll share the video unless i pay" still fire.
+ */
+function classmatesSpread(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:threat_blackmail.share-images' && rule.id !== 'lex:sexual.image-request') return false;
+  const verb = tokens[m.first];
+  if (verb === undefined || verb.quoted || !SPREAD_VERBS.has(verb.word)) return false;
+  let school = false;
+  for (const t of tokens) {
+    if (SPREAD_VETO.has(t.word) || ['{nude}', '{nudestrong}', '{bodypart}', '{money}', '{hush}'].some((v) => t.sets.includes(v))) return false;
+    if (SCHOOL_PLACES.has(t.word)) school = true;
+  }
+  if (!school) return false;
+  // A group does it, named before the phrase in its sentence ("PEOPLE at school…", "the GIRLS in my
+  // year…", "THEY keep…"), and no one person: "he sent my pics round my year" is left as it was.
+  const s = verb.sentence;
+  let group = false;
+  for (let k = 0; k < m.first; k += 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) continue;
+    if (HE.has(t.word) || SHE.has(t.word) || OTHER_PERSON.has(t.word) || t.word === 'boy' || t.word === 'girl') return false;
+    if (PEER_GROUP.has(t.word)) group = true;
+  }
+  return group;
 }
 
 /** Threat rules whose words also fit the child sending or telling in exchange for a present. */
@@ -1981,6 +2101,10 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (thingGrabbed(tokens, m, rule)) return 'touch';
   if (lockMishap(tokens, m, rule)) return 'nuisance';
   if (littleOne(tokens, m, rule)) return 'mild';
+  if (getInIdiom(tokens, m, rule)) return 'idiom';
+  if (fondKiss(tokens, m, rule)) return 'touch';
+  if (ordinaryStuff(tokens, m, rule)) return 'mild';
+  if (classmatesSpread(tokens, m, rule)) return 'mild';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when
@@ -2020,6 +2144,32 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
     if (cancelledBy !== undefined) return TRUSTED_SETS.has(cancelledBy) ? 'trusted' : cancelledBy === '{self}' ? 'self' : 'role';
   }
   return undefined;
+}
+
+/** Time words that say only "now" in passing ("im scared now", "he wants more now"), not when a meeting is. */
+const WEAK_SOON = new Set(['now', 'rn', 'currently', 'soon', 'later', 'right now']);
+
+/**
+ * Session 23: a meeting days away ("we should meet at the park saturday", "he wants to meet
+ * tomorrow": signal `later-day` in the meeting's message) is grooming, not danger now, even when
+ * another message of the conversation said "now" ("im scared now"): an immediate_danger combo that
+ * needs `signal.time-soon` does not fire when a piece of it comes from a message that named a later
+ * day and the time-soon piece is another message's bare "now", "soon" or "later". A time said for
+ * the meeting itself in a later message ("he said tonight instead") still makes it danger now; in one
+ * message with a later day, only a bare "later" or "soon" stands down ("later he said saturday").
+ */
+function laterDayMeeting(combo: SafetyModel['combos'][number], evidence: readonly EvidenceSpan[], current: ReadonlyMap<string, EvidenceSpan>, state: DetectorState, turn: number): boolean {
+  if (combo.category !== 'immediate_danger') return false;
+  const soonAt = combo.needs.indexOf('signal.time-soon');
+  const soon = evidence[soonAt];
+  if (soonAt < 0 || soon === undefined || !WEAK_SOON.has(soon.text.toLowerCase().trim())) return false;
+  const later = current.has('signal.later-day') ? 0 : state.signals.find((s) => s.feature === 'signal.later-day');
+  const laterAgo = later === 0 ? 0 : later === undefined ? -1 : turn - later.turn;
+  if (laterAgo < 0) return false;
+  // "later he said saturday": the weak time word and the later day in one message.
+  const word = soon.text.toLowerCase().trim();
+  if (soon.turnsAgo === laterAgo && (word === 'later' || word === 'soon')) return true;
+  return evidence.some((e, i) => i !== soonAt && e.turnsAgo === laterAgo && e.turnsAgo !== soon.turnsAgo);
 }
 
 /**
@@ -2200,6 +2350,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       if (!past) { complete = false; break; }
       evidence.push({ text: past.text, start: past.start, end: past.end, turnsAgo: turn - past.turn });
     }
+    if (complete && laterDayMeeting(combo, evidence, current, state, turn)) complete = false;
     if (complete) add(`ctx:${combo.id}`, combo.category, combo.urgency, COMBO_CONFIDENCE, evidence);
   }
 
