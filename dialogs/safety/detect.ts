@@ -2149,6 +2149,10 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
 /** Time words that say only "now" in passing ("im scared now", "he wants more now"), not when a meeting is. */
 const WEAK_SOON = new Set(['now', 'rn', 'currently', 'soon', 'later', 'right now']);
 
+function isWeakSoon(span: EvidenceSpan): boolean {
+  return WEAK_SOON.has(span.text.toLowerCase().trim());
+}
+
 /**
  * Session 23: a meeting days away ("we should meet at the park saturday", "he wants to meet
  * tomorrow": signal `later-day` in the meeting's message) is grooming, not danger now, even when
@@ -2338,7 +2342,12 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
 
   // Combos: pieces that together make a flag, in this message or spread over recent ones (at least one piece now).
   const current = new Map<string, EvidenceSpan>();
-  for (const h of hits) if (!current.has(h.feature)) current.set(h.feature, h.span);
+  for (const h of hits) {
+    const had = current.get(h.feature);
+    // A weak time word and a strong one in one message ("now he says its today at 4"): the strong one
+    // speaks for the message, so a meeting moved to today is not stood down as "a later day plus now".
+    if (had === undefined || (h.feature === 'signal.time-soon' && isWeakSoon(had) && !isWeakSoon(h.span))) current.set(h.feature, h.span);
+  }
   for (const combo of model.combos) {
     if (!combo.needs.some((n) => current.has(n))) continue;
     const evidence: EvidenceSpan[] = [];

@@ -98,6 +98,9 @@ describe('session 23 (v54): no danger now for "get in trouble" or a meeting days
     expect(categories('he wants to meet later')).toContain('immediate_danger');
     expect(categories('he wants to meet me tonight')).toContain('immediate_danger');
     expect(categories('he wants to meet me after school today')).toContain('immediate_danger');
+    // A meeting set for Saturday, then moved to today in a message that also says "now": danger now
+    // (the lead, after the held-out sets lost this one to the stand-down).
+    expect(cats(turns(['he wants to meet at the shopping centre on saturday', 'now he sez its today at 4 not saturday'])[1])).toContain('immediate_danger');
   });
 });
 
