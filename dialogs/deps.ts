@@ -147,6 +147,8 @@ export interface AnswerWords {
   readonly asksAboutCeop: readonly string[];
   /** "can i save my nude as proof", "should i screenshot the pic": never keep a nude image of a child; keep the chat. */
   readonly asksKeepImage: readonly string[];
+  /** "ur useless", "ur not listening", "why does it matter" (whole message): the bot is failing them; not an answer. */
+  readonly frustrated: readonly string[];
   /** "how do i get them taken down", "can the pics be removed": Report Remove, and reporting to the app. */
   readonly asksTakeDown: readonly string[];
   /** "i sent a nude of a girl in my class to the group chat": the young person shared someone else's image. */
@@ -295,6 +297,7 @@ export const ANSWER_LIST_KEYS = {
   asksAboutCeop: 'asks_about_ceop',
   asksKeepImage: 'asks_keep_image',
   asksTakeDown: 'asks_take_down',
+  frustrated: 'frustrated',
   sharedOtherImage: 'shared_other_image',
   gaveOthersDetails: 'gave_others_details',
   ownImage: 'own_image',

@@ -178,6 +178,8 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: 'toldOfHarmToOther', actions: [...TAKE_MESSAGE, 'sayHarmToOtherIfAny', 'sayNotInTroubleIfAsked'] },
         // "can i save my nude as proof", "should i screenshot the pic": no, keep the chat instead (each time asked, first).
         { guard: 'asksKeepImage', actions: [...TAKE_MESSAGE, 'sayKeepImage', 'sayTakeDownIfAsked', 'sayImageWorryIfAny'] },
+        // "ur useless", "ur not listening": sorry, no need to answer; own words or a person (each time).
+        { guard: 'isFrustrated', actions: [...TAKE_MESSAGE, 'sayNotGettingIt'] },
         // "how do i get them taken down": yes, Report Remove and the app (each time asked).
         { guard: 'asksTakeDown', actions: [...TAKE_MESSAGE, 'sayTakeDown', 'sayImageWorryIfAny'] },
         // "i already sent one", "what if he shows people": not in trouble, and Report Remove (once).

@@ -53,7 +53,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // The context as it will be once the message is taken (the same object when it already is).
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
-    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
+    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
     // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
     return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
@@ -280,6 +280,15 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        */
       sayKeepImage: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(sayStepOf(context, 'keep-image'));
+        if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
+      }),
+      /**
+       * "ur useless", "ur not listening", "why does it matter": sorry, they need not answer, their own
+       * words or a real person (offered when nobody has been asked for yet). The step's question still waits.
+       */
+      sayNotGettingIt: enqueueActions(({ context, enqueue }) => {
+        const offer = context.handoff === 'none' || context.handoff === 'failed';
+        enqueue.emit(say('fallback.frustrated', offer ? { quickReplies: QR.offerHelp } : {}));
         if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
       }),
       /** "how do i get them taken down": yes, Report Remove, and report it to the app. Each time asked; 999 still, while in danger now. */
@@ -728,6 +737,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       asksAboutCeop: ({ context, event }) => turnOf(context, event).asksAboutCeop === true,
       asksKeepImage: ({ context, event }) => turnOf(context, event).asksKeepImage === true,
       asksTakeDown: ({ context, event }) => turnOf(context, event).asksTakeDown === true,
+      isFrustrated: ({ context, event }) => turnOf(context, event).frustrated === true,
       toldOfHarmToOther: ({ context, event }) => toldOfHarmToOther({ ...context, turn: turnOf(context, event) }),
       asksDelete: ({ context, event }) => asksDeleteAfterFlag(turnOf(context, event), summaryOf(context, event)),
       asksBotToTell: ({ context, event }) => turnOf(context, event).asksBotToTell === true,

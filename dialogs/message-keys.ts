@@ -184,6 +184,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.about-ceop',
   'parent.keep-image',
   'parent.take-down',
+  'fallback.frustrated',
   'child.shared-other-image',
   'child.not-in-trouble-shared',
   'child.gave-others-details',

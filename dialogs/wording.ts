@@ -93,8 +93,8 @@ export const GIFTS_RULE = 'lex:meet_or_secrecy.gifts-grooming';
 /** The detector's rules for being hurt or abused: beside their own household ("my dad hits me"), someone at home is the problem. */
 export const HURT_AT_HOME_RULES: ReadonlySet<string> = new Set(['lex:immediate_danger.being-hurt', 'lex:sexual.abuse-disclosed', 'lex:threat_blackmail.violence']);
 
-/** The detector's rule for an adult in a romance with a child ("my boyfriend is 19 and im 13"). */
-export const OLDER_PARTNER_RULE = 'ctx:adult-and-romance';
+/** The detector's rules for a grown-up as a child's boyfriend or girlfriend ("my boyfriend is 19 and im 13"), or asking to be ("a man keeps asking me to be his gf"). */
+export const OLDER_PARTNER_RULES: ReadonlySet<string> = new Set(['ctx:adult-and-romance', 'ctx:man-asks-out']);
 
 /** The detector's rule for a lie about age ("he said hes 10 but he sounds like a grown up"). */
 export const AGE_LIE_RULE = 'lex:meet_or_secrecy.age-lie';
@@ -465,7 +465,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   const workerSecret = !withPerson && ctx.audience === 'someone_else' && ctx.turn.friendSecret === true && ctx.said.workerSecret !== true;
   if (workerSecret) out.push(say('parent.worker-secret'));
   // An adult as a boyfriend or girlfriend (the adult-and-romance rule): never okay, not their fault. Once.
-  const olderPartner = !withPerson && ctx.said.olderPartner !== true && findings.some((f) => f.rule === OLDER_PARTNER_RULE);
+  const olderPartner = !withPerson && ctx.said.olderPartner !== true && findings.some((f) => OLDER_PARTNER_RULES.has(f.rule));
   if (olderPartner) out.push(say(`${pathOf(ctx.audience)}.older-partner`));
   // A grown-up pretending to be a child (the age-lie rule): a warning sign, and they were right to notice. Once.
   const ageLie = !withPerson && ctx.said.ageLie !== true && findings.some((f) => f.rule === AGE_LIE_RULE);

@@ -2354,3 +2354,35 @@ describe('how-to questions mid-chat', () => {
     expect(keys).not.toContain('apps.discord.advice');
   });
 });
+
+describe('bullying by classmates in their own words', () => {
+  it('is heard as bullying, not a stranger to be interviewed about', () => {
+    for (const story of ['ppl in my class made a group chat about me and they r saying im fat and ugly', 'girls from my class keep posting mean stuff about me on tiktok']) {
+      const keys = keysOf(child(msg(story)).at(-1)?.emitted ?? []);
+      expect(keys, story).toContain('child.bullying');
+      expect(keys, story).not.toContain('child.ask.how-long');
+    }
+    expect(keysOf(child(msg('people in my class are going to the cinema and i want to go')).at(-1)?.emitted ?? [])).not.toContain('child.bullying');
+  });
+});
+
+describe('"ur useless", "ur not listening"', () => {
+  it('gets a sorry and a person offered, not taken as the answer, and the question still waits', () => {
+    for (const cross of ['ur useless', 'WHY DOES IT MATTER', 'ur not listening', 'fuck off']) {
+      const last = child(msg('some guy keeps messaging me on insta'), msg(cross)).at(-1);
+      expect(keysOf(last?.emitted ?? []), cross).toEqual(['fallback.frustrated']);
+      expect(last?.state, cross).toContain('howLong');
+    }
+    // With more of the story it is read as usual.
+    expect(keysOf(child(msg('some guy keeps messaging me on insta'), msg('ur not listening he knows where i live')).at(-1)?.emitted ?? [])).not.toContain('fallback.frustrated');
+  });
+});
+
+describe('a man asking a child to be his girlfriend', () => {
+  it('escalates with "a grown-up should never be a boyfriend or girlfriend to someone your age"', () => {
+    const last = play(machine, onShift, [msg('im 11'), msg('a man on roblox keeps asking me to be his gf')]).at(-1);
+    expect(last?.emitted.some((e) => e.type === 'handoff.requested')).toBe(true);
+    expect(keysOf(last?.emitted ?? [])).toContain('child.older-partner');
+    expect(keysOf(child(msg('a boy in my class asked me to be his gf')).at(-1)?.emitted ?? [])).not.toContain('child.older-partner');
+  });
+});
