@@ -96,6 +96,12 @@ export interface TurnAnalysis {
   readonly asksAboutCeop?: boolean;
   /** "should i screenshot the pic he has", "how do i keep evidence": whether to keep an image. */
   readonly asksKeepImage?: boolean;
+  /** "its sorted now, i blocked him and told my mum": over, nothing to interview about. */
+  readonly sortedNow?: boolean;
+  /** "just wanted to check something": a question to come, not a story. */
+  readonly wantsToCheck?: boolean;
+  /** Reads as a question: ends with "?", or starts "is", "should", "can", "what if", "if someone"… */
+  readonly asksQuestion?: boolean;
   /** "ur useless", "ur not listening" as the whole message: not an answer to the step's question. */
   readonly frustrated?: boolean;
   /** "how do i get them taken down": whether and how an image can be removed. */
@@ -187,6 +193,9 @@ export interface TurnAnalysis {
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** First words that make a message a question, typed without a question mark ("if someone asks for my snap is that bad"). */
+const QUESTION_STARTS: ReadonlySet<string> = new Set(['is', 'isnt', 'should', 'shud', 'can', 'could', 'cud', 'what', 'wat', 'whats', 'how', 'if', 'do', 'does', 'am', 'will', 'would', 'why', 'when', 'where', 'who', 'are', 'r']);
 
 export const EMPTY_TURN: TurnAnalysis = { findings: [], categories: [] };
 
@@ -296,6 +305,8 @@ export function createAnalyser(deps: DialogDeps) {
   const sharedOtherImage = compile(w.sharedOtherImage);
   const asksTakeDown = compile(w.asksTakeDown);
   const frustrated = compile(w.frustrated);
+  const sortedNow = compile(w.sortedNow);
+  const wantsToCheck = compile(w.wantsToCheck);
   const gaveOthersDetails = compile(w.gaveOthersDetails);
   const ownImage = compile(w.ownImage);
   const othersDetails = compile(w.othersDetails);
@@ -308,7 +319,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, wantsToCheck, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -381,6 +392,9 @@ export function createAnalyser(deps: DialogDeps) {
     if (declines) turn.declines = true;
     if (wholeIn(rawRest, spelledRest, goodbye)) turn.goodbye = true;
     if (wholeIn(rawRest, spelledRest, frustrated)) turn.frustrated = true;
+    if (either(hits, spelledHits, sortedNow)) turn.sortedNow = true;
+    if (either(hits, spelledHits, wantsToCheck)) turn.wantsToCheck = true;
+    if (/\?\s*$/.test(text) || QUESTION_STARTS.has(words[0] ?? '')) turn.asksQuestion = true;
     if (wholeIn(rawRest, spelledRest, stillHere)) turn.stillHere = true;
     if (wholeIn(rawRest, spelledRest, stays)) turn.stays = true;
     // A threat to share pictures they have ("she'll send them to all my followers") is the same worry, however it is worded.

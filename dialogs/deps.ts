@@ -147,6 +147,10 @@ export interface AnswerWords {
   readonly asksAboutCeop: readonly string[];
   /** "can i save my nude as proof", "should i screenshot the pic": never keep a nude image of a child; keep the chat. */
   readonly asksKeepImage: readonly string[];
+  /** "its sorted now", "its all dealt with": what happened is over; no interview about it. */
+  readonly sortedNow: readonly string[];
+  /** "just wanted to check something", "quick question": they came with a question, not a story. */
+  readonly wantsToCheck: readonly string[];
   /** "ur useless", "ur not listening", "why does it matter" (whole message): the bot is failing them; not an answer. */
   readonly frustrated: readonly string[];
   /** "how do i get them taken down", "can the pics be removed": Report Remove, and reporting to the app. */
@@ -298,6 +302,8 @@ export const ANSWER_LIST_KEYS = {
   asksKeepImage: 'asks_keep_image',
   asksTakeDown: 'asks_take_down',
   frustrated: 'frustrated',
+  sortedNow: 'sorted_now',
+  wantsToCheck: 'wants_to_check',
   sharedOtherImage: 'shared_other_image',
   gaveOthersDetails: 'gave_others_details',
   ownImage: 'own_image',

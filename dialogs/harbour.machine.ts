@@ -198,6 +198,10 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: 'asksDelete', actions: [...TAKE_MESSAGE, 'sayDontDelete'] },
         // "what is ceop", "how do i report to ceop": who they are and how (each time asked); the step's question still waits.
         { guard: 'asksAboutCeop', actions: [...TAKE_MESSAGE, 'sayAboutCeop'] },
+        // "its sorted now, i blocked him and told my mum", "just wanted to check something", before any story: no
+        // interview; glad (it was right), and what they wanted to ask. A grown-up named is who they trust.
+        { guard: and(['comesToCheck', 'isOnYoungPath']), target: '.talking.young.listening', actions: [...TAKE_MESSAGE, 'recordTrustedAdult', 'trustedAdultAnswered', 'sayCheckIn'] },
+        { guard: and(['comesToCheck', 'isOnAdultPath']), target: '.talking.adult.listening', actions: [...TAKE_MESSAGE, 'sayCheckIn'] },
         // "i blocked him": well done (once); the question asked still waits.
         { guard: 'saysBlocked', actions: [...TAKE_MESSAGE, 'sayBlocked'] },
         // "i already paid him once", after money or a threat: don't pay any more, and why (once).

@@ -53,7 +53,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // The context as it will be once the message is taken (the same object when it already is).
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
-    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
+    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
     // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
     return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
@@ -286,6 +286,15 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * "ur useless", "ur not listening", "why does it matter": sorry, they need not answer, their own
        * words or a real person (offered when nobody has been asked for yet). The step's question still waits.
        */
+      /**
+       * "its sorted now, i blocked him and told my mum": glad, what they did was right (blocking, telling, as
+       * said), and what they wanted to check; "just wanted to check something": of course, what. Then listening.
+       */
+      sayCheckIn: enqueueActions(({ context, enqueue }) => {
+        const sorted = context.turn.sortedNow === true;
+        enqueue.emit(sayStepOf(context, sorted ? 'sorted' : 'check', QR.anythingElse));
+        enqueue.assign({ said: { ...context.said, checking: true, ...(sorted && context.turn.blockedThem === true ? { blocked: true } : {}) } });
+      }),
       sayNotGettingIt: enqueueActions(({ context, enqueue }) => {
         const offer = context.handoff === 'none' || context.handoff === 'failed';
         enqueue.emit(say('fallback.frustrated', offer ? { quickReplies: QR.offerHelp } : {}));
@@ -738,6 +747,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       asksKeepImage: ({ context, event }) => turnOf(context, event).asksKeepImage === true,
       asksTakeDown: ({ context, event }) => turnOf(context, event).asksTakeDown === true,
       isFrustrated: ({ context, event }) => turnOf(context, event).frustrated === true,
+      asksWhatTheyCameToCheck: ({ context, event }) => context.said.checking === true && turnOf(context, event).asksQuestion === true,
+      comesToCheck: ({ context, event }) => comesToCheck({ ...context, turn: turnOf(context, event) }),
       toldOfHarmToOther: ({ context, event }) => toldOfHarmToOther({ ...context, turn: turnOf(context, event) }),
       asksDelete: ({ context, event }) => asksDeleteAfterFlag(turnOf(context, event), summaryOf(context, event)),
       asksBotToTell: ({ context, event }) => turnOf(context, event).asksBotToTell === true,
@@ -1120,6 +1131,17 @@ function worriesAboutImage(context: HarbourContext): boolean {
   if (context.turn.sharedOtherImage === true || context.said.sharedOtherImage === true) return false;
   // "what if she does it anyway" asks it outright: answered each time.
   return context.turn.imageWorry === true && (context.said.imageWorry !== true || context.turn.fearsThreat === true);
+}
+
+/**
+ * "its sorted now, i blocked him and told my mum", "just wanted to check something": before the path's
+ * questions have heard anything of a story (no app, how long, asks or red flag yet), on a path.
+ */
+function comesToCheck(context: HarbourContext): boolean {
+  const turn = context.turn;
+  if (turn.sortedNow !== true && turn.wantsToCheck !== true) return false;
+  const s = context.summary;
+  return context.audience !== undefined && context.handoff === 'none' && s.app === undefined && s.duration === undefined && (s.asked ?? []).length === 0 && (s.categories ?? []).length === 0 && turn.findings.length === 0;
 }
 
 /** The young person tells of harm they did to someone else, not yet answered (see `sayHarmToOtherIfAny`). */

@@ -65,6 +65,8 @@ export interface HarbourContext {
      * ("he asked how old i am"). Absent in older snapshots.
      */
     readonly feelingsAskedAgain?: boolean;
+    /** They came to check something ("just wanted to check", "its sorted now"): a question next gets the tips. Absent in older snapshots. */
+    readonly checking?: boolean;
     /** Most grown-ups want to help ("my mum would go mad"): once. Absent in older snapshots. */
     readonly fearsTelling?: boolean;
     /** They answered "are you safe right now?" with no or not sure. Absent in older snapshots. */

@@ -133,6 +133,8 @@ export function childStates(s: HarbourSetup) {
             { guard: 'declines', target: 'space' },
             { guard: 'isConfused', actions: [{ type: 'askAgainSimply', params: { step: 'knows-private', quickReplies: QR.yesNo } }] },
             { guard: 'saysYes', target: '#harbour.escalated', actions: ['escalateKnowsPrivate'] },
+            // "im scared": how they feel, told before it was asked; said back, and not asked again.
+            { guard: 'namesFeelingBesidesOkay', target: 'trustedAdult', actions: ['reflectFeeling'] },
             { target: 'feelings' },
           ]),
         },
@@ -145,6 +147,8 @@ export function childStates(s: HarbourSetup) {
             { guard: 'isConfused', actions: [{ type: 'askAgainSimply', params: { step: 'feelings', quickReplies: QR.feelings } }] },
             // "he asked how old i am": more of the story, not a feeling; thanks, and asked once more.
             { guard: 'tellsMoreInsteadOfFeeling', actions: ['askFeelingsAgain'] },
+            // "my mum", and no feeling: the grown-up they would tell, told before it was asked.
+            { guard: and(['namesTrustedAdult', not('namesFeeling')]), target: 'advice', actions: ['recordTrustedAdult', { type: 'sayStep', params: { step: 'trusted.named' } }] },
             { target: 'trustedAdult', actions: ['reflectFeeling'] },
           ]),
         },
@@ -184,6 +188,8 @@ export function childStates(s: HarbourSetup) {
         on: {
           'user.message': answer([
             { guard: 'wantsTips', target: 'advice', actions: ['understood'] },
+            // They came to check something ("its sorted now", "just wanted to check"): their question gets the tips.
+            { guard: 'asksWhatTheyCameToCheck', target: 'advice', actions: ['understood'] },
             // They only wanted to talk, and now tell of someone: the path's questions, from the app or how long.
             { guard: and(['startsStoryWhileJustTalking', 'knowsApp']), target: 'toHowLong', actions: ['understood', 'recordDuration', 'stopJustTalking', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
             { guard: 'startsStoryWhileJustTalking', target: 'app', actions: ['understood', 'stopJustTalking', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },

@@ -77,6 +77,8 @@ export function parentStates(s: HarbourSetup) {
           'user.message': answer([
             { guard: 'wantsTips', target: 'advice', actions: ['understood'] },
             { guard: 'asksGeneralQuestion', target: 'anythingElse', actions: ['understood', 'sayGeneralAdviceAgain'] },
+            // They came to check something ("we blocked him and reported it, i just wanted to check"): their question gets the tips.
+            { guard: 'asksWhatTheyCameToCheck', target: 'advice', actions: ['understood'] },
             { guard: 'hasWords', actions: ['understood', { type: 'say', params: { key: 'parent.listening' } }] },
             { actions: [{ type: 'notUnderstood', params: { retry: 'shared.tell-me-more', quickReplies: QR.anythingElse } }] },
           ]),

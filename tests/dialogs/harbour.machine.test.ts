@@ -2386,3 +2386,43 @@ describe('a man asking a child to be his girlfriend', () => {
     expect(keysOf(child(msg('a boy in my class asked me to be his gf')).at(-1)?.emitted ?? [])).not.toContain('child.older-partner');
   });
 });
+
+describe('"its sorted now" and "just wanted to check something"', () => {
+  it('gets no interview: glad, it was right, what do they want to check; their question then gets the tips', () => {
+    const turns = child(msg('its sorted now i already blocked him and told my mum'), msg('if someone asks for my snap is that bad'));
+    const sorted = turns.at(-2);
+    expect(keysOf(sorted?.emitted ?? [])).toEqual(['child.sorted']);
+    expect(sorted?.state).toContain('listening');
+    expect(sorted?.snapshot.context.summary.trustedAdult).toBe('parent');
+    const question = keysOf(turns.at(-1)?.emitted ?? []);
+    expect(question).toContain('child.advice.intro');
+    expect(question).not.toContain('child.ask.how-long');
+    const check = child(msg('just wanted to check something')).at(-1);
+    expect(keysOf(check?.emitted ?? [])).toEqual(['child.check']);
+    const parent = play(machine, onShift, [msg('im a mum'), msg('its all sorted now, we blocked him and reported it, i just wanted to check if theres anything else i should do')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])).toEqual(['parent.sorted']);
+  });
+
+  it('does not stand in for a red flag, nor stop an interview already under way', () => {
+    const flagged = child(msg('its sorted now but he said he will share my nudes if i dont pay')).at(-1);
+    expect(flagged?.state).toBe('escalated');
+    const midway = child(msg('a man on roblox talks to me'), msg('its fine now')).at(-1);
+    expect(keysOf(midway?.emitted ?? [])).not.toContain('child.sorted');
+  });
+});
+
+describe('answers given before their question', () => {
+  it('"im scared" to "Do they seem to know private things?" is said back, and how they feel is not asked again', () => {
+    const last = child(msg('a man on roblox talks to me'), msg('a week'), msg('no'), msg('im scared')).at(-1);
+    const keys = keysOf(last?.emitted ?? []);
+    expect(keys).toEqual(['feeling.scared', 'child.ask.trusted-adult']);
+  });
+
+  it('"my mum" to "How do you feel?" is the grown-up they trust, not asked for again', () => {
+    const last = child(msg('a man on roblox talks to me'), msg('a week'), msg('no'), msg('no'), msg('my mum')).at(-1);
+    const keys = keysOf(last?.emitted ?? []);
+    expect(keys[0]).toBe('child.trusted.named');
+    expect(keys).not.toContain('child.ask.trusted-adult');
+    expect(last?.snapshot.context.summary.trustedAdult).toBe('parent');
+  });
+});
