@@ -514,7 +514,8 @@ export function createAnalyser(deps: DialogDeps) {
     if (isWhole(raw, fillers)) turn.onlyFiller = true;
     const feeling = firstOf(feelings, hits, spelledHits);
     // "not my dad", "i dont want my mum to find out": a grown-up named, but not as one they trust.
-    const denies = either(hits, spelledHits, negators) && !either(hits, spelledHits, unsure);
+    // "no our mum doesnt listen": a grown-up named after a no, or with a negator, is not one they trust.
+    const denies = (either(hits, spelledHits, negators) || turn.leadsWithNo === true) && !either(hits, spelledHits, unsure);
     const namedAdult = firstOf(trusted, hits, spelledHits);
     // A grown-up named ("cant tell my mum" too) and how they would react feared: not one they trust now.
     const fearsTelling = namedAdult !== undefined && either(hits, spelledHits, fearsReaction);

@@ -2426,3 +2426,12 @@ describe('answers given before their question', () => {
     expect(last?.snapshot.context.summary.trustedAdult).toBe('parent');
   });
 });
+
+describe('"no our mum doesnt listen"', () => {
+  it('is not heard as naming mum as a grown-up they trust', () => {
+    const last = child(msg('a man on roblox talks to me'), msg('a week'), msg('no'), msg('no'), msg('scared'), msg('no our mum doesnt listen')).at(-1);
+    expect(keysOf(last?.emitted ?? [])[0]).toBe('child.trusted.none');
+    const named = child(msg('a man on roblox talks to me'), msg('a week'), msg('no'), msg('no'), msg('scared'), msg('my mum')).at(-1);
+    expect(keysOf(named?.emitted ?? [])[0]).toBe('child.trusted.named');
+  });
+});
