@@ -96,6 +96,8 @@ export interface TurnAnalysis {
   readonly asksAboutCeop?: boolean;
   /** "should i screenshot the pic he has", "how do i keep evidence": whether to keep an image. */
   readonly asksKeepImage?: boolean;
+  /** "shes just been off", "not herself": a worry with no story in it. */
+  readonly vagueWorry?: boolean;
   /** "its sorted now, i blocked him and told my mum": over, nothing to interview about. */
   readonly sortedNow?: boolean;
   /** "just wanted to check something": a question to come, not a story. */
@@ -306,6 +308,7 @@ export function createAnalyser(deps: DialogDeps) {
   const asksTakeDown = compile(w.asksTakeDown);
   const frustrated = compile(w.frustrated);
   const sortedNow = compile(w.sortedNow);
+  const vagueWorry = compile(w.vagueWorry);
   const wantsToCheck = compile(w.wantsToCheck);
   const gaveOthersDetails = compile(w.gaveOthersDetails);
   const ownImage = compile(w.ownImage);
@@ -319,7 +322,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, wantsToCheck, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, wantsToCheck, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -393,6 +396,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (wholeIn(rawRest, spelledRest, goodbye)) turn.goodbye = true;
     if (wholeIn(rawRest, spelledRest, frustrated)) turn.frustrated = true;
     if (either(hits, spelledHits, sortedNow)) turn.sortedNow = true;
+    if (either(hits, spelledHits, vagueWorry)) turn.vagueWorry = true;
     if (either(hits, spelledHits, wantsToCheck)) turn.wantsToCheck = true;
     if (/\?\s*$/.test(text) || QUESTION_STARTS.has(words[0] ?? '')) turn.asksQuestion = true;
     if (wholeIn(rawRest, spelledRest, stillHere)) turn.stillHere = true;

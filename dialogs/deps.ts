@@ -147,6 +147,8 @@ export interface AnswerWords {
   readonly asksAboutCeop: readonly string[];
   /** "can i save my nude as proof", "should i screenshot the pic": never keep a nude image of a child; keep the chat. */
   readonly asksKeepImage: readonly string[];
+  /** A parent's worry with no story ("shes just been off", "not herself", "something's not right"). */
+  readonly vagueWorry: readonly string[];
   /** "its sorted now", "its all dealt with": what happened is over; no interview about it. */
   readonly sortedNow: readonly string[];
   /** "just wanted to check something", "quick question": they came with a question, not a story. */
@@ -303,6 +305,7 @@ export const ANSWER_LIST_KEYS = {
   asksTakeDown: 'asks_take_down',
   frustrated: 'frustrated',
   sortedNow: 'sorted_now',
+  vagueWorry: 'vague_worry',
   wantsToCheck: 'wants_to_check',
   sharedOtherImage: 'shared_other_image',
   gaveOthersDetails: 'gave_others_details',

@@ -125,6 +125,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       })),
       recordKnownAdult: assign(({ context }) => ({ knownAdult: true, summary: { ...context.summary, knownAdult: true } })),
       recordBullying: assign({ bullying: true }),
+      recordVagueWorry: assign({ vagueWorry: true }),
       /** A parent's general question, nothing happened: the apps' minimum age if asked, the app's settings, setting up together, talking, the NSPCC. */
       sayGeneralAdvice: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say('parent.general.intro'));
@@ -748,6 +749,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       asksTakeDown: ({ context, event }) => turnOf(context, event).asksTakeDown === true,
       isFrustrated: ({ context, event }) => turnOf(context, event).frustrated === true,
       asksWhatTheyCameToCheck: ({ context, event }) => context.said.checking === true && turnOf(context, event).asksQuestion === true,
+      /** A parent's worry with no story yet ("dunno shes just been off"): no app, no one named, nothing found. */
+      voicesVagueWorry: ({ context, event }) => {
+        const turn = turnOf(context, event);
+        return (turn.vagueWorry === true || turn.unsure === true) && turn.findings.length === 0 && turn.app === undefined && turn.strangerOrOnline !== true && turn.knownAdultInPerson !== true;
+      },
       comesToCheck: ({ context, event }) => comesToCheck({ ...context, turn: turnOf(context, event) }),
       toldOfHarmToOther: ({ context, event }) => toldOfHarmToOther({ ...context, turn: turnOf(context, event) }),
       asksDelete: ({ context, event }) => asksDeleteAfterFlag(turnOf(context, event), summaryOf(context, event)),
@@ -1183,6 +1189,10 @@ function adviceLines(context: HarbourContext, appAdviceOf: (context: HarbourCont
     const tips = context.audience === 'someone_else' ? IN_PERSON_TIPS_AT_WORK : IN_PERSON_TIPS[prefix];
     for (const key of tips) out.push(say(key));
     return out;
+  }
+  // A worry with nothing that happened (and nothing found since): the general advice, not an incident's.
+  if (prefix === 'parent' && context.vagueWorry === true && (context.summary.categories ?? []).length === 0 && context.summary.app === undefined && context.knownAdult !== true) {
+    return [say('parent.general.intro'), say('parent.general.set-up'), say('parent.general.talk'), say('parent.general.nspcc')];
   }
   if (prefix === 'parent') {
     out.push(say('parent.advice.stay-calm'));

@@ -157,6 +157,11 @@ export interface HarbourContext {
   readonly knownAdult?: boolean;
   /** The story is bullying by children they know ("a boy in my class keeps calling me names"): bullying tips. Absent in older snapshots. */
   readonly bullying?: boolean;
+  /**
+   * A parent's or carer's worry with nothing that happened yet ("dunno shes just been off"): the questions
+   * about changes, then general advice rather than an incident's. Absent in older snapshots.
+   */
+  readonly vagueWorry?: boolean;
   /** Plain messages heard while escalated, so the listening line varies instead of repeating. Absent in older snapshots. */
   readonly heard?: number;
   /** Plain messages heard while in danger now, so the 999 reminder gives its steps in turn instead of one line again and again. Absent in older snapshots. */

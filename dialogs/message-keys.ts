@@ -188,6 +188,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.take-down',
   'parent.sorted',
   'parent.check',
+  'parent.ack.vague-worry',
   'fallback.frustrated',
   'child.shared-other-image',
   'child.not-in-trouble-shared',

@@ -21,6 +21,8 @@ export function parentStates(s: HarbourSetup) {
             { guard: 'isYoungRelativeOfSomeoneElse', target: '#harbour.talking.young.whatHappened', actions: ['becomeFriendPath'] },
             // "what age should she be to have snapchat": nothing has happened; general advice, not questions about an incident.
             { guard: 'asksGeneralQuestion', target: 'anythingElse', actions: ['sayGeneralAdvice'] },
+            // "dunno shes just been off": trusting the feeling is right; what changes have they seen (no app asked for).
+            { guard: 'voicesVagueWorry', target: 'behaviour', actions: ['recordVagueWorry', { type: 'say', params: { key: 'parent.ack.vague-worry' } }] },
             // A grown-up the child knows, in person ("her mums boyfriend comes in her room"): no app to ask about.
             { guard: 'tellsOfKnownAdult', target: 'behaviour', actions: ['recordKnownAdult', { type: 'say', params: { key: 'parent.ack.what-happened' } }] },
             { guard: 'knowsApp', target: 'behaviour', actions: [{ type: 'say', params: { key: 'parent.ack.what-happened' } }] },

@@ -2435,3 +2435,16 @@ describe('"no our mum doesnt listen"', () => {
     expect(keysOf(named?.emitted ?? [])[0]).toBe('child.trusted.named');
   });
 });
+
+describe('a parent with a vague worry', () => {
+  it('"dunno really shes just been off" is not asked which app, and gets general advice, not an incident\'s', () => {
+    const turns = play(machine, onShift, [msg('im her mum'), msg('dunno really shes just been off'), msg('shes moody and always on her phone'), msg('no')]);
+    const first = keysOf(turns[2]?.emitted ?? []);
+    expect(first).toEqual(['parent.ack.vague-worry', 'parent.ask.behaviour']);
+    const tips = keysOf(turns.at(-1)?.emitted ?? []);
+    expect(tips).toContain('parent.general.set-up');
+    expect(tips).not.toContain('parent.advice.dont-confront');
+    // Someone named is a story: the usual questions.
+    expect(keysOf(play(machine, onShift, [msg('im her mum'), msg('not sure, some man keeps messaging her')]).at(-1)?.emitted ?? [])).toContain('parent.ask.app');
+  });
+});
