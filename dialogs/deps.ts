@@ -18,10 +18,11 @@ export const TRUSTED_ADULTS = ['parent', 'relative', 'teacher', 'youth_worker', 
 export type TrustedAdult = (typeof TRUSTED_ADULTS)[number];
 
 /**
- * Who the young person asking for someone else is worried about, when it is family: the friend path
- * then says "your sister" (a `people.<id>` message) where it would say "your friend".
+ * Who the young person asking for someone else is worried about, when it is family or a child they
+ * babysit: the friend path then says "your sister" or "the child you look after"
+ * (`placeholder.friend.<id>`) where it would say "your friend".
  */
-export const RELATIONS = ['sister', 'brother', 'sibling', 'cousin'] as const;
+export const RELATIONS = ['sister', 'brother', 'sibling', 'cousin', 'looked-after'] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 /** How long it has gone on, in rough bands, for the summary and the follow-up wording. */

@@ -2448,3 +2448,13 @@ describe('a parent with a vague worry', () => {
     expect(keysOf(play(machine, onShift, [msg('im her mum'), msg('not sure, some man keeps messaging her')]).at(-1)?.emitted ?? [])).toContain('parent.ask.app');
   });
 });
+
+describe('a teenage babysitter', () => {
+  it('is on the friend path, and the advice is about the child they babysit, not them', () => {
+    const turns = play(machine, onShift, [msg('im 15 i babysit for my neighbour'), msg('the little boy told me a man online asked to see him in the bath on facetime')]);
+    expect(turns.at(-1)?.snapshot.context.audience).toBe('friend');
+    const words = turns.flatMap((t) => wordsOf(content, t.emitted, undefined, t.snapshot.context)).join(' ');
+    expect(words).toMatch(/The child you babysit should not send them any pictures/);
+    expect(words).not.toMatch(/Don't send them any pictures/);
+  });
+});
