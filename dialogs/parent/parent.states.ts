@@ -16,6 +16,8 @@ export function parentStates(s: HarbourSetup) {
         on: {
           'user.message': answer([
             { guard: 'declines', target: 'space' },
+            // "what do you mean": the question again in other words (a person offered the second time).
+            { guard: 'isConfused', actions: [{ type: 'askAgainSimply', params: { step: 'what-happened', quickReplies: QR.skip } }] },
             // "Someone else", then "im her older sister" or "its my little brother": a young person asking
             // for a sibling or cousin, so the friend path (its words and its questions), not a worker's.
             { guard: 'isYoungRelativeOfSomeoneElse', target: '#harbour.talking.young.whatHappened', actions: ['becomeFriendPath'] },
@@ -33,7 +35,11 @@ export function parentStates(s: HarbourSetup) {
       app: {
         entry: [{ type: 'say', params: { key: 'parent.ask.app', quickReplies: QR.skip } }],
         on: {
-          'user.message': answer([{ guard: 'declines', target: 'space' }, { target: 'behaviour' }]),
+          'user.message': answer([
+            { guard: 'declines', target: 'space' },
+            { guard: 'isConfused', actions: [{ type: 'askAgainSimply', params: { step: 'app', quickReplies: QR.skip } }] },
+            { target: 'behaviour', actions: ['understood'] },
+          ]),
         },
       },
       behaviour: {
@@ -41,7 +47,8 @@ export function parentStates(s: HarbourSetup) {
         on: {
           'user.message': answer([
             { guard: 'declines', target: 'wellbeing' },
-            { target: 'wellbeing', actions: [{ type: 'say', params: { key: 'parent.ack.behaviour' } }] },
+            { guard: 'isConfused', actions: [{ type: 'askAgainSimply', params: { step: 'behaviour', quickReplies: QR.skip } }] },
+            { target: 'wellbeing', actions: ['understood', { type: 'say', params: { key: 'parent.ack.behaviour' } }] },
           ]),
         },
       },
@@ -49,6 +56,7 @@ export function parentStates(s: HarbourSetup) {
         entry: ['markWellbeingAsked', { type: 'say', params: { key: 'parent.ask.wellbeing', quickReplies: QR.yesNo } }],
         on: {
           'user.message': answer([
+            { guard: 'isConfused', actions: [{ type: 'askAgainSimply', params: { step: 'wellbeing', quickReplies: QR.yesNo } }] },
             { guard: 'saysNo', target: 'advice', actions: [{ type: 'say', params: { key: 'parent.ack.wellbeing-no' } }] },
             { guard: 'declines', target: 'advice' },
             { guard: 'saysYes', target: 'advice', actions: [{ type: 'say', params: { key: 'parent.ack.wellbeing-yes' } }] },

@@ -2458,3 +2458,13 @@ describe('a teenage babysitter', () => {
     expect(words).not.toMatch(/Don't send them any pictures/);
   });
 });
+
+describe('a parent who asks "what do you mean"', () => {
+  it('hears the question again in other words, not taken as the answer', () => {
+    const turns = play(machine, onShift, [msg('im her mum'), msg('a man keeps messaging her'), msg('what do you mean'), msg('snap'), msg('what do you mean')]);
+    expect(keysOf(turns[3]?.emitted ?? [])).toEqual(['fallback.ask-again', 'parent.ask.app-simple']);
+    expect(turns[3]?.state).toContain('app');
+    // Answering in between counts as understood: the second question's "what do you mean" is a first, not a second.
+    expect(keysOf(turns[5]?.emitted ?? [])).toEqual(['fallback.ask-again', 'parent.ask.behaviour-simple']);
+  });
+});
