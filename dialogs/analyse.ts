@@ -96,6 +96,12 @@ export interface TurnAnalysis {
   readonly asksAboutCeop?: boolean;
   /** "should i screenshot the pic he has", "how do i keep evidence": whether to keep an image. */
   readonly asksKeepImage?: boolean;
+  readonly asksLegit?: boolean;
+  readonly gaveCard?: boolean;
+  readonly asksCheckMessages?: boolean;
+  readonly outing?: boolean;
+  /** "hold on", "brb", "my mums coming": they will be back; not an answer. */
+  readonly pauses?: boolean;
   /** "shes just been off", "not herself": a worry with no story in it. */
   readonly vagueWorry?: boolean;
   /** "its sorted now, i blocked him and told my mum": over, nothing to interview about. */
@@ -309,6 +315,11 @@ export function createAnalyser(deps: DialogDeps) {
   const frustrated = compile(w.frustrated);
   const sortedNow = compile(w.sortedNow);
   const vagueWorry = compile(w.vagueWorry);
+  const asksLegit = compile(w.asksLegit);
+  const gaveCard = compile(w.gaveCard);
+  const asksCheckMessages = compile(w.asksCheckMessages);
+  const outing = compile(w.outing);
+  const pauses = compile(w.pauses);
   const wantsToCheck = compile(w.wantsToCheck);
   const gaveOthersDetails = compile(w.gaveOthersDetails);
   const ownImage = compile(w.ownImage);
@@ -322,7 +333,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, wantsToCheck, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, wantsToCheck, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -397,6 +408,12 @@ export function createAnalyser(deps: DialogDeps) {
     if (wholeIn(rawRest, spelledRest, frustrated)) turn.frustrated = true;
     if (either(hits, spelledHits, sortedNow)) turn.sortedNow = true;
     if (either(hits, spelledHits, vagueWorry)) turn.vagueWorry = true;
+    if (either(hits, spelledHits, asksLegit)) turn.asksLegit = true;
+    if (either(hits, spelledHits, gaveCard)) turn.gaveCard = true;
+    if (either(hits, spelledHits, asksCheckMessages)) turn.asksCheckMessages = true;
+    if (either(hits, spelledHits, outing)) turn.outing = true;
+    // "hold on my mums coming", "brb": short, and nothing else in it.
+    if (words.length <= 6 && either(hits, spelledHits, pauses)) turn.pauses = true;
     if (either(hits, spelledHits, wantsToCheck)) turn.wantsToCheck = true;
     if (/\?\s*$/.test(text) || QUESTION_STARTS.has(words[0] ?? '')) turn.asksQuestion = true;
     if (wholeIn(rawRest, spelledRest, stillHere)) turn.stillHere = true;

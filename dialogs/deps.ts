@@ -148,6 +148,16 @@ export interface AnswerWords {
   readonly asksAboutCeop: readonly string[];
   /** "can i save my nude as proof", "should i screenshot the pic": never keep a nude image of a child; keep the chat. */
   readonly asksKeepImage: readonly string[];
+  /** "is it legit", "is it a scam", "are they real", about what was asked of them: no, and why. */
+  readonly asksLegit: readonly string[];
+  /** "i gave them my mums card details": tell the card's owner today so the bank can stop it. */
+  readonly gaveCard: readonly string[];
+  /** A parent's "can i check his messages": yes, together, and keep everything. */
+  readonly asksCheckMessages: readonly string[];
+  /** Being outed held over them ("shell tell everyone im gay"): who they tell is their choice. */
+  readonly outing: readonly string[];
+  /** "hold on", "brb", "my mums coming": a pause, not an answer. */
+  readonly pauses: readonly string[];
   /** A parent's worry with no story ("shes just been off", "not herself", "something's not right"). */
   readonly vagueWorry: readonly string[];
   /** "its sorted now", "its all dealt with": what happened is over; no interview about it. */
@@ -307,6 +317,11 @@ export const ANSWER_LIST_KEYS = {
   frustrated: 'frustrated',
   sortedNow: 'sorted_now',
   vagueWorry: 'vague_worry',
+  asksLegit: 'asks_legit',
+  gaveCard: 'gave_card',
+  asksCheckMessages: 'asks_check_messages',
+  outing: 'outing',
+  pauses: 'pauses',
   wantsToCheck: 'wants_to_check',
   sharedOtherImage: 'shared_other_image',
   gaveOthersDetails: 'gave_others_details',

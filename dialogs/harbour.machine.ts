@@ -149,7 +149,7 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: and(['safeAnswerOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'saySafeForNow'] },
         // "am i gonna get in trouble", read by the classifier alone as danger: the question is answered, nothing escalated.
         { guard: and(['troubleOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'sayNotInTroubleIfAsked'] },
-        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayHarmToOtherIfAny', 'sayKeepImageIfAsked', 'sayTakeDownIfAsked', 'sayImageWorryIfAny', 'sayPaidAlreadyIfAny', 'sayCantPayIfAny', 'sayNotOkayIfAsked', 'sayTookDeviceIfAny', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked', 'sayDontConfrontIfAsked', 'sayCantTellForYouIfAsked', 'sayDontDeleteIfAsked', 'sayAboutCeopIfAsked'] },
+        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayHarmToOtherIfAny', 'sayCardGivenIfAny', 'sayOutingIfAny', 'sayKeepImageIfAsked', 'sayTakeDownIfAsked', 'sayImageWorryIfAny', 'sayPaidAlreadyIfAny', 'sayCantPayIfAny', 'sayNotOkayIfAsked', 'sayTookDeviceIfAny', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked', 'sayDontConfrontIfAsked', 'sayCantTellForYouIfAsked', 'sayDontDeleteIfAsked', 'sayAboutCeopIfAsked'] },
         // "she already gave it", after a stranger asked for their details: the stranger knows them now.
         { guard: and(['givesDetails', not('isWithCounsellor')]), target: '.escalated', actions: [...TAKE_MESSAGE, 'escalateDetailsGiven'] },
         // With a counsellor the bot is silent: the person reads and answers.
@@ -178,6 +178,16 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: 'toldOfHarmToOther', actions: [...TAKE_MESSAGE, 'sayHarmToOtherIfAny', 'sayNotInTroubleIfAsked'] },
         // "can i save my nude as proof", "should i screenshot the pic": no, keep the chat instead (each time asked, first).
         { guard: 'asksKeepImage', actions: [...TAKE_MESSAGE, 'sayKeepImage', 'sayTakeDownIfAsked', 'sayImageWorryIfAny'] },
+        // "is it legit tho", once something was asked of them: no, and why (each time asked).
+        { guard: 'asksIfLegit', actions: [...TAKE_MESSAGE, 'sayNotLegit'] },
+        // "i gave them my mums card details": tell mum today, the bank can stop the card (once).
+        { guard: 'saysCardGiven', actions: [...TAKE_MESSAGE, 'sayCardGivenIfAny'] },
+        // A parent's "can i check his messages": yes, together; keep everything (each time asked).
+        { guard: and(['asksCheckMessages', 'isOnAdultPath']), actions: [...TAKE_MESSAGE, { type: 'say', params: { key: 'parent.check-messages' } }] },
+        // "she'll tell everyone im gay unless…": their choice who to tell; the threat is abuse (once).
+        { guard: 'tellsOfOuting', actions: [...TAKE_MESSAGE, 'sayOutingIfAny'] },
+        // "hold on my mums coming", "brb": fine, come back when you can; the question still waits.
+        { guard: 'pausesChat', actions: [...TAKE_MESSAGE, 'sayPause'] },
         // "ur useless", "ur not listening": sorry, no need to answer; own words or a person (each time).
         { guard: 'isFrustrated', actions: [...TAKE_MESSAGE, 'sayNotGettingIt'] },
         // "how do i get them taken down": yes, Report Remove and the app (each time asked).

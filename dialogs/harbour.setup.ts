@@ -53,7 +53,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // The context as it will be once the message is taken (the same object when it already is).
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
-    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
+    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.outing === true && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
     // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
     return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
@@ -230,7 +230,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       sayBlocked: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'blocked', [sayStepOf(c, 'blocked'), ...stillInDangerIf(isInDangerNow(c), c)])),
       /** "its my fault": it is not, and who is in the wrong; 999 still, while in danger now. */
       sayNotYourFault: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(sayStepOf(context, 'not-your-fault'));
+        // "my mum and dad are splitting up and its my fault": not the line about people who trick children.
+        const change = context.turn.familyChange;
+        enqueue.emit(change !== undefined && pathOf(context.audience) === 'child' ? say(`child.${change}-not-your-fault`) : sayStepOf(context, 'not-your-fault'));
         if (isInDangerNow(context)) enqueue.emit(stillInDanger(context));
       }),
       /** A parent's "what do i tell him": how to support the child; 999 still, while in danger now. */
@@ -296,6 +298,17 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(sayStepOf(context, sorted ? 'sorted' : 'check', QR.anythingElse));
         enqueue.assign({ said: { ...context.said, checking: true, ...(sorted && context.turn.blockedThem === true ? { blocked: true } : {}) } });
       }),
+      /** "is it legit", about what was asked of them once a red flag is known: no, and why; each time asked. */
+      sayNotLegit: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(sayStepOf(context, 'not-legit'));
+        if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
+      }),
+      /** "i gave them my mums card details": tell them today, the bank can stop it (once); beside a red flag too. */
+      sayCardGivenIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'cardGiven', c.turn.gaveCard === true ? [sayStepOf(c, 'card-given')] : undefined)),
+      /** Being outed held over them: who they tell is their choice, and using it as a threat is abuse (once); beside a red flag too. */
+      sayOutingIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'outing', c.turn.outing === true && pathOf(c.audience) !== 'parent' ? [sayStepOf(c, 'outing')] : undefined)),
+      /** "hold on my mums coming", "brb": fine, come back when you can (quick exit if they must hide it). */
+      sayPause: emit(() => say('shared.pause')),
       sayNotGettingIt: enqueueActions(({ context, enqueue }) => {
         const offer = context.handoff === 'none' || context.handoff === 'failed';
         enqueue.emit(say('fallback.frustrated', offer ? { quickReplies: QR.offerHelp } : {}));
@@ -748,6 +761,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       asksKeepImage: ({ context, event }) => turnOf(context, event).asksKeepImage === true,
       asksTakeDown: ({ context, event }) => turnOf(context, event).asksTakeDown === true,
       isFrustrated: ({ context, event }) => turnOf(context, event).frustrated === true,
+      asksIfLegit: ({ context, event }) => asksIfLegit({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
+      saysCardGiven: ({ context, event }) => turnOf(context, event).gaveCard === true && context.said.cardGiven !== true,
+      asksCheckMessages: ({ context, event }) => turnOf(context, event).asksCheckMessages === true,
+      tellsOfOuting: ({ context, event }) => turnOf(context, event).outing === true && context.said.outing !== true,
+      pausesChat: ({ context, event }) => turnOf(context, event).pauses === true && turnOf(context, event).findings.length === 0,
       asksWhatTheyCameToCheck: ({ context, event }) => context.said.checking === true && turnOf(context, event).asksQuestion === true,
       /** A parent's worry with no story yet ("dunno shes just been off"): no app, no one named, nothing found. */
       voicesVagueWorry: ({ context, event }) => {
@@ -1137,6 +1155,11 @@ function worriesAboutImage(context: HarbourContext): boolean {
   if (context.turn.sharedOtherImage === true || context.said.sharedOtherImage === true) return false;
   // "what if she does it anyway" asks it outright: answered each time.
   return context.turn.imageWorry === true && (context.said.imageWorry !== true || context.turn.fearsThreat === true);
+}
+
+/** "is it legit", "is it a scam", once something has been asked of them (a red flag known, now or before). */
+function asksIfLegit(context: HarbourContext, summary: ConversationSummary): boolean {
+  return context.turn.asksLegit === true && ((summary.categories ?? []).length > 0 || context.turn.findings.length > 0);
 }
 
 /**

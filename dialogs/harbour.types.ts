@@ -43,6 +43,10 @@ export interface HarbourContext {
      * the group chat"): put it right, and no "you have done nothing wrong" after. Absent in older snapshots.
      */
     readonly sharedOtherImage?: boolean;
+    /** A parent's or carer's card given away: tell them today so the bank can stop it. Once. Absent in older snapshots. */
+    readonly cardGiven?: boolean;
+    /** Being outed held over them: who they tell is their choice. Once. Absent in older snapshots. */
+    readonly outing?: boolean;
     /** They gave a stranger a friend's number or address: warn the friend today. Once. Absent in older snapshots. */
     readonly gaveOthersDetails?: boolean;
     /** The path's opening thanks ("not your fault"): once, not again when "tips" re-enters the path. Absent in older snapshots. */

@@ -2468,3 +2468,44 @@ describe('a parent who asks "what do you mean"', () => {
     expect(keysOf(turns[5]?.emitted ?? [])).toEqual(['fallback.ask-again', 'parent.ask.behaviour-simple']);
   });
 });
+
+describe('questions and worries from a third tester', () => {
+  it('"is it legit tho" about an agency asking for money and photos: no, and why', () => {
+    const last = child(msg('a modelling agency messaged me on insta saying i just need to pay 50 quid for a portfolio and send some photos in underwear'), msg('is it legit tho')).at(-1);
+    expect(keysOf(last?.emitted ?? [])).toContain('child.not-legit');
+    // With nothing asked of them yet, "is it real" is not answered this way.
+    expect(keysOf(child(msg('is it real')).at(-1)?.emitted ?? [])).not.toContain('child.not-legit');
+  });
+
+  it('a child who gave away mum\'s card details is told to tell mum today so the bank can stop the card', () => {
+    const last = play(machine, { counsellorOnShift: false }, [msg('im 11'), msg('i got scammed on roblox someone said theyd give me free robux if i gave them my mums card details and i did')]).at(-1);
+    expect(keysOf(last?.emitted ?? [])).toContain('child.card-given');
+  });
+
+  it('a parent\'s "can i read his messages" is answered', () => {
+    const last = play(machine, onShift, [msg('my son'), msg('hes 12, a man on snapchat asked him for pics'), msg('can i read his messages without him knowing')]).at(-1);
+    expect(keysOf(last?.emitted ?? [])).toContain('parent.check-messages');
+    expect(keysOf(last?.emitted ?? [])).not.toContain('parent.ask.wellbeing');
+  });
+
+  it('being outed held over them is heard: their choice who to tell', () => {
+    const last = child(msg('this girl says shell tell everyone im gay unless i send her pics')).at(-1);
+    expect(keysOf(last?.emitted ?? [])).toContain('child.outing');
+  });
+
+  it('"hold on my mums coming" is a pause, not an answer; a door knock is not', () => {
+    const last = child(msg('a guy on insta keeps asking me for pics'), msg('hold on my mums coming')).at(-1);
+    expect(keysOf(last?.emitted ?? [])).toEqual(['shared.pause']);
+    expect(keysOf(child(msg('hold on someone is at the door and i dont know who')).at(-1)?.emitted ?? [])).not.toEqual(['shared.pause']);
+  });
+
+  it('"my parents are splitting up and its my fault" is not told about people who trick children', () => {
+    const last = child(msg('my mum and dad are splitting up and i think its my fault')).at(-1);
+    expect(keysOf(last?.emitted ?? [])).toContain('child.split-not-your-fault');
+    expect(keysOf(last?.emitted ?? [])).not.toContain('child.not-your-fault');
+  });
+
+  it('a Welsh parent who types the button\'s words is a parent', () => {
+    expect(play(machine, onShift, [msg('Rhiant neu ofalwr ydw i')]).at(-1)?.snapshot.context.audience).toBe('parent_carer');
+  });
+});
