@@ -156,6 +156,8 @@ export interface AnswerWords {
   readonly asksCheckMessages: readonly string[];
   /** Being outed held over them ("shell tell everyone im gay"): who they tell is their choice. */
   readonly outing: readonly string[];
+  /** "im in care", "i live in a childrens home": about them, not a story; asked what has been happening. */
+  readonly livesInCare: readonly string[];
   /** "hold on", "brb", "my mums coming": a pause, not an answer. */
   readonly pauses: readonly string[];
   /** A parent's worry with no story ("shes just been off", "not herself", "something's not right"). */
@@ -322,6 +324,7 @@ export const ANSWER_LIST_KEYS = {
   asksCheckMessages: 'asks_check_messages',
   outing: 'outing',
   pauses: 'pauses',
+  livesInCare: 'lives_in_care',
   wantsToCheck: 'wants_to_check',
   sharedOtherImage: 'shared_other_image',
   gaveOthersDetails: 'gave_others_details',

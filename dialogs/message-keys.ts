@@ -202,6 +202,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'child.split-not-your-fault',
   'child.grief-not-your-fault',
   'shared.pause',
+  'child.in-care',
   'fallback.frustrated',
   'child.shared-other-image',
   'child.not-in-trouble-shared',

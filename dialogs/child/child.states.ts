@@ -19,6 +19,8 @@ export function childStates(s: HarbourSetup) {
             // "wat": the question again in simpler words; a bare "ye": go on.
             { guard: 'isConfused', actions: [{ type: 'askAgainSimply', params: { step: 'what-happened', quickReplies: QR.skip } }] },
             { guard: 'isBareYes', actions: [{ type: 'say', params: { key: 'shared.tell-me-more' } }] },
+            // "im in care": who they are, not what happened; thanks, and what has been happening.
+            { guard: 'saysInCareOnly', actions: [{ type: 'say', params: { key: 'child.in-care' } }] },
             // Nothing has happened, they want to talk: listen, and ask how they feel, not about a person.
             { guard: 'justWantsToTalk', target: 'listening', actions: ['listenJustTalking'] },
             // Only how they feel ("i feel like nobody cares"): reflect it and listen, as above.

@@ -2509,3 +2509,14 @@ describe('questions and worries from a third tester', () => {
     expect(play(machine, onShift, [msg('Rhiant neu ofalwr ydw i')]).at(-1)?.snapshot.context.audience).toBe('parent_carer');
   });
 });
+
+describe('"im in care"', () => {
+  it('is who they are, not what happened: thanks, and what has been happening, with no question about an app', () => {
+    const turns = child(msg('im in care'), msg('a man on insta keeps messaging me'));
+    expect(keysOf(turns.at(-2)?.emitted ?? [])).toEqual(['child.in-care']);
+    expect(turns.at(-2)?.state).toContain('whatHappened');
+    expect(keysOf(turns.at(-1)?.emitted ?? [])).toContain('child.ask.how-long');
+    // In care and a story in one message: the story.
+    expect(keysOf(child(msg('im in care and a man on insta keeps messaging me')).at(-1)?.emitted ?? [])).not.toContain('child.in-care');
+  });
+});
