@@ -18,8 +18,18 @@ import { isEnglishWord, loadEnglishWords } from './natural.js';
  * - `phrases` (two or more Welsh words → English words) are read first, longest first, and each of
  *   their words may be in any of its forms. A phrase whose words are all also English is read only
  *   in a clearly Welsh message. A phrase never crosses a sentence end or a quotation mark.
- * - In a clearly Welsh message, "'r" (the) written onto a word, apostrophe dropped ("prynu'r gêm":
- *   "prynur"), is read as the word and "the".
+ * - In a clearly Welsh message, "'r" (the) and "'n" (yn) written onto a word, apostrophe dropped
+ *   ("prynu'r gêm": "prynur", "teimlo'n": "teimlon"), are read as the word and "the" or the word.
+ * - Spoken plural endings: "-au" of `words` (not `verbs`: "casáu") is also read as "-a" (north) and
+ *   "-e" (south): "llunie", "ffrindia".
+ * - A form of three letters or fewer is read only in a clearly Welsh message, as if it were English:
+ *   short words are too often another language's or a typo ("dau" in Romanian, "fel" for fell).
+ * - A possessive before a word of `words` or `verbs`, with the pronoun that may close it: "fy ysgol
+ *   i" is "my school", but around a verb it is the object: "fy lladd i" (kill me), "dy frifo di"
+ *   (hurt you), "ei flocio fo" (block him), "ei X hi" (her), "ein X ni" (us), "eu X nhw" (them).
+ * - "yn" before a possessive and a thing is "in" ("yn ei gar o": in his car); otherwise nothing.
+ * - "a" before a word only Welsh has is "and" ("a dwi"), never before an English-looking one; "o"
+ *   before a possessive or a word of `words` is "of" ("o dy lunie di"), otherwise "he".
  */
 
 /** content/cy-GB/welsh-words.yaml */
@@ -29,6 +39,11 @@ export interface WelshSource {
   readonly markers: readonly string[];
   /** Radical form → English words; mutated forms are read too. `-`: read as nothing (a particle). */
   readonly words: Readonly<Record<string, string>>;
+  /**
+   * Verb → English verb: read like `words`, and with the object pronouns that wrap a Welsh verb
+   * ("fy lladd i" = kill me, "dy frifo di" = hurt you, "ei flocio fo" = block him), made by the code.
+   */
+  readonly verbs?: Readonly<Record<string, string>>;
   /** Form → English words, read only as written (function words, pronouns, short forms). */
   readonly fixed: Readonly<Record<string, string>>;
   /** Several Welsh words → English words. */
@@ -91,13 +106,47 @@ export function mutationsOf(word: string): string[] {
   return [...out].filter((f) => f.length >= 2);
 }
 
+/**
+ * Spoken plural endings: "-au" is said and texted "-a" in the north and "-e" in the south
+ * (lluniau → llunia, llunie; ffrindiau → ffrindia, ffrindie).
+ */
+export function spokenEndingsOf(word: string): string[] {
+  return word.endsWith('au') && word.length >= 5 ? [`${word.slice(0, -2)}a`, `${word.slice(0, -2)}e`] : [];
+}
+
+/** Every form of a radical word but itself: spoken endings, and the mutations of each. */
+export function formsOf(word: string): string[] {
+  const out = new Set<string>();
+  for (const w of [word, ...spokenEndingsOf(word)]) {
+    out.add(w);
+    for (const m of mutationsOf(w)) out.add(m);
+  }
+  out.delete(word);
+  return [...out];
+}
+
+/**
+ * Welsh wraps a word in a possessive and, often, a pronoun after it: "fy ysgol i" (my school),
+ * "dy lunie di" (your pictures), "ei gar o" (his car). Around a verb the same words are its object:
+ * "fy lladd i" (kill me), "dy frifo di" (hurt you), "ei flocio fo" (block him).
+ * Possessive → [my, me, the pronouns that may follow].
+ */
+const POSSESSIVES: ReadonlyMap<string, readonly (readonly [string, string, readonly string[]])[]> = new Map([
+  ['fy', [['my', 'me', ['i', 'fi']]]],
+  ['dy', [['your', 'you', ['di', 'ti']]]],
+  ['ei', [['her', 'her', ['hi']], ['his', 'him', ['o', 'fo', 'e', 'fe', '']]]],
+  ['ein', [['our', 'us', ['ni']]]],
+  ['eich', [['your', 'you', ['chi']]]],
+  ['eu', [['their', 'them', ['nhw']]]],
+]);
+
 /** Checks the parsed file; every problem with its place, in plain English. */
 export function validateWelshSource(raw: unknown, englishVocabulary: (word: string) => boolean = () => false): WelshProblem[] {
   const problems: WelshProblem[] = [];
   const at = (path: (string | number)[], message: string): void => void problems.push({ path, message });
   if (!isRecord(raw)) return [{ path: [], message: 'The file must be a map with version, markers, words, fixed, phrases and english.' }];
   if (typeof raw['version'] !== 'number') at(['version'], '"version" must be a number (raise it when you change the file).');
-  for (const k of Object.keys(raw)) if (!['version', 'markers', 'words', 'fixed', 'phrases', 'english'].includes(k)) at([k], `"${k}" is not a section of this file (version, markers, words, fixed, phrases, english).`);
+  for (const k of Object.keys(raw)) if (!['version', 'markers', 'words', 'verbs', 'fixed', 'phrases', 'english'].includes(k)) at([k], `"${k}" is not a section of this file (version, markers, words, verbs, fixed, phrases, english).`);
   const list = (key: string): void => {
     const v = raw[key];
     if (!Array.isArray(v)) return at([key], `"${key}" must be a list of words.`);
@@ -126,10 +175,12 @@ export function validateWelshSource(raw: unknown, englishVocabulary: (word: stri
     }
   };
   map('words', 1, 1);
+  if (raw['verbs'] !== undefined) map('verbs', 1, 1);
   map('fixed', 1, 1);
   map('phrases', 2, 8);
-  if (isRecord(raw['words']) && isRecord(raw['fixed']))
-    for (const k of Object.keys(raw['fixed'])) if (k in raw['words']) at(['fixed', k], `"${k}" is in both words and fixed; keep one.`);
+  const sections = ['words', 'verbs', 'fixed'].map((k) => [k, isRecord(raw[k]) ? raw[k] : {}] as const);
+  for (const [i, [a, ma]] of sections.entries())
+    for (const [b, mb] of sections.slice(i + 1)) for (const k of Object.keys(mb)) if (k in ma) at([b, k], `"${k}" is in both ${a} and ${b}; keep one.`);
   return problems;
 }
 
@@ -145,6 +196,10 @@ export interface WelshEntry {
   readonly marker: boolean;
   readonly english?: readonly string[];
   readonly onlyWhenWelsh: boolean;
+  /** A verb of `verbs`: after a possessive, it takes the pronoun as its object. */
+  readonly verb?: boolean;
+  /** A word of `words` or `verbs` (not `fixed`): one a possessive can go with. */
+  readonly content?: boolean;
   readonly phrases?: readonly CompiledWelshPhrase[];
 }
 
@@ -166,14 +221,15 @@ export class WelshReader {
   /**
    * @param isEnglish whether a form is English to the detector (natural's list, text-speak, the
    *   lexicon's words); such forms are read only in a clearly Welsh message.
-   * @param plain the detector's reading of an English word (text-speak expanded).
+   * The English is used as written, never through text-speak ("ill" is ill, not "i will").
    */
-  constructor(source: WelshSource, isEnglish: (word: string) => boolean, plain: (word: string) => readonly string[] = (w) => [w]) {
+  constructor(source: WelshSource, isEnglish: (word: string) => boolean) {
     loadEnglishWords();
     this.version = source.version;
     const alsoEnglish = new Set(source.english.map((w) => foldWelsh(w).join('')));
-    const ambiguous = (f: string): boolean => alsoEnglish.has(f) || isEnglishWord(f) || isEnglish(f);
-    const toEnglish = (e: string): string[] => (e.trim() === '-' ? [] : e.trim().split(/\s+/).flatMap((w) => [...plain(w)]));
+    // Words of three letters or fewer are too often another language's or a typo ("dau", "fel").
+    const ambiguous = (f: string): boolean => f.length <= 3 || alsoEnglish.has(f) || isEnglishWord(f) || isEnglish(f);
+    const toEnglish = (e: string): string[] => (e.trim() === '-' ? [] : e.trim().split(/\s+/));
     const words = new Map<string, { english: string[]; radical: boolean; from: string[] }>();
     const put = (form: string, english: string[], radical: boolean, from: string): void => {
       const had = words.get(form);
@@ -182,23 +238,33 @@ export class WelshReader {
       if (radical && !had.radical) return void words.set(form, { english, radical, from: [from] });
       if (had.english.join(' ') !== english.join(' ')) had.from.push(from);
     };
+    const verbs = source.verbs ?? {};
+    const mutable = { ...source.words, ...verbs };
     for (const [k, e] of Object.entries(source.fixed)) put(foldWelsh(k).join(''), toEnglish(e), true, k);
-    for (const [k, e] of Object.entries(source.words)) put(foldWelsh(k).join(''), toEnglish(e), true, k);
-    for (const [k, e] of Object.entries(source.words)) for (const f of mutationsOf(foldWelsh(k).join(''))) put(f, toEnglish(e), false, k);
-    const markers = new Set(source.markers.map((w) => foldWelsh(w).join('')));
-    const formsOf = (w: string): Set<string> => new Set(w in source.fixed ? [w] : [w, ...mutationsOf(w)]);
+    for (const [k, e] of Object.entries(mutable)) put(foldWelsh(k).join(''), toEnglish(e), true, k);
+    for (const [k, e] of Object.entries(source.words)) for (const f of formsOf(foldWelsh(k).join(''))) put(f, toEnglish(e), false, k);
+    // A verb's "-au" is no plural ("casáu"): verbs only mutate.
+    for (const [k, e] of Object.entries(verbs)) for (const f of mutationsOf(foldWelsh(k).join(''))) put(f, toEnglish(e), false, k);
+    // A marker in any of its forms ("gofyn", "ofyn"), unless that form is also English.
+    const markers = new Set<string>();
+    for (const m of source.markers) {
+      const w = foldWelsh(m).join('');
+      markers.add(w);
+      for (const f of formsOf(w)) if (!ambiguous(f) && !words.has(f)) markers.add(f);
+    }
+    const allForms = (w: string): Set<string> => new Set(w in source.fixed ? [w] : [w, ...formsOf(w)]);
     const phrasesByFirst = new Map<string, CompiledWelshPhrase[]>();
-    for (const [k, e] of Object.entries(source.phrases)) {
-      const parts = foldWelsh(k);
+    const addPhrase = (parts: readonly string[], english: string[]): void => {
       const [first, ...rest] = parts;
-      if (first === undefined) continue;
-      const phrase: CompiledWelshPhrase = { rest: rest.map(formsOf), english: toEnglish(e), onlyWhenWelsh: parts.every(ambiguous) };
-      for (const f of formsOf(first)) {
+      if (first === undefined) return;
+      const phrase: CompiledWelshPhrase = { rest: rest.map(allForms), english, onlyWhenWelsh: parts.every(ambiguous) };
+      for (const f of allForms(first)) {
         const list = phrasesByFirst.get(f) ?? [];
         list.push(phrase);
         phrasesByFirst.set(f, list);
       }
-    }
+    };
+    for (const [k, e] of Object.entries(source.phrases)) addPhrase(foldWelsh(k), toEnglish(e));
     for (const list of phrasesByFirst.values()) list.sort((a, b) => b.rest.length - a.rest.length);
     const forms = new Set([...words.keys(), ...markers, ...phrasesByFirst.keys()]);
     for (const f of forms) {
@@ -209,13 +275,30 @@ export class WelshReader {
         english = undefined;
       }
       const phrases = phrasesByFirst.get(f);
+      const from = w?.from[0] ?? '';
       this.entries.set(f, {
         marker: markers.has(f),
+        ...(english !== undefined && from in verbs ? { verb: true } : {}),
+        ...(english !== undefined && (from in verbs || from in source.words) ? { content: true } : {}),
         ...(english === undefined ? {} : { english }),
         onlyWhenWelsh: ambiguous(f),
         ...(phrases === undefined ? {} : { phrases }),
       });
     }
+  }
+
+  /** The longest phrase starting at piece `i` (whose entry is `e`), or undefined. */
+  private phraseAt(pieces: readonly WelshPiece[], i: number, e: WelshEntry, welsh: boolean): { readonly english: readonly string[]; readonly length: number } | undefined {
+    for (const p of e.phrases ?? []) {
+      if (p.onlyWhenWelsh && !welsh) continue;
+      let ok = i + p.rest.length < pieces.length;
+      for (let k = 0; ok && k < p.rest.length; k += 1) {
+        const q = pieces[i + 1 + k];
+        ok = q !== undefined && !BREAKS.test(q.gapBefore) && (p.rest[k]?.has(q.text) ?? false);
+      }
+      if (ok) return { english: p.english, length: p.rest.length + 1 };
+    }
+    return undefined;
   }
 
   /**
@@ -237,27 +320,55 @@ export class WelshReader {
     for (let i = 0; i < pieces.length; i += 1) {
       const e = entries[i];
       if (e === undefined) {
-        // "'r" (the) written onto a word, its apostrophe dropped: "prynu'r gêm" → "prynur".
+        // "'r" (the) or "'n" (yn) written onto a word, its apostrophe dropped: "prynu'r gêm" →
+        // "prynur" (buy the), "teimlo'n sâl" → "teimlon" (feel).
         const text = pieces[i]?.text ?? '';
-        const stem = welsh && text.length >= 4 && text.endsWith('r') ? this.entries.get(text.slice(0, -1))?.english : undefined;
-        if (stem !== undefined) at[i] = { english: [...stem, 'the'], length: 1 };
+        // "a" (and) before a word only Welsh has: "a dwi", "a deud" (never "a man", "a pic").
+        const after = entries[i + 1];
+        if (welsh && text === 'a' && after !== undefined && !after.onlyWhenWelsh) {
+          at[i] = { english: ['and'], length: 1 };
+          continue;
+        }
+        const end = text[text.length - 1];
+        const stem = welsh && text.length >= 4 && (end === 'r' || end === 'n') ? this.entries.get(text.slice(0, -1))?.english : undefined;
+        if (stem !== undefined) at[i] = { english: end === 'r' ? [...stem, 'the'] : stem, length: 1 };
         continue;
       }
-      let done = false;
-      for (const p of e.phrases ?? []) {
-        if (p.onlyWhenWelsh && !welsh) continue;
-        let ok = i + p.rest.length < pieces.length;
-        for (let k = 0; ok && k < p.rest.length; k += 1) {
-          const q = pieces[i + 1 + k];
-          ok = q !== undefined && !BREAKS.test(q.gapBefore) && (p.rest[k]?.has(q.text) ?? false);
-        }
-        if (!ok) continue;
-        at[i] = { english: p.english, length: p.rest.length + 1 };
-        i += p.rest.length;
-        done = true;
-        break;
+      const phrase = this.phraseAt(pieces, i, e, welsh);
+      if (phrase !== undefined) {
+        at[i] = phrase;
+        i += phrase.length - 1;
+        continue;
       }
-      if (done) continue;
+      const text = pieces[i]?.text ?? '';
+      const owner = POSSESSIVES.get(text);
+      const next = entries[i + 1];
+      if (owner !== undefined && next !== undefined && (welsh || !next.onlyWhenWelsh) && !BREAKS.test(pieces[i + 1]?.gapBefore ?? '')) {
+        // "fy ysgol i" → my school; "fy lladd i" → kill me; "fy nillad isaf i" → my underwear.
+        // The pronoun after it is part of it.
+        const inner = this.phraseAt(pieces, i + 1, next, welsh);
+        const word = inner ?? (next.content === true && next.english !== undefined ? { english: next.english, length: 1 } : undefined);
+        if (word !== undefined) {
+          const after = pieces[i + 1 + word.length];
+          const fits = (o: readonly [string, string, readonly string[]]): boolean => after !== undefined && !BREAKS.test(after.gapBefore) && o[2].includes(after.text);
+          const o = owner.find(fits) ?? owner[owner.length - 1];
+          if (o !== undefined) {
+            const length = 1 + word.length + (fits(o) ? 1 : 0);
+            const verb = inner === undefined && next.verb === true;
+            // "yn" before a possessive and a thing is "in" ("yn ei gar o"), before a verb nothing ("yn fy lladd i").
+            const inside = !verb && i > 0 && pieces[i - 1]?.text === 'yn' && (at[i - 1]?.english.length ?? 0) === 0;
+            at[i] = { english: verb ? [...word.english, o[1]] : [...(inside ? ['in'] : []), o[0], ...word.english], length };
+            i += length - 1;
+            continue;
+          }
+        }
+      }
+      // "o" is "he" after a verb ("nath o", "ydi o") but "of, from" before a thing ("o luniau", "o dy lunie").
+      const nextText = pieces[i + 1]?.text ?? '';
+      if (welsh && text === 'o' && (POSSESSIVES.has(nextText) || (next?.content === true && next.verb !== true))) {
+        at[i] = { english: ['of'], length: 1 };
+        continue;
+      }
       if (e.english !== undefined && (welsh || !e.onlyWhenWelsh)) at[i] = { english: e.english, length: 1 };
     }
     return { clearlyWelsh: welsh, at };
