@@ -196,6 +196,8 @@ export interface WelshEntry {
   readonly marker: boolean;
   readonly english?: readonly string[];
   readonly onlyWhenWelsh: boolean;
+  /** Read in a message that is not clearly Welsh too (itself, or a phrase it starts). */
+  readonly open: boolean;
   /** A verb of `verbs`: after a possessive, it takes the pronoun as its object. */
   readonly verb?: boolean;
   /** A word of `words` or `verbs` (not `fixed`): one a possessive can go with. */
@@ -276,12 +278,14 @@ export class WelshReader {
       }
       const phrases = phrasesByFirst.get(f);
       const from = w?.from[0] ?? '';
+      const onlyWhenWelsh = ambiguous(f);
       this.entries.set(f, {
+        open: (english !== undefined && !onlyWhenWelsh) || (phrases?.some((p) => !p.onlyWhenWelsh) ?? false),
         marker: markers.has(f),
         ...(english !== undefined && from in verbs ? { verb: true } : {}),
         ...(english !== undefined && (from in verbs || from in source.words) ? { content: true } : {}),
         ...(english === undefined ? {} : { english }),
-        onlyWhenWelsh: ambiguous(f),
+        onlyWhenWelsh,
         ...(phrases === undefined ? {} : { phrases }),
       });
     }
@@ -308,14 +312,17 @@ export class WelshReader {
   read(pieces: readonly WelshPiece[]): { readonly clearlyWelsh: boolean; readonly at: readonly ({ readonly english: readonly string[]; readonly length: number } | undefined)[] } | undefined {
     let entries: (WelshEntry | undefined)[] | undefined;
     let welsh = false;
+    let open = false;
     for (let i = 0; i < pieces.length; i += 1) {
       const e = this.entries.get(pieces[i]?.text ?? '');
       if (e === undefined) continue;
       entries ??= new Array<WelshEntry | undefined>(pieces.length);
       entries[i] = e;
       if (e.marker) welsh = true;
+      if (e.open) open = true;
     }
-    if (entries === undefined) return undefined;
+    // Most English messages stop here: their Welsh-looking words ("i", "on", "hi") are read only in Welsh.
+    if (entries === undefined || (!welsh && !open)) return undefined;
     const at = new Array<{ english: readonly string[]; length: number } | undefined>(pieces.length);
     for (let i = 0; i < pieces.length; i += 1) {
       const e = entries[i];
