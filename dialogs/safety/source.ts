@@ -148,7 +148,7 @@ export function welshTextSpeak(textSpeak: unknown, welsh: unknown): (word: strin
     if (isStringArray(textSpeak['common'])) for (const w of textSpeak['common']) english.add(w);
   }
   const cy = isRecord(welsh) ? welsh : {};
-  for (const key of ['words', 'fixed']) {
+  for (const key of ['words', 'verbs', 'fixed']) {
     const m = cy[key];
     if (isRecord(m)) for (const k of Object.keys(m)) english.delete(k);
   }

@@ -75,7 +75,7 @@ export class WordIndex implements Vocabulary {
       // A Welsh form the English vocabulary knows (text-speak, common words, the lexicon's words) is
       // read as Welsh only in a clearly Welsh message. Checked before the Welsh words' English joins it.
       // text-speak.yaml's own Welsh words (nain, isio, lluniau) are Welsh, not English, when the Welsh file lists them too.
-      const radicals = new Set([...Object.keys(welsh.words), ...Object.keys(welsh.fixed)].map((k) => foldWelsh(k).join('')));
+      const radicals = new Set([...Object.keys(welsh.words), ...Object.keys(welsh.verbs ?? {}), ...Object.keys(welsh.fixed)].map((k) => foldWelsh(k).join('')));
       this.welsh = new WelshReader(welsh, (w) => !(radicals.has(w) && ex.has(w)) && (knownSet.has(w) || ex.has(w)));
       for (const e of this.welsh.entries.values()) for (const w of e.english ?? []) knownSet.add(w);
     }
