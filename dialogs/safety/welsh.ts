@@ -196,7 +196,7 @@ export interface WelshEntry {
   readonly marker: boolean;
   readonly english?: readonly string[];
   readonly onlyWhenWelsh: boolean;
-  /** Read in a message that is not clearly Welsh too (itself, or a phrase it starts). */
+  /** Not English-looking: read, or part of a phrase read, in a message that is not clearly Welsh too. */
   readonly open: boolean;
   /** A verb of `verbs`: after a possessive, it takes the pronoun as its object. */
   readonly verb?: boolean;
@@ -268,7 +268,10 @@ export class WelshReader {
     };
     for (const [k, e] of Object.entries(source.phrases)) addPhrase(foldWelsh(k), toEnglish(e));
     for (const list of phrasesByFirst.values()) list.sort((a, b) => b.rest.length - a.rest.length);
-    const forms = new Set([...words.keys(), ...markers, ...phrasesByFirst.keys()]);
+    // Every form a phrase may use is an entry too, so that a message with none of them is passed over.
+    const phraseForms = new Set<string>();
+    for (const list of phrasesByFirst.values()) for (const p of list) for (const set of p.rest) for (const f of set) phraseForms.add(f);
+    const forms = new Set([...words.keys(), ...markers, ...phrasesByFirst.keys(), ...phraseForms]);
     for (const f of forms) {
       const w = words.get(f);
       let english: string[] | undefined = w?.english;
@@ -280,7 +283,8 @@ export class WelshReader {
       const from = w?.from[0] ?? '';
       const onlyWhenWelsh = ambiguous(f);
       this.entries.set(f, {
-        open: (english !== undefined && !onlyWhenWelsh) || (phrases?.some((p) => !p.onlyWhenWelsh) ?? false),
+        // A phrase read outside Welsh has a word that is not English, and that word is open itself.
+        open: !onlyWhenWelsh,
         marker: markers.has(f),
         ...(english !== undefined && from in verbs ? { verb: true } : {}),
         ...(english !== undefined && (from in verbs || from in source.words) ? { content: true } : {}),
