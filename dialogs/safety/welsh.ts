@@ -330,28 +330,31 @@ export class WelshReader {
     const at = new Array<{ english: readonly string[]; length: number } | undefined>(pieces.length);
     for (let i = 0; i < pieces.length; i += 1) {
       const e = entries[i];
-      if (e === undefined) {
-        // "'r" (the) or "'n" (yn) written onto a word, its apostrophe dropped: "prynu'r gêm" →
-        // "prynur" (buy the), "teimlo'n sâl" → "teimlon" (feel).
-        const text = pieces[i]?.text ?? '';
-        // "a" (and) before a word only Welsh has: "a dwi", "a deud" (never "a man", "a pic").
-        const after = entries[i + 1];
-        if (welsh && text === 'a' && after !== undefined && !after.onlyWhenWelsh) {
-          at[i] = { english: ['and'], length: 1 };
-          continue;
-        }
-        const end = text[text.length - 1];
-        const stem = welsh && text.length >= 4 && (end === 'r' || end === 'n') ? this.entries.get(text.slice(0, -1))?.english : undefined;
-        if (stem !== undefined) at[i] = { english: end === 'r' ? [...stem, 'the'] : stem, length: 1 };
-        continue;
-      }
-      const phrase = this.phraseAt(pieces, i, e, welsh);
+      const text = pieces[i]?.text ?? '';
+      const phrase = e === undefined ? undefined : this.phraseAt(pieces, i, e, welsh);
       if (phrase !== undefined) {
         at[i] = phrase;
         i += phrase.length - 1;
         continue;
       }
-      const text = pieces[i]?.text ?? '';
+      // "a" (and) before a word only Welsh has: "a dwi", "a deud" (never "a man", "a pic").
+      const following = entries[i + 1];
+      if (welsh && text === 'a' && following !== undefined && !following.onlyWhenWelsh) {
+        at[i] = { english: ['and'], length: 1 };
+        continue;
+      }
+      if (e?.english === undefined) {
+        // "'r" (the) or "'n" (yn) written onto a word, its apostrophe dropped: "prynu'r gêm" →
+        // "prynur" (buy the), "teimlo'n sâl" → "teimlon" (feel).
+        const end = text[text.length - 1];
+        const stem = welsh && text.length >= 4 && (end === 'r' || end === 'n') ? this.entries.get(text.slice(0, -1))?.english : undefined;
+        if (stem !== undefined) {
+          at[i] = { english: end === 'r' ? [...stem, 'the'] : stem, length: 1 };
+          continue;
+        }
+        // A possessive has English of its own ("fy" → my); other words without it are read as typed.
+        if (e === undefined) continue;
+      }
       const owner = POSSESSIVES.get(text);
       const next = entries[i + 1];
       if (owner !== undefined && next !== undefined && (welsh || !next.onlyWhenWelsh) && !BREAKS.test(pieces[i + 1]?.gapBefore ?? '')) {
