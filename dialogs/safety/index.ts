@@ -16,8 +16,9 @@
  */
 export { detect, tokenise, scopedTokens, classifierWords } from './detect.js';
 export { buildSafetyModel, sourceFingerprint, SafetyModelError, type SafetyModel } from './model.js';
-export { validateSafetySource, type SafetySource, type RedFlagsSource, type TextSpeakSource, type ModelFileSource } from './source.js';
+export { validateSafetySource, welshTextSpeak, type SafetySource, type RedFlagsSource, type TextSpeakSource, type ModelFileSource } from './source.js';
 export { featureBuckets, featureSpec, FIRST_FEATURES, type ClassifierWord, type FeatureSpec } from './classifier.js';
 export { canonicalJson, fingerprint } from './hash.js';
+export { validateWelshSource, mutationsOf, foldWelsh, WelshReader, type WelshSource, type WelshProblem } from './welsh.js';
 export { EMPTY_DETECTOR_STATE, type DetectorState, type DetectorSignal, type DetectResult } from './types.js';
 export { CATEGORIES, URGENCIES, URGENCY_RANK, moreUrgent, type Category, type Urgency, type Finding, type EvidenceSpan, type PublicFinding } from './finding.js';

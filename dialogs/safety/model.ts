@@ -4,6 +4,7 @@ import { canonicalJson, fingerprint } from './hash.js';
 import type { ModelFileSource, RedFlagsSource, RuleSource, SafetySource, TextSpeakSource } from './source.js';
 import { validateSafetySource } from './source.js';
 import { WordIndex } from './vocabulary.js';
+import type { WelshSource } from './welsh.js';
 
 /** A compiled rule: what fires, how urgent, and which scopes may cancel it. */
 export interface CompiledRule {
@@ -69,8 +70,9 @@ export class SafetyModelError extends Error {
 }
 
 /** Fingerprint of the lexicon sources a model must have been trained with. */
-export function sourceFingerprint(redFlags: unknown, textSpeak: unknown): string {
-  return fingerprint(canonicalJson({ redFlags, textSpeak }));
+export function sourceFingerprint(redFlags: unknown, textSpeak: unknown, welsh?: unknown): string {
+  // Without Welsh words the fingerprint is the one of before session 23.
+  return fingerprint(canonicalJson({ redFlags, textSpeak, welsh }));
 }
 
 /** Content words of a phrase → match keys, through the same text-speak and stemming as messages. */
@@ -134,7 +136,7 @@ export function buildSafetyModel(source: SafetySource): SafetyModel {
   const rf = source.redFlags as RedFlagsSource;
   const ts = source.textSpeak as TextSpeakSource;
   const file = source.model as ModelFileSource;
-  const sourceHash = sourceFingerprint(rf, ts);
+  const sourceHash = sourceFingerprint(rf, ts, source.welsh);
   if (file.sourceHash !== sourceHash)
     throw new SafetyModelError([
       `safety-model.json is stale: it was trained from lexicon ${file.sourceHash} but the content is now ${sourceHash}. Run \`npm run train:flags\` and commit the new model.`,
@@ -152,7 +154,7 @@ export function buildSafetyModel(source: SafetySource): SafetyModel {
   const sc = rf.scope;
   const known = [...ts.common, ...Object.keys(ts.expansions), ...sc.negators, ...sc.negationBreakers, ...sc.reporting, ...sc.objectMarkers];
   for (const list of [sc.hypothetical, sc.general, sc.questions, sc.idioms, sc.affirmations, sc.past, sc.settled]) for (const p of list) for (const w of p.toLowerCase().split(/\s+/)) if (!w.startsWith('{')) known.push(w);
-  const words = new WordIndex(ts.expansions, known, rf.sets, lexiconWords);
+  const words = new WordIndex(ts.expansions, known, rf.sets, lexiconWords, source.welsh as WelshSource | undefined);
 
   const phraseEntries: { phrase: string; gap: number; rule: CompiledRule }[] = [];
   for (const { rule, prefix, category, urgency } of allRules) {

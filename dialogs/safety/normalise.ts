@@ -6,6 +6,8 @@
  * letters ("s e n d  p i c s") and text-speak ("u", "sum1", "2nite").
  */
 
+import type { WelshReader } from './welsh.js';
+
 /** One normalised word. `start`/`end` index the ORIGINAL text. */
 export interface Word {
   readonly word: string;
@@ -25,6 +27,8 @@ export interface Vocabulary {
   isKnown(word: string): boolean;
   /** Optional memo of {@link resolveWord} for this vocabulary (same result, faster). */
   resolve?(raw: string): readonly string[];
+  /** Session 23: Welsh words and phrases read as English (content/cy-GB/welsh-words.yaml). */
+  readonly welsh?: WelshReader;
 }
 
 // Characters that look like Latin letters (Cyrillic, Greek and a few symbols) → the Latin letter.
@@ -250,19 +254,48 @@ function joinSpacedLetters(pieces: Piece[], vocab: Vocabulary): Piece[] {
   return out;
 }
 
+/**
+ * In a clearly Welsh message, an apostrophe left out as a space ("mae o n gwybod", "mae r") leaves
+ * "n" or "r" on its own: it is joined back to the word before it, as "o'n" and "mae'r" would be.
+ */
+function joinWelshEndings(pieces: Piece[], welsh: WelshReader): Piece[] {
+  if (!pieces.some((p) => p.text === 'n' || p.text === 'r') || !pieces.some((p) => welsh.entries.get(p.text)?.marker === true)) return pieces;
+  const out: Piece[] = [];
+  for (const p of pieces) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && (p.text === 'n' || p.text === 'r') && p.gapBefore === ' ' && welsh.entries.has(prev.text + p.text))
+      out[out.length - 1] = { ...prev, text: prev.text + p.text, end: p.end };
+    else out.push(p);
+  }
+  return out;
+}
+
 /** Normalise a message into words with offsets into the original text. Pure. */
 export function normalise(text: string, vocab: Vocabulary): Word[] {
   const { folded, from, to } = foldCharacters(text);
-  const pieces = joinSpacedLetters(splitPieces(folded, from, to), vocab);
+  let pieces = joinSpacedLetters(splitPieces(folded, from, to), vocab);
+  const welsh = vocab.welsh;
+  if (welsh !== undefined) pieces = joinWelshEndings(pieces, welsh);
+  const reading = welsh?.read(pieces);
   const words: Word[] = [];
   let sentence = 0;
   let quoted = false;
-  for (const p of pieces) {
+  for (let i = 0; i < pieces.length; i += 1) {
+    const p = pieces[i];
+    if (p === undefined) continue;
     // By UTF-16 unit: every sentence end and quotation mark is a single unit.
     for (let k = 0; k < p.gapBefore.length; k += 1) {
       const c = p.gapBefore[k] ?? '';
       if (SENTENCE_END.has(c)) sentence += 1;
       if (QUOTES.has(c)) quoted = !quoted;
+    }
+    const cy = reading?.at[i];
+    if (cy !== undefined) {
+      // Welsh read as English: every English word quotes the child's Welsh words it stands for.
+      const end = pieces[i + cy.length - 1]?.end ?? p.end;
+      for (const w of cy.english) words.push({ word: w, start: p.start, end, sentence, quoted });
+      i += cy.length - 1;
+      continue;
     }
     for (const w of vocab.resolve ? vocab.resolve(p.text) : resolveWord(p.text, vocab)) {
       if (w !== '') words.push({ word: w, start: p.start, end: p.end, sentence, quoted });

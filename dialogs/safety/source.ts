@@ -1,5 +1,6 @@
 import { CATEGORIES, URGENCIES, type Category, type Urgency } from './finding.js';
 import { featureSpec } from './classifier.js';
+import { validateWelshSource } from './welsh.js';
 
 /**
  * The shapes of the detector's content files once parsed from YAML/JSON (the server reads the
@@ -127,11 +128,32 @@ export interface SafetySource {
   readonly redFlags: unknown;
   readonly textSpeak: unknown;
   readonly model: unknown;
+  /** Session 23: content/cy-GB/welsh-words.yaml (optional: without it no Welsh is read). */
+  readonly welsh?: unknown;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string' && s.trim() !== '');
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Session 23: whether a word is English text-speak or one of text-speak.yaml's common words, for the
+ * Welsh file's check (a marker must be neither). text-speak.yaml's own Welsh words ("isio", "nain")
+ * do not count when the Welsh file lists them too.
+ */
+export function welshTextSpeak(textSpeak: unknown, welsh: unknown): (word: string) => boolean {
+  const english = new Set<string>();
+  if (isRecord(textSpeak)) {
+    if (isRecord(textSpeak['expansions'])) for (const k of Object.keys(textSpeak['expansions'])) english.add(k);
+    if (isStringArray(textSpeak['common'])) for (const w of textSpeak['common']) english.add(w);
+  }
+  const cy = isRecord(welsh) ? welsh : {};
+  for (const key of ['words', 'verbs', 'fixed']) {
+    const m = cy[key];
+    if (isRecord(m)) for (const k of Object.keys(m)) english.delete(k);
+  }
+  return (word) => english.has(word);
+}
 
 /**
  * Checks the parsed content and returns every problem in plain English (empty when all is well),
@@ -221,6 +243,9 @@ export function validateSafetySource(raw: SafetySource): string[] {
     }
     if (!isStringArray(ts['common'])) problems.push('text-speak.yaml: "common" must be a list of words.');
   }
+
+  if (raw.welsh !== undefined)
+    for (const p of validateWelshSource(raw.welsh, welshTextSpeak(raw.textSpeak, raw.welsh))) problems.push(`welsh-words.yaml${p.path.length > 0 ? ` (${p.path.join('.')})` : ''}: ${p.message}`);
 
   const m = raw.model;
   if (!isRecord(m)) problems.push('safety-model.json: missing or not an object; run `npm run train:flags`.');

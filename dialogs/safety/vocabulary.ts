@@ -1,5 +1,6 @@
 import { editDistance, isEnglishWord, loadEnglishWords, porterStem } from './natural.js';
 import { resolveWord, type Vocabulary } from './normalise.js';
+import { foldWelsh, WelshReader, type WelshSource } from './welsh.js';
 
 /** A word's match keys (see {@link WordIndex.keysOf}). `sets`: the `{set}` keys among them, in the same order. */
 export interface WordKeys {
@@ -32,8 +33,10 @@ export class WordIndex implements Vocabulary {
   private readonly keyCache = new Map<string, WordKeys>();
   private readonly resolved = new Map<string, readonly string[]>();
   private static readonly CACHE_LIMIT = 50_000;
+  /** Session 23: Welsh read as English (absent without content/cy-GB/welsh-words.yaml). */
+  readonly welsh?: WelshReader;
 
-  constructor(expansions: Record<string, string>, known: Iterable<string>, sets: Record<string, readonly string[]>, lexiconWords: Iterable<string>) {
+  constructor(expansions: Record<string, string>, known: Iterable<string>, sets: Record<string, readonly string[]>, lexiconWords: Iterable<string>, welsh?: WelshSource) {
     loadEnglishWords();
     const ex = new Map<string, readonly string[]>();
     for (const [k, v] of Object.entries(expansions)) ex.set(k, v.toLowerCase().split(/\s+/).filter(Boolean));
@@ -67,6 +70,14 @@ export class WordIndex implements Vocabulary {
     for (const w of lexiconWords) {
       this.addLexiconWord(w);
       knownSet.add(w);
+    }
+    if (welsh !== undefined) {
+      // A Welsh form the English vocabulary knows (text-speak, common words, the lexicon's words) is
+      // read as Welsh only in a clearly Welsh message. Checked before the Welsh words' English joins it.
+      // text-speak.yaml's own Welsh words (nain, isio, lluniau) are Welsh, not English, when the Welsh file lists them too.
+      const radicals = new Set([...Object.keys(welsh.words), ...Object.keys(welsh.verbs ?? {}), ...Object.keys(welsh.fixed)].map((k) => foldWelsh(k).join('')));
+      this.welsh = new WelshReader(welsh, (w) => !(radicals.has(w) && ex.has(w)) && (knownSet.has(w) || ex.has(w)));
+      for (const e of this.welsh.entries.values()) for (const w of e.english ?? []) knownSet.add(w);
     }
     this.known = knownSet;
   }

@@ -324,7 +324,7 @@ const specOf = (o: TrainOptions): FeatureSpec => {
 
 /** Trains and returns the model file contents (does not write it). */
 export function trainModel(source: SafetySource, items: readonly Item[], o: TrainOptions = DEFAULT_OPTIONS): ModelFileSource {
-  const sourceHash = sourceFingerprint(source.redFlags, source.textSpeak);
+  const sourceHash = sourceFingerprint(source.redFlags, source.textSpeak, source.welsh);
   const lexical = buildSafetyModel({ ...source, model: { format: 1, sourceHash, trainingHash: 'untrained', buckets: o.buckets, categories: {} } });
   const spec = specOf(o);
   const examples = trainingExamples(source, items);

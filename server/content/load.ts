@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { ANSWER_LISTS, messageKeysFor, QUICK_REPLY_KEYS, type AnswerListName, type AnswerWords, type AppName, type DialogDeps } from '../../dialogs/index.js';
-import { buildSafetyModel, detect, SafetyModelError, validateSafetySource, type SafetyModel } from '../../dialogs/safety/index.js';
+import { buildSafetyModel, detect, SafetyModelError, validateSafetySource, validateWelshSource, welshTextSpeak, type SafetyModel } from '../../dialogs/safety/index.js';
 import type { OpeningHours } from '../handoff/hours.js';
 import { ContentError, type ContentProblem } from './problems.js';
 import { renderMessage, type LocaleTable } from './render.js';
@@ -136,7 +136,7 @@ export async function readContent(dir = 'content'): Promise<{ source?: ContentSo
 
   let safety: SafetyModel | undefined;
   let respellings: Record<string, string> = {};
-  if (settings) ({ safety, respellings } = await loadSafety(join(dir, settings.defaultLocale), display, problems));
+  if (settings) ({ safety, respellings } = await loadSafety(join(dir, settings.defaultLocale), display, problems, join(dir, WELSH_FILE)));
 
   for (const f of yamlFiles) problems.push(...f.problems);
   // The source comes back even with problems, so tools can still show what they can; `loadContent` refuses it.
@@ -192,10 +192,18 @@ function crossCheck(settings: Settings, locales: ReadonlyMap<string, LocaleConte
   }
 }
 
+/**
+ * Session 23: the Welsh words the detector reads in every chat, whatever the page's locale
+ * (children mix languages). Optional: without the file no Welsh is read (and a model trained with
+ * it is stale).
+ */
+export const WELSH_FILE = 'cy-GB/welsh-words.yaml';
+
 async function loadSafety(
   localeDir: string,
   display: (p: string) => string,
   problems: ContentProblem[],
+  welshPath?: string,
 ): Promise<{ safety?: SafetyModel; respellings: Record<string, string> }> {
   const read = async (name: string, parse: (t: string) => unknown): Promise<unknown> => {
     const path = join(localeDir, name);
@@ -214,12 +222,33 @@ async function loadSafety(
   if (typeof expansions === 'object' && expansions !== null) {
     for (const [k, v] of Object.entries(expansions)) if (typeof v === 'string') respellings[k] = v;
   }
+  // The Welsh file's problems name their line, so they are checked here first.
+  let welsh: unknown;
+  let welshFile: YamlFile | undefined;
+  if (welshPath !== undefined) {
+    let text: string | undefined;
+    try {
+      text = await readFile(welshPath, 'utf8');
+    } catch {
+      text = undefined;
+    }
+    if (text !== undefined) {
+      welshFile = new YamlFile(display(welshPath), text);
+      welsh = welshFile.data;
+      if (welsh !== undefined) {
+        for (const p of validateWelshSource(welsh, welshTextSpeak(textSpeak, welsh))) welshFile.problem(p.path, p.message);
+      }
+      problems.push(...welshFile.problems);
+      if (welshFile.problems.length > 0) return { respellings };
+    }
+  }
   if (redFlags === undefined || textSpeak === undefined || model === undefined) return { respellings };
-  const found = validateSafetySource({ redFlags, textSpeak, model });
+  const source = { redFlags, textSpeak, model, ...(welsh === undefined ? {} : { welsh }) };
+  const found = validateSafetySource(source);
   for (const message of found) problems.push({ file: display(localeDir), line: 0, message });
   if (found.length > 0) return { respellings };
   try {
-    return { safety: buildSafetyModel({ redFlags, textSpeak, model }), respellings };
+    return { safety: buildSafetyModel(source), respellings };
   } catch (e) {
     if (e instanceof SafetyModelError) for (const message of e.problems) problems.push({ file: display(localeDir), line: 0, message });
     else throw e;

@@ -250,6 +250,23 @@ describe('problems in content, explained with file and line', () => {
     expect((error as ContentError).code).toBe('HARBOUR_ERR_CONTENT_INVALID');
   });
 
+  it('reports a bad entry of the Welsh words (cy-GB/welsh-words.yaml) at its line (session 23)', async () => {
+    const dir = await copyContent();
+    const file = join(dir, 'cy-GB', 'welsh-words.yaml');
+    await edit(file, 'markers: [dwi, dwin,', 'markers: [dwi, hello, dwin,');
+    await edit(file, '  lluniau: pictures\n', '  lluniau: Pictures!\n');
+    await edit(file, '  tu allan: outside\n', '  tu allan: outside\n  allanol: outside\n');
+    await edit(file, 'verbs:\n', 'verbs:\n  anfon lluniau: send\n');
+    const text = await readFile(file, 'utf8');
+    const { problems } = await readContent(dir);
+    const mine = problems.filter((p) => p.file.endsWith(join('cy-GB', 'welsh-words.yaml')));
+    expect(mine.find((p) => p.message.includes('"hello"'))).toMatchObject({ line: lineOf(text, 'markers: [dwi, hello'), message: expect.stringMatching(/also an English word/) });
+    expect(mine.find((p) => p.message.includes('Pictures!'))?.line).toBe(lineOf(text, '  lluniau: Pictures!'));
+    expect(mine.find((p) => p.message.includes('"allanol" in phrases'))?.line).toBe(lineOf(text, '  allanol: outside'));
+    expect(mine.find((p) => p.message.includes('"anfon lluniau" in verbs'))?.line).toBe(lineOf(text, '  anfon lluniau: send'));
+    expect(mine.map(formatProblem).join('\n')).toMatch(/welsh-words\.yaml:\d+: /);
+  });
+
   it('refuses bad opening hours with a plain reason', async () => {
     const dir = await copyContent();
     await edit(join(dir, 'hours.yaml'), 'time_zone: Europe/London', 'time_zone: Europe/Londn');

@@ -121,13 +121,20 @@ import { loadSafetyModel } from '../fixtures/flags/source.js';
 // (tests/fixtures/flags-pending). On the held-out probes40-64: danger 572 -> 569 of 625, self 587 -> 587,
 // threat 512 -> 515, sexual 648 -> 649, meet 767 -> 771, personal 566 -> 572, financial 577 -> 581, benign
 // 324 -> 324 of 5,431. The floors stay.
+// Session 23: the English round (v54) and the Welsh reading (v55, the merge v56) with welsh1 trained on took
+// danger 62 -> 63 (a Welsh item and an English one gained, one lost) and sexual 85 -> 84 (a Welsh item
+// gained; two English items the classifier alone had caught, a hand on a leg at a flat and being paid to
+// wear a uniform on camera, lost on the retrain). Trained without welsh1 this half was as before (62, 85),
+// but the held-out probes40-64 plus the blind Welsh welsh2 were better with it: personal 588 -> 593,
+// financial 596 -> 597, benign 340 -> 337 of 5,601, every other category equal. So welsh1 is trained on,
+// and the danger and sexual floors follow the measured figures; the lost items are said in the closing note.
 // These floors are the last measured figures, not a trend: they make a regression fail while the
 // gap stays visible in `npm run eval:flags` (BELOW / ABOVE, every miss).
 const MEASURED_RECALL_FLOOR: Partial<Record<Category, number>> = {
-  immediate_danger: 0.89, // 62/69 = 0.899 (session 18: 61/69)
+  immediate_danger: 0.91, // 63/69 = 0.913 (session 22: 62/69)
   self_harm: 0.87, // 58/66 = 0.879 (59/66)
   threat_blackmail: 0.78, // 67/85 = 0.788 (session 20: 66/85)
-  sexual: 0.85, // 85/100 (session 19: 84/100)
+  sexual: 0.84, // 84/100 (session 22: 85/100)
   meet_or_secrecy: 0.88, // 88/100 (86/100)
   personal_info: 0.8, // 80/99 = 0.808 (session 19: 78/99)
   financial: 0.85, // 72/84 = 0.857 (74/84)
