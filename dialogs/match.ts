@@ -149,8 +149,12 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
 export class Vocabulary {
   private readonly squeezed = new Map<string, string[]>();
   private readonly oneEdit = new Map<string, string[]>();
-  /** Every phrase of every list by its first word, so one pass over a message finds them all. */
-  private readonly starts = new Map<string, Start[]>();
+  /**
+   * Every phrase of every list by its first word and then its second, so one pass over a message finds
+   * them all and a word only tries the phrases whose second word also follows it ("i" starts hundreds
+   * of phrases; "i sent" a few). One-word phrases match on their first word alone.
+   */
+  private readonly starts = new Map<string, { readonly single: Start[]; readonly bySecond: Map<string, Start[]> }>();
   /** Every word of every phrase: the only words worth remembering (see {@link readWord}). */
   private readonly phraseWords = new Set<string>();
 
@@ -163,9 +167,18 @@ export class Vocabulary {
     for (const list of lists) {
       for (const phrase of list.phrases) {
         const first = phrase[0] ?? '';
-        const entry = this.starts.get(first);
-        if (entry) entry.push({ list, phrase });
-        else this.starts.set(first, [{ list, phrase }]);
+        let entry = this.starts.get(first);
+        if (entry === undefined) {
+          entry = { single: [], bySecond: new Map() };
+          this.starts.set(first, entry);
+        }
+        const second = phrase[1];
+        if (second === undefined) entry.single.push({ list, phrase });
+        else {
+          const bucket = entry.bySecond.get(second);
+          if (bucket) bucket.push({ list, phrase });
+          else entry.bySecond.set(second, [{ list, phrase }]);
+        }
         for (const word of phrase) {
           this.phraseWords.add(word);
           push(this.squeezed, squeeze(word), word);
@@ -184,23 +197,20 @@ export class Vocabulary {
     for (let at = 0; at < reading.length; at++) {
       const words = reading[at];
       if (words === undefined) continue;
-      for (const { list, phrase } of this.startingWith(words)) {
-        if (!hits.has(list) && startsAt(reading, at, phrase)) hits.add(list);
+      const next = reading[at + 1];
+      for (const word of words) {
+        const entry = this.starts.get(word);
+        if (entry === undefined) continue;
+        for (const { list } of entry.single) hits.add(list);
+        if (next === undefined) continue;
+        for (const second of next) {
+          const bucket = entry.bySecond.get(second);
+          if (bucket === undefined) continue;
+          for (const { list, phrase } of bucket) if (!hits.has(list) && startsAt(reading, at, phrase)) hits.add(list);
+        }
       }
     }
     return hits;
-  }
-
-  /** Phrases starting with any of these words, in the words' order; remembered for the sets {@link read} hands out. */
-  private readonly startsOfSet = new WeakMap<ReadonlySet<string>, readonly Start[]>();
-
-  private startingWith(words: ReadonlySet<string>): readonly Start[] {
-    const known = this.startsOfSet.get(words);
-    if (known !== undefined) return known;
-    const out: Start[] = [];
-    for (const word of words) for (const start of this.starts.get(word) ?? []) out.push(start);
-    this.startsOfSet.set(words, out);
-    return out;
   }
 
   /** Read a message's words once; `containsAny` and friends then only look up sets. */
