@@ -1594,9 +1594,11 @@ describe('escalation', () => {
 
   it('a teacher or other worker hears about their safeguarding lead as soon as a red flag comes out, once', () => {
     const turns = play(machine, onShift, [msg('hi im a teacher'), msg('one of my year 8 pupils told me a man on snapchat asked her for photos'), msg('and now he is asking where she lives')]);
-    expect(wordsOf(content, turns[2]?.emitted ?? [])).toContain(
-      "If you work with children, tell your Designated Safeguarding Lead today and follow your reporting steps. Write down what the child said, in their own words. Don't promise to keep it secret.",
-    );
+    const said = wordsOf(content, turns[2]?.emitted ?? []).join(' ');
+    expect(said).toMatch(/If you work with children, tell your Designated Safeguarding Lead today and follow your reporting steps\./);
+    // A club with no safeguarding lead, or a babysitter, has a next step too (session 23).
+    expect(said).toMatch(/no one in that role, or if you babysit, call the NSPCC helpline on 0808 800 5000/);
+    expect(said).toMatch(/Don't promise to keep it secret\./);
     expect(keysOf(turns[3]?.emitted ?? [])).not.toContain('parent.advice.work-with-children');
     // Their tips leave out taking away the child's phone, which is a parent's or carer's choice.
     const tips = keysOf(play(machine, onShift, [msg('hi im a teacher'), msg('what should i do')]).at(-1)?.emitted ?? []);
@@ -2032,9 +2034,7 @@ describe('kindness in the details', () => {
   it("tells a teacher or other worker to go to their safeguarding lead, and a parent not", () => {
     const teacher = play(machine, onShift, [msg('im a teacher, one of my year 8 pupils told me an adult on snapchat has been asking her for photos'), msg('what should i do next')]).at(-1);
     const words = wordsOf(content, teacher?.emitted ?? []);
-    expect(words[1]).toBe(
-      "If you work with children, tell your Designated Safeguarding Lead today and follow your reporting steps. Write down what the child said, in their own words. Don't promise to keep it secret.",
-    );
+    expect(words[1]).toMatch(/^If you work with children, tell your Designated Safeguarding Lead today and follow your reporting steps\. .*Don't promise to keep it secret\.$/);
     const parent = play(machine, onShift, [msg("I'm a parent"), msg('an adult on snapchat has been asking my daughter for photos'), msg('what should i do next')]).at(-1);
     expect(keysOf(parent?.emitted ?? [])).toContain('parent.advice.intro');
     expect(keysOf(parent?.emitted ?? [])).not.toContain('parent.advice.work-with-children');
