@@ -177,9 +177,9 @@ export function createHarbourMachine(deps: DialogDeps) {
         // "i sent a nude of a girl in my class to my mates", "i gave him my friends number": put it right today (once each).
         { guard: 'toldOfHarmToOther', actions: [...TAKE_MESSAGE, 'sayHarmToOtherIfAny', 'sayNotInTroubleIfAsked'] },
         // "can i save my nude as proof", "should i screenshot the pic": no, keep the chat instead (each time asked, first).
-        { guard: 'asksKeepImage', actions: [...TAKE_MESSAGE, 'sayKeepImage', 'sayTakeDownIfAsked', 'sayImageWorryIfAny'] },
+        { guard: 'asksKeepImage', actions: [...TAKE_MESSAGE, { type: 'answerEachTime', params: { step: 'keep-image' } }, 'sayTakeDownIfAsked', 'sayImageWorryIfAny'] },
         // "is it legit tho", once something was asked of them: no, and why (each time asked).
-        { guard: 'asksIfLegit', actions: [...TAKE_MESSAGE, 'sayNotLegit'] },
+        { guard: 'asksIfLegit', actions: [...TAKE_MESSAGE, { type: 'answerEachTime', params: { step: 'not-legit' } }] },
         // "i gave them my mums card details": tell mum today, the bank can stop the card (once).
         { guard: 'saysCardGiven', actions: [...TAKE_MESSAGE, 'sayCardGivenIfAny'] },
         // A parent's "can i check his messages": yes, together; keep everything (each time asked).
@@ -191,7 +191,7 @@ export function createHarbourMachine(deps: DialogDeps) {
         // "ur useless", "ur not listening": sorry, no need to answer; own words or a person (each time).
         { guard: 'isFrustrated', actions: [...TAKE_MESSAGE, 'sayNotGettingIt'] },
         // "how do i get them taken down": yes, Report Remove and the app (each time asked).
-        { guard: 'asksTakeDown', actions: [...TAKE_MESSAGE, 'sayTakeDown', 'sayImageWorryIfAny'] },
+        { guard: 'asksTakeDown', actions: [...TAKE_MESSAGE, { type: 'answerEachTime', params: { step: 'take-down' } }, 'sayImageWorryIfAny'] },
         // "i already sent one", "what if he shows people": not in trouble, and Report Remove (once).
         { guard: 'worriesAboutImage', actions: [...TAKE_MESSAGE, 'sayImageWorryIfAny', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked'] },
         // "should i call the police", "should i report him": yes, and how, each time asked (999 while in danger now).
@@ -205,9 +205,9 @@ export function createHarbourMachine(deps: DialogDeps) {
         // A parent's "should i confront him": no, leave it to the police (each time asked).
         { guard: and(['asksConfront', 'isOnAdultPath']), actions: [...TAKE_MESSAGE, 'sayDontConfront'] },
         // "should i delete his account", "can i just delete snapchat": not yet, the messages may be needed (each time asked).
-        { guard: 'asksDelete', actions: [...TAKE_MESSAGE, 'sayDontDelete'] },
+        { guard: 'asksDelete', actions: [...TAKE_MESSAGE, { type: 'answerEachTime', params: { step: 'dont-delete' } }] },
         // "what is ceop", "how do i report to ceop": who they are and how (each time asked); the step's question still waits.
-        { guard: 'asksAboutCeop', actions: [...TAKE_MESSAGE, 'sayAboutCeop'] },
+        { guard: 'asksAboutCeop', actions: [...TAKE_MESSAGE, { type: 'answerEachTime', params: { step: 'about-ceop' } }] },
         // "its sorted now, i blocked him and told my mum", "just wanted to check something", before any story: no
         // interview; glad (it was right), and what they wanted to ask. A grown-up named is who they trust.
         { guard: and(['comesToCheck', 'isOnYoungPath']), target: '.talking.young.listening', actions: [...TAKE_MESSAGE, 'recordTrustedAdult', 'trustedAdultAnswered', 'sayCheckIn'] },

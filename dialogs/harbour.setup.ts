@@ -267,28 +267,21 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       sayDontConfrontIfAsked: enqueueActions(({ context, enqueue }) => {
         if (context.turn.asksConfront === true && pathOf(context.audience) === 'parent') enqueue.emit(dontConfrontLine(context));
       }),
-      /** "what is ceop", "how do i report to ceop": who CEOP are, the website, who gets in touch. Each time asked; 999 still, while in danger now. */
-      sayAboutCeop: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(sayStepOf(context, 'about-ceop'));
+      /**
+       * A question answered each time it is asked, in the words of who is chatting (`<path>.<step>`), with
+       * 999 again while in danger now: "what is ceop" (about-ceop), "should i delete his account" (not yet,
+       * dont-delete), "can i save my nude as proof" (keep-image: never the picture, keep the chat), "how do i
+       * get them taken down" (take-down: Report Remove), "is it legit", once something was asked of them
+       * (not-legit).
+       */
+      answerEachTime: enqueueActions(({ context, enqueue }, params: { step: string }) => {
+        enqueue.emit(sayStepOf(context, params.step));
         if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
       }),
       /** Beside a red flag: the same answer, when asked. */
       sayAboutCeopIfAsked: enqueueActions(({ context, enqueue }) => {
         if (context.turn.asksAboutCeop === true) enqueue.emit(sayStepOf(context, 'about-ceop'));
       }),
-      /**
-       * "can i save my nude as proof", "should i screenshot the pic and send it to the police": no,
-       * never keep or send a nude image of a child, not even for the police; keep the chat and the
-       * username, and Report Remove. Each time asked, first; 999 still, while in danger now.
-       */
-      sayKeepImage: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(sayStepOf(context, 'keep-image'));
-        if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
-      }),
-      /**
-       * "ur useless", "ur not listening", "why does it matter": sorry, they need not answer, their own
-       * words or a real person (offered when nobody has been asked for yet). The step's question still waits.
-       */
       /**
        * "its sorted now, i blocked him and told my mum": glad, what they did was right (blocking, telling, as
        * said), and what they wanted to check; "just wanted to check something": of course, what. Then listening.
@@ -298,25 +291,19 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(sayStepOf(context, sorted ? 'sorted' : 'check', QR.anythingElse));
         enqueue.assign({ said: { ...context.said, checking: true, ...(sorted && context.turn.blockedThem === true ? { blocked: true } : {}) } });
       }),
-      /** "is it legit", about what was asked of them once a red flag is known: no, and why; each time asked. */
-      sayNotLegit: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(sayStepOf(context, 'not-legit'));
-        if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
-      }),
       /** "i gave them my mums card details": tell them today, the bank can stop it (once); beside a red flag too. */
       sayCardGivenIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'cardGiven', c.turn.gaveCard === true ? [sayStepOf(c, 'card-given')] : undefined)),
       /** Being outed held over them: who they tell is their choice, and using it as a threat is abuse (once); beside a red flag too. */
       sayOutingIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'outing', c.turn.outing === true && pathOf(c.audience) !== 'parent' ? [sayStepOf(c, 'outing')] : undefined)),
       /** "hold on my mums coming", "brb": fine, come back when you can (quick exit if they must hide it). */
       sayPause: emit(() => say('shared.pause')),
+      /**
+       * "ur useless", "ur not listening", "why does it matter": sorry, they need not answer, their own
+       * words or a real person (offered when nobody has been asked for yet). The step's question still waits.
+       */
       sayNotGettingIt: enqueueActions(({ context, enqueue }) => {
         const offer = context.handoff === 'none' || context.handoff === 'failed';
         enqueue.emit(say('fallback.frustrated', offer ? { quickReplies: QR.offerHelp } : {}));
-        if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
-      }),
-      /** "how do i get them taken down": yes, Report Remove, and report it to the app. Each time asked; 999 still, while in danger now. */
-      sayTakeDown: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(sayStepOf(context, 'take-down'));
         if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
       }),
       /** Beside a red flag: the same answer, when asked. */
@@ -326,11 +313,6 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** Beside a red flag: the same answer, when asked. */
       sayKeepImageIfAsked: enqueueActions(({ context, enqueue }) => {
         if (context.turn.asksKeepImage === true) enqueue.emit(sayStepOf(context, 'keep-image'));
-      }),
-      /** "should i delete his account": not yet, the messages may be needed; block and report instead. Each time asked; 999 still, while in danger now. */
-      sayDontDelete: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(sayStepOf(context, 'dont-delete'));
-        if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
       }),
       /** Beside a red flag: the same answer, when asked. */
       sayDontDeleteIfAsked: enqueueActions(({ context, enqueue }) => {
