@@ -110,6 +110,8 @@ export interface TurnAnalysis {
   readonly sortedNow?: boolean;
   /** "just wanted to check something": a question to come, not a story. */
   readonly wantsToCheck?: boolean;
+  /** "my mum told me to come here", "i told my dad": their grown-up knows; the household named is no story of home. */
+  readonly toldGrownUp?: boolean;
   /** Reads as a question: ends with "?", or starts "is", "should", "can", "what if", "if someone"… */
   readonly asksQuestion?: boolean;
   /** "ur useless", "ur not listening" as the whole message: not an answer to the step's question. */
@@ -203,9 +205,6 @@ export interface TurnAnalysis {
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** First words that make a message a question, typed without a question mark ("if someone asks for my snap is that bad"). */
-const QUESTION_STARTS: ReadonlySet<string> = new Set(['is', 'isnt', 'should', 'shud', 'can', 'could', 'cud', 'what', 'wat', 'whats', 'how', 'if', 'do', 'does', 'am', 'will', 'would', 'why', 'when', 'where', 'who', 'are', 'r']);
 
 export const EMPTY_TURN: TurnAnalysis = { findings: [], categories: [] };
 
@@ -302,6 +301,8 @@ export function createAnalyser(deps: DialogDeps) {
   const asksBotToTell = compile(w.asksBotToTell);
   const soundsFine = compile(w.soundsFine);
   const leadingNo = compile(w.leadingNo);
+  // First words that make a message a question, typed without a question mark ("if someone asks for my snap is that bad").
+  const questionStarts: ReadonlySet<string> = new Set(w.questionStarts);
   const notFine = compile(w.notFine);
   const familyRules = compile(w.familyRules);
   const homeTrouble = compile(w.homeTrouble);
@@ -324,6 +325,7 @@ export function createAnalyser(deps: DialogDeps) {
   const pauses = compile(w.pauses);
   const livesInCare = compile(w.livesInCare);
   const wantsToCheck = compile(w.wantsToCheck);
+  const toldGrownUp = compile(w.toldGrownUp);
   const gaveOthersDetails = compile(w.gaveOthersDetails);
   const ownImage = compile(w.ownImage);
   const othersDetails = compile(w.othersDetails);
@@ -336,21 +338,26 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
   const respellings = new Map<string, readonly string[]>();
   for (const [short, plain] of Object.entries(deps.respellings ?? {})) respellings.set(short, tokens(plain));
+  const welsh = deps.welsh;
+  // Once per message, and only when a word could be Welsh: does another word say the message is Welsh?
+  const isWelsh = (words: readonly string[]): boolean => welsh !== undefined && words.some((w) => welsh.signals.has(w));
   const respell = (words: string[]): string[] => {
     let i = 0;
     while (i < words.length && !respellings.has(words[i] ?? '')) i++;
     if (i === words.length) return words;
     const out = words.slice(0, i);
+    let welshMessage: boolean | undefined;
     for (; i < words.length; i++) {
       const w = words[i] ?? '';
       const plain = respellings.get(w);
       if (plain === undefined) out.push(w);
+      else if (welsh?.keepAsTyped.has(w) === true && (welshMessage ??= isWelsh(words))) out.push(w);
       else out.push(...plain);
     }
     return out;
@@ -420,7 +427,7 @@ export function createAnalyser(deps: DialogDeps) {
     // "im 13 and in foster care": who they are; a story ("a man…", an app) goes on as one.
     if (words.length <= 10 && either(hits, spelledHits, livesInCare) && result.findings.length === 0 && !either(hits, spelledHits, someoneWords) && !either(hits, spelledHits, strangerOrOnline)) turn.livesInCareOnly = true;
     if (either(hits, spelledHits, wantsToCheck)) turn.wantsToCheck = true;
-    if (/\?\s*$/.test(text) || QUESTION_STARTS.has(words[0] ?? '')) turn.asksQuestion = true;
+    if (/\?\s*$/.test(text) || questionStarts.has(words[0] ?? '')) turn.asksQuestion = true;
     if (wholeIn(rawRest, spelledRest, stillHere)) turn.stillHere = true;
     if (wholeIn(rawRest, spelledRest, stays)) turn.stays = true;
     // A threat to share pictures they have ("she'll send them to all my followers") is the same worry, however it is worded.
@@ -475,7 +482,11 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, takesBack)) turn.takesBack = true;
     if (either(hits, spelledHits, othersAsleep)) turn.othersAsleep = true;
     if (either(hits, spelledHits, hopeless)) turn.hopeless = true;
-    if (app === undefined && knownAdult && !online) turn.knownAdultInPerson = true;
+    // "my mum told me to come here", "i told my dad": their grown-up knows; not a story about that grown-up
+    // (unless trouble at home is told beside it: "i told my mum and she shouted").
+    const toldTheirGrownUp = either(hits, spelledHits, toldGrownUp) && !either(hits, spelledHits, homeTrouble);
+    if (toldTheirGrownUp) turn.toldGrownUp = true;
+    if (app === undefined && knownAdult && !online && !toldTheirGrownUp) turn.knownAdultInPerson = true;
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
     if (wholeIn(rawRest, spelledRest, confused)) turn.confused = true;
     if (wholeIn(rawRest, spelledRest, asksBotSecret)) {
@@ -533,7 +544,7 @@ export function createAnalyser(deps: DialogDeps) {
       turn.appQuestion = true;
     if (app === undefined && either(hits, spelledHits, justTalk) && !someone) turn.justTalk = true;
     // Someone else in it, or a grown-up they know ("my uncle is being weird with me"): a story, not only a feeling.
-    if ((someone || knownAdult) && words.length >= 4) turn.storyOfSomeone = true;
+    if ((someone || (knownAdult && !toldTheirGrownUp)) && words.length >= 4) turn.storyOfSomeone = true;
     if (either(hits, spelledHits, cares)) turn.caresForThem = true;
     if (either(hits, spelledHits, safeNowWords)) turn.safeNow = true;
     if (either(hits, spelledHits, calledHelpWords)) turn.calledHelp = true;

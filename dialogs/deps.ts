@@ -120,6 +120,8 @@ export interface AnswerWords {
   readonly soundsFine: readonly string[];
   /** "no", "not really": plain negations that start a longer answer. */
   readonly leadingNo: readonly string[];
+  /** "is", "should", "how": a first word that makes a message a question without a question mark. One word each. */
+  readonly questionStarts: readonly string[];
   /** "im not ok", "dont feel safe": not fine (never a yes; a no to "are you safe"). */
   readonly notFine: readonly string[];
   /** "should i confront him": a parent asking whether to confront or contact the person. */
@@ -166,6 +168,8 @@ export interface AnswerWords {
   readonly sortedNow: readonly string[];
   /** "just wanted to check something", "quick question": they came with a question, not a story. */
   readonly wantsToCheck: readonly string[];
+  /** "i told my mum", "my dad said to talk to you": a grown-up of theirs already knows or sent them; not a story about home. */
+  readonly toldGrownUp: readonly string[];
   /** "ur useless", "ur not listening", "why does it matter" (whole message): the bot is failing them; not an answer. */
   readonly frustrated: readonly string[];
   /** "how do i get them taken down", "can the pics be removed": Report Remove, and reporting to the app. */
@@ -304,6 +308,7 @@ export const ANSWER_LIST_KEYS = {
   asksBotToTell: 'asks_bot_to_tell',
   soundsFine: 'sounds_fine',
   leadingNo: 'leading_no',
+  questionStarts: 'question_starts',
   notFine: 'not_fine',
   parentSelf: 'parent_self',
   familyRules: 'family_rules',
@@ -326,6 +331,7 @@ export const ANSWER_LIST_KEYS = {
   pauses: 'pauses',
   livesInCare: 'lives_in_care',
   wantsToCheck: 'wants_to_check',
+  toldGrownUp: 'told_grown_up',
   sharedOtherImage: 'shared_other_image',
   gaveOthersDetails: 'gave_others_details',
   ownImage: 'own_image',
@@ -391,4 +397,10 @@ export interface DialogDeps {
    * red-flag detector (content/<locale>/text-speak.yaml). Answers match either way.
    */
   readonly respellings?: Readonly<Record<string, string>>;
+  /**
+   * Welsh words text-speak would respell as other English ("mae" is "is", not Portuguese "mãe"; "da" is
+   * "good", not "dad"; "nos" is "night"): `keepAsTyped`. They keep the child's spelling in a message that
+   * has a word only Welsh uses (`signals`: the Welsh file's markers and its words that look like no English).
+   */
+  readonly welsh?: { readonly signals: ReadonlySet<string>; readonly keepAsTyped: ReadonlySet<string> };
 }

@@ -43,6 +43,8 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: 'namesAudience', target: 'talking', actions: ['setAudience'] },
             { guard: 'declines', target: 'talking', actions: ['setAudience'] },
             { guard: 'isGreeting', actions: [{ type: 'say', params: { key: 'opening.who-hello', quickReplies: QR.who } }] },
+            // "my mum told me to talk to you": a young person whose grown-up knows; what happened is still to come.
+            { guard: 'onlyToldGrownUp', target: '#harbour.talking.young.whatHappened', actions: ['setAudience', 'recordTrustedAdult'] },
             // Straight into their story without saying who they are: taken as the young person's own.
             { guard: and(['tellsStory', 'tellsOfBullying']), target: '#harbour.talking.young.bullying', actions: ['setAudience', 'recordBullying'] },
             { guard: and(['tellsStory', 'tellsOfFamilyRules']), target: '#harbour.talking.young.familyRules', actions: ['setAudience'] },

@@ -874,10 +874,18 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         const turn = turnOf(context, event);
         return turn.familyRules === true && (context.audience ?? turn.audience) !== 'friend';
       },
-      /** Their own household told of, in person, with no red flag: life at home ("my mum drinks and shouts"). */
+      /**
+       * Their own household told of, in person, with no red flag: life at home ("my mum drinks and shouts").
+       * Not a grown-up who already knows or sent them ("my mum told me to come here").
+       */
       tellsOfHomeLife: ({ context, event }) => {
         const turn = turnOf(context, event);
-        return turn.knownAdultInPerson === true && turn.householdNamed === true && turn.findings.length === 0 && turn.homeProblem !== true;
+        return turn.knownAdultInPerson === true && turn.householdNamed === true && turn.findings.length === 0 && turn.homeProblem !== true && turn.toldGrownUp !== true;
+      },
+      /** "my mum told me to come here", "i told my dad": a grown-up knows, and nothing of what happened yet. */
+      onlyToldGrownUp: ({ context, event }) => {
+        const turn = turnOf(context, event);
+        return turn.toldGrownUp === true && turn.storyOfSomeone !== true && turn.findings.length === 0 && turn.app === undefined && turn.strangerOrOnline !== true;
       },
       isAboutKnownAdult: ({ context }) => context.knownAdult === true,
       asksShouldComply: ({ context, event }) => turnOf(context, event).asksShouldComply === true,
@@ -947,8 +955,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        */
       namesTrustedAdultLate: ({ context, event }) =>
         turnOf(context, event).trustedAdult !== undefined &&
-        // "my older sister maybe" names one; "my mum said i should talk to you" tells a story about one.
+        // "my older sister maybe" names one; "my mum said i should talk to you" tells of one who knows.
         (turnOf(context, event).tellsStory !== true || turnOf(context, event).storyOfSomeone !== true) &&
+        turnOf(context, event).toldGrownUp !== true &&
         pathOf(context.audience) !== 'parent' &&
         summaryOf(context, event).trustedAdult === undefined &&
         summaryOf(context, event).homeIsUnsafe !== true,

@@ -37,6 +37,7 @@ export const QUESTION_KEYS: readonly string[] = [
 
 const PER_PATH = [
   'thanks',
+  'grown-up-knows',
   'ack.what-happened',
   'trusted.yes',
   'ack.asked-to-do',

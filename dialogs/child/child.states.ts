@@ -21,6 +21,8 @@ export function childStates(s: HarbourSetup) {
             { guard: 'isBareYes', actions: [{ type: 'say', params: { key: 'shared.tell-me-more' } }] },
             // "im in care": who they are, not what happened; thanks, and what has been happening.
             { guard: 'saysInCareOnly', actions: [{ type: 'say', params: { key: 'child.in-care' } }] },
+            // "my mum told me to come here": glad a grown-up knows, and what has been happening (not "which app?").
+            { guard: 'onlyToldGrownUp', actions: ['recordTrustedAdult', { type: 'sayStep', params: { step: 'grown-up-knows', quickReplies: QR.skip } }] },
             // Nothing has happened, they want to talk: listen, and ask how they feel, not about a person.
             { guard: 'justWantsToTalk', target: 'listening', actions: ['listenJustTalking'] },
             // Only how they feel ("i feel like nobody cares"): reflect it and listen, as above.

@@ -291,7 +291,25 @@ export function dialogDepsOf(source: ContentSource, safety: SafetyModel): Dialog
       closeAfterMs: source.settings.closeAfterMinutes * 60_000,
     },
     respellings: source.respellings,
+    ...welshWordsOf(safety, source.respellings),
   };
+}
+
+/**
+ * The Welsh words the dialog keeps as typed in a Welsh message: text-speak respells them as other English
+ * ("mae" → "mum", "da" → "dad"), where the Welsh file reads them otherwise ("is", "good").
+ */
+function welshWordsOf(safety: SafetyModel, respellings: Readonly<Record<string, string>>): Pick<DialogDeps, 'welsh'> {
+  const reader = safety.words.welsh;
+  if (!reader) return {};
+  const signals = new Set<string>();
+  for (const [form, e] of reader.entries) if (e.marker || e.open) signals.add(form);
+  const keepAsTyped = new Set<string>();
+  for (const [short, plain] of Object.entries(respellings)) {
+    const english = reader.entries.get(short)?.english;
+    if (english !== undefined && english.join(' ') !== plain) keepAsTyped.add(short);
+  }
+  return { welsh: { signals, keepAsTyped } };
 }
 
 function deepFreeze<T>(value: T): T {

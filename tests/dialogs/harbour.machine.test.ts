@@ -2403,6 +2403,15 @@ describe('"its sorted now" and "just wanted to check something"', () => {
     expect(keysOf(parent?.emitted ?? [])).toEqual(['parent.sorted']);
   });
 
+  it('hears a Welsh question with no question mark as the question they came to ask', () => {
+    const welsh = child(msg('mae gen i gwestiwn'), msg('ddylwn i flocio fe'));
+    expect(keysOf(welsh.at(-2)?.emitted ?? [])).toEqual(['child.check']);
+    expect(keysOf(welsh.at(-1)?.emitted ?? [])).toContain('child.advice.intro');
+    // "ydw" ("yes, I am") starts no question, though it is a question's first word in some sentences.
+    const yes = child(msg('mae gen i gwestiwn'), msg('ydw'));
+    expect(keysOf(yes.at(-1)?.emitted ?? [])).not.toContain('child.advice.intro');
+  });
+
   it('does not stand in for a red flag, nor stop an interview already under way', () => {
     const flagged = child(msg('its sorted now but he said he will share my nudes if i dont pay')).at(-1);
     expect(flagged?.state).toBe('escalated');
@@ -2518,5 +2527,42 @@ describe('"im in care"', () => {
     expect(keysOf(turns.at(-1)?.emitted ?? [])).toContain('child.ask.how-long');
     // In care and a story in one message: the story.
     expect(keysOf(child(msg('im in care and a man on insta keeps messaging me')).at(-1)?.emitted ?? [])).not.toContain('child.in-care');
+  });
+});
+
+describe('"my mum told me to come here"', () => {
+  it('is glad a grown-up knows and asks what has been happening: no "things at home sound hard", no "what did they ask you to do"', () => {
+    const turns = child(msg('my mum told me to come here'), msg('a man on insta keeps messaging me'));
+    expect(keysOf(turns.at(-2)?.emitted ?? [])).toEqual(['child.grown-up-knows']);
+    expect(turns.at(-2)?.state).toContain('whatHappened');
+    expect(keysOf(turns.at(-1)?.emitted ?? [])).toContain('child.ask.how-long');
+    // As the first message, before saying who they are: the young person's first question, not "which app?".
+    const first = play(machine, onShift, [msg('my mum said i should talk to u')]).at(-1);
+    expect(first?.state).toContain('young.whatHappened');
+    expect(keysOf(first?.emitted ?? [])).toContain('child.ask.what-happened');
+    // A friend's path says it of the friend.
+    const friend = play(machine, onShift, [msg('im worried about my friend'), msg('my mum told me to come here')]).at(-1);
+    expect(keysOf(friend?.emitted ?? [])).toEqual(['friend.grown-up-knows']);
+  });
+
+  it('still hears trouble at home told beside it, and a story told with it', () => {
+    expect(keysOf(child(msg('my dad keeps shouting at me and i told my nan')).at(-1)?.emitted ?? [])).toContain('child.home-hard');
+    expect(keysOf(child(msg('my mum drinks and shouts')).at(-1)?.emitted ?? [])).toContain('child.home-hard');
+    const story = keysOf(child(msg('i told my mum a man on snap keeps messaging me')).at(-1)?.emitted ?? []);
+    expect(story).not.toContain('child.grown-up-knows');
+    expect(story).toContain('child.ask.how-long');
+    expect(child(msg('my uncle touched me and i told my mum')).at(-1)?.state).toBe('escalated');
+  });
+});
+
+describe('Welsh words text-speak would respell', () => {
+  it('reads "mae" as Welsh "is" in a Welsh message, not Portuguese "mãe" (mum), and "da" as "good", not "dad"', () => {
+    const man = play(machine, onShift, [msg('mae dyn yn anfon negeseuon ata i')]).at(-1);
+    expect(man?.snapshot.context.summary.trustedAdult).toBeUndefined();
+    expect(man?.state).toContain('young');
+    const good = child(msg('da iawn diolch')).at(-1);
+    expect(good?.snapshot.context.summary.trustedAdult).toBeUndefined();
+    // In an English message it is still mum.
+    expect(child(msg('i told my mae')).at(-1)?.snapshot.context.summary.trustedAdult).toBe('parent');
   });
 });
