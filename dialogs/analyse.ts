@@ -112,6 +112,14 @@ export interface TurnAnalysis {
   readonly wantsToCheck?: boolean;
   /** "my mum told me to come here", "i told my dad": their grown-up knows; the household named is no story of home. */
   readonly toldGrownUp?: boolean;
+  /** "should i open the door", "what if he knocks". */
+  readonly asksAboutDoor?: boolean;
+  /** "should i wake my mum". */
+  readonly wakesSomeone?: boolean;
+  /** "999 wont believe me". */
+  readonly fearsNotBelieved?: boolean;
+  /** "he posted it on my story", with no negator ("he hasnt posted it"). */
+  readonly imageSpreading?: boolean;
   /** Reads as a question: ends with "?", or starts "is", "should", "can", "what if", "if someone"… */
   readonly asksQuestion?: boolean;
   /** "ur useless", "ur not listening" as the whole message: not an answer to the step's question. */
@@ -326,6 +334,10 @@ export function createAnalyser(deps: DialogDeps) {
   const livesInCare = compile(w.livesInCare);
   const wantsToCheck = compile(w.wantsToCheck);
   const toldGrownUp = compile(w.toldGrownUp);
+  const doorQuestion = compile(w.doorQuestion);
+  const wakeSomeone = compile(w.wakeSomeone);
+  const notBelieved = compile(w.notBelieved);
+  const imageSpreading = compile(w.imageSpreading);
   const gaveOthersDetails = compile(w.gaveOthersDetails);
   const ownImage = compile(w.ownImage);
   const othersDetails = compile(w.othersDetails);
@@ -338,7 +350,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -427,6 +439,10 @@ export function createAnalyser(deps: DialogDeps) {
     // "im 13 and in foster care": who they are; a story ("a man…", an app) goes on as one.
     if (words.length <= 10 && either(hits, spelledHits, livesInCare) && result.findings.length === 0 && !either(hits, spelledHits, someoneWords) && !either(hits, spelledHits, strangerOrOnline)) turn.livesInCareOnly = true;
     if (either(hits, spelledHits, wantsToCheck)) turn.wantsToCheck = true;
+    if (either(hits, spelledHits, doorQuestion)) turn.asksAboutDoor = true;
+    if (either(hits, spelledHits, wakeSomeone)) turn.wakesSomeone = true;
+    if (either(hits, spelledHits, notBelieved)) turn.fearsNotBelieved = true;
+    if (either(hits, spelledHits, imageSpreading) && !either(hits, spelledHits, negators)) turn.imageSpreading = true;
     if (/\?\s*$/.test(text) || questionStarts.has(words[0] ?? '')) turn.asksQuestion = true;
     if (wholeIn(rawRest, spelledRest, stillHere)) turn.stillHere = true;
     if (wholeIn(rawRest, spelledRest, stays)) turn.stays = true;

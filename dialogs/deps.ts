@@ -170,6 +170,14 @@ export interface AnswerWords {
   readonly wantsToCheck: readonly string[];
   /** "i told my mum", "my dad said to talk to you": a grown-up of theirs already knows or sent them; not a story about home. */
   readonly toldGrownUp: readonly string[];
+  /** "should i open the door", "what if he knocks": asked while someone may come now. */
+  readonly doorQuestion: readonly string[];
+  /** "should i wake my mum", "get my dad": someone near them, while in danger now. */
+  readonly wakeSomeone: readonly string[];
+  /** "they wont believe me", "theyll think im lying": afraid 999 will not take them seriously. */
+  readonly notBelieved: readonly string[];
+  /** "he posted it on my story", "shes sending it to my friends now": a picture going round now. */
+  readonly imageSpreading: readonly string[];
   /** "ur useless", "ur not listening", "why does it matter" (whole message): the bot is failing them; not an answer. */
   readonly frustrated: readonly string[];
   /** "how do i get them taken down", "can the pics be removed": Report Remove, and reporting to the app. */
@@ -332,6 +340,10 @@ export const ANSWER_LIST_KEYS = {
   livesInCare: 'lives_in_care',
   wantsToCheck: 'wants_to_check',
   toldGrownUp: 'told_grown_up',
+  doorQuestion: 'door_question',
+  wakeSomeone: 'wake_someone',
+  notBelieved: 'not_believed',
+  imageSpreading: 'image_spreading',
   sharedOtherImage: 'shared_other_image',
   gaveOthersDetails: 'gave_others_details',
   ownImage: 'own_image',

@@ -79,6 +79,12 @@ export function createHarbourMachine(deps: DialogDeps) {
             // they have called, "stay on the line"), not questions about feelings or grown-ups.
             { guard: and(['isInDangerNow', 'saysSafeNow']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'saySafeNow'] },
             { guard: and(['isInDangerNow', 'saysCalledHelp']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayCalledHelp'] },
+            // "should i open the door", "what if he knocks": no, stay in, lock it, 999 (a young person, each time asked).
+            { guard: and(['isInDangerNow', 'asksAboutDoor', 'isOnChildPath']), actions: ['trustedAdultAnswered', 'feelingsAnswered', { type: 'say', params: { key: 'escalation.danger-door' } }] },
+            // "should i wake my mum": yes, now, and show them this chat.
+            { guard: and(['isInDangerNow', 'wakesSomeone', not('isOnAdultPath')]), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayWakeSomeone'] },
+            // "999 wont believe me": they will take it seriously, and no one is in trouble for calling.
+            { guard: and(['isInDangerNow', 'fearsNotBelieved']), actions: ['trustedAdultAnswered', 'feelingsAnswered', { type: 'say', params: { key: 'escalation.danger-believed' } }] },
             { guard: and(['isInDangerNow', 'wantsTips']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayStillInDanger', 'sayAdvice'] },
             // "my mum will kill me if she finds out": most grown-ups want to help, then 999 again.
             { guard: and(['isInDangerNow', 'fearsTelling']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayFearsTelling', 'sayStillInDanger'] },
@@ -151,7 +157,7 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: and(['safeAnswerOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'saySafeForNow'] },
         // "am i gonna get in trouble", read by the classifier alone as danger: the question is answered, nothing escalated.
         { guard: and(['troubleOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'sayNotInTroubleIfAsked'] },
-        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayHarmToOtherIfAny', 'sayCardGivenIfAny', 'sayOutingIfAny', 'sayKeepImageIfAsked', 'sayTakeDownIfAsked', 'sayImageWorryIfAny', 'sayPaidAlreadyIfAny', 'sayCantPayIfAny', 'sayNotOkayIfAsked', 'sayTookDeviceIfAny', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked', 'sayDontConfrontIfAsked', 'sayCantTellForYouIfAsked', 'sayDontDeleteIfAsked', 'sayAboutCeopIfAsked'] },
+        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayHarmToOtherIfAny', 'sayCardGivenIfAny', 'sayOutingIfAny', 'sayKeepImageIfAsked', 'sayTakeDownIfAsked', 'sayImageWorryIfAny', 'sayImageSpreadingIfAny', 'sayPaidAlreadyIfAny', 'sayCantPayIfAny', 'sayNotOkayIfAsked', 'sayTookDeviceIfAny', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked', 'sayDontConfrontIfAsked', 'sayCantTellForYouIfAsked', 'sayDontDeleteIfAsked', 'sayAboutCeopIfAsked'] },
         // "she already gave it", after a stranger asked for their details: the stranger knows them now.
         { guard: and(['givesDetails', not('isWithCounsellor')]), target: '.escalated', actions: [...TAKE_MESSAGE, 'escalateDetailsGiven'] },
         // With a counsellor the bot is silent: the person reads and answers.
@@ -218,6 +224,8 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: 'saysBlocked', actions: [...TAKE_MESSAGE, 'sayBlocked'] },
         // "i already paid him once", after money or a threat: don't pay any more, and why (once).
         { guard: 'saysPaidAlready', actions: [...TAKE_MESSAGE, 'sayPaidAlready'] },
+        // "he posted it on my story", after pictures came up: report it, Report Remove, friends delete it (once).
+        { guard: 'tellsImageSpreading', actions: [...TAKE_MESSAGE, 'sayImageSpreadingIfAny'] },
         // "should i tell my mum", "should i tell her mum": yes, and who (each time asked); after the police question.
         { guard: 'asksShouldTell', actions: [...TAKE_MESSAGE, 'sayShouldTell'] },
         // "i took the ipad off him", a parent or carer: understandable, keep it as evidence, not a punishment (once).

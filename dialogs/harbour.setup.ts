@@ -53,7 +53,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // The context as it will be once the message is taken (the same object when it already is).
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
-    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.outing === true && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
+    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || imageSpreadingNow(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.outing === true && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
     // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
     return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
@@ -294,6 +294,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** "i gave them my mums card details": tell them today, the bank can stop it (once); beside a red flag too. */
       sayCardGivenIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'cardGiven', c.turn.gaveCard === true ? [sayStepOf(c, 'card-given')] : undefined)),
       /** Being outed held over them: who they tell is their choice, and using it as a threat is abuse (once); beside a red flag too. */
+      /** A picture going round now ("he posted it on my story"): report it, Report Remove, friends delete it, not their fault. Once. */
+      sayImageSpreadingIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'imageSpreading', imageSpreadingNow(c, c.summary) ? [sayStepOf(c, 'image-spreading')] : undefined)),
+      /** "should i wake my mum", in danger now: yes, now (the self-harm words after something taken). */
+      sayWakeSomeone: emit(({ context }) => (context.summary.categories?.includes('self_harm') === true && pathOf(context.audience) === 'child' ? say(WAKE_THEM) : say('escalation.danger-wake'))),
       sayOutingIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'outing', c.turn.outing === true && pathOf(c.audience) !== 'parent' ? [sayStepOf(c, 'outing')] : undefined)),
       /** "hold on my mums coming", "brb": fine, come back when you can (quick exit if they must hide it). */
       sayPause: emit(() => say('shared.pause')),
@@ -705,7 +709,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * above, and the one that matters most is said instead (`*.advice.again`).
        */
       sayAdvice: enqueueActions(({ context, enqueue }) => {
-        const lines = adviceLines(context, appAdviceOf);
+        // In danger now, no "come back and talk to us any time" at the end: it reads as a goodbye while someone may be at the door.
+        const all = adviceLines(context, appAdviceOf);
+        const lines = isInDangerNow(context) ? all.filter((l) => !l.key.endsWith('.come-back')) : all;
         const tips = keysHash(lines.map((l) => l.key));
         if (context.said.tips === tips) {
           enqueue.emit(say(`${pathOf(context.audience)}.advice.again`));
@@ -746,6 +752,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       asksIfLegit: ({ context, event }) => asksIfLegit({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
       saysCardGiven: ({ context, event }) => turnOf(context, event).gaveCard === true && context.said.cardGiven !== true,
       asksCheckMessages: ({ context, event }) => turnOf(context, event).asksCheckMessages === true,
+      tellsImageSpreading: ({ context, event }) => imageSpreadingNow({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
+      asksAboutDoor: ({ context, event }) => turnOf(context, event).asksAboutDoor === true,
+      wakesSomeone: ({ context, event }) => turnOf(context, event).wakesSomeone === true,
+      fearsNotBelieved: ({ context, event }) => turnOf(context, event).fearsNotBelieved === true,
+      isOnChildPath: ({ context }) => pathOf(context.audience) === 'child',
       tellsOfOuting: ({ context, event }) => turnOf(context, event).outing === true && context.said.outing !== true,
       saysInCareOnly: ({ context, event }) => turnOf(context, event).livesInCareOnly === true && turnOf(context, event).app === undefined,
       pausesChat: ({ context, event }) => turnOf(context, event).pauses === true && turnOf(context, event).findings.length === 0,
@@ -1093,6 +1104,15 @@ function hasFriendSecret(context: HarbourContext): boolean {
  * "i already paid him once", not answered yet, and money or a threat has come up in the chat (with
  * this message's findings): "i paid for my skin" in ordinary chat is not this.
  */
+/**
+ * "he posted it on my story", "my mates say they got it", not answered yet, after pictures came up
+ * (sexual, or the image worry): the picture is going round now.
+ */
+function imageSpreadingNow(context: HarbourContext, summary: ConversationSummary): boolean {
+  if (context.turn.imageSpreading !== true || context.said.imageSpreading === true) return false;
+  return summary.categories?.includes('sexual') === true || context.turn.findings.some((f) => f.category === 'sexual') || context.said.imageWorry === true || context.turn.imageWorry === true;
+}
+
 function paidAlready(context: HarbourContext, summary: ConversationSummary): boolean {
   if (context.turn.alreadyPaid !== true || context.said.paidAlready === true) return false;
   return moneyOrThreatCameUp(context, summary);

@@ -45,6 +45,8 @@ export interface HarbourContext {
     readonly sharedOtherImage?: boolean;
     /** A parent's or carer's card given away: tell them today so the bank can stop it. Once. Absent in older snapshots. */
     readonly cardGiven?: boolean;
+    /** A picture of them going round now: what to do in the next ten minutes. Once. Absent in older snapshots. */
+    readonly imageSpreading?: boolean;
     /** Being outed held over them: who they tell is their choice. Once. Absent in older snapshots. */
     readonly outing?: boolean;
     /** They gave a stranger a friend's number or address: warn the friend today. Once. Absent in older snapshots. */

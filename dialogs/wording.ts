@@ -447,6 +447,8 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     // "someone is blackmailing me": blackmail, not a threat to come; "don't send or pay" answers it.
     findings.some((f) => MAY_TURN_UP_RULES.has(f.rule) && !(f.evidence.length > 0 && f.evidence.every((e) => BLACKMAIL_WORD.test(e.text)))) &&
     !asksSexual &&
+    // "everyones gonna see" after the pictures: the threat is to share them, now happening.
+    ctx.turn.imageSpreading !== true &&
     !categories.has('financial') &&
     !findings.some((f) => f.rule === SHARE_IMAGES_RULE);
   if (menace) out.push(say(`${pathOf(ctx.audience)}.advice.if-they-come`));

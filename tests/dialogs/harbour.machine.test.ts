@@ -2566,3 +2566,53 @@ describe('Welsh words text-speak would respell', () => {
     expect(child(msg('i told my mae')).at(-1)?.snapshot.context.summary.trustedAdult).toBe('parent');
   });
 });
+
+describe('questions while in danger now', () => {
+  const offShift = { counsellorOnShift: false };
+  it('"should i open the door" is answered no, at once; "what do i do" gets 999 and the tips, with no "come back any time"', () => {
+    const turns = play(machine, offShift, [msg('im 13'), msg('the guy from snap is outside my house rn'), msg('should i open the door'), msg('what do i do')]);
+    expect(keysOf(turns[3]?.emitted ?? [])).toEqual(['escalation.danger-door']);
+    const next = keysOf(turns[4]?.emitted ?? []);
+    expect(next[0]).toBe('escalation.still-in-danger');
+    expect(next).toContain('advice.keep-evidence');
+    expect(next).not.toContain('child.come-back');
+    // Once it has passed, the tips end as before.
+    const passed = play(machine, offShift, [msg('im 13'), msg('the guy from snap is outside my house rn'), msg('hes gone now'), msg('what do i do')]).at(-1);
+    expect(keysOf(passed?.emitted ?? [])).toContain('child.come-back');
+  });
+
+  it('"should i wake my mum" is yes, now; "999 wont believe me" is answered; "what if he knocks" gets the door', () => {
+    const turns = play(machine, offShift, [msg('im 15'), msg('this guy from snap says hes coming to my house tonight'), msg('should i wake my mum'), msg('i cant call 999 they wont believe me'), msg('what if he knocks')]);
+    expect(keysOf(turns[3]?.emitted ?? [])).toEqual(['escalation.danger-wake']);
+    expect(wordsOf(content, turns[3]?.emitted ?? []).join(' ')).toMatch(/Wake them up now.*999/);
+    expect(keysOf(turns[4]?.emitted ?? [])).toEqual(['escalation.danger-believed']);
+    expect(keysOf(turns[5]?.emitted ?? [])).toEqual(['escalation.danger-door']);
+    // After pills taken, waking someone is the self-harm line.
+    const pills = play(machine, offShift, [msg('im 14'), msg('i took a load of pills'), msg('should i wake my mum')]).at(-1);
+    expect(keysOf(pills?.emitted ?? [])).toEqual(['escalation.self-harm-wake-them']);
+  });
+
+  it('outside danger now, the same words are no danger answer', () => {
+    const calm = keysOf(child(msg('a man on snap keeps messaging me'), msg('should i wake my mum')).at(-1)?.emitted ?? []);
+    expect(calm).not.toContain('escalation.danger-wake');
+  });
+});
+
+describe('a picture going round now', () => {
+  it('gets what to do in the next ten minutes, once: report it, Report Remove, friends delete it, not their fault; not "never meet them"', () => {
+    const turns = play(machine, onShift, [msg('im 15'), msg('some1 on snap got my nudes n says pay or hell send them to everyone'), msg('he posted it on my story'), msg('everyones gonna see'), msg('my mates are messaging me saying they got it')]);
+    expect(keysOf(turns[3]?.emitted ?? [])).toContain('child.image-spreading');
+    expect(wordsOf(content, turns[3]?.emitted ?? []).join(' ')).toMatch(/not your fault.*Report Remove.*delete it/);
+    expect(keysOf(turns[4]?.emitted ?? [])).not.toContain('child.advice.if-they-come');
+    expect(keysOf(turns[5]?.emitted ?? [])).not.toContain('child.image-spreading');
+    // A parent hears it in their words.
+    const parent = play(machine, onShift, [msg('im her mum'), msg('a man has nudes of my daughter and says he will post them'), msg('hes posted them online')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])).toContain('parent.image-spreading');
+  });
+
+  it('needs pictures to have come up, and no negator', () => {
+    expect(keysOf(child(msg('my friend posted it on her story')).at(-1)?.emitted ?? [])).not.toContain('child.image-spreading');
+    const notYet = play(machine, onShift, [msg('im 15'), msg('some1 on snap got my nudes n says pay or hell send them to everyone'), msg('he hasnt posted it yet')]).at(-1);
+    expect(keysOf(notYet?.emitted ?? [])).not.toContain('child.image-spreading');
+  });
+});
