@@ -200,6 +200,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.ack.vague-worry',
   'parent.not-legit',
   'parent.card-given',
+  'child.older-partner-16',
   'parent.image-spreading',
   'parent.check-messages',
   'child.split-not-your-fault',

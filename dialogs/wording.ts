@@ -468,7 +468,9 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   if (workerSecret) out.push(say('parent.worker-secret'));
   // An adult as a boyfriend or girlfriend (the adult-and-romance rule): never okay, not their fault. Once.
   const olderPartner = !withPerson && ctx.said.olderPartner !== true && findings.some((f) => OLDER_PARTNER_RULES.has(f.rule));
-  if (olderPartner) out.push(say(`${pathOf(ctx.audience)}.older-partner`));
+  // At 16 or 17 it is no crime: what matters is that it is equal, and nude pictures are still against the law.
+  const sixteen = pathOf(ctx.audience) === 'child' && (ctx.summary.ageBand ?? ctx.turn.ageBand) === '16-17';
+  if (olderPartner) out.push(say(sixteen ? 'child.older-partner-16' : `${pathOf(ctx.audience)}.older-partner`));
   // A grown-up pretending to be a child (the age-lie rule): a warning sign, and they were right to notice. Once.
   const ageLie = !withPerson && ctx.said.ageLie !== true && findings.some((f) => f.rule === AGE_LIE_RULE);
   if (ageLie) out.push(say(`${pathOf(ctx.audience)}.age-lie`));

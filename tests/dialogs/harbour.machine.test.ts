@@ -2616,3 +2616,13 @@ describe('a picture going round now', () => {
     expect(keysOf(notYet?.emitted ?? [])).not.toContain('child.image-spreading');
   });
 });
+
+describe('a 16- or 17-year-old with an older partner', () => {
+  it('is not told "it is not okay" (no crime at their age), and still hears that nude pictures are against the law', () => {
+    const sixteen = play(machine, onShift, [msg('im 17'), msg('my bf is 24 we met at college is that ok')]).at(-1);
+    expect(keysOf(sixteen?.emitted ?? [])).toContain('child.older-partner-16');
+    expect(keysOf(sixteen?.emitted ?? [])).not.toContain('child.older-partner');
+    const younger = play(machine, onShift, [msg('im 14'), msg('my bf is 24')]).at(-1);
+    expect(keysOf(younger?.emitted ?? [])).toContain('child.older-partner');
+  });
+});
