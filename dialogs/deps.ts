@@ -178,6 +178,8 @@ export interface AnswerWords {
   readonly notBelieved: readonly string[];
   /** "he posted it on my story", "shes sending it to my friends now": a picture going round now. */
   readonly imageSpreading: readonly string[];
+  /** "k", "ok", "sure" (the whole message): a nod, not a yes to a question of fact ("do they know where you live?"). */
+  readonly acknowledges: readonly string[];
   /** "ur useless", "ur not listening", "why does it matter" (whole message): the bot is failing them; not an answer. */
   readonly frustrated: readonly string[];
   /** "how do i get them taken down", "can the pics be removed": Report Remove, and reporting to the app. */
@@ -344,6 +346,7 @@ export const ANSWER_LIST_KEYS = {
   wakeSomeone: 'wake_someone',
   notBelieved: 'not_believed',
   imageSpreading: 'image_spreading',
+  acknowledges: 'acknowledges',
   sharedOtherImage: 'shared_other_image',
   gaveOthersDetails: 'gave_others_details',
   ownImage: 'own_image',

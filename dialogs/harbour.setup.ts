@@ -461,6 +461,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * "wat" to a step's question: asked again in simpler words (`<path>.ask.<step>-simple`), not thanked
        * as an answer; the second time in a row, a person is offered, as for any reply not understood.
        */
+      knowsPrivateAskedAgain: assign(({ context }) => ({ said: { ...context.said, knowsPrivateChecked: true } })),
       askAgainSimply: enqueueActions(({ context, enqueue }, params: { step: string; quickReplies?: readonly string[] }) => {
         notPlaced(context, enqueue, [say('fallback.ask-again'), sayStepOf(context, `ask.${params.step}-simple`, params.quickReplies)]);
       }),
@@ -757,6 +758,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       wakesSomeone: ({ context, event }) => turnOf(context, event).wakesSomeone === true,
       fearsNotBelieved: ({ context, event }) => turnOf(context, event).fearsNotBelieved === true,
       isOnChildPath: ({ context }) => pathOf(context.audience) === 'child',
+      onlyNods: ({ context, event }) => turnOf(context, event).onlyNods === true,
       tellsOfOuting: ({ context, event }) => turnOf(context, event).outing === true && context.said.outing !== true,
       saysInCareOnly: ({ context, event }) => turnOf(context, event).livesInCareOnly === true && turnOf(context, event).app === undefined,
       pausesChat: ({ context, event }) => turnOf(context, event).pauses === true && turnOf(context, event).findings.length === 0,
@@ -941,6 +943,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       awaitsFeelings: ({ context }) => context.feelingsAsk === 'asked',
       awaitsSafeAnswer: ({ context }) => context.safeAsk === 'asked',
       mayAskSafeAgain: ({ context }) => context.said.safeAskedAgain !== true,
+      mayAskKnowsPrivateAgain: ({ context }) => context.said.knowsPrivateChecked !== true,
       mayAskTrustedAfterFeeling: ({ context }) => context.said.trustedAfterFeeling !== true && pathOf(context.audience) !== 'parent',
       /** "lol jk", "forget it": taking back what they said. */
       takesItBack: ({ context, event }) => turnOf(context, event).takesBack === true,

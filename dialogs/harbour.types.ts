@@ -135,6 +135,8 @@ export interface HarbourContext {
     readonly notTheEnd?: boolean;
     /** "Are you safe right now?" asked again after a feeling in its place ("no one would care"). Once. Absent in older snapshots. */
     readonly safeAskedAgain?: boolean;
+    /** "k" to "do they know where you live?" checked once in plainer words; a second nod is a yes. Absent in older snapshots. */
+    readonly knowsPrivateChecked?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

@@ -136,6 +136,8 @@ export function childStates(s: HarbourSetup) {
           'user.message': answer([
             { guard: 'declines', target: 'space' },
             { guard: 'isConfused', actions: [{ type: 'askAgainSimply', params: { step: 'knows-private', quickReplies: QR.yesNo } }] },
+            // "k", "ok": a nod, not "yes, he knows where I live"; checked once in plainer words before a counsellor is told.
+            { guard: and(['onlyNods', 'mayAskKnowsPrivateAgain']), actions: ['knowsPrivateAskedAgain', { type: 'askAgainSimply', params: { step: 'knows-private', quickReplies: QR.yesNo } }] },
             { guard: 'saysYes', target: '#harbour.escalated', actions: ['escalateKnowsPrivate'] },
             // "im scared": how they feel, told before it was asked; said back, and not asked again.
             { guard: 'namesFeelingBesidesOkay', target: 'trustedAdult', actions: ['reflectFeeling'] },

@@ -2626,3 +2626,17 @@ describe('a 16- or 17-year-old with an older partner', () => {
     expect(keysOf(younger?.emitted ?? [])).toContain('child.older-partner');
   });
 });
+
+describe('"k" to "do they know private things about you?"', () => {
+  it('is checked once in plainer words, not taken as "he knows where I live"; a yes then, or a second nod, goes to a counsellor', () => {
+    const start = [msg('im 12'), msg('someone on roblox'), msg('a week'), msg('no')];
+    const asked = play(machine, onShift, start).at(-1);
+    expect(keysOf(asked?.emitted ?? [])).toContain('child.ask.knows-private');
+    const nod = play(machine, onShift, [...start, msg('k')]).at(-1);
+    expect(nod?.state).not.toBe('escalated');
+    expect(keysOf(nod?.emitted ?? [])).toContain('child.ask.knows-private-simple');
+    expect(play(machine, onShift, [...start, msg('k'), msg('yes')]).at(-1)?.state).toBe('escalated');
+    expect(play(machine, onShift, [...start, msg('k'), msg('ok')]).at(-1)?.state).toBe('escalated');
+    expect(play(machine, onShift, [...start, msg('yeah')]).at(-1)?.state).toBe('escalated');
+  });
+});
