@@ -417,11 +417,33 @@ function filmedOrPosted(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
-function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: readonly string[], model: SafetyModel): boolean {
+/** Session 24: words before a harmless word that make it what the child would stop, not play going on ("if he STOPPED playing with him"). */
+const STOPPING = new Set(['stop', 'stops', 'stopped', 'stopping', 'quit', 'quits']);
+const OWNERS = new Set(['his', 'her', 'my', 'your', 'their', 'our']);
+
+/**
+ * Session 24 (train48): in a threat, a harmless word that is not harmless play: pretending to be
+ * someone ("he'd get her excluded by emailing the school PRETENDING TO BE her"), play the child
+ * would stop as the threat's condition ("if he STOPPED PLAYING with him he would find out where the
+ * dog lives"), or the people a video is sent to ("threatening to send a video of him TO HIS FOOTBALL
+ * team"). Only for the word's `harmless` membership (the caller keeps any other set it is in): a
+ * game word is not touched, "he said he'll kill me in fortnite" still stands down.
+ */
+function harmlessNotPlay(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t === undefined) return false;
+  const w = t.word;
+  if (w.startsWith('pretend') && tokens[i + 1]?.word === 'to' && tokens[i + 2]?.word === 'be') return true;
+  if (STOPPING.has(tokens[i - 1]?.word ?? '') && tokens[i - 1]?.sentence === t.sentence) return true;
+  return tokens[i - 1]?.sentence === t.sentence && OWNERS.has(tokens[i - 1]?.word ?? '') && tokens[i - 2]?.word === 'to';
+}
+
+function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: readonly string[], model: SafetyModel, threat = false): boolean {
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined || t.sentence !== s || !t.keys.some((k) => sets.includes(k))) continue;
     if (sets.includes('{harmless}') && filmedOrPosted(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
+    if (threat && sets.includes('{harmless}') && harmlessNotPlay(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
     if (t.word === 'round' && !gameRound(tokens, i) && !t.keys.some((k) => k !== '{game}' && sets.includes(k))) continue;
     let negated = false;
     for (let j = Math.max(0, i - NEGATED_WORD_REACH); j < i && !negated; j += 1) {
@@ -2209,6 +2231,10 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   // the train43 retrain read "i took the whole packet of haribo" 0.9+ danger now): the classifier
   // does not raise danger now or self-harm for it.
   let harmlessTaken = false;
+  // Session 24: danger now stood down because the one outside was revealed to be harmless ("… its
+  // just the cat from next door"): the classifier does not raise danger now again at any score (the
+  // train48 retrain read that benign twin 0.9+ danger from the words of the first clause).
+  let revealedHarmless = false;
   for (const m of findPhrases(tokens, model.rules, false, present)) {
     const rule = m.phrase.rule;
     const down = standsDown(tokens, m, rule, scope, model);
@@ -2223,8 +2249,9 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       }
       continue;
     }
-    if (rule.unlessSentenceHas.length > 0 && (sentenceHas(tokens, tokens[m.first]?.sentence, familyHarmed(tokens, m, rule) ? rule.unlessSentenceHas.filter((x) => x !== '{game}') : rule.unlessSentenceHas, model) || revealedLater(tokens, m, rule) || revealedNow(tokens, m, rule, model))) {
+    if (rule.unlessSentenceHas.length > 0 && (sentenceHas(tokens, tokens[m.first]?.sentence, familyHarmed(tokens, m, rule) ? rule.unlessSentenceHas.filter((x) => x !== '{game}') : rule.unlessSentenceHas, model, rule.category === 'threat_blackmail') || revealedLater(tokens, m, rule) || revealedNow(tokens, m, rule, model))) {
       if (rule.category) stoodDown.add(rule.category);
+      if (rule.category === 'immediate_danger' && rule.unlessSentenceHas.includes('{revealed}') && (sentenceHas(tokens, tokens[m.first]?.sentence, ['{revealed}'], model) || revealedLater(tokens, m, rule))) revealedHarmless = true;
       // Session 18: sweets or food taken ("i took the whole packet of haribo"), no pill, drug or means named.
       if (rule.id === 'lex:immediate_danger.overdose-taken' && TAKEN.has(tokens[m.first]?.word ?? '') && tokens.some((t) => t.sets.includes('{harmless}')) && !tokens.some((t) => t.sets.includes('{pills}') || t.sets.includes('{drugs}') || t.sets.includes('{means}'))) harmlessTaken = true;
       continue;
@@ -2287,6 +2314,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       if (p < SURE_SCORE && (scoped.has(c) || stoodDown.has(c))) continue;
       if (c === 'self_harm' && (selfHarmDenied || selfHarmHyperbole)) continue;
       if ((c === 'self_harm' || c === 'immediate_danger') && (toldOver || harmlessTaken)) continue;
+      if (c === 'immediate_danger' && revealedHarmless) continue;
       if (c === 'self_harm' && p < SURE_SCORE && (trivialCause(tokens) || waitingAsked(tokens))) continue;
       if ((c === 'immediate_danger' || c === 'self_harm') && p < SURE_SCORE && doseReasonGiven(tokens)) continue;
       if (CARE_CATEGORIES.has(c) && familyCares(tokens)) continue;

@@ -139,7 +139,11 @@ function silencingElder(tokens: readonly Token[], m: PhraseMatch): boolean {
 function isBrokenDemand(tokens: readonly Token[], m: PhraseMatch): boolean {
   const you = tokens[m.last];
   const next = tokens[m.last + 1];
-  return tokens[m.first]?.word === 'if' && you !== undefined && (you.word === 'you' || you.word === 'u') && next !== undefined && next.sentence === you.sentence && (next.word === 'not' || next.word === 'no');
+  if (tokens[m.first]?.word !== 'if' || you === undefined || (you.word !== 'you' && you.word !== 'u') || next === undefined || next.sentence !== you.sentence) return false;
+  if (next.word === 'not' || next.word === 'no') return true;
+  // Session 24 (train48): an order's condition, "if u dont do what i say i will…".
+  const w = (k: number): string => (tokens[m.last + k]?.sentence === you.sentence ? (tokens[m.last + k]?.word ?? '') : '');
+  return (next.word === 'dont' || (next.word === 'do' && w(2) === 'not')) && [w(2), w(3), w(4), w(5)].join(' ').replace(/^not /, '').startsWith('do what i say');
 }
 
 /**
@@ -202,6 +206,27 @@ function isConditionNegator(tokens: readonly Token[], j: number, first: number):
   }
   if (!opens) return false;
   for (let k = j + 2; k < first; k += 1) if (MAIN_CLAUSE_SUBJECTS.has(tokens[k]?.word ?? '')) return true;
+  return demandTold(tokens, j);
+}
+
+const TOLD_SUBJECTS = new Set(['he', 'she', 'they']);
+const THREAT_MODALS = new Set(['will', 'would', 'gonna', 'going']);
+
+/**
+ * Session 24 (train48): a demand told by a parent, "he'll make her cry in front of her class if she
+ * doesn't send a picture in the shower", "if he doesn't hand over the realm login he'll burn ur house
+ * down": "if/unless he, she or they" right before the negator, and a threat's "he will", "they would"
+ * elsewhere in the sentence. What follows the negator is what is demanded, not denied. The child's own
+ * "if i dont send pics…" is left as it was.
+ */
+function demandTold(tokens: readonly Token[], j: number): boolean {
+  const s = tokens[j]?.sentence;
+  const w = (k: number): string => (tokens[k]?.sentence === s ? (tokens[k]?.word ?? '') : '');
+  if (!TOLD_SUBJECTS.has(w(j - 1)) || (w(j - 2) !== 'if' && w(j - 2) !== 'unless')) return false;
+  for (let k = 0; k < tokens.length - 1; k += 1) {
+    if (k >= j - 2 && k <= j + 1) continue;
+    if (tokens[k]?.sentence === s && MAIN_CLAUSE_SUBJECTS.has(w(k)) && THREAT_MODALS.has(w(k + 1))) return true;
+  }
   return false;
 }
 

@@ -411,8 +411,12 @@ describe('escalation', () => {
     const withFlag = play(machine, offShift, [msg("I'm a young person"), msg('i paid him 20 quid and now he says he will send my nudes to everyone if i dont pay more')]).at(-1);
     expect(keysOf(withFlag?.emitted ?? [])).toContain('child.paid-already');
     const parent = play(machine, onShift, [msg("I'm a parent"), msg('someone is blackmailing my son for money on snapchat'), msg('he already paid them 100 pounds')]).at(-1);
-    expect(keysOf(parent?.emitted ?? [])).toEqual(['parent.paid-already']);
-    expect(wordsOf(content, parent?.emitted ?? [])[0]).toContain('police on 101');
+    // Session 24 (v57): money already paid to the one blackmailing is a financial red flag of its own
+    // (financial.payment-demand, "already paid them {number}"): a safeguarding lead wants the payment
+    // on the counsellor's record (the sum, the bank, Action Fraud; payers are asked again). The
+    // counsellor on shift is told it ("escalation.noted"), then the paid-already line as before.
+    expect(keysOf(parent?.emitted ?? [])).toEqual(['escalation.noted', 'parent.paid-already']);
+    expect(wordsOf(content, parent?.emitted ?? [])[1]).toContain('police on 101');
     const game = child(msg('i paid for a new skin in fortnite and it didnt work')).flatMap((t) => keysOf(t.emitted));
     expect(game).not.toContain('child.paid-already');
   });
