@@ -114,3 +114,13 @@ describe('session 24 (v57): a warning sign of suicide, the rest', () => {
       expect(categories(text)).toEqual([]);
   });
 });
+
+describe('v58 (the lead): the police or a social worker coming is no meeting', () => {
+  it('reads "will the police come to my house" as a question about consequences, not danger now', () => {
+    expect(categories('will the police come to my house')).toEqual([]);
+    expect(categories('the social worker is coming to my house tonight')).toEqual([]);
+    // A man coming is still danger now, and a threat that names the police is still a threat.
+    expect(categories('a man is coming to my house tonight')).toContain('immediate_danger');
+    expect(categories('he said the police will come to my house if i tell')).toContain('threat_blackmail');
+  });
+});
