@@ -250,6 +250,10 @@ export interface AnswerWords {
   readonly durations: Readonly<Record<Duration, readonly string[]>>;
   /** "my little sister", "im his sister" (so: your brother), "my cousin": see {@link RELATIONS}. */
   readonly relations: Readonly<Record<Relation, readonly string[]>>;
+  /** A parent or carer about to act on their own ("im going round his house", "im going to post his picture", "im messaging him pretending to be her"). */
+  readonly parentActsAlone: readonly string[];
+  /** A parent or carer who copied or sent on the child's picture ("ive screenshotted them all", "i sent them to my husband"). */
+  readonly parentCopiedImage: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -367,6 +371,8 @@ export const ANSWER_LIST_KEYS = {
   imageWorry: 'image_worry',
   safeNow: 'safe_now',
   calledHelp: 'called_help',
+  parentActsAlone: 'parent_acts_alone',
+  parentCopiedImage: 'parent_copied_image',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

@@ -53,7 +53,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // The context as it will be once the message is taken (the same object when it already is).
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
-    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.outing === true && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
+    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.outing === true && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true || session24Lines(taken, summary).length > 0) return false;
     // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
     return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
@@ -265,7 +265,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       }),
       /** Beside a red flag: the same answer, when a parent asked it. */
       sayDontConfrontIfAsked: enqueueActions(({ context, enqueue }) => {
-        if (context.turn.asksConfront === true && pathOf(context.audience) === 'parent') enqueue.emit(dontConfrontLine(context));
+        if (context.turn.asksConfront === true && pathOf(context.audience) === 'parent' && context.turn.parentActsAlone !== true) enqueue.emit(dontConfrontLine(context));
       }),
       /**
        * A question answered each time it is asked, in the words of who is chatting (`<path>.<step>`), with
@@ -297,6 +297,17 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       sayOutingIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'outing', c.turn.outing === true && pathOf(c.audience) !== 'parent' ? [sayStepOf(c, 'outing')] : undefined)),
       /** "hold on my mums coming", "brb": fine, come back when you can (quick exit if they must hide it). */
       sayPause: emit(() => say('shared.pause')),
+      /** Session 24's answers (see {@link session24Lines}); 999 still, while in danger now. */
+      saySession24: enqueueActions(({ context, enqueue }) => {
+        const lines = session24Lines(context, context.summary);
+        for (const line of lines) enqueue.emit(line);
+        if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
+      }),
+      /** Beside a red flag: the same answers (the escalation has just said 999 if needed). */
+      saySession24IfAny: enqueueActions(({ context, enqueue }) => {
+        const lines = session24Lines(context, context.summary);
+        for (const line of lines) enqueue.emit(line);
+      }),
       /**
        * "ur useless", "ur not listening", "why does it matter": sorry, they need not answer, their own
        * words or a real person (offered when nobody has been asked for yet). The step's question still waits.
@@ -748,6 +759,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       asksCheckMessages: ({ context, event }) => turnOf(context, event).asksCheckMessages === true,
       tellsOfOuting: ({ context, event }) => turnOf(context, event).outing === true && context.said.outing !== true,
       saysInCareOnly: ({ context, event }) => turnOf(context, event).livesInCareOnly === true && turnOf(context, event).app === undefined,
+      /** Session 24's questions and worries (see {@link session24Lines}): answered at the root. */
+      answersSession24: ({ context, event }) => session24Lines({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)).length > 0,
       pausesChat: ({ context, event }) => turnOf(context, event).pauses === true && turnOf(context, event).findings.length === 0,
       asksWhatTheyCameToCheck: ({ context, event }) => context.said.checking === true && turnOf(context, event).asksQuestion === true,
       /** A parent's worry with no story yet ("dunno shes just been off"): no app, no one named, nothing found. */
@@ -1254,6 +1267,20 @@ function sayStepOf(context: HarbourContext, step: string, quickReplies?: readonl
 
 /** The listening lines while escalated, in turn. */
 const LISTENING_LINES = ['escalation.listening', 'escalation.listening-reading', 'escalation.listening-tips'] as const;
+
+/**
+ * Session 24's answers to this message, in order (none: the route does not apply):
+ * - a parent or carer about to act on their own ("im going round his house", "im going to post his picture"):
+ *   `parent.acts-alone` (instead of the confront tip); who copied or sent on the picture: `parent.copies-made`;
+ */
+function session24Lines(context: HarbourContext, _summary: ConversationSummary): readonly BotSay[] {
+  const t = context.turn;
+  const path = pathOf(context.audience ?? t.audience ?? 'young_person');
+  const out: BotSay[] = [];
+  if (path === 'parent' && t.parentActsAlone === true) out.push(say('parent.acts-alone'));
+  if (path === 'parent' && t.parentCopiedImage === true) out.push(say('parent.copies-made'));
+  return out;
+}
 
 /** The typed setup, for state configs in other files. */
 export type HarbourSetup = ReturnType<typeof createHarbourSetup>;

@@ -347,6 +347,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'close.counsellor-ended',
   'close.helplines.child',
   'close.helplines.adult',
+  'parent.acts-alone',
+  'parent.copies-made',
 ];
 
 /** All message keys for a machine built with these apps, including `apps.<id>.advice`. */

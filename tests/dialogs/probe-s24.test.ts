@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createHarbourMachine, type DialogEvent } from '../../dialogs/index.js';
+import type { Content } from '../../server/content/types.js';
+import { keysOf, msg, play, realContent, wordsOf, type HarbourMachine } from './harness.js';
+
+/** Session 24's probe report (/work/scratch/s24/probe-report.md), the dialog owner's problems: what the person sees. */
+
+let content: Content;
+let machine: HarbourMachine;
+const onShift = { counsellorOnShift: true };
+const offShift = { counsellorOnShift: false };
+
+beforeAll(async () => {
+  ({ content } = await realContent());
+  machine = createHarbourMachine(content.dialogDeps);
+});
+
+/** The keys said to each message (the opening left out). */
+const keysPerTurn = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => play(machine, shift, texts.map(msg)).slice(1).map((t) => keysOf(t.emitted));
+const last = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => keysPerTurn(shift, ...texts).at(-1) ?? [];
+const lastTurn = (shift: { counsellorOnShift: boolean }, ...events: DialogEvent[]) => play(machine, shift, events).at(-1);
+
+describe('#5 a parent about to act alone, or who copied the picture', () => {
+  const story = ['my daughter', 'found nudes of her on her phone that shes sent to some man, shes 13'];
+
+  it('going round, messaging him as her, posting his picture: anger makes sense, don\'t, give it to the police', () => {
+    for (const said of ['im going to message him pretending to be her', 'im going round his house', 'ive already messaged him and told him im going to find him']) {
+      for (const shift of [onShift, offShift]) {
+        const keys = last(shift, ...story, said);
+        expect(keys, said).toContain('parent.acts-alone');
+        expect(keys, said).not.toContain('parent.ask.wellbeing');
+        expect(keys, said).not.toContain('parent.advice.dont-confront');
+      }
+    }
+    const posted = last(onShift, 'im her mum', 'a 30 year old man has been messaging my daughter and she sent him pics', 'i found his facebook hes local, im going to post his picture on the village group');
+    expect(posted).toContain('parent.acts-alone');
+    const words = wordsOf(content, lastTurn(onShift, ...[...story, 'im going round his house'].map(msg))?.emitted ?? []).join(' ');
+    expect(words).toMatch(/Your anger makes sense/);
+    expect(words).toMatch(/101/);
+  });
+
+  it('screenshotted and forwarded: don\'t send them on; tell the police about the copies', () => {
+    const keys = last(offShift, ...story, 'ive screenshotted them all and sent them to my husband');
+    expect(keys).toContain('parent.copies-made');
+    expect(keys).not.toContain('parent.ask.wellbeing');
+  });
+
+  it('twins: "should i confront him" and "should i screenshot them" keep their lines; a child\'s words are not a parent\'s', () => {
+    expect(last(onShift, ...story, 'should i confront him')).toContain('parent.advice.dont-confront');
+    expect(last(onShift, ...story, 'should i confront him')).not.toContain('parent.acts-alone');
+    const keep = last(onShift, 'im her mum', 'shes 13 a man sent her nudes on snap', 'should i screenshot them and send them to the police');
+    expect(keep).toContain('parent.keep-image');
+    expect(keep).not.toContain('parent.copies-made');
+    expect(last(onShift, "I'm a young person", 'i know where he lives')).not.toContain('parent.acts-alone');
+  });
+
+  it('a red flag in the same message still escalates, with the line beside it', () => {
+    const turns = play(machine, onShift, [msg('my daughter'), msg('a man sent my 12 year old daughter nudes and asked for hers, im going round his house')]);
+    const lastEmitted = turns.at(-1)?.emitted ?? [];
+    expect(lastEmitted.some((e) => e.type === 'handoff.requested')).toBe(true);
+    expect(keysOf(lastEmitted)).toContain('parent.acts-alone');
+  });
+});
+
