@@ -254,6 +254,10 @@ export interface AnswerWords {
   readonly parentActsAlone: readonly string[];
   /** A parent or carer who copied or sent on the child's picture ("ive screenshotted them all", "i sent them to my husband"). */
   readonly parentCopiedImage: readonly string[];
+  /** "i have to go", "someones coming" (short, nothing flagged): they must leave now. */
+  readonly mustLeave: readonly string[];
+  /** "my dad checks my phone", "how do i hide this chat", "how do i clear it from my history": someone may see this device. */
+  readonly watchedDevice: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -373,6 +377,8 @@ export const ANSWER_LIST_KEYS = {
   calledHelp: 'called_help',
   parentActsAlone: 'parent_acts_alone',
   parentCopiedImage: 'parent_copied_image',
+  mustLeave: 'must_leave',
+  watchedDevice: 'watched_device',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

@@ -301,12 +301,14 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       saySession24: enqueueActions(({ context, enqueue }) => {
         const lines = session24Lines(context, context.summary);
         for (const line of lines) enqueue.emit(line);
+        enqueue.assign({ said: { ...context.said, ...saidBySession24(lines) } });
         if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
       }),
       /** Beside a red flag: the same answers (the escalation has just said 999 if needed). */
       saySession24IfAny: enqueueActions(({ context, enqueue }) => {
         const lines = session24Lines(context, context.summary);
         for (const line of lines) enqueue.emit(line);
+        enqueue.assign({ said: { ...context.said, ...saidBySession24(lines) } });
       }),
       /**
        * "ur useless", "ur not listening", "why does it matter": sorry, they need not answer, their own
@@ -1272,6 +1274,8 @@ const LISTENING_LINES = ['escalation.listening', 'escalation.listening-reading',
  * Session 24's answers to this message, in order (none: the route does not apply):
  * - a parent or carer about to act on their own ("im going round his house", "im going to post his picture"):
  *   `parent.acts-alone` (instead of the confront tip); who copied or sent on the picture: `parent.copies-made`;
+ * - leaving now ("someones coming", short, nothing flagged): `shared.leave-now`; else someone may see this
+ *   device ("my dad checks my phone", "how do i hide this chat"): `shared.device-safety`;
  */
 function session24Lines(context: HarbourContext, _summary: ConversationSummary): readonly BotSay[] {
   const t = context.turn;
@@ -1279,7 +1283,16 @@ function session24Lines(context: HarbourContext, _summary: ConversationSummary):
   const out: BotSay[] = [];
   if (path === 'parent' && t.parentActsAlone === true) out.push(say('parent.acts-alone'));
   if (path === 'parent' && t.parentCopiedImage === true) out.push(say('parent.copies-made'));
+  if (t.mustLeave === true) out.push(say('shared.leave-now'));
+  else if (t.watchedDevice === true) out.push(say(context.said.deviceSafety === true ? 'shared.device-safety-again' : 'shared.device-safety'));
   return out;
+}
+
+/** What session 24's lines mark as said (a long line said once, then a short one). */
+function saidBySession24(lines: readonly BotSay[]): Partial<HarbourContext['said']> {
+  return {
+    ...(lines.some((l) => l.key === 'shared.device-safety') ? { deviceSafety: true as const } : {}),
+  };
 }
 
 /** The typed setup, for state configs in other files. */

@@ -133,6 +133,8 @@ export interface HarbourContext {
     readonly notTheEnd?: boolean;
     /** "Are you safe right now?" asked again after a feeling in its place ("no one would care"). Once. Absent in older snapshots. */
     readonly safeAskedAgain?: boolean;
+    /** What Quick exit does and what stays on the device, after "my dad checks my phone": once, then a short reminder. Absent in older snapshots. */
+    readonly deviceSafety?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

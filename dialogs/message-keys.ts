@@ -349,6 +349,9 @@ export const MESSAGE_KEYS: readonly string[] = [
   'close.helplines.adult',
   'parent.acts-alone',
   'parent.copies-made',
+  'shared.leave-now',
+  'shared.device-safety',
+  'shared.device-safety-again',
 ];
 
 /** All message keys for a machine built with these apps, including `apps.<id>.advice`. */

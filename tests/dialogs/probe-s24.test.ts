@@ -62,3 +62,43 @@ describe('#5 a parent about to act alone, or who copied the picture', () => {
   });
 });
 
+describe('#7 a watched or shared device', () => {
+  it('"someones coming" and "my mums coming i have to go": Quick exit, Childline, come back when safe', () => {
+    expect(last(onShift, 'a man on roblox asked for pics', 'someones coming')).toContain('shared.leave-now');
+    expect(last(offShift, 'a man on roblox asked for pics', 'my mums coming i have to go')).toEqual(['shared.leave-now']);
+    // In the questions, not taken as the how-long answer; the question still waits.
+    const interview = keysPerTurn(onShift, "I'm a young person", 'a boy on snap keeps messaging me', 'someones coming', 'a few weeks');
+    expect(interview[2]).toEqual(['shared.leave-now']);
+    expect(interview[3]).toContain('child.ask.asked-to-do');
+    const words = wordsOf(content, lastTurn(onShift, msg('a man on roblox asked for pics'), msg('someones coming'))?.emitted ?? []).join(' ');
+    expect(words).toMatch(/Quick exit/);
+    expect(words).toMatch(/0800 1111/);
+  });
+
+  it('"my dad checks my phone", "how do i hide this chat", "clear it from my history": what Quick exit does and what stays', () => {
+    expect(last(offShift, 'a guy on snap asked me for nudes', 'my dad checks my phone so he might see this')).toEqual(['shared.device-safety']);
+    const turns = keysPerTurn(offShift, 'a guy on snap asked me for nudes', 'how do i hide this chat', 'how do i clear it from my history');
+    expect(turns[1]).toEqual(['shared.device-safety']);
+    expect(turns[2]).toEqual(['shared.device-safety-again']);
+    expect(last(onShift, 'a man on roblox asked for pics', 'how do i clear it from my history')).not.toContain('child.dont-delete');
+    // A parent checking a phone is ordinary: not "things at home sound hard".
+    const home = keysPerTurn(onShift, 'im 13', 'my dad checks my phone');
+    expect(home[1]).toEqual(['shared.device-safety']);
+    expect(home[1]).not.toContain('child.home-hard');
+    expect(last(onShift, 'im 13', 'we share an ipad')).toEqual(['shared.device-safety']);
+    expect(last(onShift, 'im 13', 'a man on snap keeps messaging me', 'will my brother see what i wrote')).toEqual(['shared.device-safety']);
+    const words = wordsOf(content, lastTurn(onShift, msg('im 13'), msg('how do i hide this'))?.emitted ?? []).join(' ');
+    expect(words).toMatch(/not kept on this phone/);
+    expect(words).toMatch(/browser history/);
+  });
+
+  it('twins: "my mums coming" alone is still a pause; "i have to go" alone still closes; a red flag still escalates', () => {
+    expect(last(onShift, "I'm a young person", 'my mums coming')).toEqual(['shared.pause']);
+    expect(last(onShift, "I'm a young person", 'i have to go')).toContain('close.goodbye.child');
+    const turn = lastTurn(onShift, msg("I'm a young person"), msg('if my dad sees this chat he will hit me'));
+    expect(turn?.emitted.some((e) => e.type === 'handoff.requested')).toBe(true);
+    expect(keysOf(turn?.emitted ?? [])).toContain('shared.device-safety');
+    expect(last(onShift, "I'm a young person", 'my dad shouts at me all the time')).toContain('child.home-hard');
+  });
+});
+
