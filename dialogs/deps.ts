@@ -258,6 +258,8 @@ export interface AnswerWords {
   readonly mustLeave: readonly string[];
   /** "my dad checks my phone", "how do i hide this chat", "how do i clear it from my history": someone may see this device. */
   readonly watchedDevice: readonly string[];
+  /** "nobodys awake", "i cant call anyone everyone will hear me", "can i text someone instead": they cannot phone. */
+  readonly cantPhone: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -379,6 +381,7 @@ export const ANSWER_LIST_KEYS = {
   parentCopiedImage: 'parent_copied_image',
   mustLeave: 'must_leave',
   watchedDevice: 'watched_device',
+  cantPhone: 'cant_phone',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

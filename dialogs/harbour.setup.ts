@@ -602,6 +602,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit({ type: 'handoff.requested', urgency: 'normal', findings: [], reason: 'asked_for_person' });
         enqueue.emit(say(context.counsellorOnShift ? 'handoff.asking' : 'handoff.asking-off-shift'));
         if (!context.counsellorOnShift) enqueue.emit(say(isAdult(context) ? 'helplines.now.adult' : 'helplines.now.child'));
+        // Off shift: when counsellors are here (content/hours.yaml), so "of course" is not a broken promise.
+        if (!context.counsellorOnShift) enqueue.emit(say('handoff.hours'));
         enqueue.assign({
           handoff: 'requested',
           handoffReason: 'asked_for_person',
@@ -639,6 +641,13 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       sayNobodyCanCome: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say('handoff.nobody-now'));
         enqueue.emit(say(isAdult(context) ? 'helplines.now.adult' : 'helplines.now.child'));
+        // "when will a real person be on": the hours, off shift (a plain "i want a person" again is answered as before).
+        if (!context.counsellorOnShift && context.turn.asksQuestion === true) enqueue.emit(say('handoff.hours'));
+        // "i dont want to call childline i want to talk to someone here": texting and online chat, not only numbers.
+        if (context.turn.cantPhone === true && !isAdult(context) && !isInDangerNow(context)) {
+          enqueue.emit(say(context.said.cantPhone === true ? 'shared.cant-phone-again' : 'shared.cant-phone'));
+          enqueue.assign({ said: { ...context.said, cantPhone: true } });
+        }
       }),
       sayDetailsNotNeeded: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'details', [say(isAdult(c) ? 'details.not-needed.adult' : 'details.not-needed.child')])),
       /** Before a step answers: the root's details route, which says its piece and lets the step answer too. */
@@ -1276,6 +1285,8 @@ const LISTENING_LINES = ['escalation.listening', 'escalation.listening-reading',
  *   `parent.acts-alone` (instead of the confront tip); who copied or sent on the picture: `parent.copies-made`;
  * - leaving now ("someones coming", short, nothing flagged): `shared.leave-now`; else someone may see this
  *   device ("my dad checks my phone", "how do i hide this chat"): `shared.device-safety`;
+ * - no way to phone ("nobodys awake", "can i text someone"), a young person or friend, not in danger now
+ *   (the 999 steps speak then): `shared.cant-phone`, then the short `shared.cant-phone-again`;
  */
 function session24Lines(context: HarbourContext, _summary: ConversationSummary): readonly BotSay[] {
   const t = context.turn;
@@ -1285,12 +1296,14 @@ function session24Lines(context: HarbourContext, _summary: ConversationSummary):
   if (path === 'parent' && t.parentCopiedImage === true) out.push(say('parent.copies-made'));
   if (t.mustLeave === true) out.push(say('shared.leave-now'));
   else if (t.watchedDevice === true) out.push(say(context.said.deviceSafety === true ? 'shared.device-safety-again' : 'shared.device-safety'));
+  if (t.cantPhone === true && path !== 'parent' && !isInDangerNow(context)) out.push(say(context.said.cantPhone === true ? 'shared.cant-phone-again' : 'shared.cant-phone'));
   return out;
 }
 
 /** What session 24's lines mark as said (a long line said once, then a short one). */
 function saidBySession24(lines: readonly BotSay[]): Partial<HarbourContext['said']> {
   return {
+    ...(lines.some((l) => l.key === 'shared.cant-phone') ? { cantPhone: true as const } : {}),
     ...(lines.some((l) => l.key === 'shared.device-safety') ? { deviceSafety: true as const } : {}),
   };
 }

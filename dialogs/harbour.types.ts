@@ -133,6 +133,8 @@ export interface HarbourContext {
     readonly notTheEnd?: boolean;
     /** "Are you safe right now?" asked again after a feeling in its place ("no one would care"). Once. Absent in older snapshots. */
     readonly safeAskedAgain?: boolean;
+    /** Shout's text line and Childline's online chat, after "nobodys awake", "can i text someone": once. Absent in older snapshots. */
+    readonly cantPhone?: boolean;
     /** What Quick exit does and what stays on the device, after "my dad checks my phone": once, then a short reminder. Absent in older snapshots. */
     readonly deviceSafety?: boolean;
   };

@@ -352,6 +352,9 @@ export const MESSAGE_KEYS: readonly string[] = [
   'shared.leave-now',
   'shared.device-safety',
   'shared.device-safety-again',
+  'shared.cant-phone',
+  'shared.cant-phone-again',
+  'handoff.hours',
 ];
 
 /** All message keys for a machine built with these apps, including `apps.<id>.advice`. */

@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { createHarbourMachine, type DialogEvent } from '../../dialogs/index.js';
 import type { Content } from '../../server/content/types.js';
 import { keysOf, msg, play, realContent, wordsOf, type HarbourMachine } from './harness.js';
@@ -99,6 +101,58 @@ describe('#7 a watched or shared device', () => {
     expect(turn?.emitted.some((e) => e.type === 'handoff.requested')).toBe(true);
     expect(keysOf(turn?.emitted ?? [])).toContain('shared.device-safety');
     expect(last(onShift, "I'm a young person", 'my dad shouts at me all the time')).toContain('child.home-hard');
+  });
+});
+
+describe('#8 off shift, a teen who cannot phone', () => {
+  const story = ['im 15', 'this guy from insta keeps messaging me at night', 'i want to talk to a real person'];
+
+  it('"nobodys awake", "everyone will hear me", "can i text someone": Shout\'s text line and Childline\'s online chat', () => {
+    const turns = keysPerTurn(offShift, ...story, 'nobodys awake', 'i cant call anyone everyone will hear me', 'can i text someone instead');
+    expect(turns[3]).toEqual(['shared.cant-phone']);
+    expect(turns[4]).toEqual(['shared.cant-phone-again']);
+    expect(turns[5]).toEqual(['shared.cant-phone-again']);
+    const words = wordsOf(content, lastTurn(offShift, ...[...story, 'cant ring anyone its 2am'].map(msg))?.emitted ?? []).join(' ');
+    expect(words).toMatch(/text SHOUT to 85258/);
+    expect(words).toMatch(/Childline/);
+    expect(words).toMatch(/childline\.org\.uk/);
+  });
+
+  it('the hours, when nobody is on shift: asked for, and asked when', () => {
+    const asked = keysPerTurn(offShift, ...story);
+    expect(asked[2]).toEqual(['handoff.asking-off-shift', 'helplines.now.child', 'handoff.hours']);
+    expect(last(offShift, ...story, 'when will a real person be on')).toEqual(['handoff.nobody-now', 'helplines.now.child', 'handoff.hours']);
+    const again = last(offShift, ...story, 'i dont want to call childline i want to talk to someone here');
+    expect(again).toContain('shared.cant-phone');
+    // On shift nobody hears the hours.
+    expect(keysPerTurn(onShift, ...story)[2]).toEqual(['handoff.asking']);
+  });
+
+  it('"yes" to the trusted-adult question off shift is answered', () => {
+    const turns = keysPerTurn(offShift, ...story, 'is anyone there', 'yes');
+    expect(turns[3]).toContain('child.ask.trusted-adult');
+    expect(turns[4]).toEqual(['child.trusted.yes']);
+  });
+
+  it('twins: in danger now, "nobodys awake" still wakes them (not texting)', () => {
+    const keys = last(offShift, 'im 15', 'i took a load of pills', 'nobodys awake');
+    expect(keys).toContain('escalation.self-harm-wake-them');
+    expect(keys).not.toContain('shared.cant-phone');
+  });
+
+  it('the hours said match content/hours.yaml', async () => {
+    const hours = parse(await readFile('content/hours.yaml', 'utf8')) as { weekly: Record<string, { open: string; close: string }[]> };
+    const text = (await readFile('content/en-GB/messages.yaml', 'utf8')).split('\nhandoff.hours:\n')[1]?.split('\n')[0] ?? '';
+    const spoken = (hhmm: string) => {
+      const [h, m] = hhmm.split(':').map(Number);
+      if (h === 12 && m === 0) return '12 noon';
+      return `${(h ?? 0) % 12}${(h ?? 0) < 12 ? 'am' : 'pm'}`;
+    };
+    for (const day of ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']) {
+      const [slot] = hours.weekly[day] ?? [];
+      expect(hours.weekly[day], day).toHaveLength(1);
+      expect(text, day).toContain(`${spoken(slot!.open)} to ${spoken(slot!.close)}`);
+    }
   });
 });
 
