@@ -212,6 +212,8 @@ export interface TurnAnalysis {
   readonly watchedDevice?: boolean;
   /** "nobodys awake", "everyone will hear me", "can i text someone": they cannot phone. */
   readonly cantPhone?: boolean;
+  /** "i sent pics first", "i lied and said i was 16", "he didnt ask" (whole): blaming themselves for a grown-up's acts. */
+  readonly blamesSelfFirst?: boolean;
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -350,10 +352,12 @@ export function createAnalyser(deps: DialogDeps) {
   const mustLeave = compile(w.mustLeave);
   const watchedDevice = compile(w.watchedDevice);
   const cantPhone = compile(w.cantPhone);
+  const blamesSelfFirst = compile(w.blamesSelfFirst);
+  const sentUnasked = compile(w.sentUnasked);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -595,6 +599,11 @@ export function createAnalyser(deps: DialogDeps) {
     if (words.length <= 8 && result.findings.length === 0 && either(hits, spelledHits, mustLeave)) turn.mustLeave = true;
     if (either(hits, spelledHits, watchedDevice)) turn.watchedDevice = true;
     if (either(hits, spelledHits, cantPhone)) turn.cantPhone = true;
+    if (either(hits, spelledHits, blamesSelfFirst) || wholeIn(rawRest, spelledRest, sentUnasked)) {
+      turn.blamesSelfFirst = true;
+      // "i lied and said im 16": the age they claimed, not theirs.
+      delete turn.ageBand;
+    }
     // "how do i clear it from my history": this device, not the app's messages (no "not yet, they may be needed").
     if (turn.watchedDevice === true) delete turn.asksDelete;
     // Beyond naming who they are ("I'm asking for a friend"), they have started their story.

@@ -260,6 +260,10 @@ export interface AnswerWords {
   readonly watchedDevice: readonly string[];
   /** "nobodys awake", "i cant call anyone everyone will hear me", "can i text someone instead": they cannot phone. */
   readonly cantPhone: readonly string[];
+  /** "i sent pics first", "i lied and said i was 16", "hes not in the wrong": blaming themselves for what a grown-up did. */
+  readonly blamesSelfFirst: readonly string[];
+  /** "he didnt ask" (whole message): they sent without being asked; still not their fault. */
+  readonly sentUnasked: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -382,6 +386,8 @@ export const ANSWER_LIST_KEYS = {
   mustLeave: 'must_leave',
   watchedDevice: 'watched_device',
   cantPhone: 'cant_phone',
+  blamesSelfFirst: 'blames_self_first',
+  sentUnasked: 'sent_unasked',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

@@ -184,7 +184,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       }),
       /** With a red flag in the message: "its my fault" answered too (not when "not in trouble" said it already). */
       sayNotYourFaultIfSaid: enqueueActions(({ context, enqueue }) => {
-        if (context.turn.blamesSelf === true && context.turn.asksIfInTrouble !== true && context.turn.imageWorry !== true) enqueue.emit(sayStepOf(context, 'not-your-fault'));
+        if (context.turn.blamesSelf === true && context.turn.asksIfInTrouble !== true && context.turn.imageWorry !== true && context.turn.blamesSelfFirst !== true) enqueue.emit(sayStepOf(context, 'not-your-fault'));
       }),
       /** "what if i meet him somewhere public", with no new red flag in it: don't go; 999 still, while in danger now. */
       sayDontMeet: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'dontMeet', [dontMeet(c), ...stillInDangerIf(isInDangerNow(c), c)])),
@@ -1287,8 +1287,10 @@ const LISTENING_LINES = ['escalation.listening', 'escalation.listening-reading',
  *   device ("my dad checks my phone", "how do i hide this chat"): `shared.device-safety`;
  * - no way to phone ("nobodys awake", "can i text someone"), a young person or friend, not in danger now
  *   (the 999 steps speak then): `shared.cant-phone`, then the short `shared.cant-phone-again`;
+ * - self-blame for a grown-up's acts ("i sent first", "i lied and said i was 16"): `<path>.sent-first`, or at
+ *   16 or 17, when it may be no crime, the plain `<path>.not-your-fault`;
  */
-function session24Lines(context: HarbourContext, _summary: ConversationSummary): readonly BotSay[] {
+function session24Lines(context: HarbourContext, summary: ConversationSummary): readonly BotSay[] {
   const t = context.turn;
   const path = pathOf(context.audience ?? t.audience ?? 'young_person');
   const out: BotSay[] = [];
@@ -1297,6 +1299,10 @@ function session24Lines(context: HarbourContext, _summary: ConversationSummary):
   if (t.mustLeave === true) out.push(say('shared.leave-now'));
   else if (t.watchedDevice === true) out.push(say(context.said.deviceSafety === true ? 'shared.device-safety-again' : 'shared.device-safety'));
   if (t.cantPhone === true && path !== 'parent' && !isInDangerNow(context)) out.push(say(context.said.cantPhone === true ? 'shared.cant-phone-again' : 'shared.cant-phone'));
+  if (t.blamesSelfFirst === true) {
+    const older = summary.ageBand === '16-17' || summary.ageBand === '18+';
+    out.push(sayStepOf(context, older ? 'not-your-fault' : 'sent-first'));
+  }
   return out;
 }
 

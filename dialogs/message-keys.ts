@@ -86,6 +86,7 @@ const PER_PATH = [
   'advice.bullying',
   'sent-images',
   'not-the-end',
+  'sent-first',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */
@@ -349,6 +350,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'close.helplines.adult',
   'parent.acts-alone',
   'parent.copies-made',
+  'parent.sent-first',
   'shared.leave-now',
   'shared.device-safety',
   'shared.device-safety-again',

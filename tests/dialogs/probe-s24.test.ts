@@ -156,3 +156,29 @@ describe('#8 off shift, a teen who cannot phone', () => {
   });
 });
 
+describe('#10 self-blame: sent first, lied about age', () => {
+  it('an adult must never have sexual chats or pictures with a child: it is on him', () => {
+    const first = keysPerTurn(offShift, 'im 13', 'this guy on snap hes 18 we been talking for ages', 'i sent pics first so its my fault', 'he didnt ask');
+    expect(first[2]).toEqual(['child.sent-first']);
+    expect(first[2]).not.toContain('child.image-worry');
+    expect(first[3]).toEqual(['child.sent-first']);
+    const lied = keysPerTurn(offShift, 'im 13', 'my bf is 20 we met on discord', 'he didnt know i was 13 i lied and said i was 16', 'so hes not in the wrong its me');
+    expect(lied[2]).toEqual(['child.sent-first']);
+    expect(lied[3]).toEqual(['child.sent-first']);
+    expect(last(onShift, 'im 13', 'my bf is 20 we met on discord', 'i said i was 16')).toEqual(['child.sent-first']);
+    const words = wordsOf(content, lastTurn(onShift, msg('im 13'), msg('my bf is 20 we met on discord'), msg('i said i was 16'))?.emitted ?? []).join(' ');
+    expect(words).toMatch(/A grown-up must never have sexual chats with a child/);
+  });
+
+  it('"i lied and said im 16" is not recorded as their age', () => {
+    const turn = lastTurn(onShift, msg('im 13'), msg('my bf is 20 we met on discord'), msg('i lied and said im 16'));
+    expect(keysOf(turn?.emitted ?? [])).toEqual(['child.sent-first']);
+  });
+
+  it('twins: "its my fault" alone keeps the plain line; at 16 or 17 the plain line too', () => {
+    expect(last(onShift, "I'm a young person", 'its my fault')).toEqual(['child.not-your-fault']);
+    expect(last(onShift, 'im 16', 'my bf is 18', 'i said i was 18')).toEqual(['child.not-your-fault']);
+    expect(last(onShift, 'my friend is being messaged by a man on snap', 'she sent first so its her fault')).not.toContain('friend.sent-first');
+  });
+});
+
