@@ -214,6 +214,14 @@ export interface TurnAnalysis {
   readonly cantPhone?: boolean;
   /** "i sent pics first", "i lied and said i was 16", "he didnt ask" (whole): blaming themselves for a grown-up's acts. */
   readonly blamesSelfFirst?: boolean;
+  /** "will he know i told", "if i report him will he find out". */
+  readonly asksIfHeKnows?: boolean;
+  /** "can u track my ip", "do u know where i live". */
+  readonly asksTracking?: boolean;
+  /** "do u save what i write", "is this chat saved". */
+  readonly asksSaved?: boolean;
+  /** "can u delete everything i said": this chat, not the app's (no "don't delete yet"). */
+  readonly asksForget?: boolean;
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -354,10 +362,14 @@ export function createAnalyser(deps: DialogDeps) {
   const cantPhone = compile(w.cantPhone);
   const blamesSelfFirst = compile(w.blamesSelfFirst);
   const sentUnasked = compile(w.sentUnasked);
+  const asksIfHeKnows = compile(w.asksIfHeKnows);
+  const asksTracking = compile(w.asksTracking);
+  const asksSaved = compile(w.asksSaved);
+  const asksForget = compile(w.asksForget);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -604,8 +616,14 @@ export function createAnalyser(deps: DialogDeps) {
       // "i lied and said im 16": the age they claimed, not theirs.
       delete turn.ageBand;
     }
+    if (either(hits, spelledHits, asksIfHeKnows)) turn.asksIfHeKnows = true;
+    if (either(hits, spelledHits, asksTracking)) turn.asksTracking = true;
+    if (either(hits, spelledHits, asksSaved)) turn.asksSaved = true;
     // "how do i clear it from my history": this device, not the app's messages (no "not yet, they may be needed").
     if (turn.watchedDevice === true) delete turn.asksDelete;
+    // "can u delete everything i said": this chat, not the app's messages.
+    if (either(hits, spelledHits, asksForget)) turn.asksForget = true;
+    if (turn.asksForget === true) delete turn.asksDelete;
     // Beyond naming who they are ("I'm asking for a friend"), they have started their story.
     if (words.length >= (audience === undefined ? 4 : 7)) turn.tellsStory = true;
     return { turn, detector: result.state };

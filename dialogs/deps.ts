@@ -264,6 +264,14 @@ export interface AnswerWords {
   readonly blamesSelfFirst: readonly string[];
   /** "he didnt ask" (whole message): they sent without being asked; still not their fault. */
   readonly sentUnasked: readonly string[];
+  /** "will he know i told", "if i report him will he find out": reporting does not tell him who. */
+  readonly asksIfHeKnows: readonly string[];
+  /** "can u track my ip", "do u know where i live": Harbour cannot see where they are. */
+  readonly asksTracking: readonly string[];
+  /** "do u save what i write", "is this chat saved": kept for a while, who reads it, how to delete it. */
+  readonly asksSaved: readonly string[];
+  /** "can u delete everything i said", "forget what i said": how to delete this chat. */
+  readonly asksForget: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -388,6 +396,10 @@ export const ANSWER_LIST_KEYS = {
   cantPhone: 'cant_phone',
   blamesSelfFirst: 'blames_self_first',
   sentUnasked: 'sent_unasked',
+  asksIfHeKnows: 'asks_if_he_knows',
+  asksTracking: 'asks_tracking',
+  asksSaved: 'asks_saved',
+  asksForget: 'asks_forget',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

@@ -1289,6 +1289,8 @@ const LISTENING_LINES = ['escalation.listening', 'escalation.listening-reading',
  *   (the 999 steps speak then): `shared.cant-phone`, then the short `shared.cant-phone-again`;
  * - self-blame for a grown-up's acts ("i sent first", "i lied and said i was 16"): `<path>.sent-first`, or at
  *   16 or 17, when it may be no crime, the plain `<path>.not-your-fault`;
+ * - "will he know i told": `<path>.report-secret`; "can u track my ip": `shared.cant-see-you`; "can u delete
+ *   everything i said": `shared.delete-chat`, else "do u save what i write": `shared.chat-kept`.
  */
 function session24Lines(context: HarbourContext, summary: ConversationSummary): readonly BotSay[] {
   const t = context.turn;
@@ -1303,6 +1305,10 @@ function session24Lines(context: HarbourContext, summary: ConversationSummary): 
     const older = summary.ageBand === '16-17' || summary.ageBand === '18+';
     out.push(sayStepOf(context, older ? 'not-your-fault' : 'sent-first'));
   }
+  if (t.asksIfHeKnows === true) out.push(sayStepOf(context, 'report-secret'));
+  if (t.asksTracking === true) out.push(say('shared.cant-see-you'));
+  if (t.asksForget === true) out.push(say('shared.delete-chat'));
+  else if (t.asksSaved === true) out.push(say('shared.chat-kept'));
   return out;
 }
 

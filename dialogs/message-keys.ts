@@ -87,6 +87,7 @@ const PER_PATH = [
   'sent-images',
   'not-the-end',
   'sent-first',
+  'report-secret',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */
@@ -351,12 +352,16 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.acts-alone',
   'parent.copies-made',
   'parent.sent-first',
+  'parent.report-secret',
   'shared.leave-now',
   'shared.device-safety',
   'shared.device-safety-again',
   'shared.cant-phone',
   'shared.cant-phone-again',
   'handoff.hours',
+  'shared.cant-see-you',
+  'shared.chat-kept',
+  'shared.delete-chat',
 ];
 
 /** All message keys for a machine built with these apps, including `apps.<id>.advice`. */

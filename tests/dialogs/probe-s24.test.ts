@@ -182,3 +182,33 @@ describe('#10 self-blame: sent first, lied about age', () => {
   });
 });
 
+describe('#11 privacy and consequences', () => {
+  it('"will he know i told": reporting on the app does not tell him who', () => {
+    const turns = keysPerTurn(onShift, 'a guy on snap asked for pics and i sent some', 'will he know i told', 'if i report him will he find out');
+    expect(turns[1]).toEqual(['child.report-secret']);
+    expect(turns[2]).toEqual(['child.report-secret']);
+    expect(wordsOf(content, lastTurn(onShift, msg('a guy on snap asked for pics'), msg('will he know i told'))?.emitted ?? []).join(' ')).toMatch(/does not tell them who reported/);
+  });
+
+  it('"can u track my ip", "do u know where i live": Harbour only knows what they type; the question still waits', () => {
+    const turns = keysPerTurn(onShift, 'a boy on tiktok keeps messaging me', 'a few days', 'do u know where i live', 'can u track my ip');
+    expect(turns[2]).toEqual(['shared.cant-see-you']);
+    expect(turns[3]).toEqual(['shared.cant-see-you']);
+    expect(last(onShift, 'a boy on tiktok keeps messaging me', 'a few days', 'do u know where i live', 'no')).toContain('child.ask.knows-private');
+  });
+
+  it('"do u save what i write": kept on our computers for a while, who reads it, how to delete it', () => {
+    expect(last(onShift, 'a boy on tiktok keeps messaging me', 'do u save what i write')).toEqual(['shared.chat-kept']);
+    const words = wordsOf(content, lastTurn(onShift, msg('a boy on tiktok keeps messaging me'), msg('do u save what i write'))?.emitted ?? []).join(' ');
+    expect(words).toMatch(/delete my chat/);
+  });
+
+  it('"can u delete everything i said": how to delete this chat, not "don\'t delete yet"', () => {
+    const keys = last(onShift, 'a man on insta keeps asking me for pics', 'can u delete everything i said');
+    expect(keys).toEqual(['shared.delete-chat']);
+    expect(keys).not.toContain('child.dont-delete');
+    // Twin: his account or the messages are still "not yet".
+    expect(last(onShift, 'a man on insta keeps asking me for pics', 'should i delete his account')).toContain('child.dont-delete');
+    expect(last(onShift, "I'm a young person", 'is this private')).toEqual(['child.privacy']);
+  });
+});
