@@ -64,6 +64,15 @@ describe('#5 a parent about to act alone, or who copied the picture', () => {
   });
 });
 
+describe('#5 a dad going to the man\'s house', () => {
+  it('is told not to go (acts-alone), not "don\'t let the child go to meet them"; a meeting planned with the child still is', () => {
+    const keys = last(offShift, 'im her dad', 'a man has been sending my 13 year old daughter sexual messages and i know where he lives', 'im going to his house to sort him out');
+    expect(keys).toContain('parent.acts-alone');
+    expect(keys).not.toContain('parent.advice.dont-meet');
+    expect(last(offShift, 'im her dad', 'a man has been messaging my 13 year old daughter on snap and he wants to meet her on saturday')).toContain('parent.advice.dont-meet');
+  });
+});
+
 describe('#7 a watched or shared device', () => {
   it('"someones coming" and "my mums coming i have to go": Quick exit, Childline, come back when safe', () => {
     expect(last(onShift, 'a man on roblox asked for pics', 'someones coming')).toContain('shared.leave-now');
