@@ -212,6 +212,26 @@ export interface TurnAnalysis {
   readonly ageBand?: string;
   /** Absent for messages with no letters or digits at all (only emoji or punctuation). */
   readonly hasWords?: boolean;
+  /** A parent or carer about to act on their own: go round, post his picture, message him as the child. */
+  readonly parentActsAlone?: boolean;
+  /** A parent or carer who copied or sent on the child's picture. */
+  readonly parentCopiedImage?: boolean;
+  /** "i have to go", "someones coming" (eight words or fewer, nothing flagged): leaving now. */
+  readonly mustLeave?: boolean;
+  /** "my dad checks my phone", "how do i hide this chat": someone may see this device. */
+  readonly watchedDevice?: boolean;
+  /** "nobodys awake", "everyone will hear me", "can i text someone": they cannot phone. */
+  readonly cantPhone?: boolean;
+  /** "i sent pics first", "i lied and said i was 16", "he didnt ask" (whole): blaming themselves for a grown-up's acts. */
+  readonly blamesSelfFirst?: boolean;
+  /** "will he know i told", "if i report him will he find out". */
+  readonly asksIfHeKnows?: boolean;
+  /** "can u track my ip", "do u know where i live". */
+  readonly asksTracking?: boolean;
+  /** "do u save what i write", "is this chat saved". */
+  readonly asksSaved?: boolean;
+  /** "can u delete everything i said": this chat, not the app's (no "don't delete yet"). */
+  readonly asksForget?: boolean;
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -350,10 +370,21 @@ export function createAnalyser(deps: DialogDeps) {
   const appThings = compile(w.appThings);
   // "my tiktok account" is theirs: the someone words that are not also an app's things ("account").
   const personWords = compile(w.someone.filter((x) => !w.appThings.includes(x)));
+  const parentActsAlone = compile(w.parentActsAlone);
+  const parentCopiedImage = compile(w.parentCopiedImage);
+  const mustLeave = compile(w.mustLeave);
+  const watchedDevice = compile(w.watchedDevice);
+  const cantPhone = compile(w.cantPhone);
+  const blamesSelfFirst = compile(w.blamesSelfFirst);
+  const sentUnasked = compile(w.sentUnasked);
+  const asksIfHeKnows = compile(w.asksIfHeKnows);
+  const asksTracking = compile(w.asksTracking);
+  const asksSaved = compile(w.asksSaved);
+  const asksForget = compile(w.asksForget);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -593,6 +624,28 @@ export function createAnalyser(deps: DialogDeps) {
     const ageBand = ageBandOf(words);
     if (ageBand !== undefined) turn.ageBand = ageBand;
     if (words.length > 0) turn.hasWords = true;
+    // Worries and questions with a standing answer, whatever the step (said by standingAnswerLines in harbour.setup.ts).
+    if (either(hits, spelledHits, parentActsAlone)) turn.parentActsAlone = true;
+    // "should i screenshot them" asks first (keep-image); "ive screenshotted them all" has done it.
+    if (either(hits, spelledHits, parentCopiedImage) && turn.asksKeepImage !== true) turn.parentCopiedImage = true;
+    if (words.length <= 8 && result.findings.length === 0 && either(hits, spelledHits, mustLeave)) turn.mustLeave = true;
+    if (either(hits, spelledHits, watchedDevice)) turn.watchedDevice = true;
+    if (either(hits, spelledHits, cantPhone)) turn.cantPhone = true;
+    if (either(hits, spelledHits, blamesSelfFirst) || wholeIn(rawRest, spelledRest, sentUnasked)) {
+      turn.blamesSelfFirst = true;
+      // "i lied and said im 16": the age they claimed, not theirs.
+      delete turn.ageBand;
+    }
+    if (either(hits, spelledHits, asksIfHeKnows)) turn.asksIfHeKnows = true;
+    if (either(hits, spelledHits, asksTracking)) turn.asksTracking = true;
+    // "can you see where i am", the whole message: a question about this chat, not a stranger who can see them.
+    if (wholeIn(rawRest, spelledRest, asksTracking)) turn.aboutThisChat = true;
+    if (either(hits, spelledHits, asksSaved)) turn.asksSaved = true;
+    // "how do i clear it from my history": this device, not the app's messages (no "not yet, they may be needed").
+    if (turn.watchedDevice === true) delete turn.asksDelete;
+    // "can u delete everything i said": this chat, not the app's messages.
+    if (either(hits, spelledHits, asksForget)) turn.asksForget = true;
+    if (turn.asksForget === true) delete turn.asksDelete;
     // Beyond naming who they are ("I'm asking for a friend"), they have started their story.
     if (words.length >= (audience === undefined ? 4 : 7)) turn.tellsStory = true;
     return { turn, detector: result.state };

@@ -260,6 +260,28 @@ export interface AnswerWords {
   readonly durations: Readonly<Record<Duration, readonly string[]>>;
   /** "my little sister", "im his sister" (so: your brother), "my cousin": see {@link RELATIONS}. */
   readonly relations: Readonly<Record<Relation, readonly string[]>>;
+  /** A parent or carer about to act on their own ("im going round his house", "im going to post his picture", "im messaging him pretending to be her"). */
+  readonly parentActsAlone: readonly string[];
+  /** A parent or carer who copied or sent on the child's picture ("ive screenshotted them all", "i sent them to my husband"). */
+  readonly parentCopiedImage: readonly string[];
+  /** "i have to go", "someones coming" (short, nothing flagged): they must leave now. */
+  readonly mustLeave: readonly string[];
+  /** "my dad checks my phone", "how do i hide this chat", "how do i clear it from my history": someone may see this device. */
+  readonly watchedDevice: readonly string[];
+  /** "nobodys awake", "i cant call anyone everyone will hear me", "can i text someone instead": they cannot phone. */
+  readonly cantPhone: readonly string[];
+  /** "i sent pics first", "i lied and said i was 16", "hes not in the wrong": blaming themselves for what a grown-up did. */
+  readonly blamesSelfFirst: readonly string[];
+  /** "he didnt ask" (whole message): they sent without being asked; still not their fault. */
+  readonly sentUnasked: readonly string[];
+  /** "will he know i told", "if i report him will he find out": reporting does not tell him who. */
+  readonly asksIfHeKnows: readonly string[];
+  /** "can u track my ip", "do u know where i live": Harbour cannot see where they are. */
+  readonly asksTracking: readonly string[];
+  /** "do u save what i write", "is this chat saved": kept for a while, who reads it, how to delete it. */
+  readonly asksSaved: readonly string[];
+  /** "can u delete everything i said", "forget what i said": how to delete this chat. */
+  readonly asksForget: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -382,6 +404,17 @@ export const ANSWER_LIST_KEYS = {
   imageWorry: 'image_worry',
   safeNow: 'safe_now',
   calledHelp: 'called_help',
+  parentActsAlone: 'parent_acts_alone',
+  parentCopiedImage: 'parent_copied_image',
+  mustLeave: 'must_leave',
+  watchedDevice: 'watched_device',
+  cantPhone: 'cant_phone',
+  blamesSelfFirst: 'blames_self_first',
+  sentUnasked: 'sent_unasked',
+  asksIfHeKnows: 'asks_if_he_knows',
+  asksTracking: 'asks_tracking',
+  asksSaved: 'asks_saved',
+  asksForget: 'asks_forget',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

@@ -157,7 +157,7 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: and(['safeAnswerOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'saySafeForNow'] },
         // "am i gonna get in trouble", read by the classifier alone as danger: the question is answered, nothing escalated.
         { guard: and(['troubleOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'sayNotInTroubleIfAsked'] },
-        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayHarmToOtherIfAny', 'sayCardGivenIfAny', 'sayOutingIfAny', 'sayKeepImageIfAsked', 'sayTakeDownIfAsked', 'sayImageWorryIfAny', 'sayImageSpreadingIfAny', 'sayPaidAlreadyIfAny', 'sayCantPayIfAny', 'sayNotOkayIfAsked', 'sayTookDeviceIfAny', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked', 'sayDontConfrontIfAsked', 'sayCantTellForYouIfAsked', 'sayDontDeleteIfAsked', 'sayAboutCeopIfAsked'] },
+        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayHarmToOtherIfAny', 'sayCardGivenIfAny', 'sayOutingIfAny', 'sayKeepImageIfAsked', 'sayTakeDownIfAsked', 'sayImageWorryIfAny', 'sayImageSpreadingIfAny', 'sayPaidAlreadyIfAny', 'sayCantPayIfAny', 'sayNotOkayIfAsked', 'sayTookDeviceIfAny', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked', 'sayDontConfrontIfAsked', 'sayCantTellForYouIfAsked', 'sayDontDeleteIfAsked', 'sayAboutCeopIfAsked', 'sayStandingAnswersIfAny'] },
         // "she already gave it", after a stranger asked for their details: the stranger knows them now.
         { guard: and(['givesDetails', not('isWithCounsellor')]), target: '.escalated', actions: [...TAKE_MESSAGE, 'escalateDetailsGiven'] },
         // With a counsellor the bot is silent: the person reads and answers.
@@ -182,6 +182,9 @@ export function createHarbourMachine(deps: DialogDeps) {
         // "Will you tell my mum?" is answered, honestly, and not taken as an answer to the step's
         // question ("my mum" is not a trusted adult here); the step's question still waits.
         { guard: 'asksAboutPrivacy', actions: [...TAKE_MESSAGE, 'sayPrivacyIfAsked', 'askWhoIfNotKnown'] },
+        // Worries and questions with a standing answer, each answered every time (see standingAnswerLines in harbour.setup.ts);
+        // the step's question still waits.
+        { guard: 'hasStandingAnswer', actions: [...TAKE_MESSAGE, 'sayStandingAnswers', 'askWhoIfNotKnown'] },
         // "i sent a nude of a girl in my class to my mates", "i gave him my friends number": put it right today (once each).
         { guard: 'toldOfHarmToOther', actions: [...TAKE_MESSAGE, 'sayHarmToOtherIfAny', 'sayNotInTroubleIfAsked'] },
         // "can i save my nude as proof", "should i screenshot the pic": no, keep the chat instead (each time asked, first).

@@ -53,7 +53,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // The context as it will be once the message is taken (the same object when it already is).
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
-    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || imageSpreadingNow(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.outing === true && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true) return false;
+    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || imageSpreadingNow(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.outing === true && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
     // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
     return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
@@ -184,7 +184,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       }),
       /** With a red flag in the message: "its my fault" answered too (not when "not in trouble" said it already). */
       sayNotYourFaultIfSaid: enqueueActions(({ context, enqueue }) => {
-        if (context.turn.blamesSelf === true && context.turn.asksIfInTrouble !== true && context.turn.imageWorry !== true) enqueue.emit(sayStepOf(context, 'not-your-fault'));
+        if (context.turn.blamesSelf === true && context.turn.asksIfInTrouble !== true && context.turn.imageWorry !== true && context.turn.blamesSelfFirst !== true) enqueue.emit(sayStepOf(context, 'not-your-fault'));
       }),
       /** "what if i meet him somewhere public", with no new red flag in it: don't go; 999 still, while in danger now. */
       sayDontMeet: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'dontMeet', [dontMeet(c), ...stillInDangerIf(isInDangerNow(c), c)])),
@@ -265,7 +265,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       }),
       /** Beside a red flag: the same answer, when a parent asked it. */
       sayDontConfrontIfAsked: enqueueActions(({ context, enqueue }) => {
-        if (context.turn.asksConfront === true && pathOf(context.audience) === 'parent') enqueue.emit(dontConfrontLine(context));
+        if (context.turn.asksConfront === true && pathOf(context.audience) === 'parent' && context.turn.parentActsAlone !== true) enqueue.emit(dontConfrontLine(context));
       }),
       /**
        * A question answered each time it is asked, in the words of who is chatting (`<path>.<step>`), with
@@ -301,6 +301,19 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       sayOutingIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'outing', c.turn.outing === true && pathOf(c.audience) !== 'parent' ? [sayStepOf(c, 'outing')] : undefined)),
       /** "hold on my mums coming", "brb": fine, come back when you can (quick exit if they must hide it). */
       sayPause: emit(() => say('shared.pause')),
+      /** The standing answers (see {@link standingAnswerLines}); 999 still, while in danger now. */
+      sayStandingAnswers: enqueueActions(({ context, enqueue }) => {
+        const lines = standingAnswerLines(context, context.summary);
+        for (const line of lines) enqueue.emit(line);
+        enqueue.assign({ said: { ...context.said, ...saidByStandingAnswers(lines) } });
+        if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
+      }),
+      /** Beside a red flag: the same answers (the escalation has just said 999 if needed). */
+      sayStandingAnswersIfAny: enqueueActions(({ context, enqueue }) => {
+        const lines = standingAnswerLines(context, context.summary);
+        for (const line of lines) enqueue.emit(line);
+        enqueue.assign({ said: { ...context.said, ...saidByStandingAnswers(lines) } });
+      }),
       /**
        * "ur useless", "ur not listening", "why does it matter": sorry, they need not answer, their own
        * words or a real person (offered when nobody has been asked for yet). The step's question still waits.
@@ -594,6 +607,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit({ type: 'handoff.requested', urgency: 'normal', findings: [], reason: 'asked_for_person' });
         enqueue.emit(say(context.counsellorOnShift ? 'handoff.asking' : 'handoff.asking-off-shift'));
         if (!context.counsellorOnShift) enqueue.emit(say(isAdult(context) ? 'helplines.now.adult' : 'helplines.now.child'));
+        // Off shift: when counsellors are here (content/hours.yaml), so "of course" is not a broken promise.
+        if (!context.counsellorOnShift) enqueue.emit(say('handoff.hours'));
         enqueue.assign({
           handoff: 'requested',
           handoffReason: 'asked_for_person',
@@ -631,6 +646,13 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       sayNobodyCanCome: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say('handoff.nobody-now'));
         enqueue.emit(say(isAdult(context) ? 'helplines.now.adult' : 'helplines.now.child'));
+        // "when will a real person be on": the hours, off shift (a plain "i want a person" again is answered as before).
+        if (!context.counsellorOnShift && context.turn.asksQuestion === true) enqueue.emit(say('handoff.hours'));
+        // "i dont want to call childline i want to talk to someone here": texting and online chat, not only numbers.
+        if (context.turn.cantPhone === true && !isAdult(context) && !isInDangerNow(context)) {
+          enqueue.emit(say(context.said.cantPhone === true ? 'shared.cant-phone-again' : 'shared.cant-phone'));
+          enqueue.assign({ said: { ...context.said, cantPhone: true } });
+        }
       }),
       sayDetailsNotNeeded: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'details', [say(isAdult(c) ? 'details.not-needed.adult' : 'details.not-needed.child')])),
       /** Before a step answers: the root's details route, which says its piece and lets the step answer too. */
@@ -761,6 +783,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       onlyNods: ({ context, event }) => turnOf(context, event).onlyNods === true,
       tellsOfOuting: ({ context, event }) => turnOf(context, event).outing === true && context.said.outing !== true,
       saysInCareOnly: ({ context, event }) => turnOf(context, event).livesInCareOnly === true && turnOf(context, event).app === undefined,
+      /** A worry or question with a standing answer (see {@link standingAnswerLines}): answered at the root. */
+      hasStandingAnswer: ({ context, event }) => standingAnswerLines({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)).length > 0,
       pausesChat: ({ context, event }) => turnOf(context, event).pauses === true && turnOf(context, event).findings.length === 0,
       asksWhatTheyCameToCheck: ({ context, event }) => context.said.checking === true && turnOf(context, event).asksQuestion === true,
       /** A parent's worry with no story yet ("dunno shes just been off"): no app, no one named, nothing found. */
@@ -1277,6 +1301,47 @@ function sayStepOf(context: HarbourContext, step: string, quickReplies?: readonl
 
 /** The listening lines while escalated, in turn. */
 const LISTENING_LINES = ['escalation.listening', 'escalation.listening-reading', 'escalation.listening-tips'] as const;
+
+/**
+ * The standing answers to this message (worries and questions answered whatever the step), in order (none: the route does not apply):
+ * - a parent or carer about to act on their own ("im going round his house", "im going to post his picture"):
+ *   `parent.acts-alone` (instead of the confront tip); who copied or sent on the picture: `parent.copies-made`;
+ * - leaving now ("someones coming", short, nothing flagged): `shared.leave-now`; else someone may see this
+ *   device ("my dad checks my phone", "how do i hide this chat"): `shared.device-safety`;
+ * - no way to phone ("nobodys awake", "can i text someone"), a young person or friend, not in danger now
+ *   (the 999 steps speak then): `shared.cant-phone`, then the short `shared.cant-phone-again`;
+ * - self-blame for a grown-up's acts ("i sent first", "i lied and said i was 16"): `<path>.sent-first`, or at
+ *   16 or 17, when it may be no crime, the plain `<path>.not-your-fault`;
+ * - "will he know i told": `<path>.report-secret`; "can u track my ip": `shared.cant-see-you`; "can u delete
+ *   everything i said": `shared.delete-chat`, else "do u save what i write": `shared.chat-kept`.
+ */
+function standingAnswerLines(context: HarbourContext, summary: ConversationSummary): readonly BotSay[] {
+  const t = context.turn;
+  const path = pathOf(context.audience ?? t.audience ?? 'young_person');
+  const out: BotSay[] = [];
+  if (path === 'parent' && t.parentActsAlone === true) out.push(say('parent.acts-alone'));
+  if (path === 'parent' && t.parentCopiedImage === true) out.push(say('parent.copies-made'));
+  if (t.mustLeave === true) out.push(say('shared.leave-now'));
+  else if (t.watchedDevice === true) out.push(say(context.said.deviceSafety === true ? 'shared.device-safety-again' : 'shared.device-safety'));
+  if (t.cantPhone === true && path !== 'parent' && !isInDangerNow(context)) out.push(say(context.said.cantPhone === true ? 'shared.cant-phone-again' : 'shared.cant-phone'));
+  if (t.blamesSelfFirst === true) {
+    const older = summary.ageBand === '16-17' || summary.ageBand === '18+';
+    out.push(sayStepOf(context, older ? 'not-your-fault' : 'sent-first'));
+  }
+  if (t.asksIfHeKnows === true) out.push(sayStepOf(context, 'report-secret'));
+  if (t.asksTracking === true) out.push(say('shared.cant-see-you'));
+  if (t.asksForget === true) out.push(say('shared.delete-chat'));
+  else if (t.asksSaved === true) out.push(say('shared.chat-kept'));
+  return out;
+}
+
+/** What the standing answers mark as said (a long line said once, then a short one). */
+function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext['said']> {
+  return {
+    ...(lines.some((l) => l.key === 'shared.cant-phone') ? { cantPhone: true as const } : {}),
+    ...(lines.some((l) => l.key === 'shared.device-safety') ? { deviceSafety: true as const } : {}),
+  };
+}
 
 /** The typed setup, for state configs in other files. */
 export type HarbourSetup = ReturnType<typeof createHarbourSetup>;

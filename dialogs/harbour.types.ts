@@ -137,6 +137,10 @@ export interface HarbourContext {
     readonly safeAskedAgain?: boolean;
     /** "k" to "do they know where you live?" checked once in plainer words; a second nod is a yes. Absent in older snapshots. */
     readonly knowsPrivateChecked?: boolean;
+    /** Shout's text line and Childline's online chat, after "nobodys awake", "can i text someone": once. Absent in older snapshots. */
+    readonly cantPhone?: boolean;
+    /** What Quick exit does and what stays on the device, after "my dad checks my phone": once, then a short reminder. Absent in older snapshots. */
+    readonly deviceSafety?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

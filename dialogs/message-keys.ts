@@ -87,6 +87,8 @@ const PER_PATH = [
   'advice.bullying',
   'sent-images',
   'not-the-end',
+  'sent-first',
+  'report-secret',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */
@@ -352,6 +354,19 @@ export const MESSAGE_KEYS: readonly string[] = [
   'close.counsellor-ended',
   'close.helplines.child',
   'close.helplines.adult',
+  'parent.acts-alone',
+  'parent.copies-made',
+  'parent.sent-first',
+  'parent.report-secret',
+  'shared.leave-now',
+  'shared.device-safety',
+  'shared.device-safety-again',
+  'shared.cant-phone',
+  'shared.cant-phone-again',
+  'handoff.hours',
+  'shared.cant-see-you',
+  'shared.chat-kept',
+  'shared.delete-chat',
 ];
 
 /** All message keys for a machine built with these apps, including `apps.<id>.advice`. */

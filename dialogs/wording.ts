@@ -432,8 +432,10 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   const imagesBlackmail = blackmail && (asksSexual || (ctx.summary.categories ?? []).includes('sexual') || ctx.said.imageWorry === true);
   const supportChild = !withPerson && pathOf(ctx.audience) === 'parent' && ctx.said.supportChild !== true && imagesBlackmail;
   if (supportChild) out.push(say('parent.advice.support-child'));
-  // Someone wants to meet them: don't go, once; again each time they ask whether to go.
-  const meeting = !withPerson && (ctx.turn.asksToMeet === true || (ctx.said.dontMeet !== true && findings.some(isMeetingFinding)));
+  // Someone wants to meet them: don't go, once; again each time they ask whether to go. Not a parent's own
+  // "im going to his house to sort him out" (the detector reads a meeting): that is parent.acts-alone.
+  const parentGoing = pathOf(ctx.audience) === 'parent' && ctx.turn.parentActsAlone === true;
+  const meeting = !withPerson && !parentGoing && (ctx.turn.asksToMeet === true || (ctx.said.dontMeet !== true && findings.some(isMeetingFinding)));
   if (meeting) out.push(dontMeet(ctx));
   // A password or a code asked for: what to do about it, once.
   const logins = ctx.said.logins !== true && findings.some(asksForLogin);
