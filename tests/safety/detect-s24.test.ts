@@ -124,3 +124,13 @@ describe('v58 (the lead): the police or a social worker coming is no meeting', (
     expect(categories('he said the police will come to my house if i tell')).toContain('threat_blackmail');
   });
 });
+
+describe('v59 (the lead): the means in reach after self-harm words is danger now', () => {
+  it('reads "ive got the tablets next to me" after "i dont want to be here" as immediate danger, by rule', () => {
+    const [, second] = turns(['i just dont want to be here anymore', 'ive got the tablets from the bathroom next to me on my bed']);
+    expect(second?.some((f) => f.rule === 'ctx:means-at-hand-after-self-harm' && f.urgency === 'immediate')).toBe(true);
+    // Tablets for a headache, a knife for the onions, with no self-harm words: nothing.
+    expect(categories('i got the tablets for my headache')).toEqual([]);
+    expect(categories('im holding the knife for the onions')).toEqual([]);
+  });
+});
