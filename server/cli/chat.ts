@@ -10,7 +10,7 @@ import { createActor } from 'xstate';
 import { createHarbourMachine, type DialogEmitted, type DialogEvent } from '../../dialogs/index.js';
 import { loadContent } from '../content/load.js';
 import type { Content, Facts } from '../content/types.js';
-import { sayFactsOf } from '../sessions/turn-effects.js';
+import { readerOf, sayFactsOf } from '../sessions/turn-effects.js';
 
 interface Options {
   readonly explain: boolean;
@@ -55,11 +55,11 @@ export function eventFor(line: string): DialogEvent | 'quit' | 'summary' | undef
 }
 
 /** One printed line per emitted event; `chatFacts` as the server fills them (see `sayFactsOf`). */
-export function describe(e: DialogEmitted, content: Content, locale: string | undefined, explain: boolean, state: string, chatFacts?: Facts): string {
+export function describe(e: DialogEmitted, content: Content, locale: string | undefined, explain: boolean, state: string, chatFacts?: Facts, reader: 'child' | 'adult' = 'child'): string {
   const tag = explain ? `  [${state}]` : '';
   switch (e.type) {
     case 'bot.say': {
-      const r = content.render(e.key, chatFacts === undefined ? e.facts : { ...chatFacts, ...e.facts }, locale, e.quickReplies);
+      const r = content.render(e.key, chatFacts === undefined ? e.facts : { ...chatFacts, ...e.facts }, locale, e.quickReplies, reader);
       const buttons = r.suggestedActions.map((a) => `[${a.title}]`).join(' ');
       return `Harbour: ${r.text}${buttons ? `\n         ${buttons}` : ''}${explain ? `\n        ↳ ${e.key}${tag}` : ''}`;
     }
@@ -86,7 +86,8 @@ async function main(): Promise<void> {
   actor.on('*', (e) => void pending.push(e));
   const flush = () => {
     for (const e of pending) {
-      const line = describe(e, content, locale, opts.explain, stateName(), sayFactsOf(actor.getSnapshot().context as unknown as Record<string, unknown>));
+      const context = actor.getSnapshot().context as unknown as Record<string, unknown>;
+      const line = describe(e, content, locale, opts.explain, stateName(), sayFactsOf(context), readerOf(context));
       if (line) process.stdout.write(`${line}\n`);
     }
     pending = [];

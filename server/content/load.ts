@@ -343,10 +343,10 @@ export function contentFrom(source: ContentSource): Content {
     version: source.version,
     defaultLocale: settings.defaultLocale,
     locales: settings.locales,
-    render(key, facts, locale, quickReplies) {
+    render(key, facts, locale, quickReplies, reader) {
       const table = tables.get(pick(locale).locale);
       if (!table) throw new RangeError('default locale missing');
-      return renderMessage(table, key, facts, quickReplies);
+      return renderMessage(table, key, facts, quickReplies, reader);
     },
     helpNow(locale) {
       const list: ServiceInfo[] = pick(locale).services.map((s) => ({

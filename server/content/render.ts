@@ -125,15 +125,19 @@ export function renderMessage(
   key: string,
   facts?: Facts,
   quickReplies: readonly string[] = [],
+  reader: 'child' | 'adult' = 'child',
 ): RenderedMessage {
-  if (hasFacts(facts)) return renderFresh(table, key, facts, quickReplies);
+  // An adult reader gets the message's `adult` words where it has them (Welsh "chi" for a parent).
+  const adult = reader === 'adult' && table.messages.get(key)?.adult !== undefined;
+  if (hasFacts(facts)) return renderFresh(table, key, facts, quickReplies, adult);
   let byKey = renderedCache.get(table);
   if (byKey === undefined) {
     byKey = new Map();
     renderedCache.set(table, byKey);
   }
-  const cacheKey = quickReplies.length === 0 ? key : `${key}\u0000${quickReplies.join('\u0000')}`;
-  return cached(byKey, cacheKey, () => deepFreeze(renderFresh(table, key, undefined, quickReplies)));
+  const base = adult ? `${key}\u0001adult` : key;
+  const cacheKey = quickReplies.length === 0 ? base : `${base}\u0000${quickReplies.join('\u0000')}`;
+  return cached(byKey, cacheKey, () => deepFreeze(renderFresh(table, key, undefined, quickReplies, adult)));
 }
 
 function deepFreeze(rendered: RenderedMessage): RenderedMessage {
@@ -147,10 +151,11 @@ function renderFresh(
   key: string,
   facts: Facts | undefined,
   quickReplies: readonly string[],
+  adult = false,
 ): RenderedMessage {
   const entry = table.messages.get(key);
   if (entry === undefined) throw new RangeError(`unknown message key "${key}"`);
-  const text = fillText(entry.text, table.services, facts, table.messages);
+  const text = fillText((adult ? entry.adult : undefined) ?? entry.text, table.services, facts, table.messages);
   const callTemplate = table.messages.get('action.call')?.text ?? 'Call {service}';
   const calls = callActionsFor(text, table.services, (name) => callTemplate.replace('{service}', name));
   const replies = quickReplies.map((k) => {

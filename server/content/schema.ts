@@ -26,6 +26,11 @@ export interface MessageEntry {
   readonly reader: 'child' | 'adult';
   readonly facts: readonly string[];
   readonly line: number;
+  /**
+   * The words for an adult reader, where the language addresses them otherwise (Welsh "chi", not the
+   * child's "ti"): a message the chat says to children and parents alike. Absent: `text` for everyone.
+   */
+  readonly adult?: string;
 }
 
 export interface Settings {
@@ -153,29 +158,31 @@ export function readMessages(f: YamlFile, serviceIds: ReadonlySet<string>): Map<
       continue;
     }
     const what = `The message "${key}"`;
-    checkKnownKeys(f, entry, ['text', 'note', 'reader', 'facts'], [key], what);
+    checkKnownKeys(f, entry, ['text', 'note', 'reader', 'facts', 'adult'], [key], what);
     const text = readString(f, entry, 'text', [key], what);
     const note = readString(f, entry, 'note', [key], what);
     const reader = entry['reader'];
     if (reader !== 'child' && reader !== 'adult') f.problem([key, 'reader'], `${what} needs \`reader: child\` or \`reader: adult\`.`);
     const facts = entry['facts'] === undefined ? [] : readStringList(f, entry['facts'], [key, 'facts'], `\`facts:\` of ${what}`);
-    if (text !== undefined) {
-      for (const name of placeholdersOf(text)) {
-        const [id, field] = name.split('.');
-        if (field !== undefined) {
+    const adult = entry['adult'] === undefined ? undefined : readString(f, entry, 'adult', [key], what);
+    for (const [field, words] of [['text', text], ['adult', adult]] as const) {
+      if (words === undefined) continue;
+      for (const name of placeholdersOf(words)) {
+        const [id, part] = name.split('.');
+        if (part !== undefined) {
           if (id === undefined || !serviceIds.has(id)) {
-            f.problem([key, 'text'], `${what} uses {${name}}, but there is no service "${id}" in services.yaml.`);
-          } else if (!['phone', 'sms', 'name', 'url'].includes(field)) {
-            f.problem([key, 'text'], `${what} uses {${name}}: a service can give phone, sms, name or url.`);
+            f.problem([key, field], `${what} uses {${name}}, but there is no service "${id}" in services.yaml.`);
+          } else if (!['phone', 'sms', 'name', 'url'].includes(part)) {
+            f.problem([key, field], `${what} uses {${name}}: a service can give phone, sms, name or url.`);
           }
         } else if (!facts.includes(name)) {
-          f.problem([key, 'text'], `${what} uses {${name}}, which is not listed under \`facts:\`. Check the spelling, or add it.`);
+          f.problem([key, field], `${what} uses {${name}}, which is not listed under \`facts:\`. Check the spelling, or add it.`);
         }
       }
-      if (/[<>]/.test(text)) f.problem([key, 'text'], `${what} contains < or >. Messages are plain text, not HTML.`);
+      if (/[<>]/.test(words)) f.problem([key, field], `${what} contains < or >. Messages are plain text, not HTML.`);
     }
     if (text !== undefined && note !== undefined && (reader === 'child' || reader === 'adult')) {
-      out.set(key, { text, note, reader, facts, line });
+      out.set(key, { text, note, reader, facts, line, ...(adult === undefined ? {} : { adult }) });
     }
   }
   return out;

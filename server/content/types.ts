@@ -32,6 +32,8 @@ export interface Content {
     facts?: Facts,
     locale?: string,
     quickReplies?: readonly string[],
+    /** Who reads it: an adult gets a message's `adult` words where it has them. Default child. */
+    reader?: 'child' | 'adult',
   ): RenderedMessage;
   /** Services shown by "Get help now", emergency first, for a locale. */
   helpNow(locale?: string): readonly ServiceInfo[];

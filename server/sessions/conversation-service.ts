@@ -22,7 +22,7 @@ import { RateLimiter } from './rate-limiter.js';
 import { checkChildText } from './text.js';
 import { DELETION_KEYS, isDeleteRequest } from './deletion.js';
 import { hashToken, looksLikeToken, newToken } from './tokens.js';
-import { effectsOf, sayFactsOf, type HandoffAsk } from './turn-effects.js';
+import { effectsOf, readerOf, sayFactsOf, type HandoffAsk } from './turn-effects.js';
 import { TurnQueue } from './turn-queue.js';
 import type {
   ChildMessageResult,
@@ -490,7 +490,7 @@ export class HarbourConversationService implements ConversationService {
     } finally {
       live.host.inTurn = false;
     }
-    const effects = effectsOf(live.host.drain(), this.deps.content, live.locale, now, turn.defaultCheckIn, turn.alreadySaid, sayFactsOf(live.host.context()));
+    const effects = effectsOf(live.host.drain(), this.deps.content, live.locale, now, turn.defaultCheckIn, turn.alreadySaid, sayFactsOf(live.host.context()), readerOf(live.host.context()));
     // Lead, recovery, then what the dialog said: one list, made without spreads in the usual case.
     const activities = recovery.length === 0 ? (lead.length === 0 ? effects.activities : lead.concat(effects.activities)) : [...lead, ...recovery, ...effects.activities];
     if (effects.closed !== null) activities.push({ activity: conversationEndedActivity(effects.closed) });

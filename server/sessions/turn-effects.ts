@@ -41,6 +41,12 @@ export function sayFactsOf(context: Readonly<Record<string, unknown>>): Facts | 
   return out;
 }
 
+/** Who reads the bot's words in this chat: a parent, carer or other adult, or a young person (also before anyone says). */
+export function readerOf(context: Readonly<Record<string, unknown>>): 'child' | 'adult' {
+  const audience = context['audience'];
+  return audience === 'parent_carer' || audience === 'someone_else' ? 'adult' : 'child';
+}
+
 /** The usual `alreadySaid`: one empty set for every turn (only read, never written). */
 const NOTHING_SAID: ReadonlySet<string> = new Set<string>();
 
@@ -59,6 +65,7 @@ export function effectsOf(
   defaultCheckIn: Date | null | undefined,
   alreadySaid: ReadonlySet<string> = NOTHING_SAID,
   chatFacts?: Facts,
+  reader: 'child' | 'adult' = 'child',
 ): TurnEffects {
   const effects: TurnEffects = { activities: [], said: new Set(alreadySaid), checkInDueAt: defaultCheckIn, handoffs: [], closed: null };
   for (const event of emitted) {
@@ -68,7 +75,7 @@ export function effectsOf(
         if (effects.said.has(signature)) break;
         effects.said.add(signature);
         const facts = chatFacts === undefined ? event.facts : { ...chatFacts, ...event.facts };
-        const rendered = content.render(event.key, facts, locale, event.quickReplies);
+        const rendered = content.render(event.key, facts, locale, event.quickReplies, reader);
         effects.activities.push({ activity: botMessageActivity(rendered, event.key) });
         break;
       }

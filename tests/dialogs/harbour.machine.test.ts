@@ -2644,3 +2644,21 @@ describe('"k" to "do they know private things about you?"', () => {
     expect(play(machine, onShift, [...start, msg('yeah')]).at(-1)?.state).toBe('escalated');
   });
 });
+
+describe('a Welsh parent is spoken to as "chi"', () => {
+  it('gets the adult words of messages said to children and parents alike, where Welsh has them; a child still gets "ti"', () => {
+    const words = (events: DialogEvent[], on: boolean) => {
+      const turns = play(machine, { counsellorOnShift: on }, events);
+      return turns.slice(1).flatMap((t) => wordsOf(content, t.emitted, 'cy-GB', t.snapshot.context)).join(' ');
+    };
+    const parent = words([msg('Rhiant neu ofalwr ydw i'), msg('mae dyn wedi gofyn i fy mab am luniau noeth')], false);
+    expect(parent).toMatch(/Mae beth rydych chi wedi'i rannu yn swnio'n ddifrifol/);
+    expect(parent).toMatch(/dyma pwy gallwch chi siarad â nhw/);
+    expect(parent).not.toMatch(/rwyt ti wedi'i rannu/);
+    const young = words([msg("dw i'n 13"), msg('mae dyn wedi gofyn i fi am luniau noeth')], false);
+    expect(young).toMatch(/Mae beth rwyt ti wedi'i rannu yn swnio'n ddifrifol/);
+    // English has one "you" for both: the same words.
+    const en = play(machine, { counsellorOnShift: false }, [msg("I'm a parent"), msg('a man asked my son for nudes')]).at(-1);
+    expect(wordsOf(content, en?.emitted ?? [], 'en-GB', en?.snapshot.context).join(' ')).toMatch(/What you've shared sounds serious/);
+  });
+});

@@ -2,7 +2,7 @@ import { createActor, type AnyMachineSnapshot } from 'xstate';
 import { type createHarbourMachine, type DialogEmitted, type DialogEvent, type DialogInput } from '../../dialogs/index.js';
 import { contentFrom, readContent, type ContentSource } from '../../server/content/load.js';
 import type { Content } from '../../server/content/types.js';
-import { sayFactsOf } from '../../server/sessions/turn-effects.js';
+import { readerOf, sayFactsOf } from '../../server/sessions/turn-effects.js';
 
 /** Real content, read once per test file: the real detector, words and apps. */
 let cached: Promise<{ content: Content; source: ContentSource }> | undefined;
@@ -69,5 +69,6 @@ export function keysOf(emitted: readonly DialogEmitted[]): string[] {
 export function wordsOf(content: Content, emitted: readonly DialogEmitted[], locale?: string, context?: object): string[] {
   // As the server renders: the chat's own facts (`sayFacts`, "your sister") under each message's.
   const chatFacts = context === undefined ? undefined : sayFactsOf(context as Record<string, unknown>);
-  return emitted.flatMap((e) => (e.type === 'bot.say' ? [content.render(e.key, chatFacts === undefined ? e.facts : { ...chatFacts, ...e.facts }, locale, e.quickReplies).text] : []));
+  const reader = context === undefined ? 'child' : readerOf(context as Record<string, unknown>);
+  return emitted.flatMap((e) => (e.type === 'bot.say' ? [content.render(e.key, chatFacts === undefined ? e.facts : { ...chatFacts, ...e.facts }, locale, e.quickReplies, reader).text] : []));
 }

@@ -88,7 +88,7 @@ export interface RealHarbour {
 }
 
 /** Starts {@link RealHarbour}: one per test file (content and PGlite take seconds to load). */
-export async function startRealHarbour(): Promise<RealHarbour> {
+export async function startRealHarbour(env?: Record<string, string>): Promise<RealHarbour> {
   const [{ createHarbourMachine, MACHINE_VERSION }, { loadContent }] = await Promise.all([
     import('../../dialogs/index.js'),
     import('../../server/content/load.js'),
@@ -98,6 +98,7 @@ export async function startRealHarbour(): Promise<RealHarbour> {
   const app = await buildTestApp({
     store,
     content,
+    ...(env === undefined ? {} : { env }),
     dialog: { machine: createHarbourMachine(content.dialogDeps), version: MACHINE_VERSION },
     extra: { recoveryKey: 'helplines.now.child' },
   });

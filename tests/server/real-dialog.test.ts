@@ -84,3 +84,25 @@ describe('the real Harbour dialog over /chat', () => {
     client.close();
   });
 });
+
+describe('a Welsh page', () => {
+  it('speaks to a parent as "chi" over /chat, where a message has adult words, and to a young person as "ti"', async () => {
+    const welsh = await startRealHarbour({ LOCALE: 'cy-GB' });
+    try {
+      const texts = async (who: string, story: string): Promise<string> => {
+        const client = await connect(welsh.url);
+        await client.bot('opening.who');
+        await turn(client, 'w1', who);
+        const said = await turn(client, 'w2', story);
+        client.close();
+        return said.filter((a) => a.type === 'message').map((a) => a.text ?? '').join(' ');
+      };
+      const parent = await texts('Rhiant neu ofalwr ydw i', 'mae dyn wedi gofyn i fy mab am luniau noeth');
+      expect(parent).toMatch(/Mae beth rydych chi wedi'i rannu yn swnio'n ddifrifol/);
+      const young = await texts("dw i'n 13", 'mae dyn wedi gofyn i fi am luniau noeth');
+      expect(young).toMatch(/Mae beth rwyt ti wedi'i rannu yn swnio'n ddifrifol/);
+    } finally {
+      await welsh.close();
+    }
+  });
+});
