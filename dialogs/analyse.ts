@@ -15,7 +15,7 @@ import {
 import { compile, isWhole, startsWithAny, tokens, Vocabulary, withoutFillers, type PhraseList, type Reading } from './match.js';
 import type { HarbourContext, MessageReading } from './harbour.types.js';
 import type { Audience, ConversationSummary } from './types.js';
-import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, HURT_AT_HOME_RULES, HOME_ALONE_FINDING, HOME_ALONE_RULE, IMAGE_THREAT_RULES, threatIsBlackmail, union, VIOLENCE_THREATENED } from './wording.js';
+import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, EXPLOITATION_FINDING, HURT_AT_HOME_RULES, HOME_ALONE_FINDING, HOME_ALONE_RULE, IMAGE_THREAT_RULES, threatIsBlackmail, union, VIOLENCE_THREATENED } from './wording.js';
 
 /**
  * One message, understood once per turn: the detector's findings plus everything the dialog's
@@ -122,6 +122,12 @@ export interface TurnAnalysis {
   readonly imageSpreading?: boolean;
   /** "k", "ok", "sure", the whole message. */
   readonly onlyNods?: boolean;
+  /** Criminal exploitation told of ("older boys said theyll pay me 300 to take a bag to another town"). */
+  readonly exploitation?: boolean;
+  /** "will he know i told", the whole message. */
+  readonly onlyAsksIfHeKnows?: boolean;
+  /** "shud i go out", "he says get in". */
+  readonly asksGoOut?: boolean;
   /** Reads as a question: ends with "?", or starts "is", "should", "can", "what if", "if someone"… */
   readonly asksQuestion?: boolean;
   /** "ur useless", "ur not listening" as the whole message: not an answer to the step's question. */
@@ -361,6 +367,10 @@ export function createAnalyser(deps: DialogDeps) {
   const notBelieved = compile(w.notBelieved);
   const imageSpreading = compile(w.imageSpreading);
   const acknowledges = compile(w.acknowledges);
+  const exploitation = compile(w.exploitation);
+  const exploitationTask = compile(w.exploitationTask);
+  const exploitationLure = compile(w.exploitationLure);
+  const goOutQuestion = compile(w.goOutQuestion);
   const gaveOthersDetails = compile(w.gaveOthersDetails);
   const ownImage = compile(w.ownImage);
   const othersDetails = compile(w.othersDetails);
@@ -384,7 +394,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -474,10 +484,13 @@ export function createAnalyser(deps: DialogDeps) {
     if (words.length <= 10 && either(hits, spelledHits, livesInCare) && result.findings.length === 0 && !either(hits, spelledHits, someoneWords) && !either(hits, spelledHits, strangerOrOnline)) turn.livesInCareOnly = true;
     if (either(hits, spelledHits, wantsToCheck)) turn.wantsToCheck = true;
     if (either(hits, spelledHits, doorQuestion)) turn.asksAboutDoor = true;
+    if (either(hits, spelledHits, goOutQuestion)) turn.asksGoOut = true;
     if (either(hits, spelledHits, wakeSomeone)) turn.wakesSomeone = true;
     if (either(hits, spelledHits, notBelieved)) turn.fearsNotBelieved = true;
     if (either(hits, spelledHits, imageSpreading) && !either(hits, spelledHits, negators)) turn.imageSpreading = true;
     if (wholeIn(raw, spelled === raw ? null : spelled, acknowledges)) turn.onlyNods = true;
+    // "county lines"; or an errand beside a lure or a hold ("theyll pay me 300 if i take a bag to another town").
+    if (either(hits, spelledHits, exploitation) || (either(hits, spelledHits, exploitationTask) && either(hits, spelledHits, exploitationLure))) turn.exploitation = true;
     if (/\?\s*$/.test(text) || questionStarts.has(words[0] ?? '')) turn.asksQuestion = true;
     if (wholeIn(rawRest, spelledRest, stillHere)) turn.stillHere = true;
     if (wholeIn(rawRest, spelledRest, stays)) turn.stays = true;
@@ -637,6 +650,8 @@ export function createAnalyser(deps: DialogDeps) {
       delete turn.ageBand;
     }
     if (either(hits, spelledHits, asksIfHeKnows)) turn.asksIfHeKnows = true;
+    // "if i block him will he see", the whole message: a question about reporting, not a threat ("if … will he").
+    if (wholeIn(rawRest, spelledRest, asksIfHeKnows)) turn.onlyAsksIfHeKnows = true;
     if (either(hits, spelledHits, asksTracking)) turn.asksTracking = true;
     // "can you see where i am", the whole message: a question about this chat, not a stranger who can see them.
     if (wholeIn(rawRest, spelledRest, asksTracking)) turn.aboutThisChat = true;
@@ -844,12 +859,20 @@ export function createMessageReader(deps: DialogDeps) {
     // "can u not tell anyone", "will the counsellor know my name", the whole message: a question about this
     // chat. The detector reads a stranger's secrecy or knowledge in it; the dialog answers the question.
     if (turn.aboutThisChat === true) turn = withoutFindings(turn, (f) => ABOUT_CHAT_RULES.has(f.rule));
+    // "if i block him will he see": the detector hears "if … will he" as a threat; it is their question.
+    if (turn.onlyAsksIfHeKnows === true) turn = withoutFindings(turn, (f) => f.rule === 'lex:threat_blackmail.conditional-threat' || f.rule === 'ctx:threat-renewed');
     // The detector's own home-alone finding (`ctx:home-alone-at-risk`) once danger now is already known
     // adds nothing: the door steps go on, not 999 and the home-alone lines again.
     if (cats.includes('immediate_danger')) turn = withoutFindings(turn, (f) => f.rule === HOME_ALONE_RULE);
     if (turn.homeAlone === true && turn.urgency !== 'immediate' && !cats.includes('immediate_danger') && cats.some((c) => AT_RISK_ALONE.has(c))) {
       const alone: Finding = { category: 'immediate_danger', urgency: 'immediate', confidence: 1, rule: HOME_ALONE_FINDING, detectorVersion: 'dialog', evidence: [] };
       turn = { ...turn, findings: [...turn.findings, alone], categories: union(turn.categories, ['immediate_danger']), urgency: 'immediate' };
+    }
+    // Criminal exploitation ("carry a bag for 300 quid", "county lines"): found by the dialog, since the detector's
+    // categories have none of its own. Grooming with gifts and a hold over them: meet_or_secrecy, high.
+    if (turn.exploitation === true && !turn.findings.some((f) => f.rule === EXPLOITATION_FINDING)) {
+      const exploited: Finding = { category: 'meet_or_secrecy', urgency: 'high', confidence: 1, rule: EXPLOITATION_FINDING, detectorVersion: 'dialog', evidence: [] };
+      turn = { ...turn, findings: [...turn.findings, exploited], categories: union(turn.categories, ['meet_or_secrecy']), urgency: turn.urgency === 'immediate' ? 'immediate' : 'high' };
     }
     // "what if she does it anyway", once pictures were threatened (sexual and a threat known): the image worry.
     if (turn.fearsThreat === true && turn.imageWorry !== true && (s.categories ?? []).includes('sexual') && (s.categories ?? []).includes('threat_blackmail')) turn = { ...turn, imageWorry: true };

@@ -180,6 +180,14 @@ export interface AnswerWords {
   readonly imageSpreading: readonly string[];
   /** "k", "ok", "sure" (the whole message): a nod, not a yes to a question of fact ("do they know where you live?"). */
   readonly acknowledges: readonly string[];
+  /** "county lines", "run drugs", "work it off": criminal exploitation told of, on its own words. */
+  readonly exploitation: readonly string[];
+  /** "carry a bag", "drop something off", "hold a package": an errand that is exploitation beside a lure. */
+  readonly exploitationTask: readonly string[];
+  /** "pay me", "300 quid", "new trainers", "older boys", "i owe": the lure or the hold beside an errand. */
+  readonly exploitationLure: readonly string[];
+  /** "shud i go out", "he says get in": asked to go out to them or into a car while they are near now. */
+  readonly goOutQuestion: readonly string[];
   /** "ur useless", "ur not listening", "why does it matter" (whole message): the bot is failing them; not an answer. */
   readonly frustrated: readonly string[];
   /** "how do i get them taken down", "can the pics be removed": Report Remove, and reporting to the app. */
@@ -369,6 +377,10 @@ export const ANSWER_LIST_KEYS = {
   notBelieved: 'not_believed',
   imageSpreading: 'image_spreading',
   acknowledges: 'acknowledges',
+  exploitation: 'exploitation',
+  exploitationTask: 'exploitation_task',
+  exploitationLure: 'exploitation_lure',
+  goOutQuestion: 'go_out_question',
   sharedOtherImage: 'shared_other_image',
   gaveOthersDetails: 'gave_others_details',
   ownImage: 'own_image',

@@ -81,6 +81,8 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['isInDangerNow', 'saysCalledHelp']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayCalledHelp'] },
             // "should i open the door", "what if he knocks": no, stay in, lock it, 999 (a young person, each time asked).
             { guard: and(['isInDangerNow', 'asksAboutDoor', 'isOnChildPath']), actions: ['trustedAdultAnswered', 'feelingsAnswered', { type: 'say', params: { key: 'escalation.danger-door' } }] },
+            // "shud i go out", "he says get in": no, stay where there are people, 999 (each time asked).
+            { guard: and(['isInDangerNow', 'asksGoOut', not('isOnAdultPath')]), actions: ['trustedAdultAnswered', 'feelingsAnswered', { type: 'say', params: { key: 'escalation.danger-go-out' } }] },
             // "should i wake my mum": yes, now, and show them this chat.
             { guard: and(['isInDangerNow', 'wakesSomeone', not('isOnAdultPath')]), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayWakeSomeone'] },
             // "999 wont believe me": they will take it seriously, and no one is in trouble for calling.

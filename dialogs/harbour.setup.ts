@@ -777,6 +777,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       asksCheckMessages: ({ context, event }) => turnOf(context, event).asksCheckMessages === true,
       tellsImageSpreading: ({ context, event }) => imageSpreadingNow({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
       asksAboutDoor: ({ context, event }) => turnOf(context, event).asksAboutDoor === true,
+      asksGoOut: ({ context, event }) => turnOf(context, event).asksGoOut === true,
       wakesSomeone: ({ context, event }) => turnOf(context, event).wakesSomeone === true,
       fearsNotBelieved: ({ context, event }) => turnOf(context, event).fearsNotBelieved === true,
       isOnChildPath: ({ context }) => pathOf(context.audience) === 'child',
@@ -1235,6 +1236,13 @@ function adviceLines(context: HarbourContext, appAdviceOf: (context: HarbourCont
   if (context.audience === 'someone_else') out.push(say('parent.advice.work-with-children'));
   if (isSelfHarmOnly(context)) {
     for (const key of SELF_HARM_TIPS[prefix]) out.push(say(key));
+    return out;
+  }
+  // Criminal exploitation: stay away, keep the messages, tell a grown-up, 999 if threatened; not the app's
+  // blocking or CEOP (which is for grooming for sex).
+  if (context.said.exploitation === true && !(context.summary.categories ?? []).includes('sexual')) {
+    out.push(say(`${prefix}.advice.exploitation`));
+    out.push(say(`${prefix}.come-back`));
     return out;
   }
   // Bullying by children they know, and no red flag: telling a teacher and Childline, the app's block

@@ -103,6 +103,8 @@ export interface HarbourContext {
     readonly notOkay?: boolean;
     /** A grown-up should never be a boyfriend or girlfriend to a child (the detector's adult-and-romance rule): once. Absent in older snapshots. */
     readonly olderPartner?: boolean;
+    /** Criminal exploitation heard: its line said once, and "should i do it" answered by it. Absent in older snapshots. */
+    readonly exploitation?: boolean;
     /** A grown-up pretending to be a child is a warning sign (the detector's age-lie rule): once. Absent in older snapshots. */
     readonly ageLie?: boolean;
     /** Don't add them on another app (the detector's move-app rule): once. Absent in older snapshots. */

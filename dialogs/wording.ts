@@ -321,6 +321,9 @@ export function isHomeAloneFinding(f: { readonly rule: string }): boolean {
   return f.rule === HOME_ALONE_FINDING || f.rule === HOME_ALONE_RULE;
 }
 
+/** The dialog's finding for criminal exploitation ("take a bag to another town for 300"; analyse.ts). */
+export const EXPLOITATION_FINDING = 'dialog:criminal-exploitation';
+
 /** The detector's rule for someone outside or at the door now. */
 export const SOMEONE_OUTSIDE_RULE = 'lex:immediate_danger.someone-outside';
 
@@ -424,9 +427,13 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   const asked = [...(ctx.summary.categories ?? []), ...categories].filter(
     (c) => (c !== 'sexual' || asksSexual) && (c !== 'threat_blackmail' || blackmail || blackmailKnown(ctx)),
   );
-  const dontSend = pressure ? dontSendOrPay(ctx, asked) : undefined;
+  // Criminal exploitation: its own line (don't do it, it is not your fault, a debt is a trick), not "don't send or pay".
+  const exploitation = !withPerson && ctx.said.exploitation !== true && findings.some((f) => f.rule === EXPLOITATION_FINDING);
+  const exploited = exploitation || ctx.said.exploitation === true;
+  const dontSend = pressure && !exploited ? dontSendOrPay(ctx, asked) : undefined;
   // "should i just pay her": the answer, which says the whole of "don't send, don't pay", and why.
-  if (ctx.turn.asksShouldComply === true) out.push(dontComply(ctx));
+  if (exploitation) out.push(say(`${pathOf(ctx.audience)}.exploitation`));
+  else if (ctx.turn.asksShouldComply === true) out.push(exploited ? say(`${pathOf(ctx.audience)}.exploitation`) : dontComply(ctx));
   else if (dontSend?.line !== undefined) out.push(dontSend.line);
   // A child blackmailed over images, told of by a parent: how to support them, and the risk they may hurt themselves. Once.
   const imagesBlackmail = blackmail && (asksSexual || (ctx.summary.categories ?? []).includes('sexual') || ctx.said.imageWorry === true);
@@ -449,6 +456,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     // "someone is blackmailing me": blackmail, not a threat to come; "don't send or pay" answers it.
     findings.some((f) => MAY_TURN_UP_RULES.has(f.rule) && !(f.evidence.length > 0 && f.evidence.every((e) => BLACKMAIL_WORD.test(e.text)))) &&
     !asksSexual &&
+    !exploited &&
     // "everyones gonna see" after the pictures: the threat is to share them, now happening.
     ctx.turn.imageSpreading !== true &&
     !categories.has('financial') &&
@@ -484,7 +492,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   if (moneyMule) out.push(say(`${pathOf(ctx.audience)}.money-mule`));
   // Presents, game money or flattery given (the gifts-grooming rule): a way to win trust; they owe nothing. Once;
   // not beside the older-partner line, which says the same of "he loves me" more plainly.
-  const gifts = !withPerson && !olderPartner && ctx.said.gifts !== true && findings.some((f) => f.rule === GIFTS_RULE);
+  const gifts = !withPerson && !olderPartner && !exploited && ctx.said.gifts !== true && findings.some((f) => f.rule === GIFTS_RULE);
   if (gifts) out.push(say(`${pathOf(ctx.audience)}.gifts`));
   if (!withPerson && (isFirst || raises)) {
     if (isPersonComing(ctx)) out.push(say('escalation.asking'));
@@ -502,6 +510,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     ...(workerSecret ? { workerSecret: true } : {}),
     ...(gifts ? { gifts: true } : {}),
     ...(olderPartner ? { olderPartner: true } : {}),
+    ...(exploitation ? { exploitation: true } : {}),
     ...(ageLie ? { ageLie: true } : {}),
     ...(moveApp ? { moveApp: true } : {}),
     ...(moneyMule ? { moneyMule: true } : {}),

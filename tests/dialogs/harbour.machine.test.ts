@@ -2662,3 +2662,45 @@ describe('a Welsh parent is spoken to as "chi"', () => {
     expect(wordsOf(content, en?.emitted ?? [], 'en-GB', en?.snapshot.context).join(' ')).toMatch(/What you've shared sounds serious/);
   });
 });
+
+describe('criminal exploitation (county lines)', () => {
+  const offShift = { counsellorOnShift: false };
+  it('hands off, says do not do it and it is not their fault, and its own tips, not "don\'t pay" or CEOP', () => {
+    const turns = play(machine, offShift, [msg('im 14'), msg('these older boys said if i take a bag to another town they will pay me 300'), msg('wat do i do')]);
+    const told = turns[2];
+    expect(told?.state).toBe('escalated');
+    expect(keysOf(told?.emitted ?? [])).toContain('child.exploitation');
+    expect(keysOf(told?.emitted ?? [])).not.toContain('advice.dont-pay');
+    const tips = keysOf(turns[3]?.emitted ?? []);
+    expect(tips).toContain('child.advice.exploitation');
+    expect(tips).not.toContain('advice.report');
+    // A parent of a child who goes missing and comes back with cash hears what it is and who to tell.
+    const parent = play(machine, offShift, [msg('my son'), msg('hes 15 and keeps going missing for days and comes back with new trainers and cash')]).at(-1);
+    expect(keysOf(parent?.emitted ?? [])).toContain('parent.exploitation');
+  });
+
+  it('needs the errand beside a lure or a hold: carrying a bag for nan is not exploitation', () => {
+    expect(child(msg('i need to carry a bag for my nan')).at(-1)?.state).not.toBe('escalated');
+    expect(keysOf(play(machine, onShift, [msg("I'm asking for a friend"), msg('my mate is doing county lines')]).at(-1)?.emitted ?? [])).toContain('friend.exploitation');
+  });
+});
+
+describe('more from the second report', () => {
+  const offShift = { counsellorOnShift: false };
+  it('"he says get in", in danger now, is no, stay where people are, 999; not the door line', () => {
+    const last = play(machine, offShift, [msg('im 14'), msg('this guy off insta is in a car outside my school'), msg('he says get in')]).at(-1);
+    expect(keysOf(last?.emitted ?? [])).toEqual(['escalation.danger-go-out']);
+  });
+
+  it('hears a picture in a group chat as going round, a read phone as a watched device, and "if i block him will he see" as a question, not a threat', () => {
+    const group = play(machine, offShift, [msg('im 16'), msg('someone is sharing my nudes in a group chat')]).at(-1);
+    expect(keysOf(group?.emitted ?? [])).toContain('child.image-spreading');
+    const read = play(machine, offShift, [msg('im 13'), msg('a man on snap asked for pics'), msg('my mum reads my texts')]).at(-1);
+    expect(keysOf(read?.emitted ?? [])).toContain('shared.device-safety');
+    const block = play(machine, offShift, [msg('im 13'), msg('guy on insta asked for pics i sent some'), msg('if i block him will he see')]).at(-1);
+    expect(keysOf(block?.emitted ?? [])).toEqual(['child.report-secret']);
+    // Longer, with a threat in it: still a threat.
+    const threat = play(machine, offShift, [msg('im 13'), msg('guy on insta asked for pics i sent some'), msg('if i block him will he post my pics')]).at(-1);
+    expect(threat?.snapshot.context.turn.findings.some((f) => f.category === 'threat_blackmail')).toBe(true);
+  });
+});
