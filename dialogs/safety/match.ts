@@ -27,50 +27,50 @@ export function keysPresent(tokens: readonly Token[]): Set<string> {
 }
 
 /**
- * An index's phrases for one key, grouped by their second key so that one look-up in the
- * message's keys rules out every phrase of the group (most candidates fail that quick filter).
- * `order` holds each group's positions in `phrases`, so matches keep the index's order.
+ * An index laid out for matching by number (session 24): every term of its phrases gets a small id,
+ * phrases are listed by the id of their first term, and each phrase's terms are kept as ids, so the
+ * quick filter (is every term somewhere in the message?) reads a stamp array instead of a string Set.
  */
-interface KeyGroups {
-  readonly phrases: readonly CompiledPhrase[];
-  /** `second` undefined: one-word phrases, which always pass the filter. */
-  readonly groups: readonly { readonly second: string | undefined; readonly order: readonly number[] }[];
+interface CompiledIndex {
+  /** term → id, for this index only. */
+  readonly ids: ReadonlyMap<string, number>;
+  /** By the id of a first term: its phrases in the index's order, and their terms as ids. */
+  readonly byFirst: readonly (readonly { readonly phrase: CompiledPhrase; readonly terms: Int32Array }[] | undefined)[];
+  /** `stamp[id] === mark`: the term is among the message's keys (a new mark per call, nothing to clear). */
+  readonly stamp: Int32Array;
+  mark: number;
 }
 
-/** Groups worked out once per index (the model's indexes live as long as the model). */
-const groupCache = new WeakMap<PhraseIndex, Map<string, KeyGroups>>();
+/** Worked out once per index (the model's indexes live as long as the model). */
+const compiledCache = new WeakMap<PhraseIndex, CompiledIndex>();
 
-function groupsOf(index: PhraseIndex): Map<string, KeyGroups> {
-  let g = groupCache.get(index);
-  if (g === undefined) {
-    g = new Map();
+function compiledOf(index: PhraseIndex): CompiledIndex {
+  let c = compiledCache.get(index);
+  if (c === undefined) {
+    const ids = new Map<string, number>();
+    const idOf = (term: string): number => {
+      let id = ids.get(term);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(term, id);
+      }
+      return id;
+    };
+    const byFirst: { phrase: CompiledPhrase; terms: Int32Array }[][] = [];
     for (const [key, phrases] of index) {
-      const bySecond = new Map<string | undefined, number[]>();
-      phrases.forEach((p, i) => {
-        const second = p.terms.length > 1 ? (p.terms[1] ?? '') : undefined;
-        const list = bySecond.get(second) ?? [];
-        list.push(i);
-        bySecond.set(second, list);
-      });
-      g.set(key, { phrases, groups: [...bySecond].map(([second, order]) => ({ second, order })) });
+      const first = idOf(key);
+      const list = (byFirst[first] ??= []);
+      for (const phrase of phrases) list.push({ phrase, terms: Int32Array.from(phrase.terms, (t) => idOf(t)) });
     }
-    groupCache.set(index, g);
+    c = { ids, byFirst: Array.from({ length: ids.size }, (_, i) => byFirst[i]), stamp: new Int32Array(ids.size), mark: 0 };
+    compiledCache.set(index, c);
   }
-  return g;
+  return c;
 }
 
-/** Two ascending lists of positions as one ascending list. */
-function mergeOrder(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = a[i] ?? Infinity;
-    const y = b[j] ?? Infinity;
-    if (x < y) { out.push(x); i += 1; } else { out.push(y); j += 1; }
-  }
-  return out;
-}
+/** Reused per call: each token's keys as ids of the index (-1: not a term of it), and where each token's run starts. */
+let keyIds = new Int32Array(256);
+let keyStart = new Int32Array(65);
 
 /**
  * Finds every phrase of an index in the tokens. Each token's keys are looked up in the index, so
@@ -79,38 +79,58 @@ function mergeOrder(a: readonly number[], b: readonly number[]): number[] {
  */
 export function findPhrases(tokens: readonly Token[], index: PhraseIndex, useMasked = false, present: ReadonlySet<string> = keysPresent(tokens)): PhraseMatch[] {
   const found: PhraseMatch[] = [];
-  const byKey = groupsOf(index);
-  for (let i = 0; i < tokens.length; i += 1) {
+  const c = compiledOf(index);
+  const { ids, byFirst, stamp } = c;
+  if (c.mark >= 0x7fffffff) {
+    stamp.fill(0);
+    c.mark = 0;
+  }
+  const mark = (c.mark += 1);
+  for (const k of present) {
+    const id = ids.get(k);
+    if (id !== undefined) stamp[id] = mark;
+  }
+  // Every token's keys as ids, once per call (a token's keys are read again for each later term).
+  const n = tokens.length;
+  if (keyStart.length < n + 1) keyStart = new Int32Array(2 * n + 1);
+  let total = 0;
+  for (let i = 0; i < n; i += 1) {
+    keyStart[i] = total;
+    const keys = tokens[i]?.keys;
+    if (keys === undefined) continue;
+    if (keyIds.length < total + keys.length) {
+      const grown = new Int32Array(2 * (total + keys.length));
+      grown.set(keyIds.subarray(0, total));
+      keyIds = grown;
+    }
+    for (const k of keys) keyIds[total++] = ids.get(k) ?? -1;
+  }
+  keyStart[n] = total;
+  for (let i = 0; i < n; i += 1) {
     const t = tokens[i];
     if (!t || (t.masked && !useMasked)) continue;
-    for (const key of t.keys) {
-      const entry = byKey.get(key);
-      if (!entry) continue;
-      // Cheap filter first: every key of the phrase must occur somewhere in the message (the
-      // second key once per group here, the rest below).
-      let order: readonly number[] | undefined;
-      for (const g of entry.groups) {
-        if (g.second !== undefined && !present.has(g.second)) continue;
-        order = order === undefined ? g.order : mergeOrder(order, g.order);
-      }
-      if (order === undefined) continue;
-      for (const o of order) {
-        const phrase = entry.phrases[o];
-        if (phrase === undefined) continue;
+    for (let q = keyStart[i] ?? 0, qEnd = keyStart[i + 1] ?? 0; q < qEnd; q += 1) {
+      const first = keyIds[q] ?? -1;
+      const entry = first >= 0 ? byFirst[first] : undefined;
+      if (entry === undefined) continue;
+      for (const { phrase, terms } of entry) {
+        // Cheap filter first: every term of the phrase must occur somewhere in the message.
         let all = true;
-        for (let k = 2; k < phrase.terms.length && all; k += 1) all = present.has(phrase.terms[k] ?? '');
+        for (let k = 1; k < terms.length && all; k += 1) all = stamp[terms[k] ?? 0] === mark;
         if (!all) continue;
         let pos = i;
         let fuzzy = t.fuzzy;
         let ok = true;
-        for (let k = 1; k < phrase.terms.length && ok; k += 1) {
-          const term = phrase.terms[k] ?? '';
+        for (let k = 1; k < terms.length && ok; k += 1) {
+          const term = terms[k] ?? -1;
           ok = false;
-          for (let j = pos + 1; j <= pos + 1 + (phrase.gaps[k] ?? 0) && j < tokens.length; j += 1) {
+          for (let j = pos + 1; j <= pos + 1 + (phrase.gaps[k] ?? 0) && j < n; j += 1) {
             const u = tokens[j];
             if (!u || u.sentence !== t.sentence) break;
             if (u.masked && !useMasked) continue;
-            if (u.keys.includes(term)) {
+            let has = false;
+            for (let r = keyStart[j] ?? 0, rEnd = keyStart[j + 1] ?? 0; r < rEnd && !has; r += 1) has = keyIds[r] === term;
+            if (has) {
               pos = j;
               fuzzy ||= u.fuzzy;
               ok = true;
