@@ -6,7 +6,8 @@
  * letters ("s e n d  p i c s") and text-speak ("u", "sum1", "2nite").
  */
 
-import type { WelshReader } from './welsh.js';
+import type { WordKeys } from './vocabulary.js';
+import type { WelshEntry, WelshReader } from './welsh.js';
 
 /** One normalised word. `start`/`end` index the ORIGINAL text. */
 export interface Word {
@@ -29,6 +30,22 @@ export interface Vocabulary {
   resolve?(raw: string): readonly string[];
   /** Session 23: Welsh words and phrases read as English (content/cy-GB/welsh-words.yaml). */
   readonly welsh?: WelshReader;
+  /**
+   * Session 24, optional: everything about one raw piece in one memo read (its Welsh entry, its
+   * plain words as {@link resolve} gives them, and their match keys), where each was a read of its own.
+   */
+  piece?(raw: string): PieceReading;
+  /** The match keys of a plain word (needed with {@link readWords}' keys). */
+  keysOf?(word: string): WordKeys;
+}
+
+/** One raw piece read once (see {@link Vocabulary.piece}). */
+export interface PieceReading {
+  readonly words: readonly string[];
+  /** `keys[k]`: the match keys of `words[k]`. */
+  readonly keys: readonly WordKeys[];
+  /** The Welsh reader's entry for the piece as typed, if any. */
+  readonly welsh: WelshEntry | undefined;
 }
 
 // Characters that look like Latin letters (Cyrillic, Greek and a few symbols) → the Latin letter.
@@ -272,11 +289,24 @@ function joinWelshEndings(pieces: Piece[], welsh: WelshReader): Piece[] {
 
 /** Normalise a message into words with offsets into the original text. Pure. */
 export function normalise(text: string, vocab: Vocabulary): Word[] {
+  return readWords(text, vocab, undefined);
+}
+
+/**
+ * {@link normalise}, and with `keysOut` also each word's match keys (`keysOut[i]` for word i), read
+ * with the word when the vocabulary has {@link Vocabulary.piece} (session 24: the tokeniser's way).
+ */
+export function readWords(text: string, vocab: Vocabulary, keysOut: WordKeys[] | undefined): Word[] {
   const { folded, from, to } = foldCharacters(text);
   let pieces = joinSpacedLetters(splitPieces(folded, from, to), vocab);
   const welsh = vocab.welsh;
   if (welsh !== undefined) pieces = joinWelshEndings(pieces, welsh);
-  const reading = welsh?.read(pieces);
+  let readings: PieceReading[] | undefined;
+  if (vocab.piece !== undefined) {
+    readings = new Array<PieceReading>(pieces.length);
+    for (let i = 0; i < pieces.length; i += 1) readings[i] = vocab.piece(pieces[i]?.text ?? '');
+  }
+  const reading = welsh?.read(pieces, readings);
   const words: Word[] = [];
   let sentence = 0;
   let quoted = false;
@@ -293,13 +323,26 @@ export function normalise(text: string, vocab: Vocabulary): Word[] {
     if (cy !== undefined) {
       // Welsh read as English: every English word quotes the child's Welsh words it stands for.
       const end = pieces[i + cy.length - 1]?.end ?? p.end;
-      for (const w of cy.english) words.push({ word: w, start: p.start, end, sentence, quoted });
+      for (const w of cy.english) {
+        words.push({ word: w, start: p.start, end, sentence, quoted });
+        if (keysOut !== undefined) keysOut.push(keysOf(vocab, w));
+      }
       i += cy.length - 1;
       continue;
     }
-    for (const w of vocab.resolve ? vocab.resolve(p.text) : resolveWord(p.text, vocab)) {
-      if (w !== '') words.push({ word: w, start: p.start, end: p.end, sentence, quoted });
+    const r = readings?.[i];
+    const list = r !== undefined ? r.words : vocab.resolve ? vocab.resolve(p.text) : resolveWord(p.text, vocab);
+    for (let k = 0; k < list.length; k += 1) {
+      const w = list[k] ?? '';
+      if (w === '') continue;
+      words.push({ word: w, start: p.start, end: p.end, sentence, quoted });
+      if (keysOut !== undefined) keysOut.push(r?.keys[k] ?? keysOf(vocab, w));
     }
   }
   return words;
+}
+
+function keysOf(vocab: Vocabulary, word: string): WordKeys {
+  if (vocab.keysOf === undefined) throw new Error('readWords: this vocabulary has no keysOf');
+  return vocab.keysOf(word);
 }
