@@ -54,7 +54,7 @@ export function tokenise(text: string, model: SafetyModel): Token[] {
   const wordKeys: WordKeys[] = [];
   const tokens: Token[] = readWords(text, model.words, wordKeys).map((w, i) => {
     const k = wordKeys[i] ?? model.words.keysOf(w.word);
-    return { word: w.word, start: w.start, end: w.end, sentence: w.sentence, quoted: w.quoted, keys: k.keys, fuzzy: k.fuzzy, sets: k.sets, masked: false };
+    return { word: w.word, start: w.start, end: w.end, sentence: w.sentence, quoted: w.quoted, keys: k.keys, fuzzy: k.fuzzy, sets: k.sets, masked: false, termIds: model.words.termIds(k) };
   });
   // Set members of several words ("dinner lady", "surprise party"): every word of the run in one
   // sentence gets the set, so rules and the classifier see it as they see a one-word member.

@@ -9,6 +9,17 @@ export interface Token extends Word {
   readonly sets: readonly string[];
   /** Part of a harmless figure of speech: never used by a rule. */
   masked: boolean;
+  /** Session 24, optional: `keys` as term ids ({@link termIdsOf}), so matching reads no string Map. */
+  readonly termIds?: TermIds;
+}
+
+/**
+ * A word's keys as ids of the phrase indexes' terms (-1: a key no phrase uses), as of `generation`
+ * of the term registry (ids worked out before a later index added terms are not used).
+ */
+export interface TermIds {
+  readonly ids: Int32Array;
+  readonly generation: number;
 }
 
 /** A phrase found in the message: token positions [first, last], inclusive. */
@@ -19,11 +30,84 @@ export interface PhraseMatch {
   readonly fuzzy: boolean;
 }
 
-/** Every match key in the message, for {@link findPhrases}' quick filter. */
-export function keysPresent(tokens: readonly Token[]): Set<string> {
-  const present = new Set<string>();
-  for (const t of tokens) for (const k of t.keys) present.add(k);
-  return present;
+/**
+ * Every match key in the message, for {@link findPhrases}' quick filter. Session 24: the Set is
+ * built only if something reads it as a Set; {@link findPhrases} reads the tokens' term ids instead.
+ * The tokens' keys must not change afterwards (they do not: scopes only mask tokens).
+ */
+export function keysPresent(tokens: readonly Token[]): ReadonlySet<string> {
+  return new MessageKeys(tokens);
+}
+
+class MessageKeys implements ReadonlySet<string> {
+  private built: Set<string> | undefined;
+  constructor(readonly tokens: readonly Token[]) {}
+  private all(): Set<string> {
+    if (this.built === undefined) {
+      const present = new Set<string>();
+      for (const t of this.tokens) for (const k of t.keys) present.add(k);
+      this.built = present;
+    }
+    return this.built;
+  }
+
+  get size(): number {
+    return this.all().size;
+  }
+
+  has(key: string): boolean {
+    return this.all().has(key);
+  }
+
+  forEach(fn: (value: string, key: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
+    for (const k of this.all()) fn.call(thisArg, k, k, this);
+  }
+
+  entries(): IterableIterator<[string, string]> {
+    return this.all().entries();
+  }
+
+  keys(): IterableIterator<string> {
+    return this.all().keys();
+  }
+
+  values(): IterableIterator<string> {
+    return this.all().values();
+  }
+
+  [Symbol.iterator](): IterableIterator<string> {
+    return this.all()[Symbol.iterator]();
+  }
+}
+
+/** Every term of every compiled phrase index → its id (ids are shared by all indexes). */
+const TERM_IDS = new Map<string, number>();
+/** Changes whenever a term is added, so ids worked out before can be told apart. */
+let generation = 0;
+
+function internTerm(term: string): number {
+  let id = TERM_IDS.get(term);
+  if (id === undefined) {
+    id = TERM_IDS.size;
+    TERM_IDS.set(term, id);
+    generation += 1;
+  }
+  return id;
+}
+
+/** The term registry's generation now (see {@link TermIds}). */
+export function termGeneration(): number {
+  return generation;
+}
+
+/** A word's keys as term ids, for {@link Token.termIds} (worked out once per word, with its keys). */
+export function termIdsOf(keys: readonly string[]): TermIds {
+  return { ids: Int32Array.from(keys, (k) => TERM_IDS.get(k) ?? -1), generation };
+}
+
+/** Lays an index out for matching now (the model does it when built, before any word's ids are worked out). */
+export function prepareIndex(index: PhraseIndex): void {
+  compiledOf(index);
 }
 
 /**
@@ -32,14 +116,20 @@ export function keysPresent(tokens: readonly Token[]): Set<string> {
  * quick filter (is every term somewhere in the message?) reads a stamp array instead of a string Set.
  */
 interface CompiledIndex {
-  /** term → id, for this index only. */
-  readonly ids: ReadonlyMap<string, number>;
-  /** By the id of a first term: its phrases in the index's order, and their terms as ids. */
-  readonly byFirst: readonly (readonly { readonly phrase: CompiledPhrase; readonly terms: Int32Array }[] | undefined)[];
-  /** `stamp[id] === mark`: the term is among the message's keys (a new mark per call, nothing to clear). */
-  readonly stamp: Int32Array;
-  mark: number;
+  /** By the id of a first term: its phrases in the index's order. */
+  readonly byFirst: readonly (FirstTermPhrases | undefined)[];
 }
+
+/** The phrases of one first term, side by side: `second[o]` is phrase o's second term (-1: a one-word phrase). */
+interface FirstTermPhrases {
+  readonly phrases: readonly CompiledPhrase[];
+  readonly terms: readonly Int32Array[];
+  readonly second: Int32Array;
+}
+
+/** `stamp[id] === mark`: term `id` is among the message's keys (a new mark per call, nothing to clear). */
+let stamp = new Int32Array(1024);
+let mark = 0;
 
 /** Worked out once per index (the model's indexes live as long as the model). */
 const compiledCache = new WeakMap<PhraseIndex, CompiledIndex>();
@@ -47,22 +137,13 @@ const compiledCache = new WeakMap<PhraseIndex, CompiledIndex>();
 function compiledOf(index: PhraseIndex): CompiledIndex {
   let c = compiledCache.get(index);
   if (c === undefined) {
-    const ids = new Map<string, number>();
-    const idOf = (term: string): number => {
-      let id = ids.get(term);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(term, id);
-      }
-      return id;
-    };
-    const byFirst: { phrase: CompiledPhrase; terms: Int32Array }[][] = [];
+    const idOf = internTerm;
+    const byFirst: FirstTermPhrases[] = [];
     for (const [key, phrases] of index) {
-      const first = idOf(key);
-      const list = (byFirst[first] ??= []);
-      for (const phrase of phrases) list.push({ phrase, terms: Int32Array.from(phrase.terms, (t) => idOf(t)) });
+      const terms = phrases.map((p) => Int32Array.from(p.terms, (t) => idOf(t)));
+      byFirst[idOf(key)] = { phrases, terms, second: Int32Array.from(terms, (t) => (t.length > 1 ? (t[1] ?? -1) : -1)) };
     }
-    c = { ids, byFirst: Array.from({ length: ids.size }, (_, i) => byFirst[i]), stamp: new Int32Array(ids.size), mark: 0 };
+    c = { byFirst: Array.from({ length: TERM_IDS.size }, (_, i) => byFirst[i]) };
     compiledCache.set(index, c);
   }
   return c;
@@ -79,31 +160,44 @@ let keyStart = new Int32Array(65);
  */
 export function findPhrases(tokens: readonly Token[], index: PhraseIndex, useMasked = false, present: ReadonlySet<string> = keysPresent(tokens)): PhraseMatch[] {
   const found: PhraseMatch[] = [];
-  const c = compiledOf(index);
-  const { ids, byFirst, stamp } = c;
-  if (c.mark >= 0x7fffffff) {
+  const { byFirst } = compiledOf(index);
+  if (stamp.length < TERM_IDS.size) stamp = new Int32Array(2 * TERM_IDS.size);
+  if (mark >= 0x7fffffff) {
     stamp.fill(0);
-    c.mark = 0;
+    mark = 0;
   }
-  const mark = (c.mark += 1);
-  for (const k of present) {
-    const id = ids.get(k);
-    if (id !== undefined) stamp[id] = mark;
-  }
+  mark += 1;
+  // The message's keys made from the same tokens (keysPresent): stamped with the tokens' ids below.
+  const fromTokens = present instanceof MessageKeys && present.tokens === tokens;
+  if (!fromTokens)
+    for (const k of present) {
+      const id = TERM_IDS.get(k);
+      if (id !== undefined) stamp[id] = mark;
+    }
   // Every token's keys as ids, once per call (a token's keys are read again for each later term).
   const n = tokens.length;
   if (keyStart.length < n + 1) keyStart = new Int32Array(2 * n + 1);
   let total = 0;
   for (let i = 0; i < n; i += 1) {
     keyStart[i] = total;
-    const keys = tokens[i]?.keys;
-    if (keys === undefined) continue;
+    const t = tokens[i];
+    if (t === undefined) continue;
+    const keys = t.keys;
     if (keyIds.length < total + keys.length) {
       const grown = new Int32Array(2 * (total + keys.length));
       grown.set(keyIds.subarray(0, total));
       keyIds = grown;
     }
-    for (const k of keys) keyIds[total++] = ids.get(k) ?? -1;
+    const known = t.termIds;
+    if (known !== undefined && known.generation === generation && known.ids.length === keys.length) {
+      keyIds.set(known.ids, total);
+      total += keys.length;
+    } else for (const k of keys) keyIds[total++] = TERM_IDS.get(k) ?? -1;
+    if (fromTokens)
+      for (let q = keyStart[i] ?? 0; q < total; q += 1) {
+        const id = keyIds[q] ?? -1;
+        if (id >= 0) stamp[id] = mark;
+      }
   }
   keyStart[n] = total;
   for (let i = 0; i < n; i += 1) {
@@ -113,10 +207,17 @@ export function findPhrases(tokens: readonly Token[], index: PhraseIndex, useMas
       const first = keyIds[q] ?? -1;
       const entry = first >= 0 ? byFirst[first] : undefined;
       if (entry === undefined) continue;
-      for (const { phrase, terms } of entry) {
-        // Cheap filter first: every term of the phrase must occur somewhere in the message.
+      const { phrases, second } = entry;
+      for (let o = 0; o < second.length; o += 1) {
+        // Cheap filter first: every term of the phrase must occur somewhere in the message (the
+        // second, from a side-by-side array, rules most out).
+        const s = second[o] ?? -1;
+        if (s >= 0 && stamp[s] !== mark) continue;
+        const phrase = phrases[o];
+        const terms = entry.terms[o];
+        if (phrase === undefined || terms === undefined) continue;
         let all = true;
-        for (let k = 1; k < terms.length && all; k += 1) all = stamp[terms[k] ?? 0] === mark;
+        for (let k = 2; k < terms.length && all; k += 1) all = stamp[terms[k] ?? 0] === mark;
         if (!all) continue;
         let pos = i;
         let fuzzy = t.fuzzy;

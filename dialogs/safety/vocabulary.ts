@@ -1,5 +1,6 @@
 import { editDistance, isEnglishWord, loadEnglishWords, porterStem } from './natural.js';
 import { resolveWord, type PieceReading, type Vocabulary } from './normalise.js';
+import { termGeneration, termIdsOf, type TermIds } from './match.js';
 import { foldWelsh, WelshReader, type WelshSource } from './welsh.js';
 
 /** A word's match keys (see {@link WordIndex.keysOf}). `sets`: the `{set}` keys among them, in the same order. */
@@ -9,6 +10,8 @@ export interface WordKeys {
   readonly sets: readonly string[];
   /** Session 24: the set members of several words that start with this word's stem (`multiWordSets`), if any. */
   readonly multi: readonly { readonly stems: readonly string[]; readonly set: string }[] | undefined;
+  /** Session 24: `keys` as the phrase indexes' term ids; read through {@link WordIndex.termIds}, which renews them when stale. */
+  termIds: TermIds;
 }
 
 /**
@@ -121,6 +124,12 @@ export class WordIndex implements Vocabulary {
     return r;
   }
 
+  /** A word's keys as term ids (see {@link WordKeys.termIds}), renewed if a phrase index added terms since. */
+  termIds(k: WordKeys): TermIds {
+    if (k.termIds.generation !== termGeneration()) k.termIds = termIdsOf(k.keys);
+    return k.termIds;
+  }
+
   /** Memoised Porter stem. */
   stem(word: string): string {
     let s = this.stems.get(word);
@@ -182,7 +191,7 @@ export class WordIndex implements Vocabulary {
     // Any number is also `{number}` ("took 16 paracetamol").
     if (/^\d+$/.test(word)) keys.add('{number}');
     const all = [...keys];
-    const result: WordKeys = { keys: all, fuzzy, sets: all.filter((k) => k.startsWith('{')), multi: this.multiWordSets.get(stem) };
+    const result: WordKeys = { keys: all, fuzzy, sets: all.filter((k) => k.startsWith('{')), multi: this.multiWordSets.get(stem), termIds: termIdsOf(all) };
     if (this.keyCache.size >= WordIndex.CACHE_LIMIT) this.keyCache.clear();
     this.keyCache.set(word, result);
     return result;
