@@ -50,12 +50,20 @@ interface Hit {
 
 /** Normalised tokens with their match keys. */
 export function tokenise(text: string, model: SafetyModel): Token[] {
-  // Each word's keys are read with the word (session 24: one memo read per piece, `WordIndex.piece`).
+  // Each word's keys are read with the word and its token made at once (session 24: one memo read
+  // per piece, `WordIndex.piece`, and no `Word` in between).
+  const words = model.words;
   const wordKeys: WordKeys[] = [];
-  const tokens: Token[] = readWords(text, model.words, wordKeys).map((w, i) => {
-    const k = wordKeys[i] ?? model.words.keysOf(w.word);
-    return { word: w.word, start: w.start, end: w.end, sentence: w.sentence, quoted: w.quoted, keys: k.keys, fuzzy: k.fuzzy, sets: k.sets, masked: false, termIds: model.words.termIds(k) };
-  });
+  const tokens: Token[] = readWords(
+    text,
+    words,
+    (word, start, end, sentence, quoted, keys): Token => {
+      const k = keys ?? words.keysOf(word);
+      wordKeys.push(k);
+      return { word, start, end, sentence, quoted, keys: k.keys, fuzzy: k.fuzzy, sets: k.sets, masked: false, termIds: words.termIds(k) };
+    },
+    true,
+  );
   // Set members of several words ("dinner lady", "surprise party"): every word of the run in one
   // sentence gets the set, so rules and the classifier see it as they see a one-word member.
   // (`multi`: the members starting with the word's stem, `keys[0]`, worked out with its keys.)

@@ -63,19 +63,10 @@ const SPACING_JOINERS = new Set([' ', '.', '-', '_', '*', '·', '/', '|', '+']);
 
 interface Piece { text: string; start: number; end: number; gapBefore: string }
 
-/** Lower-case, decompose, drop accents / zero-width characters, map look-alikes; keep an offset map. */
-function foldCharacters(text: string): { folded: string; from: number[]; to: number[] } {
-  // Fast path: plain ASCII folds to itself, one character each.
-  if (ASCII.test(text)) {
-    const n = text.length;
-    const from = new Array<number>(n);
-    const to = new Array<number>(n);
-    for (let i = 0; i < n; i += 1) {
-      from[i] = i;
-      to[i] = i + 1;
-    }
-    return { folded: text.toLowerCase(), from, to };
-  }
+/** Lower-case, decompose, drop accents / zero-width characters, map look-alikes; keep an offset map (none: one to one). */
+function foldCharacters(text: string): { folded: string; from: number[] | undefined; to: number[] | undefined } {
+  // Fast path: plain ASCII folds to itself, one character each (no offset map needed: i → [i, i+1)).
+  if (ASCII.test(text)) return { folded: text.toLowerCase(), from: undefined, to: undefined };
   let folded = '';
   const from: number[] = [];
   const to: number[] = [];
@@ -117,7 +108,9 @@ function suffixAt(folded: string, i: number): string {
 }
 
 /** Split folded text into raw pieces (letters, digits, and @ $ ! inside words); apostrophes inside words vanish. */
-function splitPieces(folded: string, from: number[], to: number[]): Piece[] {
+function splitPieces(folded: string, fromMap: number[] | undefined, toMap: number[] | undefined): Piece[] {
+  const from = (i: number): number | undefined => (fromMap === undefined ? (i < folded.length ? i : undefined) : fromMap[i]);
+  const to = (i: number): number | undefined => (toMap === undefined ? (i < folded.length ? i + 1 : undefined) : toMap[i]);
   const pieces: Piece[] = [];
   let gap = '';
   let cur = '';
@@ -140,14 +133,14 @@ function splitPieces(folded: string, from: number[], to: number[]): Piece[] {
       // "we're" → "we" + "are": the second word points at the apostrophe and its letters.
       const suffix = suffixAt(folded, i + 1);
       flush();
-      pieces.push({ text: contraction, start: from[i] ?? 0, end: to[i + suffix.length] ?? 0, gapBefore: '' });
+      pieces.push({ text: contraction, start: from(i) ?? 0, end: to(i + suffix.length) ?? 0, gapBefore: '' });
       i += suffix.length;
     } else if (isAlnum(c) || inWordSymbol || leadingSymbol) {
-      if (cur === '') curStart = from[i] ?? 0;
+      if (cur === '') curStart = from(i) ?? 0;
       cur += c;
-      curEnd = to[i] ?? 0;
+      curEnd = to(i) ?? 0;
     } else if (apostrophe) {
-      curEnd = to[i] ?? curEnd;
+      curEnd = to(i) ?? curEnd;
     } else {
       flush();
       gap += c;
@@ -289,14 +282,20 @@ function joinWelshEndings(pieces: Piece[], welsh: WelshReader): Piece[] {
 
 /** Normalise a message into words with offsets into the original text. Pure. */
 export function normalise(text: string, vocab: Vocabulary): Word[] {
-  return readWords(text, vocab, undefined);
+  return readWords(text, vocab, plainWord, false);
 }
 
+/** Makes one word of the output of {@link readWords}; `keys`: its match keys, when asked for. */
+export type WordMaker<T> = (word: string, start: number, end: number, sentence: number, quoted: boolean, keys: WordKeys | undefined) => T;
+
+const plainWord: WordMaker<Word> = (word, start, end, sentence, quoted) => ({ word, start, end, sentence, quoted });
+
 /**
- * {@link normalise}, and with `keysOut` also each word's match keys (`keysOut[i]` for word i), read
- * with the word when the vocabulary has {@link Vocabulary.piece} (session 24: the tokeniser's way).
+ * {@link normalise}, each word made by `make`, with its match keys when `withKeys` (read with the
+ * word when the vocabulary has {@link Vocabulary.piece}: session 24, the tokeniser's way, which
+ * makes its tokens here without a {@link Word} in between).
  */
-export function readWords(text: string, vocab: Vocabulary, keysOut: WordKeys[] | undefined): Word[] {
+export function readWords<T>(text: string, vocab: Vocabulary, make: WordMaker<T>, withKeys: boolean): T[] {
   const { folded, from, to } = foldCharacters(text);
   let pieces = joinSpacedLetters(splitPieces(folded, from, to), vocab);
   const welsh = vocab.welsh;
@@ -307,7 +306,7 @@ export function readWords(text: string, vocab: Vocabulary, keysOut: WordKeys[] |
     for (let i = 0; i < pieces.length; i += 1) readings[i] = vocab.piece(pieces[i]?.text ?? '');
   }
   const reading = welsh?.read(pieces, readings);
-  const words: Word[] = [];
+  const words: T[] = [];
   let sentence = 0;
   let quoted = false;
   for (let i = 0; i < pieces.length; i += 1) {
@@ -323,10 +322,7 @@ export function readWords(text: string, vocab: Vocabulary, keysOut: WordKeys[] |
     if (cy !== undefined) {
       // Welsh read as English: every English word quotes the child's Welsh words it stands for.
       const end = pieces[i + cy.length - 1]?.end ?? p.end;
-      for (const w of cy.english) {
-        words.push({ word: w, start: p.start, end, sentence, quoted });
-        if (keysOut !== undefined) keysOut.push(keysOf(vocab, w));
-      }
+      for (const w of cy.english) words.push(make(w, p.start, end, sentence, quoted, withKeys ? keysOf(vocab, w) : undefined));
       i += cy.length - 1;
       continue;
     }
@@ -334,9 +330,7 @@ export function readWords(text: string, vocab: Vocabulary, keysOut: WordKeys[] |
     const list = r !== undefined ? r.words : vocab.resolve ? vocab.resolve(p.text) : resolveWord(p.text, vocab);
     for (let k = 0; k < list.length; k += 1) {
       const w = list[k] ?? '';
-      if (w === '') continue;
-      words.push({ word: w, start: p.start, end: p.end, sentence, quoted });
-      if (keysOut !== undefined) keysOut.push(r?.keys[k] ?? keysOf(vocab, w));
+      if (w !== '') words.push(make(w, p.start, p.end, sentence, quoted, withKeys ? (r?.keys[k] ?? keysOf(vocab, w)) : undefined));
     }
   }
   return words;
