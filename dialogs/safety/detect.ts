@@ -74,7 +74,8 @@ export function tokenise(text: string, model: SafetyModel): Token[] {
       for (const c of cands) {
         const n = c.stems.length;
         let ok = i + n <= tokens.length;
-        for (let k = 0; ok && k < n; k += 1) {
+        // From the second word: the first is this token, whose stem `multi` was looked up by.
+        for (let k = 1; ok && k < n; k += 1) {
           const t = tokens[i + k];
           ok = t !== undefined && t.keys[0] === c.stems[k] && t.sentence === tokens[i]?.sentence;
         }
