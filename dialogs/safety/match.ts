@@ -120,11 +120,15 @@ interface CompiledIndex {
   readonly byFirst: readonly (FirstTermPhrases | undefined)[];
 }
 
-/** The phrases of one first term, side by side: `second[o]` is phrase o's second term (-1: a one-word phrase). */
+/**
+ * The phrases of one first term, side by side: `second[o]` is phrase o's second term (-1: a one-word
+ * phrase); its terms are `terms[start[o]]` to `terms[start[o + 1] - 1]`.
+ */
 interface FirstTermPhrases {
   readonly phrases: readonly CompiledPhrase[];
-  readonly terms: readonly Int32Array[];
   readonly second: Int32Array;
+  readonly terms: Int32Array;
+  readonly start: Int32Array;
 }
 
 /** `stamp[id] === mark`: term `id` is among the message's keys (a new mark per call, nothing to clear). */
@@ -140,8 +144,15 @@ function compiledOf(index: PhraseIndex): CompiledIndex {
     const idOf = internTerm;
     const byFirst: FirstTermPhrases[] = [];
     for (const [key, phrases] of index) {
-      const terms = phrases.map((p) => Int32Array.from(p.terms, (t) => idOf(t)));
-      byFirst[idOf(key)] = { phrases, terms, second: Int32Array.from(terms, (t) => (t.length > 1 ? (t[1] ?? -1) : -1)) };
+      const start = new Int32Array(phrases.length + 1);
+      const terms: number[] = [];
+      phrases.forEach((p, o) => {
+        start[o] = terms.length;
+        for (const t of p.terms) terms.push(idOf(t));
+      });
+      start[phrases.length] = terms.length;
+      const second = Int32Array.from(phrases, (p, o) => (p.terms.length > 1 ? (terms[(start[o] ?? 0) + 1] ?? -1) : -1));
+      byFirst[idOf(key)] = { phrases, second, terms: Int32Array.from(terms), start };
     }
     c = { byFirst: Array.from({ length: TERM_IDS.size }, (_, i) => byFirst[i]) };
     compiledCache.set(index, c);
@@ -190,8 +201,9 @@ export function findPhrases(tokens: readonly Token[], index: PhraseIndex, useMas
     }
     const known = t.termIds;
     if (known !== undefined && known.generation === generation && known.ids.length === keys.length) {
-      keyIds.set(known.ids, total);
-      total += keys.length;
+      // (A loop: TypedArray.set costs more than a word's few keys.)
+      const from = known.ids;
+      for (let q = 0; q < from.length; q += 1) keyIds[total++] = from[q] ?? -1;
     } else for (const k of keys) keyIds[total++] = TERM_IDS.get(k) ?? -1;
     if (fromTokens)
       for (let q = keyStart[i] ?? 0; q < total; q += 1) {
@@ -207,23 +219,24 @@ export function findPhrases(tokens: readonly Token[], index: PhraseIndex, useMas
       const first = keyIds[q] ?? -1;
       const entry = first >= 0 ? byFirst[first] : undefined;
       if (entry === undefined) continue;
-      const { phrases, second } = entry;
+      const { phrases, second, terms, start } = entry;
       for (let o = 0; o < second.length; o += 1) {
         // Cheap filter first: every term of the phrase must occur somewhere in the message (the
         // second, from a side-by-side array, rules most out).
         const s = second[o] ?? -1;
         if (s >= 0 && stamp[s] !== mark) continue;
         const phrase = phrases[o];
-        const terms = entry.terms[o];
-        if (phrase === undefined || terms === undefined) continue;
+        if (phrase === undefined) continue;
+        const a = start[o] ?? 0;
+        const length = (start[o + 1] ?? 0) - a;
         let all = true;
-        for (let k = 2; k < terms.length && all; k += 1) all = stamp[terms[k] ?? 0] === mark;
+        for (let k = 2; k < length && all; k += 1) all = stamp[terms[a + k] ?? 0] === mark;
         if (!all) continue;
         let pos = i;
         let fuzzy = t.fuzzy;
         let ok = true;
-        for (let k = 1; k < terms.length && ok; k += 1) {
-          const term = terms[k] ?? -1;
+        for (let k = 1; k < length && ok; k += 1) {
+          const term = terms[a + k] ?? -1;
           ok = false;
           for (let j = pos + 1; j <= pos + 1 + (phrase.gaps[k] ?? 0) && j < n; j += 1) {
             const u = tokens[j];
