@@ -113,21 +113,41 @@ function splitPieces(folded: string, fromMap: number[] | undefined, toMap: numbe
   const to = (i: number): number | undefined => (toMap === undefined ? (i < folded.length ? i + 1 : undefined) : toMap[i]);
   const pieces: Piece[] = [];
   let gap = '';
+  // The current piece: while its characters are one run of `folded` (no apostrophe dropped), only
+  // where the run starts and ends (`runFrom` to `runTo`), sliced once when the piece ends, instead
+  // of a new string per character (session 24); `cur` holds it from the first dropped apostrophe on.
   let cur = '';
+  let runFrom = -1;
+  let runTo = -1;
   let curStart = -1;
   let curEnd = -1;
+  const text = (): string => (runFrom >= 0 ? folded.slice(runFrom, runTo) : cur);
+  const append = (i: number): void => {
+    if (runFrom >= 0 && runTo === i) runTo = i + 1;
+    else if (runFrom < 0 && cur === '') {
+      runFrom = i;
+      runTo = i + 1;
+    } else {
+      cur = text() + (folded[i] ?? '');
+      runFrom = -1;
+    }
+  };
+  const empty = (): boolean => runFrom < 0 && cur === '';
   const flush = (): void => {
-    if (cur !== '') pieces.push({ text: cur, start: curStart, end: curEnd, gapBefore: gap });
-    if (cur !== '') gap = '';
+    if (!empty()) {
+      pieces.push({ text: text(), start: curStart, end: curEnd, gapBefore: gap });
+      gap = '';
+    }
     cur = '';
+    runFrom = -1;
   };
   for (let i = 0; i < folded.length; i += 1) {
     const c = folded[i] ?? '';
     const prev = folded[i - 1];
     const next = folded[i + 1];
-    const inWordSymbol = (c === '@' || c === '$' || c === '!') && cur !== '' && isLetter(next);
-    const leadingSymbol = (c === '@' || c === '$') && cur === '' && isLetter(next) && isLetter(folded[i + 2]);
-    const apostrophe = (c === "'" || c === '’') && isLetter(prev) && isLetter(next) && cur !== '';
+    const inWordSymbol = (c === '@' || c === '$' || c === '!') && !empty() && isLetter(next);
+    const leadingSymbol = (c === '@' || c === '$') && empty() && isLetter(next) && isLetter(folded[i + 2]);
+    const apostrophe = (c === "'" || c === '’') && isLetter(prev) && isLetter(next) && !empty();
     const contraction = apostrophe ? CONTRACTIONS[suffixAt(folded, i + 1)] : undefined;
     if (contraction !== undefined) {
       // "we're" → "we" + "are": the second word points at the apostrophe and its letters.
@@ -136,8 +156,8 @@ function splitPieces(folded: string, fromMap: number[] | undefined, toMap: numbe
       pieces.push({ text: contraction, start: from(i) ?? 0, end: to(i + suffix.length) ?? 0, gapBefore: '' });
       i += suffix.length;
     } else if (isAlnum(c) || inWordSymbol || leadingSymbol) {
-      if (cur === '') curStart = from(i) ?? 0;
-      cur += c;
+      if (empty()) curStart = from(i) ?? 0;
+      append(i);
       curEnd = to(i) ?? 0;
     } else if (apostrophe) {
       curEnd = to(i) ?? curEnd;
