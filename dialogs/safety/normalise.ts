@@ -107,66 +107,77 @@ function suffixAt(folded: string, i: number): string {
   return folded.slice(i, j);
 }
 
-/** Split folded text into raw pieces (letters, digits, and @ $ ! inside words); apostrophes inside words vanish. */
+/** Where folded character `i` came from (`map` undefined: one to one, as in plain ASCII). */
+function offsetAt(map: number[] | undefined, i: number, n: number, plus: number): number | undefined {
+  return map === undefined ? (i < n ? i + plus : undefined) : map[i];
+}
+
+/**
+ * Split folded text into raw pieces (letters, digits, and @ $ ! inside words); apostrophes inside words vanish.
+ * Session 24: while a piece's characters are one run of `folded` (no apostrophe dropped), only where
+ * the run starts and ends is kept (`runFrom`, `runTo`) and the piece is sliced once at its end,
+ * instead of a new string per character; `cur` holds it from the first dropped apostrophe on. No
+ * closures: tsx (the bench, the tests) wraps every named one in a name-setting call.
+ */
 function splitPieces(folded: string, fromMap: number[] | undefined, toMap: number[] | undefined): Piece[] {
-  const from = (i: number): number | undefined => (fromMap === undefined ? (i < folded.length ? i : undefined) : fromMap[i]);
-  const to = (i: number): number | undefined => (toMap === undefined ? (i < folded.length ? i + 1 : undefined) : toMap[i]);
+  const n = folded.length;
   const pieces: Piece[] = [];
   let gap = '';
-  // The current piece: while its characters are one run of `folded` (no apostrophe dropped), only
-  // where the run starts and ends (`runFrom` to `runTo`), sliced once when the piece ends, instead
-  // of a new string per character (session 24); `cur` holds it from the first dropped apostrophe on.
   let cur = '';
   let runFrom = -1;
   let runTo = -1;
   let curStart = -1;
   let curEnd = -1;
-  const text = (): string => (runFrom >= 0 ? folded.slice(runFrom, runTo) : cur);
-  const append = (i: number): void => {
-    if (runFrom >= 0 && runTo === i) runTo = i + 1;
-    else if (runFrom < 0 && cur === '') {
-      runFrom = i;
-      runTo = i + 1;
-    } else {
-      cur = text() + (folded[i] ?? '');
-      runFrom = -1;
+  for (let i = 0; i <= n; i += 1) {
+    const c = i < n ? (folded[i] ?? '') : '';
+    const empty = runFrom < 0 && cur === '';
+    if (i < n) {
+      const prev = folded[i - 1];
+      const next = folded[i + 1];
+      const inWordSymbol = (c === '@' || c === '$' || c === '!') && !empty && isLetter(next);
+      const leadingSymbol = (c === '@' || c === '$') && empty && isLetter(next) && isLetter(folded[i + 2]);
+      const apostrophe = (c === "'" || c === '’') && isLetter(prev) && isLetter(next) && !empty;
+      const contraction = apostrophe ? CONTRACTIONS[suffixAt(folded, i + 1)] : undefined;
+      if (contraction !== undefined) {
+        // "we're" → "we" + "are": the second word points at the apostrophe and its letters.
+        const suffix = suffixAt(folded, i + 1);
+        if (!empty) {
+          pieces.push({ text: runFrom >= 0 ? folded.slice(runFrom, runTo) : cur, start: curStart, end: curEnd, gapBefore: gap });
+          gap = '';
+        }
+        cur = '';
+        runFrom = -1;
+        pieces.push({ text: contraction, start: offsetAt(fromMap, i, n, 0) ?? 0, end: offsetAt(toMap, i + suffix.length, n, 1) ?? 0, gapBefore: '' });
+        i += suffix.length;
+        continue;
+      }
+      if (isAlnum(c) || inWordSymbol || leadingSymbol) {
+        if (empty) curStart = offsetAt(fromMap, i, n, 0) ?? 0;
+        if (runFrom >= 0 && runTo === i) runTo = i + 1;
+        else if (empty) {
+          runFrom = i;
+          runTo = i + 1;
+        } else {
+          cur = (runFrom >= 0 ? folded.slice(runFrom, runTo) : cur) + c;
+          runFrom = -1;
+        }
+        curEnd = offsetAt(toMap, i, n, 1) ?? 0;
+        continue;
+      }
+      if (apostrophe) {
+        curEnd = offsetAt(toMap, i, n, 1) ?? curEnd;
+        continue;
+      }
     }
-  };
-  const empty = (): boolean => runFrom < 0 && cur === '';
-  const flush = (): void => {
-    if (!empty()) {
-      pieces.push({ text: text(), start: curStart, end: curEnd, gapBefore: gap });
+    // The piece ends here (a gap character, or the end of the text).
+    if (!empty) {
+      pieces.push({ text: runFrom >= 0 ? folded.slice(runFrom, runTo) : cur, start: curStart, end: curEnd, gapBefore: gap });
       gap = '';
     }
     cur = '';
     runFrom = -1;
-  };
-  for (let i = 0; i < folded.length; i += 1) {
-    const c = folded[i] ?? '';
-    const prev = folded[i - 1];
-    const next = folded[i + 1];
-    const inWordSymbol = (c === '@' || c === '$' || c === '!') && !empty() && isLetter(next);
-    const leadingSymbol = (c === '@' || c === '$') && empty() && isLetter(next) && isLetter(folded[i + 2]);
-    const apostrophe = (c === "'" || c === '’') && isLetter(prev) && isLetter(next) && !empty();
-    const contraction = apostrophe ? CONTRACTIONS[suffixAt(folded, i + 1)] : undefined;
-    if (contraction !== undefined) {
-      // "we're" → "we" + "are": the second word points at the apostrophe and its letters.
-      const suffix = suffixAt(folded, i + 1);
-      flush();
-      pieces.push({ text: contraction, start: from(i) ?? 0, end: to(i + suffix.length) ?? 0, gapBefore: '' });
-      i += suffix.length;
-    } else if (isAlnum(c) || inWordSymbol || leadingSymbol) {
-      if (empty()) curStart = from(i) ?? 0;
-      append(i);
-      curEnd = to(i) ?? 0;
-    } else if (apostrophe) {
-      curEnd = to(i) ?? curEnd;
-    } else {
-      flush();
-      gap += c;
-    }
+    if (i < n) gap += c;
   }
-  flush();
   return pieces;
 }
 
