@@ -2,7 +2,8 @@ import { CATEGORIES, URGENCY_RANK, type Category, type EvidenceSpan, type Findin
 import { featureBuckets, scoreAll, weightOf, type ClassifierWord } from './classifier.js';
 import type { CompiledRule, SafetyModel } from './model.js';
 import { isStopWord } from './natural.js';
-import { normalise } from './normalise.js';
+import { readWords } from './normalise.js';
+import type { WordKeys } from './vocabulary.js';
 import { findPhrases, keysPresent, type PhraseMatch, type Token } from './match.js';
 import { analyseScope, isHypothetical, isNegated, isWhollyGeneral, type MessageScope } from './scope.js';
 import type { DetectResult, DetectorSignal, DetectorState } from './types.js';
@@ -49,21 +50,32 @@ interface Hit {
 
 /** Normalised tokens with their match keys. */
 export function tokenise(text: string, model: SafetyModel): Token[] {
-  const tokens: Token[] = normalise(text, model.words).map((w) => {
-    const k = model.words.keysOf(w.word);
-    return { word: w.word, start: w.start, end: w.end, sentence: w.sentence, quoted: w.quoted, keys: k.keys, fuzzy: k.fuzzy, sets: k.sets, masked: false };
-  });
+  // Each word's keys are read with the word and its token made at once (session 24: one memo read
+  // per piece, `WordIndex.piece`, and no `Word` in between).
+  const words = model.words;
+  const wordKeys: WordKeys[] = [];
+  const tokens: Token[] = readWords(
+    text,
+    words,
+    (word, start, end, sentence, quoted, keys): Token => {
+      const k = keys ?? words.keysOf(word);
+      wordKeys.push(k);
+      return { word, start, end, sentence, quoted, keys: k.keys, fuzzy: k.fuzzy, sets: k.sets, masked: false, termIds: words.termIds(k) };
+    },
+    true,
+  );
   // Set members of several words ("dinner lady", "surprise party"): every word of the run in one
   // sentence gets the set, so rules and the classifier see it as they see a one-word member.
-  const multi = model.words.multiWordSets;
-  if (multi.size > 0)
+  // (`multi`: the members starting with the word's stem, `keys[0]`, worked out with its keys.)
+  if (model.words.multiWordSets.size > 0)
     for (let i = 0; i < tokens.length; i += 1) {
-      const cands = multi.get(tokens[i]?.keys[0] ?? '');
+      const cands = wordKeys[i]?.multi;
       if (cands === undefined) continue;
       for (const c of cands) {
         const n = c.stems.length;
         let ok = i + n <= tokens.length;
-        for (let k = 0; ok && k < n; k += 1) {
+        // From the second word: the first is this token, whose stem `multi` was looked up by.
+        for (let k = 1; ok && k < n; k += 1) {
           const t = tokens[i + k];
           ok = t !== undefined && t.keys[0] === c.stems[k] && t.sentence === tokens[i]?.sentence;
         }

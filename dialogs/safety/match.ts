@@ -9,6 +9,17 @@ export interface Token extends Word {
   readonly sets: readonly string[];
   /** Part of a harmless figure of speech: never used by a rule. */
   masked: boolean;
+  /** Session 24, optional: `keys` as term ids ({@link termIdsOf}), so matching reads no string Map. */
+  readonly termIds?: TermIds;
+}
+
+/**
+ * A word's keys as ids of the phrase indexes' terms (-1: a key no phrase uses), as of `generation`
+ * of the term registry (ids worked out before a later index added terms are not used).
+ */
+export interface TermIds {
+  readonly ids: Int32Array;
+  readonly generation: number;
 }
 
 /** A phrase found in the message: token positions [first, last], inclusive. */
@@ -19,58 +30,139 @@ export interface PhraseMatch {
   readonly fuzzy: boolean;
 }
 
-/** Every match key in the message, for {@link findPhrases}' quick filter. */
-export function keysPresent(tokens: readonly Token[]): Set<string> {
-  const present = new Set<string>();
-  for (const t of tokens) for (const k of t.keys) present.add(k);
-  return present;
+/**
+ * Every match key in the message, for {@link findPhrases}' quick filter. Session 24: the Set is
+ * built only if something reads it as a Set; {@link findPhrases} reads the tokens' term ids instead.
+ * The tokens' keys must not change afterwards (they do not: scopes only mask tokens).
+ */
+export function keysPresent(tokens: readonly Token[]): ReadonlySet<string> {
+  return new MessageKeys(tokens);
+}
+
+class MessageKeys implements ReadonlySet<string> {
+  private built: Set<string> | undefined;
+  constructor(readonly tokens: readonly Token[]) {}
+  private all(): Set<string> {
+    if (this.built === undefined) {
+      const present = new Set<string>();
+      for (const t of this.tokens) for (const k of t.keys) present.add(k);
+      this.built = present;
+    }
+    return this.built;
+  }
+
+  get size(): number {
+    return this.all().size;
+  }
+
+  has(key: string): boolean {
+    return this.all().has(key);
+  }
+
+  forEach(fn: (value: string, key: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
+    for (const k of this.all()) fn.call(thisArg, k, k, this);
+  }
+
+  entries(): IterableIterator<[string, string]> {
+    return this.all().entries();
+  }
+
+  keys(): IterableIterator<string> {
+    return this.all().keys();
+  }
+
+  values(): IterableIterator<string> {
+    return this.all().values();
+  }
+
+  [Symbol.iterator](): IterableIterator<string> {
+    return this.all()[Symbol.iterator]();
+  }
+}
+
+/** Every term of every compiled phrase index → its id (ids are shared by all indexes). */
+const TERM_IDS = new Map<string, number>();
+/** Changes whenever a term is added, so ids worked out before can be told apart. */
+let generation = 0;
+
+function internTerm(term: string): number {
+  let id = TERM_IDS.get(term);
+  if (id === undefined) {
+    id = TERM_IDS.size;
+    TERM_IDS.set(term, id);
+    generation += 1;
+  }
+  return id;
+}
+
+/** The term registry's generation now (see {@link TermIds}). */
+export function termGeneration(): number {
+  return generation;
+}
+
+/** A word's keys as term ids, for {@link Token.termIds} (worked out once per word, with its keys). */
+export function termIdsOf(keys: readonly string[]): TermIds {
+  return { ids: Int32Array.from(keys, (k) => TERM_IDS.get(k) ?? -1), generation };
+}
+
+/** Lays an index out for matching now (the model does it when built, before any word's ids are worked out). */
+export function prepareIndex(index: PhraseIndex): void {
+  compiledOf(index);
 }
 
 /**
- * An index's phrases for one key, grouped by their second key so that one look-up in the
- * message's keys rules out every phrase of the group (most candidates fail that quick filter).
- * `order` holds each group's positions in `phrases`, so matches keep the index's order.
+ * An index laid out for matching by number (session 24): every term of its phrases gets a small id,
+ * phrases are listed by the id of their first term, and each phrase's terms are kept as ids, so the
+ * quick filter (is every term somewhere in the message?) reads a stamp array instead of a string Set.
  */
-interface KeyGroups {
+interface CompiledIndex {
+  /** By the id of a first term: its phrases in the index's order. */
+  readonly byFirst: readonly (FirstTermPhrases | undefined)[];
+}
+
+/**
+ * The phrases of one first term, side by side: `second[o]` is phrase o's second term (-1: a one-word
+ * phrase); its terms are `terms[start[o]]` to `terms[start[o + 1] - 1]`.
+ */
+interface FirstTermPhrases {
   readonly phrases: readonly CompiledPhrase[];
-  /** `second` undefined: one-word phrases, which always pass the filter. */
-  readonly groups: readonly { readonly second: string | undefined; readonly order: readonly number[] }[];
+  readonly second: Int32Array;
+  readonly terms: Int32Array;
+  readonly start: Int32Array;
 }
 
-/** Groups worked out once per index (the model's indexes live as long as the model). */
-const groupCache = new WeakMap<PhraseIndex, Map<string, KeyGroups>>();
+/** `stamp[id] === mark`: term `id` is among the message's keys (a new mark per call, nothing to clear). */
+let stamp = new Int32Array(1024);
+let mark = 0;
 
-function groupsOf(index: PhraseIndex): Map<string, KeyGroups> {
-  let g = groupCache.get(index);
-  if (g === undefined) {
-    g = new Map();
+/** Worked out once per index (the model's indexes live as long as the model). */
+const compiledCache = new WeakMap<PhraseIndex, CompiledIndex>();
+
+function compiledOf(index: PhraseIndex): CompiledIndex {
+  let c = compiledCache.get(index);
+  if (c === undefined) {
+    const idOf = internTerm;
+    const byFirst: FirstTermPhrases[] = [];
     for (const [key, phrases] of index) {
-      const bySecond = new Map<string | undefined, number[]>();
-      phrases.forEach((p, i) => {
-        const second = p.terms.length > 1 ? (p.terms[1] ?? '') : undefined;
-        const list = bySecond.get(second) ?? [];
-        list.push(i);
-        bySecond.set(second, list);
+      const start = new Int32Array(phrases.length + 1);
+      const terms: number[] = [];
+      phrases.forEach((p, o) => {
+        start[o] = terms.length;
+        for (const t of p.terms) terms.push(idOf(t));
       });
-      g.set(key, { phrases, groups: [...bySecond].map(([second, order]) => ({ second, order })) });
+      start[phrases.length] = terms.length;
+      const second = Int32Array.from(phrases, (p, o) => (p.terms.length > 1 ? (terms[(start[o] ?? 0) + 1] ?? -1) : -1));
+      byFirst[idOf(key)] = { phrases, second, terms: Int32Array.from(terms), start };
     }
-    groupCache.set(index, g);
+    c = { byFirst: Array.from({ length: TERM_IDS.size }, (_, i) => byFirst[i]) };
+    compiledCache.set(index, c);
   }
-  return g;
+  return c;
 }
 
-/** Two ascending lists of positions as one ascending list. */
-function mergeOrder(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = a[i] ?? Infinity;
-    const y = b[j] ?? Infinity;
-    if (x < y) { out.push(x); i += 1; } else { out.push(y); j += 1; }
-  }
-  return out;
-}
+/** Reused per call: each token's keys as ids of the index (-1: not a term of it), and where each token's run starts. */
+let keyIds = new Int32Array(256);
+let keyStart = new Int32Array(65);
 
 /**
  * Finds every phrase of an index in the tokens. Each token's keys are looked up in the index, so
@@ -79,38 +171,80 @@ function mergeOrder(a: readonly number[], b: readonly number[]): number[] {
  */
 export function findPhrases(tokens: readonly Token[], index: PhraseIndex, useMasked = false, present: ReadonlySet<string> = keysPresent(tokens)): PhraseMatch[] {
   const found: PhraseMatch[] = [];
-  const byKey = groupsOf(index);
-  for (let i = 0; i < tokens.length; i += 1) {
+  const { byFirst } = compiledOf(index);
+  if (stamp.length < TERM_IDS.size) stamp = new Int32Array(2 * TERM_IDS.size);
+  if (mark >= 0x7fffffff) {
+    stamp.fill(0);
+    mark = 0;
+  }
+  mark += 1;
+  // The message's keys made from the same tokens (keysPresent): stamped with the tokens' ids below.
+  const fromTokens = present instanceof MessageKeys && present.tokens === tokens;
+  if (!fromTokens)
+    for (const k of present) {
+      const id = TERM_IDS.get(k);
+      if (id !== undefined) stamp[id] = mark;
+    }
+  // Every token's keys as ids, once per call (a token's keys are read again for each later term).
+  const n = tokens.length;
+  if (keyStart.length < n + 1) keyStart = new Int32Array(2 * n + 1);
+  let total = 0;
+  for (let i = 0; i < n; i += 1) {
+    keyStart[i] = total;
+    const t = tokens[i];
+    if (t === undefined) continue;
+    const keys = t.keys;
+    if (keyIds.length < total + keys.length) {
+      const grown = new Int32Array(2 * (total + keys.length));
+      grown.set(keyIds.subarray(0, total));
+      keyIds = grown;
+    }
+    const known = t.termIds;
+    if (known !== undefined && known.generation === generation && known.ids.length === keys.length) {
+      // (A loop: TypedArray.set costs more than a word's few keys.)
+      const from = known.ids;
+      for (let q = 0; q < from.length; q += 1) keyIds[total++] = from[q] ?? -1;
+    } else for (const k of keys) keyIds[total++] = TERM_IDS.get(k) ?? -1;
+    if (fromTokens)
+      for (let q = keyStart[i] ?? 0; q < total; q += 1) {
+        const id = keyIds[q] ?? -1;
+        if (id >= 0) stamp[id] = mark;
+      }
+  }
+  keyStart[n] = total;
+  for (let i = 0; i < n; i += 1) {
     const t = tokens[i];
     if (!t || (t.masked && !useMasked)) continue;
-    for (const key of t.keys) {
-      const entry = byKey.get(key);
-      if (!entry) continue;
-      // Cheap filter first: every key of the phrase must occur somewhere in the message (the
-      // second key once per group here, the rest below).
-      let order: readonly number[] | undefined;
-      for (const g of entry.groups) {
-        if (g.second !== undefined && !present.has(g.second)) continue;
-        order = order === undefined ? g.order : mergeOrder(order, g.order);
-      }
-      if (order === undefined) continue;
-      for (const o of order) {
-        const phrase = entry.phrases[o];
+    for (let q = keyStart[i] ?? 0, qEnd = keyStart[i + 1] ?? 0; q < qEnd; q += 1) {
+      const first = keyIds[q] ?? -1;
+      const entry = first >= 0 ? byFirst[first] : undefined;
+      if (entry === undefined) continue;
+      const { phrases, second, terms, start } = entry;
+      for (let o = 0; o < second.length; o += 1) {
+        // Cheap filter first: every term of the phrase must occur somewhere in the message (the
+        // second, from a side-by-side array, rules most out).
+        const s = second[o] ?? -1;
+        if (s >= 0 && stamp[s] !== mark) continue;
+        const phrase = phrases[o];
         if (phrase === undefined) continue;
+        const a = start[o] ?? 0;
+        const length = (start[o + 1] ?? 0) - a;
         let all = true;
-        for (let k = 2; k < phrase.terms.length && all; k += 1) all = present.has(phrase.terms[k] ?? '');
+        for (let k = 2; k < length && all; k += 1) all = stamp[terms[a + k] ?? 0] === mark;
         if (!all) continue;
         let pos = i;
         let fuzzy = t.fuzzy;
         let ok = true;
-        for (let k = 1; k < phrase.terms.length && ok; k += 1) {
-          const term = phrase.terms[k] ?? '';
+        for (let k = 1; k < length && ok; k += 1) {
+          const term = terms[a + k] ?? -1;
           ok = false;
-          for (let j = pos + 1; j <= pos + 1 + (phrase.gaps[k] ?? 0) && j < tokens.length; j += 1) {
+          for (let j = pos + 1; j <= pos + 1 + (phrase.gaps[k] ?? 0) && j < n; j += 1) {
             const u = tokens[j];
             if (!u || u.sentence !== t.sentence) break;
             if (u.masked && !useMasked) continue;
-            if (u.keys.includes(term)) {
+            let has = false;
+            for (let r = keyStart[j] ?? 0, rEnd = keyStart[j + 1] ?? 0; r < rEnd && !has; r += 1) has = keyIds[r] === term;
+            if (has) {
               pos = j;
               fuzzy ||= u.fuzzy;
               ok = true;

@@ -4,6 +4,7 @@ import { canonicalJson, fingerprint } from './hash.js';
 import type { ModelFileSource, RedFlagsSource, RuleSource, SafetySource, TextSpeakSource } from './source.js';
 import { validateSafetySource } from './source.js';
 import { WordIndex } from './vocabulary.js';
+import { prepareIndex } from './match.js';
 import type { WelshSource } from './welsh.js';
 
 /** A compiled rule: what fires, how urgent, and which scopes may cancel it. */
@@ -182,29 +183,34 @@ export function buildSafetyModel(source: SafetySource): SafetyModel {
     const m = file.categories[c];
     if (m) perCategory.set(c, m);
   }
+  const rules = indexPhrases(phraseEntries, words);
+  const scopePhrases = indexPhrases(
+    [
+      ...scopeEntries('hypothetical', sc.hypothetical, 2),
+      ...scopeEntries('general', sc.general, 1),
+      ...scopeEntries('questions', sc.questions, 0),
+      ...scopeEntries('idioms', sc.idioms, 1),
+      ...scopeEntries('affirmations', sc.affirmations, 1),
+      ...scopeEntries('past', sc.past, 1),
+      ...scopeEntries('settled', sc.settled, 2),
+    ],
+    words,
+  );
+  // Session 24: laid out for matching by term id now, before any message's words are read.
+  prepareIndex(rules);
+  prepareIndex(scopePhrases);
   const categoryUrgency = Object.fromEntries(CATEGORIES.map((c) => [c, rf.categories[c].urgency])) as Record<Category, Urgency>;
   return Object.freeze({
     detectorVersion: `lex-${rf.version}-${sourceHash.slice(0, 8)}+model-${file.trainingHash.slice(0, 8)}`,
     sourceHash,
     words,
-    rules: indexPhrases(phraseEntries, words),
+    rules,
     scope: {
       negators: stems(sc.negators),
       breakers: stems(sc.negationBreakers),
       reporting: stems(sc.reporting),
       objectMarkers: stems(sc.objectMarkers),
-      phrases: indexPhrases(
-        [
-          ...scopeEntries('hypothetical', sc.hypothetical, 2),
-          ...scopeEntries('general', sc.general, 1),
-          ...scopeEntries('questions', sc.questions, 0),
-          ...scopeEntries('idioms', sc.idioms, 1),
-          ...scopeEntries('affirmations', sc.affirmations, 1),
-          ...scopeEntries('past', sc.past, 1),
-          ...scopeEntries('settled', sc.settled, 2),
-        ],
-        words,
-      ),
+      phrases: scopePhrases,
     },
     combos: rf.combos.map((c) => ({ id: c.id, category: c.category, urgency: c.urgency, needs: c.needs, within: c.within ?? 6 })),
     categoryUrgency,

@@ -6,7 +6,8 @@
  * letters ("s e n d  p i c s") and text-speak ("u", "sum1", "2nite").
  */
 
-import type { WelshReader } from './welsh.js';
+import type { WordKeys } from './vocabulary.js';
+import type { WelshEntry, WelshReader } from './welsh.js';
 
 /** One normalised word. `start`/`end` index the ORIGINAL text. */
 export interface Word {
@@ -29,6 +30,22 @@ export interface Vocabulary {
   resolve?(raw: string): readonly string[];
   /** Session 23: Welsh words and phrases read as English (content/cy-GB/welsh-words.yaml). */
   readonly welsh?: WelshReader;
+  /**
+   * Session 24, optional: everything about one raw piece in one memo read (its Welsh entry, its
+   * plain words as {@link resolve} gives them, and their match keys), where each was a read of its own.
+   */
+  piece?(raw: string): PieceReading;
+  /** The match keys of a plain word (needed with {@link readWords}' keys). */
+  keysOf?(word: string): WordKeys;
+}
+
+/** One raw piece read once (see {@link Vocabulary.piece}). */
+export interface PieceReading {
+  readonly words: readonly string[];
+  /** `keys[k]`: the match keys of `words[k]`. */
+  readonly keys: readonly WordKeys[];
+  /** The Welsh reader's entry for the piece as typed, if any. */
+  readonly welsh: WelshEntry | undefined;
 }
 
 // Characters that look like Latin letters (Cyrillic, Greek and a few symbols) → the Latin letter.
@@ -46,19 +63,10 @@ const SPACING_JOINERS = new Set([' ', '.', '-', '_', '*', '·', '/', '|', '+']);
 
 interface Piece { text: string; start: number; end: number; gapBefore: string }
 
-/** Lower-case, decompose, drop accents / zero-width characters, map look-alikes; keep an offset map. */
-function foldCharacters(text: string): { folded: string; from: number[]; to: number[] } {
-  // Fast path: plain ASCII folds to itself, one character each.
-  if (ASCII.test(text)) {
-    const n = text.length;
-    const from = new Array<number>(n);
-    const to = new Array<number>(n);
-    for (let i = 0; i < n; i += 1) {
-      from[i] = i;
-      to[i] = i + 1;
-    }
-    return { folded: text.toLowerCase(), from, to };
-  }
+/** Lower-case, decompose, drop accents / zero-width characters, map look-alikes; keep an offset map (none: one to one). */
+function foldCharacters(text: string): { folded: string; from: number[] | undefined; to: number[] | undefined } {
+  // Fast path: plain ASCII folds to itself, one character each (no offset map needed: i → [i, i+1)).
+  if (ASCII.test(text)) return { folded: text.toLowerCase(), from: undefined, to: undefined };
   let folded = '';
   const from: number[] = [];
   const to: number[] = [];
@@ -99,44 +107,77 @@ function suffixAt(folded: string, i: number): string {
   return folded.slice(i, j);
 }
 
-/** Split folded text into raw pieces (letters, digits, and @ $ ! inside words); apostrophes inside words vanish. */
-function splitPieces(folded: string, from: number[], to: number[]): Piece[] {
+/** Where folded character `i` came from (`map` undefined: one to one, as in plain ASCII). */
+function offsetAt(map: number[] | undefined, i: number, n: number, plus: number): number | undefined {
+  return map === undefined ? (i < n ? i + plus : undefined) : map[i];
+}
+
+/**
+ * Split folded text into raw pieces (letters, digits, and @ $ ! inside words); apostrophes inside words vanish.
+ * Session 24: while a piece's characters are one run of `folded` (no apostrophe dropped), only where
+ * the run starts and ends is kept (`runFrom`, `runTo`) and the piece is sliced once at its end,
+ * instead of a new string per character; `cur` holds it from the first dropped apostrophe on. No
+ * closures: tsx (the bench, the tests) wraps every named one in a name-setting call.
+ */
+function splitPieces(folded: string, fromMap: number[] | undefined, toMap: number[] | undefined): Piece[] {
+  const n = folded.length;
   const pieces: Piece[] = [];
   let gap = '';
   let cur = '';
+  let runFrom = -1;
+  let runTo = -1;
   let curStart = -1;
   let curEnd = -1;
-  const flush = (): void => {
-    if (cur !== '') pieces.push({ text: cur, start: curStart, end: curEnd, gapBefore: gap });
-    if (cur !== '') gap = '';
-    cur = '';
-  };
-  for (let i = 0; i < folded.length; i += 1) {
-    const c = folded[i] ?? '';
-    const prev = folded[i - 1];
-    const next = folded[i + 1];
-    const inWordSymbol = (c === '@' || c === '$' || c === '!') && cur !== '' && isLetter(next);
-    const leadingSymbol = (c === '@' || c === '$') && cur === '' && isLetter(next) && isLetter(folded[i + 2]);
-    const apostrophe = (c === "'" || c === '’') && isLetter(prev) && isLetter(next) && cur !== '';
-    const contraction = apostrophe ? CONTRACTIONS[suffixAt(folded, i + 1)] : undefined;
-    if (contraction !== undefined) {
-      // "we're" → "we" + "are": the second word points at the apostrophe and its letters.
-      const suffix = suffixAt(folded, i + 1);
-      flush();
-      pieces.push({ text: contraction, start: from[i] ?? 0, end: to[i + suffix.length] ?? 0, gapBefore: '' });
-      i += suffix.length;
-    } else if (isAlnum(c) || inWordSymbol || leadingSymbol) {
-      if (cur === '') curStart = from[i] ?? 0;
-      cur += c;
-      curEnd = to[i] ?? 0;
-    } else if (apostrophe) {
-      curEnd = to[i] ?? curEnd;
-    } else {
-      flush();
-      gap += c;
+  for (let i = 0; i <= n; i += 1) {
+    const c = i < n ? (folded[i] ?? '') : '';
+    const empty = runFrom < 0 && cur === '';
+    if (i < n) {
+      const prev = folded[i - 1];
+      const next = folded[i + 1];
+      const inWordSymbol = (c === '@' || c === '$' || c === '!') && !empty && isLetter(next);
+      const leadingSymbol = (c === '@' || c === '$') && empty && isLetter(next) && isLetter(folded[i + 2]);
+      const apostrophe = (c === "'" || c === '’') && isLetter(prev) && isLetter(next) && !empty;
+      const contraction = apostrophe ? CONTRACTIONS[suffixAt(folded, i + 1)] : undefined;
+      if (contraction !== undefined) {
+        // "we're" → "we" + "are": the second word points at the apostrophe and its letters.
+        const suffix = suffixAt(folded, i + 1);
+        if (!empty) {
+          pieces.push({ text: runFrom >= 0 ? folded.slice(runFrom, runTo) : cur, start: curStart, end: curEnd, gapBefore: gap });
+          gap = '';
+        }
+        cur = '';
+        runFrom = -1;
+        pieces.push({ text: contraction, start: offsetAt(fromMap, i, n, 0) ?? 0, end: offsetAt(toMap, i + suffix.length, n, 1) ?? 0, gapBefore: '' });
+        i += suffix.length;
+        continue;
+      }
+      if (isAlnum(c) || inWordSymbol || leadingSymbol) {
+        if (empty) curStart = offsetAt(fromMap, i, n, 0) ?? 0;
+        if (runFrom >= 0 && runTo === i) runTo = i + 1;
+        else if (empty) {
+          runFrom = i;
+          runTo = i + 1;
+        } else {
+          cur = (runFrom >= 0 ? folded.slice(runFrom, runTo) : cur) + c;
+          runFrom = -1;
+        }
+        curEnd = offsetAt(toMap, i, n, 1) ?? 0;
+        continue;
+      }
+      if (apostrophe) {
+        curEnd = offsetAt(toMap, i, n, 1) ?? curEnd;
+        continue;
+      }
     }
+    // The piece ends here (a gap character, or the end of the text).
+    if (!empty) {
+      pieces.push({ text: runFrom >= 0 ? folded.slice(runFrom, runTo) : cur, start: curStart, end: curEnd, gapBefore: gap });
+      gap = '';
+    }
+    cur = '';
+    runFrom = -1;
+    if (i < n) gap += c;
   }
-  flush();
   return pieces;
 }
 
@@ -272,12 +313,31 @@ function joinWelshEndings(pieces: Piece[], welsh: WelshReader): Piece[] {
 
 /** Normalise a message into words with offsets into the original text. Pure. */
 export function normalise(text: string, vocab: Vocabulary): Word[] {
+  return readWords(text, vocab, plainWord, false);
+}
+
+/** Makes one word of the output of {@link readWords}; `keys`: its match keys, when asked for. */
+export type WordMaker<T> = (word: string, start: number, end: number, sentence: number, quoted: boolean, keys: WordKeys | undefined) => T;
+
+const plainWord: WordMaker<Word> = (word, start, end, sentence, quoted) => ({ word, start, end, sentence, quoted });
+
+/**
+ * {@link normalise}, each word made by `make`, with its match keys when `withKeys` (read with the
+ * word when the vocabulary has {@link Vocabulary.piece}: session 24, the tokeniser's way, which
+ * makes its tokens here without a {@link Word} in between).
+ */
+export function readWords<T>(text: string, vocab: Vocabulary, make: WordMaker<T>, withKeys: boolean): T[] {
   const { folded, from, to } = foldCharacters(text);
   let pieces = joinSpacedLetters(splitPieces(folded, from, to), vocab);
   const welsh = vocab.welsh;
   if (welsh !== undefined) pieces = joinWelshEndings(pieces, welsh);
-  const reading = welsh?.read(pieces);
-  const words: Word[] = [];
+  let readings: PieceReading[] | undefined;
+  if (vocab.piece !== undefined) {
+    readings = new Array<PieceReading>(pieces.length);
+    for (let i = 0; i < pieces.length; i += 1) readings[i] = vocab.piece(pieces[i]?.text ?? '');
+  }
+  const reading = welsh?.read(pieces, readings);
+  const words: T[] = [];
   let sentence = 0;
   let quoted = false;
   for (let i = 0; i < pieces.length; i += 1) {
@@ -293,13 +353,21 @@ export function normalise(text: string, vocab: Vocabulary): Word[] {
     if (cy !== undefined) {
       // Welsh read as English: every English word quotes the child's Welsh words it stands for.
       const end = pieces[i + cy.length - 1]?.end ?? p.end;
-      for (const w of cy.english) words.push({ word: w, start: p.start, end, sentence, quoted });
+      for (const w of cy.english) words.push(make(w, p.start, end, sentence, quoted, withKeys ? keysOf(vocab, w) : undefined));
       i += cy.length - 1;
       continue;
     }
-    for (const w of vocab.resolve ? vocab.resolve(p.text) : resolveWord(p.text, vocab)) {
-      if (w !== '') words.push({ word: w, start: p.start, end: p.end, sentence, quoted });
+    const r = readings?.[i];
+    const list = r !== undefined ? r.words : vocab.resolve ? vocab.resolve(p.text) : resolveWord(p.text, vocab);
+    for (let k = 0; k < list.length; k += 1) {
+      const w = list[k] ?? '';
+      if (w !== '') words.push(make(w, p.start, p.end, sentence, quoted, withKeys ? (r?.keys[k] ?? keysOf(vocab, w)) : undefined));
     }
   }
   return words;
+}
+
+function keysOf(vocab: Vocabulary, word: string): WordKeys {
+  if (vocab.keysOf === undefined) throw new Error('readWords: this vocabulary has no keysOf');
+  return vocab.keysOf(word);
 }

@@ -1,5 +1,6 @@
 import { editDistance, isEnglishWord, loadEnglishWords, porterStem } from './natural.js';
-import { resolveWord, type Vocabulary } from './normalise.js';
+import { resolveWord, type PieceReading, type Vocabulary } from './normalise.js';
+import { termGeneration, termIdsOf, type TermIds } from './match.js';
 import { foldWelsh, WelshReader, type WelshSource } from './welsh.js';
 
 /** A word's match keys (see {@link WordIndex.keysOf}). `sets`: the `{set}` keys among them, in the same order. */
@@ -7,6 +8,10 @@ export interface WordKeys {
   readonly keys: readonly string[];
   readonly fuzzy: boolean;
   readonly sets: readonly string[];
+  /** Session 24: the set members of several words that start with this word's stem (`multiWordSets`), if any. */
+  readonly multi: readonly { readonly stems: readonly string[]; readonly set: string }[] | undefined;
+  /** Session 24: `keys` as the phrase indexes' term ids; read through {@link WordIndex.termIds}, which renews them when stale. */
+  termIds: TermIds;
 }
 
 /**
@@ -32,6 +37,7 @@ export class WordIndex implements Vocabulary {
   private readonly stems = new Map<string, string>();
   private readonly keyCache = new Map<string, WordKeys>();
   private readonly resolved = new Map<string, readonly string[]>();
+  private readonly pieces = new Map<string, PieceReading>();
   private static readonly CACHE_LIMIT = 50_000;
   /** Session 23: Welsh read as English (absent without content/cy-GB/welsh-words.yaml). */
   readonly welsh?: WelshReader;
@@ -103,6 +109,27 @@ export class WordIndex implements Vocabulary {
     return r;
   }
 
+  /**
+   * Everything about one raw piece of a message in one memo read (session 24): its Welsh entry, its
+   * plain words ({@link resolve}) and their match keys ({@link keysOf}).
+   */
+  piece(raw: string): PieceReading {
+    let r = this.pieces.get(raw);
+    if (r === undefined) {
+      const words = this.resolve(raw);
+      r = { words, keys: words.map((w) => this.keysOf(w)), welsh: this.welsh?.entries.get(raw) };
+      if (this.pieces.size >= WordIndex.CACHE_LIMIT) this.pieces.clear();
+      this.pieces.set(raw, r);
+    }
+    return r;
+  }
+
+  /** A word's keys as term ids (see {@link WordKeys.termIds}), renewed if a phrase index added terms since. */
+  termIds(k: WordKeys): TermIds {
+    if (k.termIds.generation !== termGeneration()) k.termIds = termIdsOf(k.keys);
+    return k.termIds;
+  }
+
   /** Memoised Porter stem. */
   stem(word: string): string {
     let s = this.stems.get(word);
@@ -164,7 +191,7 @@ export class WordIndex implements Vocabulary {
     // Any number is also `{number}` ("took 16 paracetamol").
     if (/^\d+$/.test(word)) keys.add('{number}');
     const all = [...keys];
-    const result = { keys: all, fuzzy, sets: all.filter((k) => k.startsWith('{')) };
+    const result: WordKeys = { keys: all, fuzzy, sets: all.filter((k) => k.startsWith('{')), multi: this.multiWordSets.get(stem), termIds: termIdsOf(all) };
     if (this.keyCache.size >= WordIndex.CACHE_LIMIT) this.keyCache.clear();
     this.keyCache.set(word, result);
     return result;

@@ -313,12 +313,13 @@ export class WelshReader {
    * Reads a message's pieces: for each piece, undefined (not Welsh here: read it as English) or
    * the English words and how many pieces they stand for. `clearlyWelsh`: whether a marker opened the gate.
    */
-  read(pieces: readonly WelshPiece[]): { readonly clearlyWelsh: boolean; readonly at: readonly ({ readonly english: readonly string[]; readonly length: number } | undefined)[] } | undefined {
+  read(pieces: readonly WelshPiece[], known?: readonly { readonly welsh: WelshEntry | undefined }[]): { readonly clearlyWelsh: boolean; readonly at: readonly ({ readonly english: readonly string[]; readonly length: number } | undefined)[] } | undefined {
     let entries: (WelshEntry | undefined)[] | undefined;
     let welsh = false;
     let open = false;
     for (let i = 0; i < pieces.length; i += 1) {
-      const e = this.entries.get(pieces[i]?.text ?? '');
+      // `known[i].welsh`: the same entry, already read with the rest of the piece (session 24).
+      const e = known !== undefined ? known[i]?.welsh : this.entries.get(pieces[i]?.text ?? '');
       if (e === undefined) continue;
       entries ??= new Array<WelshEntry | undefined>(pieces.length);
       entries[i] = e;
