@@ -430,7 +430,8 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // Criminal exploitation: its own line (don't do it, it is not your fault, a debt is a trick), not "don't send or pay".
   const exploitation = !withPerson && ctx.said.exploitation !== true && findings.some((f) => f.rule === EXPLOITATION_FINDING);
   const exploited = exploitation || ctx.said.exploitation === true;
-  const dontSend = pressure && !exploited ? dontSendOrPay(ctx, asked) : undefined;
+  // Pictures asked for later still get "don't send".
+  const dontSend = pressure && !(exploited && !asksSexual) ? dontSendOrPay(ctx, asked) : undefined;
   // "should i just pay her": the answer, which says the whole of "don't send, don't pay", and why.
   if (exploitation) out.push(say(`${pathOf(ctx.audience)}.exploitation`));
   else if (ctx.turn.asksShouldComply === true) out.push(exploited ? say(`${pathOf(ctx.audience)}.exploitation`) : dontComply(ctx));
@@ -456,7 +457,8 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     // "someone is blackmailing me": blackmail, not a threat to come; "don't send or pay" answers it.
     findings.some((f) => MAY_TURN_UP_RULES.has(f.rule) && !(f.evidence.length > 0 && f.evidence.every((e) => BLACKMAIL_WORD.test(e.text)))) &&
     !asksSexual &&
-    !exploited &&
+    // The errand's own words ("drop something off") read as a threat: not a threat to come. A later one still is.
+    !exploitation &&
     // "everyones gonna see" after the pictures: the threat is to share them, now happening.
     ctx.turn.imageSpreading !== true &&
     !categories.has('financial') &&
@@ -492,7 +494,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   if (moneyMule) out.push(say(`${pathOf(ctx.audience)}.money-mule`));
   // Presents, game money or flattery given (the gifts-grooming rule): a way to win trust; they owe nothing. Once;
   // not beside the older-partner line, which says the same of "he loves me" more plainly.
-  const gifts = !withPerson && !olderPartner && !exploited && ctx.said.gifts !== true && findings.some((f) => f.rule === GIFTS_RULE);
+  const gifts = !withPerson && !olderPartner && !exploitation && ctx.said.gifts !== true && findings.some((f) => f.rule === GIFTS_RULE);
   if (gifts) out.push(say(`${pathOf(ctx.audience)}.gifts`));
   if (!withPerson && (isFirst || raises)) {
     if (isPersonComing(ctx)) out.push(say('escalation.asking'));

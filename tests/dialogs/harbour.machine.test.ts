@@ -2701,6 +2701,6 @@ describe('more from the second report', () => {
     expect(keysOf(block?.emitted ?? [])).toEqual(['child.report-secret']);
     // Longer, with a threat in it: still a threat.
     const threat = play(machine, offShift, [msg('im 13'), msg('guy on insta asked for pics i sent some'), msg('if i block him will he post my pics')]).at(-1);
-    expect(threat?.snapshot.context.turn.findings.some((f) => f.category === 'threat_blackmail')).toBe(true);
+    expect(threat?.snapshot.context.turn.categories).toContain('threat_blackmail');
   });
 });
