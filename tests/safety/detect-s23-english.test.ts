@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detect, EMPTY_DETECTOR_STATE, type DetectorState, type Finding, type SafetyModel } from '../../dialogs/safety/index.js';
 import { loadSafetyModel } from '../fixtures/flags/source.js';
+import { findingsByTurn } from '../helpers/detector.js';
 
 // Session 23, English round (lexicon v54): misses a tester found talking to the bot, each with
 // benign twins that must stay benign.
@@ -9,15 +10,7 @@ const model: SafetyModel = loadSafetyModel();
 const run = (text: string, state: DetectorState = EMPTY_DETECTOR_STATE): Finding[] => [...detect(text, state, model).findings];
 const categories = (text: string): string[] => [...new Set(run(text).map((f) => f.category))].sort();
 
-/** Each turn of one conversation: the findings raised at that turn. */
-function turns(messages: string[]): Finding[][] {
-  let state = EMPTY_DETECTOR_STATE;
-  return messages.map((t) => {
-    const r = detect(t, state, model);
-    state = r.state;
-    return [...r.findings];
-  });
-}
+const turns = (messages: string[]): Finding[][] => findingsByTurn(model, messages);
 const cats = (fs: readonly Finding[] | undefined): string[] => [...new Set((fs ?? []).map((f) => f.category))].sort();
 const rules = (fs: readonly Finding[] | undefined): string[] => (fs ?? []).map((f) => f.rule);
 

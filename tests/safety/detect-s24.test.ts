@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detect, EMPTY_DETECTOR_STATE, type DetectorState, type Finding, type SafetyModel } from '../../dialogs/safety/index.js';
 import { loadSafetyModel } from '../fixtures/flags/source.js';
+import { findingsByTurn } from '../helpers/detector.js';
 
 // Session 24 (lexicon v57): train48 joins the dev set. Its misses, grouped by the way of speaking
 // (a parent's retelling of a threat, a stranger naming a place, broken-English sextortion and
@@ -13,14 +14,7 @@ const run = (text: string, state: DetectorState = EMPTY_DETECTOR_STATE): Finding
 const categories = (text: string): string[] => [...new Set(run(text).map((f) => f.category))].sort();
 const rules = (text: string): string[] => run(text).map((f) => f.rule);
 
-function turns(messages: string[]): Finding[][] {
-  let state = EMPTY_DETECTOR_STATE;
-  return messages.map((t) => {
-    const r = detect(t, state, model);
-    state = r.state;
-    return [...r.findings];
-  });
-}
+const turns = (messages: string[]): Finding[][] => findingsByTurn(model, messages);
 
 describe('session 24 (v57): threats told in a parent\'s or teacher\'s words', () => {
   it('reads the family made to suffer or pay, the child excluded or made to cry, a car damaged, a relative told, a job lost', () => {
