@@ -286,6 +286,10 @@ export interface AnswerWords {
   readonly asksIfHeKnows: readonly string[];
   /** "can u track my ip", "do u know where i live": Harbour cannot see where they are. */
   readonly asksTracking: readonly string[];
+  /** "wat is a nude", "what does nudes mean": a young child asking what the word means. */
+  readonly asksWhatNude: readonly string[];
+  /** "wats grooming", "what does grooming mean". */
+  readonly asksWhatGrooming: readonly string[];
   /** "do u save what i write", "is this chat saved": kept for a while, who reads it, how to delete it. */
   readonly asksSaved: readonly string[];
   /** "can u delete everything i said", "forget what i said": how to delete this chat. */
@@ -425,6 +429,8 @@ export const ANSWER_LIST_KEYS = {
   sentUnasked: 'sent_unasked',
   asksIfHeKnows: 'asks_if_he_knows',
   asksTracking: 'asks_tracking',
+  asksWhatNude: 'asks_what_nude',
+  asksWhatGrooming: 'asks_what_grooming',
   asksSaved: 'asks_saved',
   asksForget: 'asks_forget',
 } as const satisfies Record<AnswerListName, string>;

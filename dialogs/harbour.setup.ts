@@ -1338,6 +1338,9 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   }
   if (t.asksIfHeKnows === true) out.push(sayStepOf(context, 'report-secret'));
   if (t.asksTracking === true) out.push(say('shared.cant-see-you'));
+  // "wat is a nude", "wats grooming": a young child asking what a word means, answered plainly (not "that sounds hard").
+  if (t.asksWhatNude === true && path !== 'parent') out.push(say('shared.meaning-nude'));
+  if (t.asksWhatGrooming === true && path !== 'parent') out.push(say('shared.meaning-grooming'));
   if (t.asksForget === true) out.push(say('shared.delete-chat'));
   else if (t.asksSaved === true) out.push(say('shared.chat-kept'));
   return out;

@@ -266,6 +266,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'escalation.danger-door',
   'escalation.danger-wake',
   'escalation.danger-go-out',
+  'shared.meaning-nude',
+  'shared.meaning-grooming',
   'escalation.danger-believed',
   'escalation.danger-door-locked',
   'escalation.danger-call',

@@ -2704,3 +2704,18 @@ describe('more from the second report', () => {
     expect(threat?.snapshot.context.turn.categories).toContain('threat_blackmail');
   });
 });
+
+describe('a young child asking what a word means', () => {
+  it('"wat is a nude" and "wats grooming" are answered plainly, not "that sounds hard" and the app question', () => {
+    const nude = play(machine, onShift, [msg('im 9'), msg('wat is a nude')]).at(-1);
+    expect(keysOf(nude?.emitted ?? [])).toContain('shared.meaning-nude');
+    expect(keysOf(nude?.emitted ?? [])).not.toContain('child.ack.what-happened');
+    expect(nude?.state).toContain('whatHappened');
+    const grooming = play(machine, onShift, [msg('im 9'), msg('wats grooming')]).at(-1);
+    expect(keysOf(grooming?.emitted ?? [])).toContain('shared.meaning-grooming');
+    // Asked with a red flag beside it, the red flag still escalates.
+    const flagged = play(machine, onShift, [msg('im 9'), msg('a man asked me for a nude what is a nude')]).at(-1);
+    expect(flagged?.state).toBe('escalated');
+    expect(keysOf(flagged?.emitted ?? [])).toContain('shared.meaning-nude');
+  });
+});
