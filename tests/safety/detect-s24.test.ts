@@ -128,3 +128,12 @@ describe('v59 (the lead): the means in reach after self-harm words is danger now
     expect(categories('im holding the knife for the onions')).toEqual([]);
   });
 });
+
+describe('v60 (the lead): grooming named of someone else', () => {
+  it('reads "a man online groomed her" from a parent as grooming, not a story about a book', () => {
+    expect(rules('shes 12 a man online groomed her')).toContain('lex:meet_or_secrecy.grooming-named');
+    expect(rules('a man has groomed my son on roblox')).toContain('lex:meet_or_secrecy.grooming-named');
+    expect(categories('i read a book where the main character was groomed')).toEqual([]);
+    expect(categories('i groomed my dog today')).toEqual([]);
+  });
+});
