@@ -53,7 +53,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // The context as it will be once the message is taken (the same object when it already is).
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
-    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || imageSpreadingNow(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.outing === true && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
+    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.outing === true && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
     // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
     return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
@@ -294,8 +294,6 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** "i gave them my mums card details": tell them today, the bank can stop it (once); beside a red flag too. */
       sayCardGivenIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'cardGiven', c.turn.gaveCard === true ? [sayStepOf(c, 'card-given')] : undefined)),
       /** Being outed held over them: who they tell is their choice, and using it as a threat is abuse (once); beside a red flag too. */
-      /** A picture going round now ("he posted it on my story"): report it, Report Remove, friends delete it, not their fault. Once. */
-      sayImageSpreadingIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'imageSpreading', imageSpreadingNow(c, c.summary) ? [sayStepOf(c, 'image-spreading')] : undefined)),
       /** "should i wake my mum", in danger now: yes, now (the self-harm words after something taken). */
       sayWakeSomeone: emit(({ context }) => (context.summary.categories?.includes('self_harm') === true && pathOf(context.audience) === 'child' ? say(WAKE_THEM) : say('escalation.danger-wake'))),
       sayOutingIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'outing', c.turn.outing === true && pathOf(c.audience) !== 'parent' ? [sayStepOf(c, 'outing')] : undefined)),
@@ -649,8 +647,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         // "when will a real person be on": the hours, off shift (a plain "i want a person" again is answered as before).
         if (!context.counsellorOnShift && context.turn.asksQuestion === true) enqueue.emit(say('handoff.hours'));
         // "i dont want to call childline i want to talk to someone here": texting and online chat, not only numbers.
-        if (context.turn.cantPhone === true && !isAdult(context) && !isInDangerNow(context)) {
-          enqueue.emit(say(context.said.cantPhone === true ? 'shared.cant-phone-again' : 'shared.cant-phone'));
+        const cantPhone = cantPhoneLine(context, pathOf(context.audience));
+        if (cantPhone !== undefined) {
+          enqueue.emit(cantPhone);
           enqueue.assign({ said: { ...context.said, cantPhone: true } });
         }
       }),
@@ -775,7 +774,6 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       asksIfLegit: ({ context, event }) => asksIfLegit({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
       saysCardGiven: ({ context, event }) => turnOf(context, event).gaveCard === true && context.said.cardGiven !== true,
       asksCheckMessages: ({ context, event }) => turnOf(context, event).asksCheckMessages === true,
-      tellsImageSpreading: ({ context, event }) => imageSpreadingNow({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
       asksAboutDoor: ({ context, event }) => turnOf(context, event).asksAboutDoor === true,
       asksGoOut: ({ context, event }) => turnOf(context, event).asksGoOut === true,
       wakesSomeone: ({ context, event }) => turnOf(context, event).wakesSomeone === true,
@@ -1318,6 +1316,7 @@ const LISTENING_LINES = ['escalation.listening', 'escalation.listening-reading',
  *   device ("my dad checks my phone", "how do i hide this chat"): `shared.device-safety`;
  * - no way to phone ("nobodys awake", "can i text someone"), a young person or friend, not in danger now
  *   (the 999 steps speak then): `shared.cant-phone`, then the short `shared.cant-phone-again`;
+ * - a picture going round now ("he posted it on my story", after pictures came up): `<path>.image-spreading`, once;
  * - self-blame for a grown-up's acts ("i sent first", "i lied and said i was 16"): `<path>.sent-first`, or at
  *   16 or 17, when it may be no crime, the plain `<path>.not-your-fault`;
  * - "will he know i told": `<path>.report-secret`; "can u track my ip": `shared.cant-see-you`; "can u delete
@@ -1331,11 +1330,14 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   if (path === 'parent' && t.parentCopiedImage === true) out.push(say('parent.copies-made'));
   if (t.mustLeave === true) out.push(say('shared.leave-now'));
   else if (t.watchedDevice === true) out.push(say(context.said.deviceSafety === true ? 'shared.device-safety-again' : 'shared.device-safety'));
-  if (t.cantPhone === true && path !== 'parent' && !isInDangerNow(context)) out.push(say(context.said.cantPhone === true ? 'shared.cant-phone-again' : 'shared.cant-phone'));
+  const cantPhone = cantPhoneLine(context, path);
+  if (cantPhone !== undefined) out.push(cantPhone);
   if (t.blamesSelfFirst === true) {
     const older = summary.ageBand === '16-17' || summary.ageBand === '18+';
     out.push(sayStepOf(context, older ? 'not-your-fault' : 'sent-first'));
   }
+  // A picture going round now, after pictures came up: what to do in the next ten minutes (once).
+  if (imageSpreadingNow(context, summary)) out.push(sayStepOf(context, 'image-spreading'));
   if (t.asksIfHeKnows === true) out.push(sayStepOf(context, 'report-secret'));
   if (t.asksTracking === true) out.push(say('shared.cant-see-you'));
   // "wat is a nude", "wats grooming": a young child asking what a word means, answered plainly (not "that sounds hard").
@@ -1351,7 +1353,17 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
   return {
     ...(lines.some((l) => l.key === 'shared.cant-phone') ? { cantPhone: true as const } : {}),
     ...(lines.some((l) => l.key === 'shared.device-safety') ? { deviceSafety: true as const } : {}),
+    ...(lines.some((l) => l.key.endsWith('.image-spreading')) ? { imageSpreading: true as const } : {}),
   };
+}
+
+/**
+ * "nobodys awake", "can i text someone": Shout's text line and Childline's online chat, then the short
+ * reminder; for a young person or a friend, not while in danger now (the 999 steps speak then).
+ */
+function cantPhoneLine(context: HarbourContext, path: PathPrefix): BotSay | undefined {
+  if (context.turn.cantPhone !== true || path === 'parent' || isInDangerNow(context)) return undefined;
+  return say(context.said.cantPhone === true ? 'shared.cant-phone-again' : 'shared.cant-phone');
 }
 
 /** The typed setup, for state configs in other files. */
