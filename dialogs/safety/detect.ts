@@ -2094,6 +2094,40 @@ function animalFollows(tokens: readonly Token[], m: PhraseMatch, rule: CompiledR
   return true;
 }
 
+/**
+ * Session 25: contact on an app told as what someone does ("this guy keeps MESSAGING me at night on insta",
+ * "his manager MESSAGES him his shifts on whatsapp", "someone DMS me a lot") is no move to another app: a
+ * move-app phrase whose messaging word is inflected (messages, messaging, messaged, texts…) stands down,
+ * unless a word of wanting or asking, or "to", comes just before it ("he wants me to start messaging him on
+ * snap", "he said to message him on snap"). "message me on snap", asked, still fires.
+ */
+const TOLD_CONTACT = new Set(['messages', 'messaging', 'messaged', 'msgs', 'msging', 'msged', 'texts', 'texting', 'texted', 'dms', 'dming', 'dmed', 'dmd']);
+const CONTACT_STEMS = new Set(['messag', 'msg', 'text', 'dm']);
+const CONTACTED = new Set(['me', 'him', 'her', 'them', 'us', 'you', 'u', 'my']);
+const CONTACT_WANTED = new Set(['to', 'start', 'wants', 'want', 'wanted', 'wanna', 'asked', 'asks', 'asking', 'told', 'tells', 'said', 'says', 'keep', 'rather', 'prefer', 'prefers', 'should', 'could', 'can', 'pls', 'please']);
+
+function contactTold(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:meet_or_secrecy.move-app' || tokens[m.first]?.quoted) return false;
+  let at = -1;
+  for (let k = m.first; k <= m.last; k += 1) if (tokens[k]?.keys.some((x) => CONTACT_STEMS.has(x))) { at = k; break; }
+  if (at < 0) return false;
+  // "dm'd me": the "'d" is read as "would"; its span is the two letters of the ending.
+  const next = tokens[at + 1];
+  const past = next?.word === 'would' && next.end - next.start <= 2;
+  if (!TOLD_CONTACT.has(tokens[at]?.word ?? '') && !past) return false;
+  // Only a person messaged ("messaging ME on insta"), not messages as a thing ("turn on disappearing messages").
+  if (!CONTACTED.has(tokens[at + (past ? 2 : 1)]?.word ?? '')) return false;
+  const s = tokens[at]?.sentence;
+  for (let k = at - 1; k >= Math.max(0, at - 3); k -= 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) break;
+    // "he keeps messaging me" is what he does; "he said keep messaging me on snap" is asked.
+    if (t.word === 'keep' && tokens[k - 1]?.word !== undefined && ['he', 'she', 'they', 'i', 'guy', 'man', 'person', 'someone', 'who'].includes(tokens[k - 1]?.word ?? '')) continue;
+    if (CONTACT_WANTED.has(t.word)) return false;
+  }
+  return true;
+}
+
 function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel): StandDown | undefined {
   if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return 'negated';
   if (rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm')) return 'hypothetical';
@@ -2130,6 +2164,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (mildThreat(tokens, m, rule)) return 'mild';
   if (laterThreat(tokens, m, rule)) return 'mild';
   if (ownNeed(tokens, m, rule)) return 'self';
+  if (contactTold(tokens, m, rule)) return 'mild';
   if (paidBackTrusted(tokens, m, rule)) return 'trusted';
   if (openerGives(tokens, m, rule)) return 'trusted';
   if (thingGrabbed(tokens, m, rule)) return 'touch';

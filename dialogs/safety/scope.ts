@@ -288,9 +288,28 @@ const FIRST_PERSON = new Set(['i', 'me', 'my', 'myself']);
 export function isHypothetical(tokens: readonly Token[], m: PhraseMatch, scope: MessageScope, firstPerson = false): boolean {
   const s = tokens[m.first]?.sentence ?? 0;
   if (scope.generalSentences.has(s)) return true;
+  if (firstPerson && askedForSelf(tokens)) return false;
   const question = (scope.questionFrom.get(s) ?? Infinity) < m.first;
   if (!question && (scope.hypotheticalFrom.get(s) ?? Infinity) > m.first) return false;
   if (!firstPerson) return true;
   for (let i = Math.max(0, m.first - 1); i <= m.last; i += 1) if (FIRST_PERSON.has(tokens[i]?.word ?? '')) return false;
   return true;
+}
+
+/** Session 25: what a question is asked for, said after it: the child, "for real", or the "friend" of the old joke. */
+const ASKED_FOR = [['for', 'me'], ['for', 'myself'], ['for', 'real'], ['for', 'a', 'friend'], ['for', 'my', 'self']];
+
+/**
+ * Session 25: a self-harm question the child says is asked for themselves ("whats the most painless way. asking
+ * for me", "what happens if u take 30 ibuprofen, asking for real", "…asking for a friend") is not a general
+ * question nor a hypothetical: "asking" or "askin" then "for me", "for myself", "for real" or "for a friend"
+ * anywhere in the message. For self-harm phrases only (`firstPerson`); a lesson or the news stays general.
+ */
+function askedForSelf(tokens: readonly Token[]): boolean {
+  for (let i = 0; i < tokens.length; i += 1) {
+    const w = tokens[i]?.word ?? '';
+    if (w !== 'asking' && w !== 'askin' && w !== 'ask' && w !== 'asks') continue;
+    if (ASKED_FOR.some((run) => run.every((x, k) => tokens[i + 1 + k]?.word === x))) return true;
+  }
+  return false;
 }
