@@ -2128,6 +2128,89 @@ function contactTold(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   return true;
 }
 
+/**
+ * Session 25: a present for an occasion ("he sent me some vbucks FOR MY BIRTHDAY", "400 robux FOR EID", "for my
+ * name day", "she sends me robux WHEN I DO WELL at skl") is a present, not grooming: gifts-grooming stands down
+ * when the sentence names an occasion (set `occasion`) after "for", "on" or "when", and the message names no
+ * secret, keeping quiet, fear, flattery, body, nudity or picture, nor "no reason" ("400 robux for no reason").
+ */
+const OCCASION_VETO = ['{hush}', '{secret}', '{afraid}', '{flatter}', '{nudestrong}', '{bodypart}', '{image}', '{undress}', '{menace}'];
+const OCCASION_BEFORE = new Set(['for', 'on', 'when', 'at']);
+
+function giftForOccasion(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:meet_or_secrecy.gifts-grooming') return false;
+  const s = tokens[m.first]?.sentence;
+  let occasion = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (OCCASION_VETO.some((v) => t.sets.includes(v)) || (t.word === 'reason' && tokens[i - 1]?.word === 'no')) return false;
+    if (t.sentence !== s || !t.sets.includes('{occasion}')) continue;
+    // "for MY birthday", "for eid", "on her name day", "when i do well at school"
+    for (let k = i - 1; k >= Math.max(0, i - 4); k -= 1) if (OCCASION_BEFORE.has(tokens[k]?.word ?? '') && tokens[k]?.sentence === s) occasion = true;
+  }
+  return occasion;
+}
+
+/**
+ * Session 25: the child sharing a picture of their own ("my pet lizard shed his skin!! SENDING U A PIC", "made
+ * pancakes, SENDING PIC TO NAN", "we got a new puppy!! sending u a pic of her asleep"): an image-request phrase
+ * that opens with "sending" (the child's own doing, not "send me", "he keeps sending") followed by "you"/"u", or
+ * by a picture "to" a trusted person, with nobody else named before it in the message and nothing of nudity,
+ * body, undressing, secrets or menace anywhere. "he keeps sending me pics" and "sending u a pic of me in bed" fire.
+ */
+const OWN_SHARE_VETO = ['{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{hush}', '{secret}', '{menace}', '{clothes}', '{money}'];
+
+function ownPictureShared(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.image-request' || tokens[m.first]?.word !== 'sending' || tokens[m.first]?.quoted) return false;
+  const s = tokens[m.first]?.sentence;
+  for (let k = 0; k < m.first; k += 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) continue;
+    if (OTHER_PERSON.has(t.word) || CHILD_SUBJECTS.has(t.word)) return false;
+  }
+  for (const t of tokens) if (OWN_SHARE_VETO.some((v) => t.sets.includes(v))) return false;
+  const next = tokens[m.first + 1]?.word ?? '';
+  if (next === 'you' || next === 'u') {
+    for (let i = m.first + 1; i < tokens.length && tokens[i]?.sentence === s; i += 1) if (['me', 'myself', 'yourself'].includes(tokens[i]?.word ?? '')) return false;
+    return true;
+  }
+  for (let i = m.first + 1; i <= m.first + 4 && tokens[i]?.sentence === s; i += 1) {
+    if (tokens[i]?.word === 'to') return (tokens[i + 1]?.sets.includes('{family}') ?? false) || (tokens[i + 2]?.sets.includes('{family}') ?? false) || (tokens[i + 1]?.sets.includes('{peers}') ?? false) || (tokens[i + 2]?.sets.includes('{peers}') ?? false);
+  }
+  return false;
+}
+
+/**
+ * Session 25: a lift from the family ("can u pick me up from skl mum its raining", "khala asked for my timetable so
+ * she knows when to pick me up", "my sister called asking me to pick her up", "should i ask my mum to pick me up"):
+ * a meeting phrase of picking up or collecting stands down when the sentence names a relative (sets `family`,
+ * `homefolk`) anywhere, before or after it, no stranger, man or online place, and the message says nothing of
+ * secrets, keeping quiet or fear. "a man from snap said he'd pick me up from school, dont tell my mum" still fires.
+ */
+const PICKING = new Set(['pick', 'picks', 'picking', 'picked', 'collect', 'collects', 'collecting', 'collected']);
+const LIFT_VETO = ['{hush}', '{secret}', '{afraid}', '{app}', '{adultcue}'];
+
+function liftFromFamily(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:meet_or_secrecy.meet-request' && rule.id !== 'lex:meet_or_secrecy.meet-up') return false;
+  let picking = false;
+  for (let i = m.first; i <= m.last; i += 1) if (PICKING.has(tokens[i]?.word ?? '')) picking = true;
+  if (!picking) return false;
+  const s = tokens[m.first]?.sentence;
+  let kin = false;
+  for (let k = 0; k < tokens.length; k += 1) {
+    const t = tokens[k];
+    if (t === undefined) continue;
+    if (LIFT_VETO.some((v) => t.sets.includes(v)) || t.word === 'tell') return false;
+    if (t.sentence !== s) continue;
+    if (OTHER_PERSON.has(t.word) || isOnlineWord(t)) return false;
+    // "HE wants to pick me up…, my mum is at work": a he or she before the phrase must follow a relative.
+    if (k < m.first && CHILD_SUBJECTS.has(t.word) && !kin) return false;
+    if ((t.sets.includes('{family}') || t.sets.includes('{homefolk}')) && !metOnline(tokens, k)) kin = true;
+  }
+  return kin;
+}
+
 function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel): StandDown | undefined {
   if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return 'negated';
   if (rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm')) return 'hypothetical';
@@ -2165,6 +2248,9 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (laterThreat(tokens, m, rule)) return 'mild';
   if (ownNeed(tokens, m, rule)) return 'self';
   if (contactTold(tokens, m, rule)) return 'mild';
+  if (giftForOccasion(tokens, m, rule)) return 'mild';
+  if (liftFromFamily(tokens, m, rule)) return 'trusted';
+  if (ownPictureShared(tokens, m, rule)) return 'thing';
   if (paidBackTrusted(tokens, m, rule)) return 'trusted';
   if (openerGives(tokens, m, rule)) return 'trusted';
   if (thingGrabbed(tokens, m, rule)) return 'touch';

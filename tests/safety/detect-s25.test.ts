@@ -65,3 +65,31 @@ describe('session 25 (v61): read by rules, not left to the classifier', () => {
     expect(categories('my mum told me not to take my phone in the bathroom')).toEqual([]);
   });
 });
+
+describe('session 25 (v62): benign false alarms by family', () => {
+  it('reads a present for an occasion as a present, and the birthday as a day, not a detail', () => {
+    for (const text of ['he sent me some vbucks for my birthday last week', 'my cousin sent me 500 robux for eid', 'my nan sends me robux when i do well at school', 'she said shell post it on my birthday lol'])
+      expect(categories(text)).toEqual([]);
+    // No reason given, a secret, a picture or a man's condition: still grooming or worse.
+    expect(rules('this guy on roblox gave me 400 robux for no reason')).toContain('lex:meet_or_secrecy.gifts-grooming');
+    expect(categories('he sent me vbucks for my birthday and said dont tell my mum')).toContain('meet_or_secrecy');
+    expect(rules('a man on roblox said hed send me robux for my birthday if i send a pic')).toContain('lex:meet_or_secrecy.gifts-grooming');
+    expect(rules('he knows my birthday and my school')).toContain('lex:personal_info.knows-details');
+  });
+
+  it('reads the child sending their own picture of a thing to a friend or a relative as no picture request', () => {
+    for (const text of ['made pancakes sending pic to nan', 'we got a new kitten!! sending u a pic of her asleep on my bag'])
+      expect(categories(text)).toEqual([]);
+    expect(rules('sending u a pic of me in bed')).toContain('lex:sexual.image-request');
+    expect(rules('he said sending u a pic tonight')).toContain('lex:sexual.image-request');
+  });
+
+  it('reads a lift from the family as no meeting', () => {
+    for (const text of ['can u pick me up from skl mum its raining', 'my sister rang from a party asking me to pick her up', 'should i ask my mum to pick me up, its dark'])
+      expect(categories(text)).toEqual([]);
+    // (the classifier reads "he knows where" as personal_info at 0.85: another family, left)
+    expect(categories('i sent my dad a pic of the gate so he knows where to pick me up')).not.toContain('meet_or_secrecy');
+    expect(rules('a man from snap said he would pick me up from school, dont tell my mum')).toContain('lex:meet_or_secrecy.meet-request');
+    expect(rules('he wants to pick me up from school, my mum is at work')).toContain('lex:meet_or_secrecy.meet-request');
+  });
+});
