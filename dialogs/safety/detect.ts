@@ -1931,6 +1931,15 @@ const LOCATION_WORDS = new Set(['location', 'locations', 'map', 'maps']);
  * down when the sentence names a relative or friend (`friends`, `family`, `peers`, not met online)
  * and nobody else: no stranger or adult (man, guy, someone…), no "he", "she" or "they", no boy or girl.
  */
+/** Session 25: a group of friends named with "the" ("sharing live location with the girls"). */
+const FRIEND_GROUPS = new Set(['girls', 'lads', 'boys', 'gang', 'squad']);
+
+/** Session 25: the online place after a trusted person is an app's map ("my cousin turned on snap map"), not where they were met. */
+function mapShared(tokens: readonly Token[], k: number, s: number | undefined): boolean {
+  for (let i = k + 1; i <= k + 4 && tokens[i]?.sentence === s; i += 1) if (isOnlineWord(tokens[i])) return tokens[i + 1]?.word === 'map';
+  return false;
+}
+
 function locationWithTrusted(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
   if (rule.id !== 'lex:personal_info.asks-details') return false;
   let location = false;
@@ -1944,7 +1953,9 @@ function locationWithTrusted(tokens: readonly Token[], m: PhraseMatch, rule: Com
     // An app's own map ("snap map") is the location shared, not a place the person was met.
     const appMap = t.sets.includes('{app}') || tokens[k + 1]?.word === 'map';
     if (OTHER_PERSON.has(t.word) || CHILD_SUBJECTS.has(t.word) || t.word === 'boy' || t.word === 'girl' || (isOnlineWord(t) && !appMap)) return false;
-    if (t.keys.some((key) => TRUSTED_SETS.has(key)) && !metOnline(tokens, k)) trusted = true;
+    // Session 25: "my cousin turned on SNAP MAP" is the app's map, not a cousin met on snap; "with THE GIRLS" are friends.
+    if (t.keys.some((key) => TRUSTED_SETS.has(key)) && (!metOnline(tokens, k) || mapShared(tokens, k, s))) trusted = true;
+    if (FRIEND_GROUPS.has(t.word) && tokens[k - 1]?.word === 'the' && ['with', 'and'].includes(tokens[k - 2]?.word ?? '')) trusted = true;
   }
   return trusted;
 }
@@ -2211,6 +2222,71 @@ function liftFromFamily(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   return kin;
 }
 
+/**
+ * Session 25: a video call with the family or friends ("my 11 year old is on a video call with his grandparents every
+ * Sunday", "with my cousins on video call, they do the best impressions"): an image-request phrase of a call or a
+ * camera stands down when the sentence has "with" and a relative or friend right after it (or after "my", "his",
+ * "her", "our"), not met online, no stranger or adult, and nothing of nudity, the body, undressing, secrets or menace.
+ */
+const CALL_WORDS = new Set(['call', 'calls', 'calling', 'facetime', 'facetiming', 'camera', 'cam', 'webcam', 'vc']);
+const CALL_VETO = ['{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{hush}', '{secret}', '{menace}', '{clothes}', '{flatter}'];
+
+function callWithFamily(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.image-request') return false;
+  let call = false;
+  for (let i = m.first; i <= m.last; i += 1) if (CALL_WORDS.has(tokens[i]?.word ?? '')) call = true;
+  if (!call) return false;
+  const s = tokens[m.first]?.sentence;
+  let kin = false;
+  for (let k = 0; k < tokens.length; k += 1) {
+    const t = tokens[k];
+    if (t === undefined) continue;
+    if (CALL_VETO.some((v) => t.sets.includes(v))) return false;
+    if (t.sentence !== s) continue;
+    if (OTHER_PERSON.has(t.word)) return false;
+    if (t.word !== 'with') continue;
+    const j = POSSESSIVES.has(tokens[k + 1]?.word ?? '') ? k + 2 : k + 1;
+    const who = tokens[j];
+    if (who !== undefined && who.sentence === s && who.keys.some((key) => TRUSTED_SETS.has(key)) && !metOnline(tokens, j)) kin = true;
+  }
+  return kin;
+}
+
+/**
+ * Session 25: a picture or video posted to the family's own chat ("bro said hes gonna post the vid of me falling off
+ * the trampoline on the family group chat", "grandad took a video of me doing a cartwheel and put it on the family
+ * group", "she says shes gonna post it on the family whatsapp if i dont do her chores"): the audience is the family,
+ * so share-images stands down when "family" comes right before a chat word (chat, group, whatsapp, gc…) in the
+ * sentence, one of the family is named before the phrase as the one posting, and the message names no nudity, body,
+ * undressing, money, stranger or adult, nor anyone outside the family as the audience ("…and to everyone at school").
+ * A stranger's "he said he'll send the video to your family group chat" still fires.
+ */
+const FAMILY_CHAT = new Set(['chat', 'chats', 'group', 'groups', 'gc', 'groupchat', 'whatsapp', 'snapchat', 'messenger', 'thread']);
+const FAMILY_AUDIENCE_VETO = ['{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{money}', '{hush}'];
+const WIDER_AUDIENCE = new Set(['everyone', 'everybody', 'school', 'online', 'internet', 'followers', 'class', 'year', 'tiktok', 'instagram', 'story']);
+
+function familyAudience(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:threat_blackmail.share-images') return false;
+  const s = tokens[m.first]?.sentence;
+  let family = false;
+  for (let k = 0; k < tokens.length; k += 1) {
+    const t = tokens[k];
+    if (t === undefined) continue;
+    if (FAMILY_AUDIENCE_VETO.some((v) => t.sets.includes(v))) return false;
+    if (t.sentence !== s) continue;
+    if (OTHER_PERSON.has(t.word) || WIDER_AUDIENCE.has(t.word)) return false;
+    if (t.word === 'family' && (FAMILY_CHAT.has(tokens[k + 1]?.word ?? '') || FAMILY_CHAT.has(tokens[k + 2]?.word ?? ''))) family = true;
+  }
+  // The one posting is one of the family, named before the phrase ("BRO said…", "GRANDAD took…", "my SISTER…"):
+  // a stranger's "he'll send it to your family group chat" is the sextortion threat itself.
+  let kin = false;
+  for (let k = 0; k < m.first; k += 1) {
+    const t = tokens[k];
+    if (t !== undefined && t.sentence === s && t.word !== 'family' && (t.sets.includes('{family}') || t.sets.includes('{sibling}')) && !metOnline(tokens, k)) kin = true;
+  }
+  return family && kin;
+}
+
 function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel): StandDown | undefined {
   if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return 'negated';
   if (rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm')) return 'hypothetical';
@@ -2250,6 +2326,8 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (contactTold(tokens, m, rule)) return 'mild';
   if (giftForOccasion(tokens, m, rule)) return 'mild';
   if (liftFromFamily(tokens, m, rule)) return 'trusted';
+  if (callWithFamily(tokens, m, rule)) return 'trusted';
+  if (familyAudience(tokens, m, rule)) return 'mild';
   if (ownPictureShared(tokens, m, rule)) return 'thing';
   if (paidBackTrusted(tokens, m, rule)) return 'trusted';
   if (openerGives(tokens, m, rule)) return 'trusted';

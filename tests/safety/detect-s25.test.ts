@@ -93,3 +93,27 @@ describe('session 25 (v62): benign false alarms by family', () => {
     expect(rules('he wants to pick me up from school, my mum is at work')).toContain('lex:meet_or_secrecy.meet-request');
   });
 });
+
+describe('session 25 (v63): benign false alarms by family, second part', () => {
+  it('reads a location shared with the family or friends, an app\'s map named, as no detail asked', () => {
+    for (const text of ['my cousin turned on snap map so we can find each other at the festival', 'sharing live location with the girls cos were walking home from the gig'])
+      expect(categories(text)).toEqual([]);
+    expect(rules('my friend from snap wants me to turn on snap map')).toContain('lex:personal_info.asks-details');
+    expect(rules('a friend on snapchat asked me to share my location')).toContain('lex:personal_info.asks-details');
+  });
+
+  it('reads a video call with the family or friends as no picture request', () => {
+    for (const text of ['my 11 year old is on a video call with his grandparents every sunday', 'laughing so much with my cousins on video call'])
+      expect(categories(text)).toEqual([]);
+    expect(rules('a man wants me on video call with my friend')).toContain('lex:sexual.image-request');
+    expect(rules('my online friend wants me to go on camera')).toContain('lex:sexual.image-request');
+  });
+
+  it('reads a relative posting a video to the family chat as no threat to share images', () => {
+    for (const text of ['bro said hes gonna post the vid of me falling off the trampoline on the family group chat', 'grandad took a video of me doing a cartwheel and put it on the family group'])
+      expect(categories(text)).toEqual([]);
+    // A stranger's threat to send it to the family is the sextortion itself.
+    expect(rules('he said hell post the video of me crying on my family group chat')).toContain('lex:threat_blackmail.share-images');
+    expect(categories('he said hell post my nudes on the family group chat')).toContain('threat_blackmail');
+  });
+});
