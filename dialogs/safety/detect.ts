@@ -1717,12 +1717,32 @@ const OWN_CHILD = new Set(['son', 'sons', 'daughter', 'daughters', 'child', 'chi
  * word, the asking follows it, and no stranger, app, game chat, online word, "they", keeping quiet
  * or secret is in the message ("my son keeps asking for robux, he says a man in the game needs them").
  */
+/** Session 25: a child named by age after "my": "my 9yo", "my 10 year old" (the age word, or "old" after "year"). */
+function isChildByAge(tokens: readonly Token[], i: number): boolean {
+  const w = tokens[i]?.word ?? '';
+  if (/^[0-9]{1,2}yo$/.test(w)) return true;
+  return w === 'old' && (tokens[i - 1]?.word === 'year' || tokens[i - 1]?.word === 'your') && tokens[i - 2]?.sets.includes('{number}') === true;
+}
+
 function ownChildAsks(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
   if (rule.id !== 'lex:financial.money-request') return false;
   let child = -1;
-  for (let i = 0; i < Math.min(tokens.length, m.first); i += 1) if ((OWN_CHILD.has(tokens[i]?.word ?? '') || tokens[i]?.sets.includes('{ownchild}')) && i <= 4 && tokens.slice(0, i).some((t) => t.word === 'my' || t.word === 'our')) child = i;
+  for (let i = 0; i < Math.min(tokens.length, m.first); i += 1) {
+    // Session 25: the child named at the opening of any sentence ("How do I turn off in-app purchases? MY
+    // GRANDDAUGHTER keeps asking…"), or by age ("my 9yo", "my 10 year old").
+    const opening = tokens.findIndex((t) => t.sentence === tokens[i]?.sentence);
+    if (i - opening > 4 || !tokens.slice(opening, i).some((t) => t.word === 'my' || t.word === 'our')) continue;
+    if (OWN_CHILD.has(tokens[i]?.word ?? '') || tokens[i]?.sets.includes('{ownchild}') || isChildByAge(tokens, i)) child = i;
+  }
   if (child < 0) return false;
-  for (const t of tokens) if (t.quoted || OTHER_PERSON.has(t.word) || PEERS.has(t.word) || t.word === 'they' || t.word === 'them' || ONLINE.has(t.word) || t.sets.includes('{hush}') || t.sets.includes('{secret}') || t.sets.includes('{image}')) return false;
+  for (let k = 0; k < tokens.length; k += 1) {
+    const t = tokens[k];
+    if (t === undefined) continue;
+    // "on HER account" is the child's own; "kids" is the child word itself.
+    if (t.word === 'account' && OWNERS.has(tokens[k - 1]?.word ?? '')) continue;
+    if (k === child) continue;
+    if (t.quoted || OTHER_PERSON.has(t.word) || PEERS.has(t.word) || t.word === 'they' || t.word === 'them' || ONLINE.has(t.word) || t.sets.includes('{hush}') || t.sets.includes('{secret}') || t.sets.includes('{image}')) return false;
+  }
   return true;
 }
 

@@ -117,3 +117,15 @@ describe('session 25 (v63): benign false alarms by family, second part', () => {
     expect(categories('he said hell post my nudes on the family group chat')).toContain('threat_blackmail');
   });
 });
+
+describe('session 25 (v64): a parent\'s own children asking them for money', () => {
+  it('reads children named by age, in plural, or with their own account as the family asking', () => {
+    for (const text of ['my kids keep asking for in-game money. how do other parents handle pocket money for games?', 'my daughter wants money for robux again, can i set up a monthly allowance on her account?'])
+      expect(categories(text)).not.toContain('financial');
+    // The rule stands down for a child named by age; the pressure-for-money combo still reads it (left: "a 25 year
+    // old keeps asking" must stay pressure).
+    expect(rules('my 10 year old keeps asking me for robux, is £5 a month enough')).not.toContain('lex:financial.money-request');
+    expect(rules('my son keeps asking for robux, he says a man in the game needs them')).toContain('lex:financial.money-request');
+    expect(categories('my 10 year old keeps asking me for gift cards for someone she met on roblox')).toContain('financial');
+  });
+});
