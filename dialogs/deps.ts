@@ -294,6 +294,10 @@ export interface AnswerWords {
   readonly asksSaved: readonly string[];
   /** "can u delete everything i said", "forget what i said": how to delete this chat. */
   readonly asksForget: readonly string[];
+  /** "i talked to u yesterday", "do u remember me", "its me again": back after an earlier chat, which Harbour cannot see. */
+  readonly comesBack: readonly string[];
+  /** "but i didnt", "i havent told her": beside coming back, what they were told to do is not done yet. */
+  readonly notToldYet: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -433,6 +437,8 @@ export const ANSWER_LIST_KEYS = {
   asksWhatGrooming: 'asks_what_grooming',
   asksSaved: 'asks_saved',
   asksForget: 'asks_forget',
+  comesBack: 'comes_back',
+  notToldYet: 'not_told_yet',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

@@ -1345,6 +1345,11 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   if (t.asksWhatGrooming === true && path !== 'parent') out.push(say('shared.meaning-grooming'));
   if (t.asksForget === true) out.push(say('shared.delete-chat'));
   else if (t.asksSaved === true) out.push(say('shared.chat-kept'));
+  // "i talked to u yesterday", "do u remember me": glad, honestly that this chat cannot see that one, and what is happening now.
+  if (t.comesBack === true) {
+    out.push(say(context.said.cameBack === true ? 'shared.came-back-again' : 'shared.came-back'));
+    if (t.notToldYet === true && path !== 'parent') out.push(say('shared.came-back-not-told'));
+  }
   return out;
 }
 
@@ -1354,6 +1359,7 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key === 'shared.cant-phone') ? { cantPhone: true as const } : {}),
     ...(lines.some((l) => l.key === 'shared.device-safety') ? { deviceSafety: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.image-spreading')) ? { imageSpreading: true as const } : {}),
+    ...(lines.some((l) => l.key === 'shared.came-back') ? { cameBack: true as const } : {}),
   };
 }
 

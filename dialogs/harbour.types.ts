@@ -143,6 +143,8 @@ export interface HarbourContext {
     readonly cantPhone?: boolean;
     /** What Quick exit does and what stays on the device, after "my dad checks my phone": once, then a short reminder. Absent in older snapshots. */
     readonly deviceSafety?: boolean;
+    /** "i talked to u yesterday": glad, and this chat cannot see that one; said once, then a short line. Absent in older snapshots. */
+    readonly cameBack?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

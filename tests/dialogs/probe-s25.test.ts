@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createHarbourMachine, type DialogEvent } from '../../dialogs/index.js';
+import type { Content } from '../../server/content/types.js';
+import { keysOf, msg, play, realContent, wordsOf, type HarbourMachine } from './harness.js';
+
+/** Session 24's second probe report (/work/scratch/s24/probe-report2.md), the dialog owner's problems in session 25: what the person sees. */
+
+let content: Content;
+let machine: HarbourMachine;
+const onShift = { counsellorOnShift: true };
+const offShift = { counsellorOnShift: false };
+
+beforeAll(async () => {
+  ({ content } = await realContent());
+  machine = createHarbourMachine(content.dialogDeps);
+});
+
+/** The keys said to each message (the opening left out). */
+const keysPerTurn = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => play(machine, shift, texts.map(msg)).slice(1).map((t) => keysOf(t.emitted));
+const last = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => keysPerTurn(shift, ...texts).at(-1) ?? [];
+const lastTurn = (shift: { counsellorOnShift: boolean }, ...events: DialogEvent[]) => play(machine, shift, events).at(-1);
+const lastWords = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => wordsOf(content, lastTurn(shift, ...texts.map(msg))?.emitted ?? []).join(' ');
+const escalates = (shift: { counsellorOnShift: boolean }, ...texts: string[]) =>
+  (lastTurn(shift, ...texts.map(msg))?.emitted ?? []).some((e) => e.type === 'handoff.requested');
+
+describe('#11 coming back after an earlier chat', () => {
+  it('"i talked to u yesterday", "do u remember me", "what do u remember about me", "its me again from yesterday": glad, honestly cannot see it, what is happening now', () => {
+    for (const shift of [onShift, offShift]) {
+      for (const said of ['i talked to u yesterday', 'do u remember me', 'what do u remember about me', 'its me again from yesterday']) {
+        const keys = last(shift, 'im 14', said);
+        expect(keys, said).toEqual(['shared.came-back']);
+      }
+      expect(last(shift, 'its me again from yesterday')).toContain('shared.came-back');
+    }
+    const words = lastWords(onShift, 'im 13', 'what do u remember about me');
+    expect(words).toMatch(/glad you came back/);
+    expect(words).toMatch(/can't see our last chat/);
+    expect(words).not.toMatch(/I remember/);
+  });
+
+  it('asked again, a short line, not the same words twice', () => {
+    expect(keysPerTurn(onShift, 'im 14', 'i talked to u yesterday', 'do u remember me').slice(1)).toEqual([['shared.came-back'], ['shared.came-back-again']]);
+  });
+
+  it('"u said tell my mum but i didnt": it is okay, not "do you feel safe at home"; the next answer is the story', () => {
+    const turns = keysPerTurn(onShift, 'im 14', 'last time i talked to u u said tell my mum but i didnt', 'its the same guy from snap');
+    expect(turns[1]).toEqual(['shared.came-back', 'shared.came-back-not-told']);
+    expect(turns.flat()).not.toContain('child.ask.safe-at-home');
+    expect(turns.flat()).not.toContain('child.home-hard');
+    // The question "what happened?" still waited: the app is taken from the story.
+    expect(turns[2]).toContain('child.ask.how-long');
+  });
+
+  it('twins: "he messaged me again", "i told my mum yesterday" are not coming back; a red flag beside it still escalates', () => {
+    expect(last(onShift, 'im 14', 'he messaged me again')).not.toContain('shared.came-back');
+    expect(last(onShift, 'im 14', 'i told my mum yesterday')).not.toContain('shared.came-back');
+    expect(escalates(offShift, 'im 14', 'its me again, the guy from snap says hell send my nudes to everyone unless i pay')).toBe(true);
+    expect(last(offShift, 'im 14', 'its me again, the guy from snap says hell send my nudes to everyone unless i pay')).toContain('shared.came-back');
+  });
+});
