@@ -15,7 +15,7 @@ import {
 import { compile, isWhole, startsWithAny, tokens, Vocabulary, withoutFillers, type PhraseList, type Reading } from './match.js';
 import type { HarbourContext, MessageReading } from './harbour.types.js';
 import type { Audience, ConversationSummary } from './types.js';
-import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, EXPLOITATION_FINDING, HURT_AT_HOME_RULES, HOME_ALONE_FINDING, HOME_ALONE_RULE, IMAGE_THREAT_RULES, threatIsBlackmail, union, VIOLENCE_THREATENED } from './wording.js';
+import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, EXPLOITATION_FINDING, grownUpTargetOf, HURT_AT_HOME_RULES, HOME_ALONE_FINDING, HOME_ALONE_RULE, IMAGE_THREAT_RULES, threatIsBlackmail, union, VIOLENCE_THREATENED } from './wording.js';
 
 /**
  * One message, understood once per turn: the detector's findings plus everything the dialog's
@@ -246,6 +246,12 @@ export interface TurnAnalysis {
   readonly comesBack?: boolean;
   /** Beside coming back: "but i didnt" (tell my mum). */
   readonly notToldYet?: boolean;
+  /** "my mum is talking to a man online who wants money": their grown-up is the one targeted, not them. */
+  readonly grownUpTargeted?: boolean;
+  /** "im being blackmailed myself", "its me not my kid" (adult path): the adult is the one targeted. */
+  readonly adultIsVictim?: boolean;
+  /** "she wont listen to me", "he doesnt believe me". */
+  readonly wontListen?: boolean;
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -403,10 +409,13 @@ export function createAnalyser(deps: DialogDeps) {
   const asksForget = compile(w.asksForget);
   const comesBack = compile(w.comesBack);
   const notToldYet = compile(w.notToldYet);
+  const grownUpTargeted = compile(w.grownUpTargeted);
+  const adultIsVictim = compile(w.adultIsVictim);
+  const wontListen = compile(w.wontListen);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -680,6 +689,9 @@ export function createAnalyser(deps: DialogDeps) {
       turn.comesBack = true;
       if (either(hits, spelledHits, notToldYet)) turn.notToldYet = true;
     }
+    if (either(hits, spelledHits, grownUpTargeted)) turn.grownUpTargeted = true;
+    if (either(hits, spelledHits, adultIsVictim)) turn.adultIsVictim = true;
+    if (either(hits, spelledHits, wontListen)) turn.wontListen = true;
     // Beyond naming who they are ("I'm asking for a friend"), they have started their story.
     if (words.length >= (audience === undefined ? 4 : 7)) turn.tellsStory = true;
     return { turn, detector: result.state };
@@ -893,6 +905,10 @@ export function createMessageReader(deps: DialogDeps) {
       const exploited: Finding = { category: 'meet_or_secrecy', urgency: 'high', confidence: 1, rule: EXPLOITATION_FINDING, detectorVersion: 'dialog', evidence: [] };
       turn = { ...turn, findings: [...turn.findings, exploited], categories: union(turn.categories, ['meet_or_secrecy']), urgency: turn.urgency === 'immediate' ? 'immediate' : 'high' };
     }
+    // A young person's grown-up targeted ("my mum is talking to a man online who wants money"), or an adult
+    // targeted themselves ("im being blackmailed myself"): "she already sent him 2000" is not their own picture or
+    // money, so no "you are not in trouble… Report Remove" or "don't pay any more" aimed at a child.
+    if (grownUpTargetOf({ ...context, turn }) !== undefined) turn = { ...turn, imageWorry: undefined, alreadyPaid: undefined, cantPay: undefined };
     // "what if she does it anyway", once pictures were threatened (sexual and a threat known): the image worry.
     if (turn.fearsThreat === true && turn.imageWorry !== true && (s.categories ?? []).includes('sexual') && (s.categories ?? []).includes('threat_blackmail')) turn = { ...turn, imageWorry: true };
     const asked: string[] = [];

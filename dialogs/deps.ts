@@ -298,6 +298,12 @@ export interface AnswerWords {
   readonly comesBack: readonly string[];
   /** "but i didnt", "i havent told her": beside coming back, what they were told to do is not done yet. */
   readonly notToldYet: readonly string[];
+  /** "my mum is talking to a man online", "my dad sent him money": a young person worried about their own grown-up, the one targeted. */
+  readonly grownUpTargeted: readonly string[];
+  /** "im being blackmailed myself", "its me not my kid": on the adult path, the adult is the one targeted. */
+  readonly adultIsVictim: readonly string[];
+  /** "she wont listen to me", after their own grown-up was found targeted: still not their job; another grown-up. */
+  readonly wontListen: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -439,6 +445,9 @@ export const ANSWER_LIST_KEYS = {
   asksForget: 'asks_forget',
   comesBack: 'comes_back',
   notToldYet: 'not_told_yet',
+  grownUpTargeted: 'grown_up_targeted',
+  adultIsVictim: 'adult_is_victim',
+  wontListen: 'wont_listen',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

@@ -6,7 +6,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { Audience, BotSay, ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { ASKED, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, isHomeAloneFinding, WAKE_THEM, wakeSomeoneNext, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
+import { ASKED, grownUpTargetOf, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, isHomeAloneFinding, WAKE_THEM, wakeSomeoneNext, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -972,7 +972,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       takesItBack: ({ context, event }) => turnOf(context, event).takesBack === true,
       awaitsWellbeing: ({ context }) => context.wellbeingAsk === 'asked',
       /** Escalated, a parent or carer (or someone else), not asked about the child's mental health yet, here or on the path. */
-      mayAskWellbeing: ({ context }) => context.wellbeingAsk === undefined && pathOf(context.audience) === 'parent',
+      mayAskWellbeing: ({ context }) => context.wellbeingAsk === undefined && pathOf(context.audience) === 'parent' && context.said.grownUpTarget !== 'self',
       /**
        * Escalated, not asked before, a young person or a friend (a parent is not asked), and no
        * feeling known but "okay", which a bare "ok" after a red flag gives without meaning it.
@@ -1350,6 +1350,12 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
     out.push(say(context.said.cameBack === true ? 'shared.came-back-again' : 'shared.came-back'));
     if (t.notToldYet === true && path !== 'parent') out.push(say('shared.came-back-not-told'));
   }
+  // Their own grown-up targeted ("my mum is talking to a man online who wants money"), or the adult chatting
+  // ("im being blackmailed myself"): kind words for who it is, once (not "don't pay", nor a child's pictures).
+  const target = grownUpTargetOf(context);
+  if (target !== undefined && context.said.grownUpTarget === undefined) out.push(say(target === 'self' ? 'parent.adult-victim' : 'shared.grown-up-targeted'));
+  // "she wont listen to me", after it: still not their job; another grown-up can help (each time).
+  else if (target === 'grown-up' && t.wontListen === true) out.push(say('shared.grown-up-targeted-again'));
   return out;
 }
 
@@ -1360,6 +1366,8 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key === 'shared.device-safety') ? { deviceSafety: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.image-spreading')) ? { imageSpreading: true as const } : {}),
     ...(lines.some((l) => l.key === 'shared.came-back') ? { cameBack: true as const } : {}),
+    ...(lines.some((l) => l.key === 'shared.grown-up-targeted') ? { grownUpTarget: 'grown-up' as const } : {}),
+    ...(lines.some((l) => l.key === 'parent.adult-victim') ? { grownUpTarget: 'self' as const } : {}),
   };
 }
 

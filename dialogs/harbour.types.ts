@@ -145,6 +145,11 @@ export interface HarbourContext {
     readonly deviceSafety?: boolean;
     /** "i talked to u yesterday": glad, and this chat cannot see that one; said once, then a short line. Absent in older snapshots. */
     readonly cameBack?: boolean;
+    /**
+     * Who is targeted, when it is not a child in their care or themselves: a young person's own grown-up
+     * ("my mum is talking to a man online who wants money", `grown-up`), or the adult chatting (`self`). Said once. Absent in older snapshots.
+     */
+    readonly grownUpTarget?: 'grown-up' | 'self';
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

@@ -16,6 +16,17 @@ export function pathOf(audience: Audience | undefined): PathPrefix {
   return 'child';
 }
 
+/**
+ * Who is targeted, when it is not the young person or a child in the adult's care: their own grown-up
+ * (`grown-up`: "my mum is talking to a man online who wants money"), or, on the adult path, the adult
+ * chatting (`self`: "im being blackmailed myself", "its me not my kid"). Known from this message or before.
+ */
+export function grownUpTargetOf(ctx: HarbourContext): 'grown-up' | 'self' | undefined {
+  const adult = pathOf(ctx.audience ?? ctx.turn.audience) === 'parent';
+  if (adult) return ctx.said.grownUpTarget === 'self' || ctx.turn.adultIsVictim === true ? 'self' : undefined;
+  return ctx.said.grownUpTarget === 'grown-up' || ctx.turn.grownUpTargeted === true ? 'grown-up' : undefined;
+}
+
 export function isAdult(ctx: HarbourContext): boolean {
   return pathOf(ctx.audience) === 'parent';
 }
@@ -435,10 +446,11 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // "should i just pay her": the answer, which says the whole of "don't send, don't pay", and why.
   if (exploitation) out.push(say(`${pathOf(ctx.audience)}.exploitation`));
   else if (ctx.turn.asksShouldComply === true) out.push(exploited ? say(`${pathOf(ctx.audience)}.exploitation`) : dontComply(ctx));
-  else if (dontSend?.line !== undefined) out.push(dontSend.line);
+  // Their grown-up, or the adult chatting, is the one targeted: not "don't send or pay" about a child (the line of its own follows).
+  else if (dontSend?.line !== undefined && grownUpTargetOf(ctx) === undefined) out.push(dontSend.line);
   // A child blackmailed over images, told of by a parent: how to support them, and the risk they may hurt themselves. Once.
   const imagesBlackmail = blackmail && (asksSexual || (ctx.summary.categories ?? []).includes('sexual') || ctx.said.imageWorry === true);
-  const supportChild = !withPerson && pathOf(ctx.audience) === 'parent' && ctx.said.supportChild !== true && imagesBlackmail;
+  const supportChild = !withPerson && pathOf(ctx.audience) === 'parent' && ctx.said.supportChild !== true && imagesBlackmail && grownUpTargetOf(ctx) === undefined;
   if (supportChild) out.push(say('parent.advice.support-child'));
   // Someone wants to meet them: don't go, once; again each time they ask whether to go. Not a parent's own
   // "im going to his house to sort him out" (the detector reads a meeting): that is parent.acts-alone.

@@ -58,3 +58,54 @@ describe('#11 coming back after an earlier chat', () => {
     expect(last(offShift, 'im 14', 'its me again, the guy from snap says hell send my nudes to everyone unless i pay')).toContain('shared.came-back');
   });
 });
+
+describe('#5 the wrong person: a child worried about their mum, an adult who is the victim', () => {
+  const mum = ['my mum is talking to a man online who wants money', 'she already sent him 2000', 'she wont listen to me'];
+
+  it('a child about their mum: kind, not their job, another grown-up; no "don\'t pay", "not in trouble" or their own pictures', () => {
+    for (const shift of [onShift, offShift]) {
+      const turns = keysPerTurn(shift, 'my mum', ...mum);
+      const all = turns.flat();
+      expect(turns[1]).toContain('shared.grown-up-targeted');
+      expect(turns[3]).toContain('shared.grown-up-targeted-again');
+      for (const key of ['advice.dont-pay', 'advice.dont-send-or-pay', 'child.image-worry', 'child.paid-already', 'child.not-in-trouble']) expect(all, key).not.toContain(key);
+      expect(all.filter((k) => k === 'shared.grown-up-targeted')).toHaveLength(1);
+    }
+    const words = lastWords(offShift, mum[0] ?? '');
+    expect(words).toMatch(/not your job to fix it/);
+    expect(words).toMatch(/another grown-up you trust/);
+    expect(words).not.toMatch(/Don't pay/);
+  });
+
+  it('a red flag is still escalated', () => {
+    expect(escalates(offShift, 'my mum', mum[0] ?? '')).toBe(true);
+  });
+
+  it('an adult who is the victim: for children, but don\'t pay, stop replying, keep the messages, 101, 999, Samaritans; no child lines', () => {
+    for (const shift of [onShift, offShift]) {
+      const turns = keysPerTurn(shift, 'im a parent', 'im being blackmailed myself a man has pics of me and wants money', 'its me not my kid');
+      const all = turns.flat();
+      expect(turns[1]).toContain('parent.adult-victim');
+      for (const key of ['parent.advice.dont-send-or-pay', 'parent.image-worry', 'parent.ask.wellbeing', 'parent.advice.support-child']) expect(all, key).not.toContain(key);
+      expect(all.filter((k) => k === 'parent.adult-victim')).toHaveLength(1);
+    }
+    expect(escalates(onShift, 'im a parent', 'im being blackmailed myself a man has pics of me and wants money')).toBe(true);
+    const words = lastWords(onShift, 'im a parent', 'im being blackmailed myself a man has pics of me and wants money');
+    expect(words).toMatch(/for children and young people/);
+    expect(words).toMatch(/Don't pay/);
+    expect(words).toMatch(/101/);
+    expect(words).toMatch(/999/);
+    // Told after the child's lines were said: "its me not my kid" still gets the adult's own.
+    expect(last(onShift, 'im a parent', 'a man is blackmailing my son over pics', 'its me not my kid he has pics of me too')).toContain('parent.adult-victim');
+  });
+
+  it('twins: a child who is asked for money, or talks to a man their mum does not know of, still hears "don\'t pay", "don\'t send"; a parent about their child keeps the child lines', () => {
+    expect(last(onShift, 'im 13', 'a man online wants money from me')).toContain('advice.dont-pay');
+    const secret = last(onShift, 'im 13', 'my mum doesnt know im talking to a man online, he wants pics');
+    expect(secret).toContain('advice.dont-send');
+    expect(secret).not.toContain('shared.grown-up-targeted');
+    const parent = last(onShift, 'im a parent', 'a man is blackmailing my son over pics');
+    expect(parent).toContain('parent.advice.dont-send-or-pay');
+    expect(parent).not.toContain('parent.adult-victim');
+  });
+});
