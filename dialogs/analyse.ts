@@ -252,6 +252,8 @@ export interface TurnAnalysis {
   readonly adultIsVictim?: boolean;
   /** "she wont listen to me", "he doesnt believe me". */
   readonly wontListen?: boolean;
+  /** "hes 12 he said", "shes 11", "hes a kid", "hes my age": the other person's young age, as they claim it. */
+  readonly claimsYoungAge?: boolean;
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -412,10 +414,11 @@ export function createAnalyser(deps: DialogDeps) {
   const grownUpTargeted = compile(w.grownUpTargeted);
   const adultIsVictim = compile(w.adultIsVictim);
   const wontListen = compile(w.wontListen);
+  const claimedAge = compile(w.claimedAge);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -692,6 +695,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, grownUpTargeted)) turn.grownUpTargeted = true;
     if (either(hits, spelledHits, adultIsVictim)) turn.adultIsVictim = true;
     if (either(hits, spelledHits, wontListen)) turn.wontListen = true;
+    if (either(hits, spelledHits, claimedAge) || claimsYoungAgeIn(words)) turn.claimsYoungAge = true;
     // Beyond naming who they are ("I'm asking for a friend"), they have started their story.
     if (words.length >= (audience === undefined ? 4 : 7)) turn.tellsStory = true;
     return { turn, detector: result.state };
@@ -844,6 +848,25 @@ function looksLikePhoneNumber(text: string): boolean {
 }
 
 const AGE_CUES = new Set(['im', 'i', 'am', 'aged', 'age']);
+
+/** Someone else's words, then a child's age: "hes 12", "shes 11", "he is 10", "they are 13". */
+const THIRD_PERSON_AGE = new Set(['hes', 'shes', 'theyre']);
+const THIRD_PERSON_SUBJECT = new Set(['he', 'she', 'they']);
+const IS_WORDS = new Set(['is', 'are', 'was', 'only', 'just']);
+
+/** "hes 12 he said", "says shes 11", "he is only 10": someone else's age, 5 to 17, as claimed. */
+function claimsYoungAgeIn(words: readonly string[]): boolean {
+  const young = (w: string | undefined): boolean => {
+    const age = Number(w);
+    return w !== undefined && Number.isInteger(age) && age >= 5 && age <= 17;
+  };
+  for (let i = 0; i < words.length - 1; i++) {
+    const w = words[i] ?? '';
+    if (THIRD_PERSON_AGE.has(w) && (young(words[i + 1]) || (words[i + 1] === 'only' && young(words[i + 2])))) return true;
+    if (THIRD_PERSON_SUBJECT.has(w) && IS_WORDS.has(words[i + 1] ?? '') && (young(words[i + 2]) || (words[i + 2] === 'only' && young(words[i + 3])))) return true;
+  }
+  return false;
+}
 
 /** "im 12", "i am 14", "aged 9": a band for the console, never the exact age. */
 function ageBandOf(words: readonly string[]): string | undefined {

@@ -304,6 +304,8 @@ export interface AnswerWords {
   readonly adultIsVictim: readonly string[];
   /** "she wont listen to me", after their own grown-up was found targeted: still not their job; another grown-up. */
   readonly wontListen: readonly string[];
+  /** "hes a kid", "shes my age": the other person's young age, as told to the child (also "hes 12", read by the analyser). */
+  readonly claimedAge: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -448,6 +450,7 @@ export const ANSWER_LIST_KEYS = {
   grownUpTargeted: 'grown_up_targeted',
   adultIsVictim: 'adult_is_victim',
   wontListen: 'wont_listen',
+  claimedAge: 'claimed_age',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

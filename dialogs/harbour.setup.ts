@@ -6,7 +6,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { Audience, BotSay, ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { ASKED, grownUpTargetOf, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, isHomeAloneFinding, WAKE_THEM, wakeSomeoneNext, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
+import { AGE_LIE_RULE, ASKED, grownUpTargetOf, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, isHomeAloneFinding, WAKE_THEM, wakeSomeoneNext, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -1356,6 +1356,9 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   if (target !== undefined && context.said.grownUpTarget === undefined) out.push(say(target === 'self' ? 'parent.adult-victim' : 'shared.grown-up-targeted'));
   // "she wont listen to me", after it: still not their job; another grown-up can help (each time).
   else if (target === 'grown-up' && t.wontListen === true) out.push(say('shared.grown-up-targeted-again'));
+  // "its ok hes a kid hes 12 he said", beside or after a red flag (a young person): anyone can say an age online, and
+  // even a real child should not ask that; not their fault (once; not beside the age-lie line, which says it).
+  if (claimedAgeToQuestion(context, summary)) out.push(say('child.claimed-age'));
   return out;
 }
 
@@ -1368,6 +1371,7 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key === 'shared.came-back') ? { cameBack: true as const } : {}),
     ...(lines.some((l) => l.key === 'shared.grown-up-targeted') ? { grownUpTarget: 'grown-up' as const } : {}),
     ...(lines.some((l) => l.key === 'parent.adult-victim') ? { grownUpTarget: 'self' as const } : {}),
+    ...(lines.some((l) => l.key === 'child.claimed-age') ? { claimedAge: true as const } : {}),
   };
 }
 
@@ -1378,6 +1382,19 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
 function cantPhoneLine(context: HarbourContext, path: PathPrefix): BotSay | undefined {
   if (context.turn.cantPhone !== true || path === 'parent' || isInDangerNow(context)) return undefined;
   return say(context.said.cantPhone === true ? 'shared.cant-phone-again' : 'shared.cant-phone');
+}
+
+/**
+ * A young person tells of the other person's young age ("hes 12 he said", "shes my age") where there is
+ * something to question: a red flag in this message or before. Once; not when the age-lie line is said
+ * (or was), nor to a friend or an adult. A child naming a friend's age with nothing asked stays as it is.
+ */
+function claimedAgeToQuestion(context: HarbourContext, summary: ConversationSummary): boolean {
+  const t = context.turn;
+  if (t.claimsYoungAge !== true || context.said.claimedAge === true || context.said.ageLie === true) return false;
+  if (pathOf(context.audience ?? t.audience ?? 'young_person') !== 'child') return false;
+  if (t.findings.some((f) => f.rule === AGE_LIE_RULE)) return false;
+  return t.findings.length > 0 || (summary.categories ?? []).length > 0;
 }
 
 /** The typed setup, for state configs in other files. */

@@ -150,6 +150,8 @@ export interface HarbourContext {
      * ("my mum is talking to a man online who wants money", `grown-up`), or the adult chatting (`self`). Said once. Absent in older snapshots.
      */
     readonly grownUpTarget?: 'grown-up' | 'self';
+    /** "hes 12 he said", beside or after something asked of them: people online can say any age. Once. Absent in older snapshots. */
+    readonly claimedAge?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

@@ -274,6 +274,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'shared.grown-up-targeted',
   'parent.adult-victim',
   'shared.grown-up-targeted-again',
+  'child.claimed-age',
   'escalation.danger-believed',
   'escalation.danger-door-locked',
   'escalation.danger-call',

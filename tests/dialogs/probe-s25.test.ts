@@ -109,3 +109,31 @@ describe('#5 the wrong person: a child worried about their mum, an adult who is 
     expect(parent).not.toContain('parent.adult-victim');
   });
 });
+
+describe('#6 "hes 12 he said": people online can say any age', () => {
+  it('beside or after a request: any age can be said, even a real child should not ask, not your fault', () => {
+    for (const shift of [onShift, offShift]) {
+      expect(last(shift, 'im 9', 'my frend on roblox wants me to send a pic in my pants', 'its ok hes a kid hes 12 he said')).toContain('child.claimed-age');
+      const beside = last(shift, 'im 10', 'a girl in animal jam says shes 11 and wants to video call me on a different app');
+      expect(beside).toContain('child.claimed-age');
+      expect(escalates(shift, 'im 10', 'a girl in animal jam says shes 11 and wants to video call me on a different app')).toBe(true);
+      expect(last(shift, 'im 12', 'a boy on snap keeps asking for pics', 'but hes my age')).toContain('child.claimed-age');
+    }
+    const words = lastWords(onShift, 'im 9', 'my frend on roblox wants me to send a pic in my pants', 'its ok hes a kid hes 12 he said');
+    expect(words).toMatch(/can say they are any age/);
+    expect(words).toMatch(/not your fault/);
+  });
+
+  it('once: the next "shes my bff" is not answered with it again', () => {
+    const turns = keysPerTurn(onShift, 'im 10', 'a girl in animal jam says shes 11 and wants to video call me on a different app', 'shes 11 tho', 'shes my bff');
+    expect(turns.flat().filter((k) => k === 'child.claimed-age')).toHaveLength(1);
+  });
+
+  it('twins: a friend\'s age with nothing asked stays as is; a parent\'s "shes 12" is the child\'s age', () => {
+    for (const shift of [onShift, offShift]) {
+      expect(keysPerTurn(shift, 'im 8', 'hes 12 he said', 'he is my frend in minecraft').flat()).not.toContain('child.claimed-age');
+      expect(last(shift, 'im 9', 'my friend in minecraft is 10 hes my age')).not.toContain('child.claimed-age');
+      expect(last(shift, 'my daughter', 'shes 12 a man online groomed her')).not.toContain('child.claimed-age');
+    }
+  });
+});
