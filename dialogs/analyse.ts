@@ -254,6 +254,10 @@ export interface TurnAnalysis {
   readonly wontListen?: boolean;
   /** "hes 12 he said", "shes 11", "hes a kid", "hes my age": the other person's young age, as they claim it. */
   readonly claimsYoungAge?: boolean;
+  /** "my family will kill me", "my dad would hurt me": words that may mean being hurt. */
+  readonly fearsHarm?: boolean;
+  /** "lol", "haha": said lightly. */
+  readonly lightTone?: boolean;
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -415,10 +419,13 @@ export function createAnalyser(deps: DialogDeps) {
   const adultIsVictim = compile(w.adultIsVictim);
   const wontListen = compile(w.wontListen);
   const claimedAge = compile(w.claimedAge);
+  const fearsHarm = compile(w.fearsHarm);
+  const lightTone = compile(w.lightTone);
+  const notAGrownUp = compile(w.notAGrownUp);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -477,7 +484,9 @@ export function createAnalyser(deps: DialogDeps) {
     const harmToWriter = hurtAtHome && !inCare && result.findings.some((f) => HURT_AT_HOME_RULES.has(f.rule) && f.evidence.some((e) => FIRST_PERSON_OBJECT.test(e.text)));
     // "mum says im grounded": a parent's word, but written in the first person with nothing a parent writes
     // of themselves ("im a mum", "dad here") and nobody in their care ("my son"): the child, of their mum.
-    const found = firstOf(audiences, hits, spelledHits);
+    const firstFound = firstOf(audiences, hits, spelledHits);
+    // "co mam robic": its "mam" names no parent chatting (see not_a_grown_up), unless they say so ("im a mam").
+    const found = firstFound === 'parent_carer' && either(hits, spelledHits, notAGrownUp) && !either(hits, spelledHits, household) && !either(hits, spelledHits, parentSelf) && !either(hits, spelledHits, inTheirCare) ? undefined : firstFound;
     const speaksOfOwnParent = found === 'parent_carer' && words.length >= 3 && !inCare && !either(hits, spelledHits, parentSelf) && words.some((x) => FIRST_PERSON_WORDS.has(x));
     const audience = harmToWriter ? 'young_person' : audienceOf(found, words.length, (ownGrownUp || speaksOfOwnParent) && !inCare, !inCare && either(hits, spelledHits, friendWords));
     const turn: Writable<TurnAnalysis> = { findings: result.findings, categories };
@@ -641,7 +650,9 @@ export function createAnalyser(deps: DialogDeps) {
     // "not my dad", "i dont want my mum to find out": a grown-up named, but not as one they trust.
     // "no our mum doesnt listen": a grown-up named after a no, or with a negator, is not one they trust.
     const denies = (either(hits, spelledHits, negators) || turn.leadsWithNo === true) && !either(hits, spelledHits, unsure);
-    const namedAdult = firstOf(trusted, hits, spelledHits);
+    // "co mam robic" (Polish "what do I do"): its "mam" is no mum; a grown-up of their own still counts ("my mam").
+    const mamNotMum = either(hits, spelledHits, notAGrownUp) && !householdNamed;
+    const namedAdult = mamNotMum ? undefined : firstOf(trusted, hits, spelledHits);
     // A grown-up named ("cant tell my mum" too) and how they would react feared: not one they trust now.
     const fearsTelling = namedAdult !== undefined && either(hits, spelledHits, fearsReaction);
     if (fearsTelling) turn.fearsTelling = true;
@@ -696,6 +707,8 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, adultIsVictim)) turn.adultIsVictim = true;
     if (either(hits, spelledHits, wontListen)) turn.wontListen = true;
     if (either(hits, spelledHits, claimedAge) || claimsYoungAgeIn(words)) turn.claimsYoungAge = true;
+    if (either(hits, spelledHits, fearsHarm)) turn.fearsHarm = true;
+    if (either(hits, spelledHits, lightTone)) turn.lightTone = true;
     // Beyond naming who they are ("I'm asking for a friend"), they have started their story.
     if (words.length >= (audience === undefined ? 4 : 7)) turn.tellsStory = true;
     return { turn, detector: result.state };

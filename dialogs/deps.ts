@@ -306,6 +306,12 @@ export interface AnswerWords {
   readonly wontListen: readonly string[];
   /** "hes a kid", "shes my age": the other person's young age, as told to the child (also "hes 12", read by the analyser). */
   readonly claimedAge: readonly string[];
+  /** "my family will kill me", "my dad would hurt me": beside a grown-up feared, words that may mean being hurt. */
+  readonly fearsHarm: readonly string[];
+  /** "lol", "haha": said lightly ("my mum will kill me lol"). */
+  readonly lightTone: readonly string[];
+  /** "co mam robic" (Polish "what do I do"): "mam" that is not a mum, so no grown-up named. */
+  readonly notAGrownUp: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -451,6 +457,9 @@ export const ANSWER_LIST_KEYS = {
   adultIsVictim: 'adult_is_victim',
   wontListen: 'wont_listen',
   claimedAge: 'claimed_age',
+  fearsHarm: 'fears_harm',
+  lightTone: 'light_tone',
+  notAGrownUp: 'not_a_grown_up',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

@@ -358,6 +358,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       recordDuration: assign(({ context }) =>
         context.turn.duration === undefined ? {} : { summary: { ...context.summary, duration: context.turn.duration } },
       ),
+      /** "yes" to "are you scared they would hurt you?": home is not safe (the summary says so; no one at home is suggested). */
+      recordHarmFeared: assign(({ context }) => ({ summary: { ...context.summary, homeIsUnsafe: true } })),
       recordTrustedAdult: assign(({ context }) =>
         context.turn.trustedAdult === undefined
           ? context.turn.noTrustedAdult
@@ -402,7 +404,16 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** More of the story where a feeling was asked for: thanks, and the question once more. */
       askFeelingsAgain: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'feelingsAskedAgain', [sayStepOf(c, 'ack.what-happened'), sayStepOf(c, 'ask.feelings', QR.feelings)])),
       /** "My mum would go mad": most grown-ups want to help; not their fault. Said once. */
-      sayFearsTelling: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'fearsTelling', [sayStepOf(c, 'fears-telling')])),
+      sayFearsTelling: enqueueActions(({ context: c, enqueue }) => {
+        // "my family will kill me", frightened, after a red flag: a gentle check whether they mean being hurt (once),
+        // not "most grown-ups want to help", which pushes them to tell that family.
+        if (fearsHarmToCheck(c)) {
+          enqueue.emit(say('child.fears-harm'));
+          enqueue.assign({ harmAsk: 'asked', said: { ...c.said, fearsHarm: true } });
+          return;
+        }
+        sayOnce(enqueue, c, 'fearsTelling', [sayStepOf(c, 'fears-telling')]);
+      }),
       /**
        * Waiting with nobody coming: ask about a grown-up they trust (the next message answers). Asked
        * again only after more of the story came instead of an answer, and then in other words.
@@ -527,6 +538,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       passAskedQuestions: enqueueActions(({ context, enqueue }) => {
         if (context.safeAsk === 'asked') enqueue.assign({ safeAsk: 'answered' });
         if (context.wellbeingAsk === 'asked') enqueue.assign({ wellbeingAsk: 'answered' });
+        if (context.harmAsk === 'asked') enqueue.assign({ harmAsk: 'answered' });
       }),
       /** After a red flag, a parent or carer: the child's mental health, asked once (the next message answers). */
       askWellbeing: enqueueActions(({ enqueue }) => {
@@ -965,6 +977,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       awaitsTrustedAdult: ({ context }) => context.trustedAsk === 'asked',
       awaitsFeelings: ({ context }) => context.feelingsAsk === 'asked',
       awaitsSafeAnswer: ({ context }) => context.safeAsk === 'asked',
+      /** "When you say they'd kill you, are you scared they would hurt you?" was just asked. */
+      awaitsHarmAnswer: ({ context }) => context.harmAsk === 'asked',
+      /** "my family will kill me", frightened (see {@link fearsHarmToCheck}): the check, not the ordinary fears-telling line. */
+      fearsHarmCheck: ({ context, event }) => fearsHarmToCheck({ ...context, turn: turnOf(context, event), summary: summaryOf(context, event) }),
       mayAskSafeAgain: ({ context }) => context.said.safeAskedAgain !== true,
       mayAskKnowsPrivateAgain: ({ context }) => context.said.knowsPrivateChecked !== true,
       mayAskTrustedAfterFeeling: ({ context }) => context.said.trustedAfterFeeling !== true && pathOf(context.audience) !== 'parent',
@@ -1395,6 +1411,20 @@ function claimedAgeToQuestion(context: HarbourContext, summary: ConversationSumm
   if (pathOf(context.audience ?? t.audience ?? 'young_person') !== 'child') return false;
   if (t.findings.some((f) => f.rule === AGE_LIE_RULE)) return false;
   return t.findings.length > 0 || (summary.categories ?? []).length > 0;
+}
+
+/**
+ * "my family will kill me", "my dad would kill me", said by a young person who is frightened: a red flag known
+ * (this message or before), and not said lightly ("my mum will kill me lol"). Once.
+ */
+function fearsHarmToCheck(context: HarbourContext): boolean {
+  const t = context.turn;
+  if (t.fearsTelling !== true || t.fearsHarm !== true || t.lightTone === true || context.said.fearsHarm === true) return false;
+  // In danger now the 999 steps come first: no question that waits for an answer (the ordinary line, then 999).
+  if (isInDangerNow(context)) return false;
+  if (pathOf(context.audience ?? t.audience ?? 'young_person') !== 'child') return false;
+  // Frightened: something serious has been told (a red flag, now or before), so the chat is escalated and the answer is heard there.
+  return (context.summary.categories ?? []).length > 0 || t.findings.length > 0;
 }
 
 /** The typed setup, for state configs in other files. */

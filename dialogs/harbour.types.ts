@@ -152,6 +152,8 @@ export interface HarbourContext {
     readonly grownUpTarget?: 'grown-up' | 'self';
     /** "hes 12 he said", beside or after something asked of them: people online can say any age. Once. Absent in older snapshots. */
     readonly claimedAge?: boolean;
+    /** "my family will kill me", frightened: asked gently whether they mean being hurt. Once. Absent in older snapshots. */
+    readonly fearsHarm?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift
@@ -166,6 +168,8 @@ export interface HarbourContext {
   readonly feelingsAsk?: 'asked' | 'answered';
   /** "Are you safe right now?", asked once after self-harm is first heard. Absent in older snapshots. */
   readonly safeAsk?: 'asked' | 'answered';
+  /** "When you say they'd kill you, are you scared they would hurt you?": `asked` until the next message, then `answered`. Absent in older snapshots. */
+  readonly harmAsk?: 'asked' | 'answered';
   /**
    * After a red flag, a parent or carer is asked once about the child's mental health (the path's
    * wellbeing question): `asked` until the next message, then `answered`; `answered` too once the

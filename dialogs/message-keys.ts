@@ -275,6 +275,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.adult-victim',
   'shared.grown-up-targeted-again',
   'child.claimed-age',
+  'child.fears-harm',
   'escalation.danger-believed',
   'escalation.danger-door-locked',
   'escalation.danger-call',

@@ -137,3 +137,52 @@ describe('#6 "hes 12 he said": people online can say any age', () => {
     }
   });
 });
+
+describe('#14 "my family will kill me"; "co mam robic"', () => {
+  const threat = 'wallah this guy on snap has my pics and says hell send them to my family';
+
+  it('frightened, after a red flag: a gentle check whether they mean being hurt, safe people outside the family; no push to tell them', () => {
+    for (const shift of [onShift, offShift]) {
+      const keys = last(shift, threat, 'my family will kill me');
+      expect(keys).toContain('child.fears-harm');
+      expect(keys).not.toContain('child.fears-telling');
+      expect(keys).not.toContain('child.ask.trusted-adult');
+      expect(last(shift, 'im 13', 'some guy on insta has my pics and says hell send them to my dad', 'my dad would kill me')).toContain('child.fears-harm');
+    }
+    const words = lastWords(offShift, threat, 'my family will kill me');
+    expect(words).toMatch(/scared they would really hurt you/);
+    expect(words).toMatch(/outside your family/);
+    expect(words).not.toMatch(/Most grown-ups want to help/);
+  });
+
+  it('yes or not sure: nobody at home need be told, and the summary says home is not safe; no: the ordinary reassurance', () => {
+    const yes = lastTurn(offShift, msg(threat), msg('my family will kill me'), msg('yes'));
+    expect(keysOf(yes?.emitted ?? [])).toEqual(['child.trusted.not-home']);
+    expect(yes?.snapshot.context.summary.homeIsUnsafe).toBe(true);
+    expect(last(offShift, threat, 'my family will kill me', 'idk')).toEqual(['child.trusted.not-home']);
+    expect(last(offShift, 'im 13', 'some guy on insta has my pics and says hell send them to my dad', 'my dad would kill me', 'no i mean hed just be so angry')).toEqual(['child.fears-telling']);
+  });
+
+  it('twins: said lightly, or with nothing serious told, it stays the ordinary line', () => {
+    const lol = last(offShift, 'im 13', 'some guy on insta has my pics and says hell send them to my mum', 'my mum will kill me lol');
+    expect(lol).toContain('child.fears-telling');
+    expect(lol).not.toContain('child.fears-harm');
+    expect(keysPerTurn(onShift, 'im 13', 'my mum will kill me if she finds out i broke the tv').flat()).not.toContain('child.fears-harm');
+  });
+
+  it('"co mam robic" is not a trusted mum, nor a parent chatting; "my mam" still is', () => {
+    const keys = last(onShift, 'im 12', 'som chlopak z gry chce moje nagie zdjecia, hes like 20', 'co mam robic');
+    expect(keys).not.toContain('child.trusted.named');
+    expect(last(onShift, 'im 12', 'a man on snap asked for pics', 'my mam')).toContain('child.trusted.named');
+    expect(last(onShift, 'co mam robic')).not.toContain('parent.thanks');
+    expect(last(onShift, 'im a mam')).toContain('parent.thanks');
+  });
+});
+
+describe('#14 in danger now', () => {
+  it('"my mum will kill me if she finds out" with someone outside: the ordinary line and 999, no question that waits', () => {
+    const keys = last(onShift, 'im 13', 'hes outside my house right now', 'my mum will kill me if she finds out');
+    expect(keys).not.toContain('child.fears-harm');
+    expect(keys.at(-1)).toMatch(/^escalation\./);
+  });
+});
