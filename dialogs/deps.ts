@@ -312,6 +312,8 @@ export interface AnswerWords {
   readonly lightTone: readonly string[];
   /** "co mam robic" (Polish "what do I do"): "mam" that is not a mum, so no grown-up named. */
   readonly notAGrownUp: readonly string[];
+  /** "actually nah dont worry", "forget it its stupid", "nvm its nothing": backing off; no pressure, the door stays open. */
+  readonly backsOff: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -460,6 +462,7 @@ export const ANSWER_LIST_KEYS = {
   fearsHarm: 'fears_harm',
   lightTone: 'light_tone',
   notAGrownUp: 'not_a_grown_up',
+  backsOff: 'backs_off',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

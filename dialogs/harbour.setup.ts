@@ -1375,6 +1375,9 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   // "its ok hes a kid hes 12 he said", beside or after a red flag (a young person): anyone can say an age online, and
   // even a real child should not ask that; not their fault (once; not beside the age-lie line, which says it).
   if (claimedAgeToQuestion(context, summary)) out.push(say('child.claimed-age'));
+  // "actually nah dont worry", "forget it its stupid": no pressure, it isn't stupid, the door stays open; the step's
+  // question still waits, not answered by it. Not for "are you safe right now?" (its own route asks again), nor in danger now.
+  if (t.backsOff === true && context.safeAsk !== 'asked' && !isInDangerNow(context)) out.push(say(context.said.backsOff === true ? 'shared.backs-off-again' : 'shared.backs-off'));
   return out;
 }
 
@@ -1388,6 +1391,7 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key === 'shared.grown-up-targeted') ? { grownUpTarget: 'grown-up' as const } : {}),
     ...(lines.some((l) => l.key === 'parent.adult-victim') ? { grownUpTarget: 'self' as const } : {}),
     ...(lines.some((l) => l.key === 'child.claimed-age') ? { claimedAge: true as const } : {}),
+    ...(lines.some((l) => l.key === 'shared.backs-off') ? { backsOff: true as const } : {}),
   };
 }
 

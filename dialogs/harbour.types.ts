@@ -154,6 +154,8 @@ export interface HarbourContext {
     readonly claimedAge?: boolean;
     /** "my family will kill me", frightened: asked gently whether they mean being hurt. Once. Absent in older snapshots. */
     readonly fearsHarm?: boolean;
+    /** "nvm its nothing": no pressure, the door stays open; said once, then a short line. Absent in older snapshots. */
+    readonly backsOff?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

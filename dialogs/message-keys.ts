@@ -276,6 +276,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'shared.grown-up-targeted-again',
   'child.claimed-age',
   'child.fears-harm',
+  'shared.backs-off',
+  'shared.backs-off-again',
   'escalation.danger-believed',
   'escalation.danger-door-locked',
   'escalation.danger-call',

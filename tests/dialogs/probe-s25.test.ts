@@ -186,3 +186,27 @@ describe('#14 in danger now', () => {
     expect(keys.at(-1)).toMatch(/^escalation\./);
   });
 });
+
+describe('#13 backing off', () => {
+  it('"actually nah dont worry", "forget it its stupid", "nvm its nothing": no pressure, not stupid, door open; not taken as the answer', () => {
+    for (const shift of [onShift, offShift]) {
+      const nah = keysPerTurn(shift, 'im 11', 'theres this boy online', 'actually nah dont worry');
+      expect(nah.at(-1)).toEqual(['shared.backs-off']);
+      expect(lastTurn(shift, ...['im 11', 'theres this boy online', 'actually nah dont worry'].map(msg))?.state).toMatch(/young\.app$/);
+      expect(last(shift, 'some man on tiktok', 'forget it its stupid')).toEqual(['shared.backs-off']);
+      expect(last(shift, 'im 12', 'someone on roblox keeps messaging me', 'nvm its nothing')).toEqual(['shared.backs-off']);
+    }
+    const words = lastWords(onShift, 'some man on tiktok', 'forget it its stupid');
+    expect(words).toMatch(/no pressure/);
+    expect(words).toMatch(/It isn't stupid/);
+    expect(keysPerTurn(onShift, 'im 12', 'someone on roblox keeps messaging me', 'nvm its nothing', 'never mind').at(-1)).toEqual(['shared.backs-off-again']);
+  });
+
+  it('twins: "nah" is an ordinary no; "nvm" to "are you safe right now?" is asked again; a red flag beside it escalates', () => {
+    const nah = last(onShift, 'im 12', 'someone on roblox keeps messaging me', 'a week', 'nah');
+    expect(nah).not.toContain('shared.backs-off');
+    expect(nah).toContain('child.ask.knows-private');
+    expect(last(onShift, 'im 14', 'i want to kill myself', 'nvm')).toEqual(['safety.ask-safe-again']);
+    expect(escalates(onShift, 'im 12', 'nvm he wants nudes')).toBe(true);
+  });
+});
