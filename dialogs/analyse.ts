@@ -260,6 +260,11 @@ export interface TurnAnalysis {
   readonly lightTone?: boolean;
   /** "actually nah dont worry", "nvm its nothing": short, nothing flagged, backing off. */
   readonly backsOff?: boolean;
+  /**
+   * The writer is the one asked or pictured here ("hes asking me for pics now", "i already sent him one", "pics of me"):
+   * beside a grown-up found targeted before, this message is about them, and their own lines apply.
+   */
+  readonly aboutSelf?: boolean;
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -714,6 +719,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, lightTone)) turn.lightTone = true;
     // "forget it its stupid": short, nothing flagged and no picture worry in it ("its stupid i sent him one" is more).
     if (words.length <= 6 && result.findings.length === 0 && turn.imageWorry !== true && either(hits, spelledHits, backsOff)) turn.backsOff = true;
+    if (either(hits, spelledHits, ownImage) || (words.some((x) => SELF_WORDS.has(x)) && (result.findings.length > 0 || turn.imageWorry === true || turn.alreadyPaid === true || turn.cantPay === true))) turn.aboutSelf = true;
     // Beyond naming who they are ("I'm asking for a friend"), they have started their story.
     if (words.length >= (audience === undefined ? 4 : 7)) turn.tellsStory = true;
     return { turn, detector: result.state };
@@ -866,6 +872,9 @@ function looksLikePhoneNumber(text: string): boolean {
 }
 
 const AGE_CUES = new Set(['im', 'i', 'am', 'aged', 'age']);
+
+/** The writer as subject or object ("my" is left out: "my mum is talking to a man" is about mum). */
+const SELF_WORDS: ReadonlySet<string> = new Set(['i', 'im', 'me', 'myself', 'ive', 'id']);
 
 /** Someone else's words, then a child's age: "hes 12", "shes 11", "he is 10", "they are 13". */
 const THIRD_PERSON_AGE = new Set(['hes', 'shes', 'theyre']);

@@ -24,7 +24,9 @@ export function pathOf(audience: Audience | undefined): PathPrefix {
 export function grownUpTargetOf(ctx: HarbourContext): 'grown-up' | 'self' | undefined {
   const adult = pathOf(ctx.audience ?? ctx.turn.audience) === 'parent';
   if (adult) return ctx.said.grownUpTarget === 'self' || ctx.turn.adultIsVictim === true ? 'self' : undefined;
-  return ctx.said.grownUpTarget === 'grown-up' || ctx.turn.grownUpTargeted === true ? 'grown-up' : undefined;
+  if (ctx.turn.grownUpTargeted === true) return 'grown-up';
+  // Known before, but this message is about them ("now hes asking me for pics"): their own lines apply.
+  return ctx.said.grownUpTarget === 'grown-up' && ctx.turn.aboutSelf !== true ? 'grown-up' : undefined;
 }
 
 export function isAdult(ctx: HarbourContext): boolean {
@@ -442,12 +444,13 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   const exploitation = !withPerson && ctx.said.exploitation !== true && findings.some((f) => f.rule === EXPLOITATION_FINDING);
   const exploited = exploitation || ctx.said.exploitation === true;
   // Pictures asked for later still get "don't send".
-  const dontSend = pressure && !(exploited && !asksSexual) ? dontSendOrPay(ctx, asked) : undefined;
+  // Their grown-up, or the adult chatting, is the one targeted: no "don't send or pay" about a child, and none
+  // recorded as said (asked of the child later, it is said then).
+  const dontSend = pressure && !(exploited && !asksSexual) && grownUpTargetOf(ctx) === undefined ? dontSendOrPay(ctx, asked) : undefined;
   // "should i just pay her": the answer, which says the whole of "don't send, don't pay", and why.
   if (exploitation) out.push(say(`${pathOf(ctx.audience)}.exploitation`));
   else if (ctx.turn.asksShouldComply === true) out.push(exploited ? say(`${pathOf(ctx.audience)}.exploitation`) : dontComply(ctx));
-  // Their grown-up, or the adult chatting, is the one targeted: not "don't send or pay" about a child (the line of its own follows).
-  else if (dontSend?.line !== undefined && grownUpTargetOf(ctx) === undefined) out.push(dontSend.line);
+  else if (dontSend?.line !== undefined) out.push(dontSend.line);
   // A child blackmailed over images, told of by a parent: how to support them, and the risk they may hurt themselves. Once.
   const imagesBlackmail = blackmail && (asksSexual || (ctx.summary.categories ?? []).includes('sexual') || ctx.said.imageWorry === true);
   const supportChild = !withPerson && pathOf(ctx.audience) === 'parent' && ctx.said.supportChild !== true && imagesBlackmail && grownUpTargetOf(ctx) === undefined;

@@ -210,3 +210,13 @@ describe('#13 backing off', () => {
     expect(escalates(onShift, 'im 12', 'nvm he wants nudes')).toBe(true);
   });
 });
+
+describe('#5 after the grown-up targeted, the child themselves', () => {
+  it('"now hes asking me for pics" or "he wants money from me too" gets the child\'s own lines again', () => {
+    const pics = last(onShift, 'my mum is talking to a man online who wants money', 'now hes asking me for nudes');
+    expect(pics.some((k) => k === 'advice.dont-send' || k === 'advice.dont-send-or-pay')).toBe(true);
+    const money = last(onShift, 'my mum is talking to a man online who wants money', 'now he wants money from me too or hell send her pics to everyone');
+    expect(money.some((k) => k === 'advice.dont-pay' || k === 'advice.dont-send-or-pay')).toBe(true);
+    expect(last(onShift, 'my mum is talking to a man online who wants money', 'i already sent him a pic of me')).toContain('child.image-worry');
+  });
+});
