@@ -718,7 +718,8 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, fearsHarm)) turn.fearsHarm = true;
     if (either(hits, spelledHits, lightTone)) turn.lightTone = true;
     // "forget it its stupid": short, nothing flagged and no picture worry in it ("its stupid i sent him one" is more).
-    if (words.length <= 6 && result.findings.length === 0 && turn.imageWorry !== true && either(hits, spelledHits, backsOff)) turn.backsOff = true;
+    // Not a plain no that says more ("no its nothing like that" answers the question), nor more of the story ("nah dont worry hes nice").
+    if (words.length <= 6 && result.findings.length === 0 && turn.imageWorry !== true && !PLAIN_NO_FIRST.has(words[0] ?? '') && !words.some((x) => THIRD_PERSON.has(x)) && either(hits, spelledHits, backsOff)) turn.backsOff = true;
     if (either(hits, spelledHits, ownImage) || (words.some((x) => SELF_WORDS.has(x)) && (result.findings.length > 0 || turn.imageWorry === true || turn.alreadyPaid === true || turn.cantPay === true))) turn.aboutSelf = true;
     // Beyond naming who they are ("I'm asking for a friend"), they have started their story.
     if (words.length >= (audience === undefined ? 4 : 7)) turn.tellsStory = true;
@@ -872,6 +873,9 @@ function looksLikePhoneNumber(text: string): boolean {
 }
 
 const AGE_CUES = new Set(['im', 'i', 'am', 'aged', 'age']);
+
+/** First words that make a message a plain no, whatever follows ("no its nothing like that"); "nah dont worry" backs off. */
+const PLAIN_NO_FIRST: ReadonlySet<string> = new Set(['no', 'nope', 'not']);
 
 /** The writer as subject or object ("my" is left out: "my mum is talking to a man" is about mum). */
 const SELF_WORDS: ReadonlySet<string> = new Set(['i', 'im', 'me', 'myself', 'ive', 'id']);

@@ -207,6 +207,8 @@ describe('#13 backing off', () => {
     expect(nah).not.toContain('shared.backs-off');
     expect(nah).toContain('child.ask.knows-private');
     expect(last(onShift, 'im 14', 'i want to kill myself', 'nvm')).toEqual(['safety.ask-safe-again']);
+    expect(last(onShift, 'im 12', 'someone on roblox keeps messaging me', 'a week', 'no its nothing like that')).not.toContain('shared.backs-off');
+    expect(last(onShift, 'im 12', 'someone on roblox keeps messaging me', 'a week', 'no', 'nah dont worry hes nice')).not.toContain('shared.backs-off');
     expect(escalates(onShift, 'im 12', 'nvm he wants nudes')).toBe(true);
   });
 });
