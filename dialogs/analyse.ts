@@ -15,7 +15,7 @@ import {
 import { compile, isWhole, startsWithAny, tokens, Vocabulary, withoutFillers, type PhraseList, type Reading } from './match.js';
 import type { HarbourContext, MessageReading } from './harbour.types.js';
 import type { Audience, ConversationSummary } from './types.js';
-import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, EXPLOITATION_FINDING, HURT_AT_HOME_RULES, HOME_ALONE_FINDING, HOME_ALONE_RULE, IMAGE_THREAT_RULES, threatIsBlackmail, union, VIOLENCE_THREATENED } from './wording.js';
+import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, EXPLOITATION_FINDING, grownUpTargetOf, HURT_AT_HOME_RULES, HOME_ALONE_FINDING, HOME_ALONE_RULE, IMAGE_THREAT_RULES, threatIsBlackmail, union, VIOLENCE_THREATENED } from './wording.js';
 
 /**
  * One message, understood once per turn: the detector's findings plus everything the dialog's
@@ -242,6 +242,29 @@ export interface TurnAnalysis {
   readonly asksSaved?: boolean;
   /** "can u delete everything i said": this chat, not the app's (no "don't delete yet"). */
   readonly asksForget?: boolean;
+  /** "i talked to u yesterday", "do u remember me": back after an earlier chat. */
+  readonly comesBack?: boolean;
+  /** Beside coming back: "but i didnt" (tell my mum). */
+  readonly notToldYet?: boolean;
+  /** "my mum is talking to a man online who wants money": their grown-up is the one targeted, not them. */
+  readonly grownUpTargeted?: boolean;
+  /** "im being blackmailed myself", "its me not my kid" (adult path): the adult is the one targeted. */
+  readonly adultIsVictim?: boolean;
+  /** "she wont listen to me", "he doesnt believe me". */
+  readonly wontListen?: boolean;
+  /** "hes 12 he said", "shes 11", "hes a kid", "hes my age": the other person's young age, as they claim it. */
+  readonly claimsYoungAge?: boolean;
+  /** "my family will kill me", "my dad would hurt me": words that may mean being hurt. */
+  readonly fearsHarm?: boolean;
+  /** "lol", "haha": said lightly. */
+  readonly lightTone?: boolean;
+  /** "actually nah dont worry", "nvm its nothing": short, nothing flagged, backing off. */
+  readonly backsOff?: boolean;
+  /**
+   * The writer is the one asked or pictured here ("hes asking me for pics now", "i already sent him one", "pics of me"):
+   * beside a grown-up found targeted before, this message is about them, and their own lines apply.
+   */
+  readonly aboutSelf?: boolean;
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -397,10 +420,20 @@ export function createAnalyser(deps: DialogDeps) {
   const asksWhatGrooming = compile(w.asksWhatGrooming);
   const asksSaved = compile(w.asksSaved);
   const asksForget = compile(w.asksForget);
+  const comesBack = compile(w.comesBack);
+  const notToldYet = compile(w.notToldYet);
+  const grownUpTargeted = compile(w.grownUpTargeted);
+  const adultIsVictim = compile(w.adultIsVictim);
+  const wontListen = compile(w.wontListen);
+  const claimedAge = compile(w.claimedAge);
+  const fearsHarm = compile(w.fearsHarm);
+  const lightTone = compile(w.lightTone);
+  const notAGrownUp = compile(w.notAGrownUp);
+  const backsOff = compile(w.backsOff);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -459,7 +492,9 @@ export function createAnalyser(deps: DialogDeps) {
     const harmToWriter = hurtAtHome && !inCare && result.findings.some((f) => HURT_AT_HOME_RULES.has(f.rule) && f.evidence.some((e) => FIRST_PERSON_OBJECT.test(e.text)));
     // "mum says im grounded": a parent's word, but written in the first person with nothing a parent writes
     // of themselves ("im a mum", "dad here") and nobody in their care ("my son"): the child, of their mum.
-    const found = firstOf(audiences, hits, spelledHits);
+    const firstFound = firstOf(audiences, hits, spelledHits);
+    // "co mam robic": its "mam" names no parent chatting (see not_a_grown_up), unless they say so ("im a mam").
+    const found = firstFound === 'parent_carer' && either(hits, spelledHits, notAGrownUp) && !either(hits, spelledHits, household) && !either(hits, spelledHits, parentSelf) && !either(hits, spelledHits, inTheirCare) ? undefined : firstFound;
     const speaksOfOwnParent = found === 'parent_carer' && words.length >= 3 && !inCare && !either(hits, spelledHits, parentSelf) && words.some((x) => FIRST_PERSON_WORDS.has(x));
     const audience = harmToWriter ? 'young_person' : audienceOf(found, words.length, (ownGrownUp || speaksOfOwnParent) && !inCare, !inCare && either(hits, spelledHits, friendWords));
     const turn: Writable<TurnAnalysis> = { findings: result.findings, categories };
@@ -623,7 +658,9 @@ export function createAnalyser(deps: DialogDeps) {
     // "not my dad", "i dont want my mum to find out": a grown-up named, but not as one they trust.
     // "no our mum doesnt listen": a grown-up named after a no, or with a negator, is not one they trust.
     const denies = (either(hits, spelledHits, negators) || turn.leadsWithNo === true) && !either(hits, spelledHits, unsure);
-    const namedAdult = firstOf(trusted, hits, spelledHits);
+    // "co mam robic" (Polish "what do I do"): its "mam" is no mum; a grown-up of their own still counts ("my mam").
+    const mamNotMum = either(hits, spelledHits, notAGrownUp) && !householdNamed;
+    const namedAdult = mamNotMum ? undefined : firstOf(trusted, hits, spelledHits);
     // A grown-up named ("cant tell my mum" too) and how they would react feared: not one they trust now.
     const fearsTelling = namedAdult !== undefined && either(hits, spelledHits, fearsReaction);
     if (fearsTelling) turn.fearsTelling = true;
@@ -669,6 +706,21 @@ export function createAnalyser(deps: DialogDeps) {
     // "can u delete everything i said": this chat, not the app's messages.
     if (either(hits, spelledHits, asksForget)) turn.asksForget = true;
     if (turn.asksForget === true) delete turn.asksDelete;
+    // "i talked to u yesterday", "do u remember me": back after a chat this one cannot see.
+    if (either(hits, spelledHits, comesBack)) {
+      turn.comesBack = true;
+      if (either(hits, spelledHits, notToldYet)) turn.notToldYet = true;
+    }
+    if (either(hits, spelledHits, grownUpTargeted)) turn.grownUpTargeted = true;
+    if (either(hits, spelledHits, adultIsVictim)) turn.adultIsVictim = true;
+    if (either(hits, spelledHits, wontListen)) turn.wontListen = true;
+    if (either(hits, spelledHits, claimedAge) || claimsYoungAgeIn(words)) turn.claimsYoungAge = true;
+    if (either(hits, spelledHits, fearsHarm)) turn.fearsHarm = true;
+    if (either(hits, spelledHits, lightTone)) turn.lightTone = true;
+    // "forget it its stupid": short, nothing flagged and no picture worry in it ("its stupid i sent him one" is more).
+    // Not a plain no that says more ("no its nothing like that" answers the question), nor more of the story ("nah dont worry hes nice").
+    if (words.length <= 6 && result.findings.length === 0 && turn.imageWorry !== true && !PLAIN_NO_FIRST.has(words[0] ?? '') && !words.some((x) => THIRD_PERSON.has(x)) && either(hits, spelledHits, backsOff)) turn.backsOff = true;
+    if (either(hits, spelledHits, ownImage) || (words.some((x) => SELF_WORDS.has(x)) && (result.findings.length > 0 || turn.imageWorry === true || turn.alreadyPaid === true || turn.cantPay === true))) turn.aboutSelf = true;
     // Beyond naming who they are ("I'm asking for a friend"), they have started their story.
     if (words.length >= (audience === undefined ? 4 : 7)) turn.tellsStory = true;
     return { turn, detector: result.state };
@@ -822,6 +874,31 @@ function looksLikePhoneNumber(text: string): boolean {
 
 const AGE_CUES = new Set(['im', 'i', 'am', 'aged', 'age']);
 
+/** First words that make a message a plain no, whatever follows ("no its nothing like that"); "nah dont worry" backs off. */
+const PLAIN_NO_FIRST: ReadonlySet<string> = new Set(['no', 'nope', 'not']);
+
+/** The writer as subject or object ("my" is left out: "my mum is talking to a man" is about mum). */
+const SELF_WORDS: ReadonlySet<string> = new Set(['i', 'im', 'me', 'myself', 'ive', 'id']);
+
+/** Someone else's words, then a child's age: "hes 12", "shes 11", "he is 10", "they are 13". */
+const THIRD_PERSON_AGE = new Set(['hes', 'shes', 'theyre']);
+const THIRD_PERSON_SUBJECT = new Set(['he', 'she', 'they']);
+const IS_WORDS = new Set(['is', 'are', 'was', 'only', 'just']);
+
+/** "hes 12 he said", "says shes 11", "he is only 10": someone else's age, 5 to 17, as claimed. */
+function claimsYoungAgeIn(words: readonly string[]): boolean {
+  const young = (w: string | undefined): boolean => {
+    const age = Number(w);
+    return w !== undefined && Number.isInteger(age) && age >= 5 && age <= 17;
+  };
+  for (let i = 0; i < words.length - 1; i++) {
+    const w = words[i] ?? '';
+    if (THIRD_PERSON_AGE.has(w) && (young(words[i + 1]) || (words[i + 1] === 'only' && young(words[i + 2])))) return true;
+    if (THIRD_PERSON_SUBJECT.has(w) && IS_WORDS.has(words[i + 1] ?? '') && (young(words[i + 2]) || (words[i + 2] === 'only' && young(words[i + 3])))) return true;
+  }
+  return false;
+}
+
 /** "im 12", "i am 14", "aged 9": a band for the console, never the exact age. */
 function ageBandOf(words: readonly string[]): string | undefined {
   for (let i = 1; i < words.length; i++) {
@@ -882,6 +959,10 @@ export function createMessageReader(deps: DialogDeps) {
       const exploited: Finding = { category: 'meet_or_secrecy', urgency: 'high', confidence: 1, rule: EXPLOITATION_FINDING, detectorVersion: 'dialog', evidence: [] };
       turn = { ...turn, findings: [...turn.findings, exploited], categories: union(turn.categories, ['meet_or_secrecy']), urgency: turn.urgency === 'immediate' ? 'immediate' : 'high' };
     }
+    // A young person's grown-up targeted ("my mum is talking to a man online who wants money"), or an adult
+    // targeted themselves ("im being blackmailed myself"): "she already sent him 2000" is not their own picture or
+    // money, so no "you are not in trouble… Report Remove" or "don't pay any more" aimed at a child.
+    if (grownUpTargetOf({ ...context, turn }) !== undefined) turn = { ...turn, imageWorry: undefined, alreadyPaid: undefined, cantPay: undefined };
     // "what if she does it anyway", once pictures were threatened (sexual and a threat known): the image worry.
     if (turn.fearsThreat === true && turn.imageWorry !== true && (s.categories ?? []).includes('sexual') && (s.categories ?? []).includes('threat_blackmail')) turn = { ...turn, imageWorry: true };
     const asked: string[] = [];

@@ -294,6 +294,26 @@ export interface AnswerWords {
   readonly asksSaved: readonly string[];
   /** "can u delete everything i said", "forget what i said": how to delete this chat. */
   readonly asksForget: readonly string[];
+  /** "i talked to u yesterday", "do u remember me", "its me again": back after an earlier chat, which Harbour cannot see. */
+  readonly comesBack: readonly string[];
+  /** "but i didnt", "i havent told her": beside coming back, what they were told to do is not done yet. */
+  readonly notToldYet: readonly string[];
+  /** "my mum is talking to a man online", "my dad sent him money": a young person worried about their own grown-up, the one targeted. */
+  readonly grownUpTargeted: readonly string[];
+  /** "im being blackmailed myself", "its me not my kid": on the adult path, the adult is the one targeted. */
+  readonly adultIsVictim: readonly string[];
+  /** "she wont listen to me", after their own grown-up was found targeted: still not their job; another grown-up. */
+  readonly wontListen: readonly string[];
+  /** "hes a kid", "shes my age": the other person's young age, as told to the child (also "hes 12", read by the analyser). */
+  readonly claimedAge: readonly string[];
+  /** "my family will kill me", "my dad would hurt me": beside a grown-up feared, words that may mean being hurt. */
+  readonly fearsHarm: readonly string[];
+  /** "lol", "haha": said lightly ("my mum will kill me lol"). */
+  readonly lightTone: readonly string[];
+  /** "co mam robic" (Polish "what do I do"): "mam" that is not a mum, so no grown-up named. */
+  readonly notAGrownUp: readonly string[];
+  /** "actually nah dont worry", "forget it its stupid", "nvm its nothing": backing off; no pressure, the door stays open. */
+  readonly backsOff: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -433,6 +453,16 @@ export const ANSWER_LIST_KEYS = {
   asksWhatGrooming: 'asks_what_grooming',
   asksSaved: 'asks_saved',
   asksForget: 'asks_forget',
+  comesBack: 'comes_back',
+  notToldYet: 'not_told_yet',
+  grownUpTargeted: 'grown_up_targeted',
+  adultIsVictim: 'adult_is_victim',
+  wontListen: 'wont_listen',
+  claimedAge: 'claimed_age',
+  fearsHarm: 'fears_harm',
+  lightTone: 'light_tone',
+  notAGrownUp: 'not_a_grown_up',
+  backsOff: 'backs_off',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

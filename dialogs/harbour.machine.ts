@@ -107,6 +107,11 @@ export function createHarbourMachine(deps: DialogDeps) {
             // Nobody can come, so the bot explores a trusted grown-up itself, as the path would have:
             // the message after the question answers it.
             { guard: and(['awaitsTrustedAdult', 'homeIsUnsafe']), actions: ['recordTrustedAdult', 'trustedAdultAnswered', { type: 'sayStep', params: { step: 'trusted.not-home' } }] },
+            // "my family will kill me", frightened: asked gently whether they mean being hurt, not pushed to tell that family.
+            // Yes or not sure: nobody at home need be told, a teacher or Childline; no: the ordinary reassurance.
+            { guard: and(['awaitsHarmAnswer', or(['saysYes', 'isUnsure'])]), actions: ['recordHarmFeared', 'trustedAdultAnswered', 'feelingsAnswered', { type: 'sayStep', params: { step: 'trusted.not-home' } }] },
+            { guard: and(['awaitsHarmAnswer', or(['saysNo', 'leadsWithNo'])]), actions: ['feelingsAnswered', { type: 'sayStep', params: { step: 'fears-telling' } }] },
+            { guard: and(['fearsTelling', 'fearsHarmCheck']), actions: ['feelingsAnswered', 'sayFearsTelling'] },
             // "my mum would go mad if she knew": not a grown-up they trust now; reassure, then ask (once) who else.
             { guard: and(['fearsTelling', 'mayAskTrustedAdult']), actions: ['feelingsAnswered', 'sayFearsTelling', 'askTrustedAdult'] },
             { guard: 'fearsTelling', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayFearsTelling'] },

@@ -6,7 +6,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { Audience, BotSay, ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { ASKED, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, isHomeAloneFinding, WAKE_THEM, wakeSomeoneNext, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
+import { AGE_LIE_RULE, ASKED, grownUpTargetOf, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, isHomeAloneFinding, WAKE_THEM, wakeSomeoneNext, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -358,6 +358,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       recordDuration: assign(({ context }) =>
         context.turn.duration === undefined ? {} : { summary: { ...context.summary, duration: context.turn.duration } },
       ),
+      /** "yes" to "are you scared they would hurt you?": home is not safe (the summary says so; no one at home is suggested). */
+      recordHarmFeared: assign(({ context }) => ({ summary: { ...context.summary, homeIsUnsafe: true } })),
       recordTrustedAdult: assign(({ context }) =>
         context.turn.trustedAdult === undefined
           ? context.turn.noTrustedAdult
@@ -402,7 +404,16 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** More of the story where a feeling was asked for: thanks, and the question once more. */
       askFeelingsAgain: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'feelingsAskedAgain', [sayStepOf(c, 'ack.what-happened'), sayStepOf(c, 'ask.feelings', QR.feelings)])),
       /** "My mum would go mad": most grown-ups want to help; not their fault. Said once. */
-      sayFearsTelling: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'fearsTelling', [sayStepOf(c, 'fears-telling')])),
+      sayFearsTelling: enqueueActions(({ context: c, enqueue }) => {
+        // "my family will kill me", frightened, after a red flag: a gentle check whether they mean being hurt (once),
+        // not "most grown-ups want to help", which pushes them to tell that family.
+        if (fearsHarmToCheck(c)) {
+          enqueue.emit(say('child.fears-harm'));
+          enqueue.assign({ harmAsk: 'asked', said: { ...c.said, fearsHarm: true } });
+          return;
+        }
+        sayOnce(enqueue, c, 'fearsTelling', [sayStepOf(c, 'fears-telling')]);
+      }),
       /**
        * Waiting with nobody coming: ask about a grown-up they trust (the next message answers). Asked
        * again only after more of the story came instead of an answer, and then in other words.
@@ -527,6 +538,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       passAskedQuestions: enqueueActions(({ context, enqueue }) => {
         if (context.safeAsk === 'asked') enqueue.assign({ safeAsk: 'answered' });
         if (context.wellbeingAsk === 'asked') enqueue.assign({ wellbeingAsk: 'answered' });
+        if (context.harmAsk === 'asked') enqueue.assign({ harmAsk: 'answered' });
       }),
       /** After a red flag, a parent or carer: the child's mental health, asked once (the next message answers). */
       askWellbeing: enqueueActions(({ enqueue }) => {
@@ -965,6 +977,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       awaitsTrustedAdult: ({ context }) => context.trustedAsk === 'asked',
       awaitsFeelings: ({ context }) => context.feelingsAsk === 'asked',
       awaitsSafeAnswer: ({ context }) => context.safeAsk === 'asked',
+      /** "When you say they'd kill you, are you scared they would hurt you?" was just asked. */
+      awaitsHarmAnswer: ({ context }) => context.harmAsk === 'asked',
+      /** "my family will kill me", frightened (see {@link fearsHarmToCheck}): the check, not the ordinary fears-telling line. */
+      fearsHarmCheck: ({ context, event }) => fearsHarmToCheck({ ...context, turn: turnOf(context, event), summary: summaryOf(context, event) }),
       mayAskSafeAgain: ({ context }) => context.said.safeAskedAgain !== true,
       mayAskKnowsPrivateAgain: ({ context }) => context.said.knowsPrivateChecked !== true,
       mayAskTrustedAfterFeeling: ({ context }) => context.said.trustedAfterFeeling !== true && pathOf(context.audience) !== 'parent',
@@ -972,7 +988,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       takesItBack: ({ context, event }) => turnOf(context, event).takesBack === true,
       awaitsWellbeing: ({ context }) => context.wellbeingAsk === 'asked',
       /** Escalated, a parent or carer (or someone else), not asked about the child's mental health yet, here or on the path. */
-      mayAskWellbeing: ({ context }) => context.wellbeingAsk === undefined && pathOf(context.audience) === 'parent',
+      mayAskWellbeing: ({ context }) => context.wellbeingAsk === undefined && pathOf(context.audience) === 'parent' && context.said.grownUpTarget !== 'self',
       /**
        * Escalated, not asked before, a young person or a friend (a parent is not asked), and no
        * feeling known but "okay", which a bare "ok" after a red flag gives without meaning it.
@@ -1345,6 +1361,23 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   if (t.asksWhatGrooming === true && path !== 'parent') out.push(say('shared.meaning-grooming'));
   if (t.asksForget === true) out.push(say('shared.delete-chat'));
   else if (t.asksSaved === true) out.push(say('shared.chat-kept'));
+  // "i talked to u yesterday", "do u remember me": glad, honestly that this chat cannot see that one, and what is happening now.
+  if (t.comesBack === true) {
+    out.push(say(context.said.cameBack === true ? 'shared.came-back-again' : 'shared.came-back'));
+    if (t.notToldYet === true && path !== 'parent') out.push(say('shared.came-back-not-told'));
+  }
+  // Their own grown-up targeted ("my mum is talking to a man online who wants money"), or the adult chatting
+  // ("im being blackmailed myself"): kind words for who it is, once (not "don't pay", nor a child's pictures).
+  const target = grownUpTargetOf(context);
+  if (target !== undefined && context.said.grownUpTarget === undefined) out.push(say(target === 'self' ? 'parent.adult-victim' : 'shared.grown-up-targeted'));
+  // "she wont listen to me", after it: still not their job; another grown-up can help (each time).
+  else if (target === 'grown-up' && t.wontListen === true) out.push(say('shared.grown-up-targeted-again'));
+  // "its ok hes a kid hes 12 he said", beside or after a red flag (a young person): anyone can say an age online, and
+  // even a real child should not ask that; not their fault (once; not beside the age-lie line, which says it).
+  if (claimedAgeToQuestion(context, summary)) out.push(say('child.claimed-age'));
+  // "actually nah dont worry", "forget it its stupid": no pressure, it isn't stupid, the door stays open; the step's
+  // question still waits, not answered by it. Not for "are you safe right now?" (its own route asks again), nor in danger now.
+  if (t.backsOff === true && context.safeAsk !== 'asked' && !isInDangerNow(context)) out.push(say(context.said.backsOff === true ? 'shared.backs-off-again' : 'shared.backs-off'));
   return out;
 }
 
@@ -1354,6 +1387,11 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key === 'shared.cant-phone') ? { cantPhone: true as const } : {}),
     ...(lines.some((l) => l.key === 'shared.device-safety') ? { deviceSafety: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.image-spreading')) ? { imageSpreading: true as const } : {}),
+    ...(lines.some((l) => l.key === 'shared.came-back') ? { cameBack: true as const } : {}),
+    ...(lines.some((l) => l.key === 'shared.grown-up-targeted') ? { grownUpTarget: 'grown-up' as const } : {}),
+    ...(lines.some((l) => l.key === 'parent.adult-victim') ? { grownUpTarget: 'self' as const } : {}),
+    ...(lines.some((l) => l.key === 'child.claimed-age') ? { claimedAge: true as const } : {}),
+    ...(lines.some((l) => l.key === 'shared.backs-off') ? { backsOff: true as const } : {}),
   };
 }
 
@@ -1364,6 +1402,33 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
 function cantPhoneLine(context: HarbourContext, path: PathPrefix): BotSay | undefined {
   if (context.turn.cantPhone !== true || path === 'parent' || isInDangerNow(context)) return undefined;
   return say(context.said.cantPhone === true ? 'shared.cant-phone-again' : 'shared.cant-phone');
+}
+
+/**
+ * A young person tells of the other person's young age ("hes 12 he said", "shes my age") where there is
+ * something to question: a red flag in this message or before. Once; not when the age-lie line is said
+ * (or was), nor to a friend or an adult. A child naming a friend's age with nothing asked stays as it is.
+ */
+function claimedAgeToQuestion(context: HarbourContext, summary: ConversationSummary): boolean {
+  const t = context.turn;
+  if (t.claimsYoungAge !== true || context.said.claimedAge === true || context.said.ageLie === true) return false;
+  if (pathOf(context.audience ?? t.audience ?? 'young_person') !== 'child') return false;
+  if (t.findings.some((f) => f.rule === AGE_LIE_RULE)) return false;
+  return t.findings.length > 0 || (summary.categories ?? []).length > 0;
+}
+
+/**
+ * "my family will kill me", "my dad would kill me", said by a young person who is frightened: a red flag known
+ * (this message or before), and not said lightly ("my mum will kill me lol"). Once.
+ */
+function fearsHarmToCheck(context: HarbourContext): boolean {
+  const t = context.turn;
+  if (t.fearsTelling !== true || t.fearsHarm !== true || t.lightTone === true || context.said.fearsHarm === true) return false;
+  // In danger now the 999 steps come first: no question that waits for an answer (the ordinary line, then 999).
+  if (isInDangerNow(context)) return false;
+  if (pathOf(context.audience ?? t.audience ?? 'young_person') !== 'child') return false;
+  // Frightened: something serious has been told (a red flag, now or before), so the chat is escalated and the answer is heard there.
+  return (context.summary.categories ?? []).length > 0 || t.findings.length > 0;
 }
 
 /** The typed setup, for state configs in other files. */

@@ -143,6 +143,19 @@ export interface HarbourContext {
     readonly cantPhone?: boolean;
     /** What Quick exit does and what stays on the device, after "my dad checks my phone": once, then a short reminder. Absent in older snapshots. */
     readonly deviceSafety?: boolean;
+    /** "i talked to u yesterday": glad, and this chat cannot see that one; said once, then a short line. Absent in older snapshots. */
+    readonly cameBack?: boolean;
+    /**
+     * Who is targeted, when it is not a child in their care or themselves: a young person's own grown-up
+     * ("my mum is talking to a man online who wants money", `grown-up`), or the adult chatting (`self`). Said once. Absent in older snapshots.
+     */
+    readonly grownUpTarget?: 'grown-up' | 'self';
+    /** "hes 12 he said", beside or after something asked of them: people online can say any age. Once. Absent in older snapshots. */
+    readonly claimedAge?: boolean;
+    /** "my family will kill me", frightened: asked gently whether they mean being hurt. Once. Absent in older snapshots. */
+    readonly fearsHarm?: boolean;
+    /** "nvm its nothing": no pressure, the door stays open; said once, then a short line. Absent in older snapshots. */
+    readonly backsOff?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift
@@ -157,6 +170,8 @@ export interface HarbourContext {
   readonly feelingsAsk?: 'asked' | 'answered';
   /** "Are you safe right now?", asked once after self-harm is first heard. Absent in older snapshots. */
   readonly safeAsk?: 'asked' | 'answered';
+  /** "When you say they'd kill you, are you scared they would hurt you?": `asked` until the next message, then `answered`. Absent in older snapshots. */
+  readonly harmAsk?: 'asked' | 'answered';
   /**
    * After a red flag, a parent or carer is asked once about the child's mental health (the path's
    * wellbeing question): `asked` until the next message, then `answered`; `answered` too once the

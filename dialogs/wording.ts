@@ -16,6 +16,19 @@ export function pathOf(audience: Audience | undefined): PathPrefix {
   return 'child';
 }
 
+/**
+ * Who is targeted, when it is not the young person or a child in the adult's care: their own grown-up
+ * (`grown-up`: "my mum is talking to a man online who wants money"), or, on the adult path, the adult
+ * chatting (`self`: "im being blackmailed myself", "its me not my kid"). Known from this message or before.
+ */
+export function grownUpTargetOf(ctx: HarbourContext): 'grown-up' | 'self' | undefined {
+  const adult = pathOf(ctx.audience ?? ctx.turn.audience) === 'parent';
+  if (adult) return ctx.said.grownUpTarget === 'self' || ctx.turn.adultIsVictim === true ? 'self' : undefined;
+  if (ctx.turn.grownUpTargeted === true) return 'grown-up';
+  // Known before, but this message is about them ("now hes asking me for pics"): their own lines apply.
+  return ctx.said.grownUpTarget === 'grown-up' && ctx.turn.aboutSelf !== true ? 'grown-up' : undefined;
+}
+
 export function isAdult(ctx: HarbourContext): boolean {
   return pathOf(ctx.audience) === 'parent';
 }
@@ -431,14 +444,16 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   const exploitation = !withPerson && ctx.said.exploitation !== true && findings.some((f) => f.rule === EXPLOITATION_FINDING);
   const exploited = exploitation || ctx.said.exploitation === true;
   // Pictures asked for later still get "don't send".
-  const dontSend = pressure && !(exploited && !asksSexual) ? dontSendOrPay(ctx, asked) : undefined;
+  // Their grown-up, or the adult chatting, is the one targeted: no "don't send or pay" about a child, and none
+  // recorded as said (asked of the child later, it is said then).
+  const dontSend = pressure && !(exploited && !asksSexual) && grownUpTargetOf(ctx) === undefined ? dontSendOrPay(ctx, asked) : undefined;
   // "should i just pay her": the answer, which says the whole of "don't send, don't pay", and why.
   if (exploitation) out.push(say(`${pathOf(ctx.audience)}.exploitation`));
   else if (ctx.turn.asksShouldComply === true) out.push(exploited ? say(`${pathOf(ctx.audience)}.exploitation`) : dontComply(ctx));
   else if (dontSend?.line !== undefined) out.push(dontSend.line);
   // A child blackmailed over images, told of by a parent: how to support them, and the risk they may hurt themselves. Once.
   const imagesBlackmail = blackmail && (asksSexual || (ctx.summary.categories ?? []).includes('sexual') || ctx.said.imageWorry === true);
-  const supportChild = !withPerson && pathOf(ctx.audience) === 'parent' && ctx.said.supportChild !== true && imagesBlackmail;
+  const supportChild = !withPerson && pathOf(ctx.audience) === 'parent' && ctx.said.supportChild !== true && imagesBlackmail && grownUpTargetOf(ctx) === undefined;
   if (supportChild) out.push(say('parent.advice.support-child'));
   // Someone wants to meet them: don't go, once; again each time they ask whether to go. Not a parent's own
   // "im going to his house to sort him out" (the detector reads a meeting): that is parent.acts-alone.
