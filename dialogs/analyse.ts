@@ -1,4 +1,5 @@
 import { moreUrgent, type Category, type Finding, type Urgency } from './safety/finding.js';
+import { otherLanguageOf } from './language.js';
 import { isEnglishWord } from './safety/natural.js';
 import type { DetectorState } from './safety/types.js';
 import {
@@ -242,6 +243,8 @@ export interface TurnAnalysis {
   readonly asksSaved?: boolean;
   /** "can u delete everything i said": this chat, not the app's (no "don't delete yet"). */
   readonly asksForget?: boolean;
+  /** Written in a language Harbour cannot read (dialogs/language.ts): its id, or `other-script`. */
+  readonly otherLanguage?: string;
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -407,6 +410,7 @@ export function createAnalyser(deps: DialogDeps) {
   const respellings = new Map<string, readonly string[]>();
   for (const [short, plain] of Object.entries(deps.respellings ?? {})) respellings.set(short, tokens(plain));
   const welsh = deps.welsh;
+  const otherLanguages = deps.otherLanguages;
   // Once per message, and only when a word could be Welsh: does another word say the message is Welsh?
   const isWelsh = (words: readonly string[]): boolean => welsh !== undefined && words.some((w) => welsh.signals.has(w));
   const respell = (words: string[]): string[] => {
@@ -671,6 +675,9 @@ export function createAnalyser(deps: DialogDeps) {
     if (turn.asksForget === true) delete turn.asksDelete;
     // Beyond naming who they are ("I'm asking for a friend"), they have started their story.
     if (words.length >= (audience === undefined ? 4 : 7)) turn.tellsStory = true;
+    // "facet z internetu mowi ze przyjedzie": a language the answer lists cannot read (said by standingAnswerLines).
+    const otherLanguage = otherLanguages === undefined ? undefined : otherLanguageOf(words, otherLanguages);
+    if (otherLanguage !== undefined) turn.otherLanguage = otherLanguage;
     return { turn, detector: result.state };
   };
 }

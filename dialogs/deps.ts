@@ -1,3 +1,4 @@
+import type { OtherLanguageMarkers } from './language.js';
 import type { Audience } from './types.js';
 import type { DetectResult, DetectorState } from './safety/types.js';
 
@@ -469,4 +470,6 @@ export interface DialogDeps {
    * has a word only Welsh uses (`signals`: the Welsh file's markers and its words that look like no English).
    */
   readonly welsh?: { readonly signals: ReadonlySet<string>; readonly keepAsTyped: ReadonlySet<string> };
+  /** Marker words of languages Harbour cannot read (content/other-languages.yaml; see dialogs/language.ts). */
+  readonly otherLanguages?: OtherLanguageMarkers;
 }

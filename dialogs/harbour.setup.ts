@@ -1320,11 +1320,15 @@ const LISTENING_LINES = ['escalation.listening', 'escalation.listening-reading',
  * - self-blame for a grown-up's acts ("i sent first", "i lied and said i was 16"): `<path>.sent-first`, or at
  *   16 or 17, when it may be no crime, the plain `<path>.not-your-fault`;
  * - "will he know i told": `<path>.report-secret`; "can u track my ip": `shared.cant-see-you`; "can u delete
- *   everything i said": `shared.delete-chat`, else "do u save what i write": `shared.chat-kept`.
+ *   everything i said": `shared.delete-chat`, else "do u save what i write": `shared.chat-kept`;
+ * - written in a language Harbour cannot read (dialogs/language.ts): `shared.other-language` alone, then the
+ *   short `shared.other-language-again`.
  */
 function standingAnswerLines(context: HarbourContext, summary: ConversationSummary): readonly BotSay[] {
   const t = context.turn;
   const path = pathOf(context.audience ?? t.audience ?? 'young_person');
+  // A language the lists cannot read: nothing else they seem to say can be trusted ("co mam robic" holds no mum).
+  if (t.otherLanguage !== undefined) return [say(context.said.otherLanguage === true ? 'shared.other-language-again' : 'shared.other-language')];
   const out: BotSay[] = [];
   if (path === 'parent' && t.parentActsAlone === true) out.push(say('parent.acts-alone'));
   if (path === 'parent' && t.parentCopiedImage === true) out.push(say('parent.copies-made'));
@@ -1354,6 +1358,7 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key === 'shared.cant-phone') ? { cantPhone: true as const } : {}),
     ...(lines.some((l) => l.key === 'shared.device-safety') ? { deviceSafety: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.image-spreading')) ? { imageSpreading: true as const } : {}),
+    ...(lines.some((l) => l.key === 'shared.other-language') ? { otherLanguage: true as const } : {}),
   };
 }
 

@@ -143,6 +143,8 @@ export interface HarbourContext {
     readonly cantPhone?: boolean;
     /** What Quick exit does and what stays on the device, after "my dad checks my phone": once, then a short reminder. Absent in older snapshots. */
     readonly deviceSafety?: boolean;
+    /** "I can only read English and Welsh", after a message in another language: once, then a short reminder. Absent in older snapshots. */
+    readonly otherLanguage?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

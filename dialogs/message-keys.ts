@@ -374,6 +374,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'shared.cant-see-you',
   'shared.chat-kept',
   'shared.delete-chat',
+  'shared.other-language',
+  'shared.other-language-again',
 ];
 
 /** All message keys for a machine built with these apps, including `apps.<id>.advice`. */
