@@ -295,6 +295,8 @@ export interface AnswerWords {
   readonly asksSaved: readonly string[];
   /** "can u delete everything i said", "forget what i said": how to delete this chat. */
   readonly asksForget: readonly string[];
+  /** "ok shes gone", "i can talk now", the whole message: back, right after they paused the chat. */
+  readonly backAfterPause: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -434,6 +436,7 @@ export const ANSWER_LIST_KEYS = {
   asksWhatGrooming: 'asks_what_grooming',
   asksSaved: 'asks_saved',
   asksForget: 'asks_forget',
+  backAfterPause: 'back_after_pause',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

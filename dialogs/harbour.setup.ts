@@ -53,7 +53,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // The context as it will be once the message is taken (the same object when it already is).
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
-    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.outing === true && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
+    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.outing === true && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || isBackAfterPause(taken) || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
     // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
     return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
@@ -298,7 +298,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       sayWakeSomeone: emit(({ context }) => (context.summary.categories?.includes('self_harm') === true && pathOf(context.audience) === 'child' ? say(WAKE_THEM) : say('escalation.danger-wake'))),
       sayOutingIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'outing', c.turn.outing === true && pathOf(c.audience) !== 'parent' ? [sayStepOf(c, 'outing')] : undefined)),
       /** "hold on my mums coming", "brb": fine, come back when you can (quick exit if they must hide it). */
-      sayPause: emit(() => say('shared.pause')),
+      sayPause: enqueueActions(({ enqueue }) => {
+        enqueue.emit(say('shared.pause'));
+        enqueue.assign({ pauseAsk: 'asked' });
+      }),
       /** The standing answers (see {@link standingAnswerLines}); 999 still, while in danger now. */
       sayStandingAnswers: enqueueActions(({ context, enqueue }) => {
         const lines = standingAnswerLines(context, context.summary);
@@ -527,6 +530,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       passAskedQuestions: enqueueActions(({ context, enqueue }) => {
         if (context.safeAsk === 'asked') enqueue.assign({ safeAsk: 'answered' });
         if (context.wellbeingAsk === 'asked') enqueue.assign({ wellbeingAsk: 'answered' });
+        if (context.pauseAsk === 'asked') enqueue.assign({ pauseAsk: 'answered' });
       }),
       /** After a red flag, a parent or carer: the child's mental health, asked once (the next message answers). */
       askWellbeing: enqueueActions(({ enqueue }) => {
@@ -807,7 +811,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** A counsellor has been asked for and can come, and has not joined yet. */
       isWaitingForPerson: ({ context }) => isWaitingForPerson(context),
       hasAskedBeforeLeaving: ({ context }) => context.said.leaveAsked === true,
-      isStillHere: ({ context, event }) => turnOf(context, event).stillHere === true,
+      /** "still here", "im back"; or "ok shes gone" right after they paused (not while in danger now: "hes gone" is news then). */
+      isStillHere: ({ context, event }) => turnOf(context, event).stillHere === true || isBackAfterPause({ ...context, turn: turnOf(context, event) }),
       keptSecretForFriend: ({ context, event }) => hasFriendSecret({ ...context, turn: turnOf(context, event) }),
       worriesAboutImage: ({ context, event }) => worriesAboutImage({ ...context, turn: turnOf(context, event) }),
       asksAboutPrivacy: ({ context, event }) => turnOf(context, event).asksPrivacy === true,
@@ -1350,6 +1355,11 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   if (t.asksForget === true) out.push(say('shared.delete-chat'));
   else if (t.asksSaved === true) out.push(say('shared.chat-kept'));
   return out;
+}
+
+/** "ok shes gone", "i can talk now" as the message right after a pause, and not in danger now. */
+function isBackAfterPause(context: HarbourContext): boolean {
+  return context.turn.backAfterPause === true && context.pauseAsk === 'asked' && !isInDangerNow(context);
 }
 
 /** What the standing answers mark as said (a long line said once, then a short one). */

@@ -166,6 +166,11 @@ export interface HarbourContext {
    */
   readonly wellbeingAsk?: 'asked' | 'answered';
   /**
+   * "brb", "my mums coming": `asked` until the next message, so that "ok shes gone" right after is them being
+   * back, not an answer to the step's question. Absent in older snapshots.
+   */
+  readonly pauseAsk?: 'asked' | 'answered';
+  /**
    * Their story named one of their own grown-ups ("my uncle", "my coach") and nothing online or a
    * stranger: the path skips which app, how long and private things, and asks about another grown-up.
    * Absent in older snapshots.
