@@ -1,0 +1,53 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createHarbourMachine } from '../../dialogs/index.js';
+import type { Content } from '../../server/content/types.js';
+import { keysOf, msg, play, realContent, type HarbourMachine } from './harness.js';
+
+/** Session 25's tester report (/work/scratch/s25/probe-report.md), problems 1 and 3, fixed by the lead: what the person sees. */
+
+let content: Content;
+let machine: HarbourMachine;
+const onShift = { counsellorOnShift: true };
+const offShift = { counsellorOnShift: false };
+
+beforeAll(async () => {
+  ({ content } = await realContent());
+  machine = createHarbourMachine(content.dialogDeps);
+});
+
+const last = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => keysOf(play(machine, shift, texts.map(msg)).at(-1)?.emitted ?? []);
+const sextortion = ['im 15', 'girl on insta wants 150 or she posts my pics'];
+
+describe('#1 about to pay: please don\'t, not "how are you feeling"', () => {
+  it('a boy who says he will pay hears no, and why', () => {
+    for (const said of ['im gonna pay', 'ok im paying', 'ill just send her the money', 'im just gonna pay, i have my mums card details']) {
+      for (const shift of [onShift, offShift]) {
+        const keys = last(shift, ...sextortion, said);
+        expect(keys, said).toContain('advice.dont-comply');
+        expect(keys, said).not.toContain('escalation.ask-feelings');
+      }
+    }
+  });
+
+  it('a friend whose mate is about to pay, and a Welsh parent\'s "should we pay them?"', () => {
+    expect(last(onShift, 'my friend', 'a girl on insta is blackmailing my mate for money or she posts his nudes', 'hes about to pay her rn what do i tell him')).toContain('friend.advice.dont-comply');
+    expect(last(onShift, 'fy mab', "mae dyn yn bygwth rhannu lluniau noeth o fy mab os nad yw o'n talu", 'ddylen ni dalu iddyn nhw?')).toContain('parent.advice.dont-comply');
+  });
+
+  it('twins: reporting her, or paying for something else before any threat, is not answered "no"', () => {
+    expect(last(onShift, ...sextortion, 'im gonna report her')).not.toContain('advice.dont-comply');
+    expect(last(onShift, 'im 15', 'im gonna pay for my new phone case')).not.toContain('advice.dont-comply');
+  });
+});
+
+describe('#3 "what am i meant to do", "how do i stop her": the steps, not a question back', () => {
+  it('gives the tips, on and off shift', () => {
+    for (const said of ['so what am i meant to do, shes sending it in 20 mins', 'how do i stop her']) {
+      for (const shift of [onShift, offShift]) {
+        const keys = last(shift, ...sextortion, said);
+        expect(keys, said).toContain('advice.keep-evidence');
+        expect(keys, said).not.toContain('child.ask.trusted-adult');
+      }
+    }
+  });
+});
