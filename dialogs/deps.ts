@@ -297,6 +297,8 @@ export interface AnswerWords {
   readonly asksForget: readonly string[];
   /** "ok shes gone", "i can talk now", the whole message: back, right after they paused the chat. */
   readonly backAfterPause: readonly string[];
+  /** "whats a counsellor", "is a counsellor a person": what the word means (not a request for one). */
+  readonly asksWhatCounsellor: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -437,6 +439,7 @@ export const ANSWER_LIST_KEYS = {
   asksSaved: 'asks_saved',
   asksForget: 'asks_forget',
   backAfterPause: 'back_after_pause',
+  asksWhatCounsellor: 'asks_what_counsellor',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

@@ -219,6 +219,14 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(sayToReader(context, 'safety.ask-safe-again', { quickReplies: QR.safe }));
         enqueue.assign({ safeAsk: 'asked', said: { ...context.said, safeAskedAgain: true } });
       }),
+      /**
+       * "wat dose that meen" after "What you've shared sounds serious… a real person": the same in a young
+       * child's words, and who is coming (or, with nobody coming, Childline). The question asked, if any, still waits.
+       */
+      sayMeaningOfEscalation: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say('escalation.meaning'));
+        enqueue.emit(say(isPersonComing(context) ? 'shared.meaning-counsellor' : 'escalation.meaning-call'));
+      }),
       sayNotTheEnd: enqueueActions(({ context, enqueue }) => {
         if (context.turn.feeling !== undefined && context.turn.feeling !== 'okay') enqueue.emit(reflectionOf(context));
         enqueue.emit(sayStepOf(context, 'not-the-end'));
@@ -1352,6 +1360,7 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   // "wat is a nude", "wats grooming": a young child asking what a word means, answered plainly (not "that sounds hard").
   if (t.asksWhatNude === true && path !== 'parent') out.push(say('shared.meaning-nude'));
   if (t.asksWhatGrooming === true && path !== 'parent') out.push(say('shared.meaning-grooming'));
+  if (t.asksWhatCounsellor === true) out.push(say('shared.meaning-counsellor'));
   if (t.asksForget === true) out.push(say('shared.delete-chat'));
   else if (t.asksSaved === true) out.push(say('shared.chat-kept'));
   return out;

@@ -376,6 +376,9 @@ export const MESSAGE_KEYS: readonly string[] = [
   'shared.delete-chat',
   'shared.other-language',
   'shared.other-language-again',
+  'escalation.meaning',
+  'escalation.meaning-call',
+  'shared.meaning-counsellor',
 ];
 
 /** All message keys for a machine built with these apps, including `apps.<id>.advice`. */

@@ -51,3 +51,26 @@ describe('#3 "what am i meant to do", "how do i stop her": the steps, not a ques
     }
   });
 });
+
+describe('#12 a young child\'s "wat dose that meen" and "whats a counsellor"', () => {
+  const roblox = ['im 9', 'a man in roblox sed he will giv me robux if i show him my room on video'];
+
+  it('after the escalation\'s words: what they mean, plainly, and who is coming (or Childline when nobody is)', () => {
+    expect(last(onShift, ...roblox, 'wat dose that meen')).toEqual(['escalation.meaning', 'shared.meaning-counsellor']);
+    expect(last(offShift, ...roblox, 'what does that mean')).toEqual(['escalation.meaning', 'escalation.meaning-call']);
+    const emitted = play(machine, offShift, [...roblox, 'wat dose that meen'].map(msg)).at(-1)?.emitted ?? [];
+    expect(content.render('escalation.meaning-call', {}).text).toMatch(/0800 1111/);
+    expect(keysOf(emitted)).not.toContain('escalation.ask-feelings');
+  });
+
+  it('"whats a counsellor" is the word explained, not a request for one; "can i talk to a counsellor" still asks', () => {
+    const keys = last(onShift, ...roblox, 'whats a counsellor');
+    expect(keys).toContain('shared.meaning-counsellor');
+    expect(keys).not.toContain('handoff.already-asked');
+    expect(last(offShift, 'im 13', 'can i talk to a counsellor')).not.toContain('shared.meaning-counsellor');
+  });
+
+  it('twin: a parent\'s "what do you mean" is not given a child\'s words', () => {
+    expect(last(onShift, 'my son', 'a man on roblox asked my 9 year old son to show his room on video', 'what do you mean')).not.toContain('escalation.meaning');
+  });
+});
