@@ -299,6 +299,8 @@ export interface AnswerWords {
   readonly backAfterPause: readonly string[];
   /** "whats a counsellor", "is a counsellor a person": what the word means (not a request for one). */
   readonly asksWhatCounsellor: readonly string[];
+  /** "did i do something wrong", "is it because of me": not their fault (after a counsellor left: not because of them). */
+  readonly asksIfDidWrong: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -440,6 +442,7 @@ export const ANSWER_LIST_KEYS = {
   asksForget: 'asks_forget',
   backAfterPause: 'back_after_pause',
   asksWhatCounsellor: 'asks_what_counsellor',
+  asksIfDidWrong: 'asks_if_did_wrong',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

@@ -729,7 +729,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         });
         enqueue.emit(say(isAdult(context) ? 'helplines.now.adult' : 'helplines.now.child'));
         enqueue.emit({ type: 'checkin.request', afterMs: deps.timing.checkInAfterMs });
-        enqueue.assign({ handoff: 'requested' });
+        enqueue.assign({ handoff: 'requested', said: { ...context.said, counsellorLeft: true } });
       }),
       closeByCounsellor: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say('close.counsellor-ended'));
@@ -1361,6 +1361,8 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   if (t.asksWhatNude === true && path !== 'parent') out.push(say('shared.meaning-nude'));
   if (t.asksWhatGrooming === true && path !== 'parent') out.push(say('shared.meaning-grooming'));
   if (t.asksWhatCounsellor === true) out.push(say('shared.meaning-counsellor'));
+  // "did i do something wrong": after a counsellor had to leave, that it was not because of them; else not their fault.
+  if (t.asksIfDidWrong === true) out.push(context.said.counsellorLeft === true ? say('handoff.not-you') : sayStepOf(context, 'not-your-fault'));
   if (t.asksForget === true) out.push(say('shared.delete-chat'));
   else if (t.asksSaved === true) out.push(say('shared.chat-kept'));
   return out;

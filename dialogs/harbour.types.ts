@@ -145,6 +145,8 @@ export interface HarbourContext {
     readonly deviceSafety?: boolean;
     /** "I can only read English and Welsh", after a message in another language: once, then a short reminder. Absent in older snapshots. */
     readonly otherLanguage?: boolean;
+    /** A counsellor had to leave (handoff failed): "did i do something wrong" is answered about that too. Absent in older snapshots. */
+    readonly counsellorLeft?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

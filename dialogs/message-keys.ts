@@ -379,6 +379,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'escalation.meaning',
   'escalation.meaning-call',
   'shared.meaning-counsellor',
+  'handoff.not-you',
 ];
 
 /** All message keys for a machine built with these apps, including `apps.<id>.advice`. */

@@ -74,3 +74,22 @@ describe('#12 a young child\'s "wat dose that meen" and "whats a counsellor"', (
     expect(last(onShift, 'my son', 'a man on roblox asked my 9 year old son to show his room on video', 'what do you mean')).not.toContain('escalation.meaning');
   });
 });
+
+describe('#10 while waiting: "did i do something wrong" after a counsellor left, and "hello??"', () => {
+  const story = ['im 14', 'a man on snap wants nudes or he will post my pics'];
+
+  it('after a counsellor had to leave: no, it was not because of them', () => {
+    const turns = play(machine, onShift, [...story.map(msg), { type: 'handoff.accepted', counsellorName: 'Sam' }, msg('hi sam'), { type: 'handoff.failed' }, msg('did i do something wrong')]);
+    expect(keysOf(turns.at(-1)?.emitted ?? [])).toContain('handoff.not-you');
+    expect(keysOf(turns.at(-1)?.emitted ?? [])).not.toContain('escalation.ask-feelings');
+    // Before any counsellor came, the same words are about what happened: not their fault.
+    expect(last(onShift, ...story, 'did i do something wrong')).toContain('child.not-your-fault');
+  });
+
+  it('"hello??" while a counsellor is on the way: still here, and they will come; with the counsellor, the bot keeps quiet', () => {
+    expect(last(onShift, ...story, 'hello??')).toEqual(['escalation.listening', 'handoff.wait-again']);
+    expect(last(offShift, ...story, 'u there')).toEqual(['escalation.listening']);
+    const withSam = play(machine, onShift, [...story.map(msg), { type: 'handoff.accepted', counsellorName: 'Sam' }, msg('hello??')]);
+    expect(keysOf(withSam.at(-1)?.emitted ?? [])).toEqual([]);
+  });
+});
