@@ -301,6 +301,8 @@ export interface AnswerWords {
   readonly asksWhatCounsellor: readonly string[];
   /** "did i do something wrong", "is it because of me": not their fault (after a counsellor left: not because of them). */
   readonly asksIfDidWrong: readonly string[];
+  /** "its embarrassing", "promise you wont judge", "um": not the story yet; take your time. */
+  readonly hesitates: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -443,6 +445,7 @@ export const ANSWER_LIST_KEYS = {
   backAfterPause: 'back_after_pause',
   asksWhatCounsellor: 'asks_what_counsellor',
   asksIfDidWrong: 'asks_if_did_wrong',
+  hesitates: 'hesitates',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

@@ -974,6 +974,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** "wat", "huh", "what do you mean": the question was not understood. */
       isConfused: ({ context, event }) => turnOf(context, event).confused === true,
       isBareYes: ({ context, event }) => turnOf(context, event).bareYes === true,
+      /** "hi", "um", "its embarrassing", "promise you wont judge", to the first question: not the story yet. */
+      hesitatesToTell: ({ context, event }) => turnOf(context, event).hesitates === true || turnOf(context, event).greeting === true,
       hasCheckedIn: ({ context }) => context.checkIns > 0,
       awaitsTrustedAdult: ({ context }) => context.trustedAsk === 'asked',
       awaitsFeelings: ({ context }) => context.feelingsAsk === 'asked',

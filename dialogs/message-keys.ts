@@ -91,6 +91,7 @@ const PER_PATH = [
   'not-the-end',
   'sent-first',
   'report-secret',
+  'take-your-time',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */
@@ -380,6 +381,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'escalation.meaning-call',
   'shared.meaning-counsellor',
   'handoff.not-you',
+  'parent.take-your-time',
 ];
 
 /** All message keys for a machine built with these apps, including `apps.<id>.advice`. */

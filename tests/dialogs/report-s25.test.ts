@@ -93,3 +93,23 @@ describe('#10 while waiting: "did i do something wrong" after a counsellor left,
     expect(keysOf(withSam.at(-1)?.emitted ?? [])).toEqual([]);
   });
 });
+
+describe('#7 the first thing typed is not always the story', () => {
+  it('"hi", "um", "its embarrassing", "promise you wont judge": take your time, and the question still waits', () => {
+    for (const said of ['hi', 'um', 'its embarrassing', 'promise you wont judge', 'i did something really stupid']) {
+      for (const shift of [onShift, offShift]) {
+        const turns = play(machine, shift, ['im 15', said, 'a guy on snap keeps asking for pics'].map(msg)).slice(1).map((t) => keysOf(t.emitted));
+        expect(turns[1], said).toEqual(['child.take-your-time']);
+        expect(turns[2], said).toContain('escalation.serious');
+      }
+    }
+    expect(content.render('child.take-your-time', {}).text).toMatch(/won't be in trouble/);
+  });
+
+  it('a parent\'s "um", and a friend; twins: a story, and "its hard" beside it, are taken as the story', () => {
+    expect(last(onShift, 'my son', 'um')).toEqual(['parent.take-your-time']);
+    expect(last(onShift, 'my friend', 'its hard to explain')).toEqual(['friend.take-your-time']);
+    expect(last(onShift, 'im 15', 'its hard but a man on roblox keeps messaging me')).not.toContain('child.take-your-time');
+    expect(last(onShift, 'im 15', 'someone keeps messaging me')).toContain('child.ack.what-happened');
+  });
+});
