@@ -303,6 +303,12 @@ export interface AnswerWords {
   readonly asksIfDidWrong: readonly string[];
   /** "its embarrassing", "promise you wont judge", "um": not the story yet; take your time. */
   readonly hesitates: readonly string[];
+  /** "she sent it to my mum", "my dad found out": the picture reached their family. */
+  readonly imageReachedFamily: readonly string[];
+  /** "she said she deleted them", "so its over now right": they think it is over. */
+  readonly thinksOver: readonly string[];
+  /** "its only a dance", "its easy money", "that sounds fun tho": playing it down. */
+  readonly minimises: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -446,6 +452,9 @@ export const ANSWER_LIST_KEYS = {
   asksWhatCounsellor: 'asks_what_counsellor',
   asksIfDidWrong: 'asks_if_did_wrong',
   hesitates: 'hesitates',
+  imageReachedFamily: 'image_reached_family',
+  thinksOver: 'thinks_over',
+  minimises: 'minimises',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

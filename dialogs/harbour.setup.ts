@@ -1151,6 +1151,11 @@ function hasFriendSecret(context: HarbourContext): boolean {
  */
 function imageSpreadingNow(context: HarbourContext, summary: ConversationSummary): boolean {
   if (context.turn.imageSpreading !== true || context.said.imageSpreading === true) return false;
+  return picturesCameUp(context, summary);
+}
+
+/** Sexual pictures came up: a sexual finding, or their worry about an image. */
+function picturesCameUp(context: HarbourContext, summary: ConversationSummary): boolean {
   return summary.categories?.includes('sexual') === true || context.turn.findings.some((f) => f.category === 'sexual') || context.said.imageWorry === true || context.turn.imageWorry === true;
 }
 
@@ -1364,6 +1369,14 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   if (t.asksWhatGrooming === true && path !== 'parent') out.push(say('shared.meaning-grooming'));
   if (t.asksWhatCounsellor === true) out.push(say('shared.meaning-counsellor'));
   // "did i do something wrong": after a counsellor had to leave, that it was not because of them; else not their fault.
+  if (path !== 'parent') {
+    // The picture reached their family: still not their fault; now that family know, they can help; take-down (once).
+    if (t.imageReachedFamily === true && context.said.imageFamily !== true && picturesCameUp(context, summary)) out.push(sayStepOf(context, 'image-family'));
+    // "she said she deleted them": they often keep copies and come back (once).
+    if (t.thinksOver === true && context.said.notOver !== true && moneyOrThreatCameUp(context, summary)) out.push(sayStepOf(context, 'not-over'));
+    // "its only a dance", "its easy money", after a red flag: it is not okay, not their fault, no need to do it (each time).
+    if (t.minimises === true && ((summary.categories ?? []).length > 0 || t.findings.length > 0)) out.push(sayStepOf(context, 'minimises'));
+  }
   if (t.asksIfDidWrong === true) out.push(context.said.counsellorLeft === true ? say('handoff.not-you') : sayStepOf(context, 'not-your-fault'));
   if (t.asksForget === true) out.push(say('shared.delete-chat'));
   else if (t.asksSaved === true) out.push(say('shared.chat-kept'));
@@ -1382,6 +1395,8 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key === 'shared.device-safety') ? { deviceSafety: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.image-spreading')) ? { imageSpreading: true as const } : {}),
     ...(lines.some((l) => l.key === 'shared.other-language') ? { otherLanguage: true as const } : {}),
+    ...(lines.some((l) => l.key.endsWith('.image-family')) ? { imageFamily: true as const } : {}),
+    ...(lines.some((l) => l.key.endsWith('.not-over')) ? { notOver: true as const } : {}),
   };
 }
 

@@ -147,6 +147,10 @@ export interface HarbourContext {
     readonly otherLanguage?: boolean;
     /** A counsellor had to leave (handoff failed): "did i do something wrong" is answered about that too. Absent in older snapshots. */
     readonly counsellorLeft?: boolean;
+    /** The picture reached their family ("she sent it to my mum"): said once. Absent in older snapshots. */
+    readonly imageFamily?: boolean;
+    /** "she said she deleted them": they often come back, said once. Absent in older snapshots. */
+    readonly notOver?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

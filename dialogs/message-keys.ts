@@ -92,6 +92,9 @@ const PER_PATH = [
   'sent-first',
   'report-secret',
   'take-your-time',
+  'image-family',
+  'not-over',
+  'minimises',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */

@@ -113,3 +113,26 @@ describe('#7 the first thing typed is not always the story', () => {
     expect(last(onShift, 'im 15', 'someone keeps messaging me')).toContain('child.ack.what-happened');
   });
 });
+
+describe('#2 and #11: the picture reached family, "its over", playing it down', () => {
+  const sextortion16 = ['im 16', 'girl on insta wants 150 or she posts my nudes'];
+
+  it('"she sent it to my mum": still not your fault, now they can help, take-down (once); not before pictures came up', () => {
+    expect(last(offShift, ...sextortion16, 'she sent it to my mum')).toContain('child.image-family');
+    expect(last(onShift, ...sextortion16, 'my dad found out')).toContain('child.image-family');
+    expect(last(onShift, 'im 13', 'my mum found out i was on tiktok')).not.toContain('child.image-family');
+  });
+
+  it('"she said she deleted them", "so its over now right": they often keep copies and come back (once)', () => {
+    const turns = play(machine, onShift, [...sextortion16, 'its fine i paid and she said she deleted them', 'so its over now right'].map(msg)).map((t) => keysOf(t.emitted));
+    expect(turns.at(-2)).toContain('child.not-over');
+    expect(turns.at(-1)).not.toContain('child.not-over');
+    expect(content.render('child.not-over', {}).text).toMatch(/come back/);
+  });
+
+  it('"its only a dance", "its easy money tbh" after a red flag: not okay, not your fault, no need to do it; not before one', () => {
+    expect(last(onShift, 'im 12', 'a guy on tiktok sends me gifts on my lives and now he wants me to do a dance in my bra', 'its only a dance')).toContain('child.minimises');
+    expect(last(offShift, 'im 12', 'a guy on discord gives me vbucks if i go on cam and do what he says', 'its easy money tbh')).toContain('child.minimises');
+    expect(last(onShift, 'im 12', 'my friend taught me a tiktok dance, its only a dance')).not.toContain('child.minimises');
+  });
+});
