@@ -1,4 +1,5 @@
 import { moreUrgent, type Category, type Finding, type Urgency } from './safety/finding.js';
+import { otherLanguageOf } from './language.js';
 import { isEnglishWord } from './safety/natural.js';
 import type { DetectorState } from './safety/types.js';
 import {
@@ -265,6 +266,22 @@ export interface TurnAnalysis {
    * beside a grown-up found targeted before, this message is about them, and their own lines apply.
    */
   readonly aboutSelf?: boolean;
+  /** Written in a language Harbour cannot read (dialogs/language.ts): its id, or `other-script`. */
+  readonly otherLanguage?: string;
+  /** "ok shes gone", "i can talk now", the whole message (less fillers: "ok", "now"): back, if they had just paused. */
+  readonly backAfterPause?: boolean;
+  /** "whats a counsellor": what the word means; not a request for one. */
+  readonly asksWhatCounsellor?: boolean;
+  /** "did i do something wrong", "is it because of me". */
+  readonly asksIfDidWrong?: boolean;
+  /** "its embarrassing", "promise you wont judge", "um" (the whole message): not the story yet. */
+  readonly hesitates?: boolean;
+  /** "she sent it to my mum", "my dad found out". */
+  readonly imageReachedFamily?: boolean;
+  /** "she said she deleted them", "so its over now right". */
+  readonly thinksOver?: boolean;
+  /** "its only a dance", "its easy money". */
+  readonly minimises?: boolean;
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -430,16 +447,24 @@ export function createAnalyser(deps: DialogDeps) {
   const lightTone = compile(w.lightTone);
   const notAGrownUp = compile(w.notAGrownUp);
   const backsOff = compile(w.backsOff);
+  const backAfterPause = compile(w.backAfterPause);
+  const asksWhatCounsellor = compile(w.asksWhatCounsellor);
+  const asksIfDidWrong = compile(w.asksIfDidWrong);
+  const hesitates = compile(w.hesitates);
+  const imageReachedFamily = compile(w.imageReachedFamily);
+  const thinksOver = compile(w.thinksOver);
+  const minimises = compile(w.minimises);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, backAfterPause, asksWhatCounsellor, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
   const respellings = new Map<string, readonly string[]>();
   for (const [short, plain] of Object.entries(deps.respellings ?? {})) respellings.set(short, tokens(plain));
   const welsh = deps.welsh;
+  const otherLanguages = deps.otherLanguages;
   // Once per message, and only when a word could be Welsh: does another word say the message is Welsh?
   const isWelsh = (words: readonly string[]): boolean => welsh !== undefined && words.some((w) => welsh.signals.has(w));
   const respell = (words: string[]): string[] => {
@@ -723,6 +748,20 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, ownImage) || (words.some((x) => SELF_WORDS.has(x)) && (result.findings.length > 0 || turn.imageWorry === true || turn.alreadyPaid === true || turn.cantPay === true))) turn.aboutSelf = true;
     // Beyond naming who they are ("I'm asking for a friend"), they have started their story.
     if (words.length >= (audience === undefined ? 4 : 7)) turn.tellsStory = true;
+    // "facet z internetu mowi ze przyjedzie": a language the answer lists cannot read (said by standingAnswerLines).
+    const otherLanguage = otherLanguages === undefined ? undefined : otherLanguageOf(words, otherLanguages);
+    if (otherLanguage !== undefined) turn.otherLanguage = otherLanguage;
+    if (result.findings.length === 0 && wholeIn(rawRest, spelledRest, backAfterPause)) turn.backAfterPause = true;
+    if (either(hits, spelledHits, asksIfDidWrong)) turn.asksIfDidWrong = true;
+    if (result.findings.length === 0 && wholeIn(rawRest, spelledRest, hesitates)) turn.hesitates = true;
+    if (either(hits, spelledHits, imageReachedFamily)) turn.imageReachedFamily = true;
+    if (either(hits, spelledHits, thinksOver)) turn.thinksOver = true;
+    if (either(hits, spelledHits, minimises)) turn.minimises = true;
+    // "whats a counsellor": the word explained, not one asked for ("counsellor" alone asks for a person).
+    if (either(hits, spelledHits, asksWhatCounsellor)) {
+      turn.asksWhatCounsellor = true;
+      delete turn.asksForPerson;
+    }
     return { turn, detector: result.state };
   };
 }

@@ -1,3 +1,4 @@
+import type { OtherLanguageMarkers } from './language.js';
 import type { Audience } from './types.js';
 import type { DetectResult, DetectorState } from './safety/types.js';
 
@@ -314,6 +315,20 @@ export interface AnswerWords {
   readonly notAGrownUp: readonly string[];
   /** "actually nah dont worry", "forget it its stupid", "nvm its nothing": backing off; no pressure, the door stays open. */
   readonly backsOff: readonly string[];
+  /** "ok shes gone", "i can talk now", the whole message: back, right after they paused the chat. */
+  readonly backAfterPause: readonly string[];
+  /** "whats a counsellor", "is a counsellor a person": what the word means (not a request for one). */
+  readonly asksWhatCounsellor: readonly string[];
+  /** "did i do something wrong", "is it because of me": not their fault (after a counsellor left: not because of them). */
+  readonly asksIfDidWrong: readonly string[];
+  /** "its embarrassing", "promise you wont judge", "um": not the story yet; take your time. */
+  readonly hesitates: readonly string[];
+  /** "she sent it to my mum", "my dad found out": the picture reached their family. */
+  readonly imageReachedFamily: readonly string[];
+  /** "she said she deleted them", "so its over now right": they think it is over. */
+  readonly thinksOver: readonly string[];
+  /** "its only a dance", "its easy money", "that sounds fun tho": playing it down. */
+  readonly minimises: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -463,6 +478,13 @@ export const ANSWER_LIST_KEYS = {
   lightTone: 'light_tone',
   notAGrownUp: 'not_a_grown_up',
   backsOff: 'backs_off',
+  backAfterPause: 'back_after_pause',
+  asksWhatCounsellor: 'asks_what_counsellor',
+  asksIfDidWrong: 'asks_if_did_wrong',
+  hesitates: 'hesitates',
+  imageReachedFamily: 'image_reached_family',
+  thinksOver: 'thinks_over',
+  minimises: 'minimises',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];
@@ -499,4 +521,6 @@ export interface DialogDeps {
    * has a word only Welsh uses (`signals`: the Welsh file's markers and its words that look like no English).
    */
   readonly welsh?: { readonly signals: ReadonlySet<string>; readonly keepAsTyped: ReadonlySet<string> };
+  /** Marker words of languages Harbour cannot read (content/other-languages.yaml; see dialogs/language.ts). */
+  readonly otherLanguages?: OtherLanguageMarkers;
 }

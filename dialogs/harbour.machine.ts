@@ -102,6 +102,12 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['awaitsSafeAnswer', 'namesFeelingBesidesOkay', 'mayAskSafeAgain']), actions: ['feelingsAnswered', 'reflectAndAskSafeAgain'] },
             // "im so scared my life is over": it is not the end, and are you safe (once).
             { guard: 'feelsHopeless', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayNotTheEnd'] },
+            // A young person's "hello??", "u there": still here; while waiting for a person, they will come as soon as
+            // they can. (A parent's greeting goes on to the wellbeing question, as before.)
+            { guard: and(['isGreeting', 'isWaitingForPerson', not('isOnAdultPath')]), actions: [{ type: 'say', params: { key: 'escalation.listening' } }, { type: 'say', params: { key: 'handoff.wait-again' } }] },
+            { guard: and(['isGreeting', not('isWithCounsellor'), not('isOnAdultPath')]), actions: [{ type: 'say', params: { key: 'escalation.listening' } }] },
+            // "wat dose that meen", a young person after the escalation's words: what they mean, plainly.
+            { guard: and(['isConfused', 'isOnChildPath']), actions: ['sayMeaningOfEscalation'] },
             // "should i just pay her": answered (no, and why) before any question of the bot's.
             { guard: 'asksShouldComply', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayDontComply'] },
             // Nobody can come, so the bot explores a trusted grown-up itself, as the path would have:

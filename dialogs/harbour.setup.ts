@@ -53,7 +53,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // The context as it will be once the message is taken (the same object when it already is).
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
-    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.outing === true && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
+    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.outing === true && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || isBackAfterPause(taken) || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
     // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
     return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
@@ -219,6 +219,14 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(sayToReader(context, 'safety.ask-safe-again', { quickReplies: QR.safe }));
         enqueue.assign({ safeAsk: 'asked', said: { ...context.said, safeAskedAgain: true } });
       }),
+      /**
+       * "wat dose that meen" after "What you've shared sounds serious… a real person": the same in a young
+       * child's words, and who is coming (or, with nobody coming, Childline). The question asked, if any, still waits.
+       */
+      sayMeaningOfEscalation: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say('escalation.meaning'));
+        enqueue.emit(say(isPersonComing(context) ? 'shared.meaning-counsellor' : 'escalation.meaning-call'));
+      }),
       sayNotTheEnd: enqueueActions(({ context, enqueue }) => {
         if (context.turn.feeling !== undefined && context.turn.feeling !== 'okay') enqueue.emit(reflectionOf(context));
         enqueue.emit(sayStepOf(context, 'not-the-end'));
@@ -298,7 +306,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       sayWakeSomeone: emit(({ context }) => (context.summary.categories?.includes('self_harm') === true && pathOf(context.audience) === 'child' ? say(WAKE_THEM) : say('escalation.danger-wake'))),
       sayOutingIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'outing', c.turn.outing === true && pathOf(c.audience) !== 'parent' ? [sayStepOf(c, 'outing')] : undefined)),
       /** "hold on my mums coming", "brb": fine, come back when you can (quick exit if they must hide it). */
-      sayPause: emit(() => say('shared.pause')),
+      sayPause: enqueueActions(({ enqueue }) => {
+        enqueue.emit(say('shared.pause'));
+        enqueue.assign({ pauseAsk: 'asked' });
+      }),
       /** The standing answers (see {@link standingAnswerLines}); 999 still, while in danger now. */
       sayStandingAnswers: enqueueActions(({ context, enqueue }) => {
         const lines = standingAnswerLines(context, context.summary);
@@ -539,6 +550,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (context.safeAsk === 'asked') enqueue.assign({ safeAsk: 'answered' });
         if (context.wellbeingAsk === 'asked') enqueue.assign({ wellbeingAsk: 'answered' });
         if (context.harmAsk === 'asked') enqueue.assign({ harmAsk: 'answered' });
+        if (context.pauseAsk === 'asked') enqueue.assign({ pauseAsk: 'answered' });
       }),
       /** After a red flag, a parent or carer: the child's mental health, asked once (the next message answers). */
       askWellbeing: enqueueActions(({ enqueue }) => {
@@ -729,7 +741,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         });
         enqueue.emit(say(isAdult(context) ? 'helplines.now.adult' : 'helplines.now.child'));
         enqueue.emit({ type: 'checkin.request', afterMs: deps.timing.checkInAfterMs });
-        enqueue.assign({ handoff: 'requested' });
+        enqueue.assign({ handoff: 'requested', said: { ...context.said, counsellorLeft: true } });
       }),
       closeByCounsellor: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say('close.counsellor-ended'));
@@ -819,7 +831,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** A counsellor has been asked for and can come, and has not joined yet. */
       isWaitingForPerson: ({ context }) => isWaitingForPerson(context),
       hasAskedBeforeLeaving: ({ context }) => context.said.leaveAsked === true,
-      isStillHere: ({ context, event }) => turnOf(context, event).stillHere === true,
+      /** "still here", "im back"; or "ok shes gone" right after they paused (not while in danger now: "hes gone" is news then). */
+      isStillHere: ({ context, event }) => turnOf(context, event).stillHere === true || isBackAfterPause({ ...context, turn: turnOf(context, event) }),
       keptSecretForFriend: ({ context, event }) => hasFriendSecret({ ...context, turn: turnOf(context, event) }),
       worriesAboutImage: ({ context, event }) => worriesAboutImage({ ...context, turn: turnOf(context, event) }),
       asksAboutPrivacy: ({ context, event }) => turnOf(context, event).asksPrivacy === true,
@@ -973,6 +986,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** "wat", "huh", "what do you mean": the question was not understood. */
       isConfused: ({ context, event }) => turnOf(context, event).confused === true,
       isBareYes: ({ context, event }) => turnOf(context, event).bareYes === true,
+      /** "hi", "um", "its embarrassing", "promise you wont judge", to the first question: not the story yet. */
+      hesitatesToTell: ({ context, event }) => turnOf(context, event).hesitates === true || turnOf(context, event).greeting === true,
       hasCheckedIn: ({ context }) => context.checkIns > 0,
       awaitsTrustedAdult: ({ context }) => context.trustedAsk === 'asked',
       awaitsFeelings: ({ context }) => context.feelingsAsk === 'asked',
@@ -1152,6 +1167,11 @@ function hasFriendSecret(context: HarbourContext): boolean {
  */
 function imageSpreadingNow(context: HarbourContext, summary: ConversationSummary): boolean {
   if (context.turn.imageSpreading !== true || context.said.imageSpreading === true) return false;
+  return picturesCameUp(context, summary);
+}
+
+/** Sexual pictures came up: a sexual finding, or their worry about an image. */
+function picturesCameUp(context: HarbourContext, summary: ConversationSummary): boolean {
   return summary.categories?.includes('sexual') === true || context.turn.findings.some((f) => f.category === 'sexual') || context.said.imageWorry === true || context.turn.imageWorry === true;
 }
 
@@ -1336,11 +1356,15 @@ const LISTENING_LINES = ['escalation.listening', 'escalation.listening-reading',
  * - self-blame for a grown-up's acts ("i sent first", "i lied and said i was 16"): `<path>.sent-first`, or at
  *   16 or 17, when it may be no crime, the plain `<path>.not-your-fault`;
  * - "will he know i told": `<path>.report-secret`; "can u track my ip": `shared.cant-see-you`; "can u delete
- *   everything i said": `shared.delete-chat`, else "do u save what i write": `shared.chat-kept`.
+ *   everything i said": `shared.delete-chat`, else "do u save what i write": `shared.chat-kept`;
+ * - written in a language Harbour cannot read (dialogs/language.ts): `shared.other-language` alone, then the
+ *   short `shared.other-language-again`.
  */
 function standingAnswerLines(context: HarbourContext, summary: ConversationSummary): readonly BotSay[] {
   const t = context.turn;
   const path = pathOf(context.audience ?? t.audience ?? 'young_person');
+  // A language the lists cannot read: nothing else they seem to say can be trusted ("co mam robic" holds no mum).
+  if (t.otherLanguage !== undefined) return [say(context.said.otherLanguage === true ? 'shared.other-language-again' : 'shared.other-language')];
   const out: BotSay[] = [];
   if (path === 'parent' && t.parentActsAlone === true) out.push(say('parent.acts-alone'));
   if (path === 'parent' && t.parentCopiedImage === true) out.push(say('parent.copies-made'));
@@ -1359,6 +1383,17 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   // "wat is a nude", "wats grooming": a young child asking what a word means, answered plainly (not "that sounds hard").
   if (t.asksWhatNude === true && path !== 'parent') out.push(say('shared.meaning-nude'));
   if (t.asksWhatGrooming === true && path !== 'parent') out.push(say('shared.meaning-grooming'));
+  if (t.asksWhatCounsellor === true) out.push(say('shared.meaning-counsellor'));
+  if (path !== 'parent') {
+    // The picture reached their family: still not their fault; now that family know, they can help; take-down (once).
+    if (t.imageReachedFamily === true && context.said.imageFamily !== true && picturesCameUp(context, summary)) out.push(sayStepOf(context, 'image-family'));
+    // "she said she deleted them": they often keep copies and come back (once).
+    if (t.thinksOver === true && context.said.notOver !== true && moneyOrThreatCameUp(context, summary)) out.push(sayStepOf(context, 'not-over'));
+    // "its only a dance", "its easy money", after a red flag: it is not okay, not their fault, no need to do it (each time).
+    if (t.minimises === true && ((summary.categories ?? []).length > 0 || t.findings.length > 0)) out.push(sayStepOf(context, 'minimises'));
+  }
+  // "did i do something wrong": after a counsellor had to leave, that it was not because of them; else not their fault.
+  if (t.asksIfDidWrong === true) out.push(context.said.counsellorLeft === true ? say('handoff.not-you') : sayStepOf(context, 'not-your-fault'));
   if (t.asksForget === true) out.push(say('shared.delete-chat'));
   else if (t.asksSaved === true) out.push(say('shared.chat-kept'));
   // "i talked to u yesterday", "do u remember me": glad, honestly that this chat cannot see that one, and what is happening now.
@@ -1381,6 +1416,11 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   return out;
 }
 
+/** "ok shes gone", "i can talk now" as the message right after a pause, and not in danger now. */
+function isBackAfterPause(context: HarbourContext): boolean {
+  return context.turn.backAfterPause === true && context.pauseAsk === 'asked' && !isInDangerNow(context);
+}
+
 /** What the standing answers mark as said (a long line said once, then a short one). */
 function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext['said']> {
   return {
@@ -1392,6 +1432,9 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key === 'parent.adult-victim') ? { grownUpTarget: 'self' as const } : {}),
     ...(lines.some((l) => l.key === 'child.claimed-age') ? { claimedAge: true as const } : {}),
     ...(lines.some((l) => l.key === 'shared.backs-off') ? { backsOff: true as const } : {}),
+    ...(lines.some((l) => l.key === 'shared.other-language') ? { otherLanguage: true as const } : {}),
+    ...(lines.some((l) => l.key.endsWith('.image-family')) ? { imageFamily: true as const } : {}),
+    ...(lines.some((l) => l.key.endsWith('.not-over')) ? { notOver: true as const } : {}),
   };
 }
 

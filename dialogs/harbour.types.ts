@@ -156,6 +156,14 @@ export interface HarbourContext {
     readonly fearsHarm?: boolean;
     /** "nvm its nothing": no pressure, the door stays open; said once, then a short line. Absent in older snapshots. */
     readonly backsOff?: boolean;
+    /** "I can only read English and Welsh", after a message in another language: once, then a short reminder. Absent in older snapshots. */
+    readonly otherLanguage?: boolean;
+    /** A counsellor had to leave (handoff failed): "did i do something wrong" is answered about that too. Absent in older snapshots. */
+    readonly counsellorLeft?: boolean;
+    /** The picture reached their family ("she sent it to my mum"): said once. Absent in older snapshots. */
+    readonly imageFamily?: boolean;
+    /** "she said she deleted them": they often come back, said once. Absent in older snapshots. */
+    readonly notOver?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift
@@ -178,6 +186,11 @@ export interface HarbourContext {
    * path asked it. Absent in older snapshots.
    */
   readonly wellbeingAsk?: 'asked' | 'answered';
+  /**
+   * "brb", "my mums coming": `asked` until the next message, so that "ok shes gone" right after is them being
+   * back, not an answer to the step's question. Absent in older snapshots.
+   */
+  readonly pauseAsk?: 'asked' | 'answered';
   /**
    * Their story named one of their own grown-ups ("my uncle", "my coach") and nothing online or a
    * stranger: the path skips which app, how long and private things, and asks about another grown-up.

@@ -91,6 +91,10 @@ const PER_PATH = [
   'not-the-end',
   'sent-first',
   'report-secret',
+  'take-your-time',
+  'image-family',
+  'not-over',
+  'minimises',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */
@@ -384,6 +388,13 @@ export const MESSAGE_KEYS: readonly string[] = [
   'shared.cant-see-you',
   'shared.chat-kept',
   'shared.delete-chat',
+  'shared.other-language',
+  'shared.other-language-again',
+  'escalation.meaning',
+  'escalation.meaning-call',
+  'shared.meaning-counsellor',
+  'handoff.not-you',
+  'parent.take-your-time',
 ];
 
 /** All message keys for a machine built with these apps, including `apps.<id>.advice`. */

@@ -19,6 +19,8 @@ export function childStates(s: HarbourSetup) {
             // "wat": the question again in simpler words; a bare "ye": go on.
             { guard: 'isConfused', actions: [{ type: 'askAgainSimply', params: { step: 'what-happened', quickReplies: QR.skip } }] },
             { guard: 'isBareYes', actions: [{ type: 'say', params: { key: 'shared.tell-me-more' } }] },
+            // "hi", "um", "its embarrassing", "promise you wont judge": take your time, nothing will shock me (each time).
+            { guard: 'hesitatesToTell', actions: [{ type: 'sayStep', params: { step: 'take-your-time', quickReplies: QR.skip } }] },
             // "im in care": who they are, not what happened; thanks, and what has been happening.
             { guard: 'saysInCareOnly', actions: [{ type: 'say', params: { key: 'child.in-care' } }] },
             // "my mum told me to come here": glad a grown-up knows, and what has been happening (not "which app?").

@@ -18,6 +18,8 @@ export function parentStates(s: HarbourSetup) {
             { guard: 'declines', target: 'space' },
             // "what do you mean": the question again in other words (a person offered the second time).
             { guard: 'isConfused', actions: [{ type: 'askAgainSimply', params: { step: 'what-happened', quickReplies: QR.skip } }] },
+            // "hi", "um", "its hard to say": take your time (each time).
+            { guard: 'hesitatesToTell', actions: [{ type: 'sayStep', params: { step: 'take-your-time', quickReplies: QR.skip } }] },
             // "Someone else", then "im her older sister" or "its my little brother": a young person asking
             // for a sibling or cousin, so the friend path (its words and its questions), not a worker's.
             { guard: 'isYoungRelativeOfSomeoneElse', target: '#harbour.talking.young.whatHappened', actions: ['becomeFriendPath'] },

@@ -3,6 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { ANSWER_LISTS, messageKeysFor, QUICK_REPLY_KEYS, type AnswerListName, type AnswerWords, type AppName, type DialogDeps } from '../../dialogs/index.js';
 import { buildSafetyModel, detect, SafetyModelError, validateSafetySource, validateWelshSource, welshTextSpeak, type SafetyModel } from '../../dialogs/safety/index.js';
+import { foldAccents, otherLanguageMarkers, type OtherLanguagesSource } from '../../dialogs/language.js';
+import { isEnglishWord } from '../../dialogs/safety/natural.js';
 import type { OpeningHours } from '../handoff/hours.js';
 import { ContentError, type ContentProblem } from './problems.js';
 import { renderMessage, type LocaleTable } from './render.js';
@@ -12,6 +14,7 @@ import {
   readCannedReplies,
   readHours,
   readMessages,
+  readOtherLanguages,
   readQuickReplies,
   readServices,
   readSettings,
@@ -49,6 +52,8 @@ export interface ContentSource {
   readonly safety?: SafetyModel;
   /** Text-speak short forms from the detector's text-speak.yaml, reused for answers. */
   readonly respellings: Readonly<Record<string, string>>;
+  /** Languages Harbour cannot read, told apart by their marker words (content/other-languages.yaml). */
+  readonly otherLanguages?: OtherLanguagesSource;
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -101,6 +106,8 @@ export async function readContent(dir = 'content'): Promise<{ source?: ContentSo
   const settings = settingsFile && readSettings(settingsFile);
   const hoursFile = await open(join(dir, 'hours.yaml'));
   const hours = hoursFile && readHours(hoursFile);
+  const otherLanguagesFile = await open(join(dir, 'other-languages.yaml'));
+  const otherLanguages = otherLanguagesFile && readOtherLanguages(otherLanguagesFile);
   const locales = new Map<string, LocaleContent>();
 
   for (const locale of settings?.locales ?? []) {
@@ -138,11 +145,13 @@ export async function readContent(dir = 'content'): Promise<{ source?: ContentSo
   let respellings: Record<string, string> = {};
   if (settings) ({ safety, respellings } = await loadSafety(join(dir, settings.defaultLocale), display, problems, join(dir, WELSH_FILE)));
 
+  if (otherLanguagesFile && otherLanguages) checkMarkers(otherLanguagesFile, otherLanguages, [...locales.values()], safety);
+
   for (const f of yamlFiles) problems.push(...f.problems);
   // The source comes back even with problems, so tools can still show what they can; `loadContent` refuses it.
   if (!settings || !hours) return { problems };
   return {
-    source: { settings, hours, locales, version: await versionOf(dir, files), respellings, ...(safety ? { safety } : {}) },
+    source: { settings, hours, locales, version: await versionOf(dir, files), respellings, ...(safety ? { safety } : {}), ...(otherLanguages ? { otherLanguages } : {}) },
     problems,
   };
 }
@@ -292,7 +301,44 @@ export function dialogDepsOf(source: ContentSource, safety: SafetyModel): Dialog
     },
     respellings: source.respellings,
     ...welshWordsOf(safety, source.respellings),
+    ...(source.otherLanguages ? { otherLanguages: otherLanguageMarkers(source.otherLanguages) } : {}),
   };
+}
+
+/**
+ * A marker that is also English (natural's word list), Welsh (the detector's Welsh reader, mutated forms
+ * too) or a word of any locale's answer lists (but `not_a_grown_up`, which lists other languages' words) would make an English or Welsh message read as foreign.
+ * English text-speak ("mi", "ta") cannot be checked by machine: text-speak.yaml also holds these
+ * languages' own words, for the detector. A word marking two languages is listed under one.
+ */
+function checkMarkers(f: YamlFile, source: OtherLanguagesSource, locales: readonly LocaleContent[], safety: SafetyModel | undefined): void {
+  const answerWords = new Set<string>();
+  const collect = (v: unknown): void => {
+    if (typeof v === 'string') for (const w of v.toLowerCase().split(/[^\p{L}\p{N}]+/u)) answerWords.add(foldAccents(w));
+    else if (Array.isArray(v)) v.forEach(collect);
+    else if (typeof v === 'object' && v !== null) Object.values(v).forEach(collect);
+  };
+  // not_a_grown_up holds other languages' words on purpose ("co mam robic": Polish, no mum named).
+  for (const lc of locales) collect({ ...lc.words, notAGrownUp: [] });
+  const welsh = safety?.words.welsh?.entries;
+  const seen = new Map<string, string>();
+  for (const [id, l] of Object.entries(source.languages)) {
+    l.markers.forEach((m, i) => {
+      const word = foldAccents(m);
+      const at = ['languages', id, 'markers', i];
+      const why = isEnglishWord(word)
+        ? 'an English word'
+        : welsh?.has(word) === true
+          ? 'Welsh (content/cy-GB/welsh-words.yaml)'
+          : answerWords.has(word)
+            ? 'a word the answer lists listen for'
+            : seen.has(word) && seen.get(word) !== id
+              ? `already a marker of ${seen.get(word) ?? ''}`
+              : undefined;
+      if (why !== undefined) f.problem(at, `The marker "${m}" is ${why}, so it could make an English or Welsh message read as ${l.name}. Take it out.`);
+      seen.set(word, seen.get(word) ?? id);
+    });
+  }
 }
 
 /**

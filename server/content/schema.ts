@@ -1,4 +1,5 @@
 import { ANSWER_LIST_KEYS, ANSWER_LISTS, DURATIONS, FEELINGS, RELATIONS, TRUSTED_ADULTS, type AnswerListName, type AnswerWords, type Audience } from '../../dialogs/index.js';
+import type { OtherLanguagesSource } from '../../dialogs/language.js';
 import { validateOpeningHours, WEEKDAYS, type OpeningHours, type OpeningSpan, type Weekday } from '../handoff/hours.js';
 import type { ServiceInfo } from './types.js';
 import {
@@ -383,4 +384,39 @@ export function readAnswerWords(f: YamlFile): AnswerWords | undefined {
     durations: readGroups(f, d['durations'], DURATIONS, 'durations'),
     relations: readGroups(f, d['relations'], RELATIONS, 'relations'),
   };
+}
+
+/**
+ * content/other-languages.yaml: languages Harbour cannot read and their marker words (dialogs/language.ts).
+ * Whether a marker is also English, Welsh or an answer word is checked in load.ts, which has those lists.
+ */
+export function readOtherLanguages(f: YamlFile): OtherLanguagesSource | undefined {
+  const d = f.data;
+  if (!isRecord(d)) {
+    f.problem([], 'This file should hold version and languages.');
+    return undefined;
+  }
+  checkKnownKeys(f, d, ['version', 'languages'], [], 'The other languages');
+  const version = readPositiveNumber(f, d, 'version', 'The other languages file', 1_000_000);
+  const l = d['languages'];
+  if (!isRecord(l)) {
+    f.problem(['languages'], '`languages:` should list languages by their code (pl, ro, …), each with a name and markers.');
+    return undefined;
+  }
+  const languages: Record<string, { name: string; markers: string[] }> = {};
+  for (const [id, v] of Object.entries(l)) {
+    if (!/^[a-z]{2,3}$/.test(id)) f.problem(['languages', id], `"${id}" should be a language code of two or three lower-case letters, like pl.`);
+    if (!isRecord(v)) {
+      f.problem(['languages', id], `${id} should have a name and a list of markers.`);
+      continue;
+    }
+    checkKnownKeys(f, v, ['name', 'markers'], ['languages', id], `The language ${id}`);
+    const name = readString(f, v, 'name', ['languages', id], `The language ${id}`) ?? id;
+    const markers = readStringList(f, v['markers'], ['languages', id, 'markers'], `${id}'s markers`);
+    markers.forEach((m, i) => {
+      if (!/^[\p{Ll}]{2,}$/u.test(m)) f.problem(['languages', id, 'markers', i], `The marker "${m}" should be one lower-case word of two letters or more.`);
+    });
+    languages[id] = { name, markers };
+  }
+  return { version, languages };
 }
