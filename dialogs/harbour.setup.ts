@@ -58,8 +58,14 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
     return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
-  /** `isAnswer`'s verdicts, by the event they were worked out for and the context they saw. */
-  const answerVerdicts = new WeakMap<HarbourEvent, { readonly context: HarbourContext; readonly answers: boolean }>();
+  /**
+   * `isAnswer`'s last verdict, with the event it was worked out for and the context it saw: every
+   * step answer of one message asks it in a row, with the same two. One entry, not a WeakMap entry
+   * per message (an ephemeron the garbage collector has to trace at every collection).
+   */
+  let answerEvent: HarbourEvent | null = null;
+  let answerContext: HarbourContext | null = null;
+  let answerVerdict = false;
 
   /** The same request every time; emitted as it is (nothing downstream writes to it). */
   const checkInRequest = Object.freeze({ type: 'checkin.request', afterMs: deps.timing.checkInAfterMs } as const);
@@ -907,10 +913,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** No route at the root takes this message, so the current step answers it (`stepAnswers`). */
       isAnswer: ({ context, event }) => {
         // Every step answer asks this first (see `answer`): worked out once per message and context.
-        const memo = answerVerdicts.get(event);
-        if (memo !== undefined && memo.context === context) return memo.answers;
+        if (answerEvent === event && answerContext === context) return answerVerdict;
         const answers = stepAnswers(context, event);
-        answerVerdicts.set(event, { context, answers });
+        answerEvent = event;
+        answerContext = context;
+        answerVerdict = answers;
         return answers;
       },
       namesAudience: ({ context, event }) => turnOf(context, event).audience !== undefined,
