@@ -803,9 +803,12 @@ function namesAmountPaid(words: readonly string[]): boolean {
 
 /** "i dont have 500", "i havent got £200", "i only have 20": an amount named as one they lack. */
 function namesAmountLacked(words: readonly string[]): boolean {
+  // Plain loops: a closure per word and phrase (`lack.every(...)`) made this a top allocator of a turn.
   for (let i = 0; i < words.length; i++) {
     for (const lack of LACKS) {
-      if (!lack.every((w, k) => words[i + k] === w)) continue;
+      let k = 0;
+      while (k < lack.length && words[i + k] === lack[k]) k++;
+      if (k < lack.length) continue;
       const next = words[i + lack.length];
       if (next !== undefined && AMOUNT.test(next)) return true;
     }

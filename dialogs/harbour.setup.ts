@@ -1,4 +1,5 @@
-import { and, assign, emit, enqueueActions, setup } from 'xstate';
+import { assign, emit, setup } from 'xstate';
+import { enqueueActions, fastAnd } from './xstate-lite.js';
 import { createMessageReader, EMPTY_TURN, type MessageReader, type TurnAnalysis } from './analyse.js';
 import type { AppName, DialogDeps } from './deps.js';
 import type { Category, Finding, Urgency } from './safety/finding.js';
@@ -57,8 +58,14 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
     return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
-  /** `isAnswer`'s verdicts, by the event they were worked out for and the context they saw. */
-  const answerVerdicts = new WeakMap<HarbourEvent, { readonly context: HarbourContext; readonly answers: boolean }>();
+  /**
+   * `isAnswer`'s last verdict, with the event it was worked out for and the context it saw: every
+   * step answer of one message asks it in a row, with the same two. One entry, not a WeakMap entry
+   * per message (an ephemeron the garbage collector has to trace at every collection).
+   */
+  let answerEvent: HarbourEvent | null = null;
+  let answerContext: HarbourContext | null = null;
+  let answerVerdict = false;
 
   /** The same request every time; emitted as it is (nothing downstream writes to it). */
   const checkInRequest = Object.freeze({ type: 'checkin.request', afterMs: deps.timing.checkInAfterMs } as const);
@@ -76,6 +83,26 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** Ask the server for a check-in deadline, unless a counsellor is with the child. */
       requestCheckIn: enqueueActions(({ context, enqueue }) => {
         if (context.handoff !== 'accepted') enqueue.emit({ type: 'checkin.request', afterMs: deps.timing.checkInAfterMs });
+      }),
+      /**
+       * {@link TAKE_MESSAGE}: `requestCheckIn` then `passAskedQuestions`, as one action (XState resolves
+       * one action per route taken, not two; neither reads what the other writes).
+       */
+      takeMessage: enqueueActions(({ context, enqueue }) => {
+        if (context.handoff !== 'accepted') enqueue.emit({ type: 'checkin.request', afterMs: deps.timing.checkInAfterMs });
+        if (context.safeAsk === 'asked') enqueue.assign({ safeAsk: 'answered' });
+        if (context.wellbeingAsk === 'asked') enqueue.assign({ wellbeingAsk: 'answered' });
+      }),
+      /**
+       * What every step answer does first (see {@link answer}): `askForCheckIn`, `passAskedQuestions`
+       * and `sayDetailsNotNeededIfShared`, in that order, as one action. The details line reads the
+       * turn, `said`, `handoff` and `audience`, none of which the asked questions' marks change.
+       */
+      takeAnswer: enqueueActions(({ context: c, enqueue }) => {
+        enqueue.emit(checkInRequest);
+        if (c.safeAsk === 'asked') enqueue.assign({ safeAsk: 'answered' });
+        if (c.wellbeingAsk === 'asked') enqueue.assign({ wellbeingAsk: 'answered' });
+        sayOnce(enqueue, c, 'details', sharesDetailsFirstTime(c) ? [say(isAdult(c) ? 'details.not-needed.adult' : 'details.not-needed.child')] : undefined);
       }),
       sayOpening: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say('opening.welcome'));
@@ -911,10 +938,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** No route at the root takes this message, so the current step answers it (`stepAnswers`). */
       isAnswer: ({ context, event }) => {
         // Every step answer asks this first (see `answer`): worked out once per message and context.
-        const memo = answerVerdicts.get(event);
-        if (memo !== undefined && memo.context === context) return memo.answers;
+        if (answerEvent === event && answerContext === context) return answerVerdict;
         const answers = stepAnswers(context, event);
-        answerVerdicts.set(event, { context, answers });
+        answerEvent = event;
+        answerContext = context;
+        answerVerdict = answers;
         return answers;
       },
       namesAudience: ({ context, event }) => turnOf(context, event).audience !== undefined,
@@ -1482,7 +1510,7 @@ export type HarbourSetup = ReturnType<typeof createHarbourSetup>;
  * The message itself was read into the context before the transition was chosen (see the
  * `machine.transition` wrapper in harbour.machine.ts).
  */
-export const TAKE_MESSAGE = ['requestCheckIn', 'passAskedQuestions'] as const;
+export const TAKE_MESSAGE = ['takeMessage'] as const;
 
 /** The transitions a state config may give for `user.message`, as the typed setup checks them. */
 type MessageTransitions = readonly Extract<
@@ -1504,8 +1532,8 @@ export function answer(transitions: MessageTransitions): MessageTransitions {
     // Typed as written: the guard and action names were checked where the step is written.
     return {
       ...config,
-      guard: config.guard === undefined ? 'isAnswer' : and(['isAnswer', config.guard] as never),
-      actions: ['askForCheckIn', 'passAskedQuestions', 'sayDetailsNotNeededIfShared', ...own],
+      guard: config.guard === undefined ? 'isAnswer' : fastAnd(['isAnswer', config.guard] as never),
+      actions: ['takeAnswer', ...own],
     } as MessageTransitions[number];
   });
 }

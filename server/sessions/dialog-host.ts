@@ -75,7 +75,8 @@ function collect<T>(shared: SharedScope, step: (scope: Scope) => T): [T, Executa
 }
 
 function needsActor(snapshot: AnyMachineSnapshot, actions: readonly ExecutableActionObject[]): boolean {
-  if (Object.keys(snapshot.children as object).length > 0) return true;
+  // (a for-in, not Object.keys: no array made per turn)
+  for (const _ in snapshot.children as object) return true;
   for (const action of actions) {
     if (!PURE_ACTIONS.has(action.type)) return true;
     if (action.type === 'xstate.raise' && (action.params as { delay?: unknown } | undefined)?.delay !== undefined) return true;
