@@ -90,8 +90,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        */
       takeMessage: enqueueActions(({ context, enqueue }) => {
         if (context.handoff !== 'accepted') enqueue.emit({ type: 'checkin.request', afterMs: deps.timing.checkInAfterMs });
-        if (context.safeAsk === 'asked') enqueue.assign({ safeAsk: 'answered' });
-        if (context.wellbeingAsk === 'asked') enqueue.assign({ wellbeingAsk: 'answered' });
+        const passed = askedQuestionsPassed(context);
+        if (passed !== undefined) enqueue.assign(passed);
       }),
       /**
        * What every step answer does first (see {@link answer}): `askForCheckIn`, `passAskedQuestions`
@@ -100,8 +100,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        */
       takeAnswer: enqueueActions(({ context: c, enqueue }) => {
         enqueue.emit(checkInRequest);
-        if (c.safeAsk === 'asked') enqueue.assign({ safeAsk: 'answered' });
-        if (c.wellbeingAsk === 'asked') enqueue.assign({ wellbeingAsk: 'answered' });
+        const passed = askedQuestionsPassed(c);
+        if (passed !== undefined) enqueue.assign(passed);
         sayOnce(enqueue, c, 'details', sharesDetailsFirstTime(c) ? [say(isAdult(c) ? 'details.not-needed.adult' : 'details.not-needed.child')] : undefined);
       }),
       sayOpening: enqueueActions(({ context, enqueue }) => {
@@ -574,10 +574,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * mental health?") has had its answer, or was passed by: never asked again.
        */
       passAskedQuestions: enqueueActions(({ context, enqueue }) => {
-        if (context.safeAsk === 'asked') enqueue.assign({ safeAsk: 'answered' });
-        if (context.wellbeingAsk === 'asked') enqueue.assign({ wellbeingAsk: 'answered' });
-        if (context.harmAsk === 'asked') enqueue.assign({ harmAsk: 'answered' });
-        if (context.pauseAsk === 'asked') enqueue.assign({ pauseAsk: 'answered' });
+        const passed = askedQuestionsPassed(context);
+        if (passed !== undefined) enqueue.assign(passed);
       }),
       /** After a red flag, a parent or carer: the child's mental health, asked once (the next message answers). */
       askWellbeing: enqueueActions(({ enqueue }) => {
@@ -1500,6 +1498,20 @@ function fearsHarmToCheck(context: HarbourContext): boolean {
   if (pathOf(context.audience ?? t.audience ?? 'young_person') !== 'child') return false;
   // Frightened: something serious has been told (a red flag, now or before), so the chat is escalated and the answer is heard there.
   return (context.summary.categories ?? []).length > 0 || t.findings.length > 0;
+}
+
+/**
+ * The questions asked on the last turn (`asked`) that this message passes (`answered`): one place, for
+ * `passAskedQuestions`, `takeMessage` and `takeAnswer` alike. `undefined` when none was asked.
+ */
+function askedQuestionsPassed(context: HarbourContext): Partial<Pick<HarbourContext, 'safeAsk' | 'wellbeingAsk' | 'harmAsk' | 'pauseAsk'>> | undefined {
+  if (context.safeAsk !== 'asked' && context.wellbeingAsk !== 'asked' && context.harmAsk !== 'asked' && context.pauseAsk !== 'asked') return undefined;
+  return {
+    ...(context.safeAsk === 'asked' ? { safeAsk: 'answered' as const } : {}),
+    ...(context.wellbeingAsk === 'asked' ? { wellbeingAsk: 'answered' as const } : {}),
+    ...(context.harmAsk === 'asked' ? { harmAsk: 'answered' as const } : {}),
+    ...(context.pauseAsk === 'asked' ? { pauseAsk: 'answered' as const } : {}),
+  };
 }
 
 /** The typed setup, for state configs in other files. */
