@@ -61,6 +61,16 @@ export function play(
 
 export const msg = (text: string): DialogEvent => ({ type: 'user.message', text });
 
+/** The keys said to each message, one list per message (the opening left out). */
+export function keysPerMessage(machine: HarbourMachine, input: DialogInput, ...texts: string[]): string[][] {
+  return play(machine, input, texts.map(msg)).slice(1).map((t) => keysOf(t.emitted));
+}
+
+/** The keys said to the last message. */
+export function lastKeys(machine: HarbourMachine, input: DialogInput, ...texts: string[]): string[] {
+  return keysOf(play(machine, input, texts.map(msg)).at(-1)?.emitted ?? []);
+}
+
 export function keysOf(emitted: readonly DialogEmitted[]): string[] {
   return emitted.flatMap((e) => (e.type === 'bot.say' ? [e.key] : []));
 }

@@ -7,7 +7,7 @@ import { OTHER_SCRIPT, otherLanguageOf, type OtherLanguageMarkers } from '../../
 import { tokens } from '../../dialogs/match.js';
 import { readContent } from '../../server/content/load.js';
 import type { Content } from '../../server/content/types.js';
-import { keysOf, msg, play, realContent, wordsOf, type HarbourMachine } from './harness.js';
+import { keysOf, keysPerMessage, msg, play, realContent, wordsOf, type HarbourMachine } from './harness.js';
 
 /**
  * Session 25: a message in a language Harbour cannot read (dialogs/language.ts, content/other-languages.yaml)
@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 const languageOf = (text: string) => otherLanguageOf(tokens(text), markers);
-const keysPerTurn = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => play(machine, shift, texts.map(msg)).slice(1).map((t) => keysOf(t.emitted));
+const keysPerTurn = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => keysPerMessage(machine, shift, ...texts);
 
 describe('which messages are in a language Harbour cannot read', () => {
   it('Polish, Urdu in English letters, Romanian, Spanish and German, with or without accents', () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHarbourMachine } from '../../dialogs/index.js';
 import type { Content } from '../../server/content/types.js';
-import { keysOf, msg, play, realContent, type HarbourMachine } from './harness.js';
+import { keysPerMessage, realContent, type HarbourMachine } from './harness.js';
 
 /**
  * Session 25: "ok shes gone" right after "brb my mums coming" was taken as the answer to the question asked
@@ -17,7 +17,7 @@ beforeAll(async () => {
   machine = createHarbourMachine(content.dialogDeps);
 });
 
-const keysPerTurn = (...texts: string[]) => play(machine, offShift, texts.map(msg)).slice(1).map((t) => keysOf(t.emitted));
+const keysPerTurn = (...texts: string[]) => keysPerMessage(machine, offShift, ...texts);
 const story = ['im 13', 'a man on snap keeps messaging me'];
 
 describe('back after a pause', () => {

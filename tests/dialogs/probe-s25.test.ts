@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHarbourMachine, type DialogEvent } from '../../dialogs/index.js';
 import type { Content } from '../../server/content/types.js';
-import { keysOf, msg, play, realContent, wordsOf, type HarbourMachine } from './harness.js';
+import { keysOf, keysPerMessage, lastKeys, msg, play, realContent, wordsOf, type HarbourMachine } from './harness.js';
 
 /** Session 24's second probe report (/work/scratch/s24/probe-report2.md), the dialog owner's problems in session 25: what the person sees. */
 
@@ -16,8 +16,8 @@ beforeAll(async () => {
 });
 
 /** The keys said to each message (the opening left out). */
-const keysPerTurn = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => play(machine, shift, texts.map(msg)).slice(1).map((t) => keysOf(t.emitted));
-const last = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => keysPerTurn(shift, ...texts).at(-1) ?? [];
+const keysPerTurn = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => keysPerMessage(machine, shift, ...texts);
+const last = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => lastKeys(machine, shift, ...texts);
 const lastTurn = (shift: { counsellorOnShift: boolean }, ...events: DialogEvent[]) => play(machine, shift, events).at(-1);
 const lastWords = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => wordsOf(content, lastTurn(shift, ...texts.map(msg))?.emitted ?? []).join(' ');
 const escalates = (shift: { counsellorOnShift: boolean }, ...texts: string[]) =>

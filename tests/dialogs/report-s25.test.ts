@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHarbourMachine } from '../../dialogs/index.js';
 import type { Content } from '../../server/content/types.js';
-import { keysOf, msg, play, realContent, type HarbourMachine } from './harness.js';
+import { keysOf, lastKeys, msg, play, realContent, type HarbourMachine } from './harness.js';
 
 /** Session 25's tester report (/work/scratch/s25/probe-report.md), problems 1 and 3, fixed by the lead: what the person sees. */
 
@@ -15,7 +15,7 @@ beforeAll(async () => {
   machine = createHarbourMachine(content.dialogDeps);
 });
 
-const last = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => keysOf(play(machine, shift, texts.map(msg)).at(-1)?.emitted ?? []);
+const last = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => lastKeys(machine, shift, ...texts);
 const sextortion = ['im 15', 'girl on insta wants 150 or she posts my pics'];
 
 describe('#1 about to pay: please don\'t, not "how are you feeling"', () => {
