@@ -329,6 +329,8 @@ export interface AnswerWords {
   readonly thinksOver: readonly string[];
   /** "its only a dance", "its easy money", "that sounds fun tho": playing it down. */
   readonly minimises: readonly string[];
+  /** "someone made a fake nude of me with ai", "is it illegal if its fake": AI-made or edited nude pictures. */
+  readonly aiFake: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -485,6 +487,7 @@ export const ANSWER_LIST_KEYS = {
   imageReachedFamily: 'image_reached_family',
   thinksOver: 'thinks_over',
   minimises: 'minimises',
+  aiFake: 'ai_fake',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

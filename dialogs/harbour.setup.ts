@@ -1420,6 +1420,9 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   }
   // "did i do something wrong": after a counsellor had to leave, that it was not because of them; else not their fault.
   if (t.asksIfDidWrong === true) out.push(context.said.counsellorLeft === true ? say('handoff.not-you') : sayStepOf(context, 'not-your-fault'));
+  // A nude made or edited with AI ("someone made a fake nude of me with ai"): still against the law under 18, not
+  // their fault, Report Remove takes fakes down too; then, asked again ("is it illegal if its fake"), the short yes.
+  if (t.aiFake === true) out.push(context.said.aiFake === true ? say('shared.ai-fake-again') : sayStepOf(context, 'ai-fake'));
   if (t.asksForget === true) out.push(say('shared.delete-chat'));
   else if (t.asksSaved === true) out.push(say('shared.chat-kept'));
   // "i talked to u yesterday", "do u remember me": glad, honestly that this chat cannot see that one, and what is happening now.
@@ -1461,6 +1464,7 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key === 'shared.other-language') ? { otherLanguage: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.image-family')) ? { imageFamily: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.not-over')) ? { notOver: true as const } : {}),
+    ...(lines.some((l) => l.key.endsWith('.ai-fake')) ? { aiFake: true as const } : {}),
   };
 }
 

@@ -164,6 +164,8 @@ export interface HarbourContext {
     readonly imageFamily?: boolean;
     /** "she said she deleted them": they often come back, said once. Absent in older snapshots. */
     readonly notOver?: boolean;
+    /** A nude made with AI: the long line once, then `shared.ai-fake-again`. Absent in older snapshots. */
+    readonly aiFake?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

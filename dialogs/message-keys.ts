@@ -95,6 +95,7 @@ const PER_PATH = [
   'image-family',
   'not-over',
   'minimises',
+  'ai-fake',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */
@@ -395,6 +396,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'shared.meaning-counsellor',
   'handoff.not-you',
   'parent.take-your-time',
+  'parent.ai-fake',
+  'shared.ai-fake-again',
 ];
 
 /** All message keys for a machine built with these apps, including `apps.<id>.advice`. */

@@ -136,3 +136,23 @@ describe('#2 and #11: the picture reached family, "its over", playing it down', 
     expect(last(onShift, 'im 12', 'my friend taught me a tiktok dance, its only a dance')).not.toContain('child.minimises');
   });
 });
+
+describe('#6 a nude made or edited with AI', () => {
+  it('still against the law under 18, not your fault, Report Remove; asked again, the short yes (not "I\'m sorry you feel sad")', () => {
+    const turns = play(machine, onShift, ['im 14', 'someone made a fake nude of me with ai', 'can report remove take down fake ones', 'is that even illegal if its fake'].map(msg)).map((t) => keysOf(t.emitted));
+    expect(turns[2]).toContain('child.ai-fake');
+    expect(turns[3]).toEqual(['shared.ai-fake-again']);
+    expect(turns[4]).toEqual(['shared.ai-fake-again']);
+    expect(content.render('child.ai-fake', {}).text).toMatch(/against the law.*Report Remove/);
+  });
+
+  it('a deepfake told first gets the line and the first question still waits; a parent gets the adult line', () => {
+    expect(last(offShift, 'im 12', 'there is a deepfake of me going round')).toEqual(['child.ai-fake']);
+    expect(last(onShift, 'my daughter', 'boys in her year used an app to make fake nudes of her and shared them in a group chat')).toContain('parent.ai-fake');
+  });
+
+  it('twins: a fake account, or a photo edited for fun, is not an AI nude', () => {
+    expect(last(onShift, 'im 13', 'someone made a fake account pretending to be me')).not.toContain('child.ai-fake');
+    expect(last(onShift, 'im 13', 'my friend photoshopped my face onto a cat lol')).not.toContain('child.ai-fake');
+  });
+});
