@@ -78,25 +78,25 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       emitted: {} as DialogEmitted,
     },
     actions: {
-      /** Ask the server for a check-in deadline (a step's answer: no counsellor is with the child). */
-      askForCheckIn: emit(checkInRequest),
       /** Ask the server for a check-in deadline, unless a counsellor is with the child. */
       requestCheckIn: enqueueActions(({ context, enqueue }) => {
-        if (context.handoff !== 'accepted') enqueue.emit({ type: 'checkin.request', afterMs: deps.timing.checkInAfterMs });
+        if (context.handoff !== 'accepted') enqueue.emit(checkInRequest);
       }),
       /**
-       * {@link TAKE_MESSAGE}: `requestCheckIn` then `passAskedQuestions`, as one action (XState resolves
-       * one action per route taken, not two; neither reads what the other writes).
+       * {@link TAKE_MESSAGE}, one action (XState resolves one action per route taken): a check-in deadline
+       * unless a counsellor is with the child, and the questions asked last turn passed on (see
+       * {@link askedQuestionsPassed}).
        */
       takeMessage: enqueueActions(({ context, enqueue }) => {
-        if (context.handoff !== 'accepted') enqueue.emit({ type: 'checkin.request', afterMs: deps.timing.checkInAfterMs });
+        if (context.handoff !== 'accepted') enqueue.emit(checkInRequest);
         const passed = askedQuestionsPassed(context);
         if (passed !== undefined) enqueue.assign(passed);
       }),
       /**
-       * What every step answer does first (see {@link answer}): `askForCheckIn`, `passAskedQuestions`
-       * and `sayDetailsNotNeededIfShared`, in that order, as one action. The details line reads the
-       * turn, `said`, `handoff` and `audience`, none of which the asked questions' marks change.
+       * What every step answer does first (see {@link answer}), one action: a check-in deadline (a step's
+       * answer: no counsellor is with the child), the asked questions passed on, and "you don't need to
+       * give me details" the first time they share their own. The details line reads the turn, `said`,
+       * `handoff` and `audience`, none of which the asked questions' marks change.
        */
       takeAnswer: enqueueActions(({ context: c, enqueue }) => {
         enqueue.emit(checkInRequest);
@@ -573,10 +573,6 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * A question asked once ("are you safe right now?", a parent's "any worries about the child's
        * mental health?") has had its answer, or was passed by: never asked again.
        */
-      passAskedQuestions: enqueueActions(({ context, enqueue }) => {
-        const passed = askedQuestionsPassed(context);
-        if (passed !== undefined) enqueue.assign(passed);
-      }),
       /** After a red flag, a parent or carer: the child's mental health, asked once (the next message answers). */
       askWellbeing: enqueueActions(({ enqueue }) => {
         enqueue.emit(say('parent.ask.wellbeing', { quickReplies: QR.yesNo }));
@@ -704,7 +700,6 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       }),
       sayDetailsNotNeeded: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'details', [say(isAdult(c) ? 'details.not-needed.adult' : 'details.not-needed.child')])),
       /** Before a step answers: the root's details route, which says its piece and lets the step answer too. */
-      sayDetailsNotNeededIfShared: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'details', (sharesDetailsFirstTime(c) ? [say(isAdult(c) ? 'details.not-needed.adult' : 'details.not-needed.child')] : undefined))),
       /** Goodbye while a counsellor is coming: wait, or end the chat (which withdraws the request)? Once. */
       askBeforeLeaving: enqueueActions(({ context, enqueue }) => {
         if (isInDangerNow(context)) enqueue.emit(sayToReader(context, 'safety.immediate'));
@@ -1506,7 +1501,7 @@ function fearsHarmToCheck(context: HarbourContext): boolean {
 
 /**
  * The questions asked on the last turn (`asked`) that this message passes (`answered`): one place, for
- * `passAskedQuestions`, `takeMessage` and `takeAnswer` alike. `undefined` when none was asked.
+ * `takeMessage` and `takeAnswer` alike. `undefined` when none was asked.
  */
 function askedQuestionsPassed(context: HarbourContext): Partial<Pick<HarbourContext, 'safeAsk' | 'wellbeingAsk' | 'harmAsk' | 'pauseAsk'>> | undefined {
   if (context.safeAsk !== 'asked' && context.wellbeingAsk !== 'asked' && context.harmAsk !== 'asked' && context.pauseAsk !== 'asked') return undefined;
