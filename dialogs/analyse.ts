@@ -178,7 +178,7 @@ export interface TurnAnalysis {
   readonly detailsGiven?: boolean;
   /** Sexual pictures or videos sent to them ("he keeps sending me pics of his private parts"). */
   readonly sentSexual?: boolean;
-  /** "and he wants one back", "asked for mine": after pictures sent to them, something asked of them too. */
+  /** "and he wants one back", "asked for mine": after pictures sent to them, or a fake made of them, something asked of them too. */
   readonly asksInReturn?: boolean;
   /** "lol jk", "forget it": taking back what they said (asked again whether they are safe, once). */
   readonly takesBack?: boolean;
@@ -760,7 +760,11 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, imageReachedFamily)) turn.imageReachedFamily = true;
     if (either(hits, spelledHits, thinksOver)) turn.thinksOver = true;
     if (either(hits, spelledHits, minimises)) turn.minimises = true;
-    if (either(hits, spelledHits, aiFake)) turn.aiFake = true;
+    if (either(hits, spelledHits, aiFake)) {
+      turn.aiFake = true;
+      // "made a fake nude of me and wants real ones": asked for, so "don't send" still fits.
+      if (either(hits, spelledHits, asksInReturn)) turn.asksInReturn = true;
+    }
     // "whats a counsellor": the word explained, not one asked for ("counsellor" alone asks for a person).
     if (either(hits, spelledHits, asksWhatCounsellor)) {
       turn.asksWhatCounsellor = true;

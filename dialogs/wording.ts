@@ -429,7 +429,10 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // Nor when pictures were sent to them and nothing asked back ("he sent me a dick pic"): the request
   // rule reads "sent me a … pic" too; "and wants one back" is asking.
   // Nor when they shared someone else's picture ("i sent a nude of a girl in my class"): nothing was asked of them.
-  const sentOnly = (ctx.turn.sentSexual === true && ctx.turn.asksInReturn !== true) || ctx.turn.sharedOtherImage === true;
+  // Nor for a fake made of them ("someone made a fake nude of me with ai"): nothing was asked of them either, and
+  // the fake's own line follows; a threat or money asked for with it still gets "don't send, don't pay".
+  const nothingAsked = ctx.turn.asksInReturn !== true;
+  const sentOnly = ((ctx.turn.sentSexual === true || ctx.turn.aiFake === true) && nothingAsked) || ctx.turn.sharedOtherImage === true;
   const asksSexual = !sentOnly && findings.some((f) => f.category === 'sexual' && f.rule !== ABUSE_DISCLOSED_RULE);
   const abuseTold = ctx.said.abuseTold !== true && !asksSexual && findings.some((f) => f.rule === ABUSE_DISCLOSED_RULE);
   if (abuseTold) out.push(say(`${pathOf(ctx.audience)}.abuse-told`));

@@ -1,5 +1,6 @@
+import { beforeAll } from 'vitest';
 import { createActor, type AnyMachineSnapshot } from 'xstate';
-import { type createHarbourMachine, type DialogEmitted, type DialogEvent, type DialogInput } from '../../dialogs/index.js';
+import { createHarbourMachine, type DialogEmitted, type DialogEvent, type DialogInput } from '../../dialogs/index.js';
 import { contentFrom, readContent, type ContentSource } from '../../server/content/load.js';
 import type { Content } from '../../server/content/types.js';
 import { readerOf, sayFactsOf } from '../../server/sessions/turn-effects.js';
@@ -16,6 +17,23 @@ export function realContent(): Promise<{ content: Content; source: ContentSource
 }
 
 export type HarbourMachine = ReturnType<typeof createHarbourMachine>;
+
+/** A counsellor on shift, or none: the two inputs most dialog tests play each conversation with. */
+export const onShift: DialogInput = { counsellorOnShift: true };
+export const offShift: DialogInput = { counsellorOnShift: false };
+
+/**
+ * The real content and the machine built from it, for one test file: call at the top of the file, read
+ * `.content` and `.machine` inside tests (they are filled in before the first test runs).
+ */
+export function useRealMachine(): { readonly content: Content; readonly machine: HarbourMachine } {
+  const real = {} as { content: Content; machine: HarbourMachine };
+  beforeAll(async () => {
+    real.content = (await realContent()).content;
+    real.machine = createHarbourMachine(real.content.dialogDeps);
+  });
+  return real;
+}
 
 /** What one turn produced: the events the dialog emitted, and the state it ended in. */
 export interface Turn {

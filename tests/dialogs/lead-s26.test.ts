@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { lastKeys, offShift, onShift, useRealMachine } from './harness.js';
+
+/** Session 26, the lead's fixes from the session 25 tester report (/work/scratch/s25/probe-report.md): what the person sees. */
+
+const real = useRealMachine();
+const last = (shift: typeof onShift, ...texts: string[]) => lastKeys(real.machine, shift, ...texts);
+
+describe('#6 a fake nude made of them: no "don\'t send them any pictures" when nobody asked for any', () => {
+  it('the fake\'s own line, a counsellor, and no "don\'t send"', () => {
+    for (const said of ['someone made a fake nude of me with ai', 'they put my face on a naked body', 'someone photoshopped me naked and its on snap']) {
+      for (const shift of [onShift, offShift]) {
+        const keys = last(shift, 'im 14', said);
+        expect(keys, said).toContain('child.ai-fake');
+        expect(keys, said).not.toContain('advice.dont-send');
+        expect(keys, said).not.toContain('advice.dont-send-or-pay');
+      }
+    }
+  });
+
+  it('a parent hears the adult line without "the child should not send them any pictures"', () => {
+    const keys = last(onShift, 'my daughter', 'boys in her year used an app to make fake nudes of her and shared them in a group chat');
+    expect(keys).toContain('parent.ai-fake');
+    expect(keys).not.toContain('parent.advice.dont-send');
+  });
+
+  it('twins: real pictures asked for with the fake, or money under threat, still get "don\'t send" / "don\'t send or pay"', () => {
+    expect(last(onShift, 'im 14', 'someone made a fake nude of me with ai and wants real ones')).toContain('advice.dont-send');
+    expect(last(onShift, 'im 14', 'he made ai nudes of me and says he will post them unless i pay')).toContain('advice.dont-send-or-pay');
+    expect(last(onShift, 'im 14', 'a man on snap keeps asking me for nudes')).toContain('advice.dont-send');
+  });
+});
