@@ -1,23 +1,14 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createHarbourMachine } from '../../dialogs/index.js';
-import type { Content } from '../../server/content/types.js';
-import { keysPerMessage, realContent, type HarbourMachine } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { keysPerMessage, offShift, useRealMachine } from './harness.js';
 
 /**
  * Session 25: "ok shes gone" right after "brb my mums coming" was taken as the answer to the question asked
  * before the pause ("How long has this person been talking to you?"). It is them being back now.
  */
 
-let content: Content;
-let machine: HarbourMachine;
-const offShift = { counsellorOnShift: false };
+const real = useRealMachine();
 
-beforeAll(async () => {
-  ({ content } = await realContent());
-  machine = createHarbourMachine(content.dialogDeps);
-});
-
-const keysPerTurn = (...texts: string[]) => keysPerMessage(machine, offShift, ...texts);
+const keysPerTurn = (...texts: string[]) => keysPerMessage(real.machine, offShift, ...texts);
 const story = ['im 13', 'a man on snap keeps messaging me'];
 
 describe('back after a pause', () => {

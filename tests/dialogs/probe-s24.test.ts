@@ -1,26 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { createHarbourMachine, type DialogEvent } from '../../dialogs/index.js';
-import type { Content } from '../../server/content/types.js';
-import { keysOf, msg, play, realContent, wordsOf, type HarbourMachine } from './harness.js';
+import type { DialogEvent } from '../../dialogs/index.js';
+import { keysOf, msg, offShift, onShift, play, useRealMachine, wordsOf } from './harness.js';
 
 /** Session 24's probe report (/work/scratch/s24/probe-report.md), the dialog owner's problems: what the person sees. */
 
-let content: Content;
-let machine: HarbourMachine;
-const onShift = { counsellorOnShift: true };
-const offShift = { counsellorOnShift: false };
-
-beforeAll(async () => {
-  ({ content } = await realContent());
-  machine = createHarbourMachine(content.dialogDeps);
-});
+const real = useRealMachine();
 
 /** The keys said to each message (the opening left out). */
-const keysPerTurn = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => play(machine, shift, texts.map(msg)).slice(1).map((t) => keysOf(t.emitted));
+const keysPerTurn = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => play(real.machine, shift, texts.map(msg)).slice(1).map((t) => keysOf(t.emitted));
 const last = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => keysPerTurn(shift, ...texts).at(-1) ?? [];
-const lastTurn = (shift: { counsellorOnShift: boolean }, ...events: DialogEvent[]) => play(machine, shift, events).at(-1);
+const lastTurn = (shift: { counsellorOnShift: boolean }, ...events: DialogEvent[]) => play(real.machine, shift, events).at(-1);
 
 describe('#5 a parent about to act alone, or who copied the picture', () => {
   const story = ['my daughter', 'found nudes of her on her phone that shes sent to some man, shes 13'];
@@ -36,7 +27,7 @@ describe('#5 a parent about to act alone, or who copied the picture', () => {
     }
     const posted = last(onShift, 'im her mum', 'a 30 year old man has been messaging my daughter and she sent him pics', 'i found his facebook hes local, im going to post his picture on the village group');
     expect(posted).toContain('parent.acts-alone');
-    const words = wordsOf(content, lastTurn(onShift, ...[...story, 'im going round his house'].map(msg))?.emitted ?? []).join(' ');
+    const words = wordsOf(real.content, lastTurn(onShift, ...[...story, 'im going round his house'].map(msg))?.emitted ?? []).join(' ');
     expect(words).toMatch(/Your anger makes sense/);
     expect(words).toMatch(/101/);
   });
@@ -57,7 +48,7 @@ describe('#5 a parent about to act alone, or who copied the picture', () => {
   });
 
   it('a red flag in the same message still escalates, with the line beside it', () => {
-    const turns = play(machine, onShift, [msg('my daughter'), msg('a man sent my 12 year old daughter nudes and asked for hers, im going round his house')]);
+    const turns = play(real.machine, onShift, [msg('my daughter'), msg('a man sent my 12 year old daughter nudes and asked for hers, im going round his house')]);
     const lastEmitted = turns.at(-1)?.emitted ?? [];
     expect(lastEmitted.some((e) => e.type === 'handoff.requested')).toBe(true);
     expect(keysOf(lastEmitted)).toContain('parent.acts-alone');
@@ -81,7 +72,7 @@ describe('#7 a watched or shared device', () => {
     const interview = keysPerTurn(onShift, "I'm a young person", 'a boy on snap keeps messaging me', 'someones coming', 'a few weeks');
     expect(interview[2]).toEqual(['shared.leave-now']);
     expect(interview[3]).toContain('child.ask.asked-to-do');
-    const words = wordsOf(content, lastTurn(onShift, msg('a man on roblox asked for pics'), msg('someones coming'))?.emitted ?? []).join(' ');
+    const words = wordsOf(real.content, lastTurn(onShift, msg('a man on roblox asked for pics'), msg('someones coming'))?.emitted ?? []).join(' ');
     expect(words).toMatch(/Quick exit/);
     expect(words).toMatch(/0800 1111/);
   });
@@ -98,7 +89,7 @@ describe('#7 a watched or shared device', () => {
     expect(home[1]).not.toContain('child.home-hard');
     expect(last(onShift, 'im 13', 'we share an ipad')).toEqual(['shared.device-safety']);
     expect(last(onShift, 'im 13', 'a man on snap keeps messaging me', 'will my brother see what i wrote')).toEqual(['shared.device-safety']);
-    const words = wordsOf(content, lastTurn(onShift, msg('im 13'), msg('how do i hide this'))?.emitted ?? []).join(' ');
+    const words = wordsOf(real.content, lastTurn(onShift, msg('im 13'), msg('how do i hide this'))?.emitted ?? []).join(' ');
     expect(words).toMatch(/not kept on this phone/);
     expect(words).toMatch(/browser history/);
   });
@@ -121,7 +112,7 @@ describe('#8 off shift, a teen who cannot phone', () => {
     expect(turns[3]).toEqual(['shared.cant-phone']);
     expect(turns[4]).toEqual(['shared.cant-phone-again']);
     expect(turns[5]).toEqual(['shared.cant-phone-again']);
-    const words = wordsOf(content, lastTurn(offShift, ...[...story, 'cant ring anyone its 2am'].map(msg))?.emitted ?? []).join(' ');
+    const words = wordsOf(real.content, lastTurn(offShift, ...[...story, 'cant ring anyone its 2am'].map(msg))?.emitted ?? []).join(' ');
     expect(words).toMatch(/text SHOUT to 85258/);
     expect(words).toMatch(/Childline/);
     expect(words).toMatch(/childline\.org\.uk/);
@@ -175,7 +166,7 @@ describe('#10 self-blame: sent first, lied about age', () => {
     expect(lied[2]).toEqual(['child.sent-first']);
     expect(lied[3]).toEqual(['child.sent-first']);
     expect(last(onShift, 'im 13', 'my bf is 20 we met on discord', 'i said i was 16')).toEqual(['child.sent-first']);
-    const words = wordsOf(content, lastTurn(onShift, msg('im 13'), msg('my bf is 20 we met on discord'), msg('i said i was 16'))?.emitted ?? []).join(' ');
+    const words = wordsOf(real.content, lastTurn(onShift, msg('im 13'), msg('my bf is 20 we met on discord'), msg('i said i was 16'))?.emitted ?? []).join(' ');
     expect(words).toMatch(/A grown-up must never have sexual chats with a child/);
   });
 
@@ -196,7 +187,7 @@ describe('#11 privacy and consequences', () => {
     const turns = keysPerTurn(onShift, 'a guy on snap asked for pics and i sent some', 'will he know i told', 'if i report him will he find out');
     expect(turns[1]).toEqual(['child.report-secret']);
     expect(turns[2]).toEqual(['child.report-secret']);
-    expect(wordsOf(content, lastTurn(onShift, msg('a guy on snap asked for pics'), msg('will he know i told'))?.emitted ?? []).join(' ')).toMatch(/does not tell them who reported/);
+    expect(wordsOf(real.content, lastTurn(onShift, msg('a guy on snap asked for pics'), msg('will he know i told'))?.emitted ?? []).join(' ')).toMatch(/does not tell them who reported/);
   });
 
   it('"can u track my ip", "do u know where i live": Harbour only knows what they type; the question still waits', () => {
@@ -208,7 +199,7 @@ describe('#11 privacy and consequences', () => {
 
   it('"do u save what i write": kept on our computers for a while, who reads it, how to delete it', () => {
     expect(last(onShift, 'a boy on tiktok keeps messaging me', 'do u save what i write')).toEqual(['shared.chat-kept']);
-    const words = wordsOf(content, lastTurn(onShift, msg('a boy on tiktok keeps messaging me'), msg('do u save what i write'))?.emitted ?? []).join(' ');
+    const words = wordsOf(real.content, lastTurn(onShift, msg('a boy on tiktok keeps messaging me'), msg('do u save what i write'))?.emitted ?? []).join(' ');
     expect(words).toMatch(/delete my chat/);
   });
 
@@ -224,11 +215,11 @@ describe('#11 privacy and consequences', () => {
 
 describe('"can you see where i am" (the lead, from the same report, problem 6)', () => {
   it('is a question about this chat, answered; not a stranger who can see them, and no counsellor fetched for it', () => {
-    const turns = play(machine, { counsellorOnShift: true }, [msg('im 13'), msg('can you see where i am')]);
+    const turns = play(real.machine, { counsellorOnShift: true }, [msg('im 13'), msg('can you see where i am')]);
     const last = turns.at(-1);
     expect(last?.state).not.toBe('escalated');
     expect(keysOf(last?.emitted ?? [])).toContain('shared.cant-see-you');
     // A stranger who can see where they are is still a red flag.
-    expect(play(machine, { counsellorOnShift: true }, [msg('im 13'), msg('the man on snap can see where i am on the map')]).at(-1)?.state).toBe('escalated');
+    expect(play(real.machine, { counsellorOnShift: true }, [msg('im 13'), msg('the man on snap can see where i am on the map')]).at(-1)?.state).toBe('escalated');
   });
 });

@@ -1,25 +1,16 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createHarbourMachine, type DialogEvent } from '../../dialogs/index.js';
-import type { Content } from '../../server/content/types.js';
-import { keysOf, keysPerMessage, lastKeys, msg, play, realContent, wordsOf, type HarbourMachine } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import type { DialogEvent } from '../../dialogs/index.js';
+import { keysOf, keysPerMessage, lastKeys, msg, offShift, onShift, play, useRealMachine, wordsOf } from './harness.js';
 
 /** Session 24's second probe report (/work/scratch/s24/probe-report2.md), the dialog owner's problems in session 25: what the person sees. */
 
-let content: Content;
-let machine: HarbourMachine;
-const onShift = { counsellorOnShift: true };
-const offShift = { counsellorOnShift: false };
-
-beforeAll(async () => {
-  ({ content } = await realContent());
-  machine = createHarbourMachine(content.dialogDeps);
-});
+const real = useRealMachine();
 
 /** The keys said to each message (the opening left out). */
-const keysPerTurn = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => keysPerMessage(machine, shift, ...texts);
-const last = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => lastKeys(machine, shift, ...texts);
-const lastTurn = (shift: { counsellorOnShift: boolean }, ...events: DialogEvent[]) => play(machine, shift, events).at(-1);
-const lastWords = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => wordsOf(content, lastTurn(shift, ...texts.map(msg))?.emitted ?? []).join(' ');
+const keysPerTurn = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => keysPerMessage(real.machine, shift, ...texts);
+const last = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => lastKeys(real.machine, shift, ...texts);
+const lastTurn = (shift: { counsellorOnShift: boolean }, ...events: DialogEvent[]) => play(real.machine, shift, events).at(-1);
+const lastWords = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => wordsOf(real.content, lastTurn(shift, ...texts.map(msg))?.emitted ?? []).join(' ');
 const escalates = (shift: { counsellorOnShift: boolean }, ...texts: string[]) =>
   (lastTurn(shift, ...texts.map(msg))?.emitted ?? []).some((e) => e.type === 'handoff.requested');
 

@@ -1,21 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createHarbourMachine } from '../../dialogs/index.js';
-import type { Content } from '../../server/content/types.js';
-import { keysOf, lastKeys, msg, play, realContent, type HarbourMachine } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { keysOf, lastKeys, msg, offShift, onShift, play, useRealMachine } from './harness.js';
 
 /** Session 25's tester report (/work/scratch/s25/probe-report.md), problems 1 and 3, fixed by the lead: what the person sees. */
 
-let content: Content;
-let machine: HarbourMachine;
-const onShift = { counsellorOnShift: true };
-const offShift = { counsellorOnShift: false };
+const real = useRealMachine();
 
-beforeAll(async () => {
-  ({ content } = await realContent());
-  machine = createHarbourMachine(content.dialogDeps);
-});
-
-const last = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => lastKeys(machine, shift, ...texts);
+const last = (shift: { counsellorOnShift: boolean }, ...texts: string[]) => lastKeys(real.machine, shift, ...texts);
 const sextortion = ['im 15', 'girl on insta wants 150 or she posts my pics'];
 
 describe('#1 about to pay: please don\'t, not "how are you feeling"', () => {
@@ -58,8 +48,8 @@ describe('#12 a young child\'s "wat dose that meen" and "whats a counsellor"', (
   it('after the escalation\'s words: what they mean, plainly, and who is coming (or Childline when nobody is)', () => {
     expect(last(onShift, ...roblox, 'wat dose that meen')).toEqual(['escalation.meaning', 'shared.meaning-counsellor']);
     expect(last(offShift, ...roblox, 'what does that mean')).toEqual(['escalation.meaning', 'escalation.meaning-call']);
-    const emitted = play(machine, offShift, [...roblox, 'wat dose that meen'].map(msg)).at(-1)?.emitted ?? [];
-    expect(content.render('escalation.meaning-call', {}).text).toMatch(/0800 1111/);
+    const emitted = play(real.machine, offShift, [...roblox, 'wat dose that meen'].map(msg)).at(-1)?.emitted ?? [];
+    expect(real.content.render('escalation.meaning-call', {}).text).toMatch(/0800 1111/);
     expect(keysOf(emitted)).not.toContain('escalation.ask-feelings');
   });
 
@@ -79,7 +69,7 @@ describe('#10 while waiting: "did i do something wrong" after a counsellor left,
   const story = ['im 14', 'a man on snap wants nudes or he will post my pics'];
 
   it('after a counsellor had to leave: no, it was not because of them', () => {
-    const turns = play(machine, onShift, [...story.map(msg), { type: 'handoff.accepted', counsellorName: 'Sam' }, msg('hi sam'), { type: 'handoff.failed' }, msg('did i do something wrong')]);
+    const turns = play(real.machine, onShift, [...story.map(msg), { type: 'handoff.accepted', counsellorName: 'Sam' }, msg('hi sam'), { type: 'handoff.failed' }, msg('did i do something wrong')]);
     expect(keysOf(turns.at(-1)?.emitted ?? [])).toContain('handoff.not-you');
     expect(keysOf(turns.at(-1)?.emitted ?? [])).not.toContain('escalation.ask-feelings');
     // Before any counsellor came, the same words are about what happened: not their fault.
@@ -89,7 +79,7 @@ describe('#10 while waiting: "did i do something wrong" after a counsellor left,
   it('"hello??" while a counsellor is on the way: still here, and they will come; with the counsellor, the bot keeps quiet', () => {
     expect(last(onShift, ...story, 'hello??')).toEqual(['escalation.listening', 'handoff.wait-again']);
     expect(last(offShift, ...story, 'u there')).toEqual(['escalation.listening']);
-    const withSam = play(machine, onShift, [...story.map(msg), { type: 'handoff.accepted', counsellorName: 'Sam' }, msg('hello??')]);
+    const withSam = play(real.machine, onShift, [...story.map(msg), { type: 'handoff.accepted', counsellorName: 'Sam' }, msg('hello??')]);
     expect(keysOf(withSam.at(-1)?.emitted ?? [])).toEqual([]);
   });
 });
@@ -98,12 +88,12 @@ describe('#7 the first thing typed is not always the story', () => {
   it('"hi", "um", "its embarrassing", "promise you wont judge": take your time, and the question still waits', () => {
     for (const said of ['hi', 'um', 'its embarrassing', 'promise you wont judge', 'i did something really stupid']) {
       for (const shift of [onShift, offShift]) {
-        const turns = play(machine, shift, ['im 15', said, 'a guy on snap keeps asking for pics'].map(msg)).slice(1).map((t) => keysOf(t.emitted));
+        const turns = play(real.machine, shift, ['im 15', said, 'a guy on snap keeps asking for pics'].map(msg)).slice(1).map((t) => keysOf(t.emitted));
         expect(turns[1], said).toEqual(['child.take-your-time']);
         expect(turns[2], said).toContain('escalation.serious');
       }
     }
-    expect(content.render('child.take-your-time', {}).text).toMatch(/won't be in trouble/);
+    expect(real.content.render('child.take-your-time', {}).text).toMatch(/won't be in trouble/);
   });
 
   it('a parent\'s "um", and a friend; twins: a story, and "its hard" beside it, are taken as the story', () => {
@@ -124,10 +114,10 @@ describe('#2 and #11: the picture reached family, "its over", playing it down', 
   });
 
   it('"she said she deleted them", "so its over now right": they often keep copies and come back (once)', () => {
-    const turns = play(machine, onShift, [...sextortion16, 'its fine i paid and she said she deleted them', 'so its over now right'].map(msg)).map((t) => keysOf(t.emitted));
+    const turns = play(real.machine, onShift, [...sextortion16, 'its fine i paid and she said she deleted them', 'so its over now right'].map(msg)).map((t) => keysOf(t.emitted));
     expect(turns.at(-2)).toContain('child.not-over');
     expect(turns.at(-1)).not.toContain('child.not-over');
-    expect(content.render('child.not-over', {}).text).toMatch(/come back/);
+    expect(real.content.render('child.not-over', {}).text).toMatch(/come back/);
   });
 
   it('"its only a dance", "its easy money tbh" after a red flag: not okay, not your fault, no need to do it; not before one', () => {
@@ -139,11 +129,11 @@ describe('#2 and #11: the picture reached family, "its over", playing it down', 
 
 describe('#6 a nude made or edited with AI', () => {
   it('still against the law under 18, not your fault, Report Remove; asked again, the short yes (not "I\'m sorry you feel sad")', () => {
-    const turns = play(machine, onShift, ['im 14', 'someone made a fake nude of me with ai', 'can report remove take down fake ones', 'is that even illegal if its fake'].map(msg)).map((t) => keysOf(t.emitted));
+    const turns = play(real.machine, onShift, ['im 14', 'someone made a fake nude of me with ai', 'can report remove take down fake ones', 'is that even illegal if its fake'].map(msg)).map((t) => keysOf(t.emitted));
     expect(turns[2]).toContain('child.ai-fake');
     expect(turns[3]).toEqual(['shared.ai-fake-again']);
     expect(turns[4]).toEqual(['shared.ai-fake-again']);
-    expect(content.render('child.ai-fake', {}).text).toMatch(/against the law.*Report Remove/);
+    expect(real.content.render('child.ai-fake', {}).text).toMatch(/against the law.*Report Remove/);
   });
 
   it('a deepfake told first gets the line and the first question still waits; a parent gets the adult line', () => {
