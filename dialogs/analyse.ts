@@ -123,6 +123,8 @@ export interface TurnAnalysis {
   readonly imageSpreading?: boolean;
   /** "k", "ok", "sure", the whole message. */
   readonly onlyNods?: boolean;
+  /** A nod ("ok", "its fine") right after "no pressure" (`backOffAsk`): leaving it there. Set by the message reader. */
+  readonly leavesIt?: boolean;
   /** Criminal exploitation told of ("older boys said theyll pay me 300 to take a bag to another town"). */
   readonly exploitation?: boolean;
   /** "will he know i told", the whole message. */
@@ -994,6 +996,8 @@ export function createMessageReader(deps: DialogDeps) {
     // "can u not tell anyone", "will the counsellor know my name", the whole message: a question about this
     // chat. The detector reads a stranger's secrecy or knowledge in it; the dialog answers the question.
     if (turn.aboutThisChat === true) turn = withoutFindings(turn, (f) => ABOUT_CHAT_RULES.has(f.rule));
+    // "ok", "its fine", the whole message, right after "no pressure" (shared.backs-off): leaving it there.
+    if (context.backOffAsk === 'asked' && turn.onlyNods === true && turn.findings.length === 0) turn = { ...turn, leavesIt: true };
     // "if i block him will he see": the detector hears "if … will he" as a threat; it is their question.
     if (turn.onlyAsksIfHeKnows === true) turn = withoutFindings(turn, (f) => f.rule === 'lex:threat_blackmail.conditional-threat' || f.rule === 'ctx:threat-renewed');
     // The detector's own home-alone finding (`ctx:home-alone-at-risk`) once danger now is already known

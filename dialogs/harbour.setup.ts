@@ -341,14 +341,14 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       sayStandingAnswers: enqueueActions(({ context, enqueue }) => {
         const lines = standingAnswerLines(context, context.summary);
         for (const line of lines) enqueue.emit(line);
-        enqueue.assign({ said: { ...context.said, ...saidByStandingAnswers(lines) } });
+        enqueue.assign({ said: { ...context.said, ...saidByStandingAnswers(lines) }, ...backOffAskOf(context, lines) });
         if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
       }),
       /** Beside a red flag: the same answers (the escalation has just said 999 if needed). */
       sayStandingAnswersIfAny: enqueueActions(({ context, enqueue }) => {
         const lines = standingAnswerLines(context, context.summary);
         for (const line of lines) enqueue.emit(line);
-        enqueue.assign({ said: { ...context.said, ...saidByStandingAnswers(lines) } });
+        enqueue.assign({ said: { ...context.said, ...saidByStandingAnswers(lines) }, ...backOffAskOf(context, lines) });
       }),
       /**
        * "ur useless", "ur not listening", "why does it matter": sorry, they need not answer, their own
@@ -1436,8 +1436,17 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   if (claimedAgeToQuestion(context, summary)) out.push(say('child.claimed-age'));
   // "actually nah dont worry", "forget it its stupid": no pressure, it isn't stupid, the door stays open; the step's
   // question still waits, not answered by it. Not for "are you safe right now?" (its own route asks again), nor in danger now.
-  if (t.backsOff === true && context.safeAsk !== 'asked' && !isInDangerNow(context)) out.push(say(context.said.backsOff === true ? 'shared.backs-off-again' : 'shared.backs-off'));
+  // "ok", "its fine" right after that line (`leavesIt`): leaving it there, not the answer to the step's question (the short line again).
+  if ((t.backsOff === true || t.leavesIt === true) && context.safeAsk !== 'asked' && !isInDangerNow(context)) out.push(say(context.said.backsOff === true ? 'shared.backs-off-again' : 'shared.backs-off'));
   return out;
+}
+
+/**
+ * After "no pressure" said to their backing off (either line), the next message is heard as to that line first: see
+ * `backOffAsk`. Not after the line said to a nod ("its fine"), so that "ok", "ok" does not get it again and again.
+ */
+function backOffAskOf(context: HarbourContext, lines: readonly BotSay[]): Pick<HarbourContext, 'backOffAsk'> | undefined {
+  return context.turn.backsOff === true && lines.some((l) => l.key === 'shared.backs-off' || l.key === 'shared.backs-off-again') ? { backOffAsk: 'asked' } : undefined;
 }
 
 /** "ok shes gone", "i can talk now" as the message right after a pause, and not in danger now. */
@@ -1503,9 +1512,10 @@ function fearsHarmToCheck(context: HarbourContext): boolean {
  * The questions asked on the last turn (`asked`) that this message passes (`answered`): one place, for
  * `takeMessage` and `takeAnswer` alike. `undefined` when none was asked.
  */
-function askedQuestionsPassed(context: HarbourContext): Partial<Pick<HarbourContext, 'safeAsk' | 'wellbeingAsk' | 'harmAsk' | 'pauseAsk'>> | undefined {
-  if (context.safeAsk !== 'asked' && context.wellbeingAsk !== 'asked' && context.harmAsk !== 'asked' && context.pauseAsk !== 'asked') return undefined;
+function askedQuestionsPassed(context: HarbourContext): Partial<Pick<HarbourContext, 'safeAsk' | 'wellbeingAsk' | 'harmAsk' | 'pauseAsk' | 'backOffAsk'>> | undefined {
+  if (context.safeAsk !== 'asked' && context.wellbeingAsk !== 'asked' && context.harmAsk !== 'asked' && context.pauseAsk !== 'asked' && context.backOffAsk !== 'asked') return undefined;
   return {
+    ...(context.backOffAsk === 'asked' ? { backOffAsk: 'answered' as const } : {}),
     ...(context.safeAsk === 'asked' ? { safeAsk: 'answered' as const } : {}),
     ...(context.wellbeingAsk === 'asked' ? { wellbeingAsk: 'answered' as const } : {}),
     ...(context.harmAsk === 'asked' ? { harmAsk: 'answered' as const } : {}),

@@ -194,6 +194,11 @@ export interface HarbourContext {
    */
   readonly pauseAsk?: 'asked' | 'answered';
   /**
+   * "nah dont worry" was just met with "no pressure": `asked` until the next message, so that "ok" or "its fine"
+   * right after is them leaving it there, not an answer to the step's question. Absent in older snapshots.
+   */
+  readonly backOffAsk?: 'asked' | 'answered';
+  /**
    * Their story named one of their own grown-ups ("my uncle", "my coach") and nothing online or a
    * stranger: the path skips which app, how long and private things, and asks about another grown-up.
    * Absent in older snapshots.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastKeys, offShift, onShift, useRealMachine } from './harness.js';
+import { keysPerMessage, lastKeys, offShift, onShift, useRealMachine } from './harness.js';
 
 /** Session 26, the lead's fixes from the session 25 tester report (/work/scratch/s25/probe-report.md): what the person sees. */
 
@@ -28,5 +28,35 @@ describe('#6 a fake nude made of them: no "don\'t send them any pictures" when n
     expect(last(onShift, 'im 14', 'someone made a fake nude of me with ai and wants real ones')).toContain('advice.dont-send');
     expect(last(onShift, 'im 14', 'he made ai nudes of me and says he will post them unless i pay')).toContain('advice.dont-send-or-pay');
     expect(last(onShift, 'im 14', 'a man on snap keeps asking me for nudes')).toContain('advice.dont-send');
+  });
+});
+
+describe('"its fine" right after "no pressure": leaving it there, not the answer to the question asked before', () => {
+  const story = ['im 13', 'a man on insta keeps messaging me'];
+
+  it('"its fine", "ok", "all good" get the short line; the question still waits and is answered next', () => {
+    for (const said of ['its fine', 'ok', 'all good', 'its okay']) {
+      for (const shift of [onShift, offShift]) {
+        const turns = keysPerMessage(real.machine, shift, ...story, 'actually nah dont worry', said, 'about a week');
+        expect(turns.at(-3), said).toEqual(['shared.backs-off']);
+        expect(turns.at(-2), said).toEqual(['shared.backs-off-again']);
+        // "about a week" is the answer to "How long has this person been talking to you?": the next step's question.
+        expect(turns.at(-1), said).toContain('child.ask.asked-to-do');
+      }
+    }
+  });
+
+  it('in Welsh too', () => {
+    const turns = keysPerMessage(real.machine, onShift, 'dw i\'n 13', 'mae dyn ar insta yn anfon negeseuon ata i o hyd', 'anghofia fe', "mae'n iawn");
+    expect(turns.at(-2)).toEqual(['shared.backs-off']);
+    expect(turns.at(-1)).toEqual(['shared.backs-off-again']);
+  });
+
+  it('twins: "ok" with no backing off before it, a nod two messages later, and a red flag after backing off', () => {
+    expect(last(onShift, ...story, 'ok')).toContain('child.ask.asked-to-do');
+    expect(last(onShift, ...story, 'forget it', 'its fine', 'ok')).not.toContain('shared.backs-off-again');
+    const flagged = last(onShift, ...story, 'forget it', 'he asked for nudes');
+    expect(flagged).toContain('escalation.serious');
+    expect(flagged).not.toContain('shared.backs-off-again');
   });
 });
