@@ -1293,6 +1293,12 @@ function adviceLines(context: HarbourContext, appAdviceOf: (context: HarbourCont
     for (const key of SELF_HARM_TIPS[prefix]) out.push(say(key));
     return out;
   }
+  // Their own grown-up is the one targeted ("my mum is talking to a man online who wants money"), and nothing was asked
+  // of the child themselves (no "don't send" said): who to tell and who can help, not blocking, keeping evidence or
+  // "don't pay" aimed at them.
+  if (prefix !== 'parent' && context.said.grownUpTarget === 'grown-up' && context.said.dontSend !== true && context.turn.aboutSelf !== true) {
+    return [say('shared.advice.grown-up-targeted'), say(`${prefix}.come-back`)];
+  }
   // Criminal exploitation: stay away, keep the messages, tell a grown-up, 999 if threatened; not the app's
   // blocking or CEOP (which is for grooming for sex).
   if (context.said.exploitation === true && !(context.summary.categories ?? []).includes('sexual')) {

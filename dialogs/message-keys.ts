@@ -279,6 +279,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'shared.grown-up-targeted',
   'parent.adult-victim',
   'shared.grown-up-targeted-again',
+  'shared.advice.grown-up-targeted',
   'child.claimed-age',
   'child.fears-harm',
   'shared.backs-off',

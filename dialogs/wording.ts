@@ -512,7 +512,8 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   if (moneyMule) out.push(say(`${pathOf(ctx.audience)}.money-mule`));
   // Presents, game money or flattery given (the gifts-grooming rule): a way to win trust; they owe nothing. Once;
   // not beside the older-partner line, which says the same of "he loves me" more plainly.
-  const gifts = !withPerson && !olderPartner && !exploitation && ctx.said.gifts !== true && findings.some((f) => f.rule === GIFTS_RULE);
+  // Not when their grown-up is the one targeted ("my dad is sending a woman online money"): nobody is giving the child anything.
+  const gifts = !withPerson && !olderPartner && !exploitation && ctx.said.gifts !== true && grownUpTargetOf(ctx) === undefined && findings.some((f) => f.rule === GIFTS_RULE);
   if (gifts) out.push(say(`${pathOf(ctx.audience)}.gifts`));
   if (!withPerson && (isFirst || raises)) {
     if (isPersonComing(ctx)) out.push(say('escalation.asking'));

@@ -60,3 +60,28 @@ describe('"its fine" right after "no pressure": leaving it there, not the answer
     expect(flagged).not.toContain('shared.backs-off-again');
   });
 });
+
+describe('a young person whose own grown-up is the one targeted online', () => {
+  it('asks what to do: who to tell and who can help, not blocking, keeping evidence or "don\'t pay" aimed at them', () => {
+    for (const shift of [onShift, offShift]) {
+      const keys = last(shift, 'im 14', 'my mum is talking to a man online who wants money', 'she already sent him 2000', 'what should i do');
+      expect(keys).toEqual(['shared.advice.grown-up-targeted', 'child.come-back']);
+    }
+    const words = real.content.render('shared.advice.grown-up-targeted', {}).text;
+    expect(words).toMatch(/grown-up you trust/);
+    expect(words).toContain('0800 1111');
+  });
+
+  it('"my dad is sending a woman online money" is not "you don\'t owe them anything" (presents to the child)', () => {
+    const keys = last(onShift, 'im 12', 'my dad is talking to a woman online and sending her money');
+    expect(keys).toContain('shared.grown-up-targeted');
+    expect(keys).not.toContain('child.gifts');
+  });
+
+  it('twins: asked for pictures themselves, the child\'s own tips; presents given to the child, the gifts line', () => {
+    const own = last(onShift, 'im 14', 'my mum is talking to a man online who wants money', 'now hes asking me for pics too', 'what should i do');
+    expect(own).toContain('advice.keep-evidence');
+    expect(own).not.toContain('shared.advice.grown-up-targeted');
+    expect(last(onShift, 'im 12', 'a man on roblox keeps giving me robux')).toContain('child.gifts');
+  });
+});
