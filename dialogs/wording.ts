@@ -117,7 +117,11 @@ export const MOVE_APP_RULE = 'lex:meet_or_secrecy.move-app';
 
 /** "should i just pay her": no, it won't make them stop, they often ask for more; stop replying, keep the chat. */
 export function dontComply(ctx: HarbourContext): BotSay {
-  return adviceFor(ctx, 'dont-comply');
+  // Only their address, school or where they are asked for ("shud i giv him my adress"): no pictures, money or threat
+  // known, so "paying or sending more won't make them stop" would not fit.
+  const known = new Set([...(ctx.summary.categories ?? []), ...ctx.turn.categories]);
+  const detailsOnly = known.has('personal_info') && !known.has('sexual') && !known.has('financial') && !known.has('threat_blackmail');
+  return adviceFor(ctx, detailsOnly ? 'dont-comply-details' : 'dont-comply');
 }
 
 /** The detector's rule for sexual abuse told of ("he touches me"): no picture was asked for. */
@@ -230,6 +234,8 @@ export const SELF_HARM_TIPS: Record<PathPrefix, readonly string[]> = {
 
 /** The detector's rule for a password, login or code asked for (red-flags.yaml, financial). */
 export const LOGINS_RULE = 'lex:financial.logins';
+/** The detector's rule for their address, school or whereabouts asked for ("wants my adress", "asked what school i go to"). */
+export const ASKS_DETAILS_RULE = 'lex:personal_info.asks-details';
 
 /** The word blackmail ("blackmailing", "blackmailed"): a threat over what they have, not to turn up. */
 const BLACKMAIL_WORD = /\bblackmail/i;
@@ -466,6 +472,11 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // A password or a code asked for: what to do about it, once.
   const logins = ctx.said.logins !== true && findings.some(asksForLogin);
   if (logins) out.push(say(isAdult(ctx) ? 'parent.advice.logins' : 'advice.logins'));
+  // Their address, school or whereabouts asked for ("a man on roblox wants my adress"): don't tell, once. Not when they
+  // say they already did (the details-given line answers that), nor when their grown-up is the one targeted.
+  const detailsAsked =
+    !withPerson && ctx.said.detailsAsked !== true && ctx.turn.detailsGiven !== true && grownUpTargetOf(ctx) === undefined && findings.some((f) => f.rule === ASKS_DETAILS_RULE);
+  if (detailsAsked) out.push(adviceFor(ctx, 'details-asked'));
   // Menace ("he said hes gonna find me"), or they know where the child lives: what to do if they turn
   // up, once. Not for blackmail over pictures or money ("send my pics to everyone unless i pay"),
   // where the conditional-threat rule also fires on "unless": the threat there is to share.
@@ -526,6 +537,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   const said: Partial<HarbourContext['said']> = {
     ...(dontSend !== undefined ? { dontSend: true, dontSendWhat: dontSend.kind } : {}),
     ...(logins ? { logins: true } : {}),
+    ...(detailsAsked ? { detailsAsked: true } : {}),
     ...(menace ? { menace: true } : {}),
     ...(secret ? { secret: true } : {}),
     ...(workerSecret ? { workerSecret: true } : {}),

@@ -85,3 +85,32 @@ describe('a young person whose own grown-up is the one targeted online', () => {
     expect(last(onShift, 'im 12', 'a man on roblox keeps giving me robux')).toContain('child.gifts');
   });
 });
+
+describe('session 26 tester report #8: "bet u just tell the police" is a question about this chat', () => {
+  it('gets the honest privacy answer, before and after a red flag', () => {
+    for (const said of ['bet u just tell the police', 'do u tell the police', 'are u gonna call the police', 'ur gonna tell the police arent u']) {
+      expect(last(onShift, 'im 13', 'a man on snap asked me for pics', said), said).toEqual(['child.privacy']);
+      expect(last(offShift, 'im 13', said), said).toContain('child.privacy');
+    }
+  });
+
+  it('twin: the child\'s own plan to tell the police is not a question about this chat', () => {
+    expect(last(onShift, 'im 13', 'a man on snap asked me for pics', 'im gonna tell the police')).not.toContain('child.privacy');
+  });
+});
+
+describe('session 26 tester report #10: their address asked for', () => {
+  it('"don\'t tell them where you live", once, with the escalation; "shud i giv him my adress" gets no, never (not "paying won\'t make them stop")', () => {
+    const turns = keysPerMessage(real.machine, onShift, 'im 9', 'a man on roblox wants my adress', 'shud i giv him my adress');
+    expect(turns.at(-2)).toContain('advice.details-asked');
+    expect(turns.at(-1)).toEqual(['advice.dont-comply-details']);
+    expect(real.content.render('advice.dont-comply-details', {}).text).not.toMatch(/pay/i);
+    expect(last(onShift, 'my son', 'someone on fortnite asked him for his address')).toContain('parent.advice.details-asked');
+  });
+
+  it('twins: pictures or money asked for keep the whole "don\'t comply"; details already given get no "don\'t tell them"', () => {
+    expect(last(onShift, 'im 15', 'girl on insta wants 150 or she posts my pics', 'should i just pay her')).toContain('advice.dont-comply');
+    expect(last(onShift, 'im 12', 'a man on roblox wants my adress and pics of me', 'should i send them')).toContain('advice.dont-comply');
+    expect(last(onShift, 'im 13', 'a man on snap asked what school i go to and i told him')).not.toContain('advice.details-asked');
+  });
+});
