@@ -415,7 +415,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        */
       sayThanksOnce: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'thanks', (c.said.thanks === true ? undefined : [sayStepOf(c, 'thanks')]))),
       /** "But I love him": said once; after that the listening lines answer. */
-      sayCares: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'cares', [sayStepOf(c, 'cares')])),
+      /** "hes not like that", "i love him": their feelings heard, once; defending them again (a young person): `child.cares-again`, once. */
+      sayCares: enqueueActions(({ context: c, enqueue }) =>
+        c.said.cares === true ? sayOnce(enqueue, c, 'caresAgain', [say('child.cares-again')]) : sayOnce(enqueue, c, 'cares', [sayStepOf(c, 'cares')]),
+      ),
       /** Immediate danger, and not yet said to have passed: 999 again, in words for who is chatting. */
       sayStillInDanger: emit(({ context }) => stillInDanger(context)),
       /**
@@ -900,7 +903,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** A young person or friend afraid of how a grown-up they name would react; answered once. */
       fearsTelling: ({ context, event }) =>
         turnOf(context, event).fearsTelling === true && pathOf(context.audience) !== 'parent' && context.said.fearsTelling !== true,
-      caresForThem: ({ context, event }) => turnOf(context, event).caresForThem === true && context.said.cares !== true,
+      caresForThem: ({ context, event }) => turnOf(context, event).caresForThem === true && (context.said.cares !== true || (context.said.caresAgain !== true && pathOf(context.audience) === 'child')),
       /** Listening because they only wanted to talk, and now a story about someone starts. */
       /**
        * They only wanted to talk, and now tell of someone online or a stranger ("a guy keeps messaging

@@ -63,6 +63,8 @@ export interface HarbourContext {
     readonly outside?: boolean;
     /** No blame for caring about the person ("but i love him"): once. Absent in older snapshots. */
     readonly cares?: boolean;
+    /** "age is just a number" after `<path>.cares` was said: not judging, wanting them safe (`child.cares-again`), once. Absent in older snapshots. */
+    readonly caresAgain?: boolean;
     /**
      * After immediate danger, they said it has passed ("hes gone"): the reminders to call 999 stop.
      * Absent in older snapshots.

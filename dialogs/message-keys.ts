@@ -140,6 +140,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.privacy',
   'parent.welcome',
   'parent.cares',
+  'child.cares-again',
   'parent.image-worry',
   'parent.abuse-told',
   'parent.not-in-trouble',

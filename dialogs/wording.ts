@@ -418,6 +418,11 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // Home alone, after someone who knows where they live or a threat: what to do about the door, now.
   const homeAlone = pathOf(ctx.audience) !== 'friend' && findings.some(isHomeAloneFinding);
   if (homeAlone) out.push(say(`${pathOf(ctx.audience)}.home-alone-safety`));
+  // "hes not like that he loves me", "hes the only one who gets me", where the detector hears the romance or isolation
+  // again: their feelings heard (`<path>.cares`, once), in place of "a counsellor will be able to read this".
+  const cares = !withPerson && ctx.turn.caresForThem === true && ctx.said.cares !== true;
+  // Defending them again ("age is just a number", "u dont even know him"), a young person: not judging, wanting them safe. Once.
+  const caresAgain = !withPerson && !cares && ctx.turn.caresForThem === true && ctx.said.caresAgain !== true && pathOf(ctx.audience) === 'child';
   if (!withPerson) {
     if (isFirst) out.push(say('escalation.serious'));
     // More serious than before, and nobody can come: not the first lines again word for word.
@@ -426,6 +431,8 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     // Still in danger now, and this message is less urgent ("i have some of my mums pills" after "not
     // safe"): 999 again, as for any message then, not only "thank you for telling me".
     else if (urgency !== 'immediate' && ctx.urgency === 'immediate' && ctx.said.safeNow !== true) out.push(stillInDanger(ctx));
+    else if (cares) out.push(say(`${pathOf(ctx.audience)}.cares`));
+    else if (caresAgain) out.push(say('child.cares-again'));
     else if (isPersonComing(ctx)) out.push(say('escalation.noted'));
     else out.push(sayToReader(ctx, 'escalation.noted-no-counsellor'));
   }
@@ -524,7 +531,8 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // Presents, game money or flattery given (the gifts-grooming rule): a way to win trust; they owe nothing. Once;
   // not beside the older-partner line, which says the same of "he loves me" more plainly.
   // Not when their grown-up is the one targeted ("my dad is sending a woman online money"): nobody is giving the child anything.
-  const gifts = !withPerson && !olderPartner && !exploitation && ctx.said.gifts !== true && grownUpTargetOf(ctx) === undefined && findings.some((f) => f.rule === GIFTS_RULE);
+  // Nor beside their feelings for the person ("age is just a number"): the cares lines answer that.
+  const gifts = !withPerson && !olderPartner && !exploitation && ctx.turn.caresForThem !== true && ctx.said.gifts !== true && grownUpTargetOf(ctx) === undefined && findings.some((f) => f.rule === GIFTS_RULE);
   if (gifts) out.push(say(`${pathOf(ctx.audience)}.gifts`));
   if (!withPerson && (isFirst || raises)) {
     if (isPersonComing(ctx)) out.push(say('escalation.asking'));
@@ -537,6 +545,8 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   const said: Partial<HarbourContext['said']> = {
     ...(dontSend !== undefined ? { dontSend: true, dontSendWhat: dontSend.kind } : {}),
     ...(logins ? { logins: true } : {}),
+    ...(cares && !isFirst && !raises ? { cares: true } : {}),
+    ...(caresAgain && !isFirst && !raises ? { caresAgain: true } : {}),
     ...(detailsAsked ? { detailsAsked: true } : {}),
     ...(menace ? { menace: true } : {}),
     ...(secret ? { secret: true } : {}),

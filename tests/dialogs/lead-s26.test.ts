@@ -114,3 +114,24 @@ describe('session 26 tester report #10: their address asked for', () => {
     expect(last(onShift, 'im 13', 'a man on snap asked what school i go to and i told him')).not.toContain('advice.details-asked');
   });
 });
+
+describe('session 26 tester report #9: a girl defending her older "boyfriend"', () => {
+  const story = ['im 14', 'my bf is 19 we met on an app'];
+
+  it('is heard, not told "a counsellor will be able to read this"; defending him again gets "not here to judge you", once', () => {
+    for (const shift of [onShift, offShift]) {
+      const turns = keysPerMessage(real.machine, shift, ...story, 'hes not like that he loves me', 'age is just a number', 'hes the only one who gets me');
+      expect(turns.at(-3)).toEqual(['child.cares']);
+      expect(turns.at(-2)).toEqual(['child.cares-again']);
+      expect(turns.at(-2)).not.toContain('child.gifts');
+      expect(turns.at(-1)).not.toContain('child.cares-again');
+    }
+    expect(last(onShift, ...story, 'ur just like my mum')).toEqual(['child.cares']);
+    expect(real.content.render('child.cares-again', {}).text).toMatch(/not here to judge you/);
+  });
+
+  it('twins: the first red flag still gets the serious line; flattery with nothing said for him still gets the gifts line', () => {
+    expect(last(onShift, 'im 14', 'my bf is 19 and he loves me')).toContain('escalation.serious');
+    expect(last(onShift, 'im 12', 'a man on roblox keeps giving me robux')).toContain('child.gifts');
+  });
+});
