@@ -284,6 +284,8 @@ export interface TurnAnalysis {
   readonly thinksOver?: boolean;
   /** "its only a dance", "its easy money". */
   readonly minimises?: boolean;
+  /** "he says if i loved him i would", "prove you love me". */
+  readonly lovePressure?: boolean;
   /** "someone made a fake nude of me with ai", "can report remove take down fake ones". */
   readonly aiFake?: boolean;
 }
@@ -458,11 +460,12 @@ export function createAnalyser(deps: DialogDeps) {
   const imageReachedFamily = compile(w.imageReachedFamily);
   const thinksOver = compile(w.thinksOver);
   const minimises = compile(w.minimises);
+  const lovePressure = compile(w.lovePressure);
   const aiFake = compile(w.aiFake);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, backAfterPause, asksWhatCounsellor, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, aiFake,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, backAfterPause, asksWhatCounsellor, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -744,7 +747,10 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, grownUpTargeted)) turn.grownUpTargeted = true;
     if (either(hits, spelledHits, adultIsVictim)) turn.adultIsVictim = true;
     if (either(hits, spelledHits, wontListen)) turn.wontListen = true;
-    if (either(hits, spelledHits, claimedAge) || claimsYoungAgeIn(words)) turn.claimsYoungAge = true;
+    // Not someone they know in real life ("hes 15 too we go to the same school"): nothing to question, unless that too is
+    // only what he said ("he says hes 14 and goes to my school").
+    const knownInPerson = either(hits, spelledHits, peersKnown) && !words.some((x) => REPORTED_SPEECH.has(x));
+    if ((either(hits, spelledHits, claimedAge) || claimsYoungAgeIn(words)) && !knownInPerson) turn.claimsYoungAge = true;
     if (either(hits, spelledHits, fearsHarm)) turn.fearsHarm = true;
     if (either(hits, spelledHits, lightTone)) turn.lightTone = true;
     // "forget it its stupid": short, nothing flagged and no picture worry in it ("its stupid i sent him one" is more).
@@ -762,6 +768,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, imageReachedFamily)) turn.imageReachedFamily = true;
     if (either(hits, spelledHits, thinksOver)) turn.thinksOver = true;
     if (either(hits, spelledHits, minimises)) turn.minimises = true;
+    if (either(hits, spelledHits, lovePressure)) turn.lovePressure = true;
     if (either(hits, spelledHits, aiFake)) {
       turn.aiFake = true;
       // "made a fake nude of me and wants real ones": asked for, so "don't send" still fits.
@@ -933,6 +940,8 @@ const PLAIN_NO_FIRST: ReadonlySet<string> = new Set(['no', 'nope', 'not']);
 const SELF_WORDS: ReadonlySet<string> = new Set(['i', 'im', 'me', 'myself', 'ive', 'id']);
 
 /** Someone else's words, then a child's age: "hes 12", "shes 11", "he is 10", "they are 13". */
+/** Words that make what follows someone's claim ("he says hes 14 and goes to my school"). */
+const REPORTED_SPEECH = new Set(['said', 'says', 'sed', 'sez', 'saying', 'claims', 'claimed', 'told', 'tells', 'reckons']);
 const THIRD_PERSON_AGE = new Set(['hes', 'shes', 'theyre']);
 const THIRD_PERSON_SUBJECT = new Set(['he', 'she', 'they']);
 const IS_WORDS = new Set(['is', 'are', 'was', 'only', 'just']);

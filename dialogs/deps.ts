@@ -329,6 +329,8 @@ export interface AnswerWords {
   readonly thinksOver: readonly string[];
   /** "its only a dance", "its easy money", "that sounds fun tho": playing it down. */
   readonly minimises: readonly string[];
+  /** "if you loved me you would", "prove you love me", "everyone does it": pressure dressed as love. */
+  readonly lovePressure: readonly string[];
   /** "someone made a fake nude of me with ai", "is it illegal if its fake": AI-made or edited nude pictures. */
   readonly aiFake: readonly string[];
 }
@@ -487,6 +489,7 @@ export const ANSWER_LIST_KEYS = {
   imageReachedFamily: 'image_reached_family',
   thinksOver: 'thinks_over',
   minimises: 'minimises',
+  lovePressure: 'love_pressure',
   aiFake: 'ai_fake',
 } as const satisfies Record<AnswerListName, string>;
 

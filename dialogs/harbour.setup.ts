@@ -1420,7 +1420,11 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
     // "she said she deleted them": they often keep copies and come back (once).
     if (t.thinksOver === true && context.said.notOver !== true && moneyOrThreatCameUp(context, summary)) out.push(sayStepOf(context, 'not-over'));
     // "its only a dance", "its easy money", after a red flag: it is not okay, not their fault, no need to do it (each time).
-    if (t.minimises === true && ((summary.categories ?? []).length > 0 || t.findings.length > 0)) out.push(sayStepOf(context, 'minimises'));
+    // "he says if i loved him i would", after or beside a red flag, a young person: pressure is not love, no is okay (once;
+    // in place of the minimises line, whose "a grown-up asking for that" may not fit a boyfriend their age).
+    const pressured = t.lovePressure === true && ((summary.categories ?? []).length > 0 || t.findings.length > 0);
+    if (pressured && path === 'child' && context.said.lovePressure !== true) out.push(say('child.love-pressure'));
+    else if (t.minimises === true && !pressured && ((summary.categories ?? []).length > 0 || t.findings.length > 0)) out.push(sayStepOf(context, 'minimises'));
   }
   // "did i do something wrong": after a counsellor had to leave, that it was not because of them; else not their fault.
   if (t.asksIfDidWrong === true) out.push(context.said.counsellorLeft === true ? say('handoff.not-you') : sayStepOf(context, 'not-your-fault'));
@@ -1478,6 +1482,7 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key.endsWith('.image-family')) ? { imageFamily: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.not-over')) ? { notOver: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.ai-fake')) ? { aiFake: true as const } : {}),
+    ...(lines.some((l) => l.key === 'child.love-pressure') ? { lovePressure: true as const } : {}),
   };
 }
 

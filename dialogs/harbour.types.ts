@@ -65,6 +65,8 @@ export interface HarbourContext {
     readonly cares?: boolean;
     /** "age is just a number" after `<path>.cares` was said: not judging, wanting them safe (`child.cares-again`), once. Absent in older snapshots. */
     readonly caresAgain?: boolean;
+    /** "if i loved him i would": pressure is not love, no is okay (`child.love-pressure`), once. Absent in older snapshots. */
+    readonly lovePressure?: boolean;
     /**
      * After immediate danger, they said it has passed ("hes gone"): the reminders to call 999 stop.
      * Absent in older snapshots.

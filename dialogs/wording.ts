@@ -121,7 +121,10 @@ export function dontComply(ctx: HarbourContext): BotSay {
   // known, so "paying or sending more won't make them stop" would not fit.
   const known = new Set([...(ctx.summary.categories ?? []), ...ctx.turn.categories]);
   const detailsOnly = known.has('personal_info') && !known.has('sexual') && !known.has('financial') && !known.has('threat_blackmail');
-  return adviceFor(ctx, detailsOnly ? 'dont-comply-details' : 'dont-comply');
+  // Only pictures asked for ("my boyfriend keeps asking for nudes" / "should i send one"): no money or threat known, so
+  // "paying or sending more won't make them stop" would not fit either.
+  const picturesOnly = known.has('sexual') && !known.has('financial') && !known.has('threat_blackmail');
+  return adviceFor(ctx, detailsOnly ? 'dont-comply-details' : picturesOnly ? 'dont-comply-pictures' : 'dont-comply');
 }
 
 /** The detector's rule for sexual abuse told of ("he touches me"): no picture was asked for. */

@@ -110,7 +110,7 @@ describe('session 26 tester report #10: their address asked for', () => {
 
   it('twins: pictures or money asked for keep the whole "don\'t comply"; details already given get no "don\'t tell them"', () => {
     expect(last(onShift, 'im 15', 'girl on insta wants 150 or she posts my pics', 'should i just pay her')).toContain('advice.dont-comply');
-    expect(last(onShift, 'im 12', 'a man on roblox wants my adress and pics of me', 'should i send them')).toContain('advice.dont-comply');
+    expect(last(onShift, 'im 12', 'a man on roblox wants my adress and pics of me', 'should i send them')).toEqual(['advice.dont-comply-pictures']);
     expect(last(onShift, 'im 13', 'a man on snap asked what school i go to and i told him')).not.toContain('advice.details-asked');
   });
 });
@@ -133,5 +133,29 @@ describe('session 26 tester report #9: a girl defending her older "boyfriend"', 
   it('twins: the first red flag still gets the serious line; flattery with nothing said for him still gets the gifts line', () => {
     expect(last(onShift, 'im 14', 'my bf is 19 and he loves me')).toContain('escalation.serious');
     expect(last(onShift, 'im 12', 'a man on roblox keeps giving me robux')).toContain('child.gifts');
+  });
+});
+
+describe('session 26 tester report #5: a boyfriend her own age pressuring her for nudes', () => {
+  const story = ['im 15', 'my boyfriend keeps asking for nudes'];
+
+  it('"if i loved him i would" gets "someone who cares won\'t pressure you; no is okay", once, not the grown-up line', () => {
+    const turns = keysPerMessage(real.machine, onShift, ...story, 'he says everyone does it and if i loved him i would', 'he said prove you love me');
+    expect(turns.at(-2)).toContain('child.love-pressure');
+    expect(turns.at(-2)).not.toContain('child.minimises');
+    expect(turns.at(-1)).not.toContain('child.love-pressure');
+    expect(real.content.render('child.love-pressure', {}).text).toMatch(/okay to say no/);
+  });
+
+  it('"should i send one" gets no, you never have to (no "paying"); "hes 15 too we go to the same school" is not questioned', () => {
+    expect(last(onShift, ...story, 'should i send one')).toEqual(['advice.dont-comply-pictures']);
+    expect(real.content.render('advice.dont-comply-pictures', {}).text).not.toMatch(/pay/i);
+    expect(last(onShift, ...story, 'hes 15 too we go to the same school')).not.toContain('child.claimed-age');
+  });
+
+  it('twins: blackmail keeps the whole "don\'t comply"; an age he only claimed is still questioned; playing it down still gets its line', () => {
+    expect(last(onShift, 'im 15', 'girl on insta wants 150 or she posts my pics', 'should i just send more pics')).toContain('advice.dont-comply');
+    expect(last(onShift, ...story, 'he says hes 14 and goes to my school')).toContain('child.claimed-age');
+    expect(last(onShift, 'im 12', 'a guy on tiktok sends me gifts on my lives and now he wants me to do a dance in my bra', 'its only a dance')).toContain('child.minimises');
   });
 });
