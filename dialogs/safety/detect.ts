@@ -1632,7 +1632,7 @@ function mildThreat(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
 }
 
 /** Why scope stood a phrase down: the classifier may defer to some kinds of stand-down (see detect). */
-type StandDown = 'sent' | 'thing' | 'dose' | 'errand' | 'mild' | 'nuisance' | 'permission' | 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch';
+type StandDown = 'sent' | 'thing' | 'dose' | 'errand' | 'mild' | 'nuisance' | 'permission' | 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch' | 'pressure';
 
 /** Words that may sit between a negator and what it denies outright: "i don't EVER want to die" (not "really", a hedge). */
 const DENIAL_FILLERS = new Set(['even', 'ever', 'actually', 'honestly', 'truly']);
@@ -2307,7 +2307,33 @@ function familyAudience(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   return family && kin;
 }
 
+/** Session 26: the rules of someone else's suicide threat used as pressure (threat and keeping in contact). */
+const PRESSURE_RULES = new Set(['lex:threat_blackmail.suicide-pressure', 'lex:meet_or_secrecy.suicide-pressure']);
+
+const PRESSURE_SPEECH = new Set(['said', 'says', 'say', 'sed', 'sez', 'saying', 'told', 'tells', 'sent', 'sends', 'texted', 'texts', 'messaged', 'messages', 'wrote', 'writes', 'threatened', 'threatens', 'threatening', 'keeps', 'goes', 'went', 'replied', 'replies']);
+
+/**
+ * Session 26 (tester's report, problem 5): "ill kill myself if u tell anyone" is his words only when
+ * quoted or told as his ("he said ill kill myself if u block me"); the child's own "ill kill myself if
+ * you tell my mum" to Harbour is the child's risk. Phrases with "himself", "herself", "themselves"
+ * name the other one already.
+ */
+function pressureNotTheirs(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!PRESSURE_RULES.has(rule.id) || tokens[m.first]?.quoted) return false;
+  let mine = false;
+  for (let j = m.first; j <= m.last; j += 1) if (tokens[j]?.word === 'myself') mine = true;
+  if (!mine) return false;
+  const s = tokens[m.first]?.sentence;
+  for (let j = m.first - 1; j > 0; j -= 1) {
+    const t = tokens[j];
+    if (t === undefined || t.sentence !== s) break;
+    if (PRESSURE_SPEECH.has(t.word) && CHILD_SUBJECTS.has(tokens[j - 1]?.word ?? '')) return false;
+  }
+  return true;
+}
+
 function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel): StandDown | undefined {
+  if (pressureNotTheirs(tokens, m, rule)) return 'speaker';
   if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return 'negated';
   if (rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm')) return 'hypothetical';
   if (rule.resolvable && scope.resolved && !relapseAfter(tokens, m, rule)) return 'resolved';
@@ -2466,9 +2492,17 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   // just the cat from next door"): the classifier does not raise danger now again at any score (the
   // train48 retrain read that benign twin 0.9+ danger from the words of the first clause).
   let revealedHarmless = false;
-  for (const m of findPhrases(tokens, model.rules, false, present)) {
+  const matches = findPhrases(tokens, model.rules, false, present);
+  // Session 26: someone else's suicide threat hung on the child's own act (`suicidePressure`): the
+  // self-harm phrase inside it is his pressure on the child, not the child's (or a friend's) risk.
+  // Means named ("…and he sent a pic of a rope") keep his risk as self-harm too.
+  const meansNamed = tokens.some((t) => t.sets.includes('{means}') || t.sets.includes('{pills}'));
+  const pressure = meansNamed ? [] : matches.filter((m) => PRESSURE_RULES.has(m.phrase.rule.id) && standsDown(tokens, m, m.phrase.rule, scope, model) === undefined);
+  let selfHarmPressure = false;
+  for (const m of matches) {
     const rule = m.phrase.rule;
-    const down = standsDown(tokens, m, rule, scope, model);
+    const down = rule.category === 'self_harm' && pressure.some((p) => p.first <= m.last && m.first <= p.last) ? 'pressure' : standsDown(tokens, m, rule, scope, model);
+    if (down === 'pressure') selfHarmPressure = true;
     if (overdoseDenied(tokens, m, rule)) dangerDenied = true;
     if (down !== undefined) {
       if (rule.category) {
@@ -2543,7 +2577,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       // to scope at any score (a harmless-words stand-down, or a DEFER_ALWAYS kind).
       if ((stoodDown.has(c) || deferred.has(c)) && c !== 'immediate_danger' && c !== 'self_harm') continue;
       if (p < SURE_SCORE && (scoped.has(c) || stoodDown.has(c))) continue;
-      if (c === 'self_harm' && (selfHarmDenied || selfHarmHyperbole)) continue;
+      if (c === 'self_harm' && (selfHarmDenied || selfHarmHyperbole || selfHarmPressure)) continue;
       if ((c === 'self_harm' || c === 'immediate_danger') && (toldOver || harmlessTaken)) continue;
       if (c === 'immediate_danger' && revealedHarmless) continue;
       if (c === 'self_harm' && p < SURE_SCORE && (trivialCause(tokens) || waitingAsked(tokens))) continue;
