@@ -241,6 +241,8 @@ function strangerOnline(tokens: readonly Token[], s: number | undefined, j: numb
 }
 
 /** Subject pronouns that may stand for a trusted person named earlier in the sentence. */
+/** Session 26: trusted people of either gender, for "she" or "he" ("my COUSIN is sending me her old clothes, SHE needed my address"). */
+const EITHER_GENDER = new Set(['cousin', 'friend', 'bestie', 'bff', 'mate']);
 const SUBJECT_HE = new Set(['he']);
 const SUBJECT_SHE = new Set(['she']);
 
@@ -267,7 +269,7 @@ function pronounOfTrusted(tokens: readonly Token[], m: PhraseMatch, set: string)
     const w = t.word;
     if (w === tokens[p]?.word) continue;
     if (OTHER_PERSON.has(w) || CHILD_SUBJECTS.has(w) || w === 'boy' || w === 'girl') return false;
-    if (t.keys.includes(set)) return (she ? FEMALE.has(w) : MALE.has(w)) && !metOnline(tokens, k);
+    if (t.keys.includes(set)) return (she ? FEMALE.has(w) : MALE.has(w)) || EITHER_GENDER.has(w) ? !metOnline(tokens, k) : false;
   }
   return false;
 }
@@ -2332,8 +2334,62 @@ function pressureNotTheirs(tokens: readonly Token[], m: PhraseMatch, rule: Compi
   return true;
 }
 
+const GIVERS = new Set(['i', 'we']);
+const GIVING = new Set(['send', 'sent', 'sending', 'sends', 'give', 'gave', 'giving', 'gives', 'given', 'buy', 'bought', 'buying', 'buys', 'post', 'posted', 'posting', 'posts', 'pay', 'paid', 'paying', 'pays', 'transfer', 'transferred']);
+const RECIPIENTS_OUT = new Set(['them', 'him', 'her']);
+const NOT_GIVER = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'man', 'guy', 'someone', 'somebody', 'person', 'stranger', 'boy', 'girl', 'lady', 'woman']);
+
+/**
+ * Session 26 (tester's report, problem 14): money or presents going OUT. A gift phrase whose one
+ * given to is him, her or them in a message with a word of extortion (set `extort`: "hes being
+ * sextorted … he sent them 2 gift cards already"), or whose giver is the child ("if i send £20 to him
+ * he'll double it"), is a payment, not a grooming present; `financial.paid-out` reads it. And
+ * `financial.paid-out` itself is read only with such a word (see `detect`: "i paid them back").
+ */
+function giftPaidOut(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:meet_or_secrecy.gifts-grooming' || !GIVING.has(tokens[m.first]?.word ?? '')) return false;
+  const s = tokens[m.first]?.sentence;
+  for (let j = m.first - 1; j >= Math.max(0, m.first - 3); j -= 1) {
+    const t = tokens[j];
+    if (t === undefined || t.sentence !== s || NOT_GIVER.has(t.word)) break;
+    if (GIVERS.has(t.word)) return true;
+  }
+  // The one given to, right after the verb ("sent THEM 2 gift cards") or after "to" in the phrase.
+  let to = tokens[m.first + 1]?.word ?? '';
+  for (let j = m.first + 1; j < m.last; j += 1) if (tokens[j]?.word === 'to') to = tokens[j + 1]?.word ?? '';
+  return RECIPIENTS_OUT.has(to) && extorted(tokens);
+}
+
+function extorted(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => t.sets.includes('{extort}'));
+}
+
+const AI_TOOLS = new Set(['app', 'apps', 'ad', 'ads', 'advert', 'adverts', 'advertisement', 'advertisements', 'website', 'websites', 'site', 'sites', 'tool', 'tools', 'bot', 'bots', 'program', 'programs', 'software', 'filter', 'filters']);
+const SOMEONE_PICTURED = new Set(['me', 'my', 'her', 'him', 'his', 'our', 'us', 'them', 'their', 'mine', 'myself', 'himself', 'herself', 'themselves']);
+
+/**
+ * Session 26 (tester's report, problem 6): what AI apps or ads can do, told as a general worry ("i keep
+ * seeing ads for ai apps that make fake nudes. could someone do that with my insta pics?", "can ai
+ * apps make fake nudes from normal pics?"): a sexual phrase in a sentence where an app, an ad, a site or a
+ * tool is named before it and nobody is pictured (no me, my, her, him… in the sentence) is about the
+ * product. "they used an ai app to undress MY photo", "an app made a fake nude OF ME" still count.
+ */
+function aiToolTalk(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'sexual' && rule.feature !== 'signal.image' && rule.feature !== 'signal.body') return false;
+  const s = tokens[m.first]?.sentence;
+  let tool = false;
+  for (const t of tokens) {
+    if (t.sentence !== s) continue;
+    if (SOMEONE_PICTURED.has(t.word) || t.quoted || (t.sets.includes('{person}') && !AI_TOOLS.has(t.word))) return false;
+    if (t.start < (tokens[m.first]?.start ?? 0) && AI_TOOLS.has(t.word)) tool = true;
+  }
+  return tool;
+}
+
 function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel): StandDown | undefined {
+  if (aiToolTalk(tokens, m, rule)) return 'role';
   if (pressureNotTheirs(tokens, m, rule)) return 'speaker';
+  if (giftPaidOut(tokens, m, rule)) return 'sent';
   if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return 'negated';
   if (rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm')) return 'hypothetical';
   if (rule.resolvable && scope.resolved && !relapseAfter(tokens, m, rule)) return 'resolved';
@@ -2501,6 +2557,9 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   let selfHarmPressure = false;
   for (const m of matches) {
     const rule = m.phrase.rule;
+    // Session 26: money sent or paid out is read only with a word of extortion in the message, and
+    // otherwise is no phrase at all (the classifier's own reading of "i sent him all my robux" stands).
+    if (rule.id === 'lex:financial.paid-out' && !extorted(tokens)) continue;
     const down = rule.category === 'self_harm' && pressure.some((p) => p.first <= m.last && m.first <= p.last) ? 'pressure' : standsDown(tokens, m, rule, scope, model);
     if (down === 'pressure') selfHarmPressure = true;
     if (overdoseDenied(tokens, m, rule)) dangerDenied = true;

@@ -44,3 +44,89 @@ describe('session 26 (v65): someone else\'s suicide threat used as pressure on t
     expect(rules('ill kill myself if he posts it')).not.toContain('lex:threat_blackmail.suicide-pressure');
   });
 });
+
+describe('session 26 (v65): Welsh presents and game money given to the child', () => {
+  it('reads a man giving robux, presents to a friend, and a picture wanted, as the English does', () => {
+    expect(rules('mae dyn ar roblox yn rhoi robux i fi ac eisiau llun')).toEqual(expect.arrayContaining(['lex:meet_or_secrecy.gifts-grooming', 'lex:sexual.image-request']));
+    for (const text of [
+      'mae dyn yn rhoi robux i fi',
+      "mae fy ffrind yn siarad gyda dyn hŷn ar tiktok ac mae e'n rhoi anrhegion iddi hi",
+      'mae hogyn hŷn yn rhoi vbucks i fi',
+      'nath o roi robux i fi',
+      "mae o'n anfon anrhegion i fi",
+      'a man gives robux to me',
+      'he is giving presents to her',
+    ])
+      expect(rules(text), text).toContain('lex:meet_or_secrecy.gifts-grooming');
+  });
+
+  it('leaves a present from nain, robux from mam, and "for me to ask" benign', () => {
+    for (const text of [
+      'mae nain yn rhoi anrheg i fi',
+      'mae mam yn rhoi robux i fi',
+      'mae fy nain yn rhoi pres i fi bob wythnos',
+      'mae mam yn anfon anrheg i fi',
+      "Ydy hi'n ddiogel i mi ofyn i'w mam am fanylion ei chyfrif banc hi?",
+      'my nan gives robux to me',
+      'i sent her robux for her birthday',
+    ])
+      expect(categories(text), text).toEqual([]);
+  });
+});
+
+describe('session 26 (v65): which way a gift or a payment goes', () => {
+  it('reads gift cards sent to a blackmailer as a payment, not a grooming present', () => {
+    const text = 'hes 16, hes being sextorted and he sent them 2 gift cards already';
+    expect(rules(text)).toContain('lex:financial.paid-out');
+    expect(rules(text)).not.toContain('lex:meet_or_secrecy.gifts-grooming');
+    expect(rules('i already sent him £50 in gift cards and hes still threatening me')).toContain('lex:financial.paid-out');
+    expect(rules('if i send £20 to him he will double it')).not.toContain('lex:meet_or_secrecy.gifts-grooming');
+  });
+
+  it('keeps presents sent to the child as grooming, and money paid back as nothing', () => {
+    expect(rules('a man online sent her a gift card')).toContain('lex:meet_or_secrecy.gifts-grooming');
+    expect(rules('someone has been sending them gift cards')).toContain('lex:meet_or_secrecy.gifts-grooming');
+    expect(rules('someone online has been buying my 14 year old clothes and trainers and now says she owes him')).toContain('lex:meet_or_secrecy.gifts-grooming');
+    expect(categories('i paid them back for the tickets')).toEqual([]);
+    expect(categories('my mum is buying my school clothes')).toEqual([]);
+  });
+
+  it('reads a child paid for acts or pictures on camera as sexual exploitation', () => {
+    for (const text of [
+      'im a youth worker. one of our lads (14) is getting vbucks from an older guy in fortnite for doing stuff on camera',
+      'she gets robux off a man on discord for doing things on facetime',
+      'my son has been getting robux from a man for videos of himself',
+      'he gives me robux for pics',
+    ])
+      expect(rules(text), text).toContain('lex:sexual.paid-for-acts');
+    expect(categories('he gets robux from his uncle for doing chores')).toEqual([]);
+    expect(categories('my mum gave me money for my school photos')).toEqual([]);
+  });
+});
+
+describe('session 26 (v65): pictures made with AI', () => {
+  it('reads a deepfake of the child or their child as sexual, and keeps fake nudes flagged', () => {
+    for (const text of ['there is a deepfake of me going round', 'someone made a deepfake of me', 'theres a deepfake video of my daughter on snap'])
+      expect(rules(text), text).toContain('lex:sexual.ai-fake');
+    for (const text of ['someone made a fake nude of me with ai', 'they put my face on a naked body', 'they used an ai app to undress my photo', 'an app made a fake nude of me', 'a man on the app asked me for nudes'])
+      expect(categories(text), text).toContain('sexual');
+  });
+
+  it('leaves a general worry about what AI apps can do, and the word asked about, benign', () => {
+    for (const text of [
+      'i keep seeing ads for ai apps that make fake nudes. could someone do that with my insta pics?',
+      'can ai apps make fake nudes from normal pics?',
+      'what is a deepfake',
+      'we watched a deepfake of the prime minister in class',
+    ])
+      expect(categories(text), text).toEqual([]);
+  });
+});
+
+describe('session 26 (v65): a trusted person of either gender', () => {
+  it('follows "she" back to a cousin or friend', () => {
+    expect(categories('my cousin is sending me her old clothes, she needed my address so mum gave it her')).toEqual([]);
+    expect(rules('he needed my address for that so i gave it')).toContain('lex:personal_info.asks-details');
+    expect(categories('a supply teacher took my phone in maths and read my dms and said hell show my mum unless i stay behind alone with him after skl')).toContain('threat_blackmail');
+  });
+});
