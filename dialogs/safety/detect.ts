@@ -87,7 +87,35 @@ export function tokenise(text: string, model: SafetyModel): Token[] {
         }
       }
     }
+  polishReflexive(text, tokens);
   return tokens;
+}
+
+/**
+ * Session 26: Polish "się" (text-speak reads it "myself") is the reflexive every other Polish verb
+ * takes: "boję się" (I'm scared), "nazywam się" (my name is), "uczę się" (I'm learning). It is
+ * "myself" only beside a verb of harm (set `harmself`): after it ("zabiję się", "tnę się") as read,
+ * before it ("chcę się zabić": I want to kill myself) read in English order, the two words' readings
+ * swapped, each keeping its span. Anywhere else it is masked: no rule and not the classifier reads it
+ * ("nie wiem co robić, boję się" had read 0.74 self-harm on "myself"). English "myself" is never touched.
+ */
+function polishReflexive(text: string, tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined || t.word !== 'myself') continue;
+    const typed = text.slice(t.start, t.end).toLowerCase();
+    if (typed !== 'sie' && typed !== 'się') continue;
+    const before = tokens[i - 1];
+    const after = tokens[i + 1];
+    if (before !== undefined && before.sentence === t.sentence && before.sets.includes('{harmself}')) continue;
+    if (after !== undefined && after.sentence === t.sentence && after.sets.includes('{harmself}')) {
+      tokens[i] = { ...after, start: t.start, end: t.end };
+      tokens[i + 1] = { ...t, start: after.start, end: after.end };
+      i += 1;
+      continue;
+    }
+    tokens[i] = { ...t, masked: true };
+  }
 }
 
 /**

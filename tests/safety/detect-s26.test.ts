@@ -130,3 +130,17 @@ describe('session 26 (v65): a trusted person of either gender', () => {
     expect(categories('a supply teacher took my phone in maths and read my dms and said hell show my mum unless i stay behind alone with him after skl')).toContain('threat_blackmail');
   });
 });
+
+describe('session 26 (v66): Polish "się" is "myself" only beside a verb of harm', () => {
+  it('leaves "I\'m scared", "my name is" and other reflexive verbs benign', () => {
+    for (const text of ['nie wiem co robic, boje sie', 'nie wiem co robić, boję się', 'nazywam sie ola', 'ucze sie angielskiego', 'czuje sie zle'])
+      expect(categories(text), text).toEqual([]);
+  });
+
+  it('still reads killing or cutting oneself in Polish, and the English inside a mixed message', () => {
+    for (const text of ['chce sie zabic', 'chcę się zabić', 'zabije sie', 'tne sie', 'pocielam sie', 'nie wiem co robic, boje sie, i want to kill myself'])
+      expect(categories(text), text).toContain('self_harm');
+    expect(categories('boje sie, he is outside my house now')).toContain('immediate_danger');
+    expect(categories('boje sie, he says he knows where i live')).toContain('personal_info');
+  });
+});
