@@ -2362,6 +2362,45 @@ function pressureNotTheirs(tokens: readonly Token[], m: PhraseMatch, rule: Compi
   return true;
 }
 
+/**
+ * Session 26: a detail asked for paperwork (set `paperwork`: a trip form, the school records, a work rota,
+ * payroll, a library account) in the sentence: "miss asked for my addres on the trip form", "her boss asked
+ * for her phone number for the rota". Not when the sentence names an app, a game or being online, or a
+ * stranger ("a man on snap asked for my address for the trip form": a pretext).
+ */
+const PRETEXTERS = new Set(['man', 'men', 'guy', 'guys', 'bloke', 'stranger', 'creep', 'weirdo', 'dude', 'player', 'gamer', 'adult']);
+
+function paperworkAsked(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:personal_info.asks-details') return false;
+  const s = tokens[m.first]?.sentence;
+  let paper = false;
+  for (const t of tokens) {
+    if (t.sentence !== s) continue;
+    // (A "boss" is a game's only in a game: here it is the one at work.)
+    if ((ONLINE.has(t.word) && !t.sets.includes('{paperwork}')) || t.sets.includes('{app}') || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word) && t.word !== 'boss') || PRETEXTERS.has(t.word)) return false;
+    if (t.sets.includes('{paperwork}')) paper = true;
+  }
+  return paper;
+}
+
+const LAUGH_WORDS = new Set(['lol', 'lmao', 'lmfao', 'lmaooo', 'haha', 'hahaha', 'rofl', 'xd', 'jk']);
+const LAUGH_EMOJI = /\u{1F602}|\u{1F923}/u;
+const LAUGH_VETO = ['{image}', '{money}', '{nudestrong}', '{undress}', '{bodypart}', '{hush}', '{secret}', '{afraid}', '{earnest}', '{knownadult}', '{pills}', '{means}'];
+const LAUGH_VETO_WORDS = new Set(['worried', 'worry', 'worrying', 'serious', 'seriously', 'idk', 'should', 'real', 'meant', 'address', 'live', 'school']);
+
+/**
+ * Session 26: a conditional threat laughed off in the same message ("the robber in the game said
+ * 'give me ur money or else' 😂", "he said smash that like button or else lol", "if i dont reply in
+ * 10 mins it means im in the shower lol"): a laugh (lol, lmao, haha, 😂, 🤣) and nothing of pictures,
+ * nudity, money, secrets, keeping quiet, fear, meaning it, a known adult, means, or where the child lives or
+ * goes to school. "he said send more pics or else lol" and "…or else lol im scared" still count.
+ */
+function laughedOff(text: string, tokens: readonly Token[], rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:threat_blackmail.conditional-threat') return false;
+  if (!LAUGH_EMOJI.test(text) && !tokens.some((t) => LAUGH_WORDS.has(t.word))) return false;
+  return !tokens.some((t) => LAUGH_VETO_WORDS.has(t.word) || LAUGH_VETO.some((v) => t.sets.includes(v)));
+}
+
 const GIVERS = new Set(['i', 'we']);
 const GIVING = new Set(['send', 'sent', 'sending', 'sends', 'give', 'gave', 'giving', 'gives', 'given', 'buy', 'bought', 'buying', 'buys', 'post', 'posted', 'posting', 'posts', 'pay', 'paid', 'paying', 'pays', 'transfer', 'transferred']);
 const RECIPIENTS_OUT = new Set(['them', 'him', 'her']);
@@ -2392,7 +2431,7 @@ function extorted(tokens: readonly Token[]): boolean {
   return tokens.some((t) => t.sets.includes('{extort}'));
 }
 
-const AI_TOOLS = new Set(['app', 'apps', 'ad', 'ads', 'advert', 'adverts', 'advertisement', 'advertisements', 'website', 'websites', 'site', 'sites', 'tool', 'tools', 'bot', 'bots', 'program', 'programs', 'software', 'filter', 'filters']);
+const AI_TOOLS = new Set(['trend', 'trends', 'app', 'apps', 'ad', 'ads', 'advert', 'adverts', 'advertisement', 'advertisements', 'website', 'websites', 'site', 'sites', 'tool', 'tools', 'bot', 'bots', 'program', 'programs', 'software', 'filter', 'filters']);
 const SOMEONE_PICTURED = new Set(['me', 'my', 'her', 'him', 'his', 'our', 'us', 'them', 'their', 'mine', 'myself', 'himself', 'herself', 'themselves']);
 
 /**
@@ -2416,6 +2455,7 @@ function aiToolTalk(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
 
 function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel): StandDown | undefined {
   if (aiToolTalk(tokens, m, rule)) return 'role';
+  if (paperworkAsked(tokens, m, rule)) return 'role';
   if (pressureNotTheirs(tokens, m, rule)) return 'speaker';
   if (giftPaidOut(tokens, m, rule)) return 'sent';
   if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return 'negated';
@@ -2588,7 +2628,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     // Session 26: money sent or paid out is read only with a word of extortion in the message, and
     // otherwise is no phrase at all (the classifier's own reading of "i sent him all my robux" stands).
     if (rule.id === 'lex:financial.paid-out' && !extorted(tokens)) continue;
-    const down = rule.category === 'self_harm' && pressure.some((p) => p.first <= m.last && m.first <= p.last) ? 'pressure' : standsDown(tokens, m, rule, scope, model);
+    const down = rule.category === 'self_harm' && pressure.some((p) => p.first <= m.last && m.first <= p.last) ? 'pressure' : (standsDown(tokens, m, rule, scope, model) ?? (laughedOff(text, tokens, rule) ? 'mild' : undefined));
     if (down === 'pressure') selfHarmPressure = true;
     if (overdoseDenied(tokens, m, rule)) dangerDenied = true;
     if (down !== undefined) {

@@ -144,3 +144,33 @@ describe('session 26 (v66): Polish "się" is "myself" only beside a verb of harm
     expect(categories('boje sie, he says he knows where i live')).toContain('personal_info');
   });
 });
+
+describe('session 26 (v66): benign families of the tuning half', () => {
+  it('leaves a detail asked for paperwork (a trip form, the school records, a rota) or at a desk benign', () => {
+    for (const text of [
+      'miss asked for my addres on the trip form',
+      'My 15 year old has a part time job and her boss asked for her phone number for the rota. That seems fine?',
+      'they asked my name and date of birth and address at the desk',
+      'need my student id number for the library account and i cant find it',
+    ])
+      expect(categories(text), text).toEqual([]);
+  });
+
+  it('still reads a school email or an address asked online, and a stranger asking for paperwork\'s sake on an app', () => {
+    expect(categories('he asked for my school email and what form im in')).toContain('personal_info');
+    expect(categories('a man on snap asked for my address for the trip form')).toContain('personal_info');
+    expect(categories('he asked what school i go to')).toContain('personal_info');
+  });
+
+  it('leaves a conditional threat laughed off benign, and keeps one about pictures, money or fear', () => {
+    for (const text of ['he\'s a youtuber and he said "smash that like button or else" lol', 'i told my sister "give me back my hoodie or else" lol she did', 'sum1 in my cod lobby said hes gonna find me and end me lol its just trash talk'])
+      expect(rules(text), text).not.toContain('lex:threat_blackmail.conditional-threat');
+    for (const text of ['he said send more pics or else lol', 'he said pay me £50 or else lol', 'he said do it or else lol im scared', 'he said hes gonna find me lol he knows my school'])
+      expect(categories(text), text).toContain('threat_blackmail');
+  });
+
+  it('leaves a trend of AI pictures told of in general benign', () => {
+    expect(categories('theres a weird trend where people make ai pics of others')).toEqual([]);
+    expect(categories('theres a trend where a man makes ai pics of me')).toContain('sexual');
+  });
+});
