@@ -87,7 +87,35 @@ export function tokenise(text: string, model: SafetyModel): Token[] {
         }
       }
     }
+  polishReflexive(text, tokens);
   return tokens;
+}
+
+/**
+ * Session 26: Polish "się" (text-speak reads it "myself") is the reflexive every other Polish verb
+ * takes: "boję się" (I'm scared), "nazywam się" (my name is), "uczę się" (I'm learning). It is
+ * "myself" only beside a verb of harm (set `harmself`): after it ("zabiję się", "tnę się") as read,
+ * before it ("chcę się zabić": I want to kill myself) read in English order, the two words' readings
+ * swapped, each keeping its span. Anywhere else it is masked: no rule and not the classifier reads it
+ * ("nie wiem co robić, boję się" had read 0.74 self-harm on "myself"). English "myself" is never touched.
+ */
+function polishReflexive(text: string, tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined || t.word !== 'myself') continue;
+    const typed = text.slice(t.start, t.end).toLowerCase();
+    if (typed !== 'sie' && typed !== 'się') continue;
+    const before = tokens[i - 1];
+    const after = tokens[i + 1];
+    if (before !== undefined && before.sentence === t.sentence && before.sets.includes('{harmself}')) continue;
+    if (after !== undefined && after.sentence === t.sentence && after.sets.includes('{harmself}')) {
+      tokens[i] = { ...after, start: t.start, end: t.end };
+      tokens[i + 1] = { ...t, start: after.start, end: after.end };
+      i += 1;
+      continue;
+    }
+    tokens[i] = { ...t, masked: true };
+  }
 }
 
 /**
@@ -241,6 +269,8 @@ function strangerOnline(tokens: readonly Token[], s: number | undefined, j: numb
 }
 
 /** Subject pronouns that may stand for a trusted person named earlier in the sentence. */
+/** Session 26: trusted people of either gender, for "she" or "he" ("my COUSIN is sending me her old clothes, SHE needed my address"). */
+const EITHER_GENDER = new Set(['cousin', 'friend', 'bestie', 'bff', 'mate']);
 const SUBJECT_HE = new Set(['he']);
 const SUBJECT_SHE = new Set(['she']);
 
@@ -267,7 +297,7 @@ function pronounOfTrusted(tokens: readonly Token[], m: PhraseMatch, set: string)
     const w = t.word;
     if (w === tokens[p]?.word) continue;
     if (OTHER_PERSON.has(w) || CHILD_SUBJECTS.has(w) || w === 'boy' || w === 'girl') return false;
-    if (t.keys.includes(set)) return (she ? FEMALE.has(w) : MALE.has(w)) && !metOnline(tokens, k);
+    if (t.keys.includes(set)) return (she ? FEMALE.has(w) : MALE.has(w)) || EITHER_GENDER.has(w) ? !metOnline(tokens, k) : false;
   }
   return false;
 }
@@ -1632,7 +1662,7 @@ function mildThreat(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
 }
 
 /** Why scope stood a phrase down: the classifier may defer to some kinds of stand-down (see detect). */
-type StandDown = 'sent' | 'thing' | 'dose' | 'errand' | 'mild' | 'nuisance' | 'permission' | 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch';
+type StandDown = 'sent' | 'thing' | 'dose' | 'errand' | 'mild' | 'nuisance' | 'permission' | 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch' | 'pressure';
 
 /** Words that may sit between a negator and what it denies outright: "i don't EVER want to die" (not "really", a hedge). */
 const DENIAL_FILLERS = new Set(['even', 'ever', 'actually', 'honestly', 'truly']);
@@ -2307,7 +2337,127 @@ function familyAudience(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   return family && kin;
 }
 
+/** Session 26: the rules of someone else's suicide threat used as pressure (threat and keeping in contact). */
+const PRESSURE_RULES = new Set(['lex:threat_blackmail.suicide-pressure', 'lex:meet_or_secrecy.suicide-pressure']);
+
+const PRESSURE_SPEECH = new Set(['said', 'says', 'say', 'sed', 'sez', 'saying', 'told', 'tells', 'sent', 'sends', 'texted', 'texts', 'messaged', 'messages', 'wrote', 'writes', 'threatened', 'threatens', 'threatening', 'keeps', 'goes', 'went', 'replied', 'replies']);
+
+/**
+ * Session 26 (tester's report, problem 5): "ill kill myself if u tell anyone" is his words only when
+ * quoted or told as his ("he said ill kill myself if u block me"); the child's own "ill kill myself if
+ * you tell my mum" to Harbour is the child's risk. Phrases with "himself", "herself", "themselves"
+ * name the other one already.
+ */
+function pressureNotTheirs(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!PRESSURE_RULES.has(rule.id) || tokens[m.first]?.quoted) return false;
+  let mine = false;
+  for (let j = m.first; j <= m.last; j += 1) if (tokens[j]?.word === 'myself') mine = true;
+  if (!mine) return false;
+  const s = tokens[m.first]?.sentence;
+  for (let j = m.first - 1; j > 0; j -= 1) {
+    const t = tokens[j];
+    if (t === undefined || t.sentence !== s) break;
+    if (PRESSURE_SPEECH.has(t.word) && CHILD_SUBJECTS.has(tokens[j - 1]?.word ?? '')) return false;
+  }
+  return true;
+}
+
+/**
+ * Session 26: a detail asked for paperwork (set `paperwork`: a trip form, the school records, a work rota,
+ * payroll, a library account) in the sentence: "miss asked for my addres on the trip form", "her boss asked
+ * for her phone number for the rota". Not when the sentence names an app, a game or being online, or a
+ * stranger ("a man on snap asked for my address for the trip form": a pretext).
+ */
+const PRETEXTERS = new Set(['man', 'men', 'guy', 'guys', 'bloke', 'stranger', 'creep', 'weirdo', 'dude', 'player', 'gamer', 'adult']);
+
+function paperworkAsked(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:personal_info.asks-details') return false;
+  const s = tokens[m.first]?.sentence;
+  let paper = false;
+  for (const t of tokens) {
+    if (t.sentence !== s) continue;
+    // (A "boss" is a game's only in a game: here it is the one at work.)
+    if ((ONLINE.has(t.word) && !t.sets.includes('{paperwork}')) || t.sets.includes('{app}') || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word) && t.word !== 'boss') || PRETEXTERS.has(t.word)) return false;
+    if (t.sets.includes('{paperwork}')) paper = true;
+  }
+  return paper;
+}
+
+const LAUGH_WORDS = new Set(['lol', 'lmao', 'lmfao', 'lmaooo', 'haha', 'hahaha', 'rofl', 'xd', 'jk']);
+const LAUGH_EMOJI = /\u{1F602}|\u{1F923}/u;
+const LAUGH_VETO = ['{image}', '{money}', '{nudestrong}', '{undress}', '{bodypart}', '{hush}', '{secret}', '{afraid}', '{earnest}', '{knownadult}', '{pills}', '{means}'];
+const LAUGH_VETO_WORDS = new Set(['worried', 'worry', 'worrying', 'serious', 'seriously', 'idk', 'should', 'real', 'meant', 'address', 'live', 'school']);
+
+/**
+ * Session 26: a conditional threat laughed off in the same message ("the robber in the game said
+ * 'give me ur money or else' 😂", "he said smash that like button or else lol", "if i dont reply in
+ * 10 mins it means im in the shower lol"): a laugh (lol, lmao, haha, 😂, 🤣) and nothing of pictures,
+ * nudity, money, secrets, keeping quiet, fear, meaning it, a known adult, means, or where the child lives or
+ * goes to school. "he said send more pics or else lol" and "…or else lol im scared" still count.
+ */
+function laughedOff(text: string, tokens: readonly Token[], rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:threat_blackmail.conditional-threat') return false;
+  if (!LAUGH_EMOJI.test(text) && !tokens.some((t) => LAUGH_WORDS.has(t.word))) return false;
+  return !tokens.some((t) => LAUGH_VETO_WORDS.has(t.word) || LAUGH_VETO.some((v) => t.sets.includes(v)));
+}
+
+const GIVERS = new Set(['i', 'we']);
+const GIVING = new Set(['send', 'sent', 'sending', 'sends', 'give', 'gave', 'giving', 'gives', 'given', 'buy', 'bought', 'buying', 'buys', 'post', 'posted', 'posting', 'posts', 'pay', 'paid', 'paying', 'pays', 'transfer', 'transferred']);
+const RECIPIENTS_OUT = new Set(['them', 'him', 'her']);
+const NOT_GIVER = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'man', 'guy', 'someone', 'somebody', 'person', 'stranger', 'boy', 'girl', 'lady', 'woman']);
+
+/**
+ * Session 26 (tester's report, problem 14): money or presents going OUT. A gift phrase whose one
+ * given to is him, her or them in a message with a word of extortion (set `extort`: "hes being
+ * sextorted … he sent them 2 gift cards already"), or whose giver is the child ("if i send £20 to him
+ * he'll double it"), is a payment, not a grooming present; `financial.paid-out` reads it. And
+ * `financial.paid-out` itself is read only with such a word (see `detect`: "i paid them back").
+ */
+function giftPaidOut(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:meet_or_secrecy.gifts-grooming' || !GIVING.has(tokens[m.first]?.word ?? '')) return false;
+  const s = tokens[m.first]?.sentence;
+  for (let j = m.first - 1; j >= Math.max(0, m.first - 3); j -= 1) {
+    const t = tokens[j];
+    if (t === undefined || t.sentence !== s || NOT_GIVER.has(t.word)) break;
+    if (GIVERS.has(t.word)) return true;
+  }
+  // The one given to, right after the verb ("sent THEM 2 gift cards") or after "to" in the phrase.
+  let to = tokens[m.first + 1]?.word ?? '';
+  for (let j = m.first + 1; j < m.last; j += 1) if (tokens[j]?.word === 'to') to = tokens[j + 1]?.word ?? '';
+  return RECIPIENTS_OUT.has(to) && extorted(tokens);
+}
+
+function extorted(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => t.sets.includes('{extort}'));
+}
+
+const AI_TOOLS = new Set(['trend', 'trends', 'app', 'apps', 'ad', 'ads', 'advert', 'adverts', 'advertisement', 'advertisements', 'website', 'websites', 'site', 'sites', 'tool', 'tools', 'bot', 'bots', 'program', 'programs', 'software', 'filter', 'filters']);
+const SOMEONE_PICTURED = new Set(['me', 'my', 'her', 'him', 'his', 'our', 'us', 'them', 'their', 'mine', 'myself', 'himself', 'herself', 'themselves']);
+
+/**
+ * Session 26 (tester's report, problem 6): what AI apps or ads can do, told as a general worry ("i keep
+ * seeing ads for ai apps that make fake nudes. could someone do that with my insta pics?", "can ai
+ * apps make fake nudes from normal pics?"): a sexual phrase in a sentence where an app, an ad, a site or a
+ * tool is named before it and nobody is pictured (no me, my, her, him… in the sentence) is about the
+ * product. "they used an ai app to undress MY photo", "an app made a fake nude OF ME" still count.
+ */
+function aiToolTalk(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'sexual' && rule.feature !== 'signal.image' && rule.feature !== 'signal.body') return false;
+  const s = tokens[m.first]?.sentence;
+  let tool = false;
+  for (const t of tokens) {
+    if (t.sentence !== s) continue;
+    if (SOMEONE_PICTURED.has(t.word) || t.quoted || (t.sets.includes('{person}') && !AI_TOOLS.has(t.word))) return false;
+    if (t.start < (tokens[m.first]?.start ?? 0) && AI_TOOLS.has(t.word)) tool = true;
+  }
+  return tool;
+}
+
 function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel): StandDown | undefined {
+  if (aiToolTalk(tokens, m, rule)) return 'role';
+  if (paperworkAsked(tokens, m, rule)) return 'role';
+  if (pressureNotTheirs(tokens, m, rule)) return 'speaker';
+  if (giftPaidOut(tokens, m, rule)) return 'sent';
   if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return 'negated';
   if (rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm')) return 'hypothetical';
   if (rule.resolvable && scope.resolved && !relapseAfter(tokens, m, rule)) return 'resolved';
@@ -2466,9 +2616,20 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   // just the cat from next door"): the classifier does not raise danger now again at any score (the
   // train48 retrain read that benign twin 0.9+ danger from the words of the first clause).
   let revealedHarmless = false;
-  for (const m of findPhrases(tokens, model.rules, false, present)) {
+  const matches = findPhrases(tokens, model.rules, false, present);
+  // Session 26: someone else's suicide threat hung on the child's own act (`suicidePressure`): the
+  // self-harm phrase inside it is his pressure on the child, not the child's (or a friend's) risk.
+  // Means named ("…and he sent a pic of a rope") keep his risk as self-harm too.
+  const meansNamed = tokens.some((t) => t.sets.includes('{means}') || t.sets.includes('{pills}'));
+  const pressure = meansNamed ? [] : matches.filter((m) => PRESSURE_RULES.has(m.phrase.rule.id) && standsDown(tokens, m, m.phrase.rule, scope, model) === undefined);
+  let selfHarmPressure = false;
+  for (const m of matches) {
     const rule = m.phrase.rule;
-    const down = standsDown(tokens, m, rule, scope, model);
+    // Session 26: money sent or paid out is read only with a word of extortion in the message, and
+    // otherwise is no phrase at all (the classifier's own reading of "i sent him all my robux" stands).
+    if (rule.id === 'lex:financial.paid-out' && !extorted(tokens)) continue;
+    const down = rule.category === 'self_harm' && pressure.some((p) => p.first <= m.last && m.first <= p.last) ? 'pressure' : (standsDown(tokens, m, rule, scope, model) ?? (laughedOff(text, tokens, rule) ? 'mild' : undefined));
+    if (down === 'pressure') selfHarmPressure = true;
     if (overdoseDenied(tokens, m, rule)) dangerDenied = true;
     if (down !== undefined) {
       if (rule.category) {
@@ -2543,7 +2704,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       // to scope at any score (a harmless-words stand-down, or a DEFER_ALWAYS kind).
       if ((stoodDown.has(c) || deferred.has(c)) && c !== 'immediate_danger' && c !== 'self_harm') continue;
       if (p < SURE_SCORE && (scoped.has(c) || stoodDown.has(c))) continue;
-      if (c === 'self_harm' && (selfHarmDenied || selfHarmHyperbole)) continue;
+      if (c === 'self_harm' && (selfHarmDenied || selfHarmHyperbole || selfHarmPressure)) continue;
       if ((c === 'self_harm' || c === 'immediate_danger') && (toldOver || harmlessTaken)) continue;
       if (c === 'immediate_danger' && revealedHarmless) continue;
       if (c === 'self_harm' && p < SURE_SCORE && (trivialCause(tokens) || waitingAsked(tokens))) continue;

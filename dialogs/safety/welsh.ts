@@ -202,6 +202,8 @@ export interface WelshEntry {
   readonly verb?: boolean;
   /** A word of `words` or `verbs` (not `fixed`): one a possessive can go with. */
   readonly content?: boolean;
+  /** Only a mutated form of such a word (session 26: "i mi OFYN", for me to ask). */
+  readonly mutated?: boolean;
   readonly phrases?: readonly CompiledWelshPhrase[];
 }
 
@@ -210,6 +212,9 @@ export interface WelshPiece {
   readonly text: string;
   readonly gapBefore: string;
 }
+
+/** Session 26: "i fi", "i mi"… before a verb-noun: for whom (see `WelshReader.read`). */
+const FOR_WHOM: ReadonlyMap<string, string> = new Map([['fi', 'me'], ['mi', 'me'], ['ti', 'you'], ['ni', 'us']]);
 
 /** Characters that end a phrase's reach (sentence ends and quotation marks). */
 const BREAKS = /[.!?\n\r…;"“”„«»‘’'`‹›]/;
@@ -288,6 +293,7 @@ export class WelshReader {
         marker: markers.has(f),
         ...(english !== undefined && from in verbs ? { verb: true } : {}),
         ...(english !== undefined && (from in verbs || from in source.words) ? { content: true } : {}),
+        ...(english !== undefined && w !== undefined && !w.radical ? { mutated: true } : {}),
         ...(english === undefined ? {} : { english }),
         onlyWhenWelsh,
         ...(phrases === undefined ? {} : { phrases }),
@@ -332,6 +338,14 @@ export class WelshReader {
     for (let i = 0; i < pieces.length; i += 1) {
       const e = entries[i];
       const text = pieces[i]?.text ?? '';
+      // Session 26: "i" and an object pronoun before a mutated verb-noun is "for me to" ("ydy hi'n ddiogel
+      // i mi ofyn…": is it safe for me to ask); otherwise the phrase reads it "to me" ("rhoi robux i fi").
+      const pronoun = welsh && text === 'i' ? FOR_WHOM.get(pieces[i + 1]?.text ?? '') : undefined;
+      if (pronoun !== undefined && entries[i + 2]?.mutated === true && !BREAKS.test(pieces[i + 1]?.gapBefore ?? '') && !BREAKS.test(pieces[i + 2]?.gapBefore ?? '')) {
+        at[i] = { english: ['for', pronoun, 'to'], length: 2 };
+        i += 1;
+        continue;
+      }
       const phrase = e === undefined ? undefined : this.phraseAt(pieces, i, e, welsh);
       if (phrase !== undefined) {
         at[i] = phrase;
@@ -377,6 +391,11 @@ export class WelshReader {
             continue;
           }
         }
+      }
+      // Session 26: "am" before a thing is "for, about" ("gofyn am fanylion": ask for details), not English "am".
+      if (welsh && text === 'am' && next?.content === true && next.verb !== true && !BREAKS.test(pieces[i + 1]?.gapBefore ?? '')) {
+        at[i] = { english: ['for'], length: 1 };
+        continue;
       }
       // "o" is "he" after a verb ("nath o", "ydi o") but "of, from" before a thing ("o luniau", "o dy lunie").
       const nextText = pieces[i + 1]?.text ?? '';
