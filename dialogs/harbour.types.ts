@@ -57,6 +57,8 @@ export interface HarbourContext {
     readonly logins?: boolean;
     /** Don't tell them where you live, your school, or where you'll be (the detector's `personal_info.asks-details`): once. Absent in older snapshots. */
     readonly detailsAsked?: boolean;
+    /** Their threat to hurt themselves if the child blocks or tells is a way to control them (`SUICIDE_PRESSURE_RULE`): once. Absent in older snapshots. */
+    readonly theirThreat?: boolean;
     /** What to do if the person who menaced them turns up (`MAY_TURN_UP_RULES` in wording.ts): once. Absent in older snapshots. */
     readonly menace?: boolean;
     /** Someone is outside or at the door now (the detector's someone-outside): the reminders say what to do about the door. Absent in older snapshots. */

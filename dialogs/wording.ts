@@ -130,6 +130,14 @@ export function dontComply(ctx: HarbourContext): BotSay {
 /** The detector's rule for sexual abuse told of ("he touches me"): no picture was asked for. */
 export const ABUSE_DISCLOSED_RULE = 'lex:sexual.abuse-disclosed';
 
+/**
+ * The detector's rules for the person contacting them threatening to hurt themselves if the child blocks them, tells
+ * or leaves ("if i block him hell kill himself"): pressure to control the child, not blackmail, not a threat to come,
+ * and not the child's own self-harm. The conditional-threat rule fires on the same words ("if i block").
+ */
+export const SUICIDE_PRESSURE_RULE = 'lex:threat_blackmail.suicide-pressure';
+const CONDITIONAL_THREAT_RULE = 'lex:threat_blackmail.conditional-threat';
+
 /** The detector's rule for a threat to hurt someone ("theyll beat her up"), not blackmail. */
 export const VIOLENCE_RULE = 'lex:threat_blackmail.violence';
 /** The detector's rule for money muling ("hold money in my bank account and send it on"). */
@@ -452,8 +460,12 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   const asksSexual = !sentOnly && findings.some((f) => f.category === 'sexual' && f.rule !== ABUSE_DISCLOSED_RULE);
   const abuseTold = ctx.said.abuseTold !== true && !asksSexual && findings.some((f) => f.rule === ABUSE_DISCLOSED_RULE);
   if (abuseTold) out.push(say(`${pathOf(ctx.audience)}.abuse-told`));
+  // Their threat to hurt themselves if the child blocks or tells: said for what it is (once), and neither it nor the
+  // "if i block" it is read in (nor that read as a threat renewed) is blackmail or a threat to come.
+  const suicidePressure = findings.some((f) => f.rule === SUICIDE_PRESSURE_RULE);
+  const threatFindings = suicidePressure ? findings.filter((f) => f.rule !== SUICIDE_PRESSURE_RULE && f.rule !== CONDITIONAL_THREAT_RULE && f.rule !== THREAT_RENEWED_RULE) : findings;
   // A threat to hurt ("theyll beat her up") is not blackmail: nothing to send or pay.
-  const blackmail = threatIsBlackmail(findings, blackmailKnown(ctx), ctx.summary.categories);
+  const blackmail = threatIsBlackmail(threatFindings, blackmailKnown(ctx), ctx.summary.categories);
   const pressure = blackmail || categories.has('financial') || asksSexual;
   // Which half fits is decided by this message's asks; what was said before is in `said.dontSendWhat`.
   const asked = [...(ctx.summary.categories ?? []), ...categories].filter(
@@ -494,7 +506,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     !withPerson &&
     ctx.said.menace !== true &&
     // "someone is blackmailing me": blackmail, not a threat to come; "don't send or pay" answers it.
-    findings.some((f) => MAY_TURN_UP_RULES.has(f.rule) && !(f.evidence.length > 0 && f.evidence.every((e) => BLACKMAIL_WORD.test(e.text)))) &&
+    threatFindings.some((f) => MAY_TURN_UP_RULES.has(f.rule) && !(f.evidence.length > 0 && f.evidence.every((e) => BLACKMAIL_WORD.test(e.text)))) &&
     !asksSexual &&
     // The errand's own words ("drop something off") read as a threat: not a threat to come. A later one still is.
     !exploitation &&
@@ -503,6 +515,8 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     !categories.has('financial') &&
     !findings.some((f) => f.rule === SHARE_IMAGES_RULE);
   if (menace) out.push(say(`${pathOf(ctx.audience)}.advice.if-they-come`));
+  const theirThreat = !withPerson && suicidePressure && ctx.said.theirThreat !== true;
+  if (theirThreat) out.push(say(`${pathOf(ctx.audience)}.their-threat`));
   // Sexual pictures sent to them: not their fault, don't reply or send them on, tell someone. Once.
   const sentImages = !withPerson && ctx.said.sentImages !== true && ctx.turn.sentSexual === true && categories.has('sexual');
   if (sentImages) out.push(say(`${pathOf(ctx.audience)}.sent-images`));
@@ -551,6 +565,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     ...(cares && !isFirst && !raises ? { cares: true } : {}),
     ...(caresAgain && !isFirst && !raises ? { caresAgain: true } : {}),
     ...(detailsAsked ? { detailsAsked: true } : {}),
+    ...(theirThreat ? { theirThreat: true } : {}),
     ...(menace ? { menace: true } : {}),
     ...(secret ? { secret: true } : {}),
     ...(workerSecret ? { workerSecret: true } : {}),

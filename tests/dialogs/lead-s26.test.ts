@@ -159,3 +159,24 @@ describe('session 26 tester report #5: a boyfriend her own age pressuring her fo
     expect(last(onShift, 'im 12', 'a guy on tiktok sends me gifts on my lives and now he wants me to do a dance in my bra', 'its only a dance')).toContain('child.minimises');
   });
 });
+
+describe('session 25 tester report #5: the person contacting them says they will kill themselves if the child blocks or tells', () => {
+  it('is named as a way to control them, not the child\'s own self-harm, and no "don\'t send or pay"', () => {
+    for (const said of ['my online bf is 20 and he says if i block him hell kill himself', 'he says if i tell my mum he will kill himself and i dont know what to do']) {
+      for (const shift of [onShift, offShift]) {
+        const keys = last(shift, 'im 14', said);
+        expect(keys, said).toContain('child.their-threat');
+        expect(keys, said).not.toContain('safety.self-harm');
+        expect(keys, said).not.toContain('safety.ask-safe');
+        expect(keys, said).not.toContain('advice.dont-send-or-pay');
+        expect(keys, said).not.toContain('child.advice.if-they-come');
+      }
+    }
+    expect(real.content.render('child.their-threat', {}).text).toMatch(/not your job/);
+  });
+
+  it('twins: the child\'s own "ill kill myself if he posts it" still gets the self-harm help; blackmail still gets "don\'t send or pay"', () => {
+    expect(last(onShift, 'im 15', 'ill kill myself if he posts it')).toContain('safety.self-harm');
+    expect(last(onShift, 'im 15', 'girl on insta wants 150 or she posts my pics')).toContain('advice.dont-send-or-pay');
+  });
+});

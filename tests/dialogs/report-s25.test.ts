@@ -137,7 +137,10 @@ describe('#6 a nude made or edited with AI', () => {
   });
 
   it('a deepfake told first gets the line and the first question still waits; a parent gets the adult line', () => {
-    expect(last(offShift, 'im 12', 'there is a deepfake of me going round')).toEqual(['child.ai-fake']);
+    // Since session 26 the detector reads a deepfake of the child as sexual: the escalation, with no "don't send" (nobody asked).
+    const deepfake = last(offShift, 'im 12', 'there is a deepfake of me going round');
+    expect(deepfake).toContain('child.ai-fake');
+    expect(deepfake).not.toContain('advice.dont-send');
     expect(last(onShift, 'my daughter', 'boys in her year used an app to make fake nudes of her and shared them in a group chat')).toContain('parent.ai-fake');
   });
 
