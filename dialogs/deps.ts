@@ -331,6 +331,10 @@ export interface AnswerWords {
   readonly minimises: readonly string[];
   /** "someone made a fake nude of me with ai", "is it illegal if its fake": AI-made or edited nude pictures. */
   readonly aiFake: readonly string[];
+  /** "its 1am tho", "its the middle of the night": the hour as a reason not to wake or tell a grown-up. */
+  readonly lateHour: readonly string[];
+  /** "idk", "dunno", "not sure": not knowing (within `unsure`, without its "maybe", "kind of", "a bit"). */
+  readonly notKnowing: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -488,6 +492,8 @@ export const ANSWER_LIST_KEYS = {
   thinksOver: 'thinks_over',
   minimises: 'minimises',
   aiFake: 'ai_fake',
+  lateHour: 'late_hour',
+  notKnowing: 'not_knowing',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

@@ -542,8 +542,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         const safeguardingLead = context.audience === 'someone_else' && context.said.safeguardingLead !== true;
         if (safeguardingLead) enqueue.emit(say('parent.advice.work-with-children'));
         // Self-harm heard for the first time, and no one known to be in danger now: ask, directly, whether they are safe.
+        // Asked last in the turn, after every line beside it (`askSafeLast`), so the question is the last thing on screen.
         const askSafe = categories.includes('self_harm') && !context.said.selfHarm && urgency !== 'immediate' && context.urgency !== 'immediate' && context.safeAsk === undefined;
-        if (askSafe) enqueue.emit(sayToReader(context, 'safety.ask-safe', { quickReplies: QR.safe }));
         // The first red flag is about one of their own grown-ups in person ("my uncle sed i hav to keep a
         // secret"): the path that would have noted it is skipped, so it is noted here, for the tips.
         const knownAdult = context.urgency === undefined && context.turn.knownAdultInPerson === true && context.knownAdult === undefined;
@@ -592,6 +592,19 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
           said: { ...context.said, selfHarm: true, notSafe: true },
         });
       }),
+      /**
+       * "Are you safe right now?", when `escalateOnFindings` asked it this turn (`safeAsk` is `asked` only then: taking
+       * the message passed any earlier one): the last action of the red-flag routes, so the question comes after the
+       * image, police and other answers said beside the escalation, not buried among them.
+       */
+      askSafeLast: enqueueActions(({ context, enqueue }) => {
+        if (context.safeAsk === 'asked') enqueue.emit(sayToReader(context, 'safety.ask-safe', { quickReplies: QR.safe }));
+      }),
+      /**
+       * "idk", "not sure" to "Are you safe right now?": not knowing, not a no. Gently, what could help them feel
+       * safer, the numbers, and 999 if they might act on it; the request is not raised to immediate.
+       */
+      sayUnsureSafe: emit(({ context }) => sayToReader(context, 'safety.unsure-safe')),
       /** "Are you safe right now?" "yes": glad, and who to call if that changes. */
       saySafeForNow: emit(({ context }) => sayToReader(context, 'safety.safe-yes')),
       /** The child said the person seems to know private things: a red flag by the guidance. */
@@ -1056,6 +1069,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         pathOf(context.audience) !== 'parent' &&
         summaryOf(context, event).trustedAdult === undefined &&
         summaryOf(context, event).homeIsUnsafe !== true,
+      /** "idk", "dunno", "not sure": not knowing (not "maybe", "kind of", which hedge). */
+      isNotKnowing: ({ context, event }) => turnOf(context, event).notKnowing === true,
     },
   });
 }

@@ -398,6 +398,12 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.take-your-time',
   'parent.ai-fake',
   'shared.ai-fake-again',
+  'escalation.off-shift-self-harm',
+  'helplines.now.child-self-harm',
+  'safety.unsure-safe',
+  'safety.unsure-safe-friend',
+  'safety.unsure-safe-adult',
+  'escalation.wake-ok-friend',
 ];
 
 /** All message keys for a machine built with these apps, including `apps.<id>.advice`. */

@@ -1,0 +1,87 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createHarbourMachine, type DialogEvent } from '../../dialogs/index.js';
+import type { Content } from '../../server/content/types.js';
+import { keysPerMessage, lastKeys, msg, play, realContent, wordsOf, type HarbourMachine } from './harness.js';
+
+/** Session 25's probe report (/work/scratch/s25/probe-report.md), the dialog owner's problems in session 26: what the person sees. */
+
+let content: Content;
+let machine: HarbourMachine;
+const onShift = { counsellorOnShift: true };
+const offShift = { counsellorOnShift: false };
+
+beforeAll(async () => {
+  ({ content } = await realContent());
+  machine = createHarbourMachine(content.dialogDeps);
+});
+
+type Shift = { counsellorOnShift: boolean };
+/** The keys said to each message (the opening left out). */
+const keysPerTurn = (shift: Shift, ...texts: string[]) => keysPerMessage(machine, shift, ...texts);
+const last = (shift: Shift, ...texts: string[]) => lastKeys(machine, shift, ...texts);
+const lastTurn = (shift: Shift, ...events: DialogEvent[]) => play(machine, shift, events).at(-1);
+const lastWords = (shift: Shift, ...texts: string[]) => wordsOf(content, lastTurn(shift, ...texts.map(msg))?.emitted ?? []).join(' ');
+const requests = (shift: Shift, ...texts: string[]) => (lastTurn(shift, ...texts.map(msg))?.emitted ?? []).filter((e) => e.type === 'handoff.requested');
+
+const SEXTORTION_2AM = 'sent pics to a girl on insta now shes saying pay 300 or she sends them to my family. its 2am. might as well end it tbh';
+const FRIEND_1AM = 'my friend sent pics to a guy and now hes threatening to post them. he said hes gonna kill himself if it gets out';
+
+describe('#13 off shift at 2 a.m.: "Are you safe?" last, one list of numbers, "idk" is not knowing', () => {
+  it('the question is the last thing on screen, on and off shift; off shift, Samaritans are named once', () => {
+    for (const shift of [onShift, offShift]) {
+      const keys = last(shift, 'im 16', SEXTORTION_2AM);
+      expect(keys.at(-1)).toBe('safety.ask-safe');
+      expect(keys).toContain('child.image-worry');
+      expect(keys).toContain('safety.self-harm');
+    }
+    const off = last(offShift, 'im 16', SEXTORTION_2AM);
+    expect(off).not.toContain('helplines.now.child');
+    expect(off).toContain('escalation.off-shift-self-harm');
+    const words = lastWords(offShift, 'im 16', SEXTORTION_2AM);
+    expect(words.match(/116 123/g)).toHaveLength(1);
+    expect(words).toMatch(/Childline free on 0800 1111/);
+    expect(words).toMatch(/Are you safe right now\?$/);
+  });
+
+  it('twins: off shift without self-harm keeps the two lines and both numbers; a parent keeps the NSPCC line', () => {
+    const keys = last(offShift, 'im 16', 'sent pics to a girl on insta now shes saying pay 300 or she sends them to my family');
+    expect(keys).toContain('escalation.off-shift');
+    expect(keys).toContain('helplines.now.child');
+    expect(keys).not.toContain('safety.ask-safe');
+    expect(last(offShift, 'my son', 'he says he wants to kill himself, someone is blackmailing him over pics')).toContain('helplines.now.adult');
+  });
+
+  it('"idk", "dunno", "not sure" to "Are you safe right now?": gently, what could help and the numbers; not "call 999 now", nothing raised', () => {
+    for (const shift of [onShift, offShift]) {
+      for (const reply of ['idk', 'dunno', 'not sure', 'i dont know']) {
+        expect(last(shift, 'im 16', SEXTORTION_2AM, reply), reply).toEqual(['safety.unsure-safe']);
+        expect(requests(shift, 'im 16', SEXTORTION_2AM, reply), reply).toEqual([]);
+      }
+    }
+    const words = lastWords(offShift, 'im 16', SEXTORTION_2AM, 'idk');
+    expect(words).toMatch(/It can be hard to know/);
+    expect(words).toMatch(/Samaritans on 116 123/);
+    expect(words).not.toMatch(/Please call 999 now/);
+    // A friend, and a parent, in their words.
+    expect(last(offShift, "I'm asking for a friend", 'my friend said she wants to kill herself', 'idk')).toEqual(['safety.unsure-safe-friend']);
+    expect(last(offShift, "I'm a parent", 'my daughter says she wants to kill herself', 'not sure')).toEqual(['safety.unsure-safe-adult']);
+  });
+
+  it('twins: "no", "not really", "im not ok" are still not safe (999 now, immediate); "yes" is still safe', () => {
+    for (const reply of ['no', 'not really', 'im not ok', 'no idk', 'kind of']) {
+      expect(last(offShift, 'im 16', SEXTORTION_2AM, reply), reply).toEqual(['safety.not-safe']);
+      expect(requests(offShift, 'im 16', SEXTORTION_2AM, reply)).toContainEqual(expect.objectContaining({ urgency: 'immediate' }));
+    }
+    expect(last(offShift, 'im 16', SEXTORTION_2AM, 'yes')).toEqual(['safety.safe-yes']);
+  });
+
+  it('a friend\'s "its 1am tho", in danger now: okay to wake a grown-up for this, not the same reminder', () => {
+    const turns = keysPerTurn(offShift, "I'm asking for a friend", FRIEND_1AM, 'its 1am tho', 'ok');
+    expect(turns[2]).toEqual(['escalation.wake-ok-friend']);
+    expect(lastWords(offShift, "I'm asking for a friend", FRIEND_1AM, 'its 1am tho')).toMatch(/okay to wake a grown-up for this/);
+    // Twin: a plain message after it is the reminder, with 999.
+    expect(turns[3]).toEqual(['escalation.still-in-danger-self-harm-friend']);
+    // A young person in danger from self-harm: "its 2am" is "wake them up now".
+    expect(last(offShift, 'im 15', 'i took a load of pills', 'its 2am')).toEqual(['escalation.self-harm-wake-them']);
+  });
+});
