@@ -288,6 +288,10 @@ export interface TurnAnalysis {
   readonly lateHour?: boolean;
   /** "idk", "dunno", "not sure" (not "maybe" or "kind of"). */
   readonly notKnowing?: boolean;
+  /** "hes locked himself in his room and wont talk". */
+  readonly lockedIn?: boolean;
+  /** "tonight or wait till morning". */
+  readonly policeWhen?: boolean;
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -463,10 +467,12 @@ export function createAnalyser(deps: DialogDeps) {
   const aiFake = compile(w.aiFake);
   const lateHour = compile(w.lateHour);
   const notKnowing = compile(w.notKnowing);
+  const lockedIn = compile(w.lockedIn);
+  const policeWhen = compile(w.policeWhen);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, backAfterPause, asksWhatCounsellor, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, aiFake, lateHour, notKnowing,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, backAfterPause, asksWhatCounsellor, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, aiFake, lateHour, notKnowing, lockedIn, policeWhen,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -769,6 +775,8 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, aiFake)) turn.aiFake = true;
     if (either(hits, spelledHits, lateHour)) turn.lateHour = true;
     if (either(hits, spelledHits, notKnowing)) turn.notKnowing = true;
+    if (either(hits, spelledHits, lockedIn)) turn.lockedIn = true;
+    if (either(hits, spelledHits, policeWhen)) turn.policeWhen = true;
     // "whats a counsellor": the word explained, not one asked for ("counsellor" alone asks for a person).
     if (either(hits, spelledHits, asksWhatCounsellor)) {
       turn.asksWhatCounsellor = true;

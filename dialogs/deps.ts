@@ -335,6 +335,10 @@ export interface AnswerWords {
   readonly lateHour: readonly string[];
   /** "idk", "dunno", "not sure": not knowing (within `unsure`, without its "maybe", "kind of", "a bit"). */
   readonly notKnowing: readonly string[];
+  /** A parent's "hes locked himself in his room": the child shut in, not a person in danger who cannot speak. */
+  readonly lockedIn: readonly string[];
+  /** "should i ring the police tonight or wait till morning": when, not whether. */
+  readonly policeWhen: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -494,6 +498,8 @@ export const ANSWER_LIST_KEYS = {
   aiFake: 'ai_fake',
   lateHour: 'late_hour',
   notKnowing: 'not_knowing',
+  lockedIn: 'locked_in',
+  policeWhen: 'police_when',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

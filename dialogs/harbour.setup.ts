@@ -207,7 +207,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        */
       sayPoliceIfAsked: enqueueActions(({ context, enqueue }) => {
         if (context.turn.asksPolice !== true || context.turn.urgency === 'immediate') return;
-        enqueue.emit(sayStepOf(context, isInDangerNow(context) ? 'police-now' : 'police'));
+        // A parent's "tonight or wait till morning": no need to wait; 999 if in danger now, else 101 (open all night).
+        if (context.turn.policeWhen === true && pathOf(context.audience) === 'parent') enqueue.emit(say('parent.police-when'));
+        else enqueue.emit(sayStepOf(context, isInDangerNow(context) ? 'police-now' : 'police'));
       }),
       /** With a red flag in the message: "its my fault" answered too (not when "not in trouble" said it already). */
       sayNotYourFaultIfSaid: enqueueActions(({ context, enqueue }) => {

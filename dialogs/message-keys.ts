@@ -404,6 +404,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'safety.unsure-safe-friend',
   'safety.unsure-safe-adult',
   'escalation.wake-ok-friend',
+  'parent.locked-in',
+  'parent.police-when',
 ];
 
 /** All message keys for a machine built with these apps, including `apps.<id>.advice`. */

@@ -410,7 +410,9 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     out.push({ type: 'handoff.requested', urgency: asked, findings, reason: 'red_flag' });
   }
   // 999 first, every time: the child may be in danger now, whoever is on shift.
-  if (urgency === 'immediate') out.push(sayToReader(ctx, 'safety.immediate'));
+  // A parent's "hes locked himself in his room and wont talk": not the silent-999 steps for someone who cannot
+  // speak, but stay close, knock, not angry, not his fault, and 999 if he may hurt himself (the request still immediate).
+  if (urgency === 'immediate') out.push(pathOf(ctx.audience) === 'parent' && ctx.turn.lockedIn === true ? say('parent.locked-in') : sayToReader(ctx, 'safety.immediate'));
   // Home alone, after someone who knows where they live or a threat: what to do about the door, now.
   const homeAlone = pathOf(ctx.audience) !== 'friend' && findings.some(isHomeAloneFinding);
   if (homeAlone) out.push(say(`${pathOf(ctx.audience)}.home-alone-safety`));

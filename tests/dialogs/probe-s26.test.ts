@@ -85,3 +85,41 @@ describe('#13 off shift at 2 a.m.: "Are you safe?" last, one list of numbers, "i
     expect(last(offShift, 'im 15', 'i took a load of pills', 'its 2am')).toEqual(['escalation.self-harm-wake-them']);
   });
 });
+
+const SON_SEXTORTED = 'hes 15, someone pretending to be a girl got him to send a pic and now they want money. he paid them 100 with my card';
+
+describe('#14 a parent outside a locked door; "tonight or wait till morning"', () => {
+  it('"hes locked himself in his room and wont talk": stay close, knock, not angry, not his fault, 999 if he may hurt himself; still urgent', () => {
+    for (const shift of [onShift, offShift]) {
+      const keys = last(shift, 'my son', SON_SEXTORTED, 'hes locked himself in his room and wont talk');
+      expect(keys).toContain('parent.locked-in');
+      expect(keys).not.toContain('safety.immediate-adult');
+      // The red flag is not swallowed: the request is raised to immediate.
+      expect(requests(shift, 'my son', SON_SEXTORTED, 'hes locked himself in his room and wont talk')).toContainEqual(expect.objectContaining({ urgency: 'immediate' }));
+    }
+    const words = lastWords(onShift, 'my son', SON_SEXTORTED, 'hes locked himself in his room and wont talk');
+    expect(words).toMatch(/Knock gently, and tell them you are not angry and it is not their fault/);
+    expect(words).toMatch(/may hurt themselves.*call 999/);
+    expect(words).not.toMatch(/press 55/);
+  });
+
+  it('twins: a child locked in with someone outside, and a parent whose child is in danger in other words, keep the silent-999 steps', () => {
+    expect(last(onShift, 'im 13', 'theres a man outside my house who i met online hes knocking')).toContain('safety.immediate');
+    expect(last(onShift, 'my son', 'a man he met online is outside our house right now')).toContain('safety.immediate-adult');
+  });
+
+  it('"should i ring the police tonight or wait till morning": answered (no need to wait; 999 if in danger, else 101), not "Yes"', () => {
+    for (const before of [[], ['hes locked himself in his room and wont talk']]) {
+      const keys = last(onShift, 'my son', SON_SEXTORTED, ...before, 'should i ring the police tonight or wait till morning');
+      expect(keys).toEqual(['parent.police-when']);
+    }
+    const words = lastWords(offShift, 'my son', SON_SEXTORTED, 'should i ring the police tonight or wait till morning');
+    expect(words).toMatch(/^You don't need to wait until morning\./);
+    expect(words).toMatch(/call 999/);
+    expect(words).toMatch(/on 101 tonight/);
+    expect(words).not.toMatch(/^Yes/);
+    // Twins: "should i call the police" is still "Yes, you can report it"; a young person's either/or keeps their line.
+    expect(last(onShift, 'my son', SON_SEXTORTED, 'should i call the police')).toEqual(['parent.police']);
+    expect(last(onShift, 'im 15', 'a girl on insta says she will post my pics unless i pay', 'should i call the police tonight or wait till morning')).toContain('child.police');
+  });
+});
