@@ -339,6 +339,16 @@ export interface AnswerWords {
   readonly lockedIn: readonly string[];
   /** "should i ring the police tonight or wait till morning": when, not whether. */
   readonly policeWhen: readonly string[];
+  /** "im the dsl", "i am the safeguarding lead": the one who refers, not the one told to tell them. */
+  readonly isDsl: readonly string[];
+  /** "im a foster carer", "the boy we look after": a looked-after child's carer (the social worker decides who is told). */
+  readonly fosterCarer: readonly string[];
+  /** "im her older sister", "im his big brother": with an age of 18 or over, a grown-up sibling. */
+  readonly olderSibling: readonly string[];
+  /** "ive already told our dsl": the worker has passed it on. */
+  readonly toldDsl: readonly string[];
+  /** "our parents dont speak english well". */
+  readonly parentsLanguage: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -500,6 +510,11 @@ export const ANSWER_LIST_KEYS = {
   notKnowing: 'not_knowing',
   lockedIn: 'locked_in',
   policeWhen: 'police_when',
+  isDsl: 'is_dsl',
+  fosterCarer: 'foster_carer',
+  olderSibling: 'older_sibling',
+  toldDsl: 'told_dsl',
+  parentsLanguage: 'parents_language',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

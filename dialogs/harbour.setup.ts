@@ -91,6 +91,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (context.handoff !== 'accepted') enqueue.emit(checkInRequest);
         const passed = askedQuestionsPassed(context);
         if (passed !== undefined) enqueue.assign(passed);
+        const role = roleNamed(context);
+        if (role !== undefined) enqueue.assign({ adultRole: role });
       }),
       /**
        * What every step answer does first (see {@link answer}), one action: a check-in deadline (a step's
@@ -102,6 +104,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(checkInRequest);
         const passed = askedQuestionsPassed(c);
         if (passed !== undefined) enqueue.assign(passed);
+        const role = roleNamed(c);
+        if (role !== undefined) enqueue.assign({ adultRole: role });
         sayOnce(enqueue, c, 'details', sharesDetailsFirstTime(c) ? [say(isAdult(c) ? 'details.not-needed.adult' : 'details.not-needed.child')] : undefined);
       }),
       sayOpening: enqueueActions(({ context, enqueue }) => {
@@ -273,7 +277,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (isInDangerNow(context)) enqueue.emit(stillInDanger(context));
       }),
       /** A parent's "what do i tell him": how to support the child; 999 still, while in danger now. */
-      saySupportChild: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'supportChild', [supportChildLine(c), ...stillInDangerIf(isInDangerNow(c), c)])),
+      saySupportChild: enqueueActions(({ context: c, enqueue }) =>
+        // A teacher's or worker's "what should i say to the boy": what to say as staff (listen, no questions, pass it on), each time.
+        c.audience === 'someone_else' && c.adultRole !== 'dsl' ? enqueue.emit(say('parent.advice.staff-what-to-say')) : sayOnce(enqueue, c, 'supportChild', [supportChildLine(c), ...stillInDangerIf(isInDangerNow(c), c)])),
       /** "should i just pay her", with no new red flag in it: no, and why. */
       sayDontComply: emit(({ context }) => dontComply(context)),
       /** The trusted-adult question; after a story about one of their own grown-ups, a young person is asked about another one. */
@@ -541,8 +547,16 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         const { out, raises, categories, escalated, said } = escalation(context, urgency, t.findings);
         for (const e of out) enqueue.emit(e);
         // A teacher, coach or other worker: their safeguarding lead, at once (not only in the tips).
-        const safeguardingLead = context.audience === 'someone_else' && context.said.safeguardingLead !== true;
-        if (safeguardingLead) enqueue.emit(say('parent.advice.work-with-children'));
+        // A worker hears, once: they did right; listen, don't question or look through the phone; their DSL today (or, told
+        // already, that the DSL leads from here). The DSL, a foster carer and a grown-up sibling hear their own part instead.
+        const roleLines = roleAdviceLines(context);
+        const safeguardingLead = context.audience === 'someone_else' && context.said.safeguardingLead !== true && roleLines.length === 0;
+        if (safeguardingLead && context.turn.toldDsl === true) enqueue.emit(say('parent.advice.staff-told-dsl'));
+        else if (safeguardingLead) {
+          enqueue.emit(say('parent.advice.staff'));
+          enqueue.emit(say('parent.advice.work-with-children'));
+        }
+        for (const line of roleLines) enqueue.emit(line);
         // Self-harm heard for the first time, and no one known to be in danger now: ask, directly, whether they are safe.
         // Asked last in the turn, after every line beside it (`askSafeLast`), so the question is the last thing on screen.
         const askSafe = categories.includes('self_harm') && !context.said.selfHarm && urgency !== 'immediate' && context.urgency !== 'immediate' && context.safeAsk === undefined;
@@ -565,7 +579,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
             ...said,
             // Someone outside, or home alone after a threat: the door steps ("Don't open the door to them…").
             ...(t.findings.some((f) => f.rule === SOMEONE_OUTSIDE_RULE || isHomeAloneFinding(f)) ? { outside: true } : {}),
-            ...(safeguardingLead ? { safeguardingLead: true } : {}),
+            ...(safeguardingLead || roleLines.length > 0 ? { safeguardingLead: true } : {}),
+            ...(roleLines.length > 0 ? { roleAdvice: true } : {}),
             // Danger now heard from the detector (something taken): its own wording from here on.
             ...(urgency === 'immediate' && context.said.notSafe === true ? { notSafe: false } : {}),
           },
@@ -1228,6 +1243,8 @@ function cantPay(context: HarbourContext, summary: ConversationSummary): boolean
 function shouldTellLine(context: HarbourContext): BotSay {
   const path = pathOf(context.audience);
   if (path === 'child' && context.summary.homeIsUnsafe === true) return say('child.should-tell-outside');
+  // A foster carer's "should i tell his mum": the social worker first; they decide who else is told.
+  if (path === 'parent' && context.adultRole === 'foster') return say('parent.should-tell-foster');
   return say(`${path}.should-tell`);
 }
 
@@ -1305,7 +1322,8 @@ function adviceLines(context: HarbourContext, appAdviceOf: (context: HarbourCont
     (context.summary.asked ?? []).includes(ASKED_WRONG_OR_SCARY);
   out.push(say(`${prefix}.advice.intro`));
   // Someone else (a teacher, a coach, a neighbour): their safeguarding lead first, if they work with children.
-  if (context.audience === 'someone_else') out.push(say('parent.advice.work-with-children'));
+  // The DSL is not told to tell the DSL; their own part was said with the escalation.
+  if (context.audience === 'someone_else' && context.adultRole !== 'dsl') out.push(say('parent.advice.work-with-children'));
   if (isSelfHarmOnly(context)) {
     for (const key of SELF_HARM_TIPS[prefix]) out.push(say(key));
     return out;
@@ -1454,6 +1472,10 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   // "actually nah dont worry", "forget it its stupid": no pressure, it isn't stupid, the door stays open; the step's
   // question still waits, not answered by it. Not for "are you safe right now?" (its own route asks again), nor in danger now.
   if (t.backsOff === true && context.safeAsk !== 'asked' && !isInDangerNow(context)) out.push(say(context.said.backsOff === true ? 'shared.backs-off-again' : 'shared.backs-off'));
+  // Their role named after the red flag ("I am the safeguarding lead"): their part, once (beside a red flag the escalation says it).
+  if (t.findings.length === 0 && (summary.categories ?? []).length > 0 && roleOfTurn(context) !== undefined) out.push(...roleAdviceLines({ ...context, adultRole: roleOfTurn(context) }));
+  // "our parents dont speak english well", a friend or grown-up: who can help anyway (each time).
+  if (t.parentsLanguage === true && path !== 'child') out.push(say('shared.parents-language'));
   return out;
 }
 
@@ -1477,6 +1499,7 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key.endsWith('.image-family')) ? { imageFamily: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.not-over')) ? { notOver: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.ai-fake')) ? { aiFake: true as const } : {}),
+    ...(lines.some((l) => ROLE_ADVICE_KEYS.has(l.key)) ? { roleAdvice: true as const, safeguardingLead: true as const } : {}),
   };
 }
 
@@ -1578,4 +1601,36 @@ export function initialContext(input: DialogInput): HarbourContext {
     said: { selfHarm: false, dontSend: false, details: false },
     summary: {},
   };
+}
+
+/** A grown-up's part, by role (session 26): see `roleAdviceLines`. */
+const ROLE_ADVICE: Readonly<Record<NonNullable<HarbourContext['adultRole']>, string>> = {
+  dsl: 'parent.advice.dsl',
+  foster: 'parent.advice.foster',
+  'older-sibling': 'friend.older-sibling',
+};
+const ROLE_ADVICE_KEYS: ReadonlySet<string> = new Set(Object.values(ROLE_ADVICE));
+
+/**
+ * The role this message names, when new: the safeguarding lead ("im the dsl"), a foster carer ("the boy we look after"),
+ * or, on the friend path, an older sibling of 18 or over ("im her older sister im 19").
+ */
+function roleNamed(context: HarbourContext): HarbourContext['adultRole'] {
+  const role = roleOfTurn(context);
+  return role === context.adultRole ? undefined : role;
+}
+
+/** The role the message names, whether or not it is known already (see {@link roleNamed}). */
+function roleOfTurn(context: HarbourContext): HarbourContext['adultRole'] {
+  const t = context.turn;
+  if (t.isDsl === true) return 'dsl';
+  if (t.fosterCarer === true) return 'foster';
+  const friendPath = pathOf(context.audience ?? t.audience ?? 'young_person') === 'friend';
+  return t.olderSibling === true && (t.ageBand ?? context.summary.ageBand) === '18+' && friendPath ? 'older-sibling' : undefined;
+}
+
+/** Their role's line, once: the DSL refers as their procedures say; a foster carer tells the social worker; a grown-up sibling can report. */
+function roleAdviceLines(context: HarbourContext): readonly BotSay[] {
+  if (context.adultRole === undefined || context.said.roleAdvice === true || context.handoff === 'accepted') return [];
+  return [say(ROLE_ADVICE[context.adultRole])];
 }

@@ -406,6 +406,15 @@ export const MESSAGE_KEYS: readonly string[] = [
   'escalation.wake-ok-friend',
   'parent.locked-in',
   'parent.police-when',
+  'parent.advice.staff',
+  'parent.advice.staff-told-dsl',
+  'parent.advice.dsl',
+  'parent.advice.foster',
+  'parent.should-tell-foster',
+  'parent.advice.dont-meet-staff',
+  'parent.advice.staff-what-to-say',
+  'friend.older-sibling',
+  'shared.parents-language',
 ];
 
 /** All message keys for a machine built with these apps, including `apps.<id>.advice`. */

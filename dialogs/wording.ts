@@ -84,6 +84,8 @@ function adviceFor(ctx: HarbourContext, name: string): BotSay {
 
 /** "what if i meet him somewhere public": don't go, not even somewhere busy; a planned meeting is told to a grown-up. */
 export function dontMeet(ctx: HarbourContext): BotSay {
+  // A teacher or worker: not "don't let the child go", a parent's part, but the DSL now and 999 if it is today.
+  if (ctx.audience === 'someone_else') return say('parent.advice.dont-meet-staff');
   return adviceFor(ctx, 'dont-meet');
 }
 

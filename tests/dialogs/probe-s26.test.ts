@@ -123,3 +123,69 @@ describe('#14 a parent outside a locked door; "tonight or wait till morning"', (
     expect(last(onShift, 'im 15', 'a girl on insta says she will post my pics unless i pay', 'should i call the police tonight or wait till morning')).toContain('child.police');
   });
 });
+
+describe('#8 teachers, a TA, the DSL, a foster carer and an older sister: their own part, not a parent\'s', () => {
+  const TEACHER = 'im a teacher. a year 8 girl told me a man she met on snapchat is sending her gifts and wants to meet';
+  const TA = 'im a TA. a boy in year 5 told me a man on roblox asked him for pics. ive already told our DSL';
+  const FOSTER = 'im a foster carer. the boy we look after is talking to a man on xbox who sends him money. his social worker doesnt know yet';
+  const SISTER = 'im her older sister im 19. my little sister is 12 and a man on snapchat is asking her for pics';
+
+  it('a teacher: you did right, listen, no questions, not the phone, DSL today; the meeting goes to the DSL, not "don\'t let the child go"', () => {
+    const keys = last(onShift, TEACHER);
+    expect(keys).toContain('parent.advice.staff');
+    expect(keys).toContain('parent.advice.dont-meet-staff');
+    expect(keys).not.toContain('parent.advice.dont-meet');
+    const words = lastWords(onShift, TEACHER);
+    expect(words).toMatch(/You did the right thing\. Listen, but don't ask lots of questions, and don't look through the child's phone/);
+    expect(words).toMatch(/tell your Designated Safeguarding Lead today/);
+  });
+
+  it('a TA who told the DSL already: the DSL leads from here, not "tell your DSL today"; "what should i say to the boy" is answered', () => {
+    const turns = keysPerTurn(onShift, TA, 'what should i say to the boy');
+    expect(turns[0]).toContain('parent.advice.staff-told-dsl');
+    expect(turns[0]).not.toContain('parent.advice.work-with-children');
+    expect(turns.flat()).not.toContain('parent.advice.staff');
+    expect(turns[1]).toEqual(['parent.advice.staff-what-to-say']);
+    expect(lastWords(onShift, TA, 'what should i say to the boy')).toMatch(/Tell them you need to pass it on to keep them safe/);
+  });
+
+  it('the safeguarding lead: refer as your procedures say, never "tell your DSL"; said when named after the red flag too', () => {
+    const dsl = keysPerTurn(onShift, 'im a youth worker', 'one of our girls is being asked for nudes by a man on snapchat', 'I am the safeguarding lead');
+    expect(dsl[2]).toEqual(['parent.advice.dsl']);
+    expect(dsl[2]).not.toContain('parent.ask.wellbeing');
+    const first = last(onShift, 'im the dsl. a year 9 boy told me a man on snapchat is asking him for nudes');
+    expect(first).toContain('parent.advice.dsl');
+    expect(first).not.toContain('parent.advice.staff');
+    expect(last(onShift, 'im the dsl. a year 9 boy told me a man on snapchat is asking him for nudes', 'give me tips')).not.toContain('parent.advice.work-with-children');
+    expect(lastWords(onShift, 'im the dsl. a year 9 boy told me a man on snapchat is asking him for nudes')).toMatch(/refer this to children's social care or the police today, as your procedures say/);
+  });
+
+  it('a foster carer: the social worker or agency today (out-of-hours team at night); "should i tell his mum" → the social worker decides', () => {
+    const turns = keysPerTurn(offShift, FOSTER, 'should i tell his mum? she still has contact');
+    expect(turns[0]).toContain('parent.advice.foster');
+    expect(turns[1]).toEqual(['parent.should-tell-foster']);
+    expect(lastWords(offShift, FOSTER, 'should i tell his mum? she still has contact')).toMatch(/social worker or your fostering agency first/);
+    expect(lastWords(offShift, FOSTER, 'should i tell his mum? she still has contact')).not.toMatch(/the other parent/);
+  });
+
+  it('an older sister of 19: report to CEOP yourself; "our parents dont speak english well" is heard (the NSPCC helpline, no interpreter promised)', () => {
+    const turns = keysPerTurn(onShift, SISTER, 'our parents dont speak english well');
+    expect(turns[0]).toContain('friend.older-sibling');
+    expect(turns[1]).toContain('shared.parents-language');
+    expect(turns[1]).not.toContain('parent.ask.wellbeing');
+    const words = lastWords(onShift, SISTER, 'our parents dont speak english well');
+    expect(words).toMatch(/NSPCC helpline/);
+    expect(words).not.toMatch(/interpreter/);
+  });
+
+  it('twins: a parent keeps the parent lines; a child\'s "my foster carer", a 14-year-old sister and "my teacher" name no role; red flags still escalate', () => {
+    expect(last(onShift, 'my daughter', 'a man she met on snapchat is sending her gifts and wants to meet')).toContain('parent.advice.dont-meet');
+    expect(last(onShift, 'my son', 'a man on xbox is sending him money', 'should i tell his dad')).toEqual(['parent.should-tell']);
+    const child = last(onShift, 'im 13', 'my foster carer doesnt know a man on xbox keeps sending me money');
+    expect(child).not.toContain('parent.advice.foster');
+    expect(requests(onShift, 'im 13', 'my foster carer doesnt know a man on xbox keeps sending me money').length).toBeGreaterThan(0);
+    expect(last(onShift, 'im her older sister im 14. my little sister is 12 and a man on snapchat is asking her for pics')).not.toContain('friend.older-sibling');
+    expect(last(onShift, 'im 12', 'i told my teacher a man on snapchat asked me for pics')).not.toContain('parent.advice.staff');
+    for (const opening of [TEACHER, TA, FOSTER, SISTER]) expect(requests(onShift, opening).length, opening).toBeGreaterThan(0);
+  });
+});
