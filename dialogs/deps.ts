@@ -349,6 +349,8 @@ export interface AnswerWords {
   readonly toldDsl: readonly string[];
   /** "our parents dont speak english well". */
   readonly parentsLanguage: readonly string[];
+  /** "our mum works nights", "my dad is at work": their grown-up is at work, not asleep or away. */
+  readonly grownUpAtWork: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -515,6 +517,7 @@ export const ANSWER_LIST_KEYS = {
   olderSibling: 'older_sibling',
   toldDsl: 'told_dsl',
   parentsLanguage: 'parents_language',
+  grownUpAtWork: 'grown_up_at_work',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

@@ -110,6 +110,8 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['isGreeting', not('isWithCounsellor'), not('isOnAdultPath')]), actions: [{ type: 'say', params: { key: 'escalation.listening' } }] },
             // "wat dose that meen", a young person after the escalation's words: what they mean, plainly.
             { guard: and(['isConfused', 'isOnChildPath']), actions: ['sayMeaningOfEscalation'] },
+            // "should i wake her up" (a mum, about a man asking a 10-year-old for his address), not in danger now: yes, this is important enough.
+            { guard: 'asksToWake', actions: ['trustedAdultAnswered', 'feelingsAnswered', { type: 'sayStep', params: { step: 'wake-yes' } }] },
             // "should i just pay her": answered (no, and why) before any question of the bot's.
             { guard: 'asksShouldComply', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayDontComply'] },
             // Nobody can come, so the bot explores a trusted grown-up itself, as the path would have:

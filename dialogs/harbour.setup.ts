@@ -1088,6 +1088,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         summaryOf(context, event).homeIsUnsafe !== true,
       /** "idk", "dunno", "not sure": not knowing (not "maybe", "kind of", which hedge). */
       isNotKnowing: ({ context, event }) => turnOf(context, event).notKnowing === true,
+      /** "should i wake her up" (wake_someone), a young person or a sibling, not in danger now (the danger routes answer then). */
+      asksToWake: ({ context, event }) => turnOf(context, event).wakesSomeone === true && pathOf(context.audience) !== 'parent' && !isInDangerNow(context),
     },
   });
 }
@@ -1476,6 +1478,9 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   if (t.findings.length === 0 && (summary.categories ?? []).length > 0 && roleOfTurn(context) !== undefined) out.push(...roleAdviceLines({ ...context, adultRole: roleOfTurn(context) }));
   // "our parents dont speak english well", a friend or grown-up: who can help anyway (each time).
   if (t.parentsLanguage === true && path !== 'child') out.push(say('shared.parents-language'));
+  // "our mum works nights", a young person or a sibling, with a red flag now or before: ring them at work, it is
+  // important enough (each time). Not while in danger now (the 999 steps speak then).
+  if (t.grownUpAtWork === true && path !== 'parent' && !isInDangerNow(context) && (t.findings.length > 0 || (summary.categories ?? []).length > 0)) out.push(sayStepOf(context, 'call-at-work'));
   return out;
 }
 

@@ -96,6 +96,8 @@ const PER_PATH = [
   'not-over',
   'minimises',
   'ai-fake',
+  'wake-yes',
+  'call-at-work',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */

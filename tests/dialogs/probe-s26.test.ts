@@ -189,3 +189,25 @@ describe('#8 teachers, a TA, the DSL, a foster carer and an older sister: their 
     for (const opening of [TEACHER, TA, FOSTER, SISTER]) expect(requests(onShift, opening).length, opening).toBeGreaterThan(0);
   });
 });
+
+describe('#15 a brother or sister: "should i wake her up", "our mum works nights"', () => {
+  const BROTHER = 'hes 10 and a man on roblox gave him robux and asked for his address. im 16, our mum works nights';
+
+  it('"our mum works nights" beside the red flag: ring her at work, it is important enough; "should i wake her up": yes', () => {
+    const turns = keysPerTurn(onShift, 'my little brother', BROTHER, 'should i wake her up');
+    expect(turns[1]).toContain('friend.call-at-work');
+    expect(requests(onShift, 'my little brother', BROTHER).length).toBeGreaterThan(0);
+    expect(turns[2]).toEqual(['friend.wake-yes']);
+    expect(turns[2]).not.toContain('friend.advice.intro');
+    expect(lastWords(onShift, 'my little brother', BROTHER, 'should i wake her up')).toMatch(/^Yes, wake them up\. This is important enough/);
+    expect(lastWords(offShift, 'my little brother', BROTHER)).toMatch(/You can ring them at work/);
+    // A young person of their own grown-up, too.
+    expect(last(offShift, 'im 13', 'a man on snapchat keeps asking for my address', 'should i wake my mum')).toEqual(['child.wake-yes']);
+  });
+
+  it('twins: in danger now the danger line still answers; with nothing flagged "my mum works nights" is not answered; a parent is not told to wake anyone', () => {
+    expect(last(offShift, 'im 13', 'theres a man outside my house who i met online hes knocking', 'should i wake my mum')).toEqual(['escalation.danger-wake']);
+    expect(last(onShift, 'im 13', 'my mum works nights')).not.toContain('child.call-at-work');
+    expect(last(onShift, 'my son', 'a man on roblox asked him for his address', 'should i wake him up')).not.toContain('child.wake-yes');
+  });
+});
