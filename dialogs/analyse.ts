@@ -304,6 +304,12 @@ export interface TurnAnalysis {
   readonly parentsLanguage?: boolean;
   /** "our mum works nights". */
   readonly grownUpAtWork?: boolean;
+  /** "he has learning difficulties", "she has autism". */
+  readonly additionalNeeds?: boolean;
+  /** "he doesnt understand its wrong". */
+  readonly cantSeeDanger?: boolean;
+  /** "how do i explain it to him". */
+  readonly asksExplain?: boolean;
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -487,10 +493,13 @@ export function createAnalyser(deps: DialogDeps) {
   const toldDsl = compile(w.toldDsl);
   const parentsLanguage = compile(w.parentsLanguage);
   const grownUpAtWork = compile(w.grownUpAtWork);
+  const additionalNeeds = compile(w.additionalNeeds);
+  const cantSeeDanger = compile(w.cantSeeDanger);
+  const asksExplain = compile(w.asksExplain);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, backAfterPause, asksWhatCounsellor, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, backAfterPause, asksWhatCounsellor, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -801,6 +810,9 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, toldDsl)) turn.toldDsl = true;
     if (either(hits, spelledHits, parentsLanguage)) turn.parentsLanguage = true;
     if (either(hits, spelledHits, grownUpAtWork)) turn.grownUpAtWork = true;
+    if (either(hits, spelledHits, additionalNeeds)) turn.additionalNeeds = true;
+    if (either(hits, spelledHits, cantSeeDanger)) turn.cantSeeDanger = true;
+    if (either(hits, spelledHits, asksExplain)) turn.asksExplain = true;
     // "whats a counsellor": the word explained, not one asked for ("counsellor" alone asks for a person).
     if (either(hits, spelledHits, asksWhatCounsellor)) {
       turn.asksWhatCounsellor = true;

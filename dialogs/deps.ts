@@ -351,6 +351,12 @@ export interface AnswerWords {
   readonly parentsLanguage: readonly string[];
   /** "our mum works nights", "my dad is at work": their grown-up is at work, not asleep or away. */
   readonly grownUpAtWork: readonly string[];
+  /** "he has learning difficulties", "she is autistic": a child with additional needs (a carer chatting). */
+  readonly additionalNeeds: readonly string[];
+  /** "he doesnt understand its wrong", "he thinks the man is his friend": the child cannot see the danger. */
+  readonly cantSeeDanger: readonly string[];
+  /** "how do i explain it to him": how to make the child understand. */
+  readonly asksExplain: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -518,6 +524,9 @@ export const ANSWER_LIST_KEYS = {
   toldDsl: 'told_dsl',
   parentsLanguage: 'parents_language',
   grownUpAtWork: 'grown_up_at_work',
+  additionalNeeds: 'additional_needs',
+  cantSeeDanger: 'cant_see_danger',
+  asksExplain: 'asks_explain',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

@@ -93,6 +93,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (passed !== undefined) enqueue.assign(passed);
         const role = roleNamed(context);
         if (role !== undefined) enqueue.assign({ adultRole: role });
+        if (context.turn.additionalNeeds === true && context.additionalNeeds !== true) enqueue.assign({ additionalNeeds: true });
       }),
       /**
        * What every step answer does first (see {@link answer}), one action: a check-in deadline (a step's
@@ -106,6 +107,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (passed !== undefined) enqueue.assign(passed);
         const role = roleNamed(c);
         if (role !== undefined) enqueue.assign({ adultRole: role });
+        if (c.turn.additionalNeeds === true && c.additionalNeeds !== true) enqueue.assign({ additionalNeeds: true });
         sayOnce(enqueue, c, 'details', sharesDetailsFirstTime(c) ? [say(isAdult(c) ? 'details.not-needed.adult' : 'details.not-needed.child')] : undefined);
       }),
       sayOpening: enqueueActions(({ context, enqueue }) => {
@@ -1481,6 +1483,14 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   // "our mum works nights", a young person or a sibling, with a red flag now or before: ring them at work, it is
   // important enough (each time). Not while in danger now (the 999 steps speak then).
   if (t.grownUpAtWork === true && path !== 'parent' && !isInDangerNow(context) && (t.findings.length > 0 || (summary.categories ?? []).length > 0)) out.push(sayStepOf(context, 'call-at-work'));
+  // A carer's child who cannot see the danger ("he doesnt understand its wrong", learning difficulties, autism): simple
+  // rules, supervise, school/SENCo (once); "how do i explain it to him" then: the words to use (each time). Not a
+  // mental-health worry, and never the answer to the step's question (the wellbeing question still waits).
+  if (path === 'parent') {
+    const needs = t.additionalNeeds === true || context.additionalNeeds === true;
+    if (t.cantSeeDanger === true && context.said.cantSeeDanger !== true) out.push(say('parent.cant-see-danger'));
+    else if (t.asksExplain === true && (needs || context.said.cantSeeDanger === true)) out.push(say('parent.explain-simply'));
+  }
   return out;
 }
 
@@ -1505,6 +1515,7 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key.endsWith('.not-over')) ? { notOver: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.ai-fake')) ? { aiFake: true as const } : {}),
     ...(lines.some((l) => ROLE_ADVICE_KEYS.has(l.key)) ? { roleAdvice: true as const, safeguardingLead: true as const } : {}),
+    ...(lines.some((l) => l.key === 'parent.cant-see-danger') ? { cantSeeDanger: true as const } : {}),
   };
 }
 

@@ -168,6 +168,8 @@ export interface HarbourContext {
     readonly aiFake?: boolean;
     /** The line for their role (the DSL's, the foster carer's, the grown-up sibling's), said once. */
     readonly roleAdvice?: boolean;
+    /** A child who cannot see the danger (parent.cant-see-danger), said once. */
+    readonly cantSeeDanger?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift
@@ -219,6 +221,8 @@ export interface HarbourContext {
    * carer, or a sibling of 18 or over. Absent in older snapshots, and for everyone else.
    */
   readonly adultRole?: 'dsl' | 'foster' | 'older-sibling';
+  /** A carer said the child has learning difficulties or autism (session 26): "how do i explain it" gets simple, concrete words. Absent in older snapshots. */
+  readonly additionalNeeds?: boolean;
   readonly summary: ConversationSummary;
 }
 

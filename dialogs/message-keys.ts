@@ -417,6 +417,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.advice.staff-what-to-say',
   'friend.older-sibling',
   'shared.parents-language',
+  'parent.cant-see-danger',
+  'parent.explain-simply',
 ];
 
 /** All message keys for a machine built with these apps, including `apps.<id>.advice`. */

@@ -211,3 +211,34 @@ describe('#15 a brother or sister: "should i wake her up", "our mum works nights
     expect(last(onShift, 'my son', 'a man on roblox asked him for his address', 'should i wake him up')).not.toContain('child.wake-yes');
   });
 });
+
+describe('#9 a carer of a child with learning difficulties or autism', () => {
+  const SON = 'my son is 15 but he has learning difficulties, hes more like 8. a man online told him they are best friends and to keep it secret and sent him pics';
+
+  it('"he doesnt understand its wrong": simple rules, supervise the devices, school/SENCo; not the mental-health question', () => {
+    const turns = keysPerTurn(onShift, 'my son', SON, 'he doesnt understand its wrong. he thinks the man is his friend');
+    expect(turns[2]).toEqual(['parent.cant-see-danger']);
+    const words = lastWords(onShift, 'my son', SON, 'he doesnt understand its wrong. he thinks the man is his friend');
+    expect(words).toMatch(/People online who ask for secrets or pictures are not friends/);
+    expect(words).toMatch(/SENCo/);
+    expect(last(offShift, 'my daughter', 'she is 9 and has autism. a man on roblox asked her for pictures', 'she doesnt understand why its bad')).toEqual(['parent.cant-see-danger']);
+  });
+
+  it('"how do i explain it to him" is answered, and is never taken as the answer to the wellbeing question', () => {
+    // The wellbeing question asked first (a plain message after the red flag), then the carer's question.
+    const turns = keysPerTurn(onShift, 'my son', SON, 'ok', 'how do i explain it to him', 'no');
+    expect(turns[2]).toEqual(['parent.ask.wellbeing']);
+    expect(turns[3]).toEqual(['parent.explain-simply']);
+    expect(turns[3]).not.toContain('parent.ack.wellbeing-other');
+    // Passed by, as any other reply passes it (never left waiting), and not asked again.
+    expect(turns.slice(3).flat()).not.toContain('parent.ask.wellbeing');
+    expect(turns[4]).not.toContain('parent.ack.wellbeing-other');
+    expect(lastWords(onShift, 'my son', SON, 'how do i explain it to him')).toMatch(/Use short, plain words, and the same words each time/);
+  });
+
+  it('twins: a parent of a child with no needs named keeps "what do i tell him"; the red flag still escalates; a young person is not told this', () => {
+    expect(last(onShift, 'my son', 'a man online told him to keep it secret and sent him pics', 'how do i explain it to him')).not.toContain('parent.explain-simply');
+    expect(requests(onShift, 'my son', SON).length).toBeGreaterThan(0);
+    expect(last(onShift, 'im 14', 'a man on snap sent me pics', 'my friend doesnt understand its wrong')).not.toContain('parent.cant-see-danger');
+  });
+});
