@@ -288,6 +288,32 @@ export interface TurnAnalysis {
   readonly lovePressure?: boolean;
   /** "someone made a fake nude of me with ai", "can report remove take down fake ones". */
   readonly aiFake?: boolean;
+  /** "its 1am tho", "its the middle of the night". */
+  readonly lateHour?: boolean;
+  /** "idk", "dunno", "not sure" (not "maybe" or "kind of"). */
+  readonly notKnowing?: boolean;
+  /** "hes locked himself in his room and wont talk". */
+  readonly lockedIn?: boolean;
+  /** "tonight or wait till morning". */
+  readonly policeWhen?: boolean;
+  /** "im the dsl", "i am the safeguarding lead". */
+  readonly isDsl?: boolean;
+  /** "im a foster carer", "the boy we look after". */
+  readonly fosterCarer?: boolean;
+  /** "im her older sister" (a grown-up one only with an age of 18 or over, see harbour.setup.ts `roleOf`). */
+  readonly olderSibling?: boolean;
+  /** "ive already told our dsl". */
+  readonly toldDsl?: boolean;
+  /** "our parents dont speak english well". */
+  readonly parentsLanguage?: boolean;
+  /** "our mum works nights". */
+  readonly grownUpAtWork?: boolean;
+  /** "he has learning difficulties", "she has autism". */
+  readonly additionalNeeds?: boolean;
+  /** "he doesnt understand its wrong". */
+  readonly cantSeeDanger?: boolean;
+  /** "how do i explain it to him". */
+  readonly asksExplain?: boolean;
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -462,10 +488,23 @@ export function createAnalyser(deps: DialogDeps) {
   const minimises = compile(w.minimises);
   const lovePressure = compile(w.lovePressure);
   const aiFake = compile(w.aiFake);
+  const lateHour = compile(w.lateHour);
+  const notKnowing = compile(w.notKnowing);
+  const lockedIn = compile(w.lockedIn);
+  const policeWhen = compile(w.policeWhen);
+  const isDsl = compile(w.isDsl);
+  const fosterCarer = compile(w.fosterCarer);
+  const olderSibling = compile(w.olderSibling);
+  const toldDsl = compile(w.toldDsl);
+  const parentsLanguage = compile(w.parentsLanguage);
+  const grownUpAtWork = compile(w.grownUpAtWork);
+  const additionalNeeds = compile(w.additionalNeeds);
+  const cantSeeDanger = compile(w.cantSeeDanger);
+  const asksExplain = compile(w.asksExplain);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, backAfterPause, asksWhatCounsellor, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, backAfterPause, asksWhatCounsellor, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -774,6 +813,19 @@ export function createAnalyser(deps: DialogDeps) {
       // "made a fake nude of me and wants real ones": asked for, so "don't send" still fits.
       if (either(hits, spelledHits, asksInReturn)) turn.asksInReturn = true;
     }
+    if (either(hits, spelledHits, lateHour)) turn.lateHour = true;
+    if (either(hits, spelledHits, notKnowing)) turn.notKnowing = true;
+    if (either(hits, spelledHits, lockedIn)) turn.lockedIn = true;
+    if (either(hits, spelledHits, policeWhen)) turn.policeWhen = true;
+    if (either(hits, spelledHits, isDsl)) turn.isDsl = true;
+    if (either(hits, spelledHits, fosterCarer)) turn.fosterCarer = true;
+    if (either(hits, spelledHits, olderSibling)) turn.olderSibling = true;
+    if (either(hits, spelledHits, toldDsl)) turn.toldDsl = true;
+    if (either(hits, spelledHits, parentsLanguage)) turn.parentsLanguage = true;
+    if (either(hits, spelledHits, grownUpAtWork)) turn.grownUpAtWork = true;
+    if (either(hits, spelledHits, additionalNeeds)) turn.additionalNeeds = true;
+    if (either(hits, spelledHits, cantSeeDanger)) turn.cantSeeDanger = true;
+    if (either(hits, spelledHits, asksExplain)) turn.asksExplain = true;
     // "whats a counsellor": the word explained, not one asked for ("counsellor" alone asks for a person).
     if (either(hits, spelledHits, asksWhatCounsellor)) {
       turn.asksWhatCounsellor = true;

@@ -333,6 +333,32 @@ export interface AnswerWords {
   readonly lovePressure: readonly string[];
   /** "someone made a fake nude of me with ai", "is it illegal if its fake": AI-made or edited nude pictures. */
   readonly aiFake: readonly string[];
+  /** "its 1am tho", "its the middle of the night": the hour as a reason not to wake or tell a grown-up. */
+  readonly lateHour: readonly string[];
+  /** "idk", "dunno", "not sure": not knowing (within `unsure`, without its "maybe", "kind of", "a bit"). */
+  readonly notKnowing: readonly string[];
+  /** A parent's "hes locked himself in his room": the child shut in, not a person in danger who cannot speak. */
+  readonly lockedIn: readonly string[];
+  /** "should i ring the police tonight or wait till morning": when, not whether. */
+  readonly policeWhen: readonly string[];
+  /** "im the dsl", "i am the safeguarding lead": the one who refers, not the one told to tell them. */
+  readonly isDsl: readonly string[];
+  /** "im a foster carer", "the boy we look after": a looked-after child's carer (the social worker decides who is told). */
+  readonly fosterCarer: readonly string[];
+  /** "im her older sister", "im his big brother": with an age of 18 or over, a grown-up sibling. */
+  readonly olderSibling: readonly string[];
+  /** "ive already told our dsl": the worker has passed it on. */
+  readonly toldDsl: readonly string[];
+  /** "our parents dont speak english well". */
+  readonly parentsLanguage: readonly string[];
+  /** "our mum works nights", "my dad is at work": their grown-up is at work, not asleep or away. */
+  readonly grownUpAtWork: readonly string[];
+  /** "he has learning difficulties", "she is autistic": a child with additional needs (a carer chatting). */
+  readonly additionalNeeds: readonly string[];
+  /** "he doesnt understand its wrong", "he thinks the man is his friend": the child cannot see the danger. */
+  readonly cantSeeDanger: readonly string[];
+  /** "how do i explain it to him": how to make the child understand. */
+  readonly asksExplain: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -491,6 +517,19 @@ export const ANSWER_LIST_KEYS = {
   minimises: 'minimises',
   lovePressure: 'love_pressure',
   aiFake: 'ai_fake',
+  lateHour: 'late_hour',
+  notKnowing: 'not_knowing',
+  lockedIn: 'locked_in',
+  policeWhen: 'police_when',
+  isDsl: 'is_dsl',
+  fosterCarer: 'foster_carer',
+  olderSibling: 'older_sibling',
+  toldDsl: 'told_dsl',
+  parentsLanguage: 'parents_language',
+  grownUpAtWork: 'grown_up_at_work',
+  additionalNeeds: 'additional_needs',
+  cantSeeDanger: 'cant_see_danger',
+  asksExplain: 'asks_explain',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

@@ -94,6 +94,8 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['isInDangerNow', 'caresForThem']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayCares', 'sayStillInDanger'] },
             { guard: 'isInDangerNow', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayDangerSteps'] },
             // "Are you safe right now?", asked when self-harm was first heard: no or not sure is danger now.
+            // "idk", "not sure" (and nothing that says no): not knowing, answered gently (what could help, the numbers, 999 if it gets worse).
+            { guard: and(['awaitsSafeAnswer', 'isNotKnowing', not('saysNo'), not('leadsWithNo'), not('saysNotFine'), not('soundsFine')]), actions: ['sayUnsureSafe'] },
             { guard: and(['awaitsSafeAnswer', or(['saysNo', 'isUnsure', 'leadsWithNo', 'saysNotFine']), not('soundsFine')]), actions: ['escalateNotSafe'] },
             // "lol jk", "forget it" (even "jk im fine"): not an answer to trust on its own; asked again, once.
             { guard: and(['awaitsSafeAnswer', 'takesItBack', 'mayAskSafeAgain']), actions: ['feelingsAnswered', 'askSafeAfterTakingBack'] },
@@ -108,6 +110,8 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['isGreeting', not('isWithCounsellor'), not('isOnAdultPath')]), actions: [{ type: 'say', params: { key: 'escalation.listening' } }] },
             // "wat dose that meen", a young person after the escalation's words: what they mean, plainly.
             { guard: and(['isConfused', 'isOnChildPath']), actions: ['sayMeaningOfEscalation'] },
+            // "should i wake her up" (a mum, about a man asking a 10-year-old for his address), not in danger now: yes, this is important enough.
+            { guard: 'asksToWake', actions: ['trustedAdultAnswered', 'feelingsAnswered', { type: 'sayStep', params: { step: 'wake-yes' } }] },
             // "should i just pay her": answered (no, and why) before any question of the bot's.
             { guard: 'asksShouldComply', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayDontComply'] },
             // Nobody can come, so the bot explores a trusted grown-up itself, as the path would have:
@@ -164,13 +168,13 @@ export function createHarbourMachine(deps: DialogDeps) {
       // but only when none of them applies (the `isAnswer` guard, kept in step with this list).
       'user.message': [
         // With a counsellor the person stays; the console still hears a raised urgency, and 999 still shows.
-        { guard: and(['hasRedFlag', 'isWithCounsellor']), actions: [...TAKE_MESSAGE, 'escalateOnFindings'] },
+        { guard: and(['hasRedFlag', 'isWithCounsellor']), actions: [...TAKE_MESSAGE, 'escalateOnFindings', 'askSafeLast'] },
         { guard: and(['safeNowOutweighsGuess', not('isWithCounsellor')]), target: '.escalated', actions: [...TAKE_MESSAGE, 'trustedAdultAnswered', 'feelingsAnswered', 'saySafeNow'] },
         // "yes she is safe rn" to "is your friend safe right now?", read by the classifier alone as danger: the yes is taken.
         { guard: and(['safeAnswerOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'saySafeForNow'] },
         // "am i gonna get in trouble", read by the classifier alone as danger: the question is answered, nothing escalated.
         { guard: and(['troubleOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'sayNotInTroubleIfAsked'] },
-        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayHarmToOtherIfAny', 'sayCardGivenIfAny', 'sayOutingIfAny', 'sayKeepImageIfAsked', 'sayTakeDownIfAsked', 'sayImageWorryIfAny', 'sayPaidAlreadyIfAny', 'sayCantPayIfAny', 'sayNotOkayIfAsked', 'sayTookDeviceIfAny', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked', 'sayDontConfrontIfAsked', 'sayCantTellForYouIfAsked', 'sayDontDeleteIfAsked', 'sayAboutCeopIfAsked', 'sayStandingAnswersIfAny'] },
+        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayHarmToOtherIfAny', 'sayCardGivenIfAny', 'sayOutingIfAny', 'sayKeepImageIfAsked', 'sayTakeDownIfAsked', 'sayImageWorryIfAny', 'sayPaidAlreadyIfAny', 'sayCantPayIfAny', 'sayNotOkayIfAsked', 'sayTookDeviceIfAny', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked', 'sayDontConfrontIfAsked', 'sayCantTellForYouIfAsked', 'sayDontDeleteIfAsked', 'sayAboutCeopIfAsked', 'sayStandingAnswersIfAny', 'askSafeLast'] },
         // "she already gave it", after a stranger asked for their details: the stranger knows them now.
         { guard: and(['givesDetails', not('isWithCounsellor')]), target: '.escalated', actions: [...TAKE_MESSAGE, 'escalateDetailsGiven'] },
         // With a counsellor the bot is silent: the person reads and answers.

@@ -91,6 +91,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (context.handoff !== 'accepted') enqueue.emit(checkInRequest);
         const passed = askedQuestionsPassed(context);
         if (passed !== undefined) enqueue.assign(passed);
+        const role = roleNamed(context);
+        if (role !== undefined) enqueue.assign({ adultRole: role });
+        if (context.turn.additionalNeeds === true && context.additionalNeeds !== true) enqueue.assign({ additionalNeeds: true });
       }),
       /**
        * What every step answer does first (see {@link answer}), one action: a check-in deadline (a step's
@@ -102,6 +105,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(checkInRequest);
         const passed = askedQuestionsPassed(c);
         if (passed !== undefined) enqueue.assign(passed);
+        const role = roleNamed(c);
+        if (role !== undefined) enqueue.assign({ adultRole: role });
+        if (c.turn.additionalNeeds === true && c.additionalNeeds !== true) enqueue.assign({ additionalNeeds: true });
         sayOnce(enqueue, c, 'details', sharesDetailsFirstTime(c) ? [say(isAdult(c) ? 'details.not-needed.adult' : 'details.not-needed.child')] : undefined);
       }),
       sayOpening: enqueueActions(({ context, enqueue }) => {
@@ -207,7 +213,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        */
       sayPoliceIfAsked: enqueueActions(({ context, enqueue }) => {
         if (context.turn.asksPolice !== true || context.turn.urgency === 'immediate') return;
-        enqueue.emit(sayStepOf(context, isInDangerNow(context) ? 'police-now' : 'police'));
+        // A parent's "tonight or wait till morning": no need to wait; 999 if in danger now, else 101 (open all night).
+        if (context.turn.policeWhen === true && pathOf(context.audience) === 'parent') enqueue.emit(say('parent.police-when'));
+        else enqueue.emit(sayStepOf(context, isInDangerNow(context) ? 'police-now' : 'police'));
       }),
       /** With a red flag in the message: "its my fault" answered too (not when "not in trouble" said it already). */
       sayNotYourFaultIfSaid: enqueueActions(({ context, enqueue }) => {
@@ -271,7 +279,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (isInDangerNow(context)) enqueue.emit(stillInDanger(context));
       }),
       /** A parent's "what do i tell him": how to support the child; 999 still, while in danger now. */
-      saySupportChild: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'supportChild', [supportChildLine(c), ...stillInDangerIf(isInDangerNow(c), c)])),
+      saySupportChild: enqueueActions(({ context: c, enqueue }) =>
+        // A teacher's or worker's "what should i say to the boy": what to say as staff (listen, no questions, pass it on), each time.
+        c.audience === 'someone_else' && c.adultRole !== 'dsl' ? enqueue.emit(say('parent.advice.staff-what-to-say')) : sayOnce(enqueue, c, 'supportChild', [supportChildLine(c), ...stillInDangerIf(isInDangerNow(c), c)])),
       /** "should i just pay her", with no new red flag in it: no, and why. */
       sayDontComply: emit(({ context }) => dontComply(context)),
       /** The trusted-adult question; after a story about one of their own grown-ups, a young person is asked about another one. */
@@ -542,11 +552,19 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         const { out, raises, categories, escalated, said } = escalation(context, urgency, t.findings);
         for (const e of out) enqueue.emit(e);
         // A teacher, coach or other worker: their safeguarding lead, at once (not only in the tips).
-        const safeguardingLead = context.audience === 'someone_else' && context.said.safeguardingLead !== true;
-        if (safeguardingLead) enqueue.emit(say('parent.advice.work-with-children'));
+        // A worker hears, once: they did right; listen, don't question or look through the phone; their DSL today (or, told
+        // already, that the DSL leads from here). The DSL, a foster carer and a grown-up sibling hear their own part instead.
+        const roleLines = roleAdviceLines(context);
+        const safeguardingLead = context.audience === 'someone_else' && context.said.safeguardingLead !== true && roleLines.length === 0;
+        if (safeguardingLead && context.turn.toldDsl === true) enqueue.emit(say('parent.advice.staff-told-dsl'));
+        else if (safeguardingLead) {
+          enqueue.emit(say('parent.advice.staff'));
+          enqueue.emit(say('parent.advice.work-with-children'));
+        }
+        for (const line of roleLines) enqueue.emit(line);
         // Self-harm heard for the first time, and no one known to be in danger now: ask, directly, whether they are safe.
+        // Asked last in the turn, after every line beside it (`askSafeLast`), so the question is the last thing on screen.
         const askSafe = categories.includes('self_harm') && !context.said.selfHarm && urgency !== 'immediate' && context.urgency !== 'immediate' && context.safeAsk === undefined;
-        if (askSafe) enqueue.emit(sayToReader(context, 'safety.ask-safe', { quickReplies: QR.safe }));
         // The first red flag is about one of their own grown-ups in person ("my uncle sed i hav to keep a
         // secret"): the path that would have noted it is skipped, so it is noted here, for the tips.
         const knownAdult = context.urgency === undefined && context.turn.knownAdultInPerson === true && context.knownAdult === undefined;
@@ -566,7 +584,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
             ...said,
             // Someone outside, or home alone after a threat: the door steps ("Don't open the door to them…").
             ...(t.findings.some((f) => f.rule === SOMEONE_OUTSIDE_RULE || isHomeAloneFinding(f)) ? { outside: true } : {}),
-            ...(safeguardingLead ? { safeguardingLead: true } : {}),
+            ...(safeguardingLead || roleLines.length > 0 ? { safeguardingLead: true } : {}),
+            ...(roleLines.length > 0 ? { roleAdvice: true } : {}),
             // Danger now heard from the detector (something taken): its own wording from here on.
             ...(urgency === 'immediate' && context.said.notSafe === true ? { notSafe: false } : {}),
           },
@@ -595,6 +614,19 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
           said: { ...context.said, selfHarm: true, notSafe: true },
         });
       }),
+      /**
+       * "Are you safe right now?", when `escalateOnFindings` asked it this turn (`safeAsk` is `asked` only then: taking
+       * the message passed any earlier one): the last action of the red-flag routes, so the question comes after the
+       * image, police and other answers said beside the escalation, not buried among them.
+       */
+      askSafeLast: enqueueActions(({ context, enqueue }) => {
+        if (context.safeAsk === 'asked') enqueue.emit(sayToReader(context, 'safety.ask-safe', { quickReplies: QR.safe }));
+      }),
+      /**
+       * "idk", "not sure" to "Are you safe right now?": not knowing, not a no. Gently, what could help them feel
+       * safer, the numbers, and 999 if they might act on it; the request is not raised to immediate.
+       */
+      sayUnsureSafe: emit(({ context }) => sayToReader(context, 'safety.unsure-safe')),
       /** "Are you safe right now?" "yes": glad, and who to call if that changes. */
       saySafeForNow: emit(({ context }) => sayToReader(context, 'safety.safe-yes')),
       /** The child said the person seems to know private things: a red flag by the guidance. */
@@ -1059,6 +1091,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         pathOf(context.audience) !== 'parent' &&
         summaryOf(context, event).trustedAdult === undefined &&
         summaryOf(context, event).homeIsUnsafe !== true,
+      /** "idk", "dunno", "not sure": not knowing (not "maybe", "kind of", which hedge). */
+      isNotKnowing: ({ context, event }) => turnOf(context, event).notKnowing === true,
+      /** "should i wake her up" (wake_someone), a young person or a sibling, not in danger now (the danger routes answer then). */
+      asksToWake: ({ context, event }) => turnOf(context, event).wakesSomeone === true && pathOf(context.audience) !== 'parent' && !isInDangerNow(context),
     },
   });
 }
@@ -1214,6 +1250,8 @@ function cantPay(context: HarbourContext, summary: ConversationSummary): boolean
 function shouldTellLine(context: HarbourContext): BotSay {
   const path = pathOf(context.audience);
   if (path === 'child' && context.summary.homeIsUnsafe === true) return say('child.should-tell-outside');
+  // A foster carer's "should i tell his mum": the social worker first; they decide who else is told.
+  if (path === 'parent' && context.adultRole === 'foster') return say('parent.should-tell-foster');
   return say(`${path}.should-tell`);
 }
 
@@ -1291,7 +1329,8 @@ function adviceLines(context: HarbourContext, appAdviceOf: (context: HarbourCont
     (context.summary.asked ?? []).includes(ASKED_WRONG_OR_SCARY);
   out.push(say(`${prefix}.advice.intro`));
   // Someone else (a teacher, a coach, a neighbour): their safeguarding lead first, if they work with children.
-  if (context.audience === 'someone_else') out.push(say('parent.advice.work-with-children'));
+  // The DSL is not told to tell the DSL; their own part was said with the escalation.
+  if (context.audience === 'someone_else' && context.adultRole !== 'dsl') out.push(say('parent.advice.work-with-children'));
   if (isSelfHarmOnly(context)) {
     for (const key of SELF_HARM_TIPS[prefix]) out.push(say(key));
     return out;
@@ -1451,6 +1490,21 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   // question still waits, not answered by it. Not for "are you safe right now?" (its own route asks again), nor in danger now.
   // "ok", "its fine" right after that line (`leavesIt`): leaving it there, not the answer to the step's question (the short line again).
   if ((t.backsOff === true || t.leavesIt === true) && context.safeAsk !== 'asked' && !isInDangerNow(context)) out.push(say(context.said.backsOff === true ? 'shared.backs-off-again' : 'shared.backs-off'));
+  // Their role named after the red flag ("I am the safeguarding lead"): their part, once (beside a red flag the escalation says it).
+  if (t.findings.length === 0 && (summary.categories ?? []).length > 0 && roleOfTurn(context) !== undefined) out.push(...roleAdviceLines({ ...context, adultRole: roleOfTurn(context) }));
+  // "our parents dont speak english well", a friend or grown-up: who can help anyway (each time).
+  if (t.parentsLanguage === true && path !== 'child') out.push(say('shared.parents-language'));
+  // "our mum works nights", a young person or a sibling, with a red flag now or before: ring them at work, it is
+  // important enough (each time). Not while in danger now (the 999 steps speak then).
+  if (t.grownUpAtWork === true && path !== 'parent' && !isInDangerNow(context) && (t.findings.length > 0 || (summary.categories ?? []).length > 0)) out.push(sayStepOf(context, 'call-at-work'));
+  // A carer's child who cannot see the danger ("he doesnt understand its wrong", learning difficulties, autism): simple
+  // rules, supervise, school/SENCo (once); "how do i explain it to him" then: the words to use (each time). Not a
+  // mental-health worry, and never the answer to the step's question (the wellbeing question still waits).
+  if (path === 'parent') {
+    const needs = t.additionalNeeds === true || context.additionalNeeds === true;
+    if (t.cantSeeDanger === true && context.said.cantSeeDanger !== true) out.push(say('parent.cant-see-danger'));
+    else if (t.asksExplain === true && (needs || context.said.cantSeeDanger === true)) out.push(say('parent.explain-simply'));
+  }
   return out;
 }
 
@@ -1483,6 +1537,8 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key.endsWith('.not-over')) ? { notOver: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.ai-fake')) ? { aiFake: true as const } : {}),
     ...(lines.some((l) => l.key === 'child.love-pressure') ? { lovePressure: true as const } : {}),
+    ...(lines.some((l) => ROLE_ADVICE_KEYS.has(l.key)) ? { roleAdvice: true as const, safeguardingLead: true as const } : {}),
+    ...(lines.some((l) => l.key === 'parent.cant-see-danger') ? { cantSeeDanger: true as const } : {}),
   };
 }
 
@@ -1585,4 +1641,36 @@ export function initialContext(input: DialogInput): HarbourContext {
     said: { selfHarm: false, dontSend: false, details: false },
     summary: {},
   };
+}
+
+/** A grown-up's part, by role (session 26): see `roleAdviceLines`. */
+const ROLE_ADVICE: Readonly<Record<NonNullable<HarbourContext['adultRole']>, string>> = {
+  dsl: 'parent.advice.dsl',
+  foster: 'parent.advice.foster',
+  'older-sibling': 'friend.older-sibling',
+};
+const ROLE_ADVICE_KEYS: ReadonlySet<string> = new Set(Object.values(ROLE_ADVICE));
+
+/**
+ * The role this message names, when new: the safeguarding lead ("im the dsl"), a foster carer ("the boy we look after"),
+ * or, on the friend path, an older sibling of 18 or over ("im her older sister im 19").
+ */
+function roleNamed(context: HarbourContext): HarbourContext['adultRole'] {
+  const role = roleOfTurn(context);
+  return role === context.adultRole ? undefined : role;
+}
+
+/** The role the message names, whether or not it is known already (see {@link roleNamed}). */
+function roleOfTurn(context: HarbourContext): HarbourContext['adultRole'] {
+  const t = context.turn;
+  if (t.isDsl === true) return 'dsl';
+  if (t.fosterCarer === true) return 'foster';
+  const friendPath = pathOf(context.audience ?? t.audience ?? 'young_person') === 'friend';
+  return t.olderSibling === true && (t.ageBand ?? context.summary.ageBand) === '18+' && friendPath ? 'older-sibling' : undefined;
+}
+
+/** Their role's line, once: the DSL refers as their procedures say; a foster carer tells the social worker; a grown-up sibling can report. */
+function roleAdviceLines(context: HarbourContext): readonly BotSay[] {
+  if (context.adultRole === undefined || context.said.roleAdvice === true || context.handoff === 'accepted') return [];
+  return [say(ROLE_ADVICE[context.adultRole])];
 }

@@ -174,6 +174,10 @@ export interface HarbourContext {
     readonly notOver?: boolean;
     /** A nude made with AI: the long line once, then `shared.ai-fake-again`. Absent in older snapshots. */
     readonly aiFake?: boolean;
+    /** The line for their role (the DSL's, the foster carer's, the grown-up sibling's), said once. */
+    readonly roleAdvice?: boolean;
+    /** A child who cannot see the danger (parent.cant-see-danger), said once. */
+    readonly cantSeeDanger?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift
@@ -225,6 +229,13 @@ export interface HarbourContext {
   readonly dangerHeard?: number;
   /** Nothing had happened, they wanted to talk: listening, until a story about someone starts the path's questions. Absent in older snapshots. */
   readonly justTalking?: boolean;
+  /**
+   * A grown-up whose part differs from a parent's (session 26): the safeguarding lead ("im the dsl"), a foster
+   * carer, or a sibling of 18 or over. Absent in older snapshots, and for everyone else.
+   */
+  readonly adultRole?: 'dsl' | 'foster' | 'older-sibling';
+  /** A carer said the child has learning difficulties or autism (session 26): "how do i explain it" gets simple, concrete words. Absent in older snapshots. */
+  readonly additionalNeeds?: boolean;
   readonly summary: ConversationSummary;
 }
 

@@ -97,6 +97,8 @@ const PER_PATH = [
   'not-over',
   'minimises',
   'ai-fake',
+  'wake-yes',
+  'call-at-work',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */
@@ -412,6 +414,25 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.take-your-time',
   'parent.ai-fake',
   'shared.ai-fake-again',
+  'escalation.off-shift-self-harm',
+  'helplines.now.child-self-harm',
+  'safety.unsure-safe',
+  'safety.unsure-safe-friend',
+  'safety.unsure-safe-adult',
+  'escalation.wake-ok-friend',
+  'parent.locked-in',
+  'parent.police-when',
+  'parent.advice.staff',
+  'parent.advice.staff-told-dsl',
+  'parent.advice.dsl',
+  'parent.advice.foster',
+  'parent.should-tell-foster',
+  'parent.advice.dont-meet-staff',
+  'parent.advice.staff-what-to-say',
+  'friend.older-sibling',
+  'shared.parents-language',
+  'parent.cant-see-danger',
+  'parent.explain-simply',
 ];
 
 /** All message keys for a machine built with these apps, including `apps.<id>.advice`. */

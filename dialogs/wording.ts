@@ -84,6 +84,8 @@ function adviceFor(ctx: HarbourContext, name: string): BotSay {
 
 /** "what if i meet him somewhere public": don't go, not even somewhere busy; a planned meeting is told to a grown-up. */
 export function dontMeet(ctx: HarbourContext): BotSay {
+  // A teacher or worker: not "don't let the child go", a parent's part, but the DSL now and 999 if it is today.
+  if (ctx.audience === 'someone_else') return say('parent.advice.dont-meet-staff');
   return adviceFor(ctx, 'dont-meet');
 }
 
@@ -365,12 +367,14 @@ export const SOMEONE_OUTSIDE_RULE = 'lex:immediate_danger.someone-outside';
  */
 export function dangerStep(ctx: HarbourContext, n: number): BotSay {
   const selfHarm = ctx.summary.categories?.includes('self_harm') === true;
+  // "its 1am tho", "everyones asleep", after "tell a grown-up near you": okay to wake one for this, not the reminder again.
+  if (pathOf(ctx.audience) === 'friend' && ctx.said.calledHelp !== true && (ctx.turn.lateHour === true || ctx.turn.othersAsleep === true)) return say('escalation.wake-ok-friend');
   if (pathOf(ctx.audience) === 'friend' && !selfHarm && ctx.said.calledHelp !== true) return say(DANGER_STEPS_FRIEND[n % DANGER_STEPS_FRIEND.length] ?? 'escalation.still-in-danger-friend');
   // A young person who has hurt themselves or taken something: the reminder, then tell someone near
   // them (wake someone), then doctors want to help and they won't be in trouble; 999 in every one.
   if (pathOf(ctx.audience) === 'child' && selfHarm && ctx.said.calledHelp !== true) {
     // "everyones asleep": wake them now, not "ask someone near you", whichever step was next.
-    if (ctx.turn.othersAsleep === true) return say(WAKE_THEM);
+    if (ctx.turn.othersAsleep === true || ctx.turn.lateHour === true) return say(WAKE_THEM);
     const step = n % DANGER_STEPS_SELF_HARM.length;
     return step === 0 ? stillInDanger(ctx) : say(DANGER_STEPS_SELF_HARM[step] ?? 'escalation.still-in-danger-self-harm');
   }
@@ -425,7 +429,9 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     out.push({ type: 'handoff.requested', urgency: asked, findings, reason: 'red_flag' });
   }
   // 999 first, every time: the child may be in danger now, whoever is on shift.
-  if (urgency === 'immediate') out.push(sayToReader(ctx, 'safety.immediate'));
+  // A parent's "hes locked himself in his room and wont talk": not the silent-999 steps for someone who cannot
+  // speak, but stay close, knock, not angry, not his fault, and 999 if he may hurt himself (the request still immediate).
+  if (urgency === 'immediate') out.push(pathOf(ctx.audience) === 'parent' && ctx.turn.lockedIn === true ? say('parent.locked-in') : sayToReader(ctx, 'safety.immediate'));
   // Home alone, after someone who knows where they live or a threat: what to do about the door, now.
   const homeAlone = pathOf(ctx.audience) !== 'friend' && findings.some(isHomeAloneFinding);
   if (homeAlone) out.push(say(`${pathOf(ctx.audience)}.home-alone-safety`));
@@ -447,7 +453,8 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     else if (isPersonComing(ctx)) out.push(say('escalation.noted'));
     else out.push(sayToReader(ctx, 'escalation.noted-no-counsellor'));
   }
-  if (categories.has('self_harm') && (!ctx.said.selfHarm || urgency === 'immediate')) out.push(sayToReader(ctx, 'safety.self-harm'));
+  const selfHarmLine = categories.has('self_harm') && (!ctx.said.selfHarm || urgency === 'immediate');
+  if (selfHarmLine) out.push(sayToReader(ctx, 'safety.self-harm'));
   // Abuse told of ("he touches me") is sexual, but nothing was asked for: "don't send pictures"
   // would not fit; they hear, once, that nobody may do that and that it is not their fault.
   // Nor when pictures were sent to them and nothing asked back ("he sent me a dick pic"): the request
@@ -554,8 +561,12 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   if (!withPerson && (isFirst || raises)) {
     if (isPersonComing(ctx)) out.push(say('escalation.asking'));
     else {
-      if (isFirst) out.push(say('escalation.off-shift'));
-      out.push(say(isAdult(ctx) ? 'helplines.now.adult' : 'helplines.now.child'));
+      // Samaritans were just named with the self-harm line: one list of numbers, not two (Childline and 999 added).
+      if (selfHarmLine && !isAdult(ctx)) out.push(say(isFirst ? 'escalation.off-shift-self-harm' : 'helplines.now.child-self-harm'));
+      else {
+        if (isFirst) out.push(say('escalation.off-shift'));
+        out.push(say(isAdult(ctx) ? 'helplines.now.adult' : 'helplines.now.child'));
+      }
     }
   }
   // What was said once here, for the caller to record in `said` (so it is not said again).

@@ -1566,7 +1566,8 @@ describe('escalation', () => {
     expect(answer).toContainEqual(expect.objectContaining({ type: 'handoff.requested', urgency: 'immediate' }));
     expect(wordsOf(content, answer)[0]).toMatch(/^Thank you for telling me\. Please call 999 now/);
     expect(keysOf(notSafe[4]?.emitted ?? [])).toEqual(['escalation.still-not-safe']);
-    expect(keysOf(young('i dont really want to be here anymore', 'not sure').at(-1)?.emitted ?? [])).toEqual(['safety.not-safe']);
+    // "not sure" is not knowing, answered gently (session 26, probe-s26.test.ts), not "call 999 now".
+    expect(keysOf(young('i dont really want to be here anymore', 'not sure').at(-1)?.emitted ?? [])).toEqual(['safety.unsure-safe']);
     // Yes: glad, and who to call; a later "no" answers something else, not this.
     const safe = young('i dont really want to be here anymore', 'yes', 'no');
     expect(keysOf(safe[3]?.emitted ?? [])).toEqual(['safety.safe-yes']);
