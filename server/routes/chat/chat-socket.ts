@@ -4,7 +4,7 @@ import type { RawData, WebSocket } from 'ws';
 import type { Limits } from '../../config.js';
 import { FRAME_ERRORS, type FrameErrorName } from '../../errors.js';
 import { CLOSE, EVENT, type ErrorValue, type SessionValue, type WireActivity } from '../../protocol/index.js';
-import { toWire, wireJson } from '../../sessions/activities.js';
+import { toWire } from '../../sessions/activities.js';
 import { isEndedEvent } from '../../sessions/conversation-service.js';
 import type { ConversationService, LiveItem } from '../../sessions/types.js';
 import { FrameWriter } from './frame-writer.js';
@@ -318,8 +318,9 @@ export class ChatSocket implements RegisteredSocket {
     }
     if (item.stored.seq <= this.highestSeq) return;
     this.highestSeq = item.stored.seq;
-    // Serialised once per activity, however many subscribers send it.
-    this.sendText(wireJson(item));
+    // The frame as `wireJson(item)` gives it (serialised once per activity, however many
+    // subscribers send it), or a shared bot line's frame from its pieces, encoded once.
+    if (this.writer.sendItem(item)) this.checkBuffered();
     if (isEndedEvent(item.stored)) this.closeWith(CLOSE.ended, 'conversation ended');
   }
 
@@ -330,7 +331,11 @@ export class ChatSocket implements RegisteredSocket {
   }
 
   private sendText(text: string): void {
-    if (!this.writer.send(text)) return;
+    if (this.writer.send(text)) this.checkBuffered();
+  }
+
+  /** After a frame went out: a reader that lets too much pile up is cut off. */
+  private checkBuffered(): void {
     if (this.ws.bufferedAmount > this.deps.limits.maxBufferedBytes) {
       this.deps.log.warn({ conversationId: this.conversationId }, 'chat socket closed: slow reader');
       this.closeWith(CLOSE.overCapacity, 'slow reader');
