@@ -131,8 +131,13 @@ export function wireFrame(item: StoredLiveItem): Buffer {
   writeHeader(frame, header, length);
   let at = header;
   for (const part of parts) {
-    if (typeof part !== 'number') at += part.copy(frame, at);
-    else at += frame.write(part === HOLE_ID ? idText : part === HOLE_TIME ? timeText : seqText, at, 'utf8');
+    if (typeof part === 'number') {
+      at += frame.write(part === HOLE_ID ? idText : part === HOLE_TIME ? timeText : seqText, at, 'utf8');
+    } else {
+      // TypedArray set, not Buffer#copy (whose argument checks cost more than these short copies).
+      frame.set(part, at);
+      at += part.length;
+    }
   }
   return frame;
 }
