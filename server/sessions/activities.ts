@@ -141,17 +141,17 @@ export function wireJson(item: StoredLiveItem): string {
 }
 
 /** Where a template takes a commit's own values: the id (for an activity without one), the time, the seq. */
-const HOLE_ID = 0;
-const HOLE_TIME = 1;
-const HOLE_SEQ = 2;
-type Hole = typeof HOLE_ID | typeof HOLE_TIME | typeof HOLE_SEQ;
+export const HOLE_ID = 0;
+export const HOLE_TIME = 1;
+export const HOLE_SEQ = 2;
+export type Hole = typeof HOLE_ID | typeof HOLE_TIME | typeof HOLE_SEQ;
 
 /**
  * A shared activity's wire JSON in pieces: JSON text, then holes for what each commit adds. The
  * same text as {@link wireJson}'s general path gives, key for key and in the same order, without
  * writing the (unchanging) message text and quick replies again for every conversation.
  */
-type WireTemplate = readonly (string | Hole)[];
+export type WireTemplate = readonly (string | Hole)[];
 
 /** Templates of the shared, deeply frozen bot messages ({@link botMessageActivity}). */
 const wireTemplates = new WeakMap<WireActivity, WireTemplate>();
@@ -210,16 +210,25 @@ function wireTemplateOf(activity: WireActivity): WireTemplate | null {
 
 function fillTemplate(template: WireTemplate, stored: StoredActivity): string {
   let json = '';
-  for (const piece of template) {
-    if (typeof piece === 'string') json += piece;
-    else if (piece === HOLE_SEQ) json += JSON.stringify(stored.seq);
-    else if (piece === HOLE_ID) json += JSON.stringify(`${stored.conversationId}.${stored.seq}`);
-    else {
-      const iso = isoOf(stored.createdAt);
-      json += iso === null ? 'null' : `"${iso}"`;
-    }
-  }
+  for (const piece of template) json += typeof piece === 'string' ? piece : holeText(piece, stored);
   return json;
+}
+
+/** The JSON text a commit puts in one hole of a template. */
+export function holeText(hole: Hole, stored: StoredActivity): string {
+  if (hole === HOLE_SEQ) return JSON.stringify(stored.seq);
+  if (hole === HOLE_ID) return JSON.stringify(`${stored.conversationId}.${stored.seq}`);
+  const iso = isoOf(stored.createdAt);
+  return iso === null ? 'null' : `"${iso}"`;
+}
+
+/**
+ * The template of a live item's wire JSON when it has one (a shared bot line, whose JSON no
+ * subscriber has made yet): its pieces joined, with {@link holeText} in each hole, are exactly
+ * {@link wireJson}'s text. A socket can then write the unchanging pieces as bytes encoded once.
+ */
+export function templateOfItem(item: StoredLiveItem): WireTemplate | undefined {
+  return item.json === undefined ? wireTemplates.get(item.stored.activity) : undefined;
 }
 
 /**

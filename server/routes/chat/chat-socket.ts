@@ -4,7 +4,7 @@ import type { RawData, WebSocket } from 'ws';
 import type { Limits } from '../../config.js';
 import { FRAME_ERRORS, type FrameErrorName } from '../../errors.js';
 import { CLOSE, EVENT, type ErrorValue, type SessionValue, type WireActivity } from '../../protocol/index.js';
-import { toWire, wireJson } from '../../sessions/activities.js';
+import { toWire } from '../../sessions/activities.js';
 import { isEndedEvent } from '../../sessions/conversation-service.js';
 import type { ConversationService, LiveItem } from '../../sessions/types.js';
 import { FrameWriter } from './frame-writer.js';
@@ -41,9 +41,13 @@ export class ChatSocket implements RegisteredSocket {
   private highestSeq = 0;
   private replayBuffer: LiveItem[] | null = null;
   private unsubscribe: (() => void) | null = null;
-  /** Frames (and the resume wait's start) queued behind the one being handled; null when none. */
-  private waiting: (() => Promise<void>)[] | null = null;
+  /** Jobs (frames, the resume wait's end) queued behind the one being handled; null when none. */
+  private waiting: Job[] | null = null;
+  /** The job that starts the next run of {@link drainJobs}. */
+  private firstJob: Job = null;
   private isRunning = false;
+  /** {@link drainJobs}, bound once for the socket's life (not a closure per frame). */
+  private readonly drain = (): Promise<void> => this.drainJobs();
   private pending = 0;
   private isAlive = true;
   private resumeTimer: NodeJS.Timeout | null = null;
@@ -72,7 +76,7 @@ export class ChatSocket implements RegisteredSocket {
     });
     this.resumeTimer = setTimeout(() => {
       this.resumeTimer = null;
-      this.enqueue(() => (this.state === 'waiting' ? this.startNew() : Promise.resolve()));
+      this.enqueue(RESUME_WAIT_OVER);
     }, this.deps.limits.resumeWaitMs);
   }
 
@@ -109,28 +113,29 @@ export class ChatSocket implements RegisteredSocket {
       this.closeWith(CLOSE.policy, 'too many frames');
       return;
     }
-    const text = isBinary ? null : rawToString(data);
-    this.enqueue(() => this.handleFrame(text));
+    this.enqueue(isBinary ? BINARY_FRAME : rawToString(data));
   }
 
   /** Runs jobs one at a time, in arrival order; a job that fails closes the socket with 1011. */
-  private enqueue(job: () => Promise<void>): void {
+  private enqueue(job: Job): void {
     this.pending += 1;
     if (this.isRunning) {
       (this.waiting ??= []).push(job);
       return;
     }
     this.isRunning = true;
+    this.firstJob = job;
     // Started in a microtask, as a frame's handling always has been (never inside ws's emit). A
     // settled promise's then, not queueMicrotask, which makes an async resource for every call.
-    void STARTED.then(() => this.drainJobs(job));
+    void STARTED.then(this.drain);
   }
 
-  private async drainJobs(first: () => Promise<void>): Promise<void> {
-    let job: (() => Promise<void>) | undefined = first;
+  private async drainJobs(): Promise<void> {
+    let job: Job | undefined = this.firstJob;
+    this.firstJob = null;
     while (job !== undefined) {
       try {
-        await job();
+        await this.runJob(job);
       } catch (error) {
         // A true fault (the store is down, a bug): log with the conversation id, close with 1011.
         this.deps.log.error({ err: error, conversationId: this.conversationId }, 'chat socket fault');
@@ -143,8 +148,17 @@ export class ChatSocket implements RegisteredSocket {
     this.isRunning = false;
   }
 
-  private async handleFrame(text: string | null): Promise<void> {
-    const frame = text === null ? ({ kind: 'refused', error: 'invalid', detail: 'Frames must be text.' } as const) : parseFrame(text);
+  private runJob(job: Job): Promise<void> | void {
+    if (job === RESUME_WAIT_OVER) return this.state === 'waiting' ? this.startNew() : undefined;
+    const frame = job === BINARY_FRAME ? NOT_TEXT : parseFrame(job);
+    // The usual frame, a message on a live socket, goes straight to the turn (what handleFrame and
+    // handleLiveFrame would do for it, without two async frames and their promises in between).
+    const conversationId = this.conversationId;
+    if (frame.kind === 'message' && this.state === 'live' && conversationId !== null) return this.childMessage(conversationId, frame);
+    return this.handleFrame(frame);
+  }
+
+  private async handleFrame(frame: ReturnType<typeof parseFrame>): Promise<void> {
     if (this.state === 'closed') {
       // Quick exit sends its frame and leaves the page at once, so the socket may already be closed
       // when the frame's turn comes: the child's wish to leave is honoured all the same.
@@ -318,8 +332,9 @@ export class ChatSocket implements RegisteredSocket {
     }
     if (item.stored.seq <= this.highestSeq) return;
     this.highestSeq = item.stored.seq;
-    // Serialised once per activity, however many subscribers send it.
-    this.sendText(wireJson(item));
+    // The frame as `wireJson(item)` gives it (serialised once per activity, however many
+    // subscribers send it), or a shared bot line's frame from its pieces, encoded once.
+    if (this.writer.sendItem(item)) this.checkBuffered();
     if (isEndedEvent(item.stored)) this.closeWith(CLOSE.ended, 'conversation ended');
   }
 
@@ -330,7 +345,11 @@ export class ChatSocket implements RegisteredSocket {
   }
 
   private sendText(text: string): void {
-    if (!this.writer.send(text)) return;
+    if (this.writer.send(text)) this.checkBuffered();
+  }
+
+  /** After a frame went out: a reader that lets too much pile up is cut off. */
+  private checkBuffered(): void {
     if (this.ws.bufferedAmount > this.deps.limits.maxBufferedBytes) {
       this.deps.log.warn({ conversationId: this.conversationId }, 'chat socket closed: slow reader');
       this.closeWith(CLOSE.overCapacity, 'slow reader');
@@ -371,6 +390,12 @@ export class ChatSocket implements RegisteredSocket {
 
 /** Settled once: what a socket's first queued job waits on (one microtask). */
 const STARTED = Promise.resolve();
+
+/** A queued job: a text frame, a binary frame, or the end of the wait for `session.resume`. */
+type Job = string | typeof BINARY_FRAME | typeof RESUME_WAIT_OVER;
+const BINARY_FRAME = null;
+const RESUME_WAIT_OVER = Symbol('resume wait over');
+const NOT_TEXT = { kind: 'refused', error: 'invalid', detail: 'Frames must be text.' } as const;
 
 function errorEvent(value: ErrorValue): WireActivity {
   return { type: 'event', name: EVENT.error, value };

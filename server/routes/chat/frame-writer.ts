@@ -1,5 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { WebSocket } from 'ws';
+import { HOLE_ID, HOLE_TIME, holeText, templateOfItem, wireJson, type Hole, type WireTemplate } from '../../sessions/activities.js';
+import type { StoredLiveItem } from '../../sessions/types.js';
 
 /**
  * Sends text frames on one `/chat` socket so that everything sent in one turn of the event loop (a
@@ -41,14 +43,36 @@ export class FrameWriter {
       ws.send(text);
       return true;
     }
-    if (!this.isCorked) {
-      this.isCorked = true;
-      stream.cork();
-      if (corkedThisTurn.length === 0) setImmediate(flush);
-      corkedThisTurn.push(this);
-    }
+    this.corkFor(stream);
     stream.write(textFrame(text));
     return true;
+  }
+
+  /**
+   * Sends a committed activity as {@link send} would send `wireJson(item)`, byte for byte. A shared
+   * bot line (the usual reply) is written from its template's pieces, encoded to UTF-8 once
+   * ({@link wireFrame}), not joined into a string and encoded again for every conversation.
+   */
+  sendItem(item: StoredLiveItem): boolean {
+    const ws = this.ws;
+    if (ws.readyState !== ws.OPEN) return false;
+    const stream = this.stream;
+    if (stream === null || !stream.writable || ws.extensions !== '') {
+      ws.send(wireJson(item));
+      return true;
+    }
+    this.corkFor(stream);
+    stream.write(wireFrame(item));
+    return true;
+  }
+
+  /** Corks the stream at this loop turn's first frame, and joins the shared flush. */
+  private corkFor(stream: Writable): void {
+    if (this.isCorked) return;
+    this.isCorked = true;
+    stream.cork();
+    if (corkedThisTurn.length === 0) setImmediate(flush);
+    corkedThisTurn.push(this);
   }
 
   /** Hands this loop turn's frames to the kernel (called once per loop turn by the shared flush below). */
@@ -67,6 +91,57 @@ function flush(): void {
   for (const writer of writers) writer.uncork();
 }
 
+/** A template's pieces as UTF-8, made at its first frame (the holes stay as they are). */
+const encodedTemplates = new WeakMap<WireTemplate, readonly (Buffer | Hole)[]>();
+
+/**
+ * A committed activity's text frame: `textFrame(wireJson(item))`, byte for byte. For a shared bot
+ * line whose JSON no subscriber has made, the frame is put together from the template's pieces,
+ * encoded once, and the commit's own values (seq, time, id). The bytes are the same: the pieces are
+ * whole JSON tokens as JSON.stringify writes them (no lone surrogates, no pair split between two
+ * pieces), so the UTF-8 of the joined text is the pieces' UTF-8, one after another.
+ */
+export function wireFrame(item: StoredLiveItem): Buffer {
+  const template = templateOfItem(item);
+  if (template === undefined) return textFrame(wireJson(item));
+  let parts = encodedTemplates.get(template);
+  if (parts === undefined) {
+    parts = template.map((piece) => (typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece));
+    encodedTemplates.set(template, parts);
+  }
+  const stored = item.stored;
+  // Each hole appears at most once in a template (id, time, seq): their texts, then the length.
+  let idText = '';
+  let timeText = '';
+  let seqText = '';
+  let length = 0;
+  for (const part of parts) {
+    if (typeof part !== 'number') {
+      length += part.length;
+      continue;
+    }
+    const text = holeText(part, stored);
+    if (part === HOLE_ID) idText = text;
+    else if (part === HOLE_TIME) timeText = text;
+    else seqText = text;
+    length += Buffer.byteLength(text);
+  }
+  const header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(header + length);
+  writeHeader(frame, header, length);
+  let at = header;
+  for (const part of parts) {
+    if (typeof part === 'number') {
+      at += frame.write(part === HOLE_ID ? idText : part === HOLE_TIME ? timeText : seqText, at, 'utf8');
+    } else {
+      // TypedArray set, not Buffer#copy (whose argument checks cost more than these short copies).
+      frame.set(part, at);
+      at += part.length;
+    }
+  }
+  return frame;
+}
+
 /**
  * One final, unmasked text frame (RFC 6455 §5.2), as a server sends it: FIN and opcode 1, the
  * payload length in 7 bits, or 126 and 16 bits, or 127 and 64 bits, then the text as UTF-8 (a lone
@@ -76,6 +151,13 @@ export function textFrame(text: string): Buffer {
   const length = Buffer.byteLength(text);
   const header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
   const frame = Buffer.allocUnsafe(header + length);
+  writeHeader(frame, header, length);
+  frame.write(text, header, length, 'utf8');
+  return frame;
+}
+
+/** FIN and opcode 1 (text), then the payload length in `header` bytes (2, 4 or 10). */
+function writeHeader(frame: Buffer, header: number, length: number): void {
   frame[0] = 0x81;
   if (header === 2) {
     frame[1] = length;
@@ -87,6 +169,4 @@ export function textFrame(text: string): Buffer {
     frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
     frame.writeUInt32BE(length >>> 0, 6);
   }
-  frame.write(text, header, length, 'utf8');
-  return frame;
 }

@@ -169,3 +169,39 @@ describe('textFrame', () => {
     expect(code).toBe(4002);
   });
 });
+
+describe('wireFrame', async () => {
+  const { loadContent } = await import('../../../../server/content/load.js');
+  const { botMessageActivity, childMessageActivity, wireJson } = await import('../../../../server/sessions/activities.js');
+  const { wireFrame } = await import('../../../../server/routes/chat/frame-writer.js');
+  const content = await loadContent('content');
+  const item = (activity: Parameters<typeof wireJson>[0]['stored']['activity'], seq: number, createdAt: Date) =>
+    ({ kind: 'stored', stored: { conversationId: 'c-1', seq, clientActivityId: null, activity, createdAt } }) as const;
+
+  it("is, byte for byte, the text frame of the item's wire JSON: shared lines from their pieces, others from the text", () => {
+    const frozen = (text: string) => Object.freeze({ text, suggestedActions: Object.freeze([]) });
+    const lines = [
+      botMessageActivity(content.render('opening.who', {}, 'en-GB', ['qr.who.young-person', 'qr.who.parent']), 'opening.who'),
+      botMessageActivity(content.render('opening.welcome', {}, 'cy-GB'), 'opening.welcome'),
+      // Multi-byte text, and lengths on each side of the 7-bit and 16-bit length forms.
+      botMessageActivity(frozen('ŵŷ 😢 "quoted" \\ \u2028 \ud83d'), 'test.unicode'),
+      botMessageActivity(frozen('a'.repeat(10)), 'x'),
+      botMessageActivity(frozen('é'.repeat(30_000)), 'test.long'),
+      botMessageActivity(frozen('b'.repeat(70_000)), 'test.longer'),
+      childMessageActivity('he said "hi" 😢', 'client-1'),
+      botMessageActivity(content.render('handoff.queued', { position: 2 }, 'en-GB'), 'handoff.queued'),
+    ];
+    const dates = [0, 999, Date.UTC(2026, 11, 2, 10, 0, 0, 5), 8.64e15, Number.NaN].map((time) => new Date(time));
+    let seq = 0;
+    for (const line of lines) {
+      for (const at of dates) {
+        seq += seq < 20 ? 1 : 99_991;
+        const made = wireFrame(item(line, seq, at));
+        // The item's JSON is not made for the frame: another subscriber still gets it as before.
+        expect(made.equals(textFrame(wireJson(item(line, seq, at))))).toBe(true);
+        const cached = { ...item(line, seq, at), json: '{"already":"made"}' };
+        expect(wireFrame(cached).equals(textFrame('{"already":"made"}'))).toBe(true);
+      }
+    }
+  });
+});
