@@ -331,6 +331,14 @@ export interface AnswerWords {
   readonly minimises: readonly string[];
   /** "someone made a fake nude of me with ai", "is it illegal if its fake": AI-made or edited nude pictures. */
   readonly aiFake: readonly string[];
+  /** A parent or carer punishing or blaming the child ("shes grounded", "shes not allowed her phone ever again", "she lied to me"). */
+  readonly parentPunishes: readonly string[];
+  /** A parent or carer going through the child's account in secret ("how do i read all her messages", "without her knowing", "log in as him"). */
+  readonly parentSpies: readonly string[];
+  /** A parent or carer hunting the man or paying him back ("find out who this man is and where he lives", "taste of his own medicine"). */
+  readonly parentHunts: readonly string[];
+  /** A parent or carer setting a trap: going to a meeting set up with him ("ive said yes so i can catch him", "be there with my brother"). */
+  readonly parentTrap: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -488,6 +496,10 @@ export const ANSWER_LIST_KEYS = {
   thinksOver: 'thinks_over',
   minimises: 'minimises',
   aiFake: 'ai_fake',
+  parentPunishes: 'parent_punishes',
+  parentSpies: 'parent_spies',
+  parentHunts: 'parent_hunts',
+  parentTrap: 'parent_trap',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

@@ -300,7 +300,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       }),
       /** Beside a red flag: the same answer, when a parent asked it. */
       sayDontConfrontIfAsked: enqueueActions(({ context, enqueue }) => {
-        if (context.turn.asksConfront === true && pathOf(context.audience) === 'parent' && context.turn.parentActsAlone !== true) enqueue.emit(dontConfrontLine(context));
+        if (context.turn.asksConfront === true && pathOf(context.audience) === 'parent' && context.turn.parentActsAlone !== true && context.turn.parentHunts !== true) enqueue.emit(dontConfrontLine(context));
       }),
       /**
        * A question answered each time it is asked, in the words of who is chatting (`<path>.<step>`), with
@@ -1393,7 +1393,9 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   // A language the lists cannot read: nothing else they seem to say can be trusted ("co mam robic" holds no mum).
   if (t.otherLanguage !== undefined) return [say(context.said.otherLanguage === true ? 'shared.other-language-again' : 'shared.other-language')];
   const out: BotSay[] = [];
-  if (path === 'parent' && t.parentActsAlone === true) out.push(say('parent.acts-alone'));
+  // A meeting set up with him, or going through the child's account: those lines say "don't" themselves (see the end).
+  // Hunting the man ("how do i find out who he is"), once the long line was said: the short one, not the same words again.
+  if (path === 'parent' && (t.parentActsAlone === true || t.parentHunts === true) && t.parentTrap !== true && t.parentSpies !== true) out.push(say(t.parentActsAlone !== true && context.said.actsAlone === true ? 'parent.acts-alone-again' : 'parent.acts-alone'));
   if (path === 'parent' && t.parentCopiedImage === true) out.push(say('parent.copies-made'));
   if (t.mustLeave === true) out.push(say('shared.leave-now'));
   else if (t.watchedDevice === true) out.push(say(context.said.deviceSafety === true ? 'shared.device-safety-again' : 'shared.device-safety'));
@@ -1444,6 +1446,11 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   // question still waits, not answered by it. Not for "are you safe right now?" (its own route asks again), nor in danger now.
   // "ok", "its fine" right after that line (`leavesIt`): leaving it there, not the answer to the step's question (the short line again).
   if ((t.backsOff === true || t.leavesIt === true) && context.safeAsk !== 'asked' && !isInDangerNow(context)) out.push(say(context.said.backsOff === true ? 'shared.backs-off-again' : 'shared.backs-off'));
+  // A parent or carer about to set a trap, spy or punish: answered for what they said (each long line once, then a short one),
+  // never taken as the answer to the wellbeing question. A meeting set up with him: never go, tell the police today.
+  if (path === 'parent' && t.parentTrap === true) out.push(say(context.said.trap === true ? 'parent.trap-meeting-again' : 'parent.trap-meeting'));
+  else if (path === 'parent' && t.parentSpies === true) out.push(say(context.said.spies === true ? 'parent.dont-spy-again' : 'parent.dont-spy'));
+  if (path === 'parent' && t.parentPunishes === true) out.push(say(context.said.punish === true ? 'parent.punish-again' : 'parent.punish'));
   return out;
 }
 
@@ -1475,6 +1482,10 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key.endsWith('.image-family')) ? { imageFamily: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.not-over')) ? { notOver: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.ai-fake')) ? { aiFake: true as const } : {}),
+    ...(lines.some((l) => l.key === 'parent.acts-alone') ? { actsAlone: true as const } : {}),
+    ...(lines.some((l) => l.key === 'parent.punish') ? { punish: true as const } : {}),
+    ...(lines.some((l) => l.key === 'parent.dont-spy') ? { spies: true as const } : {}),
+    ...(lines.some((l) => l.key === 'parent.trap-meeting') ? { trap: true as const } : {}),
   };
 }
 

@@ -166,6 +166,14 @@ export interface HarbourContext {
     readonly notOver?: boolean;
     /** A nude made with AI: the long line once, then `shared.ai-fake-again`. Absent in older snapshots. */
     readonly aiFake?: boolean;
+    /** A parent about to act on their own (parent.acts-alone): the long line once, then the short one. Absent in older snapshots. */
+    readonly actsAlone?: boolean;
+    /** A parent punishing the child (parent.punish): once, then the short line. Absent in older snapshots. */
+    readonly punish?: boolean;
+    /** A parent going through the child's account in secret (parent.dont-spy): once, then the short line. Absent in older snapshots. */
+    readonly spies?: boolean;
+    /** A parent going to a meeting set up with him (parent.trap-meeting): once, then the short line. Absent in older snapshots. */
+    readonly trap?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

@@ -399,6 +399,13 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.take-your-time',
   'parent.ai-fake',
   'shared.ai-fake-again',
+  'parent.acts-alone-again',
+  'parent.punish',
+  'parent.punish-again',
+  'parent.dont-spy',
+  'parent.dont-spy-again',
+  'parent.trap-meeting',
+  'parent.trap-meeting-again',
 ];
 
 /** All message keys for a machine built with these apps, including `apps.<id>.advice`. */
