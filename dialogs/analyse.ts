@@ -294,6 +294,14 @@ export interface TurnAnalysis {
   readonly parentTrap?: boolean;
   /** "how do i find out who this man is", "a taste of his own medicine": a parent or carer hunting the man or paying him back. */
   readonly parentHunts?: boolean;
+  /** A nude of a young person going round among young people, or one they shared (see `HarbourContext.peerImage`). */
+  readonly peerImage?: boolean;
+  /** "is it illegal what i did", "will the police come", "is he going to prison" (also `asksIfInTrouble`). */
+  readonly asksLaw?: boolean;
+  /** "should i delete it": whether to delete a picture they have (answered after a peer nude only). */
+  readonly asksDeleteImage?: boolean;
+  /** The whole message is a question about the law ("is he going to prison"). */
+  readonly onlyAsksLaw?: boolean;
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -471,10 +479,13 @@ export function createAnalyser(deps: DialogDeps) {
   const parentSpies = compile(w.parentSpies);
   const parentHunts = compile(w.parentHunts);
   const parentTrap = compile(w.parentTrap);
+  const peerImage = compile(w.peerImage);
+  const asksAboutLaw = compile(w.asksAboutLaw);
+  const asksDeleteImage = compile(w.asksDeleteImage);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, backAfterPause, asksWhatCounsellor, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, aiFake, parentPunishes, parentSpies, parentHunts, parentTrap,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, backAfterPause, asksWhatCounsellor, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, aiFake, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -785,6 +796,16 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, parentSpies) && turn.asksCheckMessages !== true) turn.parentSpies = true;
     if (either(hits, spelledHits, parentHunts)) turn.parentHunts = true;
     if (either(hits, spelledHits, parentTrap)) turn.parentTrap = true;
+    // A nude of a young person going round among young people (or one they shared); the law asked about; deleting a picture.
+    if (either(hits, spelledHits, peerImage) || turn.sharedOtherImage === true) turn.peerImage = true;
+    if (either(hits, spelledHits, asksAboutLaw)) {
+      turn.asksLaw = true;
+      turn.asksIfInTrouble = true;
+    }
+    if (wholeIn(rawRest, spelledRest, asksAboutLaw)) turn.onlyAsksLaw = true;
+    // "is it illegal what i did" asks about themselves, not whether a stranger's ask is legit.
+    if (turn.asksIfInTrouble === true) delete turn.asksLegit;
+    if (either(hits, spelledHits, asksDeleteImage)) turn.asksDeleteImage = true;
     // "whats a counsellor": the word explained, not one asked for ("counsellor" alone asks for a person).
     if (either(hits, spelledHits, asksWhatCounsellor)) {
       turn.asksWhatCounsellor = true;
@@ -1018,6 +1039,9 @@ export function createMessageReader(deps: DialogDeps) {
     if (context.backOffAsk === 'asked' && turn.onlyNods === true && turn.findings.length === 0) turn = { ...turn, leavesIt: true };
     // "if i block him will he see": the detector hears "if … will he" as a threat; it is their question.
     if (turn.onlyAsksIfHeKnows === true) turn = withoutFindings(turn, (f) => f.rule === 'lex:threat_blackmail.conditional-threat' || f.rule === 'ctx:threat-renewed');
+    // "is he going to prison", the whole message, after a nude going round among young people and no threat known: the
+    // detector hears "going to prison" as a blackmailer's threat; it is their question about the law.
+    if (turn.onlyAsksLaw === true && context.peerImage === true && !cats.includes('threat_blackmail')) turn = withoutFindings(turn, (f) => f.rule === 'lex:threat_blackmail.conditional-threat');
     // The detector's own home-alone finding (`ctx:home-alone-at-risk`) once danger now is already known
     // adds nothing: the door steps go on, not 999 and the home-alone lines again.
     if (cats.includes('immediate_danger')) turn = withoutFindings(turn, (f) => f.rule === HOME_ALONE_RULE);
@@ -1068,7 +1092,7 @@ export function createMessageReader(deps: DialogDeps) {
           ...(turn.homeProblem === true ? { homeIsUnsafe: true } : {}),
           ...(turn.accountHacked === true ? { accountHacked: true } : {}),
         };
-    return { turn, detector, summary, checkIns: 0 };
+    return { turn, detector, summary, checkIns: 0, ...(turn.peerImage === true && context.peerImage !== true ? { peerImage: true as const } : {}) };
   };
 }
 

@@ -339,6 +339,12 @@ export interface AnswerWords {
   readonly parentHunts: readonly string[];
   /** A parent or carer setting a trap: going to a meeting set up with him ("ive said yes so i can catch him", "be there with my brother"). */
   readonly parentTrap: readonly string[];
+  /** A nude of a young person going round among young people ("sent each other pics", "a girls nude round the group chat", "airdropped me a nude of a girl"). */
+  readonly peerImage: readonly string[];
+  /** "is it illegal what i did", "will i get a criminal record", "will the police come", "is he going to prison": the law, for them or a friend. */
+  readonly asksAboutLaw: readonly string[];
+  /** "should i delete it", "do i delete the pic": whether to delete a picture they have. */
+  readonly asksDeleteImage: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -500,6 +506,9 @@ export const ANSWER_LIST_KEYS = {
   parentSpies: 'parent_spies',
   parentHunts: 'parent_hunts',
   parentTrap: 'parent_trap',
+  peerImage: 'peer_image',
+  asksAboutLaw: 'asks_about_law',
+  asksDeleteImage: 'asks_delete_image',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

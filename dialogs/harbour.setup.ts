@@ -181,6 +181,12 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        */
       sayNotInTroubleIfAsked: enqueueActions(({ context, enqueue }) => {
         if (context.turn.asksIfInTrouble !== true) return;
+        // "is it illegal what i did", "is he going to prison", once a nude going round among young people was told of: the law
+        // honestly (against the law under 18, but there to protect them; the police don't want to criminalise them).
+        if (context.turn.asksLaw === true && context.peerImage === true && pathOf(context.audience) !== 'parent') {
+          enqueue.emit(sayStepOf(context, 'peer-law'));
+          return;
+        }
         // They shared someone else's picture: not "you have done nothing wrong", but what helps now.
         if (context.said.sharedOtherImage === true && pathOf(context.audience) === 'child') enqueue.emit(say('child.not-in-trouble-shared'));
         else if (context.turn.imageWorry !== true) enqueue.emit(sayStepOf(context, 'not-in-trouble'));
@@ -1188,6 +1194,8 @@ function hasFriendSecret(context: HarbourContext): boolean {
  */
 function imageSpreadingNow(context: HarbourContext, summary: ConversationSummary): boolean {
   if (context.turn.imageSpreading !== true || context.said.imageSpreading === true) return false;
+  // The picture going round is one they shared of someone else: not "this is not your fault" (child.shared-other-image says what to do).
+  if (context.turn.sharedOtherImage === true || context.said.sharedOtherImage === true) return false;
   return picturesCameUp(context, summary);
 }
 
@@ -1451,6 +1459,8 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   if (path === 'parent' && t.parentTrap === true) out.push(say(context.said.trap === true ? 'parent.trap-meeting-again' : 'parent.trap-meeting'));
   else if (path === 'parent' && t.parentSpies === true) out.push(say(context.said.spies === true ? 'parent.dont-spy-again' : 'parent.dont-spy'));
   if (path === 'parent' && t.parentPunishes === true) out.push(say(context.said.punish === true ? 'parent.punish-again' : 'parent.punish'));
+  // "should i delete it", once a nude going round among young people was told of: yes, and tell a grown-up so the person in it gets help (each time).
+  if (path === 'child' && t.asksDeleteImage === true && context.peerImage === true) out.push(say('child.peer-delete'));
   return out;
 }
 

@@ -207,6 +207,11 @@ export interface HarbourContext {
    */
   readonly backOffAsk?: 'asked' | 'answered';
   /**
+   * A nude of a young person going round among young people was told of (`peer_image`, or one they shared): questions
+   * about the law and deleting it are answered for that, not for a stranger. Set by the message reader; absent in older snapshots.
+   */
+  readonly peerImage?: true;
+  /**
    * Their story named one of their own grown-ups ("my uncle", "my coach") and nothing online or a
    * stranger: the path skips which app, how long and private things, and asks about another grown-up.
    * Absent in older snapshots.
@@ -238,6 +243,8 @@ export interface MessageReading {
   readonly detector: DetectorState;
   readonly summary: ConversationSummary;
   readonly checkIns: 0;
+  /** Set when this message first tells of a nude going round among young people (see `HarbourContext.peerImage`). */
+  readonly peerImage?: true;
 }
 
 /**

@@ -96,6 +96,7 @@ const PER_PATH = [
   'not-over',
   'minimises',
   'ai-fake',
+  'peer-law',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */
@@ -406,6 +407,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.dont-spy-again',
   'parent.trap-meeting',
   'parent.trap-meeting-again',
+  'child.peer-delete',
 ];
 
 /** All message keys for a machine built with these apps, including `apps.<id>.advice`. */

@@ -69,3 +69,49 @@ describe('#2 parents who punish, spy, hunt the man or set a trap: answered for w
     expect(friend).not.toContain('parent.punish');
   });
 });
+
+describe('#3 peer nude-sharing: the child who shared it, the law, and "should i delete it"', () => {
+  it('"i sent my friends nude to the group chat" is the shared-other-image line, not "don\'t send them any pictures" or "this is not your fault"', () => {
+    for (const shift of [onShift, offShift]) {
+      const keys = last(shift, 'im 13', 'i sent my friends nude to the group chat as a joke and now everyones seen it');
+      expect(keys).toContain('child.shared-other-image');
+      expect(keys).not.toContain('advice.dont-send');
+      expect(keys).not.toContain('child.image-spreading');
+    }
+  });
+
+  it('"will the police come", "is it illegal what i did", "will i get a criminal record": the law honestly, never child.not-legit\'s "No"', () => {
+    const shared = keysPerMessage(real.machine, offShift, 'im 13', 'i sent my friends nude to the group chat as a joke and now everyones seen it', 'will the police come');
+    expect(shared[2]).toEqual(['child.peer-law']);
+    const gf = keysPerMessage(real.machine, onShift, 'im 15', 'me and my gf sent each other pics and now shes showing them to everyone at school', 'is it illegal what i did', 'will i get a criminal record');
+    expect(gf[2]).toEqual(['child.peer-law']);
+    expect(gf[3]).toEqual(['child.peer-law']);
+    const law = real.content.render('child.peer-law', {}).text;
+    expect(law).toMatch(/against the law/);
+    expect(law).toMatch(/not in trouble for asking for help/);
+    expect(law).not.toMatch(/^No\b/);
+  });
+
+  it('a friend\'s "is he going to prison" is the law for a friend, not "don\'t pay them" and "if your friend ever sees them"', () => {
+    const keys = last(onShift, 'my friend', 'my mate sent a girls nude round the group chat and now the schools found out', 'hes 14', 'is he going to prison');
+    expect(keys).toEqual(['friend.peer-law']);
+  });
+
+  it('"should i delete it" after forwarding one or being airdropped one: yes, and tell a grown-up, not the stranger tips', () => {
+    for (const story of ['i forwarded a nude of a girl from my school', 'someone airdropped me a nude of a girl in year 9']) {
+      const keys = last(onShift, 'im 14', story, 'should i delete it');
+      expect(keys, story).toEqual(['child.peer-delete']);
+    }
+    expect(real.content.render('child.peer-delete', {}).text).toMatch(/^Yes\. Delete it/);
+  });
+
+  it('twins: a stranger\'s ask "is that illegal" is still not-legit; "should i delete it" there still gets the tips; "am i in trouble" after a stranger is not-in-trouble; a sextortion "going to prison" still escalates', () => {
+    expect(last(onShift, 'im 14', 'a man on snap says he will pay me 50 for pics', 'is that illegal')).toEqual(['child.not-legit']);
+    const stranger = last(onShift, 'im 14', 'a man on snap keeps asking me for nudes', 'should i delete it');
+    expect(stranger).not.toContain('child.peer-delete');
+    expect(last(onShift, 'im 14', 'a man on snap keeps asking me for nudes', 'am i in trouble')).toEqual(['child.not-in-trouble']);
+    const threat = play(real.machine, onShift, ['im 15', 'a guy on insta says im going to prison unless i pay him'].map(msg)).at(-1);
+    expect(threat?.emitted.some((e) => e.type === 'handoff.requested')).toBe(true);
+    expect(last(onShift, 'im 14', 'i forwarded a nude of a girl from my school', 'am i in trouble')).toEqual(['child.not-in-trouble-shared']);
+  });
+});
