@@ -345,6 +345,12 @@ export interface AnswerWords {
   readonly asksAboutLaw: readonly string[];
   /** "should i delete it", "do i delete the pic": whether to delete a picture they have. */
   readonly asksDeleteImage: readonly string[];
+  /** Running away, to him or from home ("im going to run away to my bfs house", "so she doesnt run off"). */
+  readonly runsAway: readonly string[];
+  /** "i just want to leave": heard as running away once that came up. */
+  readonly wantsToLeave: readonly string[];
+  /** The child's own threat to run away, told by a parent or friend ("she says shell run away if i stop her"): not the man's threat. */
+  readonly threatensToRun: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -509,6 +515,9 @@ export const ANSWER_LIST_KEYS = {
   peerImage: 'peer_image',
   asksAboutLaw: 'asks_about_law',
   asksDeleteImage: 'asks_delete_image',
+  runsAway: 'runs_away',
+  wantsToLeave: 'wants_to_leave',
+  threatensToRun: 'threatens_to_run',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

@@ -1461,6 +1461,11 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   if (path === 'parent' && t.parentPunishes === true) out.push(say(context.said.punish === true ? 'parent.punish-again' : 'parent.punish'));
   // "should i delete it", once a nude going round among young people was told of: yes, and tell a grown-up so the person in it gets help (each time).
   if (path === 'child' && t.asksDeleteImage === true && context.peerImage === true) out.push(say('child.peer-delete'));
+  // Running away to him ("im going to run away to my bfs house", "she says shell run away if i stop her seeing him", "should i
+  // let her see him so she doesnt run off"), with a red flag known (this message or before): don't go / tell a grown-up before
+  // tonight / no, don't allow it, police today, 999 if missing. Once, then a short line; "i just want to leave" after it too.
+  const runRisk = (summary.categories ?? []).length > 0 || t.findings.length > 0 || context.said.olderPartner === true;
+  if ((t.runsAway === true && runRisk) || (t.wantsToLeave === true && context.said.runAway === true)) out.push(sayStepOf({ ...context, audience: context.audience ?? t.audience ?? 'young_person' }, context.said.runAway === true ? 'run-away-again' : 'run-away'));
   return out;
 }
 
@@ -1496,6 +1501,7 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key === 'parent.punish') ? { punish: true as const } : {}),
     ...(lines.some((l) => l.key === 'parent.dont-spy') ? { spies: true as const } : {}),
     ...(lines.some((l) => l.key === 'parent.trap-meeting') ? { trap: true as const } : {}),
+    ...(lines.some((l) => l.key.endsWith('.run-away')) ? { runAway: true as const } : {}),
   };
 }
 

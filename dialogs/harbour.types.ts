@@ -174,6 +174,8 @@ export interface HarbourContext {
     readonly spies?: boolean;
     /** A parent going to a meeting set up with him (parent.trap-meeting): once, then the short line. Absent in older snapshots. */
     readonly trap?: boolean;
+    /** Running away to him (<path>.run-away): once, then the short line. Absent in older snapshots. */
+    readonly runAway?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

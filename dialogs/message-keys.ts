@@ -97,6 +97,8 @@ const PER_PATH = [
   'minimises',
   'ai-fake',
   'peer-law',
+  'run-away',
+  'run-away-again',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */
@@ -408,6 +410,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.trap-meeting',
   'parent.trap-meeting-again',
   'child.peer-delete',
+  'parent.run-away',
+  'parent.run-away-again',
 ];
 
 /** All message keys for a machine built with these apps, including `apps.<id>.advice`. */

@@ -115,3 +115,43 @@ describe('#3 peer nude-sharing: the child who shared it, the law, and "should i 
     expect(last(onShift, 'im 14', 'i forwarded a nude of a girl from my school', 'am i in trouble')).toEqual(['child.not-in-trouble-shared']);
   });
 });
+
+describe('#1 running away to an older "boyfriend": talked about, in the words of who is chatting', () => {
+  it('a child: home sounds hard, going to him is a risk, somewhere safe tonight; "i just want to leave" gets the short line', () => {
+    for (const shift of [onShift, offShift]) {
+      const turns = keysPerMessage(real.machine, shift, 'im 14', 'im going to run away to my bfs house hes 19', 'my mum doesnt get it', 'i just want to leave');
+      expect(turns[1]).toContain('child.run-away');
+      expect(turns[3]).toEqual(['child.run-away-again']);
+    }
+    const words = real.content.render('child.run-away', {}).text;
+    expect(words).toMatch(/home feels really hard/);
+    expect(words).toMatch(/somewhere safe to be tonight/);
+  });
+
+  it('a friend: tell a grown-up before tonight, 999 if she has gone; her secret still gets friend.secret', () => {
+    const turns = keysPerMessage(real.machine, onShift, 'my friend', 'shes 14 and her bf is 20', 'shes going to run away to his tonight', 'she made me promise not to tell');
+    expect(turns[2]).toEqual(['friend.run-away']);
+    expect(turns[3]).toContain('friend.secret');
+    const flagged = last(onShift, 'my friend', 'shes 14 and her bf is 20', 'shes going to run away to his tonight hes bought her a train ticket');
+    expect(flagged).toContain('friend.run-away');
+    expect(real.content.render('friend.run-away', { friend: 'your friend' }).text).toMatch(/now, before tonight.*call 999/);
+  });
+
+  it('a parent: the child\'s threat to run is not the man\'s threat; "should i just let her see him" is "No, please don\'t", police today, 999 if missing', () => {
+    const turns = keysPerMessage(real.machine, onShift, 'im a mum', 'shes 14 and says her boyfriend is 19 and she loves him', 'she says shell run away if i stop her seeing him', 'should i just let her see him so she doesnt run off');
+    expect(turns[2]).toContain('parent.run-away');
+    for (const k of ['parent.advice.dont-send-or-pay', 'parent.advice.if-they-come', 'parent.advice.dont-meet']) expect(turns[2]).not.toContain(k);
+    expect(turns[3]).toContain('parent.run-away-again');
+    expect(words('parent.run-away')).toMatch(/^No, please don't/);
+    expect(words('parent.run-away')).toMatch(/abuse, not a relationship/);
+    expect(words('parent.run-away-again')).toMatch(/^No, please don't\..*101 today.*999 straight away/);
+  });
+
+  it('twins: "i just want to leave" before any running away, running away with nothing flagged, and a real threat stay as they were', () => {
+    expect(last(onShift, 'im 14', 'a man on snap keeps asking me for pics', 'i just want to leave')).not.toContain('child.run-away-again');
+    expect(last(onShift, 'im 14', 'a man on snap keeps asking me for pics', 'i just want to leave')).not.toContain('child.run-away');
+    expect(last(onShift, 'im 13', 'my mum and dad keep shouting i want to run away')).not.toContain('child.run-away');
+    const threat = last(onShift, 'im a mum', 'a man on snap says if she stops talking to him he will share her pics');
+    expect(threat).toContain('parent.advice.dont-send-or-pay');
+  });
+});
