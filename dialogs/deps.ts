@@ -351,6 +351,8 @@ export interface AnswerWords {
   readonly wantsToLeave: readonly string[];
   /** The child's own threat to run away, told by a parent or friend ("she says shell run away if i stop her"): not the man's threat. */
   readonly threatensToRun: readonly string[];
+  /** "i dont care", "whatever" (the whole message): fed up. */
+  readonly fedUp: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -518,6 +520,7 @@ export const ANSWER_LIST_KEYS = {
   runsAway: 'runs_away',
   wantsToLeave: 'wants_to_leave',
   threatensToRun: 'threatens_to_run',
+  fedUp: 'fed_up',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

@@ -348,7 +348,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         const lines = standingAnswerLines(context, context.summary);
         for (const line of lines) enqueue.emit(line);
         enqueue.assign({ said: { ...context.said, ...saidByStandingAnswers(lines) }, ...backOffAskOf(context, lines) });
-        if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
+        // "i dont care", fed up, after a meeting or running away was told: a feeling heard, not a 999 order that pushes them away.
+        if (needsDangerReminder(context) && !lines.every((l) => l.key === 'child.fed-up')) enqueue.emit(stillInDanger(context));
       }),
       /** Beside a red flag: the same answers (the escalation has just said 999 if needed). */
       sayStandingAnswersIfAny: enqueueActions(({ context, enqueue }) => {
@@ -708,11 +709,14 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** Before a step answers: the root's details route, which says its piece and lets the step answer too. */
       /** Goodbye while a counsellor is coming: wait, or end the chat (which withdraws the request)? Once. */
       askBeforeLeaving: enqueueActions(({ context, enqueue }) => {
+        if (goingToMeet(context)) enqueue.emit(say('child.before-you-go'));
         if (isInDangerNow(context)) enqueue.emit(sayToReader(context, 'safety.immediate'));
         enqueue.emit(say('handoff.leave-check', { quickReplies: QR.leaveCheck }));
         enqueue.assign({ said: { ...context.said, leaveAsked: true } });
       }),
       closeWithGoodbye: enqueueActions(({ context, enqueue }) => {
+        // Leaving after a meeting or running away was told: "please don't go to meet him" is the last thing that matters.
+        if (goingToMeet(context)) enqueue.emit(say('child.before-you-go'));
         enqueue.emit(say(isAdult(context) ? 'close.goodbye.adult' : 'close.goodbye.child'));
         if (context.urgency === 'immediate') enqueue.emit(sayToReader(context, 'safety.immediate'));
         enqueue.emit(closingHelplines(context));
@@ -725,10 +729,12 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.assign({ checkIns: context.checkIns + 1 });
       }),
       checkInWhileWaiting: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(say(isPersonComing(context) ? 'checkin.waiting' : 'checkin.no-counsellor'));
+        // The first silence after a meeting or running away was told: the one thing that matters, not "take your time".
+        const beforeYouGo = goingToMeet(context) && context.said.beforeYouGo !== true;
+        enqueue.emit(beforeYouGo ? say('child.before-you-go') : say(isPersonComing(context) ? 'checkin.waiting' : 'checkin.no-counsellor'));
         // A queued or escalated chat is never closed for silence; keep checking in, a bounded number of times.
         if (context.checkIns < 3) enqueue.emit({ type: 'checkin.request', afterMs: deps.timing.closeAfterMs });
-        enqueue.assign({ checkIns: context.checkIns + 1 });
+        enqueue.assign({ checkIns: context.checkIns + 1, ...(beforeYouGo ? { said: { ...context.said, beforeYouGo: true } } : {}) });
       }),
       closeOnSilence: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say('close.silence'));
@@ -1461,6 +1467,8 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   if (path === 'parent' && t.parentPunishes === true) out.push(say(context.said.punish === true ? 'parent.punish-again' : 'parent.punish'));
   // "should i delete it", once a nude going round among young people was told of: yes, and tell a grown-up so the person in it gets help (each time).
   if (path === 'child' && t.asksDeleteImage === true && context.peerImage === true) out.push(say('child.peer-delete'));
+  // "i dont care", after a meeting or running away was told (a young person): fed up, heard; what makes them want to go (each time).
+  if (t.fedUp === true && goingToMeet({ ...context, audience: context.audience ?? t.audience })) out.push(say('child.fed-up'));
   // Running away to him ("im going to run away to my bfs house", "she says shell run away if i stop her seeing him", "should i
   // let her see him so she doesnt run off"), with a red flag known (this message or before): don't go / tell a grown-up before
   // tonight / no, don't allow it, police today, 999 if missing. Once, then a short line; "i just want to leave" after it too.
@@ -1475,6 +1483,11 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
  */
 function backOffAskOf(context: HarbourContext, lines: readonly BotSay[]): Pick<HarbourContext, 'backOffAsk'> | undefined {
   return context.turn.backsOff === true && lines.some((l) => l.key === 'shared.backs-off' || l.key === 'shared.backs-off-again') ? { backOffAsk: 'asked' } : undefined;
+}
+
+/** A young person told of a meeting planned (the dont-meet line was said) or of running away to him. */
+function goingToMeet(context: HarbourContext): boolean {
+  return pathOf(context.audience) === 'child' && (context.said.dontMeet === true || context.said.runAway === true);
 }
 
 /** "ok shes gone", "i can talk now" as the message right after a pause, and not in danger now. */

@@ -176,6 +176,8 @@ export interface HarbourContext {
     readonly trap?: boolean;
     /** Running away to him (<path>.run-away): once, then the short line. Absent in older snapshots. */
     readonly runAway?: boolean;
+    /** "Before you go: please don't go to meet him", said on the first silence after a meeting or running away was told. Absent in older snapshots. */
+    readonly beforeYouGo?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift

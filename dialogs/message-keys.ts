@@ -412,6 +412,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'child.peer-delete',
   'parent.run-away',
   'parent.run-away-again',
+  'child.before-you-go',
+  'child.fed-up',
 ];
 
 /** All message keys for a machine built with these apps, including `apps.<id>.advice`. */

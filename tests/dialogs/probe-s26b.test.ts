@@ -155,3 +155,42 @@ describe('#1 running away to an older "boyfriend": talked about, in the words of
     expect(threat).toContain('parent.advice.dont-send-or-pay');
   });
 });
+
+describe('#11 leaving or going silent right after a planned meeting was told', () => {
+  const timeout = { type: 'session.timeout' } as const;
+
+  it('"ok bye" after "im meeting a guy from snap today": "please don\'t go to meet him" before the goodbye (and before the leave check on shift)', () => {
+    const off = last(offShift, 'im 14', 'im meeting a guy from snap today hes 22', 'ok bye');
+    expect(off[0]).toBe('child.before-you-go');
+    expect(off).toContain('close.goodbye.child');
+    const on = last(onShift, 'im 14', 'im meeting a guy from snap today hes 22', 'ok bye');
+    expect(on).toContain('child.before-you-go');
+    expect(on).toContain('handoff.leave-check');
+    const words = real.content.render('child.before-you-go', {}).text;
+    expect(words).toMatch(/^Before you go: please don't go to meet him\./);
+    expect(words).toMatch(/tell someone you trust where you will be.*999/);
+  });
+
+  it('silence after "he is picking me up at the station at 6": the same line the first time, then the usual check-ins', () => {
+    const turns = play(real.machine, offShift, [msg('im 14'), msg('a guy from snap wants to meet me'), msg('he is picking me up at the station at 6'), timeout, timeout]);
+    const said = turns.slice(1).map((t) => t.emitted.flatMap((e) => (e.type === 'bot.say' ? [e.key] : [])));
+    expect(said[3]).toEqual(['child.before-you-go']);
+    expect(said[4]).toEqual(['checkin.no-counsellor']);
+  });
+
+  it('"i dont care" after "im running away tonight": fed up, heard, not "call 999, tell them where you are"', () => {
+    const keys = last(offShift, 'im 14', 'im running away tonight', 'to my boyfriends hes older', 'i dont care');
+    expect(keys).toEqual(['child.fed-up']);
+    expect(real.content.render('child.fed-up', {}).text).toMatch(/fed up.*still here.*want to go\?/);
+  });
+
+  it('twins: no meeting told, goodbye and silence and "i dont care" are as before; a new red flag still escalates', () => {
+    const bye = last(offShift, 'im 14', 'a man on snap keeps asking me for pics', 'ok bye');
+    expect(bye).not.toContain('child.before-you-go');
+    const quiet = play(real.machine, offShift, [msg('im 14'), msg('a man on snap keeps asking me for pics'), timeout]).at(-1);
+    expect(quiet?.emitted.flatMap((e) => (e.type === 'bot.say' ? [e.key] : []))).toEqual(['checkin.no-counsellor']);
+    expect(last(offShift, 'im 14', 'a man on snap keeps asking me for pics', 'i dont care')).not.toContain('child.fed-up');
+    const flagged = play(real.machine, offShift, ['im 14', 'im meeting a guy from snap today hes 22', 'i dont care he said he will share my nudes if i dont come'].map(msg)).at(-1);
+    expect(flagged?.emitted.some((e) => e.type === 'handoff.requested')).toBe(true);
+  });
+});
