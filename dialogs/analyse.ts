@@ -314,6 +314,30 @@ export interface TurnAnalysis {
   readonly cantSeeDanger?: boolean;
   /** "how do i explain it to him". */
   readonly asksExplain?: boolean;
+  /** "shes grounded", "she lied to me im so angry with her": a parent or carer punishing or blaming the child. */
+  readonly parentPunishes?: boolean;
+  /** "how do i read all her messages", "without her knowing", "log in as him": going through the child's account in secret. */
+  readonly parentSpies?: boolean;
+  /** "ive said yes so i can catch him", "be there with my brother": a parent or carer going to a meeting set up with him. */
+  readonly parentTrap?: boolean;
+  /** "how do i find out who this man is", "a taste of his own medicine": a parent or carer hunting the man or paying him back. */
+  readonly parentHunts?: boolean;
+  /** A nude of a young person going round among young people, or one they shared (see `HarbourContext.peerImage`). */
+  readonly peerImage?: boolean;
+  /** "is it illegal what i did", "will the police come", "is he going to prison" (also `asksIfInTrouble`). */
+  readonly asksLaw?: boolean;
+  /** "should i delete it": whether to delete a picture they have (answered after a peer nude only). */
+  readonly asksDeleteImage?: boolean;
+  /** The whole message is a question about the law ("is he going to prison"). */
+  readonly onlyAsksLaw?: boolean;
+  /** "im going to run away to my bfs house", "so she doesnt run off", "she says shell run away": running away. */
+  readonly runsAway?: boolean;
+  /** "i just want to leave": running away, once that came up. */
+  readonly wantsToLeave?: boolean;
+  /** "she says shell run away if i stop her seeing him": the child's threat to run, told of (with `runsAway`). */
+  readonly threatensToRun?: boolean;
+  /** "i dont care", "whatever", the whole message: fed up. */
+  readonly fedUp?: boolean;
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -501,10 +525,21 @@ export function createAnalyser(deps: DialogDeps) {
   const additionalNeeds = compile(w.additionalNeeds);
   const cantSeeDanger = compile(w.cantSeeDanger);
   const asksExplain = compile(w.asksExplain);
+  const parentPunishes = compile(w.parentPunishes);
+  const parentSpies = compile(w.parentSpies);
+  const parentHunts = compile(w.parentHunts);
+  const parentTrap = compile(w.parentTrap);
+  const peerImage = compile(w.peerImage);
+  const asksAboutLaw = compile(w.asksAboutLaw);
+  const asksDeleteImage = compile(w.asksDeleteImage);
+  const runsAway = compile(w.runsAway);
+  const wantsToLeave = compile(w.wantsToLeave);
+  const threatensToRun = compile(w.threatensToRun);
+  const fedUp = compile(w.fedUp);
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, backAfterPause, asksWhatCounsellor, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, backAfterPause, asksWhatCounsellor, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -826,6 +861,30 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, additionalNeeds)) turn.additionalNeeds = true;
     if (either(hits, spelledHits, cantSeeDanger)) turn.cantSeeDanger = true;
     if (either(hits, spelledHits, asksExplain)) turn.asksExplain = true;
+    // A parent or carer about to punish, spy, hunt the man or set a trap (read on the parent path only, by standingAnswerLines).
+    if (either(hits, spelledHits, parentPunishes)) turn.parentPunishes = true;
+    // "can i read his messages without him knowing" names looking: parent.check-messages answers it (together, keep everything).
+    if (either(hits, spelledHits, parentSpies) && turn.asksCheckMessages !== true) turn.parentSpies = true;
+    if (either(hits, spelledHits, parentHunts)) turn.parentHunts = true;
+    if (either(hits, spelledHits, parentTrap)) turn.parentTrap = true;
+    // A nude of a young person going round among young people (or one they shared); the law asked about; deleting a picture.
+    if (either(hits, spelledHits, peerImage) || turn.sharedOtherImage === true) turn.peerImage = true;
+    if (either(hits, spelledHits, asksAboutLaw)) {
+      turn.asksLaw = true;
+      turn.asksIfInTrouble = true;
+    }
+    if (wholeIn(rawRest, spelledRest, asksAboutLaw)) turn.onlyAsksLaw = true;
+    // "is it illegal what i did" asks about themselves, not whether a stranger's ask is legit.
+    if (turn.asksIfInTrouble === true) delete turn.asksLegit;
+    if (either(hits, spelledHits, asksDeleteImage)) turn.asksDeleteImage = true;
+    // Running away (read with a red flag known, by standingAnswerLines); "i just want to leave" once it came up.
+    if (either(hits, spelledHits, runsAway)) turn.runsAway = true;
+    if (either(hits, spelledHits, threatensToRun)) {
+      turn.threatensToRun = true;
+      turn.runsAway = true;
+    }
+    if (either(hits, spelledHits, wantsToLeave)) turn.wantsToLeave = true;
+    if (wholeIn(rawRest, spelledRest, fedUp)) turn.fedUp = true;
     // "whats a counsellor": the word explained, not one asked for ("counsellor" alone asks for a person).
     if (either(hits, spelledHits, asksWhatCounsellor)) {
       turn.asksWhatCounsellor = true;
@@ -1061,6 +1120,12 @@ export function createMessageReader(deps: DialogDeps) {
     if (context.backOffAsk === 'asked' && turn.onlyNods === true && turn.findings.length === 0) turn = { ...turn, leavesIt: true };
     // "if i block him will he see": the detector hears "if … will he" as a threat; it is their question.
     if (turn.onlyAsksIfHeKnows === true) turn = withoutFindings(turn, (f) => f.rule === 'lex:threat_blackmail.conditional-threat' || f.rule === 'ctx:threat-renewed');
+    // "is he going to prison", the whole message, after a nude going round among young people and no threat known: the
+    // detector hears "going to prison" as a blackmailer's threat; it is their question about the law.
+    if (turn.onlyAsksLaw === true && context.peerImage === true && !cats.includes('threat_blackmail')) turn = withoutFindings(turn, (f) => f.rule === 'lex:threat_blackmail.conditional-threat');
+    // "she says shell run away if i stop her seeing him": the detector hears "if i stop" as a threat; it is the child's own
+    // threat to run, told by a parent or friend (no threat known before): running away, answered as such.
+    if (turn.threatensToRun === true && !cats.includes('threat_blackmail')) turn = withoutFindings(turn, (f) => f.rule === 'lex:threat_blackmail.conditional-threat' || f.rule === 'ctx:threat-renewed');
     // The detector's own home-alone finding (`ctx:home-alone-at-risk`) once danger now is already known
     // adds nothing: the door steps go on, not 999 and the home-alone lines again.
     if (cats.includes('immediate_danger')) turn = withoutFindings(turn, (f) => f.rule === HOME_ALONE_RULE);
@@ -1111,7 +1176,7 @@ export function createMessageReader(deps: DialogDeps) {
           ...(turn.homeProblem === true ? { homeIsUnsafe: true } : {}),
           ...(turn.accountHacked === true ? { accountHacked: true } : {}),
         };
-    return { turn, detector, summary, checkIns: 0 };
+    return { turn, detector, summary, checkIns: 0, ...(turn.peerImage === true && context.peerImage !== true ? { peerImage: true as const } : {}) };
   };
 }
 

@@ -359,6 +359,28 @@ export interface AnswerWords {
   readonly cantSeeDanger: readonly string[];
   /** "how do i explain it to him": how to make the child understand. */
   readonly asksExplain: readonly string[];
+  /** A parent or carer punishing or blaming the child ("shes grounded", "shes not allowed her phone ever again", "she lied to me"). */
+  readonly parentPunishes: readonly string[];
+  /** A parent or carer going through the child's account in secret ("how do i read all her messages", "without her knowing", "log in as him"). */
+  readonly parentSpies: readonly string[];
+  /** A parent or carer hunting the man or paying him back ("find out who this man is and where he lives", "taste of his own medicine"). */
+  readonly parentHunts: readonly string[];
+  /** A parent or carer setting a trap: going to a meeting set up with him ("ive said yes so i can catch him", "be there with my brother"). */
+  readonly parentTrap: readonly string[];
+  /** A nude of a young person going round among young people ("sent each other pics", "a girls nude round the group chat", "airdropped me a nude of a girl"). */
+  readonly peerImage: readonly string[];
+  /** "is it illegal what i did", "will i get a criminal record", "will the police come", "is he going to prison": the law, for them or a friend. */
+  readonly asksAboutLaw: readonly string[];
+  /** "should i delete it", "do i delete the pic": whether to delete a picture they have. */
+  readonly asksDeleteImage: readonly string[];
+  /** Running away, to him or from home ("im going to run away to my bfs house", "so she doesnt run off"). */
+  readonly runsAway: readonly string[];
+  /** "i just want to leave": heard as running away once that came up. */
+  readonly wantsToLeave: readonly string[];
+  /** The child's own threat to run away, told by a parent or friend ("she says shell run away if i stop her"): not the man's threat. */
+  readonly threatensToRun: readonly string[];
+  /** "i dont care", "whatever" (the whole message): fed up. */
+  readonly fedUp: readonly string[];
 }
 
 /** The names of `AnswerWords`' plain phrase lists (not the grouped ones: audience, feelings…). */
@@ -530,6 +552,17 @@ export const ANSWER_LIST_KEYS = {
   additionalNeeds: 'additional_needs',
   cantSeeDanger: 'cant_see_danger',
   asksExplain: 'asks_explain',
+  parentPunishes: 'parent_punishes',
+  parentSpies: 'parent_spies',
+  parentHunts: 'parent_hunts',
+  parentTrap: 'parent_trap',
+  peerImage: 'peer_image',
+  asksAboutLaw: 'asks_about_law',
+  asksDeleteImage: 'asks_delete_image',
+  runsAway: 'runs_away',
+  wantsToLeave: 'wants_to_leave',
+  threatensToRun: 'threatens_to_run',
+  fedUp: 'fed_up',
 } as const satisfies Record<AnswerListName, string>;
 
 export const ANSWER_LISTS = Object.keys(ANSWER_LIST_KEYS) as readonly AnswerListName[];

@@ -187,6 +187,12 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        */
       sayNotInTroubleIfAsked: enqueueActions(({ context, enqueue }) => {
         if (context.turn.asksIfInTrouble !== true) return;
+        // "is it illegal what i did", "is he going to prison", once a nude going round among young people was told of: the law
+        // honestly (against the law under 18, but there to protect them; the police don't want to criminalise them).
+        if (context.turn.asksLaw === true && context.peerImage === true && pathOf(context.audience) !== 'parent') {
+          enqueue.emit(sayStepOf(context, 'peer-law'));
+          return;
+        }
         // They shared someone else's picture: not "you have done nothing wrong", but what helps now.
         if (context.said.sharedOtherImage === true && pathOf(context.audience) === 'child') enqueue.emit(say('child.not-in-trouble-shared'));
         else if (context.turn.imageWorry !== true) enqueue.emit(sayStepOf(context, 'not-in-trouble'));
@@ -310,7 +316,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       }),
       /** Beside a red flag: the same answer, when a parent asked it. */
       sayDontConfrontIfAsked: enqueueActions(({ context, enqueue }) => {
-        if (context.turn.asksConfront === true && pathOf(context.audience) === 'parent' && context.turn.parentActsAlone !== true) enqueue.emit(dontConfrontLine(context));
+        if (context.turn.asksConfront === true && pathOf(context.audience) === 'parent' && context.turn.parentActsAlone !== true && context.turn.parentHunts !== true) enqueue.emit(dontConfrontLine(context));
       }),
       /**
        * A question answered each time it is asked, in the words of who is chatting (`<path>.<step>`), with
@@ -352,7 +358,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         const lines = standingAnswerLines(context, context.summary);
         for (const line of lines) enqueue.emit(line);
         enqueue.assign({ said: { ...context.said, ...saidByStandingAnswers(lines) }, ...backOffAskOf(context, lines) });
-        if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
+        // "i dont care", fed up, after a meeting or running away was told: a feeling heard, not a 999 order that pushes them away.
+        if (needsDangerReminder(context) && !lines.every((l) => l.key === 'child.fed-up')) enqueue.emit(stillInDanger(context));
       }),
       /** Beside a red flag: the same answers (the escalation has just said 999 if needed). */
       sayStandingAnswersIfAny: enqueueActions(({ context, enqueue }) => {
@@ -737,11 +744,14 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** Before a step answers: the root's details route, which says its piece and lets the step answer too. */
       /** Goodbye while a counsellor is coming: wait, or end the chat (which withdraws the request)? Once. */
       askBeforeLeaving: enqueueActions(({ context, enqueue }) => {
+        if (goingToMeet(context)) enqueue.emit(say('child.before-you-go'));
         if (isInDangerNow(context)) enqueue.emit(sayToReader(context, 'safety.immediate'));
         enqueue.emit(say('handoff.leave-check', { quickReplies: QR.leaveCheck }));
         enqueue.assign({ said: { ...context.said, leaveAsked: true } });
       }),
       closeWithGoodbye: enqueueActions(({ context, enqueue }) => {
+        // Leaving after a meeting or running away was told: "please don't go to meet him" is the last thing that matters.
+        if (goingToMeet(context)) enqueue.emit(say('child.before-you-go'));
         enqueue.emit(say(isAdult(context) ? 'close.goodbye.adult' : 'close.goodbye.child'));
         if (context.urgency === 'immediate') enqueue.emit(sayToReader(context, 'safety.immediate'));
         enqueue.emit(closingHelplines(context));
@@ -754,10 +764,12 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.assign({ checkIns: context.checkIns + 1 });
       }),
       checkInWhileWaiting: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(say(isPersonComing(context) ? 'checkin.waiting' : 'checkin.no-counsellor'));
+        // The first silence after a meeting or running away was told: the one thing that matters, not "take your time".
+        const beforeYouGo = goingToMeet(context) && context.said.beforeYouGo !== true;
+        enqueue.emit(beforeYouGo ? say('child.before-you-go') : say(isPersonComing(context) ? 'checkin.waiting' : 'checkin.no-counsellor'));
         // A queued or escalated chat is never closed for silence; keep checking in, a bounded number of times.
         if (context.checkIns < 3) enqueue.emit({ type: 'checkin.request', afterMs: deps.timing.closeAfterMs });
-        enqueue.assign({ checkIns: context.checkIns + 1 });
+        enqueue.assign({ checkIns: context.checkIns + 1, ...(beforeYouGo ? { said: { ...context.said, beforeYouGo: true } } : {}) });
       }),
       closeOnSilence: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say('close.silence'));
@@ -1227,6 +1239,8 @@ function hasFriendSecret(context: HarbourContext): boolean {
  */
 function imageSpreadingNow(context: HarbourContext, summary: ConversationSummary): boolean {
   if (context.turn.imageSpreading !== true || context.said.imageSpreading === true) return false;
+  // The picture going round is one they shared of someone else: not "this is not your fault" (child.shared-other-image says what to do).
+  if (context.turn.sharedOtherImage === true || context.said.sharedOtherImage === true) return false;
   return picturesCameUp(context, summary);
 }
 
@@ -1435,7 +1449,9 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   // A language the lists cannot read: nothing else they seem to say can be trusted ("co mam robic" holds no mum).
   if (t.otherLanguage !== undefined) return [say(context.said.otherLanguage === true ? 'shared.other-language-again' : 'shared.other-language')];
   const out: BotSay[] = [];
-  if (path === 'parent' && t.parentActsAlone === true) out.push(say('parent.acts-alone'));
+  // A meeting set up with him, or going through the child's account: those lines say "don't" themselves (see the end).
+  // Hunting the man ("how do i find out who he is"), once the long line was said: the short one, not the same words again.
+  if (path === 'parent' && (t.parentActsAlone === true || t.parentHunts === true) && t.parentTrap !== true && t.parentSpies !== true) out.push(say(t.parentActsAlone !== true && context.said.actsAlone === true ? 'parent.acts-alone-again' : 'parent.acts-alone'));
   if (path === 'parent' && t.parentCopiedImage === true) out.push(say('parent.copies-made'));
   if (t.mustLeave === true) out.push(say('shared.leave-now'));
   else if (t.watchedDevice === true) out.push(say(context.said.deviceSafety === true ? 'shared.device-safety-again' : 'shared.device-safety'));
@@ -1505,6 +1521,20 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
     if (t.cantSeeDanger === true && context.said.cantSeeDanger !== true) out.push(say('parent.cant-see-danger'));
     else if (t.asksExplain === true && (needs || context.said.cantSeeDanger === true)) out.push(say('parent.explain-simply'));
   }
+  // A parent or carer about to set a trap, spy or punish: answered for what they said (each long line once, then a short one),
+  // never taken as the answer to the wellbeing question. A meeting set up with him: never go, tell the police today.
+  if (path === 'parent' && t.parentTrap === true) out.push(say(context.said.trap === true ? 'parent.trap-meeting-again' : 'parent.trap-meeting'));
+  else if (path === 'parent' && t.parentSpies === true) out.push(say(context.said.spies === true ? 'parent.dont-spy-again' : 'parent.dont-spy'));
+  if (path === 'parent' && t.parentPunishes === true) out.push(say(context.said.punish === true ? 'parent.punish-again' : 'parent.punish'));
+  // "should i delete it", once a nude going round among young people was told of: yes, and tell a grown-up so the person in it gets help (each time).
+  if (path === 'child' && t.asksDeleteImage === true && context.peerImage === true) out.push(say('child.peer-delete'));
+  // "i dont care", after a meeting or running away was told (a young person): fed up, heard; what makes them want to go (each time).
+  if (t.fedUp === true && goingToMeet({ ...context, audience: context.audience ?? t.audience })) out.push(say('child.fed-up'));
+  // Running away to him ("im going to run away to my bfs house", "she says shell run away if i stop her seeing him", "should i
+  // let her see him so she doesnt run off"), with a red flag known (this message or before): don't go / tell a grown-up before
+  // tonight / no, don't allow it, police today, 999 if missing. Once, then a short line; "i just want to leave" after it too.
+  const runRisk = (summary.categories ?? []).length > 0 || t.findings.length > 0 || context.said.olderPartner === true;
+  if ((t.runsAway === true && runRisk) || (t.wantsToLeave === true && context.said.runAway === true)) out.push(sayStepOf({ ...context, audience: context.audience ?? t.audience ?? 'young_person' }, context.said.runAway === true ? 'run-away-again' : 'run-away'));
   return out;
 }
 
@@ -1514,6 +1544,11 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
  */
 function backOffAskOf(context: HarbourContext, lines: readonly BotSay[]): Pick<HarbourContext, 'backOffAsk'> | undefined {
   return context.turn.backsOff === true && lines.some((l) => l.key === 'shared.backs-off' || l.key === 'shared.backs-off-again') ? { backOffAsk: 'asked' } : undefined;
+}
+
+/** A young person told of a meeting planned (the dont-meet line was said) or of running away to him. */
+function goingToMeet(context: HarbourContext): boolean {
+  return pathOf(context.audience) === 'child' && (context.said.dontMeet === true || context.said.runAway === true);
 }
 
 /** "ok shes gone", "i can talk now" as the message right after a pause, and not in danger now. */
@@ -1539,6 +1574,11 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key === 'child.love-pressure') ? { lovePressure: true as const } : {}),
     ...(lines.some((l) => ROLE_ADVICE_KEYS.has(l.key)) ? { roleAdvice: true as const, safeguardingLead: true as const } : {}),
     ...(lines.some((l) => l.key === 'parent.cant-see-danger') ? { cantSeeDanger: true as const } : {}),
+    ...(lines.some((l) => l.key === 'parent.acts-alone') ? { actsAlone: true as const } : {}),
+    ...(lines.some((l) => l.key === 'parent.punish') ? { punish: true as const } : {}),
+    ...(lines.some((l) => l.key === 'parent.dont-spy') ? { spies: true as const } : {}),
+    ...(lines.some((l) => l.key === 'parent.trap-meeting') ? { trap: true as const } : {}),
+    ...(lines.some((l) => l.key.endsWith('.run-away')) ? { runAway: true as const } : {}),
   };
 }
 

@@ -178,6 +178,18 @@ export interface HarbourContext {
     readonly roleAdvice?: boolean;
     /** A child who cannot see the danger (parent.cant-see-danger), said once. */
     readonly cantSeeDanger?: boolean;
+    /** A parent about to act on their own (parent.acts-alone): the long line once, then the short one. Absent in older snapshots. */
+    readonly actsAlone?: boolean;
+    /** A parent punishing the child (parent.punish): once, then the short line. Absent in older snapshots. */
+    readonly punish?: boolean;
+    /** A parent going through the child's account in secret (parent.dont-spy): once, then the short line. Absent in older snapshots. */
+    readonly spies?: boolean;
+    /** A parent going to a meeting set up with him (parent.trap-meeting): once, then the short line. Absent in older snapshots. */
+    readonly trap?: boolean;
+    /** Running away to him (<path>.run-away): once, then the short line. Absent in older snapshots. */
+    readonly runAway?: boolean;
+    /** "Before you go: please don't go to meet him", said on the first silence after a meeting or running away was told. Absent in older snapshots. */
+    readonly beforeYouGo?: boolean;
   };
   /**
    * The trusted-adult question asked while the chat waits with nobody coming (escalated, off shift
@@ -210,6 +222,11 @@ export interface HarbourContext {
    * right after is them leaving it there, not an answer to the step's question. Absent in older snapshots.
    */
   readonly backOffAsk?: 'asked' | 'answered';
+  /**
+   * A nude of a young person going round among young people was told of (`peer_image`, or one they shared): questions
+   * about the law and deleting it are answered for that, not for a stranger. Set by the message reader; absent in older snapshots.
+   */
+  readonly peerImage?: true;
   /**
    * Their story named one of their own grown-ups ("my uncle", "my coach") and nothing online or a
    * stranger: the path skips which app, how long and private things, and asks about another grown-up.
@@ -249,6 +266,8 @@ export interface MessageReading {
   readonly detector: DetectorState;
   readonly summary: ConversationSummary;
   readonly checkIns: 0;
+  /** Set when this message first tells of a nude going round among young people (see `HarbourContext.peerImage`). */
+  readonly peerImage?: true;
 }
 
 /**

@@ -99,6 +99,9 @@ const PER_PATH = [
   'ai-fake',
   'wake-yes',
   'call-at-work',
+  'peer-law',
+  'run-away',
+  'run-away-again',
 ];
 
 /** Every message key the machine can emit, apart from per-app advice (see {@link messageKeysFor}). */
@@ -433,6 +436,18 @@ export const MESSAGE_KEYS: readonly string[] = [
   'shared.parents-language',
   'parent.cant-see-danger',
   'parent.explain-simply',
+  'parent.acts-alone-again',
+  'parent.punish',
+  'parent.punish-again',
+  'parent.dont-spy',
+  'parent.dont-spy-again',
+  'parent.trap-meeting',
+  'parent.trap-meeting-again',
+  'child.peer-delete',
+  'parent.run-away',
+  'parent.run-away-again',
+  'child.before-you-go',
+  'child.fed-up',
 ];
 
 /** All message keys for a machine built with these apps, including `apps.<id>.advice`. */

@@ -495,7 +495,9 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   if (supportChild) out.push(say('parent.advice.support-child'));
   // Someone wants to meet them: don't go, once; again each time they ask whether to go. Not a parent's own
   // "im going to his house to sort him out" (the detector reads a meeting): that is parent.acts-alone.
-  const parentGoing = pathOf(ctx.audience) === 'parent' && ctx.turn.parentActsAlone === true;
+  // Nor a parent's own trap ("ive said yes so i can catch him"): parent.trap-meeting says not to go. Nor "she says shell run
+  // away if i stop her seeing him": parent.run-away says not to let them see him.
+  const parentGoing = pathOf(ctx.audience) === 'parent' && (ctx.turn.parentActsAlone === true || ctx.turn.parentHunts === true || ctx.turn.parentTrap === true || ctx.turn.runsAway === true);
   const meeting = !withPerson && !parentGoing && (ctx.turn.asksToMeet === true || (ctx.said.dontMeet !== true && findings.some(isMeetingFinding)));
   if (meeting) out.push(dontMeet(ctx));
   // A password or a code asked for: what to do about it, once.
