@@ -957,6 +957,63 @@ function trivialCause(tokens: readonly Token[]): boolean {
   return trifle;
 }
 
+/** Session 26b: what "the point of …" is asked of when it is the helper or this chat: "whats the point of u". */
+const POINT_OF_HELPER = new Set(['you', 'u', 'ya', 'yu', 'harbour', 'bots', 'bot']);
+/** …"of this app", "of this chat": the thing after "this". */
+const POINT_OF_THIS = new Set(['app', 'bot', 'chat', 'website', 'site', 'thing', 'helpline', 'service']);
+
+/**
+ * Session 26b: the point of the helper or the chat questioned ("whats the point of u", "what is the point of this
+ * app", "whats the point in talking to you"), an insult or a test of the bot, not of living: the classifier
+ * alone does not raise self-harm, at any score, unless the message has a word of distress (other than the common
+ * ones of `COMMON_DISTRESS`), the child themselves (`myself`, "me", "living", "life"), means or pills. "whats the
+ * point of living", "whats the point in anything anymore" keep the classifier and the lexicon.
+ */
+function pointOfHelper(tokens: readonly Token[]): boolean {
+  let asked = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (HYPERBOLE_VETO.some((v) => v !== '{distress}' && t.sets.includes(v))) return false;
+    if (t.sets.includes('{distress}') && !COMMON_DISTRESS.has(t.word)) return false;
+    if (t.sets.includes('{reflexive}') || t.word === 'living' || t.word === 'life' || t.word === 'alive') return false;
+    if (t.word !== 'point') continue;
+    const of = tokens[i + 1]?.word;
+    if (of !== 'of' && of !== 'in') continue;
+    const what = tokens[i + 2]?.word ?? '';
+    const then = tokens[i + 3]?.word ?? '';
+    if (POINT_OF_HELPER.has(what) && then !== 'me' && then !== 'living') asked = true;
+    else if (what === 'this' && POINT_OF_THIS.has(then)) asked = true;
+    else if ((what === 'talking' || what === 'telling' || what === 'asking' || what === 'messaging') && (then === 'to' ? POINT_OF_HELPER.has(tokens[i + 4]?.word ?? '') : POINT_OF_HELPER.has(then))) asked = true;
+  }
+  return asked;
+}
+
+/** Session 26b: love used as pressure, "if i loved him i would", "if you really loved me". */
+const LOVE_PRESSURE_SUBJECTS = new Set(['i', 'you', 'u', 'she', 'he']);
+
+/**
+ * Session 26b: love used as pressure ("he says everyone does it and if i loved him i would", the classifier read
+ * 0.61 self-harm): "if" and a subject, then "loved" or "love" (a "really" between at most) and him, her or me.
+ * Below `SURE_SCORE` the classifier alone does not raise self-harm for such a message; the lexicon still does
+ * ("if i loved him i would kill myself"), and signal `love-pressure` with a sexual finding is sexual.
+ */
+function lovePressure(tokens: readonly Token[]): boolean {
+  for (let i = 0; i + 5 < tokens.length; i += 1) {
+    if (tokens[i]?.word !== 'if' || !LOVE_PRESSURE_SUBJECTS.has(tokens[i + 1]?.word ?? '')) continue;
+    let k = i + 2;
+    if (tokens[k]?.word === 'really' || tokens[k]?.word === 'actually') k += 1;
+    const love = tokens[k]?.word;
+    const whom = tokens[k + 1]?.word ?? '';
+    // Then the pressure's own "i would", "you would", "she would" ("i scratched his name into my arm bc he said i
+    // would if i loved him" is an act told, not pressure).
+    const then = tokens[k + 2]?.word ?? '';
+    const would = tokens[k + 3]?.word ?? '';
+    if ((love === 'loved' || love === 'love') && (whom === 'him' || whom === 'her' || whom === 'me') && LOVE_PRESSURE_SUBJECTS.has(then) && (would === 'would' || would === 'will')) return true;
+  }
+  return false;
+}
+
 /** Categories where a parent or grandparent asking is everyday care: the child's location, school times, a code or card details. */
 const CARE_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['personal_info', 'financial']);
 /** Sets that make a parent's asking no everyday care: keeping quiet, secrets, earnest words, fear, pictures, nudity. */
@@ -2547,6 +2604,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       if ((c === 'self_harm' || c === 'immediate_danger') && (toldOver || harmlessTaken)) continue;
       if (c === 'immediate_danger' && revealedHarmless) continue;
       if (c === 'self_harm' && p < SURE_SCORE && (trivialCause(tokens) || waitingAsked(tokens))) continue;
+      if (c === 'self_harm' && (pointOfHelper(tokens) || (p < SURE_SCORE && lovePressure(tokens)))) continue;
       if ((c === 'immediate_danger' || c === 'self_harm') && p < SURE_SCORE && doseReasonGiven(tokens)) continue;
       if (CARE_CATEGORIES.has(c) && familyCares(tokens)) continue;
       if (c === 'immediate_danger' && dangerDenied) continue;
