@@ -181,7 +181,7 @@ export function isNegated(tokens: readonly Token[], m: PhraseMatch, model: Safet
     if (reporting.has(stem)) return negators.has(tokens[j - 1]?.keys[0] ?? '');
     // Under strict negation ("I don't want to die" is a denial) only "stop"/"quit" still undo it:
     // "I can't stop thinking about suicide" is not a denial.
-    if (breakers.has(stem) && (!strict || UNSTOPPABLE.has(stem)) && !isDeniedKnowing(tokens, j, m.first)) sawBreaker = true;
+    if (breakers.has(stem) && (!strict || UNSTOPPABLE.has(stem)) && !isDeniedKnowing(tokens, j, m.first) && !isAsIf(tokens, j)) sawBreaker = true;
     if (negators.has(stem) && !isDiscourseMarker(tokens, j)) return !sawBreaker && !isConditionNegator(tokens, j, m.first) && !isRelativeNegator(tokens, j, m.first);
   }
   return false;
@@ -224,6 +224,24 @@ function isRelativeNegator(tokens: readonly Token[], j: number, first: number): 
   if (first - j > 3) return false;
   const verb = w(first);
   return verb.length > 3 && (verb.endsWith('ed') || verb.endsWith('ing') || verb.endsWith('s'));
+}
+
+/** Verbs after which "like" means "as if": "i dont FEEL like anyone hurts me". */
+const AS_IF_VERBS = new Set(['feel', 'feels', 'felt', 'seem', 'seems', 'seemed', 'look', 'looks', 'sound', 'sounds']);
+/** Subjects that open the clause after such a "like": "its not like ANYONES threatening me". */
+const AS_IF_SUBJECTS = new Set(['anyone', 'anyones', 'anybody', 'someone', 'somebody', 'he', 'she', 'they', 'people', 'hes', 'shes', 'theyre']);
+
+/**
+ * Session 26b: "like" meaning "as if" is no breaker: "its not like anyones threatening me", "i dont feel like
+ * anyone hurts me" deny what follows, as "i dont like him sending me pics" (the verb "like") does not. Only after
+ * feel, seem, look or sound, or "it is not like", and with a subject right after it.
+ */
+function isAsIf(tokens: readonly Token[], j: number): boolean {
+  if (tokens[j]?.word !== 'like' || !AS_IF_SUBJECTS.has(tokens[j + 1]?.word ?? '')) return false;
+  const before = tokens[j - 1]?.word ?? '';
+  if (AS_IF_VERBS.has(before)) return true;
+  const it = tokens[j - 2]?.word ?? '';
+  return before === 'not' && (it === 'is' || it === 'its' || it === 'was');
 }
 
 /** Subjects that open the main clause after a condition: "if you not pay I share…". */
