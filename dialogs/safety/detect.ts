@@ -936,6 +936,41 @@ function sentNotAsked(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
   return true;
 }
 
+/** Session 26b: a family member's card named in card-details ("mums card", "dads card", "mum put her card in"). */
+const FAMILY_CARD_OWNERS = new Set(['mums', 'mum', 'mams', 'moms', 'dads', 'dad', 'parents', 'her', 'his', 'nans', 'grandads']);
+/** Words telling of the card used or put in: "i BOUGHT a skin with mums card", "mum PUT her card in". */
+const CARD_USED = new Set(['bought', 'spent', 'spend', 'put', 'puts', 'used', 'paid', 'pays', 'topped', 'ordered', 'got']);
+/** Someone asking, making or telling: then it is a request, not a use told ("he MADE me buy robux on my mums card"). */
+const CARD_ASKED = new Set(['made', 'make', 'makes', 'making', 'told', 'tell', 'tells', 'asked', 'ask', 'asks', 'asking', 'wants', 'wanted', 'want', 'forced', 'needs', 'need', 'said', 'says', 'if', 'unless', 'send', 'sent', 'give', 'gave']);
+
+/**
+ * Session 26b: a family member's card used by them or by the child, told as done ("mum put her card in for my
+ * robux", "i accidentally bought a skin with mums card and she was cross", "my little bro spent 50 quid on robux on
+ * dads card"): card-details stands down when the phrase is a family member's card, a word of using or putting it
+ * comes before in the sentence, and nothing says someone asked, made or told ("he told me to use my mums card"),
+ * no he, him, they, them, a stranger or an online word, no secret, menace or keeping quiet in the message.
+ */
+function familyCardUsed(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:financial.card-details') return false;
+  let owner = false;
+  for (let j = m.first; j <= m.last; j += 1) if (FAMILY_CARD_OWNERS.has(tokens[j]?.word ?? '') && tokens[j + 1]?.word === 'card') owner = true;
+  if (!owner && !(FEMALE.has(tokens[m.first]?.word ?? '') || MALE.has(tokens[m.first]?.word ?? ''))) return false;
+  const s = tokens[m.first]?.sentence;
+  let used = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (t.sets.includes('{secret}') || t.sets.includes('{hush}') || t.sets.includes('{menace}') && !CARD_USED.has(t.word)) return false;
+    if (t.sentence !== s) continue;
+    // "she said its ok", "mum says": the family member's own word about it is no asking.
+    const sayer = tokens[i - 1]?.word ?? '';
+    const familySays = (t.word === 'said' || t.word === 'says') && (sayer === 'she' || FEMALE.has(sayer) || MALE.has(sayer));
+    if (((CARD_ASKED.has(t.word) || t.sets.includes('{request}')) && !familySays) || OTHER_PERSON.has(t.word) || ['he', 'him', 'they', 'them'].includes(t.word) || ONLINE.has(t.word)) return false;
+    if (i < m.last && CARD_USED.has(t.word)) used = true;
+  }
+  return used;
+}
+
 /** Words of `distress` that trivial complaints share ("i cant do this level ANYMORE", "so done with EVERYTHING in maths"): no veto for `trivialCause`. */
 const COMMON_DISTRESS = new Set(['anymore', 'any', 'more', 'everything', 'always', 'actually', 'seriously', 'serious', 'think', 'thinking', 'thoughts', 'sorry', 'tired', 'exhausted', 'fail', 'failed', 'failing', 'results', 'life', 'give', 'giving', 'up', 'go', 'on', 'keep', 'keeping', 'keeps', 'going', 'me', 'i', 'my', 'anything', 'right', 'every', 'day', 'night', 'for', 'real', 'mean', 'it', 'not', 'miss']);
 
@@ -2373,6 +2408,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   // Session 18: drugs given but refused inside the phrase ("gave me some pills but i didnt take them").
   if (rule.id === 'lex:immediate_danger.given-drugs') for (let j = m.first; j < m.last; j += 1) if (model.scope.negators.has(tokens[j]?.keys[0] ?? '') && (tokens[j + 1]?.sets.includes('{taking}') || tokens[j + 2]?.sets.includes('{taking}'))) return 'negated';
   if (sentNotAsked(tokens, m, rule)) return 'sent';
+  if (familyCardUsed(tokens, m, rule)) return 'role';
   if (thingAsks(tokens, m, rule)) return 'role';
   if (tattleThreat(tokens, rule)) return 'mild';
   if (laughingBreath(tokens, m, rule)) return 'idiom';

@@ -83,3 +83,21 @@ describe('session 26b: running away to a boyfriend or a man', () => {
     for (const text of ['i want to run away from homework lol', 'we ran away from the dog']) expect(categories(text)).toEqual([]);
   });
 });
+
+describe('session 26b: tuning benign families', () => {
+  it('reads "like" meaning "as if" after a negator as a denial; the verb "like" is no denial', () => {
+    expect(categories('its not like anyones threatening me i just wanted to know how blocking works')).toEqual([]);
+    expect(categories("i don't feel like anyone hurts me, i'm just lonely")).toEqual([]);
+    expect(categories('i dont like it when he threatens me')).toContain('threat_blackmail');
+  });
+
+  it('does not read a family member\'s card used or put in by them as card details pressed for', () => {
+    for (const text of ['mum put her card in for my robux, she said its an early christmas present', 'i accidentally bought a skin with mums card and she was cross but she got a refund', 'dad put his card on my switch for the new mario game and checked the price first'])
+      expect(rules(text)).not.toContain('lex:financial.card-details');
+  });
+
+  it('still reads a parent\'s card asked for or used for someone', () => {
+    for (const text of ['he told me to buy robux with my mums card', 'a man on roblox said use my mums card', 'i used my mums card to buy him vbucks', 'i bought skins with my mums card for a guy on roblox', 'someone in the game wants my mums card details'])
+      expect(rules(text)).toContain('lex:financial.card-details');
+  });
+});
