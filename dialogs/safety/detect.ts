@@ -2252,6 +2252,23 @@ function contactTold(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
 }
 
 /**
+ * Session 26b: money-request for an occasion stands down (as gifts-grooming does, `giftForOccasion`) only when a
+ * relative is named in the sentence and nobody else: no partner, stranger, he, him, they, them, nor an online word
+ * ("auntie sara sent me a £25 google play card for my birthday", "asked for vbucks for my bday and my nan got
+ * them"); "he said send me £20 for my birthday" still fires.
+ */
+function familyGives(tokens: readonly Token[], m: PhraseMatch): boolean {
+  const s = tokens[m.first]?.sentence;
+  let kin = false;
+  for (const t of tokens) {
+    if (t.sentence !== s) continue;
+    if (OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || ['he', 'him', 'they', 'them'].includes(t.word) || ONLINE.has(t.word)) return false;
+    if (FEMALE.has(t.word) || MALE.has(t.word)) kin = true;
+  }
+  return kin;
+}
+
+/**
  * Session 25: a present for an occasion ("he sent me some vbucks FOR MY BIRTHDAY", "400 robux FOR EID", "for my
  * name day", "she sends me robux WHEN I DO WELL at skl") is a present, not grooming: gifts-grooming stands down
  * when the sentence names an occasion (set `occasion`) after "for", "on" or "when", and the message names no
@@ -2261,7 +2278,7 @@ const OCCASION_VETO = ['{hush}', '{secret}', '{afraid}', '{flatter}', '{nudestro
 const OCCASION_BEFORE = new Set(['for', 'on', 'when', 'at']);
 
 function giftForOccasion(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
-  if (rule.id !== 'lex:meet_or_secrecy.gifts-grooming') return false;
+  if (rule.id !== 'lex:meet_or_secrecy.gifts-grooming' && !(rule.id === 'lex:financial.money-request' && familyGives(tokens, m))) return false;
   const s = tokens[m.first]?.sentence;
   let occasion = false;
   for (let i = 0; i < tokens.length; i += 1) {

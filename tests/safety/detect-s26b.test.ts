@@ -100,4 +100,10 @@ describe('session 26b: tuning benign families', () => {
     for (const text of ['he told me to buy robux with my mums card', 'a man on roblox said use my mums card', 'i used my mums card to buy him vbucks', 'i bought skins with my mums card for a guy on roblox', 'someone in the game wants my mums card details'])
       expect(rules(text)).toContain('lex:financial.card-details');
   });
+
+  it('does not read money a relative gives for an occasion as money asked for; a stranger\'s "for my birthday" still is', () => {
+    expect(categories('auntie sara sent me a £25 google play card for my birthday')).toEqual([]);
+    expect(rules('he said send me £20 for my birthday')).toContain('lex:financial.money-request');
+    expect(rules('a man on roblox asked me for robux for his birthday')).toContain('lex:financial.money-request');
+  });
 });
