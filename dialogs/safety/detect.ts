@@ -966,6 +966,41 @@ function sentNotAsked(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
   return true;
 }
 
+/** Session 26b: a family member's card named in card-details ("mums card", "dads card", "mum put her card in"). */
+const FAMILY_CARD_OWNERS = new Set(['mums', 'mum', 'mams', 'moms', 'dads', 'dad', 'parents', 'her', 'his', 'nans', 'grandads']);
+/** Words telling of the card used or put in: "i BOUGHT a skin with mums card", "mum PUT her card in". */
+const CARD_USED = new Set(['bought', 'spent', 'spend', 'put', 'puts', 'used', 'paid', 'pays', 'topped', 'ordered', 'got']);
+/** Someone asking, making or telling: then it is a request, not a use told ("he MADE me buy robux on my mums card"). */
+const CARD_ASKED = new Set(['made', 'make', 'makes', 'making', 'told', 'tell', 'tells', 'asked', 'ask', 'asks', 'asking', 'wants', 'wanted', 'want', 'forced', 'needs', 'need', 'said', 'says', 'if', 'unless', 'send', 'sent', 'give', 'gave']);
+
+/**
+ * Session 26b: a family member's card used by them or by the child, told as done ("mum put her card in for my
+ * robux", "i accidentally bought a skin with mums card and she was cross", "my little bro spent 50 quid on robux on
+ * dads card"): card-details stands down when the phrase is a family member's card, a word of using or putting it
+ * comes before in the sentence, and nothing says someone asked, made or told ("he told me to use my mums card"),
+ * no he, him, they, them, a stranger or an online word, no secret, menace or keeping quiet in the message.
+ */
+function familyCardUsed(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:financial.card-details') return false;
+  let owner = false;
+  for (let j = m.first; j <= m.last; j += 1) if (FAMILY_CARD_OWNERS.has(tokens[j]?.word ?? '') && tokens[j + 1]?.word === 'card') owner = true;
+  if (!owner && !(FEMALE.has(tokens[m.first]?.word ?? '') || MALE.has(tokens[m.first]?.word ?? ''))) return false;
+  const s = tokens[m.first]?.sentence;
+  let used = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (t.sets.includes('{secret}') || t.sets.includes('{hush}') || t.sets.includes('{menace}') && !CARD_USED.has(t.word)) return false;
+    if (t.sentence !== s) continue;
+    // "she said its ok", "mum says": the family member's own word about it is no asking.
+    const sayer = tokens[i - 1]?.word ?? '';
+    const familySays = (t.word === 'said' || t.word === 'says') && (sayer === 'she' || FEMALE.has(sayer) || MALE.has(sayer));
+    if (((CARD_ASKED.has(t.word) || t.sets.includes('{request}')) && !familySays) || OTHER_PERSON.has(t.word) || ['he', 'him', 'they', 'them'].includes(t.word) || ONLINE.has(t.word)) return false;
+    if (i < m.last && CARD_USED.has(t.word)) used = true;
+  }
+  return used;
+}
+
 /** Words of `distress` that trivial complaints share ("i cant do this level ANYMORE", "so done with EVERYTHING in maths"): no veto for `trivialCause`. */
 const COMMON_DISTRESS = new Set(['anymore', 'any', 'more', 'everything', 'always', 'actually', 'seriously', 'serious', 'think', 'thinking', 'thoughts', 'sorry', 'tired', 'exhausted', 'fail', 'failed', 'failing', 'results', 'life', 'give', 'giving', 'up', 'go', 'on', 'keep', 'keeping', 'keeps', 'going', 'me', 'i', 'my', 'anything', 'right', 'every', 'day', 'night', 'for', 'real', 'mean', 'it', 'not', 'miss']);
 
@@ -985,6 +1020,63 @@ function trivialCause(tokens: readonly Token[]): boolean {
     if (t.sets.includes('{trifle}') || t.sets.includes('{chore}') || SCHOOLING.has(t.word) || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word))) trifle = true;
   }
   return trifle;
+}
+
+/** Session 26b: what "the point of …" is asked of when it is the helper or this chat: "whats the point of u". */
+const POINT_OF_HELPER = new Set(['you', 'u', 'ya', 'yu', 'harbour', 'bots', 'bot']);
+/** …"of this app", "of this chat": the thing after "this". */
+const POINT_OF_THIS = new Set(['app', 'bot', 'chat', 'website', 'site', 'thing', 'helpline', 'service']);
+
+/**
+ * Session 26b: the point of the helper or the chat questioned ("whats the point of u", "what is the point of this
+ * app", "whats the point in talking to you"), an insult or a test of the bot, not of living: the classifier
+ * alone does not raise self-harm, at any score, unless the message has a word of distress (other than the common
+ * ones of `COMMON_DISTRESS`), the child themselves (`myself`, "me", "living", "life"), means or pills. "whats the
+ * point of living", "whats the point in anything anymore" keep the classifier and the lexicon.
+ */
+function pointOfHelper(tokens: readonly Token[]): boolean {
+  let asked = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (HYPERBOLE_VETO.some((v) => v !== '{distress}' && t.sets.includes(v))) return false;
+    if (t.sets.includes('{distress}') && !COMMON_DISTRESS.has(t.word)) return false;
+    if (t.sets.includes('{reflexive}') || t.word === 'living' || t.word === 'life' || t.word === 'alive') return false;
+    if (t.word !== 'point') continue;
+    const of = tokens[i + 1]?.word;
+    if (of !== 'of' && of !== 'in') continue;
+    const what = tokens[i + 2]?.word ?? '';
+    const then = tokens[i + 3]?.word ?? '';
+    if (POINT_OF_HELPER.has(what) && then !== 'me' && then !== 'living') asked = true;
+    else if (what === 'this' && POINT_OF_THIS.has(then)) asked = true;
+    else if ((what === 'talking' || what === 'telling' || what === 'asking' || what === 'messaging') && (then === 'to' ? POINT_OF_HELPER.has(tokens[i + 4]?.word ?? '') : POINT_OF_HELPER.has(then))) asked = true;
+  }
+  return asked;
+}
+
+/** Session 26b: love used as pressure, "if i loved him i would", "if you really loved me". */
+const LOVE_PRESSURE_SUBJECTS = new Set(['i', 'you', 'u', 'she', 'he']);
+
+/**
+ * Session 26b: love used as pressure ("he says everyone does it and if i loved him i would", the classifier read
+ * 0.61 self-harm): "if" and a subject, then "loved" or "love" (a "really" between at most) and him, her or me.
+ * Below `SURE_SCORE` the classifier alone does not raise self-harm for such a message; the lexicon still does
+ * ("if i loved him i would kill myself"), and signal `love-pressure` with a sexual finding is sexual.
+ */
+function lovePressure(tokens: readonly Token[]): boolean {
+  for (let i = 0; i + 5 < tokens.length; i += 1) {
+    if (tokens[i]?.word !== 'if' || !LOVE_PRESSURE_SUBJECTS.has(tokens[i + 1]?.word ?? '')) continue;
+    let k = i + 2;
+    if (tokens[k]?.word === 'really' || tokens[k]?.word === 'actually') k += 1;
+    const love = tokens[k]?.word;
+    const whom = tokens[k + 1]?.word ?? '';
+    // Then the pressure's own "i would", "you would", "she would" ("i scratched his name into my arm bc he said i
+    // would if i loved him" is an act told, not pressure).
+    const then = tokens[k + 2]?.word ?? '';
+    const would = tokens[k + 3]?.word ?? '';
+    if ((love === 'loved' || love === 'love') && (whom === 'him' || whom === 'her' || whom === 'me') && LOVE_PRESSURE_SUBJECTS.has(then) && (would === 'would' || would === 'will')) return true;
+  }
+  return false;
 }
 
 /** Categories where a parent or grandparent asking is everyday care: the child's location, school times, a code or card details. */
@@ -2190,6 +2282,23 @@ function contactTold(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
 }
 
 /**
+ * Session 26b: money-request for an occasion stands down (as gifts-grooming does, `giftForOccasion`) only when a
+ * relative is named in the sentence and nobody else: no partner, stranger, he, him, they, them, nor an online word
+ * ("auntie sara sent me a £25 google play card for my birthday", "asked for vbucks for my bday and my nan got
+ * them"); "he said send me £20 for my birthday" still fires.
+ */
+function familyGives(tokens: readonly Token[], m: PhraseMatch): boolean {
+  const s = tokens[m.first]?.sentence;
+  let kin = false;
+  for (const t of tokens) {
+    if (t.sentence !== s) continue;
+    if (OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || ['he', 'him', 'they', 'them'].includes(t.word) || ONLINE.has(t.word)) return false;
+    if (FEMALE.has(t.word) || MALE.has(t.word)) kin = true;
+  }
+  return kin;
+}
+
+/**
  * Session 25: a present for an occasion ("he sent me some vbucks FOR MY BIRTHDAY", "400 robux FOR EID", "for my
  * name day", "she sends me robux WHEN I DO WELL at skl") is a present, not grooming: gifts-grooming stands down
  * when the sentence names an occasion (set `occasion`) after "for", "on" or "when", and the message names no
@@ -2199,7 +2308,7 @@ const OCCASION_VETO = ['{hush}', '{secret}', '{afraid}', '{flatter}', '{nudestro
 const OCCASION_BEFORE = new Set(['for', 'on', 'when', 'at']);
 
 function giftForOccasion(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
-  if (rule.id !== 'lex:meet_or_secrecy.gifts-grooming') return false;
+  if (rule.id !== 'lex:meet_or_secrecy.gifts-grooming' && !(rule.id === 'lex:financial.money-request' && familyGives(tokens, m))) return false;
   const s = tokens[m.first]?.sentence;
   let occasion = false;
   for (let i = 0; i < tokens.length; i += 1) {
@@ -2466,6 +2575,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   // Session 18: drugs given but refused inside the phrase ("gave me some pills but i didnt take them").
   if (rule.id === 'lex:immediate_danger.given-drugs') for (let j = m.first; j < m.last; j += 1) if (model.scope.negators.has(tokens[j]?.keys[0] ?? '') && (tokens[j + 1]?.sets.includes('{taking}') || tokens[j + 2]?.sets.includes('{taking}'))) return 'negated';
   if (sentNotAsked(tokens, m, rule)) return 'sent';
+  if (familyCardUsed(tokens, m, rule)) return 'role';
   if (thingAsks(tokens, m, rule)) return 'role';
   if (tattleThreat(tokens, rule)) return 'mild';
   if (laughingBreath(tokens, m, rule)) return 'idiom';
@@ -2708,6 +2818,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       if ((c === 'self_harm' || c === 'immediate_danger') && (toldOver || harmlessTaken)) continue;
       if (c === 'immediate_danger' && revealedHarmless) continue;
       if (c === 'self_harm' && p < SURE_SCORE && (trivialCause(tokens) || waitingAsked(tokens))) continue;
+      if (c === 'self_harm' && (pointOfHelper(tokens) || (p < SURE_SCORE && lovePressure(tokens)))) continue;
       if ((c === 'immediate_danger' || c === 'self_harm') && p < SURE_SCORE && doseReasonGiven(tokens)) continue;
       if (CARE_CATEGORIES.has(c) && familyCares(tokens)) continue;
       if (c === 'immediate_danger' && dangerDenied) continue;

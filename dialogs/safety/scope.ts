@@ -181,10 +181,67 @@ export function isNegated(tokens: readonly Token[], m: PhraseMatch, model: Safet
     if (reporting.has(stem)) return negators.has(tokens[j - 1]?.keys[0] ?? '');
     // Under strict negation ("I don't want to die" is a denial) only "stop"/"quit" still undo it:
     // "I can't stop thinking about suicide" is not a denial.
-    if (breakers.has(stem) && (!strict || UNSTOPPABLE.has(stem)) && !isDeniedKnowing(tokens, j, m.first)) sawBreaker = true;
-    if (negators.has(stem) && !isDiscourseMarker(tokens, j)) return !sawBreaker && !isConditionNegator(tokens, j, m.first);
+    if (breakers.has(stem) && (!strict || UNSTOPPABLE.has(stem)) && !isDeniedKnowing(tokens, j, m.first) && !isAsIf(tokens, j)) sawBreaker = true;
+    if (negators.has(stem) && !isDiscourseMarker(tokens, j)) return !sawBreaker && !isConditionNegator(tokens, j, m.first) && !isRelativeNegator(tokens, j, m.first);
   }
   return false;
+}
+
+/** People a relative clause can describe: "a LAD i never met", "some GUY who doesnt know me". */
+const CLAUSE_HEADS = new Set(['guy', 'lad', 'man', 'bloke', 'boy', 'girl', 'woman', 'lady', 'stranger', 'person', 'someone', 'somebody', 'dude', 'account', 'player', 'gamer', 'creep', 'weirdo', 'people', 'men', 'boys', 'girls', 'guys', 'lads', 'one']);
+/** The relative clause's own subject: "a lad I never met", "someone SHE has never seen". */
+const CLAUSE_PRONOUNS = new Set(['i', 'he', 'she', 'we', 'they', 'you', 'u']);
+/** Auxiliaries between that subject and the negator: "a guy i HAVE never met", "someone i DO not know". */
+const CLAUSE_AUX = new Set(['have', 'has', 'had', 'do', 'does', 'did', 'am', 'is', 'was', 'are', 'were', 'even', 'literally', 'actually', 'ever', 'really']);
+/** Words that carry the main clause on after the relative clause: "a lad i never met IS threatening". */
+const MAIN_CLAUSE_VERBS = new Set(['is', 'was', 'are', 'were', 'has', 'have', 'had', 'keeps', 'kept', 'keep', 'will', 'would', 'wont', 'said', 'says', 'told', 'tells', 'started', 'starts', 'wants', 'wanted', 'now', 'then', 'just', 'also', 'says', 'messaged', 'texted', 'sent', 'asked', 'asks', 'threatened', 'threatens', 'threatening', 'made', 'makes', 'got', 'gets', 'can', 'could']);
+
+/**
+ * Session 26: a negator inside a relative clause denies that clause, not the main clause's verb:
+ * "a lad i never met IS THREATENING to share my nudes", "a guy i have never met is threatening…",
+ * "someone who doesnt even know me keeps asking for pics". The clause opens with a person word
+ * ("lad", "guy", "someone"…) and "who"/"that" or a subject pronoun (with an auxiliary "have", "do"
+ * at most) right before the negator; at least one word (the clause's own verb) sits between the
+ * negator and the phrase, and a word that carries the main clause on ("is", "was", "keeps", "now",
+ * "said"…) comes after that verb, or the phrase itself opens the main clause right after it with
+ * a verb in -ed, -ing or -s ("a lad i never met threatened me"). "he never threatened me", "a man
+ * never asked me for pics", "someone who never threatened me" (the phrase right after the negator)
+ * stay denied.
+ */
+function isRelativeNegator(tokens: readonly Token[], j: number, first: number): boolean {
+  const s = tokens[j]?.sentence;
+  const w = (k: number): string => (k >= 0 && tokens[k]?.sentence === s ? (tokens[k]?.word ?? '') : '');
+  if (first - j < 2) return false;
+  let k = j - 1;
+  // "do not", "have never", "i have literally never"
+  for (let n = 0; n < 2 && CLAUSE_AUX.has(w(k)); n += 1) k -= 1;
+  let opens = false;
+  if (w(k) === 'who' || w(k) === 'that') opens = CLAUSE_HEADS.has(w(k - 1)) || (w(k) === 'who' && w(k - 1) !== '');
+  else if (CLAUSE_PRONOUNS.has(w(k))) opens = CLAUSE_HEADS.has(w(k - 1)) || ((w(k - 1) === 'who' || w(k - 1) === 'that') && CLAUSE_HEADS.has(w(k - 2)));
+  if (!opens) return false;
+  // The clause's own verb (and its object, two words at most), then the main clause.
+  for (let q = j + 2; q < first && q <= j + 4; q += 1) if (MAIN_CLAUSE_VERBS.has(w(q))) return true;
+  if (first - j > 3) return false;
+  const verb = w(first);
+  return verb.length > 3 && (verb.endsWith('ed') || verb.endsWith('ing') || verb.endsWith('s'));
+}
+
+/** Verbs after which "like" means "as if": "i dont FEEL like anyone hurts me". */
+const AS_IF_VERBS = new Set(['feel', 'feels', 'felt', 'seem', 'seems', 'seemed', 'look', 'looks', 'sound', 'sounds']);
+/** Subjects that open the clause after such a "like": "its not like ANYONES threatening me". */
+const AS_IF_SUBJECTS = new Set(['anyone', 'anyones', 'anybody', 'someone', 'somebody', 'he', 'she', 'they', 'people', 'hes', 'shes', 'theyre']);
+
+/**
+ * Session 26b: "like" meaning "as if" is no breaker: "its not like anyones threatening me", "i dont feel like
+ * anyone hurts me" deny what follows, as "i dont like him sending me pics" (the verb "like") does not. Only after
+ * feel, seem, look or sound, or "it is not like", and with a subject right after it.
+ */
+function isAsIf(tokens: readonly Token[], j: number): boolean {
+  if (tokens[j]?.word !== 'like' || !AS_IF_SUBJECTS.has(tokens[j + 1]?.word ?? '')) return false;
+  const before = tokens[j - 1]?.word ?? '';
+  if (AS_IF_VERBS.has(before)) return true;
+  const it = tokens[j - 2]?.word ?? '';
+  return before === 'not' && (it === 'is' || it === 'its' || it === 'was');
 }
 
 /** Subjects that open the main clause after a condition: "if you not pay I share…". */
