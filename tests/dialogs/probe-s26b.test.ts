@@ -130,7 +130,9 @@ describe('#1 running away to an older "boyfriend": talked about, in the words of
 
   it('a friend: tell a grown-up before tonight, 999 if she has gone; her secret still gets friend.secret', () => {
     const turns = keysPerMessage(real.machine, onShift, 'my friend', 'shes 14 and her bf is 20', 'shes going to run away to his tonight', 'she made me promise not to tell');
-    expect(turns[2]).toEqual(['friend.run-away']);
+    // Since the detector's session 26 round, running away to him tonight is also danger now (run-to-partner, run-away-soon).
+    expect(turns[2]).toContain('friend.run-away');
+    expect(turns[2]).toContain('safety.immediate-friend');
     expect(turns[3]).toContain('friend.secret');
     const flagged = last(onShift, 'my friend', 'shes 14 and her bf is 20', 'shes going to run away to his tonight hes bought her a train ticket');
     expect(flagged).toContain('friend.run-away');
