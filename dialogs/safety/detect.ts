@@ -2666,6 +2666,22 @@ function isWeakSoon(span: EvidenceSpan): boolean {
   return WEAK_SOON.has(span.text.toLowerCase().trim());
 }
 
+/** A clause's opening: the message's start, a stop or a comma, or "and", "but", "so" just before. */
+const CLAUSE_OPENS = /(?:^|[.!?,;:\n]|\b(?:and|but|so))\s*$/;
+/** Who the story turns to next: "now he says", "now shes saying". */
+const STORY_SUBJECT = /^\s+(?:he|she|they|hes|shes|theyre|he's|she's|they're)\b/;
+
+/**
+ * Session 26: "now he says he will tell my parents im gay if i dont meet him": a "now" that opens a clause and is
+ * followed by who acts next moves the story on; it is not when the meeting is, so it is no time-soon signal (the
+ * meeting stays a red flag, not danger now). "he wants to meet now", "im meeting him now", "now hes outside" (no
+ * meeting asked in it) keep theirs.
+ */
+function isStoryNow(text: string, span: EvidenceSpan): boolean {
+  if (span.text.toLowerCase().trim() !== 'now') return false;
+  return CLAUSE_OPENS.test(text.slice(0, span.start).toLowerCase()) && STORY_SUBJECT.test(text.slice(span.end).toLowerCase());
+}
+
 /**
  * Session 23: a meeting days away ("we should meet at the park saturday", "he wants to meet
  * tomorrow": signal `later-day` in the meeting's message) is grooming, not danger now, even when
@@ -2874,6 +2890,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   // Combos: pieces that together make a flag, in this message or spread over recent ones (at least one piece now).
   const current = new Map<string, EvidenceSpan>();
   for (const h of hits) {
+    if (h.feature === 'signal.time-soon' && isStoryNow(text, h.span)) continue;
     const had = current.get(h.feature);
     // A weak time word and a strong one in one message ("now he says its today at 4"): the strong one
     // speaks for the message, so a meeting moved to today is not stood down as "a later day plus now".
