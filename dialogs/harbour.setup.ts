@@ -7,7 +7,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { Audience, BotSay, ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { AGE_LIE_RULE, ASKED, grownUpTargetOf, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, isHomeAloneFinding, WAKE_THEM, wakeSomeoneNext, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
+import { AGE_LIE_RULE, ASKED, caresLine, grownUpTargetOf, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, isHomeAloneFinding, WAKE_THEM, wakeSomeoneNext, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -433,9 +433,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       sayThanksOnce: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'thanks', (c.said.thanks === true ? undefined : [sayStepOf(c, 'thanks')]))),
       /** "But I love him": said once; after that the listening lines answer. */
       /** "hes not like that", "i love him": their feelings heard, once; defending them again (a young person): `child.cares-again`, once. */
-      sayCares: enqueueActions(({ context: c, enqueue }) =>
-        c.said.cares === true ? sayOnce(enqueue, c, 'caresAgain', [say('child.cares-again')]) : sayOnce(enqueue, c, 'cares', [sayStepOf(c, 'cares')]),
-      ),
+      sayCares: enqueueActions(({ context: c, enqueue }) => {
+        const cares = caresLine(c);
+        if (cares !== undefined) sayOnce(enqueue, c, cares.mark, [cares.line]);
+      }),
       /** Immediate danger, and not yet said to have passed: 999 again, in words for who is chatting. */
       sayStillInDanger: emit(({ context }) => stillInDanger(context)),
       /**
@@ -947,7 +948,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** A young person or friend afraid of how a grown-up they name would react; answered once. */
       fearsTelling: ({ context, event }) =>
         turnOf(context, event).fearsTelling === true && pathOf(context.audience) !== 'parent' && context.said.fearsTelling !== true,
-      caresForThem: ({ context, event }) => turnOf(context, event).caresForThem === true && (context.said.cares !== true || (context.said.caresAgain !== true && pathOf(context.audience) === 'child')),
+      caresForThem: ({ context, event }) => caresLine({ ...context, turn: turnOf(context, event) }) !== undefined,
       /** Listening because they only wanted to talk, and now a story about someone starts. */
       /**
        * They only wanted to talk, and now tell of someone online or a stranger ("a guy keeps messaging
@@ -1276,7 +1277,7 @@ function tookDevice(context: HarbourContext): boolean {
 
 /** "is it bad", not answered yet, and a red flag is known in the chat (with this message's). */
 function asksIfWrong(context: HarbourContext, summary: ConversationSummary): boolean {
-  return context.turn.asksIfWrong === true && context.said.notOkay !== true && ((summary.categories ?? []).length > 0 || context.turn.findings.length > 0);
+  return context.turn.asksIfWrong === true && context.said.notOkay !== true && redFlagKnown(context, summary);
 }
 
 function moneyOrThreatCameUp(context: HarbourContext, summary: ConversationSummary): boolean {
@@ -1309,7 +1310,7 @@ function worriesAboutImage(context: HarbourContext): boolean {
 
 /** "is it legit", "is it a scam", once something has been asked of them (a red flag known, now or before). */
 function asksIfLegit(context: HarbourContext, summary: ConversationSummary): boolean {
-  return context.turn.asksLegit === true && ((summary.categories ?? []).length > 0 || context.turn.findings.length > 0);
+  return context.turn.asksLegit === true && redFlagKnown(context, summary);
 }
 
 /**
@@ -1477,9 +1478,9 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
     // "its only a dance", "its easy money", after a red flag: it is not okay, not their fault, no need to do it (each time).
     // "he says if i loved him i would", after or beside a red flag, a young person: pressure is not love, no is okay (once;
     // in place of the minimises line, whose "a grown-up asking for that" may not fit a boyfriend their age).
-    const pressured = t.lovePressure === true && ((summary.categories ?? []).length > 0 || t.findings.length > 0);
+    const pressured = t.lovePressure === true && redFlagKnown(context, summary);
     if (pressured && path === 'child' && context.said.lovePressure !== true) out.push(say('child.love-pressure'));
-    else if (t.minimises === true && !pressured && ((summary.categories ?? []).length > 0 || t.findings.length > 0)) out.push(sayStepOf(context, 'minimises'));
+    else if (t.minimises === true && !pressured && redFlagKnown(context, summary)) out.push(sayStepOf(context, 'minimises'));
   }
   // "did i do something wrong": after a counsellor had to leave, that it was not because of them; else not their fault.
   if (t.asksIfDidWrong === true) out.push(context.said.counsellorLeft === true ? say('handoff.not-you') : sayStepOf(context, 'not-your-fault'));
@@ -1512,7 +1513,7 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   if (t.parentsLanguage === true && path !== 'child') out.push(say('shared.parents-language'));
   // "our mum works nights", a young person or a sibling, with a red flag now or before: ring them at work, it is
   // important enough (each time). Not while in danger now (the 999 steps speak then).
-  if (t.grownUpAtWork === true && path !== 'parent' && !isInDangerNow(context) && (t.findings.length > 0 || (summary.categories ?? []).length > 0)) out.push(sayStepOf(context, 'call-at-work'));
+  if (t.grownUpAtWork === true && path !== 'parent' && !isInDangerNow(context) && redFlagKnown(context, summary)) out.push(sayStepOf(context, 'call-at-work'));
   // A carer's child who cannot see the danger ("he doesnt understand its wrong", learning difficulties, autism): simple
   // rules, supervise, school/SENCo (once); "how do i explain it to him" then: the words to use (each time). Not a
   // mental-health worry, and never the answer to the step's question (the wellbeing question still waits).
@@ -1533,7 +1534,7 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   // Running away to him ("im going to run away to my bfs house", "she says shell run away if i stop her seeing him", "should i
   // let her see him so she doesnt run off"), with a red flag known (this message or before): don't go / tell a grown-up before
   // tonight / no, don't allow it, police today, 999 if missing. Once, then a short line; "i just want to leave" after it too.
-  const runRisk = (summary.categories ?? []).length > 0 || t.findings.length > 0 || context.said.olderPartner === true;
+  const runRisk = redFlagKnown(context, summary) || context.said.olderPartner === true;
   if ((t.runsAway === true && runRisk) || (t.wantsToLeave === true && context.said.runAway === true)) out.push(sayStepOf({ ...context, audience: context.audience ?? t.audience ?? 'young_person' }, context.said.runAway === true ? 'run-away-again' : 'run-away'));
   return out;
 }
@@ -1549,6 +1550,11 @@ function backOffAskOf(context: HarbourContext, lines: readonly BotSay[]): Pick<H
 /** A young person told of a meeting planned (the dont-meet line was said) or of running away to him. */
 function goingToMeet(context: HarbourContext): boolean {
   return pathOf(context.audience) === 'child' && (context.said.dontMeet === true || context.said.runAway === true);
+}
+
+/** A red flag in this message (the detector's or the dialog's findings) or one known before it (`summary`). */
+function redFlagKnown(context: HarbourContext, summary: ConversationSummary): boolean {
+  return context.turn.findings.length > 0 || (summary.categories ?? []).length > 0;
 }
 
 /** "ok shes gone", "i can talk now" as the message right after a pause, and not in danger now. */
@@ -1601,7 +1607,7 @@ function claimedAgeToQuestion(context: HarbourContext, summary: ConversationSumm
   if (t.claimsYoungAge !== true || context.said.claimedAge === true || context.said.ageLie === true) return false;
   if (pathOf(context.audience ?? t.audience ?? 'young_person') !== 'child') return false;
   if (t.findings.some((f) => f.rule === AGE_LIE_RULE)) return false;
-  return t.findings.length > 0 || (summary.categories ?? []).length > 0;
+  return redFlagKnown(context, summary);
 }
 
 /**

@@ -43,6 +43,18 @@ export function isWaitingForPerson(ctx: HarbourContext): boolean {
   return (ctx.handoff === 'requested' || ctx.handoff === 'queued') && isPersonComing(ctx);
 }
 
+/**
+ * Their feelings for the person ("hes not like that", "i love him", "age is just a number"; `caresForThem`): the first
+ * time, `<path>.cares`; defending them again, a young person, `child.cares-again` (not judging, wanting them safe);
+ * each once (`mark` is what `said` records). `undefined` when the message says no such thing or both were said.
+ */
+export function caresLine(ctx: HarbourContext): { line: BotSay; mark: 'cares' | 'caresAgain' } | undefined {
+  if (ctx.turn.caresForThem !== true) return undefined;
+  if (ctx.said.cares !== true) return { line: say(`${pathOf(ctx.audience)}.cares`), mark: 'cares' };
+  if (ctx.said.caresAgain !== true && pathOf(ctx.audience) === 'child') return { line: say('child.cares-again'), mark: 'caresAgain' };
+  return undefined;
+}
+
 /** Which "don't send, don't pay" line fits: see {@link dontSendOrPay}. */
 export type DontSendKind = 'dont-send' | 'dont-pay' | 'dont-send-or-pay';
 
@@ -436,10 +448,8 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   const homeAlone = pathOf(ctx.audience) !== 'friend' && findings.some(isHomeAloneFinding);
   if (homeAlone) out.push(say(`${pathOf(ctx.audience)}.home-alone-safety`));
   // "hes not like that he loves me", "hes the only one who gets me", where the detector hears the romance or isolation
-  // again: their feelings heard (`<path>.cares`, once), in place of "a counsellor will be able to read this".
-  const cares = !withPerson && ctx.turn.caresForThem === true && ctx.said.cares !== true;
-  // Defending them again ("age is just a number", "u dont even know him"), a young person: not judging, wanting them safe. Once.
-  const caresAgain = !withPerson && !cares && ctx.turn.caresForThem === true && ctx.said.caresAgain !== true && pathOf(ctx.audience) === 'child';
+  // again: their feelings heard (see `caresLine`), in place of "a counsellor will be able to read this".
+  const cares = withPerson ? undefined : caresLine(ctx);
   if (!withPerson) {
     if (isFirst) out.push(say('escalation.serious'));
     // More serious than before, and nobody can come: not the first lines again word for word.
@@ -448,8 +458,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     // Still in danger now, and this message is less urgent ("i have some of my mums pills" after "not
     // safe"): 999 again, as for any message then, not only "thank you for telling me".
     else if (urgency !== 'immediate' && ctx.urgency === 'immediate' && ctx.said.safeNow !== true) out.push(stillInDanger(ctx));
-    else if (cares) out.push(say(`${pathOf(ctx.audience)}.cares`));
-    else if (caresAgain) out.push(say('child.cares-again'));
+    else if (cares !== undefined) out.push(cares.line);
     else if (isPersonComing(ctx)) out.push(say('escalation.noted'));
     else out.push(sayToReader(ctx, 'escalation.noted-no-counsellor'));
   }
@@ -575,8 +584,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   const said: Partial<HarbourContext['said']> = {
     ...(dontSend !== undefined ? { dontSend: true, dontSendWhat: dontSend.kind } : {}),
     ...(logins ? { logins: true } : {}),
-    ...(cares && !isFirst && !raises ? { cares: true } : {}),
-    ...(caresAgain && !isFirst && !raises ? { caresAgain: true } : {}),
+    ...(cares !== undefined && !isFirst && !raises ? { [cares.mark]: true } : {}),
     ...(detailsAsked ? { detailsAsked: true } : {}),
     ...(theirThreat ? { theirThreat: true } : {}),
     ...(menace ? { menace: true } : {}),

@@ -194,7 +194,7 @@ const CLAUSE_PRONOUNS = new Set(['i', 'he', 'she', 'we', 'they', 'you', 'u']);
 /** Auxiliaries between that subject and the negator: "a guy i HAVE never met", "someone i DO not know". */
 const CLAUSE_AUX = new Set(['have', 'has', 'had', 'do', 'does', 'did', 'am', 'is', 'was', 'are', 'were', 'even', 'literally', 'actually', 'ever', 'really']);
 /** Words that carry the main clause on after the relative clause: "a lad i never met IS threatening". */
-const MAIN_CLAUSE_VERBS = new Set(['is', 'was', 'are', 'were', 'has', 'have', 'had', 'keeps', 'kept', 'keep', 'will', 'would', 'wont', 'said', 'says', 'told', 'tells', 'started', 'starts', 'wants', 'wanted', 'now', 'then', 'just', 'also', 'says', 'messaged', 'texted', 'sent', 'asked', 'asks', 'threatened', 'threatens', 'threatening', 'made', 'makes', 'got', 'gets', 'can', 'could']);
+const MAIN_CLAUSE_VERBS = new Set(['is', 'was', 'are', 'were', 'has', 'have', 'had', 'keeps', 'kept', 'keep', 'will', 'would', 'wont', 'said', 'says', 'told', 'tells', 'started', 'starts', 'wants', 'wanted', 'now', 'then', 'just', 'also', 'messaged', 'texted', 'sent', 'asked', 'asks', 'threatened', 'threatens', 'threatening', 'made', 'makes', 'got', 'gets', 'can', 'could']);
 
 /**
  * Session 26: a negator inside a relative clause denies that clause, not the main clause's verb:
