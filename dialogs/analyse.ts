@@ -274,6 +274,8 @@ export interface TurnAnalysis {
   readonly backAfterPause?: boolean;
   /** "whats a counsellor": what the word means; not a request for one. */
   readonly asksWhatCounsellor?: boolean;
+  /** "what does private mean": what the word means. */
+  readonly asksWhatPrivate?: boolean;
   /** "did i do something wrong", "is it because of me". */
   readonly asksIfDidWrong?: boolean;
   /** "its embarrassing", "promise you wont judge", "um" (the whole message): not the story yet. */
@@ -505,6 +507,7 @@ export function createAnalyser(deps: DialogDeps) {
   const backsOff = compile(w.backsOff);
   const backAfterPause = compile(w.backAfterPause);
   const asksWhatCounsellor = compile(w.asksWhatCounsellor);
+  const asksWhatPrivate = compile(w.asksWhatPrivate);
   const asksIfDidWrong = compile(w.asksIfDidWrong);
   const hesitates = compile(w.hesitates);
   const imageReachedFamily = compile(w.imageReachedFamily);
@@ -539,7 +542,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, backAfterPause, asksWhatCounsellor, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -616,6 +619,16 @@ export function createAnalyser(deps: DialogDeps) {
     // "ye", "yes ok": nothing but the yes (to "Can you tell me what happened?" it is not the story).
     if (turn.yes === true && words.length <= 2) turn.bareYes = true;
     if (isNo) turn.no = true;
+    // "👍" or "👎" as the whole message (how young children often answer): the yes ("k"-like, a nod too) or the no.
+    if (words.length === 0 && MARKS_ONLY.test(text)) {
+      const up = YES_MARK.test(text);
+      const down = NO_MARK.test(text);
+      if (up && !down) {
+        turn.yes = true;
+        turn.bareYes = true;
+        turn.onlyNods = true;
+      } else if (down && !up) turn.no = true;
+    }
     if (either(hits, spelledHits, unsure)) turn.unsure = true;
     if (declines) turn.declines = true;
     if (wholeIn(rawRest, spelledRest, goodbye)) turn.goodbye = true;
@@ -890,6 +903,8 @@ export function createAnalyser(deps: DialogDeps) {
       turn.asksWhatCounsellor = true;
       delete turn.asksForPerson;
     }
+    // "wat dos privit mean": the word explained, not the answer to "do they know private things?" (a no, before).
+    if (either(hits, spelledHits, asksWhatPrivate)) turn.asksWhatPrivate = true;
     return { turn, detector: result.state };
   };
 }
@@ -954,6 +969,10 @@ const THIRD_PERSON = new Set(['he', 'she', 'they', 'hes', 'shes', 'theyre', 'him
 const LINKING = new Set(['is', 'was', 'got', 'gets', 'getting', 'seems', 'seemed', 'looked', 'looks', 'sounded', 'sounds', 'went', 'been', 'so', 'really', 'very', 'proper', 'super', 'well', 'dead', 'all', 'kinda', 'a', 'bit', 'rly', 'realy', 'being', 'be']);
 
 /** After "no", words that make it "no one", "no body", "no way", "no idea": not an answer no. */
+/** Yes marks ("👍", "👌", "✅") and no marks ("👎", "❌", "🙅"); a message of only these, with skin tones and spaces. */
+const YES_MARK = /[\u{1F44D}\u{1F44C}\u2705\u2714]/u;
+const NO_MARK = /[\u{1F44E}\u274C\u2716\u{1F645}]/u;
+const MARKS_ONLY = /^[\s\uFE0F\u200D\u2640\u2642\u{1F3FB}-\u{1F3FF}\u{1F44D}\u{1F44C}\u2705\u2714\u{1F44E}\u274C\u2716\u{1F645}]+$/u;
 const NO_ONE_NEXT: ReadonlySet<string> = new Set(['one', '1', 'body', 'way', 'idea', 'matter', 'point', 'reason', 'clue', 'wonder', 'longer', 'more']);
 
 /** The writer as the one who feels: "i", "im", "ive", "id" ("me" and "my" can be what the feeling is about). */

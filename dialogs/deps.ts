@@ -319,6 +319,8 @@ export interface AnswerWords {
   readonly backAfterPause: readonly string[];
   /** "whats a counsellor", "is a counsellor a person": what the word means (not a request for one). */
   readonly asksWhatCounsellor: readonly string[];
+  /** "what does private mean", "wat dos privit mean": what the word means. */
+  readonly asksWhatPrivate: readonly string[];
   /** "did i do something wrong", "is it because of me": not their fault (after a counsellor left: not because of them). */
   readonly asksIfDidWrong: readonly string[];
   /** "its embarrassing", "promise you wont judge", "um": not the story yet; take your time. */
@@ -532,6 +534,7 @@ export const ANSWER_LIST_KEYS = {
   backsOff: 'backs_off',
   backAfterPause: 'back_after_pause',
   asksWhatCounsellor: 'asks_what_counsellor',
+  asksWhatPrivate: 'asks_what_private',
   asksIfDidWrong: 'asks_if_did_wrong',
   hesitates: 'hesitates',
   imageReachedFamily: 'image_reached_family',

@@ -1470,6 +1470,7 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   if (t.asksWhatNude === true && path !== 'parent') out.push(say('shared.meaning-nude'));
   if (t.asksWhatGrooming === true && path !== 'parent') out.push(say('shared.meaning-grooming'));
   if (t.asksWhatCounsellor === true) out.push(say('shared.meaning-counsellor'));
+  if (t.asksWhatPrivate === true && path !== 'parent') out.push(say('shared.meaning-private'));
   if (path !== 'parent') {
     // The picture reached their family: still not their fault; now that family know, they can help; take-down (once).
     if (t.imageReachedFamily === true && context.said.imageFamily !== true && picturesCameUp(context, summary)) out.push(sayStepOf(context, 'image-family'));

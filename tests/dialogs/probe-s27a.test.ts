@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createHarbourMachine, type DialogEvent } from '../../dialogs/index.js';
+import type { Content } from '../../server/content/types.js';
+import { keysPerMessage, lastKeys, msg, play, realContent, wordsOf, type HarbourMachine } from './harness.js';
+
+/** Session 27, dialog owner 1: last session's leftovers, as the child, friend or grown-up sees them. */
+
+let content: Content;
+let machine: HarbourMachine;
+const onShift = { counsellorOnShift: true };
+const offShift = { counsellorOnShift: false };
+
+beforeAll(async () => {
+  ({ content } = await realContent());
+  machine = createHarbourMachine(content.dialogDeps);
+});
+
+type Shift = { counsellorOnShift: boolean };
+const keysPerTurn = (shift: Shift, ...texts: string[]) => keysPerMessage(machine, shift, ...texts);
+const last = (shift: Shift, ...texts: string[]) => lastKeys(machine, shift, ...texts);
+const lastTurn = (shift: Shift, ...events: DialogEvent[]) => play(machine, shift, events).at(-1);
+const lastWords = (shift: Shift, ...texts: string[]) => wordsOf(content, lastTurn(shift, ...texts.map(msg))?.emitted ?? []).join(' ');
+
+/** A young person's story with no red flag, up to "Has this person asked you to say or do things…?". */
+const TO_ASKED_TO_DO = ['young person', 'a man keeps messaging me on roblox', 'a week'];
+
+describe('#1 young children: thumbs and spellings as answers, and questions about words', () => {
+  it('"👍" to "Has this person asked you to…?" is a yes (what did they ask), "👎" a no; before, 👍 was taken as a no', () => {
+    expect(last(onShift, ...TO_ASKED_TO_DO, '👍')).toEqual(['child.ask.what-asked']);
+    expect(last(onShift, ...TO_ASKED_TO_DO, '👍🏽')).toEqual(['child.ask.what-asked']);
+    expect(last(onShift, ...TO_ASKED_TO_DO, '👎')).toEqual(['child.ask.knows-private']);
+    // The spellings already counted, and still do.
+    for (const yes of ['ya', 'yh', 'k']) expect(last(onShift, ...TO_ASKED_TO_DO, yes), yes).toEqual(['child.ask.what-asked']);
+    for (const no of ['nah', 'nope']) expect(last(onShift, ...TO_ASKED_TO_DO, no), no).toEqual(['child.ask.knows-private']);
+  });
+
+  it('"👍" to "Is there a grown-up you trust…?" is "that\'s really good, tell them today", not "that\'s okay, lots of people feel like that"', () => {
+    const path = [...TO_ASKED_TO_DO, 'no', 'no', 'sad'];
+    expect(last(onShift, ...path, '👍')).toContain('child.trusted.yes');
+    expect(last(onShift, ...path, '👍')).not.toContain('child.trusted.none');
+    expect(lastWords(onShift, ...path, '👍')).toMatch(/That's really good/);
+    expect(last(onShift, ...path, '👎')).toContain('child.trusted.none');
+  });
+
+  it('"👍" to "do they know where you live?" is checked once in plainer words, like "k"; "👍" again is a yes', () => {
+    const path = [...TO_ASKED_TO_DO, 'no'];
+    expect(last(onShift, ...path, '👍')).toEqual(['fallback.ask-again', 'child.ask.knows-private-simple']);
+    expect(last(onShift, ...path, '👍', '👍')).toContain('escalation.asking');
+    // A mix of yes and no marks, or a laughing face, is no answer.
+    expect(last(onShift, ...TO_ASKED_TO_DO, '👍👎')).toContain('child.ack.asked-to-do');
+  });
+
+  it('"wot is a cownsler", "wat dos privit mean", "wot dus grooming meen" get the meaning, as the plain spelling does', () => {
+    const escalated = ['young person', 'a man on roblox keeps asking for pics'];
+    for (const q of ['wot is a cownsler', 'what is a counsler', 'whats a counsellor']) {
+      expect(last(onShift, ...escalated, q), q).toEqual(['shared.meaning-counsellor']);
+    }
+    expect(last(onShift, ...escalated, 'wot dus grooming meen')).toEqual(['shared.meaning-grooming']);
+    expect(last(onShift, ...escalated, 'wats ceop')).toEqual(['child.about-ceop']);
+    for (const q of ['what does private mean', 'wat dos privit mean']) {
+      expect(last(onShift, ...escalated, q), q).toEqual(['shared.meaning-private']);
+    }
+  });
+
+  it('"what does private mean" to "do they know private things about you?" is explained and the question waits; before, it was a no', () => {
+    const path = [...TO_ASKED_TO_DO, 'no'];
+    const turns = keysPerTurn(onShift, ...path, 'wat dos privit mean', 'yes');
+    expect(turns[4]).toEqual(['shared.meaning-private']);
+    expect(lastWords(onShift, ...path, 'wat dos privit mean')).toMatch(/Private means it is not for everyone to know\. Where you live/);
+    // The next answer is the answer to the question that waited.
+    expect(turns[5]).toContain('escalation.asking');
+  });
+});
