@@ -263,6 +263,10 @@ export interface TurnAnalysis {
   readonly lightTone?: boolean;
   /** "actually nah dont worry", "nvm its nothing": short, nothing flagged, backing off. */
   readonly backsOff?: boolean;
+  /** "lol jk", "just testing" (the whole message less fillers, nothing flagged): testing the chat. */
+  readonly justTesting?: boolean;
+  /** "ok its real actually", "no it did happen": real after all (answered only once they were testing). */
+  readonly itsReal?: boolean;
   /**
    * The writer is the one asked or pictured here ("hes asking me for pics now", "i already sent him one", "pics of me"):
    * beside a grown-up found targeted before, this message is about them, and their own lines apply.
@@ -505,6 +509,8 @@ export function createAnalyser(deps: DialogDeps) {
   const lightTone = compile(w.lightTone);
   const notAGrownUp = compile(w.notAGrownUp);
   const backsOff = compile(w.backsOff);
+  const justTesting = compile(w.justTesting);
+  const itsReal = compile(w.itsReal);
   const backAfterPause = compile(w.backAfterPause);
   const asksWhatCounsellor = compile(w.asksWhatCounsellor);
   const asksWhatPrivate = compile(w.asksWhatPrivate);
@@ -542,7 +548,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -843,6 +849,9 @@ export function createAnalyser(deps: DialogDeps) {
     // "forget it its stupid": short, nothing flagged and no picture worry in it ("its stupid i sent him one" is more).
     // Not a plain no that says more ("no its nothing like that" answers the question), nor more of the story ("nah dont worry hes nice").
     if (words.length <= 6 && result.findings.length === 0 && turn.imageWorry !== true && !PLAIN_NO_FIRST.has(words[0] ?? '') && !words.some((x) => THIRD_PERSON.has(x)) && either(hits, spelledHits, backsOff)) turn.backsOff = true;
+    // "lol jk", "just testing": the whole message, nothing flagged. "ok its real actually" after it: real after all.
+    if (result.findings.length === 0 && wholeIn(rawRest, spelledRest, justTesting)) turn.justTesting = true;
+    if (either(hits, spelledHits, itsReal)) turn.itsReal = true;
     if (either(hits, spelledHits, ownImage) || (words.some((x) => SELF_WORDS.has(x)) && (result.findings.length > 0 || turn.imageWorry === true || turn.alreadyPaid === true || turn.cantPay === true))) turn.aboutSelf = true;
     // Beyond naming who they are ("I'm asking for a friend"), they have started their story.
     if (words.length >= (audience === undefined ? 4 : 7)) turn.tellsStory = true;

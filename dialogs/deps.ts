@@ -315,6 +315,10 @@ export interface AnswerWords {
   readonly notAGrownUp: readonly string[];
   /** "actually nah dont worry", "forget it its stupid", "nvm its nothing": backing off; no pressure, the door stays open. */
   readonly backsOff: readonly string[];
+  /** "lol jk", "just testing" (the whole message): testing the chat. */
+  readonly justTesting: readonly string[];
+  /** "ok its real actually", "no it did happen": real after all, once they were testing. */
+  readonly itsReal: readonly string[];
   /** "ok shes gone", "i can talk now", the whole message: back, right after they paused the chat. */
   readonly backAfterPause: readonly string[];
   /** "whats a counsellor", "is a counsellor a person": what the word means (not a request for one). */
@@ -532,6 +536,8 @@ export const ANSWER_LIST_KEYS = {
   lightTone: 'light_tone',
   notAGrownUp: 'not_a_grown_up',
   backsOff: 'backs_off',
+  justTesting: 'just_testing',
+  itsReal: 'its_real',
   backAfterPause: 'back_after_pause',
   asksWhatCounsellor: 'asks_what_counsellor',
   asksWhatPrivate: 'asks_what_private',

@@ -1508,6 +1508,10 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   // question still waits, not answered by it. Not for "are you safe right now?" (its own route asks again), nor in danger now.
   // "ok", "its fine" right after that line (`leavesIt`): leaving it there, not the answer to the step's question (the short line again).
   if ((t.backsOff === true || t.leavesIt === true) && context.safeAsk !== 'asked' && !isInDangerNow(context)) out.push(say(context.said.backsOff === true ? 'shared.backs-off-again' : 'shared.backs-off'));
+  // "lol jk", "just testing": that's okay, no telling off; if something has happened they can tell me (once). Then "ok its real
+  // actually", "no it did happen": I believe you, taken seriously, not in trouble (once); never "I'm glad you're okay".
+  else if (t.justTesting === true && context.said.testing !== true && context.safeAsk !== 'asked' && !isInDangerNow(context)) out.push(say('shared.just-testing'));
+  if (t.itsReal === true && t.justTesting !== true && context.said.testing === true && context.said.itsReal !== true) out.push(say('shared.its-real'));
   // Their role named after the red flag ("I am the safeguarding lead"): their part, once (beside a red flag the escalation says it).
   if (t.findings.length === 0 && (summary.categories ?? []).length > 0 && roleOfTurn(context) !== undefined) out.push(...roleAdviceLines({ ...context, adultRole: roleOfTurn(context) }));
   // "our parents dont speak english well", a friend or grown-up: who can help anyway (each time).
@@ -1574,6 +1578,8 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key === 'parent.adult-victim') ? { grownUpTarget: 'self' as const } : {}),
     ...(lines.some((l) => l.key === 'child.claimed-age') ? { claimedAge: true as const } : {}),
     ...(lines.some((l) => l.key === 'shared.backs-off') ? { backsOff: true as const } : {}),
+    ...(lines.some((l) => l.key === 'shared.just-testing') ? { testing: true as const } : {}),
+    ...(lines.some((l) => l.key === 'shared.its-real') ? { itsReal: true as const } : {}),
     ...(lines.some((l) => l.key === 'shared.other-language') ? { otherLanguage: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.image-family')) ? { imageFamily: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.not-over')) ? { notOver: true as const } : {}),

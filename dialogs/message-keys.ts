@@ -296,6 +296,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'child.fears-harm',
   'shared.backs-off',
   'shared.backs-off-again',
+  'shared.just-testing',
+  'shared.its-real',
   'escalation.danger-believed',
   'escalation.danger-door-locked',
   'escalation.danger-call',

@@ -71,3 +71,34 @@ describe('#1 young children: thumbs and spellings as answers, and questions abou
     expect(turns[5]).toContain('escalation.asking');
   });
 });
+
+describe('#2 a child testing the bot: "lol jk", then "ok its real actually"', () => {
+  const FLAG = ['young person', 'a man on snap keeps asking for nudes'];
+
+  it('after a red flag, "lol jk" is not scolded and the counsellor is still coming; "ok its real actually" is believed, not "I\'m glad you\'re okay"', () => {
+    const turns = keysPerTurn(onShift, ...FLAG, 'lol jk', 'ok its real actually');
+    expect(turns[2]).toEqual(['shared.just-testing']);
+    expect(turns[3]).toEqual(['shared.its-real']);
+    expect(turns[3]).not.toContain('feeling.okay');
+    const words = lastWords(onShift, ...FLAG, 'lol jk', 'ok its real actually');
+    expect(words).toMatch(/I believe you, and I'm taking it seriously/);
+    expect(words).not.toMatch(/glad you're okay/);
+    expect(lastWords(onShift, ...FLAG, 'lol jk')).toMatch(/^That's okay\. .*You won't be in trouble\.$/);
+    // The request for a counsellor stands.
+    expect(lastTurn(onShift, ...[...FLAG, 'lol jk', 'ok its real actually'].map(msg))?.snapshot.context).toMatchObject({ handoff: 'requested' });
+  });
+
+  it('"just testing" then "no it did happen", with or without a red flag before: believed; the story asked for still waits', () => {
+    expect(keysPerTurn(onShift, ...FLAG, 'just testing', 'no it did happen').slice(2)).toEqual([['shared.just-testing'], ['shared.its-real']]);
+    const turns = play(machine, onShift, ['young person', 'just testing', 'no it did happen', 'a man on tiktok keeps messaging me'].map(msg));
+    expect(turns.slice(2).map((t) => t.state)).toEqual(['talking.young.whatHappened', 'talking.young.whatHappened', 'talking.young.howLong']);
+    // Before, "just testing" was taken as the story: "That sounds hard. Which app or game was it on?"
+    expect(keysPerTurn(onShift, 'young person', 'lol jk')[1]).toEqual(['shared.just-testing']);
+  });
+
+  it('twins: "its real" with no testing before is not this line; the line is said once', () => {
+    expect(last(onShift, ...FLAG, 'its real')).not.toContain('shared.its-real');
+    expect(last(onShift, ...FLAG, 'lol jk', 'its real', 'it did happen')).not.toContain('shared.its-real');
+    expect(last(onShift, ...FLAG, 'lol jk', 'jk')).not.toContain('shared.just-testing');
+  });
+});
