@@ -159,6 +159,10 @@ export interface AnswerWords {
   readonly asksCheckMessages: readonly string[];
   /** Being outed held over them ("shell tell everyone im gay"): who they tell is their choice. */
   readonly outing: readonly string[];
+  /** "that im gay", "being bi": who they are, told of themselves. */
+  readonly lgbtIdentity: readonly string[];
+  /** "kick me out", "throw me out", "nowhere to go": losing their home. */
+  readonly kickedOut: readonly string[];
   /** "im in care", "i live in a childrens home": about them, not a story; asked what has been happening. */
   readonly livesInCare: readonly string[];
   /** "hold on", "brb", "my mums coming": a pause, not an answer. */
@@ -465,6 +469,8 @@ export const ANSWER_LIST_KEYS = {
   gaveCard: 'gave_card',
   asksCheckMessages: 'asks_check_messages',
   outing: 'outing',
+  lgbtIdentity: 'lgbt_identity',
+  kickedOut: 'kicked_out',
   pauses: 'pauses',
   livesInCare: 'lives_in_care',
   wantsToCheck: 'wants_to_check',

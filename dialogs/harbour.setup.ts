@@ -54,7 +54,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // The context as it will be once the message is taken (the same object when it already is).
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
-    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.outing === true && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || isBackAfterPause(taken) || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
+    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || ((turn.outing === true || turn.outedHomeFear === true) && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || isBackAfterPause(taken) || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
     // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
     return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
@@ -347,7 +347,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** Being outed held over them: who they tell is their choice, and using it as a threat is abuse (once); beside a red flag too. */
       /** "should i wake my mum", in danger now: yes, now (the self-harm words after something taken). */
       sayWakeSomeone: emit(({ context }) => (context.summary.categories?.includes('self_harm') === true && pathOf(context.audience) === 'child' ? say(WAKE_THEM) : say('escalation.danger-wake'))),
-      sayOutingIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'outing', c.turn.outing === true && pathOf(c.audience) !== 'parent' ? [sayStepOf(c, 'outing')] : undefined)),
+      sayOutingIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'outing', outingLines(c))),
       /** "hold on my mums coming", "brb": fine, come back when you can (quick exit if they must hide it). */
       sayPause: enqueueActions(({ enqueue }) => {
         enqueue.emit(say('shared.pause'));
@@ -872,7 +872,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       fearsNotBelieved: ({ context, event }) => turnOf(context, event).fearsNotBelieved === true,
       isOnChildPath: ({ context }) => pathOf(context.audience) === 'child',
       onlyNods: ({ context, event }) => turnOf(context, event).onlyNods === true,
-      tellsOfOuting: ({ context, event }) => turnOf(context, event).outing === true && context.said.outing !== true,
+      tellsOfOuting: ({ context, event }) => (turnOf(context, event).outing === true || turnOf(context, event).outedHomeFear === true) && context.said.outing !== true,
       saysInCareOnly: ({ context, event }) => turnOf(context, event).livesInCareOnly === true && turnOf(context, event).app === undefined,
       /** A worry or question with a standing answer (see {@link standingAnswerLines}): answered at the root. */
       hasStandingAnswer: ({ context, event }) => standingAnswerLines({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)).length > 0,
@@ -1158,6 +1158,22 @@ type SaidMark = { [K in keyof HarbourContext['said']]-?: NonNullable<HarbourCont
 interface SayQueue {
   emit(event: DialogEmitted): void;
   assign(update: Pick<HarbourContext, 'said'>): void;
+}
+
+/**
+ * Being outed held over them ("hes going to tell my dad im bi"): their choice, being gay or bi is okay, the threat is
+ * blackmail and can be reported (`<path>.outing`). Afraid of losing their home for who they are ("if my parents find out
+ * im gay theyll kick me out"): okay as they are, not their fault, help outside the family and Childline if they can't go
+ * home (`child.outing-home`, a young person). Not on the parent path.
+ */
+function outingLines(c: HarbourContext): readonly BotSay[] | undefined {
+  const path = pathOf(c.audience ?? c.turn.audience);
+  if (path === 'parent') return undefined;
+  const lines = [
+    ...(c.turn.outing === true ? [sayStepOf(c, 'outing')] : []),
+    ...(c.turn.outedHomeFear === true && path === 'child' ? [say('child.outing-home')] : []),
+  ];
+  return lines.length > 0 ? lines : undefined;
 }
 
 /**

@@ -148,6 +148,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.cares',
   'child.cares-again',
   'child.love-pressure',
+  'child.outing-home',
   'parent.image-worry',
   'parent.abuse-told',
   'parent.not-in-trouble',

@@ -102,3 +102,36 @@ describe('#2 a child testing the bot: "lol jk", then "ok its real actually"', ()
     expect(last(onShift, ...FLAG, 'lol jk', 'jk')).not.toContain('shared.just-testing');
   });
 });
+
+describe('#3 an LGBTQ+ teen afraid of being thrown out, or of being outed', () => {
+  it('"if my parents find out im gay theyll kick me out": okay as they are, not their fault, a grown-up outside the family, Childline if they cannot go home', () => {
+    const keys = last(onShift, 'young person', 'if my parents find out im gay theyll kick me out');
+    expect(keys).toEqual(['child.outing-home']);
+    // Before: "Thank you for telling me about home… Do you feel safe at home right now?"
+    expect(keys).not.toContain('child.home-hard');
+    const words = lastWords(onShift, 'young person', 'if my parents find out im gay theyll kick me out');
+    expect(words).toMatch(/Being who you are is okay/);
+    expect(words).toMatch(/not your fault/);
+    expect(words).toMatch(/a grown-up outside your family, like a teacher/);
+    expect(words).toMatch(/If you ever can't go home.*Childline.*0800 1111/);
+    expect(words).not.toMatch(/tell your (mum|dad|parents)/i);
+  });
+
+  it('"hes going to tell my dad im bi": their choice, being bi is okay, a threat to out them is blackmail and can be reported', () => {
+    expect(last(onShift, 'young person', 'hes going to tell my dad im bi')).toEqual(['child.outing']);
+    const words = lastWords(onShift, 'young person', 'hes going to tell my dad im bi');
+    expect(words).toMatch(/Being gay, bi, trans or anything else is okay/);
+    expect(words).toMatch(/a kind of blackmail/);
+    expect(words).toMatch(/reported to the police on 101/);
+    expect(words).toMatch(/not your fault/);
+  });
+
+  it('beside a sextortion, both lines follow the escalation, once; twins: being thrown out with no identity named is home life, not this', () => {
+    const keys = last(onShift, 'young person', 'a man online has my pics and hes going to tell my dad im bi and hell kick me out');
+    expect(keys).toContain('escalation.asking');
+    expect(keys).toContain('child.outing');
+    expect(keys).toContain('child.outing-home');
+    expect(last(onShift, 'young person', 'hes going to tell my dad im bi', 'if they find out im bi theyll kick me out')).not.toContain('child.outing-home');
+    expect(last(onShift, 'young person', 'my dad says hell kick me out if i fail my exams')).not.toContain('child.outing-home');
+  });
+});
