@@ -578,6 +578,27 @@ export function createAnalyser(deps: DialogDeps) {
     return out;
   };
 
+  // A friend's grown-up targeted ("her mum is talking to a scammer", "my mates dad is being scammed"): the same words as
+  // their own ("my mum is…") once the friend's "her", "his", "my mates" is read as "my", so the one list serves both.
+  // Not when a red flag names the friend themselves as well ("her dad is talking to a man and he asked her for pics").
+  const friendsGrownUpTargeted = (words: readonly string[], flagged: boolean): boolean => {
+    let swapped: string[] | undefined;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] ?? '';
+      if (THEIR_WORDS.has(w) && GROWN_UP_WORDS.has(words[i + 1] ?? '')) {
+        const object = w === 'his' ? 'him' : w === 'their' || w === 'ther' ? 'them' : 'her';
+        if (flagged && words.some((x, j) => x === object && j !== i)) return false;
+        swapped ??= [...words];
+        swapped[i] = 'my';
+      } else if (w === 'my' && FRIEND_WORDS.has(words[i + 1] ?? '') && GROWN_UP_WORDS.has(words[i + 2] ?? '')) {
+        swapped ??= [...words];
+        swapped[i + 1] = '';
+      }
+    }
+    if (swapped === undefined) return false;
+    return vocabulary.found(vocabulary.read(swapped.filter((x) => x !== ''))).has(grownUpTargeted);
+  };
+
   return function analyse(text: string, detector: DetectorState): { turn: TurnAnalysis; detector: DetectorState } {
     const result = deps.detect(text, detector);
     const words = tokens(text);
@@ -842,7 +863,7 @@ export function createAnalyser(deps: DialogDeps) {
       turn.comesBack = true;
       if (either(hits, spelledHits, notToldYet)) turn.notToldYet = true;
     }
-    if (either(hits, spelledHits, grownUpTargeted)) turn.grownUpTargeted = true;
+    if (either(hits, spelledHits, grownUpTargeted) || friendsGrownUpTargeted(spelledWords, result.findings.length > 0)) turn.grownUpTargeted = true;
     if (either(hits, spelledHits, adultIsVictim)) turn.adultIsVictim = true;
     if (either(hits, spelledHits, wontListen)) turn.wontListen = true;
     // Not someone they know in real life ("hes 15 too we go to the same school"): nothing to question, unless that too is
@@ -983,6 +1004,10 @@ const THIRD_PERSON = new Set(['he', 'she', 'they', 'hes', 'shes', 'theyre', 'him
 const LINKING = new Set(['is', 'was', 'got', 'gets', 'getting', 'seems', 'seemed', 'looked', 'looks', 'sounded', 'sounds', 'went', 'been', 'so', 'really', 'very', 'proper', 'super', 'well', 'dead', 'all', 'kinda', 'a', 'bit', 'rly', 'realy', 'being', 'be']);
 
 /** After "no", words that make it "no one", "no body", "no way", "no idea": not an answer no. */
+/** A friend's grown-up, as a friend writes it: "her mum", "his dad", "my mates dad" (see friendsGrownUpTargeted). */
+const THEIR_WORDS: ReadonlySet<string> = new Set(['her', 'his', 'their', 'ther']);
+const FRIEND_WORDS: ReadonlySet<string> = new Set(['friends', 'friend', 'mates', 'mate', 'bestfriends', 'bestfriend', 'besties', 'bestie', 'bfs', 'pals', 'pal', 'm8s']);
+const GROWN_UP_WORDS: ReadonlySet<string> = new Set(['mum', 'mums', 'mom', 'moms', 'mam', 'mams', 'dad', 'dads', 'stepdad', 'stepdads', 'stepmum', 'stepmums', 'nan', 'nans', 'nana', 'nanas', 'gran', 'grans', 'grandad', 'grandads', 'grandma', 'grandmas', 'aunt', 'aunts', 'auntie', 'aunties', 'uncle', 'uncles', 'parent', 'parents']);
 /** Yes marks ("👍", "👌", "✅") and no marks ("👎", "❌", "🙅"); a message of only these, with skin tones and spaces. */
 const YES_MARK = /[\u{1F44D}\u{1F44C}\u2705\u2714]/u;
 const NO_MARK = /[\u{1F44E}\u274C\u2716\u{1F645}]/u;

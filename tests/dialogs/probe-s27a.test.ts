@@ -135,3 +135,30 @@ describe('#3 an LGBTQ+ teen afraid of being thrown out, or of being outed', () =
     expect(last(onShift, 'young person', 'my dad says hell kick me out if i fail my exams')).not.toContain('child.outing-home');
   });
 });
+
+describe('#4 a friend\'s grown-up being scammed: the grown-up-targeted lines, not a child\'s grooming advice', () => {
+  const FRIEND = "I'm asking for a friend";
+
+  it('"her mum is talking to a scammer", "my mates dad is being scammed": not your job to fix, tell another grown-up; before, "Which app or game was it on?"', () => {
+    for (const story of ['her mum is talking to a scammer', 'my mates dad is being scammed', 'his dad is being scammed']) {
+      const keys = last(onShift, FRIEND, story);
+      expect(keys, story).toEqual(['shared.grown-up-targeted']);
+      expect(keys, story).not.toContain('friend.ask.app');
+    }
+    expect(lastWords(onShift, FRIEND, 'her mum is talking to a scammer')).toMatch(/It's not your job to fix it/);
+  });
+
+  it('"what should i do" after it: the grown-up-targeted tips (police on 101, Childline), not blocking or "don\'t send"', () => {
+    const keys = last(onShift, FRIEND, 'her mum is talking to a scammer', 'what should i do');
+    expect(keys).toContain('shared.advice.grown-up-targeted');
+    expect(keys).not.toContain('friend.advice.dont-send');
+    expect(keys.some((k) => k.startsWith('apps.'))).toBe(false);
+  });
+
+  it('twins: the friend themselves asked for pictures beside their dad\'s name keeps "your friend should not send"; a friend\'s own story is unchanged', () => {
+    const keys = last(onShift, FRIEND, 'her dad is talking to a man online and he asked her for pics');
+    expect(keys).toContain('friend.advice.dont-send');
+    expect(keys).not.toContain('shared.grown-up-targeted');
+    expect(last(onShift, FRIEND, 'her mum took her phone and shes really upset')).not.toContain('shared.grown-up-targeted');
+  });
+});
