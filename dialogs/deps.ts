@@ -159,6 +159,8 @@ export interface AnswerWords {
   readonly asksCheckMessages: readonly string[];
   /** Being outed held over them ("shell tell everyone im gay"): who they tell is their choice. */
   readonly outing: readonly string[];
+  /** "im gonna tell the police": their own plan to report. */
+  readonly plansPolice: readonly string[];
   /** "that im gay", "being bi": who they are, told of themselves. */
   readonly lgbtIdentity: readonly string[];
   /** "kick me out", "throw me out", "nowhere to go": losing their home. */
@@ -469,6 +471,7 @@ export const ANSWER_LIST_KEYS = {
   gaveCard: 'gave_card',
   asksCheckMessages: 'asks_check_messages',
   outing: 'outing',
+  plansPolice: 'plans_police',
   lgbtIdentity: 'lgbt_identity',
   kickedOut: 'kicked_out',
   pauses: 'pauses',

@@ -168,6 +168,8 @@ export interface HarbourContext {
     readonly testing?: boolean;
     /** "ok its real actually", after testing: I believe you, taking it seriously. Once. Absent in older snapshots. */
     readonly itsReal?: boolean;
+    /** "im gonna tell the police": a good plan, and how. Once. Absent in older snapshots. */
+    readonly policePlan?: boolean;
     /** "I can only read English and Welsh", after a message in another language: once, then a short reminder. Absent in older snapshots. */
     readonly otherLanguage?: boolean;
     /** A counsellor had to leave (handoff failed): "did i do something wrong" is answered about that too. Absent in older snapshots. */

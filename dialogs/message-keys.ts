@@ -149,6 +149,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'child.cares-again',
   'child.love-pressure',
   'child.outing-home',
+  'child.police-plan',
+  'friend.police-plan',
   'parent.image-worry',
   'parent.abuse-told',
   'parent.not-in-trouble',

@@ -162,3 +162,28 @@ describe('#4 a friend\'s grown-up being scammed: the grown-up-targeted lines, no
     expect(last(onShift, FRIEND, 'her mum took her phone and shes really upset')).not.toContain('shared.grown-up-targeted');
   });
 });
+
+describe('#5 "im gonna tell the police", their own plan: commended, and helped with', () => {
+  const FLAG = ['young person', 'a man on snap keeps asking for nudes'];
+
+  it('after a red flag: a good plan, keep the messages (never a nude), a grown-up with them, 101 or 999; before, "How are you feeling right now?"', () => {
+    const keys = last(onShift, ...FLAG, 'im gonna tell the police');
+    expect(keys).toEqual(['child.police-plan']);
+    expect(keys).not.toContain('escalation.ask-feelings');
+    const words = lastWords(onShift, ...FLAG, 'im gonna tell the police');
+    expect(words).toMatch(/really good plan/);
+    expect(words).toMatch(/Keep the messages and their username/);
+    expect(words).toMatch(/Don't save or send on any nude pictures/);
+    expect(words).toMatch(/a grown-up you trust to be with you/);
+    expect(words).toMatch(/101, or 999/);
+    // Said once; then the conversation goes on as before.
+    expect(last(onShift, ...FLAG, 'im gonna tell the police', 'im going to call the police')).not.toContain('child.police-plan');
+  });
+
+  it('a friend\'s "were gonna tell the police" in a friend\'s words; twins: "ur gonna tell the police arent u" is still the privacy answer, "should i" the police answer', () => {
+    expect(last(onShift, "I'm asking for a friend", 'a man on snap keeps asking her for pics', 'were gonna tell the police')).toEqual(['friend.police-plan']);
+    expect(last(onShift, 'young person', 'ur gonna tell the police arent u')).toContain('child.privacy');
+    expect(last(onShift, 'young person', 'ur gonna tell the police arent u')).not.toContain('child.police-plan');
+    expect(last(onShift, ...FLAG, 'should i tell the police')).toEqual(['child.police']);
+  });
+});
