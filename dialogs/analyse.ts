@@ -105,6 +105,8 @@ export interface TurnAnalysis {
   readonly outedHomeFear?: boolean;
   /** "im gonna tell the police": their own plan to report (not a question about this chat). */
   readonly plansPolice?: boolean;
+  /** "my mate shared a nude of a girl in our year": someone else (not the writer) shared a young person's nude. */
+  readonly othersSharedImage?: boolean;
   /** "im in care" with nothing else of a story: who they are, not what happened. */
   readonly livesInCareOnly?: boolean;
   /** "hold on", "brb", "my mums coming": they will be back; not an answer. */
@@ -471,6 +473,7 @@ export function createAnalyser(deps: DialogDeps) {
   const lgbtIdentity = compile(w.lgbtIdentity);
   const kickedOut = compile(w.kickedOut);
   const plansPolice = compile(w.plansPolice);
+  const othersSharedImage = compile(w.othersSharedImage);
   const pauses = compile(w.pauses);
   const livesInCare = compile(w.livesInCare);
   const wantsToCheck = compile(w.wantsToCheck);
@@ -555,7 +558,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -715,6 +718,8 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, asksKeepImage)) turn.asksKeepImage = true;
     if (either(hits, spelledHits, asksTakeDown)) turn.asksTakeDown = true;
     if (either(hits, spelledHits, sharedOtherImage) && !either(hits, spelledHits, ownImage)) turn.sharedOtherImage = true;
+    // "my mate shared a nude of a girl in our year": someone else did; not their own picture, nor one they shared.
+    else if (either(hits, spelledHits, othersSharedImage) && !either(hits, spelledHits, ownImage)) turn.othersSharedImage = true;
     if (either(hits, spelledHits, gaveOthersDetails) || (either(hits, spelledHits, othersDetails) && either(hits, spelledHits, gaveIt))) turn.gaveOthersDetails = true;
     if (either(hits, spelledHits, notReadyToTell)) turn.notReadyToTell = true;
     if (either(hits, spelledHits, asksConfront)) turn.asksConfront = true;
@@ -920,7 +925,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, parentHunts)) turn.parentHunts = true;
     if (either(hits, spelledHits, parentTrap)) turn.parentTrap = true;
     // A nude of a young person going round among young people (or one they shared); the law asked about; deleting a picture.
-    if (either(hits, spelledHits, peerImage) || turn.sharedOtherImage === true) turn.peerImage = true;
+    if (either(hits, spelledHits, peerImage) || turn.sharedOtherImage === true || turn.othersSharedImage === true) turn.peerImage = true;
     if (either(hits, spelledHits, asksAboutLaw)) {
       turn.asksLaw = true;
       turn.asksIfInTrouble = true;

@@ -161,6 +161,8 @@ export interface AnswerWords {
   readonly outing: readonly string[];
   /** "im gonna tell the police": their own plan to report. */
   readonly plansPolice: readonly string[];
+  /** "my mate shared a nude of a girl in our year": someone else shared a young person's nude. */
+  readonly othersSharedImage: readonly string[];
   /** "that im gay", "being bi": who they are, told of themselves. */
   readonly lgbtIdentity: readonly string[];
   /** "kick me out", "throw me out", "nowhere to go": losing their home. */
@@ -472,6 +474,7 @@ export const ANSWER_LIST_KEYS = {
   asksCheckMessages: 'asks_check_messages',
   outing: 'outing',
   plansPolice: 'plans_police',
+  othersSharedImage: 'others_shared_image',
   lgbtIdentity: 'lgbt_identity',
   kickedOut: 'kicked_out',
   pauses: 'pauses',

@@ -1481,6 +1481,9 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   // A picture going round now, after pictures came up: what to do in the next ten minutes (once).
   if (imageSpreadingNow(context, summary)) out.push(sayStepOf(context, 'image-spreading'));
   if (t.asksIfHeKnows === true) out.push(sayStepOf(context, 'report-secret'));
+  // "my mate shared a nude of a girl in our year" (a young person or friend): not okay, don't send it on, delete it, tell a
+  // teacher so the person in it gets help, Report Remove (once); not "which app", nor the friend's own-picture line.
+  if (t.othersSharedImage === true && t.imageWorry !== true && path !== 'parent' && context.said.peerShared !== true) out.push(say('shared.peer-shared'));
   // "im gonna tell the police" (a young person or friend, not in danger now): a good plan, keep the messages, a grown-up
   // with them, 101 or 999 (once). Not beside "should i" (asks_police answers that).
   if (t.plansPolice === true && t.asksPolice !== true && path !== 'parent' && context.said.policePlan !== true && !isInDangerNow(context)) out.push(say(path === 'friend' ? 'friend.police-plan' : 'child.police-plan'));
@@ -1600,6 +1603,7 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key === 'shared.just-testing') ? { testing: true as const } : {}),
     ...(lines.some((l) => l.key === 'shared.its-real') ? { itsReal: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.police-plan')) ? { policePlan: true as const } : {}),
+    ...(lines.some((l) => l.key === 'shared.peer-shared') ? { peerShared: true as const } : {}),
     ...(lines.some((l) => l.key === 'shared.other-language') ? { otherLanguage: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.image-family')) ? { imageFamily: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.not-over')) ? { notOver: true as const } : {}),

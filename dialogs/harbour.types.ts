@@ -170,6 +170,8 @@ export interface HarbourContext {
     readonly itsReal?: boolean;
     /** "im gonna tell the police": a good plan, and how. Once. Absent in older snapshots. */
     readonly policePlan?: boolean;
+    /** Someone else shared a young person's nude: not okay, don't send it on, tell a teacher. Once. Absent in older snapshots. */
+    readonly peerShared?: boolean;
     /** "I can only read English and Welsh", after a message in another language: once, then a short reminder. Absent in older snapshots. */
     readonly otherLanguage?: boolean;
     /** A counsellor had to leave (handoff failed): "did i do something wrong" is answered about that too. Absent in older snapshots. */

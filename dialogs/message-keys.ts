@@ -151,6 +151,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'child.outing-home',
   'child.police-plan',
   'friend.police-plan',
+  'shared.peer-shared',
   'parent.image-worry',
   'parent.abuse-told',
   'parent.not-in-trouble',

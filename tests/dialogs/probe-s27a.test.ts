@@ -187,3 +187,39 @@ describe('#5 "im gonna tell the police", their own plan: commended, and helped w
     expect(last(onShift, ...FLAG, 'should i tell the police')).toEqual(['child.police']);
   });
 });
+
+describe('#6 nude-sharing: a mate who shared one, and a nude airdropped to them', () => {
+  const FRIEND = "I'm asking for a friend";
+
+  it('"my mate shared a nude of a girl in our year": not okay, delete it, tell a teacher so she gets help; before, "Which app or game was it on?"', () => {
+    const keys = last(onShift, FRIEND, 'my mate shared a nude of a girl in our year');
+    expect(keys).toEqual(['shared.peer-shared']);
+    expect(keys).not.toContain('friend.ask.app');
+    const words = lastWords(onShift, FRIEND, 'my mate shared a nude of a girl in our year');
+    expect(words).toMatch(/not okay, and it can really hurt the person in it/);
+    expect(words).toMatch(/Don't send it on to anyone, and delete it/);
+    expect(words).toMatch(/tell a teacher or a grown-up you trust today/);
+    // Then "will he get arrested" is the law for a picture going round among young people.
+    expect(last(onShift, FRIEND, 'my mate shared a nude of a girl in our year', 'will he get arrested')).toContain('friend.peer-law');
+  });
+
+  it('"someone airdropped me a nude": not your fault, don\'t send it on, tell a grown-up; no "Don\'t send them any pictures" (they sent nothing)', () => {
+    for (const story of ['someone airdropped me a nude', 'a random account sent me a nude pic on snap']) {
+      const keys = last(onShift, 'young person', story);
+      expect(keys, story).toContain('child.sent-images');
+      expect(keys, story).not.toContain('advice.dont-send');
+    }
+    const words = lastWords(onShift, 'young person', 'someone airdropped me a nude');
+    expect(words).toMatch(/It is not your fault/);
+    expect(words).toMatch(/don't send them on to anyone/);
+    expect(words).not.toMatch(/Don't send them any pictures/);
+  });
+
+  it('twins: asked for one back is still "don\'t send"; "i shared a nude of…" keeps its own line; their friend\'s own nudes shared keep the image-worry line', () => {
+    expect(last(onShift, 'young person', 'someone airdropped me a nude and wants one back')).toContain('advice.dont-send');
+    expect(last(onShift, 'young person', 'i shared a nude of a girl in my class to my mates')).not.toContain('shared.peer-shared');
+    const own = last(onShift, FRIEND, 'my friends boyfriend shared her nudes with everyone');
+    expect(own).toContain('friend.image-worry');
+    expect(own).not.toContain('shared.peer-shared');
+  });
+});
