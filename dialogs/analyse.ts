@@ -107,6 +107,8 @@ export interface TurnAnalysis {
   readonly plansPolice?: boolean;
   /** "my mate shared a nude of a girl in our year": someone else (not the writer) shared a young person's nude. */
   readonly othersSharedImage?: boolean;
+  /** "run away to my bfs house hes 19": a boyfriend or girlfriend with a grown-up's age (18 or over), in the dialog's own reading. */
+  readonly adultPartner?: boolean;
   /** "im in care" with nothing else of a story: who they are, not what happened. */
   readonly livesInCareOnly?: boolean;
   /** "hold on", "brb", "my mums coming": they will be back; not an answer. */
@@ -879,6 +881,7 @@ export function createAnalyser(deps: DialogDeps) {
     // only what he said ("he says hes 14 and goes to my school").
     const knownInPerson = either(hits, spelledHits, peersKnown) && !words.some((x) => REPORTED_SPEECH.has(x));
     if ((either(hits, spelledHits, claimedAge) || claimsYoungAgeIn(words)) && !knownInPerson) turn.claimsYoungAge = true;
+    if (namesAdultPartner(words)) turn.adultPartner = true;
     if (either(hits, spelledHits, fearsHarm)) turn.fearsHarm = true;
     if (either(hits, spelledHits, lightTone)) turn.lightTone = true;
     // "forget it its stupid": short, nothing flagged and no picture worry in it ("its stupid i sent him one" is more).
@@ -1134,6 +1137,26 @@ function claimsYoungAgeIn(words: readonly string[]): boolean {
     const w = words[i] ?? '';
     if (THIRD_PERSON_AGE.has(w) && (young(words[i + 1]) || (words[i + 1] === 'only' && young(words[i + 2])))) return true;
     if (THIRD_PERSON_SUBJECT.has(w) && IS_WORDS.has(words[i + 1] ?? '') && (young(words[i + 2]) || (words[i + 2] === 'only' && young(words[i + 3])))) return true;
+  }
+  return false;
+}
+
+const PARTNER_WORDS: ReadonlySet<string> = new Set(['bf', 'bfs', 'boyfriend', 'boyfriends', 'gf', 'gfs', 'girlfriend', 'girlfriends', 'bae']);
+const ADULT_AGE_WORD = /^(1[89]|[2-6]\d)(yo|yrs?|years?)?$/;
+
+/**
+ * "run away to my bfs house hes 19", "my gf is 22", "my bf whos 20": a boyfriend or girlfriend and a grown-up's age told of
+ * them (the detector's adult-and-romance rule does not always read it). "hes 19", "he is 19", "bf is 19", "a 19yo".
+ */
+function namesAdultPartner(words: readonly string[]): boolean {
+  if (!words.some((w) => PARTNER_WORDS.has(w))) return false;
+  const adult = (w: string | undefined): boolean => w !== undefined && ADULT_AGE_WORD.test(w);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    if ((THIRD_PERSON_AGE.has(w) || w === 'whos') && adult(words[i + 1])) return true;
+    if ((THIRD_PERSON_SUBJECT.has(w) || PARTNER_WORDS.has(w)) && IS_WORDS.has(words[i + 1] ?? '') && adult(words[i + 2])) return true;
+    if (adult(w) && /\D/.test(w)) return true;
+    if (adult(w) && /^(yo|year|years|yr|yrs)$/.test(words[i + 1] ?? '')) return true;
   }
   return false;
 }

@@ -223,3 +223,23 @@ describe('#6 nude-sharing: a mate who shared one, and a nude airdropped to them'
     expect(own).not.toContain('shared.peer-shared');
   });
 });
+
+describe('#7 "run away to my bfs house hes 19", a young person', () => {
+  it('the older-partner line with the run-away line; before, only the run-away line', () => {
+    for (const story of ['run away to my bfs house hes 19', 'im going to run away to my boyfriends house tonight he is 20']) {
+      const keys = last(onShift, 'young person', story);
+      expect(keys, story).toContain('child.older-partner');
+      expect(keys, story).toContain('child.run-away');
+    }
+    expect(lastWords(onShift, 'young person', 'run away to my bfs house hes 19')).toMatch(/A grown-up should never be a boyfriend or girlfriend to someone your age/);
+    // A friend telling of it hears it in a friend's words; a parent's run-away line says it already ("abuse, not a relationship").
+    expect(last(onShift, "I'm asking for a friend", 'shes going to run away to her bfs house hes 19')).toContain('friend.older-partner');
+    expect(last(onShift, "I'm a parent", 'my daughter says she will run away to her bfs house hes 19')).toContain('parent.run-away');
+  });
+
+  it('twins: at 16 the 16-17 line; a boyfriend of 15 is not a grown-up; said once', () => {
+    expect(last(onShift, 'young person', 'im 16', 'run away to my bfs house hes 19')).toContain('child.older-partner-16');
+    expect(last(onShift, 'young person', 'run away to my bfs house hes 15')).not.toContain('child.older-partner');
+    expect(last(onShift, 'young person', 'run away to my bfs house hes 19', 'im going to run away to my bfs house tonight hes 19')).not.toContain('child.older-partner');
+  });
+});
