@@ -1362,6 +1362,9 @@ function adviceLines(context: HarbourContext, appAdviceOf: (context: HarbourCont
   // Someone else (a teacher, a coach, a neighbour): their safeguarding lead first, if they work with children.
   // The DSL is not told to tell the DSL; their own part was said with the escalation.
   if (context.audience === 'someone_else' && context.adultRole !== 'dsl') out.push(say('parent.advice.work-with-children'));
+  // Someone at a school or club: their part, not a parent's; nobody at work investigates (no blocking in the child's app,
+  // no collecting usernames and screenshots: the safeguarding lead and the police do that).
+  const atWork = context.audience === 'someone_else';
   if (isSelfHarmOnly(context)) {
     for (const key of SELF_HARM_TIPS[prefix]) out.push(say(key));
     return out;
@@ -1407,9 +1410,12 @@ function adviceLines(context: HarbourContext, appAdviceOf: (context: HarbourCont
   }
   // Their account taken over or copied: getting it back comes before blocking anyone.
   if (context.summary.accountHacked === true) out.push(say(prefix === 'parent' ? 'parent.advice.hacked' : 'advice.hacked'));
-  const appAdvice = appAdviceOf(context, prefix);
-  for (const line of appAdvice.length > 0 ? appAdvice : [say('advice.any-app')]) out.push(line);
-  out.push(say('advice.keep-evidence'));
+  if (atWork) out.push(say(context.adultRole === 'dsl' ? 'parent.advice.dsl-dont-investigate' : 'parent.advice.staff-dont-investigate'));
+  else {
+    const appAdvice = appAdviceOf(context, prefix);
+    for (const line of appAdvice.length > 0 ? appAdvice : [say('advice.any-app')]) out.push(line);
+    out.push(say('advice.keep-evidence'));
+  }
   if (context.said.dontMeet === true) out.push(dontMeet(context));
   if (pressured) {
     // Pictures only once pictures, a threat or something that felt wrong came up: not for a

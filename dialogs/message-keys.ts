@@ -439,6 +439,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.should-tell-foster',
   'parent.advice.dont-meet-staff',
   'parent.advice.staff-what-to-say',
+  'parent.advice.staff-dont-investigate',
+  'parent.advice.dsl-dont-investigate',
   'friend.older-sibling',
   'shared.parents-language',
   'parent.cant-see-danger',

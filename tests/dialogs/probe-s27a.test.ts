@@ -243,3 +243,38 @@ describe('#7 "run away to my bfs house hes 19", a young person', () => {
     expect(last(onShift, 'young person', 'run away to my bfs house hes 19', 'im going to run away to my bfs house tonight hes 19')).not.toContain('child.older-partner');
   });
 });
+
+describe('#8 staff (teachers, youth workers, the DSL): tips for someone at a school or club, not a parent\'s', () => {
+  const TEACHER = ['someone else', 'im a teacher, one of my pupils told me a man on snapchat asked her for pics'];
+
+  it('a teacher\'s tips: the safeguarding procedure and lead, don\'t investigate, the child\'s words unchanged; not how to block in the child\'s app or collect usernames', () => {
+    const keys = last(onShift, ...TEACHER, 'give me tips');
+    expect(keys).toContain('parent.advice.work-with-children');
+    expect(keys).toContain('parent.advice.staff-dont-investigate');
+    expect(keys).not.toContain('apps.snapchat.advice');
+    expect(keys).not.toContain('advice.keep-evidence');
+    expect(keys).not.toContain('parent.advice.keep-internet');
+    const words = lastWords(onShift, ...TEACHER, 'give me tips');
+    expect(words).toMatch(/Follow your setting's safeguarding procedure/);
+    expect(words).toMatch(/Don't investigate yourself/);
+    expect(words).toMatch(/Keep the child's words exactly as they said them/);
+    expect(words).toMatch(/Designated Safeguarding Lead/);
+  });
+
+  it('a youth worker the same; the DSL is not told to tell the DSL, and does not investigate either', () => {
+    const worker = last(onShift, 'im a youth worker', 'a boy at our club says a man on roblox keeps messaging him and wants to meet', 'what should i do');
+    expect(worker).toContain('parent.advice.staff-dont-investigate');
+    expect(worker).not.toContain('apps.roblox.advice');
+    const dsl = last(onShift, 'im the dsl', 'a year 8 girl says a man on snapchat asked her for pics', 'give me tips');
+    expect(dsl).toContain('parent.advice.dsl-dont-investigate');
+    expect(dsl).not.toContain('parent.advice.work-with-children');
+    expect(dsl).not.toContain('advice.keep-evidence');
+  });
+
+  it('twins: a parent\'s tips keep the app\'s steps and the evidence line', () => {
+    const keys = last(onShift, "I'm a parent", 'a man on snapchat asked my daughter for pics', 'give me tips');
+    expect(keys).toContain('apps.snapchat.advice');
+    expect(keys).toContain('advice.keep-evidence');
+    expect(keys).not.toContain('parent.advice.staff-dont-investigate');
+  });
+});
