@@ -90,6 +90,8 @@ describe('#2 a child testing the bot: "lol jk", then "ok its real actually"', ()
 
   it('"just testing" then "no it did happen", with or without a red flag before: believed; the story asked for still waits', () => {
     expect(keysPerTurn(onShift, ...FLAG, 'just testing', 'no it did happen').slice(2)).toEqual([['shared.just-testing'], ['shared.its-real']]);
+    // Off shift too (the trusted-adult question waiting is not answered by either).
+    expect(keysPerTurn(offShift, ...FLAG, 'just testing', 'no it did happen').slice(2)).toEqual([['shared.just-testing'], ['shared.its-real']]);
     const turns = play(machine, onShift, ['young person', 'just testing', 'no it did happen', 'a man on tiktok keeps messaging me'].map(msg));
     expect(turns.slice(2).map((t) => t.state)).toEqual(['talking.young.whatHappened', 'talking.young.whatHappened', 'talking.young.howLong']);
     // Before, "just testing" was taken as the story: "That sounds hard. Which app or game was it on?"
