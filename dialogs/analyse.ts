@@ -101,6 +101,14 @@ export interface TurnAnalysis {
   readonly gaveCard?: boolean;
   readonly asksCheckMessages?: boolean;
   readonly outing?: boolean;
+  /** "if my parents find out im gay theyll kick me out": afraid of losing their home for who they are. */
+  readonly outedHomeFear?: boolean;
+  /** "im gonna tell the police": their own plan to report (not a question about this chat). */
+  readonly plansPolice?: boolean;
+  /** "my mate shared a nude of a girl in our year": someone else (not the writer) shared a young person's nude. */
+  readonly othersSharedImage?: boolean;
+  /** "run away to my bfs house hes 19": a boyfriend or girlfriend with a grown-up's age (18 or over), in the dialog's own reading. */
+  readonly adultPartner?: boolean;
   /** "im in care" with nothing else of a story: who they are, not what happened. */
   readonly livesInCareOnly?: boolean;
   /** "hold on", "brb", "my mums coming": they will be back; not an answer. */
@@ -263,6 +271,10 @@ export interface TurnAnalysis {
   readonly lightTone?: boolean;
   /** "actually nah dont worry", "nvm its nothing": short, nothing flagged, backing off. */
   readonly backsOff?: boolean;
+  /** "lol jk", "just testing" (the whole message less fillers, nothing flagged): testing the chat. */
+  readonly justTesting?: boolean;
+  /** "ok its real actually", "no it did happen": real after all (answered only once they were testing). */
+  readonly itsReal?: boolean;
   /**
    * The writer is the one asked or pictured here ("hes asking me for pics now", "i already sent him one", "pics of me"):
    * beside a grown-up found targeted before, this message is about them, and their own lines apply.
@@ -274,6 +286,8 @@ export interface TurnAnalysis {
   readonly backAfterPause?: boolean;
   /** "whats a counsellor": what the word means; not a request for one. */
   readonly asksWhatCounsellor?: boolean;
+  /** "what does private mean": what the word means. */
+  readonly asksWhatPrivate?: boolean;
   /** "did i do something wrong", "is it because of me". */
   readonly asksIfDidWrong?: boolean;
   /** "its embarrassing", "promise you wont judge", "um" (the whole message): not the story yet. */
@@ -458,6 +472,10 @@ export function createAnalyser(deps: DialogDeps) {
   const gaveCard = compile(w.gaveCard);
   const asksCheckMessages = compile(w.asksCheckMessages);
   const outing = compile(w.outing);
+  const lgbtIdentity = compile(w.lgbtIdentity);
+  const kickedOut = compile(w.kickedOut);
+  const plansPolice = compile(w.plansPolice);
+  const othersSharedImage = compile(w.othersSharedImage);
   const pauses = compile(w.pauses);
   const livesInCare = compile(w.livesInCare);
   const wantsToCheck = compile(w.wantsToCheck);
@@ -503,8 +521,11 @@ export function createAnalyser(deps: DialogDeps) {
   const lightTone = compile(w.lightTone);
   const notAGrownUp = compile(w.notAGrownUp);
   const backsOff = compile(w.backsOff);
+  const justTesting = compile(w.justTesting);
+  const itsReal = compile(w.itsReal);
   const backAfterPause = compile(w.backAfterPause);
   const asksWhatCounsellor = compile(w.asksWhatCounsellor);
+  const asksWhatPrivate = compile(w.asksWhatPrivate);
   const asksIfDidWrong = compile(w.asksIfDidWrong);
   const hesitates = compile(w.hesitates);
   const imageReachedFamily = compile(w.imageReachedFamily);
@@ -539,7 +560,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, backAfterPause, asksWhatCounsellor, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -563,6 +584,27 @@ export function createAnalyser(deps: DialogDeps) {
       else out.push(...plain);
     }
     return out;
+  };
+
+  // A friend's grown-up targeted ("her mum is talking to a scammer", "my mates dad is being scammed"): the same words as
+  // their own ("my mum is…") once the friend's "her", "his", "my mates" is read as "my", so the one list serves both.
+  // Not when a red flag names the friend themselves as well ("her dad is talking to a man and he asked her for pics").
+  const friendsGrownUpTargeted = (words: readonly string[], flagged: boolean): boolean => {
+    let swapped: string[] | undefined;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] ?? '';
+      if (THEIR_WORDS.has(w) && GROWN_UP_WORDS.has(words[i + 1] ?? '')) {
+        const object = w === 'his' ? 'him' : w === 'their' || w === 'ther' ? 'them' : 'her';
+        if (flagged && words.some((x, j) => x === object && j !== i)) return false;
+        swapped ??= [...words];
+        swapped[i] = 'my';
+      } else if (w === 'my' && FRIEND_WORDS.has(words[i + 1] ?? '') && GROWN_UP_WORDS.has(words[i + 2] ?? '')) {
+        swapped ??= [...words];
+        swapped[i + 1] = '';
+      }
+    }
+    if (swapped === undefined) return false;
+    return vocabulary.found(vocabulary.read(swapped.filter((x) => x !== ''))).has(grownUpTargeted);
   };
 
   return function analyse(text: string, detector: DetectorState): { turn: TurnAnalysis; detector: DetectorState } {
@@ -616,6 +658,16 @@ export function createAnalyser(deps: DialogDeps) {
     // "ye", "yes ok": nothing but the yes (to "Can you tell me what happened?" it is not the story).
     if (turn.yes === true && words.length <= 2) turn.bareYes = true;
     if (isNo) turn.no = true;
+    // "👍" or "👎" as the whole message (how young children often answer): the yes ("k"-like, a nod too) or the no.
+    if (words.length === 0 && MARKS_ONLY.test(text)) {
+      const up = YES_MARK.test(text);
+      const down = NO_MARK.test(text);
+      if (up && !down) {
+        turn.yes = true;
+        turn.bareYes = true;
+        turn.onlyNods = true;
+      } else if (down && !up) turn.no = true;
+    }
     if (either(hits, spelledHits, unsure)) turn.unsure = true;
     if (declines) turn.declines = true;
     if (wholeIn(rawRest, spelledRest, goodbye)) turn.goodbye = true;
@@ -626,6 +678,8 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, gaveCard)) turn.gaveCard = true;
     if (either(hits, spelledHits, asksCheckMessages)) turn.asksCheckMessages = true;
     if (either(hits, spelledHits, outing)) turn.outing = true;
+    if (either(hits, spelledHits, plansPolice)) turn.plansPolice = true;
+    if ((turn.outing === true || either(hits, spelledHits, lgbtIdentity)) && either(hits, spelledHits, kickedOut)) turn.outedHomeFear = true;
     // "hold on my mums coming", "brb": short, and nothing else in it.
     if (words.length <= 6 && either(hits, spelledHits, pauses)) turn.pauses = true;
     // "im 13 and in foster care": who they are; a story ("a man…", an app) goes on as one.
@@ -666,6 +720,8 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, asksKeepImage)) turn.asksKeepImage = true;
     if (either(hits, spelledHits, asksTakeDown)) turn.asksTakeDown = true;
     if (either(hits, spelledHits, sharedOtherImage) && !either(hits, spelledHits, ownImage)) turn.sharedOtherImage = true;
+    // "my mate shared a nude of a girl in our year": someone else did; not their own picture, nor one they shared.
+    else if (either(hits, spelledHits, othersSharedImage) && !either(hits, spelledHits, ownImage)) turn.othersSharedImage = true;
     if (either(hits, spelledHits, gaveOthersDetails) || (either(hits, spelledHits, othersDetails) && either(hits, spelledHits, gaveIt))) turn.gaveOthersDetails = true;
     if (either(hits, spelledHits, notReadyToTell)) turn.notReadyToTell = true;
     if (either(hits, spelledHits, asksConfront)) turn.asksConfront = true;
@@ -818,18 +874,22 @@ export function createAnalyser(deps: DialogDeps) {
       turn.comesBack = true;
       if (either(hits, spelledHits, notToldYet)) turn.notToldYet = true;
     }
-    if (either(hits, spelledHits, grownUpTargeted)) turn.grownUpTargeted = true;
+    if (either(hits, spelledHits, grownUpTargeted) || friendsGrownUpTargeted(spelledWords, result.findings.length > 0)) turn.grownUpTargeted = true;
     if (either(hits, spelledHits, adultIsVictim)) turn.adultIsVictim = true;
     if (either(hits, spelledHits, wontListen)) turn.wontListen = true;
     // Not someone they know in real life ("hes 15 too we go to the same school"): nothing to question, unless that too is
     // only what he said ("he says hes 14 and goes to my school").
     const knownInPerson = either(hits, spelledHits, peersKnown) && !words.some((x) => REPORTED_SPEECH.has(x));
     if ((either(hits, spelledHits, claimedAge) || claimsYoungAgeIn(words)) && !knownInPerson) turn.claimsYoungAge = true;
+    if (namesAdultPartner(words)) turn.adultPartner = true;
     if (either(hits, spelledHits, fearsHarm)) turn.fearsHarm = true;
     if (either(hits, spelledHits, lightTone)) turn.lightTone = true;
     // "forget it its stupid": short, nothing flagged and no picture worry in it ("its stupid i sent him one" is more).
     // Not a plain no that says more ("no its nothing like that" answers the question), nor more of the story ("nah dont worry hes nice").
     if (words.length <= 6 && result.findings.length === 0 && turn.imageWorry !== true && !PLAIN_NO_FIRST.has(words[0] ?? '') && !words.some((x) => THIRD_PERSON.has(x)) && either(hits, spelledHits, backsOff)) turn.backsOff = true;
+    // "lol jk", "just testing": the whole message, nothing flagged. "ok its real actually" after it: real after all.
+    if (result.findings.length === 0 && wholeIn(rawRest, spelledRest, justTesting)) turn.justTesting = true;
+    if (either(hits, spelledHits, itsReal)) turn.itsReal = true;
     if (either(hits, spelledHits, ownImage) || (words.some((x) => SELF_WORDS.has(x)) && (result.findings.length > 0 || turn.imageWorry === true || turn.alreadyPaid === true || turn.cantPay === true))) turn.aboutSelf = true;
     // Beyond naming who they are ("I'm asking for a friend"), they have started their story.
     if (words.length >= (audience === undefined ? 4 : 7)) turn.tellsStory = true;
@@ -868,7 +928,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, parentHunts)) turn.parentHunts = true;
     if (either(hits, spelledHits, parentTrap)) turn.parentTrap = true;
     // A nude of a young person going round among young people (or one they shared); the law asked about; deleting a picture.
-    if (either(hits, spelledHits, peerImage) || turn.sharedOtherImage === true) turn.peerImage = true;
+    if (either(hits, spelledHits, peerImage) || turn.sharedOtherImage === true || turn.othersSharedImage === true) turn.peerImage = true;
     if (either(hits, spelledHits, asksAboutLaw)) {
       turn.asksLaw = true;
       turn.asksIfInTrouble = true;
@@ -890,6 +950,8 @@ export function createAnalyser(deps: DialogDeps) {
       turn.asksWhatCounsellor = true;
       delete turn.asksForPerson;
     }
+    // "wat dos privit mean": the word explained, not the answer to "do they know private things?" (a no, before).
+    if (either(hits, spelledHits, asksWhatPrivate)) turn.asksWhatPrivate = true;
     return { turn, detector: result.state };
   };
 }
@@ -954,6 +1016,14 @@ const THIRD_PERSON = new Set(['he', 'she', 'they', 'hes', 'shes', 'theyre', 'him
 const LINKING = new Set(['is', 'was', 'got', 'gets', 'getting', 'seems', 'seemed', 'looked', 'looks', 'sounded', 'sounds', 'went', 'been', 'so', 'really', 'very', 'proper', 'super', 'well', 'dead', 'all', 'kinda', 'a', 'bit', 'rly', 'realy', 'being', 'be']);
 
 /** After "no", words that make it "no one", "no body", "no way", "no idea": not an answer no. */
+/** A friend's grown-up, as a friend writes it: "her mum", "his dad", "my mates dad" (see friendsGrownUpTargeted). */
+const THEIR_WORDS: ReadonlySet<string> = new Set(['her', 'his', 'their', 'ther']);
+const FRIEND_WORDS: ReadonlySet<string> = new Set(['friends', 'friend', 'mates', 'mate', 'bestfriends', 'bestfriend', 'besties', 'bestie', 'bfs', 'pals', 'pal', 'm8s']);
+const GROWN_UP_WORDS: ReadonlySet<string> = new Set(['mum', 'mums', 'mom', 'moms', 'mam', 'mams', 'dad', 'dads', 'stepdad', 'stepdads', 'stepmum', 'stepmums', 'nan', 'nans', 'nana', 'nanas', 'gran', 'grans', 'grandad', 'grandads', 'grandma', 'grandmas', 'aunt', 'aunts', 'auntie', 'aunties', 'uncle', 'uncles', 'parent', 'parents']);
+/** Yes marks ("👍", "👌", "✅") and no marks ("👎", "❌", "🙅"); a message of only these, with skin tones and spaces. */
+const YES_MARK = /[\u{1F44D}\u{1F44C}\u2705\u2714]/u;
+const NO_MARK = /[\u{1F44E}\u274C\u2716\u{1F645}]/u;
+const MARKS_ONLY = /^[\s\uFE0F\u200D\u2640\u2642\u{1F3FB}-\u{1F3FF}\u{1F44D}\u{1F44C}\u2705\u2714\u{1F44E}\u274C\u2716\u{1F645}]+$/u;
 const NO_ONE_NEXT: ReadonlySet<string> = new Set(['one', '1', 'body', 'way', 'idea', 'matter', 'point', 'reason', 'clue', 'wonder', 'longer', 'more']);
 
 /** The writer as the one who feels: "i", "im", "ive", "id" ("me" and "my" can be what the feeling is about). */
@@ -1067,6 +1137,26 @@ function claimsYoungAgeIn(words: readonly string[]): boolean {
     const w = words[i] ?? '';
     if (THIRD_PERSON_AGE.has(w) && (young(words[i + 1]) || (words[i + 1] === 'only' && young(words[i + 2])))) return true;
     if (THIRD_PERSON_SUBJECT.has(w) && IS_WORDS.has(words[i + 1] ?? '') && (young(words[i + 2]) || (words[i + 2] === 'only' && young(words[i + 3])))) return true;
+  }
+  return false;
+}
+
+const PARTNER_WORDS: ReadonlySet<string> = new Set(['bf', 'bfs', 'boyfriend', 'boyfriends', 'gf', 'gfs', 'girlfriend', 'girlfriends', 'bae']);
+const ADULT_AGE_WORD = /^(1[89]|[2-6]\d)(yo|yrs?|years?)?$/;
+
+/**
+ * "run away to my bfs house hes 19", "my gf is 22", "my bf whos 20": a boyfriend or girlfriend and a grown-up's age told of
+ * them (the detector's adult-and-romance rule does not always read it). "hes 19", "he is 19", "bf is 19", "a 19yo".
+ */
+function namesAdultPartner(words: readonly string[]): boolean {
+  if (!words.some((w) => PARTNER_WORDS.has(w))) return false;
+  const adult = (w: string | undefined): boolean => w !== undefined && ADULT_AGE_WORD.test(w);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    if ((THIRD_PERSON_AGE.has(w) || w === 'whos') && adult(words[i + 1])) return true;
+    if ((THIRD_PERSON_SUBJECT.has(w) || PARTNER_WORDS.has(w)) && IS_WORDS.has(words[i + 1] ?? '') && adult(words[i + 2])) return true;
+    if (adult(w) && /\D/.test(w)) return true;
+    if (adult(w) && /^(yo|year|years|yr|yrs)$/.test(words[i + 1] ?? '')) return true;
   }
   return false;
 }

@@ -159,6 +159,14 @@ export interface AnswerWords {
   readonly asksCheckMessages: readonly string[];
   /** Being outed held over them ("shell tell everyone im gay"): who they tell is their choice. */
   readonly outing: readonly string[];
+  /** "im gonna tell the police": their own plan to report. */
+  readonly plansPolice: readonly string[];
+  /** "my mate shared a nude of a girl in our year": someone else shared a young person's nude. */
+  readonly othersSharedImage: readonly string[];
+  /** "that im gay", "being bi": who they are, told of themselves. */
+  readonly lgbtIdentity: readonly string[];
+  /** "kick me out", "throw me out", "nowhere to go": losing their home. */
+  readonly kickedOut: readonly string[];
   /** "im in care", "i live in a childrens home": about them, not a story; asked what has been happening. */
   readonly livesInCare: readonly string[];
   /** "hold on", "brb", "my mums coming": a pause, not an answer. */
@@ -315,10 +323,16 @@ export interface AnswerWords {
   readonly notAGrownUp: readonly string[];
   /** "actually nah dont worry", "forget it its stupid", "nvm its nothing": backing off; no pressure, the door stays open. */
   readonly backsOff: readonly string[];
+  /** "lol jk", "just testing" (the whole message): testing the chat. */
+  readonly justTesting: readonly string[];
+  /** "ok its real actually", "no it did happen": real after all, once they were testing. */
+  readonly itsReal: readonly string[];
   /** "ok shes gone", "i can talk now", the whole message: back, right after they paused the chat. */
   readonly backAfterPause: readonly string[];
   /** "whats a counsellor", "is a counsellor a person": what the word means (not a request for one). */
   readonly asksWhatCounsellor: readonly string[];
+  /** "what does private mean", "wat dos privit mean": what the word means. */
+  readonly asksWhatPrivate: readonly string[];
   /** "did i do something wrong", "is it because of me": not their fault (after a counsellor left: not because of them). */
   readonly asksIfDidWrong: readonly string[];
   /** "its embarrassing", "promise you wont judge", "um": not the story yet; take your time. */
@@ -459,6 +473,10 @@ export const ANSWER_LIST_KEYS = {
   gaveCard: 'gave_card',
   asksCheckMessages: 'asks_check_messages',
   outing: 'outing',
+  plansPolice: 'plans_police',
+  othersSharedImage: 'others_shared_image',
+  lgbtIdentity: 'lgbt_identity',
+  kickedOut: 'kicked_out',
   pauses: 'pauses',
   livesInCare: 'lives_in_care',
   wantsToCheck: 'wants_to_check',
@@ -530,8 +548,11 @@ export const ANSWER_LIST_KEYS = {
   lightTone: 'light_tone',
   notAGrownUp: 'not_a_grown_up',
   backsOff: 'backs_off',
+  justTesting: 'just_testing',
+  itsReal: 'its_real',
   backAfterPause: 'back_after_pause',
   asksWhatCounsellor: 'asks_what_counsellor',
+  asksWhatPrivate: 'asks_what_private',
   asksIfDidWrong: 'asks_if_did_wrong',
   hesitates: 'hesitates',
   imageReachedFamily: 'image_reached_family',

@@ -54,7 +54,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // The context as it will be once the message is taken (the same object when it already is).
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
-    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.outing === true && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || isBackAfterPause(taken) || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
+    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || ((turn.outing === true || turn.outedHomeFear === true) && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || isBackAfterPause(taken) || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
     // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
     return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
@@ -347,7 +347,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** Being outed held over them: who they tell is their choice, and using it as a threat is abuse (once); beside a red flag too. */
       /** "should i wake my mum", in danger now: yes, now (the self-harm words after something taken). */
       sayWakeSomeone: emit(({ context }) => (context.summary.categories?.includes('self_harm') === true && pathOf(context.audience) === 'child' ? say(WAKE_THEM) : say('escalation.danger-wake'))),
-      sayOutingIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'outing', c.turn.outing === true && pathOf(c.audience) !== 'parent' ? [sayStepOf(c, 'outing')] : undefined)),
+      sayOutingIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'outing', outingLines(c))),
       /** "hold on my mums coming", "brb": fine, come back when you can (quick exit if they must hide it). */
       sayPause: enqueueActions(({ enqueue }) => {
         enqueue.emit(say('shared.pause'));
@@ -872,7 +872,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       fearsNotBelieved: ({ context, event }) => turnOf(context, event).fearsNotBelieved === true,
       isOnChildPath: ({ context }) => pathOf(context.audience) === 'child',
       onlyNods: ({ context, event }) => turnOf(context, event).onlyNods === true,
-      tellsOfOuting: ({ context, event }) => turnOf(context, event).outing === true && context.said.outing !== true,
+      tellsOfOuting: ({ context, event }) => (turnOf(context, event).outing === true || turnOf(context, event).outedHomeFear === true) && context.said.outing !== true,
       saysInCareOnly: ({ context, event }) => turnOf(context, event).livesInCareOnly === true && turnOf(context, event).app === undefined,
       /** A worry or question with a standing answer (see {@link standingAnswerLines}): answered at the root. */
       hasStandingAnswer: ({ context, event }) => standingAnswerLines({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)).length > 0,
@@ -1161,6 +1161,22 @@ interface SayQueue {
 }
 
 /**
+ * Being outed held over them ("hes going to tell my dad im bi"): their choice, being gay or bi is okay, the threat is
+ * blackmail and can be reported (`<path>.outing`). Afraid of losing their home for who they are ("if my parents find out
+ * im gay theyll kick me out"): okay as they are, not their fault, help outside the family and Childline if they can't go
+ * home (`child.outing-home`, a young person). Not on the parent path.
+ */
+function outingLines(c: HarbourContext): readonly BotSay[] | undefined {
+  const path = pathOf(c.audience ?? c.turn.audience);
+  if (path === 'parent') return undefined;
+  const lines = [
+    ...(c.turn.outing === true ? [sayStepOf(c, 'outing')] : []),
+    ...(c.turn.outedHomeFear === true && path === 'child' ? [say('child.outing-home')] : []),
+  ];
+  return lines.length > 0 ? lines : undefined;
+}
+
+/**
  * An answer said once: `lines` is what to say in this context (`undefined` when it does not apply:
  * nothing is said or marked), then `said[mark]` records it.
  */
@@ -1346,6 +1362,9 @@ function adviceLines(context: HarbourContext, appAdviceOf: (context: HarbourCont
   // Someone else (a teacher, a coach, a neighbour): their safeguarding lead first, if they work with children.
   // The DSL is not told to tell the DSL; their own part was said with the escalation.
   if (context.audience === 'someone_else' && context.adultRole !== 'dsl') out.push(say('parent.advice.work-with-children'));
+  // Someone at a school or club: their part, not a parent's; nobody at work investigates (no blocking in the child's app,
+  // no collecting usernames and screenshots: the safeguarding lead and the police do that).
+  const atWork = context.audience === 'someone_else';
   if (isSelfHarmOnly(context)) {
     for (const key of SELF_HARM_TIPS[prefix]) out.push(say(key));
     return out;
@@ -1391,9 +1410,12 @@ function adviceLines(context: HarbourContext, appAdviceOf: (context: HarbourCont
   }
   // Their account taken over or copied: getting it back comes before blocking anyone.
   if (context.summary.accountHacked === true) out.push(say(prefix === 'parent' ? 'parent.advice.hacked' : 'advice.hacked'));
-  const appAdvice = appAdviceOf(context, prefix);
-  for (const line of appAdvice.length > 0 ? appAdvice : [say('advice.any-app')]) out.push(line);
-  out.push(say('advice.keep-evidence'));
+  if (atWork) out.push(say(context.adultRole === 'dsl' ? 'parent.advice.dsl-dont-investigate' : 'parent.advice.staff-dont-investigate'));
+  else {
+    const appAdvice = appAdviceOf(context, prefix);
+    for (const line of appAdvice.length > 0 ? appAdvice : [say('advice.any-app')]) out.push(line);
+    out.push(say('advice.keep-evidence'));
+  }
   if (context.said.dontMeet === true) out.push(dontMeet(context));
   if (pressured) {
     // Pictures only once pictures, a threat or something that felt wrong came up: not for a
@@ -1465,11 +1487,18 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   // A picture going round now, after pictures came up: what to do in the next ten minutes (once).
   if (imageSpreadingNow(context, summary)) out.push(sayStepOf(context, 'image-spreading'));
   if (t.asksIfHeKnows === true) out.push(sayStepOf(context, 'report-secret'));
+  // "my mate shared a nude of a girl in our year" (a young person or friend): not okay, don't send it on, delete it, tell a
+  // teacher so the person in it gets help, Report Remove (once); not "which app", nor the friend's own-picture line.
+  if (t.othersSharedImage === true && t.imageWorry !== true && path !== 'parent' && context.said.peerShared !== true) out.push(say('shared.peer-shared'));
+  // "im gonna tell the police" (a young person or friend, not in danger now): a good plan, keep the messages, a grown-up
+  // with them, 101 or 999 (once). Not beside "should i" (asks_police answers that).
+  if (t.plansPolice === true && t.asksPolice !== true && path !== 'parent' && context.said.policePlan !== true && !isInDangerNow(context)) out.push(say(path === 'friend' ? 'friend.police-plan' : 'child.police-plan'));
   if (t.asksTracking === true) out.push(say('shared.cant-see-you'));
   // "wat is a nude", "wats grooming": a young child asking what a word means, answered plainly (not "that sounds hard").
   if (t.asksWhatNude === true && path !== 'parent') out.push(say('shared.meaning-nude'));
   if (t.asksWhatGrooming === true && path !== 'parent') out.push(say('shared.meaning-grooming'));
   if (t.asksWhatCounsellor === true) out.push(say('shared.meaning-counsellor'));
+  if (t.asksWhatPrivate === true && path !== 'parent') out.push(say('shared.meaning-private'));
   if (path !== 'parent') {
     // The picture reached their family: still not their fault; now that family know, they can help; take-down (once).
     if (t.imageReachedFamily === true && context.said.imageFamily !== true && picturesCameUp(context, summary)) out.push(sayStepOf(context, 'image-family'));
@@ -1507,6 +1536,10 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   // question still waits, not answered by it. Not for "are you safe right now?" (its own route asks again), nor in danger now.
   // "ok", "its fine" right after that line (`leavesIt`): leaving it there, not the answer to the step's question (the short line again).
   if ((t.backsOff === true || t.leavesIt === true) && context.safeAsk !== 'asked' && !isInDangerNow(context)) out.push(say(context.said.backsOff === true ? 'shared.backs-off-again' : 'shared.backs-off'));
+  // "lol jk", "just testing": that's okay, no telling off; if something has happened they can tell me (once). Then "ok its real
+  // actually", "no it did happen": I believe you, taken seriously, not in trouble (once); never "I'm glad you're okay".
+  else if (t.justTesting === true && context.said.testing !== true && context.safeAsk !== 'asked' && !isInDangerNow(context)) out.push(say('shared.just-testing'));
+  if (t.itsReal === true && t.justTesting !== true && context.said.testing === true && context.said.itsReal !== true) out.push(say('shared.its-real'));
   // Their role named after the red flag ("I am the safeguarding lead"): their part, once (beside a red flag the escalation says it).
   if (t.findings.length === 0 && (summary.categories ?? []).length > 0 && roleOfTurn(context) !== undefined) out.push(...roleAdviceLines({ ...context, adultRole: roleOfTurn(context) }));
   // "our parents dont speak english well", a friend or grown-up: who can help anyway (each time).
@@ -1573,6 +1606,10 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key === 'parent.adult-victim') ? { grownUpTarget: 'self' as const } : {}),
     ...(lines.some((l) => l.key === 'child.claimed-age') ? { claimedAge: true as const } : {}),
     ...(lines.some((l) => l.key === 'shared.backs-off') ? { backsOff: true as const } : {}),
+    ...(lines.some((l) => l.key === 'shared.just-testing') ? { testing: true as const } : {}),
+    ...(lines.some((l) => l.key === 'shared.its-real') ? { itsReal: true as const } : {}),
+    ...(lines.some((l) => l.key.endsWith('.police-plan')) ? { policePlan: true as const } : {}),
+    ...(lines.some((l) => l.key === 'shared.peer-shared') ? { peerShared: true as const } : {}),
     ...(lines.some((l) => l.key === 'shared.other-language') ? { otherLanguage: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.image-family')) ? { imageFamily: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.not-over')) ? { notOver: true as const } : {}),

@@ -164,6 +164,14 @@ export interface HarbourContext {
     readonly fearsHarm?: boolean;
     /** "nvm its nothing": no pressure, the door stays open; said once, then a short line. Absent in older snapshots. */
     readonly backsOff?: boolean;
+    /** "lol jk", "just testing": that's okay, and they can tell me if something has happened. Once. Absent in older snapshots. */
+    readonly testing?: boolean;
+    /** "ok its real actually", after testing: I believe you, taking it seriously. Once. Absent in older snapshots. */
+    readonly itsReal?: boolean;
+    /** "im gonna tell the police": a good plan, and how. Once. Absent in older snapshots. */
+    readonly policePlan?: boolean;
+    /** Someone else shared a young person's nude: not okay, don't send it on, tell a teacher. Once. Absent in older snapshots. */
+    readonly peerShared?: boolean;
     /** "I can only read English and Welsh", after a message in another language: once, then a short reminder. Absent in older snapshots. */
     readonly otherLanguage?: boolean;
     /** A counsellor had to leave (handoff failed): "did i do something wrong" is answered about that too. Absent in older snapshots. */

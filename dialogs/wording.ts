@@ -550,7 +550,10 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   const workerSecret = !withPerson && ctx.audience === 'someone_else' && ctx.turn.friendSecret === true && ctx.said.workerSecret !== true;
   if (workerSecret) out.push(say('parent.worker-secret'));
   // An adult as a boyfriend or girlfriend (the adult-and-romance rule): never okay, not their fault. Once.
-  const olderPartner = !withPerson && ctx.said.olderPartner !== true && findings.some((f) => OLDER_PARTNER_RULES.has(f.rule));
+  // Or, a young person or friend, a boyfriend or girlfriend with a grown-up's age beside a red flag ("run away to my bfs house
+  // hes 19", read as running away only), unless the young person is a grown-up themselves.
+  const adultPartner = ctx.turn.adultPartner === true && pathOf(ctx.audience) !== 'parent' && (ctx.summary.ageBand ?? ctx.turn.ageBand) !== '18+';
+  const olderPartner = !withPerson && ctx.said.olderPartner !== true && (adultPartner || findings.some((f) => OLDER_PARTNER_RULES.has(f.rule)));
   // At 16 or 17 it is no crime: what matters is that it is equal, and nude pictures are still against the law.
   const sixteen = pathOf(ctx.audience) === 'child' && (ctx.summary.ageBand ?? ctx.turn.ageBand) === '16-17';
   if (olderPartner) out.push(say(sixteen ? 'child.older-partner-16' : `${pathOf(ctx.audience)}.older-partner`));
