@@ -10,7 +10,10 @@
  * the load generator sends. "service, other" is the turn total minus the timed stages.
  *
  * `PROFILE_PART=A PROFILE_CPU=<file>` profiles part A's measured loop; `PROFILE_ALLOC=<file.heapprofile>`
- * samples what it allocates, by call site (collected objects included).
+ * samples what it allocates, by call site (collected objects included), and prints the bytes a turn
+ * allocated with the 20 Harbour functions that allocated most (built-ins and XState counted for
+ * the Harbour function that called them). Run it under tsx: a bundle is one file, so every site
+ * would be the bundle's.
  *
  * Part B, real sockets: buildApp listening on loopback in THIS process, the load generator
  * (bench/lib/load.ts) in a child process, so this process's CPU time is the server's alone.
@@ -188,7 +191,7 @@ async function partA(count: number, turnsEach: number): Promise<void> {
   }
   const cpu = process.cpuUsage(cpu0);
   if (profiler) await profiler.stop(process.env['PROFILE_CPU']!);
-  if (allocations) await allocations.stop(process.env['PROFILE_ALLOC']!);
+  const sampled = allocations ? await allocations.stop(process.env['PROFILE_ALLOC']!) : null;
   const perTurn = (ms: number): string => fmt((ms * 1000) / turns, 1);
   const get = (name: string): number => totals.get(name) ?? 0;
   const detector = get('detector (detect)');
@@ -217,6 +220,7 @@ async function partA(count: number, turnsEach: number): Promise<void> {
     ['stage', 'wall µs/turn', 'share', '≈ CPU µs/turn'],
     rows,
   );
+  if (sampled) printAllocations(sampled, turns);
   await service.drain();
 }
 
@@ -388,7 +392,7 @@ async function startCpuProfile(): Promise<{ stop(file: string): Promise<void> }>
  * PROFILE_ALLOC=<file.heapprofile>: part A's measured loop as a sampling heap profile that keeps
  * collected objects too (what a turn allocates, by call site: the garbage collector's work).
  */
-async function startAllocationProfile(): Promise<{ stop(file: string): Promise<void> }> {
+async function startAllocationProfile(): Promise<{ stop(file: string): Promise<SampledNode> }> {
   const { Session } = await import('node:inspector/promises');
   const session = new Session();
   session.connect();
@@ -399,8 +403,36 @@ async function startAllocationProfile(): Promise<{ stop(file: string): Promise<v
       const { profile } = await session.post('HeapProfiler.stopSampling');
       writeFileSync(file, JSON.stringify(profile));
       session.disconnect();
+      return profile.head as SampledNode;
     },
   };
+}
+
+interface SampledNode {
+  readonly callFrame: { readonly functionName: string; readonly url: string };
+  readonly selfSize: number;
+  readonly children: readonly SampledNode[];
+}
+
+/**
+ * Bytes a turn allocated (sampled), and the call sites that allocated most: each sample goes to the
+ * nearest function of this repository's code on its stack (a built-in such as `Set` or an XState
+ * function counts for the Harbour function that called it), as `name (file)`.
+ */
+function printAllocations(head: SampledNode, turns: number): void {
+  const bySite = new Map<string, number>();
+  let total = 0;
+  const walk = (node: SampledNode, owner: string): void => {
+    const { functionName, url } = node.callFrame;
+    const ours = url.startsWith(`file://${ROOT}`) && !url.includes('/node_modules/');
+    const site = ours ? `${functionName || '(anonymous)'} (${url.slice(`file://${ROOT}`.length)})` : owner;
+    total += node.selfSize;
+    if (node.selfSize > 0) bySite.set(site, (bySite.get(site) ?? 0) + node.selfSize);
+    for (const child of node.children) walk(child, site);
+  };
+  walk(head, '(outside Harbour code)');
+  const rows = [...bySite].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([site, bytes]) => [site, fmt(bytes / turns, 0), `${fmt((bytes / total) * 100, 1)}%`]);
+  printTable(`Allocated in part A's loop: ${fmt(total / turns / 1024, 2)} KB a turn (sampled), by nearest Harbour function`, ['function (file)', 'bytes/turn', 'share'], rows);
 }
 
 // ---- the load generator child ----------------------------------------------------------------

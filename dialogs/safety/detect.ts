@@ -539,6 +539,18 @@ const ADVICE_OTHERS = new Set(['man', 'men', 'guy', 'guys', 'bloke', 'woman', 'l
 /** Sets that make a parent's question no general one: someone else, a threat, nudity, keeping quiet, violence, means. */
 const ADVICE_VETO = ['{advicevetoes}', '{knownadult}', '{nudestrong}', '{hush}', '{earnest}', '{violent}', '{means}', '{pills}'];
 
+/** Whether the token is in any of `sets` (a loop: parentAdvice asks for every token of every message). */
+function hasAnySet(t: Token, sets: readonly string[]): boolean {
+  for (const set of sets) if (t.sets.includes(set)) return true;
+  return false;
+}
+
+/** Whether the token is in a set of people the child knows (TRUSTED_SETS). */
+function inTrustedSet(t: Token): boolean {
+  for (const set of t.sets) if (TRUSTED_SETS.has(set)) return true;
+  return false;
+}
+
 /**
  * Session 15: a parent's or carer's general question about their own child ("How do I turn on
  * parental controls on an iPad? My son is 8", "is it ok for my 14 year old to meet her school
@@ -556,9 +568,9 @@ function parentAdvice(tokens: readonly Token[]): boolean {
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined) continue;
-    if (ADVICE_VETO.some((v) => t.sets.includes(v)) || ADVICE_OTHERS.has(t.word)) return false;
+    if (hasAnySet(t, ADVICE_VETO) || ADVICE_OTHERS.has(t.word)) return false;
     // "an online friend", "a friend from Roblox" is someone else too.
-    if (t.sets.some((x) => TRUSTED_SETS.has(x)) && metOnline(tokens, i)) return false;
+    if (inTrustedSet(t) && metOnline(tokens, i)) return false;
     if (t.sets.includes('{advice}')) asks = true;
     if (t.sets.includes('{ownchild}')) for (let k = Math.max(0, i - 3); k < i; k += 1) if (OWN.has(tokens[k]?.word ?? '') && tokens[k]?.sentence === t.sentence) child = true;
   }
@@ -2706,6 +2718,25 @@ function laterDayMeeting(combo: SafetyModel['combos'][number], evidence: readonl
 }
 
 /**
+ * Whether a hit has a finding's category: `category`, or any one when undefined. (These two and the
+ * plain loops in `detect` save a closure per category, combo and pass, and the per-category scope
+ * they kept alive: ~1.5 KB a message.)
+ */
+function hasCategory(hits: readonly Hit[], category: Category | undefined): boolean {
+  for (const h of hits) {
+    const c = h.rule?.category;
+    if (category === undefined ? c : c === category) return true;
+  }
+  return false;
+}
+
+/** Whether any of `features` is among this message's signals. */
+function hasAnyOf(current: ReadonlyMap<string, EvidenceSpan>, features: readonly string[]): boolean {
+  for (const feature of features) if (current.has(feature)) return true;
+  return false;
+}
+
+/**
  * Looks at one message (the child's exact words) with the cross-turn state and the model, and
  * returns the red flags it shows plus the next state. Pure: same input, same output, no I/O.
  */
@@ -2803,12 +2834,12 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   // classifier alone does not raise the categories the question stands down either.
   const advice = parentAdvice(tokens);
   for (let pass = 0; pass < 2; pass += 1) {
-    if (pass === 1 && !hits.some((h) => h.rule?.category)) break;
+    if (pass === 1 && !hasCategory(hits, undefined)) break;
     for (let ci = 0; ci < categories.length; ci += 1) {
       const c = categories[ci] as Category;
       const p = scores[ci] ?? 0;
       const threshold = pass === 0 ? (model.classifier.thresholds[ci] ?? 1) : Math.min(model.classifier.thresholds[ci] ?? 1, model.classifier.secondary);
-      if (p < threshold || hits.some((h) => h.rule?.category === c)) continue;
+      if (p < threshold || hasCategory(hits, c)) continue;
       // Session 15: a question the child asks in their own words ("whats the point anymore
       // honestly", "whats even the point of waking up tmrw", "can u help someone is banging on my
       // door") is not made general by its opener when the classifier is sure of danger or self-harm;
@@ -2840,10 +2871,10 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       if (c === 'immediate_danger' && dangerDenied) continue;
       // Evidence: the words that pushed the score up most.
       const contrib = new Map<number, number>();
-      ids.forEach((id, k) => {
+      for (let k = 0; k < ids.length; k += 1) {
         const o = owner[k] ?? -1;
-        if (o >= 0) contrib.set(o, (contrib.get(o) ?? 0) + weightOf(model.classifier, id, ci));
-      });
+        if (o >= 0) contrib.set(o, (contrib.get(o) ?? 0) + weightOf(model.classifier, ids[k] as number, ci));
+      }
       const ranked = [...contrib.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]).map(([o]) => o);
       // A score carried only by little words ("he", "me", "him") explains nothing: no finding. The
       // first word that is not one must be among the top CONTENT_REACH pushers (session 6: was the
@@ -2897,7 +2928,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     if (had === undefined || (h.feature === 'signal.time-soon' && isWeakSoon(had) && !isWeakSoon(h.span))) current.set(h.feature, h.span);
   }
   for (const combo of model.combos) {
-    if (!combo.needs.some((n) => current.has(n))) continue;
+    if (!hasAnyOf(current, combo.needs)) continue;
     const evidence: EvidenceSpan[] = [];
     let complete = true;
     for (const need of combo.needs) {
