@@ -2574,6 +2574,102 @@ function aiToolTalk(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   return tool;
 }
 
+/** Session 27c: words of a thing showing itself ("will it show UP on my history"), not someone showing it to others. */
+const SHOW_WORDS = new Set(['show', 'shows', 'showing', 'showed']);
+
+/**
+ * Session 27c: "show up" is appearing, not sharing ("will it show up on my history", "it shows up in my search"):
+ * a sharing rule or signal whose "show" is followed by "up" stands down. Turning up at a place is its own phrase
+ * ("show up at", conditional-threat), which has "up" in it; the signal's "show my" and share-images' "will show my"
+ * do not.
+ */
+function showsUp(tokens: readonly Token[], m: PhraseMatch): boolean {
+  for (let j = m.first; j < m.last; j += 1) if (SHOW_WORDS.has(tokens[j]?.word ?? '') && tokens[j + 1]?.word === 'up' && tokens[j + 1] !== tokens[m.last]) return true;
+  return false;
+}
+
+/** Session 27c: what a friend's or relative's huff threatens: their feelings or the friendship ("she'll HATE me forever"). */
+const SULK_WORDS = new Set(['hate', 'hates', 'upset', 'sad', 'cry', 'disappointed', 'forgive', 'friend', 'friends', 'annoyed', 'cross', 'sulk', 'ignore']);
+/** Session 27c: "never SPEAK to me again": speaking or talking only when "to me" follows. */
+const SULK_TALK = new Set(['speak', 'talk']);
+/** Sets that keep a huff a threat: pictures, nudity, money, violence, menace words of harm, a known adult, sharing. */
+const SULK_VETO = ['{image}', '{nudestrong}', '{money}', '{violent}', '{knownadult}', '{share}', '{kill}'];
+
+/**
+ * Session 27c: a friend's or a sister's huff ("she says if i tell anyone she'll hate me forever", "he said if i tell
+ * he wont be my friend anymore"): conditional-threat, matched on its condition ("if i tell anyone"), stands down when
+ * what follows in the sentence is the speaker's feelings or the friendship (`SULK_WORDS`, "speak/talk to me"), and the
+ * message names no stranger, boyfriend or girlfriend, nothing online, and nothing of pictures, nudity, money,
+ * violence, sharing or a known adult. "if you tell anyone ill post your pics", a man's "if u tell ill hate u" and
+ * "now he says he'll tell my abbu i've been talking to a boy" stay threats.
+ */
+function huffThreat(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:threat_blackmail.conditional-threat') return false;
+  // The phrase must be the condition itself ("if i tell anyone"); "he'll tell my abbu" is the threat.
+  if (tokens[m.first]?.word !== 'if' && tokens[m.first]?.word !== 'unless') return false;
+  const s = tokens[m.first]?.sentence;
+  let sulk = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (t.quoted || OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word)) return false;
+    if (SULK_VETO.some((v) => t.sets.includes(v))) return false;
+    if (i > m.last && t.sentence === s && (SULK_WORDS.has(t.word) || (SULK_TALK.has(t.word) && tokens[i + 1]?.word === 'to' && tokens[i + 2]?.word === 'me'))) sulk = true;
+  }
+  return sulk;
+}
+
+/** Session 27c: a parent's anger ("go MAD", "be so ANGRY", "FREAK out") that a child fears. */
+const ANGER_WORDS = new Set(['mad', 'angry', 'furious', 'mental', 'crazy', 'ballistic', 'nuts', 'flip', 'cross', 'upset', 'disappointed', 'shout', 'freak', 'fuming', 'livid', 'disown', 'grounded', 'ground', 'murder', 'kill']);
+/** Words that make it no mere fear of a parent: someone saying it, telling, showing or sending, or a demand. */
+const ANGER_VETO = new Set(['said', 'says', 'saying', 'keeps', 'tell', 'tells', 'told', 'telling', 'show', 'showed', 'send', 'sent', 'post', 'pay', 'unless', 'threatened', 'threatens', 'threatening', 'threat']);
+
+/**
+ * Session 27c: the child's fear of their own parent's anger ("my dad will go mad if he finds out", "if my mum finds out
+ * she will be so angry"): the classifier alone (0.91) read a threat. A parent or relative (`{homefolk}`, `{kinhe}`,
+ * `{kinshe}`) within four words before a word of anger, and the message names no stranger, boyfriend, nothing online,
+ * nothing of pictures, nudity or money and no one saying, telling, showing, sending or threatening: the classifier's
+ * threat stands down. "he said he will tell my dad", "my dad will go mad if he sees the pics he has" stay threats.
+ */
+function fearsParentAnger(tokens: readonly Token[]): boolean {
+  let anger = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || ANGER_VETO.has(t.word)) return false;
+    if (['{image}', '{nudestrong}', '{money}'].some((v) => t.sets.includes(v))) return false;
+    if (!ANGER_WORDS.has(t.word)) continue;
+    for (let k = i - 1; k >= Math.max(0, i - 4); k -= 1) {
+      const w = tokens[k];
+      if (w === undefined || w.sentence !== t.sentence) break;
+      if (w.sets.includes('{homefolk}') || w.sets.includes('{kinhe}') || w.sets.includes('{kinshe}')) anger = true;
+    }
+  }
+  return anger;
+}
+
+/** Session 27c: how many turns back suicidal thoughts or low mood keep a deadline danger now. */
+const DEADLINE_RISK_TURNS = 6;
+/** Session 27c: something physical near the child: someone coming or outside, taken away, a weapon, hurt now. */
+const NEAR_WORDS = new Set(['away', 'coming', 'come', 'comes', 'outside', 'door', 'here', 'near', 'follow', 'following', 'followed', 'car', 'van', 'house', 'address', 'way', 'pick', 'picking', 'meet', 'meeting', 'taken', 'took', 'take', 'kidnap', 'knife', 'gun', 'hurt', 'hit', 'kill', 'locked', 'trapped', 'bleeding', 'alone', 'window', 'pills', 'drunk', 'drugs', 'overdose', 'swallowed', 'jump', 'die', 'dead', 'myself']);
+
+/**
+ * Session 27c: a deadline given to the child with nothing physical near ("hes given me 1 hour", "she gave me till
+ * midnight to pay"): the classifier read 0.91 danger now. With signal `deadline` in the message and no word of
+ * someone coming, being outside or away, taken, a weapon, hurt, means, or being alone, and no danger or meeting
+ * signal, the classifier's danger now stands down: the deadline is a threat (combo deadline-after-threat), the
+ * press-55 line does not fit. "he gave me an hour and said hes coming to my house" keeps its danger, and so does a
+ * deadline after suicidal thoughts or low mood in the last six turns ("i want to end it", then "he gave me till 11
+ * tonight").
+ */
+function deadlineOnly(tokens: readonly Token[], hits: readonly Hit[], state: DetectorState): boolean {
+  if (!hits.some((h) => h.feature === 'signal.deadline')) return false;
+  // Suicidal thoughts or low mood already in the chat: the deadline is the window of that risk, and stays danger now.
+  if (state.signals.some((x) => (x.feature === 'any.self_harm' || x.feature === 'signal.low-mood') && state.turn + 1 - x.turn <= DEADLINE_RISK_TURNS)) return false;
+  if (hits.some((h) => h.feature === 'signal.coming' || h.feature === 'signal.meet' || h.feature === 'signal.alone' || h.feature === 'signal.means' || h.rule?.category === 'immediate_danger' || h.rule?.category === 'self_harm')) return false;
+  return !tokens.some((t) => NEAR_WORDS.has(t.word) || t.sets.includes('{violent}') || t.sets.includes('{entry}') || t.sets.includes('{means}') || t.sets.includes('{pills}'));
+}
+
 function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel): StandDown | undefined {
   if (aiToolTalk(tokens, m, rule)) return 'role';
   if (paperworkAsked(tokens, m, rule)) return 'role';
@@ -2630,6 +2726,8 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (fondKiss(tokens, m, rule)) return 'touch';
   if (ordinaryStuff(tokens, m, rule)) return 'mild';
   if (classmatesSpread(tokens, m, rule)) return 'mild';
+  if (showsUp(tokens, m) && (rule.id === 'lex:threat_blackmail.share-images' || rule.feature === 'signal.threat-weak')) return 'thing';
+  if (huffThreat(tokens, m, rule)) return 'mild';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when
@@ -2869,6 +2967,8 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       if ((c === 'immediate_danger' || c === 'self_harm') && p < SURE_SCORE && doseReasonGiven(tokens)) continue;
       if (CARE_CATEGORIES.has(c) && familyCares(tokens)) continue;
       if (c === 'immediate_danger' && dangerDenied) continue;
+      if (c === 'immediate_danger' && deadlineOnly(tokens, hits, state)) continue;
+      if (c === 'threat_blackmail' && fearsParentAnger(tokens)) continue;
       // Evidence: the words that pushed the score up most.
       const contrib = new Map<number, number>();
       for (let k = 0; k < ids.length; k += 1) {
