@@ -351,6 +351,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'friend.advice.dont-comply-pictures',
   'parent.advice.dont-comply-pictures',
   'advice.dont-meet',
+  'advice.dont-meet-again',
   'friend.advice.dont-meet',
   'parent.advice.dont-meet',
   'child.advice.self-harm-tell',

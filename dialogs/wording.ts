@@ -101,6 +101,16 @@ export function dontMeet(ctx: HarbourContext): BotSay {
   return adviceFor(ctx, 'dont-meet');
 }
 
+/**
+ * Don't meet, said again: a young person who, after the first "don't go", still plans it ("im meeting him tmrw",
+ * "idk whether to go") hears it plainly again, with why and what to do before then (`advice.dont-meet-again`),
+ * not the same line word for word. Others hear their own line again.
+ */
+export function dontMeetNow(ctx: HarbourContext): BotSay {
+  if (ctx.said.dontMeet === true && pathOf(ctx.audience) === 'child') return say('advice.dont-meet-again');
+  return dontMeet(ctx);
+}
+
 /** The detector's rules for someone wanting to meet the child (red-flags.yaml; combos across turns). */
 export const MEETING_RULES: ReadonlySet<string> = new Set([
   'lex:immediate_danger.meeting-soon',
@@ -508,7 +518,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // away if i stop her seeing him": parent.run-away says not to let them see him.
   const parentGoing = pathOf(ctx.audience) === 'parent' && (ctx.turn.parentActsAlone === true || ctx.turn.parentHunts === true || ctx.turn.parentTrap === true || ctx.turn.runsAway === true);
   const meeting = !withPerson && !parentGoing && (ctx.turn.asksToMeet === true || (ctx.said.dontMeet !== true && findings.some(isMeetingFinding)));
-  if (meeting) out.push(dontMeet(ctx));
+  if (meeting) out.push(dontMeetNow(ctx));
   // A password or a code asked for: what to do about it, once.
   const logins = ctx.said.logins !== true && findings.some(asksForLogin);
   if (logins) out.push(say(isAdult(ctx) ? 'parent.advice.logins' : 'advice.logins'));
