@@ -1466,6 +1466,8 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   if (imageSpreadingNow(context, summary)) out.push(sayStepOf(context, 'image-spreading'));
   if (t.asksIfHeKnows === true) out.push(sayStepOf(context, 'report-secret'));
   if (t.asksTracking === true) out.push(say('shared.cant-see-you'));
+  // "wats the police number": 999 in danger now, 101 otherwise, both tap-to-call (each time asked).
+  if (t.asksPoliceNumber === true) out.push(say('shared.police-number'));
   // "wat is a nude", "wats grooming": a young child asking what a word means, answered plainly (not "that sounds hard").
   if (t.asksWhatNude === true && path !== 'parent') out.push(say('shared.meaning-nude'));
   if (t.asksWhatGrooming === true && path !== 'parent') out.push(say('shared.meaning-grooming'));

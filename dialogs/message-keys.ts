@@ -407,6 +407,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'shared.cant-phone-again',
   'handoff.hours',
   'shared.cant-see-you',
+  'shared.police-number',
   'shared.chat-kept',
   'shared.delete-chat',
   'shared.other-language',

@@ -46,3 +46,29 @@ describe('#1 a meeting planned with an adult: "don\'t go" again, after the first
     expect(friend.at(-1)).not.toContain('advice.dont-meet-again');
   });
 });
+
+describe('#6 "wats the police number": 999 in an emergency, 101 otherwise, as tap-to-call, anywhere', () => {
+  const render = (keys: ReturnType<typeof lastTurn>) =>
+    (keys?.emitted ?? []).flatMap((e) => (e.type === 'bot.say' ? [real.content.render(e.key, e.facts, undefined, e.quickReplies, 'child')] : []));
+
+  it('D05 at the first question: both numbers, both as buttons, and no "That sounds hard" or "Which app"', () => {
+    for (const text of ['wats the police number', 'whats the number for police', 'wats 101']) {
+      expect(last(onShift, YOUNG, text), text).toEqual(['shared.police-number']);
+      const [shown] = render(lastTurn(onShift, msg(YOUNG), msg(text)));
+      expect(shown?.text).toMatch(/danger right now, call 999\. .* not happening right now, call 101\./);
+      expect(shown?.suggestedActions.map((a) => a.title).join(' ')).toMatch(/Emergency services.*Police/);
+    }
+  });
+
+  it('E05 escalated off shift: answered, not the trusted-adult question; in danger now, 999 is said again after it', () => {
+    expect(last(offShift, YOUNG, 'a man says he will post my pics', 'wats the police number')).toEqual(['shared.police-number']);
+    const danger = last(onShift, YOUNG, 'theres a man outside my house who i met online', 'whats the number for police');
+    expect(danger[0]).toBe('shared.police-number');
+    expect(danger.join(' ')).toMatch(/still-in-danger/);
+  });
+
+  it('a parent asking gets the same numbers; "should i call the police" keeps its own answer', () => {
+    expect(last(onShift, "I'm a parent or carer", 'whats the police number')).toEqual(['shared.police-number']);
+    expect(last(onShift, YOUNG, 'should i call the police')).toContain('child.police');
+  });
+});
