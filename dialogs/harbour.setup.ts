@@ -7,7 +7,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { Audience, BotSay, ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { AGE_LIE_RULE, ASKED, caresLine, grownUpTargetOf, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, isHomeAloneFinding, WAKE_THEM, wakeSomeoneNext, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontMeetNow, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
+import { AGE_LIE_RULE, ASKED, caresLine, grownUpTargetOf, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, isHomeAloneFinding, WAKE_THEM, wakeSomeoneNext, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontMeetNow, dontSendOrPay, selfHarmFirstBesideDanger, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -474,6 +474,20 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         sayOnce(enqueue, c, 'fearsTelling', [sayStepOf(c, 'fears-telling')]);
       }),
       /**
+       * Beside a red flag (or "cant tell my parents", read as trouble at home): the fear of how their grown-up would react
+       * ("they would disown me") answered too, once, not only the escalation's words (in danger now, only "call 999" again).
+       * Not when "Are you safe right now?" is asked this turn: one question at a time.
+       */
+      sayFearsTellingIfAny: enqueueActions(({ context: c, enqueue }) => {
+        if (c.turn.fearsTelling !== true || pathOf(c.audience) === 'parent' || c.said.fearsTelling === true || c.safeAsk === 'asked') return;
+        if (fearsHarmToCheck(c)) {
+          enqueue.emit(say('child.fears-harm'));
+          enqueue.assign({ harmAsk: 'asked', said: { ...c.said, fearsHarm: true } });
+          return;
+        }
+        sayOnce(enqueue, c, 'fearsTelling', [sayStepOf(c, 'fears-telling')]);
+      }),
+      /**
        * Waiting with nobody coming: ask about a grown-up they trust (the next message answers). Asked
        * again only after more of the story came instead of an answer, and then in other words.
        */
@@ -572,7 +586,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         for (const line of roleLines) enqueue.emit(line);
         // Self-harm heard for the first time, and no one known to be in danger now: ask, directly, whether they are safe.
         // Asked last in the turn, after every line beside it (`askSafeLast`), so the question is the last thing on screen.
-        const askSafe = categories.includes('self_harm') && !context.said.selfHarm && urgency !== 'immediate' && context.urgency !== 'immediate' && context.safeAsk === undefined;
+        // Also when they were already in danger now from something else and this is not itself danger now ("might just
+        // kms" after a deadline): whether they are safe from themselves is still the question (`selfHarmFirstBesideDanger`).
+        const besideDanger = selfHarmFirstBesideDanger(context);
+        const askSafe = categories.includes('self_harm') && !context.said.selfHarm && urgency !== 'immediate' && (context.urgency !== 'immediate' || besideDanger) && context.safeAsk === undefined;
         // The first red flag is about one of their own grown-ups in person ("my uncle sed i hav to keep a
         // secret"): the path that would have noted it is skipped, so it is noted here, for the tips.
         const knownAdult = context.urgency === undefined && context.turn.knownAdultInPerson === true && context.knownAdult === undefined;
@@ -588,6 +605,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
           said: {
             ...context.said,
             selfHarm: context.said.selfHarm || categories.includes('self_harm'),
+            // Self-harm beside another danger now: its own 999 words only once danger now is heard again.
+            ...(besideDanger ? { selfHarmBesideDanger: true } : urgency === 'immediate' ? { selfHarmBesideDanger: false } : {}),
             // What escalation() said once (don't send or pay, which half; logins; menace; secrecy; …).
             ...said,
             // Someone outside, or home alone after a threat: the door steps ("Don't open the door to them…").
@@ -619,7 +638,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.assign({
           ...requestMade(context, 'immediate', raises, escalated),
           summary: { ...context.summary, urgency: 'immediate', categories: union(context.summary.categories, ['self_harm']) },
-          said: { ...context.said, selfHarm: true, notSafe: true },
+          said: { ...context.said, selfHarm: true, notSafe: true, selfHarmBesideDanger: false },
         });
       }),
       /**

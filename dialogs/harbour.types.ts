@@ -36,6 +36,12 @@ export interface HarbourContext {
   /** Safety wording already given once (repeated only where the rules say every time). */
   readonly said: {
     readonly selfHarm: boolean;
+    /**
+     * Self-harm first heard while already in danger now from something else, and not itself danger now ("might
+     * just kms" after a deadline read as danger): the 999 reminders are not the overdose ones, until a finding of
+     * danger now or "not safe" comes. Absent in older snapshots.
+     */
+    readonly selfHarmBesideDanger?: boolean;
     readonly dontSend: boolean;
     readonly details: boolean;
     /**

@@ -72,3 +72,39 @@ describe('#6 "wats the police number": 999 in an emergency, 101 otherwise, as ta
     expect(last(onShift, YOUNG, 'should i call the police')).toContain('child.police');
   });
 });
+
+describe('#3 a boy sextorted, in danger now from the deadline: "kms" is self-harm, not an overdose; the fear of telling is heard', () => {
+  const STORY = 'this girl added me on snap and we sent pics and now its a guy saying hell send them to my school unless i pay';
+  const DEADLINE = 'hes given me 1 hour'; // read today by the detector as danger now (model:immediate_danger)
+
+  it('B08: "might just kms" gets 999, the self-harm numbers and "Are you safe right now?" last; no words about things taken', () => {
+    for (const shift of [onShift, offShift]) {
+      const keys = last(shift, YOUNG, STORY, DEADLINE, 'i cant tell my parents they would disown me', 'might just kms');
+      expect(keys).toContain('safety.self-harm');
+      expect(keys.at(-1)).toBe('safety.ask-safe');
+      expect(keys).not.toContain('escalation.still-in-danger-self-harm');
+      const words = lastWords(shift, YOUNG, STORY, DEADLINE, 'i cant tell my parents they would disown me', 'might just kms');
+      expect(words).toMatch(/999/);
+      expect(words).toMatch(/Samaritans on 116 123/);
+      expect(words).not.toMatch(/things you take/);
+    }
+  });
+
+  it('then "no" is not safe (999 and Samaritans); "yes" is glad, with 999 still said while in danger now', () => {
+    expect(last(offShift, YOUNG, STORY, DEADLINE, 'might just kms', 'no')).toEqual(['safety.not-safe']);
+    const yes = last(onShift, YOUNG, STORY, DEADLINE, 'might just kms', 'yes');
+    expect(yes[0]).toBe('safety.safe-yes');
+    expect(yes).toContain('escalation.still-in-danger');
+  });
+
+  it('an overdose told as danger now keeps its own words', () => {
+    expect(last(onShift, YOUNG, 'i took a load of my mums pills', 'ok')).toEqual(['escalation.still-in-danger-self-harm']);
+    expect(lastWords(onShift, YOUNG, 'i took a load of my mums pills', 'ok')).toMatch(/things you take can hurt you hours later/);
+  });
+
+  it('B08: "i cant tell my parents they would disown me" in danger now gets the fear answered, not only "call 999 now"', () => {
+    const keys = last(offShift, YOUNG, STORY, DEADLINE, 'i cant tell my parents they would disown me');
+    expect(keys).toContain('child.fears-telling');
+    expect(lastWords(offShift, YOUNG, STORY, DEADLINE, 'i cant tell my parents they would disown me')).toMatch(/Most grown-ups want to help/);
+  });
+});
