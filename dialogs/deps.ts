@@ -250,6 +250,8 @@ export interface AnswerWords {
   readonly asksBotSecret: readonly string[];
   /** "my life is over", "no way out": hopelessness. */
   readonly hopeless: readonly string[];
+  /** "nobody can help me", "theres no point": no help or point left (a warning sign; its "help me" asks for no tips). */
+  readonly noPoint: readonly string[];
   /** "she already gave it", "i told him": details that were asked for, given. */
   readonly detailsGiven: readonly string[];
   /** "someone hacked my insta", "pretending to be me": their account taken over or copied. */
@@ -505,6 +507,7 @@ export const ANSWER_LIST_KEYS = {
   confused: 'confused',
   asksBotSecret: 'asks_bot_secret',
   hopeless: 'hopeless',
+  noPoint: 'no_point',
   strangerOrOnline: 'stranger_or_online',
   imageWorry: 'image_worry',
   safeNow: 'safe_now',

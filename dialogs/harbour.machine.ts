@@ -78,6 +78,8 @@ export function createHarbourMachine(deps: DialogDeps) {
             // "Are you safe right now?", asked when self-harm was first heard: no or not sure is danger now. First, before
             // the danger-now answers: it is also asked when self-harm first came while in danger now from something else.
             // "idk", "not sure" (and nothing that says no): not knowing, answered gently (what could help, the numbers, 999 if it gets worse).
+            // "theres no point" in place of the answer (its no is not one): heard, and the question asked again (once).
+            { guard: and(['awaitsSafeAnswer', 'feelsNoPoint', 'mayAskSafeAgain']), actions: ['feelingsAnswered', 'sayNoPointAskSafeAgain'] },
             { guard: and(['awaitsSafeAnswer', 'isNotKnowing', not('saysNo'), not('leadsWithNo'), not('saysNotFine'), not('soundsFine')]), actions: ['sayUnsureSafe'] },
             { guard: and(['awaitsSafeAnswer', or(['saysNo', 'isUnsure', 'leadsWithNo', 'saysNotFine']), not('soundsFine')]), actions: ['escalateNotSafe'] },
             // "lol jk", "forget it" (even "jk im fine"): not an answer to trust on its own; asked again, once.
@@ -106,6 +108,8 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: 'isInDangerNow', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayDangerSteps'] },
             // "im so scared my life is over": it is not the end, and are you safe (once).
             { guard: 'feelsHopeless', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayNotTheEnd'] },
+            // "nobody can help me", "theres no point" (after blackmail, a warning sign): people can help, and are you safe; not the tips.
+            { guard: 'feelsNoPoint', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayNoPoint'] },
             // A young person's "hello??", "u there": still here; while waiting for a person, they will come as soon as
             // they can. (A parent's greeting goes on to the wellbeing question, as before.)
             { guard: and(['isGreeting', 'isWaitingForPerson', not('isOnAdultPath')]), actions: [{ type: 'say', params: { key: 'escalation.listening' } }, { type: 'say', params: { key: 'handoff.wait-again' } }] },
@@ -179,6 +183,8 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayHarmToOtherIfAny', 'sayCardGivenIfAny', 'sayOutingIfAny', 'sayKeepImageIfAsked', 'sayTakeDownIfAsked', 'sayImageWorryIfAny', 'sayPaidAlreadyIfAny', 'sayCantPayIfAny', 'sayNotOkayIfAsked', 'sayTookDeviceIfAny', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked', 'sayDontConfrontIfAsked', 'sayCantTellForYouIfAsked', 'sayDontDeleteIfAsked', 'sayAboutCeopIfAsked', 'sayStandingAnswersIfAny', 'sayFearsTellingIfAny', 'askSafeLast'] },
         // "she already gave it", after a stranger asked for their details: the stranger knows them now.
         { guard: and(['givesDetails', not('isWithCounsellor')]), target: '.escalated', actions: [...TAKE_MESSAGE, 'escalateDetailsGiven'] },
+        // "nobody can help me", "theres no point", before any escalation: a warning sign; a counsellor, hope, and are you safe.
+        { guard: and(['feelsNoPoint', not('isEscalated')]), target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateNoPoint'] },
         // With a counsellor the bot is silent: the person reads and answers.
         { guard: 'isWithCounsellor', actions: [...TAKE_MESSAGE] },
         { guard: 'asksIfBot', actions: [...TAKE_MESSAGE, 'sayNotAPerson', 'askWhoIfNotKnown'] },

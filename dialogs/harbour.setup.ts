@@ -54,7 +54,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // The context as it will be once the message is taken (the same object when it already is).
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
-    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.outing === true && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || isBackAfterPause(taken) || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
+    if ((noPointOf(taken) && context.handoff === 'none') || turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.outing === true && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || isBackAfterPause(taken) || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
     // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
     return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
@@ -274,6 +274,43 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         const askSafe = context.safeAsk === undefined && context.said.selfHarm !== true;
         if (askSafe) enqueue.emit(sayToReader(context, 'safety.ask-safe', { quickReplies: QR.safe }));
         enqueue.assign({ said: { ...context.said, notTheEnd: true }, ...(askSafe ? { safeAsk: 'asked' as const } : {}) });
+      }),
+      /**
+       * "nobody can help me", "theres no point", while escalated: it can feel like that, but people can help and it can
+       * be stopped (then, said again, heard, and Childline); and, when nobody has asked yet, whether they are safe right now.
+       */
+      sayNoPoint: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say(context.said.noPoint === true ? 'shared.no-point-again' : 'shared.no-point'));
+        const askSafe = context.safeAsk === undefined && context.said.selfHarm !== true;
+        if (askSafe) enqueue.emit(sayToReader(context, 'safety.ask-safe', { quickReplies: QR.safe }));
+        enqueue.assign({ said: { ...context.said, noPoint: true }, ...(askSafe ? { safeAsk: 'asked' as const } : {}) });
+      }),
+      /** The same in place of an answer to "Are you safe right now?": heard, and the question asked again (once). */
+      sayNoPointAskSafeAgain: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say(context.said.noPoint === true ? 'shared.no-point-again' : 'shared.no-point'));
+        enqueue.emit(sayToReader(context, 'safety.ask-safe', { quickReplies: QR.safe }));
+        enqueue.assign({ safeAsk: 'asked', said: { ...context.said, noPoint: true, safeAskedAgain: true } });
+      }),
+      /**
+       * "nobody can help me", "theres no point" on the path, before any red flag: a warning sign, so a counsellor is asked
+       * for (the dialog's own self-harm finding, high), the words heard with hope, and "Are you safe right now?" last.
+       */
+      escalateNoPoint: enqueueActions(({ context, enqueue }) => {
+        const { out, raises, escalated, said } = escalation(context, 'high', [dialogFinding('self_harm', 'high', NO_POINT_RULE)]);
+        // The thanks first ("What you've shared sounds serious"), then the hope, then the numbers and who is coming.
+        const firstSay = out.findIndex((e) => e.type === 'bot.say');
+        out.forEach((e, i) => {
+          enqueue.emit(e);
+          if (i === firstSay) enqueue.emit(say('shared.no-point'));
+        });
+        if (firstSay < 0) enqueue.emit(say('shared.no-point'));
+        enqueue.emit(sayToReader(context, 'safety.ask-safe', { quickReplies: QR.safe }));
+        enqueue.assign({
+          ...requestMade(context, 'high', raises, escalated),
+          safeAsk: 'asked',
+          summary: { ...context.summary, urgency: raises ? 'high' : (context.summary.urgency ?? 'high'), categories: union(context.summary.categories, ['self_harm']) },
+          said: { ...context.said, ...said, selfHarm: true, noPoint: true },
+        });
       }),
       /** "i blocked him": well done, once; 999 still, while in danger now. */
       sayBlocked: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'blocked', [sayStepOf(c, 'blocked'), ...stillInDangerIf(isInDangerNow(c), c)])),
@@ -984,6 +1021,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       tellsOfBullying: ({ context, event }) => turnOf(context, event).bullying === true,
       givesDetails: ({ context, event }) => givesDetails({ ...context, turn: turnOf(context, event) }),
       feelsHopeless: ({ context, event }) => turnOf(context, event).hopeless === true && context.said.notTheEnd !== true,
+      /** "nobody can help me", "theres no point", a young person or a friend (see {@link noPointOf}). */
+      feelsNoPoint: ({ context, event }) => noPointOf({ ...context, turn: turnOf(context, event) }),
       isGreeting: ({ context, event }) => turnOf(context, event).greeting === true,
       tellsStory: ({ context, event }) => turnOf(context, event).tellsStory === true,
       asksAppQuestion: ({ context, event }) => turnOf(context, event).appQuestion === true && (context.audience ?? turnOf(context, event).audience) !== 'friend',
@@ -1315,6 +1354,14 @@ function trustedAdultQuestion(context: HarbourContext): BotSay {
 }
 
 /** "she already gave it", once, after someone asked for their details (the summary's asked). */
+/** "nobody can help me", "theres no point", from a young person or a friend (a parent's "no point" is another thing). */
+function noPointOf(context: HarbourContext): boolean {
+  return context.turn.noPoint === true && pathOf(context.audience ?? context.turn.audience ?? 'young_person') !== 'parent';
+}
+
+/** The dialog's finding for "nobody can help me", "theres no point" on the path, before any red flag: a warning sign. */
+export const NO_POINT_RULE = 'dialog:no-point';
+
 function givesDetails(context: HarbourContext): boolean {
   return context.turn.detailsGiven === true && context.said.detailsGiven !== true && (context.summary.asked ?? []).includes(ASKED.personal_info ?? '');
 }

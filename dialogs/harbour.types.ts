@@ -149,6 +149,8 @@ export interface HarbourContext {
     readonly sentImages?: boolean;
     /** "my life is over" while escalated: it is not the end. Once. Absent in older snapshots. */
     readonly notTheEnd?: boolean;
+    /** "nobody can help me", "theres no point": people can help, it can be stopped (`shared.no-point`), then the short line. Absent in older snapshots. */
+    readonly noPoint?: boolean;
     /** "Are you safe right now?" asked again after a feeling in its place ("no one would care"). Once. Absent in older snapshots. */
     readonly safeAskedAgain?: boolean;
     /** "k" to "do they know where you live?" checked once in plainer words; a second nod is a yes. Absent in older snapshots. */

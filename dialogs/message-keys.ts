@@ -407,6 +407,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'shared.cant-phone-again',
   'handoff.hours',
   'shared.cant-see-you',
+  'shared.no-point',
+  'shared.no-point-again',
   'shared.police-number',
   'shared.chat-kept',
   'shared.delete-chat',

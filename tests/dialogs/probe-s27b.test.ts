@@ -108,3 +108,38 @@ describe('#3 a boy sextorted, in danger now from the deadline: "kms" is self-har
     expect(lastWords(offShift, YOUNG, STORY, DEADLINE, 'i cant tell my parents they would disown me')).toMatch(/Most grown-ups want to help/);
   });
 });
+
+describe('#4 hopelessness ("nobody can help me", "theres no point"): heard, hope, and "Are you safe right now?"; never the tips', () => {
+  const TIPS = /advice|come-back|anything-else/;
+
+  it('E06 escalated after blackmail: hope and the safety question; "theres no point" then: heard again and asked again', () => {
+    const keys = perMessage(onShift, YOUNG, 'someone is blackmailing me with pics', 'nobody can help me', 'theres no point');
+    expect(keys[2]).toEqual(['shared.no-point', 'safety.ask-safe']);
+    expect(keys[3]).toEqual(['shared.no-point-again', 'safety.ask-safe']);
+    expect(keys.slice(2).flat().join(' ')).not.toMatch(TIPS);
+    expect(keys.slice(2).flat()).not.toContain('child.ask.feelings');
+    const words = lastWords(onShift, YOUNG, 'someone is blackmailing me with pics', 'nobody can help me');
+    expect(words).toMatch(/people can help, and this can be stopped/);
+    expect(words).toMatch(/Are you safe right now\?$/);
+  });
+
+  it('then "no" to the safety question is not safe: 999 and Samaritans', () => {
+    expect(last(offShift, YOUNG, 'someone is blackmailing me with pics', 'nobody can help me', 'no')).toEqual(['safety.not-safe']);
+  });
+
+  it('B07 on the path, nothing flagged yet: a counsellor asked for, hope, the numbers, and "Are you safe right now?" last; no tips', () => {
+    const turn = lastTurn(onShift, ...[YOUNG, 'ur a bot u cant do anything', 'shut up', 'i hate this', 'nobody can help me'].map(msg));
+    const keys = (turn?.emitted ?? []).flatMap((e) => (e.type === 'bot.say' ? [e.key] : []));
+    expect(keys).toContain('shared.no-point');
+    expect(keys).toContain('safety.self-harm');
+    expect(keys.at(-1)).toBe('safety.ask-safe');
+    expect(keys.join(' ')).not.toMatch(TIPS);
+    expect(turn?.emitted.some((e) => e.type === 'handoff.requested')).toBe(true);
+    expect(turn?.state).toBe('escalated');
+  });
+
+  it('"help me" on its own still asks for the tips; a parent\'s "theres no point" is not read as a child\'s warning sign', () => {
+    expect(last(onShift, YOUNG, 'a man keeps messaging me on snap', 'help me').join(' ')).toMatch(/advice/);
+    expect(last(onShift, "I'm a parent or carer", 'my son is being messaged by a stranger on roblox', 'theres no point')).not.toContain('shared.no-point');
+  });
+});
