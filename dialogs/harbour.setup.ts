@@ -1052,7 +1052,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       saysNo: ({ context, event }) => turnOf(context, event).no === true,
       isUnsure: ({ context, event }) => turnOf(context, event).unsure === true,
       wantsTips: ({ context, event }) => turnOf(context, event).wantsTips === true,
-      knowsApp: ({ context, event }) => summaryOf(context, event).app !== undefined,
+      knowsApp: ({ context, event }) => summaryOf(context, event).app !== undefined || turnOf(context, event).otherApp === true,
       /** How long this has gone on was said, in days or longer ("for weeks"; "today" may be when, not how long). */
       durationKnown: ({ context }) => context.summary.duration !== undefined && context.summary.duration !== 'today',
       /** "my uncle sed i hav to keep a secret": one of their own grown-ups, nothing online, no stranger. */

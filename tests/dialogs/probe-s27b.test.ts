@@ -143,3 +143,23 @@ describe('#4 hopelessness ("nobody can help me", "theres no point"): heard, hope
     expect(last(onShift, "I'm a parent or carer", 'my son is being messaged by a stranger on roblox', 'theres no point')).not.toContain('shared.no-point');
   });
 });
+
+describe('#5 an app named that has no advice of its own, and "he wants to hook up"', () => {
+  it('D17: a parent who named Grindr is not asked "Which app or game was it on?"', () => {
+    const keys = last(onShift, "I'm a parent or carer", 'i found out my son is gay from messages with an older man on grindr. hes 15');
+    expect(keys).not.toContain('parent.ask.app');
+    expect(keys).toContain('parent.ask.behaviour');
+    expect(last(onShift, YOUNG, 'a man on omegle keeps asking me stuff')).not.toContain('child.ask.app');
+  });
+
+  it('an app with its own advice, or none named, is as before', () => {
+    expect(last(onShift, YOUNG, 'a man keeps messaging me')).toContain('child.ask.app');
+    expect(last(onShift, YOUNG, 'a man on snap keeps messaging me')).not.toContain('child.ask.app');
+  });
+
+  it('E03: "he wants to hook up", after a 30-year-old on Grindr, gets don\'t meet, not "How are you feeling right now?"', () => {
+    const keys = last(onShift, YOUNG, 'im 15 and on grindr talking to a 30 year old', 'he wants to hook up');
+    expect(keys).toContain('advice.dont-meet');
+    expect(keys).not.toContain('escalation.ask-feelings');
+  });
+});
