@@ -239,6 +239,11 @@ export interface TurnAnalysis {
   readonly asksIfHeKnows?: boolean;
   /** "can u track my ip", "do u know where i live". */
   readonly asksTracking?: boolean;
+  /**
+   * Nothing happened told yet: a question to the bot, small talk or testing ("r u chatgpt", "hey hows ur day", "lol jk"),
+   * with no one, no app, no feeling, no grown-up and no red flag in it. Not "That sounds hard" at the first question.
+   */
+  readonly toldNothing?: boolean;
   /** An app or site named that has no advice of its own in apps.yaml ("on grindr"): the app is known, not asked for. */
   readonly otherApp?: boolean;
   /** "wats the police number", "whats the number for police": 999 in danger now, 101 otherwise. */
@@ -498,6 +503,7 @@ export function createAnalyser(deps: DialogDeps) {
   const asksTracking = compile(w.asksTracking);
   const asksPoliceNumber = compile(w.asksPoliceNumber);
   const otherApps = compile(w.otherApps);
+  const smallTalk = compile(w.smallTalk);
   const asksWhatNude = compile(w.asksWhatNude);
   const asksWhatGrooming = compile(w.asksWhatGrooming);
   const asksSaved = compile(w.asksSaved);
@@ -548,7 +554,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, noPoint, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksPoliceNumber, otherApps, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, backAfterPause, asksWhatCounsellor, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, noPoint, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksPoliceNumber, otherApps, smallTalk, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, backAfterPause, asksWhatCounsellor, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -903,6 +909,13 @@ export function createAnalyser(deps: DialogDeps) {
       turn.asksWhatCounsellor = true;
       delete turn.asksForPerson;
     }
+    // Nothing happened told: a question to the bot or small talk, and nobody, no app, feeling, grown-up or red flag in it.
+    const asksBot = /\?\s*$/.test(text) || QUESTION_OPENERS.has(words[0] ?? '');
+    const storySignal =
+      result.findings.length > 0 || app !== undefined || turn.otherApp === true || someone || knownAdult || householdNamed || online ||
+      turn.feeling !== undefined || turn.imageWorry === true || turn.homeProblem === true || turn.wantsTips === true;
+    const plainNoOrDontKnow = words.length <= 4 && (turn.no === true || turn.notKnowing === true);
+    if (!storySignal && (either(hits, spelledHits, smallTalk) || (asksBot && words.length <= 10) || plainNoOrDontKnow)) turn.toldNothing = true;
     return { turn, detector: result.state };
   };
 }
@@ -1014,6 +1027,9 @@ function categoriesOf(findings: readonly Finding[]): Category[] {
   for (const f of findings) if (!out.includes(f.category)) out.push(f.category);
   return out;
 }
+
+/** First words that make a short message a question to the bot ("wot is a cownsler", "r u chatgpt", "will u tell the school"). */
+const QUESTION_OPENERS: ReadonlySet<string> = new Set(['what', 'wat', 'wot', 'whats', 'wats', 'wots', 'who', 'whos', 'why', 'how', 'hows', 'will', 'would', 'wud', 'can', 'could', 'cud', 'do', 'does', 'did', 'is', 'are', 'r', 'ru', 'am', 'should', 'shud', 'where', 'when']);
 
 /** The turn without the findings `drop` picks (the same turn when there are none), its categories and urgency worked out again. */
 function withoutFindings(turn: TurnAnalysis, drop: (f: Finding) => boolean): TurnAnalysis {

@@ -289,6 +289,8 @@ export interface AnswerWords {
   readonly asksIfHeKnows: readonly string[];
   /** "can u track my ip", "do u know where i live": Harbour cannot see where they are. */
   readonly asksTracking: readonly string[];
+  /** "lol jk", "hey hows ur day", "ur a bot": small talk or testing, nothing happened told (with no one or no app in it). */
+  readonly smallTalk: readonly string[];
   /** Apps and sites with no advice of their own in apps.yaml ("grindr", "omegle"): named, the app question is not asked. */
   readonly otherApps: readonly string[];
   /** "wats the police number", "whats the number for police": 999 in danger now, 101 otherwise (each time). */
@@ -525,6 +527,7 @@ export const ANSWER_LIST_KEYS = {
   asksTracking: 'asks_tracking',
   asksPoliceNumber: 'asks_police_number',
   otherApps: 'other_apps',
+  smallTalk: 'small_talk',
   asksWhatNude: 'asks_what_nude',
   asksWhatGrooming: 'asks_what_grooming',
   asksSaved: 'asks_saved',

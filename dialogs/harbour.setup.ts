@@ -312,6 +312,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
           said: { ...context.said, ...said, selfHarm: true, noPoint: true },
         });
       }),
+      /** Nothing happened told yet at the first question: here to help with anything online, when they're ready (once). */
+      sayNothingToldYet: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'nothingTold', [say('child.nothing-told-yet', { quickReplies: QR.skip })])),
       /** "i blocked him": well done, once; 999 still, while in danger now. */
       sayBlocked: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'blocked', [sayStepOf(c, 'blocked'), ...stillInDangerIf(isInDangerNow(c), c)])),
       /** "its my fault": it is not, and who is in the wrong; 999 still, while in danger now. */
@@ -1113,6 +1115,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** "wat", "huh", "what do you mean": the question was not understood. */
       isConfused: ({ context, event }) => turnOf(context, event).confused === true,
       isBareYes: ({ context, event }) => turnOf(context, event).bareYes === true,
+      /** Nothing happened told yet: a question to the bot, small talk, testing, a plain "no" or "idk" (see analyse.ts). */
+      toldNothing: ({ context, event }) => turnOf(context, event).toldNothing === true,
+      mayNoteNothingTold: ({ context }) => context.said.nothingTold !== true,
       /** "hi", "um", "its embarrassing", "promise you wont judge", to the first question: not the story yet. */
       hesitatesToTell: ({ context, event }) => turnOf(context, event).hesitates === true || turnOf(context, event).greeting === true,
       hasCheckedIn: ({ context }) => context.checkIns > 0,

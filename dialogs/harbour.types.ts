@@ -151,6 +151,8 @@ export interface HarbourContext {
     readonly notTheEnd?: boolean;
     /** "nobody can help me", "theres no point": people can help, it can be stopped (`shared.no-point`), then the short line. Absent in older snapshots. */
     readonly noPoint?: boolean;
+    /** Small talk or a question before anything happened was told: here to help, when they're ready (`child.nothing-told-yet`). Once. Absent in older snapshots. */
+    readonly nothingTold?: boolean;
     /** "Are you safe right now?" asked again after a feeling in its place ("no one would care"). Once. Absent in older snapshots. */
     readonly safeAskedAgain?: boolean;
     /** "k" to "do they know where you live?" checked once in plainer words; a second nod is a yes. Absent in older snapshots. */

@@ -227,6 +227,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'child.split-not-your-fault',
   'child.grief-not-your-fault',
   'shared.pause',
+  'child.nothing-told-yet',
   'child.in-care',
   'fallback.frustrated',
   'child.shared-other-image',

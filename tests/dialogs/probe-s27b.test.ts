@@ -163,3 +163,41 @@ describe('#5 an app named that has no advice of its own, and "he wants to hook u
     expect(keys).not.toContain('escalation.ask-feelings');
   });
 });
+
+describe('#7 the first question takes only a story as the story: no "That sounds hard" when nothing was told', () => {
+  const SOUNDS_HARD = 'child.ack.what-happened';
+
+  it('a question to the bot, small talk or testing: here to help when ready; never "That sounds hard" or "Which app?"', () => {
+    for (const text of ['what is childline', 'hey hows ur day', 'lol jk', 'ur a bot u cant do anything', 'what happens if i tell u something bad']) {
+      const keys = last(onShift, YOUNG, text);
+      expect(keys, text).toEqual(['child.nothing-told-yet']);
+      expect(lastWords(onShift, YOUNG, text), text).toMatch(/whenever you're ready/);
+    }
+  });
+
+  it('asked again with nothing told: not "That sounds hard" either (the not-understood steps, a person offered)', () => {
+    const keys = perMessage(onShift, YOUNG, 'lol', 'hey hows ur day', 'wat r u doing');
+    expect(keys.flat()).not.toContain(SOUNDS_HARD);
+    expect(keys.flat()).not.toContain('child.ask.app');
+    expect(keys.flat()).not.toContain('child.ask.how-long');
+  });
+
+  it('the questions the tester asked get their answers: counsellor, privacy at school, ChatGPT', () => {
+    expect(last(onShift, YOUNG, 'wot is a cownsler')).toEqual(['shared.meaning-counsellor']);
+    expect(last(onShift, YOUNG, 'will u tell the school')).toContain('child.privacy');
+    expect(last(onShift, YOUNG, 'r u chatgpt')).toContain('bot.not-a-person');
+  });
+
+  it('"idk" is taken gently, "no" gets space; B04 is never asked about "this person"', () => {
+    expect(last(onShift, YOUNG, 'idk')).toEqual(['child.take-your-time']);
+    expect(last(onShift, YOUNG, 'no')).toEqual(['child.space']);
+    expect(last(onShift, YOUNG, 'its prob nothing')).toEqual(['child.space']);
+    const b04 = perMessage(onShift, YOUNG, 'no', 'no', 'no').flat();
+    expect(b04.join(' ')).not.toMatch(/how-long|asked-to-do|knows-private|ask\.app/);
+  });
+
+  it('a story, however short, is still a story: thanks, that sounds hard, and the next question', () => {
+    expect(last(onShift, YOUNG, 'a boy keeps messaging me')).toEqual([SOUNDS_HARD, 'child.ask.app']);
+    expect(last(onShift, YOUNG, 'why does this man keep messaging me')).toContain(SOUNDS_HARD);
+  });
+});
