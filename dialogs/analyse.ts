@@ -208,6 +208,8 @@ export interface TurnAnalysis {
   readonly aboutThisChat?: boolean;
   /** "my life is over", "no way out": hopelessness. */
   readonly hopeless?: boolean;
+  /** "nobody can help me", "theres no point": no help or point left, a warning sign (not a request for tips). */
+  readonly noPoint?: boolean;
   /** The feeling named is someone else's ("he got angry"), and nothing in the message is about themselves. */
   readonly feelingOfOthers?: boolean;
   /** The whole message is one filler ("ok", "k"): an acknowledgement, not a feeling. */
@@ -245,6 +247,15 @@ export interface TurnAnalysis {
   readonly asksIfHeKnows?: boolean;
   /** "can u track my ip", "do u know where i live". */
   readonly asksTracking?: boolean;
+  /**
+   * Nothing happened told yet: a question to the bot, small talk or testing ("r u chatgpt", "hey hows ur day", "lol jk"),
+   * with no one, no app, no feeling, no grown-up and no red flag in it. Not "That sounds hard" at the first question.
+   */
+  readonly toldNothing?: boolean;
+  /** An app or site named that has no advice of its own in apps.yaml ("on grindr"): the app is known, not asked for. */
+  readonly otherApp?: boolean;
+  /** "wats the police number", "whats the number for police": 999 in danger now, 101 otherwise. */
+  readonly asksPoliceNumber?: boolean;
   /** "wat is a nude": what the word means. */
   readonly asksWhatNude?: boolean;
   /** "wats grooming": what the word means. */
@@ -412,6 +423,7 @@ export function createAnalyser(deps: DialogDeps) {
   const confused = compile(w.confused);
   const asksBotSecret = compile(w.asksBotSecret);
   const hopeless = compile(w.hopeless);
+  const noPoint = compile(w.noPoint);
   const strangerOrOnline = compile(w.strangerOrOnline);
   const imageWorry = compile(w.imageWorry);
   const greeting = compile(w.greeting);
@@ -507,6 +519,9 @@ export function createAnalyser(deps: DialogDeps) {
   const sentUnasked = compile(w.sentUnasked);
   const asksIfHeKnows = compile(w.asksIfHeKnows);
   const asksTracking = compile(w.asksTracking);
+  const asksPoliceNumber = compile(w.asksPoliceNumber);
+  const otherApps = compile(w.otherApps);
+  const smallTalk = compile(w.smallTalk);
   const asksWhatNude = compile(w.asksWhatNude);
   const asksWhatGrooming = compile(w.asksWhatGrooming);
   const asksSaved = compile(w.asksSaved);
@@ -560,7 +575,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -750,6 +765,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, takesBack)) turn.takesBack = true;
     if (either(hits, spelledHits, othersAsleep)) turn.othersAsleep = true;
     if (either(hits, spelledHits, hopeless)) turn.hopeless = true;
+    if (either(hits, spelledHits, noPoint)) turn.noPoint = true;
     // "my mum told me to come here", "i told my dad": their grown-up knows; not a story about that grown-up
     // (unless trouble at home is told beside it: "i told my mum and she shouted").
     const toldTheirGrownUp = either(hits, spelledHits, toldGrownUp) && !either(hits, spelledHits, homeTrouble);
@@ -781,7 +797,8 @@ export function createAnalyser(deps: DialogDeps) {
       // "will the counsellor know my name" asks about the counsellor; it does not ask for one.
       delete turn.asksForPerson;
     }
-    if (either(hits, spelledHits, tips)) turn.wantsTips = true;
+    // "nobody can help me": its "help me" is no request for tips.
+    if (either(hits, spelledHits, tips) && !either(hits, spelledHits, noPoint)) turn.wantsTips = true;
     if (either(hits, spelledHits, ownDetails) || looksLikePhoneNumber(text)) turn.sharesOwnDetails = true;
     if (homeProblem) turn.homeProblem = true;
     // "my mum took my phone and i hate her", "dad wont let me go out on a school night": a rule or row at
@@ -859,6 +876,8 @@ export function createAnalyser(deps: DialogDeps) {
     // "if i block him will he see", the whole message: a question about reporting, not a threat ("if … will he").
     if (wholeIn(rawRest, spelledRest, asksIfHeKnows)) turn.onlyAsksIfHeKnows = true;
     if (either(hits, spelledHits, asksTracking)) turn.asksTracking = true;
+    if (either(hits, spelledHits, asksPoliceNumber)) turn.asksPoliceNumber = true;
+    if (either(hits, spelledHits, otherApps)) turn.otherApp = true;
     if (either(hits, spelledHits, asksWhatNude)) turn.asksWhatNude = true;
     if (either(hits, spelledHits, asksWhatGrooming)) turn.asksWhatGrooming = true;
     // "can you see where i am", the whole message: a question about this chat, not a stranger who can see them.
@@ -952,6 +971,13 @@ export function createAnalyser(deps: DialogDeps) {
     }
     // "wat dos privit mean": the word explained, not the answer to "do they know private things?" (a no, before).
     if (either(hits, spelledHits, asksWhatPrivate)) turn.asksWhatPrivate = true;
+    // Nothing happened told: a question to the bot or small talk, and nobody, no app, feeling, grown-up or red flag in it.
+    const asksBot = /\?\s*$/.test(text) || QUESTION_OPENERS.has(words[0] ?? '');
+    const storySignal =
+      result.findings.length > 0 || app !== undefined || turn.otherApp === true || someone || knownAdult || householdNamed || online ||
+      turn.feeling !== undefined || turn.imageWorry === true || turn.homeProblem === true || turn.wantsTips === true;
+    const plainNoOrDontKnow = words.length <= 4 && (turn.no === true || turn.notKnowing === true);
+    if (!storySignal && (either(hits, spelledHits, smallTalk) || (asksBot && words.length <= 10) || plainNoOrDontKnow)) turn.toldNothing = true;
     return { turn, detector: result.state };
   };
 }
@@ -1071,6 +1097,9 @@ function categoriesOf(findings: readonly Finding[]): Category[] {
   for (const f of findings) if (!out.includes(f.category)) out.push(f.category);
   return out;
 }
+
+/** First words that make a short message a question to the bot ("wot is a cownsler", "r u chatgpt", "will u tell the school"). */
+const QUESTION_OPENERS: ReadonlySet<string> = new Set(['what', 'wat', 'wot', 'whats', 'wats', 'wots', 'who', 'whos', 'why', 'how', 'hows', 'will', 'would', 'wud', 'can', 'could', 'cud', 'do', 'does', 'did', 'is', 'are', 'r', 'ru', 'am', 'should', 'shud', 'where', 'when']);
 
 /** The turn without the findings `drop` picks (the same turn when there are none), its categories and urgency worked out again. */
 function withoutFindings(turn: TurnAnalysis, drop: (f: Finding) => boolean): TurnAnalysis {

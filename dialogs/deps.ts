@@ -258,6 +258,8 @@ export interface AnswerWords {
   readonly asksBotSecret: readonly string[];
   /** "my life is over", "no way out": hopelessness. */
   readonly hopeless: readonly string[];
+  /** "nobody can help me", "theres no point": no help or point left (a warning sign; its "help me" asks for no tips). */
+  readonly noPoint: readonly string[];
   /** "she already gave it", "i told him": details that were asked for, given. */
   readonly detailsGiven: readonly string[];
   /** "someone hacked my insta", "pretending to be me": their account taken over or copied. */
@@ -295,6 +297,12 @@ export interface AnswerWords {
   readonly asksIfHeKnows: readonly string[];
   /** "can u track my ip", "do u know where i live": Harbour cannot see where they are. */
   readonly asksTracking: readonly string[];
+  /** "lol jk", "hey hows ur day", "ur a bot": small talk or testing, nothing happened told (with no one or no app in it). */
+  readonly smallTalk: readonly string[];
+  /** Apps and sites with no advice of their own in apps.yaml ("grindr", "omegle"): named, the app question is not asked. */
+  readonly otherApps: readonly string[];
+  /** "wats the police number", "whats the number for police": 999 in danger now, 101 otherwise (each time). */
+  readonly asksPoliceNumber: readonly string[];
   /** "wat is a nude", "what does nudes mean": a young child asking what the word means. */
   readonly asksWhatNude: readonly string[];
   /** "wats grooming", "what does grooming mean". */
@@ -521,6 +529,7 @@ export const ANSWER_LIST_KEYS = {
   confused: 'confused',
   asksBotSecret: 'asks_bot_secret',
   hopeless: 'hopeless',
+  noPoint: 'no_point',
   strangerOrOnline: 'stranger_or_online',
   imageWorry: 'image_worry',
   safeNow: 'safe_now',
@@ -534,6 +543,9 @@ export const ANSWER_LIST_KEYS = {
   sentUnasked: 'sent_unasked',
   asksIfHeKnows: 'asks_if_he_knows',
   asksTracking: 'asks_tracking',
+  asksPoliceNumber: 'asks_police_number',
+  otherApps: 'other_apps',
+  smallTalk: 'small_talk',
   asksWhatNude: 'asks_what_nude',
   asksWhatGrooming: 'asks_what_grooming',
   asksSaved: 'asks_saved',

@@ -75,6 +75,19 @@ export function createHarbourMachine(deps: DialogDeps) {
       escalated: {
         on: {
           'user.message': answer([
+            // "Are you safe right now?", asked when self-harm was first heard: no or not sure is danger now. First, before
+            // the danger-now answers: it is also asked when self-harm first came while in danger now from something else.
+            // "idk", "not sure" (and nothing that says no): not knowing, answered gently (what could help, the numbers, 999 if it gets worse).
+            // "theres no point" in place of the answer (its no is not one): heard, and the question asked again (once).
+            { guard: and(['awaitsSafeAnswer', 'feelsNoPoint', 'mayAskSafeAgain']), actions: ['feelingsAnswered', 'sayNoPointAskSafeAgain'] },
+            { guard: and(['awaitsSafeAnswer', 'isNotKnowing', not('saysNo'), not('leadsWithNo'), not('saysNotFine'), not('soundsFine')]), actions: ['sayUnsureSafe'] },
+            { guard: and(['awaitsSafeAnswer', or(['saysNo', 'isUnsure', 'leadsWithNo', 'saysNotFine']), not('soundsFine')]), actions: ['escalateNotSafe'] },
+            // "lol jk", "forget it" (even "jk im fine"): not an answer to trust on its own; asked again, once.
+            { guard: and(['awaitsSafeAnswer', 'takesItBack', 'mayAskSafeAgain']), actions: ['feelingsAnswered', 'askSafeAfterTakingBack'] },
+            { guard: and(['awaitsSafeAnswer', or(['saysYes', 'soundsFine']), 'isInDangerNow']), actions: ['saySafeForNow', 'sayStillInDanger'] },
+            { guard: and(['awaitsSafeAnswer', or(['saysYes', 'soundsFine'])]), actions: ['saySafeForNow'] },
+            // A feeling in place of the answer ("no one would care"): said back, and the question asked again (once).
+            { guard: and(['awaitsSafeAnswer', 'namesFeelingBesidesOkay', 'mayAskSafeAgain']), actions: ['feelingsAnswered', 'reflectAndAskSafeAgain'] },
             // In danger now: until they say it has passed, every message gets 999 again (or, once
             // they have called, "stay on the line"), not questions about feelings or grown-ups.
             { guard: and(['isInDangerNow', 'saysSafeNow']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'saySafeNow'] },
@@ -93,17 +106,10 @@ export function createHarbourMachine(deps: DialogDeps) {
             // "but he seems nice": no blame, and why it still matters, then 999 again.
             { guard: and(['isInDangerNow', 'caresForThem']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayCares', 'sayStillInDanger'] },
             { guard: 'isInDangerNow', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayDangerSteps'] },
-            // "Are you safe right now?", asked when self-harm was first heard: no or not sure is danger now.
-            // "idk", "not sure" (and nothing that says no): not knowing, answered gently (what could help, the numbers, 999 if it gets worse).
-            { guard: and(['awaitsSafeAnswer', 'isNotKnowing', not('saysNo'), not('leadsWithNo'), not('saysNotFine'), not('soundsFine')]), actions: ['sayUnsureSafe'] },
-            { guard: and(['awaitsSafeAnswer', or(['saysNo', 'isUnsure', 'leadsWithNo', 'saysNotFine']), not('soundsFine')]), actions: ['escalateNotSafe'] },
-            // "lol jk", "forget it" (even "jk im fine"): not an answer to trust on its own; asked again, once.
-            { guard: and(['awaitsSafeAnswer', 'takesItBack', 'mayAskSafeAgain']), actions: ['feelingsAnswered', 'askSafeAfterTakingBack'] },
-            { guard: and(['awaitsSafeAnswer', or(['saysYes', 'soundsFine'])]), actions: ['saySafeForNow'] },
-            // A feeling in place of the answer ("no one would care"): said back, and the question asked again (once).
-            { guard: and(['awaitsSafeAnswer', 'namesFeelingBesidesOkay', 'mayAskSafeAgain']), actions: ['feelingsAnswered', 'reflectAndAskSafeAgain'] },
             // "im so scared my life is over": it is not the end, and are you safe (once).
             { guard: 'feelsHopeless', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayNotTheEnd'] },
+            // "nobody can help me", "theres no point" (after blackmail, a warning sign): people can help, and are you safe; not the tips.
+            { guard: 'feelsNoPoint', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayNoPoint'] },
             // A young person's "hello??", "u there": still here; while waiting for a person, they will come as soon as
             // they can. (A parent's greeting goes on to the wellbeing question, as before.)
             { guard: and(['isGreeting', 'isWaitingForPerson', not('isOnAdultPath')]), actions: [{ type: 'say', params: { key: 'escalation.listening' } }, { type: 'say', params: { key: 'handoff.wait-again' } }] },
@@ -174,9 +180,11 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: and(['safeAnswerOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'saySafeForNow'] },
         // "am i gonna get in trouble", read by the classifier alone as danger: the question is answered, nothing escalated.
         { guard: and(['troubleOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'sayNotInTroubleIfAsked'] },
-        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayHarmToOtherIfAny', 'sayCardGivenIfAny', 'sayOutingIfAny', 'sayKeepImageIfAsked', 'sayTakeDownIfAsked', 'sayImageWorryIfAny', 'sayPaidAlreadyIfAny', 'sayCantPayIfAny', 'sayNotOkayIfAsked', 'sayTookDeviceIfAny', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked', 'sayDontConfrontIfAsked', 'sayCantTellForYouIfAsked', 'sayDontDeleteIfAsked', 'sayAboutCeopIfAsked', 'sayStandingAnswersIfAny', 'askSafeLast'] },
+        { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayHarmToOtherIfAny', 'sayCardGivenIfAny', 'sayOutingIfAny', 'sayKeepImageIfAsked', 'sayTakeDownIfAsked', 'sayImageWorryIfAny', 'sayPaidAlreadyIfAny', 'sayCantPayIfAny', 'sayNotOkayIfAsked', 'sayTookDeviceIfAny', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked', 'sayDontConfrontIfAsked', 'sayCantTellForYouIfAsked', 'sayDontDeleteIfAsked', 'sayAboutCeopIfAsked', 'sayStandingAnswersIfAny', 'sayFearsTellingIfAny', 'askSafeLast'] },
         // "she already gave it", after a stranger asked for their details: the stranger knows them now.
         { guard: and(['givesDetails', not('isWithCounsellor')]), target: '.escalated', actions: [...TAKE_MESSAGE, 'escalateDetailsGiven'] },
+        // "nobody can help me", "theres no point", before any escalation: a warning sign; a counsellor, hope, and are you safe.
+        { guard: and(['feelsNoPoint', not('isEscalated')]), target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateNoPoint'] },
         // With a counsellor the bot is silent: the person reads and answers.
         { guard: 'isWithCounsellor', actions: [...TAKE_MESSAGE] },
         { guard: 'asksIfBot', actions: [...TAKE_MESSAGE, 'sayNotAPerson', 'askWhoIfNotKnown'] },

@@ -7,7 +7,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { Audience, BotSay, ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { AGE_LIE_RULE, ASKED, caresLine, grownUpTargetOf, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, isHomeAloneFinding, WAKE_THEM, wakeSomeoneNext, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontSendOrPay, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
+import { AGE_LIE_RULE, ASKED, caresLine, grownUpTargetOf, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, isHomeAloneFinding, WAKE_THEM, wakeSomeoneNext, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontMeetNow, dontSendOrPay, selfHarmFirstBesideDanger, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -54,7 +54,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // The context as it will be once the message is taken (the same object when it already is).
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
-    if (turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || ((turn.outing === true || turn.outedHomeFear === true) && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || isBackAfterPause(taken) || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
+    if ((noPointOf(taken) && context.handoff === 'none') || turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || ((turn.outing === true || turn.outedHomeFear === true) && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || isBackAfterPause(taken) || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
     // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
     return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
@@ -228,7 +228,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (context.turn.blamesSelf === true && context.turn.asksIfInTrouble !== true && context.turn.imageWorry !== true && context.turn.blamesSelfFirst !== true) enqueue.emit(sayStepOf(context, 'not-your-fault'));
       }),
       /** "what if i meet him somewhere public", with no new red flag in it: don't go; 999 still, while in danger now. */
-      sayDontMeet: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'dontMeet', [dontMeet(c), ...stillInDangerIf(isInDangerNow(c), c)])),
+      sayDontMeet: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'dontMeet', [dontMeetNow(c), ...stillInDangerIf(isInDangerNow(c), c)])),
       /**
        * While they just talk, life at home or school told of: the first time said back with an open
        * question; after that, that they are listened to (not the same two lines each time).
@@ -275,6 +275,45 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (askSafe) enqueue.emit(sayToReader(context, 'safety.ask-safe', { quickReplies: QR.safe }));
         enqueue.assign({ said: { ...context.said, notTheEnd: true }, ...(askSafe ? { safeAsk: 'asked' as const } : {}) });
       }),
+      /**
+       * "nobody can help me", "theres no point", while escalated: it can feel like that, but people can help and it can
+       * be stopped (then, said again, heard, and Childline); and, when nobody has asked yet, whether they are safe right now.
+       */
+      sayNoPoint: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say(context.said.noPoint === true ? 'shared.no-point-again' : 'shared.no-point'));
+        const askSafe = context.safeAsk === undefined && context.said.selfHarm !== true;
+        if (askSafe) enqueue.emit(sayToReader(context, 'safety.ask-safe', { quickReplies: QR.safe }));
+        enqueue.assign({ said: { ...context.said, noPoint: true }, ...(askSafe ? { safeAsk: 'asked' as const } : {}) });
+      }),
+      /** The same in place of an answer to "Are you safe right now?": heard, and the question asked again (once). */
+      sayNoPointAskSafeAgain: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say(context.said.noPoint === true ? 'shared.no-point-again' : 'shared.no-point'));
+        enqueue.emit(sayToReader(context, 'safety.ask-safe', { quickReplies: QR.safe }));
+        enqueue.assign({ safeAsk: 'asked', said: { ...context.said, noPoint: true, safeAskedAgain: true } });
+      }),
+      /**
+       * "nobody can help me", "theres no point" on the path, before any red flag: a warning sign, so a counsellor is asked
+       * for (the dialog's own self-harm finding, high), the words heard with hope, and "Are you safe right now?" last.
+       */
+      escalateNoPoint: enqueueActions(({ context, enqueue }) => {
+        const { out, raises, escalated, said } = escalation(context, 'high', [dialogFinding('self_harm', 'high', NO_POINT_RULE)]);
+        // The thanks first ("What you've shared sounds serious"), then the hope, then the numbers and who is coming.
+        const firstSay = out.findIndex((e) => e.type === 'bot.say');
+        out.forEach((e, i) => {
+          enqueue.emit(e);
+          if (i === firstSay) enqueue.emit(say('shared.no-point'));
+        });
+        if (firstSay < 0) enqueue.emit(say('shared.no-point'));
+        enqueue.emit(sayToReader(context, 'safety.ask-safe', { quickReplies: QR.safe }));
+        enqueue.assign({
+          ...requestMade(context, 'high', raises, escalated),
+          safeAsk: 'asked',
+          summary: { ...context.summary, urgency: raises ? 'high' : (context.summary.urgency ?? 'high'), categories: union(context.summary.categories, ['self_harm']) },
+          said: { ...context.said, ...said, selfHarm: true, noPoint: true },
+        });
+      }),
+      /** Nothing happened told yet at the first question: here to help with anything online, when they're ready (once). */
+      sayNothingToldYet: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'nothingTold', [say('child.nothing-told-yet', { quickReplies: QR.skip })])),
       /** "i blocked him": well done, once; 999 still, while in danger now. */
       sayBlocked: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'blocked', [sayStepOf(c, 'blocked'), ...stillInDangerIf(isInDangerNow(c), c)])),
       /** "its my fault": it is not, and who is in the wrong; 999 still, while in danger now. */
@@ -474,6 +513,20 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         sayOnce(enqueue, c, 'fearsTelling', [sayStepOf(c, 'fears-telling')]);
       }),
       /**
+       * Beside a red flag (or "cant tell my parents", read as trouble at home): the fear of how their grown-up would react
+       * ("they would disown me") answered too, once, not only the escalation's words (in danger now, only "call 999" again).
+       * Not when "Are you safe right now?" is asked this turn: one question at a time.
+       */
+      sayFearsTellingIfAny: enqueueActions(({ context: c, enqueue }) => {
+        if (c.turn.fearsTelling !== true || pathOf(c.audience) === 'parent' || c.said.fearsTelling === true || c.safeAsk === 'asked') return;
+        if (fearsHarmToCheck(c)) {
+          enqueue.emit(say('child.fears-harm'));
+          enqueue.assign({ harmAsk: 'asked', said: { ...c.said, fearsHarm: true } });
+          return;
+        }
+        sayOnce(enqueue, c, 'fearsTelling', [sayStepOf(c, 'fears-telling')]);
+      }),
+      /**
        * Waiting with nobody coming: ask about a grown-up they trust (the next message answers). Asked
        * again only after more of the story came instead of an answer, and then in other words.
        */
@@ -572,7 +625,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         for (const line of roleLines) enqueue.emit(line);
         // Self-harm heard for the first time, and no one known to be in danger now: ask, directly, whether they are safe.
         // Asked last in the turn, after every line beside it (`askSafeLast`), so the question is the last thing on screen.
-        const askSafe = categories.includes('self_harm') && !context.said.selfHarm && urgency !== 'immediate' && context.urgency !== 'immediate' && context.safeAsk === undefined;
+        // Also when they were already in danger now from something else and this is not itself danger now ("might just
+        // kms" after a deadline): whether they are safe from themselves is still the question (`selfHarmFirstBesideDanger`).
+        const besideDanger = selfHarmFirstBesideDanger(context);
+        const askSafe = categories.includes('self_harm') && !context.said.selfHarm && urgency !== 'immediate' && (context.urgency !== 'immediate' || besideDanger) && context.safeAsk === undefined;
         // The first red flag is about one of their own grown-ups in person ("my uncle sed i hav to keep a
         // secret"): the path that would have noted it is skipped, so it is noted here, for the tips.
         const knownAdult = context.urgency === undefined && context.turn.knownAdultInPerson === true && context.knownAdult === undefined;
@@ -588,6 +644,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
           said: {
             ...context.said,
             selfHarm: context.said.selfHarm || categories.includes('self_harm'),
+            // Self-harm beside another danger now: its own 999 words only once danger now is heard again.
+            ...(besideDanger ? { selfHarmBesideDanger: true } : urgency === 'immediate' ? { selfHarmBesideDanger: false } : {}),
             // What escalation() said once (don't send or pay, which half; logins; menace; secrecy; …).
             ...said,
             // Someone outside, or home alone after a threat: the door steps ("Don't open the door to them…").
@@ -619,7 +677,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.assign({
           ...requestMade(context, 'immediate', raises, escalated),
           summary: { ...context.summary, urgency: 'immediate', categories: union(context.summary.categories, ['self_harm']) },
-          said: { ...context.said, selfHarm: true, notSafe: true },
+          said: { ...context.said, selfHarm: true, notSafe: true, selfHarmBesideDanger: false },
         });
       }),
       /**
@@ -965,6 +1023,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       tellsOfBullying: ({ context, event }) => turnOf(context, event).bullying === true,
       givesDetails: ({ context, event }) => givesDetails({ ...context, turn: turnOf(context, event) }),
       feelsHopeless: ({ context, event }) => turnOf(context, event).hopeless === true && context.said.notTheEnd !== true,
+      /** "nobody can help me", "theres no point", a young person or a friend (see {@link noPointOf}). */
+      feelsNoPoint: ({ context, event }) => noPointOf({ ...context, turn: turnOf(context, event) }),
       isGreeting: ({ context, event }) => turnOf(context, event).greeting === true,
       tellsStory: ({ context, event }) => turnOf(context, event).tellsStory === true,
       asksAppQuestion: ({ context, event }) => turnOf(context, event).appQuestion === true && (context.audience ?? turnOf(context, event).audience) !== 'friend',
@@ -994,7 +1054,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       saysNo: ({ context, event }) => turnOf(context, event).no === true,
       isUnsure: ({ context, event }) => turnOf(context, event).unsure === true,
       wantsTips: ({ context, event }) => turnOf(context, event).wantsTips === true,
-      knowsApp: ({ context, event }) => summaryOf(context, event).app !== undefined,
+      knowsApp: ({ context, event }) => summaryOf(context, event).app !== undefined || turnOf(context, event).otherApp === true,
       /** How long this has gone on was said, in days or longer ("for weeks"; "today" may be when, not how long). */
       durationKnown: ({ context }) => context.summary.duration !== undefined && context.summary.duration !== 'today',
       /** "my uncle sed i hav to keep a secret": one of their own grown-ups, nothing online, no stranger. */
@@ -1055,6 +1115,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** "wat", "huh", "what do you mean": the question was not understood. */
       isConfused: ({ context, event }) => turnOf(context, event).confused === true,
       isBareYes: ({ context, event }) => turnOf(context, event).bareYes === true,
+      /** Nothing happened told yet: a question to the bot, small talk, testing, a plain "no" or "idk" (see analyse.ts). */
+      toldNothing: ({ context, event }) => turnOf(context, event).toldNothing === true,
+      mayNoteNothingTold: ({ context }) => context.said.nothingTold !== true,
       /** "hi", "um", "its embarrassing", "promise you wont judge", to the first question: not the story yet. */
       hesitatesToTell: ({ context, event }) => turnOf(context, event).hesitates === true || turnOf(context, event).greeting === true,
       hasCheckedIn: ({ context }) => context.checkIns > 0,
@@ -1312,6 +1375,14 @@ function trustedAdultQuestion(context: HarbourContext): BotSay {
 }
 
 /** "she already gave it", once, after someone asked for their details (the summary's asked). */
+/** "nobody can help me", "theres no point", from a young person or a friend (a parent's "no point" is another thing). */
+function noPointOf(context: HarbourContext): boolean {
+  return context.turn.noPoint === true && pathOf(context.audience ?? context.turn.audience ?? 'young_person') !== 'parent';
+}
+
+/** The dialog's finding for "nobody can help me", "theres no point" on the path, before any red flag: a warning sign. */
+export const NO_POINT_RULE = 'dialog:no-point';
+
 function givesDetails(context: HarbourContext): boolean {
   return context.turn.detailsGiven === true && context.said.detailsGiven !== true && (context.summary.asked ?? []).includes(ASKED.personal_info ?? '');
 }
@@ -1494,6 +1565,8 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   // with them, 101 or 999 (once). Not beside "should i" (asks_police answers that).
   if (t.plansPolice === true && t.asksPolice !== true && path !== 'parent' && context.said.policePlan !== true && !isInDangerNow(context)) out.push(say(path === 'friend' ? 'friend.police-plan' : 'child.police-plan'));
   if (t.asksTracking === true) out.push(say('shared.cant-see-you'));
+  // "wats the police number": 999 in danger now, 101 otherwise, both tap-to-call (each time asked).
+  if (t.asksPoliceNumber === true) out.push(say('shared.police-number'));
   // "wat is a nude", "wats grooming": a young child asking what a word means, answered plainly (not "that sounds hard").
   if (t.asksWhatNude === true && path !== 'parent') out.push(say('shared.meaning-nude'));
   if (t.asksWhatGrooming === true && path !== 'parent') out.push(say('shared.meaning-grooming'));

@@ -36,6 +36,12 @@ export interface HarbourContext {
   /** Safety wording already given once (repeated only where the rules say every time). */
   readonly said: {
     readonly selfHarm: boolean;
+    /**
+     * Self-harm first heard while already in danger now from something else, and not itself danger now ("might
+     * just kms" after a deadline read as danger): the 999 reminders are not the overdose ones, until a finding of
+     * danger now or "not safe" comes. Absent in older snapshots.
+     */
+    readonly selfHarmBesideDanger?: boolean;
     readonly dontSend: boolean;
     readonly details: boolean;
     /**
@@ -143,6 +149,10 @@ export interface HarbourContext {
     readonly sentImages?: boolean;
     /** "my life is over" while escalated: it is not the end. Once. Absent in older snapshots. */
     readonly notTheEnd?: boolean;
+    /** "nobody can help me", "theres no point": people can help, it can be stopped (`shared.no-point`), then the short line. Absent in older snapshots. */
+    readonly noPoint?: boolean;
+    /** Small talk or a question before anything happened was told: here to help, when they're ready (`child.nothing-told-yet`). Once. Absent in older snapshots. */
+    readonly nothingTold?: boolean;
     /** "Are you safe right now?" asked again after a feeling in its place ("no one would care"). Once. Absent in older snapshots. */
     readonly safeAskedAgain?: boolean;
     /** "k" to "do they know where you live?" checked once in plainer words; a second nod is a yes. Absent in older snapshots. */

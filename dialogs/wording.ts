@@ -101,6 +101,16 @@ export function dontMeet(ctx: HarbourContext): BotSay {
   return adviceFor(ctx, 'dont-meet');
 }
 
+/**
+ * Don't meet, said again: a young person who, after the first "don't go", still plans it ("im meeting him tmrw",
+ * "idk whether to go") hears it plainly again, with why and what to do before then (`advice.dont-meet-again`),
+ * not the same line word for word. Others hear their own line again.
+ */
+export function dontMeetNow(ctx: HarbourContext): BotSay {
+  if (ctx.said.dontMeet === true && pathOf(ctx.audience) === 'child') return say('advice.dont-meet-again');
+  return dontMeet(ctx);
+}
+
 /** The detector's rules for someone wanting to meet the child (red-flags.yaml; combos across turns). */
 export const MEETING_RULES: ReadonlySet<string> = new Set([
   'lex:immediate_danger.meeting-soon',
@@ -349,9 +359,31 @@ export function stillInDanger(ctx: HarbourContext): BotSay {
     if (ctx.said.outside === true && pathOf(ctx.audience) === 'child') return say('escalation.help-coming-door');
     return sayToReader(ctx, 'escalation.help-coming');
   }
-  const selfHarm = ctx.summary.categories?.includes('self_harm') === true;
+  const selfHarm = selfHarmIsTheDanger(ctx);
   if (selfHarm && ctx.said.notSafe === true) return sayToReader(ctx, 'escalation.still-not-safe');
   return sayToReader(ctx, selfHarm ? 'escalation.still-in-danger-self-harm' : 'escalation.still-in-danger');
+}
+
+/**
+ * Self-harm came up and is what puts them in danger now (an overdose taken, "not safe"), so the 999 reminders speak
+ * of it ("some things you take can hurt you hours later"). Not when it was first heard, not itself danger now, while
+ * they were already in danger now from something else ("hes given me 1 hour", then "might just kms"): see
+ * {@link selfHarmFirstBesideDanger} and `said.selfHarmBesideDanger`.
+ */
+export function selfHarmIsTheDanger(ctx: HarbourContext): boolean {
+  if (ctx.summary.categories?.includes('self_harm') !== true) return false;
+  return ctx.said.selfHarmBesideDanger !== true && !selfHarmFirstBesideDanger(ctx);
+}
+
+/** This message is the first to raise self-harm, not as danger now, while the chat is already in danger now. */
+export function selfHarmFirstBesideDanger(ctx: HarbourContext): boolean {
+  return (
+    ctx.said.selfHarm !== true &&
+    ctx.urgency === 'immediate' &&
+    ctx.said.safeNow !== true &&
+    ctx.turn.urgency !== 'immediate' &&
+    ctx.turn.findings.some((f) => f.category === 'self_harm')
+  );
 }
 
 /** The dialog's finding for being home alone after someone who knows where they live or a threat (analyse.ts). */
@@ -378,7 +410,7 @@ export const SOMEONE_OUTSIDE_RULE = 'lex:immediate_danger.someone-outside';
  * Everyone else hears the reminder ({@link stillInDanger}). Every step says 999.
  */
 export function dangerStep(ctx: HarbourContext, n: number): BotSay {
-  const selfHarm = ctx.summary.categories?.includes('self_harm') === true;
+  const selfHarm = selfHarmIsTheDanger(ctx);
   // "its 1am tho", "everyones asleep", after "tell a grown-up near you": okay to wake one for this, not the reminder again.
   if (pathOf(ctx.audience) === 'friend' && ctx.said.calledHelp !== true && (ctx.turn.lateHour === true || ctx.turn.othersAsleep === true)) return say('escalation.wake-ok-friend');
   if (pathOf(ctx.audience) === 'friend' && !selfHarm && ctx.said.calledHelp !== true) return say(DANGER_STEPS_FRIEND[n % DANGER_STEPS_FRIEND.length] ?? 'escalation.still-in-danger-friend');
@@ -508,7 +540,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // away if i stop her seeing him": parent.run-away says not to let them see him.
   const parentGoing = pathOf(ctx.audience) === 'parent' && (ctx.turn.parentActsAlone === true || ctx.turn.parentHunts === true || ctx.turn.parentTrap === true || ctx.turn.runsAway === true);
   const meeting = !withPerson && !parentGoing && (ctx.turn.asksToMeet === true || (ctx.said.dontMeet !== true && findings.some(isMeetingFinding)));
-  if (meeting) out.push(dontMeet(ctx));
+  if (meeting) out.push(dontMeetNow(ctx));
   // A password or a code asked for: what to do about it, once.
   const logins = ctx.said.logins !== true && findings.some(asksForLogin);
   if (logins) out.push(say(isAdult(ctx) ? 'parent.advice.logins' : 'advice.logins'));

@@ -31,6 +31,12 @@ export function childStates(s: HarbourSetup) {
             { guard: and(['sharesOwnFeelingOnly', 'speaksForThemselves']), target: 'listening', actions: ['listenToFeeling'] },
             // Only emoji or marks ("😢😢"): nothing to thank them for yet; asked again, gently (a person offered after two).
             { guard: not('hasWords'), actions: [{ type: 'notUnderstood', params: { retry: '.ask.what-happened', quickReplies: QR.skip } }] },
+            // Nothing happened told yet (session 27): "no" gets space; "idk" take your time; a question, small talk or "lol jk"
+            // gets "here to help when you're ready" once, then as a reply not understood. Never "That sounds hard", nor "Which app?".
+            { guard: and(['toldNothing', 'saysNo']), target: 'space' },
+            { guard: and(['toldNothing', 'isNotKnowing']), actions: [{ type: 'sayStep', params: { step: 'take-your-time', quickReplies: QR.skip } }] },
+            { guard: and(['toldNothing', 'mayNoteNothingTold']), actions: ['sayNothingToldYet'] },
+            { guard: 'toldNothing', actions: [{ type: 'notUnderstood', params: { retry: '.ask.what-happened', quickReplies: QR.skip } }] },
             // Bullying by children they know: said back as bullying, then how they feel; no questions about a stranger.
             { guard: 'tellsOfBullying', target: 'bullying', actions: ['understood', 'recordBullying'] },
             // Life at home, no red flag ("my mum drinks a lot and shouts"): said back, and are they safe at home now.

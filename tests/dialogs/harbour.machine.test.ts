@@ -307,8 +307,8 @@ describe('escalation', () => {
     expect(first).toContain("Please don't go to meet them, not even in a busy place or with a friend. People you meet online are not always who they say. If a meeting is planned, tell a grown-up you trust today.");
     // "but he seems nice": no blame for liking him, and why it still matters.
     expect(wordsOf(content, turns[3]?.emitted ?? []).join(' ')).toMatch(/It's okay to like or love someone.*would not ask you to keep secrets, send pictures, or meet them alone/);
-    // Asked whether to go: the answer again.
-    expect(keysOf(turns[4]?.emitted ?? [])).toContain('advice.dont-meet');
+    // Asked whether to go: the answer again, plainly, in other words (session 27: advice.dont-meet-again).
+    expect(keysOf(turns[4]?.emitted ?? [])).toContain('advice.dont-meet-again');
     expect(keysOf(turns[5]?.emitted ?? [])).toEqual(expect.arrayContaining(['advice.keep-evidence', 'advice.dont-meet', 'advice.report']));
     // A parent asking whether to let her go, with no new red flag: the parent's words.
     const parent = play(machine, onShift, [msg("I'm a parent"), msg('a boy she met on roblox wants to meet her at the park'), msg('should i let her meet him if i go too')]);
@@ -847,7 +847,7 @@ describe('escalation', () => {
     expect(keysOf(stranger?.emitted ?? [])).toContain('friend.secret-not-yours');
     // Before: "Please call 999 now…" only; the question was not answered.
     const meet = play(machine, offShift, [msg('im 15'), msg('i met this guy on an app hes 24 were meeting tonight'), msg('what if i take my friend')]).at(-1);
-    expect(keysOf(meet?.emitted ?? [])).toEqual(['advice.dont-meet', 'escalation.still-in-danger']);
+    expect(keysOf(meet?.emitted ?? [])).toEqual(['advice.dont-meet-again', 'escalation.still-in-danger']);
     // Before: "Is there a grown-up you trust…?"
     const robux = play(machine, offShift, [msg('im 11'), msg('someone hacked my roblox account and wants 1000 robux to give it back'), msg('i dont have that many')]).at(-1);
     expect(keysOf(robux?.emitted ?? [])).toEqual(['child.cant-pay']);
