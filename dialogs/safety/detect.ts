@@ -69,7 +69,9 @@ export function tokenise(text: string, model: SafetyModel): Token[] {
   // (`multi`: the members starting with the word's stem, `keys[0]`, worked out with its keys.)
   if (model.words.multiWordSets.size > 0)
     for (let i = 0; i < tokens.length; i += 1) {
-      const cands = wordKeys[i]?.multi;
+      const all = wordKeys[i]?.multi;
+      if (all === undefined) continue;
+      const cands = multiBySecond(all).get(tokens[i + 1]?.keys[0] ?? '');
       if (cands === undefined) continue;
       for (const c of cands) {
         const n = c.stems.length;
@@ -89,6 +91,29 @@ export function tokenise(text: string, model: SafetyModel): Token[] {
     }
   polishReflexive(text, tokens);
   return tokens;
+}
+
+/** Per list of several-word set members (`WordKeys.multi`): the members by their second word's stem. */
+const MULTI_BY_SECOND = new WeakMap<NonNullable<WordKeys['multi']>, ReadonlyMap<string, NonNullable<WordKeys['multi']>>>();
+
+/**
+ * Session 27: the several-word set members that can start at a word, looked up by the next word's stem
+ * (was: every member tried, up to 20 for "but", about 2% of the detector's time at v71). In the list's
+ * order, so the sets a run gets are added in the same order as before. Every member has two words or more.
+ */
+function multiBySecond(all: NonNullable<WordKeys['multi']>): ReadonlyMap<string, NonNullable<WordKeys['multi']>> {
+  let bySecond = MULTI_BY_SECOND.get(all);
+  if (bySecond === undefined) {
+    const index = new Map<string, { readonly stems: readonly string[]; readonly set: string }[]>();
+    for (const c of all) {
+      const second = c.stems[1];
+      if (second === undefined) throw new Error(`a several-word set member of one word: ${c.stems.join(' ')}`);
+      index.set(second, [...(index.get(second) ?? []), c]);
+    }
+    bySecond = index;
+    MULTI_BY_SECOND.set(all, bySecond);
+  }
+  return bySecond;
 }
 
 /**
@@ -540,6 +565,15 @@ const ADVICE_OTHERS = new Set(['man', 'men', 'guy', 'guys', 'bloke', 'woman', 'l
 const ADVICE_VETO = ['{advicevetoes}', '{knownadult}', '{nudestrong}', '{hush}', '{earnest}', '{violent}', '{means}', '{pills}'];
 
 /**
+ * Session 27: the last message's reading of {@link parentAdvice}, which `standsDown` asks for every
+ * phrase of an advice category and `detect` once more (a token walk each time, about 4% of the
+ * detector's time at v71). Tokens are made afresh for every message and their words and sets do not
+ * change after `tokenise`, so the array itself tells one message from the next.
+ */
+let adviceTokens: readonly Token[] | undefined;
+let adviceValue = false;
+
+/**
  * Session 15: a parent's or carer's general question about their own child ("How do I turn on
  * parental controls on an iPad? My son is 8", "is it ok for my 14 year old to meet her school
  * friends in town on her own?", "my son asked for my card to buy a skin, i put in the details
@@ -551,6 +585,15 @@ const ADVICE_VETO = ['{advicevetoes}', '{knownadult}', '{nudestrong}', '{hush}',
  * for the classifier too; danger and self-harm never do.
  */
 function parentAdvice(tokens: readonly Token[]): boolean {
+  if (tokens === adviceTokens) return adviceValue;
+  adviceTokens = tokens;
+  adviceValue = parentAdviceIn(tokens);
+  return adviceValue;
+}
+
+function parentAdviceIn(tokens: readonly Token[]): boolean {
+  // Nothing asked, no advice question: skip the walk (most messages).
+  if (!tokens.some((t) => t.sets.includes('{advice}'))) return false;
   let asks = false;
   let child = false;
   for (let i = 0; i < tokens.length; i += 1) {
@@ -2705,6 +2748,28 @@ function laterDayMeeting(combo: SafetyModel['combos'][number], evidence: readonl
   return evidence.some((e, i) => i !== soonAt && e.turnsAgo === laterAgo && e.turnsAgo !== soon.turnsAgo);
 }
 
+/** Per model: each feature → the indexes of the combos that need it, in the model's order. */
+const COMBOS_BY_NEED = new WeakMap<SafetyModel['combos'], ReadonlyMap<string, readonly number[]>>();
+
+/**
+ * Session 27: the combos with at least one piece in this message, in the model's order (was: every
+ * combo's needs looked up in `current` for every message, about 2% of the detector's time at v71).
+ */
+function combosWith(combos: SafetyModel['combos'], current: ReadonlyMap<string, EvidenceSpan>): number[] {
+  let byNeed = COMBOS_BY_NEED.get(combos);
+  if (byNeed === undefined) {
+    const index = new Map<string, number[]>();
+    combos.forEach((combo, c) => {
+      for (const need of new Set(combo.needs)) index.set(need, [...(index.get(need) ?? []), c]);
+    });
+    byNeed = index;
+    COMBOS_BY_NEED.set(combos, byNeed);
+  }
+  const found = new Set<number>();
+  for (const feature of current.keys()) for (const c of byNeed.get(feature) ?? []) found.add(c);
+  return [...found].sort((a, b) => a - b);
+}
+
 /**
  * Looks at one message (the child's exact words) with the cross-turn state and the model, and
  * returns the red flags it shows plus the next state. Pure: same input, same output, no I/O.
@@ -2746,8 +2811,9 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   // Session 26: someone else's suicide threat hung on the child's own act (`suicidePressure`): the
   // self-harm phrase inside it is his pressure on the child, not the child's (or a friend's) risk.
   // Means named ("…and he sent a pic of a rope") keep his risk as self-harm too.
-  const meansNamed = tokens.some((t) => t.sets.includes('{means}') || t.sets.includes('{pills}'));
-  const pressure = meansNamed ? [] : matches.filter((m) => PRESSURE_RULES.has(m.phrase.rule.id) && standsDown(tokens, m, m.phrase.rule, scope, model) === undefined);
+  // (Session 27: the token walk for means only when a pressure phrase matched, which few messages have.)
+  const meansNamed = (): boolean => present.has('{means}') || present.has('{pills}');
+  const pressure = !matches.some((m) => PRESSURE_RULES.has(m.phrase.rule.id)) || meansNamed() ? [] : matches.filter((m) => PRESSURE_RULES.has(m.phrase.rule.id) && standsDown(tokens, m, m.phrase.rule, scope, model) === undefined);
   let selfHarmPressure = false;
   for (const m of matches) {
     const rule = m.phrase.rule;
@@ -2797,8 +2863,9 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   // hypothetical, lesson or news in it.
   // Not when it asks about a school task, a trifle or a game ("whats the point of maths honestly"),
   // unless a word of distress is there too ("…i wont be around to get the results").
-  const trivialAsk = tokens.some((t) => t.sets.includes('{chore}') || t.sets.includes('{trifle}') || SCHOOLING.has(t.word) || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word))) && !tokens.some((t) => t.sets.includes('{distress}'));
-  const askedOnly = general && scope.generalSentences.size === 0 && scope.hypotheticalFrom.size === 0 && !trivialAsk;
+  // (Session 27: the two token walks of `trivialAsk` only for a message that is general through its openers.)
+  const trivialAsk = (): boolean => tokens.some((t) => t.sets.includes('{chore}') || t.sets.includes('{trifle}') || SCHOOLING.has(t.word) || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word))) && !present.has('{distress}');
+  const askedOnly = general && scope.generalSentences.size === 0 && scope.hypotheticalFrom.size === 0 && !trivialAsk();
   // Session 15: a parent's general question about their own child's apps, money or settings: the
   // classifier alone does not raise the categories the question stands down either.
   const advice = parentAdvice(tokens);
@@ -2896,8 +2963,9 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     // speaks for the message, so a meeting moved to today is not stood down as "a later day plus now".
     if (had === undefined || (h.feature === 'signal.time-soon' && isWeakSoon(had) && !isWeakSoon(h.span))) current.set(h.feature, h.span);
   }
-  for (const combo of model.combos) {
-    if (!combo.needs.some((n) => current.has(n))) continue;
+  for (const c of combosWith(model.combos, current)) {
+    const combo = model.combos[c];
+    if (combo === undefined) continue;
     const evidence: EvidenceSpan[] = [];
     let complete = true;
     for (const need of combo.needs) {
@@ -2912,9 +2980,10 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   }
 
   const detectorVersion = model.detectorVersion;
-  const out: Finding[] = [...findings.values()]
-    .map((f) => ({ ...f, confidence: Math.round(f.confidence * 1000) / 1000, detectorVersion, evidence: f.evidence }))
-    .sort((a, b) => URGENCY_RANK[b.urgency] - URGENCY_RANK[a.urgency] || CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) || b.confidence - a.confidence);
+  // (Session 27: each finding made with its fields named, in the order a spread of `f` gave them, and no sort for one.)
+  const out: Finding[] = [];
+  for (const f of findings.values()) out.push({ category: f.category, urgency: f.urgency, confidence: Math.round(f.confidence * 1000) / 1000, rule: f.rule, evidence: f.evidence, detectorVersion });
+  if (out.length > 1) out.sort((a, b) => URGENCY_RANK[b.urgency] - URGENCY_RANK[a.urgency] || CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) || b.confidence - a.confidence);
 
   const fresh: DetectorSignal[] = [...current.entries()].map(([feature, e]) => ({
     feature,
