@@ -650,6 +650,25 @@ const REVEAL_VETO = ['{afraid}', '{earnest}', '{violent}', '{hush}', '{secret}']
  * opening person may not be an adult the child knows who is not a parent (`knownadult`: an uncle, a
  * coach, a stepdad…).
  */
+/** What a delivery brings or who sends it: "the AMAZON man", "the PIZZA guy", "a DELIVEROO rider", "the PARCEL lady". */
+const DELIVERED = new Set(['amazon', 'pizza', 'delivery', 'deliveroo', 'ubereats', 'parcel', 'parcels', 'courier', 'dpd', 'evri', 'hermes', 'dhl', 'ups', 'yodel', 'takeaway', 'chippy', 'kebab', 'grocery', 'groceries', 'tesco', 'asda', 'sainsburys', 'ocado']);
+/** Who brings it: "the amazon MAN", "the pizza GUY", "the deliveroo RIDER". */
+const BRINGERS = new Set(['man', 'guy', 'lady', 'woman', 'bloke', 'driver', 'rider', 'person']);
+/** The one not yet known, before the phrase: "SOMEONE knocked on the door". */
+const UNKNOWN_ONE = new Set(['someone', 'somebody']);
+/** One word for the one who brings things to the door. */
+const BRINGER_WORDS = new Set(['postman', 'postwoman', 'postie', 'courier', 'milkman']);
+
+/**
+ * Session 27: the one at the door revealed as someone bringing a delivery ("someone knocked on the door and it was
+ * just the amazon man", "it was the pizza guy"): a word of what is delivered, then who brings it, or one word for
+ * them, from token `k`. (The plain "man", "guy" stay someone else in `revealedNow`: "it was a man i didnt know".)
+ */
+function bringsThings(tokens: readonly Token[], k: number): boolean {
+  const w = tokens[k]?.word ?? '';
+  return BRINGER_WORDS.has(w) || (DELIVERED.has(w) && BRINGERS.has(tokens[k + 1]?.word ?? ''));
+}
+
 function revealedNow(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, model: SafetyModel): boolean {
   if (!rule.unlessSentenceHas.includes('{revealed}')) return false;
   let revealed = false;
@@ -658,7 +677,8 @@ function revealedNow(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
     if (t === undefined) continue;
     if (REVEAL_VETO.some((v) => t.sets.includes(v)) || t.word === 'tell' || t.word === 'told') return false;
     if (i >= m.first && i <= m.last) continue;
-    if (OTHER_PERSON.has(t.word)) return false;
+    // (Session 27: "SOMEONE knocked on the door and it was just the amazon man": the unknown one before the phrase is who the reveal names.)
+    if (OTHER_PERSON.has(t.word) && !bringsThings(tokens, i - 1) && !(i < m.first && UNKNOWN_ONE.has(t.word))) return false;
     if (revealed || !REVEAL_VERBS.has(t.word)) continue;
     // Session 22: a reveal claimed by the one acting is no reveal ("he says hes my friend and asked me to come to the park").
     if ([1, 2, 3].some((d) => CLAIMING.has(tokens[i - d]?.word ?? ''))) continue;
@@ -666,7 +686,7 @@ function revealedNow(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
       const u = tokens[k];
       if (u === undefined) break;
       // Not when what follows the reveal brings the danger back ("its just the postman but HE keeps STARING in").
-      if (REVEAL_SETS.some((x) => u.sets.includes(x)) && !REVEAL_PLACES.has(u.word)) { revealed = !metOnline(tokens, k) && !tokens.some((v, q) => q > k && NOT_REVEALED.has(v.word)); break; }
+      if ((REVEAL_SETS.some((x) => u.sets.includes(x)) && !REVEAL_PLACES.has(u.word)) || bringsThings(tokens, k)) { revealed = !metOnline(tokens, k) && !tokens.some((v, q) => q > k && NOT_REVEALED.has(v.word)); break; }
       if (!REVEAL_FILLERS.has(u.word)) break;
     }
   }
@@ -953,7 +973,28 @@ function trivialHyperbole(tokens: readonly Token[], m: PhraseMatch, rule: Compil
     if (t.sets.includes('{chore}')) chore = true;
     if (atHand && (t.sets.includes('{chore}') || t.sets.includes('{game}') || (t.sets.includes('{thing}') && !NOT_AT_HAND.has(t.word)))) trifle = true;
   }
-  return trifle || (chore && laugh) || (laugh && causeGiven(tokens, m));
+  return trifle || (chore && laugh) || (laugh && (causeGiven(tokens, m) || embarrassingMoment(tokens, m)));
+}
+
+/** Words of being seen or heard: "my crush SAW me trip", "mum HEARD me singing", "he CAUGHT me dancing". */
+const WITNESSED = new Set(['saw', 'seen', 'sees', 'heard', 'hears', 'caught', 'catches', 'noticed']);
+
+/**
+ * Session 27: the embarrassing moment told beside a laughed-off death wish, with no cause word ("i want to die lol
+ * my crush saw me trip on the stairs", "ugh i wanna disappear lol i said love u to my teacher by accident"): someone
+ * saw, heard or caught the child ("saw me", "heard me"), or it was an accident ("by accident", "accidentally"),
+ * outside the phrase. `trivialHyperbole` asks a laughing mark with it and keeps its vetoes (distress, pictures,
+ * nudity, undressing, the body, violence, means), so "everyone saw me cry lol i want to die" and "he saw me naked"
+ * keep self-harm or what they show.
+ */
+function embarrassingMoment(tokens: readonly Token[], m: PhraseMatch): boolean {
+  for (let j = 0; j < tokens.length; j += 1) {
+    if (j >= m.first && j <= m.last) continue;
+    const w = tokens[j]?.word ?? '';
+    if (w === 'accidentally' || (w === 'by' && tokens[j + 1]?.word === 'accident')) return true;
+    if (WITNESSED.has(w) && tokens[j + 1]?.word === 'me') return true;
+  }
+  return false;
 }
 
 /** Words that open the cause of a feeling: "… WHEN her crush saw her fall over", "… BC i tripped". */
