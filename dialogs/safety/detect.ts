@@ -976,6 +976,46 @@ function trivialHyperbole(tokens: readonly Token[], m: PhraseMatch, rule: Compil
   return trifle || (chore && laugh) || (laugh && (causeGiven(tokens, m) || embarrassingMoment(tokens, m)));
 }
 
+/** The words that say self-harm itself: a hurt with them is never read as an accident. */
+const SELF_WORDS = new Set(['myself', 'self', 'harm', 'harming', 'harmed', 'selfharm', 'purpose', 'meant', 'deserve', 'deserved']);
+/** Feelings that make a hurt told with them no plain accident: "… on the fence when i was UPSET". */
+const HURT_FEELINGS = new Set(['upset', 'angry', 'stressed', 'mad', 'overwhelmed', 'panicking', 'panic', 'furious', 'numb', 'low', 'rubbish', 'awful', 'horrible', 'worse']);
+/** Things a child snags, scrapes or bangs themselves on by accident: "scratched my arm ON A BRAMBLE", "banged my head ON THE BUNK bed". */
+const SNAGS = new Set(['bramble', 'brambles', 'nettle', 'nettles', 'thorn', 'thorns', 'rosebush', 'fence', 'nail', 'trampoline', 'bike', 'scooter', 'skateboard', 'rock', 'rocks', 'bunk', 'stairs', 'branch', 'tree', 'climbing']);
+/** How an accident happens: "i FELL over", "i TRIPPED" (not "fell OUT with her"); with "off": "from COMING OFF my scooter". */
+const MISHAPS = new Set(['fell', 'fall', 'falling', 'fallen', 'tripped', 'tripping', 'slipped', 'slipping', 'crashed', 'crashing']);
+const COMING_OFF = new Set(['coming', 'came', 'come']);
+/** What an animal does that hurts: "my cat SCRATCHED me". */
+const ANIMAL_HURTS = new Set(['scratched', 'scratch', 'scratches', 'bit', 'bites', 'bitten', 'nipped', 'clawed']);
+/** Sets that keep a hurt self-harm whatever the cause told: distress, means, pills, keeping quiet, secrets, meaning it. */
+const INJURY_VETO = ['{distress}', '{means}', '{pills}', '{hush}', '{secret}', '{earnest}'];
+
+/**
+ * Session 27: a hurt told with the accident that made it ("scratched my arm on a bramble climbing the fence", "big
+ * cut on my knee from coming off my scooter", "my cat scratched me and now i have a cut on my arm"): the self-harm
+ * phrase, with none of the words that say self-harm itself (myself, self harm, on purpose, deserved), stands down
+ * when the message tells a cause outside the child: something snagged on right after it ("on a bramble", "on the
+ * bunk bed"; not a wall or a door, which a child bangs their head on in distress), a fall, trip or slip after it
+ * ("from coming off", "fell"), or an animal that scratched or bit before it. Never with distress outside the
+ * phrase's own hurt word, a feeling (upset, angry, stressed…), means, pills, keeping quiet, secrets or meaning it.
+ */
+function accidentalInjury(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:self_harm.self-harm') return false;
+  let cause = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (SELF_WORDS.has(t.word) || HURT_FEELINGS.has(t.word)) return false;
+    if (i >= m.first && i <= m.last) continue;
+    if (INJURY_VETO.some((v) => t.sets.includes(v)) && !t.sets.includes('{harmself}')) return false;
+    if (t.sentence !== tokens[m.first]?.sentence) continue;
+    const next = tokens[i + 1]?.word ?? '';
+    if (i > m.last && (SNAGS.has(t.word) || (MISHAPS.has(t.word) && next !== 'out') || (COMING_OFF.has(t.word) && next === 'off'))) cause = true;
+    if (i < m.first && (t.sets.includes('{animal}') || t.sets.includes('{pet}')) && ANIMAL_HURTS.has(tokens[i + 1]?.word ?? '')) cause = true;
+  }
+  return cause;
+}
+
 /** Words of being seen or heard: "my crush SAW me trip", "mum HEARD me singing", "he CAUGHT me dancing". */
 const WITNESSED = new Set(['saw', 'seen', 'sees', 'heard', 'hears', 'caught', 'catches', 'noticed']);
 
@@ -2668,6 +2708,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (ageCompared(tokens, m, rule)) return 'mild';
   if (outsideAtWork(tokens, rule)) return 'nuisance';
   if (trivialHyperbole(tokens, m, rule)) return 'hyperbole';
+  if (accidentalInjury(tokens, m, rule)) return 'hyperbole';
   if (tellingOff(tokens, m, rule)) return 'tellingoff';
   if (bribeNotThreat(tokens, m, rule)) return 'bribe';
   if (REFUSABLE.has(rule.id) && refusedAndOver(tokens)) return 'refused';

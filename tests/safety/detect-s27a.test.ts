@@ -69,3 +69,27 @@ describe('session 27: the one at the door revealed as a delivery', () => {
       expect(categories(text), text).toContain('immediate_danger');
   });
 });
+
+describe('session 27: a hurt told with the accident that made it', () => {
+  it('is no self-harm when something snagged, a fall or an animal made it', () => {
+    for (const text of [
+      'got a big cut on my knee from coming off my bike',
+      'big cut on my arm from when i tripped on the stairs',
+      'my hamster bit me and now theres a cut on my finger',
+    ])
+      expect(categories(text), text).toEqual([]);
+  });
+
+  it('keeps self-harm with a feeling, on purpose, myself, a wall banged, or no accident told', () => {
+    for (const text of [
+      'i scratched my arm on the fence when i was upset',
+      'i scratched my arms till they bled after i fell out with her',
+      'i cut my arm on purpose',
+      'i cut myself when i fell off my bike',
+      'i keep banging my head on the wall',
+      'i cut my wrist on the bathroom floor',
+      'i cut my arm when i came home',
+    ])
+      expect(categories(text), text).toContain('self_harm');
+  });
+});
