@@ -69,7 +69,9 @@ export function tokenise(text: string, model: SafetyModel): Token[] {
   // (`multi`: the members starting with the word's stem, `keys[0]`, worked out with its keys.)
   if (model.words.multiWordSets.size > 0)
     for (let i = 0; i < tokens.length; i += 1) {
-      const cands = wordKeys[i]?.multi;
+      const all = wordKeys[i]?.multi;
+      if (all === undefined) continue;
+      const cands = multiBySecond(all).get(tokens[i + 1]?.keys[0] ?? '');
       if (cands === undefined) continue;
       for (const c of cands) {
         const n = c.stems.length;
@@ -89,6 +91,29 @@ export function tokenise(text: string, model: SafetyModel): Token[] {
     }
   polishReflexive(text, tokens);
   return tokens;
+}
+
+/** Per list of several-word set members (`WordKeys.multi`): the members by their second word's stem. */
+const MULTI_BY_SECOND = new WeakMap<NonNullable<WordKeys['multi']>, ReadonlyMap<string, NonNullable<WordKeys['multi']>>>();
+
+/**
+ * Session 27: the several-word set members that can start at a word, looked up by the next word's stem
+ * (was: every member tried, up to 20 for "but", about 2% of the detector's time at v71). In the list's
+ * order, so the sets a run gets are added in the same order as before. Every member has two words or more.
+ */
+function multiBySecond(all: NonNullable<WordKeys['multi']>): ReadonlyMap<string, NonNullable<WordKeys['multi']>> {
+  let bySecond = MULTI_BY_SECOND.get(all);
+  if (bySecond === undefined) {
+    const index = new Map<string, { readonly stems: readonly string[]; readonly set: string }[]>();
+    for (const c of all) {
+      const second = c.stems[1];
+      if (second === undefined) throw new Error(`a several-word set member of one word: ${c.stems.join(' ')}`);
+      index.set(second, [...(index.get(second) ?? []), c]);
+    }
+    bySecond = index;
+    MULTI_BY_SECOND.set(all, bySecond);
+  }
+  return bySecond;
 }
 
 /**
@@ -552,6 +577,15 @@ function inTrustedSet(t: Token): boolean {
 }
 
 /**
+ * Session 27: the last message's reading of {@link parentAdvice}, which `standsDown` asks for every
+ * phrase of an advice category and `detect` once more (a token walk each time, about 4% of the
+ * detector's time at v71). Tokens are made afresh for every message and their words and sets do not
+ * change after `tokenise`, so the array itself tells one message from the next.
+ */
+let adviceTokens: readonly Token[] | undefined;
+let adviceValue = false;
+
+/**
  * Session 15: a parent's or carer's general question about their own child ("How do I turn on
  * parental controls on an iPad? My son is 8", "is it ok for my 14 year old to meet her school
  * friends in town on her own?", "my son asked for my card to buy a skin, i put in the details
@@ -563,6 +597,15 @@ function inTrustedSet(t: Token): boolean {
  * for the classifier too; danger and self-harm never do.
  */
 function parentAdvice(tokens: readonly Token[]): boolean {
+  if (tokens === adviceTokens) return adviceValue;
+  adviceTokens = tokens;
+  adviceValue = parentAdviceIn(tokens);
+  return adviceValue;
+}
+
+function parentAdviceIn(tokens: readonly Token[]): boolean {
+  // Nothing asked, no advice question: skip the walk (most messages).
+  if (!tokens.some((t) => t.sets.includes('{advice}'))) return false;
   let asks = false;
   let child = false;
   for (let i = 0; i < tokens.length; i += 1) {
@@ -619,6 +662,25 @@ const REVEAL_VETO = ['{afraid}', '{earnest}', '{violent}', '{hush}', '{secret}']
  * opening person may not be an adult the child knows who is not a parent (`knownadult`: an uncle, a
  * coach, a stepdad…).
  */
+/** What a delivery brings or who sends it: "the AMAZON man", "the PIZZA guy", "a DELIVEROO rider", "the PARCEL lady". */
+const DELIVERED = new Set(['amazon', 'pizza', 'delivery', 'deliveroo', 'ubereats', 'parcel', 'parcels', 'courier', 'dpd', 'evri', 'hermes', 'dhl', 'ups', 'yodel', 'takeaway', 'chippy', 'kebab', 'grocery', 'groceries', 'tesco', 'asda', 'sainsburys', 'ocado']);
+/** Who brings it: "the amazon MAN", "the pizza GUY", "the deliveroo RIDER". */
+const BRINGERS = new Set(['man', 'guy', 'lady', 'woman', 'bloke', 'driver', 'rider', 'person']);
+/** The one not yet known, before the phrase: "SOMEONE knocked on the door". */
+const UNKNOWN_ONE = new Set(['someone', 'somebody']);
+/** One word for the one who brings things to the door. */
+const BRINGER_WORDS = new Set(['postman', 'postwoman', 'postie', 'courier', 'milkman']);
+
+/**
+ * Session 27: the one at the door revealed as someone bringing a delivery ("someone knocked on the door and it was
+ * just the amazon man", "it was the pizza guy"): a word of what is delivered, then who brings it, or one word for
+ * them, from token `k`. (The plain "man", "guy" stay someone else in `revealedNow`: "it was a man i didnt know".)
+ */
+function bringsThings(tokens: readonly Token[], k: number): boolean {
+  const w = tokens[k]?.word ?? '';
+  return BRINGER_WORDS.has(w) || (DELIVERED.has(w) && BRINGERS.has(tokens[k + 1]?.word ?? ''));
+}
+
 function revealedNow(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, model: SafetyModel): boolean {
   if (!rule.unlessSentenceHas.includes('{revealed}')) return false;
   let revealed = false;
@@ -627,7 +689,8 @@ function revealedNow(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
     if (t === undefined) continue;
     if (REVEAL_VETO.some((v) => t.sets.includes(v)) || t.word === 'tell' || t.word === 'told') return false;
     if (i >= m.first && i <= m.last) continue;
-    if (OTHER_PERSON.has(t.word)) return false;
+    // (Session 27: "SOMEONE knocked on the door and it was just the amazon man": the unknown one before the phrase is who the reveal names.)
+    if (OTHER_PERSON.has(t.word) && !bringsThings(tokens, i - 1) && !(i < m.first && UNKNOWN_ONE.has(t.word))) return false;
     if (revealed || !REVEAL_VERBS.has(t.word)) continue;
     // Session 22: a reveal claimed by the one acting is no reveal ("he says hes my friend and asked me to come to the park").
     if ([1, 2, 3].some((d) => CLAIMING.has(tokens[i - d]?.word ?? ''))) continue;
@@ -635,7 +698,7 @@ function revealedNow(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
       const u = tokens[k];
       if (u === undefined) break;
       // Not when what follows the reveal brings the danger back ("its just the postman but HE keeps STARING in").
-      if (REVEAL_SETS.some((x) => u.sets.includes(x)) && !REVEAL_PLACES.has(u.word)) { revealed = !metOnline(tokens, k) && !tokens.some((v, q) => q > k && NOT_REVEALED.has(v.word)); break; }
+      if ((REVEAL_SETS.some((x) => u.sets.includes(x)) && !REVEAL_PLACES.has(u.word)) || bringsThings(tokens, k)) { revealed = !metOnline(tokens, k) && !tokens.some((v, q) => q > k && NOT_REVEALED.has(v.word)); break; }
       if (!REVEAL_FILLERS.has(u.word)) break;
     }
   }
@@ -922,7 +985,68 @@ function trivialHyperbole(tokens: readonly Token[], m: PhraseMatch, rule: Compil
     if (t.sets.includes('{chore}')) chore = true;
     if (atHand && (t.sets.includes('{chore}') || t.sets.includes('{game}') || (t.sets.includes('{thing}') && !NOT_AT_HAND.has(t.word)))) trifle = true;
   }
-  return trifle || (chore && laugh) || (laugh && causeGiven(tokens, m));
+  return trifle || (chore && laugh) || (laugh && (causeGiven(tokens, m) || embarrassingMoment(tokens, m)));
+}
+
+/** The words that say self-harm itself: a hurt with them is never read as an accident. */
+const SELF_WORDS = new Set(['myself', 'self', 'harm', 'harming', 'harmed', 'selfharm', 'purpose', 'meant', 'deserve', 'deserved']);
+/** Feelings that make a hurt told with them no plain accident: "… on the fence when i was UPSET". */
+const HURT_FEELINGS = new Set(['upset', 'angry', 'stressed', 'mad', 'overwhelmed', 'panicking', 'panic', 'furious', 'numb', 'low', 'rubbish', 'awful', 'horrible', 'worse']);
+/** Things a child snags, scrapes or bangs themselves on by accident: "scratched my arm ON A BRAMBLE", "banged my head ON THE BUNK bed". */
+const SNAGS = new Set(['bramble', 'brambles', 'nettle', 'nettles', 'thorn', 'thorns', 'rosebush', 'fence', 'nail', 'trampoline', 'bike', 'scooter', 'skateboard', 'rock', 'rocks', 'bunk', 'stairs', 'branch', 'tree', 'climbing']);
+/** How an accident happens: "i FELL over", "i TRIPPED" (not "fell OUT with her"); with "off": "from COMING OFF my scooter". */
+const MISHAPS = new Set(['fell', 'fall', 'falling', 'fallen', 'tripped', 'tripping', 'slipped', 'slipping', 'crashed', 'crashing']);
+const COMING_OFF = new Set(['coming', 'came', 'come']);
+/** What an animal does that hurts: "my cat SCRATCHED me". */
+const ANIMAL_HURTS = new Set(['scratched', 'scratch', 'scratches', 'bit', 'bites', 'bitten', 'nipped', 'clawed']);
+/** Sets that keep a hurt self-harm whatever the cause told: distress, means, pills, keeping quiet, secrets, meaning it. */
+const INJURY_VETO = ['{distress}', '{means}', '{pills}', '{hush}', '{secret}', '{earnest}'];
+
+/**
+ * Session 27: a hurt told with the accident that made it ("scratched my arm on a bramble climbing the fence", "big
+ * cut on my knee from coming off my scooter", "my cat scratched me and now i have a cut on my arm"): the self-harm
+ * phrase, with none of the words that say self-harm itself (myself, self harm, on purpose, deserved), stands down
+ * when the message tells a cause outside the child: something snagged on right after it ("on a bramble", "on the
+ * bunk bed"; not a wall or a door, which a child bangs their head on in distress), a fall, trip or slip after it
+ * ("from coming off", "fell"), or an animal that scratched or bit before it. Never with distress outside the
+ * phrase's own hurt word, a feeling (upset, angry, stressed…), means, pills, keeping quiet, secrets or meaning it.
+ */
+function accidentalInjury(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:self_harm.self-harm') return false;
+  let cause = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (SELF_WORDS.has(t.word) || HURT_FEELINGS.has(t.word)) return false;
+    if (i >= m.first && i <= m.last) continue;
+    if (INJURY_VETO.some((v) => t.sets.includes(v)) && !t.sets.includes('{harmself}')) return false;
+    if (t.sentence !== tokens[m.first]?.sentence) continue;
+    const next = tokens[i + 1]?.word ?? '';
+    if (i > m.last && (SNAGS.has(t.word) || (MISHAPS.has(t.word) && next !== 'out') || (COMING_OFF.has(t.word) && next === 'off'))) cause = true;
+    if (i < m.first && (t.sets.includes('{animal}') || t.sets.includes('{pet}')) && ANIMAL_HURTS.has(tokens[i + 1]?.word ?? '')) cause = true;
+  }
+  return cause;
+}
+
+/** Words of being seen or heard: "my crush SAW me trip", "mum HEARD me singing", "he CAUGHT me dancing". */
+const WITNESSED = new Set(['saw', 'seen', 'sees', 'heard', 'hears', 'caught', 'catches', 'noticed']);
+
+/**
+ * Session 27: the embarrassing moment told beside a laughed-off death wish, with no cause word ("i want to die lol
+ * my crush saw me trip on the stairs", "ugh i wanna disappear lol i said love u to my teacher by accident"): someone
+ * saw, heard or caught the child ("saw me", "heard me"), or it was an accident ("by accident", "accidentally"),
+ * outside the phrase. `trivialHyperbole` asks a laughing mark with it and keeps its vetoes (distress, pictures,
+ * nudity, undressing, the body, violence, means), so "everyone saw me cry lol i want to die" and "he saw me naked"
+ * keep self-harm or what they show.
+ */
+function embarrassingMoment(tokens: readonly Token[], m: PhraseMatch): boolean {
+  for (let j = 0; j < tokens.length; j += 1) {
+    if (j >= m.first && j <= m.last) continue;
+    const w = tokens[j]?.word ?? '';
+    if (w === 'accidentally' || (w === 'by' && tokens[j + 1]?.word === 'accident')) return true;
+    if (WITNESSED.has(w) && tokens[j + 1]?.word === 'me') return true;
+  }
+  return false;
 }
 
 /** Words that open the cause of a feeling: "… WHEN her crush saw her fall over", "… BC i tripped". */
@@ -2692,6 +2816,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (ageCompared(tokens, m, rule)) return 'mild';
   if (outsideAtWork(tokens, rule)) return 'nuisance';
   if (trivialHyperbole(tokens, m, rule)) return 'hyperbole';
+  if (accidentalInjury(tokens, m, rule)) return 'hyperbole';
   if (tellingOff(tokens, m, rule)) return 'tellingoff';
   if (bribeNotThreat(tokens, m, rule)) return 'bribe';
   if (REFUSABLE.has(rule.id) && refusedAndOver(tokens)) return 'refused';
@@ -2815,9 +2940,31 @@ function laterDayMeeting(combo: SafetyModel['combos'][number], evidence: readonl
   return evidence.some((e, i) => i !== soonAt && e.turnsAgo === laterAgo && e.turnsAgo !== soon.turnsAgo);
 }
 
+/** Per model: each feature → the indexes of the combos that need it, in the model's order. */
+const COMBOS_BY_NEED = new WeakMap<SafetyModel['combos'], ReadonlyMap<string, readonly number[]>>();
+
 /**
- * Whether a hit has a finding's category: `category`, or any one when undefined. (These two and the
- * plain loops in `detect` save a closure per category, combo and pass, and the per-category scope
+ * Session 27: the combos with at least one piece in this message, in the model's order (was: every
+ * combo's needs looked up in `current` for every message, about 2% of the detector's time at v71).
+ */
+function combosWith(combos: SafetyModel['combos'], current: ReadonlyMap<string, EvidenceSpan>): number[] {
+  let byNeed = COMBOS_BY_NEED.get(combos);
+  if (byNeed === undefined) {
+    const index = new Map<string, number[]>();
+    combos.forEach((combo, c) => {
+      for (const need of new Set(combo.needs)) index.set(need, [...(index.get(need) ?? []), c]);
+    });
+    byNeed = index;
+    COMBOS_BY_NEED.set(combos, byNeed);
+  }
+  const found = new Set<number>();
+  for (const feature of current.keys()) for (const c of byNeed.get(feature) ?? []) found.add(c);
+  return [...found].sort((a, b) => a - b);
+}
+
+/**
+ * Whether a hit has a finding's category: `category`, or any one when undefined. (This, combosWith and
+ * the plain loops in `detect` save a closure per category, combo and pass, and the per-category scope
  * they kept alive: ~1.5 KB a message.)
  */
 function hasCategory(hits: readonly Hit[], category: Category | undefined): boolean {
@@ -2825,12 +2972,6 @@ function hasCategory(hits: readonly Hit[], category: Category | undefined): bool
     const c = h.rule?.category;
     if (category === undefined ? c : c === category) return true;
   }
-  return false;
-}
-
-/** Whether any of `features` is among this message's signals. */
-function hasAnyOf(current: ReadonlyMap<string, EvidenceSpan>, features: readonly string[]): boolean {
-  for (const feature of features) if (current.has(feature)) return true;
   return false;
 }
 
@@ -2875,8 +3016,9 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   // Session 26: someone else's suicide threat hung on the child's own act (`suicidePressure`): the
   // self-harm phrase inside it is his pressure on the child, not the child's (or a friend's) risk.
   // Means named ("…and he sent a pic of a rope") keep his risk as self-harm too.
-  const meansNamed = tokens.some((t) => t.sets.includes('{means}') || t.sets.includes('{pills}'));
-  const pressure = meansNamed ? [] : matches.filter((m) => PRESSURE_RULES.has(m.phrase.rule.id) && standsDown(tokens, m, m.phrase.rule, scope, model) === undefined);
+  // (Session 27: the token walk for means only when a pressure phrase matched, which few messages have.)
+  const meansNamed = (): boolean => present.has('{means}') || present.has('{pills}');
+  const pressure = !matches.some((m) => PRESSURE_RULES.has(m.phrase.rule.id)) || meansNamed() ? [] : matches.filter((m) => PRESSURE_RULES.has(m.phrase.rule.id) && standsDown(tokens, m, m.phrase.rule, scope, model) === undefined);
   let selfHarmPressure = false;
   for (const m of matches) {
     const rule = m.phrase.rule;
@@ -2926,8 +3068,9 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   // hypothetical, lesson or news in it.
   // Not when it asks about a school task, a trifle or a game ("whats the point of maths honestly"),
   // unless a word of distress is there too ("…i wont be around to get the results").
-  const trivialAsk = tokens.some((t) => t.sets.includes('{chore}') || t.sets.includes('{trifle}') || SCHOOLING.has(t.word) || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word))) && !tokens.some((t) => t.sets.includes('{distress}'));
-  const askedOnly = general && scope.generalSentences.size === 0 && scope.hypotheticalFrom.size === 0 && !trivialAsk;
+  // (Session 27: the two token walks of `trivialAsk` only for a message that is general through its openers.)
+  const trivialAsk = (): boolean => tokens.some((t) => t.sets.includes('{chore}') || t.sets.includes('{trifle}') || SCHOOLING.has(t.word) || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word))) && !present.has('{distress}');
+  const askedOnly = general && scope.generalSentences.size === 0 && scope.hypotheticalFrom.size === 0 && !trivialAsk();
   // Session 15: a parent's general question about their own child's apps, money or settings: the
   // classifier alone does not raise the categories the question stands down either.
   const advice = parentAdvice(tokens);
@@ -3027,8 +3170,9 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     // speaks for the message, so a meeting moved to today is not stood down as "a later day plus now".
     if (had === undefined || (h.feature === 'signal.time-soon' && isWeakSoon(had) && !isWeakSoon(h.span))) current.set(h.feature, h.span);
   }
-  for (const combo of model.combos) {
-    if (!hasAnyOf(current, combo.needs)) continue;
+  for (const c of combosWith(model.combos, current)) {
+    const combo = model.combos[c];
+    if (combo === undefined) continue;
     const evidence: EvidenceSpan[] = [];
     let complete = true;
     for (const need of combo.needs) {
@@ -3043,9 +3187,10 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   }
 
   const detectorVersion = model.detectorVersion;
-  const out: Finding[] = [...findings.values()]
-    .map((f) => ({ ...f, confidence: Math.round(f.confidence * 1000) / 1000, detectorVersion, evidence: f.evidence }))
-    .sort((a, b) => URGENCY_RANK[b.urgency] - URGENCY_RANK[a.urgency] || CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) || b.confidence - a.confidence);
+  // (Session 27: each finding made with its fields named, in the order a spread of `f` gave them, and no sort for one.)
+  const out: Finding[] = [];
+  for (const f of findings.values()) out.push({ category: f.category, urgency: f.urgency, confidence: Math.round(f.confidence * 1000) / 1000, rule: f.rule, evidence: f.evidence, detectorVersion });
+  if (out.length > 1) out.sort((a, b) => URGENCY_RANK[b.urgency] - URGENCY_RANK[a.urgency] || CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) || b.confidence - a.confidence);
 
   const fresh: DetectorSignal[] = [...current.entries()].map(([feature, e]) => ({
     feature,
