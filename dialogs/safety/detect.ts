@@ -355,7 +355,8 @@ function elderActs(tokens: readonly Token[], s: number | undefined, model: Safet
 /**
  * Session 8: what a trusted person does is abuse, not family idiom or teasing, in three cases, so
  * no trusted person stands the phrase down:
- * - a threat (threat_blackmail, or being hurt) or a present (gifts-grooming) in a sentence tied to
+ * - a threat (threat_blackmail, or being hurt), a present (gifts-grooming) or a coming for the child
+ *   (fetch-child, session 27: "my uncle told me ghosts will come get me if i ever tell") in a sentence tied to
  *   the child keeping quiet (set `hush`: "if i tell anyone", "keep quiet about", "our secret"),
  *   when the one acting is an adult ("my dad said he'll kill me if i tell anyone what he does",
  *   "my aunt said she will buy me a phone if i keep quiet about what uncle does"); a brother's
@@ -369,7 +370,7 @@ function abuseByTrusted(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   const c = rule.category;
   if (c === 'threat_blackmail' && undressedIn(tokens, s)) return true;
   if (c === 'sexual' || rule.feature === 'signal.image') return tokens.some((t) => t.sentence === s && t.keys.includes('{bodypart}'));
-  const silencing = c === 'threat_blackmail' || rule.id === 'lex:immediate_danger.being-hurt' || rule.id === 'lex:meet_or_secrecy.gifts-grooming';
+  const silencing = c === 'threat_blackmail' || rule.id === 'lex:immediate_danger.being-hurt' || rule.id === 'lex:meet_or_secrecy.gifts-grooming' || rule.id === 'lex:meet_or_secrecy.fetch-child';
   return silencing && tokens.some((t) => t.sentence === s && t.keys.includes('{hush}')) && elderActs(tokens, s, model);
 }
 
@@ -1440,7 +1441,22 @@ function openerGives(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
     if ((HE.has(w) && FEMALE.has(who.word)) || (SHE.has(w) && MALE.has(who.word))) return false;
     if (tokens[j]?.sets.includes('{family}') && tokens[j]?.word !== who.word) return false;
   }
-  return true;
+  return !giverNamedAfter(tokens, m);
+}
+
+/**
+ * Session 27: the giver named after the gift, "by" or "from" a man, a stranger, someone ("my foster daughter has been
+ * getting taxis paid for BY A MAN she won't name"): the relative who opens the sentence is the one given to.
+ */
+function giverNamedAfter(tokens: readonly Token[], m: PhraseMatch): boolean {
+  const s = tokens[m.first]?.sentence;
+  for (let k = m.last + 1; k <= m.last + 3 && k < tokens.length; k += 1) {
+    if (tokens[k]?.sentence !== s || !GIVEN_FROM.has(tokens[k]?.word ?? '')) continue;
+    let q = k + 1;
+    if (POSSESSIVES.has(tokens[q]?.word ?? '')) q += 1;
+    if (tokens[q]?.sentence === s && OTHER_PERSON.has(tokens[q]?.word ?? '')) return true;
+  }
+  return false;
 }
 
 /** Things, not the child, that may be grabbed or snatched: "grabbed my PHONE". */
@@ -2183,6 +2199,23 @@ function claimedRole(tokens: readonly Token[], j: number): boolean {
   return claimsToBeTheirs(tokens, j);
 }
 
+/** Session 27: words that make a partner or friend an ideal held up, not a person: "a REAL girlfriend would". */
+/** "my", "our": the speaker's own ("MY real dad", "MY son"). */
+const SPEAKER_OWNS = new Set(['my', 'our']);
+const IDEAL = new Set(['real', 'good', 'proper', 'true', 'loyal', 'any', 'every', 'perfect', 'decent']);
+const IDEAL_ROLES = new Set(['girlfriend', 'boyfriend', 'gf', 'bf', 'friend', 'mate', 'bestie', 'bff', 'partner']);
+
+/**
+ * Session 27: "he said a real girlfriend would send him pics", "any good boyfriend would": a partner or friend held up
+ * as an ideal is the stranger's pressure, nobody the child trusts, so it does not stand a phrase down. Not for family
+ * ("my real dad"): only partners and friends.
+ */
+function idealRole(tokens: readonly Token[], j: number): boolean {
+  if (!IDEAL_ROLES.has(tokens[j]?.word ?? '')) return false;
+  const prev = tokens[j - 1];
+  return prev !== undefined && prev.sentence === tokens[j]?.sentence && IDEAL.has(prev.word) && !SPEAKER_OWNS.has(tokens[j - 2]?.word ?? '');
+}
+
 /**
  * Session 20 (lead): someone saying they are the child's friend ("a man on roblox SED HE IS MY frend and
  * wants me to go to the park", "says hes ur friend"): a saying word, then he, she or they (with "is" or
@@ -2583,7 +2616,31 @@ function familyAudience(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
 }
 
 /** Session 26: the rules of someone else's suicide threat used as pressure (threat and keeping in contact). */
-const PRESSURE_RULES = new Set(['lex:threat_blackmail.suicide-pressure', 'lex:meet_or_secrecy.suicide-pressure']);
+const PRESSURE_RULES = new Set(['lex:threat_blackmail.suicide-pressure', 'lex:meet_or_secrecy.suicide-pressure', 'lex:threat_blackmail.suicide-pressure-told']);
+
+/** Session 27: the speaker's own sons and brothers, and friends: "my son … he will kill himself if she leaves him" is his risk. */
+const KIN_HE = new Set(['son', 'stepson', 'grandson', 'brother', 'bro', 'nephew', 'cousin', 'friend', 'mate', 'bestie', 'boyfriend']);
+const KIN_SHE = new Set(['daughter', 'stepdaughter', 'granddaughter', 'sister', 'sis', 'niece', 'cousin', 'friend', 'mate', 'bestie', 'girlfriend']);
+
+/**
+ * Session 27 (`threat_blackmail.suicide-pressure-told`): told in the third person, "he will kill himself if she blocks
+ * him" is his pressure on her unless the message names, before it, the speaker's own son, brother or friend ("my son
+ * is 15 and his girlfriend broke up with him, he says he will kill himself if she leaves him"): then "he" is the one
+ * the speaker fears for, and the self-harm reading stands. `herself` looks for a daughter, sister or friend. A boy or
+ * man met online ("her online boyfriend") is not theirs.
+ */
+function pressureOfKin(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:threat_blackmail.suicide-pressure-told') return false;
+  let kin: ReadonlySet<string> | undefined;
+  for (let j = m.first; j <= m.last; j += 1) {
+    const w = tokens[j]?.word;
+    if (w === 'himself') kin = KIN_HE;
+    if (w === 'herself') kin = KIN_SHE;
+  }
+  if (kin === undefined) return false;
+  for (let k = 1; k < m.first; k += 1) if (kin.has(tokens[k]?.word ?? '') && SPEAKER_OWNS.has(tokens[k - 1]?.word ?? '') && !metOnline(tokens, k)) return true;
+  return false;
+}
 
 const PRESSURE_SPEECH = new Set(['said', 'says', 'say', 'sed', 'sez', 'saying', 'told', 'tells', 'sent', 'sends', 'texted', 'texts', 'messaged', 'messages', 'wrote', 'writes', 'threatened', 'threatens', 'threatening', 'keeps', 'goes', 'went', 'replied', 'replies']);
 
@@ -2832,6 +2889,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (locationWithTrusted(tokens, m, rule)) return 'trusted';
   if (imagesSentToChild(tokens, m, rule)) return 'sent';
   if (pictureOfThing(tokens, m, rule)) return 'thing';
+  if (pressureOfKin(tokens, m, rule)) return 'trusted';
   if (hidingFromNuisance(tokens, m, rule)) return 'nuisance';
   if (mildThreat(tokens, m, rule)) return 'mild';
   if (laterThreat(tokens, m, rule)) return 'mild';
@@ -2881,7 +2939,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
         if (someoneElseBetween(tokens, j, m.first)) continue;
         if (TRUSTED_SETS.has(set) && (metOnline(tokens, j) || strangerOnline(tokens, s, j))) continue;
         // Session 20: a trusted role only claimed ("PRETENDING TO BE a delivery driver", "SAYING ITS a delivery").
-        if (TRUSTED_SETS.has(set) && claimedRole(tokens, j)) continue;
+        if (TRUSTED_SETS.has(set) && (claimedRole(tokens, j) || idealRole(tokens, j))) continue;
         // Session 19: "one of HIS mates made me a drink": his or their friends are not the child's.
         if (rule.id === 'lex:immediate_danger.given-drugs' && (tokens[j - 1]?.word === 'his' || tokens[j - 1]?.word === 'their')) continue;
         if (set === '{self}' ? !isDemandedOfChild(tokens, j, m.first, model) : !isObject(tokens, j, model, set)) return true;
@@ -3018,7 +3076,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   // Means named ("…and he sent a pic of a rope") keep his risk as self-harm too.
   // (Session 27: the token walk for means only when a pressure phrase matched, which few messages have.)
   const meansNamed = (): boolean => present.has('{means}') || present.has('{pills}');
-  const pressure = !matches.some((m) => PRESSURE_RULES.has(m.phrase.rule.id)) || meansNamed() ? [] : matches.filter((m) => PRESSURE_RULES.has(m.phrase.rule.id) && standsDown(tokens, m, m.phrase.rule, scope, model) === undefined);
+  const pressure = !matches.some((m) => PRESSURE_RULES.has(m.phrase.rule.id)) || meansNamed() ? [] : matches.filter((m) => PRESSURE_RULES.has(m.phrase.rule.id) && !pressureOfKin(tokens, m, m.phrase.rule) && standsDown(tokens, m, m.phrase.rule, scope, model) === undefined);
   let selfHarmPressure = false;
   for (const m of matches) {
     const rule = m.phrase.rule;

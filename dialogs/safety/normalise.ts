@@ -244,6 +244,9 @@ function countMeaningless(pieces: readonly Piece[], i: number, j: number, vocab:
   return n;
 }
 
+/** Two letters with a slash between that stand for a word: "w/o" (without). */
+const SLASH_WORDS: Readonly<Record<string, string>> = { wo: 'without' };
+
 /** Join runs of single letters ("s e n d  p i c s", "n.u.d.e.s") back into words. */
 function joinSpacedLetters(pieces: Piece[], vocab: Vocabulary): Piece[] {
   const out: Piece[] = [];
@@ -256,6 +259,15 @@ function joinSpacedLetters(pieces: Piece[], vocab: Vocabulary): Piece[] {
       (j === i || ((pieces[j]?.gapBefore.length ?? 9) <= 2 && [...(pieces[j]?.gapBefore ?? '')].every((c) => SPACING_JOINERS.has(c))))
     )
       j += 1;
+    // Session 27: two letters joined by a slash that children write for a word ("send one w/o the hoodie").
+    const slashed = j - i === 2 && pieces[i + 1]?.gapBefore === '/' ? SLASH_WORDS[`${pieces[i]?.text ?? ''}${pieces[i + 1]?.text ?? ''}`] : undefined;
+    const a = pieces[i];
+    const b = pieces[i + 1];
+    if (slashed !== undefined && a && b) {
+      out.push({ text: slashed, start: a.start, end: b.end, gapBefore: a.gapBefore });
+      i = j;
+      continue;
+    }
     // Only a run of mostly meaningless single letters is a spaced-out word ("s e n d", not "u r a").
     // (Counted only for runs of three or more: most pieces are whole words, runs of none.)
     if (j - i >= 3 && countMeaningless(pieces, i, j, vocab) * 2 >= j - i) {

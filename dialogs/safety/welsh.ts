@@ -304,7 +304,9 @@ export class WelshReader {
   /** The longest phrase starting at piece `i` (whose entry is `e`), or undefined. */
   private phraseAt(pieces: readonly WelshPiece[], i: number, e: WelshEntry, welsh: boolean): { readonly english: readonly string[]; readonly length: number } | undefined {
     for (const p of e.phrases ?? []) {
-      if (p.onlyWhenWelsh && !welsh) continue;
+      // Session 27: a phrase of words that are also English is read outside a clearly Welsh message only when its
+      // first word was typed in a form no English reader would write ("mae fy NGHARIAD i'n 20 oed": nasal mutation).
+      if (p.onlyWhenWelsh && !welsh && !e.open) continue;
       let ok = i + p.rest.length < pieces.length;
       for (let k = 0; ok && k < p.rest.length; k += 1) {
         const q = pieces[i + 1 + k];
