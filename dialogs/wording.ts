@@ -119,10 +119,14 @@ export const MEETING_RULES: ReadonlySet<string> = new Set([
   'ctx:meet-soon',
   'ctx:meet-soon-weak',
   'ctx:adult-and-meet',
+  // session 27: "he sed come to park", "hes waiting for me outside school", "he said ill come get u"
+  'lex:meet_or_secrecy.come-to-place',
+  'lex:meet_or_secrecy.waits-for-child',
+  'lex:meet_or_secrecy.fetch-child',
 ]);
 
 /** The detector's rules for being asked to keep it secret ("he sed dont tell my mum", "delete our chats"). */
-export const SECRECY_RULES: ReadonlySet<string> = new Set(['lex:meet_or_secrecy.secrecy', 'lex:meet_or_secrecy.secrecy-asked']);
+export const SECRECY_RULES: ReadonlySet<string> = new Set(['lex:meet_or_secrecy.secrecy', 'lex:meet_or_secrecy.secrecy-asked', 'lex:meet_or_secrecy.never-know']);
 
 /** The detector's rule for presents or game money given to the child ("he gave me robux"). */
 export const GIFTS_RULE = 'lex:meet_or_secrecy.gifts-grooming';
