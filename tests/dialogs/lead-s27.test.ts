@@ -27,3 +27,13 @@ describe('"my parents never need to find out": the secret is not theirs to keep'
     expect(keys[0]).toBe('escalation.serious');
   });
 });
+
+describe('the stranger\'s threat typed out with no "he said" ("if u tell any1 ill post ur pics")', () => {
+  it('is escalated, on shift and off, with the threat\'s advice', () => {
+    for (const shift of [onShift, offShift]) {
+      const keys = last(shift, 'im 14', 'if u tell any1 ill post ur pics');
+      expect(keys[0]).toBe('escalation.serious');
+      expect(keys).toContain('advice.dont-send-or-pay');
+    }
+  });
+});
