@@ -1374,7 +1374,6 @@ function trustedAdultQuestion(context: HarbourContext): BotSay {
   return sayStepOf(context, 'ask.trusted-adult');
 }
 
-/** "she already gave it", once, after someone asked for their details (the summary's asked). */
 /** "nobody can help me", "theres no point", from a young person or a friend (a parent's "no point" is another thing). */
 function noPointOf(context: HarbourContext): boolean {
   return context.turn.noPoint === true && pathOf(context.audience ?? context.turn.audience ?? 'young_person') !== 'parent';
@@ -1383,6 +1382,7 @@ function noPointOf(context: HarbourContext): boolean {
 /** The dialog's finding for "nobody can help me", "theres no point" on the path, before any red flag: a warning sign. */
 export const NO_POINT_RULE = 'dialog:no-point';
 
+/** "she already gave it", once, after someone asked for their details (the summary's asked). */
 function givesDetails(context: HarbourContext): boolean {
   return context.turn.detailsGiven === true && context.said.detailsGiven !== true && (context.summary.asked ?? []).includes(ASKED.personal_info ?? '');
 }
