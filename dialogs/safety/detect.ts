@@ -2788,34 +2788,14 @@ function huffThreat(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (rule.id !== 'lex:threat_blackmail.conditional-threat') return false;
   // The phrase must be the condition itself ("if i tell anyone"); "he'll tell my abbu" is the threat.
   if (tokens[m.first]?.word !== 'if' && tokens[m.first]?.word !== 'unless') return false;
-  return huffAfter(tokens, m.last, tokens[m.first]?.sentence, SULK_WORDS);
-}
-
-/**
- * Feelings alone, for the classifier's reading: not "upset", "sad" or "friends", which real threats use ("she'll be so
- * upset she'll get ill and it'll be your fault", "make sure your friends all see").
- */
-const HUFF_WORDS = new Set(['hate', 'hates', 'forgive', 'sulk', 'ignore', 'annoyed', 'cross', 'disappointed']);
-
-/**
- * The same huff read by the classifier alone (the lead, after the merge: the retrained model read "she says if i tell
- * anyone she'll hate me forever" as a threat at 0.90 with no rule matched): its first "if" or "unless" is the
- * condition, and what follows is only feelings (`HUFF_WORDS`) or "never speak to me again".
- */
-function huffOnly(tokens: readonly Token[]): boolean {
-  const at = tokens.findIndex((t) => t.word === 'if' || t.word === 'unless');
-  return at >= 0 && huffAfter(tokens, at, tokens[at]?.sentence, HUFF_WORDS);
-}
-
-/** Feelings or the friendship after token `after` in sentence `s`, and nothing in the message that keeps it a threat. */
-function huffAfter(tokens: readonly Token[], after: number, s: number | undefined, feelings: ReadonlySet<string>): boolean {
+  const s = tokens[m.first]?.sentence;
   let sulk = false;
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined) continue;
     if (t.quoted || OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word)) return false;
     if (SULK_VETO.some((v) => t.sets.includes(v))) return false;
-    if (i > after && t.sentence === s && (feelings.has(t.word) || (SULK_TALK.has(t.word) && tokens[i + 1]?.word === 'to' && tokens[i + 2]?.word === 'me'))) sulk = true;
+    if (i > m.last && t.sentence === s && (SULK_WORDS.has(t.word) || (SULK_TALK.has(t.word) && tokens[i + 1]?.word === 'to' && tokens[i + 2]?.word === 'me'))) sulk = true;
   }
   return sulk;
 }
@@ -3189,7 +3169,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       if (CARE_CATEGORIES.has(c) && familyCares(tokens)) continue;
       if (c === 'immediate_danger' && dangerDenied) continue;
       if (c === 'immediate_danger' && deadlineOnly(tokens, hits, state)) continue;
-      if (c === 'threat_blackmail' && (fearsParentAnger(tokens) || huffOnly(tokens))) continue;
+      if (c === 'threat_blackmail' && fearsParentAnger(tokens)) continue;
       // Evidence: the words that pushed the score up most.
       const contrib = new Map<number, number>();
       for (let k = 0; k < ids.length; k += 1) {

@@ -84,7 +84,6 @@ describe('session 27c: fears and huffs that are not threats', () => {
       'will this chat show up in my search history',
       'my dad will go mad if he finds out',
       'im scared my mum will freak out if she finds out i failed',
-      "she says if i tell anyone she'll hate me forever",
       'my friend said if i tell anyone her secret she wont speak to me again',
       'chatting to someone who says hes 12 but i dont think he is',
     ])
