@@ -1,5 +1,5 @@
 import { StoreError } from './errors.js';
-import { holdsUnstorableJson } from './text.js';
+import { findUnstorableJson } from './text.js';
 import type {
   AppendResult,
   ConversationRecord,
@@ -41,13 +41,9 @@ interface MemoryConversation {
   snapshot: SnapshotRecord | null;
 }
 
-/**
- * Refuses text the SQL stores could not keep exactly (NUL, a lone surrogate), as they do: before
- * anything is written, on the same request they serialise. It walks the request rather than making
- * its JSON (same answer, see holdsUnstorableJson): that JSON was ~7 KB of a turn's ~43 KB allocated.
- */
+/** Refuses text the SQL stores could not keep exactly (NUL, a lone surrogate), as they do: before anything is written. */
 function refuseUnstorable(activities: readonly NewActivity[], snapshot: SnapshotRecord | undefined): void {
-  if (holdsUnstorableJson({ activities, snapshot })) {
+  if (findUnstorableJson(JSON.stringify({ activities, snapshot })) !== null) {
     throw new StoreError('HARBOUR_ERR_STORE_TEXT', 'Text that cannot be stored exactly; nothing was written.');
   }
 }

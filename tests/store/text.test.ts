@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUnstorableText, type SqlStore } from '../../server/store/index.js';
-import { findUnstorableJson, holdsUnstorableJson } from '../../server/store/text.js';
+import { findUnstorableJson } from '../../server/store/text.js';
 import type { WireActivity } from '../../server/protocol/index.js';
 import { openTestStore, STORE_DRIVERS, type TestStore } from '../helpers/store.js';
 
@@ -63,91 +63,6 @@ describe('findUnstorableJson', () => {
     // A child's literal backslash-u text is escaped as \\u: not an escape of NUL.
     expect(findUnstorableJson(json('the literal text \\u0000 and \\ud800'))).toBeNull();
     for (const text of TRICKY) expect(findUnstorableJson(json(text))).toBeNull();
-  });
-});
-
-describe('holdsUnstorableJson', () => {
-  /** What the walk must answer: the check on the JSON itself, or what stringify throws. */
-  const byJson = (value: unknown): boolean | string => {
-    try {
-      return findUnstorableJson(JSON.stringify(value)) !== null;
-    } catch (error) {
-      return `throws ${(error as Error).constructor.name}`;
-    }
-  };
-  const byWalk = (value: unknown): boolean | string => {
-    try {
-      return holdsUnstorableJson(value);
-    } catch (error) {
-      return `throws ${(error as Error).constructor.name}`;
-    }
-  };
-  const BAD = ['\u0000', 'a\ud800', '\udfff b', 'x\ud83d', '\ude00\ud83d'];
-  const WORDS = [...TRICKY, ...BAD, 'the text \\u0000', '\ud83d\ude00', 'plain'];
-
-  /** A small deterministic generator (no Math.random: a failure must be reproducible). */
-  function* values(seed: number, count: number): Generator<unknown> {
-    let state = seed;
-    const next = (n: number): number => {
-      state = (state * 1103515245 + 12345) % 2147483648;
-      return state % n;
-    };
-    const word = (): string => WORDS[next(WORDS.length)]!;
-    const make = (depth: number): unknown => {
-      switch (next(depth > 3 ? 4 : 12)) {
-        case 0: return word();
-        case 1: return next(1000) - 500;
-        case 2: return next(2) === 0 ? null : true;
-        case 3: return [undefined, () => '\u0000', Symbol('s')][next(3)];
-        case 4: case 5: case 6: {
-          const out: Record<string, unknown> = {};
-          for (let i = next(4); i > 0; i -= 1) out[next(3) === 0 ? word() : `k${i}`] = make(depth + 1);
-          return out;
-        }
-        case 7: case 8: return Array.from({ length: next(4) }, () => make(depth + 1));
-        case 9: return [new Date(Date.UTC(2026, 0, 1 + next(20))), new Map([[word(), word()]]), Object(word()), { toJSON: () => word() }][next(4)];
-        case 10: return Object.assign(Object.create(null) as object, { [word()]: make(depth + 1) });
-        default: return { activities: [message(word())], snapshot: { context: { said: make(depth + 1) } } };
-      }
-    };
-    for (let i = 0; i < count; i += 1) yield make(0);
-  }
-
-  it('gives the answer the JSON check gives, over 5,000 generated values with NUL, lone surrogates, pairs, escapes, keys, Dates, Maps, toJSON', () => {
-    let unstorable = 0;
-    for (const value of values(27, 5000)) {
-      const expected = byJson(value);
-      expect(byWalk(value), JSON.stringify(value)).toBe(expected);
-      if (expected === true) unstorable += 1;
-    }
-    // The generator reaches both answers often.
-    expect(unstorable).toBeGreaterThan(500);
-    expect(unstorable).toBeLessThan(4500);
-  });
-
-  it('follows JSON on what it leaves out, what it cannot write and what is too deep to walk', () => {
-    const withInherited = Object.create({ inherited: '\u0000' }) as Record<string, unknown>;
-    withInherited['own'] = 'fine';
-    const cycle: Record<string, unknown> = { first: 'x\u0000' };
-    cycle['self'] = cycle;
-    let deep: unknown = 'deep \u0000';
-    for (let i = 0; i < 100; i += 1) deep = i % 2 === 0 ? [deep] : { d: deep };
-    const cases: [unknown, boolean | string][] = [
-      [{ ['gone\u0000']: undefined, ['fn\u0000']: () => 1 }, false],
-      [[undefined, () => 1], false],
-      [withInherited, false],
-      [{ toJSON: 'not a function', text: 'a\u0000' }, true],
-      [{ toJSON: 'x\u0000' }, true],
-      [{ when: new Date(0), list: new Map([['\u0000', '\u0000']]) }, false],
-      [{ boxed: Object('a\ud800') }, true],
-      [deep, true],
-      [cycle, 'throws TypeError'],
-      [{ bad: '\u0000', n: 1n }, 'throws TypeError'],
-    ];
-    for (const [value, expected] of cases) {
-      expect(byJson(value)).toBe(expected);
-      expect(byWalk(value)).toBe(expected);
-    }
   });
 });
 
