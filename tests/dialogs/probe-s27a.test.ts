@@ -1,25 +1,16 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createHarbourMachine, type DialogEvent } from '../../dialogs/index.js';
-import type { Content } from '../../server/content/types.js';
-import { keysPerMessage, lastKeys, msg, play, realContent, wordsOf, type HarbourMachine } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import type { DialogEvent } from '../../dialogs/index.js';
+import { keysPerMessage, lastKeys, msg, offShift, onShift, play, useRealMachine, wordsOf } from './harness.js';
 
 /** Session 27, dialog owner 1: last session's leftovers, as the child, friend or grown-up sees them. */
 
-let content: Content;
-let machine: HarbourMachine;
-const onShift = { counsellorOnShift: true };
-const offShift = { counsellorOnShift: false };
-
-beforeAll(async () => {
-  ({ content } = await realContent());
-  machine = createHarbourMachine(content.dialogDeps);
-});
+const real = useRealMachine();
 
 type Shift = { counsellorOnShift: boolean };
-const keysPerTurn = (shift: Shift, ...texts: string[]) => keysPerMessage(machine, shift, ...texts);
-const last = (shift: Shift, ...texts: string[]) => lastKeys(machine, shift, ...texts);
-const lastTurn = (shift: Shift, ...events: DialogEvent[]) => play(machine, shift, events).at(-1);
-const lastWords = (shift: Shift, ...texts: string[]) => wordsOf(content, lastTurn(shift, ...texts.map(msg))?.emitted ?? []).join(' ');
+const keysPerTurn = (shift: Shift, ...texts: string[]) => keysPerMessage(real.machine, shift, ...texts);
+const last = (shift: Shift, ...texts: string[]) => lastKeys(real.machine, shift, ...texts);
+const lastTurn = (shift: Shift, ...events: DialogEvent[]) => play(real.machine, shift, events).at(-1);
+const lastWords = (shift: Shift, ...texts: string[]) => wordsOf(real.content, lastTurn(shift, ...texts.map(msg))?.emitted ?? []).join(' ');
 
 /** A young person's story with no red flag, up to "Has this person asked you to say or do things…?". */
 const TO_ASKED_TO_DO = ['young person', 'a man keeps messaging me on roblox', 'a week'];
@@ -92,7 +83,7 @@ describe('#2 a child testing the bot: "lol jk", then "ok its real actually"', ()
     expect(keysPerTurn(onShift, ...FLAG, 'just testing', 'no it did happen').slice(2)).toEqual([['shared.just-testing'], ['shared.its-real']]);
     // Off shift too (the trusted-adult question waiting is not answered by either).
     expect(keysPerTurn(offShift, ...FLAG, 'just testing', 'no it did happen').slice(2)).toEqual([['shared.just-testing'], ['shared.its-real']]);
-    const turns = play(machine, onShift, ['young person', 'just testing', 'no it did happen', 'a man on tiktok keeps messaging me'].map(msg));
+    const turns = play(real.machine, onShift, ['young person', 'just testing', 'no it did happen', 'a man on tiktok keeps messaging me'].map(msg));
     expect(turns.slice(2).map((t) => t.state)).toEqual(['talking.young.whatHappened', 'talking.young.whatHappened', 'talking.young.howLong']);
     // Before, "just testing" was taken as the story: "That sounds hard. Which app or game was it on?"
     expect(keysPerTurn(onShift, 'young person', 'lol jk')[1]).toEqual(['shared.just-testing']);
