@@ -1076,7 +1076,8 @@ function feelingOfOthers(words: readonly string[], feelingWords: ReadonlySet<str
 
 /** Whether a phrase list was found in either spelling of the message. */
 function either(hits: ReadonlySet<PhraseList>, spelledHits: ReadonlySet<PhraseList>, phrases: PhraseList): boolean {
-  return hits.has(phrases) || spelledHits.has(phrases);
+  // Most messages need no respelling, and then both are the same set: one look-up, not the same one twice.
+  return hits.has(phrases) || (spelledHits !== hits && spelledHits.has(phrases));
 }
 
 /** The first id whose phrases the child's own spelling has, else the first the plain-words spelling has. */
@@ -1261,7 +1262,7 @@ export function createMessageReader(deps: DialogDeps) {
     // A young person's grown-up targeted ("my mum is talking to a man online who wants money"), or an adult
     // targeted themselves ("im being blackmailed myself"): "she already sent him 2000" is not their own picture or
     // money, so no "you are not in trouble… Report Remove" or "don't pay any more" aimed at a child.
-    if (grownUpTargetOf({ ...context, turn }) !== undefined) turn = { ...turn, imageWorry: undefined, alreadyPaid: undefined, cantPay: undefined };
+    if (grownUpTargetOf(context, turn) !== undefined) turn = { ...turn, imageWorry: undefined, alreadyPaid: undefined, cantPay: undefined };
     // "what if she does it anyway", once pictures were threatened (sexual and a threat known): the image worry.
     if (turn.fearsThreat === true && turn.imageWorry !== true && (s.categories ?? []).includes('sexual') && (s.categories ?? []).includes('threat_blackmail')) turn = { ...turn, imageWorry: true };
     const asked: string[] = [];

@@ -298,8 +298,15 @@ export function isWholeMessage(reading: Reading, list: PhraseList, fillers: Phra
 
 /** True when a reading with its fillers already taken off ({@link withoutFillers}) is exactly one of the phrases. */
 export function isWhole(rest: Reading, list: PhraseList): boolean {
-  if (rest.length === 0) return false;
-  for (const p of list.phrases) if (p.length === rest.length && startsAt(rest, 0, p)) return true;
+  const first = rest[0];
+  if (first === undefined) return false;
+  // Only the phrases that start with a word the first word may stand for (`byFirst`), not every phrase
+  // of the list: a phrase that matches the whole reading starts there, so the answer is the same.
+  for (const word of first) {
+    const phrases = list.byFirst.get(word);
+    if (phrases === undefined) continue;
+    for (const p of phrases) if (p.length === rest.length && startsAt(rest, 0, p)) return true;
+  }
   return false;
 }
 

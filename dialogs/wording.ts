@@ -21,12 +21,13 @@ export function pathOf(audience: Audience | undefined): PathPrefix {
  * (`grown-up`: "my mum is talking to a man online who wants money"), or, on the adult path, the adult
  * chatting (`self`: "im being blackmailed myself", "its me not my kid"). Known from this message or before.
  */
-export function grownUpTargetOf(ctx: HarbourContext): 'grown-up' | 'self' | undefined {
-  const adult = pathOf(ctx.audience ?? ctx.turn.audience) === 'parent';
-  if (adult) return ctx.said.grownUpTarget === 'self' || ctx.turn.adultIsVictim === true ? 'self' : undefined;
-  if (ctx.turn.grownUpTargeted === true) return 'grown-up';
+export function grownUpTargetOf(ctx: HarbourContext, turn: HarbourContext['turn'] = ctx.turn): 'grown-up' | 'self' | undefined {
+  // (`turn`: the message being read, before it is in the context; no copy of the context to pass it.)
+  const adult = pathOf(ctx.audience ?? turn.audience) === 'parent';
+  if (adult) return ctx.said.grownUpTarget === 'self' || turn.adultIsVictim === true ? 'self' : undefined;
+  if (turn.grownUpTargeted === true) return 'grown-up';
   // Known before, but this message is about them ("now hes asking me for pics"): their own lines apply.
-  return ctx.said.grownUpTarget === 'grown-up' && ctx.turn.aboutSelf !== true ? 'grown-up' : undefined;
+  return ctx.said.grownUpTarget === 'grown-up' && turn.aboutSelf !== true ? 'grown-up' : undefined;
 }
 
 export function isAdult(ctx: HarbourContext): boolean {

@@ -3250,13 +3250,16 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   for (const f of findings.values()) out.push({ category: f.category, urgency: f.urgency, confidence: Math.round(f.confidence * 1000) / 1000, rule: f.rule, evidence: f.evidence, detectorVersion });
   if (out.length > 1) out.sort((a, b) => URGENCY_RANK[b.urgency] - URGENCY_RANK[a.urgency] || CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) || b.confidence - a.confidence);
 
-  const fresh: DetectorSignal[] = [...current.entries()].map(([feature, e]) => ({
-    feature,
-    turn,
-    text: e.text.slice(0, MAX_SIGNAL_TEXT),
-    start: e.start,
-    end: Math.min(e.end, e.start + MAX_SIGNAL_TEXT),
-  }));
-  const older = state.signals.filter((s) => turn - s.turn < MAX_SIGNAL_AGE && !current.has(s.feature));
-  return { findings: out, state: { version: 1, turn, signals: [...fresh, ...older].slice(0, MAX_SIGNALS) } };
+  // This message's signals, then the older ones still young enough and not heard again, at most MAX_SIGNALS
+  // (one list filled in that order, not two lists joined and cut).
+  const signals: DetectorSignal[] = [];
+  for (const [feature, e] of current) {
+    if (signals.length >= MAX_SIGNALS) break;
+    signals.push({ feature, turn, text: e.text.slice(0, MAX_SIGNAL_TEXT), start: e.start, end: Math.min(e.end, e.start + MAX_SIGNAL_TEXT) });
+  }
+  for (const s of state.signals) {
+    if (signals.length >= MAX_SIGNALS) break;
+    if (turn - s.turn < MAX_SIGNAL_AGE && !current.has(s.feature)) signals.push(s);
+  }
+  return { findings: out, state: { version: 1, turn, signals } };
 }

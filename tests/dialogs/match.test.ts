@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile, containsAny, isWholeMessage, normalise, sameWord, tokens, Vocabulary, type PhraseList } from '../../dialogs/match.js';
+import { compile, containsAny, isWhole, isWholeMessage, normalise, sameWord, tokens, Vocabulary, type PhraseList } from '../../dialogs/match.js';
 
 const reading = (text: string, ...lists: PhraseList[]) => new Vocabulary(lists).read(tokens(text));
 
@@ -99,5 +99,34 @@ describe('tolerant answer matching', () => {
     expect(isWholeMessage(read('byeeee'), bye, fillers)).toBe(true);
     expect(isWholeMessage(read('how do i make him stop'), bye, fillers)).toBe(false);
     expect(isWholeMessage(read('thanks'), bye, fillers)).toBe(false);
+  });
+
+  it('takes a message as a whole phrase when its first word is misspelt or stretched, and only the whole of one', () => {
+    // Several phrases share a first word, and one phrase's first word is another's second.
+    const greeting = compile(['hi', 'hi there', 'hello', 'hello there you', 'good morning', 'morning', 'hiya hello']);
+    const whole = (text: string) => isWhole(reading(text, greeting), greeting);
+    expect(whole('hi there')).toBe(true);
+    expect(whole('hellooo there you')).toBe(true);
+    expect(whole('helo there you')).toBe(false); // "helo" is short: no typo forgiven
+    expect(whole('goood morning')).toBe(true);
+    expect(whole('mornin')).toBe(true);
+    expect(whole('hello there')).toBe(false);
+    expect(whole('there')).toBe(false);
+    expect(whole('hi there you')).toBe(false);
+    expect(whole('')).toBe(false);
+    // The same answer as reading the message against every phrase of the list, on many made-up messages.
+    const everyPhrase = (rest: ReturnType<typeof reading>) =>
+      rest.length > 0 && greeting.phrases.some((p) => p.length === rest.length && p.every((w, k) => rest[k]?.has(w) === true));
+    const words = ['hi', 'hiii', 'there', 'hello', 'helloo', 'you', 'good', 'goood', 'morning', 'mornin', 'hiya', 'bye'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % words.length;
+    let wholes = 0;
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: 1 + (i % 4) }, () => words[next()]).join(' ');
+      const rest = reading(text, greeting);
+      expect(isWhole(rest, greeting), text).toBe(everyPhrase(rest));
+      if (everyPhrase(rest)) wholes++;
+    }
+    expect(wholes).toBeGreaterThan(100);
   });
 });
