@@ -2919,6 +2919,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (fondKiss(tokens, m, rule)) return 'touch';
   if (ordinaryStuff(tokens, m, rule)) return 'mild';
   if (familyCard(tokens, m, rule)) return 'trusted';
+  if (outfitForOccasion(tokens, m, rule)) return 'mild';
   if (classmatesSpread(tokens, m, rule)) return 'mild';
   if (showsUp(tokens, m) && (rule.id === 'lex:threat_blackmail.share-images' || rule.feature === 'signal.threat-weak')) return 'thing';
   if (huffThreat(tokens, m, rule)) return 'mild';
@@ -3022,6 +3023,36 @@ function familyCard(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
     // The child giving theirs to family: "gave my mum my bank card", "tell her my passcode".
     if (POSSESSIVES.has(tokens[r]?.word ?? '') && tokens[r]?.word !== 'her') r += 1;
     if ((CARD_KIN.has(tokens[r]?.word ?? '') || kinPronoun(tokens, r, first)) && r < m.last && POSSESSIVES.has(tokens[r + 1]?.word ?? '')) return true;
+  }
+  return false;
+}
+
+/** Session 28: where or what an outfit is for: "what im wearing TO THE PARTY", "FOR WORLD BOOK DAY". */
+const OUTFIT_OCCASIONS = new Set(['party', 'parties', 'school', 'wedding', 'prom', 'disco', 'world', 'non', 'mufti', 'church', 'mosque', 'temple', 'gurdwara', 'funeral', 'christening', 'dinner', 'cinema', 'match', 'concert', 'gig', 'trip', 'holiday', 'football', 'dance', 'show', 'sleepover', 'competition', 'interview', 'restaurant', 'bowling', 'birthday', 'bday', 'eid', 'christmas', 'xmas', 'diwali', 'assembly', 'photo', 'photos', 'picture', 'festival', 'graduation', 'leavers', 'award', 'awards', 'panto', 'theatre', 'park', 'beach', 'town', 'swimming', 'rehearsal', 'audition', 'ceremony']);
+/** What may stand between "to"/"for" and the occasion: "to THE party", "for MY cousins wedding", "to school TOMORROW". */
+const OUTFIT_FILLERS = new Set(['the', 'a', 'my', 'our', 'this', 'that', 'her', 'his', 'their', 'tomorrows', 'saturdays', 'fridays', 'next', 'big', 'school', 'cousins', 'sisters', 'brothers', 'aunties', 'uncles', 'mums', 'dads', 'nans', 'friends', 'mates', 'class', 'christmas', 'end', 'of', 'year', 'term']);
+/** Words that keep "what are you wearing" sexual whatever follows: bed, under, now, for him or me, and the sexual sets. */
+const OUTFIT_VETO_WORDS = new Set(['bed', 'sleep', 'sleeping', 'under', 'underneath', 'now', 'rn', 'him', 'me', 'naked', 'nothing', 'alone', 'cam', 'camera', 'call', 'vc', 'facetime']);
+const OUTFIT_VETO = ['{image}', '{nudestrong}', '{bodypart}', '{undress}', '{secret}', '{hush}', '{flatter}'];
+
+/**
+ * Session 28: an outfit asked about for an occasion ("my mum asked what im wearing to school tomorrow", "cousin
+ * asked what im wearing to the wedding so we dont match", "what are you wearing to prom"): sexual-talk's "what
+ * … wearing" phrases stand down when "to" or "for" follows at once and an occasion or a place (`OUTFIT_OCCASIONS`)
+ * comes within three words. Never with a stranger or an online place in the message ("a man on snap asked what im
+ * wearing to school"), nor bed, under, now, "for him", "for me", a camera or call, pictures, nudity,
+ * the body, undressing, flattery or secrecy anywhere in the message ("what im wearing to bed", "what im wearing
+ * for him tonight", "…under my school uniform").
+ */
+function outfitForOccasion(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.sexual-talk' || tokens[m.last]?.word !== 'wearing') return false;
+  const next = tokens[m.last + 1]?.word ?? '';
+  if (next !== 'to' && next !== 'for') return false;
+  if (tokens.some((t) => OUTFIT_VETO_WORDS.has(t.word) || OTHER_PERSON.has(t.word) || ONLINE.has(t.word) || ONLINE_PLACE.has(t.word) || t.sets.includes('{app}') || OUTFIT_VETO.some((v) => t.sets.includes(v)))) return false;
+  for (let k = m.last + 2; k <= m.last + 4; k += 1) {
+    const w = tokens[k]?.word ?? '';
+    if (OUTFIT_OCCASIONS.has(w)) return true;
+    if (!OUTFIT_FILLERS.has(w)) return false;
   }
   return false;
 }

@@ -5,7 +5,8 @@ import { loadSafetyModel } from '../fixtures/flags/source.js';
 // Session 28, first detector owner (lexicon v77): benign false alarms. A belonging a brother or sister keeps
 // touching is no touch of the child; an event told with what was done and how it ended ("…he got banned, its all
 // sorted") is settled even with no word of when; a card or a login kept in the family (a parent's own child asking for
-// the parent's card, a child giving theirs to a parent) is no scam. Messages are written afresh, not copied from the tuning files.
+// the parent's card, a child giving theirs to a parent) is no scam; "what are you wearing" asked about an occasion
+// ("…to the wedding", "…for world book day") is no sexual talk. Messages are written afresh, not copied from the tuning files.
 
 const model: SafetyModel = loadSafetyModel();
 const run = (text: string): Finding[] => [...detect(text, EMPTY_DETECTOR_STATE, model).findings];
@@ -72,5 +73,27 @@ describe('session 28: a card or a login kept in the family', () => {
       'he asked me for my mums card details',
     ])
       expect(categories(text), text).toContain('financial');
+  });
+});
+
+describe('session 28: an outfit asked about for an occasion', () => {
+  it('raises nothing when the outfit is for a place or an event', () => {
+    for (const text of [
+      'my nan keeps asking what im wearing to my cousins christening',
+      'my bestie asked what im wearing for non uniform day so we can match',
+      'what are you wearing to the leavers disco, i cant decide',
+    ])
+      expect(categories(text), text).toEqual([]);
+  });
+
+  it('keeps sexual talk for bed, now, under, "for him", a camera, or a stranger online', () => {
+    for (const text of [
+      'he keeps asking what im wearing to bed',
+      'he asked what im wearing right now and to send a pic',
+      'a man on snap asked what im wearing for him tonight',
+      'he asked what im wearing under my school uniform',
+      'a man on snap keeps asking what im wearing to school tomorrow',
+    ])
+      expect(categories(text), text).toContain('sexual');
   });
 });
