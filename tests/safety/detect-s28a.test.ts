@@ -97,3 +97,13 @@ describe('session 28: an outfit asked about for an occasion', () => {
       expect(categories(text), text).toContain('sexual');
   });
 });
+
+describe('session 28: the child who reported him is not showing a school report', () => {
+  it('keeps the threat to post pictures after "i reported it"', () => {
+    for (const text of [
+      'i reported it, he said he\'ll post my pics',
+      'i reported his account and now he says hell share my pics with my whole year',
+    ])
+      expect(categories(text), text).toContain('threat_blackmail');
+  });
+});
