@@ -513,6 +513,9 @@ function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: read
     if (sets.includes('{harmless}') && filmedOrPosted(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
     if (threat && sets.includes('{harmless}') && harmlessNotPlay(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
     if (t.word === 'round' && !gameRound(tokens, i) && !t.keys.some((k) => k !== '{game}' && sets.includes(k))) continue;
+    // Session 28: "reported" and "reporting" share the stem of a school report (set `pet`), but the child who
+    // reported him is not showing a report: "i reported it, he said he'll post my pics" had raised nothing.
+    if (REPORTING_VERB.has(t.word) && !t.keys.some((k) => k !== '{pet}' && sets.includes(k))) continue;
     let negated = false;
     for (let j = Math.max(0, i - NEGATED_WORD_REACH); j < i && !negated; j += 1) {
       const u = tokens[j];
@@ -522,6 +525,9 @@ function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: read
   }
   return false;
 }
+
+/** Session 28: the verb forms of "report", never the thing pictured. */
+const REPORTING_VERB = new Set(['reported', 'reporting']);
 
 /** Words before "round" that make it a round of a game ("one more round", "the final round"). */
 const ROUND_OPENERS = new Set(['a', 'the', 'this', 'that', 'next', 'last', 'one', 'another', 'first', 'second', 'third', 'final', 'each', 'every', 'bonus', 'practice', 'qualifying', 'lightning', 'quiz']);
@@ -740,8 +746,18 @@ function touchedThing(tokens: readonly Token[], m: PhraseMatch): boolean {
   if (POSSESSIVES.has(tokens[k]?.word ?? '')) k += 1;
   const thing = tokens[k];
   if (thing === undefined || thing.sentence !== s || !thing.sets.includes('{touchok}')) return false;
-  return !tokens.some((t) => (t.sentence === s && (t.sets.includes('{bodypart}') || t.sets.includes('{nudestrong}'))) || UNEASE.has(t.word));
+  // Session 28: a belonging touched again and again is a sibling's nuisance, not a touch of the
+  // child ("if he touches my xbox AGAIN im gonna murder him", "he KEEPS touching my lego"): for one
+  // of `BELONGINGS` the repetition words do not keep the phrase; body-near words (shoulder, hair,
+  // clothes) keep every unease word ("my uncle keeps touching my hair").
+  const unease = BELONGINGS.has(thing.word) ? (w: string): boolean => UNEASE.has(w) && !REPEATED.has(w) : (w: string): boolean => UNEASE.has(w);
+  return !tokens.some((t) => (t.sentence === s && (t.sets.includes('{bodypart}') || t.sets.includes('{nudestrong}'))) || unease(t.word));
 }
+
+/** Session 28: things of `touchok` that are belongings, far from the body (not shoulder, hair, clothes, hoodie, room or car). */
+const BELONGINGS = new Set(['stuff', 'things', 'makeup', 'straighteners', 'xbox', 'ps5', 'playstation', 'switch', 'phone', 'ipad', 'tablet', 'laptop', 'controller', 'console', 'food', 'toys', 'lego', 'bag', 'books', 'games', 'cards', 'drawings', 'plants', 'cake', 'ball']);
+/** Session 28: unease words that only say it happens again ("keeps", "again", "every", "always"). */
+const REPEATED = new Set(['keeps', 'again', 'every', 'always']);
 
 /** Everyday errands that bring someone into a room: "to BORROW my charger", "to GET the hoover", "to ASK for the wifi password" (not giving, bringing or telling: "to give me sweets", "to tell me not to tell"). */
 const ERRANDS = new Set(['borrow', 'get', 'grab', 'fetch', 'take', 'use', 'return', 'collect', 'fix', 'find', 'charge', 'plug', 'put', 'drop', 'hoover', 'vacuum', 'feed', 'water', 'ask', 'print', 'steal', 'nick']);
@@ -2858,7 +2874,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (giftPaidOut(tokens, m, rule)) return 'sent';
   if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return 'negated';
   if (rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm')) return 'hypothetical';
-  if (rule.resolvable && scope.resolved && !relapseAfter(tokens, m, rule)) return 'resolved';
+  if (rule.resolvable && (scope.resolved || scope.closedFrom > m.last) && !relapseAfter(tokens, m, rule)) return 'resolved';
   if (rule.category === 'self_harm' && rule.urgency !== 'immediate' && toldAsOver(tokens, m)) return 'over';
   if (ACT_RULES.has(rule.id) && toldAsOver(tokens, m, true)) return 'over';
   // Session 18: drugs given but refused inside the phrase ("gave me some pills but i didnt take them").
@@ -2908,6 +2924,8 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (getInIdiom(tokens, m, rule)) return 'idiom';
   if (fondKiss(tokens, m, rule)) return 'touch';
   if (ordinaryStuff(tokens, m, rule)) return 'mild';
+  if (familyCard(tokens, m, rule)) return 'trusted';
+  if (outfitForOccasion(tokens, m, rule)) return 'mild';
   if (classmatesSpread(tokens, m, rule)) return 'mild';
   if (showsUp(tokens, m) && (rule.id === 'lex:threat_blackmail.share-images' || rule.feature === 'signal.threat-weak')) return 'thing';
   if (huffThreat(tokens, m, rule)) return 'mild';
@@ -2950,6 +2968,99 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
     if (cancelledBy !== undefined) return TRUSTED_SETS.has(cancelledBy) ? 'trusted' : cancelledBy === '{self}' ? 'self' : 'role';
   }
   return undefined;
+}
+
+/** Session 28: the rules about a card or a login, which family members share among themselves. */
+const CARD_RULES = new Set(['lex:financial.card-details', 'lex:financial.logins']);
+/** Giving words whose first object is the one who gets it: "i GAVE my mum my bank card", "TOLD my dad my password". */
+const CARD_GIVING = new Set(['give', 'gave', 'giving', 'gives', 'tell', 'told', 'telling', 'tells', 'send', 'sent', 'sending', 'sends', 'show', 'showed', 'text', 'texted', 'lend', 'lent', 'hand', 'handed']);
+/** The child's close family, who may hold a card or a password of theirs (not a friend, coach or teacher). */
+const CARD_KIN = new Set([...FEMALE, ...MALE, 'parents', 'carer', 'cousin'].filter((w) => w !== 'girlfriend' && w !== 'boyfriend'));
+/** Words that bring in someone else, or a trick, and keep a card or login asked: "a link", "a scam", "for free". */
+const CARD_VETO = new Set(['scam', 'scammer', 'link', 'hacked', 'hacker', 'hack', 'prize', 'won', 'free', 'secret', 'secretly', 'online', 'they', 'them', 'someone', 'somebody']);
+const CARD_PRONOUNS = new Set(['he', 'him', 'she', 'her']);
+
+/** Whether the he, him, she or her at `i` can be a kin word of its gender earlier in the sentence ("my mum … tell HER my passcode"). */
+function kinPronoun(tokens: readonly Token[], i: number, first: number): boolean {
+  const w = tokens[i]?.word ?? '';
+  const kin = HE.has(w) ? MALE : SHE.has(w) ? FEMALE : undefined;
+  if (kin === undefined) return false;
+  for (let j = first; j < i; j += 1) if (kin.has(tokens[j]?.word ?? '')) return true;
+  return false;
+}
+
+/**
+ * Session 28: a card or a login kept in the family. A parent's own child asking for or using the parent's card
+ * ("my daughter asked for my card to buy a game", "my son used my debit card for his school shoes"; set
+ * `offspring` or `ownchild` before the phrase in its sentence, with no giving word between: "my son sent my card
+ * details to…" keeps the flag); the child giving theirs to close family ("i gave my mum my bank card", "i told my
+ * dad my tablet password", "mum made me tell her my passcode": a giving word, then a kin word or a pronoun that
+ * can only be one, then the card or login); or close family giving theirs to the child ("mum sent me to the shop
+ * with her card, she told me the pin"). Never with anyone else in the sentence (a man, someone, a player, "they",
+ * a he or she who cannot be the family member or the parent's child), nor a link, a scam, a prize, a secret,
+ * an app, or online.
+ */
+function familyCard(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!CARD_RULES.has(rule.id)) return false;
+  const s = tokens[m.first]?.sentence;
+  let first = -1;
+  let child = -1;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined || t.sentence !== s) continue;
+    if (first < 0) first = i;
+    if (OTHER_PERSON.has(t.word) || CARD_VETO.has(t.word) || ONLINE.has(t.word) || t.sets.includes('{app}') || t.sets.includes('{secret}')) return false;
+    if (child < 0 && i < m.first && (t.keys.includes('{offspring}') || t.keys.includes('{ownchild}'))) child = i;
+    // A he or she must be the parent's child or a family member named before it.
+    if (CARD_PRONOUNS.has(t.word) && !(child >= 0 && child < i) && !kinPronoun(tokens, i, first)) return false;
+  }
+  // The parent's own child acting.
+  if (child >= 0) {
+    let given = false;
+    for (let k = child + 1; k <= m.last; k += 1) if (CARD_GIVING.has(tokens[k]?.word ?? '')) given = true;
+    if (!given) return true;
+  }
+  for (let g = Math.max(first, m.first - 3); g < m.last; g += 1) {
+    if (!CARD_GIVING.has(tokens[g]?.word ?? '')) continue;
+    const giver = tokens[g - 1];
+    let r = g + 1;
+    // Family giving theirs to the child: "she told me the pin", "my dad gave me his card".
+    if (tokens[r]?.word === 'me' && giver !== undefined && (CARD_KIN.has(giver.word) || kinPronoun(tokens, g - 1, first))) return true;
+    // The child giving theirs to family: "gave my mum my bank card", "tell her my passcode".
+    if (POSSESSIVES.has(tokens[r]?.word ?? '') && tokens[r]?.word !== 'her') r += 1;
+    if ((CARD_KIN.has(tokens[r]?.word ?? '') || kinPronoun(tokens, r, first)) && r < m.last && POSSESSIVES.has(tokens[r + 1]?.word ?? '')) return true;
+  }
+  return false;
+}
+
+/** Session 28: where or what an outfit is for: "what im wearing TO THE PARTY", "FOR WORLD BOOK DAY". */
+const OUTFIT_OCCASIONS = new Set(['party', 'parties', 'school', 'wedding', 'prom', 'disco', 'world', 'non', 'mufti', 'church', 'mosque', 'temple', 'gurdwara', 'funeral', 'christening', 'dinner', 'cinema', 'match', 'concert', 'gig', 'trip', 'holiday', 'football', 'dance', 'show', 'sleepover', 'competition', 'interview', 'restaurant', 'bowling', 'birthday', 'bday', 'eid', 'christmas', 'xmas', 'diwali', 'assembly', 'photo', 'photos', 'picture', 'festival', 'graduation', 'leavers', 'award', 'awards', 'panto', 'theatre', 'park', 'beach', 'town', 'swimming', 'rehearsal', 'audition', 'ceremony']);
+/** What may stand between "to"/"for" and the occasion: "to THE party", "for MY cousins wedding", "to school TOMORROW". */
+const OUTFIT_FILLERS = new Set(['the', 'a', 'my', 'our', 'this', 'that', 'her', 'his', 'their', 'tomorrows', 'saturdays', 'fridays', 'next', 'big', 'school', 'cousins', 'sisters', 'brothers', 'aunties', 'uncles', 'mums', 'dads', 'nans', 'friends', 'mates', 'class', 'christmas', 'end', 'of', 'year', 'term']);
+/** Words that keep "what are you wearing" sexual whatever follows: bed, under, now, for him or me, and the sexual sets. */
+const OUTFIT_VETO_WORDS = new Set(['bed', 'sleep', 'sleeping', 'under', 'underneath', 'now', 'rn', 'him', 'me', 'naked', 'nothing', 'alone', 'cam', 'camera', 'call', 'vc', 'facetime']);
+const OUTFIT_VETO = ['{image}', '{nudestrong}', '{bodypart}', '{undress}', '{secret}', '{hush}', '{flatter}'];
+
+/**
+ * Session 28: an outfit asked about for an occasion ("my mum asked what im wearing to school tomorrow", "cousin
+ * asked what im wearing to the wedding so we dont match", "what are you wearing to prom"): sexual-talk's "what
+ * … wearing" phrases stand down when "to" or "for" follows at once and an occasion or a place (`OUTFIT_OCCASIONS`)
+ * comes within three words. Never with a stranger or an online place in the message ("a man on snap asked what im
+ * wearing to school"), nor bed, under, now, "for him", "for me", a camera or call, pictures, nudity,
+ * the body, undressing, flattery or secrecy anywhere in the message ("what im wearing to bed", "what im wearing
+ * for him tonight", "…under my school uniform").
+ */
+function outfitForOccasion(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.sexual-talk' || tokens[m.last]?.word !== 'wearing') return false;
+  const next = tokens[m.last + 1]?.word ?? '';
+  if (next !== 'to' && next !== 'for') return false;
+  if (tokens.some((t) => OUTFIT_VETO_WORDS.has(t.word) || OTHER_PERSON.has(t.word) || ONLINE.has(t.word) || ONLINE_PLACE.has(t.word) || t.sets.includes('{app}') || OUTFIT_VETO.some((v) => t.sets.includes(v)))) return false;
+  for (let k = m.last + 2; k <= m.last + 4; k += 1) {
+    const w = tokens[k]?.word ?? '';
+    if (OUTFIT_OCCASIONS.has(w)) return true;
+    if (!OUTFIT_FILLERS.has(w)) return false;
+  }
+  return false;
 }
 
 /** Time words that say only "now" in passing ("im scared now", "he wants more now"), not when a meeting is. */

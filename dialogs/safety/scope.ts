@@ -13,6 +13,12 @@ export interface MessageScope {
   /** Per sentence made general only by a question opener ("what is…"): where the opener starts. */
   readonly questionFrom: ReadonlyMap<number, number>;
   readonly resolved: boolean;
+  /**
+   * Session 28: where the message's last outcome phrase starts ("…and he got banned, its all
+   * sorted"), with something done about it said too (a second settled phrase), nothing that reopens
+   * it after it and no wish before it (`closureAt`); -1 when there is none.
+   */
+  readonly closedFrom: number;
 }
 
 /** Masks idiom words in place and works out hypothetical, general and resolved scopes. */
@@ -22,6 +28,7 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
   const questionFrom = new Map<number, number>();
   let past = false;
   let settled = false;
+  const settledAt: PhraseMatch[] = [];
   for (const m of findPhrases(tokens, model.scope.phrases, true, present)) {
     const s = tokens[m.first]?.sentence ?? 0;
     switch (m.phrase.rule.feature) {
@@ -49,11 +56,46 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
       case 'settled':
         // Session 9: "if i block her…", "unless i report it" is a condition the child is weighing,
         // not an event dealt with.
-        if (!isCondition(tokens, m)) settled = true;
+        if (!isCondition(tokens, m)) { settled = true; settledAt.push(m); }
         break;
     }
   }
-  return { hypotheticalFrom, generalSentences, questionFrom, resolved: past && settled };
+  return { hypotheticalFrom, generalSentences, questionFrom, resolved: past && settled, closedFrom: closureAt(tokens, settledAt) };
+}
+
+/** Words of an outcome in a settled phrase: it is over, not only something the child did ("blocked him", "told my mum"). */
+const OUTCOME = new Set(['sorted', 'over', 'banned', 'caught', 'arrested', 'resolved', 'dealt', 'fine', 'okay', 'ok', 'done', 'gone', 'nothing', 'end']);
+/** Words before an outcome that only wish for it: "i want it all sorted", "until its over". */
+const WISHED = new Set(['want', 'wanna', 'wish', 'hope', 'need', 'until', 'till', 'if', 'unless', 'when', 'once', 'make', 'get']);
+/** Words after an outcome that open the matter again: "…got banned BUT he made a NEW account", "he's BACK", "STILL". */
+const REOPENED = new Set(['but', 'again', 'still', 'back', 'new', 'another', 'except', 'though', 'although', 'until', 'till', 'now']);
+
+/**
+ * Session 28: an event told with what was done and how it ended, without a word of when ("told my
+ * parents about the guy who asked my age, they reported him and he got banned, its done"; "she told
+ * her mum and blocked him and its all sorted"). The outcome must come after the flag's phrase (the
+ * caller checks) and be the message's last word on it: nothing after it reopens it ("…got banned
+ * but he made a new account"), and another settled phrase must be there too. "now" after the outcome
+ * reopens only when it is not the outcome's own ("sorted now", "fine now").
+ */
+function closureAt(tokens: readonly Token[], settledAt: readonly PhraseMatch[]): number {
+  if (settledAt.length < 2) return -1;
+  let at = -1;
+  for (const m of settledAt) {
+    let outcome = false;
+    for (let j = m.first; j <= m.last; j += 1) if (OUTCOME.has(tokens[j]?.word ?? '')) outcome = true;
+    if (!outcome) continue;
+    const s = tokens[m.first]?.sentence;
+    let wished = false;
+    for (let j = Math.max(0, m.first - 3); j < m.first; j += 1) if (tokens[j]?.sentence === s && WISHED.has(tokens[j]?.word ?? '')) wished = true;
+    if (wished) continue;
+    let reopened = false;
+    for (let j = m.last + 1; j < tokens.length; j += 1) if (REOPENED.has(tokens[j]?.word ?? '') && !(tokens[j]?.word === 'now' && j === m.last + 1)) reopened = true;
+    if (reopened) continue;
+    const others = settledAt.some((o) => o.last < m.first || o.first > m.last);
+    if (others) at = Math.max(at, m.first);
+  }
+  return at;
 }
 
 /** An idiom's words are hidden from the lexicon's phrases and the classifier. */
