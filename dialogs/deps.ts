@@ -307,6 +307,14 @@ export interface AnswerWords {
   readonly asksWhatNude: readonly string[];
   /** "wats grooming", "what does grooming mean". */
   readonly asksWhatGrooming: readonly string[];
+  /** "is my bf grooming me", "is this grooming": the warning signs, and they were right to ask (each time). */
+  readonly asksIfGrooming: readonly string[];
+  /** "is that ok", "did i do the right thing", the whole message: yes, telling was right (each time). */
+  readonly asksIfOkay: readonly string[];
+  /** "can i block him", "should i block them": yes, keep their username and the messages first (each time). */
+  readonly asksCanBlock: readonly string[];
+  /** "how long", "how much longer", the whole message: while a counsellor is on the way, the wait. */
+  readonly asksHowLong: readonly string[];
   /** "do u save what i write", "is this chat saved": kept for a while, who reads it, how to delete it. */
   readonly asksSaved: readonly string[];
   /** "can u delete everything i said", "forget what i said": how to delete this chat. */
@@ -548,6 +556,10 @@ export const ANSWER_LIST_KEYS = {
   smallTalk: 'small_talk',
   asksWhatNude: 'asks_what_nude',
   asksWhatGrooming: 'asks_what_grooming',
+  asksIfGrooming: 'asks_if_grooming',
+  asksIfOkay: 'asks_if_okay',
+  asksCanBlock: 'asks_can_block',
+  asksHowLong: 'asks_how_long',
   asksSaved: 'asks_saved',
   asksForget: 'asks_forget',
   comesBack: 'comes_back',

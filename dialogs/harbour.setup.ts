@@ -1570,6 +1570,12 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   // "wat is a nude", "wats grooming": a young child asking what a word means, answered plainly (not "that sounds hard").
   if (t.asksWhatNude === true && path !== 'parent') out.push(say('shared.meaning-nude'));
   if (t.asksWhatGrooming === true && path !== 'parent') out.push(say('shared.meaning-grooming'));
+  // "is my bf grooming me": the warning signs, and they were right to ask (each time; beside the escalation it may raise).
+  if (t.asksIfGrooming === true && path !== 'parent') out.push(say('shared.is-it-grooming'));
+  // "is that ok", the whole message (a young person or friend): yes, telling was right; not their fault, not in trouble (each time).
+  if (t.asksIfOkay === true && path !== 'parent') out.push(say('child.did-right'));
+  // "can i block him": yes, and keep their username and what they said first (each time).
+  if (t.asksCanBlock === true) out.push(say('shared.can-block'));
   if (t.asksWhatCounsellor === true) out.push(say('shared.meaning-counsellor'));
   if (t.asksWhatPrivate === true && path !== 'parent') out.push(say('shared.meaning-private'));
   if (path !== 'parent') {

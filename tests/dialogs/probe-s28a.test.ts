@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { DialogEvent } from '../../dialogs/index.js';
+import { keysPerMessage, lastKeys, msg, onShift, play, useRealMachine, wordsOf } from './harness.js';
+
+/** Session 28, dialog owner 1: session 27's tester's open problems on the child side, as the child or grown-up sees them. */
+
+const real = useRealMachine();
+
+type Shift = { counsellorOnShift: boolean };
+const keysPerTurn = (shift: Shift, ...texts: string[]) => keysPerMessage(real.machine, shift, ...texts);
+const last = (shift: Shift, ...texts: string[]) => lastKeys(real.machine, shift, ...texts);
+const lastTurnOf = (shift: Shift, ...events: DialogEvent[]) => play(real.machine, shift, events).at(-1);
+const lastWords = (shift: Shift, ...texts: string[]) => wordsOf(real.content, lastTurnOf(shift, ...texts.map(msg))?.emitted ?? []).join(' ');
+const lastEventKeys = (shift: Shift, ...events: DialogEvent[]) => (lastTurnOf(shift, ...events)?.emitted ?? []).flatMap((e) => (e.type === 'bot.say' ? [e.key] : []));
+
+describe('#12 questions and new facts while escalated get their own answer, not only "how are you feeling" or "a counsellor will read this"', () => {
+  it('"how long", while a counsellor is on the way, is the wait answered (before: "How are you feeling right now?")', () => {
+    const path = ['young person', 'a man on discord says he knows where i live'];
+    expect(last(onShift, ...path, 'how long')).toEqual(['handoff.wait-again']);
+    expect(last(onShift, ...path, 'how much longer')).toEqual(['handoff.wait-again']);
+    // A question that only starts with "how long" is not about the wait.
+    expect(last(onShift, ...path, 'how long do pics stay on snap')).not.toContain('handoff.wait-again');
+  });
+
+  it('"what now", after "no counsellor is free", is what to do, not what the escalation means', () => {
+    const events: DialogEvent[] = [msg('young person'), msg('someone says they will share my nudes unless i send more'), { type: 'handoff.queued', position: 1 }, { type: 'handoff.unavailable', reason: 'none_available' }, msg('what now')];
+    const keys = lastEventKeys(onShift, ...events);
+    expect(keys).not.toContain('escalation.meaning');
+    expect(keys).toContain('child.advice.intro');
+    // "wat" on its own is still not understanding.
+    expect(lastEventKeys(onShift, ...events.slice(0, -1), msg('wat dose that meen'))).toContain('escalation.meaning');
+  });
+
+  it('"is that ok", after telling what they did, is answered (yes, telling was right), not read as feeling okay', () => {
+    const path = ['young person', 'a man on snap keeps sending me hearts n stuff and asks wer i live', 'i didnt tell him'];
+    expect(last(onShift, ...path, 'is that ok')).toEqual(['child.did-right']);
+    expect(lastWords(onShift, ...path, 'is that ok')).toMatch(/^Yes/);
+    expect(last(onShift, ...path, 'is that ok')).not.toContain('feeling.okay');
+    // "ok" on its own to "How are you feeling?" is still feeling okay.
+    expect(last(onShift, ...path, 'ok')).toEqual(['feeling.okay']);
+  });
+
+  it('"can i block him", a parent after the tips, is answered yes, keep the evidence first (before: "I\'m still here with you")', () => {
+    const path = ['parent', 'found messages on my daughters phone from a man asking her to send photos of herself', 'shes 12', 'what do i do'];
+    expect(last(onShift, ...path, 'can i block him')).toEqual(['shared.can-block']);
+    expect(lastWords(onShift, ...path, 'can i block him')).toMatch(/^Yes.*username/);
+    // A young person asking the same, before any red flag, gets it too (not the whole tips list).
+    expect(last(onShift, 'young person', 'a boy keeps messaging me on roblox', 'should i block him')).toContain('shared.can-block');
+  });
+
+  it('"is my bf grooming me" is answered (the warning signs, right to ask) beside the escalation', () => {
+    const keys = last(onShift, 'young person', 'whats grooming', 'is my bf grooming me');
+    expect(keys).toContain('escalation.serious');
+    expect(keys).toContain('shared.is-it-grooming');
+    expect(lastWords(onShift, 'young person', 'whats grooming', 'is my bf grooming me')).toMatch(/right to ask/);
+    // Asked again later, while escalated: answered again.
+    // Asked after a red flag: this answer alone, not also "what you have told me is not okay" on top of it.
+    const again = last(onShift, 'young person', 'a man keeps asking me for pics on insta', 'is he grooming me');
+    expect(again).toContain('shared.is-it-grooming');
+    expect(again).not.toContain('child.not-okay');
+  });
+
+  it('"hes 30 sumthin", after a man asked to meet: don\'t go, said again with why, not only "a counsellor will read this"', () => {
+    const keys = last(onShift, 'young person', 'ther is a man on fortnite he wants to meat me at the shops', 'he sed dont tel ur mum', 'hes 30 sumthin');
+    expect(keys).toContain('advice.dont-meet-again');
+  });
+
+  it('"he knows my school", after the "if you see them" line: tell a teacher too, so school can keep them safe', () => {
+    const path = ['young person', 'he said he will find me', 'im scared'];
+    expect(last(onShift, ...path, 'he knows my school')).toContain('child.knows-where');
+    expect(lastWords(onShift, ...path, 'he knows my school')).toMatch(/teacher/);
+  });
+
+  it('a threat told again while escalated ("he sed if i dont he wil post my face evrywhere") is named for what it is, once', () => {
+    const path = ['young person', 'sum1 on snap keep asking 4 nudez'];
+    const turns = keysPerTurn(onShift, ...path, 'he sed if i dont he wil post my face evrywhere', 'he said he will post them tonight');
+    expect(turns[2]).toContain('child.threat-again');
+    expect(lastWords(onShift, ...path, 'he sed if i dont he wil post my face evrywhere')).toMatch(/not your fault/);
+    expect(turns[3]).not.toContain('child.threat-again');
+  });
+});
