@@ -315,6 +315,8 @@ export interface AnswerWords {
   readonly asksCanBlock: readonly string[];
   /** "how long", "how much longer", the whole message: while a counsellor is on the way, the wait. */
   readonly asksHowLong: readonly string[];
+  /** "help me", "pls help", the whole message: before anything is told, a plea (here to help, what's happening), not the tips. */
+  readonly bareHelp: readonly string[];
   /** "do u save what i write", "is this chat saved": kept for a while, who reads it, how to delete it. */
   readonly asksSaved: readonly string[];
   /** "can u delete everything i said", "forget what i said": how to delete this chat. */
@@ -560,6 +562,7 @@ export const ANSWER_LIST_KEYS = {
   asksIfOkay: 'asks_if_okay',
   asksCanBlock: 'asks_can_block',
   asksHowLong: 'asks_how_long',
+  bareHelp: 'bare_help',
   asksSaved: 'asks_saved',
   asksForget: 'asks_forget',
   comesBack: 'comes_back',

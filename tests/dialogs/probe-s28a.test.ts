@@ -79,3 +79,29 @@ describe('#12 questions and new facts while escalated get their own answer, not 
     expect(turns[3]).not.toContain('child.threat-again');
   });
 });
+
+describe('#15 "help me" and "i just need someone to talk to" before anything is told; a bullying story at the who-question', () => {
+  it('"help me" with nothing told yet: here to help, tell me when ready (before: five tip lines about blocking "them"); asked again, the tips', () => {
+    const turns = keysPerTurn(onShift, 'help', 'help me', 'help me');
+    expect(turns[1]).toEqual(['child.nothing-told-yet']);
+    expect(turns[1]).not.toContain('advice.any-app');
+    expect(turns[2]).toContain('child.advice.intro');
+    // After a story, "help me" is still the tips.
+    expect(last(onShift, 'young person', 'a man keeps messaging me on roblox', 'help me')).toContain('child.advice.intro');
+  });
+
+  it('"i just need someone to talk to", after two unclear words at the who-question, is listened to, not "Which app or game was it on?"', () => {
+    const keys = last(onShift, 'hi', 'idk', 'um', 'i just need someone to talk to');
+    expect(keys).toContain('child.just-talk');
+    expect(keys).not.toContain('child.ask.app');
+    expect(last(onShift, 'young person', 'i just need someone to talk to')).toContain('child.just-talk');
+    // Someone in the story beside it is still a story about someone.
+    expect(last(onShift, 'young person', 'i just need someone to talk to about a man on snap')).not.toContain('child.just-talk');
+  });
+
+  it('"a boy in year 9 keeps sending me mean messages on whatsapp" at the who-question gets the bullying reply, not "How long has this person…?"', () => {
+    const keys = last(onShift, '👍', 'ya', 'a boy in year 9 keeps sending me mean messages on whatsapp');
+    expect(keys).toContain('child.bullying');
+    expect(keys).not.toContain('child.ask.how-long');
+  });
+});
