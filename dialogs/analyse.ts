@@ -268,6 +268,10 @@ export interface TurnAnalysis {
   readonly asksCanBlock?: boolean;
   /** "help me", the whole message. */
   readonly bareHelp?: boolean;
+  /** "my parents dont know", with nothing happened told beside it: who they are, not trouble at home. */
+  readonly homeDoesntKnowOnly?: boolean;
+  /** "will i get moved". */
+  readonly asksIfMoved?: boolean;
   /** "do u save what i write", "is this chat saved". */
   readonly asksSaved?: boolean;
   /** "can u delete everything i said": this chat, not the app's (no "don't delete yet"). */
@@ -537,6 +541,8 @@ export function createAnalyser(deps: DialogDeps) {
   const asksCanBlock = compile(w.asksCanBlock);
   const asksHowLong = compile(w.asksHowLong);
   const bareHelp = compile(w.bareHelp);
+  const homeDoesntKnow = compile(w.homeDoesntKnow);
+  const asksIfMoved = compile(w.asksIfMoved);
   const asksSaved = compile(w.asksSaved);
   const asksForget = compile(w.asksForget);
   const comesBack = compile(w.comesBack);
@@ -588,7 +594,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, asksCanBlock, asksHowLong, bareHelp, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -784,7 +790,11 @@ export function createAnalyser(deps: DialogDeps) {
     // (unless trouble at home is told beside it: "i told my mum and she shouted").
     const toldTheirGrownUp = either(hits, spelledHits, toldGrownUp) && !either(hits, spelledHits, homeTrouble);
     if (toldTheirGrownUp) turn.toldGrownUp = true;
-    if (app === undefined && knownAdult && !online && !toldTheirGrownUp) turn.knownAdultInPerson = true;
+    // "im trans and my parents dont know", "my foster carer doesnt know about this": their grown-up does not know; not a
+    // story about that grown-up (nor "home is hard"), when nothing else is in it.
+    const grownUpDoesntKnow = either(hits, spelledHits, homeDoesntKnow) && result.findings.length === 0 && app === undefined && !online && !either(hits, spelledHits, homeTrouble);
+    if (grownUpDoesntKnow) turn.homeDoesntKnowOnly = true;
+    if (app === undefined && knownAdult && !online && !toldTheirGrownUp && !grownUpDoesntKnow) turn.knownAdultInPerson = true;
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
     // "what now", "what next": asking what to do (the tips), not "what?" (what the bot meant).
     if (wholeIn(rawRest, spelledRest, confused) && !either(hits, spelledHits, tips)) turn.confused = true;
@@ -899,6 +909,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, asksWhatGrooming)) turn.asksWhatGrooming = true;
     if (either(hits, spelledHits, asksIfGrooming)) turn.asksIfGrooming = true;
     if (either(hits, spelledHits, asksCanBlock)) turn.asksCanBlock = true;
+    if (either(hits, spelledHits, asksIfMoved)) turn.asksIfMoved = true;
     // "is that ok", "how long": only as the whole message ("is that ok if i meet him" is not asking whether telling was right).
     // Before fillers come off: "ok" is one, and "is that ok" would lose it.
     if (wholeIn(raw, spelled === raw ? null : spelled, asksIfOkay) || wholeIn(rawRest, spelledRest, asksIfOkay)) turn.asksIfOkay = true;

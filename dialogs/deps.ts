@@ -317,6 +317,10 @@ export interface AnswerWords {
   readonly asksHowLong: readonly string[];
   /** "help me", "pls help", the whole message: before anything is told, a plea (here to help, what's happening), not the tips. */
   readonly bareHelp: readonly string[];
+  /** "my parents dont know", "my foster carer doesnt know about this": their grown-up does not know (not a story about that grown-up). */
+  readonly homeDoesntKnow: readonly string[];
+  /** "will i get moved", "will they take me away": a child in care (or any child) afraid telling will move them (each time). */
+  readonly asksIfMoved: readonly string[];
   /** "do u save what i write", "is this chat saved": kept for a while, who reads it, how to delete it. */
   readonly asksSaved: readonly string[];
   /** "can u delete everything i said", "forget what i said": how to delete this chat. */
@@ -563,6 +567,8 @@ export const ANSWER_LIST_KEYS = {
   asksCanBlock: 'asks_can_block',
   asksHowLong: 'asks_how_long',
   bareHelp: 'bare_help',
+  homeDoesntKnow: 'home_doesnt_know',
+  asksIfMoved: 'asks_if_moved',
   asksSaved: 'asks_saved',
   asksForget: 'asks_forget',
   comesBack: 'comes_back',

@@ -233,6 +233,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'shared.pause',
   'child.nothing-told-yet',
   'child.in-care',
+  'child.home-doesnt-know',
+  'child.will-i-be-moved',
   'fallback.frustrated',
   'child.shared-other-image',
   'child.not-in-trouble-shared',

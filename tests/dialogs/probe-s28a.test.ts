@@ -105,3 +105,30 @@ describe('#15 "help me" and "i just need someone to talk to" before anything is 
     expect(keys).not.toContain('child.ask.how-long');
   });
 });
+
+describe('#10 a grown-up at home who does not know, or who came in, is not "home is hard"; "will i get moved" is answered', () => {
+  it('"im trans and my parents dont know" and "my foster carer doesnt know about this": thanks and what has been happening, not "Do you feel safe at home?"', () => {
+    for (const text of ['im trans and my parents dont know', 'my foster carer doesnt know about this']) {
+      const keys = last(onShift, 'young person', text);
+      expect(keys, text).toEqual(['child.home-doesnt-know']);
+      expect(keys, text).not.toContain('child.ask.safe-at-home');
+    }
+    expect(last(onShift, 'young person', 'im in care', 'my foster carer doesnt know about this')).toEqual(['child.home-doesnt-know']);
+    // As the first message, before saying who they are: the first question, not home life nor "Which app?".
+    expect(last(onShift, 'im trans and my parents dont know')).toEqual(['child.thanks', 'child.ask.what-happened']);
+    // Trouble at home beside it is still home being hard.
+    expect(last(onShift, 'young person', 'my dad shouts at me and my mum doesnt know')).toContain('child.home-hard');
+  });
+
+  it('"sorry my mum came in", after "brb" and "im back": that\'s okay, and Quick exit hides the chat (before: "Do you feel safe at home?")', () => {
+    const keys = last(onShift, 'young person', 'brb', 'im back', 'sorry my mum came in');
+    expect(keys).toEqual(['shared.pause']);
+    expect(lastWords(onShift, 'young person', 'brb', 'im back', 'sorry my mum came in')).toMatch(/Quick exit/);
+  });
+
+  it('"will i get moved", a child in care after a meeting request, is answered honestly (before: "How are you feeling right now?")', () => {
+    const path = ['young person', 'im in care', 'a man online keeps asking me to meet him'];
+    expect(last(onShift, ...path, 'will i get moved')).toEqual(['child.will-i-be-moved']);
+    expect(lastWords(onShift, ...path, 'will i get moved')).toMatch(/can't say for sure/);
+  });
+});
