@@ -535,7 +535,18 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // Pictures asked for later still get "don't send".
   // Their grown-up, or the adult chatting, is the one targeted: no "don't send or pay" about a child, and none
   // recorded as said (asked of the child later, it is said then).
-  const dontSend = pressure && !(exploited && !asksSexual) && grownUpTargetOf(ctx) === undefined ? dontSendOrPay(ctx, asked) : undefined;
+  // "he said he will find me": a threat to come, with no picture or money in it or before: the if-they-come line answers it,
+  // not "don't send them anything, and don't pay them" about things nobody asked for (tester's #21, session 28).
+  const threatToComeOnly =
+    !asksSexual &&
+    !categories.has('financial') &&
+    !(ctx.summary.categories ?? []).some((c) => c === 'sexual' || c === 'financial') &&
+    !findings.some((f) => f.rule === SHARE_IMAGES_RULE) &&
+    threatFindings.some((f) => MAY_TURN_UP_RULES.has(f.rule) && !(f.evidence.length > 0 && f.evidence.every((e) => BLACKMAIL_WORD.test(e.text)))) &&
+    // The detector heard a threat to come or hurt, too ("will find me"), not only "if … unless" ("post her pics unless she sends more").
+    threatFindings.some((f) => f.rule === VIOLENCE_RULE) &&
+    threatFindings.every((f) => f.category !== 'threat_blackmail' || MAY_TURN_UP_RULES.has(f.rule) || f.rule === VIOLENCE_RULE || f.rule === THREAT_RENEWED_RULE);
+  const dontSend = pressure && !threatToComeOnly && !(exploited && !asksSexual) && grownUpTargetOf(ctx) === undefined ? dontSendOrPay(ctx, asked) : undefined;
   // A young person's blackmail told again while escalated ("he sed if i dont he wil post my face evrywhere"), after "don't send"
   // was said and with nothing new to say about it: the threat named for what it is, not their fault, it can be stopped (once).
   const threatAgain =

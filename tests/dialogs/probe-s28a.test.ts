@@ -132,3 +132,21 @@ describe('#10 a grown-up at home who does not know, or who came in, is not "home
     expect(lastWords(onShift, ...path, 'will i get moved')).toMatch(/can't say for sure/);
   });
 });
+
+describe('severity 3: "don\'t pay" with no money asked, and "today" at 2 a.m.', () => {
+  it('#21 "he said he will find me" gets what to do if he turns up, not "Don\'t send them anything, and don\'t pay them"', () => {
+    const keys = last(onShift, 'young person', 'he said he will find me');
+    expect(keys).toContain('child.advice.if-they-come');
+    expect(keys.filter((k) => k.startsWith('advice.dont-'))).toEqual([]);
+    // Blackmail over pictures is still "don't send, don't pay"; money asked for, "don't pay".
+    expect(last(onShift, 'young person', 'he says he will post my pics if i dont send more')).toContain('advice.dont-send-or-pay');
+    expect(last(onShift, 'young person', 'he keeps asking me for pics', 'he said he will find me')).not.toContain('advice.dont-pay');
+  });
+
+  it('#20 "its 2am and i cant sleep" is asked how they feel right now, not "today"', () => {
+    expect(last(onShift, 'young person', 'its 2am and i cant sleep')).toContain('child.just-talk');
+    const words = lastWords(onShift, 'young person', 'its 2am and i cant sleep');
+    expect(words).toMatch(/How are you feeling right now\?/);
+    expect(words).not.toMatch(/today/);
+  });
+});
