@@ -272,6 +272,8 @@ export interface TurnAnalysis {
   readonly homeDoesntKnowOnly?: boolean;
   /** "will i get moved". */
   readonly asksIfMoved?: boolean;
+  /** "he sent me some stuff": something sent to them, the next message may say what ("like nudes"). */
+  readonly sentToThem?: boolean;
   /** "do u save what i write", "is this chat saved". */
   readonly asksSaved?: boolean;
   /** "can u delete everything i said": this chat, not the app's (no "don't delete yet"). */
@@ -543,6 +545,8 @@ export function createAnalyser(deps: DialogDeps) {
   const bareHelp = compile(w.bareHelp);
   const homeDoesntKnow = compile(w.homeDoesntKnow);
   const asksIfMoved = compile(w.asksIfMoved);
+  const sentToThem = compile(w.sentToThem);
+  const sentThreatProof = compile(w.sentThreatProof);
   const asksSaved = compile(w.asksSaved);
   const asksForget = compile(w.asksForget);
   const comesBack = compile(w.comesBack);
@@ -594,7 +598,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -781,6 +785,9 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, accountHacked)) turn.accountHacked = true;
     if (either(hits, spelledHits, detailsGiven)) turn.detailsGiven = true;
     if (either(hits, spelledHits, sentSexual)) turn.sentSexual = true;
+    if (either(hits, spelledHits, sentToThem)) turn.sentToThem = true;
+    // "they sent me a pic of my followers list": a threat tactic (who they could send to), not a sexual picture sent to them.
+    if (turn.sentSexual === true && either(hits, spelledHits, sentThreatProof)) delete turn.sentSexual;
     if (turn.sentSexual === true && either(hits, spelledHits, asksInReturn)) turn.asksInReturn = true;
     if (either(hits, spelledHits, takesBack)) turn.takesBack = true;
     if (either(hits, spelledHits, othersAsleep)) turn.othersAsleep = true;
@@ -1133,6 +1140,9 @@ function categoriesOf(findings: readonly Finding[]): Category[] {
   return out;
 }
 
+/** Words that make a short message about pictures a request ("asked for nudes"), not what was sent to them ("like nudes"). */
+const ASKING_WORDS: ReadonlySet<string> = new Set(['ask', 'asks', 'asked', 'asking', 'want', 'wants', 'wanted', 'wanting', 'send', 'sending', 'more', 'back', 'get', 'give']);
+
 /** The words a young person uses for who they want to talk to ("someone to talk to"), in {@link withoutSomeoneToTalkTo}. */
 const SOMEONE_TO_TALK: readonly string[] = ['someone', 'somebody', 'some1', 'sum1', 'one', 'body', 'no1'];
 
@@ -1326,6 +1336,12 @@ export function createMessageReader(deps: DialogDeps) {
     // blocking a "them" nobody mentioned. Asked again, the tips.
     if (turn.bareHelp === true && turn.findings.length === 0 && context.handoff === 'none' && context.said.nothingTold !== true && nothingToldYet(context)) {
       turn = { ...turn, wantsTips: undefined, toldNothing: true };
+    }
+    // "like nudes", short, right after "he sent me some stuff": what was sent to them, not pictures asked of them.
+    // Not when it asks for something ("and asked for nudes", "now he wants nudes").
+    const shortWords = tokens(text);
+    if (context.turn.sentToThem === true && turn.sentSexual !== true && shortWords.length <= 4 && !shortWords.some((w) => ASKING_WORDS.has(w)) && turn.findings.some((f) => f.category === 'sexual')) {
+      turn = { ...turn, sentSexual: true };
     }
     // "what if she does it anyway", once pictures were threatened (sexual and a threat known): the image worry.
     if (turn.fearsThreat === true && turn.imageWorry !== true && (s.categories ?? []).includes('sexual') && (s.categories ?? []).includes('threat_blackmail')) turn = { ...turn, imageWorry: true };

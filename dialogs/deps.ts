@@ -321,6 +321,10 @@ export interface AnswerWords {
   readonly homeDoesntKnow: readonly string[];
   /** "will i get moved", "will they take me away": a child in care (or any child) afraid telling will move them (each time). */
   readonly asksIfMoved: readonly string[];
+  /** "he sent me some stuff", "she showed me": something sent to them (what it was may come next: "like nudes"). */
+  readonly sentToThem: readonly string[];
+  /** "a pic of my followers list", "a screenshot of my contacts": a picture sent as a threat tactic, not a sexual one. */
+  readonly sentThreatProof: readonly string[];
   /** "do u save what i write", "is this chat saved": kept for a while, who reads it, how to delete it. */
   readonly asksSaved: readonly string[];
   /** "can u delete everything i said", "forget what i said": how to delete this chat. */
@@ -569,6 +573,8 @@ export const ANSWER_LIST_KEYS = {
   bareHelp: 'bare_help',
   homeDoesntKnow: 'home_doesnt_know',
   asksIfMoved: 'asks_if_moved',
+  sentToThem: 'sent_to_them',
+  sentThreatProof: 'sent_threat_proof',
   asksSaved: 'asks_saved',
   asksForget: 'asks_forget',
   comesBack: 'comes_back',

@@ -150,3 +150,25 @@ describe('severity 3: "don\'t pay" with no money asked, and "today" at 2 a.m.', 
     expect(words).not.toMatch(/today/);
   });
 });
+
+describe('#11 pictures sent to them and pictures asked of them', () => {
+  const toEscalated = ['young person', 'theres this older guy i talk to on insta', 'hes 22 im 14'];
+
+  it('"he sent me some stuff tho", then "like nudes": pictures sent to them (not your fault, don\'t reply), not "Don\'t send them any pictures"', () => {
+    const keys = last(onShift, ...toEscalated, 'he sent me some stuff tho', 'like nudes');
+    expect(keys).toContain('child.sent-images');
+    expect(keys).not.toContain('advice.dont-send');
+    // Asked for, after something was sent: still "don't send".
+    const asked = last(onShift, ...toEscalated, 'he sent me some stuff tho', 'now he wants nudes');
+    expect(asked).toContain('advice.dont-send');
+    expect(asked).not.toContain('child.sent-images');
+  });
+
+  it('"they sent me a pic of my followers list", in a sextortion: the threat named, not the line for a sexual picture', () => {
+    const keys = last(onShift, 'young person', 'someone is saying they have my nudes and want £500', 'they sent me a pic of my followers list');
+    expect(keys).not.toContain('child.sent-images');
+    expect(keys).toContain('child.threat-again');
+    // A sexual picture sent to them is still that.
+    expect(last(onShift, 'young person', 'a man sent me a pic of his privates')).toContain('child.sent-images');
+  });
+});
