@@ -566,7 +566,10 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // away if i stop her seeing him": parent.run-away says not to let them see him.
   const parentGoing = pathOf(ctx.audience) === 'parent' && (ctx.turn.parentActsAlone === true || ctx.turn.parentHunts === true || ctx.turn.parentTrap === true || ctx.turn.runsAway === true);
   // "hes 30 sumthin", after "don't go" was said: the grown-up's age makes the meeting more dangerous, so "don't go" again, with why (once).
-  const adultMeet = ctx.said.dontMeet === true && ctx.said.dontMeetAdult !== true && findings.some((f) => f.rule === ADULT_AND_MEET_RULE);
+  // Not when the age makes them a boyfriend or girlfriend ("hes 25" after "he loves me and wants to meet"): the older-partner
+  // line answers that, and "don't go" comes again when they say they are going.
+  const partnerNow = ctx.turn.adultPartner === true || findings.some((f) => OLDER_PARTNER_RULES.has(f.rule));
+  const adultMeet = ctx.said.dontMeet === true && ctx.said.dontMeetAdult !== true && !partnerNow && findings.some((f) => f.rule === ADULT_AND_MEET_RULE);
   const meeting = !withPerson && !parentGoing && (ctx.turn.asksToMeet === true || adultMeet || (ctx.said.dontMeet !== true && findings.some(isMeetingFinding)));
   if (meeting) out.push(dontMeetNow(ctx));
   // A password or a code asked for: what to do about it, once.

@@ -63,6 +63,13 @@ describe('#12 questions and new facts while escalated get their own answer, not 
   it('"hes 30 sumthin", after a man asked to meet: don\'t go, said again with why, not only "a counsellor will read this"', () => {
     const keys = last(onShift, 'young person', 'ther is a man on fortnite he wants to meat me at the shops', 'he sed dont tel ur mum', 'hes 30 sumthin');
     expect(keys).toContain('advice.dont-meet-again');
+    // A grown-up boyfriend ("he loves me and wants to meet", "hes 25"): the older-partner line, and "don't go" again only
+    // when they say they are going, not the same words twice in a row.
+    const off = { counsellorOnShift: false };
+    const turns = keysPerTurn(off, 'young person', 'this man keeps messaging me on whatsapp saying he loves me and wants to meet', 'hes 25', 'im meeting him tmrw');
+    expect(turns[2]).toContain('child.older-partner');
+    expect(turns[2]).not.toContain('advice.dont-meet-again');
+    expect(turns[3]).toContain('advice.dont-meet-again');
   });
 
   it('"he knows my school", after the "if you see them" line: tell a teacher too, so school can keep them safe', () => {
