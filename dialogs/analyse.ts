@@ -13,7 +13,7 @@ import {
   type Relation,
   type TrustedAdult,
 } from './deps.js';
-import { compile, isWhole, startsWithAny, tokens, Vocabulary, withoutFillers, type PhraseList, type Reading } from './match.js';
+import { compile, containsAny, isWhole, startsWithAny, tokens, Vocabulary, withoutFillers, type PhraseList, type Reading } from './match.js';
 import type { HarbourContext, MessageReading } from './harbour.types.js';
 import type { Audience, ConversationSummary } from './types.js';
 import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, EXPLOITATION_FINDING, grownUpTargetOf, HURT_AT_HOME_RULES, HOME_ALONE_FINDING, HOME_ALONE_RULE, IMAGE_THREAT_RULES, threatIsBlackmail, union, VIOLENCE_THREATENED } from './wording.js';
@@ -260,6 +260,20 @@ export interface TurnAnalysis {
   readonly asksWhatNude?: boolean;
   /** "wats grooming": what the word means. */
   readonly asksWhatGrooming?: boolean;
+  /** "is my bf grooming me": whether it is grooming. */
+  readonly asksIfGrooming?: boolean;
+  /** "is that ok", the whole message: whether what they did (or telling) was right. */
+  readonly asksIfOkay?: boolean;
+  /** "can i block him": whether to block. */
+  readonly asksCanBlock?: boolean;
+  /** "help me", the whole message. */
+  readonly bareHelp?: boolean;
+  /** "my parents dont know", with nothing happened told beside it: who they are, not trouble at home. */
+  readonly homeDoesntKnowOnly?: boolean;
+  /** "will i get moved". */
+  readonly asksIfMoved?: boolean;
+  /** "he sent me some stuff": something sent to them, the next message may say what ("like nudes"). */
+  readonly sentToThem?: boolean;
   /** "do u save what i write", "is this chat saved". */
   readonly asksSaved?: boolean;
   /** "can u delete everything i said": this chat, not the app's (no "don't delete yet"). */
@@ -524,6 +538,15 @@ export function createAnalyser(deps: DialogDeps) {
   const smallTalk = compile(w.smallTalk);
   const asksWhatNude = compile(w.asksWhatNude);
   const asksWhatGrooming = compile(w.asksWhatGrooming);
+  const asksIfGrooming = compile(w.asksIfGrooming);
+  const asksIfOkay = compile(w.asksIfOkay);
+  const asksCanBlock = compile(w.asksCanBlock);
+  const asksHowLong = compile(w.asksHowLong);
+  const bareHelp = compile(w.bareHelp);
+  const homeDoesntKnow = compile(w.homeDoesntKnow);
+  const asksIfMoved = compile(w.asksIfMoved);
+  const sentToThem = compile(w.sentToThem);
+  const sentThreatProof = compile(w.sentThreatProof);
   const asksSaved = compile(w.asksSaved);
   const asksForget = compile(w.asksForget);
   const comesBack = compile(w.comesBack);
@@ -575,7 +598,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk,
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -746,7 +769,8 @@ export function createAnalyser(deps: DialogDeps) {
     // "im good", "nah im ok": fine, unless a negator says otherwise ("im not ok").
     if (either(hits, spelledHits, soundsFine) && !either(hits, spelledHits, negators)) turn.soundsFine = true;
     // A question, not a story: "is it bad that he's 24" asks it; a long message that says "is this normal" somewhere tells more.
-    if (words.length <= 12 && either(hits, spelledHits, asksIfWrong)) turn.asksIfWrong = true;
+    // "is he grooming me" has its own answer (asks_if_grooming, the warning signs), not "what you have told me is not okay".
+    if (words.length <= 12 && either(hits, spelledHits, asksIfWrong) && !either(hits, spelledHits, asksIfGrooming)) turn.asksIfWrong = true;
     if (either(hits, spelledHits, tookDevice)) turn.tookDevice = true;
     if (either(hits, spelledHits, asksShouldTell)) turn.asksShouldTell = true;
     const householdNamed = either(hits, spelledHits, household);
@@ -761,6 +785,9 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, accountHacked)) turn.accountHacked = true;
     if (either(hits, spelledHits, detailsGiven)) turn.detailsGiven = true;
     if (either(hits, spelledHits, sentSexual)) turn.sentSexual = true;
+    if (either(hits, spelledHits, sentToThem)) turn.sentToThem = true;
+    // "they sent me a pic of my followers list": a threat tactic (who they could send to), not a sexual picture sent to them.
+    if (turn.sentSexual === true && either(hits, spelledHits, sentThreatProof)) delete turn.sentSexual;
     if (turn.sentSexual === true && either(hits, spelledHits, asksInReturn)) turn.asksInReturn = true;
     if (either(hits, spelledHits, takesBack)) turn.takesBack = true;
     if (either(hits, spelledHits, othersAsleep)) turn.othersAsleep = true;
@@ -770,9 +797,14 @@ export function createAnalyser(deps: DialogDeps) {
     // (unless trouble at home is told beside it: "i told my mum and she shouted").
     const toldTheirGrownUp = either(hits, spelledHits, toldGrownUp) && !either(hits, spelledHits, homeTrouble);
     if (toldTheirGrownUp) turn.toldGrownUp = true;
-    if (app === undefined && knownAdult && !online && !toldTheirGrownUp) turn.knownAdultInPerson = true;
+    // "im trans and my parents dont know", "my foster carer doesnt know about this": their grown-up does not know; not a
+    // story about that grown-up (nor "home is hard"), when nothing else is in it.
+    const grownUpDoesntKnow = either(hits, spelledHits, homeDoesntKnow) && result.findings.length === 0 && app === undefined && !online && !either(hits, spelledHits, homeTrouble);
+    if (grownUpDoesntKnow) turn.homeDoesntKnowOnly = true;
+    if (app === undefined && knownAdult && !online && !toldTheirGrownUp && !grownUpDoesntKnow) turn.knownAdultInPerson = true;
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
-    if (wholeIn(rawRest, spelledRest, confused)) turn.confused = true;
+    // "what now", "what next": asking what to do (the tips), not "what?" (what the bot meant).
+    if (wholeIn(rawRest, spelledRest, confused) && !either(hits, spelledHits, tips)) turn.confused = true;
     if (wholeIn(rawRest, spelledRest, asksBotSecret)) {
       turn.aboutThisChat = true;
       turn.asksPrivacy = true;
@@ -827,9 +859,11 @@ export function createAnalyser(deps: DialogDeps) {
       !homeProblem
     )
       turn.appQuestion = true;
-    if (app === undefined && either(hits, spelledHits, justTalk) && !someone) turn.justTalk = true;
+    // "i just need someone to talk to": that someone is who they want to talk to, not someone in a story.
+    const someoneInStory = someone && (!either(hits, spelledHits, justTalk) || containsAny(withoutSomeoneToTalkTo(raw), someoneWords));
+    if (app === undefined && either(hits, spelledHits, justTalk) && !someoneInStory) turn.justTalk = true;
     // Someone else in it, or a grown-up they know ("my uncle is being weird with me"): a story, not only a feeling.
-    if ((someone || (knownAdult && !toldTheirGrownUp)) && words.length >= 4) turn.storyOfSomeone = true;
+    if ((someoneInStory || (knownAdult && !toldTheirGrownUp)) && words.length >= 4) turn.storyOfSomeone = true;
     if (either(hits, spelledHits, cares)) turn.caresForThem = true;
     if (either(hits, spelledHits, safeNowWords)) turn.safeNow = true;
     if (either(hits, spelledHits, calledHelpWords)) turn.calledHelp = true;
@@ -880,6 +914,14 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, otherApps)) turn.otherApp = true;
     if (either(hits, spelledHits, asksWhatNude)) turn.asksWhatNude = true;
     if (either(hits, spelledHits, asksWhatGrooming)) turn.asksWhatGrooming = true;
+    if (either(hits, spelledHits, asksIfGrooming)) turn.asksIfGrooming = true;
+    if (either(hits, spelledHits, asksCanBlock)) turn.asksCanBlock = true;
+    if (either(hits, spelledHits, asksIfMoved)) turn.asksIfMoved = true;
+    // "is that ok", "how long": only as the whole message ("is that ok if i meet him" is not asking whether telling was right).
+    // Before fillers come off: "ok" is one, and "is that ok" would lose it.
+    if (wholeIn(raw, spelled === raw ? null : spelled, asksIfOkay) || wholeIn(rawRest, spelledRest, asksIfOkay)) turn.asksIfOkay = true;
+    if (wholeIn(rawRest, spelledRest, asksHowLong)) turn.asksWait = true;
+    if (wholeIn(raw, spelled === raw ? null : spelled, bareHelp) || wholeIn(rawRest, spelledRest, bareHelp)) turn.bareHelp = true;
     // "can you see where i am", the whole message: a question about this chat, not a stranger who can see them.
     if (wholeIn(rawRest, spelledRest, asksTracking)) turn.aboutThisChat = true;
     if (either(hits, spelledHits, asksSaved)) turn.asksSaved = true;
@@ -1099,6 +1141,17 @@ function categoriesOf(findings: readonly Finding[]): Category[] {
   return out;
 }
 
+/** Words that make a short message about pictures a request ("asked for nudes"), not what was sent to them ("like nudes"). */
+const ASKING_WORDS: ReadonlySet<string> = new Set(['ask', 'asks', 'asked', 'asking', 'want', 'wants', 'wanted', 'wanting', 'send', 'sending', 'more', 'back', 'get', 'give']);
+
+/** The words a young person uses for who they want to talk to ("someone to talk to"), in {@link withoutSomeoneToTalkTo}. */
+const SOMEONE_TO_TALK: readonly string[] = ['someone', 'somebody', 'some1', 'sum1', 'one', 'body', 'no1'];
+
+/** The reading without "someone" (or "no one", "nobody") where it is followed by "to talk to" or "to chat to". */
+function withoutSomeoneToTalkTo(reading: Reading): Reading {
+  return reading.filter((word, i) => !(SOMEONE_TO_TALK.some((w) => word.has(w)) && reading[i + 1]?.has('to') === true && (reading[i + 2]?.has('talk') === true || reading[i + 2]?.has('chat') === true)));
+}
+
 /** First words that make a short message a question to the bot ("wot is a cownsler", "r u chatgpt", "will u tell the school"). */
 const QUESTION_OPENERS: ReadonlySet<string> = new Set(['what', 'wat', 'wot', 'whats', 'wats', 'wots', 'who', 'whos', 'why', 'how', 'hows', 'will', 'would', 'wud', 'can', 'could', 'cud', 'do', 'does', 'did', 'is', 'are', 'r', 'ru', 'am', 'should', 'shud', 'where', 'when']);
 
@@ -1210,6 +1263,22 @@ function ageBandOf(words: readonly string[]): string | undefined {
 
 export type Analyser = ReturnType<typeof createAnalyser>;
 
+/** A young person (or nobody yet) who has told nothing of what happened: no app, red flag, feeling, home worry, bullying or grown-up known. */
+function nothingToldYet(context: HarbourContext): boolean {
+  const s = context.summary;
+  return (
+    (context.audience === undefined || context.audience === 'young_person') &&
+    s.app === undefined &&
+    (s.categories ?? []).length === 0 &&
+    (s.feelings ?? []).length === 0 &&
+    s.duration === undefined &&
+    (s.asked ?? []).length === 0 &&
+    s.homeIsUnsafe !== true &&
+    s.knownAdult !== true &&
+    context.bullying !== true
+  );
+}
+
 /** Known before "im home alone", these make being alone at home danger now: someone knows where they live, or threatened them. */
 const AT_RISK_ALONE: ReadonlySet<string> = new Set(['personal_info', 'threat_blackmail']);
 
@@ -1263,6 +1332,18 @@ export function createMessageReader(deps: DialogDeps) {
     // targeted themselves ("im being blackmailed myself"): "she already sent him 2000" is not their own picture or
     // money, so no "you are not in trouble… Report Remove" or "don't pay any more" aimed at a child.
     if (grownUpTargetOf(context, turn) !== undefined) turn = { ...turn, imageWorry: undefined, alreadyPaid: undefined, cantPay: undefined };
+    // "help me", the whole message, before anything was told (no app, red flag, feeling, home worry or bullying known) and not
+    // yet answered so: a plea, answered "here to help, tell me when you're ready" (child.nothing-told-yet), not the tips about
+    // blocking a "them" nobody mentioned. Asked again, the tips.
+    if (turn.bareHelp === true && turn.findings.length === 0 && context.handoff === 'none' && context.said.nothingTold !== true && nothingToldYet(context)) {
+      turn = { ...turn, wantsTips: undefined, toldNothing: true };
+    }
+    // "like nudes", short, right after "he sent me some stuff": what was sent to them, not pictures asked of them.
+    // Not when it asks for something ("and asked for nudes", "now he wants nudes").
+    const shortWords = tokens(text);
+    if (context.turn.sentToThem === true && turn.sentSexual !== true && shortWords.length <= 4 && !shortWords.some((w) => ASKING_WORDS.has(w)) && turn.findings.some((f) => f.category === 'sexual')) {
+      turn = { ...turn, sentSexual: true };
+    }
     // "what if she does it anyway", once pictures were threatened (sexual and a threat known): the image worry.
     if (turn.fearsThreat === true && turn.imageWorry !== true && (s.categories ?? []).includes('sexual') && (s.categories ?? []).includes('threat_blackmail')) turn = { ...turn, imageWorry: true };
     const asked: string[] = [];

@@ -307,6 +307,24 @@ export interface AnswerWords {
   readonly asksWhatNude: readonly string[];
   /** "wats grooming", "what does grooming mean". */
   readonly asksWhatGrooming: readonly string[];
+  /** "is my bf grooming me", "is this grooming": the warning signs, and they were right to ask (each time). */
+  readonly asksIfGrooming: readonly string[];
+  /** "is that ok", "did i do the right thing", the whole message: yes, telling was right (each time). */
+  readonly asksIfOkay: readonly string[];
+  /** "can i block him", "should i block them": yes, keep their username and the messages first (each time). */
+  readonly asksCanBlock: readonly string[];
+  /** "how long", "how much longer", the whole message: while a counsellor is on the way, the wait. */
+  readonly asksHowLong: readonly string[];
+  /** "help me", "pls help", the whole message: before anything is told, a plea (here to help, what's happening), not the tips. */
+  readonly bareHelp: readonly string[];
+  /** "my parents dont know", "my foster carer doesnt know about this": their grown-up does not know (not a story about that grown-up). */
+  readonly homeDoesntKnow: readonly string[];
+  /** "will i get moved", "will they take me away": a child in care (or any child) afraid telling will move them (each time). */
+  readonly asksIfMoved: readonly string[];
+  /** "he sent me some stuff", "she showed me": something sent to them (what it was may come next: "like nudes"). */
+  readonly sentToThem: readonly string[];
+  /** "a pic of my followers list", "a screenshot of my contacts": a picture sent as a threat tactic, not a sexual one. */
+  readonly sentThreatProof: readonly string[];
   /** "do u save what i write", "is this chat saved": kept for a while, who reads it, how to delete it. */
   readonly asksSaved: readonly string[];
   /** "can u delete everything i said", "forget what i said": how to delete this chat. */
@@ -548,6 +566,15 @@ export const ANSWER_LIST_KEYS = {
   smallTalk: 'small_talk',
   asksWhatNude: 'asks_what_nude',
   asksWhatGrooming: 'asks_what_grooming',
+  asksIfGrooming: 'asks_if_grooming',
+  asksIfOkay: 'asks_if_okay',
+  asksCanBlock: 'asks_can_block',
+  asksHowLong: 'asks_how_long',
+  bareHelp: 'bare_help',
+  homeDoesntKnow: 'home_doesnt_know',
+  asksIfMoved: 'asks_if_moved',
+  sentToThem: 'sent_to_them',
+  sentThreatProof: 'sent_threat_proof',
   asksSaved: 'asks_saved',
   asksForget: 'asks_forget',
   comesBack: 'comes_back',

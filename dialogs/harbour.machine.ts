@@ -33,6 +33,8 @@ export function createHarbourMachine(deps: DialogDeps) {
             // Nothing happened, or only how they feel, and no one else in it: listen, don't ask about "this person".
             { guard: and(['justWantsToTalk', 'speaksForThemselves']), target: '#harbour.talking.young.listening', actions: ['setAudience', 'sayThanksOnce', 'listenJustTalking'] },
             { guard: and(['sharesOwnFeelingOnly', 'speaksForThemselves', 'tellsStory']), target: '#harbour.talking.young.listening', actions: ['setAudience', 'sayThanksOnce', 'listenToFeeling'] },
+            // "im trans and my parents dont know": who they are, not home being hard; what has been happening.
+            { guard: and(['saysHomeDoesntKnowOnly', 'speaksForThemselves']), target: '#harbour.talking.young.whatHappened', actions: ['setAudience'] },
             { guard: and(['namesAudience', 'tellsStory', 'tellsOfBullying']), target: '#harbour.talking.young.bullying', actions: ['setAudience', 'recordBullying'] },
             { guard: and(['namesAudience', 'tellsStory', 'tellsOfFamilyRules', not('namesAdult')]), target: '#harbour.talking.young.familyRules', actions: ['setAudience'] },
             { guard: and(['namesAudience', 'asksAppQuestion', not('namesAdult')]), target: '#harbour.talking.young.familyRules', actions: ['setAudience'] },

@@ -931,6 +931,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isOnChildPath: ({ context }) => pathOf(context.audience) === 'child',
       onlyNods: ({ context, event }) => turnOf(context, event).onlyNods === true,
       tellsOfOuting: ({ context, event }) => (turnOf(context, event).outing === true || turnOf(context, event).outedHomeFear === true) && context.said.outing !== true,
+      /** "im trans and my parents dont know", nothing else: who they are; thanks, and what has been happening. */
+      saysHomeDoesntKnowOnly: ({ context, event }) => turnOf(context, event).homeDoesntKnowOnly === true,
       saysInCareOnly: ({ context, event }) => turnOf(context, event).livesInCareOnly === true && turnOf(context, event).app === undefined,
       /** A worry or question with a standing answer (see {@link standingAnswerLines}): answered at the root. */
       hasStandingAnswer: ({ context, event }) => standingAnswerLines({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)).length > 0,
@@ -1570,6 +1572,14 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   // "wat is a nude", "wats grooming": a young child asking what a word means, answered plainly (not "that sounds hard").
   if (t.asksWhatNude === true && path !== 'parent') out.push(say('shared.meaning-nude'));
   if (t.asksWhatGrooming === true && path !== 'parent') out.push(say('shared.meaning-grooming'));
+  // "is my bf grooming me": the warning signs, and they were right to ask (each time; beside the escalation it may raise).
+  if (t.asksIfGrooming === true && path !== 'parent') out.push(say('shared.is-it-grooming'));
+  // "is that ok", the whole message (a young person or friend): yes, telling was right; not their fault, not in trouble (each time).
+  if (t.asksIfOkay === true && path !== 'parent') out.push(say('child.did-right'));
+  // "can i block him": yes, and keep their username and what they said first (each time).
+  if (t.asksCanBlock === true) out.push(say('shared.can-block'));
+  // "will i get moved" (a child in care): honest that the bot can't say, not their fault for telling, who to ask (each time).
+  if (t.asksIfMoved === true && path !== 'parent') out.push(say('child.will-i-be-moved'));
   if (t.asksWhatCounsellor === true) out.push(say('shared.meaning-counsellor'));
   if (t.asksWhatPrivate === true && path !== 'parent') out.push(say('shared.meaning-private'));
   if (path !== 'parent') {

@@ -67,6 +67,10 @@ export interface HarbourContext {
     readonly theirThreat?: boolean;
     /** What to do if the person who menaced them turns up (`MAY_TURN_UP_RULES` in wording.ts): once. Absent in older snapshots. */
     readonly menace?: boolean;
+    /** A young person told, after the menace line, that the stranger knows their school or home: tell a teacher and a grown-up at home (`child.knows-where`). Once. */
+    readonly knowsWhere?: boolean;
+    /** A young person's blackmail threat told again while escalated, with nothing new to say about sending: named for what it is (`child.threat-again`). Once. */
+    readonly threatAgain?: boolean;
     /** Someone is outside or at the door now (the detector's someone-outside): the reminders say what to do about the door. Absent in older snapshots. */
     readonly outside?: boolean;
     /** No blame for caring about the person ("but i love him"): once. Absent in older snapshots. */
@@ -105,6 +109,8 @@ export interface HarbourContext {
     readonly dontSendWhat?: 'dont-send' | 'dont-pay' | 'dont-send-or-pay';
     /** Don't go to meet them, after a meeting red flag (again each time they ask whether to go). Absent in older snapshots. */
     readonly dontMeet?: boolean;
+    /** Don't meet, said again when the grown-up's age came after the meeting ("hes 30 sumthin"; the detector's adult-and-meet). Once. */
+    readonly dontMeetAdult?: boolean;
     /** A parent told how to support a child blackmailed over images (not in trouble, stay close, 999 if they might hurt themselves). Absent in older snapshots. */
     readonly supportChild?: boolean;
     /** Well done for blocking them: once. Absent in older snapshots. */

@@ -126,6 +126,12 @@ export const MEETING_RULES: ReadonlySet<string> = new Set([
   'lex:meet_or_secrecy.fetch-child',
 ]);
 
+/** The detector's rule for a grown-up's age told beside a meeting ("wants to meet me" … "hes 30 sumthin"). */
+export const ADULT_AND_MEET_RULE = 'ctx:adult-and-meet';
+
+/** The detector's rules for a stranger who knows where the child lives or goes to school ("he knows my school"). */
+export const KNOWS_WHERE_RULES: ReadonlySet<string> = new Set(['lex:personal_info.knows-details', 'lex:personal_info.stranger-says-knows']);
+
 /** The detector's rules for being asked to keep it secret ("he sed dont tell my mum", "delete our chats"). */
 export const SECRECY_RULES: ReadonlySet<string> = new Set(['lex:meet_or_secrecy.secrecy', 'lex:meet_or_secrecy.secrecy-asked', 'lex:meet_or_secrecy.never-know']);
 
@@ -530,11 +536,27 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // Pictures asked for later still get "don't send".
   // Their grown-up, or the adult chatting, is the one targeted: no "don't send or pay" about a child, and none
   // recorded as said (asked of the child later, it is said then).
-  const dontSend = pressure && !(exploited && !asksSexual) && grownUpTargetOf(ctx) === undefined ? dontSendOrPay(ctx, asked) : undefined;
+  // "he said he will find me": a threat to come, with no picture or money in it or before: the if-they-come line answers it,
+  // not "don't send them anything, and don't pay them" about things nobody asked for (tester's #21, session 28).
+  const threatToComeOnly =
+    !asksSexual &&
+    !categories.has('financial') &&
+    !(ctx.summary.categories ?? []).some((c) => c === 'sexual' || c === 'financial') &&
+    !findings.some((f) => f.rule === SHARE_IMAGES_RULE) &&
+    threatFindings.some((f) => MAY_TURN_UP_RULES.has(f.rule) && !(f.evidence.length > 0 && f.evidence.every((e) => BLACKMAIL_WORD.test(e.text)))) &&
+    // The detector heard a threat to come or hurt, too ("will find me"), not only "if … unless" ("post her pics unless she sends more").
+    threatFindings.some((f) => f.rule === VIOLENCE_RULE) &&
+    threatFindings.every((f) => f.category !== 'threat_blackmail' || MAY_TURN_UP_RULES.has(f.rule) || f.rule === VIOLENCE_RULE || f.rule === THREAT_RENEWED_RULE);
+  const dontSend = pressure && !threatToComeOnly && !(exploited && !asksSexual) && grownUpTargetOf(ctx) === undefined ? dontSendOrPay(ctx, asked) : undefined;
+  // A young person's blackmail told again while escalated ("he sed if i dont he wil post my face evrywhere"), after "don't send"
+  // was said and with nothing new to say about it: the threat named for what it is, not their fault, it can be stopped (once).
+  const threatAgain =
+    !withPerson && !isFirst && !raises && pathOf(ctx.audience) === 'child' && ctx.said.threatAgain !== true && ctx.said.dontSend === true && blackmail && !suicidePressure && !exploited && ctx.turn.asksShouldComply !== true;
   // "should i just pay her": the answer, which says the whole of "don't send, don't pay", and why.
   if (exploitation) out.push(say(`${pathOf(ctx.audience)}.exploitation`));
   else if (ctx.turn.asksShouldComply === true) out.push(exploited ? say(`${pathOf(ctx.audience)}.exploitation`) : dontComply(ctx));
   else if (dontSend?.line !== undefined) out.push(dontSend.line);
+  else if (threatAgain) out.push(say('child.threat-again'));
   // A child blackmailed over images, told of by a parent: how to support them, and the risk they may hurt themselves. Once.
   const imagesBlackmail = blackmail && (asksSexual || (ctx.summary.categories ?? []).includes('sexual') || ctx.said.imageWorry === true);
   const supportChild = !withPerson && pathOf(ctx.audience) === 'parent' && ctx.said.supportChild !== true && imagesBlackmail && grownUpTargetOf(ctx) === undefined;
@@ -544,7 +566,12 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // Nor a parent's own trap ("ive said yes so i can catch him"): parent.trap-meeting says not to go. Nor "she says shell run
   // away if i stop her seeing him": parent.run-away says not to let them see him.
   const parentGoing = pathOf(ctx.audience) === 'parent' && (ctx.turn.parentActsAlone === true || ctx.turn.parentHunts === true || ctx.turn.parentTrap === true || ctx.turn.runsAway === true);
-  const meeting = !withPerson && !parentGoing && (ctx.turn.asksToMeet === true || (ctx.said.dontMeet !== true && findings.some(isMeetingFinding)));
+  // "hes 30 sumthin", after "don't go" was said: the grown-up's age makes the meeting more dangerous, so "don't go" again, with why (once).
+  // Not when the age makes them a boyfriend or girlfriend ("hes 25" after "he loves me and wants to meet"): the older-partner
+  // line answers that, and "don't go" comes again when they say they are going.
+  const partnerNow = ctx.turn.adultPartner === true || findings.some((f) => OLDER_PARTNER_RULES.has(f.rule));
+  const adultMeet = ctx.said.dontMeet === true && ctx.said.dontMeetAdult !== true && !partnerNow && findings.some((f) => f.rule === ADULT_AND_MEET_RULE);
+  const meeting = !withPerson && !parentGoing && (ctx.turn.asksToMeet === true || adultMeet || (ctx.said.dontMeet !== true && findings.some(isMeetingFinding)));
   if (meeting) out.push(dontMeetNow(ctx));
   // A password or a code asked for: what to do about it, once.
   const logins = ctx.said.logins !== true && findings.some(asksForLogin);
@@ -570,6 +597,11 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     !categories.has('financial') &&
     !findings.some((f) => f.rule === SHARE_IMAGES_RULE);
   if (menace) out.push(say(`${pathOf(ctx.audience)}.advice.if-they-come`));
+  // A young person, told what to do if the stranger turns up, then that he knows their school or home ("he knows my
+  // school"): who to tell there, so they can keep them safe (once), not only "a counsellor will be able to read this".
+  const knowsWhere =
+    !withPerson && pathOf(ctx.audience) === 'child' && ctx.said.menace === true && ctx.said.knowsWhere !== true && findings.some((f) => KNOWS_WHERE_RULES.has(f.rule));
+  if (knowsWhere) out.push(say('child.knows-where'));
   const theirThreat = !withPerson && suicidePressure && ctx.said.theirThreat !== true;
   if (theirThreat) out.push(say(`${pathOf(ctx.audience)}.their-threat`));
   // Sexual pictures sent to them: not their fault, don't reply or send them on, tell someone. Once.
@@ -638,6 +670,9 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     ...(moneyMule ? { moneyMule: true } : {}),
     ...(sentImages ? { sentImages: true } : {}),
     ...(meeting ? { dontMeet: true } : {}),
+    ...(meeting && adultMeet ? { dontMeetAdult: true } : {}),
+    ...(knowsWhere ? { knowsWhere: true } : {}),
+    ...(threatAgain && dontSend?.line === undefined ? { threatAgain: true } : {}),
     ...(supportChild ? { supportChild: true } : {}),
     ...(abuseTold ? { abuseTold: true } : {}),
   };

@@ -21,6 +21,9 @@ export function childStates(s: HarbourSetup) {
             { guard: 'isBareYes', actions: [{ type: 'say', params: { key: 'shared.tell-me-more' } }] },
             // "hi", "um", "its embarrassing", "promise you wont judge": take your time, nothing will shock me (each time).
             { guard: 'hesitatesToTell', actions: [{ type: 'sayStep', params: { step: 'take-your-time', quickReplies: QR.skip } }] },
+            // "im trans and my parents dont know", "my foster carer doesnt know about this": who they are, not home being hard;
+            // thanks, they can talk here anyway, and what has been happening.
+            { guard: 'saysHomeDoesntKnowOnly', actions: [{ type: 'say', params: { key: 'child.home-doesnt-know' } }] },
             // "im in care": who they are, not what happened; thanks, and what has been happening.
             { guard: 'saysInCareOnly', actions: [{ type: 'say', params: { key: 'child.in-care' } }] },
             // "my mum told me to come here": glad a grown-up knows, and what has been happening (not "which app?").
