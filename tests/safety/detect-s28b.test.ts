@@ -26,6 +26,15 @@ describe('session 28b: the stranger\'s check that the child is unwatched, retold
       expect(categories(text)).toEqual([]);
     }
   });
+
+  it('hears a stranger asking when a parent gets back, not the child\'s own plans or a general question', () => {
+    for (const text of ['he asked what time my mum gets back from work and which house is mine', 'he keeps asking what time ur dad gets back']) {
+      expect(rules(text)).toContain('lex:meet_or_secrecy.retold-check');
+    }
+    for (const text of ['when my mum gets back we are going to the shops', 'do parents check your phone']) {
+      expect(categories(text)).toEqual([]);
+    }
+  });
 });
 
 describe('session 28b: pressing said in understatement', () => {
@@ -88,6 +97,15 @@ describe('session 28b: secrecy, meetings and choices', () => {
       expect(rules(text)).toContain('lex:meet_or_secrecy.keep-to-self');
     }
     for (const text of ['she said keep it to yourself about the surprise party', 'my friend said keep this between us its about her crush']) {
+      expect(categories(text)).toEqual([]);
+    }
+  });
+
+  it('reads "its ok because we are family" with the secret asked as secrecy, a family surprise not', () => {
+    for (const text of ['my older cousin said its ok cos we r family but dont tell anybody', 'my step brother says its fine we are family so its our secret']) {
+      expect(categories(text)).toContain('meet_or_secrecy');
+    }
+    for (const text of ['we are family so dont tell anyone about the surprise party for nan', 'we are family and i love them']) {
       expect(categories(text)).toEqual([]);
     }
   });
