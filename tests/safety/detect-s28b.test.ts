@@ -130,6 +130,15 @@ describe('session 28b: secrecy, meetings and choices', () => {
   });
 });
 
+describe('session 28b: a grown-up calling the child his wife', () => {
+  it('reads "calls me his wifey" as sexual, a boyfriend\'s pet name not', () => {
+    for (const text of ['he calls me his little wifey and im 13', 'this man on tiktok keeps calling me his future wife']) {
+      expect(rules(text)).toContain('lex:sexual.wife-names');
+    }
+    expect(categories('my boyfriend calls me his wifey lol')).toEqual([]);
+  });
+});
+
 describe('session 28b: the brief\'s known leftovers', () => {
   it('reads running away tonight as danger now, a pet or a feeling not', () => {
     for (const text of ['im going to run away tonight', 'im gonna run away from home tonight', 'tonight im going to run away']) {
@@ -151,6 +160,10 @@ describe('session 28b: the brief\'s known leftovers', () => {
       expect(categories(text)).not.toContain('threat_blackmail');
     }
     expect(rules('if you tell anyone ill post your pics')).toContain('lex:threat_blackmail.pasted-threat');
+    // the classifier too: a friend's or a relative's offer told in the third person
+    for (const text of ['my friend said if i want shell post my pic on her story', 'my nan said if i like she will share my painting with her church group']) {
+      expect(categories(text)).not.toContain('threat_blackmail');
+    }
   });
 
   it('reads a child\'s adult partner the same for a boyfriend or a girlfriend, bf or gf', () => {
