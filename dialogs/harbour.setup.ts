@@ -535,7 +535,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.assign({ trustedAsk: 'asked', said: { ...context.said, trustedAsked: true } });
       }),
       /** A picture sent, or feared shared: not in trouble, not their fault, and Report Remove. Once. */
-      sayImageWorryIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'imageWorry', (worriesAboutImage(c) ? [sayStepOf(c, 'image-worry')] : undefined))),
+      // A friend's nude going round among young people, no red flag: a teacher today (now, if at school), not "the person who asked".
+      sayImageWorryIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'imageWorry', (worriesAboutImage(c) ? [peerImageNoFlag(c) && pathOf(c.audience) === 'friend' ? say('friend.peer-image') : sayStepOf(c, 'image-worry')] : undefined))),
       /** A friend asked them to keep it secret: telling a grown-up is still right. Once, friend path only. */
       // "she will hate me" while the friend is in danger now: 999 still.
       sayFriendSecretIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'friendSecret', (hasFriendSecret(c) ? [say('friend.secret'), ...stillInDangerIf(needsDangerReminder(c), c)] : undefined))),
@@ -1021,6 +1022,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       tellsOfSomeone: ({ context, event }) => turnOf(context, event).storyOfSomeone === true,
       /** Bullying by children they know, with no red flag ("a boy in my class keeps calling me names on whatsapp"). */
       tellsOfBullying: ({ context, event }) => turnOf(context, event).bullying === true,
+      /** A nude going round among young people was told of, with no red flag (see `peerImageNoFlag`). */
+      knowsPeerImage: ({ context, event }) => peerImageNoFlag({ ...context, turn: turnOf(context, event) }),
       givesDetails: ({ context, event }) => givesDetails({ ...context, turn: turnOf(context, event) }),
       feelsHopeless: ({ context, event }) => turnOf(context, event).hopeless === true && context.said.notTheEnd !== true,
       /** "nobody can help me", "theres no point", a young person or a friend (see {@link noPointOf}). */
@@ -1034,6 +1037,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       },
       isOnYoungPath: ({ context }) => context.audience !== undefined && pathOf(context.audience) !== 'parent',
       isOnAdultPath: ({ context }) => pathOf(context.audience) === 'parent',
+      isForFriend: ({ context }) => pathOf(context.audience) === 'friend',
       sharesOwnDetails: ({ context, event }) => turnOf(context, event).sharesOwnDetails === true && !context.said.details,
       isEscalated: ({ context }) => context.handoff !== 'none',
       /** No route at the root takes this message, so the current step answers it (`stepAnswers`). */
@@ -1346,6 +1350,8 @@ function shouldTellLine(context: HarbourContext): BotSay {
   if (path === 'child' && context.summary.homeIsUnsafe === true) return say('child.should-tell-outside');
   // A foster carer's "should i tell his mum": the social worker first; they decide who else is told.
   if (path === 'parent' && context.adultRole === 'foster') return say('parent.should-tell-foster');
+  // "should i tell a teacher": yes to the teacher they named, not "your parent".
+  if (path !== 'parent' && context.turn.trustedAdult === 'teacher') return say(`${path}.should-tell-teacher`);
   return say(`${path}.should-tell`);
 }
 
@@ -1385,6 +1391,14 @@ export const NO_POINT_RULE = 'dialog:no-point';
 /** "she already gave it", once, after someone asked for their details (the summary's asked). */
 function givesDetails(context: HarbourContext): boolean {
   return context.turn.detailsGiven === true && context.said.detailsGiven !== true && (context.summary.asked ?? []).includes(ASKED.personal_info ?? '');
+}
+
+/**
+ * A nude of a young person going round among young people (`peer_image`, this message or before), and no red flag: peer
+ * image-sharing, not a stranger (session 28). A teacher and Report Remove, not "which app", the stranger tips or CEOP.
+ */
+function peerImageNoFlag(context: HarbourContext): boolean {
+  return (context.peerImage === true || context.turn.peerImage === true) && (context.summary.categories ?? []).length === 0 && context.turn.findings.length === 0;
 }
 
 /** The message tells of a picture sent or feared shared, not answered yet (or asked outright, "what if she does it anyway"). */
@@ -1460,6 +1474,12 @@ function adviceLines(context: HarbourContext, appAdviceOf: (context: HarbourCont
     const appTips = appAdviceOf(context, prefix);
     for (const line of appTips.length > 0 ? appTips : [say('advice.any-app')]) out.push(line);
     out.push(say('advice.keep-evidence'));
+    out.push(say(`${prefix}.come-back`));
+    return out;
+  }
+  // A nude going round among young people, and no red flag: a teacher today, the school, not sending it on, Report Remove.
+  if (peerImageNoFlag(context) && prefix !== 'parent') {
+    out.push(say(`${prefix}.advice.peer-image`));
     out.push(say(`${prefix}.come-back`));
     return out;
   }

@@ -211,8 +211,10 @@ describe('#6 nude-sharing: a mate who shared one, and a nude airdropped to them'
   it('twins: asked for one back is still "don\'t send"; "i shared a nude of…" keeps its own line; their friend\'s own nudes shared keep the image-worry line', () => {
     expect(last(onShift, 'young person', 'someone airdropped me a nude and wants one back')).toContain('advice.dont-send');
     expect(last(onShift, 'young person', 'i shared a nude of a girl in my class to my mates')).not.toContain('shared.peer-shared');
+    // Session 28: a friend's own nude shared round among young people, no red flag, gets the peer line (not their fault,
+    // a teacher today, Report Remove) in place of image-worry; still not the line for someone else's picture.
     const own = last(onShift, FRIEND, 'my friends boyfriend shared her nudes with everyone');
-    expect(own).toContain('friend.image-worry');
+    expect(own).toContain('friend.peer-image');
     expect(own).not.toContain('shared.peer-shared');
   });
 });

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { keysPerMessage, lastKeys, msg, offShift, onShift, play, useRealMachine, wordsOf } from './harness.js';
+
+/** Session 28, dialog owner 2: the tester's open problems (staff, friends, parents, Welsh), as the user sees them. */
+
+const real = useRealMachine();
+
+type Shift = { counsellorOnShift: boolean };
+const keysPerTurn = (shift: Shift, ...texts: string[]) => keysPerMessage(real.machine, shift, ...texts);
+const last = (shift: Shift, ...texts: string[]) => lastKeys(real.machine, shift, ...texts);
+const lastWords = (shift: Shift, ...texts: string[]) => wordsOf(real.content, play(real.machine, shift, texts.map(msg)).at(-1)?.emitted ?? []).join(' ');
+void offShift;
+
+describe('#14 a friend\'s nudes going round school: peer image-sharing, not a stranger', () => {
+  const SPREAD = ["I'm asking for a friend", 'my friend sent nudes to a boy and now there going round the whole school'];
+
+  it('the story gets a teacher today (now, if at school), the school and Report Remove; not "the person who asked for it"', () => {
+    expect(last(onShift, ...SPREAD)).toEqual(['friend.peer-image']);
+    const words = lastWords(onShift, ...SPREAD);
+    expect(words).toMatch(/tell a teacher today\. If you are at school now, go and get one, so someone can be with your friend/);
+    expect(words).toMatch(/The school can help stop the picture going round\. Report Remove from Childline/);
+    expect(words).not.toMatch(/The person who asked for it/);
+  });
+
+  it('"shes crying in the toilets" gets "go and get a teacher now", never "Which app or game was it on?"', () => {
+    const keys = last(onShift, ...SPREAD, 'shes crying in the toilets');
+    expect(keys).toEqual(['friend.peer-image-now', 'friend.ask.anything-else']);
+    expect(keys).not.toContain('friend.ask.app');
+    expect(lastWords(onShift, ...SPREAD, 'shes crying in the toilets')).toMatch(/go and get a teacher now, so your friend is not on their own/);
+  });
+
+  it('"what do i do" gets the teacher, the school and Report Remove; no blocking in an app, keeping evidence or CEOP', () => {
+    const keys = last(onShift, ...SPREAD, 'shes crying in the toilets', 'what do i do');
+    expect(keys).toContain('friend.advice.peer-image');
+    for (const stranger of ['advice.any-app', 'advice.keep-evidence', 'advice.report']) expect(keys).not.toContain(stranger);
+    expect(lastWords(onShift, ...SPREAD, 'what do i do')).not.toMatch(/CEOP/);
+  });
+
+  it('"should i tell a teacher" is yes to the teacher, not "like your parent or your friend\'s parent"', () => {
+    expect(last(onShift, ...SPREAD, 'shes crying in the toilets', 'what do i do', 'should i tell a teacher')).toEqual(['friend.should-tell-teacher']);
+    const words = lastWords(onShift, ...SPREAD, 'should i tell a teacher');
+    expect(words).toMatch(/^Yes\. A teacher is a really good person to tell/);
+    expect(words).not.toMatch(/parent/);
+    // A young person's own "should i tell my teacher" too; "should i tell my mum" keeps the general yes.
+    expect(last(onShift, 'young person', 'a man on roblox keeps asking for pics', 'should i tell my teacher')).toEqual(['child.should-tell-teacher']);
+    expect(last(onShift, 'young person', 'a man on roblox keeps asking for pics', 'should i tell my mum')).toEqual(['child.should-tell']);
+  });
+
+  it('a stranger behind the picture still gets the stranger path and escalation', () => {
+    const turns = keysPerTurn(onShift, "I'm asking for a friend", 'a man online is threatening to send her nudes round the whole school unless she pays');
+    expect(turns[1]).toContain('escalation.asking');
+    expect(turns[1]).not.toContain('friend.peer-image');
+  });
+});
