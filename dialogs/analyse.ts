@@ -266,7 +266,7 @@ export interface TurnAnalysis {
   readonly asksForget?: boolean;
   /** "i talked to u yesterday", "do u remember me": back after an earlier chat. */
   readonly comesBack?: boolean;
-  /** Beside coming back: "but i didnt" (tell my mum). */
+  /** "but i didnt" (tell my mum), beside coming back; "i havent told anyone yet", a teacher or worker after a red flag. */
   readonly notToldYet?: boolean;
   /** "my mum is talking to a man online who wants money": their grown-up is the one targeted, not them. */
   readonly grownUpTargeted?: boolean;
@@ -889,10 +889,9 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, asksForget)) turn.asksForget = true;
     if (turn.asksForget === true) delete turn.asksDelete;
     // "i talked to u yesterday", "do u remember me": back after a chat this one cannot see.
-    if (either(hits, spelledHits, comesBack)) {
-      turn.comesBack = true;
-      if (either(hits, spelledHits, notToldYet)) turn.notToldYet = true;
-    }
+    if (either(hits, spelledHits, comesBack)) turn.comesBack = true;
+    // "but i didnt" (tell my mum) beside coming back; a teacher's "i havent told anyone yet" (session 28).
+    if (either(hits, spelledHits, notToldYet)) turn.notToldYet = true;
     if (either(hits, spelledHits, grownUpTargeted) || friendsGrownUpTargeted(spelledWords, result.findings.length > 0)) turn.grownUpTargeted = true;
     if (either(hits, spelledHits, adultIsVictim)) turn.adultIsVictim = true;
     if (either(hits, spelledHits, wontListen)) turn.wontListen = true;
@@ -1209,6 +1208,9 @@ function ageBandOf(words: readonly string[]): string | undefined {
 
 export type Analyser = ReturnType<typeof createAnalyser>;
 
+/** "do i have to", "do i need to", "have i got to tell them", "must i?": whether they must tell (see `readMessage`). */
+const MUST_TELL_QUESTION = /^(?:but |so )?(?:do i (?:have|need) to|have i got to|must i|do i really have to|do i actually have to)(?: tell(?: (?:them|her|him|anyone|someone|her parents|his parents|their parents))?)?\s*\?*$/;
+
 /** Known before "im home alone", these make being alone at home danger now: someone knows where they live, or threatened them. */
 const AT_RISK_ALONE: ReadonlySet<string> = new Set(['personal_info', 'threat_blackmail']);
 
@@ -1264,6 +1266,9 @@ export function createMessageReader(deps: DialogDeps) {
     if (grownUpTargetOf({ ...context, turn }) !== undefined) turn = { ...turn, imageWorry: undefined, alreadyPaid: undefined, cantPay: undefined };
     // "what if she does it anyway", once pictures were threatened (sexual and a threat known): the image worry.
     if (turn.fearsThreat === true && turn.imageWorry !== true && (s.categories ?? []).includes('sexual') && (s.categories ?? []).includes('threat_blackmail')) turn = { ...turn, imageWorry: true };
+    // "do i have to", the whole message, right after "she begged me not to tell her parents" (friend_secret): whether they must
+    // tell, not "yes" to the step's question (a teacher's was read as yes to the mental-health question). Session 28.
+    if (context.turn.friendSecret === true && MUST_TELL_QUESTION.test(text.trim().toLowerCase())) turn = { ...turn, asksShouldTell: true, yes: undefined, no: undefined };
     const asked: string[] = [];
     // Abuse told of is not something asked for: the summary says so in its own words.
     const abuseOnly = turn.findings.every((f) => f.category !== 'sexual' || f.rule === ABUSE_DISCLOSED_RULE);

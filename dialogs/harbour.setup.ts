@@ -539,7 +539,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       sayImageWorryIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'imageWorry', (worriesAboutImage(c) ? [peerImageNoFlag(c) && pathOf(c.audience) === 'friend' ? say('friend.peer-image') : sayStepOf(c, 'image-worry')] : undefined))),
       /** A friend asked them to keep it secret: telling a grown-up is still right. Once, friend path only. */
       // "she will hate me" while the friend is in danger now: 999 still.
-      sayFriendSecretIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'friendSecret', (hasFriendSecret(c) ? [say('friend.secret'), ...stillInDangerIf(needsDangerReminder(c), c)] : undefined))),
+      sayFriendSecretIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'friendSecret', (hasFriendSecret(c) ? [say(c.audience !== 'someone_else' ? 'friend.secret' : c.said.workerSecret !== true ? 'parent.worker-secret' : 'parent.should-tell-staff'), ...stillInDangerIf(needsDangerReminder(c), c)] : undefined))),
       /**
        * "Will you tell my mum?": the honest answer (private, unless someone is in danger, and we
        * would try to talk with them first), in the wording of who is chatting. Also after a red
@@ -1310,7 +1310,7 @@ function requestMade(context: HarbourContext, urgency: Urgency, raises: boolean,
 
 /** On the friend path, the friend asked for secrecy, and that has not been answered yet. */
 function hasFriendSecret(context: HarbourContext): boolean {
-  return context.turn.friendSecret === true && context.audience === 'friend' && context.said.friendSecret !== true;
+  return context.turn.friendSecret === true && (context.audience === 'friend' || context.audience === 'someone_else') && context.said.friendSecret !== true;
 }
 
 /**
@@ -1350,6 +1350,8 @@ function shouldTellLine(context: HarbourContext): BotSay {
   if (path === 'child' && context.summary.homeIsUnsafe === true) return say('child.should-tell-outside');
   // A foster carer's "should i tell his mum": the social worker first; they decide who else is told.
   if (path === 'parent' && context.adultRole === 'foster') return say('parent.should-tell-foster');
+  // A teacher or worker ("she begged me not to tell her parents… do i have to"): no secret, their DSL today, the setting's steps.
+  if (context.audience === 'someone_else' && context.adultRole !== 'dsl') return say('parent.should-tell-staff');
   // "should i tell a teacher": yes to the teacher they named, not "your parent".
   if (path !== 'parent' && context.turn.trustedAdult === 'teacher') return say(`${path}.should-tell-teacher`);
   return say(`${path}.should-tell`);
@@ -1446,7 +1448,9 @@ function adviceLines(context: HarbourContext, appAdviceOf: (context: HarbourCont
   out.push(say(`${prefix}.advice.intro`));
   // Someone else (a teacher, a coach, a neighbour): their safeguarding lead first, if they work with children.
   // The DSL is not told to tell the DSL; their own part was said with the escalation.
-  if (context.audience === 'someone_else' && context.adultRole !== 'dsl') out.push(say('parent.advice.work-with-children'));
+  // The first tips after the escalation said it (with parent.advice.staff) leave it out: it is just above (session 28).
+  const staffLinesJustSaid = context.audience === 'someone_else' && context.said.safeguardingLead === true && context.said.tips === undefined;
+  if (context.audience === 'someone_else' && context.adultRole !== 'dsl' && !staffLinesJustSaid) out.push(say('parent.advice.work-with-children'));
   // Someone at a school or club: their part, not a parent's; nobody at work investigates (no blocking in the child's app,
   // no collecting usernames and screenshots: the safeguarding lead and the police do that).
   const atWork = context.audience === 'someone_else';
@@ -1507,7 +1511,7 @@ function adviceLines(context: HarbourContext, appAdviceOf: (context: HarbourCont
     for (const line of appAdvice.length > 0 ? appAdvice : [say('advice.any-app')]) out.push(line);
     out.push(say('advice.keep-evidence'));
   }
-  if (context.said.dontMeet === true) out.push(dontMeet(context));
+  if (context.said.dontMeet === true && !staffLinesJustSaid) out.push(dontMeet(context));
   if (pressured) {
     // Pictures only once pictures, a threat or something that felt wrong came up: not for a
     // login or money alone ("5000 vbucks for your login").
@@ -1616,6 +1620,8 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
     out.push(say(context.said.cameBack === true ? 'shared.came-back-again' : 'shared.came-back'));
     if (t.notToldYet === true && path !== 'parent') out.push(say('shared.came-back-not-told'));
   }
+  // A teacher or worker, after a red flag: "i havent told anyone yet": their safeguarding lead today (each time).
+  if (t.notToldYet === true && t.comesBack !== true && context.audience === 'someone_else' && context.adultRole !== 'dsl' && (summary.categories ?? []).length > 0) out.push(say('parent.staff-not-told'));
   // Their own grown-up targeted ("my mum is talking to a man online who wants money"), or the adult chatting
   // ("im being blackmailed myself"): kind words for who it is, once (not "don't pay", nor a child's pictures).
   const target = grownUpTargetOf(context);

@@ -446,6 +446,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.advice.dsl',
   'parent.advice.foster',
   'parent.should-tell-foster',
+  'parent.should-tell-staff',
+  'parent.staff-not-told',
   'parent.advice.dont-meet-staff',
   'parent.advice.staff-what-to-say',
   'parent.advice.staff-dont-investigate',

@@ -276,8 +276,8 @@ export const LOGINS_RULE = 'lex:financial.logins';
 /** The detector's rule for their address, school or whereabouts asked for ("wants my adress", "asked what school i go to"). */
 export const ASKS_DETAILS_RULE = 'lex:personal_info.asks-details';
 
-/** The word blackmail ("blackmailing", "blackmailed"): a threat over what they have, not to turn up. */
-const BLACKMAIL_WORD = /\bblackmail/i;
+/** The word blackmail or sextortion ("blackmailing", "being sextorted"): a threat over what they have, not to turn up. */
+const BLACKMAIL_WORD = /\b(?:blackmail|sextort)/i;
 
 /** The detector's rule for a threat to share pictures (blackmail, not a threat to turn up). */
 const SHARE_IMAGES_RULE = 'lex:threat_blackmail.share-images';

@@ -244,7 +244,9 @@ describe('#8 staff (teachers, youth workers, the DSL): tips for someone at a sch
 
   it('a teacher\'s tips: the safeguarding procedure and lead, don\'t investigate, the child\'s words unchanged; not how to block in the child\'s app or collect usernames', () => {
     const keys = last(onShift, ...TEACHER, 'give me tips');
-    expect(keys).toContain('parent.advice.work-with-children');
+    // Session 28: the DSL line was said with the escalation just before, so these first tips do not say it again.
+    expect(keysPerTurn(onShift, ...TEACHER).at(-1)).toContain('parent.advice.work-with-children');
+    expect(keys).not.toContain('parent.advice.work-with-children');
     expect(keys).toContain('parent.advice.staff-dont-investigate');
     expect(keys).not.toContain('apps.snapchat.advice');
     expect(keys).not.toContain('advice.keep-evidence');
@@ -253,7 +255,7 @@ describe('#8 staff (teachers, youth workers, the DSL): tips for someone at a sch
     expect(words).toMatch(/Follow your setting's safeguarding procedure/);
     expect(words).toMatch(/Don't investigate yourself/);
     expect(words).toMatch(/Keep the child's words exactly as they said them/);
-    expect(words).toMatch(/Designated Safeguarding Lead/);
+    expect(words).toMatch(/safeguarding lead/);
   });
 
   it('a youth worker the same; the DSL is not told to tell the DSL, and does not investigate either', () => {

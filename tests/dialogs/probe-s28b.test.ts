@@ -52,3 +52,49 @@ describe('#14 a friend\'s nudes going round school: peer image-sharing, not a st
     expect(turns[1]).not.toContain('friend.peer-image');
   });
 });
+
+describe('#13 teachers and staff', () => {
+  const SEXTORTED = ['Someone else', "i'm a teacher", 'one of my pupils is being sextorted, she told me after class'];
+  const MEET = ['Someone else', 'im a teacher. a year 8 pupil told me an adult on tiktok asked her to meet up'];
+
+  it('"she begged me not to tell her parents" gets "you can\'t keep this secret" and the DSL, not the mental-health question', () => {
+    const keys = last(onShift, ...SEXTORTED, 'she begged me not to tell her parents');
+    expect(keys).toEqual(['parent.worker-secret']);
+    expect(lastWords(onShift, ...SEXTORTED, 'she begged me not to tell her parents')).toMatch(/You can't keep this secret/);
+  });
+
+  it('"do i have to" right after it is whether they must tell (the DSL, the setting\'s steps), not "yes" to mental health', () => {
+    const keys = last(onShift, ...SEXTORTED, 'she begged me not to tell her parents', 'do i have to');
+    expect(keys).toEqual(['parent.should-tell-staff']);
+    expect(keys).not.toContain('parent.ack.wellbeing-yes');
+    const words = lastWords(onShift, ...SEXTORTED, 'she begged me not to tell her parents', 'do i have to');
+    expect(words).toMatch(/Tell your Designated Safeguarding Lead today/);
+    expect(words).toMatch(/how and when the child's parents are told/);
+    // With no plea before it, "do i have to" is not read as this question.
+    expect(last(onShift, ...SEXTORTED, 'do i have to')).not.toContain('parent.should-tell-staff');
+  });
+
+  it('"being sextorted" brings no "if they come to where the child lives" line: nothing was said about a place', () => {
+    const keys = keysPerTurn(onShift, ...SEXTORTED)[2];
+    expect(keys).toContain('parent.advice.dont-send-or-pay');
+    expect(keys).not.toContain('parent.advice.if-they-come');
+    // A threat to come still gets it.
+    expect(keysPerTurn(onShift, 'young person', 'a man on snapchat said he will find me')[1]).toContain('child.advice.if-they-come');
+  });
+
+  it('"i havent told anyone yet" gets "tell your DSL today", not the mental-health question', () => {
+    const keys = last(onShift, ...MEET, 'what should i do', 'i havent told anyone yet');
+    expect(keys).toEqual(['parent.staff-not-told']);
+    expect(lastWords(onShift, ...MEET, 'what should i do', 'i havent told anyone yet')).toMatch(/^Please tell your Designated Safeguarding Lead today/);
+  });
+
+  it('"what should i do" right after the escalation does not say again the DSL and meeting lines it just said', () => {
+    const turns = keysPerTurn(onShift, ...MEET, 'what should i do');
+    expect(turns[1]).toContain('parent.advice.work-with-children');
+    expect(turns[1]).toContain('parent.advice.dont-meet-staff');
+    expect(turns[2]).toContain('parent.advice.staff-dont-investigate');
+    expect(turns[2]).not.toContain('parent.advice.work-with-children');
+    expect(turns[2]).not.toContain('parent.advice.dont-meet-staff');
+    expect(turns[2]?.length ?? 0).toBeLessThan(10);
+  });
+});
