@@ -229,6 +229,8 @@ export interface TurnAnalysis {
   /** Family named as the one they are worried about ("my little sister"): see `RELATIONS`. */
   readonly relation?: Relation;
   readonly ageBand?: string;
+  /** "hes 11", "she is 9", "my son is 12": a child's age told, under 13 (session 28; a parent's general age question). */
+  readonly childUnder13?: boolean;
   /** Absent for messages with no letters or digits at all (only emoji or punctuation). */
   readonly hasWords?: boolean;
   /** A parent or carer about to act on their own: go round, post his picture, message him as the child. */
@@ -859,6 +861,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (relation !== undefined) turn.relation = relation;
     const ageBand = ageBandOf(words);
     if (ageBand !== undefined) turn.ageBand = ageBand;
+    if (childUnder13(words)) turn.childUnder13 = true;
     if (words.length > 0) turn.hasWords = true;
     // Worries and questions with a standing answer, whatever the step (said by standingAnswerLines in harbour.setup.ts).
     if (either(hits, spelledHits, parentActsAlone)) turn.parentActsAlone = true;
@@ -1185,6 +1188,19 @@ function namesAdultPartner(words: readonly string[]): boolean {
     if ((THIRD_PERSON_SUBJECT.has(w) || PARTNER_WORDS.has(w)) && IS_WORDS.has(words[i + 1] ?? '') && adult(words[i + 2])) return true;
     if (adult(w) && /\D/.test(w)) return true;
     if (adult(w) && /^(yo|year|years|yr|yrs)$/.test(words[i + 1] ?? '')) return true;
+  }
+  return false;
+}
+
+/** Before a child's age, told by a grown-up: "hes 11", "she is 9", "my son is 12", "aged 10", "just turned 11". */
+const CHILD_AGE_CUES = new Set(['hes', 'shes', 'is', 'aged', 'age', 'turned', 'turning', 'theyre']);
+
+/** A child's age told (see `CHILD_AGE_CUES`), and under 13: the apps' usual minimum age. Not "im 11". */
+function childUnder13(words: readonly string[]): boolean {
+  for (let i = 1; i < words.length; i++) {
+    if (!CHILD_AGE_CUES.has(words[i - 1] ?? '')) continue;
+    const age = Number((words[i] ?? '').replace(/(yo|yrs?)$/, ''));
+    if (Number.isInteger(age) && age >= 3 && age < 13) return true;
   }
   return false;
 }

@@ -167,6 +167,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(say(context.turn.generalQuestion === 'controls' ? 'parent.general.controls' : 'parent.general.set-up'));
         enqueue.emit(say('parent.general.talk'));
         enqueue.emit(say('parent.general.nspcc'));
+        if (context.turn.generalQuestion === 'age') enqueue.assign({ said: { ...context.said, generalAges: true } });
       }),
       /**
        * Another general question after the general advice ("how do i set parental controls on his
@@ -174,12 +175,18 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * every general line again; with nothing more specific, setting apps up together.
        */
       sayGeneralAdviceAgain: enqueueActions(({ context, enqueue }) => {
-        const appTips = adviceForApp(deps.apps.find((a) => a.id === context.turn.app), 'parent');
-        if (context.turn.generalQuestion === 'age') enqueue.emit(say('parent.general.ages'));
+        // "how do i set it up safely" names no app: the app asked about before ("what age can my son have tiktok").
+        const named = deps.apps.find((a) => a.id === context.turn.app);
+        const before = context.turn.generalQuestion === 'other' ? deps.apps.find((a) => a.name === context.summary.app) : undefined;
+        const appTips = adviceForApp(named ?? before, 'parent');
+        if (context.turn.generalQuestion === 'age') {
+          enqueue.emit(say('parent.general.ages'));
+          enqueue.assign({ said: { ...context.said, generalAges: true } });
+        }
         for (const line of appTips) enqueue.emit(line);
         // "what parental controls are there", no app named: where the controls are (an app named has its own tips).
         if (appTips.length === 0 && context.turn.generalQuestion === 'controls') enqueue.emit(say('parent.general.controls'));
-        else if (appTips.length === 0 && context.turn.generalQuestion !== 'age') enqueue.emit(say('parent.general.set-up'));
+        else if ((appTips.length === 0 || named === undefined) && context.turn.generalQuestion !== 'age') enqueue.emit(say('parent.general.set-up'));
       }),
       /**
        * "am i gonna get in trouble": not in trouble, and who is in the wrong. Not beside the picture
@@ -1038,6 +1045,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isOnYoungPath: ({ context }) => context.audience !== undefined && pathOf(context.audience) !== 'parent',
       isOnAdultPath: ({ context }) => pathOf(context.audience) === 'parent',
       isForFriend: ({ context }) => pathOf(context.audience) === 'friend',
+      /** "hes 11", after the apps' minimum age was said for a parent's general question, nothing happened (session 28). */
+      toldAgeUnder13: ({ context, event }) => context.said.generalAges === true && turnOf(context, event).childUnder13 === true && (summaryOf(context, event).categories ?? []).length === 0,
       sharesOwnDetails: ({ context, event }) => turnOf(context, event).sharesOwnDetails === true && !context.said.details,
       isEscalated: ({ context }) => context.handoff !== 'none',
       /** No route at the root takes this message, so the current step answers it (`stepAnswers`). */

@@ -93,6 +93,8 @@ export interface HarbourContext {
     readonly notSafe?: boolean;
     /** Telling a grown-up is still right when a friend asked for secrecy: once. Absent in older snapshots. */
     readonly friendSecret?: boolean;
+    /** The apps' minimum age was said for a parent's general question (session 28): "hes 11" next is answered. Absent in older snapshots. */
+    readonly generalAges?: boolean;
     /** Someone else who may work with children was told of their safeguarding lead on escalation. Absent in older snapshots. */
     readonly safeguardingLead?: boolean;
     /** Abuse told of ("he touches me"): nobody may do that, not their fault. Once. Absent in older snapshots. */

@@ -242,6 +242,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.advice.if-they-come',
   'parent.general.intro',
   'parent.general.ages',
+  'parent.general.under-13',
   'parent.general.set-up',
   'parent.general.talk',
   'parent.general.nspcc',

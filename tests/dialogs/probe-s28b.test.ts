@@ -98,3 +98,26 @@ describe('#13 teachers and staff', () => {
     expect(turns[2]?.length ?? 0).toBeLessThan(10);
   });
 });
+
+describe('#16 a parent\'s follow-up general questions', () => {
+  const AGE = ["I'm a parent or carer", 'what age can my son have tiktok'];
+
+  it('"hes 11" after the minimum-age answer: under 13, best to wait, and set it up together; not "I\'m listening"', () => {
+    expect(last(onShift, ...AGE, 'hes 11')).toEqual(['parent.general.under-13']);
+    const words = lastWords(onShift, ...AGE, 'hes 11');
+    expect(words).toMatch(/under 13, the minimum age most social media apps set, so it's best to wait/);
+    expect(words).toMatch(/Make it private, choose who can message them/);
+    // 13 or over: nothing to say about the minimum age.
+    expect(last(onShift, ...AGE, 'hes 14')).not.toContain('parent.general.under-13');
+    // No age question before: an age alone is not answered with the minimum age.
+    expect(last(onShift, "I'm a parent or carer", 'a man on roblox keeps messaging my son', 'hes 11')).not.toContain('parent.general.under-13');
+  });
+
+  it('"how do i set it up safely" gets the app asked about before and setting it up together; not "I\'m listening"', () => {
+    const keys = last(onShift, ...AGE, 'hes 11', 'how do i set it up safely');
+    expect(keys).toContain('apps.tiktok.advice');
+    expect(keys).toContain('parent.general.set-up');
+    expect(keys).not.toContain('parent.listening');
+    expect(lastWords(onShift, ...AGE, 'hes 11', 'how do i set it up safely')).toMatch(/Set up apps and games together/);
+  });
+});
