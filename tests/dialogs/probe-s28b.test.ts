@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { summaryOf } from '../../dialogs/index.js';
 import { keysPerMessage, lastKeys, msg, offShift, onShift, play, useRealMachine, wordsOf } from './harness.js';
 
 /** Session 28, dialog owner 2: the tester's open problems (staff, friends, parents, Welsh), as the user sees them. */
@@ -119,5 +120,23 @@ describe('#16 a parent\'s follow-up general questions', () => {
     expect(keys).toContain('parent.general.set-up');
     expect(keys).not.toContain('parent.listening');
     expect(lastWords(onShift, ...AGE, 'hes 11', 'how do i set it up safely')).toMatch(/Set up apps and games together/);
+  });
+});
+
+describe('#17 Welsh answers to "who is chatting today?"', () => {
+  const audienceAfter = (text: string) => summaryOf(play(real.machine, onShift, [msg(text)]).at(-1)!.snapshot).audience;
+
+  it('"Rwy\'n berson ifanc", "rydw i\'n berson ifanc", "berson ifanc" alone are a young person; before, "Can you tell me who you are?" again', () => {
+    for (const young of ["Rwy'n berson ifanc", "rydw i'n berson ifanc", 'berson ifanc', "dwi'n berson ifanc", 'Rwy’n blentyn', "rwy'n ddisgybl"]) {
+      expect(audienceAfter(young), young).toBe('young_person');
+      expect(last(onShift, young), young).toEqual(['child.thanks', 'child.ask.what-happened']);
+    }
+  });
+
+  it('the other who-answers with rwy\'n / dwi\'n and soft mutation: a mother, a carer, a youth worker', () => {
+    expect(audienceAfter("rwy'n fam")).toBe('parent_carer');
+    expect(audienceAfter("dwi'n ofalwr")).toBe('parent_carer');
+    expect(audienceAfter("rwy'n weithiwr ieuenctid")).toBe('someone_else');
+    expect(audienceAfter("dw i'n holi ar ran ffrind")).toBe('friend');
   });
 });
