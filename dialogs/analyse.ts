@@ -1316,7 +1316,19 @@ export function createMessageReader(deps: DialogDeps) {
           ...(turn.homeProblem === true ? { homeIsUnsafe: true } : {}),
           ...(turn.accountHacked === true ? { accountHacked: true } : {}),
         };
-    return { turn, detector, summary, checkIns: 0, ...(turn.peerImage === true && context.peerImage !== true ? { peerImage: true as const } : {}) };
+    // "its my little sister shes 11", after "for a friend" was chosen and before anything was told: she is "your sister" from
+    // here, not "your friend". Not later, nor "i could tell my big sister" (one they could tell, not who it is about).
+    const storyBefore = (s.categories ?? []).length > 0 || s.app !== undefined || context.handoff !== 'none';
+    const aboutFamily = context.audience === 'friend' && context.sayFacts === undefined && !storyBefore && !/\btell\b/.test(text.toLowerCase());
+    const relation = aboutFamily ? turn.relation : undefined;
+    return {
+      turn,
+      detector,
+      summary,
+      checkIns: 0,
+      ...(turn.peerImage === true && context.peerImage !== true ? { peerImage: true as const } : {}),
+      ...(relation !== undefined ? { sayFacts: { friend: { words: `placeholder.friend.${relation}` as const } } } : {}),
+    };
   };
 }
 

@@ -1353,6 +1353,9 @@ function cantPay(context: HarbourContext, summary: ConversationSummary): boolean
   return moneyOrThreatCameUp(context, summary);
 }
 
+/** `{friend}` words for their own brother, sister or cousin: "mum and dad" are theirs too. */
+const SIBLING_WORDS: ReadonlySet<string> = new Set(['placeholder.friend.sister', 'placeholder.friend.brother', 'placeholder.friend.sibling', 'placeholder.friend.cousin']);
+
 /** Yes to "should i tell…", in the words of who is chatting; a young person with someone at home the problem: a grown-up outside the home. */
 function shouldTellLine(context: HarbourContext): BotSay {
   const path = pathOf(context.audience);
@@ -1363,6 +1366,8 @@ function shouldTellLine(context: HarbourContext): BotSay {
   if (context.audience === 'someone_else' && context.adultRole !== 'dsl') return say('parent.should-tell-staff');
   // "should i tell a teacher": yes to the teacher they named, not "your parent".
   if (path !== 'parent' && context.turn.trustedAdult === 'teacher') return say(`${path}.should-tell-teacher`);
+  // "should i tell mum and dad", about their own brother or sister: yes, their own parents (not "your sister's parent").
+  if (path === 'friend' && context.turn.trustedAdult === 'parent' && SIBLING_WORDS.has(context.sayFacts?.friend.words ?? '')) return say('friend.should-tell-parents');
   return say(`${path}.should-tell`);
 }
 

@@ -288,6 +288,11 @@ export interface MessageReading {
   readonly checkIns: 0;
   /** Set when this message first tells of a nude going round among young people (see `HarbourContext.peerImage`). */
   readonly peerImage?: true;
+  /**
+   * Set when, on the friend path, this message first names who it is about as family ("its my little sister shes 11"),
+   * after "for a friend" was chosen: `{friend}` says "your sister" from then on, not "your friend" (session 28).
+   */
+  readonly sayFacts?: HarbourContext['sayFacts'];
 }
 
 /**

@@ -352,6 +352,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'friend.secret',
   'friend.peer-image',
   'friend.peer-image-now',
+  'friend.should-tell-parents',
   'friend.advice.tell-adult',
   'advice.dont-comply',
   'friend.advice.dont-comply',

@@ -9,7 +9,11 @@ const real = useRealMachine();
 type Shift = { counsellorOnShift: boolean };
 const keysPerTurn = (shift: Shift, ...texts: string[]) => keysPerMessage(real.machine, shift, ...texts);
 const last = (shift: Shift, ...texts: string[]) => lastKeys(real.machine, shift, ...texts);
-const lastWords = (shift: Shift, ...texts: string[]) => wordsOf(real.content, play(real.machine, shift, texts.map(msg)).at(-1)?.emitted ?? []).join(' ');
+/** As the server renders the last turn: with the chat's own facts ("your sister") and reader. */
+const lastWords = (shift: Shift, ...texts: string[]) => {
+  const turn = play(real.machine, shift, texts.map(msg)).at(-1);
+  return wordsOf(real.content, turn?.emitted ?? [], undefined, turn?.snapshot.context).join(' ');
+};
 void offShift;
 
 describe('#14 a friend\'s nudes going round school: peer image-sharing, not a stranger', () => {
@@ -138,5 +142,27 @@ describe('#17 Welsh answers to "who is chatting today?"', () => {
     expect(audienceAfter("dwi'n ofalwr")).toBe('parent_carer');
     expect(audienceAfter("rwy'n weithiwr ieuenctid")).toBe('someone_else');
     expect(audienceAfter("dw i'n holi ar ran ffrind")).toBe('friend');
+  });
+});
+
+describe('#19 a brother or sister told of after "for a friend": not "your friend"', () => {
+  it('"its my little sister shes 11" makes the lines say "your sister" from then on', () => {
+    const path = ["I'm asking for a friend", 'its my little sister shes 11'];
+    expect(lastWords(onShift, ...path)).toMatch(/That sounds hard for your sister, and for you/);
+    const words = lastWords(onShift, ...path, 'some man on roblox asking her for pics');
+    expect(words).toMatch(/Your sister should not send them any pictures/);
+    expect(words).not.toMatch(/your friend/i);
+    // Said first with the choice, as before.
+    expect(lastWords(onShift, 'my little brother is being messaged by a man on roblox')).not.toMatch(/your friend/i);
+  });
+
+  it('"should i tell mum and dad" from a brother is about him telling their parents, not "your friend could tell them"', () => {
+    const path = ["I'm asking for a friend", 'my younger brother is 13, im 19', 'some guy is blackmailing him on insta for money', 'what do i do'];
+    expect(last(onShift, ...path, 'should i tell mum and dad')).toEqual(['friend.should-tell-parents']);
+    const words = lastWords(onShift, ...path, 'should i tell mum and dad');
+    expect(words).toMatch(/^Yes\. Please tell your mum or dad today/);
+    expect(words).toMatch(/You are not getting your brother in trouble/);
+    // A friend who is not family keeps the general yes.
+    expect(last(onShift, "I'm asking for a friend", 'a man is blackmailing my mate on insta', 'should i tell my mum')).toEqual(['friend.should-tell']);
   });
 });
