@@ -383,6 +383,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.advice.abuse-report',
   'safety.ask-safe',
   'safety.immediate-friend',
+  'safety.immediate-friend-self-harm',
   'safety.self-harm-friend',
   'safety.ask-safe-friend',
   'safety.not-safe-friend',

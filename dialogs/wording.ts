@@ -479,7 +479,10 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // 999 first, every time: the child may be in danger now, whoever is on shift.
   // A parent's "hes locked himself in his room and wont talk": not the silent-999 steps for someone who cannot
   // speak, but stay close, knock, not angry, not his fault, and 999 if he may hurt himself (the request still immediate).
-  if (urgency === 'immediate') out.push(pathOf(ctx.audience) === 'parent' && ctx.turn.lockedIn === true ? say('parent.locked-in') : sayToReader(ctx, 'safety.immediate'));
+  // A friend telling us their friend may end their life ("he says he's gonna kill himself"): the friend can talk, so 999 or a
+  // grown-up near them now, not the silent-999 steps for someone who cannot speak (session 28).
+  const friendSelfHarmNow = pathOf(ctx.audience) === 'friend' && findings.filter((f) => f.urgency === 'immediate').every((f) => f.category === 'self_harm');
+  if (urgency === 'immediate') out.push(pathOf(ctx.audience) === 'parent' && ctx.turn.lockedIn === true ? say('parent.locked-in') : friendSelfHarmNow ? say('safety.immediate-friend-self-harm') : sayToReader(ctx, 'safety.immediate'));
   // Home alone, after someone who knows where they live or a threat: what to do about the door, now.
   const homeAlone = pathOf(ctx.audience) !== 'friend' && findings.some(isHomeAloneFinding);
   if (homeAlone) out.push(say(`${pathOf(ctx.audience)}.home-alone-safety`));

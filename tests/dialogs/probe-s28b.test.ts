@@ -166,3 +166,23 @@ describe('#19 a brother or sister told of after "for a friend": not "your friend
     expect(last(onShift, "I'm asking for a friend", 'a man is blackmailing my mate on insta', 'should i tell my mum')).toEqual(['friend.should-tell']);
   });
 });
+
+describe('#24 a friend who can talk: not the silent-999 steps first', () => {
+  const FRIEND_SUICIDE = ["I'm asking for a friend", 'my mate is getting blackmailed', "he says he's gonna kill himself"];
+
+  it('"he says he\'s gonna kill himself" gets 999 or a grown-up near you now, not "if you can\'t speak… press 55"', () => {
+    const keys = last(onShift, ...FRIEND_SUICIDE);
+    expect(keys[0]).toBe('safety.immediate-friend-self-harm');
+    expect(keys).toContain('safety.self-harm-friend');
+    expect(keys).toContain('escalation.asking');
+    const words = lastWords(onShift, ...FRIEND_SUICIDE);
+    expect(words).toMatch(/^If your friend might hurt themselves right now, call 999, or get a grown-up near you straight away/);
+    expect(words).not.toMatch(/press 55/);
+  });
+
+  it('a friend in danger from someone else keeps the silent-999 steps', () => {
+    const keys = last(onShift, "I'm asking for a friend", 'a man from snapchat is outside her house right now');
+    expect(keys).toContain('safety.immediate-friend');
+    expect(keys).not.toContain('safety.immediate-friend-self-harm');
+  });
+});
