@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summaryOf } from '../../dialogs/index.js';
-import { keysPerMessage, lastKeys, msg, offShift, onShift, play, useRealMachine, wordsOf } from './harness.js';
+import { keysPerMessage, lastKeys, msg, onShift, play, useRealMachine, wordsOf } from './harness.js';
 
 /** Session 28, dialog owner 2: the tester's open problems (staff, friends, parents, Welsh), as the user sees them. */
 
@@ -14,7 +14,6 @@ const lastWords = (shift: Shift, ...texts: string[]) => {
   const turn = play(real.machine, shift, texts.map(msg)).at(-1);
   return wordsOf(real.content, turn?.emitted ?? [], undefined, turn?.snapshot.context).join(' ');
 };
-void offShift;
 
 describe('#14 a friend\'s nudes going round school: peer image-sharing, not a stranger', () => {
   const SPREAD = ["I'm asking for a friend", 'my friend sent nudes to a boy and now there going round the whole school'];
