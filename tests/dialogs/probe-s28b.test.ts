@@ -185,3 +185,13 @@ describe('#24 a friend who can talk: not the silent-999 steps first', () => {
     expect(keys).not.toContain('safety.immediate-friend-self-harm');
   });
 });
+
+describe('#23 a parent\'s "should i take his phone"', () => {
+  it('is answered directly (best not to take it away), not "The advice is in the chat, just above"', () => {
+    const path = ["I'm a parent or carer", 'i found out my son is gay from messages with an older man on grindr. hes 15', 'i dont know what to do'];
+    expect(last(onShift, ...path, 'should i take his phone')).toEqual(['parent.advice.keep-internet']);
+    expect(lastWords(onShift, ...path, 'should i take his phone')).toMatch(/^Please don't take away their phone or internet/);
+    // Asked before any tips too.
+    expect(last(onShift, "I'm a parent or carer", 'a man on snapchat asked my daughter for pics', 'should i take her phone away')).toContain('parent.advice.keep-internet');
+  });
+});
