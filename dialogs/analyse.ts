@@ -100,6 +100,8 @@ export interface TurnAnalysis {
   readonly asksLegit?: boolean;
   readonly gaveCard?: boolean;
   readonly asksCheckMessages?: boolean;
+  /** A parent's "should i take his phone" (session 28): parent.advice.keep-internet, said directly. */
+  readonly asksTakeDevice?: boolean;
   readonly outing?: boolean;
   /** "if my parents find out im gay theyll kick me out": afraid of losing their home for who they are. */
   readonly outedHomeFear?: boolean;
@@ -229,6 +231,8 @@ export interface TurnAnalysis {
   /** Family named as the one they are worried about ("my little sister"): see `RELATIONS`. */
   readonly relation?: Relation;
   readonly ageBand?: string;
+  /** "hes 11", "she is 9", "my son is 12": a child's age told, under 13 (session 28; a parent's general age question). */
+  readonly childUnder13?: boolean;
   /** Absent for messages with no letters or digits at all (only emoji or punctuation). */
   readonly hasWords?: boolean;
   /** A parent or carer about to act on their own: go round, post his picture, message him as the child. */
@@ -280,7 +284,7 @@ export interface TurnAnalysis {
   readonly asksForget?: boolean;
   /** "i talked to u yesterday", "do u remember me": back after an earlier chat. */
   readonly comesBack?: boolean;
-  /** Beside coming back: "but i didnt" (tell my mum). */
+  /** "but i didnt" (tell my mum), beside coming back; "i havent told anyone yet", a teacher or worker after a red flag. */
   readonly notToldYet?: boolean;
   /** "my mum is talking to a man online who wants money": their grown-up is the one targeted, not them. */
   readonly grownUpTargeted?: boolean;
@@ -497,6 +501,7 @@ export function createAnalyser(deps: DialogDeps) {
   const asksLegit = compile(w.asksLegit);
   const gaveCard = compile(w.gaveCard);
   const asksCheckMessages = compile(w.asksCheckMessages);
+  const asksTakeDevice = compile(w.asksTakeDevice);
   const outing = compile(w.outing);
   const lgbtIdentity = compile(w.lgbtIdentity);
   const kickedOut = compile(w.kickedOut);
@@ -598,7 +603,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk,
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -715,6 +720,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, asksLegit)) turn.asksLegit = true;
     if (either(hits, spelledHits, gaveCard)) turn.gaveCard = true;
     if (either(hits, spelledHits, asksCheckMessages)) turn.asksCheckMessages = true;
+    if (either(hits, spelledHits, asksTakeDevice)) turn.asksTakeDevice = true;
     if (either(hits, spelledHits, outing)) turn.outing = true;
     if (either(hits, spelledHits, plansPolice)) turn.plansPolice = true;
     if ((turn.outing === true || either(hits, spelledHits, lgbtIdentity)) && either(hits, spelledHits, kickedOut)) turn.outedHomeFear = true;
@@ -893,6 +899,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (relation !== undefined) turn.relation = relation;
     const ageBand = ageBandOf(words);
     if (ageBand !== undefined) turn.ageBand = ageBand;
+    if (childUnder13(words)) turn.childUnder13 = true;
     if (words.length > 0) turn.hasWords = true;
     // Worries and questions with a standing answer, whatever the step (said by standingAnswerLines in harbour.setup.ts).
     if (either(hits, spelledHits, parentActsAlone)) turn.parentActsAlone = true;
@@ -931,10 +938,9 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, asksForget)) turn.asksForget = true;
     if (turn.asksForget === true) delete turn.asksDelete;
     // "i talked to u yesterday", "do u remember me": back after a chat this one cannot see.
-    if (either(hits, spelledHits, comesBack)) {
-      turn.comesBack = true;
-      if (either(hits, spelledHits, notToldYet)) turn.notToldYet = true;
-    }
+    if (either(hits, spelledHits, comesBack)) turn.comesBack = true;
+    // "but i didnt" (tell my mum) beside coming back; a teacher's "i havent told anyone yet" (session 28).
+    if (either(hits, spelledHits, notToldYet)) turn.notToldYet = true;
     if (either(hits, spelledHits, grownUpTargeted) || friendsGrownUpTargeted(spelledWords, result.findings.length > 0)) turn.grownUpTargeted = true;
     if (either(hits, spelledHits, adultIsVictim)) turn.adultIsVictim = true;
     if (either(hits, spelledHits, wontListen)) turn.wontListen = true;
@@ -1244,6 +1250,19 @@ function namesAdultPartner(words: readonly string[]): boolean {
   return false;
 }
 
+/** Before a child's age, told by a grown-up: "hes 11", "she is 9", "my son is 12", "aged 10", "just turned 11". */
+const CHILD_AGE_CUES = new Set(['hes', 'shes', 'is', 'aged', 'age', 'turned', 'turning', 'theyre']);
+
+/** A child's age told (see `CHILD_AGE_CUES`), and under 13: the apps' usual minimum age. Not "im 11". */
+function childUnder13(words: readonly string[]): boolean {
+  for (let i = 1; i < words.length; i++) {
+    if (!CHILD_AGE_CUES.has(words[i - 1] ?? '')) continue;
+    const age = Number((words[i] ?? '').replace(/(yo|yrs?)$/, ''));
+    if (Number.isInteger(age) && age >= 3 && age < 13) return true;
+  }
+  return false;
+}
+
 /** "im 12", "i am 14", "aged 9": a band for the console, never the exact age. */
 function ageBandOf(words: readonly string[]): string | undefined {
   for (let i = 1; i < words.length; i++) {
@@ -1278,6 +1297,9 @@ function nothingToldYet(context: HarbourContext): boolean {
     context.bullying !== true
   );
 }
+
+/** "do i have to", "do i need to", "have i got to tell them", "must i?": whether they must tell (see `readMessage`). */
+const MUST_TELL_QUESTION = /^(?:but |so )?(?:do i (?:have|need) to|have i got to|must i|do i really have to|do i actually have to)(?: tell(?: (?:them|her|him|anyone|someone|her parents|his parents|their parents))?)?\s*\?*$/;
 
 /** Known before "im home alone", these make being alone at home danger now: someone knows where they live, or threatened them. */
 const AT_RISK_ALONE: ReadonlySet<string> = new Set(['personal_info', 'threat_blackmail']);
@@ -1346,6 +1368,9 @@ export function createMessageReader(deps: DialogDeps) {
     }
     // "what if she does it anyway", once pictures were threatened (sexual and a threat known): the image worry.
     if (turn.fearsThreat === true && turn.imageWorry !== true && (s.categories ?? []).includes('sexual') && (s.categories ?? []).includes('threat_blackmail')) turn = { ...turn, imageWorry: true };
+    // "do i have to", the whole message, right after "she begged me not to tell her parents" (friend_secret): whether they must
+    // tell, not "yes" to the step's question (a teacher's was read as yes to the mental-health question). Session 28.
+    if (context.turn.friendSecret === true && MUST_TELL_QUESTION.test(text.trim().toLowerCase())) turn = { ...turn, asksShouldTell: true, yes: undefined, no: undefined };
     const asked: string[] = [];
     // Abuse told of is not something asked for: the summary says so in its own words.
     const abuseOnly = turn.findings.every((f) => f.category !== 'sexual' || f.rule === ABUSE_DISCLOSED_RULE);
@@ -1377,7 +1402,19 @@ export function createMessageReader(deps: DialogDeps) {
           ...(turn.homeProblem === true ? { homeIsUnsafe: true } : {}),
           ...(turn.accountHacked === true ? { accountHacked: true } : {}),
         };
-    return { turn, detector, summary, checkIns: 0, ...(turn.peerImage === true && context.peerImage !== true ? { peerImage: true as const } : {}) };
+    // "its my little sister shes 11", after "for a friend" was chosen and before anything was told: she is "your sister" from
+    // here, not "your friend". Not later, nor "i could tell my big sister" (one they could tell, not who it is about).
+    const storyBefore = (s.categories ?? []).length > 0 || s.app !== undefined || context.handoff !== 'none';
+    const aboutFamily = context.audience === 'friend' && context.sayFacts === undefined && !storyBefore && !/\btell\b/.test(text.toLowerCase());
+    const relation = aboutFamily ? turn.relation : undefined;
+    return {
+      turn,
+      detector,
+      summary,
+      checkIns: 0,
+      ...(turn.peerImage === true && context.peerImage !== true ? { peerImage: true as const } : {}),
+      ...(relation !== undefined ? { sayFacts: { friend: { words: `placeholder.friend.${relation}` as const } } } : {}),
+    };
   };
 }
 

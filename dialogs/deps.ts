@@ -157,6 +157,7 @@ export interface AnswerWords {
   readonly gaveCard: readonly string[];
   /** A parent's "can i check his messages": yes, together, and keep everything. */
   readonly asksCheckMessages: readonly string[];
+  readonly asksTakeDevice: readonly string[];
   /** Being outed held over them ("shell tell everyone im gay"): who they tell is their choice. */
   readonly outing: readonly string[];
   /** "im gonna tell the police": their own plan to report. */
@@ -498,6 +499,7 @@ export const ANSWER_LIST_KEYS = {
   asksLegit: 'asks_legit',
   gaveCard: 'gave_card',
   asksCheckMessages: 'asks_check_messages',
+  asksTakeDevice: 'asks_take_device',
   outing: 'outing',
   plansPolice: 'plans_police',
   othersSharedImage: 'others_shared_image',

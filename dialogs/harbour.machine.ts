@@ -222,6 +222,8 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: 'saysCardGiven', actions: [...TAKE_MESSAGE, 'sayCardGivenIfAny'] },
         // A parent's "can i check his messages": yes, together; keep everything (each time asked).
         { guard: and(['asksCheckMessages', 'isOnAdultPath']), actions: [...TAKE_MESSAGE, { type: 'say', params: { key: 'parent.check-messages' } }] },
+        // A parent's "should i take his phone": it's best not to, said directly, not "the advice is just above" (each time asked).
+        { guard: and(['asksTakeDevice', 'isOnAdultPath']), actions: [...TAKE_MESSAGE, { type: 'say', params: { key: 'parent.advice.keep-internet' } }] },
         // "she'll tell everyone im gay unless…": their choice who to tell; the threat is abuse (once).
         { guard: 'tellsOfOuting', actions: [...TAKE_MESSAGE, 'sayOutingIfAny'] },
         // "hold on my mums coming", "brb": fine, come back when you can; the question still waits.

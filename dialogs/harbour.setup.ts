@@ -54,7 +54,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // The context as it will be once the message is taken (the same object when it already is).
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
-    if ((noPointOf(taken) && context.handoff === 'none') || turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || ((turn.outing === true || turn.outedHomeFear === true) && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || isBackAfterPause(taken) || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
+    if ((noPointOf(taken) && context.handoff === 'none') || turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.asksTakeDevice === true && pathOf(context.audience) === 'parent') || ((turn.outing === true || turn.outedHomeFear === true) && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || isBackAfterPause(taken) || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
     // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
     return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
@@ -167,6 +167,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(say(context.turn.generalQuestion === 'controls' ? 'parent.general.controls' : 'parent.general.set-up'));
         enqueue.emit(say('parent.general.talk'));
         enqueue.emit(say('parent.general.nspcc'));
+        if (context.turn.generalQuestion === 'age') enqueue.assign({ said: { ...context.said, generalAges: true } });
       }),
       /**
        * Another general question after the general advice ("how do i set parental controls on his
@@ -174,12 +175,18 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * every general line again; with nothing more specific, setting apps up together.
        */
       sayGeneralAdviceAgain: enqueueActions(({ context, enqueue }) => {
-        const appTips = adviceForApp(deps.apps.find((a) => a.id === context.turn.app), 'parent');
-        if (context.turn.generalQuestion === 'age') enqueue.emit(say('parent.general.ages'));
+        // "how do i set it up safely" names no app: the app asked about before ("what age can my son have tiktok").
+        const named = deps.apps.find((a) => a.id === context.turn.app);
+        const before = context.turn.generalQuestion === 'other' ? deps.apps.find((a) => a.name === context.summary.app) : undefined;
+        const appTips = adviceForApp(named ?? before, 'parent');
+        if (context.turn.generalQuestion === 'age') {
+          enqueue.emit(say('parent.general.ages'));
+          enqueue.assign({ said: { ...context.said, generalAges: true } });
+        }
         for (const line of appTips) enqueue.emit(line);
         // "what parental controls are there", no app named: where the controls are (an app named has its own tips).
         if (appTips.length === 0 && context.turn.generalQuestion === 'controls') enqueue.emit(say('parent.general.controls'));
-        else if (appTips.length === 0 && context.turn.generalQuestion !== 'age') enqueue.emit(say('parent.general.set-up'));
+        else if ((appTips.length === 0 || named === undefined) && context.turn.generalQuestion !== 'age') enqueue.emit(say('parent.general.set-up'));
       }),
       /**
        * "am i gonna get in trouble": not in trouble, and who is in the wrong. Not beside the picture
@@ -535,10 +542,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.assign({ trustedAsk: 'asked', said: { ...context.said, trustedAsked: true } });
       }),
       /** A picture sent, or feared shared: not in trouble, not their fault, and Report Remove. Once. */
-      sayImageWorryIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'imageWorry', (worriesAboutImage(c) ? [sayStepOf(c, 'image-worry')] : undefined))),
+      // A friend's nude going round among young people, no red flag: a teacher today (now, if at school), not "the person who asked".
+      sayImageWorryIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'imageWorry', (worriesAboutImage(c) ? [peerImageNoFlag(c) && pathOf(c.audience) === 'friend' ? say('friend.peer-image') : sayStepOf(c, 'image-worry')] : undefined))),
       /** A friend asked them to keep it secret: telling a grown-up is still right. Once, friend path only. */
       // "she will hate me" while the friend is in danger now: 999 still.
-      sayFriendSecretIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'friendSecret', (hasFriendSecret(c) ? [say('friend.secret'), ...stillInDangerIf(needsDangerReminder(c), c)] : undefined))),
+      sayFriendSecretIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'friendSecret', (hasFriendSecret(c) ? [say(c.audience !== 'someone_else' ? 'friend.secret' : c.said.workerSecret !== true ? 'parent.worker-secret' : 'parent.should-tell-staff'), ...stillInDangerIf(needsDangerReminder(c), c)] : undefined))),
       /**
        * "Will you tell my mum?": the honest answer (private, unless someone is in danger, and we
        * would try to talk with them first), in the wording of who is chatting. Also after a red
@@ -924,6 +932,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       asksIfLegit: ({ context, event }) => asksIfLegit({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
       saysCardGiven: ({ context, event }) => turnOf(context, event).gaveCard === true && context.said.cardGiven !== true,
       asksCheckMessages: ({ context, event }) => turnOf(context, event).asksCheckMessages === true,
+      asksTakeDevice: ({ context, event }) => turnOf(context, event).asksTakeDevice === true,
       asksAboutDoor: ({ context, event }) => turnOf(context, event).asksAboutDoor === true,
       asksGoOut: ({ context, event }) => turnOf(context, event).asksGoOut === true,
       wakesSomeone: ({ context, event }) => turnOf(context, event).wakesSomeone === true,
@@ -1023,6 +1032,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       tellsOfSomeone: ({ context, event }) => turnOf(context, event).storyOfSomeone === true,
       /** Bullying by children they know, with no red flag ("a boy in my class keeps calling me names on whatsapp"). */
       tellsOfBullying: ({ context, event }) => turnOf(context, event).bullying === true,
+      /** A nude going round among young people was told of, with no red flag (see `peerImageNoFlag`). */
+      knowsPeerImage: ({ context, event }) => peerImageNoFlag({ ...context, turn: turnOf(context, event) }),
       givesDetails: ({ context, event }) => givesDetails({ ...context, turn: turnOf(context, event) }),
       feelsHopeless: ({ context, event }) => turnOf(context, event).hopeless === true && context.said.notTheEnd !== true,
       /** "nobody can help me", "theres no point", a young person or a friend (see {@link noPointOf}). */
@@ -1036,6 +1047,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       },
       isOnYoungPath: ({ context }) => context.audience !== undefined && pathOf(context.audience) !== 'parent',
       isOnAdultPath: ({ context }) => pathOf(context.audience) === 'parent',
+      isForFriend: ({ context }) => pathOf(context.audience) === 'friend',
+      /** "hes 11", after the apps' minimum age was said for a parent's general question, nothing happened (session 28). */
+      toldAgeUnder13: ({ context, event }) => context.said.generalAges === true && turnOf(context, event).childUnder13 === true && (summaryOf(context, event).categories ?? []).length === 0,
       sharesOwnDetails: ({ context, event }) => turnOf(context, event).sharesOwnDetails === true && !context.said.details,
       isEscalated: ({ context }) => context.handoff !== 'none',
       /** No route at the root takes this message, so the current step answers it (`stepAnswers`). */
@@ -1308,7 +1322,7 @@ function requestMade(context: HarbourContext, urgency: Urgency, raises: boolean,
 
 /** On the friend path, the friend asked for secrecy, and that has not been answered yet. */
 function hasFriendSecret(context: HarbourContext): boolean {
-  return context.turn.friendSecret === true && context.audience === 'friend' && context.said.friendSecret !== true;
+  return context.turn.friendSecret === true && (context.audience === 'friend' || context.audience === 'someone_else') && context.said.friendSecret !== true;
 }
 
 /**
@@ -1342,12 +1356,21 @@ function cantPay(context: HarbourContext, summary: ConversationSummary): boolean
   return moneyOrThreatCameUp(context, summary);
 }
 
+/** `{friend}` words for their own brother, sister or cousin: "mum and dad" are theirs too. */
+const SIBLING_WORDS: ReadonlySet<string> = new Set(['placeholder.friend.sister', 'placeholder.friend.brother', 'placeholder.friend.sibling', 'placeholder.friend.cousin']);
+
 /** Yes to "should i tell…", in the words of who is chatting; a young person with someone at home the problem: a grown-up outside the home. */
 function shouldTellLine(context: HarbourContext): BotSay {
   const path = pathOf(context.audience);
   if (path === 'child' && context.summary.homeIsUnsafe === true) return say('child.should-tell-outside');
   // A foster carer's "should i tell his mum": the social worker first; they decide who else is told.
   if (path === 'parent' && context.adultRole === 'foster') return say('parent.should-tell-foster');
+  // A teacher or worker ("she begged me not to tell her parents… do i have to"): no secret, their DSL today, the setting's steps.
+  if (context.audience === 'someone_else' && context.adultRole !== 'dsl') return say('parent.should-tell-staff');
+  // "should i tell a teacher": yes to the teacher they named, not "your parent".
+  if (path !== 'parent' && context.turn.trustedAdult === 'teacher') return say(`${path}.should-tell-teacher`);
+  // "should i tell mum and dad", about their own brother or sister: yes, their own parents (not "your sister's parent").
+  if (path === 'friend' && context.turn.trustedAdult === 'parent' && SIBLING_WORDS.has(context.sayFacts?.friend.words ?? '')) return say('friend.should-tell-parents');
   return say(`${path}.should-tell`);
 }
 
@@ -1387,6 +1410,14 @@ export const NO_POINT_RULE = 'dialog:no-point';
 /** "she already gave it", once, after someone asked for their details (the summary's asked). */
 function givesDetails(context: HarbourContext): boolean {
   return context.turn.detailsGiven === true && context.said.detailsGiven !== true && (context.summary.asked ?? []).includes(ASKED.personal_info ?? '');
+}
+
+/**
+ * A nude of a young person going round among young people (`peer_image`, this message or before), and no red flag: peer
+ * image-sharing, not a stranger (session 28). A teacher and Report Remove, not "which app", the stranger tips or CEOP.
+ */
+function peerImageNoFlag(context: HarbourContext): boolean {
+  return (context.peerImage === true || context.turn.peerImage === true) && (context.summary.categories ?? []).length === 0 && context.turn.findings.length === 0;
 }
 
 /** The message tells of a picture sent or feared shared, not answered yet (or asked outright, "what if she does it anyway"). */
@@ -1434,7 +1465,9 @@ function adviceLines(context: HarbourContext, appAdviceOf: (context: HarbourCont
   out.push(say(`${prefix}.advice.intro`));
   // Someone else (a teacher, a coach, a neighbour): their safeguarding lead first, if they work with children.
   // The DSL is not told to tell the DSL; their own part was said with the escalation.
-  if (context.audience === 'someone_else' && context.adultRole !== 'dsl') out.push(say('parent.advice.work-with-children'));
+  // The first tips after the escalation said it (with parent.advice.staff) leave it out: it is just above (session 28).
+  const staffLinesJustSaid = context.audience === 'someone_else' && context.said.safeguardingLead === true && context.said.tips === undefined;
+  if (context.audience === 'someone_else' && context.adultRole !== 'dsl' && !staffLinesJustSaid) out.push(say('parent.advice.work-with-children'));
   // Someone at a school or club: their part, not a parent's; nobody at work investigates (no blocking in the child's app,
   // no collecting usernames and screenshots: the safeguarding lead and the police do that).
   const atWork = context.audience === 'someone_else';
@@ -1465,6 +1498,12 @@ function adviceLines(context: HarbourContext, appAdviceOf: (context: HarbourCont
     out.push(say(`${prefix}.come-back`));
     return out;
   }
+  // A nude going round among young people, and no red flag: a teacher today, the school, not sending it on, Report Remove.
+  if (peerImageNoFlag(context) && prefix !== 'parent') {
+    out.push(say(`${prefix}.advice.peer-image`));
+    out.push(say(`${prefix}.come-back`));
+    return out;
+  }
   if (isHarmInPerson(context)) {
     const tips = context.audience === 'someone_else' ? IN_PERSON_TIPS_AT_WORK : IN_PERSON_TIPS[prefix];
     for (const key of tips) out.push(say(key));
@@ -1489,7 +1528,7 @@ function adviceLines(context: HarbourContext, appAdviceOf: (context: HarbourCont
     for (const line of appAdvice.length > 0 ? appAdvice : [say('advice.any-app')]) out.push(line);
     out.push(say('advice.keep-evidence'));
   }
-  if (context.said.dontMeet === true) out.push(dontMeet(context));
+  if (context.said.dontMeet === true && !staffLinesJustSaid) out.push(dontMeet(context));
   if (pressured) {
     // Pictures only once pictures, a threat or something that felt wrong came up: not for a
     // login or money alone ("5000 vbucks for your login").
@@ -1606,6 +1645,8 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
     out.push(say(context.said.cameBack === true ? 'shared.came-back-again' : 'shared.came-back'));
     if (t.notToldYet === true && path !== 'parent') out.push(say('shared.came-back-not-told'));
   }
+  // A teacher or worker, after a red flag: "i havent told anyone yet": their safeguarding lead today (each time).
+  if (t.notToldYet === true && t.comesBack !== true && context.audience === 'someone_else' && context.adultRole !== 'dsl' && (summary.categories ?? []).length > 0) out.push(say('parent.staff-not-told'));
   // Their own grown-up targeted ("my mum is talking to a man online who wants money"), or the adult chatting
   // ("im being blackmailed myself"): kind words for who it is, once (not "don't pay", nor a child's pictures).
   const target = grownUpTargetOf(context);

@@ -97,6 +97,8 @@ export interface HarbourContext {
     readonly notSafe?: boolean;
     /** Telling a grown-up is still right when a friend asked for secrecy: once. Absent in older snapshots. */
     readonly friendSecret?: boolean;
+    /** The apps' minimum age was said for a parent's general question (session 28): "hes 11" next is answered. Absent in older snapshots. */
+    readonly generalAges?: boolean;
     /** Someone else who may work with children was told of their safeguarding lead on escalation. Absent in older snapshots. */
     readonly safeguardingLead?: boolean;
     /** Abuse told of ("he touches me"): nobody may do that, not their fault. Once. Absent in older snapshots. */
@@ -292,6 +294,11 @@ export interface MessageReading {
   readonly checkIns: 0;
   /** Set when this message first tells of a nude going round among young people (see `HarbourContext.peerImage`). */
   readonly peerImage?: true;
+  /**
+   * Set when, on the friend path, this message first names who it is about as family ("its my little sister shes 11"),
+   * after "for a friend" was chosen: `{friend}` says "your sister" from then on, not "your friend" (session 28).
+   */
+  readonly sayFacts?: HarbourContext['sayFacts'];
 }
 
 /**

@@ -283,8 +283,8 @@ export const LOGINS_RULE = 'lex:financial.logins';
 /** The detector's rule for their address, school or whereabouts asked for ("wants my adress", "asked what school i go to"). */
 export const ASKS_DETAILS_RULE = 'lex:personal_info.asks-details';
 
-/** The word blackmail ("blackmailing", "blackmailed"): a threat over what they have, not to turn up. */
-const BLACKMAIL_WORD = /\bblackmail/i;
+/** The word blackmail or sextortion ("blackmailing", "being sextorted"): a threat over what they have, not to turn up. */
+const BLACKMAIL_WORD = /\b(?:blackmail|sextort)/i;
 
 /** The detector's rule for a threat to share pictures (blackmail, not a threat to turn up). */
 const SHARE_IMAGES_RULE = 'lex:threat_blackmail.share-images';
@@ -486,7 +486,10 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // 999 first, every time: the child may be in danger now, whoever is on shift.
   // A parent's "hes locked himself in his room and wont talk": not the silent-999 steps for someone who cannot
   // speak, but stay close, knock, not angry, not his fault, and 999 if he may hurt himself (the request still immediate).
-  if (urgency === 'immediate') out.push(pathOf(ctx.audience) === 'parent' && ctx.turn.lockedIn === true ? say('parent.locked-in') : sayToReader(ctx, 'safety.immediate'));
+  // A friend telling us their friend may end their life ("he says he's gonna kill himself"): the friend can talk, so 999 or a
+  // grown-up near them now, not the silent-999 steps for someone who cannot speak (session 28).
+  const friendSelfHarmNow = pathOf(ctx.audience) === 'friend' && findings.filter((f) => f.urgency === 'immediate').every((f) => f.category === 'self_harm');
+  if (urgency === 'immediate') out.push(pathOf(ctx.audience) === 'parent' && ctx.turn.lockedIn === true ? say('parent.locked-in') : friendSelfHarmNow ? say('safety.immediate-friend-self-harm') : sayToReader(ctx, 'safety.immediate'));
   // Home alone, after someone who knows where they live or a threat: what to do about the door, now.
   const homeAlone = pathOf(ctx.audience) !== 'friend' && findings.some(isHomeAloneFinding);
   if (homeAlone) out.push(say(`${pathOf(ctx.audience)}.home-alone-safety`));

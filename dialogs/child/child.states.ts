@@ -48,6 +48,10 @@ export function childStates(s: HarbourSetup) {
             // A how-to question about an app with no one in it ("how do i delete my tiktok account"): answered, then whether anything worries them.
             { guard: 'asksAppQuestion', target: 'familyRules', actions: ['understood'] },
             { guard: 'tellsOfHomeLife', target: 'homeLife', actions: ['understood', 'recordKnownAdult'] },
+            // A nude going round among young people, no red flag ("shes crying in the toilets" after it): no stranger's questions.
+            // A friend's: get a teacher now, so the friend is not alone, then anything else (the tips are a tap away).
+            { guard: and(['knowsPeerImage', 'isForFriend']), target: 'anythingElse', actions: ['understood', { type: 'say', params: { key: 'friend.peer-image-now' } }] },
+            { guard: 'knowsPeerImage', target: 'feelings', actions: ['understood', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
             // One of their own grown-ups, in person ("my uncle comes in my room"): no app, how long or private things to ask about.
             { guard: 'tellsOfKnownAdult', target: 'askedToDo', actions: ['understood', 'recordKnownAdult', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },
             { guard: 'knowsApp', target: 'toHowLong', actions: ['understood', 'recordDuration', { type: 'sayStep', params: { step: 'ack.what-happened' } }] },

@@ -77,6 +77,8 @@ export function parentStates(s: HarbourSetup) {
           'user.message': answer([
             // Another general question ("how do i set parental controls on his xbox"): answered, not "I'm listening".
             { guard: 'asksGeneralQuestion', target: 'anythingElse', reenter: true, actions: ['sayGeneralAdviceAgain'] },
+            // "hes 11", after the apps' minimum age: under 13, so best to wait; if they have it, set it up together.
+            { guard: 'toldAgeUnder13', target: 'listening', actions: [{ type: 'say', params: { key: 'parent.general.under-13' } }] },
             { guard: 'wantsTips', target: 'advice' },
             { guard: 'saysNo', target: '#harbour.closed', actions: ['closeWithGoodbye'] },
             { guard: 'saysYes', target: 'listening', actions: [{ type: 'say', params: { key: 'shared.go-ahead' } }] },
@@ -89,6 +91,7 @@ export function parentStates(s: HarbourSetup) {
           'user.message': answer([
             { guard: 'wantsTips', target: 'advice', actions: ['understood'] },
             { guard: 'asksGeneralQuestion', target: 'anythingElse', actions: ['understood', 'sayGeneralAdviceAgain'] },
+            { guard: 'toldAgeUnder13', actions: ['understood', { type: 'say', params: { key: 'parent.general.under-13' } }] },
             // They came to check something ("we blocked him and reported it, i just wanted to check"): their question gets the tips.
             { guard: 'asksWhatTheyCameToCheck', target: 'advice', actions: ['understood'] },
             { guard: 'hasWords', actions: ['understood', { type: 'say', params: { key: 'parent.listening' } }] },

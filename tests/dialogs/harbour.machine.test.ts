@@ -2037,9 +2037,12 @@ describe('kindness in the details', () => {
   });
 
   it("tells a teacher or other worker to go to their safeguarding lead, and a parent not", () => {
-    const teacher = play(machine, onShift, [msg('im a teacher, one of my year 8 pupils told me an adult on snapchat has been asking her for photos'), msg('what should i do next')]).at(-1);
-    const words = wordsOf(content, teacher?.emitted ?? []);
-    expect(words[1]).toMatch(/^If you work with children, tell your Designated Safeguarding Lead today and follow your reporting steps\. .*Don't promise to keep it secret\.$/);
+    // Said with the escalation; the tips asked for right after it do not say it again (session 28).
+    const turns = play(machine, onShift, [msg('im a teacher, one of my year 8 pupils told me an adult on snapchat has been asking her for photos'), msg('what should i do next')]);
+    const words = wordsOf(content, turns.at(-2)?.emitted ?? []);
+    expect(words.find((w) => w.startsWith('If you work with children'))).toMatch(/^If you work with children, tell your Designated Safeguarding Lead today and follow your reporting steps\. .*Don't promise to keep it secret\.$/);
+    expect(keysOf(turns.at(-1)?.emitted ?? [])).toContain('parent.advice.intro');
+    expect(keysOf(turns.at(-1)?.emitted ?? [])).not.toContain('parent.advice.work-with-children');
     const parent = play(machine, onShift, [msg("I'm a parent"), msg('an adult on snapchat has been asking my daughter for photos'), msg('what should i do next')]).at(-1);
     expect(keysOf(parent?.emitted ?? [])).toContain('parent.advice.intro');
     expect(keysOf(parent?.emitted ?? [])).not.toContain('parent.advice.work-with-children');

@@ -211,8 +211,10 @@ describe('#6 nude-sharing: a mate who shared one, and a nude airdropped to them'
   it('twins: asked for one back is still "don\'t send"; "i shared a nude of…" keeps its own line; their friend\'s own nudes shared keep the image-worry line', () => {
     expect(last(onShift, 'young person', 'someone airdropped me a nude and wants one back')).toContain('advice.dont-send');
     expect(last(onShift, 'young person', 'i shared a nude of a girl in my class to my mates')).not.toContain('shared.peer-shared');
+    // Session 28: a friend's own nude shared round among young people, no red flag, gets the peer line (not their fault,
+    // a teacher today, Report Remove) in place of image-worry; still not the line for someone else's picture.
     const own = last(onShift, FRIEND, 'my friends boyfriend shared her nudes with everyone');
-    expect(own).toContain('friend.image-worry');
+    expect(own).toContain('friend.peer-image');
     expect(own).not.toContain('shared.peer-shared');
   });
 });
@@ -242,7 +244,9 @@ describe('#8 staff (teachers, youth workers, the DSL): tips for someone at a sch
 
   it('a teacher\'s tips: the safeguarding procedure and lead, don\'t investigate, the child\'s words unchanged; not how to block in the child\'s app or collect usernames', () => {
     const keys = last(onShift, ...TEACHER, 'give me tips');
-    expect(keys).toContain('parent.advice.work-with-children');
+    // Session 28: the DSL line was said with the escalation just before, so these first tips do not say it again.
+    expect(keysPerTurn(onShift, ...TEACHER).at(-1)).toContain('parent.advice.work-with-children');
+    expect(keys).not.toContain('parent.advice.work-with-children');
     expect(keys).toContain('parent.advice.staff-dont-investigate');
     expect(keys).not.toContain('apps.snapchat.advice');
     expect(keys).not.toContain('advice.keep-evidence');
@@ -251,7 +255,7 @@ describe('#8 staff (teachers, youth workers, the DSL): tips for someone at a sch
     expect(words).toMatch(/Follow your setting's safeguarding procedure/);
     expect(words).toMatch(/Don't investigate yourself/);
     expect(words).toMatch(/Keep the child's words exactly as they said them/);
-    expect(words).toMatch(/Designated Safeguarding Lead/);
+    expect(words).toMatch(/safeguarding lead/);
   });
 
   it('a youth worker the same; the DSL is not told to tell the DSL, and does not investigate either', () => {
