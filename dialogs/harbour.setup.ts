@@ -1619,7 +1619,15 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   if (t.asksCanBlock === true) out.push(say('shared.can-block'));
   // "will i get moved" (a child in care): honest that the bot can't say, not their fault for telling, who to ask (each time).
   if (t.asksIfMoved === true && path !== 'parent') out.push(say('child.will-i-be-moved'));
-  if (t.asksWhatCounsellor === true) out.push(say('shared.meaning-counsellor'));
+  // "whats a counsellor" when nobody can come (off shift, none free): honest that none is here now, who to call, and, off
+  // shift, when they are usually here; never "they chat with you here" (each time asked).
+  if (t.asksWhatCounsellor === true) {
+    if (isPersonComing(context)) out.push(say('shared.meaning-counsellor'));
+    else {
+      out.push(say('shared.meaning-counsellor-none'));
+      if (!context.counsellorOnShift) out.push(say('handoff.hours'));
+    }
+  }
   if (t.asksWhatPrivate === true && path !== 'parent') out.push(say('shared.meaning-private'));
   if (path !== 'parent') {
     // The picture reached their family: still not their fault; now that family know, they can help; take-down (once).

@@ -438,6 +438,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'escalation.meaning',
   'escalation.meaning-call',
   'shared.meaning-counsellor',
+  'shared.meaning-counsellor-none',
   'shared.meaning-private',
   'handoff.not-you',
   'parent.take-your-time',
