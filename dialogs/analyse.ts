@@ -113,6 +113,8 @@ export interface TurnAnalysis {
   readonly adultPartner?: boolean;
   /** "im in care" with nothing else of a story: who they are, not what happened. */
   readonly livesInCareOnly?: boolean;
+  /** "i think im gay", "im trans" with nothing else of a story: who they are, not what happened. */
+  readonly identityOnly?: boolean;
   /** "hold on", "brb", "my mums coming": they will be back; not an answer. */
   readonly pauses?: boolean;
   /** "shes just been off", "not herself": a worry with no story in it. */
@@ -728,6 +730,9 @@ export function createAnalyser(deps: DialogDeps) {
     if (words.length <= 6 && either(hits, spelledHits, pauses)) turn.pauses = true;
     // "im 13 and in foster care": who they are; a story ("a man…", an app) goes on as one.
     if (words.length <= 10 && either(hits, spelledHits, livesInCare) && result.findings.length === 0 && !either(hits, spelledHits, someoneWords) && !either(hits, spelledHits, strangerOrOnline)) turn.livesInCareOnly = true;
+    // "i think im gay", "im bi", "im trans": who they are, told first; not a story (no one else, no app, no threat or outing).
+    const toldOnlyWho = words.length <= 8 && either(hits, spelledHits, lgbtIdentity) && result.findings.length === 0 && app === undefined;
+    if (toldOnlyWho && turn.outing !== true && !either(hits, spelledHits, kickedOut) && !either(hits, spelledHits, homeTrouble) && !either(hits, spelledHits, homeDoesntKnow) && !either(hits, spelledHits, someoneWords) && !either(hits, spelledHits, strangerOrOnline)) turn.identityOnly = true;
     if (either(hits, spelledHits, wantsToCheck)) turn.wantsToCheck = true;
     if (either(hits, spelledHits, doorQuestion)) turn.asksAboutDoor = true;
     if (either(hits, spelledHits, goOutQuestion)) turn.asksGoOut = true;

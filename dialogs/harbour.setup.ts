@@ -568,6 +568,14 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(say('shared.tell-me-more'));
       }),
       stopJustTalking: assign({ justTalking: false }),
+      /**
+       * "i think im gay", told first: welcomed on its own (that's okay, thank you for telling me), not "whatever has happened,
+       * it is not your fault" nor "which app?"; then asked openly whether something happened or they want to talk (listening).
+       */
+      welcomeIdentity: enqueueActions(({ context, enqueue }) => {
+        enqueue.assign({ justTalking: true, said: { ...context.said, thanks: true } });
+        enqueue.emit(say('child.identity'));
+      }),
       /** After a red flag, with no feeling known yet: how they feel now, once (the next message answers). */
       askFeelings: enqueueActions(({ enqueue }) => {
         enqueue.emit(say('escalation.ask-feelings', { quickReplies: QR.feelings }));
@@ -943,6 +951,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** "im trans and my parents dont know", nothing else: who they are; thanks, and what has been happening. */
       saysHomeDoesntKnowOnly: ({ context, event }) => turnOf(context, event).homeDoesntKnowOnly === true,
       saysInCareOnly: ({ context, event }) => turnOf(context, event).livesInCareOnly === true && turnOf(context, event).app === undefined,
+      /** "i think im gay", "im trans", nothing else told (`identityOnly`). */
+      saysIdentityOnly: ({ context, event }) => turnOf(context, event).identityOnly === true,
       /** A worry or question with a standing answer (see {@link standingAnswerLines}): answered at the root. */
       hasStandingAnswer: ({ context, event }) => standingAnswerLines({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)).length > 0,
       pausesChat: ({ context, event }) => turnOf(context, event).pauses === true && turnOf(context, event).findings.length === 0,

@@ -235,6 +235,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'shared.pause',
   'child.nothing-told-yet',
   'child.in-care',
+  'child.identity',
   'child.home-doesnt-know',
   'child.will-i-be-moved',
   'fallback.frustrated',

@@ -33,3 +33,26 @@ describe('#1 "what is a counsellor" off shift is honest that nobody is here now'
     expect(lastWords(onShift, 'young person', 'wats a counsellor')).toMatch(/they chat with you here by typing/);
   });
 });
+
+describe('#2 "i think im gay" told alone is welcomed on its own, not taken as the story', () => {
+  it('as the first thing, or to "what happened": "That\'s okay", then an open question; no app question, no "not your fault"', () => {
+    for (const texts of [['i think im gay'], ['im trans'], ['young person', 'im bi'], ['young person', 'i think im gay']]) {
+      expect(last(offShift, ...texts), texts.join(' / ')).toEqual(['child.identity']);
+      const words = lastWords(offShift, ...texts);
+      expect(words).toMatch(/Thank you for telling me\. That's okay\./);
+      expect(words).toMatch(/Has something happened that you want to talk about\? Or would you like to talk about how you feel\?/);
+      expect(words).not.toMatch(/Which app|not your fault|sounds hard/);
+    }
+  });
+
+  it('what they say next is heard: a stranger gets the path\'s questions, a feeling is reflected', () => {
+    expect(last(onShift, 'i think im gay', 'a man on insta keeps messaging me')).toEqual(['child.ack.what-happened', 'child.ask.how-long']);
+    expect(last(onShift, 'i think im gay', 'im scared')).toEqual(['feeling.scared']);
+  });
+
+  it('a threat to out them is still a red flag, not a welcome', () => {
+    const keys = last(onShift, 'im gay and a man online says hell tell everyone');
+    expect(keys).toContain('escalation.asking');
+    expect(keys).not.toContain('child.identity');
+  });
+});
