@@ -56,3 +56,17 @@ describe('#2 "i think im gay" told alone is welcomed on its own, not taken as th
     expect(keys).not.toContain('child.identity');
   });
 });
+
+describe('#3 a child whose own parent is paying someone outside gets the grown-up-targeted line', () => {
+  it('"my mum is sending a man money", "my dad sent money to a woman he met online": kind words, not their job, tell another grown-up', () => {
+    for (const story of ['my mum is sending a man money', 'my mums sending someone loads of money', 'my dad sent money to a woman he met online']) {
+      expect(last(onShift, 'young person', story), story).toContain('shared.grown-up-targeted');
+      expect(last(onShift, 'young person', story), story).not.toContain('child.ask.app');
+      expect(lastWords(onShift, 'young person', story)).toMatch(/It's not your job to fix it/);
+    }
+  });
+
+  it('their grown-up giving them money is not it', () => {
+    expect(last(onShift, 'young person', 'my dad gave me money for a game')).not.toContain('shared.grown-up-targeted');
+  });
+});
