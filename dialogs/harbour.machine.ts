@@ -57,9 +57,8 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['tellsStory', 'tellsOfKnownAdult']), target: '#harbour.talking.young.askedToDo', actions: ['setAudience', 'recordKnownAdult'] },
             { guard: and(['tellsStory', 'knowsApp']), target: '#harbour.talking.young.howLong', actions: ['setAudience'] },
             { guard: 'tellsStory', target: '#harbour.talking.young.app', actions: ['setAudience'] },
-            {
-              actions: [{ type: 'notUnderstood', params: { retry: 'opening.who-again', quickReplies: QR.who } }],
-            },
+            // Not placed: why we ask, then "you don't have to choose, just type"; a person and the helplines only the third time.
+            { actions: ['whoNotUnderstood'] },
           ]),
         },
       },

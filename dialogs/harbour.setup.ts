@@ -623,6 +623,24 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
           notPlaced(context, enqueue, [say(context.turn.hasWords ? 'fallback.reflect' : 'fallback.no-words'), say(retry, qr)]);
         },
       ),
+      /**
+       * The who-question's answer not placed ("idk", "ya", "👍"): first, that's okay and why we ask, and the question again;
+       * second, they don't have to choose, they can just start typing (tester #22 of session 27: two unclear words brought a
+       * person and the helplines, heavy before anything was said); the third time, a person and the helplines, as elsewhere.
+       */
+      whoNotUnderstood: enqueueActions(({ context, enqueue }) => {
+        const count = context.notUnderstood + 1;
+        if (count >= 3) {
+          notPlaced({ ...context, notUnderstood: 1 }, enqueue, []);
+          return;
+        }
+        enqueue.assign({ notUnderstood: count });
+        if (count === 2) enqueue.emit(say('opening.who-just-type', { quickReplies: QR.who }));
+        else {
+          enqueue.emit(say(context.turn.hasWords ? 'opening.who-unsure' : 'fallback.no-words'));
+          enqueue.emit(say('opening.who-again', { quickReplies: QR.who }));
+        }
+      }),
       escalateOnFindings: enqueueActions(({ context, enqueue }) => {
         const t = context.turn;
         const urgency = t.urgency ?? 'normal';

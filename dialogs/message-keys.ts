@@ -115,6 +115,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'opening.privacy',
   'opening.who',
   'opening.who-again',
+  'opening.who-unsure',
+  'opening.who-just-type',
   'opening.who-hello',
   ...QUESTION_KEYS.filter((k) => k !== 'opening.who'),
   ...['child', 'friend'].flatMap((p) => PER_PATH.map((k) => `${p}.${k}`)),

@@ -70,3 +70,19 @@ describe('#3 a child whose own parent is paying someone outside gets the grown-u
     expect(last(onShift, 'young person', 'my dad gave me money for a game')).not.toContain('shared.grown-up-targeted');
   });
 });
+
+describe('#4 two unclear answers to "who is chatting" are met gently, not with a person and the helplines', () => {
+  it('"idk": that\'s okay and why we ask (not "there\'s a lot going on"); "um" next: no need to choose, just type', () => {
+    expect(last(onShift, 'idk')).toEqual(['opening.who-unsure', 'opening.who-again']);
+    expect(lastWords(onShift, 'idk')).not.toMatch(/a lot going on/);
+    for (const pair of [['idk', 'um'], ['👍', 'ya']]) {
+      expect(last(onShift, ...pair), pair.join(' / ')).toEqual(['opening.who-just-type']);
+      expect(lastWords(onShift, ...pair)).toMatch(/You don't have to choose\. You can just tell me what's on your mind/);
+    }
+  });
+
+  it('a story typed after it is heard as the young person\'s; a third unclear reply offers a person and the helplines', () => {
+    expect(last(onShift, '👍', 'ya', 'a man on roblox keeps messaging me')).toEqual(['child.thanks', 'child.ask.how-long']);
+    expect(last(onShift, 'idk', 'um', 'ok')).toEqual(['fallback.offer-help', 'helplines.now.child']);
+  });
+});
