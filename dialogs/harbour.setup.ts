@@ -419,7 +419,19 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        */
       sayNotGettingIt: enqueueActions(({ context, enqueue }) => {
         const offer = context.handoff === 'none' || context.handoff === 'failed';
-        enqueue.emit(say('fallback.frustrated', offer ? { quickReplies: QR.offerHelp } : {}));
+        const times = (context.said.frustrated ?? 0) + 1;
+        enqueue.assign({ said: { ...context.said, frustrated: times } });
+        const helplines = say(isAdult(context) ? 'helplines.now.adult' : 'helplines.now.child');
+        // Tester #18 (session 27): "this is stupid", "ur useless", "f off" got the same long line each time. The second time:
+        // short, a person straight away (a button, when one can be asked for) and the helplines; later: short, still here.
+        // While a counsellor is on the way, the second time: short, and that they are coming.
+        const lines =
+          times === 1 ? [say('fallback.frustrated', offer ? { quickReplies: QR.offerHelp } : {})]
+          : times > 2 ? [say('fallback.frustrated-short')]
+          : offer && context.counsellorOnShift ? [say('fallback.frustrated-again', { quickReplies: QR.offerHelp }), helplines]
+          : isWaitingForPerson(context) ? [say('fallback.frustrated-short'), say('handoff.already-asked')]
+          : [say('fallback.frustrated-again-call'), helplines];
+        for (const line of lines) enqueue.emit(line);
         if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
       }),
       /** Beside a red flag: the same answer, when asked. */

@@ -86,3 +86,24 @@ describe('#4 two unclear answers to "who is chatting" are met gently, not with a
     expect(last(onShift, 'idk', 'um', 'ok')).toEqual(['fallback.offer-help', 'helplines.now.child']);
   });
 });
+
+describe('#5 "this is stupid", "ur useless", "f off" in a row are not answered with the same long line', () => {
+  const young = ['young person'];
+
+  it('on shift: sorry and their own words first; then a person straight away and the helplines; then short', () => {
+    expect(last(onShift, ...young, 'this is stupid')).toEqual(['fallback.frustrated']);
+    expect(last(onShift, ...young, 'this is stupid', 'ur useless')).toEqual(['fallback.frustrated-again', 'helplines.now.child']);
+    expect(lastWords(onShift, ...young, 'this is stupid', 'ur useless')).toMatch(/^Sorry\. Would you like a real person instead\?.*Childline free on 0800 1111/);
+    expect(last(onShift, ...young, 'this is stupid', 'ur useless', 'f off')).toEqual(['fallback.frustrated-short']);
+  });
+
+  it('off shift, the second: a real person on the phone and the numbers, with no button promising one here', () => {
+    expect(last(offShift, ...young, 'this is stupid', 'ur useless')).toEqual(['fallback.frustrated-again-call', 'helplines.now.child']);
+    expect(lastWords(offShift, ...young, 'this is stupid', 'ur useless')).toMatch(/real person on the phone now/);
+  });
+
+  it('while a counsellor is on the way, the second is short and says they are coming', () => {
+    const escalated = [...young, 'a man on snap keeps asking for pics'];
+    expect(last(onShift, ...escalated, 'this is stupid', 'ur useless')).toEqual(['fallback.frustrated-short', 'handoff.already-asked']);
+  });
+});
