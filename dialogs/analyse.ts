@@ -113,6 +113,8 @@ export interface TurnAnalysis {
   readonly adultPartner?: boolean;
   /** "im in care" with nothing else of a story: who they are, not what happened. */
   readonly livesInCareOnly?: boolean;
+  /** "i think im gay", "im trans" with nothing else of a story: who they are, not what happened. */
+  readonly identityOnly?: boolean;
   /** "hold on", "brb", "my mums coming": they will be back; not an answer. */
   readonly pauses?: boolean;
   /** "shes just been off", "not herself": a worry with no story in it. */
@@ -650,6 +652,19 @@ export function createAnalyser(deps: DialogDeps) {
     return vocabulary.found(vocabulary.read(swapped.filter((x) => x !== ''))).has(grownUpTargeted);
   };
 
+  // Their own grown-up paying someone from outside ("my mum is sending a man money", "my dad sent money to a woman he met"):
+  // the grown-up is the one targeted, in any word order the phrase list would need many lines for (session 28).
+  const ownGrownUpPaysOutsider = (words: readonly string[]): boolean => {
+    const who = words.findIndex((w, i) => w === 'my' && GROWN_UP_WORDS.has(words[i + 1] ?? ''));
+    if (who < 0) return false;
+    const gives = words.findIndex((w, i) => i > who + 1 && GIVE_WORDS.has(w));
+    if (gives < 0) return false;
+    const after = words.slice(gives + 1);
+    const money = after.some((w) => MONEY_WORDS.has(w) || w.includes('£'));
+    const outsider = after.some((w, i) => OUTSIDER_WORDS.has(w) || (w === 'a' || w === 'some' || w === 'this') && OUTSIDER_NOUNS.has(after[i + 1] ?? ''));
+    return money && outsider;
+  };
+
   return function analyse(text: string, detector: DetectorState): { turn: TurnAnalysis; detector: DetectorState } {
     const result = deps.detect(text, detector);
     const words = tokens(text);
@@ -728,6 +743,9 @@ export function createAnalyser(deps: DialogDeps) {
     if (words.length <= 6 && either(hits, spelledHits, pauses)) turn.pauses = true;
     // "im 13 and in foster care": who they are; a story ("a man…", an app) goes on as one.
     if (words.length <= 10 && either(hits, spelledHits, livesInCare) && result.findings.length === 0 && !either(hits, spelledHits, someoneWords) && !either(hits, spelledHits, strangerOrOnline)) turn.livesInCareOnly = true;
+    // "i think im gay", "im bi", "im trans": who they are, told first; not a story (no one else, no app, no threat or outing).
+    const toldOnlyWho = words.length <= 8 && either(hits, spelledHits, lgbtIdentity) && result.findings.length === 0 && app === undefined;
+    if (toldOnlyWho && turn.outing !== true && !either(hits, spelledHits, kickedOut) && !either(hits, spelledHits, homeTrouble) && !either(hits, spelledHits, homeDoesntKnow) && !either(hits, spelledHits, someoneWords) && !either(hits, spelledHits, strangerOrOnline)) turn.identityOnly = true;
     if (either(hits, spelledHits, wantsToCheck)) turn.wantsToCheck = true;
     if (either(hits, spelledHits, doorQuestion)) turn.asksAboutDoor = true;
     if (either(hits, spelledHits, goOutQuestion)) turn.asksGoOut = true;
@@ -941,7 +959,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, comesBack)) turn.comesBack = true;
     // "but i didnt" (tell my mum) beside coming back; a teacher's "i havent told anyone yet" (session 28).
     if (either(hits, spelledHits, notToldYet)) turn.notToldYet = true;
-    if (either(hits, spelledHits, grownUpTargeted) || friendsGrownUpTargeted(spelledWords, result.findings.length > 0)) turn.grownUpTargeted = true;
+    if (either(hits, spelledHits, grownUpTargeted) || friendsGrownUpTargeted(spelledWords, result.findings.length > 0) || ownGrownUpPaysOutsider(spelledWords)) turn.grownUpTargeted = true;
     if (either(hits, spelledHits, adultIsVictim)) turn.adultIsVictim = true;
     if (either(hits, spelledHits, wontListen)) turn.wontListen = true;
     // Not someone they know in real life ("hes 15 too we go to the same school"): nothing to question, unless that too is
@@ -1093,6 +1111,11 @@ const LINKING = new Set(['is', 'was', 'got', 'gets', 'getting', 'seems', 'seemed
 /** A friend's grown-up, as a friend writes it: "her mum", "his dad", "my mates dad" (see friendsGrownUpTargeted). */
 const THEIR_WORDS: ReadonlySet<string> = new Set(['her', 'his', 'their', 'ther']);
 const FRIEND_WORDS: ReadonlySet<string> = new Set(['friends', 'friend', 'mates', 'mate', 'bestfriends', 'bestfriend', 'besties', 'bestie', 'bfs', 'pals', 'pal', 'm8s']);
+/** Paying someone ("sending a man money"), for `ownGrownUpPaysOutsider`: the verb, the money, and who from outside. */
+const GIVE_WORDS: ReadonlySet<string> = new Set(['send', 'sends', 'sending', 'sent', 'give', 'gives', 'giving', 'gave', 'pay', 'pays', 'paying', 'paid', 'transfer', 'transfers', 'transferring', 'transferred']);
+const MONEY_WORDS: ReadonlySet<string> = new Set(['money', 'cash', 'pounds', 'quid', 'loads']);
+const OUTSIDER_WORDS: ReadonlySet<string> = new Set(['someone', 'somebody', 'stranger', 'scammer', 'scammers']);
+const OUTSIDER_NOUNS: ReadonlySet<string> = new Set(['man', 'woman', 'guy', 'lady', 'bloke', 'person', 'stranger', 'scammer']);
 const GROWN_UP_WORDS: ReadonlySet<string> = new Set(['mum', 'mums', 'mom', 'moms', 'mam', 'mams', 'dad', 'dads', 'stepdad', 'stepdads', 'stepmum', 'stepmums', 'nan', 'nans', 'nana', 'nanas', 'gran', 'grans', 'grandad', 'grandads', 'grandma', 'grandmas', 'aunt', 'aunts', 'auntie', 'aunties', 'uncle', 'uncles', 'parent', 'parents']);
 /** Yes marks ("👍", "👌", "✅") and no marks ("👎", "❌", "🙅"); a message of only these, with skin tones and spaces. */
 const YES_MARK = /[\u{1F44D}\u{1F44C}\u2705\u2714]/u;

@@ -35,6 +35,8 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['sharesOwnFeelingOnly', 'speaksForThemselves', 'tellsStory']), target: '#harbour.talking.young.listening', actions: ['setAudience', 'sayThanksOnce', 'listenToFeeling'] },
             // "im trans and my parents dont know": who they are, not home being hard; what has been happening.
             { guard: and(['saysHomeDoesntKnowOnly', 'speaksForThemselves']), target: '#harbour.talking.young.whatHappened', actions: ['setAudience'] },
+            // "i think im gay", told first: welcomed on its own, then an open question (not taken as the story).
+            { guard: and(['saysIdentityOnly', 'speaksForThemselves']), target: '#harbour.talking.young.listening', actions: ['setAudience', 'welcomeIdentity'] },
             { guard: and(['namesAudience', 'tellsStory', 'tellsOfBullying']), target: '#harbour.talking.young.bullying', actions: ['setAudience', 'recordBullying'] },
             { guard: and(['namesAudience', 'tellsStory', 'tellsOfFamilyRules', not('namesAdult')]), target: '#harbour.talking.young.familyRules', actions: ['setAudience'] },
             { guard: and(['namesAudience', 'asksAppQuestion', not('namesAdult')]), target: '#harbour.talking.young.familyRules', actions: ['setAudience'] },
@@ -55,9 +57,8 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['tellsStory', 'tellsOfKnownAdult']), target: '#harbour.talking.young.askedToDo', actions: ['setAudience', 'recordKnownAdult'] },
             { guard: and(['tellsStory', 'knowsApp']), target: '#harbour.talking.young.howLong', actions: ['setAudience'] },
             { guard: 'tellsStory', target: '#harbour.talking.young.app', actions: ['setAudience'] },
-            {
-              actions: [{ type: 'notUnderstood', params: { retry: 'opening.who-again', quickReplies: QR.who } }],
-            },
+            // Not placed: why we ask, then "you don't have to choose, just type"; a person and the helplines only the third time.
+            { actions: ['whoNotUnderstood'] },
           ]),
         },
       },

@@ -419,7 +419,19 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        */
       sayNotGettingIt: enqueueActions(({ context, enqueue }) => {
         const offer = context.handoff === 'none' || context.handoff === 'failed';
-        enqueue.emit(say('fallback.frustrated', offer ? { quickReplies: QR.offerHelp } : {}));
+        const times = (context.said.frustrated ?? 0) + 1;
+        enqueue.assign({ said: { ...context.said, frustrated: times } });
+        const helplines = say(isAdult(context) ? 'helplines.now.adult' : 'helplines.now.child');
+        // Tester #18 (session 27): "this is stupid", "ur useless", "f off" got the same long line each time. The second time:
+        // short, a person straight away (a button, when one can be asked for) and the helplines; later: short, still here.
+        // While a counsellor is on the way, the second time: short, and that they are coming.
+        const lines =
+          times === 1 ? [say('fallback.frustrated', offer ? { quickReplies: QR.offerHelp } : {})]
+          : times > 2 ? [say('fallback.frustrated-short')]
+          : offer && context.counsellorOnShift ? [say('fallback.frustrated-again', { quickReplies: QR.offerHelp }), helplines]
+          : isWaitingForPerson(context) ? [say('fallback.frustrated-short'), say('handoff.already-asked')]
+          : [say('fallback.frustrated-again-call'), helplines];
+        for (const line of lines) enqueue.emit(line);
         if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
       }),
       /** Beside a red flag: the same answer, when asked. */
@@ -568,6 +580,14 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(say('shared.tell-me-more'));
       }),
       stopJustTalking: assign({ justTalking: false }),
+      /**
+       * "i think im gay", told first: welcomed on its own (that's okay, thank you for telling me), not "whatever has happened,
+       * it is not your fault" nor "which app?"; then asked openly whether something happened or they want to talk (listening).
+       */
+      welcomeIdentity: enqueueActions(({ context, enqueue }) => {
+        enqueue.assign({ justTalking: true, said: { ...context.said, thanks: true } });
+        enqueue.emit(say('child.identity'));
+      }),
       /** After a red flag, with no feeling known yet: how they feel now, once (the next message answers). */
       askFeelings: enqueueActions(({ enqueue }) => {
         enqueue.emit(say('escalation.ask-feelings', { quickReplies: QR.feelings }));
@@ -615,6 +635,24 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
           notPlaced(context, enqueue, [say(context.turn.hasWords ? 'fallback.reflect' : 'fallback.no-words'), say(retry, qr)]);
         },
       ),
+      /**
+       * The who-question's answer not placed ("idk", "ya", "👍"): first, that's okay and why we ask, and the question again;
+       * second, they don't have to choose, they can just start typing (tester #22 of session 27: two unclear words brought a
+       * person and the helplines, heavy before anything was said); the third time, a person and the helplines, as elsewhere.
+       */
+      whoNotUnderstood: enqueueActions(({ context, enqueue }) => {
+        const count = context.notUnderstood + 1;
+        if (count >= 3) {
+          notPlaced({ ...context, notUnderstood: 1 }, enqueue, []);
+          return;
+        }
+        enqueue.assign({ notUnderstood: count });
+        if (count === 2) enqueue.emit(say('opening.who-just-type', { quickReplies: QR.who }));
+        else {
+          enqueue.emit(say(context.turn.hasWords ? 'opening.who-unsure' : 'fallback.no-words'));
+          enqueue.emit(say('opening.who-again', { quickReplies: QR.who }));
+        }
+      }),
       escalateOnFindings: enqueueActions(({ context, enqueue }) => {
         const t = context.turn;
         const urgency = t.urgency ?? 'normal';
@@ -943,6 +981,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** "im trans and my parents dont know", nothing else: who they are; thanks, and what has been happening. */
       saysHomeDoesntKnowOnly: ({ context, event }) => turnOf(context, event).homeDoesntKnowOnly === true,
       saysInCareOnly: ({ context, event }) => turnOf(context, event).livesInCareOnly === true && turnOf(context, event).app === undefined,
+      /** "i think im gay", "im trans", nothing else told (`identityOnly`). */
+      saysIdentityOnly: ({ context, event }) => turnOf(context, event).identityOnly === true,
       /** A worry or question with a standing answer (see {@link standingAnswerLines}): answered at the root. */
       hasStandingAnswer: ({ context, event }) => standingAnswerLines({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)).length > 0,
       pausesChat: ({ context, event }) => turnOf(context, event).pauses === true && turnOf(context, event).findings.length === 0,
@@ -1619,7 +1659,15 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   if (t.asksCanBlock === true) out.push(say('shared.can-block'));
   // "will i get moved" (a child in care): honest that the bot can't say, not their fault for telling, who to ask (each time).
   if (t.asksIfMoved === true && path !== 'parent') out.push(say('child.will-i-be-moved'));
-  if (t.asksWhatCounsellor === true) out.push(say('shared.meaning-counsellor'));
+  // "whats a counsellor" when nobody can come (off shift, none free): honest that none is here now, who to call, and, off
+  // shift, when they are usually here; never "they chat with you here" (each time asked).
+  if (t.asksWhatCounsellor === true) {
+    if (isPersonComing(context)) out.push(say('shared.meaning-counsellor'));
+    else {
+      out.push(say('shared.meaning-counsellor-none'));
+      if (!context.counsellorOnShift) out.push(say('handoff.hours'));
+    }
+  }
   if (t.asksWhatPrivate === true && path !== 'parent') out.push(say('shared.meaning-private'));
   if (path !== 'parent') {
     // The picture reached their family: still not their fault; now that family know, they can help; take-down (once).

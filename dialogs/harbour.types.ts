@@ -51,6 +51,8 @@ export interface HarbourContext {
     readonly sharedOtherImage?: boolean;
     /** A parent's or carer's card given away: tell them today so the bank can stop it. Once. Absent in older snapshots. */
     readonly cardGiven?: boolean;
+    /** How many times "ur useless", "this is stupid" was answered (the second and later are shorter). Absent in older snapshots. */
+    readonly frustrated?: number;
     /** A picture of them going round now: what to do in the next ten minutes. Once. Absent in older snapshots. */
     readonly imageSpreading?: boolean;
     /** Being outed held over them: who they tell is their choice. Once. Absent in older snapshots. */

@@ -26,6 +26,8 @@ export function childStates(s: HarbourSetup) {
             { guard: 'saysHomeDoesntKnowOnly', actions: [{ type: 'say', params: { key: 'child.home-doesnt-know' } }] },
             // "im in care": who they are, not what happened; thanks, and what has been happening.
             { guard: 'saysInCareOnly', actions: [{ type: 'say', params: { key: 'child.in-care' } }] },
+            // "i think im gay", "im bi": welcomed on its own, and asked openly what they'd like to talk about (not "which app?").
+            { guard: and(['saysIdentityOnly', 'speaksForThemselves']), target: 'listening', actions: ['understood', 'welcomeIdentity'] },
             // "my mum told me to come here": glad a grown-up knows, and what has been happening (not "which app?").
             { guard: 'onlyToldGrownUp', actions: ['recordTrustedAdult', { type: 'sayStep', params: { step: 'grown-up-knows', quickReplies: QR.skip } }] },
             // Nothing has happened, they want to talk: listen, and ask how they feel, not about a person.

@@ -1638,10 +1638,11 @@ describe('kindness in the details', () => {
     expect(keysOf(child(msg('i go to the park after school and he messages me')).at(-1)?.emitted ?? [])).not.toContain('details.not-needed.child');
   });
 
-  it('reflects when it cannot place an answer, and after two in a row offers a person and helplines', () => {
-    const turns = play(machine, onShift, [msg('hmm'), msg('🙂')]);
-    expect(keysOf(turns[1]?.emitted ?? [])).toEqual(['fallback.reflect', 'opening.who-again']);
-    expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['fallback.offer-help', 'helplines.now.child']);
+  it('meets an answer to "who" it cannot place gently twice (session 28), and the third in a row offers a person and helplines', () => {
+    const turns = play(machine, onShift, [msg('hmm'), msg('🙂'), msg('hmm')]);
+    expect(keysOf(turns[1]?.emitted ?? [])).toEqual(['opening.who-unsure', 'opening.who-again']);
+    expect(keysOf(turns[2]?.emitted ?? [])).toEqual(['opening.who-just-type']);
+    expect(keysOf(turns[3]?.emitted ?? [])).toEqual(['fallback.offer-help', 'helplines.now.child']);
     const all = turns.flatMap((t) => wordsOf(content, t.emitted)).join(' ');
     expect(all).not.toMatch(/I don't understand/i);
   });
