@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { detect, EMPTY_DETECTOR_STATE, type Finding, type SafetyModel } from '../../dialogs/safety/index.js';
+import { loadSafetyModel } from '../fixtures/flags/source.js';
+
+// Session 28, third detector owner's short round (lexicon v80): loose phrases that raised alarms on everyday
+// messages, each tested in words the rule text does not literally hold, with the worrying twin that must still fire.
+
+const model: SafetyModel = loadSafetyModel();
+const run = (text: string): Finding[] => [...detect(text, EMPTY_DETECTOR_STATE, model).findings];
+const categories = (text: string): string[] => [...new Set(run(text).map((f) => f.category))].sort();
+const rules = (text: string): string[] => run(text).map((f) => f.rule);
+
+describe('session 28c: everyday messages that are no alarm', () => {
+  it('keeps short nights, school stress, a fright, passes, settings and gifts to charity benign', () => {
+    for (const text of [
+      'only had 4 hours of sleep last night cos of the storm',
+      'mocks are ruining my life honestly',
+      'my cat jumped out at me from the wardrobe',
+      'the bus driver made me show my bus pass',
+      'my dad can turn on the wifi again after tea',
+      'we gave away my old clothes to the charity shop',
+      'my nan planned it all, it was a surprise',
+    ]) {
+      expect(categories(text)).toEqual([]);
+    }
+  });
+
+  it('does not correct "nuke" or "sept" into sexual words', () => {
+    for (const text of ['we nuked the whole base in the game', 'my birthday is in sept']) {
+      expect(categories(text)).toEqual([]);
+    }
+  });
+
+  it('still hears the threats, plans and demands those phrases sit next to', () => {
+    expect(categories('he said if i dont send more hell post them and ruin my life')).toContain('threat_blackmail');
+    expect(rules('they said they are gonna jump me after school')).toContain('lex:threat_blackmail.jumped');
+    expect(categories('some man jumped out on me near the park')).toContain('threat_blackmail');
+    expect(categories('i have planned it, tonight i am going to take all the pills')).toContain('self_harm');
+    expect(categories('he made me show him my body on video')).toContain('sexual');
+    expect(categories('he keeps telling me to turn on my camera')).toContain('sexual');
+    expect(categories('i gave away all my stuff to my friends so they have something to remember me by')).toContain('self_harm');
+  });
+});
+
+describe('session 28c: asked whether the child has "ever done it"', () => {
+  it('reads the question, retold in English or Welsh, as sexual', () => {
+    for (const text of ['this lad on discord asked me whether id ever done it', 'he keeps asking if i have ever done it before', "ma boi ar snap yn gofyn os fi erioed di neud e"]) {
+      expect(rules(text)).toContain('lex:sexual.ever-done-it');
+    }
+  });
+
+  it('leaves a parent asking about a skill alone', () => {
+    expect(categories('my dad asked if i had ever done a backflip')).toEqual([]);
+  });
+});
