@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detect, EMPTY_DETECTOR_STATE, type Finding, type SafetyModel } from '../../dialogs/safety/index.js';
 import { loadSafetyModel } from '../fixtures/flags/source.js';
+import { findingsByTurn } from '../helpers/detector.js';
 
 // Session 28, third detector owner's short round (lexicon v80): loose phrases that raised alarms on everyday
 // messages, each tested in words the rule text does not literally hold, with the worrying twin that must still fire.
@@ -9,6 +10,7 @@ const model: SafetyModel = loadSafetyModel();
 const run = (text: string): Finding[] => [...detect(text, EMPTY_DETECTOR_STATE, model).findings];
 const categories = (text: string): string[] => [...new Set(run(text).map((f) => f.category))].sort();
 const rules = (text: string): string[] => run(text).map((f) => f.rule);
+const turnCategories = (messages: string[]): string[][] => findingsByTurn(model, messages).map((fs) => [...new Set(fs.map((f) => f.category))].sort());
 
 describe('session 28c: everyday messages that are no alarm', () => {
   it('keeps short nights, school stress, a fright, passes, settings and gifts to charity benign', () => {
@@ -51,5 +53,31 @@ describe('session 28c: asked whether the child has "ever done it"', () => {
 
   it('leaves a parent asking about a skill alone', () => {
     expect(categories('my dad asked if i had ever done a backflip')).toEqual([]);
+  });
+});
+
+describe('session 28c: "what now" after a meeting asked for is the child asking what to do', () => {
+  it('does not read the question as a meeting now', () => {
+    const turns = turnCategories(['a guy from fortnite wants to meet me at the shops', 'what now']);
+    expect(turns[0]).toContain('meet_or_secrecy');
+    expect(turns[1]).not.toContain('immediate_danger');
+  });
+
+  it('still hears a meeting said to be now', () => {
+    expect(turnCategories(['a guy from fortnite wants to meet me at the shops', 'he said now'])[1]).toContain('immediate_danger');
+  });
+});
+
+describe('session 28c: a threat to find someone else, retold', () => {
+  it('reads a teacher\'s or a parent\'s report of it as threat_blackmail', () => {
+    for (const text of ['a man on tiktok told one of my pupils he is going to find her', 'my sons online "friend" messaged him saying he will track him down', 'a boy in a group chat told my daughter hes gonna find her']) {
+      expect(rules(text)).toContain('lex:threat_blackmail.find-them');
+    }
+  });
+
+  it('leaves someone lost, a pet or the child\'s own plan alone', () => {
+    for (const text of ['my little brother got lost in the shop but mum said she will find him', 'my nan said she will find him, our dog always runs off at the park', 'im going to find her at break and say sorry']) {
+      expect(categories(text)).toEqual([]);
+    }
   });
 });
