@@ -81,3 +81,17 @@ describe('session 28c: a threat to find someone else, retold', () => {
     }
   });
 });
+
+describe('session 28c: "your mum" asked about in a stranger\'s check is not a parent talking', () => {
+  it('reads the check after a question about the child\'s mum or dad as retold-check', () => {
+    for (const text of ['he goes whats ur mum like, does she check ur phone', 'she asked is ur dad strict, can he hear u when ur in ur room']) {
+      expect(rules(text)).toContain('lex:meet_or_secrecy.retold-check');
+    }
+  });
+
+  it('still leaves the child\'s own mum asking alone', () => {
+    for (const text of ['my mum asked are u home alone and i said no nan is here', 'my mum goes does your dad check your phone']) {
+      expect(categories(text)).toEqual([]);
+    }
+  });
+});
