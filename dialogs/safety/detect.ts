@@ -2947,6 +2947,9 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
     const cancelledBy = rule.unlessBefore.find((set) => {
       if (set === '{inperson}' || set === '{workplace}') return false;
       if (TRUSTED_SETS.has(set) && (abuseByTrusted(tokens, m, rule, model) || knownAdultSecret(tokens, m, rule, model))) return false;
+      // Session 28c: in a check retold in the stranger's words, "YOUR mum" (and "she" after it) is the one
+      // asked about, not the one talking: "he goes whats ur mum like, does she check ur phone".
+      if (TRUSTED_SETS.has(set) && rule.id === 'lex:meet_or_secrecy.retold-check' && onlyYours(tokens, m.first, set)) return false;
       if (TRUSTED_SETS.has(set) && (pronounOfTrusted(tokens, m, set) || reportedByTrusted(tokens, m, set, model) || ((rule.id === 'lex:meet_or_secrecy.gifts-grooming' || (rule.id === 'lex:financial.money-request' && namesVoucher(tokens, m))) && givenByTrusted(tokens, m, set)))) return true;
       const reach = set === '{self}' ? SELF_BEFORE_WORDS : UNLESS_BEFORE_WORDS;
       // Inside quotation marks "I" is the stranger speaking, not the child.
@@ -2968,6 +2971,13 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
     if (cancelledBy !== undefined) return TRUSTED_SETS.has(cancelledBy) ? 'trusted' : cancelledBy === '{self}' ? 'self' : 'role';
   }
   return undefined;
+}
+
+/** Session 28c: every word of a trusted set before `end` in its sentence is "your X" (someone asked about). */
+function onlyYours(tokens: readonly Token[], end: number, set: string): boolean {
+  const s = tokens[end]?.sentence;
+  const seen = tokens.slice(0, end).map((t, j) => ({ t, j })).filter(({ t }) => t.sentence === s && t.keys.includes(set));
+  return seen.length > 0 && seen.every(({ j }) => tokens[j - 1]?.word === 'your');
 }
 
 /** Session 28: the rules about a card or a login, which family members share among themselves. */
