@@ -75,6 +75,12 @@ describe('session 28c: a threat to find someone else, retold', () => {
     }
   });
 
+  it('hears a threat to find and hurt a pet, which a pet in the sentence does not stand down (v81)', () => {
+    for (const text of ['he told me he knows where to find her, my cat, and hell kill it', 'the man said he will find him and hurt him, my puppy i mean']) {
+      expect(categories(text)).toContain('threat_blackmail');
+    }
+  });
+
   it('leaves someone lost, a pet or the child\'s own plan alone', () => {
     for (const text of ['my little brother got lost in the shop but mum said she will find him', 'my nan said she will find him, our dog always runs off at the park', 'im going to find her at break and say sorry']) {
       expect(categories(text)).toEqual([]);
