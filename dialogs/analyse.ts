@@ -270,6 +270,8 @@ export interface TurnAnalysis {
   readonly asksIfGrooming?: boolean;
   /** "is that ok", the whole message: whether what they did (or telling) was right. */
   readonly asksIfOkay?: boolean;
+  /** "do i have to", "must i", the whole message: whether they must tell (after a plea to keep it secret). */
+  readonly asksMustTell?: boolean;
   /** "can i block him": whether to block. */
   readonly asksCanBlock?: boolean;
   /** "help me", the whole message. */
@@ -547,6 +549,7 @@ export function createAnalyser(deps: DialogDeps) {
   const asksWhatGrooming = compile(w.asksWhatGrooming);
   const asksIfGrooming = compile(w.asksIfGrooming);
   const asksIfOkay = compile(w.asksIfOkay);
+  const asksMustTell = compile(w.asksMustTell);
   const asksCanBlock = compile(w.asksCanBlock);
   const asksHowLong = compile(w.asksHowLong);
   const bareHelp = compile(w.bareHelp);
@@ -605,7 +608,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -945,6 +948,7 @@ export function createAnalyser(deps: DialogDeps) {
     // "is that ok", "how long": only as the whole message ("is that ok if i meet him" is not asking whether telling was right).
     // Before fillers come off: "ok" is one, and "is that ok" would lose it.
     if (wholeIn(raw, spelled === raw ? null : spelled, asksIfOkay) || wholeIn(rawRest, spelledRest, asksIfOkay)) turn.asksIfOkay = true;
+    if (wholeIn(raw, spelled === raw ? null : spelled, asksMustTell) || wholeIn(rawRest, spelledRest, asksMustTell)) turn.asksMustTell = true;
     if (wholeIn(rawRest, spelledRest, asksHowLong)) turn.asksWait = true;
     if (wholeIn(raw, spelled === raw ? null : spelled, bareHelp) || wholeIn(rawRest, spelledRest, bareHelp)) turn.bareHelp = true;
     // "can you see where i am", the whole message: a question about this chat, not a stranger who can see them.
@@ -1321,9 +1325,6 @@ function nothingToldYet(context: HarbourContext): boolean {
   );
 }
 
-/** "do i have to", "do i need to", "have i got to tell them", "must i?": whether they must tell (see `readMessage`). */
-const MUST_TELL_QUESTION = /^(?:but |so )?(?:do i (?:have|need) to|have i got to|must i|do i really have to|do i actually have to)(?: tell(?: (?:them|her|him|anyone|someone|her parents|his parents|their parents))?)?\s*\?*$/;
-
 /** Known before "im home alone", these make being alone at home danger now: someone knows where they live, or threatened them. */
 const AT_RISK_ALONE: ReadonlySet<string> = new Set(['personal_info', 'threat_blackmail']);
 
@@ -1393,7 +1394,7 @@ export function createMessageReader(deps: DialogDeps) {
     if (turn.fearsThreat === true && turn.imageWorry !== true && (s.categories ?? []).includes('sexual') && (s.categories ?? []).includes('threat_blackmail')) turn = { ...turn, imageWorry: true };
     // "do i have to", the whole message, right after "she begged me not to tell her parents" (friend_secret): whether they must
     // tell, not "yes" to the step's question (a teacher's was read as yes to the mental-health question). Session 28.
-    if (context.turn.friendSecret === true && MUST_TELL_QUESTION.test(text.trim().toLowerCase())) turn = { ...turn, asksShouldTell: true, yes: undefined, no: undefined };
+    if (context.turn.friendSecret === true && turn.asksMustTell === true) turn = { ...turn, asksShouldTell: true, yes: undefined, no: undefined };
     const asked: string[] = [];
     // Abuse told of is not something asked for: the summary says so in its own words.
     const abuseOnly = turn.findings.every((f) => f.category !== 'sexual' || f.rule === ABUSE_DISCLOSED_RULE);

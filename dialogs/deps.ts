@@ -312,6 +312,7 @@ export interface AnswerWords {
   readonly asksIfGrooming: readonly string[];
   /** "is that ok", "did i do the right thing", the whole message: yes, telling was right (each time). */
   readonly asksIfOkay: readonly string[];
+  readonly asksMustTell: readonly string[];
   /** "can i block him", "should i block them": yes, keep their username and the messages first (each time). */
   readonly asksCanBlock: readonly string[];
   /** "how long", "how much longer", the whole message: while a counsellor is on the way, the wait. */
@@ -570,6 +571,7 @@ export const ANSWER_LIST_KEYS = {
   asksWhatGrooming: 'asks_what_grooming',
   asksIfGrooming: 'asks_if_grooming',
   asksIfOkay: 'asks_if_okay',
+  asksMustTell: 'asks_must_tell',
   asksCanBlock: 'asks_can_block',
   asksHowLong: 'asks_how_long',
   bareHelp: 'bare_help',

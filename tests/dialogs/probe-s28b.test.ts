@@ -78,6 +78,12 @@ describe('#13 teachers and staff', () => {
     expect(last(onShift, ...SEXTORTED, 'do i have to')).not.toContain('parent.should-tell-staff');
   });
 
+  it('hears the same question misspelt or put another way ("do i hav to tell them", "must i")', () => {
+    for (const text of ['do i hav to tell them', 'must i', 'have i got to tell her parents']) {
+      expect(last(onShift, ...SEXTORTED, 'she begged me not to tell her parents', text)).toEqual(['parent.should-tell-staff']);
+    }
+  });
+
   it('"being sextorted" brings no "if they come to where the child lives" line: nothing was said about a place', () => {
     const keys = keysPerTurn(onShift, ...SEXTORTED)[2];
     expect(keys).toContain('parent.advice.dont-send-or-pay');
