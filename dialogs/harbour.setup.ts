@@ -588,6 +588,20 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.assign({ justTalking: true, said: { ...context.said, thanks: true } });
         enqueue.emit(say('child.identity'));
       }),
+      /**
+       * "im gay and my mum doesnt know", "my foster carer doesnt know", told first (session 29): thanked with the line that
+       * says they can talk here anyway and asks what has been happening, as at the first question; not the path's thanks
+       * ("whatever has happened") and its question as well (see `askWhatHappened`).
+       */
+      welcomeHomeDoesntKnow: enqueueActions(({ context, enqueue }) => {
+        enqueue.assign({ said: { ...context.said, thanks: true, homeDoesntKnow: true } });
+        enqueue.emit(say('child.home-doesnt-know'));
+      }),
+      /** The first question of the young person's path, unless the line said to this message asked it already (`welcomeHomeDoesntKnow`). */
+      askWhatHappened: enqueueActions(({ context, enqueue }) => {
+        if (context.said.homeDoesntKnow === true && context.turn.homeDoesntKnowOnly === true) return;
+        enqueue.emit(sayStepOf(context, 'ask.what-happened', QR.skip));
+      }),
       /** After a red flag, with no feeling known yet: how they feel now, once (the next message answers). */
       askFeelings: enqueueActions(({ enqueue }) => {
         enqueue.emit(say('escalation.ask-feelings', { quickReplies: QR.feelings }));

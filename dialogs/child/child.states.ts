@@ -12,7 +12,7 @@ export function childStates(s: HarbourSetup) {
     initial: 'whatHappened',
     states: {
       whatHappened: {
-        entry: [{ type: 'sayStep', params: { step: 'ask.what-happened', quickReplies: QR.skip } }],
+        entry: ['askWhatHappened'],
         on: {
           'user.message': answer([
             { guard: 'declines', target: 'space' },
