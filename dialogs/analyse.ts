@@ -222,6 +222,11 @@ export interface TurnAnalysis {
   readonly greeting?: boolean;
   /** Enough words to be the start of their story (four or more). */
   readonly tellsStory?: boolean;
+  /**
+   * "i'm a teacher", "im a teaching assistant", "youth worker here": who is chatting, a worker with children, said of
+   * themselves and nothing more (no story, nothing flagged). The who-answer wherever it comes (session 29).
+   */
+  readonly namesOwnRole?: boolean;
   readonly asksForPerson?: boolean;
   readonly wantsTips?: boolean;
   readonly sharesOwnDetails?: boolean;
@@ -982,6 +987,9 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, ownImage) || (words.some((x) => SELF_WORDS.has(x)) && (result.findings.length > 0 || turn.imageWorry === true || turn.alreadyPaid === true || turn.cantPay === true))) turn.aboutSelf = true;
     // Beyond naming who they are ("I'm asking for a friend"), they have started their story.
     if (words.length >= (audience === undefined ? 4 : 7)) turn.tellsStory = true;
+    // "im a teacher", "youth worker here": their own role, not someone in a story ("its a teacher" names who did it, "my coach
+    // shouts at me" one of their own grown-ups).
+    if (audience === 'someone_else' && turn.tellsStory !== true && result.findings.length === 0 && !ownGrownUp && (words.includes('im') || words.includes('i') || words.at(-1) === 'here')) turn.namesOwnRole = true;
     // "facet z internetu mowi ze przyjedzie": a language the answer lists cannot read (said by standingAnswerLines).
     const otherLanguage = otherLanguages === undefined ? undefined : otherLanguageOf(words, otherLanguages);
     if (otherLanguage !== undefined) turn.otherLanguage = otherLanguage;

@@ -151,6 +151,16 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.assign({ audience, ...relationOf(audience, context.turn), summary: { ...context.summary, audience } });
       }),
       /** Someone else turns out to be a sibling or cousin: the friend path from here (thanked already). */
+      /**
+       * "young person", then "im a teacher" (session 29): a worker with children, so the grown-up's path from its start, with
+       * the grown-up's thanks (not your fault, nor the child's) in place of the young person's.
+       */
+      becomeWorkerPath: assign(({ context }) => ({
+        audience: 'someone_else' as const,
+        summary: { ...context.summary, audience: 'someone_else' as const },
+        said: { ...context.said, thanks: false },
+        notUnderstood: 0,
+      })),
       becomeFriendPath: assign(({ context }) => ({
         audience: 'friend' as const,
         ...relationOf('friend', context.turn),
@@ -1118,6 +1128,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       },
       namesAudience: ({ context, event }) => turnOf(context, event).audience !== undefined,
       /** "Someone else" chose the adult path; their first answer names them a sibling or cousin ("im her older sister"). */
+      /** "i'm a teacher", "im a youth worker": their own role as a worker with children, and nothing more (`namesOwnRole`). */
+      namesOwnRole: ({ context, event }) => turnOf(context, event).namesOwnRole === true,
       isYoungRelativeOfSomeoneElse: ({ context, event }) => context.audience === 'someone_else' && turnOf(context, event).audience === 'friend',
       declines: ({ context, event }) => turnOf(context, event).declines === true,
       saysYes: ({ context, event }) => turnOf(context, event).yes === true,

@@ -225,6 +225,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.sorted',
   'parent.check',
   'parent.ack.vague-worry',
+  'parent.ack.role',
   'parent.not-legit',
   'parent.card-given',
   'child.older-partner-16',

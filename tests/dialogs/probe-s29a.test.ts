@@ -31,3 +31,40 @@ describe('who they are and what they fear, told as the very first message', () =
     expect(again[2]).toContain('child.ask.what-happened');
   });
 });
+
+describe('a worker with children saying who they are, wherever it comes', () => {
+  it.each([
+    ['someone else', "i'm a teacher"],
+    ['parent', 'im a teaching assistant'],
+    ['someone else', 'im a youth worker'],
+    ['someone else', 'teacher here'],
+  ])('"%s", then "%s": thanks and what has happened, not "It\'s normal to feel angry" and "Which app?"', (choice, role) => {
+    const keys = last(onShift, choice, role);
+    expect(keys).toEqual(['parent.ack.role', 'parent.ask.what-happened']);
+    expect(lastWords(onShift, choice, role)).not.toMatch(/angry|Which app/);
+  });
+
+  it('their story next gets a worker\'s tips (the safeguarding lead), as when "someone else" was chosen', () => {
+    const story = 'a pupil told me a man on snap keeps asking her for pics';
+    const keys = last(offShift, 'parent', 'im a teacher', story);
+    expect(keys).toContain('parent.advice.work-with-children');
+    expect(keys).toEqual(last(offShift, 'someone else', story));
+    // A parent who said nothing of a role keeps a parent's tips.
+    expect(last(offShift, 'parent', story)).not.toContain('parent.advice.work-with-children');
+  });
+
+  it('"young person" or "for a friend", then "im a teacher": the grown-up\'s path from the start, with the grown-up\'s thanks', () => {
+    for (const choice of ['young person', 'for a friend']) {
+      const keys = last(onShift, choice, 'im a teacher');
+      expect(keys, choice).toEqual(['parent.thanks', 'parent.ask.what-happened']);
+      expect(keys, choice).not.toContain('child.ask.app');
+    }
+    expect(lastWords(onShift, 'young person', 'im a youth worker')).toMatch(/not the child's fault/);
+  });
+
+  it('a teacher in a child\'s story is not the child saying who they are', () => {
+    expect(last(onShift, 'young person', 'its a teacher')).not.toContain('parent.thanks');
+    expect(last(onShift, 'young person', 'my coach shouts at me')).not.toContain('parent.thanks');
+    expect(last(onShift, 'parent', 'her coach keeps messaging her late at night')).toContain('parent.ask.app');
+  });
+});
