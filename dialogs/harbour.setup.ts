@@ -1608,7 +1608,8 @@ function adviceLines(context: HarbourContext, appAdviceOf: (context: HarbourCont
     out.push(say('parent.advice.child-can-talk'));
     out.push(say('parent.advice.watch'));
   } else {
-    if (prefix === 'friend') out.push(say('friend.advice.tell-adult'));
+    // A brother or sister of 18 or over is the grown-up: they can report it themselves, not "tell a grown-up you trust" (session 29).
+    if (prefix === 'friend') out.push(say(context.adultRole === 'older-sibling' ? 'friend.older-sibling' : 'friend.advice.tell-adult'));
     out.push(say(`${prefix}.come-back`));
   }
   return out;
@@ -1947,8 +1948,14 @@ function roleOfTurn(context: HarbourContext): HarbourContext['adultRole'] {
   if (t.isDsl === true) return 'dsl';
   if (t.fosterCarer === true) return 'foster';
   const friendPath = pathOf(context.audience ?? t.audience ?? 'young_person') === 'friend';
-  return t.olderSibling === true && (t.ageBand ?? context.summary.ageBand) === '18+' && friendPath ? 'older-sibling' : undefined;
+  // A brother or sister said in this message ("im her older sister im 19"), or named before ("its my little sister", then
+  // "im 19": `sayFacts`), with an age of 18 or over, said now or before (session 29: the age in its own message was missed).
+  const sibling = t.olderSibling === true || BROTHER_OR_SISTER.has(context.sayFacts?.friend.words ?? '');
+  return sibling && (t.ageBand ?? context.summary.ageBand) === '18+' && friendPath ? 'older-sibling' : undefined;
 }
+
+/** `{friend}` as a brother or sister ("your sister"), not a cousin (`friend.older-sibling` speaks of "your parents"). */
+const BROTHER_OR_SISTER: ReadonlySet<string> = new Set(['placeholder.friend.sister', 'placeholder.friend.brother', 'placeholder.friend.sibling']);
 
 /** Their role's line, once: the DSL refers as their procedures say; a foster carer tells the social worker; a grown-up sibling can report. */
 function roleAdviceLines(context: HarbourContext): readonly BotSay[] {

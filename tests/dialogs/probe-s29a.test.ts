@@ -68,3 +68,32 @@ describe('a worker with children saying who they are, wherever it comes', () => 
     expect(last(onShift, 'parent', 'her coach keeps messaging her late at night')).toContain('parent.ask.app');
   });
 });
+
+describe('a brother or sister of 18 or over, who says their age in its own message', () => {
+  const nudes = 'a man on snap keeps asking her for nudes';
+
+  it('"im her older sister", then "im 19": the grown-up sibling\'s part (report to CEOP yourself) and a grown-up\'s helplines', () => {
+    const turns = keysPerTurn(offShift, 'for a friend', 'im her older sister', 'im 19', nudes);
+    expect(turns[3]).toContain('friend.older-sibling');
+    expect(turns[3]).toContain('helplines.now.adult');
+    expect(turns[3]).not.toContain('helplines.now.child');
+    // As when it was all one message (session 26).
+    expect(last(offShift, 'for a friend', 'im her older sister im 19', nudes)).toEqual(turns[3]);
+  });
+
+  it('"its my little sister", the story, then "im 19": told then; the tips say they can report it, not "tell a grown-up you trust"', () => {
+    const turns = keysPerTurn(offShift, 'for a friend', 'its my little sister', nudes, 'im 19', 'what should i do');
+    expect(turns[3]).toEqual(['friend.older-sibling']);
+    expect(turns[4]).toContain('advice.report');
+    expect(turns[4]).not.toContain('friend.advice.tell-adult');
+    expect(lastWords(offShift, 'for a friend', 'its my little sister', nudes, 'im 19')).toMatch(/As a grown-up, you can report this to CEOP yourself/);
+  });
+
+  it('a young sibling, or a friend (not a brother or sister), keeps the young person\'s words', () => {
+    const young = keysPerTurn(offShift, 'for a friend', 'its my little sister', 'im 15', nudes, 'what should i do');
+    expect(young[3]).toContain('helplines.now.child');
+    expect(young[4]).toContain('friend.advice.tell-adult');
+    expect(young.flat()).not.toContain('friend.older-sibling');
+    expect(last(offShift, 'for a friend', 'a man on snap keeps asking my friend for nudes', 'im 19')).not.toContain('friend.older-sibling');
+  });
+});
