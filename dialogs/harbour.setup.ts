@@ -1681,7 +1681,8 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   // "is my bf grooming me": the warning signs, and they were right to ask (each time; beside the escalation it may raise).
   if (t.asksIfGrooming === true && path !== 'parent') out.push(say('shared.is-it-grooming'));
   // "is that ok", the whole message (a young person or friend): yes, telling was right; not their fault, not in trouble (each time).
-  if (t.asksIfOkay === true && path !== 'parent') out.push(say('child.did-right'));
+  // Right after they said what they did (`okayAbout`): about that (blocked, deleted the chat, told a friend, sent a picture).
+  if (t.asksIfOkay === true && path !== 'parent') out.push(say(t.okayAbout === undefined ? 'child.did-right' : `child.did-right.${t.okayAbout}`));
   // "can i block him": yes, and keep their username and what they said first (each time).
   if (t.asksCanBlock === true) out.push(say('shared.can-block'));
   // "will i get moved" (a child in care): honest that the bot can't say, not their fault for telling, who to ask (each time).

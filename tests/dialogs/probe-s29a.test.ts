@@ -97,3 +97,24 @@ describe('a brother or sister of 18 or over, who says their age in its own messa
     expect(last(offShift, 'for a friend', 'a man on snap keeps asking my friend for nudes', 'im 19')).not.toContain('friend.older-sibling');
   });
 });
+
+describe('"is that ok" right after saying what they did is about that, not only about telling', () => {
+  const story = ['young person', 'a man on insta keeps asking for pics'];
+
+  it.each([
+    ['i blocked him', 'child.did-right.blocked', /blocking them was a good thing/],
+    ['i deleted the chat', 'child.did-right.deleted', /not in trouble.*still help you.*username/],
+    ['i told my friend', 'child.did-right.told-friend', /telling a friend was a good start/],
+    ['i sent him a picture', 'child.did-right.sent-image', /not your fault.*Report Remove/],
+  ])('"%s", then "is that ok": %s', (did, key, words) => {
+    expect(last(onShift, ...story, did, 'is that ok')).toEqual([key]);
+    expect(lastWords(onShift, ...story, did, 'is that ok')).toMatch(words);
+    expect(last(onShift, ...story, did, 'did i do the right thing')).toEqual([key]);
+  });
+
+  it('with nothing they did just before, it is still about telling; a step\'s "ok" is still feeling okay', () => {
+    expect(last(onShift, ...story, 'is that ok')).toEqual(['child.did-right']);
+    expect(last(onShift, ...story, 'i blocked him', 'im scared', 'is that ok')).toEqual(['child.did-right']);
+    expect(last(onShift, 'young person', 'a man on snap keeps sending me hearts n stuff and asks wer i live', 'i didnt tell him', 'ok')).toEqual(['feeling.okay']);
+  });
+});
