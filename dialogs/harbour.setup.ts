@@ -30,7 +30,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
   };
   /** A message's reading: the one the machine made before choosing its transitions, else made now. */
   const readingOf = (context: HarbourContext, event: ReadMessage): MessageReading => event.reading ?? readMessage(context, event.text);
-  /** The turn a guard reads: a message's own reading (the one the context holds once the message is taken). */
+  /**
+   * The turn a guard reads: a message's own reading. The machine's transition wrapper (harbour.machine.ts) writes the reading
+   * into the context before any guard runs, so `context.turn` is this same object then: guards that hand the whole context on
+   * (`paidAlready(context, …)`) pass it as it is, with no `{ ...context, turn }` copy per guard per message (session 29).
+   */
   const turnOf = (context: HarbourContext, event: HarbourEvent): TurnAnalysis =>
     event.type === 'user.message' ? readingOf(context, event).turn : context.turn;
   /** The summary a guard reads: with what the message adds (the context's own once the reading is written). */
@@ -665,9 +669,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * person and the helplines, heavy before anything was said); the third time, a person and the helplines, as elsewhere.
        */
       whoNotUnderstood: enqueueActions(({ context, enqueue }) => {
+        // Its own count of unclear who-answers in a row (`notUnderstood`, which no step uses before the audience is set,
+        // and `setAudience` puts back to 0): three, not the steps' two, before the offer (session 29: no faked count).
         const count = context.notUnderstood + 1;
         if (count >= 3) {
-          notPlaced({ ...context, notUnderstood: 1 }, enqueue, []);
+          offerPerson(context, enqueue);
           return;
         }
         enqueue.assign({ notUnderstood: count });
@@ -974,10 +980,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       blamesSelf: ({ context, event }) => turnOf(context, event).blamesSelf === true,
       saysNothingMore: ({ context, event }) => turnOf(context, event).nothingMore === true,
       saysBlocked: ({ context, event }) => turnOf(context, event).blockedThem === true && context.said.blocked !== true,
-      saysPaidAlready: ({ context, event }) => paidAlready({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
-      saysCantPay: ({ context, event }) => cantPay({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
-      asksIfWrong: ({ context, event }) => asksIfWrong({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
-      saysTookDevice: ({ context, event }) => tookDevice({ ...context, turn: turnOf(context, event) }),
+      saysPaidAlready: ({ context, event }) => paidAlready(context, summaryOf(context, event)),
+      saysCantPay: ({ context, event }) => cantPay(context, summaryOf(context, event)),
+      asksIfWrong: ({ context, event }) => asksIfWrong(context, summaryOf(context, event)),
+      saysTookDevice: ({ context }) => tookDevice(context),
       asksShouldTell: ({ context, event }) => turnOf(context, event).asksShouldTell === true,
       asksConfront: ({ context, event }) => turnOf(context, event).asksConfront === true,
       /** "i dont want to tell anyone", a young person about themselves (a friend's "she doesnt want me to tell" is the friend's secret). */
@@ -991,7 +997,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       asksKeepImage: ({ context, event }) => turnOf(context, event).asksKeepImage === true,
       asksTakeDown: ({ context, event }) => turnOf(context, event).asksTakeDown === true,
       isFrustrated: ({ context, event }) => turnOf(context, event).frustrated === true,
-      asksIfLegit: ({ context, event }) => asksIfLegit({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
+      asksIfLegit: ({ context, event }) => asksIfLegit(context, summaryOf(context, event)),
       saysCardGiven: ({ context, event }) => turnOf(context, event).gaveCard === true && context.said.cardGiven !== true,
       asksCheckMessages: ({ context, event }) => turnOf(context, event).asksCheckMessages === true,
       asksTakeDevice: ({ context, event }) => turnOf(context, event).asksTakeDevice === true,
@@ -1008,7 +1014,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** "i think im gay", "im trans", nothing else told (`identityOnly`). */
       saysIdentityOnly: ({ context, event }) => turnOf(context, event).identityOnly === true,
       /** A worry or question with a standing answer (see {@link standingAnswerLines}): answered at the root. */
-      hasStandingAnswer: ({ context, event }) => standingAnswerLines({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)).length > 0,
+      hasStandingAnswer: ({ context, event }) => standingAnswerLines(context, summaryOf(context, event)).length > 0,
       pausesChat: ({ context, event }) => turnOf(context, event).pauses === true && turnOf(context, event).findings.length === 0,
       asksWhatTheyCameToCheck: ({ context, event }) => context.said.checking === true && turnOf(context, event).asksQuestion === true,
       /** A parent's worry with no story yet ("dunno shes just been off"): no app, no one named, nothing found. */
@@ -1016,8 +1022,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         const turn = turnOf(context, event);
         return (turn.vagueWorry === true || turn.unsure === true) && turn.findings.length === 0 && turn.app === undefined && turn.strangerOrOnline !== true && turn.knownAdultInPerson !== true;
       },
-      comesToCheck: ({ context, event }) => comesToCheck({ ...context, turn: turnOf(context, event) }),
-      toldOfHarmToOther: ({ context, event }) => toldOfHarmToOther({ ...context, turn: turnOf(context, event) }),
+      comesToCheck: ({ context }) => comesToCheck(context),
+      toldOfHarmToOther: ({ context }) => toldOfHarmToOther(context),
       asksDelete: ({ context, event }) => asksDeleteAfterFlag(turnOf(context, event), summaryOf(context, event)),
       asksBotToTell: ({ context, event }) => turnOf(context, event).asksBotToTell === true,
       /** "not really, i just feel like nobody cares": a no first, in a longer answer. */
@@ -1033,9 +1039,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isWaitingForPerson: ({ context }) => isWaitingForPerson(context),
       hasAskedBeforeLeaving: ({ context }) => context.said.leaveAsked === true,
       /** "still here", "im back"; or "ok shes gone" right after they paused (not while in danger now: "hes gone" is news then). */
-      isStillHere: ({ context, event }) => turnOf(context, event).stillHere === true || isBackAfterPause({ ...context, turn: turnOf(context, event) }),
-      keptSecretForFriend: ({ context, event }) => hasFriendSecret({ ...context, turn: turnOf(context, event) }),
-      worriesAboutImage: ({ context, event }) => worriesAboutImage({ ...context, turn: turnOf(context, event) }),
+      isStillHere: ({ context, event }) => turnOf(context, event).stillHere === true || isBackAfterPause(context),
+      keptSecretForFriend: ({ context }) => hasFriendSecret(context),
+      worriesAboutImage: ({ context }) => worriesAboutImage(context),
       asksAboutPrivacy: ({ context, event }) => turnOf(context, event).asksPrivacy === true,
       isThanks: ({ context, event }) => turnOf(context, event).thanks === true,
       asksIfBot: ({ context, event }) => turnOf(context, event).asksIfBot === true,
@@ -1081,7 +1087,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** A young person or friend afraid of how a grown-up they name would react; answered once. */
       fearsTelling: ({ context, event }) =>
         turnOf(context, event).fearsTelling === true && pathOf(context.audience) !== 'parent' && context.said.fearsTelling !== true,
-      caresForThem: ({ context, event }) => caresLine({ ...context, turn: turnOf(context, event) }) !== undefined,
+      caresForThem: ({ context }) => caresLine(context) !== undefined,
       /** Listening because they only wanted to talk, and now a story about someone starts. */
       /**
        * They only wanted to talk, and now tell of someone online or a stranger ("a guy keeps messaging
@@ -1097,11 +1103,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** Bullying by children they know, with no red flag ("a boy in my class keeps calling me names on whatsapp"). */
       tellsOfBullying: ({ context, event }) => turnOf(context, event).bullying === true,
       /** A nude going round among young people was told of, with no red flag (see `peerImageNoFlag`). */
-      knowsPeerImage: ({ context, event }) => peerImageNoFlag({ ...context, turn: turnOf(context, event) }),
-      givesDetails: ({ context, event }) => givesDetails({ ...context, turn: turnOf(context, event) }),
+      knowsPeerImage: ({ context }) => peerImageNoFlag(context),
+      givesDetails: ({ context }) => givesDetails(context),
       feelsHopeless: ({ context, event }) => turnOf(context, event).hopeless === true && context.said.notTheEnd !== true,
       /** "nobody can help me", "theres no point", a young person or a friend (see {@link noPointOf}). */
-      feelsNoPoint: ({ context, event }) => noPointOf({ ...context, turn: turnOf(context, event) }),
+      feelsNoPoint: ({ context }) => noPointOf(context),
       isGreeting: ({ context, event }) => turnOf(context, event).greeting === true,
       tellsStory: ({ context, event }) => turnOf(context, event).tellsStory === true,
       asksAppQuestion: ({ context, event }) => turnOf(context, event).appQuestion === true && (context.audience ?? turnOf(context, event).audience) !== 'friend',
@@ -1284,16 +1290,27 @@ function cantTellForYouLine(context: HarbourContext): BotSay {
  * A reply the step could not place, the n-th in a row: the first time `retry` (the question again), the
  * second a person offered with the numbers, and the count starts again.
  */
-function notPlaced(context: HarbourContext, enqueue: { emit: (e: BotSay) => void; assign: (a: { notUnderstood: number }) => void }, retry: readonly BotSay[]): void {
+/** What `notPlaced` and `offerPerson` need of XState's `enqueue`. */
+interface NotPlacedQueue {
+  emit(e: BotSay): void;
+  assign(a: { notUnderstood: number }): void;
+}
+
+function notPlaced(context: HarbourContext, enqueue: NotPlacedQueue, retry: readonly BotSay[]): void {
   const count = context.notUnderstood + 1;
   if (count >= 2) {
-    enqueue.emit(say('fallback.offer-help', { quickReplies: QR.offerHelp }));
-    enqueue.emit(say(isAdult(context) ? 'helplines.now.adult' : 'helplines.now.child'));
-    enqueue.assign({ notUnderstood: 0 });
+    offerPerson(context, enqueue);
     return;
   }
   enqueue.assign({ notUnderstood: count });
   for (const line of retry) enqueue.emit(line);
+}
+
+/** Replies not placed, too many in a row: a person offered and the helplines now; the count starts again. */
+function offerPerson(context: HarbourContext, enqueue: NotPlacedQueue): void {
+  enqueue.emit(say('fallback.offer-help', { quickReplies: QR.offerHelp }));
+  enqueue.emit(say(isAdult(context) ? 'helplines.now.adult' : 'helplines.now.child'));
+  enqueue.assign({ notUnderstood: 0 });
 }
 
 /** A mark in `said`: what has been said once. */

@@ -118,3 +118,20 @@ describe('"is that ok" right after saying what they did is about that, not only 
     expect(last(onShift, 'young person', 'a man on snap keeps sending me hearts n stuff and asks wer i live', 'i didnt tell him', 'ok')).toEqual(['feeling.okay']);
   });
 });
+
+describe('unclear answers to "who is chatting", counted on their own (whoNotUnderstood, no faked count)', () => {
+  it('first and second: why we ask, then "just type"; third: a person and the helplines; then it starts again', () => {
+    const turns = keysPerTurn(onShift, 'idk', 'ya', 'um', 'hmm', 'ok');
+    expect(turns[0]).toEqual(['opening.who-unsure', 'opening.who-again']);
+    expect(turns[1]).toEqual(['opening.who-just-type']);
+    expect(turns[2]).toEqual(['fallback.offer-help', 'helplines.now.child']);
+    expect(turns[3]).toEqual(['opening.who-unsure', 'opening.who-again']);
+    expect(turns[4]).toEqual(['opening.who-just-type']);
+  });
+
+  it('once they say who they are, a step offers a person after two unclear replies, not three', () => {
+    const turns = keysPerTurn(onShift, 'idk', 'young person', '😢', '😢');
+    expect(turns[2]).toEqual(['fallback.no-words', 'child.ask.what-happened']);
+    expect(turns[3]).toEqual(['fallback.offer-help', 'helplines.now.child']);
+  });
+});
