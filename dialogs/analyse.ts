@@ -222,6 +222,11 @@ export interface TurnAnalysis {
   readonly greeting?: boolean;
   /** Enough words to be the start of their story (four or more). */
   readonly tellsStory?: boolean;
+  /**
+   * "i'm a teacher", "im a teaching assistant", "youth worker here": who is chatting, a worker with children, said of
+   * themselves and nothing more (no story, nothing flagged). The who-answer wherever it comes (session 29).
+   */
+  readonly namesOwnRole?: boolean;
   readonly asksForPerson?: boolean;
   readonly wantsTips?: boolean;
   readonly sharesOwnDetails?: boolean;
@@ -270,6 +275,15 @@ export interface TurnAnalysis {
   readonly asksIfGrooming?: boolean;
   /** "is that ok", the whole message: whether what they did (or telling) was right. */
   readonly asksIfOkay?: boolean;
+  /** "i deleted the chat" (deleted_chat). */
+  readonly deletedChat?: boolean;
+  /** "i told my friend" (told_friend). */
+  readonly toldFriend?: boolean;
+  /**
+   * "is that ok", the whole message, right after they said what they did (read in `readMessage` against the turn before):
+   * blocked them, deleted the chat, told a friend, or sent a picture. Absent: about telling (session 29).
+   */
+  readonly okayAbout?: 'blocked' | 'deleted' | 'told-friend' | 'sent-image';
   /** "do i have to", "must i", the whole message: whether they must tell (after a plea to keep it secret). */
   readonly asksMustTell?: boolean;
   /** "can i block him": whether to block. */
@@ -549,6 +563,8 @@ export function createAnalyser(deps: DialogDeps) {
   const asksWhatGrooming = compile(w.asksWhatGrooming);
   const asksIfGrooming = compile(w.asksIfGrooming);
   const asksIfOkay = compile(w.asksIfOkay);
+  const deletedChat = compile(w.deletedChat);
+  const toldFriend = compile(w.toldFriend);
   const asksMustTell = compile(w.asksMustTell);
   const asksCanBlock = compile(w.asksCanBlock);
   const asksHowLong = compile(w.asksHowLong);
@@ -608,7 +624,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, deletedChat, toldFriend, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -948,6 +964,8 @@ export function createAnalyser(deps: DialogDeps) {
     // "is that ok", "how long": only as the whole message ("is that ok if i meet him" is not asking whether telling was right).
     // Before fillers come off: "ok" is one, and "is that ok" would lose it.
     if (wholeIn(raw, spelled === raw ? null : spelled, asksIfOkay) || wholeIn(rawRest, spelledRest, asksIfOkay)) turn.asksIfOkay = true;
+    if (either(hits, spelledHits, deletedChat)) turn.deletedChat = true;
+    if (either(hits, spelledHits, toldFriend)) turn.toldFriend = true;
     if (wholeIn(raw, spelled === raw ? null : spelled, asksMustTell) || wholeIn(rawRest, spelledRest, asksMustTell)) turn.asksMustTell = true;
     if (wholeIn(rawRest, spelledRest, asksHowLong)) turn.asksWait = true;
     if (wholeIn(raw, spelled === raw ? null : spelled, bareHelp) || wholeIn(rawRest, spelledRest, bareHelp)) turn.bareHelp = true;
@@ -982,6 +1000,9 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, ownImage) || (words.some((x) => SELF_WORDS.has(x)) && (result.findings.length > 0 || turn.imageWorry === true || turn.alreadyPaid === true || turn.cantPay === true))) turn.aboutSelf = true;
     // Beyond naming who they are ("I'm asking for a friend"), they have started their story.
     if (words.length >= (audience === undefined ? 4 : 7)) turn.tellsStory = true;
+    // "im a teacher", "youth worker here": their own role, not someone in a story ("its a teacher" names who did it, "my coach
+    // shouts at me" one of their own grown-ups).
+    if (audience === 'someone_else' && turn.tellsStory !== true && result.findings.length === 0 && !ownGrownUp && (words.includes('im') || words.includes('i') || words.at(-1) === 'here')) turn.namesOwnRole = true;
     // "facet z internetu mowi ze przyjedzie": a language the answer lists cannot read (said by standingAnswerLines).
     const otherLanguage = otherLanguages === undefined ? undefined : otherLanguageOf(words, otherLanguages);
     if (otherLanguage !== undefined) turn.otherLanguage = otherLanguage;
@@ -1395,6 +1416,13 @@ export function createMessageReader(deps: DialogDeps) {
     // "do i have to", the whole message, right after "she begged me not to tell her parents" (friend_secret): whether they must
     // tell, not "yes" to the step's question (a teacher's was read as yes to the mental-health question). Session 28.
     if (context.turn.friendSecret === true && turn.asksMustTell === true) turn = { ...turn, asksShouldTell: true, yes: undefined, no: undefined };
+    // "is that ok", the whole message, right after "i blocked him", "i deleted the chat", "i told my friend" or "i sent him a pic":
+    // "that" is what they just did, answered for itself, not only "telling me was right" (session 29).
+    if (turn.asksIfOkay === true) {
+      const before = context.turn;
+      const about = before.imageWorry === true ? 'sent-image' : before.deletedChat === true ? 'deleted' : before.blockedThem === true ? 'blocked' : before.toldFriend === true ? 'told-friend' : undefined;
+      if (about !== undefined) turn = { ...turn, okayAbout: about };
+    }
     const asked: string[] = [];
     // Abuse told of is not something asked for: the summary says so in its own words.
     const abuseOnly = turn.findings.every((f) => f.category !== 'sexual' || f.rule === ABUSE_DISCLOSED_RULE);

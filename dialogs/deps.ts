@@ -312,6 +312,10 @@ export interface AnswerWords {
   readonly asksIfGrooming: readonly string[];
   /** "is that ok", "did i do the right thing", the whole message: yes, telling was right (each time). */
   readonly asksIfOkay: readonly string[];
+  /** "i deleted the chat", "ive deleted the messages": what "is that ok" right after it asks about (session 29). */
+  readonly deletedChat: readonly string[];
+  /** "i told my friend", "i told my mate": what "is that ok" right after it asks about (session 29). */
+  readonly toldFriend: readonly string[];
   readonly asksMustTell: readonly string[];
   /** "can i block him", "should i block them": yes, keep their username and the messages first (each time). */
   readonly asksCanBlock: readonly string[];
@@ -571,6 +575,8 @@ export const ANSWER_LIST_KEYS = {
   asksWhatGrooming: 'asks_what_grooming',
   asksIfGrooming: 'asks_if_grooming',
   asksIfOkay: 'asks_if_okay',
+  deletedChat: 'deleted_chat',
+  toldFriend: 'told_friend',
   asksMustTell: 'asks_must_tell',
   asksCanBlock: 'asks_can_block',
   asksHowLong: 'asks_how_long',

@@ -33,8 +33,9 @@ export function createHarbourMachine(deps: DialogDeps) {
             // Nothing happened, or only how they feel, and no one else in it: listen, don't ask about "this person".
             { guard: and(['justWantsToTalk', 'speaksForThemselves']), target: '#harbour.talking.young.listening', actions: ['setAudience', 'sayThanksOnce', 'listenJustTalking'] },
             { guard: and(['sharesOwnFeelingOnly', 'speaksForThemselves', 'tellsStory']), target: '#harbour.talking.young.listening', actions: ['setAudience', 'sayThanksOnce', 'listenToFeeling'] },
-            // "im trans and my parents dont know": who they are, not home being hard; what has been happening.
-            { guard: and(['saysHomeDoesntKnowOnly', 'speaksForThemselves']), target: '#harbour.talking.young.whatHappened', actions: ['setAudience'] },
+            // "im trans and my parents dont know": who they are, not home being hard; at once, as at the first question, that
+            // they can talk here anyway, and what has been happening (not the path's thanks and question as well).
+            { guard: and(['saysHomeDoesntKnowOnly', 'speaksForThemselves']), target: '#harbour.talking.young.whatHappened', actions: ['setAudience', 'welcomeHomeDoesntKnow'] },
             // "i think im gay", told first: welcomed on its own, then an open question (not taken as the story).
             { guard: and(['saysIdentityOnly', 'speaksForThemselves']), target: '#harbour.talking.young.listening', actions: ['setAudience', 'welcomeIdentity'] },
             { guard: and(['namesAudience', 'tellsStory', 'tellsOfBullying']), target: '#harbour.talking.young.bullying', actions: ['setAudience', 'recordBullying'] },

@@ -30,7 +30,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
   };
   /** A message's reading: the one the machine made before choosing its transitions, else made now. */
   const readingOf = (context: HarbourContext, event: ReadMessage): MessageReading => event.reading ?? readMessage(context, event.text);
-  /** The turn a guard reads: a message's own reading (the one the context holds once the message is taken). */
+  /**
+   * The turn a guard reads: a message's own reading. The machine's transition wrapper (harbour.machine.ts) writes the reading
+   * into the context before any guard runs, so `context.turn` is this same object then: guards that hand the whole context on
+   * (`paidAlready(context, …)`) pass it as it is, with no `{ ...context, turn }` copy per guard per message (session 29).
+   */
   const turnOf = (context: HarbourContext, event: HarbourEvent): TurnAnalysis =>
     event.type === 'user.message' ? readingOf(context, event).turn : context.turn;
   /** The summary a guard reads: with what the message adds (the context's own once the reading is written). */
@@ -151,6 +155,16 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.assign({ audience, ...relationOf(audience, context.turn), summary: { ...context.summary, audience } });
       }),
       /** Someone else turns out to be a sibling or cousin: the friend path from here (thanked already). */
+      /**
+       * "young person", then "im a teacher" (session 29): a worker with children, so the grown-up's path from its start, with
+       * the grown-up's thanks (not your fault, nor the child's) in place of the young person's.
+       */
+      becomeWorkerPath: assign(({ context }) => ({
+        audience: 'someone_else' as const,
+        summary: { ...context.summary, audience: 'someone_else' as const },
+        said: { ...context.said, thanks: false },
+        notUnderstood: 0,
+      })),
       becomeFriendPath: assign(({ context }) => ({
         audience: 'friend' as const,
         ...relationOf('friend', context.turn),
@@ -588,6 +602,20 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.assign({ justTalking: true, said: { ...context.said, thanks: true } });
         enqueue.emit(say('child.identity'));
       }),
+      /**
+       * "im gay and my mum doesnt know", "my foster carer doesnt know", told first (session 29): thanked with the line that
+       * says they can talk here anyway and asks what has been happening, as at the first question; not the path's thanks
+       * ("whatever has happened") and its question as well (see `askWhatHappened`).
+       */
+      welcomeHomeDoesntKnow: enqueueActions(({ context, enqueue }) => {
+        enqueue.assign({ said: { ...context.said, thanks: true, homeDoesntKnow: true } });
+        enqueue.emit(say('child.home-doesnt-know'));
+      }),
+      /** The first question of the young person's path, unless the line said to this message asked it already (`welcomeHomeDoesntKnow`). */
+      askWhatHappened: enqueueActions(({ context, enqueue }) => {
+        if (context.said.homeDoesntKnow === true && context.turn.homeDoesntKnowOnly === true) return;
+        enqueue.emit(sayStepOf(context, 'ask.what-happened', QR.skip));
+      }),
       /** After a red flag, with no feeling known yet: how they feel now, once (the next message answers). */
       askFeelings: enqueueActions(({ enqueue }) => {
         enqueue.emit(say('escalation.ask-feelings', { quickReplies: QR.feelings }));
@@ -641,9 +669,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * person and the helplines, heavy before anything was said); the third time, a person and the helplines, as elsewhere.
        */
       whoNotUnderstood: enqueueActions(({ context, enqueue }) => {
+        // Its own count of unclear who-answers in a row (`notUnderstood`, which no step uses before the audience is set,
+        // and `setAudience` puts back to 0): three, not the steps' two, before the offer (session 29: no faked count).
         const count = context.notUnderstood + 1;
         if (count >= 3) {
-          notPlaced({ ...context, notUnderstood: 1 }, enqueue, []);
+          offerPerson(context, enqueue);
           return;
         }
         enqueue.assign({ notUnderstood: count });
@@ -950,10 +980,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       blamesSelf: ({ context, event }) => turnOf(context, event).blamesSelf === true,
       saysNothingMore: ({ context, event }) => turnOf(context, event).nothingMore === true,
       saysBlocked: ({ context, event }) => turnOf(context, event).blockedThem === true && context.said.blocked !== true,
-      saysPaidAlready: ({ context, event }) => paidAlready({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
-      saysCantPay: ({ context, event }) => cantPay({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
-      asksIfWrong: ({ context, event }) => asksIfWrong({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
-      saysTookDevice: ({ context, event }) => tookDevice({ ...context, turn: turnOf(context, event) }),
+      saysPaidAlready: ({ context, event }) => paidAlready(context, summaryOf(context, event)),
+      saysCantPay: ({ context, event }) => cantPay(context, summaryOf(context, event)),
+      asksIfWrong: ({ context, event }) => asksIfWrong(context, summaryOf(context, event)),
+      saysTookDevice: ({ context }) => tookDevice(context),
       asksShouldTell: ({ context, event }) => turnOf(context, event).asksShouldTell === true,
       asksConfront: ({ context, event }) => turnOf(context, event).asksConfront === true,
       /** "i dont want to tell anyone", a young person about themselves (a friend's "she doesnt want me to tell" is the friend's secret). */
@@ -967,7 +997,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       asksKeepImage: ({ context, event }) => turnOf(context, event).asksKeepImage === true,
       asksTakeDown: ({ context, event }) => turnOf(context, event).asksTakeDown === true,
       isFrustrated: ({ context, event }) => turnOf(context, event).frustrated === true,
-      asksIfLegit: ({ context, event }) => asksIfLegit({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)),
+      asksIfLegit: ({ context, event }) => asksIfLegit(context, summaryOf(context, event)),
       saysCardGiven: ({ context, event }) => turnOf(context, event).gaveCard === true && context.said.cardGiven !== true,
       asksCheckMessages: ({ context, event }) => turnOf(context, event).asksCheckMessages === true,
       asksTakeDevice: ({ context, event }) => turnOf(context, event).asksTakeDevice === true,
@@ -984,7 +1014,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** "i think im gay", "im trans", nothing else told (`identityOnly`). */
       saysIdentityOnly: ({ context, event }) => turnOf(context, event).identityOnly === true,
       /** A worry or question with a standing answer (see {@link standingAnswerLines}): answered at the root. */
-      hasStandingAnswer: ({ context, event }) => standingAnswerLines({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)).length > 0,
+      hasStandingAnswer: ({ context, event }) => standingAnswerLines(context, summaryOf(context, event)).length > 0,
       pausesChat: ({ context, event }) => turnOf(context, event).pauses === true && turnOf(context, event).findings.length === 0,
       asksWhatTheyCameToCheck: ({ context, event }) => context.said.checking === true && turnOf(context, event).asksQuestion === true,
       /** A parent's worry with no story yet ("dunno shes just been off"): no app, no one named, nothing found. */
@@ -992,8 +1022,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         const turn = turnOf(context, event);
         return (turn.vagueWorry === true || turn.unsure === true) && turn.findings.length === 0 && turn.app === undefined && turn.strangerOrOnline !== true && turn.knownAdultInPerson !== true;
       },
-      comesToCheck: ({ context, event }) => comesToCheck({ ...context, turn: turnOf(context, event) }),
-      toldOfHarmToOther: ({ context, event }) => toldOfHarmToOther({ ...context, turn: turnOf(context, event) }),
+      comesToCheck: ({ context }) => comesToCheck(context),
+      toldOfHarmToOther: ({ context }) => toldOfHarmToOther(context),
       asksDelete: ({ context, event }) => asksDeleteAfterFlag(turnOf(context, event), summaryOf(context, event)),
       asksBotToTell: ({ context, event }) => turnOf(context, event).asksBotToTell === true,
       /** "not really, i just feel like nobody cares": a no first, in a longer answer. */
@@ -1009,9 +1039,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isWaitingForPerson: ({ context }) => isWaitingForPerson(context),
       hasAskedBeforeLeaving: ({ context }) => context.said.leaveAsked === true,
       /** "still here", "im back"; or "ok shes gone" right after they paused (not while in danger now: "hes gone" is news then). */
-      isStillHere: ({ context, event }) => turnOf(context, event).stillHere === true || isBackAfterPause({ ...context, turn: turnOf(context, event) }),
-      keptSecretForFriend: ({ context, event }) => hasFriendSecret({ ...context, turn: turnOf(context, event) }),
-      worriesAboutImage: ({ context, event }) => worriesAboutImage({ ...context, turn: turnOf(context, event) }),
+      isStillHere: ({ context, event }) => turnOf(context, event).stillHere === true || isBackAfterPause(context),
+      keptSecretForFriend: ({ context }) => hasFriendSecret(context),
+      worriesAboutImage: ({ context }) => worriesAboutImage(context),
       asksAboutPrivacy: ({ context, event }) => turnOf(context, event).asksPrivacy === true,
       isThanks: ({ context, event }) => turnOf(context, event).thanks === true,
       asksIfBot: ({ context, event }) => turnOf(context, event).asksIfBot === true,
@@ -1057,7 +1087,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** A young person or friend afraid of how a grown-up they name would react; answered once. */
       fearsTelling: ({ context, event }) =>
         turnOf(context, event).fearsTelling === true && pathOf(context.audience) !== 'parent' && context.said.fearsTelling !== true,
-      caresForThem: ({ context, event }) => caresLine({ ...context, turn: turnOf(context, event) }) !== undefined,
+      caresForThem: ({ context }) => caresLine(context) !== undefined,
       /** Listening because they only wanted to talk, and now a story about someone starts. */
       /**
        * They only wanted to talk, and now tell of someone online or a stranger ("a guy keeps messaging
@@ -1073,11 +1103,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** Bullying by children they know, with no red flag ("a boy in my class keeps calling me names on whatsapp"). */
       tellsOfBullying: ({ context, event }) => turnOf(context, event).bullying === true,
       /** A nude going round among young people was told of, with no red flag (see `peerImageNoFlag`). */
-      knowsPeerImage: ({ context, event }) => peerImageNoFlag({ ...context, turn: turnOf(context, event) }),
-      givesDetails: ({ context, event }) => givesDetails({ ...context, turn: turnOf(context, event) }),
+      knowsPeerImage: ({ context }) => peerImageNoFlag(context),
+      givesDetails: ({ context }) => givesDetails(context),
       feelsHopeless: ({ context, event }) => turnOf(context, event).hopeless === true && context.said.notTheEnd !== true,
       /** "nobody can help me", "theres no point", a young person or a friend (see {@link noPointOf}). */
-      feelsNoPoint: ({ context, event }) => noPointOf({ ...context, turn: turnOf(context, event) }),
+      feelsNoPoint: ({ context }) => noPointOf(context),
       isGreeting: ({ context, event }) => turnOf(context, event).greeting === true,
       tellsStory: ({ context, event }) => turnOf(context, event).tellsStory === true,
       asksAppQuestion: ({ context, event }) => turnOf(context, event).appQuestion === true && (context.audience ?? turnOf(context, event).audience) !== 'friend',
@@ -1104,6 +1134,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       },
       namesAudience: ({ context, event }) => turnOf(context, event).audience !== undefined,
       /** "Someone else" chose the adult path; their first answer names them a sibling or cousin ("im her older sister"). */
+      /** "i'm a teacher", "im a youth worker": their own role as a worker with children, and nothing more (`namesOwnRole`). */
+      namesOwnRole: ({ context, event }) => turnOf(context, event).namesOwnRole === true,
       isYoungRelativeOfSomeoneElse: ({ context, event }) => context.audience === 'someone_else' && turnOf(context, event).audience === 'friend',
       declines: ({ context, event }) => turnOf(context, event).declines === true,
       saysYes: ({ context, event }) => turnOf(context, event).yes === true,
@@ -1258,16 +1290,27 @@ function cantTellForYouLine(context: HarbourContext): BotSay {
  * A reply the step could not place, the n-th in a row: the first time `retry` (the question again), the
  * second a person offered with the numbers, and the count starts again.
  */
-function notPlaced(context: HarbourContext, enqueue: { emit: (e: BotSay) => void; assign: (a: { notUnderstood: number }) => void }, retry: readonly BotSay[]): void {
+/** What `notPlaced` and `offerPerson` need of XState's `enqueue`. */
+interface NotPlacedQueue {
+  emit(e: BotSay): void;
+  assign(a: { notUnderstood: number }): void;
+}
+
+function notPlaced(context: HarbourContext, enqueue: NotPlacedQueue, retry: readonly BotSay[]): void {
   const count = context.notUnderstood + 1;
   if (count >= 2) {
-    enqueue.emit(say('fallback.offer-help', { quickReplies: QR.offerHelp }));
-    enqueue.emit(say(isAdult(context) ? 'helplines.now.adult' : 'helplines.now.child'));
-    enqueue.assign({ notUnderstood: 0 });
+    offerPerson(context, enqueue);
     return;
   }
   enqueue.assign({ notUnderstood: count });
   for (const line of retry) enqueue.emit(line);
+}
+
+/** Replies not placed, too many in a row: a person offered and the helplines now; the count starts again. */
+function offerPerson(context: HarbourContext, enqueue: NotPlacedQueue): void {
+  enqueue.emit(say('fallback.offer-help', { quickReplies: QR.offerHelp }));
+  enqueue.emit(say(isAdult(context) ? 'helplines.now.adult' : 'helplines.now.child'));
+  enqueue.assign({ notUnderstood: 0 });
 }
 
 /** A mark in `said`: what has been said once. */
@@ -1582,7 +1625,8 @@ function adviceLines(context: HarbourContext, appAdviceOf: (context: HarbourCont
     out.push(say('parent.advice.child-can-talk'));
     out.push(say('parent.advice.watch'));
   } else {
-    if (prefix === 'friend') out.push(say('friend.advice.tell-adult'));
+    // A brother or sister of 18 or over is the grown-up: they can report it themselves, not "tell a grown-up you trust" (session 29).
+    if (prefix === 'friend') out.push(say(context.adultRole === 'older-sibling' ? 'friend.older-sibling' : 'friend.advice.tell-adult'));
     out.push(say(`${prefix}.come-back`));
   }
   return out;
@@ -1654,7 +1698,8 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   // "is my bf grooming me": the warning signs, and they were right to ask (each time; beside the escalation it may raise).
   if (t.asksIfGrooming === true && path !== 'parent') out.push(say('shared.is-it-grooming'));
   // "is that ok", the whole message (a young person or friend): yes, telling was right; not their fault, not in trouble (each time).
-  if (t.asksIfOkay === true && path !== 'parent') out.push(say('child.did-right'));
+  // Right after they said what they did (`okayAbout`): about that (blocked, deleted the chat, told a friend, sent a picture).
+  if (t.asksIfOkay === true && path !== 'parent') out.push(say(t.okayAbout === undefined ? 'child.did-right' : `child.did-right.${t.okayAbout}`));
   // "can i block him": yes, and keep their username and what they said first (each time).
   if (t.asksCanBlock === true) out.push(say('shared.can-block'));
   // "will i get moved" (a child in care): honest that the bot can't say, not their fault for telling, who to ask (each time).
@@ -1921,8 +1966,14 @@ function roleOfTurn(context: HarbourContext): HarbourContext['adultRole'] {
   if (t.isDsl === true) return 'dsl';
   if (t.fosterCarer === true) return 'foster';
   const friendPath = pathOf(context.audience ?? t.audience ?? 'young_person') === 'friend';
-  return t.olderSibling === true && (t.ageBand ?? context.summary.ageBand) === '18+' && friendPath ? 'older-sibling' : undefined;
+  // A brother or sister said in this message ("im her older sister im 19"), or named before ("its my little sister", then
+  // "im 19": `sayFacts`), with an age of 18 or over, said now or before (session 29: the age in its own message was missed).
+  const sibling = t.olderSibling === true || BROTHER_OR_SISTER.has(context.sayFacts?.friend.words ?? '');
+  return sibling && (t.ageBand ?? context.summary.ageBand) === '18+' && friendPath ? 'older-sibling' : undefined;
 }
+
+/** `{friend}` as a brother or sister ("your sister"), not a cousin (`friend.older-sibling` speaks of "your parents"). */
+const BROTHER_OR_SISTER: ReadonlySet<string> = new Set(['placeholder.friend.sister', 'placeholder.friend.brother', 'placeholder.friend.sibling']);
 
 /** Their role's line, once: the DSL refers as their procedures say; a foster carer tells the social worker; a grown-up sibling can report. */
 function roleAdviceLines(context: HarbourContext): readonly BotSay[] {

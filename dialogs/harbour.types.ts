@@ -61,6 +61,11 @@ export interface HarbourContext {
     readonly gaveOthersDetails?: boolean;
     /** The path's opening thanks ("not your fault"): once, not again when "tips" re-enters the path. Absent in older snapshots. */
     readonly thanks?: boolean;
+    /**
+     * `child.home-doesnt-know` said as the answer to the who-question ("im gay and my mum doesnt know", told first): it
+     * asks what has been happening, so the first question is not asked again on top of it (session 29). Absent in older snapshots.
+     */
+    readonly homeDoesntKnow?: boolean;
     /** What to do about a password or code asked for (the detector's `financial.logins`): once. Absent in older snapshots. */
     readonly logins?: boolean;
     /** Don't tell them where you live, your school, or where you'll be (the detector's `personal_info.asks-details`): once. Absent in older snapshots. */

@@ -34,6 +34,14 @@ export function isAdult(ctx: HarbourContext): boolean {
   return pathOf(ctx.audience) === 'parent';
 }
 
+/**
+ * The helplines for a grown-up (the NSPCC helpline; the child can call Childline): the parent path, and a brother or
+ * sister of 18 or over on the friend path (`adultRole` 'older-sibling'), who is too old for Childline (session 29).
+ */
+export function hearsGrownUpHelplines(ctx: HarbourContext): boolean {
+  return isAdult(ctx) || ctx.adultRole === 'older-sibling';
+}
+
 /** Whether a counsellor may still come: the bot never says one will when nobody can. */
 export function isPersonComing(ctx: HarbourContext): boolean {
   return ctx.counsellorOnShift && ctx.handoff !== 'unavailable';
@@ -455,7 +463,7 @@ const DANGER_STEPS_OUTSIDE = ['escalation.danger-door', 'escalation.danger-call'
 
 /** The words that close every chat: helplines for who is chatting. */
 export function closingHelplines(ctx: HarbourContext): BotSay {
-  return say(isAdult(ctx) ? 'close.helplines.adult' : 'close.helplines.child');
+  return say(hearsGrownUpHelplines(ctx) ? 'close.helplines.adult' : 'close.helplines.child');
 }
 
 /** Routes that fit the urgency: 999 first when immediate, then 24/7 helplines and CEOP. */
@@ -463,7 +471,7 @@ export function routesFor(ctx: HarbourContext): BotSay[] {
   const out: BotSay[] = [];
   if (ctx.urgency === 'immediate') out.push(sayToReader(ctx, 'safety.immediate'));
   if (ctx.summary.categories?.includes('self_harm')) out.push(sayToReader(ctx, 'safety.self-harm'));
-  out.push(say(isAdult(ctx) ? 'helplines.now.adult' : 'helplines.now.child'));
+  out.push(say(hearsGrownUpHelplines(ctx) ? 'helplines.now.adult' : 'helplines.now.child'));
   out.push(say('report.ceop'));
   return out;
 }
@@ -651,7 +659,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
       if (selfHarmLine && !isAdult(ctx)) out.push(say(isFirst ? 'escalation.off-shift-self-harm' : 'helplines.now.child-self-harm'));
       else {
         if (isFirst) out.push(say('escalation.off-shift'));
-        out.push(say(isAdult(ctx) ? 'helplines.now.adult' : 'helplines.now.child'));
+        out.push(say(hearsGrownUpHelplines(ctx) ? 'helplines.now.adult' : 'helplines.now.child'));
       }
     }
   }

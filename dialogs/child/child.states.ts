@@ -12,7 +12,7 @@ export function childStates(s: HarbourSetup) {
     initial: 'whatHappened',
     states: {
       whatHappened: {
-        entry: [{ type: 'sayStep', params: { step: 'ask.what-happened', quickReplies: QR.skip } }],
+        entry: ['askWhatHappened'],
         on: {
           'user.message': answer([
             { guard: 'declines', target: 'space' },
@@ -21,6 +21,8 @@ export function childStates(s: HarbourSetup) {
             { guard: 'isBareYes', actions: [{ type: 'say', params: { key: 'shared.tell-me-more' } }] },
             // "hi", "um", "its embarrassing", "promise you wont judge": take your time, nothing will shock me (each time).
             { guard: 'hesitatesToTell', actions: [{ type: 'sayStep', params: { step: 'take-your-time', quickReplies: QR.skip } }] },
+            // "young person" or "for a friend", then "i'm a teacher": a worker with children, so the grown-up's path (session 29).
+            { guard: 'namesOwnRole', target: '#harbour.talking.adult', actions: ['becomeWorkerPath'] },
             // "im trans and my parents dont know", "my foster carer doesnt know about this": who they are, not home being hard;
             // thanks, they can talk here anyway, and what has been happening.
             { guard: 'saysHomeDoesntKnowOnly', actions: [{ type: 'say', params: { key: 'child.home-doesnt-know' } }] },
