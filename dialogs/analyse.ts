@@ -51,6 +51,13 @@ export interface TurnAnalysis {
   readonly asksPolice?: boolean;
   /** Names a grown-up the child knows ("my uncle", "her coach"), with no app, nothing online and no stranger. */
   readonly knownAdultInPerson?: boolean;
+  /** Names a grown-up or older person the child knows ("my coach", "my cousin"), online or not. */
+  readonly knownAdultNamed?: boolean;
+  /**
+   * Harm by someone the child knows, in person: that person named now or before (`knownAdult`), with nothing online in this
+   * message or the chat (no app, no online words, nothing asked for by message, no money). Set in readMessage (session 29).
+   */
+  readonly harmInPerson?: boolean;
   /** "how long will it take", "is anyone coming": the wait for a counsellor. */
   readonly asksWait?: boolean;
   /** "what if i just meet him somewhere public", "should i let her meet him": whether to go and meet them. */
@@ -829,6 +836,7 @@ export function createAnalyser(deps: DialogDeps) {
     const grownUpDoesntKnow = either(hits, spelledHits, homeDoesntKnow) && result.findings.length === 0 && app === undefined && !online && !either(hits, spelledHits, homeTrouble);
     if (grownUpDoesntKnow) turn.homeDoesntKnowOnly = true;
     if (app === undefined && knownAdult && !online && !toldTheirGrownUp && !grownUpDoesntKnow) turn.knownAdultInPerson = true;
+    if (knownAdult && !toldTheirGrownUp && !grownUpDoesntKnow) turn.knownAdultNamed = true;
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
     // "what now", "what next": asking what to do (the tips), not "what?" (what the bot meant).
     if (wholeIn(rawRest, spelledRest, confused) && !either(hits, spelledHits, tips)) turn.confused = true;
@@ -1374,6 +1382,19 @@ export function createMessageReader(deps: DialogDeps) {
       const exploited: Finding = { category: 'meet_or_secrecy', urgency: 'high', confidence: 1, rule: EXPLOITATION_FINDING, detectorVersion: 'dialog', evidence: [] };
       turn = { ...turn, findings: [...turn.findings, exploited], categories: union(turn.categories, ['meet_or_secrecy']), urgency: turn.urgency === 'immediate' ? 'immediate' : 'high' };
     }
+    // Harm by someone the child knows, in person ("my cousin makes me do stuff when we stay at nans", then "he said if i tell
+    // nobody will believe me"): escalation() gives the in-person lines (not their fault, I believe you, keep away from being
+    // alone with them), not the online stranger's "don't send or pay", "never go to meet them" (session 29, tester's pattern C).
+    const onlineAsked = [ASKED.sexual, ASKED.financial, ASKED.personal_info];
+    if (
+      (context.knownAdult === true || turn.knownAdultInPerson === true) &&
+      s.app === undefined &&
+      turn.app === undefined &&
+      turn.strangerOrOnline !== true &&
+      !turn.categories.includes('financial') &&
+      !(s.asked ?? []).some((a) => onlineAsked.includes(a))
+    )
+      turn = { ...turn, harmInPerson: true };
     // A young person's grown-up targeted ("my mum is talking to a man online who wants money"), or an adult
     // targeted themselves ("im being blackmailed myself"): "she already sent him 2000" is not their own picture or
     // money, so no "you are not in trouble… Report Remove" or "don't pay any more" aimed at a child.
@@ -1397,7 +1418,8 @@ export function createMessageReader(deps: DialogDeps) {
     if (context.turn.friendSecret === true && turn.asksMustTell === true) turn = { ...turn, asksShouldTell: true, yes: undefined, no: undefined };
     const asked: string[] = [];
     // Abuse told of is not something asked for: the summary says so in its own words.
-    const abuseOnly = turn.findings.every((f) => f.category !== 'sexual' || f.rule === ABUSE_DISCLOSED_RULE);
+    // So is a sexual finding about someone they know, in person ("my uncle makes me sit on his lap"): nothing was asked for.
+    const abuseOnly = turn.harmInPerson === true || turn.findings.every((f) => f.category !== 'sexual' || f.rule === ABUSE_DISCLOSED_RULE);
     // So is a threat to hurt ("theyll beat her up"), which is not blackmail.
     // (A threat said again in other words is blackmail only when the threat before it was.)
     const blackmailBefore = (s.asked ?? []).includes(ASKED.threat_blackmail ?? '');

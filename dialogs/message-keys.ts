@@ -85,6 +85,8 @@ const PER_PATH = [
   'should-tell',
   'should-tell-teacher',
   'advice.if-they-come',
+  'threat-in-person',
+  'advice.not-alone',
   'secret-not-yours',
   'gifts',
   'their-threat',

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { keysPerMessage, lastKeys, msg, offShift, onShift, play, useRealMachine, wordsOf } from './harness.js';
+
+/** Session 29, dialog owner 2: the tester's problems with people the child knows, abuse and shame, as the user sees them. */
+
+const real = useRealMachine();
+
+type Shift = { counsellorOnShift: boolean };
+const keysPerTurn = (shift: Shift, ...texts: string[]) => keysPerMessage(real.machine, shift, ...texts);
+const last = (shift: Shift, ...texts: string[]) => lastKeys(real.machine, shift, ...texts);
+/** As the server renders the last turn: with the chat's own facts and reader. */
+const lastWords = (shift: Shift, ...texts: string[]) => {
+  const turn = play(real.machine, shift, texts.map(msg)).at(-1);
+  return wordsOf(real.content, turn?.emitted ?? [], undefined, turn?.snapshot.context).join(' ');
+};
+/** The online stranger's escalation lines: wrong about someone the child sees in person. */
+const STRANGER_LINES = ['advice.dont-send', 'advice.dont-send-or-pay', 'child.advice.if-they-come', 'advice.dont-meet', 'child.threat-again'];
+
+describe('pattern C: someone the child knows, in person, gets in-person escalation lines (K02, X09, X10, Q05)', () => {
+  const COUSIN = ["I'm a young person", 'my cousin is 17 and he makes me do stuff when we stay at nans', 'i dont like it'];
+
+  it('K02: "he said if i tell nobody will believe me" about a cousin: I believe you, not "don\'t pay them" or "never go to meet them"', () => {
+    const keys = last(onShift, ...COUSIN, 'he said if i tell nobody will believe me');
+    expect(keys).toContain('child.threat-in-person');
+    for (const k of STRANGER_LINES) expect(keys).not.toContain(k);
+    const words = lastWords(onShift, ...COUSIN, 'he said if i tell nobody will believe me');
+    expect(words).toMatch(/I believe you\. You can still tell a grown-up you trust, or call Childline on 0800 1111/);
+    expect(words).not.toMatch(/pay|meet them|pictures/);
+  });
+
+  it('X10: a brother\'s friend at a sleepover, then "nobody will believe me": the same, once', () => {
+    const turns = keysPerTurn(onShift, "I'm a young person", 'my brothers friend did stuff to me at a sleepover', 'nobody will believe me', 'he said no one will believe me');
+    expect(turns[1]).toContain('child.abuse-told');
+    expect(turns[2]).toContain('child.threat-in-person');
+    for (const k of STRANGER_LINES) expect(turns[2]).not.toContain(k);
+    expect(turns[3]).not.toContain('child.threat-in-person');
+  });
+
+  it('X09: "my uncle makes me sit on his lap" read as sexual gets the abuse line, never "don\'t send them any pictures"', () => {
+    const keys = last(onShift, "I'm a young person", 'my uncle makes me sit on his lap and it feels weird');
+    expect(keys).toContain('child.abuse-told');
+    expect(keys).not.toContain('advice.dont-send');
+    expect(lastWords(onShift, "I'm a young person", 'my uncle makes me sit on his lap and it feels weird')).not.toMatch(/pictures/);
+  });
+
+  it('Q05: a coach who wants them alone after training, off shift: don\'t be alone with them, leave with a friend or a parent', () => {
+    const text = 'my coach sent me a message saying he wants to see me alone after training';
+    const keys = last(offShift, "I'm a young person", text);
+    expect(keys).toContain('child.advice.not-alone');
+    expect(keys).toContain('helplines.now.child');
+    expect(keys).not.toContain('advice.dont-meet');
+    const words = lastWords(offShift, "I'm a young person", text);
+    expect(words).toMatch(/Please don't be alone with them\. Stay where other people are, and leave with a friend or a parent/);
+    expect(words).not.toMatch(/online/);
+  });
+
+  it('a stranger online still gets the stranger lines ("a man on snapchat said nobody will believe me", "wants to meet me alone")', () => {
+    const threat = last(onShift, "I'm a young person", 'a man on snapchat wants my nudes', 'he said if i tell nobody will believe me');
+    expect(threat).not.toContain('child.threat-in-person');
+    const meet = last(onShift, "I'm a young person", 'a man on roblox wants to meet me alone');
+    expect(meet).not.toContain('child.advice.not-alone');
+    expect(meet).toContain('advice.dont-meet');
+  });
+
+  it('pictures asked for by someone they know still get "don\'t send" (an online element)', () => {
+    const keys = last(onShift, "I'm a young person", 'my cousin keeps asking me for nudes on snap');
+    expect(keys).toContain('advice.dont-send');
+  });
+});
