@@ -373,6 +373,8 @@ export interface AnswerWords {
   readonly minimises: readonly string[];
   /** "if you loved me you would", "prove you love me", "everyone does it": pressure dressed as love. */
   readonly lovePressure: readonly string[];
+  /** "he says its normal in families", "he said its a game", "he said i wanted it": the excuse of someone who abuses them. */
+  readonly abuserExcuse: readonly string[];
   /** "someone made a fake nude of me with ai", "is it illegal if its fake": AI-made or edited nude pictures. */
   readonly aiFake: readonly string[];
   /** "its 1am tho", "its the middle of the night": the hour as a reason not to wake or tell a grown-up. */
@@ -602,6 +604,7 @@ export const ANSWER_LIST_KEYS = {
   thinksOver: 'thinks_over',
   minimises: 'minimises',
   lovePressure: 'love_pressure',
+  abuserExcuse: 'abuser_excuse',
   aiFake: 'ai_fake',
   lateHour: 'late_hour',
   notKnowing: 'not_knowing',

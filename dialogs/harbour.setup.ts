@@ -1677,9 +1677,12 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
     // "its only a dance", "its easy money", after a red flag: it is not okay, not their fault, no need to do it (each time).
     // "he says if i loved him i would", after or beside a red flag, a young person: pressure is not love, no is okay (once;
     // in place of the minimises line, whose "a grown-up asking for that" may not fit a boyfriend their age).
-    const pressured = t.lovePressure === true && redFlagKnown(context, summary);
+    const pressured = t.lovePressure === true && t.abuserExcuse !== true && redFlagKnown(context, summary);
     if (pressured && path === 'child' && context.said.lovePressure !== true) out.push(say('child.love-pressure'));
-    else if (t.minimises === true && !pressured && redFlagKnown(context, summary)) out.push(sayStepOf(context, 'minimises'));
+    else if (t.minimises === true && !pressured && t.abuserExcuse !== true && redFlagKnown(context, summary)) out.push(sayStepOf(context, 'minimises'));
+    // "he says its normal in families", "he said its a game", after a red flag: it is not normal, whatever they say; they say it
+    // so it stays secret; not their fault (once; a later "is it normal" gets the not-okay line). Session 29, tester's #3.
+    if (t.abuserExcuse === true && context.said.abuserExcuse !== true && redFlagKnown(context, summary)) out.push(sayStepOf(context, 'abuser-excuse'));
   }
   // "did i do something wrong": after a counsellor had to leave, that it was not because of them; else not their fault.
   if (t.asksIfDidWrong === true) out.push(context.said.counsellorLeft === true ? say('handoff.not-you') : sayStepOf(context, 'not-your-fault'));
@@ -1787,6 +1790,7 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key.endsWith('.not-over')) ? { notOver: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.ai-fake')) ? { aiFake: true as const } : {}),
     ...(lines.some((l) => l.key === 'child.love-pressure') ? { lovePressure: true as const } : {}),
+    ...(lines.some((l) => l.key.endsWith('.abuser-excuse')) ? { abuserExcuse: true as const } : {}),
     ...(lines.some((l) => ROLE_ADVICE_KEYS.has(l.key)) ? { roleAdvice: true as const, safeguardingLead: true as const } : {}),
     ...(lines.some((l) => l.key === 'parent.cant-see-danger') ? { cantSeeDanger: true as const } : {}),
     ...(lines.some((l) => l.key === 'parent.acts-alone') ? { actsAlone: true as const } : {}),

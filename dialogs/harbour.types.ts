@@ -109,6 +109,8 @@ export interface HarbourContext {
     readonly threatInPerson?: boolean;
     /** Someone they know wants them alone in person: don't be alone with them, tell a grown-up today. Once (session 29). */
     readonly notAlone?: boolean;
+    /** "he says its normal in families": not normal, whatever they say; not their fault. Once (session 29). */
+    readonly abuserExcuse?: boolean;
     /** Not in trouble, and Report Remove, after a picture sent or feared shared: once. Absent in older snapshots. */
     readonly imageWorry?: boolean;
     /** Asked, on a goodbye, whether they want to wait for the counsellor who is coming: once. Absent in older snapshots. */

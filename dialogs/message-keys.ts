@@ -100,6 +100,7 @@ const PER_PATH = [
   'image-family',
   'not-over',
   'minimises',
+  'abuser-excuse',
   'ai-fake',
   'wake-yes',
   'call-at-work',

@@ -67,3 +67,39 @@ describe('pattern C: someone the child knows, in person, gets in-person escalati
     expect(keys).toContain('advice.dont-send');
   });
 });
+
+describe('#3 abuse at home: "is it normal", the abuser\'s excuse and the fear of telling mum get answers (K03, X09)', () => {
+  const BATHROOM = ["I'm a young person", 'mums boyfriend keeps coming in the bathroom when im in the shower'];
+
+  it('"he says its normal in families": that isn\'t true, not normal, said so you keep it secret, not your fault', () => {
+    expect(last(onShift, ...BATHROOM, 'he says its normal in families')).toEqual(['child.abuser-excuse']);
+    const words = lastWords(onShift, ...BATHROOM, 'he says its normal in families');
+    expect(words).toMatch(/^That isn't true\. It is not normal or okay, in families or anywhere/);
+    expect(words).toMatch(/It is not your fault\./);
+    expect(words).not.toMatch(/like or love someone|send pictures/);
+    // Other excuses, said the same way: a game, "i wanted it".
+    expect(last(onShift, "I'm a young person", 'my uncle touches me', 'he said its a game')).toEqual(['child.abuser-excuse']);
+    expect(last(onShift, "I'm a young person", 'my uncle touches me', 'he said i wanted it')).toEqual(['child.abuser-excuse']);
+  });
+
+  it('"i cant tell mum she really loves him" is the fear of telling, not "How are you feeling right now?"', () => {
+    const keys = last(onShift, ...BATHROOM, 'he says its normal in families', 'i cant tell mum she really loves him');
+    expect(keys).toContain('child.fears-telling');
+    expect(keys).not.toContain('escalation.ask-feelings');
+  });
+
+  it('"is it normal" after abuse is answered: not okay, not your fault (K03 and X09), never only "I\'m still here"', () => {
+    const k03 = last(onShift, ...BATHROOM, 'he says its normal in families', 'i cant tell mum she really loves him', 'is it normal');
+    expect(k03).toEqual(['child.not-okay']);
+    const x09 = last(onShift, "I'm a young person", 'my uncle makes me sit on his lap and it feels weird', 'is it normal');
+    expect(x09).toEqual(['child.not-okay']);
+    expect(lastWords(onShift, "I'm a young person", 'my uncle makes me sit on his lap and it feels weird', 'is it normal')).toMatch(/is not okay, and it is not your fault/);
+  });
+
+  it('Welsh: the excuse and "ydy e\'n normal" get their Welsh lines', () => {
+    const turns = play(real.machine, onShift, ["Dw i'n berson ifanc", "mae fy ewythr yn cyffwrdd fi", "mae e'n dweud ei fod e'n normal"].map(msg));
+    const lastTurn = turns.at(-1);
+    const words = wordsOf(real.content, lastTurn?.emitted ?? [], 'cy-GB', lastTurn?.snapshot.context).join(' ');
+    expect(words).toMatch(/^Dydy hynny ddim yn wir/);
+  });
+});
