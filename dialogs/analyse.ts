@@ -16,7 +16,7 @@ import {
 import { compile, containsAny, isWhole, startsWithAny, tokens, Vocabulary, withoutFillers, type PhraseList, type Reading } from './match.js';
 import type { HarbourContext, MessageReading } from './harbour.types.js';
 import type { Audience, ConversationSummary } from './types.js';
-import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, EXPLOITATION_FINDING, grownUpTargetOf, HURT_AT_HOME_RULES, HOME_ALONE_FINDING, HOME_ALONE_RULE, IMAGE_THREAT_RULES, threatIsBlackmail, union, VIOLENCE_THREATENED } from './wording.js';
+import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, EXPLOITATION_FINDING, KNOWN_ADULT_IN_ROOM_FINDING, grownUpTargetOf, HURT_AT_HOME_RULES, HOME_ALONE_FINDING, HOME_ALONE_RULE, IMAGE_THREAT_RULES, threatIsBlackmail, union, VIOLENCE_THREATENED } from './wording.js';
 
 /**
  * One message, understood once per turn: the detector's findings plus everything the dialog's
@@ -342,6 +342,10 @@ export interface TurnAnalysis {
   readonly lovePressure?: boolean;
   /** "he says its normal in families", "he said its a game": the excuse of someone who abuses them (session 29). */
   readonly abuserExcuse?: boolean;
+  /** "r u there", "hello??", "is anyone there": whether anyone is reading, not an answer (session 29). */
+  readonly asksIfThere?: boolean;
+  /** "my cousin came in my room again last nite", "he gets in my bed": someone coming in where they sleep or wash (session 29). */
+  readonly comesInRoom?: boolean;
   /** "someone made a fake nude of me with ai", "can report remove take down fake ones". */
   readonly aiFake?: boolean;
   /** "its 1am tho", "its the middle of the night". */
@@ -590,6 +594,8 @@ export function createAnalyser(deps: DialogDeps) {
   const minimises = compile(w.minimises);
   const lovePressure = compile(w.lovePressure);
   const abuserExcuse = compile(w.abuserExcuse);
+  const asksIfThere = compile(w.asksIfThere);
+  const comesInRoom = compile(w.comesInRoom);
   const aiFake = compile(w.aiFake);
   const lateHour = compile(w.lateHour);
   const notKnowing = compile(w.notKnowing);
@@ -618,7 +624,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, abuserExcuse, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, abuserExcuse, asksIfThere, comesInRoom, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -841,6 +847,8 @@ export function createAnalyser(deps: DialogDeps) {
     if (app === undefined && knownAdult && !online && !toldTheirGrownUp && !grownUpDoesntKnow) turn.knownAdultInPerson = true;
     if (knownAdult && !toldTheirGrownUp && !grownUpDoesntKnow) turn.knownAdultNamed = true;
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
+    // "r u there", "is anyone there", or a greeting asked ("hello??"): whether anyone is reading, short, nothing else in it.
+    if (words.length <= 6 && result.findings.length === 0 && (either(hits, spelledHits, asksIfThere) || (turn.greeting === true && /\?\s*$/.test(text)))) turn.asksIfThere = true;
     // "what now", "what next": asking what to do (the tips), not "what?" (what the bot meant).
     if (wholeIn(rawRest, spelledRest, confused) && !either(hits, spelledHits, tips)) turn.confused = true;
     if (wholeIn(rawRest, spelledRest, asksBotSecret)) {
@@ -1004,6 +1012,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, minimises)) turn.minimises = true;
     if (either(hits, spelledHits, lovePressure)) turn.lovePressure = true;
     if (either(hits, spelledHits, abuserExcuse)) turn.abuserExcuse = true;
+    if (either(hits, spelledHits, comesInRoom)) turn.comesInRoom = true;
     if (either(hits, spelledHits, aiFake)) {
       turn.aiFake = true;
       // "made a fake nude of me and wants real ones": asked for, so "don't send" still fits.
@@ -1399,6 +1408,13 @@ export function createMessageReader(deps: DialogDeps) {
       !(s.asked ?? []).some((a) => onlineAsked.includes(a))
     )
       turn = { ...turn, harmInPerson: true };
+    // "my cousin came in my room again last nite", "my stepdad gets in my bed", with nothing the detector flags: someone they
+    // know (or someone at home) coming in where they sleep or wash is a sign of abuse. Found by the dialog, so a counsellor is
+    // asked for (and, off shift, the helplines given at once), without saying what happened (session 29, tester's #5).
+    if (turn.comesInRoom === true && turn.findings.length === 0 && (context.knownAdult === true || turn.knownAdultInPerson === true || turn.householdNamed === true)) {
+      const inRoom: Finding = { category: 'sexual', urgency: 'high', confidence: 1, rule: KNOWN_ADULT_IN_ROOM_FINDING, detectorVersion: 'dialog', evidence: [] };
+      turn = { ...turn, findings: [inRoom], categories: union(turn.categories, ['sexual']), urgency: turn.urgency === 'immediate' ? 'immediate' : 'high', harmInPerson: true };
+    }
     // A young person's grown-up targeted ("my mum is talking to a man online who wants money"), or an adult
     // targeted themselves ("im being blackmailed myself"): "she already sent him 2000" is not their own picture or
     // money, so no "you are not in trouble… Report Remove" or "don't pay any more" aimed at a child.

@@ -375,6 +375,10 @@ export interface AnswerWords {
   readonly lovePressure: readonly string[];
   /** "he says its normal in families", "he said its a game", "he said i wanted it": the excuse of someone who abuses them. */
   readonly abuserExcuse: readonly string[];
+  /** "r u there", "is anyone there": whether anyone is reading; never an answer to a step's question. */
+  readonly asksIfThere: readonly string[];
+  /** "my cousin came in my room", "he gets in my bed": someone coming in where they sleep or wash. */
+  readonly comesInRoom: readonly string[];
   /** "someone made a fake nude of me with ai", "is it illegal if its fake": AI-made or edited nude pictures. */
   readonly aiFake: readonly string[];
   /** "its 1am tho", "its the middle of the night": the hour as a reason not to wake or tell a grown-up. */
@@ -605,6 +609,8 @@ export const ANSWER_LIST_KEYS = {
   minimises: 'minimises',
   lovePressure: 'love_pressure',
   abuserExcuse: 'abuser_excuse',
+  asksIfThere: 'asks_if_there',
+  comesInRoom: 'comes_in_room',
   aiFake: 'ai_fake',
   lateHour: 'late_hour',
   notKnowing: 'not_knowing',

@@ -54,7 +54,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // The context as it will be once the message is taken (the same object when it already is).
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
-    if ((noPointOf(taken) && context.handoff === 'none') || turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.asksTakeDevice === true && pathOf(context.audience) === 'parent') || ((turn.outing === true || turn.outedHomeFear === true) && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || isBackAfterPause(taken) || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
+    if ((noPointOf(taken) && context.handoff === 'none') || turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.asksTakeDevice === true && pathOf(context.audience) === 'parent') || ((turn.outing === true || turn.outedHomeFear === true) && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || asksIfThereOnPath(context, turn) || isBackAfterPause(taken) || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
     // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
     return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
@@ -1009,6 +1009,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isWaitingForPerson: ({ context }) => isWaitingForPerson(context),
       hasAskedBeforeLeaving: ({ context }) => context.said.leaveAsked === true,
       /** "still here", "im back"; or "ok shes gone" right after they paused (not while in danger now: "hes gone" is news then). */
+      asksIfThereOnPath: ({ context, event }) => asksIfThereOnPath(context, turnOf(context, event)),
       isStillHere: ({ context, event }) => turnOf(context, event).stillHere === true || isBackAfterPause({ ...context, turn: turnOf(context, event) }),
       keptSecretForFriend: ({ context, event }) => hasFriendSecret({ ...context, turn: turnOf(context, event) }),
       worriesAboutImage: ({ context, event }) => worriesAboutImage({ ...context, turn: turnOf(context, event) }),
@@ -1420,6 +1421,11 @@ function tookDevice(context: HarbourContext): boolean {
 }
 
 /** "is it bad", not answered yet, and a red flag is known in the chat (with this message's). */
+/** "r u there", "hello??" on a path (who is chatting known, not escalated): the root answers it, never the step (session 29). */
+function asksIfThereOnPath(context: HarbourContext, turn: TurnAnalysis): boolean {
+  return turn.asksIfThere === true && context.audience !== undefined && context.handoff === 'none';
+}
+
 function asksIfWrong(context: HarbourContext, summary: ConversationSummary): boolean {
   return context.turn.asksIfWrong === true && context.said.notOkay !== true && redFlagKnown(context, summary);
 }
@@ -1677,12 +1683,12 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
     // "its only a dance", "its easy money", after a red flag: it is not okay, not their fault, no need to do it (each time).
     // "he says if i loved him i would", after or beside a red flag, a young person: pressure is not love, no is okay (once;
     // in place of the minimises line, whose "a grown-up asking for that" may not fit a boyfriend their age).
-    const pressured = t.lovePressure === true && t.abuserExcuse !== true && redFlagKnown(context, summary);
+    const pressured = t.lovePressure === true && redFlagKnown(context, summary);
     if (pressured && path === 'child' && context.said.lovePressure !== true) out.push(say('child.love-pressure'));
     else if (t.minimises === true && !pressured && t.abuserExcuse !== true && redFlagKnown(context, summary)) out.push(sayStepOf(context, 'minimises'));
     // "he says its normal in families", "he said its a game", after a red flag: it is not normal, whatever they say; they say it
     // so it stays secret; not their fault (once; a later "is it normal" gets the not-okay line). Session 29, tester's #3.
-    if (t.abuserExcuse === true && context.said.abuserExcuse !== true && redFlagKnown(context, summary)) out.push(sayStepOf(context, 'abuser-excuse'));
+    if (t.abuserExcuse === true && !pressured && context.said.abuserExcuse !== true && redFlagKnown(context, summary)) out.push(sayStepOf(context, 'abuser-excuse'));
   }
   // "did i do something wrong": after a counsellor had to leave, that it was not because of them; else not their fault.
   if (t.asksIfDidWrong === true) out.push(context.said.counsellorLeft === true ? say('handoff.not-you') : sayStepOf(context, 'not-your-fault'));

@@ -260,6 +260,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'shared.thats-okay',
   'shared.go-ahead',
   'shared.listening',
+  'shared.im-here',
   'shared.tell-me-more',
   'feeling.scared',
   'feeling.worried',

@@ -414,6 +414,9 @@ export function isHomeAloneFinding(f: { readonly rule: string }): boolean {
 /** The dialog's finding for criminal exploitation ("take a bag to another town for 300"; analyse.ts). */
 export const EXPLOITATION_FINDING = 'dialog:criminal-exploitation';
 
+/** Found by the dialog: someone they know coming in where they sleep or wash ("my cousin came in my room"). Nothing told yet of what happened. */
+export const KNOWN_ADULT_IN_ROOM_FINDING = 'dialog:known-adult-in-room';
+
 /** The detector's rule for someone outside or at the door now. */
 export const SOMEONE_OUTSIDE_RULE = 'lex:immediate_danger.someone-outside';
 
@@ -526,7 +529,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   const nothingAsked = ctx.turn.asksInReturn !== true;
   const sentOnly = ((ctx.turn.sentSexual === true || ctx.turn.aiFake === true) && nothingAsked) || ctx.turn.sharedOtherImage === true;
   const asksSexual = !sentOnly && !inPerson && findings.some((f) => f.category === 'sexual' && f.rule !== ABUSE_DISCLOSED_RULE);
-  const abuseTold = ctx.said.abuseTold !== true && !asksSexual && findings.some((f) => f.rule === ABUSE_DISCLOSED_RULE || (inPerson && f.category === 'sexual'));
+  const abuseTold = ctx.said.abuseTold !== true && !asksSexual && findings.some((f) => f.rule === ABUSE_DISCLOSED_RULE || (inPerson && f.category === 'sexual' && f.rule !== KNOWN_ADULT_IN_ROOM_FINDING));
   if (abuseTold) out.push(say(`${pathOf(ctx.audience)}.abuse-told`));
   // Their threat to hurt themselves if the child blocks or tells: said for what it is (once), and neither it nor the
   // "if i block" it is read in (nor that read as a threat renewed) is blackmail or a threat to come.

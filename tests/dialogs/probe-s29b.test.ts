@@ -103,3 +103,30 @@ describe('#3 abuse at home: "is it normal", the abuser\'s excuse and the fear of
     expect(words).toMatch(/^Dydy hynny ddim yn wir/);
   });
 });
+
+describe('#5 "r u there" is never an answer; someone they know coming into their room at night gets help at once (Z01)', () => {
+  it('"r u there", "hello??", "is anyone there" at a yes/no step: I\'m here, and the question still waits', () => {
+    const STORY = ["I'm a young person", 'a man on snapchat keeps messaging me', 'for weeks'];
+    const turns = keysPerTurn(onShift, ...STORY, 'r u there', 'hello??', 'is anyone there', 'yes');
+    expect(turns[2]).toEqual(['child.ask.asked-to-do']);
+    for (const t of [turns[3], turns[4], turns[5]]) expect(t).toEqual(['shared.im-here']);
+    // The "yes" after them still answers the question that waited.
+    expect(turns[6]).toEqual(['child.ask.what-asked']);
+    expect(lastWords(onShift, ...STORY, 'r u there')).toMatch(/^Yes, I'm here\. I'm a computer helper, and I'm reading everything you write/);
+  });
+
+  it('Z01 off shift: "my cousin came in my room again last nite" escalates with the helplines at once, not "How long has this person been talking to you?"', () => {
+    const turns = keysPerTurn(offShift, "I'm a young person", 'it happened again', 'my cousin came in my room again last nite', 'r u there');
+    expect(turns[2]).toEqual(['escalation.serious', 'escalation.off-shift', 'helplines.now.child']);
+    expect(turns[2]).not.toContain('child.ask.how-long');
+    // Nothing was told yet of what he did: no "nobody is allowed to do things like that to you".
+    expect(turns[2]).not.toContain('child.abuse-told');
+    expect(turns[3]).not.toContain('child.ack.asked-to-do');
+    expect(lastWords(offShift, "I'm a young person", 'my cousin came in my room again last nite')).toMatch(/Childline free on 0800 1111/);
+  });
+
+  it('a friend at a sleepover coming into the room, with nobody they know named, is not escalated by the dialog', () => {
+    const keys = last(onShift, "I'm a young person", 'my friend came in my room and took my charger');
+    expect(keys).not.toContain('escalation.serious');
+  });
+});
