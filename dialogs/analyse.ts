@@ -346,6 +346,8 @@ export interface TurnAnalysis {
   readonly asksIfThere?: boolean;
   /** "my cousin came in my room again last nite", "he gets in my bed": someone coming in where they sleep or wash (session 29). */
   readonly comesInRoom?: boolean;
+  /** "please dont hate me", "are you mad at me": afraid the bot thinks badly of them (session 29). */
+  readonly fearsJudged?: boolean;
   /** "someone made a fake nude of me with ai", "can report remove take down fake ones". */
   readonly aiFake?: boolean;
   /** "its 1am tho", "its the middle of the night". */
@@ -596,6 +598,7 @@ export function createAnalyser(deps: DialogDeps) {
   const abuserExcuse = compile(w.abuserExcuse);
   const asksIfThere = compile(w.asksIfThere);
   const comesInRoom = compile(w.comesInRoom);
+  const fearsJudged = compile(w.fearsJudged);
   const aiFake = compile(w.aiFake);
   const lateHour = compile(w.lateHour);
   const notKnowing = compile(w.notKnowing);
@@ -624,7 +627,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, abuserExcuse, asksIfThere, comesInRoom, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, abuserExcuse, asksIfThere, comesInRoom, fearsJudged, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -845,7 +848,9 @@ export function createAnalyser(deps: DialogDeps) {
     const grownUpDoesntKnow = either(hits, spelledHits, homeDoesntKnow) && result.findings.length === 0 && app === undefined && !online && !either(hits, spelledHits, homeTrouble);
     if (grownUpDoesntKnow) turn.homeDoesntKnowOnly = true;
     if (app === undefined && knownAdult && !online && !toldTheirGrownUp && !grownUpDoesntKnow) turn.knownAdultInPerson = true;
-    if (knownAdult && !toldTheirGrownUp && !grownUpDoesntKnow) turn.knownAdultNamed = true;
+    // Not beside a stranger ("a man on snapchat wants to meet me and my mum doesnt know"): the mum is not the one in the story.
+    const strangerNamed = words.some((w, i) => OUTSIDER_WORDS.has(w) || ((OUTSIDER_NOUNS.has(w) || w === 'boy' || w === 'girl') && STRANGER_ARTICLES.has(words[i - 1] ?? '')));
+    if (knownAdult && !toldTheirGrownUp && !grownUpDoesntKnow && !strangerNamed) turn.knownAdultNamed = true;
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
     // "r u there", "is anyone there", or a greeting asked ("hello??"): whether anyone is reading, short, nothing else in it.
     if (words.length <= 6 && result.findings.length === 0 && (either(hits, spelledHits, asksIfThere) || (turn.greeting === true && /\?\s*$/.test(text)))) turn.asksIfThere = true;
@@ -1013,6 +1018,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, lovePressure)) turn.lovePressure = true;
     if (either(hits, spelledHits, abuserExcuse)) turn.abuserExcuse = true;
     if (either(hits, spelledHits, comesInRoom)) turn.comesInRoom = true;
+    if (either(hits, spelledHits, fearsJudged)) turn.fearsJudged = true;
     if (either(hits, spelledHits, aiFake)) {
       turn.aiFake = true;
       // "made a fake nude of me and wants real ones": asked for, so "don't send" still fits.
@@ -1141,6 +1147,8 @@ const GIVE_WORDS: ReadonlySet<string> = new Set(['send', 'sends', 'sending', 'se
 const MONEY_WORDS: ReadonlySet<string> = new Set(['money', 'cash', 'pounds', 'quid', 'loads']);
 const OUTSIDER_WORDS: ReadonlySet<string> = new Set(['someone', 'somebody', 'stranger', 'scammer', 'scammers']);
 const OUTSIDER_NOUNS: ReadonlySet<string> = new Set(['man', 'woman', 'guy', 'lady', 'bloke', 'person', 'stranger', 'scammer']);
+/** "a man", "this guy", "some girl": someone not named as one they know. */
+const STRANGER_ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'this', 'that', 'some', 'the']);
 const GROWN_UP_WORDS: ReadonlySet<string> = new Set(['mum', 'mums', 'mom', 'moms', 'mam', 'mams', 'dad', 'dads', 'stepdad', 'stepdads', 'stepmum', 'stepmums', 'nan', 'nans', 'nana', 'nanas', 'gran', 'grans', 'grandad', 'grandads', 'grandma', 'grandmas', 'aunt', 'aunts', 'auntie', 'aunties', 'uncle', 'uncles', 'parent', 'parents']);
 /** Yes marks ("👍", "👌", "✅") and no marks ("👎", "❌", "🙅"); a message of only these, with skin tones and spaces. */
 const YES_MARK = /[\u{1F44D}\u{1F44C}\u2705\u2714]/u;

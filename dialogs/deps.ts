@@ -379,6 +379,8 @@ export interface AnswerWords {
   readonly asksIfThere: readonly string[];
   /** "my cousin came in my room", "he gets in my bed": someone coming in where they sleep or wash. */
   readonly comesInRoom: readonly string[];
+  /** "please dont hate me", "are you mad at me": afraid the bot thinks badly of them. */
+  readonly fearsJudged: readonly string[];
   /** "someone made a fake nude of me with ai", "is it illegal if its fake": AI-made or edited nude pictures. */
   readonly aiFake: readonly string[];
   /** "its 1am tho", "its the middle of the night": the hour as a reason not to wake or tell a grown-up. */
@@ -611,6 +613,7 @@ export const ANSWER_LIST_KEYS = {
   abuserExcuse: 'abuser_excuse',
   asksIfThere: 'asks_if_there',
   comesInRoom: 'comes_in_room',
+  fearsJudged: 'fears_judged',
   aiFake: 'ai_fake',
   lateHour: 'late_hour',
   notKnowing: 'not_knowing',

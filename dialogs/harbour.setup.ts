@@ -242,7 +242,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        */
       sayStoryHeard: enqueueActions(({ context, enqueue }) => {
         if (context.said.storyHeard === true) {
-          enqueue.emit(say('shared.listening'));
+          const heard = context.heard ?? 0;
+          enqueue.emit(say(PATH_LISTENING_LINES[heard % PATH_LISTENING_LINES.length] ?? 'shared.listening'));
+          enqueue.assign({ heard: heard + 1 });
           return;
         }
         enqueue.emit(sayStepOf(context, 'ack.what-happened'));
@@ -597,6 +599,12 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (context.feelingsAsk === 'asked') enqueue.assign({ feelingsAsk: 'answered' });
       }),
       /** Listening while escalated: three lines in turn, so a child who keeps writing is not answered the same each time. */
+      /** Open listening on a path: "I'm here, and I'm listening", then "I'm reading everything you write", in turn; never one line twice in a row. */
+      sayListening: enqueueActions(({ context, enqueue }) => {
+        const heard = context.heard ?? 0;
+        enqueue.emit(say(PATH_LISTENING_LINES[heard % PATH_LISTENING_LINES.length] ?? 'shared.listening'));
+        enqueue.assign({ heard: heard + 1 });
+      }),
       sayListeningWhileEscalated: enqueueActions(({ context, enqueue }) => {
         const heard = context.heard ?? 0;
         enqueue.emit(say(LISTENING_LINES[heard % LISTENING_LINES.length] ?? 'escalation.listening', { quickReplies: QR.keepTalking }));
@@ -1607,6 +1615,8 @@ function sayStepOf(context: HarbourContext, step: string, quickReplies?: readonl
 
 /** The listening lines while escalated, in turn. */
 const LISTENING_LINES = ['escalation.listening', 'escalation.listening-reading', 'escalation.listening-tips'] as const;
+/** Open listening on a path, in turn (session 29, tester's #10: the same line three times in a row). */
+const PATH_LISTENING_LINES = ['shared.listening', 'escalation.listening-reading'] as const;
 
 /**
  * The standing answers to this message (worries and questions answered whatever the step), in order (none: the route does not apply):
@@ -1690,6 +1700,8 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
     // so it stays secret; not their fault (once; a later "is it normal" gets the not-okay line). Session 29, tester's #3.
     if (t.abuserExcuse === true && !pressured && context.said.abuserExcuse !== true && redFlagKnown(context, summary)) out.push(sayStepOf(context, 'abuser-excuse'));
   }
+  // "please dont hate me", "are you mad at me" (a young person or friend): no, I don't think badly of you, not in trouble (each time).
+  if (t.fearsJudged === true && path !== 'parent') out.push(say('shared.not-judged'));
   // "did i do something wrong": after a counsellor had to leave, that it was not because of them; else not their fault.
   if (t.asksIfDidWrong === true) out.push(context.said.counsellorLeft === true ? say('handoff.not-you') : sayStepOf(context, 'not-your-fault'));
   // A nude made or edited with AI ("someone made a fake nude of me with ai"): still against the law under 18, not

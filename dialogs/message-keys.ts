@@ -261,6 +261,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'shared.go-ahead',
   'shared.listening',
   'shared.im-here',
+  'shared.not-judged',
   'shared.tell-me-more',
   'feeling.scared',
   'feeling.worried',

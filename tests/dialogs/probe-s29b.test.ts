@@ -130,3 +130,35 @@ describe('#5 "r u there" is never an answer; someone they know coming into their
     expect(keys).not.toContain('escalation.serious');
   });
 });
+
+describe('#10 shame after sending a video (K13): "please dont hate me" is answered, and no listening line twice in a row', () => {
+  const K13 = ["I'm a young person", 'i did something really bad and im so ashamed', 'i cant say', 'i sent a video to someone', 'they were older'];
+
+  it('"please dont hate me": I don\'t think badly of you, not in trouble, not the one in the wrong', () => {
+    expect(last(onShift, ...K13, 'please dont hate me')).toEqual(['shared.not-judged']);
+    expect(lastWords(onShift, ...K13, 'please dont hate me')).toMatch(/^I don't hate you, and I don't think badly of you at all\. You're not in trouble\./);
+    // While escalated too, before "most grown-ups want to help" (fears_telling's "hate me" is about a grown-up they would tell).
+    expect(last(onShift, "I'm a young person", 'a man on snap made me send a video', 'are you mad at me')).toContain('shared.not-judged');
+    expect(last(onShift, "I'm a young person", 'a man on snap made me send a video', 'are you mad at me')).not.toContain('child.fears-telling');
+  });
+
+  it('the open listening lines take turns: never the same line twice in a row', () => {
+    const turns = keysPerTurn(onShift, ...K13, 'idk', 'its hard');
+    const listening = turns.slice(2).map((t) => t.join(' '));
+    for (let i = 1; i < listening.length; i++) {
+      if (listening[i]?.includes('listening')) expect(listening[i]).not.toEqual(listening[i - 1]);
+    }
+    expect(turns[2]).toEqual(['shared.listening']);
+    expect(turns[4]).toEqual(['escalation.listening-reading']);
+  });
+});
+
+describe('pattern C keeps strangers as strangers when a parent is only mentioned', () => {
+  it('"a man on snapchat wants to meet me and my mum doesnt know": don\'t go to meet them, not the in-person line', () => {
+    for (const text of ['a man on snapchat wants to meet me and my mum doesnt know', 'this guy wants to meet up, should i tell my mum']) {
+      const keys = last(onShift, "I'm a young person", text);
+      expect(keys).not.toContain('child.advice.not-alone');
+      expect(keys).toContain('advice.dont-meet');
+    }
+  });
+});
