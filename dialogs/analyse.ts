@@ -16,7 +16,7 @@ import {
 import { compile, containsAny, isWhole, startsWithAny, tokens, Vocabulary, withoutFillers, type PhraseList, type Reading } from './match.js';
 import type { HarbourContext, MessageReading } from './harbour.types.js';
 import type { Audience, ConversationSummary } from './types.js';
-import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, EXPLOITATION_FINDING, grownUpTargetOf, HURT_AT_HOME_RULES, HOME_ALONE_FINDING, HOME_ALONE_RULE, IMAGE_THREAT_RULES, threatIsBlackmail, union, VIOLENCE_THREATENED } from './wording.js';
+import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, EXPLOITATION_FINDING, KNOWN_ADULT_IN_ROOM_FINDING, grownUpTargetOf, HURT_AT_HOME_RULES, HOME_ALONE_FINDING, HOME_ALONE_RULE, IMAGE_THREAT_RULES, threatIsBlackmail, union, VIOLENCE_THREATENED } from './wording.js';
 
 /**
  * One message, understood once per turn: the detector's findings plus everything the dialog's
@@ -51,6 +51,13 @@ export interface TurnAnalysis {
   readonly asksPolice?: boolean;
   /** Names a grown-up the child knows ("my uncle", "her coach"), with no app, nothing online and no stranger. */
   readonly knownAdultInPerson?: boolean;
+  /** Names a grown-up or older person the child knows ("my coach", "my cousin"), online or not. */
+  readonly knownAdultNamed?: boolean;
+  /**
+   * Harm by someone the child knows, in person: that person named now or before (`knownAdult`), with nothing online in this
+   * message or the chat (no app, no online words, nothing asked for by message, no money). Set in readMessage (session 29).
+   */
+  readonly harmInPerson?: boolean;
   /** "how long will it take", "is anyone coming": the wait for a counsellor. */
   readonly asksWait?: boolean;
   /** "what if i just meet him somewhere public", "should i let her meet him": whether to go and meet them. */
@@ -347,6 +354,14 @@ export interface TurnAnalysis {
   readonly minimises?: boolean;
   /** "he says if i loved him i would", "prove you love me". */
   readonly lovePressure?: boolean;
+  /** "he says its normal in families", "he said its a game": the excuse of someone who abuses them (session 29). */
+  readonly abuserExcuse?: boolean;
+  /** "r u there", "hello??", "is anyone there": whether anyone is reading, not an answer (session 29). */
+  readonly asksIfThere?: boolean;
+  /** "my cousin came in my room again last nite", "he gets in my bed": someone coming in where they sleep or wash (session 29). */
+  readonly comesInRoom?: boolean;
+  /** "please dont hate me", "are you mad at me": afraid the bot thinks badly of them (session 29). */
+  readonly fearsJudged?: boolean;
   /** "someone made a fake nude of me with ai", "can report remove take down fake ones". */
   readonly aiFake?: boolean;
   /** "its 1am tho", "its the middle of the night". */
@@ -596,6 +611,10 @@ export function createAnalyser(deps: DialogDeps) {
   const thinksOver = compile(w.thinksOver);
   const minimises = compile(w.minimises);
   const lovePressure = compile(w.lovePressure);
+  const abuserExcuse = compile(w.abuserExcuse);
+  const asksIfThere = compile(w.asksIfThere);
+  const comesInRoom = compile(w.comesInRoom);
+  const fearsJudged = compile(w.fearsJudged);
   const aiFake = compile(w.aiFake);
   const lateHour = compile(w.lateHour);
   const notKnowing = compile(w.notKnowing);
@@ -624,7 +643,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, deletedChat, toldFriend, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, deletedChat, toldFriend, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, abuserExcuse, asksIfThere, comesInRoom, fearsJudged, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -845,7 +864,12 @@ export function createAnalyser(deps: DialogDeps) {
     const grownUpDoesntKnow = either(hits, spelledHits, homeDoesntKnow) && result.findings.length === 0 && app === undefined && !online && !either(hits, spelledHits, homeTrouble);
     if (grownUpDoesntKnow) turn.homeDoesntKnowOnly = true;
     if (app === undefined && knownAdult && !online && !toldTheirGrownUp && !grownUpDoesntKnow) turn.knownAdultInPerson = true;
+    // Not beside a stranger ("a man on snapchat wants to meet me and my mum doesnt know"): the mum is not the one in the story.
+    const strangerNamed = words.some((w, i) => OUTSIDER_WORDS.has(w) || ((OUTSIDER_NOUNS.has(w) || w === 'boy' || w === 'girl') && STRANGER_ARTICLES.has(words[i - 1] ?? '')));
+    if (knownAdult && !toldTheirGrownUp && !grownUpDoesntKnow && !strangerNamed) turn.knownAdultNamed = true;
     if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
+    // "r u there", "is anyone there", or a greeting asked ("hello??"): whether anyone is reading, short, nothing else in it.
+    if (words.length <= 6 && result.findings.length === 0 && (either(hits, spelledHits, asksIfThere) || (turn.greeting === true && /\?\s*$/.test(text)))) turn.asksIfThere = true;
     // "what now", "what next": asking what to do (the tips), not "what?" (what the bot meant).
     if (wholeIn(rawRest, spelledRest, confused) && !either(hits, spelledHits, tips)) turn.confused = true;
     if (wholeIn(rawRest, spelledRest, asksBotSecret)) {
@@ -1013,6 +1037,9 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, thinksOver)) turn.thinksOver = true;
     if (either(hits, spelledHits, minimises)) turn.minimises = true;
     if (either(hits, spelledHits, lovePressure)) turn.lovePressure = true;
+    if (either(hits, spelledHits, abuserExcuse)) turn.abuserExcuse = true;
+    if (either(hits, spelledHits, comesInRoom)) turn.comesInRoom = true;
+    if (either(hits, spelledHits, fearsJudged)) turn.fearsJudged = true;
     if (either(hits, spelledHits, aiFake)) {
       turn.aiFake = true;
       // "made a fake nude of me and wants real ones": asked for, so "don't send" still fits.
@@ -1141,6 +1168,8 @@ const GIVE_WORDS: ReadonlySet<string> = new Set(['send', 'sends', 'sending', 'se
 const MONEY_WORDS: ReadonlySet<string> = new Set(['money', 'cash', 'pounds', 'quid', 'loads']);
 const OUTSIDER_WORDS: ReadonlySet<string> = new Set(['someone', 'somebody', 'stranger', 'scammer', 'scammers']);
 const OUTSIDER_NOUNS: ReadonlySet<string> = new Set(['man', 'woman', 'guy', 'lady', 'bloke', 'person', 'stranger', 'scammer']);
+/** "a man", "this guy", "some girl": someone not named as one they know. */
+const STRANGER_ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'this', 'that', 'some', 'the']);
 const GROWN_UP_WORDS: ReadonlySet<string> = new Set(['mum', 'mums', 'mom', 'moms', 'mam', 'mams', 'dad', 'dads', 'stepdad', 'stepdads', 'stepmum', 'stepmums', 'nan', 'nans', 'nana', 'nanas', 'gran', 'grans', 'grandad', 'grandads', 'grandma', 'grandmas', 'aunt', 'aunts', 'auntie', 'aunties', 'uncle', 'uncles', 'parent', 'parents']);
 /** Yes marks ("👍", "👌", "✅") and no marks ("👎", "❌", "🙅"); a message of only these, with skin tones and spaces. */
 const YES_MARK = /[\u{1F44D}\u{1F44C}\u2705\u2714]/u;
@@ -1395,6 +1424,26 @@ export function createMessageReader(deps: DialogDeps) {
       const exploited: Finding = { category: 'meet_or_secrecy', urgency: 'high', confidence: 1, rule: EXPLOITATION_FINDING, detectorVersion: 'dialog', evidence: [] };
       turn = { ...turn, findings: [...turn.findings, exploited], categories: union(turn.categories, ['meet_or_secrecy']), urgency: turn.urgency === 'immediate' ? 'immediate' : 'high' };
     }
+    // Harm by someone the child knows, in person ("my cousin makes me do stuff when we stay at nans", then "he said if i tell
+    // nobody will believe me"): escalation() gives the in-person lines (not their fault, I believe you, keep away from being
+    // alone with them), not the online stranger's "don't send or pay", "never go to meet them" (session 29, tester's pattern C).
+    const onlineAsked = [ASKED.sexual, ASKED.financial, ASKED.personal_info];
+    if (
+      (context.knownAdult === true || turn.knownAdultInPerson === true) &&
+      s.app === undefined &&
+      turn.app === undefined &&
+      turn.strangerOrOnline !== true &&
+      !turn.categories.includes('financial') &&
+      !(s.asked ?? []).some((a) => onlineAsked.includes(a))
+    )
+      turn = { ...turn, harmInPerson: true };
+    // "my cousin came in my room again last nite", "my stepdad gets in my bed", with nothing the detector flags: someone they
+    // know (or someone at home) coming in where they sleep or wash is a sign of abuse. Found by the dialog, so a counsellor is
+    // asked for (and, off shift, the helplines given at once), without saying what happened (session 29, tester's #5).
+    if (turn.comesInRoom === true && turn.findings.length === 0 && (context.knownAdult === true || turn.knownAdultInPerson === true || turn.householdNamed === true)) {
+      const inRoom: Finding = { category: 'sexual', urgency: 'high', confidence: 1, rule: KNOWN_ADULT_IN_ROOM_FINDING, detectorVersion: 'dialog', evidence: [] };
+      turn = { ...turn, findings: [inRoom], categories: union(turn.categories, ['sexual']), urgency: turn.urgency === 'immediate' ? 'immediate' : 'high', harmInPerson: true };
+    }
     // A young person's grown-up targeted ("my mum is talking to a man online who wants money"), or an adult
     // targeted themselves ("im being blackmailed myself"): "she already sent him 2000" is not their own picture or
     // money, so no "you are not in trouble… Report Remove" or "don't pay any more" aimed at a child.
@@ -1425,7 +1474,8 @@ export function createMessageReader(deps: DialogDeps) {
     }
     const asked: string[] = [];
     // Abuse told of is not something asked for: the summary says so in its own words.
-    const abuseOnly = turn.findings.every((f) => f.category !== 'sexual' || f.rule === ABUSE_DISCLOSED_RULE);
+    // So is a sexual finding about someone they know, in person ("my uncle makes me sit on his lap"): nothing was asked for.
+    const abuseOnly = turn.harmInPerson === true || turn.findings.every((f) => f.category !== 'sexual' || f.rule === ABUSE_DISCLOSED_RULE);
     // So is a threat to hurt ("theyll beat her up"), which is not blackmail.
     // (A threat said again in other words is blackmail only when the threat before it was.)
     const blackmailBefore = (s.asked ?? []).includes(ASKED.threat_blackmail ?? '');

@@ -377,6 +377,14 @@ export interface AnswerWords {
   readonly minimises: readonly string[];
   /** "if you loved me you would", "prove you love me", "everyone does it": pressure dressed as love. */
   readonly lovePressure: readonly string[];
+  /** "he says its normal in families", "he said its a game", "he said i wanted it": the excuse of someone who abuses them. */
+  readonly abuserExcuse: readonly string[];
+  /** "r u there", "is anyone there": whether anyone is reading; never an answer to a step's question. */
+  readonly asksIfThere: readonly string[];
+  /** "my cousin came in my room", "he gets in my bed": someone coming in where they sleep or wash. */
+  readonly comesInRoom: readonly string[];
+  /** "please dont hate me", "are you mad at me": afraid the bot thinks badly of them. */
+  readonly fearsJudged: readonly string[];
   /** "someone made a fake nude of me with ai", "is it illegal if its fake": AI-made or edited nude pictures. */
   readonly aiFake: readonly string[];
   /** "its 1am tho", "its the middle of the night": the hour as a reason not to wake or tell a grown-up. */
@@ -608,6 +616,10 @@ export const ANSWER_LIST_KEYS = {
   thinksOver: 'thinks_over',
   minimises: 'minimises',
   lovePressure: 'love_pressure',
+  abuserExcuse: 'abuser_excuse',
+  asksIfThere: 'asks_if_there',
+  comesInRoom: 'comes_in_room',
+  fearsJudged: 'fears_judged',
   aiFake: 'ai_fake',
   lateHour: 'late_hour',
   notKnowing: 'not_knowing',

@@ -272,6 +272,9 @@ export function createHarbourMachine(deps: DialogDeps) {
         { guard: 'asksToMeet', actions: [...TAKE_MESSAGE, 'sayDontMeet'] },
         // "she made me promise not to tell" (a friend): telling a grown-up is still right (once).
         { guard: 'keptSecretForFriend', actions: [...TAKE_MESSAGE, 'sayFriendSecretIfAny'] },
+        // "r u there", "hello??" once they are on a path (not escalated, which has its own): yes, reading everything; never the
+        // answer to the step's question, which still waits (session 29, tester's #5).
+        { guard: 'asksIfThereOnPath', actions: [...TAKE_MESSAGE, { type: 'say', params: { key: 'shared.im-here' } }] },
         { guard: 'isStillHere', actions: [...TAKE_MESSAGE, { type: 'say', params: { key: 'checkin.thanks' } }] },
         // "ok thanks" on its own: "you're welcome", and the step's question (if any) still waits.
         { guard: 'isThanks', actions: [...TAKE_MESSAGE, { type: 'sayStep', params: { step: 'welcome' } }, 'askWhoIfNotKnown'] },

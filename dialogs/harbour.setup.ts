@@ -58,7 +58,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // The context as it will be once the message is taken (the same object when it already is).
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
-    if ((noPointOf(taken) && context.handoff === 'none') || turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.asksTakeDevice === true && pathOf(context.audience) === 'parent') || ((turn.outing === true || turn.outedHomeFear === true) && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || isBackAfterPause(taken) || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
+    if ((noPointOf(taken) && context.handoff === 'none') || turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.asksTakeDevice === true && pathOf(context.audience) === 'parent') || ((turn.outing === true || turn.outedHomeFear === true) && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || asksIfThereOnPath(context, turn) || isBackAfterPause(taken) || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
     // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
     return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
@@ -256,7 +256,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        */
       sayStoryHeard: enqueueActions(({ context, enqueue }) => {
         if (context.said.storyHeard === true) {
-          enqueue.emit(say('shared.listening'));
+          const heard = context.heard ?? 0;
+          enqueue.emit(say(PATH_LISTENING_LINES[heard % PATH_LISTENING_LINES.length] ?? 'shared.listening'));
+          enqueue.assign({ heard: heard + 1 });
           return;
         }
         enqueue.emit(sayStepOf(context, 'ack.what-happened'));
@@ -625,6 +627,12 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (context.feelingsAsk === 'asked') enqueue.assign({ feelingsAsk: 'answered' });
       }),
       /** Listening while escalated: three lines in turn, so a child who keeps writing is not answered the same each time. */
+      /** Open listening on a path: "I'm here, and I'm listening", then "I'm reading everything you write", in turn; never one line twice in a row. */
+      sayListening: enqueueActions(({ context, enqueue }) => {
+        const heard = context.heard ?? 0;
+        enqueue.emit(say(PATH_LISTENING_LINES[heard % PATH_LISTENING_LINES.length] ?? 'shared.listening'));
+        enqueue.assign({ heard: heard + 1 });
+      }),
       sayListeningWhileEscalated: enqueueActions(({ context, enqueue }) => {
         const heard = context.heard ?? 0;
         enqueue.emit(say(LISTENING_LINES[heard % LISTENING_LINES.length] ?? 'escalation.listening', { quickReplies: QR.keepTalking }));
@@ -1038,6 +1046,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** A counsellor has been asked for and can come, and has not joined yet. */
       isWaitingForPerson: ({ context }) => isWaitingForPerson(context),
       hasAskedBeforeLeaving: ({ context }) => context.said.leaveAsked === true,
+      asksIfThereOnPath: ({ context, event }) => asksIfThereOnPath(context, turnOf(context, event)),
       /** "still here", "im back"; or "ok shes gone" right after they paused (not while in danger now: "hes gone" is news then). */
       isStillHere: ({ context, event }) => turnOf(context, event).stillHere === true || isBackAfterPause(context),
       keptSecretForFriend: ({ context }) => hasFriendSecret(context),
@@ -1463,6 +1472,11 @@ function tookDevice(context: HarbourContext): boolean {
 }
 
 /** "is it bad", not answered yet, and a red flag is known in the chat (with this message's). */
+/** "r u there", "hello??" on a path (who is chatting known, not escalated): the root answers it, never the step (session 29). */
+function asksIfThereOnPath(context: HarbourContext, turn: TurnAnalysis): boolean {
+  return turn.asksIfThere === true && context.audience !== undefined && context.handoff === 'none';
+}
+
 function asksIfWrong(context: HarbourContext, summary: ConversationSummary): boolean {
   return context.turn.asksIfWrong === true && context.said.notOkay !== true && redFlagKnown(context, summary);
 }
@@ -1645,6 +1659,8 @@ function sayStepOf(context: HarbourContext, step: string, quickReplies?: readonl
 
 /** The listening lines while escalated, in turn. */
 const LISTENING_LINES = ['escalation.listening', 'escalation.listening-reading', 'escalation.listening-tips'] as const;
+/** Open listening on a path, in turn (session 29, tester's #10: the same line three times in a row). */
+const PATH_LISTENING_LINES = ['shared.listening', 'escalation.listening-reading'] as const;
 
 /**
  * The standing answers to this message (worries and questions answered whatever the step), in order (none: the route does not apply):
@@ -1724,8 +1740,13 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
     // in place of the minimises line, whose "a grown-up asking for that" may not fit a boyfriend their age).
     const pressured = t.lovePressure === true && redFlagKnown(context, summary);
     if (pressured && path === 'child' && context.said.lovePressure !== true) out.push(say('child.love-pressure'));
-    else if (t.minimises === true && !pressured && redFlagKnown(context, summary)) out.push(sayStepOf(context, 'minimises'));
+    else if (t.minimises === true && !pressured && t.abuserExcuse !== true && redFlagKnown(context, summary)) out.push(sayStepOf(context, 'minimises'));
+    // "he says its normal in families", "he said its a game", after a red flag: it is not normal, whatever they say; they say it
+    // so it stays secret; not their fault (once; a later "is it normal" gets the not-okay line). Session 29, tester's #3.
+    if (t.abuserExcuse === true && !pressured && context.said.abuserExcuse !== true && redFlagKnown(context, summary)) out.push(sayStepOf(context, 'abuser-excuse'));
   }
+  // "please dont hate me", "are you mad at me" (a young person or friend): no, I don't think badly of you, not in trouble (each time).
+  if (t.fearsJudged === true && path !== 'parent') out.push(say('shared.not-judged'));
   // "did i do something wrong": after a counsellor had to leave, that it was not because of them; else not their fault.
   if (t.asksIfDidWrong === true) out.push(context.said.counsellorLeft === true ? say('handoff.not-you') : sayStepOf(context, 'not-your-fault'));
   // A nude made or edited with AI ("someone made a fake nude of me with ai"): still against the law under 18, not
@@ -1832,6 +1853,7 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key.endsWith('.not-over')) ? { notOver: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.ai-fake')) ? { aiFake: true as const } : {}),
     ...(lines.some((l) => l.key === 'child.love-pressure') ? { lovePressure: true as const } : {}),
+    ...(lines.some((l) => l.key.endsWith('.abuser-excuse')) ? { abuserExcuse: true as const } : {}),
     ...(lines.some((l) => ROLE_ADVICE_KEYS.has(l.key)) ? { roleAdvice: true as const, safeguardingLead: true as const } : {}),
     ...(lines.some((l) => l.key === 'parent.cant-see-danger') ? { cantSeeDanger: true as const } : {}),
     ...(lines.some((l) => l.key === 'parent.acts-alone') ? { actsAlone: true as const } : {}),

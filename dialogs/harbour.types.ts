@@ -110,6 +110,12 @@ export interface HarbourContext {
     readonly safeguardingLead?: boolean;
     /** Abuse told of ("he touches me"): nobody may do that, not their fault. Once. Absent in older snapshots. */
     readonly abuseTold?: boolean;
+    /** A threat from someone they know, in person ("he said nobody will believe me"): said to scare them quiet, I believe you. Once (session 29). */
+    readonly threatInPerson?: boolean;
+    /** Someone they know wants them alone in person: don't be alone with them, tell a grown-up today. Once (session 29). */
+    readonly notAlone?: boolean;
+    /** "he says its normal in families": not normal, whatever they say; not their fault. Once (session 29). */
+    readonly abuserExcuse?: boolean;
     /** Not in trouble, and Report Remove, after a picture sent or feared shared: once. Absent in older snapshots. */
     readonly imageWorry?: boolean;
     /** Asked, on a goodbye, whether they want to wait for the counsellor who is coming: once. Absent in older snapshots. */

@@ -134,6 +134,9 @@ export const MEETING_RULES: ReadonlySet<string> = new Set([
   'lex:meet_or_secrecy.fetch-child',
 ]);
 
+/** The detector's rule for someone checking or wanting the child alone ("wants to see me alone after training"). */
+export const ALONE_CHECK_RULE = 'lex:meet_or_secrecy.alone-check';
+
 /** The detector's rule for a grown-up's age told beside a meeting ("wants to meet me" … "hes 30 sumthin"). */
 export const ADULT_AND_MEET_RULE = 'ctx:adult-and-meet';
 
@@ -419,6 +422,9 @@ export function isHomeAloneFinding(f: { readonly rule: string }): boolean {
 /** The dialog's finding for criminal exploitation ("take a bag to another town for 300"; analyse.ts). */
 export const EXPLOITATION_FINDING = 'dialog:criminal-exploitation';
 
+/** Found by the dialog: someone they know coming in where they sleep or wash ("my cousin came in my room"). Nothing told yet of what happened. */
+export const KNOWN_ADULT_IN_ROOM_FINDING = 'dialog:known-adult-in-room';
+
 /** The detector's rule for someone outside or at the door now. */
 export const SOMEONE_OUTSIDE_RULE = 'lex:immediate_danger.someone-outside';
 
@@ -525,17 +531,21 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // Nor when they shared someone else's picture ("i sent a nude of a girl in my class"): nothing was asked of them.
   // Nor for a fake made of them ("someone made a fake nude of me with ai"): nothing was asked of them either, and
   // the fake's own line follows; a threat or money asked for with it still gets "don't send, don't pay".
+  // Someone they know, in person ("my uncle makes me sit on his lap"): nothing was asked for by message either; the abuse
+  // line, never "don't send them any pictures" (session 29, tester's pattern C; `harmInPerson` in readMessage).
+  const inPerson = ctx.turn.harmInPerson === true;
   const nothingAsked = ctx.turn.asksInReturn !== true;
   const sentOnly = ((ctx.turn.sentSexual === true || ctx.turn.aiFake === true) && nothingAsked) || ctx.turn.sharedOtherImage === true;
-  const asksSexual = !sentOnly && findings.some((f) => f.category === 'sexual' && f.rule !== ABUSE_DISCLOSED_RULE);
-  const abuseTold = ctx.said.abuseTold !== true && !asksSexual && findings.some((f) => f.rule === ABUSE_DISCLOSED_RULE);
+  const asksSexual = !sentOnly && !inPerson && findings.some((f) => f.category === 'sexual' && f.rule !== ABUSE_DISCLOSED_RULE);
+  const abuseTold = ctx.said.abuseTold !== true && !asksSexual && findings.some((f) => f.rule === ABUSE_DISCLOSED_RULE || (inPerson && f.category === 'sexual' && f.rule !== KNOWN_ADULT_IN_ROOM_FINDING));
   if (abuseTold) out.push(say(`${pathOf(ctx.audience)}.abuse-told`));
   // Their threat to hurt themselves if the child blocks or tells: said for what it is (once), and neither it nor the
   // "if i block" it is read in (nor that read as a threat renewed) is blackmail or a threat to come.
   const suicidePressure = findings.some((f) => f.rule === SUICIDE_PRESSURE_RULE);
   const threatFindings = suicidePressure ? findings.filter((f) => f.rule !== SUICIDE_PRESSURE_RULE && f.rule !== CONDITIONAL_THREAT_RULE && f.rule !== THREAT_RENEWED_RULE) : findings;
   // A threat to hurt ("theyll beat her up") is not blackmail: nothing to send or pay.
-  const blackmail = threatIsBlackmail(threatFindings, blackmailKnown(ctx), ctx.summary.categories);
+  // Nor is a threat from someone they know, in person ("he said if i tell nobody will believe me"): nothing to send or pay.
+  const blackmail = !inPerson && threatIsBlackmail(threatFindings, blackmailKnown(ctx), ctx.summary.categories);
   const pressure = blackmail || categories.has('financial') || asksSexual;
   // Which half fits is decided by this message's asks; what was said before is in `said.dontSendWhat`.
   const asked = [...(ctx.summary.categories ?? []), ...categories].filter(
@@ -582,7 +592,18 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // line answers that, and "don't go" comes again when they say they are going.
   const partnerNow = ctx.turn.adultPartner === true || findings.some((f) => OLDER_PARTNER_RULES.has(f.rule));
   const adultMeet = ctx.said.dontMeet === true && ctx.said.dontMeetAdult !== true && !partnerNow && findings.some((f) => f.rule === ADULT_AND_MEET_RULE);
-  const meeting = !withPerson && !parentGoing && (ctx.turn.asksToMeet === true || adultMeet || (ctx.said.dontMeet !== true && findings.some(isMeetingFinding)));
+  // Someone they know wants them alone in person ("my coach wants to see me alone after training", "my cousin wants me to
+  // come to his room"): not "people you meet online are not who they say", but don't be alone with them, leave with a
+  // friend or a parent, and tell a grown-up today (once; again each time they ask whether to go). Session 29.
+  const knownPerson = inPerson || ctx.turn.knownAdultNamed === true || ctx.knownAdult === true;
+  const notAlone =
+    !withPerson &&
+    !parentGoing &&
+    pathOf(ctx.audience) !== 'parent' &&
+    knownPerson &&
+    (ctx.turn.asksToMeet === true || (ctx.said.notAlone !== true && findings.some((f) => isMeetingFinding(f) || f.rule === ALONE_CHECK_RULE)));
+  const meeting = !withPerson && !parentGoing && !notAlone && (ctx.turn.asksToMeet === true || adultMeet || (ctx.said.dontMeet !== true && findings.some(isMeetingFinding)));
+  if (notAlone) out.push(say(`${pathOf(ctx.audience)}.advice.not-alone`));
   if (meeting) out.push(dontMeetNow(ctx));
   // A password or a code asked for: what to do about it, once.
   const logins = ctx.said.logins !== true && findings.some(asksForLogin);
@@ -607,7 +628,11 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     ctx.turn.imageSpreading !== true &&
     !categories.has('financial') &&
     !findings.some((f) => f.rule === SHARE_IMAGES_RULE);
-  if (menace) out.push(say(`${pathOf(ctx.audience)}.advice.if-they-come`));
+  // A threat from someone they know, in person ("he said if i tell nobody will believe me"), a young person or a friend: said
+  // to scare them quiet; I believe you; they can still tell (once). Not "never go to meet them" about someone they see each week.
+  const threatInPerson = !withPerson && inPerson && pathOf(ctx.audience) !== 'parent' && ctx.said.threatInPerson !== true && threatFindings.some((f) => f.category === 'threat_blackmail');
+  if (threatInPerson) out.push(say(`${pathOf(ctx.audience)}.threat-in-person`));
+  else if (menace && !(inPerson && pathOf(ctx.audience) !== 'parent')) out.push(say(`${pathOf(ctx.audience)}.advice.if-they-come`));
   // A young person, told what to do if the stranger turns up, then that he knows their school or home ("he knows my
   // school"): who to tell there, so they can keep them safe (once), not only "a counsellor will be able to read this".
   const knowsWhere =
@@ -670,7 +695,9 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     ...(cares !== undefined && !isFirst && !raises ? { [cares.mark]: true } : {}),
     ...(detailsAsked ? { detailsAsked: true } : {}),
     ...(theirThreat ? { theirThreat: true } : {}),
-    ...(menace ? { menace: true } : {}),
+    ...(menace && !threatInPerson && !(inPerson && pathOf(ctx.audience) !== 'parent') ? { menace: true } : {}),
+    ...(threatInPerson ? { threatInPerson: true } : {}),
+    ...(notAlone ? { notAlone: true } : {}),
     ...(secret ? { secret: true } : {}),
     ...(workerSecret ? { workerSecret: true } : {}),
     ...(gifts ? { gifts: true } : {}),

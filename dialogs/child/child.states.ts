@@ -223,7 +223,8 @@ export function childStates(s: HarbourSetup) {
             // A bare "ok" is an acknowledgement, not "I'm okay".
             { guard: 'saysOnlyFiller', actions: ['understood', { type: 'say', params: { key: 'shared.go-ahead' } }] },
             { guard: 'namesFeeling', actions: ['understood', 'reflectFeeling'] },
-            { guard: 'hasWords', actions: ['understood', { type: 'say', params: { key: 'shared.listening' } }] },
+            // Said in turn with "I'm reading everything you write": never the same line twice in a row (session 29).
+            { guard: 'hasWords', actions: ['understood', 'sayListening'] },
             { actions: [{ type: 'notUnderstood', params: { retry: 'shared.tell-me-more', quickReplies: QR.anythingElse } }] },
           ]),
         },

@@ -1374,7 +1374,8 @@ describe('escalation', () => {
   it('just talking, life at home or school is listened to, not asked which app it was on; a stranger online still is', () => {
     const turns = play(machine, { counsellorOnShift: false }, [msg('cant sleep'), msg('i just want to talk'), msg('my parents are getting divorced and everyone at school hates me'), msg('my dad moved out last week'), msg('theres also this guy on snap who keeps messaging me')]);
     expect(wordsOf(content, turns[3]?.emitted ?? [])).toEqual(['Thank you for telling me. That sounds hard.', 'Can you tell me a bit more?']);
-    expect(keysOf(turns[4]?.emitted ?? [])).toEqual(['shared.listening']);
+    // The second open-listening line of the chat: the listening lines take turns (session 29), never one twice in a row.
+    expect(keysOf(turns[4]?.emitted ?? [])).toEqual(['escalation.listening-reading']);
     expect(turns[4]?.state).toBe('talking.young.listening');
     expect(keysOf(turns[5]?.emitted ?? [])).toEqual(['child.ack.what-happened', 'child.ask.how-long']);
   });
