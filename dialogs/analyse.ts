@@ -97,6 +97,8 @@ export interface TurnAnalysis {
   readonly asksAboutCeop?: boolean;
   /** "should i screenshot the pic he has", "how do i keep evidence": whether to keep an image. */
   readonly asksKeepImage?: boolean;
+  /** "can i send them to my mum to show her", "can i forward them": sending the picture on (with `asksKeepImage`). */
+  readonly asksForwardImage?: boolean;
   readonly asksLegit?: boolean;
   readonly gaveCard?: boolean;
   readonly asksCheckMessages?: boolean;
@@ -385,6 +387,11 @@ export interface TurnAnalysis {
   readonly threatensToRun?: boolean;
   /** "i dont care", "whatever", the whole message: fed up. */
   readonly fedUp?: boolean;
+  /**
+   * The message's language, when it shows one: `cy` with a Welsh sign (a marker, or a word only Welsh uses), `en` with
+   * none and three English words or more making up three in four of its words. Kept in the chat as `welshChat` (session 29).
+   */
+  readonly language?: 'cy' | 'en';
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -497,6 +504,7 @@ export function createAnalyser(deps: DialogDeps) {
   const asksDelete = compile(w.asksDelete);
   const asksAboutCeop = compile(w.asksAboutCeop);
   const asksKeepImage = compile(w.asksKeepImage);
+  const asksForwardImage = compile(w.asksForwardImage);
   const sharedOtherImage = compile(w.sharedOtherImage);
   const asksTakeDown = compile(w.asksTakeDown);
   const frustrated = compile(w.frustrated);
@@ -608,7 +616,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksForwardImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -618,12 +626,14 @@ export function createAnalyser(deps: DialogDeps) {
   const otherLanguages = deps.otherLanguages;
   // Once per message, and only when a word could be Welsh: does another word say the message is Welsh?
   const isWelsh = (words: readonly string[]): boolean => welsh !== undefined && words.some((w) => welsh.signals.has(w));
-  const respell = (words: string[]): string[] => {
+  // A message with no Welsh sign of its own is still read as Welsh in a Welsh chat (`welshChat`): "mae e'n 30" after
+  // "mae dyn yn gofyn am luniau" is "he is 30", not "mum…" (session 29).
+  const respell = (words: string[], welshChat: boolean): string[] => {
     let i = 0;
     while (i < words.length && !respellings.has(words[i] ?? '')) i++;
     if (i === words.length) return words;
     const out = words.slice(0, i);
-    let welshMessage: boolean | undefined;
+    let welshMessage: boolean | undefined = welshChat ? true : undefined;
     for (; i < words.length; i++) {
       const w = words[i] ?? '';
       const plain = respellings.get(w);
@@ -668,10 +678,18 @@ export function createAnalyser(deps: DialogDeps) {
     return money && outsider;
   };
 
-  return function analyse(text: string, detector: DetectorState): { turn: TurnAnalysis; detector: DetectorState } {
+  // The message's own language sign, if any (see `TurnAnalysis.language`).
+  const languageOf = (words: readonly string[]): 'cy' | 'en' | undefined => {
+    if (isWelsh(words)) return 'cy';
+    const english = words.filter((x) => isEnglishWord(x)).length;
+    return english >= 3 && english * 4 >= words.length * 3 ? 'en' : undefined;
+  };
+
+  return function analyse(text: string, detector: DetectorState, welshChat = false): { turn: TurnAnalysis; detector: DetectorState } {
     const result = deps.detect(text, detector);
     const words = tokens(text);
-    const spelledWords = respell(words);
+    const language = welsh === undefined ? undefined : languageOf(words);
+    const spelledWords = respell(words, welshChat && language !== 'en');
     const raw: Reading = vocabulary.read(words);
     const spelled: Reading = spelledWords === words ? raw : vocabulary.read(spelledWords);
     // Match the child's own spelling and the plain-words spelling, whichever fits; one pass each.
@@ -708,6 +726,7 @@ export function createAnalyser(deps: DialogDeps) {
     const speaksOfOwnParent = found === 'parent_carer' && words.length >= 3 && !inCare && !either(hits, spelledHits, parentSelf) && words.some((x) => FIRST_PERSON_WORDS.has(x));
     const audience = harmToWriter ? 'young_person' : audienceOf(found, words.length, (ownGrownUp || speaksOfOwnParent) && !inCare, !inCare && either(hits, spelledHits, friendWords));
     const turn: Writable<TurnAnalysis> = { findings: result.findings, categories };
+    if (language !== undefined) turn.language = language;
     if (urgency !== undefined) turn.urgency = urgency;
     if (audience !== undefined) turn.audience = audience;
     const app = firstOf(apps, hits, spelledHits);
@@ -715,7 +734,11 @@ export function createAnalyser(deps: DialogDeps) {
     // "im not ok" holds "ok", but is not a yes.
     const saysNotFine = either(hits, spelledHits, notFine);
     if (saysNotFine) turn.notFine = true;
-    if (!isNo && short && !saysNotFine && either(hits, spelledHits, yes)) turn.yes = true;
+    // "oes rhywun yna" (is anyone there), "is that ok?": a greeting or a question, not a yes to the bot's question, though a
+    // yes word is in it ("oes", "ok"). Session 29.
+    const greets = wholeIn(rawRest, spelledRest, greeting);
+    const asksBack = words.length >= 3 && /\?\s*$/.test(text) && questionStarts.has(words[0] ?? '');
+    if (!isNo && short && !saysNotFine && !greets && !asksBack && either(hits, spelledHits, yes)) turn.yes = true;
     // "ye", "yes ok": nothing but the yes (to "Can you tell me what happened?" it is not the story).
     if (turn.yes === true && words.length <= 2) turn.bareYes = true;
     if (isNo) turn.no = true;
@@ -783,6 +806,11 @@ export function createAnalyser(deps: DialogDeps) {
     if (turn.asksDelete === true && either(hits, spelledHits, deleteMessages)) turn.deletesMessages = true;
     if (either(hits, spelledHits, asksAboutCeop)) turn.asksAboutCeop = true;
     if (either(hits, spelledHits, asksKeepImage)) turn.asksKeepImage = true;
+    // "can i send them to my mum to show her": the same question, answered for sending on (session 29).
+    if (either(hits, spelledHits, asksForwardImage)) {
+      turn.asksKeepImage = true;
+      turn.asksForwardImage = true;
+    }
     if (either(hits, spelledHits, asksTakeDown)) turn.asksTakeDown = true;
     if (either(hits, spelledHits, sharedOtherImage) && !either(hits, spelledHits, ownImage)) turn.sharedOtherImage = true;
     // "my mate shared a nude of a girl in our year": someone else did; not their own picture, nor one they shared.
@@ -829,7 +857,7 @@ export function createAnalyser(deps: DialogDeps) {
     const grownUpDoesntKnow = either(hits, spelledHits, homeDoesntKnow) && result.findings.length === 0 && app === undefined && !online && !either(hits, spelledHits, homeTrouble);
     if (grownUpDoesntKnow) turn.homeDoesntKnowOnly = true;
     if (app === undefined && knownAdult && !online && !toldTheirGrownUp && !grownUpDoesntKnow) turn.knownAdultInPerson = true;
-    if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
+    if (greets) turn.greeting = true;
     // "what now", "what next": asking what to do (the tips), not "what?" (what the bot meant).
     if (wholeIn(rawRest, spelledRest, confused) && !either(hits, spelledHits, tips)) turn.confused = true;
     if (wholeIn(rawRest, spelledRest, asksBotSecret)) {
@@ -1337,7 +1365,7 @@ export function createMessageReader(deps: DialogDeps) {
   const analyse = createAnalyser(deps);
   const appName = (id: string | undefined): string => deps.apps.find((a) => a.id === id)?.name ?? '';
   return function readMessage(context: HarbourContext, text: string): MessageReading {
-    const read = analyse(text, context.detector);
+    const read = analyse(text, context.detector, context.welshChat === true);
     const detector = read.detector;
     // "he got angry" is his feeling, not theirs: not said back to them. On the friend path the friend's
     // feelings are asked for ("How is your friend feeling?"), so there it stays.
@@ -1355,6 +1383,9 @@ export function createMessageReader(deps: DialogDeps) {
     if (context.backOffAsk === 'asked' && turn.onlyNods === true && turn.findings.length === 0) turn = { ...turn, leavesIt: true };
     // "if i block him will he see": the detector hears "if … will he" as a threat; it is their question.
     if (turn.onlyAsksIfHeKnows === true) turn = withoutFindings(turn, (f) => f.rule === 'lex:threat_blackmail.conditional-threat' || f.rule === 'ctx:threat-renewed');
+    // "can i send them to my mum to show her": the detector hears "send them to my mum" as a blackmailer's threat; it is
+    // their own question about sending the pictures on (session 29).
+    if (turn.asksForwardImage === true) turn = withoutFindings(turn, (f) => f.rule === 'lex:threat_blackmail.conditional-threat' || f.rule === 'ctx:threat-renewed');
     // "is he going to prison", the whole message, after a nude going round among young people and no threat known: the
     // detector hears "going to prison" as a blackmailer's threat; it is their question about the law.
     if (turn.onlyAsksLaw === true && context.peerImage === true && !cats.includes('threat_blackmail')) turn = withoutFindings(turn, (f) => f.rule === 'lex:threat_blackmail.conditional-threat');
@@ -1431,11 +1462,14 @@ export function createMessageReader(deps: DialogDeps) {
     const storyBefore = (s.categories ?? []).length > 0 || s.app !== undefined || context.handoff !== 'none';
     const aboutFamily = context.audience === 'friend' && context.sayFacts === undefined && !storyBefore && !/\btell\b/.test(text.toLowerCase());
     const relation = aboutFamily ? turn.relation : undefined;
+    // The chat is Welsh from a Welsh message until an English one (session 29).
+    const welshChat = turn.language === undefined ? context.welshChat === true : turn.language === 'cy';
     return {
       turn,
       detector,
       summary,
       checkIns: 0,
+      ...(welshChat !== (context.welshChat === true) ? { welshChat } : {}),
       ...(turn.peerImage === true && context.peerImage !== true ? { peerImage: true as const } : {}),
       ...(relation !== undefined ? { sayFacts: { friend: { words: `placeholder.friend.${relation}` as const } } } : {}),
     };

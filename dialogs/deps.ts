@@ -151,6 +151,8 @@ export interface AnswerWords {
   readonly asksAboutCeop: readonly string[];
   /** "can i save my nude as proof", "should i screenshot the pic": never keep a nude image of a child; keep the chat. */
   readonly asksKeepImage: readonly string[];
+  /** "can i send them to my mum to show her", "can i forward them": never send on a nude image, not even to mum; show her the phone (session 29). */
+  readonly asksForwardImage: readonly string[];
   /** "is it legit", "is it a scam", "are they real", about what was asked of them: no, and why. */
   readonly asksLegit: readonly string[];
   /** "i gave them my mums card details": tell the card's owner today so the bank can stop it. */
@@ -493,6 +495,7 @@ export const ANSWER_LIST_KEYS = {
   asksDelete: 'asks_delete',
   asksAboutCeop: 'asks_about_ceop',
   asksKeepImage: 'asks_keep_image',
+  asksForwardImage: 'asks_forward_image',
   asksTakeDown: 'asks_take_down',
   frustrated: 'frustrated',
   sortedNow: 'sorted_now',

@@ -372,7 +372,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * (not-legit).
        */
       answerEachTime: enqueueActions(({ context, enqueue }, params: { step: string }) => {
-        enqueue.emit(sayStepOf(context, params.step));
+        enqueue.emit(sayStepOf(context, params.step === 'keep-image' ? keepImageStep(context) : params.step));
         if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
       }),
       /** Beside a red flag: the same answer, when asked. */
@@ -440,7 +440,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       }),
       /** Beside a red flag: the same answer, when asked. */
       sayKeepImageIfAsked: enqueueActions(({ context, enqueue }) => {
-        if (context.turn.asksKeepImage === true) enqueue.emit(sayStepOf(context, 'keep-image'));
+        if (context.turn.asksKeepImage === true) enqueue.emit(sayStepOf(context, keepImageStep(context)));
       }),
       /** Beside a red flag: the same answer, when asked. */
       sayDontDeleteIfAsked: enqueueActions(({ context, enqueue }) => {
@@ -1593,6 +1593,11 @@ function keysHash(keys: readonly string[]): number {
   let h = 5381;
   for (const k of keys) for (let i = 0; i < k.length; i++) h = ((h * 33) ^ k.charCodeAt(i)) >>> 0;
   return h;
+}
+
+/** "can i send them to my mum" (a young person or friend): don't send them on, even to mum; else the keep-image answer. */
+function keepImageStep(context: HarbourContext): string {
+  return context.turn.asksForwardImage === true && pathOf(context.audience) !== 'parent' ? 'forward-image' : 'keep-image';
 }
 
 function sayStepOf(context: HarbourContext, step: string, quickReplies?: readonly string[]) {

@@ -76,6 +76,7 @@ const PER_PATH = [
   'dont-delete',
   'about-ceop',
   'keep-image',
+  'forward-image',
   'take-down',
   'sorted',
   'check',

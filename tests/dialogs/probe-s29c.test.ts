@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { DialogEvent } from '../../dialogs/index.js';
+import { lastKeys, msg, offShift, onShift, play, useRealMachine, wordsOf } from './harness.js';
+
+/** Session 29, dialog owner 3: the tester's problems with questions, parents and Welsh, as the child or grown-up sees them. */
+
+const real = useRealMachine();
+
+type Shift = { counsellorOnShift: boolean };
+const last = (shift: Shift, ...texts: string[]) => lastKeys(real.machine, shift, ...texts);
+const lastTurnOf = (shift: Shift, ...events: DialogEvent[]) => play(real.machine, shift, events).at(-1);
+const lastWords = (shift: Shift, ...texts: string[]) => wordsOf(real.content, lastTurnOf(shift, ...texts.map(msg))?.emitted ?? []).join(' ');
+const lastWelsh = (shift: Shift, ...texts: string[]) => wordsOf(real.content, lastTurnOf(shift, ...texts.map(msg))?.emitted ?? [], 'cy-GB').join(' ');
+
+describe('#2 Welsh words are not read as English text-speak in a Welsh chat', () => {
+  const welshStory = ["Rwy'n berson ifanc", 'mae dyn ar snapchat yn gofyn am luniau'];
+
+  it('"mae e\'n 30 oed" (he is 30) after a Welsh story names no trusted grown-up (before: "That sounds like a good person to talk to")', () => {
+    for (const age of ["mae e'n 30 oed", "mae o'n 30", 'mae e']) {
+      const keys = last(onShift, ...welshStory, age);
+      expect(keys).not.toContain('child.trusted.named');
+      expect(lastWelsh(onShift, ...welshStory, age)).not.toMatch(/person da i siarad/);
+    }
+    // "my mum", in English or Welsh, is still a grown-up they could tell.
+    expect(last(onShift, ...welshStory, 'fy mam')).toContain('child.trusted.named');
+    expect(last(onShift, 'young person', 'a man on snapchat is asking for pics', 'my mum')).toContain('child.trusted.named');
+  });
+
+  it('an English message ends the Welsh chat: "mae" is text-speak for mum again there', () => {
+    // An English message in between: "mae" in the next one is read as English text-speak again (mum).
+    expect(last(onShift, ...welshStory, 'he says he will share my pics', 'mae')).toContain('child.trusted.named');
+  });
+
+  it('"oes rhywun yna" (is anyone there) is not a yes to "is there a grown-up you trust" (before: "That\'s really good. Try to tell them today")', () => {
+    const path = ["Rwy'n berson ifanc", 'mae fy ewythr yn cyffwrdd fi', "mae o'n dweud mai cyfrinach yw e"];
+    const keys = last(offShift, ...path, 'oes rhywun yna');
+    expect(keys).not.toContain('child.trusted.yes');
+    expect(keys).toEqual(['escalation.listening']);
+    // "oes" on its own still answers yes.
+    expect(last(offShift, ...path, 'oes')).toContain('child.trusted.yes');
+  });
+
+  it('"is it ok to ignore him?" is a question, not a yes to "has this person asked you to do things" (before: "What did they ask you to do?")', () => {
+    for (const q of ['is it ok to ignore him?', 'r u ok with that?']) expect(last(onShift, 'young person', 'a man on snap keeps messaging me', 'a few days', q)).not.toContain('child.ask.what-asked');
+    expect(last(onShift, 'young person', 'a man on snap keeps messaging me', 'a few days', 'yes')).toContain('child.ask.what-asked');
+  });
+});
+
+describe('#6 sending a nude on "to show mum" is answered: please don\'t, show her the phone', () => {
+  const path = ['young person', 'a man sent me nudes and asked for mine', 'should i screenshot the pics'];
+
+  it('"can i send them to my mum to show her" gets the don\'t-send-on line, not a threat read into it (before: "Threats like that are meant to scare you")', () => {
+    const keys = last(onShift, ...path, 'can i send them to my mum to show her');
+    expect(keys).toContain('child.forward-image');
+    expect(keys).not.toContain('child.threat-again');
+    expect(keys).not.toContain('child.advice.if-they-come');
+    expect(lastWords(onShift, ...path, 'can i send them to my mum to show her')).toMatch(/don't send or forward the pictures to anyone, not even your mum/);
+  });
+
+  it('"can i forward them to my mum so she can see" is answered too (before: "How are you feeling right now?")', () => {
+    const keys = last(onShift, ...path, 'can i forward them to my mum so she can see');
+    expect(keys).toContain('child.forward-image');
+    expect(keys).not.toContain('escalation.ask-feelings');
+  });
+
+  it('his threat to send them to mum is still a threat, and a Welsh child gets the line in Welsh', () => {
+    expect(last(onShift, ...path, 'he said he will send them to my mum')).not.toContain('child.forward-image');
+    expect(lastWelsh(onShift, "Rwy'n berson ifanc", 'mae dyn yn gofyn am luniau noeth', 'ga i anfon y lluniau at mam')).toMatch(/paid ag anfon y lluniau at neb/);
+  });
+});
