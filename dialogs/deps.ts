@@ -405,6 +405,8 @@ export interface AnswerWords {
   readonly asksExplain: readonly string[];
   /** A parent or carer punishing or blaming the child ("shes grounded", "shes not allowed her phone ever again", "she lied to me"). */
   readonly parentPunishes: readonly string[];
+  /** A parent or carer unsure whether to believe the child's disclosure ("he says shes lying", "i dont know what to believe"). */
+  readonly doubtsChild: readonly string[];
   /** A parent or carer going through the child's account in secret ("how do i read all her messages", "without her knowing", "log in as him"). */
   readonly parentSpies: readonly string[];
   /** A parent or carer hunting the man or paying him back ("find out who this man is and where he lives", "taste of his own medicine"). */
@@ -620,6 +622,7 @@ export const ANSWER_LIST_KEYS = {
   cantSeeDanger: 'cant_see_danger',
   asksExplain: 'asks_explain',
   parentPunishes: 'parent_punishes',
+  doubtsChild: 'doubts_child',
   parentSpies: 'parent_spies',
   parentHunts: 'parent_hunts',
   parentTrap: 'parent_trap',

@@ -1737,6 +1737,9 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   if (path === 'parent' && t.parentTrap === true) out.push(say(context.said.trap === true ? 'parent.trap-meeting-again' : 'parent.trap-meeting'));
   else if (path === 'parent' && t.parentSpies === true) out.push(say(context.said.spies === true ? 'parent.dont-spy-again' : 'parent.dont-spy'));
   if (path === 'parent' && t.parentPunishes === true) out.push(say(context.said.punish === true ? 'parent.punish-again' : 'parent.punish'));
+  // "he says shes lying", "i dont know what to believe", after abuse or a red flag was told: children rarely make it up, believe
+  // them, keep them apart, 101 / NSPCC (each time); never the answer to the wellbeing question (session 29).
+  if (path === 'parent' && t.doubtsChild === true && redFlagKnown(context, summary)) out.push(say(context.said.believeChild === true ? 'parent.believe-child-again' : 'parent.believe-child'));
   // "should i delete it", once a nude going round among young people was told of: yes, and tell a grown-up so the person in it gets help (each time).
   if (path === 'child' && t.asksDeleteImage === true && context.peerImage === true) out.push(say('child.peer-delete'));
   // "i dont care", after a meeting or running away was told (a young person): fed up, heard; what makes them want to go (each time).
@@ -1796,6 +1799,7 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key === 'parent.cant-see-danger') ? { cantSeeDanger: true as const } : {}),
     ...(lines.some((l) => l.key === 'parent.acts-alone') ? { actsAlone: true as const } : {}),
     ...(lines.some((l) => l.key === 'parent.punish') ? { punish: true as const } : {}),
+    ...(lines.some((l) => l.key === 'parent.believe-child') ? { believeChild: true as const } : {}),
     ...(lines.some((l) => l.key === 'parent.dont-spy') ? { spies: true as const } : {}),
     ...(lines.some((l) => l.key === 'parent.trap-meeting') ? { trap: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.run-away')) ? { runAway: true as const } : {}),

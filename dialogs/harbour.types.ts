@@ -210,6 +210,8 @@ export interface HarbourContext {
     readonly actsAlone?: boolean;
     /** A parent punishing the child (parent.punish): once, then the short line. Absent in older snapshots. */
     readonly punish?: boolean;
+    /** A parent doubting the child's disclosure (parent.believe-child): once, then the short line. Session 29; absent in older snapshots. */
+    readonly believeChild?: boolean;
     /** A parent going through the child's account in secret (parent.dont-spy): once, then the short line. Absent in older snapshots. */
     readonly spies?: boolean;
     /** A parent going to a meeting set up with him (parent.trap-meeting): once, then the short line. Absent in older snapshots. */

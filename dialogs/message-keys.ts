@@ -125,6 +125,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'placeholder.friend',
   ...RELATIONS.map((r) => `placeholder.friend.${r}`),
   'parent.thanks',
+  'parent.believe-child',
+  'parent.believe-child-again',
   'parent.ack.what-happened',
   'parent.ack.behaviour',
   'parent.ack.wellbeing-yes',

@@ -68,3 +68,24 @@ describe('#6 sending a nude on "to show mum" is answered: please don\'t, show he
     expect(lastWelsh(onShift, "Rwy'n berson ifanc", 'mae dyn yn gofyn am luniau noeth', 'ga i anfon y lluniau at mam')).toMatch(/paid ag anfon y lluniau at neb/);
   });
 });
+
+describe('#7 a parent who doubts the child\'s disclosure is told children rarely make it up', () => {
+  const path = ['parent', 'my daughter told me my partner has been touching her'];
+
+  it('"he says shes lying" gets "believe your child", not the GP line (before: parent.ack.wellbeing-other)', () => {
+    const keys = last(onShift, ...path, 'he says shes lying');
+    expect(keys).toEqual(['parent.believe-child']);
+    const words = lastWords(onShift, ...path, 'he says shes lying');
+    expect(words).toMatch(/Children very rarely make up abuse/);
+    expect(words).toMatch(/101/);
+    expect(words).toMatch(/0808 800 5000/);
+    expect(words).not.toMatch(/GP/);
+  });
+
+  it('"i dont know what to believe" is answered, then the wellbeing question is still open; said again, the short line', () => {
+    expect(last(onShift, ...path, 'i dont know what to believe')).toEqual(['parent.believe-child']);
+    expect(last(onShift, ...path, 'i dont know what to believe', 'he says shes lying')).toEqual(['parent.believe-child-again']);
+    // With no red flag, doubting a child over something else gets no abuse line.
+    expect(last(onShift, 'parent', 'my son says he lost his phone', 'i dont know what to believe')).not.toContain('parent.believe-child');
+  });
+});
