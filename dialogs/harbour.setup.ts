@@ -101,6 +101,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * give me details" the first time they share their own. The details line reads the turn, `said`,
        * `handoff` and `audience`, none of which the asked questions' marks change.
        */
+      /** The wellbeing question, passed by a question of the parent's own, still waits for its answer (session 29). */
+      wellbeingStillAsked: assign({ wellbeingAsk: 'asked' as const }),
       takeAnswer: enqueueActions(({ context: c, enqueue }) => {
         enqueue.emit(checkInRequest);
         const passed = askedQuestionsPassed(c);
@@ -986,6 +988,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** A worry or question with a standing answer (see {@link standingAnswerLines}): answered at the root. */
       hasStandingAnswer: ({ context, event }) => standingAnswerLines({ ...context, turn: turnOf(context, event) }, summaryOf(context, event)).length > 0,
       pausesChat: ({ context, event }) => turnOf(context, event).pauses === true && turnOf(context, event).findings.length === 0,
+      /** The message reads as a question (ends with "?", or starts "will", "should", "how"…). */
+      asksAQuestion: ({ context, event }) => turnOf(context, event).asksQuestion === true,
       asksWhatTheyCameToCheck: ({ context, event }) => context.said.checking === true && turnOf(context, event).asksQuestion === true,
       /** A parent's worry with no story yet ("dunno shes just been off"): no app, no one named, nothing found. */
       voicesVagueWorry: ({ context, event }) => {

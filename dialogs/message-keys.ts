@@ -127,6 +127,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.thanks',
   'parent.believe-child',
   'parent.believe-child-again',
+  'parent.question-nspcc',
   'parent.ack.what-happened',
   'parent.ack.behaviour',
   'parent.ack.wellbeing-yes',

@@ -89,3 +89,47 @@ describe('#7 a parent who doubts the child\'s disclosure is told children rarely
     expect(last(onShift, 'parent', 'my son says he lost his phone', 'i dont know what to believe')).not.toContain('parent.believe-child');
   });
 });
+
+describe('#12, #25 a parent\'s questions get their own answer, not the wellbeing line or ten tips', () => {
+  const nude = ['parent', 'a nude of my daughter is going round her school', 'the school knows'];
+
+  it('"how do i get it taken off the internet", just asked about mental health, gets Report Remove (before: the GP line)', () => {
+    const keys = last(onShift, ...nude, 'how do i get it taken off the internet');
+    expect(keys).toEqual(['parent.take-down']);
+    expect(lastWords(onShift, ...nude, 'how do i get it taken off the internet')).toMatch(/Report Remove/);
+  });
+
+  it('a question with no answer of its own is not the wellbeing answer: who can answer it, and the question still waits', () => {
+    const keys = last(onShift, ...nude, 'will the boys get in trouble');
+    expect(keys).toEqual(['parent.question-nspcc']);
+    expect(keys).not.toContain('parent.ack.wellbeing-other');
+    expect(lastWords(onShift, ...nude, 'will the boys get in trouble')).toMatch(/0808 800 5000/);
+    // The mental-health question still waits: "no" answers it.
+    expect(last(onShift, ...nude, 'will the boys get in trouble', 'no')).toEqual(['parent.ack.wellbeing-no']);
+    // A plain answer in their own words still answers it.
+    expect(last(onShift, ...nude, 'she had counselling last year')).toEqual(['parent.ack.wellbeing-other']);
+  });
+
+  it('"should i ground her", after the angry line, is the short don\'t-punish line, not ten tips', () => {
+    const path = ['parent', 'ive just found out my 13 yr old daughter sent naked pics to some lad', 'im absolutely furious with her'];
+    const keys = last(onShift, ...path, 'should i ground her');
+    expect(keys).toEqual(['parent.punish-again']);
+    expect(keys).not.toContain('parent.advice.intro');
+  });
+
+  it('"do i ban her from roblox" is answered (keep the internet), not taken as a change in behaviour', () => {
+    const keys = last(onShift, 'parent', 'my 11 yr old has been talking to strangers on roblox', 'do i ban her from roblox');
+    expect(keys).toEqual(['parent.advice.keep-internet']);
+    expect(keys).not.toContain('parent.ack.behaviour');
+  });
+
+  it('"should i tell the club" is yes, the club\'s safeguarding lead; a foster carer\'s "she goes missing at night" gets 999 if missing', () => {
+    const coach = ['parent', 'my sons football coach has been messaging him on whatsapp late at night', 'he buys him things'];
+    expect(last(onShift, ...coach, 'should i tell the club')).toEqual(['parent.should-tell']);
+    expect(lastWords(onShift, ...coach, 'should i tell the club')).toMatch(/safeguarding lead at the child.s school or club/);
+    const foster = ['parent', 'im a foster carer and my young person has been meeting an older man', "she's 14"];
+    expect(last(onShift, ...foster, 'she goes missing at night')).toContain('parent.run-away');
+    expect(lastWords(onShift, ...foster, 'she goes missing at night')).toMatch(/goes missing, call 999/);
+    expect(last(onShift, ...foster, 'should i tell her social worker')).toEqual(['parent.should-tell-foster']);
+  });
+});
