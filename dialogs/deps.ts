@@ -300,6 +300,8 @@ export interface AnswerWords {
   readonly asksIfHeKnows: readonly string[];
   /** "can u track my ip", "do u know where i live": Harbour cannot see where they are. */
   readonly asksTracking: readonly string[];
+  /** "sorry can i speak english", "in english please": asking to write in English (on the Welsh page; session 29). */
+  readonly asksEnglish: readonly string[];
   /** "lol jk", "hey hows ur day", "ur a bot": small talk or testing, nothing happened told (with no one or no app in it). */
   readonly smallTalk: readonly string[];
   /** Apps and sites with no advice of their own in apps.yaml ("grindr", "omegle"): named, the app question is not asked. */
@@ -569,6 +571,7 @@ export const ANSWER_LIST_KEYS = {
   sentUnasked: 'sent_unasked',
   asksIfHeKnows: 'asks_if_he_knows',
   asksTracking: 'asks_tracking',
+  asksEnglish: 'asks_english',
   asksPoliceNumber: 'asks_police_number',
   otherApps: 'other_apps',
   smallTalk: 'small_talk',

@@ -1655,6 +1655,8 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   // with them, 101 or 999 (once). Not beside "should i" (asks_police answers that).
   if (t.plansPolice === true && t.asksPolice !== true && path !== 'parent' && context.said.policePlan !== true && !isInDangerNow(context)) out.push(say(path === 'friend' ? 'friend.police-plan' : 'child.police-plan'));
   if (t.asksTracking === true) out.push(say('shared.cant-see-you'));
+  // "sorry can i speak english" (on the Welsh page): yes, write in English (each time; session 29).
+  if (t.asksEnglish === true) out.push(say('shared.english-ok'));
   // "wats the police number": 999 in danger now, 101 otherwise, both tap-to-call (each time asked).
   if (t.asksPoliceNumber === true) out.push(say('shared.police-number'));
   // "wat is a nude", "wats grooming": a young child asking what a word means, answered plainly (not "that sounds hard").

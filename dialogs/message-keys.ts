@@ -438,6 +438,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'shared.cant-phone-again',
   'handoff.hours',
   'shared.cant-see-you',
+  'shared.english-ok',
   'shared.no-point',
   'shared.no-point-again',
   'shared.police-number',

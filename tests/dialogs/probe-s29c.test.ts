@@ -133,3 +133,14 @@ describe('#12, #25 a parent\'s questions get their own answer, not the wellbeing
     expect(last(onShift, ...foster, 'should i tell her social worker')).toEqual(['parent.should-tell-foster']);
   });
 });
+
+describe('#17 English typed on the Welsh page', () => {
+  it('"sorry can i speak english" is answered yes, in both languages (before: "Sut wyt ti\'n teimlo nawr?")', () => {
+    const path = ["Rwy'n berson ifanc", 'mae rhywun yn fy mygwth'];
+    expect(last(onShift, ...path, 'sorry can i speak english')).toEqual(['shared.english-ok']);
+    const words = lastWelsh(onShift, ...path, 'sorry can i speak english');
+    expect(words).toMatch(/You can write to me in English/);
+    expect(words).toMatch(/Saesneg/);
+    expect(last(onShift, ...path, 'sorry can i speak english')).not.toContain('escalation.ask-feelings');
+  });
+});
