@@ -302,6 +302,10 @@ export interface AnswerWords {
   readonly asksTracking: readonly string[];
   /** "sorry can i speak english", "in english please": asking to write in English (on the Welsh page; session 29). */
   readonly asksEnglish: readonly string[];
+  /** "is childline free", "will it show on the phone bill": yes, free, not on the bill (session 29). */
+  readonly asksChildlineFree: readonly string[];
+  /** "how do i turn off snap map": Ghost Mode (session 29). */
+  readonly asksSnapMap: readonly string[];
   /** "lol jk", "hey hows ur day", "ur a bot": small talk or testing, nothing happened told (with no one or no app in it). */
   readonly smallTalk: readonly string[];
   /** Apps and sites with no advice of their own in apps.yaml ("grindr", "omegle"): named, the app question is not asked. */
@@ -572,6 +576,8 @@ export const ANSWER_LIST_KEYS = {
   asksIfHeKnows: 'asks_if_he_knows',
   asksTracking: 'asks_tracking',
   asksEnglish: 'asks_english',
+  asksChildlineFree: 'asks_childline_free',
+  asksSnapMap: 'asks_snap_map',
   asksPoliceNumber: 'asks_police_number',
   otherApps: 'other_apps',
   smallTalk: 'small_talk',

@@ -1657,6 +1657,9 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   if (t.asksTracking === true) out.push(say('shared.cant-see-you'));
   // "sorry can i speak english" (on the Welsh page): yes, write in English (each time; session 29).
   if (t.asksEnglish === true) out.push(say('shared.english-ok'));
+  // "is childline free": yes, and not on the phone bill; "how do i turn off snap map": Ghost Mode (each time; session 29).
+  if (t.asksChildlineFree === true) out.push(say('shared.childline-free'));
+  if (t.asksSnapMap === true) out.push(say('shared.snap-map'));
   // "wats the police number": 999 in danger now, 101 otherwise, both tap-to-call (each time asked).
   if (t.asksPoliceNumber === true) out.push(say('shared.police-number'));
   // "wat is a nude", "wats grooming": a young child asking what a word means, answered plainly (not "that sounds hard").

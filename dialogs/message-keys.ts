@@ -439,6 +439,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'handoff.hours',
   'shared.cant-see-you',
   'shared.english-ok',
+  'shared.childline-free',
+  'shared.snap-map',
   'shared.no-point',
   'shared.no-point-again',
   'shared.police-number',

@@ -144,3 +144,23 @@ describe('#17 English typed on the Welsh page', () => {
     expect(last(onShift, ...path, 'sorry can i speak english')).not.toContain('escalation.ask-feelings');
   });
 });
+
+describe('#11 how-to questions get their answer', () => {
+  it('"how do i turn off snap map" gets Ghost Mode, after the tips and as a first question (before: "I\'m listening" / "the app\'s help pages")', () => {
+    const path = ['young person', 'a man on snap keeps asking where i live', 'what do i do'];
+    expect(last(onShift, ...path, 'how do i turn off snap map')).toContain('shared.snap-map');
+    expect(lastWords(onShift, ...path, 'how do i turn off snap map')).toMatch(/Ghost Mode/);
+    const first = last(onShift, 'young person', 'how do i turn off snap map');
+    expect(first).toContain('shared.snap-map');
+    expect(first).not.toContain('child.app-question');
+  });
+
+  it('"is childline free" is yes, the number, and not on the phone bill (before: "I\'m here to help if something…")', () => {
+    expect(last(onShift, 'young person', 'is childline free')).toContain('shared.childline-free');
+    const words = lastWords(onShift, 'young person', 'a man on insta wants my nudes', 'is childline free');
+    expect(words).toMatch(/free/);
+    expect(words).toMatch(/0800 1111/);
+    expect(words).toMatch(/does not show on the phone bill/);
+    expect(words).not.toMatch(/day or night/);
+  });
+});
