@@ -906,7 +906,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.assign({ handoff: 'accepted' });
       }),
       onFailed: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(say('handoff.failed'));
+        // Nobody had joined yet: not "the counsellor had to leave" (session 29).
+        const joined = context.handoff === 'accepted';
+        enqueue.emit(say(joined ? 'handoff.failed' : 'handoff.failed-not-joined'));
         enqueue.emit({
           type: 'handoff.requested',
           urgency: context.urgency ?? 'normal',
@@ -915,7 +917,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         });
         enqueue.emit(say(isAdult(context) ? 'helplines.now.adult' : 'helplines.now.child'));
         enqueue.emit({ type: 'checkin.request', afterMs: deps.timing.checkInAfterMs });
-        enqueue.assign({ handoff: 'requested', said: { ...context.said, counsellorLeft: true } });
+        enqueue.assign({ handoff: 'requested', said: joined ? { ...context.said, counsellorLeft: true } : context.said });
       }),
       closeByCounsellor: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say('close.counsellor-ended'));

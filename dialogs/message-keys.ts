@@ -357,6 +357,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'handoff.keep-talking',
   'handoff.accepted',
   'handoff.failed',
+  'handoff.failed-not-joined',
   'checkin.gentle',
   'checkin.thanks',
   'bot.not-a-person',

@@ -164,3 +164,15 @@ describe('#11 how-to questions get their answer', () => {
     expect(words).not.toMatch(/day or night/);
   });
 });
+
+describe('#22 a hand-off that fails before anyone joined', () => {
+  it('says a counsellor could not join, not "the counsellor had to leave"; after one joined, it still says they had to leave', () => {
+    const story = [msg('young person'), msg('a man on snap says he will share my pics')];
+    const before = lastTurnOf(onShift, ...story, { type: 'handoff.queued', position: 1 }, { type: 'handoff.failed' });
+    const keys = (before?.emitted ?? []).flatMap((e) => (e.type === 'bot.say' ? [e.key] : []));
+    expect(keys).toContain('handoff.failed-not-joined');
+    expect(wordsOf(real.content, before?.emitted ?? []).join(' ')).not.toMatch(/had to leave/);
+    const after = lastTurnOf(onShift, ...story, { type: 'handoff.accepted', counsellorName: 'Sam' }, { type: 'handoff.failed' });
+    expect(wordsOf(real.content, after?.emitted ?? []).join(' ')).toMatch(/had to leave/);
+  });
+});
