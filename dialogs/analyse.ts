@@ -104,6 +104,8 @@ export interface TurnAnalysis {
   readonly asksAboutCeop?: boolean;
   /** "should i screenshot the pic he has", "how do i keep evidence": whether to keep an image. */
   readonly asksKeepImage?: boolean;
+  /** "can i send them to my mum to show her", "can i forward them": sending the picture on (with `asksKeepImage`). */
+  readonly asksForwardImage?: boolean;
   readonly asksLegit?: boolean;
   readonly gaveCard?: boolean;
   readonly asksCheckMessages?: boolean;
@@ -265,6 +267,12 @@ export interface TurnAnalysis {
   readonly asksIfHeKnows?: boolean;
   /** "can u track my ip", "do u know where i live". */
   readonly asksTracking?: boolean;
+  /** "sorry can i speak english", "in english please": asking to write in English (session 29). */
+  readonly asksEnglish?: boolean;
+  /** "is childline free": yes, free, not on the phone bill (session 29). */
+  readonly asksChildlineFree?: boolean;
+  /** "how do i turn off snap map": Ghost Mode (session 29). */
+  readonly asksSnapMap?: boolean;
   /**
    * Nothing happened told yet: a question to the bot, small talk or testing ("r u chatgpt", "hey hows ur day", "lol jk"),
    * with no one, no app, no feeling, no grown-up and no red flag in it. Not "That sounds hard" at the first question.
@@ -392,6 +400,8 @@ export interface TurnAnalysis {
   readonly asksExplain?: boolean;
   /** "shes grounded", "she lied to me im so angry with her": a parent or carer punishing or blaming the child. */
   readonly parentPunishes?: boolean;
+  /** "he says shes lying", "i dont know what to believe": a parent or carer doubting the child's disclosure (session 29). */
+  readonly doubtsChild?: boolean;
   /** "how do i read all her messages", "without her knowing", "log in as him": going through the child's account in secret. */
   readonly parentSpies?: boolean;
   /** "ive said yes so i can catch him", "be there with my brother": a parent or carer going to a meeting set up with him. */
@@ -414,6 +424,11 @@ export interface TurnAnalysis {
   readonly threatensToRun?: boolean;
   /** "i dont care", "whatever", the whole message: fed up. */
   readonly fedUp?: boolean;
+  /**
+   * The message's language, when it shows one: `cy` with a Welsh sign (a marker, or a word only Welsh uses), `en` with
+   * none and three English words or more making up three in four of its words. Kept in the chat as `welshChat` (session 29).
+   */
+  readonly language?: 'cy' | 'en';
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -526,6 +541,7 @@ export function createAnalyser(deps: DialogDeps) {
   const asksDelete = compile(w.asksDelete);
   const asksAboutCeop = compile(w.asksAboutCeop);
   const asksKeepImage = compile(w.asksKeepImage);
+  const asksForwardImage = compile(w.asksForwardImage);
   const sharedOtherImage = compile(w.sharedOtherImage);
   const asksTakeDown = compile(w.asksTakeDown);
   const frustrated = compile(w.frustrated);
@@ -571,6 +587,9 @@ export function createAnalyser(deps: DialogDeps) {
   const sentUnasked = compile(w.sentUnasked);
   const asksIfHeKnows = compile(w.asksIfHeKnows);
   const asksTracking = compile(w.asksTracking);
+  const asksEnglish = compile(w.asksEnglish);
+  const asksChildlineFree = compile(w.asksChildlineFree);
+  const asksSnapMap = compile(w.asksSnapMap);
   const asksPoliceNumber = compile(w.asksPoliceNumber);
   const otherApps = compile(w.otherApps);
   const smallTalk = compile(w.smallTalk);
@@ -630,6 +649,7 @@ export function createAnalyser(deps: DialogDeps) {
   const cantSeeDanger = compile(w.cantSeeDanger);
   const asksExplain = compile(w.asksExplain);
   const parentPunishes = compile(w.parentPunishes);
+  const doubtsChild = compile(w.doubtsChild);
   const parentSpies = compile(w.parentSpies);
   const parentHunts = compile(w.parentHunts);
   const parentTrap = compile(w.parentTrap);
@@ -643,7 +663,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, deletedChat, toldFriend, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, abuserExcuse, asksIfThere, comesInRoom, fearsJudged, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksForwardImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksEnglish, asksChildlineFree, asksSnapMap, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, deletedChat, toldFriend, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, abuserExcuse, asksIfThere, comesInRoom, fearsJudged, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, doubtsChild, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -653,12 +673,14 @@ export function createAnalyser(deps: DialogDeps) {
   const otherLanguages = deps.otherLanguages;
   // Once per message, and only when a word could be Welsh: does another word say the message is Welsh?
   const isWelsh = (words: readonly string[]): boolean => welsh !== undefined && words.some((w) => welsh.signals.has(w));
-  const respell = (words: string[]): string[] => {
+  // A message with no Welsh sign of its own is still read as Welsh in a Welsh chat (`welshChat`): "mae e'n 30" after
+  // "mae dyn yn gofyn am luniau" is "he is 30", not "mum…" (session 29).
+  const respell = (words: string[], welshChat: boolean): string[] => {
     let i = 0;
     while (i < words.length && !respellings.has(words[i] ?? '')) i++;
     if (i === words.length) return words;
     const out = words.slice(0, i);
-    let welshMessage: boolean | undefined;
+    let welshMessage: boolean | undefined = welshChat ? true : undefined;
     for (; i < words.length; i++) {
       const w = words[i] ?? '';
       const plain = respellings.get(w);
@@ -703,10 +725,18 @@ export function createAnalyser(deps: DialogDeps) {
     return money && outsider;
   };
 
-  return function analyse(text: string, detector: DetectorState): { turn: TurnAnalysis; detector: DetectorState } {
+  // The message's own language sign, if any (see `TurnAnalysis.language`).
+  const languageOf = (words: readonly string[]): 'cy' | 'en' | undefined => {
+    if (isWelsh(words)) return 'cy';
+    const english = words.filter((x) => isEnglishWord(x)).length;
+    return english >= 3 && english * 4 >= words.length * 3 ? 'en' : undefined;
+  };
+
+  return function analyse(text: string, detector: DetectorState, welshChat = false): { turn: TurnAnalysis; detector: DetectorState } {
     const result = deps.detect(text, detector);
     const words = tokens(text);
-    const spelledWords = respell(words);
+    const language = welsh === undefined ? undefined : languageOf(words);
+    const spelledWords = respell(words, welshChat && language !== 'en');
     const raw: Reading = vocabulary.read(words);
     const spelled: Reading = spelledWords === words ? raw : vocabulary.read(spelledWords);
     // Match the child's own spelling and the plain-words spelling, whichever fits; one pass each.
@@ -743,6 +773,7 @@ export function createAnalyser(deps: DialogDeps) {
     const speaksOfOwnParent = found === 'parent_carer' && words.length >= 3 && !inCare && !either(hits, spelledHits, parentSelf) && words.some((x) => FIRST_PERSON_WORDS.has(x));
     const audience = harmToWriter ? 'young_person' : audienceOf(found, words.length, (ownGrownUp || speaksOfOwnParent) && !inCare, !inCare && either(hits, spelledHits, friendWords));
     const turn: Writable<TurnAnalysis> = { findings: result.findings, categories };
+    if (language !== undefined) turn.language = language;
     if (urgency !== undefined) turn.urgency = urgency;
     if (audience !== undefined) turn.audience = audience;
     const app = firstOf(apps, hits, spelledHits);
@@ -750,7 +781,11 @@ export function createAnalyser(deps: DialogDeps) {
     // "im not ok" holds "ok", but is not a yes.
     const saysNotFine = either(hits, spelledHits, notFine);
     if (saysNotFine) turn.notFine = true;
-    if (!isNo && short && !saysNotFine && either(hits, spelledHits, yes)) turn.yes = true;
+    // "oes rhywun yna" (is anyone there), "is that ok?": a greeting or a question, not a yes to the bot's question, though a
+    // yes word is in it ("oes", "ok"). Session 29.
+    const greets = wholeIn(rawRest, spelledRest, greeting);
+    const asksBack = words.length >= 3 && /\?\s*$/.test(text) && questionStarts.has(words[0] ?? '');
+    if (!isNo && short && !saysNotFine && !greets && !asksBack && either(hits, spelledHits, yes)) turn.yes = true;
     // "ye", "yes ok": nothing but the yes (to "Can you tell me what happened?" it is not the story).
     if (turn.yes === true && words.length <= 2) turn.bareYes = true;
     if (isNo) turn.no = true;
@@ -818,6 +853,11 @@ export function createAnalyser(deps: DialogDeps) {
     if (turn.asksDelete === true && either(hits, spelledHits, deleteMessages)) turn.deletesMessages = true;
     if (either(hits, spelledHits, asksAboutCeop)) turn.asksAboutCeop = true;
     if (either(hits, spelledHits, asksKeepImage)) turn.asksKeepImage = true;
+    // "can i send them to my mum to show her": the same question, answered for sending on (session 29).
+    if (either(hits, spelledHits, asksForwardImage)) {
+      turn.asksKeepImage = true;
+      turn.asksForwardImage = true;
+    }
     if (either(hits, spelledHits, asksTakeDown)) turn.asksTakeDown = true;
     if (either(hits, spelledHits, sharedOtherImage) && !either(hits, spelledHits, ownImage)) turn.sharedOtherImage = true;
     // "my mate shared a nude of a girl in our year": someone else did; not their own picture, nor one they shared.
@@ -867,7 +907,7 @@ export function createAnalyser(deps: DialogDeps) {
     // Not beside a stranger ("a man on snapchat wants to meet me and my mum doesnt know"): the mum is not the one in the story.
     const strangerNamed = words.some((w, i) => OUTSIDER_WORDS.has(w) || ((OUTSIDER_NOUNS.has(w) || w === 'boy' || w === 'girl') && STRANGER_ARTICLES.has(words[i - 1] ?? '')));
     if (knownAdult && !toldTheirGrownUp && !grownUpDoesntKnow && !strangerNamed) turn.knownAdultNamed = true;
-    if (wholeIn(rawRest, spelledRest, greeting)) turn.greeting = true;
+    if (greets) turn.greeting = true;
     // "r u there", "is anyone there", or a greeting asked ("hello??"): whether anyone is reading, short, nothing else in it.
     if (words.length <= 6 && result.findings.length === 0 && (either(hits, spelledHits, asksIfThere) || (turn.greeting === true && /\?\s*$/.test(text)))) turn.asksIfThere = true;
     // "what now", "what next": asking what to do (the tips), not "what?" (what the bot meant).
@@ -978,6 +1018,9 @@ export function createAnalyser(deps: DialogDeps) {
     // "if i block him will he see", the whole message: a question about reporting, not a threat ("if … will he").
     if (wholeIn(rawRest, spelledRest, asksIfHeKnows)) turn.onlyAsksIfHeKnows = true;
     if (either(hits, spelledHits, asksTracking)) turn.asksTracking = true;
+    if (either(hits, spelledHits, asksEnglish)) turn.asksEnglish = true;
+    if (either(hits, spelledHits, asksChildlineFree)) turn.asksChildlineFree = true;
+    if (either(hits, spelledHits, asksSnapMap)) turn.asksSnapMap = true;
     if (either(hits, spelledHits, asksPoliceNumber)) turn.asksPoliceNumber = true;
     if (either(hits, spelledHits, otherApps)) turn.otherApp = true;
     if (either(hits, spelledHits, asksWhatNude)) turn.asksWhatNude = true;
@@ -1060,6 +1103,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, asksExplain)) turn.asksExplain = true;
     // A parent or carer about to punish, spy, hunt the man or set a trap (read on the parent path only, by standingAnswerLines).
     if (either(hits, spelledHits, parentPunishes)) turn.parentPunishes = true;
+    if (either(hits, spelledHits, doubtsChild)) turn.doubtsChild = true;
     // "can i read his messages without him knowing" names looking: parent.check-messages answers it (together, keep everything).
     if (either(hits, spelledHits, parentSpies) && turn.asksCheckMessages !== true) turn.parentSpies = true;
     if (either(hits, spelledHits, parentHunts)) turn.parentHunts = true;
@@ -1387,7 +1431,7 @@ export function createMessageReader(deps: DialogDeps) {
   const analyse = createAnalyser(deps);
   const appName = (id: string | undefined): string => deps.apps.find((a) => a.id === id)?.name ?? '';
   return function readMessage(context: HarbourContext, text: string): MessageReading {
-    const read = analyse(text, context.detector);
+    const read = analyse(text, context.detector, context.welshChat === true);
     const detector = read.detector;
     // "he got angry" is his feeling, not theirs: not said back to them. On the friend path the friend's
     // feelings are asked for ("How is your friend feeling?"), so there it stays.
@@ -1405,6 +1449,9 @@ export function createMessageReader(deps: DialogDeps) {
     if (context.backOffAsk === 'asked' && turn.onlyNods === true && turn.findings.length === 0) turn = { ...turn, leavesIt: true };
     // "if i block him will he see": the detector hears "if … will he" as a threat; it is their question.
     if (turn.onlyAsksIfHeKnows === true) turn = withoutFindings(turn, (f) => f.rule === 'lex:threat_blackmail.conditional-threat' || f.rule === 'ctx:threat-renewed');
+    // "can i send them to my mum to show her": the detector hears "send them to my mum" as a blackmailer's threat; it is
+    // their own question about sending the pictures on (session 29).
+    if (turn.asksForwardImage === true) turn = withoutFindings(turn, (f) => f.rule === 'lex:threat_blackmail.conditional-threat' || f.rule === 'ctx:threat-renewed');
     // "is he going to prison", the whole message, after a nude going round among young people and no threat known: the
     // detector hears "going to prison" as a blackmailer's threat; it is their question about the law.
     if (turn.onlyAsksLaw === true && context.peerImage === true && !cats.includes('threat_blackmail')) turn = withoutFindings(turn, (f) => f.rule === 'lex:threat_blackmail.conditional-threat');
@@ -1509,11 +1556,14 @@ export function createMessageReader(deps: DialogDeps) {
     const storyBefore = (s.categories ?? []).length > 0 || s.app !== undefined || context.handoff !== 'none';
     const aboutFamily = context.audience === 'friend' && context.sayFacts === undefined && !storyBefore && !/\btell\b/.test(text.toLowerCase());
     const relation = aboutFamily ? turn.relation : undefined;
+    // The chat is Welsh from a Welsh message until an English one (session 29).
+    const welshChat = turn.language === undefined ? context.welshChat === true : turn.language === 'cy';
     return {
       turn,
       detector,
       summary,
       checkIns: 0,
+      ...(welshChat !== (context.welshChat === true) ? { welshChat } : {}),
       ...(turn.peerImage === true && context.peerImage !== true ? { peerImage: true as const } : {}),
       ...(relation !== undefined ? { sayFacts: { friend: { words: `placeholder.friend.${relation}` as const } } } : {}),
     };

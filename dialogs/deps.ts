@@ -151,6 +151,8 @@ export interface AnswerWords {
   readonly asksAboutCeop: readonly string[];
   /** "can i save my nude as proof", "should i screenshot the pic": never keep a nude image of a child; keep the chat. */
   readonly asksKeepImage: readonly string[];
+  /** "can i send them to my mum to show her", "can i forward them": never send on a nude image, not even to mum; show her the phone (session 29). */
+  readonly asksForwardImage: readonly string[];
   /** "is it legit", "is it a scam", "are they real", about what was asked of them: no, and why. */
   readonly asksLegit: readonly string[];
   /** "i gave them my mums card details": tell the card's owner today so the bank can stop it. */
@@ -298,6 +300,12 @@ export interface AnswerWords {
   readonly asksIfHeKnows: readonly string[];
   /** "can u track my ip", "do u know where i live": Harbour cannot see where they are. */
   readonly asksTracking: readonly string[];
+  /** "sorry can i speak english", "in english please": asking to write in English (on the Welsh page; session 29). */
+  readonly asksEnglish: readonly string[];
+  /** "is childline free", "will it show on the phone bill": yes, free, not on the bill (session 29). */
+  readonly asksChildlineFree: readonly string[];
+  /** "how do i turn off snap map": Ghost Mode (session 29). */
+  readonly asksSnapMap: readonly string[];
   /** "lol jk", "hey hows ur day", "ur a bot": small talk or testing, nothing happened told (with no one or no app in it). */
   readonly smallTalk: readonly string[];
   /** Apps and sites with no advice of their own in apps.yaml ("grindr", "omegle"): named, the app question is not asked. */
@@ -415,6 +423,8 @@ export interface AnswerWords {
   readonly asksExplain: readonly string[];
   /** A parent or carer punishing or blaming the child ("shes grounded", "shes not allowed her phone ever again", "she lied to me"). */
   readonly parentPunishes: readonly string[];
+  /** A parent or carer unsure whether to believe the child's disclosure ("he says shes lying", "i dont know what to believe"). */
+  readonly doubtsChild: readonly string[];
   /** A parent or carer going through the child's account in secret ("how do i read all her messages", "without her knowing", "log in as him"). */
   readonly parentSpies: readonly string[];
   /** A parent or carer hunting the man or paying him back ("find out who this man is and where he lives", "taste of his own medicine"). */
@@ -505,6 +515,7 @@ export const ANSWER_LIST_KEYS = {
   asksDelete: 'asks_delete',
   asksAboutCeop: 'asks_about_ceop',
   asksKeepImage: 'asks_keep_image',
+  asksForwardImage: 'asks_forward_image',
   asksTakeDown: 'asks_take_down',
   frustrated: 'frustrated',
   sortedNow: 'sorted_now',
@@ -576,6 +587,9 @@ export const ANSWER_LIST_KEYS = {
   sentUnasked: 'sent_unasked',
   asksIfHeKnows: 'asks_if_he_knows',
   asksTracking: 'asks_tracking',
+  asksEnglish: 'asks_english',
+  asksChildlineFree: 'asks_childline_free',
+  asksSnapMap: 'asks_snap_map',
   asksPoliceNumber: 'asks_police_number',
   otherApps: 'other_apps',
   smallTalk: 'small_talk',
@@ -635,6 +649,7 @@ export const ANSWER_LIST_KEYS = {
   cantSeeDanger: 'cant_see_danger',
   asksExplain: 'asks_explain',
   parentPunishes: 'parent_punishes',
+  doubtsChild: 'doubts_child',
   parentSpies: 'parent_spies',
   parentHunts: 'parent_hunts',
   parentTrap: 'parent_trap',

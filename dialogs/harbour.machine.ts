@@ -153,7 +153,12 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['awaitsWellbeing', 'saysNo']), actions: [{ type: 'say', params: { key: 'parent.ack.wellbeing-no' } }] },
             { guard: and(['awaitsWellbeing', 'declines']), actions: [{ type: 'say', params: { key: 'shared.thats-okay' } }] },
             { guard: and(['awaitsWellbeing', 'saysYes']), actions: [{ type: 'say', params: { key: 'parent.ack.wellbeing-yes' } }] },
-            { guard: 'awaitsWellbeing', actions: [{ type: 'say', params: { key: 'parent.ack.wellbeing-other' } }] },
+            // A question in its place ("will they take her phone", "will the boys get in trouble") is not the answer (session 29).
+            { guard: and(['awaitsWellbeing', not('asksAQuestion')]), actions: [{ type: 'say', params: { key: 'parent.ack.wellbeing-other' } }] },
+            // A parent's question with no answer of its own: honest that it can't be answered well here, and who can (the NSPCC);
+            // the mental-health question, if just asked, still waits.
+            { guard: and(['awaitsWellbeing', 'asksAQuestion']), actions: [{ type: 'say', params: { key: 'parent.question-nspcc' } }, 'wellbeingStillAsked'] },
+            { guard: and(['isOnAdultPath', 'asksAQuestion']), actions: ['trustedAdultAnswered', 'feelingsAnswered', { type: 'say', params: { key: 'parent.question-nspcc' } }] },
             // How they feel, just asked: any feeling answers it ("fine" too, which was asked for here).
             { guard: and(['awaitsFeelings', 'namesFeeling']), actions: ['feelingsAnswered', 'reflectFeeling'] },
             { guard: and(['namesFeelingBesidesOkay', 'mayAskTrustedAdult']), actions: ['feelingsAnswered', 'reflectFeeling', 'askTrustedAdult'] },

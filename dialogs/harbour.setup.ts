@@ -105,6 +105,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * give me details" the first time they share their own. The details line reads the turn, `said`,
        * `handoff` and `audience`, none of which the asked questions' marks change.
        */
+      /** The wellbeing question, passed by a question of the parent's own, still waits for its answer (session 29). */
+      wellbeingStillAsked: assign({ wellbeingAsk: 'asked' as const }),
       takeAnswer: enqueueActions(({ context: c, enqueue }) => {
         enqueue.emit(checkInRequest);
         const passed = askedQuestionsPassed(c);
@@ -388,7 +390,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * (not-legit).
        */
       answerEachTime: enqueueActions(({ context, enqueue }, params: { step: string }) => {
-        enqueue.emit(sayStepOf(context, params.step));
+        enqueue.emit(sayStepOf(context, params.step === 'keep-image' ? keepImageStep(context) : params.step));
         if (needsDangerReminder(context)) enqueue.emit(stillInDanger(context));
       }),
       /** Beside a red flag: the same answer, when asked. */
@@ -456,7 +458,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       }),
       /** Beside a red flag: the same answer, when asked. */
       sayKeepImageIfAsked: enqueueActions(({ context, enqueue }) => {
-        if (context.turn.asksKeepImage === true) enqueue.emit(sayStepOf(context, 'keep-image'));
+        if (context.turn.asksKeepImage === true) enqueue.emit(sayStepOf(context, keepImageStep(context)));
       }),
       /** Beside a red flag: the same answer, when asked. */
       sayDontDeleteIfAsked: enqueueActions(({ context, enqueue }) => {
@@ -942,7 +944,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.assign({ handoff: 'accepted' });
       }),
       onFailed: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit(say('handoff.failed'));
+        // Nobody had joined yet: not "the counsellor had to leave" (session 29).
+        const joined = context.handoff === 'accepted';
+        enqueue.emit(say(joined ? 'handoff.failed' : 'handoff.failed-not-joined'));
         enqueue.emit({
           type: 'handoff.requested',
           urgency: context.urgency ?? 'normal',
@@ -951,7 +955,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         });
         enqueue.emit(say(isAdult(context) ? 'helplines.now.adult' : 'helplines.now.child'));
         enqueue.emit({ type: 'checkin.request', afterMs: deps.timing.checkInAfterMs });
-        enqueue.assign({ handoff: 'requested', said: { ...context.said, counsellorLeft: true } });
+        enqueue.assign({ handoff: 'requested', said: joined ? { ...context.said, counsellorLeft: true } : context.said });
       }),
       closeByCounsellor: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say('close.counsellor-ended'));
@@ -1024,6 +1028,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** A worry or question with a standing answer (see {@link standingAnswerLines}): answered at the root. */
       hasStandingAnswer: ({ context, event }) => standingAnswerLines(context, summaryOf(context, event)).length > 0,
       pausesChat: ({ context, event }) => turnOf(context, event).pauses === true && turnOf(context, event).findings.length === 0,
+      /** The message reads as a question (ends with "?", or starts "will", "should", "how"…). */
+      asksAQuestion: ({ context, event }) => turnOf(context, event).asksQuestion === true,
       asksWhatTheyCameToCheck: ({ context, event }) => context.said.checking === true && turnOf(context, event).asksQuestion === true,
       /** A parent's worry with no story yet ("dunno shes just been off"): no app, no one named, nothing found. */
       voicesVagueWorry: ({ context, event }) => {
@@ -1653,6 +1659,11 @@ function keysHash(keys: readonly string[]): number {
   return h;
 }
 
+/** "can i send them to my mum" (a young person or friend): don't send them on, even to mum; else the keep-image answer. */
+function keepImageStep(context: HarbourContext): string {
+  return context.turn.asksForwardImage === true && pathOf(context.audience) !== 'parent' ? 'forward-image' : 'keep-image';
+}
+
 function sayStepOf(context: HarbourContext, step: string, quickReplies?: readonly string[]) {
   return say(`${pathOf(context.audience)}.${step}`, quickReplies === undefined ? {} : { quickReplies });
 }
@@ -1706,6 +1717,11 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   // with them, 101 or 999 (once). Not beside "should i" (asks_police answers that).
   if (t.plansPolice === true && t.asksPolice !== true && path !== 'parent' && context.said.policePlan !== true && !isInDangerNow(context)) out.push(say(path === 'friend' ? 'friend.police-plan' : 'child.police-plan'));
   if (t.asksTracking === true) out.push(say('shared.cant-see-you'));
+  // "sorry can i speak english" (on the Welsh page): yes, write in English (each time; session 29).
+  if (t.asksEnglish === true) out.push(say('shared.english-ok'));
+  // "is childline free": yes, and not on the phone bill; "how do i turn off snap map": Ghost Mode (each time; session 29).
+  if (t.asksChildlineFree === true) out.push(say('shared.childline-free'));
+  if (t.asksSnapMap === true) out.push(say('shared.snap-map'));
   // "wats the police number": 999 in danger now, 101 otherwise, both tap-to-call (each time asked).
   if (t.asksPoliceNumber === true) out.push(say('shared.police-number'));
   // "wat is a nude", "wats grooming": a young child asking what a word means, answered plainly (not "that sounds hard").
@@ -1798,6 +1814,9 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   if (path === 'parent' && t.parentTrap === true) out.push(say(context.said.trap === true ? 'parent.trap-meeting-again' : 'parent.trap-meeting'));
   else if (path === 'parent' && t.parentSpies === true) out.push(say(context.said.spies === true ? 'parent.dont-spy-again' : 'parent.dont-spy'));
   if (path === 'parent' && t.parentPunishes === true) out.push(say(context.said.punish === true ? 'parent.punish-again' : 'parent.punish'));
+  // "he says shes lying", "i dont know what to believe", after abuse or a red flag was told: children rarely make it up, believe
+  // them, keep them apart, 101 / NSPCC (each time); never the answer to the wellbeing question (session 29).
+  if (path === 'parent' && t.doubtsChild === true && redFlagKnown(context, summary)) out.push(say(context.said.believeChild === true ? 'parent.believe-child-again' : 'parent.believe-child'));
   // "should i delete it", once a nude going round among young people was told of: yes, and tell a grown-up so the person in it gets help (each time).
   if (path === 'child' && t.asksDeleteImage === true && context.peerImage === true) out.push(say('child.peer-delete'));
   // "i dont care", after a meeting or running away was told (a young person): fed up, heard; what makes them want to go (each time).
@@ -1858,6 +1877,7 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key === 'parent.cant-see-danger') ? { cantSeeDanger: true as const } : {}),
     ...(lines.some((l) => l.key === 'parent.acts-alone') ? { actsAlone: true as const } : {}),
     ...(lines.some((l) => l.key === 'parent.punish') ? { punish: true as const } : {}),
+    ...(lines.some((l) => l.key === 'parent.believe-child') ? { believeChild: true as const } : {}),
     ...(lines.some((l) => l.key === 'parent.dont-spy') ? { spies: true as const } : {}),
     ...(lines.some((l) => l.key === 'parent.trap-meeting') ? { trap: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.run-away')) ? { runAway: true as const } : {}),

@@ -221,6 +221,8 @@ export interface HarbourContext {
     readonly actsAlone?: boolean;
     /** A parent punishing the child (parent.punish): once, then the short line. Absent in older snapshots. */
     readonly punish?: boolean;
+    /** A parent doubting the child's disclosure (parent.believe-child): once, then the short line. Session 29; absent in older snapshots. */
+    readonly believeChild?: boolean;
     /** A parent going through the child's account in secret (parent.dont-spy): once, then the short line. Absent in older snapshots. */
     readonly spies?: boolean;
     /** A parent going to a meeting set up with him (parent.trap-meeting): once, then the short line. Absent in older snapshots. */
@@ -267,6 +269,12 @@ export interface HarbourContext {
    */
   readonly peerImage?: true;
   /**
+   * The chat's last message with a language sign in it was Welsh ("Rwy'n berson ifanc", "mae dyn yn gofyn am luniau"):
+   * a later Welsh message with no sign of its own ("mae e'n 30") keeps its Welsh words as typed, not read as English
+   * text-speak ("mae" is "is", not Portuguese "mãe", mum). Session 29. Set by the message reader; absent in older snapshots.
+   */
+  readonly welshChat?: boolean;
+  /**
    * Their story named one of their own grown-ups ("my uncle", "my coach") and nothing online or a
    * stranger: the path skips which app, how long and private things, and asks about another grown-up.
    * Absent in older snapshots.
@@ -307,6 +315,8 @@ export interface MessageReading {
   readonly checkIns: 0;
   /** Set when this message first tells of a nude going round among young people (see `HarbourContext.peerImage`). */
   readonly peerImage?: true;
+  /** Whether the chat is in Welsh from here (see `HarbourContext.welshChat`), when this message says so either way. */
+  readonly welshChat?: boolean;
   /**
    * Set when, on the friend path, this message first names who it is about as family ("its my little sister shes 11"),
    * after "for a friend" was chosen: `{friend}` says "your sister" from then on, not "your friend" (session 28).
