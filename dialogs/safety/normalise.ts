@@ -355,10 +355,12 @@ export function readWords<T>(text: string, vocab: Vocabulary, make: WordMaker<T>
   for (let i = 0; i < pieces.length; i += 1) {
     const p = pieces[i];
     if (p === undefined) continue;
-    // By UTF-16 unit: every sentence end and quotation mark is a single unit.
+    // By UTF-16 unit: every sentence end and quotation mark is a single unit. A decimal point between
+    // digits ("pay 0.01 btc", "£1.99", "at 6.30") ends no sentence.
+    const decimal = p.gapBefore === '.' && /\d$/.test(pieces[i - 1]?.text ?? '') && /^\d/.test(p.text);
     for (let k = 0; k < p.gapBefore.length; k += 1) {
       const c = p.gapBefore[k] ?? '';
-      if (SENTENCE_END.has(c)) sentence += 1;
+      if (SENTENCE_END.has(c) && !decimal) sentence += 1;
       if (QUOTES.has(c)) quoted = !quoted;
     }
     const cy = reading?.at[i];
