@@ -84,6 +84,12 @@ describe('session 29a: a detail the child handed over', () => {
     }
   });
 
+  it('does not read a question whether to give it, or self-blame, as a detail handed over', () => {
+    expect(rules('shud i giv him my adress')).not.toContain('lex:personal_info.given-away');
+    expect(rules('its my fault i told him where i live')).not.toContain('lex:personal_info.given-away');
+    expect(rules('i gave him my adress')).toContain('lex:personal_info.given-away');
+  });
+
   it('hears a picture that places the child, sent or asked for, but not snow sent to nan', () => {
     expect(rules('he asked me to send a photo from my bedroom window')).toContain('lex:personal_info.picture-places');
     expect(rules('she wanted a pic of me outside my school')).toContain('lex:personal_info.picture-places');
