@@ -3181,6 +3181,27 @@ function laterDayMeeting(combo: SafetyModel['combos'][number], evidence: readonl
   return evidence.some((e, i) => i !== soonAt && e.turnsAgo === laterAgo && e.turnsAgo !== soon.turnsAgo);
 }
 
+/** A relative of the child given a grown-up age: "my brother is 22", "my sister's 19", "my mum who is 35". */
+const GROWN_RELATIVE = /\b(?:brother|sister|bro|sis|mum|mom|mam|dad|cousin|aunt|auntie|aunty|uncle|stepbrother|stepsister|stepmum|stepdad|nan|gran|grandad|grandma)(?:'s|s)?\s+(?:is\s+|was\s+|who\s+is\s+|whos\s+|turned\s+|just\s+turned\s+)?(?:1[89]|[2-9][0-9])\b/;
+/** Romance that is someone else's ("his girlfriend", "her boyfriend"), not the child's ("my boyfriend", "loves me"). */
+const THEIR_PARTNER = /^(?:his|her|their)\s+(?:girlfriend|boyfriend|gf|bf|gfs|bfs|partner)\b/;
+/** The child as that partner after all ("i am his girlfriend", "be her girlfriend"). */
+const CHILD_AS_PARTNER = /\b(?:i\s+am|im|i'm|be)\s+(?:his|her)\s+(?:girlfriend|boyfriend|gf|bf)\b/;
+
+/**
+ * Session 29: `adult-and-romance` is about a grown-up and a child; "my brother is 22 and his girlfriend is 21" is two
+ * grown-ups. In one message where the romance is a relative's partner ("his girlfriend") and that relative is given a
+ * grown-up age, the combo stands down. A relative under 18 with an adult partner ("my brother is 16 and his
+ * girlfriend is 22"), the child's own partner ("my boyfriend is 20") and the child named as the partner keep it.
+ */
+function grownRelativesCouple(combo: SafetyModel['combos'][number], evidence: readonly EvidenceSpan[], text: string): boolean {
+  if (combo.id !== 'adult-and-romance') return false;
+  const romance = evidence[combo.needs.indexOf('signal.romance')];
+  if (romance === undefined || romance.turnsAgo !== 0 || !THEIR_PARTNER.test(romance.text.toLowerCase())) return false;
+  const lower = text.toLowerCase();
+  return GROWN_RELATIVE.test(lower) && !CHILD_AS_PARTNER.test(lower);
+}
+
 /** Per model: each feature → the indexes of the combos that need it, in the model's order. */
 const COMBOS_BY_NEED = new WeakMap<SafetyModel['combos'], ReadonlyMap<string, readonly number[]>>();
 
@@ -3424,6 +3445,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       evidence.push({ text: past.text, start: past.start, end: past.end, turnsAgo: turn - past.turn });
     }
     if (complete && laterDayMeeting(combo, evidence, current, state, turn)) complete = false;
+    if (complete && grownRelativesCouple(combo, evidence, text)) complete = false;
     if (complete) add(`ctx:${combo.id}`, combo.category, combo.urgency, COMBO_CONFIDENCE, evidence);
   }
 
