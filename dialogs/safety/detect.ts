@@ -506,11 +506,26 @@ function harmlessNotPlay(tokens: readonly Token[], i: number): boolean {
   return tokens[i - 1]?.sentence === t.sentence && OWNERS.has(tokens[i - 1]?.word ?? '') && tokens[i - 2]?.word === 'to';
 }
 
+/** Words before "an accident" that say it is to be made to look like one: "LOOK LIKE an accident", "SEEM LIKE an accident". */
+const SEEMING = new Set(['look', 'looks', 'seem', 'seems']);
+
+/**
+ * Session 29: an accident to be faked is no accident: "im gonna walk into the road after skl and make it look like an
+ * accident" (a plan disguised) had stood suicide-plan down on `harmless` "accident".
+ */
+function disguisedAccident(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t === undefined || !t.word.startsWith('accident')) return false;
+  const a = tokens[i - 1]?.word === 'an' || tokens[i - 1]?.word === 'a' ? 2 : 1;
+  return tokens[i - a]?.word === 'like' && SEEMING.has(tokens[i - a - 1]?.word ?? '');
+}
+
 function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: readonly string[], model: SafetyModel, threat = false): boolean {
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined || t.sentence !== s || !t.keys.some((k) => sets.includes(k))) continue;
     if (sets.includes('{harmless}') && filmedOrPosted(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
+    if (sets.includes('{harmless}') && disguisedAccident(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
     if (threat && sets.includes('{harmless}') && harmlessNotPlay(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
     if (t.word === 'round' && !gameRound(tokens, i) && !t.keys.some((k) => k !== '{game}' && sets.includes(k))) continue;
     // Session 28: "reported" and "reporting" share the stem of a school report (set `pet`), but the child who
@@ -922,6 +937,11 @@ function toldAsOver(tokens: readonly Token[], m: PhraseMatch, past = false): boo
   const s = tokens[m.first]?.sentence;
   let usedTo = false;
   for (let j = Math.max(1, m.first - 4); j < m.first; j += 1) if (tokens[j]?.sentence === s && tokens[j]?.word === 'to' && tokens[j - 1]?.word === 'used') usedTo = true;
+  // Session 29: a thought told as past reaches its whole clause: "i used to THINK everyone would be better off without
+  // me" (until a word that opens another clause: "i used to think that, but now everyone would be…").
+  for (let j = m.first - 1; j >= 2 && !usedTo && tokens[j]?.sentence === s && !CLAUSE_OPENERS.has(tokens[j]?.word ?? ''); j -= 1) {
+    if (PAST_THOUGHT.has(tokens[j]?.word ?? '') && tokens[j - 1]?.word === 'to' && tokens[j - 2]?.word === 'used') usedTo = true;
+  }
   if (!usedTo && !past) return false;
   let well = false;
   let then = false;
@@ -931,13 +951,20 @@ function toldAsOver(tokens: readonly Token[], m: PhraseMatch, past = false): boo
     // Session 18: help had or got is recovery ("ive had loads of help"), not asked for now.
     if (t.word === 'help' && HELP_HAD.has(tokens[i - 1]?.word ?? '')) { well = true; continue; }
     // Session 21: "just wanted to SAY thank you", "started COLLEGE" are no relapse.
-    if (t.sets.includes('{relapse}') && !saidNotWanted(tokens, i) && !startedOther(tokens, i)) return false;
+    // Session 29: the verb right after "used to" is the past itself: "i used to THINK everyone would be better off",
+    // "i used to WANT to die but not anymore".
+    const pastVerb = tokens[i - 1]?.word === 'to' && tokens[i - 2]?.word === 'used';
+    if (t.sets.includes('{relapse}') && !pastVerb && !saidNotWanted(tokens, i) && !startedOther(tokens, i)) return false;
     // Session 21: "i stopped hurting myself ages ago": stopped, right before the act.
     if (t.word === 'stopped' && SELF_OR_THEY.has(tokens[i - 1]?.word ?? '') && i + 1 === m.first) well = true;
     // Session 18, the act told of as past: nothing of distress, the means at hand, or a time soon ("now" is "good now").
     // (Session 21: the act's own words are not distress beside it: "i stopped HURTING MYSELF ages ago".)
     if (!usedTo && (t.quoted || (t.sets.includes('{distress}') && !COMMON_OVER.has(t.word) && (i < m.first || i > m.last)) || (t.sets.includes('{soon}') && t.word !== 'now') || t.sets.includes('{hush}'))) return false;
-    if (t.sets.includes('{recovered}') || (WELL.has(t.word) && (tokens[i + 1]?.word === 'now' || tokens[i - 1]?.word === 'doing' || tokens[i - 1]?.word === 'been'))) well = true;
+    // (Session 29: not a word of the phrase itself, the "better" of "better off without me".)
+    if ((t.sets.includes('{recovered}') && (i < m.first || i > m.last)) || (WELL.has(t.word) && (tokens[i + 1]?.word === 'now' || tokens[i - 1]?.word === 'doing' || tokens[i - 1]?.word === 'been'))) well = true;
+    // Session 29: "i used to think everyone would be better off without me, but i dont anymore": the thought denied
+    // now, "dont anymore" closing its sentence (not "i dont want to be here anymore").
+    if (usedTo && t.word === 'anymore' && NOT_NOW.has(tokens[i - 1]?.word ?? '') && tokens[i + 1]?.sentence !== t.sentence) well = true;
     // "i used to self harm but i stopped last summer": stopped, said as the end of it.
     if (t.word === 'stopped' && SELF_OR_THEY.has(tokens[i - 1]?.word ?? '') && (tokens[i + 1] === undefined || STOPPED_WHEN.has(tokens[i + 1]?.word ?? ''))) well = true;
     if (t.word === 'ago' || (t.word === 'last' && PAST_SPANS.has(tokens[i + 1]?.word ?? '')) || (t.word === 'when' && (tokens[i + 1]?.word === 'i' || tokens[i + 1]?.word === 'she' || tokens[i + 1]?.word === 'he') && tokens[i + 2]?.word === 'was')) then = true;
@@ -945,6 +972,12 @@ function toldAsOver(tokens: readonly Token[], m: PhraseMatch, past = false): boo
   return well && (usedTo || then);
 }
 
+/** Verbs of a thought after "used to" whose clause the past reaches (toldAsOver). */
+const PAST_THOUGHT = new Set(['think', 'feel', 'believe', 'wish', 'reckon']);
+/** Words that open another clause, where the past of "i used to think" ends. */
+const CLAUSE_OPENERS = new Set(['but', 'and', 'now', 'still', 'then', 'so', 'because', 'cos']);
+/** Denials right before a closing "anymore": "but i DONT anymore", "not anymore". */
+const NOT_NOW = new Set(['dont', 'not', 'doesnt', 'didnt']);
 /** Words before "help" that make it help had, not asked for: "had loads OF help", "GOT help". */
 const HELP_HAD = new Set(['had', 'got', 'getting', 'of', 'some', 'lots', 'loads', 'proper', 'professional']);
 /** Who stopped: "i stopped", "she stopped". */
@@ -964,6 +997,20 @@ const HYPERBOLE_STEMS = new Set(['die', 'dy', 'dead', 'death', 'kill', 'disappea
 const NOT_AT_HAND = new Set(['this', 'it', 'that', 'teacher', 'back', 'head', 'school', 'work']);
 /** Sets that make a trivial cause unsafe to assume: distress, pictures, nudity, undressing, the body, violence, means, pills. */
 const HYPERBOLE_VETO = ['{distress}', '{image}', '{nudestrong}', '{undress}', '{bodypart}', '{violent}', '{means}', '{pills}'];
+
+/** What a child cuts that is no hurt: "cut my FRINGE", "cut her own HAIR". */
+const HAIR = new Set(['hair', 'fringe', 'bangs', 'fringes', 'nails']);
+
+/**
+ * Session 29: "cut" said of hair ("i cut my fringe and i want to die") is a haircut, no word of self-harm: the cut
+ * word (a word of distress) does not veto a trivial death wish when hair comes within three words after it.
+ */
+function isHaircut(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t === undefined || !t.word.startsWith('cut')) return false;
+  for (let k = i + 1; k <= i + 3 && k < tokens.length && tokens[k]?.sentence === t.sentence; k += 1) if (HAIR.has(tokens[k]?.word ?? '')) return true;
+  return false;
+}
 
 /**
  * Session 13: a death wish said of something trivial ("got sniped i wanna die", "omg i literally
@@ -988,7 +1035,7 @@ function trivialHyperbole(tokens: readonly Token[], m: PhraseMatch, rule: Compil
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined) continue;
-    if (HYPERBOLE_VETO.some((v) => t.sets.includes(v))) return false;
+    if (HYPERBOLE_VETO.some((v) => t.sets.includes(v)) && !isHaircut(tokens, i)) return false;
     // A plan with a time ("kill myself tonight after this match") is not waved off.
     if (rule.urgency === 'immediate' && t.sets.includes('{soon}')) return false;
     if (i >= m.first && i <= m.last) continue;
@@ -2432,6 +2479,20 @@ function animalFollows(tokens: readonly Token[], m: PhraseMatch, rule: CompiledR
   return true;
 }
 
+/** Words that make "hides" a habit, not an event now: "he ALWAYS hides in the shed". */
+const HABIT = new Set(['always', 'usually', 'normally', 'often', 'sometimes']);
+
+/**
+ * Session 29: "hides in" with a word of habit in its sentence is what someone (often a pet) does, not a person
+ * hiding near the child now: "my nan said she will find the dog, he always hides in the shed". Only the third
+ * person's "hides": "im hiding in the toilets", "he hid in my garden", "hes hiding in the bushes" are unchanged.
+ */
+function habitualHiding(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.someone-outside' || tokens[m.first]?.word !== 'hides') return false;
+  const s = tokens[m.first]?.sentence;
+  return tokens.some((t) => t.sentence === s && HABIT.has(t.word));
+}
+
 /**
  * Session 25: contact on an app told as what someone does ("this guy keeps MESSAGING me at night on insta",
  * "his manager MESSAGES him his shifts on whatsapp", "someone DMS me a lot") is no move to another app: a
@@ -2902,6 +2963,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (permissionRefused(tokens, m, rule)) return 'permission';
   if (meetsKnown(tokens, m, rule)) return 'trusted';
   if (animalFollows(tokens, m, rule)) return 'nuisance';
+  if (habitualHiding(tokens, m, rule)) return 'nuisance';
   if (locationWithTrusted(tokens, m, rule)) return 'trusted';
   if (imagesSentToChild(tokens, m, rule)) return 'sent';
   if (pictureOfThing(tokens, m, rule)) return 'thing';
@@ -3117,6 +3179,27 @@ function laterDayMeeting(combo: SafetyModel['combos'][number], evidence: readonl
   const word = soon.text.toLowerCase().trim();
   if (soon.turnsAgo === laterAgo && (word === 'later' || word === 'soon')) return true;
   return evidence.some((e, i) => i !== soonAt && e.turnsAgo === laterAgo && e.turnsAgo !== soon.turnsAgo);
+}
+
+/** A relative of the child given a grown-up age: "my brother is 22", "my sister's 19", "my mum who is 35". */
+const GROWN_RELATIVE = /\b(?:brother|sister|bro|sis|mum|mom|mam|dad|cousin|aunt|auntie|aunty|uncle|stepbrother|stepsister|stepmum|stepdad|nan|gran|grandad|grandma)(?:'s|s)?\s+(?:is\s+|was\s+|who\s+is\s+|whos\s+|turned\s+|just\s+turned\s+)?(?:1[89]|[2-9][0-9])\b/;
+/** Romance that is someone else's ("his girlfriend", "her boyfriend"), not the child's ("my boyfriend", "loves me"). */
+const THEIR_PARTNER = /^(?:his|her|their)\s+(?:girlfriend|boyfriend|gf|bf|gfs|bfs|partner)\b/;
+/** The child as that partner after all ("i am his girlfriend", "be her girlfriend"). */
+const CHILD_AS_PARTNER = /\b(?:i\s+am|im|i'm|be)\s+(?:his|her)\s+(?:girlfriend|boyfriend|gf|bf)\b/;
+
+/**
+ * Session 29: `adult-and-romance` is about a grown-up and a child; "my brother is 22 and his girlfriend is 21" is two
+ * grown-ups. In one message where the romance is a relative's partner ("his girlfriend") and that relative is given a
+ * grown-up age, the combo stands down. A relative under 18 with an adult partner ("my brother is 16 and his
+ * girlfriend is 22"), the child's own partner ("my boyfriend is 20") and the child named as the partner keep it.
+ */
+function grownRelativesCouple(combo: SafetyModel['combos'][number], evidence: readonly EvidenceSpan[], text: string): boolean {
+  if (combo.id !== 'adult-and-romance') return false;
+  const romance = evidence[combo.needs.indexOf('signal.romance')];
+  if (romance === undefined || romance.turnsAgo !== 0 || !THEIR_PARTNER.test(romance.text.toLowerCase())) return false;
+  const lower = text.toLowerCase();
+  return GROWN_RELATIVE.test(lower) && !CHILD_AS_PARTNER.test(lower);
 }
 
 /** Per model: each feature → the indexes of the combos that need it, in the model's order. */
@@ -3362,6 +3445,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       evidence.push({ text: past.text, start: past.start, end: past.end, turnsAgo: turn - past.turn });
     }
     if (complete && laterDayMeeting(combo, evidence, current, state, turn)) complete = false;
+    if (complete && grownRelativesCouple(combo, evidence, text)) complete = false;
     if (complete) add(`ctx:${combo.id}`, combo.category, combo.urgency, COMBO_CONFIDENCE, evidence);
   }
 

@@ -323,6 +323,24 @@ function joinWelshEndings(pieces: Piece[], welsh: WelshReader): Piece[] {
   return out;
 }
 
+/** Who or what "sept" hands over to when it stands for send or sent: "sept me a pic", "he sept her one". */
+const SEPT_OBJECTS = new Set(['me', 'u', 'you', 'ya', 'him', 'her', 'us', 'them', 'em', 'a', 'an', 'one', 'some', 'sum', 'pics', 'pic', 'pix', 'nudes', 'photos', 'my', 'ur', 'your', 'it', 'this', 'that', 'more']);
+/** Words after which "sept" is the month: "in sept a man…", "since sept", "5 sept". */
+const SEPT_MONTH_BEFORE = new Set(['in', 'of', 'since', 'until', 'till', 'til', 'from', 'by', 'last', 'next', 'early', 'late', 'mid', 'this', 'end', 'before', 'after', 'on', 'during', 'jan', 'feb', 'aug', 'oct', 'nov', 'dec', 'and', 'or', 'to']);
+/** Words before "sept" that make it a past "sent" ("he sept me"); otherwise the request "send" ("sept me a pic"). */
+const SEPT_SUBJECTS = new Set(['he', 'she', 'they', 'i', 'we', 'someone', 'somebody', 'sum1', 'man', 'guy', 'boy', 'girl', 'who', 'already', 'just', 'hes', 'shes', 'had', 'has', 'have']);
+
+/**
+ * Session 29: "sept" is a month and is never respelt as a word on its own, but with someone or a picture handed
+ * over just after it ("sept me a pic", "he sept her nudes") and no word before it that makes it a date ("in sept",
+ * "5 sept"), a child typed send or sent. Returns the word read, or undefined for the month.
+ */
+function septAsSend(before: string | undefined, after: string | undefined): string | undefined {
+  if (after === undefined || !SEPT_OBJECTS.has(after)) return undefined;
+  if (before !== undefined && (SEPT_MONTH_BEFORE.has(before) || /^[0-9]/.test(before))) return undefined;
+  return before !== undefined && SEPT_SUBJECTS.has(before) ? 'sent' : 'send';
+}
+
 /** Normalise a message into words with offsets into the original text. Pure. */
 export function normalise(text: string, vocab: Vocabulary): Word[] {
   return readWords(text, vocab, plainWord, false);
@@ -355,10 +373,12 @@ export function readWords<T>(text: string, vocab: Vocabulary, make: WordMaker<T>
   for (let i = 0; i < pieces.length; i += 1) {
     const p = pieces[i];
     if (p === undefined) continue;
-    // By UTF-16 unit: every sentence end and quotation mark is a single unit.
+    // By UTF-16 unit: every sentence end and quotation mark is a single unit. A decimal point between
+    // digits ("pay 0.01 btc", "£1.99", "at 6.30") ends no sentence.
+    const decimal = p.gapBefore === '.' && /\d$/.test(pieces[i - 1]?.text ?? '') && /^\d/.test(p.text);
     for (let k = 0; k < p.gapBefore.length; k += 1) {
       const c = p.gapBefore[k] ?? '';
-      if (SENTENCE_END.has(c)) sentence += 1;
+      if (SENTENCE_END.has(c) && !decimal) sentence += 1;
       if (QUOTES.has(c)) quoted = !quoted;
     }
     const cy = reading?.at[i];
@@ -367,6 +387,11 @@ export function readWords<T>(text: string, vocab: Vocabulary, make: WordMaker<T>
       const end = pieces[i + cy.length - 1]?.end ?? p.end;
       for (const w of cy.english) words.push(make(w, p.start, end, sentence, quoted, withKeys ? keysOf(vocab, w) : undefined));
       i += cy.length - 1;
+      continue;
+    }
+    const sept = p.text === 'sept' ? septAsSend(pieces[i - 1]?.text, pieces[i + 1]?.text) : undefined;
+    if (sept !== undefined) {
+      words.push(make(sept, p.start, p.end, sentence, quoted, withKeys ? keysOf(vocab, sept) : undefined));
       continue;
     }
     const r = readings?.[i];

@@ -339,6 +339,7 @@ const MARKER_ENDS = new Set(['lie', 'lying', 'cap']);
  */
 function isDiscourseMarker(tokens: readonly Token[], j: number): boolean {
   const s = tokens[j]?.sentence;
+  if (isEagerness(tokens, j)) return true;
   for (let k = j + 1; k <= j + 3 && k < tokens.length; k += 1) {
     const t = tokens[k];
     if (t === undefined || t.sentence !== s) return false;
@@ -346,6 +347,19 @@ function isDiscourseMarker(tokens: readonly Token[], j: number): boolean {
     if (t.word !== 'going' && t.word !== 'gonna' && t.word !== 'to') return false;
   }
   return false;
+}
+
+/** Negators that say "able to": "i CANT wait", "i CANNOT wait". */
+const CAN_NOT = new Set(['cant', 'cannot', 'couldnt']);
+
+/**
+ * Session 29: "can't wait" is eagerness, not a denial: "lol cant wait to not exist anymore", "i cant wait to die"
+ * were read as denied under strict negation (and "he cant wait to meet me alone" lost its meeting). Only the negator
+ * right before "wait" ("i cant just wait" and "dont wait" still deny).
+ */
+function isEagerness(tokens: readonly Token[], j: number): boolean {
+  const next = tokens[j + 1];
+  return CAN_NOT.has(tokens[j]?.word ?? '') && next !== undefined && next.sentence === tokens[j]?.sentence && next.word === 'wait';
 }
 
 /** Negators that are the subject themselves: "NOBODY knows", "NO ONE knows". */
