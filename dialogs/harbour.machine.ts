@@ -92,6 +92,10 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['awaitsSafeAnswer', or(['saysYes', 'soundsFine'])]), actions: ['saySafeForNow'] },
             // A feeling in place of the answer ("no one would care"): said back, and the question asked again (once).
             { guard: and(['awaitsSafeAnswer', 'namesFeelingBesidesOkay', 'mayAskSafeAgain']), actions: ['feelingsAnswered', 'reflectAndAskSafeAgain'] },
+            // "Are you safe right now?", after harm told as something that keeps happening ("hits me when hes drunk"): no or not
+            // sure is danger now (999 now, and the reminders from here on); yes is glad, and 999 if it happens again.
+            { guard: and(['awaitsSafeHereAnswer', or(['saysNo', 'isUnsure', 'leadsWithNo', 'saysNotFine']), not('soundsFine'), not('saysSafeNow')]), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayNotSafeHere'] },
+            { guard: and(['awaitsSafeHereAnswer', or(['saysYes', 'soundsFine', 'saysSafeNow'])]), actions: ['trustedAdultAnswered', 'feelingsAnswered', { type: 'say', params: { key: 'escalation.safe-for-now-habitual' } }] },
             // In danger now: until they say it has passed, every message gets 999 again (or, once
             // they have called, "stay on the line"), not questions about feelings or grown-ups.
             { guard: and(['isInDangerNow', 'saysSafeNow']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'saySafeNow'] },

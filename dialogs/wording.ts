@@ -403,6 +403,7 @@ export function selfHarmFirstBesideDanger(ctx: HarbourContext): boolean {
     ctx.said.selfHarm !== true &&
     ctx.urgency === 'immediate' &&
     ctx.said.safeNow !== true &&
+    ctx.said.dangerNotNow !== true &&
     ctx.turn.urgency !== 'immediate' &&
     ctx.turn.findings.some((f) => f.category === 'self_harm')
   );
@@ -517,7 +518,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     else if (raises) out.push(say('escalation.raised'));
     // Still in danger now, and this message is less urgent ("i have some of my mums pills" after "not
     // safe"): 999 again, as for any message then, not only "thank you for telling me".
-    else if (urgency !== 'immediate' && ctx.urgency === 'immediate' && ctx.said.safeNow !== true) out.push(stillInDanger(ctx));
+    else if (urgency !== 'immediate' && ctx.urgency === 'immediate' && ctx.said.safeNow !== true && ctx.said.dangerNotNow !== true) out.push(stillInDanger(ctx));
     else if (cares !== undefined) out.push(cares.line);
     else if (isPersonComing(ctx)) out.push(say('escalation.noted'));
     else out.push(sayToReader(ctx, 'escalation.noted-no-counsellor'));

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { keysPerMessage, lastKeys, msg, offShift, onShift, play, useRealMachine, wordsOf } from './harness.js';
+
+/** Session 29, second round, dialog owner 5: danger lines, the parent's escalation line, hand-off lines, as the child or grown-up sees them. */
+
+const real = useRealMachine();
+
+type Shift = { counsellorOnShift: boolean };
+const keysPerTurn = (shift: Shift, ...texts: string[]) => keysPerMessage(real.machine, shift, ...texts);
+const last = (shift: Shift, ...texts: string[]) => lastKeys(real.machine, shift, ...texts);
+const lastWords = (shift: Shift, ...texts: string[]) => wordsOf(real.content, play(real.machine, shift, texts.map(msg)).at(-1)?.emitted ?? []).join(' ');
+const count999 = (keys: readonly (readonly string[])[]) => keys.filter((turn) => turn.some((k) => k === 'safety.immediate' || k.startsWith('escalation.danger-') || k.startsWith('escalation.still-in-danger'))).length;
+
+describe('#14 harm told as something that keeps happening: 999 once and "are you safe right now?", not 999 every turn', () => {
+  const told = ['young person', 'my step dad hits me when hes drunk'];
+
+  it('K07: 999 at once, then one question, are you safe right now (before: four 999 lines in a row)', () => {
+    const turns = keysPerTurn(onShift, ...told, 'and he looks at my phone all the time', 'i hate being home', 'no');
+    expect(turns[1]).toContain('safety.immediate');
+    expect(turns[1]?.at(-1)).toBe('safety.ask-safe-habitual');
+    expect(lastWords(onShift, ...told)).toMatch(/Are you safe right now\?$/);
+    // Three more messages that are not an answer of "no" to the question: no 999 again in any of them.
+    expect(count999(turns.slice(2))).toBe(0);
+    expect(turns[2]).toContain('shared.device-safety');
+  });
+
+  it('"no" to the question is danger now: 999 now, and the reminders from then on', () => {
+    const turns = keysPerTurn(onShift, ...told, 'no', 'i hate being home');
+    expect(turns[2]).toEqual(['escalation.danger-call']);
+    expect(lastWords(onShift, ...told, 'no')).toMatch(/^Please call 999 now/);
+    expect(count999(turns.slice(3))).toBe(1);
+    expect(last(onShift, ...told, 'not sure')).toEqual(['escalation.danger-call']);
+  });
+
+  it('"yes" to the question: glad, not your fault, 999 if it starts again; then no 999 every turn', () => {
+    expect(last(onShift, ...told, 'yes')).toEqual(['escalation.safe-for-now-habitual']);
+    expect(lastWords(onShift, ...told, 'yes')).toMatch(/not your fault.*999/);
+    expect(count999(keysPerTurn(onShift, ...told, 'yes', 'i hate being home', 'he took my phone last week').slice(3))).toBe(0);
+  });
+
+  it('off shift, the same: one question, and no 999 on the next message', () => {
+    const turns = keysPerTurn(offShift, ...told, 'i hate being home');
+    expect(turns[1]).toContain('safety.immediate');
+    expect(turns[1]).toContain('safety.ask-safe-habitual');
+    expect(count999(turns.slice(2))).toBe(0);
+  });
+
+  it('danger said as now is still danger now: 999 at once and again, never the question', () => {
+    const now = keysPerTurn(onShift, 'young person', 'my step dad hits me when hes drunk and hes drunk now', 'i hate being home');
+    expect(now[1]).toContain('safety.immediate');
+    expect(now[1]).not.toContain('safety.ask-safe-habitual');
+    expect(count999(now.slice(2))).toBe(1);
+    // Plain "hes hitting me" with no habit in it: as before.
+    const plain = keysPerTurn(onShift, 'young person', 'my dad is hitting me', 'i hate being home');
+    expect(plain[1]).not.toContain('safety.ask-safe-habitual');
+    expect(count999(plain.slice(2))).toBe(1);
+  });
+
+  it('after the question, danger told as now brings the 999 reminders back', () => {
+    const turns = keysPerTurn(onShift, ...told, 'yes', 'hes coming up the stairs now', 'im in my room');
+    expect(turns[3]).toContain('safety.immediate');
+    expect(count999(turns.slice(4))).toBe(1);
+  });
+});
