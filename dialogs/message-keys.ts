@@ -149,6 +149,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'friend.advice.dont-pay',
   'parent.advice.logins',
   'parent.advice.details-asked',
+  'parent.escalated-warning',
   'parent.advice.report',
   'parent.advice.child-can-talk',
   'parent.advice.watch',

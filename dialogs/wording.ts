@@ -678,6 +678,12 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // Nor beside their feelings for the person ("age is just a number"): the cares lines answer that.
   const gifts = !withPerson && !olderPartner && !exploitation && ctx.turn.caresForThem !== true && ctx.said.gifts !== true && grownUpTargetOf(ctx) === undefined && findings.some((f) => f.rule === GIFTS_RULE);
   if (gifts) out.push(say(`${pathOf(ctx.audience)}.gifts`));
+  // A parent or carer's first red flag that no line above speaks to ("a man keeps telling my 9 year old he loves her on
+  // roblox"): what it may be and what to do now (don't contact them, keep the messages, CEOP or 101), before the counsellor
+  // or the helplines (session 29, second round). Not in danger now: 999 comes first there.
+  const parentWarning =
+    !withPerson && isFirst && ctx.audience === 'parent_carer' && urgency !== 'immediate' && out.every((e) => e.type !== 'bot.say' || e.key === 'escalation.serious');
+  if (parentWarning) out.push(say('parent.escalated-warning'));
   if (!withPerson && (isFirst || raises)) {
     if (isPersonComing(ctx)) out.push(say('escalation.asking'));
     else {

@@ -62,3 +62,30 @@ describe('#14 harm told as something that keeps happening: 999 once and "are you
     expect(count999(turns.slice(4))).toBe(1);
   });
 });
+
+describe('#26 and #9: an escalated parent hears what it may be and what to do, not only "a counsellor is being asked"', () => {
+  const told = ['parent or carer', 'a man keeps telling my 9 year old he loves her on roblox'];
+
+  it('X08 on shift: warning sign of grooming, don\'t contact, keep the messages, CEOP or 101, then the counsellor (before: serious + asking only)', () => {
+    const keys = last(onShift, ...told);
+    expect(keys).toEqual(['escalation.serious', 'parent.escalated-warning', 'escalation.asking']);
+    const words = lastWords(onShift, ...told);
+    expect(words).toMatch(/warning sign of grooming/);
+    expect(words).toMatch(/don't contact/);
+    expect(words).toMatch(/Keep the messages/);
+    expect(words).toMatch(/CEOP.*101/);
+  });
+
+  it('off shift: the same warning, then the helplines for a grown-up', () => {
+    const keys = last(offShift, ...told);
+    expect(keys.indexOf('parent.escalated-warning')).toBeGreaterThan(-1);
+    expect(keys.at(-1)).toBe('helplines.now.adult');
+  });
+
+  it('a parent whose red flag has its own line already does not hear the warning on top', () => {
+    const keys = last(onShift, 'parent or carer', 'a man on snapchat asked my daughter for nudes');
+    expect(keys).not.toContain('parent.escalated-warning');
+    // A young person never hears it.
+    expect(last(onShift, 'young person', 'a man keeps telling me he loves me on roblox')).not.toContain('parent.escalated-warning');
+  });
+});
