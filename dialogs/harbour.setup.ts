@@ -529,6 +529,15 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         // "wake them up now" said: the next plain message is not "wake someone up" as well.
         enqueue.assign({ dangerHeard: step.key === WAKE_THEM && wakeSomeoneNext(n + 1) ? n + 2 : n + 1 });
       }),
+      /**
+       * "are they coming", "why is it taking so long": the wait answered honestly; asked again, a young person or a friend hears
+       * a shorter line with Childline to talk to now (Q01, Z03), so the same words never come twice in a row; then in turn.
+       */
+      sayWaitAgain: enqueueActions(({ context, enqueue }) => {
+        const short = context.said.waitAgain === true && pathOf(context.audience) !== 'parent';
+        enqueue.emit(say(short ? 'handoff.wait-again-short' : 'handoff.wait-again'));
+        enqueue.assign({ said: { ...context.said, waitAgain: !short } });
+      }),
       /** "I called 999": the right thing; stay on the line. The reminders after it stop asking them to call. */
       sayCalledHelp: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'calledHelp', [sayToReader(c, 'escalation.called-help')])),
       /** "He's gone": glad, and 999 if it comes back; the reminders stop. */

@@ -165,6 +165,8 @@ export interface HarbourContext {
     readonly workerSecret?: boolean;
     /** They owe nothing for presents or game money given (the detector's gifts rule): once. Absent in older snapshots. */
     readonly gifts?: boolean;
+    /** "how long", "is anyone coming": the wait answered in full last time it was asked, so the next is the short line. Absent in older snapshots. */
+    readonly waitAgain?: boolean;
     /** While they just talk, a story of home or school was said back with an open question: once. Absent in older snapshots. */
     readonly storyHeard?: boolean;
     /** In danger now, they said they called 999, the police or a grown-up who is coming: the reminders stop asking them to call. Absent in older snapshots. */

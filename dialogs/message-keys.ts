@@ -360,6 +360,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'handoff.asking-off-shift',
   'handoff.already-asked',
   'handoff.wait-again',
+  'handoff.wait-again-short',
   'handoff.nothing-more',
   'handoff.nobody-now',
   'handoff.queued',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { DialogEvent } from '../../dialogs/index.js';
 import { keysPerMessage, lastKeys, msg, offShift, onShift, play, useRealMachine, wordsOf } from './harness.js';
 
 /** Session 29, second round, dialog owner 5: danger lines, the parent's escalation line, hand-off lines, as the child or grown-up sees them. */
@@ -87,5 +88,27 @@ describe('#26 and #9: an escalated parent hears what it may be and what to do, n
     expect(keys).not.toContain('parent.escalated-warning');
     // A young person never hears it.
     expect(last(onShift, 'young person', 'a man keeps telling me he loves me on roblox')).not.toContain('parent.escalated-warning');
+  });
+});
+
+describe('#21 the wait asked about twice in a row: not the identical line again', () => {
+  const queued: DialogEvent[] = [msg('young person'), msg('a man says he will send my nudes to my family unless i send more'), { type: 'handoff.queued', position: 3 }];
+  const keysOf = (shift: Shift, ...events: DialogEvent[]) => (play(real.machine, shift, events).at(-1)?.emitted ?? []).flatMap((e) => (e.type === 'bot.say' ? [e.key] : []));
+
+  it('Q01: "are they coming", then "why is it taking so long": the second is shorter and offers Childline now', () => {
+    expect(keysOf(onShift, ...queued, msg('are they coming'))).toEqual(['handoff.wait-again']);
+    expect(keysOf(onShift, ...queued, msg('are they coming'), msg('why is it taking so long'))).toEqual(['handoff.wait-again-short']);
+    const words = wordsOf(real.content, play(real.machine, onShift, [...queued, msg('are they coming'), msg('why is it taking so long')]).at(-1)?.emitted ?? []).join(' ');
+    expect(words).toMatch(/still coming/);
+    expect(words).toMatch(/Childline free on 0800 1111/);
+    // "hello??" after both: the full line again, not the short one twice.
+    expect(keysOf(onShift, ...queued, msg('are they coming'), msg('why is it taking so long'), msg('hello??'))).toEqual(['escalation.listening', 'handoff.wait-again']);
+  });
+
+  it('a parent asking twice keeps the full line (Childline is for young people)', () => {
+    const parent: DialogEvent[] = [msg('parent or carer'), msg('a man is threatening to share my daughters nudes unless she pays'), { type: 'handoff.queued', position: 2 }];
+    const second = keysOf(onShift, ...parent, msg('how long will it take'), msg('how much longer'));
+    expect(second).toContain('handoff.wait-again');
+    expect(second).not.toContain('handoff.wait-again-short');
   });
 });
