@@ -277,6 +277,10 @@ export interface AnswerWords {
   readonly safeNow: readonly string[];
   /** "i called 999", "police are coming": after immediate danger, help is on its way. */
   readonly calledHelp: readonly string[];
+  /** "when hes drunk", "all the time": harm told as something that keeps happening, not as happening now. */
+  readonly habitualHarm: readonly string[];
+  /** "now", "rn", "tonight": something said to be happening now (beside `habitualHarm`, it is danger now after all). */
+  readonly saysNow: readonly string[];
   readonly feelings: Readonly<Record<Feeling, readonly string[]>>;
   readonly trustedAdults: Readonly<Record<TrustedAdult, readonly string[]>>;
   readonly durations: Readonly<Record<Duration, readonly string[]>>;
@@ -578,6 +582,8 @@ export const ANSWER_LIST_KEYS = {
   imageWorry: 'image_worry',
   safeNow: 'safe_now',
   calledHelp: 'called_help',
+  habitualHarm: 'habitual_harm',
+  saysNow: 'says_now',
   parentActsAlone: 'parent_acts_alone',
   parentCopiedImage: 'parent_copied_image',
   mustLeave: 'must_leave',

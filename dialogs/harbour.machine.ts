@@ -92,6 +92,10 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['awaitsSafeAnswer', or(['saysYes', 'soundsFine'])]), actions: ['saySafeForNow'] },
             // A feeling in place of the answer ("no one would care"): said back, and the question asked again (once).
             { guard: and(['awaitsSafeAnswer', 'namesFeelingBesidesOkay', 'mayAskSafeAgain']), actions: ['feelingsAnswered', 'reflectAndAskSafeAgain'] },
+            // "Are you safe right now?", after harm told as something that keeps happening ("hits me when hes drunk"): no or not
+            // sure is danger now (999 now, and the reminders from here on); yes is glad, and 999 if it happens again.
+            { guard: and(['awaitsSafeHereAnswer', or(['saysNo', 'isUnsure', 'leadsWithNo', 'saysNotFine']), not('soundsFine'), not('saysSafeNow')]), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayNotSafeHere'] },
+            { guard: and(['awaitsSafeHereAnswer', or(['saysYes', 'soundsFine', 'saysSafeNow'])]), actions: ['trustedAdultAnswered', 'feelingsAnswered', { type: 'say', params: { key: 'escalation.safe-for-now-habitual' } }] },
             // In danger now: until they say it has passed, every message gets 999 again (or, once
             // they have called, "stay on the line"), not questions about feelings or grown-ups.
             { guard: and(['isInDangerNow', 'saysSafeNow']), actions: ['trustedAdultAnswered', 'feelingsAnswered', 'saySafeNow'] },
@@ -116,7 +120,7 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: 'feelsNoPoint', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayNoPoint'] },
             // A young person's "hello??", "u there": still here; while waiting for a person, they will come as soon as
             // they can. (A parent's greeting goes on to the wellbeing question, as before.)
-            { guard: and(['isGreeting', 'isWaitingForPerson', not('isOnAdultPath')]), actions: [{ type: 'say', params: { key: 'escalation.listening' } }, { type: 'say', params: { key: 'handoff.wait-again' } }] },
+            { guard: and(['isGreeting', 'isWaitingForPerson', not('isOnAdultPath')]), actions: [{ type: 'say', params: { key: 'escalation.listening' } }, 'sayWaitAgain'] },
             { guard: and(['isGreeting', not('isWithCounsellor'), not('isOnAdultPath')]), actions: [{ type: 'say', params: { key: 'escalation.listening' } }] },
             // "wat dose that meen", a young person after the escalation's words: what they mean, plainly.
             { guard: and(['isConfused', 'isOnChildPath']), actions: ['sayMeaningOfEscalation'] },
@@ -205,7 +209,7 @@ export function createHarbourMachine(deps: DialogDeps) {
         // Asked again when nobody can come: say so honestly, with people to call now.
         { guard: and(['asksForPerson', 'hasAskedForPerson']), actions: [...TAKE_MESSAGE, 'sayNobodyCanCome'] },
         // "how long will it take": as soon as they can, nobody can say when; or, when nobody can come, so, with people to call.
-        { guard: and(['asksWait', 'hasAskedForPerson', 'isPersonComing']), actions: [...TAKE_MESSAGE, { type: 'say', params: { key: 'handoff.wait-again' } }] },
+        { guard: and(['asksWait', 'hasAskedForPerson', 'isPersonComing']), actions: [...TAKE_MESSAGE, 'sayWaitAgain'] },
         { guard: and(['asksWait', 'hasAskedForPerson']), actions: [...TAKE_MESSAGE, 'sayNobodyCanCome'] },
         { guard: 'asksForPerson', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'requestPerson', 'sayWhoJoinsIfAsked'] },
         // "ok bye" while a counsellor is on the way: asked once whether they want to wait, since

@@ -529,6 +529,15 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         // "wake them up now" said: the next plain message is not "wake someone up" as well.
         enqueue.assign({ dangerHeard: step.key === WAKE_THEM && wakeSomeoneNext(n + 1) ? n + 2 : n + 1 });
       }),
+      /**
+       * "are they coming", "why is it taking so long": the wait answered honestly; asked again, a young person or a friend hears
+       * a shorter line with Childline to talk to now (Q01, Z03), so the same words never come twice in a row; then in turn.
+       */
+      sayWaitAgain: enqueueActions(({ context, enqueue }) => {
+        const short = context.said.waitAgain === true && pathOf(context.audience) !== 'parent';
+        enqueue.emit(say(short ? 'handoff.wait-again-short' : 'handoff.wait-again'));
+        enqueue.assign({ said: { ...context.said, waitAgain: !short } });
+      }),
       /** "I called 999": the right thing; stay on the line. The reminders after it stop asking them to call. */
       sayCalledHelp: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'calledHelp', [sayToReader(c, 'escalation.called-help')])),
       /** "He's gone": glad, and 999 if it comes back; the reminders stop. */
@@ -718,9 +727,14 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         // The first red flag is about one of their own grown-ups in person ("my uncle sed i hav to keep a
         // secret"): the path that would have noted it is skipped, so it is noted here, for the tips.
         const knownAdult = context.urgency === undefined && context.turn.knownAdultInPerson === true && context.knownAdult === undefined;
+        // "my step dad hits me when hes drunk": danger now by the detector, told as something that keeps happening. 999 was said
+        // once just now; "are you safe right now?" is asked, and the 999 reminders wait for its no (session 29, second round).
+        const notNow = habitualDangerNow(context, urgency);
+        const askHere = notNow && context.said.dangerNotNow !== true && !askSafe && context.safeAsk !== 'asked';
         enqueue.assign({
           ...requestMade(context, urgency, raises, escalated),
           ...(askSafe ? { safeAsk: 'asked' as const } : {}),
+          ...(askHere ? { safeHereAsk: 'asked' as const } : {}),
           ...(knownAdult ? { knownAdult: true } : {}),
           // The trusted-adult question was waiting, and this message told more of the story instead
           // ("now she keeps asking for pics"): not answered, so it may be asked again later, and a
@@ -740,6 +754,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
             ...(roleLines.length > 0 ? { roleAdvice: true } : {}),
             // Danger now heard from the detector (something taken): its own wording from here on.
             ...(urgency === 'immediate' && context.said.notSafe === true ? { notSafe: false } : {}),
+            // Danger told as now ("hes coming home now") after harm told as habitual: 999 every turn again.
+            ...(notNow ? { dangerNotNow: true } : urgency === 'immediate' ? { dangerNotNow: false } : {}),
           },
         });
       }),
@@ -773,6 +789,12 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        */
       askSafeLast: enqueueActions(({ context, enqueue }) => {
         if (context.safeAsk === 'asked') enqueue.emit(sayToReader(context, 'safety.ask-safe', { quickReplies: QR.safe }));
+        else if (context.safeHereAsk === 'asked') enqueue.emit(say('safety.ask-safe-habitual', { quickReplies: QR.safe }));
+      }),
+      /** "no" or "not sure" to "are you safe right now?" after harm told as habitual: danger now after all, 999 now, and the reminders from here on. */
+      sayNotSafeHere: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say('escalation.danger-call'));
+        enqueue.assign({ dangerHeard: (context.dangerHeard ?? 0) + 1, said: { ...context.said, dangerNotNow: false } });
       }),
       /**
        * "idk", "not sure" to "Are you safe right now?": not knowing, not a no. Gently, what could help them feel
@@ -1227,6 +1249,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       awaitsTrustedAdult: ({ context }) => context.trustedAsk === 'asked',
       awaitsFeelings: ({ context }) => context.feelingsAsk === 'asked',
       awaitsSafeAnswer: ({ context }) => context.safeAsk === 'asked',
+      /** "Are you safe right now?" was asked after harm told as habitual (`askSafeLast`). */
+      awaitsSafeHereAnswer: ({ context }) => context.safeHereAsk === 'asked',
       /** "When you say they'd kill you, are you scared they would hurt you?" was just asked. */
       awaitsHarmAnswer: ({ context }) => context.harmAsk === 'asked',
       /** "my family will kill me", frightened (see {@link fearsHarmToCheck}): the check, not the ordinary fears-telling line. */
@@ -1368,9 +1392,20 @@ function stillInDangerIf(when: boolean, context: HarbourContext): readonly BotSa
   return when ? [stillInDanger(context)] : [];
 }
 
+/**
+ * This message's danger-now finding is harm told as something that keeps happening ("hits me when hes drunk", nothing saying
+ * now), from a young person, and no danger now known before: not 999 every turn, but "are you safe right now?".
+ */
+function habitualDangerNow(context: HarbourContext, urgency: Urgency): boolean {
+  if (urgency !== 'immediate' || context.turn.habitualHarm !== true || pathOf(context.audience) !== 'child') return false;
+  if (context.urgency === 'immediate' && context.said.safeNow !== true && context.said.dangerNotNow !== true) return false;
+  const now = context.turn.findings.filter((f) => f.urgency === 'immediate');
+  return now.length > 0 && now.every((f) => f.category === 'immediate_danger');
+}
+
 /** The chat's urgency is immediate and nobody has said the danger has passed: 999 is said again. */
 function isInDangerNow(context: HarbourContext): boolean {
-  return context.urgency === 'immediate' && context.said.safeNow !== true;
+  return context.urgency === 'immediate' && context.said.safeNow !== true && context.said.dangerNotNow !== true;
 }
 
 /**
@@ -1924,11 +1959,12 @@ function fearsHarmToCheck(context: HarbourContext): boolean {
  * The questions asked on the last turn (`asked`) that this message passes (`answered`): one place, for
  * `takeMessage` and `takeAnswer` alike. `undefined` when none was asked.
  */
-function askedQuestionsPassed(context: HarbourContext): Partial<Pick<HarbourContext, 'safeAsk' | 'wellbeingAsk' | 'harmAsk' | 'pauseAsk' | 'backOffAsk'>> | undefined {
-  if (context.safeAsk !== 'asked' && context.wellbeingAsk !== 'asked' && context.harmAsk !== 'asked' && context.pauseAsk !== 'asked' && context.backOffAsk !== 'asked') return undefined;
+function askedQuestionsPassed(context: HarbourContext): Partial<Pick<HarbourContext, 'safeAsk' | 'safeHereAsk' | 'wellbeingAsk' | 'harmAsk' | 'pauseAsk' | 'backOffAsk'>> | undefined {
+  if (context.safeAsk !== 'asked' && context.safeHereAsk !== 'asked' && context.wellbeingAsk !== 'asked' && context.harmAsk !== 'asked' && context.pauseAsk !== 'asked' && context.backOffAsk !== 'asked') return undefined;
   return {
     ...(context.backOffAsk === 'asked' ? { backOffAsk: 'answered' as const } : {}),
     ...(context.safeAsk === 'asked' ? { safeAsk: 'answered' as const } : {}),
+    ...(context.safeHereAsk === 'asked' ? { safeHereAsk: 'answered' as const } : {}),
     ...(context.wellbeingAsk === 'asked' ? { wellbeingAsk: 'answered' as const } : {}),
     ...(context.harmAsk === 'asked' ? { harmAsk: 'answered' as const } : {}),
     ...(context.pauseAsk === 'asked' ? { pauseAsk: 'answered' as const } : {}),

@@ -92,6 +92,11 @@ export interface HarbourContext {
      */
     readonly safeNow?: boolean;
     /**
+     * The danger-now finding was harm told as something that keeps happening ("my step dad hits me when hes drunk"): 999
+     * once, then "are you safe right now?", not 999 every turn. Cleared by a no or by danger told as now. Absent in older snapshots.
+     */
+    readonly dangerNotNow?: boolean;
+    /**
      * The feelings question asked again, once, after a reply that told more of the story instead
      * ("he asked how old i am"). Absent in older snapshots.
      */
@@ -160,6 +165,8 @@ export interface HarbourContext {
     readonly workerSecret?: boolean;
     /** They owe nothing for presents or game money given (the detector's gifts rule): once. Absent in older snapshots. */
     readonly gifts?: boolean;
+    /** "how long", "is anyone coming": the wait answered in full last time it was asked, so the next is the short line. Absent in older snapshots. */
+    readonly waitAgain?: boolean;
     /** While they just talk, a story of home or school was said back with an open question: once. Absent in older snapshots. */
     readonly storyHeard?: boolean;
     /** In danger now, they said they called 999, the police or a grown-up who is coming: the reminders stop asking them to call. Absent in older snapshots. */
@@ -245,6 +252,8 @@ export interface HarbourContext {
   readonly feelingsAsk?: 'asked' | 'answered';
   /** "Are you safe right now?", asked once after self-harm is first heard. Absent in older snapshots. */
   readonly safeAsk?: 'asked' | 'answered';
+  /** "Are you safe right now?", after harm told as something that keeps happening (`said.dangerNotNow`). Absent in older snapshots. */
+  readonly safeHereAsk?: 'asked' | 'answered';
   /** "When you say they'd kill you, are you scared they would hurt you?": `asked` until the next message, then `answered`. Absent in older snapshots. */
   readonly harmAsk?: 'asked' | 'answered';
   /**

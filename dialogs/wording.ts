@@ -403,6 +403,7 @@ export function selfHarmFirstBesideDanger(ctx: HarbourContext): boolean {
     ctx.said.selfHarm !== true &&
     ctx.urgency === 'immediate' &&
     ctx.said.safeNow !== true &&
+    ctx.said.dangerNotNow !== true &&
     ctx.turn.urgency !== 'immediate' &&
     ctx.turn.findings.some((f) => f.category === 'self_harm')
   );
@@ -517,7 +518,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     else if (raises) out.push(say('escalation.raised'));
     // Still in danger now, and this message is less urgent ("i have some of my mums pills" after "not
     // safe"): 999 again, as for any message then, not only "thank you for telling me".
-    else if (urgency !== 'immediate' && ctx.urgency === 'immediate' && ctx.said.safeNow !== true) out.push(stillInDanger(ctx));
+    else if (urgency !== 'immediate' && ctx.urgency === 'immediate' && ctx.said.safeNow !== true && ctx.said.dangerNotNow !== true) out.push(stillInDanger(ctx));
     else if (cares !== undefined) out.push(cares.line);
     else if (isPersonComing(ctx)) out.push(say('escalation.noted'));
     else out.push(sayToReader(ctx, 'escalation.noted-no-counsellor'));
@@ -677,6 +678,12 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // Nor beside their feelings for the person ("age is just a number"): the cares lines answer that.
   const gifts = !withPerson && !olderPartner && !exploitation && ctx.turn.caresForThem !== true && ctx.said.gifts !== true && grownUpTargetOf(ctx) === undefined && findings.some((f) => f.rule === GIFTS_RULE);
   if (gifts) out.push(say(`${pathOf(ctx.audience)}.gifts`));
+  // A parent or carer's first red flag that no line above speaks to ("a man keeps telling my 9 year old he loves her on
+  // roblox"): what it may be and what to do now (don't contact them, keep the messages, CEOP or 101), before the counsellor
+  // or the helplines (session 29, second round). Not in danger now: 999 comes first there.
+  const parentWarning =
+    !withPerson && isFirst && ctx.audience === 'parent_carer' && urgency !== 'immediate' && out.every((e) => e.type !== 'bot.say' || e.key === 'escalation.serious');
+  if (parentWarning) out.push(say('parent.escalated-warning'));
   if (!withPerson && (isFirst || raises)) {
     if (isPersonComing(ctx)) out.push(say('escalation.asking'));
     else {
