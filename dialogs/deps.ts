@@ -391,6 +391,8 @@ export interface AnswerWords {
   readonly asksIfThere: readonly string[];
   /** "my cousin came in my room", "he gets in my bed": someone coming in where they sleep or wash. */
   readonly comesInRoom: readonly string[];
+  /** "i met a man from snapchat last week", "i already met him", "we kissed": a meeting that already happened. */
+  readonly metInPerson: readonly string[];
   /** "please dont hate me", "are you mad at me": afraid the bot thinks badly of them. */
   readonly fearsJudged: readonly string[];
   /** "someone made a fake nude of me with ai", "is it illegal if its fake": AI-made or edited nude pictures. */
@@ -633,6 +635,7 @@ export const ANSWER_LIST_KEYS = {
   abuserExcuse: 'abuser_excuse',
   asksIfThere: 'asks_if_there',
   comesInRoom: 'comes_in_room',
+  metInPerson: 'met_in_person',
   fearsJudged: 'fears_judged',
   aiFake: 'ai_fake',
   lateHour: 'late_hour',

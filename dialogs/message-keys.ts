@@ -393,6 +393,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.advice.dont-comply-pictures',
   'advice.dont-meet',
   'advice.dont-meet-again',
+  'child.met-adult',
+  'child.adult-asked-images',
   'friend.advice.dont-meet',
   'parent.advice.dont-meet',
   'child.advice.self-harm-tell',

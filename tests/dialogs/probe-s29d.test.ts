@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { keysPerMessage, lastKeys, msg, offShift, onShift, play, useRealMachine, wordsOf } from './harness.js';
+
+/** Session 29, dialog owner 4 (second round): the tester's open problems on the child's side, as the user sees them. */
+
+const real = useRealMachine();
+
+type Shift = { counsellorOnShift: boolean };
+const keysPerTurn = (shift: Shift, ...texts: string[]) => keysPerMessage(real.machine, shift, ...texts);
+const last = (shift: Shift, ...texts: string[]) => lastKeys(real.machine, shift, ...texts);
+/** As the server renders the last turn: with the chat's own facts and reader. */
+const lastWords = (shift: Shift, ...texts: string[]) => {
+  const turn = play(real.machine, shift, texts.map(msg)).at(-1);
+  return wordsOf(real.content, turn?.emitted ?? [], undefined, turn?.snapshot.context).join(' ');
+};
+const YP = "I'm a young person";
+
+describe("tester's #1: a meeting with a grown-up that already happened (X07, K11)", () => {
+  it('X07: "i met a man from snapchat last week" escalates at once: never okay, not your fault, safe now, a grown-up today', () => {
+    const keys = last(onShift, YP, 'i met a man from snapchat last week');
+    expect(keys).toContain('escalation.serious');
+    expect(keys).toContain('child.met-adult');
+    expect(keys).not.toContain('child.ask.asked-to-do');
+    const words = lastWords(onShift, YP, 'i met a man from snapchat last week');
+    expect(words).toMatch(/A grown-up should never meet up with or kiss someone your age\. What happened is not your fault/);
+    expect(words).toMatch(/Are you safe right now\?/);
+    expect(words).toMatch(/tell a grown-up you trust today/);
+  });
+
+  it('K11: "i already met him", then "hes 22" after the chat escalated on gifts: the grown-up\'s meeting answered, once', () => {
+    const turns = keysPerTurn(onShift, YP, 'i already met him', 'nothing happened tho', 'he just bought me food and stuff', 'hes 22', 'he is 22 tho');
+    expect(turns[1]).not.toContain('child.met-adult');
+    expect(turns[4]).toContain('child.met-adult');
+    expect(turns[5]).not.toContain('child.met-adult');
+  });
+
+  it('the age told first and the meeting after ("hes 25", then "i went to meet him"), off shift: the line and the helplines', () => {
+    const turns = keysPerTurn(offShift, YP, 'this guy from insta hes 25', 'i went to meet him on saturday');
+    expect(turns[2]).toContain('child.met-adult');
+    expect(turns[2]).toContain('helplines.now.child');
+  });
+
+  it('where they first talked is not a meeting: "i met him on roblox", "hes 15", "we met online" raise nothing', () => {
+    expect(last(onShift, YP, 'i met him on roblox')).not.toContain('escalation.serious');
+    expect(last(onShift, YP, 'i met him on roblox', 'hes 15')).not.toContain('child.met-adult');
+    expect(last(onShift, YP, 'a boy in my class', 'we met online last year')).not.toContain('child.met-adult');
+  });
+});
+
+describe("session 27's leftover #1: a grown-up's age told after pictures were asked for", () => {
+  it('"hes 24" after "someone on snap keeps asking for pics": a grown-up asking that is not okay, not your fault; once', () => {
+    const turns = keysPerTurn(onShift, YP, 'someone on snap keeps asking for pics', 'hes 24', 'hes like 24');
+    expect(turns[2]).toContain('child.adult-asked-images');
+    expect(turns[2]).not.toContain('escalation.ask-feelings');
+    expect(turns[3]).not.toContain('child.adult-asked-images');
+    const words = lastWords(onShift, YP, 'someone on snap keeps asking for pics', 'hes 24');
+    expect(words).toMatch(/A grown-up asking someone your age for pictures is not okay, and it is against the law\. It is not your fault\./);
+  });
+
+  it('a young age ("hes 15") or no pictures asked ("hes 24" after "he keeps messaging me") gets no such line', () => {
+    expect(last(onShift, YP, 'someone on snap keeps asking for pics', 'hes 15')).not.toContain('child.adult-asked-images');
+    expect(last(onShift, YP, 'this guy keeps messaging me', 'hes 24')).not.toContain('child.adult-asked-images');
+  });
+});
