@@ -368,6 +368,14 @@ export interface TurnAnalysis {
   readonly asksIfThere?: boolean;
   /** "my cousin came in my room again last nite", "he gets in my bed": someone coming in where they sleep or wash (session 29). */
   readonly comesInRoom?: boolean;
+  /** "what happens when i report": what CEOP does after a report. (session 29) */
+  readonly asksAfterReport?: boolean;
+  /** "will the police come to my house": whether the police will visit. (session 29) */
+  readonly asksPoliceVisit?: boolean;
+  /** "wil he go to jail": what will happen to the person who did it. (session 29) */
+  readonly asksHisFate?: boolean;
+  /** "can i delete my account", with nothing flagged: yes, but keep their username and the chat first. (session 29) */
+  readonly asksDeleteAccount?: boolean;
   /** "i met a man from snapchat last week", "i already met him", "we kissed": a meeting that already happened, in person (session 29). */
   readonly metInPerson?: boolean;
   /** "hes 22", "he was 25", "a man": the other person is a grown-up, in the dialog's own reading (session 29). */
@@ -638,6 +646,10 @@ export function createAnalyser(deps: DialogDeps) {
   const asksIfThere = compile(w.asksIfThere);
   const comesInRoom = compile(w.comesInRoom);
   const metInPerson = compile(w.metInPerson);
+  const asksAfterReport = compile(w.asksAfterReport);
+  const asksPoliceVisit = compile(w.asksPoliceVisit);
+  const asksHisFate = compile(w.asksHisFate);
+  const asksDeleteAccount = compile(w.asksDeleteAccount);
   const fearsJudged = compile(w.fearsJudged);
   const aiFake = compile(w.aiFake);
   const lateHour = compile(w.lateHour);
@@ -668,7 +680,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksForwardImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksEnglish, asksChildlineFree, asksSnapMap, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, deletedChat, toldFriend, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, abuserExcuse, asksIfThere, comesInRoom, metInPerson, fearsJudged, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, doubtsChild, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksForwardImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksEnglish, asksChildlineFree, asksSnapMap, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, deletedChat, toldFriend, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, abuserExcuse, asksIfThere, comesInRoom, metInPerson, asksAfterReport, asksPoliceVisit, asksHisFate, asksDeleteAccount, fearsJudged, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, doubtsChild, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -1089,6 +1101,10 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, comesInRoom)) turn.comesInRoom = true;
     if (either(hits, spelledHits, metInPerson) && metFaceToFace(words)) turn.metInPerson = true;
     if (adultAgeIn(words) || namesGrownUp(words)) turn.adultTold = true;
+    if (either(hits, spelledHits, asksAfterReport)) turn.asksAfterReport = true;
+    if (either(hits, spelledHits, asksPoliceVisit)) turn.asksPoliceVisit = true;
+    if (either(hits, spelledHits, asksHisFate)) turn.asksHisFate = true;
+    if (either(hits, spelledHits, asksDeleteAccount)) turn.asksDeleteAccount = true;
     if (either(hits, spelledHits, fearsJudged)) turn.fearsJudged = true;
     if (either(hits, spelledHits, aiFake)) {
       turn.aiFake = true;
@@ -1544,6 +1560,9 @@ export function createMessageReader(deps: DialogDeps) {
       const metAdult: Finding = { category: 'meet_or_secrecy', urgency: 'high', confidence: 1, rule: MET_ADULT_FINDING, detectorVersion: 'dialog', evidence: [] };
       turn = { ...turn, findings: [...turn.findings, metAdult], categories: union(turn.categories, ['meet_or_secrecy']), urgency: turn.urgency === 'immediate' ? 'immediate' : 'high' };
     }
+    // "if i report will the police come to my house", "wil he go to jail": their own questions, answered for themselves
+    // (standingAnswerLines), not "you are not in trouble" alone. A nude among young people keeps the law's answer (session 29).
+    if ((turn.asksPoliceVisit === true || turn.asksHisFate === true) && context.peerImage !== true && turn.peerImage !== true) turn = { ...turn, asksIfInTrouble: undefined, asksLaw: undefined };
     // "hes 24", after pictures were asked of a young person ("someone on snap keeps asking for pics"): the one asking is a
     // grown-up. Found by the dialog, so escalation() says plainly that a grown-up asking that of someone their age is not okay
     // (once), not only "how are you feeling" (session 29; session 27's leftover #1).

@@ -62,3 +62,41 @@ describe("session 27's leftover #1: a grown-up's age told after pictures were as
     expect(last(onShift, YP, 'this guy keeps messaging me', 'hes 24')).not.toContain('child.adult-asked-images');
   });
 });
+
+describe("tester's #11: a young person's questions about what comes next are answered for themselves", () => {
+  const THREAT = [YP, 'someone is threatening to post my pics'];
+
+  it('H02: "what happens when i report", escalated: a Child Protection Advisor gets in touch; not in trouble (not "how are you feeling")', () => {
+    const keys = last(onShift, YP, 'a guy asked me to go on discord', 'what is ceop', 'what happens when i report');
+    expect(keys).toEqual(['child.after-report']);
+    expect(lastWords(onShift, YP, 'a guy asked me to go on discord', 'what happens when i report')).toMatch(
+      /a Child Protection Advisor reads it\. They get in touch by email or phone/,
+    );
+  });
+
+  it('H04: "if i report will the police come to my house": honestly sometimes, to check you are safe; a grown-up can be with you', () => {
+    const keys = last(onShift, ...THREAT, 'if i report will the police come to my house');
+    expect(keys).toContain('child.police-visit');
+    expect(keys).not.toContain('child.not-in-trouble');
+    expect(lastWords(onShift, ...THREAT, 'if i report will the police come to my house')).toMatch(/Sometimes the police do come, to check you are safe.*A grown-up you trust can be with you/);
+  });
+
+  it('K06: "wil he go to jail" about an uncle: not mine to say, the police decide, not your fault', () => {
+    const keys = last(onShift, YP, 'my uncle touches me when he babysits', 'wil he go to jail');
+    expect(keys).toEqual(['child.his-fate']);
+    expect(lastWords(onShift, YP, 'my uncle touches me when he babysits', 'wil he go to jail')).toMatch(/I can't say what will happen to them\. That is for the police to decide/);
+  });
+
+  it('H05: "can i delete my account" first: yes, but keep their username and the chat first; the story question still waits', () => {
+    const turns = keysPerTurn(onShift, YP, 'can i delete my account', 'a man on insta keeps messaging me');
+    expect(turns[1]).toEqual(['child.delete-account']);
+    expect(turns[2]).not.toContain('child.delete-account');
+    expect(lastWords(onShift, YP, 'can i delete my account')).toMatch(/Yes, you can\. First, write down their username and keep screenshots/);
+  });
+
+  it('a parent asking "will he go to jail" or "will the police come" does not hear the young person\'s lines', () => {
+    const parent = ["I'm a parent or carer", 'my daughters coach has been messaging her'];
+    expect(last(onShift, ...parent, 'will he go to jail')).not.toContain('child.his-fate');
+    expect(last(onShift, ...parent, 'will the police come to my house')).not.toContain('child.police-visit');
+  });
+});
