@@ -16,7 +16,7 @@ import {
 import { compile, containsAny, isWhole, startsWithAny, tokens, Vocabulary, withoutFillers, type PhraseList, type Reading } from './match.js';
 import type { HarbourContext, MessageReading } from './harbour.types.js';
 import type { Audience, ConversationSummary } from './types.js';
-import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, EXPLOITATION_FINDING, KNOWN_ADULT_IN_ROOM_FINDING, grownUpTargetOf, HURT_AT_HOME_RULES, HOME_ALONE_FINDING, HOME_ALONE_RULE, IMAGE_THREAT_RULES, threatIsBlackmail, union, VIOLENCE_THREATENED } from './wording.js';
+import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, EXPLOITATION_FINDING, KNOWN_ADULT_IN_ROOM_FINDING, MET_ADULT_FINDING, ADULT_ASKED_IMAGES_FINDING, pathOf, grownUpTargetOf, HURT_AT_HOME_RULES, HOME_ALONE_FINDING, HOME_ALONE_RULE, IMAGE_THREAT_RULES, threatIsBlackmail, union, VIOLENCE_THREATENED } from './wording.js';
 
 /**
  * One message, understood once per turn: the detector's findings plus everything the dialog's
@@ -370,6 +370,18 @@ export interface TurnAnalysis {
   readonly asksIfThere?: boolean;
   /** "my cousin came in my room again last nite", "he gets in my bed": someone coming in where they sleep or wash (session 29). */
   readonly comesInRoom?: boolean;
+  /** "what happens when i report": what CEOP does after a report. (session 29) */
+  readonly asksAfterReport?: boolean;
+  /** "will the police come to my house": whether the police will visit. (session 29) */
+  readonly asksPoliceVisit?: boolean;
+  /** "wil he go to jail": what will happen to the person who did it. (session 29) */
+  readonly asksHisFate?: boolean;
+  /** "can i delete my account", with nothing flagged: yes, but keep their username and the chat first. (session 29) */
+  readonly asksDeleteAccount?: boolean;
+  /** "i met a man from snapchat last week", "i already met him", "we kissed": a meeting that already happened, in person (session 29). */
+  readonly metInPerson?: boolean;
+  /** "hes 22", "he was 25", "a man": the other person is a grown-up, in the dialog's own reading (session 29). */
+  readonly adultTold?: boolean;
   /** "please dont hate me", "are you mad at me": afraid the bot thinks badly of them (session 29). */
   readonly fearsJudged?: boolean;
   /** "someone made a fake nude of me with ai", "can report remove take down fake ones". */
@@ -637,6 +649,11 @@ export function createAnalyser(deps: DialogDeps) {
   const abuserExcuse = compile(w.abuserExcuse);
   const asksIfThere = compile(w.asksIfThere);
   const comesInRoom = compile(w.comesInRoom);
+  const metInPerson = compile(w.metInPerson);
+  const asksAfterReport = compile(w.asksAfterReport);
+  const asksPoliceVisit = compile(w.asksPoliceVisit);
+  const asksHisFate = compile(w.asksHisFate);
+  const asksDeleteAccount = compile(w.asksDeleteAccount);
   const fearsJudged = compile(w.fearsJudged);
   const aiFake = compile(w.aiFake);
   const lateHour = compile(w.lateHour);
@@ -667,7 +684,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, habitualHarm, saysNow, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksForwardImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksEnglish, asksChildlineFree, asksSnapMap, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, deletedChat, toldFriend, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, abuserExcuse, asksIfThere, comesInRoom, fearsJudged, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, doubtsChild, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, habitualHarm, saysNow, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksForwardImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksEnglish, asksChildlineFree, asksSnapMap, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, deletedChat, toldFriend, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, abuserExcuse, asksIfThere, comesInRoom, metInPerson, asksAfterReport, asksPoliceVisit, asksHisFate, asksDeleteAccount, fearsJudged, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, doubtsChild, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -1087,6 +1104,12 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, lovePressure)) turn.lovePressure = true;
     if (either(hits, spelledHits, abuserExcuse)) turn.abuserExcuse = true;
     if (either(hits, spelledHits, comesInRoom)) turn.comesInRoom = true;
+    if (either(hits, spelledHits, metInPerson) && metFaceToFace(words)) turn.metInPerson = true;
+    if (adultAgeIn(words) || namesGrownUp(words)) turn.adultTold = true;
+    if (either(hits, spelledHits, asksAfterReport)) turn.asksAfterReport = true;
+    if (either(hits, spelledHits, asksPoliceVisit)) turn.asksPoliceVisit = true;
+    if (either(hits, spelledHits, asksHisFate)) turn.asksHisFate = true;
+    if (either(hits, spelledHits, asksDeleteAccount)) turn.asksDeleteAccount = true;
     if (either(hits, spelledHits, fearsJudged)) turn.fearsJudged = true;
     if (either(hits, spelledHits, aiFake)) {
       turn.aiFake = true;
@@ -1376,6 +1399,43 @@ function namesAdultPartner(words: readonly string[]): boolean {
   return false;
 }
 
+/** Words right after "met" that say where they first talked online ("i met him on roblox", "met her online"), not a meeting. */
+const MET_ONLINE_WORDS = new Set(['on', 'online', 'playing', 'through', 'thru', 'via', 'in-game']);
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'sat', 'sun', 'mon', 'fri', 'weekend', 'the']);
+
+/**
+ * "i met a man from snapchat last week", "met up with a man he met online", "we kissed": a "met" or "went" (or a kiss) not followed within
+ * four words by where they talked online ("i met him on roblox", "met her online"). "on saturday", "on the weekend" are times.
+ */
+function metFaceToFace(words: readonly string[]): boolean {
+  return words.some((w, i) => {
+    if (/^kiss/.test(w)) return true;
+    if (w !== 'met' && w !== 'went') return false;
+    const after = words.slice(i + 1, i + 5);
+    const k = after.findIndex((x) => MET_ONLINE_WORDS.has(x));
+    return k < 0 || (after[k] === 'on' && WEEKDAYS.has(words[i + 2 + k] ?? ''));
+  });
+}
+
+/** "hes 22", "he was 25", "she is like 30", "a 25yo", "25 year old": someone else's grown-up age (18 to 69). Not "im 19". */
+function adultAgeIn(words: readonly string[]): boolean {
+  const adult = (w: string | undefined): boolean => w !== undefined && ADULT_AGE_WORD.test(w);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    const next = words[i + 1] === 'like' || words[i + 1] === 'about' ? i + 2 : i + 1;
+    if (THIRD_PERSON_AGE.has(w) && adult(words[next])) return true;
+    if (THIRD_PERSON_SUBJECT.has(w) && IS_WORDS.has(words[i + 1] ?? '') && adult(words[words[i + 2] === 'like' ? i + 3 : i + 2])) return true;
+    if (adult(w) && /\D/.test(w) && words[i - 1] !== 'im') return true;
+    if (adult(w) && /^(year|years|yr|yrs)$/.test(words[i + 1] ?? '') && words[i - 1] !== 'im' && words[i - 1] !== 'am') return true;
+  }
+  return false;
+}
+
+/** "a man", "an older guy", "a grown man", "a woman": a grown-up named, in the dialog's own reading. */
+function namesGrownUp(words: readonly string[]): boolean {
+  return words.some((w, i) => (w === 'man' || w === 'woman' || w === 'adult') && ['a', 'an', 'this', 'older', 'grown', 'old'].includes(words[i - 1] ?? ''));
+}
+
 /** Before a child's age, told by a grown-up: "hes 11", "she is 9", "my son is 12", "aged 10", "just turned 11". */
 const CHILD_AGE_CUES = new Set(['hes', 'shes', 'is', 'aged', 'age', 'turned', 'turning', 'theyre']);
 
@@ -1496,6 +1556,32 @@ export function createMessageReader(deps: DialogDeps) {
       const inRoom: Finding = { category: 'sexual', urgency: 'high', confidence: 1, rule: KNOWN_ADULT_IN_ROOM_FINDING, detectorVersion: 'dialog', evidence: [] };
       turn = { ...turn, findings: [inRoom], categories: union(turn.categories, ['sexual']), urgency: turn.urgency === 'immediate' ? 'immediate' : 'high', harmInPerson: true };
     }
+    // A grown-up who already met or kissed them ("i met a man from snapchat last week", or "i already met him" then "hes 22"):
+    // contact abuse may have happened. Found by the dialog when the meeting and the grown-up are both known and this message
+    // brings one of them, and the detector found no meeting of its own here (session 29, tester's #1).
+    const met = turn.metInPerson === true || context.metInPerson === true;
+    const grownUp = turn.adultTold === true || context.adultTold === true;
+    if (met && grownUp && (turn.metInPerson === true || turn.adultTold === true) && context.said.metAdult !== true && !turn.findings.some((f) => f.category === 'meet_or_secrecy')) {
+      const metAdult: Finding = { category: 'meet_or_secrecy', urgency: 'high', confidence: 1, rule: MET_ADULT_FINDING, detectorVersion: 'dialog', evidence: [] };
+      turn = { ...turn, findings: [...turn.findings, metAdult], categories: union(turn.categories, ['meet_or_secrecy']), urgency: turn.urgency === 'immediate' ? 'immediate' : 'high' };
+    }
+    // "if i report will the police come to my house", "wil he go to jail": their own questions, answered for themselves
+    // (standingAnswerLines), not "you are not in trouble" alone. A nude among young people keeps the law's answer (session 29).
+    if ((turn.asksPoliceVisit === true || turn.asksHisFate === true) && context.peerImage !== true && turn.peerImage !== true) turn = { ...turn, asksIfInTrouble: undefined, asksLaw: undefined };
+    // "hes 24", after pictures were asked of a young person ("someone on snap keeps asking for pics"): the one asking is a
+    // grown-up. Found by the dialog, so escalation() says plainly that a grown-up asking that of someone their age is not okay
+    // (once), not only "how are you feeling" (session 29; session 27's leftover #1).
+    if (
+      turn.adultTold === true &&
+      context.adultTold !== true &&
+      turn.findings.length === 0 &&
+      pathOf(context.audience) === 'child' &&
+      context.said.adultAskedImages !== true &&
+      (s.asked ?? []).includes(ASKED.sexual ?? '')
+    ) {
+      const adultAsked: Finding = { category: 'sexual', urgency: 'high', confidence: 1, rule: ADULT_ASKED_IMAGES_FINDING, detectorVersion: 'dialog', evidence: [] };
+      turn = { ...turn, findings: [adultAsked], categories: union(turn.categories, ['sexual']), urgency: turn.urgency === 'immediate' ? 'immediate' : 'high' };
+    }
     // A young person's grown-up targeted ("my mum is talking to a man online who wants money"), or an adult
     // targeted themselves ("im being blackmailed myself"): "she already sent him 2000" is not their own picture or
     // money, so no "you are not in trouble… Report Remove" or "don't pay any more" aimed at a child.
@@ -1570,6 +1656,8 @@ export function createMessageReader(deps: DialogDeps) {
       checkIns: 0,
       ...(welshChat !== (context.welshChat === true) ? { welshChat } : {}),
       ...(turn.peerImage === true && context.peerImage !== true ? { peerImage: true as const } : {}),
+      ...(turn.metInPerson === true && context.metInPerson !== true ? { metInPerson: true as const } : {}),
+      ...(turn.adultTold === true && context.adultTold !== true ? { adultTold: true as const } : {}),
       ...(relation !== undefined ? { sayFacts: { friend: { words: `placeholder.friend.${relation}` as const } } } : {}),
     };
   };

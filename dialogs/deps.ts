@@ -395,6 +395,16 @@ export interface AnswerWords {
   readonly asksIfThere: readonly string[];
   /** "my cousin came in my room", "he gets in my bed": someone coming in where they sleep or wash. */
   readonly comesInRoom: readonly string[];
+  /** "what happens when i report": what CEOP does after a report. */
+  readonly asksAfterReport: readonly string[];
+  /** "will the police come to my house": whether the police will visit. */
+  readonly asksPoliceVisit: readonly string[];
+  /** "wil he go to jail": what will happen to the person who did it. */
+  readonly asksHisFate: readonly string[];
+  /** "can i delete my account", with nothing flagged: yes, but keep their username and the chat first. */
+  readonly asksDeleteAccount: readonly string[];
+  /** "i met a man from snapchat last week", "i already met him", "we kissed": a meeting that already happened. */
+  readonly metInPerson: readonly string[];
   /** "please dont hate me", "are you mad at me": afraid the bot thinks badly of them. */
   readonly fearsJudged: readonly string[];
   /** "someone made a fake nude of me with ai", "is it illegal if its fake": AI-made or edited nude pictures. */
@@ -639,6 +649,11 @@ export const ANSWER_LIST_KEYS = {
   abuserExcuse: 'abuser_excuse',
   asksIfThere: 'asks_if_there',
   comesInRoom: 'comes_in_room',
+  metInPerson: 'met_in_person',
+  asksAfterReport: 'asks_after_report',
+  asksPoliceVisit: 'asks_police_visit',
+  asksHisFate: 'asks_his_fate',
+  asksDeleteAccount: 'asks_delete_account',
   fearsJudged: 'fears_judged',
   aiFake: 'ai_fake',
   lateHour: 'late_hour',

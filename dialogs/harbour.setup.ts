@@ -1757,6 +1757,15 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   // "is childline free": yes, and not on the phone bill; "how do i turn off snap map": Ghost Mode (each time; session 29).
   if (t.asksChildlineFree === true) out.push(say('shared.childline-free'));
   if (t.asksSnapMap === true) out.push(say('shared.snap-map'));
+  // A young person's questions about what comes next (each time; session 29, tester's #11): what CEOP does after a report, whether
+  // the police will come (sometimes, to check they are safe; not in trouble), what happens to him (not mine to say; not your
+  // fault), and deleting their own account with nothing flagged (yes, keep their username and the chat first).
+  if (path === 'child') {
+    if (t.asksAfterReport === true) out.push(say('child.after-report'));
+    if (t.asksPoliceVisit === true && context.peerImage !== true) out.push(say('child.police-visit'));
+    if (t.asksHisFate === true && context.peerImage !== true && t.peerImage !== true) out.push(say('child.his-fate'));
+    if (t.asksDeleteAccount === true && !asksDeleteAfterFlag(t, summary)) out.push(say('child.delete-account'));
+  }
   // "wats the police number": 999 in danger now, 101 otherwise, both tap-to-call (each time asked).
   if (t.asksPoliceNumber === true) out.push(say('shared.police-number'));
   // "wat is a nude", "wats grooming": a young child asking what a word means, answered plainly (not "that sounds hard").

@@ -131,6 +131,10 @@ export interface HarbourContext {
     readonly dontMeet?: boolean;
     /** Don't meet, said again when the grown-up's age came after the meeting ("hes 30 sumthin"; the detector's adult-and-meet). Once. */
     readonly dontMeetAdult?: boolean;
+    /** A grown-up met or kissed them: should never, not their fault, are you safe now, tell a grown-up today. Once (session 29). */
+    readonly metAdult?: boolean;
+    /** A grown-up asked a young person for pictures ("hes 24" after the ask): not okay, against the law, not their fault. Once (session 29). */
+    readonly adultAskedImages?: boolean;
     /** A parent told how to support a child blackmailed over images (not in trouble, stay close, 999 if they might hurt themselves). Absent in older snapshots. */
     readonly supportChild?: boolean;
     /** Well done for blocking them: once. Absent in older snapshots. */
@@ -283,6 +287,10 @@ export interface HarbourContext {
    * text-speak ("mae" is "is", not Portuguese "mãe", mum). Session 29. Set by the message reader; absent in older snapshots.
    */
   readonly welshChat?: boolean;
+  /** A meeting that already happened was told ("i already met him", "we kissed"). Session 29. Set by the message reader; absent in older snapshots. */
+  readonly metInPerson?: true;
+  /** The other person was told to be a grown-up ("hes 22", "a man"). Session 29. Set by the message reader; absent in older snapshots. */
+  readonly adultTold?: true;
   /**
    * Their story named one of their own grown-ups ("my uncle", "my coach") and nothing online or a
    * stranger: the path skips which app, how long and private things, and asks about another grown-up.
@@ -326,6 +334,10 @@ export interface MessageReading {
   readonly peerImage?: true;
   /** Whether the chat is in Welsh from here (see `HarbourContext.welshChat`), when this message says so either way. */
   readonly welshChat?: boolean;
+  /** Set when this message first tells of a meeting that already happened (see `HarbourContext.metInPerson`). */
+  readonly metInPerson?: true;
+  /** Set when this message first tells the other person is a grown-up (see `HarbourContext.adultTold`). */
+  readonly adultTold?: true;
   /**
    * Set when, on the friend path, this message first names who it is about as family ("its my little sister shes 11"),
    * after "for a friend" was chosen: `{friend}` says "your sister" from then on, not "your friend" (session 28).

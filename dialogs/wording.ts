@@ -426,6 +426,12 @@ export const EXPLOITATION_FINDING = 'dialog:criminal-exploitation';
 /** Found by the dialog: someone they know coming in where they sleep or wash ("my cousin came in my room"). Nothing told yet of what happened. */
 export const KNOWN_ADULT_IN_ROOM_FINDING = 'dialog:known-adult-in-room';
 
+/** A grown-up ("hes 22", "a man") who already met or kissed the child ("i met a man from snapchat last week"), found by the dialog (session 29). */
+export const MET_ADULT_FINDING = 'dialog:met-adult';
+
+/** A grown-up's age told ("hes 24") after pictures were asked of a young person, found by the dialog (session 29; session 27's leftover #1). */
+export const ADULT_ASKED_IMAGES_FINDING = 'dialog:adult-asked-images';
+
 /** The detector's rule for someone outside or at the door now. */
 export const SOMEONE_OUTSIDE_RULE = 'lex:immediate_danger.someone-outside';
 
@@ -604,8 +610,22 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     knownPerson &&
     (ctx.turn.asksToMeet === true || (ctx.said.notAlone !== true && findings.some((f) => isMeetingFinding(f) || f.rule === ALONE_CHECK_RULE)));
   const meeting = !withPerson && !parentGoing && !notAlone && (ctx.turn.asksToMeet === true || adultMeet || (ctx.said.dontMeet !== true && findings.some(isMeetingFinding)));
+  // A grown-up already met or kissed a young person ("i met a man from snapchat last week", "i already met him" … "hes 22"):
+  // a grown-up should never, it is not their fault, are they safe now, a trusted grown-up today (once), in place of
+  // "don't go to meet them", which it says too. Whether the dialog or the detector found the meeting (session 29, tester's #1).
+  const metAdult =
+    !withPerson &&
+    pathOf(ctx.audience) === 'child' &&
+    ctx.said.metAdult !== true &&
+    (ctx.turn.metInPerson === true || ctx.metInPerson === true) &&
+    (ctx.turn.adultTold === true || ctx.adultTold === true || findings.some((f) => f.rule === ADULT_AND_MEET_RULE)) &&
+    findings.some((f) => f.category === 'meet_or_secrecy' || f.category === 'sexual');
+  if (metAdult) out.push(say('child.met-adult'));
+  // "hes 24" after pictures were asked of them: a grown-up asking that of someone their age is not okay (once; the dialog's finding).
+  const adultAskedImages = !withPerson && !metAdult && pathOf(ctx.audience) === 'child' && ctx.said.adultAskedImages !== true && findings.some((f) => f.rule === ADULT_ASKED_IMAGES_FINDING);
+  if (adultAskedImages) out.push(say('child.adult-asked-images'));
   if (notAlone) out.push(say(`${pathOf(ctx.audience)}.advice.not-alone`));
-  if (meeting) out.push(dontMeetNow(ctx));
+  if (meeting && !metAdult) out.push(dontMeetNow(ctx));
   // A password or a code asked for: what to do about it, once.
   const logins = ctx.said.logins !== true && findings.some(asksForLogin);
   if (logins) out.push(say(isAdult(ctx) ? 'parent.advice.logins' : 'advice.logins'));
@@ -716,6 +736,8 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     ...(sentImages ? { sentImages: true } : {}),
     ...(meeting ? { dontMeet: true } : {}),
     ...(meeting && adultMeet ? { dontMeetAdult: true } : {}),
+    ...(metAdult ? { metAdult: true, dontMeet: true } : {}),
+    ...(adultAskedImages ? { adultAskedImages: true } : {}),
     ...(knowsWhere ? { knowsWhere: true } : {}),
     ...(threatAgain && dontSend?.line === undefined ? { threatAgain: true } : {}),
     ...(supportChild ? { supportChild: true } : {}),
