@@ -57,11 +57,11 @@ describe('session 29d: a meeting that already happened', () => {
 });
 
 describe('session 29d: readings that were wrong', () => {
-  it('reads "nobody will believe you", said by someone else, as secrecy pressure, not a demand', () => {
+  it('reads "nobody will believe you", said by someone else, as secrecy pressure too', () => {
     for (const text of ['he said if i tell nobody will believe me', 'my uncle says no one would ever believe a kid like me']) {
       expect(categories(text)).toContain('meet_or_secrecy');
-      expect(rules(text)).not.toContain('lex:threat_blackmail.conditional-threat');
     }
+    expect(rules('he said if i tell nobody will believe me')).toContain('lex:meet_or_secrecy.disbelief-silencing');
     expect(categories('no one will believe i scored a hat trick today')).toEqual([]);
   });
 
