@@ -787,10 +787,11 @@ const ERRAND_VETO = ['{bodypart}', '{nudestrong}', '{undress}', '{hush}', '{secr
  * not sneaking) stand down when "to" and an errand (`ERRANDS`) follow at once, unless the message
  * says night, bed, being alone or watched, the door, touching, undressing, flattery, keeping quiet
  * or earnest words, or goes on with "but", "then" or "and" ("…to borrow my charger but he stays and
- * stares at me", "keeps coming in my room at night when mum is at work").
+ * stares at me", "keeps coming in my room at night when mum is at work"). Session 29d: the same for
+ * room-at-night, a cousin or stepbrother coming in "again" ("my cousin came in my room again to borrow my charger").
  */
 function roomErrand(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
-  if (rule.id !== 'lex:sexual.abuse-disclosed' || tokens[m.first]?.quoted) return false;
+  if ((rule.id !== 'lex:sexual.abuse-disclosed' && rule.id !== 'lex:sexual.room-at-night') || tokens[m.first]?.quoted) return false;
   let room = false;
   for (let j = m.first; j <= m.last; j += 1) {
     const w = tokens[j]?.word ?? '';
