@@ -100,3 +100,9 @@ export function wordsOf(content: Content, emitted: readonly DialogEmitted[], loc
   const reader = context === undefined ? 'child' : readerOf(context as Record<string, unknown>);
   return emitted.flatMap((e) => (e.type === 'bot.say' ? [content.render(e.key, chatFacts === undefined ? e.facts : { ...chatFacts, ...e.facts }, locale, e.quickReplies, reader).text] : []));
 }
+
+/** The words of the last message's replies, as the server renders them: with the chat's own facts ("your sister") and reader. */
+export function lastWordsOf(real: { readonly content: Content; readonly machine: HarbourMachine }, input: DialogInput, ...texts: string[]): string {
+  const turn = play(real.machine, input, texts.map(msg)).at(-1);
+  return wordsOf(real.content, turn?.emitted ?? [], undefined, turn?.snapshot.context).join(' ');
+}

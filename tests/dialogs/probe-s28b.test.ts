@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summaryOf } from '../../dialogs/index.js';
-import { keysPerMessage, lastKeys, msg, onShift, play, useRealMachine, wordsOf } from './harness.js';
+import { keysPerMessage, lastKeys, lastWordsOf, msg, onShift, play, useRealMachine } from './harness.js';
 
 /** Session 28, dialog owner 2: the tester's open problems (staff, friends, parents, Welsh), as the user sees them. */
 
@@ -10,10 +10,7 @@ type Shift = { counsellorOnShift: boolean };
 const keysPerTurn = (shift: Shift, ...texts: string[]) => keysPerMessage(real.machine, shift, ...texts);
 const last = (shift: Shift, ...texts: string[]) => lastKeys(real.machine, shift, ...texts);
 /** As the server renders the last turn: with the chat's own facts ("your sister") and reader. */
-const lastWords = (shift: Shift, ...texts: string[]) => {
-  const turn = play(real.machine, shift, texts.map(msg)).at(-1);
-  return wordsOf(real.content, turn?.emitted ?? [], undefined, turn?.snapshot.context).join(' ');
-};
+const lastWords = (shift: Shift, ...texts: string[]) => lastWordsOf(real, shift, ...texts);
 
 describe('#14 a friend\'s nudes going round school: peer image-sharing, not a stranger', () => {
   const SPREAD = ["I'm asking for a friend", 'my friend sent nudes to a boy and now there going round the whole school'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastKeys, msg, offShift, onShift, play, useRealMachine, wordsOf } from './harness.js';
+import { lastKeys, lastWordsOf, offShift, onShift, useRealMachine } from './harness.js';
 
 /** Session 28, dialog owner 3 (second round): small leftovers, as the child or grown-up sees them. */
 
@@ -8,10 +8,7 @@ const real = useRealMachine();
 type Shift = { counsellorOnShift: boolean };
 const last = (shift: Shift, ...texts: string[]) => lastKeys(real.machine, shift, ...texts);
 /** The last turn's words as the server renders them for this chat's reader (a child, or a grown-up). */
-const lastWords = (shift: Shift, ...texts: string[]) => {
-  const turn = play(real.machine, shift, texts.map(msg)).at(-1);
-  return wordsOf(real.content, turn?.emitted ?? [], undefined, turn?.snapshot.context).join(' ');
-};
+const lastWords = (shift: Shift, ...texts: string[]) => lastWordsOf(real, shift, ...texts);
 
 describe('#1 "what is a counsellor" off shift is honest that nobody is here now', () => {
   it('off shift, before or after choosing who they are: none here now, Childline now, and the usual hours', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keysPerMessage, lastKeys, msg, offShift, onShift, play, useRealMachine, wordsOf } from './harness.js';
+import { keysPerMessage, lastKeys, lastWordsOf, offShift, onShift, useRealMachine } from './harness.js';
 
 /** Session 29, dialog owner 4 (second round): the tester's open problems on the child's side, as the user sees them. */
 
@@ -9,10 +9,7 @@ type Shift = { counsellorOnShift: boolean };
 const keysPerTurn = (shift: Shift, ...texts: string[]) => keysPerMessage(real.machine, shift, ...texts);
 const last = (shift: Shift, ...texts: string[]) => lastKeys(real.machine, shift, ...texts);
 /** As the server renders the last turn: with the chat's own facts and reader. */
-const lastWords = (shift: Shift, ...texts: string[]) => {
-  const turn = play(real.machine, shift, texts.map(msg)).at(-1);
-  return wordsOf(real.content, turn?.emitted ?? [], undefined, turn?.snapshot.context).join(' ');
-};
+const lastWords = (shift: Shift, ...texts: string[]) => lastWordsOf(real, shift, ...texts);
 const YP = "I'm a young person";
 
 describe("tester's #1: a meeting with a grown-up that already happened (X07, K11)", () => {
