@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, type Category } from '../../dialogs/safety/index.js';
 import { loadDataset } from '../fixtures/flags/dataset.js';
-import { evaluate, FALSE_ALARM_TARGET, formatReport, functionRunner, RECALL_TARGET } from '../fixtures/flags/evaluate.js';
+import { evaluate, FALSE_ALARM_TARGET, functionRunner, RECALL_TARGET } from '../fixtures/flags/evaluate.js';
 import { loadSafetyModel } from '../fixtures/flags/source.js';
 
 /**
@@ -145,9 +145,10 @@ describe('red-flag detector on the reporting half', async () => {
   const items = loadDataset();
   const reporting = items.filter((i) => i.split === 'reporting');
   const report = await evaluate(reporting, functionRunner(loadSafetyModel()));
-  // The figures only, never the misses: a failing floor must not show anyone the items (session 9:
-  // it printed the whole report, misses and false alarms, to the detector's owner).
-  const table = formatReport(report, 'reporting half').split('\nmisses')[0] ?? '';
+  // Neither the misses nor the figures: a failing floor says which floor, and only the lead scores the blind
+  // half (session 9 printed the whole report, misses and false alarms, to the detector's owner; in session 29 the
+  // figures table reached two detector owners, one of whom then relabelled lines of his own).
+  const blind = (what: string) => `the reporting half's ${what} is past its floor: ask the lead to score it (\`npm run eval:flags\`); do not read its figures while tuning`;
 
   it('the dev set is big and hard enough', () => {
     const messages = items.reduce((n, i) => n + i.turns.length, 0);
@@ -170,10 +171,11 @@ describe('red-flag detector on the reporting half', async () => {
 
   it.each(CATEGORIES)('%s recall meets its target (or, where not yet met, does not fall)', (category) => {
     const score = report.scores.find((s) => s.category === category);
-    expect(score?.recall ?? 0, table).toBeGreaterThanOrEqual(Math.min(RECALL_TARGET[category], MEASURED_RECALL_FLOOR[category] ?? 1));
+    const floor = Math.min(RECALL_TARGET[category], MEASURED_RECALL_FLOOR[category] ?? 1);
+    expect((score?.recall ?? 0) >= floor, blind(`${category} recall`)).toBe(true);
   });
 
   it('flags few benign messages (target 3%; not yet met, so held at the last measured rate)', () => {
-    expect(report.falseAlarmRate, table).toBeLessThanOrEqual(Math.max(FALSE_ALARM_TARGET, MEASURED_FALSE_ALARM_CEILING));
+    expect(report.falseAlarmRate <= Math.max(FALSE_ALARM_TARGET, MEASURED_FALSE_ALARM_CEILING), blind('benign false-alarm rate')).toBe(true);
   });
 });
