@@ -756,6 +756,8 @@ export function createAnalyser(deps: DialogDeps) {
   return function analyse(text: string, detector: DetectorState, welshChat = false): { turn: TurnAnalysis; detector: DetectorState } {
     const result = deps.detect(text, detector);
     const words = tokens(text);
+    // The message ends with a question mark ("is that ok?", "hello??").
+    const endsAsked = /\?\s*$/.test(text);
     const language = welsh === undefined ? undefined : languageOf(words);
     const spelledWords = respell(words, welshChat && language !== 'en');
     const raw: Reading = vocabulary.read(words);
@@ -805,7 +807,7 @@ export function createAnalyser(deps: DialogDeps) {
     // "oes rhywun yna" (is anyone there), "is that ok?": a greeting or a question, not a yes to the bot's question, though a
     // yes word is in it ("oes", "ok"). Session 29.
     const greets = wholeIn(rawRest, spelledRest, greeting);
-    const asksBack = words.length >= 3 && /\?\s*$/.test(text) && questionStarts.has(words[0] ?? '');
+    const asksBack = words.length >= 3 && endsAsked && questionStarts.has(words[0] ?? '');
     if (!isNo && short && !saysNotFine && !greets && !asksBack && either(hits, spelledHits, yes)) turn.yes = true;
     // "ye", "yes ok": nothing but the yes (to "Can you tell me what happened?" it is not the story).
     if (turn.yes === true && words.length <= 2) turn.bareYes = true;
@@ -849,7 +851,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (wholeIn(raw, spelled === raw ? null : spelled, acknowledges)) turn.onlyNods = true;
     // "county lines"; or an errand beside a lure or a hold ("theyll pay me 300 if i take a bag to another town").
     if (either(hits, spelledHits, exploitation) || (either(hits, spelledHits, exploitationTask) && either(hits, spelledHits, exploitationLure))) turn.exploitation = true;
-    if (/\?\s*$/.test(text) || questionStarts.has(words[0] ?? '')) turn.asksQuestion = true;
+    if (endsAsked || questionStarts.has(words[0] ?? '')) turn.asksQuestion = true;
     if (wholeIn(rawRest, spelledRest, stillHere)) turn.stillHere = true;
     if (wholeIn(rawRest, spelledRest, stays)) turn.stays = true;
     // A threat to share pictures they have ("she'll send them to all my followers") is the same worry, however it is worded.
@@ -930,7 +932,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (knownAdult && !toldTheirGrownUp && !grownUpDoesntKnow && !strangerNamed) turn.knownAdultNamed = true;
     if (greets) turn.greeting = true;
     // "r u there", "is anyone there", or a greeting asked ("hello??"): whether anyone is reading, short, nothing else in it.
-    if (words.length <= 6 && result.findings.length === 0 && (either(hits, spelledHits, asksIfThere) || (turn.greeting === true && /\?\s*$/.test(text)))) turn.asksIfThere = true;
+    if (words.length <= 6 && result.findings.length === 0 && (either(hits, spelledHits, asksIfThere) || (turn.greeting === true && endsAsked))) turn.asksIfThere = true;
     // "what now", "what next": asking what to do (the tips), not "what?" (what the bot meant).
     if (wholeIn(rawRest, spelledRest, confused) && !either(hits, spelledHits, tips)) turn.confused = true;
     if (wholeIn(rawRest, spelledRest, asksBotSecret)) {
@@ -1311,6 +1313,16 @@ function withoutSomeoneToTalkTo(reading: Reading): Reading {
 const QUESTION_OPENERS: ReadonlySet<string> = new Set(['what', 'wat', 'wot', 'whats', 'wats', 'wots', 'who', 'whos', 'why', 'how', 'hows', 'will', 'would', 'wud', 'can', 'could', 'cud', 'do', 'does', 'did', 'is', 'are', 'r', 'ru', 'am', 'should', 'shud', 'where', 'when']);
 
 /** The turn without the findings `drop` picks (the same turn when there are none), its categories and urgency worked out again. */
+/** A finding the dialog makes itself from what it read, not the detector's. */
+export function dialogFinding(category: Category, urgency: Urgency, rule: string): Finding {
+  return { category, urgency, confidence: 1, rule, detectorVersion: 'dialog', evidence: [] };
+}
+
+/** The turn with a finding of the dialog's own added, and its category and urgency with it. */
+function withFinding(turn: TurnAnalysis, finding: Finding): TurnAnalysis {
+  return { ...turn, findings: [...turn.findings, finding], categories: union(turn.categories, [finding.category]), urgency: moreUrgent(turn.urgency, finding.urgency) };
+}
+
 function withoutFindings(turn: TurnAnalysis, drop: (f: Finding) => boolean): TurnAnalysis {
   if (!turn.findings.some(drop)) return turn;
   const findings = turn.findings.filter((f) => !drop(f));
@@ -1527,14 +1539,12 @@ export function createMessageReader(deps: DialogDeps) {
     // adds nothing: the door steps go on, not 999 and the home-alone lines again.
     if (cats.includes('immediate_danger')) turn = withoutFindings(turn, (f) => f.rule === HOME_ALONE_RULE);
     if (turn.homeAlone === true && turn.urgency !== 'immediate' && !cats.includes('immediate_danger') && cats.some((c) => AT_RISK_ALONE.has(c))) {
-      const alone: Finding = { category: 'immediate_danger', urgency: 'immediate', confidence: 1, rule: HOME_ALONE_FINDING, detectorVersion: 'dialog', evidence: [] };
-      turn = { ...turn, findings: [...turn.findings, alone], categories: union(turn.categories, ['immediate_danger']), urgency: 'immediate' };
+      turn = withFinding(turn, dialogFinding('immediate_danger', 'immediate', HOME_ALONE_FINDING));
     }
     // Criminal exploitation ("carry a bag for 300 quid", "county lines"): found by the dialog, since the detector's
     // categories have none of its own. Grooming with gifts and a hold over them: meet_or_secrecy, high.
     if (turn.exploitation === true && !turn.findings.some((f) => f.rule === EXPLOITATION_FINDING)) {
-      const exploited: Finding = { category: 'meet_or_secrecy', urgency: 'high', confidence: 1, rule: EXPLOITATION_FINDING, detectorVersion: 'dialog', evidence: [] };
-      turn = { ...turn, findings: [...turn.findings, exploited], categories: union(turn.categories, ['meet_or_secrecy']), urgency: turn.urgency === 'immediate' ? 'immediate' : 'high' };
+      turn = withFinding(turn, dialogFinding('meet_or_secrecy', 'high', EXPLOITATION_FINDING));
     }
     // Harm by someone the child knows, in person ("my cousin makes me do stuff when we stay at nans", then "he said if i tell
     // nobody will believe me"): escalation() gives the in-person lines (not their fault, I believe you, keep away from being
@@ -1553,8 +1563,7 @@ export function createMessageReader(deps: DialogDeps) {
     // know (or someone at home) coming in where they sleep or wash is a sign of abuse. Found by the dialog, so a counsellor is
     // asked for (and, off shift, the helplines given at once), without saying what happened (session 29, tester's #5).
     if (turn.comesInRoom === true && turn.findings.length === 0 && (context.knownAdult === true || turn.knownAdultInPerson === true || turn.householdNamed === true)) {
-      const inRoom: Finding = { category: 'sexual', urgency: 'high', confidence: 1, rule: KNOWN_ADULT_IN_ROOM_FINDING, detectorVersion: 'dialog', evidence: [] };
-      turn = { ...turn, findings: [inRoom], categories: union(turn.categories, ['sexual']), urgency: turn.urgency === 'immediate' ? 'immediate' : 'high', harmInPerson: true };
+      turn = { ...withFinding(turn, dialogFinding('sexual', 'high', KNOWN_ADULT_IN_ROOM_FINDING)), harmInPerson: true };
     }
     // A grown-up who already met or kissed them ("i met a man from snapchat last week", or "i already met him" then "hes 22"):
     // contact abuse may have happened. Found by the dialog when the meeting and the grown-up are both known and this message
@@ -1562,8 +1571,7 @@ export function createMessageReader(deps: DialogDeps) {
     const met = turn.metInPerson === true || context.metInPerson === true;
     const grownUp = turn.adultTold === true || context.adultTold === true;
     if (met && grownUp && (turn.metInPerson === true || turn.adultTold === true) && context.said.metAdult !== true && !turn.findings.some((f) => f.category === 'meet_or_secrecy')) {
-      const metAdult: Finding = { category: 'meet_or_secrecy', urgency: 'high', confidence: 1, rule: MET_ADULT_FINDING, detectorVersion: 'dialog', evidence: [] };
-      turn = { ...turn, findings: [...turn.findings, metAdult], categories: union(turn.categories, ['meet_or_secrecy']), urgency: turn.urgency === 'immediate' ? 'immediate' : 'high' };
+      turn = withFinding(turn, dialogFinding('meet_or_secrecy', 'high', MET_ADULT_FINDING));
     }
     // "if i report will the police come to my house", "wil he go to jail": their own questions, answered for themselves
     // (standingAnswerLines), not "you are not in trouble" alone. A nude among young people keeps the law's answer (session 29).
@@ -1579,8 +1587,7 @@ export function createMessageReader(deps: DialogDeps) {
       context.said.adultAskedImages !== true &&
       (s.asked ?? []).includes(ASKED.sexual ?? '')
     ) {
-      const adultAsked: Finding = { category: 'sexual', urgency: 'high', confidence: 1, rule: ADULT_ASKED_IMAGES_FINDING, detectorVersion: 'dialog', evidence: [] };
-      turn = { ...turn, findings: [adultAsked], categories: union(turn.categories, ['sexual']), urgency: turn.urgency === 'immediate' ? 'immediate' : 'high' };
+      turn = withFinding(turn, dialogFinding('sexual', 'high', ADULT_ASKED_IMAGES_FINDING));
     }
     // A young person's grown-up targeted ("my mum is talking to a man online who wants money"), or an adult
     // targeted themselves ("im being blackmailed myself"): "she already sent him 2000" is not their own picture or

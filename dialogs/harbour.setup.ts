@@ -1,8 +1,8 @@
 import { assign, emit, setup } from 'xstate';
 import { enqueueActions, fastAnd } from './xstate-lite.js';
-import { createMessageReader, EMPTY_TURN, type MessageReader, type TurnAnalysis } from './analyse.js';
+import { createMessageReader, dialogFinding, EMPTY_TURN, type MessageReader, type TurnAnalysis } from './analyse.js';
 import type { AppName, DialogDeps } from './deps.js';
-import type { Category, Finding, Urgency } from './safety/finding.js';
+import type { Category, Urgency } from './safety/finding.js';
 import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { Audience, BotSay, ConversationSummary, DialogEmitted, DialogInput } from './types.js';
@@ -1433,11 +1433,6 @@ function reflectionOf(context: HarbourContext) {
  */
 function relationOf(audience: Audience, turn: TurnAnalysis): Pick<HarbourContext, 'sayFacts'> {
   return audience === 'friend' && turn.relation !== undefined ? { sayFacts: { friend: { words: `placeholder.friend.${turn.relation}` } } } : {};
-}
-
-/** A finding the dialog makes itself from an answer, not the detector's. */
-function dialogFinding(category: Category, urgency: Urgency, rule: string): Finding {
-  return { category, urgency, confidence: 1, rule, detectorVersion: 'dialog', evidence: [] };
 }
 
 /**
