@@ -96,6 +96,8 @@ interface Measured {
   readonly heapPerConversation: number;
   readonly closed: PhaseResult;
   readonly cpuMicrosPerTurn: number;
+  /** Of it, on threads other than the main one (V8's compiler and collector helpers). */
+  readonly otherThreadsMicrosPerTurn: number;
   readonly open?: PhaseResult;
   readonly openCpuMicrosPerTurn?: number;
 }
@@ -143,8 +145,10 @@ async function measure(spec: TargetSpec, count: number): Promise<Measured | null
     await closeAll(warm.conversations);
 
     const cpu0 = await server.cpuMicros();
+    const other0 = await server.otherThreadsMicros();
     const closed = await closedLoop(opened.conversations, CLOSED_MS, { everyConversationTurns: spec.mode === 'chat' ? CHILD_SCRIPT.length : 0, maxMs: CLOSED_MAX_MS });
     const cpu1 = await server.cpuMicros();
+    const other1 = await server.otherThreadsMicros();
     let open: PhaseResult | undefined;
     let openCpu: number | undefined;
     if (count === OPEN_CONVERSATIONS) {
@@ -166,6 +170,7 @@ async function measure(spec: TargetSpec, count: number): Promise<Measured | null
       heapPerConversation: (after.heapUsed + after.external - before.heapUsed - before.external) / n,
       closed,
       cpuMicrosPerTurn: closed.turns > 0 ? (cpu1 - cpu0) / closed.turns : Number.NaN,
+      otherThreadsMicrosPerTurn: closed.turns > 0 ? (other1 - other0) / closed.turns : Number.NaN,
       ...(open ? { open, openCpuMicrosPerTurn: openCpu } : {}),
     };
   } catch (error) {
@@ -189,6 +194,7 @@ function report(results: readonly Measured[]): void {
         `${fmt(m.opened)}/${fmt(m.count)}`,
         fmt(perSecond(m.closed)),
         fmt(m.cpuMicrosPerTurn, 1),
+        fmt(m.otherThreadsMicrosPerTurn, 1),
         `${fmt((100 * m.cpuMicrosPerTurn * m.closed.turns) / (m.closed.ms * 1000))}%`,
         fmt(m.closed.loadCpuMicros / Math.max(1, m.closed.turns), 1),
         fmt(m.closed.latency.percentile(50), 2),
@@ -201,7 +207,7 @@ function report(results: readonly Measured[]): void {
       ]);
     printTable(
       `Closed loop, ${fmt(count)} conversations, ${fmt(CLOSED_MS / 1000, 1)} s and until each has made one pass of the script (saturation; after a warm-up of ${fmt(WARMUP_MS / 1000, 1)} s${WARMUP_TURNS > 0 ? ` and ${fmt(WARMUP_TURNS)} turns each` : ''} on ${fmt(WARMUP_CONVERSATIONS)} others)`,
-      ['server', 'open', 'turns/s', 'CPU µs/turn', 'server busy', 'load µs/turn', 'p50 ms', 'p99 ms', 'RSS KiB/conv', 'heap KiB/conv', 'frames/turn', 'phase s', 'failed'],
+      ['server', 'open', 'turns/s', 'CPU µs/turn', 'of it other threads', 'server busy', 'load µs/turn', 'p50 ms', 'p99 ms', 'RSS KiB/conv', 'heap KiB/conv', 'frames/turn', 'phase s', 'failed'],
       rows,
     );
     // 'server busy' is the server's CPU over the phase as a share of one core; 'load µs/turn' is
