@@ -38,14 +38,24 @@ const OPEN_MS = isSmoke ? 2000 : 10_000;
 const OPEN_RATE = 200;
 const OPEN_CONVERSATIONS = 1000;
 /**
- * Before anything is measured, each server runs the same script closed-loop on its own small set of
+ * Before anything is measured, each server runs the same script closed-loop on its own set of
  * conversations (opened, driven, closed), so that the measured phases see code the JIT has
  * optimised, as a server that has been up for a while does: at the start of a cold run V8's
  * optimising compiler took ~12% of harbour's CPU samples (perf, 4-7 s after start). The measured
  * conversations start afresh afterwards, so the mix of script steps they take is unchanged.
+ * The warm-up is counted in turns, not only in time (since session 30): 200 conversations for 3 s
+ * left harbour's JIT still compiling through the measured phase (~200 TurboFan compiles and ~40
+ * deopts in it, V8's compiler threads ~80 µs of CPU a turn, a quarter of the figure), because a
+ * function that runs on one step of nine needs thousands of turns to be optimised. A thousand
+ * conversations making two passes of the script each (18,000 turns) bring the measured phase to
+ * what a second, fresh set of conversations measures on the same server.
  */
 const WARMUP_MS = isSmoke ? 500 : 3000;
-const WARMUP_CONVERSATIONS = 200;
+const WARMUP_CONVERSATIONS = isSmoke ? 200 : 1000;
+/** Turns each warm-up conversation makes at least (two passes of the script; none in the smoke run). */
+const WARMUP_TURNS = isSmoke ? 0 : 2 * CHILD_SCRIPT.length;
+/** The warm-up stops here even if some conversation is short of WARMUP_TURNS. */
+const WARMUP_MAX_MS = isSmoke ? WARMUP_MS : 120_000;
 const ORIGIN = 'http://127.0.0.1:8080';
 
 interface TargetSpec {
@@ -86,6 +96,8 @@ interface Measured {
   readonly heapPerConversation: number;
   readonly closed: PhaseResult;
   readonly cpuMicrosPerTurn: number;
+  /** Of it, on threads other than the main one (V8's compiler and collector helpers). */
+  readonly otherThreadsMicrosPerTurn: number;
   readonly open?: PhaseResult;
   readonly openCpuMicrosPerTurn?: number;
 }
@@ -97,7 +109,7 @@ function problem(message: string): void {
 }
 
 function checkFileLimit(): void {
-  const needed = Math.max(...COUNTS) + 500;
+  const needed = Math.max(...COUNTS) + WARMUP_CONVERSATIONS + 300;
   let limit = Number.NaN;
   try {
     limit = Number(execFileSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).trim());
@@ -129,12 +141,14 @@ async function measure(spec: TargetSpec, count: number): Promise<Measured | null
     // warm-up would hide new conversations' objects in its free space); the warm-up comes next,
     // while the measured conversations wait, opened and greeted.
     const warm = await openConversations(server.port, spec.mode, WARMUP_CONVERSATIONS, { origin: ORIGIN, deadlineMs: 60_000 });
-    await closedLoop(warm.conversations, WARMUP_MS);
+    await closedLoop(warm.conversations, WARMUP_MS, { everyConversationTurns: WARMUP_TURNS, maxMs: WARMUP_MAX_MS });
     await closeAll(warm.conversations);
 
     const cpu0 = await server.cpuMicros();
+    const other0 = await server.otherThreadsMicros();
     const closed = await closedLoop(opened.conversations, CLOSED_MS, { everyConversationTurns: spec.mode === 'chat' ? CHILD_SCRIPT.length : 0, maxMs: CLOSED_MAX_MS });
     const cpu1 = await server.cpuMicros();
+    const other1 = await server.otherThreadsMicros();
     let open: PhaseResult | undefined;
     let openCpu: number | undefined;
     if (count === OPEN_CONVERSATIONS) {
@@ -156,6 +170,7 @@ async function measure(spec: TargetSpec, count: number): Promise<Measured | null
       heapPerConversation: (after.heapUsed + after.external - before.heapUsed - before.external) / n,
       closed,
       cpuMicrosPerTurn: closed.turns > 0 ? (cpu1 - cpu0) / closed.turns : Number.NaN,
+      otherThreadsMicrosPerTurn: closed.turns > 0 ? (other1 - other0) / closed.turns : Number.NaN,
       ...(open ? { open, openCpuMicrosPerTurn: openCpu } : {}),
     };
   } catch (error) {
@@ -179,6 +194,7 @@ function report(results: readonly Measured[]): void {
         `${fmt(m.opened)}/${fmt(m.count)}`,
         fmt(perSecond(m.closed)),
         fmt(m.cpuMicrosPerTurn, 1),
+        fmt(m.otherThreadsMicrosPerTurn, 1),
         `${fmt((100 * m.cpuMicrosPerTurn * m.closed.turns) / (m.closed.ms * 1000))}%`,
         fmt(m.closed.loadCpuMicros / Math.max(1, m.closed.turns), 1),
         fmt(m.closed.latency.percentile(50), 2),
@@ -190,8 +206,8 @@ function report(results: readonly Measured[]): void {
         fmt(m.closed.failedTurns),
       ]);
     printTable(
-      `Closed loop, ${fmt(count)} conversations, ${fmt(CLOSED_MS / 1000, 1)} s and until each has made one pass of the script (saturation; after ${fmt(WARMUP_MS / 1000, 1)} s of warm-up on ${fmt(WARMUP_CONVERSATIONS)} others)`,
-      ['server', 'open', 'turns/s', 'CPU µs/turn', 'server busy', 'load µs/turn', 'p50 ms', 'p99 ms', 'RSS KiB/conv', 'heap KiB/conv', 'frames/turn', 'phase s', 'failed'],
+      `Closed loop, ${fmt(count)} conversations, ${fmt(CLOSED_MS / 1000, 1)} s and until each has made one pass of the script (saturation; after a warm-up of ${fmt(WARMUP_MS / 1000, 1)} s${WARMUP_TURNS > 0 ? ` and ${fmt(WARMUP_TURNS)} turns each` : ''} on ${fmt(WARMUP_CONVERSATIONS)} others)`,
+      ['server', 'open', 'turns/s', 'CPU µs/turn', 'of it other threads', 'server busy', 'load µs/turn', 'p50 ms', 'p99 ms', 'RSS KiB/conv', 'heap KiB/conv', 'frames/turn', 'phase s', 'failed'],
       rows,
     );
     // 'server busy' is the server's CPU over the phase as a share of one core; 'load µs/turn' is

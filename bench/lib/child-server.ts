@@ -18,6 +18,8 @@ export interface ServerChild {
   readonly port: number;
   /** The child's CPU time so far (user + system), in microseconds. */
   cpuMicros(): Promise<number>;
+  /** The CPU time so far of the child's threads other than the main one (NaN off Linux), in microseconds. */
+  otherThreadsMicros(): Promise<number>;
   /** The child's memory after a full GC, in bytes. */
   memory(): Promise<{ rss: number; heapUsed: number; external: number }>;
   stop(): Promise<void>;
@@ -111,6 +113,10 @@ export async function startServerChild(name: string, file: string, env: Record<s
     async cpuMicros() {
       const answer = await ask('cpu');
       return answer.userMicros + answer.systemMicros;
+    },
+    async otherThreadsMicros() {
+      const answer = await ask('cpu');
+      return answer.otherThreadsMicros;
     },
     async memory() {
       const answer = await ask('memory');
