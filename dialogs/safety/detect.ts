@@ -66,12 +66,10 @@ export function tokenise(text: string, model: SafetyModel): Token[] {
   );
   // Set members of several words ("dinner lady", "surprise party"): every word of the run in one
   // sentence gets the set, so rules and the classifier see it as they see a one-word member.
-  // (`multi`: the members starting with the word's stem, `keys[0]`, worked out with its keys.)
+  // (`multi`: the members starting with the word's stem, `keys[0]`, by their second word's stem, worked out with its keys.)
   if (model.words.multiWordSets.size > 0)
     for (let i = 0; i < tokens.length; i += 1) {
-      const all = wordKeys[i]?.multi;
-      if (all === undefined) continue;
-      const cands = multiBySecond(all).get(tokens[i + 1]?.keys[0] ?? '');
+      const cands = wordKeys[i]?.multi?.get(tokens[i + 1]?.keys[0] ?? '');
       if (cands === undefined) continue;
       for (const c of cands) {
         const n = c.stems.length;
@@ -91,29 +89,6 @@ export function tokenise(text: string, model: SafetyModel): Token[] {
     }
   polishReflexive(text, tokens);
   return tokens;
-}
-
-/** Per list of several-word set members (`WordKeys.multi`): the members by their second word's stem. */
-const MULTI_BY_SECOND = new WeakMap<NonNullable<WordKeys['multi']>, ReadonlyMap<string, NonNullable<WordKeys['multi']>>>();
-
-/**
- * Session 27: the several-word set members that can start at a word, looked up by the next word's stem
- * (was: every member tried, up to 20 for "but", about 2% of the detector's time at v71). In the list's
- * order, so the sets a run gets are added in the same order as before. Every member has two words or more.
- */
-function multiBySecond(all: NonNullable<WordKeys['multi']>): ReadonlyMap<string, NonNullable<WordKeys['multi']>> {
-  let bySecond = MULTI_BY_SECOND.get(all);
-  if (bySecond === undefined) {
-    const index = new Map<string, { readonly stems: readonly string[]; readonly set: string }[]>();
-    for (const c of all) {
-      const second = c.stems[1];
-      if (second === undefined) throw new Error(`a several-word set member of one word: ${c.stems.join(' ')}`);
-      index.set(second, [...(index.get(second) ?? []), c]);
-    }
-    bySecond = index;
-    MULTI_BY_SECOND.set(all, bySecond);
-  }
-  return bySecond;
 }
 
 /**
