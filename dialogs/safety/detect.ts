@@ -41,6 +41,9 @@ const CONTENT_REACH = 5;
  */
 const DEFER_ALWAYS: ReadonlySet<StandDown> = new Set<StandDown>(['resolved', 'role', 'advice', 'errand']);
 
+/** Session 30: each category's `any.` feature, made once (was a new string per hit, hashed again as a key of `current` and in `combosWith`). */
+const ANY_FEATURE = Object.fromEntries(CATEGORIES.map((c) => [c, `any.${c}`])) as Readonly<Record<Category, string>>;
+
 interface Hit {
   readonly feature: string;
   readonly rule: CompiledRule | undefined;
@@ -2965,7 +2968,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (familyCard(tokens, m, rule)) return 'trusted';
   if (outfitForOccasion(tokens, m, rule)) return 'mild';
   if (classmatesSpread(tokens, m, rule)) return 'mild';
-  if (showsUp(tokens, m) && (rule.id === 'lex:threat_blackmail.share-images' || rule.feature === 'signal.threat-weak')) return 'thing';
+  if ((rule.id === 'lex:threat_blackmail.share-images' || rule.feature === 'signal.threat-weak') && showsUp(tokens, m)) return 'thing';
   if (huffThreat(tokens, m, rule)) return 'mild';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
@@ -3285,7 +3288,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     }
     const ev = span(text, tokens, m.first, m.last);
     hits.push({ feature: rule.feature, rule, span: ev, confidence: m.fuzzy ? FUZZY_CONFIDENCE : LEX_CONFIDENCE });
-    if (rule.category) hits.push({ feature: `any.${rule.category}`, rule: undefined, span: ev, confidence: 0 });
+    if (rule.category) hits.push({ feature: ANY_FEATURE[rule.category], rule: undefined, span: ev, confidence: 0 });
   }
 
   // The classifier's view of the whole message (the second signal).
@@ -3371,7 +3374,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       const first = evidence[0] ?? { text: text.slice(0, MAX_SIGNAL_TEXT), start: 0, end: Math.min(text.length, MAX_SIGNAL_TEXT), turnsAgo: 0 };
       hits.push({ feature: `model.${c}`, rule: { feature: `model.${c}`, id: `model:${c}`, category: c, urgency: model.categoryUrgency[c], negatable: false, strictNegation: false, hypothetical: false, resolvable: false, unlessSentenceHas: [], unlessBefore: [], needsBefore: [] }, span: first, confidence: p });
       for (const e of evidence.slice(1)) hits.push({ feature: `model.${c}`, rule: undefined, span: e, confidence: 0 });
-      hits.push({ feature: `any.${c}`, rule: undefined, span: first, confidence: 0 });
+      hits.push({ feature: ANY_FEATURE[c], rule: undefined, span: first, confidence: 0 });
     }
   }
 
