@@ -41,6 +41,9 @@ const CONTENT_REACH = 5;
  */
 const DEFER_ALWAYS: ReadonlySet<StandDown> = new Set<StandDown>(['resolved', 'role', 'advice', 'errand']);
 
+/** Session 30: each category's `any.` feature, made once (was a new string per hit, hashed again as a key of `current` and in `combosWith`). */
+const ANY_FEATURE = Object.fromEntries(CATEGORIES.map((c) => [c, `any.${c}`])) as Readonly<Record<Category, string>>;
+
 interface Hit {
   readonly feature: string;
   readonly rule: CompiledRule | undefined;
@@ -66,12 +69,10 @@ export function tokenise(text: string, model: SafetyModel): Token[] {
   );
   // Set members of several words ("dinner lady", "surprise party"): every word of the run in one
   // sentence gets the set, so rules and the classifier see it as they see a one-word member.
-  // (`multi`: the members starting with the word's stem, `keys[0]`, worked out with its keys.)
+  // (`multi`: the members starting with the word's stem, `keys[0]`, by their second word's stem, worked out with its keys.)
   if (model.words.multiWordSets.size > 0)
     for (let i = 0; i < tokens.length; i += 1) {
-      const all = wordKeys[i]?.multi;
-      if (all === undefined) continue;
-      const cands = multiBySecond(all).get(tokens[i + 1]?.keys[0] ?? '');
+      const cands = wordKeys[i]?.multi?.get(tokens[i + 1]?.keys[0] ?? '');
       if (cands === undefined) continue;
       for (const c of cands) {
         const n = c.stems.length;
@@ -91,29 +92,6 @@ export function tokenise(text: string, model: SafetyModel): Token[] {
     }
   polishReflexive(text, tokens);
   return tokens;
-}
-
-/** Per list of several-word set members (`WordKeys.multi`): the members by their second word's stem. */
-const MULTI_BY_SECOND = new WeakMap<NonNullable<WordKeys['multi']>, ReadonlyMap<string, NonNullable<WordKeys['multi']>>>();
-
-/**
- * Session 27: the several-word set members that can start at a word, looked up by the next word's stem
- * (was: every member tried, up to 20 for "but", about 2% of the detector's time at v71). In the list's
- * order, so the sets a run gets are added in the same order as before. Every member has two words or more.
- */
-function multiBySecond(all: NonNullable<WordKeys['multi']>): ReadonlyMap<string, NonNullable<WordKeys['multi']>> {
-  let bySecond = MULTI_BY_SECOND.get(all);
-  if (bySecond === undefined) {
-    const index = new Map<string, { readonly stems: readonly string[]; readonly set: string }[]>();
-    for (const c of all) {
-      const second = c.stems[1];
-      if (second === undefined) throw new Error(`a several-word set member of one word: ${c.stems.join(' ')}`);
-      index.set(second, [...(index.get(second) ?? []), c]);
-    }
-    bySecond = index;
-    MULTI_BY_SECOND.set(all, bySecond);
-  }
-  return bySecond;
 }
 
 /**
@@ -2990,7 +2968,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (familyCard(tokens, m, rule)) return 'trusted';
   if (outfitForOccasion(tokens, m, rule)) return 'mild';
   if (classmatesSpread(tokens, m, rule)) return 'mild';
-  if (showsUp(tokens, m) && (rule.id === 'lex:threat_blackmail.share-images' || rule.feature === 'signal.threat-weak')) return 'thing';
+  if ((rule.id === 'lex:threat_blackmail.share-images' || rule.feature === 'signal.threat-weak') && showsUp(tokens, m)) return 'thing';
   if (huffThreat(tokens, m, rule)) return 'mild';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
@@ -3310,7 +3288,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     }
     const ev = span(text, tokens, m.first, m.last);
     hits.push({ feature: rule.feature, rule, span: ev, confidence: m.fuzzy ? FUZZY_CONFIDENCE : LEX_CONFIDENCE });
-    if (rule.category) hits.push({ feature: `any.${rule.category}`, rule: undefined, span: ev, confidence: 0 });
+    if (rule.category) hits.push({ feature: ANY_FEATURE[rule.category], rule: undefined, span: ev, confidence: 0 });
   }
 
   // The classifier's view of the whole message (the second signal).
@@ -3396,7 +3374,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       const first = evidence[0] ?? { text: text.slice(0, MAX_SIGNAL_TEXT), start: 0, end: Math.min(text.length, MAX_SIGNAL_TEXT), turnsAgo: 0 };
       hits.push({ feature: `model.${c}`, rule: { feature: `model.${c}`, id: `model:${c}`, category: c, urgency: model.categoryUrgency[c], negatable: false, strictNegation: false, hypothetical: false, resolvable: false, unlessSentenceHas: [], unlessBefore: [], needsBefore: [] }, span: first, confidence: p });
       for (const e of evidence.slice(1)) hits.push({ feature: `model.${c}`, rule: undefined, span: e, confidence: 0 });
-      hits.push({ feature: `any.${c}`, rule: undefined, span: first, confidence: 0 });
+      hits.push({ feature: ANY_FEATURE[c], rule: undefined, span: first, confidence: 0 });
     }
   }
 

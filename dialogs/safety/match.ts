@@ -163,6 +163,14 @@ function compiledOf(index: PhraseIndex): CompiledIndex {
 /** Reused per call: each token's keys as ids of the index (-1: not a term of it), and where each token's run starts. */
 let keyIds = new Int32Array(256);
 let keyStart = new Int32Array(65);
+/**
+ * Session 30: the message ({@link keysPresent} of its tokens) whose keys `keyIds`, `keyStart` and the
+ * stamps at `mark` hold now, and the term generation they were worked out at. The scope's phrases and
+ * the rules are looked up in the same message one after the other: the second call reads the first's
+ * layout instead of laying the same keys out again.
+ */
+let laidOut: MessageKeys | undefined;
+let laidOutAt = -1;
 
 /**
  * Finds every phrase of an index in the tokens. Each token's keys are looked up in the index, so
@@ -172,46 +180,12 @@ let keyStart = new Int32Array(65);
 export function findPhrases(tokens: readonly Token[], index: PhraseIndex, useMasked = false, present: ReadonlySet<string> = keysPresent(tokens)): PhraseMatch[] {
   const found: PhraseMatch[] = [];
   const { byFirst } = compiledOf(index);
-  if (stamp.length < TERM_IDS.size) stamp = new Int32Array(2 * TERM_IDS.size);
-  if (mark >= 0x7fffffff) {
-    stamp.fill(0);
-    mark = 0;
-  }
-  mark += 1;
+  const n = tokens.length;
   // The message's keys made from the same tokens (keysPresent): stamped with the tokens' ids below.
   const fromTokens = present instanceof MessageKeys && present.tokens === tokens;
-  if (!fromTokens)
-    for (const k of present) {
-      const id = TERM_IDS.get(k);
-      if (id !== undefined) stamp[id] = mark;
-    }
-  // Every token's keys as ids, once per call (a token's keys are read again for each later term).
-  const n = tokens.length;
-  if (keyStart.length < n + 1) keyStart = new Int32Array(2 * n + 1);
-  let total = 0;
-  for (let i = 0; i < n; i += 1) {
-    keyStart[i] = total;
-    const t = tokens[i];
-    if (t === undefined) continue;
-    const keys = t.keys;
-    if (keyIds.length < total + keys.length) {
-      const grown = new Int32Array(2 * (total + keys.length));
-      grown.set(keyIds.subarray(0, total));
-      keyIds = grown;
-    }
-    const known = t.termIds;
-    if (known !== undefined && known.generation === generation && known.ids.length === keys.length) {
-      // (A loop: TypedArray.set costs more than a word's few keys.)
-      const from = known.ids;
-      for (let q = 0; q < from.length; q += 1) keyIds[total++] = from[q] ?? -1;
-    } else for (const k of keys) keyIds[total++] = TERM_IDS.get(k) ?? -1;
-    if (fromTokens)
-      for (let q = keyStart[i] ?? 0; q < total; q += 1) {
-        const id = keyIds[q] ?? -1;
-        if (id >= 0) stamp[id] = mark;
-      }
-  }
-  keyStart[n] = total;
+  if (!fromTokens || laidOut !== present || laidOutAt !== generation) layOut(tokens, fromTokens ? undefined : present);
+  laidOut = fromTokens ? (present as MessageKeys) : undefined;
+  laidOutAt = generation;
   for (let i = 0; i < n; i += 1) {
     const t = tokens[i];
     if (!t || (t.masked && !useMasked)) continue;
@@ -257,4 +231,49 @@ export function findPhrases(tokens: readonly Token[], index: PhraseIndex, useMas
     }
   }
   return found;
+}
+
+/**
+ * Lays a message's keys out for {@link findPhrases}: a new stamp mark, each key present stamped (from
+ * `present` when given, else from the tokens' own ids), and every token's keys as ids in `keyIds`
+ * (a token's keys are read again for each later term of a phrase).
+ */
+function layOut(tokens: readonly Token[], present: ReadonlySet<string> | undefined): void {
+  if (stamp.length < TERM_IDS.size) stamp = new Int32Array(2 * TERM_IDS.size);
+  if (mark >= 0x7fffffff) {
+    stamp.fill(0);
+    mark = 0;
+  }
+  mark += 1;
+  if (present !== undefined)
+    for (const k of present) {
+      const id = TERM_IDS.get(k);
+      if (id !== undefined) stamp[id] = mark;
+    }
+  const n = tokens.length;
+  if (keyStart.length < n + 1) keyStart = new Int32Array(2 * n + 1);
+  let total = 0;
+  for (let i = 0; i < n; i += 1) {
+    keyStart[i] = total;
+    const t = tokens[i];
+    if (t === undefined) continue;
+    const keys = t.keys;
+    if (keyIds.length < total + keys.length) {
+      const grown = new Int32Array(2 * (total + keys.length));
+      grown.set(keyIds.subarray(0, total));
+      keyIds = grown;
+    }
+    const known = t.termIds;
+    if (known !== undefined && known.generation === generation && known.ids.length === keys.length) {
+      // (A loop: TypedArray.set costs more than a word's few keys.)
+      const from = known.ids;
+      for (let q = 0; q < from.length; q += 1) keyIds[total++] = from[q] ?? -1;
+    } else for (const k of keys) keyIds[total++] = TERM_IDS.get(k) ?? -1;
+    if (present === undefined)
+      for (let q = keyStart[i] ?? 0; q < total; q += 1) {
+        const id = keyIds[q] ?? -1;
+        if (id >= 0) stamp[id] = mark;
+      }
+  }
+  keyStart[n] = total;
 }

@@ -8,10 +8,19 @@ export interface WordKeys {
   readonly keys: readonly string[];
   readonly fuzzy: boolean;
   readonly sets: readonly string[];
-  /** Session 24: the set members of several words that start with this word's stem (`multiWordSets`), if any. */
-  readonly multi: readonly { readonly stems: readonly string[]; readonly set: string }[] | undefined;
+  /**
+   * Session 24: the set members of several words that start with this word's stem (`multiWordSets`), if any;
+   * session 30: by the stem of their second word, in `multiWordSets`' order (worked out once per stem, not per message).
+   */
+  readonly multi: ReadonlyMap<string, readonly MultiWordMember[]> | undefined;
   /** Session 24: `keys` as the phrase indexes' term ids; read through {@link WordIndex.termIds}, which renews them when stale. */
   termIds: TermIds;
+}
+
+/** A set member of several words ("dinner lady"): its words' stems in order, and its set. */
+export interface MultiWordMember {
+  readonly stems: readonly string[];
+  readonly set: string;
 }
 
 /**
@@ -31,7 +40,9 @@ export class WordIndex implements Vocabulary {
    * of their first word: the stems in order and the set. Before session 6 such members were stemmed
    * whole and could never equal a word's stem, so they never matched.
    */
-  readonly multiWordSets = new Map<string, { readonly stems: readonly string[]; readonly set: string }[]>();
+  readonly multiWordSets = new Map<string, MultiWordMember[]>();
+  /** `multiWordSets` by first stem, then by second stem (see {@link WordKeys.multi}). */
+  private readonly multiBySecond = new Map<string, ReadonlyMap<string, readonly MultiWordMember[]>>();
   /** deletion variant → lexicon words it came from (symmetric-delete index). */
   private readonly deletions = new Map<string, string[]>();
   private readonly stems = new Map<string, string>();
@@ -171,6 +182,27 @@ export class WordIndex implements Vocabulary {
   }
 
   /**
+   * The several-word set members starting with `stem`, by their second word's stem (session 30; was a
+   * WeakMap read and a Map read per token in `tokenise`, session 27). Every member has two words or more.
+   */
+  private multiStartingWith(stem: string): ReadonlyMap<string, readonly MultiWordMember[]> | undefined {
+    const all = this.multiWordSets.get(stem);
+    if (all === undefined) return undefined;
+    let bySecond = this.multiBySecond.get(stem);
+    if (bySecond === undefined) {
+      const index = new Map<string, MultiWordMember[]>();
+      for (const c of all) {
+        const second = c.stems[1];
+        if (second === undefined) throw new Error(`a several-word set member of one word: ${c.stems.join(' ')}`);
+        index.set(second, [...(index.get(second) ?? []), c]);
+      }
+      bySecond = index;
+      this.multiBySecond.set(stem, bySecond);
+    }
+    return bySecond;
+  }
+
+  /**
    * The match keys of a word: its stem, the stems of lexicon words it is a likely misspelling of,
    * and the `{set}` names those stems belong to. `fuzzy` says a misspelling was assumed.
    */
@@ -191,7 +223,7 @@ export class WordIndex implements Vocabulary {
     // Any number is also `{number}` ("took 16 paracetamol").
     if (/^\d+$/.test(word)) keys.add('{number}');
     const all = [...keys];
-    const result: WordKeys = { keys: all, fuzzy, sets: all.filter((k) => k.startsWith('{')), multi: this.multiWordSets.get(stem), termIds: termIdsOf(all) };
+    const result: WordKeys = { keys: all, fuzzy, sets: all.filter((k) => k.startsWith('{')), multi: this.multiStartingWith(stem), termIds: termIdsOf(all) };
     if (this.keyCache.size >= WordIndex.CACHE_LIMIT) this.keyCache.clear();
     this.keyCache.set(word, result);
     return result;
