@@ -72,6 +72,10 @@ export interface TurnAnalysis {
   readonly alreadyPaid?: boolean;
   /** "i dont have that money", "i dont have 500": they cannot pay what is demanded (read with money or a threat in the chat). */
   readonly cantPay?: boolean;
+  /** "he wants more now": more demanded after paying (read with money or a threat in the chat). Session 30. */
+  readonly wantsMore?: boolean;
+  /** "i spent it all already": presents or game money given and spent; they owe nothing (read with money or gifts in the chat). Session 30. */
+  readonly spentGift?: boolean;
   /** "what if she does it anyway": the fear a threat is carried out (an image worry once pictures were threatened). */
   readonly fearsThreat?: boolean;
   /** "the door is locked": read while someone is outside and they are in danger now. */
@@ -428,6 +432,8 @@ export interface TurnAnalysis {
   readonly asksLaw?: boolean;
   /** "should i delete it": whether to delete a picture they have (answered after a peer nude only). */
   readonly asksDeleteImage?: boolean;
+  /** "if i delete will the pics go away": no, and what deleting does and does not do (session 30). */
+  readonly asksDeleteGone?: boolean;
   /** The whole message is a question about the law ("is he going to prison"). */
   readonly onlyAsksLaw?: boolean;
   /** "im going to run away to my bfs house", "so she doesnt run off", "she says shell run away": running away. */
@@ -526,6 +532,8 @@ export function createAnalyser(deps: DialogDeps) {
   const blockedThem = compile(w.blockedThem);
   const alreadyPaid = compile(w.alreadyPaid);
   const cantPay = compile(w.cantPay);
+  const wantsMore = compile(w.wantsMore);
+  const spentGift = compile(w.spentGift);
   const asksIfWrong = compile(w.asksIfWrong);
   const tookDevice = compile(w.tookDevice);
   const asksShouldTell = compile(w.asksShouldTell);
@@ -677,6 +685,7 @@ export function createAnalyser(deps: DialogDeps) {
   const peerImage = compile(w.peerImage);
   const asksAboutLaw = compile(w.asksAboutLaw);
   const asksDeleteImage = compile(w.asksDeleteImage);
+  const asksDeleteGone = compile(w.asksDeleteGone);
   const runsAway = compile(w.runsAway);
   const wantsToLeave = compile(w.wantsToLeave);
   const threatensToRun = compile(w.threatensToRun);
@@ -684,7 +693,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, habitualHarm, saysNow, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksForwardImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksEnglish, asksChildlineFree, asksSnapMap, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, deletedChat, toldFriend, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, abuserExcuse, asksIfThere, comesInRoom, metInPerson, asksAfterReport, asksPoliceVisit, asksHisFate, asksDeleteAccount, fearsJudged, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, doubtsChild, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, wantsMore, spentGift, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, habitualHarm, saysNow, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksForwardImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksEnglish, asksChildlineFree, asksSnapMap, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, deletedChat, toldFriend, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, abuserExcuse, asksIfThere, comesInRoom, metInPerson, asksAfterReport, asksPoliceVisit, asksHisFate, asksDeleteAccount, fearsJudged, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, doubtsChild, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, asksDeleteGone, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -868,7 +877,15 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, asksWhatToSay)) turn.asksWhatToSay = true;
     if (either(hits, spelledHits, blockedThem)) turn.blockedThem = true;
     if (either(hits, spelledHits, alreadyPaid) || namesAmountPaid(words)) turn.alreadyPaid = true;
+    // "i spent it all already", "i cant pay it back" (presents given): they owe nothing, not "you don't need to find any money".
+    else if (either(hits, spelledHits, spentGift)) turn.spentGift = true;
     else if (either(hits, spelledHits, cantPay) || namesAmountLacked(words)) turn.cantPay = true;
+    // "he wants more now": more demanded after paying (child.wants-more). Told with the payment itself ("i paid him 20 quid and
+    // now he wants more"), the paid-already line answers both; with "i dont have any money", this one (not two lines alike).
+    if (turn.alreadyPaid !== true && either(hits, spelledHits, wantsMore)) {
+      turn.wantsMore = true;
+      delete turn.cantPay;
+    }
     if (either(hits, spelledHits, fearsThreat)) turn.fearsThreat = true;
     if (either(hits, spelledHits, doorLocked)) turn.doorLocked = true;
     if (either(hits, spelledHits, homeAlone)) turn.homeAlone = true;
@@ -1148,6 +1165,14 @@ export function createAnalyser(deps: DialogDeps) {
     // "is it illegal what i did" asks about themselves, not whether a stranger's ask is legit.
     if (turn.asksIfInTrouble === true) delete turn.asksLegit;
     if (either(hits, spelledHits, asksDeleteImage)) turn.asksDeleteImage = true;
+    // "if i delete my account will the pics go away": what deleting does and does not do, not "should i delete" (session 30).
+    if (either(hits, spelledHits, asksDeleteGone)) {
+      turn.asksDeleteGone = true;
+      delete turn.asksDelete;
+      delete turn.deletesMessages;
+      delete turn.asksDeleteAccount;
+      delete turn.asksDeleteImage;
+    }
     // Running away (read with a red flag known, by standingAnswerLines); "i just want to leave" once it came up.
     if (either(hits, spelledHits, runsAway)) turn.runsAway = true;
     if (either(hits, spelledHits, threatensToRun)) {

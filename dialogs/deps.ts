@@ -105,6 +105,10 @@ export interface AnswerWords {
   readonly alreadyPaid: readonly string[];
   /** "i dont have that money", "where would i get 200": they cannot pay what is demanded. */
   readonly cantPay: readonly string[];
+  /** "he wants more now", "now she wants 200": more demanded after paying (read with money or a threat in the chat). */
+  readonly wantsMore: readonly string[];
+  /** "i spent it all already", "i cant pay it back": presents or game money given, now spent (read with money or gifts in the chat). */
+  readonly spentGift: readonly string[];
   /** "is it bad", "am i overreacting", "is this grooming": whether what happened is wrong. */
   readonly asksIfWrong: readonly string[];
   /** "i took the ipad off him": a parent or carer took the child's device away. */
@@ -451,6 +455,8 @@ export interface AnswerWords {
   readonly asksAboutLaw: readonly string[];
   /** "should i delete it", "do i delete the pic": whether to delete a picture they have. */
   readonly asksDeleteImage: readonly string[];
+  /** "if i delete will the pics go away": whether deleting an account or the chat gets rid of pictures they have. */
+  readonly asksDeleteGone: readonly string[];
   /** Running away, to him or from home ("im going to run away to my bfs house", "so she doesnt run off"). */
   readonly runsAway: readonly string[];
   /** "i just want to leave": heard as running away once that came up. */
@@ -503,6 +509,8 @@ export const ANSWER_LIST_KEYS = {
   blockedThem: 'blocked_them',
   alreadyPaid: 'already_paid',
   cantPay: 'cant_pay',
+  wantsMore: 'wants_more',
+  spentGift: 'spent_gift',
   asksIfWrong: 'asks_if_wrong',
   tookDevice: 'took_device',
   asksShouldTell: 'asks_should_tell',
@@ -677,6 +685,7 @@ export const ANSWER_LIST_KEYS = {
   peerImage: 'peer_image',
   asksAboutLaw: 'asks_about_law',
   asksDeleteImage: 'asks_delete_image',
+  asksDeleteGone: 'asks_delete_gone',
   runsAway: 'runs_away',
   wantsToLeave: 'wants_to_leave',
   threatensToRun: 'threatens_to_run',

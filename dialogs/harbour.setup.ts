@@ -1761,6 +1761,14 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
     if (t.asksHisFate === true && context.peerImage !== true && t.peerImage !== true) out.push(say('child.his-fate'));
     if (t.asksDeleteAccount === true && !asksDeleteAfterFlag(t, summary)) out.push(say('child.delete-account'));
   }
+  // Money after paying (session 30, tester's #19 and #30): "he wants more now", after money or a threat: don't pay any more,
+  // paying does not make them stop, a grown-up tonight (once); "i spent it all already", after money, a threat or presents: they
+  // owe nothing and need not pay it back (once); "if i delete will the pics go away": no, what deleting does not do (each time).
+  if (t.wantsMore === true && context.said.wantsMore !== true && moneyOrThreatCameUp(context, summary)) out.push(sayStepOf(context, 'wants-more'));
+  if (path === 'child') {
+    if (t.spentGift === true && context.said.oweNothing !== true && (moneyOrThreatCameUp(context, summary) || context.said.gifts === true)) out.push(say('child.owe-nothing'));
+    if (t.asksDeleteGone === true) out.push(say('child.delete-not-gone'));
+  }
   // "wats the police number": 999 in danger now, 101 otherwise, both tap-to-call (each time asked).
   if (t.asksPoliceNumber === true) out.push(say('shared.police-number'));
   // "wat is a nude", "wats grooming": a young child asking what a word means, answered plainly (not "that sounds hard").
@@ -1920,6 +1928,8 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key === 'parent.dont-spy') ? { spies: true as const } : {}),
     ...(lines.some((l) => l.key === 'parent.trap-meeting') ? { trap: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.run-away')) ? { runAway: true as const } : {}),
+    ...(lines.some((l) => l.key.endsWith('.wants-more')) ? { wantsMore: true as const, paidAlready: true as const } : {}),
+    ...(lines.some((l) => l.key === 'child.owe-nothing') ? { oweNothing: true as const } : {}),
   };
 }
 

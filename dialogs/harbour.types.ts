@@ -143,6 +143,10 @@ export interface HarbourContext {
     readonly paidAlready?: boolean;
     /** They need not find any money, after they said they cannot pay: once. Absent in older snapshots. */
     readonly cantPay?: boolean;
+    /** Don't pay any more, after more was demanded ("he wants more now"): once (session 30). Absent in older snapshots. */
+    readonly wantsMore?: boolean;
+    /** They owe nothing, after presents given were spent ("i spent it all already"): once (session 30). Absent in older snapshots. */
+    readonly oweNothing?: boolean;
     /** What they told is not okay and not their fault, after they asked "is it bad": once. Absent in older snapshots. */
     readonly notOkay?: boolean;
     /** A grown-up should never be a boyfriend or girlfriend to a child (the detector's adult-and-romance rule): once. Absent in older snapshots. */

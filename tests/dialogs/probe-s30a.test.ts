@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { keysPerMessage, lastKeys, lastWordsOf, offShift, onShift, useRealMachine } from './harness.js';
+
+/** Session 30, dialog owner: the session 29 tester's problems still open (docs/testers/session-29.md), as the user sees them. */
+
+const real = useRealMachine();
+
+type Shift = { counsellorOnShift: boolean };
+const keysPerTurn = (shift: Shift, ...texts: string[]) => keysPerMessage(real.machine, shift, ...texts);
+const last = (shift: Shift, ...texts: string[]) => lastKeys(real.machine, shift, ...texts);
+/** As the server renders the last turn: with the chat's own facts and reader. */
+const lastWords = (shift: Shift, ...texts: string[]) => lastWordsOf(real, shift, ...texts);
+const YP = "I'm a young person";
+
+describe("tester's #19 and #30: money after paying, and presents spent", () => {
+  const PAID = [YP, 'i took £50 from my mums purse to pay a guy who said he would post my pics'];
+
+  it('Z06: "he wants more now" after a paid threat: don\'t pay any more, paying does not make them stop, a grown-up tonight', () => {
+    const keys = last(onShift, ...PAID, 'he wants more now');
+    expect(keys).toContain('child.wants-more');
+    expect(keys).not.toContain('escalation.ask-feelings');
+    const words = lastWords(onShift, ...PAID, 'he wants more now');
+    expect(words).toMatch(/Please don't pay them any more\. Paying does not make them stop\./);
+    expect(words).toMatch(/tell a grown-up you trust tonight/);
+  });
+
+  it('said once: the next "he keeps asking for more" is not the same line again; a parent hears it about the child', () => {
+    const turns = keysPerTurn(onShift, ...PAID, 'he wants more now', 'he keeps asking for more');
+    expect(turns[2]).toContain('child.wants-more');
+    expect(turns[3]).not.toContain('child.wants-more');
+    const parent = ["I'm a parent or carer", 'a man is blackmailing my son over pictures and he paid him', 'now he wants more money'];
+    expect(last(onShift, ...parent)).toContain('parent.wants-more');
+    expect(lastWords(onShift, ...parent)).toMatch(/The child should not pay any more/);
+  });
+
+  it('with no money or threat in the chat, "he wants more" is not a demand ("he wants more pics" is the detector\'s)', () => {
+    expect(last(onShift, YP, 'a boy at school likes me', 'he wants more time with me')).not.toContain('child.wants-more');
+  });
+
+  it('K12: "i spent it all already" after robux and a gift card: you don\'t owe them anything, you don\'t have to pay it back', () => {
+    const gifts = [YP, 'someone on roblox gave me robux and a gift card and now says i have to send pics or pay it back'];
+    const keys = last(onShift, ...gifts, 'i spent it all already');
+    expect(keys).toContain('child.owe-nothing');
+    expect(keys).not.toContain('escalation.ask-feelings');
+    expect(lastWords(onShift, ...gifts, 'i spent it all already')).toMatch(/You don't owe them anything, and you don't have to pay it back\./);
+    // "i cant pay it back": the same answer, not the line about finding money as well.
+    const cant = last(onShift, ...gifts, 'i cant pay it back');
+    expect(cant).toContain('child.owe-nothing');
+    expect(cant).not.toContain('child.cant-pay');
+  });
+
+  it('H05: "if i delete will the pics go away": no, deleting does not delete what they saved; Report Remove; keep the username first', () => {
+    const threat = [YP, 'a guy said he will post my pics'];
+    for (const q of ['if i delete will the pics go away', 'if i delete my account will the pics go away', 'will deleting the chat get rid of the pics']) {
+      const keys = last(onShift, ...threat, q);
+      expect(keys, q).toContain('child.delete-not-gone');
+      expect(keys, q).not.toContain('escalation.ask-feelings');
+      expect(keys, q).not.toContain('child.dont-delete');
+    }
+    const words = lastWords(onShift, ...threat, 'if i delete will the pics go away');
+    expect(words).toMatch(/No\. Deleting your account or the chat does not delete anything they have saved/);
+    expect(words).toMatch(/Report Remove/);
+    // Asked before anything was told, off shift: the same plain answer.
+    expect(last(offShift, YP, 'if i delete my snap will the pics go away')).toContain('child.delete-not-gone');
+  });
+});
