@@ -323,6 +323,13 @@ export interface TurnAnalysis {
   readonly asksForget?: boolean;
   /** "i talked to u yesterday", "do u remember me": back after an earlier chat. */
   readonly comesBack?: boolean;
+  /** "it happened again", "he messaged me again", with nothing flagged: what happened is again, and still to be told (session 30). */
+  readonly happenedAgain?: boolean;
+  /**
+   * "what happens now", "what now", once a grown-up of theirs was told (this message or before), nothing flagged, not
+   * escalated: what comes next, not a request for the tips. `before-story` with nothing told yet (session 30).
+   */
+  readonly asksWhatNext?: 'before-story' | 'after';
   /** "but i didnt" (tell my mum), beside coming back; "i havent told anyone yet", a teacher or worker after a red flag. */
   readonly notToldYet?: boolean;
   /** "my mum is talking to a man online who wants money": their grown-up is the one targeted, not them. */
@@ -634,6 +641,8 @@ export function createAnalyser(deps: DialogDeps) {
   const asksSaved = compile(w.asksSaved);
   const asksForget = compile(w.asksForget);
   const comesBack = compile(w.comesBack);
+  const happenedAgain = compile(w.happenedAgain);
+  const asksWhatNext = compile(w.asksWhatNext);
   const notToldYet = compile(w.notToldYet);
   const grownUpTargeted = compile(w.grownUpTargeted);
   const adultIsVictim = compile(w.adultIsVictim);
@@ -693,7 +702,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, wantsMore, spentGift, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, habitualHarm, saysNow, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksForwardImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksEnglish, asksChildlineFree, asksSnapMap, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, deletedChat, toldFriend, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, abuserExcuse, asksIfThere, comesInRoom, metInPerson, asksAfterReport, asksPoliceVisit, asksHisFate, asksDeleteAccount, fearsJudged, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, doubtsChild, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, asksDeleteGone, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, wantsMore, spentGift, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, habitualHarm, saysNow, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksForwardImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksEnglish, asksChildlineFree, asksSnapMap, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, deletedChat, toldFriend, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, happenedAgain, asksWhatNext, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, abuserExcuse, asksIfThere, comesInRoom, metInPerson, asksAfterReport, asksPoliceVisit, asksHisFate, asksDeleteAccount, fearsJudged, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, doubtsChild, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, asksDeleteGone, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -1087,6 +1096,8 @@ export function createAnalyser(deps: DialogDeps) {
     if (turn.asksForget === true) delete turn.asksDelete;
     // "i talked to u yesterday", "do u remember me": back after a chat this one cannot see.
     if (either(hits, spelledHits, comesBack)) turn.comesBack = true;
+    if (result.findings.length === 0 && either(hits, spelledHits, happenedAgain)) turn.happenedAgain = true;
+    if (result.findings.length === 0 && either(hits, spelledHits, asksWhatNext)) turn.asksWhatNext = 'after';
     // "but i didnt" (tell my mum) beside coming back; a teacher's "i havent told anyone yet" (session 28).
     if (either(hits, spelledHits, notToldYet)) turn.notToldYet = true;
     if (either(hits, spelledHits, grownUpTargeted) || friendsGrownUpTargeted(spelledWords, result.findings.length > 0) || ownGrownUpPaysOutsider(spelledWords)) turn.grownUpTargeted = true;
@@ -1624,6 +1635,16 @@ export function createMessageReader(deps: DialogDeps) {
     if (turn.bareHelp === true && turn.findings.length === 0 && context.handoff === 'none' && context.said.nothingTold !== true && nothingToldYet(context)) {
       turn = { ...turn, wantsTips: undefined, toldNothing: true };
     }
+    // "i already told my mum what now", "what happens now" after "i told my teacher": what comes next, now a grown-up knows; not
+    // the tips before anything is told, nor the answer to the step's question. Only on a young person's path, before any
+    // escalation (where "what now" asks for the tips); with nobody told, "what now" still asks for the tips (session 30).
+    if (turn.asksWhatNext !== undefined) {
+      const told = turn.toldGrownUp === true || context.grownUpTold === true;
+      const young = (context.audience ?? turn.audience ?? 'young_person') === 'young_person';
+      turn = told && young && context.handoff === 'none' && (s.categories ?? []).length === 0
+        ? { ...turn, wantsTips: undefined, asksWhatNext: nothingToldYet(context) && turn.storyOfSomeone !== true ? 'before-story' : 'after' }
+        : { ...turn, asksWhatNext: undefined };
+    }
     // "like nudes", short, right after "he sent me some stuff": what was sent to them, not pictures asked of them.
     // Not when it asks for something ("and asked for nudes", "now he wants nudes").
     const shortWords = tokens(text);
@@ -1690,6 +1711,7 @@ export function createMessageReader(deps: DialogDeps) {
       ...(turn.peerImage === true && context.peerImage !== true ? { peerImage: true as const } : {}),
       ...(turn.metInPerson === true && context.metInPerson !== true ? { metInPerson: true as const } : {}),
       ...(turn.adultTold === true && context.adultTold !== true ? { adultTold: true as const } : {}),
+      ...(turn.toldGrownUp === true && context.grownUpTold !== true ? { grownUpTold: true as const } : {}),
       ...(relation !== undefined ? { sayFacts: { friend: { words: `placeholder.friend.${relation}` as const } } } : {}),
     };
   };

@@ -353,6 +353,10 @@ export interface AnswerWords {
   readonly asksForget: readonly string[];
   /** "i talked to u yesterday", "do u remember me", "its me again": back after an earlier chat, which Harbour cannot see. */
   readonly comesBack: readonly string[];
+  /** "it happened again", "he messaged me again": what they came back about has happened again (session 30). */
+  readonly happenedAgain: readonly string[];
+  /** "what happens now", "what now": what comes next, after a grown-up was told (session 30). */
+  readonly asksWhatNext: readonly string[];
   /** "but i didnt", "i havent told her": beside coming back, what they were told to do is not done yet. */
   readonly notToldYet: readonly string[];
   /** "my mum is talking to a man online", "my dad sent him money": a young person worried about their own grown-up, the one targeted. */
@@ -634,6 +638,8 @@ export const ANSWER_LIST_KEYS = {
   asksSaved: 'asks_saved',
   asksForget: 'asks_forget',
   comesBack: 'comes_back',
+  happenedAgain: 'happened_again',
+  asksWhatNext: 'asks_what_next',
   notToldYet: 'not_told_yet',
   grownUpTargeted: 'grown_up_targeted',
   adultIsVictim: 'adult_is_victim',

@@ -30,6 +30,9 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['namesAdult', 'tellsStory', 'tellsOfKnownAdult']), target: '#harbour.talking.adult.behaviour', actions: ['setAudience', 'recordKnownAdult'] },
             { guard: and(['namesAdult', 'tellsStory', 'knowsApp']), target: '#harbour.talking.adult.behaviour', actions: ['setAudience'] },
             { guard: and(['namesAdult', 'tellsStory']), target: '#harbour.talking.adult.app', actions: ['setAudience'] },
+            // "it happened again", "he messaged me again" (back after an earlier chat): a young person's story still to be told, not
+            // who is chatting alone; sorry it happened again, and what happened this time (session 30).
+            { guard: and(['tellsAgain', 'speaksForThemselves']), target: '#harbour.talking.young.whatHappened', actions: ['setAudience', 'welcomeAgain'] },
             // Nothing happened, or only how they feel, and no one else in it: listen, don't ask about "this person".
             { guard: and(['justWantsToTalk', 'speaksForThemselves']), target: '#harbour.talking.young.listening', actions: ['setAudience', 'sayThanksOnce', 'listenJustTalking'] },
             { guard: and(['sharesOwnFeelingOnly', 'speaksForThemselves', 'tellsStory']), target: '#harbour.talking.young.listening', actions: ['setAudience', 'sayThanksOnce', 'listenToFeeling'] },

@@ -624,9 +624,15 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.assign({ said: { ...context.said, thanks: true, homeDoesntKnow: true } });
         enqueue.emit(say('child.home-doesnt-know'));
       }),
-      /** The first question of the young person's path, unless the line said to this message asked it already (`welcomeHomeDoesntKnow`). */
+      /** "it happened again", "he messaged me again": sorry it happened again, right to come back, what happened this time (once; session 30). */
+      welcomeAgain: enqueueActions(({ context, enqueue }) => {
+        enqueue.assign({ said: { ...context.said, thanks: true, happenedAgain: true } });
+        enqueue.emit(say('child.happened-again'));
+      }),
+      /** The first question of the young person's path, unless the line said to this message asked it already (`welcomeHomeDoesntKnow`, `welcomeAgain`). */
       askWhatHappened: enqueueActions(({ context, enqueue }) => {
         if (context.said.homeDoesntKnow === true && context.turn.homeDoesntKnowOnly === true) return;
+        if (context.said.happenedAgain === true && context.turn.happenedAgain === true) return;
         enqueue.emit(sayStepOf(context, 'ask.what-happened', QR.skip));
       }),
       /** After a red flag, with no feeling known yet: how they feel now, once (the next message answers). */
@@ -1093,6 +1099,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         return turn.feeling !== undefined && turn.feeling !== 'okay' && turn.storyOfSomeone !== true && turn.app === undefined;
       },
       /** The message names no one else as who is chatting (a parent, a friend): it is about themselves. */
+      /** "it happened again", "he messaged me again", nothing flagged, not said to yet: the story is still to come (session 30). */
+      tellsAgain: ({ context, event }) => turnOf(context, event).happenedAgain === true && context.said.happenedAgain !== true,
       speaksForThemselves: ({ context, event }) => {
         const audience = turnOf(context, event).audience;
         return audience === undefined || audience === 'young_person';
@@ -1760,6 +1768,9 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
     if (t.asksPoliceVisit === true && context.peerImage !== true) out.push(say('child.police-visit'));
     if (t.asksHisFate === true && context.peerImage !== true && t.peerImage !== true) out.push(say('child.his-fate'));
     if (t.asksDeleteAccount === true && !asksDeleteAfterFlag(t, summary)) out.push(say('child.delete-account'));
+    // "what happens now" once a grown-up of theirs knows (session 30, tester's #15): they can help keep you safe, who they may
+    // tell, not in trouble (each time); with nothing told yet ("i already told my mum what now"), well done, and what happened.
+    if (t.asksWhatNext !== undefined) out.push(say(t.asksWhatNext === 'before-story' ? 'child.told-what-next' : 'child.what-next'));
   }
   // Money after paying (session 30, tester's #19 and #30): "he wants more now", after money or a threat: don't pay any more,
   // paying does not make them stop, a grown-up tonight (once); "i spent it all already", after money, a threat or presents: they

@@ -147,6 +147,8 @@ export interface HarbourContext {
     readonly wantsMore?: boolean;
     /** They owe nothing, after presents given were spent ("i spent it all already"): once (session 30). Absent in older snapshots. */
     readonly oweNothing?: boolean;
+    /** Sorry it happened again, what happened this time ("it happened again"): once (session 30). Absent in older snapshots. */
+    readonly happenedAgain?: boolean;
     /** What they told is not okay and not their fault, after they asked "is it bad": once. Absent in older snapshots. */
     readonly notOkay?: boolean;
     /** A grown-up should never be a boyfriend or girlfriend to a child (the detector's adult-and-romance rule): once. Absent in older snapshots. */
@@ -295,6 +297,8 @@ export interface HarbourContext {
   readonly metInPerson?: true;
   /** The other person was told to be a grown-up ("hes 22", "a man"). Session 29. Set by the message reader; absent in older snapshots. */
   readonly adultTold?: true;
+  /** A grown-up of theirs was told ("i told my teacher", "i already told my mum"). Session 30. Set by the message reader; absent in older snapshots. */
+  readonly grownUpTold?: true;
   /**
    * Their story named one of their own grown-ups ("my uncle", "my coach") and nothing online or a
    * stranger: the path skips which app, how long and private things, and asks about another grown-up.
@@ -342,6 +346,8 @@ export interface MessageReading {
   readonly metInPerson?: true;
   /** Set when this message first tells the other person is a grown-up (see `HarbourContext.adultTold`). */
   readonly adultTold?: true;
+  /** Set when this message first tells a grown-up of theirs was told (see `HarbourContext.grownUpTold`). */
+  readonly grownUpTold?: true;
   /**
    * Set when, on the friend path, this message first names who it is about as family ("its my little sister shes 11"),
    * after "for a friend" was chosen: `{friend}` says "your sister" from then on, not "your friend" (session 28).

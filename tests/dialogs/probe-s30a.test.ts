@@ -64,3 +64,41 @@ describe("tester's #19 and #30: money after paying, and presents spent", () => {
     expect(last(offShift, YP, 'if i delete my snap will the pics go away')).toContain('child.delete-not-gone');
   });
 });
+
+describe("tester's #15: coming back, and a grown-up already told", () => {
+  it('H08: "it happened again" at the who-question: sorry it happened again, right to come back, what happened this time (a young person)', () => {
+    const turns = keysPerTurn(onShift, 'hi its me again from yesterday', 'it happened again', 'he messaged me again', 'on snap');
+    expect(turns[1]).toEqual(['child.happened-again']);
+    expect(lastWords(onShift, 'hi its me again from yesterday', 'it happened again')).toMatch(/I'm sorry it happened again\. You did the right thing coming back to tell me\. Can you tell me what happened this time\?/);
+    // The story after it is the story: thanked, and which app (not the path's thanks and first question, as a who-answer).
+    expect(turns[2]).toEqual(['child.ack.what-happened', 'child.ask.app']);
+    expect(turns[3]).toContain('child.ask.how-long');
+  });
+
+  it('"he messaged me again" as the first answer, or after "young person": the story is kept, not taken as only who is chatting', () => {
+    expect(last(onShift, 'hi its me again from yesterday', 'he messaged me again')).toEqual(['child.happened-again']);
+    expect(last(onShift, YP, 'he messaged me again')).toEqual(['child.happened-again']);
+    // Then the story: thanked, and which app.
+    expect(last(onShift, YP, 'he messaged me again', 'he keeps sending me messages')).toEqual(['child.ack.what-happened', 'child.ask.app']);
+  });
+
+  it('H09: "i already told my mum what now", before anything is told: well done for telling, then what happened (not every tip)', () => {
+    const keys = last(onShift, YP, 'i already told my mum what now');
+    expect(keys).toEqual(['child.told-what-next']);
+    expect(keys).not.toContain('child.advice.intro');
+    const words = lastWords(onShift, YP, 'i already told my mum what now');
+    expect(words).toMatch(/Well done for telling a grown-up\. That was brave/);
+    expect(words).toMatch(/Can you tell me what happened\?/);
+  });
+
+  it('Z04: "what happens now" after telling a teacher is answered, and is not the answer to "Has this person asked you…?"', () => {
+    const story = [YP, 'i told my teacher about the man on snap', 'she said shes going to tell my parents'];
+    const turns = keysPerTurn(onShift, ...story, 'what happens now', 'no');
+    expect(turns[3]).toEqual(['child.what-next']);
+    expect(lastWords(onShift, ...story, 'what happens now')).toMatch(/Now that a grown-up knows, they can help keep you safe\..*You are not in trouble/);
+    // The question still waits: "no" answers it.
+    expect(turns[4]).toContain('child.ask.knows-private');
+    // With no grown-up told, "what now" still asks for the tips.
+    expect(last(onShift, YP, 'a man on snap keeps messaging me', '2 weeks', 'what now')).toContain('child.advice.intro');
+  });
+});
