@@ -281,6 +281,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * "lol jk" or "forget it" in place of an answer to "Are you safe right now?": people often joke
        * when they have said too much. Not taken as yes: asked again, once, saying so.
        */
+      /** "is anyone there", escalated with nobody able to come: it's just the computer helper now; Childline has real people (once; session 30). */
+      sayOnlyComputer: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say('escalation.here-computer'));
+        enqueue.assign({ said: { ...context.said, onlyComputer: true } });
+      }),
       askSafeAfterTakingBack: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(sayToReader(context, 'safety.ask-safe-again', { quickReplies: QR.safe }));
         enqueue.assign({ safeAsk: 'asked', said: { ...context.said, safeAskedAgain: true } });
@@ -313,7 +318,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** The same in place of an answer to "Are you safe right now?": heard, and the question asked again (once). */
       sayNoPointAskSafeAgain: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say(context.said.noPoint === true ? 'shared.no-point-again' : 'shared.no-point'));
-        enqueue.emit(sayToReader(context, 'safety.ask-safe', { quickReplies: QR.safe }));
+        // Asked again in other words, so it does not read as the same question twice in a row (session 30, tester's #28).
+        enqueue.emit(sayToReader(context, 'safety.ask-safe-still', { quickReplies: QR.safe }));
         enqueue.assign({ safeAsk: 'asked', said: { ...context.said, noPoint: true, safeAskedAgain: true } });
       }),
       /**
@@ -1264,6 +1270,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** "my family will kill me", frightened (see {@link fearsHarmToCheck}): the check, not the ordinary fears-telling line. */
       fearsHarmCheck: ({ context, event }) => fearsHarmToCheck({ ...context, turn: turnOf(context, event), summary: summaryOf(context, event) }),
       mayAskSafeAgain: ({ context }) => context.said.safeAskedAgain !== true,
+      /** "is anyone there" while nobody can come, not yet told it is just the computer helper now (session 30). */
+      mayTellOnlyComputer: ({ context }) => context.said.onlyComputer !== true,
+      /** "r u there", "is anyone there" (short, nothing flagged). */
+      asksIfThere: ({ context, event }) => turnOf(context, event).asksIfThere === true,
       mayAskKnowsPrivateAgain: ({ context }) => context.said.knowsPrivateChecked !== true,
       mayAskTrustedAfterFeeling: ({ context }) => context.said.trustedAfterFeeling !== true && pathOf(context.audience) !== 'parent',
       /** "lol jk", "forget it": taking back what they said. */

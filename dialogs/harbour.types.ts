@@ -149,6 +149,8 @@ export interface HarbourContext {
     readonly oweNothing?: boolean;
     /** Sorry it happened again, what happened this time ("it happened again"): once (session 30). Absent in older snapshots. */
     readonly happenedAgain?: boolean;
+    /** "is anyone there" with nobody able to come: just the computer helper now, Childline (once; session 30). Absent in older snapshots. */
+    readonly onlyComputer?: boolean;
     /** What they told is not okay and not their fault, after they asked "is it bad": once. Absent in older snapshots. */
     readonly notOkay?: boolean;
     /** A grown-up should never be a boyfriend or girlfriend to a child (the detector's adult-and-romance rule): once. Absent in older snapshots. */

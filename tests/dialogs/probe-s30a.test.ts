@@ -102,3 +102,29 @@ describe("tester's #15: coming back, and a grown-up already told", () => {
     expect(last(onShift, YP, 'a man on snap keeps messaging me', '2 weeks', 'what now')).toContain('child.advice.intro');
   });
 });
+
+describe("tester's #28 and #29: the safety question asked again, and \"is anyone there\" with nobody coming", () => {
+  it('Q04: "no one can help" after "Are you safe right now?": heard, and asked again in other words, not the same question twice', () => {
+    const turns = keysPerTurn(offShift, YP, 'i want to die', 'no one can help');
+    expect(turns[1]).toContain('safety.ask-safe');
+    expect(turns[2]).toContain('shared.no-point');
+    expect(turns[2]).toContain('safety.ask-safe-still');
+    expect(turns[2]).not.toContain('safety.ask-safe');
+    expect(lastWords(offShift, YP, 'i want to die', 'no one can help')).toMatch(/I'm still worried about you, so I'll ask one more time\. Are you safe right now\?/);
+    // The answer after it is still heard: "no" is danger now.
+    expect(last(offShift, YP, 'i want to die', 'no one can help', 'no')).toContain('safety.not-safe');
+  });
+
+  it('Q05: off shift, escalated, "is anyone there": honestly just the computer helper now, and Childline has real people', () => {
+    const story = [YP, 'my coach sent me a message saying he wants to see me alone after training', 'hes done it before'];
+    const keys = last(offShift, ...story, 'is anyone there');
+    expect(keys).toEqual(['escalation.here-computer']);
+    const words = lastWords(offShift, ...story, 'is anyone there');
+    expect(words).toMatch(/I'm a computer helper, so it's just me right now/);
+    expect(words).toMatch(/Childline is free on 0800 1111/);
+    // Asked again: still here (not the same words twice). On shift, with someone coming: still here, and they will come.
+    expect(last(offShift, ...story, 'is anyone there', 'hello??')).toEqual(['escalation.listening']);
+    expect(last(onShift, ...story, 'hello??')).toEqual(['escalation.listening', 'handoff.wait-again']);
+    expect(last(onShift, ...story, 'is anyone there')).not.toContain('escalation.here-computer');
+  });
+});
