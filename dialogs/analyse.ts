@@ -441,6 +441,16 @@ export interface TurnAnalysis {
   readonly asksDeleteImage?: boolean;
   /** "if i delete will the pics go away": no, and what deleting does and does not do (session 30). */
   readonly asksDeleteGone?: boolean;
+  /** "i go live on tiktok": they stream live (kept as `HarbourContext.goesLive`; session 30). */
+  readonly goesLive?: boolean;
+  /** Dares asked or gifts given on a live ("people ask me to do dares" when live now or before; session 30). */
+  readonly liveDares?: boolean;
+  /** "how do i stop people gifting" (session 30). */
+  readonly asksStopGifts?: boolean;
+  /** A carer's signs of exploitation: things unexplained, and out late or secret where from, in this message or across the chat (session 30). */
+  readonly exploitationSigns?: boolean;
+  /** One half of those signs, in this message: `things` (new trainers, a phone they didn't buy) or `out` (out late, won't say where). */
+  readonly signHalf?: 'things' | 'out' | 'both';
   /** The whole message is a question about the law ("is he going to prison"). */
   readonly onlyAsksLaw?: boolean;
   /** "im going to run away to my bfs house", "so she doesnt run off", "she says shell run away": running away. */
@@ -695,6 +705,11 @@ export function createAnalyser(deps: DialogDeps) {
   const asksAboutLaw = compile(w.asksAboutLaw);
   const asksDeleteImage = compile(w.asksDeleteImage);
   const asksDeleteGone = compile(w.asksDeleteGone);
+  const goesLive = compile(w.goesLive);
+  const liveAsks = compile(w.liveAsks);
+  const asksStopGifts = compile(w.asksStopGifts);
+  const unexplainedThings = compile(w.unexplainedThings);
+  const outUnexplained = compile(w.outUnexplained);
   const runsAway = compile(w.runsAway);
   const wantsToLeave = compile(w.wantsToLeave);
   const threatensToRun = compile(w.threatensToRun);
@@ -702,7 +717,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, wantsMore, spentGift, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, habitualHarm, saysNow, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksForwardImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksEnglish, asksChildlineFree, asksSnapMap, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, deletedChat, toldFriend, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, happenedAgain, asksWhatNext, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, abuserExcuse, asksIfThere, comesInRoom, metInPerson, asksAfterReport, asksPoliceVisit, asksHisFate, asksDeleteAccount, fearsJudged, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, doubtsChild, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, asksDeleteGone, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, wantsMore, spentGift, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, habitualHarm, saysNow, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksForwardImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksEnglish, asksChildlineFree, asksSnapMap, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, deletedChat, toldFriend, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, happenedAgain, asksWhatNext, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, abuserExcuse, asksIfThere, comesInRoom, metInPerson, asksAfterReport, asksPoliceVisit, asksHisFate, asksDeleteAccount, fearsJudged, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, doubtsChild, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, asksDeleteGone, goesLive, liveAsks, asksStopGifts, unexplainedThings, outUnexplained, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -1176,6 +1191,13 @@ export function createAnalyser(deps: DialogDeps) {
     // "is it illegal what i did" asks about themselves, not whether a stranger's ask is legit.
     if (turn.asksIfInTrouble === true) delete turn.asksLegit;
     if (either(hits, spelledHits, asksDeleteImage)) turn.asksDeleteImage = true;
+    // Going live, dares or gifts on a live, and a carer's signs of exploitation: read against the chat in readMessage (session 30).
+    if (either(hits, spelledHits, goesLive)) turn.goesLive = true;
+    if (either(hits, spelledHits, liveAsks)) turn.liveDares = true;
+    if (either(hits, spelledHits, asksStopGifts)) turn.asksStopGifts = true;
+    const things = either(hits, spelledHits, unexplainedThings);
+    const out = either(hits, spelledHits, outUnexplained);
+    if (things || out) turn.signHalf = things && out ? 'both' : things ? 'things' : 'out';
     // "if i delete my account will the pics go away": what deleting does and does not do, not "should i delete" (session 30).
     if (either(hits, spelledHits, asksDeleteGone)) {
       turn.asksDeleteGone = true;
@@ -1645,6 +1667,16 @@ export function createMessageReader(deps: DialogDeps) {
         ? { ...turn, wantsTips: undefined, asksWhatNext: nothingToldYet(context) && turn.storyOfSomeone !== true ? 'before-story' : 'after' }
         : { ...turn, asksWhatNext: undefined };
     }
+    // Dares or gifts told of while going live, now or before ("i go live on tiktok and people ask me to do dares"); otherwise the
+    // dares words alone are nothing of their own (session 30, tester's #16).
+    if (turn.liveDares === true && turn.goesLive !== true && context.goesLive !== true) turn = { ...turn, liveDares: undefined };
+    // A parent or carer's signs of exploitation (tester's #20): things they cannot explain and being out late or secret about where
+    // from, told in one message or across two ("new trainers and a phone i didnt buy him", then "he wont say where they came from").
+    if (turn.signHalf !== undefined && pathOf(context.audience ?? turn.audience) === 'parent') {
+      const before = context.signHalf;
+      const both = turn.signHalf === 'both' || (before !== undefined && before !== turn.signHalf);
+      if (both) turn = { ...turn, exploitationSigns: true };
+    }
     // "like nudes", short, right after "he sent me some stuff": what was sent to them, not pictures asked of them.
     // Not when it asks for something ("and asked for nudes", "now he wants nudes").
     const shortWords = tokens(text);
@@ -1712,6 +1744,8 @@ export function createMessageReader(deps: DialogDeps) {
       ...(turn.metInPerson === true && context.metInPerson !== true ? { metInPerson: true as const } : {}),
       ...(turn.adultTold === true && context.adultTold !== true ? { adultTold: true as const } : {}),
       ...(turn.toldGrownUp === true && context.grownUpTold !== true ? { grownUpTold: true as const } : {}),
+      ...(turn.goesLive === true && context.goesLive !== true ? { goesLive: true as const } : {}),
+      ...(turn.signHalf !== undefined && context.signHalf !== 'both' && turn.signHalf !== context.signHalf ? { signHalf: context.signHalf === undefined ? turn.signHalf : 'both' as const } : {}),
       ...(relation !== undefined ? { sayFacts: { friend: { words: `placeholder.friend.${relation}` as const } } } : {}),
     };
   };

@@ -461,6 +461,16 @@ export interface AnswerWords {
   readonly asksDeleteImage: readonly string[];
   /** "if i delete will the pics go away": whether deleting an account or the chat gets rid of pictures they have. */
   readonly asksDeleteGone: readonly string[];
+  /** "i go live on tiktok", "when im live": they stream live (session 30). */
+  readonly goesLive: readonly string[];
+  /** "ask me to do dares", "gave me gifts": dares asked or gifts given, read beside going live (session 30). */
+  readonly liveAsks: readonly string[];
+  /** "how do i stop people gifting": how to stop gifts on a live (session 30). */
+  readonly asksStopGifts: readonly string[];
+  /** "new trainers", "a phone i didnt buy him": things a carer cannot explain (session 30). */
+  readonly unexplainedThings: readonly string[];
+  /** "hes out late", "wont say where they came from": out late or secret about where from (session 30). */
+  readonly outUnexplained: readonly string[];
   /** Running away, to him or from home ("im going to run away to my bfs house", "so she doesnt run off"). */
   readonly runsAway: readonly string[];
   /** "i just want to leave": heard as running away once that came up. */
@@ -692,6 +702,11 @@ export const ANSWER_LIST_KEYS = {
   asksAboutLaw: 'asks_about_law',
   asksDeleteImage: 'asks_delete_image',
   asksDeleteGone: 'asks_delete_gone',
+  goesLive: 'goes_live',
+  liveAsks: 'live_asks',
+  asksStopGifts: 'asks_stop_gifts',
+  unexplainedThings: 'unexplained_things',
+  outUnexplained: 'out_unexplained',
   runsAway: 'runs_away',
   wantsToLeave: 'wants_to_leave',
   threatensToRun: 'threatens_to_run',

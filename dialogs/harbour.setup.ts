@@ -1789,6 +1789,17 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   if (path === 'child') {
     if (t.spentGift === true && context.said.oweNothing !== true && (moneyOrThreatCameUp(context, summary) || context.said.gifts === true)) out.push(say('child.owe-nothing'));
     if (t.asksDeleteGone === true) out.push(say('child.delete-not-gone'));
+    // Dares or gifts on a live (session 30, tester's #16): a warning sign, not their fault, end the live, what was asked (once);
+    // "how do i stop people gifting": end the live, block and report, a grown-up to check the settings (each time).
+    if (t.liveDares === true && context.said.liveDares !== true) out.push(say('child.live-dares'));
+    if (t.asksStopGifts === true) out.push(say('child.live-stop'));
+  }
+  // A parent or carer's signs of exploitation told (session 30, tester's #20): what they can mean, 101 / 999 (once); a foster
+  // carer's or worker's own part after it (the social worker today), once, as with a red flag.
+  if (path === 'parent' && t.exploitationSigns === true && context.said.exploitationSigns !== true) {
+    out.push(say('parent.exploitation-signs'));
+    const role = roleOfTurn(context) ?? context.adultRole;
+    if (role !== undefined) out.push(...roleAdviceLines({ ...context, adultRole: role }));
   }
   // "wats the police number": 999 in danger now, 101 otherwise, both tap-to-call (each time asked).
   if (t.asksPoliceNumber === true) out.push(say('shared.police-number'));
@@ -1951,6 +1962,8 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key.endsWith('.run-away')) ? { runAway: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.wants-more')) ? { wantsMore: true as const, paidAlready: true as const } : {}),
     ...(lines.some((l) => l.key === 'child.owe-nothing') ? { oweNothing: true as const } : {}),
+    ...(lines.some((l) => l.key === 'child.live-dares') ? { liveDares: true as const } : {}),
+    ...(lines.some((l) => l.key === 'parent.exploitation-signs') ? { exploitationSigns: true as const } : {}),
   };
 }
 

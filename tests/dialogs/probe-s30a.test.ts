@@ -128,3 +128,42 @@ describe("tester's #28 and #29: the safety question asked again, and \"is anyone
     expect(last(onShift, ...story, 'is anyone there')).not.toContain('escalation.here-computer');
   });
 });
+
+describe("tester's #16 and #20: dares and gifts on a live stream; a carer's signs of exploitation", () => {
+  it('H13: "i go live on tiktok and people ask me to do dares": a warning sign, not your fault, you can end the live, what did they ask', () => {
+    const keys = last(onShift, YP, 'i go live on tiktok and people ask me to do dares');
+    expect(keys).toContain('child.live-dares');
+    expect(keys).not.toContain('child.move-app');
+    expect(keys).not.toContain('child.ask.how-long');
+    const words = lastWords(onShift, YP, 'i go live on tiktok and people ask me to do dares');
+    expect(words).toMatch(/When people on a live ask you to do dares, or give you gifts for doing things, that is a warning sign\./);
+    expect(words).toMatch(/You can end the live at any time\. Can you tell me what they asked you to do\?/);
+  });
+
+  it('then gifts for doing stuff and "idk if i did anything wrong": not your fault; "how do i stop people gifting" is answered', () => {
+    const live = [YP, 'i go live on tiktok and people ask me to do dares', 'one guy gave me gifts for doing stuff'];
+    const turns = keysPerTurn(onShift, ...live, 'idk if i did anything wrong', 'how do i stop people gifting');
+    expect(turns[2]).not.toContain('child.live-dares');
+    expect(turns[3]).toContain('child.not-your-fault');
+    expect(turns[3]).not.toContain('escalation.ask-feelings');
+    expect(turns[4]).toEqual(['child.live-stop']);
+    expect(lastWords(onShift, ...live, 'how do i stop people gifting')).toMatch(/You can end a live at any time, and you don't have to go live at all\./);
+    // Gifts on a live told first: the same line, once.
+    expect(last(onShift, YP, 'people send me gifts when im live on tiktok')).toContain('child.live-dares');
+  });
+
+  it('Z07: a foster carer\'s signs (things they didn\'t buy, won\'t say where from): signs of exploitation, the social worker today, 101 / 999', () => {
+    const carer = ['foster carer here. a lad in my care (13) has new trainers and a phone i didnt buy him', 'he wont say where they came from'];
+    const turns = keysPerTurn(onShift, ...carer, 'hes out late');
+    expect(turns[0]).not.toContain('parent.exploitation-signs');
+    expect(turns[1]).toContain('parent.exploitation-signs');
+    expect(turns[1]).toContain('parent.advice.foster');
+    expect(turns[2]).not.toContain('parent.exploitation-signs');
+    const words = lastWords(onShift, ...carer);
+    expect(words).toMatch(/can be signs that someone is grooming or exploiting the child/);
+    expect(words).toMatch(/police on 101, or 999 if the child is missing or in danger now/);
+    expect(words).toMatch(/Please tell the child's social worker or your fostering agency today/);
+    // A parent with only new trainers told: no such line.
+    expect(last(onShift, "I'm a parent or carer", 'my son got new trainers for his birthday')).not.toContain('parent.exploitation-signs');
+  });
+});
