@@ -463,6 +463,8 @@ export interface AnswerWords {
   readonly asksDeleteGone: readonly string[];
   /** "i go live on tiktok", "when im live": they stream live (session 30). */
   readonly goesLive: readonly string[];
+  /** "shes not talking to me", "she took my phone": a grown-up at home upset, read after the picture reached them (session 30). */
+  readonly familyReaction: readonly string[];
   /** "ask me to do dares", "gave me gifts": dares asked or gifts given, read beside going live (session 30). */
   readonly liveAsks: readonly string[];
   /** "how do i stop people gifting": how to stop gifts on a live (session 30). */
@@ -703,6 +705,7 @@ export const ANSWER_LIST_KEYS = {
   asksDeleteImage: 'asks_delete_image',
   asksDeleteGone: 'asks_delete_gone',
   goesLive: 'goes_live',
+  familyReaction: 'family_reaction',
   liveAsks: 'live_asks',
   asksStopGifts: 'asks_stop_gifts',
   unexplainedThings: 'unexplained_things',

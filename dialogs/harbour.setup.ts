@@ -1793,6 +1793,9 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
     // "how do i stop people gifting": end the live, block and report, a grown-up to check the settings (each time).
     if (t.liveDares === true && context.said.liveDares !== true) out.push(say('child.live-dares'));
     if (t.asksStopGifts === true) out.push(say('child.live-stop'));
+    // "she took my phone", "shes not talking to me", after the picture reached their family (child.image-family): how grown-ups
+    // can react, still not their fault, then a short line; never "this person" of the stranger's questions (tester's #15, Z05).
+    if (t.familyReaction === true && context.said.imageFamily === true && t.imageReachedFamily !== true) out.push(say(context.said.familyUpset === true ? 'child.family-upset-again' : 'child.family-upset'));
   }
   // A parent or carer's signs of exploitation told (session 30, tester's #20): what they can mean, 101 / 999 (once); a foster
   // carer's or worker's own part after it (the social worker today), once, as with a red flag.
@@ -1963,6 +1966,7 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key.endsWith('.wants-more')) ? { wantsMore: true as const, paidAlready: true as const } : {}),
     ...(lines.some((l) => l.key === 'child.owe-nothing') ? { oweNothing: true as const } : {}),
     ...(lines.some((l) => l.key === 'child.live-dares') ? { liveDares: true as const } : {}),
+    ...(lines.some((l) => l.key === 'child.family-upset') ? { familyUpset: true as const } : {}),
     ...(lines.some((l) => l.key === 'parent.exploitation-signs') ? { exploitationSigns: true as const } : {}),
   };
 }

@@ -153,6 +153,8 @@ export interface HarbourContext {
     readonly onlyComputer?: boolean;
     /** Dares or gifts on a live are a warning sign (once; session 30). Absent in older snapshots. */
     readonly liveDares?: boolean;
+    /** How grown-ups can react, after the picture reached their family and they told of it ("shes not talking to me"): once, then a short line (session 30). Absent in older snapshots. */
+    readonly familyUpset?: boolean;
     /** A carer's signs of exploitation said back (once; session 30). Absent in older snapshots. */
     readonly exploitationSigns?: boolean;
     /** What they told is not okay and not their fault, after they asked "is it bad": once. Absent in older snapshots. */

@@ -415,6 +415,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'child.owe-nothing',
   'child.live-dares',
   'child.live-stop',
+  'child.family-upset',
+  'child.family-upset-again',
   'parent.exploitation-signs',
   'friend.advice.dont-meet',
   'parent.advice.dont-meet',

@@ -167,3 +167,18 @@ describe("tester's #16 and #20: dares and gifts on a live stream; a carer's sign
     expect(last(onShift, "I'm a parent or carer", 'my son got new trainers for his birthday')).not.toContain('parent.exploitation-signs');
   });
 });
+
+describe("tester's #15, Z05: mum upset after finding out is mum, not \"this person\"", () => {
+  it('"she took my phone", "shes not talking to me" after mum found the pictures: how grown-ups react, still not your fault; never "how long has this person…"', () => {
+    const found = [YP, 'my mum found out i sent pics to a guy and shes so angry'];
+    const turns = keysPerTurn(onShift, ...found, 'she took my phone', 'shes not talking to me');
+    expect(turns[1]).toContain('child.image-family');
+    expect(turns[2]).toEqual(['child.family-upset']);
+    expect(turns[3]).toEqual(['child.family-upset-again']);
+    expect(turns.flat()).not.toContain('child.ask.how-long');
+    expect(turns.flat()).not.toContain('child.ask.app');
+    expect(lastWords(onShift, ...found, 'she took my phone')).toMatch(/they are often shocked and scared for you, and it can come out as anger\. It is still not your fault\./);
+    // Without the picture reaching the family, "she took my phone" is still a rule at home.
+    expect(last(onShift, YP, 'my mum took my phone and i hate her')).not.toContain('child.family-upset');
+  });
+});
