@@ -465,6 +465,8 @@ export interface AnswerWords {
   readonly goesLive: readonly string[];
   /** "shes not talking to me", "she took my phone": a grown-up at home upset, read after the picture reached them (session 30). */
   readonly familyReaction: readonly string[];
+  /** "mum was asleep", "dad was at work": where a grown-up was when it happened, not one named to trust (session 30). */
+  readonly grownUpAway: readonly string[];
   /** "ask me to do dares", "gave me gifts": dares asked or gifts given, read beside going live (session 30). */
   readonly liveAsks: readonly string[];
   /** "how do i stop people gifting": how to stop gifts on a live (session 30). */
@@ -706,6 +708,7 @@ export const ANSWER_LIST_KEYS = {
   asksDeleteGone: 'asks_delete_gone',
   goesLive: 'goes_live',
   familyReaction: 'family_reaction',
+  grownUpAway: 'grown_up_away',
   liveAsks: 'live_asks',
   asksStopGifts: 'asks_stop_gifts',
   unexplainedThings: 'unexplained_things',

@@ -1303,6 +1303,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         // "my older sister maybe" names one; "my mum said i should talk to you" tells of one who knows.
         (turnOf(context, event).tellsStory !== true || turnOf(context, event).storyOfSomeone !== true) &&
         turnOf(context, event).toldGrownUp !== true &&
+        // "mum was asleep": where she was when it happened, not a grown-up named to trust (session 30).
+        turnOf(context, event).grownUpAway !== true &&
         pathOf(context.audience) !== 'parent' &&
         summaryOf(context, event).trustedAdult === undefined &&
         summaryOf(context, event).homeIsUnsafe !== true,

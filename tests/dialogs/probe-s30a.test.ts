@@ -182,3 +182,13 @@ describe("tester's #15, Z05: mum upset after finding out is mum, not \"this pers
     expect(last(onShift, YP, 'my mum took my phone and i hate her')).not.toContain('child.family-upset');
   });
 });
+
+describe('"mum was asleep": where a grown-up was, not a grown-up named to trust', () => {
+  it('Z01: after "my cousin came in my room again last nite", "mum was asleep" is not "a good person to talk to"', () => {
+    const story = ['it happened again', 'my cousin came in my room again last nite'];
+    const keys = last(offShift, ...story, 'mum was asleep');
+    expect(keys).not.toContain('child.trusted.named');
+    // "my mum" named on its own is still welcomed.
+    expect(last(offShift, ...story, 'my mum')).toContain('child.trusted.named');
+  });
+});
