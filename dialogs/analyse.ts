@@ -72,6 +72,10 @@ export interface TurnAnalysis {
   readonly alreadyPaid?: boolean;
   /** "i dont have that money", "i dont have 500": they cannot pay what is demanded (read with money or a threat in the chat). */
   readonly cantPay?: boolean;
+  /** "he wants more now": more demanded after paying (read with money or a threat in the chat). Session 30. */
+  readonly wantsMore?: boolean;
+  /** "i spent it all already": presents or game money given and spent; they owe nothing (read with money or gifts in the chat). Session 30. */
+  readonly spentGift?: boolean;
   /** "what if she does it anyway": the fear a threat is carried out (an image worry once pictures were threatened). */
   readonly fearsThreat?: boolean;
   /** "the door is locked": read while someone is outside and they are in danger now. */
@@ -319,6 +323,13 @@ export interface TurnAnalysis {
   readonly asksForget?: boolean;
   /** "i talked to u yesterday", "do u remember me": back after an earlier chat. */
   readonly comesBack?: boolean;
+  /** "it happened again", "he messaged me again", with nothing flagged: what happened is again, and still to be told (session 30). */
+  readonly happenedAgain?: boolean;
+  /**
+   * "what happens now", "what now", once a grown-up of theirs was told (this message or before), nothing flagged, not
+   * escalated: what comes next, not a request for the tips. `before-story` with nothing told yet (session 30).
+   */
+  readonly asksWhatNext?: 'before-story' | 'after';
   /** "but i didnt" (tell my mum), beside coming back; "i havent told anyone yet", a teacher or worker after a red flag. */
   readonly notToldYet?: boolean;
   /** "my mum is talking to a man online who wants money": their grown-up is the one targeted, not them. */
@@ -428,6 +439,22 @@ export interface TurnAnalysis {
   readonly asksLaw?: boolean;
   /** "should i delete it": whether to delete a picture they have (answered after a peer nude only). */
   readonly asksDeleteImage?: boolean;
+  /** "if i delete will the pics go away": no, and what deleting does and does not do (session 30). */
+  readonly asksDeleteGone?: boolean;
+  /** "i go live on tiktok": they stream live (kept as `HarbourContext.goesLive`; session 30). */
+  readonly goesLive?: boolean;
+  /** "shes not talking to me", "she took my phone" once the picture reached their family (`said.imageFamily`; session 30). */
+  readonly familyReaction?: boolean;
+  /** "mum was asleep", "dad was at work": where a grown-up was, not a grown-up named to trust (session 30). */
+  readonly grownUpAway?: boolean;
+  /** Dares asked or gifts given on a live ("people ask me to do dares" when live now or before; session 30). */
+  readonly liveDares?: boolean;
+  /** "how do i stop people gifting" (session 30). */
+  readonly asksStopGifts?: boolean;
+  /** A carer's signs of exploitation: things unexplained, and out late or secret where from, in this message or across the chat (session 30). */
+  readonly exploitationSigns?: boolean;
+  /** One half of those signs, in this message: `things` (new trainers, a phone they didn't buy) or `out` (out late, won't say where). */
+  readonly signHalf?: 'things' | 'out' | 'both';
   /** The whole message is a question about the law ("is he going to prison"). */
   readonly onlyAsksLaw?: boolean;
   /** "im going to run away to my bfs house", "so she doesnt run off", "she says shell run away": running away. */
@@ -526,6 +553,8 @@ export function createAnalyser(deps: DialogDeps) {
   const blockedThem = compile(w.blockedThem);
   const alreadyPaid = compile(w.alreadyPaid);
   const cantPay = compile(w.cantPay);
+  const wantsMore = compile(w.wantsMore);
+  const spentGift = compile(w.spentGift);
   const asksIfWrong = compile(w.asksIfWrong);
   const tookDevice = compile(w.tookDevice);
   const asksShouldTell = compile(w.asksShouldTell);
@@ -626,6 +655,8 @@ export function createAnalyser(deps: DialogDeps) {
   const asksSaved = compile(w.asksSaved);
   const asksForget = compile(w.asksForget);
   const comesBack = compile(w.comesBack);
+  const happenedAgain = compile(w.happenedAgain);
+  const asksWhatNext = compile(w.asksWhatNext);
   const notToldYet = compile(w.notToldYet);
   const grownUpTargeted = compile(w.grownUpTargeted);
   const adultIsVictim = compile(w.adultIsVictim);
@@ -677,6 +708,14 @@ export function createAnalyser(deps: DialogDeps) {
   const peerImage = compile(w.peerImage);
   const asksAboutLaw = compile(w.asksAboutLaw);
   const asksDeleteImage = compile(w.asksDeleteImage);
+  const asksDeleteGone = compile(w.asksDeleteGone);
+  const goesLive = compile(w.goesLive);
+  const familyReaction = compile(w.familyReaction);
+  const grownUpAway = compile(w.grownUpAway);
+  const liveAsks = compile(w.liveAsks);
+  const asksStopGifts = compile(w.asksStopGifts);
+  const unexplainedThings = compile(w.unexplainedThings);
+  const outUnexplained = compile(w.outUnexplained);
   const runsAway = compile(w.runsAway);
   const wantsToLeave = compile(w.wantsToLeave);
   const threatensToRun = compile(w.threatensToRun);
@@ -684,7 +723,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, habitualHarm, saysNow, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksForwardImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksEnglish, asksChildlineFree, asksSnapMap, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, deletedChat, toldFriend, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, abuserExcuse, asksIfThere, comesInRoom, metInPerson, asksAfterReport, asksPoliceVisit, asksHisFate, asksDeleteAccount, fearsJudged, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, doubtsChild, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, wantsMore, spentGift, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, habitualHarm, saysNow, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksForwardImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksEnglish, asksChildlineFree, asksSnapMap, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, deletedChat, toldFriend, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, happenedAgain, asksWhatNext, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, abuserExcuse, asksIfThere, comesInRoom, metInPerson, asksAfterReport, asksPoliceVisit, asksHisFate, asksDeleteAccount, fearsJudged, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, doubtsChild, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, asksDeleteGone, goesLive, familyReaction, grownUpAway, liveAsks, asksStopGifts, unexplainedThings, outUnexplained, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -868,7 +907,15 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, asksWhatToSay)) turn.asksWhatToSay = true;
     if (either(hits, spelledHits, blockedThem)) turn.blockedThem = true;
     if (either(hits, spelledHits, alreadyPaid) || namesAmountPaid(words)) turn.alreadyPaid = true;
+    // "i spent it all already", "i cant pay it back" (presents given): they owe nothing, not "you don't need to find any money".
+    else if (either(hits, spelledHits, spentGift)) turn.spentGift = true;
     else if (either(hits, spelledHits, cantPay) || namesAmountLacked(words)) turn.cantPay = true;
+    // "he wants more now": more demanded after paying (child.wants-more). Told with the payment itself ("i paid him 20 quid and
+    // now he wants more"), the paid-already line answers both; with "i dont have any money", this one (not two lines alike).
+    if (turn.alreadyPaid !== true && either(hits, spelledHits, wantsMore)) {
+      turn.wantsMore = true;
+      delete turn.cantPay;
+    }
     if (either(hits, spelledHits, fearsThreat)) turn.fearsThreat = true;
     if (either(hits, spelledHits, doorLocked)) turn.doorLocked = true;
     if (either(hits, spelledHits, homeAlone)) turn.homeAlone = true;
@@ -1070,6 +1117,8 @@ export function createAnalyser(deps: DialogDeps) {
     if (turn.asksForget === true) delete turn.asksDelete;
     // "i talked to u yesterday", "do u remember me": back after a chat this one cannot see.
     if (either(hits, spelledHits, comesBack)) turn.comesBack = true;
+    if (result.findings.length === 0 && either(hits, spelledHits, happenedAgain)) turn.happenedAgain = true;
+    if (result.findings.length === 0 && either(hits, spelledHits, asksWhatNext)) turn.asksWhatNext = 'after';
     // "but i didnt" (tell my mum) beside coming back; a teacher's "i havent told anyone yet" (session 28).
     if (either(hits, spelledHits, notToldYet)) turn.notToldYet = true;
     if (either(hits, spelledHits, grownUpTargeted) || friendsGrownUpTargeted(spelledWords, result.findings.length > 0) || ownGrownUpPaysOutsider(spelledWords)) turn.grownUpTargeted = true;
@@ -1148,6 +1197,23 @@ export function createAnalyser(deps: DialogDeps) {
     // "is it illegal what i did" asks about themselves, not whether a stranger's ask is legit.
     if (turn.asksIfInTrouble === true) delete turn.asksLegit;
     if (either(hits, spelledHits, asksDeleteImage)) turn.asksDeleteImage = true;
+    // Going live, dares or gifts on a live, and a carer's signs of exploitation: read against the chat in readMessage (session 30).
+    if (either(hits, spelledHits, goesLive)) turn.goesLive = true;
+    if (result.findings.length === 0 && either(hits, spelledHits, familyReaction)) turn.familyReaction = true;
+    if (either(hits, spelledHits, grownUpAway)) turn.grownUpAway = true;
+    if (either(hits, spelledHits, liveAsks)) turn.liveDares = true;
+    if (either(hits, spelledHits, asksStopGifts)) turn.asksStopGifts = true;
+    const things = either(hits, spelledHits, unexplainedThings);
+    const out = either(hits, spelledHits, outUnexplained);
+    if (things || out) turn.signHalf = things && out ? 'both' : things ? 'things' : 'out';
+    // "if i delete my account will the pics go away": what deleting does and does not do, not "should i delete" (session 30).
+    if (either(hits, spelledHits, asksDeleteGone)) {
+      turn.asksDeleteGone = true;
+      delete turn.asksDelete;
+      delete turn.deletesMessages;
+      delete turn.asksDeleteAccount;
+      delete turn.asksDeleteImage;
+    }
     // Running away (read with a red flag known, by standingAnswerLines); "i just want to leave" once it came up.
     if (either(hits, spelledHits, runsAway)) turn.runsAway = true;
     if (either(hits, spelledHits, threatensToRun)) {
@@ -1599,6 +1665,26 @@ export function createMessageReader(deps: DialogDeps) {
     if (turn.bareHelp === true && turn.findings.length === 0 && context.handoff === 'none' && context.said.nothingTold !== true && nothingToldYet(context)) {
       turn = { ...turn, wantsTips: undefined, toldNothing: true };
     }
+    // "i already told my mum what now", "what happens now" after "i told my teacher": what comes next, now a grown-up knows; not
+    // the tips before anything is told, nor the answer to the step's question. Only on a young person's path, before any
+    // escalation (where "what now" asks for the tips); with nobody told, "what now" still asks for the tips (session 30).
+    if (turn.asksWhatNext !== undefined) {
+      const told = turn.toldGrownUp === true || context.grownUpTold === true;
+      const young = (context.audience ?? turn.audience ?? 'young_person') === 'young_person';
+      turn = told && young && context.handoff === 'none' && (s.categories ?? []).length === 0
+        ? { ...turn, wantsTips: undefined, asksWhatNext: nothingToldYet(context) && turn.storyOfSomeone !== true ? 'before-story' : 'after' }
+        : { ...turn, asksWhatNext: undefined };
+    }
+    // Dares or gifts told of while going live, now or before ("i go live on tiktok and people ask me to do dares"); otherwise the
+    // dares words alone are nothing of their own (session 30, tester's #16).
+    if (turn.liveDares === true && turn.goesLive !== true && context.goesLive !== true) turn = { ...turn, liveDares: undefined };
+    // A parent or carer's signs of exploitation (tester's #20): things they cannot explain and being out late or secret about where
+    // from, told in one message or across two ("new trainers and a phone i didnt buy him", then "he wont say where they came from").
+    if (turn.signHalf !== undefined && pathOf(context.audience ?? turn.audience) === 'parent') {
+      const before = context.signHalf;
+      const both = turn.signHalf === 'both' || (before !== undefined && before !== turn.signHalf);
+      if (both) turn = { ...turn, exploitationSigns: true };
+    }
     // "like nudes", short, right after "he sent me some stuff": what was sent to them, not pictures asked of them.
     // Not when it asks for something ("and asked for nudes", "now he wants nudes").
     const shortWords = tokens(text);
@@ -1665,6 +1751,9 @@ export function createMessageReader(deps: DialogDeps) {
       ...(turn.peerImage === true && context.peerImage !== true ? { peerImage: true as const } : {}),
       ...(turn.metInPerson === true && context.metInPerson !== true ? { metInPerson: true as const } : {}),
       ...(turn.adultTold === true && context.adultTold !== true ? { adultTold: true as const } : {}),
+      ...(turn.toldGrownUp === true && context.grownUpTold !== true ? { grownUpTold: true as const } : {}),
+      ...(turn.goesLive === true && context.goesLive !== true ? { goesLive: true as const } : {}),
+      ...(turn.signHalf !== undefined && context.signHalf !== 'both' && turn.signHalf !== context.signHalf ? { signHalf: context.signHalf === undefined ? turn.signHalf : 'both' as const } : {}),
       ...(relation !== undefined ? { sayFacts: { friend: { words: `placeholder.friend.${relation}` as const } } } : {}),
     };
   };

@@ -105,6 +105,10 @@ export interface AnswerWords {
   readonly alreadyPaid: readonly string[];
   /** "i dont have that money", "where would i get 200": they cannot pay what is demanded. */
   readonly cantPay: readonly string[];
+  /** "he wants more now", "now she wants 200": more demanded after paying (read with money or a threat in the chat). */
+  readonly wantsMore: readonly string[];
+  /** "i spent it all already", "i cant pay it back": presents or game money given, now spent (read with money or gifts in the chat). */
+  readonly spentGift: readonly string[];
   /** "is it bad", "am i overreacting", "is this grooming": whether what happened is wrong. */
   readonly asksIfWrong: readonly string[];
   /** "i took the ipad off him": a parent or carer took the child's device away. */
@@ -349,6 +353,10 @@ export interface AnswerWords {
   readonly asksForget: readonly string[];
   /** "i talked to u yesterday", "do u remember me", "its me again": back after an earlier chat, which Harbour cannot see. */
   readonly comesBack: readonly string[];
+  /** "it happened again", "he messaged me again": what they came back about has happened again (session 30). */
+  readonly happenedAgain: readonly string[];
+  /** "what happens now", "what now": what comes next, after a grown-up was told (session 30). */
+  readonly asksWhatNext: readonly string[];
   /** "but i didnt", "i havent told her": beside coming back, what they were told to do is not done yet. */
   readonly notToldYet: readonly string[];
   /** "my mum is talking to a man online", "my dad sent him money": a young person worried about their own grown-up, the one targeted. */
@@ -451,6 +459,22 @@ export interface AnswerWords {
   readonly asksAboutLaw: readonly string[];
   /** "should i delete it", "do i delete the pic": whether to delete a picture they have. */
   readonly asksDeleteImage: readonly string[];
+  /** "if i delete will the pics go away": whether deleting an account or the chat gets rid of pictures they have. */
+  readonly asksDeleteGone: readonly string[];
+  /** "i go live on tiktok", "when im live": they stream live (session 30). */
+  readonly goesLive: readonly string[];
+  /** "shes not talking to me", "she took my phone": a grown-up at home upset, read after the picture reached them (session 30). */
+  readonly familyReaction: readonly string[];
+  /** "mum was asleep", "dad was at work": where a grown-up was when it happened, not one named to trust (session 30). */
+  readonly grownUpAway: readonly string[];
+  /** "ask me to do dares", "gave me gifts": dares asked or gifts given, read beside going live (session 30). */
+  readonly liveAsks: readonly string[];
+  /** "how do i stop people gifting": how to stop gifts on a live (session 30). */
+  readonly asksStopGifts: readonly string[];
+  /** "new trainers", "a phone i didnt buy him": things a carer cannot explain (session 30). */
+  readonly unexplainedThings: readonly string[];
+  /** "hes out late", "wont say where they came from": out late or secret about where from (session 30). */
+  readonly outUnexplained: readonly string[];
   /** Running away, to him or from home ("im going to run away to my bfs house", "so she doesnt run off"). */
   readonly runsAway: readonly string[];
   /** "i just want to leave": heard as running away once that came up. */
@@ -503,6 +527,8 @@ export const ANSWER_LIST_KEYS = {
   blockedThem: 'blocked_them',
   alreadyPaid: 'already_paid',
   cantPay: 'cant_pay',
+  wantsMore: 'wants_more',
+  spentGift: 'spent_gift',
   asksIfWrong: 'asks_if_wrong',
   tookDevice: 'took_device',
   asksShouldTell: 'asks_should_tell',
@@ -626,6 +652,8 @@ export const ANSWER_LIST_KEYS = {
   asksSaved: 'asks_saved',
   asksForget: 'asks_forget',
   comesBack: 'comes_back',
+  happenedAgain: 'happened_again',
+  asksWhatNext: 'asks_what_next',
   notToldYet: 'not_told_yet',
   grownUpTargeted: 'grown_up_targeted',
   adultIsVictim: 'adult_is_victim',
@@ -677,6 +705,14 @@ export const ANSWER_LIST_KEYS = {
   peerImage: 'peer_image',
   asksAboutLaw: 'asks_about_law',
   asksDeleteImage: 'asks_delete_image',
+  asksDeleteGone: 'asks_delete_gone',
+  goesLive: 'goes_live',
+  familyReaction: 'family_reaction',
+  grownUpAway: 'grown_up_away',
+  liveAsks: 'live_asks',
+  asksStopGifts: 'asks_stop_gifts',
+  unexplainedThings: 'unexplained_things',
+  outUnexplained: 'out_unexplained',
   runsAway: 'runs_away',
   wantsToLeave: 'wants_to_leave',
   threatensToRun: 'threatens_to_run',

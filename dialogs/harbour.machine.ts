@@ -30,6 +30,9 @@ export function createHarbourMachine(deps: DialogDeps) {
             { guard: and(['namesAdult', 'tellsStory', 'tellsOfKnownAdult']), target: '#harbour.talking.adult.behaviour', actions: ['setAudience', 'recordKnownAdult'] },
             { guard: and(['namesAdult', 'tellsStory', 'knowsApp']), target: '#harbour.talking.adult.behaviour', actions: ['setAudience'] },
             { guard: and(['namesAdult', 'tellsStory']), target: '#harbour.talking.adult.app', actions: ['setAudience'] },
+            // "it happened again", "he messaged me again" (back after an earlier chat): a young person's story still to be told, not
+            // who is chatting alone; sorry it happened again, and what happened this time (session 30).
+            { guard: and(['tellsAgain', 'speaksForThemselves']), target: '#harbour.talking.young.whatHappened', actions: ['setAudience', 'welcomeAgain'] },
             // Nothing happened, or only how they feel, and no one else in it: listen, don't ask about "this person".
             { guard: and(['justWantsToTalk', 'speaksForThemselves']), target: '#harbour.talking.young.listening', actions: ['setAudience', 'sayThanksOnce', 'listenJustTalking'] },
             { guard: and(['sharesOwnFeelingOnly', 'speaksForThemselves', 'tellsStory']), target: '#harbour.talking.young.listening', actions: ['setAudience', 'sayThanksOnce', 'listenToFeeling'] },
@@ -121,6 +124,10 @@ export function createHarbourMachine(deps: DialogDeps) {
             // A young person's "hello??", "u there": still here; while waiting for a person, they will come as soon as
             // they can. (A parent's greeting goes on to the wellbeing question, as before.)
             { guard: and(['isGreeting', 'isWaitingForPerson', not('isOnAdultPath')]), actions: [{ type: 'say', params: { key: 'escalation.listening' } }, 'sayWaitAgain'] },
+            // Nobody can come (off shift, none free), the first time: honestly just the computer helper now, and Childline has real
+            // people (session 30, tester's #29); then, when due, whether there is a grown-up they trust near them.
+            { guard: and([or(['isGreeting', 'asksIfThere']), not('isPersonComing'), not('isWithCounsellor'), not('isOnAdultPath'), 'mayTellOnlyComputer', 'mayAskTrustedAdult']), actions: ['sayOnlyComputer', 'askTrustedAdult'] },
+            { guard: and([or(['isGreeting', 'asksIfThere']), not('isPersonComing'), not('isWithCounsellor'), not('isOnAdultPath'), 'mayTellOnlyComputer']), actions: ['sayOnlyComputer'] },
             { guard: and(['isGreeting', not('isWithCounsellor'), not('isOnAdultPath')]), actions: [{ type: 'say', params: { key: 'escalation.listening' } }] },
             // "wat dose that meen", a young person after the escalation's words: what they mean, plainly.
             { guard: and(['isConfused', 'isOnChildPath']), actions: ['sayMeaningOfEscalation'] },

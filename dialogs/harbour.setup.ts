@@ -281,6 +281,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * "lol jk" or "forget it" in place of an answer to "Are you safe right now?": people often joke
        * when they have said too much. Not taken as yes: asked again, once, saying so.
        */
+      /** "is anyone there", escalated with nobody able to come: it's just the computer helper now; Childline has real people (once; session 30). */
+      sayOnlyComputer: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit(say('escalation.here-computer'));
+        enqueue.assign({ said: { ...context.said, onlyComputer: true } });
+      }),
       askSafeAfterTakingBack: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(sayToReader(context, 'safety.ask-safe-again', { quickReplies: QR.safe }));
         enqueue.assign({ safeAsk: 'asked', said: { ...context.said, safeAskedAgain: true } });
@@ -313,7 +318,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** The same in place of an answer to "Are you safe right now?": heard, and the question asked again (once). */
       sayNoPointAskSafeAgain: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say(context.said.noPoint === true ? 'shared.no-point-again' : 'shared.no-point'));
-        enqueue.emit(sayToReader(context, 'safety.ask-safe', { quickReplies: QR.safe }));
+        // Asked again in other words, so it does not read as the same question twice in a row (session 30, tester's #28).
+        enqueue.emit(sayToReader(context, 'safety.ask-safe-still', { quickReplies: QR.safe }));
         enqueue.assign({ safeAsk: 'asked', said: { ...context.said, noPoint: true, safeAskedAgain: true } });
       }),
       /**
@@ -624,9 +630,15 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.assign({ said: { ...context.said, thanks: true, homeDoesntKnow: true } });
         enqueue.emit(say('child.home-doesnt-know'));
       }),
-      /** The first question of the young person's path, unless the line said to this message asked it already (`welcomeHomeDoesntKnow`). */
+      /** "it happened again", "he messaged me again": sorry it happened again, right to come back, what happened this time (once; session 30). */
+      welcomeAgain: enqueueActions(({ context, enqueue }) => {
+        enqueue.assign({ said: { ...context.said, thanks: true, happenedAgain: true } });
+        enqueue.emit(say('child.happened-again'));
+      }),
+      /** The first question of the young person's path, unless the line said to this message asked it already (`welcomeHomeDoesntKnow`, `welcomeAgain`). */
       askWhatHappened: enqueueActions(({ context, enqueue }) => {
         if (context.said.homeDoesntKnow === true && context.turn.homeDoesntKnowOnly === true) return;
+        if (context.said.happenedAgain === true && context.turn.happenedAgain === true) return;
         enqueue.emit(sayStepOf(context, 'ask.what-happened', QR.skip));
       }),
       /** After a red flag, with no feeling known yet: how they feel now, once (the next message answers). */
@@ -1093,6 +1105,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         return turn.feeling !== undefined && turn.feeling !== 'okay' && turn.storyOfSomeone !== true && turn.app === undefined;
       },
       /** The message names no one else as who is chatting (a parent, a friend): it is about themselves. */
+      /** "it happened again", "he messaged me again", nothing flagged, not said to yet: the story is still to come (session 30). */
+      tellsAgain: ({ context, event }) => turnOf(context, event).happenedAgain === true && context.said.happenedAgain !== true,
       speaksForThemselves: ({ context, event }) => {
         const audience = turnOf(context, event).audience;
         return audience === undefined || audience === 'young_person';
@@ -1256,6 +1270,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** "my family will kill me", frightened (see {@link fearsHarmToCheck}): the check, not the ordinary fears-telling line. */
       fearsHarmCheck: ({ context, event }) => fearsHarmToCheck({ ...context, turn: turnOf(context, event), summary: summaryOf(context, event) }),
       mayAskSafeAgain: ({ context }) => context.said.safeAskedAgain !== true,
+      /** "is anyone there" while nobody can come, not yet told it is just the computer helper now (session 30). */
+      mayTellOnlyComputer: ({ context }) => context.said.onlyComputer !== true,
+      /** "r u there", "is anyone there" (short, nothing flagged). */
+      asksIfThere: ({ context, event }) => turnOf(context, event).asksIfThere === true,
       mayAskKnowsPrivateAgain: ({ context }) => context.said.knowsPrivateChecked !== true,
       mayAskTrustedAfterFeeling: ({ context }) => context.said.trustedAfterFeeling !== true && pathOf(context.audience) !== 'parent',
       /** "lol jk", "forget it": taking back what they said. */
@@ -1285,6 +1303,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         // "my older sister maybe" names one; "my mum said i should talk to you" tells of one who knows.
         (turnOf(context, event).tellsStory !== true || turnOf(context, event).storyOfSomeone !== true) &&
         turnOf(context, event).toldGrownUp !== true &&
+        // "mum was asleep": where she was when it happened, not a grown-up named to trust (session 30).
+        turnOf(context, event).grownUpAway !== true &&
         pathOf(context.audience) !== 'parent' &&
         summaryOf(context, event).trustedAdult === undefined &&
         summaryOf(context, event).homeIsUnsafe !== true,
@@ -1760,6 +1780,31 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
     if (t.asksPoliceVisit === true && context.peerImage !== true) out.push(say('child.police-visit'));
     if (t.asksHisFate === true && context.peerImage !== true && t.peerImage !== true) out.push(say('child.his-fate'));
     if (t.asksDeleteAccount === true && !asksDeleteAfterFlag(t, summary)) out.push(say('child.delete-account'));
+    // "what happens now" once a grown-up of theirs knows (session 30, tester's #15): they can help keep you safe, who they may
+    // tell, not in trouble (each time); with nothing told yet ("i already told my mum what now"), well done, and what happened.
+    if (t.asksWhatNext !== undefined) out.push(say(t.asksWhatNext === 'before-story' ? 'child.told-what-next' : 'child.what-next'));
+  }
+  // Money after paying (session 30, tester's #19 and #30): "he wants more now", after money or a threat: don't pay any more,
+  // paying does not make them stop, a grown-up tonight (once); "i spent it all already", after money, a threat or presents: they
+  // owe nothing and need not pay it back (once); "if i delete will the pics go away": no, what deleting does not do (each time).
+  if (t.wantsMore === true && context.said.wantsMore !== true && moneyOrThreatCameUp(context, summary)) out.push(sayStepOf(context, 'wants-more'));
+  if (path === 'child') {
+    if (t.spentGift === true && context.said.oweNothing !== true && (moneyOrThreatCameUp(context, summary) || context.said.gifts === true)) out.push(say('child.owe-nothing'));
+    if (t.asksDeleteGone === true) out.push(say('child.delete-not-gone'));
+    // Dares or gifts on a live (session 30, tester's #16): a warning sign, not their fault, end the live, what was asked (once);
+    // "how do i stop people gifting": end the live, block and report, a grown-up to check the settings (each time).
+    if (t.liveDares === true && context.said.liveDares !== true) out.push(say('child.live-dares'));
+    if (t.asksStopGifts === true) out.push(say('child.live-stop'));
+    // "she took my phone", "shes not talking to me", after the picture reached their family (child.image-family): how grown-ups
+    // can react, still not their fault, then a short line; never "this person" of the stranger's questions (tester's #15, Z05).
+    if (t.familyReaction === true && context.said.imageFamily === true && t.imageReachedFamily !== true) out.push(say(context.said.familyUpset === true ? 'child.family-upset-again' : 'child.family-upset'));
+  }
+  // A parent or carer's signs of exploitation told (session 30, tester's #20): what they can mean, 101 / 999 (once); a foster
+  // carer's or worker's own part after it (the social worker today), once, as with a red flag.
+  if (path === 'parent' && t.exploitationSigns === true && context.said.exploitationSigns !== true) {
+    out.push(say('parent.exploitation-signs'));
+    const role = roleOfTurn(context) ?? context.adultRole;
+    if (role !== undefined) out.push(...roleAdviceLines({ ...context, adultRole: role }));
   }
   // "wats the police number": 999 in danger now, 101 otherwise, both tap-to-call (each time asked).
   if (t.asksPoliceNumber === true) out.push(say('shared.police-number'));
@@ -1920,6 +1965,11 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key === 'parent.dont-spy') ? { spies: true as const } : {}),
     ...(lines.some((l) => l.key === 'parent.trap-meeting') ? { trap: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.run-away')) ? { runAway: true as const } : {}),
+    ...(lines.some((l) => l.key.endsWith('.wants-more')) ? { wantsMore: true as const, paidAlready: true as const } : {}),
+    ...(lines.some((l) => l.key === 'child.owe-nothing') ? { oweNothing: true as const } : {}),
+    ...(lines.some((l) => l.key === 'child.live-dares') ? { liveDares: true as const } : {}),
+    ...(lines.some((l) => l.key === 'child.family-upset') ? { familyUpset: true as const } : {}),
+    ...(lines.some((l) => l.key === 'parent.exploitation-signs') ? { exploitationSigns: true as const } : {}),
   };
 }
 

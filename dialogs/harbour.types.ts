@@ -143,6 +143,20 @@ export interface HarbourContext {
     readonly paidAlready?: boolean;
     /** They need not find any money, after they said they cannot pay: once. Absent in older snapshots. */
     readonly cantPay?: boolean;
+    /** Don't pay any more, after more was demanded ("he wants more now"): once (session 30). Absent in older snapshots. */
+    readonly wantsMore?: boolean;
+    /** They owe nothing, after presents given were spent ("i spent it all already"): once (session 30). Absent in older snapshots. */
+    readonly oweNothing?: boolean;
+    /** Sorry it happened again, what happened this time ("it happened again"): once (session 30). Absent in older snapshots. */
+    readonly happenedAgain?: boolean;
+    /** "is anyone there" with nobody able to come: just the computer helper now, Childline (once; session 30). Absent in older snapshots. */
+    readonly onlyComputer?: boolean;
+    /** Dares or gifts on a live are a warning sign (once; session 30). Absent in older snapshots. */
+    readonly liveDares?: boolean;
+    /** How grown-ups can react, after the picture reached their family and they told of it ("shes not talking to me"): once, then a short line (session 30). Absent in older snapshots. */
+    readonly familyUpset?: boolean;
+    /** A carer's signs of exploitation said back (once; session 30). Absent in older snapshots. */
+    readonly exploitationSigns?: boolean;
     /** What they told is not okay and not their fault, after they asked "is it bad": once. Absent in older snapshots. */
     readonly notOkay?: boolean;
     /** A grown-up should never be a boyfriend or girlfriend to a child (the detector's adult-and-romance rule): once. Absent in older snapshots. */
@@ -291,6 +305,12 @@ export interface HarbourContext {
   readonly metInPerson?: true;
   /** The other person was told to be a grown-up ("hes 22", "a man"). Session 29. Set by the message reader; absent in older snapshots. */
   readonly adultTold?: true;
+  /** A grown-up of theirs was told ("i told my teacher", "i already told my mum"). Session 30. Set by the message reader; absent in older snapshots. */
+  readonly grownUpTold?: true;
+  /** They go live on an app ("i go live on tiktok"). Session 30. Set by the message reader; absent in older snapshots. */
+  readonly goesLive?: true;
+  /** Which half of a carer's signs of exploitation was told (things unexplained, out late or secret where from, or both). Session 30. Set by the message reader; absent in older snapshots. */
+  readonly signHalf?: 'things' | 'out' | 'both';
   /**
    * Their story named one of their own grown-ups ("my uncle", "my coach") and nothing online or a
    * stranger: the path skips which app, how long and private things, and asks about another grown-up.
@@ -338,6 +358,12 @@ export interface MessageReading {
   readonly metInPerson?: true;
   /** Set when this message first tells the other person is a grown-up (see `HarbourContext.adultTold`). */
   readonly adultTold?: true;
+  /** Set when this message first tells a grown-up of theirs was told (see `HarbourContext.grownUpTold`). */
+  readonly grownUpTold?: true;
+  /** Set when this message first tells they go live (see `HarbourContext.goesLive`). */
+  readonly goesLive?: true;
+  /** Set when this message tells a half of a carer's signs not known before (see `HarbourContext.signHalf`). */
+  readonly signHalf?: 'things' | 'out' | 'both';
   /**
    * Set when, on the friend path, this message first names who it is about as family ("its my little sister shes 11"),
    * after "for a friend" was chosen: `{friend}` says "your sister" from then on, not "your friend" (session 28).

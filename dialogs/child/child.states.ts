@@ -19,6 +19,8 @@ export function childStates(s: HarbourSetup) {
             // "wat": the question again in simpler words; a bare "ye": go on.
             { guard: 'isConfused', actions: [{ type: 'askAgainSimply', params: { step: 'what-happened', quickReplies: QR.skip } }] },
             { guard: 'isBareYes', actions: [{ type: 'say', params: { key: 'shared.tell-me-more' } }] },
+            // "it happened again", "he messaged me again": sorry it happened again, and what happened this time (once; session 30).
+            { guard: and(['tellsAgain', 'isOnChildPath']), actions: ['welcomeAgain'] },
             // "hi", "um", "its embarrassing", "promise you wont judge": take your time, nothing will shock me (each time).
             { guard: 'hesitatesToTell', actions: [{ type: 'sayStep', params: { step: 'take-your-time', quickReplies: QR.skip } }] },
             // "young person" or "for a friend", then "i'm a teacher": a worker with children, so the grown-up's path (session 29).

@@ -137,7 +137,8 @@ describe('#4 hopelessness ("nobody can help me", "theres no point"): heard, hope
   it('E06 escalated after blackmail: hope and the safety question; "theres no point" then: heard again and asked again', () => {
     const keys = perMessage(onShift, YOUNG, 'someone is blackmailing me with pics', 'nobody can help me', 'theres no point');
     expect(keys[2]).toEqual(['shared.no-point', 'safety.ask-safe']);
-    expect(keys[3]).toEqual(['shared.no-point-again', 'safety.ask-safe']);
+    // Asked again in other words, not the same question twice in a row (session 30, tester's #28).
+    expect(keys[3]).toEqual(['shared.no-point-again', 'safety.ask-safe-still']);
     expect(keys.slice(2).flat().join(' ')).not.toMatch(TIPS);
     expect(keys.slice(2).flat()).not.toContain('child.ask.feelings');
     const words = lastWords(onShift, YOUNG, 'someone is blackmailing me with pics', 'nobody can help me');

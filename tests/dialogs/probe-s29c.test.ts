@@ -35,7 +35,8 @@ describe('#2 Welsh words are not read as English text-speak in a Welsh chat', ()
     const path = ["Rwy'n berson ifanc", 'mae fy ewythr yn cyffwrdd fi', "mae o'n dweud mai cyfrinach yw e"];
     const keys = last(offShift, ...path, 'oes rhywun yna');
     expect(keys).not.toContain('child.trusted.yes');
-    expect(keys).toEqual(['escalation.listening']);
+    // Off shift, nobody can come: here, but only the computer helper now (session 30, tester's #29).
+    expect(keys).toEqual(['escalation.here-computer']);
     // "oes" on its own still answers yes.
     expect(last(offShift, ...path, 'oes')).toContain('child.trusted.yes');
   });
