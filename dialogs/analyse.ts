@@ -749,7 +749,8 @@ export function createAnalyser(deps: DialogDeps) {
   // The message's own language sign, if any (see `TurnAnalysis.language`).
   const languageOf = (words: readonly string[]): 'cy' | 'en' | undefined => {
     if (isWelsh(words)) return 'cy';
-    const english = words.filter((x) => isEnglishWord(x)).length;
+    let english = 0;
+    for (const x of words) if (isEnglishWord(x)) english++;
     return english >= 3 && english * 4 >= words.length * 3 ? 'en' : undefined;
   };
 
@@ -1182,6 +1183,8 @@ export function createAnalyser(deps: DialogDeps) {
  * "send a pic of me" as the threat, but nothing was sent).
  */
 function threatensToShareImages(findings: readonly Finding[]): boolean {
+  // (Most messages have no such finding: nothing to weigh, so no list of requests made.)
+  if (!findings.some((f) => IMAGE_THREAT_RULES.has(f.rule))) return false;
   const requests = findings.filter((f) => f.category === 'sexual').flatMap((f) => f.evidence.filter((e) => e.turnsAgo === 0));
   return findings.some(
     (f) =>
