@@ -788,7 +788,8 @@ export function createAnalyser(deps: DialogDeps) {
   // The message's own language sign, if any (see `TurnAnalysis.language`).
   const languageOf = (words: readonly string[]): 'cy' | 'en' | undefined => {
     if (isWelsh(words)) return 'cy';
-    const english = words.filter((x) => isEnglishWord(x)).length;
+    let english = 0;
+    for (const x of words) if (isEnglishWord(x)) english++;
     return english >= 3 && english * 4 >= words.length * 3 ? 'en' : undefined;
   };
 
@@ -804,9 +805,11 @@ export function createAnalyser(deps: DialogDeps) {
     // Match the child's own spelling and the plain-words spelling, whichever fits; one pass each.
     const hits = vocabulary.found(raw);
     const spelledHits = spelled === raw ? hits : vocabulary.found(spelled);
+    wholeGate = { hits, spelledHits };
     // What is left once filler words ("ok", "thanks") are taken off each end, once per spelling.
-    const rawRest = withoutFillers(raw, fillers);
-    const spelledRest = spelled === raw ? null : withoutFillers(spelled, fillers);
+    // (Nothing to take off when no filler is anywhere in the message: the reading as it is, as withoutFillers gives it.)
+    const rawRest = hits.has(fillers) ? withoutFillers(raw, fillers) : raw;
+    const spelledRest = spelled === raw ? null : spelledHits.has(fillers) ? withoutFillers(spelled, fillers) : spelled;
     // Someone at home is the problem when they say so, or when being hurt or abuse is told of beside a
     // grown-up or sibling of their own household ("my dad hits me", "my mums boyfriend touches me").
     const hurtAtHome = result.findings.some((f) => HURT_AT_HOME_RULES.has(f.rule)) && either(hits, spelledHits, household);
@@ -1045,7 +1048,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, safeNowWords)) turn.safeNow = true;
     if (either(hits, spelledHits, calledHelpWords)) turn.calledHelp = true;
     if (either(hits, spelledHits, habitualHarm) && !either(hits, spelledHits, saysNow)) turn.habitualHarm = true;
-    if (isWhole(raw, fillers)) turn.onlyFiller = true;
+    if (hits.has(fillers) && isWhole(raw, fillers)) turn.onlyFiller = true;
     const feeling = firstOf(feelings, hits, spelledHits);
     // "not my dad", "i dont want my mum to find out": a grown-up named, but not as one they trust.
     // "no our mum doesnt listen": a grown-up named after a no, or with a negator, is not one they trust.
@@ -1246,6 +1249,8 @@ export function createAnalyser(deps: DialogDeps) {
  * "send a pic of me" as the threat, but nothing was sent).
  */
 function threatensToShareImages(findings: readonly Finding[]): boolean {
+  // (Most messages have no such finding: nothing to weigh, so no list of requests made.)
+  if (!findings.some((f) => IMAGE_THREAT_RULES.has(f.rule))) return false;
   const requests = findings.filter((f) => f.category === 'sexual').flatMap((f) => f.evidence.filter((e) => e.turnsAgo === 0));
   return findings.some(
     (f) =>
@@ -1353,8 +1358,17 @@ function firstOf<Id extends string>(lists: Lists<Id>, hits: ReadonlySet<PhraseLi
 }
 
 /** The whole message (fillers aside) is one of the phrases, in either spelling. */
+/**
+ * The lists with a phrase anywhere in the message being read, in the child's spelling and in the plain-words one
+ * (`analyse` sets them once per message, before its first {@link wholeIn}). A phrase that is the whole of the message,
+ * or of it without fillers at its ends, is also somewhere in it, so a list not found there cannot be whole, and
+ * `wholeIn` asks `isWhole` only of the lists that were (about two dozen lists a message, most found nowhere).
+ */
+let wholeGate: { hits: ReadonlySet<PhraseList>; spelledHits: ReadonlySet<PhraseList> } = { hits: new Set(), spelledHits: new Set() };
+
+/** `raw` is the message's reading (or it without fillers), `spelled` its plain-words reading (the same, or null when none). */
 function wholeIn(rawRest: Reading, spelledRest: Reading | null, phrases: PhraseList): boolean {
-  return isWhole(rawRest, phrases) || (spelledRest !== null && isWhole(spelledRest, phrases));
+  return (wholeGate.hits.has(phrases) && isWhole(rawRest, phrases)) || (spelledRest !== null && wholeGate.spelledHits.has(phrases) && isWhole(spelledRest, phrases));
 }
 
 /** Each category once, in the order first found. */
@@ -1573,6 +1587,7 @@ const AT_RISK_ALONE: ReadonlySet<string> = new Set(['personal_info', 'threat_bla
 export function createMessageReader(deps: DialogDeps) {
   const analyse = createAnalyser(deps);
   const appName = (id: string | undefined): string => deps.apps.find((a) => a.id === id)?.name ?? '';
+  const onlineAsked = [ASKED.sexual, ASKED.financial, ASKED.personal_info];
   return function readMessage(context: HarbourContext, text: string): MessageReading {
     const read = analyse(text, context.detector, context.welshChat === true);
     const detector = read.detector;
@@ -1615,7 +1630,6 @@ export function createMessageReader(deps: DialogDeps) {
     // Harm by someone the child knows, in person ("my cousin makes me do stuff when we stay at nans", then "he said if i tell
     // nobody will believe me"): escalation() gives the in-person lines (not their fault, I believe you, keep away from being
     // alone with them), not the online stranger's "don't send or pay", "never go to meet them" (session 29, tester's pattern C).
-    const onlineAsked = [ASKED.sexual, ASKED.financial, ASKED.personal_info];
     if (
       (context.knownAdult === true || turn.knownAdultInPerson === true) &&
       s.app === undefined &&
@@ -1687,9 +1701,9 @@ export function createMessageReader(deps: DialogDeps) {
     }
     // "like nudes", short, right after "he sent me some stuff": what was sent to them, not pictures asked of them.
     // Not when it asks for something ("and asked for nudes", "now he wants nudes").
-    const shortWords = tokens(text);
-    if (context.turn.sentToThem === true && turn.sentSexual !== true && shortWords.length <= 4 && !shortWords.some((w) => ASKING_WORDS.has(w)) && turn.findings.some((f) => f.category === 'sexual')) {
-      turn = { ...turn, sentSexual: true };
+    if (context.turn.sentToThem === true && turn.sentSexual !== true && turn.findings.some((f) => f.category === 'sexual')) {
+      const shortWords = tokens(text);
+      if (shortWords.length <= 4 && !shortWords.some((w) => ASKING_WORDS.has(w))) turn = { ...turn, sentSexual: true };
     }
     // "what if she does it anyway", once pictures were threatened (sexual and a threat known): the image worry.
     if (turn.fearsThreat === true && turn.imageWorry !== true && (s.categories ?? []).includes('sexual') && (s.categories ?? []).includes('threat_blackmail')) turn = { ...turn, imageWorry: true };
@@ -1742,20 +1756,17 @@ export function createMessageReader(deps: DialogDeps) {
     const relation = aboutFamily ? turn.relation : undefined;
     // The chat is Welsh from a Welsh message until an English one (session 29).
     const welshChat = turn.language === undefined ? context.welshChat === true : turn.language === 'cy';
-    return {
-      turn,
-      detector,
-      summary,
-      checkIns: 0,
-      ...(welshChat !== (context.welshChat === true) ? { welshChat } : {}),
-      ...(turn.peerImage === true && context.peerImage !== true ? { peerImage: true as const } : {}),
-      ...(turn.metInPerson === true && context.metInPerson !== true ? { metInPerson: true as const } : {}),
-      ...(turn.adultTold === true && context.adultTold !== true ? { adultTold: true as const } : {}),
-      ...(turn.toldGrownUp === true && context.grownUpTold !== true ? { grownUpTold: true as const } : {}),
-      ...(turn.goesLive === true && context.goesLive !== true ? { goesLive: true as const } : {}),
-      ...(turn.signHalf !== undefined && context.signHalf !== 'both' && turn.signHalf !== context.signHalf ? { signHalf: context.signHalf === undefined ? turn.signHalf : 'both' as const } : {}),
-      ...(relation !== undefined ? { sayFacts: { friend: { words: `placeholder.friend.${relation}` as const } } } : {}),
-    };
+    // (Set one by one, not spread from objects made for the purpose: the same keys, in the same order.)
+    const reading: Writable<MessageReading> = { turn, detector, summary, checkIns: 0 };
+    if (welshChat !== (context.welshChat === true)) reading.welshChat = welshChat;
+    if (turn.peerImage === true && context.peerImage !== true) reading.peerImage = true;
+    if (turn.metInPerson === true && context.metInPerson !== true) reading.metInPerson = true;
+    if (turn.adultTold === true && context.adultTold !== true) reading.adultTold = true;
+    if (turn.toldGrownUp === true && context.grownUpTold !== true) reading.grownUpTold = true;
+    if (turn.goesLive === true && context.goesLive !== true) reading.goesLive = true;
+    if (turn.signHalf !== undefined && context.signHalf !== 'both' && turn.signHalf !== context.signHalf) reading.signHalf = context.signHalf === undefined ? turn.signHalf : 'both';
+    if (relation !== undefined) reading.sayFacts = { friend: { words: `placeholder.friend.${relation}` as const } };
+    return reading;
   };
 }
 

@@ -21,12 +21,13 @@ import {
  * Here one shared `enqueue` collects into a list; then, in order:
  * - an event object to emit goes to the actor scope's action executor at once, exactly as XState's
  *   `emit` action does when it is resolved (type `xstate.emit`, params `{ event }`, the same exec);
- * - plain objects to assign (no function values) are merged into one, assigned once at the end
- *   (XState's own `assign`, so the context gets the same keys, in the same order, as one assign after
- *   another would give, and the snapshot is copied once);
+ * - plain objects to assign (no function values) are merged into one and assigned once at the end,
+ *   as XState's own `assign` resolves one (`Object.assign({}, context, merged)`: the same keys, in
+ *   the same order, as one assign after another would give), into a copy of the snapshot with only
+ *   the context new (see {@link withContext});
  * - anything else (an expression to emit or assign, `raise`, `sendTo`, a named action…) and everything
- *   after it is handed back to XState as its own actions, after the merged assign, as XState's
- *   `enqueueActions` would have resolved them.
+ *   after it is handed back to XState as its own actions, resolved on the snapshot with the merged
+ *   assign, as XState's `enqueueActions` would have resolved them.
  * Nothing the machine does reads an emit action's `info` (its context is the one the assigns before
  * it in the same run would have made; it is that context here too).
  */
@@ -37,6 +38,31 @@ const OTHER = 2;
 
 /** `emit`'s executor (XState's `executeEmit`), taken from an emit action. */
 const executeEmit = (emit({ type: '' }) as unknown as { execute: (...args: unknown[]) => void }).execute;
+
+/**
+ * An emit action's `exec` for a scope: what XState's `executeEmit.bind(null, scope, params)` does when
+ * called as an actor calls it (`exec(info, params)`, with the action's own params), made once per scope
+ * instead of a bound function per emit. The server's DialogHost passes one scope per machine to every
+ * transition, so one remembered scope is enough; another scope gets its own.
+ */
+let execScope: unknown = null;
+let execOfScope: (info: unknown, params: unknown) => void = () => {};
+function emitExecFor(actorScope: unknown): (info: unknown, params: unknown) => void {
+  if (execScope !== actorScope) {
+    execScope = actorScope;
+    execOfScope = (_info, params) => executeEmit(actorScope, params);
+  }
+  return execOfScope;
+}
+
+/**
+ * The snapshot with a new context, as XState's `assign` makes it (`cloneMachineSnapshot(snapshot, { context })`),
+ * without working the state value and tags out again from the same state nodes: an assign moves no state, so
+ * they are the snapshot's own (shared, as XState shares them between snapshots it does not change).
+ */
+function withContext<S extends { context: unknown }>(snapshot: S, context: Record<string, unknown>): S {
+  return { ...snapshot, context };
+}
 
 type Queue = unknown[];
 /** The list the running `collect` fills (tag, value pairs); swapped per run, restored after. */
@@ -109,8 +135,7 @@ function resolveEnqueue(
     if (tag === EMIT && typeof value === 'object' && value !== null) {
       // The context an emit resolved here would see: the run's, with what was assigned before it.
       if (merged !== null && info.context === args.context) info = { context: Object.assign({}, snapshot.context, merged), event: args.event, self: actorScope.self, system: actorScope.system } as typeof args;
-      const params = { event: value };
-      actorScope.actionExecutor({ type: 'xstate.emit', info, params, exec: executeEmit.bind(null, actorScope, params) });
+      actorScope.actionExecutor({ type: 'xstate.emit', info, params: { event: value }, exec: emitExecFor(actorScope) });
       continue;
     }
     if (tag === ASSIGN && isPlainPartial(value)) {
@@ -118,11 +143,11 @@ function resolveEnqueue(
       if (info !== args) info = args; // a later emit works its context out again
       continue;
     }
-    const rest: unknown[] = merged === null ? [] : [assign(merged as never)];
+    const rest: unknown[] = [];
     for (let j = i; j < mine.length; j += 2) rest.push(actionOf(mine[j], mine[j + 1]));
-    return [snapshot, undefined, rest];
+    return [merged === null ? snapshot : withContext(snapshot, Object.assign({}, snapshot.context, merged)), undefined, rest];
   }
-  return [snapshot, undefined, merged === null ? undefined : [assign(merged as never)]];
+  return [merged === null ? snapshot : withContext(snapshot, Object.assign({}, snapshot.context, merged)), undefined, undefined];
 }
 
 /** Drop-in for XState's `enqueueActions` (see above). */
