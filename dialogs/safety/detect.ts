@@ -2365,6 +2365,32 @@ function relapseAfter(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
   return false;
 }
 
+/** Words of how a past matter ended: "the police SORTED it", "he got BANNED", "its OVER". */
+const ENDED = new Set(['sorted', 'over', 'banned', 'caught', 'arrested', 'resolved', 'dealt', 'fine', 'okay', 'done', 'gone', 'blocked', 'reported']);
+/** Words after that end which open it again: "…but now hes messaging me AGAIN", "hes BACK". */
+const OPENED_AGAIN = new Set(['again', 'back']);
+/** After "back", a time or place gone by, not a return: "whoever we spoke to BACK THEN", "back in year 7". */
+const BACK_THEN = new Set(['then', 'when', 'in', 'to', 'home', 'from']);
+/** Who acts after a "but now": "but now HE wants to meet". */
+const NOW_WHO = new Set(['he', 'she', 'they', 'hes', 'shes', 'theyre', 'someone', 'this', 'the']);
+
+/**
+ * Session 30: a matter told as sorted and then as back ("the police sorted it last year but now hes messaging me again
+ * and wants to meet"): after the last word of how it ended, "again", "back", or a "now" after "but" or before who acts
+ * next keeps the phrase from standing down as settled, whether the phrase comes before or after that word. "he asked
+ * to meet me again last year but the police sorted it and im fine now" (the "again" before the end) stays settled.
+ */
+function reopenedAfterOutcome(tokens: readonly Token[], m: PhraseMatch): boolean {
+  let end = -1;
+  for (let i = 0; i < tokens.length; i += 1) if (ENDED.has(tokens[i]?.word ?? '') && (i < m.first || i > m.last)) end = i;
+  if (end < 0) return false;
+  for (let i = end + 1; i < tokens.length; i += 1) {
+    const w = tokens[i]?.word ?? '';
+    if ((OPENED_AGAIN.has(w) && !BACK_THEN.has(tokens[i + 1]?.word ?? '')) || (w === 'now' && (tokens[i - 1]?.word === 'but' || NOW_WHO.has(tokens[i + 1]?.word ?? '')))) return true;
+  }
+  return false;
+}
+
 /** Words that say self-harm is coming back (not every `relapse` word: "still", "wanted", "helps" are in recovery stories too). */
 const COMING_BACK = new Set(['again', 'relapse', 'relapsed', 'relapsing', 'tempted']);
 /** "never again", "not again": said of the act being over. */
@@ -2527,6 +2553,28 @@ function pictureOfThing(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   }
   for (const w of tokens) if (THING_VETO.some((v) => w.sets.includes(v)) || OTHER_PERSON.has(w.word)) return false;
   return true;
+}
+
+/** Who a picture is of when it is the child (or the child told of): "pics OF ME in my room", "a photo of her". */
+const PICTURED_CHILD = new Set(['me', 'you', 'u', 'yourself', 'urself', 'myself']);
+/** Who asks such a picture: "a MAN wants pics of me", "HE keeps asking for vids of me" (not a teacher or a gran). */
+const PICTURE_ASKER = new Set(['he', 'she', 'they', 'hes', 'shes', 'theyre']);
+
+/**
+ * Session 30: a picture of the child somewhere ("a man wants pics of me in my room", "someone wants photos of me in the
+ * changing rooms"): the picture is of the child, so a harmless thing of `pet` in the sentence (a room, a report) is
+ * only where they are, and does not stand image-request down. The picture word in or just after the phrase, then
+ * "of" and me, you or yourself, asked by a man, someone, he, she or they named before it ("she sends pics of her cat",
+ * "a pic of my room", a teacher's photo of me for the school card still stand down).
+ */
+function childPictured(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.image-request') return false;
+  const s = tokens[m.first]?.sentence;
+  let asker = false;
+  for (let i = 0; i <= m.first; i += 1) if (tokens[i]?.sentence === s && (OTHER_PERSON.has(tokens[i]?.word ?? '') || PICTURE_ASKER.has(tokens[i]?.word ?? ''))) asker = true;
+  if (!asker) return false;
+  for (let i = m.first; i <= m.last + 1; i += 1) if (tokens[i]?.sets.includes('{image}') && tokens[i + 1]?.word === 'of' && PICTURED_CHILD.has(tokens[i + 2]?.word ?? '')) return true;
+  return false;
 }
 
 /**
@@ -3075,7 +3123,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (giftPaidOut(tokens, m, rule)) return 'sent';
   if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return 'negated';
   if (rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm')) return 'hypothetical';
-  if (rule.resolvable && (scope.resolved || scope.closedFrom > m.last) && !relapseAfter(tokens, m, rule)) return 'resolved';
+  if (rule.resolvable && (scope.resolved || scope.closedFrom > m.last) && !relapseAfter(tokens, m, rule) && !reopenedAfterOutcome(tokens, m)) return 'resolved';
   if (rule.category === 'self_harm' && rule.urgency !== 'immediate' && toldAsOver(tokens, m)) return 'over';
   if (ACT_RULES.has(rule.id) && toldAsOver(tokens, m, true)) return 'over';
   // Session 18: drugs given but refused inside the phrase ("gave me some pills but i didnt take them").
@@ -3523,7 +3571,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       }
       continue;
     }
-    if (rule.unlessSentenceHas.length > 0 && (sentenceHas(tokens, tokens[m.first]?.sentence, familyHarmed(tokens, m, rule) ? rule.unlessSentenceHas.filter((x) => x !== '{game}') : rule.unlessSentenceHas, model, rule.category === 'threat_blackmail') || revealedLater(tokens, m, rule) || revealedNow(tokens, m, rule, model))) {
+    if (rule.unlessSentenceHas.length > 0 && (sentenceHas(tokens, tokens[m.first]?.sentence, familyHarmed(tokens, m, rule) ? rule.unlessSentenceHas.filter((x) => x !== '{game}') : childPictured(tokens, m, rule) ? rule.unlessSentenceHas.filter((x) => x !== '{pet}') : rule.unlessSentenceHas, model, rule.category === 'threat_blackmail') || revealedLater(tokens, m, rule) || revealedNow(tokens, m, rule, model))) {
       if (rule.category) stoodDown.add(rule.category);
       if (rule.category === 'immediate_danger' && rule.unlessSentenceHas.includes('{revealed}') && (sentenceHas(tokens, tokens[m.first]?.sentence, ['{revealed}'], model) || revealedLater(tokens, m, rule))) revealedHarmless = true;
       // Session 18: sweets or food taken ("i took the whole packet of haribo"), no pill, drug or means named.

@@ -111,6 +111,21 @@ describe('session 30a: everyday family life said with red-flag words', () => {
   });
 });
 
+describe('session 30a: flagged twins the first fixes still missed', () => {
+  it('reads a stranger wanting pictures of the child somewhere private, but not a picture of a room or a pet', () => {
+    expect(categories('someone on insta wants photos of me in the changing rooms at school')).toEqual(['sexual']);
+    expect(categories('a man keeps asking for a video of me in my bedroom')).toContain('sexual');
+    expect(categories('my friend wants a pic of my room')).toEqual([]);
+    expect(categories('she sends pics of her cat to her nan every day')).toEqual([]);
+  });
+
+  it('reads a matter told as sorted, then as back, as a red flag again', () => {
+    expect(categories('the police dealt with it last year but now hes texting me again and wants to meet up')).toContain('meet_or_secrecy');
+    expect(categories('a man asked me to meet him last year, i blocked him and told my mum and its sorted now')).toEqual([]);
+    expect(categories('last summer a man asked my son for photos, we reported it and he was charged, we spoke to you back then')).toEqual([]);
+  });
+});
+
 describe('session 30a: held by rule now, not by the classifier alone', () => {
   it('reads a stranger asking a brother or sister for the family\'s details', () => {
     expect(categories('a man asked my sister for our address')).toEqual(['personal_info']);
