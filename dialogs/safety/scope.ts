@@ -223,10 +223,23 @@ export function isNegated(tokens: readonly Token[], m: PhraseMatch, model: Safet
     if (reporting.has(stem)) return negators.has(tokens[j - 1]?.keys[0] ?? '');
     // Under strict negation ("I don't want to die" is a denial) only "stop"/"quit" still undo it:
     // "I can't stop thinking about suicide" is not a denial.
-    if (breakers.has(stem) && (!strict || UNSTOPPABLE.has(stem)) && !isDeniedKnowing(tokens, j, m.first) && !isAsIf(tokens, j)) sawBreaker = true;
+    if (breakers.has(stem) && (!strict || UNSTOPPABLE.has(stem)) && !isDeniedKnowing(tokens, j, m.first) && !isAsIf(tokens, j) && !isPrivacyWish(tokens, j, m.first)) sawBreaker = true;
     if (negators.has(stem) && !isDiscourseMarker(tokens, j)) return !sawBreaker && !isConditionNegator(tokens, j, m.first) && !isRelativeNegator(tokens, j, m.first);
   }
   return false;
+}
+
+/** Anyone at all, the one a privacy wish keeps out: "i dont want ANYONE to know where i live". */
+const ANYONE = new Set(['anyone', 'anybody', 'people', 'everyone', 'everybody', 'strangers', 'randoms', 'ppl']);
+
+/**
+ * Session 30: "want" is no breaker when the phrase is what the child wishes nobody to do: "i dont want anyone to know
+ * where i live", "i dont want people to see my location" (a wish for privacy, not pressure resisted). Only for
+ * anyone at all right after "want" and "to" just before the phrase; "i dont want him to know where i live" and "i
+ * dont want to send pics" keep "want" as a breaker.
+ */
+function isPrivacyWish(tokens: readonly Token[], j: number, first: number): boolean {
+  return (tokens[j]?.word === 'want' || tokens[j]?.word === 'wanna') && ANYONE.has(tokens[j + 1]?.word ?? '') && tokens[j + 2]?.word === 'to' && first === j + 3;
 }
 
 /** People a relative clause can describe: "a LAD i never met", "some GUY who doesnt know me". */
