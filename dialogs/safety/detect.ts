@@ -3060,6 +3060,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
         if (TRUSTED_SETS.has(set) && (claimedRole(tokens, j) || idealRole(tokens, j))) continue;
         // Session 19: "one of HIS mates made me a drink": his or their friends are not the child's.
         if (rule.id === 'lex:immediate_danger.given-drugs' && (tokens[j - 1]?.word === 'his' || tokens[j - 1]?.word === 'their')) continue;
+        if (set === '{peers}' && hisFriend(tokens, j)) continue;
         if (set === '{self}' ? !isDemandedOfChild(tokens, j, m.first, model) : !isObject(tokens, j, model, set)) return true;
         if (rule.category === 'personal_info' && TRUSTED_SETS.has(set) && isTrustedReceiver(tokens, j)) return true;
       }
@@ -3068,6 +3069,18 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
     if (cancelledBy !== undefined) return TRUSTED_SETS.has(cancelledBy) ? 'trusted' : cancelledBy === '{self}' ? 'self' : 'role';
   }
   return undefined;
+}
+
+/** Words between "his" and a friend word: "his BEST friend", "his ONLY mate". */
+const FRIEND_KIND = new Set(['best', 'only', 'bestest', 'closest', 'special', 'new']);
+
+/**
+ * Session 30: "his friend", "his best friend" is a friend of the man, not of the child, and in "he said i'm his best
+ * friend and not to tell anyone we talk" it is the child: no trusted person stands the phrase down.
+ */
+function hisFriend(tokens: readonly Token[], j: number): boolean {
+  const before = tokens[j - 1]?.word;
+  return before === 'his' || (FRIEND_KIND.has(before ?? '') && tokens[j - 2]?.word === 'his');
 }
 
 /** Session 28c: every word of a trusted set before `end` in its sentence is "your X" (someone asked about). */

@@ -391,7 +391,8 @@ function isDeniedKnowing(tokens: readonly Token[], j: number, first: number): bo
 /** Whether every sentence of the message is a hypothetical or a general question. */
 export function isWhollyGeneral(tokens: readonly Token[], scope: MessageScope): boolean {
   if (tokens.length === 0) return false;
-  return tokens.every((t, i) => scope.generalSentences.has(t.sentence) || scope.questionFrom.has(t.sentence) || (scope.hypotheticalFrom.get(t.sentence) ?? Infinity) <= i || t.masked);
+  // Session 30: a question the child says is asked for themselves or a friend is not general (see askedForSelf).
+  return tokens.every((t, i) => scope.generalSentences.has(t.sentence) || scope.questionFrom.has(t.sentence) || (scope.hypotheticalFrom.get(t.sentence) ?? Infinity) <= i || t.masked) && !askedForSelf(tokens);
 }
 
 /** The child speaking of themselves: "kill MYSELF", "I want to die". */
@@ -457,11 +458,31 @@ function toldSideways(tokens: readonly Token[], m: PhraseMatch, scope: MessageSc
     if (SOMEONE_REAL.has(t.word) && !(child && PRONOUNS_REAL.has(t.word))) return true;
     if (t.word === 'that' && k <= last + 2 && FACT_SUBJECTS.has(tokens[k + 1]?.word ?? '')) return true;
   }
-  return false;
+  // Two ages named, or the child's own, anywhere in the sentence: "is it illegal for a 20 year old to ask a 13 year old
+  // for pics", "what happens if you send a naked pic to someone and your 12". One age alone is a parent's question
+  // ("is it normal for a 13 year old to want their own bank card", "if both kids are 15").
+  let ages = 0;
+  for (let k = last + 1; k < tokens.length && tokens[k]?.sentence === s; k += 1) {
+    const age = ageAt(tokens, k);
+    if (age === 'own') return true;
+    if (age === 'age') ages += 1;
+  }
+  return ages >= 2;
+}
+
+/** Words after a number that make it an age: "a 13 YEAR old", "14 YO". */
+const AGE_AFTER = new Set(['year', 'years', 'yr', 'yrs', 'yo']);
+/** Words before a number that make it the child's own age: "and YOUR 12", "IM 12" (read "i am 12"). */
+const OWN_AGE_BEFORE = new Set(['your', 'am']);
+
+function ageAt(tokens: readonly Token[], k: number): 'own' | 'age' | undefined {
+  if (!/^\d{1,2}$/.test(tokens[k]?.word ?? '')) return undefined;
+  if (OWN_AGE_BEFORE.has(tokens[k - 1]?.word ?? '')) return 'own';
+  return AGE_AFTER.has(tokens[k + 1]?.word ?? '') ? 'age' : undefined;
 }
 
 /** Session 25: what a question is asked for, said after it: the child, "for real", or the "friend" of the old joke. */
-const ASKED_FOR = [['for', 'me'], ['for', 'myself'], ['for', 'real'], ['for', 'a', 'friend'], ['for', 'my', 'self']];
+const ASKED_FOR = [['for', 'me'], ['for', 'myself'], ['for', 'real'], ['for', 'a', 'friend'], ['for', 'my', 'friend'], ['for', 'my', 'mate'], ['for', 'my', 'self'], ['because', 'i', 'feel'], ['because', 'i', 'want']];
 
 /**
  * Session 25: a self-harm question the child says is asked for themselves ("whats the most painless way. asking
@@ -469,7 +490,8 @@ const ASKED_FOR = [['for', 'me'], ['for', 'myself'], ['for', 'real'], ['for', 'a
  * question nor a hypothetical: "asking" or "askin" then "for me", "for myself", "for real" or "for a friend"
  * anywhere in the message. For self-harm phrases only (`firstPerson`); a lesson or the news stays general.
  * Session 30: for every category ("asking for a friend, her online bf wants her to come to his flat", "is it illegal
- * for a 20 year old to ask a 13 year old for pics, asking for a friend").
+ * for a 20 year old to ask a 13 year old for pics, asking for a friend"); and the reason said as the child's own feeling
+ * ("what happens if you take too many tablets, asking cos i feel like doing it").
  */
 function askedForSelf(tokens: readonly Token[]): boolean {
   for (let i = 0; i < tokens.length; i += 1) {
