@@ -421,9 +421,9 @@ export function isHypothetical(tokens: readonly Token[], m: PhraseMatch, scope: 
 const ASKING_OPENERS = new Set(['what', 'whats', 'how', 'should', 'is', 'would', 'can', 'could', 'are', 'do', 'does', 'why', 'will', 'hypothetically']);
 /**
  * Words that tie a question to one real person or to something going on: a he or she, a man rather than "someone",
- * what he says or keeps doing, now.
+ * what he keeps doing. ("now" was tried: a parent's "what do i do now" after telling of abuse then read as danger now.)
  */
-const SOMEONE_REAL = new Set(['he', 'she', 'him', 'his', 'man', 'guy', 'bloke', 'lad', 'woman', 'lady', 'grown', 'keeps', 'now']);
+const SOMEONE_REAL = new Set(['he', 'she', 'him', 'his', 'man', 'guy', 'bloke', 'lad', 'woman', 'lady', 'grown', 'keeps']);
 /** Of those, the pronouns, which may be a parent's own child: "what to do if someone asks where SHE lives" (a daughter). */
 const PRONOUNS_REAL = new Set(['he', 'she', 'him', 'his']);
 /** Subjects after a factive "that": "is it bad THAT I told someone…", "is it normal that he…". */
@@ -431,10 +431,9 @@ const FACT_SUBJECTS = new Set(['i', 'he', 'she']);
 
 /**
  * Session 30: a disclosure told sideways, as a question or a hypothetical ("what do i do if HE says hell ruin my
- * life", "what should i do if a MAN from online wants to pick me up", "is it a scam if someone SAYS theyll double my
- * robux", "what do i do if the man is knocking on my door right NOW", "is it bad THAT I told someone on roblox what
- * school i go to"). Between the asking opener and the end of the phrase the child names one particular he or she, a
- * man rather than "someone", what someone keeps doing, or now, or states it as a fact ("that i…"): the
+ * life", "what should i do if a MAN from online wants to pick me up", "what do i do if the MAN is knocking on my door
+ * right now", "is it bad THAT I told someone on roblox what school i go to"). Between the asking opener and the end of the phrase the child names one particular he or she, a
+ * man rather than "someone", what someone keeps doing, or states it as a fact ("that i…"): the
  * question is about something happening, not a general one. The everyday safety questions stay general: "what if
  * someone asks me for pics", "what should i do if a stranger asks where i live", "how do i know if my son is being
  * groomed", "is it safe to put my school in my bio". Not when the opener itself names someone ("what if MY friend…")
