@@ -525,10 +525,11 @@ function disguisedAccident(tokens: readonly Token[], i: number): boolean {
   return tokens[i - a]?.word === 'like' && SEEMING.has(tokens[i - a - 1]?.word ?? '');
 }
 
-function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: readonly string[], model: SafetyModel, threat = false): boolean {
+function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: readonly string[], model: SafetyModel, threat = false, near?: RunOnPhrase): boolean {
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined || t.sentence !== s || !t.keys.some((k) => sets.includes(k))) continue;
+    if (near !== undefined && t.keys.every((k) => !sets.includes(k) || THOUGHT_TOPICS.has(k)) && otherThought(near, tokens, i)) continue;
     if (sets.includes('{harmless}') && filmedOrPosted(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
     if (sets.includes('{harmless}') && disguisedAccident(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
     if (threat && sets.includes('{harmless}') && harmlessNotPlay(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
@@ -544,6 +545,39 @@ function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: read
     if (!negated) return true;
   }
   return false;
+}
+
+/** Session 30: the text and span of a phrase, for `otherThought`. */
+interface RunOnPhrase {
+  readonly text: string;
+  readonly first: number;
+  readonly last: number;
+}
+
+/** Harmless topics a run-on moves between (school work, a pet, a game); a laugh or a joke colours the whole message. */
+const THOUGHT_TOPICS = new Set(['{schoolwork}', '{pet}', '{game}']);
+/** A sentence this long (in words) is a run-on of several thoughts: "today was rubbish we had a maths test … anyway". */
+const RUN_ON_WORDS = 25;
+/** In a run-on, how far (in words) a harmless word still belongs to the phrase's thought. */
+const THOUGHT_REACH = 10;
+
+/**
+ * Session 30: in a run-on sentence with no full stops (a long message about a school day, a falling-out or a game, the
+ * flag in the middle), a harmless word (a maths test, homework, a pet) said in another thought is not what the phrase is
+ * about: "today was rubbish we had a maths test …, and the guy from fortnite said … hes going to send my mum everything
+ * i told him, anyway i have to do my homework now". In a sentence of 25 words or more, a word more than 10 words from
+ * the phrase, or with a comma between them, belongs to another thought. Shorter sentences are read as one thought, as
+ * before ("he said he'll send my mum a pic of my cat"). Only for topic words (`THOUGHT_TOPICS`): a laugh or a joke
+ * after a comma still colours the whole run-on ("…he said he'd find me and …, we were both laughing, its a running joke").
+ */
+function otherThought(near: RunOnPhrase, tokens: readonly Token[], i: number): boolean {
+  const s = tokens[near.first]?.sentence;
+  let n = 0;
+  for (const t of tokens) if (t.sentence === s) n += 1;
+  if (n < RUN_ON_WORDS || (i >= near.first && i <= near.last)) return false;
+  const [a, b] = i < near.first ? [i, near.first] : [near.last, i];
+  if (b - a > THOUGHT_REACH) return true;
+  return near.text.slice(tokens[a]?.end ?? 0, tokens[b]?.start ?? 0).includes(',');
 }
 
 /** Session 28: the verb forms of "report", never the thing pictured. */
@@ -3195,6 +3229,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
         if (TRUSTED_SETS.has(set) && (claimedRole(tokens, j) || idealRole(tokens, j))) continue;
         // Session 19: "one of HIS mates made me a drink": his or their friends are not the child's.
         if (rule.id === 'lex:immediate_danger.given-drugs' && (tokens[j - 1]?.word === 'his' || tokens[j - 1]?.word === 'their')) continue;
+        if (set === '{peers}' && hisFriend(tokens, j)) continue;
         if (set === '{self}' ? !isDemandedOfChild(tokens, j, m.first, model) : !isObject(tokens, j, model, set)) return true;
         if (rule.category === 'personal_info' && TRUSTED_SETS.has(set) && isTrustedReceiver(tokens, j)) return true;
       }
@@ -3203,6 +3238,18 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
     if (cancelledBy !== undefined) return TRUSTED_SETS.has(cancelledBy) ? 'trusted' : cancelledBy === '{self}' ? 'self' : 'role';
   }
   return undefined;
+}
+
+/** Words between "his" and a friend word: "his BEST friend", "his ONLY mate". */
+const FRIEND_KIND = new Set(['best', 'only', 'bestest', 'closest', 'special', 'new']);
+
+/**
+ * Session 30: "his friend", "his best friend" is a friend of the man, not of the child, and in "he said i'm his best
+ * friend and not to tell anyone we talk" it is the child: no trusted person stands the phrase down.
+ */
+function hisFriend(tokens: readonly Token[], j: number): boolean {
+  const before = tokens[j - 1]?.word;
+  return before === 'his' || (FRIEND_KIND.has(before ?? '') && tokens[j - 2]?.word === 'his');
 }
 
 /** Session 28c: every word of a trusted set before `end` in its sentence is "your X" (someone asked about). */
@@ -3549,7 +3596,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       }
       continue;
     }
-    if (rule.unlessSentenceHas.length > 0 && (sentenceHas(tokens, tokens[m.first]?.sentence, familyHarmed(tokens, m, rule) ? rule.unlessSentenceHas.filter((x) => x !== '{game}') : childPictured(tokens, m, rule) ? rule.unlessSentenceHas.filter((x) => x !== '{pet}') : rule.unlessSentenceHas, model, rule.category === 'threat_blackmail') || revealedLater(tokens, m, rule) || revealedNow(tokens, m, rule, model))) {
+    if (rule.unlessSentenceHas.length > 0 && (sentenceHas(tokens, tokens[m.first]?.sentence, familyHarmed(tokens, m, rule) ? rule.unlessSentenceHas.filter((x) => x !== '{game}') : childPictured(tokens, m, rule) ? rule.unlessSentenceHas.filter((x) => x !== '{pet}') : rule.unlessSentenceHas, model, rule.category === 'threat_blackmail', { text, first: m.first, last: m.last }) || revealedLater(tokens, m, rule) || revealedNow(tokens, m, rule, model))) {
       if (rule.category) stoodDown.add(rule.category);
       if (rule.category === 'immediate_danger' && rule.unlessSentenceHas.includes('{revealed}') && (sentenceHas(tokens, tokens[m.first]?.sentence, ['{revealed}'], model) || revealedLater(tokens, m, rule))) revealedHarmless = true;
       // Session 18: sweets or food taken ("i took the whole packet of haribo"), no pill, drug or means named.
