@@ -152,6 +152,23 @@ export function scopedTokens(text: string, model: SafetyModel): Token[] {
 const NEW_PEERS = new Set(['boy', 'girl', 'kid', 'student', 'pupil']);
 const POSSESSIVES = new Set(['my', 'your', 'his', 'her', 'their', 'our', 'the', 'a', 'an', 'another', 'this', 'that', 'some']);
 
+/**
+ * Words between a possessive and the group it owns: "send it to his WHOLE school". (Not "my OLDER sister": "i asked my
+ * older sister to keep it secret" is the sister keeping a harmless secret, which her acting stands down.)
+ */
+const OBJECT_FILLERS = new Set(['whole', 'entire']);
+
+/** Words for someone's friend or partner: "my brothers gaming FRIEND". */
+const BUDDY = new Set(['friend', 'friends', 'mate', 'mates', 'buddy', 'pal', 'boyfriend', 'girlfriend', 'bf', 'gf']);
+
+/**
+ * Session 30: a relative's online friend ("my BROTHERS gaming friend wants to meet him"): the relative is whose friend it
+ * is, not the one acting. The trusted word is followed by an online word and then a friend word.
+ */
+function ownersOnlineFriend(tokens: readonly Token[], j: number): boolean {
+  return isOnlineWord(tokens[j + 1]) && BUDDY.has(tokens[j + 2]?.word ?? '');
+}
+
 /** Words for a peer that "in my class" or "from school" can describe ("a boy in my class asked…"). */
 const PEERS = new Set(['boy', 'girl', 'someone', 'somebody', 'lad', 'kid', 'kids', 'boys', 'girls', 'people']);
 const AFFILIATION = new Set(['in', 'from', 'at']);
@@ -162,6 +179,8 @@ const AFFILIATION = new Set(['in', 'from', 'at']);
  */
 function isObject(tokens: readonly Token[], j: number, model: SafetyModel, set = ''): boolean {
   let k = j - 1;
+  // Session 30: "whole" or "entire" between ("send it to his WHOLE school").
+  if (OBJECT_FILLERS.has(tokens[k]?.word ?? '') && POSSESSIVES.has(tokens[k - 1]?.word ?? '')) k -= 1;
   if (POSSESSIVES.has(tokens[k]?.word ?? '')) k -= 1;
   const before = tokens[k];
   if (before === undefined || !model.scope.objectMarkers.has(before.keys[0] ?? '')) return false;
@@ -276,6 +295,8 @@ function strangerOnline(tokens: readonly Token[], s: number | undefined, j: numb
 const EITHER_GENDER = new Set(['cousin', 'friend', 'bestie', 'bff', 'mate']);
 const SUBJECT_HE = new Set(['he']);
 const SUBJECT_SHE = new Set(['she']);
+/** Session 30: trusted people who are several, for "they" ("my PARENTS have find my iphone on so THEY always know where i am"). */
+const TRUSTED_PLURAL = new Set(['parents', 'grandparents', 'family', 'carers', 'foster', 'mum and dad', 'teachers', 'friends', 'cousins']);
 
 /**
  * Session 7: the one acting is "he" or "she" just before the phrase, and the nearest person named
@@ -290,16 +311,22 @@ function pronounOfTrusted(tokens: readonly Token[], m: PhraseMatch, set: string)
   // The pronoun is the subject of the phrase: at most three words before it ("she HAD TO buy me").
   for (let k = m.first; k >= Math.max(0, m.first - 3); k -= 1) {
     const w = tokens[k]?.word ?? '';
-    if (tokens[k]?.sentence === s && (SUBJECT_HE.has(w) || SUBJECT_SHE.has(w))) { p = k; break; }
+    if (tokens[k]?.sentence === s && (SUBJECT_HE.has(w) || SUBJECT_SHE.has(w) || w === 'they')) { p = k; break; }
   }
   if (p < 0 || tokens[m.first]?.quoted) return false;
   const she = SUBJECT_SHE.has(tokens[p]?.word ?? '');
+  const they = tokens[p]?.word === 'they';
   for (let k = p - 1; k >= 0; k -= 1) {
     const t = tokens[k];
     if (t === undefined || t.sentence !== s) return false;
     const w = t.word;
     if (w === tokens[p]?.word) continue;
     if (OTHER_PERSON.has(w) || CHILD_SUBJECTS.has(w) || w === 'boy' || w === 'girl') return false;
+    if (they) {
+      if (TRUSTED_PLURAL.has(w) && t.keys.includes(set)) return !metOnline(tokens, k);
+      if (t.keys.includes(set) || w === 'boys' || w === 'girls' || w === 'people') return false;
+      continue;
+    }
     if (t.keys.includes(set)) return (she ? FEMALE.has(w) : MALE.has(w)) || EITHER_GENDER.has(w) ? !metOnline(tokens, k) : false;
   }
   return false;
@@ -498,10 +525,11 @@ function disguisedAccident(tokens: readonly Token[], i: number): boolean {
   return tokens[i - a]?.word === 'like' && SEEMING.has(tokens[i - a - 1]?.word ?? '');
 }
 
-function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: readonly string[], model: SafetyModel, threat = false): boolean {
+function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: readonly string[], model: SafetyModel, threat = false, near?: RunOnPhrase): boolean {
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined || t.sentence !== s || !t.keys.some((k) => sets.includes(k))) continue;
+    if (near !== undefined && t.keys.every((k) => !sets.includes(k) || THOUGHT_TOPICS.has(k)) && otherThought(near, tokens, i)) continue;
     if (sets.includes('{harmless}') && filmedOrPosted(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
     if (sets.includes('{harmless}') && disguisedAccident(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
     if (threat && sets.includes('{harmless}') && harmlessNotPlay(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
@@ -517,6 +545,39 @@ function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: read
     if (!negated) return true;
   }
   return false;
+}
+
+/** Session 30: the text and span of a phrase, for `otherThought`. */
+interface RunOnPhrase {
+  readonly text: string;
+  readonly first: number;
+  readonly last: number;
+}
+
+/** Harmless topics a run-on moves between (school work, a pet, a game); a laugh or a joke colours the whole message. */
+const THOUGHT_TOPICS = new Set(['{schoolwork}', '{pet}', '{game}']);
+/** A sentence this long (in words) is a run-on of several thoughts: "today was rubbish we had a maths test … anyway". */
+const RUN_ON_WORDS = 25;
+/** In a run-on, how far (in words) a harmless word still belongs to the phrase's thought. */
+const THOUGHT_REACH = 10;
+
+/**
+ * Session 30: in a run-on sentence with no full stops (a long message about a school day, a falling-out or a game, the
+ * flag in the middle), a harmless word (a maths test, homework, a pet) said in another thought is not what the phrase is
+ * about: "today was rubbish we had a maths test …, and the guy from fortnite said … hes going to send my mum everything
+ * i told him, anyway i have to do my homework now". In a sentence of 25 words or more, a word more than 10 words from
+ * the phrase, or with a comma between them, belongs to another thought. Shorter sentences are read as one thought, as
+ * before ("he said he'll send my mum a pic of my cat"). Only for topic words (`THOUGHT_TOPICS`): a laugh or a joke
+ * after a comma still colours the whole run-on ("…he said he'd find me and …, we were both laughing, its a running joke").
+ */
+function otherThought(near: RunOnPhrase, tokens: readonly Token[], i: number): boolean {
+  const s = tokens[near.first]?.sentence;
+  let n = 0;
+  for (const t of tokens) if (t.sentence === s) n += 1;
+  if (n < RUN_ON_WORDS || (i >= near.first && i <= near.last)) return false;
+  const [a, b] = i < near.first ? [i, near.first] : [near.last, i];
+  if (b - a > THOUGHT_REACH) return true;
+  return near.text.slice(tokens[a]?.end ?? 0, tokens[b]?.start ?? 0).includes(',');
 }
 
 /** Session 28: the verb forms of "report", never the thing pictured. */
@@ -1011,6 +1072,7 @@ function trivialHyperbole(tokens: readonly Token[], m: PhraseMatch, rule: Compil
   let trifle = false;
   let chore = false;
   let laugh = false;
+  let dated = false;
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined) continue;
@@ -1026,9 +1088,71 @@ function trivialHyperbole(tokens: readonly Token[], m: PhraseMatch, rule: Compil
     const before = tokens[i - 1]?.word ?? '';
     const atHand = before === 'this' || before === 'these' || (before === 'more' && tokens[i - 2]?.word === 'one');
     if (t.sets.includes('{chore}')) chore = true;
+    if (t.sets.includes('{chore}') && choreOnDay(tokens, i)) dated = true;
     if (atHand && (t.sets.includes('{chore}') || t.sets.includes('{game}') || (t.sets.includes('{thing}') && !NOT_AT_HAND.has(t.word)))) trifle = true;
   }
-  return trifle || (chore && laugh) || (laugh && (causeGiven(tokens, m) || embarrassingMoment(tokens, m)));
+  return trifle || (chore && laugh) || (laugh && (causeGiven(tokens, m) || embarrassingMoment(tokens, m))) || ((dated || thingForgotten(tokens)) && softWish(tokens, m) && !saidInEarnest(tokens));
+}
+
+/** Days a school task is set for: "maths test TOMORROW", "spelling test ON MONDAY", "exam TODAY" (set `later`, and today). */
+const TASK_DAYS = new Set(['today', 'tmrw', 'tomorrow', 'tmr', 'tomoz', 'tomorow', '2day', '2moro']);
+
+/**
+ * Session 30: a school task pinned to a day ("maths test tomorrow i want to die", "ugh french exam on monday, i wanna
+ * die"): the day word (today, tomorrow, set `later`) within two words after the task word.
+ */
+function choreOnDay(tokens: readonly Token[], i: number): boolean {
+  for (let k = i + 1; k <= i + 2 && k < tokens.length; k += 1) {
+    const t = tokens[k];
+    if (t !== undefined && (TASK_DAYS.has(t.word) || t.sets.includes('{later}'))) return true;
+  }
+  return false;
+}
+
+/** Words of forgetting or losing a thing: "i LEFT my pencil case at home", "FORGOT my pe kit". */
+const FORGETTING = new Set(['forgot', 'forget', 'forgotten', 'lost', 'left', 'dropped', 'spilled', 'spilt']);
+/** Where a thing is left: "left it AT HOME", "ON THE BUS", "IN MY LOCKER". */
+const LEFT_AT = new Set(['home', 'school', 'bus', 'locker', 'house', 'nans', 'dads', 'mums', 'car', 'classroom']);
+const LEFT_PREPS = new Set(['at', 'on', 'in']);
+
+/**
+ * Session 30: a thing of the child's forgotten or lost ("i want to die, i left my pencil sharpener at home", "forgot
+ * my pe kit i want to die"): "forgot my", "lost my", "dropped my", or "left my … at home / on the bus" (within five
+ * words). Not "left me", nor someone who left: "my" must follow the word.
+ */
+function thingForgotten(tokens: readonly Token[]): boolean {
+  for (let i = 0; i < tokens.length; i += 1) {
+    const w = tokens[i]?.word ?? '';
+    if (!FORGETTING.has(w) || tokens[i + 1]?.word !== 'my') continue;
+    if (w !== 'left') return true;
+    for (let k = i + 2; k <= i + 6 && k < tokens.length; k += 1) if (LEFT_AT.has(tokens[k]?.word ?? '') && (LEFT_PREPS.has(tokens[k - 1]?.word ?? '') || LEFT_PREPS.has(tokens[k - 2]?.word ?? ''))) return true;
+  }
+  return false;
+}
+
+/** Words of the softer death wish: "want to DIE", "im DEAD", "wanna DISAPPEAR" (not "kill myself", "end it"). */
+const SOFT_WISH = new Set(['die', 'dy', 'dead', 'death', 'disappear', 'vanish']);
+
+/**
+ * Session 30: the causes `choreOnDay` and `thingForgotten` wave off only the softer wish ("i want to die", "i want to
+ * disappear"); "maths test tomorrow i want to kill myself" keeps its finding.
+ */
+function softWish(tokens: readonly Token[], m: PhraseMatch): boolean {
+  let soft = false;
+  for (let j = m.first; j <= m.last; j += 1) {
+    const k = tokens[j]?.keys[0] ?? '';
+    if (k === 'kill' || k === 'end') return false;
+    if (SOFT_WISH.has(k) || tokens[j]?.word === 'dying') soft = true;
+  }
+  return soft;
+}
+
+/** Words that say a death wish is meant, whatever the cause told with it: "honestly", "not in a joke way", "really". */
+const EARNEST_WORDS = new Set(['honestly', 'genuinely', 'really', 'joke', 'joking', 'kidding', 'mean', 'meant', 'truly', 'srsly', 'fr']);
+
+/** Session 30: a word of `earnest` or of meaning it in the message (see EARNEST_WORDS): a cause told beside it waves nothing off. */
+function saidInEarnest(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => t.sets.includes('{earnest}') || EARNEST_WORDS.has(t.word));
 }
 
 /** The words that say self-harm itself: a hurt with them is never read as an accident. */
@@ -1066,9 +1190,51 @@ function accidentalInjury(tokens: readonly Token[], m: PhraseMatch, rule: Compil
     if (t.sentence !== tokens[m.first]?.sentence) continue;
     const next = tokens[i + 1]?.word ?? '';
     if (i > m.last && (SNAGS.has(t.word) || (MISHAPS.has(t.word) && next !== 'out') || (COMING_OFF.has(t.word) && next === 'off'))) cause = true;
+    // Session 30: the fall told first ("i FELL OFF my bike and cut my leg"): a mishap with "off" or "over" after it.
+    if (i < m.first && MISHAPS.has(t.word) && (next === 'off' || next === 'over' || next === 'down' || next === 'and')) cause = true;
     if (i < m.first && (t.sets.includes('{animal}') || t.sets.includes('{pet}')) && ANIMAL_HURTS.has(tokens[i + 1]?.word ?? '')) cause = true;
   }
   return cause;
+}
+
+/**
+ * Session 30: a pencil sharpener lost, forgotten or left at home ("i lost my pencil sharpener", "i want to die, i
+ * left my pencil sharpener at home") is no means at hand: self-harm's bare "pencil sharpener" stands down with
+ * `thingForgotten`, unless the message names a blade, a word of hurting oneself or distress, or keeping it quiet.
+ */
+function sharpenerMislaid(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:self_harm.self-harm' || tokens[m.last]?.word !== 'sharpener' || m.last - m.first !== 1) return false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined || (i >= m.first && i <= m.last)) continue;
+    if (SELF_WORDS.has(t.word) || t.sets.includes('{means}') || t.sets.includes('{harmself}') || t.sets.includes('{hush}') || t.sets.includes('{secret}')) return false;
+    if (t.sets.includes('{distress}') && !COMMON_DISTRESS.has(t.word)) return false;
+  }
+  return thingForgotten(tokens);
+}
+
+/** Words that name a song or its singing: "the SONG goes…", "that emo BAND", "the LYRICS". */
+const SONG_WORDS = new Set(['song', 'songs', 'lyric', 'lyrics', 'band', 'album', 'track', 'tune', 'singer', 'sings', 'sang', 'singing', 'chorus', 'verse', 'playlist', 'spotify', 'rapper', 'musical', 'sing']);
+/** Words by which the child takes the line as their own: "thats exactly how i FEEL", "i RELATE", "same". */
+const OWNS_THE_LINE = new Set(['feel', 'feeling', 'feels', 'felt', 'relate', 'relatable', 'same', 'exactly', 'true', 'me', 'myself', 'too']);
+
+/**
+ * Session 30: a self-harm line quoted from a song ("listening to "i want to die" by that emo band on repeat", "my
+ * favourite song goes "i just want to sleep and never wake up" its so sad"): the phrase is inside quotation marks
+ * and the message names a song, a band, lyrics or singing outside them. Never when the child takes the line as
+ * their own outside the quote ("thats exactly how i feel", "same", "i relate"), nor with a word of distress, means,
+ * pills or meaning it.
+ */
+function songLine(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'self_harm' || !tokens[m.first]?.quoted) return false;
+  let song = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined || t.quoted) continue;
+    if (OWNS_THE_LINE.has(t.word) || t.sets.includes('{means}') || t.sets.includes('{pills}') || t.sets.includes('{earnest}') || (t.sets.includes('{distress}') && !COMMON_DISTRESS.has(t.word))) return false;
+    if (SONG_WORDS.has(t.word)) song = true;
+  }
+  return song;
 }
 
 /** Words of being seen or heard: "my crush SAW me trip", "mum HEARD me singing", "he CAUGHT me dancing". */
@@ -1136,7 +1302,11 @@ function sentNotAsked(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
   if (!SENT_RULES.has(rule.id)) return false;
   const t = tokens[m.first];
   // Not money sent for something ("he sends me money for robux": the child buys for him).
-  if (t === undefined || t.quoted || !SENT_FORMS.has(t.word) || !SENT_TO_CHILD.has(tokens[m.first + 1]?.word ?? '') || tokens[m.last + 1]?.word === 'for') return false;
+  if (t === undefined || t.quoted || !SENT_FORMS.has(t.word)) return false;
+  // Session 30: a parent's own child as the receiver ("the man keeps sending MY SON money for roblox"): money for
+  // the child's game is a present to the child; "he sends me money for robux" (the child buys for him) stays.
+  const toOwnChild = tokens[m.first + 1]?.word === 'my' && (tokens[m.first + 2]?.sets.includes('{offspring}') ?? false);
+  if (!toOwnChild && (!SENT_TO_CHILD.has(tokens[m.first + 1]?.word ?? '') || tokens[m.last + 1]?.word === 'for')) return false;
   for (let j = m.first - 1; j >= 0 && tokens[j]?.sentence === t.sentence; j -= 1) {
     const w = tokens[j];
     if (w === undefined) continue;
@@ -2207,6 +2377,32 @@ function relapseAfter(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
   return false;
 }
 
+/** Words of how a past matter ended: "the police SORTED it", "he got BANNED", "its OVER". */
+const ENDED = new Set(['sorted', 'over', 'banned', 'caught', 'arrested', 'resolved', 'dealt', 'fine', 'okay', 'done', 'gone', 'blocked', 'reported']);
+/** Words after that end which open it again: "…but now hes messaging me AGAIN", "hes BACK". */
+const OPENED_AGAIN = new Set(['again', 'back']);
+/** After "back", a time or place gone by, not a return: "whoever we spoke to BACK THEN", "back in year 7". */
+const BACK_THEN = new Set(['then', 'when', 'in', 'to', 'home', 'from']);
+/** Who acts after a "but now": "but now HE wants to meet". */
+const NOW_WHO = new Set(['he', 'she', 'they', 'hes', 'shes', 'theyre', 'someone', 'this', 'the']);
+
+/**
+ * Session 30: a matter told as sorted and then as back ("the police sorted it last year but now hes messaging me again
+ * and wants to meet"): after the last word of how it ended, "again", "back", or a "now" after "but" or before who acts
+ * next keeps the phrase from standing down as settled, whether the phrase comes before or after that word. "he asked
+ * to meet me again last year but the police sorted it and im fine now" (the "again" before the end) stays settled.
+ */
+function reopenedAfterOutcome(tokens: readonly Token[], m: PhraseMatch): boolean {
+  let end = -1;
+  for (let i = 0; i < tokens.length; i += 1) if (ENDED.has(tokens[i]?.word ?? '') && (i < m.first || i > m.last)) end = i;
+  if (end < 0) return false;
+  for (let i = end + 1; i < tokens.length; i += 1) {
+    const w = tokens[i]?.word ?? '';
+    if ((OPENED_AGAIN.has(w) && !BACK_THEN.has(tokens[i + 1]?.word ?? '')) || (w === 'now' && (tokens[i - 1]?.word === 'but' || NOW_WHO.has(tokens[i + 1]?.word ?? '')))) return true;
+  }
+  return false;
+}
+
 /** Words that say self-harm is coming back (not every `relapse` word: "still", "wanted", "helps" are in recovery stories too). */
 const COMING_BACK = new Set(['again', 'relapse', 'relapsed', 'relapsing', 'tempted']);
 /** "never again", "not again": said of the act being over. */
@@ -2265,6 +2461,8 @@ function idealRole(tokens: readonly Token[], j: number): boolean {
  */
 function claimsToBeTheirs(tokens: readonly Token[], j: number): boolean {
   let k = j - 1;
+  // Session 30: "she said she is my NEW BEST friend": up to two words of the kind between.
+  for (let n = 0; n < 2 && CLAIMED_KIND.has(tokens[k]?.word ?? ''); n += 1) k -= 1;
   if (!WHOSE_CLAIMED.has(tokens[k]?.word ?? '')) return false;
   k -= 1;
   if (tokens[k]?.word === 'is' || tokens[k]?.word === 'are') k -= 1;
@@ -2272,6 +2470,7 @@ function claimsToBeTheirs(tokens: readonly Token[], j: number): boolean {
   return SAYING.has(tokens[k - 1]?.word ?? '');
 }
 const WHOSE_CLAIMED = new Set(['my', 'your', 'ur', 'yr']);
+const CLAIMED_KIND = new Set(['new', 'best', 'bestest', 'only', 'special', 'secret', 'real', 'online', 'true']);
 const CLAIMER = new Set(['he', 'she', 'they', 'hes', 'shes', 'theyre']);
 
 /** Words of a live location or a map (session 20: `locationWithTrusted`). */
@@ -2366,6 +2565,28 @@ function pictureOfThing(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   }
   for (const w of tokens) if (THING_VETO.some((v) => w.sets.includes(v)) || OTHER_PERSON.has(w.word)) return false;
   return true;
+}
+
+/** Who a picture is of when it is the child (or the child told of): "pics OF ME in my room", "a photo of her". */
+const PICTURED_CHILD = new Set(['me', 'you', 'u', 'yourself', 'urself', 'myself']);
+/** Who asks such a picture: "a MAN wants pics of me", "HE keeps asking for vids of me" (not a teacher or a gran). */
+const PICTURE_ASKER = new Set(['he', 'she', 'they', 'hes', 'shes', 'theyre']);
+
+/**
+ * Session 30: a picture of the child somewhere ("a man wants pics of me in my room", "someone wants photos of me in the
+ * changing rooms"): the picture is of the child, so a harmless thing of `pet` in the sentence (a room, a report) is
+ * only where they are, and does not stand image-request down. The picture word in or just after the phrase, then
+ * "of" and me, you or yourself, asked by a man, someone, he, she or they named before it ("she sends pics of her cat",
+ * "a pic of my room", a teacher's photo of me for the school card still stand down).
+ */
+function childPictured(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.image-request') return false;
+  const s = tokens[m.first]?.sentence;
+  let asker = false;
+  for (let i = 0; i <= m.first; i += 1) if (tokens[i]?.sentence === s && (OTHER_PERSON.has(tokens[i]?.word ?? '') || PICTURE_ASKER.has(tokens[i]?.word ?? ''))) asker = true;
+  if (!asker) return false;
+  for (let i = m.first; i <= m.last + 1; i += 1) if (tokens[i]?.sets.includes('{image}') && tokens[i + 1]?.word === 'of' && PICTURED_CHILD.has(tokens[i + 2]?.word ?? '')) return true;
+  return false;
 }
 
 /**
@@ -2914,7 +3135,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (giftPaidOut(tokens, m, rule)) return 'sent';
   if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return 'negated';
   if (rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm')) return 'hypothetical';
-  if (rule.resolvable && (scope.resolved || scope.closedFrom > m.last) && !relapseAfter(tokens, m, rule)) return 'resolved';
+  if (rule.resolvable && (scope.resolved || scope.closedFrom > m.last) && !relapseAfter(tokens, m, rule) && !reopenedAfterOutcome(tokens, m)) return 'resolved';
   if (rule.category === 'self_harm' && rule.urgency !== 'immediate' && toldAsOver(tokens, m)) return 'over';
   if (ACT_RULES.has(rule.id) && toldAsOver(tokens, m, true)) return 'over';
   // Session 18: drugs given but refused inside the phrase ("gave me some pills but i didnt take them").
@@ -2930,6 +3151,8 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (outsideAtWork(tokens, rule)) return 'nuisance';
   if (trivialHyperbole(tokens, m, rule)) return 'hyperbole';
   if (accidentalInjury(tokens, m, rule)) return 'hyperbole';
+  if (sharpenerMislaid(tokens, m, rule)) return 'thing';
+  if (songLine(tokens, m, rule)) return 'thing';
   if (tellingOff(tokens, m, rule)) return 'tellingoff';
   if (bribeNotThreat(tokens, m, rule)) return 'bribe';
   if (REFUSABLE.has(rule.id) && refusedAndOver(tokens)) return 'refused';
@@ -2941,6 +3164,8 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (doseAsMeant(tokens, m, rule)) return 'dose';
   if (permissionRefused(tokens, m, rule)) return 'permission';
   if (meetsKnown(tokens, m, rule)) return 'trusted';
+  if (ownPastMeeting(tokens, m, rule)) return 'over';
+  if (nameKnownAtShop(tokens, m, rule)) return 'inperson';
   if (animalFollows(tokens, m, rule)) return 'nuisance';
   if (habitualHiding(tokens, m, rule)) return 'nuisance';
   if (locationWithTrusted(tokens, m, rule)) return 'trusted';
@@ -2999,11 +3224,12 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
         const t = tokens[j];
         if (t === undefined || t.sentence !== s || !t.keys.includes(set)) continue;
         if (someoneElseBetween(tokens, j, m.first)) continue;
-        if (TRUSTED_SETS.has(set) && (metOnline(tokens, j) || strangerOnline(tokens, s, j))) continue;
+        if (TRUSTED_SETS.has(set) && (metOnline(tokens, j) || strangerOnline(tokens, s, j) || ownersOnlineFriend(tokens, j))) continue;
         // Session 20: a trusted role only claimed ("PRETENDING TO BE a delivery driver", "SAYING ITS a delivery").
         if (TRUSTED_SETS.has(set) && (claimedRole(tokens, j) || idealRole(tokens, j))) continue;
         // Session 19: "one of HIS mates made me a drink": his or their friends are not the child's.
         if (rule.id === 'lex:immediate_danger.given-drugs' && (tokens[j - 1]?.word === 'his' || tokens[j - 1]?.word === 'their')) continue;
+        if (set === '{peers}' && hisFriend(tokens, j)) continue;
         if (set === '{self}' ? !isDemandedOfChild(tokens, j, m.first, model) : !isObject(tokens, j, model, set)) return true;
         if (rule.category === 'personal_info' && TRUSTED_SETS.has(set) && isTrustedReceiver(tokens, j)) return true;
       }
@@ -3012,6 +3238,18 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
     if (cancelledBy !== undefined) return TRUSTED_SETS.has(cancelledBy) ? 'trusted' : cancelledBy === '{self}' ? 'self' : 'role';
   }
   return undefined;
+}
+
+/** Words between "his" and a friend word: "his BEST friend", "his ONLY mate". */
+const FRIEND_KIND = new Set(['best', 'only', 'bestest', 'closest', 'special', 'new']);
+
+/**
+ * Session 30: "his friend", "his best friend" is a friend of the man, not of the child, and in "he said i'm his best
+ * friend and not to tell anyone we talk" it is the child: no trusted person stands the phrase down.
+ */
+function hisFriend(tokens: readonly Token[], j: number): boolean {
+  const before = tokens[j - 1]?.word;
+  return before === 'his' || (FRIEND_KIND.has(before ?? '') && tokens[j - 2]?.word === 'his');
 }
 
 /** Session 28c: every word of a trusted set before `end` in its sentence is "your X" (someone asked about). */
@@ -3084,6 +3322,75 @@ function familyCard(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   return false;
 }
 
+/** Going words of a meeting set out for: "i WENT to meet him", "we LEFT to meet them". */
+const WENT_FORMS = new Set(['went', 'gone', 'left']);
+/** Words of a day gone by: "YESTERDAY", "LAST week", "two weeks AGO" (and a weekday of `later`, past with "went"). */
+const DAY_GONE = new Set(['yesterday', 'last', 'ago', 'yday', 'yesterdy']);
+/** Words that keep it danger now: still there, not back, unreachable, or the time now. */
+const STILL_THERE = new Set(['still', 'back', 'home', 'answering', 'missing', 'lost', 'stuck', 'help', 'scared']);
+
+/**
+ * Session 30: the child's own meeting told as past ("i went to meet him on saturday", "we went to meet her yesterday"):
+ * meeting-soon's "went to meet …" is a meeting that happened, told by the child who is home again. It stands down
+ * (met-in-person and meet-request read it, not danger now) when "i" or "we" goes right before it, a day gone by is
+ * named (yesterday, last…, ago, or a weekday, which after "went" is past) and the message has no time soon
+ * (now, tonight), nothing of still being there or not back, no need of help and no fear. "my sister went to meet him
+ * on saturday" (someone else, maybe not back) and "i went to meet him and im still at his house" keep it.
+ */
+function ownPastMeeting(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.meeting-soon' || !WENT_FORMS.has(tokens[m.first]?.word ?? '')) return false;
+  const who = tokens[m.first - 1]?.word ?? '';
+  if (who !== 'i' && who !== 'we') return false;
+  let gone = false;
+  for (const t of tokens) {
+    if (t.sets.includes('{soon}') || STILL_THERE.has(t.word) || t.sets.includes('{distress}')) return false;
+    if (DAY_GONE.has(t.word) || t.sets.includes('{later}') || t.sets.includes('{past}')) gone = true;
+  }
+  return gone;
+}
+
+/** Shops a child goes into: "the man AT THE SHOP knows my name". */
+const SHOPS = new Set(['shop', 'shops', 'newsagents', 'newsagent', 'offy', 'bakery', 'chippy', 'cafe', 'takeaway']);
+
+/**
+ * Session 30: someone at a shop the child goes into knowing the child's name ("the man at the shop knows my name
+ * because i go in every day") is everyday life, not a stranger with the child's details: knows-details stands down
+ * when its phrase is about the name only, "at"/"in" a shop comes before it in the sentence, and the message names
+ * nothing online, no secret and no fear. Where the child lives or goes to school, known by the same man, keeps it.
+ */
+function nameKnownAtShop(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:personal_info.knows-details' || tokens[m.last]?.word !== 'name') return false;
+  const s = tokens[m.first]?.sentence;
+  let shop = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (isOnlineWord(t) || ONLINE.has(t.word) || t.sets.includes('{secret}') || t.sets.includes('{hush}') || (t.sets.includes('{distress}') && !COMMON_DISTRESS.has(t.word)) || t.word === 'scared' || t.word === 'creepy' || t.word === 'weird') return false;
+    if (i < m.first && t.sentence === s && SHOPS.has(t.word) && ['at', 'in'].includes(tokens[i - 1]?.word === 'the' || tokens[i - 1]?.word === 'corner' ? (tokens[i - 2]?.word ?? '') : (tokens[i - 1]?.word ?? ''))) shop = true;
+  }
+  return shop;
+}
+
+/** Words of being called or messaged from afar: "hes CALLING again rn", "she keeps TEXTING me". */
+const CONTACT_VERBS = new Set(['calling', 'called', 'calls', 'call', 'ringing', 'rang', 'rings', 'phoning', 'phoned', 'texting', 'texted', 'texts', 'messaging', 'messaged', 'facetiming', 'facetimed', 'spamming', 'spammed', 'dming', 'snapping', 'snapped']);
+/** The only other words a message of contact alone may have: who, when, again, "my phone". */
+const CONTACT_FILLERS = new Set(['he', 'hes', 'she', 'shes', 'they', 'theyre', 'someone', 'somebody', 'it', 'its', 'is', 'are', 'was', 'keeps', 'keep', 'kept', 'again', 'still', 'rn', 'now', 'right', 'just', 'literally', 'wont', 'stop', 'stopping', 'me', 'my', 'phone', 'number', 'the', 'this', 'that', 'man', 'guy', 'him', 'her', 'them', 'and', 'omg', 'ugh', 'like', 'times', 'non', 'constantly', 'all', 'day', 'over', 'nonstop', 'x', 'i', 'cant', 'answer', 'ignoring', 'ignore']);
+
+/**
+ * Session 30: a short message that says only that someone is calling or messaging the child ("hes calling again rn",
+ * "she keeps texting me now"): contact from afar, not danger now. The classifier alone (0.94 on "hes calling again
+ * rn", carried by "hes" and "rn") does not raise immediate_danger when every word is a contact verb or one of
+ * `CONTACT_FILLERS`: nothing of being outside, coming, hurting, fear or means. A rule still reads what it reads.
+ */
+function contactOnly(tokens: readonly Token[]): boolean {
+  let contact = false;
+  for (const t of tokens) {
+    if (CONTACT_VERBS.has(t.word)) contact = true;
+    else if (!CONTACT_FILLERS.has(t.word) && !/^\d+$/.test(t.word)) return false;
+  }
+  return contact;
+}
+
 /** Session 28: where or what an outfit is for: "what im wearing TO THE PARTY", "FOR WORLD BOOK DAY". */
 const OUTFIT_OCCASIONS = new Set(['party', 'parties', 'school', 'wedding', 'prom', 'disco', 'world', 'non', 'mufti', 'church', 'mosque', 'temple', 'gurdwara', 'funeral', 'christening', 'dinner', 'cinema', 'match', 'concert', 'gig', 'trip', 'holiday', 'football', 'dance', 'show', 'sleepover', 'competition', 'interview', 'restaurant', 'bowling', 'birthday', 'bday', 'eid', 'christmas', 'xmas', 'diwali', 'assembly', 'photo', 'photos', 'picture', 'festival', 'graduation', 'leavers', 'award', 'awards', 'panto', 'theatre', 'park', 'beach', 'town', 'swimming', 'rehearsal', 'audition', 'ceremony']);
 /** What may stand between "to"/"for" and the occasion: "to THE party", "for MY cousins wedding", "to school TOMORROW". */
@@ -3102,15 +3409,25 @@ const OUTFIT_VETO = ['{image}', '{nudestrong}', '{bodypart}', '{undress}', '{sec
  * for him tonight", "…under my school uniform").
  */
 function outfitForOccasion(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
-  if (rule.id !== 'lex:sexual.sexual-talk' || tokens[m.last]?.word !== 'wearing') return false;
+  const worn = rule.id === 'lex:sexual.sexual-talk' ? tokens[m.last]?.word === 'wearing' : rule.id === 'lex:sexual.nude-request' && wearAsked(tokens, m);
+  if (!worn) return false;
   const next = tokens[m.last + 1]?.word ?? '';
   if (next !== 'to' && next !== 'for') return false;
-  if (tokens.some((t) => OUTFIT_VETO_WORDS.has(t.word) || OTHER_PERSON.has(t.word) || ONLINE.has(t.word) || ONLINE_PLACE.has(t.word) || t.sets.includes('{app}') || OUTFIT_VETO.some((v) => t.sets.includes(v)))) return false;
+  // (Session 30: for nude-request the phrase's own words, "asked ME to wear a BRA", are no veto.)
+  const own = rule.id === 'lex:sexual.nude-request';
+  if (tokens.some((t, i) => !(own && i >= m.first && i <= m.last) && (OUTFIT_VETO_WORDS.has(t.word) || OTHER_PERSON.has(t.word) || ONLINE.has(t.word) || ONLINE_PLACE.has(t.word) || t.sets.includes('{app}') || OUTFIT_VETO.some((v) => t.sets.includes(v))))) return false;
   for (let k = m.last + 2; k <= m.last + 4; k += 1) {
     const w = tokens[k]?.word ?? '';
     if (OUTFIT_OCCASIONS.has(w)) return true;
     if (!OUTFIT_FILLERS.has(w)) return false;
   }
+  return false;
+}
+
+/** Session 30: clothes a child is asked to wear ("she asked me to WEAR A BRA for the dance"): nude-request's "… wear a bra". */
+const WEAR = new Set(['wear', 'wearing', 'put']);
+function wearAsked(tokens: readonly Token[], m: PhraseMatch): boolean {
+  for (let j = m.first; j < m.last; j += 1) if (WEAR.has(tokens[j]?.word ?? '')) return true;
   return false;
 }
 
@@ -3124,7 +3441,7 @@ function isWeakSoon(span: EvidenceSpan): boolean {
 /** A clause's opening: the message's start, a stop or a comma, or "and", "but", "so" just before. */
 const CLAUSE_OPENS = /(?:^|[.!?,;:\n]|\b(?:and|but|so))\s*$/;
 /** Who the story turns to next: "now he says", "now shes saying". */
-const STORY_SUBJECT = /^\s+(?:he|she|they|hes|shes|theyre|he's|she's|they're)\b/;
+const STORY_SUBJECT = /^\s+(?:he|she|they|hes|shes|theyre|he's|she's|they're|(?:this|that|the)\s+(?:guy|man|boy|lad|girl|woman|lady|person|account|player|dude|bloke|stranger))\b/;
 
 /**
  * Session 26: "now he says he will tell my parents im gay if i dont meet him": a "now" that opens a clause and is
@@ -3279,7 +3596,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       }
       continue;
     }
-    if (rule.unlessSentenceHas.length > 0 && (sentenceHas(tokens, tokens[m.first]?.sentence, familyHarmed(tokens, m, rule) ? rule.unlessSentenceHas.filter((x) => x !== '{game}') : rule.unlessSentenceHas, model, rule.category === 'threat_blackmail') || revealedLater(tokens, m, rule) || revealedNow(tokens, m, rule, model))) {
+    if (rule.unlessSentenceHas.length > 0 && (sentenceHas(tokens, tokens[m.first]?.sentence, familyHarmed(tokens, m, rule) ? rule.unlessSentenceHas.filter((x) => x !== '{game}') : childPictured(tokens, m, rule) ? rule.unlessSentenceHas.filter((x) => x !== '{pet}') : rule.unlessSentenceHas, model, rule.category === 'threat_blackmail', { text, first: m.first, last: m.last }) || revealedLater(tokens, m, rule) || revealedNow(tokens, m, rule, model))) {
       if (rule.category) stoodDown.add(rule.category);
       if (rule.category === 'immediate_danger' && rule.unlessSentenceHas.includes('{revealed}') && (sentenceHas(tokens, tokens[m.first]?.sentence, ['{revealed}'], model) || revealedLater(tokens, m, rule))) revealedHarmless = true;
       // Session 18: sweets or food taken ("i took the whole packet of haribo"), no pill, drug or means named.
@@ -3352,6 +3669,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       if (CARE_CATEGORIES.has(c) && familyCares(tokens)) continue;
       if (c === 'immediate_danger' && dangerDenied) continue;
       if (c === 'immediate_danger' && deadlineOnly(tokens, hits, state)) continue;
+      if (c === 'immediate_danger' && contactOnly(tokens)) continue;
       if (c === 'threat_blackmail' && fearsParentAnger(tokens)) continue;
       // Evidence: the words that pushed the score up most.
       const contrib = new Map<number, number>();

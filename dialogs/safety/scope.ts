@@ -12,6 +12,8 @@ export interface MessageScope {
   readonly generalSentences: ReadonlySet<number>;
   /** Per sentence made general only by a question opener ("what is…"): where the opener starts. */
   readonly questionFrom: ReadonlyMap<number, number>;
+  /** Session 30: where each hypothetical or question opener ends, by where it starts ("what do i do IF"). */
+  readonly openerLast: ReadonlyMap<number, number>;
   readonly resolved: boolean;
   /**
    * Session 28: where the message's last outcome phrase starts ("…and he got banned, its all
@@ -26,6 +28,7 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
   const hypotheticalFrom = new Map<number, number>();
   const generalSentences = new Set<number>();
   const questionFrom = new Map<number, number>();
+  const openerLast = new Map<number, number>();
   let past = false;
   let settled = false;
   const settledAt: PhraseMatch[] = [];
@@ -41,13 +44,17 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
       case 'hypothetical':
         if (isReportedCondition(tokens, m) || isBrokenDemand(tokens, m)) break;
         hypotheticalFrom.set(s, Math.min(hypotheticalFrom.get(s) ?? Infinity, m.first));
+        openerLast.set(m.first, Math.max(openerLast.get(m.first) ?? -1, m.last));
         break;
       case 'general':
         generalSentences.add(s);
         break;
       case 'questions': {
         const opensSentence = tokens.findIndex((t) => t.sentence === s) >= m.first - QUESTION_OPENING_WORDS;
-        if (opensSentence && !tokens.some((t) => t.sentence === s && t.keys.includes('{specific}'))) questionFrom.set(s, Math.min(questionFrom.get(s) ?? Infinity, m.first));
+        if (opensSentence && !tokens.some((t) => t.sentence === s && t.keys.includes('{specific}'))) {
+          questionFrom.set(s, Math.min(questionFrom.get(s) ?? Infinity, m.first));
+          openerLast.set(m.first, Math.max(openerLast.get(m.first) ?? -1, m.last));
+        }
         break;
       }
       case 'past':
@@ -60,7 +67,7 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
         break;
     }
   }
-  return { hypotheticalFrom, generalSentences, questionFrom, resolved: past && settled, closedFrom: closureAt(tokens, settledAt) };
+  return { hypotheticalFrom, generalSentences, questionFrom, openerLast, resolved: past && settled, closedFrom: closureAt(tokens, settledAt) };
 }
 
 /** Words of an outcome in a settled phrase: it is over, not only something the child did ("blocked him", "told my mum"). */
@@ -223,10 +230,23 @@ export function isNegated(tokens: readonly Token[], m: PhraseMatch, model: Safet
     if (reporting.has(stem)) return negators.has(tokens[j - 1]?.keys[0] ?? '');
     // Under strict negation ("I don't want to die" is a denial) only "stop"/"quit" still undo it:
     // "I can't stop thinking about suicide" is not a denial.
-    if (breakers.has(stem) && (!strict || UNSTOPPABLE.has(stem)) && !isDeniedKnowing(tokens, j, m.first) && !isAsIf(tokens, j)) sawBreaker = true;
+    if (breakers.has(stem) && (!strict || UNSTOPPABLE.has(stem)) && !isDeniedKnowing(tokens, j, m.first) && !isAsIf(tokens, j) && !isPrivacyWish(tokens, j, m.first)) sawBreaker = true;
     if (negators.has(stem) && !isDiscourseMarker(tokens, j)) return !sawBreaker && !isConditionNegator(tokens, j, m.first) && !isRelativeNegator(tokens, j, m.first);
   }
   return false;
+}
+
+/** Anyone at all, the one a privacy wish keeps out: "i dont want ANYONE to know where i live". */
+const ANYONE = new Set(['anyone', 'anybody', 'people', 'everyone', 'everybody', 'strangers', 'randoms', 'ppl']);
+
+/**
+ * Session 30: "want" is no breaker when the phrase is what the child wishes nobody to do: "i dont want anyone to know
+ * where i live", "i dont want people to see my location" (a wish for privacy, not pressure resisted). Only for
+ * anyone at all right after "want" and "to" just before the phrase; "i dont want him to know where i live" and "i
+ * dont want to send pics" keep "want" as a breaker.
+ */
+function isPrivacyWish(tokens: readonly Token[], j: number, first: number): boolean {
+  return (tokens[j]?.word === 'want' || tokens[j]?.word === 'wanna') && ANYONE.has(tokens[j + 1]?.word ?? '') && tokens[j + 2]?.word === 'to' && first === j + 3;
 }
 
 /** People a relative clause can describe: "a LAD i never met", "some GUY who doesnt know me". */
@@ -384,7 +404,8 @@ function isDeniedKnowing(tokens: readonly Token[], j: number, first: number): bo
 /** Whether every sentence of the message is a hypothetical or a general question. */
 export function isWhollyGeneral(tokens: readonly Token[], scope: MessageScope): boolean {
   if (tokens.length === 0) return false;
-  return tokens.every((t, i) => scope.generalSentences.has(t.sentence) || scope.questionFrom.has(t.sentence) || (scope.hypotheticalFrom.get(t.sentence) ?? Infinity) <= i || t.masked);
+  // Session 30: a question the child says is asked for themselves or a friend is not general (see askedForSelf).
+  return tokens.every((t, i) => scope.generalSentences.has(t.sentence) || scope.questionFrom.has(t.sentence) || (scope.hypotheticalFrom.get(t.sentence) ?? Infinity) <= i || t.masked) && !askedForSelf(tokens);
 }
 
 /** The child speaking of themselves: "kill MYSELF", "I want to die". */
@@ -401,22 +422,88 @@ const FIRST_PERSON = new Set(['i', 'me', 'my', 'myself']);
 export function isHypothetical(tokens: readonly Token[], m: PhraseMatch, scope: MessageScope, firstPerson = false): boolean {
   const s = tokens[m.first]?.sentence ?? 0;
   if (scope.generalSentences.has(s)) return true;
-  if (firstPerson && askedForSelf(tokens)) return false;
+  if (askedForSelf(tokens)) return false;
   const question = (scope.questionFrom.get(s) ?? Infinity) < m.first;
   if (!question && (scope.hypotheticalFrom.get(s) ?? Infinity) > m.first) return false;
-  if (!firstPerson) return true;
+  if (!firstPerson) return !toldSideways(tokens, m, scope, question ? (scope.questionFrom.get(s) ?? 0) : (scope.hypotheticalFrom.get(s) ?? 0));
   for (let i = Math.max(0, m.first - 1); i <= m.last; i += 1) if (FIRST_PERSON.has(tokens[i]?.word ?? '')) return false;
   return true;
 }
 
+/** Openers that ask: a question or "hypothetically", not a bare "if someone…", "in case", a film or a lesson. */
+const ASKING_OPENERS = new Set(['what', 'whats', 'how', 'should', 'is', 'would', 'can', 'could', 'are', 'do', 'does', 'why', 'will', 'hypothetically']);
+/**
+ * Words that tie a question to one real person or to something going on: a he or she, a man rather than "someone",
+ * what he keeps doing. ("now" was tried: a parent's "what do i do now" after telling of abuse then read as danger now.)
+ */
+const SOMEONE_REAL = new Set(['he', 'she', 'him', 'his', 'man', 'guy', 'bloke', 'lad', 'woman', 'lady', 'grown', 'keeps']);
+/** Of those, the pronouns, which may be a parent's own child: "what to do if someone asks where SHE lives" (a daughter). */
+const PRONOUNS_REAL = new Set(['he', 'she', 'him', 'his']);
+/** Subjects after a factive "that": "is it bad THAT I told someone…", "is it normal that he…". */
+const FACT_SUBJECTS = new Set(['i', 'he', 'she']);
+
+/**
+ * Session 30: a disclosure told sideways, as a question or a hypothetical ("what do i do if HE says hell ruin my
+ * life", "what should i do if a MAN from online wants to pick me up", "what do i do if the MAN is knocking on my door
+ * right now", "is it bad THAT I told someone on roblox what school i go to"). Between the asking opener and the end of the phrase the child names one particular he or she, a
+ * man rather than "someone", what someone keeps doing, or states it as a fact ("that i…"): the
+ * question is about something happening, not a general one. The everyday safety questions stay general: "what if
+ * someone asks me for pics", "what should i do if a stranger asks where i live", "how do i know if my son is being
+ * groomed", "is it safe to put my school in my bio". Not when the opener itself names someone ("what if MY friend…")
+ * nor for a bare "if someone…", "in case", a film, a lesson or the news (no asking opener). Self-harm keeps its own
+ * reading (`firstPerson`). A message that says elsewhere it is a general question, a lesson or a project ("…? asking
+ * for a pshe project", "just wondering") stays general, and a he or she after a parent's son or daughter is that child.
+ * ("says" was tried as a word of something happening: "what if a person online says theyre 14 but…", "what happens if
+ * sum1 says theyll share a pic of u? asking for a pshe project" are questions.)
+ */
+function toldSideways(tokens: readonly Token[], m: PhraseMatch, scope: MessageScope, from: number): boolean {
+  const last = scope.openerLast.get(from);
+  if (last === undefined || scope.generalSentences.size > 0 || !ASKING_OPENERS.has(tokens[from]?.word ?? '')) return false;
+  for (let k = from; k <= last; k += 1) if (tokens[k]?.word === 'my') return false;
+  const s = tokens[m.first]?.sentence;
+  let child = false;
+  for (let k = 0; k <= m.last; k += 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) continue;
+    if (t.sets.includes('{offspring}')) child = true;
+    if (k <= last) continue;
+    if (SOMEONE_REAL.has(t.word) && !(child && PRONOUNS_REAL.has(t.word))) return true;
+    if (t.word === 'that' && k <= last + 2 && FACT_SUBJECTS.has(tokens[k + 1]?.word ?? '')) return true;
+  }
+  // Two ages named, or the child's own, anywhere in the sentence: "is it illegal for a 20 year old to ask a 13 year old
+  // for pics", "what happens if you send a naked pic to someone and your 12". One age alone is a parent's question
+  // ("is it normal for a 13 year old to want their own bank card", "if both kids are 15").
+  let ages = 0;
+  for (let k = last + 1; k < tokens.length && tokens[k]?.sentence === s; k += 1) {
+    const age = ageAt(tokens, k);
+    if (age === 'own') return true;
+    if (age === 'age') ages += 1;
+  }
+  return ages >= 2;
+}
+
+/** Words after a number that make it an age: "a 13 YEAR old", "14 YO". */
+const AGE_AFTER = new Set(['year', 'years', 'yr', 'yrs', 'yo']);
+/** Words before a number that make it the child's own age: "and YOUR 12", "IM 12" (read "i am 12"). */
+const OWN_AGE_BEFORE = new Set(['your', 'am']);
+
+function ageAt(tokens: readonly Token[], k: number): 'own' | 'age' | undefined {
+  if (!/^\d{1,2}$/.test(tokens[k]?.word ?? '')) return undefined;
+  if (OWN_AGE_BEFORE.has(tokens[k - 1]?.word ?? '')) return 'own';
+  return AGE_AFTER.has(tokens[k + 1]?.word ?? '') ? 'age' : undefined;
+}
+
 /** Session 25: what a question is asked for, said after it: the child, "for real", or the "friend" of the old joke. */
-const ASKED_FOR = [['for', 'me'], ['for', 'myself'], ['for', 'real'], ['for', 'a', 'friend'], ['for', 'my', 'self']];
+const ASKED_FOR = [['for', 'me'], ['for', 'myself'], ['for', 'real'], ['for', 'a', 'friend'], ['for', 'my', 'friend'], ['for', 'my', 'mate'], ['for', 'my', 'self'], ['because', 'i', 'feel'], ['because', 'i', 'want']];
 
 /**
  * Session 25: a self-harm question the child says is asked for themselves ("whats the most painless way. asking
  * for me", "what happens if u take 30 ibuprofen, asking for real", "…asking for a friend") is not a general
  * question nor a hypothetical: "asking" or "askin" then "for me", "for myself", "for real" or "for a friend"
  * anywhere in the message. For self-harm phrases only (`firstPerson`); a lesson or the news stays general.
+ * Session 30: for every category ("asking for a friend, her online bf wants her to come to his flat", "is it illegal
+ * for a 20 year old to ask a 13 year old for pics, asking for a friend"); and the reason said as the child's own feeling
+ * ("what happens if you take too many tablets, asking cos i feel like doing it").
  */
 function askedForSelf(tokens: readonly Token[]): boolean {
   for (let i = 0; i < tokens.length; i += 1) {

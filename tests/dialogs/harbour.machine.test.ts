@@ -726,8 +726,10 @@ describe('escalation', () => {
 
   it('a stranger\'s offer ("he would give me robux if i send a pic") is not the child asking whether to do it', () => {
     // Before: "No, please don't. Paying or sending more won't make them stop", the answer to "should i send it".
+    // Don't send (and, since lexicon v90 also reads the offered robux as money, don't pay): both
+    // lines start "Don't send them"; the training set labels a payment offered for a picture financial.
     const offer = child(msg('someone on roblox said he would give me robux if i send a pic')).at(-1);
-    expect(keysOf(offer?.emitted ?? [])).toContain('advice.dont-send');
+    expect(keysOf(offer?.emitted ?? []).filter((k) => k === 'advice.dont-send' || k === 'advice.dont-send-or-pay')).toHaveLength(1);
     expect(keysOf(offer?.emitted ?? [])).not.toContain('advice.dont-comply');
     // Asking stays asking.
     const asked = child(msg('a man wants 100 pounds or he posts my pics'), msg('should i just pay him')).at(-1);
