@@ -106,3 +106,16 @@ export function lastWordsOf(real: { readonly content: Content; readonly machine:
   const turn = play(real.machine, input, texts.map(msg)).at(-1);
   return wordsOf(real.content, turn?.emitted ?? [], undefined, turn?.snapshot.context).join(' ');
 }
+
+/**
+ * The three views a probe test reads a conversation through, bound to the real machine: the keys of
+ * every message's replies, the keys of the last message's, and the last message's words as the server
+ * renders them (`lastWordsOf`).
+ */
+export function probeOf(real: { readonly content: Content; readonly machine: HarbourMachine }) {
+  return {
+    keysPerTurn: (input: DialogInput, ...texts: string[]) => keysPerMessage(real.machine, input, ...texts),
+    last: (input: DialogInput, ...texts: string[]) => lastKeys(real.machine, input, ...texts),
+    lastWords: (input: DialogInput, ...texts: string[]) => lastWordsOf(real, input, ...texts),
+  };
+}

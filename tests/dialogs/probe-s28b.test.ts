@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { summaryOf } from '../../dialogs/index.js';
-import { keysPerMessage, lastKeys, lastWordsOf, msg, onShift, play, useRealMachine } from './harness.js';
+import { msg, onShift, play, probeOf, useRealMachine } from './harness.js';
 
 /** Session 28, dialog owner 2: the tester's open problems (staff, friends, parents, Welsh), as the user sees them. */
 
 const real = useRealMachine();
 
-type Shift = { counsellorOnShift: boolean };
-const keysPerTurn = (shift: Shift, ...texts: string[]) => keysPerMessage(real.machine, shift, ...texts);
-const last = (shift: Shift, ...texts: string[]) => lastKeys(real.machine, shift, ...texts);
-/** As the server renders the last turn: with the chat's own facts ("your sister") and reader. */
-const lastWords = (shift: Shift, ...texts: string[]) => lastWordsOf(real, shift, ...texts);
+const { keysPerTurn, last, lastWords } = probeOf(real);
 
 describe('#14 a friend\'s nudes going round school: peer image-sharing, not a stranger', () => {
   const SPREAD = ["I'm asking for a friend", 'my friend sent nudes to a boy and now there going round the whole school'];

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { keysPerMessage, lastKeys, lastWordsOf, msg, offShift, onShift, play, useRealMachine, wordsOf } from './harness.js';
+import { msg, offShift, onShift, play, probeOf, useRealMachine, wordsOf } from './harness.js';
 
 /** Session 29, dialog owner 2: the tester's problems with people the child knows, abuse and shame, as the user sees them. */
 
 const real = useRealMachine();
 
-type Shift = { counsellorOnShift: boolean };
-const keysPerTurn = (shift: Shift, ...texts: string[]) => keysPerMessage(real.machine, shift, ...texts);
-const last = (shift: Shift, ...texts: string[]) => lastKeys(real.machine, shift, ...texts);
-/** As the server renders the last turn: with the chat's own facts and reader. */
-const lastWords = (shift: Shift, ...texts: string[]) => lastWordsOf(real, shift, ...texts);
+const { keysPerTurn, last, lastWords } = probeOf(real);
 /** The online stranger's escalation lines: wrong about someone the child sees in person. */
 const STRANGER_LINES = ['advice.dont-send', 'advice.dont-send-or-pay', 'child.advice.if-they-come', 'advice.dont-meet', 'child.threat-again'];
 

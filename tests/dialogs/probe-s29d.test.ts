@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { keysPerMessage, lastKeys, lastWordsOf, offShift, onShift, useRealMachine } from './harness.js';
+import { offShift, onShift, probeOf, useRealMachine } from './harness.js';
 
 /** Session 29, dialog owner 4 (second round): the tester's open problems on the child's side, as the user sees them. */
 
 const real = useRealMachine();
 
-type Shift = { counsellorOnShift: boolean };
-const keysPerTurn = (shift: Shift, ...texts: string[]) => keysPerMessage(real.machine, shift, ...texts);
-const last = (shift: Shift, ...texts: string[]) => lastKeys(real.machine, shift, ...texts);
-/** As the server renders the last turn: with the chat's own facts and reader. */
-const lastWords = (shift: Shift, ...texts: string[]) => lastWordsOf(real, shift, ...texts);
+const { keysPerTurn, last, lastWords } = probeOf(real);
 const YP = "I'm a young person";
 
 describe("tester's #1: a meeting with a grown-up that already happened (X07, K11)", () => {

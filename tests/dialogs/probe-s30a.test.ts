@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { keysPerMessage, lastKeys, lastWordsOf, offShift, onShift, useRealMachine } from './harness.js';
+import { offShift, onShift, probeOf, useRealMachine } from './harness.js';
 
 /** Session 30, dialog owner: the session 29 tester's problems still open (docs/testers/session-29.md), as the user sees them. */
 
 const real = useRealMachine();
 
-type Shift = { counsellorOnShift: boolean };
-const keysPerTurn = (shift: Shift, ...texts: string[]) => keysPerMessage(real.machine, shift, ...texts);
-const last = (shift: Shift, ...texts: string[]) => lastKeys(real.machine, shift, ...texts);
-/** As the server renders the last turn: with the chat's own facts and reader. */
-const lastWords = (shift: Shift, ...texts: string[]) => lastWordsOf(real, shift, ...texts);
+const { keysPerTurn, last, lastWords } = probeOf(real);
 const YP = "I'm a young person";
 
 describe("tester's #19 and #30: money after paying, and presents spent", () => {
