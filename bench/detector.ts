@@ -13,8 +13,10 @@ import { loadSafetyModel, readSafetySource } from '../tests/fixtures/flags/sourc
 export interface BenchFigures {
   readonly name: string;
   readonly messages: number;
-  /** Messages per second of CPU time on one core (the process's own time, so other load on the machine does not count). */
+  /** Messages per second of CPU time on one core (the process's own time, so other load on the machine does not count), over whole untimed passes. */
   readonly messagesPerSecond: number;
+  /** The same from the per-message timings (what this bench printed before session 30: the timing calls weigh on it). */
+  readonly timedMessagesPerSecond: number;
   /** Per-message CPU time (process.cpuUsage, µs resolution), minus the cost of measuring. */
   readonly p50Microseconds: number;
   readonly p99Microseconds: number;
@@ -56,10 +58,34 @@ function cpuMicros(): number {
   return u.user + u.system;
 }
 
-/** Runs `step` over the conversations for about `seconds` of CPU time, timing every message. */
+/** One pass over every conversation, untimed; the number of messages. */
+function pass(conversations: readonly (readonly string[])[], step: (text: string, fresh: boolean) => void): number {
+  let n = 0;
+  for (const turns of conversations)
+    for (let i = 0; i < turns.length; i += 1) {
+      step(turns[i] ?? '', i === 0);
+      n += 1;
+    }
+  return n;
+}
+
+/**
+ * Runs `step` over the conversations for about `seconds` of CPU time: half in whole passes timed only
+ * around each pass (the throughput), half timing every message (the percentiles). Since session 30
+ * the throughput no longer comes from the per-message timings: two `process.cpuUsage()` calls a
+ * message cost about as much as the detector's own work, and subtracting their median cost left the
+ * detector at ~8,500 msg/s where whole passes of the same messages measured 13,000–19,000.
+ */
 function measure(name: string, seconds: number, conversations: readonly (readonly string[])[], step: (text: string, fresh: boolean) => void): BenchFigures {
   // Warm up (JIT, stem and word caches) on one pass before timing.
-  for (const turns of conversations) turns.forEach((t, i) => step(t, i === 0));
+  pass(conversations, step);
+  let passed = 0;
+  let passCpu = 0;
+  do {
+    const c0 = cpuMicros();
+    passed += pass(conversations, step);
+    passCpu += cpuMicros() - c0;
+  } while (passCpu < (seconds * 1e6) / 2);
   // What measuring costs: two cpuUsage calls around nothing.
   const probe: number[] = [];
   for (let i = 0; i < 2000; i += 1) {
@@ -69,7 +95,7 @@ function measure(name: string, seconds: number, conversations: readonly (readonl
   const overhead = [...probe].sort((x, y) => x - y)[Math.floor(probe.length / 2)] ?? 0;
   const cpu: number[] = [];
   const wall: number[] = [];
-  const budget = seconds * 1e6;
+  const budget = (seconds * 1e6) / 2;
   let spent = 0;
   const maxRounds = 10_000;
   for (let round = 0; round < maxRounds && spent < budget; round += 1)
@@ -88,8 +114,9 @@ function measure(name: string, seconds: number, conversations: readonly (readonl
   const total = cpu.reduce((a, b) => a + b, 0);
   return {
     name,
-    messages: cpu.length,
-    messagesPerSecond: Math.round(cpu.length / (Math.max(1, total) / 1e6)),
+    messages: passed + cpu.length,
+    messagesPerSecond: Math.round(passed / (Math.max(1, passCpu) / 1e6)),
+    timedMessagesPerSecond: Math.round(cpu.length / (Math.max(1, total) / 1e6)),
     p50Microseconds: percentile(sortedCpu, 0.5),
     p99Microseconds: percentile(sortedCpu, 0.99),
     maxMicroseconds: sortedCpu[sortedCpu.length - 1] ?? 0,
@@ -117,9 +144,9 @@ export async function benchDetector(opts: { seconds: number }): Promise<Detector
   const meetsTargets = detector.messagesPerSecond >= TARGET_RATE && detector.p99Microseconds <= TARGET_P99_US;
   const loadAverage = loadavg()[0] ?? 0;
   const row = (f: BenchFigures): string =>
-    `${f.name.padEnd(32)} ${String(f.messagesPerSecond).padStart(9)} ${String(f.p50Microseconds).padStart(8)} ${String(f.p99Microseconds).padStart(8)} ${String(f.maxMicroseconds).padStart(8)} ${String(f.wallP99Microseconds).padStart(11)} ${String(f.messages).padStart(9)}`;
+    `${f.name.padEnd(32)} ${String(f.messagesPerSecond).padStart(9)} ${String(f.timedMessagesPerSecond).padStart(11)} ${String(f.p50Microseconds).padStart(8)} ${String(f.p99Microseconds).padStart(8)} ${String(f.maxMicroseconds).padStart(8)} ${String(f.wallP99Microseconds).padStart(11)} ${String(f.messages).padStart(9)}`;
   console.log(`red-flag detector on one core: ${conversations.length} dev-set items (${conversations.flat().length} messages) cycled, state carried across each conversation; load average ${loadAverage.toFixed(1)} on ${cpus().length} cores`);
-  console.log(`${'run'.padEnd(32)} ${'msg/s cpu'.padStart(9)} ${'p50 µs'.padStart(8)} ${'p99 µs'.padStart(8)} ${'max µs'.padStart(8)} ${'wall p99 µs'.padStart(11)} ${'messages'.padStart(9)}`);
+  console.log(`${'run'.padEnd(32)} ${'msg/s cpu'.padStart(9)} ${'msg/s timed'.padStart(11)} ${'p50 µs'.padStart(8)} ${'p99 µs'.padStart(8)} ${'max µs'.padStart(8)} ${'wall p99 µs'.padStart(11)} ${'messages'.padStart(9)}`);
   console.log(row(detector));
   console.log(row(baseline));
   console.log(`targets ≥ ${TARGET_RATE} msg/s and p99 ≤ ${TARGET_P99_US} µs (CPU time per message): ${meetsTargets ? 'met' : 'NOT met'}; messages with a finding: detector ${flagged}, keyword list ${baselineFlagged}`);
