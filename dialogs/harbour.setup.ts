@@ -277,15 +277,15 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         enqueue.emit(sayToReader(context, 'safety.ask-safe', { quickReplies: QR.safe }));
         enqueue.assign({ safeAsk: 'asked', said: { ...context.said, safeAskedAgain: true } });
       }),
-      /**
-       * "lol jk" or "forget it" in place of an answer to "Are you safe right now?": people often joke
-       * when they have said too much. Not taken as yes: asked again, once, saying so.
-       */
       /** "is anyone there", escalated with nobody able to come: it's just the computer helper now; Childline has real people (once; session 30). */
       sayOnlyComputer: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say('escalation.here-computer'));
         enqueue.assign({ said: { ...context.said, onlyComputer: true } });
       }),
+      /**
+       * "lol jk" or "forget it" in place of an answer to "Are you safe right now?": people often joke
+       * when they have said too much. Not taken as yes: asked again, once, saying so.
+       */
       askSafeAfterTakingBack: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(sayToReader(context, 'safety.ask-safe-again', { quickReplies: QR.safe }));
         enqueue.assign({ safeAsk: 'asked', said: { ...context.said, safeAskedAgain: true } });
@@ -1104,9 +1104,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         const turn = turnOf(context, event);
         return turn.feeling !== undefined && turn.feeling !== 'okay' && turn.storyOfSomeone !== true && turn.app === undefined;
       },
-      /** The message names no one else as who is chatting (a parent, a friend): it is about themselves. */
       /** "it happened again", "he messaged me again", nothing flagged, not said to yet: the story is still to come (session 30). */
       tellsAgain: ({ context, event }) => turnOf(context, event).happenedAgain === true && context.said.happenedAgain !== true,
+      /** The message names no one else as who is chatting (a parent, a friend): it is about themselves. */
       speaksForThemselves: ({ context, event }) => {
         const audience = turnOf(context, event).audience;
         return audience === undefined || audience === 'young_person';
