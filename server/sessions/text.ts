@@ -6,12 +6,10 @@ import type { FrameErrorName } from '../errors.js';
  * refused with an error rather than changed, identically on every backend.
  */
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
 /** Why `text` is refused, or null when it is accepted. Length counts UTF-16 code units. */
 export function checkChildText(text: string, maxChars: number): FrameErrorName | null {
   if (text.length > maxChars) return 'textTooLong';
-  if (text.includes('\u0000') || LONE_SURROGATE.test(text)) return 'textInvalid';
+  if (text.includes('\u0000') || !text.isWellFormed()) return 'textInvalid';
   if (text.trim() === '') return 'textEmpty';
   return null;
 }

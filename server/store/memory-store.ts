@@ -1,5 +1,5 @@
 import { StoreError } from './errors.js';
-import { findUnstorableJson } from './text.js';
+import { findUnstorableValue } from './text.js';
 import type {
   AppendResult,
   ConversationRecord,
@@ -43,7 +43,7 @@ interface MemoryConversation {
 
 /** Refuses text the SQL stores could not keep exactly (NUL, a lone surrogate), as they do: before anything is written. */
 function refuseUnstorable(activities: readonly NewActivity[], snapshot: SnapshotRecord | undefined): void {
-  if (findUnstorableJson(JSON.stringify({ activities, snapshot })) !== null) {
+  if (findUnstorableValue(activities) !== null || findUnstorableValue(snapshot) !== null) {
     throw new StoreError('HARBOUR_ERR_STORE_TEXT', 'Text that cannot be stored exactly; nothing was written.');
   }
 }

@@ -4,12 +4,13 @@
  * The server refuses such text at the door; the store checks again so nothing half-written occurs.
  */
 
-const LONE_SURROGATE_RAW = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
+/** What makes text unstorable. */
+export type UnstorableText = 'nul' | 'lone-surrogate';
 
 /** Why `text` cannot be stored exactly, or null when it can. */
-export function findUnstorableText(text: string): 'nul' | 'lone-surrogate' | null {
+export function findUnstorableText(text: string): UnstorableText | null {
   if (text.includes('\u0000')) return 'nul';
-  if (LONE_SURROGATE_RAW.test(text)) return 'lone-surrogate';
+  if (!text.isWellFormed()) return 'lone-surrogate';
   return null;
 }
 
@@ -20,11 +21,69 @@ export function findUnstorableText(text: string): 'nul' | 'lone-surrogate' | nul
 const ESCAPED_BAD = /(?:^|[^\\])(?:\\\\)*\\u(?:0000|d[89a-f][0-9a-f]{2})/i;
 
 /** Why serialized JSON holds text that cannot be stored exactly, or null. */
-export function findUnstorableJson(json: string): 'nul' | 'lone-surrogate' | null {
+export function findUnstorableJson(json: string): UnstorableText | null {
   // Most JSON has no `\u` escape at all: a substring search skips the pattern, which, starting
   // with a class that matches almost any character, is tried at every position of the text.
   if (!json.includes('\\u')) return null;
   const match = ESCAPED_BAD.exec(json);
   if (match === null) return null;
   return match[0].toLowerCase().endsWith('\\u0000') ? 'nul' : 'lone-surrogate';
+}
+
+/** Marks a member JSON leaves out (undefined, a function, a symbol). */
+const LEFT_OUT = Symbol('left out');
+
+/**
+ * What JSON.stringify writes for `value` found under `key`: a toJSON's result, a boxed string,
+ * number or boolean unwrapped, LEFT_OUT for what it skips. Throws its TypeError on a BigInt.
+ */
+function writtenAs(value: unknown, key: string | number): unknown {
+  if ((typeof value === 'object' && value !== null) || typeof value === 'bigint') {
+    const toJSON = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === 'function') value = toJSON.call(value, String(key));
+  }
+  if (typeof value === 'object' && value !== null) {
+    if (value instanceof String) return String(value);
+    if (value instanceof Number || value instanceof Boolean) return null;
+    if (value instanceof BigInt) value = value.valueOf();
+  }
+  if (typeof value === 'bigint') throw new TypeError('Do not know how to serialize a BigInt');
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return LEFT_OUT;
+  return value;
+}
+
+/** The first unstorable text in what JSON would write for an already unwrapped value; `open` holds its containers, for cycles. */
+function firstUnstorable(value: unknown, open: object[]): UnstorableText | null {
+  if (typeof value === 'string') return findUnstorableText(value);
+  if (typeof value !== 'object' || value === null) return null;
+  if (open.includes(value)) throw new TypeError('Converting circular structure to JSON');
+  open.push(value);
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const item = writtenAs(value[index], index);
+      const problem = item === LEFT_OUT ? null : firstUnstorable(item, open);
+      if (problem !== null) return problem;
+    }
+  } else {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const item = writtenAs(record[key], key);
+      if (item === LEFT_OUT) continue;
+      const problem = findUnstorableText(key) ?? firstUnstorable(item, open);
+      if (problem !== null) return problem;
+    }
+  }
+  open.pop();
+  return null;
+}
+
+/**
+ * Whether JSON written from `value` would hold text that cannot be stored exactly, found without
+ * writing it: the memory store's check per append, where the SQL stores check the JSON they send.
+ * It reads what JSON.stringify would (toJSON results, boxed values, members it keeps, keys
+ * included) and throws the TypeError it throws on a cycle or a BigInt. Null when all is storable.
+ */
+export function findUnstorableValue(value: unknown): UnstorableText | null {
+  const written = writtenAs(value, '');
+  return written === LEFT_OUT ? null : firstUnstorable(written, []);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUnstorableText, type SqlStore } from '../../server/store/index.js';
-import { findUnstorableJson } from '../../server/store/text.js';
+import { findUnstorableJson, findUnstorableValue } from '../../server/store/text.js';
 import type { WireActivity } from '../../server/protocol/index.js';
 import { openTestStore, STORE_DRIVERS, type TestStore } from '../helpers/store.js';
 
@@ -63,6 +63,68 @@ describe('findUnstorableJson', () => {
     // A child's literal backslash-u text is escaped as \\u: not an escape of NUL.
     expect(findUnstorableJson(json('the literal text \\u0000 and \\ud800'))).toBeNull();
     for (const text of TRICKY) expect(findUnstorableJson(json(text))).toBeNull();
+  });
+});
+
+describe('findUnstorableValue', () => {
+  /** A small seeded generator, so a failure names the seed that made it. */
+  function randomOf(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+  }
+
+  const BAD = ['\u0000', '\ud800', '\udfff', 'x\ud83d', '\ude00y'];
+
+  /** A value of the shapes a snapshot or an activity holds, and a few JSON treats specially. */
+  function valueOf(random: () => number, depth: number): unknown {
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const text = () => (random() < 0.08 ? `${pick(TRICKY)}${pick(BAD)}` : pick(TRICKY));
+    const kind = depth > 3 ? Math.floor(random() * 4) : Math.floor(random() * 12);
+    switch (kind) {
+      case 0: return text();
+      case 1: return pick([0, 1.5, -2, Number.NaN, true, false, null]);
+      case 2: return pick([undefined, () => '\u0000', Symbol('s')]);
+      case 3: return new Date(Date.UTC(2026, 0, 1 + Math.floor(random() * 300)));
+      case 4: return Object(text()) as unknown;
+      case 5: { const inner = text(); return { toJSON: (key: string) => (random() < 0.5 ? inner : `${key}${inner}`) }; }
+      case 6: case 7: return Array.from({ length: Math.floor(random() * 4) }, () => valueOf(random, depth + 1));
+      default: {
+        const record: Record<string, unknown> = {};
+        for (let i = Math.floor(random() * 5); i > 0; i--) record[random() < 0.05 ? `k${pick(BAD)}` : `k${i}`] = valueOf(random, depth + 1);
+        return record;
+      }
+    }
+  }
+
+  it('finds text JSON could not keep exactly wherever JSON.stringify would write it, and nothing else', () => {
+    let flagged = 0;
+    for (let seed = 1; seed <= 4000; seed++) {
+      const random = randomOf(seed);
+      const value = valueOf(random, 0);
+      const json = JSON.stringify(value);
+      const expected = json === undefined ? null : findUnstorableJson(json);
+      expect({ seed, found: findUnstorableValue(value) !== null }).toEqual({ seed, found: expected !== null });
+      if (expected !== null) flagged++;
+    }
+    // The generator must make both kinds, or the comparison proves nothing.
+    expect(flagged).toBeGreaterThan(200);
+    expect(flagged).toBeLessThan(3800);
+  });
+
+  it('names what it finds and throws what JSON.stringify throws', () => {
+    expect(findUnstorableValue({ said: ['fine', { deep: 'no\u0000' }] })).toBe('nul');
+    expect(findUnstorableValue({ ['key\ud800']: 1 })).toBe('lone-surrogate');
+    expect(findUnstorableValue({ ['key\ud800']: undefined })).toBeNull();
+    expect(findUnstorableValue([undefined, () => 'x\u0000'])).toBeNull();
+    const loop: Record<string, unknown> = {};
+    loop['self'] = loop;
+    expect(() => findUnstorableValue(loop)).toThrow(TypeError);
+    expect(() => findUnstorableValue({ n: 1n })).toThrow(TypeError);
+    const shared = { text: 'twice is not a cycle' };
+    expect(findUnstorableValue([shared, shared])).toBeNull();
   });
 });
 
