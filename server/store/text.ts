@@ -52,27 +52,56 @@ function writtenAs(value: unknown, key: string | number): unknown {
   return value;
 }
 
+/**
+ * Plain objects and arrays found storable that are frozen all the way down: the bot's shared
+ * messages, made once from the content and appended to every conversation. They cannot change
+ * (a getter defined on one could; nothing in Harbour makes one), so each is walked once.
+ */
+const storableFrozen = new WeakSet<object>();
+
+/** Whether `value` is a frozen plain object or array (no prototype of its own to add a toJSON). */
+function isFrozenPlain(value: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return (prototype === Object.prototype || prototype === Array.prototype) && Object.isFrozen(value);
+}
+
+/**
+ * Whether a member leaves its frozen container frozen all the way down: a primitive written as
+ * it is, or a container already found so (not one a toJSON made, which may differ next time).
+ */
+function keepsFrozen(member: unknown, item: unknown): boolean {
+  if (member !== item) return false;
+  return typeof item !== 'object' || item === null || storableFrozen.has(item);
+}
+
 /** The first unstorable text in what JSON would write for an already unwrapped value; `open` holds its containers, for cycles. */
 function firstUnstorable(value: unknown, open: object[]): UnstorableText | null {
   if (typeof value === 'string') return findUnstorableText(value);
-  if (typeof value !== 'object' || value === null) return null;
+  if (typeof value !== 'object' || value === null || storableFrozen.has(value)) return null;
   if (open.includes(value)) throw new TypeError('Converting circular structure to JSON');
   open.push(value);
+  let frozen = isFrozenPlain(value);
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
-      const item = writtenAs(value[index], index);
-      const problem = item === LEFT_OUT ? null : firstUnstorable(item, open);
+      const member: unknown = value[index];
+      const item = writtenAs(member, index);
+      if (item === LEFT_OUT) continue;
+      const problem = firstUnstorable(item, open);
       if (problem !== null) return problem;
+      frozen &&= keepsFrozen(member, item);
     }
   } else {
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
-      const item = writtenAs(record[key], key);
+      const member = record[key];
+      const item = writtenAs(member, key);
       if (item === LEFT_OUT) continue;
       const problem = findUnstorableText(key) ?? firstUnstorable(item, open);
       if (problem !== null) return problem;
+      frozen &&= keepsFrozen(member, item);
     }
   }
+  if (frozen) storableFrozen.add(value);
   open.pop();
   return null;
 }

@@ -126,6 +126,23 @@ describe('findUnstorableValue', () => {
     const shared = { text: 'twice is not a cycle' };
     expect(findUnstorableValue([shared, shared])).toBeNull();
   });
+
+  it('walks a frozen shared message once, but still sees what can change inside a frozen one', () => {
+    const reply = Object.freeze({ type: 'message', text: 'You did the right thing', suggestedActions: Object.freeze({ actions: Object.freeze([Object.freeze({ type: 'imBack', title: 'Yes', value: 'yes' })]) }) });
+    for (let turn = 0; turn < 3; turn++) expect(findUnstorableValue([reply, { text: `turn ${turn}` }])).toBeNull();
+    // Frozen on top, not all the way down: the inner list can still change.
+    const notes = ['fine'];
+    const shallow = Object.freeze({ notes });
+    expect(findUnstorableValue(shallow)).toBeNull();
+    notes.push('now\u0000');
+    expect(findUnstorableValue(shallow)).toBe('nul');
+    // A toJSON inside a frozen object may write something else next time.
+    let said = 'fine';
+    const dated = Object.freeze({ when: { toJSON: () => said } });
+    expect(findUnstorableValue(dated)).toBeNull();
+    said = 'x\ud800';
+    expect(findUnstorableValue(dated)).toBe('lone-surrogate');
+  });
 });
 
 describe.each(STORE_DRIVERS)('exact words on %s', (driver) => {
