@@ -199,3 +199,150 @@ function check1(snapshot: unknown, args: GuardArgs, guard: unknown): boolean {
   const one = and([guard as never]) as unknown as { check: (s: unknown, a: GuardArgs, self: unknown) => boolean };
   return one.check(snapshot, args, one);
 }
+
+/** What the fast path reads of a state node, a transition and a snapshot (XState's internals, as of 5.33). */
+interface NodeLike {
+  readonly always?: readonly unknown[];
+}
+interface TransitionLike {
+  readonly target?: readonly unknown[];
+  readonly actions: readonly unknown[];
+}
+interface SnapshotLike {
+  readonly status: string;
+  readonly context: unknown;
+  readonly _nodes: readonly NodeLike[];
+  readonly machine: { readonly options?: { readonly maxIterations?: number }; readonly implementations: { readonly actions: Record<string, unknown> } };
+}
+type EventLike = { readonly type: string };
+type ActionObject = { type: string; info: unknown; params: unknown; exec: unknown };
+interface FastScope {
+  readonly self: unknown;
+  readonly system: { _sendInspectionEvent(event: unknown): void };
+  actionExecutor: (action: ActionObject) => void;
+}
+interface Resolvable {
+  readonly type: string;
+  resolve(scope: FastScope, snapshot: SnapshotLike, info: unknown, params: unknown, action: unknown, extra: unknown): [SnapshotLike, unknown, unknown[] | undefined];
+  execute?: (scope: FastScope, params: unknown) => void;
+}
+interface MachineLike {
+  transition(snapshot: never, event: never, scope: never): unknown;
+  getTransitionData(snapshot: never, event: never): unknown;
+}
+
+/** Whether any active state node has eventless (`always`) transitions, which XState selects after every microstep. */
+function hasEventless(nodes: readonly NodeLike[]): boolean {
+  for (const node of nodes) if (node.always !== undefined && node.always.length > 0) return true;
+  return false;
+}
+
+/**
+ * XState's `resolveAndExecuteActionsWithContext` as a microstep calls it (no actors deferred, so no
+ * retries): each action resolved on the snapshot the one before it left, built-in actions through
+ * their own `resolve`, and every action handed to the scope's executor as XState hands it.
+ */
+function resolveActions(snapshot: SnapshotLike, event: EventLike, scope: FastScope, actions: readonly unknown[], extra: unknown): SnapshotLike {
+  const implementations = snapshot.machine.implementations.actions;
+  let current = snapshot;
+  for (const action of actions) {
+    const isInline = typeof action === 'function';
+    const named = action as string | { type: string; params?: unknown };
+    const resolved = (isInline ? action : implementations[typeof named === 'string' ? named : named.type]) as Resolvable | ((...args: unknown[]) => void) | undefined;
+    const info = { context: current.context, event, self: scope.self, system: scope.system };
+    const params =
+      isInline || typeof named === 'string' || !('params' in named)
+        ? undefined
+        : typeof named.params === 'function'
+          ? (named.params as (args: unknown) => unknown)({ context: current.context, event })
+          : named.params;
+    if (!resolved || !('resolve' in resolved)) {
+      const type = typeof named === 'string' ? named : typeof named === 'object' ? named.type : (action as { name?: string }).name || '(anonymous)';
+      scope.actionExecutor({ type, info, params, exec: resolved });
+      continue;
+    }
+    const [next, resolvedParams, more] = resolved.resolve(scope, current, info, params, resolved, extra);
+    current = next;
+    if (resolved.execute !== undefined) scope.actionExecutor({ type: resolved.type, info, params: resolvedParams, exec: resolved.execute.bind(null, scope, resolvedParams) });
+    if (more) current = resolveActions(current, event, scope, more, extra);
+  }
+  return current;
+}
+
+/**
+ * `machine.transition` with a shortcut for the commonest turn: the event selects one transition that
+ * moves no state (no target), or none, and no active state node has eventless transitions. XState's
+ * macrostep would then run one microstep whose exit and entry sets are empty (after building the Sets
+ * that find them, a `flatMap` of the actions and a copy of the active nodes), report it to the
+ * inspector, and look for eventless transitions that cannot be there. The shortcut resolves the
+ * transition's actions as that microstep does, on the same scope (so the same actions reach the same
+ * executor, in the same order), reports the same `@xstate.microstep` inspection event, and returns the
+ * snapshot the actions left: the snapshot XState's path returns.
+ *
+ * Everything else goes through XState's own `transition`, with the transitions already chosen handed
+ * back to it (its `getTransitionData` on the same snapshot and event) so guards are not run twice: a
+ * transition with a target, more than one transition, an active state with `always`, XState's own
+ * events (`xstate.*`: init, stop, errors), a machine with `maxIterations` under one, a snapshot not
+ * active. If the actions raise an event (XState's internal queue not empty after them), what they
+ * asked the executor for is dropped and the event goes through XState's own path from the start, as
+ * if the shortcut had not been tried.
+ *
+ * This reads XState's internals (state nodes' `always`, transitions' `target` and `actions`, built-in
+ * actions' `resolve` and `execute`, the internal queue in `resolve`'s last argument, the inspection
+ * event's shape) as of the version `tests/dialogs/xstate-fast-path.test.ts` names; that test drives
+ * the machine with and without the shortcut and fails when XState's version changes.
+ */
+export function fastTransition<M extends MachineLike>(machine: M): M['transition'] {
+  const slow = machine.transition.bind(machine) as (snapshot: SnapshotLike, event: EventLike, scope: FastScope) => SnapshotLike;
+  const select = machine.getTransitionData.bind(machine) as (snapshot: SnapshotLike, event: EventLike) => TransitionLike[];
+  // The transitions chosen for the event about to go through XState's path: its first `getTransitionData`
+  // (on the same snapshot and event) takes them instead of running every guard again.
+  let chosen: { snapshot: SnapshotLike; event: EventLike; transitions: TransitionLike[] } | null = null;
+  (machine as { getTransitionData: unknown }).getTransitionData = (snapshot: SnapshotLike, event: EventLike): TransitionLike[] => {
+    const known = chosen;
+    if (known !== null && known.snapshot === snapshot && known.event === event) {
+      chosen = null;
+      return known.transitions;
+    }
+    return select(snapshot, event);
+  };
+  const throughXState = (snapshot: SnapshotLike, event: EventLike, scope: FastScope, transitions: TransitionLike[]): SnapshotLike => {
+    const outer = chosen;
+    chosen = { snapshot, event, transitions };
+    try {
+      return slow(snapshot, event, scope);
+    } finally {
+      chosen = outer;
+    }
+  };
+  return ((snapshot: SnapshotLike, event: EventLike, scope: FastScope): SnapshotLike => {
+    if (snapshot.status !== 'active' || event.type.startsWith('xstate.') || hasEventless(snapshot._nodes) || !((snapshot.machine.options?.maxIterations ?? Infinity) >= 1)) {
+      return slow(snapshot, event, scope);
+    }
+    const transitions = select(snapshot, event);
+    if (transitions.length > 1 || (transitions.length === 1 && transitions[0]!.target !== undefined)) return throughXState(snapshot, event, scope, transitions);
+    let next = snapshot;
+    if (transitions.length === 1) {
+      // As XState's microstep does, the actions go to the executor through a wrapper, here one that holds
+      // them until it is known that none raised an event.
+      const executor = scope.actionExecutor;
+      const held: ActionObject[] = [];
+      const internalQueue: unknown[] = [];
+      scope.actionExecutor = (action) => void held.push(action);
+      try {
+        next = resolveActions(snapshot, event, scope, transitions[0]!.actions, { internalQueue, deferredActorIds: undefined });
+      } catch (error) {
+        // XState's executor would already have had the actions before the one that threw.
+        scope.actionExecutor = executor;
+        for (const action of held) executor(action);
+        throw error;
+      } finally {
+        scope.actionExecutor = executor;
+      }
+      if (internalQueue.length > 0) return throughXState(snapshot, event, scope, transitions);
+      for (const action of held) executor(action);
+    }
+    scope.system._sendInspectionEvent({ type: '@xstate.microstep', actorRef: scope.self, event, snapshot: next, _transitions: transitions });
+    return next;
+  }) as unknown as M['transition'];
+}
