@@ -12,8 +12,9 @@ import { msg, offShift, onShift, realContent } from './harness.js';
  * The shortcut past XState's macrostep (`fastTransition` in dialogs/xstate-lite.ts) reads XState's internals.
  * Here the real machine is built twice, with and without it, and both are driven through the same
  * conversations side by side as actors (as the server's fallback runs them): after every event the two
- * must be in the same state with the same context, tags and status, and must have emitted the same
- * events (what the child sees) and reported the same microsteps to an inspector.
+ * must be in the same state with the same context, tags, active state nodes, status and persisted
+ * snapshot, and must have emitted the same events (what the child sees) and reported the same actions
+ * and microsteps to an inspector.
  */
 
 /** The XState version the shortcut was written against. */
@@ -53,7 +54,9 @@ function run(machine: Machine, input: DialogInput, events: readonly DialogEvent[
         ...seen,
         `status ${s.status}`,
         `value ${JSON.stringify(s.value)}`,
-        `tags ${JSON.stringify([...s.tags].sort())}`,
+        // In XState's order (its toJSON keeps it), and the active state nodes in theirs.
+        `tags ${JSON.stringify([...s.tags])}`,
+        `nodes ${(s as unknown as { _nodes: { id: string }[] })._nodes.map((node) => node.id).join(' ')}`,
         `persisted ${JSON.stringify(actor.getPersistedSnapshot())}`,
       ].join('\n'),
     );
