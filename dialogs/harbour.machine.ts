@@ -5,6 +5,12 @@ import type { DialogDeps } from './deps.js';
 import { answer, createHarbourSetup, initialContext, TAKE_MESSAGE } from './harbour.setup.js';
 import { QR } from './message-keys.js';
 import { parentStates } from './parent/parent.states.js';
+import { fastTransition } from './xstate-lite.js';
+
+/** How the machine is built: `fastPath: false` leaves every transition to XState's own macrostep (for the test that compares the two). */
+export interface HarbourMachineOptions {
+  readonly fastPath?: boolean;
+}
 
 /**
  * The whole conversation as one statechart. The opening speaks before any question. Each message
@@ -13,7 +19,7 @@ import { parentStates } from './parent/parent.states.js';
  * that order holds from every state; only when no route applies does the current step answer, in
  * the same transition (`answer([...])`). Quick exit is its own event and wins over everything.
  */
-export function createHarbourMachine(deps: DialogDeps) {
+export function createHarbourMachine(deps: DialogDeps, options: HarbourMachineOptions = {}) {
   const readMessage = createMessageReader(deps);
   const s = createHarbourSetup(deps, readMessage);
   const machine = s.createMachine({
@@ -329,7 +335,8 @@ export function createHarbourMachine(deps: DialogDeps) {
   // moved yet, so a copy with the new context is the snapshot it would make.
   // A finished conversation takes no more messages (an actor or DialogHost never passes it one;
   // a pure transition, as xstate/graph makes, gets the same snapshot back).
-  const transition = machine.transition.bind(machine);
+  // A transition that moves no state skips XState's macrostep (see fastTransition in xstate-lite.ts).
+  const transition = options.fastPath === false ? machine.transition.bind(machine) : fastTransition(machine);
   machine.transition = (snapshot, event, scope) => {
     if (event.type !== 'user.message') return transition(snapshot, event, scope);
     if (snapshot.status !== 'active') return snapshot;

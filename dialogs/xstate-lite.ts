@@ -199,3 +199,255 @@ function check1(snapshot: unknown, args: GuardArgs, guard: unknown): boolean {
   const one = and([guard as never]) as unknown as { check: (s: unknown, a: GuardArgs, self: unknown) => boolean };
   return one.check(snapshot, args, one);
 }
+
+/** What the fast path reads of a state node, a transition and a snapshot (XState's internals, as of 5.33). */
+interface NodeLike {
+  readonly type: string;
+  readonly key: string;
+  readonly parent?: NodeLike;
+  readonly always?: readonly unknown[];
+  readonly entry: readonly unknown[];
+  readonly exit: readonly unknown[];
+  readonly invoke: readonly unknown[];
+  readonly tags: readonly string[];
+}
+interface TransitionLike {
+  readonly source: NodeLike;
+  readonly target?: readonly NodeLike[];
+  readonly reenter?: boolean;
+  readonly actions: readonly unknown[];
+}
+interface SnapshotLike {
+  readonly status: string;
+  readonly output?: unknown;
+  readonly error?: unknown;
+  readonly context: unknown;
+  readonly value: unknown;
+  readonly tags: ReadonlySet<string>;
+  readonly children: unknown;
+  readonly historyValue: unknown;
+  readonly matches: unknown;
+  readonly hasTag: unknown;
+  readonly can: unknown;
+  readonly getMeta: unknown;
+  readonly toJSON: unknown;
+  readonly _nodes: readonly NodeLike[];
+  readonly machine: { readonly options?: { readonly maxIterations?: number }; readonly implementations: { readonly actions: Record<string, unknown> } };
+}
+type EventLike = { readonly type: string };
+type ActionObject = { type: string; info: unknown; params: unknown; exec: unknown };
+interface FastScope {
+  readonly self: unknown;
+  readonly system: { _sendInspectionEvent(event: unknown): void };
+  actionExecutor: (action: ActionObject) => void;
+}
+interface Resolvable {
+  readonly type: string;
+  resolve(scope: FastScope, snapshot: SnapshotLike, info: unknown, params: unknown, action: unknown, extra: unknown): [SnapshotLike, unknown, unknown[] | undefined];
+  execute?: (scope: FastScope, params: unknown) => void;
+  retryResolve?: (scope: FastScope, snapshot: SnapshotLike, params: unknown) => void;
+}
+interface MachineLike {
+  transition(snapshot: never, event: never, scope: never): unknown;
+  getTransitionData(snapshot: never, event: never): unknown;
+}
+
+const hasEventless = (node: NodeLike): boolean => node.always !== undefined && node.always.length > 0;
+
+/**
+ * The one active atomic state node, when the active states are one chain (no parallel state) and none of
+ * them has eventless (`always`) transitions, which XState selects after every microstep; otherwise null.
+ */
+function activeLeaf(nodes: readonly NodeLike[]): NodeLike | null {
+  let leaf: NodeLike | null = null;
+  for (const node of nodes) {
+    if (hasEventless(node) || node.type === 'parallel') return null;
+    if (node.type === 'atomic') {
+      if (leaf !== null) return null;
+      leaf = node;
+    }
+  }
+  return leaf;
+}
+
+/**
+ * The state a transition moves to when it is the simple move the shortcut also takes: from the active
+ * atomic state to another atomic state beside it (the same compound parent), declared on either of them
+ * or on the parent, not re-entering, with no invoked actors to stop or start and no eventless transitions
+ * where it arrives. XState's microstep then exits only `leaf` and enters only the target. Otherwise null.
+ */
+function siblingTarget(transition: TransitionLike, leaf: NodeLike): NodeLike | null {
+  const targets = transition.target;
+  if (targets === undefined || targets.length !== 1 || transition.reenter) return null;
+  const target = targets[0]!;
+  const parent = leaf.parent;
+  if (target === leaf || target.type !== 'atomic' || parent === undefined || parent.type !== 'compound' || target.parent !== parent) return null;
+  if (transition.source !== leaf && transition.source !== parent) return null;
+  if (leaf.invoke.length > 0 || target.invoke.length > 0 || hasEventless(target)) return null;
+  return target;
+}
+
+/** A state value (one chain of single-key objects, as XState's `getStateValue` makes it) with its atomic state's key replaced. */
+function valueWithLeaf(value: unknown, key: string): unknown {
+  if (typeof value === 'string') return key;
+  const [[outer, inner]] = Object.entries(value as Record<string, unknown>) as [[string, unknown]];
+  return { [outer]: valueWithLeaf(inner, key) };
+}
+
+/**
+ * The snapshot XState's microstep makes after exiting `leaf` and entering `target` (`cloneMachineSnapshot`
+ * with the new nodes): the nodes in the order its Set leaves them (the old ones without `leaf`, then
+ * `target`), the state value and tags worked out from them, the other fields as they were, in
+ * `createMachineSnapshot`'s order.
+ */
+function movedSnapshot(snapshot: SnapshotLike, leaf: NodeLike, target: NodeLike): SnapshotLike {
+  const nodes = snapshot._nodes.filter((node) => node !== leaf);
+  nodes.push(target);
+  return {
+    status: snapshot.status,
+    output: snapshot.output,
+    error: snapshot.error,
+    machine: snapshot.machine,
+    context: snapshot.context,
+    _nodes: nodes,
+    value: valueWithLeaf(snapshot.value, target.key),
+    tags: new Set(nodes.flatMap((node) => node.tags)),
+    children: snapshot.children,
+    historyValue: snapshot.historyValue || {},
+    matches: snapshot.matches,
+    hasTag: snapshot.hasTag,
+    can: snapshot.can,
+    getMeta: snapshot.getMeta,
+    toJSON: snapshot.toJSON,
+  };
+}
+
+/**
+ * XState's `resolveAndExecuteActionsWithContext` as a microstep calls it (no actors deferred, so no
+ * retries): each action resolved on the snapshot the one before it left, built-in actions through
+ * their own `resolve`, and every action handed to the scope's executor as XState hands it.
+ */
+function resolveActions(
+  snapshot: SnapshotLike,
+  event: EventLike,
+  scope: FastScope,
+  actions: readonly unknown[],
+  extra: unknown,
+  retries?: [Resolvable, unknown][],
+): SnapshotLike {
+  const implementations = snapshot.machine.implementations.actions;
+  let current = snapshot;
+  for (const action of actions) {
+    const isInline = typeof action === 'function';
+    const named = action as string | { type: string; params?: unknown };
+    const resolved = (isInline ? action : implementations[typeof named === 'string' ? named : named.type]) as Resolvable | ((...args: unknown[]) => void) | undefined;
+    const info = { context: current.context, event, self: scope.self, system: scope.system };
+    const params =
+      isInline || typeof named === 'string' || !('params' in named)
+        ? undefined
+        : typeof named.params === 'function'
+          ? (named.params as (args: unknown) => unknown)({ context: current.context, event })
+          : named.params;
+    if (!resolved || !('resolve' in resolved)) {
+      const type = typeof named === 'string' ? named : typeof named === 'object' ? named.type : (action as { name?: string }).name || '(anonymous)';
+      scope.actionExecutor({ type, info, params, exec: resolved });
+      continue;
+    }
+    const [next, resolvedParams, more] = resolved.resolve(scope, current, info, params, resolved, extra);
+    current = next;
+    if (retries !== undefined && resolved.retryResolve !== undefined) retries.push([resolved, resolvedParams]);
+    if (resolved.execute !== undefined) scope.actionExecutor({ type: resolved.type, info, params: resolvedParams, exec: resolved.execute.bind(null, scope, resolvedParams) });
+    if (more) current = resolveActions(current, event, scope, more, extra, retries);
+  }
+  return current;
+}
+
+/**
+ * `machine.transition` with a shortcut for the commonest turns: the event selects one transition that
+ * moves no state (no target), or none, or one that moves from the active atomic state to an atomic state
+ * beside it ({@link siblingTarget}), and no active state node has eventless transitions. XState's
+ * macrostep would then run one microstep that exits nothing or only that state and enters nothing or only
+ * the target (after building the Sets that find them, a `flatMap` of the actions and a copy of the active
+ * nodes), report it to the inspector, and look for eventless transitions that cannot be there. The
+ * shortcut resolves the same actions as that microstep does, in the same order (the state's exit actions,
+ * the transition's, the target's entry actions), on the same scope (so the same actions reach the same
+ * executor, in the same order), makes the same snapshot ({@link movedSnapshot}), reports the same
+ * `@xstate.microstep` inspection event, and returns what XState's path returns.
+ *
+ * Everything else goes through XState's own `transition`, with the transitions already chosen handed
+ * back to it (its `getTransitionData` on the same snapshot and event) so guards are not run twice: any
+ * other target, more than one transition, an active state with `always` or a parallel state, XState's own
+ * events (`xstate.*`: init, stop, errors), a machine with `maxIterations` under one, a snapshot not
+ * active. If the actions raise an event (XState's internal queue not empty after them), what they
+ * asked the executor for is dropped and the event goes through XState's own path from the start, as
+ * if the shortcut had not been tried.
+ *
+ * This reads XState's internals (state nodes' `type`, `parent`, `always`, `entry`, `exit`, `invoke` and
+ * `tags`, transitions' `source`, `target`, `reenter` and `actions`, built-in actions' `resolve`, `execute`
+ * and `retryResolve`, the internal queue in `resolve`'s last argument, the snapshot's fields, the
+ * inspection event's shape) as of the version `tests/dialogs/xstate-fast-path.test.ts` names; that test
+ * drives the machine with and without the shortcut and fails when XState's version changes.
+ */
+export function fastTransition<M extends MachineLike>(machine: M): M['transition'] {
+  const slow = machine.transition.bind(machine) as (snapshot: SnapshotLike, event: EventLike, scope: FastScope) => SnapshotLike;
+  const select = machine.getTransitionData.bind(machine) as (snapshot: SnapshotLike, event: EventLike) => TransitionLike[];
+  // The transitions chosen for the event about to go through XState's path: its first `getTransitionData`
+  // (on the same snapshot and event) takes them instead of running every guard again.
+  let chosen: { snapshot: SnapshotLike; event: EventLike; transitions: TransitionLike[] } | null = null;
+  (machine as { getTransitionData: unknown }).getTransitionData = (snapshot: SnapshotLike, event: EventLike): TransitionLike[] => {
+    const known = chosen;
+    if (known !== null && known.snapshot === snapshot && known.event === event) {
+      chosen = null;
+      return known.transitions;
+    }
+    return select(snapshot, event);
+  };
+  const throughXState = (snapshot: SnapshotLike, event: EventLike, scope: FastScope, transitions: TransitionLike[]): SnapshotLike => {
+    const outer = chosen;
+    chosen = { snapshot, event, transitions };
+    try {
+      return slow(snapshot, event, scope);
+    } finally {
+      chosen = outer;
+    }
+  };
+  return ((snapshot: SnapshotLike, event: EventLike, scope: FastScope): SnapshotLike => {
+    const leaf = snapshot.status !== 'active' || event.type.startsWith('xstate.') || !((snapshot.machine.options?.maxIterations ?? Infinity) >= 1) ? null : activeLeaf(snapshot._nodes);
+    if (leaf === null) return slow(snapshot, event, scope);
+    const transitions = select(snapshot, event);
+    const transition = transitions[0];
+    const target = transition?.target === undefined ? null : siblingTarget(transition, leaf);
+    if (transitions.length > 1 || (transition?.target !== undefined && target === null)) return throughXState(snapshot, event, scope, transitions);
+    let next = snapshot;
+    if (transition !== undefined) {
+      // As XState's microstep does, the actions go to the executor through a wrapper, here one that holds
+      // them until it is known that none raised an event.
+      const executor = scope.actionExecutor;
+      const held: ActionObject[] = [];
+      const internalQueue: unknown[] = [];
+      scope.actionExecutor = (action) => void held.push(action);
+      try {
+        if (target !== null) next = resolveActions(next, event, scope, leaf.exit, { internalQueue, deferredActorIds: undefined });
+        next = resolveActions(next, event, scope, transition.actions, { internalQueue, deferredActorIds: undefined });
+        if (target !== null) {
+          // Entering a state, XState resolves with the ids of the actors it invokes (none here) and retries what asks it.
+          const retries: [Resolvable, unknown][] = [];
+          next = resolveActions(next, event, scope, target.entry, { internalQueue, deferredActorIds: [] }, retries);
+          for (const [action, params] of retries) action.retryResolve!(scope, next, params);
+        }
+      } catch (error) {
+        // XState's executor would already have had the actions before the one that threw.
+        scope.actionExecutor = executor;
+        for (const action of held) executor(action);
+        throw error;
+      } finally {
+        scope.actionExecutor = executor;
+      }
+      if (internalQueue.length > 0) return throughXState(snapshot, event, scope, transitions);
+      for (const action of held) executor(action);
+      if (target !== null) next = movedSnapshot(next, leaf, target);
+    }
+    scope.system._sendInspectionEvent({ type: '@xstate.microstep', actorRef: scope.self, event, snapshot: next, _transitions: transitions });
+    return next;
+  }) as unknown as M['transition'];
+}

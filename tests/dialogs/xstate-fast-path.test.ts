@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { createHarbourMachine, type DialogEvent, type DialogInput } from '../../dialogs/index.js';
+import { CHILD_SCRIPT } from '../../bench/lib/load.js';
+import type { Content } from '../../server/content/types.js';
+import { loadDataset } from '../fixtures/flags/dataset.js';
+import { msg, offShift, onShift, realContent } from './harness.js';
+
+/**
+ * The shortcut past XState's macrostep (`fastTransition` in dialogs/xstate-lite.ts) reads XState's internals.
+ * Here the real machine is built twice, with and without it, and both are driven through the same
+ * conversations side by side as actors (as the server's fallback runs them): after every event the two
+ * must be in the same state with the same context, tags, active state nodes, status and persisted
+ * snapshot, and must have emitted the same events (what the child sees) and reported the same actions
+ * and microsteps to an inspector.
+ */
+
+/** The XState version the shortcut was written against. */
+const WRITTEN_FOR = '5.33.3';
+
+type Machine = ReturnType<typeof createHarbourMachine>;
+
+let content: Content;
+let fast: Machine;
+let slow: Machine;
+beforeAll(async () => {
+  content = (await realContent()).content;
+  fast = createHarbourMachine(content.dialogDeps);
+  slow = createHarbourMachine(content.dialogDeps, { fastPath: false });
+});
+
+/** One conversation on one machine, as an actor; what it showed after each event, as comparable text. */
+function run(machine: Machine, input: DialogInput, events: readonly DialogEvent[]): string[] {
+  let seen: string[] = [];
+  const actor = createActor(machine, {
+    input,
+    inspect: (e) => {
+      if (e.type === '@xstate.microstep') {
+        const step = e as unknown as { event: { type: string }; snapshot: { value: unknown }; _transitions: unknown[] };
+        seen.push(`microstep ${step.event.type} ${JSON.stringify(step.snapshot.value)} ${step._transitions.length}`);
+      } else if (e.type === '@xstate.action') {
+        seen.push(`action ${(e as unknown as { action: { type: string } }).action.type}`);
+      }
+    },
+  });
+  actor.on('*', (e) => void seen.push(`emitted ${JSON.stringify(e)}`));
+  const after: string[] = [];
+  const record = (): void => {
+    const s = actor.getSnapshot();
+    after.push(
+      [
+        ...seen,
+        `status ${s.status}`,
+        `value ${JSON.stringify(s.value)}`,
+        // In XState's order (its toJSON keeps it), and the active state nodes in theirs.
+        `tags ${JSON.stringify([...s.tags])}`,
+        `nodes ${(s as unknown as { _nodes: { id: string }[] })._nodes.map((node) => node.id).join(' ')}`,
+        `persisted ${JSON.stringify(actor.getPersistedSnapshot())}`,
+      ].join('\n'),
+    );
+    seen = [];
+  };
+  actor.start();
+  record();
+  for (const event of events) {
+    if (actor.getSnapshot().status !== 'active') break;
+    actor.send(event);
+    record();
+  }
+  actor.stop();
+  return after;
+}
+
+/**
+ * The conversations of the tuning fixtures (never the reporting ones), every second one (with the detector
+ * run twice a message, all of them take minutes on a loaded machine), and their single messages.
+ */
+function tuningConversations(): { conversations: string[][]; singles: string[] } {
+  const items = loadDataset().filter((item) => item.file.endsWith('.tuning.txt'));
+  return {
+    conversations: items.filter((item) => item.conversation).filter((_, i) => i % 2 === 0).map((item) => item.turns.map((t) => t.text)),
+    singles: items.filter((item) => !item.conversation).map((item) => item.turns[0]!.text),
+  };
+}
+
+/** Every difference between the two machines over a set of conversations (the first few, in full). */
+function differences(input: DialogInput, conversations: readonly (readonly DialogEvent[])[]): { turns: number; differ: string[] } {
+  const differ: string[] = [];
+  let turns = 0;
+  conversations.forEach((events, n) => {
+    const a = run(fast, input, events);
+    const b = run(slow, input, events);
+    turns += b.length;
+    for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
+      if (a[i] !== b[i] && differ.length < 3) differ.push(`conversation ${n}, after event ${i}:\nwith the shortcut:\n${a[i]}\nwithout:\n${b[i]}`);
+    }
+  });
+  return { turns, differ };
+}
+
+describe('the shortcut past XState’s macrostep', () => {
+  it(`is checked against the XState it was written for (${WRITTEN_FOR})`, () => {
+    const pkg = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('xstate/package.json'), 'utf8')) as { version: string };
+    // A new XState: before changing WRITTEN_FOR, re-read in its dist/raise-*.esm.js `macrostep`, `microstep`,
+    // `selectEventlessTransitions`, `resolveAndExecuteActionsWithContext` (fastTransition and resolveActions copy
+    // what they do for a transition without a target), the `@xstate.microstep` inspection event, and StateNode's
+    // `always` and `next`; then run this file and the equivalence dump (bench/README.md, session 31).
+    expect(pkg.version, 'XState changed: re-check fastTransition in dialogs/xstate-lite.ts against its macrostep (see this test)').toBe(WRITTEN_FOR);
+  });
+
+  it('gives what XState gives over the bench script and the tuning conversations, off shift and on', () => {
+    const { conversations } = tuningConversations();
+    const script = [...CHILD_SCRIPT, ...CHILD_SCRIPT.slice(1)].map(msg);
+    const young = conversations.map((texts) => ['im 13', ...texts].map(msg));
+    // A parent's path on shift, with the events the server also sends (a counsellor's queue, silence).
+    const parent = conversations.map((texts, n): DialogEvent[] => [
+      msg('my son'),
+      ...texts.map(msg),
+      ...(n % 3 === 0 ? [{ type: 'handoff.queued', position: 1 } as DialogEvent] : []),
+      { type: 'session.timeout' } as DialogEvent,
+      msg('ok'),
+    ]);
+    const offYoung = differences(offShift, [script, ...young.filter((_, n) => n % 2 === 0)]);
+    const onParent = differences(onShift, [script, ...parent.filter((_, n) => n % 2 === 1)]);
+    expect(offYoung.differ).toEqual([]);
+    expect(onParent.differ).toEqual([]);
+    // Enough turns for the comparison to mean something.
+    expect(offYoung.turns + onParent.turns).toBeGreaterThan(5_000);
+  }, 240_000);
+
+  it('gives what XState gives to single tuning messages after "im 13" (escalations from the first story)', () => {
+    const { singles } = tuningConversations();
+    const { differ, turns } = differences(offShift, singles.filter((_, i) => i % 12 === 0).map((text) => [msg('im 13'), msg(text), msg('ok')]));
+    expect(differ).toEqual([]);
+    expect(turns).toBeGreaterThan(2_000);
+  }, 240_000);
+
+  it('is taken by most messages of a long chat (XState chooses its own transitions for the rest)', () => {
+    const machine = createHarbourMachine(content.dialogDeps);
+    // Every event XState's own path takes asks the machine's getTransitionData once; the shortcut does not.
+    let throughXState = 0;
+    const own = machine.getTransitionData.bind(machine);
+    machine.getTransitionData = ((snapshot: never, event: never) => {
+      throughXState += 1;
+      return own(snapshot, event);
+    }) as typeof machine.getTransitionData;
+    const texts = [...CHILD_SCRIPT, ...CHILD_SCRIPT.slice(1), ...CHILD_SCRIPT.slice(1)];
+    const actor = createActor(machine, { input: offShift }).start();
+    for (const text of texts) actor.send(msg(text));
+    actor.stop();
+    expect(throughXState).toBeGreaterThan(0);
+    expect(throughXState).toBeLessThan(texts.length / 2);
+  });
+});
