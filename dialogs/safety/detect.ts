@@ -1053,6 +1053,16 @@ function isHaircut(tokens: readonly Token[], i: number): boolean {
 }
 
 /**
+ * Session 31a: "omg" reaches the rules as "oh my god" (text-speak), which the `laughmark` set (where "omg" is listed)
+ * no longer sees: "oh my god" or "oh my days" at `i` counts as the same exclamation.
+ */
+function isOmg(tokens: readonly Token[], i: number): boolean {
+  if (tokens[i]?.word !== 'oh' || tokens[i + 1]?.word !== 'my') return false;
+  const w = tokens[i + 2]?.word;
+  return w === 'god' || w === 'days' || w === 'gosh';
+}
+
+/**
  * Session 13: a death wish said of something trivial ("got sniped i wanna die", "omg i literally
  * want to die i called my teacher mum in front of the whole class", "if i have to do one more past
  * paper im gonna kms lol"). A self-harm thought or plan (not an act; a plan with a time word
@@ -1073,6 +1083,7 @@ function trivialHyperbole(tokens: readonly Token[], m: PhraseMatch, rule: Compil
   let chore = false;
   let laugh = false;
   let dated = false;
+  let omg = false;
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined) continue;
@@ -1081,6 +1092,7 @@ function trivialHyperbole(tokens: readonly Token[], m: PhraseMatch, rule: Compil
     if (rule.urgency === 'immediate' && t.sets.includes('{soon}')) return false;
     if (i >= m.first && i <= m.last) continue;
     if (t.sets.includes('{laughmark}')) laugh = true;
+    if (isOmg(tokens, i)) omg = true;
     if (t.sentence !== s) continue;
     if (t.sets.includes('{trifle}') || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word)) || isGrade(tokens, i)) trifle = true;
     // "this homework", "this level", "this song", "one more past paper": the thing at hand is the
@@ -1091,7 +1103,9 @@ function trivialHyperbole(tokens: readonly Token[], m: PhraseMatch, rule: Compil
     if (t.sets.includes('{chore}') && choreOnDay(tokens, i)) dated = true;
     if (atHand && (t.sets.includes('{chore}') || t.sets.includes('{game}') || (t.sets.includes('{thing}') && !NOT_AT_HAND.has(t.word)))) trifle = true;
   }
-  return trifle || (chore && laugh) || (laugh && (causeGiven(tokens, m) || embarrassingMoment(tokens, m))) || ((dated || thingForgotten(tokens)) && softWish(tokens, m) && !saidInEarnest(tokens));
+  // Session 31a: "omg" (read as "oh my god") counts as a laughing mark only beside the embarrassing moment itself
+  // ("omg i want to die, my crush saw me fall over"), never for a cause or a chore: it is said in earnest too.
+  return trifle || (chore && laugh) || (laugh && (causeGiven(tokens, m) || embarrassingMoment(tokens, m))) || (omg && embarrassingMoment(tokens, m)) || ((dated || thingForgotten(tokens)) && softWish(tokens, m) && !saidInEarnest(tokens));
 }
 
 /** Days a school task is set for: "maths test TOMORROW", "spelling test ON MONDAY", "exam TODAY" (set `later`, and today). */
@@ -1235,6 +1249,35 @@ function songLine(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule):
     if (SONG_WORDS.has(t.word)) song = true;
   }
   return song;
+}
+
+/**
+ * Session 31a: a laughed-off death wish in the message right after an embarrassing moment was told ("i called my
+ * teacher mum in front of everyone", then "omg i want to die"): a self-harm thought (not an act, not a plan) whose
+ * words are a hyperbole word stands down when the message before raised signal `embarrassed`, no red flag was
+ * raised in the chat's last six turns, and this message has a laughing mark (omg, lol, ugh…) and none of
+ * `trivialHyperbole`'s vetoes (distress, pictures, nudity, undressing, the body, violence, means, pills) nor a
+ * word of meaning it. "i want to die" with no laughing mark, or after "everyone saw the pics he posted", keeps it.
+ */
+function embarrassedJustBefore(state: DetectorState, tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'self_harm' || rule.id === 'lex:self_harm.self-harm' || rule.urgency === 'immediate' || state.signals.length === 0) return false;
+  let before = false;
+  for (const x of state.signals) {
+    if (x.feature === 'signal.embarrassed' && x.turn === state.turn) before = true;
+    if (x.feature.startsWith('any.') && state.turn + 1 - x.turn <= 6) return false;
+  }
+  if (!before || tokens[m.first]?.quoted) return false;
+  let hyperbole = false;
+  for (let j = m.first; j <= m.last; j += 1) if (HYPERBOLE_STEMS.has(tokens[j]?.keys[0] ?? '')) hyperbole = true;
+  if (!hyperbole) return false;
+  let laugh = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (HYPERBOLE_VETO.some((v) => t.sets.includes(v)) || t.sets.includes('{earnest}')) return false;
+    if ((i < m.first || i > m.last) && (t.sets.includes('{laughmark}') || isOmg(tokens, i))) laugh = true;
+  }
+  return laugh;
 }
 
 /** Words of being seen or heard: "my crush SAW me trip", "mum HEARD me singing", "he CAUGHT me dancing". */
@@ -3195,6 +3238,16 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (classmatesSpread(tokens, m, rule)) return 'mild';
   if ((rule.id === 'lex:threat_blackmail.share-images' || rule.feature === 'signal.threat-weak') && showsUp(tokens, m)) return 'thing';
   if (huffThreat(tokens, m, rule)) return 'mild';
+  // Session 31a: ordinary plans, weather and play read as danger (each returns early on its rule id).
+  if (trainingNotMeans(tokens, m, rule)) return 'thing';
+  if (foodCut(tokens, m, rule)) return 'hyperbole';
+  if (weatherNotSomeone(tokens, m, rule)) return 'nuisance';
+  if (outsideAtHome(tokens, m, rule)) return 'trusted';
+  if (keptInByWeather(tokens, m, rule)) return 'nuisance';
+  if (ownWordsRetold(tokens, m, rule)) return 'speaker';
+  if (liftFromHer(tokens, m, rule)) return 'trusted';
+  if (playFight(tokens, m, rule)) return 'mild';
+  if (parentPresent(tokens, m, rule)) return 'trusted';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when
@@ -3238,6 +3291,257 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
     if (cancelledBy !== undefined) return TRUSTED_SETS.has(cancelledBy) ? 'trusted' : cancelledBy === '{self}' ? 'self' : 'role';
   }
   return undefined;
+}
+
+/**
+ * Session 31a: "training" (a sport's practice: "training is cancelled tonight") shares "train"'s stem, so the means
+ * signal read it as a train, and with "tonight" (intent) the combo means-and-intent raised self-harm and danger now.
+ * The means signal stands down when its only word is training, trainer or trainers.
+ */
+const TRAIN_SENSES = new Set(['training', 'trainings', 'trainer', 'trainers', 'trained']);
+
+function trainingNotMeans(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  return rule.feature === 'signal.means' && m.first === m.last && TRAIN_SENSES.has(tokens[m.first]?.word ?? '');
+}
+
+/** Food and kitchen things a child cuts themselves preparing: "cut my finger cutting AN APPLE". */
+const KITCHEN = new Set(['apple', 'apples', 'onion', 'onions', 'carrot', 'carrots', 'bread', 'cheese', 'tomato', 'tomatoes', 'potato', 'potatoes', 'cucumber', 'pepper', 'peppers', 'veg', 'vegetables', 'vegetable', 'fruit', 'melon', 'orange', 'sandwich', 'pizza', 'cake', 'tin', 'paper', 'cardboard', 'wrapping', 'parcel']);
+/** Verbs of preparing or opening, just before the thing: "CUTTING an apple", "CHOPPING onions", "OPENING a tin". */
+const PREPARING = new Set(['cutting', 'chopping', 'slicing', 'peeling', 'opening', 'grating', 'buttering']);
+
+/**
+ * Session 31a: a cut made while cutting food or opening a parcel ("i cut my finger cutting an apple, it bled a lot but
+ * its fine now", "sliced my thumb opening a tin"): the self-harm phrase stands down when, in its sentence, a verb of
+ * preparing or opening (cutting, chopping, slicing, peeling, opening) has a food, a tin, paper or a parcel within
+ * three words after it, with accidentalInjury's vetoes (myself, on purpose, a feeling, distress outside
+ * the phrase, means, pills, keeping quiet, secrets, meaning it). "i cut my arm after dinner because i was upset"
+ * keeps it (a feeling).
+ */
+function foodCut(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:self_harm.self-harm') return false;
+  const s = tokens[m.first]?.sentence;
+  let cause = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (SELF_WORDS.has(t.word) || HURT_FEELINGS.has(t.word)) return false;
+    if ((i < m.first || i > m.last) && INJURY_VETO.some((v) => t.sets.includes(v)) && !t.sets.includes('{harmself}')) return false;
+    // The thing cut or opened right after a verb of preparing it: "cutting AN APPLE", "opening the PARCEL".
+    if (i > m.first && t.sentence === s && PREPARING.has(t.word)) for (let k = i + 1; k <= i + 3 && tokens[k]?.sentence === s; k += 1) if (KITCHEN.has(tokens[k]?.word ?? '')) cause = true;
+  }
+  return cause;
+}
+
+/** Weather and things that blow or fall: "the TREES are banging on the window", "its really WINDY outside". */
+const WEATHER = new Set(['rain', 'raining', 'rained', 'rainy', 'pouring', 'snow', 'snowing', 'snowed', 'storm', 'stormy', 'thunder', 'thunderstorm', 'lightning', 'wind', 'windy', 'hail', 'hailing', 'flood', 'flooded', 'flooding', 'weather', 'tree', 'trees', 'branch', 'branches', 'leaves', 'icy', 'ice', 'foggy', 'fog', 'heatwave', 'freezing']);
+/** Words that put a person back into the weather: a man, someone, fear, being alone, a name, watching. */
+const WEATHER_VETO = new Set(['scared', 'terrified', 'frightened', 'afraid', 'help', 'alone', 'watching', 'staring', 'knows', 'name', 'following', 'followed', 'police', 'crying', 'someone', 'somebody', 'man', 'men', 'guy', 'stranger', 'person', 'he', 'him', 'they', 'them', 'she']);
+/** Someone-outside phrases with no person in them, whose subject the weather can be: banging, knocking. */
+const THING_OUTSIDE = new Set(['banging', 'bang', 'knocking', 'knock', 'tapping', 'scratching', 'rattling']);
+
+/**
+ * Session 31a: the weather or a tree at the window, and a thing outside in a drawing ("cant sleep, its really windy
+ * outside and the trees are banging on the window", "we drew pictures of our houses and there was a red car
+ * outside"): someone-outside stands down when its phrase names no person (a banging or knocking phrase; "car
+ * outside") and its sentence names the weather or trees, or a drawing or painting, and the message has no person,
+ * fear, watching, following or being alone. "someone is banging on the window and its raining" keeps it.
+ */
+const DRAWING = new Set(['drew', 'draw', 'drawing', 'drawings', 'drawn', 'painted', 'painting', 'colouring', 'sketch', 'lego']);
+
+function weatherNotSomeone(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.someone-outside') return false;
+  let thing = false;
+  for (let i = m.first; i <= m.last; i += 1) {
+    const w = tokens[i]?.word ?? '';
+    if (THING_OUTSIDE.has(w)) thing = true;
+    if (w === 'car' && tokens[i + 1]?.word === 'outside') thing = true;
+  }
+  if (!thing) return false;
+  const s = tokens[m.first]?.sentence;
+  let cause = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined || (i >= m.first && i <= m.last)) continue;
+    if (WEATHER_VETO.has(t.word) || t.sets.includes('{hush}') || t.sets.includes('{afraid}')) return false;
+    if (t.sentence === s && (WEATHER.has(t.word) || DRAWING.has(t.word))) cause = true;
+  }
+  return cause;
+}
+
+/** What someone at home does outside: "hes outside IN THE GARDEN with the dog", "outside WASHING the car". */
+const HOME_OUTSIDE = new Set(['garden', 'patio', 'trampoline', 'shed', 'greenhouse', 'dog', 'dogs', 'puppy', 'cat', 'rabbit', 'chickens', 'washing', 'hanging', 'playing', 'bbq', 'barbecue', 'football']);
+
+/**
+ * Session 31a: a he, she or they outside at home with the family's garden or pet ("hes outside in the garden with the
+ * dog rite now", "shes outside on the trampoline"): someone-outside, matched on the pronoun and "outside" alone, stands
+ * down when after it in its sentence comes "the", "our" or "my" and a garden or pet word, or a home pastime, and the
+ * message has no stranger, online word, fear, watching, following, knocking, keeping quiet or being alone. "hes
+ * outside my house" and "theres a man outside in the garden" keep it (the house is mine; a man is named).
+ */
+function outsideAtHome(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.someone-outside') return false;
+  const who = tokens[m.first]?.word ?? '';
+  if (!CHILD_SUBJECTS.has(who) || tokens[m.last]?.word !== 'outside') return false;
+  const s = tokens[m.first]?.sentence;
+  let home = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined || (i >= m.first && i <= m.last)) continue;
+    if (OTHER_PERSON.has(t.word) || isOnlineWord(t) || AT_WORK_VETO.has(t.word) || t.sets.includes('{hush}') || t.sets.includes('{afraid}') || t.sets.includes('{adultcue}')) return false;
+    if (i > m.last && t.sentence === s && HOME_OUTSIDE.has(t.word)) home = true;
+  }
+  return home;
+}
+
+/**
+ * Session 31a: kept in by the weather ("trapped in the house because its raining", "stuck inside all day cos of the
+ * snow"): being-hurt and kept-somewhere phrases stand down when their sentence names the weather and the message
+ * has no other person, online word, lock, fear, hurt or hunger (lockMishap's `LOCK_VETO` and the `afraid` set).
+ * "im trapped in the house and the man wont let me leave" and "hes locked me in and its raining" keep it.
+ */
+function keptInByWeather(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!LOCK_RULES.has(rule.id)) return false;
+  const s = tokens[m.first]?.sentence;
+  let weather = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if ((i < m.first || i > m.last) && (LOCK_VETO.has(t.word) || t.sets.includes('{afraid}'))) return false;
+    if (OTHER_PERSON.has(t.word) || HE.has(t.word) || SHE.has(t.word) || t.word === 'they' || t.word === 'them' || isOnlineWord(t) || t.sets.includes('{violent}') || t.word.startsWith('lock')) return false;
+    if (t.sentence === s && WEATHER.has(t.word)) weather = true;
+  }
+  return weather;
+}
+
+/** Speech words after "is what …": "… is what my friend SAID", "… is what i TEXT my mum". */
+const RETOLD_SPEECH = new Set(['said', 'says', 'say', 'text', 'texts', 'texted', 'asked', 'ask', 'asks', 'wrote', 'put', 'send', 'sent', 'message', 'messaged', 'told', 'tell', 'shouted', 'typed']);
+/** Rules about being met or fetched, which the child's own words to family, or a friend's, retell. */
+const RETOLD_RULES = new Set(['lex:meet_or_secrecy.meet-request', 'lex:meet_or_secrecy.meet-up', 'lex:meet_or_secrecy.fetch-child', 'lex:meet_or_secrecy.come-to-place']);
+
+/**
+ * Session 31a: words put in someone's mouth after the phrase ("meet me by the lockers after maths is what my friend
+ * said", "can you come and get me is what i text my mum when im bored", "can someone pick me up from the cinema is
+ * what i asked on the family chat"): a meeting or fetching phrase stands down when, after it in its sentence, "is
+ * what" (or "thats what") is followed by the child ("i") or a friend or relative ("my friend", "my mum") and a
+ * speech word, with nothing of a stranger, an adult, an app, secrets or fear in the message. "meet me tonight is
+ * what he said" keeps it (a he), as does "…is what the man from roblox said".
+ */
+function ownWordsRetold(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!RETOLD_RULES.has(rule.id)) return false;
+  const s = tokens[m.first]?.sentence;
+  for (const t of tokens) if (OTHER_PERSON.has(t.word) || isOnlineWord(t) || t.sets.includes('{hush}') || t.sets.includes('{secret}') || t.sets.includes('{afraid}') || t.sets.includes('{adultcue}')) return false;
+  for (let i = m.last + 1; i + 3 < tokens.length + 1; i += 1) {
+    const t = tokens[i];
+    if (t === undefined || t.sentence !== s) return false;
+    if (t.word !== 'what' || (tokens[i - 1]?.word !== 'is' && tokens[i - 1]?.word !== 'thats' && tokens[i - 1]?.word !== 'was')) continue;
+    let j = i + 1;
+    let who = false;
+    if (tokens[j]?.word === 'i' || tokens[j]?.word === 'we') { who = true; j += 1; }
+    else {
+      if (POSSESSIVES.has(tokens[j]?.word ?? '')) j += 1;
+      if (tokens[j]?.word === 'best') j += 1;
+      const k = tokens[j];
+      if (k !== undefined && (k.sets.includes('{family}') || k.sets.includes('{peers}') || k.sets.includes('{homefolk}'))) { who = true; j += 1; }
+    }
+    return who && RETOLD_SPEECH.has(tokens[j]?.word ?? '');
+  }
+  return false;
+}
+
+/**
+ * Session 31a: "she can pick me up after" (a lift from a she the child already knows, most often mum, nan or an
+ * aunt, named in an earlier message): a picking-up phrase whose subject, just before it, is "she" after "can",
+ * "will", "could" or "is going to", stands down when the message names no stranger, man, adult, online place or
+ * app, and nothing of secrets, keeping quiet or fear (liftFromFamily's vetoes). "he can pick me up after" and "she
+ * said she'd pick me up, shes 25 and i met her on tiktok" keep it.
+ */
+const LIFT_MODALS = new Set(['can', 'will', 'could', 'would', 'going', 'gonna', 'might', 'usually', 'always']);
+
+function liftFromHer(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:meet_or_secrecy.meet-request' && rule.id !== 'lex:meet_or_secrecy.meet-up' && rule.id !== 'lex:meet_or_secrecy.fetch-child') return false;
+  let picking = -1;
+  for (let i = m.first; i <= m.last; i += 1) if (PICKING.has(tokens[i]?.word ?? '')) { picking = i; break; }
+  if (picking < 0) return false;
+  // "she can pick", "she will pick", "she is going to pick", "she'll (will) pick"
+  let k = picking - 1;
+  if (tokens[k]?.word === 'to') k -= 1;
+  if (!LIFT_MODALS.has(tokens[k]?.word ?? '')) return false;
+  k -= 1;
+  if (tokens[k]?.word === 'is' || tokens[k]?.word === 'was') k -= 1;
+  if (tokens[k]?.word !== 'she') return false;
+  for (const t of tokens) {
+    if (OTHER_PERSON.has(t.word) || HE.has(t.word) || isOnlineWord(t) || t.word === 'tell' || t.word === 'meet' || t.word === 'met') return false;
+    if (LIFT_VETO.some((v) => t.sets.includes(v))) return false;
+  }
+  return true;
+}
+
+/** Siblings, cousins and friends of the child's age, who play-fight: "my BROTHER keeps punching me … for fun". */
+const PLAYMATES = new Set(['brother', 'brothers', 'sister', 'sisters', 'cousin', 'cousins', 'twin', 'friend', 'friends', 'mate', 'mates', 'bestie', 'bff', 'classmate', 'classmates', 'sibling', 'siblings', 'bro', 'sis']);
+/** Words that say it was play: "for FUN", "just MESSING", "MUCKING about", "PLAY fighting", "WRESTLING". */
+const PLAY_WORDS = new Set(['fun', 'messing', 'mucking', 'playing', 'play', 'playfight', 'playfighting', 'wrestling', 'wrestle', 'joking', 'banter', 'game']);
+/** Words that keep play a hurt: it hurts, crying, blood, bruises, stop, fear, older or bigger. */
+const PLAY_VETO = new Set(['hurts', 'hurting', 'crying', 'cry', 'cried', 'stop', 'blood', 'bleeding', 'bruise', 'bruises', 'bruised', 'hospital', 'knife', 'bigger', 'older', 'every', 'always', 'harder', 'badly', 'wont', 'mum', 'dad', 'parents']);
+
+/**
+ * Session 31a: play-fighting with a sibling, cousin or friend ("my brother keeps punching me in the arm for fun, its
+ * annoying but we're just messing"): being-hurt and violence stand down when the nearest person before the phrase
+ * in its sentence is a sibling, cousin or friend (after "my", not "his"), the message says it was play ("for fun",
+ * "messing", "mucking about", "play fighting"), and nothing of it hurting, crying, blood, bruises, asking to stop,
+ * fear, someone older or bigger, "every" or "always", nor a parent told. "my brother keeps punching me and it hurts"
+ * and "my big brother punches me for fun and i cry" keep it.
+ */
+function playFight(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.being-hurt' && rule.id !== 'lex:threat_blackmail.violence') return false;
+  let play = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (PLAY_VETO.has(t.word) || t.sets.includes('{afraid}') || t.sets.includes('{means}') || t.sets.includes('{adultcue}') || OTHER_PERSON.has(t.word)) return false;
+    if (i > m.last && PLAY_WORDS.has(t.word)) play = true;
+  }
+  if (!play) return false;
+  const s = tokens[m.first]?.sentence;
+  for (let k = m.first - 1; k >= 0; k -= 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s || t.word === 'i') return false;
+    if (PLAYMATES.has(t.word)) return tokens[k - 1]?.word === 'my' || (tokens[k - 1]?.word === 'little' && tokens[k - 2]?.word === 'my');
+    if (HE.has(t.word) || SHE.has(t.word) || t.sets.includes('{family}')) return false;
+  }
+  return false;
+}
+
+/** Personal-info rules a parent's presence stands down: asked or known face to face, the parent beside the child. */
+const PRESENT_RULES = new Set(['lex:personal_info.asks-details', 'lex:personal_info.knows-details']);
+/** After "was" or "were": the parent there ("my dad WAS THERE", "mum was WITH me", "mum was NEXT to me"). */
+const BESIDE = new Set(['there', 'with', 'next', 'beside', 'right', 'stood', 'standing', 'sat', 'sitting']);
+/** Words that keep the asking a worry though a parent was there: following, watching, staring, again, creepy. */
+const PRESENT_VETO = new Set(['following', 'followed', 'follows', 'watching', 'watched', 'staring', 'stared', 'again', 'creepy', 'creep', 'weird', 'later', 'after', 'message', 'messaged', 'texted', 'dm', 'dms']);
+
+/**
+ * Session 31a: a parent there when someone asked ("the man at the barbers asked which school i go to and i told
+ * him, my dad was there", "the lady asked my name and my address, mum was with me"): asks-details and
+ * knows-details stand down when the message says a parent or carer (set `family`, after "my") "was there", "was
+ * with me", "was next to me" or "answered", and names no online place, app, secret, keeping quiet or fear, and
+ * nothing of following or watching. "a man asked my name when my dad wasnt there" keeps it (negated), as does
+ * "he asked on snapchat what school i go to, my mum was there".
+ */
+function parentPresent(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!PRESENT_RULES.has(rule.id)) return false;
+  let present = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (isOnlineWord(t) || t.sets.includes('{hush}') || t.sets.includes('{secret}') || t.sets.includes('{afraid}')) return false;
+    if (i < m.first || i > m.last) {
+      if (PRESENT_VETO.has(t.word)) return false;
+      if (!t.sets.includes('{family}') || tokens[i - 1]?.word !== 'my') continue;
+      const v = tokens[i + 1]?.word;
+      const after = tokens[i + 2]?.word ?? '';
+      if (((v === 'was' || v === 'were') && BESIDE.has(after)) || v === 'answered' || v === 'answering') present = true;
+    }
+  }
+  return present;
 }
 
 /** Words between "his" and a friend word: "his BEST friend", "his ONLY mate". */
@@ -3583,7 +3887,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     // Session 26: money sent or paid out is read only with a word of extortion in the message, and
     // otherwise is no phrase at all (the classifier's own reading of "i sent him all my robux" stands).
     if (rule.id === 'lex:financial.paid-out' && !extorted(tokens)) continue;
-    const down = rule.category === 'self_harm' && pressure.some((p) => p.first <= m.last && m.first <= p.last) ? 'pressure' : (standsDown(tokens, m, rule, scope, model) ?? (laughedOff(text, tokens, rule) ? 'mild' : undefined));
+    const down = rule.category === 'self_harm' && pressure.some((p) => p.first <= m.last && m.first <= p.last) ? 'pressure' : (standsDown(tokens, m, rule, scope, model) ?? (laughedOff(text, tokens, rule) ? 'mild' : embarrassedJustBefore(state, tokens, m, rule) ? 'hyperbole' : undefined));
     if (down === 'pressure') selfHarmPressure = true;
     if (overdoseDenied(tokens, m, rule)) dangerDenied = true;
     if (down !== undefined) {
