@@ -271,6 +271,8 @@ export interface TurnAnalysis {
   readonly blamesSelfFirst?: boolean;
   /** "will he know i told", "if i report him will he find out". */
   readonly asksIfHeKnows?: boolean;
+  /** "will he know i blocked him", "if i block him will he see": the question is about blocking, not reporting (session 31). */
+  readonly asksIfHeKnowsBlocked?: boolean;
   /** "can u track my ip", "do u know where i live". */
   readonly asksTracking?: boolean;
   /** "sorry can i speak english", "in english please": asking to write in English (session 29). */
@@ -1088,7 +1090,11 @@ export function createAnalyser(deps: DialogDeps) {
       // "i lied and said im 16": the age they claimed, not theirs.
       delete turn.ageBand;
     }
-    if (either(hits, spelledHits, asksIfHeKnows)) turn.asksIfHeKnows = true;
+    if (either(hits, spelledHits, asksIfHeKnows)) {
+      turn.asksIfHeKnows = true;
+      // "will he know i blocked him": blocking, not reporting, is asked about (session 31, H01).
+      if (words.some((x) => BLOCK_WORDS.has(x)) && !words.some((x) => REPORT_WORDS.has(x))) turn.asksIfHeKnowsBlocked = true;
+    }
     // "if i block him will he see", the whole message: a question about reporting, not a threat ("if … will he").
     if (wholeIn(rawRest, spelledRest, asksIfHeKnows)) turn.onlyAsksIfHeKnows = true;
     if (either(hits, spelledHits, asksTracking)) turn.asksTracking = true;
@@ -1300,6 +1306,9 @@ const FIRST_PERSON_OBJECT = /\b(?:me|myself)\b/i;
 
 /** The writer speaking of themselves: "me", "my", "im", "i". */
 const FIRST_PERSON_WORDS = new Set(['i', 'im', 'me', 'my', 'myself', 'mine', 'ive', 'id']);
+/** Words of blocking and of reporting or telling, for "will he know i blocked him" (see `TurnAnalysis.asksIfHeKnowsBlocked`). */
+const BLOCK_WORDS = new Set(['block', 'blocked', 'blocking', 'blok', 'blokd', 'blocio', 'flocio']);
+const REPORT_WORDS = new Set(['report', 'reported', 'reporting', 'told', 'tell', 'telling', 'riportio', 'adrodd', 'dweud']);
 
 const THIRD_PERSON = new Set(['he', 'she', 'they', 'hes', 'shes', 'theyre', 'him']);
 const LINKING = new Set(['is', 'was', 'got', 'gets', 'getting', 'seems', 'seemed', 'looked', 'looks', 'sounded', 'sounds', 'went', 'been', 'so', 'really', 'very', 'proper', 'super', 'well', 'dead', 'all', 'kinda', 'a', 'bit', 'rly', 'realy', 'being', 'be']);

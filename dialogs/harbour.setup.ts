@@ -1734,7 +1734,7 @@ const PATH_LISTENING_LINES = ['shared.listening', 'escalation.listening-reading'
  * - a picture going round now ("he posted it on my story", after pictures came up): `<path>.image-spreading`, once;
  * - self-blame for a grown-up's acts ("i sent first", "i lied and said i was 16"): `<path>.sent-first`, or at
  *   16 or 17, when it may be no crime, the plain `<path>.not-your-fault`;
- * - "will he know i told": `<path>.report-secret`; "can u track my ip": `shared.cant-see-you`; "can u delete
+ * - "will he know i told": `<path>.report-secret` ("will he know i blocked him": `<path>.block-secret`); "can u track my ip": `shared.cant-see-you`; "can u delete
  *   everything i said": `shared.delete-chat`, else "do u save what i write": `shared.chat-kept`;
  * - written in a language Harbour cannot read (dialogs/language.ts): `shared.other-language` alone, then the
  *   short `shared.other-language-again`.
@@ -1759,7 +1759,8 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   }
   // A picture going round now, after pictures came up: what to do in the next ten minutes (once).
   if (imageSpreadingNow(context, summary)) out.push(sayStepOf(context, 'image-spreading'));
-  if (t.asksIfHeKnows === true) out.push(sayStepOf(context, 'report-secret'));
+  // "will he know i blocked him": most apps don't tell them; he may notice; that's his problem (session 31, H01).
+  if (t.asksIfHeKnows === true) out.push(sayStepOf(context, t.asksIfHeKnowsBlocked === true ? 'block-secret' : 'report-secret'));
   // "my mate shared a nude of a girl in our year" (a young person or friend): not okay, don't send it on, delete it, tell a
   // teacher so the person in it gets help, Report Remove (once); not "which app", nor the friend's own-picture line.
   if (t.othersSharedImage === true && t.imageWorry !== true && path !== 'parent' && context.said.peerShared !== true) out.push(say('shared.peer-shared'));
