@@ -68,6 +68,8 @@ export interface TurnAnalysis {
   readonly asksWhatToSay?: boolean;
   /** "i blocked him": they blocked or reported the person. */
   readonly blockedThem?: boolean;
+  /** "i reported him", "wedi ei riportio": of `blockedThem`, reported with no word of blocking (session 31). */
+  readonly reportedNotBlocked?: boolean;
   /** "i already paid him once": they already paid what was demanded. */
   readonly alreadyPaid?: boolean;
   /** "i dont have that money", "i dont have 500": they cannot pay what is demanded (read with money or a threat in the chat). */
@@ -910,7 +912,11 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, asksToMeet)) turn.asksToMeet = true;
     if (either(hits, spelledHits, blamesSelf)) turn.blamesSelf = true;
     if (either(hits, spelledHits, asksWhatToSay)) turn.asksWhatToSay = true;
-    if (either(hits, spelledHits, blockedThem)) turn.blockedThem = true;
+    if (either(hits, spelledHits, blockedThem)) {
+      turn.blockedThem = true;
+      // "i reported him on insta": reported, and no word says they blocked him too (session 31, H12).
+      if (!words.some((x) => BLOCK_WORDS.has(x))) turn.reportedNotBlocked = true;
+    }
     if (either(hits, spelledHits, alreadyPaid) || namesAmountPaid(words)) turn.alreadyPaid = true;
     // "i spent it all already", "i cant pay it back" (presents given): they owe nothing, not "you don't need to find any money".
     else if (either(hits, spelledHits, spentGift)) turn.spentGift = true;

@@ -58,7 +58,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // The context as it will be once the message is taken (the same object when it already is).
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
-    if ((noPointOf(taken) && context.handoff === 'none') || turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.asksTakeDevice === true && pathOf(context.audience) === 'parent') || ((turn.outing === true || turn.outedHomeFear === true) && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || asksIfThereOnPath(context, turn) || isBackAfterPause(taken) || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
+    if ((noPointOf(taken) && context.handoff === 'none') || turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || tellsBlockedOrReported(turn, context.said) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.asksTakeDevice === true && pathOf(context.audience) === 'parent') || ((turn.outing === true || turn.outedHomeFear === true) && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || asksIfThereOnPath(context, turn) || isBackAfterPause(taken) || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
     // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
     return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
@@ -345,8 +345,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       }),
       /** Nothing happened told yet at the first question: here to help with anything online, when they're ready (once). */
       sayNothingToldYet: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'nothingTold', [say('child.nothing-told-yet', { quickReplies: QR.skip })])),
-      /** "i blocked him": well done, once; 999 still, while in danger now. */
-      sayBlocked: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'blocked', [sayStepOf(c, 'blocked'), ...stillInDangerIf(isInDangerNow(c), c)])),
+      /** "i blocked him": well done, once; "i reported him": well done, and block them too, once; 999 still, while in danger now. */
+      sayBlocked: enqueueActions(({ context: c, enqueue }) => {
+        const reported = c.turn.reportedNotBlocked === true;
+        sayOnce(enqueue, c, reported ? 'reported' : 'blocked', [sayStepOf(c, reported ? 'reported' : 'blocked'), ...stillInDangerIf(isInDangerNow(c), c)]);
+      }),
       /** "its my fault": it is not, and who is in the wrong; 999 still, while in danger now. */
       sayNotYourFault: enqueueActions(({ context, enqueue }) => {
         // "my mum and dad are splitting up and its my fault": not the line about people who trick children.
@@ -1025,7 +1028,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       asksToMeet: ({ context, event }) => turnOf(context, event).asksToMeet === true,
       blamesSelf: ({ context, event }) => turnOf(context, event).blamesSelf === true,
       saysNothingMore: ({ context, event }) => turnOf(context, event).nothingMore === true,
-      saysBlocked: ({ context, event }) => turnOf(context, event).blockedThem === true && context.said.blocked !== true,
+      saysBlocked: ({ context, event }) => tellsBlockedOrReported(turnOf(context, event), context.said),
       saysPaidAlready: ({ context, event }) => paidAlready(context, summaryOf(context, event)),
       saysCantPay: ({ context, event }) => cantPay(context, summaryOf(context, event)),
       asksIfWrong: ({ context, event }) => asksIfWrong(context, summaryOf(context, event)),
@@ -1374,6 +1377,15 @@ function offerPerson(context: HarbourContext, enqueue: NotPlacedQueue): void {
 
 /** A mark in `said`: what has been said once. */
 type SaidMark = { [K in keyof HarbourContext['said']]-?: NonNullable<HarbourContext['said'][K]> extends boolean ? K : never }[keyof HarbourContext['said']];
+
+/**
+ * "i blocked him" (well done, once), or "i reported him" with no word of blocking (well done, block them too, once; not
+ * after they told of blocking: reporting is then a step more, as before). Session 31, tester's #23 (H12).
+ */
+function tellsBlockedOrReported(turn: HarbourContext['turn'], said: HarbourContext['said']): boolean {
+  if (turn.blockedThem !== true || said.blocked === true) return false;
+  return turn.reportedNotBlocked !== true || said.reported !== true;
+}
 
 /** What `sayOnce` needs of XState's `enqueue`. */
 interface SayQueue {

@@ -139,6 +139,8 @@ export interface HarbourContext {
     readonly supportChild?: boolean;
     /** Well done for blocking them: once. Absent in older snapshots. */
     readonly blocked?: boolean;
+    /** Well done for reporting them, and block them too, after "i reported him" with no word of blocking: once (session 31). Absent in older snapshots. */
+    readonly reported?: boolean;
     /** Don't pay any more, after they said they already paid: once. Absent in older snapshots. */
     readonly paidAlready?: boolean;
     /** They need not find any money, after they said they cannot pay: once. Absent in older snapshots. */

@@ -33,3 +33,35 @@ describe("tester's #23: blocked is not reported", () => {
     expect(lastWords(onShift, ...parent)).toMatch(/not the child's problem/);
   });
 });
+
+describe("tester's #23: reported is not blocked", () => {
+  const REPORTED = [YP, 'i reported him on insta but nothing happened'];
+
+  it('H12: "i reported him on insta but nothing happened": well done for reporting, apps are slow, reporting doesn\'t block, block them too', () => {
+    const keys = last(onShift, ...REPORTED);
+    expect(keys).toContain('child.reported');
+    expect(keys).not.toContain('child.blocked');
+    const words = lastWords(onShift, ...REPORTED);
+    expect(words).toMatch(/Well done for reporting them\./);
+    expect(words).toMatch(/Reporting doesn't block them, so please block them too\./);
+    expect(words).not.toMatch(/Well done for blocking them/);
+  });
+
+  it('"i blocked him" and "i blocked and reported him" still get the blocked line; a later "i blocked him now" after reporting is thanked too', () => {
+    expect(last(onShift, YP, 'i blocked him')).toContain('child.blocked');
+    const both = last(onShift, YP, 'i blocked and reported him');
+    expect(both).toContain('child.blocked');
+    expect(both).not.toContain('child.reported');
+    const turns = keysPerTurn(onShift, ...REPORTED, 'i blocked him now');
+    expect(turns[1]).toContain('child.reported');
+    expect(turns[2]).toContain('child.blocked');
+    // Said once: "i reported him again" is not the same line twice.
+    expect(keysPerTurn(onShift, ...REPORTED, 'i reported him again')[2]).not.toContain('child.reported');
+  });
+
+  it('a parent\'s "we reported him": reported line about the child\'s account', () => {
+    const parent = [PARENT, 'a man keeps messaging my son on tiktok and we reported him'];
+    expect(last(onShift, ...parent)).not.toContain('parent.blocked');
+    expect(keysPerTurn(onShift, ...parent).flat()).toContain('parent.reported');
+  });
+});
