@@ -101,6 +101,8 @@ export interface AnswerWords {
   readonly asksWhatToSay: readonly string[];
   /** "i blocked him", "she reported him": they blocked or reported the person. */
   readonly blockedThem: readonly string[];
+  /** "what else can i do", "what more can i do": the options not yet given, after they told of blocking or reporting (session 31). */
+  readonly asksWhatElse: readonly string[];
   /** "i already paid him once", "i sent him 20 quid": they already paid what was demanded. */
   readonly alreadyPaid: readonly string[];
   /** "i dont have that money", "where would i get 200": they cannot pay what is demanded. */
@@ -525,6 +527,7 @@ export const ANSWER_LIST_KEYS = {
   blamesSelf: 'blames_self',
   asksWhatToSay: 'asks_what_to_say',
   blockedThem: 'blocked_them',
+  asksWhatElse: 'asks_what_else',
   alreadyPaid: 'already_paid',
   cantPay: 'cant_pay',
   wantsMore: 'wants_more',

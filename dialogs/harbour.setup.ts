@@ -1796,6 +1796,12 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
     // "what happens now" once a grown-up of theirs knows (session 30, tester's #15): they can help keep you safe, who they may
     // tell, not in trouble (each time); with nothing told yet ("i already told my mum what now"), well done, and what happened.
     if (t.asksWhatNext !== undefined) out.push(say(t.asksWhatNext === 'before-story' ? 'child.told-what-next' : 'child.what-next'));
+    // "what else can i do", after they told of reporting or blocking and before the tips, not escalated (session 31, tester's
+    // #23, H12): what was not given yet (keep the username and the words, CEOP; a grown-up unless one was told), not every tip.
+    if (t.asksWhatElse === true && context.handoff === 'none' && context.said.tips === undefined && (context.said.reported === true || context.said.blocked === true)) {
+      out.push(say('child.what-else'));
+      if (context.grownUpTold !== true) out.push(say('child.what-else-tell'));
+    }
   }
   // Money after paying (session 30, tester's #19 and #30): "he wants more now", after money or a threat: don't pay any more,
   // paying does not make them stop, a grown-up tonight (once); "i spent it all already", after money, a threat or presents: they

@@ -415,6 +415,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'child.his-fate',
   'child.delete-account',
   'child.delete-not-gone',
+  'child.what-else',
+  'child.what-else-tell',
   'child.owe-nothing',
   'child.live-dares',
   'child.live-stop',

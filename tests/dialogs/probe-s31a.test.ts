@@ -65,3 +65,32 @@ describe("tester's #23: reported is not blocked", () => {
     expect(keysPerTurn(onShift, ...parent).flat()).toContain('parent.reported');
   });
 });
+
+describe("tester's #23: \"what else can i do\" after reporting", () => {
+  const H12 = [YP, 'i reported him on insta but nothing happened', 'hes still there'];
+
+  it('H12: "what else can i do" gets the options not yet given (keep the username, CEOP, a grown-up), not the next question or every tip', () => {
+    const keys = last(onShift, ...H12, 'what else can i do');
+    expect(keys).toEqual(['child.what-else', 'child.what-else-tell']);
+    const words = lastWords(onShift, ...H12, 'what else can i do');
+    expect(words).toMatch(/report them to CEOP, even if you reported them on the app/);
+    expect(words).toMatch(/tell a grown-up you trust/);
+    expect(words).toMatch(/0800 1111/);
+    // Not blocking again (said with the reported line), and not the whole tips.
+    expect(words).not.toMatch(/block them/i);
+    expect(keys).not.toContain('child.advice.intro');
+    // The question asked before it still waits: "about a week" answers how long, and the path goes on.
+    const turns = keysPerTurn(onShift, ...H12, 'what else can i do', 'about a week');
+    expect(turns[2]).toContain('child.ask.how-long');
+    expect(turns[3]).not.toContain('child.ask.how-long');
+    expect(turns[4]).not.toContain('child.ask.how-long');
+    expect(turns[4]).toContain('child.ask.asked-to-do');
+  });
+
+  it('a grown-up already told is not told again; with nothing reported or blocked, "what else can i do" is not this answer', () => {
+    const told = [YP, 'i reported him on insta but nothing happened', 'i told my mum', 'what else can i do'];
+    expect(last(onShift, ...told)).toContain('child.what-else');
+    expect(last(onShift, ...told)).not.toContain('child.what-else-tell');
+    expect(last(onShift, YP, 'a man keeps messaging me on insta', 'what else can i do')).not.toContain('child.what-else');
+  });
+});
