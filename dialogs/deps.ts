@@ -170,6 +170,8 @@ export interface AnswerWords {
   readonly outing: readonly string[];
   /** "im gonna tell the police": their own plan to report. */
   readonly plansPolice: readonly string[];
+  /** "shes called the police", "the police want to talk to me": the police are already involved (session 31). */
+  readonly policeInvolved: readonly string[];
   /** "my mate shared a nude of a girl in our year": someone else shared a young person's nude. */
   readonly othersSharedImage: readonly string[];
   /** "that im gay", "being bi": who they are, told of themselves. */
@@ -569,6 +571,7 @@ export const ANSWER_LIST_KEYS = {
   asksTakeDevice: 'asks_take_device',
   outing: 'outing',
   plansPolice: 'plans_police',
+  policeInvolved: 'police_involved',
   othersSharedImage: 'others_shared_image',
   lgbtIdentity: 'lgbt_identity',
   kickedOut: 'kicked_out',

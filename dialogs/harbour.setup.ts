@@ -1779,6 +1779,9 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   // "im gonna tell the police" (a young person or friend, not in danger now): a good plan, keep the messages, a grown-up
   // with them, 101 or 999 (once). Not beside "should i" (asks_police answers that).
   if (t.plansPolice === true && t.asksPolice !== true && path !== 'parent' && context.said.policePlan !== true && !isInDangerNow(context)) out.push(say(path === 'friend' ? 'friend.police-plan' : 'child.police-plan'));
+  // "shes called the police and im scared" (a young person or friend, not in danger now; session 31, tester's #15, H09): the
+  // police are there to help, not in trouble, someone may talk to them, keep the messages (once).
+  if (t.policeInvolved === true && t.asksPolice !== true && t.plansPolice !== true && path !== 'parent' && context.said.policeInvolved !== true && !isInDangerNow(context)) out.push(sayStepOf(context, 'police-involved'));
   if (t.asksTracking === true) out.push(say('shared.cant-see-you'));
   // "sorry can i speak english" (on the Welsh page): yes, write in English (each time; session 29).
   if (t.asksEnglish === true) out.push(say('shared.english-ok'));
@@ -1969,6 +1972,7 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key === 'shared.just-testing') ? { testing: true as const } : {}),
     ...(lines.some((l) => l.key === 'shared.its-real') ? { itsReal: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.police-plan')) ? { policePlan: true as const } : {}),
+    ...(lines.some((l) => l.key.endsWith('.police-involved')) ? { policeInvolved: true as const } : {}),
     ...(lines.some((l) => l.key === 'shared.peer-shared') ? { peerShared: true as const } : {}),
     ...(lines.some((l) => l.key === 'shared.other-language') ? { otherLanguage: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.image-family')) ? { imageFamily: true as const } : {}),

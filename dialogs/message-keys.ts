@@ -166,6 +166,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'child.outing-home',
   'child.police-plan',
   'friend.police-plan',
+  'child.police-involved',
+  'friend.police-involved',
   'shared.peer-shared',
   'parent.image-worry',
   'parent.abuse-told',

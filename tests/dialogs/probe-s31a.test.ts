@@ -94,3 +94,29 @@ describe("tester's #23: \"what else can i do\" after reporting", () => {
     expect(last(onShift, YP, 'a man keeps messaging me on insta', 'what else can i do')).not.toContain('child.what-else');
   });
 });
+
+describe("tester's #15: the police already involved", () => {
+  const H09 = [YP, 'i already told my mum what now', 'she was ok about it'];
+
+  it('H09: "but shes called the police and im scared": the police are there to help, not in trouble, someone may talk to them, keep the messages', () => {
+    const keys = last(onShift, ...H09, 'but shes called the police and im scared');
+    expect(keys).toContain('child.police-involved');
+    // Not taken as the answer to "Which app or game was it on?".
+    expect(keys).not.toContain('child.ask.how-long');
+    const words = lastWords(onShift, ...H09, 'but shes called the police and im scared');
+    expect(words).toMatch(/the police are there to help you\. You are not in trouble\./);
+    expect(words).toMatch(/may want to talk to you about what happened/);
+    expect(words).toMatch(/keep the messages and don't delete anything/);
+  });
+
+  it('once; "she hasnt called the police" and "should i call the police" are not this line; a friend hears it about their friend', () => {
+    const turns = keysPerTurn(onShift, ...H09, 'shes called the police', 'my dad called the police too');
+    expect(turns[3]).toContain('child.police-involved');
+    expect(turns[4]).not.toContain('child.police-involved');
+    expect(last(onShift, ...H09, 'she hasnt called the police')).not.toContain('child.police-involved');
+    expect(last(onShift, ...H09, 'should i call the police')).not.toContain('child.police-involved');
+    const friend = ["I'm asking for a friend", 'a man was messaging my friend on snap', 'her mum called the police'];
+    expect(last(onShift, ...friend)).toContain('friend.police-involved');
+    expect(lastWords(onShift, ...friend)).toMatch(/the police are there to help your friend\. You and your friend are not in trouble\./);
+  });
+});
