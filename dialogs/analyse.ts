@@ -16,7 +16,7 @@ import {
 import { compile, containsAny, isWhole, startsWithAny, tokens, Vocabulary, withoutFillers, type PhraseList, type Reading } from './match.js';
 import type { HarbourContext, MessageReading } from './harbour.types.js';
 import type { Audience, ConversationSummary } from './types.js';
-import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, EXPLOITATION_FINDING, KNOWN_ADULT_IN_ROOM_FINDING, MET_ADULT_FINDING, ADULT_ASKED_IMAGES_FINDING, pathOf, grownUpTargetOf, HURT_AT_HOME_RULES, HOME_ALONE_FINDING, HOME_ALONE_RULE, IMAGE_THREAT_RULES, threatIsBlackmail, union, VIOLENCE_THREATENED } from './wording.js';
+import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, EXPLOITATION_FINDING, EXPLOITATION_SIGNS_FINDING, KNOWN_ADULT_IN_ROOM_FINDING, MET_ADULT_FINDING, ADULT_ASKED_IMAGES_FINDING, pathOf, grownUpTargetOf, HURT_AT_HOME_RULES, HOME_ALONE_FINDING, HOME_ALONE_RULE, IMAGE_THREAT_RULES, threatIsBlackmail, union, VIOLENCE_THREATENED } from './wording.js';
 
 /**
  * One message, understood once per turn: the detector's findings plus everything the dialog's
@@ -1722,6 +1722,8 @@ export function createMessageReader(deps: DialogDeps) {
       const before = context.signHalf;
       const both = turn.signHalf === 'both' || (before !== undefined && before !== turn.signHalf);
       if (both) turn = { ...turn, exploitationSigns: true };
+      // The first time both are known: a counsellor is asked for, as for a parent's signs of grooming (session 31, Z07).
+      if (both && context.said.exploitationSigns !== true && !turn.findings.some((f) => f.category === 'meet_or_secrecy')) turn = withFinding(turn, dialogFinding('meet_or_secrecy', 'high', EXPLOITATION_SIGNS_FINDING));
     }
     // "like nudes", short, right after "he sent me some stuff": what was sent to them, not pictures asked of them.
     // Not when it asks for something ("and asked for nudes", "now he wants nudes").

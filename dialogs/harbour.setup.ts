@@ -7,7 +7,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { Audience, BotSay, ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { AGE_LIE_RULE, ASKED, caresLine, grownUpTargetOf, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, isHomeAloneFinding, WAKE_THEM, wakeSomeoneNext, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontMeetNow, dontSendOrPay, selfHarmFirstBesideDanger, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
+import { AGE_LIE_RULE, EXPLOITATION_SIGNS_FINDING, ASKED, caresLine, grownUpTargetOf, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, isHomeAloneFinding, WAKE_THEM, wakeSomeoneNext, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontMeetNow, dontSendOrPay, selfHarmFirstBesideDanger, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -1201,6 +1201,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       durationKnown: ({ context }) => context.summary.duration !== undefined && context.summary.duration !== 'today',
       /** "my uncle sed i hav to keep a secret": one of their own grown-ups, nothing online, no stranger. */
       tellsOfKnownAdult: ({ context, event }) => turnOf(context, event).knownAdultInPerson === true,
+      // "a phone i didnt buy him", nothing online named (a carer's worry, session 31, Z07): no app to ask about.
+      tellsOfUnexplainedThings: ({ context, event }) => {
+        const turn = turnOf(context, event);
+        return turn.signHalf !== undefined && turn.app === undefined && turn.strangerOrOnline !== true && summaryOf(context, event).app === undefined;
+      },
       /** A rule or row at home ("my mum took my phone and i hate her"), on a child's own path (a friend's words are not theirs). */
       tellsOfFamilyRules: ({ context, event }) => {
         const turn = turnOf(context, event);
@@ -1823,7 +1828,8 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   }
   // A parent or carer's signs of exploitation told (session 30, tester's #20): what they can mean, 101 / 999 (once); a foster
   // carer's or worker's own part after it (the social worker today), once, as with a red flag.
-  if (path === 'parent' && t.exploitationSigns === true && context.said.exploitationSigns !== true) {
+  // With this turn's own finding for them (the first time both are known), the escalation says them.
+  if (path === 'parent' && t.exploitationSigns === true && context.said.exploitationSigns !== true && !t.findings.some((f) => f.rule === EXPLOITATION_SIGNS_FINDING)) {
     out.push(say('parent.exploitation-signs'));
     const role = roleOfTurn(context) ?? context.adultRole;
     if (role !== undefined) out.push(...roleAdviceLines({ ...context, adultRole: role }));

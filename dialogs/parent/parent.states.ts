@@ -32,6 +32,8 @@ export function parentStates(s: HarbourSetup) {
             { guard: 'voicesVagueWorry', target: 'behaviour', actions: ['recordVagueWorry', { type: 'say', params: { key: 'parent.ack.vague-worry' } }] },
             // A grown-up the child knows, in person ("her mums boyfriend comes in her room"): no app to ask about.
             { guard: 'tellsOfKnownAdult', target: 'behaviour', actions: ['recordKnownAdult', { type: 'say', params: { key: 'parent.ack.what-happened' } }] },
+            // "a lad in my care has new trainers and a phone i didnt buy him" (a carer, nothing online): what else they noticed, not "Which app?".
+            { guard: 'tellsOfUnexplainedThings', target: 'behaviour', actions: [{ type: 'say', params: { key: 'parent.ack.what-happened' } }] },
             { guard: 'knowsApp', target: 'behaviour', actions: [{ type: 'say', params: { key: 'parent.ack.what-happened' } }] },
             { target: 'app', actions: [{ type: 'say', params: { key: 'parent.ack.what-happened' } }] },
           ]),

@@ -120,3 +120,25 @@ describe("tester's #15: the police already involved", () => {
     expect(lastWords(onShift, ...friend)).toMatch(/the police are there to help your friend\. You and your friend are not in trouble\./);
   });
 });
+
+describe("tester's #20: a foster carer's signs of exploitation", () => {
+  const Z07 = [PARENT, 'foster carer here. a lad in my care (13) has new trainers and a phone i didnt buy him'];
+
+  it('Z07: the first message (things not bought, nothing online) is not asked "Which app or game was it on?", but what else they noticed', () => {
+    const keys = last(onShift, ...Z07);
+    expect(keys).not.toContain('parent.ask.app');
+    expect(keys).toContain('parent.ask.behaviour');
+  });
+
+  it('Z07: both signs told: a counsellor is asked for, with the signs line and the social worker, not grooming\'s general warning', () => {
+    const keys = last(onShift, ...Z07, 'he wont say where they came from');
+    expect(keys).toContain('escalation.asking');
+    expect(keys).toContain('parent.exploitation-signs');
+    expect(keys).toContain('parent.advice.foster');
+    expect(keys).not.toContain('parent.escalated-warning');
+    expect(keys.filter((k) => k === 'parent.exploitation-signs')).toHaveLength(1);
+    expect(lastWords(onShift, ...Z07, 'he wont say where they came from')).toMatch(/I'm asking a counsellor to join this chat now/);
+    // Said once: "hes out late" after it is not the signs line again.
+    expect(last(onShift, ...Z07, 'he wont say where they came from', 'hes out late')).not.toContain('parent.exploitation-signs');
+  });
+});
