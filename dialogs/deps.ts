@@ -433,6 +433,8 @@ export interface AnswerWords {
   readonly isDsl: readonly string[];
   /** "im a foster carer", "the boy we look after": a looked-after child's carer (the social worker decides who is told). */
   readonly fosterCarer: readonly string[];
+  /** "im her nan", "she lives with me": a relative who cares for the child, naming who they are (session 31). */
+  readonly carerRelative: readonly string[];
   /** "im her older sister", "im his big brother": with an age of 18 or over, a grown-up sibling. */
   readonly olderSibling: readonly string[];
   /** "ive already told our dsl": the worker has passed it on. */
@@ -696,6 +698,7 @@ export const ANSWER_LIST_KEYS = {
   policeWhen: 'police_when',
   isDsl: 'is_dsl',
   fosterCarer: 'foster_carer',
+  carerRelative: 'carer_relative',
   olderSibling: 'older_sibling',
   toldDsl: 'told_dsl',
   parentsLanguage: 'parents_language',

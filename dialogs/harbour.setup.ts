@@ -1190,6 +1190,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** "Someone else" chose the adult path; their first answer names them a sibling or cousin ("im her older sister"). */
       /** "i'm a teacher", "im a youth worker": their own role as a worker with children, and nothing more (`namesOwnRole`). */
       namesOwnRole: ({ context, event }) => turnOf(context, event).namesOwnRole === true,
+      /** "im her nan she lives with me": a relative caring for the child, who they are and nothing more (`namesCarerRole`; session 31). */
+      namesCarerRole: ({ context, event }) => turnOf(context, event).namesCarerRole === true,
       isYoungRelativeOfSomeoneElse: ({ context, event }) => context.audience === 'someone_else' && turnOf(context, event).audience === 'friend',
       declines: ({ context, event }) => turnOf(context, event).declines === true,
       saysYes: ({ context, event }) => turnOf(context, event).yes === true,

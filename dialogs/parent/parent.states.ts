@@ -26,6 +26,8 @@ export function parentStates(s: HarbourSetup) {
             // "parent" or "someone else", then "i'm a teacher": who they are, not what happened (their path's tips become a
             // worker's); thanks, and the question again. Not "It's normal to feel angry" nor "Which app?" (session 29).
             { guard: 'namesOwnRole', actions: ['setAudience', { type: 'say', params: { key: 'parent.ack.role' } }, { type: 'say', params: { key: 'parent.ask.what-happened', quickReplies: QR.skip } }] },
+            // "im her nan she lives with me": who they are, not the story; thanks, and the question again (session 31, P12).
+            { guard: 'namesCarerRole', actions: [{ type: 'say', params: { key: 'parent.ack.role' } }, { type: 'say', params: { key: 'parent.ask.what-happened', quickReplies: QR.skip } }] },
             // "what age should she be to have snapchat": nothing has happened; general advice, not questions about an incident.
             { guard: 'asksGeneralQuestion', target: 'anythingElse', actions: ['sayGeneralAdvice'] },
             // "dunno shes just been off": trusting the feeling is right; what changes have they seen (no app asked for).

@@ -142,3 +142,16 @@ describe("tester's #20: a foster carer's signs of exploitation", () => {
     expect(last(onShift, ...Z07, 'he wont say where they came from', 'hes out late')).not.toContain('parent.exploitation-signs');
   });
 });
+
+describe("tester's #27: a grandparent saying who they are", () => {
+  it('P12: "im her nan she lives with me" is who they are (thanks, and what has happened?), not the story and "Which app?"', () => {
+    const P12 = [PARENT, 'im her nan she lives with me'];
+    expect(last(onShift, ...P12)).toEqual(['parent.ack.role', 'parent.ask.what-happened']);
+    // The story after it is the story: read, escalated, the gifts line.
+    const next = last(onShift, ...P12, 'she is 12 and theres a man sending her gifts in the post');
+    expect(next).toContain('escalation.asking');
+    expect(next).toContain('parent.gifts');
+    // A relative with a story in the same message: the story.
+    expect(last(onShift, PARENT, 'im his nan and a man keeps messaging him on roblox')).not.toContain('parent.ack.role');
+  });
+});
