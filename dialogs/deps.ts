@@ -172,6 +172,8 @@ export interface AnswerWords {
   readonly plansPolice: readonly string[];
   /** "shes called the police", "the police want to talk to me": the police are already involved (session 31). */
   readonly policeInvolved: readonly string[];
+  /** "should i take him to the doctor", "does she need to see a gp": a parent asking about a doctor (session 31). */
+  readonly asksDoctor: readonly string[];
   /** "my mate shared a nude of a girl in our year": someone else shared a young person's nude. */
   readonly othersSharedImage: readonly string[];
   /** "that im gay", "being bi": who they are, told of themselves. */
@@ -574,6 +576,7 @@ export const ANSWER_LIST_KEYS = {
   outing: 'outing',
   plansPolice: 'plans_police',
   policeInvolved: 'police_involved',
+  asksDoctor: 'asks_doctor',
   othersSharedImage: 'others_shared_image',
   lgbtIdentity: 'lgbt_identity',
   kickedOut: 'kicked_out',

@@ -1836,6 +1836,9 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
     const role = roleOfTurn(context) ?? context.adultRole;
     if (role !== undefined) out.push(...roleAdviceLines({ ...context, adultRole: role }));
   }
+  // A parent's "should i take him to the doctor" (session 31, tester's #25, P11): one answer to a yes/no question, not every tip
+  // (each time asked).
+  if (path === 'parent' && t.asksDoctor === true) out.push(say('parent.doctor'));
   // "wats the police number": 999 in danger now, 101 otherwise, both tap-to-call (each time asked).
   if (t.asksPoliceNumber === true) out.push(say('shared.police-number'));
   // "wat is a nude", "wats grooming": a young child asking what a word means, answered plainly (not "that sounds hard").

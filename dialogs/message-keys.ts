@@ -475,6 +475,7 @@ export const MESSAGE_KEYS: readonly string[] = [
   'parent.copies-made',
   'parent.sent-first',
   'parent.report-secret',
+  'parent.doctor',
   'parent.block-secret',
   'shared.leave-now',
   'shared.device-safety',

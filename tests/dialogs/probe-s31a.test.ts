@@ -155,3 +155,15 @@ describe("tester's #27: a grandparent saying who they are", () => {
     expect(last(onShift, PARENT, 'im his nan and a man keeps messaging him on roblox')).not.toContain('parent.ack.role');
   });
 });
+
+describe("tester's #25: one answer to a yes/no question", () => {
+  it('P11: "should i take him to the doctor" after a meeting: one line (yes, the GP, the police if hurt), not the ten tips', () => {
+    const P11 = [PARENT, 'my 14 year old son met up with a man he met online', 'he says nothing happened', 'hes home now', 'should i take him to the doctor'];
+    const keys = last(onShift, ...P11);
+    expect(keys).toEqual(['parent.doctor']);
+    expect(keys).not.toContain('parent.advice.intro');
+    const words = lastWords(onShift, ...P11);
+    expect(words).toMatch(/Their GP can check they are okay/);
+    expect(words).toMatch(/tell the police on 101 today, or 999 if they are in danger now/);
+  });
+});
