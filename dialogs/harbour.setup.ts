@@ -1280,8 +1280,14 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** "my family will kill me", frightened (see {@link fearsHarmToCheck}): the check, not the ordinary fears-telling line. */
       fearsHarmCheck: ({ context, event }) => fearsHarmToCheck({ ...context, turn: turnOf(context, event), summary: summaryOf(context, event) }),
       mayAskSafeAgain: ({ context }) => context.said.safeAskedAgain !== true,
-      /** "is anyone there" while nobody can come, not yet told it is just the computer helper now (session 30). */
-      mayTellOnlyComputer: ({ context }) => context.said.onlyComputer !== true,
+      /**
+       * A young person's or friend's "is anyone there", "hello??" (greeting or asks_if_there) while nobody can come (no counsellor
+       * on the way or with them), not yet told it is just the computer helper now (session 30; one guard since session 31).
+       */
+      asksIfThereNobodyComing: ({ context, event }) => {
+        const turn = turnOf(context, event);
+        return (turn.greeting === true || turn.asksIfThere === true) && !isPersonComing(context) && context.handoff !== 'accepted' && pathOf(context.audience) !== 'parent' && context.said.onlyComputer !== true;
+      },
       /** "r u there", "is anyone there" (short, nothing flagged). */
       asksIfThere: ({ context, event }) => turnOf(context, event).asksIfThere === true,
       mayAskKnowsPrivateAgain: ({ context }) => context.said.knowsPrivateChecked !== true,
