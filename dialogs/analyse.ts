@@ -1433,6 +1433,13 @@ export function dialogFinding(category: Category, urgency: Urgency, rule: string
 }
 
 /** The turn with a finding of the dialog's own added, and its category and urgency with it. */
+type SignHalf = NonNullable<TurnAnalysis['signHalf']>;
+
+/** The halves of a carer's signs of exploitation told so far, with this message's (see `HarbourContext.signHalf`): both, once both were told. */
+function mergedSignHalf(before: SignHalf | undefined, now: SignHalf): SignHalf {
+  return before === undefined || before === now ? now : 'both';
+}
+
 function withFinding(turn: TurnAnalysis, finding: Finding): TurnAnalysis {
   return { ...turn, findings: [...turn.findings, finding], categories: union(turn.categories, [finding.category]), urgency: moreUrgent(turn.urgency, finding.urgency) };
 }
@@ -1729,8 +1736,7 @@ export function createMessageReader(deps: DialogDeps) {
     // A parent or carer's signs of exploitation (tester's #20): things they cannot explain and being out late or secret about where
     // from, told in one message or across two ("new trainers and a phone i didnt buy him", then "he wont say where they came from").
     if (turn.signHalf !== undefined && pathOf(context.audience ?? turn.audience) === 'parent') {
-      const before = context.signHalf;
-      const both = turn.signHalf === 'both' || (before !== undefined && before !== turn.signHalf);
+      const both = mergedSignHalf(context.signHalf, turn.signHalf) === 'both';
       if (both) turn = { ...turn, exploitationSigns: true };
       // The first time both are known: a counsellor is asked for, as for a parent's signs of grooming (session 31, Z07).
       if (both && context.said.exploitationSigns !== true && !turn.findings.some((f) => f.category === 'meet_or_secrecy')) turn = withFinding(turn, dialogFinding('meet_or_secrecy', 'high', EXPLOITATION_SIGNS_FINDING));
@@ -1800,7 +1806,10 @@ export function createMessageReader(deps: DialogDeps) {
     if (turn.adultTold === true && context.adultTold !== true) reading.adultTold = true;
     if (turn.toldGrownUp === true && context.grownUpTold !== true) reading.grownUpTold = true;
     if (turn.goesLive === true && context.goesLive !== true) reading.goesLive = true;
-    if (turn.signHalf !== undefined && context.signHalf !== 'both' && turn.signHalf !== context.signHalf) reading.signHalf = context.signHalf === undefined ? turn.signHalf : 'both';
+    if (turn.signHalf !== undefined) {
+      const signHalf = mergedSignHalf(context.signHalf, turn.signHalf);
+      if (signHalf !== context.signHalf) reading.signHalf = signHalf;
+    }
     if (relation !== undefined) reading.sayFacts = { friend: { words: `placeholder.friend.${relation}` as const } };
     return reading;
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onShift, probeOf, useRealMachine } from './harness.js';
+import { offShift, onShift, probeOf, useRealMachine } from './harness.js';
 
 /** Session 31, dialog owner: the session 29 tester's problems still open (docs/testers/session-29.md), as the user sees them. */
 
@@ -165,5 +165,27 @@ describe("tester's #25: one answer to a yes/no question", () => {
     const words = lastWords(onShift, ...P11);
     expect(words).toMatch(/Their GP can check they are okay/);
     expect(words).toMatch(/tell the police on 101 today, or 999 if they are in danger now/);
+  });
+});
+
+describe('session 30 code review: the same behaviour after one named guard and one helper', () => {
+  it('off shift, escalated: "is anyone there" is just the computer helper once (a young person or friend, not a parent)', () => {
+    const flagged = [YP, 'a man on snap asked me for nudes'];
+    const turns = keysPerTurn(offShift, ...flagged, 'is anyone there', 'hello??');
+    expect(turns[2]).toContain('escalation.here-computer');
+    expect(turns[3]).not.toContain('escalation.here-computer');
+    const friend = ["I'm asking for a friend", 'a man on snap asked my friend for nudes', 'is anyone there'];
+    expect(last(offShift, ...friend)).toContain('escalation.here-computer');
+    const parent = [PARENT, 'a man on snap asked my daughter for nudes', 'is anyone there'];
+    expect(last(offShift, ...parent)).not.toContain('escalation.here-computer');
+    // With a counsellor on the way, not the computer-only line.
+    expect(last(onShift, ...flagged, 'is anyone there')).not.toContain('escalation.here-computer');
+  });
+
+  it('a carer\'s signs across three messages (one half twice, then the other): the signs line when the second half comes', () => {
+    const turns = keysPerTurn(onShift, PARENT, 'a lad in my care has a new phone i didnt buy him', 'and new trainers too', 'he stays out late');
+    expect(turns[1]).not.toContain('parent.exploitation-signs');
+    expect(turns[2]).not.toContain('parent.exploitation-signs');
+    expect(turns[3]).toContain('parent.exploitation-signs');
   });
 });
