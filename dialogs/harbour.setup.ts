@@ -1823,8 +1823,9 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   // paying does not make them stop, a grown-up tonight (once); "i spent it all already", after money, a threat or presents: they
   // owe nothing and need not pay it back (once); "if i delete will the pics go away": no, what deleting does not do (each time).
   if (t.wantsMore === true && context.said.wantsMore !== true && moneyOrThreatCameUp(context, summary)) out.push(sayStepOf(context, 'wants-more'));
+  // A friend's "he spent it all already", a parent's "she cant pay it back": the same, about the child (session 31).
+  if (t.spentGift === true && context.said.oweNothing !== true && (moneyOrThreatCameUp(context, summary) || context.said.gifts === true)) out.push(sayStepOf(context, 'owe-nothing'));
   if (path === 'child') {
-    if (t.spentGift === true && context.said.oweNothing !== true && (moneyOrThreatCameUp(context, summary) || context.said.gifts === true)) out.push(say('child.owe-nothing'));
     if (t.asksDeleteGone === true) out.push(say('child.delete-not-gone'));
     // Dares or gifts on a live (session 30, tester's #16): a warning sign, not their fault, end the live, what was asked (once);
     // "how do i stop people gifting": end the live, block and report, a grown-up to check the settings (each time).
@@ -2006,7 +2007,7 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key === 'parent.trap-meeting') ? { trap: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.run-away')) ? { runAway: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.wants-more')) ? { wantsMore: true as const, paidAlready: true as const } : {}),
-    ...(lines.some((l) => l.key === 'child.owe-nothing') ? { oweNothing: true as const } : {}),
+    ...(lines.some((l) => l.key.endsWith('.owe-nothing')) ? { oweNothing: true as const } : {}),
     ...(lines.some((l) => l.key === 'child.live-dares') ? { liveDares: true as const } : {}),
     ...(lines.some((l) => l.key === 'child.family-upset') ? { familyUpset: true as const } : {}),
     ...(lines.some((l) => l.key === 'parent.exploitation-signs') ? { exploitationSigns: true as const } : {}),

@@ -420,6 +420,8 @@ export const MESSAGE_KEYS: readonly string[] = [
   'child.what-else',
   'child.what-else-tell',
   'child.owe-nothing',
+  'friend.owe-nothing',
+  'parent.owe-nothing',
   'child.live-dares',
   'child.live-stop',
   'child.family-upset',

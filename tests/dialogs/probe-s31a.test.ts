@@ -189,3 +189,19 @@ describe('session 30 code review: the same behaviour after one named guard and o
     expect(turns[3]).toContain('parent.exploitation-signs');
   });
 });
+
+describe("session 30's new child lines on the friend and parent paths", () => {
+  it('a friend whose mate "spent it all already", and a parent whose child did: they owe nothing, about the child, once', () => {
+    const friend = ["I'm asking for a friend", 'someone on roblox gave my friend robux and now says he has to send pics or pay it back'];
+    const fturns = keysPerTurn(onShift, ...friend, 'he spent it all already', 'he cant pay it back');
+    expect(fturns[2]).toContain('friend.owe-nothing');
+    expect(fturns[2]).not.toContain('child.owe-nothing');
+    expect(fturns[3]).not.toContain('friend.owe-nothing');
+    expect(lastWords(onShift, ...friend, 'he spent it all already')).toMatch(/So your friend doesn't owe them anything, and doesn't have to pay it back\./);
+    const parent = [PARENT, 'a man on roblox gave my son robux and now says he has to send pics or pay it back'];
+    expect(last(onShift, ...parent, 'he spent it all already')).toContain('parent.owe-nothing');
+    expect(lastWords(onShift, ...parent, 'does he owe them')).toMatch(/The child doesn't owe them anything/);
+    // With nothing about money, a threat or presents, "he spent it all" is not this line.
+    expect(last(onShift, PARENT, 'my son is being bullied at school', 'he spent it all already')).not.toContain('parent.owe-nothing');
+  });
+});
