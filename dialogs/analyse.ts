@@ -16,7 +16,7 @@ import {
 import { compile, containsAny, isWhole, startsWithAny, tokens, Vocabulary, withoutFillers, type PhraseList, type Reading } from './match.js';
 import type { HarbourContext, MessageReading } from './harbour.types.js';
 import type { Audience, ConversationSummary } from './types.js';
-import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, EXPLOITATION_FINDING, KNOWN_ADULT_IN_ROOM_FINDING, MET_ADULT_FINDING, ADULT_ASKED_IMAGES_FINDING, pathOf, grownUpTargetOf, HURT_AT_HOME_RULES, HOME_ALONE_FINDING, HOME_ALONE_RULE, IMAGE_THREAT_RULES, threatIsBlackmail, union, VIOLENCE_THREATENED } from './wording.js';
+import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, EXPLOITATION_FINDING, EXPLOITATION_SIGNS_FINDING, KNOWN_ADULT_IN_ROOM_FINDING, MET_ADULT_FINDING, ADULT_ASKED_IMAGES_FINDING, pathOf, grownUpTargetOf, HURT_AT_HOME_RULES, HOME_ALONE_FINDING, HOME_ALONE_RULE, IMAGE_THREAT_RULES, threatIsBlackmail, union, VIOLENCE_THREATENED } from './wording.js';
 
 /**
  * One message, understood once per turn: the detector's findings plus everything the dialog's
@@ -68,6 +68,10 @@ export interface TurnAnalysis {
   readonly asksWhatToSay?: boolean;
   /** "i blocked him": they blocked or reported the person. */
   readonly blockedThem?: boolean;
+  /** "i reported him", "wedi ei riportio": of `blockedThem`, reported with no word of blocking (session 31). */
+  readonly reportedNotBlocked?: boolean;
+  /** "what else can i do", "what more can i do" (session 31). */
+  readonly asksWhatElse?: boolean;
   /** "i already paid him once": they already paid what was demanded. */
   readonly alreadyPaid?: boolean;
   /** "i dont have that money", "i dont have 500": they cannot pay what is demanded (read with money or a threat in the chat). */
@@ -120,6 +124,10 @@ export interface TurnAnalysis {
   readonly outedHomeFear?: boolean;
   /** "im gonna tell the police": their own plan to report (not a question about this chat). */
   readonly plansPolice?: boolean;
+  /** "shes called the police", "the police want to talk to me": the police are already involved, nothing negated (session 31). */
+  readonly policeInvolved?: boolean;
+  /** "should i take him to the doctor", "does she need to see a gp" (session 31). */
+  readonly asksDoctor?: boolean;
   /** "my mate shared a nude of a girl in our year": someone else (not the writer) shared a young person's nude. */
   readonly othersSharedImage?: boolean;
   /** "run away to my bfs house hes 19": a boyfriend or girlfriend with a grown-up's age (18 or over), in the dialog's own reading. */
@@ -271,6 +279,8 @@ export interface TurnAnalysis {
   readonly blamesSelfFirst?: boolean;
   /** "will he know i told", "if i report him will he find out". */
   readonly asksIfHeKnows?: boolean;
+  /** "will he know i blocked him", "if i block him will he see": the question is about blocking, not reporting (session 31). */
+  readonly asksIfHeKnowsBlocked?: boolean;
   /** "can u track my ip", "do u know where i live". */
   readonly asksTracking?: boolean;
   /** "sorry can i speak english", "in english please": asking to write in English (session 29). */
@@ -409,6 +419,8 @@ export interface TurnAnalysis {
   readonly isDsl?: boolean;
   /** "im a foster carer", "the boy we look after". */
   readonly fosterCarer?: boolean;
+  /** "im her nan she lives with me": a relative caring for the child names who they are, and nothing more (session 31). */
+  readonly namesCarerRole?: boolean;
   /** "im her older sister" (a grown-up one only with an age of 18 or over, see harbour.setup.ts `roleOf`). */
   readonly olderSibling?: boolean;
   /** "ive already told our dsl". */
@@ -551,6 +563,7 @@ export function createAnalyser(deps: DialogDeps) {
   const blamesSelf = compile(w.blamesSelf);
   const asksWhatToSay = compile(w.asksWhatToSay);
   const blockedThem = compile(w.blockedThem);
+  const asksWhatElse = compile(w.asksWhatElse);
   const alreadyPaid = compile(w.alreadyPaid);
   const cantPay = compile(w.cantPay);
   const wantsMore = compile(w.wantsMore);
@@ -600,6 +613,8 @@ export function createAnalyser(deps: DialogDeps) {
   const lgbtIdentity = compile(w.lgbtIdentity);
   const kickedOut = compile(w.kickedOut);
   const plansPolice = compile(w.plansPolice);
+  const policeInvolved = compile(w.policeInvolved);
+  const asksDoctor = compile(w.asksDoctor);
   const othersSharedImage = compile(w.othersSharedImage);
   const pauses = compile(w.pauses);
   const livesInCare = compile(w.livesInCare);
@@ -693,6 +708,7 @@ export function createAnalyser(deps: DialogDeps) {
   const policeWhen = compile(w.policeWhen);
   const isDsl = compile(w.isDsl);
   const fosterCarer = compile(w.fosterCarer);
+  const carerRelative = compile(w.carerRelative);
   const olderSibling = compile(w.olderSibling);
   const toldDsl = compile(w.toldDsl);
   const parentsLanguage = compile(w.parentsLanguage);
@@ -723,7 +739,7 @@ export function createAnalyser(deps: DialogDeps) {
 
   const vocabulary = new Vocabulary([
     ...[audiences, apps, feelings, trusted, durations, relations].flatMap((l) => l.map((x) => x.phrases)),
-    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, alreadyPaid, cantPay, wantsMore, spentGift, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, habitualHarm, saysNow, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksForwardImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksEnglish, asksChildlineFree, asksSnapMap, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, deletedChat, toldFriend, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, happenedAgain, asksWhatNext, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, abuserExcuse, asksIfThere, comesInRoom, metInPerson, asksAfterReport, asksPoliceVisit, asksHisFate, asksDeleteAccount, fearsJudged, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, doubtsChild, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, asksDeleteGone, goesLive, familyReaction, grownUpAway, liveAsks, asksStopGifts, unexplainedThings, outUnexplained, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
+    yes, no, unsure, decline, goodbye, fillers, person, tips, ownDetails, home, noTrusted, stillHere, stays, imageWorry, friendSecret, shouldComply, generalQuestion, asksAge, inTrouble, asksPolice, reportedSecrecy, bullying, peersKnown, accountHacked, detailsGiven, sentSexual, asksInReturn, takesBack, othersAsleep, asksGender, asksAnonymous, deleteMessages, confused, asksBotSecret, hopeless, strangerOrOnline, greeting, privacy, thanks, ifBot, noPerson, justTalk, negators, someoneWords, cares, fearsReaction, keepsSecret, ownGrownUps, theirGrownUps, asksWait, asksToMeet, blamesSelf, asksWhatToSay, blockedThem, asksWhatElse, alreadyPaid, cantPay, wantsMore, spentGift, asksIfWrong, tookDevice, asksShouldTell, household, asksControls, childWithThem, nothingMore, inTheirCare, safeNowWords, calledHelpWords, habitualHarm, saysNow, parentSelf, familyRules, homeTrouble, grief, familySplit, reportedOffer, homeAlone, asksDelete, asksAboutCeop, asksKeepImage, asksForwardImage, asksTakeDown, frustrated, sortedNow, vagueWorry, asksLegit, gaveCard, asksCheckMessages, outing, lgbtIdentity, kickedOut, plansPolice, policeInvolved, asksDoctor, othersSharedImage, pauses, livesInCare, wantsToCheck, toldGrownUp, doorQuestion, wakeSomeone, notBelieved, imageSpreading, acknowledges, exploitation, exploitationTask, exploitationLure, goOutQuestion, sharedOtherImage, gaveOthersDetails, ownImage, othersDetails, gaveIt, notReadyToTell, howQuestion, appThings, personWords, fearsThreat, doorLocked, asksConfront, asksBotToTell, soundsFine, leadingNo, notFine, parentActsAlone, parentCopiedImage, mustLeave, watchedDevice, cantPhone, blamesSelfFirst, sentUnasked, asksIfHeKnows, asksTracking, asksEnglish, asksChildlineFree, asksSnapMap, asksSaved, asksForget, asksWhatNude, asksWhatGrooming, asksIfGrooming, asksIfOkay, deletedChat, toldFriend, asksMustTell, asksCanBlock, asksHowLong, bareHelp, homeDoesntKnow, asksIfMoved, sentToThem, sentThreatProof, comesBack, happenedAgain, asksWhatNext, notToldYet, grownUpTargeted, adultIsVictim, wontListen, claimedAge, fearsHarm, lightTone, notAGrownUp, backsOff, justTesting, itsReal, backAfterPause, asksWhatCounsellor, asksWhatPrivate, asksIfDidWrong, hesitates, imageReachedFamily, thinksOver, minimises, lovePressure, abuserExcuse, asksIfThere, comesInRoom, metInPerson, asksAfterReport, asksPoliceVisit, asksHisFate, asksDeleteAccount, fearsJudged, aiFake, lateHour, notKnowing, lockedIn, policeWhen, isDsl, fosterCarer, carerRelative, olderSibling, toldDsl, parentsLanguage, grownUpAtWork, additionalNeeds, cantSeeDanger, asksExplain, parentPunishes, doubtsChild, parentSpies, parentHunts, parentTrap, peerImage, asksAboutLaw, asksDeleteImage, asksDeleteGone, goesLive, familyReaction, grownUpAway, liveAsks, asksStopGifts, unexplainedThings, outUnexplained, runsAway, wantsToLeave, threatensToRun, fedUp, noPoint, asksPoliceNumber, otherApps, smallTalk, asksTakeDevice
   ], isEnglishWord);
   // Each short form's plain words, worked out once: a map look-up per word instead of a property
   // check on a record of several hundred keys.
@@ -876,6 +892,9 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, asksTakeDevice)) turn.asksTakeDevice = true;
     if (either(hits, spelledHits, outing)) turn.outing = true;
     if (either(hits, spelledHits, plansPolice)) turn.plansPolice = true;
+    // "shes called the police", not "she hasnt called the police" (session 31, H09).
+    if (either(hits, spelledHits, policeInvolved) && !either(hits, spelledHits, negators)) turn.policeInvolved = true;
+    if (either(hits, spelledHits, asksDoctor)) turn.asksDoctor = true;
     if ((turn.outing === true || either(hits, spelledHits, lgbtIdentity)) && either(hits, spelledHits, kickedOut)) turn.outedHomeFear = true;
     // "hold on my mums coming", "brb": short, and nothing else in it.
     if (words.length <= 6 && either(hits, spelledHits, pauses)) turn.pauses = true;
@@ -908,7 +927,12 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, asksToMeet)) turn.asksToMeet = true;
     if (either(hits, spelledHits, blamesSelf)) turn.blamesSelf = true;
     if (either(hits, spelledHits, asksWhatToSay)) turn.asksWhatToSay = true;
-    if (either(hits, spelledHits, blockedThem)) turn.blockedThem = true;
+    if (either(hits, spelledHits, blockedThem)) {
+      turn.blockedThem = true;
+      // "i reported him on insta": reported, and no word says they blocked him too (session 31, H12).
+      if (!words.some((x) => BLOCK_WORDS.has(x))) turn.reportedNotBlocked = true;
+    }
+    if (either(hits, spelledHits, asksWhatElse)) turn.asksWhatElse = true;
     if (either(hits, spelledHits, alreadyPaid) || namesAmountPaid(words)) turn.alreadyPaid = true;
     // "i spent it all already", "i cant pay it back" (presents given): they owe nothing, not "you don't need to find any money".
     else if (either(hits, spelledHits, spentGift)) turn.spentGift = true;
@@ -1088,7 +1112,11 @@ export function createAnalyser(deps: DialogDeps) {
       // "i lied and said im 16": the age they claimed, not theirs.
       delete turn.ageBand;
     }
-    if (either(hits, spelledHits, asksIfHeKnows)) turn.asksIfHeKnows = true;
+    if (either(hits, spelledHits, asksIfHeKnows)) {
+      turn.asksIfHeKnows = true;
+      // "will he know i blocked him": blocking, not reporting, is asked about (session 31, H01).
+      if (words.some((x) => BLOCK_WORDS.has(x)) && !words.some((x) => REPORT_WORDS.has(x))) turn.asksIfHeKnowsBlocked = true;
+    }
     // "if i block him will he see", the whole message: a question about reporting, not a threat ("if … will he").
     if (wholeIn(rawRest, spelledRest, asksIfHeKnows)) turn.onlyAsksIfHeKnows = true;
     if (either(hits, spelledHits, asksTracking)) turn.asksTracking = true;
@@ -1176,6 +1204,9 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, policeWhen)) turn.policeWhen = true;
     if (either(hits, spelledHits, isDsl)) turn.isDsl = true;
     if (either(hits, spelledHits, fosterCarer)) turn.fosterCarer = true;
+    // "im her nan she lives with me": who they are (a relative caring for the child), short, nothing flagged, no app and nothing
+    // online; not the story (session 31, tester's #27, P12).
+    if (words.length <= 10 && result.findings.length === 0 && turn.app === undefined && turn.strangerOrOnline !== true && either(hits, spelledHits, carerRelative)) turn.namesCarerRole = true;
     if (either(hits, spelledHits, olderSibling)) turn.olderSibling = true;
     if (either(hits, spelledHits, toldDsl)) turn.toldDsl = true;
     if (either(hits, spelledHits, parentsLanguage)) turn.parentsLanguage = true;
@@ -1300,6 +1331,9 @@ const FIRST_PERSON_OBJECT = /\b(?:me|myself)\b/i;
 
 /** The writer speaking of themselves: "me", "my", "im", "i". */
 const FIRST_PERSON_WORDS = new Set(['i', 'im', 'me', 'my', 'myself', 'mine', 'ive', 'id']);
+/** Words of blocking and of reporting or telling, for "will he know i blocked him" (see `TurnAnalysis.asksIfHeKnowsBlocked`). */
+const BLOCK_WORDS = new Set(['block', 'blocked', 'blocking', 'blok', 'blokd', 'blocio', 'flocio']);
+const REPORT_WORDS = new Set(['report', 'reported', 'reporting', 'told', 'tell', 'telling', 'riportio', 'adrodd', 'dweud']);
 
 const THIRD_PERSON = new Set(['he', 'she', 'they', 'hes', 'shes', 'theyre', 'him']);
 const LINKING = new Set(['is', 'was', 'got', 'gets', 'getting', 'seems', 'seemed', 'looked', 'looks', 'sounded', 'sounds', 'went', 'been', 'so', 'really', 'very', 'proper', 'super', 'well', 'dead', 'all', 'kinda', 'a', 'bit', 'rly', 'realy', 'being', 'be']);
@@ -1399,6 +1433,13 @@ export function dialogFinding(category: Category, urgency: Urgency, rule: string
 }
 
 /** The turn with a finding of the dialog's own added, and its category and urgency with it. */
+type SignHalf = NonNullable<TurnAnalysis['signHalf']>;
+
+/** The halves of a carer's signs of exploitation told so far, with this message's (see `HarbourContext.signHalf`): both, once both were told. */
+function mergedSignHalf(before: SignHalf | undefined, now: SignHalf): SignHalf {
+  return before === undefined || before === now ? now : 'both';
+}
+
 function withFinding(turn: TurnAnalysis, finding: Finding): TurnAnalysis {
   return { ...turn, findings: [...turn.findings, finding], categories: union(turn.categories, [finding.category]), urgency: moreUrgent(turn.urgency, finding.urgency) };
 }
@@ -1695,9 +1736,10 @@ export function createMessageReader(deps: DialogDeps) {
     // A parent or carer's signs of exploitation (tester's #20): things they cannot explain and being out late or secret about where
     // from, told in one message or across two ("new trainers and a phone i didnt buy him", then "he wont say where they came from").
     if (turn.signHalf !== undefined && pathOf(context.audience ?? turn.audience) === 'parent') {
-      const before = context.signHalf;
-      const both = turn.signHalf === 'both' || (before !== undefined && before !== turn.signHalf);
+      const both = mergedSignHalf(context.signHalf, turn.signHalf) === 'both';
       if (both) turn = { ...turn, exploitationSigns: true };
+      // The first time both are known: a counsellor is asked for, as for a parent's signs of grooming (session 31, Z07).
+      if (both && context.said.exploitationSigns !== true && !turn.findings.some((f) => f.category === 'meet_or_secrecy')) turn = withFinding(turn, dialogFinding('meet_or_secrecy', 'high', EXPLOITATION_SIGNS_FINDING));
     }
     // "like nudes", short, right after "he sent me some stuff": what was sent to them, not pictures asked of them.
     // Not when it asks for something ("and asked for nudes", "now he wants nudes").
@@ -1764,7 +1806,10 @@ export function createMessageReader(deps: DialogDeps) {
     if (turn.adultTold === true && context.adultTold !== true) reading.adultTold = true;
     if (turn.toldGrownUp === true && context.grownUpTold !== true) reading.grownUpTold = true;
     if (turn.goesLive === true && context.goesLive !== true) reading.goesLive = true;
-    if (turn.signHalf !== undefined && context.signHalf !== 'both' && turn.signHalf !== context.signHalf) reading.signHalf = context.signHalf === undefined ? turn.signHalf : 'both';
+    if (turn.signHalf !== undefined) {
+      const signHalf = mergedSignHalf(context.signHalf, turn.signHalf);
+      if (signHalf !== context.signHalf) reading.signHalf = signHalf;
+    }
     if (relation !== undefined) reading.sayFacts = { friend: { words: `placeholder.friend.${relation}` as const } };
     return reading;
   };

@@ -101,6 +101,8 @@ export interface AnswerWords {
   readonly asksWhatToSay: readonly string[];
   /** "i blocked him", "she reported him": they blocked or reported the person. */
   readonly blockedThem: readonly string[];
+  /** "what else can i do", "what more can i do": the options not yet given, after they told of blocking or reporting (session 31). */
+  readonly asksWhatElse: readonly string[];
   /** "i already paid him once", "i sent him 20 quid": they already paid what was demanded. */
   readonly alreadyPaid: readonly string[];
   /** "i dont have that money", "where would i get 200": they cannot pay what is demanded. */
@@ -168,6 +170,10 @@ export interface AnswerWords {
   readonly outing: readonly string[];
   /** "im gonna tell the police": their own plan to report. */
   readonly plansPolice: readonly string[];
+  /** "shes called the police", "the police want to talk to me": the police are already involved (session 31). */
+  readonly policeInvolved: readonly string[];
+  /** "should i take him to the doctor", "does she need to see a gp": a parent asking about a doctor (session 31). */
+  readonly asksDoctor: readonly string[];
   /** "my mate shared a nude of a girl in our year": someone else shared a young person's nude. */
   readonly othersSharedImage: readonly string[];
   /** "that im gay", "being bi": who they are, told of themselves. */
@@ -429,6 +435,8 @@ export interface AnswerWords {
   readonly isDsl: readonly string[];
   /** "im a foster carer", "the boy we look after": a looked-after child's carer (the social worker decides who is told). */
   readonly fosterCarer: readonly string[];
+  /** "im her nan", "she lives with me": a relative who cares for the child, naming who they are (session 31). */
+  readonly carerRelative: readonly string[];
   /** "im her older sister", "im his big brother": with an age of 18 or over, a grown-up sibling. */
   readonly olderSibling: readonly string[];
   /** "ive already told our dsl": the worker has passed it on. */
@@ -525,6 +533,7 @@ export const ANSWER_LIST_KEYS = {
   blamesSelf: 'blames_self',
   asksWhatToSay: 'asks_what_to_say',
   blockedThem: 'blocked_them',
+  asksWhatElse: 'asks_what_else',
   alreadyPaid: 'already_paid',
   cantPay: 'cant_pay',
   wantsMore: 'wants_more',
@@ -566,6 +575,8 @@ export const ANSWER_LIST_KEYS = {
   asksTakeDevice: 'asks_take_device',
   outing: 'outing',
   plansPolice: 'plans_police',
+  policeInvolved: 'police_involved',
+  asksDoctor: 'asks_doctor',
   othersSharedImage: 'others_shared_image',
   lgbtIdentity: 'lgbt_identity',
   kickedOut: 'kicked_out',
@@ -690,6 +701,7 @@ export const ANSWER_LIST_KEYS = {
   policeWhen: 'police_when',
   isDsl: 'is_dsl',
   fosterCarer: 'foster_carer',
+  carerRelative: 'carer_relative',
   olderSibling: 'older_sibling',
   toldDsl: 'told_dsl',
   parentsLanguage: 'parents_language',

@@ -132,8 +132,8 @@ export function createHarbourMachine(deps: DialogDeps, options: HarbourMachineOp
             { guard: and(['isGreeting', 'isWaitingForPerson', not('isOnAdultPath')]), actions: [{ type: 'say', params: { key: 'escalation.listening' } }, 'sayWaitAgain'] },
             // Nobody can come (off shift, none free), the first time: honestly just the computer helper now, and Childline has real
             // people (session 30, tester's #29); then, when due, whether there is a grown-up they trust near them.
-            { guard: and([or(['isGreeting', 'asksIfThere']), not('isPersonComing'), not('isWithCounsellor'), not('isOnAdultPath'), 'mayTellOnlyComputer', 'mayAskTrustedAdult']), actions: ['sayOnlyComputer', 'askTrustedAdult'] },
-            { guard: and([or(['isGreeting', 'asksIfThere']), not('isPersonComing'), not('isWithCounsellor'), not('isOnAdultPath'), 'mayTellOnlyComputer']), actions: ['sayOnlyComputer'] },
+            { guard: and(['asksIfThereNobodyComing', 'mayAskTrustedAdult']), actions: ['sayOnlyComputer', 'askTrustedAdult'] },
+            { guard: 'asksIfThereNobodyComing', actions: ['sayOnlyComputer'] },
             { guard: and(['isGreeting', not('isWithCounsellor'), not('isOnAdultPath')]), actions: [{ type: 'say', params: { key: 'escalation.listening' } }] },
             // "wat dose that meen", a young person after the escalation's words: what they mean, plainly.
             { guard: and(['isConfused', 'isOnChildPath']), actions: ['sayMeaningOfEscalation'] },

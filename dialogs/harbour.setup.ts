@@ -7,7 +7,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { Audience, BotSay, ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { AGE_LIE_RULE, ASKED, caresLine, grownUpTargetOf, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, isHomeAloneFinding, WAKE_THEM, wakeSomeoneNext, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontMeetNow, dontSendOrPay, selfHarmFirstBesideDanger, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
+import { AGE_LIE_RULE, EXPLOITATION_SIGNS_FINDING, ASKED, caresLine, grownUpTargetOf, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, isHomeAloneFinding, WAKE_THEM, wakeSomeoneNext, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontMeetNow, dontSendOrPay, selfHarmFirstBesideDanger, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -58,7 +58,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // The context as it will be once the message is taken (the same object when it already is).
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
-    if ((noPointOf(taken) && context.handoff === 'none') || turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || (turn.blockedThem === true && context.said.blocked !== true) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.asksTakeDevice === true && pathOf(context.audience) === 'parent') || ((turn.outing === true || turn.outedHomeFear === true) && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || asksIfThereOnPath(context, turn) || isBackAfterPause(taken) || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
+    if ((noPointOf(taken) && context.handoff === 'none') || turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || tellsBlockedOrReported(turn, context.said) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.asksTakeDevice === true && pathOf(context.audience) === 'parent') || ((turn.outing === true || turn.outedHomeFear === true) && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || asksIfThereOnPath(context, turn) || isBackAfterPause(taken) || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
     // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
     return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
@@ -345,8 +345,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       }),
       /** Nothing happened told yet at the first question: here to help with anything online, when they're ready (once). */
       sayNothingToldYet: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'nothingTold', [say('child.nothing-told-yet', { quickReplies: QR.skip })])),
-      /** "i blocked him": well done, once; 999 still, while in danger now. */
-      sayBlocked: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'blocked', [sayStepOf(c, 'blocked'), ...stillInDangerIf(isInDangerNow(c), c)])),
+      /** "i blocked him": well done, once; "i reported him": well done, and block them too, once; 999 still, while in danger now. */
+      sayBlocked: enqueueActions(({ context: c, enqueue }) => {
+        const reported = c.turn.reportedNotBlocked === true;
+        sayOnce(enqueue, c, reported ? 'reported' : 'blocked', [sayStepOf(c, reported ? 'reported' : 'blocked'), ...stillInDangerIf(isInDangerNow(c), c)]);
+      }),
       /** "its my fault": it is not, and who is in the wrong; 999 still, while in danger now. */
       sayNotYourFault: enqueueActions(({ context, enqueue }) => {
         // "my mum and dad are splitting up and its my fault": not the line about people who trick children.
@@ -1025,7 +1028,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       asksToMeet: ({ context, event }) => turnOf(context, event).asksToMeet === true,
       blamesSelf: ({ context, event }) => turnOf(context, event).blamesSelf === true,
       saysNothingMore: ({ context, event }) => turnOf(context, event).nothingMore === true,
-      saysBlocked: ({ context, event }) => turnOf(context, event).blockedThem === true && context.said.blocked !== true,
+      saysBlocked: ({ context, event }) => tellsBlockedOrReported(turnOf(context, event), context.said),
       saysPaidAlready: ({ context, event }) => paidAlready(context, summaryOf(context, event)),
       saysCantPay: ({ context, event }) => cantPay(context, summaryOf(context, event)),
       asksIfWrong: ({ context, event }) => asksIfWrong(context, summaryOf(context, event)),
@@ -1187,6 +1190,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** "Someone else" chose the adult path; their first answer names them a sibling or cousin ("im her older sister"). */
       /** "i'm a teacher", "im a youth worker": their own role as a worker with children, and nothing more (`namesOwnRole`). */
       namesOwnRole: ({ context, event }) => turnOf(context, event).namesOwnRole === true,
+      /** "im her nan she lives with me": a relative caring for the child, who they are and nothing more (`namesCarerRole`; session 31). */
+      namesCarerRole: ({ context, event }) => turnOf(context, event).namesCarerRole === true,
       isYoungRelativeOfSomeoneElse: ({ context, event }) => context.audience === 'someone_else' && turnOf(context, event).audience === 'friend',
       declines: ({ context, event }) => turnOf(context, event).declines === true,
       saysYes: ({ context, event }) => turnOf(context, event).yes === true,
@@ -1198,6 +1203,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       durationKnown: ({ context }) => context.summary.duration !== undefined && context.summary.duration !== 'today',
       /** "my uncle sed i hav to keep a secret": one of their own grown-ups, nothing online, no stranger. */
       tellsOfKnownAdult: ({ context, event }) => turnOf(context, event).knownAdultInPerson === true,
+      // "a phone i didnt buy him", nothing online named (a carer's worry, session 31, Z07): no app to ask about.
+      tellsOfUnexplainedThings: ({ context, event }) => {
+        const turn = turnOf(context, event);
+        return turn.signHalf !== undefined && turn.app === undefined && turn.strangerOrOnline !== true && summaryOf(context, event).app === undefined;
+      },
       /** A rule or row at home ("my mum took my phone and i hate her"), on a child's own path (a friend's words are not theirs). */
       tellsOfFamilyRules: ({ context, event }) => {
         const turn = turnOf(context, event);
@@ -1270,8 +1280,14 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** "my family will kill me", frightened (see {@link fearsHarmToCheck}): the check, not the ordinary fears-telling line. */
       fearsHarmCheck: ({ context, event }) => fearsHarmToCheck({ ...context, turn: turnOf(context, event), summary: summaryOf(context, event) }),
       mayAskSafeAgain: ({ context }) => context.said.safeAskedAgain !== true,
-      /** "is anyone there" while nobody can come, not yet told it is just the computer helper now (session 30). */
-      mayTellOnlyComputer: ({ context }) => context.said.onlyComputer !== true,
+      /**
+       * A young person's or friend's "is anyone there", "hello??" (greeting or asks_if_there) while nobody can come (no counsellor
+       * on the way or with them), not yet told it is just the computer helper now (session 30; one guard since session 31).
+       */
+      asksIfThereNobodyComing: ({ context, event }) => {
+        const turn = turnOf(context, event);
+        return (turn.greeting === true || turn.asksIfThere === true) && !isPersonComing(context) && context.handoff !== 'accepted' && pathOf(context.audience) !== 'parent' && context.said.onlyComputer !== true;
+      },
       /** "r u there", "is anyone there" (short, nothing flagged). */
       asksIfThere: ({ context, event }) => turnOf(context, event).asksIfThere === true,
       mayAskKnowsPrivateAgain: ({ context }) => context.said.knowsPrivateChecked !== true,
@@ -1374,6 +1390,15 @@ function offerPerson(context: HarbourContext, enqueue: NotPlacedQueue): void {
 
 /** A mark in `said`: what has been said once. */
 type SaidMark = { [K in keyof HarbourContext['said']]-?: NonNullable<HarbourContext['said'][K]> extends boolean ? K : never }[keyof HarbourContext['said']];
+
+/**
+ * "i blocked him" (well done, once), or "i reported him" with no word of blocking (well done, block them too, once; not
+ * after they told of blocking: reporting is then a step more, as before). Session 31, tester's #23 (H12).
+ */
+function tellsBlockedOrReported(turn: HarbourContext['turn'], said: HarbourContext['said']): boolean {
+  if (turn.blockedThem !== true || said.blocked === true) return false;
+  return turn.reportedNotBlocked !== true || said.reported !== true;
+}
 
 /** What `sayOnce` needs of XState's `enqueue`. */
 interface SayQueue {
@@ -1734,7 +1759,7 @@ const PATH_LISTENING_LINES = ['shared.listening', 'escalation.listening-reading'
  * - a picture going round now ("he posted it on my story", after pictures came up): `<path>.image-spreading`, once;
  * - self-blame for a grown-up's acts ("i sent first", "i lied and said i was 16"): `<path>.sent-first`, or at
  *   16 or 17, when it may be no crime, the plain `<path>.not-your-fault`;
- * - "will he know i told": `<path>.report-secret`; "can u track my ip": `shared.cant-see-you`; "can u delete
+ * - "will he know i told": `<path>.report-secret` ("will he know i blocked him": `<path>.block-secret`); "can u track my ip": `shared.cant-see-you`; "can u delete
  *   everything i said": `shared.delete-chat`, else "do u save what i write": `shared.chat-kept`;
  * - written in a language Harbour cannot read (dialogs/language.ts): `shared.other-language` alone, then the
  *   short `shared.other-language-again`.
@@ -1759,13 +1784,17 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   }
   // A picture going round now, after pictures came up: what to do in the next ten minutes (once).
   if (imageSpreadingNow(context, summary)) out.push(sayStepOf(context, 'image-spreading'));
-  if (t.asksIfHeKnows === true) out.push(sayStepOf(context, 'report-secret'));
+  // "will he know i blocked him": most apps don't tell them; he may notice; that's his problem (session 31, H01).
+  if (t.asksIfHeKnows === true) out.push(sayStepOf(context, t.asksIfHeKnowsBlocked === true ? 'block-secret' : 'report-secret'));
   // "my mate shared a nude of a girl in our year" (a young person or friend): not okay, don't send it on, delete it, tell a
   // teacher so the person in it gets help, Report Remove (once); not "which app", nor the friend's own-picture line.
   if (t.othersSharedImage === true && t.imageWorry !== true && path !== 'parent' && context.said.peerShared !== true) out.push(say('shared.peer-shared'));
   // "im gonna tell the police" (a young person or friend, not in danger now): a good plan, keep the messages, a grown-up
   // with them, 101 or 999 (once). Not beside "should i" (asks_police answers that).
   if (t.plansPolice === true && t.asksPolice !== true && path !== 'parent' && context.said.policePlan !== true && !isInDangerNow(context)) out.push(say(path === 'friend' ? 'friend.police-plan' : 'child.police-plan'));
+  // "shes called the police and im scared" (a young person or friend, not in danger now; session 31, tester's #15, H09): the
+  // police are there to help, not in trouble, someone may talk to them, keep the messages (once).
+  if (t.policeInvolved === true && t.asksPolice !== true && t.plansPolice !== true && path !== 'parent' && context.said.policeInvolved !== true && !isInDangerNow(context)) out.push(sayStepOf(context, 'police-involved'));
   if (t.asksTracking === true) out.push(say('shared.cant-see-you'));
   // "sorry can i speak english" (on the Welsh page): yes, write in English (each time; session 29).
   if (t.asksEnglish === true) out.push(say('shared.english-ok'));
@@ -1783,13 +1812,20 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
     // "what happens now" once a grown-up of theirs knows (session 30, tester's #15): they can help keep you safe, who they may
     // tell, not in trouble (each time); with nothing told yet ("i already told my mum what now"), well done, and what happened.
     if (t.asksWhatNext !== undefined) out.push(say(t.asksWhatNext === 'before-story' ? 'child.told-what-next' : 'child.what-next'));
+    // "what else can i do", after they told of reporting or blocking and before the tips, not escalated (session 31, tester's
+    // #23, H12): what was not given yet (keep the username and the words, CEOP; a grown-up unless one was told), not every tip.
+    if (t.asksWhatElse === true && context.handoff === 'none' && context.said.tips === undefined && (context.said.reported === true || context.said.blocked === true)) {
+      out.push(say('child.what-else'));
+      if (context.grownUpTold !== true) out.push(say('child.what-else-tell'));
+    }
   }
   // Money after paying (session 30, tester's #19 and #30): "he wants more now", after money or a threat: don't pay any more,
   // paying does not make them stop, a grown-up tonight (once); "i spent it all already", after money, a threat or presents: they
   // owe nothing and need not pay it back (once); "if i delete will the pics go away": no, what deleting does not do (each time).
   if (t.wantsMore === true && context.said.wantsMore !== true && moneyOrThreatCameUp(context, summary)) out.push(sayStepOf(context, 'wants-more'));
+  // A friend's "he spent it all already", a parent's "she cant pay it back": the same, about the child (session 31).
+  if (t.spentGift === true && context.said.oweNothing !== true && (moneyOrThreatCameUp(context, summary) || context.said.gifts === true)) out.push(sayStepOf(context, 'owe-nothing'));
   if (path === 'child') {
-    if (t.spentGift === true && context.said.oweNothing !== true && (moneyOrThreatCameUp(context, summary) || context.said.gifts === true)) out.push(say('child.owe-nothing'));
     if (t.asksDeleteGone === true) out.push(say('child.delete-not-gone'));
     // Dares or gifts on a live (session 30, tester's #16): a warning sign, not their fault, end the live, what was asked (once);
     // "how do i stop people gifting": end the live, block and report, a grown-up to check the settings (each time).
@@ -1801,11 +1837,15 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   }
   // A parent or carer's signs of exploitation told (session 30, tester's #20): what they can mean, 101 / 999 (once); a foster
   // carer's or worker's own part after it (the social worker today), once, as with a red flag.
-  if (path === 'parent' && t.exploitationSigns === true && context.said.exploitationSigns !== true) {
+  // With this turn's own finding for them (the first time both are known), the escalation says them.
+  if (path === 'parent' && t.exploitationSigns === true && context.said.exploitationSigns !== true && !t.findings.some((f) => f.rule === EXPLOITATION_SIGNS_FINDING)) {
     out.push(say('parent.exploitation-signs'));
     const role = roleOfTurn(context) ?? context.adultRole;
     if (role !== undefined) out.push(...roleAdviceLines({ ...context, adultRole: role }));
   }
+  // A parent's "should i take him to the doctor" (session 31, tester's #25, P11): one answer to a yes/no question, not every tip
+  // (each time asked).
+  if (path === 'parent' && t.asksDoctor === true) out.push(say('parent.doctor'));
   // "wats the police number": 999 in danger now, 101 otherwise, both tap-to-call (each time asked).
   if (t.asksPoliceNumber === true) out.push(say('shared.police-number'));
   // "wat is a nude", "wats grooming": a young child asking what a word means, answered plainly (not "that sounds hard").
@@ -1950,6 +1990,7 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key === 'shared.just-testing') ? { testing: true as const } : {}),
     ...(lines.some((l) => l.key === 'shared.its-real') ? { itsReal: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.police-plan')) ? { policePlan: true as const } : {}),
+    ...(lines.some((l) => l.key.endsWith('.police-involved')) ? { policeInvolved: true as const } : {}),
     ...(lines.some((l) => l.key === 'shared.peer-shared') ? { peerShared: true as const } : {}),
     ...(lines.some((l) => l.key === 'shared.other-language') ? { otherLanguage: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.image-family')) ? { imageFamily: true as const } : {}),
@@ -1966,7 +2007,7 @@ function saidByStandingAnswers(lines: readonly BotSay[]): Partial<HarbourContext
     ...(lines.some((l) => l.key === 'parent.trap-meeting') ? { trap: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.run-away')) ? { runAway: true as const } : {}),
     ...(lines.some((l) => l.key.endsWith('.wants-more')) ? { wantsMore: true as const, paidAlready: true as const } : {}),
-    ...(lines.some((l) => l.key === 'child.owe-nothing') ? { oweNothing: true as const } : {}),
+    ...(lines.some((l) => l.key.endsWith('.owe-nothing')) ? { oweNothing: true as const } : {}),
     ...(lines.some((l) => l.key === 'child.live-dares') ? { liveDares: true as const } : {}),
     ...(lines.some((l) => l.key === 'child.family-upset') ? { familyUpset: true as const } : {}),
     ...(lines.some((l) => l.key === 'parent.exploitation-signs') ? { exploitationSigns: true as const } : {}),

@@ -139,6 +139,8 @@ export interface HarbourContext {
     readonly supportChild?: boolean;
     /** Well done for blocking them: once. Absent in older snapshots. */
     readonly blocked?: boolean;
+    /** Well done for reporting them, and block them too, after "i reported him" with no word of blocking: once (session 31). Absent in older snapshots. */
+    readonly reported?: boolean;
     /** Don't pay any more, after they said they already paid: once. Absent in older snapshots. */
     readonly paidAlready?: boolean;
     /** They need not find any money, after they said they cannot pay: once. Absent in older snapshots. */
@@ -226,6 +228,8 @@ export interface HarbourContext {
     readonly itsReal?: boolean;
     /** "im gonna tell the police": a good plan, and how. Once. Absent in older snapshots. */
     readonly policePlan?: boolean;
+    /** "shes called the police": the police are there to help, not in trouble, what may happen. Once (session 31). Absent in older snapshots. */
+    readonly policeInvolved?: boolean;
     /** Someone else shared a young person's nude: not okay, don't send it on, tell a teacher. Once. Absent in older snapshots. */
     readonly peerShared?: boolean;
     /** "I can only read English and Welsh", after a message in another language: once, then a short reminder. Absent in older snapshots. */

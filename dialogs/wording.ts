@@ -423,6 +423,12 @@ export function isHomeAloneFinding(f: { readonly rule: string }): boolean {
 /** The dialog's finding for criminal exploitation ("take a bag to another town for 300"; analyse.ts). */
 export const EXPLOITATION_FINDING = 'dialog:criminal-exploitation';
 
+/**
+ * A parent or carer's signs of exploitation, both halves told (things they cannot explain, and out late or secret about where
+ * from), found by the dialog so a counsellor is asked for, as for a parent's signs of grooming (session 31, tester's #20, Z07).
+ */
+export const EXPLOITATION_SIGNS_FINDING = 'dialog:exploitation-signs';
+
 /** Found by the dialog: someone they know coming in where they sleep or wash ("my cousin came in my room"). Nothing told yet of what happened. */
 export const KNOWN_ADULT_IN_ROOM_FINDING = 'dialog:known-adult-in-room';
 
@@ -698,6 +704,10 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // Nor beside their feelings for the person ("age is just a number"): the cares lines answer that.
   const gifts = !withPerson && !olderPartner && !exploitation && ctx.turn.caresForThem !== true && ctx.said.gifts !== true && grownUpTargetOf(ctx) === undefined && findings.some((f) => f.rule === GIFTS_RULE);
   if (gifts) out.push(say(`${pathOf(ctx.audience)}.gifts`));
+  // A carer's signs of exploitation, both halves told (session 31, tester's #20, Z07): what they can mean, once, in place of
+  // grooming's warning below (the standing answers leave it to this turn's escalation).
+  const exploitationSigns = !withPerson && ctx.said.exploitationSigns !== true && findings.some((f) => f.rule === EXPLOITATION_SIGNS_FINDING);
+  if (exploitationSigns) out.push(say('parent.exploitation-signs'));
   // A parent or carer's first red flag that no line above speaks to ("a man keeps telling my 9 year old he loves her on
   // roblox"): what it may be and what to do now (don't contact them, keep the messages, CEOP or 101), before the counsellor
   // or the helplines (session 29, second round). Not in danger now: 999 comes first there.
@@ -730,6 +740,7 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
     ...(gifts ? { gifts: true } : {}),
     ...(olderPartner ? { olderPartner: true } : {}),
     ...(exploitation ? { exploitation: true } : {}),
+    ...(exploitationSigns ? { exploitationSigns: true } : {}),
     ...(ageLie ? { ageLie: true } : {}),
     ...(moveApp ? { moveApp: true } : {}),
     ...(moneyMule ? { moneyMule: true } : {}),

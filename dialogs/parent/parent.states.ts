@@ -26,12 +26,16 @@ export function parentStates(s: HarbourSetup) {
             // "parent" or "someone else", then "i'm a teacher": who they are, not what happened (their path's tips become a
             // worker's); thanks, and the question again. Not "It's normal to feel angry" nor "Which app?" (session 29).
             { guard: 'namesOwnRole', actions: ['setAudience', { type: 'say', params: { key: 'parent.ack.role' } }, { type: 'say', params: { key: 'parent.ask.what-happened', quickReplies: QR.skip } }] },
+            // "im her nan she lives with me": who they are, not the story; thanks, and the question again (session 31, P12).
+            { guard: 'namesCarerRole', actions: [{ type: 'say', params: { key: 'parent.ack.role' } }, { type: 'say', params: { key: 'parent.ask.what-happened', quickReplies: QR.skip } }] },
             // "what age should she be to have snapchat": nothing has happened; general advice, not questions about an incident.
             { guard: 'asksGeneralQuestion', target: 'anythingElse', actions: ['sayGeneralAdvice'] },
             // "dunno shes just been off": trusting the feeling is right; what changes have they seen (no app asked for).
             { guard: 'voicesVagueWorry', target: 'behaviour', actions: ['recordVagueWorry', { type: 'say', params: { key: 'parent.ack.vague-worry' } }] },
             // A grown-up the child knows, in person ("her mums boyfriend comes in her room"): no app to ask about.
             { guard: 'tellsOfKnownAdult', target: 'behaviour', actions: ['recordKnownAdult', { type: 'say', params: { key: 'parent.ack.what-happened' } }] },
+            // "a lad in my care has new trainers and a phone i didnt buy him" (a carer, nothing online): what else they noticed, not "Which app?".
+            { guard: 'tellsOfUnexplainedThings', target: 'behaviour', actions: [{ type: 'say', params: { key: 'parent.ack.what-happened' } }] },
             { guard: 'knowsApp', target: 'behaviour', actions: [{ type: 'say', params: { key: 'parent.ack.what-happened' } }] },
             { target: 'app', actions: [{ type: 'say', params: { key: 'parent.ack.what-happened' } }] },
           ]),

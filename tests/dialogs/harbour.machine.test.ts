@@ -2707,7 +2707,8 @@ describe('more from the second report', () => {
     const read = play(machine, offShift, [msg('im 13'), msg('a man on snap asked for pics'), msg('my mum reads my texts')]).at(-1);
     expect(keysOf(read?.emitted ?? [])).toContain('shared.device-safety');
     const block = play(machine, offShift, [msg('im 13'), msg('guy on insta asked for pics i sent some'), msg('if i block him will he see')]).at(-1);
-    expect(keysOf(block?.emitted ?? [])).toEqual(['child.report-secret']);
+    // Blocking is what is asked about (session 31, tester s29 H01): the block answer, not the one about reporting.
+    expect(keysOf(block?.emitted ?? [])).toEqual(['child.block-secret']);
     // Longer, with a threat in it: still a threat.
     const threat = play(machine, offShift, [msg('im 13'), msg('guy on insta asked for pics i sent some'), msg('if i block him will he post my pics')]).at(-1);
     expect(threat?.snapshot.context.turn.categories).toContain('threat_blackmail');
