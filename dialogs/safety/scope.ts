@@ -441,6 +441,14 @@ const SOMEONE_REAL = new Set(['he', 'she', 'him', 'his', 'man', 'guy', 'bloke', 
 const PRONOUNS_REAL = new Set(['he', 'she', 'him', 'his']);
 /** Subjects after a factive "that": "is it bad THAT I told someone…", "is it normal that he…". */
 const FACT_SUBJECTS = new Set(['i', 'he', 'she']);
+/** Session 31b: words that make a "someone" question about something already happening (see toldSideways). */
+const ONGOING = new Set(['already']);
+/** Session 31b: who "keep(s)" doing it: "if THEY keep threatening you" (not "how do you keep your account private"). */
+const KEEP_SUBJECTS = new Set(['they', 'someone', 'somebody', 'person', 'people']);
+/** Session 31b: what a "who" says one person did or has: "the person WHO HAS your pics", "someone WHO MADE you pay". */
+const WHO_FACTS = new Set(['has', 'made', 'keeps', 'knows', 'sent', 'took', 'threatened']);
+/** Session 31b: one person pointed at: "…and THE person says theyll show ur school", "THIS person has my pics". */
+const THE_ONE = new Set(['the', 'this', 'that']);
 
 /**
  * Session 30: a disclosure told sideways, as a question or a hypothetical ("what do i do if HE says hell ruin my
@@ -469,6 +477,14 @@ function toldSideways(tokens: readonly Token[], m: PhraseMatch, scope: MessageSc
     if (k <= last) continue;
     if (SOMEONE_REAL.has(t.word) && !(child && PRONOUNS_REAL.has(t.word))) return true;
     if (t.word === 'that' && k <= last + 2 && FACT_SUBJECTS.has(tokens[k + 1]?.word ?? '')) return true;
+    // Session 31b: something already going on with one person, said with only "someone", "they" and "you" ("how do
+    // you get someone to delete your pics if they KEEP threatening you", "what happens if u dont pay the person WHO
+    // HAS ur pics", "what if you ALREADY met someone…", "…and THE PERSON says theyll show ur school"). ("actually"
+    // was tried: "what if a person online says theyre 14 but theyre ACTUALLY way older" is a general question.)
+    if (ONGOING.has(t.word)) return true;
+    if (t.word === 'keep' && KEEP_SUBJECTS.has(tokens[k - 1]?.word ?? '')) return true;
+    if (t.word === 'who' && WHO_FACTS.has(tokens[k + 1]?.word ?? '')) return true;
+    if (t.word === 'person' && THE_ONE.has(tokens[k - 1]?.word ?? '')) return true;
   }
   // Two ages named, or the child's own, anywhere in the sentence: "is it illegal for a 20 year old to ask a 13 year old
   // for pics", "what happens if you send a naked pic to someone and your 12". One age alone is a parent's question
