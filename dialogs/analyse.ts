@@ -13,7 +13,7 @@ import {
   type Relation,
   type TrustedAdult,
 } from './deps.js';
-import { compile, containsAny, isWhole, startsWithAny, tokens, Vocabulary, withoutFillers, type PhraseList, type Reading } from './match.js';
+import { compile, containsAny, isWhole, startsWithAny, tokens, Vocabulary, withoutFillers, type FoundLists, type PhraseList, type Reading } from './match.js';
 import type { HarbourContext, MessageReading } from './harbour.types.js';
 import type { Audience, ConversationSummary } from './types.js';
 import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, EXPLOITATION_FINDING, KNOWN_ADULT_IN_ROOM_FINDING, MET_ADULT_FINDING, ADULT_ASKED_IMAGES_FINDING, pathOf, grownUpTargetOf, HURT_AT_HOME_RULES, HOME_ALONE_FINDING, HOME_ALONE_RULE, IMAGE_THREAT_RULES, threatIsBlackmail, union, VIOLENCE_THREATENED } from './wording.js';
@@ -805,11 +805,13 @@ export function createAnalyser(deps: DialogDeps) {
     // Match the child's own spelling and the plain-words spelling, whichever fits; one pass each.
     const hits = vocabulary.found(raw);
     const spelledHits = spelled === raw ? hits : vocabulary.found(spelled);
-    wholeGate = { hits, spelledHits };
+    // The whole message in each spelling, for wholeIn (the plain-words one null when it is the same).
+    const rawAll: WholeReading = { reading: raw, found: hits };
+    const spelledAll: WholeReading | null = spelled === raw ? null : { reading: spelled, found: spelledHits };
     // What is left once filler words ("ok", "thanks") are taken off each end, once per spelling.
     // (Nothing to take off when no filler is anywhere in the message: the reading as it is, as withoutFillers gives it.)
-    const rawRest = hits.has(fillers) ? withoutFillers(raw, fillers) : raw;
-    const spelledRest = spelled === raw ? null : spelledHits.has(fillers) ? withoutFillers(spelled, fillers) : spelled;
+    const rawRest: WholeReading = hits.has(fillers) ? { reading: withoutFillers(raw, fillers), found: hits } : rawAll;
+    const spelledRest: WholeReading | null = spelledAll === null ? null : spelledHits.has(fillers) ? { reading: withoutFillers(spelled, fillers), found: spelledHits } : spelledAll;
     // Someone at home is the problem when they say so, or when being hurt or abuse is told of beside a
     // grown-up or sibling of their own household ("my dad hits me", "my mums boyfriend touches me").
     const hurtAtHome = result.findings.some((f) => HURT_AT_HOME_RULES.has(f.rule)) && either(hits, spelledHits, household);
@@ -890,7 +892,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, wakeSomeone)) turn.wakesSomeone = true;
     if (either(hits, spelledHits, notBelieved)) turn.fearsNotBelieved = true;
     if (either(hits, spelledHits, imageSpreading) && !either(hits, spelledHits, negators)) turn.imageSpreading = true;
-    if (wholeIn(raw, spelled === raw ? null : spelled, acknowledges)) turn.onlyNods = true;
+    if (wholeIn(rawAll, spelledAll, acknowledges)) turn.onlyNods = true;
     // "county lines"; or an errand beside a lure or a hold ("theyll pay me 300 if i take a bag to another town").
     if (either(hits, spelledHits, exploitation) || (either(hits, spelledHits, exploitationTask) && either(hits, spelledHits, exploitationLure))) turn.exploitation = true;
     if (endsAsked || questionStarts.has(words[0] ?? '')) turn.asksQuestion = true;
@@ -990,7 +992,7 @@ export function createAnalyser(deps: DialogDeps) {
       turn.asksPrivacy = true;
     } else if (wholeIn(rawRest, spelledRest, asksAnonymous)) turn.aboutThisChat = true;
     // Before and after fillers come off: "thank you so much" would lose its "thank you" to them.
-    if (wholeIn(raw, spelled === raw ? null : spelled, thanks) || wholeIn(rawRest, spelledRest, thanks)) turn.thanks = true;
+    if (wholeIn(rawAll, spelledAll, thanks) || wholeIn(rawRest, spelledRest, thanks)) turn.thanks = true;
     // "Are you a real person?" is a question, and "I don't want a person" a no: neither asks for one.
     const asksIfBot = either(hits, spelledHits, ifBot);
     const declinesPerson = either(hits, spelledHits, noPerson);
@@ -1031,7 +1033,7 @@ export function createAnalyser(deps: DialogDeps) {
     // "how do i delete my tiktok account", "how can i change my roblox password": about an app, nobody in
     // it, nothing flagged, not the tips ("how do i block someone"): not the start of a story about a person.
     if (
-      startsWithAny(rawRest, howQuestion) &&
+      startsWithAny(rawRest.reading, howQuestion) &&
       (app !== undefined || either(hits, spelledHits, appThings)) &&
       !either(hits, spelledHits, personWords) &&
       turn.wantsTips !== true &&
@@ -1104,12 +1106,12 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, asksIfMoved)) turn.asksIfMoved = true;
     // "is that ok", "how long": only as the whole message ("is that ok if i meet him" is not asking whether telling was right).
     // Before fillers come off: "ok" is one, and "is that ok" would lose it.
-    if (wholeIn(raw, spelled === raw ? null : spelled, asksIfOkay) || wholeIn(rawRest, spelledRest, asksIfOkay)) turn.asksIfOkay = true;
+    if (wholeIn(rawAll, spelledAll, asksIfOkay) || wholeIn(rawRest, spelledRest, asksIfOkay)) turn.asksIfOkay = true;
     if (either(hits, spelledHits, deletedChat)) turn.deletedChat = true;
     if (either(hits, spelledHits, toldFriend)) turn.toldFriend = true;
-    if (wholeIn(raw, spelled === raw ? null : spelled, asksMustTell) || wholeIn(rawRest, spelledRest, asksMustTell)) turn.asksMustTell = true;
+    if (wholeIn(rawAll, spelledAll, asksMustTell) || wholeIn(rawRest, spelledRest, asksMustTell)) turn.asksMustTell = true;
     if (wholeIn(rawRest, spelledRest, asksHowLong)) turn.asksWait = true;
-    if (wholeIn(raw, spelled === raw ? null : spelled, bareHelp) || wholeIn(rawRest, spelledRest, bareHelp)) turn.bareHelp = true;
+    if (wholeIn(rawAll, spelledAll, bareHelp) || wholeIn(rawRest, spelledRest, bareHelp)) turn.bareHelp = true;
     // "can you see where i am", the whole message: a question about this chat, not a stranger who can see them.
     if (wholeIn(rawRest, spelledRest, asksTracking)) turn.aboutThisChat = true;
     if (either(hits, spelledHits, asksSaved)) turn.asksSaved = true;
@@ -1345,30 +1347,31 @@ function feelingOfOthers(words: readonly string[], feelingWords: ReadonlySet<str
 }
 
 /** Whether a phrase list was found in either spelling of the message. */
-function either(hits: ReadonlySet<PhraseList>, spelledHits: ReadonlySet<PhraseList>, phrases: PhraseList): boolean {
+function either(hits: FoundLists, spelledHits: FoundLists, phrases: PhraseList): boolean {
   // Most messages need no respelling, and then both are the same set: one look-up, not the same one twice.
   return hits.has(phrases) || (spelledHits !== hits && spelledHits.has(phrases));
 }
 
 /** The first id whose phrases the child's own spelling has, else the first the plain-words spelling has. */
-function firstOf<Id extends string>(lists: Lists<Id>, hits: ReadonlySet<PhraseList>, spelledHits: ReadonlySet<PhraseList>): Id | undefined {
+function firstOf<Id extends string>(lists: Lists<Id>, hits: FoundLists, spelledHits: FoundLists): Id | undefined {
   for (const list of lists) if (hits.has(list.phrases)) return list.id;
   if (spelledHits !== hits) for (const list of lists) if (spelledHits.has(list.phrases)) return list.id;
   return undefined;
 }
 
-/** The whole message (fillers aside) is one of the phrases, in either spelling. */
 /**
- * The lists with a phrase anywhere in the message being read, in the child's spelling and in the plain-words one
- * (`analyse` sets them once per message, before its first {@link wholeIn}). A phrase that is the whole of the message,
- * or of it without fillers at its ends, is also somewhere in it, so a list not found there cannot be whole, and
- * `wholeIn` asks `isWhole` only of the lists that were (about two dozen lists a message, most found nowhere).
+ * A message's reading (or it without fillers at its ends) with the lists found anywhere in the message in that spelling.
+ * A phrase that is the whole of the reading is also somewhere in the message, so a list not found there cannot be whole,
+ * and {@link wholeIn} asks `isWhole` only of the lists that were (about two dozen lists a message, most found nowhere).
  */
-let wholeGate: { hits: ReadonlySet<PhraseList>; spelledHits: ReadonlySet<PhraseList> } = { hits: new Set(), spelledHits: new Set() };
+interface WholeReading {
+  readonly reading: Reading;
+  readonly found: FoundLists;
+}
 
-/** `raw` is the message's reading (or it without fillers), `spelled` its plain-words reading (the same, or null when none). */
-function wholeIn(rawRest: Reading, spelledRest: Reading | null, phrases: PhraseList): boolean {
-  return (wholeGate.hits.has(phrases) && isWhole(rawRest, phrases)) || (spelledRest !== null && wholeGate.spelledHits.has(phrases) && isWhole(spelledRest, phrases));
+/** The whole message (fillers aside) is one of the phrases, in either spelling (`spelled` null when it is the child's own). */
+function wholeIn(raw: WholeReading, spelled: WholeReading | null, phrases: PhraseList): boolean {
+  return (raw.found.has(phrases) && isWhole(raw.reading, phrases)) || (spelled !== null && spelled.found.has(phrases) && isWhole(spelled.reading, phrases));
 }
 
 /** Each category once, in the order first found. */
