@@ -798,6 +798,8 @@ export function createAnalyser(deps: DialogDeps) {
     const words = tokens(text);
     // The message ends with a question mark ("is that ok?", "hello??").
     const endsAsked = /\?\s*$/.test(text);
+    // Ages, amounts and phone numbers are all written with digits: most messages have none, and skip their readers.
+    const digits = hasDigit(words);
     const language = welsh === undefined ? undefined : languageOf(words);
     const spelledWords = respell(words, welshChat && language !== 'en');
     const raw: Reading = vocabulary.read(words);
@@ -911,10 +913,10 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, blamesSelf)) turn.blamesSelf = true;
     if (either(hits, spelledHits, asksWhatToSay)) turn.asksWhatToSay = true;
     if (either(hits, spelledHits, blockedThem)) turn.blockedThem = true;
-    if (either(hits, spelledHits, alreadyPaid) || namesAmountPaid(words)) turn.alreadyPaid = true;
+    if (either(hits, spelledHits, alreadyPaid) || (digits && namesAmountPaid(words))) turn.alreadyPaid = true;
     // "i spent it all already", "i cant pay it back" (presents given): they owe nothing, not "you don't need to find any money".
     else if (either(hits, spelledHits, spentGift)) turn.spentGift = true;
-    else if (either(hits, spelledHits, cantPay) || namesAmountLacked(words)) turn.cantPay = true;
+    else if (either(hits, spelledHits, cantPay) || (digits && namesAmountLacked(words))) turn.cantPay = true;
     // "he wants more now": more demanded after paying (child.wants-more). Told with the payment itself ("i paid him 20 quid and
     // now he wants more"), the paid-already line answers both; with "i dont have any money", this one (not two lines alike).
     if (turn.alreadyPaid !== true && either(hits, spelledHits, wantsMore)) {
@@ -1013,7 +1015,7 @@ export function createAnalyser(deps: DialogDeps) {
     }
     // "nobody can help me": its "help me" is no request for tips.
     if (either(hits, spelledHits, tips) && !either(hits, spelledHits, noPoint)) turn.wantsTips = true;
-    if (either(hits, spelledHits, ownDetails) || looksLikePhoneNumber(text)) turn.sharesOwnDetails = true;
+    if (either(hits, spelledHits, ownDetails) || (digits && looksLikePhoneNumber(text))) turn.sharesOwnDetails = true;
     if (homeProblem) turn.homeProblem = true;
     // "my mum took my phone and i hate her", "dad wont let me go out on a school night": a rule or row at
     // home, with nothing online, no red flag and no trouble at home ("shouts", "drinks") beside it.
@@ -1074,9 +1076,9 @@ export function createAnalyser(deps: DialogDeps) {
     if (duration !== undefined) turn.duration = duration;
     const relation = firstOf(relations, hits, spelledHits);
     if (relation !== undefined) turn.relation = relation;
-    const ageBand = ageBandOf(words);
+    const ageBand = digits ? ageBandOf(words) : undefined;
     if (ageBand !== undefined) turn.ageBand = ageBand;
-    if (childUnder13(words)) turn.childUnder13 = true;
+    if (digits && childUnder13(words)) turn.childUnder13 = true;
     if (words.length > 0) turn.hasWords = true;
     // Worries and questions with a standing answer, whatever the step (said by standingAnswerLines in harbour.setup.ts).
     if (either(hits, spelledHits, parentActsAlone)) turn.parentActsAlone = true;
@@ -1132,8 +1134,8 @@ export function createAnalyser(deps: DialogDeps) {
     // Not someone they know in real life ("hes 15 too we go to the same school"): nothing to question, unless that too is
     // only what he said ("he says hes 14 and goes to my school").
     const knownInPerson = either(hits, spelledHits, peersKnown) && !words.some((x) => REPORTED_SPEECH.has(x));
-    if ((either(hits, spelledHits, claimedAge) || claimsYoungAgeIn(words)) && !knownInPerson) turn.claimsYoungAge = true;
-    if (namesAdultPartner(words)) turn.adultPartner = true;
+    if ((either(hits, spelledHits, claimedAge) || (digits && claimsYoungAgeIn(words))) && !knownInPerson) turn.claimsYoungAge = true;
+    if (digits && namesAdultPartner(words)) turn.adultPartner = true;
     if (either(hits, spelledHits, fearsHarm)) turn.fearsHarm = true;
     if (either(hits, spelledHits, lightTone)) turn.lightTone = true;
     // "forget it its stupid": short, nothing flagged and no picture worry in it ("its stupid i sent him one" is more).
@@ -1161,7 +1163,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, abuserExcuse)) turn.abuserExcuse = true;
     if (either(hits, spelledHits, comesInRoom)) turn.comesInRoom = true;
     if (either(hits, spelledHits, metInPerson) && metFaceToFace(words)) turn.metInPerson = true;
-    if (adultAgeIn(words) || namesGrownUp(words)) turn.adultTold = true;
+    if ((digits && adultAgeIn(words)) || namesGrownUp(words)) turn.adultTold = true;
     if (either(hits, spelledHits, asksAfterReport)) turn.asksAfterReport = true;
     if (either(hits, spelledHits, asksPoliceVisit)) turn.asksPoliceVisit = true;
     if (either(hits, spelledHits, asksHisFate)) turn.asksHisFate = true;
@@ -1438,6 +1440,20 @@ function audienceOf(found: Audience | undefined, wordCount: number, namesOwnGrow
 /** Yes/no only count in short answers: "no one believes me" is not a "no". */
 function isShortAnswer(words: readonly string[]): boolean {
   return words.length > 0 && words.length <= 6;
+}
+
+/**
+ * Whether a word has a digit 0-9. Without one, no word is an age, an amount or part of a phone number: `Number` reads
+ * no word of letters alone as a number (words are lower case: no "Infinity"), and the text's own digits are its words'.
+ */
+function hasDigit(words: readonly string[]): boolean {
+  for (const w of words) {
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      if (c >= 0x30 && c <= 0x39) return true;
+    }
+  }
+  return false;
 }
 
 /** Eleven digits or more in a row (spaces allowed): a phone number. */
