@@ -732,7 +732,11 @@ export function createAnalyser(deps: DialogDeps) {
   const welsh = deps.welsh;
   const otherLanguages = deps.otherLanguages;
   // Once per message, and only when a word could be Welsh: does another word say the message is Welsh?
-  const isWelsh = (words: readonly string[]): boolean => welsh !== undefined && words.some((w) => welsh.signals.has(w));
+  const isWelsh = (words: readonly string[]): boolean => {
+    if (welsh === undefined) return false;
+    for (const w of words) if (welsh.signals.has(w)) return true;
+    return false;
+  };
   // A message with no Welsh sign of its own is still read as Welsh in a Welsh chat (`welshChat`): "mae e'n 30" after
   // "mae dyn yn gofyn am luniau" is "he is 30", not "mum…" (session 29).
   const respell = (words: string[], welshChat: boolean): string[] => {
@@ -775,8 +779,10 @@ export function createAnalyser(deps: DialogDeps) {
   // Their own grown-up paying someone from outside ("my mum is sending a man money", "my dad sent money to a woman he met"):
   // the grown-up is the one targeted, in any word order the phrase list would need many lines for (session 28).
   const ownGrownUpPaysOutsider = (words: readonly string[]): boolean => {
-    const who = words.findIndex((w, i) => w === 'my' && GROWN_UP_WORDS.has(words[i + 1] ?? ''));
-    if (who < 0) return false;
+    // (A loop, not findIndex: most messages name no grown-up of theirs, and end here with no closure made.)
+    let who = 0;
+    while (who < words.length && !(words[who] === 'my' && GROWN_UP_WORDS.has(words[who + 1] ?? ''))) who++;
+    if (who === words.length) return false;
     const gives = words.findIndex((w, i) => i > who + 1 && GIVE_WORDS.has(w));
     if (gives < 0) return false;
     const after = words.slice(gives + 1);
@@ -816,7 +822,7 @@ export function createAnalyser(deps: DialogDeps) {
     const spelledRest: WholeReading | null = spelledAll === null ? null : spelledHits.has(fillers) ? { reading: withoutFillers(spelled, fillers), found: spelledHits } : spelledAll;
     // Someone at home is the problem when they say so, or when being hurt or abuse is told of beside a
     // grown-up or sibling of their own household ("my dad hits me", "my mums boyfriend touches me").
-    const hurtAtHome = result.findings.some((f) => HURT_AT_HOME_RULES.has(f.rule)) && either(hits, spelledHits, household);
+    const hurtAtHome = hasRuleOf(result.findings, HURT_AT_HOME_RULES) && either(hits, spelledHits, household);
     const homeProblem = either(hits, spelledHits, home) || hurtAtHome;
     let urgency: Urgency | undefined;
     for (const f of result.findings) urgency = moreUrgent(urgency, f.urgency);
@@ -1254,13 +1260,19 @@ export function createAnalyser(deps: DialogDeps) {
  */
 function threatensToShareImages(findings: readonly Finding[]): boolean {
   // (Most messages have no such finding: nothing to weigh, so no list of requests made.)
-  if (!findings.some((f) => IMAGE_THREAT_RULES.has(f.rule))) return false;
+  if (!hasRuleOf(findings, IMAGE_THREAT_RULES)) return false;
   const requests = findings.filter((f) => f.category === 'sexual').flatMap((f) => f.evidence.filter((e) => e.turnsAgo === 0));
   return findings.some(
     (f) =>
       IMAGE_THREAT_RULES.has(f.rule) &&
       f.evidence.some((e) => e.turnsAgo === 0 && !requests.some((r) => r.start < e.end && e.start < r.end)),
   );
+}
+
+/** Whether a finding's rule is one of `rules` (a loop: most messages have no finding, and no closure is made for them). */
+function hasRuleOf(findings: readonly Finding[], rules: ReadonlySet<string>): boolean {
+  for (const f of findings) if (rules.has(f.rule)) return true;
+  return false;
 }
 
 /** "dont have", "havent got", "only have": before an amount, they cannot pay it ("i dont have 500", "i only got 20"). */
@@ -1544,8 +1556,13 @@ function adultAgeIn(words: readonly string[]): boolean {
 
 /** "a man", "an older guy", "a grown man", "a woman": a grown-up named, in the dialog's own reading. */
 function namesGrownUp(words: readonly string[]): boolean {
-  return words.some((w, i) => (w === 'man' || w === 'woman' || w === 'adult') && ['a', 'an', 'this', 'older', 'grown', 'old'].includes(words[i - 1] ?? ''));
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i];
+    if ((w === 'man' || w === 'woman' || w === 'adult') && GROWN_UP_BEFORE.has(words[i - 1] ?? '')) return true;
+  }
+  return false;
 }
+const GROWN_UP_BEFORE: ReadonlySet<string> = new Set(['a', 'an', 'this', 'older', 'grown', 'old']);
 
 /** Before a child's age, told by a grown-up: "hes 11", "she is 9", "my son is 12", "aged 10", "just turned 11". */
 const CHILD_AGE_CUES = new Set(['hes', 'shes', 'is', 'aged', 'age', 'turned', 'turning', 'theyre']);

@@ -255,7 +255,8 @@ export class Vocabulary {
         for (const second of next) {
           const bucket = entry.bySecond.get(second);
           if (bucket === undefined) continue;
-          for (const start of bucket) if (!hasBit(hits, start.at) && startsAt(reading, at, start.phrase)) setBit(hits, start.at);
+          // (The phrase's first two words are `word` and `second`, here and next: only its later words are left to check.)
+          for (const start of bucket) if (!hasBit(hits, start.at) && startsAt(reading, at, start.phrase, 2)) setBit(hits, start.at);
         }
       }
     }
@@ -312,9 +313,10 @@ export class Vocabulary {
   }
 }
 
-function startsAt(reading: Reading, at: number, phrase: readonly string[]): boolean {
+/** Whether the phrase is in the reading at `at`; its first `known` words are known to be there already. */
+function startsAt(reading: Reading, at: number, phrase: readonly string[], known = 0): boolean {
   if (at + phrase.length > reading.length) return false;
-  for (let k = 0; k < phrase.length; k++) {
+  for (let k = known; k < phrase.length; k++) {
     const p = phrase[k];
     if (p === undefined || reading[at + k]?.has(p) !== true) return false;
   }
@@ -323,7 +325,13 @@ function startsAt(reading: Reading, at: number, phrase: readonly string[]): bool
 
 /** True when the message begins with one of the phrases. */
 export function startsWithAny(reading: Reading, list: PhraseList): boolean {
-  for (const word of reading[0] ?? []) for (const phrase of list.byFirst.get(word) ?? []) if (startsAt(reading, 0, phrase)) return true;
+  const first = reading[0];
+  if (first === undefined) return false;
+  for (const word of first) {
+    const phrases = list.byFirst.get(word);
+    if (phrases === undefined) continue;
+    for (const phrase of phrases) if (startsAt(reading, 0, phrase)) return true;
+  }
   return false;
 }
 
