@@ -13,7 +13,7 @@ import {
   type Relation,
   type TrustedAdult,
 } from './deps.js';
-import { compile, containsAny, isWhole, startsWithAny, tokens, Vocabulary, withoutFillers, type PhraseList, type Reading } from './match.js';
+import { compile, containsAny, isWhole, startsWithAny, tokens, Vocabulary, withoutFillers, type FoundLists, type PhraseList, type Reading } from './match.js';
 import type { HarbourContext, MessageReading } from './harbour.types.js';
 import type { Audience, ConversationSummary } from './types.js';
 import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, EXPLOITATION_FINDING, EXPLOITATION_SIGNS_FINDING, KNOWN_ADULT_IN_ROOM_FINDING, MET_ADULT_FINDING, ADULT_ASKED_IMAGES_FINDING, pathOf, grownUpTargetOf, HURT_AT_HOME_RULES, HOME_ALONE_FINDING, HOME_ALONE_RULE, IMAGE_THREAT_RULES, threatIsBlackmail, union, VIOLENCE_THREATENED } from './wording.js';
@@ -748,7 +748,11 @@ export function createAnalyser(deps: DialogDeps) {
   const welsh = deps.welsh;
   const otherLanguages = deps.otherLanguages;
   // Once per message, and only when a word could be Welsh: does another word say the message is Welsh?
-  const isWelsh = (words: readonly string[]): boolean => welsh !== undefined && words.some((w) => welsh.signals.has(w));
+  const isWelsh = (words: readonly string[]): boolean => {
+    if (welsh === undefined) return false;
+    for (const w of words) if (welsh.signals.has(w)) return true;
+    return false;
+  };
   // A message with no Welsh sign of its own is still read as Welsh in a Welsh chat (`welshChat`): "mae e'n 30" after
   // "mae dyn yn gofyn am luniau" is "he is 30", not "mum…" (session 29).
   const respell = (words: string[], welshChat: boolean): string[] => {
@@ -791,8 +795,10 @@ export function createAnalyser(deps: DialogDeps) {
   // Their own grown-up paying someone from outside ("my mum is sending a man money", "my dad sent money to a woman he met"):
   // the grown-up is the one targeted, in any word order the phrase list would need many lines for (session 28).
   const ownGrownUpPaysOutsider = (words: readonly string[]): boolean => {
-    const who = words.findIndex((w, i) => w === 'my' && GROWN_UP_WORDS.has(words[i + 1] ?? ''));
-    if (who < 0) return false;
+    // (A loop, not findIndex: most messages name no grown-up of theirs, and end here with no closure made.)
+    let who = 0;
+    while (who < words.length && !(words[who] === 'my' && GROWN_UP_WORDS.has(words[who + 1] ?? ''))) who++;
+    if (who === words.length) return false;
     const gives = words.findIndex((w, i) => i > who + 1 && GIVE_WORDS.has(w));
     if (gives < 0) return false;
     const after = words.slice(gives + 1);
@@ -814,6 +820,8 @@ export function createAnalyser(deps: DialogDeps) {
     const words = tokens(text);
     // The message ends with a question mark ("is that ok?", "hello??").
     const endsAsked = /\?\s*$/.test(text);
+    // Ages, amounts and phone numbers are all written with digits: most messages have none, and skip their readers.
+    const digits = hasDigit(words);
     const language = welsh === undefined ? undefined : languageOf(words);
     const spelledWords = respell(words, welshChat && language !== 'en');
     const raw: Reading = vocabulary.read(words);
@@ -821,14 +829,16 @@ export function createAnalyser(deps: DialogDeps) {
     // Match the child's own spelling and the plain-words spelling, whichever fits; one pass each.
     const hits = vocabulary.found(raw);
     const spelledHits = spelled === raw ? hits : vocabulary.found(spelled);
-    wholeGate = { hits, spelledHits };
+    // The whole message in each spelling, for wholeIn (the plain-words one null when it is the same).
+    const rawAll: WholeReading = { reading: raw, found: hits };
+    const spelledAll: WholeReading | null = spelled === raw ? null : { reading: spelled, found: spelledHits };
     // What is left once filler words ("ok", "thanks") are taken off each end, once per spelling.
     // (Nothing to take off when no filler is anywhere in the message: the reading as it is, as withoutFillers gives it.)
-    const rawRest = hits.has(fillers) ? withoutFillers(raw, fillers) : raw;
-    const spelledRest = spelled === raw ? null : spelledHits.has(fillers) ? withoutFillers(spelled, fillers) : spelled;
+    const rawRest: WholeReading = hits.has(fillers) ? { reading: withoutFillers(raw, fillers), found: hits } : rawAll;
+    const spelledRest: WholeReading | null = spelledAll === null ? null : spelledHits.has(fillers) ? { reading: withoutFillers(spelled, fillers), found: spelledHits } : spelledAll;
     // Someone at home is the problem when they say so, or when being hurt or abuse is told of beside a
     // grown-up or sibling of their own household ("my dad hits me", "my mums boyfriend touches me").
-    const hurtAtHome = result.findings.some((f) => HURT_AT_HOME_RULES.has(f.rule)) && either(hits, spelledHits, household);
+    const hurtAtHome = hasRuleOf(result.findings, HURT_AT_HOME_RULES) && either(hits, spelledHits, household);
     const homeProblem = either(hits, spelledHits, home) || hurtAtHome;
     let urgency: Urgency | undefined;
     for (const f of result.findings) urgency = moreUrgent(urgency, f.urgency);
@@ -909,7 +919,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, wakeSomeone)) turn.wakesSomeone = true;
     if (either(hits, spelledHits, notBelieved)) turn.fearsNotBelieved = true;
     if (either(hits, spelledHits, imageSpreading) && !either(hits, spelledHits, negators)) turn.imageSpreading = true;
-    if (wholeIn(raw, spelled === raw ? null : spelled, acknowledges)) turn.onlyNods = true;
+    if (wholeIn(rawAll, spelledAll, acknowledges)) turn.onlyNods = true;
     // "county lines"; or an errand beside a lure or a hold ("theyll pay me 300 if i take a bag to another town").
     if (either(hits, spelledHits, exploitation) || (either(hits, spelledHits, exploitationTask) && either(hits, spelledHits, exploitationLure))) turn.exploitation = true;
     if (endsAsked || questionStarts.has(words[0] ?? '')) turn.asksQuestion = true;
@@ -933,10 +943,10 @@ export function createAnalyser(deps: DialogDeps) {
       if (!words.some((x) => BLOCK_WORDS.has(x))) turn.reportedNotBlocked = true;
     }
     if (either(hits, spelledHits, asksWhatElse)) turn.asksWhatElse = true;
-    if (either(hits, spelledHits, alreadyPaid) || namesAmountPaid(words)) turn.alreadyPaid = true;
+    if (either(hits, spelledHits, alreadyPaid) || (digits && namesAmountPaid(words))) turn.alreadyPaid = true;
     // "i spent it all already", "i cant pay it back" (presents given): they owe nothing, not "you don't need to find any money".
     else if (either(hits, spelledHits, spentGift)) turn.spentGift = true;
-    else if (either(hits, spelledHits, cantPay) || namesAmountLacked(words)) turn.cantPay = true;
+    else if (either(hits, spelledHits, cantPay) || (digits && namesAmountLacked(words))) turn.cantPay = true;
     // "he wants more now": more demanded after paying (child.wants-more). Told with the payment itself ("i paid him 20 quid and
     // now he wants more"), the paid-already line answers both; with "i dont have any money", this one (not two lines alike).
     if (turn.alreadyPaid !== true && either(hits, spelledHits, wantsMore)) {
@@ -1014,7 +1024,7 @@ export function createAnalyser(deps: DialogDeps) {
       turn.asksPrivacy = true;
     } else if (wholeIn(rawRest, spelledRest, asksAnonymous)) turn.aboutThisChat = true;
     // Before and after fillers come off: "thank you so much" would lose its "thank you" to them.
-    if (wholeIn(raw, spelled === raw ? null : spelled, thanks) || wholeIn(rawRest, spelledRest, thanks)) turn.thanks = true;
+    if (wholeIn(rawAll, spelledAll, thanks) || wholeIn(rawRest, spelledRest, thanks)) turn.thanks = true;
     // "Are you a real person?" is a question, and "I don't want a person" a no: neither asks for one.
     const asksIfBot = either(hits, spelledHits, ifBot);
     const declinesPerson = either(hits, spelledHits, noPerson);
@@ -1035,7 +1045,7 @@ export function createAnalyser(deps: DialogDeps) {
     }
     // "nobody can help me": its "help me" is no request for tips.
     if (either(hits, spelledHits, tips) && !either(hits, spelledHits, noPoint)) turn.wantsTips = true;
-    if (either(hits, spelledHits, ownDetails) || looksLikePhoneNumber(text)) turn.sharesOwnDetails = true;
+    if (either(hits, spelledHits, ownDetails) || (digits && looksLikePhoneNumber(text))) turn.sharesOwnDetails = true;
     if (homeProblem) turn.homeProblem = true;
     // "my mum took my phone and i hate her", "dad wont let me go out on a school night": a rule or row at
     // home, with nothing online, no red flag and no trouble at home ("shouts", "drinks") beside it.
@@ -1055,7 +1065,7 @@ export function createAnalyser(deps: DialogDeps) {
     // "how do i delete my tiktok account", "how can i change my roblox password": about an app, nobody in
     // it, nothing flagged, not the tips ("how do i block someone"): not the start of a story about a person.
     if (
-      startsWithAny(rawRest, howQuestion) &&
+      startsWithAny(rawRest.reading, howQuestion) &&
       (app !== undefined || either(hits, spelledHits, appThings)) &&
       !either(hits, spelledHits, personWords) &&
       turn.wantsTips !== true &&
@@ -1096,9 +1106,9 @@ export function createAnalyser(deps: DialogDeps) {
     if (duration !== undefined) turn.duration = duration;
     const relation = firstOf(relations, hits, spelledHits);
     if (relation !== undefined) turn.relation = relation;
-    const ageBand = ageBandOf(words);
+    const ageBand = digits ? ageBandOf(words) : undefined;
     if (ageBand !== undefined) turn.ageBand = ageBand;
-    if (childUnder13(words)) turn.childUnder13 = true;
+    if (digits && childUnder13(words)) turn.childUnder13 = true;
     if (words.length > 0) turn.hasWords = true;
     // Worries and questions with a standing answer, whatever the step (said by standingAnswerLines in harbour.setup.ts).
     if (either(hits, spelledHits, parentActsAlone)) turn.parentActsAlone = true;
@@ -1132,12 +1142,12 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, asksIfMoved)) turn.asksIfMoved = true;
     // "is that ok", "how long": only as the whole message ("is that ok if i meet him" is not asking whether telling was right).
     // Before fillers come off: "ok" is one, and "is that ok" would lose it.
-    if (wholeIn(raw, spelled === raw ? null : spelled, asksIfOkay) || wholeIn(rawRest, spelledRest, asksIfOkay)) turn.asksIfOkay = true;
+    if (wholeIn(rawAll, spelledAll, asksIfOkay) || wholeIn(rawRest, spelledRest, asksIfOkay)) turn.asksIfOkay = true;
     if (either(hits, spelledHits, deletedChat)) turn.deletedChat = true;
     if (either(hits, spelledHits, toldFriend)) turn.toldFriend = true;
-    if (wholeIn(raw, spelled === raw ? null : spelled, asksMustTell) || wholeIn(rawRest, spelledRest, asksMustTell)) turn.asksMustTell = true;
+    if (wholeIn(rawAll, spelledAll, asksMustTell) || wholeIn(rawRest, spelledRest, asksMustTell)) turn.asksMustTell = true;
     if (wholeIn(rawRest, spelledRest, asksHowLong)) turn.asksWait = true;
-    if (wholeIn(raw, spelled === raw ? null : spelled, bareHelp) || wholeIn(rawRest, spelledRest, bareHelp)) turn.bareHelp = true;
+    if (wholeIn(rawAll, spelledAll, bareHelp) || wholeIn(rawRest, spelledRest, bareHelp)) turn.bareHelp = true;
     // "can you see where i am", the whole message: a question about this chat, not a stranger who can see them.
     if (wholeIn(rawRest, spelledRest, asksTracking)) turn.aboutThisChat = true;
     if (either(hits, spelledHits, asksSaved)) turn.asksSaved = true;
@@ -1158,8 +1168,8 @@ export function createAnalyser(deps: DialogDeps) {
     // Not someone they know in real life ("hes 15 too we go to the same school"): nothing to question, unless that too is
     // only what he said ("he says hes 14 and goes to my school").
     const knownInPerson = either(hits, spelledHits, peersKnown) && !words.some((x) => REPORTED_SPEECH.has(x));
-    if ((either(hits, spelledHits, claimedAge) || claimsYoungAgeIn(words)) && !knownInPerson) turn.claimsYoungAge = true;
-    if (namesAdultPartner(words)) turn.adultPartner = true;
+    if ((either(hits, spelledHits, claimedAge) || (digits && claimsYoungAgeIn(words))) && !knownInPerson) turn.claimsYoungAge = true;
+    if (digits && namesAdultPartner(words)) turn.adultPartner = true;
     if (either(hits, spelledHits, fearsHarm)) turn.fearsHarm = true;
     if (either(hits, spelledHits, lightTone)) turn.lightTone = true;
     // "forget it its stupid": short, nothing flagged and no picture worry in it ("its stupid i sent him one" is more).
@@ -1187,7 +1197,7 @@ export function createAnalyser(deps: DialogDeps) {
     if (either(hits, spelledHits, abuserExcuse)) turn.abuserExcuse = true;
     if (either(hits, spelledHits, comesInRoom)) turn.comesInRoom = true;
     if (either(hits, spelledHits, metInPerson) && metFaceToFace(words)) turn.metInPerson = true;
-    if (adultAgeIn(words) || namesGrownUp(words)) turn.adultTold = true;
+    if ((digits && adultAgeIn(words)) || namesGrownUp(words)) turn.adultTold = true;
     if (either(hits, spelledHits, asksAfterReport)) turn.asksAfterReport = true;
     if (either(hits, spelledHits, asksPoliceVisit)) turn.asksPoliceVisit = true;
     if (either(hits, spelledHits, asksHisFate)) turn.asksHisFate = true;
@@ -1281,13 +1291,19 @@ export function createAnalyser(deps: DialogDeps) {
  */
 function threatensToShareImages(findings: readonly Finding[]): boolean {
   // (Most messages have no such finding: nothing to weigh, so no list of requests made.)
-  if (!findings.some((f) => IMAGE_THREAT_RULES.has(f.rule))) return false;
+  if (!hasRuleOf(findings, IMAGE_THREAT_RULES)) return false;
   const requests = findings.filter((f) => f.category === 'sexual').flatMap((f) => f.evidence.filter((e) => e.turnsAgo === 0));
   return findings.some(
     (f) =>
       IMAGE_THREAT_RULES.has(f.rule) &&
       f.evidence.some((e) => e.turnsAgo === 0 && !requests.some((r) => r.start < e.end && e.start < r.end)),
   );
+}
+
+/** Whether a finding's rule is one of `rules` (a loop: most messages have no finding, and no closure is made for them). */
+function hasRuleOf(findings: readonly Finding[], rules: ReadonlySet<string>): boolean {
+  for (const f of findings) if (rules.has(f.rule)) return true;
+  return false;
 }
 
 /** "dont have", "havent got", "only have": before an amount, they cannot pay it ("i dont have 500", "i only got 20"). */
@@ -1379,30 +1395,31 @@ function feelingOfOthers(words: readonly string[], feelingWords: ReadonlySet<str
 }
 
 /** Whether a phrase list was found in either spelling of the message. */
-function either(hits: ReadonlySet<PhraseList>, spelledHits: ReadonlySet<PhraseList>, phrases: PhraseList): boolean {
+function either(hits: FoundLists, spelledHits: FoundLists, phrases: PhraseList): boolean {
   // Most messages need no respelling, and then both are the same set: one look-up, not the same one twice.
   return hits.has(phrases) || (spelledHits !== hits && spelledHits.has(phrases));
 }
 
 /** The first id whose phrases the child's own spelling has, else the first the plain-words spelling has. */
-function firstOf<Id extends string>(lists: Lists<Id>, hits: ReadonlySet<PhraseList>, spelledHits: ReadonlySet<PhraseList>): Id | undefined {
+function firstOf<Id extends string>(lists: Lists<Id>, hits: FoundLists, spelledHits: FoundLists): Id | undefined {
   for (const list of lists) if (hits.has(list.phrases)) return list.id;
   if (spelledHits !== hits) for (const list of lists) if (spelledHits.has(list.phrases)) return list.id;
   return undefined;
 }
 
-/** The whole message (fillers aside) is one of the phrases, in either spelling. */
 /**
- * The lists with a phrase anywhere in the message being read, in the child's spelling and in the plain-words one
- * (`analyse` sets them once per message, before its first {@link wholeIn}). A phrase that is the whole of the message,
- * or of it without fillers at its ends, is also somewhere in it, so a list not found there cannot be whole, and
- * `wholeIn` asks `isWhole` only of the lists that were (about two dozen lists a message, most found nowhere).
+ * A message's reading (or it without fillers at its ends) with the lists found anywhere in the message in that spelling.
+ * A phrase that is the whole of the reading is also somewhere in the message, so a list not found there cannot be whole,
+ * and {@link wholeIn} asks `isWhole` only of the lists that were (about two dozen lists a message, most found nowhere).
  */
-let wholeGate: { hits: ReadonlySet<PhraseList>; spelledHits: ReadonlySet<PhraseList> } = { hits: new Set(), spelledHits: new Set() };
+interface WholeReading {
+  readonly reading: Reading;
+  readonly found: FoundLists;
+}
 
-/** `raw` is the message's reading (or it without fillers), `spelled` its plain-words reading (the same, or null when none). */
-function wholeIn(rawRest: Reading, spelledRest: Reading | null, phrases: PhraseList): boolean {
-  return (wholeGate.hits.has(phrases) && isWhole(rawRest, phrases)) || (spelledRest !== null && wholeGate.spelledHits.has(phrases) && isWhole(spelledRest, phrases));
+/** The whole message (fillers aside) is one of the phrases, in either spelling (`spelled` null when it is the child's own). */
+function wholeIn(raw: WholeReading, spelled: WholeReading | null, phrases: PhraseList): boolean {
+  return (raw.found.has(phrases) && isWhole(raw.reading, phrases)) || (spelled !== null && spelled.found.has(phrases) && isWhole(spelled.reading, phrases));
 }
 
 /** Each category once, in the order first found. */
@@ -1476,6 +1493,20 @@ function audienceOf(found: Audience | undefined, wordCount: number, namesOwnGrow
 /** Yes/no only count in short answers: "no one believes me" is not a "no". */
 function isShortAnswer(words: readonly string[]): boolean {
   return words.length > 0 && words.length <= 6;
+}
+
+/**
+ * Whether a word has a digit 0-9. Without one, no word is an age, an amount or part of a phone number: `Number` reads
+ * no word of letters alone as a number (words are lower case: no "Infinity"), and the text's own digits are its words'.
+ */
+function hasDigit(words: readonly string[]): boolean {
+  for (const w of words) {
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      if (c >= 0x30 && c <= 0x39) return true;
+    }
+  }
+  return false;
 }
 
 /** Eleven digits or more in a row (spaces allowed): a phone number. */
@@ -1566,8 +1597,13 @@ function adultAgeIn(words: readonly string[]): boolean {
 
 /** "a man", "an older guy", "a grown man", "a woman": a grown-up named, in the dialog's own reading. */
 function namesGrownUp(words: readonly string[]): boolean {
-  return words.some((w, i) => (w === 'man' || w === 'woman' || w === 'adult') && ['a', 'an', 'this', 'older', 'grown', 'old'].includes(words[i - 1] ?? ''));
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i];
+    if ((w === 'man' || w === 'woman' || w === 'adult') && GROWN_UP_BEFORE.has(words[i - 1] ?? '')) return true;
+  }
+  return false;
 }
+const GROWN_UP_BEFORE: ReadonlySet<string> = new Set(['a', 'an', 'this', 'older', 'grown', 'old']);
 
 /** Before a child's age, told by a grown-up: "hes 11", "she is 9", "my son is 12", "aged 10", "just turned 11". */
 const CHILD_AGE_CUES = new Set(['hes', 'shes', 'is', 'aged', 'age', 'turned', 'turning', 'theyre']);

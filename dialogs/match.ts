@@ -107,7 +107,12 @@ const MEMO_SIZE = 4096;
 export interface PhraseList {
   readonly phrases: readonly (readonly string[])[];
   readonly byFirst: ReadonlyMap<string, readonly (readonly string[])[]>;
+  /** The list's number, in the order lists were compiled: where {@link FoundLists} keeps whether it was found. */
+  readonly number: number;
 }
+
+/** How many lists have been compiled (each list's number is the count before it). */
+let listsCompiled = 0;
 
 /** Compile phrases once. Empty phrases are dropped. */
 export function compile(phrases: readonly string[]): PhraseList {
@@ -117,13 +122,41 @@ export function compile(phrases: readonly string[]): PhraseList {
     const first = p[0] ?? '';
     byFirst.set(first, [...(byFirst.get(first) ?? []), p]);
   }
-  return { phrases: list, byFirst };
+  return { phrases: list, byFirst, number: listsCompiled++ };
 }
 
-/** A phrase of a list, indexed by its first word. */
+/**
+ * The lists of a {@link Vocabulary} found in a reading ({@link Vocabulary.found}): one bit a list, by the list's
+ * number, so asking about a list is an array read (a message's reader asks about a couple of hundred lists).
+ */
+export class FoundLists {
+  constructor(
+    private readonly bits: readonly number[],
+    /** The smallest number of the vocabulary's lists: bit 0. */
+    private readonly first: number,
+  ) {}
+
+  /** Whether a phrase of the list was found (never, for a list the vocabulary does not hold). */
+  has(list: PhraseList): boolean {
+    const at = list.number - this.first;
+    if (at < 0 || at >= this.bits.length * 32) return false;
+    return ((this.bits[at >> 5] ?? 0) & (1 << (at & 31))) !== 0;
+  }
+}
+
+/** A phrase of a list, indexed by its first word, with the list's bit in the vocabulary's {@link FoundLists}. */
 interface Start {
-  readonly list: PhraseList;
+  readonly at: number;
   readonly phrase: readonly string[];
+}
+
+/** Set a list's bit. */
+function setBit(bits: number[], at: number): void {
+  bits[at >> 5] = (bits[at >> 5] ?? 0) | (1 << (at & 31));
+}
+
+function hasBit(bits: readonly number[], at: number): boolean {
+  return ((bits[at >> 5] ?? 0) & (1 << (at & 31))) !== 0;
 }
 
 /** For each word of a message, the phrase words it may stand for (itself included). */
@@ -158,13 +191,27 @@ export class Vocabulary {
   /** Every word of every phrase: the only words worth remembering (see {@link readWord}). */
   private readonly phraseWords = new Set<string>();
 
+  /** The smallest number of its lists (bit 0 of a {@link FoundLists}), and how many 32-bit words hold them all. */
+  private readonly firstList: number;
+  private readonly bitWords: number;
+
   /**
    * `isWord`: whether a typed word is a word of the language in its own right (the English word
    * list, for example). Such a word, or a word of the phrases themselves, is taken as typed and never
    * as a typo of another ("nobody cares" is not "nobody carer", which named a parent).
    */
   constructor(lists: readonly PhraseList[], private readonly isWord: (word: string) => boolean = () => false) {
+    // The lists of one analyser are compiled one after another, so their numbers are a short run.
+    let first = Infinity;
+    let last = -1;
     for (const list of lists) {
+      first = Math.min(first, list.number);
+      last = Math.max(last, list.number);
+    }
+    this.firstList = lists.length === 0 ? 0 : first;
+    this.bitWords = lists.length === 0 ? 0 : ((last - first) >> 5) + 1;
+    for (const list of lists) {
+      const at = list.number - this.firstList;
       for (const phrase of list.phrases) {
         const first = phrase[0] ?? '';
         let entry = this.starts.get(first);
@@ -173,11 +220,11 @@ export class Vocabulary {
           this.starts.set(first, entry);
         }
         const second = phrase[1];
-        if (second === undefined) entry.single.push({ list, phrase });
+        if (second === undefined) entry.single.push({ at, phrase });
         else {
           const bucket = entry.bySecond.get(second);
-          if (bucket) bucket.push({ list, phrase });
-          else entry.bySecond.set(second, [{ list, phrase }]);
+          if (bucket) bucket.push({ at, phrase });
+          else entry.bySecond.set(second, [{ at, phrase }]);
         }
         for (const word of phrase) {
           this.phraseWords.add(word);
@@ -192,8 +239,10 @@ export class Vocabulary {
   }
 
   /** The lists with a phrase anywhere in this reading. */
-  found(reading: Reading): ReadonlySet<PhraseList> {
-    const hits = new Set<PhraseList>();
+  found(reading: Reading): FoundLists {
+    // 32 lists a number; a plain array of them (a typed array costs more to make than a dozen numbers do).
+    const hits: number[] = [];
+    for (let i = 0; i < this.bitWords; i++) hits.push(0);
     for (let at = 0; at < reading.length; at++) {
       const words = reading[at];
       if (words === undefined) continue;
@@ -201,16 +250,17 @@ export class Vocabulary {
       for (const word of words) {
         const entry = this.starts.get(word);
         if (entry === undefined) continue;
-        for (const { list } of entry.single) hits.add(list);
+        for (const start of entry.single) setBit(hits, start.at);
         if (next === undefined) continue;
         for (const second of next) {
           const bucket = entry.bySecond.get(second);
           if (bucket === undefined) continue;
-          for (const { list, phrase } of bucket) if (!hits.has(list) && startsAt(reading, at, phrase)) hits.add(list);
+          // (The phrase's first two words are `word` and `second`, here and next: only its later words are left to check.)
+          for (const start of bucket) if (!hasBit(hits, start.at) && startsAt(reading, at, start.phrase, 2)) setBit(hits, start.at);
         }
       }
     }
-    return hits;
+    return new FoundLists(hits, this.firstList);
   }
 
   /** Read a message's words once; `containsAny` and friends then only look up sets. */
@@ -263,9 +313,10 @@ export class Vocabulary {
   }
 }
 
-function startsAt(reading: Reading, at: number, phrase: readonly string[]): boolean {
+/** Whether the phrase is in the reading at `at`; its first `known` words are known to be there already. */
+function startsAt(reading: Reading, at: number, phrase: readonly string[], known = 0): boolean {
   if (at + phrase.length > reading.length) return false;
-  for (let k = 0; k < phrase.length; k++) {
+  for (let k = known; k < phrase.length; k++) {
     const p = phrase[k];
     if (p === undefined || reading[at + k]?.has(p) !== true) return false;
   }
@@ -274,7 +325,13 @@ function startsAt(reading: Reading, at: number, phrase: readonly string[]): bool
 
 /** True when the message begins with one of the phrases. */
 export function startsWithAny(reading: Reading, list: PhraseList): boolean {
-  for (const word of reading[0] ?? []) for (const phrase of list.byFirst.get(word) ?? []) if (startsAt(reading, 0, phrase)) return true;
+  const first = reading[0];
+  if (first === undefined) return false;
+  for (const word of first) {
+    const phrases = list.byFirst.get(word);
+    if (phrases === undefined) continue;
+    for (const phrase of phrases) if (startsAt(reading, 0, phrase)) return true;
+  }
   return false;
 }
 
