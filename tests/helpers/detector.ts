@@ -9,3 +9,8 @@ export function findingsByTurn(model: SafetyModel, messages: readonly string[]):
     return [...r.findings];
   });
 }
+
+/** Each turn's categories (sorted, each once): what a conversation raises, turn by turn. */
+export function categoriesByTurn(model: SafetyModel, messages: readonly string[]): string[][] {
+  return findingsByTurn(model, messages).map((findings) => [...new Set(findings.map((f) => f.category))].sort());
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { detect, EMPTY_DETECTOR_STATE, type DetectorState, type Finding, type SafetyModel } from '../../dialogs/safety/index.js';
+import { detect, EMPTY_DETECTOR_STATE, type Finding, type SafetyModel } from '../../dialogs/safety/index.js';
 import { loadSafetyModel } from '../fixtures/flags/source.js';
+import { categoriesByTurn } from '../helpers/detector.js';
 
 // Session 30, first detector owner (lexicon v88): fewer false alarms on everyday family and school life, and
 // session 29's misreadings. Each fix is checked in words the rule text does not hold word for word, beside a twin
@@ -10,14 +11,7 @@ const model: SafetyModel = loadSafetyModel();
 const run = (text: string): Finding[] => [...detect(text, EMPTY_DETECTOR_STATE, model).findings];
 const categories = (text: string): string[] => [...new Set(run(text).map((f) => f.category))].sort();
 
-function chat(messages: string[]): string[][] {
-  let state: DetectorState = EMPTY_DETECTOR_STATE;
-  return messages.map((text) => {
-    const result = detect(text, state, model);
-    state = result.state;
-    return [...new Set(result.findings.map((f) => f.category))].sort();
-  });
-}
+const chat = (messages: string[]): string[][] => categoriesByTurn(model, messages);
 
 describe('session 30a: session 29 misreadings', () => {
   it('reads "now" opening a sentence as the story moving on, not as a meeting now', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { detect, EMPTY_DETECTOR_STATE, type DetectorState, type Finding, type SafetyModel } from '../../dialogs/safety/index.js';
+import { detect, EMPTY_DETECTOR_STATE, type Finding, type SafetyModel } from '../../dialogs/safety/index.js';
 import { loadSafetyModel } from '../fixtures/flags/source.js';
+import { categoriesByTurn } from '../helpers/detector.js';
 
 // Session 31, first detector owner (lexicon v91): ordinary life read as danger. Plans, weather and lifts with the
 // words of place and time the danger rules read; play-fights, food cuts and embarrassment said with hurting and
@@ -11,14 +12,7 @@ const model: SafetyModel = loadSafetyModel();
 const run = (text: string): Finding[] => [...detect(text, EMPTY_DETECTOR_STATE, model).findings];
 const categories = (text: string): string[] => [...new Set(run(text).map((f) => f.category))].sort();
 
-function chat(messages: string[]): string[][] {
-  let state: DetectorState = EMPTY_DETECTOR_STATE;
-  return messages.map((text) => {
-    const result = detect(text, state, model);
-    state = result.state;
-    return [...new Set(result.findings.map((f) => f.category))].sort();
-  });
-}
+const chat = (messages: string[]): string[][] => categoriesByTurn(model, messages);
 
 describe('session 31a: place and time words in ordinary plans', () => {
   it('reads being kept in by the weather as no danger, but not being kept in by someone', () => {
