@@ -1449,7 +1449,6 @@ export function dialogFinding(category: Category, urgency: Urgency, rule: string
   return { category, urgency, confidence: 1, rule, detectorVersion: 'dialog', evidence: [] };
 }
 
-/** The turn with a finding of the dialog's own added, and its category and urgency with it. */
 type SignHalf = NonNullable<TurnAnalysis['signHalf']>;
 
 /** The halves of a carer's signs of exploitation told so far, with this message's (see `HarbourContext.signHalf`): both, once both were told. */
@@ -1457,6 +1456,7 @@ function mergedSignHalf(before: SignHalf | undefined, now: SignHalf): SignHalf {
   return before === undefined || before === now ? now : 'both';
 }
 
+/** The turn with a finding of the dialog's own added, and its category and urgency with it. */
 function withFinding(turn: TurnAnalysis, finding: Finding): TurnAnalysis {
   return { ...turn, findings: [...turn.findings, finding], categories: union(turn.categories, [finding.category]), urgency: moreUrgent(turn.urgency, finding.urgency) };
 }

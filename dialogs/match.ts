@@ -139,8 +139,7 @@ export class FoundLists {
   /** Whether a phrase of the list was found (never, for a list the vocabulary does not hold). */
   has(list: PhraseList): boolean {
     const at = list.number - this.first;
-    if (at < 0 || at >= this.bits.length * 32) return false;
-    return ((this.bits[at >> 5] ?? 0) & (1 << (at & 31))) !== 0;
+    return at >= 0 && hasBit(this.bits, at);
   }
 }
 
@@ -155,6 +154,7 @@ function setBit(bits: number[], at: number): void {
   bits[at >> 5] = (bits[at >> 5] ?? 0) | (1 << (at & 31));
 }
 
+/** Whether a list's bit is set (a bit past the end is unset). */
 function hasBit(bits: readonly number[], at: number): boolean {
   return ((bits[at >> 5] ?? 0) & (1 << (at & 31))) !== 0;
 }
