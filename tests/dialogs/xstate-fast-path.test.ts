@@ -5,7 +5,7 @@ import { and, assign, createActor, not, or, setup } from 'xstate';
 import { createHarbourMachine, type DialogEvent, type DialogInput } from '../../dialogs/index.js';
 import { CHILD_SCRIPT } from '../../bench/lib/load.js';
 import type { Content } from '../../server/content/types.js';
-import { fastAnd, fastTransition } from '../../dialogs/xstate-lite.js';
+import { fastAnd, fastTransition, SNAPSHOT_FIELDS, withContext } from '../../dialogs/xstate-lite.js';
 import { loadDataset } from '../fixtures/flags/dataset.js';
 import { msg, offShift, onShift, realContent } from './harness.js';
 
@@ -153,6 +153,25 @@ describe('the shortcut past XState’s macrostep', () => {
     actor.stop();
     expect(throughXState).toBeGreaterThan(0);
     expect(throughXState).toBeLessThan(texts.length / 2);
+  });
+
+  it('copies a snapshot with a new context as a spread would (XState makes every snapshot with the same fields)', () => {
+    // XState's own snapshots (the slow machine's, its first and after messages) have exactly the fields withContext writes.
+    const actor = createActor(slow, { input: offShift }).start();
+    const snapshots = [actor.getSnapshot()];
+    for (const text of CHILD_SCRIPT.slice(0, 4)) {
+      actor.send(msg(text));
+      snapshots.push(actor.getSnapshot());
+    }
+    actor.stop();
+    for (const snapshot of snapshots) {
+      expect(Object.keys(snapshot)).toEqual(SNAPSHOT_FIELDS);
+      const context = { ...snapshot.context, notUnderstood: 7 };
+      const copy = withContext(snapshot, context);
+      const spread = { ...snapshot, context };
+      expect(Object.keys(copy)).toEqual(Object.keys(spread));
+      for (const key of SNAPSHOT_FIELDS) expect((copy as Record<string, unknown>)[key]).toBe((spread as Record<string, unknown>)[key]);
+    }
   });
 
   it('chooses the transition XState chooses: nested and/or/not, guard params, inline guards, the parent’s, wildcards, a guard that throws', () => {
