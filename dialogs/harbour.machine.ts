@@ -5,7 +5,7 @@ import type { DialogDeps } from './deps.js';
 import { answer, createHarbourSetup, initialContext, TAKE_MESSAGE } from './harbour.setup.js';
 import { QR } from './message-keys.js';
 import { parentStates } from './parent/parent.states.js';
-import { fastTransition } from './xstate-lite.js';
+import { fastTransition, withContext } from './xstate-lite.js';
 
 /** How the machine is built: `fastPath: false` leaves every transition to XState's own macrostep (for the test that compares the two). */
 export interface HarbourMachineOptions {
@@ -341,7 +341,7 @@ export function createHarbourMachine(deps: DialogDeps, options: HarbourMachineOp
     if (event.type !== 'user.message') return transition(snapshot, event, scope);
     if (snapshot.status !== 'active') return snapshot;
     const reading = readMessage(snapshot.context, event.text);
-    const read: typeof snapshot = { ...snapshot, context: { ...snapshot.context, ...reading } };
+    const read = withContext(snapshot, { ...snapshot.context, ...reading });
     return transition(read, { type: 'user.message', text: event.text, reading }, scope);
   };
   return machine;

@@ -1,6 +1,8 @@
 import {
   and,
   assign,
+  not,
+  or,
   cancel,
   emit,
   enqueueActions as xstateEnqueueActions,
@@ -59,10 +61,34 @@ function emitExecFor(actorScope: unknown): (info: unknown, params: unknown) => v
  * The snapshot with a new context, as XState's `assign` makes it (`cloneMachineSnapshot(snapshot, { context })`),
  * without working the state value and tags out again from the same state nodes: an assign moves no state, so
  * they are the snapshot's own (shared, as XState shares them between snapshots it does not change).
+ *
+ * Written out field by field: every machine snapshot is made by XState's `createMachineSnapshot` (or copied from
+ * one, as here), with {@link SNAPSHOT_FIELDS} in that order, so this is the object `{ ...snapshot, context }` makes,
+ * for a third of the time (a spread of fifteen keys goes through V8's generic copy, the snapshots' shapes varying).
  */
-function withContext<S extends { context: unknown }>(snapshot: S, context: Record<string, unknown>): S {
-  return { ...snapshot, context };
+export function withContext<S extends { context: unknown }>(snapshot: S, context: S['context']): S {
+  const s = snapshot as unknown as SnapshotLike;
+  return {
+    status: s.status,
+    output: s.output,
+    error: s.error,
+    machine: s.machine,
+    context,
+    _nodes: s._nodes,
+    value: s.value,
+    tags: s.tags,
+    children: s.children,
+    historyValue: s.historyValue,
+    matches: s.matches,
+    hasTag: s.hasTag,
+    can: s.can,
+    getMeta: s.getMeta,
+    toJSON: s.toJSON,
+  } as unknown as S;
 }
+
+/** A machine snapshot's fields, in the order XState's `createMachineSnapshot` writes them (see {@link withContext}). */
+export const SNAPSHOT_FIELDS: readonly string[] = ['status', 'output', 'error', 'machine', 'context', '_nodes', 'value', 'tags', 'children', 'historyValue', 'matches', 'hasTag', 'can', 'getMeta', 'toJSON'];
 
 type Queue = unknown[];
 /** The list the running `collect` fills (tag, value pairs); swapped per run, restored after. */
@@ -210,12 +236,15 @@ interface NodeLike {
   readonly exit: readonly unknown[];
   readonly invoke: readonly unknown[];
   readonly tags: readonly string[];
+  /** Event descriptor → the transitions declared for it, in order (XState's `formatTransitions`). */
+  readonly transitions: ReadonlyMap<string, readonly TransitionLike[]>;
 }
 interface TransitionLike {
   readonly source: NodeLike;
   readonly target?: readonly NodeLike[];
   readonly reenter?: boolean;
   readonly actions: readonly unknown[];
+  readonly guard?: unknown;
 }
 interface SnapshotLike {
   readonly status: string;
@@ -232,7 +261,10 @@ interface SnapshotLike {
   readonly getMeta: unknown;
   readonly toJSON: unknown;
   readonly _nodes: readonly NodeLike[];
-  readonly machine: { readonly options?: { readonly maxIterations?: number }; readonly implementations: { readonly actions: Record<string, unknown> } };
+  readonly machine: {
+    readonly options?: { readonly maxIterations?: number };
+    readonly implementations: { readonly actions: Record<string, unknown>; readonly guards: Record<string, unknown> };
+  };
 }
 type EventLike = { readonly type: string };
 type ActionObject = { type: string; info: unknown; params: unknown; exec: unknown };
@@ -286,6 +318,68 @@ function siblingTarget(transition: TransitionLike, leaf: NodeLike): NodeLike | n
   if (leaf.invoke.length > 0 || target.invoke.length > 0 || hasEventless(target)) return null;
   return target;
 }
+
+/**
+ * A state node's transitions for an event type, as XState's `getCandidates` lists them, when the node declares no
+ * wildcard (`*`, `foo.*`) whose candidates XState would add; `null` when it does.
+ */
+function candidatesOf(node: NodeLike, type: string): readonly TransitionLike[] | null {
+  for (const descriptor of node.transitions.keys()) if (descriptor !== type && (descriptor === '*' || descriptor.endsWith('.*'))) return null;
+  return node.transitions.get(type) ?? [];
+}
+
+/** What {@link passes} gives for a guard it leaves to XState (a guard object that names another, one not implemented). */
+const LEFT_TO_XSTATE: unique symbol = Symbol('left to XState');
+
+/**
+ * Whether a transition's guard passes, as `StateNode.next` asks it (no guard passes), through XState's `evaluateGuard`
+ * for the guards this machine writes: a guard function, or a guard by name or by object (`{ type, params }`) that names
+ * a guard function or a built-in guard (`and`, `or`, `not` and `fastAnd` evaluated here, guard by guard; any other
+ * through its `check`). `args` is the `{ context, event }` XState would make for each guard (here one for all the
+ * guards of an event: none keeps it or writes to it). {@link LEFT_TO_XSTATE} for a guard it leaves to XState.
+ */
+function passes(guard: unknown, snapshot: SnapshotLike, args: GuardArgs): unknown {
+  return !guard || evaluate(guard, snapshot, args);
+}
+
+/** XState's `evaluateGuard` (see {@link passes}). */
+function evaluate(guard: unknown, snapshot: SnapshotLike, args: GuardArgs): unknown {
+  if (!guard) return LEFT_TO_XSTATE;
+  const isInline = typeof guard === 'function';
+  const named = guard as string | { readonly type: string; readonly params?: unknown };
+  const resolved = isInline ? guard : snapshot.machine.implementations.guards[typeof named === 'string' ? named : named.type];
+  if (typeof resolved !== 'function') return LEFT_TO_XSTATE;
+  const params =
+    isInline || typeof named === 'string' || !('params' in named)
+      ? undefined
+      : typeof named.params === 'function'
+        ? (named.params as (a: GuardArgs) => unknown)(args)
+        : named.params;
+  const checked = resolved as Checked & { readonly guards?: readonly unknown[] };
+  const check = checked.check;
+  if (check === undefined) return checked(args, params);
+  // XState's `and`, `or` and `not` (and `fastAnd`), which evaluate their guards as this does, in order, stopping where
+  // XState's `every` and `some` stop; here with no closure or `{ context, event }` made per guard.
+  if (check === XSTATE_AND || check === checkAll || check === XSTATE_OR) {
+    const wanted = check === XSTATE_OR;
+    for (const inner of checked.guards!) {
+      const passed = evaluate(inner, snapshot, args);
+      if (passed === LEFT_TO_XSTATE) return LEFT_TO_XSTATE;
+      if (Boolean(passed) === wanted) return wanted;
+    }
+    return !wanted;
+  }
+  if (check === XSTATE_NOT) {
+    const passed = evaluate(checked.guards![0], snapshot, args);
+    return passed === LEFT_TO_XSTATE ? LEFT_TO_XSTATE : !passed;
+  }
+  return check(snapshot, args, checked);
+}
+
+/** The `check` of XState's own `and`, `or` and `not` guards (see {@link passes}). */
+const XSTATE_AND = (and([]) as unknown as Checked).check;
+const XSTATE_OR = (or([]) as unknown as Checked).check;
+const XSTATE_NOT = (not('') as unknown as Checked).check;
 
 /** A state value (one chain of single-key objects, as XState's `getStateValue` makes it) with its atomic state's key replaced. */
 function valueWithLeaf(value: unknown, key: string): unknown {
@@ -374,6 +468,10 @@ function resolveActions(
  * executor, in the same order), makes the same snapshot ({@link movedSnapshot}), reports the same
  * `@xstate.microstep` inspection event, and returns what XState's path returns.
  *
+ * The transition is chosen here too ({@link passes}, `choose`): the same candidates in the same order as XState's
+ * `getTransitionData` tries them (the active state's, then each ancestor's), the same guards, without its walk down
+ * the state value, its per-node memo key and the `{ context, event }` and closures it makes per guard.
+ *
  * Everything else goes through XState's own `transition`, with the transitions already chosen handed
  * back to it (its `getTransitionData` on the same snapshot and event) so guards are not run twice: any
  * other target, more than one transition, an active state with `always` or a parallel state, XState's own
@@ -402,6 +500,50 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
     }
     return select(snapshot, event);
   };
+  // For each active atomic state and event type: the candidates of the state and of each of its ancestors, in the
+  // order XState's `transitionNode` asks them (the state's own first, the root's last), the nodes with none left out;
+  // `null` when a node declares a wildcard.
+  type Chain = readonly (readonly TransitionLike[])[];
+  const chains = new Map<NodeLike, Map<string, Chain | null>>();
+  const chainOf = (leaf: NodeLike, type: string): Chain | null => {
+    let byType = chains.get(leaf);
+    if (byType === undefined) chains.set(leaf, (byType = new Map<string, Chain | null>()));
+    let chain = byType.get(type);
+    if (chain === undefined) {
+      const found: (readonly TransitionLike[])[] = [];
+      for (let node: NodeLike | undefined = leaf; node !== undefined && chain !== null; node = node.parent) {
+        const candidates = candidatesOf(node, type);
+        if (candidates === null) chain = null;
+        else if (candidates.length > 0) found.push(candidates);
+      }
+      if (chain !== null) chain = found;
+      byType.set(type, chain);
+    }
+    return chain;
+  };
+  /**
+   * XState's `getTransitionData` when the active states are one chain ending in `leaf`: the first candidate, from
+   * the leaf up, whose guard passes, as `StateNode.next` picks it (in a new one-element list), or none. Anything
+   * this does not take (a wildcard, a guard it leaves to XState, a guard that throws, for XState's own error) goes
+   * to XState's `getTransitionData` from the start; the guards are pure, so running some of them again changes nothing.
+   */
+  const choose = (leaf: NodeLike, snapshot: SnapshotLike, event: EventLike): TransitionLike[] => {
+    const chain = chainOf(leaf, event.type);
+    if (chain === null) return select(snapshot, event);
+    const args: GuardArgs = { context: snapshot.context, event };
+    try {
+      for (const candidates of chain) {
+        for (const candidate of candidates) {
+          const passed = passes(candidate.guard, snapshot, args);
+          if (passed === LEFT_TO_XSTATE) return select(snapshot, event);
+          if (passed) return [candidate];
+        }
+      }
+    } catch {
+      return select(snapshot, event);
+    }
+    return [];
+  };
   const throughXState = (snapshot: SnapshotLike, event: EventLike, scope: FastScope, transitions: TransitionLike[]): SnapshotLike => {
     const outer = chosen;
     chosen = { snapshot, event, transitions };
@@ -414,7 +556,7 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
   return ((snapshot: SnapshotLike, event: EventLike, scope: FastScope): SnapshotLike => {
     const leaf = snapshot.status !== 'active' || event.type.startsWith('xstate.') || !((snapshot.machine.options?.maxIterations ?? Infinity) >= 1) ? null : activeLeaf(snapshot._nodes);
     if (leaf === null) return slow(snapshot, event, scope);
-    const transitions = select(snapshot, event);
+    const transitions = choose(leaf, snapshot, event);
     const transition = transitions[0];
     const target = transition?.target === undefined ? null : siblingTarget(transition, leaf);
     if (transitions.length > 1 || (transition?.target !== undefined && target === null)) return throughXState(snapshot, event, scope, transitions);

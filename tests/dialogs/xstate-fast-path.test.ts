@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createActor } from 'xstate';
+import { and, assign, createActor, not, or, setup } from 'xstate';
 import { createHarbourMachine, type DialogEvent, type DialogInput } from '../../dialogs/index.js';
 import { CHILD_SCRIPT } from '../../bench/lib/load.js';
 import type { Content } from '../../server/content/types.js';
+import { fastAnd, fastTransition, SNAPSHOT_FIELDS, withContext } from '../../dialogs/xstate-lite.js';
 import { loadDataset } from '../fixtures/flags/dataset.js';
 import { msg, offShift, onShift, realContent } from './harness.js';
 
@@ -152,5 +153,90 @@ describe('the shortcut past XState’s macrostep', () => {
     actor.stop();
     expect(throughXState).toBeGreaterThan(0);
     expect(throughXState).toBeLessThan(texts.length / 2);
+  });
+
+  it('copies a snapshot with a new context as a spread would (XState makes every snapshot with the same fields)', () => {
+    // XState's own snapshots (the slow machine's, its first and after messages) have exactly the fields withContext writes.
+    const actor = createActor(slow, { input: offShift }).start();
+    const snapshots = [actor.getSnapshot()];
+    for (const text of CHILD_SCRIPT.slice(0, 4)) {
+      actor.send(msg(text));
+      snapshots.push(actor.getSnapshot());
+    }
+    actor.stop();
+    for (const snapshot of snapshots) {
+      expect(Object.keys(snapshot)).toEqual(SNAPSHOT_FIELDS);
+      const context = { ...snapshot.context, notUnderstood: 7 };
+      const copy = withContext(snapshot, context);
+      const spread = { ...snapshot, context };
+      expect(Object.keys(copy)).toEqual(Object.keys(spread));
+      for (const key of SNAPSHOT_FIELDS) expect((copy as Record<string, unknown>)[key]).toBe((spread as Record<string, unknown>)[key]);
+    }
+  });
+
+  it('chooses the transition XState chooses: nested and/or/not, guard params, inline guards, the parent’s, wildcards, a guard that throws', () => {
+    // A small machine with the guard shapes the shortcut evaluates itself and the ones it leaves to XState, built twice.
+    type Ev = { type: 'go' | 'other'; n: number };
+    const make = () =>
+      setup({
+        types: { context: {} as { log: string[] }, events: {} as Ev },
+        guards: {
+          isBig: ({ event }) => event.n > 5,
+          isEven: ({ event }) => event.n % 2 === 0,
+          above: ({ event }, params: { min: number }) => event.n > params.min,
+          explodes: ({ event }) => {
+            if (event.n === 7) throw new Error('unlucky');
+            return false;
+          },
+        },
+      }).createMachine({
+        context: { log: [] },
+        initial: 'a',
+        states: {
+          a: {
+            initial: 'one',
+            states: {
+              one: {
+                on: {
+                  go: [
+                    { guard: and(['isBig', not('isEven'), or([{ type: 'above', params: { min: 8 } }, 'isEven'])]), actions: assign(({ context }) => ({ log: [...context.log, 'big, odd, over 8'] })) },
+                    { guard: fastAnd([or([{ type: 'above', params: { min: 100 } }, 'isEven']), not('isBig')] as never), actions: assign(({ context }) => ({ log: [...context.log, 'small and even'] })) },
+                    { guard: 'explodes', actions: assign(({ context }) => ({ log: [...context.log, 'never'] })) },
+                    { guard: ({ event }) => event.n === 3, target: 'two' },
+                  ],
+                },
+              },
+              two: { on: { '*': { guard: ({ event }) => event.n !== 4, actions: assign(({ context }) => ({ log: [...context.log, `wild ${context.log.length}`] })) } } },
+            },
+            on: { go: { guard: ({ event }) => event.n < 5, actions: assign(({ context }) => ({ log: [...context.log, 'parent'] })) } },
+          },
+        },
+      });
+    const withShortcut = make();
+    withShortcut.transition = fastTransition(withShortcut);
+    const ns = [1, 2, 9, 10, 6, 4, 5, 11, 7];
+    const runOn = (machine: ReturnType<typeof make>, from: number[]): string[] => {
+      const seen: string[] = [];
+      const actor = createActor(machine);
+      // (A guard that throws stops the actor with an error: its snapshot says which.)
+      actor.subscribe({ error: () => undefined });
+      actor.start();
+      for (const n of from) {
+        for (const type of ['go', 'other'] as const) if (actor.getSnapshot().status === 'active') actor.send({ type, n });
+        const s = actor.getSnapshot();
+        seen.push(`${n} ${s.status} ${JSON.stringify(s.value)} ${s.context.log.join('; ')} ${(s.error as Error | undefined)?.message ?? ''}`);
+      }
+      return seen;
+    };
+    for (const start of [[], [3], [3, 4]]) {
+      const a = runOn(withShortcut, [...start, ...ns]);
+      expect(a).toEqual(runOn(make(), [...start, ...ns]));
+      // Each kind of answer was seen (or the comparison proves little): a step's own, the parent's, none, XState's error.
+      const all = a.join('\n');
+      expect(all).toContain(start.length === 0 ? 'small and even' : 'wild');
+      if (start.length === 0) expect(all).toContain('unlucky');
+    }
+    expect(runOn(make(), ns).join('\n')).toContain('big, odd, over 8');
+    expect(runOn(make(), ns).join('\n')).toContain('parent');
   });
 });
