@@ -63,6 +63,31 @@ const SPACING_JOINERS = new Set([' ', '.', '-', '_', '*', '·', '/', '|', '+']);
 
 interface Piece { text: string; start: number; end: number; gapBefore: string }
 
+/**
+ * Session 32: a few emoji children type in place of a word, read as that word (padded with spaces, so
+ * it is a word of its own; evidence quotes the emoji). Only emoji whose meaning in a chat is steady:
+ * "he sent a 🍆 and asked for a 📸 back", "whats ur 🏠 number", "he said 🤐 about the robux". Looked up
+ * only for characters outside the Basic Multilingual Plane (every emoji here is one), so other text
+ * pays nothing.
+ */
+const EMOJI_WORDS: ReadonlyMap<number, string> = new Map([
+  [0x1f346, 'dick'], // 🍆
+  [0x1f351, 'bum'], // 🍑
+  [0x1f459, 'bikini'], // 👙
+  [0x1f4f8, 'photo'], // 📸
+  [0x1f4f7, 'photo'], // 📷
+  [0x1f933, 'selfie'], // 🤳
+  [0x1f3e0, 'house'], // 🏠
+  [0x1f3e1, 'house'], // 🏡
+  [0x1f4cd, 'location'], // 📍
+  [0x1f92b, 'keep quiet'], // 🤫
+  [0x1f910, 'keep quiet'], // 🤐
+  [0x1f697, 'car'], // 🚗
+  [0x1f51e, 'nsfw'], // 🔞
+  [0x1f602, 'lol'], // 😂
+  [0x1f923, 'lol'], // 🤣
+]);
+
 /** Lower-case, decompose, drop accents / zero-width characters, map look-alikes; keep an offset map (none: one to one). */
 function foldCharacters(text: string): { folded: string; from: number[] | undefined; to: number[] | undefined } {
   // Fast path: plain ASCII folds to itself, one character each (no offset map needed: i → [i, i+1)).
@@ -77,6 +102,7 @@ function foldCharacters(text: string): { folded: string; from: number[] | undefi
     let out: string;
     if (cp < 0x80) out = ch.toLowerCase();
     else if (/\p{Cf}/u.test(ch) || cp === 0x00ad) out = ''; // zero-width joiners, soft hyphens, bidi marks
+    else if (len === 2 && EMOJI_WORDS.has(cp)) out = ` ${EMOJI_WORDS.get(cp) ?? ''} `;
     else {
       const lower = ch.toLowerCase();
       out = CONFUSABLES[lower] ?? lower.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
