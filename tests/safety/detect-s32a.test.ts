@@ -82,6 +82,15 @@ describe('session 32a: details asked by people the child knows', () => {
   });
 });
 
+describe('session 32a: meeting words a friend said', () => {
+  it('reads a meeting asked in words the child then says were a friend\'s as the friend\'s', () => {
+    expect(categories('can we meet by the swings at lunch? my classmate asked')).toEqual([]);
+    expect(categories('meet me at the gates after school, my best friend texted lol')).toEqual([]);
+    expect(categories('lets meet up at the park, he texted')).toContain('meet_or_secrecy');
+    expect(categories('meet me at the park, my friend said a man from roblox wants to')).toContain('meet_or_secrecy');
+  });
+});
+
 describe('session 32a: the brief\'s four messages and "kidding"', () => {
   it('reads "i know where you live lol" from a friend in the same message as a joke; alone it stays raised', () => {
     expect(categories('my bestie texted me i know where you live lol cos she saw me at the shop on her road')).toEqual([]);
