@@ -941,6 +941,8 @@ function placedInPerson(tokens: readonly Token[], m: PhraseMatch, set: '{inperso
       if (w.word === 'at') placed = !isChild(tokens, k) && (set === '{inperson}' || !claimsJob(tokens, k, s, model));
       else if (set === '{workplace}') continue;
       else if (AFFILIATION.has(w.word)) placed = isAsker(tokens, k);
+      // Session 32a: joining the place ("when i JOINED brownies they asked my name, age and school").
+      else if (w.word === 'joined' || w.word === 'joining') placed = true;
       else if (SAME.has(w.word)) placed = tokens.slice(Math.max(0, k - 4), k).some((u) => u.sentence === s && (CHILD_SUBJECTS.has(u.word) || u.word === 'we'));
       else if (k < i - 1 && !POSSESSIVES.has(w.word)) break;
     }
@@ -1391,6 +1393,76 @@ function familyCardUsed(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
     if (i < m.last && CARD_USED.has(t.word)) used = true;
   }
   return used;
+}
+
+/** Session 32a: a kin word, or its possessive ("MUMS card", "DADS card"): the child's close family. */
+function isKinWord(w: string): boolean {
+  const bare = w.endsWith('s') && !CARD_KIN.has(w) ? w.slice(0, -1) : w;
+  return CARD_KIN.has(w) || CARD_KIN.has(bare);
+}
+
+/** Whether the he, him, his, she or her at `i` can be a kin word of its gender named earlier in the message. */
+function kinBefore(tokens: readonly Token[], i: number): boolean {
+  const w = tokens[i]?.word ?? '';
+  const kin = HE.has(w) ? MALE : SHE.has(w) ? FEMALE : undefined;
+  if (kin === undefined) return false;
+  for (let j = 0; j < i; j += 1) {
+    const k = tokens[j]?.word ?? '';
+    if (kin.has(k) || (k.endsWith('s') && kin.has(k.slice(0, -1)))) return true;
+  }
+  return false;
+}
+
+/** Words that bring a trick, a stranger's message, force or secrecy into a card told of in the family. */
+const CARD_TRICK = new Set(['scam', 'scammer', 'scammed', 'link', 'hacked', 'hacker', 'hack', 'prize', 'won', 'win', 'winner', 'free', 'giveaway', 'double', 'secret', 'secretly', 'made', 'make', 'makes', 'forced', 'force', 'threatened', 'scared', 'dm', 'dms', 'messaged', 'message', 'messages', 'texted', 'email', 'emailed', 'photo', 'pic', 'pics', 'picture', 'screenshot', 'they', 'them', 'their']);
+
+/**
+ * Session 32a: a card told of in family life ("dads card got declined at tesco and he was so embarrassed", "my dad uses
+ * his card to pay for my school dinners online", "is it ok to save mums card on my ipad if she says so", "my mum asked
+ * me to read out her card number while she typed"): card-details stands down when the message names the child's
+ * close family and no one else (an online place is no one: "pays for my school dinners online"). Every he, him, she or her must be able to be a family member of that gender named
+ * before it; an asking word (`request`, need) must have the child or a family member just before it ("my mum asked",
+ * "i asked dad"); a giving word (`CARD_GIVING`) must give to me or to the family; and there is no stranger or other
+ * person (`OTHER_PERSON`, set `person`, `peers`, they), no app or game place, no trick, stranger's message, picture,
+ * force or secret (`CARD_TRICK`, sets `secret`, `hush`, `menace`). "he told me to take a pic of mums bank card",
+ * "a girl in a game told me to get my mums card", "someone said they need the numbers on the back of my dads card"
+ * and "my stepdad made me give him my nans card number" keep it.
+ */
+function cardKeptInFamily(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:financial.card-details') return false;
+  let family = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined || t.quoted) return false;
+    const w = t.word;
+    if (isKinWord(w)) {
+      family = true;
+      continue;
+    }
+    if (HE.has(w) || SHE.has(w)) {
+      if (!kinBefore(tokens, i)) return false;
+      continue;
+    }
+    if (OTHER_PERSON.has(w) || CARD_TRICK.has(w) || (ONLINE_PLACE.has(w) && w !== 'online' && w !== 'internet')) return false;
+    // "says not to tell her", "dont tell dad": keeping it from the family.
+    if (w === 'tell' && ['not', 'dont', 'never'].some((n) => tokens[i - 1]?.word === n || tokens[i - 2]?.word === n)) return false;
+    if (t.sets.includes('{person}') || t.sets.includes('{peers}') || t.sets.includes('{app}') || t.sets.includes('{secret}') || t.sets.includes('{hush}') || t.sets.includes('{menace}')) return false;
+    if (t.sets.includes('{request}') || w === 'need' || w === 'needs' || w === 'needed') {
+      let asker = false;
+      for (let j = Math.max(0, i - 2); j < i; j += 1) {
+        const a = tokens[j]?.word ?? '';
+        if (a === 'i' || isKinWord(a) || ((HE.has(a) || SHE.has(a)) && kinBefore(tokens, j))) asker = true;
+      }
+      if (!asker) return false;
+    }
+    if (CARD_GIVING.has(w)) {
+      const to = tokens[i + 1]?.word ?? '';
+      // "gave MY MUM my card", not "sent my mums card" (the card is the object, the one who got it unsaid).
+      const toFamily = to === 'me' || to === 'us' || CARD_KIN.has(to) || (to === 'my' && CARD_KIN.has(tokens[i + 2]?.word ?? '')) || ((HE.has(to) || SHE.has(to)) && kinBefore(tokens, i + 1));
+      if (!toFamily) return false;
+    }
+  }
+  return family;
 }
 
 /** Words of `distress` that trivial complaints share ("i cant do this level ANYMORE", "so done with EVERYTHING in maths"): no veto for `trivialCause`. */
@@ -2387,7 +2459,9 @@ function thingAsks(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule)
 }
 
 /** Someone outside at work: "a man outside DIGGING up the road", "FIXING the street light", "handing out LEAFLETS", "in HI VIS". */
-const AT_WORK = new Set(['fixing', 'digging', 'delivering', 'mowing', 'cleaning', 'painting', 'repairing', 'handing', 'leaflets', 'samples', 'carols', 'vis', 'meter', 'builders', 'builder', 'scaffolding', 'roadworks', 'bins', 'singers', 'gardening', 'grass', 'hedge', 'washing']);
+const AT_WORK = new Set(['fixing', 'digging', 'delivering', 'mowing', 'cleaning', 'painting', 'repairing', 'handing', 'leaflets', 'samples', 'carols', 'vis', 'meter', 'builders', 'builder', 'scaffolding', 'roadworks', 'bins', 'singers', 'gardening', 'grass', 'hedge', 'washing', 'charity', 'sponsored', 'collecting', 'costume']);
+/** Session 32a: what makes "every" a habit that keeps someone outside a danger: "EVERY NIGHT", "every time". */
+const EVERY_TIME = new Set(['day', 'days', 'night', 'nights', 'morning', 'mornings', 'evening', 'time', 'week', 'weekend', 'single', 'hour', 'minute', 'afternoon']);
 /** Words that keep someone outside a danger: fear, watching, staring, coming back, the child's own windows or being alone. */
 const AT_WORK_VETO = new Set(['scared', 'scary', 'terrified', 'frightened', 'afraid', 'help', 'watching', 'staring', 'stares', 'stared', 'filming', 'photos', 'pics', 'weird', 'creepy', 'following', 'followed', 'knocking', 'banging', 'again', 'every', 'alone', 'name', 'knows', 'waving', 'calling', 'shouting', 'hiding', 'police', 'locked']);
 
@@ -2401,7 +2475,11 @@ const AT_WORK_VETO = new Set(['scared', 'scary', 'terrified', 'frightened', 'afr
 function outsideAtWork(tokens: readonly Token[], rule: CompiledRule): boolean {
   if (rule.id !== 'lex:immediate_danger.someone-outside') return false;
   let work = false;
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    // Session 32a: "every" keeps it only as a habit ("every night"), not "through EVERY door".
+    if (t.word === 'every' && !EVERY_TIME.has(tokens[i + 1]?.word ?? '')) continue;
     if (t.quoted || AT_WORK_VETO.has(t.word) || t.sets.includes('{hush}') || t.sets.includes('{image}') || t.sets.includes('{nudestrong}') || t.sets.includes('{afraid}')) return false;
     if (AT_WORK.has(t.word)) work = true;
   }
@@ -3185,6 +3263,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (rule.id === 'lex:immediate_danger.given-drugs') for (let j = m.first; j < m.last; j += 1) if (model.scope.negators.has(tokens[j]?.keys[0] ?? '') && (tokens[j + 1]?.sets.includes('{taking}') || tokens[j + 2]?.sets.includes('{taking}'))) return 'negated';
   if (sentNotAsked(tokens, m, rule)) return 'sent';
   if (familyCardUsed(tokens, m, rule)) return 'role';
+  if (cardKeptInFamily(tokens, m, rule)) return 'trusted';
   if (thingAsks(tokens, m, rule)) return 'role';
   if (tattleThreat(tokens, rule)) return 'mild';
   if (laughingBreath(tokens, m, rule)) return 'idiom';
@@ -3248,6 +3327,14 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (liftFromHer(tokens, m, rule)) return 'trusted';
   if (playFight(tokens, m, rule)) return 'mild';
   if (parentPresent(tokens, m, rule)) return 'trusted';
+  // Session 32a: ordinary life read by the self-harm, danger, card and details rules (each returns early on its rule id).
+  if (endThenItIs(tokens, m, rule)) return 'thing';
+  if (lazyDaySleep(tokens, m, rule)) return 'hyperbole';
+  if (placeWithFamily(tokens, m, rule)) return 'trusted';
+  if (ownLimbHurt(tokens, m, rule)) return 'hyperbole';
+  if (askedWhatLike(tokens, m, rule)) return 'trusted';
+  if (kinDrama(tokens, m, rule)) return 'hyperbole';
+  if (speakerNamedAfter(tokens, m, rule)) return 'speaker';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when
@@ -3283,6 +3370,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
         // Session 19: "one of HIS mates made me a drink": his or their friends are not the child's.
         if (rule.id === 'lex:immediate_danger.given-drugs' && (tokens[j - 1]?.word === 'his' || tokens[j - 1]?.word === 'their')) continue;
         if (set === '{peers}' && hisFriend(tokens, j)) continue;
+        if (set === '{self}' && selfInRelative(tokens, j)) continue;
         if (set === '{self}' ? !isDemandedOfChild(tokens, j, m.first, model) : !isObject(tokens, j, model, set)) return true;
         if (rule.category === 'personal_info' && TRUSTED_SETS.has(set) && isTrustedReceiver(tokens, j)) return true;
       }
@@ -3449,6 +3537,27 @@ function ownWordsRetold(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
 }
 
 /**
+ * Session 32a: a meeting asked in words the child then says were a friend's or the family's, at the end of the message
+ * ("wanna meet at the library to do the project? my classmate asked", "meet me at the lockers at break, my bestie
+ * texted"): the same rules and vetoes as `ownWordsRetold` (no stranger, man, online place, app, secret, keeping quiet,
+ * fear or grown-up cue in the message), and no "alone", when the message ends on "my" (best) + a friend or family word + a word of
+ * saying (`RETOLD_SPEECH`), with only a laughing mark after it. "meet me at the park, my friend said a man from
+ * roblox wants to" and "lets meet up, he texted" keep it.
+ */
+function speakerNamedAfter(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!RETOLD_RULES.has(rule.id)) return false;
+  let end = tokens.length - 1;
+  while (end > m.last && tokens[end]?.sets.includes('{laughmark}')) end -= 1;
+  if (end - 2 <= m.last || !RETOLD_SPEECH.has(tokens[end]?.word ?? '')) return false;
+  const who = tokens[end - 1];
+  if (who === undefined || !(who.sets.includes('{family}') || who.sets.includes('{peers}') || who.sets.includes('{homefolk}'))) return false;
+  const my = tokens[end - 2]?.word === 'best' ? tokens[end - 3]?.word : tokens[end - 2]?.word;
+  if (my !== 'my') return false;
+  for (const t of tokens) if (OTHER_PERSON.has(t.word) || t.word === 'alone' || isOnlineWord(t) || t.sets.includes('{hush}') || t.sets.includes('{secret}') || t.sets.includes('{afraid}') || t.sets.includes('{adultcue}')) return false;
+  return true;
+}
+
+/**
  * Session 31a: "she can pick me up after" (a lift from a she the child already knows, most often mum, nan or an
  * aunt, named in an earlier message): a picking-up phrase whose subject, just before it, is "she" after "can",
  * "will", "could" or "is going to", stands down when the message names no stranger, man, adult, online place or
@@ -3543,6 +3652,193 @@ function parentPresent(tokens: readonly Token[], m: PhraseMatch, rule: CompiledR
   }
   return present;
 }
+
+/**
+ * Session 32a: "end it" read across a new clause: "wish this week would END already ITS only tuesday" ("its" is "it
+ * is", the subject of what follows, not what is ended). suicidal-thoughts stands down when its phrase is "end" … "it"
+ * with a word between them and "it" is "its" or is followed by "is" or "was". "i want to end it" (nothing between) keeps it.
+ */
+function endThenItIs(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:self_harm.suicidal-thoughts' || m.last - m.first < 2) return false;
+  if (tokens[m.first]?.keys[0] !== 'end') return false;
+  const it = tokens[m.last]?.word;
+  const next = tokens[m.last + 1]?.word;
+  return it === 'its' || (it === 'it' && (next === 'is' || next === 'was'));
+}
+
+/** Days and times of the week a child would sleep through: "sleep forever ON SUNDAYS", "MONDAYS make me…". */
+const LAZY_DAYS = new Set(['monday', 'mondays', 'tuesday', 'tuesdays', 'wednesday', 'wednesdays', 'thursday', 'thursdays', 'friday', 'fridays', 'saturday', 'saturdays', 'sunday', 'sundays', 'weekend', 'weekends', 'mornings', 'holidays', 'hols']);
+/** Words of a sleep wish ("sleep forever", "stay in bed forever"): the words the lazy day can wave off. */
+const SLEEP_WORDS = new Set(['sleep', 'sleeping', 'bed', 'asleep', 'hibernate', 'lie']);
+
+/**
+ * Session 32a: a sleep wish pinned to a day of the week with a laughing mark ("i want to sleep forever on sundays lol",
+ * "mondays make me want to stay in bed forever haha"): suicidal-thoughts, when its phrase is a wish to sleep (sleep,
+ * bed, asleep), stands down when its sentence names a day of the week, the weekend or mornings, the message has a
+ * laughing mark, and nothing of trivialHyperbole's vetoes outside the phrase (distress, pictures, the body,
+ * violence, means, pills), no waking ("and never wake up") and no word of meaning it. "i want to sleep forever and
+ * never wake up" and "i want to sleep forever every night, nobody cares lol" keep it.
+ */
+function lazyDaySleep(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:self_harm.suicidal-thoughts') return false;
+  let sleep = false;
+  for (let j = m.first; j <= m.last; j += 1) if (SLEEP_WORDS.has(tokens[j]?.word ?? '')) sleep = true;
+  if (!sleep || saidInEarnest(tokens)) return false;
+  const s = tokens[m.first]?.sentence;
+  let day = false;
+  let laugh = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (t.word.startsWith('wake') || t.word === 'woke') return false;
+    if (i >= m.first && i <= m.last) continue;
+    if (HYPERBOLE_VETO.some((v) => t.sets.includes(v))) return false;
+    if (t.sets.includes('{laughmark}')) laugh = true;
+    if (t.sentence === s && LAZY_DAYS.has(t.word)) day = true;
+  }
+  return day && laugh;
+}
+
+/** The grown-ups of the child's family who take them out: "on the bridge WITH MY NAN". */
+const OUTING_KIN = new Set(['mum', 'mam', 'mom', 'dad', 'nan', 'nana', 'nanny', 'gran', 'granny', 'grandma', 'grandad', 'grandpa', 'granddad', 'aunt', 'auntie', 'aunty', 'uncle', 'parents', 'family', 'stepmum', 'stepdad', 'grandparents']);
+/** Words that keep a bridge, a roof or the tracks a danger whoever is there: jumping, falling, goodbye, sorry. */
+const PLACE_VETO = new Set(['jump', 'jumping', 'jumped', 'fall', 'falling', 'edge', 'over', 'die', 'dead', 'dying', 'end', 'goodbye', 'bye', 'sorry', 'forgive', 'alone', 'push', 'pushed', 'throw', 'threw', 'scared', 'help', 'cant', 'wont']);
+
+/**
+ * Session 32a: a place of danger visited with a grown-up of the family ("im on the bridge feeding the ducks with my
+ * nan", "me and my dad are on the bridge taking pictures of the trains"): the place phrases of overdose-taken and
+ * suicide-plan (a word of set `means` in the phrase: bridge, roof, tracks, cliff, ledge) stand down when the message
+ * says "with my" or "me and my" a grown-up of the family, and has no word of distress, violence, killing, pills,
+ * jumping, falling, the edge, goodbye or sorry, no fear or call for help. "im on the bridge" alone, "im on the
+ * bridge, tell my mum im sorry" and "im on the bridge with my friend and she wants to jump" keep it.
+ */
+function placeWithFamily(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.overdose-taken' && rule.id !== 'lex:self_harm.suicide-plan') return false;
+  let place = false;
+  for (let j = m.first; j <= m.last; j += 1) if (tokens[j]?.sets.includes('{means}') && !tokens[j]?.sets.includes('{pills}')) place = true;
+  if (!place) return false;
+  let withKin = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (PLACE_VETO.has(t.word) || t.sets.includes('{distress}') || t.sets.includes('{violent}') || t.sets.includes('{kill}') || t.sets.includes('{pills}') || t.sets.includes('{afraid}')) return false;
+    if (i > m.last || i < m.first) if (t.sets.includes('{means}') && t.word !== tokens[m.last]?.word) return false;
+    if (OUTING_KIN.has(t.word) && tokens[i - 1]?.word === 'my' && (tokens[i - 2]?.word === 'with' || (tokens[i - 2]?.word === 'and' && tokens[i - 3]?.word === 'me'))) withKin = true;
+  }
+  return withKin;
+}
+
+/** Parts of the body a child hurts in a fall or at sport: "hurt her KNEE", "hurt his ANKLE". */
+const LIMBS = new Set(['knee', 'knees', 'ankle', 'ankles', 'leg', 'legs', 'arm', 'arms', 'wrist', 'wrists', 'elbow', 'elbows', 'foot', 'feet', 'toe', 'toes', 'finger', 'fingers', 'thumb', 'hand', 'hands', 'shoulder', 'back', 'head', 'nose', 'chin', 'lip', 'tooth', 'teeth', 'hip', 'neck']);
+
+/**
+ * Session 32a: what a place is like, asked by someone the child knows ("my pen pal from france asked what my school is
+ * like", "my cousin asked what my new school was like"): asks-details stands down when "is like", "was like" or "are
+ * like" follows the phrase within two words (how it is, not which it is), and the message names no stranger or other
+ * person (`OTHER_PERSON`), no he or him, no online word, app or game. "a man on roblox asked what my school is like"
+ * and "he asked what my school is called" keep it.
+ */
+function askedWhatLike(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:personal_info.asks-details') return false;
+  let like = false;
+  for (let k = m.last + 1; k <= m.last + 3 && k < tokens.length; k += 1) {
+    const w = tokens[k]?.word;
+    if (w === 'like' && ['is', 'was', 'are', 'were'].includes(tokens[k - 1]?.word ?? '')) like = true;
+  }
+  if (!like) return false;
+  for (const t of tokens) if (OTHER_PERSON.has(t.word) || HE.has(t.word) || isOnlineWord(t) || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word))) return false;
+  return true;
+}
+
+/** Words that mark a grown-up's line as for show: "hes SO DRAMATIC", "she always says that LOL". */
+const DRAMA_WORDS = new Set(['dramatic', 'drama', 'joking', 'jokes', 'exaggerating', 'overreacting']);
+/** Rules whose act a family grown-up says they will do if a match is lost or a room is not tidied. */
+const DRAMA_RULES = new Set(['lex:immediate_danger.overdose-taken', 'lex:self_harm.suicide-plan', 'lex:self_harm.suicidal-thoughts']);
+/** Words that make a grown-up's line no show: goodbye, sorry, help, fear, meaning it. */
+const DRAMA_VETO = new Set(['goodbye', 'bye', 'sorry', 'help', 'scared', 'worried', 'worry', 'serious', 'seriously', 'crying', 'cried', 'drunk']);
+
+/**
+ * Session 32a: a family grown-up's dramatic line about themselves, on a condition ("dad said if spurs lose again hes
+ * going to jump off a cliff, hes so dramatic", "my mum says shell jump off the roof if i dont tidy my room haha"): the
+ * self-harm and danger phrases stand down when a grown-up of the family (`OUTING_KIN`) says or said it, he or she
+ * comes within four words before the phrase (their own act, not the child's), the sentence has "if", the message
+ * has a laughing mark or a word of drama (dramatic, joking), and nothing of trivialHyperbole's vetoes outside the
+ * phrase and the place just after it (distress, pictures, the body, violence, means, pills), no keeping quiet, and
+ * none of `DRAMA_VETO` (goodbye, sorry, help, fear). "my dad said hes going to jump off a cliff" (no condition, no
+ * laugh), "my dad said if mum leaves hes going to jump off a cliff" (no laugh) and "dad said if i tell anyone hes
+ * going to jump off the bridge lol" keep it.
+ */
+function kinDrama(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!DRAMA_RULES.has(rule.id) || saidInEarnest(tokens)) return false;
+  let third = false;
+  for (let j = Math.max(0, m.first - 4); j <= m.first; j += 1) if (HE.has(tokens[j]?.word ?? '') || SHE.has(tokens[j]?.word ?? '')) third = true;
+  if (!third) return false;
+  const s = tokens[m.first]?.sentence;
+  let kinSays = false;
+  let cond = false;
+  let laugh = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (t.word === 'i' && i >= m.first && i <= m.last) return false;
+    if (t.sets.includes('{hush}') || DRAMA_VETO.has(t.word)) return false;
+    if (i >= m.first && i <= m.last) continue;
+    // The place right after the phrase ("going to jump off A CLIFF") is the line itself.
+    if (i > m.last + 3 && HYPERBOLE_VETO.some((v) => t.sets.includes(v))) return false;
+    if (i < m.first && HYPERBOLE_VETO.some((v) => t.sets.includes(v))) return false;
+    if (t.sets.includes('{laughmark}') || DRAMA_WORDS.has(t.word)) laugh = true;
+    if (t.sentence !== s) continue;
+    if (t.word === 'if') cond = true;
+    if (i < m.first && OUTING_KIN.has(t.word) && ['said', 'says', 'goes', 'reckons'].includes(tokens[i + 1]?.word ?? '')) kinSays = true;
+  }
+  return kinSays && cond && laugh;
+}
+
+/** Words that make a hurt someone's doing, or no accident: "PUSHED her off her bike", "hurt his arm AGAIN". */
+const LIMB_VETO = new Set(['push', 'pushed', 'pushing', 'shoved', 'kicked', 'hit', 'hits', 'punched', 'threw', 'thrown', 'grabbed', 'dragged', 'made', 'again', 'always', 'purpose', 'crying', 'cried', 'bleeding', 'ambulance', 'hospital', 'cant', 'help']);
+
+/**
+ * Session 32a: "hurt her" where "her" is whose knee it is ("my friend fell off her bike and hurt her knee but shes
+ * fine now", "my brother slipped on the ice and hurt his wrist"): being-hurt stands down when the phrase ends on her,
+ * him or his with a part of the body right after it, the sentence tells a fall, trip, slip or crash (accidentalInjury's
+ * MISHAPS) or a snag (SNAGS) before it, and the message has no one else who could have done it (a he where the hurt one
+ * is her, a man, someone: `LIMB_VETO`), no fear, bleeding or hospital. "he pushed her off her bike and hurt her knee" keeps it.
+ */
+function ownLimbHurt(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.being-hurt') return false;
+  const last = tokens[m.last]?.word ?? '';
+  if (!(last === 'her' || last === 'his' || last === 'him') || !LIMBS.has(tokens[m.last + 1]?.word ?? '')) return false;
+  const other = SHE.has(last) ? HE : SHE;
+  const s = tokens[m.first]?.sentence;
+  let mishap = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (i >= m.first && i <= m.last) continue;
+    if (other.has(t.word) || OTHER_PERSON.has(t.word) || LIMB_VETO.has(t.word) || t.sets.includes('{violent}') || t.sets.includes('{afraid}') || t.sets.includes('{hush}')) return false;
+    if (t.sentence === s && i < m.first && (MISHAPS.has(t.word) || SNAGS.has(t.word))) mishap = true;
+  }
+  return mishap;
+}
+
+/** Pronouns that are no noun a relative clause hangs on: "HE i met" is not English, "a girl i met" is. */
+const NOT_RELATIVE_HEAD = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'it', 'you', 'u', 'we', 'and', 'but', 'so', 'that']);
+
+/**
+ * Session 32a: the child's "i" inside a clause about the one acting ("a girl I met on tiktok knows my school", "this
+ * man i play with online knows my address"): a noun of set `person` right before "i", then a verb of meeting, talking
+ * or playing, is a relative clause, so the child is not the one who knows or asks. "i know my address" and "my mum
+ * and i told the school my address" keep the child as the one acting.
+ */
+function selfInRelative(tokens: readonly Token[], j: number): boolean {
+  if (tokens[j]?.word !== 'i') return false;
+  const head = tokens[j - 1];
+  if (head === undefined || NOT_RELATIVE_HEAD.has(head.word) || !head.sets.includes('{person}')) return false;
+  return RELATIVE_VERBS.has(tokens[j + 1]?.word ?? '');
+}
+
+/** Verbs of how the child came to know someone: "a girl i MET", "a man i PLAY with", "someone i TALK to". */
+const RELATIVE_VERBS = new Set(['met', 'meet', 'play', 'played', 'talk', 'talked', 'chat', 'chatted', 'follow', 'followed', 'added', 'game', 'matched', 'know', 'knew']);
 
 /** Words between "his" and a friend word: "his BEST friend", "his ONLY mate". */
 const FRIEND_KIND = new Set(['best', 'only', 'bestest', 'closest', 'special', 'new']);
