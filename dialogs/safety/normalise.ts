@@ -95,7 +95,7 @@ function foldCharacters(text: string): { folded: string; from: number[] | undefi
 }
 
 const isLetter = (c: string | undefined): boolean => c !== undefined && c >= 'a' && c <= 'z';
-/** The same by UTF-16 code (NaN, past either end of the text, is none). */
+/** The same by UTF-16 code. */
 const isLetterCode = (c: number): boolean => c >= 0x61 && c <= 0x7a;
 const isAlnumCode = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 const AT = 0x40;
@@ -137,13 +137,14 @@ function splitPieces(folded: string, fromMap: number[] | undefined, toMap: numbe
   let curStart = -1;
   let curEnd = -1;
   for (let i = 0; i <= n; i += 1) {
-    const c = folded.charCodeAt(i);
     const empty = runFrom < 0 && cur === '';
     if (i < n) {
-      const prev = folded.charCodeAt(i - 1);
-      const next = folded.charCodeAt(i + 1);
+      // (Never read past either end: -1 is no letter.)
+      const c = folded.charCodeAt(i);
+      const prev = i > 0 ? folded.charCodeAt(i - 1) : -1;
+      const next = i + 1 < n ? folded.charCodeAt(i + 1) : -1;
       const inWordSymbol = (c === AT || c === DOLLAR || c === BANG) && !empty && isLetterCode(next);
-      const leadingSymbol = (c === AT || c === DOLLAR) && empty && isLetterCode(next) && isLetterCode(folded.charCodeAt(i + 2));
+      const leadingSymbol = (c === AT || c === DOLLAR) && empty && isLetterCode(next) && i + 2 < n && isLetterCode(folded.charCodeAt(i + 2));
       const apostrophe = (c === APOSTROPHE || c === RIGHT_QUOTE) && isLetterCode(prev) && isLetterCode(next) && !empty;
       const contraction = apostrophe ? CONTRACTIONS[suffixAt(folded, i + 1)] : undefined;
       if (contraction !== undefined) {
@@ -324,7 +325,10 @@ function joinSpacedLetters(pieces: Piece[], vocab: Vocabulary): Piece[] {
  * "n" or "r" on its own: it is joined back to the word before it, as "o'n" and "mae'r" would be.
  */
 function joinWelshEndings(pieces: Piece[], welsh: WelshReader): Piece[] {
-  if (!pieces.some((p) => p.text === 'n' || p.text === 'r') || !pieces.some((p) => welsh.entries.get(p.text)?.marker === true)) return pieces;
+  // (Session 32: a loop, not a closure per message, for the first test, which most messages fail.)
+  let ending = false;
+  for (let i = 0; i < pieces.length && !ending; i += 1) ending = pieces[i]?.text === 'n' || pieces[i]?.text === 'r';
+  if (!ending || !pieces.some((p) => welsh.entries.get(p.text)?.marker === true)) return pieces;
   const out: Piece[] = [];
   for (const p of pieces) {
     const prev = out[out.length - 1];
@@ -388,11 +392,13 @@ export function readWords<T>(text: string, vocab: Vocabulary, make: WordMaker<T>
     // By UTF-16 unit: every sentence end and quotation mark is a single unit. A decimal point between
     // digits ("pay 0.01 btc", "£1.99", "at 6.30") ends no sentence.
     const decimal = p.gapBefore === '.' && /\d$/.test(pieces[i - 1]?.text ?? '') && /^\d/.test(p.text);
-    for (let k = 0; k < p.gapBefore.length; k += 1) {
-      const c = p.gapBefore[k] ?? '';
-      if (SENTENCE_END.has(c) && !decimal) sentence += 1;
-      if (QUOTES.has(c)) quoted = !quoted;
-    }
+    // (Session 32: a single space, most gaps, neither ends a sentence nor quotes.)
+    if (p.gapBefore !== ' ')
+      for (let k = 0; k < p.gapBefore.length; k += 1) {
+        const c = p.gapBefore[k] ?? '';
+        if (SENTENCE_END.has(c) && !decimal) sentence += 1;
+        if (QUOTES.has(c)) quoted = !quoted;
+      }
     const cy = reading?.at[i];
     if (cy !== undefined) {
       // Welsh read as English: every English word quotes the child's Welsh words it stands for.
