@@ -1,5 +1,5 @@
 import { CATEGORIES, URGENCY_RANK, type Category, type EvidenceSpan, type Finding, type Urgency } from './finding.js';
-import { featureBuckets, scoreAll, weightOf, type ClassifierWord } from './classifier.js';
+import { featureBuckets, scoreAllReused, weightOf, type ClassifierWord } from './classifier.js';
 import type { CompiledRule, SafetyModel } from './model.js';
 import { isStopWord } from './natural.js';
 import { readWords } from './normalise.js';
@@ -4098,6 +4098,8 @@ function grownRelativesCouple(combo: SafetyModel['combos'][number], evidence: re
   return GROWN_RELATIVE.test(lower) && !CHILD_AS_PARTNER.test(lower);
 }
 
+const NO_COMBOS: readonly number[] = [];
+
 /** Per model: each feature → the indexes of the combos that need it, in the model's order. */
 const COMBOS_BY_NEED = new WeakMap<SafetyModel['combos'], ReadonlyMap<string, readonly number[]>>();
 
@@ -4105,7 +4107,7 @@ const COMBOS_BY_NEED = new WeakMap<SafetyModel['combos'], ReadonlyMap<string, re
  * Session 27: the combos with at least one piece in this message, in the model's order (was: every
  * combo's needs looked up in `current` for every message, about 2% of the detector's time at v71).
  */
-function combosWith(combos: SafetyModel['combos'], current: ReadonlyMap<string, EvidenceSpan>): number[] {
+function combosWith(combos: SafetyModel['combos'], current: ReadonlyMap<string, EvidenceSpan>): readonly number[] {
   let byNeed = COMBOS_BY_NEED.get(combos);
   if (byNeed === undefined) {
     const index = new Map<string, number[]>();
@@ -4115,9 +4117,28 @@ function combosWith(combos: SafetyModel['combos'], current: ReadonlyMap<string, 
     byNeed = index;
     COMBOS_BY_NEED.set(combos, byNeed);
   }
+  // Session 32: one feature's combos are already in order, each once (most messages have none or one).
+  if (current.size === 0) return NO_COMBOS;
+  if (current.size === 1) for (const feature of current.keys()) return byNeed.get(feature) ?? NO_COMBOS;
   const found = new Set<number>();
   for (const feature of current.keys()) for (const c of byNeed.get(feature) ?? []) found.add(c);
   return [...found].sort((a, b) => a - b);
+}
+
+/** Session 32: each category's bit in {@link CategoryFlags}. */
+const CATEGORY_BIT = Object.fromEntries(CATEGORIES.map((c, i) => [c, 1 << i])) as Readonly<Record<Category, number>>;
+
+/** Session 32: categories as bits, for `detect`'s stand-down notes (was three Sets made for every message). */
+class CategoryFlags {
+  private bits = 0;
+
+  add(category: Category): void {
+    this.bits |= CATEGORY_BIT[category];
+  }
+
+  has(category: Category): boolean {
+    return (this.bits & CATEGORY_BIT[category]) !== 0;
+  }
 }
 
 /**
@@ -4145,11 +4166,11 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
 
   // Categories whose lexicon phrases matched in a sentence about a game, harmless play or a joke
   // ("he said he will kill my dog lol"): the classifier alone does not raise them again.
-  const stoodDown = new Set<Category>();
+  const stoodDown = new CategoryFlags();
   // Categories with any phrase stood down by scope: the classifier's middling scores defer to them.
-  const scoped = new Set<Category>();
+  const scoped = new CategoryFlags();
   // Of those, the categories with a stand-down the classifier defers to at any score (DEFER_ALWAYS).
-  const deferred = new Set<Category>();
+  const deferred = new CategoryFlags();
   // Self-harm denied outright by the word just before it ("i DON'T want to die", "i do NOT want to
   // hurt myself"): the classifier does not raise it again at any score (see `isDeniedOutright`).
   let selfHarmDenied = false;
@@ -4209,11 +4230,9 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   }
 
   // The classifier's view of the whole message (the second signal).
-  const probabilities = new Map<Category, number>();
   const { ids, owner } = featureBuckets(classifierWords(tokens), model.classifier.buckets, model.classifier.memo, model.classifier.features);
-  const scores = scoreAll(ids, model.classifier);
+  const scores = scoreAllReused(ids, model.classifier);
   const categories = model.classifier.categories;
-  for (let ci = 0; ci < categories.length; ci += 1) probabilities.set(categories[ci] as Category, scores[ci] ?? 0);
 
   // Second signal: the trained classifier, for categories the lexicon did not find.
   // Pass 0 at each category's own threshold; pass 1, when the message raised anything, at the
@@ -4316,7 +4335,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   }
   // A lexicon finding the classifier also believes in is more certain.
   for (const f of findings.values()) {
-    const p = probabilities.get(f.category);
+    const p = scores[categories.indexOf(f.category)];
     if (p !== undefined && f.rule.startsWith('lex:') && p >= 0.5) f.confidence = Math.max(f.confidence, Math.min(0.99, (f.confidence + p) / 2 + 0.05));
   }
 

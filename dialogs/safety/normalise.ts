@@ -120,8 +120,15 @@ function foldCharacters(text: string): { folded: string; from: number[] | undefi
   return { folded, from, to };
 }
 
-const isAlnum = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 const isLetter = (c: string | undefined): boolean => c !== undefined && c >= 'a' && c <= 'z';
+/** The same by UTF-16 code. */
+const isLetterCode = (c: number): boolean => c >= 0x61 && c <= 0x7a;
+const isAlnumCode = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+const AT = 0x40;
+const DOLLAR = 0x24;
+const BANG = 0x21;
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
 
 /** Contractions that become their own word; "n't" and "'s" stay joined ("dont", "hes") for text-speak. */
 const CONTRACTIONS: Readonly<Record<string, string>> = { re: 'are', ll: 'will', ve: 'have', m: 'am', d: 'would' };
@@ -143,7 +150,8 @@ function offsetAt(map: number[] | undefined, i: number, n: number, plus: number)
  * Session 24: while a piece's characters are one run of `folded` (no apostrophe dropped), only where
  * the run starts and ends is kept (`runFrom`, `runTo`) and the piece is sliced once at its end,
  * instead of a new string per character; `cur` holds it from the first dropped apostrophe on. No
- * closures: tsx (the bench, the tests) wraps every named one in a name-setting call.
+ * closures: tsx (the bench, the tests) wraps every named one in a name-setting call. Session 32: characters
+ * compared by code (`charCodeAt`), not as one-letter strings; the character itself is read only for a gap.
  */
 function splitPieces(folded: string, fromMap: number[] | undefined, toMap: number[] | undefined): Piece[] {
   const n = folded.length;
@@ -155,14 +163,15 @@ function splitPieces(folded: string, fromMap: number[] | undefined, toMap: numbe
   let curStart = -1;
   let curEnd = -1;
   for (let i = 0; i <= n; i += 1) {
-    const c = i < n ? (folded[i] ?? '') : '';
     const empty = runFrom < 0 && cur === '';
     if (i < n) {
-      const prev = folded[i - 1];
-      const next = folded[i + 1];
-      const inWordSymbol = (c === '@' || c === '$' || c === '!') && !empty && isLetter(next);
-      const leadingSymbol = (c === '@' || c === '$') && empty && isLetter(next) && isLetter(folded[i + 2]);
-      const apostrophe = (c === "'" || c === '’') && isLetter(prev) && isLetter(next) && !empty;
+      // (Never read past either end: -1 is no letter.)
+      const c = folded.charCodeAt(i);
+      const prev = i > 0 ? folded.charCodeAt(i - 1) : -1;
+      const next = i + 1 < n ? folded.charCodeAt(i + 1) : -1;
+      const inWordSymbol = (c === AT || c === DOLLAR || c === BANG) && !empty && isLetterCode(next);
+      const leadingSymbol = (c === AT || c === DOLLAR) && empty && isLetterCode(next) && i + 2 < n && isLetterCode(folded.charCodeAt(i + 2));
+      const apostrophe = (c === APOSTROPHE || c === RIGHT_QUOTE) && isLetterCode(prev) && isLetterCode(next) && !empty;
       const contraction = apostrophe ? CONTRACTIONS[suffixAt(folded, i + 1)] : undefined;
       if (contraction !== undefined) {
         // "we're" → "we" + "are": the second word points at the apostrophe and its letters.
@@ -177,14 +186,14 @@ function splitPieces(folded: string, fromMap: number[] | undefined, toMap: numbe
         i += suffix.length;
         continue;
       }
-      if (isAlnum(c) || inWordSymbol || leadingSymbol) {
+      if (isAlnumCode(c) || inWordSymbol || leadingSymbol) {
         if (empty) curStart = offsetAt(fromMap, i, n, 0) ?? 0;
         if (runFrom >= 0 && runTo === i) runTo = i + 1;
         else if (empty) {
           runFrom = i;
           runTo = i + 1;
         } else {
-          cur = (runFrom >= 0 ? folded.slice(runFrom, runTo) : cur) + c;
+          cur = (runFrom >= 0 ? folded.slice(runFrom, runTo) : cur) + folded.charAt(i);
           runFrom = -1;
         }
         curEnd = offsetAt(toMap, i, n, 1) ?? 0;
@@ -202,7 +211,7 @@ function splitPieces(folded: string, fromMap: number[] | undefined, toMap: numbe
     }
     cur = '';
     runFrom = -1;
-    if (i < n) gap += c;
+    if (i < n) gap += folded.charAt(i);
   }
   return pieces;
 }
@@ -275,6 +284,10 @@ const SLASH_WORDS: Readonly<Record<string, string>> = { wo: 'without' };
 
 /** Join runs of single letters ("s e n d  p i c s", "n.u.d.e.s") back into words. */
 function joinSpacedLetters(pieces: Piece[], vocab: Vocabulary): Piece[] {
+  // Session 32: without two single letters side by side there is nothing to join (most messages).
+  let pairs = false;
+  for (let i = 1; i < pieces.length && !pairs; i += 1) pairs = pieces[i]?.text.length === 1 && pieces[i - 1]?.text.length === 1;
+  if (!pairs) return pieces;
   const out: Piece[] = [];
   let i = 0;
   while (i < pieces.length) {
@@ -338,7 +351,10 @@ function joinSpacedLetters(pieces: Piece[], vocab: Vocabulary): Piece[] {
  * "n" or "r" on its own: it is joined back to the word before it, as "o'n" and "mae'r" would be.
  */
 function joinWelshEndings(pieces: Piece[], welsh: WelshReader): Piece[] {
-  if (!pieces.some((p) => p.text === 'n' || p.text === 'r') || !pieces.some((p) => welsh.entries.get(p.text)?.marker === true)) return pieces;
+  // (Session 32: a loop, not a closure per message, for the first test, which most messages fail.)
+  let ending = false;
+  for (let i = 0; i < pieces.length && !ending; i += 1) ending = pieces[i]?.text === 'n' || pieces[i]?.text === 'r';
+  if (!ending || !pieces.some((p) => welsh.entries.get(p.text)?.marker === true)) return pieces;
   const out: Piece[] = [];
   for (const p of pieces) {
     const prev = out[out.length - 1];
@@ -402,11 +418,13 @@ export function readWords<T>(text: string, vocab: Vocabulary, make: WordMaker<T>
     // By UTF-16 unit: every sentence end and quotation mark is a single unit. A decimal point between
     // digits ("pay 0.01 btc", "£1.99", "at 6.30") ends no sentence.
     const decimal = p.gapBefore === '.' && /\d$/.test(pieces[i - 1]?.text ?? '') && /^\d/.test(p.text);
-    for (let k = 0; k < p.gapBefore.length; k += 1) {
-      const c = p.gapBefore[k] ?? '';
-      if (SENTENCE_END.has(c) && !decimal) sentence += 1;
-      if (QUOTES.has(c)) quoted = !quoted;
-    }
+    // (Session 32: a single space, most gaps, neither ends a sentence nor quotes.)
+    if (p.gapBefore !== ' ')
+      for (let k = 0; k < p.gapBefore.length; k += 1) {
+        const c = p.gapBefore[k] ?? '';
+        if (SENTENCE_END.has(c) && !decimal) sentence += 1;
+        if (QUOTES.has(c)) quoted = !quoted;
+      }
     const cy = reading?.at[i];
     if (cy !== undefined) {
       // Welsh read as English: every English word quotes the child's Welsh words it stands for.

@@ -23,8 +23,14 @@ export interface MessageScope {
   readonly closedFrom: number;
 }
 
+/** The scope of a message without any scope phrase (what the loop below makes of none). */
+const NO_SCOPE: MessageScope = { hypotheticalFrom: new Map(), generalSentences: new Set(), questionFrom: new Map(), openerLast: new Map(), resolved: false, closedFrom: -1 };
+
 /** Masks idiom words in place and works out hypothetical, general and resolved scopes. */
 export function analyseScope(tokens: Token[], model: SafetyModel, present: ReadonlySet<string> = keysPresent(tokens)): MessageScope {
+  const matches = findPhrases(tokens, model.scope.phrases, true, present);
+  // Session 32: most messages have no scope phrase at all: one shared empty scope, not four collections each time.
+  if (matches.length === 0) return NO_SCOPE;
   const hypotheticalFrom = new Map<number, number>();
   const generalSentences = new Set<number>();
   const questionFrom = new Map<number, number>();
@@ -32,7 +38,7 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
   let past = false;
   let settled = false;
   const settledAt: PhraseMatch[] = [];
-  for (const m of findPhrases(tokens, model.scope.phrases, true, present)) {
+  for (const m of matches) {
     const s = tokens[m.first]?.sentence ?? 0;
     switch (m.phrase.rule.feature) {
       case 'idioms':
