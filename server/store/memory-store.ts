@@ -1,5 +1,5 @@
 import { StoreError } from './errors.js';
-import { findUnstorableValue } from './text.js';
+import { findUnstorableValue, type SettledObjects } from './text.js';
 import type {
   AppendResult,
   ConversationRecord,
@@ -39,13 +39,26 @@ interface MemoryConversation {
   /** Seq by client activity id (made on the first). */
   byClientId: Map<string, number> | null;
   snapshot: SnapshotRecord | null;
+  /**
+   * The objects of `snapshot` its text check found settled (see SettledObjects in ./text.ts): the
+   * next snapshot shares most of them (what the turn did not change), and its check skips them.
+   */
+  settled: readonly object[];
 }
 
-/** Refuses text the SQL stores could not keep exactly (NUL, a lone surrogate), as they do: before anything is written. */
-function refuseUnstorable(activities: readonly NewActivity[], snapshot: SnapshotRecord | undefined): void {
-  if (findUnstorableValue(activities) !== null || findUnstorableValue(snapshot) !== null) {
+const NOTHING_SETTLED: readonly object[] = Object.freeze([]);
+
+/**
+ * Refuses text the SQL stores could not keep exactly (NUL, a lone surrogate), as they do: before
+ * anything is written. Returns the snapshot's settled objects, for the check of the next one: the
+ * store keeps the snapshot itself, not a copy, so it already counts on nobody changing it in place.
+ */
+function refuseUnstorable(activities: readonly NewActivity[], snapshot: SnapshotRecord | undefined, before: readonly object[]): readonly object[] {
+  const settled: SettledObjects = { before, found: [] };
+  if (findUnstorableValue(activities) !== null || (snapshot !== undefined && findUnstorableValue(snapshot, settled) !== null)) {
     throw new StoreError('HARBOUR_ERR_STORE_TEXT', 'Text that cannot be stored exactly; nothing was written.');
   }
+  return settled.found;
 }
 
 const STRIDE = 3;
@@ -126,7 +139,7 @@ export function createMemoryStore(): Store {
       if (open(id) !== undefined) throw new StoreError('HARBOUR_ERR_STORE_INPUT', `Conversation ${id} already exists`);
       const conversation: MemoryConversation = {
         id, locale, createdAt: now.getTime(), endedAt: null, endReason: null, lastSeq: 0, checkInDueAt: null,
-        lastActivityAt: now.getTime(), entries: [], byClientId: null, snapshot: null,
+        lastActivityAt: now.getTime(), entries: [], byClientId: null, snapshot: null, settled: NOTHING_SETTLED,
       };
       conversations.set(id, conversation);
       return recordOf(conversation);
@@ -140,7 +153,7 @@ export function createMemoryStore(): Store {
       if (conversation === undefined) {
         throw new StoreError('HARBOUR_ERR_STORE_NOT_FOUND', `No conversation ${conversationId}; nothing was written.`);
       }
-      refuseUnstorable(activities, options.snapshot);
+      const settled = refuseUnstorable(activities, options.snapshot, conversation.settled);
       const byClientId = conversation.byClientId;
       const firstClientId = activities[0]?.clientActivityId;
       const originalSeq = firstClientId === undefined ? undefined : byClientId?.get(firstClientId);
@@ -168,7 +181,10 @@ export function createMemoryStore(): Store {
       conversation.lastSeq += stored.length;
       if (options.checkInDueAt !== undefined) conversation.checkInDueAt = options.checkInDueAt?.getTime() ?? null;
       if (time > conversation.lastActivityAt) conversation.lastActivityAt = time;
-      if (options.snapshot !== undefined) conversation.snapshot = options.snapshot;
+      if (options.snapshot !== undefined) {
+        conversation.snapshot = options.snapshot;
+        conversation.settled = settled;
+      }
       return { duplicate: false, activities: stored };
     },
     async after(conversationId, afterSeq, limit = 500) {

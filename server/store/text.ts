@@ -59,10 +59,10 @@ function writtenAs(value: unknown, key: string | number): unknown {
  */
 const storableFrozen = new WeakSet<object>();
 
-/** Whether `value` is a frozen plain object or array (no prototype of its own to add a toJSON). */
-function isFrozenPlain(value: object): boolean {
+/** Whether `value` is a plain object or array (no prototype of its own to add a toJSON). */
+function isPlain(value: object): boolean {
   const prototype: unknown = Object.getPrototypeOf(value);
-  return (prototype === Object.prototype || prototype === Array.prototype) && Object.isFrozen(value);
+  return prototype === Object.prototype || prototype === Array.prototype;
 }
 
 /**
@@ -71,24 +71,64 @@ function isFrozenPlain(value: object): boolean {
  */
 function keepsFrozen(member: unknown, item: unknown): boolean {
   if (member !== item) return false;
-  return typeof item !== 'object' || item === null || storableFrozen.has(item);
+  return typeof item !== 'object' || item === null || isStorableFrozen(item);
 }
 
-/** The first unstorable text in what JSON would write for an already unwrapped value; `open` holds its containers, for cycles. */
-function firstUnstorable(value: unknown, open: object[]): UnstorableText | null {
+/** Whether `value` is in {@link storableFrozen} (asked only of a frozen one: most are not, and the look-up costs more). */
+function isStorableFrozen(value: object): boolean {
+  return Object.isFrozen(value) && storableFrozen.has(value);
+}
+
+/**
+ * Plain objects and arrays a check found storable that hold only text, numbers, booleans, null and
+ * other such objects (nothing written through a toJSON, nothing boxed): what JSON writes for one
+ * stays the same until it is changed in place. See {@link findUnstorableValue}'s `settled`.
+ */
+export interface SettledObjects {
+  /** Those found by the check before, on a value that has not been changed in place since. */
+  readonly before: readonly object[];
+  /** Those this check finds (filled by it): the next check's `before`. */
+  readonly found: object[];
+}
+
+/** What a walk carries: its open containers (for cycles) and, when given, what is settled. */
+interface Walk {
+  readonly open: object[];
+  readonly settled: SettledObjects | null;
+}
+
+/**
+ * Whether `item`, just walked (or skipped) as a member found storable, is settled: a primitive, a
+ * frozen storable one, or the last one the walk found settled (a container is added after its members).
+ */
+function staysSettled(item: unknown, found: readonly object[]): boolean {
+  return typeof item !== 'object' || item === null || found[found.length - 1] === item || isStorableFrozen(item);
+}
+
+/** The first unstorable text in what JSON would write for an already unwrapped value. */
+function firstUnstorable(value: unknown, walk: Walk): UnstorableText | null {
   if (typeof value === 'string') return findUnstorableText(value);
-  if (typeof value !== 'object' || value === null || storableFrozen.has(value)) return null;
+  if (typeof value !== 'object' || value === null || isStorableFrozen(value)) return null;
+  const settled = walk.settled;
+  if (settled !== null && settled.before.includes(value)) {
+    settled.found.push(value);
+    return null;
+  }
+  const open = walk.open;
   if (open.includes(value)) throw new TypeError('Converting circular structure to JSON');
   open.push(value);
-  let frozen = isFrozenPlain(value);
+  const plain = isPlain(value);
+  let frozen = plain && Object.isFrozen(value);
+  let steady = plain && settled !== null;
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
       const member: unknown = value[index];
       const item = writtenAs(member, index);
       if (item === LEFT_OUT) continue;
-      const problem = firstUnstorable(item, open);
+      const problem = firstUnstorable(item, walk);
       if (problem !== null) return problem;
       frozen &&= keepsFrozen(member, item);
+      steady &&= member === item && staysSettled(item, (settled as SettledObjects).found);
     }
   } else {
     const record = value as Record<string, unknown>;
@@ -96,12 +136,14 @@ function firstUnstorable(value: unknown, open: object[]): UnstorableText | null 
       const member = record[key];
       const item = writtenAs(member, key);
       if (item === LEFT_OUT) continue;
-      const problem = findUnstorableText(key) ?? firstUnstorable(item, open);
+      const problem = findUnstorableText(key) ?? firstUnstorable(item, walk);
       if (problem !== null) return problem;
       frozen &&= keepsFrozen(member, item);
+      steady &&= member === item && staysSettled(item, (settled as SettledObjects).found);
     }
   }
   if (frozen) storableFrozen.add(value);
+  else if (steady) (settled as SettledObjects).found.push(value);
   open.pop();
   return null;
 }
@@ -111,8 +153,14 @@ function firstUnstorable(value: unknown, open: object[]): UnstorableText | null 
  * writing it: the memory store's check per append, where the SQL stores check the JSON they send.
  * It reads what JSON.stringify would (toJSON results, boxed values, members it keeps, keys
  * included) and throws the TypeError it throws on a cycle or a BigInt. Null when all is storable.
+ *
+ * `settled`: objects found settled by a check before (see {@link SettledObjects}) are not walked
+ * again, and those this check finds are added to `settled.found`. Only for a value whose objects
+ * nobody changes in place once checked, as a dialog's snapshots are: each turn's context is a new
+ * object that shares, unchanged, what the turn did not touch (XState's assign copies; nothing in
+ * Harbour writes into a context).
  */
-export function findUnstorableValue(value: unknown): UnstorableText | null {
+export function findUnstorableValue(value: unknown, settled: SettledObjects | null = null): UnstorableText | null {
   const written = writtenAs(value, '');
-  return written === LEFT_OUT ? null : firstUnstorable(written, []);
+  return written === LEFT_OUT ? null : firstUnstorable(written, { open: [], settled });
 }

@@ -55,6 +55,28 @@ describe('memory store: text it cannot keep exactly', () => {
     expect(await store.conversations.after('c1', 0)).toHaveLength(1);
   });
 
+  it('checks each turn\'s snapshot as a whole, though it walks again only what the turn made or may have changed', async () => {
+    const store = await freshStore();
+    const said = { selfHarm: false, thanks: true };
+    const summary = { app: 'Roblox', feelings: ['worried'] };
+    const held = { since: new Date(0), notes: ['fine'] };
+    const context = { said, summary, held, turn: { findings: [] as string[] } };
+    await store.conversations.append('c1', [{ activity: message('one') }], snapshotOf({ value: 'listening', context }));
+    // The next snapshot shares `said` and `summary`; its new `turn` holds NUL: refused.
+    const next = { ...context, turn: { findings: ['no\u0000'] } };
+    await expect(store.conversations.append('c1', [{ activity: message('two') }], snapshotOf({ value: 'listening', context: next }))).rejects.toMatchObject({
+      code: 'HARBOUR_ERR_STORE_TEXT',
+    });
+    // What holds a Date is written through its toJSON, so it is walked every time: changed in place, refused.
+    (held as Record<string, unknown>)['note'] = 'x\ud800';
+    await expect(store.conversations.append('c1', [{ activity: message('three') }], snapshotOf({ value: 'listening', context: { ...context, turn: { findings: [] } } }))).rejects.toMatchObject({
+      code: 'HARBOUR_ERR_STORE_TEXT',
+    });
+    delete (held as Record<string, unknown>)['note'];
+    await store.conversations.append('c1', [{ activity: message('four') }], snapshotOf({ value: 'talking', context: { ...context, said: { ...said, details: true } } }));
+    expect((await store.conversations.after('c1', 0)).map((stored) => stored.activity.text)).toEqual(['one', 'four']);
+  });
+
   it('fails as JSON.stringify does on what it cannot write (a cycle, a BigInt), writing nothing', async () => {
     const store = await freshStore();
     const cycle: Record<string, unknown> = { name: 'loop' };
