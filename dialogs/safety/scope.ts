@@ -319,7 +319,9 @@ const MAIN_CLAUSE_SUBJECTS = new Set(['i', 'he', 'she', 'they', 'we']);
  * Session 22: a negator inside a condition ("if" or "unless" at most three words before it) denies the
  * condition, not a phrase in the main clause after it, when a subject opens that clause in between:
  * "if you not pay I share you photo to everybody", "if you dont reply he will post them". The phrase
- * right after the negator ("if i dont send pics…") is still the negated one.
+ * right after the negator ("if i dont send pics…") is still the negated one. Session 32: the same when
+ * the condition is a refusal put to "you" and the phrase is its main clause ({@link refusalCondition}:
+ * "if you dont pay me your photos go to everyone").
  */
 function isConditionNegator(tokens: readonly Token[], j: number, first: number): boolean {
   const s = tokens[j]?.sentence;
@@ -331,6 +333,7 @@ function isConditionNegator(tokens: readonly Token[], j: number, first: number):
   }
   if (!opens) return false;
   for (let k = j + 2; k < first; k += 1) if (MAIN_CLAUSE_SUBJECTS.has(tokens[k]?.word ?? '')) return true;
+  if (refusalCondition(tokens, first)) return true;
   return demandTold(tokens, j);
 }
 
@@ -431,9 +434,40 @@ export function isHypothetical(tokens: readonly Token[], m: PhraseMatch, scope: 
   if (askedForSelf(tokens)) return false;
   const question = (scope.questionFrom.get(s) ?? Infinity) < m.first;
   if (!question && (scope.hypotheticalFrom.get(s) ?? Infinity) > m.first) return false;
+  if (!question && refusalCondition(tokens, m.first)) return false;
   if (!firstPerson) return !toldSideways(tokens, m, scope, question ? (scope.questionFrom.get(s) ?? 0) : (scope.hypotheticalFrom.get(s) ?? 0));
   for (let i = Math.max(0, m.first - 1); i <= m.last; i += 1) if (FIRST_PERSON.has(tokens[i]?.word ?? '')) return false;
   return true;
+}
+
+/** Who a demand's condition is put to: "if YOU dont pay me…". */
+const CONDITION_YOU = new Set(['you', 'u', 'ya']);
+/** The condition's refusal: "if you DONT pay", "if u do NOT send", "if you WONT". */
+const REFUSALS = new Set(['dont', 'not', 'wont', 'never', 'cant', 'doesnt', 'didnt']);
+/** The child's things the threat opens on: "…YOUR photos go to everyone", "…UR nudes go to all ur followers". */
+const OWNERS = new Set(['your', 'ur', 'yr', 'ya']);
+/** Advice, not a demand: "if you dont WANT your pics to go everywhere, dont send them". */
+const WISHES = new Set(['want', 'wanna', 'like', 'need', 'mind', 'know', 'think']);
+
+/**
+ * Session 32: a threat put as a condition is no hypothetical: "if you dont pay me your photos go to everyone",
+ * "if u dont send more ur nudes go to all ur followers". The phrase opens on the child's things ("your", "ur"); before
+ * it "if" or "unless", "you", a refusal (at most one word after "you": "do not"), then at least the condition's verb,
+ * all in the phrase's sentence, and no asking
+ * opener before it (a question stays one). Not a wish or a thought refused ("if you dont want your pics to go to
+ * everyone, dont send them" is advice). "if you pay me your photos go to everyone" (no refusal) stays as it was.
+ */
+function refusalCondition(tokens: readonly Token[], first: number): boolean {
+  if (!OWNERS.has(tokens[first]?.word ?? '')) return false;
+  const s = tokens[first]?.sentence;
+  for (let i = first - 3; i >= 0 && tokens[i]?.sentence === s; i -= 1) {
+    const word = tokens[i]?.word;
+    if (word !== 'if' && word !== 'unless') continue;
+    if (!CONDITION_YOU.has(tokens[i + 1]?.word ?? '')) return false;
+    const refusal = REFUSALS.has(tokens[i + 2]?.word ?? '') ? i + 2 : REFUSALS.has(tokens[i + 3]?.word ?? '') ? i + 3 : -1;
+    return refusal > 0 && first - refusal >= 2 && !WISHES.has(tokens[refusal + 1]?.word ?? '');
+  }
+  return false;
 }
 
 /** Openers that ask: a question or "hypothetically", not a bare "if someone…", "in case", a film or a lesson. */
