@@ -104,11 +104,6 @@ function stemHashes(s: string, spec: FeatureSpec, memo: Map<string, StemHashes> 
 }
 
 /**
- * Hashed, de-duplicated feature buckets for one message; `owner[i]` is the word index behind
- * bucket i (-1: several). Features are hashed as if their strings (`w:stem`, `b:stem stem`…) were
- * built (same FNV-1a as `hash32`), mostly without building them.
- */
-/**
  * One feature's bucket, recorded for word `owner` (new to the message: added to `ids`). A function of
  * its own, not a closure per message (tsx, which runs the bench and the tests, wraps each in a name-setting call).
  */
@@ -117,6 +112,11 @@ function addBucket(seen: BucketsSeen, mark: number, mask: number, ids: number[],
   if (seen.use(b, owner, mark)) ids.push(b);
 }
 
+/**
+ * Hashed, de-duplicated feature buckets for one message; `owner[i]` is the word index behind
+ * bucket i (-1: several). Features are hashed as if their strings (`w:stem`, `b:stem stem`…) were
+ * built (same FNV-1a as `hash32`), mostly without building them.
+ */
 export function featureBuckets(
   words: readonly ClassifierWord[],
   buckets: number,

@@ -290,9 +290,9 @@ function strangerOnline(tokens: readonly Token[], s: number | undefined, j: numb
   return false;
 }
 
-/** Subject pronouns that may stand for a trusted person named earlier in the sentence. */
 /** Session 26: trusted people of either gender, for "she" or "he" ("my COUSIN is sending me her old clothes, SHE needed my address"). */
 const EITHER_GENDER = new Set(['cousin', 'friend', 'bestie', 'bff', 'mate']);
+/** Subject pronouns that may stand for a trusted person named earlier in the sentence. */
 const SUBJECT_HE = new Set(['he']);
 const SUBJECT_SHE = new Set(['she']);
 /** Session 30: trusted people who are several, for "they" ("my PARENTS have find my iphone on so THEY always know where i am"). */
@@ -470,10 +470,6 @@ function isDemandedOfChild(tokens: readonly Token[], j: number, first: number, m
 /** Words within this many places after a negator are negated ("not joking", "no joke"). */
 const NEGATED_WORD_REACH = 2;
 
-/**
- * Whether sentence `s` has a word of one of the sets, not counting negated ones: "not joking"
- * or "it wasn't an accident" do not make a sentence harmless.
- */
 /** Words before "film" that make it the verb: "gonna FILM it", "will film", "to film". */
 const FILM_VERB_BEFORE = new Set(['to', 'will', 'gonna', 'going', 'wanna', 'would', 'll', 'and', 'might', 'could']);
 
@@ -525,6 +521,10 @@ function disguisedAccident(tokens: readonly Token[], i: number): boolean {
   return tokens[i - a]?.word === 'like' && SEEMING.has(tokens[i - a - 1]?.word ?? '');
 }
 
+/**
+ * Whether sentence `s` has a word of one of the sets, not counting negated ones: "not joking"
+ * or "it wasn't an accident" do not make a sentence harmless.
+ */
 function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: readonly string[], model: SafetyModel, threat = false, near?: RunOnPhrase): boolean {
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
@@ -712,17 +712,6 @@ const CLAIMING = new Set(['says', 'said', 'say', 'saying', 'claims', 'claimed', 
 /** Sets that keep the danger: fear, earnest, violence, keeping quiet, secrets. */
 const REVEAL_VETO = ['{afraid}', '{earnest}', '{violent}', '{hush}', '{secret}'];
 
-/**
- * Session 15: who it is, said in the same message without the "but"/"oh" of `revealed` ("hes
- * outside waiting for me, its my dad in the car, gtg", "the car outside is my uncles he's here for
- * tea", "someone is pulling up in the drive its grandad yay"), or the trusted person is the one the
- * message is about from its first words ("my dad is parked outside the school gates waiting for me
- * so gtg", "dad's picking me up at 9 from the party, he'll wait outside"). For rules that list
- * `revealed`. Not when the message has a word of fear, earnest, violence, keeping quiet or a
- * secret, says "tell", or names someone else outside the phrase (a man, someone, a stranger); the
- * opening person may not be an adult the child knows who is not a parent (`knownadult`: an uncle, a
- * coach, a stepdad…).
- */
 /** What a delivery brings or who sends it: "the AMAZON man", "the PIZZA guy", "a DELIVEROO rider", "the PARCEL lady". */
 const DELIVERED = new Set(['amazon', 'pizza', 'delivery', 'deliveroo', 'ubereats', 'parcel', 'parcels', 'courier', 'dpd', 'evri', 'hermes', 'dhl', 'ups', 'yodel', 'takeaway', 'chippy', 'kebab', 'grocery', 'groceries', 'tesco', 'asda', 'sainsburys', 'ocado']);
 /** Who brings it: "the amazon MAN", "the pizza GUY", "the deliveroo RIDER". */
@@ -742,6 +731,17 @@ function bringsThings(tokens: readonly Token[], k: number): boolean {
   return BRINGER_WORDS.has(w) || (DELIVERED.has(w) && BRINGERS.has(tokens[k + 1]?.word ?? ''));
 }
 
+/**
+ * Session 15: who it is, said in the same message without the "but"/"oh" of `revealed` ("hes
+ * outside waiting for me, its my dad in the car, gtg", "the car outside is my uncles he's here for
+ * tea", "someone is pulling up in the drive its grandad yay"), or the trusted person is the one the
+ * message is about from its first words ("my dad is parked outside the school gates waiting for me
+ * so gtg", "dad's picking me up at 9 from the party, he'll wait outside"). For rules that list
+ * `revealed`. Not when the message has a word of fear, earnest, violence, keeping quiet or a
+ * secret, says "tell", or names someone else outside the phrase (a man, someone, a stranger); the
+ * opening person may not be an adult the child knows who is not a parent (`knownadult`: an uncle, a
+ * coach, a stepdad…).
+ */
 function revealedNow(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, model: SafetyModel): boolean {
   if (!rule.unlessSentenceHas.includes('{revealed}')) return false;
   let revealed = false;
@@ -2310,6 +2310,13 @@ function laughingBreath(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
 /** A parent's or grandparent's own child or children, the one asking: "my SON keeps asking for robux". */
 const OWN_CHILD = new Set(['son', 'sons', 'daughter', 'daughters', 'child', 'children', 'kid', 'kids', 'grandson', 'granddaughter', 'grandchildren', 'grandkids', 'stepson', 'stepdaughter', 'teen', 'teenager']);
 
+/** Session 25: a child named by age after "my": "my 9yo", "my 10 year old" (the age word, or "old" after "year"). */
+function isChildByAge(tokens: readonly Token[], i: number): boolean {
+  const w = tokens[i]?.word ?? '';
+  if (/^[0-9]{1,2}yo$/.test(w)) return true;
+  return w === 'old' && (tokens[i - 1]?.word === 'year' || tokens[i - 1]?.word === 'your') && tokens[i - 2]?.sets.includes('{number}') === true;
+}
+
 /**
  * Session 18: a parent's or grandparent's own child asking them for in-game money, gift cards or
  * pocket money ("My son keeps asking for Robux. We give him £5 a month", "hi my grandson's asked me
@@ -2318,13 +2325,6 @@ const OWN_CHILD = new Set(['son', 'sons', 'daughter', 'daughters', 'child', 'chi
  * word, the asking follows it, and no stranger, app, game chat, online word, "they", keeping quiet
  * or secret is in the message ("my son keeps asking for robux, he says a man in the game needs them").
  */
-/** Session 25: a child named by age after "my": "my 9yo", "my 10 year old" (the age word, or "old" after "year"). */
-function isChildByAge(tokens: readonly Token[], i: number): boolean {
-  const w = tokens[i]?.word ?? '';
-  if (/^[0-9]{1,2}yo$/.test(w)) return true;
-  return w === 'old' && (tokens[i - 1]?.word === 'year' || tokens[i - 1]?.word === 'your') && tokens[i - 2]?.sets.includes('{number}') === true;
-}
-
 function ownChildAsks(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
   if (rule.id !== 'lex:financial.money-request') return false;
   let child = -1;
@@ -2486,7 +2486,6 @@ function outsideAtWork(tokens: readonly Token[], rule: CompiledRule): boolean {
   return work;
 }
 
-/** Whether scope stands a matched phrase down: negation, hypothetical, resolved, who is acting (harmless words are checked apart); and why. */
 /**
  * Session 19: self-harm told as stopped and then as coming back ("i used to self harm but i stopped
  * and now i want to again"): a word of its coming back after the phrase keeps a self-harm phrase
@@ -2558,9 +2557,9 @@ function claimedRole(tokens: readonly Token[], j: number): boolean {
   return claimsToBeTheirs(tokens, j);
 }
 
-/** Session 27: words that make a partner or friend an ideal held up, not a person: "a REAL girlfriend would". */
 /** "my", "our": the speaker's own ("MY real dad", "MY son"). */
 const SPEAKER_OWNS = new Set(['my', 'our']);
+/** Session 27: words that make a partner or friend an ideal held up, not a person: "a REAL girlfriend would". */
 const IDEAL = new Set(['real', 'good', 'proper', 'true', 'loyal', 'any', 'every', 'perfect', 'decent']);
 const IDEAL_ROLES = new Set(['girlfriend', 'boyfriend', 'gf', 'bf', 'friend', 'mate', 'bestie', 'bff', 'partner']);
 
@@ -2597,13 +2596,6 @@ const CLAIMER = new Set(['he', 'she', 'they', 'hes', 'shes', 'theyre']);
 /** Words of a live location or a map (session 20: `locationWithTrusted`). */
 const LOCATION_WORDS = new Set(['location', 'locations', 'map', 'maps']);
 
-/**
- * Session 20: a location shared within the family or with friends ("mum made him share his location",
- * "sharing live location with the girls cos were walking home from the gig", "my cousin turned on
- * snap map so we can find each other"): an asks-details phrase naming a location or a map stands
- * down when the sentence names a relative or friend (`friends`, `family`, `peers`, not met online)
- * and nobody else: no stranger or adult (man, guy, someone…), no "he", "she" or "they", no boy or girl.
- */
 /** Session 25: a group of friends named with "the" ("sharing live location with the girls"). */
 const FRIEND_GROUPS = new Set(['girls', 'lads', 'boys', 'gang', 'squad']);
 
@@ -2613,6 +2605,13 @@ function mapShared(tokens: readonly Token[], k: number, s: number | undefined): 
   return false;
 }
 
+/**
+ * Session 20: a location shared within the family or with friends ("mum made him share his location",
+ * "sharing live location with the girls cos were walking home from the gig", "my cousin turned on
+ * snap map so we can find each other"): an asks-details phrase naming a location or a map stands
+ * down when the sentence names a relative or friend (`friends`, `family`, `peers`, not met online)
+ * and nobody else: no stranger or adult (man, guy, someone…), no "he", "she" or "they", no boy or girl.
+ */
 function locationWithTrusted(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
   if (rule.id !== 'lex:personal_info.asks-details') return false;
   let location = false;
@@ -3249,6 +3248,7 @@ function deadlineOnly(tokens: readonly Token[], hits: readonly Hit[], state: Det
   return !tokens.some((t) => NEAR_WORDS.has(t.word) || t.sets.includes('{violent}') || t.sets.includes('{entry}') || t.sets.includes('{means}') || t.sets.includes('{pills}'));
 }
 
+/** Whether scope stands a matched phrase down: negation, hypothetical, resolved, who is acting (harmless words are checked apart); and why. */
 function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel): StandDown | undefined {
   if (aiToolTalk(tokens, m, rule)) return 'role';
   if (paperworkAsked(tokens, m, rule)) return 'role';
