@@ -1354,7 +1354,6 @@ const REPORT_WORDS = new Set(['report', 'reported', 'reporting', 'told', 'tell',
 const THIRD_PERSON = new Set(['he', 'she', 'they', 'hes', 'shes', 'theyre', 'him']);
 const LINKING = new Set(['is', 'was', 'got', 'gets', 'getting', 'seems', 'seemed', 'looked', 'looks', 'sounded', 'sounds', 'went', 'been', 'so', 'really', 'very', 'proper', 'super', 'well', 'dead', 'all', 'kinda', 'a', 'bit', 'rly', 'realy', 'being', 'be']);
 
-/** After "no", words that make it "no one", "no body", "no way", "no idea": not an answer no. */
 /** A friend's grown-up, as a friend writes it: "her mum", "his dad", "my mates dad" (see friendsGrownUpTargeted). */
 const THEIR_WORDS: ReadonlySet<string> = new Set(['her', 'his', 'their', 'ther']);
 const FRIEND_WORDS: ReadonlySet<string> = new Set(['friends', 'friend', 'mates', 'mate', 'bestfriends', 'bestfriend', 'besties', 'bestie', 'bfs', 'pals', 'pal', 'm8s']);
@@ -1370,6 +1369,7 @@ const GROWN_UP_WORDS: ReadonlySet<string> = new Set(['mum', 'mums', 'mom', 'moms
 const YES_MARK = /[\u{1F44D}\u{1F44C}\u2705\u2714]/u;
 const NO_MARK = /[\u{1F44E}\u274C\u2716\u{1F645}]/u;
 const MARKS_ONLY = /^[\s\uFE0F\u200D\u2640\u2642\u{1F3FB}-\u{1F3FF}\u{1F44D}\u{1F44C}\u2705\u2714\u{1F44E}\u274C\u2716\u{1F645}]+$/u;
+/** After "no", words that make it "no one", "no body", "no way", "no idea": not an answer no. */
 const NO_ONE_NEXT: ReadonlySet<string> = new Set(['one', '1', 'body', 'way', 'idea', 'matter', 'point', 'reason', 'clue', 'wonder', 'longer', 'more']);
 
 /** The writer as the one who feels: "i", "im", "ive", "id" ("me" and "my" can be what the feeling is about). */
@@ -1443,7 +1443,6 @@ function withoutSomeoneToTalkTo(reading: Reading): Reading {
 /** First words that make a short message a question to the bot ("wot is a cownsler", "r u chatgpt", "will u tell the school"). */
 const QUESTION_OPENERS: ReadonlySet<string> = new Set(['what', 'wat', 'wot', 'whats', 'wats', 'wots', 'who', 'whos', 'why', 'how', 'hows', 'will', 'would', 'wud', 'can', 'could', 'cud', 'do', 'does', 'did', 'is', 'are', 'r', 'ru', 'am', 'should', 'shud', 'where', 'when']);
 
-/** The turn without the findings `drop` picks (the same turn when there are none), its categories and urgency worked out again. */
 /** A finding the dialog makes itself from what it read, not the detector's. */
 export function dialogFinding(category: Category, urgency: Urgency, rule: string): Finding {
   return { category, urgency, confidence: 1, rule, detectorVersion: 'dialog', evidence: [] };
@@ -1461,6 +1460,7 @@ function withFinding(turn: TurnAnalysis, finding: Finding): TurnAnalysis {
   return { ...turn, findings: [...turn.findings, finding], categories: union(turn.categories, [finding.category]), urgency: moreUrgent(turn.urgency, finding.urgency) };
 }
 
+/** The turn without the findings `drop` picks (the same turn when there are none), its categories and urgency worked out again. */
 function withoutFindings(turn: TurnAnalysis, drop: (f: Finding) => boolean): TurnAnalysis {
   if (!turn.findings.some(drop)) return turn;
   const findings = turn.findings.filter((f) => !drop(f));
@@ -1522,9 +1522,9 @@ const PLAIN_NO_FIRST: ReadonlySet<string> = new Set(['no', 'nope', 'not']);
 /** The writer as subject or object ("my" is left out: "my mum is talking to a man" is about mum). */
 const SELF_WORDS: ReadonlySet<string> = new Set(['i', 'im', 'me', 'myself', 'ive', 'id']);
 
-/** Someone else's words, then a child's age: "hes 12", "shes 11", "he is 10", "they are 13". */
 /** Words that make what follows someone's claim ("he says hes 14 and goes to my school"). */
 const REPORTED_SPEECH = new Set(['said', 'says', 'sed', 'sez', 'saying', 'claims', 'claimed', 'told', 'tells', 'reckons']);
+/** Someone else's words, then a child's age: "hes 12", "shes 11", "he is 10", "they are 13". */
 const THIRD_PERSON_AGE = new Set(['hes', 'shes', 'theyre']);
 const THIRD_PERSON_SUBJECT = new Set(['he', 'she', 'they']);
 const IS_WORDS = new Set(['is', 'are', 'was', 'only', 'just']);

@@ -76,10 +76,10 @@ export function sourceFingerprint(redFlags: unknown, textSpeak: unknown, welsh?:
   return fingerprint(canonicalJson({ redFlags, textSpeak, welsh }));
 }
 
-/** Content words of a phrase → match keys, through the same text-speak and stemming as messages. */
 /** A `...` in a phrase: this many words may sit there. */
 export const WIDE_GAP = 5;
 
+/** Content words of a phrase → match keys, through the same text-speak and stemming as messages. */
 function compileTerms(phrase: string, gap: number, words: WordIndex): { terms: string[]; gaps: number[] } {
   const terms: string[] = [];
   const gaps: number[] = [];
