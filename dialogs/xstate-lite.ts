@@ -328,7 +328,7 @@ function candidatesOf(node: NodeLike, type: string): readonly TransitionLike[] |
   return node.transitions.get(type) ?? [];
 }
 
-/** What {@link passes} gives for a guard it leaves to XState (a guard object that names another, one not implemented). */
+/** What {@link passes} gives for a guard it does not evaluate itself but hands back to XState: a guard named but missing from the machine's guards, or not a function. */
 const LEFT_TO_XSTATE: unique symbol = Symbol('left to XState');
 
 /**

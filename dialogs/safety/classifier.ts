@@ -284,22 +284,8 @@ export function buildClassifier(
 
 /** Logistic scores of every category, in `classifier.categories` order. */
 export function scoreAll(ids: readonly number[], classifier: Classifier): Float64Array {
-  return scoreInto(ids, classifier, classifier.bias.slice());
-}
-
-/** Session 32: {@link scoreAll}'s scores in one array kept for the next call, which overwrites them (`detect`: a message's scores). */
-let reused = new Float64Array(0);
-
-/** {@link scoreAll} without a new array per call: the result is valid until the next call. */
-export function scoreAllReused(ids: readonly number[], classifier: Classifier): Float64Array {
-  if (reused.length !== classifier.bias.length) reused = new Float64Array(classifier.bias.length);
-  reused.set(classifier.bias);
-  return scoreInto(ids, classifier, reused);
-}
-
-/** Adds the weights of `ids` to `z` (the biases) and turns each sum into a probability. */
-function scoreInto(ids: readonly number[], classifier: Classifier, z: Float64Array): Float64Array {
   const k = classifier.categories.length;
+  const z = classifier.bias.slice();
   const w = classifier.weights;
   for (const id of ids) {
     const base = id * k;

@@ -1,5 +1,5 @@
 import { CATEGORIES, URGENCY_RANK, type Category, type EvidenceSpan, type Finding, type Urgency } from './finding.js';
-import { featureBuckets, scoreAllReused, weightOf, type ClassifierWord } from './classifier.js';
+import { featureBuckets, scoreAll, weightOf, type ClassifierWord } from './classifier.js';
 import type { CompiledRule, SafetyModel } from './model.js';
 import { isStopWord } from './natural.js';
 import { readWords } from './normalise.js';
@@ -4231,7 +4231,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
 
   // The classifier's view of the whole message (the second signal).
   const { ids, owner } = featureBuckets(classifierWords(tokens), model.classifier.buckets, model.classifier.memo, model.classifier.features);
-  const scores = scoreAllReused(ids, model.classifier);
+  const scores = scoreAll(ids, model.classifier);
   const categories = model.classifier.categories;
 
   // Second signal: the trained classifier, for categories the lexicon did not find.
