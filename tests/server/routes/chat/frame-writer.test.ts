@@ -126,10 +126,10 @@ describe('FrameWriter', () => {
   });
 });
 
-/** Texts at the frame header's length boundaries (UTF-8 bytes), with multi-byte characters. */
 /** ws's own frame encoder (exported by ws, not in its type definitions). */
 const { Sender } = wsModule as unknown as { Sender: { frame(data: Buffer, options: Record<string, unknown>): Buffer[] } };
 
+/** Texts at the frame header's length boundaries (UTF-8 bytes), with multi-byte characters. */
 const LENGTHS = [0, 1, 125, 126, 127, 65_535, 65_536, 70_001];
 function textOfBytes(bytes: number): string {
   const emoji = '😢'; // 4 bytes in UTF-8

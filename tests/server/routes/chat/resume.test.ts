@@ -30,7 +30,6 @@ function resume(client: ChatClient, token: string, lastSeq: number): void {
   client.send({ type: 'event', name: 'session.resume', value: { token, lastSeq } });
 }
 
-/** Opens a socket whose first frame is `session.resume`, as the widget does on open. */
 /** A new chat: any first frame other than session.resume starts one without waiting. */
 async function fresh(): Promise<ChatClient> {
   const client = await connect(url);
@@ -38,6 +37,7 @@ async function fresh(): Promise<ChatClient> {
   return client;
 }
 
+/** Opens a socket whose first frame is `session.resume`, as the widget does on open. */
 async function resumed(_app: FastifyInstance, token: string, lastSeq: number): Promise<ChatClient> {
   const client = await connect(url);
   resume(client, token, lastSeq);
