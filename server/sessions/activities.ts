@@ -245,12 +245,15 @@ function fillTemplate(template: WireTemplate, stored: StoredActivity): string {
   return json;
 }
 
-/** The JSON text a commit puts in one hole of a template. */
+/**
+ * The JSON text a commit puts in one hole of a template. The time's is the one string every
+ * activity of the commit shares (see {@link quotedIsoOf}); the seq's is `String(seq)`, JSON's text
+ * for a finite number, which V8 keeps in its number-to-string cache rather than making anew.
+ */
 export function holeText(hole: Hole, stored: StoredActivity): string {
-  if (hole === HOLE_SEQ) return JSON.stringify(stored.seq);
+  if (hole === HOLE_SEQ) return Number.isFinite(stored.seq) ? String(stored.seq) : 'null';
   if (hole === HOLE_ID) return JSON.stringify(`${stored.conversationId}.${stored.seq}`);
-  const iso = isoOf(stored.createdAt);
-  return iso === null ? 'null' : `"${iso}"`;
+  return quotedIsoOf(stored.createdAt);
 }
 
 /**
@@ -269,6 +272,8 @@ export function templateOfItem(item: StoredLiveItem): WireTemplate | undefined {
  */
 let lastTime = Number.NaN;
 let lastIso: string | null = null;
+/** `lastIso` as JSON (in quotes; `null` for an invalid Date), made at most once per commit time. */
+let lastQuoted: string | null = null;
 let lastSecond = Number.NaN;
 /** `lastSecond`'s ISO text up to and including the decimal point. */
 let secondPrefix = '';
@@ -289,6 +294,15 @@ function isoOf(date: Date): string | null {
       const ms = time - second * 1000;
       lastIso = `${secondPrefix}${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}Z`;
     }
+    lastQuoted = null;
   }
   return lastIso;
+}
+
+/** `JSON.stringify(date)`: the ISO text of {@link isoOf} in quotes, or `null`; one string per commit time. */
+function quotedIsoOf(date: Date): string {
+  const iso = isoOf(date);
+  if (iso === null) return 'null';
+  // A flat string, not a rope: a frame's byte length and write would otherwise flatten it every time.
+  return (lastQuoted ??= JSON.stringify(iso));
 }

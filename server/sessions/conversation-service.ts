@@ -71,6 +71,9 @@ interface LiveConversation {
 
 const RECENT_ACKS = 64;
 
+/** A turn's lead when it has none: one frozen empty list, only read. */
+const NO_ACTIVITIES: readonly NewActivity[] = Object.freeze([]);
+
 /** The conversation service behind `/chat`, Direct Line and the console (see ./types.ts). */
 export class HarbourConversationService implements ConversationService {
   readonly hub: LiveHub;
@@ -465,11 +468,12 @@ export class HarbourConversationService implements ConversationService {
     turn: { lead?: NewActivity[]; event?: DialogEvent; defaultCheckIn?: Date | null; recovering?: boolean; alreadySaid?: ReadonlySet<string> },
   ): Promise<{ ack: StoredActivity | null; duplicate: boolean }> {
     const now = this.now();
-    const lead = turn.lead ?? [];
-    const recovery: NewActivity[] = [];
+    const lead = turn.lead ?? NO_ACTIVITIES;
+    // Made only for a recovery (most turns have none).
+    let recovery: NewActivity[] | null = null;
     if (turn.recovering && this.deps.recoveryKey) {
       const rendered = this.deps.content.render(this.deps.recoveryKey, undefined, live.locale);
-      recovery.push({ activity: botMessageActivity(rendered, this.deps.recoveryKey) });
+      recovery = [{ activity: botMessageActivity(rendered, this.deps.recoveryKey) }];
     }
     live.host.inTurn = true;
     try {
@@ -485,14 +489,14 @@ export class HarbourConversationService implements ConversationService {
       this.watchLateEmits(live);
       if (this.deps.recoveryKey && !turn.recovering) {
         const rendered = this.deps.content.render(this.deps.recoveryKey, undefined, live.locale);
-        recovery.push({ activity: botMessageActivity(rendered, this.deps.recoveryKey) });
+        (recovery ??= []).push({ activity: botMessageActivity(rendered, this.deps.recoveryKey) });
       }
     } finally {
       live.host.inTurn = false;
     }
     const effects = effectsOf(live.host.drain(), this.deps.content, live.locale, now, turn.defaultCheckIn, turn.alreadySaid, sayFactsOf(live.host.context()), readerOf(live.host.context()));
     // Lead, recovery, then what the dialog said: one list, made without spreads in the usual case.
-    const activities = recovery.length === 0 ? (lead.length === 0 ? effects.activities : lead.concat(effects.activities)) : [...lead, ...recovery, ...effects.activities];
+    const activities = recovery === null ? (lead.length === 0 ? effects.activities : lead.concat(effects.activities)) : [...lead, ...recovery, ...effects.activities];
     if (effects.closed !== null) activities.push({ activity: conversationEndedActivity(effects.closed) });
     const options: { snapshot: SnapshotRecord; checkInDueAt?: Date | null; now: Date } = { snapshot: this.snapshotOf(live), now: new Date(now) };
     if (effects.checkInDueAt !== undefined) options.checkInDueAt = effects.checkInDueAt;

@@ -10,7 +10,7 @@ export class TurnQueue {
 
   /** Queues `job` behind the key's earlier jobs; resolves or rejects with the job's own result. */
   run<T>(key: string, job: () => Promise<T>): Promise<T> {
-    const previous = this.tails.get(key) ?? Promise.resolve();
+    const previous = this.tails.get(key) ?? SETTLED;
     this.inFlight += 1;
     const result = previous.then(job, job);
     // Settles (never rejects) once the job has, after the bookkeeping: what the next job waits on.
@@ -44,3 +44,6 @@ export class TurnQueue {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 }
+
+/** What a key with nothing queued waits on: one settled promise shared by every run, not a new one each. */
+const SETTLED: Promise<unknown> = Promise.resolve();

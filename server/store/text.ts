@@ -53,9 +53,12 @@ function writtenAs(value: unknown, key: string | number): unknown {
 }
 
 /**
- * Plain objects and arrays found storable that are frozen all the way down: the bot's shared
- * messages, made once from the content and appended to every conversation. They cannot change
- * (a getter defined on one could; nothing in Harbour makes one), so each is walked once.
+ * Plain objects and arrays found storable that are frozen all the way down and hold other such
+ * objects: the bot's shared messages, made once from the content and appended to every
+ * conversation. They cannot change (a getter defined on one could; nothing in Harbour makes one),
+ * so each is walked once. One that holds only text, numbers and the like is not remembered: it
+ * costs about as much to walk as to look up, and remembering one made per message (the child's
+ * frozen channelData) costs more than walking it (a WeakSet add under churn, ~1 µs).
  */
 const storableFrozen = new WeakSet<object>();
 
@@ -66,17 +69,12 @@ function isPlain(value: object): boolean {
 }
 
 /**
- * Whether a member leaves its frozen container frozen all the way down: a primitive written as
- * it is, or a container already found so (not one a toJSON made, which may differ next time).
+ * Whether a for-in over a plain object visits exactly its own enumerable keys, in Object.keys'
+ * order: true unless someone gave Object.prototype an enumerable property. Asked once per check.
  */
-function keepsFrozen(member: unknown, item: unknown): boolean {
-  if (member !== item) return false;
-  return typeof item !== 'object' || item === null || isStorableFrozen(item);
-}
-
-/** Whether `value` is in {@link storableFrozen} (asked only of a frozen one: most are not, and the look-up costs more). */
-function isStorableFrozen(value: object): boolean {
-  return Object.isFrozen(value) && storableFrozen.has(value);
+function forInIsOwnKeys(): boolean {
+  for (const _ in Object.prototype) return false;
+  return true;
 }
 
 /**
@@ -95,20 +93,47 @@ export interface SettledObjects {
 interface Walk {
   readonly open: object[];
   readonly settled: SettledObjects | null;
+  /** Whether a for-in over a plain object gives its own keys (see {@link forInIsOwnKeys}). */
+  readonly forIn: boolean;
+  /**
+   * The container the walk last found storable and frozen all the way down (remembered in
+   * {@link storableFrozen} or not): how a container knows a member it has just walked is one.
+   */
+  lastFrozen: object | null;
 }
 
 /**
- * Whether `item`, just walked (or skipped) as a member found storable, is settled: a primitive, a
- * frozen storable one, or the last one the walk found settled (a container is added after its members).
+ * What a container's walk learns from its members found storable so far, as bits: each is written
+ * as it is (no toJSON, nothing boxed) and frozen all the way down; each is written as it is and is
+ * settled (see {@link SettledObjects}); one of them is an object or array.
  */
-function staysSettled(item: unknown, found: readonly object[]): boolean {
-  return typeof item !== 'object' || item === null || found[found.length - 1] === item || isStorableFrozen(item);
+const KEPT_FROZEN = 1;
+const KEPT_SETTLED = 2;
+const HOLDS_OBJECT = 4;
+
+/**
+ * What one member, just walked and found storable, leaves of its container's KEPT_ bits. `member`
+ * is the container's own value, `item` what JSON writes for it.
+ */
+function memberKeeps(member: unknown, item: unknown, walk: Walk, kept: number): number {
+  if (typeof item !== 'object' || item === null) return member === item ? kept : kept & HOLDS_OBJECT;
+  if (member !== item) return (kept & HOLDS_OBJECT) | HOLDS_OBJECT;
+  const isFrozen = walk.lastFrozen === item;
+  const found = walk.settled?.found;
+  const isSettled = isFrozen || (found !== undefined && found[found.length - 1] === item);
+  return (kept & ~(isFrozen ? 0 : KEPT_FROZEN) & ~(isSettled ? 0 : KEPT_SETTLED)) | HOLDS_OBJECT;
 }
 
 /** The first unstorable text in what JSON would write for an already unwrapped value. */
 function firstUnstorable(value: unknown, walk: Walk): UnstorableText | null {
   if (typeof value === 'string') return findUnstorableText(value);
-  if (typeof value !== 'object' || value === null || isStorableFrozen(value)) return null;
+  if (typeof value !== 'object' || value === null) return null;
+  const isFrozen = Object.isFrozen(value);
+  // (WeakSet asked only about a frozen object: most are not, and the look-up costs more.)
+  if (isFrozen && storableFrozen.has(value)) {
+    walk.lastFrozen = value;
+    return null;
+  }
   const settled = walk.settled;
   if (settled !== null && settled.before.includes(value)) {
     settled.found.push(value);
@@ -118,8 +143,7 @@ function firstUnstorable(value: unknown, walk: Walk): UnstorableText | null {
   if (open.includes(value)) throw new TypeError('Converting circular structure to JSON');
   open.push(value);
   const plain = isPlain(value);
-  let frozen = plain && Object.isFrozen(value);
-  let steady = plain && settled !== null;
+  let kept = (plain && isFrozen ? KEPT_FROZEN : 0) | (plain && settled !== null ? KEPT_SETTLED : 0);
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
       const member: unknown = value[index];
@@ -127,8 +151,19 @@ function firstUnstorable(value: unknown, walk: Walk): UnstorableText | null {
       if (item === LEFT_OUT) continue;
       const problem = firstUnstorable(item, walk);
       if (problem !== null) return problem;
-      frozen &&= keepsFrozen(member, item);
-      steady &&= member === item && staysSettled(item, (settled as SettledObjects).found);
+      kept = memberKeeps(member, item, walk, kept);
+    }
+  } else if (plain && walk.forIn) {
+    // A for-in, not Object.keys: no array of keys made per object (V8 takes the keys when the
+    // loop starts and skips one deleted meanwhile, as JSON.stringify's walk of Object.keys does).
+    const record = value as Record<string, unknown>;
+    for (const key in record) {
+      const member = record[key];
+      const item = writtenAs(member, key);
+      if (item === LEFT_OUT) continue;
+      const problem = findUnstorableText(key) ?? firstUnstorable(item, walk);
+      if (problem !== null) return problem;
+      kept = memberKeeps(member, item, walk, kept);
     }
   } else {
     const record = value as Record<string, unknown>;
@@ -138,12 +173,13 @@ function firstUnstorable(value: unknown, walk: Walk): UnstorableText | null {
       if (item === LEFT_OUT) continue;
       const problem = findUnstorableText(key) ?? firstUnstorable(item, walk);
       if (problem !== null) return problem;
-      frozen &&= keepsFrozen(member, item);
-      steady &&= member === item && staysSettled(item, (settled as SettledObjects).found);
+      kept = memberKeeps(member, item, walk, kept);
     }
   }
-  if (frozen) storableFrozen.add(value);
-  else if (steady) (settled as SettledObjects).found.push(value);
+  if ((kept & KEPT_FROZEN) !== 0) {
+    walk.lastFrozen = value;
+    if ((kept & HOLDS_OBJECT) !== 0) storableFrozen.add(value);
+  } else if ((kept & KEPT_SETTLED) !== 0) (settled as SettledObjects).found.push(value);
   open.pop();
   return null;
 }
@@ -162,5 +198,5 @@ function firstUnstorable(value: unknown, walk: Walk): UnstorableText | null {
  */
 export function findUnstorableValue(value: unknown, settled: SettledObjects | null = null): UnstorableText | null {
   const written = writtenAs(value, '');
-  return written === LEFT_OUT ? null : firstUnstorable(written, { open: [], settled });
+  return written === LEFT_OUT ? null : firstUnstorable(written, { open: [], settled, forIn: forInIsOwnKeys(), lastFrozen: null });
 }

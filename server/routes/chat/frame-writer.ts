@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { WebSocket } from 'ws';
-import { HOLE_ID, HOLE_TIME, holeText, templateOfItem, wireJson, type Hole, type WireTemplate } from '../../sessions/activities.js';
+import { HOLE_SEQ, HOLE_TIME, holeText, templateOfItem, wireJson, type Hole, type WireTemplate } from '../../sessions/activities.js';
+import type { StoredActivity } from '../../store/types.js';
 import type { StoredLiveItem } from '../../sessions/types.js';
 
 /**
@@ -97,49 +98,106 @@ const encodedTemplates = new WeakMap<WireTemplate, readonly (Buffer | Hole)[]>()
 /**
  * A committed activity's text frame: `textFrame(wireJson(item))`, byte for byte. For a shared bot
  * line whose JSON no subscriber has made, the frame is put together from the template's pieces,
- * encoded once, and the commit's own values (seq, time, id). The bytes are the same: the pieces are
- * whole JSON tokens as JSON.stringify writes them (no lone surrogates, no pair split between two
- * pieces), so the UTF-8 of the joined text is the pieces' UTF-8, one after another.
+ * encoded once, and the commit's own values (seq, time, id) written as bytes: no string is made
+ * for them. The bytes are the same: the pieces are whole JSON tokens as JSON.stringify writes them
+ * (no lone surrogates, no pair split between two pieces), so the UTF-8 of the joined text is the
+ * pieces' UTF-8, one after another. A seq that is not a whole number from 0 to 2^53 (none is) takes
+ * the general path.
  */
 export function wireFrame(item: StoredLiveItem): Buffer {
   const template = templateOfItem(item);
-  if (template === undefined) return textFrame(wireJson(item));
+  const stored = item.stored;
+  const seq = stored.seq;
+  if (template === undefined || !Number.isSafeInteger(seq) || seq < 0) return textFrame(wireJson(item));
   let parts = encodedTemplates.get(template);
   if (parts === undefined) {
     parts = template.map((piece) => (typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece));
     encodedTemplates.set(template, parts);
   }
-  const stored = item.stored;
-  // Each hole appears at most once in a template (id, time, seq): their texts, then the length.
-  let idText = '';
-  let timeText = '';
-  let seqText = '';
+  const seqDigits = digitsOf(seq);
+  // Each hole appears at most once in a template (id, time, seq).
   let length = 0;
   for (const part of parts) {
-    if (typeof part !== 'number') {
-      length += part.length;
-      continue;
-    }
-    const text = holeText(part, stored);
-    if (part === HOLE_ID) idText = text;
-    else if (part === HOLE_TIME) timeText = text;
-    else seqText = text;
-    length += Buffer.byteLength(text);
+    if (typeof part !== 'number') length += part.length;
+    else if (part === HOLE_SEQ) length += seqDigits;
+    else if (part === HOLE_TIME) length += timeBytesOf(stored).length;
+    else length += idPrefixOf(stored.conversationId).length + seqDigits + 1;
   }
   const header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
   const frame = Buffer.allocUnsafe(header + length);
   writeHeader(frame, header, length);
   let at = header;
   for (const part of parts) {
-    if (typeof part === 'number') {
-      at += frame.write(part === HOLE_ID ? idText : part === HOLE_TIME ? timeText : seqText, at, 'utf8');
-    } else {
-      // TypedArray set, not Buffer#copy (whose argument checks cost more than these short copies).
+    // TypedArray set, not Buffer#copy (whose argument checks cost more than these short copies).
+    if (typeof part !== 'number') {
       frame.set(part, at);
       at += part.length;
+    } else if (part === HOLE_SEQ) {
+      at = writeDigits(frame, at, seq, seqDigits);
+    } else if (part === HOLE_TIME) {
+      const time = timeBytesOf(stored);
+      frame.set(time, at);
+      at += time.length;
+    } else {
+      // JSON.stringify(`${conversationId}.${seq}`): the escaped id and dot, the digits, the quote.
+      const prefix = idPrefixOf(stored.conversationId);
+      frame.set(prefix, at);
+      at = writeDigits(frame, at + prefix.length, seq, seqDigits);
+      frame[at++] = QUOTE;
     }
   }
   return frame;
+}
+
+const QUOTE = 0x22;
+const DIGIT_0 = 0x30;
+
+/** How many decimal digits a whole number from 0 to 2^53 has. */
+function digitsOf(n: number): number {
+  let digits = 1;
+  for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+  return digits;
+}
+
+/** Writes `n`'s `digits` decimal digits (as `String(n)` has them) at `at`; returns the offset after them. */
+function writeDigits(frame: Buffer, at: number, n: number, digits: number): number {
+  let rest = n;
+  for (let index = at + digits - 1; index >= at; index--) {
+    frame[index] = DIGIT_0 + (rest % 10);
+    rest = Math.floor(rest / 10);
+  }
+  return at + digits;
+}
+
+/**
+ * The last commit time's JSON as UTF-8 (a turn's frames share one): `holeText`'s text for the
+ * time, which is the same string while the time is, encoded once for it.
+ */
+let timeText = '';
+let timeBytes = Buffer.alloc(0);
+function timeBytesOf(stored: StoredActivity): Buffer {
+  const text = holeText(HOLE_TIME, stored);
+  if (text !== timeText) {
+    timeText = text;
+    timeBytes = Buffer.from(text, 'utf8');
+  }
+  return timeBytes;
+}
+
+/**
+ * `JSON.stringify(`${conversationId}.`)` without its closing quote, as UTF-8, for the last
+ * conversation seen (a turn's frames share one). Digits after the dot need no escaping and
+ * cannot pair with what comes before, so this and the seq's digits and a quote are the id's JSON.
+ */
+let idConversation: string | null = null;
+let idPrefix = Buffer.alloc(0);
+function idPrefixOf(conversationId: string): Buffer {
+  if (conversationId !== idConversation) {
+    idConversation = conversationId;
+    const json = JSON.stringify(`${conversationId}.`);
+    idPrefix = Buffer.from(json.slice(0, -1), 'utf8');
+  }
+  return idPrefix;
 }
 
 /**

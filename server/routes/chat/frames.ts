@@ -66,13 +66,13 @@ export function parseFrame(data: string): ClientFrame | FrameRefusal {
     return { kind: 'refused', error: 'invalid', detail: 'A frame must be one JSON object (an Activity).' };
   }
   const frame = value as Record<string, unknown>;
+  // Only the checked fields go on (no spread of what the client sent: cheaper, and nothing unchecked travels).
+  if (frame['type'] === 'message' && checkMessage.Check(frame)) return { kind: 'message', type: 'message', id: frame.id, text: frame.text };
   const replyToId =
     typeof frame['id'] === 'string' && frame['id'].length > 0 && frame['id'].length <= MAX_CLIENT_ID_CHARS ? frame['id'] : undefined;
   const base = replyToId === undefined ? {} : { replyToId };
   switch (frame['type']) {
     case 'message':
-      // Only the checked fields go on (no spread of what the client sent: cheaper, and nothing unchecked travels).
-      if (checkMessage.Check(frame)) return { kind: 'message', type: 'message', id: frame.id, text: frame.text };
       return { kind: 'refused', error: 'invalid', detail: messageProblem(frame), ...base };
     case 'event':
       if (typeof frame['name'] !== 'string' || !EVENT_NAMES.includes(frame['name'])) {
