@@ -829,6 +829,8 @@ export function createAnalyser(deps: DialogDeps) {
     // Match the child's own spelling and the plain-words spelling, whichever fits; one pass each.
     const hits = vocabulary.found(raw);
     const spelledHits = spelled === raw ? hits : vocabulary.found(spelled);
+    // The lists found in either spelling: what most of the readers below ask (one look-up each, not one a spelling).
+    const inEither = hits.or(spelledHits);
     // The whole message in each spelling, for wholeIn (the plain-words one null when it is the same).
     const rawAll: WholeReading = { reading: raw, found: hits };
     const spelledAll: WholeReading | null = spelled === raw ? null : { reading: spelled, found: spelledHits };
@@ -838,21 +840,21 @@ export function createAnalyser(deps: DialogDeps) {
     const spelledRest: WholeReading | null = spelledAll === null ? null : spelledHits.has(fillers) ? { reading: withoutFillers(spelled, fillers), found: spelledHits } : spelledAll;
     // Someone at home is the problem when they say so, or when being hurt or abuse is told of beside a
     // grown-up or sibling of their own household ("my dad hits me", "my mums boyfriend touches me").
-    const hurtAtHome = hasRuleOf(result.findings, HURT_AT_HOME_RULES) && either(hits, spelledHits, household);
-    const homeProblem = either(hits, spelledHits, home) || hurtAtHome;
+    const hurtAtHome = hasRuleOf(result.findings, HURT_AT_HOME_RULES) && inEither.has(household);
+    const homeProblem = inEither.has(home) || hurtAtHome;
     let urgency: Urgency | undefined;
     for (const f of result.findings) urgency = moreUrgent(urgency, f.urgency);
     if (homeProblem) urgency = moreUrgent(urgency, 'high');
     const categories = categoriesOf(result.findings);
-    const declines = either(hits, spelledHits, decline);
+    const declines = inEither.has(decline);
     const short = isShortAnswer(words);
     // "no one would care", "no1 knows it": "no" there is a word of the sentence, not an answer ("no one"
     // alone still answers "does anyone else know?").
     const noOne = words.length > 2 && words[0] === 'no' && NO_ONE_NEXT.has(words[1] ?? '');
-    const isNo = !declines && short && !noOne && either(hits, spelledHits, no);
+    const isNo = !declines && short && !noOne && inEither.has(no);
     // "my uncle", "my coach": one of their own grown-ups named.
-    const ownGrownUp = either(hits, spelledHits, ownGrownUps);
-    const inCare = either(hits, spelledHits, inTheirCare);
+    const ownGrownUp = inEither.has(ownGrownUps);
+    const inCare = inEither.has(inTheirCare);
     // "my brother touches me": a sibling names the friend path ("my brother is being messaged"), but the
     // harm told of is done to the writer (the finding's own words say "me"): a young person.
     const harmToWriter = hurtAtHome && !inCare && result.findings.some((f) => HURT_AT_HOME_RULES.has(f.rule) && f.evidence.some((e) => FIRST_PERSON_OBJECT.test(e.text)));
@@ -860,9 +862,9 @@ export function createAnalyser(deps: DialogDeps) {
     // of themselves ("im a mum", "dad here") and nobody in their care ("my son"): the child, of their mum.
     const firstFound = firstOf(audiences, hits, spelledHits);
     // "co mam robic": its "mam" names no parent chatting (see not_a_grown_up), unless they say so ("im a mam").
-    const found = firstFound === 'parent_carer' && either(hits, spelledHits, notAGrownUp) && !either(hits, spelledHits, household) && !either(hits, spelledHits, parentSelf) && !either(hits, spelledHits, inTheirCare) ? undefined : firstFound;
-    const speaksOfOwnParent = found === 'parent_carer' && words.length >= 3 && !inCare && !either(hits, spelledHits, parentSelf) && words.some((x) => FIRST_PERSON_WORDS.has(x));
-    const audience = harmToWriter ? 'young_person' : audienceOf(found, words.length, (ownGrownUp || speaksOfOwnParent) && !inCare, !inCare && either(hits, spelledHits, friendWords));
+    const found = firstFound === 'parent_carer' && inEither.has(notAGrownUp) && !inEither.has(household) && !inEither.has(parentSelf) && !inEither.has(inTheirCare) ? undefined : firstFound;
+    const speaksOfOwnParent = found === 'parent_carer' && words.length >= 3 && !inCare && !inEither.has(parentSelf) && words.some((x) => FIRST_PERSON_WORDS.has(x));
+    const audience = harmToWriter ? 'young_person' : audienceOf(found, words.length, (ownGrownUp || speaksOfOwnParent) && !inCare, !inCare && inEither.has(friendWords));
     const turn: Writable<TurnAnalysis> = { findings: result.findings, categories };
     if (language !== undefined) turn.language = language;
     if (urgency !== undefined) turn.urgency = urgency;
@@ -870,13 +872,13 @@ export function createAnalyser(deps: DialogDeps) {
     const app = firstOf(apps, hits, spelledHits);
     if (app !== undefined) turn.app = app;
     // "im not ok" holds "ok", but is not a yes.
-    const saysNotFine = either(hits, spelledHits, notFine);
+    const saysNotFine = inEither.has(notFine);
     if (saysNotFine) turn.notFine = true;
     // "oes rhywun yna" (is anyone there), "is that ok?": a greeting or a question, not a yes to the bot's question, though a
     // yes word is in it ("oes", "ok"). Session 29.
     const greets = wholeIn(rawRest, spelledRest, greeting);
     const asksBack = words.length >= 3 && endsAsked && questionStarts.has(words[0] ?? '');
-    if (!isNo && short && !saysNotFine && !greets && !asksBack && either(hits, spelledHits, yes)) turn.yes = true;
+    if (!isNo && short && !saysNotFine && !greets && !asksBack && inEither.has(yes)) turn.yes = true;
     // "ye", "yes ok": nothing but the yes (to "Can you tell me what happened?" it is not the story).
     if (turn.yes === true && words.length <= 2) turn.bareYes = true;
     if (isNo) turn.no = true;
@@ -890,125 +892,125 @@ export function createAnalyser(deps: DialogDeps) {
         turn.onlyNods = true;
       } else if (down && !up) turn.no = true;
     }
-    if (either(hits, spelledHits, unsure)) turn.unsure = true;
+    if (inEither.has(unsure)) turn.unsure = true;
     if (declines) turn.declines = true;
     if (wholeIn(rawRest, spelledRest, goodbye)) turn.goodbye = true;
     if (wholeIn(rawRest, spelledRest, frustrated)) turn.frustrated = true;
-    if (either(hits, spelledHits, sortedNow)) turn.sortedNow = true;
-    if (either(hits, spelledHits, vagueWorry)) turn.vagueWorry = true;
-    if (either(hits, spelledHits, asksLegit)) turn.asksLegit = true;
-    if (either(hits, spelledHits, gaveCard)) turn.gaveCard = true;
-    if (either(hits, spelledHits, asksCheckMessages)) turn.asksCheckMessages = true;
-    if (either(hits, spelledHits, asksTakeDevice)) turn.asksTakeDevice = true;
-    if (either(hits, spelledHits, outing)) turn.outing = true;
-    if (either(hits, spelledHits, plansPolice)) turn.plansPolice = true;
+    if (inEither.has(sortedNow)) turn.sortedNow = true;
+    if (inEither.has(vagueWorry)) turn.vagueWorry = true;
+    if (inEither.has(asksLegit)) turn.asksLegit = true;
+    if (inEither.has(gaveCard)) turn.gaveCard = true;
+    if (inEither.has(asksCheckMessages)) turn.asksCheckMessages = true;
+    if (inEither.has(asksTakeDevice)) turn.asksTakeDevice = true;
+    if (inEither.has(outing)) turn.outing = true;
+    if (inEither.has(plansPolice)) turn.plansPolice = true;
     // "shes called the police", not "she hasnt called the police" (session 31, H09).
-    if (either(hits, spelledHits, policeInvolved) && !either(hits, spelledHits, negators)) turn.policeInvolved = true;
-    if (either(hits, spelledHits, asksDoctor)) turn.asksDoctor = true;
-    if ((turn.outing === true || either(hits, spelledHits, lgbtIdentity)) && either(hits, spelledHits, kickedOut)) turn.outedHomeFear = true;
+    if (inEither.has(policeInvolved) && !inEither.has(negators)) turn.policeInvolved = true;
+    if (inEither.has(asksDoctor)) turn.asksDoctor = true;
+    if ((turn.outing === true || inEither.has(lgbtIdentity)) && inEither.has(kickedOut)) turn.outedHomeFear = true;
     // "hold on my mums coming", "brb": short, and nothing else in it.
-    if (words.length <= 6 && either(hits, spelledHits, pauses)) turn.pauses = true;
+    if (words.length <= 6 && inEither.has(pauses)) turn.pauses = true;
     // "im 13 and in foster care": who they are; a story ("a man…", an app) goes on as one.
-    if (words.length <= 10 && either(hits, spelledHits, livesInCare) && result.findings.length === 0 && !either(hits, spelledHits, someoneWords) && !either(hits, spelledHits, strangerOrOnline)) turn.livesInCareOnly = true;
+    if (words.length <= 10 && inEither.has(livesInCare) && result.findings.length === 0 && !inEither.has(someoneWords) && !inEither.has(strangerOrOnline)) turn.livesInCareOnly = true;
     // "i think im gay", "im bi", "im trans": who they are, told first; not a story (no one else, no app, no threat or outing).
-    const toldOnlyWho = words.length <= 8 && either(hits, spelledHits, lgbtIdentity) && result.findings.length === 0 && app === undefined;
-    if (toldOnlyWho && turn.outing !== true && !either(hits, spelledHits, kickedOut) && !either(hits, spelledHits, homeTrouble) && !either(hits, spelledHits, homeDoesntKnow) && !either(hits, spelledHits, someoneWords) && !either(hits, spelledHits, strangerOrOnline)) turn.identityOnly = true;
-    if (either(hits, spelledHits, wantsToCheck)) turn.wantsToCheck = true;
-    if (either(hits, spelledHits, doorQuestion)) turn.asksAboutDoor = true;
-    if (either(hits, spelledHits, goOutQuestion)) turn.asksGoOut = true;
-    if (either(hits, spelledHits, wakeSomeone)) turn.wakesSomeone = true;
-    if (either(hits, spelledHits, notBelieved)) turn.fearsNotBelieved = true;
-    if (either(hits, spelledHits, imageSpreading) && !either(hits, spelledHits, negators)) turn.imageSpreading = true;
+    const toldOnlyWho = words.length <= 8 && inEither.has(lgbtIdentity) && result.findings.length === 0 && app === undefined;
+    if (toldOnlyWho && turn.outing !== true && !inEither.has(kickedOut) && !inEither.has(homeTrouble) && !inEither.has(homeDoesntKnow) && !inEither.has(someoneWords) && !inEither.has(strangerOrOnline)) turn.identityOnly = true;
+    if (inEither.has(wantsToCheck)) turn.wantsToCheck = true;
+    if (inEither.has(doorQuestion)) turn.asksAboutDoor = true;
+    if (inEither.has(goOutQuestion)) turn.asksGoOut = true;
+    if (inEither.has(wakeSomeone)) turn.wakesSomeone = true;
+    if (inEither.has(notBelieved)) turn.fearsNotBelieved = true;
+    if (inEither.has(imageSpreading) && !inEither.has(negators)) turn.imageSpreading = true;
     if (wholeIn(rawAll, spelledAll, acknowledges)) turn.onlyNods = true;
     // "county lines"; or an errand beside a lure or a hold ("theyll pay me 300 if i take a bag to another town").
-    if (either(hits, spelledHits, exploitation) || (either(hits, spelledHits, exploitationTask) && either(hits, spelledHits, exploitationLure))) turn.exploitation = true;
+    if (inEither.has(exploitation) || (inEither.has(exploitationTask) && inEither.has(exploitationLure))) turn.exploitation = true;
     if (endsAsked || questionStarts.has(words[0] ?? '')) turn.asksQuestion = true;
     if (wholeIn(rawRest, spelledRest, stillHere)) turn.stillHere = true;
     if (wholeIn(rawRest, spelledRest, stays)) turn.stays = true;
     // A threat to share pictures they have ("she'll send them to all my followers") is the same worry, however it is worded.
-    if (either(hits, spelledHits, imageWorry) || threatensToShareImages(result.findings)) turn.imageWorry = true;
-    if (either(hits, spelledHits, friendSecret)) turn.friendSecret = true;
+    if (inEither.has(imageWorry) || threatensToShareImages(result.findings)) turn.imageWorry = true;
+    if (inEither.has(friendSecret)) turn.friendSecret = true;
     // "he said he would give me robux if i send a pic" tells of the offer; it does not ask whether to do it.
-    if (either(hits, spelledHits, shouldComply) && !either(hits, spelledHits, reportedOffer)) turn.asksShouldComply = true;
-    if (either(hits, spelledHits, generalQuestion)) turn.generalQuestion = either(hits, spelledHits, asksAge) ? 'age' : either(hits, spelledHits, asksControls) ? 'controls' : 'other';
-    if (either(hits, spelledHits, inTrouble)) turn.asksIfInTrouble = true;
-    if (either(hits, spelledHits, asksPolice)) turn.asksPolice = true;
-    if (either(hits, spelledHits, asksWait)) turn.asksWait = true;
-    if (either(hits, spelledHits, asksToMeet)) turn.asksToMeet = true;
-    if (either(hits, spelledHits, blamesSelf)) turn.blamesSelf = true;
-    if (either(hits, spelledHits, asksWhatToSay)) turn.asksWhatToSay = true;
-    if (either(hits, spelledHits, blockedThem)) {
+    if (inEither.has(shouldComply) && !inEither.has(reportedOffer)) turn.asksShouldComply = true;
+    if (inEither.has(generalQuestion)) turn.generalQuestion = inEither.has(asksAge) ? 'age' : inEither.has(asksControls) ? 'controls' : 'other';
+    if (inEither.has(inTrouble)) turn.asksIfInTrouble = true;
+    if (inEither.has(asksPolice)) turn.asksPolice = true;
+    if (inEither.has(asksWait)) turn.asksWait = true;
+    if (inEither.has(asksToMeet)) turn.asksToMeet = true;
+    if (inEither.has(blamesSelf)) turn.blamesSelf = true;
+    if (inEither.has(asksWhatToSay)) turn.asksWhatToSay = true;
+    if (inEither.has(blockedThem)) {
       turn.blockedThem = true;
       // "i reported him on insta": reported, and no word says they blocked him too (session 31, H12).
       if (!words.some((x) => BLOCK_WORDS.has(x))) turn.reportedNotBlocked = true;
     }
-    if (either(hits, spelledHits, asksWhatElse)) turn.asksWhatElse = true;
-    if (either(hits, spelledHits, alreadyPaid) || (digits && namesAmountPaid(words))) turn.alreadyPaid = true;
+    if (inEither.has(asksWhatElse)) turn.asksWhatElse = true;
+    if (inEither.has(alreadyPaid) || (digits && namesAmountPaid(words))) turn.alreadyPaid = true;
     // "i spent it all already", "i cant pay it back" (presents given): they owe nothing, not "you don't need to find any money".
-    else if (either(hits, spelledHits, spentGift)) turn.spentGift = true;
-    else if (either(hits, spelledHits, cantPay) || (digits && namesAmountLacked(words))) turn.cantPay = true;
+    else if (inEither.has(spentGift)) turn.spentGift = true;
+    else if (inEither.has(cantPay) || (digits && namesAmountLacked(words))) turn.cantPay = true;
     // "he wants more now": more demanded after paying (child.wants-more). Told with the payment itself ("i paid him 20 quid and
     // now he wants more"), the paid-already line answers both; with "i dont have any money", this one (not two lines alike).
-    if (turn.alreadyPaid !== true && either(hits, spelledHits, wantsMore)) {
+    if (turn.alreadyPaid !== true && inEither.has(wantsMore)) {
       turn.wantsMore = true;
       delete turn.cantPay;
     }
-    if (either(hits, spelledHits, fearsThreat)) turn.fearsThreat = true;
-    if (either(hits, spelledHits, doorLocked)) turn.doorLocked = true;
-    if (either(hits, spelledHits, homeAlone)) turn.homeAlone = true;
-    if (either(hits, spelledHits, asksDelete)) turn.asksDelete = true;
-    if (turn.asksDelete === true && either(hits, spelledHits, deleteMessages)) turn.deletesMessages = true;
-    if (either(hits, spelledHits, asksAboutCeop)) turn.asksAboutCeop = true;
-    if (either(hits, spelledHits, asksKeepImage)) turn.asksKeepImage = true;
+    if (inEither.has(fearsThreat)) turn.fearsThreat = true;
+    if (inEither.has(doorLocked)) turn.doorLocked = true;
+    if (inEither.has(homeAlone)) turn.homeAlone = true;
+    if (inEither.has(asksDelete)) turn.asksDelete = true;
+    if (turn.asksDelete === true && inEither.has(deleteMessages)) turn.deletesMessages = true;
+    if (inEither.has(asksAboutCeop)) turn.asksAboutCeop = true;
+    if (inEither.has(asksKeepImage)) turn.asksKeepImage = true;
     // "can i send them to my mum to show her": the same question, answered for sending on (session 29).
-    if (either(hits, spelledHits, asksForwardImage)) {
+    if (inEither.has(asksForwardImage)) {
       turn.asksKeepImage = true;
       turn.asksForwardImage = true;
     }
-    if (either(hits, spelledHits, asksTakeDown)) turn.asksTakeDown = true;
-    if (either(hits, spelledHits, sharedOtherImage) && !either(hits, spelledHits, ownImage)) turn.sharedOtherImage = true;
+    if (inEither.has(asksTakeDown)) turn.asksTakeDown = true;
+    if (inEither.has(sharedOtherImage) && !inEither.has(ownImage)) turn.sharedOtherImage = true;
     // "my mate shared a nude of a girl in our year": someone else did; not their own picture, nor one they shared.
-    else if (either(hits, spelledHits, othersSharedImage) && !either(hits, spelledHits, ownImage)) turn.othersSharedImage = true;
-    if (either(hits, spelledHits, gaveOthersDetails) || (either(hits, spelledHits, othersDetails) && either(hits, spelledHits, gaveIt))) turn.gaveOthersDetails = true;
-    if (either(hits, spelledHits, notReadyToTell)) turn.notReadyToTell = true;
-    if (either(hits, spelledHits, asksConfront)) turn.asksConfront = true;
-    if (either(hits, spelledHits, asksBotToTell)) turn.asksBotToTell = true;
+    else if (inEither.has(othersSharedImage) && !inEither.has(ownImage)) turn.othersSharedImage = true;
+    if (inEither.has(gaveOthersDetails) || (inEither.has(othersDetails) && inEither.has(gaveIt))) turn.gaveOthersDetails = true;
+    if (inEither.has(notReadyToTell)) turn.notReadyToTell = true;
+    if (inEither.has(asksConfront)) turn.asksConfront = true;
+    if (inEither.has(asksBotToTell)) turn.asksBotToTell = true;
     // "no im not, hes still here": a no first, in a longer answer (read only where "are you safe" was asked).
     if (!isNo && !declines && !noOne && startsWithAny(raw, leadingNo)) turn.leadsWithNo = true;
     // "im good", "nah im ok": fine, unless a negator says otherwise ("im not ok").
-    if (either(hits, spelledHits, soundsFine) && !either(hits, spelledHits, negators)) turn.soundsFine = true;
+    if (inEither.has(soundsFine) && !inEither.has(negators)) turn.soundsFine = true;
     // A question, not a story: "is it bad that he's 24" asks it; a long message that says "is this normal" somewhere tells more.
     // "is he grooming me" has its own answer (asks_if_grooming, the warning signs), not "what you have told me is not okay".
-    if (words.length <= 12 && either(hits, spelledHits, asksIfWrong) && !either(hits, spelledHits, asksIfGrooming)) turn.asksIfWrong = true;
-    if (either(hits, spelledHits, tookDevice)) turn.tookDevice = true;
-    if (either(hits, spelledHits, asksShouldTell)) turn.asksShouldTell = true;
-    const householdNamed = either(hits, spelledHits, household);
+    if (words.length <= 12 && inEither.has(asksIfWrong) && !inEither.has(asksIfGrooming)) turn.asksIfWrong = true;
+    if (inEither.has(tookDevice)) turn.tookDevice = true;
+    if (inEither.has(asksShouldTell)) turn.asksShouldTell = true;
+    const householdNamed = inEither.has(household);
     if (householdNamed) turn.householdNamed = true;
-    if (either(hits, spelledHits, childWithThem)) turn.childWithThem = true;
-    if (either(hits, spelledHits, nothingMore)) turn.nothingMore = true;
+    if (inEither.has(childWithThem)) turn.childWithThem = true;
+    if (inEither.has(nothingMore)) turn.nothingMore = true;
     // Their own grown-up ("my uncle"), or the child's told of by someone else ("her mums boyfriend").
-    const knownAdult = ownGrownUp || either(hits, spelledHits, theirGrownUps);
-    const online = either(hits, spelledHits, strangerOrOnline);
+    const knownAdult = ownGrownUp || inEither.has(theirGrownUps);
+    const online = inEither.has(strangerOrOnline);
     if (online) turn.strangerOrOnline = true;
-    if (either(hits, spelledHits, bullying) && either(hits, spelledHits, peersKnown)) turn.bullying = true;
-    if (either(hits, spelledHits, accountHacked)) turn.accountHacked = true;
-    if (either(hits, spelledHits, detailsGiven)) turn.detailsGiven = true;
-    if (either(hits, spelledHits, sentSexual)) turn.sentSexual = true;
-    if (either(hits, spelledHits, sentToThem)) turn.sentToThem = true;
+    if (inEither.has(bullying) && inEither.has(peersKnown)) turn.bullying = true;
+    if (inEither.has(accountHacked)) turn.accountHacked = true;
+    if (inEither.has(detailsGiven)) turn.detailsGiven = true;
+    if (inEither.has(sentSexual)) turn.sentSexual = true;
+    if (inEither.has(sentToThem)) turn.sentToThem = true;
     // "they sent me a pic of my followers list": a threat tactic (who they could send to), not a sexual picture sent to them.
-    if (turn.sentSexual === true && either(hits, spelledHits, sentThreatProof)) delete turn.sentSexual;
-    if (turn.sentSexual === true && either(hits, spelledHits, asksInReturn)) turn.asksInReturn = true;
-    if (either(hits, spelledHits, takesBack)) turn.takesBack = true;
-    if (either(hits, spelledHits, othersAsleep)) turn.othersAsleep = true;
-    if (either(hits, spelledHits, hopeless)) turn.hopeless = true;
-    if (either(hits, spelledHits, noPoint)) turn.noPoint = true;
+    if (turn.sentSexual === true && inEither.has(sentThreatProof)) delete turn.sentSexual;
+    if (turn.sentSexual === true && inEither.has(asksInReturn)) turn.asksInReturn = true;
+    if (inEither.has(takesBack)) turn.takesBack = true;
+    if (inEither.has(othersAsleep)) turn.othersAsleep = true;
+    if (inEither.has(hopeless)) turn.hopeless = true;
+    if (inEither.has(noPoint)) turn.noPoint = true;
     // "my mum told me to come here", "i told my dad": their grown-up knows; not a story about that grown-up
     // (unless trouble at home is told beside it: "i told my mum and she shouted").
-    const toldTheirGrownUp = either(hits, spelledHits, toldGrownUp) && !either(hits, spelledHits, homeTrouble);
+    const toldTheirGrownUp = inEither.has(toldGrownUp) && !inEither.has(homeTrouble);
     if (toldTheirGrownUp) turn.toldGrownUp = true;
     // "im trans and my parents dont know", "my foster carer doesnt know about this": their grown-up does not know; not a
     // story about that grown-up (nor "home is hard"), when nothing else is in it.
-    const grownUpDoesntKnow = either(hits, spelledHits, homeDoesntKnow) && result.findings.length === 0 && app === undefined && !online && !either(hits, spelledHits, homeTrouble);
+    const grownUpDoesntKnow = inEither.has(homeDoesntKnow) && result.findings.length === 0 && app === undefined && !online && !inEither.has(homeTrouble);
     if (grownUpDoesntKnow) turn.homeDoesntKnowOnly = true;
     if (app === undefined && knownAdult && !online && !toldTheirGrownUp && !grownUpDoesntKnow) turn.knownAdultInPerson = true;
     // Not beside a stranger ("a man on snapchat wants to meet me and my mum doesnt know"): the mum is not the one in the story.
@@ -1016,9 +1018,9 @@ export function createAnalyser(deps: DialogDeps) {
     if (knownAdult && !toldTheirGrownUp && !grownUpDoesntKnow && !strangerNamed) turn.knownAdultNamed = true;
     if (greets) turn.greeting = true;
     // "r u there", "is anyone there", or a greeting asked ("hello??"): whether anyone is reading, short, nothing else in it.
-    if (words.length <= 6 && result.findings.length === 0 && (either(hits, spelledHits, asksIfThere) || (turn.greeting === true && endsAsked))) turn.asksIfThere = true;
+    if (words.length <= 6 && result.findings.length === 0 && (inEither.has(asksIfThere) || (turn.greeting === true && endsAsked))) turn.asksIfThere = true;
     // "what now", "what next": asking what to do (the tips), not "what?" (what the bot meant).
-    if (wholeIn(rawRest, spelledRest, confused) && !either(hits, spelledHits, tips)) turn.confused = true;
+    if (wholeIn(rawRest, spelledRest, confused) && !inEither.has(tips)) turn.confused = true;
     if (wholeIn(rawRest, spelledRest, asksBotSecret)) {
       turn.aboutThisChat = true;
       turn.asksPrivacy = true;
@@ -1026,72 +1028,72 @@ export function createAnalyser(deps: DialogDeps) {
     // Before and after fillers come off: "thank you so much" would lose its "thank you" to them.
     if (wholeIn(rawAll, spelledAll, thanks) || wholeIn(rawRest, spelledRest, thanks)) turn.thanks = true;
     // "Are you a real person?" is a question, and "I don't want a person" a no: neither asks for one.
-    const asksIfBot = either(hits, spelledHits, ifBot);
-    const declinesPerson = either(hits, spelledHits, noPerson);
+    const asksIfBot = inEither.has(ifBot);
+    const declinesPerson = inEither.has(noPerson);
     if (asksIfBot) turn.asksIfBot = true;
     if (declinesPerson) turn.declinesPerson = true;
-    if (!asksIfBot && !declinesPerson && either(hits, spelledHits, person)) turn.asksForPerson = true;
-    if (!asksIfBot && either(hits, spelledHits, asksGender)) {
+    if (!asksIfBot && !declinesPerson && inEither.has(person)) turn.asksForPerson = true;
+    if (!asksIfBot && inEither.has(asksGender)) {
       turn.asksGender = true;
       turn.asksForPerson = true;
     }
     // "he sed dont tell my mum" tells of what someone said (a red flag), not asking whether the chat is private.
-    if ((either(hits, spelledHits, privacy) || either(hits, spelledHits, keepsSecret)) && !either(hits, spelledHits, reportedSecrecy)) turn.asksPrivacy = true;
-    if (either(hits, spelledHits, asksAnonymous)) {
+    if ((inEither.has(privacy) || inEither.has(keepsSecret)) && !inEither.has(reportedSecrecy)) turn.asksPrivacy = true;
+    if (inEither.has(asksAnonymous)) {
       turn.asksAnonymous = true;
       turn.asksPrivacy = true;
       // "will the counsellor know my name" asks about the counsellor; it does not ask for one.
       delete turn.asksForPerson;
     }
     // "nobody can help me": its "help me" is no request for tips.
-    if (either(hits, spelledHits, tips) && !either(hits, spelledHits, noPoint)) turn.wantsTips = true;
-    if (either(hits, spelledHits, ownDetails) || (digits && looksLikePhoneNumber(text))) turn.sharesOwnDetails = true;
+    if (inEither.has(tips) && !inEither.has(noPoint)) turn.wantsTips = true;
+    if (inEither.has(ownDetails) || (digits && looksLikePhoneNumber(text))) turn.sharesOwnDetails = true;
     if (homeProblem) turn.homeProblem = true;
     // "my mum took my phone and i hate her", "dad wont let me go out on a school night": a rule or row at
     // home, with nothing online, no red flag and no trouble at home ("shouts", "drinks") beside it.
     // A loss ("my nan died last week") or a family splitting up ("my parents are getting divorced"), with the
     // same nothing beside it, goes the same way, with its own words: no question about someone's behaviour,
     // and no "do you feel safe at home?" (a divorce is not danger).
-    const calmAtHome = !either(hits, spelledHits, homeTrouble) && result.findings.length === 0 && !homeProblem && !online && app === undefined;
-    const family = householdNamed || either(hits, spelledHits, parentWords);
-    if (calmAtHome && either(hits, spelledHits, grief)) {
+    const calmAtHome = !inEither.has(homeTrouble) && result.findings.length === 0 && !homeProblem && !online && app === undefined;
+    const family = householdNamed || inEither.has(parentWords);
+    if (calmAtHome && inEither.has(grief)) {
       turn.familyRules = true;
       turn.familyChange = 'grief';
-    } else if (calmAtHome && family && either(hits, spelledHits, familySplit)) {
+    } else if (calmAtHome && family && inEither.has(familySplit)) {
       turn.familyRules = true;
       turn.familyChange = 'split';
-    } else if (calmAtHome && family && either(hits, spelledHits, familyRules)) turn.familyRules = true;
-    const someone = either(hits, spelledHits, someoneWords);
+    } else if (calmAtHome && family && inEither.has(familyRules)) turn.familyRules = true;
+    const someone = inEither.has(someoneWords);
     // "how do i delete my tiktok account", "how can i change my roblox password": about an app, nobody in
     // it, nothing flagged, not the tips ("how do i block someone"): not the start of a story about a person.
     if (
       startsWithAny(rawRest.reading, howQuestion) &&
-      (app !== undefined || either(hits, spelledHits, appThings)) &&
-      !either(hits, spelledHits, personWords) &&
+      (app !== undefined || inEither.has(appThings)) &&
+      !inEither.has(personWords) &&
       turn.wantsTips !== true &&
       result.findings.length === 0 &&
       !homeProblem
     )
       turn.appQuestion = true;
     // "i just need someone to talk to": that someone is who they want to talk to, not someone in a story.
-    const someoneInStory = someone && (!either(hits, spelledHits, justTalk) || containsAny(withoutSomeoneToTalkTo(raw), someoneWords));
-    if (app === undefined && either(hits, spelledHits, justTalk) && !someoneInStory) turn.justTalk = true;
+    const someoneInStory = someone && (!inEither.has(justTalk) || containsAny(withoutSomeoneToTalkTo(raw), someoneWords));
+    if (app === undefined && inEither.has(justTalk) && !someoneInStory) turn.justTalk = true;
     // Someone else in it, or a grown-up they know ("my uncle is being weird with me"): a story, not only a feeling.
     if ((someoneInStory || (knownAdult && !toldTheirGrownUp)) && words.length >= 4) turn.storyOfSomeone = true;
-    if (either(hits, spelledHits, cares)) turn.caresForThem = true;
-    if (either(hits, spelledHits, safeNowWords)) turn.safeNow = true;
-    if (either(hits, spelledHits, calledHelpWords)) turn.calledHelp = true;
-    if (either(hits, spelledHits, habitualHarm) && !either(hits, spelledHits, saysNow)) turn.habitualHarm = true;
+    if (inEither.has(cares)) turn.caresForThem = true;
+    if (inEither.has(safeNowWords)) turn.safeNow = true;
+    if (inEither.has(calledHelpWords)) turn.calledHelp = true;
+    if (inEither.has(habitualHarm) && !inEither.has(saysNow)) turn.habitualHarm = true;
     if (hits.has(fillers) && isWhole(raw, fillers)) turn.onlyFiller = true;
     const feeling = firstOf(feelings, hits, spelledHits);
     // "not my dad", "i dont want my mum to find out": a grown-up named, but not as one they trust.
     // "no our mum doesnt listen": a grown-up named after a no, or with a negator, is not one they trust.
-    const denies = (either(hits, spelledHits, negators) || turn.leadsWithNo === true) && !either(hits, spelledHits, unsure);
+    const denies = (inEither.has(negators) || turn.leadsWithNo === true) && !inEither.has(unsure);
     // "co mam robic" (Polish "what do I do"): its "mam" is no mum; a grown-up of their own still counts ("my mam").
-    const mamNotMum = either(hits, spelledHits, notAGrownUp) && !householdNamed;
+    const mamNotMum = inEither.has(notAGrownUp) && !householdNamed;
     const namedAdult = mamNotMum ? undefined : firstOf(trusted, hits, spelledHits);
     // A grown-up named ("cant tell my mum" too) and how they would react feared: not one they trust now.
-    const fearsTelling = namedAdult !== undefined && either(hits, spelledHits, fearsReaction);
+    const fearsTelling = namedAdult !== undefined && inEither.has(fearsReaction);
     if (fearsTelling) turn.fearsTelling = true;
     // "my dad hits me": the grown-up named is the problem, not one they trust.
     const trustedAdult = denies || fearsTelling || homeProblem ? undefined : namedAdult;
@@ -1101,7 +1103,7 @@ export function createAnalyser(deps: DialogDeps) {
     // "im home alone and bored" says where they are, not that they feel alone ("home alone and so lonely" does).
     const aloneAtHomeOnly = feeling === 'alone' && turn.homeAlone === true && !words.includes('lonely');
     if (feeling !== undefined && !(fearsTelling && feeling === 'angry') && !aloneAtHomeOnly) turn.feeling = feeling;
-    if (either(hits, spelledHits, noTrusted)) turn.noTrustedAdult = true;
+    if (inEither.has(noTrusted)) turn.noTrustedAdult = true;
     const duration = firstOf(durations, hits, spelledHits);
     if (duration !== undefined) turn.duration = duration;
     const relation = firstOf(relations, hits, spelledHits);
@@ -1111,74 +1113,74 @@ export function createAnalyser(deps: DialogDeps) {
     if (digits && childUnder13(words)) turn.childUnder13 = true;
     if (words.length > 0) turn.hasWords = true;
     // Worries and questions with a standing answer, whatever the step (said by standingAnswerLines in harbour.setup.ts).
-    if (either(hits, spelledHits, parentActsAlone)) turn.parentActsAlone = true;
+    if (inEither.has(parentActsAlone)) turn.parentActsAlone = true;
     // "should i screenshot them" asks first (keep-image); "ive screenshotted them all" has done it.
-    if (either(hits, spelledHits, parentCopiedImage) && turn.asksKeepImage !== true) turn.parentCopiedImage = true;
-    if (words.length <= 8 && result.findings.length === 0 && either(hits, spelledHits, mustLeave)) turn.mustLeave = true;
-    if (either(hits, spelledHits, watchedDevice)) turn.watchedDevice = true;
-    if (either(hits, spelledHits, cantPhone)) turn.cantPhone = true;
-    if (either(hits, spelledHits, blamesSelfFirst) || wholeIn(rawRest, spelledRest, sentUnasked)) {
+    if (inEither.has(parentCopiedImage) && turn.asksKeepImage !== true) turn.parentCopiedImage = true;
+    if (words.length <= 8 && result.findings.length === 0 && inEither.has(mustLeave)) turn.mustLeave = true;
+    if (inEither.has(watchedDevice)) turn.watchedDevice = true;
+    if (inEither.has(cantPhone)) turn.cantPhone = true;
+    if (inEither.has(blamesSelfFirst) || wholeIn(rawRest, spelledRest, sentUnasked)) {
       turn.blamesSelfFirst = true;
       // "i lied and said im 16": the age they claimed, not theirs.
       delete turn.ageBand;
     }
-    if (either(hits, spelledHits, asksIfHeKnows)) {
+    if (inEither.has(asksIfHeKnows)) {
       turn.asksIfHeKnows = true;
       // "will he know i blocked him": blocking, not reporting, is asked about (session 31, H01).
       if (words.some((x) => BLOCK_WORDS.has(x)) && !words.some((x) => REPORT_WORDS.has(x))) turn.asksIfHeKnowsBlocked = true;
     }
     // "if i block him will he see", the whole message: a question about reporting, not a threat ("if … will he").
     if (wholeIn(rawRest, spelledRest, asksIfHeKnows)) turn.onlyAsksIfHeKnows = true;
-    if (either(hits, spelledHits, asksTracking)) turn.asksTracking = true;
-    if (either(hits, spelledHits, asksEnglish)) turn.asksEnglish = true;
-    if (either(hits, spelledHits, asksChildlineFree)) turn.asksChildlineFree = true;
-    if (either(hits, spelledHits, asksSnapMap)) turn.asksSnapMap = true;
-    if (either(hits, spelledHits, asksPoliceNumber)) turn.asksPoliceNumber = true;
-    if (either(hits, spelledHits, otherApps)) turn.otherApp = true;
-    if (either(hits, spelledHits, asksWhatNude)) turn.asksWhatNude = true;
-    if (either(hits, spelledHits, asksWhatGrooming)) turn.asksWhatGrooming = true;
-    if (either(hits, spelledHits, asksIfGrooming)) turn.asksIfGrooming = true;
-    if (either(hits, spelledHits, asksCanBlock)) turn.asksCanBlock = true;
-    if (either(hits, spelledHits, asksIfMoved)) turn.asksIfMoved = true;
+    if (inEither.has(asksTracking)) turn.asksTracking = true;
+    if (inEither.has(asksEnglish)) turn.asksEnglish = true;
+    if (inEither.has(asksChildlineFree)) turn.asksChildlineFree = true;
+    if (inEither.has(asksSnapMap)) turn.asksSnapMap = true;
+    if (inEither.has(asksPoliceNumber)) turn.asksPoliceNumber = true;
+    if (inEither.has(otherApps)) turn.otherApp = true;
+    if (inEither.has(asksWhatNude)) turn.asksWhatNude = true;
+    if (inEither.has(asksWhatGrooming)) turn.asksWhatGrooming = true;
+    if (inEither.has(asksIfGrooming)) turn.asksIfGrooming = true;
+    if (inEither.has(asksCanBlock)) turn.asksCanBlock = true;
+    if (inEither.has(asksIfMoved)) turn.asksIfMoved = true;
     // "is that ok", "how long": only as the whole message ("is that ok if i meet him" is not asking whether telling was right).
     // Before fillers come off: "ok" is one, and "is that ok" would lose it.
     if (wholeIn(rawAll, spelledAll, asksIfOkay) || wholeIn(rawRest, spelledRest, asksIfOkay)) turn.asksIfOkay = true;
-    if (either(hits, spelledHits, deletedChat)) turn.deletedChat = true;
-    if (either(hits, spelledHits, toldFriend)) turn.toldFriend = true;
+    if (inEither.has(deletedChat)) turn.deletedChat = true;
+    if (inEither.has(toldFriend)) turn.toldFriend = true;
     if (wholeIn(rawAll, spelledAll, asksMustTell) || wholeIn(rawRest, spelledRest, asksMustTell)) turn.asksMustTell = true;
     if (wholeIn(rawRest, spelledRest, asksHowLong)) turn.asksWait = true;
     if (wholeIn(rawAll, spelledAll, bareHelp) || wholeIn(rawRest, spelledRest, bareHelp)) turn.bareHelp = true;
     // "can you see where i am", the whole message: a question about this chat, not a stranger who can see them.
     if (wholeIn(rawRest, spelledRest, asksTracking)) turn.aboutThisChat = true;
-    if (either(hits, spelledHits, asksSaved)) turn.asksSaved = true;
+    if (inEither.has(asksSaved)) turn.asksSaved = true;
     // "how do i clear it from my history": this device, not the app's messages (no "not yet, they may be needed").
     if (turn.watchedDevice === true) delete turn.asksDelete;
     // "can u delete everything i said": this chat, not the app's messages.
-    if (either(hits, spelledHits, asksForget)) turn.asksForget = true;
+    if (inEither.has(asksForget)) turn.asksForget = true;
     if (turn.asksForget === true) delete turn.asksDelete;
     // "i talked to u yesterday", "do u remember me": back after a chat this one cannot see.
-    if (either(hits, spelledHits, comesBack)) turn.comesBack = true;
-    if (result.findings.length === 0 && either(hits, spelledHits, happenedAgain)) turn.happenedAgain = true;
-    if (result.findings.length === 0 && either(hits, spelledHits, asksWhatNext)) turn.asksWhatNext = 'after';
+    if (inEither.has(comesBack)) turn.comesBack = true;
+    if (result.findings.length === 0 && inEither.has(happenedAgain)) turn.happenedAgain = true;
+    if (result.findings.length === 0 && inEither.has(asksWhatNext)) turn.asksWhatNext = 'after';
     // "but i didnt" (tell my mum) beside coming back; a teacher's "i havent told anyone yet" (session 28).
-    if (either(hits, spelledHits, notToldYet)) turn.notToldYet = true;
-    if (either(hits, spelledHits, grownUpTargeted) || friendsGrownUpTargeted(spelledWords, result.findings.length > 0) || ownGrownUpPaysOutsider(spelledWords)) turn.grownUpTargeted = true;
-    if (either(hits, spelledHits, adultIsVictim)) turn.adultIsVictim = true;
-    if (either(hits, spelledHits, wontListen)) turn.wontListen = true;
+    if (inEither.has(notToldYet)) turn.notToldYet = true;
+    if (inEither.has(grownUpTargeted) || friendsGrownUpTargeted(spelledWords, result.findings.length > 0) || ownGrownUpPaysOutsider(spelledWords)) turn.grownUpTargeted = true;
+    if (inEither.has(adultIsVictim)) turn.adultIsVictim = true;
+    if (inEither.has(wontListen)) turn.wontListen = true;
     // Not someone they know in real life ("hes 15 too we go to the same school"): nothing to question, unless that too is
     // only what he said ("he says hes 14 and goes to my school").
-    const knownInPerson = either(hits, spelledHits, peersKnown) && !words.some((x) => REPORTED_SPEECH.has(x));
-    if ((either(hits, spelledHits, claimedAge) || (digits && claimsYoungAgeIn(words))) && !knownInPerson) turn.claimsYoungAge = true;
+    const knownInPerson = inEither.has(peersKnown) && !words.some((x) => REPORTED_SPEECH.has(x));
+    if ((inEither.has(claimedAge) || (digits && claimsYoungAgeIn(words))) && !knownInPerson) turn.claimsYoungAge = true;
     if (digits && namesAdultPartner(words)) turn.adultPartner = true;
-    if (either(hits, spelledHits, fearsHarm)) turn.fearsHarm = true;
-    if (either(hits, spelledHits, lightTone)) turn.lightTone = true;
+    if (inEither.has(fearsHarm)) turn.fearsHarm = true;
+    if (inEither.has(lightTone)) turn.lightTone = true;
     // "forget it its stupid": short, nothing flagged and no picture worry in it ("its stupid i sent him one" is more).
     // Not a plain no that says more ("no its nothing like that" answers the question), nor more of the story ("nah dont worry hes nice").
-    if (words.length <= 6 && result.findings.length === 0 && turn.imageWorry !== true && !PLAIN_NO_FIRST.has(words[0] ?? '') && !words.some((x) => THIRD_PERSON.has(x)) && either(hits, spelledHits, backsOff)) turn.backsOff = true;
+    if (words.length <= 6 && result.findings.length === 0 && turn.imageWorry !== true && !PLAIN_NO_FIRST.has(words[0] ?? '') && !words.some((x) => THIRD_PERSON.has(x)) && inEither.has(backsOff)) turn.backsOff = true;
     // "lol jk", "just testing": the whole message, nothing flagged. "ok its real actually" after it: real after all.
     if (result.findings.length === 0 && wholeIn(rawRest, spelledRest, justTesting)) turn.justTesting = true;
-    if (either(hits, spelledHits, itsReal)) turn.itsReal = true;
-    if (either(hits, spelledHits, ownImage) || (words.some((x) => SELF_WORDS.has(x)) && (result.findings.length > 0 || turn.imageWorry === true || turn.alreadyPaid === true || turn.cantPay === true))) turn.aboutSelf = true;
+    if (inEither.has(itsReal)) turn.itsReal = true;
+    if (inEither.has(ownImage) || (words.some((x) => SELF_WORDS.has(x)) && (result.findings.length > 0 || turn.imageWorry === true || turn.alreadyPaid === true || turn.cantPay === true))) turn.aboutSelf = true;
     // Beyond naming who they are ("I'm asking for a friend"), they have started their story.
     if (words.length >= (audience === undefined ? 4 : 7)) turn.tellsStory = true;
     // "im a teacher", "youth worker here": their own role, not someone in a story ("its a teacher" names who did it, "my coach
@@ -1188,70 +1190,70 @@ export function createAnalyser(deps: DialogDeps) {
     const otherLanguage = otherLanguages === undefined ? undefined : otherLanguageOf(words, otherLanguages);
     if (otherLanguage !== undefined) turn.otherLanguage = otherLanguage;
     if (result.findings.length === 0 && wholeIn(rawRest, spelledRest, backAfterPause)) turn.backAfterPause = true;
-    if (either(hits, spelledHits, asksIfDidWrong)) turn.asksIfDidWrong = true;
+    if (inEither.has(asksIfDidWrong)) turn.asksIfDidWrong = true;
     if (result.findings.length === 0 && wholeIn(rawRest, spelledRest, hesitates)) turn.hesitates = true;
-    if (either(hits, spelledHits, imageReachedFamily)) turn.imageReachedFamily = true;
-    if (either(hits, spelledHits, thinksOver)) turn.thinksOver = true;
-    if (either(hits, spelledHits, minimises)) turn.minimises = true;
-    if (either(hits, spelledHits, lovePressure)) turn.lovePressure = true;
-    if (either(hits, spelledHits, abuserExcuse)) turn.abuserExcuse = true;
-    if (either(hits, spelledHits, comesInRoom)) turn.comesInRoom = true;
-    if (either(hits, spelledHits, metInPerson) && metFaceToFace(words)) turn.metInPerson = true;
+    if (inEither.has(imageReachedFamily)) turn.imageReachedFamily = true;
+    if (inEither.has(thinksOver)) turn.thinksOver = true;
+    if (inEither.has(minimises)) turn.minimises = true;
+    if (inEither.has(lovePressure)) turn.lovePressure = true;
+    if (inEither.has(abuserExcuse)) turn.abuserExcuse = true;
+    if (inEither.has(comesInRoom)) turn.comesInRoom = true;
+    if (inEither.has(metInPerson) && metFaceToFace(words)) turn.metInPerson = true;
     if ((digits && adultAgeIn(words)) || namesGrownUp(words)) turn.adultTold = true;
-    if (either(hits, spelledHits, asksAfterReport)) turn.asksAfterReport = true;
-    if (either(hits, spelledHits, asksPoliceVisit)) turn.asksPoliceVisit = true;
-    if (either(hits, spelledHits, asksHisFate)) turn.asksHisFate = true;
-    if (either(hits, spelledHits, asksDeleteAccount)) turn.asksDeleteAccount = true;
-    if (either(hits, spelledHits, fearsJudged)) turn.fearsJudged = true;
-    if (either(hits, spelledHits, aiFake)) {
+    if (inEither.has(asksAfterReport)) turn.asksAfterReport = true;
+    if (inEither.has(asksPoliceVisit)) turn.asksPoliceVisit = true;
+    if (inEither.has(asksHisFate)) turn.asksHisFate = true;
+    if (inEither.has(asksDeleteAccount)) turn.asksDeleteAccount = true;
+    if (inEither.has(fearsJudged)) turn.fearsJudged = true;
+    if (inEither.has(aiFake)) {
       turn.aiFake = true;
       // "made a fake nude of me and wants real ones": asked for, so "don't send" still fits.
-      if (either(hits, spelledHits, asksInReturn)) turn.asksInReturn = true;
+      if (inEither.has(asksInReturn)) turn.asksInReturn = true;
     }
-    if (either(hits, spelledHits, lateHour)) turn.lateHour = true;
-    if (either(hits, spelledHits, notKnowing)) turn.notKnowing = true;
-    if (either(hits, spelledHits, lockedIn)) turn.lockedIn = true;
-    if (either(hits, spelledHits, policeWhen)) turn.policeWhen = true;
-    if (either(hits, spelledHits, isDsl)) turn.isDsl = true;
-    if (either(hits, spelledHits, fosterCarer)) turn.fosterCarer = true;
+    if (inEither.has(lateHour)) turn.lateHour = true;
+    if (inEither.has(notKnowing)) turn.notKnowing = true;
+    if (inEither.has(lockedIn)) turn.lockedIn = true;
+    if (inEither.has(policeWhen)) turn.policeWhen = true;
+    if (inEither.has(isDsl)) turn.isDsl = true;
+    if (inEither.has(fosterCarer)) turn.fosterCarer = true;
     // "im her nan she lives with me": who they are (a relative caring for the child), short, nothing flagged, no app and nothing
     // online; not the story (session 31, tester's #27, P12).
-    if (words.length <= 10 && result.findings.length === 0 && turn.app === undefined && turn.strangerOrOnline !== true && either(hits, spelledHits, carerRelative)) turn.namesCarerRole = true;
-    if (either(hits, spelledHits, olderSibling)) turn.olderSibling = true;
-    if (either(hits, spelledHits, toldDsl)) turn.toldDsl = true;
-    if (either(hits, spelledHits, parentsLanguage)) turn.parentsLanguage = true;
-    if (either(hits, spelledHits, grownUpAtWork)) turn.grownUpAtWork = true;
-    if (either(hits, spelledHits, additionalNeeds)) turn.additionalNeeds = true;
-    if (either(hits, spelledHits, cantSeeDanger)) turn.cantSeeDanger = true;
-    if (either(hits, spelledHits, asksExplain)) turn.asksExplain = true;
+    if (words.length <= 10 && result.findings.length === 0 && turn.app === undefined && turn.strangerOrOnline !== true && inEither.has(carerRelative)) turn.namesCarerRole = true;
+    if (inEither.has(olderSibling)) turn.olderSibling = true;
+    if (inEither.has(toldDsl)) turn.toldDsl = true;
+    if (inEither.has(parentsLanguage)) turn.parentsLanguage = true;
+    if (inEither.has(grownUpAtWork)) turn.grownUpAtWork = true;
+    if (inEither.has(additionalNeeds)) turn.additionalNeeds = true;
+    if (inEither.has(cantSeeDanger)) turn.cantSeeDanger = true;
+    if (inEither.has(asksExplain)) turn.asksExplain = true;
     // A parent or carer about to punish, spy, hunt the man or set a trap (read on the parent path only, by standingAnswerLines).
-    if (either(hits, spelledHits, parentPunishes)) turn.parentPunishes = true;
-    if (either(hits, spelledHits, doubtsChild)) turn.doubtsChild = true;
+    if (inEither.has(parentPunishes)) turn.parentPunishes = true;
+    if (inEither.has(doubtsChild)) turn.doubtsChild = true;
     // "can i read his messages without him knowing" names looking: parent.check-messages answers it (together, keep everything).
-    if (either(hits, spelledHits, parentSpies) && turn.asksCheckMessages !== true) turn.parentSpies = true;
-    if (either(hits, spelledHits, parentHunts)) turn.parentHunts = true;
-    if (either(hits, spelledHits, parentTrap)) turn.parentTrap = true;
+    if (inEither.has(parentSpies) && turn.asksCheckMessages !== true) turn.parentSpies = true;
+    if (inEither.has(parentHunts)) turn.parentHunts = true;
+    if (inEither.has(parentTrap)) turn.parentTrap = true;
     // A nude of a young person going round among young people (or one they shared); the law asked about; deleting a picture.
-    if (either(hits, spelledHits, peerImage) || turn.sharedOtherImage === true || turn.othersSharedImage === true) turn.peerImage = true;
-    if (either(hits, spelledHits, asksAboutLaw)) {
+    if (inEither.has(peerImage) || turn.sharedOtherImage === true || turn.othersSharedImage === true) turn.peerImage = true;
+    if (inEither.has(asksAboutLaw)) {
       turn.asksLaw = true;
       turn.asksIfInTrouble = true;
     }
     if (wholeIn(rawRest, spelledRest, asksAboutLaw)) turn.onlyAsksLaw = true;
     // "is it illegal what i did" asks about themselves, not whether a stranger's ask is legit.
     if (turn.asksIfInTrouble === true) delete turn.asksLegit;
-    if (either(hits, spelledHits, asksDeleteImage)) turn.asksDeleteImage = true;
+    if (inEither.has(asksDeleteImage)) turn.asksDeleteImage = true;
     // Going live, dares or gifts on a live, and a carer's signs of exploitation: read against the chat in readMessage (session 30).
-    if (either(hits, spelledHits, goesLive)) turn.goesLive = true;
-    if (result.findings.length === 0 && either(hits, spelledHits, familyReaction)) turn.familyReaction = true;
-    if (either(hits, spelledHits, grownUpAway)) turn.grownUpAway = true;
-    if (either(hits, spelledHits, liveAsks)) turn.liveDares = true;
-    if (either(hits, spelledHits, asksStopGifts)) turn.asksStopGifts = true;
-    const things = either(hits, spelledHits, unexplainedThings);
-    const out = either(hits, spelledHits, outUnexplained);
+    if (inEither.has(goesLive)) turn.goesLive = true;
+    if (result.findings.length === 0 && inEither.has(familyReaction)) turn.familyReaction = true;
+    if (inEither.has(grownUpAway)) turn.grownUpAway = true;
+    if (inEither.has(liveAsks)) turn.liveDares = true;
+    if (inEither.has(asksStopGifts)) turn.asksStopGifts = true;
+    const things = inEither.has(unexplainedThings);
+    const out = inEither.has(outUnexplained);
     if (things || out) turn.signHalf = things && out ? 'both' : things ? 'things' : 'out';
     // "if i delete my account will the pics go away": what deleting does and does not do, not "should i delete" (session 30).
-    if (either(hits, spelledHits, asksDeleteGone)) {
+    if (inEither.has(asksDeleteGone)) {
       turn.asksDeleteGone = true;
       delete turn.asksDelete;
       delete turn.deletesMessages;
@@ -1259,27 +1261,27 @@ export function createAnalyser(deps: DialogDeps) {
       delete turn.asksDeleteImage;
     }
     // Running away (read with a red flag known, by standingAnswerLines); "i just want to leave" once it came up.
-    if (either(hits, spelledHits, runsAway)) turn.runsAway = true;
-    if (either(hits, spelledHits, threatensToRun)) {
+    if (inEither.has(runsAway)) turn.runsAway = true;
+    if (inEither.has(threatensToRun)) {
       turn.threatensToRun = true;
       turn.runsAway = true;
     }
-    if (either(hits, spelledHits, wantsToLeave)) turn.wantsToLeave = true;
+    if (inEither.has(wantsToLeave)) turn.wantsToLeave = true;
     if (wholeIn(rawRest, spelledRest, fedUp)) turn.fedUp = true;
     // "whats a counsellor": the word explained, not one asked for ("counsellor" alone asks for a person).
-    if (either(hits, spelledHits, asksWhatCounsellor)) {
+    if (inEither.has(asksWhatCounsellor)) {
       turn.asksWhatCounsellor = true;
       delete turn.asksForPerson;
     }
     // "wat dos privit mean": the word explained, not the answer to "do they know private things?" (a no, before).
-    if (either(hits, spelledHits, asksWhatPrivate)) turn.asksWhatPrivate = true;
+    if (inEither.has(asksWhatPrivate)) turn.asksWhatPrivate = true;
     // Nothing happened told: a question to the bot or small talk, and nobody, no app, feeling, grown-up or red flag in it.
     const asksBot = /\?\s*$/.test(text) || QUESTION_OPENERS.has(words[0] ?? '');
     const storySignal =
       result.findings.length > 0 || app !== undefined || turn.otherApp === true || someone || knownAdult || householdNamed || online ||
       turn.feeling !== undefined || turn.imageWorry === true || turn.homeProblem === true || turn.wantsTips === true;
     const plainNoOrDontKnow = words.length <= 4 && (turn.no === true || turn.notKnowing === true);
-    if (!storySignal && (either(hits, spelledHits, smallTalk) || (asksBot && words.length <= 10) || plainNoOrDontKnow)) turn.toldNothing = true;
+    if (!storySignal && (inEither.has(smallTalk) || (asksBot && words.length <= 10) || plainNoOrDontKnow)) turn.toldNothing = true;
     return { turn, detector: result.state };
   };
 }
@@ -1392,12 +1394,6 @@ function feelingOfOthers(words: readonly string[], feelingWords: ReadonlySet<str
     }
   }
   return false;
-}
-
-/** Whether a phrase list was found in either spelling of the message. */
-function either(hits: FoundLists, spelledHits: FoundLists, phrases: PhraseList): boolean {
-  // Most messages need no respelling, and then both are the same set: one look-up, not the same one twice.
-  return hits.has(phrases) || (spelledHits !== hits && spelledHits.has(phrases));
 }
 
 /** The first id whose phrases the child's own spelling has, else the first the plain-words spelling has. */

@@ -10,6 +10,8 @@ import { fastTransition, withContext } from './xstate-lite.js';
 /** How the machine is built: `fastPath: false` leaves every transition to XState's own macrostep (for the test that compares the two). */
 export interface HarbourMachineOptions {
   readonly fastPath?: boolean;
+  /** `false`: every message asks all of `stepAnswers`' conditions (see `isPlainAnswer` in harbour.setup.ts). */
+  readonly answerGate?: boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface HarbourMachineOptions {
  */
 export function createHarbourMachine(deps: DialogDeps, options: HarbourMachineOptions = {}) {
   const readMessage = createMessageReader(deps);
-  const s = createHarbourSetup(deps, readMessage);
+  const s = createHarbourSetup(deps, readMessage, { answerGate: options.answerGate });
   const machine = s.createMachine({
     id: 'harbour',
     context: ({ input }) => initialContext(input),

@@ -11,11 +11,17 @@ import { AGE_LIE_RULE, EXPLOITATION_SIGNS_FINDING, ASKED, caresLine, grownUpTarg
 
 export { pathOf, type PathPrefix } from './wording.js';
 
+/** How the setup is built: `answerGate: false` asks `stepAnswers` of every message (for the test that compares the two). */
+export interface HarbourSetupOptions {
+  readonly answerGate?: boolean;
+}
+
 /**
  * `setup()` for the Harbour machine: every action and guard by name. The deps (detector, answer
  * words, timing) are closed over here; the context stays plain data.
  */
-export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader = createMessageReader(deps)) {
+export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader = createMessageReader(deps), options: HarbourSetupOptions = {}) {
+  const answerGate = options.answerGate !== false;
   /** An app's own advice (a grown-up or a friend hears "Here is what can help on …:" first); none for no app. */
   const adviceForApp = (app: AppName | undefined, prefix: PathPrefix): BotSay[] => {
     if (app === undefined) return [];
@@ -1063,7 +1069,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** "i think im gay", "im trans", nothing else told (`identityOnly`). */
       saysIdentityOnly: ({ context, event }) => turnOf(context, event).identityOnly === true,
       /** A worry or question with a standing answer (see {@link standingAnswerLines}): answered at the root. */
-      hasStandingAnswer: ({ context, event }) => standingAnswerLines(context, summaryOf(context, event)).length > 0,
+      hasStandingAnswer: ({ context, event }) => !(answerGate && isPlainAnswer(context, context.turn)) && standingAnswerLines(context, summaryOf(context, event)).length > 0,
       pausesChat: ({ context, event }) => turnOf(context, event).pauses === true && turnOf(context, event).findings.length === 0,
       /** The message reads as a question (ends with "?", or starts "will", "should", "how"…). */
       asksAQuestion: ({ context, event }) => turnOf(context, event).asksQuestion === true,
@@ -1180,7 +1186,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       isAnswer: ({ context, event }) => {
         // Every step answer asks this first (see `answer`): worked out once per message and context.
         if (answerEvent === event && answerContext === context) return answerVerdict;
-        const answers = stepAnswers(context, event);
+        // A plain answer meets none of stepAnswers' conditions: the step answers, unless a counsellor is with the child.
+        const answers = answerGate && isPlainAnswer(context, turnOf(context, event)) ? context.handoff !== 'accepted' : stepAnswers(context, event);
         answerEvent = event;
         answerContext = context;
         answerVerdict = answers;
@@ -1951,6 +1958,31 @@ function standingAnswerLines(context: HarbourContext, summary: ConversationSumma
   const runRisk = redFlagKnown(context, summary) || context.said.olderPartner === true;
   if ((t.runsAway === true && runRisk) || (t.wantsToLeave === true && context.said.runAway === true)) out.push(sayStepOf({ ...context, audience: context.audience ?? t.audience ?? 'young_person' }, context.said.runAway === true ? 'run-away-again' : 'run-away'));
   return out;
+}
+
+/**
+ * The turn's keys that meet no condition of `stepAnswers` or {@link standingAnswerLines}, whatever their values and
+ * whatever the context: what an ordinary answer to a step's question holds ("a few weeks now", "not sure", "it was on
+ * roblox", "my big sister"). Any other key (a new one too) sends the message through every condition. A key goes here
+ * only if no condition can hold because of it: tests/dialogs/answer-gate.test.ts gives each of them, with each value
+ * the tuning conversations give it, to both in real contexts, and fails when they disagree.
+ */
+export const PLAIN_ANSWER_KEYS: ReadonlySet<string> = new Set<string>([
+  'findings', 'categories', 'hasWords', 'language', 'tellsStory', 'storyOfSomeone', 'audience', 'aboutSelf', 'strangerOrOnline',
+  'ageBand', 'childUnder13', 'trustedAdult', 'noTrustedAdult', 'app', 'otherApp', 'duration', 'feeling', 'relation', 'knownAdultNamed',
+  'knownAdultInPerson', 'householdNamed', 'harmInPerson', 'habitualHarm', 'adultTold', 'asksQuestion', 'lightTone', 'toldNothing',
+  'yes', 'bareYes', 'no', 'declines', 'unsure', 'notKnowing', 'soundsFine', 'greeting',
+] satisfies (keyof TurnAnalysis)[]);
+
+/**
+ * A message none of `stepAnswers`' conditions can take (so the step answers it, unless a counsellor is with the child):
+ * its turn holds only {@link PLAIN_ANSWER_KEYS}, and no brother or sister was named before (`sayFacts`: with an age of
+ * 18 or over known, {@link roleOfTurn} gives their role's line whatever the message says). Most messages of a long chat.
+ */
+export function isPlainAnswer(context: HarbourContext, turn: TurnAnalysis): boolean {
+  if (context.sayFacts !== undefined) return false;
+  for (const key in turn) if (!PLAIN_ANSWER_KEYS.has(key)) return false;
+  return true;
 }
 
 /**

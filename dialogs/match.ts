@@ -141,6 +141,14 @@ export class FoundLists {
     const at = list.number - this.first;
     return at >= 0 && hasBit(this.bits, at);
   }
+
+  /** The lists found here or in `other` (another reading's, by the same vocabulary): this one when they are the same. */
+  or(other: FoundLists): FoundLists {
+    if (other === this) return this;
+    const bits: number[] = [];
+    for (let i = 0; i < this.bits.length; i++) bits.push((this.bits[i] ?? 0) | (other.bits[i] ?? 0));
+    return new FoundLists(bits, this.first);
+  }
 }
 
 /** A phrase of a list, indexed by its first word, with the list's bit in the vocabulary's {@link FoundLists}. */

@@ -231,7 +231,8 @@ interface NodeLike {
   readonly type: string;
   readonly key: string;
   readonly parent?: NodeLike;
-  readonly always?: readonly unknown[];
+  /** Its eventless transitions (XState formats them as it does `on`'s). */
+  readonly always?: readonly TransitionLike[];
   readonly entry: readonly unknown[];
   readonly exit: readonly unknown[];
   readonly invoke: readonly unknown[];
@@ -305,17 +306,18 @@ function activeLeaf(nodes: readonly NodeLike[]): NodeLike | null {
 /**
  * The state a transition moves to when it is the simple move the shortcut also takes: from the active
  * atomic state to another atomic state beside it (the same compound parent), declared on either of them
- * or on the parent, not re-entering, with no invoked actors to stop or start and no eventless transitions
- * where it arrives. XState's microstep then exits only `leaf` and enters only the target. Otherwise null.
+ * or on the parent, not re-entering, with no invoked actors to stop or start and (unless `eventlessThere`)
+ * no eventless transitions where it arrives. XState's microstep then exits only `leaf` and enters only the
+ * target. Otherwise null.
  */
-function siblingTarget(transition: TransitionLike, leaf: NodeLike): NodeLike | null {
+function siblingTarget(transition: TransitionLike, leaf: NodeLike, eventlessThere = false): NodeLike | null {
   const targets = transition.target;
   if (targets === undefined || targets.length !== 1 || transition.reenter) return null;
   const target = targets[0]!;
   const parent = leaf.parent;
   if (target === leaf || target.type !== 'atomic' || parent === undefined || parent.type !== 'compound' || target.parent !== parent) return null;
   if (transition.source !== leaf && transition.source !== parent) return null;
-  if (leaf.invoke.length > 0 || target.invoke.length > 0 || hasEventless(target)) return null;
+  if (leaf.invoke.length > 0 || target.invoke.length > 0 || (hasEventless(target) && !eventlessThere)) return null;
   return target;
 }
 
@@ -462,7 +464,11 @@ function resolveActions(
  * beside it ({@link siblingTarget}), and no active state node has eventless transitions. XState's
  * macrostep would then run one microstep that exits nothing or only that state and enters nothing or only
  * the target (after building the Sets that find them, a `flatMap` of the actions and a copy of the active
- * nodes), report it to the inspector, and look for eventless transitions that cannot be there. The
+ * nodes), report it to the inspector, and look for eventless transitions that cannot be there. A target
+ * with eventless transitions (a state that only decides where to go next, as `toHowLong` or `advice`) is
+ * taken too when the one they choose (`chooseEventless`, XState's `selectEventlessTransitions` for
+ * one chain) is another such move: XState's macrostep makes one more microstep of it, and so does the
+ * shortcut, each reported in turn after its own actions. The
  * shortcut resolves the same actions as that microstep does, in the same order (the state's exit actions,
  * the transition's, the target's entry actions), on the same scope (so the same actions reach the same
  * executor, in the same order), makes the same snapshot ({@link movedSnapshot}), reports the same
@@ -553,43 +559,97 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
       chosen = outer;
     }
   };
+  /**
+   * `chooseEventless`: XState's `selectEventlessTransitions` for one chain of active states ending in `leaf`: from the leaf up, the first
+   * node with eventless transitions one of whose guards passes gives that one (a node none of whose guards pass lets
+   * its ancestors be asked). `undefined` for none; `null` for a guard this leaves to XState or that throws (XState's
+   * path then runs it, for its own error).
+   */
+  const chooseEventless = (leaf: NodeLike, snapshot: SnapshotLike, event: EventLike): TransitionLike | undefined | null => {
+    const args: GuardArgs = { context: snapshot.context, event };
+    try {
+      for (let node: NodeLike | undefined = leaf; node !== undefined; node = node.parent) {
+        if (node.always === undefined) continue;
+        for (const candidate of node.always) {
+          const passed = candidate.guard === undefined ? true : evaluate(candidate.guard, snapshot, args);
+          if (passed === LEFT_TO_XSTATE) return null;
+          if (passed) return candidate;
+        }
+      }
+    } catch {
+      return null;
+    }
+    return undefined;
+  };
   return ((snapshot: SnapshotLike, event: EventLike, scope: FastScope): SnapshotLike => {
-    const leaf = snapshot.status !== 'active' || event.type.startsWith('xstate.') || !((snapshot.machine.options?.maxIterations ?? Infinity) >= 1) ? null : activeLeaf(snapshot._nodes);
+    const maxIterations = snapshot.machine.options?.maxIterations ?? Infinity;
+    const leaf = snapshot.status !== 'active' || event.type.startsWith('xstate.') || !(maxIterations >= 1) ? null : activeLeaf(snapshot._nodes);
     if (leaf === null) return slow(snapshot, event, scope);
     const transitions = choose(leaf, snapshot, event);
     const transition = transitions[0];
-    const target = transition?.target === undefined ? null : siblingTarget(transition, leaf);
+    const target = transition?.target === undefined ? null : siblingTarget(transition, leaf, true);
     if (transitions.length > 1 || (transition?.target !== undefined && target === null)) return throughXState(snapshot, event, scope, transitions);
+    if (transition === undefined) {
+      scope.system._sendInspectionEvent({ type: '@xstate.microstep', actorRef: scope.self, event, snapshot, _transitions: transitions });
+      return snapshot;
+    }
+    // As XState's microstep does, the actions go to the executor through a wrapper, here one that holds
+    // them until it is known that none raised an event. Each microstep's actions, then its inspection event.
+    const executor = scope.actionExecutor;
+    const steps: { held: ActionObject[]; snapshot: SnapshotLike; transitions: TransitionLike[] }[] = [];
+    let held: ActionObject[] = [];
+    const internalQueue: unknown[] = [];
+    scope.actionExecutor = (action) => void held.push(action);
     let next = snapshot;
-    if (transition !== undefined) {
-      // As XState's microstep does, the actions go to the executor through a wrapper, here one that holds
-      // them until it is known that none raised an event.
-      const executor = scope.actionExecutor;
-      const held: ActionObject[] = [];
-      const internalQueue: unknown[] = [];
-      scope.actionExecutor = (action) => void held.push(action);
-      try {
-        if (target !== null) next = resolveActions(next, event, scope, leaf.exit, { internalQueue, deferredActorIds: undefined });
-        next = resolveActions(next, event, scope, transition.actions, { internalQueue, deferredActorIds: undefined });
-        if (target !== null) {
+    try {
+      // A move into a state with eventless transitions (`always`) goes on, as XState's macrostep does, with the one they
+      // choose, while it is another such move: a microstep each (at most `maxIterations` after the first).
+      let from = leaf;
+      let step: TransitionLike = transition;
+      let to = target;
+      let stepTransitions = transitions;
+      for (;;) {
+        if (to !== null) next = resolveActions(next, event, scope, from.exit, { internalQueue, deferredActorIds: undefined });
+        next = resolveActions(next, event, scope, step.actions, { internalQueue, deferredActorIds: undefined });
+        if (to !== null) {
           // Entering a state, XState resolves with the ids of the actors it invokes (none here) and retries what asks it.
           const retries: [Resolvable, unknown][] = [];
-          next = resolveActions(next, event, scope, target.entry, { internalQueue, deferredActorIds: [] }, retries);
+          next = resolveActions(next, event, scope, to.entry, { internalQueue, deferredActorIds: [] }, retries);
           for (const [action, params] of retries) action.retryResolve!(scope, next, params);
+          next = movedSnapshot(next, from, to);
         }
-      } catch (error) {
-        // XState's executor would already have had the actions before the one that threw.
-        scope.actionExecutor = executor;
-        for (const action of held) executor(action);
-        throw error;
-      } finally {
-        scope.actionExecutor = executor;
+        steps.push({ held, snapshot: next, transitions: stepTransitions });
+        held = [];
+        if (internalQueue.length > 0 || to === null || !hasEventless(to)) break;
+        const eventless = chooseEventless(to, next, event);
+        const after = eventless === null || eventless === undefined ? null : siblingTarget(eventless, to, true);
+        // (XState's macrostep counts one more round after the last microstep, to find nothing left to do.)
+        if (after === null || steps.length + 1 > maxIterations) {
+          scope.actionExecutor = executor;
+          return throughXState(snapshot, event, scope, transitions);
+        }
+        from = to;
+        step = eventless!;
+        to = after;
+        stepTransitions = [step];
       }
-      if (internalQueue.length > 0) return throughXState(snapshot, event, scope, transitions);
+    } catch (error) {
+      // XState's executor would already have had the actions before the one that threw (and the microsteps before its own).
+      scope.actionExecutor = executor;
+      for (const done of steps) {
+        for (const action of done.held) executor(action);
+        scope.system._sendInspectionEvent({ type: '@xstate.microstep', actorRef: scope.self, event, snapshot: done.snapshot, _transitions: done.transitions });
+      }
       for (const action of held) executor(action);
-      if (target !== null) next = movedSnapshot(next, leaf, target);
+      throw error;
+    } finally {
+      scope.actionExecutor = executor;
     }
-    scope.system._sendInspectionEvent({ type: '@xstate.microstep', actorRef: scope.self, event, snapshot: next, _transitions: transitions });
+    if (internalQueue.length > 0) return throughXState(snapshot, event, scope, transitions);
+    for (const done of steps) {
+      for (const action of done.held) executor(action);
+      scope.system._sendInspectionEvent({ type: '@xstate.microstep', actorRef: scope.self, event, snapshot: done.snapshot, _transitions: done.transitions });
+    }
     return next;
   }) as unknown as M['transition'];
 }
