@@ -233,6 +233,9 @@ function someoneElseBetween(tokens: readonly Token[], j: number, first: number):
     // Right after the trusted word it is the same person: "a delivery MAN", "my dad's FRIEND".
     if (OTHER_PERSON.has(w) && k > j + 1) return true;
     if (self ? CHILD_SUBJECTS.has(w) : (FEMALE.has(who) && HE.has(w)) || (MALE.has(who) && SHE.has(w))) return true;
+    // Session 33b: a "he" or "she" that was already acting before the trusted person goes on with that one ("HE'LL
+    // hurt my little brother, HE knows what school…"; see pronounBefore).
+    if (!self && (SUBJECT_HE.has(w) || SUBJECT_SHE.has(w)) && pronounBefore(tokens, j, w)) return true;
   }
   // Session 7: the phrase names its own actor, a stranger ("my friend says THE MAN is outside her
   // school right now"): the trusted person is only telling of him.
@@ -327,8 +330,20 @@ function pronounOfTrusted(tokens: readonly Token[], m: PhraseMatch, set: string)
       if (t.keys.includes(set) || w === 'boys' || w === 'girls' || w === 'people') return false;
       continue;
     }
-    if (t.keys.includes(set)) return (she ? FEMALE.has(w) : MALE.has(w)) || EITHER_GENDER.has(w) ? !metOnline(tokens, k) : false;
+    if (t.keys.includes(set)) return (she ? FEMALE.has(w) : MALE.has(w)) || EITHER_GENDER.has(w) ? !metOnline(tokens, k) && !pronounBefore(tokens, k, tokens[p]?.word ?? '') : false;
   }
+  return false;
+}
+
+/**
+ * Session 33b: the same "he" or "she" already acting before the trusted person ("he said if i block him HE'LL hurt my
+ * little BROTHER, HE knows what school hes at"): the trusted person is the one acted on, and the later pronoun goes on
+ * with the earlier one, so it is not the trusted person. "my dad said he'll buy me trainers" (no pronoun before
+ * "dad") is unchanged.
+ */
+function pronounBefore(tokens: readonly Token[], k: number, pronoun: string): boolean {
+  const s = tokens[k]?.sentence;
+  for (let i = k - 1; i >= 0 && tokens[i]?.sentence === s; i -= 1) if (tokens[i]?.word === pronoun) return true;
   return false;
 }
 
@@ -3335,6 +3350,8 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (askedWhatLike(tokens, m, rule)) return 'trusted';
   if (kinDrama(tokens, m, rule)) return 'hyperbole';
   if (speakerNamedAfter(tokens, m, rule)) return 'speaker';
+  // Session 33b: undressed words in ordinary life (each returns early on its rule id).
+  if (nudeWordAlone(tokens, m, rule)) return 'thing';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when
@@ -3819,6 +3836,37 @@ function ownLimbHurt(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
     if (t.sentence === s && i < m.first && (MISHAPS.has(t.word) || SNAGS.has(t.word))) mishap = true;
   }
   return mishap;
+}
+
+/** Sets whose words make an undressed word more than a mention: someone else, a request or a sending, a picture, a
+ * camera or an app, the body or undressing, a secret, fear or money. */
+const NUDE_CUES = ['{person}', '{request}', '{send}', '{share}', '{image}', '{cam}', '{app}', '{onlineplace}', '{knownadult}', '{bodypart}', '{undress}', '{hush}', '{secret}', '{afraid}', '{money}'];
+/** The child addressed right beside the word ("u naked?", "naked pics of you"): someone else's words. */
+const ADDRESSED = new Set(['you', 'u', 'your', 'ur', 'yourself']);
+
+/**
+ * Session 33b: an undressed word in ordinary life ("our new football STRIP came", "stars with the NAKED eye", "i had to
+ * get UNDRESSED for swimming", "that meme is so NSFW lol"). nude-request's one-word phrases (naked, nude, strip,
+ * undressed, topless, nsfw, lewd…; not "nudes") are a mention, not a request: the red flag needs someone else asking,
+ * sending or looking. It stands down when the message names nobody else (set `person`: he, she, they, a man, a boy,
+ * someone…; a `knownadult`), no asking, sending or sharing, no picture, camera, app or online place, no other undressed
+ * or body word, no secret, fear or money, and no "you" beside the word (a person named right after the word is the one
+ * described: "a drawing of a naked PERSON"). "a man on insta asked me to strip", "he said
+ * take ur clothes off", "someone sent me a naked pic" and "r u naked" keep it.
+ */
+function nudeWordAlone(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.nude-request' || m.first !== m.last) return false;
+  const word = tokens[m.first];
+  if (word === undefined || word.keys[0] === 'nude' && word.word.endsWith('s')) return false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined || i === m.first) continue;
+    // The one described as undressed is a person right after the word ("a statue of a naked MAN"), not someone acting.
+    if (i === m.first + 1 && OTHER_PERSON.has(t.word)) continue;
+    if (NUDE_CUES.some((c) => t.sets.includes(c)) || t.sets.includes('{nudestrong}')) return false;
+    if (Math.abs(i - m.first) <= 2 && ADDRESSED.has(t.word)) return false;
+  }
+  return true;
 }
 
 /** Pronouns that are no noun a relative clause hangs on: "HE i met" is not English, "a girl i met" is. */

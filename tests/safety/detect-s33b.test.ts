@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { detect, EMPTY_DETECTOR_STATE, type SafetyModel } from '../../dialogs/safety/index.js';
+import { loadSafetyModel } from '../fixtures/flags/source.js';
+
+// Session 33, second detector owner (lexicon v98): benign false alarms in the rule families session 32 did not reach.
+// Each fix is checked in words the rule and stand-down text do not hold word for word, beside twins that must still
+// raise what a counsellor needs to see.
+
+const model: SafetyModel = loadSafetyModel();
+const categories = (text: string): string[] => [...new Set(detect(text, EMPTY_DETECTOR_STATE, model).findings.map((f) => f.category))].sort();
+
+describe('session 33b: undressed words in ordinary life (nude-request)', () => {
+  it('reads a kit, a cartoon, a chore, a dance, the naked eye and getting changed as no request', () => {
+    expect(categories('the new home strip for our netball club is green and gold')).toEqual([]);
+    expect(categories('we read a funny cartoon strip in the sunday paper')).toEqual([]);
+    expect(categories('spent all saturday stripping the paint off the old door, so boring')).toEqual([]);
+    expect(categories('you can see jupiter with the naked eye tonight apparently')).toEqual([]);
+    expect(categories('got undressed in the changing room and realised i forgot my goggles')).toEqual([]);
+    expect(categories('that joke is kinda nsfw ngl dont say it at school')).toEqual([]);
+    expect(categories('the painting in the museum was of a naked lady and my little brother would not stop laughing')).not.toContain('sexual');
+  });
+
+  it('keeps the same words when someone asks, sends or looks', () => {
+    expect(categories('a guy on snap wants me to strip for him')).toContain('sexual');
+    expect(categories('he keeps asking if im naked right now')).toContain('sexual');
+    expect(categories('some account sent me a nsfw video and said my turn')).toContain('sexual');
+    expect(categories('r u naked')).toContain('sexual');
+    expect(categories('he told me to get undressed on the video call')).toContain('sexual');
+    expect(categories('nudes?')).toContain('sexual');
+  });
+
+  it('reads a question retold from a friend as a general question', () => {
+    expect(categories('my mate asked me what to do if a boy from school asks for nudes, i told her to block and report')).toEqual([]);
+    expect(categories('what to do if he keeps asking for nudes and says hell post the ones i sent')).not.toEqual([]);
+  });
+});
+
+describe('session 33b: a "he" already acting before a trusted person goes on with that one', () => {
+  it('keeps what the stranger knows after he names the child\'s family', () => {
+    expect(categories('he said hed hurt my sister, and he knows which school she goes to')).toContain('personal_info');
+    expect(categories('he asked about my brother and he knows where he lives')).toContain('personal_info');
+  });
+
+  it('still reads a trusted person as the one acting when no pronoun came before them', () => {
+    expect(categories('my dad said if i pass my maths test he will buy me new trainers')).toEqual([]);
+  });
+});
