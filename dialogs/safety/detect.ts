@@ -3352,6 +3352,9 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (speakerNamedAfter(tokens, m, rule)) return 'speaker';
   // Session 33b: undressed words in ordinary life (each returns early on its rule id).
   if (nudeWordAlone(tokens, m, rule)) return 'thing';
+  if (thingAsksForPicture(tokens, m, rule)) return 'role';
+  if (beingOnCamera(tokens, m, rule)) return 'thing';
+  if (forShowcase(tokens, m, rule)) return 'role';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when
@@ -3867,6 +3870,80 @@ function nudeWordAlone(tokens: readonly Token[], m: PhraseMatch, rule: CompiledR
     if (Math.abs(i - m.first) <= 2 && ADDRESSED.has(t.word)) return false;
   }
   return true;
+}
+
+/** The picture rules a game, an app or a device can be the one asking in (and the pressure signal: "KEEPS ASKING"). */
+const PICTURE_ASK_RULES = new Set(['lex:sexual.image-request', 'lex:sexual.send-request']);
+
+/**
+ * Session 33b: a game, an app or a device asking for a picture or the camera ("the bank app wants a selfie to check its
+ * my dad", "minecraft keeps asking for camera access"): image-request, send-request and the pressure signal stand
+ * down when the word right before the phrase is such a thing (`LOGIN_THING_ASKERS`; a thing named by a common noun
+ * needs "the", "this", "my" or "every" or one word more before it, "the bank app"), and the sentence names no person (he,
+ * she, they, a man, a boy, someone). "a boy on roblox keeps asking for pics" keeps it.
+ */
+function thingAsksForPicture(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!PICTURE_ASK_RULES.has(rule.id) && rule.feature !== 'signal.pressure') return false;
+  const k = m.first - 1;
+  const w = tokens[k]?.word ?? '';
+  if (!LOGIN_THING_ASKERS.has(w)) return false;
+  const s = tokens[m.first]?.sentence;
+  for (const t of tokens) if (t.sentence === s && (OTHER_PERSON.has(t.word) || PEERS.has(t.word) || HE.has(t.word) || SHE.has(t.word) || t.word === 'they' || t.word === 'them' || t.sets.includes('{nudestrong}'))) return false;
+  return true;
+}
+
+/** Being seen by a camera, not asked to go on one: "you'll BE on camera", "CAUGHT on camera". */
+const ON_CAMERA_BEFORE = new Set(['be', 'been', 'being', 'was', 'were', 'is', 'am', 'are', 'caught', 'captured', 'recorded', 'filmed', 'got', 'appear', 'appeared']);
+/** What keeps a camera a request: nudity, the body, undressing, a secret, money. */
+const CAMERA_VETO = ['{nudestrong}', '{undress}', '{bodypart}', '{hush}', '{secret}', '{money}'];
+
+/**
+ * Session 33b: "on camera" told of as being seen ("ur gonna BE on camera at the match", "it was all CAUGHT on camera so
+ * the police got them"): image-request's phrase that ends on "on" and a camera word stands down when a word of being or being caught is
+ * right before it, no asking or sending word comes before it in the sentence ("he wants me to be on camera"), nothing
+ * says for whom ("on camera for him"), and the message names no nudity, body, undressing, secret or money.
+ */
+function beingOnCamera(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.image-request' || !tokens[m.last]?.sets.includes('{cam}')) return false;
+  // The "on" of the phrase: its first word ("on camera") or, across a gap, the last but one ("go … on camera" read
+  // in "gonna be on camera").
+  const on = tokens[m.first]?.word === 'on' ? m.first : tokens[m.last - 1]?.word === 'on' ? m.last - 1 : -1;
+  if (on < 0 || !ON_CAMERA_BEFORE.has(tokens[on - 1]?.word ?? '')) return false;
+  if (tokens[m.last + 1]?.word === 'for' || tokens[m.last + 1]?.word === 'with') return false;
+  const s = tokens[m.first]?.sentence;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (CAMERA_VETO.some((v) => t.sets.includes(v))) return false;
+    if (i < on && t.sentence === s && (t.sets.includes('{request}') || t.sets.includes('{send}'))) return false;
+  }
+  return true;
+}
+
+/** What keeps a picture for a showcase a request: nudity, the body, undressing, a secret, money, an app. */
+const SHOWCASE_VETO = ['{nudestrong}', '{undress}', '{bodypart}', '{hush}', '{secret}', '{money}', '{app}'];
+
+/**
+ * Session 33b: pictures asked for or taken for a club's or a school's showcase ("miss wants everyone to bring a baby
+ * photo for the leavers display", "the brownies leader asked if she could put photos of us on the newsletter", "the
+ * scout leader took videos of me playing football for the parents"): image-request stands down when its sentence
+ * names where the pictures go (set `showcase`: a newsletter, a display, the school website, the parents…), and the
+ * message names no stranger or other person (a man, someone), no nudity, body, undressing, secret, money or app, and
+ * nobody they are for alone ("for him", "for me"). "a man asked for photos of me for his newsletter" keeps it.
+ */
+function forShowcase(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.image-request') return false;
+  const s = tokens[m.first]?.sentence;
+  let showcase = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (OTHER_PERSON.has(t.word) || SHOWCASE_VETO.some((v) => t.sets.includes(v))) return false;
+    if (t.word === 'for' && HE.has(tokens[i + 1]?.word ?? '')) return false;
+    if (t.word === 'his' || t.word === 'him') return false;
+    if (t.sentence === s && t.sets.includes('{showcase}')) showcase = true;
+  }
+  return showcase;
 }
 
 /** Pronouns that are no noun a relative clause hangs on: "HE i met" is not English, "a girl i met" is. */

@@ -45,3 +45,40 @@ describe('session 33b: a "he" already acting before a trusted person goes on wit
     expect(categories('my dad said if i pass my maths test he will buy me new trainers')).toEqual([]);
   });
 });
+
+describe('session 33b: pictures and the camera in ordinary life (image-request)', () => {
+  it('reads an app or a game asking for a selfie or the camera as no request', () => {
+    expect(categories('the passport app wants a selfie so it can check my face matches')).toEqual([]);
+    expect(categories('roblox keeps asking to use my camera for the face thing, should i let it')).toEqual([]);
+  });
+
+  it('keeps a person in the game or app asking', () => {
+    expect(categories('a girl on roblox keeps asking for selfies of me')).toContain('sexual');
+    expect(categories('someone on the app wants a selfie of me in bed')).toContain('sexual');
+  });
+
+  it('reads being seen on camera as no request, but not being asked to go on it', () => {
+    expect(categories('we were on camera at the rugby, my nan saw us on the telly')).toEqual([]);
+    expect(categories('the man who stole my bike was caught on camera')).not.toContain('sexual');
+    expect(categories('he wants me to be on camera tonight')).toContain('sexual');
+    expect(categories('this guy keeps asking me to video call him')).toContain('sexual');
+  });
+
+  it('reads pictures for a club or school showcase as no request, unless a stranger or a body part is in it', () => {
+    expect(categories('our head of year wants a photo of every pupil for the leavers yearbook')).toEqual([]);
+    expect(categories('the scout leader took videos of me playing football for the parents')).toEqual([]);
+    expect(categories('a man from the club wants photos of me for the newsletter')).toContain('sexual');
+    expect(categories('my coach wants pics of my legs for the club calendar')).toContain('sexual');
+  });
+});
+
+describe('session 33b: a clause after "dont tell anyone" is kept quiet, not denied', () => {
+  it('keeps the sexual talk kept secret', () => {
+    expect(categories('he told me not to tell anyone we sext')).toContain('sexual');
+    expect(categories('dont tell ur mum he sent u pics')).toContain('sexual');
+  });
+
+  it('still reads a telling denied as a denial', () => {
+    expect(categories('i didnt tell him my address')).toEqual([]);
+  });
+});
