@@ -294,12 +294,15 @@ function strangerOnline(tokens: readonly Token[], s: number | undefined, j: numb
 }
 
 /** Session 26: trusted people of either gender, for "she" or "he" ("my COUSIN is sending me her old clothes, SHE needed my address"). */
-const EITHER_GENDER = new Set(['cousin', 'friend', 'bestie', 'bff', 'mate']);
+const EITHER_GENDER = new Set(['cousin', 'friend', 'bestie', 'bff', 'mate', 'pal', 'penpal']);
 /** Subject pronouns that may stand for a trusted person named earlier in the sentence. */
 const SUBJECT_HE = new Set(['he']);
 const SUBJECT_SHE = new Set(['she']);
 /** Session 30: trusted people who are several, for "they" ("my PARENTS have find my iphone on so THEY always know where i am"). */
 const TRUSTED_PLURAL = new Set(['parents', 'grandparents', 'family', 'carers', 'foster', 'mum and dad', 'teachers', 'friends', 'cousins']);
+
+/** Words that open a clause whose subject follows: "SO she can send me". */
+const LINKING = new Set(['so', 'and', 'because', 'cos', 'then']);
 
 /**
  * Session 7: the one acting is "he" or "she" just before the phrase, and the nearest person named
@@ -311,8 +314,10 @@ const TRUSTED_PLURAL = new Set(['parents', 'grandparents', 'family', 'carers', '
 function pronounOfTrusted(tokens: readonly Token[], m: PhraseMatch, set: string): boolean {
   const s = tokens[m.first]?.sentence;
   let p = -1;
-  // The pronoun is the subject of the phrase: at most three words before it ("she HAD TO buy me").
-  for (let k = m.first; k >= Math.max(0, m.first - 3); k -= 1) {
+  // The pronoun is the subject of the phrase: at most three words before it ("she HAD TO buy me"), or (session 33b) its
+  // second word after a linking word ("so SHE can send me": my pen pal asked for my address so she can send me a letter).
+  const start = LINKING.has(tokens[m.first]?.word ?? '') && m.first < m.last ? m.first + 1 : m.first;
+  for (let k = start; k >= Math.max(0, m.first - 3); k -= 1) {
     const w = tokens[k]?.word ?? '';
     if (tokens[k]?.sentence === s && (SUBJECT_HE.has(w) || SUBJECT_SHE.has(w) || w === 'they')) { p = k; break; }
   }
@@ -330,6 +335,8 @@ function pronounOfTrusted(tokens: readonly Token[], m: PhraseMatch, set: string)
       if (t.keys.includes(set) || w === 'boys' || w === 'girls' || w === 'people') return false;
       continue;
     }
+    // Session 33b: a place the one acting belongs to ("my pen pal AT SCHOOL … so she can") is no person.
+    if (t.keys.includes(set) && (AFFILIATION.has(tokens[k - 1]?.word ?? '') || (POSSESSIVES.has(tokens[k - 1]?.word ?? '') && AFFILIATION.has(tokens[k - 2]?.word ?? ''))) && !FEMALE.has(w) && !MALE.has(w) && !EITHER_GENDER.has(w)) continue;
     if (t.keys.includes(set)) return (she ? FEMALE.has(w) : MALE.has(w)) || EITHER_GENDER.has(w) ? !metOnline(tokens, k) && !pronounBefore(tokens, k, tokens[p]?.word ?? '') : false;
   }
   return false;
@@ -3355,6 +3362,8 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (thingAsksForPicture(tokens, m, rule)) return 'role';
   if (beingOnCamera(tokens, m, rule)) return 'thing';
   if (forShowcase(tokens, m, rule)) return 'role';
+  if (sentByChildToTrusted(tokens, m, rule)) return 'trusted';
+  if (closeKinAsks(tokens, m, rule)) return 'trusted';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when
@@ -3390,6 +3399,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
         // Session 19: "one of HIS mates made me a drink": his or their friends are not the child's.
         if (rule.id === 'lex:immediate_danger.given-drugs' && (tokens[j - 1]?.word === 'his' || tokens[j - 1]?.word === 'their')) continue;
         if (set === '{peers}' && hisFriend(tokens, j)) continue;
+        if (TRUSTED_SETS.has(set) && friendsOfHis(tokens, j)) continue;
         if (set === '{self}' && selfInRelative(tokens, j)) continue;
         if (set === '{self}' ? !isDemandedOfChild(tokens, j, m.first, model) : !isObject(tokens, j, model, set)) return true;
         if (rule.category === 'personal_info' && TRUSTED_SETS.has(set) && isTrustedReceiver(tokens, j)) return true;
@@ -3946,6 +3956,72 @@ function forShowcase(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   return showcase;
 }
 
+/** What keeps the child's own sending a threat told of: menace, nudity, the body, undressing, secrets, money. */
+const OWN_SEND_VETO = ['{menace}', '{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{hush}', '{secret}', '{money}'];
+/** How far the threat phrase may reach past the child's sending word: "i sent my mum a screenshot of my location". */
+const OWN_SEND_REACH = 8;
+
+/**
+ * Session 33b: the child sending their own thing to someone they trust ("i sent my mum a screenshot of my location",
+ * "i showed my dad the screenshots of my group chat"): a threat to share needs someone else doing the sharing, so
+ * share-images (and the signals have-pics and threat-weak) stands down when its phrase sits inside the child's own sending clause ("i" or "we" right before a
+ * sending word, then a trusted person as the receiver: `isTrustedReceiver`), within a few words of it, and the
+ * sentence names no stranger or other person, no he or she who cannot be the receiver, and the message no menace,
+ * nudity, body, secret or money. "i sent my mum a screenshot of what he said, he'll post my pics" keeps it.
+ */
+function sentByChildToTrusted(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:threat_blackmail.share-images' && rule.feature !== 'signal.have-pics' && rule.feature !== 'signal.threat-weak') return false;
+  const s = tokens[m.first]?.sentence;
+  let own = false;
+  let receiver = '';
+  for (let j = Math.max(0, m.first - OWN_SEND_REACH); j <= m.last; j += 1) {
+    const t = tokens[j];
+    if (t === undefined || t.sentence !== s || !SENDING.has(t.word) && t.word !== 'shared') continue;
+    const who = tokens[j - 1]?.word;
+    if (who !== 'i' && who !== 'we') continue;
+    const r = POSSESSIVES.has(tokens[j + 1]?.word ?? '') ? j + 2 : j + 1;
+    if (tokens[r]?.keys.some((k) => TRUSTED_SETS.has(k)) && isTrustedReceiver(tokens, r)) { own = true; receiver = tokens[r]?.word ?? ''; }
+  }
+  if (!own) return false;
+  // A he or she who cannot be the one sent to is someone else ("i sent my MUM … what HE said").
+  const other = MALE.has(receiver) ? SHE : FEMALE.has(receiver) ? HE : undefined;
+  for (const t of tokens) {
+    if (OWN_SEND_VETO.some((v) => t.sets.includes(v))) return false;
+    if (t.sentence === s && (OTHER_PERSON.has(t.word) || (other === undefined ? HE.has(t.word) || SHE.has(t.word) : other.has(t.word)) || t.word === 'they' || t.word === 'them')) return false;
+  }
+  return true;
+}
+
+/** Words of asking a question of the child: "my nan ASKED if ive ever kissed anyone". */
+const QUESTION_ASKED = new Set(['asked', 'asks', 'asking', 'ask', 'wondered', 'wants', 'wanted']);
+/** What keeps a relative's question sexual talk: nudity, the body, undressing, pictures, a secret, keeping quiet. */
+const KIN_QUESTION_VETO = ['{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{image}', '{hush}', '{secret}', '{knownadult}', '{cam}', '{app}'];
+
+/**
+ * Session 33b: a question about kissing or going out put by the child's close family or a friend ("my nan asked if ive
+ * ever kissed anyone", "my big sister keeps asking whether i've kissed anyone yet"): sexual-talk stands down when,
+ * before its phrase in the sentence, a relative or a friend (sets `family`, `peers`; not a `knownadult` — an uncle, a
+ * stepdad, a coach — nor a teacher) is right before an asking word (or one word before it: "keeps asking"), and the
+ * message names no other person (a man, someone), no he or him, and no nudity, body, undressing, picture, secret,
+ * camera or app. "my uncle asked if ive ever kissed anyone" and "a man on snap asked if ive ever kissed anyone" keep it.
+ */
+function closeKinAsks(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.sexual-talk') return false;
+  const s = tokens[m.first]?.sentence;
+  let kin = false;
+  for (let k = 0; k < m.first; k += 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s || !QUESTION_ASKED.has(t.word)) continue;
+    for (const w of [tokens[k - 1], tokens[k - 2]]) {
+      if (w === undefined || w.sentence !== s || w.sets.includes('{knownadult}') || w.word === 'teacher') continue;
+      if ((w.sets.includes('{family}') || w.sets.includes('{peers}')) && !metOnline(tokens, tokens.indexOf(w))) kin = true;
+    }
+  }
+  if (!kin) return false;
+  for (const t of tokens) if (OTHER_PERSON.has(t.word) || HE.has(t.word) || KIN_QUESTION_VETO.some((v) => t.sets.includes(v))) return false;
+  return true;
+}
+
 /** Pronouns that are no noun a relative clause hangs on: "HE i met" is not English, "a girl i met" is. */
 const NOT_RELATIVE_HEAD = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'it', 'you', 'u', 'we', 'and', 'but', 'so', 'that']);
 
@@ -3975,6 +4051,23 @@ const FRIEND_KIND = new Set(['best', 'only', 'bestest', 'closest', 'special', 'n
 function hisFriend(tokens: readonly Token[], j: number): boolean {
   const before = tokens[j - 1]?.word;
   return before === 'his' || (FRIEND_KIND.has(before ?? '') && tokens[j - 2]?.word === 'his');
+}
+
+/** Having words before friends who are someone else's: "he HAS GOT mates", "she HAS friends". */
+const HAVING_FRIENDS = new Set(['got', 'has', 'have']);
+
+/**
+ * Session 33b: friends that a he, she or they has ("HES GOT MATES near me who know where i live", "he has friends at my
+ * school"): the friends are his, not the child's, so they stand no phrase down. A friend word (set `friendword`)
+ * right after "got", "has" or "have" with he, she or they one or two words before.
+ */
+function friendsOfHis(tokens: readonly Token[], j: number): boolean {
+  if (!tokens[j]?.sets.includes('{friendword}')) return false;
+  let k = j - 1;
+  if (!HAVING_FRIENDS.has(tokens[k]?.word ?? '')) return false;
+  k -= 1;
+  if (tokens[k]?.word === 'has' || tokens[k]?.word === 'have' || tokens[k]?.word === 'is') k -= 1;
+  return CHILD_SUBJECTS.has(tokens[k]?.word ?? '');
 }
 
 /** Session 28c: every word of a trusted set before `end` in its sentence is "your X" (someone asked about). */

@@ -82,3 +82,35 @@ describe('session 33b: a clause after "dont tell anyone" is kept quiet, not deni
     expect(categories('i didnt tell him my address')).toEqual([]);
   });
 });
+
+describe("session 33b: the brief's five messages", () => {
+  it('reads the child sending their own screenshot to family as no threat', () => {
+    expect(categories('i sent my mum a screenshot of my location')).toEqual([]);
+    expect(categories('i showed my dad the screenshots of my group chat so he could see')).toEqual([]);
+    expect(categories('i sent my mum a screenshot of what he said, he said hell post my pics')).toContain('threat_blackmail');
+  });
+
+  it("reads a relative's or a friend's question about kissing as no sexual talk, but not a known adult's or a stranger's", () => {
+    expect(categories('my nan asked if ive ever kissed anyone')).toEqual([]);
+    expect(categories('my big sister keeps asking whether ive kissed anyone yet')).toEqual([]);
+    expect(categories('my uncle asked if ive ever kissed anyone')).toContain('sexual');
+    expect(categories('a man on snap asked if ive ever kissed anyone')).toContain('sexual');
+  });
+
+  it('reads the scout leader filming for the parents as no picture request', () => {
+    expect(categories('the scout leader took videos of me playing football for the parents')).toEqual([]);
+  });
+
+  it('reads a pen pal at school asking an address for a letter as nothing, but not one met online sending a present', () => {
+    expect(categories('my pen pal at school asked for my address so she can send me a letter')).toEqual([]);
+    expect(categories('my penpal in year 5 wants my address so she can post me a birthday card')).toEqual([]);
+    expect(categories('my pen pal from online asked for my address so he can send me a present')).toContain('meet_or_secrecy');
+    expect(categories('a man on roblox asked my address so he can send me a gift')).toContain('personal_info');
+  });
+
+  it("keeps what a stranger's friends know as personal_info", () => {
+    expect(categories('hes got mates near me who know where i live')).toContain('personal_info');
+    expect(categories('she has friends at my school who know where i live')).toContain('personal_info');
+    expect(categories('ive got mates near me who know where i live')).toEqual([]);
+  });
+});
