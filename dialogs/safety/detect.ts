@@ -3396,6 +3396,8 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
         if (TRUSTED_SETS.has(set) && (metOnline(tokens, j) || strangerOnline(tokens, s, j) || ownersOnlineFriend(tokens, j))) continue;
         // Session 20: a trusted role only claimed ("PRETENDING TO BE a delivery driver", "SAYING ITS a delivery").
         if (TRUSTED_SETS.has(set) && (claimedRole(tokens, j) || idealRole(tokens, j))) continue;
+        // Session 33b: staff the same ("PRETENDING TO BE a taxi driver", "the bus driver ON ROBLOX").
+        if (set === '{services}' && (claimedRole(tokens, j) || (tokens[j - 1]?.keys.includes(set) === true && claimedRole(tokens, j - 1)) || metOnline(tokens, j) || strangerOnline(tokens, s, j))) continue;
         // Session 19: "one of HIS mates made me a drink": his or their friends are not the child's.
         if (rule.id === 'lex:immediate_danger.given-drugs' && (tokens[j - 1]?.word === 'his' || tokens[j - 1]?.word === 'their')) continue;
         if (set === '{peers}' && hisFriend(tokens, j)) continue;
@@ -3533,8 +3535,8 @@ function keptInByWeather(tokens: readonly Token[], m: PhraseMatch, rule: Compile
 
 /** Speech words after "is what …": "… is what my friend SAID", "… is what i TEXT my mum". */
 const RETOLD_SPEECH = new Set(['said', 'says', 'say', 'text', 'texts', 'texted', 'asked', 'ask', 'asks', 'wrote', 'put', 'send', 'sent', 'message', 'messaged', 'told', 'tell', 'shouted', 'typed']);
-/** Rules about being met or fetched, which the child's own words to family, or a friend's, retell. */
-const RETOLD_RULES = new Set(['lex:meet_or_secrecy.meet-request', 'lex:meet_or_secrecy.meet-up', 'lex:meet_or_secrecy.fetch-child', 'lex:meet_or_secrecy.come-to-place']);
+/** Rules about being met or fetched, which the child's own words to family, or a friend's, retell; and (session 33b) money asked ("can you give him my pocket money…? asked my mum"). */
+const RETOLD_RULES = new Set(['lex:meet_or_secrecy.meet-request', 'lex:meet_or_secrecy.meet-up', 'lex:meet_or_secrecy.fetch-child', 'lex:meet_or_secrecy.come-to-place', 'lex:financial.money-request']);
 
 /**
  * Session 31a: words put in someone's mouth after the phrase ("meet me by the lockers after maths is what my friend
@@ -3882,15 +3884,16 @@ function nudeWordAlone(tokens: readonly Token[], m: PhraseMatch, rule: CompiledR
   return true;
 }
 
-/** The picture rules a game, an app or a device can be the one asking in (and the pressure signal: "KEEPS ASKING"). */
-const PICTURE_ASK_RULES = new Set(['lex:sexual.image-request', 'lex:sexual.send-request']);
+/** The picture and money rules a game, an app or a device can be the one asking in (and the pressure signal: "KEEPS ASKING"). */
+const PICTURE_ASK_RULES = new Set(['lex:sexual.image-request', 'lex:sexual.send-request', 'lex:financial.money-request']);
 
 /**
  * Session 33b: a game, an app or a device asking for a picture or the camera ("the bank app wants a selfie to check its
- * my dad", "minecraft keeps asking for camera access"): image-request, send-request and the pressure signal stand
- * down when the word right before the phrase is such a thing (`LOGIN_THING_ASKERS`; a thing named by a common noun
- * needs "the", "this", "my" or "every" or one word more before it, "the bank app"), and the sentence names no person (he,
- * she, they, a man, a boy, someone). "a boy on roblox keeps asking for pics" keeps it.
+ * my dad", "minecraft keeps asking for camera access") or for money ("the game wants 800 vbucks for the new skin"):
+ * image-request, send-request, money-request (not after a link or a free offer) and the pressure signal stand
+ * down when the word right before the phrase is such a thing (`LOGIN_THING_ASKERS`: game, app, site, phone, roblox…),
+ * and the sentence names no person (he, she, they, a man, a boy, someone, or staff: "the bus driver on
+ * roblox wants robux"). "a boy on roblox keeps asking for pics" keeps it.
  */
 function thingAsksForPicture(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
   if (!PICTURE_ASK_RULES.has(rule.id) && rule.feature !== 'signal.pressure') return false;
@@ -3898,8 +3901,15 @@ function thingAsksForPicture(tokens: readonly Token[], m: PhraseMatch, rule: Com
   const w = tokens[k]?.word ?? '';
   if (!LOGIN_THING_ASKERS.has(w)) return false;
   const s = tokens[m.first]?.sentence;
-  for (const t of tokens) if (t.sentence === s && (OTHER_PERSON.has(t.word) || PEERS.has(t.word) || HE.has(t.word) || SHE.has(t.word) || t.word === 'they' || t.word === 'them' || t.sets.includes('{nudestrong}'))) return false;
-  return true;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined || t.sentence !== s) continue;
+    if (OTHER_PERSON.has(t.word) || PEERS.has(t.word) || HE.has(t.word) || SHE.has(t.word) || t.word === 'they' || t.word === 'them' || t.sets.includes('{nudestrong}')) return false;
+    // Staff are people, but not as the thing's own name ("the BANK app").
+    if (t.sets.includes('{services}') && i !== k - 1) return false;
+  }
+  // A price asked by a game is a shop's; after a link or a free offer it is a scam's ("the site wants £5 for FREE robux").
+  return rule.category !== 'financial' || !tokens.some((t) => PHISH_WORDS.has(t.word));
 }
 
 /** Being seen by a camera, not asked to go on one: "you'll BE on camera", "CAUGHT on camera". */

@@ -114,3 +114,22 @@ describe("session 33b: the brief's five messages", () => {
     expect(categories('ive got mates near me who know where i live')).toEqual([]);
   });
 });
+
+describe('session 33b: money asked in ordinary life (money-request)', () => {
+  it('reads a game asking a price, and staff asking one at work, as no request', () => {
+    expect(categories('the app wants 400 robux for the pet, way too much')).toEqual([]);
+    expect(categories('the lifeguard asked for 3 pounds for the inflatable session, mum paid')).toEqual([]);
+    expect(categories('the stall at the car boot wanted 2 quid for the old lego')).toEqual([]);
+  });
+
+  it('keeps money asked by a person in the game, or by someone only claiming a job', () => {
+    expect(categories('a boy on the app wants 400 robux and says he will be my friend')).toContain('financial');
+    expect(categories('the bus driver on roblox wants robux')).toContain('financial');
+    expect(categories('a man pretending to be a taxi driver wants money from me')).toContain('financial');
+    expect(categories('a lady messaged me saying she was from the council and wants 50 pounds')).toContain('financial');
+  });
+
+  it('reads a demand said as its condition as a demand', () => {
+    expect(categories('this girl says if i dont gift her skins shell tell everyone im a noob')).toContain('financial');
+  });
+});
