@@ -233,6 +233,9 @@ function someoneElseBetween(tokens: readonly Token[], j: number, first: number):
     // Right after the trusted word it is the same person: "a delivery MAN", "my dad's FRIEND".
     if (OTHER_PERSON.has(w) && k > j + 1) return true;
     if (self ? CHILD_SUBJECTS.has(w) : (FEMALE.has(who) && HE.has(w)) || (MALE.has(who) && SHE.has(w))) return true;
+    // Session 33b: a "he" or "she" that was already acting before the trusted person goes on with that one ("HE'LL
+    // hurt my little brother, HE knows what school…"; see pronounBefore).
+    if (!self && (SUBJECT_HE.has(w) || SUBJECT_SHE.has(w)) && pronounBefore(tokens, j, w)) return true;
   }
   // Session 7: the phrase names its own actor, a stranger ("my friend says THE MAN is outside her
   // school right now"): the trusted person is only telling of him.
@@ -291,12 +294,15 @@ function strangerOnline(tokens: readonly Token[], s: number | undefined, j: numb
 }
 
 /** Session 26: trusted people of either gender, for "she" or "he" ("my COUSIN is sending me her old clothes, SHE needed my address"). */
-const EITHER_GENDER = new Set(['cousin', 'friend', 'bestie', 'bff', 'mate']);
+const EITHER_GENDER = new Set(['cousin', 'friend', 'bestie', 'bff', 'mate', 'pal', 'penpal']);
 /** Subject pronouns that may stand for a trusted person named earlier in the sentence. */
 const SUBJECT_HE = new Set(['he']);
 const SUBJECT_SHE = new Set(['she']);
 /** Session 30: trusted people who are several, for "they" ("my PARENTS have find my iphone on so THEY always know where i am"). */
 const TRUSTED_PLURAL = new Set(['parents', 'grandparents', 'family', 'carers', 'foster', 'mum and dad', 'teachers', 'friends', 'cousins']);
+
+/** Words that open a clause whose subject follows: "SO she can send me". */
+const LINKING = new Set(['so', 'and', 'because', 'cos', 'then']);
 
 /**
  * Session 7: the one acting is "he" or "she" just before the phrase, and the nearest person named
@@ -308,8 +314,10 @@ const TRUSTED_PLURAL = new Set(['parents', 'grandparents', 'family', 'carers', '
 function pronounOfTrusted(tokens: readonly Token[], m: PhraseMatch, set: string): boolean {
   const s = tokens[m.first]?.sentence;
   let p = -1;
-  // The pronoun is the subject of the phrase: at most three words before it ("she HAD TO buy me").
-  for (let k = m.first; k >= Math.max(0, m.first - 3); k -= 1) {
+  // The pronoun is the subject of the phrase: at most three words before it ("she HAD TO buy me"), or (session 33b) its
+  // second word after a linking word ("so SHE can send me": my pen pal asked for my address so she can send me a letter).
+  const start = LINKING.has(tokens[m.first]?.word ?? '') && m.first < m.last ? m.first + 1 : m.first;
+  for (let k = start; k >= Math.max(0, m.first - 3); k -= 1) {
     const w = tokens[k]?.word ?? '';
     if (tokens[k]?.sentence === s && (SUBJECT_HE.has(w) || SUBJECT_SHE.has(w) || w === 'they')) { p = k; break; }
   }
@@ -327,8 +335,22 @@ function pronounOfTrusted(tokens: readonly Token[], m: PhraseMatch, set: string)
       if (t.keys.includes(set) || w === 'boys' || w === 'girls' || w === 'people') return false;
       continue;
     }
-    if (t.keys.includes(set)) return (she ? FEMALE.has(w) : MALE.has(w)) || EITHER_GENDER.has(w) ? !metOnline(tokens, k) : false;
+    // Session 33b: a place the one acting belongs to ("my pen pal AT SCHOOL … so she can") is no person.
+    if (t.keys.includes(set) && (AFFILIATION.has(tokens[k - 1]?.word ?? '') || (POSSESSIVES.has(tokens[k - 1]?.word ?? '') && AFFILIATION.has(tokens[k - 2]?.word ?? ''))) && !FEMALE.has(w) && !MALE.has(w) && !EITHER_GENDER.has(w)) continue;
+    if (t.keys.includes(set)) return (she ? FEMALE.has(w) : MALE.has(w)) || EITHER_GENDER.has(w) ? !metOnline(tokens, k) && !pronounBefore(tokens, k, tokens[p]?.word ?? '') : false;
   }
+  return false;
+}
+
+/**
+ * Session 33b: the same "he" or "she" already acting before the trusted person ("he said if i block him HE'LL hurt my
+ * little BROTHER, HE knows what school hes at"): the trusted person is the one acted on, and the later pronoun goes on
+ * with the earlier one, so it is not the trusted person. "my dad said he'll buy me trainers" (no pronoun before
+ * "dad") is unchanged.
+ */
+function pronounBefore(tokens: readonly Token[], k: number, pronoun: string): boolean {
+  const s = tokens[k]?.sentence;
+  for (let i = k - 1; i >= 0 && tokens[i]?.sentence === s; i -= 1) if (tokens[i]?.word === pronoun) return true;
   return false;
 }
 
@@ -3335,6 +3357,13 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (askedWhatLike(tokens, m, rule)) return 'trusted';
   if (kinDrama(tokens, m, rule)) return 'hyperbole';
   if (speakerNamedAfter(tokens, m, rule)) return 'speaker';
+  // Session 33b: undressed words in ordinary life (each returns early on its rule id).
+  if (nudeWordAlone(tokens, m, rule)) return 'thing';
+  if (thingAsksForPicture(tokens, m, rule)) return 'role';
+  if (beingOnCamera(tokens, m, rule)) return 'thing';
+  if (forShowcase(tokens, m, rule)) return 'role';
+  if (sentByChildToTrusted(tokens, m, rule)) return 'trusted';
+  if (closeKinAsks(tokens, m, rule)) return 'trusted';
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when
@@ -3367,9 +3396,12 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
         if (TRUSTED_SETS.has(set) && (metOnline(tokens, j) || strangerOnline(tokens, s, j) || ownersOnlineFriend(tokens, j))) continue;
         // Session 20: a trusted role only claimed ("PRETENDING TO BE a delivery driver", "SAYING ITS a delivery").
         if (TRUSTED_SETS.has(set) && (claimedRole(tokens, j) || idealRole(tokens, j))) continue;
+        // Session 33b: staff the same ("PRETENDING TO BE a taxi driver", "the bus driver ON ROBLOX").
+        if (set === '{services}' && (claimedRole(tokens, j) || (tokens[j - 1]?.keys.includes(set) === true && claimedRole(tokens, j - 1)) || metOnline(tokens, j) || strangerOnline(tokens, s, j))) continue;
         // Session 19: "one of HIS mates made me a drink": his or their friends are not the child's.
         if (rule.id === 'lex:immediate_danger.given-drugs' && (tokens[j - 1]?.word === 'his' || tokens[j - 1]?.word === 'their')) continue;
         if (set === '{peers}' && hisFriend(tokens, j)) continue;
+        if (TRUSTED_SETS.has(set) && friendsOfHis(tokens, j)) continue;
         if (set === '{self}' && selfInRelative(tokens, j)) continue;
         if (set === '{self}' ? !isDemandedOfChild(tokens, j, m.first, model) : !isObject(tokens, j, model, set)) return true;
         if (rule.category === 'personal_info' && TRUSTED_SETS.has(set) && isTrustedReceiver(tokens, j)) return true;
@@ -3503,8 +3535,8 @@ function keptInByWeather(tokens: readonly Token[], m: PhraseMatch, rule: Compile
 
 /** Speech words after "is what …": "… is what my friend SAID", "… is what i TEXT my mum". */
 const RETOLD_SPEECH = new Set(['said', 'says', 'say', 'text', 'texts', 'texted', 'asked', 'ask', 'asks', 'wrote', 'put', 'send', 'sent', 'message', 'messaged', 'told', 'tell', 'shouted', 'typed']);
-/** Rules about being met or fetched, which the child's own words to family, or a friend's, retell. */
-const RETOLD_RULES = new Set(['lex:meet_or_secrecy.meet-request', 'lex:meet_or_secrecy.meet-up', 'lex:meet_or_secrecy.fetch-child', 'lex:meet_or_secrecy.come-to-place']);
+/** Rules about being met or fetched, which the child's own words to family, or a friend's, retell; and (session 33b) money asked ("can you give him my pocket money…? asked my mum"). */
+const RETOLD_RULES = new Set(['lex:meet_or_secrecy.meet-request', 'lex:meet_or_secrecy.meet-up', 'lex:meet_or_secrecy.fetch-child', 'lex:meet_or_secrecy.come-to-place', 'lex:financial.money-request']);
 
 /**
  * Session 31a: words put in someone's mouth after the phrase ("meet me by the lockers after maths is what my friend
@@ -3821,6 +3853,185 @@ function ownLimbHurt(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   return mishap;
 }
 
+/** Sets whose words make an undressed word more than a mention: someone else, a request or a sending, a picture, a
+ * camera or an app, the body or undressing, a secret, fear or money. */
+const NUDE_CUES = ['{person}', '{request}', '{send}', '{share}', '{image}', '{cam}', '{app}', '{onlineplace}', '{knownadult}', '{bodypart}', '{undress}', '{hush}', '{secret}', '{afraid}', '{money}'];
+/** The child addressed right beside the word ("u naked?", "naked pics of you"): someone else's words. */
+const ADDRESSED = new Set(['you', 'u', 'your', 'ur', 'yourself']);
+
+/**
+ * Session 33b: an undressed word in ordinary life ("our new football STRIP came", "stars with the NAKED eye", "i had to
+ * get UNDRESSED for swimming", "that meme is so NSFW lol"). nude-request's one-word phrases (naked, nude, strip,
+ * undressed, topless, nsfw, lewd…; not "nudes") are a mention, not a request: the red flag needs someone else asking,
+ * sending or looking. It stands down when the message names nobody else (set `person`: he, she, they, a man, a boy,
+ * someone…; a `knownadult`), no asking, sending or sharing, no picture, camera, app or online place, no other undressed
+ * or body word, no secret, fear or money, and no "you" beside the word (a person named right after the word is the one
+ * described: "a drawing of a naked PERSON"). "a man on insta asked me to strip", "he said
+ * take ur clothes off", "someone sent me a naked pic" and "r u naked" keep it.
+ */
+function nudeWordAlone(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.nude-request' || m.first !== m.last) return false;
+  const word = tokens[m.first];
+  if (word === undefined || word.keys[0] === 'nude' && word.word.endsWith('s')) return false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined || i === m.first) continue;
+    // The one described as undressed is a person right after the word ("a statue of a naked MAN"), not someone acting.
+    if (i === m.first + 1 && OTHER_PERSON.has(t.word)) continue;
+    if (NUDE_CUES.some((c) => t.sets.includes(c)) || t.sets.includes('{nudestrong}')) return false;
+    if (Math.abs(i - m.first) <= 2 && ADDRESSED.has(t.word)) return false;
+  }
+  return true;
+}
+
+/** The picture and money rules a game, an app or a device can be the one asking in (and the pressure signal: "KEEPS ASKING"). */
+const PICTURE_ASK_RULES = new Set(['lex:sexual.image-request', 'lex:sexual.send-request', 'lex:financial.money-request']);
+
+/**
+ * Session 33b: a game, an app or a device asking for a picture or the camera ("the bank app wants a selfie to check its
+ * my dad", "minecraft keeps asking for camera access") or for money ("the game wants 800 vbucks for the new skin"):
+ * image-request, send-request, money-request (not after a link or a free offer) and the pressure signal stand
+ * down when the word right before the phrase is such a thing (`LOGIN_THING_ASKERS`: game, app, site, phone, roblox…),
+ * and the sentence names no person (he, she, they, a man, a boy, someone, or staff: "the bus driver on
+ * roblox wants robux"). "a boy on roblox keeps asking for pics" keeps it.
+ */
+function thingAsksForPicture(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!PICTURE_ASK_RULES.has(rule.id) && rule.feature !== 'signal.pressure') return false;
+  const k = m.first - 1;
+  const w = tokens[k]?.word ?? '';
+  if (!LOGIN_THING_ASKERS.has(w)) return false;
+  const s = tokens[m.first]?.sentence;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined || t.sentence !== s) continue;
+    if (OTHER_PERSON.has(t.word) || PEERS.has(t.word) || HE.has(t.word) || SHE.has(t.word) || t.word === 'they' || t.word === 'them' || t.sets.includes('{nudestrong}')) return false;
+    // Staff are people, but not as the thing's own name ("the BANK app").
+    if (t.sets.includes('{services}') && i !== k - 1) return false;
+  }
+  // A price asked by a game is a shop's; after a link or a free offer it is a scam's ("the site wants £5 for FREE robux").
+  return rule.category !== 'financial' || !tokens.some((t) => PHISH_WORDS.has(t.word));
+}
+
+/** Being seen by a camera, not asked to go on one: "you'll BE on camera", "CAUGHT on camera". */
+const ON_CAMERA_BEFORE = new Set(['be', 'been', 'being', 'was', 'were', 'is', 'am', 'are', 'caught', 'captured', 'recorded', 'filmed', 'got', 'appear', 'appeared']);
+/** What keeps a camera a request: nudity, the body, undressing, a secret, money. */
+const CAMERA_VETO = ['{nudestrong}', '{undress}', '{bodypart}', '{hush}', '{secret}', '{money}'];
+
+/**
+ * Session 33b: "on camera" told of as being seen ("ur gonna BE on camera at the match", "it was all CAUGHT on camera so
+ * the police got them"): image-request's phrase that ends on "on" and a camera word stands down when a word of being or being caught is
+ * right before it, no asking or sending word comes before it in the sentence ("he wants me to be on camera"), nothing
+ * says for whom ("on camera for him"), and the message names no nudity, body, undressing, secret or money.
+ */
+function beingOnCamera(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.image-request' || !tokens[m.last]?.sets.includes('{cam}')) return false;
+  // The "on" of the phrase: its first word ("on camera") or, across a gap, the last but one ("go … on camera" read
+  // in "gonna be on camera").
+  const on = tokens[m.first]?.word === 'on' ? m.first : tokens[m.last - 1]?.word === 'on' ? m.last - 1 : -1;
+  if (on < 0 || !ON_CAMERA_BEFORE.has(tokens[on - 1]?.word ?? '')) return false;
+  if (tokens[m.last + 1]?.word === 'for' || tokens[m.last + 1]?.word === 'with') return false;
+  const s = tokens[m.first]?.sentence;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (CAMERA_VETO.some((v) => t.sets.includes(v))) return false;
+    if (i < on && t.sentence === s && (t.sets.includes('{request}') || t.sets.includes('{send}'))) return false;
+  }
+  return true;
+}
+
+/** What keeps a picture for a showcase a request: nudity, the body, undressing, a secret, money, an app. */
+const SHOWCASE_VETO = ['{nudestrong}', '{undress}', '{bodypart}', '{hush}', '{secret}', '{money}', '{app}'];
+
+/**
+ * Session 33b: pictures asked for or taken for a club's or a school's showcase ("miss wants everyone to bring a baby
+ * photo for the leavers display", "the brownies leader asked if she could put photos of us on the newsletter", "the
+ * scout leader took videos of me playing football for the parents"): image-request stands down when its sentence
+ * names where the pictures go (set `showcase`: a newsletter, a display, the school website, the parents…), and the
+ * message names no stranger or other person (a man, someone), no nudity, body, undressing, secret, money or app, and
+ * nobody they are for alone ("for him", "for me"). "a man asked for photos of me for his newsletter" keeps it.
+ */
+function forShowcase(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.image-request') return false;
+  const s = tokens[m.first]?.sentence;
+  let showcase = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (OTHER_PERSON.has(t.word) || SHOWCASE_VETO.some((v) => t.sets.includes(v))) return false;
+    if (t.word === 'for' && HE.has(tokens[i + 1]?.word ?? '')) return false;
+    if (t.word === 'his' || t.word === 'him') return false;
+    if (t.sentence === s && t.sets.includes('{showcase}')) showcase = true;
+  }
+  return showcase;
+}
+
+/** What keeps the child's own sending a threat told of: menace, nudity, the body, undressing, secrets, money. */
+const OWN_SEND_VETO = ['{menace}', '{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{hush}', '{secret}', '{money}'];
+/** How far the threat phrase may reach past the child's sending word: "i sent my mum a screenshot of my location". */
+const OWN_SEND_REACH = 8;
+
+/**
+ * Session 33b: the child sending their own thing to someone they trust ("i sent my mum a screenshot of my location",
+ * "i showed my dad the screenshots of my group chat"): a threat to share needs someone else doing the sharing, so
+ * share-images (and the signals have-pics and threat-weak) stands down when its phrase sits inside the child's own sending clause ("i" or "we" right before a
+ * sending word, then a trusted person as the receiver: `isTrustedReceiver`), within a few words of it, and the
+ * sentence names no stranger or other person, no he or she who cannot be the receiver, and the message no menace,
+ * nudity, body, secret or money. "i sent my mum a screenshot of what he said, he'll post my pics" keeps it.
+ */
+function sentByChildToTrusted(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:threat_blackmail.share-images' && rule.feature !== 'signal.have-pics' && rule.feature !== 'signal.threat-weak') return false;
+  const s = tokens[m.first]?.sentence;
+  let own = false;
+  let receiver = '';
+  for (let j = Math.max(0, m.first - OWN_SEND_REACH); j <= m.last; j += 1) {
+    const t = tokens[j];
+    if (t === undefined || t.sentence !== s || !SENDING.has(t.word) && t.word !== 'shared') continue;
+    const who = tokens[j - 1]?.word;
+    if (who !== 'i' && who !== 'we') continue;
+    const r = POSSESSIVES.has(tokens[j + 1]?.word ?? '') ? j + 2 : j + 1;
+    if (tokens[r]?.keys.some((k) => TRUSTED_SETS.has(k)) && isTrustedReceiver(tokens, r)) { own = true; receiver = tokens[r]?.word ?? ''; }
+  }
+  if (!own) return false;
+  // A he or she who cannot be the one sent to is someone else ("i sent my MUM … what HE said").
+  const other = MALE.has(receiver) ? SHE : FEMALE.has(receiver) ? HE : undefined;
+  for (const t of tokens) {
+    if (OWN_SEND_VETO.some((v) => t.sets.includes(v))) return false;
+    if (t.sentence === s && (OTHER_PERSON.has(t.word) || (other === undefined ? HE.has(t.word) || SHE.has(t.word) : other.has(t.word)) || t.word === 'they' || t.word === 'them')) return false;
+  }
+  return true;
+}
+
+/** Words of asking a question of the child: "my nan ASKED if ive ever kissed anyone". */
+const QUESTION_ASKED = new Set(['asked', 'asks', 'asking', 'ask', 'wondered', 'wants', 'wanted']);
+/** What keeps a relative's question sexual talk: nudity, the body, undressing, pictures, a secret, keeping quiet. */
+const KIN_QUESTION_VETO = ['{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{image}', '{hush}', '{secret}', '{knownadult}', '{cam}', '{app}'];
+
+/**
+ * Session 33b: a question about kissing or going out put by the child's close family or a friend ("my nan asked if ive
+ * ever kissed anyone", "my big sister keeps asking whether i've kissed anyone yet"): sexual-talk stands down when,
+ * before its phrase in the sentence, a relative or a friend (sets `family`, `peers`; not a `knownadult` — an uncle, a
+ * stepdad, a coach — nor a teacher) is right before an asking word (or one word before it: "keeps asking"), and the
+ * message names no other person (a man, someone), no he or him, and no nudity, body, undressing, picture, secret,
+ * camera or app. "my uncle asked if ive ever kissed anyone" and "a man on snap asked if ive ever kissed anyone" keep it.
+ */
+function closeKinAsks(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.sexual-talk') return false;
+  const s = tokens[m.first]?.sentence;
+  let kin = false;
+  for (let k = 0; k < m.first; k += 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s || !QUESTION_ASKED.has(t.word)) continue;
+    for (const w of [tokens[k - 1], tokens[k - 2]]) {
+      if (w === undefined || w.sentence !== s || w.sets.includes('{knownadult}') || w.word === 'teacher') continue;
+      if ((w.sets.includes('{family}') || w.sets.includes('{peers}')) && !metOnline(tokens, tokens.indexOf(w))) kin = true;
+    }
+  }
+  if (!kin) return false;
+  for (const t of tokens) if (OTHER_PERSON.has(t.word) || HE.has(t.word) || KIN_QUESTION_VETO.some((v) => t.sets.includes(v))) return false;
+  return true;
+}
+
 /** Pronouns that are no noun a relative clause hangs on: "HE i met" is not English, "a girl i met" is. */
 const NOT_RELATIVE_HEAD = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'it', 'you', 'u', 'we', 'and', 'but', 'so', 'that']);
 
@@ -3850,6 +4061,23 @@ const FRIEND_KIND = new Set(['best', 'only', 'bestest', 'closest', 'special', 'n
 function hisFriend(tokens: readonly Token[], j: number): boolean {
   const before = tokens[j - 1]?.word;
   return before === 'his' || (FRIEND_KIND.has(before ?? '') && tokens[j - 2]?.word === 'his');
+}
+
+/** Having words before friends who are someone else's: "he HAS GOT mates", "she HAS friends". */
+const HAVING_FRIENDS = new Set(['got', 'has', 'have']);
+
+/**
+ * Session 33b: friends that a he, she or they has ("HES GOT MATES near me who know where i live", "he has friends at my
+ * school"): the friends are his, not the child's, so they stand no phrase down. A friend word (set `friendword`)
+ * right after "got", "has" or "have" with he, she or they one or two words before.
+ */
+function friendsOfHis(tokens: readonly Token[], j: number): boolean {
+  if (!tokens[j]?.sets.includes('{friendword}')) return false;
+  let k = j - 1;
+  if (!HAVING_FRIENDS.has(tokens[k]?.word ?? '')) return false;
+  k -= 1;
+  if (tokens[k]?.word === 'has' || tokens[k]?.word === 'have' || tokens[k]?.word === 'is') k -= 1;
+  return CHILD_SUBJECTS.has(tokens[k]?.word ?? '');
 }
 
 /** Session 28c: every word of a trusted set before `end` in its sentence is "your X" (someone asked about). */

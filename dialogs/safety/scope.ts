@@ -232,6 +232,8 @@ export function isNegated(tokens: readonly Token[], m: PhraseMatch, model: Safet
     // Under strict negation, not knowing or not telling does not deny what follows: "my mum
     // doesn't know I self harm", "I haven't told anyone I want to die" (fail towards help).
     if (strict && KNOWING_OR_TELLING.has(t.word)) return false;
+    // Session 33b: "dont tell anyone WE sext": a clause of its own after the telling is what is kept quiet, not denied.
+    if (TELLING_WORDS.has(t.word) && toldClauseAfter(tokens, j, m.first)) return false;
     // "he never said …" denies the saying; "he said 'don't …'" starts someone else's words.
     if (reporting.has(stem)) return negators.has(tokens[j - 1]?.keys[0] ?? '');
     // Under strict negation ("I don't want to die" is a denial) only "stop"/"quit" still undo it:
@@ -240,6 +242,26 @@ export function isNegated(tokens: readonly Token[], m: PhraseMatch, model: Safet
     if (negators.has(stem) && !isDiscourseMarker(tokens, j)) return !sawBreaker && !isConditionNegator(tokens, j, m.first) && !isRelativeNegator(tokens, j, m.first);
   }
   return false;
+}
+
+/** Words of telling whose object can be a clause of its own: "dont TELL anyone we sext". */
+const TELLING_WORDS = new Set(['tell', 'telling', 'tells', 'say', 'saying', 'mention', 'snitch', 'grass']);
+/** Who is not told: anyone, a parent, the police ("dont tell ANYONE", "dont tell UR MUM"). */
+const UNTOLD_LISTENERS = new Set(['anyone', 'anybody', 'nobody', 'everyone', 'people', 'ppl', 'mum', 'mam', 'mom', 'dad', 'parents', 'police', 'teacher', 'teachers', 'family', 'friends']);
+/** The subject that opens the clause told of: "…anyone WE sext", "…ur mum HE sent me pics". */
+const UNTOLD_CLAUSE_SUBJECTS = new Set(['we', 'he', 'she', 'i', 'they', 'you', 'u']);
+
+/**
+ * Session 33b: the telling at `j` is followed by who is not told and a clause with its own subject before the phrase
+ * at `first` ("he said dont tell anyone WE sext", "dont tell ur mum HE sent u pics"): a negator before the telling
+ * keeps quiet about the clause, it does not deny it. "i didnt tell him my address" (no clause) is still a denial.
+ */
+function toldClauseAfter(tokens: readonly Token[], j: number, first: number): boolean {
+  let k = j + 1;
+  if (tokens[k]?.word === 'your' || tokens[k]?.word === 'ur' || tokens[k]?.word === 'my' || tokens[k]?.word === 'the') k += 1;
+  if (!UNTOLD_LISTENERS.has(tokens[k]?.word ?? '')) return false;
+  if (tokens[k + 1]?.word === 'that') k += 1;
+  return k + 1 < first && UNTOLD_CLAUSE_SUBJECTS.has(tokens[k + 1]?.word ?? '');
 }
 
 /** Anyone at all, the one a privacy wish keeps out: "i dont want ANYONE to know where i live". */
