@@ -397,7 +397,9 @@ function abuseByTrusted(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   const c = rule.category;
   if (c === 'threat_blackmail' && undressedIn(tokens, s)) return true;
   if (c === 'sexual' || rule.feature === 'signal.image') return tokens.some((t) => t.sentence === s && t.keys.includes('{bodypart}'));
-  const silencing = c === 'threat_blackmail' || rule.id === 'lex:immediate_danger.being-hurt' || rule.id === 'lex:meet_or_secrecy.gifts-grooming' || rule.id === 'lex:meet_or_secrecy.fetch-child';
+  // Session 33: a parent's card or login asked for by a trusted adult who says to keep it from them ("my uncle wants my
+  // mums card number and says not to tell her") is not stood down by that adult either.
+  const silencing = c === 'threat_blackmail' || rule.id === 'lex:immediate_danger.being-hurt' || rule.id === 'lex:meet_or_secrecy.gifts-grooming' || rule.id === 'lex:meet_or_secrecy.fetch-child' || rule.id === 'lex:financial.card-details' || rule.id === 'lex:financial.logins';
   return silencing && tokens.some((t) => t.sentence === s && t.keys.includes('{hush}')) && elderActs(tokens, s, model);
 }
 
@@ -2753,6 +2755,22 @@ const BEING = new Set(['is', 'was', 'are', 'were']);
 const MEET_FILLERS = new Set(['my', 'her', 'our', 'a', 'some', 'old', 'best', 'school', 'two', 'the', 'up', 'with']);
 
 /**
+ * Session 33: a meeting tonight whose gap holds the ones met, the child's friends or family ("im meeting MY FRIENDS
+ * tonight at the cinema": the phrase "meeting tonight" with two words between), not met online and with no stranger,
+ * app or secret in the sentence (as {@link meetsKnown}).
+ */
+function friendsMetSoon(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.meeting-soon' || tokens[m.first]?.word !== 'meeting' && tokens[m.first]?.word !== 'meet') return false;
+  const s = tokens[m.first]?.sentence;
+  for (const t of tokens) if (t.sentence === s && (isOnlineWord(t) || ONLINE.has(t.word) || OTHER_PERSON.has(t.word) || t.sets.includes('{secret}'))) return false;
+  for (let k = m.first + 1; k < m.last; k += 1) {
+    const t = tokens[k];
+    if (t !== undefined && (t.keys.includes('{peers}') || t.keys.includes('{family}')) && !PARTNERS.has(t.word) && !t.sets.includes('{knownadult}')) return !metOnline(tokens, k);
+  }
+  return false;
+}
+
+/**
  * Session 20: a meeting with someone the child knows. (a) The phrase ends in her, him or them and
  * the nearest person named before it in the sentence is a relative or friend of a fitting gender
  * ("my cousin is visiting from romania and we're meeting her at the airport"), or the phrase ends
@@ -3127,6 +3145,24 @@ const GIVING = new Set(['send', 'sent', 'sending', 'sends', 'give', 'gave', 'giv
 const RECIPIENTS_OUT = new Set(['them', 'him', 'her']);
 const NOT_GIVER = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'man', 'guy', 'someone', 'somebody', 'person', 'stranger', 'boy', 'girl', 'lady', 'woman']);
 
+/** Who may be the one told to pay in a threat's condition ("if I dont…", "if you dont…", "if she doesnt…"). */
+const CONDITION_PAYERS: ReadonlySet<string> = new Set(['i', 'you', 'u', 'she', 'he', 'we', 'they']);
+
+/**
+ * Session 33: a money phrase negated only because it is the condition of a threat: "if" or "unless", the one who must
+ * pay, then the negator, all within four words before the phrase ("if i dont send 100 quid my mum sees it", "if u
+ * dont pay me 50 pounds…"). The caller keeps it only when the message has a threat: then the money is demanded.
+ */
+function paymentCondition(tokens: readonly Token[], m: PhraseMatch): boolean {
+  const s = tokens[m.first]?.sentence;
+  for (let k = m.first - 1; k >= Math.max(0, m.first - 4); k -= 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) return false;
+    if (t.word === 'if' || t.word === 'unless') return CONDITION_PAYERS.has(tokens[k + 1]?.word ?? '');
+  }
+  return false;
+}
+
 /**
  * Session 26 (tester's report, problem 14): money or presents going OUT. A gift phrase whose one
  * given to is him, her or them in a message with a word of extortion (set `extort`: "hes being
@@ -3308,6 +3344,7 @@ function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (doseAsMeant(tokens, m, rule)) return 'dose';
   if (permissionRefused(tokens, m, rule)) return 'permission';
   if (meetsKnown(tokens, m, rule)) return 'trusted';
+  if (friendsMetSoon(tokens, m, rule)) return 'trusted';
   if (ownPastMeeting(tokens, m, rule)) return 'over';
   if (nameKnownAtShop(tokens, m, rule)) return 'inperson';
   if (animalFollows(tokens, m, rule)) return 'nuisance';
@@ -4313,6 +4350,15 @@ const THEIR_PARTNER = /^(?:his|her|their)\s+(?:girlfriend|boyfriend|gf|bf|gfs|bf
 const CHILD_AS_PARTNER = /\b(?:i\s+am|im|i'm|be)\s+(?:his|her)\s+(?:girlfriend|boyfriend|gf|bf)\b/;
 
 /**
+ * Session 33: `threat-own-images` says that a threat about the child's own pictures is sexual too. When the turns of its
+ * window already raised sexual (the pictures asked for and sent: "guy on insta asked for pics i sent some"), the
+ * conversation has that category, and a later question ("if i block him will he see") is no new finding.
+ */
+function sexualAlreadyRaised(combo: SafetyModel['combos'][number], state: DetectorState, turn: number): boolean {
+  return combo.id === 'threat-own-images' && state.signals.some((s) => s.feature === ANY_FEATURE.sexual && turn - s.turn <= combo.within);
+}
+
+/**
  * Session 29: `adult-and-romance` is about a grown-up and a child; "my brother is 22 and his girlfriend is 21" is two
  * grown-ups. In one message where the romance is a relative's partner ("his girlfriend") and that relative is given a
  * grown-up age, the combo stands down. A relative under 18 with an adult partner ("my brother is 16 and his
@@ -4427,6 +4473,8 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   const meansNamed = (): boolean => present.has('{means}') || present.has('{pills}');
   const pressure = !matches.some((m) => PRESSURE_RULES.has(m.phrase.rule.id)) || meansNamed() ? [] : matches.filter((m) => PRESSURE_RULES.has(m.phrase.rule.id) && !pressureOfKin(tokens, m, m.phrase.rule) && standsDown(tokens, m, m.phrase.rule, scope, model) === undefined);
   let selfHarmPressure = false;
+  // Session 33: money phrases denied only as the condition of a threat ("if i dont send 100 quid my mum sees it").
+  const paymentConditions: PhraseMatch[] = [];
   for (const m of matches) {
     const rule = m.phrase.rule;
     // Session 26: money sent or paid out is read only with a word of extortion in the message, and
@@ -4435,6 +4483,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     const down = rule.category === 'self_harm' && pressure.some((p) => p.first <= m.last && m.first <= p.last) ? 'pressure' : (standsDown(tokens, m, rule, scope, model) ?? (laughedOff(text, tokens, rule) ? 'mild' : embarrassedJustBefore(state, tokens, m, rule) ? 'hyperbole' : undefined));
     if (down === 'pressure') selfHarmPressure = true;
     if (overdoseDenied(tokens, m, rule)) dangerDenied = true;
+    if (down === 'negated' && rule.category === 'financial' && paymentCondition(tokens, m)) paymentConditions.push(m);
     if (down !== undefined) {
       if (rule.category) {
         scoped.add(rule.category);
@@ -4455,6 +4504,16 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     const ev = span(text, tokens, m.first, m.last);
     hits.push({ feature: rule.feature, rule, span: ev, confidence: m.fuzzy ? FUZZY_CONFIDENCE : LEX_CONFIDENCE });
     if (rule.category) hits.push({ feature: ANY_FEATURE[rule.category], rule: undefined, span: ev, confidence: 0 });
+  }
+
+  // Session 33: the money a threat's condition names is demanded, not denied: with a threat found in the message, the
+  // payment phrase stands (financial as well as the threat: "today he said if i dont send 100 quid my mum sees it").
+  if (paymentConditions.length > 0 && hasCategory(hits, 'threat_blackmail')) {
+    for (const m of paymentConditions) {
+      const ev = span(text, tokens, m.first, m.last);
+      hits.push({ feature: m.phrase.rule.feature, rule: m.phrase.rule, span: ev, confidence: m.fuzzy ? FUZZY_CONFIDENCE : LEX_CONFIDENCE });
+      hits.push({ feature: ANY_FEATURE.financial, rule: undefined, span: ev, confidence: 0 });
+    }
   }
 
   // The classifier's view of the whole message (the second signal).
@@ -4590,6 +4649,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     }
     if (complete && laterDayMeeting(combo, evidence, current, state, turn)) complete = false;
     if (complete && grownRelativesCouple(combo, evidence, text)) complete = false;
+    if (complete && sexualAlreadyRaised(combo, state, turn)) complete = false;
     if (complete) add(`ctx:${combo.id}`, combo.category, combo.urgency, COMBO_CONFIDENCE, evidence);
   }
 

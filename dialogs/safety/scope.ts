@@ -42,7 +42,7 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
     const s = tokens[m.first]?.sentence ?? 0;
     switch (m.phrase.rule.feature) {
       case 'idioms':
-        if (!silencingElder(tokens, m)) mask(tokens, m);
+        if (!silencingElder(tokens, m) && !hurtBySomeoneElse(tokens, m)) mask(tokens, m);
         break;
       case 'affirmations':
         if (!isDeniedIdiom(tokens, m, model)) mask(tokens, m);
@@ -184,6 +184,29 @@ function silencingElder(tokens: readonly Token[], m: PhraseMatch): boolean {
   // kill me") stays an idiom: the one breaking is not the adult.
   for (let j = m.first + 1; j <= Math.min(m.last, m.first + 3); j += 1) if (tokens[j]?.sentence === who.sentence && tokens[j]?.keys.includes('{rage}')) return true;
   return tokens.some((t) => (t.sentence === who.sentence && t.keys.includes('{hush}')) || t.keys.includes('{earnest}'));
+}
+
+/** Words that make the child (or the child with others) the one who did it: "I hurt my arm". */
+const CHILD_ACTS: ReadonlySet<string> = new Set(['i', 'we', 'myself']);
+/** How far before a "hurt my …" idiom its doer is looked for ("he really hurt my arm"). */
+const HURTER_REACH = 3;
+
+/**
+ * Session 33: the sports idioms "hurt my arm", "hurt my knee" … are the child's own injury ("i hurt my arm
+ * at football"). Said with someone else as the one who hurt ("he hurt my arm", "my stepdad hurt my arm
+ * again"), they are someone hurting the child, and stay unmasked, unless the sentence says it was play or
+ * an accident (set `harmless`: "we were play fighting and he hurt my arm by accident").
+ */
+function hurtBySomeoneElse(tokens: readonly Token[], m: PhraseMatch): boolean {
+  const hurt = tokens[m.first];
+  if (hurt === undefined || !hurt.word.startsWith('hurt')) return false;
+  let other = false;
+  for (let j = m.first - 1; j >= Math.max(0, m.first - HURTER_REACH); j -= 1) {
+    const t = tokens[j];
+    if (t === undefined || t.sentence !== hurt.sentence || CHILD_ACTS.has(t.word)) return false;
+    if (t.keys.includes('{person}') || t.keys.includes('{family}') || t.keys.includes('{friends}')) { other = true; break; }
+  }
+  return other && !tokens.some((t) => t.sentence === hurt.sentence && t.keys.includes('{harmless}'));
 }
 
 /**
