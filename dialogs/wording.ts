@@ -548,7 +548,10 @@ export function escalation(ctx: HarbourContext, urgency: Urgency, findings: read
   // line, never "don't send them any pictures" (session 29, tester's pattern C; `harmInPerson` in readMessage).
   const inPerson = ctx.turn.harmInPerson === true;
   const nothingAsked = ctx.turn.asksInReturn !== true;
-  const sentOnly = ((ctx.turn.sentSexual === true || ctx.turn.aiFake === true) && nothingAsked) || ctx.turn.sharedOtherImage === true;
+  // A nude going round among young people, told of with nothing asked of them (session 33: since v99 the detector reads
+  // "my mate shared a nude of a girl in our year" as sexual): the peer lines answer it, never "don't send them any pictures".
+  const peerImageOnly = (ctx.turn.othersSharedImage === true || ctx.turn.peerImage === true) && nothingAsked;
+  const sentOnly = ((ctx.turn.sentSexual === true || ctx.turn.aiFake === true) && nothingAsked) || ctx.turn.sharedOtherImage === true || peerImageOnly;
   const asksSexual = !sentOnly && !inPerson && findings.some((f) => f.category === 'sexual' && f.rule !== ABUSE_DISCLOSED_RULE);
   const abuseTold = ctx.said.abuseTold !== true && !asksSexual && findings.some((f) => f.rule === ABUSE_DISCLOSED_RULE || (inPerson && f.category === 'sexual' && f.rule !== KNOWN_ADULT_IN_ROOM_FINDING));
   if (abuseTold) out.push(say(`${pathOf(ctx.audience)}.abuse-told`));

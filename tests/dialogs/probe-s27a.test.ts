@@ -185,8 +185,11 @@ describe('#6 nude-sharing: a mate who shared one, and a nude airdropped to them'
   const FRIEND = "I'm asking for a friend";
 
   it('"my mate shared a nude of a girl in our year": not okay, delete it, tell a teacher so she gets help; before, "Which app or game was it on?"', () => {
+    // Session 33: since v99 (sextortion labelled sexual as well as a threat) the detector reads a nude of someone under 18
+    // going round as sexual, so a counsellor is asked for first; the peer line still follows, and no "your friend should not
+    // send them any pictures" (nobody asked them for one).
     const keys = last(onShift, FRIEND, 'my mate shared a nude of a girl in our year');
-    expect(keys).toEqual(['shared.peer-shared']);
+    expect(keys).toEqual(['escalation.serious', 'escalation.asking', 'shared.peer-shared']);
     expect(keys).not.toContain('friend.ask.app');
     const words = lastWords(onShift, FRIEND, 'my mate shared a nude of a girl in our year');
     expect(words).toMatch(/not okay, and it can really hurt the person in it/);
@@ -213,9 +216,13 @@ describe('#6 nude-sharing: a mate who shared one, and a nude airdropped to them'
     expect(last(onShift, 'young person', 'i shared a nude of a girl in my class to my mates')).not.toContain('shared.peer-shared');
     // Session 28: a friend's own nude shared round among young people, no red flag, gets the peer line (not their fault,
     // a teacher today, Report Remove) in place of image-worry; still not the line for someone else's picture.
+    // Session 33: read as sexual since v99, so a counsellor is asked for and the image-worry line (not their fault, Report
+    // Remove) answers in place of the no-flag peer line; still no "don't send" and not the line for someone else's picture.
     const own = last(onShift, FRIEND, 'my friends boyfriend shared her nudes with everyone');
-    expect(own).toContain('friend.peer-image');
+    expect(own).toContain('escalation.asking');
+    expect(own).not.toContain('friend.advice.dont-send');
     expect(own).not.toContain('shared.peer-shared');
+    expect(lastWords(onShift, FRIEND, 'my friends boyfriend shared her nudes with everyone')).toMatch(/Report Remove/);
   });
 });
 
