@@ -69,10 +69,11 @@ export function tokenise(text: string, model: SafetyModel): Token[] {
   );
   // Set members of several words ("dinner lady", "surprise party"): every word of the run in one
   // sentence gets the set, so rules and the classifier see it as they see a one-word member.
-  // (`multi`: the members starting with the word's stem, `keys[0]`, by their second word's stem, worked out with its keys.)
+  // (`multi`: the members starting with the word's stem, `keys[0]`, by their second word's stem, worked out with its keys;
+  // session 33: read only when the next word's stem is the second word of some member, `secondOfMulti`.)
   if (model.words.multiWordSets.size > 0)
     for (let i = 0; i < tokens.length; i += 1) {
-      const cands = wordKeys[i]?.multi?.get(tokens[i + 1]?.keys[0] ?? '');
+      const cands = wordKeys[i + 1]?.secondOfMulti === true ? wordKeys[i]?.multi?.get(tokens[i + 1]?.keys[0] ?? '') : undefined;
       if (cands === undefined) continue;
       for (const c of cands) {
         const n = c.stems.length;
