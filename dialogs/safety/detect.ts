@@ -69,10 +69,11 @@ export function tokenise(text: string, model: SafetyModel): Token[] {
   );
   // Set members of several words ("dinner lady", "surprise party"): every word of the run in one
   // sentence gets the set, so rules and the classifier see it as they see a one-word member.
-  // (`multi`: the members starting with the word's stem, `keys[0]`, by their second word's stem, worked out with its keys.)
+  // (`multi`: the members starting with the word's stem, `keys[0]`, by their second word's stem, worked out with its keys;
+  // session 33: read only when the next word's stem is the second word of some member, `secondOfMulti`.)
   if (model.words.multiWordSets.size > 0)
     for (let i = 0; i < tokens.length; i += 1) {
-      const cands = wordKeys[i]?.multi?.get(tokens[i + 1]?.keys[0] ?? '');
+      const cands = wordKeys[i + 1]?.secondOfMulti === true ? wordKeys[i]?.multi?.get(tokens[i + 1]?.keys[0] ?? '') : undefined;
       if (cands === undefined) continue;
       for (const c of cands) {
         const n = c.stems.length;
@@ -3306,101 +3307,170 @@ function deadlineOnly(tokens: readonly Token[], hits: readonly Hit[], state: Det
   return !tokens.some((t) => NEAR_WORDS.has(t.word) || t.sets.includes('{violent}') || t.sets.includes('{entry}') || t.sets.includes('{means}') || t.sets.includes('{pills}'));
 }
 
-/** Whether scope stands a matched phrase down: negation, hypothetical, resolved, who is acting (harmless words are checked apart); and why. */
-function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel): StandDown | undefined {
-  if (aiToolTalk(tokens, m, rule)) return 'role';
-  if (paperworkAsked(tokens, m, rule)) return 'role';
-  if (pressureNotTheirs(tokens, m, rule)) return 'speaker';
-  if (giftPaidOut(tokens, m, rule)) return 'sent';
-  if (rule.negatable && isNegated(tokens, m, model, rule.strictNegation)) return 'negated';
-  if (rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm')) return 'hypothetical';
-  if (rule.resolvable && (scope.resolved || scope.closedFrom > m.last) && !relapseAfter(tokens, m, rule) && !reopenedAfterOutcome(tokens, m)) return 'resolved';
-  if (rule.category === 'self_harm' && rule.urgency !== 'immediate' && toldAsOver(tokens, m)) return 'over';
-  if (ACT_RULES.has(rule.id) && toldAsOver(tokens, m, true)) return 'over';
+/** A stand-down test of a matched phrase, and what it stands the phrase down as. */
+type StandDownTest = readonly [test: (tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel) => boolean, down: StandDown];
+
+/** Session 18: drugs given but refused inside the phrase ("gave me some pills but i didnt take them"). */
+function drugsRefused(tokens: readonly Token[], m: PhraseMatch, model: SafetyModel): boolean {
+  for (let j = m.first; j < m.last; j += 1) if (model.scope.negators.has(tokens[j]?.keys[0] ?? '') && (tokens[j + 1]?.sets.includes('{taking}') || tokens[j + 2]?.sets.includes('{taking}'))) return true;
+  return false;
+}
+
+/**
+ * {@link standsDown}'s tests, asked in this order; the first that holds says why the phrase stands down.
+ * (Session 33: a table, so each rule asks only the tests that can hold for it: see {@link testsFor}.)
+ */
+export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
+  [aiToolTalk, 'role'],
+  [paperworkAsked, 'role'],
+  [pressureNotTheirs, 'speaker'],
+  [giftPaidOut, 'sent'],
+  [(tokens, m, rule, _scope, model) => rule.negatable && isNegated(tokens, m, model, rule.strictNegation), 'negated'],
+  [(tokens, m, rule, scope) => rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm'), 'hypothetical'],
+  [(tokens, m, rule, scope) => rule.resolvable && (scope.resolved || scope.closedFrom > m.last) && !relapseAfter(tokens, m, rule) && !reopenedAfterOutcome(tokens, m), 'resolved'],
+  [(tokens, m, rule) => rule.category === 'self_harm' && rule.urgency !== 'immediate' && toldAsOver(tokens, m), 'over'],
+  [(tokens, m, rule) => ACT_RULES.has(rule.id) && toldAsOver(tokens, m, true), 'over'],
   // Session 18: drugs given but refused inside the phrase ("gave me some pills but i didnt take them").
-  if (rule.id === 'lex:immediate_danger.given-drugs') for (let j = m.first; j < m.last; j += 1) if (model.scope.negators.has(tokens[j]?.keys[0] ?? '') && (tokens[j + 1]?.sets.includes('{taking}') || tokens[j + 2]?.sets.includes('{taking}'))) return 'negated';
-  if (sentNotAsked(tokens, m, rule)) return 'sent';
-  if (familyCardUsed(tokens, m, rule)) return 'role';
-  if (cardKeptInFamily(tokens, m, rule)) return 'trusted';
-  if (thingAsks(tokens, m, rule)) return 'role';
-  if (tattleThreat(tokens, rule)) return 'mild';
-  if (laughingBreath(tokens, m, rule)) return 'idiom';
-  if (ownChildAsks(tokens, m, rule)) return 'advice';
-  if (harmlessSecret(tokens, rule)) return 'mild';
-  if (ageCompared(tokens, m, rule)) return 'mild';
-  if (outsideAtWork(tokens, rule)) return 'nuisance';
-  if (trivialHyperbole(tokens, m, rule)) return 'hyperbole';
-  if (accidentalInjury(tokens, m, rule)) return 'hyperbole';
-  if (sharpenerMislaid(tokens, m, rule)) return 'thing';
-  if (songLine(tokens, m, rule)) return 'thing';
-  if (tellingOff(tokens, m, rule)) return 'tellingoff';
-  if (bribeNotThreat(tokens, m, rule)) return 'bribe';
-  if (REFUSABLE.has(rule.id) && refusedAndOver(tokens)) return 'refused';
-  if (rule.category !== undefined && ADVICE_CATEGORIES.has(rule.category) && parentAdvice(tokens)) return 'advice';
-  if (rule.id === 'lex:sexual.abuse-disclosed' && touchedThing(tokens, m)) return 'touch';
-  if (roomErrand(tokens, m, rule)) return 'errand';
-  if (rule.category === 'threat_blackmail' && conditionOfIdiom(tokens, m)) return 'idiom';
-  if (askedNotHad(tokens, m, rule)) return 'asked';
-  if (doseAsMeant(tokens, m, rule)) return 'dose';
-  if (permissionRefused(tokens, m, rule)) return 'permission';
-  if (meetsKnown(tokens, m, rule)) return 'trusted';
-  if (friendsMetSoon(tokens, m, rule)) return 'trusted';
-  if (ownPastMeeting(tokens, m, rule)) return 'over';
-  if (nameKnownAtShop(tokens, m, rule)) return 'inperson';
-  if (animalFollows(tokens, m, rule)) return 'nuisance';
-  if (habitualHiding(tokens, m, rule)) return 'nuisance';
-  if (locationWithTrusted(tokens, m, rule)) return 'trusted';
-  if (imagesSentToChild(tokens, m, rule)) return 'sent';
-  if (pictureOfThing(tokens, m, rule)) return 'thing';
-  if (pressureOfKin(tokens, m, rule)) return 'trusted';
-  if (hidingFromNuisance(tokens, m, rule)) return 'nuisance';
-  if (mildThreat(tokens, m, rule)) return 'mild';
-  if (laterThreat(tokens, m, rule)) return 'mild';
-  if (ownNeed(tokens, m, rule)) return 'self';
-  if (contactTold(tokens, m, rule)) return 'mild';
-  if (giftForOccasion(tokens, m, rule)) return 'mild';
-  if (liftFromFamily(tokens, m, rule)) return 'trusted';
-  if (callWithFamily(tokens, m, rule)) return 'trusted';
-  if (familyAudience(tokens, m, rule)) return 'mild';
-  if (ownPictureShared(tokens, m, rule)) return 'thing';
-  if (paidBackTrusted(tokens, m, rule)) return 'trusted';
-  if (openerGives(tokens, m, rule)) return 'trusted';
-  if (thingGrabbed(tokens, m, rule)) return 'touch';
-  if (lockMishap(tokens, m, rule)) return 'nuisance';
-  if (littleOne(tokens, m, rule)) return 'mild';
-  if (getInIdiom(tokens, m, rule)) return 'idiom';
-  if (fondKiss(tokens, m, rule)) return 'touch';
-  if (ordinaryStuff(tokens, m, rule)) return 'mild';
-  if (familyCard(tokens, m, rule)) return 'trusted';
-  if (outfitForOccasion(tokens, m, rule)) return 'mild';
-  if (classmatesSpread(tokens, m, rule)) return 'mild';
-  if ((rule.id === 'lex:threat_blackmail.share-images' || rule.feature === 'signal.threat-weak') && showsUp(tokens, m)) return 'thing';
-  if (huffThreat(tokens, m, rule)) return 'mild';
+  [(tokens, m, rule, _scope, model) => rule.id === 'lex:immediate_danger.given-drugs' && drugsRefused(tokens, m, model), 'negated'],
+  [sentNotAsked, 'sent'],
+  [familyCardUsed, 'role'],
+  [cardKeptInFamily, 'trusted'],
+  [thingAsks, 'role'],
+  [(tokens, _m, rule) => tattleThreat(tokens, rule), 'mild'],
+  [laughingBreath, 'idiom'],
+  [ownChildAsks, 'advice'],
+  [(tokens, _m, rule) => harmlessSecret(tokens, rule), 'mild'],
+  [ageCompared, 'mild'],
+  [(tokens, _m, rule) => outsideAtWork(tokens, rule), 'nuisance'],
+  [trivialHyperbole, 'hyperbole'],
+  [accidentalInjury, 'hyperbole'],
+  [sharpenerMislaid, 'thing'],
+  [songLine, 'thing'],
+  [tellingOff, 'tellingoff'],
+  [bribeNotThreat, 'bribe'],
+  [(tokens, _m, rule) => REFUSABLE.has(rule.id) && refusedAndOver(tokens), 'refused'],
+  [(tokens, _m, rule) => rule.category !== undefined && ADVICE_CATEGORIES.has(rule.category) && parentAdvice(tokens), 'advice'],
+  [(tokens, m, rule) => rule.id === 'lex:sexual.abuse-disclosed' && touchedThing(tokens, m), 'touch'],
+  [roomErrand, 'errand'],
+  [(tokens, m, rule) => rule.category === 'threat_blackmail' && conditionOfIdiom(tokens, m), 'idiom'],
+  [askedNotHad, 'asked'],
+  [doseAsMeant, 'dose'],
+  [permissionRefused, 'permission'],
+  [meetsKnown, 'trusted'],
+  [friendsMetSoon, 'trusted'],
+  [ownPastMeeting, 'over'],
+  [nameKnownAtShop, 'inperson'],
+  [animalFollows, 'nuisance'],
+  [habitualHiding, 'nuisance'],
+  [locationWithTrusted, 'trusted'],
+  [imagesSentToChild, 'sent'],
+  [pictureOfThing, 'thing'],
+  [pressureOfKin, 'trusted'],
+  [hidingFromNuisance, 'nuisance'],
+  [mildThreat, 'mild'],
+  [laterThreat, 'mild'],
+  [ownNeed, 'self'],
+  [contactTold, 'mild'],
+  [giftForOccasion, 'mild'],
+  [liftFromFamily, 'trusted'],
+  [callWithFamily, 'trusted'],
+  [familyAudience, 'mild'],
+  [ownPictureShared, 'thing'],
+  [paidBackTrusted, 'trusted'],
+  [openerGives, 'trusted'],
+  [thingGrabbed, 'touch'],
+  [lockMishap, 'nuisance'],
+  [littleOne, 'mild'],
+  [getInIdiom, 'idiom'],
+  [fondKiss, 'touch'],
+  [ordinaryStuff, 'mild'],
+  [familyCard, 'trusted'],
+  [outfitForOccasion, 'mild'],
+  [classmatesSpread, 'mild'],
+  [(tokens, m, rule) => (rule.id === 'lex:threat_blackmail.share-images' || rule.feature === 'signal.threat-weak') && showsUp(tokens, m), 'thing'],
+  [huffThreat, 'mild'],
   // Session 31a: ordinary plans, weather and play read as danger (each returns early on its rule id).
-  if (trainingNotMeans(tokens, m, rule)) return 'thing';
-  if (foodCut(tokens, m, rule)) return 'hyperbole';
-  if (weatherNotSomeone(tokens, m, rule)) return 'nuisance';
-  if (outsideAtHome(tokens, m, rule)) return 'trusted';
-  if (keptInByWeather(tokens, m, rule)) return 'nuisance';
-  if (ownWordsRetold(tokens, m, rule)) return 'speaker';
-  if (liftFromHer(tokens, m, rule)) return 'trusted';
-  if (playFight(tokens, m, rule)) return 'mild';
-  if (parentPresent(tokens, m, rule)) return 'trusted';
+  [trainingNotMeans, 'thing'],
+  [foodCut, 'hyperbole'],
+  [weatherNotSomeone, 'nuisance'],
+  [outsideAtHome, 'trusted'],
+  [keptInByWeather, 'nuisance'],
+  [ownWordsRetold, 'speaker'],
+  [liftFromHer, 'trusted'],
+  [playFight, 'mild'],
+  [parentPresent, 'trusted'],
   // Session 32a: ordinary life read by the self-harm, danger, card and details rules (each returns early on its rule id).
-  if (endThenItIs(tokens, m, rule)) return 'thing';
-  if (lazyDaySleep(tokens, m, rule)) return 'hyperbole';
-  if (placeWithFamily(tokens, m, rule)) return 'trusted';
-  if (ownLimbHurt(tokens, m, rule)) return 'hyperbole';
-  if (askedWhatLike(tokens, m, rule)) return 'trusted';
-  if (kinDrama(tokens, m, rule)) return 'hyperbole';
-  if (speakerNamedAfter(tokens, m, rule)) return 'speaker';
+  [endThenItIs, 'thing'],
+  [lazyDaySleep, 'hyperbole'],
+  [placeWithFamily, 'trusted'],
+  [ownLimbHurt, 'hyperbole'],
+  [askedWhatLike, 'trusted'],
+  [kinDrama, 'hyperbole'],
+  [speakerNamedAfter, 'speaker'],
   // Session 33b: undressed words in ordinary life (each returns early on its rule id).
-  if (nudeWordAlone(tokens, m, rule)) return 'thing';
-  if (thingAsksForPicture(tokens, m, rule)) return 'role';
-  if (beingOnCamera(tokens, m, rule)) return 'thing';
-  if (forShowcase(tokens, m, rule)) return 'role';
-  if (sentByChildToTrusted(tokens, m, rule)) return 'trusted';
-  if (closeKinAsks(tokens, m, rule)) return 'trusted';
+  [nudeWordAlone, 'thing'],
+  [thingAsksForPicture, 'role'],
+  [beingOnCamera, 'thing'],
+  [forShowcase, 'role'],
+  [sentByChildToTrusted, 'trusted'],
+  [closeKinAsks, 'trusted'],
+];
+
+/** Set by {@link probeArgs}' stand-ins when a test reads anything of the message, the phrase, the scope or the model. */
+let probeRead = false;
+const PROBE_TRAP: ProxyHandler<object> = {
+  get: () => {
+    probeRead = true;
+    return undefined;
+  },
+  has: () => {
+    probeRead = true;
+    return false;
+  },
+};
+/**
+ * Stand-ins for a test's message, phrase, scope and model that note any read (see {@link testsFor}); new ones for
+ * every test asked, so that no memo of the last message (`parentAdvice` remembers its answer by the tokens array)
+ * answers without reading.
+ */
+function probeArgs(): [tokens: readonly Token[], m: PhraseMatch, scope: MessageScope, model: SafetyModel] {
+  return [new Proxy([], PROBE_TRAP) as unknown as readonly Token[], new Proxy({}, PROBE_TRAP) as unknown as PhraseMatch, new Proxy({}, PROBE_TRAP) as unknown as MessageScope, new Proxy({}, PROBE_TRAP) as unknown as SafetyModel];
+}
+const TESTS_BY_RULE = new WeakMap<CompiledRule, readonly StandDownTest[]>();
+
+/**
+ * Session 33: the tests of {@link STAND_DOWN_TESTS} that can hold for a rule, worked out once per rule. Most
+ * tests first look at the rule alone ("if (rule.id !== 'lex:self_harm.self-harm') return false") and so are
+ * false for all but a few rules: each test is asked once with stand-ins that note every read, and a test that
+ * answers false having read nothing but the rule (and module constants) answers false for that rule whatever the
+ * message, so it is left out; every other test stays, in its place (was: all ~80 asked for every phrase found).
+ * A test must keep no state between calls but a memo of its own arguments; tests/safety/engine-s33.test.ts asks
+ * every test of every phrase in the tuning messages and finds the same reading.
+ */
+function testsFor(rule: CompiledRule): readonly StandDownTest[] {
+  let tests = TESTS_BY_RULE.get(rule);
+  if (tests === undefined) {
+    tests = STAND_DOWN_TESTS.filter(([test]) => {
+      const [tokens, m, scope, model] = probeArgs();
+      probeRead = false;
+      try {
+        if (test(tokens, m, rule, scope, model)) return true;
+      } catch {
+        return true;
+      }
+      return probeRead;
+    });
+    TESTS_BY_RULE.set(rule, tests);
+  }
+  return tests;
+}
+
+/**
+ * Whether scope stands a matched phrase down: negation, hypothetical, resolved, who is acting (harmless words are
+ * checked apart); and why. `tests`: the tests asked (the tests that can hold for the rule; all of them in tests).
+ */
+export function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel, tests: readonly StandDownTest[] = testsFor(rule)): StandDown | undefined {
+  for (const [test, down] of tests) if (test(tokens, m, rule, scope, model)) return down;
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when

@@ -13,6 +13,11 @@ export interface WordKeys {
    * session 30: by the stem of their second word, in `multiWordSets`' order (worked out once per stem, not per message).
    */
   readonly multi: ReadonlyMap<string, readonly MultiWordMember[]> | undefined;
+  /**
+   * Session 33: whether this word's stem is the second word of a several-word set member (so the word before it
+   * may start one); most words' is not, and their neighbour's `multi` need not be read.
+   */
+  readonly secondOfMulti: boolean;
   /** Session 24: `keys` as the phrase indexes' term ids; read through {@link WordIndex.termIds}, which renews them when stale. */
   termIds: TermIds;
 }
@@ -43,6 +48,8 @@ export class WordIndex implements Vocabulary {
   readonly multiWordSets = new Map<string, MultiWordMember[]>();
   /** `multiWordSets` by first stem, then by second stem (see {@link WordKeys.multi}). */
   private readonly multiBySecond = new Map<string, ReadonlyMap<string, readonly MultiWordMember[]>>();
+  /** The stems of the second words of `multiWordSets` (see {@link WordKeys.secondOfMulti}). */
+  private readonly multiSeconds = new Set<string>();
   /** deletion variant → lexicon words it came from (symmetric-delete index). */
   private readonly deletions = new Map<string, string[]>();
   private readonly stems = new Map<string, string>();
@@ -74,6 +81,7 @@ export class WordIndex implements Vocabulary {
           const list = this.multiWordSets.get(stems[0] ?? '') ?? [];
           list.push({ stems, set: `{${name}}` });
           this.multiWordSets.set(stems[0] ?? '', list);
+          this.multiSeconds.add(stems[1] ?? '');
         }
         for (const part of [setWord(w)]) {
           const s = this.stem(part);
@@ -223,7 +231,7 @@ export class WordIndex implements Vocabulary {
     // Any number is also `{number}` ("took 16 paracetamol").
     if (/^\d+$/.test(word)) keys.add('{number}');
     const all = [...keys];
-    const result: WordKeys = { keys: all, fuzzy, sets: all.filter((k) => k.startsWith('{')), multi: this.multiStartingWith(stem), termIds: termIdsOf(all) };
+    const result: WordKeys = { keys: all, fuzzy, sets: all.filter((k) => k.startsWith('{')), multi: this.multiStartingWith(stem), secondOfMulti: this.multiSeconds.has(stem), termIds: termIdsOf(all) };
     if (this.keyCache.size >= WordIndex.CACHE_LIMIT) this.keyCache.clear();
     this.keyCache.set(word, result);
     return result;
