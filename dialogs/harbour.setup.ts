@@ -105,14 +105,14 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (role !== undefined) enqueue.assign({ adultRole: role });
         if (context.turn.additionalNeeds === true && context.additionalNeeds !== true) enqueue.assign({ additionalNeeds: true });
       }),
+      /** The wellbeing question, passed by a question of the parent's own, still waits for its answer (session 29). */
+      wellbeingStillAsked: assign({ wellbeingAsk: 'asked' as const }),
       /**
        * What every step answer does first (see {@link answer}), one action: a check-in deadline (a step's
        * answer: no counsellor is with the child), the asked questions passed on, and "you don't need to
        * give me details" the first time they share their own. The details line reads the turn, `said`,
        * `handoff` and `audience`, none of which the asked questions' marks change.
        */
-      /** The wellbeing question, passed by a question of the parent's own, still waits for its answer (session 29). */
-      wellbeingStillAsked: assign({ wellbeingAsk: 'asked' as const }),
       takeAnswer: enqueueActions(({ context: c, enqueue }) => {
         enqueue.emit(checkInRequest);
         const passed = askedQuestionsPassed(c);
@@ -162,7 +162,6 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         if (audience === undefined) return;
         enqueue.assign({ audience, ...relationOf(audience, context.turn), summary: { ...context.summary, audience } });
       }),
-      /** Someone else turns out to be a sibling or cousin: the friend path from here (thanked already). */
       /**
        * "young person", then "im a teacher" (session 29): a worker with children, so the grown-up's path from its start, with
        * the grown-up's thanks (not your fault, nor the child's) in place of the young person's.
@@ -173,6 +172,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         said: { ...context.said, thanks: false },
         notUnderstood: 0,
       })),
+      /** Someone else turns out to be a sibling or cousin: the friend path from here (thanked already). */
       becomeFriendPath: assign(({ context }) => ({
         audience: 'friend' as const,
         ...relationOf('friend', context.turn),
@@ -369,12 +369,12 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         c.audience === 'someone_else' && c.adultRole !== 'dsl' ? enqueue.emit(say('parent.advice.staff-what-to-say')) : sayOnce(enqueue, c, 'supportChild', [supportChildLine(c), ...stillInDangerIf(isInDangerNow(c), c)])),
       /** "should i just pay her", with no new red flag in it: no, and why. */
       sayDontComply: emit(({ context }) => dontComply(context)),
-      /** The trusted-adult question; after a story about one of their own grown-ups, a young person is asked about another one. */
       /** A feeling in place of the trusted-adult answer: the question again, in other words (once). */
       askTrustedAfterFeeling: enqueueActions(({ context, enqueue }) => {
         enqueue.emit(say(`${pathOf(context.audience)}.ask.trusted-adult-again`));
         enqueue.assign({ said: { ...context.said, trustedAfterFeeling: true } });
       }),
+      /** The trusted-adult question; after a story about one of their own grown-ups, a young person is asked about another one. */
       askTrustedAdultOnPath: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'trustedAsked', [trustedAdultQuestion(c)])),
       /** "i already paid him once", after money or a threat: don't pay any more, and why; 999 still, while in danger now. Once. */
       sayPaidAlready: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'paidAlready', [sayStepOf(c, 'paid-already'), ...stillInDangerIf(isInDangerNow(c), c)])),
@@ -423,9 +423,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       }),
       /** "i gave them my mums card details": tell them today, the bank can stop it (once); beside a red flag too. */
       sayCardGivenIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'cardGiven', c.turn.gaveCard === true ? [sayStepOf(c, 'card-given')] : undefined)),
-      /** Being outed held over them: who they tell is their choice, and using it as a threat is abuse (once); beside a red flag too. */
       /** "should i wake my mum", in danger now: yes, now (the self-harm words after something taken). */
       sayWakeSomeone: emit(({ context }) => (context.summary.categories?.includes('self_harm') === true && pathOf(context.audience) === 'child' ? say(WAKE_THEM) : say('escalation.danger-wake'))),
+      /** Being outed held over them: who they tell is their choice, and using it as a threat is abuse (once); beside a red flag too. */
       sayOutingIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'outing', outingLines(c))),
       /** "hold on my mums coming", "brb": fine, come back when you can (quick exit if they must hide it). */
       sayPause: enqueueActions(({ enqueue }) => {
@@ -658,13 +658,13 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       feelingsAnswered: enqueueActions(({ context, enqueue }) => {
         if (context.feelingsAsk === 'asked') enqueue.assign({ feelingsAsk: 'answered' });
       }),
-      /** Listening while escalated: three lines in turn, so a child who keeps writing is not answered the same each time. */
       /** Open listening on a path: "I'm here, and I'm listening", then "I'm reading everything you write", in turn; never one line twice in a row. */
       sayListening: enqueueActions(({ context, enqueue }) => {
         const heard = context.heard ?? 0;
         enqueue.emit(say(PATH_LISTENING_LINES[heard % PATH_LISTENING_LINES.length] ?? 'shared.listening'));
         enqueue.assign({ heard: heard + 1 });
       }),
+      /** Listening while escalated: three lines in turn, so a child who keeps writing is not answered the same each time. */
       sayListeningWhileEscalated: enqueueActions(({ context, enqueue }) => {
         const heard = context.heard ?? 0;
         enqueue.emit(say(LISTENING_LINES[heard % LISTENING_LINES.length] ?? 'escalation.listening', { quickReplies: QR.keepTalking }));
@@ -824,7 +824,6 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       sayUnsureSafe: emit(({ context }) => sayToReader(context, 'safety.unsure-safe')),
       /** "Are you safe right now?" "yes": glad, and who to call if that changes. */
       saySafeForNow: emit(({ context }) => sayToReader(context, 'safety.safe-yes')),
-      /** The child said the person seems to know private things: a red flag by the guidance. */
       /**
        * "she already gave it", after a stranger asked for their details: the stranger knows them now.
        * A finding of the dialog's own, as for "yes" to "do they know private things"; what to do if
@@ -859,6 +858,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
           said: { ...context.said, ...said },
         });
       }),
+      /** The child said the person seems to know private things: a red flag by the guidance. */
       escalateKnowsPrivate: enqueueActions(({ context, enqueue }) => {
         const { out, raises, escalated } = escalation(context, 'high', [dialogFinding('personal_info', 'high', 'dialog:knows-private.yes')]);
         for (const e of out) enqueue.emit(e);
@@ -1239,11 +1239,6 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       asksIfInTrouble: ({ context, event }) => turnOf(context, event).asksIfInTrouble === true,
       asksPolice: ({ context, event }) => turnOf(context, event).asksPolice === true,
       /**
-       * "am i gonna get in trouble": the classifier alone may read it as danger (0.93). When every
-       * finding is a classifier guess and the message asks whether they are in trouble, the question
-       * is answered and nothing is escalated.
-       */
-      /**
        * "yes she is safe rn", just asked "are they safe right now?": a yes, which the classifier alone
        * read as danger now (its words are those of danger). The answer is taken, nothing escalated.
        */
@@ -1251,6 +1246,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         const turn = turnOf(context, event);
         return context.safeAsk === 'asked' && turn.yes === true && turn.findings.length > 0 && turn.findings.every((f) => f.rule.startsWith('model:'));
       },
+      /**
+       * "am i gonna get in trouble": the classifier alone may read it as danger (0.93). When every
+       * finding is a classifier guess and the message asks whether they are in trouble, the question
+       * is answered and nothing is escalated.
+       */
       troubleOutweighsGuess: ({ context, event }) => {
         const turn = turnOf(context, event);
         return turn.asksIfInTrouble === true && turn.findings.length > 0 && turn.findings.every((f) => f.rule.startsWith('model:'));
@@ -1313,10 +1313,6 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         pathOf(context.audience) !== 'parent' &&
         !(summaryOf(context, event).feelings ?? []).some((f) => f !== 'okay'),
       /**
-       * The chat waits with nobody coming, and no one has yet talked with the young person about a
-       * grown-up they trust (not asked before, not answered on the path, home not named as unsafe).
-       */
-      /**
        * A grown-up named in a short reply after the trusted-adult question was passed by ("like 2
        * days", then "my mum"), or before it was asked: none recorded yet, a young person or a friend,
        * home not named as unsafe. A longer message naming one is a story ("my mum took my phone…").
@@ -1331,6 +1327,10 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
         pathOf(context.audience) !== 'parent' &&
         summaryOf(context, event).trustedAdult === undefined &&
         summaryOf(context, event).homeIsUnsafe !== true,
+      /**
+       * The chat waits with nobody coming, and no one has yet talked with the young person about a
+       * grown-up they trust (not asked before, not answered on the path, home not named as unsafe).
+       */
       mayAskTrustedAdult: ({ context, event }) =>
         context.trustedAsk === undefined &&
         !isPersonComing(context) &&
@@ -1368,16 +1368,16 @@ function cantTellForYouLine(context: HarbourContext): BotSay {
   return say(`${pathOf(context.audience)}.cant-tell-for-you`);
 }
 
-/**
- * A reply the step could not place, the n-th in a row: the first time `retry` (the question again), the
- * second a person offered with the numbers, and the count starts again.
- */
 /** What `notPlaced` and `offerPerson` need of XState's `enqueue`. */
 interface NotPlacedQueue {
   emit(e: BotSay): void;
   assign(a: { notUnderstood: number }): void;
 }
 
+/**
+ * A reply the step could not place, the n-th in a row: the first time `retry` (the question again), the
+ * second a person offered with the numbers, and the count starts again.
+ */
 function notPlaced(context: HarbourContext, enqueue: NotPlacedQueue, retry: readonly BotSay[]): void {
   const count = context.notUnderstood + 1;
   if (count >= 2) {
@@ -1473,7 +1473,6 @@ function saysSafeNow(context: HarbourContext, turn: TurnAnalysis): boolean {
   return turn.safeNow === true || (turn.childWithThem === true && pathOf(context.audience) === 'parent');
 }
 
-/** A step in the wording of who is chatting: `<child|friend|parent>.<step>`. */
 /** The message's feeling said back ("It makes sense to feel scared…"). */
 function reflectionOf(context: HarbourContext) {
   return say(`feeling.${context.turn.feeling ?? 'unknown'}`);
@@ -1506,10 +1505,6 @@ function hasFriendSecret(context: HarbourContext): boolean {
 }
 
 /**
- * "i already paid him once", not answered yet, and money or a threat has come up in the chat (with
- * this message's findings): "i paid for my skin" in ordinary chat is not this.
- */
-/**
  * "he posted it on my story", "my mates say they got it", not answered yet, after pictures came up
  * (sexual, or the image worry): the picture is going round now.
  */
@@ -1525,6 +1520,10 @@ function picturesCameUp(context: HarbourContext, summary: ConversationSummary): 
   return summary.categories?.includes('sexual') === true || context.turn.findings.some((f) => f.category === 'sexual') || context.said.imageWorry === true || context.turn.imageWorry === true;
 }
 
+/**
+ * "i already paid him once", not answered yet, and money or a threat has come up in the chat (with
+ * this message's findings): "i paid for my skin" in ordinary chat is not this.
+ */
 function paidAlready(context: HarbourContext, summary: ConversationSummary): boolean {
   if (context.turn.alreadyPaid !== true || context.said.paidAlready === true) return false;
   return moneyOrThreatCameUp(context, summary);
@@ -1559,12 +1558,12 @@ function tookDevice(context: HarbourContext): boolean {
   return context.turn.tookDevice === true && context.said.tookDevice !== true && context.audience === 'parent_carer';
 }
 
-/** "is it bad", not answered yet, and a red flag is known in the chat (with this message's). */
 /** "r u there", "hello??" on a path (who is chatting known, not escalated): the root answers it, never the step (session 29). */
 function asksIfThereOnPath(context: HarbourContext, turn: TurnAnalysis): boolean {
   return turn.asksIfThere === true && context.audience !== undefined && context.handoff === 'none';
 }
 
+/** "is it bad", not answered yet, and a red flag is known in the chat (with this message's). */
 function asksIfWrong(context: HarbourContext, summary: ConversationSummary): boolean {
   return context.turn.asksIfWrong === true && context.said.notOkay !== true && redFlagKnown(context, summary);
 }
@@ -1746,6 +1745,7 @@ function keepImageStep(context: HarbourContext): string {
   return context.turn.asksForwardImage === true && pathOf(context.audience) !== 'parent' ? 'forward-image' : 'keep-image';
 }
 
+/** A step in the wording of who is chatting: `<child|friend|parent>.<step>`. */
 function sayStepOf(context: HarbourContext, step: string, quickReplies?: readonly string[]) {
   return say(`${pathOf(context.audience)}.${step}`, quickReplies === undefined ? {} : { quickReplies });
 }
