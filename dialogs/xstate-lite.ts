@@ -344,6 +344,45 @@ function passes(guard: unknown, snapshot: SnapshotLike, args: GuardArgs): unknow
   return !guard || evaluate(guard, snapshot, args);
 }
 
+/** A microstep the shortcut has made: its actions, held back from the executor, and the snapshot it left. */
+interface HeldStep {
+  readonly held: ActionObject[];
+  readonly snapshot: SnapshotLike;
+  readonly transitions: TransitionLike[];
+}
+
+/** The finished microsteps to XState's executor and inspector: each one's actions, then its inspection event. */
+function releaseSteps(steps: readonly HeldStep[], executor: FastScope['actionExecutor'], scope: FastScope, event: EventLike): void {
+  for (const done of steps) {
+    for (const action of done.held) executor(action);
+    scope.system._sendInspectionEvent({ type: '@xstate.microstep', actorRef: scope.self, event, snapshot: done.snapshot, _transitions: done.transitions });
+  }
+}
+
+/**
+ * The first candidate, list by list, whose guard passes ({@link passes}): `undefined` when none does, `null` when a
+ * guard is left to XState or throws (the caller then goes XState's own way, which runs it again for its own error).
+ */
+function firstPassing(lists: Iterable<readonly TransitionLike[]>, snapshot: SnapshotLike, args: GuardArgs): TransitionLike | undefined | null {
+  try {
+    for (const candidates of lists) {
+      for (const candidate of candidates) {
+        const passed = passes(candidate.guard, snapshot, args);
+        if (passed === LEFT_TO_XSTATE) return null;
+        if (passed) return candidate;
+      }
+    }
+  } catch {
+    return null;
+  }
+  return undefined;
+}
+
+/** The eventless transitions (`always`) of `leaf` and of each of its ancestors that has some, from the leaf up. */
+function* eventlessFrom(leaf: NodeLike): Generator<readonly TransitionLike[]> {
+  for (let node: NodeLike | undefined = leaf; node !== undefined; node = node.parent) if (node.always !== undefined) yield node.always;
+}
+
 /** XState's `evaluateGuard` (see {@link passes}). */
 function evaluate(guard: unknown, snapshot: SnapshotLike, args: GuardArgs): unknown {
   if (!guard) return LEFT_TO_XSTATE;
@@ -466,8 +505,8 @@ function resolveActions(
  * the target (after building the Sets that find them, a `flatMap` of the actions and a copy of the active
  * nodes), report it to the inspector, and look for eventless transitions that cannot be there. A target
  * with eventless transitions (a state that only decides where to go next, as `toHowLong` or `advice`) is
- * taken too when the one they choose (`chooseEventless`, XState's `selectEventlessTransitions` for
- * one chain) is another such move: XState's macrostep makes one more microstep of it, and so does the
+ * taken too when the one they choose (`firstPassing` over `eventlessFrom`: XState's
+ * `selectEventlessTransitions` for one chain) is another such move: XState's macrostep makes one more microstep of it, and so does the
  * shortcut, each reported in turn after its own actions. The
  * shortcut resolves the same actions as that microstep does, in the same order (the state's exit actions,
  * the transition's, the target's entry actions), on the same scope (so the same actions reach the same
@@ -535,20 +574,8 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
    */
   const choose = (leaf: NodeLike, snapshot: SnapshotLike, event: EventLike): TransitionLike[] => {
     const chain = chainOf(leaf, event.type);
-    if (chain === null) return select(snapshot, event);
-    const args: GuardArgs = { context: snapshot.context, event };
-    try {
-      for (const candidates of chain) {
-        for (const candidate of candidates) {
-          const passed = passes(candidate.guard, snapshot, args);
-          if (passed === LEFT_TO_XSTATE) return select(snapshot, event);
-          if (passed) return [candidate];
-        }
-      }
-    } catch {
-      return select(snapshot, event);
-    }
-    return [];
+    const found = chain === null ? null : firstPassing(chain, snapshot, { context: snapshot.context, event });
+    return found === null ? select(snapshot, event) : found === undefined ? [] : [found];
   };
   const throughXState = (snapshot: SnapshotLike, event: EventLike, scope: FastScope, transitions: TransitionLike[]): SnapshotLike => {
     const outer = chosen;
@@ -558,28 +585,6 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
     } finally {
       chosen = outer;
     }
-  };
-  /**
-   * `chooseEventless`: XState's `selectEventlessTransitions` for one chain of active states ending in `leaf`: from the leaf up, the first
-   * node with eventless transitions one of whose guards passes gives that one (a node none of whose guards pass lets
-   * its ancestors be asked). `undefined` for none; `null` for a guard this leaves to XState or that throws (XState's
-   * path then runs it, for its own error).
-   */
-  const chooseEventless = (leaf: NodeLike, snapshot: SnapshotLike, event: EventLike): TransitionLike | undefined | null => {
-    const args: GuardArgs = { context: snapshot.context, event };
-    try {
-      for (let node: NodeLike | undefined = leaf; node !== undefined; node = node.parent) {
-        if (node.always === undefined) continue;
-        for (const candidate of node.always) {
-          const passed = candidate.guard === undefined ? true : evaluate(candidate.guard, snapshot, args);
-          if (passed === LEFT_TO_XSTATE) return null;
-          if (passed) return candidate;
-        }
-      }
-    } catch {
-      return null;
-    }
-    return undefined;
   };
   return ((snapshot: SnapshotLike, event: EventLike, scope: FastScope): SnapshotLike => {
     const maxIterations = snapshot.machine.options?.maxIterations ?? Infinity;
@@ -596,7 +601,7 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
     // As XState's microstep does, the actions go to the executor through a wrapper, here one that holds
     // them until it is known that none raised an event. Each microstep's actions, then its inspection event.
     const executor = scope.actionExecutor;
-    const steps: { held: ActionObject[]; snapshot: SnapshotLike; transitions: TransitionLike[] }[] = [];
+    const steps: HeldStep[] = [];
     let held: ActionObject[] = [];
     const internalQueue: unknown[] = [];
     scope.actionExecutor = (action) => void held.push(action);
@@ -621,7 +626,7 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
         steps.push({ held, snapshot: next, transitions: stepTransitions });
         held = [];
         if (internalQueue.length > 0 || to === null || !hasEventless(to)) break;
-        const eventless = chooseEventless(to, next, event);
+        const eventless = firstPassing(eventlessFrom(to), next, { context: next.context, event });
         const after = eventless === null || eventless === undefined ? null : siblingTarget(eventless, to, true);
         // (XState's macrostep counts one more round after the last microstep, to find nothing left to do.)
         if (after === null || steps.length + 1 > maxIterations) {
@@ -636,20 +641,14 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
     } catch (error) {
       // XState's executor would already have had the actions before the one that threw (and the microsteps before its own).
       scope.actionExecutor = executor;
-      for (const done of steps) {
-        for (const action of done.held) executor(action);
-        scope.system._sendInspectionEvent({ type: '@xstate.microstep', actorRef: scope.self, event, snapshot: done.snapshot, _transitions: done.transitions });
-      }
+      releaseSteps(steps, executor, scope, event);
       for (const action of held) executor(action);
       throw error;
     } finally {
       scope.actionExecutor = executor;
     }
     if (internalQueue.length > 0) return throughXState(snapshot, event, scope, transitions);
-    for (const done of steps) {
-      for (const action of done.held) executor(action);
-      scope.system._sendInspectionEvent({ type: '@xstate.microstep', actorRef: scope.self, event, snapshot: done.snapshot, _transitions: done.transitions });
-    }
+    releaseSteps(steps, executor, scope, event);
     return next;
   }) as unknown as M['transition'];
 }

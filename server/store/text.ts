@@ -153,21 +153,15 @@ function firstUnstorable(value: unknown, walk: Walk): UnstorableText | null {
       if (problem !== null) return problem;
       kept = memberKeeps(member, item, walk, kept);
     }
-  } else if (plain && walk.forIn) {
-    // A for-in, not Object.keys: no array of keys made per object (V8 takes the keys when the
-    // loop starts and skips one deleted meanwhile, as JSON.stringify's walk of Object.keys does).
+  } else {
+    // A for-in, not Object.keys: no array of keys made per object (V8 takes the keys when the loop starts and
+    // skips one deleted meanwhile, as JSON.stringify's walk of Object.keys does). Its own keys come first, in
+    // Object.keys' order; inherited enumerable ones (a class's prototype, or an Object.prototype someone gave
+    // one) are left out as JSON leaves them, checked only when there can be any.
+    const ownOnly = plain && walk.forIn;
     const record = value as Record<string, unknown>;
     for (const key in record) {
-      const member = record[key];
-      const item = writtenAs(member, key);
-      if (item === LEFT_OUT) continue;
-      const problem = findUnstorableText(key) ?? firstUnstorable(item, walk);
-      if (problem !== null) return problem;
-      kept = memberKeeps(member, item, walk, kept);
-    }
-  } else {
-    const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
+      if (!ownOnly && !Object.hasOwn(record, key)) continue;
       const member = record[key];
       const item = writtenAs(member, key);
       if (item === LEFT_OUT) continue;
