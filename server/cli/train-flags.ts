@@ -12,7 +12,7 @@
  * retrain reshuffles. Full batch has no order or seed to depend on (0 between seeds, by
  * construction), and scored the same as SGD in leave-one-batch-out with floors of 0.85 (was 0.95),
  * 0.55 for self_harm (0.7) and 0.8 for immediate_danger (0.85): its scores are less extreme, so the
- * same floors let fewer through. Figures: docs/red-flags.md, "Session 19 round".
+ * same floors let fewer through. Figures: docs/history/red-flags.md, "Session 19 round".
  *
  * `npm run train:flags -- --lobo [batch,batch…]` writes nothing: leave-one-batch-out, the honest
  * estimate of the classifier on wording it was not trained on. For each batch (a tuning file's
@@ -65,15 +65,15 @@ export interface TrainOptions {
    * Missing a child in danger or at risk of self-harm is worse than a false alarm: for these two
    * categories the classifier alone may raise a finding at a lower score (more benign out-of-fold
    * examples allowed above it, and a lower floor): 0.7 for self_harm (was 0.9), 0.9 for
-   * immediate_danger. Chosen by leave-one-batch-out in session 4 (docs/red-flags.md): self-harm
+   * immediate_danger. Chosen by leave-one-batch-out in session 4 (docs/history/red-flags.md): self-harm
    * at 0.7 found 8 more of 173 items on batches train28a-29e for 4 more benign messages flagged of
    * 1088 (probes 20-27: 1 more of 123 for 2 more of 734); danger at 0.7 found 1 more item per 1-2
    * more benign, and its new false alarms were threats read as danger ("he will kill my dog").
    * Session 14: danger 0.9 -> 0.85, leave-one-batch-out over 79 batches found 6 more danger items
-   * (in 6 batches) for 5 more benign messages flagged of 12,131 (docs/red-flags.md).
+   * (in 6 batches) for 5 more benign messages flagged of 12,131 (docs/history/red-flags.md).
    * Session 19, with full-batch training (less extreme scores): every floor lower, 0.95 -> 0.85,
    * self_harm 0.7 -> 0.55, danger 0.85 -> 0.8, chosen so that leave-one-batch-out recall matches
-   * SGD's in every category (docs/red-flags.md, "Session 19 round").
+   * SGD's in every category (docs/history/red-flags.md, "Session 19 round").
    */
   readonly criticalMaxBenign: number;
   readonly criticalFloor: number;

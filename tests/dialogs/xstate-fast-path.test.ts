@@ -107,7 +107,7 @@ describe('the shortcut past XState’s macrostep', () => {
     // A new XState: before changing WRITTEN_FOR, re-read in its dist/raise-*.esm.js `macrostep`, `microstep`,
     // `selectEventlessTransitions`, `resolveAndExecuteActionsWithContext` (fastTransition and resolveActions copy
     // what they do for a transition without a target), the `@xstate.microstep` inspection event, and StateNode's
-    // `always` and `next`; then run this file and the equivalence dump (bench/README.md, session 31).
+    // `always` and `next`; then run this file and the equivalence dump (bench/HISTORY.md, session 31).
     expect(pkg.version, 'XState changed: re-check fastTransition in dialogs/xstate-lite.ts against its macrostep (see this test)').toBe(WRITTEN_FOR);
   });
 
