@@ -89,14 +89,18 @@ export const MAX_BATCH_PGLITE = 128;
 /**
  * Group commit: appends waiting while the database is busy go together in one
  * `harbour_append_batch` statement (one round trip, one WAL flush), up to `db.concurrency` batches
- * in flight. No timers: an append to an idle database goes at once. Appends to one conversation
- * commit in call order, and a batch holds at most one append per conversation (the set-based SQL
- * needs that): a conversation's next append waits for the batch carrying its previous one.
+ * in flight. No timers: an append to an idle database goes at once; while batches are in flight, a
+ * new one waits until it holds at least half their mean size or one of them commits (see #pump).
+ * Appends to one conversation commit in call order, and a batch holds at most one append per
+ * conversation (the set-based SQL needs that): a conversation's next append waits for the batch
+ * carrying its previous one.
  */
 export class AppendBatcher {
   #pending: Item[] = [];
   readonly #busy = new Set<string>();
   #active = 0;
+  /** Appends in the batches in flight. */
+  #inFlight = 0;
   #idle: (() => void)[] = [];
   readonly #db: SqlDb;
   readonly #maxBatch: number;
@@ -129,6 +133,13 @@ export class AppendBatcher {
 
   #pump(): void {
     while (this.#active < this.#db.concurrency && this.#pending.length > 0) {
+      // While other batches are in flight, a batch waits until it has at least half their mean
+      // size: their completion (or more appends) pumps again. Without this, a slot freed while the
+      // others are busy carries the few appends that came back meanwhile, and with three or more
+      // slots the batches split into many small ones, each paying a statement, a commit and a WAL
+      // flush (session 34: 3 slots, 1,000 conversations, 72 appends a statement instead of 228).
+      // With nothing in flight an append goes at once, as before.
+      if (this.#active > 0 && this.#pending.length * 2 * this.#active < this.#inFlight) break;
       const batch: Item[] = [];
       const rest: Item[] = [];
       const taken = new Set<string>();
@@ -147,8 +158,10 @@ export class AppendBatcher {
       this.#pending = rest;
       for (const id of taken) this.#busy.add(id);
       this.#active += 1;
+      this.#inFlight += batch.length;
       void this.#run(batch).finally(() => {
         this.#active -= 1;
+        this.#inFlight -= batch.length;
         for (const id of taken) this.#busy.delete(id);
         this.#pump();
         if (this.#active === 0 && this.#pending.length === 0) {
