@@ -106,3 +106,16 @@ describe('session 34ds: a question about the way of dying put as curiosity', () 
     expect(categories('just wondering when the library opens tomorrow')).toEqual([]);
   });
 });
+
+describe('session 34ds: a weapon sent, a stranger\'s vehicle', () => {
+  it('reads knife or gun emojis sent to the child as a threat, not one the child sent for a game', () => {
+    expect(categories('this man keeps sending me knife emojis at night')).toContain('threat_blackmail');
+    expect(categories('i sent a knife emoji in the group chat for the murder mystery game lol')).not.toContain('threat_blackmail');
+  });
+
+  it('is danger now in a stranger\'s car or the back of his van, not a relative\'s', () => {
+    expect(categories('i am in a strangers car rn')).toContain('immediate_danger');
+    expect(categories('sat in the back of his van and i dont know where we are')).toContain('immediate_danger');
+    expect(categories('my grandad took me to the tip in his van')).not.toContain('immediate_danger');
+  });
+});
