@@ -547,6 +547,24 @@ function disguisedAccident(tokens: readonly Token[], i: number): boolean {
 }
 
 /**
+ * Session 34ds: a joke or a laugh that the same sentence then disputes with "but" and fear or earnest ("people say its a
+ * joke but im actually scared", "my mates think hes joking but i think hes serious"): the child is not laughing it off,
+ * so the word stands nothing down. A joke with no "but" after it ("he said hed swat me lol its a running joke") still does.
+ */
+function jokeDisputed(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t === undefined || !t.sets.includes('{jokeword}')) return false;
+  let but = false;
+  for (let k = i + 1; k < tokens.length && tokens[k]?.sentence === t.sentence; k += 1) {
+    const u = tokens[k];
+    if (u === undefined) break;
+    if (u.word === 'but') but = true;
+    else if (but && (u.sets.includes('{afraid}') || u.sets.includes('{earnest}') || u.sets.includes('{notajoke}'))) return true;
+  }
+  return false;
+}
+
+/**
  * Whether sentence `s` has a word of one of the sets, not counting negated ones: "not joking"
  * or "it wasn't an accident" do not make a sentence harmless.
  */
@@ -558,6 +576,7 @@ function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: read
     if (sets.includes('{harmless}') && filmedOrPosted(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
     if (sets.includes('{harmless}') && disguisedAccident(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
     if (threat && sets.includes('{harmless}') && harmlessNotPlay(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
+    if (sets.includes('{harmless}') && jokeDisputed(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
     if (t.word === 'round' && !gameRound(tokens, i) && !t.keys.some((k) => k !== '{game}' && sets.includes(k))) continue;
     // Session 28: "reported" and "reporting" share the stem of a school report (set `pet`), but the child who
     // reported him is not showing a report: "i reported it, he said he'll post my pics" had raised nothing.
@@ -1201,7 +1220,7 @@ const SELF_WORDS = new Set(['myself', 'self', 'harm', 'harming', 'harmed', 'self
 /** Feelings that make a hurt told with them no plain accident: "… on the fence when i was UPSET". */
 const HURT_FEELINGS = new Set(['upset', 'angry', 'stressed', 'mad', 'overwhelmed', 'panicking', 'panic', 'furious', 'numb', 'low', 'rubbish', 'awful', 'horrible', 'worse']);
 /** Things a child snags, scrapes or bangs themselves on by accident: "scratched my arm ON A BRAMBLE", "banged my head ON THE BUNK bed". */
-const SNAGS = new Set(['bramble', 'brambles', 'nettle', 'nettles', 'thorn', 'thorns', 'rosebush', 'fence', 'nail', 'trampoline', 'bike', 'scooter', 'skateboard', 'rock', 'rocks', 'bunk', 'stairs', 'branch', 'tree', 'climbing']);
+const SNAGS = new Set(['bramble', 'brambles', 'nettle', 'nettles', 'thorn', 'thorns', 'rosebush', 'bush', 'bushes', 'hedge', 'fence', 'nail', 'trampoline', 'bike', 'scooter', 'skateboard', 'rock', 'rocks', 'bunk', 'stairs', 'branch', 'tree', 'climbing']);
 /** How an accident happens: "i FELL over", "i TRIPPED" (not "fell OUT with her"); with "off": "from COMING OFF my scooter". */
 const MISHAPS = new Set(['fell', 'fall', 'falling', 'fallen', 'tripped', 'tripping', 'slipped', 'slipping', 'crashed', 'crashing']);
 const COMING_OFF = new Set(['coming', 'came', 'come']);
@@ -1222,6 +1241,8 @@ const INJURY_VETO = ['{distress}', '{means}', '{pills}', '{hush}', '{secret}', '
 function accidentalInjury(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
   if (rule.id !== 'lex:self_harm.self-harm') return false;
   let cause = false;
+  let scratched = false;
+  for (let j = m.first; j <= m.last; j += 1) if (tokens[j]?.word.startsWith('scratch') === true) scratched = true;
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined) continue;
@@ -1234,6 +1255,9 @@ function accidentalInjury(tokens: readonly Token[], m: PhraseMatch, rule: Compil
     // Session 30: the fall told first ("i FELL OFF my bike and cut my leg"): a mishap with "off" or "over" after it.
     if (i < m.first && MISHAPS.has(t.word) && (next === 'off' || next === 'over' || next === 'down' || next === 'and')) cause = true;
     if (i < m.first && (t.sets.includes('{animal}') || t.sets.includes('{pet}')) && ANIMAL_HURTS.has(tokens[i + 1]?.word ?? '')) cause = true;
+    // Session 34ds: an itch named anywhere in the message, when the phrase's hurt is scratching ("i keep scratching my
+    // legs cos of eczema", "mosquito bites all over, i scratched my legs raw").
+    if (t.sets.includes('{itch}') && scratched) cause = true;
   }
   return cause;
 }
@@ -3326,7 +3350,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [pressureNotTheirs, 'speaker'],
   [giftPaidOut, 'sent'],
   [(tokens, m, rule, _scope, model) => rule.negatable && isNegated(tokens, m, model, rule.strictNegation), 'negated'],
-  [(tokens, m, rule, scope) => rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm'), 'hypothetical'],
+  [(tokens, m, rule, scope) => rule.hypothetical && !curiousAboutMeans(tokens, rule) && isHypothetical(tokens, m, scope, rule.category === 'self_harm'), 'hypothetical'],
   [(tokens, m, rule, scope) => rule.resolvable && (scope.resolved || scope.closedFrom > m.last) && !relapseAfter(tokens, m, rule) && !reopenedAfterOutcome(tokens, m), 'resolved'],
   [(tokens, m, rule) => rule.category === 'self_harm' && rule.urgency !== 'immediate' && toldAsOver(tokens, m), 'over'],
   [(tokens, m, rule) => ACT_RULES.has(rule.id) && toldAsOver(tokens, m, true), 'over'],
@@ -3344,6 +3368,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [(tokens, _m, rule) => outsideAtWork(tokens, rule), 'nuisance'],
   [trivialHyperbole, 'hyperbole'],
   [accidentalInjury, 'hyperbole'],
+  [foundForYou, 'mild'],
   [sharpenerMislaid, 'thing'],
   [songLine, 'thing'],
   [tellingOff, 'tellingoff'],
@@ -3509,6 +3534,7 @@ export function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: Compi
         if (rule.id === 'lex:immediate_danger.given-drugs' && (tokens[j - 1]?.word === 'his' || tokens[j - 1]?.word === 'their')) continue;
         if (set === '{peers}' && hisFriend(tokens, j)) continue;
         if (TRUSTED_SETS.has(set) && friendsOfHis(tokens, j)) continue;
+        if (TRUSTED_SETS.has(set) && kinGoneToMeet(tokens, j, m, rule)) continue;
         if (set === '{self}' && selfInRelative(tokens, j)) continue;
         if (set === '{self}' ? !isDemandedOfChild(tokens, j, m.first, model) : !isObject(tokens, j, model, set)) return true;
         if (rule.category === 'personal_info' && TRUSTED_SETS.has(set) && isTrustedReceiver(tokens, j)) return true;
@@ -3518,6 +3544,47 @@ export function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: Compi
     if (cancelledBy !== undefined) return TRUSTED_SETS.has(cancelledBy) ? 'trusted' : cancelledBy === '{self}' ? 'self' : 'role';
   }
   return undefined;
+}
+
+/**
+ * Session 34ds: "if you stop playing ill find you another teammate": if-you-leave's "find you" with a thing found for the
+ * child right after it (a word of set `anychild`: a, an, another, some, this, that) is a favour, not the child hunted down.
+ */
+function foundForYou(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  return rule.id === 'lex:threat_blackmail.if-you-leave' && tokens[m.last + 1]?.sets.includes('{anychild}') === true;
+}
+
+/**
+ * Session 34ds: a question about the way or the means of dying put as mere curiosity ("just wondering how many paracetamol
+ * it takes to die", "asking for a friend, how long does it take to bleed out"): a suicide-plan phrase (self-harm, urgency
+ * immediate) is not stood down as a general or hypothetical question when the message has a word of set `curious` and
+ * none of school work (sets `study`, `schoolwork`: "for a biology project, just wondering…" still stands down).
+ */
+function curiousAboutMeans(tokens: readonly Token[], rule: CompiledRule): boolean {
+  if (rule.category !== 'self_harm' || rule.urgency !== 'immediate') return false;
+  let curious = false;
+  for (const t of tokens) {
+    if (t.sets.includes('{study}') || t.sets.includes('{schoolwork}')) return false;
+    if (t.sets.includes('{curious}')) curious = true;
+  }
+  return curious;
+}
+
+/**
+ * Session 34ds: a brother, sister or friend (set `youngkin`) who has gone or is going to meet someone else (a word
+ * of `person` after the meeting: "my sister LEFT TO MEET HIM 10 mins ago", "my mate is meeting him tonight") is the one at risk, not a trusted person making the
+ * meeting safe: the trusted stand-down of meeting-soon does not count them. A parent or another adult meeting someone
+ * ("my dad is meeting him later") still stands down, as does a friend coming to pick the child up.
+ */
+function kinGoneToMeet(tokens: readonly Token[], j: number, m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.meeting-soon' || tokens[j]?.sets.includes('{youngkin}') !== true) return false;
+  let meet = false;
+  let other = false;
+  for (let i = m.first; i <= m.last; i += 1) {
+    if (tokens[i]?.word.startsWith('meet') === true) meet = true;
+    if (meet && tokens[i]?.sets.includes('{person}') === true) other = true;
+  }
+  return other;
 }
 
 /**

@@ -366,7 +366,9 @@ const MAIN_CLAUSE_SUBJECTS = new Set(['i', 'he', 'she', 'they', 'we']);
  * "if you not pay I share you photo to everybody", "if you dont reply he will post them". The phrase
  * right after the negator ("if i dont send pics…") is still the negated one. Session 32: the same when
  * the condition is a refusal put to "you" and the phrase is its main clause ({@link refusalCondition}:
- * "if you dont pay me your photos go to everyone").
+ * "if you dont pay me your photos go to everyone"). Session 34ds: the same when the main clause is a request that opens
+ * on a word of set `askopener` with the condition's verb between ("if i dont wake up TELL my mum i love her"); "if i
+ * dont tell my mum…" (the request right after the negator) is still the negated one.
  */
 function isConditionNegator(tokens: readonly Token[], j: number, first: number): boolean {
   const s = tokens[j]?.sentence;
@@ -378,6 +380,7 @@ function isConditionNegator(tokens: readonly Token[], j: number, first: number):
   }
   if (!opens) return false;
   for (let k = j + 2; k < first; k += 1) if (MAIN_CLAUSE_SUBJECTS.has(tokens[k]?.word ?? '')) return true;
+  if (first - j >= 3 && tokens[first]?.sets.includes('{askopener}') === true) return true;
   if (refusalCondition(tokens, first)) return true;
   return demandTold(tokens, j);
 }
