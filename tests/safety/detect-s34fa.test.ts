@@ -69,3 +69,18 @@ describe('session 34fa: an app or a game asking for an age', () => {
     expect(categories('a guy on tiktok wants my age and what school i go to')).toContain('personal_info');
   });
 });
+
+describe('session 34fa: the classifier vetoes a few rules when nothing else looks like the red flag', () => {
+  it('reads friends moving chats and a login told to a twin as nothing', () => {
+    expect(categories('we all moved to discord because the game chat is rubbish')).toEqual([]);
+    expect(categories('i told my twin my phone passcode in case i lose it')).toEqual([]);
+  });
+
+  it('keeps the same rules when a stranger, secrecy or a parent\'s card is in the message', () => {
+    expect(categories('a guy from roblox wants me to move to snapchat and keep it between us')).toContain('meet_or_secrecy');
+    expect(categories('he asked for my password so he can get me free robux')).toContain('financial');
+    expect(categories('he keeps asking for my mums card details')).toContain('financial');
+    expect(categories('a man on snap asked if im home alone tonight')).toContain('meet_or_secrecy');
+    expect(categories('he says hes 15 but he sounds way older')).toContain('meet_or_secrecy');
+  });
+});
