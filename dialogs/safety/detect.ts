@@ -3199,6 +3199,44 @@ function ownPeopleBefore(tokens: readonly Token[], m: PhraseMatch): boolean {
   return false;
 }
 
+/** Session 34: words that make a present an offer on a condition or for later ("IF i give him my login", "he WILL give me robux", "so he CAN gift me", "FREE robux"). */
+const OFFER_WORDS = new Set(['if', 'unless', 'will', 'would', 'can', 'could', 'free', 'double', 'triple', 'flip']);
+/** Session 34: a present already given ("he SENT me robux", "he KEEPS buying me skins"). */
+const GIVEN_WORDS = new Set(['gave', 'sent', 'gifted', 'bought', 'topped', 'paid', 'posted', 'given', 'keeps', 'been']);
+const CHILD_GIVERS = new Set(['i', 'you', 'u']);
+/** Codes that can be the present itself ("send the codes back"), not a login. */
+const GIFT_CODES = new Set(['code', 'codes']);
+/** Whose card, bank or account it is when it is asked of the child: "MY card", "UR paypal", "my MUMS card". */
+const CHILDS_OWN = new Set(['my', 'your', 'ur', 'mums', 'mum', 'mams', 'dads', 'dad', 'parents', 'nans', 'grandmas']);
+
+/** Whether the word at `j` is the child's or the family's own (one of CHILDS_OWN in the two words before). */
+function ownedByChild(tokens: readonly Token[], j: number): boolean {
+  return CHILDS_OWN.has(tokens[j - 1]?.word ?? '') || CHILDS_OWN.has(tokens[j - 2]?.word ?? '');
+}
+
+/**
+ * Session 34: a present offered for a login, a card or bank details ("he said hell give me free robux if i give him my
+ * password", "someone said theyd double my robux if i send my password") is the bait of a scam, financial only, not a
+ * grooming gift: the gifts phrase stands down when its sentence names a login (set `login`, not "codes", which can be the
+ * present) or the child's or family's card or account (set `purse` after "my", "ur", "mums"…) and offers
+ * the present on a condition or for later, with no present already given by him ("he SENT me vbucks and then asked for my
+ * dads card": grooming and financial both, the labelling rule of session 34).
+ */
+function giftAsBait(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:meet_or_secrecy.gifts-grooming') return false;
+  const s = tokens[m.first]?.sentence;
+  let asked = false;
+  let offer = false;
+  for (let j = 0; j < tokens.length; j += 1) {
+    const t = tokens[j];
+    if (t === undefined || t.sentence !== s) continue;
+    if ((t.sets.includes('{login}') && !GIFT_CODES.has(t.word)) || (t.sets.includes('{purse}') && ownedByChild(tokens, j))) asked = true;
+    if (OFFER_WORDS.has(t.word)) offer = true;
+    if (GIVEN_WORDS.has(t.word) && !CHILD_GIVERS.has(tokens[j - 1]?.word ?? '')) return false;
+  }
+  return asked && offer;
+}
+
 function extorted(tokens: readonly Token[]): boolean {
   return tokens.some((t) => t.sets.includes('{extort}'));
 }
@@ -3339,6 +3377,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [paperworkAsked, 'role'],
   [pressureNotTheirs, 'speaker'],
   [giftPaidOut, 'sent'],
+  [(tokens, m, rule) => giftAsBait(tokens, m, rule), 'sent'],
   [(tokens, m, rule, _scope, model) => rule.negatable && isNegated(tokens, m, model, rule.strictNegation), 'negated'],
   [(tokens, m, rule, scope) => rule.hypothetical && isHypothetical(tokens, m, scope, rule.category === 'self_harm'), 'hypothetical'],
   [(tokens, m, rule, scope) => rule.resolvable && (scope.resolved || scope.closedFrom > m.last) && !relapseAfter(tokens, m, rule) && !reopenedAfterOutcome(tokens, m), 'resolved'],
@@ -4166,11 +4205,18 @@ function selfInRelative(tokens: readonly Token[], j: number): boolean {
   if (tokens[j]?.word !== 'i') return false;
   const head = tokens[j - 1];
   if (head === undefined || NOT_RELATIVE_HEAD.has(head.word) || !head.sets.includes('{person}')) return false;
-  return RELATIVE_VERBS.has(tokens[j + 1]?.word ?? '');
+  // Session 34: the clause may deny the knowing or the meeting ("a man i DONT know asked for my address", "someone i
+  // HAVE NEVER met knows my school"): up to three such words before the verb (was: the verb right after "i" only).
+  let k = j + 1;
+  for (let n = 0; n < 3 && RELATIVE_FILLERS.has(tokens[k]?.word ?? ''); n += 1) k += 1;
+  return RELATIVE_VERBS.has(tokens[k]?.word ?? '');
 }
 
+/** Session 34: words between "i" and the verb of a relative clause: "a man i DONT EVEN know", "a lad i HAVE NEVER met". */
+const RELATIVE_FILLERS = new Set(['dont', 'do', 'not', 'didnt', 'did', 'never', 'have', 'havent', 'had', 'even', 'actually', 'literally', 'only', 'just', 'really', 'barely', 'hardly', 'ever']);
+
 /** Verbs of how the child came to know someone: "a girl i MET", "a man i PLAY with", "someone i TALK to". */
-const RELATIVE_VERBS = new Set(['met', 'meet', 'play', 'played', 'talk', 'talked', 'chat', 'chatted', 'follow', 'followed', 'added', 'game', 'matched', 'know', 'knew']);
+const RELATIVE_VERBS = new Set(['met', 'meet', 'play', 'played', 'talk', 'talked', 'chat', 'chatted', 'follow', 'followed', 'added', 'game', 'matched', 'know', 'knew', 'seen', 'spoken']);
 
 /** Words between "his" and a friend word: "his BEST friend", "his ONLY mate". */
 const FRIEND_KIND = new Set(['best', 'only', 'bestest', 'closest', 'special', 'new']);

@@ -86,3 +86,29 @@ describe('session 34pm: a present is grooming, financial when something is asked
     expect(categories('he keeps buying me skins and now he says i owe him for them')).toEqual(expect.arrayContaining(['meet_or_secrecy', 'financial']));
   });
 });
+
+describe('session 34pm: a present offered for a login or a card is a scam\'s bait, not grooming', () => {
+  it('keeps a present offered on condition of a login or the family\'s card financial only', () => {
+    for (const text of ['a player said hed give me free vbucks if i tell him my epic password', 'someone said theyll give me 5000 robux if i send a pic of my mums card']) {
+      expect(categories(text), text).toContain('financial');
+      expect(categories(text), text).not.toContain('meet_or_secrecy');
+    }
+  });
+
+  it('keeps grooming when the present was already given, or is the price of a meeting', () => {
+    expect(categories('he gave me 500 robux and now he wants my roblox password')).toEqual(expect.arrayContaining(['meet_or_secrecy', 'financial']));
+    expect(categories('hes saying hell give me a steam card if i come and meet him at the park')).toContain('meet_or_secrecy');
+  });
+});
+
+describe('session 34pm: "a man i dont know" describes the stranger; it does not make the child the one acting', () => {
+  it('raises what the stranger asked, knew or gave when the child says they do not know him', () => {
+    expect(categories('a man i dont know asked what school i go to')).toContain('personal_info');
+    expect(categories('someone i have never met knows my street')).toContain('personal_info');
+    expect(categories('a girl i dont know gifted me a skin')).toContain('meet_or_secrecy');
+  });
+
+  it('still reads the child\'s own not knowing as nothing', () => {
+    expect(categories('i dont know what school he goes to')).toEqual([]);
+  });
+});
