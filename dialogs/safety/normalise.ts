@@ -217,6 +217,11 @@ function splitPieces(folded: string, fromMap: number[] | undefined, toMap: numbe
 }
 
 const TIME_OR_NUMBER = /^\d+(?:am|pm|th|st|nd|rd|yo|yrs?|k|p|s)?$/;
+/**
+ * Session 34: a name with a number after it ("life360", "xbox360", "fifa23", "iphone15"): three letters or more, then two
+ * digits or more, is a product or a year, not leetspeak (was read "lifee6o", and the phrase life360 never matched).
+ */
+const NAME_AND_NUMBER = /^[a-z]{3,}\d{2,}$/;
 
 function collapseRuns(word: string, keep: number): string {
   let out = '';
@@ -233,7 +238,7 @@ export function resolveWord(raw: string, vocab: Vocabulary): readonly string[] {
   const direct = vocab.expansions.get(raw);
   if (direct) return direct;
   let w = raw;
-  if (/[0-9@$!]/.test(w) && /[a-z]/.test(w) && !TIME_OR_NUMBER.test(w)) {
+  if (/[0-9@$!]/.test(w) && /[a-z]/.test(w) && !TIME_OR_NUMBER.test(w) && !NAME_AND_NUMBER.test(w)) {
     let leet = '';
     for (const c of w) leet += LEET[c] ?? c;
     w = leet.replace(/[^a-z0-9]/g, '');

@@ -130,6 +130,11 @@ function eventsOf(path: { steps: readonly { event: unknown }[] }): DialogEvent[]
   return path.steps.map((s) => s.event as DialogEvent).filter((e) => !String(e.type).startsWith('xstate.'));
 }
 
+/** Whether a handoff asked in this turn carries a category the console has not heard in this conversation. */
+function raisesUnheard(emitted: readonly DialogEmitted[], heard: readonly string[]): boolean {
+  return emitted.some((e) => e.type === 'handoff.requested' && e.findings.some((f) => !heard.includes(f.category)));
+}
+
 function urgencyRequested(emitted: readonly DialogEmitted[]): Urgency | undefined {
   let u: Urgency | undefined;
   for (const e of emitted) if (e.type === 'handoff.requested' && (u === undefined || URGENCY_RANK[e.urgency] > URGENCY_RANK[u])) u = e.urgency;
@@ -203,8 +208,10 @@ describe.each([
           const requested = urgencyRequested(first.emitted);
           if (before.urgency === undefined || URGENCY_RANK[urgency] > URGENCY_RANK[before.urgency] || before.handoff === 'none') {
             expect(requested, `${g.name} from ${where}`).toBe(urgency);
-          } else if (!(before.escalated ?? []).includes(GLOBAL_CATEGORY[urgency])) {
-            // A category the console has not heard yet is sent, at the most urgent level so far.
+          } else if (!(before.escalated ?? []).includes(GLOBAL_CATEGORY[urgency]) || raisesUnheard(first.emitted, before.escalated ?? [])) {
+            // A category the console has not heard yet is sent, at the most urgent level so far: the red flag's own, or
+            // another the message raises in this conversation (session 34: after "someone on roblox keeps messaging me",
+            // "he is outside my house right now" is personal_info too, someone from online who knows where the child is).
             expect(requested, `${g.name} from ${where}`).toBe(before.urgency);
           } else {
             expect(requested, `${g.name} from ${where}`).toBeUndefined();
