@@ -810,9 +810,18 @@ export function createAnalyser(deps: DialogDeps) {
   // The message's own language sign, if any (see `TurnAnalysis.language`).
   const languageOf = (words: readonly string[]): 'cy' | 'en' | undefined => {
     if (isWelsh(words)) return 'cy';
+    // English: at least three English words, and three in four of its words. Words are looked up in the
+    // word list (a Set of ~90,000) only while the answer is still open: none for a message of one or two
+    // words, and the count stops once it is reached or can no longer be.
+    const n = words.length;
+    const needed = Math.max(3, Math.ceil((n * 3) / 4));
     let english = 0;
-    for (const x of words) if (isEnglishWord(x)) english++;
-    return english >= 3 && english * 4 >= words.length * 3 ? 'en' : undefined;
+    for (let i = 0; i < n; i++) {
+      if (english >= needed) return 'en';
+      if (english + (n - i) < needed) return undefined;
+      if (isEnglishWord(words[i]!)) english++;
+    }
+    return english >= needed ? 'en' : undefined;
   };
 
   return function analyse(text: string, detector: DetectorState, welshChat = false): { turn: TurnAnalysis; detector: DetectorState } {
