@@ -432,10 +432,10 @@ function valueWithLeaf(value: unknown, key: string): unknown {
 /**
  * The snapshot XState's microstep makes after exiting `leaf` and entering `target` (`cloneMachineSnapshot`
  * with the new nodes): the nodes in the order its Set leaves them (the old ones without `leaf`, then
- * `target`), the state value and tags worked out from them, the other fields as they were, in
- * `createMachineSnapshot`'s order.
+ * `target`), the state value (`value`: see `valueOf` in {@link fastTransition}) and tags worked out from
+ * them, the other fields as they were, in `createMachineSnapshot`'s order.
  */
-function movedSnapshot(snapshot: SnapshotLike, leaf: NodeLike, target: NodeLike): SnapshotLike {
+function movedSnapshot(snapshot: SnapshotLike, leaf: NodeLike, target: NodeLike, value: unknown): SnapshotLike {
   const nodes = snapshot._nodes.filter((node) => node !== leaf);
   nodes.push(target);
   return {
@@ -445,7 +445,7 @@ function movedSnapshot(snapshot: SnapshotLike, leaf: NodeLike, target: NodeLike)
     machine: snapshot.machine,
     context: snapshot.context,
     _nodes: nodes,
-    value: valueWithLeaf(snapshot.value, target.key),
+    value,
     tags: new Set(nodes.flatMap((node) => node.tags)),
     children: snapshot.children,
     historyValue: snapshot.historyValue || {},
@@ -577,6 +577,18 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
     const found = chain === null ? null : firstPassing(chain, snapshot, { context: snapshot.context, event });
     return found === null ? select(snapshot, event) : found === undefined ? [] : [found];
   };
+  /**
+   * The state value of a one-chain snapshot whose atomic state is `target`, moved to from a sibling (`snapshot`
+   * is the one before): the chain's keys from the root down, which `target` alone decides. Worked out once per
+   * state and shared by every snapshot in it, as XState shares a value between the snapshots of a turn that
+   * moves no state: nothing writes to a state value.
+   */
+  const values = new Map<NodeLike, unknown>();
+  const valueOf = (snapshot: SnapshotLike, target: NodeLike): unknown => {
+    let value = values.get(target);
+    if (value === undefined) values.set(target, (value = valueWithLeaf(snapshot.value, target.key)));
+    return value;
+  };
   const throughXState = (snapshot: SnapshotLike, event: EventLike, scope: FastScope, transitions: TransitionLike[]): SnapshotLike => {
     const outer = chosen;
     chosen = { snapshot, event, transitions };
@@ -621,7 +633,7 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
           const retries: [Resolvable, unknown][] = [];
           next = resolveActions(next, event, scope, to.entry, { internalQueue, deferredActorIds: [] }, retries);
           for (const [action, params] of retries) action.retryResolve!(scope, next, params);
-          next = movedSnapshot(next, from, to);
+          next = movedSnapshot(next, from, to, valueOf(next, to));
         }
         steps.push({ held, snapshot: next, transitions: stepTransitions });
         held = [];
