@@ -240,4 +240,58 @@ describe('the shortcut past XState’s macrostep', () => {
     expect(runOn(make(), ns).join('\n')).toContain('big, odd, over 8');
     expect(runOn(make(), ns).join('\n')).toContain('parent');
   });
+
+  it('asks the guards XState asks, in its order, each machine its own (params worked out from the event, a machine given other guards)', () => {
+    // Every guard and params call is written down, so the shortcut's guards (worked out once per machine and kept)
+    // must call the same implementations, as often and in the same order, as XState's evaluateGuard does.
+    type Ev = { type: 'go'; n: number };
+    const calls: string[] = [];
+    const make = () =>
+      setup({
+        types: { context: {} as { log: string[] }, events: {} as Ev },
+        guards: {
+          isBig: ({ event }) => (calls.push(`isBig ${event.n}`), event.n > 5),
+          isEven: ({ event }) => (calls.push(`isEven ${event.n}`), event.n % 2 === 0),
+          above: ({ event }, params: { min: number }) => (calls.push(`above ${event.n} ${params.min}`), event.n > params.min),
+        },
+      }).createMachine({
+        context: { log: [] },
+        initial: 'one',
+        states: {
+          one: {
+            on: {
+              go: [
+                {
+                  guard: and([not('isEven'), { type: 'above', params: ({ event }: { event: Ev }) => (calls.push(`params ${event.n}`), { min: event.n - 1 }) }, 'isBig'] as never),
+                  actions: assign(({ context }) => ({ log: [...context.log, 'odd, big'] })),
+                },
+                { guard: or(['isBig', not('isEven')]), actions: assign(({ context }) => ({ log: [...context.log, 'big or odd'] })) },
+                { guard: 'isEven', actions: assign(({ context }) => ({ log: [...context.log, 'small, even'] })) },
+              ],
+            },
+          },
+        },
+      });
+    const runOn = (machine: ReturnType<typeof make>): string[] => {
+      calls.length = 0;
+      const actor = createActor(machine).start();
+      for (const n of [1, 2, 7, 8, 3, 12]) actor.send({ type: 'go', n });
+      return [...actor.getSnapshot().context.log, ...calls];
+    };
+    const withShortcut = (machine: ReturnType<typeof make>) => {
+      machine.transition = fastTransition(machine);
+      return machine;
+    };
+    const xstate = runOn(make());
+    expect(xstate).toContain('params 7');
+    expect(runOn(withShortcut(make()))).toEqual(xstate);
+    // Given other guards (XState's `provide`), the same guard names are this machine's own, with or without the shortcut.
+    const flipped = { isBig: () => (calls.push('flipped isBig'), false), isEven: () => (calls.push('flipped isEven'), true) };
+    const shortcutFirst = withShortcut(make());
+    runOn(shortcutFirst);
+    const provided = runOn(withShortcut(shortcutFirst.provide({ guards: flipped }) as ReturnType<typeof make>));
+    expect(provided).toEqual(runOn(make().provide({ guards: flipped }) as ReturnType<typeof make>));
+    expect(provided).toContain('flipped isEven');
+    expect(runOn(shortcutFirst)).toEqual(xstate);
+  });
 });
