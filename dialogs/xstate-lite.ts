@@ -446,7 +446,7 @@ function movedSnapshot(snapshot: SnapshotLike, leaf: NodeLike, target: NodeLike,
     context: snapshot.context,
     _nodes: nodes,
     value,
-    tags: new Set(nodes.flatMap((node) => node.tags)),
+    tags: tagsOf(nodes),
     children: snapshot.children,
     historyValue: snapshot.historyValue || {},
     matches: snapshot.matches,
@@ -455,6 +455,13 @@ function movedSnapshot(snapshot: SnapshotLike, leaf: NodeLike, target: NodeLike,
     getMeta: snapshot.getMeta,
     toJSON: snapshot.toJSON,
   };
+}
+
+/** The tags of the nodes, in their order (as `new Set(nodes.flatMap((node) => node.tags))`, without the list between). */
+function tagsOf(nodes: readonly NodeLike[]): Set<string> {
+  const tags = new Set<string>();
+  for (const node of nodes) for (const tag of node.tags) tags.add(tag);
+  return tags;
 }
 
 /**

@@ -294,4 +294,38 @@ describe('the shortcut past XState’s macrostep', () => {
     expect(provided).toContain('flipped isEven');
     expect(runOn(shortcutFirst)).toEqual(xstate);
   });
+
+  it('gives a moved snapshot the tags XState gives it, in its order', () => {
+    // The Harbour machine has no tags; a small one with tags on a parent and on the steps it moves between.
+    const make = () =>
+      setup({ types: { events: {} as { type: 'next' } | { type: 'back' } } }).createMachine({
+        initial: 'asking',
+        states: {
+          asking: {
+            tags: ['busy', 'asking'],
+            initial: 'first',
+            states: {
+              first: { tags: ['first', 'busy'], on: { next: 'second' } },
+              second: { tags: ['second'], on: { next: 'third', back: 'first' } },
+              third: { on: { back: 'second' } },
+            },
+          },
+        },
+      });
+    const withShortcut = make();
+    withShortcut.transition = fastTransition(withShortcut);
+    const runOn = (machine: ReturnType<typeof make>): string[] => {
+      const actor = createActor(machine).start();
+      const seen: string[] = [];
+      for (const type of ['next', 'next', 'back', 'back', 'next'] as const) {
+        actor.send({ type });
+        const s = actor.getSnapshot();
+        seen.push(`${JSON.stringify(s.value)} [${[...s.tags].join(', ')}] ${s.hasTag('busy')} ${s.hasTag('second')}`);
+      }
+      return seen;
+    };
+    const xstate = runOn(make());
+    expect(xstate).toContain('{"asking":"second"} [busy, asking, second] true true');
+    expect(runOn(withShortcut)).toEqual(xstate);
+  });
 });
