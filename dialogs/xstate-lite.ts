@@ -93,8 +93,9 @@ export const SNAPSHOT_FIELDS: readonly string[] = ['status', 'output', 'error', 
 type Queue = unknown[];
 /** The list the running `collect` fills (tag, value pairs); swapped per run, restored after. */
 let queue: Queue = [];
-/** The snapshot and event of the running `collect`, for `check`. */
-let checking: { snapshot: unknown; event: unknown } = { snapshot: undefined, event: undefined };
+/** The snapshot and event of the running `collect`, for `check` (two variables, not an object made per run). */
+let checkingSnapshot: unknown = undefined;
+let checkingEvent: unknown = undefined;
 
 const other = (action: unknown): void => void queue.push(OTHER, action);
 const enqueue = Object.assign((action: unknown) => other(action), {
@@ -110,7 +111,8 @@ const enqueue = Object.assign((action: unknown) => other(action), {
 
 /** XState's `check` (evaluateGuard on the run's snapshot), through `and`, which calls it. */
 function check(guard: unknown): boolean {
-  const { snapshot, event } = checking;
+  const snapshot = checkingSnapshot;
+  const event = checkingEvent;
   const one = and([guard as never]) as unknown as { check: (s: unknown, args: unknown, self: unknown) => boolean };
   return one.check(snapshot, { context: (snapshot as { context: unknown }).context, event }, one);
 }
@@ -143,15 +145,18 @@ function resolveEnqueue(
   { collect }: { collect: (args: unknown, params: unknown) => void },
 ): [unknown, undefined, unknown[] | undefined] {
   const outerQueue = queue;
-  const outerChecking = checking;
+  const outerSnapshot = checkingSnapshot;
+  const outerEvent = checkingEvent;
   const mine: Queue = [];
   queue = mine;
-  checking = { snapshot, event: args.event };
+  checkingSnapshot = snapshot;
+  checkingEvent = args.event;
   try {
     collect({ context: args.context, event: args.event, enqueue, check, self: actorScope.self, system: actorScope.system }, actionParams);
   } finally {
     queue = outerQueue;
-    checking = outerChecking;
+    checkingSnapshot = outerSnapshot;
+    checkingEvent = outerEvent;
   }
   let merged: Record<string, unknown> | null = null;
   let info = args;
