@@ -308,22 +308,91 @@ function activeLeaf(nodes: readonly NodeLike[]): NodeLike | null {
   return leaf;
 }
 
+
+/** A move the shortcut makes as XState's microstep would: the states it exits (deepest first), enters (top down), and the new atomic state. */
+interface Move {
+  readonly exit: readonly NodeLike[];
+  readonly enter: readonly NodeLike[];
+  /** The entered states XState enters by default (the target and the initial states below it): their `initial` actions run too. */
+  readonly defaults: ReadonlySet<NodeLike>;
+  readonly leaf: NodeLike;
+}
+
+interface StateNodeLike extends NodeLike {
+  readonly order: number;
+  readonly states: Readonly<Record<string, NodeLike>>;
+  readonly initial?: { readonly target: readonly NodeLike[]; readonly actions: readonly unknown[] };
+}
+
+/** Whether `node` is a proper descendant of `of` (XState's `isDescendant`). */
+function isDescendantOf(node: NodeLike, of: NodeLike): boolean {
+  for (let n = node.parent; n !== undefined; n = n.parent) if (n === of) return true;
+  return false;
+}
+
+/** A state the shortcut may exit or enter: compound or atomic, with no invoked actors and no history state of its own. */
+function isPlain(node: NodeLike): boolean {
+  if ((node.type !== 'compound' && node.type !== 'atomic') || node.invoke.length > 0) return false;
+  for (const key in (node as StateNodeLike).states) if ((node as StateNodeLike).states[key]!.type === 'history') return false;
+  return true;
+}
+
 /**
- * The state a transition moves to when it is the simple move the shortcut also takes: from the active
- * atomic state to another atomic state beside it (the same compound parent), declared on either of them
- * or on the parent, not re-entering, with no invoked actors to stop or start and (unless `eventlessThere`)
- * no eventless transitions where it arrives. XState's microstep then exits only `leaf` and enters only the
- * target. Otherwise null.
+ * The move a transition with one target makes from the active chain ending in `leaf`, worked out as XState's microstep works
+ * it out (`getTransitionDomain`, `computeExitSet`, `computeEntrySet`): the domain is the source when the target is inside it,
+ * else the least common ancestor of both; every active state inside the domain is exited, deepest first; the target's
+ * ancestors inside the domain, the target, and (for a compound target) its initial states down to an atomic one are entered,
+ * top down. Null for anything else: a re-entering transition, more than one target, a source off the chain, a parallel,
+ * final or history state, invoked actors, or nothing exited or entered.
  */
-function siblingTarget(transition: TransitionLike, leaf: NodeLike, eventlessThere = false): NodeLike | null {
+function planMove(transition: TransitionLike, leaf: NodeLike): Move | null {
   const targets = transition.target;
   if (targets === undefined || targets.length !== 1 || transition.reenter) return null;
   const target = targets[0]!;
-  const parent = leaf.parent;
-  if (target === leaf || target.type !== 'atomic' || parent === undefined || parent.type !== 'compound' || target.parent !== parent) return null;
-  if (transition.source !== leaf && transition.source !== parent) return null;
-  if (leaf.invoke.length > 0 || target.invoke.length > 0 || (hasEventless(target) && !eventlessThere)) return null;
-  return target;
+  const source = transition.source;
+  if (source !== leaf && !isDescendantOf(leaf, source)) return null;
+  let domain: NodeLike | undefined;
+  if (target === source || isDescendantOf(target, source)) domain = source;
+  else for (let n = target.parent; n !== undefined && domain === undefined; n = n.parent) if (isDescendantOf(source, n)) domain = n;
+  if (domain === undefined) return null;
+  const exit: NodeLike[] = [];
+  for (let n: NodeLike | undefined = leaf; n !== domain; n = n.parent) {
+    if (n === undefined || !isPlain(n)) return null;
+    exit.push(n);
+  }
+  const enter: NodeLike[] = [];
+  for (let n = target.parent; n !== domain; n = n.parent) {
+    if (n === undefined) return null;
+    enter.unshift(n);
+  }
+  enter.push(target);
+  const defaults = new Set<NodeLike>([target]);
+  let bottom = target as StateNodeLike;
+  while (bottom.type === 'compound') {
+    const initial = bottom.initial?.target[0] as StateNodeLike | undefined;
+    if (initial === undefined) return null;
+    enter.push(initial);
+    defaults.add(initial);
+    bottom = initial;
+  }
+  if (exit.length === 0 || bottom.type !== 'atomic') return null;
+  for (let i = 0; i < enter.length; i++) {
+    if (!isPlain(enter[i]!) || (i > 0 && (enter[i] as StateNodeLike).order <= (enter[i - 1] as StateNodeLike).order)) return null;
+  }
+  return { exit, enter, defaults, leaf: bottom };
+}
+
+/** The keys of the chain from the machine's root down to `leaf`, as XState's state value gives a single chain. */
+function chainValue(leaf: NodeLike): unknown {
+  let value: unknown = leaf.key;
+  for (let n = leaf.parent; n !== undefined && n.parent !== undefined; n = n.parent) value = { [n.key]: value };
+  return value;
+}
+
+/** Whether a state on the chain ending in `leaf` has eventless transitions. */
+function chainHasEventless(leaf: NodeLike): boolean {
+  for (let n: NodeLike | undefined = leaf; n !== undefined; n = n.parent) if (hasEventless(n)) return true;
+  return false;
 }
 
 /**
@@ -462,6 +531,29 @@ function movedSnapshot(snapshot: SnapshotLike, leaf: NodeLike, target: NodeLike,
   };
 }
 
+/** The snapshot XState's microstep makes after a {@link Move}: the old nodes without those exited, then those entered, as {@link movedSnapshot} makes it otherwise. */
+function movedAcross(snapshot: SnapshotLike, move: Move, value: unknown): SnapshotLike {
+  const nodes = snapshot._nodes.filter((node) => !move.exit.includes(node));
+  for (const node of move.enter) nodes.push(node);
+  return {
+    status: snapshot.status,
+    output: snapshot.output,
+    error: snapshot.error,
+    machine: snapshot.machine,
+    context: snapshot.context,
+    _nodes: nodes,
+    value,
+    tags: tagsOf(nodes),
+    children: snapshot.children,
+    historyValue: snapshot.historyValue || {},
+    matches: snapshot.matches,
+    hasTag: snapshot.hasTag,
+    can: snapshot.can,
+    getMeta: snapshot.getMeta,
+    toJSON: snapshot.toJSON,
+  };
+}
+
 /** The tags of the nodes, in their order (as `new Set(nodes.flatMap((node) => node.tags))`, without the list between). */
 function tagsOf(nodes: readonly NodeLike[]): Set<string> {
   const tags = new Set<string>();
@@ -512,7 +604,7 @@ function resolveActions(
 /**
  * `machine.transition` with a shortcut for the commonest turns: the event selects one transition that
  * moves no state (no target), or none, or one that moves from the active atomic state to an atomic state
- * beside it ({@link siblingTarget}), and no active state node has eventless transitions. XState's
+ * beside it, or any other move {@link planMove} works out, and no active state node has eventless transitions. XState's
  * macrostep would then run one microstep that exits nothing or only that state and enters nothing or only
  * the target (after building the Sets that find them, a `flatMap` of the actions and a copy of the active
  * nodes), report it to the inspector, and look for eventless transitions that cannot be there. A target
@@ -601,6 +693,21 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
     if (value === undefined) values.set(target, (value = valueWithLeaf(snapshot.value, target.key)));
     return value;
   };
+  /** {@link chainValue}, once per atomic state, in the same map as `valueOf` (the same value either way). */
+  const valueOfChain = (leaf: NodeLike): unknown => {
+    let value = values.get(leaf);
+    if (value === undefined) values.set(leaf, (value = chainValue(leaf)));
+    return value;
+  };
+  /** {@link planMove}, once per transition and active atomic state. */
+  const moves = new Map<TransitionLike, Map<NodeLike, Move | null>>();
+  const moveOf = (transition: TransitionLike, leaf: NodeLike): Move | null => {
+    let byLeaf = moves.get(transition);
+    if (byLeaf === undefined) moves.set(transition, (byLeaf = new Map<NodeLike, Move | null>()));
+    let move = byLeaf.get(leaf);
+    if (move === undefined) byLeaf.set(leaf, (move = planMove(transition, leaf)));
+    return move;
+  };
   const throughXState = (snapshot: SnapshotLike, event: EventLike, scope: FastScope, transitions: TransitionLike[]): SnapshotLike => {
     const outer = chosen;
     chosen = { snapshot, event, transitions };
@@ -616,8 +723,8 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
     if (leaf === null) return slow(snapshot, event, scope);
     const transitions = choose(leaf, snapshot, event);
     const transition = transitions[0];
-    const target = transition?.target === undefined ? null : siblingTarget(transition, leaf, true);
-    if (transitions.length > 1 || (transition?.target !== undefined && target === null)) return throughXState(snapshot, event, scope, transitions);
+    const move = transition?.target === undefined ? null : moveOf(transition, leaf);
+    if (transitions.length > 1 || (transition?.target !== undefined && move === null)) return throughXState(snapshot, event, scope, transitions);
     if (transition === undefined) {
       scope.system._sendInspectionEvent({ type: '@xstate.microstep', actorRef: scope.self, event, snapshot, _transitions: transitions });
       return snapshot;
@@ -633,33 +740,37 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
     try {
       // A move into a state with eventless transitions (`always`) goes on, as XState's macrostep does, with the one they
       // choose, while it is another such move: a microstep each (at most `maxIterations` after the first).
-      let from = leaf;
       let step: TransitionLike = transition;
-      let to = target;
+      let plan = move;
       let stepTransitions = transitions;
       for (;;) {
-        if (to !== null) next = resolveActions(next, event, scope, from.exit, { internalQueue, deferredActorIds: undefined });
+        if (plan !== null) for (const node of plan.exit) next = resolveActions(next, event, scope, node.exit, { internalQueue, deferredActorIds: undefined });
         next = resolveActions(next, event, scope, step.actions, { internalQueue, deferredActorIds: undefined });
-        if (to !== null) {
-          // Entering a state, XState resolves with the ids of the actors it invokes (none here) and retries what asks it.
-          const retries: [Resolvable, unknown][] = [];
-          next = resolveActions(next, event, scope, to.entry, { internalQueue, deferredActorIds: [] }, retries);
-          for (const [action, params] of retries) action.retryResolve!(scope, next, params);
-          next = movedSnapshot(next, from, to, valueOf(next, to));
+        if (plan !== null) {
+          for (const node of plan.enter) {
+            // Entering a state, XState resolves with the ids of the actors it invokes (none here) and retries what asks it;
+            // a state entered by default (the target, the initial states below it) runs its initial transition's actions too.
+            const initialActions = plan.defaults.has(node) ? (node as StateNodeLike).initial?.actions : undefined;
+            const actions = initialActions === undefined || initialActions.length === 0 ? node.entry : [...node.entry, ...initialActions];
+            const retries: [Resolvable, unknown][] = [];
+            next = resolveActions(next, event, scope, actions, { internalQueue, deferredActorIds: [] }, retries);
+            for (const [action, params] of retries) action.retryResolve!(scope, next, params);
+          }
+          const sibling = plan.exit.length === 1 && plan.enter.length === 1;
+          next = sibling ? movedSnapshot(next, plan.exit[0]!, plan.leaf, valueOf(next, plan.leaf)) : movedAcross(next, plan, valueOfChain(plan.leaf));
         }
         steps.push({ held, snapshot: next, transitions: stepTransitions });
         held = [];
-        if (internalQueue.length > 0 || to === null || !hasEventless(to)) break;
-        const eventless = firstPassing(eventlessFrom(to), next, { context: next.context, event });
-        const after = eventless === null || eventless === undefined ? null : siblingTarget(eventless, to, true);
+        if (internalQueue.length > 0 || plan === null || !chainHasEventless(plan.leaf)) break;
+        const eventless = firstPassing(eventlessFrom(plan.leaf), next, { context: next.context, event });
+        const after = eventless === null || eventless === undefined ? null : moveOf(eventless, plan.leaf);
         // (XState's macrostep counts one more round after the last microstep, to find nothing left to do.)
         if (after === null || steps.length + 1 > maxIterations) {
           scope.actionExecutor = executor;
           return throughXState(snapshot, event, scope, transitions);
         }
-        from = to;
         step = eventless!;
-        to = after;
+        plan = after;
         stepTransitions = [step];
       }
     } catch (error) {
