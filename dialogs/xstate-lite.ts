@@ -603,19 +603,20 @@ function resolveActions(
 
 /**
  * `machine.transition` with a shortcut for the commonest turns: the event selects one transition that
- * moves no state (no target), or none, or one that moves from the active atomic state to an atomic state
- * beside it, or any other move {@link planMove} works out, and no active state node has eventless transitions. XState's
- * macrostep would then run one microstep that exits nothing or only that state and enters nothing or only
- * the target (after building the Sets that find them, a `flatMap` of the actions and a copy of the active
- * nodes), report it to the inspector, and look for eventless transitions that cannot be there. A target
- * with eventless transitions (a state that only decides where to go next, as `toHowLong` or `advice`) is
- * taken too when the one they choose (`firstPassing` over `eventlessFrom`: XState's
- * `selectEventlessTransitions` for one chain) is another such move: XState's macrostep makes one more microstep of it, and so does the
- * shortcut, each reported in turn after its own actions. The
- * shortcut resolves the same actions as that microstep does, in the same order (the state's exit actions,
- * the transition's, the target's entry actions), on the same scope (so the same actions reach the same
- * executor, in the same order), makes the same snapshot ({@link movedSnapshot}), reports the same
- * `@xstate.microstep` inspection event, and returns what XState's path returns.
+ * moves no state (no target), or none, or one whose move {@link planMove} works out (to an atomic state beside
+ * the active one, or across compound states: into a compound target and its initial states, up, or from the
+ * root), and no active state node has eventless transitions. XState's macrostep would then run one microstep
+ * (after building the Sets that find what it exits and enters, a `flatMap` of the actions and a copy of the
+ * active nodes), report it to the inspector, and look for eventless transitions. When a state entered has
+ * eventless transitions (a state that only decides where to go next, as `toHowLong`, `advice` or `routing`),
+ * the one they choose (`firstPassing` over `eventlessFrom`: XState's `selectEventlessTransitions` for one chain)
+ * is taken too when planMove works it out: XState's macrostep makes one more microstep of it, and so does the
+ * shortcut, each reported in turn after its own actions. The shortcut resolves the same actions as each
+ * microstep does, in the same order (the exited states' exit actions, deepest first; the transition's; the
+ * entered states' entry actions, top down, with the initial transition's actions of those entered by default),
+ * on the same scope (so the same actions reach the same executor, in the same order), makes the same snapshot
+ * ({@link movedSnapshot}, {@link movedAcross}), reports the same `@xstate.microstep` inspection event, and
+ * returns what XState's path returns.
  *
  * The transition is chosen here too ({@link passes}, `choose`): the same candidates in the same order as XState's
  * `getTransitionData` tries them (the active state's, then each ancestor's), the same guards, without its walk down
