@@ -495,6 +495,10 @@ function listsOf<Id extends string>(ids: readonly Id[], source: Readonly<Record<
 }
 
 /** Build the per-turn analyser from the deps; phrase lists are compiled once here. */
+/** A word's kinds in `createAnalyser`'s `wordKinds`: a Welsh sign, a short form with plain words. */
+const WELSH_SIGN = 1;
+const SHORT_FORM = 2;
+
 export function createAnalyser(deps: DialogDeps) {
   const w = deps.words;
   // Most specific first: "it's my son, he told me" is a parent, though it says "me".
@@ -747,25 +751,23 @@ export function createAnalyser(deps: DialogDeps) {
   for (const [short, plain] of Object.entries(deps.respellings ?? {})) respellings.set(short, tokens(plain));
   const welsh = deps.welsh;
   const otherLanguages = deps.otherLanguages;
-  // Once per message, and only when a word could be Welsh: does another word say the message is Welsh?
-  const isWelsh = (words: readonly string[]): boolean => {
-    if (welsh === undefined) return false;
-    for (const w of words) if (welsh.signals.has(w)) return true;
-    return false;
-  };
+  // What a word may be, for the first look at a message: a Welsh sign (a word only Welsh uses) and a short form to
+  // respell. One look-up a word for both (the message's words were looked up in each set in turn).
+  const wordKinds = new Map<string, number>();
+  if (welsh !== undefined) for (const w of welsh.signals) wordKinds.set(w, WELSH_SIGN);
+  for (const short of respellings.keys()) wordKinds.set(short, (wordKinds.get(short) ?? 0) | SHORT_FORM);
   // A message with no Welsh sign of its own is still read as Welsh in a Welsh chat (`welshChat`): "mae e'n 30" after
-  // "mae dyn yn gofyn am luniau" is "he is 30", not "mum…" (session 29).
-  const respell = (words: string[], welshChat: boolean): string[] => {
-    let i = 0;
-    while (i < words.length && !respellings.has(words[i] ?? '')) i++;
-    if (i === words.length) return words;
-    const out = words.slice(0, i);
-    let welshMessage: boolean | undefined = welshChat ? true : undefined;
-    for (; i < words.length; i++) {
+  // "mae dyn yn gofyn am luniau" is "he is 30", not "mum…" (session 29). `firstShort`: the index of the first short
+  // form; `signed`: whether a word of the message is a Welsh sign (see `kindsOf`).
+  const respell = (words: string[], welshChat: boolean, firstShort: number, signed: boolean): string[] => {
+    if (firstShort < 0) return words;
+    const out = words.slice(0, firstShort);
+    const welshMessage = welshChat || signed;
+    for (let i = firstShort; i < words.length; i++) {
       const w = words[i] ?? '';
       const plain = respellings.get(w);
       if (plain === undefined) out.push(w);
-      else if (welsh?.keepAsTyped.has(w) === true && (welshMessage ??= isWelsh(words))) out.push(w);
+      else if (welsh?.keepAsTyped.has(w) === true && welshMessage) out.push(w);
       else out.push(...plain);
     }
     return out;
@@ -808,11 +810,20 @@ export function createAnalyser(deps: DialogDeps) {
   };
 
   // The message's own language sign, if any (see `TurnAnalysis.language`).
-  const languageOf = (words: readonly string[]): 'cy' | 'en' | undefined => {
-    if (isWelsh(words)) return 'cy';
+  const languageOf = (words: readonly string[], signed: boolean): 'cy' | 'en' | undefined => {
+    if (signed) return 'cy';
+    // English: at least three English words, and three in four of its words. Words are looked up in the
+    // word list (a Set of ~90,000) only while the answer is still open: none for a message of one or two
+    // words, and the count stops once it is reached or can no longer be.
+    const n = words.length;
+    const needed = Math.max(3, Math.ceil((n * 3) / 4));
     let english = 0;
-    for (const x of words) if (isEnglishWord(x)) english++;
-    return english >= 3 && english * 4 >= words.length * 3 ? 'en' : undefined;
+    for (let i = 0; i < n; i++) {
+      if (english >= needed) return 'en';
+      if (english + (n - i) < needed) return undefined;
+      if (isEnglishWord(words[i]!)) english++;
+    }
+    return english >= needed ? 'en' : undefined;
   };
 
   return function analyse(text: string, detector: DetectorState, welshChat = false): { turn: TurnAnalysis; detector: DetectorState } {
@@ -822,8 +833,17 @@ export function createAnalyser(deps: DialogDeps) {
     const endsAsked = /\?\s*$/.test(text);
     // Ages, amounts and phone numbers are all written with digits: most messages have none, and skip their readers.
     const digits = hasDigit(words);
-    const language = welsh === undefined ? undefined : languageOf(words);
-    const spelledWords = respell(words, welshChat && language !== 'en');
+    // One look at each word: a Welsh sign anywhere, and where the first short form is.
+    let signed = false;
+    let firstShort = -1;
+    for (let i = 0; i < words.length; i++) {
+      const kind = wordKinds.get(words[i]!);
+      if (kind === undefined) continue;
+      if ((kind & WELSH_SIGN) !== 0) signed = true;
+      if ((kind & SHORT_FORM) !== 0 && firstShort < 0) firstShort = i;
+    }
+    const language = welsh === undefined ? undefined : languageOf(words, signed);
+    const spelledWords = respell(words, welshChat && language !== 'en', firstShort, signed);
     const raw: Reading = vocabulary.read(words);
     const spelled: Reading = spelledWords === words ? raw : vocabulary.read(spelledWords);
     // Match the child's own spelling and the plain-words spelling, whichever fits; one pass each.

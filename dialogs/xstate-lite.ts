@@ -93,8 +93,9 @@ export const SNAPSHOT_FIELDS: readonly string[] = ['status', 'output', 'error', 
 type Queue = unknown[];
 /** The list the running `collect` fills (tag, value pairs); swapped per run, restored after. */
 let queue: Queue = [];
-/** The snapshot and event of the running `collect`, for `check`. */
-let checking: { snapshot: unknown; event: unknown } = { snapshot: undefined, event: undefined };
+/** The snapshot and event of the running `collect`, for `check` (two variables, not an object made per run). */
+let checkingSnapshot: unknown = undefined;
+let checkingEvent: unknown = undefined;
 
 const other = (action: unknown): void => void queue.push(OTHER, action);
 const enqueue = Object.assign((action: unknown) => other(action), {
@@ -110,7 +111,8 @@ const enqueue = Object.assign((action: unknown) => other(action), {
 
 /** XState's `check` (evaluateGuard on the run's snapshot), through `and`, which calls it. */
 function check(guard: unknown): boolean {
-  const { snapshot, event } = checking;
+  const snapshot = checkingSnapshot;
+  const event = checkingEvent;
   const one = and([guard as never]) as unknown as { check: (s: unknown, args: unknown, self: unknown) => boolean };
   return one.check(snapshot, { context: (snapshot as { context: unknown }).context, event }, one);
 }
@@ -143,15 +145,18 @@ function resolveEnqueue(
   { collect }: { collect: (args: unknown, params: unknown) => void },
 ): [unknown, undefined, unknown[] | undefined] {
   const outerQueue = queue;
-  const outerChecking = checking;
+  const outerSnapshot = checkingSnapshot;
+  const outerEvent = checkingEvent;
   const mine: Queue = [];
   queue = mine;
-  checking = { snapshot, event: args.event };
+  checkingSnapshot = snapshot;
+  checkingEvent = args.event;
   try {
     collect({ context: args.context, event: args.event, enqueue, check, self: actorScope.self, system: actorScope.system }, actionParams);
   } finally {
     queue = outerQueue;
-    checking = outerChecking;
+    checkingSnapshot = outerSnapshot;
+    checkingEvent = outerEvent;
   }
   let merged: Record<string, unknown> | null = null;
   let info = args;
@@ -303,22 +308,91 @@ function activeLeaf(nodes: readonly NodeLike[]): NodeLike | null {
   return leaf;
 }
 
+
+/** A move the shortcut makes as XState's microstep would: the states it exits (deepest first), enters (top down), and the new atomic state. */
+interface Move {
+  readonly exit: readonly NodeLike[];
+  readonly enter: readonly NodeLike[];
+  /** The entered states XState enters by default (the target and the initial states below it): their `initial` actions run too. */
+  readonly defaults: ReadonlySet<NodeLike>;
+  readonly leaf: NodeLike;
+}
+
+interface StateNodeLike extends NodeLike {
+  readonly order: number;
+  readonly states: Readonly<Record<string, NodeLike>>;
+  readonly initial?: { readonly target: readonly NodeLike[]; readonly actions: readonly unknown[] };
+}
+
+/** Whether `node` is a proper descendant of `of` (XState's `isDescendant`). */
+function isDescendantOf(node: NodeLike, of: NodeLike): boolean {
+  for (let n = node.parent; n !== undefined; n = n.parent) if (n === of) return true;
+  return false;
+}
+
+/** A state the shortcut may exit or enter: compound or atomic, with no invoked actors and no history state of its own. */
+function isPlain(node: NodeLike): boolean {
+  if ((node.type !== 'compound' && node.type !== 'atomic') || node.invoke.length > 0) return false;
+  for (const key in (node as StateNodeLike).states) if ((node as StateNodeLike).states[key]!.type === 'history') return false;
+  return true;
+}
+
 /**
- * The state a transition moves to when it is the simple move the shortcut also takes: from the active
- * atomic state to another atomic state beside it (the same compound parent), declared on either of them
- * or on the parent, not re-entering, with no invoked actors to stop or start and (unless `eventlessThere`)
- * no eventless transitions where it arrives. XState's microstep then exits only `leaf` and enters only the
- * target. Otherwise null.
+ * The move a transition with one target makes from the active chain ending in `leaf`, worked out as XState's microstep works
+ * it out (`getTransitionDomain`, `computeExitSet`, `computeEntrySet`): the domain is the source when the target is inside it,
+ * else the least common ancestor of both; every active state inside the domain is exited, deepest first; the target's
+ * ancestors inside the domain, the target, and (for a compound target) its initial states down to an atomic one are entered,
+ * top down. Null for anything else: a re-entering transition, more than one target, a source off the chain, a parallel,
+ * final or history state, invoked actors, or nothing exited or entered.
  */
-function siblingTarget(transition: TransitionLike, leaf: NodeLike, eventlessThere = false): NodeLike | null {
+function planMove(transition: TransitionLike, leaf: NodeLike): Move | null {
   const targets = transition.target;
   if (targets === undefined || targets.length !== 1 || transition.reenter) return null;
   const target = targets[0]!;
-  const parent = leaf.parent;
-  if (target === leaf || target.type !== 'atomic' || parent === undefined || parent.type !== 'compound' || target.parent !== parent) return null;
-  if (transition.source !== leaf && transition.source !== parent) return null;
-  if (leaf.invoke.length > 0 || target.invoke.length > 0 || (hasEventless(target) && !eventlessThere)) return null;
-  return target;
+  const source = transition.source;
+  if (source !== leaf && !isDescendantOf(leaf, source)) return null;
+  let domain: NodeLike | undefined;
+  if (target === source || isDescendantOf(target, source)) domain = source;
+  else for (let n = target.parent; n !== undefined && domain === undefined; n = n.parent) if (isDescendantOf(source, n)) domain = n;
+  if (domain === undefined) return null;
+  const exit: NodeLike[] = [];
+  for (let n: NodeLike | undefined = leaf; n !== domain; n = n.parent) {
+    if (n === undefined || !isPlain(n)) return null;
+    exit.push(n);
+  }
+  const enter: NodeLike[] = [];
+  for (let n = target.parent; n !== domain; n = n.parent) {
+    if (n === undefined) return null;
+    enter.unshift(n);
+  }
+  enter.push(target);
+  const defaults = new Set<NodeLike>([target]);
+  let bottom = target as StateNodeLike;
+  while (bottom.type === 'compound') {
+    const initial = bottom.initial?.target[0] as StateNodeLike | undefined;
+    if (initial === undefined) return null;
+    enter.push(initial);
+    defaults.add(initial);
+    bottom = initial;
+  }
+  if (exit.length === 0 || bottom.type !== 'atomic') return null;
+  for (let i = 0; i < enter.length; i++) {
+    if (!isPlain(enter[i]!) || (i > 0 && (enter[i] as StateNodeLike).order <= (enter[i - 1] as StateNodeLike).order)) return null;
+  }
+  return { exit, enter, defaults, leaf: bottom };
+}
+
+/** The keys of the chain from the machine's root down to `leaf`, as XState's state value gives a single chain. */
+function chainValue(leaf: NodeLike): unknown {
+  let value: unknown = leaf.key;
+  for (let n = leaf.parent; n !== undefined && n.parent !== undefined; n = n.parent) value = { [n.key]: value };
+  return value;
+}
+
+/** Whether a state on the chain ending in `leaf` has eventless transitions. */
+function chainHasEventless(leaf: NodeLike): boolean {
+  for (let n: NodeLike | undefined = leaf; n !== undefined; n = n.parent) if (hasEventless(n)) return true;
+  return false;
 }
 
 /**
@@ -432,10 +506,10 @@ function valueWithLeaf(value: unknown, key: string): unknown {
 /**
  * The snapshot XState's microstep makes after exiting `leaf` and entering `target` (`cloneMachineSnapshot`
  * with the new nodes): the nodes in the order its Set leaves them (the old ones without `leaf`, then
- * `target`), the state value and tags worked out from them, the other fields as they were, in
- * `createMachineSnapshot`'s order.
+ * `target`), the state value (`value`: see `valueOf` in {@link fastTransition}) and tags worked out from
+ * them, the other fields as they were, in `createMachineSnapshot`'s order.
  */
-function movedSnapshot(snapshot: SnapshotLike, leaf: NodeLike, target: NodeLike): SnapshotLike {
+function movedSnapshot(snapshot: SnapshotLike, leaf: NodeLike, target: NodeLike, value: unknown): SnapshotLike {
   const nodes = snapshot._nodes.filter((node) => node !== leaf);
   nodes.push(target);
   return {
@@ -445,8 +519,8 @@ function movedSnapshot(snapshot: SnapshotLike, leaf: NodeLike, target: NodeLike)
     machine: snapshot.machine,
     context: snapshot.context,
     _nodes: nodes,
-    value: valueWithLeaf(snapshot.value, target.key),
-    tags: new Set(nodes.flatMap((node) => node.tags)),
+    value,
+    tags: tagsOf(nodes),
     children: snapshot.children,
     historyValue: snapshot.historyValue || {},
     matches: snapshot.matches,
@@ -455,6 +529,36 @@ function movedSnapshot(snapshot: SnapshotLike, leaf: NodeLike, target: NodeLike)
     getMeta: snapshot.getMeta,
     toJSON: snapshot.toJSON,
   };
+}
+
+/** The snapshot XState's microstep makes after a {@link Move}: the old nodes without those exited, then those entered, as {@link movedSnapshot} makes it otherwise. */
+function movedAcross(snapshot: SnapshotLike, move: Move, value: unknown): SnapshotLike {
+  const nodes = snapshot._nodes.filter((node) => !move.exit.includes(node));
+  for (const node of move.enter) nodes.push(node);
+  return {
+    status: snapshot.status,
+    output: snapshot.output,
+    error: snapshot.error,
+    machine: snapshot.machine,
+    context: snapshot.context,
+    _nodes: nodes,
+    value,
+    tags: tagsOf(nodes),
+    children: snapshot.children,
+    historyValue: snapshot.historyValue || {},
+    matches: snapshot.matches,
+    hasTag: snapshot.hasTag,
+    can: snapshot.can,
+    getMeta: snapshot.getMeta,
+    toJSON: snapshot.toJSON,
+  };
+}
+
+/** The tags of the nodes, in their order (as `new Set(nodes.flatMap((node) => node.tags))`, without the list between). */
+function tagsOf(nodes: readonly NodeLike[]): Set<string> {
+  const tags = new Set<string>();
+  for (const node of nodes) for (const tag of node.tags) tags.add(tag);
+  return tags;
 }
 
 /**
@@ -499,19 +603,20 @@ function resolveActions(
 
 /**
  * `machine.transition` with a shortcut for the commonest turns: the event selects one transition that
- * moves no state (no target), or none, or one that moves from the active atomic state to an atomic state
- * beside it ({@link siblingTarget}), and no active state node has eventless transitions. XState's
- * macrostep would then run one microstep that exits nothing or only that state and enters nothing or only
- * the target (after building the Sets that find them, a `flatMap` of the actions and a copy of the active
- * nodes), report it to the inspector, and look for eventless transitions that cannot be there. A target
- * with eventless transitions (a state that only decides where to go next, as `toHowLong` or `advice`) is
- * taken too when the one they choose (`firstPassing` over `eventlessFrom`: XState's
- * `selectEventlessTransitions` for one chain) is another such move: XState's macrostep makes one more microstep of it, and so does the
- * shortcut, each reported in turn after its own actions. The
- * shortcut resolves the same actions as that microstep does, in the same order (the state's exit actions,
- * the transition's, the target's entry actions), on the same scope (so the same actions reach the same
- * executor, in the same order), makes the same snapshot ({@link movedSnapshot}), reports the same
- * `@xstate.microstep` inspection event, and returns what XState's path returns.
+ * moves no state (no target), or none, or one whose move {@link planMove} works out (to an atomic state beside
+ * the active one, or across compound states: into a compound target and its initial states, up, or from the
+ * root), and no active state node has eventless transitions. XState's macrostep would then run one microstep
+ * (after building the Sets that find what it exits and enters, a `flatMap` of the actions and a copy of the
+ * active nodes), report it to the inspector, and look for eventless transitions. When a state entered has
+ * eventless transitions (a state that only decides where to go next, as `toHowLong`, `advice` or `routing`),
+ * the one they choose (`firstPassing` over `eventlessFrom`: XState's `selectEventlessTransitions` for one chain)
+ * is taken too when planMove works it out: XState's macrostep makes one more microstep of it, and so does the
+ * shortcut, each reported in turn after its own actions. The shortcut resolves the same actions as each
+ * microstep does, in the same order (the exited states' exit actions, deepest first; the transition's; the
+ * entered states' entry actions, top down, with the initial transition's actions of those entered by default),
+ * on the same scope (so the same actions reach the same executor, in the same order), makes the same snapshot
+ * ({@link movedSnapshot}, {@link movedAcross}), reports the same `@xstate.microstep` inspection event, and
+ * returns what XState's path returns.
  *
  * The transition is chosen here too ({@link passes}, `choose`): the same candidates in the same order as XState's
  * `getTransitionData` tries them (the active state's, then each ancestor's), the same guards, without its walk down
@@ -577,6 +682,33 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
     const found = chain === null ? null : firstPassing(chain, snapshot, { context: snapshot.context, event });
     return found === null ? select(snapshot, event) : found === undefined ? [] : [found];
   };
+  /**
+   * The state value of a one-chain snapshot whose atomic state is `target`, moved to from a sibling (`snapshot`
+   * is the one before): the chain's keys from the root down, which `target` alone decides. Worked out once per
+   * state and shared by every snapshot in it, as XState shares a value between the snapshots of a turn that
+   * moves no state: nothing writes to a state value.
+   */
+  const values = new Map<NodeLike, unknown>();
+  const valueOf = (snapshot: SnapshotLike, target: NodeLike): unknown => {
+    let value = values.get(target);
+    if (value === undefined) values.set(target, (value = valueWithLeaf(snapshot.value, target.key)));
+    return value;
+  };
+  /** {@link chainValue}, once per atomic state, in the same map as `valueOf` (the same value either way). */
+  const valueOfChain = (leaf: NodeLike): unknown => {
+    let value = values.get(leaf);
+    if (value === undefined) values.set(leaf, (value = chainValue(leaf)));
+    return value;
+  };
+  /** {@link planMove}, once per transition and active atomic state. */
+  const moves = new Map<TransitionLike, Map<NodeLike, Move | null>>();
+  const moveOf = (transition: TransitionLike, leaf: NodeLike): Move | null => {
+    let byLeaf = moves.get(transition);
+    if (byLeaf === undefined) moves.set(transition, (byLeaf = new Map<NodeLike, Move | null>()));
+    let move = byLeaf.get(leaf);
+    if (move === undefined) byLeaf.set(leaf, (move = planMove(transition, leaf)));
+    return move;
+  };
   const throughXState = (snapshot: SnapshotLike, event: EventLike, scope: FastScope, transitions: TransitionLike[]): SnapshotLike => {
     const outer = chosen;
     chosen = { snapshot, event, transitions };
@@ -592,8 +724,8 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
     if (leaf === null) return slow(snapshot, event, scope);
     const transitions = choose(leaf, snapshot, event);
     const transition = transitions[0];
-    const target = transition?.target === undefined ? null : siblingTarget(transition, leaf, true);
-    if (transitions.length > 1 || (transition?.target !== undefined && target === null)) return throughXState(snapshot, event, scope, transitions);
+    const move = transition?.target === undefined ? null : moveOf(transition, leaf);
+    if (transitions.length > 1 || (transition?.target !== undefined && move === null)) return throughXState(snapshot, event, scope, transitions);
     if (transition === undefined) {
       scope.system._sendInspectionEvent({ type: '@xstate.microstep', actorRef: scope.self, event, snapshot, _transitions: transitions });
       return snapshot;
@@ -609,33 +741,37 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
     try {
       // A move into a state with eventless transitions (`always`) goes on, as XState's macrostep does, with the one they
       // choose, while it is another such move: a microstep each (at most `maxIterations` after the first).
-      let from = leaf;
       let step: TransitionLike = transition;
-      let to = target;
+      let plan = move;
       let stepTransitions = transitions;
       for (;;) {
-        if (to !== null) next = resolveActions(next, event, scope, from.exit, { internalQueue, deferredActorIds: undefined });
+        if (plan !== null) for (const node of plan.exit) next = resolveActions(next, event, scope, node.exit, { internalQueue, deferredActorIds: undefined });
         next = resolveActions(next, event, scope, step.actions, { internalQueue, deferredActorIds: undefined });
-        if (to !== null) {
-          // Entering a state, XState resolves with the ids of the actors it invokes (none here) and retries what asks it.
-          const retries: [Resolvable, unknown][] = [];
-          next = resolveActions(next, event, scope, to.entry, { internalQueue, deferredActorIds: [] }, retries);
-          for (const [action, params] of retries) action.retryResolve!(scope, next, params);
-          next = movedSnapshot(next, from, to);
+        if (plan !== null) {
+          for (const node of plan.enter) {
+            // Entering a state, XState resolves with the ids of the actors it invokes (none here) and retries what asks it;
+            // a state entered by default (the target, the initial states below it) runs its initial transition's actions too.
+            const initialActions = plan.defaults.has(node) ? (node as StateNodeLike).initial?.actions : undefined;
+            const actions = initialActions === undefined || initialActions.length === 0 ? node.entry : [...node.entry, ...initialActions];
+            const retries: [Resolvable, unknown][] = [];
+            next = resolveActions(next, event, scope, actions, { internalQueue, deferredActorIds: [] }, retries);
+            for (const [action, params] of retries) action.retryResolve!(scope, next, params);
+          }
+          const sibling = plan.exit.length === 1 && plan.enter.length === 1;
+          next = sibling ? movedSnapshot(next, plan.exit[0]!, plan.leaf, valueOf(next, plan.leaf)) : movedAcross(next, plan, valueOfChain(plan.leaf));
         }
         steps.push({ held, snapshot: next, transitions: stepTransitions });
         held = [];
-        if (internalQueue.length > 0 || to === null || !hasEventless(to)) break;
-        const eventless = firstPassing(eventlessFrom(to), next, { context: next.context, event });
-        const after = eventless === null || eventless === undefined ? null : siblingTarget(eventless, to, true);
+        if (internalQueue.length > 0 || plan === null || !chainHasEventless(plan.leaf)) break;
+        const eventless = firstPassing(eventlessFrom(plan.leaf), next, { context: next.context, event });
+        const after = eventless === null || eventless === undefined ? null : moveOf(eventless, plan.leaf);
         // (XState's macrostep counts one more round after the last microstep, to find nothing left to do.)
         if (after === null || steps.length + 1 > maxIterations) {
           scope.actionExecutor = executor;
           return throughXState(snapshot, event, scope, transitions);
         }
-        from = to;
         step = eventless!;
-        to = after;
+        plan = after;
         stepTransitions = [step];
       }
     } catch (error) {

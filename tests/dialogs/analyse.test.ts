@@ -19,3 +19,22 @@ describe('reading an answer', () => {
     expect(read('').hasWords).toBeUndefined();
   });
 });
+
+describe("a message's language", () => {
+  it('is English with three English words or more making up three in four of its words, wherever they come', async () => {
+    const { content } = await realContent();
+    const analyse = createAnalyser(content.dialogDeps);
+    const language = (text: string) => analyse(text, EMPTY_DETECTOR_STATE).turn.language;
+    expect(language('house')).toBeUndefined();
+    expect(language('green house')).toBeUndefined();
+    expect(language('the green house')).toBe('en');
+    expect(language('the green house zzq')).toBe('en');
+    expect(language('zzq the green house')).toBe('en');
+    expect(language('the green house zzq qqj')).toBeUndefined();
+    expect(language('the green house water table zzq qqj xvb')).toBeUndefined();
+    expect(language('the green house water table blue zzq qqj')).toBe('en');
+    expect(language('zzq qqj the green house water table blue')).toBe('en');
+    expect(language('zzq the green house water table qqj blue')).toBe('en');
+    expect(language('zzq qqj xvb the green house water table blue')).toBeUndefined();
+  });
+});

@@ -138,21 +138,26 @@ describe('the shortcut past XState’s macrostep', () => {
     expect(turns).toBeGreaterThan(2_000);
   }, 240_000);
 
-  it('is taken by most messages of a long chat (XState chooses its own transitions for the rest)', () => {
-    const machine = createHarbourMachine(content.dialogDeps);
+  it('is taken by every message of the bench script, the first one that names who is chatting included', () => {
     // Every event XState's own path takes asks the machine's getTransitionData once; the shortcut does not.
-    let throughXState = 0;
-    const own = machine.getTransitionData.bind(machine);
-    machine.getTransitionData = ((snapshot: never, event: never) => {
-      throughXState += 1;
-      return own(snapshot, event);
-    }) as typeof machine.getTransitionData;
     const texts = [...CHILD_SCRIPT, ...CHILD_SCRIPT.slice(1), ...CHILD_SCRIPT.slice(1)];
-    const actor = createActor(machine, { input: offShift }).start();
-    for (const text of texts) actor.send(msg(text));
-    actor.stop();
-    expect(throughXState).toBeGreaterThan(0);
-    expect(throughXState).toBeLessThan(texts.length / 2);
+    const throughXStateWith = (options: { fastPath?: boolean }): number => {
+      const machine = createHarbourMachine(content.dialogDeps, options);
+      let throughXState = 0;
+      const own = machine.getTransitionData.bind(machine);
+      machine.getTransitionData = ((snapshot: never, event: never) => {
+        throughXState += 1;
+        return own(snapshot, event);
+      }) as typeof machine.getTransitionData;
+      const actor = createActor(machine, { input: offShift }).start();
+      for (const text of texts) actor.send(msg(text));
+      actor.stop();
+      return throughXState;
+    };
+    // (The count sees XState's path: without the shortcut every message takes it.)
+    expect(throughXStateWith({ fastPath: false })).toBeGreaterThanOrEqual(texts.length);
+    // choosingAudience → talking (a compound target, then routing's eventless step to young) since session 34.
+    expect(throughXStateWith({})).toBe(0);
   });
 
   it('copies a snapshot with a new context as a spread would (XState makes every snapshot with the same fields)', () => {
@@ -239,5 +244,156 @@ describe('the shortcut past XState’s macrostep', () => {
     }
     expect(runOn(make(), ns).join('\n')).toContain('big, odd, over 8');
     expect(runOn(make(), ns).join('\n')).toContain('parent');
+  });
+
+  it('asks the guards XState asks, in its order, each machine its own (params worked out from the event, a machine given other guards)', () => {
+    // Every guard and params call is written down, so the shortcut's guards (worked out once per machine and kept)
+    // must call the same implementations, as often and in the same order, as XState's evaluateGuard does.
+    type Ev = { type: 'go'; n: number };
+    const calls: string[] = [];
+    const make = () =>
+      setup({
+        types: { context: {} as { log: string[] }, events: {} as Ev },
+        guards: {
+          isBig: ({ event }) => (calls.push(`isBig ${event.n}`), event.n > 5),
+          isEven: ({ event }) => (calls.push(`isEven ${event.n}`), event.n % 2 === 0),
+          above: ({ event }, params: { min: number }) => (calls.push(`above ${event.n} ${params.min}`), event.n > params.min),
+        },
+      }).createMachine({
+        context: { log: [] },
+        initial: 'one',
+        states: {
+          one: {
+            on: {
+              go: [
+                {
+                  guard: and([not('isEven'), { type: 'above', params: ({ event }: { event: Ev }) => (calls.push(`params ${event.n}`), { min: event.n - 1 }) }, 'isBig'] as never),
+                  actions: assign(({ context }) => ({ log: [...context.log, 'odd, big'] })),
+                },
+                { guard: or(['isBig', not('isEven')]), actions: assign(({ context }) => ({ log: [...context.log, 'big or odd'] })) },
+                { guard: 'isEven', actions: assign(({ context }) => ({ log: [...context.log, 'small, even'] })) },
+              ],
+            },
+          },
+        },
+      });
+    const runOn = (machine: ReturnType<typeof make>): string[] => {
+      calls.length = 0;
+      const actor = createActor(machine).start();
+      for (const n of [1, 2, 7, 8, 3, 12]) actor.send({ type: 'go', n });
+      return [...actor.getSnapshot().context.log, ...calls];
+    };
+    const withShortcut = (machine: ReturnType<typeof make>) => {
+      machine.transition = fastTransition(machine);
+      return machine;
+    };
+    const xstate = runOn(make());
+    expect(xstate).toContain('params 7');
+    expect(runOn(withShortcut(make()))).toEqual(xstate);
+    // Given other guards (XState's `provide`), the same guard names are this machine's own, with or without the shortcut.
+    const flipped = { isBig: () => (calls.push('flipped isBig'), false), isEven: () => (calls.push('flipped isEven'), true) };
+    const shortcutFirst = withShortcut(make());
+    runOn(shortcutFirst);
+    const provided = runOn(withShortcut(shortcutFirst.provide({ guards: flipped }) as ReturnType<typeof make>));
+    expect(provided).toEqual(runOn(make().provide({ guards: flipped }) as ReturnType<typeof make>));
+    expect(provided).toContain('flipped isEven');
+    expect(runOn(shortcutFirst)).toEqual(xstate);
+  });
+
+  it('gives a moved snapshot the tags XState gives it, in its order', () => {
+    // The Harbour machine has no tags; a small one with tags on a parent and on the steps it moves between.
+    const make = () =>
+      setup({ types: { events: {} as { type: 'next' } | { type: 'back' } } }).createMachine({
+        initial: 'asking',
+        states: {
+          asking: {
+            tags: ['busy', 'asking'],
+            initial: 'first',
+            states: {
+              first: { tags: ['first', 'busy'], on: { next: 'second' } },
+              second: { tags: ['second'], on: { next: 'third', back: 'first' } },
+              third: { on: { back: 'second' } },
+            },
+          },
+        },
+      });
+    const withShortcut = make();
+    withShortcut.transition = fastTransition(withShortcut);
+    const runOn = (machine: ReturnType<typeof make>): string[] => {
+      const actor = createActor(machine).start();
+      const seen: string[] = [];
+      for (const type of ['next', 'next', 'back', 'back', 'next'] as const) {
+        actor.send({ type });
+        const s = actor.getSnapshot();
+        seen.push(`${JSON.stringify(s.value)} [${[...s.tags].join(', ')}] ${s.hasTag('busy')} ${s.hasTag('second')}`);
+      }
+      return seen;
+    };
+    const xstate = runOn(make());
+    expect(xstate).toContain('{"asking":"second"} [busy, asking, second] true true');
+    expect(runOn(withShortcut)).toEqual(xstate);
+  });
+
+  it('moves across compound states as XState does: exits deepest first, entries top down, initial states, an eventless step on', () => {
+    // Every exit, transition and entry action writes itself down; the same moves with and without the shortcut.
+    type Ev = { type: 'deep' | 'up' | 'over' | 'home' | 'route'; to?: string };
+    const log: string[] = [];
+    const note = (what: string) => () => void log.push(what);
+    const make = () =>
+      setup({ types: { events: {} as Ev } }).createMachine({
+        id: 'm',
+        initial: 'a',
+        on: { home: { target: '.a', actions: note('home') } },
+        states: {
+          a: {
+            entry: note('enter a'),
+            exit: note('exit a'),
+            initial: 'one',
+            states: {
+              one: { entry: note('enter a.one'), exit: note('exit a.one'), on: { deep: { target: '#m.b.c.e', actions: note('deep') }, over: '#m.b', route: '#m.r' } },
+            },
+          },
+          b: {
+            entry: note('enter b'),
+            exit: note('exit b'),
+            initial: 'c',
+            states: {
+              c: {
+                entry: note('enter b.c'),
+                exit: note('exit b.c'),
+                initial: { target: 'd', actions: note('initial of b.c') },
+                states: {
+                  d: { entry: note('enter b.c.d'), exit: note('exit b.c.d'), on: { up: { target: '#m.a', actions: note('up') } } },
+                  e: { entry: note('enter b.c.e'), exit: note('exit b.c.e') },
+                },
+              },
+            },
+          },
+          r: { entry: note('enter r'), exit: note('exit r'), always: [{ guard: ({ event }) => event.to === 'b', target: 'b', actions: note('routed') }, { target: 'a' }] },
+        },
+      });
+    const run = (machine: ReturnType<typeof make>): string[] => {
+      log.length = 0;
+      const actor = createActor(machine).start();
+      const seen: string[] = [];
+      for (const event of [{ type: 'deep' }, { type: 'home' }, { type: 'over' }, { type: 'up' }, { type: 'route', to: 'b' }, { type: 'home' }, { type: 'route' }] as Ev[]) {
+        actor.send(event);
+        seen.push(`${event.type}: ${JSON.stringify(actor.getSnapshot().value)} ${log.splice(0).join(', ')}`);
+      }
+      return seen;
+    };
+    const withShortcut = make();
+    withShortcut.transition = fastTransition(withShortcut);
+    let throughXState = 0;
+    const own = withShortcut.getTransitionData.bind(withShortcut);
+    withShortcut.getTransitionData = ((snapshot: never, event: never) => {
+      throughXState += 1;
+      return own(snapshot, event);
+    }) as typeof withShortcut.getTransitionData;
+    const xstate = run(make());
+    expect(xstate).toContain('over: {"b":{"c":"d"}} exit a.one, exit a, enter b, enter b.c, initial of b.c, enter b.c.d');
+    expect(xstate).toContain('route: {"b":{"c":"d"}} exit a.one, exit a, enter r, exit r, routed, enter b, enter b.c, initial of b.c, enter b.c.d');
+    expect(run(withShortcut)).toEqual(xstate);
+    expect(throughXState).toBe(0);
   });
 });
