@@ -512,29 +512,18 @@ function valueWithLeaf(value: unknown, key: string): unknown {
 function movedSnapshot(snapshot: SnapshotLike, leaf: NodeLike, target: NodeLike, value: unknown): SnapshotLike {
   const nodes = snapshot._nodes.filter((node) => node !== leaf);
   nodes.push(target);
-  return {
-    status: snapshot.status,
-    output: snapshot.output,
-    error: snapshot.error,
-    machine: snapshot.machine,
-    context: snapshot.context,
-    _nodes: nodes,
-    value,
-    tags: tagsOf(nodes),
-    children: snapshot.children,
-    historyValue: snapshot.historyValue || {},
-    matches: snapshot.matches,
-    hasTag: snapshot.hasTag,
-    can: snapshot.can,
-    getMeta: snapshot.getMeta,
-    toJSON: snapshot.toJSON,
-  };
+  return withNodes(snapshot, nodes, value);
 }
 
 /** The snapshot XState's microstep makes after a {@link Move}: the old nodes without those exited, then those entered, as {@link movedSnapshot} makes it otherwise. */
 function movedAcross(snapshot: SnapshotLike, move: Move, value: unknown): SnapshotLike {
   const nodes = snapshot._nodes.filter((node) => !move.exit.includes(node));
   for (const node of move.enter) nodes.push(node);
+  return withNodes(snapshot, nodes, value);
+}
+
+/** `snapshot` with new active nodes, their state value and tags; the other fields as they were, in `createMachineSnapshot`'s order. */
+function withNodes(snapshot: SnapshotLike, nodes: NodeLike[], value: unknown): SnapshotLike {
   return {
     status: snapshot.status,
     output: snapshot.output,
