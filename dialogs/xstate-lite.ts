@@ -550,10 +550,45 @@ function tagsOf(nodes: readonly NodeLike[]): Set<string> {
   return tags;
 }
 
+/** The `resolve` of XState's `assign` actions (its `resolveAssign`), which {@link assigned} stands in for. */
+const XSTATE_ASSIGN = (assign({}) as unknown as { readonly resolve: unknown }).resolve;
+
+type Assignment = ((args: unknown, params: unknown) => Record<string, unknown>) | Record<string, unknown>;
+
+/** Thrown by the `spawn` an assignment gets in {@link assigned} (this one error): the event then goes through XState's own path from the start. */
+const SPAWNS = new Error('an assignment spawns: the event goes through XState');
+function spawnThroughXState(): never {
+  throw SPAWNS;
+}
+
+/**
+ * What XState's `assign` resolves to (`resolveAssign`): the assignment called with `{ context, event, spawn, self, system }`
+ * and the action's params (a function for the whole update, or one value or function a key), and the snapshot with
+ * `Object.assign({}, context, update)` as its context. XState copies the snapshot with `cloneMachineSnapshot`, working its
+ * state value and tags out again from the same state nodes (a new value, a Set of tags and the Sets and Maps that find
+ * them, each assign); {@link withContext} shares them, as it does for `enqueueActions`' assigns. An assignment that
+ * calls `spawn` would add children: the shortcut leaves that event to XState (it runs the assignments again, as it
+ * does when an action raises).
+ */
+function assigned(snapshot: SnapshotLike, event: EventLike, scope: FastScope, assignment: Assignment, params: unknown): SnapshotLike {
+  if (!snapshot.context) throw new Error('Cannot assign to undefined `context`. Ensure that `context` is defined in the machine config.');
+  const args = { context: snapshot.context, event, spawn: spawnThroughXState, self: scope.self, system: scope.system };
+  let update: Record<string, unknown> = {};
+  if (typeof assignment === 'function') update = assignment(args, params);
+  else {
+    for (const key of Object.keys(assignment)) {
+      const value = assignment[key];
+      update[key] = typeof value === 'function' ? (value as (a: unknown, p: unknown) => unknown)(args, params) : value;
+    }
+  }
+  return withContext(snapshot, Object.assign({}, snapshot.context, update));
+}
+
 /**
  * XState's `resolveAndExecuteActionsWithContext` as a microstep calls it (no actors deferred, so no
  * retries): each action resolved on the snapshot the one before it left, built-in actions through
- * their own `resolve`, and every action handed to the scope's executor as XState hands it.
+ * their own `resolve` (XState's `assign` through {@link assigned}), and every action handed to the scope's executor
+ * as XState hands it.
  */
 function resolveActions(
   snapshot: SnapshotLike,
@@ -569,13 +604,17 @@ function resolveActions(
     const isInline = typeof action === 'function';
     const named = action as string | { type: string; params?: unknown };
     const resolved = (isInline ? action : implementations[typeof named === 'string' ? named : named.type]) as Resolvable | ((...args: unknown[]) => void) | undefined;
-    const info = { context: current.context, event, self: scope.self, system: scope.system };
     const params =
       isInline || typeof named === 'string' || !('params' in named)
         ? undefined
         : typeof named.params === 'function'
           ? (named.params as (args: unknown) => unknown)({ context: current.context, event })
           : named.params;
+    if (resolved && 'resolve' in resolved && resolved.resolve === XSTATE_ASSIGN) {
+      current = assigned(current, event, scope, (resolved as unknown as { assignment: Assignment }).assignment, params);
+      continue;
+    }
+    const info = { context: current.context, event, self: scope.self, system: scope.system };
     if (!resolved || !('resolve' in resolved)) {
       const type = typeof named === 'string' ? named : typeof named === 'object' ? named.type : (action as { name?: string }).name || '(anonymous)';
       scope.actionExecutor({ type, info, params, exec: resolved });
@@ -764,8 +803,9 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
         stepTransitions = [step];
       }
     } catch (error) {
-      // XState's executor would already have had the actions before the one that threw (and the microsteps before its own).
       scope.actionExecutor = executor;
+      if (error === SPAWNS) return throughXState(snapshot, event, scope, transitions);
+      // XState's executor would already have had the actions before the one that threw (and the microsteps before its own).
       releaseSteps(steps, executor, scope, event);
       for (const action of held) executor(action);
       throw error;
