@@ -313,8 +313,12 @@ function activeLeaf(nodes: readonly NodeLike[]): NodeLike | null {
 interface Move {
   readonly exit: readonly NodeLike[];
   readonly enter: readonly NodeLike[];
-  /** The entered states XState enters by default (the target and the initial states below it): their `initial` actions run too. */
-  readonly defaults: ReadonlySet<NodeLike>;
+  /**
+   * The actions each entered state runs, in `enter`'s order: its entry actions, and for a state XState enters by default
+   * (the target and the initial states below it) its initial transition's actions after them. Worked out with the move
+   * (a state node's `entry` and `initial` never change), not on every turn through XState's `initial` getter.
+   */
+  readonly enterActions: readonly (readonly unknown[])[];
   readonly leaf: NodeLike;
 }
 
@@ -379,7 +383,11 @@ function planMove(transition: TransitionLike, leaf: NodeLike): Move | null {
   for (let i = 0; i < enter.length; i++) {
     if (!isPlain(enter[i]!) || (i > 0 && (enter[i] as StateNodeLike).order <= (enter[i - 1] as StateNodeLike).order)) return null;
   }
-  return { exit, enter, defaults, leaf: bottom };
+  const enterActions = enter.map((node) => {
+    const initialActions = defaults.has(node) ? (node as StateNodeLike).initial?.actions : undefined;
+    return initialActions === undefined || initialActions.length === 0 ? node.entry : [...node.entry, ...initialActions];
+  });
+  return { exit, enter, enterActions, leaf: bottom };
 }
 
 /** The keys of the chain from the machine's root down to `leaf`, as XState's state value gives a single chain. */
@@ -503,36 +511,33 @@ function valueWithLeaf(value: unknown, key: string): unknown {
   return { [outer]: valueWithLeaf(inner, key) };
 }
 
+/** The active state nodes after a {@link Move}, in the order XState's microstep leaves them in its Set (the old ones without those exited, then those entered), and their tags. */
+interface Moved {
+  readonly nodes: readonly NodeLike[];
+  readonly tags: ReadonlySet<string>;
+}
+
+function nodesAfter(nodes: readonly NodeLike[], move: Move): Moved {
+  const after = nodes.filter((node) => !move.exit.includes(node));
+  for (const node of move.enter) after.push(node);
+  return { nodes: after, tags: tagsOf(after) };
+}
+
 /**
- * The snapshot XState's microstep makes after exiting `leaf` and entering `target` (`cloneMachineSnapshot`
- * with the new nodes): the nodes in the order its Set leaves them (the old ones without `leaf`, then
- * `target`), the state value (`value`: see `valueOf` in {@link fastTransition}) and tags worked out from
- * them, the other fields as they were, in `createMachineSnapshot`'s order.
+ * The snapshot XState's microstep makes after a move (`cloneMachineSnapshot` with the new nodes): the nodes and their
+ * tags (`moved`), the state value (see `valueOf` in {@link fastTransition}), the other fields as they were, in
+ * `createMachineSnapshot`'s order.
  */
-function movedSnapshot(snapshot: SnapshotLike, leaf: NodeLike, target: NodeLike, value: unknown): SnapshotLike {
-  const nodes = snapshot._nodes.filter((node) => node !== leaf);
-  nodes.push(target);
-  return withNodes(snapshot, nodes, value);
-}
-
-/** The snapshot XState's microstep makes after a {@link Move}: the old nodes without those exited, then those entered, as {@link movedSnapshot} makes it otherwise. */
-function movedAcross(snapshot: SnapshotLike, move: Move, value: unknown): SnapshotLike {
-  const nodes = snapshot._nodes.filter((node) => !move.exit.includes(node));
-  for (const node of move.enter) nodes.push(node);
-  return withNodes(snapshot, nodes, value);
-}
-
-/** `snapshot` with new active nodes, their state value and tags; the other fields as they were, in `createMachineSnapshot`'s order. */
-function withNodes(snapshot: SnapshotLike, nodes: NodeLike[], value: unknown): SnapshotLike {
+function movedSnapshot(snapshot: SnapshotLike, moved: Moved, value: unknown): SnapshotLike {
   return {
     status: snapshot.status,
     output: snapshot.output,
     error: snapshot.error,
     machine: snapshot.machine,
     context: snapshot.context,
-    _nodes: nodes,
+    _nodes: moved.nodes,
     value,
-    tags: tagsOf(nodes),
+    tags: moved.tags,
     children: snapshot.children,
     historyValue: snapshot.historyValue || {},
     matches: snapshot.matches,
@@ -643,7 +648,7 @@ function resolveActions(
  * microstep does, in the same order (the exited states' exit actions, deepest first; the transition's; the
  * entered states' entry actions, top down, with the initial transition's actions of those entered by default),
  * on the same scope (so the same actions reach the same executor, in the same order), makes the same snapshot
- * ({@link movedSnapshot}, {@link movedAcross}), reports the same `@xstate.microstep` inspection event, and
+ * ({@link movedSnapshot}), reports the same `@xstate.microstep` inspection event, and
  * returns what XState's path returns.
  *
  * The transition is chosen here too ({@link passes}, `choose`): the same candidates in the same order as XState's
@@ -737,6 +742,25 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
     if (move === undefined) byLeaf.set(leaf, (move = planMove(transition, leaf)));
     return move;
   };
+  /**
+   * {@link nodesAfter}, once per list of active nodes (the same nodes in the same order) and move: the list and the
+   * tags are shared by every snapshot that makes that move from such a list, as XState shares a snapshot's nodes
+   * between the snapshots it copies with a new context. Nothing writes to either. Found by walking the list node by
+   * node (a Map a level, the move's result at the end), so a new conversation's own first list finds them too.
+   */
+  type MovesFrom = Map<NodeLike | Move, MovesFrom | Moved>;
+  const afterMoves: MovesFrom = new Map();
+  const movedFrom = (nodes: readonly NodeLike[], move: Move): Moved => {
+    let level = afterMoves;
+    for (const node of nodes) {
+      let next = level.get(node) as MovesFrom | undefined;
+      if (next === undefined) level.set(node, (next = new Map()));
+      level = next;
+    }
+    let moved = level.get(move) as Moved | undefined;
+    if (moved === undefined) level.set(move, (moved = nodesAfter(nodes, move)));
+    return moved;
+  };
   const throughXState = (snapshot: SnapshotLike, event: EventLike, scope: FastScope, transitions: TransitionLike[]): SnapshotLike => {
     const outer = chosen;
     chosen = { snapshot, event, transitions };
@@ -776,17 +800,15 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
         if (plan !== null) for (const node of plan.exit) next = resolveActions(next, event, scope, node.exit, { internalQueue, deferredActorIds: undefined });
         next = resolveActions(next, event, scope, step.actions, { internalQueue, deferredActorIds: undefined });
         if (plan !== null) {
-          for (const node of plan.enter) {
+          for (const actions of plan.enterActions) {
             // Entering a state, XState resolves with the ids of the actors it invokes (none here) and retries what asks it;
             // a state entered by default (the target, the initial states below it) runs its initial transition's actions too.
-            const initialActions = plan.defaults.has(node) ? (node as StateNodeLike).initial?.actions : undefined;
-            const actions = initialActions === undefined || initialActions.length === 0 ? node.entry : [...node.entry, ...initialActions];
             const retries: [Resolvable, unknown][] = [];
             next = resolveActions(next, event, scope, actions, { internalQueue, deferredActorIds: [] }, retries);
             for (const [action, params] of retries) action.retryResolve!(scope, next, params);
           }
           const sibling = plan.exit.length === 1 && plan.enter.length === 1;
-          next = sibling ? movedSnapshot(next, plan.exit[0]!, plan.leaf, valueOf(next, plan.leaf)) : movedAcross(next, plan, valueOfChain(plan.leaf));
+          next = movedSnapshot(next, movedFrom(next._nodes, plan), sibling ? valueOf(next, plan.leaf) : valueOfChain(plan.leaf));
         }
         steps.push({ held, snapshot: next, transitions: stepTransitions });
         held = [];
