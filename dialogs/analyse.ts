@@ -1034,8 +1034,8 @@ export function createAnalyser(deps: DialogDeps) {
     if (grownUpDoesntKnow) turn.homeDoesntKnowOnly = true;
     if (app === undefined && knownAdult && !online && !toldTheirGrownUp && !grownUpDoesntKnow) turn.knownAdultInPerson = true;
     // Not beside a stranger ("a man on snapchat wants to meet me and my mum doesnt know"): the mum is not the one in the story.
-    const strangerNamed = words.some((w, i) => OUTSIDER_WORDS.has(w) || ((OUTSIDER_NOUNS.has(w) || w === 'boy' || w === 'girl') && STRANGER_ARTICLES.has(words[i - 1] ?? '')));
-    if (knownAdult && !toldTheirGrownUp && !grownUpDoesntKnow && !strangerNamed) turn.knownAdultNamed = true;
+    // (The words are looked at only when a grown-up they know is named: most messages name none.)
+    if (knownAdult && !toldTheirGrownUp && !grownUpDoesntKnow && !namesStranger(words)) turn.knownAdultNamed = true;
     if (greets) turn.greeting = true;
     // "r u there", "is anyone there", or a greeting asked ("hello??"): whether anyone is reading, short, nothing else in it.
     if (words.length <= 6 && result.findings.length === 0 && (inEither.has(asksIfThere) || (turn.greeting === true && endsAsked))) turn.asksIfThere = true;
@@ -1196,11 +1196,11 @@ export function createAnalyser(deps: DialogDeps) {
     if (inEither.has(lightTone)) turn.lightTone = true;
     // "forget it its stupid": short, nothing flagged and no picture worry in it ("its stupid i sent him one" is more).
     // Not a plain no that says more ("no its nothing like that" answers the question), nor more of the story ("nah dont worry hes nice").
-    if (words.length <= 6 && result.findings.length === 0 && turn.imageWorry !== true && !PLAIN_NO_FIRST.has(words[0] ?? '') && !words.some((x) => THIRD_PERSON.has(x)) && inEither.has(backsOff)) turn.backsOff = true;
+    if (words.length <= 6 && result.findings.length === 0 && turn.imageWorry !== true && inEither.has(backsOff) && !PLAIN_NO_FIRST.has(words[0] ?? '') && !words.some((x) => THIRD_PERSON.has(x))) turn.backsOff = true;
     // "lol jk", "just testing": the whole message, nothing flagged. "ok its real actually" after it: real after all.
     if (result.findings.length === 0 && wholeIn(rawRest, spelledRest, justTesting)) turn.justTesting = true;
     if (inEither.has(itsReal)) turn.itsReal = true;
-    if (inEither.has(ownImage) || (words.some((x) => SELF_WORDS.has(x)) && (result.findings.length > 0 || turn.imageWorry === true || turn.alreadyPaid === true || turn.cantPay === true))) turn.aboutSelf = true;
+    if (inEither.has(ownImage) || ((result.findings.length > 0 || turn.imageWorry === true || turn.alreadyPaid === true || turn.cantPay === true) && words.some((x) => SELF_WORDS.has(x)))) turn.aboutSelf = true;
     // Beyond naming who they are ("I'm asking for a friend"), they have started their story.
     if (words.length >= (audience === undefined ? 4 : 7)) turn.tellsStory = true;
     // "im a teacher", "youth worker here": their own role, not someone in a story ("its a teacher" names who did it, "my coach
@@ -1386,6 +1386,16 @@ const OUTSIDER_WORDS: ReadonlySet<string> = new Set(['someone', 'somebody', 'str
 const OUTSIDER_NOUNS: ReadonlySet<string> = new Set(['man', 'woman', 'guy', 'lady', 'bloke', 'person', 'stranger', 'scammer']);
 /** "a man", "this guy", "some girl": someone not named as one they know. */
 const STRANGER_ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'this', 'that', 'some', 'the']);
+
+/** "someone", "a scammer", "this guy", "some girl": a stranger named in the message (see `knownAdultNamed`). */
+function namesStranger(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (OUTSIDER_WORDS.has(w)) return true;
+    if ((OUTSIDER_NOUNS.has(w) || w === 'boy' || w === 'girl') && STRANGER_ARTICLES.has(words[i - 1] ?? '')) return true;
+  }
+  return false;
+}
 const GROWN_UP_WORDS: ReadonlySet<string> = new Set(['mum', 'mums', 'mom', 'moms', 'mam', 'mams', 'dad', 'dads', 'stepdad', 'stepdads', 'stepmum', 'stepmums', 'nan', 'nans', 'nana', 'nanas', 'gran', 'grans', 'grandad', 'grandads', 'grandma', 'grandmas', 'aunt', 'aunts', 'auntie', 'aunties', 'uncle', 'uncles', 'parent', 'parents']);
 /** Yes marks ("👍", "👌", "✅") and no marks ("👎", "❌", "🙅"); a message of only these, with skin tones and spaces. */
 const YES_MARK = /[\u{1F44D}\u{1F44C}\u2705\u2714]/u;

@@ -313,8 +313,12 @@ function activeLeaf(nodes: readonly NodeLike[]): NodeLike | null {
 interface Move {
   readonly exit: readonly NodeLike[];
   readonly enter: readonly NodeLike[];
-  /** The entered states XState enters by default (the target and the initial states below it): their `initial` actions run too. */
-  readonly defaults: ReadonlySet<NodeLike>;
+  /**
+   * The actions each entered state runs, in `enter`'s order: its entry actions, and for a state XState enters by default
+   * (the target and the initial states below it) its initial transition's actions after them. Worked out with the move
+   * (a state node's `entry` and `initial` never change), not on every turn through XState's `initial` getter.
+   */
+  readonly enterActions: readonly (readonly unknown[])[];
   readonly leaf: NodeLike;
 }
 
@@ -379,7 +383,11 @@ function planMove(transition: TransitionLike, leaf: NodeLike): Move | null {
   for (let i = 0; i < enter.length; i++) {
     if (!isPlain(enter[i]!) || (i > 0 && (enter[i] as StateNodeLike).order <= (enter[i - 1] as StateNodeLike).order)) return null;
   }
-  return { exit, enter, defaults, leaf: bottom };
+  const enterActions = enter.map((node) => {
+    const initialActions = defaults.has(node) ? (node as StateNodeLike).initial?.actions : undefined;
+    return initialActions === undefined || initialActions.length === 0 ? node.entry : [...node.entry, ...initialActions];
+  });
+  return { exit, enter, enterActions, leaf: bottom };
 }
 
 /** The keys of the chain from the machine's root down to `leaf`, as XState's state value gives a single chain. */
@@ -503,36 +511,33 @@ function valueWithLeaf(value: unknown, key: string): unknown {
   return { [outer]: valueWithLeaf(inner, key) };
 }
 
+/** The active state nodes after a {@link Move}, in the order XState's microstep leaves them in its Set (the old ones without those exited, then those entered), and their tags. */
+interface Moved {
+  readonly nodes: readonly NodeLike[];
+  readonly tags: ReadonlySet<string>;
+}
+
+function nodesAfter(nodes: readonly NodeLike[], move: Move): Moved {
+  const after = nodes.filter((node) => !move.exit.includes(node));
+  for (const node of move.enter) after.push(node);
+  return { nodes: after, tags: tagsOf(after) };
+}
+
 /**
- * The snapshot XState's microstep makes after exiting `leaf` and entering `target` (`cloneMachineSnapshot`
- * with the new nodes): the nodes in the order its Set leaves them (the old ones without `leaf`, then
- * `target`), the state value (`value`: see `valueOf` in {@link fastTransition}) and tags worked out from
- * them, the other fields as they were, in `createMachineSnapshot`'s order.
+ * The snapshot XState's microstep makes after a move (`cloneMachineSnapshot` with the new nodes): the nodes and their
+ * tags (`moved`), the state value (see `valueOf` in {@link fastTransition}), the other fields as they were, in
+ * `createMachineSnapshot`'s order.
  */
-function movedSnapshot(snapshot: SnapshotLike, leaf: NodeLike, target: NodeLike, value: unknown): SnapshotLike {
-  const nodes = snapshot._nodes.filter((node) => node !== leaf);
-  nodes.push(target);
-  return withNodes(snapshot, nodes, value);
-}
-
-/** The snapshot XState's microstep makes after a {@link Move}: the old nodes without those exited, then those entered, as {@link movedSnapshot} makes it otherwise. */
-function movedAcross(snapshot: SnapshotLike, move: Move, value: unknown): SnapshotLike {
-  const nodes = snapshot._nodes.filter((node) => !move.exit.includes(node));
-  for (const node of move.enter) nodes.push(node);
-  return withNodes(snapshot, nodes, value);
-}
-
-/** `snapshot` with new active nodes, their state value and tags; the other fields as they were, in `createMachineSnapshot`'s order. */
-function withNodes(snapshot: SnapshotLike, nodes: NodeLike[], value: unknown): SnapshotLike {
+function movedSnapshot(snapshot: SnapshotLike, moved: Moved, value: unknown): SnapshotLike {
   return {
     status: snapshot.status,
     output: snapshot.output,
     error: snapshot.error,
     machine: snapshot.machine,
     context: snapshot.context,
-    _nodes: nodes,
+    _nodes: moved.nodes,
     value,
-    tags: tagsOf(nodes),
+    tags: moved.tags,
     children: snapshot.children,
     historyValue: snapshot.historyValue || {},
     matches: snapshot.matches,
@@ -550,10 +555,45 @@ function tagsOf(nodes: readonly NodeLike[]): Set<string> {
   return tags;
 }
 
+/** The `resolve` of XState's `assign` actions (its `resolveAssign`), which {@link assigned} stands in for. */
+const XSTATE_ASSIGN = (assign({}) as unknown as { readonly resolve: unknown }).resolve;
+
+type Assignment = ((args: unknown, params: unknown) => Record<string, unknown>) | Record<string, unknown>;
+
+/** Thrown by the `spawn` an assignment gets in {@link assigned} (this one error): the event then goes through XState's own path from the start. */
+const SPAWNS = new Error('an assignment spawns: the event goes through XState');
+function spawnThroughXState(): never {
+  throw SPAWNS;
+}
+
+/**
+ * What XState's `assign` resolves to (`resolveAssign`): the assignment called with `{ context, event, spawn, self, system }`
+ * and the action's params (a function for the whole update, or one value or function a key), and the snapshot with
+ * `Object.assign({}, context, update)` as its context. XState copies the snapshot with `cloneMachineSnapshot`, working its
+ * state value and tags out again from the same state nodes (a new value, a Set of tags and the Sets and Maps that find
+ * them, each assign); {@link withContext} shares them, as it does for `enqueueActions`' assigns. An assignment that
+ * calls `spawn` would add children: the shortcut leaves that event to XState (it runs the assignments again, as it
+ * does when an action raises).
+ */
+function assigned(snapshot: SnapshotLike, event: EventLike, scope: FastScope, assignment: Assignment, params: unknown): SnapshotLike {
+  if (!snapshot.context) throw new Error('Cannot assign to undefined `context`. Ensure that `context` is defined in the machine config.');
+  const args = { context: snapshot.context, event, spawn: spawnThroughXState, self: scope.self, system: scope.system };
+  let update: Record<string, unknown> = {};
+  if (typeof assignment === 'function') update = assignment(args, params);
+  else {
+    for (const key of Object.keys(assignment)) {
+      const value = assignment[key];
+      update[key] = typeof value === 'function' ? (value as (a: unknown, p: unknown) => unknown)(args, params) : value;
+    }
+  }
+  return withContext(snapshot, Object.assign({}, snapshot.context, update));
+}
+
 /**
  * XState's `resolveAndExecuteActionsWithContext` as a microstep calls it (no actors deferred, so no
  * retries): each action resolved on the snapshot the one before it left, built-in actions through
- * their own `resolve`, and every action handed to the scope's executor as XState hands it.
+ * their own `resolve` (XState's `assign` through {@link assigned}), and every action handed to the scope's executor
+ * as XState hands it.
  */
 function resolveActions(
   snapshot: SnapshotLike,
@@ -569,13 +609,17 @@ function resolveActions(
     const isInline = typeof action === 'function';
     const named = action as string | { type: string; params?: unknown };
     const resolved = (isInline ? action : implementations[typeof named === 'string' ? named : named.type]) as Resolvable | ((...args: unknown[]) => void) | undefined;
-    const info = { context: current.context, event, self: scope.self, system: scope.system };
     const params =
       isInline || typeof named === 'string' || !('params' in named)
         ? undefined
         : typeof named.params === 'function'
           ? (named.params as (args: unknown) => unknown)({ context: current.context, event })
           : named.params;
+    if (resolved && 'resolve' in resolved && resolved.resolve === XSTATE_ASSIGN) {
+      current = assigned(current, event, scope, (resolved as unknown as { assignment: Assignment }).assignment, params);
+      continue;
+    }
+    const info = { context: current.context, event, self: scope.self, system: scope.system };
     if (!resolved || !('resolve' in resolved)) {
       const type = typeof named === 'string' ? named : typeof named === 'object' ? named.type : (action as { name?: string }).name || '(anonymous)';
       scope.actionExecutor({ type, info, params, exec: resolved });
@@ -604,7 +648,7 @@ function resolveActions(
  * microstep does, in the same order (the exited states' exit actions, deepest first; the transition's; the
  * entered states' entry actions, top down, with the initial transition's actions of those entered by default),
  * on the same scope (so the same actions reach the same executor, in the same order), makes the same snapshot
- * ({@link movedSnapshot}, {@link movedAcross}), reports the same `@xstate.microstep` inspection event, and
+ * ({@link movedSnapshot}), reports the same `@xstate.microstep` inspection event, and
  * returns what XState's path returns.
  *
  * The transition is chosen here too ({@link passes}, `choose`): the same candidates in the same order as XState's
@@ -698,6 +742,25 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
     if (move === undefined) byLeaf.set(leaf, (move = planMove(transition, leaf)));
     return move;
   };
+  /**
+   * {@link nodesAfter}, once per list of active nodes (the same nodes in the same order) and move: the list and the
+   * tags are shared by every snapshot that makes that move from such a list, as XState shares a snapshot's nodes
+   * between the snapshots it copies with a new context. Nothing writes to either. Found by walking the list node by
+   * node (a Map a level, the move's result at the end), so a new conversation's own first list finds them too.
+   */
+  type MovesFrom = Map<NodeLike | Move, MovesFrom | Moved>;
+  const afterMoves: MovesFrom = new Map();
+  const movedFrom = (nodes: readonly NodeLike[], move: Move): Moved => {
+    let level = afterMoves;
+    for (const node of nodes) {
+      let next = level.get(node) as MovesFrom | undefined;
+      if (next === undefined) level.set(node, (next = new Map()));
+      level = next;
+    }
+    let moved = level.get(move) as Moved | undefined;
+    if (moved === undefined) level.set(move, (moved = nodesAfter(nodes, move)));
+    return moved;
+  };
   const throughXState = (snapshot: SnapshotLike, event: EventLike, scope: FastScope, transitions: TransitionLike[]): SnapshotLike => {
     const outer = chosen;
     chosen = { snapshot, event, transitions };
@@ -737,17 +800,15 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
         if (plan !== null) for (const node of plan.exit) next = resolveActions(next, event, scope, node.exit, { internalQueue, deferredActorIds: undefined });
         next = resolveActions(next, event, scope, step.actions, { internalQueue, deferredActorIds: undefined });
         if (plan !== null) {
-          for (const node of plan.enter) {
+          for (const actions of plan.enterActions) {
             // Entering a state, XState resolves with the ids of the actors it invokes (none here) and retries what asks it;
             // a state entered by default (the target, the initial states below it) runs its initial transition's actions too.
-            const initialActions = plan.defaults.has(node) ? (node as StateNodeLike).initial?.actions : undefined;
-            const actions = initialActions === undefined || initialActions.length === 0 ? node.entry : [...node.entry, ...initialActions];
             const retries: [Resolvable, unknown][] = [];
             next = resolveActions(next, event, scope, actions, { internalQueue, deferredActorIds: [] }, retries);
             for (const [action, params] of retries) action.retryResolve!(scope, next, params);
           }
           const sibling = plan.exit.length === 1 && plan.enter.length === 1;
-          next = sibling ? movedSnapshot(next, plan.exit[0]!, plan.leaf, valueOf(next, plan.leaf)) : movedAcross(next, plan, valueOfChain(plan.leaf));
+          next = movedSnapshot(next, movedFrom(next._nodes, plan), sibling ? valueOf(next, plan.leaf) : valueOfChain(plan.leaf));
         }
         steps.push({ held, snapshot: next, transitions: stepTransitions });
         held = [];
@@ -764,8 +825,9 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
         stepTransitions = [step];
       }
     } catch (error) {
-      // XState's executor would already have had the actions before the one that threw (and the microsteps before its own).
       scope.actionExecutor = executor;
+      if (error === SPAWNS) return throughXState(snapshot, event, scope, transitions);
+      // XState's executor would already have had the actions before the one that threw (and the microsteps before its own).
       releaseSteps(steps, executor, scope, event);
       for (const action of held) executor(action);
       throw error;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { and, assign, createActor, not, or, setup } from 'xstate';
+import { and, assign, createActor, enqueueActions, fromCallback, not, or, setup } from 'xstate';
 import { createHarbourMachine, type DialogEvent, type DialogInput } from '../../dialogs/index.js';
 import { CHILD_SCRIPT } from '../../bench/lib/load.js';
 import type { Content } from '../../server/content/types.js';
@@ -396,5 +396,69 @@ describe('the shortcut past XState’s macrostep', () => {
     expect(xstate).toContain('route: {"b":{"c":"d"}} exit a.one, exit a, enter r, exit r, routed, enter b, enter b.c, initial of b.c, enter b.c.d');
     expect(run(withShortcut)).toEqual(xstate);
     expect(throughXState()).toBe(0);
+  });
+});
+
+describe('the shortcut’s own assign', () => {
+  it('assigns as XState does: a function or one value a key, params, an enqueued assign; a spawn goes through XState', () => {
+    // Every shape of assign the shortcut resolves itself, and one it leaves to XState (an assignment that spawns), on a
+    // small machine built twice; each context after each event, the children's ids and the key order of the context.
+    type Ev = { type: 'count' | 'named' | 'keys' | 'queued' | 'spawn' | 'back'; by: number };
+    const make = () =>
+      setup({
+        types: { context: {} as { n: number; seen: string[]; kid?: unknown; last?: string }, events: {} as Ev },
+        actors: { quiet: fromCallback(() => () => undefined) },
+        actions: {
+          add: assign(({ context, event }, params: { times: number }) => ({ n: context.n + event.by * params.times, seen: [...context.seen, `add ${params.times}`] })),
+          setLast: assign({ last: ({ event }) => event.type, seen: ({ context }, params: { tag: string }) => [...context.seen, params.tag] }),
+        },
+      }).createMachine({
+        context: { n: 0, seen: [] },
+        initial: 'idle',
+        states: {
+          idle: {
+            on: {
+              count: { actions: assign(({ context, event }) => ({ n: context.n + event.by })) },
+              named: { actions: [{ type: 'add', params: ({ event }) => ({ times: event.by + 1 }) }, { type: 'add', params: { times: 10 } }] },
+              keys: { target: 'other', actions: [{ type: 'setLast', params: { tag: 'keys' } }, assign({ n: 100 })] },
+              queued: { actions: enqueueActions(({ enqueue }) => void enqueue.assign(({ context }) => ({ seen: [...context.seen, `queued ${context.n}`] }))) },
+              spawn: { actions: assign({ kid: ({ spawn }) => spawn('quiet', { id: 'kid' }) }) },
+            },
+          },
+          other: { on: { back: { target: 'idle', actions: assign(({ context }) => ({ seen: [...context.seen, 'back'] })) } } },
+        },
+      });
+    const events: Ev[] = [
+      { type: 'count', by: 2 },
+      { type: 'named', by: 1 },
+      { type: 'queued', by: 0 },
+      { type: 'keys', by: 0 },
+      { type: 'back', by: 0 },
+      { type: 'spawn', by: 0 },
+      { type: 'count', by: 5 },
+    ];
+    const runOn = (machine: ReturnType<typeof make>): string[] => {
+      const actor = createActor(machine).start();
+      const seen: string[] = [];
+      for (const event of events) {
+        actor.send(event);
+        const s = actor.getSnapshot();
+        const { kid, ...rest } = s.context;
+        seen.push(`${event.type}: ${JSON.stringify(s.value)} ${JSON.stringify(rest)} ${Object.keys(s.context).join(',')} kid ${kid === undefined ? 'none' : 'yes'} children ${Object.keys(s.children).join(',')}`);
+      }
+      actor.stop();
+      return seen;
+    };
+    const xstate = runOn(make());
+    // (The shapes were exercised: params from a function and an object, keys, the queued assign, the spawned child.)
+    expect(xstate).toContain('named: "idle" {"n":14,"seen":["add 2","add 10"]} n,seen kid none children ');
+    expect(xstate.join('\n')).toContain('"seen":["add 2","add 10","queued 14","keys"],"last":"keys"');
+    expect(xstate.at(-2)).toContain('kid yes children kid');
+    const withShortcut = make();
+    withShortcut.transition = fastTransition(withShortcut);
+    const throughXState = countXStatePath(withShortcut);
+    expect(runOn(withShortcut)).toEqual(xstate);
+    // Only the event whose assignment spawns went XState's way.
+    expect(throughXState()).toBe(1);
   });
 });
