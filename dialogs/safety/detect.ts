@@ -3551,6 +3551,8 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [cutMishap, 'hyperbole'],
   [askedForPresent, 'self'],
   [cardOfKind, 'thing'],
+  [illnessFeeling, 'hyperbole'],
+  [meantAThing, 'hyperbole'],
 ];
 
 /** Set by {@link probeArgs}' stand-ins when a test reads anything of the message, the phrase, the scope or the model. */
@@ -4620,6 +4622,55 @@ function cardOfKind(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   const last = tokens[m.last];
   if (last === undefined || !last.word.startsWith('card')) return false;
   return tokens[m.last - 1]?.sets.includes('{cardkind}') === true;
+}
+
+/**
+ * Session 35fa: an illness named beside a dying feeling ("i feel like im dying, i have the flu and a temp of 38", "the
+ * doctor said my period pain is normal but it makes me want to die"): a self-harm thought whose words are of dying
+ * stands down when its sentence names an ailment (set `ailment`: a cold, the flu, a period, a migraine), and nothing in the message is distress, violence,
+ * means or pills. "i have a cold and i want to die, nobody would care" keeps it (distress).
+ */
+function illnessFeeling(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'self_harm' || rule.urgency === 'immediate' || rule.id === 'lex:self_harm.self-harm') return false;
+  let dying = false;
+  for (let j = m.first; j <= m.last; j += 1) if (tokens[j]?.keys[0] === 'die' || tokens[j]?.keys[0] === 'dy' || tokens[j]?.word === 'dying') dying = true;
+  if (!dying || tokens[m.first]?.quoted) return false;
+  const s = tokens[m.first]?.sentence;
+  let ill = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if ((i < m.first || i > m.last) && HYPERBOLE_VETO.some((v) => t.sets.includes(v))) return false;
+    if (t.sentence === s && t.sets.includes('{ailment}')) ill = true;
+  }
+  return ill;
+}
+
+/**
+ * Session 35fa: the child says what "it" was ("im gonna end it... the streak i mean", "im gonna end it all, by which i
+ * mean my streak with sam"): a self-harm thought or plan with "end" (or danger now's "ending it tonight") stands down
+ * when "i mean" or "i meant" follows it in the message with "the" or "my" and a thing next to it, the thing no life,
+ * self or "it". "im gonna end it, i mean
+ * it" and "i want to end it all, i mean my life" keep it.
+ */
+function meantAThing(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if ((rule.category !== 'self_harm' || rule.id === 'lex:self_harm.self-harm') && rule.id !== 'lex:immediate_danger.overdose-taken') return false;
+  let end = false;
+  for (let j = m.first; j <= m.last; j += 1) if (tokens[j]?.keys[0] === 'end') end = true;
+  if (!end) return false;
+  for (let i = m.last + 1; i < tokens.length; i += 1) {
+    const w = tokens[i]?.word;
+    if (w !== 'mean' && w !== 'meant') continue;
+    if (tokens[i - 1]?.word !== 'i') continue;
+    // "the (snap) streak i mean": the thing just before "i mean", "the" or "my" up to two words before it; "i mean my
+    // streak": "the" or "my" right after it and the thing after that.
+    const detBefore = [tokens[i - 3], tokens[i - 4]].some((t) => t?.word === 'the' || t?.word === 'my');
+    const detAfter = tokens[i + 1]?.word === 'the' || tokens[i + 1]?.word === 'my';
+    const thing = detAfter ? tokens[i + 2] : detBefore ? tokens[i - 2] : undefined;
+    if (thing === undefined) continue;
+    return !(thing.word === 'it' || thing.word === 'life' || thing.word === 'self' || thing.sets.includes('{reflexive}') || LIFE_WORDS.has(thing.word));
+  }
+  return false;
 }
 
 /** Pronouns that are no noun a relative clause hangs on: "HE i met" is not English, "a girl i met" is. */

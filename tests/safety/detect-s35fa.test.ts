@@ -111,3 +111,21 @@ describe('session 35fa: presents and cards', () => {
     expect(categories('the man on roblox asked for my mums card number')).toContain('financial');
   });
 });
+
+describe('session 35fa: a dying feeling beside an illness, and "it" explained', () => {
+  it('reads feeling ill as no death wish', () => {
+    expect(categories('ugh i feel like im dying, its the flu and i have a temp of 39')).toEqual([]);
+    expect(categories('my migraine is so bad it makes me want to die lol')).toEqual([]);
+  });
+
+  it('keeps a death wish with distress, or with no illness named', () => {
+    expect(categories('i have a cold but honestly i want to die, nobody would care if i was gone')).toContain('self_harm');
+    expect(categories('i feel like im dying inside every single day')).toContain('self_harm');
+  });
+
+  it('reads "end it … the streak i mean" as a streak, but not "i mean it" or "i mean my life"', () => {
+    expect(categories('im ending it tonight... the snap streak i mean, its been 300 days')).toEqual([]);
+    expect(categories('i want to end it all, i mean it this time')).toContain('self_harm');
+    expect(categories('i want to end it all, i mean my life')).toContain('self_harm');
+  });
+});
