@@ -4543,13 +4543,18 @@ function skillAt(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): 
 }
 
 /**
- * Session 35fa: an outing refused, not the child held ("my mum wont let me go to leeds fest", "wont let me go out"):
- * danger now's phrase ending on "let … go" stands down when "on", "out" (not "out of") or "to" follows, and after "to"
- * (and "the") no word of `refuge` (home, the toilet, hospital, school, mum…). "he wont let me go home" and "he wont let me
- * go to the toilet" keep it.
+ * Session 35fa: an outing refused, not the child held, wherever the outing is ("my mum wont let me go to leeds fest",
+ * "my ammi wont let me go to the mela unless my bhai comes"): {@link permissionRefused} reads only the outings of set
+ * `outing`; here being-hurt's and meeting-soon's phrase ending on "let … go" also stands down when "on", "out" (not
+ * "out of") or "to" follows, and after "to" (and "the", "my", "a") no word of `refuge` (home, the toilet, hospital,
+ * school, the police, mum…), with permissionRefused's vetoes: no stranger, boyfriend or known adult, fear, earnest words,
+ * violence, keeping quiet, pictures or the body in the message. "he wont let me go home", "he wont let me go to the
+ * toilet", "my boyfriend wont let me go to my friends house" and "he wont let me go to the park, he locked the door"
+ * keep it.
  */
 function outingRefused(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
-  if (rule.category !== 'immediate_danger' || tokens[m.last]?.word !== 'go') return false;
+  if ((rule.id !== 'lex:immediate_danger.being-hurt' && rule.id !== 'lex:immediate_danger.meeting-soon') || tokens[m.last]?.word !== 'go' || tokens[m.first]?.quoted) return false;
+  for (const t of tokens) if (PERMISSION_VETO.some((v) => t.sets.includes(v)) || PERMISSION_FEAR.has(t.word) || OTHER_PERSON.has(t.word) || PARTNERS.has(t.word)) return false;
   const next = tokens[m.last + 1];
   if (next === undefined || next.sentence !== tokens[m.last]?.sentence) return false;
   if (next.word === 'on') return true;
