@@ -3539,6 +3539,20 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [ownWish, 'self'],
   [cutNotWound, 'thing'],
   [ownPlaceOnly, 'self'],
+  // Session 35fa: the last straw of an annoyance, something else "better off", a word named as a topic, the writer
+  // threatening, skill "at", an outing refused, locked in by oneself, a mishap's cut, a present asked for, a kind of card.
+  [lastStraw, 'hyperbole'],
+  [betterOffOther, 'hyperbole'],
+  [(tokens, m) => topicNamed(tokens, m), 'hypothetical'],
+  [selfThreatens, 'speaker'],
+  [skillAt, 'thing'],
+  [outingRefused, 'permission'],
+  [lockedThemselvesIn, 'nuisance'],
+  [cutMishap, 'hyperbole'],
+  [askedForPresent, 'self'],
+  [cardOfKind, 'thing'],
+  [illnessFeeling, 'hyperbole'],
+  [meantAThing, 'hyperbole'],
 ];
 
 /** Set by {@link probeArgs}' stand-ins when a test reads anything of the message, the phrase, the scope or the model. */
@@ -4403,6 +4417,265 @@ function ownPlaceOnly(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
     if (t.word === 'i' || t.word === 'we' || t.word === 'me' || t.word === 'us') own = true;
   }
   return own;
+}
+
+/**
+ * Session 35fa: the last straw of an annoyance ("im gonna kill myself if i have to do one more lap in pe", "i'm gonna
+ * jump off a cliff if i get one more duolingo notification"): a self-harm thought or plan, or danger now's act phrase,
+ * stands down when an "if" clause of its sentence (up to eight words, before the phrase) has "one more" or "another"
+ * and a noun after it that is no part of a life or of people (set `lifespan`: "one more day like this", "one more
+ * person", "another message" keep it), the message names no one else who could act, and nothing outside the phrase is
+ * distress, pictures, nudity, the body, violence, means or pills.
+ */
+function lastStraw(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!(rule.category === 'self_harm' && rule.id !== 'lex:self_harm.self-harm') && rule.id !== 'lex:immediate_danger.overdose-taken') return false;
+  const s = tokens[m.first]?.sentence;
+  let straw = false;
+  for (let i = 0; i < tokens.length && !straw; i += 1) {
+    if (tokens[i]?.sentence !== s || tokens[i]?.word !== 'if') continue;
+    for (let k = i + 1; k <= i + 8 && !straw; k += 1) {
+      const t = tokens[k];
+      if (t === undefined || t.sentence !== s || (k >= m.first && k <= m.last)) break;
+      const strawWord = t.word === 'another' || (t.word === 'more' && tokens[k - 1]?.word === 'one');
+      const noun = tokens[k + 1];
+      straw = strawWord && noun !== undefined && noun.sentence === s && !noun.sets.includes('{lifespan}');
+    }
+  }
+  if (!straw) return false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (otherActor(t)) return false;
+    // A plan with a time ("… im doing it tonight") is not waved off.
+    if (t.sets.includes('{soon}')) return false;
+    // The phrase and the words just after it ("jump off A CLIFF") are the hyperbole's own.
+    if (i >= m.first && i <= m.last + 3) continue;
+    if (HYPERBOLE_VETO.some((v) => t.sets.includes(v))) return false;
+  }
+  return true;
+}
+
+/**
+ * Session 35fa: words of a person being gone; in the clause after "better off if" they keep the death wish: the child
+ * (i, me), the child a parent tells of (he, she, they: "better off if she wasnt around"), or being alive or here.
+ */
+function selfInClause(t: Token): boolean {
+  return t.word === 'i' || t.word === 'me' || t.word === 'im' || t.word === 'life' || t.sets.includes('{reflexive}') || HE.has(t.word) || SHE.has(t.word) || t.word === 'they' || t.word === 'them' || LIFE_WORDS.has(t.word) || t.word === 'gone' || t.word === 'dead' || t.word === 'born';
+}
+
+/**
+ * Session 35fa: "better off if" something else changed ("everyone would be better off if the school gave us longer
+ * lunch", "…better off without double science"): a suicidal-thoughts phrase with "better" stands down when "if",
+ * "without" or "when" follows it within two words and the rest of the sentence has no word of the child (i, me, my,
+ * myself) and nothing of distress, violence, means or pills. "everyone would be better off if i wasnt here" and "…better
+ * off without me" keep it.
+ */
+function betterOffOther(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:self_harm.suicidal-thoughts') return false;
+  let better = false;
+  for (let j = m.first; j <= m.last; j += 1) if (tokens[j]?.word === 'better') better = true;
+  if (!better) return false;
+  const s = tokens[m.last]?.sentence;
+  let at = -1;
+  for (let k = m.last + 1; k <= m.last + 3; k += 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) return false;
+    if (t.word === 'if' || t.word === 'without' || t.word === 'when') {
+      at = k;
+      break;
+    }
+  }
+  if (at < 0) return false;
+  let rest = 0;
+  for (let k = at + 1; k < tokens.length; k += 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) break;
+    if (selfInClause(t) || HYPERBOLE_VETO.some((v) => t.sets.includes(v))) return false;
+    rest += 1;
+  }
+  return rest > 0;
+}
+
+/**
+ * Session 35fa: a red-flag word named as a topic ("I keep hearing the term sextortion", "an explanation of what
+ * sextortion is", "we had the chat about nudes with our 14 yr old"): a phrase that is only a word of `topicword`
+ * stands down when a word of `topicframe` (about, the term, what, explain…) comes within two words before it, and the
+ * message names no one who could act on the child (he, she, they, a man, someone…; children named as a group, "my
+ * kids are 15 and 17", do not) and nothing of menace, hushing or money. "he keeps asking about nudes" and "what is sextortion, he says he'll post my pics" keep it.
+ */
+function topicNamed(tokens: readonly Token[], m: PhraseMatch): boolean {
+  for (let j = m.first; j <= m.last; j += 1) if (!tokens[j]?.sets.includes('{topicword}')) return false;
+  const s = tokens[m.first]?.sentence;
+  let framed = false;
+  for (let k = m.first - 1; k >= Math.max(0, m.first - 2); k -= 1) if (tokens[k]?.sentence === s && tokens[k]?.sets.includes('{topicframe}')) framed = true;
+  if (!framed) return false;
+  for (const t of tokens) {
+    if (HE.has(t.word) || SHE.has(t.word) || OTHER_PERSON.has(t.word) || t.word === 'they' || t.word === 'them') return false;
+    if (t.sets.includes('{menace}') || t.sets.includes('{hush}') || t.sets.includes('{money}')) return false;
+  }
+  return true;
+}
+
+/**
+ * Session 35fa: the writer is the one threatening ("I keep threatening to take the Xbox away if his grades don't
+ * improve", "i threatened to tell mum"): a threat phrase whose word of threatening has "i" or "we" as its subject (right
+ * before it, or with one word between: "i keep threatening") threatens no one who writes to the helpline.
+ */
+function selfThreatens(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'threat_blackmail') return false;
+  for (let j = m.first; j <= m.last; j += 1) {
+    if (!THREATENING.has(tokens[j]?.word ?? '')) continue;
+    const s = tokens[j]?.sentence;
+    for (let k = j - 1; k >= Math.max(0, j - 2); k -= 1) {
+      const t = tokens[k];
+      if (t === undefined || t.sentence !== s || t.quoted) break;
+      if (t.word === 'i' || t.word === 'we') return true;
+      if (otherActor(t)) break;
+    }
+  }
+  return false;
+}
+
+/** Session 35fa: "said i was really good AT drawing": a details phrase ending on "at" after a word of skill (set `skilled`) names no place. */
+function skillAt(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'personal_info' || tokens[m.last]?.word !== 'at') return false;
+  return tokens[m.last - 1]?.sets.includes('{skilled}') === true;
+}
+
+/**
+ * Session 35fa: an outing refused, not the child held, wherever the outing is ("my mum wont let me go to leeds fest",
+ * "my ammi wont let me go to the mela unless my bhai comes"): {@link permissionRefused} reads only the outings of set
+ * `outing`; here being-hurt's and meeting-soon's phrase ending on "let … go" also stands down when "on", "out" (not
+ * "out of") or "to" follows, and after "to" (and "the", "my", "a") no word of `refuge` (home, the toilet, hospital,
+ * school, the police, mum…), with permissionRefused's vetoes: no stranger, boyfriend or known adult, fear, earnest words,
+ * violence, keeping quiet, pictures or the body in the message. "he wont let me go home", "he wont let me go to the
+ * toilet", "my boyfriend wont let me go to my friends house" and "he wont let me go to the park, he locked the door"
+ * keep it.
+ */
+function outingRefused(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if ((rule.id !== 'lex:immediate_danger.being-hurt' && rule.id !== 'lex:immediate_danger.meeting-soon') || tokens[m.last]?.word !== 'go' || tokens[m.first]?.quoted) return false;
+  for (const t of tokens) if (PERMISSION_VETO.some((v) => t.sets.includes(v)) || PERMISSION_FEAR.has(t.word) || OTHER_PERSON.has(t.word) || PARTNERS.has(t.word)) return false;
+  const next = tokens[m.last + 1];
+  if (next === undefined || next.sentence !== tokens[m.last]?.sentence) return false;
+  if (next.word === 'on') return true;
+  if (next.word === 'out') return tokens[m.last + 2]?.word !== 'of';
+  if (next.word !== 'to') return false;
+  let k = m.last + 2;
+  if (tokens[k]?.word === 'the' || tokens[k]?.word === 'my' || tokens[k]?.word === 'a') k += 1;
+  const place = tokens[k];
+  return place !== undefined && !place.sets.includes('{refuge}');
+}
+
+/**
+ * Session 35fa: someone who locked themself in ("he's locked himself in his room sulking"): no one kept them there, unless
+ * the message has a word of dying, distress, violence, means or pills ("she's locked herself in the bathroom and says she
+ * has a blade"), which keeps danger now.
+ */
+function lockedThemselvesIn(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'immediate_danger') return false;
+  for (const t of tokens) if (HYPERBOLE_STEMS.has(t.keys[0] ?? '') || HYPERBOLE_VETO.some((v) => t.sets.includes(v))) return false;
+  for (let j = m.first; j < m.last; j += 1) {
+    if (!(tokens[j]?.word ?? '').startsWith('lock')) continue;
+    const w = tokens[j + 1]?.word;
+    if (w === 'himself' || w === 'herself' || w === 'themselves' || w === 'themself') return true;
+  }
+  return false;
+}
+
+/**
+ * Session 35fa: a mishap's cut ("cut my finger on a tin can and it wont stop bleeding", "i cut my finger cuttin cheese"):
+ * self-harm's "{whose} … cut" and danger now's bleeding phrases stand down when the message cuts a small part of the body
+ * (set `minorbody`: a finger, a thumb, a knee, a lip) within two words after a word of cutting, its sentence names how
+ * (set `mishap`: chopping, a tin, fell, a plaster…), and nothing is of means, distress or "on purpose". "i cut my arm"
+ * and "i cut my finger with a blade on purpose" keep it.
+ */
+function cutMishap(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:self_harm.self-harm' && rule.id !== 'lex:immediate_danger.overdose-taken') return false;
+  let cutAt = -1;
+  for (let i = 0; i < tokens.length && cutAt < 0; i += 1) {
+    if (!(tokens[i]?.word ?? '').startsWith('cut')) continue;
+    for (let k = i + 1; k <= i + 2; k += 1) if (tokens[k]?.sets.includes('{minorbody}') && tokens[k]?.sentence === tokens[i]?.sentence) cutAt = i;
+  }
+  if (cutAt < 0) return false;
+  let how = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (t.word === 'purpose' || t.sets.includes('{means}') || t.sets.includes('{pills}')) return false;
+    // The cut itself and the phrase are words of distress ("cut", "bleeding"): only others veto.
+    if (i !== cutAt && (i < m.first || i > m.last) && t.sets.includes('{distress}')) return false;
+    if (t.sentence === tokens[cutAt]?.sentence && t.sets.includes('{mishap}')) how = true;
+  }
+  return how;
+}
+
+/**
+ * Session 35fa: a present asked of the one spoken to ("can you buy me some pokemon cards when you go to town mum"):
+ * gifts-grooming's "buy me" with "you" or "u" right before it and a word of asking before that (can, could, will,
+ * would, pls, please) is the child's own request, not a present from someone grooming them.
+ */
+function askedForPresent(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:meet_or_secrecy.gifts-grooming' || !(tokens[m.first]?.word ?? '').startsWith('buy')) return false;
+  const you = tokens[m.first - 1]?.word;
+  const ask = tokens[m.first - 2]?.word ?? '';
+  return (you === 'you' || you === 'u') && (ask === 'can' || ask === 'could' || ask === 'will' || ask === 'would' || ask === 'pls' || ask === 'please' || ask === 'plz');
+}
+
+/** Session 35fa: "buy him pokemon cards": a card named by its kind (set `cardkind`: pokemon, football, birthday…) is no bank or gift card. */
+function cardOfKind(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:financial.card-details') return false;
+  const last = tokens[m.last];
+  if (last === undefined || !last.word.startsWith('card')) return false;
+  return tokens[m.last - 1]?.sets.includes('{cardkind}') === true;
+}
+
+/**
+ * Session 35fa: an illness named beside a dying feeling ("i feel like im dying, i have the flu and a temp of 38", "the
+ * doctor said my period pain is normal but it makes me want to die"): a self-harm thought whose words are of dying
+ * stands down when its sentence names an ailment (set `ailment`: a cold, the flu, a period, a migraine), and nothing in the message is distress, violence,
+ * means or pills. "i have a cold and i want to die, nobody would care" keeps it (distress).
+ */
+function illnessFeeling(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'self_harm' || rule.urgency === 'immediate' || rule.id === 'lex:self_harm.self-harm') return false;
+  let dying = false;
+  for (let j = m.first; j <= m.last; j += 1) if (tokens[j]?.keys[0] === 'die' || tokens[j]?.keys[0] === 'dy' || tokens[j]?.word === 'dying') dying = true;
+  if (!dying || tokens[m.first]?.quoted) return false;
+  const s = tokens[m.first]?.sentence;
+  let ill = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if ((i < m.first || i > m.last) && HYPERBOLE_VETO.some((v) => t.sets.includes(v))) return false;
+    if (t.sentence === s && t.sets.includes('{ailment}')) ill = true;
+  }
+  return ill;
+}
+
+/**
+ * Session 35fa: the child says what "it" was ("im gonna end it... the streak i mean", "im gonna end it all, by which i
+ * mean my streak with sam"): a self-harm thought or plan with "end" (or danger now's "ending it tonight") stands down
+ * when "i mean" or "i meant" follows it in the message with "the" or "my" and a thing next to it, the thing no life,
+ * self or "it". "im gonna end it, i mean
+ * it" and "i want to end it all, i mean my life" keep it.
+ */
+function meantAThing(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if ((rule.category !== 'self_harm' || rule.id === 'lex:self_harm.self-harm') && rule.id !== 'lex:immediate_danger.overdose-taken') return false;
+  let end = false;
+  for (let j = m.first; j <= m.last; j += 1) if (tokens[j]?.keys[0] === 'end') end = true;
+  if (!end) return false;
+  for (let i = m.last + 1; i < tokens.length; i += 1) {
+    const w = tokens[i]?.word;
+    if (w !== 'mean' && w !== 'meant') continue;
+    if (tokens[i - 1]?.word !== 'i') continue;
+    // "the (snap) streak i mean": the thing just before "i mean", "the" or "my" up to two words before it; "i mean my
+    // streak": "the" or "my" right after it and the thing after that.
+    const detBefore = [tokens[i - 3], tokens[i - 4]].some((t) => t?.word === 'the' || t?.word === 'my');
+    const detAfter = tokens[i + 1]?.word === 'the' || tokens[i + 1]?.word === 'my';
+    const thing = detAfter ? tokens[i + 2] : detBefore ? tokens[i - 2] : undefined;
+    if (thing === undefined) continue;
+    return !(thing.word === 'it' || thing.word === 'life' || thing.word === 'self' || thing.sets.includes('{reflexive}') || LIFE_WORDS.has(thing.word));
+  }
+  return false;
 }
 
 /** Pronouns that are no noun a relative clause hangs on: "HE i met" is not English, "a girl i met" is. */
