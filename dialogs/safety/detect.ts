@@ -428,11 +428,40 @@ function abuseByTrusted(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   const s = tokens[m.first]?.sentence;
   const c = rule.category;
   if (c === 'threat_blackmail' && undressedIn(tokens, s)) return true;
-  if (c === 'sexual' || rule.feature === 'signal.image') return tokens.some((t) => t.sentence === s && t.keys.includes('{bodypart}'));
+  if (c === 'sexual' || rule.feature === 'signal.image') return tokens.some((t) => t.sentence === s && t.keys.includes('{bodypart}')) || (c === 'sexual' && staffAsksPrivately(tokens, s));
   // Session 33: a parent's card or login asked for by a trusted adult who says to keep it from them ("my uncle wants my
   // mums card number and says not to tell her") is not stood down by that adult either.
   const silencing = c === 'threat_blackmail' || rule.id === 'lex:immediate_danger.being-hurt' || rule.id === 'lex:meet_or_secrecy.gifts-grooming' || rule.id === 'lex:meet_or_secrecy.fetch-child' || rule.id === 'lex:financial.card-details' || rule.id === 'lex:financial.logins';
   return silencing && tokens.some((t) => t.sentence === s && t.keys.includes('{hush}')) && elderActs(tokens, s, model);
+}
+
+/** Session 35rc: who a picture is of when it is of the child or the child's body ("pics OF MYSELF", "photos OF HER outfits"). */
+const PICTURED_PERSON = new Set(['me', 'myself', 'you', 'u', 'yourself', 'urself', 'her', 'herself', 'him', 'himself']);
+
+/**
+ * Session 35rc: an adult who teaches, coaches or minds the child (set `staffadult`: a tutor, a piano teacher, a coach, a
+ * babysitter), not family, asking in private (set `privately`: a DM, an app, late at night, on camera, "for his
+ * collection") for pictures of the child herself or for the child to undress: "my tutor keeps asking me for pics of myself
+ * in my uniform for his collection", "my piano teacher asked me to take my top off during our online lesson". Such an
+ * adult is no trusted person for it. A class photo, a team photo or a picture of a thing ("my teacher asked us to bring
+ * in a photo of us as babies") is neither of the child alone nor private, and stays stood down.
+ */
+function staffAsksPrivately(tokens: readonly Token[], s: number | undefined): boolean {
+  let staff = false;
+  let privately = false;
+  let child = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined || t.sentence !== s) continue;
+    if (t.sets.includes('{staffadult}')) staff = true;
+    if (t.sets.includes('{privately}')) privately = true;
+    if (t.sets.includes('{undress}') || t.sets.includes('{nudestrong}') || (t.sets.includes('{clothes}') && tokens[i + 1]?.word === 'off')) child = true;
+    if (t.sets.includes('{image}') && tokens[i + 1]?.sentence === s) {
+      const next = tokens[i + 1]?.word;
+      if ((next === 'of' && PICTURED_PERSON.has(tokens[i + 2]?.word ?? '')) || (next === 'in' && (tokens[i + 2]?.word === 'my' || tokens[i + 2]?.word === 'her' || tokens[i + 2]?.word === 'your'))) child = true;
+    }
+  }
+  return staff && privately && child;
 }
 
 /** Words of threatening that, like "said", make the one before them the speaker of the sentence. */
@@ -2817,6 +2846,30 @@ function familyHarmed(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
   return false;
 }
 
+/** Session 35rc: how far after a threat phrase a real-world place still belongs to it ("burn your house DOWN", "find you AT SCHOOL"). */
+const REAL_WORLD_REACH = 3;
+
+/**
+ * Session 35rc: a threat said in a game's sentence that reaches into the real world is no game's violence, as harm to the
+ * family was not (`familyHarmed`): the sentence says "irl" or "in real life", a home, a school or an address is named in or
+ * just after the phrase (set `realworld`: "ill burn your house down if you quit the clan", "we'll come to your school and
+ * batter you"), or the threat hangs on the child leaving, blocking or stopping (rule if-you-leave: "if you leave the server
+ * ill hurt you"), which no game asks. Threats only; joking and harmless words still stand it down ("ill kill u in the next
+ * round lol"), and a threat of the game alone ("hes gonna destroy me in the next round") names no real place.
+ */
+function realWorldHarm(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'threat_blackmail') return false;
+  if (rule.id === 'lex:threat_blackmail.if-you-leave') return true;
+  const s = tokens[m.first]?.sentence;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined || t.sentence !== s) continue;
+    if (t.word === 'irl' || (t.word === 'real' && tokens[i + 1]?.word === 'life')) return true;
+    if (t.sets.includes('{realworld}') && i >= m.first && i <= m.last + REAL_WORLD_REACH) return true;
+  }
+  return false;
+}
+
 /** Rules of a meeting asked for (session 20: `meetsKnown`). */
 const MEET_RULES = new Set(['lex:meet_or_secrecy.meet-request', 'lex:meet_or_secrecy.meet-up']);
 const MET_PRONOUNS = new Set(['her', 'him', 'them']);
@@ -3434,6 +3487,38 @@ function drugsRefused(tokens: readonly Token[], m: PhraseMatch, model: SafetyMod
   return false;
 }
 
+/** Session 35rc: who is spoken to in a threat's condition ("if YOU stop talking to me…") and who vows ("…WE will come"). */
+const VOW_YOU = new Set(['you', 'u', 'ya']);
+const VOW_SPEAKERS = new Set(['i', 'we']);
+const VOW_WILL = new Set(['will', 'am', 'are', 'gonna', 'shall']);
+
+/**
+ * Session 35rc: the stranger's own threat, passed on in his words: a condition put to the child ("if you stop playing
+ * with us", "if u quit the clan") and then the speaker's vow, "i" or "we" with will or going to, before or at the threat
+ * ("…we'll come to your school and batter you", "…imma burn ur house down"). No hypothetical: advice and wondering say
+ * "you'll" or "someone", not "i will". Threats only.
+ */
+function speakerVowsOnCondition(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  return vowCondition(tokens, m, rule) >= 0;
+}
+
+/** {@link speakerVowsOnCondition}'s "if" (its token index), or -1. */
+function vowCondition(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): number {
+  if (rule.category !== 'threat_blackmail') return -1;
+  const s = tokens[m.first]?.sentence;
+  let cond = -1;
+  for (let i = m.first - 1; i >= 0 && tokens[i]?.sentence === s; i -= 1) {
+    const w = tokens[i]?.word;
+    if ((w === 'if' || w === 'unless') && VOW_YOU.has(tokens[i + 1]?.word ?? '')) {
+      cond = i;
+      break;
+    }
+  }
+  if (cond < 0) return -1;
+  for (let i = cond + 2; i <= m.first + 1; i += 1) if (VOW_SPEAKERS.has(tokens[i]?.word ?? '') && VOW_WILL.has(tokens[i + 1]?.word ?? '') && tokens[i]?.sentence === s) return cond;
+  return -1;
+}
+
 /**
  * {@link standsDown}'s tests, asked in this order; the first that holds says why the phrase stands down.
  * (Session 33: a table, so each rule asks only the tests that can hold for it: see {@link testsFor}.)
@@ -3445,7 +3530,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [giftPaidOut, 'sent'],
   [(tokens, m, rule) => giftAsBait(tokens, m, rule), 'sent'],
   [(tokens, m, rule, _scope, model) => rule.negatable && isNegated(tokens, m, model, rule.strictNegation), 'negated'],
-  [(tokens, m, rule, scope) => rule.hypothetical && !curiousAboutMeans(tokens, rule) && isHypothetical(tokens, m, scope, rule.category === 'self_harm'), 'hypothetical'],
+  [(tokens, m, rule, scope) => rule.hypothetical && !curiousAboutMeans(tokens, rule) && !speakerVowsOnCondition(tokens, m, rule) && isHypothetical(tokens, m, scope, rule.category === 'self_harm'), 'hypothetical'],
   [(tokens, m, rule, scope) => rule.resolvable && (scope.resolved || scope.closedFrom > m.last) && !relapseAfter(tokens, m, rule) && !reopenedAfterOutcome(tokens, m), 'resolved'],
   [(tokens, m, rule) => rule.category === 'self_harm' && rule.urgency !== 'immediate' && toldAsOver(tokens, m), 'over'],
   [(tokens, m, rule) => ACT_RULES.has(rule.id) && toldAsOver(tokens, m, true), 'over'],
@@ -3635,9 +3720,16 @@ export function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: Compi
       const reach = set === '{self}' ? SELF_BEFORE_WORDS : UNLESS_BEFORE_WORDS;
       // Inside quotation marks "I" is the stranger speaking, not the child.
       if (set === '{self}' && tokens[m.first]?.quoted) return false;
+      // Session 35rc: nor is the "i" or "we" who vows after a condition put to the child ("if you stop playing with us WE will…"):
+      // only an "i" before the condition is the child ("I said if you tell mum ill kill you").
+      const vowFrom = set === '{self}' ? vowCondition(tokens, m, rule) : -1;
       for (let j = Math.max(0, m.first - reach); j < m.first; j += 1) {
         const t = tokens[j];
         if (t === undefined || t.sentence !== s || !t.keys.includes(set)) continue;
+        if (vowFrom >= 0 && j > vowFrom) continue;
+        // Session 35rc: the child bound by someone else's rule about a person, "im NOT ALLOWED to tell anyone about HIM"
+        // (not the child's own rule about a thing: "im not allowed to tell anyone the answers").
+        if (set === '{self}' && tokens[m.first]?.word === 'not' && tokens[m.first + 1]?.word === 'allowed' && tokens[m.last]?.sets.includes('{victim}') === true) continue;
         if (someoneElseBetween(tokens, j, m.first)) continue;
         if (TRUSTED_SETS.has(set) && (metOnline(tokens, j) || strangerOnline(tokens, s, j) || ownersOnlineFriend(tokens, j))) continue;
         // Session 20: a trusted role only claimed ("PRETENDING TO BE a delivery driver", "SAYING ITS a delivery").
@@ -5113,7 +5205,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       }
       continue;
     }
-    if (rule.unlessSentenceHas.length > 0 && (sentenceHas(tokens, tokens[m.first]?.sentence, familyHarmed(tokens, m, rule) ? rule.unlessSentenceHas.filter((x) => x !== '{game}') : childPictured(tokens, m, rule) ? rule.unlessSentenceHas.filter((x) => x !== '{pet}') : rule.unlessSentenceHas, model, rule.category === 'threat_blackmail', { text, first: m.first, last: m.last }) || revealedLater(tokens, m, rule) || revealedNow(tokens, m, rule, model))) {
+    if (rule.unlessSentenceHas.length > 0 && (sentenceHas(tokens, tokens[m.first]?.sentence, familyHarmed(tokens, m, rule) || realWorldHarm(tokens, m, rule) ? rule.unlessSentenceHas.filter((x) => x !== '{game}') : childPictured(tokens, m, rule) ? rule.unlessSentenceHas.filter((x) => x !== '{pet}') : rule.unlessSentenceHas, model, rule.category === 'threat_blackmail', { text, first: m.first, last: m.last }) || revealedLater(tokens, m, rule) || revealedNow(tokens, m, rule, model))) {
       if (rule.category) stoodDown.add(rule.category);
       if (rule.category === 'immediate_danger' && rule.unlessSentenceHas.includes('{revealed}') && (sentenceHas(tokens, tokens[m.first]?.sentence, ['{revealed}'], model) || revealedLater(tokens, m, rule))) revealedHarmless = true;
       // Session 18: sweets or food taken ("i took the whole packet of haribo"), no pill, drug or means named.
