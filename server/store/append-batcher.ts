@@ -13,7 +13,7 @@ export interface AppendRun {
   readonly o?: number;
 }
 
-/** One append as `harbour_append_batch` expects it (see migrations/002, 005 and 008). */
+/** One append as `harbour_append_batch` expects it (see migrations/002, 005, 008 and 009). */
 export interface AppendRequest {
   readonly c: string;
   readonly k: string | null;
@@ -22,6 +22,8 @@ export interface AppendRequest {
   readonly n: number;
   readonly a: readonly AppendRun[];
   readonly s?: { readonly v: unknown; readonly m: string; readonly cv: string };
+  /** Present (true) when the check-in deadline is set, to `d` (null clears it); absent keeps it. */
+  readonly hd?: true;
   readonly d?: string | null;
 }
 
@@ -34,8 +36,8 @@ export type AppendOutcome =
       readonly row: { readonly seq: number; readonly k: string | null; readonly a: WireActivity; readonly t: string };
     };
 
-const SINGLE_SQL = 'SELECT harbour_append($1::text::jsonb) AS r';
-const BATCH_SQL = 'SELECT harbour_append_batch($1::text::jsonb) AS r';
+const SINGLE_SQL = 'SELECT harbour_append($1::text::json) AS r';
+const BATCH_SQL = 'SELECT harbour_append_batch($1::text::json) AS r';
 
 interface Item {
   readonly conversationId: string;

@@ -48,7 +48,7 @@ const AFTER_SQL = `
    CROSS JOIN LATERAL (
          SELECT 0 AS ord, a.activity
           UNION ALL
-         SELECT r.ord::integer, r.value FROM jsonb_array_elements(a.rest) WITH ORDINALITY AS r(value, ord)
+         SELECT r.ord::integer, r.value FROM json_array_elements(a.rest) WITH ORDINALITY AS r(value, ord)
          ) AS e(ord, activity)
    WHERE a.conversation_id = $1
      AND a.seq >= COALESCE((SELECT max(b.seq) FROM activities b WHERE b.conversation_id = $1 AND b.seq <= $2::bigint + 1), 1)
@@ -199,7 +199,7 @@ export class SqlConversationRepository implements ConversationRepository {
               cv: options.snapshot.contentVersion,
             },
           }),
-      ...(options.checkInDueAt === undefined ? {} : { d: options.checkInDueAt?.toISOString() ?? null }),
+      ...(options.checkInDueAt === undefined ? {} : { hd: true, d: options.checkInDueAt?.toISOString() ?? null }),
     };
     let outcome;
     try {
