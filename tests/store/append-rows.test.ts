@@ -136,6 +136,48 @@ describe.each(STORE_DRIVERS)('one row per append on %s', (driver) => {
     expect((await store.conversations.after(id, 0)).map((a) => a.seq)).toEqual([1, 2, 3, 4]);
   });
 
+  it('commits turns, an append of several runs and an empty append together, each read back as written', async () => {
+    const { open } = await fresh();
+    const store = await open();
+    const ids = Array.from({ length: 40 }, () => randomUUID());
+    for (const id of ids) await store.conversations.create({ id, locale: 'cy-GB', now: T0 });
+    const due = new Date(T0.getTime() + 600_000);
+    const plan = (n: number): { clientActivityId?: string; activity: WireActivity }[] =>
+      n === 7
+        ? [{ activity: bot('Helo') }, { clientActivityId: 'k-a', activity: child('ŵ ŷ 😢') }, { activity: bot('Diolch') }, { clientActivityId: 'k-b', activity: child('â ê') }]
+        : n === 8
+          ? []
+          : [{ clientActivityId: `k-${n}`, activity: child(WORDS[n % WORDS.length] as string) }, { activity: bot(`reply ${n}`) }];
+    const before = store.appendStats();
+    // Every append at once: the batcher groups them, so the two-run append shares a batch with turns.
+    const results = await Promise.all(
+      ids.map((id, n) =>
+        store.conversations.append(id, plan(n), {
+          now: new Date(T0.getTime() + n),
+          snapshot: { snapshot: { n, said: plan(n).map((a) => a.activity.text) }, machineVersion: 'child@1', contentVersion: 'cy-GB@1' },
+          ...(n % 3 === 0 ? { checkInDueAt: due } : {}),
+        }),
+      ),
+    );
+    const after = store.appendStats();
+    expect(after.appends - before.appends).toBe(ids.length);
+    expect(after.statements - before.statements).toBeLessThan(ids.length);
+    for (const [n, id] of ids.entries()) {
+      const expected = plan(n).map((a, i) => [i + 1, a.clientActivityId ?? null, a.activity, new Date(T0.getTime() + n).toISOString()]);
+      expect(view(results[n]?.activities ?? [])).toEqual(expected);
+      expect(view(await store.conversations.after(id, 0))).toEqual(expected);
+      expect(await store.conversations.latestSnapshot(id)).toEqual({
+        snapshot: { n, said: plan(n).map((a) => a.activity.text) },
+        machineVersion: 'child@1',
+        contentVersion: 'cy-GB@1',
+      });
+      expect(await store.conversations.get(id)).toMatchObject({ lastSeq: plan(n).length, checkInDueAt: n % 3 === 0 ? due : null });
+    }
+    // Each client id is found again, the later one of the two-run append too.
+    const again = await store.conversations.append(ids[7] as string, [{ clientActivityId: 'k-b', activity: child('again') }]);
+    expect(view(again.activities)).toEqual([[4, 'k-b', child('â ê'), new Date(T0.getTime() + 7).toISOString()]]);
+  });
+
   it('upgrades a database with data in it: old rows read back identically, and appends carry on', async () => {
     const { open, folder } = await fresh();
     // The migrations as they were before 008.
