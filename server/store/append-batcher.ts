@@ -30,7 +30,7 @@ export interface AppendRequest {
 
 /**
  * One append of at most one run, its documents already JSON: a row of `harbour_append_cols`'s
- * arrays (migration 010; PostgreSQL only). Times are Unix milliseconds.
+ * arrays (migration 010). Times are Unix milliseconds.
  */
 export interface AppendRow {
   readonly c: string;
@@ -149,7 +149,7 @@ export const MAX_BATCH_PGLITE = 128;
 
 /**
  * Group commit: appends waiting while the database is busy go together in one statement
- * (`harbour_append_cols` on PostgreSQL when every append of the batch is one run at most, else
+ * (`harbour_append_cols` when every append of the batch is one run at most, else
  * `harbour_append_batch`; one round trip, one WAL flush), up to `db.concurrency` batches
  * in flight. No timers: an append to an idle database goes at once; while batches are in flight, a
  * new one waits until it holds at least half their mean size or one of them commits (see #pump).
@@ -175,8 +175,8 @@ export class AppendBatcher {
   }
 
   /**
-   * Queues one request, already serialised to JSON or (PostgreSQL) as a row of the columnar
-   * function; resolves once committed.
+   * Queues one request, already serialised to JSON or as a row of the columnar function; resolves
+   * once committed.
    */
   submit(conversationId: string, append: EncodedAppend): Promise<AppendOutcome> {
     return new Promise<AppendOutcome>((resolve, reject) => {
@@ -261,8 +261,8 @@ export class AppendBatcher {
     this.#statements += 1;
     this.#appends += batch.length;
     let rows: { r: AppendOutcome[] }[];
-    if (this.#db.driver === 'postgres' && batch.every((item) => typeof item.append !== 'string')) {
-      // PostgreSQL, every append one run at most (every turn): the columnar function (migration 010).
+    if (batch.every((item) => typeof item.append !== 'string')) {
+      // Every append one run at most (every turn): the columnar function (migration 010).
       rows = await this.#db.query(COLUMNS_SQL, appendColumns(batch.map((item) => item.append as AppendRow)));
     } else {
       // One request alone costs less in the per-request function (fewer statements); from two on,

@@ -1,6 +1,6 @@
 /**
- * One-dimensional arrays in PostgreSQL's binary format (what `array_recv` reads), for `pg`, which
- * sends a Buffer parameter as binary. The statement must cast the parameter to the same array
+ * One-dimensional arrays in PostgreSQL's binary format (what `array_recv` reads), for `pg` and
+ * PGlite, which send a Buffer (Uint8Array) parameter as binary. The statement must cast the parameter to the same array
  * type (`$1::text[]`, `$1::json[]`, …): the server checks that the element type written here is
  * the one it expects. Used by the columnar append (server/store/append-batcher.ts, migration 010).
  *

@@ -153,7 +153,7 @@ function requestOf(
 }
 
 /**
- * The append as a row of the columnar function (PostgreSQL, migration 010), for an append of at
+ * The append as a row of the columnar function (migration 010), for an append of at
  * most one run (`runs`, from runsOf): each document's JSON checked as `serialise` checks the whole.
  */
 function rowOf(
@@ -265,7 +265,7 @@ export class SqlConversationRepository implements ConversationRepository {
     const now = options.now ?? new Date();
     const runs = runsOf(activities);
     const append: EncodedAppend =
-      this.#db.driver === 'postgres' && runs.length <= 1
+      runs.length <= 1
         ? rowOf(conversationId, activities, runs, now, options)
         : serialise(requestOf(conversationId, activities, runs, now, options));
     let outcome;

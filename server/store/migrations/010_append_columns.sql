@@ -1,8 +1,9 @@
--- A columnar append for PostgreSQL (issue #2, session 35): the store sends a batch as parallel
--- arrays in PostgreSQL's binary format (server/store/pg-binary.ts) instead of one JSON document.
--- Counted with callgrind on the store bench's turns (session 35, spd-pg), the backend's
--- instructions an append: 428,900 with 008's jsonb batch, 293,500 with json columns and this
--- function. PGlite keeps harbour_append_batch (migration 009): its parameters cross a worker thread.
+-- A columnar append (issue #2, session 35): the store sends a batch as parallel arrays in
+-- PostgreSQL's binary format (server/store/pg-binary.ts) instead of one JSON document, to
+-- PostgreSQL and PGlite alike. Counted with callgrind on the store bench's turns (session 35,
+-- spd-pg), PostgreSQL's instructions an append: 428,900 with 008's jsonb batch, 293,500 with json
+-- columns and this function. A batch holding an append of several runs (rare) goes to
+-- harbour_append_batch (migration 009).
 --
 -- harbour_append_cols: the same append as harbour_append_batch, its requests as parallel arrays
 -- (element i of every array is request i), which `pg` sends in PostgreSQL's binary format: no JSON
