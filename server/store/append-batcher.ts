@@ -1,4 +1,5 @@
 import type { WireActivity } from '../protocol/index.js';
+import { boolArray, int4Array, PG_OID, textArray, timestamptzArray } from './pg-binary.js';
 import type { SqlDb } from './sql-db.js';
 
 /**
@@ -13,7 +14,7 @@ export interface AppendRun {
   readonly o?: number;
 }
 
-/** One append as `harbour_append_batch` expects it (see migrations/002, 005 and 008). */
+/** One append as `harbour_append_batch` expects it (see migrations/002, 005, 008 and 009). */
 export interface AppendRequest {
   readonly c: string;
   readonly k: string | null;
@@ -22,7 +23,64 @@ export interface AppendRequest {
   readonly n: number;
   readonly a: readonly AppendRun[];
   readonly s?: { readonly v: unknown; readonly m: string; readonly cv: string };
+  /** Present (true) when the check-in deadline is set, to `d` (null clears it); absent keeps it. */
+  readonly hd?: true;
   readonly d?: string | null;
+}
+
+/**
+ * One append of at most one run, its documents already JSON: a row of `harbour_append_cols`'s
+ * arrays (migration 010). Times are Unix milliseconds.
+ */
+export interface AppendRow {
+  readonly c: string;
+  /** The first activity's client id. */
+  readonly k: string | null;
+  readonly t: number;
+  readonly n: number;
+  /** The first activity; null for an append of none. */
+  readonly a: string | null;
+  /** The later activities as a JSON array; null when there are none. */
+  readonly m: string | null;
+  /** The snapshot's value, its machine and content versions; all null without a snapshot. */
+  readonly s: string | null;
+  readonly sm: string | null;
+  readonly scv: string | null;
+  /** Whether to set the check-in deadline, to `d` (null clears it). */
+  readonly hd: boolean;
+  readonly d: number | null;
+}
+
+/** An append as the batcher takes it: a request serialised to JSON, or a row of the columnar function. */
+export type EncodedAppend = string | AppendRow;
+
+/**
+ * The row as a request of `harbour_append_batch` (migration 009's format), for a batch that also
+ * carries an append of several runs: the documents are spliced in as they are.
+ */
+export function requestJsonOf(row: AppendRow): string {
+  const run = row.a === null ? '' : `{"k":${JSON.stringify(row.k)},"a":${row.a}${row.m === null ? '' : `,"m":${row.m}`}}`;
+  const snapshot =
+    row.sm === null ? '' : `,"s":{"v":${row.s ?? 'null'},"m":${JSON.stringify(row.sm)},"cv":${JSON.stringify(row.scv)}}`;
+  const deadline = row.hd ? `,"hd":true,"d":${row.d === null ? 'null' : `"${new Date(row.d).toISOString()}"`}` : '';
+  return `{"c":${JSON.stringify(row.c)},"k":${JSON.stringify(row.k)},"t":"${new Date(row.t).toISOString()}","n":${row.n},"a":[${run}]${snapshot}${deadline}}`;
+}
+
+/** The parameters of `harbour_append_cols` for these rows: eleven arrays in binary format. */
+export function appendColumns(rows: readonly AppendRow[]): Buffer[] {
+  return [
+    textArray(PG_OID.text, rows.map((row) => row.c)),
+    textArray(PG_OID.text, rows.map((row) => row.k)),
+    timestamptzArray(rows.map((row) => row.t)),
+    int4Array(rows.map((row) => row.n)),
+    textArray(PG_OID.json, rows.map((row) => row.a)),
+    textArray(PG_OID.json, rows.map((row) => row.m)),
+    textArray(PG_OID.json, rows.map((row) => row.s)),
+    textArray(PG_OID.text, rows.map((row) => row.sm)),
+    textArray(PG_OID.text, rows.map((row) => row.scv)),
+    boolArray(rows.map((row) => row.hd)),
+    timestamptzArray(rows.map((row) => row.d)),
+  ];
 }
 
 /** What `harbour_append_batch` says about one request. */
@@ -34,12 +92,15 @@ export type AppendOutcome =
       readonly row: { readonly seq: number; readonly k: string | null; readonly a: WireActivity; readonly t: string };
     };
 
-const SINGLE_SQL = 'SELECT harbour_append($1::text::jsonb) AS r';
-const BATCH_SQL = 'SELECT harbour_append_batch($1::text::jsonb) AS r';
+const SINGLE_SQL = 'SELECT harbour_append($1::text::json) AS r';
+const BATCH_SQL = 'SELECT harbour_append_batch($1::text::json) AS r';
+const COLUMNS_SQL =
+  'SELECT harbour_append_cols($1::text[], $2::text[], $3::timestamptz[], $4::integer[], $5::json[], $6::json[], ' +
+  '$7::json[], $8::text[], $9::text[], $10::boolean[], $11::timestamptz[]) AS r';
 
 interface Item {
   readonly conversationId: string;
-  readonly json: string;
+  readonly append: EncodedAppend;
   readonly resolve: (outcome: AppendOutcome) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -87,8 +148,9 @@ export const MAX_BATCH = 512;
 export const MAX_BATCH_PGLITE = 128;
 
 /**
- * Group commit: appends waiting while the database is busy go together in one
- * `harbour_append_batch` statement (one round trip, one WAL flush), up to `db.concurrency` batches
+ * Group commit: appends waiting while the database is busy go together in one statement
+ * (`harbour_append_cols` when every append of the batch is one run at most, else
+ * `harbour_append_batch`; one round trip, one WAL flush), up to `db.concurrency` batches
  * in flight. No timers: an append to an idle database goes at once; while batches are in flight, a
  * new one waits until it holds at least half their mean size or one of them commits (see #pump).
  * Appends to one conversation commit in call order, and a batch holds at most one append per
@@ -112,10 +174,13 @@ export class AppendBatcher {
     this.#maxBatch = maxBatch;
   }
 
-  /** Queues one request, already serialised to JSON; resolves once committed. */
-  submit(conversationId: string, json: string): Promise<AppendOutcome> {
+  /**
+   * Queues one request, already serialised to JSON or as a row of the columnar function; resolves
+   * once committed.
+   */
+  submit(conversationId: string, append: EncodedAppend): Promise<AppendOutcome> {
     return new Promise<AppendOutcome>((resolve, reject) => {
-      this.#pending.push({ conversationId, json, resolve, reject });
+      this.#pending.push({ conversationId, append, resolve, reject });
       this.#pump();
     });
   }
@@ -195,11 +260,18 @@ export class AppendBatcher {
   async #send(batch: readonly Item[]): Promise<AppendOutcome[]> {
     this.#statements += 1;
     this.#appends += batch.length;
-    // One request alone costs less in the per-request function (fewer statements); from two on,
-    // the set-based one wins. Both give the same outcomes (tests/store/conversations.test.ts).
-    const sql = batch.length === 1 ? SINGLE_SQL : BATCH_SQL;
-    const requests = this.#db.driver === 'postgres' ? utf8JsonArray(batch) : `[${batch.map((item) => item.json).join(',')}]`;
-    const rows = await this.#db.query<{ r: AppendOutcome[] }>(sql, [requests]);
+    let rows: { r: AppendOutcome[] }[];
+    if (batch.every((item) => typeof item.append !== 'string')) {
+      // Every append one run at most (every turn): the columnar function (migration 010).
+      rows = await this.#db.query(COLUMNS_SQL, appendColumns(batch.map((item) => item.append as AppendRow)));
+    } else {
+      // One request alone costs less in the per-request function (fewer statements); from two on,
+      // the set-based one wins. Both give the same outcomes (tests/store/conversations.test.ts).
+      const sql = batch.length === 1 ? SINGLE_SQL : BATCH_SQL;
+      const jsons = batch.map((item) => ({ json: typeof item.append === 'string' ? item.append : requestJsonOf(item.append) }));
+      const requests = this.#db.driver === 'postgres' ? utf8JsonArray(jsons) : `[${jsons.map((item) => item.json).join(',')}]`;
+      rows = await this.#db.query(sql, [requests]);
+    }
     const outcomes = rows[0]?.r;
     if (!Array.isArray(outcomes) || outcomes.length !== batch.length) {
       // Never put the outcome itself in the message: it may hold a child's words.

@@ -1,8 +1,8 @@
 import type { WireActivity } from '../protocol/index.js';
-import { AppendBatcher, type AppendRequest, type AppendRun } from './append-batcher.js';
+import { AppendBatcher, type AppendRequest, type AppendRow, type AppendRun, type EncodedAppend } from './append-batcher.js';
 import { StoreError } from './errors.js';
 import type { SqlDb } from './sql-db.js';
-import { findUnstorableJson } from './text.js';
+import { findUnstorableJson, findUnstorableText, type UnstorableText } from './text.js';
 import type {
   AppendResult,
   ConversationRecord,
@@ -48,7 +48,7 @@ const AFTER_SQL = `
    CROSS JOIN LATERAL (
          SELECT 0 AS ord, a.activity
           UNION ALL
-         SELECT r.ord::integer, r.value FROM jsonb_array_elements(a.rest) WITH ORDINALITY AS r(value, ord)
+         SELECT r.ord::integer, r.value FROM json_array_elements(a.rest) WITH ORDINALITY AS r(value, ord)
          ) AS e(ord, activity)
    WHERE a.conversation_id = $1
      AND a.seq >= COALESCE((SELECT max(b.seq) FROM activities b WHERE b.conversation_id = $1 AND b.seq <= $2::bigint + 1), 1)
@@ -89,7 +89,11 @@ function isUniqueViolation(error: unknown): boolean {
  */
 function serialise(request: AppendRequest): string {
   const json = JSON.stringify(request);
-  const problem = findUnstorableJson(json);
+  refuseUnstorable(findUnstorableJson(json));
+  return json;
+}
+
+function refuseUnstorable(problem: UnstorableText | null): void {
   if (problem !== null) {
     throw new StoreError(
       'HARBOUR_ERR_STORE_TEXT',
@@ -98,7 +102,82 @@ function serialise(request: AppendRequest): string {
         : 'Text with a lone UTF-16 surrogate cannot be stored exactly; nothing was written.',
     );
   }
+}
+
+/** JSON of a document, refused like `serialise` refuses a request. */
+function documentJson(value: unknown): string | null {
+  const json = JSON.stringify(value) as string | undefined;
+  if (json === undefined) return null;
+  refuseUnstorable(findUnstorableJson(json));
   return json;
+}
+
+/** Plain text (an id, a version), refused like `serialise` refuses a request. */
+function checkedText<T extends string | null>(text: T): T {
+  if (text !== null) refuseUnstorable(findUnstorableText(text));
+  return text;
+}
+
+/** A whole number of milliseconds, or the same RangeError `toISOString()` throws for an invalid Date. */
+function millisecondsOf(date: Date): number {
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) date.toISOString();
+  return ms;
+}
+
+/** The append in harbour_append_batch's JSON format (migration 009). */
+function requestOf(
+  conversationId: string,
+  activities: readonly NewActivity[],
+  runs: AppendRun[],
+  now: Date,
+  options: { snapshot?: SnapshotRecord; checkInDueAt?: Date | null },
+): AppendRequest {
+  return {
+    c: conversationId,
+    k: activities[0]?.clientActivityId ?? null,
+    t: now.toISOString(),
+    n: activities.length,
+    a: runs,
+    ...(options.snapshot === undefined
+      ? {}
+      : {
+          s: {
+            v: options.snapshot.snapshot,
+            m: options.snapshot.machineVersion,
+            cv: options.snapshot.contentVersion,
+          },
+        }),
+    ...(options.checkInDueAt === undefined ? {} : { hd: true, d: options.checkInDueAt?.toISOString() ?? null }),
+  };
+}
+
+/**
+ * The append as a row of the columnar function (migration 010), for an append of at
+ * most one run (`runs`, from runsOf): each document's JSON checked as `serialise` checks the whole.
+ */
+function rowOf(
+  conversationId: string,
+  activities: readonly NewActivity[],
+  runs: readonly AppendRun[],
+  now: Date,
+  options: { snapshot?: SnapshotRecord; checkInDueAt?: Date | null },
+): AppendRow {
+  const run = runs[0];
+  const snapshot = options.snapshot;
+  return {
+    c: checkedText(conversationId),
+    k: checkedText(run?.k ?? null),
+    t: millisecondsOf(now),
+    n: activities.length,
+    a: run === undefined ? null : documentJson(run.a),
+    m: run?.m === undefined ? null : documentJson(run.m),
+    s: snapshot === undefined ? null : (documentJson(snapshot.snapshot) ?? 'null'),
+    sm: snapshot === undefined ? null : checkedText(snapshot.machineVersion),
+    scv: snapshot === undefined ? null : checkedText(snapshot.contentVersion),
+    hd: options.checkInDueAt !== undefined,
+    d: options.checkInDueAt === undefined || options.checkInDueAt === null ? null : millisecondsOf(options.checkInDueAt),
+  };
 }
 
 /**
@@ -184,26 +263,14 @@ export class SqlConversationRepository implements ConversationRepository {
       throw new StoreError('HARBOUR_ERR_STORE_CLOSED', 'The store is closing; nothing was written.');
     }
     const now = options.now ?? new Date();
-    const request: AppendRequest = {
-      c: conversationId,
-      k: activities[0]?.clientActivityId ?? null,
-      t: now.toISOString(),
-      n: activities.length,
-      a: runsOf(activities),
-      ...(options.snapshot === undefined
-        ? {}
-        : {
-            s: {
-              v: options.snapshot.snapshot,
-              m: options.snapshot.machineVersion,
-              cv: options.snapshot.contentVersion,
-            },
-          }),
-      ...(options.checkInDueAt === undefined ? {} : { d: options.checkInDueAt?.toISOString() ?? null }),
-    };
+    const runs = runsOf(activities);
+    const append: EncodedAppend =
+      runs.length <= 1
+        ? rowOf(conversationId, activities, runs, now, options)
+        : serialise(requestOf(conversationId, activities, runs, now, options));
     let outcome;
     try {
-      outcome = await this.#batcher.submit(conversationId, serialise(request));
+      outcome = await this.#batcher.submit(conversationId, append);
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new StoreError(

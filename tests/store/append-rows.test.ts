@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore, defaultMigrationsDir, type SqlStore, type StoredActivity } from '../../server/store/index.js';
+import { createStore, defaultMigrationsDir, type SnapshotRecord, type SqlStore, type StoredActivity } from '../../server/store/index.js';
 import { utf8JsonArray } from '../../server/store/append-batcher.js';
 import type { WireActivity } from '../../server/protocol/index.js';
 import { startPostgres, type PrivatePostgres } from '../helpers/postgres.js';
@@ -136,6 +136,48 @@ describe.each(STORE_DRIVERS)('one row per append on %s', (driver) => {
     expect((await store.conversations.after(id, 0)).map((a) => a.seq)).toEqual([1, 2, 3, 4]);
   });
 
+  it('commits turns, an append of several runs and an empty append together, each read back as written', async () => {
+    const { open } = await fresh();
+    const store = await open();
+    const ids = Array.from({ length: 40 }, () => randomUUID());
+    for (const id of ids) await store.conversations.create({ id, locale: 'cy-GB', now: T0 });
+    const due = new Date(T0.getTime() + 600_000);
+    const plan = (n: number): { clientActivityId?: string; activity: WireActivity }[] =>
+      n === 7
+        ? [{ activity: bot('Helo') }, { clientActivityId: 'k-a', activity: child('ŵ ŷ 😢') }, { activity: bot('Diolch') }, { clientActivityId: 'k-b', activity: child('â ê') }]
+        : n === 8
+          ? []
+          : [{ clientActivityId: `k-${n}`, activity: child(WORDS[n % WORDS.length] as string) }, { activity: bot(`reply ${n}`) }];
+    const before = store.appendStats();
+    // Every append at once: the batcher groups them, so the two-run append shares a batch with turns.
+    const results = await Promise.all(
+      ids.map((id, n) =>
+        store.conversations.append(id, plan(n), {
+          now: new Date(T0.getTime() + n),
+          snapshot: { snapshot: { n, said: plan(n).map((a) => a.activity.text) }, machineVersion: 'child@1', contentVersion: 'cy-GB@1' },
+          ...(n % 3 === 0 ? { checkInDueAt: due } : {}),
+        }),
+      ),
+    );
+    const after = store.appendStats();
+    expect(after.appends - before.appends).toBe(ids.length);
+    expect(after.statements - before.statements).toBeLessThan(ids.length);
+    for (const [n, id] of ids.entries()) {
+      const expected = plan(n).map((a, i) => [i + 1, a.clientActivityId ?? null, a.activity, new Date(T0.getTime() + n).toISOString()]);
+      expect(view(results[n]?.activities ?? [])).toEqual(expected);
+      expect(view(await store.conversations.after(id, 0))).toEqual(expected);
+      expect(await store.conversations.latestSnapshot(id)).toEqual({
+        snapshot: { n, said: plan(n).map((a) => a.activity.text) },
+        machineVersion: 'child@1',
+        contentVersion: 'cy-GB@1',
+      });
+      expect(await store.conversations.get(id)).toMatchObject({ lastSeq: plan(n).length, checkInDueAt: n % 3 === 0 ? due : null });
+    }
+    // Each client id is found again, the later one of the two-run append too.
+    const again = await store.conversations.append(ids[7] as string, [{ clientActivityId: 'k-b', activity: child('again') }]);
+    expect(view(again.activities)).toEqual([[4, 'k-b', child('â ê'), new Date(T0.getTime() + 7).toISOString()]]);
+  });
+
   it('upgrades a database with data in it: old rows read back identically, and appends carry on', async () => {
     const { open, folder } = await fresh();
     // The migrations as they were before 008.
@@ -210,6 +252,118 @@ describe.each(STORE_DRIVERS)('one row per append on %s', (driver) => {
     expect(await store.conversations.after(a, 0)).toEqual([]);
     expect(await store.db.query('SELECT 1 FROM activities WHERE conversation_id = $1', [a])).toEqual([]);
     expect(view(await store.conversations.after(b, 0))).toEqual(readBefore[1]);
+  });
+
+  it('upgrades a database at 008 to json columns (009): every activity, snapshot and duplicate reads back the same', async () => {
+    const { open, folder } = await fresh();
+    const before = join(folder, 'migrations-008');
+    await mkdir(before);
+    for (const file of await readdir(defaultMigrationsDir())) {
+      const version = Number(/^(\d+)_/.exec(file)?.[1]);
+      if (file.endsWith('.sql') && version < 9) await copyFile(join(defaultMigrationsDir(), file), join(before, file));
+    }
+    const old = await open(before);
+    expect((await old.db.query<{ version: number }>('SELECT max(version) AS version FROM schema_migrations'))[0]?.version).toBe(8);
+    const columnType = async (store: SqlStore, table: string, column: string): Promise<string | undefined> =>
+      (
+        await store.db.query<{ t: string }>(
+          'SELECT data_type AS t FROM information_schema.columns WHERE table_name = $1 AND column_name = $2',
+          [table, column],
+        )
+      )[0]?.t;
+    expect(await columnType(old, 'activities', 'activity')).toBe('jsonb');
+
+    // Written as the code before 009 wrote them, in 008's request format: turns with the child's
+    // words, snapshots with nested values and a check-in deadline, then an append cut into two runs
+    // by a later client id (a single append).
+    const ids = [randomUUID(), randomUUID()];
+    for (const id of ids) await old.conversations.create({ id, locale: 'en-GB', now: T0 });
+    const [a, b] = ids as [string, string];
+    const at = (turn: number): Date => new Date(T0.getTime() + turn * 60_000);
+    const due = new Date(T0.getTime() + 3_600_000);
+    const state = (turn: number, words: string): object => ({
+      value: { step: 'listening', turn },
+      context: { words, said: [words, null, 1.5, true], empty: {}, zebra: 1, a: 2 },
+    });
+    const expected = new Map<string, unknown[]>(ids.map((id) => [id, []]));
+    for (const [turn, text] of WORDS.entries()) {
+      const requests = ids.map((c) => ({
+        c,
+        k: `c-${turn}`,
+        t: at(turn).toISOString(),
+        n: 3,
+        a: [{ k: `c-${turn}`, a: child(text), m: [bot(`reply ${turn}`), bot(`question ${turn}`)] }],
+        s: { v: state(turn, text), m: 'child@8', cv: 'en-GB@8' },
+        d: due.toISOString(),
+      }));
+      await old.db.query('SELECT harbour_append_batch($1::text::jsonb)', [JSON.stringify(requests)]);
+      for (const c of ids) {
+        const list = expected.get(c) as unknown[];
+        const first = list.length + 1;
+        list.push(
+          [first, `c-${turn}`, child(text), at(turn).toISOString()],
+          [first + 1, null, bot(`reply ${turn}`), at(turn).toISOString()],
+          [first + 2, null, bot(`question ${turn}`), at(turn).toISOString()],
+        );
+      }
+    }
+    const late = {
+      c: a,
+      k: null,
+      t: at(9).toISOString(),
+      n: 3,
+      a: [{ k: null, a: bot('Are you still there?') }, { k: 'c-late', a: child('yes 🙂 ŵŷ'), m: [bot('Good.')], o: 1 }],
+    };
+    await old.db.query('SELECT harbour_append($1::text::jsonb)', [JSON.stringify([late])]);
+    (expected.get(a) as unknown[]).push(
+      [16, null, bot('Are you still there?'), at(9).toISOString()],
+      [17, 'c-late', child('yes 🙂 ŵŷ'), at(9).toISOString()],
+      [18, null, bot('Good.'), at(9).toISOString()],
+    );
+
+    // Every stored value, straight from the tables.
+    const tables = async (store: SqlStore): Promise<unknown[]> => [
+      await store.db.query('SELECT * FROM activities ORDER BY conversation_id, seq'),
+      await store.db.query('SELECT * FROM snapshots ORDER BY conversation_id'),
+      await store.db.query('SELECT * FROM conversations ORDER BY id'),
+    ];
+    const before008 = await tables(old);
+    expect((before008[0] as unknown[]).length).toBe(12);
+    await old.close();
+
+    const store = await open();
+    expect(await columnType(store, 'activities', 'activity')).toBe('json');
+    expect(await columnType(store, 'activities', 'rest')).toBe('json');
+    expect(await columnType(store, 'snapshots', 'snapshot')).toBe('json');
+    expect(await tables(store)).toEqual(before008);
+    for (const id of ids) {
+      expect(view(await store.conversations.after(id, 0))).toEqual(expected.get(id));
+      expect(view(await store.conversations.after(id, 2, 4))).toEqual(expected.get(id)?.slice(2, 6));
+      expect(await store.conversations.latestSnapshot(id)).toEqual({ snapshot: state(4, 'plain'), machineVersion: 'child@8', contentVersion: 'en-GB@8' });
+      expect(await store.conversations.get(id)).toMatchObject({ lastSeq: id === a ? 18 : 15, checkInDueAt: due });
+    }
+    // A child message stored before the upgrade is recognised when re-sent, in a later run too.
+    for (const [key, seq, activity] of [['c-1', 4, child(WORDS[1] as string)], ['c-late', 17, child('yes 🙂 ŵŷ')]] as const) {
+      const again = await store.conversations.append(a, [{ clientActivityId: key, activity: child('re-sent') }]);
+      expect(again.duplicate).toBe(true);
+      expect(view(again.activities)).toEqual([[seq, key, activity, at(key === 'c-1' ? 1 : 9).toISOString()]]);
+    }
+    const snapshot = (turn: number, words: string): SnapshotRecord => ({
+      snapshot: state(turn, words),
+      machineVersion: 'child@9',
+      contentVersion: 'en-GB@9',
+    });
+
+    // Appends carry on after the old rows, and a check-in deadline is kept unless one is given.
+    const next = await store.conversations.append(b, [{ clientActivityId: 'c-new', activity: child('after 009 ✨') }, { activity: bot('ok') }], {
+      snapshot: snapshot(9, 'after'),
+    });
+    expect(next.activities.map((x) => x.seq)).toEqual([16, 17]);
+    expect(view(await store.conversations.after(b, 14))).toEqual([...(expected.get(b) as unknown[]).slice(14), ...view(next.activities)]);
+    expect(await store.conversations.latestSnapshot(b)).toEqual(snapshot(9, 'after'));
+    expect((await store.conversations.get(b))?.checkInDueAt).toEqual(due);
+    await store.conversations.append(b, [{ activity: bot('bye') }], { checkInDueAt: null });
+    expect((await store.conversations.get(b))?.checkInDueAt).toBeNull();
   });
 });
 

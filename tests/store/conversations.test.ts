@@ -256,14 +256,14 @@ describe.each([...STORE_DRIVERS, 'memory'] as const)('conversations on %s', (dri
         c, k, t: at, a: [{ k, a: childMessage(text) }, { k: null, a: botMessage(`re: ${text}`) }], ...extra,
       });
       const run = async (requests: object[]): Promise<unknown> =>
-        (await db.query<{ r: unknown }>('SELECT harbour_append_batch($1::text::jsonb) AS r', [JSON.stringify(requests)]))[0]?.r;
+        (await db.query<{ r: unknown }>('SELECT harbour_append_batch($1::text::json) AS r', [JSON.stringify(requests)]))[0]?.r;
 
       const due = '2026-01-01T11:00:00.000Z';
       expect(
         await run([
           request(a, 'k-1', 'again'),
           request(randomUUID(), 'k-9', 'nowhere'),
-          request(b, 'k-2', 'second', { s: { v: { turn: 1 }, m: 'child@1', cv: 'en-GB@1' }, d: due }),
+          request(b, 'k-2', 'second', { s: { v: { turn: 1 }, m: 'child@1', cv: 'en-GB@1' }, hd: true, d: due }),
         ]),
       ).toEqual([
         { st: 'dup', row: { seq: 1, k: 'k-1', a: childMessage('first'), t: expect.stringMatching(/^2026-01-01T10:00:00/) } },

@@ -278,6 +278,15 @@ describe.each(STORE_DRIVERS)('exact words on %s', (driver) => {
       snapshot: { snapshot: { said: text }, machineVersion: 'm', contentVersion: 'c' },
     });
     await expect(inSnapshot).rejects.toMatchObject({ code: 'HARBOUR_ERR_STORE_TEXT' });
+    // In a later activity of the turn, in a client id, in a snapshot's version.
+    const inReply = store.conversations.append(id, [{ clientActivityId: 'y', activity: message('fine') }, { activity: message(text) }]);
+    await expect(inReply).rejects.toMatchObject({ code: 'HARBOUR_ERR_STORE_TEXT' });
+    const inClientId = store.conversations.append(id, [{ clientActivityId: text, activity: message('fine') }]);
+    await expect(inClientId).rejects.toMatchObject({ code: 'HARBOUR_ERR_STORE_TEXT' });
+    const inVersion = store.conversations.append(id, [{ activity: message('fine') }], {
+      snapshot: { snapshot: { said: 'fine' }, machineVersion: 'm', contentVersion: text },
+    });
+    await expect(inVersion).rejects.toMatchObject({ code: 'HARBOUR_ERR_STORE_TEXT' });
     expect(await store.conversations.after(id, 0)).toEqual([]);
     expect((await store.conversations.get(id))?.lastSeq).toBe(0);
   });
