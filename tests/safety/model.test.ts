@@ -8,10 +8,11 @@ import { loadDataset } from '../fixtures/flags/dataset.js';
 import { modelPath, readSafetySource } from '../fixtures/flags/source.js';
 
 /**
- * Training on the whole dev set takes about 12 s on an idle 2-core machine (session 10: 19,000
- * items), more with the other suites running beside it. Heavy by nature, not slow by fault.
+ * Training on the whole dev set takes about 40 s on an idle 2-core machine (session 35: `npm run train:flags` 37 s on
+ * 38,000 items; 12 s in session 10 on 19,000), and over 120 s with the other suites or other builds beside it, where
+ * session 35's helpers saw these tests time out. Heavy by nature, not slow by fault.
  */
-const TRAINING_TIMEOUT_MS = 120_000;
+const TRAINING_TIMEOUT_MS = 300_000;
 
 const source = readSafetySource();
 
