@@ -770,6 +770,13 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
       chosen = outer;
     }
   };
+  /**
+   * The list the running shortcut holds its microstep's actions in, and the executor it puts on the scope, which
+   * adds to it: one function for every send rather than a closure made per send. Saved and restored around each
+   * send, as the scope's executor is.
+   */
+  let holding: ActionObject[] = [];
+  const hold = (action: ActionObject): void => void holding.push(action);
   return ((snapshot: SnapshotLike, event: EventLike, scope: FastScope): SnapshotLike => {
     const maxIterations = snapshot.machine.options?.maxIterations ?? Infinity;
     const leaf = snapshot.status !== 'active' || event.type.startsWith('xstate.') || !(maxIterations >= 1) ? null : activeLeaf(snapshot._nodes);
@@ -785,10 +792,14 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
     // As XState's microstep does, the actions go to the executor through a wrapper, here one that holds
     // them until it is known that none raised an event. Each microstep's actions, then its inspection event.
     const executor = scope.actionExecutor;
+    const outerHolding = holding;
     const steps: HeldStep[] = [];
-    let held: ActionObject[] = [];
+    let held: ActionObject[] = (holding = []);
     const internalQueue: unknown[] = [];
-    scope.actionExecutor = (action) => void held.push(action);
+    // What resolveActions passes on to the actions' `resolve` with no actors deferred: one object for the send (XState
+    // makes one per list of actions it resolves; nothing keeps it or writes to it, only to its internalQueue).
+    const noneDeferred = { internalQueue, deferredActorIds: undefined };
+    scope.actionExecutor = hold;
     let next = snapshot;
     try {
       // A move into a state with eventless transitions (`always`) goes on, as XState's macrostep does, with the one they
@@ -797,8 +808,8 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
       let plan = move;
       let stepTransitions = transitions;
       for (;;) {
-        if (plan !== null) for (const node of plan.exit) next = resolveActions(next, event, scope, node.exit, { internalQueue, deferredActorIds: undefined });
-        next = resolveActions(next, event, scope, step.actions, { internalQueue, deferredActorIds: undefined });
+        if (plan !== null) for (const node of plan.exit) next = resolveActions(next, event, scope, node.exit, noneDeferred);
+        next = resolveActions(next, event, scope, step.actions, noneDeferred);
         if (plan !== null) {
           for (const actions of plan.enterActions) {
             // Entering a state, XState resolves with the ids of the actors it invokes (none here) and retries what asks it;
@@ -811,7 +822,7 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
           next = movedSnapshot(next, movedFrom(next._nodes, plan), sibling ? valueOf(next, plan.leaf) : valueOfChain(plan.leaf));
         }
         steps.push({ held, snapshot: next, transitions: stepTransitions });
-        held = [];
+        held = holding = [];
         if (internalQueue.length > 0 || plan === null || !chainHasEventless(plan.leaf)) break;
         const eventless = firstPassing(eventlessFrom(plan.leaf), next, { context: next.context, event });
         const after = eventless === null || eventless === undefined ? null : moveOf(eventless, plan.leaf);
@@ -833,6 +844,7 @@ export function fastTransition<M extends MachineLike>(machine: M): M['transition
       throw error;
     } finally {
       scope.actionExecutor = executor;
+      holding = outerHolding;
     }
     if (internalQueue.length > 0) return throughXState(snapshot, event, scope, transitions);
     releaseSteps(steps, executor, scope, event);

@@ -180,7 +180,17 @@ export class DialogHost {
     const current = this.snapshot;
     // A finished or stopped dialog ignores further events, as a stopped actor does.
     if (this.stopped || current === null || current.status !== 'active') return;
-    const [next, actions] = collect(this.shared, (scope) => this.machine.transition(current, event as never, scope) as AnyMachineSnapshot);
+    // collect's steps written out: no closure and no result pair made per send.
+    const shared = this.shared;
+    const outer = shared.sink;
+    const actions: ExecutableActionObject[] = [];
+    shared.sink = actions;
+    let next: AnyMachineSnapshot;
+    try {
+      next = this.machine.transition(current, event as never, shared.scope) as AnyMachineSnapshot;
+    } finally {
+      shared.sink = outer;
+    }
     const fault = faultOf(next);
     if (fault) throw fault;
     if (needsActor(next, actions)) {

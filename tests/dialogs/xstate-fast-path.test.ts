@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { and, assign, createActor, enqueueActions, fromCallback, not, or, setup } from 'xstate';
+import { and, assign, createActor, emit, enqueueActions, fromCallback, initialTransition, not, or, setup, transition } from 'xstate';
 import { createHarbourMachine, type DialogEvent, type DialogInput } from '../../dialogs/index.js';
 import { CHILD_SCRIPT } from '../../bench/lib/load.js';
 import type { Content } from '../../server/content/types.js';
@@ -395,6 +395,64 @@ describe('the shortcut past XState’s macrostep', () => {
     expect(xstate).toContain('over: {"b":{"c":"d"}} exit a.one, exit a, enter b, enter b.c, initial of b.c, enter b.c.d');
     expect(xstate).toContain('route: {"b":{"c":"d"}} exit a.one, exit a, enter r, exit r, routed, enter b, enter b.c, initial of b.c, enter b.c.d');
     expect(run(withShortcut)).toEqual(xstate);
+    expect(throughXState()).toBe(0);
+  });
+
+  it('gives each send its own actions when another send runs while it resolves them (one running inside an assign)', () => {
+    // The shortcut holds a send's actions in a list it saves and restores around the send; a send made by an assignment
+    // of another send (here through XState's pure `transition`, as the server's DialogHost sends) must leave the outer
+    // send's later actions to the outer send, and its own to itself.
+    type Ev = { type: 'outer' } | { type: 'inner' } | { type: 'again' };
+    let during: (() => string[]) | null = null;
+    const innerSeen: string[][] = [];
+    const make = () =>
+      setup({ types: { context: {} as { n: number }, events: {} as Ev } }).createMachine({
+        context: { n: 0 },
+        initial: 'idle',
+        states: {
+          idle: {
+            on: {
+              outer: {
+                target: 'busy',
+                actions: [
+                  emit({ type: 'before' }),
+                  assign(({ context }) => {
+                    if (during !== null) innerSeen.push(during());
+                    return { n: context.n + 1 };
+                  }),
+                  emit({ type: 'after' }),
+                ],
+              },
+              inner: { actions: [emit({ type: 'nested' }), assign(({ context }) => ({ n: context.n + 10 }))] },
+            },
+          },
+          busy: { entry: emit({ type: 'entered busy' }), on: { again: { target: 'idle', actions: emit({ type: 'back' }) } } },
+        },
+      });
+    const typesOf = (actions: readonly { type: string; params?: unknown }[]): string[] =>
+      actions.map((a) => (a.type === 'xstate.emit' ? `emit ${(a.params as { event: { type: string } }).event.type}` : a.type));
+    const runOn = (machine: ReturnType<typeof make>): string[] => {
+      innerSeen.length = 0;
+      const [start] = initialTransition(machine);
+      during = () => {
+        const [after, actions] = transition(machine, start, { type: 'inner' });
+        return [...typesOf(actions), `n ${after.context.n}`];
+      };
+      const [busy, outerActions] = transition(machine, start, { type: 'outer' });
+      during = null;
+      const [idle, againActions] = transition(machine, busy, { type: 'again' });
+      return [
+        `outer: ${typesOf(outerActions).join(', ')}; n ${busy.context.n} ${JSON.stringify(busy.value)}`,
+        `inner: ${innerSeen.map((seen) => seen.join(', ')).join(' | ')}`,
+        `again: ${typesOf(againActions).join(', ')}; ${JSON.stringify(idle.value)}`,
+      ];
+    };
+    const xstate = runOn(make());
+    expect(xstate).toEqual(['outer: emit before, emit after, emit entered busy; n 1 "busy"', 'inner: emit nested, n 10', 'again: emit back; "idle"']);
+    const withShortcut = make();
+    withShortcut.transition = fastTransition(withShortcut);
+    const throughXState = countXStatePath(withShortcut);
+    expect(runOn(withShortcut)).toEqual(xstate);
     expect(throughXState()).toBe(0);
   });
 });
