@@ -3638,6 +3638,10 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [cardOfKind, 'thing'],
   [illnessFeeling, 'hyperbole'],
   [meantAThing, 'hyperbole'],
+  // Session 36fa: getting up, a meeting both families know of, a sleep wished for a while.
+  [outOfBed, 'idiom'],
+  [familiesInTouch, 'trusted'],
+  [wishForAWhile, 'hyperbole'],
 ];
 
 /** Set by {@link probeArgs}' stand-ins when a test reads anything of the message, the phrase, the scope or the model. */
@@ -4768,6 +4772,109 @@ function meantAThing(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
     return !(thing.word === 'it' || thing.word === 'life' || thing.word === 'self' || thing.sets.includes('{reflexive}') || LIFE_WORDS.has(thing.word));
   }
   return false;
+}
+
+/**
+ * Session 36fa: getting up, not getting away ("i cant get out of bed this morning", "cant get out of doing the washing
+ * up"): being-hurt's "cant get out" stands down when "of" follows it with bed ("of bed", "of my bed") or with a word of
+ * doing (a word ending in "ing" right after "of", which names an activity avoided, not a place). "i cant get out of his
+ * flat", "cant get out of my room", "i cant get out of the building" and "i cant get out of it" keep it.
+ */
+function outOfBed(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.being-hurt' || tokens[m.last]?.word !== 'out') return false;
+  const s = tokens[m.last]?.sentence;
+  if (tokens[m.last + 1]?.word !== 'of' || tokens[m.last + 1]?.sentence !== s) return false;
+  const next = tokens[m.last + 2];
+  if (next === undefined || next.sentence !== s) return false;
+  if (next.word === 'bed') return true;
+  if ((next.word === 'my' || next.word === 'the') && tokens[m.last + 3]?.word === 'bed' && tokens[m.last + 3]?.sentence === s) return true;
+  return next.word.length > 4 && next.word.endsWith('ing') && next.word !== 'building';
+}
+
+/**
+ * Session 36fa: a meeting both families know of. A meeting rule (meet-request, meet-up, meet-known-online, come-to-his,
+ * met-in-person and danger now's meeting-soon) stands down when the writer tells of being in touch with the other child's
+ * parent: a word of `homefolk` (mum, dad, parents…) owned by the other child ("his", "her", "their", "the other", "the
+ * girl's") with "i" or "we" at most six words before it and nothing between that denies it or is someone's saying ("I've
+ * spoken to the other girl's mum", "i know his parents", "i rang the girls mum"), or that parent messaging or texting
+ * the writer ("the boy's mum messaged me"). Never when someone else is the one saying it, nor with secrets, hushing,
+ * fear, nudity, undressing or a word of an adult in the message (a man, older, uni, an adult's age): "a guy from snap wants to meet me, he said his mum will be
+ * there", "the boy says his parents know", "i have not spoken to his parents" and "…who is 23, i know his mum" keep it.
+ */
+function familiesInTouch(tokens: readonly Token[], _m: PhraseMatch, rule: CompiledRule, _scope: MessageScope, model: SafetyModel): boolean {
+  const id = rule.id;
+  if (id !== 'lex:meet_or_secrecy.meet-request' && id !== 'lex:meet_or_secrecy.meet-up' && id !== 'lex:meet_or_secrecy.meet-known-online' && id !== 'lex:meet_or_secrecy.come-to-his' && id !== 'lex:meet_or_secrecy.met-in-person' && id !== 'lex:immediate_danger.meeting-soon') return false;
+  // (An adult: "a man", "older", "uni", "23", but not the "old" of "my 14 year old".)
+  if (tokens.some((t) => FAMILIES_VETO.some((v) => t.sets.includes(v)) || (t.sets.includes('{adultcue}') && t.word !== 'old'))) return false;
+  for (let k = 1; k < tokens.length; k += 1) {
+    const t = tokens[k];
+    if (t === undefined || !t.sets.includes('{homefolk}')) continue;
+    const owner = tokens[k - 1];
+    const ownerWord = owner?.word ?? '';
+    const ofOther = ownerWord === 'his' || ownerWord === 'her' || ownerWord === 'their' || ownerWord === 'other' || (owner?.sets.includes('{person}') === true && owner.word !== 'she' && owner.word !== 'he') || owner?.sets.includes('{peers}') === true;
+    if (!ofOther) continue;
+    const s = t.sentence;
+    let self = false;
+    // Back from the parent word to the writer ("i", "we") at most six words before it: a denial on the way, or someone
+    // else's word for it ("he said his mum…", "the boy says his parents know", "he said i can meet his mum"), is none.
+    for (let j = k - 2; j >= k - 7 && j >= 0 && tokens[j]?.sentence === s; j -= 1) {
+      const u = tokens[j];
+      if (u === undefined || model.scope.negators.has(u.keys[0] ?? '') || u.keys.includes('{cannot}')) break;
+      if (u.sets.includes('{speech}')) break;
+      if (u.sets.includes('{self}')) {
+        self = tokens[j - 1]?.sets.includes('{speech}') !== true;
+        break;
+      }
+    }
+    // "the boy's mum (has) messaged me", "her mum texted us".
+    const vi = tokens[k + 1]?.word === 'has' || tokens[k + 1]?.word === 'had' ? k + 2 : k + 1;
+    const verb = tokens[vi]?.word ?? '';
+    const whom = tokens[vi + 1]?.word;
+    const after = tokens[vi + 1]?.sentence === s && (verb.startsWith('messag') || verb.startsWith('text')) && (whom === 'me' || whom === 'us');
+    if (self || after) return true;
+  }
+  return false;
+}
+
+/** {@link familiesInTouch}'s vetoes: secrets, hushing, fear, nudity, undressing, an adult's age (and `adultcue`, in the code). */
+const FAMILIES_VETO = ['{secret}', '{hush}', '{afraid}', '{nudestrong}', '{undress}', '{adultage}'];
+
+/**
+ * Session 36fa: a sleep or an absence wished for a while ("i'm gonna take a nap and not wake up till christmas", "i
+ * want to sleep forever after this week", "i wish i could disappear for a week"): suicidal-thoughts stands down when its
+ * phrase is a wish to sleep, not wake or disappear (no word of dying, killing or ending) and within three words after
+ * it the wish is bounded: "till", "until" or "til", "for a" or "for the", or "after this" or "after that". Never with a
+ * word of dying or killing, distress, pictures, the body, violence, means, pills or a time soon after the phrase, nor
+ * with a word of meaning it: "i want to sleep and never wake up until he leaves me alone" (a person), "i want to sleep
+ * forever after tonight" and "…till i die" keep it.
+ */
+function wishForAWhile(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:self_harm.suicidal-thoughts' || saidInEarnest(tokens)) return false;
+  let sleepy = false;
+  for (let j = m.first; j <= m.last; j += 1) {
+    const t = tokens[j];
+    if (t === undefined) continue;
+    const k = t.keys[0] ?? '';
+    if (k === 'die' || k === 'dy' || k === 'dead' || k === 'death' || k === 'kill' || k === 'end' || t.word === 'dying') return false;
+    if (k === 'disappear' || k === 'vanish' || t.word.startsWith('sleep') || t.word.startsWith('wake') || t.word.startsWith('waking')) sleepy = true;
+  }
+  if (!sleepy) return false;
+  const s = tokens[m.first]?.sentence;
+  let bound = -1;
+  for (let j = m.last + 1; j <= m.last + 3 && j < tokens.length && tokens[j]?.sentence === s && bound < 0; j += 1) {
+    const w = tokens[j]?.word ?? '';
+    const next = tokens[j + 1]?.word ?? '';
+    if (UNTIL.has(w) || (w === 'for' && (next === 'a' || next === 'the')) || (w === 'after' && (next === 'this' || next === 'that'))) bound = j;
+  }
+  if (bound < 0) return false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined || (i >= m.first && i <= m.last)) continue;
+    if (HYPERBOLE_VETO.some((v) => t.sets.includes(v)) || HYPERBOLE_STEMS.has(t.keys[0] ?? '') || t.word === 'dying') return false;
+    // What the wish lasts until is no person and no time soon: "until he leaves", "after tonight".
+    if (i > bound && t.sentence === s && (t.sets.includes('{soon}') || t.sets.includes('{person}') || t.sets.includes('{specific}'))) return false;
+  }
+  return true;
 }
 
 /** Pronouns that are no noun a relative clause hangs on: "HE i met" is not English, "a girl i met" is. */

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { detect, EMPTY_DETECTOR_STATE, type SafetyModel } from '../../dialogs/safety/index.js';
+import { loadSafetyModel } from '../fixtures/flags/source.js';
+
+// Session 36, false-alarm helper (lexicon v109): ordinary messages read as red flags through their structure (getting
+// up read as being trapped, a meeting both families know of, a sleep wished for a while), each beside twins that must
+// keep what a counsellor needs to see. Sentences written for these tests, not taken from the dataset.
+
+const model: SafetyModel = loadSafetyModel();
+const categories = (text: string): string[] => [...new Set(detect(text, EMPTY_DETECTOR_STATE, model).findings.map((f) => f.category))].sort();
+
+describe('session 36fa: getting out of bed is not getting away', () => {
+  it('reads "cant get out of bed" and "cant get out of doing …" as no danger', () => {
+    expect(categories('i literally cant get out of bed, ive got the flu')).toEqual([]);
+    expect(categories('cant get out of tidying my room, mum says i have to do it before tea')).toEqual([]);
+  });
+
+  it('keeps a room, a car, a flat or "it" the child cannot get out of', () => {
+    expect(categories('i cant get out of my bedroom, he has locked it from outside')).toContain('immediate_danger');
+    expect(categories('hes locked me in his car and i cant get out')).toContain('immediate_danger');
+    expect(categories('i cant get out of his flat and my phone is nearly dead')).toContain('immediate_danger');
+  });
+});
+
+describe('session 36fa: a meeting both families know of', () => {
+  it('reads a meeting the writer has checked with the other parent as no grooming', () => {
+    expect(categories('my daughter wants to meet a girl she chats to on snap, i rang the girls mum last night and it all checks out')).toEqual([]);
+    expect(categories('my 14 year old wants to meet a friend from an online art group, i have met her parents on a video call')).toEqual([]);
+    expect(categories("My son wants to meet up with a lad he games with. I've spoken to the lad's mum and they live in the next village.")).toEqual([]);
+  });
+
+  it('keeps a parent only claimed by the other side, a parent denied, or an adult', () => {
+    expect(categories('a guy from snap wants to meet me, he said his mum will be there too')).toContain('meet_or_secrecy');
+    expect(categories('my son wants to meet a boy from his xbox party, the boy says his parents know')).toContain('meet_or_secrecy');
+    expect(categories('my daughter wants to meet a boy from instagram in town, i have not spoken to his parents')).toContain('meet_or_secrecy');
+    expect(categories('my son wants to meet someone from discord who is 23, i know his mum apparently')).toContain('meet_or_secrecy');
+    expect(categories('a man i met online wants to meet me, i know his mum from facebook')).toContain('meet_or_secrecy');
+  });
+});
+
+describe('session 36fa: a sleep or an absence wished for a while', () => {
+  it('reads a sleep until a date or after a task as tiredness', () => {
+    expect(categories("i'm going to sleep forever after this shift at work")).toEqual([]);
+    expect(categories('i want to hibernate and not wake up until spring')).toEqual([]);
+    expect(categories('i wanna sleep and never wake up till half term')).toEqual([]);
+  });
+
+  it('keeps a wish bounded by hurt, by nobody, or said in earnest', () => {
+    expect(categories('i want to sleep forever until nobody can hurt me again')).toContain('self_harm');
+    expect(categories('i wish i could disappear for a while, nobody would miss me')).toContain('self_harm');
+    expect(categories('i want to sleep forever until it stops hurting')).toContain('self_harm');
+    expect(categories('i want to disappear for a week, honestly i mean it')).toContain('self_harm');
+  });
+});
