@@ -3638,10 +3638,13 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [cardOfKind, 'thing'],
   [illnessFeeling, 'hyperbole'],
   [meantAThing, 'hyperbole'],
-  // Session 36fa: getting up, a meeting both families know of, a sleep wished for a while.
+  // Session 36fa: getting up, a meeting both families know of, a sleep wished for a while, the child the winner, a
+  // location shared with the writer.
   [outOfBed, 'idiom'],
   [familiesInTouch, 'trusted'],
   [wishForAWhile, 'hyperbole'],
+  [childWins, 'self'],
+  [locationToWriter, 'trusted'],
 ];
 
 /** Set by {@link probeArgs}' stand-ins when a test reads anything of the message, the phrase, the scope or the model. */
@@ -4875,6 +4878,53 @@ function wishForAWhile(tokens: readonly Token[], m: PhraseMatch, rule: CompiledR
     if (i > bound && t.sentence === s && (t.sets.includes('{soon}') || t.sets.includes('{person}') || t.sets.includes('{specific}'))) return false;
   }
   return true;
+}
+
+/**
+ * Session 36fa: the child is the one who beats ("i always beat him", "if i beat him at chess again", "after i beat her
+ * 3-0"): being-hurt's "beats {victim}" (stem "beat") stands down when "i" or "we" is its subject, right before it or
+ * with one word between that is no denial, "to" or a person. Never for "beat him up" or "beat her with …", nor with a
+ * word of violence, means or fear in the message: "he beat me", "my dad beat him", "i beat him up" and "i beat him at
+ * fifa and now im scared he will find me" keep it.
+ */
+function childWins(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, _scope: MessageScope, model: SafetyModel): boolean {
+  if (rule.id !== 'lex:immediate_danger.being-hurt' || tokens[m.first]?.keys[0] !== 'beat') return false;
+  const s = tokens[m.first]?.sentence;
+  const isWriter = (t: Token | undefined): boolean => t !== undefined && t.sentence === s && (t.word === 'i' || t.word === 'we');
+  const between = tokens[m.first - 1];
+  const subject = isWriter(between) || (isWriter(tokens[m.first - 2]) && between !== undefined && between.word !== 'to' && !model.scope.negators.has(between.keys[0] ?? '') && !between.sets.includes('{person}') && !between.sets.includes('{speech}'));
+  if (!subject) return false;
+  for (let k = m.last + 1; k <= m.last + 3 && k < tokens.length; k += 1) if (tokens[k]?.word === 'up' || tokens[k]?.word === 'with') return false;
+  // (The phrase's own "beat" is a word of `violent` too: its stem is that of "beating".)
+  return !tokens.some((t, i) => (i < m.first || i > m.last) && WINS_VETO.some((v) => t.sets.includes(v)));
+}
+
+/** {@link childWins}'s vetoes: violence, means, fear. */
+const WINS_VETO = ['{violent}', '{means}', '{afraid}'];
+
+/**
+ * Session 36fa: someone else's location shared with the writer ("i told her to send me her live location so i know shes
+ * safe", "she's sharing her location with me tonight", "I've asked him to share his location with me"): a personal_info
+ * phrase naming a location owned by "his", "her" or "their" stands down when the writer is the one it goes to: "with me"
+ * or "with us" within four words after the location word, or "send me" right before its owner. The child's own location
+ * ("my", "ur") is never this, nor is a location sent to anyone else, nor a message with an adult, secrets, hushing or
+ * fear: "a man on snap asked my daughter to share her location with him" keeps it.
+ */
+function locationToWriter(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'personal_info') return false;
+  let at = -1;
+  for (let j = m.first; j <= m.last && at < 0; j += 1) if ((tokens[j]?.word ?? '').startsWith('location')) at = j;
+  if (at < 0) return false;
+  const ownerAt = tokens[at - 1]?.word === 'live' ? at - 2 : at - 1;
+  const owner = tokens[ownerAt]?.word;
+  if (owner !== 'his' && owner !== 'her' && owner !== 'their') return false;
+  const s = tokens[at]?.sentence;
+  let toWriter = tokens[ownerAt - 1]?.word === 'me' && (tokens[ownerAt - 2]?.word ?? '').startsWith('send');
+  for (let k = at + 1; k <= at + 4 && k + 1 < tokens.length && !toWriter; k += 1) {
+    const next = tokens[k + 1]?.word;
+    if (tokens[k]?.word === 'with' && tokens[k]?.sentence === s && (next === 'me' || next === 'us')) toWriter = true;
+  }
+  return toWriter && !tokens.some((t) => FAMILIES_VETO.some((v) => t.sets.includes(v)) || (t.sets.includes('{adultcue}') && t.word !== 'old'));
 }
 
 /** Pronouns that are no noun a relative clause hangs on: "HE i met" is not English, "a girl i met" is. */

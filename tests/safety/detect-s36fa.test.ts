@@ -52,3 +52,33 @@ describe('session 36fa: a sleep or an absence wished for a while', () => {
     expect(categories('i want to disappear for a week, honestly i mean it')).toContain('self_harm');
   });
 });
+
+describe('session 36fa: the child is the one who beats', () => {
+  it('reads "i beat him" and "we beat them" as winning', () => {
+    expect(categories('my cousin thinks hes so good but i always beat him')).toEqual([]);
+    expect(categories('if i beat her again she will throw the controller lol')).toEqual([]);
+    expect(categories('we finally beat them and my little brother went mad')).toEqual([]);
+  });
+
+  it('keeps the child beaten, a beating up, a weapon, or fear after it', () => {
+    expect(categories('he beat me with a belt last night')).toContain('immediate_danger');
+    expect(categories('my step dad beat him and now hes crying in his room')).toContain('immediate_danger');
+    expect(categories('i beat him up')).toContain('immediate_danger');
+    expect(categories('he said he will beat me if i beat him again')).toContain('immediate_danger');
+  });
+});
+
+describe("session 36fa: someone else's location shared with the writer", () => {
+  it('reads a location sent to the writer as keeping someone safe', () => {
+    expect(categories('she is sharing her location with me till she gets home')).toEqual([]);
+    expect(categories('i made him send me his live location before he left the party')).toEqual([]);
+    expect(categories('our 15 year old goes to football on her own now and she shares her location with us')).toEqual([]);
+  });
+
+  it("keeps the child's location, a location sent to someone else, and an adult asking", () => {
+    expect(categories('a man keeps asking my daughter to share her location with him')).toContain('personal_info');
+    expect(categories('he told her to send him her live location')).toContain('personal_info');
+    expect(categories('some guy on snap wants me to share my location with him')).toContain('personal_info');
+    expect(categories('an older guy keeps asking my sister to share her location with me and him')).toContain('personal_info');
+  });
+});
