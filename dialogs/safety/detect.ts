@@ -3639,12 +3639,13 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [illnessFeeling, 'hyperbole'],
   [meantAThing, 'hyperbole'],
   // Session 36fa: getting up, a meeting both families know of, a sleep wished for a while, the child the winner, a
-  // location shared with the writer.
+  // location shared with the writer, a child's own private account.
   [outOfBed, 'idiom'],
   [familiesInTouch, 'trusted'],
   [wishForAWhile, 'hyperbole'],
   [childWins, 'self'],
   [locationToWriter, 'trusted'],
+  [ownChildsAccount, 'self'],
 ];
 
 /** Set by {@link probeArgs}' stand-ins when a test reads anything of the message, the phrase, the scope or the model. */
@@ -4925,6 +4926,48 @@ function locationToWriter(tokens: readonly Token[], m: PhraseMatch, rule: Compil
     if (tokens[k]?.word === 'with' && tokens[k]?.sentence === s && (next === 'me' || next === 'us')) toWriter = true;
   }
   return toWriter && !tokens.some((t) => FAMILIES_VETO.some((v) => t.sets.includes(v)) || (t.sets.includes('{adultcue}') && t.word !== 'old'));
+}
+
+/**
+ * Session 36fa: a parent telling of their child's own second or private account ("my 16 year old has a secret instagram
+ * account", "is it normal for a 12 year old to want a private account?"): secrecy's account phrases stand down when the
+ * nearest one named before the phrase in its sentence (at most eight words back) is the writer's child (sets
+ * `ownchild`, `offspring`: "my son", "a 14 year old"), with no one's telling or asking in between, nobody else, no online
+ * place and no telling or asking after the phrase, and nothing in the message of a boyfriend or girlfriend, an adult,
+ * hushing, fear, nudity or undressing. "he told me to make a secret account so we can talk", "my daughter has a private
+ * account and a man keeps messaging it", "…because a guy from roblox told him to", "…that only her online boyfriend
+ * knows about" and "she has a secret account" keep it.
+ */
+function ownChildsAccount(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!SECRECY_RULES.has(rule.id)) return false;
+  let account = false;
+  for (let j = m.first; j <= m.last; j += 1) if ((tokens[j]?.word ?? '').startsWith('account')) account = true;
+  if (!account) return false;
+  const s = tokens[m.first]?.sentence;
+  let child = false;
+  for (let j = m.first - 1; j >= m.first - 8 && j >= 0 && tokens[j]?.sentence === s; j -= 1) {
+    const u = tokens[j];
+    if (u === undefined) break;
+    if (u.sets.includes('{ownchild}') || u.sets.includes('{offspring}')) {
+      child = true;
+      break;
+    }
+    // Someone else named, or telling or asking ("he TOLD me to make…"); wanting is the child's own ("to WANT a…").
+    if (u.sets.includes('{person}') || (u.sets.includes('{speech}') && !u.word.startsWith('want'))) return false;
+  }
+  if (!child) return false;
+  // After the phrase: someone else named ("a guy from roblox told him to"), an online place ("her online boyfriend"), or
+  // someone telling or asking; anywhere: a boyfriend or girlfriend, an adult, hushing, fear, nudity, undressing.
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (FAMILIES_VETO.some((v) => v !== '{secret}' && t.sets.includes(v)) || (t.sets.includes('{adultcue}') && t.word !== 'old') || t.sets.includes('{exlover}')) return false;
+    if (i <= m.last) continue;
+    if (t.sets.includes('{onlineplace}') || (t.sets.includes('{speech}') && !t.word.startsWith('want'))) return false;
+    // (A pronoun is the child told of: "should i confront HER".)
+    if (t.sets.includes('{person}') && !HE.has(t.word) && !SHE.has(t.word) && !CHILD_SUBJECTS.has(t.word) && t.word !== 'them' && t.word !== 'their') return false;
+  }
+  return true;
 }
 
 /** Pronouns that are no noun a relative clause hangs on: "HE i met" is not English, "a girl i met" is. */

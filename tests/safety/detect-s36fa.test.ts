@@ -82,3 +82,17 @@ describe("session 36fa: someone else's location shared with the writer", () => {
     expect(categories('an older guy keeps asking my sister to share her location with me and him')).toContain('personal_info');
   });
 });
+
+describe("session 36fa: a child's own private or second account, told by a parent", () => {
+  it('reads a parent asking about their child having a private account as no secrecy', () => {
+    expect(categories('our 12 year old wants a private instagram account like her friends, is that sensible')).toEqual([]);
+    expect(categories('my 15 year old set up a secret snapchat account, what should i look for')).toEqual([]);
+  });
+
+  it('keeps an account someone else asked for, or one someone else uses to reach the child', () => {
+    expect(categories('he told me to make a secret account so we can talk')).toContain('meet_or_secrecy');
+    expect(categories('my daughter has a secret account a man asked her to make')).toContain('meet_or_secrecy');
+    expect(categories('my son has a private account and someone from fortnite keeps messaging him on it')).toContain('meet_or_secrecy');
+    expect(categories('my daughter has a secret account that only her online boyfriend knows about')).toContain('meet_or_secrecy');
+  });
+});
