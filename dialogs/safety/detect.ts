@@ -3639,13 +3639,14 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [illnessFeeling, 'hyperbole'],
   [meantAThing, 'hyperbole'],
   // Session 36fa: getting up, a meeting both families know of, a sleep wished for a while, the child the winner, a
-  // location shared with the writer, a child's own private account.
+  // location shared with the writer, a child's own private account, "cut out".
   [outOfBed, 'idiom'],
   [familiesInTouch, 'trusted'],
   [wishForAWhile, 'hyperbole'],
   [childWins, 'self'],
   [locationToWriter, 'trusted'],
   [ownChildsAccount, 'self'],
+  [cutOut, 'thing'],
 ];
 
 /** Set by {@link probeArgs}' stand-ins when a test reads anything of the message, the phrase, the scope or the model. */
@@ -4969,6 +4970,33 @@ function ownChildsAccount(tokens: readonly Token[], m: PhraseMatch, rule: Compil
   }
   return true;
 }
+
+/**
+ * Session 36fa: "cut out" is a craft or a stop, not a wound ("ive been cutting out pictures for my collage", "we cut out
+ * paper stars"): self-harm's phrases stand down when their word of cutting is followed by "out" (or "it", "them" or
+ * "that" and "out"), with nothing outside the phrase of the body, means, pills, distress, violence or oneself ("myself",
+ * "on purpose"; pictures are no veto, they are what a child cuts out). "ive been cutting again", "i keep cutting myself
+ * to cut out the thoughts" and "cutting out bits of my legs with a blade" keep it.
+ */
+function cutOut(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:self_harm.self-harm') return false;
+  let out = false;
+  for (let j = m.first; j <= m.last && !out; j += 1) {
+    if (!(tokens[j]?.word ?? '').startsWith('cut')) continue;
+    const next = tokens[j + 1]?.word;
+    out = next === 'out' || ((next === 'it' || next === 'them' || next === 'that') && tokens[j + 2]?.word === 'out');
+  }
+  if (!out) return false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined || (i >= m.first && i <= m.last)) continue;
+    if (CUT_OUT_VETO.some((v) => t.sets.includes(v)) || t.sets.includes('{reflexive}') || SELF_WORDS.has(t.word)) return false;
+  }
+  return true;
+}
+
+/** {@link cutOut}'s vetoes: trivialHyperbole's but pictures, which are what a child cuts out. */
+const CUT_OUT_VETO = HYPERBOLE_VETO.filter((v) => v !== '{image}');
 
 /** Pronouns that are no noun a relative clause hangs on: "HE i met" is not English, "a girl i met" is. */
 const NOT_RELATIVE_HEAD = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'it', 'you', 'u', 'we', 'and', 'but', 'so', 'that']);

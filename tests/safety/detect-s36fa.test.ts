@@ -96,3 +96,16 @@ describe("session 36fa: a child's own private or second account, told by a paren
     expect(categories('my daughter has a secret account that only her online boyfriend knows about')).toContain('meet_or_secrecy');
   });
 });
+
+describe('session 36fa: "cut out" is a craft, not a wound', () => {
+  it('reads cutting out pictures or shapes as nothing', () => {
+    expect(categories('ive been cutting out pictures for my collage')).toEqual([]);
+    expect(categories('been cutting out little hearts all afternoon for mums card')).toEqual([]);
+  });
+
+  it('keeps cutting again, cutting oneself, and a blade or the body', () => {
+    expect(categories('ive been cutting again')).toContain('self_harm');
+    expect(categories('i keep cutting myself to cut out the thoughts')).toContain('self_harm');
+    expect(categories('ive been cutting out bits of my legs with a blade')).toContain('self_harm');
+  });
+});
