@@ -3639,7 +3639,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [illnessFeeling, 'hyperbole'],
   [meantAThing, 'hyperbole'],
   // Session 36fa: getting up, a meeting both families know of, a sleep wished for a while, the child the winner, a
-  // location shared with the writer, a child's own private account, "cut out".
+  // location shared with the writer, a child's own private account, "cut out", a tablet that is a device.
   [outOfBed, 'idiom'],
   [familiesInTouch, 'trusted'],
   [wishForAWhile, 'hyperbole'],
@@ -3647,6 +3647,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [locationToWriter, 'trusted'],
   [ownChildsAccount, 'self'],
   [cutOut, 'thing'],
+  [deviceTablet, 'thing'],
 ];
 
 /** Set by {@link probeArgs}' stand-ins when a test reads anything of the message, the phrase, the scope or the model. */
@@ -4997,6 +4998,25 @@ function cutOut(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): b
 
 /** {@link cutOut}'s vetoes: trivialHyperbole's but pictures, which are what a child cuts out. */
 const CUT_OUT_VETO = HYPERBOLE_VETO.filter((v) => v !== '{image}');
+
+/**
+ * Session 36fa: the tablet is a device ("i found messages on her tablet", "i've taken the tablet off him", "my son's
+ * tablet"): the `means` signal stands down when its word is the singular "tablet" owned or pointed at (my, his, her,
+ * their, your, our, the, or a word of `ownchild`/`offspring` right before it: "my 8-year-old's tablet") and no word of
+ * taking it (took, swallowed, had…) is among the three words before. "took a tablet", "i took my hayfever tablet" and
+ * "tablets" keep it. Without this, a device named in one turn and "tonight" in the next made an overdose combo
+ * (means-and-intent-now) of a parent's "I had a look tonight while she was in the bath".
+ */
+function deviceTablet(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.feature !== 'signal.means' || m.first !== m.last || tokens[m.first]?.word !== 'tablet') return false;
+  const before = tokens[m.first - 1];
+  if (before === undefined) return false;
+  const w = before.word;
+  const pointed = w === 'the' || before.sets.includes('{whose}') || before.sets.includes('{ours}') || w === 'your' || before.sets.includes('{ownchild}') || before.sets.includes('{offspring}');
+  if (!pointed) return false;
+  for (let k = m.first - 4; k < m.first; k += 1) if (k >= 0 && TAKEN.has(tokens[k]?.word ?? '')) return false;
+  return true;
+}
 
 /** Pronouns that are no noun a relative clause hangs on: "HE i met" is not English, "a girl i met" is. */
 const NOT_RELATIVE_HEAD = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'it', 'you', 'u', 'we', 'and', 'but', 'so', 'that']);

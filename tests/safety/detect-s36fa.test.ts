@@ -109,3 +109,25 @@ describe('session 36fa: "cut out" is a craft, not a wound', () => {
     expect(categories('ive been cutting out bits of my legs with a blade')).toContain('self_harm');
   });
 });
+
+describe('session 36fa: a tablet that is a device', () => {
+  const lastTurn = (...texts: string[]): string[] => {
+    let state = EMPTY_DETECTOR_STATE;
+    let found: string[] = [];
+    for (const text of texts) {
+      const r = detect(text, state, model);
+      state = r.state;
+      found = [...new Set(r.findings.map((f) => f.category))].sort();
+    }
+    return found;
+  };
+
+  it('reads "her tablet" then "tonight" as a parent checking a device', () => {
+    expect(lastTurn('my son is 11 and very quiet lately, he is always on his tablet', 'we had a look tonight after he went to sleep')).toEqual([]);
+  });
+
+  it('keeps tablets taken or saved up, then tonight', () => {
+    expect(lastTurn('i took my mums tablets', 'im doing it tonight')).toContain('self_harm');
+    expect(lastTurn('ive got a tablet for every day of the week saved up', 'tonight')).toContain('immediate_danger');
+  });
+});
