@@ -3638,6 +3638,16 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [cardOfKind, 'thing'],
   [illnessFeeling, 'hyperbole'],
   [meantAThing, 'hyperbole'],
+  // Session 36fa: getting up, a meeting both families know of, a sleep wished for a while, the child the winner, a
+  // location shared with the writer, a child's own private account, "cut out", a tablet that is a device.
+  [outOfBed, 'idiom'],
+  [familiesInTouch, 'trusted'],
+  [wishForAWhile, 'hyperbole'],
+  [childWins, 'self'],
+  [locationToWriter, 'trusted'],
+  [ownChildsAccount, 'self'],
+  [cutOut, 'thing'],
+  [deviceTablet, 'thing'],
 ];
 
 /** Set by {@link probeArgs}' stand-ins when a test reads anything of the message, the phrase, the scope or the model. */
@@ -4768,6 +4778,244 @@ function meantAThing(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
     return !(thing.word === 'it' || thing.word === 'life' || thing.word === 'self' || thing.sets.includes('{reflexive}') || LIFE_WORDS.has(thing.word));
   }
   return false;
+}
+
+/**
+ * Session 36fa: getting up, not getting away ("i cant get out of bed this morning", "cant get out of doing the washing
+ * up"): being-hurt's "cant get out" stands down when "of" follows it with bed ("of bed", "of my bed") or with a word of
+ * doing (a word ending in "ing" right after "of", which names an activity avoided, not a place). "i cant get out of his
+ * flat", "cant get out of my room", "i cant get out of the building" and "i cant get out of it" keep it.
+ */
+function outOfBed(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.being-hurt' || tokens[m.last]?.word !== 'out') return false;
+  const s = tokens[m.last]?.sentence;
+  if (tokens[m.last + 1]?.word !== 'of' || tokens[m.last + 1]?.sentence !== s) return false;
+  const next = tokens[m.last + 2];
+  if (next === undefined || next.sentence !== s) return false;
+  if (next.word === 'bed') return true;
+  if ((next.word === 'my' || next.word === 'the') && tokens[m.last + 3]?.word === 'bed' && tokens[m.last + 3]?.sentence === s) return true;
+  return next.word.length > 4 && next.word.endsWith('ing') && next.word !== 'building';
+}
+
+/**
+ * Session 36fa: a meeting both families know of. A meeting rule (meet-request, meet-up, meet-known-online, come-to-his,
+ * met-in-person and danger now's meeting-soon) stands down when the writer tells of being in touch with the other child's
+ * parent: a word of `homefolk` (mum, dad, parents…) owned by the other child ("his", "her", "their", "the other", "the
+ * girl's") with "i" or "we" at most six words before it and nothing between that denies it or is someone's saying ("I've
+ * spoken to the other girl's mum", "i know his parents", "i rang the girls mum"), or that parent messaging or texting
+ * the writer ("the boy's mum messaged me"). Never when someone else is the one saying it, nor with secrets, hushing,
+ * fear, nudity, undressing or a word of an adult in the message (a man, older, uni, an adult's age): "a guy from snap wants to meet me, he said his mum will be
+ * there", "the boy says his parents know", "i have not spoken to his parents" and "…who is 23, i know his mum" keep it.
+ */
+function familiesInTouch(tokens: readonly Token[], _m: PhraseMatch, rule: CompiledRule, _scope: MessageScope, model: SafetyModel): boolean {
+  const id = rule.id;
+  if (id !== 'lex:meet_or_secrecy.meet-request' && id !== 'lex:meet_or_secrecy.meet-up' && id !== 'lex:meet_or_secrecy.meet-known-online' && id !== 'lex:meet_or_secrecy.come-to-his' && id !== 'lex:meet_or_secrecy.met-in-person' && id !== 'lex:immediate_danger.meeting-soon') return false;
+  // (An adult: "a man", "older", "uni", "23", but not the "old" of "my 14 year old".)
+  if (tokens.some((t) => FAMILIES_VETO.some((v) => t.sets.includes(v)) || (t.sets.includes('{adultcue}') && t.word !== 'old'))) return false;
+  for (let k = 1; k < tokens.length; k += 1) {
+    const t = tokens[k];
+    if (t === undefined || !t.sets.includes('{homefolk}')) continue;
+    const owner = tokens[k - 1];
+    const ownerWord = owner?.word ?? '';
+    const ofOther = ownerWord === 'his' || ownerWord === 'her' || ownerWord === 'their' || ownerWord === 'other' || (owner?.sets.includes('{person}') === true && owner.word !== 'she' && owner.word !== 'he') || owner?.sets.includes('{peers}') === true;
+    if (!ofOther) continue;
+    const s = t.sentence;
+    let self = false;
+    // Back from the parent word to the writer ("i", "we") at most six words before it: a denial on the way, or someone
+    // else's word for it ("he said his mum…", "the boy says his parents know", "he said i can meet his mum"), is none.
+    for (let j = k - 2; j >= k - 7 && j >= 0 && tokens[j]?.sentence === s; j -= 1) {
+      const u = tokens[j];
+      if (u === undefined || model.scope.negators.has(u.keys[0] ?? '') || u.keys.includes('{cannot}')) break;
+      if (u.sets.includes('{speech}')) break;
+      if (u.sets.includes('{self}')) {
+        self = tokens[j - 1]?.sets.includes('{speech}') !== true;
+        break;
+      }
+    }
+    // "the boy's mum (has) messaged me", "her mum texted us".
+    const vi = tokens[k + 1]?.word === 'has' || tokens[k + 1]?.word === 'had' ? k + 2 : k + 1;
+    const verb = tokens[vi]?.word ?? '';
+    const whom = tokens[vi + 1]?.word;
+    const after = tokens[vi + 1]?.sentence === s && (verb.startsWith('messag') || verb.startsWith('text')) && (whom === 'me' || whom === 'us');
+    if (self || after) return true;
+  }
+  return false;
+}
+
+/** {@link familiesInTouch}'s vetoes: secrets, hushing, fear, nudity, undressing, an adult's age (and `adultcue`, in the code). */
+const FAMILIES_VETO = ['{secret}', '{hush}', '{afraid}', '{nudestrong}', '{undress}', '{adultage}'];
+
+/**
+ * Session 36fa: a sleep or an absence wished for a while ("i'm gonna take a nap and not wake up till christmas", "i
+ * want to sleep forever after this week", "i wish i could disappear for a week"): suicidal-thoughts stands down when its
+ * phrase is a wish to sleep, not wake or disappear (no word of dying, killing or ending) and within three words after
+ * it the wish is bounded: "till", "until" or "til", "for a" or "for the", or "after this" or "after that". Never with a
+ * word of dying or killing, distress, pictures, the body, violence, means, pills or a time soon after the phrase, nor
+ * with a word of meaning it: "i want to sleep and never wake up until he leaves me alone" (a person), "i want to sleep
+ * forever after tonight" and "…till i die" keep it.
+ */
+function wishForAWhile(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:self_harm.suicidal-thoughts' || saidInEarnest(tokens)) return false;
+  let sleepy = false;
+  for (let j = m.first; j <= m.last; j += 1) {
+    const t = tokens[j];
+    if (t === undefined) continue;
+    const k = t.keys[0] ?? '';
+    if (k === 'die' || k === 'dy' || k === 'dead' || k === 'death' || k === 'kill' || k === 'end' || t.word === 'dying') return false;
+    if (k === 'disappear' || k === 'vanish' || t.word.startsWith('sleep') || t.word.startsWith('wake') || t.word.startsWith('waking')) sleepy = true;
+  }
+  if (!sleepy) return false;
+  const s = tokens[m.first]?.sentence;
+  let bound = -1;
+  for (let j = m.last + 1; j <= m.last + 3 && j < tokens.length && tokens[j]?.sentence === s && bound < 0; j += 1) {
+    const w = tokens[j]?.word ?? '';
+    const next = tokens[j + 1]?.word ?? '';
+    if (UNTIL.has(w) || (w === 'for' && (next === 'a' || next === 'the')) || (w === 'after' && (next === 'this' || next === 'that'))) bound = j;
+  }
+  if (bound < 0) return false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined || (i >= m.first && i <= m.last)) continue;
+    if (HYPERBOLE_VETO.some((v) => t.sets.includes(v)) || HYPERBOLE_STEMS.has(t.keys[0] ?? '') || t.word === 'dying') return false;
+    // What the wish lasts until is no person and no time soon: "until he leaves", "after tonight".
+    if (i > bound && t.sentence === s && (t.sets.includes('{soon}') || t.sets.includes('{person}') || t.sets.includes('{specific}'))) return false;
+  }
+  return true;
+}
+
+/**
+ * Session 36fa: the child is the one who beats ("i always beat him", "if i beat him at chess again", "after i beat her
+ * 3-0"): being-hurt's "beats {victim}" (stem "beat") stands down when "i" or "we" is its subject, right before it or
+ * with one word between that is no denial, "to" or a person. Never for "beat him up" or "beat her with …", nor with a
+ * word of violence, means or fear in the message: "he beat me", "my dad beat him", "i beat him up" and "i beat him at
+ * fifa and now im scared he will find me" keep it.
+ */
+function childWins(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, _scope: MessageScope, model: SafetyModel): boolean {
+  if (rule.id !== 'lex:immediate_danger.being-hurt' || tokens[m.first]?.keys[0] !== 'beat') return false;
+  const s = tokens[m.first]?.sentence;
+  const isWriter = (t: Token | undefined): boolean => t !== undefined && t.sentence === s && (t.word === 'i' || t.word === 'we');
+  const between = tokens[m.first - 1];
+  const subject = isWriter(between) || (isWriter(tokens[m.first - 2]) && between !== undefined && between.word !== 'to' && !model.scope.negators.has(between.keys[0] ?? '') && !between.sets.includes('{person}') && !between.sets.includes('{speech}'));
+  if (!subject) return false;
+  for (let k = m.last + 1; k <= m.last + 3 && k < tokens.length; k += 1) if (tokens[k]?.word === 'up' || tokens[k]?.word === 'with') return false;
+  // (The phrase's own "beat" is a word of `violent` too: its stem is that of "beating".)
+  return !tokens.some((t, i) => (i < m.first || i > m.last) && WINS_VETO.some((v) => t.sets.includes(v)));
+}
+
+/** {@link childWins}'s vetoes: violence, means, fear. */
+const WINS_VETO = ['{violent}', '{means}', '{afraid}'];
+
+/**
+ * Session 36fa: someone else's location shared with the writer ("i told her to send me her live location so i know shes
+ * safe", "she's sharing her location with me tonight", "I've asked him to share his location with me"): a personal_info
+ * phrase naming a location owned by "his", "her" or "their" stands down when the writer is the one it goes to: "with me"
+ * or "with us" within four words after the location word, or "send me" right before its owner. The child's own location
+ * ("my", "ur") is never this, nor is a location sent to anyone else, nor a message with an adult, secrets, hushing or
+ * fear: "a man on snap asked my daughter to share her location with him" keeps it.
+ */
+function locationToWriter(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'personal_info') return false;
+  let at = -1;
+  for (let j = m.first; j <= m.last && at < 0; j += 1) if ((tokens[j]?.word ?? '').startsWith('location')) at = j;
+  if (at < 0) return false;
+  const ownerAt = tokens[at - 1]?.word === 'live' ? at - 2 : at - 1;
+  const owner = tokens[ownerAt]?.word;
+  if (owner !== 'his' && owner !== 'her' && owner !== 'their') return false;
+  const s = tokens[at]?.sentence;
+  let toWriter = tokens[ownerAt - 1]?.word === 'me' && (tokens[ownerAt - 2]?.word ?? '').startsWith('send');
+  for (let k = at + 1; k <= at + 4 && k + 1 < tokens.length && !toWriter; k += 1) {
+    const next = tokens[k + 1]?.word;
+    if (tokens[k]?.word === 'with' && tokens[k]?.sentence === s && (next === 'me' || next === 'us')) toWriter = true;
+  }
+  return toWriter && !tokens.some((t) => FAMILIES_VETO.some((v) => t.sets.includes(v)) || (t.sets.includes('{adultcue}') && t.word !== 'old'));
+}
+
+/**
+ * Session 36fa: a parent telling of their child's own second or private account ("my 16 year old has a secret instagram
+ * account", "is it normal for a 12 year old to want a private account?"): secrecy's account phrases stand down when the
+ * nearest one named before the phrase in its sentence (at most eight words back) is the writer's child (sets
+ * `ownchild`, `offspring`: "my son", "a 14 year old"), with no one's telling or asking in between, nobody else, no online
+ * place and no telling or asking after the phrase, and nothing in the message of a boyfriend or girlfriend, an adult,
+ * hushing, fear, nudity or undressing. "he told me to make a secret account so we can talk", "my daughter has a private
+ * account and a man keeps messaging it", "…because a guy from roblox told him to", "…that only her online boyfriend
+ * knows about" and "she has a secret account" keep it.
+ */
+function ownChildsAccount(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!SECRECY_RULES.has(rule.id)) return false;
+  let account = false;
+  for (let j = m.first; j <= m.last; j += 1) if ((tokens[j]?.word ?? '').startsWith('account')) account = true;
+  if (!account) return false;
+  const s = tokens[m.first]?.sentence;
+  let child = false;
+  for (let j = m.first - 1; j >= m.first - 8 && j >= 0 && tokens[j]?.sentence === s; j -= 1) {
+    const u = tokens[j];
+    if (u === undefined) break;
+    if (u.sets.includes('{ownchild}') || u.sets.includes('{offspring}')) {
+      child = true;
+      break;
+    }
+    // Someone else named, or telling or asking ("he TOLD me to make…"); wanting is the child's own ("to WANT a…").
+    if (u.sets.includes('{person}') || (u.sets.includes('{speech}') && !u.word.startsWith('want'))) return false;
+  }
+  if (!child) return false;
+  // After the phrase: someone else named ("a guy from roblox told him to"), an online place ("her online boyfriend"), or
+  // someone telling or asking; anywhere: a boyfriend or girlfriend, an adult, hushing, fear, nudity, undressing.
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (FAMILIES_VETO.some((v) => v !== '{secret}' && t.sets.includes(v)) || (t.sets.includes('{adultcue}') && t.word !== 'old') || t.sets.includes('{exlover}')) return false;
+    if (i <= m.last) continue;
+    if (t.sets.includes('{onlineplace}') || (t.sets.includes('{speech}') && !t.word.startsWith('want'))) return false;
+    // (A pronoun is the child told of: "should i confront HER".)
+    if (t.sets.includes('{person}') && !HE.has(t.word) && !SHE.has(t.word) && !CHILD_SUBJECTS.has(t.word) && t.word !== 'them' && t.word !== 'their') return false;
+  }
+  return true;
+}
+
+/**
+ * Session 36fa: "cut out" is a craft or a stop, not a wound ("ive been cutting out pictures for my collage", "we cut out
+ * paper stars"): self-harm's phrases stand down when their word of cutting is followed by "out" (or "it", "them" or
+ * "that" and "out"), with nothing outside the phrase of the body, means, pills, distress, violence or oneself ("myself",
+ * "on purpose"; pictures are no veto, they are what a child cuts out). "ive been cutting again", "i keep cutting myself
+ * to cut out the thoughts" and "cutting out bits of my legs with a blade" keep it.
+ */
+function cutOut(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:self_harm.self-harm') return false;
+  let out = false;
+  for (let j = m.first; j <= m.last && !out; j += 1) {
+    if (!(tokens[j]?.word ?? '').startsWith('cut')) continue;
+    const next = tokens[j + 1]?.word;
+    out = next === 'out' || ((next === 'it' || next === 'them' || next === 'that') && tokens[j + 2]?.word === 'out');
+  }
+  if (!out) return false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined || (i >= m.first && i <= m.last)) continue;
+    if (CUT_OUT_VETO.some((v) => t.sets.includes(v)) || t.sets.includes('{reflexive}') || SELF_WORDS.has(t.word)) return false;
+  }
+  return true;
+}
+
+/** {@link cutOut}'s vetoes: trivialHyperbole's but pictures, which are what a child cuts out. */
+const CUT_OUT_VETO = HYPERBOLE_VETO.filter((v) => v !== '{image}');
+
+/**
+ * Session 36fa: the tablet is a device ("i found messages on her tablet", "i've taken the tablet off him", "my son's
+ * tablet"): the `means` signal stands down when its word is the singular "tablet" owned or pointed at (my, his, her,
+ * their, your, our, the, or a word of `ownchild`/`offspring` right before it: "my 8-year-old's tablet") and no word of
+ * taking it (took, swallowed, had…) is among the three words before. "took a tablet", "i took my hayfever tablet" and
+ * "tablets" keep it. Without this, a device named in one turn and "tonight" in the next made an overdose combo
+ * (means-and-intent-now) of a parent's "I had a look tonight while she was in the bath".
+ */
+function deviceTablet(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.feature !== 'signal.means' || m.first !== m.last || tokens[m.first]?.word !== 'tablet') return false;
+  const before = tokens[m.first - 1];
+  if (before === undefined) return false;
+  const w = before.word;
+  const pointed = w === 'the' || before.sets.includes('{whose}') || before.sets.includes('{ours}') || w === 'your' || before.sets.includes('{ownchild}') || before.sets.includes('{offspring}');
+  if (!pointed) return false;
+  for (let k = m.first - 4; k < m.first; k += 1) if (k >= 0 && TAKEN.has(tokens[k]?.word ?? '')) return false;
+  return true;
 }
 
 /** Pronouns that are no noun a relative clause hangs on: "HE i met" is not English, "a girl i met" is. */
