@@ -75,6 +75,14 @@ describe('session 36rc: a stranger who has seen the child today, or has the addr
     expect(categories('my auntie is sending me some airpods through the post')).toEqual([]);
   });
 
+  it('raises personal_info for the school named back in the stranger\'s words', () => {
+    for (const text of ['this account on tiktok sent me i know you go to st peters so dont ignore me', 'my son says they know he goes to the academy on the hill']) {
+      expect(categories(text), text).toContain('personal_info');
+      expect(rules(text), text).toContain('lex:personal_info.stranger-says-knows');
+    }
+    expect(categories('my friend said i know you go to swimming on mondays')).toEqual([]);
+  });
+
   it('raises personal_info for the child\'s own tracking map sent back', () => {
     const text = 'a man i game with screenshotted my location and sent it to me';
     expect(categories(text)).toContain('personal_info');
