@@ -979,10 +979,61 @@ function knownAdultSecret(tokens: readonly Token[], m: PhraseMatch, rule: Compil
     if (t === undefined || t.sentence !== s) continue;
     if (!t.sets.includes('{knownadult}') && !t.sets.some((x) => TRUSTED_SETS.has(x))) continue;
     if (isObject(tokens, j, model)) continue;
+    if (peersElder(tokens, j) >= 0) return true;
     return t.sets.includes('{knownadult}') && !metOnline(tokens, j);
   }
   return false;
 }
+
+/**
+ * Session 36rc: a friend's grown-up relative, named through the friend ("my MATES UNCLE says it has to stay between them",
+ * "my friends dad", "her friends older brother"): the index of the relative when the peer word at `j` is followed by a
+ * word of set `peerselder` (an adult of the friend's family), or by "older"/"big" and a brother or cousin; else -1. The
+ * friend is only the possessor, and the relative is no one the child's family vouches for.
+ */
+function peersElder(tokens: readonly Token[], j: number): number {
+  if (tokens[j]?.sets.includes('{peers}') !== true) return -1;
+  const s = tokens[j]?.sentence;
+  const next = tokens[j + 1];
+  if (next === undefined || next.sentence !== s) return -1;
+  if (next.sets.includes('{peerselder}')) return j + 1;
+  const after = tokens[j + 2];
+  if ((next.word === 'older' || next.word === 'big') && after !== undefined && after.sentence === s && (after.word === 'brother' || after.word === 'cousin')) return j + 2;
+  return -1;
+}
+
+/**
+ * Session 36rc: a friend or relative who sent her own picture to him or was tricked into sending it ("my friend SENT HIM a
+ * vid", "my sister got tricked INTO SENDING a pic"): for the own-image signal the trusted person before the sending word is
+ * the one pictured, not one who vouches for the picture.
+ */
+function ownSender(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  return rule.feature === 'signal.own-image' && (tokens[m.first]?.word.startsWith('sen') === true || tokens[m.first]?.word === 'into');
+}
+
+/**
+ * Session 36rc: a harm named as done TO someone, in the passive ("my friend IS BEING sextorted", "my brother GOT
+ * blackmailed", "my sister has BEEN threatened"): the phrase opens on a word of set `harmdone` right after a word of set
+ * `beingdone` or is/was, and the trusted person at `j` is its subject (at most three words before the participle), so that
+ * person is the one harmed, not the one acting, and stands nothing down. "A friend told me about a boy who was blackmailed"
+ * is not one: the friend is no subject of it.
+ */
+function harmDoneTo(tokens: readonly Token[], m: PhraseMatch, j: number): boolean {
+  const first = tokens[m.first];
+  const before = tokens[m.first - 1];
+  // A participle in the word itself ("threatenED"), not only its stem: "my friend is threatening to tell" is her acting.
+  if (first === undefined || before === undefined || before.sentence !== first.sentence || !first.sets.includes('{harmdone}') || !first.word.endsWith('ed')) return false;
+  if (!before.sets.includes('{beingdone}') && !BE.has(before.word)) return false;
+  // The one harmed is the subject: the trusted person at j, then only auxiliaries (has, is, being, got, keeps) up to the
+  // participle; "a boy at her son's SCHOOL WHO was blackmailed" has another subject.
+  if (m.first - j > 4) return false;
+  for (let k = j + 1; k < m.first; k += 1) {
+    const t = tokens[k];
+    if (t === undefined || !(t.sets.includes('{beingdone}') || BE.has(t.word) || PASSIVE_HELPERS.has(t.word))) return false;
+  }
+  return true;
+}
+const PASSIVE_HELPERS = new Set(['has', 'have', 'had', 'keeps', 'kept', 's', 'just', 'now', 'also', 'still']);
 
 function span(text: string, tokens: readonly Token[], first: number, last: number): EvidenceSpan {
   const start = tokens[first]?.start ?? 0;
@@ -3741,6 +3792,7 @@ export function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: Compi
         // (not the child's own rule about a thing: "im not allowed to tell anyone the answers").
         if (set === '{self}' && tokens[m.first]?.word === 'not' && tokens[m.first + 1]?.word === 'allowed' && tokens[m.last]?.sets.includes('{victim}') === true) continue;
         if (someoneElseBetween(tokens, j, m.first)) continue;
+        if (TRUSTED_SETS.has(set) && (harmDoneTo(tokens, m, j) || ownSender(tokens, m, rule))) continue;
         if (TRUSTED_SETS.has(set) && (metOnline(tokens, j) || strangerOnline(tokens, s, j) || ownersOnlineFriend(tokens, j))) continue;
         // Session 20: a trusted role only claimed ("PRETENDING TO BE a delivery driver", "SAYING ITS a delivery").
         if (TRUSTED_SETS.has(set) && (claimedRole(tokens, j) || idealRole(tokens, j))) continue;
