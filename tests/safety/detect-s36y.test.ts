@@ -36,7 +36,7 @@ const SETTLED = 'a lad on fortnite asked what school i go to but i told my dad, 
 describe('word lists (session 36)', () => {
   it('the code reads every list the content check asks for, and no other', () => {
     expect([...namesRead()].sort()).toEqual([...WORD_LIST_NAMES].sort());
-    expect(WORD_LIST_NAMES.length).toBeGreaterThan(30);
+    expect(WORD_LIST_NAMES.length).toBeGreaterThan(250);
     expect(Object.keys(redFlags.words).sort()).toEqual([...WORD_LIST_NAMES].sort());
   });
 
