@@ -7,6 +7,7 @@ import type { WordKeys } from './vocabulary.js';
 import { findPhrases, keysPresent, type PhraseMatch, type Token } from './match.js';
 import { analyseScope, isHypothetical, isNegated, isWhollyGeneral, type MessageScope } from './scope.js';
 import type { DetectResult, DetectorSignal, DetectorState } from './types.js';
+import { bindWordLists, derivedWordList, wordList } from './lists.js';
 
 /** Longest stretch of a message kept in the cross-turn state as evidence. */
 const MAX_SIGNAL_TEXT = 120;
@@ -84,6 +85,7 @@ interface Hit {
 
 /** Normalised tokens with their match keys. */
 export function tokenise(text: string, model: SafetyModel): Token[] {
+  bindWordLists(model.wordLists);
   // Each word's keys are read with the word and its token made at once (session 24: one memo read
   // per piece, `WordIndex.piece`, and no `Word` in between).
   const words = model.words;
@@ -175,23 +177,18 @@ function correctionOf(keys: readonly string[]): string | undefined {
 
 /** Tokens with scopes applied (idioms masked), as `detect` sees them. For the trainer. */
 export function scopedTokens(text: string, model: SafetyModel): Token[] {
+  bindWordLists(model.wordLists);
   const tokens = tokenise(text, model);
   analyseScope(tokens, model);
   return tokens;
 }
 
-/** Who is new at school: "the new BOY", "new GIRL", "the new KID" (session 21). */
-const NEW_PEERS = new Set(['boy', 'girl', 'kid', 'student', 'pupil']);
-const POSSESSIVES = new Set(['my', 'your', 'his', 'her', 'their', 'our', 'the', 'a', 'an', 'another', 'this', 'that', 'some']);
+const NEW_PEERS = wordList('new_peers');
+const POSSESSIVES = wordList('possessives');
 
-/**
- * Words between a possessive and the group it owns: "send it to his WHOLE school". (Not "my OLDER sister": "i asked my
- * older sister to keep it secret" is the sister keeping a harmless secret, which her acting stands down.)
- */
-const OBJECT_FILLERS = new Set(['whole', 'entire']);
+const OBJECT_FILLERS = wordList('object_fillers');
 
-/** Words for someone's friend or partner: "my brothers gaming FRIEND". */
-const BUDDY = new Set(['friend', 'friends', 'mate', 'mates', 'buddy', 'pal', 'boyfriend', 'girlfriend', 'bf', 'gf']);
+const BUDDY = wordList('buddy');
 
 /**
  * Session 30: a relative's online friend ("my BROTHERS gaming friend wants to meet him"): the relative is whose friend it
@@ -201,9 +198,8 @@ function ownersOnlineFriend(tokens: readonly Token[], j: number): boolean {
   return isOnlineWord(tokens[j + 1]) && BUDDY.has(tokens[j + 2]?.word ?? '');
 }
 
-/** Words for a peer that "in my class" or "from school" can describe ("a boy in my class asked…"). */
-const PEERS = new Set(['boy', 'girl', 'someone', 'somebody', 'lad', 'kid', 'kids', 'boys', 'girls', 'people']);
-const AFFILIATION = new Set(['in', 'from', 'at']);
+const PEERS = wordList('class_peers');
+const AFFILIATION = wordList('affiliation');
 
 /**
  * Whether the person at `j` is an object ("tell my mum", "a guy from my class"), not the one acting.
@@ -222,10 +218,8 @@ function isObject(tokens: readonly Token[], j: number, model: SafetyModel, set =
   return !(AFFILIATION.has(before.word) && PEERS.has(who));
 }
 
-/** Sending words whose first object is the one who receives: "i SENT my nan a photo of my uniform". */
-const SENDING = new Set(['send', 'sent', 'sending', 'sends', 'text', 'texted', 'show', 'showed', 'shown']);
-/** What follows a receiver: the thing sent ("sent my nan A photo"), not "send my mum'S address". */
-const THING_SENT = new Set(['a', 'an', 'the', 'some', 'this', 'that', 'loads', 'lots']);
+const SENDING = wordList('sending');
+const THING_SENT = wordList('thing_sent');
 
 /**
  * Session 9: a trusted person the child sends a picture or a message to ("i sent my nan a photo of
@@ -241,13 +235,12 @@ function isTrustedReceiver(tokens: readonly Token[], j: number): boolean {
   return before !== undefined && SENDING.has(before.word) && after !== undefined && (THING_SENT.has(after.word) || after.sets.includes('{image}'));
 }
 
-/** Words that name someone who is not a trusted person: "my mum doesn't know but A MAN wants to meet me". */
-const OTHER_PERSON = new Set(['man', 'men', 'guy', 'guys', 'bloke', 'woman', 'lady', 'stranger', 'someone', 'somebody', 'person', 'account', 'player', 'gamer', 'creep', 'weirdo', 'dude', 'adult']);
-const HE = new Set(['he', 'him', 'his']);
-const SHE = new Set(['she', 'her', 'hers']);
-const CHILD_SUBJECTS = new Set(['he', 'she', 'they']);
-const FEMALE = new Set(['mum', 'mam', 'mom', 'mummy', 'mother', 'sister', 'nan', 'nanny', 'gran', 'granny', 'grandma', 'nana', 'aunt', 'auntie', 'aunty', 'stepmum', 'godmother', 'girlfriend', 'sis']);
-const MALE = new Set(['dad', 'daddy', 'father', 'brother', 'grandad', 'grandpa', 'granddad', 'uncle', 'stepdad', 'godfather', 'boyfriend', 'bro']);
+const OTHER_PERSON = wordList('other_person');
+const HE = wordList('he');
+const SHE = wordList('she');
+const CHILD_SUBJECTS = wordList('child_subjects');
+const FEMALE = wordList('female');
+const MALE = wordList('male');
 
 /**
  * Whether someone else is named between the trusted person (or the child's "I") at `j` and the
@@ -276,11 +269,9 @@ function someoneElseBetween(tokens: readonly Token[], j: number, first: number):
 
 /** Sets of people the child trusts, whose acting stands a phrase down (not the child, staff or places). */
 const TRUSTED_SETS = new Set(['{friends}', '{family}', '{peers}']);
-/** Words that place a person online: "an ONLINE friend", "his GAMING mate". */
-const ONLINE_PLACE = new Set(['online', 'internet', 'gaming', 'gamer', 'insta', 'snap', 'tiktok', 'discord', 'roblox', 'fortnite', 'minecraft', 'xbox', 'playstation', 'ps5', 'fifa', 'cod', 'twitch', 'youtube', 'reddit']);
-const MET = new Set(['met', 'meet', 'from', 'on']);
-/** "friend list", "friend request": not a person. */
-const LIST_WORDS = new Set(['list', 'lists', 'request', 'requests']);
+const ONLINE_PLACE = wordList('online_place');
+const MET = wordList('met');
+const LIST_WORDS = wordList('list_words');
 
 /** Whether a token says "online": the word itself, an app, or a game (not a club's team or match). */
 function isOnlineWord(t: Token | undefined): boolean {
@@ -325,16 +316,12 @@ function strangerOnline(tokens: readonly Token[], s: number | undefined, j: numb
   return false;
 }
 
-/** Session 26: trusted people of either gender, for "she" or "he" ("my COUSIN is sending me her old clothes, SHE needed my address"). */
-const EITHER_GENDER = new Set(['cousin', 'friend', 'bestie', 'bff', 'mate', 'pal', 'penpal']);
-/** Subject pronouns that may stand for a trusted person named earlier in the sentence. */
-const SUBJECT_HE = new Set(['he']);
-const SUBJECT_SHE = new Set(['she']);
-/** Session 30: trusted people who are several, for "they" ("my PARENTS have find my iphone on so THEY always know where i am"). */
-const TRUSTED_PLURAL = new Set(['parents', 'grandparents', 'family', 'carers', 'foster', 'mum and dad', 'teachers', 'friends', 'cousins']);
+const EITHER_GENDER = wordList('either_gender');
+const SUBJECT_HE = wordList('subject_he');
+const SUBJECT_SHE = wordList('subject_she');
+const TRUSTED_PLURAL = wordList('trusted_plural');
 
-/** Words that open a clause whose subject follows: "SO she can send me". */
-const LINKING = new Set(['so', 'and', 'because', 'cos', 'then']);
+const LINKING = wordList('linking');
 
 /**
  * Session 7: the one acting is "he" or "she" just before the phrase, and the nearest person named
@@ -435,8 +422,7 @@ function abuseByTrusted(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   return silencing && tokens.some((t) => t.sentence === s && t.keys.includes('{hush}')) && elderActs(tokens, s, model);
 }
 
-/** Session 35rc: who a picture is of when it is of the child or the child's body ("pics OF MYSELF", "photos OF HER outfits"). */
-const PICTURED_PERSON = new Set(['me', 'myself', 'you', 'u', 'yourself', 'urself', 'her', 'herself', 'him', 'himself']);
+const PICTURED_PERSON = wordList('pictured_person');
 
 /**
  * Session 35rc: an adult who teaches, coaches or minds the child (set `staffadult`: a tutor, a piano teacher, a coach, a
@@ -464,10 +450,8 @@ function staffAsksPrivately(tokens: readonly Token[], s: number | undefined): bo
   return staff && privately && child;
 }
 
-/** Words of threatening that, like "said", make the one before them the speaker of the sentence. */
-const THREATENING = new Set(['threatening', 'threatened', 'threatens', 'threaten']);
-/** A boyfriend's or girlfriend's threats are not a sibling's teasing (coercion happens there too). */
-const PARTNERS = new Set(['boyfriend', 'girlfriend']);
+const THREATENING = wordList('threatening');
+const PARTNERS = wordList('partners');
 
 /**
  * Session 7: a sister, mum, dad or brother is the one speaking in the sentence ("my sister SAID
@@ -499,9 +483,8 @@ function reportedByTrusted(tokens: readonly Token[], m: PhraseMatch, set: string
   return false;
 }
 
-const GIVEN_FROM = new Set(['from', 'off', 'by']);
-/** People (not places) a present may come from, besides FEMALE and MALE: "from my cousin". */
-const KIN = new Set(['cousin', 'cousins', 'friend', 'friends', 'mate', 'mates', 'bestie', 'parents', 'grandparents', 'godparents']);
+const GIVEN_FROM = wordList('given_from');
+const KIN = wordList('kin');
 
 /**
  * Session 7 (gifts only): the present came FROM a trusted person named after it ("a gift card
@@ -520,8 +503,7 @@ function givenByTrusted(tokens: readonly Token[], m: PhraseMatch, set: string): 
   return false;
 }
 
-/** A gift card or voucher word: such a present from a relative is not a request for money. */
-const VOUCHER_WORDS = new Set(['card', 'cards', 'voucher', 'vouchers', 'giftcard', 'giftcards']);
+const VOUCHER_WORDS = wordList('voucher_words');
 
 /**
  * Session 12: a money-request phrase that names a gift card or voucher ("a £25 google play card
@@ -537,10 +519,9 @@ function namesVoucher(tokens: readonly Token[], m: PhraseMatch): boolean {
   return false;
 }
 
-/** Words by which someone speaks to the child. */
-const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself']);
+const SECOND_PERSON = wordList('second_person');
 
-const CONDITIONS = new Set(['if', 'unless', 'until', 'or']);
+const CONDITIONS = wordList('conditions');
 
 /**
  * Whether the child's "I" at `j` is doing what someone else demands or reports: "if I send",
@@ -555,8 +536,7 @@ function isDemandedOfChild(tokens: readonly Token[], j: number, first: number, m
 /** Words within this many places after a negator are negated ("not joking", "no joke"). */
 const NEGATED_WORD_REACH = 2;
 
-/** Words before "film" that make it the verb: "gonna FILM it", "will film", "to film". */
-const FILM_VERB_BEFORE = new Set(['to', 'will', 'gonna', 'going', 'wanna', 'would', 'll', 'and', 'might', 'could']);
+const FILM_VERB_BEFORE = wordList('film_verb_before');
 
 /**
  * Session 21: "film" said as filming ("everyone is gonna film it") and "story" as an app's story
@@ -571,9 +551,8 @@ function filmedOrPosted(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
-/** Session 24: words before a harmless word that make it what the child would stop, not play going on ("if he STOPPED playing with him"). */
-const STOPPING = new Set(['stop', 'stops', 'stopped', 'stopping', 'quit', 'quits']);
-const OWNERS = new Set(['his', 'her', 'my', 'your', 'their', 'our']);
+const STOPPING = wordList('stopping');
+const OWNERS = wordList('owners');
 
 /**
  * Session 24 (train48): in a threat, a harmless word that is not harmless play: pretending to be
@@ -592,8 +571,7 @@ function harmlessNotPlay(tokens: readonly Token[], i: number): boolean {
   return tokens[i - 1]?.sentence === t.sentence && OWNERS.has(tokens[i - 1]?.word ?? '') && tokens[i - 2]?.word === 'to';
 }
 
-/** Words before "an accident" that say it is to be made to look like one: "LOOK LIKE an accident", "SEEM LIKE an accident". */
-const SEEMING = new Set(['look', 'looks', 'seem', 'seems']);
+const SEEMING = wordList('seeming');
 
 /**
  * Session 29: an accident to be faked is no accident: "im gonna walk into the road after skl and make it look like an
@@ -698,11 +676,9 @@ function partyToTalk(tokens: readonly Token[], i: number): boolean {
   return (after !== undefined && after.sentence === t.sentence && after.sets.includes('{talkplace}')) || (before !== undefined && before.sentence === t.sentence && before.sets.includes('{onlineplace}'));
 }
 
-/** Session 28: the verb forms of "report", never the thing pictured. */
-const REPORTING_VERB = new Set(['reported', 'reporting']);
+const REPORTING_VERB = wordList('reporting_verb');
 
-/** Words before "round" that make it a round of a game ("one more round", "the final round"). */
-const ROUND_OPENERS = new Set(['a', 'the', 'this', 'that', 'next', 'last', 'one', 'another', 'first', 'second', 'third', 'final', 'each', 'every', 'bonus', 'practice', 'qualifying', 'lightning', 'quiz']);
+const ROUND_OPENERS = wordList('round_openers');
 
 /**
  * Session 22: "round" is a game word (set `game`) only as a round of something ("one more round",
@@ -731,15 +707,12 @@ function revealedLater(tokens: readonly Token[], m: PhraseMatch, rule: CompiledR
   return at >= 0 && !tokens.some((t, i) => i > at && NOT_REVEALED.has(t.word));
 }
 
-/** Words after a reveal that bring the danger back (see revealedLater). */
-const NOT_REVEALED = new Set(['followed', 'following', 'follows', 'same', 'again', 'creepy', 'creep', 'weird', 'scared', 'scary', 'him', 'he', 'hes', 'she', 'shes', 'they', 'staring', 'watching', 'knows']);
+const NOT_REVEALED = wordList('not_revealed');
 
 /** Categories a parent's general question stands down (never danger or self-harm). */
 const ADVICE_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['personal_info', 'financial', 'meet_or_secrecy', 'sexual', 'threat_blackmail']);
-/** Words by which a parent names their own child: "MY son", "OUR 10 year old". */
-const OWN = new Set(['my', 'our']);
-/** Someone else in a parent's question (not "account": "a private account" is a setting). */
-const ADVICE_OTHERS = new Set(['man', 'men', 'guy', 'guys', 'bloke', 'woman', 'lady', 'stranger', 'someone', 'somebody', 'person', 'creep', 'weirdo', 'dude', 'adult', 'boy', 'girl', 'player', 'gamer']);
+const OWN = wordList('own');
+const ADVICE_OTHERS = wordList('advice_others');
 /** Sets that make a parent's question no general one: someone else, a threat, nudity, keeping quiet, violence, means. */
 const ADVICE_VETO = ['{advicevetoes}', '{knownadult}', '{nudestrong}', '{hush}', '{earnest}', '{violent}', '{means}', '{pills}'];
 
@@ -799,8 +772,7 @@ function parentAdviceIn(tokens: readonly Token[]): boolean {
   return asks && child;
 }
 
-/** Doing words before "myself" when a parent would act in person: "message him myself", "call them myself". */
-const ACTS = new Set(['message', 'messaged', 'text', 'texted', 'call', 'ring', 'phone', 'contact', 'speak', 'talk', 'reply', 'answer', 'email', 'confront', 'report', 'tell', 'check', 'handle', 'sort', 'deal', 'go', 'do', 'ask', 'write', 'dm']);
+const ACTS = wordList('acts');
 
 /**
  * "should i message him myself", "i'll call them myself": "myself" a few words after a doing word,
@@ -814,30 +786,19 @@ function actsThemselves(tokens: readonly Token[]): boolean {
   return false;
 }
 
-/** Words that place a "who it is" in the message: "ITS my dad", "the car outside IS my uncles". */
-const REVEAL_VERBS = new Set(['its', 'is', 'was', 'thats', 'hes', 'shes']);
-/** Words that may sit between the reveal and the person: "its JUST THE head teachers". */
-const REVEAL_FILLERS = new Set(['just', 'only', 'the', 'my', 'our', 'a', 'head', 'new', 'me']);
+const REVEAL_VERBS = wordList('reveal_verbs');
+const REVEAL_FILLERS = wordList('reveal_fillers');
 /** Sets of people whose being outside or waiting is no danger when the message says it is them. */
 const REVEAL_SETS = ['{friends}', '{family}', '{services}'];
-/**
- * Session 22: members of `friends` that are places or things, not a person who turns out to be the one
- * ("its a SCHOOL trip", "the SHOP end or the field end"): no reveal.
- */
-const REVEAL_PLACES = new Set(['school', 'shop', 'website', 'form', 'class', 'team', 'club', 'delivery']);
-/** Words of claiming before a reveal (session 22): "he SAYS hes my friend", "she CLAIMS its her mum". */
-const CLAIMING = new Set(['says', 'said', 'say', 'saying', 'claims', 'claimed', 'claiming', 'tells', 'told', 'pretends', 'pretended', 'pretending', 'reckons', 'swears']);
+const REVEAL_PLACES = wordList('reveal_places');
+const CLAIMING = wordList('claiming');
 /** Sets that keep the danger: fear, earnest, violence, keeping quiet, secrets. */
 const REVEAL_VETO = ['{afraid}', '{earnest}', '{violent}', '{hush}', '{secret}'];
 
-/** What a delivery brings or who sends it: "the AMAZON man", "the PIZZA guy", "a DELIVEROO rider", "the PARCEL lady". */
-const DELIVERED = new Set(['amazon', 'pizza', 'delivery', 'deliveroo', 'ubereats', 'parcel', 'parcels', 'courier', 'dpd', 'evri', 'hermes', 'dhl', 'ups', 'yodel', 'takeaway', 'chippy', 'kebab', 'grocery', 'groceries', 'tesco', 'asda', 'sainsburys', 'ocado']);
-/** Who brings it: "the amazon MAN", "the pizza GUY", "the deliveroo RIDER". */
-const BRINGERS = new Set(['man', 'guy', 'lady', 'woman', 'bloke', 'driver', 'rider', 'person']);
-/** The one not yet known, before the phrase: "SOMEONE knocked on the door". */
-const UNKNOWN_ONE = new Set(['someone', 'somebody']);
-/** One word for the one who brings things to the door. */
-const BRINGER_WORDS = new Set(['postman', 'postwoman', 'postie', 'courier', 'milkman']);
+const DELIVERED = wordList('delivered');
+const BRINGERS = wordList('bringers');
+const UNKNOWN_ONE = wordList('unknown_one');
+const BRINGER_WORDS = wordList('bringer_words');
 
 /**
  * Session 27: the one at the door revealed as someone bringing a delivery ("someone knocked on the door and it was
@@ -891,10 +852,8 @@ function revealedNow(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   return who !== undefined && j < m.first && (FEMALE.has(who.word) || MALE.has(who.word) || who.sets.includes('{friends}')) && !who.sets.includes('{knownadult}') && !PARTNERS.has(who.word) && !metOnline(tokens, j) && !isObject(tokens, j, model);
 }
 
-/** Touching words in an abuse phrase. */
-const TOUCH = new Set(['touch', 'touches', 'touched', 'touching']);
-/** Words of unease that keep a touch phrase: "it felt weird", "every time", "he keeps", "when nobody is looking". */
-const UNEASE = new Set(['weird', 'uncomfortable', 'creepy', 'wrong', 'secret', 'keeps', 'again', 'every', 'always', 'scared', 'like', 'liked', 'want', 'wanted', 'nobody', 'noone', 'alone', 'looking', 'night', 'bed']);
+const TOUCH = wordList('touch');
+const UNEASE = wordList('unease');
 
 /**
  * Session 15: the child is the one touching ("if i touch her makeup again"), or an everyday thing touched, named right after the phrase ("my brother touches my
@@ -926,15 +885,11 @@ function touchedThing(tokens: readonly Token[], m: PhraseMatch): boolean {
   return !tokens.some((t) => (t.sentence === s && (t.sets.includes('{bodypart}') || t.sets.includes('{nudestrong}'))) || unease(t.word));
 }
 
-/** Session 28: things of `touchok` that are belongings, far from the body (not shoulder, hair, clothes, hoodie, room or car). */
-const BELONGINGS = new Set(['stuff', 'things', 'makeup', 'straighteners', 'xbox', 'ps5', 'playstation', 'switch', 'phone', 'ipad', 'tablet', 'laptop', 'controller', 'console', 'food', 'toys', 'lego', 'bag', 'books', 'games', 'cards', 'drawings', 'plants', 'cake', 'ball']);
-/** Session 28: unease words that only say it happens again ("keeps", "again", "every", "always"). */
-const REPEATED = new Set(['keeps', 'again', 'every', 'always']);
+const BELONGINGS = wordList('belongings');
+const REPEATED = wordList('repeated');
 
-/** Everyday errands that bring someone into a room: "to BORROW my charger", "to GET the hoover", "to ASK for the wifi password" (not giving, bringing or telling: "to give me sweets", "to tell me not to tell"). */
-const ERRANDS = new Set(['borrow', 'get', 'grab', 'fetch', 'take', 'use', 'return', 'collect', 'fix', 'find', 'charge', 'plug', 'put', 'drop', 'hoover', 'vacuum', 'feed', 'water', 'ask', 'print', 'steal', 'nick']);
-/** Words that keep a known adult in the child's room a disclosure: night, bed, being alone or watched, the door, touching, undressing, flattery, staying, presents, a boyfriend asked about. */
-const ERRAND_VETO_WORDS = new Set(['night', 'nights', 'midnight', 'late', 'bed', 'asleep', 'sleep', 'sleeping', 'dark', 'alone', 'nobody', 'noone', 'out', 'away', 'weird', 'uncomfortable', 'creepy', 'wrong', 'scared', 'scary', 'stare', 'stares', 'staring', 'stared', 'watch', 'watches', 'watching', 'lock', 'locks', 'locked', 'door', 'shut', 'closes', 'stays', 'stay', 'sits', 'lies', 'lays', 'lay', 'cuddle', 'cuddles', 'hug', 'hugs', 'kiss', 'kisses', 'tickle', 'tickles', 'pretty', 'beautiful', 'gorgeous', 'sexy', 'hot', 'love', 'special', 'changing', 'changed', 'dressed', 'naked', 'touch', 'touches', 'touched', 'touching', 'leave', 'wont', 'boyfriend', 'girlfriend', 'gift', 'gifts', 'present', 'presents', 'sweets', 'money', 'but', 'then', 'and']);
+const ERRANDS = wordList('errands');
+const ERRAND_VETO_WORDS = wordList('errand_veto_words');
 const ERRAND_VETO = ['{bodypart}', '{nudestrong}', '{undress}', '{hush}', '{secret}', '{earnest}', '{image}'];
 
 /**
@@ -1033,7 +988,7 @@ function harmDoneTo(tokens: readonly Token[], m: PhraseMatch, j: number): boolea
   }
   return true;
 }
-const PASSIVE_HELPERS = new Set(['has', 'have', 'had', 'keeps', 'kept', 's', 'just', 'now', 'also', 'still']);
+const PASSIVE_HELPERS = wordList('passive_helpers');
 
 function span(text: string, tokens: readonly Token[], first: number, last: number): EvidenceSpan {
   const start = tokens[first]?.start ?? 0;
@@ -1041,15 +996,12 @@ function span(text: string, tokens: readonly Token[], first: number, last: numbe
   return { text: text.slice(start, end), start, end, turnsAgo: 0 };
 }
 
-/** Words that place a sentence online, where a person met "at school" may still be a stranger's account. */
-const ONLINE = new Set(['online', 'internet', 'dm', 'dms', 'messaged', 'messaging', 'message', 'texted', 'text', 'chat', 'chats', 'lobby', 'server', 'app', 'account', 'profile', 'called', 'calling', 'rang', 'phoned', 'email', 'emailed', 'link', 'website']);
-const SAME = new Set(['same']);
-/** Words of the `game` set that are as often about a club or a PE lesson ("he runs the team"). */
-const OFFLINE_GAME_WORDS = new Set(['team', 'squad', 'match', 'round', 'level', 'character', 'escape', 'among', 'skin']);
+const ONLINE = wordList('online');
+const SAME = wordList('same');
+const OFFLINE_GAME_WORDS = wordList('offline_game_words');
 
-const BE = new Set(['is', 'was', 'are', 'were']);
-/** School itself, asked about: "whats the point of school honestly" (see detect, `trivialAsk`). */
-const SCHOOLING = new Set(['school', 'skl', 'college', 'uni', 'pe', 'lesson', 'lessons', 'homework']);
+const BE = wordList('be');
+const SCHOOLING = wordList('schooling');
 
 /** Whether the word before `in/from/at` at `k` names a person ("a boy in", "the lady at", "he is in"), not the child ("i'm in year 7"). */
 function isAsker(tokens: readonly Token[], k: number): boolean {
@@ -1058,8 +1010,7 @@ function isAsker(tokens: readonly Token[], k: number): boolean {
   return PEERS.has(p) || OTHER_PERSON.has(p) || CHILD_SUBJECTS.has(p) || tokens[k - 1]?.sets.includes('{friends}') === true || tokens[k - 1]?.sets.includes('{services}') === true || namedFirst(tokens, k - 1);
 }
 
-/** Words that open a sentence and are no one's name: "i", "me", "we", little words, a possessive. */
-const NOT_A_NAME = new Set(['i', 'me', 'we', 'us', 'you', 'u', 'it', 'its', 'this', 'that', 'there', 'here', 'so', 'and', 'but', 'or', 'then', 'now', 'just', 'also', 'like', 'yeah', 'ok', 'okay', 'no', 'yes', 'not', 'all', 'one', 'someone', 'somebody', 'anyone', 'everyone', 'nobody', 'people']);
+const NOT_A_NAME = wordList('not_a_name');
 
 /**
  * Session 16: a name that opens the sentence, just before "from"/"in" ("AMIR from my class asked for
@@ -1119,12 +1070,9 @@ function placedInPerson(tokens: readonly Token[], m: PhraseMatch, set: '{inperso
   return placed;
 }
 
-/** Words that say someone is well now when said with "now" or after "doing": "im good now", "doing great" (session 21: "much happier now", "thriving now"). */
-const WELL = new Set(['fine', 'good', 'ok', 'okay', 'great', 'well', 'happier', 'happy', 'thriving']);
-/** What a word of wanting may open that is no relapse: "just wanted to SAY thank you", "wanted to TELL someone". */
-const SAY_WORDS = new Set(['say', 'tell', 'let', 'thank', 'share', 'update']);
-/** What may follow "started" that is a new stage of life, not the act again: "shes started COLLEGE". */
-const STARTED_OTHER = new Set(['college', 'school', 'uni', 'university', 'sixth', 'secondary', 'year', 'work', 'job', 'a', 'an', 'the', 'her', 'his', 'my', 'new']);
+const WELL = wordList('well');
+const SAY_WORDS = wordList('say_words');
+const STARTED_OTHER = wordList('started_other');
 
 /** Session 21: a word of wanting that opens saying something ("i just wanted to tell someone"), not wanting the act. */
 function saidNotWanted(tokens: readonly Token[], i: number): boolean {
@@ -1183,34 +1131,23 @@ function toldAsOver(tokens: readonly Token[], m: PhraseMatch, past = false): boo
   return well && (usedTo || then);
 }
 
-/** Verbs of a thought after "used to" whose clause the past reaches (toldAsOver). */
-const PAST_THOUGHT = new Set(['think', 'feel', 'believe', 'wish', 'reckon']);
-/** Words that open another clause, where the past of "i used to think" ends. */
-const CLAUSE_OPENERS = new Set(['but', 'and', 'now', 'still', 'then', 'so', 'because', 'cos']);
-/** Denials right before a closing "anymore": "but i DONT anymore", "not anymore". */
-const NOT_NOW = new Set(['dont', 'not', 'doesnt', 'didnt']);
-/** Words before "help" that make it help had, not asked for: "had loads OF help", "GOT help". */
-const HELP_HAD = new Set(['had', 'got', 'getting', 'of', 'some', 'lots', 'loads', 'proper', 'professional']);
-/** Who stopped: "i stopped", "she stopped". */
-const SELF_OR_THEY = new Set(['i', 'she', 'he', 'they']);
-/** What may follow "stopped" when it ends the act: "stopped LAST summer", "stopped FOR a year", "stopped AGES ago". */
-const STOPPED_WHEN = new Set(['last', 'for', 'ages', 'years', 'months', 'when', 'after', 'in', 'a', 'since', 'completely']);
-/** Words after "last" that place an act well in the past: "last YEAR", "last SUMMER" (not "last night", "last week"). */
-const PAST_SPANS = new Set(['year', 'summer', 'winter', 'spring', 'autumn', 'christmas', 'easter', 'term']);
-/** Words of `distress` a recovery story shares ("the pills", "i got better"): no veto for an act told as past. */
-const COMMON_OVER = new Set(['pills', 'tablets', 'thinking', 'think', 'thoughts', 'anymore', 'life', 'go', 'on', 'keep', 'going', 'actually']);
+const PAST_THOUGHT = wordList('past_thought');
+const CLAUSE_OPENERS = wordList('clause_openers');
+const NOT_NOW = wordList('not_now');
+const HELP_HAD = wordList('help_had');
+const SELF_OR_THEY = wordList('self_or_they');
+const STOPPED_WHEN = wordList('stopped_when');
+const PAST_SPANS = wordList('past_spans');
+const COMMON_OVER = wordList('common_over');
 /** Rules whose act told as past and recovered from stands down with `toldAsOver` (session 18): "i had an overdose last year but ive been in recovery since". */
 const ACT_RULES = new Set(['lex:immediate_danger.overdose-taken', 'lex:self_harm.suicide-plan', 'lex:self_harm.self-harm', 'lex:self_harm.suicidal-thoughts']);
 
-/** Words of a death wish said in exaggeration ("i want to die", "im dead", "kms", "disappear", "end me"). */
-const HYPERBOLE_STEMS = new Set(['die', 'dy', 'dead', 'death', 'kill', 'disappear', 'end', 'vanish']);
-/** Words of the `thing` set that are no trivial cause after "this" ("this teacher", "this head"). */
-const NOT_AT_HAND = new Set(['this', 'it', 'that', 'teacher', 'back', 'head', 'school', 'work']);
+const HYPERBOLE_STEMS = wordList('hyperbole_stems');
+const NOT_AT_HAND = wordList('not_at_hand');
 /** Sets that make a trivial cause unsafe to assume: distress, pictures, nudity, undressing, the body, violence, means, pills. */
 const HYPERBOLE_VETO = ['{distress}', '{image}', '{nudestrong}', '{undress}', '{bodypart}', '{violent}', '{means}', '{pills}'];
 
-/** What a child cuts that is no hurt: "cut my FRINGE", "cut her own HAIR". */
-const HAIR = new Set(['hair', 'fringe', 'bangs', 'fringes', 'nails']);
+const HAIR = wordList('hair');
 
 /**
  * Session 29: "cut" said of hair ("i cut my fringe and i want to die") is a haircut, no word of self-harm: the cut
@@ -1279,8 +1216,7 @@ function trivialHyperbole(tokens: readonly Token[], m: PhraseMatch, rule: Compil
   return trifle || (chore && laugh) || (laugh && (causeGiven(tokens, m) || embarrassingMoment(tokens, m))) || (omg && embarrassingMoment(tokens, m)) || ((dated || thingForgotten(tokens)) && softWish(tokens, m) && !saidInEarnest(tokens));
 }
 
-/** Days a school task is set for: "maths test TOMORROW", "spelling test ON MONDAY", "exam TODAY" (set `later`, and today). */
-const TASK_DAYS = new Set(['today', 'tmrw', 'tomorrow', 'tmr', 'tomoz', 'tomorow', '2day', '2moro']);
+const TASK_DAYS = wordList('task_days');
 
 /**
  * Session 30: a school task pinned to a day ("maths test tomorrow i want to die", "ugh french exam on monday, i wanna
@@ -1294,11 +1230,9 @@ function choreOnDay(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
-/** Words of forgetting or losing a thing: "i LEFT my pencil case at home", "FORGOT my pe kit". */
-const FORGETTING = new Set(['forgot', 'forget', 'forgotten', 'lost', 'left', 'dropped', 'spilled', 'spilt']);
-/** Where a thing is left: "left it AT HOME", "ON THE BUS", "IN MY LOCKER". */
-const LEFT_AT = new Set(['home', 'school', 'bus', 'locker', 'house', 'nans', 'dads', 'mums', 'car', 'classroom']);
-const LEFT_PREPS = new Set(['at', 'on', 'in']);
+const FORGETTING = wordList('forgetting');
+const LEFT_AT = wordList('left_at');
+const LEFT_PREPS = wordList('left_preps');
 
 /**
  * Session 30: a thing of the child's forgotten or lost ("i want to die, i left my pencil sharpener at home", "forgot
@@ -1315,8 +1249,7 @@ function thingForgotten(tokens: readonly Token[]): boolean {
   return false;
 }
 
-/** Words of the softer death wish: "want to DIE", "im DEAD", "wanna DISAPPEAR" (not "kill myself", "end it"). */
-const SOFT_WISH = new Set(['die', 'dy', 'dead', 'death', 'disappear', 'vanish']);
+const SOFT_WISH = wordList('soft_wish');
 
 /**
  * Session 30: the causes `choreOnDay` and `thingForgotten` wave off only the softer wish ("i want to die", "i want to
@@ -1332,25 +1265,19 @@ function softWish(tokens: readonly Token[], m: PhraseMatch): boolean {
   return soft;
 }
 
-/** Words that say a death wish is meant, whatever the cause told with it: "honestly", "not in a joke way", "really". */
-const EARNEST_WORDS = new Set(['honestly', 'genuinely', 'really', 'joke', 'joking', 'kidding', 'mean', 'meant', 'truly', 'srsly', 'fr']);
+const EARNEST_WORDS = wordList('earnest_words');
 
 /** Session 30: a word of `earnest` or of meaning it in the message (see EARNEST_WORDS): a cause told beside it waves nothing off. */
 function saidInEarnest(tokens: readonly Token[]): boolean {
   return tokens.some((t) => t.sets.includes('{earnest}') || EARNEST_WORDS.has(t.word));
 }
 
-/** The words that say self-harm itself: a hurt with them is never read as an accident. */
-const SELF_WORDS = new Set(['myself', 'self', 'harm', 'harming', 'harmed', 'selfharm', 'purpose', 'meant', 'deserve', 'deserved']);
-/** Feelings that make a hurt told with them no plain accident: "… on the fence when i was UPSET". */
-const HURT_FEELINGS = new Set(['upset', 'angry', 'stressed', 'mad', 'overwhelmed', 'panicking', 'panic', 'furious', 'numb', 'low', 'rubbish', 'awful', 'horrible', 'worse']);
-/** Things a child snags, scrapes or bangs themselves on by accident: "scratched my arm ON A BRAMBLE", "banged my head ON THE BUNK bed". */
-const SNAGS = new Set(['bramble', 'brambles', 'nettle', 'nettles', 'thorn', 'thorns', 'rosebush', 'bush', 'bushes', 'hedge', 'fence', 'nail', 'trampoline', 'bike', 'scooter', 'skateboard', 'rock', 'rocks', 'bunk', 'stairs', 'branch', 'tree', 'climbing']);
-/** How an accident happens: "i FELL over", "i TRIPPED" (not "fell OUT with her"); with "off": "from COMING OFF my scooter". */
-const MISHAPS = new Set(['fell', 'fall', 'falling', 'fallen', 'tripped', 'tripping', 'slipped', 'slipping', 'crashed', 'crashing']);
-const COMING_OFF = new Set(['coming', 'came', 'come']);
-/** What an animal does that hurts: "my cat SCRATCHED me". */
-const ANIMAL_HURTS = new Set(['scratched', 'scratch', 'scratches', 'bit', 'bites', 'bitten', 'nipped', 'clawed']);
+const SELF_WORDS = wordList('self_words');
+const HURT_FEELINGS = wordList('hurt_feelings');
+const SNAGS = wordList('snags');
+const MISHAPS = wordList('mishaps');
+const COMING_OFF = wordList('coming_off');
+const ANIMAL_HURTS = wordList('animal_hurts');
 /** Sets that keep a hurt self-harm whatever the cause told: distress, means, pills, keeping quiet, secrets, meaning it. */
 const INJURY_VETO = ['{distress}', '{means}', '{pills}', '{hush}', '{secret}', '{earnest}'];
 
@@ -1403,10 +1330,8 @@ function sharpenerMislaid(tokens: readonly Token[], m: PhraseMatch, rule: Compil
   return thingForgotten(tokens);
 }
 
-/** Words that name a song or its singing: "the SONG goes…", "that emo BAND", "the LYRICS". */
-const SONG_WORDS = new Set(['song', 'songs', 'lyric', 'lyrics', 'band', 'album', 'track', 'tune', 'singer', 'sings', 'sang', 'singing', 'chorus', 'verse', 'playlist', 'spotify', 'rapper', 'musical', 'sing']);
-/** Words by which the child takes the line as their own: "thats exactly how i FEEL", "i RELATE", "same". */
-const OWNS_THE_LINE = new Set(['feel', 'feeling', 'feels', 'felt', 'relate', 'relatable', 'same', 'exactly', 'true', 'me', 'myself', 'too']);
+const SONG_WORDS = wordList('song_words');
+const OWNS_THE_LINE = wordList('owns_the_line');
 
 /**
  * Session 30: a self-harm line quoted from a song ("listening to "i want to die" by that emo band on repeat", "my
@@ -1456,8 +1381,7 @@ function embarrassedJustBefore(state: DetectorState, tokens: readonly Token[], m
   return laugh;
 }
 
-/** Words of being seen or heard: "my crush SAW me trip", "mum HEARD me singing", "he CAUGHT me dancing". */
-const WITNESSED = new Set(['saw', 'seen', 'sees', 'heard', 'hears', 'caught', 'catches', 'noticed']);
+const WITNESSED = wordList('witnessed');
 
 /**
  * Session 27: the embarrassing moment told beside a laughed-off death wish, with no cause word ("i want to die lol
@@ -1477,8 +1401,7 @@ function embarrassingMoment(tokens: readonly Token[], m: PhraseMatch): boolean {
   return false;
 }
 
-/** Words that open the cause of a feeling: "… WHEN her crush saw her fall over", "… BC i tripped". */
-const CAUSE_WORDS = new Set(['because', 'bc', 'cos', 'coz', 'cus', 'cuz', 'cause', 'when', 'whenever', 'than']);
+const CAUSE_WORDS = wordList('cause_words');
 
 /**
  * Session 18: a death wish with a cause said after it in the same sentence ("she wanted to die
@@ -1502,12 +1425,9 @@ function isGrade(tokens: readonly Token[], i: number): boolean {
 
 /** Rules whose "send … {money}" phrase may be a stranger's sending, not an asking (session 18). */
 const SENT_RULES = new Set(['lex:financial.payment-demand', 'lex:financial.money-request']);
-/** Forms of sending or giving that tell of it, not ask for it: "he has been SENDING her money". */
-const SENT_FORMS = new Set(['sending', 'sent', 'sends', 'giving', 'gave', 'gives']);
-/** Receivers that are the child (or the child told of): "sending ME money", "sent HER money". */
-const SENT_TO_CHILD = new Set(['me', 'her', 'us']);
-/** Words before it in the sentence that make it a demand after all: "he MADE her keep sending him money", "told her", "i". */
-const SENT_VETO = new Set(['made', 'make', 'makes', 'making', 'force', 'forced', 'forces', 'to', 'keep', 'stop', 'if', 'unless', 'or']);
+const SENT_FORMS = wordList('sent_forms');
+const SENT_TO_CHILD = wordList('sent_to_child');
+const SENT_VETO = wordList('sent_veto');
 
 /**
  * Session 18: money or gifts sent TO the child by someone else ("a man on tiktok has been sending
@@ -1534,12 +1454,9 @@ function sentNotAsked(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
   return true;
 }
 
-/** Session 26b: a family member's card named in card-details ("mums card", "dads card", "mum put her card in"). */
-const FAMILY_CARD_OWNERS = new Set(['mums', 'mum', 'mams', 'moms', 'dads', 'dad', 'parents', 'her', 'his', 'nans', 'grandads']);
-/** Words telling of the card used or put in: "i BOUGHT a skin with mums card", "mum PUT her card in". */
-const CARD_USED = new Set(['bought', 'spent', 'spend', 'put', 'puts', 'used', 'paid', 'pays', 'topped', 'ordered', 'got']);
-/** Someone asking, making or telling: then it is a request, not a use told ("he MADE me buy robux on my mums card"). */
-const CARD_ASKED = new Set(['made', 'make', 'makes', 'making', 'told', 'tell', 'tells', 'asked', 'ask', 'asks', 'asking', 'wants', 'wanted', 'want', 'forced', 'needs', 'need', 'said', 'says', 'if', 'unless', 'send', 'sent', 'give', 'gave']);
+const FAMILY_CARD_OWNERS = wordList('family_card_owners');
+const CARD_USED = wordList('card_used');
+const CARD_ASKED = wordList('card_asked');
 
 /**
  * Session 26b: a family member's card used by them or by the child, told as done ("mum put her card in for my
@@ -1587,8 +1504,7 @@ function kinBefore(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
-/** Words that bring a trick, a stranger's message, force or secrecy into a card told of in the family. */
-const CARD_TRICK = new Set(['scam', 'scammer', 'scammed', 'link', 'hacked', 'hacker', 'hack', 'prize', 'won', 'win', 'winner', 'free', 'giveaway', 'double', 'secret', 'secretly', 'made', 'make', 'makes', 'forced', 'force', 'threatened', 'scared', 'dm', 'dms', 'messaged', 'message', 'messages', 'texted', 'email', 'emailed', 'photo', 'pic', 'pics', 'picture', 'screenshot', 'they', 'them', 'their']);
+const CARD_TRICK = wordList('card_trick');
 
 /**
  * Session 32a: a card told of in family life ("dads card got declined at tesco and he was so embarrassed", "my dad uses
@@ -1639,8 +1555,7 @@ function cardKeptInFamily(tokens: readonly Token[], m: PhraseMatch, rule: Compil
   return family;
 }
 
-/** Words of `distress` that trivial complaints share ("i cant do this level ANYMORE", "so done with EVERYTHING in maths"): no veto for `trivialCause`. */
-const COMMON_DISTRESS = new Set(['anymore', 'any', 'more', 'everything', 'always', 'actually', 'seriously', 'serious', 'think', 'thinking', 'thoughts', 'sorry', 'tired', 'exhausted', 'fail', 'failed', 'failing', 'results', 'life', 'give', 'giving', 'up', 'go', 'on', 'keep', 'keeping', 'keeps', 'going', 'me', 'i', 'my', 'anything', 'right', 'every', 'day', 'night', 'for', 'real', 'mean', 'it', 'not', 'miss']);
+const COMMON_DISTRESS = wordList('common_distress');
 
 /**
  * Session 17: a trivial cause named in the message (set `trifle`, `chore`, a school word, a game
@@ -1660,10 +1575,8 @@ function trivialCause(tokens: readonly Token[]): boolean {
   return trifle;
 }
 
-/** Session 26b: what "the point of …" is asked of when it is the helper or this chat: "whats the point of u". */
-const POINT_OF_HELPER = new Set(['you', 'u', 'ya', 'yu', 'harbour', 'bots', 'bot']);
-/** …"of this app", "of this chat": the thing after "this". */
-const POINT_OF_THIS = new Set(['app', 'bot', 'chat', 'website', 'site', 'thing', 'helpline', 'service']);
+const POINT_OF_HELPER = wordList('point_of_helper');
+const POINT_OF_THIS = wordList('point_of_this');
 
 /**
  * Session 26b: the point of the helper or the chat questioned ("whats the point of u", "what is the point of this
@@ -1692,8 +1605,7 @@ function pointOfHelper(tokens: readonly Token[]): boolean {
   return asked;
 }
 
-/** Session 26b: love used as pressure, "if i loved him i would", "if you really loved me". */
-const LOVE_PRESSURE_SUBJECTS = new Set(['i', 'you', 'u', 'she', 'he']);
+const LOVE_PRESSURE_SUBJECTS = wordList('love_pressure_subjects');
 
 /**
  * Session 26b: love used as pressure ("he says everyone does it and if i loved him i would", the classifier read
@@ -1721,8 +1633,7 @@ function lovePressure(tokens: readonly Token[]): boolean {
 const CARE_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['personal_info', 'financial']);
 /** Sets that make a parent's asking no everyday care: keeping quiet, secrets, earnest words, fear, pictures, nudity. */
 const CARE_VETO = ['{hush}', '{secret}', '{earnest}', '{afraid}', '{image}', '{nudestrong}', '{knownadult}'];
-/** Words of taking, forcing or a message received that make it no everyday care: "my dad keeps TAKING the money i earn", "my aunt MADE me give her my login", "my sister got a MESSAGE with her full name". */
-const CARE_VETO_WORDS = new Set(['take', 'takes', 'taking', 'took', 'taken', 'made', 'make', 'makes', 'making', 'forced', 'forces', 'force', 'steal', 'steals', 'stole', 'stolen', 'nicked', 'gone', 'spent', 'spends', 'without', 'all', 'every', 'savings', 'got', 'gets']);
+const CARE_VETO_WORDS = wordList('care_veto_words');
 
 /**
  * Session 17: the message opens with the child's parent, grandparent or sibling ("mum asked me for
@@ -1809,8 +1720,7 @@ function rageOfOther(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
-/** Words that put an act in the future, just before it: "she WILL beat me up", "GOING TO", "THREATENED to". */
-const FUTURE_MARKERS = new Set(['will', 'going', 'gonna', 'threatened', 'threatening', 'want', 'wants', 'planning', 'plans']);
+const FUTURE_MARKERS = wordList('future_markers');
 
 /**
  * Session 21: violence promised for a later day is a threat, not danger now ("she said shell beat me
@@ -1861,8 +1771,7 @@ function snooped(tokens: readonly Token[]): boolean {
   return snoop;
 }
 
-/** The child's own wanting or needing: "I NEED my password reset", "I WANT to learn to code", "I ASKED my dad for our apple id password". */
-const OWN_NEED = new Set(['want', 'wants', 'wanted', 'wanna', 'need', 'needs', 'needed', 'ask', 'asked', 'asking']);
+const OWN_NEED = wordList('own_need');
 /** Rules whose "{request} … {login}" / "… card" phrases may be the child's own need. */
 const OWN_NEED_RULES = new Set(['lex:financial.logins', 'lex:financial.card-details']);
 
@@ -1960,8 +1869,7 @@ function giverNamedAfter(tokens: readonly Token[], m: PhraseMatch): boolean {
   return false;
 }
 
-/** Things, not the child, that may be grabbed or snatched: "grabbed my PHONE". */
-const GRAB_THINGS = new Set(['phone', 'mobile', 'tablet', 'ipad', 'laptop', 'controller', 'switch', 'headphones', 'airpods', 'bag', 'backpack', 'hoodie', 'hat', 'cap', 'charger', 'book', 'books', 'ball', 'chips', 'sweets', 'food', 'drink', 'pencil', 'pen', 'keys', 'remote', 'console', 'camera', 'homework', 'lunch']);
+const GRAB_THINGS = wordList('grab_things');
 
 /**
  * Session 21: a thing grabbed is no one hurt ("my older cousin on the train grabbed my phone and was
@@ -1976,10 +1884,8 @@ function thingGrabbed(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
 
 /** Rules a lock stuck, a prank or the child's own locking stands down (session 21). */
 const LOCK_RULES = new Set(['lex:immediate_danger.being-hurt', 'lex:immediate_danger.kept-somewhere']);
-/** Words of a lock that jammed or a prank: "the lock was STUCK", "as a PRANK", "then LET me OUT". */
-const MISHAP = new Set(['stuck', 'jammed', 'prank', 'pranked', 'caretaker']);
-/** Words that keep being locked in a danger: fear, hurt, hunger, time spent, a stranger, help. */
-const LOCK_VETO = new Set(['scared', 'terrified', 'frightened', 'help', 'police', 'crying', 'hurt', 'hurting', 'hit', 'hits', 'food', 'eat', 'water', 'since', 'days', 'hours', 'night', 'tonight', 'drunk', 'angry', 'wont', 'cant']);
+const MISHAP = wordList('lock_mishap');
+const LOCK_VETO = wordList('lock_veto');
 
 /**
  * Session 21: locked in by a stuck lock, as a prank, or by the child themselves ("got locked in the
@@ -2002,8 +1908,7 @@ function lockMishap(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   return mishap;
 }
 
-/** Words that keep a little one's hitting a hurt: blood, bruises, hospital. */
-const LITTLE_VETO = new Set(['blood', 'bleeding', 'bled', 'bruise', 'bruises', 'bruised', 'hospital', 'knife']);
+const LITTLE_VETO = wordList('little_veto');
 
 /**
  * Session 21: a little brother, sister or cousin hitting or kicking ("my little cousin keeps hitting
@@ -2029,8 +1934,7 @@ function littleOne(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule)
   return false;
 }
 
-/** What follows "get in" / "get into" that is no vehicle or home: "i dont want him to get in TROUBLE", "to get in TOUCH". */
-const GET_IN_IDIOM = new Set(['trouble', 'touch', 'contact', 'bother', 'shape', 'line', 'character', 'detention', 'isolation']);
+const GET_IN_IDIOM = wordList('get_in_idiom');
 
 /**
  * Session 23: a danger phrase that ends in "get in" or "get into" followed by trouble, touch,
@@ -2048,10 +1952,8 @@ function getInIdiom(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   return next !== undefined && next.sentence === tokens[m.last]?.sentence && GET_IN_IDIOM.has(next.word);
 }
 
-/** Words of a fond, everyday kiss: goodnight, on the cheek or forehead, hello and goodbye. */
-const FOND_KISS = new Set(['goodnight', 'night', 'nite', 'cheek', 'cheeks', 'forehead', 'head', 'hand', 'bye', 'goodbye', 'hello', 'hi', 'birthday', 'christmas', 'hug', 'hugs', 'hugged', 'cuddle']);
-/** Words that keep a known adult's kiss a disclosure: lips, mouth, tongue, secrecy, unease, again and again. */
-const KISS_VETO = new Set(['lips', 'lip', 'mouth', 'tongue', 'weird', 'uncomfortable', 'creepy', 'wrong', 'scared', 'keeps', 'again', 'alone', 'bed', 'back', 'properly', 'snog', 'snogged']);
+const FOND_KISS = wordList('fond_kiss');
+const KISS_VETO = wordList('kiss_veto');
 
 /**
  * Session 23: a known adult's kiss said as fond and everyday ("my grandad kissed me goodnight", "my
@@ -2074,10 +1976,8 @@ function fondKiss(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule):
   return fond;
 }
 
-/** Everyday things done with a relative or a coach: "me and my grandad did stuff in the GARDEN", "did stuff with my uncle LIKE fishing". */
-const ORDINARY_STUFF = new Set(['like', 'garden', 'fishing', 'cinema', 'shopping', 'park', 'walk', 'walks', 'cooking', 'baking', 'fun', 'cool', 'diy', 'bike', 'bikes', 'lego', 'museum', 'zoo', 'camping', 'football', 'allotment', 'homework', 'gardening', 'painting', 'drawing', 'farm', 'beach', 'swimming', 'training', 'practice', 'match']);
-/** Words that keep things done with a known adult a disclosure: unease, secrecy, a bed or a room, night, being alone. */
-const STUFF_VETO = new Set(['weird', 'uncomfortable', 'creepy', 'wrong', 'scared', 'secret', 'bed', 'bedroom', 'room', 'bathroom', 'shower', 'night', 'alone', 'let', 'said', 'yes', 'blame', 'fault', 'touch', 'touched', 'kiss', 'kissed']);
+const ORDINARY_STUFF = wordList('ordinary_stuff');
+const STUFF_VETO = wordList('stuff_veto');
 
 /**
  * Session 23: things done together with a known adult, said of an everyday activity ("me and my
@@ -2106,14 +2006,10 @@ function ordinaryStuff(tokens: readonly Token[], m: PhraseMatch, rule: CompiledR
   return ordinary;
 }
 
-/** Verbs of pictures passed round (not asked for): the child's picture spread by others. */
-const SPREAD_VERBS = new Set(['share', 'shares', 'shared', 'sharing', 'post', 'posts', 'posted', 'posting', 'spread', 'spreads', 'spreading', 'forward', 'forwarded', 'forwarding', 'upload', 'uploaded', 'uploading', 'show', 'shows', 'showed', 'showing', 'passing', 'passed', 'sending', 'sent']);
-/** Words that place the ones spreading at the child's school. */
-const SCHOOL_PLACES = new Set(['school', 'skl', 'class', 'year', 'form', 'college', 'classmates', 'classmate', 'playground']);
-/** A group of the child's peers, the ones spreading. */
-const PEER_GROUP = new Set(['people', 'kids', 'girls', 'boys', 'lads', 'everyone', 'everybody', 'they', 'classmates', 'some']);
-/** Words that make a picture spread at school more than unkindness: undressing, the toilet, a demand, money, a threat, an adult. */
-const SPREAD_VETO = new Set(['changing', 'changed', 'shower', 'showering', 'toilet', 'toilets', 'bath', 'undressing', 'sex', 'sexual', 'kissing', 'unless', 'if', 'else', 'pay', 'paid', 'owe', 'demand', 'demanding', 'threat', 'threatened', 'threatening', 'threatens', 'blackmail', 'blackmailing', 'more', 'man', 'men', 'guy', 'adult', 'stranger', 'teacher', 'online', 'nudes', 'nude', 'naked']);
+const SPREAD_VERBS = wordList('spread_verbs');
+const SCHOOL_PLACES = wordList('school_places');
+const PEER_GROUP = wordList('peer_group');
+const SPREAD_VETO = wordList('spread_veto');
 
 /**
  * Session 23: classmates passing a picture or video of the child round ("people at school keep
@@ -2204,10 +2100,8 @@ function conditionOfIdiom(tokens: readonly Token[], m: PhraseMatch): boolean {
   return false;
 }
 
-/** Words that begin a threat phrase of having the pictures: "he HAS my pics", "she'S GOT pics of me". */
-const HAVING = new Set(['has', 'have', 'had', 'got']);
-/** Words of asking inside such a phrase's gap: "has been ASKING my son for photos" asks, it does not have. */
-const ASKING = new Set(['asking', 'asked', 'asks', 'ask', 'wants', 'wanted', 'begging', 'begged', 'requesting', 'requested']);
+const HAVING = wordList('having');
+const ASKING = wordList('asking');
 
 /**
  * Session 16: a having phrase of `threat_blackmail` ("has my {image}", "has {image} of me") whose
@@ -2221,8 +2115,7 @@ function askedNotHad(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   return false;
 }
 
-/** Whom a sender is told to send: "wants ME TO send", "told HER TO share". */
-const ASKED_TO_SEND = new Set(['me', 'you', 'u', 'her', 'him']);
+const ASKED_TO_SEND = wordList('asked_to_send');
 
 /**
  * Session 20: a share-images phrase whose sending word follows "me to" ("he wants me to send a
@@ -2248,15 +2141,12 @@ function moneyNotImages(tokens: readonly Token[], m: PhraseMatch): boolean {
   return money;
 }
 
-/** Words after "til"/"until" that make a condition a house rule: "till ive TIDIED my room", "until i say SORRY". */
-const HOUSE_RULE = new Set(['tidy', 'tidied', 'tidying', 'sorry', 'done', 'finished', 'finish', 'quiet', 'eaten', 'eat', 'dinner', 'tea', 'clean', 'cleaned', 'apologise', 'apologised', 'apologize', 'revised', 'practised', 'practiced']);
-const UNTIL = new Set(['til', 'till', 'until', 'untill']);
-/** Session 20: what joins a refused outing or time to "go out": "TO the fair", "ON a school night", "AFTER dark". */
-const OUTING_PREP = new Set(['to', 'on', 'at', 'after', 'in', 'during']);
+const HOUSE_RULE = wordList('house_rule');
+const UNTIL = wordList('until');
+const OUTING_PREP = wordList('outing_prep');
 /** Sets that keep a "won't let me go" as danger: fear, earnest words, violence, keeping quiet, pictures, nudity, undressing, the body. */
 const PERMISSION_VETO = ['{earnest}', '{violent}', '{hush}', '{image}', '{nudestrong}', '{undress}', '{bodypart}', '{knownadult}'];
-/** Words of fear that keep it too (not `afraid`'s "wont let", "not allowed", which are the permission itself). */
-const PERMISSION_FEAR = new Set(['scared', 'scary', 'terrified', 'frightened', 'afraid', 'help', 'hiding', 'hide', 'locked', 'lock', 'banging', 'shouting', 'screaming', 'yelling', 'crying', 'shaking', 'panicking', 'hurts', 'hurt', 'grabbed', 'pinned', 'door']);
+const PERMISSION_FEAR = wordList('permission_fear');
 
 /**
  * Session 16: a permission refused, not a child held ("my ammi won't let me go to the sleepover",
@@ -2287,13 +2177,10 @@ function permissionRefused(tokens: readonly Token[], m: PhraseMatch, rule: Compi
 
 /** Rules whose pills phrases a dose taken as meant may stand down ("took {number} {pills}"). */
 const DOSE_RULES = new Set(['lex:immediate_danger.overdose-taken', 'lex:self_harm.suicide-plan', 'lex:immediate_danger.given-drugs']);
-/** What a usual dose is taken for, or by whose word: an ailment, the box, the doctor ("for my PERIOD pain LIKE IT SAYS on the box", "my HEADACHE is gone"). */
-const DOSE_REASON = new Set(['headache', 'headaches', 'migraine', 'migraines', 'period', 'periods', 'cramps', 'toothache', 'earache', 'hayfever', 'hay', 'cold', 'flu', 'temperature', 'fever', 'throat', 'cough', 'allergy', 'allergies', 'prescribed', 'prescription', 'doctor', 'doctors', 'gp', 'pharmacist', 'pharmacy', 'chemist', 'says', 'supposed', 'instructions', 'dose', 'dosage', 'recommended', 'antibiotics', 'sprained', 'ankle', 'knee', 'wisdom']);
-/** Words that keep a dose an overdose: on purpose, more than meant, wanting to die, feeling ill after it. */
-const DOSE_VETO = new Set(['purpose', 'overdose', 'overdosed', 'rest', 'more', 'extra', 'die', 'dead', 'dying', 'kill', 'end', 'forever', 'wake', 'sleep', 'sick', 'dizzy', 'sleepy', 'weird', 'heart', 'faint', 'numb', 'vomit', 'vomiting', 'throwing', 'blood', 'hospital', 'ambulance', 'hide', 'hiding', 'secret', 'saved', 'saving', 'stash', 'collecting', 'want', 'wanted', 'wanna', 'jk', 'kidding', 'joking', 'actually', 'really']);
+const DOSE_REASON = wordList('dose_reason');
+const DOSE_VETO = wordList('dose_veto');
 const DOSE_VETO_SETS = ['{many}', '{distress}', '{hush}', '{means}'];
-/** Containers of `many` read as the packaging, not an amount: "like it says ON THE BOX", "like THE BOX SAYS" (not "then took the box"). */
-const DOSE_CONTAINERS = new Set(['box', 'packet', 'pack', 'bottle', 'label', 'leaflet']);
+const DOSE_CONTAINERS = wordList('dose_containers');
 
 /**
  * Session 17: a usual dose taken as meant ("i took 2 ibuprofen for my period pain like it says on
@@ -2336,16 +2223,12 @@ function doseReasonGiven(tokens: readonly Token[]): boolean {
   return reason && pills;
 }
 
-/** Hiding words in a someone-outside phrase ("i am hiding", "hiding in"). */
-const HIDING = new Set(['hiding', 'hide', 'hid']);
-/** Words that say why, after hiding: "hiding in my room BECAUSE …". */
-const BECAUSE = new Set(['because', 'bc', 'cos', 'coz', 'cus', 'cuz', 'cause', 'since', 'as']);
-/** A nuisance as the cause: "they're ANNOYING", "wont stop SINGING", "its RAINING", "keep asking about my GRADES". */
-const NUISANCE = new Set(['annoying', 'annoyed', 'singing', 'raining', 'rain', 'boring', 'bored', 'loud', 'noisy', 'cringe', 'embarrassing', 'nagging', 'grades', 'tidy', 'chores', 'binge', 'sulking', 'revising']);
+const HIDING = wordList('hiding');
+const BECAUSE = wordList('because');
+const NUISANCE = wordList('nuisance');
 /** Sets that keep hiding as danger: fear, earnest words, violence, keeping quiet, a known adult. */
 const HIDING_VETO = ['{earnest}', '{violent}', '{hush}', '{knownadult}', '{image}', '{nudestrong}'];
-/** Words of fear (not "hiding" itself, which `afraid` holds). */
-const HIDING_FEAR = new Set(['scared', 'scary', 'terrified', 'frightened', 'afraid', 'help', 'locked', 'banging', 'shouting', 'screaming', 'yelling', 'drunk', 'angry', 'crying', 'shaking', 'panicking', 'police', 'knife', 'outside', 'following', 'followed', 'hurt', 'hit', 'find', 'he', 'him', 'hes']);
+const HIDING_FEAR = wordList('hiding_fear');
 
 /**
  * Session 16: hiding from a nuisance, not from someone ("i'm hiding in my room because my sisters
@@ -2374,8 +2257,7 @@ function hidingFromNuisance(tokens: readonly Token[], m: PhraseMatch, rule: Comp
   return false;
 }
 
-/** What a mild threat threatens: leaving a game or a friendship ("threatened to UNFRIEND me", "to LEAVE the squad"). */
-const MILD_ACTS = new Set(['unfriend', 'unfriended', 'unfollow', 'unadd', 'uninstall', 'quit', 'leave', 'ragequit', 'mute', 'ignore']);
+const MILD_ACTS = wordList('mild_acts');
 /** Sets that keep a threat a threat: pictures, nudity, money, keeping quiet, earnest words, violence, menace, a known adult. */
 const MILD_VETO = ['{image}', '{nudestrong}', '{money}', '{hush}', '{earnest}', '{violent}', '{menace}', '{knownadult}', '{share}'];
 
@@ -2409,10 +2291,8 @@ function mildThreat(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
 /** Why scope stood a phrase down: the classifier may defer to some kinds of stand-down (see detect). */
 type StandDown = 'sent' | 'thing' | 'dose' | 'errand' | 'mild' | 'nuisance' | 'permission' | 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch' | 'pressure';
 
-/** Words that may sit between a negator and what it denies outright: "i don't EVER want to die" (not "really", a hedge). */
-const DENIAL_FILLERS = new Set(['even', 'ever', 'actually', 'honestly', 'truly']);
-/** Words of being alive or around: a phrase with one of them, negated, says the harm, not its denial. */
-const LIFE_WORDS = new Set(['alive', 'live', 'living', 'here', 'exist', 'existing', 'wake', 'waking', 'around', 'breathing', 'survive']);
+const DENIAL_FILLERS = wordList('denial_fillers');
+const LIFE_WORDS = wordList('life_words');
 
 /**
  * Session 10: a self-harm phrase denied by the word right before it (one filler such as "ever" may
@@ -2434,8 +2314,7 @@ function isDeniedOutright(tokens: readonly Token[], first: number, last: number,
   return at !== undefined && t !== undefined && t.sentence === at.sentence && t.quoted === at.quoted && model.scope.negators.has(t.keys[0] ?? '');
 }
 
-/** Words after a denied overdose that keep danger now: "i havent taken them YET", "BUT i WANT to", "not all of them". */
-const NOT_DENIED = new Set(['yet', 'but', 'still', 'want', 'wanna', 'going', 'gonna', 'will', 'might', 'about', 'all', 'only', 'just', 'some', 'most', 'half', 'holding', 'hand', 'ready', 'later']);
+const NOT_DENIED = wordList('not_denied');
 
 /**
  * Session 16: an overdose denied ("i havent taken them", "i didnt take any", signal
@@ -2456,10 +2335,8 @@ function overdoseDenied(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   return true;
 }
 
-/** Words of laughing that make "i cant breathe" a laugh: "this meme is too FUNNY", "ur so funny i cant breathe LOL". */
-const LAUGHING = new Set(['funny', 'hilarious', 'laughing', 'laugh', 'laughed', 'meme', 'memes', 'joke', 'jokes', 'lol', 'lmao', 'lmfao', 'lmaooo', 'haha', 'hahaha', 'rofl', 'xd', 'crying', 'dying', 'dead', 'cackling', 'giggling']);
-/** Words that keep "cant breathe" danger: feeling it ("my lips feel funny after the pills"), someone's hands, a grip, pain, panic, fear, water, smoke, an attack. */
-const BREATHE_VETO = new Set(['feel', 'feels', 'lips', 'tongue', 'neck', 'throat', 'choking', 'choke', 'choked', 'strangling', 'holding', 'sat', 'sitting', 'pinned', 'squeezing', 'chest', 'pain', 'hurts', 'panic', 'attack', 'scared', 'help', 'smoke', 'fire', 'water', 'allergic', 'asthma', 'inhaler', 'swollen', 'he', 'him', 'she', 'they']);
+const LAUGHING = wordList('laughing');
+const BREATHE_VETO = wordList('breathe_veto');
 
 /**
  * Session 18: "i cant breathe" said of laughing ("i literally cant breathe this meme is too funny",
@@ -2481,8 +2358,7 @@ function laughingBreath(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   return laugh;
 }
 
-/** A parent's or grandparent's own child or children, the one asking: "my SON keeps asking for robux". */
-const OWN_CHILD = new Set(['son', 'sons', 'daughter', 'daughters', 'child', 'children', 'kid', 'kids', 'grandson', 'granddaughter', 'grandchildren', 'grandkids', 'stepson', 'stepdaughter', 'teen', 'teenager']);
+const OWN_CHILD = wordList('own_child');
 
 /** Session 25: a child named by age after "my": "my 9yo", "my 10 year old" (the age word, or "old" after "year"). */
 function isChildByAge(tokens: readonly Token[], i: number): boolean {
@@ -2521,10 +2397,8 @@ function ownChildAsks(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
   return true;
 }
 
-/** What a harmless secret is about: a crush, a surprise, a present, a party, the end of a play. */
-const HARMLESS_SECRET = new Set(['crush', 'crushes', 'fancies', 'fancy', 'surprise', 'present', 'presents', 'cake', 'party', 'birthday', 'ending', 'spoiler', 'spoilers', 'goss', 'gossip']);
-/** Parents a secret is kept from: "dont tell MUM", "from your PARENTS" (a groomer's "it's a surprise, don't tell your mum"). */
-const PARENT_WORDS = new Set(['mum', 'mam', 'mom', 'mummy', 'mother', 'dad', 'daddy', 'father', 'parents', 'parent']);
+const HARMLESS_SECRET = wordList('harmless_secret');
+const PARENT_WORDS = wordList('parent_words');
 /** Secrecy rules a harmless secret stands down (session 18). */
 const SECRET_RULES = new Set(['lex:meet_or_secrecy.secrecy', 'lex:meet_or_secrecy.secrecy-asked']);
 
@@ -2569,14 +2443,11 @@ function waitingAsked(tokens: readonly Token[]): boolean {
   return waiting;
 }
 
-/** Words of taking that open an overdose phrase: "TOOK the whole packet" (of haribo). */
-const TAKEN = new Set(['took', 'taken', 'take', 'swallowed', 'ate', 'eaten', 'had', 'drank', 'necked', 'downed']);
+const TAKEN = wordList('taken');
 
-/** Telling a grown-up at home or school, the threatened act of a tell-tale: "she'll TELL MUM", "she'll RING MY MUM". */
-const TATTLE_VERBS = new Set(['tell', 'telling', 'tells', 'ring', 'ringing', 'call', 'calling', 'show', 'showing', 'snitch', 'grass', 'email', 'emailing']);
-const TATTLE_TO = new Set(['mum', 'mam', 'mom', 'mummy', 'dad', 'daddy', 'parents', 'teacher', 'miss', 'sir', 'nan', 'gran', 'grandma', 'head', 'headteacher']);
-/** Words that make a tell-tale's threat leverage: what is told ("tell mum EVERYTHING", "WHAT i did", "ABOUT us"), meeting, sending, money, pictures. */
-const TATTLE_VETO = new Set(['everything', 'stuff', 'what', 'about', 'all', 'meet', 'send', 'sending', 'pay', 'money', 'video', 'alone', 'secret', 'secrets', 'lies', 'lie', 'lied', 'pretend', 'say', 'been', 'talking', 'boy', 'girl', 'lose', 'forever']);
+const TATTLE_VERBS = wordList('tattle_verbs');
+const TATTLE_TO = wordList('tattle_to');
+const TATTLE_VETO = wordList('tattle_veto');
 
 /**
  * Session 18: a tell-tale's threat (a sister, a brother, a teacher: "she'll tell mum unless i do her
@@ -2605,14 +2476,10 @@ function tattleThreat(tokens: readonly Token[], rule: CompiledRule): boolean {
  * details: "this game asks for my password every single time", "the ps5 asks for a code when i log in").
  */
 const THING_ASK_RULES = new Set(['lex:personal_info.asks-details', 'lex:financial.logins', 'lex:financial.card-details']);
-/** Words before the thing: "THE game", "THIS app", "MY laptop" (session 21; was "the" alone). */
-const THING_DETERMINERS = new Set(['the', 'this', 'my', 'every']);
-/** Things asking for a login or a card: the forms' askers and the child's own devices (not a bank: that is a scam's voice). */
-const LOGIN_THING_ASKERS = new Set(['game', 'app', 'site', 'website', 'form', 'page', 'screen', 'server', 'settings', 'ps5', 'ps4', 'xbox', 'switch', 'console', 'laptop', 'ipad', 'tablet', 'computer', 'chromebook', 'phone', 'steam', 'roblox', 'minecraft', 'fortnite']);
-/** A link followed or a free offer: the site asking for a login is then a scam's ("i clicked the link for free robux and it asked for my password"). */
-const PHISH_WORDS = new Set(['link', 'links', 'clicked', 'click', 'free', 'popup', 'giveaway', 'generator']);
-/** Things, not people, that ask for details as a form does: "THE GAME asks for my age", "IT wants my name". */
-const THING_ASKERS = new Set(['game', 'app', 'site', 'website', 'form', 'it', 'page', 'screen', 'bot', 'server', 'survey', 'account', 'settings']);
+const THING_DETERMINERS = wordList('thing_determiners');
+const LOGIN_THING_ASKERS = wordList('login_thing_askers');
+const PHISH_WORDS = wordList('phish_words');
+const THING_ASKERS = wordList('thing_askers');
 
 /**
  * Session 18: a game, an app, a site or a form asking ("the game asked for my birthday when i
@@ -2632,12 +2499,9 @@ function thingAsks(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule)
   return true;
 }
 
-/** Someone outside at work: "a man outside DIGGING up the road", "FIXING the street light", "handing out LEAFLETS", "in HI VIS". */
-const AT_WORK = new Set(['fixing', 'digging', 'delivering', 'mowing', 'cleaning', 'painting', 'repairing', 'handing', 'leaflets', 'samples', 'carols', 'vis', 'meter', 'builders', 'builder', 'scaffolding', 'roadworks', 'bins', 'singers', 'gardening', 'grass', 'hedge', 'washing', 'charity', 'sponsored', 'collecting', 'costume']);
-/** Session 32a: what makes "every" a habit that keeps someone outside a danger: "EVERY NIGHT", "every time". */
-const EVERY_TIME = new Set(['day', 'days', 'night', 'nights', 'morning', 'mornings', 'evening', 'time', 'week', 'weekend', 'single', 'hour', 'minute', 'afternoon']);
-/** Words that keep someone outside a danger: fear, watching, staring, coming back, the child's own windows or being alone. */
-const AT_WORK_VETO = new Set(['scared', 'scary', 'terrified', 'frightened', 'afraid', 'help', 'watching', 'staring', 'stares', 'stared', 'filming', 'photos', 'pics', 'weird', 'creepy', 'following', 'followed', 'knocking', 'banging', 'again', 'every', 'alone', 'name', 'knows', 'waving', 'calling', 'shouting', 'hiding', 'police', 'locked']);
+const AT_WORK = wordList('at_work');
+const EVERY_TIME = wordList('every_time');
+const AT_WORK_VETO = wordList('at_work_veto');
 
 /**
  * Session 18: someone outside at work (`AT_WORK`: "theres a man outside our house digging up the
@@ -2671,14 +2535,10 @@ function relapseAfter(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
   return false;
 }
 
-/** Words of how a past matter ended: "the police SORTED it", "he got BANNED", "its OVER". */
-const ENDED = new Set(['sorted', 'over', 'banned', 'caught', 'arrested', 'resolved', 'dealt', 'fine', 'okay', 'done', 'gone', 'blocked', 'reported']);
-/** Words after that end which open it again: "…but now hes messaging me AGAIN", "hes BACK". */
-const OPENED_AGAIN = new Set(['again', 'back']);
-/** After "back", a time or place gone by, not a return: "whoever we spoke to BACK THEN", "back in year 7". */
-const BACK_THEN = new Set(['then', 'when', 'in', 'to', 'home', 'from']);
-/** Who acts after a "but now": "but now HE wants to meet". */
-const NOW_WHO = new Set(['he', 'she', 'they', 'hes', 'shes', 'theyre', 'someone', 'this', 'the']);
+const ENDED = wordList('ended');
+const OPENED_AGAIN = wordList('opened_again');
+const BACK_THEN = wordList('back_then');
+const NOW_WHO = wordList('now_who');
 
 /**
  * Session 30: a matter told as sorted and then as back ("the police sorted it last year but now hes messaging me again
@@ -2697,10 +2557,8 @@ function reopenedAfterOutcome(tokens: readonly Token[], m: PhraseMatch): boolean
   return false;
 }
 
-/** Words that say self-harm is coming back (not every `relapse` word: "still", "wanted", "helps" are in recovery stories too). */
-const COMING_BACK = new Set(['again', 'relapse', 'relapsed', 'relapsing', 'tempted']);
-/** "never again", "not again": said of the act being over. */
-const NEVER = new Set(['never', 'not']);
+const COMING_BACK = wordList('coming_back');
+const NEVER = wordList('never');
 
 /**
  * Session 19: an age compared, not a detail known ("he keeps saying im mature FOR MY AGE"):
@@ -2711,9 +2569,8 @@ function ageCompared(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   return rule.id === 'lex:personal_info.knows-details' && tokens[m.last]?.word === 'age' && tokens[m.last - 2]?.word === 'for';
 }
 
-/** Words that only claim a role: "PRETENDING to be", "CLAIMS to be". */
-const PRETEND = new Set(['pretending', 'pretends', 'pretended', 'pretend', 'claiming', 'claims', 'claimed', 'claim', 'supposedly']);
-const SAYING = new Set(['saying', 'says', 'said', 'sed', 'sez', 'say']);
+const PRETEND = wordList('pretend');
+const SAYING = wordList('saying');
 
 /**
  * Session 20: a delivery driver, a friend or a relative only claimed by someone at the door
@@ -2731,11 +2588,9 @@ function claimedRole(tokens: readonly Token[], j: number): boolean {
   return claimsToBeTheirs(tokens, j);
 }
 
-/** "my", "our": the speaker's own ("MY real dad", "MY son"). */
-const SPEAKER_OWNS = new Set(['my', 'our']);
-/** Session 27: words that make a partner or friend an ideal held up, not a person: "a REAL girlfriend would". */
-const IDEAL = new Set(['real', 'good', 'proper', 'true', 'loyal', 'any', 'every', 'perfect', 'decent']);
-const IDEAL_ROLES = new Set(['girlfriend', 'boyfriend', 'gf', 'bf', 'friend', 'mate', 'bestie', 'bff', 'partner']);
+const SPEAKER_OWNS = wordList('speaker_owns');
+const IDEAL = wordList('ideal');
+const IDEAL_ROLES = wordList('ideal_roles');
 
 /**
  * Session 27: "he said a real girlfriend would send him pics", "any good boyfriend would": a partner or friend held up
@@ -2763,15 +2618,13 @@ function claimsToBeTheirs(tokens: readonly Token[], j: number): boolean {
   if (!CLAIMER.has(tokens[k]?.word ?? '')) return false;
   return SAYING.has(tokens[k - 1]?.word ?? '');
 }
-const WHOSE_CLAIMED = new Set(['my', 'your', 'ur', 'yr']);
-const CLAIMED_KIND = new Set(['new', 'best', 'bestest', 'only', 'special', 'secret', 'real', 'online', 'true']);
-const CLAIMER = new Set(['he', 'she', 'they', 'hes', 'shes', 'theyre']);
+const WHOSE_CLAIMED = wordList('whose_claimed');
+const CLAIMED_KIND = wordList('claimed_kind');
+const CLAIMER = wordList('claimer');
 
-/** Words of a live location or a map (session 20: `locationWithTrusted`). */
-const LOCATION_WORDS = new Set(['location', 'locations', 'map', 'maps']);
+const LOCATION_WORDS = wordList('location_words');
 
-/** Session 25: a group of friends named with "the" ("sharing live location with the girls"). */
-const FRIEND_GROUPS = new Set(['girls', 'lads', 'boys', 'gang', 'squad']);
+const FRIEND_GROUPS = wordList('friend_groups');
 
 /** Session 25: the online place after a trusted person is an app's map ("my cousin turned on snap map"), not where they were met. */
 function mapShared(tokens: readonly Token[], k: number, s: number | undefined): boolean {
@@ -2827,10 +2680,8 @@ function imagesSentToChild(tokens: readonly Token[], m: PhraseMatch, rule: Compi
   return true;
 }
 
-/** Session 22: the little words before the thing a picture is of ("a pic OF THE match", "photos FROM OUR trip"). */
-const PICTURED_DETERMINERS = new Set(['the', 'our', 'a', 'an', 'this', 'that', 'these', 'those']);
-/** Things a picture of which is a grooming request whatever the words before ("a pic of the bed you sleep in"). */
-const INTIMATE_THINGS = new Set(['room', 'bedroom', 'bed', 'bath', 'bathroom', 'shower', 'feet', 'foot', 'face', 'mirror', 'outfit', 'fit', 'uniform', 'pyjamas', 'pjs', 'swimsuit', 'costume', 'towel', 'house', 'street', 'school', 'window']);
+const PICTURED_DETERMINERS = wordList('pictured_determiners');
+const INTIMATE_THINGS = wordList('intimate_things');
 /** What keeps a picture of a thing a red flag: nudity, the body, undressing, keeping quiet, secrets, menace, flattery, money. */
 const THING_VETO = ['{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{hush}', '{secret}', '{menace}', '{flatter}', '{clothes}', '{money}'];
 
@@ -2861,10 +2712,8 @@ function pictureOfThing(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   return true;
 }
 
-/** Who a picture is of when it is the child (or the child told of): "pics OF ME in my room", "a photo of her". */
-const PICTURED_CHILD = new Set(['me', 'you', 'u', 'yourself', 'urself', 'myself']);
-/** Who asks such a picture: "a MAN wants pics of me", "HE keeps asking for vids of me" (not a teacher or a gran). */
-const PICTURE_ASKER = new Set(['he', 'she', 'they', 'hes', 'shes', 'theyre']);
+const PICTURED_CHILD = wordList('pictured_child');
+const PICTURE_ASKER = wordList('picture_asker');
 
 /**
  * Session 30: a picture of the child somewhere ("a man wants pics of me in my room", "someone wants photos of me in the
@@ -2923,10 +2772,9 @@ function realWorldHarm(tokens: readonly Token[], m: PhraseMatch, rule: CompiledR
 
 /** Rules of a meeting asked for (session 20: `meetsKnown`). */
 const MEET_RULES = new Set(['lex:meet_or_secrecy.meet-request', 'lex:meet_or_secrecy.meet-up']);
-const MET_PRONOUNS = new Set(['her', 'him', 'them']);
-const BEING = new Set(['is', 'was', 'are', 'were']);
-/** Little words before the friends or relatives met: "meet MY friend", "meet HER friends", "meet SOME SCHOOL friends", "meet A friend". */
-const MEET_FILLERS = new Set(['my', 'her', 'our', 'a', 'some', 'old', 'best', 'school', 'two', 'the', 'up', 'with']);
+const MET_PRONOUNS = wordList('met_pronouns');
+const BEING = wordList('being');
+const MEET_FILLERS = wordList('meet_fillers');
 
 /**
  * Session 33: a meeting tonight whose gap holds the ones met, the child's friends or family ("im meeting MY FRIENDS
@@ -3013,8 +2861,7 @@ function animalFollows(tokens: readonly Token[], m: PhraseMatch, rule: CompiledR
   return true;
 }
 
-/** Words that make "hides" a habit, not an event now: "he ALWAYS hides in the shed". */
-const HABIT = new Set(['always', 'usually', 'normally', 'often', 'sometimes']);
+const HABIT = wordList('habit');
 
 /**
  * Session 29: "hides in" with a word of habit in its sentence is what someone (often a pet) does, not a person
@@ -3027,17 +2874,10 @@ function habitualHiding(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   return tokens.some((t) => t.sentence === s && HABIT.has(t.word));
 }
 
-/**
- * Session 25: contact on an app told as what someone does ("this guy keeps MESSAGING me at night on insta",
- * "his manager MESSAGES him his shifts on whatsapp", "someone DMS me a lot") is no move to another app: a
- * move-app phrase whose messaging word is inflected (messages, messaging, messaged, texts…) stands down,
- * unless a word of wanting or asking, or "to", comes just before it ("he wants me to start messaging him on
- * snap", "he said to message him on snap"). "message me on snap", asked, still fires.
- */
-const TOLD_CONTACT = new Set(['messages', 'messaging', 'messaged', 'msgs', 'msging', 'msged', 'texts', 'texting', 'texted', 'dms', 'dming', 'dmed', 'dmd']);
-const CONTACT_STEMS = new Set(['messag', 'msg', 'text', 'dm']);
-const CONTACTED = new Set(['me', 'him', 'her', 'them', 'us', 'you', 'u', 'my']);
-const CONTACT_WANTED = new Set(['to', 'start', 'wants', 'want', 'wanted', 'wanna', 'asked', 'asks', 'asking', 'told', 'tells', 'said', 'says', 'keep', 'rather', 'prefer', 'prefers', 'should', 'could', 'can', 'pls', 'please']);
+const TOLD_CONTACT = wordList('told_contact');
+const CONTACT_STEMS = wordList('contact_stems');
+const CONTACTED = wordList('contacted');
+const CONTACT_WANTED = wordList('contact_wanted');
 
 function contactTold(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
   if (rule.id !== 'lex:meet_or_secrecy.move-app' || tokens[m.first]?.quoted) return false;
@@ -3085,7 +2925,7 @@ function familyGives(tokens: readonly Token[], m: PhraseMatch): boolean {
  * secret, keeping quiet, fear, flattery, body, nudity or picture, nor "no reason" ("400 robux for no reason").
  */
 const OCCASION_VETO = ['{hush}', '{secret}', '{afraid}', '{flatter}', '{nudestrong}', '{bodypart}', '{image}', '{undress}', '{menace}'];
-const OCCASION_BEFORE = new Set(['for', 'on', 'when', 'at']);
+const OCCASION_BEFORE = wordList('occasion_before');
 
 function giftForOccasion(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
   if (rule.id !== 'lex:meet_or_secrecy.gifts-grooming' && !(rule.id === 'lex:financial.money-request' && familyGives(tokens, m))) return false;
@@ -3131,14 +2971,7 @@ function ownPictureShared(tokens: readonly Token[], m: PhraseMatch, rule: Compil
   return false;
 }
 
-/**
- * Session 25: a lift from the family ("can u pick me up from skl mum its raining", "khala asked for my timetable so
- * she knows when to pick me up", "my sister called asking me to pick her up", "should i ask my mum to pick me up"):
- * a meeting phrase of picking up or collecting stands down when the sentence names a relative (sets `family`,
- * `homefolk`) anywhere, before or after it, no stranger, man or online place, and the message says nothing of
- * secrets, keeping quiet or fear. "a man from snap said he'd pick me up from school, dont tell my mum" still fires.
- */
-const PICKING = new Set(['pick', 'picks', 'picking', 'picked', 'collect', 'collects', 'collecting', 'collected']);
+const PICKING = wordList('picking');
 const LIFT_VETO = ['{hush}', '{secret}', '{afraid}', '{app}', '{adultcue}'];
 
 function liftFromFamily(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
@@ -3161,13 +2994,7 @@ function liftFromFamily(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   return kin;
 }
 
-/**
- * Session 25: a video call with the family or friends ("my 11 year old is on a video call with his grandparents every
- * Sunday", "with my cousins on video call, they do the best impressions"): an image-request phrase of a call or a
- * camera stands down when the sentence has "with" and a relative or friend right after it (or after "my", "his",
- * "her", "our"), not met online, no stranger or adult, and nothing of nudity, the body, undressing, secrets or menace.
- */
-const CALL_WORDS = new Set(['call', 'calls', 'calling', 'facetime', 'facetiming', 'camera', 'cam', 'webcam', 'vc']);
+const CALL_WORDS = wordList('call_words');
 const CALL_VETO = ['{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{hush}', '{secret}', '{menace}', '{clothes}', '{flatter}'];
 
 function callWithFamily(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
@@ -3191,18 +3018,9 @@ function callWithFamily(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   return kin;
 }
 
-/**
- * Session 25: a picture or video posted to the family's own chat ("bro said hes gonna post the vid of me falling off
- * the trampoline on the family group chat", "grandad took a video of me doing a cartwheel and put it on the family
- * group", "she says shes gonna post it on the family whatsapp if i dont do her chores"): the audience is the family,
- * so share-images stands down when "family" comes right before a chat word (chat, group, whatsapp, gc…) in the
- * sentence, one of the family is named before the phrase as the one posting, and the message names no nudity, body,
- * undressing, money, stranger or adult, nor anyone outside the family as the audience ("…and to everyone at school").
- * A stranger's "he said he'll send the video to your family group chat" still fires.
- */
-const FAMILY_CHAT = new Set(['chat', 'chats', 'group', 'groups', 'gc', 'groupchat', 'whatsapp', 'snapchat', 'messenger', 'thread']);
+const FAMILY_CHAT = wordList('family_chat');
 const FAMILY_AUDIENCE_VETO = ['{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{money}', '{hush}'];
-const WIDER_AUDIENCE = new Set(['everyone', 'everybody', 'school', 'online', 'internet', 'followers', 'class', 'year', 'tiktok', 'instagram', 'story']);
+const WIDER_AUDIENCE = wordList('wider_audience');
 
 function familyAudience(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
   if (rule.id !== 'lex:threat_blackmail.share-images') return false;
@@ -3229,9 +3047,8 @@ function familyAudience(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
 /** Session 26: the rules of someone else's suicide threat used as pressure (threat and keeping in contact). */
 const PRESSURE_RULES = new Set(['lex:threat_blackmail.suicide-pressure', 'lex:meet_or_secrecy.suicide-pressure', 'lex:threat_blackmail.suicide-pressure-told']);
 
-/** Session 27: the speaker's own sons and brothers, and friends: "my son … he will kill himself if she leaves him" is his risk. */
-const KIN_HE = new Set(['son', 'stepson', 'grandson', 'brother', 'bro', 'nephew', 'cousin', 'friend', 'mate', 'bestie', 'boyfriend']);
-const KIN_SHE = new Set(['daughter', 'stepdaughter', 'granddaughter', 'sister', 'sis', 'niece', 'cousin', 'friend', 'mate', 'bestie', 'girlfriend']);
+const KIN_HE = wordList('kin_he');
+const KIN_SHE = wordList('kin_she');
 
 /**
  * Session 27 (`threat_blackmail.suicide-pressure-told`): told in the third person, "he will kill himself if she blocks
@@ -3253,7 +3070,7 @@ function pressureOfKin(tokens: readonly Token[], m: PhraseMatch, rule: CompiledR
   return false;
 }
 
-const PRESSURE_SPEECH = new Set(['said', 'says', 'say', 'sed', 'sez', 'saying', 'told', 'tells', 'sent', 'sends', 'texted', 'texts', 'messaged', 'messages', 'wrote', 'writes', 'threatened', 'threatens', 'threatening', 'keeps', 'goes', 'went', 'replied', 'replies']);
+const PRESSURE_SPEECH = wordList('pressure_speech');
 
 /**
  * Session 26 (tester's report, problem 5): "ill kill myself if u tell anyone" is his words only when
@@ -3275,13 +3092,7 @@ function pressureNotTheirs(tokens: readonly Token[], m: PhraseMatch, rule: Compi
   return true;
 }
 
-/**
- * Session 26: a detail asked for paperwork (set `paperwork`: a trip form, the school records, a work rota,
- * payroll, a library account) in the sentence: "miss asked for my addres on the trip form", "her boss asked
- * for her phone number for the rota". Not when the sentence names an app, a game or being online, or a
- * stranger ("a man on snap asked for my address for the trip form": a pretext).
- */
-const PRETEXTERS = new Set(['man', 'men', 'guy', 'guys', 'bloke', 'stranger', 'creep', 'weirdo', 'dude', 'player', 'gamer', 'adult']);
+const PRETEXTERS = wordList('pretexters');
 
 function paperworkAsked(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
   if (rule.id !== 'lex:personal_info.asks-details') return false;
@@ -3296,10 +3107,10 @@ function paperworkAsked(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   return paper;
 }
 
-const LAUGH_WORDS = new Set(['lol', 'lmao', 'lmfao', 'lmaooo', 'haha', 'hahaha', 'rofl', 'xd', 'jk']);
+const LAUGH_WORDS = wordList('laugh_words');
 const LAUGH_EMOJI = /\u{1F602}|\u{1F923}/u;
 const LAUGH_VETO = ['{image}', '{money}', '{nudestrong}', '{undress}', '{bodypart}', '{hush}', '{secret}', '{afraid}', '{earnest}', '{knownadult}', '{pills}', '{means}'];
-const LAUGH_VETO_WORDS = new Set(['worried', 'worry', 'worrying', 'serious', 'seriously', 'idk', 'should', 'real', 'meant', 'address', 'live', 'school']);
+const LAUGH_VETO_WORDS = wordList('laugh_veto_words');
 
 /**
  * Session 26: a conditional threat laughed off in the same message ("the robber in the game said
@@ -3314,13 +3125,12 @@ function laughedOff(text: string, tokens: readonly Token[], rule: CompiledRule):
   return !tokens.some((t) => LAUGH_VETO_WORDS.has(t.word) || LAUGH_VETO.some((v) => t.sets.includes(v)));
 }
 
-const GIVERS = new Set(['i', 'we']);
-const GIVING = new Set(['send', 'sent', 'sending', 'sends', 'give', 'gave', 'giving', 'gives', 'given', 'buy', 'bought', 'buying', 'buys', 'post', 'posted', 'posting', 'posts', 'pay', 'paid', 'paying', 'pays', 'transfer', 'transferred']);
-const RECIPIENTS_OUT = new Set(['them', 'him', 'her']);
-const NOT_GIVER = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'man', 'guy', 'someone', 'somebody', 'person', 'stranger', 'boy', 'girl', 'lady', 'woman']);
+const GIVERS = wordList('givers');
+const GIVING = wordList('giving');
+const RECIPIENTS_OUT = wordList('recipients_out');
+const NOT_GIVER = wordList('not_giver');
 
-/** Who may be the one told to pay in a threat's condition ("if I dont…", "if you dont…", "if she doesnt…"). */
-const CONDITION_PAYERS: ReadonlySet<string> = new Set(['i', 'you', 'u', 'she', 'he', 'we', 'they']);
+const CONDITION_PAYERS = wordList('condition_payers');
 
 /**
  * Session 33: a money phrase negated only because it is the condition of a threat: "if" or "unless", the one who must
@@ -3369,15 +3179,11 @@ function ownPeopleBefore(tokens: readonly Token[], m: PhraseMatch): boolean {
   return false;
 }
 
-/** Session 34: words that make a present an offer on a condition or for later ("IF i give him my login", "he WILL give me robux", "so he CAN gift me", "FREE robux"). */
-const OFFER_WORDS = new Set(['if', 'unless', 'will', 'would', 'can', 'could', 'free', 'double', 'triple', 'flip']);
-/** Session 34: a present already given ("he SENT me robux", "he KEEPS buying me skins"). */
-const GIVEN_WORDS = new Set(['gave', 'sent', 'gifted', 'bought', 'topped', 'paid', 'posted', 'given', 'keeps', 'been']);
-const CHILD_GIVERS = new Set(['i', 'you', 'u']);
-/** Codes that can be the present itself ("send the codes back"), not a login. */
-const GIFT_CODES = new Set(['code', 'codes']);
-/** Whose card, bank or account it is when it is asked of the child: "MY card", "UR paypal", "my MUMS card". */
-const CHILDS_OWN = new Set(['my', 'your', 'ur', 'mums', 'mum', 'mams', 'dads', 'dad', 'parents', 'nans', 'grandmas']);
+const OFFER_WORDS = wordList('offer_words');
+const GIVEN_WORDS = wordList('given_words');
+const CHILD_GIVERS = wordList('child_givers');
+const GIFT_CODES = wordList('gift_codes');
+const CHILDS_OWN = wordList('childs_own');
 
 /** Whether the word at `j` is the child's or the family's own (one of CHILDS_OWN in the two words before). */
 function ownedByChild(tokens: readonly Token[], j: number): boolean {
@@ -3411,8 +3217,8 @@ function extorted(tokens: readonly Token[]): boolean {
   return tokens.some((t) => t.sets.includes('{extort}'));
 }
 
-const AI_TOOLS = new Set(['trend', 'trends', 'app', 'apps', 'ad', 'ads', 'advert', 'adverts', 'advertisement', 'advertisements', 'website', 'websites', 'site', 'sites', 'tool', 'tools', 'bot', 'bots', 'program', 'programs', 'software', 'filter', 'filters']);
-const SOMEONE_PICTURED = new Set(['me', 'my', 'her', 'him', 'his', 'our', 'us', 'them', 'their', 'mine', 'myself', 'himself', 'herself', 'themselves']);
+const AI_TOOLS = wordList('ai_tools');
+const SOMEONE_PICTURED = wordList('someone_pictured');
 
 /**
  * Session 26 (tester's report, problem 6): what AI apps or ads can do, told as a general worry ("i keep
@@ -3433,8 +3239,7 @@ function aiToolTalk(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   return tool;
 }
 
-/** Session 27c: words of a thing showing itself ("will it show UP on my history"), not someone showing it to others. */
-const SHOW_WORDS = new Set(['show', 'shows', 'showing', 'showed']);
+const SHOW_WORDS = wordList('show_words');
 
 /**
  * Session 27c: "show up" is appearing, not sharing ("will it show up on my history", "it shows up in my search"):
@@ -3447,10 +3252,8 @@ function showsUp(tokens: readonly Token[], m: PhraseMatch): boolean {
   return false;
 }
 
-/** Session 27c: what a friend's or relative's huff threatens: their feelings or the friendship ("she'll HATE me forever"). */
-const SULK_WORDS = new Set(['hate', 'hates', 'upset', 'sad', 'cry', 'disappointed', 'forgive', 'friend', 'friends', 'annoyed', 'cross', 'sulk', 'ignore']);
-/** Session 27c: "never SPEAK to me again": speaking or talking only when "to me" follows. */
-const SULK_TALK = new Set(['speak', 'talk']);
+const SULK_WORDS = wordList('sulk_words');
+const SULK_TALK = wordList('sulk_talk');
 /** Sets that keep a huff a threat: pictures, nudity, money, violence, menace words of harm, a known adult, sharing. */
 const SULK_VETO = ['{image}', '{nudestrong}', '{money}', '{violent}', '{knownadult}', '{share}', '{kill}'];
 
@@ -3478,10 +3281,8 @@ function huffThreat(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   return sulk;
 }
 
-/** Session 27c: a parent's anger ("go MAD", "be so ANGRY", "FREAK out") that a child fears. */
-const ANGER_WORDS = new Set(['mad', 'angry', 'furious', 'mental', 'crazy', 'ballistic', 'nuts', 'flip', 'cross', 'upset', 'disappointed', 'shout', 'freak', 'fuming', 'livid', 'disown', 'grounded', 'ground', 'murder', 'kill']);
-/** Words that make it no mere fear of a parent: someone saying it, telling, showing or sending, or a demand. */
-const ANGER_VETO = new Set(['said', 'says', 'saying', 'keeps', 'tell', 'tells', 'told', 'telling', 'show', 'showed', 'send', 'sent', 'post', 'pay', 'unless', 'threatened', 'threatens', 'threatening', 'threat']);
+const ANGER_WORDS = wordList('anger_words');
+const ANGER_VETO = wordList('anger_veto');
 
 /**
  * Session 27c: the child's fear of their own parent's anger ("my dad will go mad if he finds out", "if my mum finds out
@@ -3509,8 +3310,7 @@ function fearsParentAnger(tokens: readonly Token[]): boolean {
 
 /** Session 27c: how many turns back suicidal thoughts or low mood keep a deadline danger now. */
 const DEADLINE_RISK_TURNS = 6;
-/** Session 27c: something physical near the child: someone coming or outside, taken away, a weapon, hurt now. */
-const NEAR_WORDS = new Set(['away', 'coming', 'come', 'comes', 'outside', 'door', 'here', 'near', 'follow', 'following', 'followed', 'car', 'van', 'house', 'address', 'way', 'pick', 'picking', 'meet', 'meeting', 'taken', 'took', 'take', 'kidnap', 'knife', 'gun', 'hurt', 'hit', 'kill', 'locked', 'trapped', 'bleeding', 'alone', 'window', 'pills', 'drunk', 'drugs', 'overdose', 'swallowed', 'jump', 'die', 'dead', 'myself']);
+const NEAR_WORDS = wordList('near_words');
 
 /**
  * Session 27c: a deadline given to the child with nothing physical near ("hes given me 1 hour", "she gave me till
@@ -3538,10 +3338,9 @@ function drugsRefused(tokens: readonly Token[], m: PhraseMatch, model: SafetyMod
   return false;
 }
 
-/** Session 35rc: who is spoken to in a threat's condition ("if YOU stop talking to me…") and who vows ("…WE will come"). */
-const VOW_YOU = new Set(['you', 'u', 'ya']);
-const VOW_SPEAKERS = new Set(['i', 'we']);
-const VOW_WILL = new Set(['will', 'am', 'are', 'gonna', 'shall']);
+const VOW_YOU = wordList('vow_you');
+const VOW_SPEAKERS = wordList('vow_speakers');
+const VOW_WILL = wordList('vow_will');
 
 /**
  * Session 35rc: the stranger's own threat, passed on in his words: a condition put to the child ("if you stop playing
@@ -3752,10 +3551,12 @@ function testsFor(rule: CompiledRule): readonly StandDownTest[] {
 
 /**
  * Whether scope stands a matched phrase down: negation, hypothetical, resolved, who is acting (harmless words are
- * checked apart); and why. `tests`: the tests asked (the tests that can hold for the rule; all of them in tests).
+ * checked apart); and why. `tests`: the tests asked (the tests that can hold for the rule, worked out once the model's
+ * word lists are bound; all of them in tests).
  */
-export function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel, tests: readonly StandDownTest[] = testsFor(rule)): StandDown | undefined {
-  for (const [test, down] of tests) if (test(tokens, m, rule, scope, model)) return down;
+export function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, scope: MessageScope, model: SafetyModel, tests?: readonly StandDownTest[]): StandDown | undefined {
+  bindWordLists(model.wordLists);
+  for (const [test, down] of tests ?? testsFor(rule)) if (test(tokens, m, rule, scope, model)) return down;
   if (rule.needsBefore.length > 0 && !tokens[m.first]?.quoted) {
     const s = tokens[m.first]?.sentence;
     // Someone else is speaking when they are named first ("he said don't tell anyone") or when
@@ -3855,21 +3656,14 @@ function kinGoneToMeet(tokens: readonly Token[], j: number, m: PhraseMatch, rule
   return other;
 }
 
-/**
- * Session 31a: "training" (a sport's practice: "training is cancelled tonight") shares "train"'s stem, so the means
- * signal read it as a train, and with "tonight" (intent) the combo means-and-intent raised self-harm and danger now.
- * The means signal stands down when its only word is training, trainer or trainers.
- */
-const TRAIN_SENSES = new Set(['training', 'trainings', 'trainer', 'trainers', 'trained']);
+const TRAIN_SENSES = wordList('train_senses');
 
 function trainingNotMeans(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
   return rule.feature === 'signal.means' && m.first === m.last && TRAIN_SENSES.has(tokens[m.first]?.word ?? '');
 }
 
-/** Food and kitchen things a child cuts themselves preparing: "cut my finger cutting AN APPLE". */
-const KITCHEN = new Set(['apple', 'apples', 'onion', 'onions', 'carrot', 'carrots', 'bread', 'cheese', 'tomato', 'tomatoes', 'potato', 'potatoes', 'cucumber', 'pepper', 'peppers', 'veg', 'vegetables', 'vegetable', 'fruit', 'melon', 'orange', 'sandwich', 'pizza', 'cake', 'tin', 'paper', 'cardboard', 'wrapping', 'parcel']);
-/** Verbs of preparing or opening, just before the thing: "CUTTING an apple", "CHOPPING onions", "OPENING a tin". */
-const PREPARING = new Set(['cutting', 'chopping', 'slicing', 'peeling', 'opening', 'grating', 'buttering']);
+const KITCHEN = wordList('kitchen');
+const PREPARING = wordList('preparing');
 
 /**
  * Session 31a: a cut made while cutting food or opening a parcel ("i cut my finger cutting an apple, it bled a lot but
@@ -3894,21 +3688,11 @@ function foodCut(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): 
   return cause;
 }
 
-/** Weather and things that blow or fall: "the TREES are banging on the window", "its really WINDY outside". */
-const WEATHER = new Set(['rain', 'raining', 'rained', 'rainy', 'pouring', 'snow', 'snowing', 'snowed', 'storm', 'stormy', 'thunder', 'thunderstorm', 'lightning', 'wind', 'windy', 'hail', 'hailing', 'flood', 'flooded', 'flooding', 'weather', 'tree', 'trees', 'branch', 'branches', 'leaves', 'icy', 'ice', 'foggy', 'fog', 'heatwave', 'freezing']);
-/** Words that put a person back into the weather: a man, someone, fear, being alone, a name, watching. */
-const WEATHER_VETO = new Set(['scared', 'terrified', 'frightened', 'afraid', 'help', 'alone', 'watching', 'staring', 'knows', 'name', 'following', 'followed', 'police', 'crying', 'someone', 'somebody', 'man', 'men', 'guy', 'stranger', 'person', 'he', 'him', 'they', 'them', 'she']);
-/** Someone-outside phrases with no person in them, whose subject the weather can be: banging, knocking. */
-const THING_OUTSIDE = new Set(['banging', 'bang', 'knocking', 'knock', 'tapping', 'scratching', 'rattling']);
+const WEATHER = wordList('weather');
+const WEATHER_VETO = wordList('weather_veto');
+const THING_OUTSIDE = wordList('thing_outside');
 
-/**
- * Session 31a: the weather or a tree at the window, and a thing outside in a drawing ("cant sleep, its really windy
- * outside and the trees are banging on the window", "we drew pictures of our houses and there was a red car
- * outside"): someone-outside stands down when its phrase names no person (a banging or knocking phrase; "car
- * outside") and its sentence names the weather or trees, or a drawing or painting, and the message has no person,
- * fear, watching, following or being alone. "someone is banging on the window and its raining" keeps it.
- */
-const DRAWING = new Set(['drew', 'draw', 'drawing', 'drawings', 'drawn', 'painted', 'painting', 'colouring', 'sketch', 'lego']);
+const DRAWING = wordList('drawing');
 
 function weatherNotSomeone(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
   if (rule.id !== 'lex:immediate_danger.someone-outside') return false;
@@ -3930,8 +3714,7 @@ function weatherNotSomeone(tokens: readonly Token[], m: PhraseMatch, rule: Compi
   return cause;
 }
 
-/** What someone at home does outside: "hes outside IN THE GARDEN with the dog", "outside WASHING the car". */
-const HOME_OUTSIDE = new Set(['garden', 'patio', 'trampoline', 'shed', 'greenhouse', 'dog', 'dogs', 'puppy', 'cat', 'rabbit', 'chickens', 'washing', 'hanging', 'playing', 'bbq', 'barbecue', 'football']);
+const HOME_OUTSIDE = wordList('home_outside');
 
 /**
  * Session 31a: a he, she or they outside at home with the family's garden or pet ("hes outside in the garden with the
@@ -3975,8 +3758,7 @@ function keptInByWeather(tokens: readonly Token[], m: PhraseMatch, rule: Compile
   return weather;
 }
 
-/** Speech words after "is what …": "… is what my friend SAID", "… is what i TEXT my mum". */
-const RETOLD_SPEECH = new Set(['said', 'says', 'say', 'text', 'texts', 'texted', 'asked', 'ask', 'asks', 'wrote', 'put', 'send', 'sent', 'message', 'messaged', 'told', 'tell', 'shouted', 'typed']);
+const RETOLD_SPEECH = wordList('retold_speech');
 /** Rules about being met or fetched, which the child's own words to family, or a friend's, retell; and (session 33b) money asked ("can you give him my pocket money…? asked my mum"). */
 const RETOLD_RULES = new Set(['lex:meet_or_secrecy.meet-request', 'lex:meet_or_secrecy.meet-up', 'lex:meet_or_secrecy.fetch-child', 'lex:meet_or_secrecy.come-to-place', 'lex:financial.money-request']);
 
@@ -4031,14 +3813,7 @@ function speakerNamedAfter(tokens: readonly Token[], m: PhraseMatch, rule: Compi
   return true;
 }
 
-/**
- * Session 31a: "she can pick me up after" (a lift from a she the child already knows, most often mum, nan or an
- * aunt, named in an earlier message): a picking-up phrase whose subject, just before it, is "she" after "can",
- * "will", "could" or "is going to", stands down when the message names no stranger, man, adult, online place or
- * app, and nothing of secrets, keeping quiet or fear (liftFromFamily's vetoes). "he can pick me up after" and "she
- * said she'd pick me up, shes 25 and i met her on tiktok" keep it.
- */
-const LIFT_MODALS = new Set(['can', 'will', 'could', 'would', 'going', 'gonna', 'might', 'usually', 'always']);
+const LIFT_MODALS = wordList('lift_modals');
 
 function liftFromHer(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
   if (rule.id !== 'lex:meet_or_secrecy.meet-request' && rule.id !== 'lex:meet_or_secrecy.meet-up' && rule.id !== 'lex:meet_or_secrecy.fetch-child') return false;
@@ -4059,12 +3834,9 @@ function liftFromHer(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   return true;
 }
 
-/** Siblings, cousins and friends of the child's age, who play-fight: "my BROTHER keeps punching me … for fun". */
-const PLAYMATES = new Set(['brother', 'brothers', 'sister', 'sisters', 'cousin', 'cousins', 'twin', 'friend', 'friends', 'mate', 'mates', 'bestie', 'bff', 'classmate', 'classmates', 'sibling', 'siblings', 'bro', 'sis']);
-/** Words that say it was play: "for FUN", "just MESSING", "MUCKING about", "PLAY fighting", "WRESTLING". */
-const PLAY_WORDS = new Set(['fun', 'messing', 'mucking', 'playing', 'play', 'playfight', 'playfighting', 'wrestling', 'wrestle', 'joking', 'banter', 'game']);
-/** Words that keep play a hurt: it hurts, crying, blood, bruises, stop, fear, older or bigger. */
-const PLAY_VETO = new Set(['hurts', 'hurting', 'crying', 'cry', 'cried', 'stop', 'blood', 'bleeding', 'bruise', 'bruises', 'bruised', 'hospital', 'knife', 'bigger', 'older', 'every', 'always', 'harder', 'badly', 'wont', 'mum', 'dad', 'parents']);
+const PLAYMATES = wordList('playmates');
+const PLAY_WORDS = wordList('play_words');
+const PLAY_VETO = wordList('play_veto');
 
 /**
  * Session 31a: play-fighting with a sibling, cousin or friend ("my brother keeps punching me in the arm for fun, its
@@ -4096,10 +3868,8 @@ function playFight(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule)
 
 /** Personal-info rules a parent's presence stands down: asked or known face to face, the parent beside the child. */
 const PRESENT_RULES = new Set(['lex:personal_info.asks-details', 'lex:personal_info.knows-details']);
-/** After "was" or "were": the parent there ("my dad WAS THERE", "mum was WITH me", "mum was NEXT to me"). */
-const BESIDE = new Set(['there', 'with', 'next', 'beside', 'right', 'stood', 'standing', 'sat', 'sitting']);
-/** Words that keep the asking a worry though a parent was there: following, watching, staring, again, creepy. */
-const PRESENT_VETO = new Set(['following', 'followed', 'follows', 'watching', 'watched', 'staring', 'stared', 'again', 'creepy', 'creep', 'weird', 'later', 'after', 'message', 'messaged', 'texted', 'dm', 'dms']);
+const BESIDE = wordList('beside');
+const PRESENT_VETO = wordList('present_veto');
 
 /**
  * Session 31a: a parent there when someone asked ("the man at the barbers asked which school i go to and i told
@@ -4140,10 +3910,8 @@ function endThenItIs(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   return it === 'its' || (it === 'it' && (next === 'is' || next === 'was'));
 }
 
-/** Days and times of the week a child would sleep through: "sleep forever ON SUNDAYS", "MONDAYS make me…". */
-const LAZY_DAYS = new Set(['monday', 'mondays', 'tuesday', 'tuesdays', 'wednesday', 'wednesdays', 'thursday', 'thursdays', 'friday', 'fridays', 'saturday', 'saturdays', 'sunday', 'sundays', 'weekend', 'weekends', 'mornings', 'holidays', 'hols']);
-/** Words of a sleep wish ("sleep forever", "stay in bed forever"): the words the lazy day can wave off. */
-const SLEEP_WORDS = new Set(['sleep', 'sleeping', 'bed', 'asleep', 'hibernate', 'lie']);
+const LAZY_DAYS = wordList('lazy_days');
+const SLEEP_WORDS = wordList('sleep_words');
 
 /**
  * Session 32a: a sleep wish pinned to a day of the week with a laughing mark ("i want to sleep forever on sundays lol",
@@ -4173,10 +3941,8 @@ function lazyDaySleep(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
   return day && laugh;
 }
 
-/** The grown-ups of the child's family who take them out: "on the bridge WITH MY NAN". */
-const OUTING_KIN = new Set(['mum', 'mam', 'mom', 'dad', 'nan', 'nana', 'nanny', 'gran', 'granny', 'grandma', 'grandad', 'grandpa', 'granddad', 'aunt', 'auntie', 'aunty', 'uncle', 'parents', 'family', 'stepmum', 'stepdad', 'grandparents']);
-/** Words that keep a bridge, a roof or the tracks a danger whoever is there: jumping, falling, goodbye, sorry. */
-const PLACE_VETO = new Set(['jump', 'jumping', 'jumped', 'fall', 'falling', 'edge', 'over', 'die', 'dead', 'dying', 'end', 'goodbye', 'bye', 'sorry', 'forgive', 'alone', 'push', 'pushed', 'throw', 'threw', 'scared', 'help', 'cant', 'wont']);
+const OUTING_KIN = wordList('outing_kin');
+const PLACE_VETO = wordList('place_veto');
 
 /**
  * Session 32a: a place of danger visited with a grown-up of the family ("im on the bridge feeding the ducks with my
@@ -4202,8 +3968,7 @@ function placeWithFamily(tokens: readonly Token[], m: PhraseMatch, rule: Compile
   return withKin;
 }
 
-/** Parts of the body a child hurts in a fall or at sport: "hurt her KNEE", "hurt his ANKLE". */
-const LIMBS = new Set(['knee', 'knees', 'ankle', 'ankles', 'leg', 'legs', 'arm', 'arms', 'wrist', 'wrists', 'elbow', 'elbows', 'foot', 'feet', 'toe', 'toes', 'finger', 'fingers', 'thumb', 'hand', 'hands', 'shoulder', 'back', 'head', 'nose', 'chin', 'lip', 'tooth', 'teeth', 'hip', 'neck']);
+const LIMBS = wordList('limbs');
 
 /**
  * Session 32a: what a place is like, asked by someone the child knows ("my pen pal from france asked what my school is
@@ -4224,12 +3989,10 @@ function askedWhatLike(tokens: readonly Token[], m: PhraseMatch, rule: CompiledR
   return true;
 }
 
-/** Words that mark a grown-up's line as for show: "hes SO DRAMATIC", "she always says that LOL". */
-const DRAMA_WORDS = new Set(['dramatic', 'drama', 'joking', 'jokes', 'exaggerating', 'overreacting']);
+const DRAMA_WORDS = wordList('drama_words');
 /** Rules whose act a family grown-up says they will do if a match is lost or a room is not tidied. */
 const DRAMA_RULES = new Set(['lex:immediate_danger.overdose-taken', 'lex:self_harm.suicide-plan', 'lex:self_harm.suicidal-thoughts']);
-/** Words that make a grown-up's line no show: goodbye, sorry, help, fear, meaning it. */
-const DRAMA_VETO = new Set(['goodbye', 'bye', 'sorry', 'help', 'scared', 'worried', 'worry', 'serious', 'seriously', 'crying', 'cried', 'drunk']);
+const DRAMA_VETO = wordList('drama_veto');
 
 /**
  * Session 32a: a family grown-up's dramatic line about themselves, on a condition ("dad said if spurs lose again hes
@@ -4268,8 +4031,7 @@ function kinDrama(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule):
   return kinSays && cond && laugh;
 }
 
-/** Words that make a hurt someone's doing, or no accident: "PUSHED her off her bike", "hurt his arm AGAIN". */
-const LIMB_VETO = new Set(['push', 'pushed', 'pushing', 'shoved', 'kicked', 'hit', 'hits', 'punched', 'threw', 'thrown', 'grabbed', 'dragged', 'made', 'again', 'always', 'purpose', 'crying', 'cried', 'bleeding', 'ambulance', 'hospital', 'cant', 'help']);
+const LIMB_VETO = wordList('limb_veto');
 
 /**
  * Session 32a: "hurt her" where "her" is whose knee it is ("my friend fell off her bike and hurt her knee but shes
@@ -4298,8 +4060,7 @@ function ownLimbHurt(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
 /** Sets whose words make an undressed word more than a mention: someone else, a request or a sending, a picture, a
  * camera or an app, the body or undressing, a secret, fear or money. */
 const NUDE_CUES = ['{person}', '{request}', '{send}', '{share}', '{image}', '{cam}', '{app}', '{onlineplace}', '{knownadult}', '{bodypart}', '{undress}', '{hush}', '{secret}', '{afraid}', '{money}'];
-/** The child addressed right beside the word ("u naked?", "naked pics of you"): someone else's words. */
-const ADDRESSED = new Set(['you', 'u', 'your', 'ur', 'yourself']);
+const ADDRESSED = wordList('addressed');
 
 /**
  * Session 33b: an undressed word in ordinary life ("our new football STRIP came", "stars with the NAKED eye", "i had to
@@ -4330,8 +4091,7 @@ function nudeWordAlone(tokens: readonly Token[], m: PhraseMatch, rule: CompiledR
  * The picture and money rules a game, an app or a device can be the one asking in (and the pressure signal: "KEEPS ASKING").
  * Session 34fa: and asks-details ("roblox wants me to verify my age with a selfie", "the app asks for my date of birth").
  */
-/** Session 34fa: words that make a game or an app the place someone is in, not the one asking. */
-const ASKER_PLACE = new Set(['from', 'on', 'in', 'at', 'via', 'through', 'off']);
+const ASKER_PLACE = wordList('asker_place');
 const PICTURE_ASK_RULES = new Set(['lex:sexual.image-request', 'lex:sexual.send-request', 'lex:financial.money-request', 'lex:personal_info.asks-details']);
 
 /**
@@ -4362,8 +4122,7 @@ function thingAsksForPicture(tokens: readonly Token[], m: PhraseMatch, rule: Com
   return rule.category !== 'financial' || !tokens.some((t) => PHISH_WORDS.has(t.word));
 }
 
-/** Being seen by a camera, not asked to go on one: "you'll BE on camera", "CAUGHT on camera". */
-const ON_CAMERA_BEFORE = new Set(['be', 'been', 'being', 'was', 'were', 'is', 'am', 'are', 'caught', 'captured', 'recorded', 'filmed', 'got', 'appear', 'appeared']);
+const ON_CAMERA_BEFORE = wordList('on_camera_before');
 /** What keeps a camera a request: nudity, the body, undressing, a secret, money. */
 const CAMERA_VETO = ['{nudestrong}', '{undress}', '{bodypart}', '{hush}', '{secret}', '{money}'];
 
@@ -4452,8 +4211,7 @@ function sentByChildToTrusted(tokens: readonly Token[], m: PhraseMatch, rule: Co
   return true;
 }
 
-/** Words of asking a question of the child: "my nan ASKED if ive ever kissed anyone". */
-const QUESTION_ASKED = new Set(['asked', 'asks', 'asking', 'ask', 'wondered', 'wants', 'wanted']);
+const QUESTION_ASKED = wordList('question_asked');
 /** What keeps a relative's question sexual talk: nudity, the body, undressing, pictures, a secret, keeping quiet. */
 const KIN_QUESTION_VETO = ['{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{image}', '{hush}', '{secret}', '{knownadult}', '{cam}', '{app}'];
 
@@ -4549,8 +4307,7 @@ function cutNotWound(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   return between !== undefined && (between.sets.includes('{cutthing}') || between.sets.includes('{family}') || between.sets.includes('{peers}'));
 }
 
-/** Session 34fa: what keeps a bare place a danger: someone there waiting, watching, following, a car, fear or menace. */
-const PLACE_ONLY_VETO = new Set(['waiting', 'waits', 'waited', 'watching', 'watched', 'staring', 'stared', 'following', 'followed', 'follows', 'lurking', 'car', 'van', 'again', 'every', 'always', 'still']);
+const PLACE_ONLY_VETO = wordList('place_only_veto');
 
 /**
  * Session 34fa: a bare place said of the child's own plans ("were meeting at the school gates at 7 for the coach", "mum
@@ -5070,8 +4827,7 @@ function deviceTablet(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
   return true;
 }
 
-/** Pronouns that are no noun a relative clause hangs on: "HE i met" is not English, "a girl i met" is. */
-const NOT_RELATIVE_HEAD = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'it', 'you', 'u', 'we', 'and', 'but', 'so', 'that']);
+const NOT_RELATIVE_HEAD = wordList('not_relative_head');
 
 /**
  * Session 32a: the child's "i" inside a clause about the one acting ("a girl I met on tiktok knows my school", "this
@@ -5090,14 +4846,11 @@ function selfInRelative(tokens: readonly Token[], j: number): boolean {
   return RELATIVE_VERBS.has(tokens[k]?.word ?? '');
 }
 
-/** Session 34: words between "i" and the verb of a relative clause: "a man i DONT EVEN know", "a lad i HAVE NEVER met". */
-const RELATIVE_FILLERS = new Set(['dont', 'do', 'not', 'didnt', 'did', 'never', 'have', 'havent', 'had', 'even', 'actually', 'literally', 'only', 'just', 'really', 'barely', 'hardly', 'ever']);
+const RELATIVE_FILLERS = wordList('relative_fillers');
 
-/** Verbs of how the child came to know someone: "a girl i MET", "a man i PLAY with", "someone i TALK to". */
-const RELATIVE_VERBS = new Set(['met', 'meet', 'play', 'played', 'talk', 'talked', 'chat', 'chatted', 'follow', 'followed', 'added', 'game', 'matched', 'know', 'knew', 'seen', 'spoken']);
+const RELATIVE_VERBS = wordList('relative_verbs');
 
-/** Words between "his" and a friend word: "his BEST friend", "his ONLY mate". */
-const FRIEND_KIND = new Set(['best', 'only', 'bestest', 'closest', 'special', 'new']);
+const FRIEND_KIND = wordList('friend_kind');
 
 /**
  * Session 30: "his friend", "his best friend" is a friend of the man, not of the child, and in "he said i'm his best
@@ -5108,8 +4861,7 @@ function hisFriend(tokens: readonly Token[], j: number): boolean {
   return before === 'his' || (FRIEND_KIND.has(before ?? '') && tokens[j - 2]?.word === 'his');
 }
 
-/** Having words before friends who are someone else's: "he HAS GOT mates", "she HAS friends". */
-const HAVING_FRIENDS = new Set(['got', 'has', 'have']);
+const HAVING_FRIENDS = wordList('having_friends');
 
 /**
  * Session 33b: friends that a he, she or they has ("HES GOT MATES near me who know where i live", "he has friends at my
@@ -5134,13 +4886,11 @@ function onlyYours(tokens: readonly Token[], end: number, set: string): boolean 
 
 /** Session 28: the rules about a card or a login, which family members share among themselves. */
 const CARD_RULES = new Set(['lex:financial.card-details', 'lex:financial.logins']);
-/** Giving words whose first object is the one who gets it: "i GAVE my mum my bank card", "TOLD my dad my password". */
-const CARD_GIVING = new Set(['give', 'gave', 'giving', 'gives', 'tell', 'told', 'telling', 'tells', 'send', 'sent', 'sending', 'sends', 'show', 'showed', 'text', 'texted', 'lend', 'lent', 'hand', 'handed']);
+const CARD_GIVING = wordList('card_giving');
 /** The child's close family, who may hold a card or a password of theirs (not a friend, coach or teacher). */
-const CARD_KIN = new Set([...FEMALE, ...MALE, 'parents', 'carer', 'cousin'].filter((w) => w !== 'girlfriend' && w !== 'boyfriend'));
-/** Words that bring in someone else, or a trick, and keep a card or login asked: "a link", "a scam", "for free". */
-const CARD_VETO = new Set(['scam', 'scammer', 'link', 'hacked', 'hacker', 'hack', 'prize', 'won', 'free', 'secret', 'secretly', 'online', 'they', 'them', 'someone', 'somebody']);
-const CARD_PRONOUNS = new Set(['he', 'him', 'she', 'her']);
+const CARD_KIN = derivedWordList(() => [...FEMALE, ...MALE, 'parents', 'carer', 'cousin'].filter((w) => w !== 'girlfriend' && w !== 'boyfriend'));
+const CARD_VETO = wordList('card_veto');
+const CARD_PRONOUNS = wordList('card_pronouns');
 
 /** Whether the he, him, she or her at `i` can be a kin word of its gender earlier in the sentence ("my mum … tell HER my passcode"). */
 function kinPronoun(tokens: readonly Token[], i: number, first: number): boolean {
@@ -5195,12 +4945,9 @@ function familyCard(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   return false;
 }
 
-/** Going words of a meeting set out for: "i WENT to meet him", "we LEFT to meet them". */
-const WENT_FORMS = new Set(['went', 'gone', 'left']);
-/** Words of a day gone by: "YESTERDAY", "LAST week", "two weeks AGO" (and a weekday of `later`, past with "went"). */
-const DAY_GONE = new Set(['yesterday', 'last', 'ago', 'yday', 'yesterdy']);
-/** Words that keep it danger now: still there, not back, unreachable, or the time now. */
-const STILL_THERE = new Set(['still', 'back', 'home', 'answering', 'missing', 'lost', 'stuck', 'help', 'scared']);
+const WENT_FORMS = wordList('went_forms');
+const DAY_GONE = wordList('day_gone');
+const STILL_THERE = wordList('still_there');
 
 /**
  * Session 30: the child's own meeting told as past ("i went to meet him on saturday", "we went to meet her yesterday"):
@@ -5222,8 +4969,7 @@ function ownPastMeeting(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   return gone;
 }
 
-/** Shops a child goes into: "the man AT THE SHOP knows my name". */
-const SHOPS = new Set(['shop', 'shops', 'newsagents', 'newsagent', 'offy', 'bakery', 'chippy', 'cafe', 'takeaway']);
+const SHOPS = wordList('shops');
 
 /**
  * Session 30: someone at a shop the child goes into knowing the child's name ("the man at the shop knows my name
@@ -5244,10 +4990,8 @@ function nameKnownAtShop(tokens: readonly Token[], m: PhraseMatch, rule: Compile
   return shop;
 }
 
-/** Words of being called or messaged from afar: "hes CALLING again rn", "she keeps TEXTING me". */
-const CONTACT_VERBS = new Set(['calling', 'called', 'calls', 'call', 'ringing', 'rang', 'rings', 'phoning', 'phoned', 'texting', 'texted', 'texts', 'messaging', 'messaged', 'facetiming', 'facetimed', 'spamming', 'spammed', 'dming', 'snapping', 'snapped']);
-/** The only other words a message of contact alone may have: who, when, again, "my phone". */
-const CONTACT_FILLERS = new Set(['he', 'hes', 'she', 'shes', 'they', 'theyre', 'someone', 'somebody', 'it', 'its', 'is', 'are', 'was', 'keeps', 'keep', 'kept', 'again', 'still', 'rn', 'now', 'right', 'just', 'literally', 'wont', 'stop', 'stopping', 'me', 'my', 'phone', 'number', 'the', 'this', 'that', 'man', 'guy', 'him', 'her', 'them', 'and', 'omg', 'ugh', 'like', 'times', 'non', 'constantly', 'all', 'day', 'over', 'nonstop', 'x', 'i', 'cant', 'answer', 'ignoring', 'ignore']);
+const CONTACT_VERBS = wordList('contact_verbs');
+const CONTACT_FILLERS = wordList('contact_fillers');
 
 /**
  * Session 30: a short message that says only that someone is calling or messaging the child ("hes calling again rn",
@@ -5264,12 +5008,9 @@ function contactOnly(tokens: readonly Token[]): boolean {
   return contact;
 }
 
-/** Session 28: where or what an outfit is for: "what im wearing TO THE PARTY", "FOR WORLD BOOK DAY". */
-const OUTFIT_OCCASIONS = new Set(['party', 'parties', 'school', 'wedding', 'prom', 'disco', 'world', 'non', 'mufti', 'church', 'mosque', 'temple', 'gurdwara', 'funeral', 'christening', 'dinner', 'cinema', 'match', 'concert', 'gig', 'trip', 'holiday', 'football', 'dance', 'show', 'sleepover', 'competition', 'interview', 'restaurant', 'bowling', 'birthday', 'bday', 'eid', 'christmas', 'xmas', 'diwali', 'assembly', 'photo', 'photos', 'picture', 'festival', 'graduation', 'leavers', 'award', 'awards', 'panto', 'theatre', 'park', 'beach', 'town', 'swimming', 'rehearsal', 'audition', 'ceremony']);
-/** What may stand between "to"/"for" and the occasion: "to THE party", "for MY cousins wedding", "to school TOMORROW". */
-const OUTFIT_FILLERS = new Set(['the', 'a', 'my', 'our', 'this', 'that', 'her', 'his', 'their', 'tomorrows', 'saturdays', 'fridays', 'next', 'big', 'school', 'cousins', 'sisters', 'brothers', 'aunties', 'uncles', 'mums', 'dads', 'nans', 'friends', 'mates', 'class', 'christmas', 'end', 'of', 'year', 'term']);
-/** Words that keep "what are you wearing" sexual whatever follows: bed, under, now, for him or me, and the sexual sets. */
-const OUTFIT_VETO_WORDS = new Set(['bed', 'sleep', 'sleeping', 'under', 'underneath', 'now', 'rn', 'him', 'me', 'naked', 'nothing', 'alone', 'cam', 'camera', 'call', 'vc', 'facetime']);
+const OUTFIT_OCCASIONS = wordList('outfit_occasions');
+const OUTFIT_FILLERS = wordList('outfit_fillers');
+const OUTFIT_VETO_WORDS = wordList('outfit_veto_words');
 const OUTFIT_VETO = ['{image}', '{nudestrong}', '{bodypart}', '{undress}', '{secret}', '{hush}', '{flatter}'];
 
 /**
@@ -5297,15 +5038,13 @@ function outfitForOccasion(tokens: readonly Token[], m: PhraseMatch, rule: Compi
   return false;
 }
 
-/** Session 30: clothes a child is asked to wear ("she asked me to WEAR A BRA for the dance"): nude-request's "… wear a bra". */
-const WEAR = new Set(['wear', 'wearing', 'put']);
+const WEAR = wordList('wear');
 function wearAsked(tokens: readonly Token[], m: PhraseMatch): boolean {
   for (let j = m.first; j < m.last; j += 1) if (WEAR.has(tokens[j]?.word ?? '')) return true;
   return false;
 }
 
-/** Time words that say only "now" in passing ("im scared now", "he wants more now"), not when a meeting is. */
-const WEAK_SOON = new Set(['now', 'rn', 'currently', 'soon', 'later', 'right now']);
+const WEAK_SOON = wordList('weak_soon');
 
 function isWeakSoon(span: EvidenceSpan): boolean {
   return WEAK_SOON.has(span.text.toLowerCase().trim());
@@ -5441,6 +5180,7 @@ function hasCategory(hits: readonly Hit[], category: Category | undefined): bool
  * returns the red flags it shows plus the next state. Pure: same input, same output, no I/O.
  */
 export function detect(text: string, state: DetectorState, model: SafetyModel): DetectResult {
+  bindWordLists(model.wordLists);
   const tokens = tokenise(text, model);
   const present = keysPresent(tokens);
   const scope = analyseScope(tokens, model, present);

@@ -6,6 +6,7 @@ import { validateSafetySource } from './source.js';
 import { WordIndex } from './vocabulary.js';
 import { prepareIndex } from './match.js';
 import type { WelshSource } from './welsh.js';
+import { buildWordLists, type WordLists } from './lists.js';
 
 /** A compiled rule: what fires, how urgent, and which scopes may cancel it. */
 export interface CompiledRule {
@@ -60,6 +61,8 @@ export interface SafetyModel {
   readonly combos: readonly CompiledCombo[];
   readonly categoryUrgency: Readonly<Record<Category, Urgency>>;
   readonly classifier: Classifier;
+  /** Session 36: red-flags.yaml's `words:`, the exact word lists the rules' code reads by name (lists.ts). */
+  readonly wordLists: WordLists;
 }
 
 /** Raised when the content or model file cannot be used; the message is plain English. */
@@ -215,5 +218,6 @@ export function buildSafetyModel(source: SafetySource): SafetyModel {
     combos: rf.combos.map((c) => ({ id: c.id, category: c.category, urgency: c.urgency, needs: c.needs, within: c.within ?? 6 })),
     categoryUrgency,
     classifier: buildClassifier(file.buckets, perCategory, featureSpec(file.features ?? FIRST_FEATURES), file.secondary ?? 2),
+    wordLists: buildWordLists(rf.words),
   });
 }

@@ -1,5 +1,6 @@
 import type { SafetyModel } from './model.js';
 import { findPhrases, keysPresent, type PhraseMatch, type Token } from './match.js';
+import { bindWordLists, wordList } from './lists.js';
 
 /**
  * Scopes that change what a phrase means: harmless idioms (masked before matching), negation
@@ -28,6 +29,7 @@ const NO_SCOPE: MessageScope = { hypotheticalFrom: new Map(), generalSentences: 
 
 /** Masks idiom words in place and works out hypothetical, general and resolved scopes. */
 export function analyseScope(tokens: Token[], model: SafetyModel, present: ReadonlySet<string> = keysPresent(tokens)): MessageScope {
+  bindWordLists(model.wordLists);
   const matches = findPhrases(tokens, model.scope.phrases, true, present);
   // Session 32: most messages have no scope phrase at all: one shared empty scope, not four collections each time.
   if (matches.length === 0) return NO_SCOPE;
@@ -76,12 +78,9 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
   return { hypotheticalFrom, generalSentences, questionFrom, openerLast, resolved: past && settled, closedFrom: closureAt(tokens, settledAt) };
 }
 
-/** Words of an outcome in a settled phrase: it is over, not only something the child did ("blocked him", "told my mum"). */
-const OUTCOME = new Set(['sorted', 'over', 'banned', 'caught', 'arrested', 'resolved', 'dealt', 'fine', 'okay', 'ok', 'done', 'gone', 'nothing', 'end']);
-/** Words before an outcome that only wish for it: "i want it all sorted", "until its over". */
-const WISHED = new Set(['want', 'wanna', 'wish', 'hope', 'need', 'until', 'till', 'if', 'unless', 'when', 'once', 'make', 'get']);
-/** Words after an outcome that open the matter again: "…got banned BUT he made a NEW account", "he's BACK", "STILL". */
-const REOPENED = new Set(['but', 'again', 'still', 'back', 'new', 'another', 'except', 'though', 'although', 'until', 'till', 'now']);
+const OUTCOME = wordList('outcome');
+const WISHED = wordList('wished');
+const REOPENED = wordList('reopened');
 
 /**
  * Session 28: an event told with what was done and how it ended, without a word of when ("told my
@@ -142,8 +141,7 @@ function isDeniedIdiom(tokens: readonly Token[], m: PhraseMatch, model: SafetyMo
   return false;
 }
 
-/** Words that open a condition: a settled phrase just after one is not settled ("if i block her"). */
-const CONDITION_OPENERS: ReadonlySet<string> = new Set(['if', 'unless']);
+const CONDITION_OPENERS = wordList('condition_openers');
 const CONDITION_REACH = 2;
 
 function isCondition(tokens: readonly Token[], m: PhraseMatch): boolean {
@@ -186,8 +184,7 @@ function silencingElder(tokens: readonly Token[], m: PhraseMatch): boolean {
   return tokens.some((t) => (t.sentence === who.sentence && t.keys.includes('{hush}')) || t.keys.includes('{earnest}'));
 }
 
-/** Words that make the child (or the child with others) the one who did it: "I hurt my arm". */
-const CHILD_ACTS: ReadonlySet<string> = new Set(['i', 'we', 'myself']);
+const CHILD_ACTS = wordList('child_acts');
 /** How far before a "hurt my …" idiom its doer is looked for ("he really hurt my arm"). */
 const HURTER_REACH = 3;
 
@@ -235,15 +232,14 @@ function isReportedCondition(tokens: readonly Token[], m: PhraseMatch): boolean 
 }
 
 const NEGATION_REACH = 5;
-/** Stems of breakers that undo even a strict negation (see isNegated). */
-const UNSTOPPABLE = new Set(['stop', 'quit']);
-/** Words after which a strict negation no longer reaches the phrase (see isNegated). */
-const KNOWING_OR_TELLING = new Set(['know', 'knows', 'knew', 'known', 'realise', 'realised', 'realize', 'realized', 'notice', 'noticed', 'notices', 'tell', 'tells', 'told', 'say', 'says', 'said']);
+const UNSTOPPABLE = wordList('unstoppable');
+const KNOWING_OR_TELLING = wordList('knowing_or_telling');
 /** A question opener counts when it starts within the first 3 words of its sentence ("hi, what is…"). */
 const QUESTION_OPENING_WORDS = 3;
 
 /** Whether a negator shortly before the phrase (same sentence, same speaker) cancels it. */
 export function isNegated(tokens: readonly Token[], m: PhraseMatch, model: SafetyModel, strict = false): boolean {
+  bindWordLists(model.wordLists);
   const first = tokens[m.first];
   if (!first) return false;
   const { negators, breakers, reporting } = model.scope;
@@ -267,12 +263,9 @@ export function isNegated(tokens: readonly Token[], m: PhraseMatch, model: Safet
   return false;
 }
 
-/** Words of telling whose object can be a clause of its own: "dont TELL anyone we sext". */
-const TELLING_WORDS = new Set(['tell', 'telling', 'tells', 'say', 'saying', 'mention', 'snitch', 'grass']);
-/** Who is not told: anyone, a parent, the police ("dont tell ANYONE", "dont tell UR MUM"). */
-const UNTOLD_LISTENERS = new Set(['anyone', 'anybody', 'nobody', 'everyone', 'people', 'ppl', 'mum', 'mam', 'mom', 'dad', 'parents', 'police', 'teacher', 'teachers', 'family', 'friends']);
-/** The subject that opens the clause told of: "…anyone WE sext", "…ur mum HE sent me pics". */
-const UNTOLD_CLAUSE_SUBJECTS = new Set(['we', 'he', 'she', 'i', 'they', 'you', 'u']);
+const TELLING_WORDS = wordList('telling_words');
+const UNTOLD_LISTENERS = wordList('untold_listeners');
+const UNTOLD_CLAUSE_SUBJECTS = wordList('untold_clause_subjects');
 
 /**
  * Session 33b: the telling at `j` is followed by who is not told and a clause with its own subject before the phrase
@@ -287,8 +280,7 @@ function toldClauseAfter(tokens: readonly Token[], j: number, first: number): bo
   return k + 1 < first && UNTOLD_CLAUSE_SUBJECTS.has(tokens[k + 1]?.word ?? '');
 }
 
-/** Anyone at all, the one a privacy wish keeps out: "i dont want ANYONE to know where i live". */
-const ANYONE = new Set(['anyone', 'anybody', 'people', 'everyone', 'everybody', 'strangers', 'randoms', 'ppl']);
+const ANYONE = wordList('anyone');
 
 /**
  * Session 30: "want" is no breaker when the phrase is what the child wishes nobody to do: "i dont want anyone to know
@@ -300,14 +292,10 @@ function isPrivacyWish(tokens: readonly Token[], j: number, first: number): bool
   return (tokens[j]?.word === 'want' || tokens[j]?.word === 'wanna') && ANYONE.has(tokens[j + 1]?.word ?? '') && tokens[j + 2]?.word === 'to' && first === j + 3;
 }
 
-/** People a relative clause can describe: "a LAD i never met", "some GUY who doesnt know me". */
-const CLAUSE_HEADS = new Set(['guy', 'lad', 'man', 'bloke', 'boy', 'girl', 'woman', 'lady', 'stranger', 'person', 'someone', 'somebody', 'dude', 'account', 'player', 'gamer', 'creep', 'weirdo', 'people', 'men', 'boys', 'girls', 'guys', 'lads', 'one']);
-/** The relative clause's own subject: "a lad I never met", "someone SHE has never seen". */
-const CLAUSE_PRONOUNS = new Set(['i', 'he', 'she', 'we', 'they', 'you', 'u']);
-/** Auxiliaries between that subject and the negator: "a guy i HAVE never met", "someone i DO not know". */
-const CLAUSE_AUX = new Set(['have', 'has', 'had', 'do', 'does', 'did', 'am', 'is', 'was', 'are', 'were', 'even', 'literally', 'actually', 'ever', 'really']);
-/** Words that carry the main clause on after the relative clause: "a lad i never met IS threatening". */
-const MAIN_CLAUSE_VERBS = new Set(['is', 'was', 'are', 'were', 'has', 'have', 'had', 'keeps', 'kept', 'keep', 'will', 'would', 'wont', 'said', 'says', 'told', 'tells', 'started', 'starts', 'wants', 'wanted', 'now', 'then', 'just', 'also', 'messaged', 'texted', 'sent', 'asked', 'asks', 'threatened', 'threatens', 'threatening', 'made', 'makes', 'got', 'gets', 'can', 'could']);
+const CLAUSE_HEADS = wordList('clause_heads');
+const CLAUSE_PRONOUNS = wordList('clause_pronouns');
+const CLAUSE_AUX = wordList('clause_aux');
+const MAIN_CLAUSE_VERBS = wordList('main_clause_verbs');
 
 /**
  * Session 26: a negator inside a relative clause denies that clause, not the main clause's verb:
@@ -339,10 +327,8 @@ function isRelativeNegator(tokens: readonly Token[], j: number, first: number): 
   return verb.length > 3 && (verb.endsWith('ed') || verb.endsWith('ing') || verb.endsWith('s'));
 }
 
-/** Verbs after which "like" means "as if": "i dont FEEL like anyone hurts me". */
-const AS_IF_VERBS = new Set(['feel', 'feels', 'felt', 'seem', 'seems', 'seemed', 'look', 'looks', 'sound', 'sounds']);
-/** Subjects that open the clause after such a "like": "its not like ANYONES threatening me". */
-const AS_IF_SUBJECTS = new Set(['anyone', 'anyones', 'anybody', 'someone', 'somebody', 'he', 'she', 'they', 'people', 'hes', 'shes', 'theyre']);
+const AS_IF_VERBS = wordList('as_if_verbs');
+const AS_IF_SUBJECTS = wordList('as_if_subjects');
 
 /**
  * Session 26b: "like" meaning "as if" is no breaker: "its not like anyones threatening me", "i dont feel like
@@ -357,8 +343,7 @@ function isAsIf(tokens: readonly Token[], j: number): boolean {
   return before === 'not' && (it === 'is' || it === 'its' || it === 'was');
 }
 
-/** Subjects that open the main clause after a condition: "if you not pay I share…". */
-const MAIN_CLAUSE_SUBJECTS = new Set(['i', 'he', 'she', 'they', 'we']);
+const MAIN_CLAUSE_SUBJECTS = wordList('main_clause_subjects');
 
 /**
  * Session 22: a negator inside a condition ("if" or "unless" at most three words before it) denies the
@@ -385,8 +370,8 @@ function isConditionNegator(tokens: readonly Token[], j: number, first: number):
   return demandTold(tokens, j);
 }
 
-const TOLD_SUBJECTS = new Set(['he', 'she', 'they']);
-const THREAT_MODALS = new Set(['will', 'would', 'gonna', 'going']);
+const TOLD_SUBJECTS = wordList('told_subjects');
+const THREAT_MODALS = wordList('threat_modals');
 
 /**
  * Session 24 (train48): a demand told by a parent, "he'll make her cry in front of her class if she
@@ -406,8 +391,7 @@ function demandTold(tokens: readonly Token[], j: number): boolean {
   return false;
 }
 
-/** Words after a negator that make it a way of speaking, not a denial: "not gonna LIE", "no CAP". */
-const MARKER_ENDS = new Set(['lie', 'lying', 'cap']);
+const MARKER_ENDS = wordList('marker_ends');
 
 /**
  * Session 8: "not going to lie" ("ngl"), "not gonna lie", "no lie", "no cap" say the speaker is
@@ -426,8 +410,7 @@ function isDiscourseMarker(tokens: readonly Token[], j: number): boolean {
   return false;
 }
 
-/** Negators that say "able to": "i CANT wait", "i CANNOT wait". */
-const CAN_NOT = new Set(['cant', 'cannot', 'couldnt']);
+const CAN_NOT = wordList('can_not');
 
 /**
  * Session 29: "can't wait" is eagerness, not a denial: "lol cant wait to not exist anymore", "i cant wait to die"
@@ -439,10 +422,8 @@ function isEagerness(tokens: readonly Token[], j: number): boolean {
   return CAN_NOT.has(tokens[j]?.word ?? '') && next !== undefined && next.sentence === tokens[j]?.sentence && next.word === 'wait';
 }
 
-/** Negators that are the subject themselves: "NOBODY knows", "NO ONE knows". */
-const SUBJECT_NEGATORS = new Set(['nobody', 'noone', 'none']);
-/** Someone who would start a new clause after "knows": "nobody knows HE has my pics". */
-const CLAUSE_SUBJECTS = new Set(['he', 'she', 'they', 'i', 'someone', 'somebody', 'that', 'what', 'where', 'about']);
+const SUBJECT_NEGATORS = wordList('subject_negators');
+const CLAUSE_SUBJECTS = wordList('clause_subjects');
 
 /**
  * Whether "know" at `j` is itself denied by a subject negator and what follows is what is known:
@@ -465,8 +446,7 @@ export function isWhollyGeneral(tokens: readonly Token[], scope: MessageScope): 
   return tokens.every((t, i) => scope.generalSentences.has(t.sentence) || scope.questionFrom.has(t.sentence) || (scope.hypotheticalFrom.get(t.sentence) ?? Infinity) <= i || t.masked) && !askedForSelf(tokens);
 }
 
-/** The child speaking of themselves: "kill MYSELF", "I want to die". */
-const FIRST_PERSON = new Set(['i', 'me', 'my', 'myself']);
+const FIRST_PERSON = wordList('first_person');
 
 /**
  * Whether the phrase sits inside a hypothetical or general question. A question whose opener is
@@ -488,14 +468,10 @@ export function isHypothetical(tokens: readonly Token[], m: PhraseMatch, scope: 
   return true;
 }
 
-/** Who a demand's condition is put to: "if YOU dont pay me…". */
-const CONDITION_YOU = new Set(['you', 'u', 'ya']);
-/** The condition's refusal: "if you DONT pay", "if u do NOT send", "if you WONT". */
-const REFUSALS = new Set(['dont', 'not', 'wont', 'never', 'cant', 'doesnt', 'didnt']);
-/** The child's things the threat opens on: "…YOUR photos go to everyone", "…UR nudes go to all ur followers". */
-const OWNERS = new Set(['your', 'ur', 'yr', 'ya']);
-/** Advice, not a demand: "if you dont WANT your pics to go everywhere, dont send them". */
-const WISHES = new Set(['want', 'wanna', 'like', 'need', 'mind', 'know', 'think']);
+const CONDITION_YOU = wordList('condition_you');
+const REFUSALS = wordList('refusals');
+const OWNERS = wordList('condition_owners');
+const WISHES = wordList('wishes');
 
 /**
  * Session 32: a threat put as a condition is no hypothetical: "if you dont pay me your photos go to everyone",
@@ -518,25 +494,14 @@ function refusalCondition(tokens: readonly Token[], first: number): boolean {
   return false;
 }
 
-/** Openers that ask: a question or "hypothetically", not a bare "if someone…", "in case", a film or a lesson. */
-const ASKING_OPENERS = new Set(['what', 'whats', 'how', 'should', 'is', 'would', 'can', 'could', 'are', 'do', 'does', 'why', 'will', 'hypothetically']);
-/**
- * Words that tie a question to one real person or to something going on: a he or she, a man rather than "someone",
- * what he keeps doing. ("now" was tried: a parent's "what do i do now" after telling of abuse then read as danger now.)
- */
-const SOMEONE_REAL = new Set(['he', 'she', 'him', 'his', 'man', 'guy', 'bloke', 'lad', 'woman', 'lady', 'grown', 'keeps']);
-/** Of those, the pronouns, which may be a parent's own child: "what to do if someone asks where SHE lives" (a daughter). */
-const PRONOUNS_REAL = new Set(['he', 'she', 'him', 'his']);
-/** Subjects after a factive "that": "is it bad THAT I told someone…", "is it normal that he…". */
-const FACT_SUBJECTS = new Set(['i', 'he', 'she']);
-/** Session 31b: words that make a "someone" question about something already happening (see toldSideways). */
-const ONGOING = new Set(['already']);
-/** Session 31b: who "keep(s)" doing it: "if THEY keep threatening you" (not "how do you keep your account private"). */
-const KEEP_SUBJECTS = new Set(['they', 'someone', 'somebody', 'person', 'people']);
-/** Session 31b: what a "who" says one person did or has: "the person WHO HAS your pics", "someone WHO MADE you pay". */
-const WHO_FACTS = new Set(['has', 'made', 'keeps', 'knows', 'sent', 'took', 'threatened']);
-/** Session 31b: one person pointed at: "…and THE person says theyll show ur school", "THIS person has my pics". */
-const THE_ONE = new Set(['the', 'this', 'that']);
+const ASKING_OPENERS = wordList('asking_openers');
+const SOMEONE_REAL = wordList('someone_real');
+const PRONOUNS_REAL = wordList('pronouns_real');
+const FACT_SUBJECTS = wordList('fact_subjects');
+const ONGOING = wordList('ongoing');
+const KEEP_SUBJECTS = wordList('keep_subjects');
+const WHO_FACTS = wordList('who_facts');
+const THE_ONE = wordList('the_one');
 
 /**
  * Session 30: a disclosure told sideways, as a question or a hypothetical ("what do i do if HE says hell ruin my
@@ -586,10 +551,8 @@ function toldSideways(tokens: readonly Token[], m: PhraseMatch, scope: MessageSc
   return ages >= 2;
 }
 
-/** Words after a number that make it an age: "a 13 YEAR old", "14 YO". */
-const AGE_AFTER = new Set(['year', 'years', 'yr', 'yrs', 'yo']);
-/** Words before a number that make it the child's own age: "and YOUR 12", "IM 12" (read "i am 12"). */
-const OWN_AGE_BEFORE = new Set(['your', 'am']);
+const AGE_AFTER = wordList('age_after');
+const OWN_AGE_BEFORE = wordList('own_age_before');
 
 function ageAt(tokens: readonly Token[], k: number): 'own' | 'age' | undefined {
   if (!/^\d{1,2}$/.test(tokens[k]?.word ?? '')) return undefined;

@@ -1,6 +1,7 @@
 import { CATEGORIES, URGENCIES, type Category, type Urgency } from './finding.js';
 import { featureSpec } from './classifier.js';
 import { validateWelshSource } from './welsh.js';
+import { validateWordLists } from './lists.js';
 
 /**
  * The shapes of the detector's content files once parsed from YAML/JSON (the server reads the
@@ -92,6 +93,11 @@ export interface RedFlagsSource {
    * wording the tuning half has only in red flags: "my nan lives by herself".
    */
   readonly harmlessExamples?: readonly string[];
+  /**
+   * Session 36: exact word lists the rules' code reads by name (dialogs/safety/lists.ts): compared with a word as
+   * written, not stemmed, and no classifier features, unlike `sets`.
+   */
+  readonly words: Readonly<Record<string, readonly string[]>>;
 }
 
 /** content/<locale>/text-speak.yaml */
@@ -162,7 +168,7 @@ export function welshTextSpeak(textSpeak: unknown, welsh: unknown): (word: strin
 export function validateSafetySource(raw: SafetySource): string[] {
   const problems: string[] = [];
   const rf = raw.redFlags;
-  if (!isRecord(rf)) return ['red-flags.yaml: the file must be a map with version, sets, scope, categories, signals and combos.'];
+  if (!isRecord(rf)) return ['red-flags.yaml: the file must be a map with version, sets, scope, categories, signals, combos and words.'];
   if (typeof rf['version'] !== 'number') problems.push('red-flags.yaml: "version" must be a number (raise it when you change the lexicon).');
   const sets = rf['sets'];
   const setNames = new Set<string>();
@@ -173,6 +179,7 @@ export function validateSafetySource(raw: SafetySource): string[] {
       if (!isStringArray(words) || words.length === 0) problems.push(`red-flags.yaml: set "${name}" must be a non-empty list of words (put numbers in quotes, like "20").`);
     }
   if (rf['harmlessExamples'] !== undefined && !isStringArray(rf['harmlessExamples'])) problems.push('red-flags.yaml: "harmlessExamples" must be a list of sentences.');
+  problems.push(...validateWordLists(rf['words']));
   const scope = rf['scope'];
   const scopeKeys = ['negators', 'negationBreakers', 'objectMarkers', 'reporting', 'hypothetical', 'general', 'questions', 'idioms', 'affirmations', 'past', 'settled'];
   if (!isRecord(scope)) problems.push(`red-flags.yaml: "scope" must be a map with ${scopeKeys.join(', ')}.`);
