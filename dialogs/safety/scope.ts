@@ -232,8 +232,7 @@ function isReportedCondition(tokens: readonly Token[], m: PhraseMatch): boolean 
 }
 
 const NEGATION_REACH = 5;
-const NEGATION_ENDS = wordList('negation_ends');
-const NEW_CLAUSE_SUBJECTS = wordList('new_clause_subjects');
+const CLAUSE_OPENERS = wordList('clause_openers');
 const UNSTOPPABLE = wordList('unstoppable');
 const KNOWING_OR_TELLING = wordList('knowing_or_telling');
 /** A question opener counts when it starts within the first 3 words of its sentence ("hi, what is…"). */
@@ -251,7 +250,7 @@ export function isNegated(tokens: readonly Token[], m: PhraseMatch, model: Safet
     if (!t || t.sentence !== first.sentence || t.quoted !== first.quoted) return false;
     // Session 36 (lead): a negator before "but", "and", "so"… and a new subject belongs to that earlier clause: "i never
     // met him BUT HE knows my school", "i didnt say yes BUT HE is coming to my house".
-    if (NEGATION_ENDS.has(t.word) && NEW_CLAUSE_SUBJECTS.has(tokens[j + 1]?.word ?? '')) return false;
+    if (CLAUSE_OPENERS.has(t.word) && CLAUSE_PRONOUNS.has(tokens[j + 1]?.word ?? '')) return false;
     const stem = t.keys[0] ?? '';
     // Under strict negation, not knowing or not telling does not deny what follows: "my mum
     // doesn't know I self harm", "I haven't told anyone I want to die" (fail towards help).
