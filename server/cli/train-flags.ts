@@ -24,6 +24,8 @@
  *   --features w,b,c4   --floor 0.85   --critical-floor 0.55   --danger-floor 0.8
  *   --fold-by-example   --no-model (lexicon alone)   --secondary 0.5   --positive-weight 3   try other settings without changing the defaults.
  */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import {
   buildSafetyModel,
@@ -498,4 +500,4 @@ async function main(): Promise<void> {
   console.log(`lexicon ${file.sourceHash}, training data ${file.trainingHash}`);
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) await main();
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();
