@@ -530,7 +530,8 @@ describe('detect', () => {
       const stems = classifierWords(scopedTokens(t, warm));
       expect(featureBuckets(stems, warm.classifier.buckets, warm.classifier.memo, warm.classifier.features)).toEqual(featureBuckets(stems, warm.classifier.buckets, undefined, warm.classifier.features));
     }
-  });
+    // Three passes over every tuning message (~34,000): ~15 s alone, 34-42 s when two suites share the 2 cores.
+  }, 120_000);
 
   it('prints nothing when loaded (no dotenv banners from natural)', () => {
     const code = "const s = await import('./dialogs/safety/index.ts'); const f = await import('./tests/fixtures/flags/source.ts'); s.detect('he asked where i live', s.EMPTY_DETECTOR_STATE, f.loadSafetyModel());";
