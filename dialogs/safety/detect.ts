@@ -5302,7 +5302,11 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   }
 
   // The classifier's view of the whole message (the second signal).
-  const { ids, owner } = featureBuckets(classifierWords(tokens), model.classifier.buckets, model.classifier.memo, model.classifier.features);
+  // (Session 37: the classifier's words made once, read again by the quiet veto; the kept tokens made only when a hit or a
+  // finding of the classifier's reads them, which most messages have neither of.)
+  const words = classifierWords(tokens);
+  const { ids, owner } = featureBuckets(words, model.classifier.buckets, model.classifier.memo, model.classifier.features);
+  let kept: Token[] | undefined;
   const scores = scoreAll(ids, model.classifier);
   const categories = model.classifier.categories;
   // Session 34fa: a finding of a rule the classifier may veto, with a score below the rule's VETO_BELOW, stands down (its
@@ -5325,12 +5329,11 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   let loudest = 0;
   for (const p of scores) loudest = Math.max(loudest, p);
   if (loudest < QUIET_BELOW) {
-    const kept = tokens.filter((t) => !t.masked);
-    const words = classifierWords(tokens);
     for (let k = 0; k < hits.length; k += 1) {
       const h = hits[k];
       const c = h?.rule?.category;
       if (h === undefined || c === undefined || c === 'immediate_danger' || c === 'self_harm' || wordsBeside(tokens, h.span) < QUIET_CONTEXT) continue;
+      kept ??= tokens.filter((t) => !t.masked);
       // The span's kept words (the classifier's words are the kept tokens, in order).
       let first = -1;
       let last = -1;
@@ -5352,7 +5355,6 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   // model's `secondary` threshold for the other categories: the chat is handed over anyway, and
   // the counsellor then sees every category the message shows ("he'll post the pics unless i send
   // more" is sexual as well as a threat).
-  const kept = tokens.filter((t) => !t.masked);
   const general = isWhollyGeneral(tokens, scope);
   // Whether the message is general only through question openers ("what's the point…"), with no
   // hypothetical, lesson or news in it.
@@ -5417,10 +5419,11 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       // Session 15: danger now or self-harm the classifier is sure of looks further ("he punched me
       // and hes in the kitchen now": he, me, hes, now and in push hardest; "punched" comes after).
       const reach = (c === 'immediate_danger' || c === 'self_harm') && p >= SURE_SCORE ? ranked.length : CONTENT_REACH;
-      const content = ranked.slice(0, reach).find((o) => !isStopWord(kept[o]?.word ?? ''));
+      const keptTokens = (kept ??= tokens.filter((t) => !t.masked));
+      const content = ranked.slice(0, reach).find((o) => !isStopWord(keptTokens[o]?.word ?? ''));
       if (content === undefined) continue;
       const top = (ranked.slice(0, 3).includes(content) ? ranked.slice(0, 3) : [...ranked.slice(0, 2), content]).sort((a, b) => a - b);
-      const evidence = top.map((o) => span(text, kept, o, o));
+      const evidence = top.map((o) => span(text, keptTokens, o, o));
       const first = evidence[0] ?? { text: text.slice(0, MAX_SIGNAL_TEXT), start: 0, end: Math.min(text.length, MAX_SIGNAL_TEXT), turnsAgo: 0 };
       hits.push({ feature: `model.${c}`, rule: { feature: `model.${c}`, id: `model:${c}`, category: c, urgency: model.categoryUrgency[c], negatable: false, strictNegation: false, hypothetical: false, resolvable: false, unlessSentenceHas: [], unlessBefore: [], needsBefore: [] }, span: first, confidence: p });
       for (const e of evidence.slice(1)) hits.push({ feature: `model.${c}`, rule: undefined, span: e, confidence: 0 });
