@@ -5149,6 +5149,22 @@ function grownRelativesCouple(combo: SafetyModel['combos'][number], evidence: re
 
 const NO_COMBOS: readonly number[] = [];
 
+/**
+ * The signals of earlier messages kept when this one has none: at most MAX_SIGNALS of those younger than MAX_SIGNAL_AGE,
+ * in their order; `signals` itself when that is all of them.
+ */
+function youngSignals(signals: readonly DetectorSignal[], turn: number): readonly DetectorSignal[] {
+  let all = signals.length <= MAX_SIGNALS;
+  for (let i = 0; i < signals.length && all; i += 1) all = turn - (signals[i] as DetectorSignal).turn < MAX_SIGNAL_AGE;
+  if (all) return signals;
+  const kept: DetectorSignal[] = [];
+  for (const s of signals) {
+    if (kept.length >= MAX_SIGNALS) break;
+    if (turn - s.turn < MAX_SIGNAL_AGE) kept.push(s);
+  }
+  return kept;
+}
+
 /** Per model: each feature → the indexes of the combos that need it, in the model's order. */
 const COMBOS_BY_NEED = new WeakMap<SafetyModel['combos'], ReadonlyMap<string, readonly number[]>>();
 
@@ -5432,6 +5448,10 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   }
 
   const turn = state.turn + 1;
+  // Session 37: nothing found and no piece of a combo in this message (most messages): no findings, and the signals are the
+  // older ones still young enough, the same list as before while none has aged out (shared, not copied: nobody writes
+  // into a detector state, and the store's check of the next snapshot finds the list it checked already).
+  if (hits.length === 0) return { findings: [], state: { version: 1, turn, signals: youngSignals(state.signals, turn) } };
   const findings = new Map<string, { category: Category; urgency: Urgency; confidence: number; rule: string; evidence: EvidenceSpan[] }>();
   const add = (rule: string, category: Category, urgency: Urgency, confidence: number, ev: readonly EvidenceSpan[]): void => {
     const f = findings.get(rule);
