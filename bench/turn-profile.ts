@@ -14,6 +14,8 @@
  * allocated with the 20 Harbour functions that allocated most (built-ins and XState counted for
  * the Harbour function that called them). Run it under tsx: a bundle is one file, so every site
  * would be the bundle's.
+ * `PROFILE_A_COUNT=<n>` (default 500) and `PROFILE_A_TURNS=<n>` (default 20) set part A's conversations and measured
+ * turns each: at 100 conversations, 20 turns is 2,000 turns, too few for a CPU profile of optimised code.
  *
  * Part B, real sockets: buildApp listening on loopback in THIS process, the load generator
  * (bench/lib/load.ts) in a child process, so this process's CPU time is the server's alone.
@@ -463,7 +465,7 @@ async function main(): Promise<void> {
   const seconds = Number(args[1] ?? 8);
   if (!(globalThis as { gc?: unknown }).gc) console.log('(run with NODE_OPTIONS=--expose-gc for steadier heap figures)');
   const only = process.env['PROFILE_PART'];
-  if (only !== 'B') await partA(Math.min(count, Number(process.env['PROFILE_A_COUNT'] ?? 500)), 20);
+  if (only !== 'B') await partA(Math.min(count, Number(process.env['PROFILE_A_COUNT'] ?? 500)), Number(process.env['PROFILE_A_TURNS'] ?? 20));
   if (only !== 'A') await partB(count, seconds);
 }
 

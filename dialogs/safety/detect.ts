@@ -5149,6 +5149,22 @@ function grownRelativesCouple(combo: SafetyModel['combos'][number], evidence: re
 
 const NO_COMBOS: readonly number[] = [];
 
+/**
+ * The signals of earlier messages kept when this one has none: at most MAX_SIGNALS of those younger than MAX_SIGNAL_AGE,
+ * in their order; `signals` itself when that is all of them.
+ */
+function youngSignals(signals: readonly DetectorSignal[], turn: number): readonly DetectorSignal[] {
+  let all = signals.length <= MAX_SIGNALS;
+  for (let i = 0; i < signals.length && all; i += 1) all = turn - (signals[i] as DetectorSignal).turn < MAX_SIGNAL_AGE;
+  if (all) return signals;
+  const kept: DetectorSignal[] = [];
+  for (const s of signals) {
+    if (kept.length >= MAX_SIGNALS) break;
+    if (turn - s.turn < MAX_SIGNAL_AGE) kept.push(s);
+  }
+  return kept;
+}
+
 /** Per model: each feature → the indexes of the combos that need it, in the model's order. */
 const COMBOS_BY_NEED = new WeakMap<SafetyModel['combos'], ReadonlyMap<string, readonly number[]>>();
 
@@ -5302,7 +5318,11 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   }
 
   // The classifier's view of the whole message (the second signal).
-  const { ids, owner } = featureBuckets(classifierWords(tokens), model.classifier.buckets, model.classifier.memo, model.classifier.features);
+  // (Session 37: the classifier's words made once, read again by the quiet veto; the kept tokens made only when a hit or a
+  // finding of the classifier's reads them, which most messages have neither of.)
+  const words = classifierWords(tokens);
+  const { ids, owner } = featureBuckets(words, model.classifier.buckets, model.classifier.memo, model.classifier.features);
+  let kept: Token[] | undefined;
   const scores = scoreAll(ids, model.classifier);
   const categories = model.classifier.categories;
   // Session 34fa: a finding of a rule the classifier may veto, with a score below the rule's VETO_BELOW, stands down (its
@@ -5325,12 +5345,11 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   let loudest = 0;
   for (const p of scores) loudest = Math.max(loudest, p);
   if (loudest < QUIET_BELOW) {
-    const kept = tokens.filter((t) => !t.masked);
-    const words = classifierWords(tokens);
     for (let k = 0; k < hits.length; k += 1) {
       const h = hits[k];
       const c = h?.rule?.category;
       if (h === undefined || c === undefined || c === 'immediate_danger' || c === 'self_harm' || wordsBeside(tokens, h.span) < QUIET_CONTEXT) continue;
+      kept ??= tokens.filter((t) => !t.masked);
       // The span's kept words (the classifier's words are the kept tokens, in order).
       let first = -1;
       let last = -1;
@@ -5352,7 +5371,6 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   // model's `secondary` threshold for the other categories: the chat is handed over anyway, and
   // the counsellor then sees every category the message shows ("he'll post the pics unless i send
   // more" is sexual as well as a threat).
-  const kept = tokens.filter((t) => !t.masked);
   const general = isWhollyGeneral(tokens, scope);
   // Whether the message is general only through question openers ("what's the point…"), with no
   // hypothetical, lesson or news in it.
@@ -5417,10 +5435,11 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       // Session 15: danger now or self-harm the classifier is sure of looks further ("he punched me
       // and hes in the kitchen now": he, me, hes, now and in push hardest; "punched" comes after).
       const reach = (c === 'immediate_danger' || c === 'self_harm') && p >= SURE_SCORE ? ranked.length : CONTENT_REACH;
-      const content = ranked.slice(0, reach).find((o) => !isStopWord(kept[o]?.word ?? ''));
+      const keptTokens = (kept ??= tokens.filter((t) => !t.masked));
+      const content = ranked.slice(0, reach).find((o) => !isStopWord(keptTokens[o]?.word ?? ''));
       if (content === undefined) continue;
       const top = (ranked.slice(0, 3).includes(content) ? ranked.slice(0, 3) : [...ranked.slice(0, 2), content]).sort((a, b) => a - b);
-      const evidence = top.map((o) => span(text, kept, o, o));
+      const evidence = top.map((o) => span(text, keptTokens, o, o));
       const first = evidence[0] ?? { text: text.slice(0, MAX_SIGNAL_TEXT), start: 0, end: Math.min(text.length, MAX_SIGNAL_TEXT), turnsAgo: 0 };
       hits.push({ feature: `model.${c}`, rule: { feature: `model.${c}`, id: `model:${c}`, category: c, urgency: model.categoryUrgency[c], negatable: false, strictNegation: false, hypothetical: false, resolvable: false, unlessSentenceHas: [], unlessBefore: [], needsBefore: [] }, span: first, confidence: p });
       for (const e of evidence.slice(1)) hits.push({ feature: `model.${c}`, rule: undefined, span: e, confidence: 0 });
@@ -5429,6 +5448,10 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
   }
 
   const turn = state.turn + 1;
+  // Session 37: nothing found and no piece of a combo in this message (most messages): no findings, and the signals are the
+  // older ones still young enough, the same list as before while none has aged out (shared, not copied: nobody writes
+  // into a detector state, and the store's check of the next snapshot finds the list it checked already).
+  if (hits.length === 0) return { findings: [], state: { version: 1, turn, signals: youngSignals(state.signals, turn) } };
   const findings = new Map<string, { category: Category; urgency: Urgency; confidence: number; rule: string; evidence: EvidenceSpan[] }>();
   const add = (rule: string, category: Category, urgency: Urgency, confidence: number, ev: readonly EvidenceSpan[]): void => {
     const f = findings.get(rule);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detect, EMPTY_DETECTOR_STATE, tokenise, type SafetyModel } from '../../dialogs/safety/index.js';
 import { findPhrases, keysPresent } from '../../dialogs/safety/match.js';
+import { loadDataset } from '../fixtures/flags/dataset.js';
 import { loadSafetyModel } from '../fixtures/flags/source.js';
 
 const model: SafetyModel = loadSafetyModel();
@@ -43,5 +44,34 @@ describe('phrase lookup across messages (session 30)', () => {
       expect(detect(asking, EMPTY_DETECTOR_STATE, model).findings.map((f) => f.category)).toEqual(first);
       expect(detect(meeting, EMPTY_DETECTOR_STATE, model).findings.map((f) => f.category)).toEqual(second);
     }
+  });
+});
+
+/**
+ * Session 37: findPhrases reads a first term's phrases group by group, by their second term, and puts what one first term
+ * matched back in the index's order, so the findings' evidence keeps its order. Over every tuning message: the matches at
+ * one token of one first term come in the order of their phrases in the index.
+ */
+describe('phrase matches in the index order (session 37)', () => {
+  it('lists the matches of one first term at one token in the order the index lists their phrases', () => {
+    let several = 0;
+    for (const item of loadDataset()) {
+      if (item.split !== 'tuning') continue;
+      for (const turn of item.turns) {
+        const tokens = tokenise(turn.text, model);
+        const matches = findPhrases(tokens, model.rules, false, keysPresent(tokens));
+        for (let k = 1; k < matches.length; k += 1) {
+          const a = matches[k - 1]!;
+          const b = matches[k]!;
+          const key = a.phrase.terms[0]!;
+          if (a.first !== b.first || b.phrase.terms[0] !== key) continue;
+          const phrases = model.rules.get(key) ?? [];
+          if (a.phrase.terms[1] !== b.phrase.terms[1]) several += 1;
+          expect(phrases.indexOf(a.phrase)).toBeLessThan(phrases.indexOf(b.phrase));
+        }
+      }
+    }
+    // Matches of one first term with different second terms at one token, the case the grouping has to put back in order.
+    expect(several).toBeGreaterThan(50);
   });
 });
