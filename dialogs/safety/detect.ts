@@ -1132,9 +1132,13 @@ function toldAsOver(tokens: readonly Token[], m: PhraseMatch, past = false): boo
   if (!usedTo && !past) return false;
   let well = false;
   let then = false;
+  let calm = true;
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined) continue;
+    if (t.quoted || (t.sets.includes('{distress}') && !COMMON_OVER.has(t.word) && (i < m.first || i > m.last)) || (t.sets.includes('{soon}') && t.word !== 'now') || t.sets.includes('{hush}')) calm = false;
+    // Session 37fa: a school year gone by is a then ("i used to self harm in year 8"; "yr" is read as "your").
+    if (t.word === 'in' && SCHOOL_YEAR.has(tokens[i + 1]?.word ?? '') && tokens[i + 2]?.sets.includes('{number}') === true) then = true;
     // Session 18: help had or got is recovery ("ive had loads of help"), not asked for now.
     if (t.word === 'help' && HELP_HAD.has(tokens[i - 1]?.word ?? '')) { well = true; continue; }
     // Session 21: "just wanted to SAY thank you", "started COLLEGE" are no relapse.
@@ -1156,9 +1160,12 @@ function toldAsOver(tokens: readonly Token[], m: PhraseMatch, past = false): boo
     if (t.word === 'stopped' && SELF_OR_THEY.has(tokens[i - 1]?.word ?? '') && (tokens[i + 1] === undefined || STOPPED_WHEN.has(tokens[i + 1]?.word ?? ''))) well = true;
     if (t.word === 'ago' || (t.word === 'last' && PAST_SPANS.has(tokens[i + 1]?.word ?? '')) || (t.word === 'when' && (tokens[i + 1]?.word === 'i' || tokens[i + 1]?.word === 'she' || tokens[i + 1]?.word === 'he') && tokens[i + 2]?.word === 'was')) then = true;
   }
-  return well && (usedTo || then);
+  // Session 37fa: "used to" with a time gone by ("i used to self harm in year 8", "…like 2 years ago") is told as over
+  // without a word of recovery too, when nothing beside it is distress, a time soon, hushing or quoted words.
+  return (well && (usedTo || then)) || (usedTo && then && calm);
 }
 
+const SCHOOL_YEAR = wordList('school_year');
 const PAST_THOUGHT = wordList('past_thought');
 const CLAUSE_OPENERS = wordList('clause_openers');
 const NOT_NOW = wordList('not_now');
@@ -2109,12 +2116,18 @@ const REFUSABLE = new Set(['lex:personal_info.asks-details', 'lex:meet_or_secrec
  */
 function refusedAndOver(tokens: readonly Token[]): boolean {
   let refused = false;
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
     if (t.sets.includes('{persist}')) return false;
-    if (t.sets.includes('{refused}')) refused = true;
+    // Session 37fa: or a sentence that opens on the child's refusal, its "i" dropped ("blocked some weirdo who asked my
+    // age in a game, mum said well done").
+    if (t.sets.includes('{refused}') || (REFUSAL_OPENERS.has(t.word) && tokens[i - 1]?.sentence !== t.sentence)) refused = true;
   }
   return refused;
 }
+
+const REFUSAL_OPENERS = wordList('refusal_openers');
 
 /**
  * Session 8: the phrase is the condition of a family or friend's "kill me" idiom masked just
@@ -4350,12 +4363,28 @@ function ownPlaceOnly(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
     const t = tokens[j];
     if (t === undefined || t.sets.includes('{person}') || t.sets.includes('{specific}') || (NEAR_WORDS.has(t.word) && t.word !== 'outside')) return false;
   }
-  let own = false;
+  const s = tokens[m.first]?.sentence ?? 0;
+  let own = droppedSubject(tokens, m);
   for (const t of tokens) {
-    if (otherActor(t) || PLACE_ONLY_VETO.has(t.word) || t.sets.includes('{afraid}') || t.sets.includes('{menace}')) return false;
+    if (PLACE_ONLY_VETO.has(t.word) || t.sets.includes('{afraid}') || t.sets.includes('{menace}')) return false;
+    // Session 37fa: someone named only after the place's sentence is someone else talked of ("i have met the mother at
+    // the school gate. SHE seems very nice"), not one who is there.
+    if (t.sentence <= s && otherActor(t)) return false;
     if (t.word === 'i' || t.word === 'we' || t.word === 'me' || t.word === 'us') own = true;
   }
   return own;
+}
+
+/**
+ * Session 37fa: the phrase's sentence opens on a verb ending in -ing before the phrase, the child's "i" dropped the way
+ * children type ("killing time at the school gates, quick question…", "waiting at the bus stop for my mum").
+ */
+function droppedSubject(tokens: readonly Token[], m: PhraseMatch): boolean {
+  const s = tokens[m.first]?.sentence;
+  let k = m.first;
+  while (k > 0 && tokens[k - 1]?.sentence === s) k -= 1;
+  const w = tokens[k]?.word ?? '';
+  return k < m.first && w.length > 4 && w.endsWith('ing') && !tokens[k]?.sets.includes('{person}');
 }
 
 /**
