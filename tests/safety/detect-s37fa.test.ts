@@ -60,3 +60,17 @@ describe('session 37fa: turning up and smashing name what', () => {
     expect(categories('he said hell smash the windows if i dont come down')).toContain('threat_blackmail');
   });
 });
+
+describe('session 37fa: a detail asked by a pharmacist, the job centre or a form', () => {
+  it('reads details asked for a prescription, a first job or college as no personal_info', () => {
+    expect(categories('the pharmacist wanted my date of birth and address before she gave me my inhaler')).toEqual([]);
+    expect(categories('the job centre lady asked for my address and national insurance number')).toEqual([]);
+    expect(categories('filling in my college application and it asks for my address and my old school')).toEqual([]);
+  });
+
+  it('keeps the same details asked online, whatever role or form is claimed', () => {
+    expect(categories('a guy on tiktok asked for my address, he said its for my college application')).toContain('personal_info');
+    expect(categories('someone online wants my ni number and bank details to pay me for modelling')).toContain('financial');
+    expect(categories('a man on snap says hes from the job centre and needs my address and bank details')).toContain('financial');
+  });
+});
