@@ -2289,13 +2289,21 @@ function hidingFromNuisance(tokens: readonly Token[], m: PhraseMatch, rule: Comp
   for (const t of tokens) if (HIDING_VETO.some((v) => t.sets.includes(v)) || HIDING_FEAR.has(t.word) || OTHER_PERSON.has(t.word)) return false;
   const s = tokens[m.first]?.sentence;
   let cause = false;
+  // Session 37fa: a cause that names no one at all is the child's own reason ("cos its freezing in this classroom", "bc
+  // its quiet and i like reading"), a nuisance word or not; a person, kin or friend in it keeps the list's reading.
+  let words = 0;
+  let someone = false;
   for (let j = m.last + 1; j < tokens.length && tokens[j]?.sentence === s; j += 1) {
     const t = tokens[j];
     if (t === undefined) continue;
     if (BECAUSE.has(t.word)) cause = true;
     else if (cause && (NUISANCE.has(t.word) || t.sets.includes('{trifle}') || t.sets.includes('{chore}'))) return true;
+    else if (cause) {
+      words += 1;
+      if (SHE.has(t.word) || t.word === 'they' || t.word === 'them' || PEERS.has(t.word) || t.sets.includes('{person}') || t.sets.includes('{family}') || t.sets.includes('{friends}') || t.sets.includes('{afraid}') || t.sets.includes('{distress}')) someone = true;
+    }
   }
-  return false;
+  return cause && words >= 2 && !someone;
 }
 
 const MILD_ACTS = wordList('mild_acts');

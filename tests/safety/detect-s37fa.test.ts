@@ -74,3 +74,15 @@ describe('session 37fa: a detail asked by a pharmacist, the job centre or a form
     expect(categories('a man on snap says hes from the job centre and needs my address and bank details')).toContain('financial');
   });
 });
+
+describe('session 37fa: hiding for a reason that names no one', () => {
+  it('reads hiding somewhere warm or quiet as no danger', () => {
+    expect(categories('hiding in the spare room cos its warmer in there lol')).toEqual([]);
+  });
+
+  it('keeps hiding whose reason names a person, kin, or something sensed near', () => {
+    expect(categories('im hiding under my bed cos its dark and i can hear noises downstairs')).toContain('immediate_danger');
+    expect(categories('hiding in the shed cos the lads from yr 10 want to batter me')).toContain('immediate_danger');
+    expect(categories('im hiding in my room cos my stepdad is drunk')).toContain('immediate_danger');
+  });
+});
