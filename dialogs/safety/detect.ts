@@ -2890,7 +2890,9 @@ function meetsKnown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
  * in the sentence ("a man with a dog is following me" still fires).
  */
 function animalFollows(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
-  if (rule.id !== 'lex:immediate_danger.someone-outside' || !(tokens[m.first]?.word ?? '').startsWith('follow')) return false;
+  // Session 37fa: and chasing ("the dog that chased me").
+  const w = tokens[m.first]?.word ?? '';
+  if (rule.id !== 'lex:immediate_danger.someone-outside' || !(w.startsWith('follow') || w.startsWith('chas'))) return false;
   const s = tokens[m.first]?.sentence;
   let animalAt = -1;
   for (let k = m.first - 1; k >= Math.max(0, m.first - 3); k -= 1) {
@@ -2909,6 +2911,27 @@ function animalFollows(tokens: readonly Token[], m: PhraseMatch, rule: CompiledR
   }
   return true;
 }
+
+/**
+ * Session 37fa: the child is the one chasing ("i had to chase him across the field", "i was in my towel chasing him"): a
+ * chasing phrase of someone-outside whose one chased is not the child (him, her, them; not me, us) stands down when "i"
+ * or "we" comes before it in its clause (back to a clause opener) and no one else is named between. "hes chasing me"
+ * and "i think hes chasing her" keep it.
+ */
+function childChases(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.someone-outside' || !(tokens[m.first]?.word ?? '').startsWith('chas')) return false;
+  for (let j = m.first + 1; j <= m.last; j += 1) if (tokens[j]?.word === 'me' || tokens[j]?.word === 'us') return false;
+  const s = tokens[m.first]?.sentence;
+  for (let k = m.first - 1; k >= 0; k -= 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s || CLAUSE_OPENERS.has(t.word)) return false;
+    if (otherActor(t) || t.sets.includes('{person}')) return false;
+    if (CHILD_ACTS.has(t.word)) return true;
+  }
+  return false;
+}
+
+const CHILD_ACTS = wordList('child_acts');
 
 const HABIT = wordList('habit');
 
@@ -3465,6 +3488,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [ownPastMeeting, 'over'],
   [nameKnownAtShop, 'inperson'],
   [animalFollows, 'nuisance'],
+  [childChases, 'nuisance'],
   [habitualHiding, 'nuisance'],
   [locationWithTrusted, 'trusted'],
   [imagesSentToChild, 'sent'],

@@ -86,3 +86,16 @@ describe('session 37fa: hiding for a reason that names no one', () => {
     expect(categories('im hiding in my room cos my stepdad is drunk')).toContain('immediate_danger');
   });
 });
+
+describe('session 37fa: chasing done by the child or by an animal', () => {
+  it('reads the child chasing a pet, or a goose chasing the child, as no danger', () => {
+    expect(categories('our cat got out and i spent ages chasing her round the garden')).toEqual([]);
+    expect(categories('a goose chased me at the park lol')).toEqual([]);
+  });
+
+  it('keeps a person chasing the child or someone else', () => {
+    expect(categories('i ran but he was chasing me')).toContain('immediate_danger');
+    expect(categories('a man chased me home from the bus stop')).toContain('immediate_danger');
+    expect(categories('i think hes chasing her, she is screaming')).toContain('immediate_danger');
+  });
+});
