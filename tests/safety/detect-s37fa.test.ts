@@ -99,3 +99,13 @@ describe('session 37fa: chasing done by the child or by an animal', () => {
     expect(categories('i think hes chasing her, she is screaming')).toContain('immediate_danger');
   });
 });
+
+describe('session 37fa: "dosnt" read as "doesnt"', () => {
+  it('reads the negation typed as dosnt', () => {
+    expect(categories('the guy in my lobby dosnt know where i live, i never said')).toEqual([]);
+  });
+
+  it('keeps the same message without the negation', () => {
+    expect(categories('the guy in my lobby knows where i live, i never said')).toContain('personal_info');
+  });
+});
