@@ -1132,9 +1132,13 @@ function toldAsOver(tokens: readonly Token[], m: PhraseMatch, past = false): boo
   if (!usedTo && !past) return false;
   let well = false;
   let then = false;
+  let calm = true;
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined) continue;
+    if (t.quoted || (t.sets.includes('{distress}') && !COMMON_OVER.has(t.word) && (i < m.first || i > m.last)) || (t.sets.includes('{soon}') && t.word !== 'now') || t.sets.includes('{hush}')) calm = false;
+    // Session 37fa: a school year gone by is a then ("i used to self harm in year 8"; "yr" is read as "your").
+    if (t.word === 'in' && SCHOOL_YEAR.has(tokens[i + 1]?.word ?? '') && tokens[i + 2]?.sets.includes('{number}') === true) then = true;
     // Session 18: help had or got is recovery ("ive had loads of help"), not asked for now.
     if (t.word === 'help' && HELP_HAD.has(tokens[i - 1]?.word ?? '')) { well = true; continue; }
     // Session 21: "just wanted to SAY thank you", "started COLLEGE" are no relapse.
@@ -1156,9 +1160,12 @@ function toldAsOver(tokens: readonly Token[], m: PhraseMatch, past = false): boo
     if (t.word === 'stopped' && SELF_OR_THEY.has(tokens[i - 1]?.word ?? '') && (tokens[i + 1] === undefined || STOPPED_WHEN.has(tokens[i + 1]?.word ?? ''))) well = true;
     if (t.word === 'ago' || (t.word === 'last' && PAST_SPANS.has(tokens[i + 1]?.word ?? '')) || (t.word === 'when' && (tokens[i + 1]?.word === 'i' || tokens[i + 1]?.word === 'she' || tokens[i + 1]?.word === 'he') && tokens[i + 2]?.word === 'was')) then = true;
   }
-  return well && (usedTo || then);
+  // Session 37fa: "used to" with a time gone by ("i used to self harm in year 8", "…like 2 years ago") is told as over
+  // without a word of recovery too, when nothing beside it is distress, a time soon, hushing or quoted words.
+  return (well && (usedTo || then)) || (usedTo && then && calm);
 }
 
+const SCHOOL_YEAR = wordList('school_year');
 const PAST_THOUGHT = wordList('past_thought');
 const CLAUSE_OPENERS = wordList('clause_openers');
 const NOT_NOW = wordList('not_now');
@@ -2109,12 +2116,18 @@ const REFUSABLE = new Set(['lex:personal_info.asks-details', 'lex:meet_or_secrec
  */
 function refusedAndOver(tokens: readonly Token[]): boolean {
   let refused = false;
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
     if (t.sets.includes('{persist}')) return false;
-    if (t.sets.includes('{refused}')) refused = true;
+    // Session 37fa: or a sentence that opens on the child's refusal, its "i" dropped ("blocked some weirdo who asked my
+    // age in a game, mum said well done").
+    if (t.sets.includes('{refused}') || (REFUSAL_OPENERS.has(t.word) && tokens[i - 1]?.sentence !== t.sentence)) refused = true;
   }
   return refused;
 }
+
+const REFUSAL_OPENERS = wordList('refusal_openers');
 
 /**
  * Session 8: the phrase is the condition of a family or friend's "kill me" idiom masked just
@@ -2276,13 +2289,21 @@ function hidingFromNuisance(tokens: readonly Token[], m: PhraseMatch, rule: Comp
   for (const t of tokens) if (HIDING_VETO.some((v) => t.sets.includes(v)) || HIDING_FEAR.has(t.word) || OTHER_PERSON.has(t.word)) return false;
   const s = tokens[m.first]?.sentence;
   let cause = false;
+  // Session 37fa: a cause that names no one at all is the child's own reason ("cos its freezing in this classroom", "bc
+  // its quiet and i like reading"), a nuisance word or not; a person, kin or friend in it keeps the list's reading.
+  let words = 0;
+  let someone = false;
   for (let j = m.last + 1; j < tokens.length && tokens[j]?.sentence === s; j += 1) {
     const t = tokens[j];
     if (t === undefined) continue;
     if (BECAUSE.has(t.word)) cause = true;
     else if (cause && (NUISANCE.has(t.word) || t.sets.includes('{trifle}') || t.sets.includes('{chore}'))) return true;
+    else if (cause) {
+      words += 1;
+      if (SHE.has(t.word) || t.word === 'they' || t.word === 'them' || PEERS.has(t.word) || t.sets.includes('{person}') || t.sets.includes('{family}') || t.sets.includes('{friends}') || t.sets.includes('{afraid}') || t.sets.includes('{distress}')) someone = true;
+    }
   }
-  return false;
+  return cause && words >= 2 && !someone;
 }
 
 const MILD_ACTS = wordList('mild_acts');
@@ -2869,7 +2890,9 @@ function meetsKnown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
  * in the sentence ("a man with a dog is following me" still fires).
  */
 function animalFollows(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
-  if (rule.id !== 'lex:immediate_danger.someone-outside' || !(tokens[m.first]?.word ?? '').startsWith('follow')) return false;
+  // Session 37fa: and chasing ("the dog that chased me").
+  const w = tokens[m.first]?.word ?? '';
+  if (rule.id !== 'lex:immediate_danger.someone-outside' || !(w.startsWith('follow') || w.startsWith('chas'))) return false;
   const s = tokens[m.first]?.sentence;
   let animalAt = -1;
   for (let k = m.first - 1; k >= Math.max(0, m.first - 3); k -= 1) {
@@ -2888,6 +2911,27 @@ function animalFollows(tokens: readonly Token[], m: PhraseMatch, rule: CompiledR
   }
   return true;
 }
+
+/**
+ * Session 37fa: the child is the one chasing ("i had to chase him across the field", "i was in my towel chasing him"): a
+ * chasing phrase of someone-outside whose one chased is not the child (him, her, them; not me, us) stands down when "i"
+ * or "we" comes before it in its clause (back to a clause opener) and no one else is named between. "hes chasing me"
+ * and "i think hes chasing her" keep it.
+ */
+function childChases(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.someone-outside' || !(tokens[m.first]?.word ?? '').startsWith('chas')) return false;
+  for (let j = m.first + 1; j <= m.last; j += 1) if (tokens[j]?.word === 'me' || tokens[j]?.word === 'us') return false;
+  const s = tokens[m.first]?.sentence;
+  for (let k = m.first - 1; k >= 0; k -= 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s || CLAUSE_OPENERS.has(t.word)) return false;
+    if (otherActor(t) || t.sets.includes('{person}')) return false;
+    if (CHILD_ACTS.has(t.word)) return true;
+  }
+  return false;
+}
+
+const CHILD_ACTS = wordList('child_acts');
 
 const HABIT = wordList('habit');
 
@@ -3444,6 +3488,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [ownPastMeeting, 'over'],
   [nameKnownAtShop, 'inperson'],
   [animalFollows, 'nuisance'],
+  [childChases, 'nuisance'],
   [habitualHiding, 'nuisance'],
   [locationWithTrusted, 'trusted'],
   [imagesSentToChild, 'sent'],
@@ -4350,12 +4395,28 @@ function ownPlaceOnly(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
     const t = tokens[j];
     if (t === undefined || t.sets.includes('{person}') || t.sets.includes('{specific}') || (NEAR_WORDS.has(t.word) && t.word !== 'outside')) return false;
   }
-  let own = false;
+  const s = tokens[m.first]?.sentence ?? 0;
+  let own = droppedSubject(tokens, m);
   for (const t of tokens) {
-    if (otherActor(t) || PLACE_ONLY_VETO.has(t.word) || t.sets.includes('{afraid}') || t.sets.includes('{menace}')) return false;
+    if (PLACE_ONLY_VETO.has(t.word) || t.sets.includes('{afraid}') || t.sets.includes('{menace}')) return false;
+    // Session 37fa: someone named only after the place's sentence is someone else talked of ("i have met the mother at
+    // the school gate. SHE seems very nice"), not one who is there.
+    if (t.sentence <= s && otherActor(t)) return false;
     if (t.word === 'i' || t.word === 'we' || t.word === 'me' || t.word === 'us') own = true;
   }
   return own;
+}
+
+/**
+ * Session 37fa: the phrase's sentence opens on a verb ending in -ing before the phrase, the child's "i" dropped the way
+ * children type ("killing time at the school gates, quick question…", "waiting at the bus stop for my mum").
+ */
+function droppedSubject(tokens: readonly Token[], m: PhraseMatch): boolean {
+  const s = tokens[m.first]?.sentence;
+  let k = m.first;
+  while (k > 0 && tokens[k - 1]?.sentence === s) k -= 1;
+  const w = tokens[k]?.word ?? '';
+  return k < m.first && w.length > 4 && w.endsWith('ing') && !tokens[k]?.sets.includes('{person}');
 }
 
 /**

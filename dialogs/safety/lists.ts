@@ -34,7 +34,7 @@ export const WORD_LIST_NAMES = [
   'bringer_words', 'touch', 'unease', 'belongings', 'repeated', 'errands', 'errand_veto_words', 'online', 'same',
   'offline_game_words', 'be', 'schooling', 'not_a_name', 'well', 'say_words', 'started_other', 'past_thought',
   'clause_openers', 'not_now', 'help_had', 'self_or_they', 'stopped_when', 'past_spans', 'common_over',
-  'hyperbole_stems', 'not_at_hand', 'hair', 'task_days', 'forgetting', 'left_at', 'left_preps', 'soft_wish',
+  'hyperbole_stems', 'not_at_hand', 'hair', 'task_days', 'forgetting', 'left_at', 'left_preps', 'school_year', 'refusal_openers', 'soft_wish',
   'earnest_words', 'self_words', 'hurt_feelings', 'snags', 'mishaps', 'coming_off', 'animal_hurts', 'song_words',
   'owns_the_line', 'witnessed', 'cause_words', 'sent_forms', 'sent_to_child', 'sent_veto', 'family_card_owners',
   'card_used', 'card_asked', 'card_trick', 'common_distress', 'point_of_helper', 'point_of_this',
