@@ -5211,6 +5211,15 @@ function grownRelativesCouple(combo: SafetyModel['combos'][number], evidence: re
 const NO_COMBOS: readonly number[] = [];
 
 /**
+ * The first earlier signal (newest first) of `feature` at most `within` turns before `turn` (session 37: a loop, not a `find` with a
+ * closure made for every piece of every combo looked for).
+ */
+function pastSignal(signals: readonly DetectorSignal[], feature: string, turn: number, within: number): DetectorSignal | undefined {
+  for (const s of signals) if (s.feature === feature && turn - s.turn <= within) return s;
+  return undefined;
+}
+
+/**
  * The signals of earlier messages kept when this one has none: at most MAX_SIGNALS of those younger than MAX_SIGNAL_AGE,
  * in their order; `signals` itself when that is all of them.
  */
@@ -5553,7 +5562,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     for (const need of combo.needs) {
       const now = current.get(need);
       if (now) { evidence.push(now); continue; }
-      const past = state.signals.find((s) => s.feature === need && turn - s.turn <= combo.within);
+      const past = pastSignal(state.signals, need, turn, combo.within);
       if (!past) { complete = false; break; }
       evidence.push({ text: past.text, start: past.start, end: past.end, turnsAgo: turn - past.turn });
     }
