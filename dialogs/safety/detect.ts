@@ -4975,7 +4975,7 @@ const OWN_POST_VETO = ['{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{hu
  * Session 37hard: the child's family or school putting the child's pictures up ("my mum took photos of me in my prom
  * dress and put them on facebook", "the school put my picture on their website"): share-images stands down when the
  * one doing it, the nearest person named before the phrase in its sentence (skipping the child, "me"), is one of the
- * family (`family`, not met online) or the school (`own_publishers`), and the message has no condition (if, unless,
+ * family (`family`, not met online) or the school (`own_publishers`; not after from, at or in: "someone FROM school"), and the message has no condition (if, unless,
  * or), no menace outside the phrase, nothing of nudity, the body, undressing, secrets or money. "he put my picture
  * up", "my stepdad posted pics of me in my underwear" and "mum said if i dont tidy up shell post my baby pics" keep it.
  */
@@ -4992,6 +4992,8 @@ function postedByOwnPeople(tokens: readonly Token[], m: PhraseMatch, rule: Compi
     const t = tokens[k];
     if (t === undefined || t.sentence !== s) return false;
     if (t.word === 'me' || t.word === 'my' || t.word === 'i') continue;
+    // A school named as a place is not the one posting: "someone FROM school", "a boy AT school" (walk on to him).
+    if (OWN_PUBLISHERS.has(t.word) && AFFILIATION.has(tokens[k - 1]?.word ?? '')) continue;
     if (OWN_PUBLISHERS.has(t.word) || (t.sets.includes('{family}') && !metOnline(tokens, k))) return true;
     if (HE.has(t.word) || SHE.has(t.word) || OTHER_PERSON.has(t.word) || t.word === 'they' || t.word === 'someone') return false;
   }

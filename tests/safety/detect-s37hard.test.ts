@@ -81,3 +81,15 @@ describe('session 37 hard: a threat to be put out of a game or chat group', () =
     expect(categoriesOf('he threatened to kick me in the face if i told anyone')).toContain('threat_blackmail');
   });
 });
+
+describe('session 37 hard: the family or the school putting the child\'s picture up', () => {
+  it('raises no threat for a parent or the school posting an ordinary picture', () => {
+    expect(categoriesOf('my dad took a video of me scoring and put it on his facebook')).not.toContain('threat_blackmail');
+    expect(categoriesOf('our school posted my picture on their instagram for the science fair')).not.toContain('threat_blackmail');
+  });
+
+  it('keeps the threat for someone from school, a condition, or nudity', () => {
+    expect(categoriesOf('a lad from school put my pics on his story to laugh at me')).toContain('threat_blackmail');
+    expect(categoriesOf('my stepdad said he will post my pics if i tell mum')).toContain('threat_blackmail');
+  });
+});
