@@ -95,8 +95,10 @@ const CONTENT_REACH = 5;
  * message and loses nothing, once a settled phrase after "if" no longer reads as settled (scope.ts).
  * Session 17: an errand given for a known adult in the room ('errand', `roomErrand`): "my uncle keeps
  * coming in my room to ask if i want tea" read 0.95 sexual by the classifier alone.
+ * Session 37hard: a line quoted from a song, film or book ('quoted', `quotedLine`): once the phrase stood down the
+ * classifier alone read "the lyrics go "meet me at midnight, dont tell a soul"" as a meeting from the quoted words.
  */
-const DEFER_ALWAYS: ReadonlySet<StandDown> = new Set<StandDown>(['resolved', 'role', 'advice', 'errand']);
+const DEFER_ALWAYS: ReadonlySet<StandDown> = new Set<StandDown>(['resolved', 'role', 'advice', 'errand', 'quoted']);
 
 /** Session 34: the rule of someone outside or near the child now. */
 const SOMEONE_OUTSIDE = 'lex:immediate_danger.someone-outside';
@@ -1375,8 +1377,8 @@ const OWNS_THE_LINE = wordList('owns_the_line');
  * their own outside the quote ("thats exactly how i feel", "same", "i relate"), nor with a word of distress, means,
  * pills or meaning it.
  */
-function songLine(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
-  if (rule.category !== 'self_harm' || !tokens[m.first]?.quoted) return false;
+function songLine(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, anyCategory = false): boolean {
+  if ((rule.category !== 'self_harm' && !anyCategory) || !tokens[m.first]?.quoted) return false;
   let song = false;
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
@@ -2319,7 +2321,7 @@ const MILD_VETO = ['{image}', '{nudestrong}', '{money}', '{hush}', '{earnest}', 
  * earnest words, violence, menace, sharing or a known adult in the message ("he threatened to
  * leave if i didnt send pics", "he threatened to unfriend me and post my pics").
  */
-function mildThreat(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+function mildThreat(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, eject = false): boolean {
   if (rule.id !== 'lex:threat_blackmail.conditional-threat') return false;
   const s = tokens[m.first]?.sentence;
   let mild = false;
@@ -2327,18 +2329,24 @@ function mildThreat(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
     const t = tokens[i];
     if (t === undefined) continue;
     // The threatening word itself is of `menace` and `earnest`.
-    if (!THREATENING.has(t.word) && (MILD_VETO.some((v) => t.sets.includes(v)) || OTHER_PERSON.has(t.word) || PARTNERS.has(t.word))) return false;
+    // The word of putting out is no violence ("threatened to KICK me from the clan").
+    const ejecting = eject && EJECT_ACTS.has(t.word) && (tokens[i + 1]?.word === 'me' || tokens[i + 1]?.word === 'us');
+    if (!THREATENING.has(t.word) && !ejecting && (MILD_VETO.some((v) => t.sets.includes(v)) || OTHER_PERSON.has(t.word) || PARTNERS.has(t.word))) return false;
     if (t.sentence !== s || !THREATENING.has(t.word) || tokens[i + 1]?.word !== 'to') continue;
     for (const k of [i + 2, i + 3]) {
       // Not leaving the child ("threatens to LEAVE ME if i dont…": a partner's hold over them).
-      if (MILD_ACTS.has(tokens[k]?.word ?? '') && !(tokens[k]?.word === 'leave' && tokens[k + 1]?.word === 'me')) mild = true;
+      if (!eject && MILD_ACTS.has(tokens[k]?.word ?? '') && !(tokens[k]?.word === 'leave' && tokens[k + 1]?.word === 'me')) mild = true;
+      // Session 37hard (`putOutOfGroup`): "to KICK ME from the clan", "to BAN US off the server".
+      if (eject && EJECT_ACTS.has(tokens[k]?.word ?? '') && (tokens[k + 1]?.word === 'me' || tokens[k + 1]?.word === 'us')) {
+        for (let g = k + 2; g <= k + 5; g += 1) if (EJECT_FROM.has(tokens[g]?.word ?? '') && tokens[g]?.sentence === s) mild = true;
+      }
     }
   }
   return mild;
 }
 
 /** Why scope stood a phrase down: the classifier may defer to some kinds of stand-down (see detect). */
-type StandDown = 'sent' | 'thing' | 'dose' | 'errand' | 'mild' | 'nuisance' | 'permission' | 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch' | 'pressure';
+type StandDown = 'quoted' | 'sent' | 'thing' | 'dose' | 'errand' | 'mild' | 'nuisance' | 'permission' | 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch' | 'pressure';
 
 const DENIAL_FILLERS = wordList('denial_fillers');
 const LIFE_WORDS = wordList('life_words');
@@ -3472,7 +3480,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [accidentalInjury, 'hyperbole'],
   [foundForYou, 'mild'],
   [sharpenerMislaid, 'thing'],
-  [songLine, 'thing'],
+  [(tokens, m, rule) => songLine(tokens, m, rule), 'thing'],
   [tellingOff, 'tellingoff'],
   [bribeNotThreat, 'bribe'],
   [(tokens, _m, rule) => REFUSABLE.has(rule.id) && refusedAndOver(tokens), 'refused'],
@@ -3495,7 +3503,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [pictureOfThing, 'thing'],
   [pressureOfKin, 'trusted'],
   [hidingFromNuisance, 'nuisance'],
-  [mildThreat, 'mild'],
+  [(tokens, m, rule) => mildThreat(tokens, m, rule), 'mild'],
   [laterThreat, 'mild'],
   [ownNeed, 'self'],
   [contactTold, 'mild'],
@@ -3571,6 +3579,12 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [ownChildsAccount, 'self'],
   [cutOut, 'thing'],
   [deviceTablet, 'thing'],
+  // Session 37hard: a request let go after a no, a quoted line of a song or film, a follow on an app, put out of a game's group.
+  [letGoAfterNo, 'refused'],
+  [quotedLine, 'quoted'],
+  [followedOnApp, 'nuisance'],
+  [putOutOfGroup, 'mild'],
+  [postedByOwnPeople, 'trusted'],
 ];
 
 /** Set by {@link probeArgs}' stand-ins when a test reads anything of the message, the phrase, the scope or the model. */
@@ -4511,8 +4525,10 @@ function topicNamed(tokens: readonly Token[], m: PhraseMatch): boolean {
   if (!framed) return false;
   for (const t of tokens) {
     if (HE.has(t.word) || SHE.has(t.word) || OTHER_PERSON.has(t.word) || t.word === 'they' || t.word === 'them') return false;
-    if (t.sets.includes('{menace}') || t.sets.includes('{hush}') || t.sets.includes('{money}')) return false;
+    if (t.sets.includes('{hush}') || t.sets.includes('{money}')) return false;
   }
+  // Session 37hard: a word of menace the child denies ("NOBODY is threatening me") keeps no one acting (`deniedWord`).
+  for (let i = 0; i < tokens.length; i += 1) if (tokens[i]?.sets.includes('{menace}') === true && !deniedWord(tokens, i)) return false;
   return true;
 }
 
@@ -4914,6 +4930,135 @@ function deviceTablet(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
   if (!pointed) return false;
   for (let k = m.first - 4; k < m.first; k += 1) if (k >= 0 && TAKEN.has(tokens[k]?.word ?? '')) return false;
   return true;
+}
+
+// Session 37hard: a request the child turned down and the asker let go, a line quoted from a song or film, a follow on an
+// app, a threat to put the child out of a game's group, and the topic of a warning denied by the child.
+
+/** Request rules a child's refusal ends once the asker lets it go: the refusable ones and a gift, money, a picture, a meeting. */
+const LET_GO_RULES = new Set([...REFUSABLE, 'lex:sexual.image-request', 'lex:meet_or_secrecy.gifts-grooming', 'lex:financial.money-request', 'lex:meet_or_secrecy.meet-request', 'lex:meet_or_secrecy.meet-up']);
+const PRESSED_ON = wordList('pressed_on');
+const NEVER_AGAIN = wordList('never_again');
+
+/**
+ * Session 37hard: the child said no and the asker accepted it ("asked for my age, i said no and they said fair enough",
+ * "he offered robux, i said no thanks and he said ok cool", "i told her i didnt want to send a selfie and she said totally
+ * fine"): a request phrase stands down when a word of refusal (`refused`, `declined`) comes before a word of the asker
+ * backing off (`backoff`: fair enough, no worries, thats fine, never asked again…) and nothing after the refusal says the
+ * asking went on or worried the child (`pressed_on`: but, still, asking, again but for "never asked again", scared…).
+ * Never for a picture with a word of nudity or the body in the message: asking a child for nudes is a red flag however
+ * politely it ends.
+ */
+function letGoAfterNo(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!LET_GO_RULES.has(rule.id)) return false;
+  let refusedAt = -1;
+  let backedOff = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (rule.category === 'sexual' && (t.sets.includes('{nudestrong}') || t.sets.includes('{nude}'))) return false;
+    if (refusedAt < 0) {
+      if (t.sets.includes('{refused}') || t.sets.includes('{declined}')) refusedAt = i;
+      continue;
+    }
+    if (PRESSED_ON.has(t.word) && !t.sets.includes('{backoff}') && !(t.word === 'again' && NEVER_AGAIN.has(tokens[i - 1]?.word ?? ''))) return false;
+    if (t.sets.includes('{backoff}') && !t.sets.includes('{refused}') && !t.sets.includes('{declined}')) backedOff = true;
+  }
+  return backedOff;
+}
+
+/**
+ * Session 37hard: a line quoted from a song, film or book ("the lyrics go "meet me at midnight, dont tell a soul"", "in
+ * the film he says "send me the money or else""): `songLine` for every category, not only self-harm. The phrase is
+ * inside quotation marks and the message names a song, band, lyrics or film outside them, with no word outside them by
+ * which the child takes the line as their own ("me", "same", "i feel") and no means, pills, distress or meaning it.
+ */
+function quotedLine(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  return rule.category !== 'self_harm' && songLine(tokens, m, rule, true);
+}
+
+const FOLLOW_WORDS = wordList('follow_words');
+
+/**
+ * Session 37hard: being followed on an app is an account following the child's, not someone behind them in the street
+ * ("someone is following me on tiktok", "this random man keeps following me... on insta"): someone-outside stands down
+ * when the phrase ends on following the child and the next words (at most one between, in the same sentence) are "on"
+ * and an app or an online place. "following me home" and "following me on the way home" keep it.
+ */
+function followedOnApp(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== SOMEONE_OUTSIDE) return false;
+  let follow = -1;
+  for (let j = m.first; j <= m.last; j += 1) if (FOLLOW_WORDS.has(tokens[j]?.word ?? '') && tokens[j + 1]?.word === 'me') follow = j + 1;
+  if (follow < 0) return false;
+  const s = tokens[follow]?.sentence;
+  for (let k = follow + 1; k <= follow + 2; k += 1) {
+    const t = tokens[k];
+    // The word right after may follow a pause ("following me... on tiktok").
+    if (t === undefined || (t.sentence !== s && k > follow + 1)) return false;
+    if (t.word === 'on') return isOnlineWord(tokens[k + 1]) || tokens[k + 1]?.word === 'here';
+  }
+  return false;
+}
+
+const EJECT_ACTS = wordList('eject_acts');
+const EJECT_FROM = wordList('eject_from');
+
+/**
+ * Session 37hard: a threat to put the child out of a game's or a chat's group ("threatened to kick me from the clan if i
+ * didnt turn up", "said hed ban me from the server"): `mildThreat` for a word of putting out (`eject_acts`) with "me" or
+ * "us" after it and then from, out of or off a group (`eject_from`: clan, squad, server, team, gc…) within three words.
+ * Same vetoes as `mildThreat` (pictures, nudity, money, hush, violence, menace, a stranger or a boyfriend named).
+ */
+function putOutOfGroup(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  return mildThreat(tokens, m, rule, true);
+}
+
+/**
+ * Session 37hard: the child denies the flag before asking about it ("nobody is threatening me, i just saw a tiktok about
+ * sextortion"): `topicNamed` lets a word of menace pass when it is denied, that is, a denier (nobody, no one, not,
+ * never, isnt…) stands at most three words before it in its sentence (or is the word itself).
+ */
+function deniedWord(tokens: readonly Token[], i: number): boolean {
+  const s = tokens[i]?.sentence;
+  for (let k = i; k >= Math.max(0, i - 3); k -= 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) return false;
+    if (DENIERS.has(t.word) && !(t.word === 'nobody' && k === i && tokens[k - 1] !== undefined && tokens[k - 1]?.sentence === s)) return true;
+  }
+  return false;
+}
+const DENIERS = wordList('deniers');
+
+const OWN_PUBLISHERS = wordList('own_publishers');
+const OWN_POST_VETO = ['{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{hush}', '{secret}', '{money}'];
+
+/**
+ * Session 37hard: the child's family or school putting the child's pictures up ("my mum took photos of me in my prom
+ * dress and put them on facebook", "the school put my picture on their website"): share-images stands down when the
+ * one doing it, the nearest person named before the phrase in its sentence (skipping the child, "me"), is one of the
+ * family (`family`, not met online) or the school (`own_publishers`; not after from, at or in: "someone FROM school"), and the message has no condition (if, unless,
+ * or), no menace outside the phrase, nothing of nudity, the body, undressing, secrets or money. "he put my picture
+ * up", "my stepdad posted pics of me in my underwear" and "mum said if i dont tidy up shell post my baby pics" keep it.
+ */
+function postedByOwnPeople(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:threat_blackmail.share-images') return false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (OWN_POST_VETO.some((v) => t.sets.includes(v)) || CONDITIONS.has(t.word) || THREATENING.has(t.word)) return false;
+    if ((i < m.first || i > m.last) && t.sets.includes('{menace}')) return false;
+  }
+  const s = tokens[m.first]?.sentence;
+  for (let k = m.first - 1; k >= 0; k -= 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) return false;
+    if (t.word === 'me' || t.word === 'my' || t.word === 'i') continue;
+    // A school named as a place is not the one posting: "someone FROM school", "a boy AT school" (walk on to him).
+    if (OWN_PUBLISHERS.has(t.word) && AFFILIATION.has(tokens[k - 1]?.word ?? '')) continue;
+    if (OWN_PUBLISHERS.has(t.word) || (t.sets.includes('{family}') && !metOnline(tokens, k))) return true;
+    if (HE.has(t.word) || SHE.has(t.word) || OTHER_PERSON.has(t.word) || t.word === 'they' || t.word === 'someone') return false;
+  }
+  return false;
 }
 
 const NOT_RELATIVE_HEAD = wordList('not_relative_head');
