@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { detect, EMPTY_DETECTOR_STATE, type SafetyModel } from '../../dialogs/safety/index.js';
+import { loadSafetyModel } from '../fixtures/flags/source.js';
+
+// Session 37 (det-rc, lexicon v119): structures the lexicon missed on new wording. A threat with no harm word, hung on the
+// child blocking, reporting or telling, whichever clause comes first. Every sentence is new wording, beside a twin that must
+// not raise the category.
+
+const model: SafetyModel = loadSafetyModel();
+const categories = (text: string): string[] => [...new Set(detect(text, EMPTY_DETECTOR_STATE, model).findings.map((f) => f.category))].sort();
+const rules = (text: string): string[] => detect(text, EMPTY_DETECTOR_STATE, model).findings.map((f) => f.rule);
+
+describe('session 37rc: a threat hung on the child cutting contact, reporting or telling', () => {
+  it('raises threat_blackmail when what he will do follows the child blocking, reporting or telling', () => {
+    for (const text of [
+      'this lad says hell wreck everything for me if i report him',
+      'if u unfriend me ill just find u on another app',
+      'he says if i tell anyone hes got ways of making me sorry',
+      'the man told my son he will go after his little sister if he blocks him',
+    ]) {
+      expect(categories(text), text).toContain('threat_blackmail');
+      expect(rules(text), text).toContain('lex:threat_blackmail.cutoff-threat');
+    }
+  });
+
+  it('keeps such a threat when a game is named in the sentence: no game asks a player to stop blocking', () => {
+    const text = 'a boy from the minecraft server says he will hurt my hamster if i ignore him';
+    expect(categories(text)).toContain('threat_blackmail');
+  });
+
+  it('reads "report" after a subject as the verb, not a school report', () => {
+    expect(categories('some guy said he will make my life awful if i report him')).toContain('threat_blackmail');
+    expect(categories('my teacher said she will post my school report home on friday')).toEqual([]);
+  });
+
+  it('leaves a parent, a friend, a game or a joke alone', () => {
+    for (const text of [
+      'my mum said if i stop doing my reading she will take the ipad',
+      'my friend said if i leave the group chat she will be so annoyed lol',
+      'i will lose my streak if i quit the game now',
+      'if i unfollow him he will probably just sulk lol',
+      'my bestie says she would be so sad if i left the chat',
+    ]) {
+      expect(categories(text), text).not.toContain('threat_blackmail');
+    }
+  });
+});
