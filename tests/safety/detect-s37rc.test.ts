@@ -45,3 +45,33 @@ describe('session 37rc: a threat hung on the child cutting contact, reporting or
     }
   });
 });
+
+describe('session 37rc: a present that reached the child from someone online', () => {
+  it('raises meet_or_secrecy for a present sent, given or delivered, with a giver from a game or an app', () => {
+    for (const text of [
+      'my 12 year old has been sent a new headset by a man from roblox',
+      'my son got sent a laptop from a friend he plays minecraft with',
+      'presents keep being delivered for my daughter from someone on snapchat',
+    ]) {
+      expect(categories(text), text).toContain('meet_or_secrecy');
+      expect(rules(text), text).toContain('ctx:gift-from-online');
+    }
+  });
+
+  it('raises it when the game comes a turn before the parcel', () => {
+    let state = EMPTY_DETECTOR_STATE;
+    state = detect('my son chats to a lad on fortnite every night', state, model).state;
+    const r = detect('today a parcel turned up addressed to him with airpods in, from the lad', state, model);
+    expect(r.findings.map((f) => f.rule)).toContain('ctx:gift-from-online');
+  });
+
+  it('leaves a present from family, one the child ordered online, or one for a game alone', () => {
+    for (const text of [
+      'my son was sent a headset by his uncle, they play fortnite together',
+      'a parcel arrived today with the trainers i ordered online',
+      'i have been given a new phone for my birthday so i can play roblox',
+    ]) {
+      expect(categories(text), text).not.toContain('meet_or_secrecy');
+    }
+  });
+});
