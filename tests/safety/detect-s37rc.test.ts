@@ -75,3 +75,27 @@ describe('session 37rc: a present that reached the child from someone online', (
     }
   });
 });
+
+describe('session 37rc: money demanded by someone holding the child\'s pictures, a recording or the account, or under a threat', () => {
+  it('raises threat_blackmail when the one who holds the material asks for money, with no threat said', () => {
+    for (const text of [
+      'some account says they have my nudes and wants 80 quid',
+      'a hacker got into my account and wants £40 in vouchers before i get it back',
+    ]) {
+      expect(categories(text), text).toEqual(expect.arrayContaining(['financial', 'threat_blackmail']));
+      expect(rules(text), text).toContain('ctx:money-for-material');
+    }
+  });
+
+  it('raises financial for a sum or a payment app asked for beside a threat', () => {
+    for (const text of ['he says pay 60 euros or my mum gets the pictures', 'she wants it on paysafecard by tonight or she posts the video']) {
+      expect(categories(text), text).toEqual(expect.arrayContaining(['financial', 'threat_blackmail']));
+    }
+  });
+
+  it('leaves a relative who keeps a photo, or money owed at home, alone', () => {
+    for (const text of ['my gran has my baby photos and wants 10 pounds for the frames', 'my brother says i have to pay him 5 quid back for the pizza']) {
+      expect(categories(text), text).not.toContain('threat_blackmail');
+    }
+  });
+});
