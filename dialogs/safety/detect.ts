@@ -3336,8 +3336,9 @@ const CUTOFF_MODALS = wordList('cutoff_modals');
 /**
  * Session 37rc: what he "will" do if the child blocks or leaves is only his own feelings ("if i block him he will probably
  * just cry lol", "shes going to be so upset if i leave"): a word of `sulk_words` within a few fillers (be, so, just,
- * probably) after the rule's will, would or going to. Only for cutoff-threat; a feeling and an act ("he'll be upset and
- * post them") keeps the act's own rule.
+ * probably) after the rule's will, would or going to; or a favour done for the child, as `foundForYou` reads it for
+ * if-you-leave: the verb, the child and then "a", "another" (set `anychild`: "if you leave the team ill find you A new
+ * club"). Only for cutoff-threat; a feeling and an act ("he'll be upset and post them") keeps the act's own rule.
  */
 function feelingsOnly(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
   if (rule.id !== 'lex:threat_blackmail.cutoff-threat') return false;
@@ -3345,6 +3346,7 @@ function feelingsOnly(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
     if (!CUTOFF_MODALS.has(tokens[i]?.word ?? '')) continue;
     let k = i + 1;
     if (tokens[k]?.word === 'to') k += 1;
+    if (tokens[k + 1]?.sets.includes('{youyou}') === true && tokens[k + 2]?.sets.includes('{anychild}') === true) return true;
     while (k < tokens.length && FEELING_FILLERS.has(tokens[k]?.word ?? '')) k += 1;
     return SULK_WORDS.has(tokens[k]?.word ?? '');
   }

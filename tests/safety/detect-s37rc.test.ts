@@ -40,6 +40,7 @@ describe('session 37rc: a threat hung on the child cutting contact, reporting or
       'i will lose my streak if i quit the game now',
       'if i unfollow him he will probably just sulk lol',
       'my bestie says she would be so sad if i left the chat',
+      'if you quit the squad ill get you a place in my clan instead',
     ]) {
       expect(categories(text), text).not.toContain('threat_blackmail');
     }
