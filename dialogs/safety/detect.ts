@@ -649,7 +649,8 @@ function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: read
     if (partyToTalk(tokens, i) && !t.keys.some((k) => k !== '{pet}' && k !== '{outing}' && sets.includes(k))) continue;
     // Session 28: "reported" and "reporting" share the stem of a school report (set `pet`), but the child who
     // reported him is not showing a report: "i reported it, he said he'll post my pics" had raised nothing.
-    if (REPORTING_VERB.has(t.word) && !t.keys.some((k) => k !== '{pet}' && sets.includes(k))) continue;
+    // Session 37rc: and "report" after a subject, a modal or "to" ("hell ruin my life if i REPORT him") is the verb too.
+    if ((REPORTING_VERB.has(t.word) || (REPORT_FORMS.has(t.word) && REPORT_VERB_BEFORE.has(tokens[i - 1]?.word ?? ''))) && !t.keys.some((k) => k !== '{pet}' && sets.includes(k))) continue;
     let negated = false;
     for (let j = Math.max(0, i - NEGATED_WORD_REACH); j < i && !negated; j += 1) {
       const u = tokens[j];
@@ -707,6 +708,8 @@ function partyToTalk(tokens: readonly Token[], i: number): boolean {
 }
 
 const REPORTING_VERB = wordList('reporting_verb');
+const REPORT_FORMS = wordList('report_forms');
+const REPORT_VERB_BEFORE = wordList('report_verb_before');
 
 const ROUND_OPENERS = wordList('round_openers');
 
@@ -2806,6 +2809,23 @@ function familyHarmed(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
 /** Session 35rc: how far after a threat phrase a real-world place still belongs to it ("burn your house DOWN", "find you AT SCHOOL"). */
 const REAL_WORLD_REACH = 3;
 
+const CUTOFF_OPENERS = wordList('cutoff_openers');
+const CUTOFF_CONDITIONS = wordList('condition_openers');
+
+/**
+ * Session 37rc: the sentence hangs something on the child cutting contact, reporting or telling: "if" or "unless", the
+ * child (or, told by a parent, she or he) and a word of set `cutoff` within the next two words ("if SHE STOPS talking to
+ * him", "if i REPORT him", "if u BLOCK me"). No game asks that of a player, so a threat beside it is a real one.
+ */
+function cutOffCondition(tokens: readonly Token[], s: number | undefined): boolean {
+  for (let i = 0; i + 2 < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined || t.sentence !== s || !CUTOFF_CONDITIONS.has(t.word) || !CUTOFF_OPENERS.has(tokens[i + 1]?.word ?? '')) continue;
+    for (let k = i + 2; k <= i + 3 && k < tokens.length; k += 1) if (tokens[k]?.sets.includes('{cutoff}')) return true;
+  }
+  return false;
+}
+
 /**
  * Session 35rc: a threat said in a game's sentence that reaches into the real world is no game's violence, as harm to the
  * family was not (`familyHarmed`): the sentence says "irl" or "in real life", a home, a school or an address is named in or
@@ -2816,8 +2836,9 @@ const REAL_WORLD_REACH = 3;
  */
 function realWorldHarm(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
   if (rule.category !== 'threat_blackmail') return false;
-  if (rule.id === 'lex:threat_blackmail.if-you-leave') return true;
+  if (rule.id === 'lex:threat_blackmail.if-you-leave' || rule.id === 'lex:threat_blackmail.cutoff-threat') return true;
   const s = tokens[m.first]?.sentence;
+  if (cutOffCondition(tokens, s)) return true;
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined || t.sentence !== s) continue;
@@ -3361,6 +3382,29 @@ function huffThreat(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   return sulk;
 }
 
+const FEELING_FILLERS = wordList('feeling_fillers');
+const CUTOFF_MODALS = wordList('cutoff_modals');
+
+/**
+ * Session 37rc: what he "will" do if the child blocks or leaves is only his own feelings ("if i block him he will probably
+ * just cry lol", "shes going to be so upset if i leave"): a word of `sulk_words` within a few fillers (be, so, just,
+ * probably) after the rule's will, would or going to; or a favour done for the child, as `foundForYou` reads it for
+ * if-you-leave: the verb, the child and then "a", "another" (set `anychild`: "if you leave the team ill find you A new
+ * club"). Only for cutoff-threat; a feeling and an act ("he'll be upset and post them") keeps the act's own rule.
+ */
+function feelingsOnly(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:threat_blackmail.cutoff-threat') return false;
+  for (let i = m.first; i <= m.last; i += 1) {
+    if (!CUTOFF_MODALS.has(tokens[i]?.word ?? '')) continue;
+    let k = i + 1;
+    if (tokens[k]?.word === 'to') k += 1;
+    if (tokens[k + 1]?.sets.includes('{youyou}') === true && tokens[k + 2]?.sets.includes('{anychild}') === true) return true;
+    while (k < tokens.length && FEELING_FILLERS.has(tokens[k]?.word ?? '')) k += 1;
+    return SULK_WORDS.has(tokens[k]?.word ?? '');
+  }
+  return false;
+}
+
 const ANGER_WORDS = wordList('anger_words');
 const ANGER_VETO = wordList('anger_veto');
 
@@ -3525,6 +3569,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [classmatesSpread, 'mild'],
   [(tokens, m, rule) => (rule.id === 'lex:threat_blackmail.share-images' || rule.feature === 'signal.threat-weak') && showsUp(tokens, m), 'thing'],
   [huffThreat, 'mild'],
+  [feelingsOnly, 'mild'],
   // Session 31a: ordinary plans, weather and play read as danger (each returns early on its rule id).
   [trainingNotMeans, 'thing'],
   [foodCut, 'hyperbole'],

@@ -29,7 +29,7 @@ export const WORD_LIST_NAMES = [
   'other_person', 'he', 'she', 'child_subjects', 'female', 'male', 'online_place', 'met', 'list_words',
   'either_gender', 'subject_he', 'subject_she', 'trusted_plural', 'linking', 'pictured_person', 'threatening',
   'partners', 'given_from', 'kin', 'voucher_words', 'second_person', 'conditions', 'film_verb_before', 'stopping',
-  'owners', 'seeming', 'reporting_verb', 'round_openers', 'not_revealed', 'own', 'advice_others', 'acts',
+  'owners', 'seeming', 'reporting_verb', 'report_forms', 'report_verb_before', 'cutoff_openers', 'feeling_fillers', 'cutoff_modals', 'round_openers', 'not_revealed', 'own', 'advice_others', 'acts',
   'reveal_verbs', 'reveal_fillers', 'reveal_places', 'claiming', 'delivered', 'bringers', 'unknown_one',
   'bringer_words', 'touch', 'unease', 'belongings', 'repeated', 'errands', 'errand_veto_words', 'online', 'same',
   'offline_game_words', 'be', 'schooling', 'not_a_name', 'well', 'say_words', 'started_other', 'past_thought',
