@@ -20,10 +20,10 @@ const features = (s: DetectorState): string[] => s.signals.map((x) => `${x.featu
 describe('quiet messages and the signals of earlier ones (session 37)', () => {
   it('keeps an earlier signal through quiet messages until it is 12 turns old', () => {
     const first = after(['someone I met in a game keeps messaging me']);
-    expect(features(first)).toEqual(['signal.online-origin@1', 'signal.pressure@1']);
+    expect(features(first)).toEqual(['signal.giver-named@1', 'signal.online-origin@1', 'signal.pressure@1']);
     const eleven = after(Array.from({ length: 11 }, () => 'ok'), first);
     expect(eleven.turn).toBe(12);
-    expect(features(eleven)).toEqual(['signal.online-origin@1', 'signal.pressure@1']);
+    expect(features(eleven)).toEqual(['signal.giver-named@1', 'signal.online-origin@1', 'signal.pressure@1']);
     const twelve = after(['ok'], eleven);
     expect(twelve.turn).toBe(13);
     expect(twelve.signals).toEqual([]);
@@ -38,7 +38,7 @@ describe('quiet messages and the signals of earlier ones (session 37)', () => {
 
   it('drops only the signals that aged out, keeping the younger ones in order', () => {
     const s = after(['someone I met in a game keeps messaging me', ...Array.from({ length: 5 }, () => 'ok'), 'a few weeks now']);
-    expect(features(s)).toEqual(['signal.time-soon@7', 'signal.online-origin@1', 'signal.pressure@1']);
+    expect(features(s)).toEqual(['signal.time-soon@7', 'signal.giver-named@1', 'signal.online-origin@1', 'signal.pressure@1']);
     const later = after(Array.from({ length: 6 }, () => 'ok'), s);
     expect(features(later)).toEqual(['signal.time-soon@7']);
   });
