@@ -5,7 +5,7 @@ import { isStopWord } from './natural.js';
 import { readWords } from './normalise.js';
 import type { WordKeys } from './vocabulary.js';
 import { findPhrases, keysPresent, type PhraseMatch, type Token } from './match.js';
-import { analyseScope, isHypothetical, isNegated, isWhollyGeneral, type MessageScope } from './scope.js';
+import { analyseScope, CHILD_ACTS, CONDITION_OPENERS, isHypothetical, isNegated, isWhollyGeneral, type MessageScope } from './scope.js';
 import type { DetectResult, DetectorSignal, DetectorState } from './types.js';
 import { bindWordLists, derivedWordList, wordList } from './lists.js';
 
@@ -2810,7 +2810,6 @@ function familyHarmed(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
 const REAL_WORLD_REACH = 3;
 
 const CUTOFF_OPENERS = wordList('cutoff_openers');
-const CUTOFF_CONDITIONS = wordList('condition_openers');
 
 /**
  * Session 37rc: the sentence hangs something on the child cutting contact, reporting or telling: "if" or "unless", the
@@ -2820,7 +2819,7 @@ const CUTOFF_CONDITIONS = wordList('condition_openers');
 function cutOffCondition(tokens: readonly Token[], s: number | undefined): boolean {
   for (let i = 0; i + 2 < tokens.length; i += 1) {
     const t = tokens[i];
-    if (t === undefined || t.sentence !== s || !CUTOFF_CONDITIONS.has(t.word) || !CUTOFF_OPENERS.has(tokens[i + 1]?.word ?? '')) continue;
+    if (t === undefined || t.sentence !== s || !CONDITION_OPENERS.has(t.word) || !CUTOFF_OPENERS.has(tokens[i + 1]?.word ?? '')) continue;
     for (let k = i + 2; k <= i + 3 && k < tokens.length; k += 1) if (tokens[k]?.sets.includes('{cutoff}')) return true;
   }
   return false;
@@ -2960,7 +2959,6 @@ function childChases(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   return false;
 }
 
-const CHILD_ACTS = wordList('child_acts');
 
 const HABIT = wordList('habit');
 

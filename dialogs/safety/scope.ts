@@ -141,7 +141,7 @@ function isDeniedIdiom(tokens: readonly Token[], m: PhraseMatch, model: SafetyMo
   return false;
 }
 
-const CONDITION_OPENERS = wordList('condition_openers');
+export const CONDITION_OPENERS = wordList('condition_openers');
 const CONDITION_REACH = 2;
 
 function isCondition(tokens: readonly Token[], m: PhraseMatch): boolean {
@@ -184,7 +184,7 @@ function silencingElder(tokens: readonly Token[], m: PhraseMatch): boolean {
   return tokens.some((t) => (t.sentence === who.sentence && t.keys.includes('{hush}')) || t.keys.includes('{earnest}'));
 }
 
-const CHILD_ACTS = wordList('child_acts');
+export const CHILD_ACTS = wordList('child_acts');
 /** How far before a "hurt my …" idiom its doer is looked for ("he really hurt my arm"). */
 const HURTER_REACH = 3;
 

@@ -7,12 +7,12 @@
  * There are no default passwords. Uses DATA_DIR / DATABASE_URL like the server.
  */
 import { createInterface } from 'node:readline';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { hashPassword, passwordProblem } from '../auth/passwords.js';
 import { consoleStore } from '../store/console-repositories.js';
 import type { CounsellorRole } from '../store/console-types.js';
 import { createStore } from '../store/index.js';
+import { runAsCommand } from './run-as-command.js';
 
 const USAGE = `Usage:
   npm run counsellor -- add NAME --role counsellor|supervisor [--first-name FIRST]
@@ -108,4 +108,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();
+if (runAsCommand(import.meta.url)) await main();

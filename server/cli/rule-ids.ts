@@ -4,12 +4,11 @@
  * marks name these ids, so the guide lists all of them; tests/content/rule-ids.test.ts fails when the list and the
  * lexicon differ. `-- --check` only compares: exit 1 when the list is out of date.
  */
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CATEGORIES } from '../../dialogs/safety/finding.js';
 import type { RedFlagsSource } from '../../dialogs/safety/source.js';
 import { readSafetySource } from '../../tests/fixtures/flags/source.js';
+import { runAsCommand } from './run-as-command.js';
 
 export const GUIDE_PATH = new URL('../../docs/red-flags.md', import.meta.url).pathname;
 
@@ -82,4 +81,4 @@ function main(): number {
 }
 
 // Run only as a command (`npm run docs:rules`), not when a test imports the functions above.
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) process.exit(main());
+if (runAsCommand(import.meta.url)) process.exit(main());

@@ -24,8 +24,6 @@
  *   --features w,b,c4   --floor 0.85   --critical-floor 0.55   --danger-floor 0.8
  *   --fold-by-example   --no-model (lexicon alone)   --secondary 0.5   --positive-weight 3   try other settings without changing the defaults.
  */
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import {
   buildSafetyModel,
@@ -46,6 +44,7 @@ import {
 import { loadDataset, trainsTheClassifier, type Item } from '../../tests/fixtures/flags/dataset.js';
 import { evaluate, functionRunner } from '../../tests/fixtures/flags/evaluate.js';
 import { modelPath, readSafetySource } from '../../tests/fixtures/flags/source.js';
+import { runAsCommand } from './run-as-command.js';
 
 export const BUCKETS = 1 << 16;
 
@@ -500,4 +499,4 @@ async function main(): Promise<void> {
   console.log(`lexicon ${file.sourceHash}, training data ${file.trainingHash}`);
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();
+if (runAsCommand(import.meta.url)) await main();
