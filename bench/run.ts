@@ -32,7 +32,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startServerChild, type ServerChild } from './lib/child-server.js';
 import { CHILD_SCRIPT, closeAll, closedLoop, openConversations, openLoop, type LoadMode, type PhaseResult } from './lib/load.js';
-import { chatTargets, formatRounds, median, parseRounds, roundOrder, type RoundFigures } from './lib/rounds.js';
+import { chatTargets, formatRounds, median, parseRounds, roundPlan, type RoundFigures } from './lib/rounds.js';
 import { fmt, printTable, verdict } from './lib/stats.js';
 
 const isSmoke = process.argv.includes('--smoke');
@@ -380,16 +380,11 @@ async function main(): Promise<void> {
   checkFileLimit();
   if (runs('chat')) {
     const results: Measured[] = [];
-    // The order rotates with every round, counted across the whole run (not restarting at each N),
-    // so that each server also takes first place at some N (bench/lib/rounds.ts, roundOrder).
-    let rotation = 0;
+    // The order rotates one place each round, the same rounds at each N (bench/lib/rounds.ts, roundPlan).
+    const plan = roundPlan(TARGETS, ROUNDS, (t) => FIRST_ROUND_ONLY.includes(t.name));
     for (const count of COUNTS) {
       for (const round of rounds) {
-        const order = roundOrder(
-          TARGETS.filter((t) => round === 0 || !FIRST_ROUND_ONLY.includes(t.name)),
-          rotation,
-        );
-        rotation += 1;
+        const order = plan[round] ?? [];
         const roundStarted = performance.now();
         for (const [index, spec] of order.entries()) {
           const measured = await measure(spec, count, round, index + 1);

@@ -153,3 +153,19 @@ export function chatTargets(figures: readonly RoundFigures[], spec: ChatTargetSp
   }
   return lines;
 }
+
+/**
+ * The order of every round at one N: round r (0-based) runs `items` rotated by r, without those in
+ * `firstRoundOnly` after round 0. The rotation starts again at each N, so that over as many rounds
+ * as there are repeated items each takes each place once (a Latin square) at every N; counting it
+ * on across N, as the first version did, left echo never first or last at 1,000 (4 servers in the
+ * first round, 3 after, so the offsets stopped covering the places).
+ */
+export function roundPlan<T>(items: readonly T[], rounds: number, firstRoundOnly: (item: T) => boolean = () => false): T[][] {
+  return Array.from({ length: rounds }, (_, round) =>
+    roundOrder(
+      items.filter((item) => round === 0 || !firstRoundOnly(item)),
+      round,
+    ),
+  );
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chatTargets, formatRounds, judgeRounds, median, parseRounds, roundOrder, type RoundFigures } from '../../bench/lib/rounds.js';
+import { chatTargets, formatRounds, judgeRounds, median, parseRounds, roundOrder, roundPlan, type RoundFigures } from '../../bench/lib/rounds.js';
 
 /**
  * The benchmark's rounds (bench/lib/rounds.ts): the order the servers run in, the median, and the
@@ -47,6 +47,28 @@ describe('roundOrder', () => {
   it('refuses a round that is not a whole number from 0', () => {
     expect(() => roundOrder(SERVERS, -1)).toThrow('round must be a whole number from 0, got -1');
     expect(() => roundOrder(SERVERS, 1.5)).toThrow('got 1.5');
+  });
+});
+
+describe('roundPlan', () => {
+  const onlyFirst = (server: string): boolean => server === 'botbuilder';
+
+  it('runs the ActivityHandler peer in the first round only and rotates the others', () => {
+    expect(roundPlan(SERVERS, 3, onlyFirst)).toEqual([
+      ['echo', 'botbuilder', 'botbuilder-dialogs', 'harbour'],
+      ['botbuilder-dialogs', 'harbour', 'echo'],
+      ['harbour', 'echo', 'botbuilder-dialogs'],
+    ]);
+  });
+
+  it('over three rounds puts each repeated server in each place of the three once', () => {
+    const repeated = roundPlan(SERVERS, 3, onlyFirst).map((order) => order.filter((server) => !onlyFirst(server)));
+    for (const place of [0, 1, 2]) expect(repeated.map((order) => order[place]).sort()).toEqual(['botbuilder-dialogs', 'echo', 'harbour']);
+  });
+
+  it('is one round in the list order for the smoke run, and every server every round when none is kept to the first', () => {
+    expect(roundPlan(SERVERS, 1, onlyFirst)).toEqual([[...SERVERS]]);
+    expect(roundPlan(SERVERS, 2).map((order) => order.length)).toEqual([4, 4]);
   });
 });
 
