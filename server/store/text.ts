@@ -124,6 +124,25 @@ function memberKeeps(member: unknown, item: unknown, walk: Walk, kept: number): 
   return (kept & ~(isFrozen ? 0 : KEPT_FROZEN) & ~(isSettled ? 0 : KEPT_SETTLED)) | HOLDS_OBJECT;
 }
 
+/**
+ * Keys found storable, asked before a key's text is checked again (session 38): a snapshot's keys are the
+ * same few dozen names every turn (the dialog's context fields, an activity's members), and a look-up in
+ * a Set costs less than the two searches of {@link findUnstorableText}. Kept to names of at most
+ * MAX_KEY_CHARS, and at most MAX_KEYS of them, so a value with keys made from data cannot grow it for long.
+ * (Harbour's snapshots and activities have no key made from what the child wrote.)
+ */
+const storableKeys = new Set<string>();
+const MAX_KEYS = 1024;
+const MAX_KEY_CHARS = 64;
+
+/** Why an object's key cannot be stored exactly, or null: {@link findUnstorableText}, remembered when storable. */
+function keyProblem(key: string): UnstorableText | null {
+  if (storableKeys.has(key)) return null;
+  const problem = findUnstorableText(key);
+  if (problem === null && key.length <= MAX_KEY_CHARS && storableKeys.size < MAX_KEYS) storableKeys.add(key);
+  return problem;
+}
+
 /** The first unstorable text in what JSON would write for an already unwrapped value. */
 function firstUnstorable(value: unknown, walk: Walk): UnstorableText | null {
   if (typeof value === 'string') return findUnstorableText(value);
@@ -165,7 +184,7 @@ function firstUnstorable(value: unknown, walk: Walk): UnstorableText | null {
       const member = record[key];
       const item = writtenAs(member, key);
       if (item === LEFT_OUT) continue;
-      const problem = findUnstorableText(key) ?? firstUnstorable(item, walk);
+      const problem = keyProblem(key) ?? firstUnstorable(item, walk);
       if (problem !== null) return problem;
       kept = memberKeeps(member, item, walk, kept);
     }
