@@ -78,6 +78,14 @@ function forInIsOwnKeys(): boolean {
 }
 
 /**
+ * Whether neither Object.prototype nor Array.prototype has a toJSON: then a settled object, plain and
+ * with no toJSON of its own when it was checked, is written as it is. Asked once per check.
+ */
+function noInheritedToJson(): boolean {
+  return !('toJSON' in Object.prototype) && !('toJSON' in Array.prototype);
+}
+
+/**
  * Plain objects and arrays a check found storable that hold only text, numbers, booleans, null and
  * other such objects (nothing written through a toJSON, nothing boxed): what JSON writes for one
  * stays the same until it is changed in place. See {@link findUnstorableValue}'s `settled`.
@@ -95,6 +103,11 @@ interface Walk {
   readonly settled: SettledObjects | null;
   /** Whether a for-in over a plain object gives its own keys (see {@link forInIsOwnKeys}). */
   readonly forIn: boolean;
+  /**
+   * Whether a settled member can be taken as it is, without asking what JSON writes for it: true
+   * unless someone gave Object.prototype or Array.prototype a toJSON since (see {@link noInheritedToJson}).
+   */
+  readonly settledAsIs: boolean;
   /**
    * The container the walk last found storable and frozen all the way down (remembered in
    * {@link storableFrozen} or not): how a container knows a member it has just walked is one.
@@ -124,6 +137,38 @@ function memberKeeps(member: unknown, item: unknown, walk: Walk, kept: number): 
   return (kept & ~(isFrozen ? 0 : KEPT_FROZEN) & ~(isSettled ? 0 : KEPT_SETTLED)) | HOLDS_OBJECT;
 }
 
+/**
+ * Keys found storable, asked before a key's text is checked again (session 38): a snapshot's keys are the
+ * same few dozen names every turn (the dialog's context fields, an activity's members), and a look-up in
+ * a Set costs less than the two searches of {@link findUnstorableText}. Kept to names of at most
+ * MAX_KEY_CHARS, and at most MAX_KEYS of them, so a value with keys made from data cannot grow it for long.
+ * (Harbour's snapshots and activities have no key made from what the child wrote.)
+ */
+const storableKeys = new Set<string>();
+const MAX_KEYS = 1024;
+const MAX_KEY_CHARS = 64;
+
+/** Why an object's key cannot be stored exactly, or null: {@link findUnstorableText}, remembered when storable. */
+function keyProblem(key: string): UnstorableText | null {
+  if (storableKeys.has(key)) return null;
+  const problem = findUnstorableText(key);
+  if (problem === null && key.length <= MAX_KEY_CHARS && storableKeys.size < MAX_KEYS) storableKeys.add(key);
+  return problem;
+}
+
+/**
+ * Whether a container's member is an object the last check found settled (see {@link SettledObjects}),
+ * and so storable and written as it is: it is then counted as found settled again, with no walk and no
+ * look-up of what JSON writes for it (session 38: most of a snapshot's objects are such members of the
+ * turn's new context and snapshot).
+ */
+function isSettledMember(member: unknown, walk: Walk): member is object {
+  const settled = walk.settled;
+  if (settled === null || !walk.settledAsIs || typeof member !== 'object' || member === null || !settled.before.includes(member)) return false;
+  settled.found.push(member);
+  return true;
+}
+
 /** The first unstorable text in what JSON would write for an already unwrapped value. */
 function firstUnstorable(value: unknown, walk: Walk): UnstorableText | null {
   if (typeof value === 'string') return findUnstorableText(value);
@@ -147,6 +192,17 @@ function firstUnstorable(value: unknown, walk: Walk): UnstorableText | null {
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
       const member: unknown = value[index];
+      // Text, numbers, booleans and null are written as they are, and keep the container's bits.
+      if (typeof member === 'string') {
+        const problem = findUnstorableText(member);
+        if (problem !== null) return problem;
+        continue;
+      }
+      if (typeof member === 'number' || typeof member === 'boolean' || member === null) continue;
+      if (isSettledMember(member, walk)) {
+        kept = memberKeeps(member, member, walk, kept);
+        continue;
+      }
       const item = writtenAs(member, index);
       if (item === LEFT_OUT) continue;
       const problem = firstUnstorable(item, walk);
@@ -163,9 +219,26 @@ function firstUnstorable(value: unknown, walk: Walk): UnstorableText | null {
     for (const key in record) {
       if (!ownOnly && !Object.hasOwn(record, key)) continue;
       const member = record[key];
+      // As for an array's members; the key is checked before the member, as JSON writes it first.
+      if (typeof member === 'string') {
+        const problem = keyProblem(key) ?? findUnstorableText(member);
+        if (problem !== null) return problem;
+        continue;
+      }
+      if (typeof member === 'number' || typeof member === 'boolean' || member === null) {
+        const problem = keyProblem(key);
+        if (problem !== null) return problem;
+        continue;
+      }
+      if (isSettledMember(member, walk)) {
+        const problem = keyProblem(key);
+        if (problem !== null) return problem;
+        kept = memberKeeps(member, member, walk, kept);
+        continue;
+      }
       const item = writtenAs(member, key);
       if (item === LEFT_OUT) continue;
-      const problem = findUnstorableText(key) ?? firstUnstorable(item, walk);
+      const problem = keyProblem(key) ?? firstUnstorable(item, walk);
       if (problem !== null) return problem;
       kept = memberKeeps(member, item, walk, kept);
     }
@@ -192,5 +265,5 @@ function firstUnstorable(value: unknown, walk: Walk): UnstorableText | null {
  */
 export function findUnstorableValue(value: unknown, settled: SettledObjects | null = null): UnstorableText | null {
   const written = writtenAs(value, '');
-  return written === LEFT_OUT ? null : firstUnstorable(written, { open: [], settled, forIn: forInIsOwnKeys(), lastFrozen: null });
+  return written === LEFT_OUT ? null : firstUnstorable(written, { open: [], settled, forIn: forInIsOwnKeys(), settledAsIs: settled !== null && noInheritedToJson(), lastFrozen: null });
 }
