@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { detect, EMPTY_DETECTOR_STATE, type SafetyModel } from '../../dialogs/safety/index.js';
+import { loadSafetyModel } from '../fixtures/flags/source.js';
+
+// Session 38 (det-rc, lexicon v125): structures the lexicon missed on new wording. A threat put as a question, a relative
+// named as the threat's target, a bare sum asked for under a threat, a picture the child was tricked into sending. Every
+// sentence is my own wording, beside a twin that must not raise the category.
+
+const model: SafetyModel = loadSafetyModel();
+const categories = (text: string): string[] => [...new Set(detect(text, EMPTY_DETECTOR_STATE, model).findings.map((f) => f.category))].sort();
+const rules = (text: string): string[] => detect(text, EMPTY_DETECTOR_STATE, model).findings.map((f) => f.rule);
+
+describe('session 38rc: a threat put as a question', () => {
+  it('raises threat_blackmail when the child is asked what her family or school would see, think or feel', () => {
+    for (const text of [
+      'he keeps typing "u dont want me to show ur dad our chats do u"',
+      'she said "what would your mum think if she saw what you sent me"',
+      'he messaged me asking do you want your parents to see all this',
+      'he asked me how my mum would feel seeing the stuff i sent him',
+    ]) {
+      expect(categories(text), text).toContain('threat_blackmail');
+      expect(rules(text), text).toContain('lex:threat_blackmail.question-threat');
+    }
+  });
+
+  it('leaves a parent, a friend or an ordinary question alone', () => {
+    for (const text of [
+      'my mum said what would your dad think if he saw this mess, go and tidy it',
+      'my friend asked do you want your mum to see the film with us',
+      'what would my mum think if i dyed my hair blue',
+    ]) {
+      expect(categories(text), text).not.toContain('threat_blackmail');
+    }
+  });
+});
+
+describe('session 38rc: a relative named as the target of the threat is not the one speaking', () => {
+  it('keeps the threat when "my brother is next if…" names who will be hurt', () => {
+    for (const text of ['she said my little brother is next if i stop answering', 'the guy told me my cousins are next unless i send it']) {
+      expect(categories(text), text).toContain('threat_blackmail');
+    }
+  });
+
+  it('still stands down a relative next door, and a relative speaking', () => {
+    expect(categories('my grandad is next door if i need anything while mum is out')).toEqual([]);
+    expect(categories('my sister said she is next if mum finds out about the broken vase')).not.toContain('threat_blackmail');
+  });
+});
+
+describe('session 38rc: a bare sum asked for under a threat is financial too', () => {
+  it('raises financial when a number is wanted "or" she or he will do something', () => {
+    for (const text of ['a boy on snap wants 200 or he sends my video to my class', 'this account demands 90 or they put my pics up']) {
+      const got = categories(text);
+      expect(got, text).toContain('threat_blackmail');
+      expect(got, text).toContain('financial');
+      expect(rules(text), text).toContain('ctx:money-under-threat');
+    }
+  });
+
+  it('does not read a count of pictures as a sum', () => {
+    expect(categories('he wants 3 or 4 pics or he says hell post the old one')).not.toContain('financial');
+  });
+});
+
+describe('session 38rc: a picture the child was tricked into sending, then a threat', () => {
+  it('is sexual as well as a threat, even when the account was a fake one', () => {
+    for (const text of [
+      'i got tricked into sending a pic to a fake account and now they say theyll send it to my school',
+      'someone catfished me into sending a video and now hes saying my family will get it',
+    ]) {
+      const got = categories(text);
+      expect(got, text).toContain('threat_blackmail');
+      expect(got, text).toContain('sexual');
+    }
+  });
+
+  it('a fake account made with the child\'s face stays a threat only, and being tricked into buying something is nothing', () => {
+    expect(categories('someone made a fake account using my face and says he will message my friends from it')).not.toContain('sexual');
+    expect(categories('i was tricked into sending money for fake trainers on a fake account')).not.toContain('sexual');
+  });
+});
