@@ -79,3 +79,24 @@ describe('session 38rc: a picture the child was tricked into sending, then a thr
     expect(categories('i was tricked into sending money for fake trainers on a fake account')).not.toContain('sexual');
   });
 });
+
+describe('session 38rc: what the child sent, told without a picture word, under a threat', () => {
+  it('is sexual as well as a threat: "everything i sent", "what u sent me", "sent a boy a video", "the old one"', () => {
+    for (const text of [
+      'this guy kept everything i sent and says my whole form will get it if i block him',
+      'he goes "what u sent me stays safe as long as u keep answering, or ur mum gets it"',
+      'my cousin sent a man a video and he says her school will see it unless she sends more',
+      'she wants another one or she posts the old one on my story',
+    ]) {
+      const got = categories(text);
+      expect(got, text).toContain('threat_blackmail');
+      expect(got, text).toContain('sexual');
+    }
+  });
+
+  it('a threat about what the child said, not sent, stays a threat only', () => {
+    const text = 'the man from the game says hell post what i said in chat to my school if i block him';
+    expect(categories(text)).toContain('threat_blackmail');
+    expect(categories(text)).not.toContain('sexual');
+  });
+});
