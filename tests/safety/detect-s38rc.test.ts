@@ -100,3 +100,16 @@ describe('session 38rc: what the child sent, told without a picture word, under 
     expect(categories(text)).not.toContain('sexual');
   });
 });
+
+describe('session 38rc: a mum\'s new partner coming in while the child bathes or changes', () => {
+  it('is sexual: "new" between "mums" and "boyfriend" no longer hides the known adult', () => {
+    for (const text of ['my mums new husband keeps walking in while im in the bath', 'my mums new boyfriend came into the bathroom while i was getting washed']) {
+      expect(categories(text), text).toContain('sexual');
+    }
+  });
+
+  it('a mum or a brother coming in stays ordinary', () => {
+    expect(categories('my mum keeps coming in when im in the shower to get her hairdryer')).toEqual([]);
+    expect(categories('my little brother keeps barging in when im getting changed, so annoying')).toEqual([]);
+  });
+});
