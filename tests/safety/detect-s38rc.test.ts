@@ -113,3 +113,24 @@ describe('session 38rc: a mum\'s new partner coming in while the child bathes or
     expect(categories('my little brother keeps barging in when im getting changed, so annoying')).toEqual([]);
   });
 });
+
+describe('session 38rc: money under a threat in the child\'s own words is financial too', () => {
+  it('raises financial for "if i dont pay", "i cant pay him", game currency or a gift card asked under a threat', () => {
+    for (const text of [
+      'he says my video goes to my whole class if i dont pay by sunday',
+      'i cant pay him and now hes saying my mum gets the screenshots tonight',
+      'unless i give him 3000 vbucks hes leaking everything we said',
+      'she wants a steam card tonight or she sends my pics to my cousins',
+    ]) {
+      const got = categories(text);
+      expect(got, text).toContain('threat_blackmail');
+      expect(got, text).toContain('financial');
+    }
+  });
+
+  it('a threat with no money asked stays a threat only', () => {
+    const text = 'he said he will post my pics on my school page if i block him';
+    expect(categories(text)).toContain('threat_blackmail');
+    expect(categories(text)).not.toContain('financial');
+  });
+});
