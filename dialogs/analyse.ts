@@ -1314,7 +1314,8 @@ export function createAnalyser(deps: DialogDeps) {
 function threatensToShareImages(findings: readonly Finding[]): boolean {
   // (Most messages have no such finding: nothing to weigh, so no list of requests made.)
   if (!hasRuleOf(findings, IMAGE_THREAT_RULES)) return false;
-  const requests = findings.filter((f) => f.category === 'sexual').flatMap((f) => f.evidence.filter((e) => e.turnsAgo === 0));
+  // A combo's evidence (ctx:, such as threat-coerced-send's "got me to send pics") restates what was sent: no request.
+  const requests = findings.filter((f) => f.category === 'sexual' && !f.rule.startsWith('ctx:')).flatMap((f) => f.evidence.filter((e) => e.turnsAgo === 0));
   return findings.some(
     (f) =>
       IMAGE_THREAT_RULES.has(f.rule) &&

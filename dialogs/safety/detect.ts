@@ -1022,6 +1022,20 @@ function harmDoneTo(tokens: readonly Token[], m: PhraseMatch, j: number): boolea
   return true;
 }
 const PASSIVE_HELPERS = wordList('passive_helpers');
+const NEXT_IN_LINE = wordList('next_in_line');
+
+/**
+ * Session 38rc: the trusted person is the subject of a phrase that says who will be the threat's target ("my sister IS NEXT
+ * if i dont do it", "my little brother will BE NEXT if…"): named right before "is/are/be" and a word of list `next_in_line`,
+ * then "if" or "unless", that person is the one threatened, not the one speaking ("my sister said she is next" is not it:
+ * "said she" comes between).
+ */
+function namedAsNext(tokens: readonly Token[], m: PhraseMatch, j: number): boolean {
+  if (j !== m.first - 1 || tokens[j]?.sentence !== tokens[m.first]?.sentence) return false;
+  const first = tokens[m.first]?.word ?? '';
+  // The condition right after it: "my nan IS NEXT DOOR if i need her" is where she lives.
+  return (BE.has(first) || first === 'be') && NEXT_IN_LINE.has(tokens[m.first + 1]?.word ?? '') && CONDITION_OPENERS.has(tokens[m.first + 2]?.word ?? '');
+}
 
 function span(text: string, tokens: readonly Token[], first: number, last: number): EvidenceSpan {
   const start = tokens[first]?.start ?? 0;
@@ -3723,7 +3737,7 @@ export function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: Compi
         // (not the child's own rule about a thing: "im not allowed to tell anyone the answers").
         if (set === '{self}' && tokens[m.first]?.word === 'not' && tokens[m.first + 1]?.word === 'allowed' && tokens[m.last]?.sets.includes('{victim}') === true) continue;
         if (someoneElseBetween(tokens, j, m.first)) continue;
-        if (TRUSTED_SETS.has(set) && (harmDoneTo(tokens, m, j) || ownSender(tokens, m, rule))) continue;
+        if (TRUSTED_SETS.has(set) && (harmDoneTo(tokens, m, j) || namedAsNext(tokens, m, j) || ownSender(tokens, m, rule))) continue;
         if (TRUSTED_SETS.has(set) && (metOnline(tokens, j) || strangerOnline(tokens, s, j) || ownersOnlineFriend(tokens, j))) continue;
         // Session 20: a trusted role only claimed ("PRETENDING TO BE a delivery driver", "SAYING ITS a delivery").
         if (TRUSTED_SETS.has(set) && (claimedRole(tokens, j) || idealRole(tokens, j))) continue;

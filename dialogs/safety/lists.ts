@@ -59,7 +59,7 @@ export const WORD_LIST_NAMES = [
   'addressed', 'asker_place', 'on_camera_before', 'question_asked', 'place_only_veto', 'not_relative_head',
   'relative_fillers', 'relative_verbs', 'friend_kind', 'having_friends', 'card_giving', 'card_veto', 'card_pronouns',
   'went_forms', 'day_gone', 'still_there', 'shops', 'contact_verbs', 'contact_fillers', 'outfit_occasions',
-  'outfit_fillers', 'outfit_veto_words', 'wear', 'weak_soon', 'passive_helpers',
+  'outfit_fillers', 'outfit_veto_words', 'wear', 'weak_soon', 'passive_helpers', 'next_in_line',
   'pressed_on', 'never_again', 'follow_words', 'eject_acts', 'eject_from', 'deniers', 'own_publishers',
 ] as const;
 
