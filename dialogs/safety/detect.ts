@@ -96,10 +96,10 @@ const CONTENT_REACH = 5;
  * message and loses nothing, once a settled phrase after "if" no longer reads as settled (scope.ts).
  * Session 17: an errand given for a known adult in the room ('errand', `roomErrand`): "my uncle keeps
  * coming in my room to ask if i want tea" read 0.95 sexual by the classifier alone.
- * Session 37hard: a line quoted from a song, film or book ('quoted', `quotedLine`): once the phrase stood down the
- * classifier alone read "the lyrics go "meet me at midnight, dont tell a soul"" as a meeting from the quoted words.
+ * (Session 37hard's 'quoted', a line of a song, film or book, is gone: session 38's 'fiction' stands those lines down,
+ * and the classifier does not raise a category from words said inside a frame; see toldInFiction.)
  */
-const DEFER_ALWAYS: ReadonlySet<StandDown> = new Set<StandDown>(['resolved', 'role', 'advice', 'errand', 'quoted']);
+const DEFER_ALWAYS: ReadonlySet<StandDown> = new Set<StandDown>(['resolved', 'role', 'advice', 'errand']);
 
 /** Session 34: the rule of someone outside or near the child now. */
 const SOMEONE_OUTSIDE = 'lex:immediate_danger.someone-outside';
@@ -1381,8 +1381,8 @@ const OWNS_THE_LINE = wordList('owns_the_line');
  * their own outside the quote ("thats exactly how i feel", "same", "i relate"), nor with a word of distress, means,
  * pills or meaning it.
  */
-function songLine(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, anyCategory = false): boolean {
-  if ((rule.category !== 'self_harm' && !anyCategory) || !tokens[m.first]?.quoted) return false;
+function songLine(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'self_harm' || !tokens[m.first]?.quoted) return false;
   let song = false;
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
@@ -2350,7 +2350,7 @@ function mildThreat(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
 }
 
 /** Why scope stood a phrase down: the classifier may defer to some kinds of stand-down (see detect). */
-type StandDown = 'fiction' | 'quoted' | 'sent' | 'thing' | 'dose' | 'errand' | 'mild' | 'nuisance' | 'permission' | 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch' | 'pressure';
+type StandDown = 'fiction' | 'sent' | 'thing' | 'dose' | 'errand' | 'mild' | 'nuisance' | 'permission' | 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch' | 'pressure';
 
 const DENIAL_FILLERS = wordList('denial_fillers');
 const LIFE_WORDS = wordList('life_words');
@@ -3710,9 +3710,9 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [ownChildsAccount, 'self'],
   [cutOut, 'thing'],
   [deviceTablet, 'thing'],
-  // Session 37hard: a request let go after a no, a quoted line of a song or film, a follow on an app, put out of a game's group.
+  // Session 37hard: a request let go after a no, a follow on an app, put out of a game's group. (Its quoted line of a song
+  // or film, `quotedLine`, is read by session 38's toldInFiction: a quotation right after a work named is inside it.)
   [letGoAfterNo, 'refused'],
-  [quotedLine, 'quoted'],
   [followedOnApp, 'nuisance'],
   [putOutOfGroup, 'mild'],
   [postedByOwnPeople, 'trusted'],
@@ -5096,16 +5096,6 @@ function letGoAfterNo(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
     if (t.sets.includes('{backoff}') && !t.sets.includes('{refused}') && !t.sets.includes('{declined}')) backedOff = true;
   }
   return backedOff;
-}
-
-/**
- * Session 37hard: a line quoted from a song, film or book ("the lyrics go "meet me at midnight, dont tell a soul"", "in
- * the film he says "send me the money or else""): `songLine` for every category, not only self-harm. The phrase is
- * inside quotation marks and the message names a song, band, lyrics or film outside them, with no word outside them by
- * which the child takes the line as their own ("me", "same", "i feel") and no means, pills, distress or meaning it.
- */
-function quotedLine(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
-  return rule.category !== 'self_harm' && songLine(tokens, m, rule, true);
 }
 
 const FOLLOW_WORDS = wordList('follow_words');
