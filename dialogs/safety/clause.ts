@@ -106,6 +106,8 @@ function split(tokens: readonly Token[]): Clause[] {
     let cut = t === undefined || t.sentence !== prev.sentence || t.quoted !== prev.quoted;
     let rep = false;
     if (!cut && t !== undefined && CLAUSE_OPENERS.has(t.word) && subjectAt(tokens, i + 1)) cut = true;
+    // A comma, dash or the like (more than a space between the words) before a new subject: "…lol, WE are friends now".
+    if (!cut && t !== undefined && t.start - prev.end > 1 && CLAUSE_PRONOUNS.has(t.word)) cut = true;
     // "he said it was a game", "she told me its fine": what follows the reporting verb is the speaker's.
     if (!cut && t !== undefined && reportedFrom(tokens, i, start)) {
       cut = true;

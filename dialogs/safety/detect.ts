@@ -3552,6 +3552,32 @@ function frameBroken(tokens: readonly Token[], first: number, last: number, real
   return false;
 }
 
+const PEER_HEADS = wordList('peer_heads');
+const OVER_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['threat_blackmail']);
+
+/**
+ * Session 38 (clause): a threat or hurt by a peer or someone the child knows, told as over ("ages ago a girl in my class
+ * threatened to…", "this boy used to threaten to beat me up in year 7, he left"): the phrase's clause is over (ago, used
+ * to) and its one acting is the child, someone known, or a girl, boy or kid (not a man, a stranger or anyone from online,
+ * and no online place in the message); nothing reopens it ("still", a word of `repeated`, or "now" said of someone else), and no
+ * pictures or nudity (a threat over pictures is never simply over). Self-harm keeps its own toldAsOver.
+ */
+function overAndDone(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category === undefined || !OVER_CATEGORIES.has(rule.category)) return false;
+  const c = clauseAt(tokens, m.first);
+  if (c === undefined || c.time !== 'over' || c.reality !== 'real') return false;
+  let peer = c.agent === 'known';
+  for (let k = c.first; k <= Math.min(c.last, c.first + 5) && !peer; k += 1) if (PEER_HEADS.has(tokens[k]?.word ?? '')) peer = true;
+  if (!peer) return false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
+    if (i >= m.first && i <= m.last) continue;
+    const reopens = t.word === 'still' || (t.word === 'now' && clauseAt(tokens, i)?.agent === 'other');
+    if (reopens || REPEATED.has(t.word) || t.sets.includes('{image}') || t.sets.includes('{nude}') || ONLINE_PLACE.has(t.word) || t.sets.includes('{app}')) return false;
+  }
+  return true;
+}
+
 /** Whether one of the classifier's evidence words lies in a framed clause that holds for its category. */
 function inFrame(tokens: readonly Token[], t: Token | undefined, category: Category): boolean {
   const i = t === undefined ? -1 : tokens.indexOf(t);
@@ -3590,6 +3616,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [(tokens, m, rule) => giftAsBait(tokens, m, rule), 'sent'],
   [(tokens, m, rule, _scope, model) => rule.negatable && isNegated(tokens, m, model, rule.strictNegation), 'negated'],
   [toldInFiction, 'fiction'],
+  [overAndDone, 'over'],
   [(tokens, m, rule, scope) => rule.hypothetical && !curiousAboutMeans(tokens, rule) && !speakerVowsOnCondition(tokens, m, rule) && isHypothetical(tokens, m, scope, rule.category === 'self_harm'), 'hypothetical'],
   [(tokens, m, rule, scope) => rule.resolvable && (scope.resolved || scope.closedFrom > m.last) && !relapseAfter(tokens, m, rule) && !reopenedAfterOutcome(tokens, m), 'resolved'],
   [(tokens, m, rule) => rule.category === 'self_harm' && rule.urgency !== 'immediate' && toldAsOver(tokens, m), 'over'],

@@ -62,7 +62,7 @@ export const WORD_LIST_NAMES = [
   'outfit_fillers', 'outfit_veto_words', 'wear', 'weak_soon', 'passive_helpers',
   'pressed_on', 'never_again', 'follow_words', 'eject_acts', 'eject_from', 'deniers', 'own_publishers',
   // clause.ts (session 38)
-  'work_frames', 'game_agents', 'frame_preps', 'lesson_verbs', 'lesson_words', 'over_words', 'now_words', 'authoring', 'report_objects', 'reported_subjects',
+  'work_frames', 'game_agents', 'frame_preps', 'lesson_verbs', 'lesson_words', 'over_words', 'now_words', 'authoring', 'report_objects', 'reported_subjects', 'peer_heads',
 ] as const;
 
 export type WordListName = (typeof WORD_LIST_NAMES)[number];

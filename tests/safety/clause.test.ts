@@ -18,6 +18,10 @@ describe('readClauses: where clauses end', () => {
     expect(clauses.map((c) => c.words)).toEqual(['we were on the bus', 'and he sat next to me', 'she said', 'see you later']);
   });
 
+  it('cuts at a comma before a new subject', () => {
+    expect(read('it was ages ago lol, we get on fine now').map((c) => c.words)).toEqual(['it was ages ago lol', 'we get on fine now']);
+  });
+
   it('does not cut at "and" between two things ("fish and chips")', () => {
     expect(read('we had fish and chips on the beach')).toHaveLength(1);
   });

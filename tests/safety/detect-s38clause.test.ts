@@ -58,3 +58,19 @@ describe('session 38 clause: someone else calling it a game is his framing', () 
     expect(categoriesOf('he said it was just a game we play and that i have to keep it our secret')).toContain('meet_or_secrecy');
   });
 });
+
+describe('session 38 clause: a peer\'s threat told as over', () => {
+  it('raises no threat for a classmate\'s threat long over', () => {
+    expect(categoriesOf('years ago a boy threatened to tell everyone i fancied someone, we are mates now')).not.toContain('threat_blackmail');
+  });
+
+  it('keeps it when it goes on, comes from a man, or is about pictures', () => {
+    expect(categoriesOf('a girl in my year used to threaten to tell everyone my secret and she still does')).toContain('threat_blackmail');
+    expect(categoriesOf('years ago a man threatened to tell everyone i fancied someone, we are mates now')).toContain('threat_blackmail');
+    expect(categoriesOf('years ago a boy threatened to send everyone my pics, we are mates now')).toContain('threat_blackmail');
+  });
+
+  it('never stands an overdose down as over: "an hour ago" is going on', () => {
+    expect(categoriesOf('i took a load of tablets like an hour ago')).toContain('immediate_danger');
+  });
+});
