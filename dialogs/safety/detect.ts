@@ -8,6 +8,7 @@ import { findPhrases, keysPresent, type PhraseMatch, type Token } from './match.
 import { analyseScope, CHILD_ACTS, CONDITION_OPENERS, isHypothetical, isNegated, isWhollyGeneral, type MessageScope } from './scope.js';
 import type { DetectResult, DetectorSignal, DetectorState } from './types.js';
 import { bindWordLists, derivedWordList, wordList } from './lists.js';
+import { clauseAt, namesChild, type Reality } from './clause.js';
 
 /** Longest stretch of a message kept in the cross-turn state as evidence. */
 const MAX_SIGNAL_TEXT = 120;
@@ -95,10 +96,10 @@ const CONTENT_REACH = 5;
  * message and loses nothing, once a settled phrase after "if" no longer reads as settled (scope.ts).
  * Session 17: an errand given for a known adult in the room ('errand', `roomErrand`): "my uncle keeps
  * coming in my room to ask if i want tea" read 0.95 sexual by the classifier alone.
- * Session 37hard: a line quoted from a song, film or book ('quoted', `quotedLine`): once the phrase stood down the
- * classifier alone read "the lyrics go "meet me at midnight, dont tell a soul"" as a meeting from the quoted words.
+ * (Session 37hard's 'quoted', a line of a song, film or book, is gone: session 38's 'fiction' stands those lines down,
+ * and the classifier does not raise a category from words said inside a frame; see toldInFiction.)
  */
-const DEFER_ALWAYS: ReadonlySet<StandDown> = new Set<StandDown>(['resolved', 'role', 'advice', 'errand', 'quoted']);
+const DEFER_ALWAYS: ReadonlySet<StandDown> = new Set<StandDown>(['resolved', 'role', 'advice', 'errand']);
 
 /** Session 34: the rule of someone outside or near the child now. */
 const SOMEONE_OUTSIDE = 'lex:immediate_danger.someone-outside';
@@ -1394,8 +1395,8 @@ const OWNS_THE_LINE = wordList('owns_the_line');
  * their own outside the quote ("thats exactly how i feel", "same", "i relate"), nor with a word of distress, means,
  * pills or meaning it.
  */
-function songLine(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, anyCategory = false): boolean {
-  if ((rule.category !== 'self_harm' && !anyCategory) || !tokens[m.first]?.quoted) return false;
+function songLine(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'self_harm' || !tokens[m.first]?.quoted) return false;
   let song = false;
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
@@ -2363,7 +2364,7 @@ function mildThreat(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
 }
 
 /** Why scope stood a phrase down: the classifier may defer to some kinds of stand-down (see detect). */
-type StandDown = 'quoted' | 'sent' | 'thing' | 'dose' | 'errand' | 'mild' | 'nuisance' | 'permission' | 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch' | 'pressure';
+type StandDown = 'fiction' | 'sent' | 'thing' | 'dose' | 'errand' | 'mild' | 'nuisance' | 'permission' | 'asked' | 'negated' | 'hypothetical' | 'resolved' | 'over' | 'hyperbole' | 'tellingoff' | 'bribe' | 'refused' | 'idiom' | 'speaker' | 'trusted' | 'self' | 'inperson' | 'role' | 'advice' | 'touch' | 'pressure';
 
 const DENIAL_FILLERS = wordList('denial_fillers');
 const LIFE_WORDS = wordList('life_words');
@@ -3505,6 +3506,118 @@ function vowCondition(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
   return -1;
 }
 
+/** Session 38 (clause): the categories a game's play can carry (violence, dying, threats in play); a game is only the
+ * channel for pictures, details, meetings and money asked of the child. */
+const PLAY_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['immediate_danger', 'threat_blackmail', 'self_harm']);
+const CHILD_OWN = wordList('first_person');
+const WORK_FRAMES_C = wordList('work_frames');
+const GAME_AGENTS_C = wordList('game_agents');
+const AUTHORING = wordList('authoring');
+
+/**
+ * The reality of the clauses a span lies in when none of them is real: the weakest frame among them (a game is
+ * weaker than a work or a lesson, as it covers fewer categories), or undefined when any clause is real.
+ */
+function spanReality(tokens: readonly Token[], first: number, last: number): Reality | undefined {
+  let reality: Reality | undefined;
+  for (let i = first; i <= last; i += 1) {
+    const c = clauseAt(tokens, i);
+    if (c === undefined || c.reality === 'real' || (!c.whole && i <= c.frameAt)) return undefined;
+    if (reality === undefined || c.reality === 'game') reality = c.reality;
+  }
+  return reality;
+}
+
+/**
+ * Whether a span read in a frame is still the child's own, by what the message says around it: the child takes the
+ * line as theirs ("thats exactly how i feel"), means it, or is distressed; in a game, the child's home, school or
+ * pictures named (a threat that leaves the game is real: "in fortnite he said he'd come to my house").
+ */
+function frameBroken(tokens: readonly Token[], first: number, last: number, reality: Reality, category: Category): boolean {
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
+    const c = clauseAt(tokens, i);
+    // The child's own words around the frame (the story's own "come alone" is no distress of the child's); a real clause
+    // where someone else acts on the child goes on to a disclosure ("…and a man online keeps asking ME for them").
+    if (c !== undefined && c.reality !== 'real') continue;
+    if (c !== undefined && i === c.first && c.agent === 'other' && namesChild(tokens, c)) return true;
+    if (t.sets.includes('{earnest}') || (t.sets.includes('{distress}') && !COMMON_DISTRESS.has(t.word))) return true;
+    // Means or pills named beside a story's self-harm; a game's bridge or knife is the game's.
+    if (reality !== 'game' && category === 'self_harm' && (t.sets.includes('{means}') || t.sets.includes('{pills}'))) return true;
+    if (!t.quoted && (i < first || i > last) && OWNS_THE_LINE.has(t.word) && !CHILD_OWN.has(t.word) && reality !== 'game') return true;
+    if (reality === 'game' && (t.sets.includes('{realworld}') || t.sets.includes('{image}') || t.sets.includes('{nude}') || t.word === 'irl')) return true;
+  }
+  // The child's own self, outside any quotation, after the frame word and up to the span's end ("if i have to listen to this
+  // song one more time IM walking into the sea" is the child's act; "we learned about it and i want to die" is two
+  // clauses; "my character has to say…" is the play's): not a story's. In a game only "myself" is the child's own
+  // self-harm ("i blew up the bridge in the game" is play). A story the child wrote or made is the child's own for
+  // self-harm ("i wrote a poem about wanting to die").
+  const clause = clauseAt(tokens, first);
+  const from = clause === undefined ? first : Math.max(clause.first, clause.frameAt + 1);
+  for (let i = Math.min(from, first); i <= last; i += 1) {
+    const t = tokens[i];
+    if (t === undefined || t.quoted || !CHILD_OWN.has(t.word)) continue;
+    if (t.word === 'my' && (WORK_FRAMES_C.has(tokens[i + 1]?.word ?? '') || GAME_AGENTS_C.has(tokens[i + 1]?.word ?? ''))) continue;
+    if (reality !== 'game' || (category === 'self_harm' && t.word === 'myself')) return true;
+  }
+  if (category === 'self_harm' && clause !== undefined && clause.agent === 'child') {
+    for (let i = clause.first; i <= clause.last; i += 1) if (AUTHORING.has(tokens[i]?.word ?? '')) return true;
+  }
+  return false;
+}
+
+const PEER_HEADS = wordList('peer_heads');
+const OVER_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['threat_blackmail']);
+
+/**
+ * Session 38 (clause): a threat or hurt by a peer or someone the child knows, told as over ("ages ago a girl in my class
+ * threatened to…", "this boy used to threaten to beat me up in year 7, he left"): the phrase's clause is over (ago, used
+ * to) and its one acting is the child, someone known, or a girl, boy or kid (not a man, a stranger or anyone from online,
+ * and no online place in the message); nothing reopens it ("still", a word of `repeated`, or "now" said of someone else), and no
+ * pictures or nudity (a threat over pictures is never simply over). Self-harm keeps its own toldAsOver.
+ */
+function overAndDone(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category === undefined || !OVER_CATEGORIES.has(rule.category)) return false;
+  const c = clauseAt(tokens, m.first);
+  if (c === undefined || c.time !== 'over' || c.reality !== 'real') return false;
+  let peer = c.agent === 'known';
+  for (let k = c.first; k <= Math.min(c.last, c.first + 5) && !peer; k += 1) if (PEER_HEADS.has(tokens[k]?.word ?? '')) peer = true;
+  if (!peer) return false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
+    if (i >= m.first && i <= m.last) continue;
+    const reopens = t.word === 'still' || (t.word === 'now' && clauseAt(tokens, i)?.agent === 'other');
+    if (reopens || REPEATED.has(t.word) || t.sets.includes('{image}') || t.sets.includes('{nude}') || ONLINE_PLACE.has(t.word) || t.sets.includes('{app}')) return false;
+  }
+  return true;
+}
+
+/** Whether one of the classifier's evidence words lies in a framed clause that holds for its category. */
+function inFrame(tokens: readonly Token[], t: Token | undefined, category: Category): boolean {
+  const i = t === undefined ? -1 : tokens.indexOf(t);
+  if (i < 0) return false;
+  const reality = spanReality(tokens, i, i);
+  if (reality === undefined || (reality === 'game' && !PLAY_CATEGORIES.has(category))) return false;
+  return !frameBroken(tokens, i, i, reality, category);
+}
+
+/**
+ * Session 38 (clause): a phrase said inside a book, film, song, play, a game's play or a lesson, by the reading of
+ * {@link readClauses}: "theres a line in the book where he says "keep this secret or youll regret it"", "the final
+ * boss is hiding in the basement", "we learned what to do if someone is choking". One test for every family of such
+ * wording, with the exceptions a safeguarding lead keeps: a game frames play only (danger, threats, self-harm; never
+ * pictures, details, meetings or money asked through it), and never what leaves the game (home, school, pictures); the
+ * stranger saying it was a game or a joke is his framing, not fiction (a reported clause is read as real); the child
+ * taking the line as their own, meaning it or distressed keeps it.
+ */
+function toldInFiction(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  const category = rule.category;
+  if (category === undefined) return false;
+  const reality = spanReality(tokens, m.first, m.last);
+  if (reality === undefined || (reality === 'game' && !PLAY_CATEGORIES.has(category))) return false;
+  return !frameBroken(tokens, m.first, m.last, reality, category);
+}
+
 /**
  * {@link standsDown}'s tests, asked in this order; the first that holds says why the phrase stands down.
  * (Session 33: a table, so each rule asks only the tests that can hold for it: see {@link testsFor}.)
@@ -3516,6 +3629,8 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [giftPaidOut, 'sent'],
   [(tokens, m, rule) => giftAsBait(tokens, m, rule), 'sent'],
   [(tokens, m, rule, _scope, model) => rule.negatable && isNegated(tokens, m, model, rule.strictNegation), 'negated'],
+  [toldInFiction, 'fiction'],
+  [overAndDone, 'over'],
   [(tokens, m, rule, scope) => rule.hypothetical && !curiousAboutMeans(tokens, rule) && !speakerVowsOnCondition(tokens, m, rule) && isHypothetical(tokens, m, scope, rule.category === 'self_harm'), 'hypothetical'],
   [(tokens, m, rule, scope) => rule.resolvable && (scope.resolved || scope.closedFrom > m.last) && !relapseAfter(tokens, m, rule) && !reopenedAfterOutcome(tokens, m), 'resolved'],
   [(tokens, m, rule) => rule.category === 'self_harm' && rule.urgency !== 'immediate' && toldAsOver(tokens, m), 'over'],
@@ -3636,9 +3751,9 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [ownChildsAccount, 'self'],
   [cutOut, 'thing'],
   [deviceTablet, 'thing'],
-  // Session 37hard: a request let go after a no, a quoted line of a song or film, a follow on an app, put out of a game's group.
+  // Session 37hard: a request let go after a no, a follow on an app, put out of a game's group. (Its quoted line of a song
+  // or film, `quotedLine`, is read by session 38's toldInFiction: a quotation right after a work named is inside it.)
   [letGoAfterNo, 'refused'],
-  [quotedLine, 'quoted'],
   [followedOnApp, 'nuisance'],
   [putOutOfGroup, 'mild'],
   [postedByOwnPeople, 'trusted'],
@@ -5024,16 +5139,6 @@ function letGoAfterNo(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
   return backedOff;
 }
 
-/**
- * Session 37hard: a line quoted from a song, film or book ("the lyrics go "meet me at midnight, dont tell a soul"", "in
- * the film he says "send me the money or else""): `songLine` for every category, not only self-harm. The phrase is
- * inside quotation marks and the message names a song, band, lyrics or film outside them, with no word outside them by
- * which the child takes the line as their own ("me", "same", "i feel") and no means, pills, distress or meaning it.
- */
-function quotedLine(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
-  return rule.category !== 'self_harm' && songLine(tokens, m, rule, true);
-}
-
 const FOLLOW_WORDS = wordList('follow_words');
 
 /**
@@ -5712,6 +5817,9 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       if (content === undefined) continue;
       const top = (ranked.slice(0, 3).includes(content) ? ranked.slice(0, 3) : [...ranked.slice(0, 2), content]).sort((a, b) => a - b);
       const evidence = top.map((o) => span(text, keptTokens, o, o));
+      // Session 38 (clause): the words the score rests on all said inside a story, a game's play or a lesson (see
+      // toldInFiction): the classifier does not raise it, unless it is sure of danger now or self-harm.
+      if (!((c === 'immediate_danger' || c === 'self_harm') && p >= SURE_SCORE) && top.every((o) => inFrame(tokens, keptTokens[o], c))) continue;
       const first = evidence[0] ?? { text: text.slice(0, MAX_SIGNAL_TEXT), start: 0, end: Math.min(text.length, MAX_SIGNAL_TEXT), turnsAgo: 0 };
       hits.push({ feature: `model.${c}`, rule: { feature: `model.${c}`, id: `model:${c}`, category: c, urgency: model.categoryUrgency[c], negatable: false, strictNegation: false, hypothetical: false, resolvable: false, unlessSentenceHas: [], unlessBefore: [], needsBefore: [] }, span: first, confidence: p });
       for (const e of evidence.slice(1)) hits.push({ feature: `model.${c}`, rule: undefined, span: e, confidence: 0 });

@@ -61,6 +61,8 @@ export const WORD_LIST_NAMES = [
   'went_forms', 'day_gone', 'still_there', 'shops', 'contact_verbs', 'contact_fillers', 'outfit_occasions',
   'outfit_fillers', 'outfit_veto_words', 'wear', 'weak_soon', 'passive_helpers', 'next_in_line',
   'pressed_on', 'never_again', 'follow_words', 'eject_acts', 'eject_from', 'deniers', 'own_publishers',
+  // clause.ts (session 38)
+  'work_frames', 'game_agents', 'frame_preps', 'lesson_verbs', 'lesson_words', 'over_words', 'now_words', 'authoring', 'report_objects', 'reported_subjects', 'peer_heads',
 ] as const;
 
 export type WordListName = (typeof WORD_LIST_NAMES)[number];

@@ -1,6 +1,7 @@
 import type { SafetyModel } from './model.js';
 import { findPhrases, keysPresent, type PhraseMatch, type Token } from './match.js';
 import { bindWordLists, wordList } from './lists.js';
+import { clauseAt, namesChild } from './clause.js';
 
 /**
  * Scopes that change what a phrase means: harmless idioms (masked before matching), negation
@@ -11,6 +12,8 @@ export interface MessageScope {
   /** Per sentence: the token index from which a hypothetical starts (Infinity: none). */
   readonly hypotheticalFrom: ReadonlyMap<number, number>;
   readonly generalSentences: ReadonlySet<number>;
+  /** Session 38 (clause): per general sentence, where its first general phrase starts. */
+  readonly generalAt: ReadonlyMap<number, number>;
   /** Per sentence made general only by a question opener ("what is…"): where the opener starts. */
   readonly questionFrom: ReadonlyMap<number, number>;
   /** Session 30: where each hypothetical or question opener ends, by where it starts ("what do i do IF"). */
@@ -25,7 +28,7 @@ export interface MessageScope {
 }
 
 /** The scope of a message without any scope phrase (what the loop below makes of none). */
-const NO_SCOPE: MessageScope = { hypotheticalFrom: new Map(), generalSentences: new Set(), questionFrom: new Map(), openerLast: new Map(), resolved: false, closedFrom: -1 };
+const NO_SCOPE: MessageScope = { hypotheticalFrom: new Map(), generalSentences: new Set(), generalAt: new Map(), questionFrom: new Map(), openerLast: new Map(), resolved: false, closedFrom: -1 };
 
 /** Masks idiom words in place and works out hypothetical, general and resolved scopes. */
 export function analyseScope(tokens: Token[], model: SafetyModel, present: ReadonlySet<string> = keysPresent(tokens)): MessageScope {
@@ -35,6 +38,7 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
   if (matches.length === 0) return NO_SCOPE;
   const hypotheticalFrom = new Map<number, number>();
   const generalSentences = new Set<number>();
+  const generalAt = new Map<number, number>();
   const questionFrom = new Map<number, number>();
   const openerLast = new Map<number, number>();
   let past = false;
@@ -56,6 +60,7 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
         break;
       case 'general':
         generalSentences.add(s);
+        generalAt.set(s, Math.min(generalAt.get(s) ?? Infinity, m.first));
         break;
       case 'questions': {
         const opensSentence = tokens.findIndex((t) => t.sentence === s) >= m.first - QUESTION_OPENING_WORDS;
@@ -75,7 +80,7 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
         break;
     }
   }
-  return { hypotheticalFrom, generalSentences, questionFrom, openerLast, resolved: past && settled, closedFrom: closureAt(tokens, settledAt) };
+  return { hypotheticalFrom, generalSentences, generalAt, questionFrom, openerLast, resolved: past && settled, closedFrom: closureAt(tokens, settledAt) };
 }
 
 const OUTCOME = wordList('outcome');
@@ -443,11 +448,25 @@ function isDeniedKnowing(tokens: readonly Token[], j: number, first: number): bo
   return !CLAUSE_SUBJECTS.has(tokens[first]?.word ?? '');
 }
 
+/**
+ * Session 38 (clause): whether token `i` is inside its sentence's general scope (a lesson, the news, a film: set
+ * `general`). The scope covers the sentence, except a later clause, after the general phrase's own, where someone else
+ * acts on the child ("in pshe we watched a video about people asking for nudes AND A MAN ONLINE KEEPS ASKING ME for nude
+ * pics"): that clause is the child's own disclosure, not the lesson's topic.
+ */
+function generalHere(tokens: readonly Token[], i: number, scope: MessageScope): boolean {
+  const s = tokens[i]?.sentence ?? 0;
+  if (!scope.generalSentences.has(s)) return false;
+  const at = scope.generalAt.get(s) ?? 0;
+  const own = clauseAt(tokens, i);
+  return own === undefined || own.first <= at || own.agent !== 'other' || own.reality !== 'real' || !namesChild(tokens, own);
+}
+
 /** Whether every sentence of the message is a hypothetical or a general question. */
 export function isWhollyGeneral(tokens: readonly Token[], scope: MessageScope): boolean {
   if (tokens.length === 0) return false;
   // Session 30: a question the child says is asked for themselves or a friend is not general (see askedForSelf).
-  return tokens.every((t, i) => scope.generalSentences.has(t.sentence) || scope.questionFrom.has(t.sentence) || (scope.hypotheticalFrom.get(t.sentence) ?? Infinity) <= i || t.masked) && !askedForSelf(tokens);
+  return tokens.every((t, i) => generalHere(tokens, i, scope) || scope.questionFrom.has(t.sentence) || (scope.hypotheticalFrom.get(t.sentence) ?? Infinity) <= i || t.masked) && !askedForSelf(tokens);
 }
 
 const FIRST_PERSON = wordList('first_person');
@@ -462,10 +481,13 @@ const FIRST_PERSON = wordList('first_person');
  */
 export function isHypothetical(tokens: readonly Token[], m: PhraseMatch, scope: MessageScope, firstPerson = false): boolean {
   const s = tokens[m.first]?.sentence ?? 0;
-  if (scope.generalSentences.has(s)) return true;
+  if (generalHere(tokens, m.first, scope)) return true;
   if (askedForSelf(tokens)) return false;
   const question = (scope.questionFrom.get(s) ?? Infinity) < m.first;
   if (!question && (scope.hypotheticalFrom.get(s) ?? Infinity) > m.first) return false;
+  // Session 38 (clause): a lesson or film's frame that is also a hypothetical opener ("in pshe…") ends where the child's
+  // own disclosure starts, as the general scope does (see generalHere).
+  if (!question && scope.generalSentences.has(s) && !generalHere(tokens, m.first, scope)) return false;
   if (!question && refusalCondition(tokens, m.first)) return false;
   if (!firstPerson) return !toldSideways(tokens, m, scope, question ? (scope.questionFrom.get(s) ?? 0) : (scope.hypotheticalFrom.get(s) ?? 0));
   for (let i = Math.max(0, m.first - 1); i <= m.last; i += 1) if (FIRST_PERSON.has(tokens[i]?.word ?? '')) return false;
