@@ -32,6 +32,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startServerChild, type ServerChild } from './lib/child-server.js';
 import { CHILD_SCRIPT, closeAll, closedLoop, openConversations, openLoop, type LoadMode, type PhaseResult } from './lib/load.js';
+import { parseCounts, parseNames } from './lib/env.js';
 import { chatTargets, formatRounds, median, parseRounds, roundPlan, type RoundFigures } from './lib/rounds.js';
 import { fmt, printTable, verdict } from './lib/stats.js';
 
@@ -41,15 +42,18 @@ const isSmoke = process.argv.includes('--smoke');
  * that rotates each round, and each target is judged on the median of the rounds' ratios
  * (bench/lib/rounds.ts). `BENCH_ROUNDS=n` changes it; the smoke run makes one round.
  */
-let ROUNDS = 1;
-try {
-  ROUNDS = parseRounds(process.env['BENCH_ROUNDS'], isSmoke ? 1 : 3);
-} catch (error) {
-  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+/** Reads one of the bench's variables; a bad value stops the run with a message saying what is allowed. */
+function fromEnv<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 }
+const ROUNDS = fromEnv(() => parseRounds(process.env['BENCH_ROUNDS'], isSmoke ? 1 : 3));
 /** `BENCH_COUNTS=1000` narrows the conversation counts while working on one; `npm test` runs the defaults. */
-const COUNTS = process.env['BENCH_COUNTS']?.split(',').map(Number) ?? (isSmoke ? [100, 1000] : [100, 1000, 5000]);
+const COUNTS = fromEnv(() => parseCounts(process.env['BENCH_COUNTS'], isSmoke ? [100, 1000] : [100, 1000, 5000]));
 const CLOSED_MS = isSmoke ? 1500 : 8000;
 /** The closed loop goes on past CLOSED_MS until every conversation has made one pass of the script, up to this. */
 const CLOSED_MAX_MS = isSmoke ? 6000 : 90_000;
@@ -99,7 +103,7 @@ const ALL_TARGETS: readonly TargetSpec[] = [
   { name: 'harbour', file: 'harbour.ts', mode: 'chat', env: { BENCH_ALLOWED_ORIGIN: ORIGIN } },
 ];
 /** `BENCH_ONLY=echo,harbour` narrows the servers while working on one; `npm test` runs all four. */
-const ONLY = process.env['BENCH_ONLY']?.split(',').map((s) => s.trim());
+const ONLY = fromEnv(() => parseNames('BENCH_ONLY', process.env['BENCH_ONLY'], ALL_TARGETS.map((t) => t.name)));
 const TARGETS = ONLY ? ALL_TARGETS.filter((t) => ONLY.includes(t.name)) : ALL_TARGETS;
 /**
  * Servers measured in the first round only at each N. The ActivityHandler peer is the lower bound,
@@ -109,7 +113,7 @@ const TARGETS = ONLY ? ALL_TARGETS.filter((t) => ONLY.includes(t.name)) : ALL_TA
  */
 const FIRST_ROUND_ONLY: readonly string[] = ['botbuilder'];
 /** `BENCH_PARTS=chat,store` narrows the parts (chat, store, detector, console); `npm test` runs them all. */
-const PARTS = process.env['BENCH_PARTS']?.split(',').map((s) => s.trim());
+const PARTS = fromEnv(() => parseNames('BENCH_PARTS', process.env['BENCH_PARTS'], ['chat', 'store', 'detector', 'console']));
 const runs = (part: string): boolean => PARTS === undefined || PARTS.includes(part);
 
 interface Measured {
