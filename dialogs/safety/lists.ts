@@ -18,7 +18,7 @@
 /** Every list the code reads, by file. A name here the yaml lacks is a content problem, and so is the reverse. */
 export const WORD_LIST_NAMES = [
   // scope.ts
-  'outcome', 'wished', 'reopened', 'condition_openers', 'child_acts', 'unstoppable', 'knowing_or_telling',
+  'outcome', 'wished', 'exposure_words', 'reopened', 'condition_openers', 'child_acts', 'unstoppable', 'knowing_or_telling',
   'telling_words', 'untold_listeners', 'untold_clause_subjects', 'anyone', 'clause_heads', 'clause_pronouns',
   'clause_aux', 'main_clause_verbs', 'as_if_verbs', 'as_if_subjects', 'main_clause_subjects', 'told_subjects',
   'threat_modals', 'marker_ends', 'can_not', 'subject_negators', 'clause_subjects', 'first_person', 'condition_you',

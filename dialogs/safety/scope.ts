@@ -48,7 +48,7 @@ export function analyseScope(tokens: Token[], model: SafetyModel, present: Reado
     const s = tokens[m.first]?.sentence ?? 0;
     switch (m.phrase.rule.feature) {
       case 'idioms':
-        if (!silencingElder(tokens, m) && !hurtBySomeoneElse(tokens, m)) mask(tokens, m);
+        if (!silencingElder(tokens, m) && !hurtBySomeoneElse(tokens, m) && !dreadsBeingSeen(tokens, m)) mask(tokens, m);
         break;
       case 'affirmations':
         if (!isDeniedIdiom(tokens, m, model)) mask(tokens, m);
@@ -209,6 +209,30 @@ function hurtBySomeoneElse(tokens: readonly Token[], m: PhraseMatch): boolean {
     if (t.keys.includes('{person}') || t.keys.includes('{family}') || t.keys.includes('{friends}')) { other = true; break; }
   }
   return other && !tokens.some((t) => t.sentence === hurt.sentence && t.keys.includes('{harmless}'));
+}
+
+/**
+ * Session 38 (lead): "i would rather die than my mum see it", "id rather die than anyone find out". Said of being
+ * seen, found out or known about, "rather die than" is not the clothes-and-dentist idiom ("id rather die than wear
+ * that jumper"): it is the despair the low-mood signal reads, and after a threat about the child's pictures the
+ * combo low-mood-after-threat (session 16) makes it self-harm. The idiom's mask hid it from that signal, so the
+ * combo written for this sentence never fired. Unmasked when a word of list `exposure_words` follows within
+ * EXPOSURE_REACH words in the same sentence, with a word between (who would see).
+ */
+const EXPOSURE_WORDS = wordList('exposure_words');
+const EXPOSURE_REACH = 6;
+function dreadsBeingSeen(tokens: readonly Token[], m: PhraseMatch): boolean {
+  const first = tokens[m.first];
+  const die = tokens[m.last - 1];
+  if (first === undefined || die === undefined || !die.word.startsWith('die')) return false;
+  // Someone else between "than" and the word ("than MY MUM see it", "than ANYONE find out"): "than see him again" is the
+  // child's own seeing.
+  for (let j = m.last + 2; j <= Math.min(tokens.length - 1, m.last + EXPOSURE_REACH); j += 1) {
+    const t = tokens[j];
+    if (t === undefined || t.sentence !== first.sentence) return false;
+    if (EXPOSURE_WORDS.has(t.word)) return true;
+  }
+  return false;
 }
 
 /**
