@@ -8,7 +8,7 @@ import { findPhrases, keysPresent, type PhraseMatch, type Token } from './match.
 import { analyseScope, CHILD_ACTS, CONDITION_OPENERS, isHypothetical, isNegated, isWhollyGeneral, type MessageScope } from './scope.js';
 import type { DetectResult, DetectorSignal, DetectorState } from './types.js';
 import { bindWordLists, derivedWordList, wordList } from './lists.js';
-import { clauseAt, namesChild, type Reality } from './clause.js';
+import { clauseAt, FIRST_PERSON, GAME_AGENTS, namesChild, WORK_FRAMES, type Reality } from './clause.js';
 
 /** Longest stretch of a message kept in the cross-turn state as evidence. */
 const MAX_SIGNAL_TEXT = 120;
@@ -3509,9 +3509,6 @@ function vowCondition(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
 /** Session 38 (clause): the categories a game's play can carry (violence, dying, threats in play); a game is only the
  * channel for pictures, details, meetings and money asked of the child. */
 const PLAY_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['immediate_danger', 'threat_blackmail', 'self_harm']);
-const CHILD_OWN = wordList('first_person');
-const WORK_FRAMES_C = wordList('work_frames');
-const GAME_AGENTS_C = wordList('game_agents');
 const AUTHORING = wordList('authoring');
 
 /**
@@ -3544,7 +3541,7 @@ function frameBroken(tokens: readonly Token[], first: number, last: number, real
     if (t.sets.includes('{earnest}') || (t.sets.includes('{distress}') && !COMMON_DISTRESS.has(t.word))) return true;
     // Means or pills named beside a story's self-harm; a game's bridge or knife is the game's.
     if (reality !== 'game' && category === 'self_harm' && (t.sets.includes('{means}') || t.sets.includes('{pills}'))) return true;
-    if (!t.quoted && (i < first || i > last) && OWNS_THE_LINE.has(t.word) && !CHILD_OWN.has(t.word) && reality !== 'game') return true;
+    if (!t.quoted && (i < first || i > last) && OWNS_THE_LINE.has(t.word) && !FIRST_PERSON.has(t.word) && reality !== 'game') return true;
     if (reality === 'game' && (t.sets.includes('{realworld}') || t.sets.includes('{image}') || t.sets.includes('{nude}') || t.word === 'irl')) return true;
   }
   // The child's own self, outside any quotation, after the frame word and up to the span's end ("if i have to listen to this
@@ -3556,8 +3553,8 @@ function frameBroken(tokens: readonly Token[], first: number, last: number, real
   const from = clause === undefined ? first : Math.max(clause.first, clause.frameAt + 1);
   for (let i = Math.min(from, first); i <= last; i += 1) {
     const t = tokens[i];
-    if (t === undefined || t.quoted || !CHILD_OWN.has(t.word)) continue;
-    if (t.word === 'my' && (WORK_FRAMES_C.has(tokens[i + 1]?.word ?? '') || GAME_AGENTS_C.has(tokens[i + 1]?.word ?? ''))) continue;
+    if (t === undefined || t.quoted || !FIRST_PERSON.has(t.word)) continue;
+    if (t.word === 'my' && (WORK_FRAMES.has(tokens[i + 1]?.word ?? '') || GAME_AGENTS.has(tokens[i + 1]?.word ?? ''))) continue;
     if (reality !== 'game' || (category === 'self_harm' && t.word === 'myself')) return true;
   }
   if (category === 'self_harm' && clause !== undefined && clause.agent === 'child') {
@@ -3567,7 +3564,6 @@ function frameBroken(tokens: readonly Token[], first: number, last: number, real
 }
 
 const PEER_HEADS = wordList('peer_heads');
-const OVER_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['threat_blackmail']);
 
 /**
  * Session 38 (clause): a threat or hurt by a peer or someone the child knows, told as over ("ages ago a girl in my class
@@ -3577,7 +3573,7 @@ const OVER_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['threat_blackm
  * pictures or nudity (a threat over pictures is never simply over). Self-harm keeps its own toldAsOver.
  */
 function overAndDone(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
-  if (rule.category === undefined || !OVER_CATEGORIES.has(rule.category)) return false;
+  if (rule.category !== 'threat_blackmail') return false;
   const c = clauseAt(tokens, m.first);
   if (c === undefined || c.time !== 'over' || c.reality !== 'real') return false;
   let peer = c.agent === 'known';

@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { detect, EMPTY_DETECTOR_STATE, type SafetyModel } from '../../dialogs/safety/index.js';
+import type { SafetyModel } from '../../dialogs/safety/index.js';
 import { loadSafetyModel } from '../fixtures/flags/source.js';
+import { categoriesByTurn } from '../helpers/detector.js';
 
 // Session 38, crisis helper (lexicon v126): self-harm and danger now said without the obvious word: the means set out or
 // the child at a place of a fall, an overdose told by what is left of it, belongings handed on, a farewell. Each beside
 // ordinary twins that share the words and must stay quiet. Sentences written for these tests, not taken from the dataset.
 
 const model: SafetyModel = loadSafetyModel();
-const categories = (text: string): string[] => [...new Set(detect(text, EMPTY_DETECTOR_STATE, model).findings.map((f) => f.category))].sort();
-const lastTurn = (turns: readonly string[]): string[] => {
-  let state = EMPTY_DETECTOR_STATE;
-  let last: string[] = [];
-  for (const text of turns) {
-    const r = detect(text, state, model);
-    state = r.state;
-    last = [...new Set(r.findings.map((f) => f.category))].sort();
-  }
-  return last;
-};
+const categories = (text: string): string[] => categoriesByTurn(model, [text])[0] ?? [];
+const lastTurn = (turns: readonly string[]): string[] => categoriesByTurn(model, turns).at(-1) ?? [];
 
 describe('session 38crisis: self-harm with the means set out or the child at a place of a fall now is danger now', () => {
   it('raises danger as well as self-harm when the means are out or the child is up high', () => {

@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { detect, EMPTY_DETECTOR_STATE, type SafetyModel } from '../../dialogs/safety/index.js';
+import type { SafetyModel } from '../../dialogs/safety/index.js';
 import { loadSafetyModel } from '../fixtures/flags/source.js';
+import { categoriesByTurn } from '../helpers/detector.js';
 
 // Session 38, lead (lexicon v129): "rather die than" said of someone else seeing or finding out is despair, not the
 // clothes-and-dentist idiom. The idiom's mask hid it from the low-mood signal, so the combo low-mood-after-threat
 // (session 16), written for sextortion, never fired. Sentences written for these tests, not taken from the dataset.
 
 const model: SafetyModel = loadSafetyModel();
-const categories = (text: string): string[] => [...new Set(detect(text, EMPTY_DETECTOR_STATE, model).findings.map((f) => f.category))].sort();
-const lastTurn = (turns: readonly string[]): string[] => {
-  let state = EMPTY_DETECTOR_STATE;
-  let last: string[] = [];
-  for (const text of turns) {
-    const r = detect(text, state, model);
-    state = r.state;
-    last = [...new Set(r.findings.map((f) => f.category))].sort();
-  }
-  return last;
-};
+const categories = (text: string): string[] => categoriesByTurn(model, [text])[0] ?? [];
+const lastTurn = (turns: readonly string[]): string[] => categoriesByTurn(model, turns).at(-1) ?? [];
 
 describe('session 38 lead: "rather die than" someone seeing, after a threat about the child\'s pictures', () => {
   it('raises self-harm with the threat in the same message', () => {
