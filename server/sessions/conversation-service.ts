@@ -461,11 +461,12 @@ export class HarbourConversationService implements ConversationService {
    * One turn: send the event, render what the dialog emitted, commit lead + replies + snapshot in
    * ONE append, then deliver, then carry out handoffs (whose answers are further turns).
    * If the commit fails or finds a duplicate, the actor is reloaded from the stored snapshot so
-   * nothing the store does not have is remembered.
+   * nothing the store does not have is remembered. `turn.lead` is the turn's own list: the turn's
+   * activities are added to it.
    */
   private async runTurn(
     live: LiveConversation,
-    turn: { lead?: NewActivity[]; event?: DialogEvent; defaultCheckIn?: Date | null; recovering?: boolean; alreadySaid?: ReadonlySet<string> },
+    turn: { lead?: NewActivity[]; event?: DialogEvent; defaultCheckIn?: Date | null; recovering?: boolean; alreadySaid?: readonly string[] },
   ): Promise<{ ack: StoredActivity | null; duplicate: boolean }> {
     const now = this.now();
     const lead = turn.lead ?? NO_ACTIVITIES;
@@ -494,9 +495,13 @@ export class HarbourConversationService implements ConversationService {
     } finally {
       live.host.inTurn = false;
     }
-    const effects = effectsOf(live.host.drain(), this.deps.content, live.locale, now, turn.defaultCheckIn, turn.alreadySaid, sayFactsOf(live.host.context()), readerOf(live.host.context()));
-    // Lead, recovery, then what the dialog said: one list, made without spreads in the usual case.
-    const activities = recovery === null ? (lead.length === 0 ? effects.activities : lead.concat(effects.activities)) : [...lead, ...recovery, ...effects.activities];
+    const hasLead = lead.length > 0;
+    // Lead, recovery, then what the dialog said: one list, the turn's own lead list in the usual case
+    // (the caller made it for this turn), which effectsOf adds to.
+    const first = recovery === null ? (turn.lead !== undefined && hasLead ? turn.lead : []) : [...lead, ...recovery];
+    const context = live.host.context();
+    const effects = effectsOf(live.host.drain(), this.deps.content, live.locale, now, turn.defaultCheckIn, turn.alreadySaid, sayFactsOf(context), readerOf(context), first);
+    const activities = effects.activities;
     if (effects.closed !== null) activities.push({ activity: conversationEndedActivity(effects.closed) });
     const options: { snapshot: SnapshotRecord; checkInDueAt?: Date | null; now: Date } = { snapshot: this.snapshotOf(live), now: new Date(now) };
     if (effects.checkInDueAt !== undefined) options.checkInDueAt = effects.checkInDueAt;
@@ -512,7 +517,7 @@ export class HarbourConversationService implements ConversationService {
       return { ack: result.activities[0] ?? null, duplicate: true };
     }
     this.publishAll(live.id, result.activities);
-    const ack = lead.length > 0 ? (result.activities[0] ?? null) : null;
+    const ack = hasLead ? (result.activities[0] ?? null) : null;
     if (effects.closed !== null) {
       await this.close(live, effects.closed, new Date(now));
       return { ack, duplicate: false };
@@ -522,7 +527,7 @@ export class HarbourConversationService implements ConversationService {
   }
 
   /** `alreadySaid`: what the turn that asked said, so the answer that follows at once does not repeat it. */
-  private async requestHandoff(live: LiveConversation, ask: HandoffAsk, alreadySaid: ReadonlySet<string>): Promise<void> {
+  private async requestHandoff(live: LiveConversation, ask: HandoffAsk, alreadySaid: readonly string[]): Promise<void> {
     let decision: HandoffDecision;
     try {
       decision = await this.deps.handoff.request({

@@ -12,12 +12,13 @@ import { botMessageActivity, handoffInitiateActivity } from './activities.js';
 export type HandoffAsk = Extract<DialogEmitted, { type: 'handoff.requested' }>;
 
 export interface TurnEffects {
+  /** `lead` as given (see {@link effectsOf}), then the turn's activities. */
   readonly activities: NewActivity[];
   /** What the bot said in this turn (see {@link saidSignature}), including what `alreadySaid` held. */
-  readonly said: Set<string>;
+  said: readonly string[];
   /** undefined: leave the stored deadline alone; null: clear it; Date: set it. */
   checkInDueAt: Date | null | undefined;
-  readonly handoffs: HandoffAsk[];
+  handoffs: readonly HandoffAsk[];
   closed: string | null;
 }
 
@@ -47,15 +48,21 @@ export function readerOf(context: Readonly<Record<string, unknown>>): 'child' | 
   return audience === 'parent_carer' || audience === 'someone_else' ? 'adult' : 'child';
 }
 
-/** The usual `alreadySaid`: one empty set for every turn (only read, never written). */
-const NOTHING_SAID: ReadonlySet<string> = new Set<string>();
+/**
+ * The usual `alreadySaid` and a turn's `said` and `handoffs` until it has one: frozen empty lists
+ * shared by every turn, replaced (never written) at the first entry. A turn says one or two things:
+ * a list searched from the start costs less than a Set made and copied for every turn.
+ */
+const NOTHING_SAID: readonly string[] = Object.freeze([]);
+const NO_HANDOFFS: readonly HandoffAsk[] = Object.freeze([]);
 
 /**
  * Renders emitted events in order. `defaultCheckIn` applies when the dialog said nothing about
  * check-ins. A message already said in this turn, or in `alreadySaid` (the turn that asked for a
  * counsellor, when the answer comes straight back), is not said again: a frightened child should
  * not read the same numbers twice in a row. `chatFacts` (see {@link sayFactsOf}) fill placeholders a
- * message's own facts leave open.
+ * message's own facts leave open. `lead`: what the turn commits before them (the child's message);
+ * the returned activities are this list with the turn's added, so the caller gives one it owns.
  */
 export function effectsOf(
   emitted: readonly DialogEmitted[],
@@ -63,17 +70,18 @@ export function effectsOf(
   locale: string,
   now: number,
   defaultCheckIn: Date | null | undefined,
-  alreadySaid: ReadonlySet<string> = NOTHING_SAID,
+  alreadySaid: readonly string[] = NOTHING_SAID,
   chatFacts?: Facts,
   reader: 'child' | 'adult' = 'child',
+  lead: NewActivity[] = [],
 ): TurnEffects {
-  const effects: TurnEffects = { activities: [], said: new Set(alreadySaid), checkInDueAt: defaultCheckIn, handoffs: [], closed: null };
+  const effects: TurnEffects = { activities: lead, said: alreadySaid, checkInDueAt: defaultCheckIn, handoffs: NO_HANDOFFS, closed: null };
   for (const event of emitted) {
     switch (event.type) {
       case 'bot.say': {
         const signature = saidSignature(event);
-        if (effects.said.has(signature)) break;
-        effects.said.add(signature);
+        if (effects.said.includes(signature)) break;
+        effects.said = [...effects.said, signature];
         const facts = chatFacts === undefined ? event.facts : { ...chatFacts, ...event.facts };
         const rendered = content.render(event.key, facts, locale, event.quickReplies, reader);
         effects.activities.push({ activity: botMessageActivity(rendered, event.key) });
@@ -81,7 +89,7 @@ export function effectsOf(
       }
       case 'handoff.requested':
         effects.activities.push({ activity: handoffInitiateActivity(event.urgency, event.findings) });
-        effects.handoffs.push(event);
+        effects.handoffs = [...effects.handoffs, event];
         break;
       case 'checkin.request':
         effects.checkInDueAt = new Date(now + Math.max(0, event.afterMs));
