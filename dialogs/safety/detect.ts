@@ -8,7 +8,7 @@ import { findPhrases, keysPresent, type PhraseMatch, type Token } from './match.
 import { analyseScope, CHILD_ACTS, CONDITION_OPENERS, isHypothetical, isNegated, isWhollyGeneral, type MessageScope } from './scope.js';
 import type { DetectResult, DetectorSignal, DetectorState } from './types.js';
 import { bindWordLists, derivedWordList, wordList } from './lists.js';
-import { clauseAt, FIRST_PERSON, GAME_AGENTS, namesChild, WORK_FRAMES, type Reality } from './clause.js';
+import { clauseAt, FIRST_PERSON, GAME_AGENTS, mayBeFramed, namesChild, WORK_FRAMES, type Reality } from './clause.js';
 
 /** Longest stretch of a message kept in the cross-turn state as evidence. */
 const MAX_SIGNAL_TEXT = 120;
@@ -3516,6 +3516,8 @@ const AUTHORING = wordList('authoring');
  * weaker than a work or a lesson, as it covers fewer categories), or undefined when any clause is real.
  */
 function spanReality(tokens: readonly Token[], first: number, last: number): Reality | undefined {
+  // Session 39: no word that could frame a clause, every clause real (most messages: no split into clauses).
+  if (!mayBeFramed(tokens)) return undefined;
   let reality: Reality | undefined;
   for (let i = first; i <= last; i += 1) {
     const c = clauseAt(tokens, i);
