@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mayBeFramed, readClauses } from '../../dialogs/safety/clause.js';
 import { tokenise } from '../../dialogs/safety/detect.js';
+import { termIdsOf } from '../../dialogs/safety/match.js';
 import { loadDataset } from '../fixtures/flags/dataset.js';
 import { loadSafetyModel } from '../fixtures/flags/source.js';
 
@@ -47,5 +48,37 @@ describe('mayBeFramed: a message with no frame word has only real clauses (sessi
     expect(mayBeFramed(a)).toBe(true);
     // The same words in a new tokens array are read again, with the same result.
     expect(readClauses(tokenise('we learned about it in pshe and she said it was fine', model))).toEqual(first);
+  });
+});
+
+describe('several-word set members keep their term ids (session 39)', () => {
+  it('over every tuning message, a word given a several-word set has term ids for all its keys, the same a second time', () => {
+    let extended = 0;
+    for (const text of tuningTexts()) {
+      const again = tokenise(text, model);
+      for (const [i, t] of tokenise(text, model).entries()) {
+        if (t.keys.length <= model.words.keysOf(t.word).keys.length) continue;
+        // Its ids, when there is one for every key (a word given two such sets has them for its first only), are those of
+        // its keys, set last: matching reads them, not the strings again.
+        if (t.termIds?.ids.length === t.keys.length) {
+          extended += 1;
+          expect([...t.termIds.ids]).toEqual([...termIdsOf(t.keys).ids]);
+        }
+        // The same message read twice gives the same keys and sets (the second time from the word's memo).
+        expect(again[i]?.keys).toEqual(t.keys);
+        expect(again[i]?.sets).toEqual(t.sets);
+      }
+    }
+    expect(extended).toBeGreaterThan(1_000);
+  });
+
+  it('gives "best friend" the set of the pair on "best", and not a lone "best"', () => {
+    const pair = tokenise('my best friend told me', model);
+    const lone = tokenise('it was the best day', model);
+    expect(pair[1]?.word).toBe('best');
+    expect(pair[1]?.sets).toContain('{youngkin}');
+    expect(pair[1]?.keys.at(-1)).toBe('{youngkin}');
+    expect(lone[3]?.word).toBe('best');
+    expect(lone[3]?.sets).not.toContain('{youngkin}');
   });
 });
