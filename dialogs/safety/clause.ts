@@ -1,5 +1,5 @@
 import type { Token } from './match.js';
-import { wordList } from './lists.js';
+import { derivedWordList, wordList } from './lists.js';
 
 /**
  * Session 38 (clause): one reading of a message's clauses, the way a safeguarding lead reads a sentence: WHO acts
@@ -57,17 +57,47 @@ const OVER_WORDS = wordList('over_words');
 const NOW_WORDS = wordList('now_words');
 const REPORT_OBJECTS = wordList('report_objects');
 const REPORTED_SUBJECTS = wordList('reported_subjects');
+/** Session 39: the words by which {@link frameOf} may find a frame (with a word of the `{game}` set): see {@link mayBeFramed}. */
+const FRAME_WORDS = derivedWordList(() => [...WORK_FRAMES, ...GAME_AGENTS, ...LESSON_VERBS]);
 
-const MEMO = new WeakMap<readonly Token[], readonly Clause[]>();
+/**
+ * Session 39: the last message read (its tokens array) and what was worked out for it: the clauses, and whether any word
+ * could put a clause in a story, game or lesson. One message is read at a time, so one slot serves (a WeakMap's set for
+ * every message cost more than the look-ups it saved); another array, even of the same words, is read again.
+ */
+let memoTokens: readonly Token[] | undefined;
+let memoClauses: readonly Clause[] | undefined;
+let memoFramable: boolean | undefined;
+
+function memoFor(tokens: readonly Token[]): void {
+  if (memoTokens === tokens) return;
+  memoTokens = tokens;
+  memoClauses = undefined;
+  memoFramable = undefined;
+}
 
 /** The message's clauses, in order (every token is in exactly one). */
 export function readClauses(tokens: readonly Token[]): readonly Clause[] {
-  let clauses = MEMO.get(tokens);
-  if (clauses === undefined) {
-    clauses = split(tokens);
-    MEMO.set(tokens, clauses);
+  memoFor(tokens);
+  return (memoClauses ??= split(tokens));
+}
+
+/**
+ * Session 39: whether any clause of the message can be other than real: false when no word could name a frame (a work,
+ * a game's creature, a game, a lesson verb: what {@link frameOf} reads), and then every clause is real without splitting
+ * the message (most messages). True says only that one may be.
+ */
+export function mayBeFramed(tokens: readonly Token[]): boolean {
+  memoFor(tokens);
+  if (memoFramable === undefined) {
+    let framable = false;
+    for (let k = 0; k < tokens.length && !framable; k += 1) {
+      const t = tokens[k] as Token;
+      framable = FRAME_WORDS.has(t.word) || t.sets.includes('{game}');
+    }
+    memoFramable = framable;
   }
-  return clauses;
+  return memoFramable;
 }
 
 /** The clause token `i` is in. */

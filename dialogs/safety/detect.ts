@@ -8,7 +8,7 @@ import { findPhrases, keysPresent, type PhraseMatch, type Token } from './match.
 import { analyseScope, CHILD_ACTS, CONDITION_OPENERS, isHypothetical, isNegated, isWhollyGeneral, type MessageScope } from './scope.js';
 import type { DetectResult, DetectorSignal, DetectorState } from './types.js';
 import { bindWordLists, derivedWordList, wordList } from './lists.js';
-import { clauseAt, FIRST_PERSON, GAME_AGENTS, namesChild, WORK_FRAMES, type Reality } from './clause.js';
+import { clauseAt, FIRST_PERSON, GAME_AGENTS, mayBeFramed, namesChild, WORK_FRAMES, type Reality } from './clause.js';
 
 /** Longest stretch of a message kept in the cross-turn state as evidence. */
 const MAX_SIGNAL_TEXT = 120;
@@ -151,7 +151,12 @@ export function tokenise(text: string, model: SafetyModel): Token[] {
         for (let k = 0; k < n; k += 1) {
           const t = tokens[i + k];
           if (t === undefined || t.keys.includes(c.set)) continue;
-          tokens[i + k] = { ...t, keys: [...t.keys, c.set], sets: [...t.sets, c.set] };
+          // Session 39: a word with its own keys still (most) gets them with the set from the word's memo, term ids too.
+          const own = wordKeys[i + k];
+          if (own !== undefined && own.keys === t.keys) {
+            const e = words.withSet(own, c.set);
+            tokens[i + k] = { ...t, keys: e.keys, sets: e.sets, termIds: e.termIds };
+          } else tokens[i + k] = { ...t, keys: [...t.keys, c.set], sets: [...t.sets, c.set] };
         }
       }
     }
@@ -640,7 +645,7 @@ function jokeDisputed(tokens: readonly Token[], i: number): boolean {
 function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: readonly string[], model: SafetyModel, threat = false, near?: RunOnPhrase): boolean {
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
-    if (t === undefined || t.sentence !== s || !t.keys.some((k) => sets.includes(k))) continue;
+    if (t === undefined || t.sentence !== s || !sharesKey(t.keys, sets)) continue;
     if (near !== undefined && t.keys.every((k) => !sets.includes(k) || THOUGHT_TOPICS.has(k)) && otherThought(near, tokens, i)) continue;
     if (sets.includes('{harmless}') && filmedOrPosted(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
     if (sets.includes('{harmless}') && disguisedAccident(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
@@ -659,6 +664,12 @@ function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: read
     }
     if (!negated) return true;
   }
+  return false;
+}
+
+/** Session 39: whether any of a word's keys is one of `sets` (a loop: `keys.some` made a closure for every word asked). */
+function sharesKey(keys: readonly string[], sets: readonly string[]): boolean {
+  for (const k of keys) if (sets.includes(k)) return true;
   return false;
 }
 
@@ -861,7 +872,7 @@ function revealedNow(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined) continue;
-    if (REVEAL_VETO.some((v) => t.sets.includes(v)) || t.word === 'tell' || t.word === 'told') return false;
+    if (hasAnySet(t, REVEAL_VETO) || t.word === 'tell' || t.word === 'told') return false;
     if (i >= m.first && i <= m.last) continue;
     // (Session 27: "SOMEONE knocked on the door and it was just the amazon man": the unknown one before the phrase is who the reveal names.)
     if (OTHER_PERSON.has(t.word) && !bringsThings(tokens, i - 1) && !(i < m.first && UNKNOWN_ONE.has(t.word))) return false;
@@ -3516,6 +3527,8 @@ const AUTHORING = wordList('authoring');
  * weaker than a work or a lesson, as it covers fewer categories), or undefined when any clause is real.
  */
 function spanReality(tokens: readonly Token[], first: number, last: number): Reality | undefined {
+  // Session 39: no word that could frame a clause, every clause real (most messages: no split into clauses).
+  if (!mayBeFramed(tokens)) return undefined;
   let reality: Reality | undefined;
   for (let i = first; i <= last; i += 1) {
     const c = clauseAt(tokens, i);
@@ -5558,9 +5571,22 @@ function combosWith(combos: SafetyModel['combos'], current: ReadonlyMap<string, 
   // Session 32: one feature's combos are already in order, each once (most messages have none or one).
   if (current.size === 0) return NO_COMBOS;
   if (current.size === 1) for (const feature of current.keys()) return byNeed.get(feature) ?? NO_COMBOS;
-  const found = new Set<number>();
-  for (const feature of current.keys()) for (const c of byNeed.get(feature) ?? []) found.add(c);
-  return [...found].sort((a, b) => a - b);
+  // Session 39: the combos of every feature in one array, sorted in place and each kept once (was a Set, its copy and a sort
+  // with a closure: the same numbers in the same order).
+  const found: number[] = [];
+  for (const feature of current.keys()) {
+    const list = byNeed.get(feature);
+    if (list === undefined) continue;
+    for (const c of list) {
+      let j = found.length - 1;
+      while (j >= 0 && (found[j] as number) > c) j -= 1;
+      if (j >= 0 && found[j] === c) continue;
+      found.push(c);
+      for (let k = found.length - 1; k > j + 1; k -= 1) found[k] = found[k - 1] as number;
+      found[j + 1] = c;
+    }
+  }
+  return found;
 }
 
 /** Session 32: each category's bit in {@link CategoryFlags}. */

@@ -277,10 +277,20 @@ const matchedAt: number[] = [];
  * (`matchedAt`), as a walk of the phrases one by one finds them. Few messages match more than one phrase of a first term.
  */
 function inIndexOrder(found: PhraseMatch[], from: number): void {
+  // Session 39: an insertion sort in place, `matchedAt` moved with the matches (no index array, closure or copy; a first
+  // term's phrases are each found once, so no two keys are equal and the order is the one a sort gave).
   const count = found.length - from;
-  const order = Array.from({ length: count }, (_, m) => m).sort((x, y) => (matchedAt[x] ?? 0) - (matchedAt[y] ?? 0));
-  const matches = found.slice(from);
-  for (let m = 0; m < count; m += 1) found[from + m] = matches[order[m] ?? 0] as PhraseMatch;
+  for (let m = 1; m < count; m += 1) {
+    const match = found[from + m] as PhraseMatch;
+    const at = matchedAt[m] ?? 0;
+    let j = m - 1;
+    for (; j >= 0 && (matchedAt[j] ?? 0) > at; j -= 1) {
+      found[from + j + 1] = found[from + j] as PhraseMatch;
+      matchedAt[j + 1] = matchedAt[j] ?? 0;
+    }
+    found[from + j + 1] = match;
+    matchedAt[j + 1] = at;
+  }
 }
 
 /**

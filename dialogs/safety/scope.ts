@@ -626,7 +626,20 @@ function askedForSelf(tokens: readonly Token[]): boolean {
   for (let i = 0; i < tokens.length; i += 1) {
     const w = tokens[i]?.word ?? '';
     if (w !== 'asking' && w !== 'askin' && w !== 'ask' && w !== 'asks') continue;
-    if (ASKED_FOR.some((run) => run.every((x, k) => tokens[i + 1 + k]?.word === x))) return true;
+    if (askedForRunAt(tokens, i + 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * Session 39: whether one of ASKED_FOR's runs of words starts at token `from` (loops: the closure that read the tokens
+ * captured the loop's index, so every word of every message asked cost a new context, ~2 KB a message).
+ */
+function askedForRunAt(tokens: readonly Token[], from: number): boolean {
+  for (const run of ASKED_FOR) {
+    let all = true;
+    for (let k = 0; k < run.length && all; k += 1) all = tokens[from + k]?.word === run[k];
+    if (all) return true;
   }
   return false;
 }

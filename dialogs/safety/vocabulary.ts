@@ -20,6 +20,15 @@ export interface WordKeys {
   readonly secondOfMulti: boolean;
   /** Session 24: `keys` as the phrase indexes' term ids; read through {@link WordIndex.termIds}, which renews them when stale. */
   termIds: TermIds;
+  /** Session 39: these keys with one set more, by the set (see {@link WordIndex.withSet}); made when first asked. */
+  withSets: Map<string, KeysWithSet> | undefined;
+}
+
+/** Session 39: a word's keys with the set of a several-word member it is part of added last (see {@link WordIndex.withSet}). */
+export interface KeysWithSet {
+  readonly keys: readonly string[];
+  readonly sets: readonly string[];
+  termIds: TermIds;
 }
 
 /** A set member of several words ("dinner lady"): its words' stems in order, and its set. */
@@ -149,6 +158,21 @@ export class WordIndex implements Vocabulary {
     return k.termIds;
   }
 
+  /**
+   * Session 39: `k`'s keys and sets with `set` added last, and their term ids, made once per word and set (a word of a
+   * several-word set member, "best friend", "at school", gets the set in every message: it was two new arrays a word and
+   * its ids looked up again by string when the message was laid out for matching).
+   */
+  withSet(k: WordKeys, set: string): KeysWithSet {
+    let e = k.withSets?.get(set);
+    if (e === undefined) {
+      const keys = [...k.keys, set];
+      e = { keys, sets: [...k.sets, set], termIds: termIdsOf(keys) };
+      (k.withSets ??= new Map()).set(set, e);
+    } else if (e.termIds.generation !== termGeneration()) e.termIds = termIdsOf(e.keys);
+    return e;
+  }
+
   /** Memoised Porter stem. */
   stem(word: string): string {
     let s = this.stems.get(word);
@@ -231,7 +255,7 @@ export class WordIndex implements Vocabulary {
     // Any number is also `{number}` ("took 16 paracetamol").
     if (/^\d+$/.test(word)) keys.add('{number}');
     const all = [...keys];
-    const result: WordKeys = { keys: all, fuzzy, sets: all.filter((k) => k.startsWith('{')), multi: this.multiStartingWith(stem), secondOfMulti: this.multiSeconds.has(stem), termIds: termIdsOf(all) };
+    const result: WordKeys = { keys: all, fuzzy, sets: all.filter((k) => k.startsWith('{')), multi: this.multiStartingWith(stem), secondOfMulti: this.multiSeconds.has(stem), termIds: termIdsOf(all), withSets: undefined };
     if (this.keyCache.size >= WordIndex.CACHE_LIMIT) this.keyCache.clear();
     this.keyCache.set(word, result);
     return result;
