@@ -208,9 +208,16 @@ export function createHarbourMachine(deps: DialogDeps, options: HarbourMachineOp
         { guard: and(['safeAnswerOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'saySafeForNow'] },
         // "am i gonna get in trouble", read by the classifier alone as danger: the question is answered, nothing escalated.
         { guard: and(['troubleOutweighsGuess', not('isWithCounsellor')]), actions: [...TAKE_MESSAGE, 'sayNotInTroubleIfAsked'] },
+        // In danger now, "he says get in", "should i open the door" that the detector reads as danger or a meeting again: the
+        // question's own answer (no, stay where people are or stay in, 999), not the escalation's first words again; the
+        // findings still go to the console (session 39: the v130 classifier raises danger and meet on "he says get in").
+        { guard: and(['isInDangerNow', 'asksGoOut', not('isOnAdultPath'), 'flagsOnlyDangerOrMeet', not('isWithCounsellor')]), target: '.escalated', actions: [...TAKE_MESSAGE, 'noteFindingsInDanger', 'trustedAdultAnswered', 'feelingsAnswered', { type: 'say', params: { key: 'escalation.danger-go-out' } }] },
+        { guard: and(['isInDangerNow', 'asksAboutDoor', 'isOnChildPath', 'flagsOnlyDangerOrMeet', not('isWithCounsellor')]), target: '.escalated', actions: [...TAKE_MESSAGE, 'noteFindingsInDanger', 'trustedAdultAnswered', 'feelingsAnswered', { type: 'say', params: { key: 'escalation.danger-door' } }] },
         { guard: 'hasRedFlag', target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateOnFindings', 'sayHarmToOtherIfAny', 'sayCardGivenIfAny', 'sayOutingIfAny', 'sayKeepImageIfAsked', 'sayTakeDownIfAsked', 'sayImageWorryIfAny', 'sayPaidAlreadyIfAny', 'sayCantPayIfAny', 'sayNotOkayIfAsked', 'sayTookDeviceIfAny', 'sayNotInTroubleIfAsked', 'sayPoliceIfAsked', 'sayNotYourFaultIfSaid', 'sayFriendSecretIfAny', 'sayPrivacyIfAsked', 'sayDontConfrontIfAsked', 'sayCantTellForYouIfAsked', 'sayDontDeleteIfAsked', 'sayAboutCeopIfAsked', 'sayStandingAnswersIfAny', 'sayFearsTellingIfAny', 'askSafeLast'] },
         // "she already gave it", after a stranger asked for their details: the stranger knows them now.
-        { guard: and(['givesDetails', not('isWithCounsellor')]), target: '.escalated', actions: [...TAKE_MESSAGE, 'escalateDetailsGiven'] },
+        // Not in danger now: 999 is what matters then, and "its my fault i told him where i live" gets "not your fault" and 999
+        // again below. A child blaming themselves is answered first, before the escalation's lines.
+        { guard: and(['givesDetails', not('isWithCounsellor'), not('isInDangerNow')]), target: '.escalated', actions: [...TAKE_MESSAGE, 'sayNotYourFaultIfSaid', 'escalateDetailsGiven'] },
         // "nobody can help me", "theres no point", before any escalation: a warning sign; a counsellor, hope, and are you safe.
         { guard: and(['feelsNoPoint', not('isEscalated')]), target: '.escalated', actions: [...TAKE_MESSAGE, 'setAudienceFromMessage', 'escalateNoPoint'] },
         // With a counsellor the bot is silent: the person reads and answers.

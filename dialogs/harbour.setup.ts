@@ -64,7 +64,7 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
     // The context as it will be once the message is taken (the same object when it already is).
     const taken = turn === context.turn ? context : { ...context, turn };
     const summary = summaryOf(context, event);
-    if ((noPointOf(taken) && context.handoff === 'none') || turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || givesDetails(taken) || turn.asksToMeet === true || turn.blamesSelf === true || tellsBlockedOrReported(turn, context.said) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.asksTakeDevice === true && pathOf(context.audience) === 'parent') || ((turn.outing === true || turn.outedHomeFear === true) && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || asksIfThereOnPath(context, turn) || isBackAfterPause(taken) || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
+    if ((noPointOf(taken) && context.handoff === 'none') || turn.asksForPerson === true || turn.asksIfBot === true || turn.declinesPerson === true || turn.goodbye === true || (turn.asksWait === true && context.handoff !== 'none' && context.handoff !== 'failed') || (turn.stays === true && isWaitingForPerson(context)) || worriesAboutImage(taken) || hasFriendSecret(taken) || turn.asksPrivacy === true || turn.asksIfInTrouble === true || turn.asksPolice === true || (givesDetails(taken) && !isInDangerNow(taken)) || turn.asksToMeet === true || turn.blamesSelf === true || tellsBlockedOrReported(turn, context.said) || comesToCheck(taken) || paidAlready(taken, summary) || cantPay(taken, summary) || asksIfWrong(taken, summary) || tookDevice(taken) || turn.asksShouldTell === true || (turn.asksConfront === true && pathOf(context.audience) === 'parent') || turn.asksBotToTell === true || asksDeleteAfterFlag(turn, summary) || turn.asksAboutCeop === true || turn.asksKeepImage === true || turn.asksTakeDown === true || turn.frustrated === true || asksIfLegit(taken, summary) || (turn.gaveCard === true && context.said.cardGiven !== true) || (turn.asksCheckMessages === true && pathOf(context.audience) === 'parent') || (turn.asksTakeDevice === true && pathOf(context.audience) === 'parent') || ((turn.outing === true || turn.outedHomeFear === true) && context.said.outing !== true) || (turn.pauses === true && turn.findings.length === 0) || toldOfHarmToOther(taken) || (turn.asksWhatToSay === true && pathOf(context.audience) === 'parent') || turn.stillHere === true || asksIfThereOnPath(context, turn) || isBackAfterPause(taken) || turn.thanks === true || standingAnswerLines(taken, summary).length > 0) return false;
     // "tips" once they said who is chatting and nobody was asked for: the root's tips route takes it.
     return !(turn.wantsTips === true && context.audience !== undefined && context.handoff === 'none');
   };
@@ -825,6 +825,20 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** "Are you safe right now?" "yes": glad, and who to call if that changes. */
       saySafeForNow: emit(({ context }) => sayToReader(context, 'safety.safe-yes')),
       /**
+       * In danger now, a question about the door or going out that raised danger or a meeting again (the root's route before
+       * `hasRedFlag`): the findings go to the console as `escalateOnFindings` would send them (a request only when they add
+       * an urgency or a category), and none of the escalation's lines is said: the question's own answer says 999.
+       */
+      noteFindingsInDanger: enqueueActions(({ context, enqueue }) => {
+        const urgency = context.turn.urgency ?? 'normal';
+        const { out, raises, escalated } = escalation(context, urgency, context.turn.findings);
+        for (const e of out) if (e.type === 'handoff.requested') enqueue.emit(e);
+        enqueue.assign({
+          ...requestMade(context, urgency, raises, escalated),
+          summary: { ...context.summary, urgency: raises ? urgency : (context.summary.urgency ?? urgency) },
+        });
+      }),
+      /**
        * "she already gave it", after a stranger asked for their details: the stranger knows them now.
        * A finding of the dialog's own, as for "yes" to "do they know private things"; what to do if
        * that person turns up comes with it (once).
@@ -1131,6 +1145,11 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
        * are a danger story's). When every finding is the classifier's danger guess and the message
        * says the danger has passed, the child's words win: no second 999, and the reminders stop.
        */
+      /** Every finding of the message is danger now or a meeting ("he says get in" after "hes in a car outside my school"). */
+      flagsOnlyDangerOrMeet: ({ context, event }) => {
+        const turn = turnOf(context, event);
+        return turn.urgency !== undefined && turn.findings.length > 0 && turn.findings.every((f) => f.category === 'immediate_danger' || f.category === 'meet_or_secrecy');
+      },
       safeNowOutweighsGuess: ({ context, event }) => {
         const turn = turnOf(context, event);
         // A combo across turns may fire again on a time word alone ("shes at home with me now" after

@@ -5502,6 +5502,16 @@ const THEIR_PARTNER = /^(?:his|her|their)\s+(?:girlfriend|boyfriend|gf|bf|gfs|bf
 const CHILD_AS_PARTNER = /\b(?:i\s+am|im|i'm|be)\s+(?:his|her)\s+(?:girlfriend|boyfriend|gf|bf)\b/;
 
 /**
+ * Session 39: combo deadline-after-threat-and-self-harm is a deadline given now, after suicidal thoughts were said (what
+ * `deadlineOnly` kept as the classifier's danger now until v129): the deadline must be in this message. Suicidal thoughts
+ * told after a deadline ("she gave me till 10", then "i just want to end it") are self-harm, answered with "are you safe
+ * right now?", as the writers label them.
+ */
+function deadlineNotInMessage(combo: SafetyModel['combos'][number], current: ReadonlyMap<string, EvidenceSpan>): boolean {
+  return combo.id === 'deadline-after-threat-and-self-harm' && !current.has('signal.deadline');
+}
+
+/**
  * Session 33: `threat-own-images` says that a threat about the child's own pictures is sexual too. When the turns of its
  * window already raised sexual (the pictures asked for and sent: "guy on insta asked for pics i sent some"), the
  * conversation has that category, and a later question ("if i block him will he see") is no new finding.
@@ -5901,6 +5911,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     if (complete && laterDayMeeting(combo, evidence, current, state, turn)) complete = false;
     if (complete && grownRelativesCouple(combo, evidence, text)) complete = false;
     if (complete && sexualAlreadyRaised(combo, state, turn)) complete = false;
+    if (complete && deadlineNotInMessage(combo, current)) complete = false;
     if (complete) add(`ctx:${combo.id}`, combo.category, combo.urgency, COMBO_CONFIDENCE, evidence);
   }
 

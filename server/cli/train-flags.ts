@@ -21,7 +21,7 @@
  * `--items FILE` also writes what each item raised, turn by turn, to compare two runs item by item.
  *   --method full|sgd   --lambda 3e-5   --tolerance 1e-5   (full batch)
  *   --seed 17   --epochs 10   --l2 0.001   (SGD: shuffle seeds seed + epoch)
- *   --features w,b,c4   --floor 0.85   --critical-floor 0.55   --danger-floor 0.8
+ *   --features w,b,c4   --floor 0.85   --critical-floor 0.65   --danger-floor 0.8
  *   --fold-by-example   --no-model (lexicon alone)   --secondary 0.5   --positive-weight 3   try other settings without changing the defaults.
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
@@ -75,6 +75,11 @@ export interface TrainOptions {
    * Session 19, with full-batch training (less extreme scores): every floor lower, 0.95 -> 0.85,
    * self_harm 0.7 -> 0.55, danger 0.85 -> 0.8, chosen so that leave-one-batch-out recall matches
    * SGD's in every category (docs/history/red-flags.md, "Session 19 round").
+   * Session 39, self_harm 0.55 -> 0.65: the 23 blind training batches s39trainA-W raised the share of
+   * self-harm lines, and with it the self-harm score of short everyday messages ("goodbye" 0.37 -> 0.59,
+   * "she taught herself guitar" 0.30 -> 0.56), past 0.55. At 0.65 the readable held-out half has 10
+   * benign messages fewer flagged than at 0.55 for 4 self-harm items fewer; unread batches: misses 86
+   * (84 at 0.55, 134 before the batches), s39evalA-D 43 (tests/fixtures/flags-pending/README.md).
    */
   readonly criticalMaxBenign: number;
   readonly criticalFloor: number;
@@ -115,7 +120,7 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   maxBenign: 0.01,
   floor: 0.85,
   criticalMaxBenign: 0.01,
-  criticalFloor: 0.55,
+  criticalFloor: 0.65,
   dangerFloor: 0.8,
   foldByFile: true,
   secondary: 0.5,

@@ -2699,6 +2699,11 @@ describe('more from the second report', () => {
   it('"he says get in", in danger now, is no, stay where people are, 999; not the door line', () => {
     const last = play(machine, offShift, [msg('im 14'), msg('this guy off insta is in a car outside my school'), msg('he says get in')]).at(-1);
     expect(keysOf(last?.emitted ?? [])).toEqual(['escalation.danger-go-out']);
+    // Since v130 the detector reads a meeting (and danger) in "he says get in": the answer is still the one to the question,
+    // and the console still hears the new category, at the urgency so far.
+    const requests = (last?.emitted ?? []).flatMap((e) => (e.type === 'handoff.requested' ? [e] : []));
+    expect(requests.map((e) => e.urgency)).toEqual(['immediate']);
+    expect(requests[0]?.findings.map((f) => f.category)).toContain('meet_or_secrecy');
   });
 
   it('hears a picture in a group chat as going round, a read phone as a watched device, and "if i block him will he see" as a question, not a threat', () => {

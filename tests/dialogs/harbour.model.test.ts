@@ -47,7 +47,9 @@ const ANSWERS: readonly DialogEvent[] = [
 
 /** Red flags the real detector finds, one per urgency, checked below to really have that urgency. */
 const RED_FLAGS: Readonly<Record<Urgency, string>> = {
-  immediate: 'he is outside my house right now',
+  // Since v130 the classifier also reads personal_info in "he is outside my house right now" (he knows where they live, as
+  // the s39 writers label it): a stranger with no "he" who knows them raises danger alone.
+  immediate: 'a man is outside my house right now',
   high: 'he asked me to send nudes',
   normal: 'he asked for my mums card details',
 };

@@ -51,6 +51,9 @@ describe('session 27c: a deadline in blackmail is a threat, not danger now', () 
     expect(lastCategories([threat, 'he gave me an hour and said hes coming to my house'])).toContain('immediate_danger');
     expect(lastCategories([threat, 'he says hes 5 mins away'])).toContain('immediate_danger');
     expect(lastCategories([threat, 'i want to end it honestly', 'he gave me till 11 tonight'])).toContain('immediate_danger');
+    // Since v130 by the lexicon's combo, not the classifier's danger guess (which the v130 classifier no longer makes).
+    expect(last([threat, 'i want to end it honestly', 'he gave me till 11 tonight']).map((f) => f.rule)).toContain('ctx:deadline-after-threat-and-self-harm');
+    expect(last([threat, 'im so done with everything honestly', 'hes given me 1 hour']).map((f) => f.rule)).toContain('ctx:deadline-after-threat-and-self-harm');
   });
 
   it('raises nothing for a deadline of homework or chores', () => {
