@@ -1140,16 +1140,16 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       /** The chat's urgency is immediate and nobody has said the danger has passed. */
       isInDangerNow: ({ context }) => isInDangerNow(context),
       saysSafeNow: ({ context, event }) => saysSafeNow(context, turnOf(context, event)),
-      /**
-       * "hes gone now" after danger now: the classifier alone may read it as danger again (its words
-       * are a danger story's). When every finding is the classifier's danger guess and the message
-       * says the danger has passed, the child's words win: no second 999, and the reminders stop.
-       */
       /** Every finding of the message is danger now or a meeting ("he says get in" after "hes in a car outside my school"). */
       flagsOnlyDangerOrMeet: ({ context, event }) => {
         const turn = turnOf(context, event);
         return turn.urgency !== undefined && turn.findings.length > 0 && turn.findings.every((f) => f.category === 'immediate_danger' || f.category === 'meet_or_secrecy');
       },
+      /**
+       * "hes gone now" after danger now: the classifier alone may read it as danger again (its words
+       * are a danger story's). When every finding is the classifier's danger guess and the message
+       * says the danger has passed, the child's words win: no second 999, and the reminders stop.
+       */
       safeNowOutweighsGuess: ({ context, event }) => {
         const turn = turnOf(context, event);
         // A combo across turns may fire again on a time word alone ("shes at home with me now" after
