@@ -152,8 +152,8 @@ export class WordIndex implements Vocabulary {
     return r;
   }
 
-  /** A word's keys as term ids (see {@link WordKeys.termIds}), renewed if a phrase index added terms since. */
-  termIds(k: WordKeys): TermIds {
+  /** A word's keys (or a {@link withSet} entry's) as term ids (see {@link WordKeys.termIds}), renewed if a phrase index added terms since. */
+  termIds(k: { readonly keys: readonly string[]; termIds: TermIds }): TermIds {
     if (k.termIds.generation !== termGeneration()) k.termIds = termIdsOf(k.keys);
     return k.termIds;
   }
@@ -169,7 +169,7 @@ export class WordIndex implements Vocabulary {
       const keys = [...k.keys, set];
       e = { keys, sets: [...k.sets, set], termIds: termIdsOf(keys) };
       (k.withSets ??= new Map()).set(set, e);
-    } else if (e.termIds.generation !== termGeneration()) e.termIds = termIdsOf(e.keys);
+    } else this.termIds(e);
     return e;
   }
 
