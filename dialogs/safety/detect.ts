@@ -3720,6 +3720,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [endThenItIs, 'thing'],
   [lazyDaySleep, 'hyperbole'],
   [placeWithFamily, 'trusted'],
+  [placeForSight, 'thing'],
   [ownLimbHurt, 'hyperbole'],
   [askedWhatLike, 'trusted'],
   [kinDrama, 'hyperbole'],
@@ -4221,19 +4222,42 @@ const PLACE_VETO = wordList('place_veto');
  * bridge, tell my mum im sorry" and "im on the bridge with my friend and she wants to jump" keep it.
  */
 function placeWithFamily(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  return placeOuting(tokens, m, rule, (i) => OUTING_KIN.has(tokens[i]?.word ?? '') && tokens[i - 1]?.word === 'my' && (tokens[i - 2]?.word === 'with' || (tokens[i - 2]?.word === 'and' && tokens[i - 3]?.word === 'me')));
+}
+
+const OUTING_SIGHTS = wordList('outing_sights');
+
+/**
+ * Session 40: a bridge or a roof gone onto for what is there, by writers of 8 of s39train's 23 batches ("stood on the
+ * bridge at the park feeding the DUCKS", "taking photos of the BOATS", "on the roof TERRACE at the hotel", "on the
+ * SHED roof getting the BALL back", "the roof of the climbing FRAME"): the place phrases of overdose-taken and
+ * suicide-plan stand down, as for `placeWithFamily`, when a word of `outing_sights` is in the message, under the same
+ * vetoes. A photo alone is no sight ("she sent a pic from the bridge" is a goodbye); "im on the roof terrace and i
+ * want to jump" and "on the bridge watching the boats, i cant do this anymore" keep it.
+ */
+function placeForSight(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  return placeOuting(tokens, m, rule, (i) => OUTING_SIGHTS.has(tokens[i]?.word ?? ''));
+}
+
+/**
+ * The place phrase of overdose-taken or suicide-plan (a word of set `means` in it, not pills) in a message with no word
+ * of `place_veto`, distress, violence, killing, pills or fear and no other means, where `isOuting` holds of a token
+ * outside the phrase.
+ */
+function placeOuting(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, isOuting: (i: number) => boolean): boolean {
   if (rule.id !== 'lex:immediate_danger.overdose-taken' && rule.id !== 'lex:self_harm.suicide-plan') return false;
   let place = false;
   for (let j = m.first; j <= m.last; j += 1) if (tokens[j]?.sets.includes('{means}') && !tokens[j]?.sets.includes('{pills}')) place = true;
   if (!place) return false;
-  let withKin = false;
+  let outing = false;
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined) continue;
     if (PLACE_VETO.has(t.word) || t.sets.includes('{distress}') || t.sets.includes('{violent}') || t.sets.includes('{kill}') || t.sets.includes('{pills}') || t.sets.includes('{afraid}')) return false;
     if (i > m.last || i < m.first) if (t.sets.includes('{means}') && t.word !== tokens[m.last]?.word) return false;
-    if (OUTING_KIN.has(t.word) && tokens[i - 1]?.word === 'my' && (tokens[i - 2]?.word === 'with' || (tokens[i - 2]?.word === 'and' && tokens[i - 3]?.word === 'me'))) withKin = true;
+    if ((i > m.last || i < m.first) && isOuting(i)) outing = true;
   }
-  return withKin;
+  return outing;
 }
 
 const LIMBS = wordList('limbs');

@@ -55,7 +55,7 @@ export const WORD_LIST_NAMES = [
   'show_words', 'sulk_words', 'sulk_talk', 'anger_words', 'anger_veto', 'near_words', 'vow_you', 'vow_speakers',
   'vow_will', 'train_senses', 'kitchen', 'preparing', 'weather', 'weather_veto', 'thing_outside', 'drawing',
   'home_outside', 'retold_speech', 'lift_modals', 'playmates', 'play_words', 'play_veto', 'beside', 'present_veto',
-  'lazy_days', 'sleep_words', 'outing_kin', 'place_veto', 'limbs', 'drama_words', 'drama_veto', 'limb_veto',
+  'lazy_days', 'sleep_words', 'outing_kin', 'outing_sights', 'place_veto', 'limbs', 'drama_words', 'drama_veto', 'limb_veto',
   'addressed', 'asker_place', 'on_camera_before', 'question_asked', 'place_only_veto', 'not_relative_head',
   'relative_fillers', 'relative_verbs', 'friend_kind', 'having_friends', 'card_giving', 'card_veto', 'card_pronouns',
   'went_forms', 'day_gone', 'still_there', 'shops', 'contact_verbs', 'contact_fillers', 'outfit_occasions',
