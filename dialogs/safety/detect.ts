@@ -3718,6 +3718,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [parentPresent, 'trusted'],
   // Session 32a: ordinary life read by the self-harm, danger, card and details rules (each returns early on its rule id).
   [endThenItIs, 'thing'],
+  [endOfMatter, 'over'],
   [lazyDaySleep, 'hyperbole'],
   [placeWithFamily, 'trusted'],
   [placeForSight, 'thing'],
@@ -4177,6 +4178,23 @@ function endThenItIs(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   const it = tokens[m.last]?.word;
   const next = tokens[m.last + 1]?.word;
   return it === 'its' || (it === 'it' && (next === 'is' || next === 'was'));
+}
+
+/**
+ * Session 40: "the end of it" told of a matter closed ("she blocked him and that was the end of it", "i thought that'd be
+ * the end of it", "thats the end of it right?"), by writers of 4 of s39train's 23 batches: suicidal-thoughts stands down
+ * when its phrase is "end of it" after "was the", "is the", "thats the" or "be the" (not "to be the": "i want this to be
+ * the end of it" is a wish and keeps it), with nothing after "it" but the message's end or punctuation ("the end of it
+ * all" keeps it).
+ */
+function endOfMatter(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:self_harm.suicidal-thoughts' || m.last !== m.first + 2) return false;
+  if (tokens[m.first]?.keys[0] !== 'end' || tokens[m.first + 1]?.word !== 'of' || tokens[m.last]?.word !== 'it') return false;
+  if (tokens[m.first - 1]?.word !== 'the') return false;
+  const verb = tokens[m.first - 2]?.word ?? '';
+  if (!['was', 'is', 'thats', 'be'].includes(verb) || (verb === 'be' && tokens[m.first - 3]?.word === 'to')) return false;
+  const next = tokens[m.last + 1];
+  return next === undefined || next.sentence !== tokens[m.last]?.sentence || ['right', 'then', 'and', 'but', 'so', 'lol'].includes(next.word);
 }
 
 const LAZY_DAYS = wordList('lazy_days');

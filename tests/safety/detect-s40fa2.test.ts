@@ -24,3 +24,30 @@ describe('session 40fa2: a bridge or a roof gone onto for what is there', () => 
     expect(categories('im on the roof, the view is the last thing i want to see')).toContain('immediate_danger');
   });
 });
+
+describe('session 40fa2: "the end of it" told of a matter closed', () => {
+  it('reads a matter closed as no self-harm', () => {
+    expect(categories('he got banned from the server and that was the end of it')).toEqual([]);
+    expect(categories('i reported the account and i thought that would be the end of it')).toEqual([]);
+    expect(categories('mum spoke to the school so thats the end of it right?')).toEqual([]);
+  });
+
+  it('keeps a wish for the end of it, "the end of it all", or the end of it for the child', () => {
+    expect(categories('i just want this to be the end of it')).toContain('self_harm');
+    expect(categories('tonight will be the end of it all')).toContain('self_harm');
+    expect(categories('that was the end of it for me')).toContain('self_harm');
+  });
+});
+
+describe('session 40fa2: someone outside named by the work', () => {
+  it('reads a window cleaner or a postman outside as no danger', () => {
+    expect(categories('there was a man outside my window and it was only the window cleaner')).toEqual([]);
+    expect(categories('theres a woman outside our house, shes the new postwoman')).toEqual([]);
+  });
+
+  it('keeps one who claims the work, or is watching', () => {
+    expect(categories('theres a man outside claiming to be the window cleaner')).toContain('immediate_danger');
+    expect(categories('a man outside says hes the postman and wants me to open the door')).toContain('immediate_danger');
+    expect(categories('theres a man outside, i think its the window cleaner but hes staring in at me')).toContain('immediate_danger');
+  });
+});
