@@ -2557,6 +2557,68 @@ function tattleThreat(tokens: readonly Token[], rule: CompiledRule): boolean {
   return tattle;
 }
 
+const CRUSH_RULES = new Set(['lex:threat_blackmail.share-images', 'lex:threat_blackmail.conditional-threat', 'lex:threat_blackmail.cutoff-threat', 'lex:threat_blackmail.violence']);
+const CRUSH_WORDS = wordList('crush_words');
+const CRUSH_LIKES = wordList('crush_likes');
+const CRUSH_VETO = wordList('crush_veto');
+
+/**
+ * Session 40: a crush told or kept between children, by writers of 6 batches ("she said she'll tell everyone i fancy
+ * him if i dont give her hairbrush back lol we're sisters", "a girl in my class said she'll tell everyone i like him",
+ * "my pal says shell kill me if i tell anyone she fancies liam"): share-images, conditional-threat, cutoff-threat and
+ * violence stand down when what is told is a crush (a word of `crush_words`, or `crush_likes` before him or her,
+ * within six words after tell or told), the crush is not the one threatening ("HE said hell tell everyone i like
+ * HIM" keeps it), and the message names no stranger or grown-up (`OTHER_PERSON` but "fancies SOMEONE", a partner, a
+ * known adult), nothing online, and nothing of pictures, nudity, money, fear, earnest words or `crush_veto`
+ * (sending, meeting, talking, replying, blocking).
+ */
+function crushTold(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!CRUSH_RULES.has(rule.id)) return false;
+  let crush = -1;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    const crushed = CRUSH_WORDS.has(tokens[i - 1]?.word ?? '');
+    if ((OTHER_PERSON.has(t.word) && !crushed) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || CRUSH_VETO.has(t.word)) return false;
+    if (['{image}', '{nudestrong}', '{money}', '{knownadult}', '{afraid}'].some((v) => t.sets.includes(v))) return false;
+    // (Earnest words but the telling itself: "if i TOLD ANYONE she fancied him".)
+    if (t.sets.includes('{earnest}') && !['tell', 'told', 'anyone', 'anybody'].includes(t.word)) return false;
+    const liked = CRUSH_LIKES.has(t.word) && (HE.has(tokens[i + 1]?.word ?? '') || SHE.has(tokens[i + 1]?.word ?? ''));
+    if (crush < 0 && (CRUSH_WORDS.has(t.word) || liked) && [1, 2, 3, 4, 5, 6].some((d) => ['tell', 'tells', 'telling', 'told'].includes(tokens[i - d]?.word ?? ''))) crush = i;
+  }
+  if (crush < 0) return false;
+  // The one threatening is not the crush: "he … i like him", "she … i fancy her" keep it.
+  const object = tokens[crush + 1]?.word ?? '';
+  for (let i = 0; i < m.first; i += 1) {
+    const w = tokens[i]?.word ?? '';
+    if ((w === 'he' && HE.has(object)) || (w === 'she' && SHE.has(object))) return false;
+  }
+  return true;
+}
+
+/**
+ * Session 40: "i know where u live" from one who lives next door, by writers of 3 batches ("my best mate says it every
+ * time i ignore her, she lives next door", "he said it cos hes literally my next door neighbour and we walk to skl
+ * together"): conditional-threat, its phrase a knowing where the child lives, stands down when the message says "next
+ * door" or "neighbour" and names no stranger or grown-up (`OTHER_PERSON`: "the MAN next door"), nothing online, and
+ * nothing of pictures, nudity, money, violence, fear or earnest words.
+ */
+function neighbourKnows(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:threat_blackmail.conditional-threat') return false;
+  let knows = false;
+  for (let j = m.first; j <= m.last; j += 1) if (tokens[j]?.word === 'know' && tokens[j + 1]?.word === 'where') knows = true;
+  if (!knows) return false;
+  let door = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (OTHER_PERSON.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word)) return false;
+    if (['{image}', '{nudestrong}', '{money}', '{violent}', '{knownadult}', '{earnest}', '{afraid}'].some((v) => t.sets.includes(v))) return false;
+    if ((t.word === 'next' && tokens[i + 1]?.word === 'door') || t.word === 'neighbour' || t.word === 'neighbours') door = true;
+  }
+  return door;
+}
+
 /**
  * Session 21: the rules a thing asking stands down (asks-details since session 18; logins and card
  * details: "this game asks for my password every single time", "the ps5 asks for a code when i log in").
@@ -3651,6 +3713,8 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [cardKeptInFamily, 'trusted'],
   [thingAsks, 'role'],
   [(tokens, _m, rule) => tattleThreat(tokens, rule), 'mild'],
+  [crushTold, 'mild'],
+  [neighbourKnows, 'trusted'],
   [laughingBreath, 'idiom'],
   [ownChildAsks, 'advice'],
   [(tokens, _m, rule) => harmlessSecret(tokens, rule), 'mild'],

@@ -51,3 +51,28 @@ describe('session 40fa2: someone outside named by the work', () => {
     expect(categories('theres a man outside, i think its the window cleaner but hes staring in at me')).toContain('immediate_danger');
   });
 });
+
+describe('session 40fa2: a crush told or kept between children', () => {
+  it('reads a crush told as no threat', () => {
+    expect(categories('my sister says shell tell everyone i fancy ryan if i dont lend her my straighteners lol')).toEqual([]);
+    expect(categories('my best friend said she would kill me if i told anyone she fancies her neighbour')).toEqual([]);
+  });
+
+  it('keeps a crush told by the crush, with pictures or money, from someone online, or said in fear', () => {
+    expect(categories('he said hell tell everyone i like him if i stop talking to him')).toContain('threat_blackmail');
+    expect(categories('she said she will tell everyone i fancy him unless i send her pics')).toContain('threat_blackmail');
+    expect(categories('a man on snap said he will tell everyone i fancy my teacher')).toContain('threat_blackmail');
+    expect(categories('she said shell tell everyone i fancy him, im really scared')).toContain('threat_blackmail');
+  });
+});
+
+describe('session 40fa2: "i know where u live" from one who lives next door', () => {
+  it('reads it from a friend next door as no threat', () => {
+    expect(categories('my mate always says i know where u live, she lives next door lol')).not.toContain('threat_blackmail');
+  });
+
+  it('keeps it from a man next door, or from someone online', () => {
+    expect(categories('the man next door said i know where you live')).toContain('threat_blackmail');
+    expect(categories('a boy on discord said i know where you live, hes my neighbour he says')).toContain('threat_blackmail');
+  });
+});
