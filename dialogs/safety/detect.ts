@@ -2557,6 +2557,39 @@ function tattleThreat(tokens: readonly Token[], rule: CompiledRule): boolean {
   return tattle;
 }
 
+const SCHOOL_ROW_RULES = new Set(['lex:immediate_danger.being-hurt', 'lex:threat_blackmail.violence']);
+const SCHOOL_ROW_OUTCOME = wordList('school_row_outcome');
+const SCHOOL_ROW_VETO = wordList('school_row_veto');
+const SCHOOL_ROW_WEAK = new Set(['fine', 'ok', 'okay']);
+
+/**
+ * Session 40: a row between children at school, told as sorted, by writers of 4 batches ("a girl at school said she'd
+ * hurt me but it was sorted by the head", "a boy in year 9 pushed me in the corridor but a teacher saw and sorted it",
+ * "i told my head of year about the yr 9s pushing me and its been fine since"): being-hurt (never resolvable on its
+ * own: a grown-up's violence "sorted" may not be) and violence stand down when a word of `school_row_outcome` (sorted,
+ * sorry, "fine since", "ok now"…) comes after the phrase with no "but" after it, the message names a school place (`school_places`,
+ * corridor), and it names no grown-up or stranger (`OTHER_PERSON`, the family's grown-ups of `outing_kin`, a known
+ * adult, a partner), nothing online and nothing of pictures, nudity, fear or `school_row_veto` (still, again, keeps,
+ * every, now). "a boy at school hit me, it was sorted but he keeps doing it" and "my dad hurt me but its sorted" keep it.
+ */
+function schoolRowSorted(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!SCHOOL_ROW_RULES.has(rule.id)) return false;
+  let school = false;
+  let outcome = -1;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (OTHER_PERSON.has(t.word) || OUTING_KIN.has(t.word) || PARTNERS.has(t.word) || SCHOOL_ROW_VETO.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word)) return false;
+    if (['{image}', '{nudestrong}', '{knownadult}', '{afraid}'].some((v) => t.sets.includes(v))) return false;
+    if (SCHOOL_PLACES.has(t.word) || t.word === 'corridor') school = true;
+    // "fine" and "ok" only as a state reached: "OK NOW", "FINE SINCE", "BEEN fine" ("he hurts me, im fine" keeps it).
+    const reached = !SCHOOL_ROW_WEAK.has(t.word) || ['now', 'since'].includes(tokens[i + 1]?.word ?? '') || tokens[i - 1]?.word === 'been';
+    if (i > m.last && SCHOOL_ROW_OUTCOME.has(t.word) && reached) outcome = i;
+    if (outcome >= 0 && i > outcome && t.word === 'but') return false;
+  }
+  return school && outcome >= 0;
+}
+
 const CRUSH_RULES = new Set(['lex:threat_blackmail.share-images', 'lex:threat_blackmail.conditional-threat', 'lex:threat_blackmail.cutoff-threat', 'lex:threat_blackmail.violence']);
 const CRUSH_WORDS = wordList('crush_words');
 const CRUSH_LIKES = wordList('crush_likes');
@@ -3714,6 +3747,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [thingAsks, 'role'],
   [(tokens, _m, rule) => tattleThreat(tokens, rule), 'mild'],
   [crushTold, 'mild'],
+  [schoolRowSorted, 'resolved'],
   [neighbourKnows, 'trusted'],
   [laughingBreath, 'idiom'],
   [ownChildAsks, 'advice'],

@@ -76,3 +76,17 @@ describe('session 40fa2: "i know where u live" from one who lives next door', ()
     expect(categories('a boy on discord said i know where you live, hes my neighbour he says')).toContain('threat_blackmail');
   });
 });
+
+describe('session 40fa2: a row between children at school, told as sorted', () => {
+  it('reads a row at school sorted by the school as no danger', () => {
+    expect(categories('a lad in year 8 shoved me on the stairs at school but head of year sorted it')).toEqual([]);
+    expect(categories('a girl in my class said she would punch me but she said sorry and we are ok now')).toEqual([]);
+  });
+
+  it('keeps it going on, by a grown-up, said in the present, or only "fine"', () => {
+    expect(categories('a boy at school hit me, it was sorted but he keeps doing it')).toContain('immediate_danger');
+    expect(categories('my dad hurt me after school but its sorted now')).toContain('immediate_danger');
+    expect(categories('a boy at school hurts me but im fine now')).toContain('immediate_danger');
+    expect(categories('a boy at school hurt me, im fine')).toContain('immediate_danger');
+  });
+});
