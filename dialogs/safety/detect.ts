@@ -2557,6 +2557,35 @@ function tattleThreat(tokens: readonly Token[], rule: CompiledRule): boolean {
   return tattle;
 }
 
+const WORK_ABOUT = wordList('work_about');
+
+/**
+ * Session 40: a crime told as what a podcast, a documentary or a video was about, by writers of 4 batches ("that true
+ * crime doc bout the kidnapping was mad", "a true crime podcast … about a man who kidnapped someone", "a scary video
+ * about kidnapping"): being-hurt stands down when "true crime" is in the message, or a word of `work_frames` or
+ * `work_about` comes before "about" (or "bout") within three words and that "about" before the phrase, and nothing
+ * puts the child in it: no me, us or myself from the phrase on, no "i" in or just after it, no word of meaning it (earnest), and no word
+ * of the real world (irl, real, happened). "he kidnapped me, like in that true crime doc" keeps it.
+ */
+function crimeInWork(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.being-hurt') return false;
+  for (let j = m.first; j < tokens.length; j += 1) if (['me', 'us', 'myself'].includes(tokens[j]?.word ?? '') || (j <= m.last + 2 && tokens[j]?.word === 'i')) return false;
+  let work = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (t.sets.includes('{earnest}') || ['irl', 'real', 'happened', 'happening'].includes(t.word)) return false;
+    if (t.word === 'true' && tokens[i + 1]?.word === 'crime') work = true;
+    if ((t.word === 'about' || t.word === 'bout') && i < m.first && [1, 2, 3].some((d) => isWorkBeforeAbout(tokens[i - d]?.word ?? ''))) work = true;
+  }
+  return work;
+}
+
+/** A work named before "about": `work_frames` (film, podcast, documentary…) or `work_about` (doc, video…). */
+function isWorkBeforeAbout(w: string): boolean {
+  return WORK_ABOUT.has(w) || WORK_FRAMES.has(w);
+}
+
 const SCHOOL_ROW_RULES = new Set(['lex:immediate_danger.being-hurt', 'lex:threat_blackmail.violence']);
 const SCHOOL_ROW_OUTCOME = wordList('school_row_outcome');
 const SCHOOL_ROW_VETO = wordList('school_row_veto');
@@ -3748,6 +3777,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [(tokens, _m, rule) => tattleThreat(tokens, rule), 'mild'],
   [crushTold, 'mild'],
   [schoolRowSorted, 'resolved'],
+  [crimeInWork, 'fiction'],
   [neighbourKnows, 'trusted'],
   [laughingBreath, 'idiom'],
   [ownChildAsks, 'advice'],

@@ -90,3 +90,15 @@ describe('session 40fa2: a row between children at school, told as sorted', () =
     expect(categories('a boy at school hurt me, im fine')).toContain('immediate_danger');
   });
 });
+
+describe('session 40fa2: a crime told as what a podcast, a documentary or a video was about', () => {
+  it('reads a kidnapping in a true crime podcast or a video as no danger', () => {
+    expect(categories('been listening to a true crime podcast about a girl who got kidnapped in the 90s')).toEqual([]);
+    expect(categories('we watched a youtube video about kidnapping in pshe and it was well creepy')).toEqual([]);
+  });
+
+  it('keeps it when the child is in it', () => {
+    expect(categories('he kidnapped me, like in that true crime doc')).toContain('immediate_danger');
+    expect(categories('he showed me a video about kidnapping and said hed do it to me')).toContain('immediate_danger');
+  });
+});
