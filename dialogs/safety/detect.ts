@@ -2272,6 +2272,18 @@ function doseAsMeant(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
 }
 
 /**
+ * Session 40: "how many" asking what dose is allowed, by writers of 3 of s39train's batches ("how many paracetamol can
+ * u take in a day for a headache", "how many calpol i can have for my headache"): "many" at `i` after "how", with
+ * "can", "should" or "allowed" within the next six words. `doseReasonGiven` still asks a reason (a headache) and keeps
+ * its vetoes: "how many paracetamol can kill you", "how many can i take before i die", "…at once" keep the phrase.
+ */
+function dosePermissionAsked(tokens: readonly Token[], i: number): boolean {
+  if (tokens[i]?.word !== 'many' || tokens[i - 1]?.word !== 'how') return false;
+  for (let k = i + 1; k <= i + 6 && k < tokens.length; k += 1) if (['can', 'should', 'allowed'].includes(tokens[k]?.word ?? '')) return true;
+  return false;
+}
+
+/**
  * The message says what a dose was for or by whose word (`DOSE_REASON`), has a word of pills, a
  * number in it is at most 4, and nothing of `DOSE_VETO` or `DOSE_VETO_SETS` (see doseAsMeant). Also
  * used for the classifier alone: "i took the pills the doctor gave me" read 0.88 danger now after
@@ -2286,7 +2298,8 @@ function doseReasonGiven(tokens: readonly Token[]): boolean {
     if (t.quoted || DOSE_VETO.has(t.word) || OTHER_PERSON.has(t.word)) return false;
     // Not the pills words themselves, "the box" that says the dose ("the whole box" has "whole"), or a headache "gone".
     // (Session 21: nor "a hot WATER BOTTLE", "feel LOADS better".)
-    const spared = t.sets.includes('{pills}') || t.word === 'gone' || (t.word === 'bottle' && tokens[i - 1]?.word === 'water') || ((t.word === 'loads' || t.word === 'lots') && tokens[i + 1]?.word === 'better') || (DOSE_CONTAINERS.has(t.word) && tokens[i - 1]?.word === 'the' && (tokens[i - 2]?.word === 'on' || tokens[i + 1]?.word === 'says' || tokens[i + 1]?.word === 'said'));
+    // (Session 40: nor "HOW MANY … can i have" asking the dose, nor the box read: "the tablets BOX", "the box IS confusing".)
+    const spared = t.sets.includes('{pills}') || t.word === 'gone' || (t.word === 'bottle' && tokens[i - 1]?.word === 'water') || ((t.word === 'loads' || t.word === 'lots') && tokens[i + 1]?.word === 'better') || (DOSE_CONTAINERS.has(t.word) && tokens[i - 1]?.word === 'the' && (tokens[i - 2]?.word === 'on' || tokens[i + 1]?.word === 'says' || tokens[i + 1]?.word === 'said' || tokens[i + 1]?.word === 'is')) || (DOSE_CONTAINERS.has(t.word) && tokens[i - 1]?.sets.includes('{pills}') === true && tokens[i - 2]?.word === 'the') || dosePermissionAsked(tokens, i);
     if (!spared && DOSE_VETO_SETS.some((v) => t.sets.includes(v))) return false;
     if (/^[0-9]+$/.test(t.word) && Number(t.word) > 4) return false;
     if (DOSE_REASON.has(t.word)) reason = true;

@@ -102,3 +102,17 @@ describe('session 40fa2: a crime told as what a podcast, a documentary or a vide
     expect(categories('he showed me a video about kidnapping and said hed do it to me')).toContain('immediate_danger');
   });
 });
+
+describe('session 40fa2: "how many" asking what dose is allowed', () => {
+  it('reads a dose asked for a headache as no self-harm', () => {
+    expect(categories('how many ibuprofen can i have in a day for period cramps')).toEqual([]);
+    expect(categories('how many calpol should my little sister have for her temperature, the box is confusing')).toEqual([]);
+  });
+
+  it('keeps a dose asked to die, at once, before harm, or how many it would take', () => {
+    expect(categories('how many paracetamol can kill you, i have a headache')).toContain('self_harm');
+    expect(categories('how many paracetamol can i take at once for a headache')).toContain('self_harm');
+    expect(categories('how many paracetamol can i take before my liver fails, for my headache')).toContain('self_harm');
+    expect(categories('how many paracetamol would it take')).toContain('self_harm');
+  });
+});
