@@ -2272,6 +2272,18 @@ function doseAsMeant(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
 }
 
 /**
+ * Session 40: "how many" asking what dose is allowed, by writers of 3 of s39train's batches ("how many paracetamol can
+ * u take in a day for a headache", "how many calpol i can have for my headache"): "many" at `i` after "how", with
+ * "can", "should" or "allowed" within the next six words. `doseReasonGiven` still asks a reason (a headache) and keeps
+ * its vetoes: "how many paracetamol can kill you", "how many can i take before i die", "…at once" keep the phrase.
+ */
+function dosePermissionAsked(tokens: readonly Token[], i: number): boolean {
+  if (tokens[i]?.word !== 'many' || tokens[i - 1]?.word !== 'how') return false;
+  for (let k = i + 1; k <= i + 6 && k < tokens.length; k += 1) if (['can', 'should', 'allowed'].includes(tokens[k]?.word ?? '')) return true;
+  return false;
+}
+
+/**
  * The message says what a dose was for or by whose word (`DOSE_REASON`), has a word of pills, a
  * number in it is at most 4, and nothing of `DOSE_VETO` or `DOSE_VETO_SETS` (see doseAsMeant). Also
  * used for the classifier alone: "i took the pills the doctor gave me" read 0.88 danger now after
@@ -2286,7 +2298,8 @@ function doseReasonGiven(tokens: readonly Token[]): boolean {
     if (t.quoted || DOSE_VETO.has(t.word) || OTHER_PERSON.has(t.word)) return false;
     // Not the pills words themselves, "the box" that says the dose ("the whole box" has "whole"), or a headache "gone".
     // (Session 21: nor "a hot WATER BOTTLE", "feel LOADS better".)
-    const spared = t.sets.includes('{pills}') || t.word === 'gone' || (t.word === 'bottle' && tokens[i - 1]?.word === 'water') || ((t.word === 'loads' || t.word === 'lots') && tokens[i + 1]?.word === 'better') || (DOSE_CONTAINERS.has(t.word) && tokens[i - 1]?.word === 'the' && (tokens[i - 2]?.word === 'on' || tokens[i + 1]?.word === 'says' || tokens[i + 1]?.word === 'said'));
+    // (Session 40: nor "HOW MANY … can i have" asking the dose, nor the box read: "the tablets BOX", "the box IS confusing".)
+    const spared = t.sets.includes('{pills}') || t.word === 'gone' || (t.word === 'bottle' && tokens[i - 1]?.word === 'water') || ((t.word === 'loads' || t.word === 'lots') && tokens[i + 1]?.word === 'better') || (DOSE_CONTAINERS.has(t.word) && tokens[i - 1]?.word === 'the' && (tokens[i - 2]?.word === 'on' || tokens[i + 1]?.word === 'says' || tokens[i + 1]?.word === 'said' || tokens[i + 1]?.word === 'is')) || (DOSE_CONTAINERS.has(t.word) && tokens[i - 1]?.sets.includes('{pills}') === true && tokens[i - 2]?.word === 'the') || dosePermissionAsked(tokens, i);
     if (!spared && DOSE_VETO_SETS.some((v) => t.sets.includes(v))) return false;
     if (/^[0-9]+$/.test(t.word) && Number(t.word) > 4) return false;
     if (DOSE_REASON.has(t.word)) reason = true;
@@ -2555,6 +2568,130 @@ function tattleThreat(tokens: readonly Token[], rule: CompiledRule): boolean {
     if (TATTLE_VERBS.has(t.word) && [1, 2, 3].some((d) => TATTLE_TO.has(tokens[i + d]?.word ?? ''))) tattle = true;
   }
   return tattle;
+}
+
+const WORK_ABOUT = wordList('work_about');
+
+/**
+ * Session 40: a crime told as what a podcast, a documentary or a video was about, by writers of 4 batches ("that true
+ * crime doc bout the kidnapping was mad", "a true crime podcast … about a man who kidnapped someone", "a scary video
+ * about kidnapping"): being-hurt stands down when "true crime" is in the message, or a word of `work_frames` or
+ * `work_about` comes before "about" (or "bout") within three words and that "about" before the phrase, and nothing
+ * puts the child in it: no me, us or myself from the phrase on, no "i" in or just after it, no word of meaning it (earnest), and no word
+ * of the real world (irl, real, happened). "he kidnapped me, like in that true crime doc" keeps it.
+ */
+function crimeInWork(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.being-hurt') return false;
+  for (let j = m.first; j < tokens.length; j += 1) if (['me', 'us', 'myself'].includes(tokens[j]?.word ?? '') || (j <= m.last + 2 && tokens[j]?.word === 'i')) return false;
+  let work = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (t.sets.includes('{earnest}') || ['irl', 'real', 'happened', 'happening'].includes(t.word)) return false;
+    if (t.word === 'true' && tokens[i + 1]?.word === 'crime') work = true;
+    if ((t.word === 'about' || t.word === 'bout') && i < m.first && [1, 2, 3].some((d) => isWorkBeforeAbout(tokens[i - d]?.word ?? ''))) work = true;
+  }
+  return work;
+}
+
+/** A work named before "about": `work_frames` (film, podcast, documentary…) or `work_about` (doc, video…). */
+function isWorkBeforeAbout(w: string): boolean {
+  return WORK_ABOUT.has(w) || WORK_FRAMES.has(w);
+}
+
+const SCHOOL_ROW_RULES = new Set(['lex:immediate_danger.being-hurt', 'lex:threat_blackmail.violence']);
+const SCHOOL_ROW_OUTCOME = wordList('school_row_outcome');
+const SCHOOL_ROW_VETO = wordList('school_row_veto');
+const SCHOOL_ROW_WEAK = new Set(['fine', 'ok', 'okay']);
+
+/**
+ * Session 40: a row between children at school, told as sorted, by writers of 4 batches ("a girl at school said she'd
+ * hurt me but it was sorted by the head", "a boy in year 9 pushed me in the corridor but a teacher saw and sorted it",
+ * "i told my head of year about the yr 9s pushing me and its been fine since"): being-hurt (never resolvable on its
+ * own: a grown-up's violence "sorted" may not be) and violence stand down when a word of `school_row_outcome` (sorted,
+ * sorry, "fine since", "ok now"…) comes after the phrase with no "but" after it, the message names a school place (`school_places`,
+ * corridor), and it names no grown-up or stranger (`OTHER_PERSON`, the family's grown-ups of `outing_kin`, a known
+ * adult, a partner), nothing online and nothing of pictures, nudity, fear or `school_row_veto` (still, again, keeps,
+ * every, now). "a boy at school hit me, it was sorted but he keeps doing it" and "my dad hurt me but its sorted" keep it.
+ */
+function schoolRowSorted(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!SCHOOL_ROW_RULES.has(rule.id)) return false;
+  let school = false;
+  let outcome = -1;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (OTHER_PERSON.has(t.word) || OUTING_KIN.has(t.word) || PARTNERS.has(t.word) || SCHOOL_ROW_VETO.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word)) return false;
+    if (['{image}', '{nudestrong}', '{knownadult}', '{afraid}'].some((v) => t.sets.includes(v))) return false;
+    if (SCHOOL_PLACES.has(t.word) || t.word === 'corridor') school = true;
+    // "fine" and "ok" only as a state reached: "OK NOW", "FINE SINCE", "BEEN fine" ("he hurts me, im fine" keeps it).
+    const reached = !SCHOOL_ROW_WEAK.has(t.word) || ['now', 'since'].includes(tokens[i + 1]?.word ?? '') || tokens[i - 1]?.word === 'been';
+    if (i > m.last && SCHOOL_ROW_OUTCOME.has(t.word) && reached) outcome = i;
+    if (outcome >= 0 && i > outcome && t.word === 'but') return false;
+  }
+  return school && outcome >= 0;
+}
+
+const CRUSH_RULES = new Set(['lex:threat_blackmail.share-images', 'lex:threat_blackmail.conditional-threat', 'lex:threat_blackmail.cutoff-threat', 'lex:threat_blackmail.violence']);
+const CRUSH_WORDS = wordList('crush_words');
+const CRUSH_LIKES = wordList('crush_likes');
+const CRUSH_VETO = wordList('crush_veto');
+
+/**
+ * Session 40: a crush told or kept between children, by writers of 6 batches ("she said she'll tell everyone i fancy
+ * him if i dont give her hairbrush back lol we're sisters", "a girl in my class said she'll tell everyone i like him",
+ * "my pal says shell kill me if i tell anyone she fancies liam"): share-images, conditional-threat, cutoff-threat and
+ * violence stand down when what is told is a crush (a word of `crush_words`, or `crush_likes` before him or her,
+ * within six words after tell or told), the crush is not the one threatening ("HE said hell tell everyone i like
+ * HIM" keeps it), and the message names no stranger or grown-up (`OTHER_PERSON` but "fancies SOMEONE", a partner, a
+ * known adult), nothing online, and nothing of pictures, nudity, money, fear, earnest words or `crush_veto`
+ * (sending, meeting, talking, replying, blocking).
+ */
+function crushTold(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!CRUSH_RULES.has(rule.id)) return false;
+  let crush = -1;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    const crushed = CRUSH_WORDS.has(tokens[i - 1]?.word ?? '');
+    if ((OTHER_PERSON.has(t.word) && !crushed) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || CRUSH_VETO.has(t.word)) return false;
+    if (['{image}', '{nudestrong}', '{money}', '{knownadult}', '{afraid}'].some((v) => t.sets.includes(v))) return false;
+    // (Earnest words but the telling itself: "if i TOLD ANYONE she fancied him".)
+    if (t.sets.includes('{earnest}') && !['tell', 'told', 'anyone', 'anybody'].includes(t.word)) return false;
+    const liked = CRUSH_LIKES.has(t.word) && (HE.has(tokens[i + 1]?.word ?? '') || SHE.has(tokens[i + 1]?.word ?? ''));
+    if (crush < 0 && (CRUSH_WORDS.has(t.word) || liked) && [1, 2, 3, 4, 5, 6].some((d) => ['tell', 'tells', 'telling', 'told'].includes(tokens[i - d]?.word ?? ''))) crush = i;
+  }
+  if (crush < 0) return false;
+  // The one threatening is not the crush: "he … i like him", "she … i fancy her" keep it.
+  const object = tokens[crush + 1]?.word ?? '';
+  for (let i = 0; i < m.first; i += 1) {
+    const w = tokens[i]?.word ?? '';
+    if ((w === 'he' && HE.has(object)) || (w === 'she' && SHE.has(object))) return false;
+  }
+  return true;
+}
+
+/**
+ * Session 40: "i know where u live" from one who lives next door, by writers of 3 batches ("my best mate says it every
+ * time i ignore her, she lives next door", "he said it cos hes literally my next door neighbour and we walk to skl
+ * together"): conditional-threat, its phrase a knowing where the child lives, stands down when the message says "next
+ * door" or "neighbour" and names no stranger or grown-up (`OTHER_PERSON`: "the MAN next door"), nothing online, and
+ * nothing of pictures, nudity, money, violence, fear or earnest words.
+ */
+function neighbourKnows(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:threat_blackmail.conditional-threat') return false;
+  let knows = false;
+  for (let j = m.first; j <= m.last; j += 1) if (tokens[j]?.word === 'know' && tokens[j + 1]?.word === 'where') knows = true;
+  if (!knows) return false;
+  let door = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (OTHER_PERSON.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word)) return false;
+    if (['{image}', '{nudestrong}', '{money}', '{violent}', '{knownadult}', '{earnest}', '{afraid}'].some((v) => t.sets.includes(v))) return false;
+    if ((t.word === 'next' && tokens[i + 1]?.word === 'door') || t.word === 'neighbour' || t.word === 'neighbours') door = true;
+  }
+  return door;
 }
 
 /**
@@ -3651,6 +3788,10 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [cardKeptInFamily, 'trusted'],
   [thingAsks, 'role'],
   [(tokens, _m, rule) => tattleThreat(tokens, rule), 'mild'],
+  [crushTold, 'mild'],
+  [schoolRowSorted, 'resolved'],
+  [crimeInWork, 'fiction'],
+  [neighbourKnows, 'trusted'],
   [laughingBreath, 'idiom'],
   [ownChildAsks, 'advice'],
   [(tokens, _m, rule) => harmlessSecret(tokens, rule), 'mild'],
@@ -3718,8 +3859,10 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [parentPresent, 'trusted'],
   // Session 32a: ordinary life read by the self-harm, danger, card and details rules (each returns early on its rule id).
   [endThenItIs, 'thing'],
+  [endOfMatter, 'over'],
   [lazyDaySleep, 'hyperbole'],
   [placeWithFamily, 'trusted'],
+  [placeForSight, 'thing'],
   [ownLimbHurt, 'hyperbole'],
   [askedWhatLike, 'trusted'],
   [kinDrama, 'hyperbole'],
@@ -4178,6 +4321,23 @@ function endThenItIs(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   return it === 'its' || (it === 'it' && (next === 'is' || next === 'was'));
 }
 
+/**
+ * Session 40: "the end of it" told of a matter closed ("she blocked him and that was the end of it", "i thought that'd be
+ * the end of it", "thats the end of it right?"), by writers of 4 of s39train's 23 batches: suicidal-thoughts stands down
+ * when its phrase is "end of it" after "was the", "is the", "thats the" or "be the" (not "to be the": "i want this to be
+ * the end of it" is a wish and keeps it), with nothing after "it" but the message's end or punctuation ("the end of it
+ * all" keeps it).
+ */
+function endOfMatter(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:self_harm.suicidal-thoughts' || m.last !== m.first + 2) return false;
+  if (tokens[m.first]?.keys[0] !== 'end' || tokens[m.first + 1]?.word !== 'of' || tokens[m.last]?.word !== 'it') return false;
+  if (tokens[m.first - 1]?.word !== 'the') return false;
+  const verb = tokens[m.first - 2]?.word ?? '';
+  if (!['was', 'is', 'thats', 'be'].includes(verb) || (verb === 'be' && tokens[m.first - 3]?.word === 'to')) return false;
+  const next = tokens[m.last + 1];
+  return next === undefined || next.sentence !== tokens[m.last]?.sentence || ['right', 'then', 'and', 'but', 'so', 'lol'].includes(next.word);
+}
+
 const LAZY_DAYS = wordList('lazy_days');
 const SLEEP_WORDS = wordList('sleep_words');
 
@@ -4221,19 +4381,42 @@ const PLACE_VETO = wordList('place_veto');
  * bridge, tell my mum im sorry" and "im on the bridge with my friend and she wants to jump" keep it.
  */
 function placeWithFamily(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  return placeOuting(tokens, m, rule, (i) => OUTING_KIN.has(tokens[i]?.word ?? '') && tokens[i - 1]?.word === 'my' && (tokens[i - 2]?.word === 'with' || (tokens[i - 2]?.word === 'and' && tokens[i - 3]?.word === 'me')));
+}
+
+const OUTING_SIGHTS = wordList('outing_sights');
+
+/**
+ * Session 40: a bridge or a roof gone onto for what is there, by writers of 8 of s39train's 23 batches ("stood on the
+ * bridge at the park feeding the DUCKS", "taking photos of the BOATS", "on the roof TERRACE at the hotel", "on the
+ * SHED roof getting the BALL back", "the roof of the climbing FRAME"): the place phrases of overdose-taken and
+ * suicide-plan stand down, as for `placeWithFamily`, when a word of `outing_sights` is in the message, under the same
+ * vetoes. A photo alone is no sight ("she sent a pic from the bridge" is a goodbye); "im on the roof terrace and i
+ * want to jump" and "on the bridge watching the boats, i cant do this anymore" keep it.
+ */
+function placeForSight(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  return placeOuting(tokens, m, rule, (i) => OUTING_SIGHTS.has(tokens[i]?.word ?? ''));
+}
+
+/**
+ * The place phrase of overdose-taken or suicide-plan (a word of set `means` in it, not pills) in a message with no word
+ * of `place_veto`, distress, violence, killing, pills or fear and no other means, where `isOuting` holds of a token
+ * outside the phrase.
+ */
+function placeOuting(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, isOuting: (i: number) => boolean): boolean {
   if (rule.id !== 'lex:immediate_danger.overdose-taken' && rule.id !== 'lex:self_harm.suicide-plan') return false;
   let place = false;
   for (let j = m.first; j <= m.last; j += 1) if (tokens[j]?.sets.includes('{means}') && !tokens[j]?.sets.includes('{pills}')) place = true;
   if (!place) return false;
-  let withKin = false;
+  let outing = false;
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined) continue;
     if (PLACE_VETO.has(t.word) || t.sets.includes('{distress}') || t.sets.includes('{violent}') || t.sets.includes('{kill}') || t.sets.includes('{pills}') || t.sets.includes('{afraid}')) return false;
     if (i > m.last || i < m.first) if (t.sets.includes('{means}') && t.word !== tokens[m.last]?.word) return false;
-    if (OUTING_KIN.has(t.word) && tokens[i - 1]?.word === 'my' && (tokens[i - 2]?.word === 'with' || (tokens[i - 2]?.word === 'and' && tokens[i - 3]?.word === 'me'))) withKin = true;
+    if ((i > m.last || i < m.first) && isOuting(i)) outing = true;
   }
-  return withKin;
+  return outing;
 }
 
 const LIMBS = wordList('limbs');
