@@ -4971,6 +4971,17 @@ function lockedThemselvesIn(tokens: readonly Token[], m: PhraseMatch, rule: Comp
  */
 function cutMishap(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
   if (rule.id !== 'lex:self_harm.self-harm' && rule.id !== 'lex:immediate_danger.overdose-taken') return false;
+  return minorCutByMishap(tokens, m.first, m.last);
+}
+
+/**
+ * A small part of the body cut by a mishap the sentence names (see {@link cutMishap}), with no means, pills, "on purpose"
+ * or word of distress outside the cut itself and the words [first, last] (a phrase's own words; none for the classifier).
+ * Session 40: the classifier reads it too. Trained on s40trainA-F (an ill or housebound writer's wounds among them), it
+ * read "i cut my thumb opening a tin and it wont stop bleeding, mum got me a plaster" as danger now at 0.92, past
+ * SURE_SCORE; a mishap's cut is no danger at any score.
+ */
+function minorCutByMishap(tokens: readonly Token[], first = -1, last = -2): boolean {
   let cutAt = -1;
   for (let i = 0; i < tokens.length && cutAt < 0; i += 1) {
     if (!(tokens[i]?.word ?? '').startsWith('cut')) continue;
@@ -4983,7 +4994,7 @@ function cutMishap(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule)
     if (t === undefined) continue;
     if (t.word === 'purpose' || t.sets.includes('{means}') || t.sets.includes('{pills}')) return false;
     // The cut itself and the phrase are words of distress ("cut", "bleeding"): only others veto.
-    if (i !== cutAt && (i < m.first || i > m.last) && t.sets.includes('{distress}')) return false;
+    if (i !== cutAt && (i < first || i > last) && t.sets.includes('{distress}')) return false;
     if (t.sentence === tokens[cutAt]?.sentence && t.sets.includes('{mishap}')) how = true;
   }
   return how;
@@ -6004,6 +6015,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       if (p < SURE_SCORE && (scoped.has(c) || stoodDown.has(c))) continue;
       if (c === 'self_harm' && (selfHarmDenied || selfHarmHyperbole || selfHarmPressure)) continue;
       if ((c === 'self_harm' || c === 'immediate_danger') && (toldOver || harmlessTaken)) continue;
+      if ((c === 'self_harm' || c === 'immediate_danger') && minorCutByMishap(tokens)) continue;
       if (c === 'immediate_danger' && revealedHarmless) continue;
       if (c === 'self_harm' && p < SURE_SCORE && (trivialCause(tokens) || waitingAsked(tokens))) continue;
       if (c === 'self_harm' && (pointOfHelper(tokens) || (p < SURE_SCORE && lovePressure(tokens)))) continue;
