@@ -3766,6 +3766,8 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [followedOnApp, 'nuisance'],
   [putOutOfGroup, 'mild'],
   [postedByOwnPeople, 'trusted'],
+  // Session 40fa1: constructions recurring across session 39's 23 writers' benign lines (each returns early on its rule id).
+  [pictureToKin, 'trusted'],
 ];
 
 /** Set by {@link probeArgs}' stand-ins when a test reads anything of the message, the phrase, the scope or the model. */
@@ -5230,6 +5232,40 @@ function postedByOwnPeople(tokens: readonly Token[], m: PhraseMatch, rule: Compi
     if (HE.has(t.word) || SHE.has(t.word) || OTHER_PERSON.has(t.word) || t.word === 'they' || t.word === 'someone') return false;
   }
   return false;
+}
+
+const KIN_RECEIVERS = wordList('kin_receivers');
+/** What keeps a picture sent to family a request told of: nudity, the body, undressing, secrets, keeping quiet, menace, money. */
+const KIN_PICTURE_VETO = ['{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{hush}', '{secret}', '{menace}', '{money}'];
+
+/**
+ * Session 40fa1: a picture the child sends to close family, the receiver named after it ("sent a pic to my nan", "i had to
+ * send a pic of my uniform to my nan so she cud see it", "she has to send a photo of herself in it to her nan"; five of
+ * session 39's writers): image-request and asks-details stand down when their sentence has a sending word and, after the
+ * phrase's start, "to" with a receiver of set `kin_receivers` (a mother, a gran, an aunt, a sister, the parents: not a
+ * dad, an uncle or a stepdad, who may be the abuser: see {@link isTrustedReceiver}), and the sentence names no one
+ * else (a man, someone, he, they) and no asking, the message nothing of nudity, the body, undressing, secrets, menace or
+ * money. "he asked for a pic so i sent a pic to my mum" and "i have to send pics to my mum's boyfriend" keep it.
+ */
+function pictureToKin(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.image-request' && rule.id !== 'lex:personal_info.asks-details') return false;
+  const s = tokens[m.first]?.sentence;
+  let sending = false;
+  let kin = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (KIN_PICTURE_VETO.some((v) => t.sets.includes(v))) return false;
+    if (t.sentence !== s) continue;
+    if (OTHER_PERSON.has(t.word) || HE.has(t.word) || t.word === 'they' || t.word === 'them' || t.sets.includes('{request}')) return false;
+    if (SENDING.has(t.word)) sending = true;
+    if (i < m.first || t.word !== 'to') continue;
+    const r = POSSESSIVES.has(tokens[i + 1]?.word ?? '') ? i + 2 : i + 1;
+    const receiver = tokens[r];
+    // The receiver's own word, not the start of a longer one ("my mums boyfriend", "my sister's friend").
+    if (receiver !== undefined && receiver.sentence === s && KIN_RECEIVERS.has(receiver.word) && !OTHER_PERSON.has(tokens[r + 1]?.word ?? '') && !tokens[r + 1]?.sets.includes('{friends}')) kin = true;
+  }
+  return sending && kin;
 }
 
 const NOT_RELATIVE_HEAD = wordList('not_relative_head');
