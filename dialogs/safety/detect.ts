@@ -3768,6 +3768,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [postedByOwnPeople, 'trusted'],
   // Session 40fa1: constructions recurring across session 39's 23 writers' benign lines (each returns early on its rule id).
   [pictureToKin, 'trusted'],
+  [parentsSafetyQuestion, 'hypothetical'],
 ];
 
 /** Set by {@link probeArgs}' stand-ins when a test reads anything of the message, the phrase, the scope or the model. */
@@ -5266,6 +5267,51 @@ function pictureToKin(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
     if (receiver !== undefined && receiver.sentence === s && KIN_RECEIVERS.has(receiver.word) && !OTHER_PERSON.has(tokens[r + 1]?.word ?? '') && !tokens[r + 1]?.sets.includes('{friends}')) kin = true;
   }
   return sending && kin;
+}
+
+/** The categories a parent's safety question names: what a stranger online might ask or do. */
+const QUIZ_CATEGORIES = new Set(['personal_info', 'meet_or_secrecy', 'sexual', 'financial']);
+const QUIZ_OPENERS = new Set(['if', 'whether', 'what']);
+const QUIZ_MARKERS = new Set(['ever', 'would', 'wud', 'id', 'should']);
+const QUIZ_VETO = wordList('quiz_veto');
+
+/**
+ * Session 40fa1: a parent's safety question, retold ("mam asked if anyone online had ever asked me to keep a secret, nobody
+ * has", "mum asked what would u do if someone asked u to keep a secret from me, i said tell her", "i asked my son if anyone
+ * had ever asked him to keep a secret online and he said no"; four of session 39's writers, and older batches): a rule
+ * of personal_info, meet_or_secrecy, sexual or financial stands down when, before its phrase in the sentence, a parent
+ * (`parent_words`, or "i" asking "my" own child, `own_child`) is right before an asking word (or one word before it),
+ * "if", "whether" or "what" follows that word before the phrase, and the sentence has "ever" or a "would", "should" or
+ * "i'd" of a question put; no one person is in view ("the man", "this guy"), nothing in the message answers yes or takes it back (`quiz_veto`: yes, lied, actually, but,
+ * except…), and no he or him is in it but after a child of the writer's. "my mum asked if anyone had ever asked me for
+ * pics and i lied", "mum asked if the man from roblox ever asked for my address" keep it.
+ */
+function parentsSafetyQuestion(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category === undefined || !QUIZ_CATEGORIES.has(rule.category) || !rule.id.startsWith('lex:')) return false;
+  const s = tokens[m.first]?.sentence;
+  let asked = -1;
+  for (let k = 0; k < m.first && asked < 0; k += 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s || !QUESTION_ASKED.has(t.word)) continue;
+    const parent = [tokens[k - 1], tokens[k - 2]].some((w) => w !== undefined && w.sentence === s && PARENT_WORDS.has(w.word));
+    const ownChild = (tokens[k - 1]?.word === 'i' && (OWN_CHILD.has(tokens[k + 1]?.word ?? '') || (tokens[k + 1]?.word === 'my' && OWN_CHILD.has(tokens[k + 2]?.word ?? ''))));
+    if (parent || ownChild) asked = k;
+  }
+  if (asked < 0) return false;
+  let opened = false;
+  for (let k = asked + 1; k < m.first; k += 1) if (QUIZ_OPENERS.has(tokens[k]?.word ?? '')) opened = true;
+  if (!opened) return false;
+  let marked = false;
+  let child = false;
+  for (const t of tokens) {
+    if (QUIZ_VETO.has(t.word)) return false;
+    if (OWN_CHILD.has(t.word)) child = true;
+    if ((t.word === 'he' || t.word === 'him') && !child) return false;
+    if (t.sentence === s && QUIZ_MARKERS.has(t.word)) marked = true;
+  }
+  // One person in view, not anyone: "mum asked if THE MAN from roblox ever asked for my address".
+  for (let k = 1; k < tokens.length; k += 1) if (OTHER_PERSON.has(tokens[k]?.word ?? '') && ['the', 'this', 'that'].includes(tokens[k - 1]?.word ?? '')) return false;
+  return marked;
 }
 
 const NOT_RELATIVE_HEAD = wordList('not_relative_head');
