@@ -2154,11 +2154,16 @@ function refusedAndOver(tokens: readonly Token[]): boolean {
     // Session 37fa: or a sentence that opens on the child's refusal, its "i" dropped ("blocked some weirdo who asked my
     // age in a game, mum said well done").
     if (t.sets.includes('{refused}') || (REFUSAL_OPENERS.has(t.word) && tokens[i - 1]?.sentence !== t.sentence)) refused = true;
+    // Session 40fa1: or the message left unanswered ("he didnt reply", "never typed anything in", "did not click it").
+    const negator = tokens[i - 1]?.word === 'not' && tokens[i - 2]?.word === 'did' ? 'didnt' : (tokens[i - 1]?.word ?? '');
+    if (UNANSWERED_ACTS.has(t.word) && UNANSWERED_NOT.has(negator) && tokens[i - 1]?.sentence === t.sentence) refused = true;
   }
   return refused;
 }
 
 const REFUSAL_OPENERS = wordList('refusal_openers');
+const UNANSWERED_NOT = wordList('unanswered_not');
+const UNANSWERED_ACTS = wordList('unanswered_acts');
 
 /**
  * Session 8: the phrase is the condition of a family or friend's "kill me" idiom masked just
