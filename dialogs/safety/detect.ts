@@ -3774,6 +3774,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   // Session 40fa1: constructions recurring across session 39's 23 writers' benign lines (each returns early on its rule id).
   [pictureToKin, 'trusted'],
   [parentsSafetyQuestion, 'hypothetical'],
+  [(tokens, _m, rule) => paidByEmployer(tokens, rule), 'role'],
 ];
 
 /** Set by {@link probeArgs}' stand-ins when a test reads anything of the message, the phrase, the scope or the model. */
@@ -5317,6 +5318,46 @@ function parentsSafetyQuestion(tokens: readonly Token[], m: PhraseMatch, rule: C
   // One person in view, not anyone: "mum asked if THE MAN from roblox ever asked for my address".
   for (let k = 1; k < tokens.length; k += 1) if (OTHER_PERSON.has(tokens[k]?.word ?? '') && ['the', 'this', 'that'].includes(tokens[k - 1]?.word ?? '')) return false;
   return marked;
+}
+
+/** Session 40fa1: the financial rules a job's asking for pay details stands down. */
+const WAGE_RULES = new Set(['lex:financial.money-request', 'lex:financial.logins', 'lex:financial.card-details', 'lex:financial.payment-demand']);
+const PAID_WORK = wordList('paid_work');
+const PAID_TO = wordList('paid_to');
+const GENERIC_WORK = new Set(['job', 'jobs', 'shift', 'shifts']);
+/** What keeps pay details asked a red flag: someone unknown, online, pictures, nudity, a secret, menace. */
+const WAGE_VETO = ['{image}', '{nude}', '{nudestrong}', '{secret}', '{hush}', '{menace}'];
+
+/**
+ * Session 40fa1: bank details asked so that a job can pay the child ("my manager asked for my bank details so i can get
+ * paid", "the cafe wanted my bank details to pay me", "the café asked for his bank details so they can pay him"; five
+ * writers of session 39 and older batches): money-request, logins, card-details and payment-demand stand down when the
+ * message names paid work (`paid_work`: job, manager, boss, cafe, uni, bursary…) and the child as the one paid (a
+ * word of paying right after "get" or "be", or right before one of `paid_to`: me, him, her; or a bursary or wages
+ * named), and nobody unknown (a man, someone, an account; a he or she with only "a job" named), nothing online (an app,
+ * a game, "online"), no offer, no "don't tell", no pictures, nudity, secret or menace. "a guy on insta offered me a job,
+ * he needs my bank details to pay me" and "he got me a job and needs my bank details to pay me" keep it: a stranger
+ * paying into a child's account is how money mules are recruited.
+ */
+function paidByEmployer(tokens: readonly Token[], rule: CompiledRule): boolean {
+  if (!WAGE_RULES.has(rule.id)) return false;
+  let work = false;
+  let employer = false;
+  let pronoun = false;
+  let paid = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (OTHER_PERSON.has(t.word) || isOnlineWord(t) || WAGE_VETO.some((v) => t.sets.includes(v)) || t.word.startsWith('offer')) return false;
+    if (t.word === 'tell' && ['dont', 'not', 'never', 'cant'].includes(tokens[i - 1]?.word ?? '')) return false;
+    if (PAID_WORK.has(t.word)) work = true;
+    if (PAID_WORK.has(t.word) && !GENERIC_WORK.has(t.word)) employer = true;
+    if (HE.has(t.word) || SHE.has(t.word)) pronoun = true;
+    if (t.word === 'bursary' || t.word === 'wages' || t.word === 'salary') paid = true;
+    if ((t.word === 'paid' && ['get', 'getting', 'be', 'being'].includes(tokens[i - 1]?.word ?? '')) || ((t.word === 'pay' || t.word === 'paying') && PAID_TO.has(tokens[i + 1]?.word ?? ''))) paid = true;
+  }
+  // "he got me a job": a he or she with no employer named may be anyone.
+  return work && paid && (employer || !pronoun);
 }
 
 const NOT_RELATIVE_HEAD = wordList('not_relative_head');
