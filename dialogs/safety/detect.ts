@@ -3775,6 +3775,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [pictureToKin, 'trusted'],
   [parentsSafetyQuestion, 'hypothetical'],
   [(tokens, _m, rule) => paidByEmployer(tokens, rule), 'role'],
+  [kinMoneySecret, 'trusted'],
 ];
 
 /** Set by {@link probeArgs}' stand-ins when a test reads anything of the message, the phrase, the scope or the model. */
@@ -5359,6 +5360,50 @@ function paidByEmployer(tokens: readonly Token[], rule: CompiledRule): boolean {
   // "he got me a job": a he or she with no employer named may be anyone.
   return work && paid && (employer || !pronoun);
 }
+
+const KIN_GIVERS = wordList('kin_givers');
+const POCKET_MONEY = wordList('pocket_money');
+/**
+ * What keeps a family secret of pocket money grooming: someone unknown or online, pictures, nudity, the body, harm. Not
+ * `menace`, which holds the secret's own words ("keep quiet", the 🤫 a child adds) and "or he" ("or he'll want one too").
+ */
+const KIN_MONEY_VETO = ['{image}', '{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{kill}', '{knownadult}'];
+
+/**
+ * Session 40fa1: pocket money from a mum or a gran, with "don't tell" ("gran gave me a tenner and said dont tell your
+ * brother", "nan left me 10 quid in a birthday card and said dont tell ur brother", "my mum gave me 20 quid for my bday
+ * and said dont tell my brother"; seven writers): secrecy and secrecy-asked stand down when, before the phrase in its
+ * sentence, the nearest person named is one of `kin_givers` (a mum, a gran, a nan: no grandad, uncle or stepdad, whose
+ * money and secret can be grooming), a giving word follows them, and the sentence names money (`pocket_money`,
+ * set `money`), and the message names no one else (a man, someone, a he but "or he'll want one"), nothing online, no known adult, no pictures,
+ * nudity, body, undressing or harm. "my grandad gives me money and says dont tell mum" keeps it.
+ */
+function kinMoneySecret(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!SECRET_RULES.has(rule.id)) return false;
+  const s = tokens[m.first]?.sentence;
+  let giver = -1;
+  for (let k = m.first - 1; k >= 0 && giver < 0; k -= 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) return false;
+    if (KIN_GIVERS.has(t.word) && !metOnline(tokens, k)) giver = k;
+    else if (OTHER_PERSON.has(t.word) || HE.has(t.word) || SHE.has(t.word) || t.word === 'they') return false;
+  }
+  if (giver < 0) return false;
+  let gave = false;
+  let money = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (OTHER_PERSON.has(t.word) || isOnlineWord(t) || KIN_MONEY_VETO.some((v) => t.sets.includes(v))) return false;
+    // A he the secret may be about ("dont tell anyone about HIM"), not the sibling who would want some too ("or HE'll want one").
+    if (HE.has(t.word) && tokens[i - 1]?.word !== 'or') return false;
+    if (t.sentence !== s) continue;
+    if (i > giver && i < m.first && KIN_GIVING.has(t.word)) gave = true;
+    if (POCKET_MONEY.has(t.word) || t.sets.includes('{money}')) money = true;
+  }
+  return gave && money;
+}
+const KIN_GIVING = new Set(['gave', 'gives', 'give', 'giving', 'left', 'sent', 'sends', 'slipped', 'slips']);
 
 const NOT_RELATIVE_HEAD = wordList('not_relative_head');
 
