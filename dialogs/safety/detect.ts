@@ -3776,6 +3776,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [parentsSafetyQuestion, 'hypothetical'],
   [(tokens, _m, rule) => paidByEmployer(tokens, rule), 'role'],
   [kinMoneySecret, 'trusted'],
+  [wishToMeetFamous, 'self'],
 ];
 
 /** Set by {@link probeArgs}' stand-ins when a test reads anything of the message, the phrase, the scope or the model. */
@@ -5404,6 +5405,35 @@ function kinMoneySecret(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   return gave && money;
 }
 const KIN_GIVING = new Set(['gave', 'gives', 'give', 'giving', 'left', 'sent', 'sends', 'slipped', 'slips']);
+
+const FANDOM = wordList('fandom');
+
+/**
+ * Session 40fa1: a child's wish to meet someone famous ("i want to meet mrbeast wen im older", "i wanna meet my favourite
+ * streamer at the convention", "i want to meet a famous footballer one day"; eight writers): meet-request and meet-up
+ * stand down when "i" or "we" is the subject of the phrase's wanting (right before it, or one word before: "i really
+ * want to meet"), the message names fame (`fandom`: favourite, famous, youtuber, streamer…) or a some-day ("one day",
+ * "when im older"), and nobody else (a man, someone, he, she, they), nothing online (an app, a game), no boyfriend or
+ * girlfriend, no secret and nothing of being alone. "i want to meet him", "i want to meet my favourite youtuber, he messaged me" and "i wanna
+ * meet this guy from roblox one day" keep it.
+ */
+function wishToMeetFamous(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:meet_or_secrecy.meet-request' && rule.id !== 'lex:meet_or_secrecy.meet-up') return false;
+  const first = tokens[m.first];
+  if (first === undefined || first.quoted || (first.word !== 'want' && first.word !== 'wanna' && first.word !== 'wants')) return false;
+  const s = first.sentence;
+  const self = [tokens[m.first - 1], tokens[m.first - 2]].some((t) => t !== undefined && t.sentence === s && (t.word === 'i' || t.word === 'we'));
+  if (!self) return false;
+  let fame = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (OTHER_PERSON.has(t.word) || HE.has(t.word) || SHE.has(t.word) || t.word === 'they' || t.word === 'them' || isOnlineWord(t)) return false;
+    if (t.sets.includes('{secret}') || t.sets.includes('{hush}') || t.sets.includes('{partner}') || t.word === 'alone') return false;
+    if (FANDOM.has(t.word) || (t.word === 'day' && tokens[i - 1]?.word === 'one') || (t.word === 'older' && ['im', 'am'].includes(tokens[i - 1]?.word ?? ''))) fame = true;
+  }
+  return fame;
+}
 
 const NOT_RELATIVE_HEAD = wordList('not_relative_head');
 
