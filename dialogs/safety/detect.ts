@@ -2489,6 +2489,7 @@ function ownChildAsks(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
 }
 
 const HARMLESS_SECRET = wordList('harmless_secret');
+const SECRET_THINGS = wordList('secret_things');
 const PARENT_WORDS = wordList('parent_words');
 /** Secrecy rules a harmless secret stands down (session 18). */
 const SECRET_RULES = new Set(['lex:meet_or_secrecy.secrecy', 'lex:meet_or_secrecy.secrecy-asked']);
@@ -2509,8 +2510,14 @@ function harmlessSecret(tokens: readonly Token[], rule: CompiledRule): boolean {
     if (t === undefined) continue;
     if (t.quoted || OTHER_PERSON.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || t.sets.includes('{knownadult}') || t.sets.includes('{image}') || t.sets.includes('{nudestrong}') || t.sets.includes('{money}')) return false;
     if (PARENT_WORDS.has(t.word) && [1, 2].some((d) => ['tell', 'from', 'your', 'ur', 'know', 'knows'].includes(tokens[i - d]?.word ?? ''))) return false;
+    // Session 40fa1: a secret that is a thing made up together, named right after it ("our secret HANDSHAKE", "its our
+    // secret LANGUAGE"; writers G, H and Q of session 39), is no secret kept about someone.
+    if (t.word === 'secret' && SECRET_THINGS.has(tokens[i + 1]?.word ?? '')) {
+      harmless = true;
+      continue;
+    }
     // "its OUR secret", "a surprise FOR YOU", "a present FOR ME": what someone says to the child about the two of them.
-    if ((t.word === 'our' && ['secret', 'little', 'secrets'].includes(tokens[i + 1]?.word ?? '')) || (t.word === 'for' && ['you', 'u', 'me'].includes(tokens[i + 1]?.word ?? ''))) return false;
+    if ((t.word === 'our' && ['secret', 'little', 'secrets'].includes(tokens[i + 1]?.word ?? '') && !SECRET_THINGS.has(tokens[i + 2]?.word ?? '')) || (t.word === 'for' && ['you', 'u', 'me'].includes(tokens[i + 1]?.word ?? ''))) return false;
     if (HARMLESS_SECRET.has(t.word) || t.sets.includes('{surprise}')) harmless = true;
   }
   return harmless;
