@@ -2154,11 +2154,16 @@ function refusedAndOver(tokens: readonly Token[]): boolean {
     // Session 37fa: or a sentence that opens on the child's refusal, its "i" dropped ("blocked some weirdo who asked my
     // age in a game, mum said well done").
     if (t.sets.includes('{refused}') || (REFUSAL_OPENERS.has(t.word) && tokens[i - 1]?.sentence !== t.sentence)) refused = true;
+    // Session 40fa1: or the message left unanswered ("he didnt reply", "never typed anything in", "did not click it").
+    const negator = tokens[i - 1]?.word === 'not' && tokens[i - 2]?.word === 'did' ? 'didnt' : (tokens[i - 1]?.word ?? '');
+    if (UNANSWERED_ACTS.has(t.word) && UNANSWERED_NOT.has(negator) && tokens[i - 1]?.sentence === t.sentence) refused = true;
   }
   return refused;
 }
 
 const REFUSAL_OPENERS = wordList('refusal_openers');
+const UNANSWERED_NOT = wordList('unanswered_not');
+const UNANSWERED_ACTS = wordList('unanswered_acts');
 
 /**
  * Session 8: the phrase is the condition of a family or friend's "kill me" idiom masked just
@@ -2497,6 +2502,7 @@ function ownChildAsks(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
 }
 
 const HARMLESS_SECRET = wordList('harmless_secret');
+const SECRET_THINGS = wordList('secret_things');
 const PARENT_WORDS = wordList('parent_words');
 /** Secrecy rules a harmless secret stands down (session 18). */
 const SECRET_RULES = new Set(['lex:meet_or_secrecy.secrecy', 'lex:meet_or_secrecy.secrecy-asked']);
@@ -2517,8 +2523,14 @@ function harmlessSecret(tokens: readonly Token[], rule: CompiledRule): boolean {
     if (t === undefined) continue;
     if (t.quoted || OTHER_PERSON.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || t.sets.includes('{knownadult}') || t.sets.includes('{image}') || t.sets.includes('{nudestrong}') || t.sets.includes('{money}')) return false;
     if (PARENT_WORDS.has(t.word) && [1, 2].some((d) => ['tell', 'from', 'your', 'ur', 'know', 'knows'].includes(tokens[i - d]?.word ?? ''))) return false;
+    // Session 40fa1: a secret that is a thing made up together, named right after it ("our secret HANDSHAKE", "its our
+    // secret LANGUAGE"; writers G, H and Q of session 39), is no secret kept about someone.
+    if (t.word === 'secret' && SECRET_THINGS.has(tokens[i + 1]?.word ?? '')) {
+      harmless = true;
+      continue;
+    }
     // "its OUR secret", "a surprise FOR YOU", "a present FOR ME": what someone says to the child about the two of them.
-    if ((t.word === 'our' && ['secret', 'little', 'secrets'].includes(tokens[i + 1]?.word ?? '')) || (t.word === 'for' && ['you', 'u', 'me'].includes(tokens[i + 1]?.word ?? ''))) return false;
+    if ((t.word === 'our' && ['secret', 'little', 'secrets'].includes(tokens[i + 1]?.word ?? '') && !SECRET_THINGS.has(tokens[i + 2]?.word ?? '')) || (t.word === 'for' && ['you', 'u', 'me'].includes(tokens[i + 1]?.word ?? ''))) return false;
     if (HARMLESS_SECRET.has(t.word) || t.sets.includes('{surprise}')) harmless = true;
   }
   return harmless;
@@ -3909,6 +3921,12 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [followedOnApp, 'nuisance'],
   [putOutOfGroup, 'mild'],
   [postedByOwnPeople, 'trusted'],
+  // Session 40fa1: constructions recurring across session 39's 23 writers' benign lines (each returns early on its rule id).
+  [pictureToKin, 'trusted'],
+  [parentsSafetyQuestion, 'hypothetical'],
+  [(tokens, _m, rule) => paidByEmployer(tokens, rule), 'role'],
+  [kinMoneySecret, 'trusted'],
+  [wishToMeetFamous, 'self'],
 ];
 
 /** Set by {@link probeArgs}' stand-ins when a test reads anything of the message, the phrase, the scope or the model. */
@@ -5424,6 +5442,198 @@ function postedByOwnPeople(tokens: readonly Token[], m: PhraseMatch, rule: Compi
     if (HE.has(t.word) || SHE.has(t.word) || OTHER_PERSON.has(t.word) || t.word === 'they' || t.word === 'someone') return false;
   }
   return false;
+}
+
+const KIN_RECEIVERS = wordList('kin_receivers');
+/** What keeps a picture sent to family a request told of: nudity, the body, undressing, secrets, keeping quiet, menace, money. */
+const KIN_PICTURE_VETO = ['{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{hush}', '{secret}', '{menace}', '{money}'];
+
+/**
+ * Session 40fa1: a picture the child sends to close family, the receiver named after it ("sent a pic to my nan", "i had to
+ * send a pic of my uniform to my nan so she cud see it", "she has to send a photo of herself in it to her nan"; five of
+ * session 39's writers): image-request and asks-details stand down when their sentence has a sending word and, after the
+ * phrase's start, "to" with a receiver of set `kin_receivers` (a mother, a gran, an aunt, a sister, the parents: not a
+ * dad, an uncle or a stepdad, who may be the abuser: see {@link isTrustedReceiver}), and the sentence names no one
+ * else (a man, someone, he, they) and no asking, the message nothing of nudity, the body, undressing, secrets, menace or
+ * money. "he asked for a pic so i sent a pic to my mum" and "i have to send pics to my mum's boyfriend" keep it.
+ */
+function pictureToKin(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.image-request' && rule.id !== 'lex:personal_info.asks-details') return false;
+  const s = tokens[m.first]?.sentence;
+  let sending = false;
+  let kin = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (KIN_PICTURE_VETO.some((v) => t.sets.includes(v))) return false;
+    if (t.sentence !== s) continue;
+    if (OTHER_PERSON.has(t.word) || HE.has(t.word) || t.word === 'they' || t.word === 'them' || t.sets.includes('{request}')) return false;
+    if (SENDING.has(t.word)) sending = true;
+    if (i < m.first || t.word !== 'to') continue;
+    const r = POSSESSIVES.has(tokens[i + 1]?.word ?? '') ? i + 2 : i + 1;
+    const receiver = tokens[r];
+    // The receiver's own word, not the start of a longer one ("my mums boyfriend", "my sister's friend").
+    if (receiver !== undefined && receiver.sentence === s && KIN_RECEIVERS.has(receiver.word) && !OTHER_PERSON.has(tokens[r + 1]?.word ?? '') && !tokens[r + 1]?.sets.includes('{friends}')) kin = true;
+  }
+  return sending && kin;
+}
+
+/** The categories a parent's safety question names: what a stranger online might ask or do. */
+const QUIZ_CATEGORIES = new Set(['personal_info', 'meet_or_secrecy', 'sexual', 'financial']);
+const QUIZ_OPENERS = new Set(['if', 'whether', 'what']);
+const QUIZ_MARKERS = new Set(['ever', 'would', 'wud', 'id', 'should']);
+const QUIZ_VETO = wordList('quiz_veto');
+
+/**
+ * Session 40fa1: a parent's safety question, retold ("mam asked if anyone online had ever asked me to keep a secret, nobody
+ * has", "mum asked what would u do if someone asked u to keep a secret from me, i said tell her", "i asked my son if anyone
+ * had ever asked him to keep a secret online and he said no"; four of session 39's writers, and older batches): a rule
+ * of personal_info, meet_or_secrecy, sexual or financial stands down when, before its phrase in the sentence, a parent
+ * (`parent_words`, or "i" asking "my" own child, `own_child`) is right before an asking word (or one word before it),
+ * "if", "whether" or "what" follows that word before the phrase, and the sentence has "ever" or a "would", "should" or
+ * "i'd" of a question put; no one person is in view ("the man", "this guy"), nothing in the message answers yes or takes it back (`quiz_veto`: yes, lied, actually, but,
+ * except…), and no he or him is in it but after a child of the writer's. "my mum asked if anyone had ever asked me for
+ * pics and i lied", "mum asked if the man from roblox ever asked for my address" keep it.
+ */
+function parentsSafetyQuestion(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category === undefined || !QUIZ_CATEGORIES.has(rule.category) || !rule.id.startsWith('lex:')) return false;
+  const s = tokens[m.first]?.sentence;
+  let asked = -1;
+  for (let k = 0; k < m.first && asked < 0; k += 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s || !QUESTION_ASKED.has(t.word)) continue;
+    const parent = [tokens[k - 1], tokens[k - 2]].some((w) => w !== undefined && w.sentence === s && PARENT_WORDS.has(w.word));
+    const ownChild = (tokens[k - 1]?.word === 'i' && (OWN_CHILD.has(tokens[k + 1]?.word ?? '') || (tokens[k + 1]?.word === 'my' && OWN_CHILD.has(tokens[k + 2]?.word ?? ''))));
+    if (parent || ownChild) asked = k;
+  }
+  if (asked < 0) return false;
+  let opened = false;
+  for (let k = asked + 1; k < m.first; k += 1) if (QUIZ_OPENERS.has(tokens[k]?.word ?? '')) opened = true;
+  if (!opened) return false;
+  let marked = false;
+  let child = false;
+  for (const t of tokens) {
+    if (QUIZ_VETO.has(t.word)) return false;
+    if (OWN_CHILD.has(t.word)) child = true;
+    if ((t.word === 'he' || t.word === 'him') && !child) return false;
+    if (t.sentence === s && QUIZ_MARKERS.has(t.word)) marked = true;
+  }
+  // One person in view, not anyone: "mum asked if THE MAN from roblox ever asked for my address".
+  for (let k = 1; k < tokens.length; k += 1) if (OTHER_PERSON.has(tokens[k]?.word ?? '') && ['the', 'this', 'that'].includes(tokens[k - 1]?.word ?? '')) return false;
+  return marked;
+}
+
+/** Session 40fa1: the financial rules a job's asking for pay details stands down. */
+const WAGE_RULES = new Set(['lex:financial.money-request', 'lex:financial.logins', 'lex:financial.card-details', 'lex:financial.payment-demand']);
+const PAID_WORK = wordList('paid_work');
+const PAID_TO = wordList('paid_to');
+const GENERIC_WORK = new Set(['job', 'jobs', 'shift', 'shifts']);
+/** What keeps pay details asked a red flag: someone unknown, online, pictures, nudity, a secret, menace. */
+const WAGE_VETO = ['{image}', '{nude}', '{nudestrong}', '{secret}', '{hush}', '{menace}'];
+
+/**
+ * Session 40fa1: bank details asked so that a job can pay the child ("my manager asked for my bank details so i can get
+ * paid", "the cafe wanted my bank details to pay me", "the café asked for his bank details so they can pay him"; five
+ * writers of session 39 and older batches): money-request, logins, card-details and payment-demand stand down when the
+ * message names paid work (`paid_work`: job, manager, boss, cafe, uni, bursary…) and the child as the one paid (a
+ * word of paying right after "get" or "be", or right before one of `paid_to`: me, him, her; or a bursary or wages
+ * named), and nobody unknown (a man, someone, an account; a he or she with only "a job" named), nothing online (an app,
+ * a game, "online"), no offer, no "don't tell", no pictures, nudity, secret or menace. "a guy on insta offered me a job,
+ * he needs my bank details to pay me" and "he got me a job and needs my bank details to pay me" keep it: a stranger
+ * paying into a child's account is how money mules are recruited.
+ */
+function paidByEmployer(tokens: readonly Token[], rule: CompiledRule): boolean {
+  if (!WAGE_RULES.has(rule.id)) return false;
+  let work = false;
+  let employer = false;
+  let pronoun = false;
+  let paid = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (OTHER_PERSON.has(t.word) || isOnlineWord(t) || WAGE_VETO.some((v) => t.sets.includes(v)) || t.word.startsWith('offer')) return false;
+    if (t.word === 'tell' && ['dont', 'not', 'never', 'cant'].includes(tokens[i - 1]?.word ?? '')) return false;
+    if (PAID_WORK.has(t.word)) work = true;
+    if (PAID_WORK.has(t.word) && !GENERIC_WORK.has(t.word)) employer = true;
+    if (HE.has(t.word) || SHE.has(t.word)) pronoun = true;
+    if (t.word === 'bursary' || t.word === 'wages' || t.word === 'salary') paid = true;
+    if ((t.word === 'paid' && ['get', 'getting', 'be', 'being'].includes(tokens[i - 1]?.word ?? '')) || ((t.word === 'pay' || t.word === 'paying') && PAID_TO.has(tokens[i + 1]?.word ?? ''))) paid = true;
+  }
+  // "he got me a job": a he or she with no employer named may be anyone.
+  return work && paid && (employer || !pronoun);
+}
+
+const KIN_GIVERS = wordList('kin_givers');
+const POCKET_MONEY = wordList('pocket_money');
+/**
+ * What keeps a family secret of pocket money grooming: someone unknown or online, pictures, nudity, the body, harm. Not
+ * `menace`, which holds the secret's own words ("keep quiet", the 🤫 a child adds) and "or he" ("or he'll want one too").
+ */
+const KIN_MONEY_VETO = ['{image}', '{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{kill}', '{knownadult}'];
+
+/**
+ * Session 40fa1: pocket money from a mum or a gran, with "don't tell" ("gran gave me a tenner and said dont tell your
+ * brother", "nan left me 10 quid in a birthday card and said dont tell ur brother", "my mum gave me 20 quid for my bday
+ * and said dont tell my brother"; seven writers): secrecy and secrecy-asked stand down when, before the phrase in its
+ * sentence, the nearest person named is one of `kin_givers` (a mum, a gran, a nan: no grandad, uncle or stepdad, whose
+ * money and secret can be grooming), a giving word follows them, and the sentence names money (`pocket_money`,
+ * set `money`), and the message names no one else (a man, someone, a he but "or he'll want one"), nothing online, no known adult, no pictures,
+ * nudity, body, undressing or harm. "my grandad gives me money and says dont tell mum" keeps it.
+ */
+function kinMoneySecret(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!SECRET_RULES.has(rule.id)) return false;
+  const s = tokens[m.first]?.sentence;
+  let giver = -1;
+  for (let k = m.first - 1; k >= 0 && giver < 0; k -= 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) return false;
+    if (KIN_GIVERS.has(t.word) && !metOnline(tokens, k)) giver = k;
+    else if (OTHER_PERSON.has(t.word) || HE.has(t.word) || SHE.has(t.word) || t.word === 'they') return false;
+  }
+  if (giver < 0) return false;
+  let gave = false;
+  let money = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (OTHER_PERSON.has(t.word) || isOnlineWord(t) || KIN_MONEY_VETO.some((v) => t.sets.includes(v))) return false;
+    // A he the secret may be about ("dont tell anyone about HIM"), not the sibling who would want some too ("or HE'll want one").
+    if (HE.has(t.word) && tokens[i - 1]?.word !== 'or') return false;
+    if (t.sentence !== s) continue;
+    if (i > giver && i < m.first && KIN_GIVING.has(t.word)) gave = true;
+    if (POCKET_MONEY.has(t.word) || t.sets.includes('{money}')) money = true;
+  }
+  return gave && money;
+}
+const KIN_GIVING = new Set(['gave', 'gives', 'give', 'giving', 'left', 'sent', 'sends', 'slipped', 'slips']);
+
+const FANDOM = wordList('fandom');
+
+/**
+ * Session 40fa1: a child's wish to meet someone famous ("i want to meet mrbeast wen im older", "i wanna meet my favourite
+ * streamer at the convention", "i want to meet a famous footballer one day"; eight writers): meet-request and meet-up
+ * stand down when "i" or "we" is the subject of the phrase's wanting (right before it, or one word before: "i really
+ * want to meet"), the message names fame (`fandom`: favourite, famous, youtuber, streamer…) or a some-day ("one day",
+ * "when im older"), and nobody else (a man, someone, he, she, they), nothing online (an app, a game), no boyfriend or
+ * girlfriend, no secret and nothing of being alone. "i want to meet him", "i want to meet my favourite youtuber, he messaged me" and "i wanna
+ * meet this guy from roblox one day" keep it.
+ */
+function wishToMeetFamous(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:meet_or_secrecy.meet-request' && rule.id !== 'lex:meet_or_secrecy.meet-up') return false;
+  const first = tokens[m.first];
+  if (first === undefined || first.quoted || (first.word !== 'want' && first.word !== 'wanna' && first.word !== 'wants')) return false;
+  const s = first.sentence;
+  const self = [tokens[m.first - 1], tokens[m.first - 2]].some((t) => t !== undefined && t.sentence === s && (t.word === 'i' || t.word === 'we'));
+  if (!self) return false;
+  let fame = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (OTHER_PERSON.has(t.word) || HE.has(t.word) || SHE.has(t.word) || t.word === 'they' || t.word === 'them' || isOnlineWord(t)) return false;
+    if (t.sets.includes('{secret}') || t.sets.includes('{hush}') || t.sets.includes('{partner}') || t.word === 'alone') return false;
+    if (FANDOM.has(t.word) || (t.word === 'day' && tokens[i - 1]?.word === 'one') || (t.word === 'older' && ['im', 'am'].includes(tokens[i - 1]?.word ?? ''))) fame = true;
+  }
+  return fame;
 }
 
 const NOT_RELATIVE_HEAD = wordList('not_relative_head');
