@@ -2615,6 +2615,8 @@ const SCHOOL_ROW_RULES = new Set(['lex:immediate_danger.being-hurt', 'lex:threat
 const SCHOOL_ROW_OUTCOME = wordList('school_row_outcome');
 const SCHOOL_ROW_VETO = wordList('school_row_veto');
 const SCHOOL_ROW_WEAK = new Set(['fine', 'ok', 'okay']);
+/** What keeps a school row a red flag: pictures, nudity, a known adult, fear. */
+const SCHOOL_ROW_VETO_SETS = ['{image}', '{nudestrong}', '{knownadult}', '{afraid}'];
 
 /**
  * Session 40: a row between children at school, told as sorted, by writers of 4 batches ("a girl at school said she'd
@@ -2634,7 +2636,7 @@ function schoolRowSorted(tokens: readonly Token[], m: PhraseMatch, rule: Compile
     const t = tokens[i];
     if (t === undefined) continue;
     if (OTHER_PERSON.has(t.word) || OUTING_KIN.has(t.word) || PARTNERS.has(t.word) || SCHOOL_ROW_VETO.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word)) return false;
-    if (['{image}', '{nudestrong}', '{knownadult}', '{afraid}'].some((v) => t.sets.includes(v))) return false;
+    if (hasAnySet(t, SCHOOL_ROW_VETO_SETS)) return false;
     if (SCHOOL_PLACES.has(t.word) || t.word === 'corridor') school = true;
     // "fine" and "ok" only as a state reached: "OK NOW", "FINE SINCE", "BEEN fine" ("he hurts me, im fine" keeps it).
     const reached = !SCHOOL_ROW_WEAK.has(t.word) || ['now', 'since'].includes(tokens[i + 1]?.word ?? '') || tokens[i - 1]?.word === 'been';
@@ -2648,6 +2650,8 @@ const CRUSH_RULES = new Set(['lex:threat_blackmail.share-images', 'lex:threat_bl
 const CRUSH_WORDS = wordList('crush_words');
 const CRUSH_LIKES = wordList('crush_likes');
 const CRUSH_VETO = wordList('crush_veto');
+/** What keeps a crush told a threat: pictures, nudity, money, a known adult, fear. */
+const CRUSH_VETO_SETS = ['{image}', '{nudestrong}', '{money}', '{knownadult}', '{afraid}'];
 
 /**
  * Session 40: a crush told or kept between children, by writers of 6 batches ("she said she'll tell everyone i fancy
@@ -2667,7 +2671,7 @@ function crushTold(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule)
     if (t === undefined) continue;
     const crushed = CRUSH_WORDS.has(tokens[i - 1]?.word ?? '');
     if ((OTHER_PERSON.has(t.word) && !crushed) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || CRUSH_VETO.has(t.word)) return false;
-    if (['{image}', '{nudestrong}', '{money}', '{knownadult}', '{afraid}'].some((v) => t.sets.includes(v))) return false;
+    if (hasAnySet(t, CRUSH_VETO_SETS)) return false;
     // (Earnest words but the telling itself: "if i TOLD ANYONE she fancied him".)
     if (t.sets.includes('{earnest}') && !['tell', 'told', 'anyone', 'anybody'].includes(t.word)) return false;
     const liked = CRUSH_LIKES.has(t.word) && (HE.has(tokens[i + 1]?.word ?? '') || SHE.has(tokens[i + 1]?.word ?? ''));
@@ -2682,6 +2686,9 @@ function crushTold(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule)
   }
   return true;
 }
+
+/** What keeps "i know where u live" from next door a threat: pictures, nudity, money, violence, a known adult, earnest words, fear. */
+const NEIGHBOUR_VETO_SETS = ['{image}', '{nudestrong}', '{money}', '{violent}', '{knownadult}', '{earnest}', '{afraid}'];
 
 /**
  * Session 40: "i know where u live" from one who lives next door, by writers of 3 batches ("my best mate says it every
@@ -2700,7 +2707,7 @@ function neighbourKnows(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
     const t = tokens[i];
     if (t === undefined) continue;
     if (OTHER_PERSON.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word)) return false;
-    if (['{image}', '{nudestrong}', '{money}', '{violent}', '{knownadult}', '{earnest}', '{afraid}'].some((v) => t.sets.includes(v))) return false;
+    if (hasAnySet(t, NEIGHBOUR_VETO_SETS)) return false;
     if ((t.word === 'next' && tokens[i + 1]?.word === 'door') || t.word === 'neighbour' || t.word === 'neighbours') door = true;
   }
   return door;
@@ -5465,7 +5472,7 @@ function pictureToKin(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined) continue;
-    if (KIN_PICTURE_VETO.some((v) => t.sets.includes(v))) return false;
+    if (hasAnySet(t, KIN_PICTURE_VETO)) return false;
     if (t.sentence !== s) continue;
     if (OTHER_PERSON.has(t.word) || HE.has(t.word) || t.word === 'they' || t.word === 'them' || t.sets.includes('{request}')) return false;
     if (SENDING.has(t.word)) sending = true;
@@ -5551,7 +5558,7 @@ function paidByEmployer(tokens: readonly Token[], rule: CompiledRule): boolean {
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined) continue;
-    if (OTHER_PERSON.has(t.word) || isOnlineWord(t) || WAGE_VETO.some((v) => t.sets.includes(v)) || t.word.startsWith('offer')) return false;
+    if (OTHER_PERSON.has(t.word) || isOnlineWord(t) || hasAnySet(t, WAGE_VETO) || t.word.startsWith('offer')) return false;
     if (t.word === 'tell' && ['dont', 'not', 'never', 'cant'].includes(tokens[i - 1]?.word ?? '')) return false;
     if (PAID_WORK.has(t.word)) work = true;
     if (PAID_WORK.has(t.word) && !GENERIC_WORK.has(t.word)) employer = true;
@@ -5564,6 +5571,8 @@ function paidByEmployer(tokens: readonly Token[], rule: CompiledRule): boolean {
 }
 
 const KIN_GIVERS = wordList('kin_givers');
+/** Words of giving after the family member ("gran GAVE me", "nan LEFT me"). */
+const KIN_GIVING = new Set(['gave', 'gives', 'give', 'giving', 'left', 'sent', 'sends', 'slipped', 'slips']);
 const POCKET_MONEY = wordList('pocket_money');
 /**
  * What keeps a family secret of pocket money grooming: someone unknown or online, pictures, nudity, the body, harm. Not
@@ -5596,7 +5605,7 @@ function kinMoneySecret(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined) continue;
-    if (OTHER_PERSON.has(t.word) || isOnlineWord(t) || KIN_MONEY_VETO.some((v) => t.sets.includes(v))) return false;
+    if (OTHER_PERSON.has(t.word) || isOnlineWord(t) || hasAnySet(t, KIN_MONEY_VETO)) return false;
     // A he the secret may be about ("dont tell anyone about HIM"), not the sibling who would want some too ("or HE'll want one").
     if (HE.has(t.word) && tokens[i - 1]?.word !== 'or') return false;
     if (t.sentence !== s) continue;
@@ -5605,7 +5614,6 @@ function kinMoneySecret(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   }
   return gave && money;
 }
-const KIN_GIVING = new Set(['gave', 'gives', 'give', 'giving', 'left', 'sent', 'sends', 'slipped', 'slips']);
 
 const FANDOM = wordList('fandom');
 
