@@ -21,7 +21,7 @@
  * `--items FILE` also writes what each item raised, turn by turn, to compare two runs item by item.
  *   --method full|sgd   --lambda 3e-5   --tolerance 1e-5   (full batch)
  *   --seed 17   --epochs 10   --l2 0.001   (SGD: shuffle seeds seed + epoch)
- *   --features w,b,c4   --floor 0.85   --critical-floor 0.65   --danger-floor 0.8
+ *   --features w,b,c4   --floor 0.85   --critical-floor 0.65   --danger-floor 0.8   --sexual-floor 0.6
  *   --fold-by-example   --no-model (lexicon alone)   --secondary 0.5   --positive-weight 3   try other settings without changing the defaults.
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
@@ -86,6 +86,15 @@ export interface TrainOptions {
   /** A floor of its own for immediate_danger (else `criticalFloor`). */
   readonly dangerFloor?: number;
   /**
+   * A floor of its own for sexual (else `floor`). Session 41, 0.85 -> 0.6: with the s39 and s40 blind training
+   * batches in, a sexual request the lexicon does not know reads 0.6-0.85 far more often than a benign message does.
+   * Swept over thresholds 0.3-0.95 on the unread batches, counts only (s37/s38's seven and s39evalA-D, 2,542 benign
+   * messages): 0.6 found 7 more sexual items for 1 more benign message flagged (0.5: 2 more for 2 more; 0.3: 3 more for
+   * 8 more). Checked after the choice, not chosen on: s40evalA-D 1 more for 1 more, s41evalA-D 4 more for 2 more,
+   * readable held-out 13 more for 8 more of 7,794, reporting half 1 more for none.
+   */
+  readonly sexualFloor?: number;
+  /**
    * Cross-validation folds by file (each batch of wording out of fold as a whole) rather than by
    * example (neighbouring lines of one batch in both): out-of-fold scores then look like scores on
    * new wording, so the thresholds chosen from them hold on new wording.
@@ -122,6 +131,7 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   criticalMaxBenign: 0.01,
   criticalFloor: 0.65,
   dangerFloor: 0.8,
+  sexualFloor: 0.6,
   foldByFile: true,
   secondary: 0.5,
   seed: 17,
@@ -361,7 +371,7 @@ export function trainModel(source: SafetySource, items: readonly Item[], o: Trai
     const negScores = data.flatMap((r, i) => (r.y === 0 ? [oof[i] ?? 0] : [])).sort((a, b) => b - a);
     const critical = SAFETY_CRITICAL.has(c);
     const cut = negScores[Math.floor(negScores.length * (critical ? o.criticalMaxBenign : o.maxBenign))] ?? 0.5;
-    const floor = c === 'immediate_danger' ? (o.dangerFloor ?? o.criticalFloor) : critical ? o.criticalFloor : o.floor;
+    const floor = c === 'immediate_danger' ? (o.dangerFloor ?? o.criticalFloor) : c === 'sexual' ? (o.sexualFloor ?? o.floor) : critical ? o.criticalFloor : o.floor;
     const threshold = Math.min(0.995, Math.max(floor, cut + 0.01));
     const weights: [number, number][] = [];
     m.w.forEach((v, i) => { if (Math.abs(v) >= 0.002) weights.push([i, Math.round(v * 10_000) / 10_000]); });
@@ -465,6 +475,7 @@ function optionsFrom(args: readonly string[]): TrainOptions {
     criticalMaxBenign: num('--critical-max-benign', DEFAULT_OPTIONS.criticalMaxBenign),
     criticalFloor: num('--critical-floor', DEFAULT_OPTIONS.criticalFloor),
     dangerFloor: num('--danger-floor', DEFAULT_OPTIONS.dangerFloor ?? DEFAULT_OPTIONS.criticalFloor),
+    sexualFloor: num('--sexual-floor', DEFAULT_OPTIONS.sexualFloor ?? DEFAULT_OPTIONS.floor),
     foldByFile: args.includes('--fold-by-example') ? false : DEFAULT_OPTIONS.foldByFile,
     secondary: num('--secondary', DEFAULT_OPTIONS.secondary),
     seed: num('--seed', DEFAULT_OPTIONS.seed),
@@ -490,7 +501,7 @@ async function main(): Promise<void> {
     const itemsPath = args.includes('--items') ? args[args.indexOf('--items') + 1] : undefined;
     if (itemsPath) writeFileSync(itemsPath, '');
     const method = o.method === 'full' ? `full batch, lambda ${o.lambda}, tolerance ${o.tolerance}` : `sgd, l2 ${o.l2}, epochs ${o.epochs}, seed ${o.seed}`;
-    console.log(`leave-one-batch-out, features ${o.features.join(',')}, ${method}, floors ${o.floor}/${o.criticalFloor}/${o.dangerFloor ?? o.criticalFloor}${o.foldByFile ? ', folds by file' : ''}${args.includes('--no-model') ? ', lexicon alone' : ''}`);
+    console.log(`leave-one-batch-out, features ${o.features.join(',')}, ${method}, floors ${o.floor}/${o.criticalFloor}/${o.dangerFloor ?? o.criticalFloor}/${o.sexualFloor ?? o.floor}${o.foldByFile ? ', folds by file' : ''}${args.includes('--no-model') ? ', lexicon alone' : ''}`);
     console.log(await leaveOneBatchOut(source, items, batches, o, args.includes('--no-model'), itemsPath));
     console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);
     return;
