@@ -21,7 +21,7 @@
  * `--items FILE` also writes what each item raised, turn by turn, to compare two runs item by item.
  *   --method full|sgd   --lambda 3e-5   --tolerance 1e-5   (full batch)
  *   --seed 17   --epochs 10   --l2 0.001   (SGD: shuffle seeds seed + epoch)
- *   --features w,b,c4   --floor 0.85   --critical-floor 0.65   --danger-floor 0.8   --sexual-floor 0.6
+ *   --features w,b,c4   --floor 0.85   --critical-floor 0.65   --danger-floor 0.8   --floors sexual=0.7,personal_info=0.7
  *   --fold-by-example   --no-model (lexicon alone)   --secondary 0.5   --positive-weight 3   try other settings without changing the defaults.
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
@@ -86,14 +86,16 @@ export interface TrainOptions {
   /** A floor of its own for immediate_danger (else `criticalFloor`). */
   readonly dangerFloor?: number;
   /**
-   * A floor of its own for sexual (else `floor`). Session 41, 0.85 -> 0.6: with the s39 and s40 blind training
-   * batches in, a sexual request the lexicon does not know reads 0.6-0.85 far more often than a benign message does.
-   * Swept over thresholds 0.3-0.95 on the unread batches, counts only (s37/s38's seven and s39evalA-D, 2,542 benign
-   * messages): 0.6 found 7 more sexual items for 1 more benign message flagged (0.5: 2 more for 2 more; 0.3: 3 more for
-   * 8 more). Checked after the choice, not chosen on: s40evalA-D 1 more for 1 more, s41evalA-D 4 more for 2 more,
-   * readable held-out 13 more for 8 more of 7,794, reporting half 1 more for none.
+   * Floors of their own for other categories (else `floor`). Session 41, sexual and personal_info 0.85 -> 0.7, chosen on
+   * unread held-out batches by counts alone (the s37/s38 seven and s39evalA-D, 2,542 benign messages; thresholds swept
+   * 0.3-0.95 on the model trained with s41trainA-H): 0.7 found 3 more sexual and 4 more personal_info items there for
+   * no more benign message flagged (readable held-out: 6 and 0 more for 6 more of 7,794). 0.6 found 3 and 0 more again
+   * for 1 more, but its new readings were a grandmother's photo ("my nan asked me to put my hair on top for the photo",
+   * sexual 0.65) and a snap handle asked for as personal details ("she wants my snap", 0.67), whose advice ("if you
+   * ever see them…") does not fit. Checked after the choice, not chosen on: s40evalA-D and s41evalA-D, see
+   * docs/history/red-flags.md, "Session 41".
    */
-  readonly sexualFloor?: number;
+  readonly floors?: Readonly<Partial<Record<Category, number>>>;
   /**
    * Cross-validation folds by file (each batch of wording out of fold as a whole) rather than by
    * example (neighbouring lines of one batch in both): out-of-fold scores then look like scores on
@@ -131,7 +133,7 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   criticalMaxBenign: 0.01,
   criticalFloor: 0.65,
   dangerFloor: 0.8,
-  sexualFloor: 0.6,
+  floors: { sexual: 0.7, personal_info: 0.7 },
   foldByFile: true,
   secondary: 0.5,
   seed: 17,
@@ -371,7 +373,7 @@ export function trainModel(source: SafetySource, items: readonly Item[], o: Trai
     const negScores = data.flatMap((r, i) => (r.y === 0 ? [oof[i] ?? 0] : [])).sort((a, b) => b - a);
     const critical = SAFETY_CRITICAL.has(c);
     const cut = negScores[Math.floor(negScores.length * (critical ? o.criticalMaxBenign : o.maxBenign))] ?? 0.5;
-    const floor = c === 'immediate_danger' ? (o.dangerFloor ?? o.criticalFloor) : c === 'sexual' ? (o.sexualFloor ?? o.floor) : critical ? o.criticalFloor : o.floor;
+    const floor = c === 'immediate_danger' ? (o.dangerFloor ?? o.criticalFloor) : (o.floors?.[c] ?? (critical ? o.criticalFloor : o.floor));
     const threshold = Math.min(0.995, Math.max(floor, cut + 0.01));
     const weights: [number, number][] = [];
     m.w.forEach((v, i) => { if (Math.abs(v) >= 0.002) weights.push([i, Math.round(v * 10_000) / 10_000]); });
@@ -455,6 +457,19 @@ export async function leaveOneBatchOut(source: SafetySource, items: readonly Ite
   return lines.join('\n');
 }
 
+/** `--floors sexual=0.7,personal_info=0.7`: floors of their own for those categories (`TrainOptions.floors`). */
+function floorsFrom(arg: string | undefined): Partial<Record<Category, number>> | undefined {
+  if (arg === undefined) return undefined;
+  const out: Partial<Record<Category, number>> = {};
+  for (const pair of arg.split(',')) {
+    const [c, v] = pair.split('=');
+    const n = Number(v);
+    if (!CATEGORIES.includes(c as Category) || !Number.isFinite(n)) throw new Error(`--floors needs category=number pairs, like sexual=0.7 (got "${pair}")`);
+    out[c as Category] = n;
+  }
+  return out;
+}
+
 function optionsFrom(args: readonly string[]): TrainOptions {
   const val = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   const num = (name: string, d: number): number => {
@@ -475,7 +490,7 @@ function optionsFrom(args: readonly string[]): TrainOptions {
     criticalMaxBenign: num('--critical-max-benign', DEFAULT_OPTIONS.criticalMaxBenign),
     criticalFloor: num('--critical-floor', DEFAULT_OPTIONS.criticalFloor),
     dangerFloor: num('--danger-floor', DEFAULT_OPTIONS.dangerFloor ?? DEFAULT_OPTIONS.criticalFloor),
-    sexualFloor: num('--sexual-floor', DEFAULT_OPTIONS.sexualFloor ?? DEFAULT_OPTIONS.floor),
+    floors: floorsFrom(val('--floors')) ?? DEFAULT_OPTIONS.floors,
     foldByFile: args.includes('--fold-by-example') ? false : DEFAULT_OPTIONS.foldByFile,
     secondary: num('--secondary', DEFAULT_OPTIONS.secondary),
     seed: num('--seed', DEFAULT_OPTIONS.seed),
@@ -501,7 +516,7 @@ async function main(): Promise<void> {
     const itemsPath = args.includes('--items') ? args[args.indexOf('--items') + 1] : undefined;
     if (itemsPath) writeFileSync(itemsPath, '');
     const method = o.method === 'full' ? `full batch, lambda ${o.lambda}, tolerance ${o.tolerance}` : `sgd, l2 ${o.l2}, epochs ${o.epochs}, seed ${o.seed}`;
-    console.log(`leave-one-batch-out, features ${o.features.join(',')}, ${method}, floors ${o.floor}/${o.criticalFloor}/${o.dangerFloor ?? o.criticalFloor}/${o.sexualFloor ?? o.floor}${o.foldByFile ? ', folds by file' : ''}${args.includes('--no-model') ? ', lexicon alone' : ''}`);
+    console.log(`leave-one-batch-out, features ${o.features.join(',')}, ${method}, floors ${o.floor}/${o.criticalFloor}/${o.dangerFloor ?? o.criticalFloor}${Object.entries(o.floors ?? {}).map(([c, f]) => `, ${c} ${f}`).join('')}${o.foldByFile ? ', folds by file' : ''}${args.includes('--no-model') ? ', lexicon alone' : ''}`);
     console.log(await leaveOneBatchOut(source, items, batches, o, args.includes('--no-model'), itemsPath));
     console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);
     return;
