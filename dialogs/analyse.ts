@@ -1717,6 +1717,13 @@ export function createMessageReader(deps: DialogDeps) {
     // "is he going to prison", the whole message, after a nude going round among young people and no threat known: the
     // detector hears "going to prison" as a blackmailer's threat; it is their question about the law.
     if (turn.onlyAsksLaw === true && context.peerImage === true && !cats.includes('threat_blackmail')) turn = withoutFindings(turn, (f) => f.rule === 'lex:threat_blackmail.conditional-threat');
+    // A nude going round among young people (`peerImage`), with nothing known before and nothing found but the
+    // classifier's sexual: trained on s41trainA-H, it read "my friend sent nudes to a boy and now there going round the
+    // whole school" 0.94 sexual. The peer-image path answers it (a teacher today, the school, Report Remove; session 28);
+    // a rule's finding (someone asked for it, a threat, sexual.peer-nude-shared) still escalates (session 41).
+    if ((turn.peerImage === true || context.peerImage === true) && cats.length === 0 && turn.findings.length > 0 && turn.findings.every((f) => f.rule === 'model:sexual')) {
+      turn = withoutFindings(turn, (f) => f.rule === 'model:sexual');
+    }
     // "she says shell run away if i stop her seeing him": the detector hears "if i stop" as a threat; it is the child's own
     // threat to run, told by a parent or friend (no threat known before): running away, answered as such.
     if (turn.threatensToRun === true && !cats.includes('threat_blackmail')) turn = withoutFindings(turn, (f) => f.rule === 'lex:threat_blackmail.conditional-threat' || f.rule === 'ctx:threat-renewed');

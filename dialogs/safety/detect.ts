@@ -6032,6 +6032,20 @@ class CategoryFlags {
  * the plain loops in `detect` save a closure per category, combo and pass, and the per-category scope
  * they kept alive: ~1.5 KB a message.)
  */
+/** Words that make an app a way to see where someone is (see the second pass's app-move check). */
+const WHEREABOUTS_APP_WORDS: ReadonlySet<string> = new Set(['map', 'maps', 'location', 'locations', 'live', 'tracking', 'tracker']);
+
+/** Whether the only category rule that fired is the app-move rule (`lex:meet_or_secrecy.move-app`). */
+function onlyMoveApp(hits: readonly Hit[]): boolean {
+  let seen = false;
+  for (const h of hits) {
+    if (h.rule?.category === undefined) continue;
+    if (h.rule.id !== 'lex:meet_or_secrecy.move-app') return false;
+    seen = true;
+  }
+  return seen;
+}
+
 function hasCategory(hits: readonly Hit[], category: Category | undefined): boolean {
   for (const h of hits) {
     const c = h.rule?.category;
@@ -6210,6 +6224,12 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       const p = scores[ci] ?? 0;
       const threshold = pass === 0 ? (model.classifier.thresholds[ci] ?? 1) : Math.min(model.classifier.thresholds[ci] ?? 1, model.classifier.secondary);
       if (p < threshold || hasCategory(hits, c)) continue;
+      // Session 41: a handle asked for to move apps ("she wants my snap", lex:meet_or_secrecy.move-app) is the move, not
+      // personal details: with nothing else found, the second pass's lower threshold does not add personal_info to it
+      // (the set labels such requests personal_info 25 times and meet_or_secrecy alone 13; the classifier at its own
+      // threshold still may). Trained on s41trainA-H, the classifier read "she wants my snap" 0.67 personal_info.
+      // Not where the app is a map or a live location ("he wants me on snap map"): that is where they are.
+      if (pass === 1 && c === 'personal_info' && p < (model.classifier.thresholds[ci] ?? 1) && onlyMoveApp(hits) && !tokens.some((t) => WHEREABOUTS_APP_WORDS.has(t.word))) continue;
       // Session 15: a question the child asks in their own words ("whats the point anymore
       // honestly", "whats even the point of waking up tmrw", "can u help someone is banging on my
       // door") is not made general by its opener when the classifier is sure of danger or self-harm;
