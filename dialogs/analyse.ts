@@ -16,7 +16,7 @@ import {
 import { compile, containsAny, isWhole, startsWithAny, tokens, Vocabulary, withoutFillers, type FoundLists, type PhraseList, type Reading } from './match.js';
 import type { HarbourContext, MessageReading } from './harbour.types.js';
 import type { Audience, ConversationSummary } from './types.js';
-import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, EXPLOITATION_FINDING, EXPLOITATION_SIGNS_FINDING, KNOWN_ADULT_IN_ROOM_FINDING, MET_ADULT_FINDING, ADULT_ASKED_IMAGES_FINDING, pathOf, grownUpTargetOf, HURT_AT_HOME_RULES, HOME_ALONE_FINDING, HOME_ALONE_RULE, IMAGE_THREAT_RULES, threatIsBlackmail, union, VIOLENCE_THREATENED } from './wording.js';
+import { ABUSE_DISCLOSED_RULE, ABUSE_TOLD, ASKED, PICTURE_ASKED_RULES, EXPLOITATION_FINDING, EXPLOITATION_SIGNS_FINDING, KNOWN_ADULT_IN_ROOM_FINDING, MET_ADULT_FINDING, ADULT_ASKED_IMAGES_FINDING, pathOf, grownUpTargetOf, HURT_AT_HOME_RULES, HOME_ALONE_FINDING, HOME_ALONE_RULE, IMAGE_THREAT_RULES, threatIsBlackmail, union, VIOLENCE_THREATENED } from './wording.js';
 
 /**
  * One message, understood once per turn: the detector's findings plus everything the dialog's
@@ -1717,13 +1717,6 @@ export function createMessageReader(deps: DialogDeps) {
     // "is he going to prison", the whole message, after a nude going round among young people and no threat known: the
     // detector hears "going to prison" as a blackmailer's threat; it is their question about the law.
     if (turn.onlyAsksLaw === true && context.peerImage === true && !cats.includes('threat_blackmail')) turn = withoutFindings(turn, (f) => f.rule === 'lex:threat_blackmail.conditional-threat');
-    // A nude going round among young people (`peerImage`), with nothing known before and nothing found but the
-    // classifier's sexual: trained on s41trainA-H, it read "my friend sent nudes to a boy and now there going round the
-    // whole school" 0.94 sexual. The peer-image path answers it (a teacher today, the school, Report Remove; session 28);
-    // a rule's finding (someone asked for it, a threat, sexual.peer-nude-shared) still escalates (session 41).
-    if ((turn.peerImage === true || context.peerImage === true) && cats.length === 0 && turn.findings.length > 0 && turn.findings.every((f) => f.rule === 'model:sexual')) {
-      turn = withoutFindings(turn, (f) => f.rule === 'model:sexual');
-    }
     // "she says shell run away if i stop her seeing him": the detector hears "if i stop" as a threat; it is the child's own
     // threat to run, told by a parent or friend (no threat known before): running away, answered as such.
     if (turn.threatensToRun === true && !cats.includes('threat_blackmail')) turn = withoutFindings(turn, (f) => f.rule === 'lex:threat_blackmail.conditional-threat' || f.rule === 'ctx:threat-renewed');
@@ -1872,6 +1865,7 @@ export function createMessageReader(deps: DialogDeps) {
     const reading: Writable<MessageReading> = { turn, detector, summary, checkIns: 0 };
     if (welshChat !== (context.welshChat === true)) reading.welshChat = welshChat;
     if (turn.peerImage === true && context.peerImage !== true) reading.peerImage = true;
+    if (context.pictureAsked !== true && turn.findings.some((f) => PICTURE_ASKED_RULES.has(f.rule))) reading.pictureAsked = true;
     if (turn.metInPerson === true && context.metInPerson !== true) reading.metInPerson = true;
     if (turn.adultTold === true && context.adultTold !== true) reading.adultTold = true;
     if (turn.toldGrownUp === true && context.grownUpTold !== true) reading.grownUpTold = true;

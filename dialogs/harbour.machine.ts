@@ -129,6 +129,9 @@ export function createHarbourMachine(deps: DialogDeps, options: HarbourMachineOp
             { guard: 'feelsHopeless', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayNotTheEnd'] },
             // "nobody can help me", "theres no point" (after blackmail, a warning sign): people can help, and are you safe; not the tips.
             { guard: 'feelsNoPoint', actions: ['trustedAdultAnswered', 'feelingsAnswered', 'sayNoPoint'] },
+            // A friend's nude going round among young people, read as sexual and nothing else: on the next message ("shes
+            // crying in the toilets"), go and get a teacher now, as on the path with no flag (session 41).
+            { guard: 'followsPeerImage', actions: ['feelingsAnswered', 'sayPeerImageNow'] },
             // A young person's "hello??", "u there": still here; while waiting for a person, they will come as soon as
             // they can. (A parent's greeting goes on to the wellbeing question, as before.)
             { guard: and(['isGreeting', 'isWaitingForPerson', not('isOnAdultPath')]), actions: [{ type: 'say', params: { key: 'escalation.listening' } }, 'sayWaitAgain'] },

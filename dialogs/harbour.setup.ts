@@ -7,7 +7,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { Audience, BotSay, ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { AGE_LIE_RULE, EXPLOITATION_SIGNS_FINDING, ASKED, caresLine, grownUpTargetOf, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, isHomeAloneFinding, WAKE_THEM, wakeSomeoneNext, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontMeetNow, dontSendOrPay, selfHarmFirstBesideDanger, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
+import { AGE_LIE_RULE, EXPLOITATION_SIGNS_FINDING, ASKED, PICTURE_ASKED_RULES, caresLine, grownUpTargetOf, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, isHomeAloneFinding, WAKE_THEM, wakeSomeoneNext, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontMeetNow, dontSendOrPay, selfHarmFirstBesideDanger, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -597,7 +597,8 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       }),
       /** A picture sent, or feared shared: not in trouble, not their fault, and Report Remove. Once. */
       // A friend's nude going round among young people, no red flag: a teacher today (now, if at school), not "the person who asked".
-      sayImageWorryIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'imageWorry', (worriesAboutImage(c) ? [peerImageNoFlag(c) && pathOf(c.audience) === 'friend' ? say('friend.peer-image') : sayStepOf(c, 'image-worry')] : undefined))),
+      sayImageWorryIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'imageWorry', (worriesAboutImage(c) ? [(peerImageNoFlag(c) || peerImageSexualOnly(c)) && pathOf(c.audience) === 'friend' ? say('friend.peer-image') : sayStepOf(c, 'image-worry')] : undefined))),
+      sayPeerImageNow: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'peerImageNow', [say('friend.peer-image-now')])),
       /** A friend asked them to keep it secret: telling a grown-up is still right. Once, friend path only. */
       // "she will hate me" while the friend is in danger now: 999 still.
       sayFriendSecretIfAny: enqueueActions(({ context: c, enqueue }) => sayOnce(enqueue, c, 'friendSecret', (hasFriendSecret(c) ? [say(c.audience !== 'someone_else' ? 'friend.secret' : c.said.workerSecret !== true ? 'parent.worker-secret' : 'parent.should-tell-staff'), ...stillInDangerIf(needsDangerReminder(c), c)] : undefined))),
@@ -1183,6 +1184,9 @@ export function createHarbourSetup(deps: DialogDeps, readMessage: MessageReader 
       tellsOfBullying: ({ context, event }) => turnOf(context, event).bullying === true,
       /** A nude going round among young people was told of, with no red flag (see `peerImageNoFlag`). */
       knowsPeerImage: ({ context }) => peerImageNoFlag(context),
+      /** The message after a friend's nude going round was told, read as sexual and nothing else (see `peerImageSexualOnly`): once. */
+      followsPeerImage: ({ context }) =>
+        pathOf(context.audience) === 'friend' && peerImageSexualOnly(context) && context.turn.peerImage !== true && context.said.imageWorry === true && context.said.peerImageNow !== true,
       givesDetails: ({ context }) => givesDetails(context),
       feelsHopeless: ({ context, event }) => turnOf(context, event).hopeless === true && context.said.notTheEnd !== true,
       /** "nobody can help me", "theres no point", a young person or a friend (see {@link noPointOf}). */
@@ -1623,6 +1627,21 @@ function peerImageNoFlag(context: HarbourContext): boolean {
   return (context.peerImage === true || context.turn.peerImage === true) && (context.summary.categories ?? []).length === 0 && context.turn.findings.length === 0;
 }
 
+/**
+ * Session 41: the same, read as sexual and nothing else (the classifier trained on s41trainA-H reads "my friend sent nudes
+ * to a boy and now there going round the whole school" 0.94 sexual, as the set labels it; session 33 had the same for "my
+ * friends boyfriend shared her nudes with everyone"). A counsellor is asked for, and the answers stay the peer-image
+ * ones: a teacher today (now, if at school), the school and Report Remove, not the stranger tips or CEOP. Not when
+ * anyone asked for a picture, or any other category is known.
+ */
+function peerImageSexualOnly(context: HarbourContext): boolean {
+  if (context.peerImage !== true && context.turn.peerImage !== true) return false;
+  const known = context.summary.categories ?? [];
+  if (!known.every((c) => c === 'sexual') || !context.turn.findings.every((f) => f.category === 'sexual' && !PICTURE_ASKED_RULES.has(f.rule))) return false;
+  if (context.pictureAsked === true) return false;
+  return known.length > 0 || context.turn.findings.length > 0;
+}
+
 /** The message tells of a picture sent or feared shared, not answered yet (or asked outright, "what if she does it anyway"). */
 function worriesAboutImage(context: HarbourContext): boolean {
   // The picture is someone else's, which they shared: "the person who asked for it did something wrong" would not fit.
@@ -1702,7 +1721,7 @@ function adviceLines(context: HarbourContext, appAdviceOf: (context: HarbourCont
     return out;
   }
   // A nude going round among young people, and no red flag: a teacher today, the school, not sending it on, Report Remove.
-  if (peerImageNoFlag(context) && prefix !== 'parent') {
+  if ((peerImageNoFlag(context) || peerImageSexualOnly(context)) && prefix !== 'parent') {
     out.push(say(`${prefix}.advice.peer-image`));
     out.push(say(`${prefix}.come-back`));
     return out;

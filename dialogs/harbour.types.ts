@@ -123,6 +123,11 @@ export interface HarbourContext {
     readonly abuserExcuse?: boolean;
     /** Not in trouble, and Report Remove, after a picture sent or feared shared: once. Absent in older snapshots. */
     readonly imageWorry?: boolean;
+    /**
+     * A friend's nude going round among young people, read as sexual and nothing else: "go and get a teacher now", on the
+     * message after the story, once (session 41; `friend.peer-image-now`). Absent in older snapshots.
+     */
+    readonly peerImageNow?: boolean;
     /** Asked, on a goodbye, whether they want to wait for the counsellor who is coming: once. Absent in older snapshots. */
     readonly leaveAsked?: boolean;
     /** Which "don't send, don't pay" line was said (with `dontSend`). Absent in older snapshots: the whole line. */
@@ -300,6 +305,12 @@ export interface HarbourContext {
    */
   readonly peerImage?: true;
   /**
+   * Someone asked the child or their friend for a picture (the detector's `sexual.image-request`, `nude-request` or
+   * `send-request` found, this message or before): a nude going round is then not only among young people (session 41,
+   * `peerImageSexualOnly`). Set by the message reader; absent in older snapshots.
+   */
+  readonly pictureAsked?: true;
+  /**
    * The chat's last message with a language sign in it was Welsh ("Rwy'n berson ifanc", "mae dyn yn gofyn am luniau"):
    * a later Welsh message with no sign of its own ("mae e'n 30") keeps its Welsh words as typed, not read as English
    * text-speak ("mae" is "is", not Portuguese "mãe", mum). Session 29. Set by the message reader; absent in older snapshots.
@@ -356,6 +367,8 @@ export interface MessageReading {
   readonly checkIns: 0;
   /** Set when this message first tells of a nude going round among young people (see `HarbourContext.peerImage`). */
   readonly peerImage?: true;
+  /** Set when this message first finds a picture asked for (see `HarbourContext.pictureAsked`). */
+  readonly pictureAsked?: true;
   /** Whether the chat is in Welsh from here (see `HarbourContext.welshChat`), when this message says so either way. */
   readonly welshChat?: boolean;
   /** Set when this message first tells of a meeting that already happened (see `HarbourContext.metInPerson`). */

@@ -342,6 +342,9 @@ function asksForLogin(f: Finding): boolean {
 /** The child said yes to "has this person asked you to say or do things that feel wrong or scary?". */
 export const ASKED_WRONG_OR_SCARY = 'something that felt wrong or scary';
 
+/** The sexual rules that say someone asked the child (or their friend) for a picture (see `HarbourContext.pictureAsked`). */
+export const PICTURE_ASKED_RULES: ReadonlySet<string> = new Set(['lex:sexual.image-request', 'lex:sexual.nude-request', 'lex:sexual.send-request']);
+
 /** What the stranger asked for, by category, for the counsellor's summary. */
 export const ASKED: Partial<Record<Category, string>> = {
   sexual: 'images or sexual talk',

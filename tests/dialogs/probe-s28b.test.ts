@@ -11,8 +11,10 @@ const { keysPerTurn, last, lastWords } = probeOf(real);
 describe('#14 a friend\'s nudes going round school: peer image-sharing, not a stranger', () => {
   const SPREAD = ["I'm asking for a friend", 'my friend sent nudes to a boy and now there going round the whole school'];
 
-  it('the story gets a teacher today (now, if at school), the school and Report Remove; not "the person who asked for it"', () => {
-    expect(last(onShift, ...SPREAD)).toEqual(['friend.peer-image']);
+  // Session 41: read as sexual since v140 (the classifier trained on s41trainA-H, as the set labels it), so a counsellor is
+  // asked for, as for "my friends boyfriend shared her nudes with everyone" since session 33; the peer-image answers stay.
+  it('the story gets a counsellor asked for, a teacher today (now, if at school), the school and Report Remove; not "the person who asked for it"', () => {
+    expect(last(onShift, ...SPREAD)).toEqual(['escalation.serious', 'escalation.asking', 'friend.peer-image']);
     const words = lastWords(onShift, ...SPREAD);
     expect(words).toMatch(/tell a teacher today\. If you are at school now, go and get one, so someone can be with your friend/);
     expect(words).toMatch(/The school can help stop the picture going round\. Report Remove from Childline/);
@@ -21,7 +23,7 @@ describe('#14 a friend\'s nudes going round school: peer image-sharing, not a st
 
   it('"shes crying in the toilets" gets "go and get a teacher now", never "Which app or game was it on?"', () => {
     const keys = last(onShift, ...SPREAD, 'shes crying in the toilets');
-    expect(keys).toEqual(['friend.peer-image-now', 'friend.ask.anything-else']);
+    expect(keys).toEqual(['friend.peer-image-now']);
     expect(keys).not.toContain('friend.ask.app');
     expect(lastWords(onShift, ...SPREAD, 'shes crying in the toilets')).toMatch(/go and get a teacher now, so your friend is not on their own/);
   });
