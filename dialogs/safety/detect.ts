@@ -2867,6 +2867,13 @@ const CLAIMER = wordList('claimer');
 const LOCATION_WORDS = wordList('location_words');
 
 const FRIEND_GROUPS = wordList('friend_groups');
+/**
+ * Session 41faP: the details rules a location shared in the family can match: asks-details ("shares my location with my
+ * mum") and, since 41faP, knows-details ("she can keep my location", "it says my location is shared with dad").
+ */
+const LOCATION_RULES = new Set(['lex:personal_info.asks-details', 'lex:personal_info.knows-details']);
+/** Session 41faP: the family or friends a "they" can stand for ("i told my PARENTS… and THEY said"). */
+const KIN_GROUPS = wordList('kin_groups');
 
 /** Session 25: the online place after a trusted person is an app's map ("my cousin turned on snap map"), not where they were met. */
 function mapShared(tokens: readonly Token[], k: number, s: number | undefined): boolean {
@@ -2880,22 +2887,36 @@ function mapShared(tokens: readonly Token[], k: number, s: number | undefined): 
  * snap map so we can find each other"): an asks-details phrase naming a location or a map stands
  * down when the sentence names a relative or friend (`friends`, `family`, `peers`, not met online)
  * and nobody else: no stranger or adult (man, guy, someone…), no "he", "she" or "they", no boy or girl.
+ * Session 41faP: knows-details too ("she can keep my location", "it says my location is shared with dad"), and a "she",
+ * "he" or "they" after a mum, a dad or the parents named in the sentence is them ("shares my location with my mum so she
+ * knows im home", "i told my parents… and they said"): "my mum doesnt know but he wants my location" still fires.
  */
 function locationWithTrusted(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
-  if (rule.id !== 'lex:personal_info.asks-details') return false;
+  if (!LOCATION_RULES.has(rule.id)) return false;
   let location = false;
   for (let j = m.first; j <= m.last; j += 1) if (LOCATION_WORDS.has(tokens[j]?.word ?? '')) location = true;
   if (!location) return false;
   const s = tokens[m.first]?.sentence;
   let trusted = false;
+  let she = false;
+  let he = false;
+  let they = false;
   for (let k = 0; k < tokens.length; k += 1) {
     const t = tokens[k];
     if (t === undefined || t.sentence !== s) continue;
     // An app's own map ("snap map") is the location shared, not a place the person was met.
     const appMap = t.sets.includes('{app}') || tokens[k + 1]?.word === 'map';
-    if (OTHER_PERSON.has(t.word) || CHILD_SUBJECTS.has(t.word) || t.word === 'boy' || t.word === 'girl' || (isOnlineWord(t) && !appMap)) return false;
+    // Session 41faP: a he, she or they that can only be the relative named before it ("shares my location with my mum so
+    // SHE knows im home", "i told my parents… and THEY said") is that relative; any other is someone else.
+    const theirOwn = (t.word === 'she' && she) || (t.word === 'he' && he) || (t.word === 'they' && they);
+    if (OTHER_PERSON.has(t.word) || (CHILD_SUBJECTS.has(t.word) && !theirOwn) || t.word === 'boy' || t.word === 'girl' || (isOnlineWord(t) && !appMap)) return false;
     // Session 25: "my cousin turned on SNAP MAP" is the app's map, not a cousin met on snap; "with THE GIRLS" are friends.
-    if (t.keys.some((key) => TRUSTED_SETS.has(key)) && (!metOnline(tokens, k) || mapShared(tokens, k, s))) trusted = true;
+    if (t.keys.some((key) => TRUSTED_SETS.has(key)) && (!metOnline(tokens, k) || mapShared(tokens, k, s))) {
+      trusted = true;
+      if (FEMALE.has(t.word)) she = true;
+      if (MALE.has(t.word)) he = true;
+      if (KIN_GROUPS.has(t.word)) they = true;
+    }
     if (FRIEND_GROUPS.has(t.word) && tokens[k - 1]?.word === 'the' && ['with', 'and'].includes(tokens[k - 2]?.word ?? '')) trusted = true;
   }
   return trusted;
