@@ -3470,6 +3470,51 @@ function giftPaidOut(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   return RECIPIENTS_OUT.has(to) && extorted(tokens);
 }
 
+const SALE_WORDS = wordList('sale_words');
+const PURCHASE_VERBS = wordList('purchase_verbs');
+const SALE_VETO = wordList('sale_veto');
+/** What keeps money or a purchase in a sale a grooming present: flattery, secrecy, nudity, the body, a meeting place, being alone, a journey. (posted is menace, and a sold thing is posted.) */
+const SALE_VETO_SETS = ['{flatter}', '{hush}', '{secret}', '{nudestrong}', '{undress}', '{bodypart}', '{meetspot}', '{alone}', '{privateplace}', '{journey}'];
+
+/** Session 41faP: whether the word at `j` names a person (a son, "my 14 year old", him), not a thing of the child's. */
+function personAt(tokens: readonly Token[], j: number): boolean {
+  const t = tokens[j];
+  if (t === undefined) return true;
+  return /^\d/.test(t.word) || ['{offspring}', '{person}', '{family}', '{peers}', '{friends}', '{victim}'].some((v) => t.sets.includes(v));
+}
+
+/**
+ * Session 41faP: the child's own thing sold (s41trainE, buying and selling online: "someone on vinted bought my hoodie",
+ * "got paid for my airpods through ebay", "the buyer said he would buy from me again", "mum made him give me the money"
+ * for a hoodie he sold): a gifts-grooming phrase whose buying, paying or giving verb takes the child's thing ("bought MY
+ * hoodie", "paid FOR MY airpods": my and no person after it), the child as the one sold FROM ("buy FROM ME"), or "me the
+ * money" (the price owed), stands down in a message that names a sale (`sale_words`: sold, buyer, vinted, ebay…) and
+ * nothing else a present to a child has: no flattery, secrecy, nudity, the body, a meeting place, being alone or a
+ * journey paid, no "free", "extra", "gift", "present", "tip" or "reason" (`sale_veto`). "the man who bought my lego keeps
+ * sending me vouchers" (another phrase), "he bought my daughter clothes", "a buyer paid for my train to bring the dress"
+ * and "the buyer gave me £50 extra for being sweet" still fire.
+ */
+function saleNotGift(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:meet_or_secrecy.gifts-grooming') return false;
+  let verb = -1;
+  for (let j = m.first; j <= m.last && verb < 0; j += 1) if (PURCHASE_VERBS.has(tokens[j]?.word ?? '')) verb = j;
+  if (verb < 0) return false;
+  const next = tokens[verb + 1]?.word ?? '';
+  const after = tokens[verb + 2]?.word ?? '';
+  const childsThing =
+    (next === 'my' && !personAt(tokens, verb + 2)) ||
+    (next === 'for' && after === 'my' && !personAt(tokens, verb + 3)) ||
+    (next === 'from' && after === 'me') ||
+    (next === 'me' && after === 'the' && (tokens[verb + 3]?.sets.includes('{money}') ?? false));
+  if (!childsThing) return false;
+  let sale = false;
+  for (const t of tokens) {
+    if (SALE_VETO.has(t.word) || SALE_VETO_SETS.some((v) => t.sets.includes(v))) return false;
+    if (SALE_WORDS.has(t.word)) sale = true;
+  }
+  return sale;
+}
+
 /** Session 34: a word of the child's family or friends (sets `family`, `peers`) before a phrase in its sentence. */
 function ownPeopleBefore(tokens: readonly Token[], m: PhraseMatch): boolean {
   const s = tokens[m.first]?.sentence;
@@ -3813,6 +3858,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [paperworkAsked, 'role'],
   [pressureNotTheirs, 'speaker'],
   [giftPaidOut, 'sent'],
+  [saleNotGift, 'sent'],
   [(tokens, m, rule) => giftAsBait(tokens, m, rule), 'sent'],
   [(tokens, m, rule, _scope, model) => rule.negatable && isNegated(tokens, m, model, rule.strictNegation), 'negated'],
   [toldInFiction, 'fiction'],

@@ -26,3 +26,19 @@ describe('session 41faP: a location shared in the family, and the pronoun that s
     expect(categories('he says he knows my location and my mum is scared')).toContain('personal_info');
   });
 });
+
+describe('session 41faP: the child\'s own thing sold, not a present', () => {
+  it('reads a buyer paying for what the child sold as no grooming gift', () => {
+    expect(categories('a girl on depop bought my old trainers this morning')).not.toContain('meet_or_secrecy');
+    expect(categories('finally sold my switch on ebay, he paid for my switch straight away')).not.toContain('meet_or_secrecy');
+    expect(categories('the lady said she would buy from me again, vinted is great')).not.toContain('meet_or_secrecy');
+    expect(categories('my sister sold my scooter by mistake so dad made her give me the money')).not.toContain('meet_or_secrecy');
+  });
+
+  it('keeps a present, a secret, flattery, a person bought for or a meeting beside the sale', () => {
+    expect(categories('a man on vinted bought my daughter clothes and keeps messaging her')).toContain('meet_or_secrecy');
+    expect(categories('the buyer bought my hoodie and said its our secret, dont tell ur mum')).toContain('meet_or_secrecy');
+    expect(categories('the buyer paid for my hoodie and gave me extra because im so pretty')).toContain('meet_or_secrecy');
+    expect(categories('a man who bought my lego on ebay keeps sending me vouchers for free')).toContain('meet_or_secrecy');
+  });
+});
