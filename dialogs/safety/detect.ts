@@ -3470,6 +3470,47 @@ function giftPaidOut(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   return RECIPIENTS_OUT.has(to) && extorted(tokens);
 }
 
+const NUMBER_KINDS = wordList('number_kinds');
+const NUMBER_RULES = new Set(['lex:personal_info.asks-details', 'lex:personal_info.knows-details']);
+
+/**
+ * Session 41faP: a number of a thing, not of the child (s41trainE and D: "the seller sent me her TRACKING number", "the
+ * support bot asked for my ORDER number"): asks-details and knows-details stand down when every detail word of the phrase
+ * (set `personal`) is "number" or "numbers" right after a word naming what it numbers (`number_kinds`: order, tracking,
+ * parcel, reference, booking, ticket…). "he asked for my number", "my phone number", "my house number" still fire.
+ */
+function numberOfThing(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!NUMBER_RULES.has(rule.id)) return false;
+  let numbers = 0;
+  for (let j = m.first; j <= m.last; j += 1) {
+    const t = tokens[j];
+    if (t === undefined || !t.sets.includes('{personal}')) continue;
+    if ((t.word !== 'number' && t.word !== 'numbers') || !NUMBER_KINDS.has(tokens[j - 1]?.word ?? '')) return false;
+    numbers += 1;
+  }
+  return numbers > 0;
+}
+
+const TRACKED_THINGS = wordList('tracked_things');
+
+/**
+ * Session 41faP: a thing of the child's tracked, not the child (s41trainD and F: "asked for my order number to track my
+ * quest delivery", "i use an app for tracking my steps"): knows-details' "tracking my" stands down when one of the next
+ * three words is such a thing (`tracked_things`, set `parcel`: order, delivery, parcel, steps, sleep, period…) and none of
+ * them is a place or a location. "he keeps tracking my location", "tracking my phone" still fire.
+ */
+function trackedThing(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:personal_info.knows-details' || tokens[m.last]?.word !== 'my' || !(tokens[m.last - 1]?.word ?? '').startsWith('track')) return false;
+  const s = tokens[m.last]?.sentence;
+  for (let j = m.last + 1; j <= m.last + 3; j += 1) {
+    const t = tokens[j];
+    if (t === undefined || t.sentence !== s) return false;
+    if (LOCATION_WORDS.has(t.word) || t.sets.includes('{place}') || t.sets.includes('{personal}')) return false;
+    if (TRACKED_THINGS.has(t.word) || t.sets.includes('{parcel}')) return true;
+  }
+  return false;
+}
+
 const SALE_WORDS = wordList('sale_words');
 const PURCHASE_VERBS = wordList('purchase_verbs');
 const SALE_VETO = wordList('sale_veto');
@@ -3859,6 +3900,8 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [pressureNotTheirs, 'speaker'],
   [giftPaidOut, 'sent'],
   [saleNotGift, 'sent'],
+  [numberOfThing, 'thing'],
+  [trackedThing, 'thing'],
   [(tokens, m, rule) => giftAsBait(tokens, m, rule), 'sent'],
   [(tokens, m, rule, _scope, model) => rule.negatable && isNegated(tokens, m, model, rule.strictNegation), 'negated'],
   [toldInFiction, 'fiction'],

@@ -42,3 +42,19 @@ describe('session 41faP: the child\'s own thing sold, not a present', () => {
     expect(categories('a man who bought my lego on ebay keeps sending me vouchers for free')).toContain('meet_or_secrecy');
   });
 });
+
+describe('session 41faP: a number or a tracker of a thing, not of the child', () => {
+  it('reads an order or tracking number, and an order tracked, as no personal_info', () => {
+    expect(categories('the seller sent me his tracking number and a nice note')).not.toContain('personal_info');
+    expect(categories('customer services asked for my order number and sorted the refund')).not.toContain('personal_info');
+    expect(categories('i keep tracking my parcel, its been stuck in the depot for days')).not.toContain('personal_info');
+    expect(categories('the app is good for tracking my steps and my sleep')).not.toContain('personal_info');
+  });
+
+  it('keeps a phone or house number, and the child or the location tracked', () => {
+    expect(categories('a man on the game asked for my number')).toContain('personal_info');
+    expect(categories('the man asked for my house number')).toContain('personal_info');
+    expect(categories('he keeps tracking my location on snap map')).toContain('personal_info');
+    expect(categories('someone asked for my order number and my home address')).toContain('personal_info');
+  });
+});
