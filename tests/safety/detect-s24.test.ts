@@ -42,11 +42,9 @@ describe('session 24 (v57): threats told in a parent\'s or teacher\'s words', ()
     expect(rules('if he doesnt hand over his login they will delete his account and hurt him')).toContain('lex:financial.logins');
     expect(rules('if you not send 50 robux i tell your mum')).toContain('lex:financial.payment-demand');
     // The child's own "if i dont…" is read as before, and a plain denial still denies.
-    // Known false alarm of the v130 classifier (session 39's training batches): the lexicon still reads the denial (no
-    // lex:financial.logins), but the classifier alone raises financial at 0.91, over the 0.85 floor (v129: nothing). A
-    // later change that clears it makes this fail: then assert not.toContain('financial') again.
+    // (v130's classifier raised financial alone here at 0.91; the classifier trained on s41trainA-H no longer does.)
     expect(rules('i dont hand over my login to anyone')).not.toContain('lex:financial.logins');
-    expect(categories('i dont hand over my login to anyone')).toEqual(['financial']);
+    expect(categories('i dont hand over my login to anyone')).not.toContain('financial');
   });
 
   it('reads silence made a threat\'s condition as secrecy asked, told by a parent or by the child', () => {

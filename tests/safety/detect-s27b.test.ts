@@ -51,9 +51,8 @@ describe('session 27b: a child\'s details asked for in a parent\'s words', () =>
   it('reads a stranger who can place the child from a picture', () => {
     expect(categories('he said he can spot a street sign behind me in my selfie')).toContain('personal_info');
     expect(categories('she said she could see my house number in the video')).toContain('personal_info');
-    // Known false alarm of the v130 classifier (session 39's training batches): personal_info at 0.93, over the 0.85 floor
-    // (v129: nothing). A later change that clears it makes this fail: then assert [] again.
-    expect(categories('i can see the street sign from my window')).toEqual(['personal_info']);
+    // (v130's classifier read personal_info here at 0.93; the classifier trained on s41trainA-H no longer does.)
+    expect(categories('i can see the street sign from my window')).toEqual([]);
   });
 });
 

@@ -107,11 +107,9 @@ describe('detect', () => {
     // corrections too ("sned" as send, "piccs" as pics, read as pictures), so it no longer adds
     // meet_or_secrecy from "he wants me to … him" around two unknown words (session 10).
     const misspelt = run('he wants me to sned him piccs');
-    expect(misspelt.filter((f) => f.category === 'financial').map((f) => f.rule)).toEqual(['model:financial']);
-    // Known false alarm of the v130 classifier (session 39's training batches): beside the lexicon's sexual findings it
-    // adds financial at 0.52, over the 0.5 a second finding needs (v129: sexual alone). A later change that drops it
-    // makes this fail: then assert ['sexual'] again.
-    expect(categories('he wants me to sned him piccs')).toEqual(['financial', 'sexual']);
+    expect(misspelt.filter((f) => f.category === 'financial').map((f) => f.rule)).toEqual([]);
+    // (v130's classifier added financial here at 0.52 as a second finding; the classifier trained on s41trainA-H no longer does.)
+    expect(categories('he wants me to sned him piccs')).toEqual(['sexual']);
     expect(misspelt.map((f) => f.rule)).toEqual(expect.arrayContaining(['lex:sexual.send-request', 'lex:sexual.image-request']));
     expect(misspelt.find((f) => f.rule === 'lex:sexual.send-request')?.urgency).toBe('high');
     expect(run('he keeps aksing for nuuudes').some((f) => f.confidence > 0)).toBe(true);
