@@ -3511,6 +3511,42 @@ function trackedThing(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
   return false;
 }
 
+const LESSON_GIVERS = wordList('lesson_givers');
+const LESSON_SAYS = wordList('lesson_says');
+const LESSON_DONTS = wordList('lesson_donts');
+const LESSON_GIVING = wordList('lesson_giving');
+
+/**
+ * Session 41faP: a safety rule retold from a lesson, a teacher, the police or a parent (s41trainC and H: "miss said never
+ * tell people online ur address or what school u go to", "our teacher told us dont ever give out your address"): a
+ * personal_info phrase stands down when, before it or in it, in its sentence, one of `lesson_givers` (miss, sir, teacher, the
+ * police, the assembly, mum…) says (`lesson_says`) "never" or "dont" (`lesson_donts`) with a giving word right after it
+ * (`lesson_giving`: tell, give, share, post, put…), the details are the listener's ("your", "you": `second_person`, in
+ * the phrase or right after it) and the message names no he or she. "miss said never tell people your address but he
+ * keeps asking where i live" fires on the second phrase; "he said never tell anyone your address" is no lesson.
+ */
+function lessonRetold(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'personal_info') return false;
+  let yours = false;
+  for (let j = m.first; j <= m.last + 1; j += 1) if (SECOND_PERSON.has(tokens[j]?.word ?? '')) yours = true;
+  if (!yours) return false;
+  const s = tokens[m.first]?.sentence;
+  let dont = -1;
+  // The "never" may be in the phrase itself ("said never tell anyone online what school").
+  for (let j = m.last; j >= 0 && tokens[j]?.sentence === s && dont < 0; j -= 1) {
+    if (!LESSON_DONTS.has(tokens[j]?.word ?? '')) continue;
+    for (let k = j + 1; k <= j + 3; k += 1) if (LESSON_GIVING.has(tokens[k]?.word ?? '')) dont = j;
+  }
+  if (dont < 0) return false;
+  let said = false;
+  for (let j = dont - 1; j >= 0 && tokens[j]?.sentence === s && !said; j -= 1) {
+    if (!LESSON_SAYS.has(tokens[j]?.word ?? '')) continue;
+    for (let k = j - 1; k >= Math.max(0, j - 3); k -= 1) if (LESSON_GIVERS.has(tokens[k]?.word ?? '')) said = true;
+  }
+  if (!said) return false;
+  return !tokens.some((t) => HE.has(t.word) || SHE.has(t.word));
+}
+
 const SALE_WORDS = wordList('sale_words');
 const PURCHASE_VERBS = wordList('purchase_verbs');
 const SALE_VETO = wordList('sale_veto');
@@ -3902,6 +3938,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [saleNotGift, 'sent'],
   [numberOfThing, 'thing'],
   [trackedThing, 'thing'],
+  [lessonRetold, 'advice'],
   [(tokens, m, rule) => giftAsBait(tokens, m, rule), 'sent'],
   [(tokens, m, rule, _scope, model) => rule.negatable && isNegated(tokens, m, model, rule.strictNegation), 'negated'],
   [toldInFiction, 'fiction'],

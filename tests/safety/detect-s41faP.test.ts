@@ -58,3 +58,18 @@ describe('session 41faP: a number or a tracker of a thing, not of the child', ()
     expect(categories('someone asked for my order number and my home address')).toContain('personal_info');
   });
 });
+
+describe('session 41faP: a safety rule retold from a lesson', () => {
+  it('reads a teacher\'s or the police\'s "never tell your address" as no personal_info', () => {
+    expect(categories('sir said never tell anyone online what school you go to')).not.toContain('personal_info');
+    expect(categories('the police officer told us never to give out your address on a game')).not.toContain('personal_info');
+    expect(categories('in the assembly they said dont share your location with people you dont know')).not.toContain('personal_info');
+  });
+
+  it('keeps a stranger asking beside the rule, and the same words from a stranger', () => {
+    expect(categories('miss said never tell people your address but he keeps asking where i live')).toContain('personal_info');
+    expect(categories('he said never tell anyone what school you go to except him, then asked mine')).toContain('personal_info');
+    expect(categories('the man said never tell anyone online what school you go to, only tell him')).toContain('personal_info');
+    expect(categories('a man keeps asking what school i go to, my mum said never tell your school')).toContain('personal_info');
+  });
+});
