@@ -2867,6 +2867,13 @@ const CLAIMER = wordList('claimer');
 const LOCATION_WORDS = wordList('location_words');
 
 const FRIEND_GROUPS = wordList('friend_groups');
+/**
+ * Session 41faP: the details rules a location shared in the family can match: asks-details ("shares my location with my
+ * mum") and, since 41faP, knows-details ("she can keep my location", "it says my location is shared with dad").
+ */
+const LOCATION_RULES = new Set(['lex:personal_info.asks-details', 'lex:personal_info.knows-details']);
+/** Session 41faP: the family or friends a "they" can stand for ("i told my PARENTS… and THEY said"). */
+const KIN_GROUPS = wordList('kin_groups');
 
 /** Session 25: the online place after a trusted person is an app's map ("my cousin turned on snap map"), not where they were met. */
 function mapShared(tokens: readonly Token[], k: number, s: number | undefined): boolean {
@@ -2880,22 +2887,36 @@ function mapShared(tokens: readonly Token[], k: number, s: number | undefined): 
  * snap map so we can find each other"): an asks-details phrase naming a location or a map stands
  * down when the sentence names a relative or friend (`friends`, `family`, `peers`, not met online)
  * and nobody else: no stranger or adult (man, guy, someone…), no "he", "she" or "they", no boy or girl.
+ * Session 41faP: knows-details too ("she can keep my location", "it says my location is shared with dad"), and a "she",
+ * "he" or "they" after a mum, a dad or the parents named in the sentence is them ("shares my location with my mum so she
+ * knows im home", "i told my parents… and they said"): "my mum doesnt know but he wants my location" still fires.
  */
 function locationWithTrusted(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
-  if (rule.id !== 'lex:personal_info.asks-details') return false;
+  if (!LOCATION_RULES.has(rule.id)) return false;
   let location = false;
   for (let j = m.first; j <= m.last; j += 1) if (LOCATION_WORDS.has(tokens[j]?.word ?? '')) location = true;
   if (!location) return false;
   const s = tokens[m.first]?.sentence;
   let trusted = false;
+  let she = false;
+  let he = false;
+  let they = false;
   for (let k = 0; k < tokens.length; k += 1) {
     const t = tokens[k];
     if (t === undefined || t.sentence !== s) continue;
     // An app's own map ("snap map") is the location shared, not a place the person was met.
     const appMap = t.sets.includes('{app}') || tokens[k + 1]?.word === 'map';
-    if (OTHER_PERSON.has(t.word) || CHILD_SUBJECTS.has(t.word) || t.word === 'boy' || t.word === 'girl' || (isOnlineWord(t) && !appMap)) return false;
+    // Session 41faP: a he, she or they that can only be the relative named before it ("shares my location with my mum so
+    // SHE knows im home", "i told my parents… and THEY said") is that relative; any other is someone else.
+    const theirOwn = (t.word === 'she' && she) || (t.word === 'he' && he) || (t.word === 'they' && they);
+    if (OTHER_PERSON.has(t.word) || (CHILD_SUBJECTS.has(t.word) && !theirOwn) || t.word === 'boy' || t.word === 'girl' || (isOnlineWord(t) && !appMap)) return false;
     // Session 25: "my cousin turned on SNAP MAP" is the app's map, not a cousin met on snap; "with THE GIRLS" are friends.
-    if (t.keys.some((key) => TRUSTED_SETS.has(key)) && (!metOnline(tokens, k) || mapShared(tokens, k, s))) trusted = true;
+    if (t.keys.some((key) => TRUSTED_SETS.has(key)) && (!metOnline(tokens, k) || mapShared(tokens, k, s))) {
+      trusted = true;
+      if (FEMALE.has(t.word)) she = true;
+      if (MALE.has(t.word)) he = true;
+      if (KIN_GROUPS.has(t.word)) they = true;
+    }
     if (FRIEND_GROUPS.has(t.word) && tokens[k - 1]?.word === 'the' && ['with', 'and'].includes(tokens[k - 2]?.word ?? '')) trusted = true;
   }
   return trusted;
@@ -3449,6 +3470,128 @@ function giftPaidOut(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   return RECIPIENTS_OUT.has(to) && extorted(tokens);
 }
 
+const NUMBER_KINDS = wordList('number_kinds');
+const NUMBER_RULES = new Set(['lex:personal_info.asks-details', 'lex:personal_info.knows-details']);
+
+/**
+ * Session 41faP: a number of a thing, not of the child (s41trainE and D: "the seller sent me her TRACKING number", "the
+ * support bot asked for my ORDER number"): asks-details and knows-details stand down when every detail word of the phrase
+ * (set `personal`) is "number" or "numbers" right after a word naming what it numbers (`number_kinds`: order, tracking,
+ * parcel, reference, booking, ticket…). "he asked for my number", "my phone number", "my house number" still fire.
+ */
+function numberOfThing(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!NUMBER_RULES.has(rule.id)) return false;
+  let numbers = 0;
+  for (let j = m.first; j <= m.last; j += 1) {
+    const t = tokens[j];
+    if (t === undefined || !t.sets.includes('{personal}')) continue;
+    if ((t.word !== 'number' && t.word !== 'numbers') || !NUMBER_KINDS.has(tokens[j - 1]?.word ?? '')) return false;
+    numbers += 1;
+  }
+  return numbers > 0;
+}
+
+const TRACKED_THINGS = wordList('tracked_things');
+
+/**
+ * Session 41faP: a thing of the child's tracked, not the child (s41trainD and F: "asked for my order number to track my
+ * quest delivery", "i use an app for tracking my steps"): knows-details' "tracking my" stands down when one of the next
+ * three words is such a thing (`tracked_things`, set `parcel`: order, delivery, parcel, steps, sleep, period…) and none of
+ * them is a place or a location. "he keeps tracking my location", "tracking my phone" still fire.
+ */
+function trackedThing(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:personal_info.knows-details' || tokens[m.last]?.word !== 'my' || !(tokens[m.last - 1]?.word ?? '').startsWith('track')) return false;
+  const s = tokens[m.last]?.sentence;
+  for (let j = m.last + 1; j <= m.last + 3; j += 1) {
+    const t = tokens[j];
+    if (t === undefined || t.sentence !== s) return false;
+    if (LOCATION_WORDS.has(t.word) || t.sets.includes('{place}') || t.sets.includes('{personal}')) return false;
+    if (TRACKED_THINGS.has(t.word) || t.sets.includes('{parcel}')) return true;
+  }
+  return false;
+}
+
+const LESSON_GIVERS = wordList('lesson_givers');
+const LESSON_SAYS = wordList('lesson_says');
+const LESSON_DONTS = wordList('lesson_donts');
+const LESSON_GIVING = wordList('lesson_giving');
+
+/**
+ * Session 41faP: a safety rule retold from a lesson, a teacher, the police or a parent (s41trainC and H: "miss said never
+ * tell people online ur address or what school u go to", "our teacher told us dont ever give out your address"): a
+ * personal_info phrase stands down when, before it or in it, in its sentence, one of `lesson_givers` (miss, sir, teacher, the
+ * police, the assembly, mum…) says (`lesson_says`) "never" or "dont" (`lesson_donts`) with a giving word right after it
+ * (`lesson_giving`: tell, give, share, post, put…), the details are the listener's ("your", "you": `second_person`, in
+ * the phrase or right after it) and the message names no he or she. "miss said never tell people your address but he
+ * keeps asking where i live" fires on the second phrase; "he said never tell anyone your address" is no lesson.
+ */
+function lessonRetold(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'personal_info') return false;
+  let yours = false;
+  for (let j = m.first; j <= m.last + 1; j += 1) if (SECOND_PERSON.has(tokens[j]?.word ?? '')) yours = true;
+  if (!yours) return false;
+  const s = tokens[m.first]?.sentence;
+  let dont = -1;
+  // The "never" may be in the phrase itself ("said never tell anyone online what school").
+  for (let j = m.last; j >= 0 && tokens[j]?.sentence === s && dont < 0; j -= 1) {
+    if (!LESSON_DONTS.has(tokens[j]?.word ?? '')) continue;
+    for (let k = j + 1; k <= j + 3; k += 1) if (LESSON_GIVING.has(tokens[k]?.word ?? '')) dont = j;
+  }
+  if (dont < 0) return false;
+  let said = false;
+  for (let j = dont - 1; j >= 0 && tokens[j]?.sentence === s && !said; j -= 1) {
+    if (!LESSON_SAYS.has(tokens[j]?.word ?? '')) continue;
+    for (let k = j - 1; k >= Math.max(0, j - 3); k -= 1) if (LESSON_GIVERS.has(tokens[k]?.word ?? '')) said = true;
+  }
+  if (!said) return false;
+  return !tokens.some((t) => HE.has(t.word) || SHE.has(t.word));
+}
+
+const SALE_WORDS = wordList('sale_words');
+const PURCHASE_VERBS = wordList('purchase_verbs');
+const SALE_VETO = wordList('sale_veto');
+/** What keeps money or a purchase in a sale a grooming present: flattery, secrecy, nudity, the body, a meeting place, being alone, a journey. (posted is menace, and a sold thing is posted.) */
+const SALE_VETO_SETS = ['{flatter}', '{hush}', '{secret}', '{nudestrong}', '{undress}', '{bodypart}', '{meetspot}', '{alone}', '{privateplace}', '{journey}'];
+
+/** Session 41faP: whether the word at `j` names a person (a son, "my 14 year old", him), not a thing of the child's. */
+function personAt(tokens: readonly Token[], j: number): boolean {
+  const t = tokens[j];
+  if (t === undefined) return true;
+  return /^\d/.test(t.word) || ['{offspring}', '{person}', '{family}', '{peers}', '{friends}', '{victim}'].some((v) => t.sets.includes(v));
+}
+
+/**
+ * Session 41faP: the child's own thing sold (s41trainE, buying and selling online: "someone on vinted bought my hoodie",
+ * "got paid for my airpods through ebay", "the buyer said he would buy from me again", "mum made him give me the money"
+ * for a hoodie he sold): a gifts-grooming phrase whose buying, paying or giving verb takes the child's thing ("bought MY
+ * hoodie", "paid FOR MY airpods": my and no person after it), the child as the one sold FROM ("buy FROM ME"), or "me the
+ * money" (the price owed), stands down in a message that names a sale (`sale_words`: sold, buyer, vinted, ebay…) and
+ * nothing else a present to a child has: no flattery, secrecy, nudity, the body, a meeting place, being alone or a
+ * journey paid, no "free", "extra", "gift", "present", "tip" or "reason" (`sale_veto`). "the man who bought my lego keeps
+ * sending me vouchers" (another phrase), "he bought my daughter clothes", "a buyer paid for my train to bring the dress"
+ * and "the buyer gave me £50 extra for being sweet" still fire.
+ */
+function saleNotGift(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:meet_or_secrecy.gifts-grooming') return false;
+  let verb = -1;
+  for (let j = m.first; j <= m.last && verb < 0; j += 1) if (PURCHASE_VERBS.has(tokens[j]?.word ?? '')) verb = j;
+  if (verb < 0) return false;
+  const next = tokens[verb + 1]?.word ?? '';
+  const after = tokens[verb + 2]?.word ?? '';
+  const childsThing =
+    (next === 'my' && !personAt(tokens, verb + 2)) ||
+    (next === 'for' && after === 'my' && !personAt(tokens, verb + 3)) ||
+    (next === 'from' && after === 'me') ||
+    (next === 'me' && after === 'the' && (tokens[verb + 3]?.sets.includes('{money}') ?? false));
+  if (!childsThing) return false;
+  let sale = false;
+  for (const t of tokens) {
+    if (SALE_VETO.has(t.word) || SALE_VETO_SETS.some((v) => t.sets.includes(v))) return false;
+    if (SALE_WORDS.has(t.word)) sale = true;
+  }
+  return sale;
+}
+
 /** Session 34: a word of the child's family or friends (sets `family`, `peers`) before a phrase in its sentence. */
 function ownPeopleBefore(tokens: readonly Token[], m: PhraseMatch): boolean {
   const s = tokens[m.first]?.sentence;
@@ -3792,6 +3935,10 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [paperworkAsked, 'role'],
   [pressureNotTheirs, 'speaker'],
   [giftPaidOut, 'sent'],
+  [saleNotGift, 'sent'],
+  [numberOfThing, 'thing'],
+  [trackedThing, 'thing'],
+  [lessonRetold, 'advice'],
   [(tokens, m, rule) => giftAsBait(tokens, m, rule), 'sent'],
   [(tokens, m, rule, _scope, model) => rule.negatable && isNegated(tokens, m, model, rule.strictNegation), 'negated'],
   [toldInFiction, 'fiction'],

@@ -46,7 +46,7 @@ export const WORD_LIST_NAMES = [
   'own_child', 'harmless_secret', 'parent_words', 'taken', 'tattle_verbs', 'tattle_to', 'tattle_veto', 'crush_words', 'crush_likes', 'crush_veto', 'school_row_outcome', 'school_row_veto', 'work_about',
   'thing_determiners', 'login_thing_askers', 'phish_words', 'thing_askers', 'at_work', 'every_time', 'at_work_veto',
   'ended', 'opened_again', 'back_then', 'now_who', 'coming_back', 'never', 'pretend', 'saying', 'speaker_owns',
-  'ideal', 'ideal_roles', 'whose_claimed', 'claimed_kind', 'claimer', 'location_words', 'friend_groups',
+  'ideal', 'ideal_roles', 'whose_claimed', 'claimed_kind', 'claimer', 'location_words', 'friend_groups', 'kin_groups', 'sale_words', 'purchase_verbs', 'sale_veto', 'number_kinds', 'tracked_things', 'lesson_givers', 'lesson_says', 'lesson_donts', 'lesson_giving',
   'pictured_determiners', 'intimate_things', 'pictured_child', 'picture_asker', 'met_pronouns', 'being',
   'meet_fillers', 'habit', 'told_contact', 'contact_stems', 'contacted', 'contact_wanted', 'occasion_before',
   'picking', 'call_words', 'family_chat', 'wider_audience', 'kin_he', 'kin_she', 'pressure_speech', 'pretexters',
