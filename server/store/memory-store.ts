@@ -89,14 +89,18 @@ function storedAt(conversationId: string, conversation: MemoryConversation, seq:
   };
 }
 
-/** Whether every client id is new to the conversation and none repeats within the append. */
+/**
+ * Whether every client id is new to the conversation and none repeats within the append. The first
+ * activity's id is not looked up again: the caller has just found it is not stored (one look-up of a
+ * Map of every client id the conversation has sent, cold in the cache, less per turn).
+ */
 function hasDistinctNewClientIds(activities: readonly NewActivity[], stored: ReadonlyMap<string, number> | null): boolean {
   let seen: Set<string> | null = null;
   let only: string | undefined;
-  for (const item of activities) {
-    const id = item.clientActivityId;
+  for (let index = 0; index < activities.length; index += 1) {
+    const id = (activities[index] as NewActivity).clientActivityId;
     if (id === undefined) continue;
-    if (stored?.has(id) === true) return false;
+    if (index > 0 && stored?.has(id) === true) return false;
     // Usually one id per append: a Set only for a second.
     if (only === undefined) only = id;
     else {
