@@ -7,7 +7,7 @@ import { EMPTY_DETECTOR_STATE } from './safety/types.js';
 import type { HarbourContext, HarbourEvent, MessageReading, ReadMessage } from './harbour.types.js';
 import type { Audience, BotSay, ConversationSummary, DialogEmitted, DialogInput } from './types.js';
 import { QR } from './message-keys.js';
-import { AGE_LIE_RULE, EXPLOITATION_SIGNS_FINDING, ASKED, PICTURE_ASKED_RULES, caresLine, grownUpTargetOf, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, isHomeAloneFinding, WAKE_THEM, wakeSomeoneNext, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontMeetNow, dontSendOrPay, selfHarmFirstBesideDanger, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
+import { AGE_LIE_RULE, EXPLOITATION_SIGNS_FINDING, ASKED, caresLine, grownUpTargetOf, DETAILS_GIVEN_RULE, SOMEONE_OUTSIDE_RULE, isHomeAloneFinding, WAKE_THEM, wakeSomeoneNext, ASKED_WRONG_OR_SCARY, blackmailKnown, supportChildLine, dangerStep, closingHelplines, dontComply, dontMeet, dontMeetNow, dontSendOrPay, selfHarmFirstBesideDanger, escalation, IN_PERSON_TIPS, IN_PERSON_TIPS_AT_WORK, isHarmInPerson, isSelfHarmOnly, SELF_HARM_TIPS, isAdult, isPersonComing, isWaitingForPerson, pathOf, routesFor, say, sayToReader, stillInDanger, union, type PathPrefix } from './wording.js';
 
 export { pathOf, type PathPrefix } from './wording.js';
 
@@ -1637,8 +1637,8 @@ function peerImageNoFlag(context: HarbourContext): boolean {
 function peerImageSexualOnly(context: HarbourContext): boolean {
   if (context.peerImage !== true && context.turn.peerImage !== true) return false;
   const known = context.summary.categories ?? [];
-  if (!known.every((c) => c === 'sexual') || !context.turn.findings.every((f) => f.category === 'sexual' && !PICTURE_ASKED_RULES.has(f.rule))) return false;
-  if (context.pictureAsked === true) return false;
+  // (The message's reading is in the context before any guard or action runs, so `pictureAsked` counts this message too.)
+  if (context.pictureAsked === true || !known.every((c) => c === 'sexual') || !context.turn.findings.every((f) => f.category === 'sexual')) return false;
   return known.length > 0 || context.turn.findings.length > 0;
 }
 

@@ -2868,10 +2868,10 @@ const LOCATION_WORDS = wordList('location_words');
 
 const FRIEND_GROUPS = wordList('friend_groups');
 /**
- * Session 41faP: the details rules a location shared in the family can match: asks-details ("shares my location with my
- * mum") and, since 41faP, knows-details ("she can keep my location", "it says my location is shared with dad").
+ * Session 41faP: the personal-details rules a stand-down of a harmless detail can match: asks-details ("shares my location
+ * with my mum", "asked for my order number") and knows-details ("she can keep my location", "her tracking number").
  */
-const LOCATION_RULES = new Set(['lex:personal_info.asks-details', 'lex:personal_info.knows-details']);
+const DETAILS_RULES = new Set(['lex:personal_info.asks-details', 'lex:personal_info.knows-details']);
 /** Session 41faP: the family or friends a "they" can stand for ("i told my PARENTS… and THEY said"). */
 const KIN_GROUPS = wordList('kin_groups');
 
@@ -2892,7 +2892,7 @@ function mapShared(tokens: readonly Token[], k: number, s: number | undefined): 
  * knows im home", "i told my parents… and they said"): "my mum doesnt know but he wants my location" still fires.
  */
 function locationWithTrusted(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
-  if (!LOCATION_RULES.has(rule.id)) return false;
+  if (!DETAILS_RULES.has(rule.id)) return false;
   let location = false;
   for (let j = m.first; j <= m.last; j += 1) if (LOCATION_WORDS.has(tokens[j]?.word ?? '')) location = true;
   if (!location) return false;
@@ -3471,7 +3471,6 @@ function giftPaidOut(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
 }
 
 const NUMBER_KINDS = wordList('number_kinds');
-const NUMBER_RULES = new Set(['lex:personal_info.asks-details', 'lex:personal_info.knows-details']);
 
 /**
  * Session 41faP: a number of a thing, not of the child (s41trainE and D: "the seller sent me her TRACKING number", "the
@@ -3480,7 +3479,7 @@ const NUMBER_RULES = new Set(['lex:personal_info.asks-details', 'lex:personal_in
  * parcel, reference, booking, ticket…). "he asked for my number", "my phone number", "my house number" still fire.
  */
 function numberOfThing(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
-  if (!NUMBER_RULES.has(rule.id)) return false;
+  if (!DETAILS_RULES.has(rule.id)) return false;
   let numbers = 0;
   for (let j = m.first; j <= m.last; j += 1) {
     const t = tokens[j];
@@ -6174,14 +6173,6 @@ class CategoryFlags {
   }
 }
 
-/**
- * Whether a hit has a finding's category: `category`, or any one when undefined. (This, combosWith and
- * the plain loops in `detect` save a closure per category, combo and pass, and the per-category scope
- * they kept alive: ~1.5 KB a message.)
- */
-/** Words that make an app a way to see where someone is (see the second pass's app-move check). */
-const WHEREABOUTS_APP_WORDS: ReadonlySet<string> = new Set(['map', 'maps', 'location', 'locations', 'live', 'tracking', 'tracker']);
-
 /** Whether the only category rule that fired is the app-move rule (`lex:meet_or_secrecy.move-app`). */
 function onlyMoveApp(hits: readonly Hit[]): boolean {
   let seen = false;
@@ -6193,6 +6184,11 @@ function onlyMoveApp(hits: readonly Hit[]): boolean {
   return seen;
 }
 
+/**
+ * Whether a hit has a finding's category: `category`, or any one when undefined. (This, combosWith and
+ * the plain loops in `detect` save a closure per category, combo and pass, and the per-category scope
+ * they kept alive: ~1.5 KB a message.)
+ */
 function hasCategory(hits: readonly Hit[], category: Category | undefined): boolean {
   for (const h of hits) {
     const c = h.rule?.category;
@@ -6376,7 +6372,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       // (the set labels such requests personal_info 25 times and meet_or_secrecy alone 13; the classifier at its own
       // threshold still may). Trained on s41trainA-H, the classifier read "she wants my snap" 0.67 personal_info.
       // Not where the app is a map or a live location ("he wants me on snap map"): that is where they are.
-      if (pass === 1 && c === 'personal_info' && p < (model.classifier.thresholds[ci] ?? 1) && onlyMoveApp(hits) && !tokens.some((t) => WHEREABOUTS_APP_WORDS.has(t.word))) continue;
+      if (pass === 1 && c === 'personal_info' && p < (model.classifier.thresholds[ci] ?? 1) && onlyMoveApp(hits) && !tokens.some((t) => LOCATION_WORDS.has(t.word))) continue;
       // Session 15: a question the child asks in their own words ("whats the point anymore
       // honestly", "whats even the point of waking up tmrw", "can u help someone is banging on my
       // door") is not made general by its opener when the classifier is sure of danger or self-harm;
