@@ -4080,6 +4080,12 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [(tokens, _m, rule) => paidByEmployer(tokens, rule), 'role'],
   [kinMoneySecret, 'trusted'],
   [wishToMeetFamous, 'self'],
+  // Session 42faR: laughing hard, British "moan" (complain), "the end" as a noun (each returns early on its rule id).
+  [killedLaughing, 'idiom'],
+  [moanAsComplaint, 'idiom'],
+  [theEndThenIt, 'thing'],
+  [inBedUnwell, 'thing'],
+  [ownBraSize, 'self'],
 ];
 
 /** Set by {@link probeArgs}' stand-ins when a test reads anything of the message, the phrase, the scope or the model. */
@@ -5788,6 +5794,86 @@ function wishToMeetFamous(tokens: readonly Token[], m: PhraseMatch, rule: Compil
     if (FANDOM.has(t.word) || (t.word === 'day' && tokens[i - 1]?.word === 'one') || (t.word === 'older' && ['im', 'am'].includes(tokens[i - 1]?.word ?? ''))) fame = true;
   }
   return fame;
+}
+
+const LAUGHED_HARD = wordList('laughed_hard');
+
+/**
+ * Session 42faR: someone who laughed hard ("my friend was gonna kill herself laughing at my impression", "he nearly
+ * killed himself laughing"; the child's own "kill myself laughing" was an idiom already): a self-harm thought whose
+ * phrase ends on a reflexive (herself, himself, themselves) stands down when a word of laughing (`laughed_hard`) comes
+ * right after it. "she wants to kill herself, she laughs it off" has a word between and keeps it.
+ */
+function killedLaughing(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'self_harm' || rule.id === 'lex:self_harm.self-harm') return false;
+  const last = tokens[m.last];
+  const next = tokens[m.last + 1];
+  if (last === undefined || next === undefined || !last.sets.includes('{reflexive}') || next.sentence !== last.sentence) return false;
+  return LAUGHED_HARD.has(next.word);
+}
+
+const COMPLAINED_OF = wordList('complained_of');
+
+/**
+ * Session 42faR: British "moan" is to complain ("a group chat just to moan about our parents", "me moaning about my
+ * crush", "i just needed a moan"; five writers): sexual-talk's bare "moan"/"moaning" stands down when "about" comes
+ * right after it (`complained_of`) or "a" right before it. "voice notes moaning", "asked me to moan into the mic" and
+ * "moaning at me" keep it.
+ */
+function moanAsComplaint(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.sexual-talk' || m.last !== m.first) return false;
+  const t = tokens[m.first];
+  if (t === undefined || t.keys[0] !== 'moan') return false;
+  const next = tokens[m.first + 1];
+  const before = tokens[m.first - 1];
+  return (next !== undefined && next.sentence === t.sentence && COMPLAINED_OF.has(next.word)) || (before !== undefined && before.sentence === t.sentence && before.word === 'a');
+}
+
+/**
+ * Session 42faR: "the end" as a noun before "it is" ("the narrator says "youre next" at the end, its a classic", "in
+ * the end it was fine"): suicidal-thoughts' "end it" stands down when "the" comes right before "end" and "it" is
+ * followed by "is" or "was" (a sentence about something, not the act). "i want to end it" and "the end. ill end it" keep it.
+ */
+function theEndThenIt(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:self_harm.suicidal-thoughts' || m.last !== m.first + 1) return false;
+  const end = tokens[m.first];
+  if (end === undefined || end.keys[0] !== 'end' || tokens[m.first - 1]?.word !== 'the' || tokens[m.first - 1]?.sentence !== end.sentence) return false;
+  const it = tokens[m.last]?.word;
+  const next = tokens[m.last + 1]?.word;
+  return it === 'its' || (it === 'it' && (next === 'is' || next === 'was' || next === 'turned' || next === 'went'));
+}
+
+const UNWELL_IN_BED = wordList('unwell_in_bed');
+
+/**
+ * Session 42faR: ill or in pain in bed ("period pain so bad im in bed with a hot water bottle", "off school in bed with
+ * the flu"): sexual-talk's "in bed with" stands down when a word of being unwell or of its comfort (`unwell_in_bed`)
+ * comes within three words after it. "he wants to lie in bed with me" and "a pic of himself in bed with no top on" keep it.
+ */
+function inBedUnwell(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.sexual-talk' || tokens[m.last]?.word !== 'with' || tokens[m.last - 1]?.word !== 'bed') return false;
+  const s = tokens[m.last]?.sentence;
+  for (let k = m.last + 1; k <= m.last + 3 && k < tokens.length && tokens[k]?.sentence === s; k += 1) {
+    const t = tokens[k];
+    if (t !== undefined && (UNWELL_IN_BED.has(t.word) || t.sets.includes('{pills}'))) return true;
+  }
+  return false;
+}
+
+/**
+ * Session 42faR: the child's own bra size asked about ("how do i know my bra size", "mum measured my bra size and im
+ * a 32a"): sexual-talk's "bra size" right after "my" stands down when the message names nobody else acting (he, she,
+ * they, a man, someone…), nothing online and no picture. "he asked my bra size" and "someone on insta asked what my
+ * bra size is" keep it.
+ */
+function ownBraSize(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.sexual-talk' || m.last !== m.first + 1) return false;
+  if (tokens[m.first]?.word !== 'bra' || tokens[m.first - 1]?.word !== 'my') return false;
+  for (const t of tokens) {
+    if (OTHER_PERSON.has(t.word) || HE.has(t.word) || SHE.has(t.word) || t.word === 'they' || t.word === 'them' || t.word === 'you') return false;
+    if (isOnlineWord(t) || t.sets.includes('{image}') || t.sets.includes('{app}') || t.sets.includes('{secret}')) return false;
+  }
+  return true;
 }
 
 const NOT_RELATIVE_HEAD = wordList('not_relative_head');
