@@ -61,6 +61,8 @@ export const WORD_LIST_NAMES = [
   'went_forms', 'day_gone', 'still_there', 'shops', 'contact_verbs', 'contact_fillers', 'outfit_occasions',
   'outfit_fillers', 'outfit_veto_words', 'wear', 'weak_soon', 'passive_helpers', 'next_in_line',
   'pressed_on', 'never_again', 'follow_words', 'eject_acts', 'eject_from', 'deniers', 'own_publishers', 'kin_receivers', 'quiz_veto', 'unanswered_not', 'unanswered_acts', 'paid_work', 'paid_to', 'kin_givers', 'pocket_money', 'fandom', 'secret_things',
+  // detect.ts, session 42faT (meet_or_secrecy, personal_info, financial)
+  'story_frames', 'story_own', 'story_veto', 'story_met', 'warning_givers', 'warning_anyone', 'talk_words', 'talk_about',
   // clause.ts (session 38); authoring and peer_heads are detect.ts's stand-downs that read the clauses
   'work_frames', 'game_agents', 'frame_preps', 'lesson_verbs', 'lesson_words', 'over_words', 'now_words', 'authoring', 'report_objects', 'reported_subjects', 'peer_heads',
 ] as const;
