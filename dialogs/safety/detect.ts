@@ -2724,6 +2724,24 @@ const PHISH_WORDS = wordList('phish_words');
 const THING_ASKERS = wordList('thing_askers');
 
 /**
+ * Session 42faT: the thing at `k` follows a determiner, right before it or with one or two words naming it between ("the
+ * form", "the gp online form", "the nhs app"; s42trainC): none of them a person, a pronoun or a word of being online
+ * besides "online" itself ("the form HE sent", "the MAN'S app").
+ */
+const THING_ISSUERS: ReadonlySet<string> = new Set(['nhs', 'gp', 'school', 'schools', 'college', 'council', 'dentist', 'dentists', 'doctors', 'surgery', 'booking']);
+function thingDetermined(tokens: readonly Token[], k: number): boolean {
+  const s = tokens[k]?.sentence;
+  for (let j = k - 1; j >= Math.max(0, k - 3); j -= 1) {
+    const t = tokens[j];
+    if (t === undefined || t.sentence !== s) return false;
+    if (THING_DETERMINERS.has(t.word)) return true;
+    // Between them only "online" or a service the thing is of ("the GP form", "the NHS app"; not "the JOB form").
+    if (t.word !== 'online' && !t.sets.includes('{services}') && !THING_ISSUERS.has(t.word)) return false;
+  }
+  return false;
+}
+
+/**
  * Session 18: a game, an app, a site or a form asking ("the game asked for my birthday when i
  * signed up", "it wants my name adress and mums fone number"): asks-details stands down when the
  * word right before its phrase is such a thing (after "the", or "it" itself), and no person word
@@ -2734,7 +2752,7 @@ function thingAsks(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule)
   const k = m.first - 1;
   const w = tokens[k]?.word ?? '';
   const things = rule.id === 'lex:personal_info.asks-details' ? THING_ASKERS : LOGIN_THING_ASKERS;
-  if (!things.has(w) || (w !== 'it' && !THING_DETERMINERS.has(tokens[k - 1]?.word ?? ''))) return false;
+  if (!things.has(w) || (w !== 'it' && !thingDetermined(tokens, k))) return false;
   const s = tokens[m.first]?.sentence;
   for (const t of tokens) if (t.sentence === s && (OTHER_PERSON.has(t.word) || HE.has(t.word) || SHE.has(t.word) || t.word === 'they' || t.word === 'them')) return false;
   if (rule.id !== 'lex:personal_info.asks-details' && tokens.some((t) => PHISH_WORDS.has(t.word))) return false;
@@ -3099,11 +3117,13 @@ function meetsKnown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   // HER FRIENDS in town", "meet SCHOOL FRIENDS at the shopping centre", "meet MY FRIEND from my old
   // skl"): the object of the meeting, with only little words before it, and not met online. Not "his"
   // or "their" friends, nor "her" friends after a "she" (a stranger's: "he wants me to meet his mate").
-  for (let k = m.last + 1; k <= m.last + 3 && k < tokens.length; k += 1) {
+  // (Session 42faT: four words, "meet up WITH MY friends"; and a friend group after "the", "meeting up with THE GIRLS".)
+  for (let k = m.last + 1; k <= m.last + 4 && k < tokens.length; k += 1) {
     const t = tokens[k];
     if (t === undefined || t.sentence !== s) break;
     if (t.word === 'her' && tokens.slice(0, m.first).some((u) => u.sentence === s && u.word === 'she')) break;
     if ((t.keys.includes('{peers}') || t.keys.includes('{family}')) && !PARTNERS.has(t.word) && !t.sets.includes('{knownadult}')) return !metOnline(tokens, k);
+    if (FRIEND_GROUPS.has(t.word) && tokens[k - 1]?.word === 'the') return !metOnline(tokens, k) && !tokens.some((u, i) => i < m.first && u.sentence === s && (HE.has(u.word) || SHE.has(u.word)));
     if (!MEET_FILLERS.has(t.word)) break;
   }
   for (let k = m.last + 1; k + 2 < tokens.length; k += 1) {
@@ -3395,15 +3415,21 @@ function pressureNotTheirs(tokens: readonly Token[], m: PhraseMatch, rule: Compi
 }
 
 const PRETEXTERS = wordList('pretexters');
+/** Session 42faT: whose email is asked as a detail ("MY email", "your email"), not the channel ("AN email"). */
+const EMAIL_OWNERS: ReadonlySet<string> = new Set(['my', 'your', 'ur', 'his', 'her', 'their']);
 
 function paperworkAsked(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
   if (rule.id !== 'lex:personal_info.asks-details') return false;
   const s = tokens[m.first]?.sentence;
   let paper = false;
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
     if (t.sentence !== s) continue;
     // (A "boss" is a game's only in a game: here it is the one at work.)
-    if ((ONLINE.has(t.word) && !t.sets.includes('{paperwork}')) || t.sets.includes('{app}') || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word) && t.word !== 'boss') || PRETEXTERS.has(t.word)) return false;
+    // (Session 42faT: an email asked as a detail, "my teachers email", "your email", is no channel: "an email".)
+    const before = t.word === 'email' ? (tokens[i - 1]?.word ?? '') : '';
+    const detailEmail = EMAIL_OWNERS.has(before) || (before.length > 3 && before.endsWith('s') && !ONLINE.has(before));
+    if ((ONLINE.has(t.word) && !t.sets.includes('{paperwork}') && !detailEmail) || t.sets.includes('{app}') || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word) && t.word !== 'boss') || PRETEXTERS.has(t.word)) return false;
     if (t.sets.includes('{paperwork}')) paper = true;
   }
   return paper;
@@ -4038,6 +4064,28 @@ function warningRetold(tokens: readonly Token[], m: PhraseMatch, rule: CompiledR
 }
 
 /**
+ * Session 42faT: the bank itself the one asked ("had to ask the bank to reset my pin", "asked the bank for a new card";
+ * s42trainE): money-request's "{request} ... {money}" stands down when its money word is the bank, right after "the" or
+ * "my" and the asking word, and nobody else (a he or she, a man, someone) is named before it in the sentence: "he told me
+ * to ask the bank for a loan and send it to him" keeps it.
+ */
+function bankAsked(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:financial.money-request' || m.last - m.first !== 2) return false;
+  if (!BANK_WORDS.has(tokens[m.last]?.word ?? '') || !['the', 'my'].includes(tokens[m.last - 1]?.word ?? '')) return false;
+  // The bank asked ("ASK the bank"), not a thing of the bank's sent ("send my bank LOGIN", "my bank DETAILS").
+  if (!BANK_ASKING.has(tokens[m.first]?.word ?? '') || BANK_THINGS.has(tokens[m.last + 1]?.word ?? '')) return false;
+  const s = tokens[m.first]?.sentence;
+  for (let j = m.first - 1; j >= 0 && tokens[j]?.sentence === s; j -= 1) {
+    const w = tokens[j]?.word ?? '';
+    if (HE.has(w) || SHE.has(w) || OTHER_PERSON.has(w) || w === 'they' || tokens[j]?.sets.includes('{app}') === true) return false;
+  }
+  return true;
+}
+const BANK_WORDS: ReadonlySet<string> = new Set(['bank', 'banks', 'branch']);
+const BANK_ASKING: ReadonlySet<string> = new Set(['ask', 'asked', 'asking', 'asks', 'call', 'called', 'calling', 'rang', 'ring', 'phone', 'phoned', 'email', 'emailed', 'told', 'tell']);
+const BANK_THINGS: ReadonlySet<string> = new Set(['login', 'logins', 'details', 'detail', 'account', 'accounts', 'card', 'cards', 'app', 'password', 'pin', 'number', 'code', 'codes', 'transfer', 'info']);
+
+/**
  * {@link standsDown}'s tests, asked in this order; the first that holds says why the phrase stands down.
  * (Session 33: a table, so each rule asks only the tests that can hold for it: see {@link testsFor}.)
  */
@@ -4055,6 +4103,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [toldInFiction, 'fiction'],
   [toldInStory, 'fiction'],
   [warningRetold, 'advice'],
+  [bankAsked, 'role'],
   [overAndDone, 'over'],
   [(tokens, m, rule, scope) => rule.hypothetical && !curiousAboutMeans(tokens, rule) && !speakerVowsOnCondition(tokens, m, rule) && isHypothetical(tokens, m, scope, rule.category === 'self_harm'), 'hypothetical'],
   [(tokens, m, rule, scope) => rule.resolvable && (scope.resolved || scope.closedFrom > m.last) && !relapseAfter(tokens, m, rule) && !reopenedAfterOutcome(tokens, m), 'resolved'],

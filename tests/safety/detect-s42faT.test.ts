@@ -40,3 +40,30 @@ describe('session 42faT: a warning retold from a talk, a lesson or a youth worke
     expect(categories('he told me dont tell anyone we talk and if anyone asks say hes my cousin')).toContain('meet_or_secrecy');
   });
 });
+
+describe('session 42faT: a job, a placement, a form or a bank asking as its work', () => {
+  it('reads a form, a placement, the stables or the bank asking as no red flag', () => {
+    expect(categories('the dentist online booking form asked for my date of birth')).toEqual([]);
+    expect(categories('my work experience is at a dentist next week, they wanted my school name and my head of years email for the placement form')).toEqual([]);
+    expect(categories('the man from the riding school asked for my dads number to sort my lessons')).toEqual([]);
+    expect(categories('had to ask the bank to send me a new card cos mine snapped')).toEqual([]);
+  });
+
+  it('keeps a person sending the form, a placement offered online, and someone sending the child to the bank', () => {
+    expect(categories('he sent me an email asking for my address for the placement form')).toContain('personal_info');
+    expect(categories('a guy on insta offered me work experience and wants my home address')).toContain('personal_info');
+    expect(categories('he told me to ask the bank for a loan and send it to him')).toContain('financial');
+  });
+});
+
+describe('session 42faT: meeting up with friends named after the phrase', () => {
+  it('reads the child meeting friends or "the girls" as no red flag', () => {
+    expect(categories('i want to meet up with my mates at the skatepark on sunday')).toEqual([]);
+    expect(categories('meeting up with the lads in town after school, mum knows')).toEqual([]);
+  });
+
+  it('keeps someone else wanting to meet the child, or the child and friends', () => {
+    expect(categories('he wants to meet up with me and my friends at the park')).toContain('meet_or_secrecy');
+    expect(categories('a man online wants to meet up with me and the girls')).toContain('meet_or_secrecy');
+  });
+});
