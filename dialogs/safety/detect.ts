@@ -4085,6 +4085,31 @@ const BANK_WORDS: ReadonlySet<string> = new Set(['bank', 'banks', 'branch']);
 const BANK_ASKING: ReadonlySet<string> = new Set(['ask', 'asked', 'asking', 'asks', 'call', 'called', 'calling', 'rang', 'ring', 'phone', 'phoned', 'email', 'emailed', 'told', 'tell']);
 const BANK_THINGS: ReadonlySet<string> = new Set(['login', 'logins', 'details', 'detail', 'account', 'accounts', 'card', 'cards', 'app', 'password', 'pin', 'number', 'code', 'codes', 'transfer', 'info']);
 
+const ALONE_FEELINGS = wordList('alone_feelings');
+const ALONE_VETO = wordList('alone_veto');
+
+/**
+ * Session 42faT: being alone or unwatched told as the child's own feeling (s42 held-out and tuning: "im scared of the dark
+ * when my parents go out", "i hate when my parents check my screen time", "i like being alone in my room to draw"):
+ * alone-check stands down when, before the phrase in its sentence, "i" (or "im") comes at most two words before a word of
+ * feeling (`alone_feelings`: scared, hate, like, love, bored…), and the message names nobody else who could be asking (a
+ * he, she, they, you, a man, someone), no asking or wanting (`alone_veto`: asks, asked, wants, keeps, said…), nothing
+ * online and no app. "im scared when my parents go out cos he knows" and "he asks if im alone, i hate it" keep it.
+ */
+function aloneFeeling(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:meet_or_secrecy.alone-check') return false;
+  for (const t of tokens) {
+    const w = t.word;
+    if (HE.has(w) || SHE.has(w) || OTHER_PERSON.has(w) || SECOND_PERSON.has(w) || ALONE_VETO.has(w) || ONLINE.has(w) || t.sets.includes('{app}')) return false;
+  }
+  const s = tokens[m.first]?.sentence;
+  for (let j = m.first - 1; j >= 0 && tokens[j]?.sentence === s; j -= 1) {
+    if (!ALONE_FEELINGS.has(tokens[j]?.word ?? '')) continue;
+    for (let k = j - 1; k >= Math.max(0, j - 3); k -= 1) if (tokens[k]?.word === 'i' || tokens[k]?.word === 'im') return true;
+  }
+  return false;
+}
+
 /**
  * {@link standsDown}'s tests, asked in this order; the first that holds says why the phrase stands down.
  * (Session 33: a table, so each rule asks only the tests that can hold for it: see {@link testsFor}.)
@@ -4104,6 +4129,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [toldInStory, 'fiction'],
   [warningRetold, 'advice'],
   [bankAsked, 'role'],
+  [aloneFeeling, 'mild'],
   [overAndDone, 'over'],
   [(tokens, m, rule, scope) => rule.hypothetical && !curiousAboutMeans(tokens, rule) && !speakerVowsOnCondition(tokens, m, rule) && isHypothetical(tokens, m, scope, rule.category === 'self_harm'), 'hypothetical'],
   [(tokens, m, rule, scope) => rule.resolvable && (scope.resolved || scope.closedFrom > m.last) && !relapseAfter(tokens, m, rule) && !reopenedAfterOutcome(tokens, m), 'resolved'],

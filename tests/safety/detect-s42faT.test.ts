@@ -67,3 +67,17 @@ describe('session 42faT: meeting up with friends named after the phrase', () => 
     expect(categories('a man online wants to meet up with me and the girls')).toContain('meet_or_secrecy');
   });
 });
+
+describe("session 42faT: being alone told as the child's own feeling", () => {
+  it('reads a fear, a dislike or a liking of being alone as no red flag', () => {
+    expect(categories('im scared of the dark when my mum and dad go out')).toEqual([]);
+    expect(categories('i hate it when im home alone, the house makes weird noises')).toEqual([]);
+    expect(categories('i like being alone in my room to read')).toEqual([]);
+  });
+
+  it('keeps someone asking, or someone the child talks to while alone', () => {
+    expect(categories('he asks if im alone, i hate it')).toContain('meet_or_secrecy');
+    expect(categories('i love it when my parents go out cos i can talk to him all night')).toContain('meet_or_secrecy');
+    expect(categories('im scared when my parents go out cos he knows')).toContain('meet_or_secrecy');
+  });
+});
