@@ -2724,6 +2724,24 @@ const PHISH_WORDS = wordList('phish_words');
 const THING_ASKERS = wordList('thing_askers');
 
 /**
+ * Session 42faT: the thing at `k` follows a determiner, right before it or with one or two words naming it between ("the
+ * form", "the gp online form", "the nhs app"; s42trainC): none of them a person, a pronoun or a word of being online
+ * besides "online" itself ("the form HE sent", "the MAN'S app").
+ */
+const THING_ISSUERS: ReadonlySet<string> = new Set(['nhs', 'gp', 'school', 'schools', 'college', 'council', 'dentist', 'dentists', 'doctors', 'surgery', 'booking']);
+function thingDetermined(tokens: readonly Token[], k: number): boolean {
+  const s = tokens[k]?.sentence;
+  for (let j = k - 1; j >= Math.max(0, k - 3); j -= 1) {
+    const t = tokens[j];
+    if (t === undefined || t.sentence !== s) return false;
+    if (THING_DETERMINERS.has(t.word)) return true;
+    // Between them only "online" or a service the thing is of ("the GP form", "the NHS app"; not "the JOB form").
+    if (t.word !== 'online' && !t.sets.includes('{services}') && !THING_ISSUERS.has(t.word)) return false;
+  }
+  return false;
+}
+
+/**
  * Session 18: a game, an app, a site or a form asking ("the game asked for my birthday when i
  * signed up", "it wants my name adress and mums fone number"): asks-details stands down when the
  * word right before its phrase is such a thing (after "the", or "it" itself), and no person word
@@ -2734,7 +2752,7 @@ function thingAsks(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule)
   const k = m.first - 1;
   const w = tokens[k]?.word ?? '';
   const things = rule.id === 'lex:personal_info.asks-details' ? THING_ASKERS : LOGIN_THING_ASKERS;
-  if (!things.has(w) || (w !== 'it' && !THING_DETERMINERS.has(tokens[k - 1]?.word ?? ''))) return false;
+  if (!things.has(w) || (w !== 'it' && !thingDetermined(tokens, k))) return false;
   const s = tokens[m.first]?.sentence;
   for (const t of tokens) if (t.sentence === s && (OTHER_PERSON.has(t.word) || HE.has(t.word) || SHE.has(t.word) || t.word === 'they' || t.word === 'them')) return false;
   if (rule.id !== 'lex:personal_info.asks-details' && tokens.some((t) => PHISH_WORDS.has(t.word))) return false;
@@ -3099,11 +3117,13 @@ function meetsKnown(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   // HER FRIENDS in town", "meet SCHOOL FRIENDS at the shopping centre", "meet MY FRIEND from my old
   // skl"): the object of the meeting, with only little words before it, and not met online. Not "his"
   // or "their" friends, nor "her" friends after a "she" (a stranger's: "he wants me to meet his mate").
-  for (let k = m.last + 1; k <= m.last + 3 && k < tokens.length; k += 1) {
+  // (Session 42faT: four words, "meet up WITH MY friends"; and a friend group after "the", "meeting up with THE GIRLS".)
+  for (let k = m.last + 1; k <= m.last + 4 && k < tokens.length; k += 1) {
     const t = tokens[k];
     if (t === undefined || t.sentence !== s) break;
     if (t.word === 'her' && tokens.slice(0, m.first).some((u) => u.sentence === s && u.word === 'she')) break;
     if ((t.keys.includes('{peers}') || t.keys.includes('{family}')) && !PARTNERS.has(t.word) && !t.sets.includes('{knownadult}')) return !metOnline(tokens, k);
+    if (FRIEND_GROUPS.has(t.word) && tokens[k - 1]?.word === 'the') return !metOnline(tokens, k) && !tokens.some((u, i) => i < m.first && u.sentence === s && (HE.has(u.word) || SHE.has(u.word)));
     if (!MEET_FILLERS.has(t.word)) break;
   }
   for (let k = m.last + 1; k + 2 < tokens.length; k += 1) {
@@ -3395,15 +3415,21 @@ function pressureNotTheirs(tokens: readonly Token[], m: PhraseMatch, rule: Compi
 }
 
 const PRETEXTERS = wordList('pretexters');
+/** Session 42faT: whose email is asked as a detail ("MY email", "your email"), not the channel ("AN email"). */
+const EMAIL_OWNERS: ReadonlySet<string> = new Set(['my', 'your', 'ur', 'his', 'her', 'their']);
 
 function paperworkAsked(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
   if (rule.id !== 'lex:personal_info.asks-details') return false;
   const s = tokens[m.first]?.sentence;
   let paper = false;
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
     if (t.sentence !== s) continue;
     // (A "boss" is a game's only in a game: here it is the one at work.)
-    if ((ONLINE.has(t.word) && !t.sets.includes('{paperwork}')) || t.sets.includes('{app}') || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word) && t.word !== 'boss') || PRETEXTERS.has(t.word)) return false;
+    // (Session 42faT: an email asked as a detail, "my teachers email", "your email", is no channel: "an email".)
+    const before = t.word === 'email' ? (tokens[i - 1]?.word ?? '') : '';
+    const detailEmail = EMAIL_OWNERS.has(before) || (before.length > 3 && before.endsWith('s') && !ONLINE.has(before));
+    if ((ONLINE.has(t.word) && !t.sets.includes('{paperwork}') && !detailEmail) || t.sets.includes('{app}') || (t.sets.includes('{game}') && !OFFLINE_GAME_WORDS.has(t.word) && t.word !== 'boss') || PRETEXTERS.has(t.word)) return false;
     if (t.sets.includes('{paperwork}')) paper = true;
   }
   return paper;
@@ -3925,6 +3951,165 @@ function toldInFiction(tokens: readonly Token[], m: PhraseMatch, rule: CompiledR
   return !frameBroken(tokens, m.first, m.last, reality, category);
 }
 
+/** Session 42faT: the categories a story, a roleplay or a game's lore can carry as told (meetings, secrets, details, money). */
+const STORY_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['meet_or_secrecy', 'personal_info', 'financial']);
+const STORY_FRAMES = wordList('story_frames');
+const STORY_OWN = wordList('story_own');
+const STORY_VETO = wordList('story_veto');
+const STORY_MET = wordList('story_met');
+
+/**
+ * Session 42faT: a meeting, a secret, a detail or money told of inside a story, fan fiction, a roleplay or a game's lore
+ * (s42trainB: "in the story she sneaks out of the castle to meet the rebel leader", "the villain in my story sends the
+ * hero a photo of her house", "my oc's enemy knows where her hideout is", "the npc merchant wants 200 coins"): a
+ * meet_or_secrecy, personal_info or financial phrase stands down when its sentence names such a frame (`story_frames`,
+ * at or before the phrase's end) and nobody real in it: no word of the child or the child's group outside quotation
+ * marks (`story_own`: i, me, my, we, our…) except as the owner of the story's thing ("MY character", "OUR campaign",
+ * "my game lore"), and no word of being online or real (`story_veto`, `online`, an app). Session 38's toldInFiction
+ * reads works and a game's play; a game's creature acting there is play, which never carries these categories.
+ * "in the rp he asked where i live", "my character's bf asked for my snap irl" still fire.
+ */
+function toldInStory(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category === undefined || !STORY_CATEGORIES.has(rule.category)) return false;
+  const s = tokens[m.first]?.sentence;
+  let frame = false;
+  for (let j = 0; j < tokens.length; j += 1) {
+    const t = tokens[j] as Token;
+    if (t.sentence !== s) continue;
+    if (STORY_VETO.has(t.word) || ONLINE.has(t.word) || t.sets.includes('{app}')) return false;
+    // Out of the story: "REAL robux", "in real life" (a quoted "your real name" is the story's); "the story GUY", "my rp
+    // PARTNER" is a person met through it.
+    if (!t.quoted && t.word === 'real') return false;
+    if (STORY_FRAMES.has(t.word) && (OTHER_PERSON.has(tokens[j + 1]?.word ?? '') || STORY_MET.has(tokens[j + 1]?.word ?? ''))) return false;
+    // The frame is the child's telling (not quoted: "he said "this story only works if it stays between us"").
+    if (j <= m.last && !t.quoted && STORY_FRAMES.has(t.word)) frame = true;
+    if (t.quoted || !STORY_OWN.has(t.word)) continue;
+    // The owner of the story's thing: "my character", "our dnd campaign", "my oc's enemy".
+    let owner = false;
+    for (let k = j + 1; k <= j + 2; k += 1) if (STORY_FRAMES.has(tokens[k]?.word ?? '')) owner = true;
+    if (!owner) return false;
+  }
+  return frame;
+}
+
+const WARNING_GIVERS = wordList('warning_givers');
+const WARNING_ANYONE = wordList('warning_anyone');
+const WARNING_ASKS: ReadonlySet<string> = new Set(['asks', 'ask', 'asked', 'tells', 'tell', 'told', 'wants', 'offers', 'offered', 'tries', 'try', 'says', 'messages', 'pressures', 'pressure']);
+const TALK_WORDS = wordList('talk_words');
+const TALK_ABOUT = wordList('talk_about');
+const TALK_ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the', 'this', 'that', 'our', 'their', 'another']);
+
+/**
+ * Session 42faT: a warning retold from a lesson, a talk or an adult who teaches (s42trainA, D, E: "the police officer who
+ * came to school said if someone ever asks you to keep a secret from your parents thats a warning sign", "the youth
+ * worker said if anyone asks you to keep secrets from your parents online you should tell someone", "we had a talk at
+ * cadets about money mules", "they did a session on online job scams and what a money mule is"): a meet_or_secrecy,
+ * personal_info or financial phrase stands down in its sentence when either
+ * - someone who teaches (`warning_givers`: a teacher, the police, a youth worker, a leader…) says (`lesson_says`) "if"
+ *   anyone at all (`warning_anyone`, "ever" may stand between) before the phrase, the listener is "you" between that
+ *   "if" and the phrase's end, and no word of the child (i, me, my) nor a he or she stands there; or
+ * - a talk, session or lesson (`talk_words`) is about it (`talk_about`: about, on, what) at most eight words before the
+ *   phrase, and no word of the child, he or she lies between that word and the phrase's end.
+ * (lessonRetold reads a "never tell…" rule retold for personal details.) "miss said if anyone asks you to keep secrets
+ * tell her, and a man on snap told me to keep our chats secret" still fires on the second phrase.
+ */
+function warningRetold(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category === undefined || !STORY_CATEGORIES.has(rule.category)) return false;
+  const s = tokens[m.first]?.sentence;
+  const clear = (from: number): boolean => {
+    for (let j = from; j <= m.last; j += 1) {
+      const w = tokens[j]?.word ?? '';
+      if (FIRST_PERSON.has(w) || HE.has(w) || SHE.has(w) || OTHER_PERSON.has(w) || tokens[j]?.sets.includes('{app}') === true) return false;
+    }
+    return true;
+  };
+  // A talk about it ("a TALK", not "he wants to talk about…"; nobody he or she earlier in the sentence: "he said we could
+  // have a talk about meeting up").
+  let heShe = false;
+  for (let j = m.first - 1; j >= 0 && tokens[j]?.sentence === s; j -= 1) if (HE.has(tokens[j]?.word ?? '') || SHE.has(tokens[j]?.word ?? '')) heShe = true;
+  for (let j = m.first - 1; j >= Math.max(0, m.first - 8) && tokens[j]?.sentence === s && !heShe; j -= 1) {
+    if (!TALK_ABOUT.has(tokens[j]?.word ?? '')) continue;
+    // "a session ON scams" right after the talk word; "about" or "what" up to four words after it.
+    let talk = false;
+    const reach = tokens[j]?.word === 'on' ? 1 : 4;
+    for (let k = j - 1; k >= Math.max(0, j - reach) && tokens[k]?.sentence === s; k -= 1) {
+      const w = tokens[k]?.word ?? '';
+      if (TALK_WORDS.has(w) && (TALK_ARTICLES.has(tokens[k - 1]?.word ?? '') || TALK_ARTICLES.has(tokens[k - 2]?.word ?? ''))) talk = true;
+    }
+    if (talk && clear(j + 1)) return true;
+  }
+  // A warning given: "<giver> said if anyone (ever) asks you…".
+  let cond = -1;
+  for (let j = m.first - 1; j >= 0 && tokens[j]?.sentence === s; j -= 1) {
+    if (tokens[j]?.word !== 'if') continue;
+    const at = tokens[j + 1]?.word === 'ever' ? j + 2 : j + 1;
+    if (WARNING_ANYONE.has(tokens[at]?.word ?? '')) cond = at;
+    break;
+  }
+  // (cond: the "anyone" word; someone unknown after it is the one warned of: "if a STRANGER asks you…")
+  if (cond < 0 || !clear(tokens[cond]?.word === 'a' || tokens[cond]?.word === 'an' ? cond + 2 : cond + 1)) return false;
+  let you = false;
+  for (let j = cond + 1; j <= m.last + 1; j += 1) if (SECOND_PERSON.has(tokens[j]?.word ?? '') || tokens[j]?.word === 'u' || tokens[j]?.word === 'ur') you = true;
+  if (!you) return false;
+  // The phrase is what the warning's anyone does ("if anyone ASKS you to keep a secret"), not what comes after it ("if
+  // anyone asks you, say nothing"): an asking word at most two words after the "anyone", and the phrase at most six.
+  let asks = false;
+  for (let j = cond + 1; j <= cond + 2; j += 1) if (WARNING_ASKS.has(tokens[j]?.word ?? '')) asks = true;
+  if (!asks || m.first - cond > 6) return false;
+  for (let j = cond - 1; j >= 1 && tokens[j]?.sentence === s; j -= 1) {
+    if (!LESSON_SAYS.has(tokens[j]?.word ?? '')) continue;
+    for (let k = j - 1; k >= Math.max(0, j - 4); k -= 1) if (WARNING_GIVERS.has(tokens[k]?.word ?? '') || LESSON_GIVERS.has(tokens[k]?.word ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * Session 42faT: the bank itself the one asked ("had to ask the bank to reset my pin", "asked the bank for a new card";
+ * s42trainE): money-request's "{request} ... {money}" stands down when its money word is the bank, right after "the" or
+ * "my" and the asking word, and nobody else (a he or she, a man, someone) is named before it in the sentence: "he told me
+ * to ask the bank for a loan and send it to him" keeps it.
+ */
+function bankAsked(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:financial.money-request' || m.last - m.first !== 2) return false;
+  if (!BANK_WORDS.has(tokens[m.last]?.word ?? '') || !['the', 'my'].includes(tokens[m.last - 1]?.word ?? '')) return false;
+  // The bank asked ("ASK the bank"), not a thing of the bank's sent ("send my bank LOGIN", "my bank DETAILS").
+  if (!BANK_ASKING.has(tokens[m.first]?.word ?? '') || BANK_THINGS.has(tokens[m.last + 1]?.word ?? '')) return false;
+  const s = tokens[m.first]?.sentence;
+  for (let j = m.first - 1; j >= 0 && tokens[j]?.sentence === s; j -= 1) {
+    const w = tokens[j]?.word ?? '';
+    if (HE.has(w) || SHE.has(w) || OTHER_PERSON.has(w) || w === 'they' || tokens[j]?.sets.includes('{app}') === true) return false;
+  }
+  return true;
+}
+const BANK_WORDS: ReadonlySet<string> = new Set(['bank', 'banks', 'branch']);
+const BANK_ASKING: ReadonlySet<string> = new Set(['ask', 'asked', 'asking', 'asks', 'call', 'called', 'calling', 'rang', 'ring', 'phone', 'phoned', 'email', 'emailed', 'told', 'tell']);
+const BANK_THINGS: ReadonlySet<string> = new Set(['login', 'logins', 'details', 'detail', 'account', 'accounts', 'card', 'cards', 'app', 'password', 'pin', 'number', 'code', 'codes', 'transfer', 'info']);
+
+const ALONE_FEELINGS = wordList('alone_feelings');
+const ALONE_VETO = wordList('alone_veto');
+
+/**
+ * Session 42faT: being alone or unwatched told as the child's own feeling (s42 held-out and tuning: "im scared of the dark
+ * when my parents go out", "i hate when my parents check my screen time", "i like being alone in my room to draw"):
+ * alone-check stands down when, before the phrase in its sentence, "i" (or "im") comes at most two words before a word of
+ * feeling (`alone_feelings`: scared, hate, like, love, bored…), and the message names nobody else who could be asking (a
+ * he, she, they, you, a man, someone), no asking or wanting (`alone_veto`: asks, asked, wants, keeps, said…), nothing
+ * online and no app. "im scared when my parents go out cos he knows" and "he asks if im alone, i hate it" keep it.
+ */
+function aloneFeeling(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:meet_or_secrecy.alone-check') return false;
+  for (const t of tokens) {
+    const w = t.word;
+    if (HE.has(w) || SHE.has(w) || OTHER_PERSON.has(w) || SECOND_PERSON.has(w) || ALONE_VETO.has(w) || ONLINE.has(w) || t.sets.includes('{app}')) return false;
+  }
+  const s = tokens[m.first]?.sentence;
+  for (let j = m.first - 1; j >= 0 && tokens[j]?.sentence === s; j -= 1) {
+    if (!ALONE_FEELINGS.has(tokens[j]?.word ?? '')) continue;
+    for (let k = j - 1; k >= Math.max(0, j - 3); k -= 1) if (tokens[k]?.word === 'i' || tokens[k]?.word === 'im') return true;
+  }
+  return false;
+}
+
 /**
  * {@link standsDown}'s tests, asked in this order; the first that holds says why the phrase stands down.
  * (Session 33: a table, so each rule asks only the tests that can hold for it: see {@link testsFor}.)
@@ -3941,6 +4126,10 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [(tokens, m, rule) => giftAsBait(tokens, m, rule), 'sent'],
   [(tokens, m, rule, _scope, model) => rule.negatable && isNegated(tokens, m, model, rule.strictNegation), 'negated'],
   [toldInFiction, 'fiction'],
+  [toldInStory, 'fiction'],
+  [warningRetold, 'advice'],
+  [bankAsked, 'role'],
+  [aloneFeeling, 'mild'],
   [overAndDone, 'over'],
   [(tokens, m, rule, scope) => rule.hypothetical && !curiousAboutMeans(tokens, rule) && !speakerVowsOnCondition(tokens, m, rule) && isHypothetical(tokens, m, scope, rule.category === 'self_harm'), 'hypothetical'],
   [(tokens, m, rule, scope) => rule.resolvable && (scope.resolved || scope.closedFrom > m.last) && !relapseAfter(tokens, m, rule) && !reopenedAfterOutcome(tokens, m), 'resolved'],

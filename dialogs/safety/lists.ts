@@ -63,6 +63,9 @@ export const WORD_LIST_NAMES = [
   'pressed_on', 'never_again', 'follow_words', 'eject_acts', 'eject_from', 'deniers', 'own_publishers', 'kin_receivers', 'quiz_veto', 'unanswered_not', 'unanswered_acts', 'paid_work', 'paid_to', 'kin_givers', 'pocket_money', 'fandom', 'secret_things',
   // detect.ts, session 42faR (sexual and self-harm false alarms)
   'laughed_hard', 'complained_of', 'unwell_in_bed',
+  // detect.ts, session 42faT (meet_or_secrecy, personal_info, financial)
+  'story_frames', 'story_own', 'story_veto', 'story_met', 'warning_givers', 'warning_anyone', 'talk_words', 'talk_about',
+  'alone_feelings', 'alone_veto',
   // clause.ts (session 38); authoring and peer_heads are detect.ts's stand-downs that read the clauses
   'work_frames', 'game_agents', 'frame_preps', 'lesson_verbs', 'lesson_words', 'over_words', 'now_words', 'authoring', 'report_objects', 'reported_subjects', 'peer_heads',
 ] as const;
