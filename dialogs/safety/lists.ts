@@ -44,6 +44,8 @@ export const WORD_LIST_NAMES = [
   'until', 'outing_prep', 'permission_fear', 'dose_reason', 'dose_veto', 'dose_containers', 'hiding', 'because',
   'nuisance', 'hiding_fear', 'mild_acts', 'denial_fillers', 'life_words', 'not_denied', 'laughing', 'breathe_veto',
   'own_child', 'harmless_secret', 'parent_words', 'taken', 'tattle_verbs', 'tattle_to', 'tattle_veto', 'crush_words', 'crush_likes', 'crush_veto', 'school_row_outcome', 'school_row_veto', 'work_about',
+  // session 42faS
+  'story_works', 'story_verbs', 'story_veto',
   'thing_determiners', 'login_thing_askers', 'phish_words', 'thing_askers', 'at_work', 'every_time', 'at_work_veto',
   'ended', 'opened_again', 'back_then', 'now_who', 'coming_back', 'never', 'pretend', 'saying', 'speaker_owns',
   'ideal', 'ideal_roles', 'whose_claimed', 'claimed_kind', 'claimer', 'location_words', 'friend_groups', 'kin_groups', 'sale_words', 'purchase_verbs', 'sale_veto', 'number_kinds', 'tracked_things', 'lesson_givers', 'lesson_says', 'lesson_donts', 'lesson_giving',
