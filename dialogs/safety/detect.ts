@@ -2611,6 +2611,224 @@ function isWorkBeforeAbout(w: string): boolean {
   return WORK_ABOUT.has(w) || WORK_FRAMES.has(w);
 }
 
+const STORY_WORKS = wordList('story_works');
+const STORY_VERBS = wordList('story_verbs');
+const STORY_VETO = wordList('story_veto');
+/** Session 42faS: who makes the story ("I'M writing", "I love drawing", "WE wrote"). */
+const STORY_MAKERS = new Set(['i', 'im', 'we', 'ive']);
+/** Session 42faS: the pronouns whose reported words are a real person's ("HE said…"), not a character's. */
+const STORY_REAL_SPEAKERS = new Set(['he', 'she', 'they', 'hes', 'shes', 'someone', 'somebody']);
+/** Session 42faS: what keeps a story told a red flag: pictures, nudity, money, keeping quiet, meaning it. */
+const STORY_VETO_SETS = ['{image}', '{nudestrong}', '{money}', '{hush}', '{earnest}', '{app}'];
+
+/**
+ * Session 42faS: the child's own story, fan fiction or roleplay told of, by s42trainB's writer and others ("the
+ * creepypasta i'm writing has a guy who stands outside the girls house", "my oc got kidnapped by the fae", "in our game
+ * lore the merchant guild blackmails the council", "i love writing kidnapping plots", "the villain says he'll hurt her
+ * brother unless she hands over the key"): a danger-now or threat phrase stands down when the message names a work of
+ * the child's (`story_works`: oc, fic, lore, plot, villain…) or the child making one ("i'm WRITING", `story_verbs`
+ * within two words of i, im, we), and nothing puts the child in it: no me, us or myself from the phrase on, no "i" in or
+ * just after it, no he, she, they or someone reported saying it ("he said…": a real person's words, not a
+ * character's), nothing online (`online`, an app), no word of the real world or of fear (`story_veto`: irl, actually,
+ * scared, help, leak…), and nothing of pictures, nudity, money, keeping quiet or meaning it. "he said ur character
+ * isnt the only one who can get kidnapped", "someone in the rp server said theyll find me" keep it.
+ */
+function ownStoryTold(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'immediate_danger' && rule.category !== 'threat_blackmail') return false;
+  for (let j = m.first; j < tokens.length; j += 1) if (['me', 'us', 'myself'].includes(tokens[j]?.word ?? '') || (j <= m.last + 2 && tokens[j]?.word === 'i')) return false;
+  let story = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (STORY_VETO.has(t.word) || ONLINE.has(t.word) || ONLINE_PLACE.has(t.word) || hasAnySet(t, STORY_VETO_SETS)) return false;
+    if (CLAIMING.has(t.word) && STORY_REAL_SPEAKERS.has(tokens[i - 1]?.word ?? '')) return false;
+    if (STORY_WORKS.has(t.word)) story = true;
+    if (STORY_VERBS.has(t.word) && [1, 2].some((d) => STORY_MAKERS.has(tokens[i - d]?.word ?? '') || (tokens[i - d]?.word === 'am' && tokens[i - d - 1]?.word === 'i'))) story = true;
+  }
+  return story;
+}
+
+const SAFETY_THINK = new Set(['thinks', 'think', 'thought', 'believes', 'believe', 'feels', 'worried', 'worries', 'worry', 'decides']);
+const SAFETY_TOLD = new Set(['someone', 'somebody', 'person', 'adult']);
+const SAFETY_TELLING = new Set(['tell', 'tells', 'telling', 'told', 'pass', 'passes', 'share', 'shares', 'private', 'confidential', 'report', 'reports', 'stays', 'stay']);
+
+/**
+ * Session 42faS: a helper's rule of confidence retold ("the school nurse said what we talk about stays private unless
+ * she thinks im in danger", "she'll only tell someone if she thinks im not safe"): being-hurt stands down when "if" or
+ * "unless" comes at most six words before the phrase with a word of thinking between (thinks, believes, worried), the
+ * message has a word of telling or keeping private (tell, pass on, share, private, stays), and it names no stranger and
+ * nothing online; or "only" comes just before the "if" ("she'd only pass it on if i was in danger"). "im in danger, he thinks i told someone" and "if he thinks im telling someone im in danger" keep it
+ * (no "if" before the thinking, or a he).
+ */
+function safetyConditionRetold(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.being-hurt') return false;
+  let cond = false;
+  for (let i = Math.max(0, m.first - 6); i < m.first; i += 1) {
+    const w = tokens[i]?.word ?? '';
+    if ((w === 'if' || w === 'unless') && tokens[i]?.sentence === tokens[m.first]?.sentence) {
+      const who = tokens[i + 1]?.word ?? '';
+      if (HE.has(who) || who === 'they' || OTHER_PERSON.has(who)) return false;
+      for (let k = i + 1; k < m.first; k += 1) if (SAFETY_THINK.has(tokens[k]?.word ?? '')) cond = true;
+      // "she'd ONLY pass it on if i was in danger": the one exception to keeping it private.
+      for (let k = Math.max(0, i - 6); k < i; k += 1) if (tokens[k]?.word === 'only') cond = true;
+    }
+  }
+  if (!cond) return false;
+  let telling = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    // ("tell SOMEONE" is whom she tells.)
+    if ((OTHER_PERSON.has(t.word) && !SAFETY_TOLD.has(t.word)) || isOnlineWord(t) || ONLINE.has(t.word)) return false;
+    if ((i < m.first || i > m.last) && SAFETY_TELLING.has(t.word)) telling = true;
+  }
+  return telling;
+}
+
+const WAITING_POSTURE = new Set(['outside', 'waiting', 'stood', 'standing', 'sat', 'sitting']);
+const WAITING_VETO = new Set(['watching', 'watch', 'staring', 'following', 'followed', 'knocking', 'banging', 'car', 'van', 'alone', 'hiding', 'scared', 'afraid', 'help', 'stranger', 'creepy', 'weird']);
+
+/**
+ * Session 42faS: the child waiting outside for someone of their own ("I'm outside school waiting for my mum to pick me
+ * up", "im outside my friend's house waiting for her to come out"): someone-outside stands down when its sentence opens
+ * with the child there ("i am", "im", "we are" then outside, waiting, standing…), a family member or friend is named in
+ * it, and the message names no stranger, nothing online, nothing of watching, following, a car, being alone or fear
+ * (`WAITING_VETO`, the `afraid`, `hush` and `adultcue` sets). "im outside school and a man is waiting for me" and
+ * "im outside my friends house and a car keeps driving past" keep it.
+ */
+function childWaitsForOwn(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== SOMEONE_OUTSIDE) return false;
+  const s = tokens[m.first]?.sentence;
+  let start = 0;
+  while (start < tokens.length && tokens[start]?.sentence !== s) start += 1;
+  const w0 = tokens[start]?.word ?? '';
+  const w1 = tokens[start + 1]?.word ?? '';
+  const at = (w0 === 'i' && w1 === 'am') || (w0 === 'we' && w1 === 'are') ? start + 2 : w0 === 'im' ? start + 1 : -1;
+  if (at < 0 || at > m.first || !WAITING_POSTURE.has(tokens[at]?.word ?? '')) return false;
+  let own = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (OTHER_PERSON.has(t.word) || WAITING_VETO.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || hasAnySet(t, ['{afraid}', '{hush}', '{adultcue}'])) return false;
+    if (t.sentence === s && (t.sets.includes('{family}') || t.sets.includes('{friends}'))) own = true;
+  }
+  return own;
+}
+
+/**
+ * Session 42faS: a parent saying the CHILD will see someone ("dad says ill still see him every other weekend", "mum said
+ * i will see my cousins at christmas"): conditional-threat's "{homefolk} will see" (the family will see what was sent)
+ * stands down when "i" comes between the family word and "will" or "going" in the span, the span ends on "see", and the
+ * message has nothing of pictures, nudity, money, keeping quiet or a stranger. "he said my dad will see" keeps it.
+ */
+function childWillSee(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:threat_blackmail.conditional-threat' || tokens[m.last]?.word !== 'see') return false;
+  let child = false;
+  for (let k = m.first + 1; k < m.last; k += 1) {
+    const w = tokens[k]?.word ?? '';
+    if (w === 'i') child = true;
+    if ((w === 'will' || w === 'going') && !child) return false;
+  }
+  if (!child) return false;
+  for (const t of tokens) if (OTHER_PERSON.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || hasAnySet(t, ['{image}', '{nudestrong}', '{money}', '{hush}'])) return false;
+  return true;
+}
+
+const BREAKAGE = new Set(['broke', 'broken', 'smashed', 'spilled', 'spilt', 'dropped', 'cracked', 'snapped', 'ripped', 'dented', 'scratched', 'knocked', 'burnt', 'burned', 'lost', 'forgot']);
+
+/**
+ * Session 42faS: "accidents happen" said to comfort the child after a mishap of their own ("I broke mums favourite vase and
+ * told her and she said accidents happen", "i spilled juice on nans carpet, she said dont worry accidents happen"):
+ * violent-idiom's "accidents happen" stands down when a word of breaking, spilling or falling (`BREAKAGE`, `mishaps`)
+ * comes before it, and the message names no he, no stranger, nothing online and nothing of pictures, money or keeping
+ * quiet. "he said accidents happen to girls who talk" and "i dropped my phone and he said accidents happen to snitches"
+ * keep it (no mishap; a he).
+ */
+function accidentsReassured(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:threat_blackmail.violent-idiom' || tokens[m.first]?.word !== 'accidents') return false;
+  let mishap = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
+    if (HE.has(t.word) || t.word === 'they' || t.word === 'them' || OTHER_PERSON.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || hasAnySet(t, ['{image}', '{nudestrong}', '{money}', '{hush}', '{afraid}'])) return false;
+    if (i < m.first && (BREAKAGE.has(t.word) || MISHAPS.has(t.word))) mishap = true;
+  }
+  return mishap;
+}
+
+const SHOT_WORDS = new Set(['message', 'messages', 'msg', 'msgs', 'story', 'text', 'texts', 'comment', 'comments', 'post', 'tweet', 'status', 'bio', 'convo', 'essay', 'reply', 'answer', 'answers', 'rant']);
+const SHOT_OUTCOME = new Set(['sorry', 'apologised', 'apologized', 'deleted', 'sorted', 'fine', 'ok', 'okay', 'friends']);
+const SHOT_VETO = new Set(['man', 'men', 'guy', 'bloke', 'woman', 'lady', 'stranger', 'adult', 'creep', 'still', 'again', 'keeps', 'unless', 'or', 'if', 'scared', 'everyone', 'school']);
+
+/**
+ * Session 42faS: a message of the child's screenshotted by another child and passed round, told as over ("someone
+ * screenshotted my message in the gc and sent it to the girl, i said sorry and we're ok now", "she screenshotted my story
+ * and sent it to the gc, i told her it wasnt ok and she deleted it"): share-images' "screenshotted my" stands down when
+ * what was screenshotted is words (`SHOT_WORDS`: a message, story, comment, post), a word of an outcome (sorry,
+ * deleted, sorted, ok) comes after it with no "but" after that, and the message has no grown-up or stranger, no
+ * condition ("if", "unless", "or"), nothing of it going on (`SHOT_VETO`), and nothing of pictures, nudity, money or
+ * keeping quiet. "he screenshotted my messages and said hell send them to my mum" keeps it.
+ */
+function wordsScreenshotSettled(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:threat_blackmail.share-images' || !(tokens[m.first]?.word ?? '').startsWith('screenshot')) return false;
+  const what = tokens[m.last + 1]?.word ?? '';
+  if (tokens[m.last]?.word !== 'my' || !SHOT_WORDS.has(what)) return false;
+  let outcome = -1;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
+    if (SHOT_VETO.has(t.word) || t.sets.includes('{knownadult}') || hasAnySet(t, ['{image}', '{nudestrong}', '{money}', '{hush}', '{afraid}'])) return false;
+    if (i > m.last + 1 && SHOT_OUTCOME.has(t.word)) outcome = i;
+    if (outcome >= 0 && i > outcome && t.word === 'but') return false;
+  }
+  return outcome >= 0;
+}
+
+/**
+ * Session 42faS: everything shown or sent TO the child ("my new manager was so nice and showed me everything", "she sent
+ * us everything for the trip"): share-images' "{share} everything" stands down when "me" or "us" stands between the
+ * verb and "everything", and the message has nothing of pictures, nudity, money or keeping quiet. "he said hell send
+ * everything to my mum" keeps it.
+ */
+function everythingShownToChild(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:threat_blackmail.share-images' || tokens[m.last]?.word !== 'everything') return false;
+  let toChild = false;
+  for (let k = m.first + 1; k < m.last; k += 1) if (tokens[k]?.word === 'me' || tokens[k]?.word === 'us') toChild = true;
+  if (!toChild) return false;
+  for (const t of tokens) if (hasAnySet(t, ['{image}', '{nudestrong}', '{money}', '{hush}']) || t.word === 'unless' || t.word === 'or') return false;
+  return true;
+}
+
+const KIN_IS_HEADS = new Set(['hes', 'shes', 'its', 'thats']);
+const KIN_IS_VETO = new Set(['but', 'pretending', 'pretends', 'supposedly', 'apparently', 'think', 'thinks', 'watching', 'staring', 'following', 'drunk', 'angry', 'shouting', 'knife']);
+const KIN_IS_VETO_SETS = ['{afraid}', '{hush}', '{violent}', '{image}', '{nudestrong}', '{earnest}', '{knownadult}'];
+
+/**
+ * Session 42faS: the one outside, at the door or coming said after to be the child's own family ("theres a car outside,
+ * it's my aunties, shes picking me up", "he said he'll wait for me at the school gates, hes my big brother", "someone is
+ * banging on the door its just my dad"): a danger-now rule stands down when after the phrase comes "hes", "shes", "its"
+ * or "thats" (or "he is", "it is"), at most "just", "only" or "our"/"my" and one word between, then a family word, and the
+ * message has nothing of a claim ("says" just before, pretending, apparently), fear, keeping quiet, violence, pictures, a known adult
+ * or anything online. "a man outside says hes my uncle" and "hes my uncle and hes drunk and banging on the door" keep it.
+ */
+function identifiedAsKin(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'immediate_danger' || rule.id === 'lex:immediate_danger.being-hurt' || rule.id === 'lex:immediate_danger.overdose-taken') return false;
+  let kin = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
+    if (KIN_IS_VETO.has(t.word) || OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || hasAnySet(t, KIN_IS_VETO_SETS)) return false;
+    if (i <= m.last || kin) continue;
+    const w = t.word;
+    const next = tokens[i + 1]?.word ?? '';
+    const head = KIN_IS_HEADS.has(w) ? i + 1 : (w === 'he' || w === 'she' || w === 'it' || w === 'that') && next === 'is' ? i + 2 : -1;
+    // "a man outside SAYS hes my uncle": a claim, not who he is.
+    if (head < 0 || CLAIMING.has(tokens[i - 1]?.word ?? '') || CLAIMING.has(tokens[i - 2]?.word ?? '')) continue;
+    let k = head;
+    if (tokens[k]?.word === 'just' || tokens[k]?.word === 'only') k += 1;
+    if (tokens[k]?.word !== 'my' && tokens[k]?.word !== 'our') continue;
+    for (const d of [1, 2]) if (tokens[k + d]?.sets.includes('{family}') === true) kin = true;
+  }
+  return kin;
+}
+
 const SCHOOL_ROW_RULES = new Set(['lex:immediate_danger.being-hurt', 'lex:threat_blackmail.violence']);
 const SCHOOL_ROW_OUTCOME = wordList('school_row_outcome');
 const SCHOOL_ROW_VETO = wordList('school_row_veto');
@@ -3955,7 +4173,7 @@ function toldInFiction(tokens: readonly Token[], m: PhraseMatch, rule: CompiledR
 const STORY_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['meet_or_secrecy', 'personal_info', 'financial']);
 const STORY_FRAMES = wordList('story_frames');
 const STORY_OWN = wordList('story_own');
-const STORY_VETO = wordList('story_veto');
+const STORY_REAL = wordList('story_real');
 const STORY_MET = wordList('story_met');
 
 /**
@@ -3965,7 +4183,7 @@ const STORY_MET = wordList('story_met');
  * meet_or_secrecy, personal_info or financial phrase stands down when its sentence names such a frame (`story_frames`,
  * at or before the phrase's end) and nobody real in it: no word of the child or the child's group outside quotation
  * marks (`story_own`: i, me, my, we, our…) except as the owner of the story's thing ("MY character", "OUR campaign",
- * "my game lore"), and no word of being online or real (`story_veto`, `online`, an app). Session 38's toldInFiction
+ * "my game lore"), and no word of being online or real (`story_real`, `online`, an app). Session 38's toldInFiction
  * reads works and a game's play; a game's creature acting there is play, which never carries these categories.
  * "in the rp he asked where i live", "my character's bf asked for my snap irl" still fire.
  */
@@ -3976,7 +4194,7 @@ function toldInStory(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   for (let j = 0; j < tokens.length; j += 1) {
     const t = tokens[j] as Token;
     if (t.sentence !== s) continue;
-    if (STORY_VETO.has(t.word) || ONLINE.has(t.word) || t.sets.includes('{app}')) return false;
+    if (STORY_REAL.has(t.word) || ONLINE.has(t.word) || t.sets.includes('{app}')) return false;
     // Out of the story: "REAL robux", "in real life" (a quoted "your real name" is the story's); "the story GUY", "my rp
     // PARTNER" is a person met through it.
     if (!t.quoted && t.word === 'real') return false;
@@ -4145,6 +4363,14 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [crushTold, 'mild'],
   [schoolRowSorted, 'resolved'],
   [crimeInWork, 'fiction'],
+  [ownStoryTold, 'fiction'],
+  [safetyConditionRetold, 'advice'],
+  [childWaitsForOwn, 'trusted'],
+  [childWillSee, 'trusted'],
+  [accidentsReassured, 'mild'],
+  [wordsScreenshotSettled, 'resolved'],
+  [everythingShownToChild, 'sent'],
+  [identifiedAsKin, 'trusted'],
   [neighbourKnows, 'trusted'],
   [laughingBreath, 'idiom'],
   [ownChildAsks, 'advice'],

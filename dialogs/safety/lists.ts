@@ -44,6 +44,8 @@ export const WORD_LIST_NAMES = [
   'until', 'outing_prep', 'permission_fear', 'dose_reason', 'dose_veto', 'dose_containers', 'hiding', 'because',
   'nuisance', 'hiding_fear', 'mild_acts', 'denial_fillers', 'life_words', 'not_denied', 'laughing', 'breathe_veto',
   'own_child', 'harmless_secret', 'parent_words', 'taken', 'tattle_verbs', 'tattle_to', 'tattle_veto', 'crush_words', 'crush_likes', 'crush_veto', 'school_row_outcome', 'school_row_veto', 'work_about',
+  // session 42faS
+  'story_works', 'story_verbs', 'story_veto',
   'thing_determiners', 'login_thing_askers', 'phish_words', 'thing_askers', 'at_work', 'every_time', 'at_work_veto',
   'ended', 'opened_again', 'back_then', 'now_who', 'coming_back', 'never', 'pretend', 'saying', 'speaker_owns',
   'ideal', 'ideal_roles', 'whose_claimed', 'claimed_kind', 'claimer', 'location_words', 'friend_groups', 'kin_groups', 'sale_words', 'purchase_verbs', 'sale_veto', 'number_kinds', 'tracked_things', 'lesson_givers', 'lesson_says', 'lesson_donts', 'lesson_giving',
@@ -64,7 +66,7 @@ export const WORD_LIST_NAMES = [
   // detect.ts, session 42faR (sexual and self-harm false alarms)
   'laughed_hard', 'complained_of', 'unwell_in_bed',
   // detect.ts, session 42faT (meet_or_secrecy, personal_info, financial)
-  'story_frames', 'story_own', 'story_veto', 'story_met', 'warning_givers', 'warning_anyone', 'talk_words', 'talk_about',
+  'story_frames', 'story_own', 'story_real', 'story_met', 'warning_givers', 'warning_anyone', 'talk_words', 'talk_about',
   'alone_feelings', 'alone_veto',
   // clause.ts (session 38); authoring and peer_heads are detect.ts's stand-downs that read the clauses
   'work_frames', 'game_agents', 'frame_preps', 'lesson_verbs', 'lesson_words', 'over_words', 'now_words', 'authoring', 'report_objects', 'reported_subjects', 'peer_heads',
