@@ -353,7 +353,9 @@ export function createHarbourMachine(deps: DialogDeps, options: HarbourMachineOp
     if (event.type !== 'user.message') return transition(snapshot, event, scope);
     if (snapshot.status !== 'active') return snapshot;
     const reading = readMessage(snapshot.context, event.text);
-    const read = withContext(snapshot, { ...snapshot.context, ...reading });
+    // Made as XState's assign makes a context (`Object.assign({}, context, update)`), not as a spread: contexts made one
+    // way share V8's layouts, so the guards' reads of them see fewer (session 42).
+    const read = withContext(snapshot, Object.assign({}, snapshot.context, reading));
     return transition(read, { type: 'user.message', text: event.text, reading }, scope);
   };
   return machine;

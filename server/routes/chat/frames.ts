@@ -54,8 +54,35 @@ export interface FrameRefusal {
 
 const EVENT_NAMES: readonly string[] = [EVENT.resume, EVENT.quickExit, EVENT.end, EVENT.ping];
 
+/** A JSON string's body with no escape and no control character: its value is exactly what is written. */
+const PLAIN = String.raw`[^"\\\u0000-\u001f]*`;
+/**
+ * A child's message as the widget and the bench write it, and nothing JSON.parse could read otherwise: `type`, `id`
+ * and `text` first, as plain strings, then members whose keys are none of those three (a repeated key is the last one
+ * in JSON.parse) and whose values are plain strings or flat objects of them (`from`, `channelData`). No whitespace.
+ */
+const PLAIN_MESSAGE = new RegExp(
+  String.raw`^\{"type":"message","id":"(${PLAIN})","text":"(${PLAIN})"` +
+    String.raw`(?:,"(?!(?:type|id|text)")${PLAIN}":(?:"${PLAIN}"|\{(?:"${PLAIN}":"${PLAIN}"(?:,"${PLAIN}":"${PLAIN}")*)?\}))*\}$`,
+);
+
+/**
+ * A copy of `part`, not a slice of the frame it was found in: V8 makes a longer substring a view of the whole
+ * string, and the id and text are kept (the store, the recent acks) long after the frame.
+ */
+function copyOf(part: string): string {
+  return (' ' + part).slice(1);
+}
+
 /** Parses and checks one text frame. Never throws. */
 export function parseFrame(data: string): ClientFrame | FrameRefusal {
+  // The usual frame, read without JSON.parse (session 42: ~3,700 instructions a frame against ~8,600). What it
+  // accepts, JSON.parse and the message schema would accept with the same id and text; anything else goes on below.
+  const plain = PLAIN_MESSAGE.exec(data);
+  if (plain !== null) {
+    const id = plain[1] as string;
+    if (id.length > 0 && id.length <= MAX_CLIENT_ID_CHARS) return { kind: 'message', type: 'message', id: copyOf(id), text: copyOf(plain[2] as string) };
+  }
   let value: unknown;
   try {
     value = JSON.parse(data);
