@@ -19,8 +19,8 @@ const flat = (bias: number): SafetyModel =>
   });
 /** Every score about 2e-9: quiet. */
 const quiet = flat(-20);
-/** Every score about 0.05: not quiet, but below any threshold. */
-const murmur = flat(-3);
+/** Every score about 0.12: not quiet (session 42's bar is 0.05; session 36's was 0.005), but below any threshold. */
+const murmur = flat(-2);
 
 describe('session 36 clf: the quiet classifier vetoes a lone lexicon finding', () => {
   it('stands a money request or a question for details down when nothing else in the message reads as one', () => {
