@@ -67,9 +67,10 @@ const VETO_CONTEXT = 4;
  * on unread batches (counts only) but vetoed true flags that tests pin, each naming someone from online, a stranger or
  * a secret ("a man on snap asked for my address for the trip form", "i think my little brother got sextorted on snap",
  * an aunt's present for keeping quiet) or a present from outside the family ("a girl in year 10 wants to buy me stuff").
- * With the veto held for those, 0.05 cleared 14 of 190 there (s37/s38 seven, s39evalA-D, s40evalA-D), 20 of 378 on
- * the readable held-out half and 67 of 1,079 in the tuning half, and lost no item anywhere; 0.1 cleared 5 more on the
- * choice set but lost 4 readable items. docs/history/red-flags.md, "Session 42", has the whole table.
+ * With the veto held for those, 0.05 cleared 13 of 190 there (s37/s38 seven, s39evalA-D, s40evalA-D), 19 of 378 on
+ * the readable held-out half and 61 of 1,079 in the tuning half, and lost no item anywhere; 0.1 cleared more on the
+ * choice set but lost 4 readable items (both measured with a hand-written stranger list, one benign message apart from
+ * the `outsider` set now read). docs/history/red-flags.md, "Session 42", has the whole table.
  */
 const QUIET_BELOW = 0.05;
 /** Session 36: words either side of a finding's span that the quiet veto reads with it ({@link QUIET_BELOW}). */
@@ -77,20 +78,19 @@ const QUIET_REACH = 6;
 /** Session 36: the fewest words beside a finding's span for the quiet veto to speak (see {@link QUIET_BELOW}). */
 const QUIET_CONTEXT = 8;
 
-/** Session 42: people the quiet veto never stands a finding down beside: a stranger is not everyday talk. */
-const QUIET_STRANGERS: ReadonlySet<string> = new Set(['man', 'men', 'guy', 'guys', 'bloke', 'stranger', 'strangers', 'someone', 'somebody', 'random', 'randoms']);
 /** Session 42: a present from anyone is the grooming rule's to judge (its own stand-downs read who gives it), not the veto's. */
 const QUIET_NEVER_RULES: ReadonlySet<string> = new Set(['lex:meet_or_secrecy.gifts-grooming']);
 
 /**
- * Session 42: the quiet veto holds back for the whole message when it names an online place or app, a stranger
- * ({@link QUIET_STRANGERS}), a secret or a hushing: a quiet classifier there means only that it has not seen the words,
- * and these are the messages where a missed flag costs most.
+ * Session 42: the quiet veto holds back for the whole message when it names an online place or app, someone outside the
+ * child's own people (the lexicon's `outsider` set: a man, a stranger, someone, an account…), a secret or a hushing: a
+ * quiet classifier there means only that it has not seen the words, and these are the messages where a missed flag
+ * costs most.
  */
 function quietVetoHeld(tokens: readonly Token[]): boolean {
   for (const t of tokens) {
     if (t.masked) continue;
-    if (ONLINE_PLACE.has(t.word) || QUIET_STRANGERS.has(t.word) || t.sets.includes('{app}') || t.sets.includes('{hush}') || t.sets.includes('{secret}')) return true;
+    if (ONLINE_PLACE.has(t.word) || t.sets.includes('{outsider}') || t.sets.includes('{app}') || t.sets.includes('{hush}') || t.sets.includes('{secret}')) return true;
   }
   return false;
 }
