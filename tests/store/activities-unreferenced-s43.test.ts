@@ -157,6 +157,45 @@ describe.each(STORE_DRIVERS)('activities without a foreign key (011) on %s', (dr
       expect(await activityRows(store, id)).toBe(0);
     });
 
+    it('an append waiting on another instance\'s append finds the conversation row it updated (012, by ctid)', async () => {
+      const { open } = await fresh();
+      const store = await open();
+      const id = randomUUID();
+      await store.conversations.create({ id, locale: 'en-GB', now: T0 });
+      await store.conversations.append(id, [{ clientActivityId: 'c-1', activity: child('one') }, { activity: bot('r1') }]);
+      const pending: { appended?: Promise<unknown> } = {};
+      await store.db.transaction(async (tx) => {
+        // Another instance's append: it holds the row lock, with a newer row version, until it commits.
+        const other = await tx.query<{ r: unknown }>(
+          `SELECT harbour_append_cols(ARRAY[$1], ARRAY['c-2'], ARRAY[$2::timestamptz], ARRAY[2], ARRAY['{"n":2}'::json],
+                  ARRAY['[{"r":2}]'::json], ARRAY['{"s":2}'::json], ARRAY['m@2'], ARRAY['c@2'], ARRAY[false],
+                  ARRAY[NULL::timestamptz]) AS r`,
+          [id, T0],
+        );
+        expect(other[0]?.r).toEqual([{ st: 'ok', first: 3 }]);
+        pending.appended = store.conversations
+          .append(id, [{ clientActivityId: 'c-3', activity: child('three') }, { activity: bot('r3') }], {
+            snapshot: { snapshot: { turn: 3 }, machineVersion: 'm@3', contentVersion: 'c@3' },
+          })
+          .then(
+            (result) => result.activities.map((a) => a.seq),
+            (error: Error) => error.message,
+          );
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      });
+      expect(await pending.appended).toEqual([5, 6]);
+      expect((await store.conversations.get(id))?.lastSeq).toBe(6);
+      expect((await store.conversations.after(id, 0)).map((a) => [a.seq, a.clientActivityId])).toEqual([
+        [1, 'c-1'],
+        [2, null],
+        [3, 'c-2'],
+        [4, null],
+        [5, 'c-3'],
+        [6, null],
+      ]);
+      expect(await store.conversations.latestSnapshot(id)).toEqual({ snapshot: { turn: 3 }, machineVersion: 'm@3', contentVersion: 'c@3' });
+    });
+
     it('a delete waiting on an append in flight also deletes what that append wrote', async () => {
       const { open } = await fresh();
       const store = await open();
