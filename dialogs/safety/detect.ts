@@ -6627,6 +6627,18 @@ const THEIR_PARTNER = /^(?:his|her|their)\s+(?:girlfriend|boyfriend|gf|bf|gfs|bf
 /** The child as that partner after all ("i am his girlfriend", "be her girlfriend"). */
 const CHILD_AS_PARTNER = /\b(?:i\s+am|im|i'm|be)\s+(?:his|her)\s+(?:girlfriend|boyfriend|gf|bf)\b/;
 
+/** Session 43msV: combos whose pieces must all be in the one message (see {@link piecesNotInMessage}). */
+const ONE_MESSAGE_COMBOS: ReadonlySet<string> = new Set(['bed-invite-secret', 'put-out-nowhere']);
+
+/**
+ * Session 43msV: an invitation into his bed, or a child put out of the house, is read with the secret, or the nowhere to
+ * go, said in the same message ("he said i can stay the night in his bed and dont tell my mum"), not a turn apart: "you
+ * can sleep in his bed tonight, hes at dads" and, next, "dont tell mum i stayed up" is no such invitation.
+ */
+function piecesNotInMessage(combo: SafetyModel['combos'][number], current: ReadonlyMap<string, EvidenceSpan>): boolean {
+  return ONE_MESSAGE_COMBOS.has(combo.id) && combo.needs.some((need) => !current.has(need));
+}
+
 /**
  * Session 39: combo deadline-after-threat-and-self-harm is a deadline given now, after suicidal thoughts were said (what
  * `deadlineOnly` kept as the classifier's danger now until v129): the deadline must be in this message. Suicidal thoughts
@@ -7056,6 +7068,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     if (complete && grownRelativesCouple(combo, evidence, text)) complete = false;
     if (complete && sexualAlreadyRaised(combo, state, turn)) complete = false;
     if (complete && deadlineNotInMessage(combo, current)) complete = false;
+    if (complete && piecesNotInMessage(combo, current)) complete = false;
     if (complete) add(`ctx:${combo.id}`, combo.category, combo.urgency, COMBO_CONFIDENCE, evidence);
   }
 

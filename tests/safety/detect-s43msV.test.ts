@@ -110,3 +110,25 @@ describe('session 43msV: a jump with nothing named', () => {
     expect(categories('we were jumping off the diving board all afternoon')).toEqual([]);
   });
 });
+
+describe('session 43msV: money demanded with the consequence said in the present, or an account held until paid', () => {
+  it('raises a threat', () => {
+    expect(categories('she says pay her 30 quid or she leaks my drawings')).toContain('threat_blackmail');
+    expect(categories('someone hacked my insta and wont give it back unless i send them a steam card')).toContain('threat_blackmail');
+    expect(categories('he wants 40 quid or he tells my mum what i said')).toContain('threat_blackmail');
+  });
+
+  it('reads a sale or something a brother does with his own things as no threat', () => {
+    expect(categories('my brother wants 5 quid for his old headphones or he sells them to his mate')).toEqual([]);
+  });
+});
+
+describe('session 43msV: an invitation into his bed with a secret asked', () => {
+  it('raises sexual', () => {
+    expect(categories('a man from snap said i can stay the night in his bed and not to tell my mum')).toContain('sexual');
+  });
+
+  it('reads a cousin giving up his bed as nothing', () => {
+    expect(categories('my cousin said i can stay the night in his bed and hell go on the sofa')).toEqual([]);
+  });
+});
