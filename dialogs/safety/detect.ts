@@ -483,6 +483,22 @@ function abuseByTrusted(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   return silencing && tokens.some((t) => t.sentence === s && t.keys.includes('{hush}')) && elderActs(tokens, s, model);
 }
 
+/**
+ * Session 43msV: a grown-up of the family who wants the child on camera in a private place (film-private: "video call him
+ * in the bath", "film me in bed") and says to keep it from a parent (set `hush`: "dont tell my mam"), in one sentence:
+ * "my uncle in australia wants me to video call him in the bath and says dont tell my mam". No trusted person stands it
+ * down then, as a secret asked by a known adult is not (see knownAdultSecret); without the secret it stays stood down.
+ */
+function hushedPrivateFilming(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, model: SafetyModel): boolean {
+  if (rule.id !== 'lex:sexual.film-private') return false;
+  const s = tokens[m.first]?.sentence;
+  const untold = (i: number): boolean => tokens[i]?.word === 'tell' && NOT_TOLD.has(tokens[i - 1]?.word ?? '') && [1, 2].some((k) => tokens[i + k]?.sets.includes('{homefolk}') === true);
+  return tokens.some((t, i) => t.sentence === s && (t.keys.includes('{hush}') || untold(i))) && elderActs(tokens, s, model);
+}
+
+/** Session 43msV: words just before "tell" that make it an order not to ("DONT tell my mam"). */
+const NOT_TOLD: ReadonlySet<string> = new Set(['dont', 'not', 'never', 'cant', 'shouldnt', 'mustnt']);
+
 const PICTURED_PERSON = wordList('pictured_person');
 
 /**
@@ -3270,6 +3286,32 @@ function familyHarmed(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
   return false;
 }
 
+const OUTSIDE_VENUES = wordList('outside_venues');
+/** Session 43msV: stems of contact online ('messages', 'dming'), beside `online`'s exact words. */
+const ONLINE_CONTACT_STEMS: ReadonlySet<string> = new Set(['messag', 'dm', 'dming', 'dmed']);
+
+/**
+ * Session 43msV: someone the child knows only from an app or from online is outside, waiting or turned up where the child
+ * is, at the pool, football training or practice (s42train: "the fitness coach from tiktok is outside football training",
+ * "hes followed me from the swimming pool, hes the one from instagram", "hes outside school waiting, the guy who messages
+ * me pretending to be my cousin"): the sport or the place the child is at is where he found them, not harmless play, and
+ * a role claimed ("pretending to be my cousin") is his lie. Only when every harmless word of the sentence is such a place
+ * (`outside_venues`) or a role claimed: a dream, a film, a story or a joke still stands the phrase down.
+ */
+function onlineOneAtVenue(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== SOMEONE_OUTSIDE) return false;
+  const s = tokens[m.first]?.sentence;
+  let online = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
+    if (t.sentence !== s) continue;
+    if (t.sets.includes('{app}') || ONLINE_PLACE.has(t.word) || ONLINE.has(t.word) || t.keys.some((k) => ONLINE_CONTACT_STEMS.has(k))) online = true;
+    const claimed = t.word.startsWith('pretend') && tokens[i + 1]?.word === 'to' && tokens[i + 2]?.word === 'be';
+    if (t.sets.includes('{harmless}') && !OUTSIDE_VENUES.has(t.word) && !claimed) return false;
+  }
+  return online;
+}
+
 /** Session 35rc: how far after a threat phrase a real-world place still belongs to it ("burn your house DOWN", "find you AT SCHOOL"). */
 const REAL_WORLD_REACH = 3;
 
@@ -4602,7 +4644,7 @@ export function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: Compi
     if (rule.unlessBefore.includes('{workplace}') && placedInPerson(tokens, m, '{workplace}', model)) return 'inperson';
     const cancelledBy = rule.unlessBefore.find((set) => {
       if (set === '{inperson}' || set === '{workplace}') return false;
-      if (TRUSTED_SETS.has(set) && (abuseByTrusted(tokens, m, rule, model) || knownAdultSecret(tokens, m, rule, model))) return false;
+      if (TRUSTED_SETS.has(set) && (abuseByTrusted(tokens, m, rule, model) || knownAdultSecret(tokens, m, rule, model) || hushedPrivateFilming(tokens, m, rule, model))) return false;
       // Session 28c: in a check retold in the stranger's words, "YOUR mum" (and "she" after it) is the one
       // asked about, not the one talking: "he goes whats ur mum like, does she check ur phone".
       if (TRUSTED_SETS.has(set) && rule.id === 'lex:meet_or_secrecy.retold-check' && onlyYours(tokens, m.first, set)) return false;
@@ -6585,6 +6627,18 @@ const THEIR_PARTNER = /^(?:his|her|their)\s+(?:girlfriend|boyfriend|gf|bf|gfs|bf
 /** The child as that partner after all ("i am his girlfriend", "be her girlfriend"). */
 const CHILD_AS_PARTNER = /\b(?:i\s+am|im|i'm|be)\s+(?:his|her)\s+(?:girlfriend|boyfriend|gf|bf)\b/;
 
+/** Session 43msV: combos whose pieces must all be in the one message (see {@link piecesNotInMessage}). */
+const ONE_MESSAGE_COMBOS: ReadonlySet<string> = new Set(['bed-invite-secret', 'put-out-nowhere']);
+
+/**
+ * Session 43msV: an invitation into his bed, or a child put out of the house, is read with the secret, or the nowhere to
+ * go, said in the same message ("he said i can stay the night in his bed and dont tell my mum"), not a turn apart: "you
+ * can sleep in his bed tonight, hes at dads" and, next, "dont tell mum i stayed up" is no such invitation.
+ */
+function piecesNotInMessage(combo: SafetyModel['combos'][number], current: ReadonlyMap<string, EvidenceSpan>): boolean {
+  return ONE_MESSAGE_COMBOS.has(combo.id) && combo.needs.some((need) => !current.has(need));
+}
+
 /**
  * Session 39: combo deadline-after-threat-and-self-harm is a deadline given now, after suicidal thoughts were said (what
  * `deadlineOnly` kept as the classifier's danger now until v129): the deadline must be in this message. Suicidal thoughts
@@ -6793,7 +6847,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       }
       continue;
     }
-    if (rule.unlessSentenceHas.length > 0 && (sentenceHas(tokens, tokens[m.first]?.sentence, familyHarmed(tokens, m, rule) || realWorldHarm(tokens, m, rule) ? rule.unlessSentenceHas.filter((x) => x !== '{game}') : childPictured(tokens, m, rule) ? rule.unlessSentenceHas.filter((x) => x !== '{pet}') : rule.unlessSentenceHas, model, rule.category === 'threat_blackmail', { text, first: m.first, last: m.last }) || revealedLater(tokens, m, rule) || revealedNow(tokens, m, rule, model))) {
+    if (rule.unlessSentenceHas.length > 0 && (sentenceHas(tokens, tokens[m.first]?.sentence, familyHarmed(tokens, m, rule) || realWorldHarm(tokens, m, rule) ? rule.unlessSentenceHas.filter((x) => x !== '{game}') : onlineOneAtVenue(tokens, m, rule) ? rule.unlessSentenceHas.filter((x) => x !== '{harmless}') : childPictured(tokens, m, rule) ? rule.unlessSentenceHas.filter((x) => x !== '{pet}') : rule.unlessSentenceHas, model, rule.category === 'threat_blackmail', { text, first: m.first, last: m.last }) || revealedLater(tokens, m, rule) || revealedNow(tokens, m, rule, model))) {
       if (rule.category) stoodDown.add(rule.category);
       if (rule.category === 'immediate_danger' && rule.unlessSentenceHas.includes('{revealed}') && (sentenceHas(tokens, tokens[m.first]?.sentence, ['{revealed}'], model) || revealedLater(tokens, m, rule))) revealedHarmless = true;
       // Session 18: sweets or food taken ("i took the whole packet of haribo"), no pill, drug or means named.
@@ -7014,6 +7068,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     if (complete && grownRelativesCouple(combo, evidence, text)) complete = false;
     if (complete && sexualAlreadyRaised(combo, state, turn)) complete = false;
     if (complete && deadlineNotInMessage(combo, current)) complete = false;
+    if (complete && piecesNotInMessage(combo, current)) complete = false;
     if (complete) add(`ctx:${combo.id}`, combo.category, combo.urgency, COMBO_CONFIDENCE, evidence);
   }
 

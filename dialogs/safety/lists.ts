@@ -68,6 +68,8 @@ export const WORD_LIST_NAMES = [
   // detect.ts, session 42faT (meet_or_secrecy, personal_info, financial)
   'story_frames', 'story_own', 'story_real', 'story_met', 'warning_givers', 'warning_anyone', 'talk_words', 'talk_about',
   'alone_feelings', 'alone_veto',
+  // detect.ts, session 43msV (misses)
+  'outside_venues',
   // clause.ts (session 38); authoring and peer_heads are detect.ts's stand-downs that read the clauses
   'work_frames', 'game_agents', 'frame_preps', 'lesson_verbs', 'lesson_words', 'over_words', 'now_words', 'authoring', 'report_objects', 'reported_subjects', 'peer_heads',
 ] as const;
