@@ -1566,13 +1566,17 @@ function familyCardUsed(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined) continue;
-    if (t.sets.includes('{secret}') || t.sets.includes('{hush}') || t.sets.includes('{menace}') && !CARD_USED.has(t.word)) return false;
+    // (Session 43faU: "pay her BACK" is the money repaid, no menace.)
+    const repaid = t.word === 'back' && [1, 2].some((d) => ['pay', 'paid', 'paying'].includes(tokens[i - d]?.word ?? ''));
+    if (t.sets.includes('{secret}') || t.sets.includes('{hush}') || t.sets.includes('{menace}') && !CARD_USED.has(t.word) && !repaid) return false;
     if (t.sentence !== s) continue;
     // "she said its ok", "mum says": the family member's own word about it is no asking.
     const sayer = tokens[i - 1]?.word ?? '';
     const familySays = (t.word === 'said' || t.word === 'says') && (sayer === 'she' || FEMALE.has(sayer) || MALE.has(sayer));
-    if (((CARD_ASKED.has(t.word) || t.sets.includes('{request}')) && !familySays) || OTHER_PERSON.has(t.word) || ['he', 'him', 'they', 'them'].includes(t.word) || ONLINE.has(t.word)) return false;
-    if (i < m.last && CARD_USED.has(t.word)) used = true;
+    // Session 43faU: "got TOLD OFF for using…" is a scolding and "WITHOUT ASKING" the child's own doing, not anyone asking.
+    const notAsking = (t.word === 'told' && tokens[i + 1]?.word === 'off') || sayer === 'without';
+    if (((CARD_ASKED.has(t.word) || t.sets.includes('{request}')) && !familySays && !notAsking) || OTHER_PERSON.has(t.word) || ['he', 'him', 'they', 'them'].includes(t.word) || ONLINE.has(t.word)) return false;
+    if (i < m.last && (CARD_USED.has(t.word) || t.word === 'using')) used = true;
   }
   return used;
 }
@@ -2823,6 +2827,11 @@ function everythingShownToChild(tokens: readonly Token[], m: PhraseMatch, rule: 
 }
 
 const KIN_IS_HEADS = new Set(['hes', 'shes', 'its', 'thats']);
+/**
+ * Session 43faU: the coming and meeting rules read the same way (s42trainA: "he said he'll come to my house on Saturday
+ * and HE'S MY COUSIN and my auntie's bringing him"): a visit or a meeting of the child's own family.
+ */
+const KIN_IS_MEET_RULES: ReadonlySet<string> = new Set(['lex:meet_or_secrecy.come-to-place', 'lex:meet_or_secrecy.meet-request', 'lex:meet_or_secrecy.meet-up', 'lex:personal_info.knows-details']);
 const KIN_IS_VETO = new Set(['but', 'pretending', 'pretends', 'supposedly', 'apparently', 'think', 'thinks', 'watching', 'staring', 'following', 'drunk', 'angry', 'shouting', 'knife']);
 const KIN_IS_VETO_SETS = ['{afraid}', '{hush}', '{violent}', '{image}', '{nudestrong}', '{earnest}', '{knownadult}'];
 
@@ -2835,7 +2844,7 @@ const KIN_IS_VETO_SETS = ['{afraid}', '{hush}', '{violent}', '{image}', '{nudest
  * or anything online. "a man outside says hes my uncle" and "hes my uncle and hes drunk and banging on the door" keep it.
  */
 function identifiedAsKin(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
-  if (rule.category !== 'immediate_danger' || rule.id === 'lex:immediate_danger.being-hurt' || rule.id === 'lex:immediate_danger.overdose-taken') return false;
+  if (!KIN_IS_MEET_RULES.has(rule.id) && (rule.category !== 'immediate_danger' || rule.id === 'lex:immediate_danger.being-hurt' || rule.id === 'lex:immediate_danger.overdose-taken')) return false;
   let kin = false;
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i] as Token;
@@ -4526,7 +4535,169 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [theEndThenIt, 'thing'],
   [inBedUnwell, 'thing'],
   [ownBraSize, 'self'],
+  // Session 43faU: a denial inside a long phrase or of the asking, an app tracking a thing, the school's papers, where
+  // someone lives, a chore threatened, a helper's rule of confidence (each returns early on its rule id or category).
+  [knowingDeniedInside, 'negated'],
+  [askingDenied, 'negated'],
+  [trackingAppOfThing, 'thing'],
+  [schoolThingForFamily, 'trusted'],
+  [liveAsResidence, 'thing'],
+  [choreThreatened, 'mild'],
+  [confidenceRuleRetold, 'advice'],
 ];
+
+// ---- Session 43faU: constructions in s42train's benign lines (each returns early on its rule id or category). ----
+
+/** Session 43faU: the details rules a denial inside a long phrase, or a denied asking before it, stands down. */
+const DENIED_INSIDE_RULES: ReadonlySet<string> = new Set(['lex:personal_info.knows-details', 'lex:personal_info.asks-details']);
+/** Session 43faU: what ends a denial's reach in a sentence ("nobody asked me to meet up UNTIL he did"). */
+const DENIAL_ENDERS: ReadonlySet<string> = new Set(['but', 'until', 'till', 'til', 'except', 'now', 'then', 'though', 'anymore', 'yet']);
+
+/**
+ * Session 43faU: the knowing denied inside a phrase the gap stretched over two clauses (s42trainC: "my online gaming
+ * friend SAID happy birthday, he DOESNT KNOW MY ADDRESS or anything"): knows-details' "said … my address" stands down when
+ * a negator stands right before a word of knowing (or asking) inside the phrase, after its first word, and nothing in the
+ * sentence turns it (but, until, now…). "he said he doesnt know my address but he found my house" keeps it.
+ */
+function knowingDeniedInside(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, _scope: MessageScope, model: SafetyModel): boolean {
+  if (!DENIED_INSIDE_RULES.has(rule.id)) return false;
+  const s = tokens[m.first]?.sentence;
+  let denied = false;
+  for (let j = m.first + 1; j < m.last; j += 1) {
+    if (!model.scope.negators.has(tokens[j]?.keys[0] ?? '')) continue;
+    const k = tokens[j + 1]?.word === 'even' ? j + 2 : j + 1;
+    if (k < m.last && (tokens[k]?.sets.includes('{knowing}') === true || tokens[k]?.sets.includes('{request}') === true)) denied = true;
+  }
+  if (!denied) return false;
+  for (const t of tokens) if (t.sentence === s && DENIAL_ENDERS.has(t.word)) return false;
+  return true;
+}
+
+const NOBODY_WORDS: ReadonlySet<string> = new Set(['nobody', 'noone', 'nobodys']);
+/** Session 43faU: the categories a denied asking stands down (someone asking for a meeting, a detail, pictures, money). */
+const ASKED_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['meet_or_secrecy', 'personal_info', 'sexual', 'financial']);
+
+/**
+ * Session 43faU: the asking itself denied by its subject (s42trainB: "NOBODY has ever ASKED me to meet up, we're all
+ * just nerds writing about elves"; "no one has asked for my address"): a request phrase stands down when "nobody" or
+ * "no one" comes at most three words before a word of asking (ask, want, tell…), and that word at most four before the
+ * phrase, in its sentence, and nothing turns it (but, until, now, yet…). "nobody asked me to meet up until he did" and
+ * "nobody knows he asked me to meet up" (the knowing denied, not the asking) keep it.
+ */
+function askingDenied(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category === undefined || !ASKED_CATEGORIES.has(rule.category) || !rule.negatable) return false;
+  const s = tokens[m.first]?.sentence;
+  let ask = -1;
+  for (let j = m.first; j >= Math.max(0, m.first - 4); j -= 1) if (tokens[j]?.sentence === s && tokens[j]?.sets.includes('{request}') === true) { ask = j; break; }
+  if (ask < 0) return false;
+  let nobody = false;
+  for (let j = ask - 1; j >= Math.max(0, ask - 3); j -= 1) {
+    const w = tokens[j]?.word ?? '';
+    if (tokens[j]?.sentence !== s) break;
+    if (NOBODY_WORDS.has(w) || (w === 'one' && tokens[j - 1]?.word === 'no')) nobody = true;
+    if (w === 'knows' || w === 'know' || w === 'knew' || HE.has(w) || SHE.has(w)) break;
+  }
+  if (!nobody) return false;
+  for (const t of tokens) if (t.sentence === s && DENIAL_ENDERS.has(t.word)) return false;
+  return true;
+}
+
+/** Session 43faU: what a tracking app of the child's own tracks, named just before it ("my PERIOD tracking app"). */
+const TRACKING_DEVICES: ReadonlySet<string> = new Set(['app', 'apps', 'watch', 'band', 'bracelet']);
+
+/**
+ * Session 43faU: an app that tracks a thing of the child's, not the child (s42trainC: "my period tracking app sent me a
+ * notification"; "my step tracking watch buzzed at me"): knows-details' "track … me" stands down when its tracking word is
+ * followed by app, watch or band and follows a thing tracked (`tracked_things`: period, steps, sleep, fitness…), and the
+ * message names no place or location. "he put a tracking app on my phone and it sends him where i am" keeps it.
+ */
+function trackingAppOfThing(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:personal_info.knows-details' || !(tokens[m.first]?.word ?? '').startsWith('track')) return false;
+  if (!TRACKING_DEVICES.has(tokens[m.first + 1]?.word ?? '') || !TRACKED_THINGS.has(tokens[m.first - 1]?.word ?? '')) return false;
+  for (const t of tokens) if (LOCATION_WORDS.has(t.word) || t.sets.includes('{place}') || isOnlineWord(t) || OTHER_PERSON.has(t.word) || t.sets.includes('{secret}')) return false;
+  return true;
+}
+
+/** Session 43faU: the school's papers and events, "my school REPORT" (a thing of the school's, not where it is). */
+const SCHOOL_THINGS: ReadonlySet<string> = new Set(['report', 'reports', 'trip', 'trips', 'play', 'concert', 'production', 'musical', 'disco', 'fair', 'project', 'projects', 'certificate', 'certificates', 'award', 'awards', 'timetable', 'newsletter', 'letter', 'letters', 'homework', 'prom', 'assembly', 'show', 'results', 'grades']);
+
+/**
+ * Session 43faU: a paper or an event of the school's shown to family (s42trainF: "dad asked me to send him a photo of my
+ * SCHOOL REPORT cos he cant come to parents evening"): a personal_info phrase that ends on "school" stands down when the
+ * next word makes it the school's thing (`SCHOOL_THINGS`: report, trip, play, certificate…), a family word is in its
+ * sentence, and the message names no stranger or other person, nothing online and no secret. "a man asked for a photo
+ * of my school report" and "he wants a pic of my school" keep it.
+ */
+function schoolThingForFamily(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'personal_info' || tokens[m.last]?.word !== 'school' || !SCHOOL_THINGS.has(tokens[m.last + 1]?.word ?? '')) return false;
+  const s = tokens[m.first]?.sentence;
+  let family = false;
+  for (const t of tokens) {
+    if (OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || t.sets.includes('{app}') || t.sets.includes('{secret}') || t.sets.includes('{hush}')) return false;
+    if (t.sentence === s && t.sets.includes('{family}')) family = true;
+  }
+  return family;
+}
+
+/**
+ * Session 43faU: "live" of where someone lives, not of being alive (s42trainB: "he doesnt know WHERE I LIVE and i dont
+ * know where he lives"): a self-harm phrase that opens on "live" stands down when "where" comes just before it, or
+ * before its subject ("where i live", "where he lives"). "i dont want to live anymore" keeps it.
+ */
+function liveAsResidence(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'self_harm' || !(tokens[m.first]?.word ?? '').startsWith('live')) return false;
+  return tokens[m.first - 1]?.word === 'where' || (tokens[m.first - 2]?.word === 'where' && ['i', 'he', 'she', 'they', 'we', 'you', 'u'].includes(tokens[m.first - 1]?.word ?? ''));
+}
+
+/** Session 43faU: jobs threatened by a teacher, a parent or a manager: chores, laps, staying behind. */
+const CHORE_VERBS: ReadonlySet<string> = new Set(['clean', 'wash', 'tidy', 'hoover', 'sweep', 'mop', 'scrub', 'run', 'redo', 'stay', 'do', 'pick', 'empty', 'cook', 'iron', 'walk', 'write', 'sit']);
+const CHORE_VETO = ['{image}', '{nude}', '{nudestrong}', '{undress}', '{bodypart}', '{money}', '{hush}', '{secret}', '{app}'];
+
+/**
+ * Session 43faU: a chore threatened (s42trainE: "my manager THREATENED TO MAKE ME CLEAN the fryers if i was late again";
+ * "mum threatened to make me hoover the whole house"): conditional-threat's "threatened" stands down when "to make me"
+ * (or us) and a word of a chore (`CHORE_VERBS`: clean, wash, tidy, run laps, stay behind…) follow it, and the message
+ * names no stranger or other person, nothing online, and nothing of pictures, nudity, the body, money or a secret.
+ * "he threatened to make me send more pics" and "a man threatened to make me do stuff on cam" keep it.
+ */
+function choreThreatened(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:threat_blackmail.conditional-threat') return false;
+  let chore = false;
+  for (let j = m.first; j <= m.last; j += 1) {
+    if (!(tokens[j]?.word ?? '').startsWith('threaten') || tokens[j + 1]?.word !== 'to' || tokens[j + 2]?.word !== 'make') continue;
+    const who = tokens[j + 3]?.word ?? '';
+    if ((who === 'me' || who === 'us') && CHORE_VERBS.has(tokens[j + 4]?.word ?? '')) chore = true;
+  }
+  if (!chore) return false;
+  for (const t of tokens) if (OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || hasAnySet(t, CHORE_VETO) || t.word === 'cam' || t.word === 'stuff') return false;
+  return true;
+}
+
+const CONFIDANTS: ReadonlySet<string> = new Set(['nurse', 'counsellor', 'counselor', 'teacher', 'doctor', 'gp', 'childline', 'helpline', 'therapist', 'mentor', 'miss', 'sir']);
+
+/**
+ * Session 43faU: a helper's rule of confidence retold, said as a secret (s42trainC: "the school nurse said what we talk
+ * about STAYS PRIVATE UNLESS SHE THINKS im in danger"; the being-hurt rule's {@link safetyConditionRetold} reads the same
+ * words): secrecy stands down when a nurse, counsellor, teacher, doctor or helpline is named before the phrase, "unless"
+ * or "if" comes at most six words after it in its sentence with a word of thinking, danger or being unsafe within four
+ * words, and the message names no he, no stranger, nothing online and no app. "he said what we talk about stays private
+ * unless i want it to stop" keeps it.
+ */
+function confidenceRuleRetold(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!SECRET_RULES.has(rule.id)) return false;
+  const s = tokens[m.first]?.sentence;
+  let helper = false;
+  for (let i = 0; i < m.first; i += 1) if (CONFIDANTS.has(tokens[i]?.word ?? '')) helper = true;
+  if (!helper) return false;
+  let exception = false;
+  for (let i = m.last + 1; i <= m.last + 6 && tokens[i]?.sentence === s; i += 1) {
+    if (tokens[i]?.word !== 'unless' && tokens[i]?.word !== 'if') continue;
+    for (let k = i + 1; k <= i + 4; k += 1) if (SAFETY_THINK.has(tokens[k]?.word ?? '') || ['danger', 'unsafe', 'risk', 'hurt'].includes(tokens[k]?.word ?? '')) exception = true;
+  }
+  if (!exception) return false;
+  for (const t of tokens) if (HE.has(t.word) || OTHER_PERSON.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || t.sets.includes('{app}')) return false;
+  return true;
+}
 
 /** Set by {@link probeArgs}' stand-ins when a test reads anything of the message, the phrase, the scope or the model. */
 let probeRead = false;

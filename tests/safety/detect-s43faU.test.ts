@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { detect, EMPTY_DETECTOR_STATE, type SafetyModel } from '../../dialogs/safety/index.js';
+import { loadSafetyModel } from '../fixtures/flags/source.js';
+
+// Session 43, false-alarm helper faU: constructions in s42train's parked benign lines (dictation, stories, health,
+// school life, part-time jobs, family) that the rules read as red flags, each beside twins that must keep what a
+// counsellor needs to see. Sentences written for these tests, not taken from the dataset.
+
+const model: SafetyModel = loadSafetyModel();
+const categories = (text: string): string[] => [...new Set(detect(text, EMPTY_DETECTOR_STATE, model).findings.map((f) => f.category))].sort();
+
+describe('session 43faU: a denial inside a long details phrase, or of the asking', () => {
+  it('reads a knowing or an asking denied as no red flag', () => {
+    expect(categories('my gaming friend sent me a gif for my birthday, he doesnt know my address or anything')).toEqual([]);
+    expect(categories('nobody has ever asked me to meet up, we just draw dragons together')).toEqual([]);
+    expect(categories('no one has asked for my address, we only talk about the game')).toEqual([]);
+  });
+
+  it('keeps a denial turned, or the knowing denied instead of the asking', () => {
+    expect(categories('he said he doesnt know my address but he found my house')).toContain('personal_info');
+    expect(categories('he has already asked me to meet up twice, nobody knows')).toContain('meet_or_secrecy');
+    expect(categories('he knows my address')).toContain('personal_info');
+  });
+});
+
+describe('session 43faU: an app that tracks a thing of the child', () => {
+  it('reads a period or step tracking app as no red flag', () => {
+    expect(categories('my step tracking app keeps buzzing me to walk more')).toEqual([]);
+    expect(categories('the period tracking app told me it was due and my sister laughed')).toEqual([]);
+  });
+
+  it('keeps a tracking app put on the child', () => {
+    expect(categories('he put a tracking app on my phone and he knows where i am')).toContain('personal_info');
+    expect(categories('he keeps tracking me')).toContain('personal_info');
+  });
+});
+
+describe('session 43faU: the school\'s papers shown to family', () => {
+  it('reads a school report or trip for family as no red flag', () => {
+    expect(categories('my nan wants a picture of my school report to put on her fridge')).toEqual([]);
+  });
+
+  it('keeps the school itself, or a stranger asking', () => {
+    expect(categories('a man asked for a photo of my school report')).toContain('personal_info');
+    expect(categories('he wants a pic of my school')).toContain('personal_info');
+  });
+});
+
+describe('session 43faU: where someone lives', () => {
+  it('reads "where i live" as no self-harm', () => {
+    expect(categories('she doesnt know where i live and i dont mind, we just swap drawings')).not.toContain('self_harm');
+  });
+
+  it('keeps not wanting to live', () => {
+    expect(categories('i dont want to live anymore')).toContain('self_harm');
+    expect(categories('i cant live like this and i dont care anymore')).toContain('self_harm');
+  });
+});
+
+describe('session 43faU: a chore threatened', () => {
+  it('reads a chore threatened as no threat', () => {
+    expect(categories('my boss threatened to make me mop the kitchen if i was late again 😂')).toEqual([]);
+    expect(categories('our teacher threatened to make us stay behind if we kept talking')).toEqual([]);
+    expect(categories('coach threatened to make us run laps if we were late again lol')).toEqual([]);
+  });
+
+  it('keeps pictures or a stranger threatened', () => {
+    expect(categories('he threatened to make me send more pics if i stopped replying')).toContain('threat_blackmail');
+    expect(categories('a man threatened to make me do stuff on cam')).toContain('threat_blackmail');
+  });
+});
+
+describe('session 43faU: a helper\'s rule of confidence retold', () => {
+  it('reads the counsellor\'s confidence as no secrecy', () => {
+    expect(categories('my counsellor said everything we say stays private unless she thinks im not safe')).toEqual([]);
+  });
+
+  it('keeps a secret asked by him', () => {
+    expect(categories('he said what we talk about stays private unless i want it to stop')).toContain('meet_or_secrecy');
+  });
+});
+
+describe('session 43faU: a family card used by the child, told off for it', () => {
+  it('reads being told off for using a parent\'s card as no red flag', () => {
+    expect(categories('i got told off for using my dads card without asking to buy vbucks')).toEqual([]);
+  });
+
+  it('keeps someone telling the child to use it', () => {
+    expect(categories('he told me to use my mums card without asking her')).toContain('financial');
+  });
+});
+
+describe('session 43faU: a visit said after to be family', () => {
+  it('reads a cousin coming round as no red flag', () => {
+    expect(categories('he said he will come to my house on friday, hes my cousin and my auntie is bringing him')).toEqual([]);
+  });
+
+  it('keeps a claim of being family, or no family named', () => {
+    expect(categories('he said he will come to my house on friday, he says hes my cousin but i dont know him')).not.toEqual([]);
+    expect(categories('he said he will come to my house on friday')).toContain('meet_or_secrecy');
+  });
+});
