@@ -2598,6 +2598,9 @@ const TATTLE_VETO = wordList('tattle_veto');
  * "…hell tell my dad all the stuff ive said"), and nothing of pictures, nudity, money, keeping
  * quiet, violence, earnest words or a known adult.
  */
+/** Session 43faU: what an outing threat tells of, which no laugh makes a tattle. */
+const OUTING_WORDS: ReadonlySet<string> = new Set(['gay', 'lesbian', 'bi', 'bisexual', 'trans', 'queer', 'pregnant', 'vape', 'vapes', 'vaping', 'secret', 'secrets', 'pics', 'talking', 'dating']);
+
 function tattleThreat(tokens: readonly Token[], rule: CompiledRule): boolean {
   if (rule.id !== 'lex:threat_blackmail.conditional-threat') return false;
   let tattle = false;
@@ -2605,7 +2608,11 @@ function tattleThreat(tokens: readonly Token[], rule: CompiledRule): boolean {
     const t = tokens[i];
     if (t === undefined) continue;
     if (t.quoted || OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || TATTLE_VETO.has(t.word)) return false;
-    if (['{image}', '{nudestrong}', '{money}', '{hush}', '{violent}', '{knownadult}', '{earnest}'].some((v) => t.sets.includes(v))) return false;
+    // (Session 43faU: the word "threatening" itself is the threat told of, not a word of meaning it, when the message
+    // laughs and tells nothing of who the child is: "he's threatening to tell mum i ate the last kitkat 😂"; "he
+    // threatened to tell my mum im gay" keeps it.)
+    const threatWord = t.word.startsWith('threaten') && tokens[i + 1]?.word === 'to' && tokens.some((x) => x.sets.includes('{laughmark}')) && !tokens.some((x) => OUTING_WORDS.has(x.word));
+    if (['{image}', '{nudestrong}', '{money}', '{hush}', '{violent}', '{knownadult}', '{earnest}'].some((v) => t.sets.includes(v) && !(threatWord && v === '{earnest}'))) return false;
     if (TATTLE_VERBS.has(t.word) && [1, 2, 3].some((d) => TATTLE_TO.has(tokens[i + d]?.word ?? ''))) tattle = true;
   }
   return tattle;
@@ -4544,6 +4551,13 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [liveAsResidence, 'thing'],
   [choreThreatened, 'mild'],
   [confidenceRuleRetold, 'advice'],
+  [peerOwnSecret, 'mild'],
+  [peerNamedAfter, 'speaker'],
+  [meetingWithKinPronoun, 'trusted'],
+  [tipFromWork, 'role'],
+  [secretFromPublic, 'mild'],
+  [childAskedIfWanted, 'speaker'],
+  [knownFromPapers, 'role'],
 ];
 
 // ---- Session 43faU: constructions in s42train's benign lines (each returns early on its rule id or category). ----
@@ -4696,6 +4710,178 @@ function confidenceRuleRetold(tokens: readonly Token[], m: PhraseMatch, rule: Co
   }
   if (!exception) return false;
   for (const t of tokens) if (HE.has(t.word) || OTHER_PERSON.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || t.sets.includes('{app}')) return false;
+  return true;
+}
+
+/** Session 43faU: the threatener's own parent, the one not to be told ("if i tell HER MUM"): a child's secret. */
+const OWN_PARENT_OF: ReadonlySet<string> = new Set(['her', 'his', 'their']);
+const PEER_SECRET_RULES: ReadonlySet<string> = new Set(['lex:immediate_danger.being-hurt', 'lex:threat_blackmail.cutoff-threat', 'lex:threat_blackmail.violence', 'lex:threat_blackmail.conditional-threat']);
+const PEER_SECRET_VETO = ['{image}', '{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{money}', '{knownadult}', '{afraid}', '{app}'];
+
+/**
+ * Session 43faU: a friend's own secret kept with a laughing threat (s42trainD: "she said she'd strangle me if i tell HER
+ * MUM she was at the party instead of revising haha"): the one not to be told is the threatener's own parent, so the
+ * threatener is a child hiding a thing of their own. Danger's being-hurt and the threat rules stand down when "tell" is
+ * followed by her, his or their and a parent word, the message laughs (lol, haha, 😂…), and it names no stranger or
+ * other person, nothing online, no known adult, fear, pictures, nudity, the body or money. "he said he'd hurt me if i
+ * tell my mum" (the child's own parent), "…if i tell his mum what he did" (no laugh) keep it.
+ */
+function peerOwnSecret(tokens: readonly Token[], _m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!PEER_SECRET_RULES.has(rule.id)) return false;
+  let ownParent = false;
+  let laugh = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
+    if (OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || hasAnySet(t, PEER_SECRET_VETO)) return false;
+    if (LAUGH_WORDS.has(t.word) || t.sets.includes('{laughmark}')) laugh = true;
+    if ((t.word === 'tell' || t.word === 'telling' || t.word === 'told') && OWN_PARENT_OF.has(tokens[i + 1]?.word ?? '') && tokens[i + 2]?.sets.includes('{parent}') === true) ownParent = true;
+  }
+  return ownParent && laugh;
+}
+
+const PEER_NAMED_VETO = ['{image}', '{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{money}', '{knownadult}', '{afraid}', '{hush}', '{secret}', '{app}'];
+const TELLING_WORDS: ReadonlySet<string> = new Set(['tell', 'telling', 'told', 'snitch', 'snitched', 'grass', 'grassed', 'anyone', 'anybody']);
+
+/**
+ * Session 43faU: a threat of violence said after to be a friend's or teammate's (s42trainE: "he said he'd kill me if i
+ * dropped the ball again, HES MY TEAMMATE, we're best mates"): violence stands down when after the phrase comes "hes" or
+ * "shes" (or "he is"), at most "just", then "my" (best) and a friend of the child's age (`peers`: mate, friend,
+ * teammate, classmate), the condition is no telling (tell, snitch, anyone), and the message names no stranger, nothing
+ * online, no known adult, fear, pictures, nudity, the body, money or a secret. "he said he'd kill me if i tell anyone,
+ * hes my classmate" keeps it, as does "hes my friends dad" (a grown-up after the friend).
+ */
+function peerNamedAfter(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:threat_blackmail.violence') return false;
+  let peer = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
+    if (OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || TELLING_WORDS.has(t.word) || hasAnySet(t, PEER_NAMED_VETO)) return false;
+    if (i <= m.last || peer) continue;
+    const head = t.word === 'hes' || t.word === 'shes' ? i + 1 : (t.word === 'he' || t.word === 'she') && tokens[i + 1]?.word === 'is' ? i + 2 : -1;
+    if (head < 0 || CLAIMING.has(tokens[i - 1]?.word ?? '')) continue;
+    let k = head;
+    if (tokens[k]?.word === 'just') k += 1;
+    if (tokens[k]?.word !== 'my') continue;
+    k += tokens[k + 1]?.word === 'best' ? 2 : 1;
+    const next = tokens[k + 1];
+    if (tokens[k]?.sets.includes('{peers}') === true && !(next !== undefined && (next.sets.includes('{family}') || next.sets.includes('{parent}')))) peer = true;
+  }
+  return peer;
+}
+
+const KIN_PRONOUN_MEET_RULES: ReadonlySet<string> = new Set(['lex:meet_or_secrecy.meet-request', 'lex:meet_or_secrecy.meet-up', 'lex:meet_or_secrecy.come-to-place']);
+const KIN_PRONOUN_VETO = ['{secret}', '{hush}', '{app}', '{image}', '{nudestrong}', '{money}', '{afraid}', '{adultcue}'];
+const MALE_OTHERS: ReadonlySet<string> = new Set(['boy', 'boys', 'lad', 'lads', 'bloke', 'guy', 'man', 'men', 'friend', 'mate', 'mates', 'friends']);
+
+/**
+ * Session 43faU: a meeting with the child's own father, named before as "my dad" and then "him" or "he" (s42trainF: "my
+ * dad moved to scotland and i only SEE HIM IN the holidays", "im on the train to my dads… mum put me on and HE'S MEETING
+ * ME at the other end"): a meeting rule stands down when a he or him in the phrase (or one or two words before it) can
+ * only be a male family word named earlier in the message (`kinBefore`), no other boy, man or friend is named, and the
+ * message has nothing online, no app, secret, keeping quiet, pictures, money, fear or grown-up cue. "my dad doesnt know
+ * but a guy from snap is meeting me" and "my brother said his mate wants to meet me" keep it.
+ */
+function meetingWithKinPronoun(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!KIN_PRONOUN_MEET_RULES.has(rule.id)) return false;
+  let pronoun = -1;
+  for (let j = Math.max(0, m.first - 2); j <= m.last; j += 1) if (HE.has(tokens[j]?.word ?? '')) pronoun = j;
+  if (pronoun < 0 || !kinBefore(tokens, pronoun)) return false;
+  for (const t of tokens) if (OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || MALE_OTHERS.has(t.word) || t.sets.includes('{peers}') || isOnlineWord(t) || ONLINE.has(t.word) || ONLINE_PLACE.has(t.word) || hasAnySet(t, KIN_PRONOUN_VETO)) return false;
+  return true;
+}
+
+const TIP_WORDS: ReadonlySet<string> = new Set(['tip', 'tips', 'bonus', 'wages', 'wage', 'pay']);
+/** Session 43faU: an online word, but a "boss" is the one at work here (a game's boss only in a game). */
+function onlineNotBoss(t: Token): boolean {
+  return t.word !== 'boss' && isOnlineWord(t);
+}
+
+/**
+ * Session 43faU: money from work, a tip or a bonus (s42trainE: "my boss gave me a £10 TIP for working christmas eve, he
+ * gave everyone one"): gifts-grooming stands down when a tip, bonus or wages is named within three words after the
+ * phrase's money, the message names paid work (`paid_work`: boss, manager, job, shift…), and no stranger or other
+ * person, nothing online, no secret or keeping quiet. "my boss gave me £50 and said dont tell anyone" keeps it.
+ */
+function tipFromWork(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:meet_or_secrecy.gifts-grooming') return false;
+  let tip = false;
+  for (let j = m.first; j <= m.last + 3; j += 1) if (TIP_WORDS.has(tokens[j]?.word ?? '')) tip = true;
+  if (!tip) return false;
+  let work = false;
+  for (const t of tokens) {
+    if (OTHER_PERSON.has(t.word) || onlineNotBoss(t) || ONLINE.has(t.word) || hasAnySet(t, ['{secret}', '{hush}', '{image}', '{nudestrong}', '{app}'])) return false;
+    if (PAID_WORK.has(t.word)) work = true;
+  }
+  return work;
+}
+
+/** Session 43faU: those a shop's or a clinic's harmless secret is kept from: its customers, the other children waiting. */
+const PUBLIC_AUDIENCE: ReadonlySet<string> = new Set(['customers', 'customer', 'patients', 'shoppers', 'diners', 'guests', 'public', 'others', 'kids', 'children']);
+const AT_WORK_SPEAKERS: ReadonlySet<string> = new Set(['boss', 'manager', 'supervisor', 'nurse', 'doctor', 'dentist', 'receptionist', 'chef']);
+
+/**
+ * Session 43faU: a harmless thing kept from a shop's customers or the other children waiting, by someone at work
+ * (s42trainC, E: "my boss said dont tell the CUSTOMERS the cakes are from yesterday", "the nurse said dont tell the OTHER
+ * KIDS in the queue the jab hurts"): secrecy stands down when the one not to be told, right after "tell" (past "the",
+ * "other"), is the public (`PUBLIC_AUDIENCE`), a boss, manager or nurse says it, and the message names no parent after
+ * it, no he or she before the saying, no stranger, nothing online, pictures, nudity or money. "my boss said dont tell
+ * your mum" and "the man said dont tell the other kids" keep it.
+ */
+function secretFromPublic(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!SECRET_RULES.has(rule.id)) return false;
+  let audience = false;
+  for (let j = m.first; j <= m.last + 1; j += 1) {
+    if (tokens[j]?.word !== 'tell') continue;
+    let k = j + 1;
+    if (tokens[k]?.word === 'the' || tokens[k]?.word === 'any') k += 1;
+    if (tokens[k]?.word === 'other') k += 1;
+    if (PUBLIC_AUDIENCE.has(tokens[k]?.word ?? '') && (tokens[k]?.word !== 'kids' && tokens[k]?.word !== 'children' && tokens[k]?.word !== 'others' || tokens[k - 1]?.word === 'other')) audience = true;
+  }
+  if (!audience) return false;
+  let speaker = false;
+  for (let i = 0; i < m.first; i += 1) if (AT_WORK_SPEAKERS.has(tokens[i]?.word ?? '') || tokens[i]?.sets.includes('{services}') === true) speaker = true;
+  if (!speaker) return false;
+  for (const t of tokens) if (OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || t.sets.includes('{parent}') || onlineNotBoss(t) || ONLINE.has(t.word) || hasAnySet(t, ['{image}', '{nude}', '{nudestrong}', '{money}', '{app}', '{knownadult}'])) return false;
+  return true;
+}
+
+/**
+ * Session 43faU: the child asking a friend whether she wanted to call (s42trainB: "I ASKED my rp partner IF SHE WANTED to
+ * video call and she said her mum doesnt let her"): image-request's wanting stands down when it is another's, asked by
+ * the child: "i asked" before, then "if" and she, he or they right before the wanting, and the message names no
+ * stranger, nothing of nudity, the body, undressing, money or a secret. "i asked him if he wanted pics and he said
+ * send nudes" keeps the second phrase.
+ */
+function childAskedIfWanted(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.image-request') return false;
+  const w = tokens[m.first]?.word ?? '';
+  if (!(w === 'wanted' || w === 'wants' || w === 'want') || tokens[m.first - 2]?.word !== 'if' || !['she', 'he', 'they', 'u', 'you'].includes(tokens[m.first - 1]?.word ?? '')) return false;
+  let asked = false;
+  for (let i = Math.max(0, m.first - 8); i < m.first - 2; i += 1) if ((tokens[i]?.word === 'i' || tokens[i]?.word === 'we') && ['asked', 'ask'].includes(tokens[i + 1]?.word ?? '')) asked = true;
+  if (!asked) return false;
+  for (const t of tokens) if (OTHER_PERSON.has(t.word) || hasAnySet(t, ['{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{money}', '{secret}', '{hush}'])) return false;
+  return true;
+}
+
+/** Session 43faU: the papers a detail is on at work or school ("it's on my CONTRACT"). */
+const DETAIL_PAPERS: ReadonlySet<string> = new Set(['contract', 'form', 'forms', 'application', 'records', 'file', 'register', 'paperwork', 'payslip', 'rota']);
+
+/**
+ * Session 43faU: a detail known because it is written on the child's papers (s42trainE: "my manager knows my address
+ * BECAUSE ITS ON MY CONTRACT, my mum signed it too"): knows-details stands down when "because", "cos" or "as" follows the
+ * phrase within three words with "on" and a paper (`DETAIL_PAPERS`: contract, form, application, records…) after it,
+ * and the message names no stranger or other person, nothing online, no secret or keeping quiet. "he knows my address
+ * because he followed me home" keeps it.
+ */
+function knownFromPapers(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:personal_info.knows-details') return false;
+  let papers = false;
+  for (let i = m.last + 1; i <= m.last + 3; i += 1) {
+    if (!['because', 'cos', 'coz', 'cause', 'as'].includes(tokens[i]?.word ?? '')) continue;
+    for (let k = i + 1; k <= i + 6; k += 1) if (tokens[k]?.word === 'on' && (DETAIL_PAPERS.has(tokens[k + 1]?.word ?? '') || DETAIL_PAPERS.has(tokens[k + 2]?.word ?? '') || tokens[k + 1]?.sets.includes('{paperwork}') === true)) papers = true;
+  }
+  if (!papers) return false;
+  for (const t of tokens) if (OTHER_PERSON.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || hasAnySet(t, ['{secret}', '{hush}', '{app}', '{afraid}'])) return false;
   return true;
 }
 
@@ -5087,10 +5273,13 @@ function parentPresent(tokens: readonly Token[], m: PhraseMatch, rule: CompiledR
     if (isOnlineWord(t) || t.sets.includes('{hush}') || t.sets.includes('{secret}') || t.sets.includes('{afraid}')) return false;
     if (i < m.first || i > m.last) {
       if (PRESENT_VETO.has(t.word)) return false;
-      if (!t.sets.includes('{family}') || tokens[i - 1]?.word !== 'my') continue;
+      const onSpeaker = tokens[i + 1]?.word === 'was' && tokens[i + 2]?.word === 'on' && ['speaker', 'speakerphone', 'loudspeaker'].includes(tokens[i + 3]?.word ?? '');
+      if (!t.sets.includes('{family}') || (tokens[i - 1]?.word !== 'my' && !(onSpeaker && t.sets.includes('{parent}')))) continue;
       const v = tokens[i + 1]?.word;
       const after = tokens[i + 2]?.word ?? '';
       if (((v === 'was' || v === 'were') && BESIDE.has(after)) || v === 'answered' || v === 'answering') present = true;
+      // Session 43faU: on the call with the child ("my mum was on speaker", "my dad was on the call").
+      if (v === 'was' && after === 'on' && ['speaker', 'speakerphone', 'loudspeaker'].includes(tokens[i + 3]?.word ?? '')) present = true;
     }
   }
   return present;

@@ -100,3 +100,80 @@ describe('session 43faU: a visit said after to be family', () => {
     expect(categories('he said he will come to my house on friday')).toContain('meet_or_secrecy');
   });
 });
+
+describe('session 43faU: a friend\'s own secret kept with a laughing threat', () => {
+  it('reads a threat over her own mum being told, laughed at, as no red flag', () => {
+    expect(categories('she said she would kill me if i tell her mum she skipped netball lol')).toEqual([]);
+  });
+
+  it('keeps the child\'s own parent, or no laugh', () => {
+    expect(categories('he said he would strangle me if i tell my mum')).not.toEqual([]);
+    expect(categories('he said he would hurt me if i tell his mum what he did')).not.toEqual([]);
+  });
+});
+
+describe('session 43faU: a threat said after to be a teammate\'s', () => {
+  it('reads a teammate\'s "kill me" over play as no threat', () => {
+    expect(categories('he said he would kill me if i missed another penalty, hes my teammate')).toEqual([]);
+  });
+
+  it('keeps a threat over telling, or a grown-up named after the friend', () => {
+    expect(categories('he said he would kill me if i tell anyone, hes my classmate')).toContain('threat_blackmail');
+    expect(categories('he said he would kill me if i missed again, hes my friends dad')).toContain('threat_blackmail');
+  });
+});
+
+describe('session 43faU: a meeting with the child\'s own dad, then "him"', () => {
+  it('reads seeing dad as no meeting', () => {
+    expect(categories('my dad lives in wales now and i only see him in the summer')).toEqual([]);
+  });
+
+  it('keeps another boy or an app named', () => {
+    expect(categories('my dad doesnt know but a guy from snap wants to see me in person')).toContain('meet_or_secrecy');
+  });
+});
+
+describe('session 43faU: a tip from work, a shop\'s harmless secret', () => {
+  it('reads a tip or a secret from customers as no red flag', () => {
+    expect(categories('my manager gave me a £5 tip for staying late, everyone got one')).toEqual([]);
+    expect(categories('my boss said dont tell the customers the coffee machine is broken lol')).toEqual([]);
+  });
+
+  it('keeps money kept quiet, or a secret from a parent', () => {
+    expect(categories('my boss gave me £50 and said dont tell anyone')).toContain('meet_or_secrecy');
+    expect(categories('my boss said dont tell your mum')).toContain('meet_or_secrecy');
+    expect(categories('the man said dont tell the other kids')).toContain('meet_or_secrecy');
+  });
+});
+
+describe('session 43faU: the child asking a friend if she wanted to call', () => {
+  it('reads the child\'s asking as no image request', () => {
+    expect(categories('i asked my best friend if she wanted to video call but she was at her nans')).toEqual([]);
+  });
+
+  it('keeps pictures asked for', () => {
+    expect(categories('he wants a video of me')).toContain('sexual');
+  });
+});
+
+describe('session 43faU: a detail known from the child\'s papers, a parent on the call', () => {
+  it('reads a detail on the contract, or asked with mum on speaker, as no red flag', () => {
+    expect(categories('my supervisor knows my address because its on my application form')).toEqual([]);
+    expect(categories('the pharmacist on the phone asked for my date of birth, mum was on speaker')).toEqual([]);
+  });
+
+  it('keeps a detail found out', () => {
+    expect(categories('he knows my address because he followed me home')).toContain('personal_info');
+  });
+});
+
+describe('session 43faU: "threatening to tell mum" over a snack', () => {
+  it('reads a tattle threatened as no threat', () => {
+    expect(categories('my sister is threatening to tell mum i ate her last biscuit 😂')).toEqual([]);
+  });
+
+  it('keeps a man threatening to tell, or pictures', () => {
+    expect(categories('a man is threatening to tell my mum')).toContain('threat_blackmail');
+    expect(categories('he is threatening to tell mum about the pics unless i send more')).toContain('threat_blackmail');
+  });
+});
