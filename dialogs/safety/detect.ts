@@ -2676,7 +2676,10 @@ function ownStoryTold(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined) continue;
-    if (STORY_VETO.has(t.word) || ONLINE.has(t.word) || ONLINE_PLACE.has(t.word) || hasAnySet(t, STORY_VETO_SETS)) return false;
+    // (Session 43faU: the phrase's own "threatens" is the character's threat told of, not the child meaning it: "when he
+    // threatens the hero".)
+    const ownWord = i >= m.first && i <= m.last;
+    if (STORY_VETO.has(t.word) || ONLINE.has(t.word) || ONLINE_PLACE.has(t.word) || (ownWord ? hasAnySet(t, STORY_VETO_SETS.filter((v) => v !== '{earnest}')) : hasAnySet(t, STORY_VETO_SETS))) return false;
     if (CLAIMING.has(t.word) && STORY_REAL_SPEAKERS.has(tokens[i - 1]?.word ?? '')) return false;
     if (STORY_WORKS.has(t.word)) story = true;
     if (STORY_VERBS.has(t.word) && [1, 2].some((d) => STORY_MAKERS.has(tokens[i - d]?.word ?? '') || (tokens[i - d]?.word === 'am' && tokens[i - d - 1]?.word === 'i'))) story = true;
@@ -4558,6 +4561,8 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [secretFromPublic, 'mild'],
   [childAskedIfWanted, 'speaker'],
   [knownFromPapers, 'role'],
+  [friendsOwnSecret, 'trusted'],
+  [ownChildBabysits, 'advice'],
 ];
 
 // ---- Session 43faU: constructions in s42train's benign lines (each returns early on its rule id or category). ----
@@ -4882,6 +4887,47 @@ function knownFromPapers(tokens: readonly Token[], m: PhraseMatch, rule: Compile
   }
   if (!papers) return false;
   for (const t of tokens) if (OTHER_PERSON.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || hasAnySet(t, ['{secret}', '{hush}', '{app}', '{afraid}'])) return false;
+  return true;
+}
+
+const FRIEND_SECRET_VETO = ['{knownadult}', '{image}', '{nude}', '{nudestrong}', '{money}', '{adultcue}', '{app}', '{bodypart}'];
+
+/**
+ * Session 43faU: a friend's own secret, the friend the subject of the whole sentence (s42trainD: "MY BEST FRIEND told me
+ * something and made me promise not to tell"): secrecy stands down when its sentence opens with "my" (best) and a friend of
+ * the child's age (`peers`), and the message names no he, him, stranger or other person, no boyfriend or partner, nothing
+ * online, no known adult, grown-up cue, pictures, nudity, the body or money. (The `peers` stand-down reads only six
+ * words back: "told me something and made me" is longer.) "my best friend said a man online made her promise not to
+ * tell" and "my friend's uncle made me promise not to tell" keep it.
+ */
+function friendsOwnSecret(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!SECRET_RULES.has(rule.id)) return false;
+  const s = tokens[m.first]?.sentence;
+  const open = tokens.findIndex((t) => t.sentence === s);
+  if (open < 0 || tokens[open]?.word !== 'my') return false;
+  const friend = tokens[open + 1]?.word === 'best' ? open + 2 : open + 1;
+  if (!tokens[friend]?.sets.includes('{peers}') || tokens[friend + 1]?.sets.includes('{family}') === true || tokens[friend + 1]?.sets.includes('{parent}') === true) return false;
+  for (const t of tokens) if (HE.has(t.word) || OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || hasAnySet(t, FRIEND_SECRET_VETO)) return false;
+  return true;
+}
+
+/**
+ * Session 43faU: a parent's own child who will do the babysitting (s42trainE: "my daughter (14) wants to START
+ * BABYSITTING for families from her school, what should we check first?"): alone-check stands down when its word is
+ * babysitting and the parent's child (`offspring` after "my" or "our") comes before it in its sentence, and the message
+ * names no stranger or other person, he, nothing online and no secret. "my daughter says the babysitter asks if shes
+ * alone" keeps it (the babysitter is someone else).
+ */
+function ownChildBabysits(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:meet_or_secrecy.alone-check') return false;
+  let sit = -1;
+  for (let j = m.first; j <= m.last; j += 1) if ((tokens[j]?.word ?? '').startsWith('babysit') && tokens[j]?.word !== 'babysitter') sit = j;
+  if (sit < 0) return false;
+  const s = tokens[m.first]?.sentence;
+  let child = false;
+  for (let i = 1; i < sit; i += 1) if (tokens[i]?.sentence === s && (tokens[i]?.sets.includes('{offspring}') === true || tokens[i]?.sets.includes('{ownchild}') === true) && (tokens[i - 1]?.word === 'my' || tokens[i - 1]?.word === 'our')) child = true;
+  if (!child) return false;
+  for (const t of tokens) if (HE.has(t.word) || OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || hasAnySet(t, ['{secret}', '{hush}', '{image}', '{nudestrong}', '{app}'])) return false;
   return true;
 }
 

@@ -177,3 +177,34 @@ describe('session 43faU: "threatening to tell mum" over a snack', () => {
     expect(categories('he is threatening to tell mum about the pics unless i send more')).toContain('threat_blackmail');
   });
 });
+
+describe('session 43faU: a villain\'s threat in the child\'s own story', () => {
+  it('reads "when he threatens the hero" as a story', () => {
+    expect(categories('how can i make my villain scarier when he threatens the heroine in chapter two')).toEqual([]);
+  });
+
+  it('keeps someone real threatening', () => {
+    expect(categories('a guy from the rp server threatens me')).toContain('threat_blackmail');
+  });
+});
+
+describe('session 43faU: a friend\'s own secret, the friend the whole sentence\'s subject', () => {
+  it('reads a best friend\'s promise as no secrecy', () => {
+    expect(categories('my best mate told me who she fancies and made me promise not to tell')).toEqual([]);
+  });
+
+  it('keeps a man or a grown-up in it', () => {
+    expect(categories('my best friend said a man online made her promise not to tell')).toContain('meet_or_secrecy');
+    expect(categories('my friends uncle made me promise not to tell')).toContain('meet_or_secrecy');
+  });
+});
+
+describe('session 43faU: a parent\'s own child who will babysit', () => {
+  it('reads the child babysitting as no alone-check', () => {
+    expect(categories('my son (15) wants to start babysitting for our neighbours, any tips?')).toEqual([]);
+  });
+
+  it('keeps someone asking if the child is alone', () => {
+    expect(categories('he keeps asking if im babysitting on my own tonight')).toContain('meet_or_secrecy');
+  });
+});
