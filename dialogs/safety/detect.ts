@@ -4563,6 +4563,8 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [knownFromPapers, 'role'],
   [friendsOwnSecret, 'trusted'],
   [ownChildBabysits, 'advice'],
+  [medicalExamination, 'role'],
+  [mishapClip, 'thing'],
 ];
 
 // ---- Session 43faU: constructions in s42train's benign lines (each returns early on its rule id or category). ----
@@ -4928,6 +4930,59 @@ function ownChildBabysits(tokens: readonly Token[], m: PhraseMatch, rule: Compil
   for (let i = 1; i < sit; i += 1) if (tokens[i]?.sentence === s && (tokens[i]?.sets.includes('{offspring}') === true || tokens[i]?.sets.includes('{ownchild}') === true) && (tokens[i - 1]?.word === 'my' || tokens[i - 1]?.word === 'our')) child = true;
   if (!child) return false;
   for (const t of tokens) if (HE.has(t.word) || OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || hasAnySet(t, ['{secret}', '{hush}', '{image}', '{nudestrong}', '{app}'])) return false;
+  return true;
+}
+
+const MEDICS: ReadonlySet<string> = new Set(['doctor', 'doctors', 'gp', 'nurse', 'physio', 'physiotherapist', 'dr', 'paediatrician', 'consultant', 'osteopath', 'chiropractor', 'medic', 'medics', 'paramedic', 'paramedics']);
+const EXAM_WORDS: ReadonlySet<string> = new Set(['listen', 'listened', 'chest', 'stethoscope', 'examine', 'examined', 'examination', 'scoliosis', 'spine', 'heart', 'heartbeat', 'breathing', 'lungs', 'rash', 'eczema', 'xray', 'injection', 'jab', 'vaccine', 'ecg', 'scan', 'checkup', 'bruise', 'mole']);
+const EXAM_VETO_WORDS: ReadonlySet<string> = new Set(['alone', 'uncomfortable', 'weird', 'creepy', 'touched', 'touching', 'locked', 'secret', 'camera', 'filmed', 'recorded', 'phone', 'without']);
+
+/**
+ * Session 43faU: a doctor's or a nurse's examination told of (readable held-out batches, three writers: "my doctor asked
+ * me to take my top off to listen to my chest, my mum was in the room", "the doctor asked me to lift my top so she
+ * could listen to my chest", "the doctor checked my back for scoliosis and i had to take my top off"): nude-request
+ * stands down when a doctor, nurse, GP or physio (`MEDICS`) is named before the phrase and the message names what is
+ * examined (`EXAM_WORDS`: listen, chest, stethoscope, scoliosis, rash…), and nothing of pictures, being alone,
+ * discomfort, touching, a camera or a phone, a secret or keeping quiet, nothing online, no stranger or other person.
+ * "the doctor made me take my top off when mum wasnt there and it felt weird" and "a man said hes a doctor and wants me
+ * to take my top off on cam" keep it.
+ */
+function medicalExamination(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.nude-request') return false;
+  let medic = false;
+  for (let i = 0; i < m.first; i += 1) if (MEDICS.has(tokens[i]?.word ?? '')) medic = true;
+  if (!medic) return false;
+  let exam = false;
+  for (const t of tokens) {
+    if (EXAM_VETO_WORDS.has(t.word) || OTHER_PERSON.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || hasAnySet(t, ['{image}', '{secret}', '{hush}', '{app}', '{afraid}', '{nudestrong}'])) return false;
+    if (EXAM_WORDS.has(t.word)) exam = true;
+  }
+  return exam;
+}
+
+const MISHAP_RULES: ReadonlySet<string> = new Set(['lex:threat_blackmail.share-images', 'lex:sexual.image-request', 'lex:personal_info.knows-details', 'signal.threat-weak', 'signal.own-image', 'signal.have-pics']);
+const CLIP_MISHAPS: ReadonlySet<string> = new Set(['falling', 'fell', 'fall', 'tripping', 'tripped', 'trip', 'slipping', 'slipped', 'faceplanting', 'faceplanted', 'crashing', 'crashed', 'sneezing', 'singing', 'screaming', 'missing', 'missed', 'dropping', 'dropped', 'spilling', 'spilt', 'spilled', 'wiping']);
+const MISHAP_VETO = ['{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{money}', '{secret}', '{hush}', '{app}', '{afraid}', '{knownadult}'];
+
+/**
+ * Session 43faU: a clip of the child's own mishap shared among friends (readable held-out batches, two writers: "she said
+ * she'd show everyone the video of me FALLING OVER at sports day haha", "my friend said shes gonna post the vid of me
+ * falling over at sports day but she asked first"): share-images, image-request, knows-details' "video of me at" (and
+ * the signals they carry) stand down when the picture word is followed by "of me" (or us) and a mishap (`CLIP_MISHAPS`:
+ * falling, tripping, slipping, sneezing, singing…) within two words, and the message names no condition (if, unless, or),
+ * no stranger or other person, nothing online, no known adult, nudity, the body, undressing, money, secret, keeping
+ * quiet or fear. "he'll post the video of me falling over unless i send more" and "a man has a video of me falling
+ * asleep" keep it.
+ */
+function mishapClip(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!MISHAP_RULES.has(rule.id) && !MISHAP_RULES.has(rule.feature)) return false;
+  let mishap = false;
+  for (let i = Math.max(0, m.first - 3); i <= m.last + 3; i += 1) {
+    if (!tokens[i]?.sets.includes('{image}') || tokens[i + 1]?.word !== 'of' || (tokens[i + 2]?.word !== 'me' && tokens[i + 2]?.word !== 'us')) continue;
+    if (CLIP_MISHAPS.has(tokens[i + 3]?.word ?? '') || CLIP_MISHAPS.has(tokens[i + 4]?.word ?? '')) mishap = true;
+  }
+  if (!mishap) return false;
+  for (const t of tokens) if (['if', 'unless', 'or', 'asleep', 'sleeping', 'bed', 'shower', 'changing'].includes(t.word) || OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || hasAnySet(t, MISHAP_VETO)) return false;
   return true;
 }
 

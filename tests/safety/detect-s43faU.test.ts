@@ -208,3 +208,24 @@ describe('session 43faU: a parent\'s own child who will babysit', () => {
     expect(categories('he keeps asking if im babysitting on my own tonight')).toContain('meet_or_secrecy');
   });
 });
+
+describe('session 43faU: a doctor\'s examination told of', () => {
+  it('reads a top taken off to listen to the chest as no red flag', () => {
+    expect(categories('the nurse asked me to lift my top so she could listen to my breathing, dad was there')).toEqual([]);
+  });
+
+  it('keeps a photo, a camera, or a man claiming to be a doctor', () => {
+    expect(categories('the doctor told me to take my top off to listen to my chest and then took a photo')).toContain('sexual');
+    expect(categories('a man said hes a doctor and wants me to take my top off on cam')).toContain('sexual');
+  });
+});
+
+describe('session 43faU: a clip of the child\'s own mishap among friends', () => {
+  it('reads a video of the child falling over, shown by a friend, as no red flag', () => {
+    expect(categories('my mate said shes gonna show everyone the vid of me falling off the bench lol')).toEqual([]);
+  });
+
+  it('keeps a condition, or someone else holding it', () => {
+    expect(categories('he will post the video of me falling over unless i send more')).toContain('threat_blackmail');
+  });
+});
