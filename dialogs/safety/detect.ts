@@ -4565,6 +4565,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [ownChildBabysits, 'advice'],
   [medicalExamination, 'role'],
   [mishapClip, 'thing'],
+  [friendsTrifleVow, 'hyperbole'],
 ];
 
 // ---- Session 43faU: constructions in s42train's benign lines (each returns early on its rule id or category). ----
@@ -4984,6 +4985,33 @@ function mishapClip(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule
   if (!mishap) return false;
   for (const t of tokens) if (['if', 'unless', 'or', 'asleep', 'sleeping', 'bed', 'shower', 'changing'].includes(t.word) || OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || hasAnySet(t, MISHAP_VETO)) return false;
   return true;
+}
+
+const REFLEXIVES: ReadonlySet<string> = new Set(['herself', 'himself', 'themselves', 'themself', 'myself']);
+
+/**
+ * Session 43faU: a friend's "she'd kill herself if" over a trifle (readable held-out: "my friend said shed kill herself
+ * if she didnt get tickets to the concert 😭 she got them"): the violence rule's "kill herself if" (a threat when it
+ * presses the child: "he said he'd kill himself if i left") stands down when a friend of the child's age (`peers`) is
+ * named before it, its sentence names a trivial cause (set `trifle`: tickets, a concert, a game…), and the message has
+ * no he, him, stranger, partner, nothing online, and no word of distress, nudity, the body, violence or means
+ * (`trivialHyperbole`'s vetoes). "my boyfriend said he'd kill himself if i went to the concert" keeps it.
+ */
+function friendsTrifleVow(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:threat_blackmail.violence') return false;
+  let reflexive = false;
+  for (let j = m.first; j <= m.last + 1; j += 1) if (REFLEXIVES.has(tokens[j]?.word ?? '')) reflexive = true;
+  if (!reflexive) return false;
+  const s = tokens[m.first]?.sentence;
+  let friend = false;
+  let trifle = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
+    if (HE.has(t.word) || OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || HYPERBOLE_VETO.some((v) => t.sets.includes(v))) return false;
+    if (i < m.first && t.sets.includes('{peers}')) friend = true;
+    if (t.sentence === s && t.sets.includes('{trifle}')) trifle = true;
+  }
+  return friend && trifle;
 }
 
 /** Set by {@link probeArgs}' stand-ins when a test reads anything of the message, the phrase, the scope or the model. */

@@ -229,3 +229,14 @@ describe('session 43faU: a clip of the child\'s own mishap among friends', () =>
     expect(categories('he will post the video of me falling over unless i send more')).toContain('threat_blackmail');
   });
 });
+
+describe('session 43faU: a friend\'s "she\'d kill herself if" over a trifle', () => {
+  it('reads a friend\'s vow over concert tickets as no threat', () => {
+    expect(categories('my bestie said she would kill herself if she didnt get tickets to the concert lol')).toEqual([]);
+  });
+
+  it('keeps a boyfriend pressing, or the child as the condition', () => {
+    expect(categories('my boyfriend said he would kill himself if i went to the concert')).toContain('threat_blackmail');
+    expect(categories('my best friend said she would kill herself if i stopped talking to her')).not.toEqual([]);
+  });
+});
