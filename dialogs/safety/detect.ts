@@ -4573,6 +4573,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
 /** Session 43faU: the details rules a denial inside a long phrase, or a denied asking before it, stands down. */
 const DENIED_INSIDE_RULES: ReadonlySet<string> = new Set(['lex:personal_info.knows-details', 'lex:personal_info.asks-details']);
 /** Session 43faU: what ends a denial's reach in a sentence ("nobody asked me to meet up UNTIL he did"). */
+const DENIED_VERBS: ReadonlySet<string> = new Set(['know', 'knows', 'knew', 'ask', 'asks', 'asked', 'asking']);
 const DENIAL_ENDERS: ReadonlySet<string> = new Set(['but', 'until', 'till', 'til', 'except', 'now', 'then', 'though', 'anymore', 'yet']);
 
 /**
@@ -4588,7 +4589,8 @@ function knowingDeniedInside(tokens: readonly Token[], m: PhraseMatch, rule: Com
   for (let j = m.first + 1; j < m.last; j += 1) {
     if (!model.scope.negators.has(tokens[j]?.keys[0] ?? '')) continue;
     const k = tokens[j + 1]?.word === 'even' ? j + 2 : j + 1;
-    if (k < m.last && (tokens[k]?.sets.includes('{knowing}') === true || tokens[k]?.sets.includes('{request}') === true)) denied = true;
+    // (Only the knowing or asking itself denied: "never TELL anyone what school" is an instruction, not a denial.)
+    if (k < m.last && DENIED_VERBS.has(tokens[k]?.word ?? '')) denied = true;
   }
   if (!denied) return false;
   for (const t of tokens) if (t.sentence === s && DENIAL_ENDERS.has(t.word)) return false;
