@@ -1582,13 +1582,17 @@ function familyCardUsed(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined) continue;
-    if (t.sets.includes('{secret}') || t.sets.includes('{hush}') || t.sets.includes('{menace}') && !CARD_USED.has(t.word)) return false;
+    // (Session 43faU: "pay her BACK" is the money repaid, no menace.)
+    const repaid = t.word === 'back' && [1, 2].some((d) => ['pay', 'paid', 'paying'].includes(tokens[i - d]?.word ?? ''));
+    if (t.sets.includes('{secret}') || t.sets.includes('{hush}') || t.sets.includes('{menace}') && !CARD_USED.has(t.word) && !repaid) return false;
     if (t.sentence !== s) continue;
     // "she said its ok", "mum says": the family member's own word about it is no asking.
     const sayer = tokens[i - 1]?.word ?? '';
     const familySays = (t.word === 'said' || t.word === 'says') && (sayer === 'she' || FEMALE.has(sayer) || MALE.has(sayer));
-    if (((CARD_ASKED.has(t.word) || t.sets.includes('{request}')) && !familySays) || OTHER_PERSON.has(t.word) || ['he', 'him', 'they', 'them'].includes(t.word) || ONLINE.has(t.word)) return false;
-    if (i < m.last && CARD_USED.has(t.word)) used = true;
+    // Session 43faU: "got TOLD OFF for using…" is a scolding and "WITHOUT ASKING" the child's own doing, not anyone asking.
+    const notAsking = (t.word === 'told' && tokens[i + 1]?.word === 'off') || sayer === 'without';
+    if (((CARD_ASKED.has(t.word) || t.sets.includes('{request}')) && !familySays && !notAsking) || OTHER_PERSON.has(t.word) || ['he', 'him', 'they', 'them'].includes(t.word) || ONLINE.has(t.word)) return false;
+    if (i < m.last && (CARD_USED.has(t.word) || t.word === 'using')) used = true;
   }
   return used;
 }
@@ -2610,6 +2614,9 @@ const TATTLE_VETO = wordList('tattle_veto');
  * "…hell tell my dad all the stuff ive said"), and nothing of pictures, nudity, money, keeping
  * quiet, violence, earnest words or a known adult.
  */
+/** Session 43faU: what an outing threat tells of, which no laugh makes a tattle. */
+const OUTING_WORDS: ReadonlySet<string> = new Set(['gay', 'lesbian', 'bi', 'bisexual', 'trans', 'queer', 'pregnant', 'vape', 'vapes', 'vaping', 'secret', 'secrets', 'pics', 'talking', 'dating']);
+
 function tattleThreat(tokens: readonly Token[], rule: CompiledRule): boolean {
   if (rule.id !== 'lex:threat_blackmail.conditional-threat') return false;
   let tattle = false;
@@ -2617,7 +2624,11 @@ function tattleThreat(tokens: readonly Token[], rule: CompiledRule): boolean {
     const t = tokens[i];
     if (t === undefined) continue;
     if (t.quoted || OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || TATTLE_VETO.has(t.word)) return false;
-    if (['{image}', '{nudestrong}', '{money}', '{hush}', '{violent}', '{knownadult}', '{earnest}'].some((v) => t.sets.includes(v))) return false;
+    // (Session 43faU: the word "threatening" itself is the threat told of, not a word of meaning it, when the message
+    // laughs and tells nothing of who the child is: "he's threatening to tell mum i ate the last kitkat 😂"; "he
+    // threatened to tell my mum im gay" keeps it.)
+    const threatWord = t.word.startsWith('threaten') && tokens[i + 1]?.word === 'to' && tokens.some((x) => x.sets.includes('{laughmark}')) && !tokens.some((x) => OUTING_WORDS.has(x.word));
+    if (['{image}', '{nudestrong}', '{money}', '{hush}', '{violent}', '{knownadult}', '{earnest}'].some((v) => t.sets.includes(v) && !(threatWord && v === '{earnest}'))) return false;
     if (TATTLE_VERBS.has(t.word) && [1, 2, 3].some((d) => TATTLE_TO.has(tokens[i + d]?.word ?? ''))) tattle = true;
   }
   return tattle;
@@ -2681,7 +2692,10 @@ function ownStoryTold(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRu
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (t === undefined) continue;
-    if (STORY_VETO.has(t.word) || ONLINE.has(t.word) || ONLINE_PLACE.has(t.word) || hasAnySet(t, STORY_VETO_SETS)) return false;
+    // (Session 43faU: the phrase's own "threatens" is the character's threat told of, not the child meaning it: "when he
+    // threatens the hero".)
+    const ownWord = i >= m.first && i <= m.last;
+    if (STORY_VETO.has(t.word) || ONLINE.has(t.word) || ONLINE_PLACE.has(t.word) || (ownWord ? hasAnySet(t, STORY_VETO_SETS.filter((v) => v !== '{earnest}')) : hasAnySet(t, STORY_VETO_SETS))) return false;
     if (CLAIMING.has(t.word) && STORY_REAL_SPEAKERS.has(tokens[i - 1]?.word ?? '')) return false;
     if (STORY_WORKS.has(t.word)) story = true;
     if (STORY_VERBS.has(t.word) && [1, 2].some((d) => STORY_MAKERS.has(tokens[i - d]?.word ?? '') || (tokens[i - d]?.word === 'am' && tokens[i - d - 1]?.word === 'i'))) story = true;
@@ -2839,6 +2853,11 @@ function everythingShownToChild(tokens: readonly Token[], m: PhraseMatch, rule: 
 }
 
 const KIN_IS_HEADS = new Set(['hes', 'shes', 'its', 'thats']);
+/**
+ * Session 43faU: the coming and meeting rules read the same way (s42trainA: "he said he'll come to my house on Saturday
+ * and HE'S MY COUSIN and my auntie's bringing him"): a visit or a meeting of the child's own family.
+ */
+const KIN_IS_MEET_RULES: ReadonlySet<string> = new Set(['lex:meet_or_secrecy.come-to-place', 'lex:meet_or_secrecy.meet-request', 'lex:meet_or_secrecy.meet-up', 'lex:personal_info.knows-details']);
 const KIN_IS_VETO = new Set(['but', 'pretending', 'pretends', 'supposedly', 'apparently', 'think', 'thinks', 'watching', 'staring', 'following', 'drunk', 'angry', 'shouting', 'knife']);
 const KIN_IS_VETO_SETS = ['{afraid}', '{hush}', '{violent}', '{image}', '{nudestrong}', '{earnest}', '{knownadult}'];
 
@@ -2851,7 +2870,7 @@ const KIN_IS_VETO_SETS = ['{afraid}', '{hush}', '{violent}', '{image}', '{nudest
  * or anything online. "a man outside says hes my uncle" and "hes my uncle and hes drunk and banging on the door" keep it.
  */
 function identifiedAsKin(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
-  if (rule.category !== 'immediate_danger' || rule.id === 'lex:immediate_danger.being-hurt' || rule.id === 'lex:immediate_danger.overdose-taken') return false;
+  if (!KIN_IS_MEET_RULES.has(rule.id) && (rule.category !== 'immediate_danger' || rule.id === 'lex:immediate_danger.being-hurt' || rule.id === 'lex:immediate_danger.overdose-taken')) return false;
   let kin = false;
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i] as Token;
@@ -4568,7 +4587,476 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [theEndThenIt, 'thing'],
   [inBedUnwell, 'thing'],
   [ownBraSize, 'self'],
+  // Session 43faU: a denial inside a long phrase or of the asking, an app tracking a thing, the school's papers, where
+  // someone lives, a chore threatened, a helper's rule of confidence (each returns early on its rule id or category).
+  [knowingDeniedInside, 'negated'],
+  [askingDenied, 'negated'],
+  [trackingAppOfThing, 'thing'],
+  [schoolThingForFamily, 'trusted'],
+  [liveAsResidence, 'thing'],
+  [choreThreatened, 'mild'],
+  [confidenceRuleRetold, 'advice'],
+  [peerOwnSecret, 'mild'],
+  [peerNamedAfter, 'speaker'],
+  [meetingWithKinPronoun, 'trusted'],
+  [tipFromWork, 'role'],
+  [secretFromPublic, 'mild'],
+  [childAskedIfWanted, 'speaker'],
+  [knownFromPapers, 'role'],
+  [friendsOwnSecret, 'trusted'],
+  [ownChildBabysits, 'advice'],
+  [medicalExamination, 'role'],
+  [mishapClip, 'thing'],
+  [friendsTrifleVow, 'hyperbole'],
 ];
+
+// ---- Session 43faU: constructions in s42train's benign lines (each returns early on its rule id or category). ----
+
+/** Session 43faU: the details rules a denial inside a long phrase, or a denied asking before it, stands down. */
+const DENIED_INSIDE_RULES: ReadonlySet<string> = new Set(['lex:personal_info.knows-details', 'lex:personal_info.asks-details']);
+/** Session 43faU: what ends a denial's reach in a sentence ("nobody asked me to meet up UNTIL he did"). */
+const DENIED_VERBS: ReadonlySet<string> = new Set(['know', 'knows', 'knew', 'ask', 'asks', 'asked', 'asking']);
+const DENIAL_ENDERS: ReadonlySet<string> = new Set(['but', 'until', 'till', 'til', 'except', 'now', 'then', 'though', 'anymore', 'yet']);
+
+/**
+ * Session 43faU: the knowing denied inside a phrase the gap stretched over two clauses (s42trainC: "my online gaming
+ * friend SAID happy birthday, he DOESNT KNOW MY ADDRESS or anything"): knows-details' "said … my address" stands down when
+ * a negator stands right before a word of knowing (or asking) inside the phrase, after its first word, and nothing in the
+ * sentence turns it (but, until, now…). "he said he doesnt know my address but he found my house" keeps it.
+ */
+function knowingDeniedInside(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, _scope: MessageScope, model: SafetyModel): boolean {
+  if (!DENIED_INSIDE_RULES.has(rule.id)) return false;
+  const s = tokens[m.first]?.sentence;
+  let denied = false;
+  for (let j = m.first + 1; j < m.last; j += 1) {
+    if (!model.scope.negators.has(tokens[j]?.keys[0] ?? '')) continue;
+    const k = tokens[j + 1]?.word === 'even' ? j + 2 : j + 1;
+    // (Only the knowing or asking itself denied: "never TELL anyone what school" is an instruction, not a denial.)
+    if (k < m.last && DENIED_VERBS.has(tokens[k]?.word ?? '')) denied = true;
+  }
+  if (!denied) return false;
+  for (const t of tokens) if (t.sentence === s && DENIAL_ENDERS.has(t.word)) return false;
+  return true;
+}
+
+const NOBODY_WORDS: ReadonlySet<string> = new Set(['nobody', 'noone', 'nobodys']);
+/** Session 43faU: the categories a denied asking stands down (someone asking for a meeting, a detail, pictures, money). */
+const ASKED_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['meet_or_secrecy', 'personal_info', 'sexual', 'financial']);
+
+/**
+ * Session 43faU: the asking itself denied by its subject (s42trainB: "NOBODY has ever ASKED me to meet up, we're all
+ * just nerds writing about elves"; "no one has asked for my address"): a request phrase stands down when "nobody" or
+ * "no one" comes at most three words before a word of asking (ask, want, tell…), and that word at most four before the
+ * phrase, in its sentence, and nothing turns it (but, until, now, yet…). "nobody asked me to meet up until he did" and
+ * "nobody knows he asked me to meet up" (the knowing denied, not the asking) keep it.
+ */
+function askingDenied(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category === undefined || !ASKED_CATEGORIES.has(rule.category) || !rule.negatable) return false;
+  const s = tokens[m.first]?.sentence;
+  let ask = -1;
+  for (let j = m.first; j >= Math.max(0, m.first - 4); j -= 1) if (tokens[j]?.sentence === s && tokens[j]?.sets.includes('{request}') === true) { ask = j; break; }
+  if (ask < 0) return false;
+  let nobody = false;
+  for (let j = ask - 1; j >= Math.max(0, ask - 3); j -= 1) {
+    const w = tokens[j]?.word ?? '';
+    if (tokens[j]?.sentence !== s) break;
+    if (NOBODY_WORDS.has(w) || (w === 'one' && tokens[j - 1]?.word === 'no')) nobody = true;
+    if (w === 'knows' || w === 'know' || w === 'knew' || HE.has(w) || SHE.has(w)) break;
+  }
+  if (!nobody) return false;
+  for (const t of tokens) if (t.sentence === s && DENIAL_ENDERS.has(t.word)) return false;
+  return true;
+}
+
+/** Session 43faU: what a tracking app of the child's own tracks, named just before it ("my PERIOD tracking app"). */
+const TRACKING_DEVICES: ReadonlySet<string> = new Set(['app', 'apps', 'watch', 'band', 'bracelet']);
+
+/**
+ * Session 43faU: an app that tracks a thing of the child's, not the child (s42trainC: "my period tracking app sent me a
+ * notification"; "my step tracking watch buzzed at me"): knows-details' "track … me" stands down when its tracking word is
+ * followed by app, watch or band and follows a thing tracked (`tracked_things`: period, steps, sleep, fitness…), and the
+ * message names no place or location. "he put a tracking app on my phone and it sends him where i am" keeps it.
+ */
+function trackingAppOfThing(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:personal_info.knows-details' || !(tokens[m.first]?.word ?? '').startsWith('track')) return false;
+  if (!TRACKING_DEVICES.has(tokens[m.first + 1]?.word ?? '') || !TRACKED_THINGS.has(tokens[m.first - 1]?.word ?? '')) return false;
+  for (const t of tokens) if (LOCATION_WORDS.has(t.word) || t.sets.includes('{place}') || isOnlineWord(t) || OTHER_PERSON.has(t.word) || t.sets.includes('{secret}')) return false;
+  return true;
+}
+
+/** Session 43faU: the school's papers and events, "my school REPORT" (a thing of the school's, not where it is). */
+const SCHOOL_THINGS: ReadonlySet<string> = new Set(['report', 'reports', 'trip', 'trips', 'play', 'concert', 'production', 'musical', 'disco', 'fair', 'project', 'projects', 'certificate', 'certificates', 'award', 'awards', 'timetable', 'newsletter', 'letter', 'letters', 'homework', 'prom', 'assembly', 'show', 'results', 'grades']);
+
+/**
+ * Session 43faU: a paper or an event of the school's shown to family (s42trainF: "dad asked me to send him a photo of my
+ * SCHOOL REPORT cos he cant come to parents evening"): a personal_info phrase that ends on "school" stands down when the
+ * next word makes it the school's thing (`SCHOOL_THINGS`: report, trip, play, certificate…), a family word is in its
+ * sentence, and the message names no stranger or other person, nothing online and no secret. "a man asked for a photo
+ * of my school report" and "he wants a pic of my school" keep it.
+ */
+function schoolThingForFamily(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'personal_info' || tokens[m.last]?.word !== 'school' || !SCHOOL_THINGS.has(tokens[m.last + 1]?.word ?? '')) return false;
+  const s = tokens[m.first]?.sentence;
+  let family = false;
+  for (const t of tokens) {
+    if (OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || t.sets.includes('{app}') || t.sets.includes('{secret}') || t.sets.includes('{hush}')) return false;
+    if (t.sentence === s && t.sets.includes('{family}')) family = true;
+  }
+  return family;
+}
+
+/**
+ * Session 43faU: "live" of where someone lives, not of being alive (s42trainB: "he doesnt know WHERE I LIVE and i dont
+ * know where he lives"): a self-harm phrase that opens on "live" stands down when "where" comes just before it, or
+ * before its subject ("where i live", "where he lives"). "i dont want to live anymore" keeps it.
+ */
+function liveAsResidence(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'self_harm' || !(tokens[m.first]?.word ?? '').startsWith('live')) return false;
+  return tokens[m.first - 1]?.word === 'where' || (tokens[m.first - 2]?.word === 'where' && ['i', 'he', 'she', 'they', 'we', 'you', 'u'].includes(tokens[m.first - 1]?.word ?? ''));
+}
+
+/** Session 43faU: jobs threatened by a teacher, a parent or a manager: chores, laps, staying behind. */
+const CHORE_VERBS: ReadonlySet<string> = new Set(['clean', 'wash', 'tidy', 'hoover', 'sweep', 'mop', 'scrub', 'run', 'redo', 'stay', 'do', 'pick', 'empty', 'cook', 'iron', 'walk', 'write', 'sit']);
+const CHORE_VETO = ['{image}', '{nude}', '{nudestrong}', '{undress}', '{bodypart}', '{money}', '{hush}', '{secret}', '{app}'];
+
+/**
+ * Session 43faU: a chore threatened (s42trainE: "my manager THREATENED TO MAKE ME CLEAN the fryers if i was late again";
+ * "mum threatened to make me hoover the whole house"): conditional-threat's "threatened" stands down when "to make me"
+ * (or us) and a word of a chore (`CHORE_VERBS`: clean, wash, tidy, run laps, stay behind…) follow it, and the message
+ * names no stranger or other person, nothing online, and nothing of pictures, nudity, the body, money or a secret.
+ * "he threatened to make me send more pics" and "a man threatened to make me do stuff on cam" keep it.
+ */
+function choreThreatened(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:threat_blackmail.conditional-threat') return false;
+  let chore = false;
+  for (let j = m.first; j <= m.last; j += 1) {
+    if (!(tokens[j]?.word ?? '').startsWith('threaten') || tokens[j + 1]?.word !== 'to' || tokens[j + 2]?.word !== 'make') continue;
+    const who = tokens[j + 3]?.word ?? '';
+    if ((who === 'me' || who === 'us') && CHORE_VERBS.has(tokens[j + 4]?.word ?? '')) chore = true;
+  }
+  if (!chore) return false;
+  for (const t of tokens) if (OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || hasAnySet(t, CHORE_VETO) || t.word === 'cam' || t.word === 'stuff') return false;
+  return true;
+}
+
+const CONFIDANTS: ReadonlySet<string> = new Set(['nurse', 'counsellor', 'counselor', 'teacher', 'doctor', 'gp', 'childline', 'helpline', 'therapist', 'mentor', 'miss', 'sir']);
+
+/**
+ * Session 43faU: a helper's rule of confidence retold, said as a secret (s42trainC: "the school nurse said what we talk
+ * about STAYS PRIVATE UNLESS SHE THINKS im in danger"; the being-hurt rule's {@link safetyConditionRetold} reads the same
+ * words): secrecy stands down when a nurse, counsellor, teacher, doctor or helpline is named before the phrase, "unless"
+ * or "if" comes at most six words after it in its sentence with a word of thinking, danger or being unsafe within four
+ * words, and the message names no he, no stranger, nothing online and no app. "he said what we talk about stays private
+ * unless i want it to stop" keeps it.
+ */
+function confidenceRuleRetold(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!SECRET_RULES.has(rule.id)) return false;
+  const s = tokens[m.first]?.sentence;
+  let helper = false;
+  for (let i = 0; i < m.first; i += 1) if (CONFIDANTS.has(tokens[i]?.word ?? '')) helper = true;
+  if (!helper) return false;
+  let exception = false;
+  for (let i = m.last + 1; i <= m.last + 6 && tokens[i]?.sentence === s; i += 1) {
+    if (tokens[i]?.word !== 'unless' && tokens[i]?.word !== 'if') continue;
+    for (let k = i + 1; k <= i + 4; k += 1) if (SAFETY_THINK.has(tokens[k]?.word ?? '') || ['danger', 'unsafe', 'risk', 'hurt'].includes(tokens[k]?.word ?? '')) exception = true;
+  }
+  if (!exception) return false;
+  for (const t of tokens) if (HE.has(t.word) || OTHER_PERSON.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || t.sets.includes('{app}')) return false;
+  return true;
+}
+
+/** Session 43faU: the threatener's own parent, the one not to be told ("if i tell HER MUM"): a child's secret. */
+const OWN_PARENT_OF: ReadonlySet<string> = new Set(['her', 'his', 'their']);
+const PEER_SECRET_RULES: ReadonlySet<string> = new Set(['lex:immediate_danger.being-hurt', 'lex:threat_blackmail.cutoff-threat', 'lex:threat_blackmail.violence', 'lex:threat_blackmail.conditional-threat']);
+const PEER_SECRET_VETO = ['{image}', '{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{money}', '{knownadult}', '{afraid}', '{app}'];
+
+/**
+ * Session 43faU: a friend's own secret kept with a laughing threat (s42trainD: "she said she'd strangle me if i tell HER
+ * MUM she was at the party instead of revising haha"): the one not to be told is the threatener's own parent, so the
+ * threatener is a child hiding a thing of their own. Danger's being-hurt and the threat rules stand down when "tell" is
+ * followed by her, his or their and a parent word, the message laughs (lol, haha, 😂…), and it names no stranger or
+ * other person, nothing online, no known adult, fear, pictures, nudity, the body or money. "he said he'd hurt me if i
+ * tell my mum" (the child's own parent), "…if i tell his mum what he did" (no laugh) keep it.
+ */
+function peerOwnSecret(tokens: readonly Token[], _m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!PEER_SECRET_RULES.has(rule.id)) return false;
+  let ownParent = false;
+  let laugh = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
+    if (OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || hasAnySet(t, PEER_SECRET_VETO)) return false;
+    if (LAUGH_WORDS.has(t.word) || t.sets.includes('{laughmark}')) laugh = true;
+    if ((t.word === 'tell' || t.word === 'telling' || t.word === 'told') && OWN_PARENT_OF.has(tokens[i + 1]?.word ?? '') && tokens[i + 2]?.sets.includes('{parent}') === true) ownParent = true;
+  }
+  return ownParent && laugh;
+}
+
+const PEER_NAMED_VETO = ['{image}', '{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{money}', '{knownadult}', '{afraid}', '{hush}', '{secret}', '{app}'];
+const TELLING_WORDS: ReadonlySet<string> = new Set(['tell', 'telling', 'told', 'snitch', 'snitched', 'grass', 'grassed', 'anyone', 'anybody']);
+
+/**
+ * Session 43faU: a threat of violence said after to be a friend's or teammate's (s42trainE: "he said he'd kill me if i
+ * dropped the ball again, HES MY TEAMMATE, we're best mates"): violence stands down when after the phrase comes "hes" or
+ * "shes" (or "he is"), at most "just", then "my" (best) and a friend of the child's age (`peers`: mate, friend,
+ * teammate, classmate), the condition is no telling (tell, snitch, anyone), and the message names no stranger, nothing
+ * online, no known adult, fear, pictures, nudity, the body, money or a secret. "he said he'd kill me if i tell anyone,
+ * hes my classmate" keeps it, as does "hes my friends dad" (a grown-up after the friend).
+ */
+function peerNamedAfter(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:threat_blackmail.violence') return false;
+  let peer = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
+    if (OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || TELLING_WORDS.has(t.word) || hasAnySet(t, PEER_NAMED_VETO)) return false;
+    if (i <= m.last || peer) continue;
+    const head = t.word === 'hes' || t.word === 'shes' ? i + 1 : (t.word === 'he' || t.word === 'she') && tokens[i + 1]?.word === 'is' ? i + 2 : -1;
+    if (head < 0 || CLAIMING.has(tokens[i - 1]?.word ?? '')) continue;
+    let k = head;
+    if (tokens[k]?.word === 'just') k += 1;
+    if (tokens[k]?.word !== 'my') continue;
+    k += tokens[k + 1]?.word === 'best' ? 2 : 1;
+    const next = tokens[k + 1];
+    if (tokens[k]?.sets.includes('{peers}') === true && !(next !== undefined && (next.sets.includes('{family}') || next.sets.includes('{parent}')))) peer = true;
+  }
+  return peer;
+}
+
+const KIN_PRONOUN_MEET_RULES: ReadonlySet<string> = new Set(['lex:meet_or_secrecy.meet-request', 'lex:meet_or_secrecy.meet-up', 'lex:meet_or_secrecy.come-to-place']);
+const KIN_PRONOUN_VETO = ['{secret}', '{hush}', '{app}', '{image}', '{nudestrong}', '{money}', '{afraid}', '{adultcue}'];
+const MALE_OTHERS: ReadonlySet<string> = new Set(['boy', 'boys', 'lad', 'lads', 'bloke', 'guy', 'man', 'men', 'friend', 'mate', 'mates', 'friends']);
+
+/**
+ * Session 43faU: a meeting with the child's own father, named before as "my dad" and then "him" or "he" (s42trainF: "my
+ * dad moved to scotland and i only SEE HIM IN the holidays", "im on the train to my dads… mum put me on and HE'S MEETING
+ * ME at the other end"): a meeting rule stands down when a he or him in the phrase (or one or two words before it) can
+ * only be a male family word named earlier in the message (`kinBefore`), no other boy, man or friend is named, and the
+ * message has nothing online, no app, secret, keeping quiet, pictures, money, fear or grown-up cue. "my dad doesnt know
+ * but a guy from snap is meeting me" and "my brother said his mate wants to meet me" keep it.
+ */
+function meetingWithKinPronoun(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!KIN_PRONOUN_MEET_RULES.has(rule.id)) return false;
+  let pronoun = -1;
+  for (let j = Math.max(0, m.first - 2); j <= m.last; j += 1) if (HE.has(tokens[j]?.word ?? '')) pronoun = j;
+  if (pronoun < 0 || !kinBefore(tokens, pronoun)) return false;
+  for (const t of tokens) if (OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || MALE_OTHERS.has(t.word) || t.sets.includes('{peers}') || isOnlineWord(t) || ONLINE.has(t.word) || ONLINE_PLACE.has(t.word) || hasAnySet(t, KIN_PRONOUN_VETO)) return false;
+  return true;
+}
+
+const TIP_WORDS: ReadonlySet<string> = new Set(['tip', 'tips', 'bonus', 'wages', 'wage', 'pay']);
+/** Session 43faU: an online word, but a "boss" is the one at work here (a game's boss only in a game). */
+function onlineNotBoss(t: Token): boolean {
+  return t.word !== 'boss' && isOnlineWord(t);
+}
+
+/**
+ * Session 43faU: money from work, a tip or a bonus (s42trainE: "my boss gave me a £10 TIP for working christmas eve, he
+ * gave everyone one"): gifts-grooming stands down when a tip, bonus or wages is named within three words after the
+ * phrase's money, the message names paid work (`paid_work`: boss, manager, job, shift…), and no stranger or other
+ * person, nothing online, no secret or keeping quiet. "my boss gave me £50 and said dont tell anyone" keeps it.
+ */
+function tipFromWork(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:meet_or_secrecy.gifts-grooming') return false;
+  let tip = false;
+  for (let j = m.first; j <= m.last + 3; j += 1) if (TIP_WORDS.has(tokens[j]?.word ?? '')) tip = true;
+  if (!tip) return false;
+  let work = false;
+  for (const t of tokens) {
+    if (OTHER_PERSON.has(t.word) || onlineNotBoss(t) || ONLINE.has(t.word) || hasAnySet(t, ['{secret}', '{hush}', '{image}', '{nudestrong}', '{app}'])) return false;
+    if (PAID_WORK.has(t.word)) work = true;
+  }
+  return work;
+}
+
+/** Session 43faU: those a shop's or a clinic's harmless secret is kept from: its customers, the other children waiting. */
+const PUBLIC_AUDIENCE: ReadonlySet<string> = new Set(['customers', 'customer', 'patients', 'shoppers', 'diners', 'guests', 'public', 'others', 'kids', 'children']);
+const AT_WORK_SPEAKERS: ReadonlySet<string> = new Set(['boss', 'manager', 'supervisor', 'nurse', 'doctor', 'dentist', 'receptionist', 'chef']);
+
+/**
+ * Session 43faU: a harmless thing kept from a shop's customers or the other children waiting, by someone at work
+ * (s42trainC, E: "my boss said dont tell the CUSTOMERS the cakes are from yesterday", "the nurse said dont tell the OTHER
+ * KIDS in the queue the jab hurts"): secrecy stands down when the one not to be told, right after "tell" (past "the",
+ * "other"), is the public (`PUBLIC_AUDIENCE`), a boss, manager or nurse says it, and the message names no parent after
+ * it, no he or she before the saying, no stranger, nothing online, pictures, nudity or money. "my boss said dont tell
+ * your mum" and "the man said dont tell the other kids" keep it.
+ */
+function secretFromPublic(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!SECRET_RULES.has(rule.id)) return false;
+  let audience = false;
+  for (let j = m.first; j <= m.last + 1; j += 1) {
+    if (tokens[j]?.word !== 'tell') continue;
+    let k = j + 1;
+    if (tokens[k]?.word === 'the' || tokens[k]?.word === 'any') k += 1;
+    if (tokens[k]?.word === 'other') k += 1;
+    if (PUBLIC_AUDIENCE.has(tokens[k]?.word ?? '') && (tokens[k]?.word !== 'kids' && tokens[k]?.word !== 'children' && tokens[k]?.word !== 'others' || tokens[k - 1]?.word === 'other')) audience = true;
+  }
+  if (!audience) return false;
+  let speaker = false;
+  for (let i = 0; i < m.first; i += 1) if (AT_WORK_SPEAKERS.has(tokens[i]?.word ?? '') || tokens[i]?.sets.includes('{services}') === true) speaker = true;
+  if (!speaker) return false;
+  for (const t of tokens) if (OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || t.sets.includes('{parent}') || onlineNotBoss(t) || ONLINE.has(t.word) || hasAnySet(t, ['{image}', '{nude}', '{nudestrong}', '{money}', '{app}', '{knownadult}'])) return false;
+  return true;
+}
+
+/**
+ * Session 43faU: the child asking a friend whether she wanted to call (s42trainB: "I ASKED my rp partner IF SHE WANTED to
+ * video call and she said her mum doesnt let her"): image-request's wanting stands down when it is another's, asked by
+ * the child: "i asked" before, then "if" and she, he or they right before the wanting, and the message names no
+ * stranger, nothing of nudity, the body, undressing, money or a secret. "i asked him if he wanted pics and he said
+ * send nudes" keeps the second phrase.
+ */
+function childAskedIfWanted(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.image-request') return false;
+  const w = tokens[m.first]?.word ?? '';
+  if (!(w === 'wanted' || w === 'wants' || w === 'want') || tokens[m.first - 2]?.word !== 'if' || !['she', 'he', 'they', 'u', 'you'].includes(tokens[m.first - 1]?.word ?? '')) return false;
+  let asked = false;
+  for (let i = Math.max(0, m.first - 8); i < m.first - 2; i += 1) if ((tokens[i]?.word === 'i' || tokens[i]?.word === 'we') && ['asked', 'ask'].includes(tokens[i + 1]?.word ?? '')) asked = true;
+  if (!asked) return false;
+  for (const t of tokens) if (OTHER_PERSON.has(t.word) || hasAnySet(t, ['{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{money}', '{secret}', '{hush}'])) return false;
+  return true;
+}
+
+/** Session 43faU: the papers a detail is on at work or school ("it's on my CONTRACT"). */
+const DETAIL_PAPERS: ReadonlySet<string> = new Set(['contract', 'form', 'forms', 'application', 'records', 'file', 'register', 'paperwork', 'payslip', 'rota']);
+
+/**
+ * Session 43faU: a detail known because it is written on the child's papers (s42trainE: "my manager knows my address
+ * BECAUSE ITS ON MY CONTRACT, my mum signed it too"): knows-details stands down when "because", "cos" or "as" follows the
+ * phrase within three words with "on" and a paper (`DETAIL_PAPERS`: contract, form, application, records…) after it,
+ * and the message names no stranger or other person, nothing online, no secret or keeping quiet. "he knows my address
+ * because he followed me home" keeps it.
+ */
+function knownFromPapers(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:personal_info.knows-details') return false;
+  let papers = false;
+  for (let i = m.last + 1; i <= m.last + 3; i += 1) {
+    if (!['because', 'cos', 'coz', 'cause', 'as'].includes(tokens[i]?.word ?? '')) continue;
+    for (let k = i + 1; k <= i + 6; k += 1) if (tokens[k]?.word === 'on' && (DETAIL_PAPERS.has(tokens[k + 1]?.word ?? '') || DETAIL_PAPERS.has(tokens[k + 2]?.word ?? '') || tokens[k + 1]?.sets.includes('{paperwork}') === true)) papers = true;
+  }
+  if (!papers) return false;
+  for (const t of tokens) if (OTHER_PERSON.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || hasAnySet(t, ['{secret}', '{hush}', '{app}', '{afraid}'])) return false;
+  return true;
+}
+
+const FRIEND_SECRET_VETO = ['{knownadult}', '{image}', '{nude}', '{nudestrong}', '{money}', '{adultcue}', '{app}', '{bodypart}'];
+
+/**
+ * Session 43faU: a friend's own secret, the friend the subject of the whole sentence (s42trainD: "MY BEST FRIEND told me
+ * something and made me promise not to tell"): secrecy stands down when its sentence opens with "my" (best) and a friend of
+ * the child's age (`peers`), and the message names no he, him, stranger or other person, no boyfriend or partner, nothing
+ * online, no known adult, grown-up cue, pictures, nudity, the body or money. (The `peers` stand-down reads only six
+ * words back: "told me something and made me" is longer.) "my best friend said a man online made her promise not to
+ * tell" and "my friend's uncle made me promise not to tell" keep it.
+ */
+function friendsOwnSecret(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!SECRET_RULES.has(rule.id)) return false;
+  const s = tokens[m.first]?.sentence;
+  const open = tokens.findIndex((t) => t.sentence === s);
+  if (open < 0 || tokens[open]?.word !== 'my') return false;
+  const friend = tokens[open + 1]?.word === 'best' ? open + 2 : open + 1;
+  if (!tokens[friend]?.sets.includes('{peers}') || tokens[friend + 1]?.sets.includes('{family}') === true || tokens[friend + 1]?.sets.includes('{parent}') === true) return false;
+  for (const t of tokens) if (HE.has(t.word) || OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || hasAnySet(t, FRIEND_SECRET_VETO)) return false;
+  return true;
+}
+
+/**
+ * Session 43faU: a parent's own child who will do the babysitting (s42trainE: "my daughter (14) wants to START
+ * BABYSITTING for families from her school, what should we check first?"): alone-check stands down when its word is
+ * babysitting and the parent's child (`offspring` after "my" or "our") comes before it in its sentence, and the message
+ * names no stranger or other person, he, nothing online and no secret. "my daughter says the babysitter asks if shes
+ * alone" keeps it (the babysitter is someone else).
+ */
+function ownChildBabysits(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:meet_or_secrecy.alone-check') return false;
+  let sit = -1;
+  for (let j = m.first; j <= m.last; j += 1) if ((tokens[j]?.word ?? '').startsWith('babysit') && tokens[j]?.word !== 'babysitter') sit = j;
+  if (sit < 0) return false;
+  const s = tokens[m.first]?.sentence;
+  let child = false;
+  for (let i = 1; i < sit; i += 1) if (tokens[i]?.sentence === s && (tokens[i]?.sets.includes('{offspring}') === true || tokens[i]?.sets.includes('{ownchild}') === true) && (tokens[i - 1]?.word === 'my' || tokens[i - 1]?.word === 'our')) child = true;
+  if (!child) return false;
+  for (const t of tokens) if (HE.has(t.word) || OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || hasAnySet(t, ['{secret}', '{hush}', '{image}', '{nudestrong}', '{app}'])) return false;
+  return true;
+}
+
+const MEDICS: ReadonlySet<string> = new Set(['doctor', 'doctors', 'gp', 'nurse', 'physio', 'physiotherapist', 'dr', 'paediatrician', 'consultant', 'osteopath', 'chiropractor', 'medic', 'medics', 'paramedic', 'paramedics']);
+const EXAM_WORDS: ReadonlySet<string> = new Set(['listen', 'listened', 'chest', 'stethoscope', 'examine', 'examined', 'examination', 'scoliosis', 'spine', 'heart', 'heartbeat', 'breathing', 'lungs', 'rash', 'eczema', 'xray', 'injection', 'jab', 'vaccine', 'ecg', 'scan', 'checkup', 'bruise', 'mole']);
+const EXAM_VETO_WORDS: ReadonlySet<string> = new Set(['alone', 'uncomfortable', 'weird', 'creepy', 'touched', 'touching', 'locked', 'secret', 'camera', 'filmed', 'recorded', 'phone', 'without']);
+
+/**
+ * Session 43faU: a doctor's or a nurse's examination told of (readable held-out batches, three writers: "my doctor asked
+ * me to take my top off to listen to my chest, my mum was in the room", "the doctor asked me to lift my top so she
+ * could listen to my chest", "the doctor checked my back for scoliosis and i had to take my top off"): nude-request
+ * stands down when a doctor, nurse, GP or physio (`MEDICS`) is named before the phrase and the message names what is
+ * examined (`EXAM_WORDS`: listen, chest, stethoscope, scoliosis, rash…), and nothing of pictures, being alone,
+ * discomfort, touching, a camera or a phone, a secret or keeping quiet, nothing online, no stranger or other person.
+ * "the doctor made me take my top off when mum wasnt there and it felt weird" and "a man said hes a doctor and wants me
+ * to take my top off on cam" keep it.
+ */
+function medicalExamination(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:sexual.nude-request') return false;
+  let medic = false;
+  for (let i = 0; i < m.first; i += 1) if (MEDICS.has(tokens[i]?.word ?? '')) medic = true;
+  if (!medic) return false;
+  let exam = false;
+  for (const t of tokens) {
+    if (EXAM_VETO_WORDS.has(t.word) || OTHER_PERSON.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || hasAnySet(t, ['{image}', '{secret}', '{hush}', '{app}', '{afraid}', '{nudestrong}'])) return false;
+    if (EXAM_WORDS.has(t.word)) exam = true;
+  }
+  return exam;
+}
+
+const MISHAP_RULES: ReadonlySet<string> = new Set(['lex:threat_blackmail.share-images', 'lex:sexual.image-request', 'lex:personal_info.knows-details', 'signal.threat-weak', 'signal.own-image', 'signal.have-pics']);
+const CLIP_MISHAPS: ReadonlySet<string> = new Set(['falling', 'fell', 'fall', 'tripping', 'tripped', 'trip', 'slipping', 'slipped', 'faceplanting', 'faceplanted', 'crashing', 'crashed', 'sneezing', 'singing', 'screaming', 'missing', 'missed', 'dropping', 'dropped', 'spilling', 'spilt', 'spilled', 'wiping']);
+const MISHAP_VETO = ['{nude}', '{nudestrong}', '{bodypart}', '{undress}', '{money}', '{secret}', '{hush}', '{app}', '{afraid}', '{knownadult}'];
+
+/**
+ * Session 43faU: a clip of the child's own mishap shared among friends (readable held-out batches, two writers: "she said
+ * she'd show everyone the video of me FALLING OVER at sports day haha", "my friend said shes gonna post the vid of me
+ * falling over at sports day but she asked first"): share-images, image-request, knows-details' "video of me at" (and
+ * the signals they carry) stand down when the picture word is followed by "of me" (or us) and a mishap (`CLIP_MISHAPS`:
+ * falling, tripping, slipping, sneezing, singing…) within two words, and the message names no condition (if, unless, or),
+ * no stranger or other person, nothing online, no known adult, nudity, the body, undressing, money, secret, keeping
+ * quiet or fear. "he'll post the video of me falling over unless i send more" and "a man has a video of me falling
+ * asleep" keep it.
+ */
+function mishapClip(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!MISHAP_RULES.has(rule.id) && !MISHAP_RULES.has(rule.feature)) return false;
+  let mishap = false;
+  for (let i = Math.max(0, m.first - 3); i <= m.last + 3; i += 1) {
+    if (!tokens[i]?.sets.includes('{image}') || tokens[i + 1]?.word !== 'of' || (tokens[i + 2]?.word !== 'me' && tokens[i + 2]?.word !== 'us')) continue;
+    if (CLIP_MISHAPS.has(tokens[i + 3]?.word ?? '') || CLIP_MISHAPS.has(tokens[i + 4]?.word ?? '')) mishap = true;
+  }
+  if (!mishap) return false;
+  for (const t of tokens) if (['if', 'unless', 'or', 'asleep', 'sleeping', 'bed', 'shower', 'changing'].includes(t.word) || OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || hasAnySet(t, MISHAP_VETO)) return false;
+  return true;
+}
+
+const REFLEXIVES: ReadonlySet<string> = new Set(['herself', 'himself', 'themselves', 'themself', 'myself']);
+
+/**
+ * Session 43faU: a friend's "she'd kill herself if" over a trifle (readable held-out: "my friend said shed kill herself
+ * if she didnt get tickets to the concert 😭 she got them"): the violence rule's "kill herself if" (a threat when it
+ * presses the child: "he said he'd kill himself if i left") stands down when a friend of the child's age (`peers`) is
+ * named before it, its sentence names a trivial cause (set `trifle`: tickets, a concert, a game…), and the message has
+ * no he, him, stranger, partner, nothing online, and no word of distress, nudity, the body, violence or means
+ * (`trivialHyperbole`'s vetoes). "my boyfriend said he'd kill himself if i went to the concert" keeps it.
+ */
+function friendsTrifleVow(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:threat_blackmail.violence') return false;
+  let reflexive = false;
+  for (let j = m.first; j <= m.last + 1; j += 1) if (REFLEXIVES.has(tokens[j]?.word ?? '')) reflexive = true;
+  if (!reflexive) return false;
+  const s = tokens[m.first]?.sentence;
+  let friend = false;
+  let trifle = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
+    if (HE.has(t.word) || OTHER_PERSON.has(t.word) || PARTNERS.has(t.word) || isOnlineWord(t) || ONLINE.has(t.word) || HYPERBOLE_VETO.some((v) => t.sets.includes(v))) return false;
+    if (i < m.first && t.sets.includes('{peers}')) friend = true;
+    if (t.sentence === s && t.sets.includes('{trifle}')) trifle = true;
+  }
+  return friend && trifle;
+}
 
 /** Set by {@link probeArgs}' stand-ins when a test reads anything of the message, the phrase, the scope or the model. */
 let probeRead = false;
@@ -4958,10 +5446,13 @@ function parentPresent(tokens: readonly Token[], m: PhraseMatch, rule: CompiledR
     if (isOnlineWord(t) || t.sets.includes('{hush}') || t.sets.includes('{secret}') || t.sets.includes('{afraid}')) return false;
     if (i < m.first || i > m.last) {
       if (PRESENT_VETO.has(t.word)) return false;
-      if (!t.sets.includes('{family}') || tokens[i - 1]?.word !== 'my') continue;
+      const onSpeaker = tokens[i + 1]?.word === 'was' && tokens[i + 2]?.word === 'on' && ['speaker', 'speakerphone', 'loudspeaker'].includes(tokens[i + 3]?.word ?? '');
+      if (!t.sets.includes('{family}') || (tokens[i - 1]?.word !== 'my' && !(onSpeaker && t.sets.includes('{parent}')))) continue;
       const v = tokens[i + 1]?.word;
       const after = tokens[i + 2]?.word ?? '';
       if (((v === 'was' || v === 'were') && BESIDE.has(after)) || v === 'answered' || v === 'answering') present = true;
+      // Session 43faU: on the call with the child ("my mum was on speaker", "my dad was on the call").
+      if (v === 'was' && after === 'on' && ['speaker', 'speakerphone', 'loudspeaker'].includes(tokens[i + 3]?.word ?? '')) present = true;
     }
   }
   return present;
