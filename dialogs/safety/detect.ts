@@ -492,12 +492,9 @@ function abuseByTrusted(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
 function hushedPrivateFilming(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule, model: SafetyModel): boolean {
   if (rule.id !== 'lex:sexual.film-private') return false;
   const s = tokens[m.first]?.sentence;
-  const untold = (i: number): boolean => tokens[i]?.word === 'tell' && NOT_TOLD.has(tokens[i - 1]?.word ?? '') && [1, 2].some((k) => tokens[i + k]?.sets.includes('{homefolk}') === true);
+  const untold = (i: number): boolean => tokens[i]?.word === 'tell' && model.scope.negators.has(tokens[i - 1]?.keys[0] ?? '') && [1, 2].some((k) => tokens[i + k]?.sets.includes('{homefolk}') === true);
   return tokens.some((t, i) => t.sentence === s && (t.keys.includes('{hush}') || untold(i))) && elderActs(tokens, s, model);
 }
-
-/** Session 43msV: words just before "tell" that make it an order not to ("DONT tell my mam"). */
-const NOT_TOLD: ReadonlySet<string> = new Set(['dont', 'not', 'never', 'cant', 'shouldnt', 'mustnt']);
 
 const PICTURED_PERSON = wordList('pictured_person');
 
