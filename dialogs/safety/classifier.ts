@@ -255,6 +255,11 @@ export interface Classifier {
    * when the model file sets none.
    */
   readonly secondary: number;
+  /**
+   * Session 44: each category's bar in such a message: its own `secondary` in the model file where it has one, else
+   * the file's `secondary` ({@link Classifier.secondary}).
+   */
+  readonly secondaries: Float64Array;
   readonly weights: Float32Array;
   /** Per-stem feature hashes already worked out (a cache: same features, fewer hash loops). */
   readonly memo: Map<string, StemHashes>;
@@ -263,7 +268,7 @@ export interface Classifier {
 /** Builds the interleaved layout from per-category sparse weights. */
 export function buildClassifier(
   buckets: number,
-  perCategory: ReadonlyMap<Category, { bias: number; threshold: number; weights: readonly (readonly [number, number])[] }>,
+  perCategory: ReadonlyMap<Category, { bias: number; threshold: number; secondary?: number; weights: readonly (readonly [number, number])[] }>,
   features: FeatureSpec = FIRST_SPEC,
   secondary = 2,
 ): Classifier {
@@ -271,15 +276,17 @@ export function buildClassifier(
   const k = categories.length;
   const bias = new Float64Array(k);
   const thresholds = new Float64Array(k);
+  const secondaries = new Float64Array(k).fill(secondary);
   const weights = new Float32Array(buckets * k);
   categories.forEach((c, ci) => {
     const m = perCategory.get(c);
     if (!m) return;
     bias[ci] = m.bias;
     thresholds[ci] = m.threshold;
+    if (m.secondary !== undefined) secondaries[ci] = m.secondary;
     for (const [i, w] of m.weights) if (i >= 0 && i < buckets) weights[i * k + ci] = w;
   });
-  return { buckets, features, categories, bias, thresholds, secondary, weights, memo: new Map() };
+  return { buckets, features, categories, bias, thresholds, secondary, secondaries, weights, memo: new Map() };
 }
 
 /**

@@ -7433,7 +7433,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
     for (let ci = 0; ci < categories.length; ci += 1) {
       const c = categories[ci] as Category;
       const p = scores[ci] ?? 0;
-      const threshold = pass === 0 ? (model.classifier.thresholds[ci] ?? 1) : Math.min(model.classifier.thresholds[ci] ?? 1, model.classifier.secondary);
+      const threshold = pass === 0 ? (model.classifier.thresholds[ci] ?? 1) : Math.min(model.classifier.thresholds[ci] ?? 1, model.classifier.secondaries[ci] ?? model.classifier.secondary);
       if (p < threshold || hasCategory(hits, c)) continue;
       // Session 41: a handle asked for to move apps ("she wants my snap", lex:meet_or_secrecy.move-app) is the move, not
       // personal details: with nothing else found, the second pass's lower threshold does not add personal_info to it

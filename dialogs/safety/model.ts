@@ -181,7 +181,7 @@ export function buildSafetyModel(source: SafetySource): SafetyModel {
     list.map((phrase) => ({ phrase, gap, rule: { ...SCOPE_RULE, feature: kind, id: `scope:${kind}` } }));
   const stems = (list: readonly string[]): Set<string> => new Set(list.flatMap((w) => words.plain(w)).map((w) => words.stem(w)));
 
-  const perCategory = new Map<Category, { bias: number; threshold: number; weights: readonly (readonly [number, number])[] }>();
+  const perCategory = new Map<Category, { bias: number; threshold: number; secondary?: number; weights: readonly (readonly [number, number])[] }>();
   for (const c of CATEGORIES) {
     const m = file.categories[c];
     if (m) perCategory.set(c, m);

@@ -125,7 +125,7 @@ export interface ModelFileSource {
    */
   readonly secondary?: number;
   readonly categories: Readonly<
-    Record<string, { readonly bias: number; readonly threshold: number; readonly weights: readonly (readonly [number, number])[] }>
+    Record<string, { readonly bias: number; readonly threshold: number; readonly secondary?: number; readonly weights: readonly (readonly [number, number])[] }>
   >;
 }
 
@@ -263,6 +263,12 @@ export function validateSafetySource(raw: SafetySource): string[] {
     if (!isRecord(m['categories'])) problems.push('safety-model.json: categories are missing; run `npm run train:flags`.');
     const sec = m['secondary'];
     if (sec !== undefined && !(typeof sec === 'number' && sec > 0 && sec <= 1)) problems.push('safety-model.json: "secondary" must be a number above 0 and at most 1; run `npm run train:flags`.');
+    const cats = m['categories'];
+    if (isRecord(cats))
+      for (const [c, v] of Object.entries(cats)) {
+        const own = isRecord(v) ? v['secondary'] : undefined;
+        if (own !== undefined && !(typeof own === 'number' && own > 0 && own <= 1)) problems.push(`safety-model.json: ${c}'s "secondary" must be a number above 0 and at most 1; run \`npm run train:flags\`.`);
+      }
     const f = m['features'];
     if (f !== undefined && !(isStringArray(f) && featureSpec(f))) problems.push('safety-model.json: "features" must list known feature names (w, b, k, c3-c6, x3-x6, s, sb); run `npm run train:flags`.');
   }

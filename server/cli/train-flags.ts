@@ -22,7 +22,8 @@
  *   --method full|sgd   --lambda 3e-5   --tolerance 1e-5   (full batch)
  *   --seed 17   --epochs 10   --l2 0.001   (SGD: shuffle seeds seed + epoch)
  *   --features w,b,c4   --floor 0.85   --critical-floor 0.65   --danger-floor 0.8   --floors sexual=0.7,personal_info=0.7
- *   --fold-by-example   --no-model (lexicon alone)   --secondary 0.5   --positive-weight 3   try other settings without changing the defaults.
+ *   --fold-by-example   --no-model (lexicon alone)   --secondary 0.4   --secondary-by personal_info=0.5,financial=0.5
+ *   --positive-weight 3   try other settings without changing the defaults.
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import {
@@ -104,6 +105,13 @@ export interface TrainOptions {
   readonly foldByFile: boolean;
   /** Threshold of a classifier finding in a message that raised another finding (model file `secondary`); 1 or more: none. */
   readonly secondary: number;
+  /**
+   * Session 44: some categories' own second-finding bar (else `secondary`), written into their entry of the model file.
+   * 0.5 until session 44; at 0.4 the unread batches miss 15 fewer item-categories and no more benign messages are
+   * flagged, but personal details and money gained least for what they added where they were not labelled, and added
+   * them to the two sentences tests/safety keeps them off. See docs/history/red-flags.md, "Session 44".
+   */
+  readonly secondaryBy?: Readonly<Partial<Record<Category, number>>>;
   /** SGD's shuffle seeds are `seed + epoch` (17 until session 19). */
   readonly seed: number;
   /** `sgd` (shuffled passes, the first method) or `full` (full-batch L-BFGS to the optimum, `fitFull`). */
@@ -135,7 +143,8 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   dangerFloor: 0.8,
   floors: { sexual: 0.7, personal_info: 0.7 },
   foldByFile: true,
-  secondary: 0.5,
+  secondary: 0.4,
+  secondaryBy: { personal_info: 0.5, financial: 0.5 },
   seed: 17,
   method: 'full',
   lambda: 3e-5,
@@ -357,7 +366,7 @@ export function trainModel(source: SafetySource, items: readonly Item[], o: Trai
   // Fold of each example: by its position, or by its file (files dealt round the folds in name order; rule examples by position).
   const files = [...new Set(examples.map((e) => e.file))].sort();
   const foldOf = examples.map((e, i) => (o.foldByFile && e.file !== 'red-flags.yaml' ? files.indexOf(e.file) : i) % FOLDS);
-  const categories: Record<string, { bias: number; threshold: number; weights: [number, number][] }> = {};
+  const categories: Record<string, { bias: number; threshold: number; secondary?: number; weights: [number, number][] }> = {};
   for (const c of CATEGORIES) {
     const data = rows.map((r) => ({ ids: r.ids, y: r.labels.includes(c) ? 1 : 0 }));
     // Out-of-fold scores: each example scored by a model that never saw it.
@@ -377,7 +386,8 @@ export function trainModel(source: SafetySource, items: readonly Item[], o: Trai
     const threshold = Math.min(0.995, Math.max(floor, cut + 0.01));
     const weights: [number, number][] = [];
     m.w.forEach((v, i) => { if (Math.abs(v) >= 0.002) weights.push([i, Math.round(v * 10_000) / 10_000]); });
-    categories[c] = { bias: Math.round(m.bias * 10_000) / 10_000, threshold: Math.round(threshold * 1000) / 1000, weights };
+    const own = o.secondaryBy?.[c];
+    categories[c] = { bias: Math.round(m.bias * 10_000) / 10_000, threshold: Math.round(threshold * 1000) / 1000, ...(own !== undefined && own !== o.secondary ? { secondary: own } : {}), weights };
   }
   const sameAsFirst = canonicalJson(o.features) === canonicalJson(['w', 'b', 'c4']);
   return {
@@ -458,13 +468,13 @@ export async function leaveOneBatchOut(source: SafetySource, items: readonly Ite
 }
 
 /** `--floors sexual=0.7,personal_info=0.7`: floors of their own for those categories (`TrainOptions.floors`). */
-function floorsFrom(arg: string | undefined): Partial<Record<Category, number>> | undefined {
+function floorsFrom(arg: string | undefined, flag = '--floors'): Partial<Record<Category, number>> | undefined {
   if (arg === undefined) return undefined;
   const out: Partial<Record<Category, number>> = {};
   for (const pair of arg.split(',')) {
     const [c, v] = pair.split('=');
     const n = Number(v);
-    if (!CATEGORIES.includes(c as Category) || !Number.isFinite(n)) throw new Error(`--floors needs category=number pairs, like sexual=0.7 (got "${pair}")`);
+    if (!CATEGORIES.includes(c as Category) || !Number.isFinite(n)) throw new Error(`${flag} needs category=number pairs, like sexual=0.7 (got "${pair}")`);
     out[c as Category] = n;
   }
   return out;
@@ -493,6 +503,8 @@ function optionsFrom(args: readonly string[]): TrainOptions {
     floors: floorsFrom(val('--floors')) ?? DEFAULT_OPTIONS.floors,
     foldByFile: args.includes('--fold-by-example') ? false : DEFAULT_OPTIONS.foldByFile,
     secondary: num('--secondary', DEFAULT_OPTIONS.secondary),
+    // --secondary N alone gives every category N; --secondary-by personal_info=0.5,... some their own.
+    secondaryBy: floorsFrom(val('--secondary-by'), '--secondary-by') ?? (args.includes('--secondary') ? undefined : DEFAULT_OPTIONS.secondaryBy),
     seed: num('--seed', DEFAULT_OPTIONS.seed),
     method: val('--method') === 'full' ? 'full' : val('--method') === 'sgd' ? 'sgd' : DEFAULT_OPTIONS.method,
     lambda: num('--lambda', DEFAULT_OPTIONS.lambda),
