@@ -645,6 +645,35 @@ function harmlessNotPlay(tokens: readonly Token[], i: number): boolean {
   return tokens[i - 1]?.sentence === t.sentence && OWNERS.has(tokens[i - 1]?.word ?? '') && tokens[i - 2]?.word === 'to';
 }
 
+const MOCKING_LAUGHS = wordList('mocking_laughs');
+const ASIDE_WORKS = wordList('aside_works');
+const ASIDE_KIT = wordList('aside_kit');
+
+/**
+ * Session 44msW: a `harmless` word that is no play in the sentence, only an aside to a real act: laughter AT someone or
+ * laughter before someone speaks ("everyone LAUGHED AT me in front of the class and i went home and cut myself", "he
+ * LAUGHED AND SAID nobody knows im here"), a simile that likens the act to a story, a film or a book ("took a bunch of
+ * my mums tablets LIKE THE GIRL IN MY STORY"), or a sport named only as its kit ("i cut where my PE SHORTS cover").
+ * "we were laughing", "he was only joking", "i hurt myself in pe", "a scene in my story where she cuts" still stand down.
+ */
+function harmlessAside(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t === undefined) return false;
+  const next = tokens[i + 1];
+  const same = (u: Token | undefined): boolean => u !== undefined && u.sentence === t.sentence;
+  if (MOCKING_LAUGHS.has(t.word) && same(next) && (next?.word === 'at' || (next?.word === 'and' && same(tokens[i + 2]) && REPORTED_SPEECH.has(tokens[i + 2]?.word ?? '')))) return true;
+  if (ASIDE_KIT.has(next?.word ?? '') && same(next) && (t.word === 'pe' || t.word === 'football' || t.word === 'rugby' || t.word === 'netball' || t.word === 'hockey' || t.word === 'gymnastics' || t.word === 'ballet')) return true;
+  if (ASIDE_WORKS.has(t.word)) {
+    for (let k = i - 1; k >= Math.max(0, i - 5); k -= 1) {
+      const u = tokens[k];
+      if (!same(u)) break;
+      if (u?.word === 'like' && (tokens[k + 1]?.word === 'the' || tokens[k + 1]?.word === 'a' || tokens[k + 1]?.word === 'in' || tokens[k + 1]?.word === 'that')) return true;
+    }
+  }
+  return false;
+}
+const REPORTED_SPEECH: ReadonlySet<string> = new Set(['said', 'says', 'told', 'tells', 'goes', 'went', 'asked', 'typed', 'texted', 'messaged', 'replied']);
+
 const SEEMING = wordList('seeming');
 
 /**
@@ -689,6 +718,7 @@ function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: read
     if (sets.includes('{harmless}') && disguisedAccident(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
     if (threat && sets.includes('{harmless}') && harmlessNotPlay(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
     if (sets.includes('{harmless}') && jokeDisputed(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
+    if (sets.includes('{harmless}') && harmlessAside(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
     if (t.word === 'round' && !gameRound(tokens, i) && !t.keys.some((k) => k !== '{game}' && sets.includes(k))) continue;
     if (partyToTalk(tokens, i) && !t.keys.some((k) => k !== '{pet}' && k !== '{outing}' && sets.includes(k))) continue;
     // Session 28: "reported" and "reporting" share the stem of a school report (set `pet`), but the child who

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { detect, EMPTY_DETECTOR_STATE, type SafetyModel } from '../../dialogs/safety/index.js';
+import { loadSafetyModel } from '../fixtures/flags/source.js';
+
+// Session 44, misses helper (lexicon v159-): red flags the detector did not raise, in constructions that recur across the
+// readable held-out batches and the parked s42train batches, each beside benign twins that must stay quiet. Sentences
+// written for these tests, not taken from the dataset.
+
+const model: SafetyModel = loadSafetyModel();
+const categories = (text: string): string[] => [...new Set(detect(text, EMPTY_DETECTOR_STATE, model).findings.map((f) => f.category))].sort();
+
+describe('session 44msW: a harmless word that is only an aside to a real act', () => {
+  it('keeps self-harm or danger beside laughter at the child, a story likened to, or a sport named by its kit', () => {
+    expect(categories('the whole class laughed at me again so i went home and cut myself')).toContain('self_harm');
+    expect(categories('he just laughed and said nobody knows im here')).toContain('immediate_danger');
+    expect(categories('i swallowed a load of my nans pills like the boy in that film, half an hour ago')).toContain('immediate_danger');
+    expect(categories('i only cut where my football socks cover so nobody sees')).toContain('self_harm');
+  });
+
+  it('still reads laughing together, play and a story told as harmless', () => {
+    expect(categories('we were all laughing and he said he would kill me if i scored again')).toEqual([]);
+    expect(categories('i laughed so hard at the film i nearly died')).toEqual([]);
+    expect(categories('my football kit is in the shed, can you get it')).toEqual([]);
+  });
+});
