@@ -23,3 +23,17 @@ describe('session 44msW: a harmless word that is only an aside to a real act', (
     expect(categories('my football kit is in the shed, can you get it')).toEqual([]);
   });
 });
+
+describe('session 44msW: "know" typed "new" or "no" by a stranger who knows a detail', () => {
+  it('reads "he new wot school", "i no ur name" as a detail known', () => {
+    expect(categories('this guy new wot school i go to')).toContain('personal_info');
+    expect(categories('some1 on fortnite sed i no ur address and ur mums name')).toContain('personal_info');
+    expect(categories('he messaged i no where u live now')).toContain('personal_info');
+  });
+
+  it('keeps "i dont no", news and new things quiet', () => {
+    expect(categories('i dont no where u live, send me the postcode for the party invite')).not.toContain('personal_info');
+    expect(categories('he got a new school bag for year 7')).toEqual([]);
+    expect(categories('we have a new what school calls a learning mentor')).toEqual([]);
+  });
+});
