@@ -645,6 +645,33 @@ function harmlessNotPlay(tokens: readonly Token[], i: number): boolean {
   return tokens[i - 1]?.sentence === t.sentence && OWNERS.has(tokens[i - 1]?.word ?? '') && tokens[i - 2]?.word === 'to';
 }
 
+const COMMAND_SPEECH = wordList('command_speech');
+const DEED_LINKS = wordList('deed_links');
+
+/**
+ * Session 44msW: a negator that only opens a command someone said ("he said DONT scream and put his hand over my mouth",
+ * "she told me DONT move then grabbed my arm") does not deny a deed told after "and" or "then": the nearest negator before
+ * the phrase (within five words) follows a word of speaking (`command_speech`, "me", "us", "her" or "him" may stand
+ * between), and a link (`deed_links`: and, then) lies between the command's verb and the phrase with no negator after it.
+ * "he said he didnt hurt me", "he said dont worry, he wont hurt me" (a nearer negator) and "i didnt scream and he didnt
+ * grab me" are still denied.
+ */
+function commandThenDeed(tokens: readonly Token[], m: PhraseMatch, model: SafetyModel): boolean {
+  const s = tokens[m.first]?.sentence;
+  const { negators } = model.scope;
+  for (let j = m.first - 1; j >= Math.max(0, m.first - 5); j -= 1) {
+    const t = tokens[j];
+    if (t === undefined || t.sentence !== s) return false;
+    if (!negators.has(t.keys[0] ?? '')) continue;
+    const k = OBJECT_PRONOUNS.has(tokens[j - 1]?.word ?? '') ? j - 2 : j - 1;
+    if (tokens[k]?.sentence !== s || !COMMAND_SPEECH.has(tokens[k]?.word ?? '')) return false;
+    for (let i = j + 2; i < m.first; i += 1) if (DEED_LINKS.has(tokens[i]?.word ?? '')) return true;
+    return false;
+  }
+  return false;
+}
+const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(['me', 'us', 'her', 'him', 'them']);
+
 const MOCKING_LAUGHS = wordList('mocking_laughs');
 const ASIDE_WORKS = wordList('aside_works');
 const ASIDE_KIT = wordList('aside_kit');
@@ -4455,7 +4482,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [trackedThing, 'thing'],
   [lessonRetold, 'advice'],
   [(tokens, m, rule) => giftAsBait(tokens, m, rule), 'sent'],
-  [(tokens, m, rule, _scope, model) => rule.negatable && isNegated(tokens, m, model, rule.strictNegation), 'negated'],
+  [(tokens, m, rule, _scope, model) => rule.negatable && isNegated(tokens, m, model, rule.strictNegation) && !commandThenDeed(tokens, m, model), 'negated'],
   [toldInFiction, 'fiction'],
   [toldInStory, 'fiction'],
   [warningRetold, 'advice'],

@@ -37,3 +37,15 @@ describe('session 44msW: "know" typed "new" or "no" by a stranger who knows a de
     expect(categories('we have a new what school calls a learning mentor')).toEqual([]);
   });
 });
+
+describe('session 44msW: a negator that only opens a command someone said', () => {
+  it('keeps the deed told after "and" or "then"', () => {
+    expect(categories('he whispered dont make a sound and put his hand over my mouth')).toContain('immediate_danger');
+    expect(categories('the man said dont shout then grabbed my arm')).toContain('immediate_danger');
+  });
+
+  it('still reads a deed denied as denied', () => {
+    expect(categories('he said dont worry, he wont hurt me')).toEqual([]);
+    expect(categories('i didnt scream and he didnt grab me, i just ran home')).not.toContain('immediate_danger');
+  });
+});
