@@ -49,3 +49,14 @@ describe('session 44msW: a negator that only opens a command someone said', () =
     expect(categories('i didnt scream and he didnt grab me, i just ran home')).not.toContain('immediate_danger');
   });
 });
+
+describe('session 44msW: "i dont need it where im going" said with a thing given away', () => {
+  it('reads the giving and the saying together as a warning sign', () => {
+    expect(categories('gave my headphones to my sister, i dont need them where im going')).toContain('self_harm');
+  });
+
+  it('keeps a move, a trip or a clear-out quiet', () => {
+    expect(categories('i dont need my coat where im going, its a beach holiday')).toEqual([]);
+    expect(categories('gave my old bike to my cousin cos im moving to my dads and i dont need it there')).toEqual([]);
+  });
+});
