@@ -672,6 +672,27 @@ function commandThenDeed(tokens: readonly Token[], m: PhraseMatch, model: Safety
 }
 const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(['me', 'us', 'her', 'him', 'them']);
 
+const OWNING_TURNS = wordList('owning_turns');
+
+/**
+ * Session 44msW: a self-harm line told of a story, a roleplay or a character that the child then takes as their own after
+ * a turn (`owning_turns`: but, tbh, honestly, irl): "in the rp my character wants to die BUT tbh THATS JUST ME", "my oc
+ * cuts when shes sad BUT honestly SO DO I". After the turn, a word of distress that is not an everyday one
+ * (`common_distress`) keeps the line, whatever the frame reads of the clause it lies in (toldInFiction reads the child's
+ * words only outside the framed clause). "my character wants to die but then she finds her family" is still the story's.
+ */
+function fictionOwnedAfter(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'self_harm') return false;
+  let turned = false;
+  for (let i = m.last + 1; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
+    if (t.quoted) continue;
+    if (OWNING_TURNS.has(t.word)) turned = true;
+    else if (turned && t.sets.includes('{distress}') && !COMMON_DISTRESS.has(t.word)) return true;
+  }
+  return false;
+}
+
 const MOCKING_LAUGHS = wordList('mocking_laughs');
 const ASIDE_WORKS = wordList('aside_works');
 const ASIDE_KIT = wordList('aside_kit');
@@ -4483,7 +4504,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [lessonRetold, 'advice'],
   [(tokens, m, rule) => giftAsBait(tokens, m, rule), 'sent'],
   [(tokens, m, rule, _scope, model) => rule.negatable && isNegated(tokens, m, model, rule.strictNegation) && !commandThenDeed(tokens, m, model), 'negated'],
-  [toldInFiction, 'fiction'],
+  [(tokens, m, rule) => toldInFiction(tokens, m, rule) && !fictionOwnedAfter(tokens, m, rule), 'fiction'],
   [toldInStory, 'fiction'],
   [warningRetold, 'advice'],
   [bankAsked, 'role'],

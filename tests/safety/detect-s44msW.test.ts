@@ -60,3 +60,15 @@ describe('session 44msW: "i dont need it where im going" said with a thing given
     expect(categories('gave my old bike to my cousin cos im moving to my dads and i dont need it there')).toEqual([]);
   });
 });
+
+describe('session 44msW: a story line the child owns after a turn', () => {
+  it('keeps a roleplay or character line the child then says is theirs', () => {
+    expect(categories('in the roleplay my character wants to die but honestly thats just me')).toContain('self_harm');
+    expect(categories('in the rp her character wants to die but tbh so do i')).toContain('self_harm');
+  });
+
+  it('keeps a story line with a plain turn quiet', () => {
+    expect(categories('in the book the girl wants to die but then she finds her family')).toEqual([]);
+    expect(categories('in the rp my character wants to die but then the healer saves her')).toEqual([]);
+  });
+});
