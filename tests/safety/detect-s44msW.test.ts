@@ -72,3 +72,15 @@ describe('session 44msW: a story line the child owns after a turn', () => {
     expect(categories('in the rp my character wants to die but then the healer saves her')).toEqual([]);
   });
 });
+
+describe('session 44msW: someone who will not take the child home', () => {
+  it('reads a man who drove the child off and will not take them home as danger now', () => {
+    expect(categories('the man from snap drove me to his mates house and wont take me home')).toContain('immediate_danger');
+    expect(categories('my daughter rang, the guy drove her somewhere and wont take her home')).toContain('immediate_danger');
+  });
+
+  it('keeps a parent who will not take the child home yet, or a bus that cannot, quiet', () => {
+    expect(categories('my dad wont take me home till the match is over')).toEqual([]);
+    expect(categories('the bus wont take us home cos of the snow')).toEqual([]);
+  });
+});
