@@ -645,6 +645,83 @@ function harmlessNotPlay(tokens: readonly Token[], i: number): boolean {
   return tokens[i - 1]?.sentence === t.sentence && OWNERS.has(tokens[i - 1]?.word ?? '') && tokens[i - 2]?.word === 'to';
 }
 
+const COMMAND_SPEECH = wordList('command_speech');
+const DEED_LINKS = wordList('deed_links');
+
+/**
+ * Session 44msW: a negator that only opens a command someone said ("he said DONT scream and put his hand over my mouth",
+ * "she told me DONT move then grabbed my arm") does not deny a deed told after "and" or "then": the nearest negator before
+ * the phrase (within five words) follows a word of speaking (`command_speech`, "me", "us", "her" or "him" may stand
+ * between), and a link (`deed_links`: and, then) lies between the command's verb and the phrase with no negator after it.
+ * "he said he didnt hurt me", "he said dont worry, he wont hurt me" (a nearer negator) and "i didnt scream and he didnt
+ * grab me" are still denied.
+ */
+function commandThenDeed(tokens: readonly Token[], m: PhraseMatch, model: SafetyModel): boolean {
+  const s = tokens[m.first]?.sentence;
+  const { negators } = model.scope;
+  for (let j = m.first - 1; j >= Math.max(0, m.first - 5); j -= 1) {
+    const t = tokens[j];
+    if (t === undefined || t.sentence !== s) return false;
+    if (!negators.has(t.keys[0] ?? '')) continue;
+    const k = OBJECT_PRONOUNS.has(tokens[j - 1]?.word ?? '') ? j - 2 : j - 1;
+    if (tokens[k]?.sentence !== s || !COMMAND_SPEECH.has(tokens[k]?.word ?? '')) return false;
+    for (let i = j + 2; i < m.first; i += 1) if (DEED_LINKS.has(tokens[i]?.word ?? '')) return true;
+    return false;
+  }
+  return false;
+}
+const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(['me', 'us', 'her', 'him', 'them']);
+
+const OWNING_TURNS = wordList('owning_turns');
+
+/**
+ * Session 44msW: a self-harm line told of a story, a roleplay or a character that the child then takes as their own after
+ * a turn (`owning_turns`: but, tbh, honestly, irl): "in the rp my character wants to die BUT tbh THATS JUST ME", "my oc
+ * cuts when shes sad BUT honestly SO DO I". After the turn, a word of distress that is not an everyday one
+ * (`common_distress`) keeps the line, whatever the frame reads of the clause it lies in (toldInFiction reads the child's
+ * words only outside the framed clause). "my character wants to die but then she finds her family" is still the story's.
+ */
+function fictionOwnedAfter(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'self_harm') return false;
+  let turned = false;
+  for (let i = m.last + 1; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
+    if (t.quoted) continue;
+    if (OWNING_TURNS.has(t.word)) turned = true;
+    else if (turned && t.sets.includes('{distress}') && !COMMON_DISTRESS.has(t.word)) return true;
+  }
+  return false;
+}
+
+const MOCKING_LAUGHS = wordList('mocking_laughs');
+const ASIDE_WORKS = wordList('aside_works');
+const ASIDE_KIT = wordList('aside_kit');
+
+/**
+ * Session 44msW: a `harmless` word that is no play in the sentence, only an aside to a real act: laughter AT someone or
+ * laughter before someone speaks ("everyone LAUGHED AT me in front of the class and i went home and cut myself", "he
+ * LAUGHED AND SAID nobody knows im here"), a simile that likens the act to a story, a film or a book ("took a bunch of
+ * my mums tablets LIKE THE GIRL IN MY STORY"), or a sport named only as its kit ("i cut where my PE SHORTS cover").
+ * "we were laughing", "he was only joking", "i hurt myself in pe", "a scene in my story where she cuts" still stand down.
+ */
+function harmlessAside(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t === undefined) return false;
+  const next = tokens[i + 1];
+  const same = (u: Token | undefined): boolean => u !== undefined && u.sentence === t.sentence;
+  if (MOCKING_LAUGHS.has(t.word) && same(next) && (next?.word === 'at' || (next?.word === 'and' && same(tokens[i + 2]) && REPORTED_SPEECH.has(tokens[i + 2]?.word ?? '')))) return true;
+  if (ASIDE_KIT.has(next?.word ?? '') && same(next) && (t.word === 'pe' || t.word === 'football' || t.word === 'rugby' || t.word === 'netball' || t.word === 'hockey' || t.word === 'gymnastics' || t.word === 'ballet')) return true;
+  if (ASIDE_WORKS.has(t.word)) {
+    for (let k = i - 1; k >= Math.max(0, i - 5); k -= 1) {
+      const u = tokens[k];
+      if (!same(u)) break;
+      if (u?.word === 'like' && (tokens[k + 1]?.word === 'the' || tokens[k + 1]?.word === 'a' || tokens[k + 1]?.word === 'in' || tokens[k + 1]?.word === 'that')) return true;
+    }
+  }
+  return false;
+}
+const REPORTED_SPEECH: ReadonlySet<string> = new Set(['said', 'says', 'told', 'tells', 'goes', 'went', 'asked', 'typed', 'texted', 'messaged', 'replied']);
+
 const SEEMING = wordList('seeming');
 
 /**
@@ -689,6 +766,7 @@ function sentenceHas(tokens: readonly Token[], s: number | undefined, sets: read
     if (sets.includes('{harmless}') && disguisedAccident(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
     if (threat && sets.includes('{harmless}') && harmlessNotPlay(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
     if (sets.includes('{harmless}') && jokeDisputed(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
+    if (sets.includes('{harmless}') && harmlessAside(tokens, i) && !t.keys.some((k) => k !== '{harmless}' && sets.includes(k))) continue;
     if (t.word === 'round' && !gameRound(tokens, i) && !t.keys.some((k) => k !== '{game}' && sets.includes(k))) continue;
     if (partyToTalk(tokens, i) && !t.keys.some((k) => k !== '{pet}' && k !== '{outing}' && sets.includes(k))) continue;
     // Session 28: "reported" and "reporting" share the stem of a school report (set `pet`), but the child who
@@ -4425,8 +4503,8 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [trackedThing, 'thing'],
   [lessonRetold, 'advice'],
   [(tokens, m, rule) => giftAsBait(tokens, m, rule), 'sent'],
-  [(tokens, m, rule, _scope, model) => rule.negatable && isNegated(tokens, m, model, rule.strictNegation), 'negated'],
-  [toldInFiction, 'fiction'],
+  [(tokens, m, rule, _scope, model) => rule.negatable && isNegated(tokens, m, model, rule.strictNegation) && !commandThenDeed(tokens, m, model), 'negated'],
+  [(tokens, m, rule) => toldInFiction(tokens, m, rule) && !fictionOwnedAfter(tokens, m, rule), 'fiction'],
   [toldInStory, 'fiction'],
   [warningRetold, 'advice'],
   [bankAsked, 'role'],

@@ -70,6 +70,8 @@ export const WORD_LIST_NAMES = [
   'alone_feelings', 'alone_veto',
   // detect.ts, session 43msV (misses)
   'outside_venues',
+  // detect.ts, session 44msW (misses)
+  'mocking_laughs', 'aside_works', 'aside_kit', 'command_speech', 'deed_links', 'owning_turns',
   // clause.ts (session 38); authoring and peer_heads are detect.ts's stand-downs that read the clauses
   'work_frames', 'game_agents', 'frame_preps', 'lesson_verbs', 'lesson_words', 'over_words', 'now_words', 'authoring', 'report_objects', 'reported_subjects', 'peer_heads',
 ] as const;
