@@ -199,9 +199,10 @@ export class Vocabulary {
   /** Every word of every phrase: the only words worth remembering (see {@link readWord}). */
   private readonly phraseWords = new Set<string>();
 
-  /** The smallest number of its lists (bit 0 of a {@link FoundLists}), and how many 32-bit words hold them all. */
+  /** The smallest number of its lists (bit 0 of a {@link FoundLists}). */
   private readonly firstList: number;
-  private readonly bitWords: number;
+  /** A zero for each 32-bit word that holds the lists' bits: what {@link found} copies to start from. */
+  private readonly noHits: readonly number[];
 
   /**
    * `isWord`: whether a typed word is a word of the language in its own right (the English word
@@ -217,7 +218,10 @@ export class Vocabulary {
       last = Math.max(last, list.number);
     }
     this.firstList = lists.length === 0 ? 0 : first;
-    this.bitWords = lists.length === 0 ? 0 : ((last - first) >> 5) + 1;
+    const bitWords = lists.length === 0 ? 0 : ((last - first) >> 5) + 1;
+    const noHits: number[] = [];
+    for (let i = 0; i < bitWords; i++) noHits.push(0);
+    this.noHits = noHits;
     for (const list of lists) {
       const at = list.number - this.firstList;
       for (const phrase of list.phrases) {
@@ -249,8 +253,8 @@ export class Vocabulary {
   /** The lists with a phrase anywhere in this reading. */
   found(reading: Reading): FoundLists {
     // 32 lists a number; a plain array of them (a typed array costs more to make than a dozen numbers do).
-    const hits: number[] = [];
-    for (let i = 0; i < this.bitWords; i++) hits.push(0);
+    // A copy of a list of zeros of the right length: made at its size (pushes onto [] would make room for 16).
+    const hits = this.noHits.slice();
     for (let at = 0; at < reading.length; at++) {
       const words = reading[at];
       if (words === undefined) continue;
