@@ -31,35 +31,31 @@ export function tokens(text: string): string[] {
   return n === '' ? [] : n.split(' ');
 }
 
+/** Any code unit outside ASCII. */
+const NOT_ASCII = /[\u0080-\uffff]/;
+/** A run of ASCII letters, digits and apostrophes, lower case. */
+const ASCII_RUN = /[a-z0-9'`]+/g;
+const APOSTROPHES = /['`]/g;
+
 /**
- * {@link tokens} in one pass for plain ASCII text (most messages), or `undefined` at the first
- * other character. For ASCII, NFKC and the zero-width characters change nothing, the letters and
- * digits are [A-Za-z0-9] and the apostrophes ' and `, so the words are the same as the general path's.
+ * {@link tokens} for plain ASCII text (most messages), or `undefined` when any other character is in it. For
+ * ASCII, NFKC and the zero-width characters change nothing, the letters and digits are [A-Za-z0-9] and the
+ * apostrophes ' and `, so the words are the same as the general path's. Read by regular expressions, not a loop
+ * of `charCodeAt`: the texts come as strings of many representations inside V8 (sliced, joined, internalised),
+ * which made each character's method look-up a megamorphic one (session 44).
  */
 function asciiTokens(text: string): string[] | undefined {
-  const out: string[] = [];
+  if (NOT_ASCII.test(text)) return undefined;
   const lower = text.toLowerCase();
-  let word = ''; // the current word's pieces before an apostrophe
-  let start = -1; // where the current run of letters and digits began, or -1
-  for (let i = 0; i < lower.length; i++) {
-    // Checked on the text itself: a few other characters lower-case to ASCII (the Kelvin sign).
-    if (text.charCodeAt(i) > 0x7f) return undefined;
-    const c = lower.charCodeAt(i);
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
-      if (start < 0) start = i;
-    } else if (c === 0x27 || c === 0x60) {
-      // An apostrophe is dropped: "I'd" is one word, "id".
-      if (start >= 0) word += lower.slice(start, i);
-      start = -1;
-    } else {
-      if (start >= 0) word += lower.slice(start, i);
-      if (word !== '') out.push(word);
-      word = '';
-      start = -1;
-    }
+  const runs = lower.match(ASCII_RUN);
+  if (runs === null) return [];
+  if (!lower.includes("'") && !lower.includes('`')) return runs;
+  // An apostrophe is dropped: "I'd" is one word, "id" (and one alone is no word).
+  const out: string[] = [];
+  for (const run of runs) {
+    const word = run.replace(APOSTROPHES, '');
+    if (word !== '') out.push(word);
   }
-  if (start >= 0) word += lower.slice(start);
-  if (word !== '') out.push(word);
   return out;
 }
 
@@ -199,9 +195,10 @@ export class Vocabulary {
   /** Every word of every phrase: the only words worth remembering (see {@link readWord}). */
   private readonly phraseWords = new Set<string>();
 
-  /** The smallest number of its lists (bit 0 of a {@link FoundLists}), and how many 32-bit words hold them all. */
+  /** The smallest number of its lists (bit 0 of a {@link FoundLists}). */
   private readonly firstList: number;
-  private readonly bitWords: number;
+  /** A zero for each 32-bit word that holds the lists' bits: what {@link found} copies to start from. */
+  private readonly noHits: readonly number[];
 
   /**
    * `isWord`: whether a typed word is a word of the language in its own right (the English word
@@ -217,7 +214,10 @@ export class Vocabulary {
       last = Math.max(last, list.number);
     }
     this.firstList = lists.length === 0 ? 0 : first;
-    this.bitWords = lists.length === 0 ? 0 : ((last - first) >> 5) + 1;
+    const bitWords = lists.length === 0 ? 0 : ((last - first) >> 5) + 1;
+    const noHits: number[] = [];
+    for (let i = 0; i < bitWords; i++) noHits.push(0);
+    this.noHits = noHits;
     for (const list of lists) {
       const at = list.number - this.firstList;
       for (const phrase of list.phrases) {
@@ -249,8 +249,8 @@ export class Vocabulary {
   /** The lists with a phrase anywhere in this reading. */
   found(reading: Reading): FoundLists {
     // 32 lists a number; a plain array of them (a typed array costs more to make than a dozen numbers do).
-    const hits: number[] = [];
-    for (let i = 0; i < this.bitWords; i++) hits.push(0);
+    // A copy of a list of zeros of the right length: made at its size (pushes onto [] would make room for 16).
+    const hits = this.noHits.slice();
     for (let at = 0; at < reading.length; at++) {
       const words = reading[at];
       if (words === undefined) continue;
