@@ -74,3 +74,15 @@ describe('session 44faW: the speaker at the school gate', () => {
     expect(categories('the guy from snap is at the school gates')).toContain('immediate_danger');
   });
 });
+
+describe('session 44faW: a job\'s NI number and payslip, and a stranger blocked by what he was', () => {
+  it('reads bank details asked with the NI number, and "blocked the guy" told as past, as settled', () => {
+    expect(categories('the chippy want my bank details and my ni number before my first shift')).toEqual([]);
+    expect(categories('i blocked the account that kept asking me for pics, that was a few months ago')).toEqual([]);
+  });
+
+  it('keeps bank details asked with no job paperwork, and a stranger blocked with nothing told as past', () => {
+    expect(categories('a guy on insta wants my bank details so he can send me money')).toContain('financial');
+    expect(categories('i blocked the guy who kept asking for pics but he made a new account and is asking again')).toContain('sexual');
+  });
+});
