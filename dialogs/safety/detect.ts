@@ -4623,6 +4623,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [lastAsTime, 'thing'],
   [edgeOfThing, 'hyperbole'],
   [speakerAtGate, 'trusted'],
+  [paidToChild, 'sent'],
 ];
 
 // ---- Session 43faU: constructions in s42train's benign lines (each returns early on its rule id or category). ----
@@ -5175,6 +5176,26 @@ function speakerAtGate(tokens: readonly Token[], m: PhraseMatch, rule: CompiledR
     const t = tokens[i] as Token;
     if (ONLINE.has(t.word) || hasAnySet(t, ['{app}', '{afraid}', '{distress}', '{hush}'])) return false;
     if (i > m.last && (OTHER_PERSON.has(t.word) || HE.has(t.word) || SHE.has(t.word) || OTHERS_THERE.has(t.word))) return false;
+  }
+  return true;
+}
+
+/** Session 44faW: paid to the child ("she PAYS ME by bank transfer"): the verb of paying right before "me" and a "by", "via", "through" or "with". */
+const PAYS: ReadonlySet<string> = new Set(['pays', 'paid', 'pay', 'paying']);
+const PAID_BY: ReadonlySet<string> = new Set(['by', 'via', 'through', 'with', 'into', 'in']);
+
+/**
+ * Session 44faW: money paid to the child for work done (s42trainE, jobs and clubs: "the lady i dog walk for PAYS ME BY bank
+ * transfer every friday, my dad set it up with her"): money-request's phrase stands down when, just before it, someone
+ * "pays me", "paid me" by, via or through it, and the message names no condition (if, unless), pictures, nudity, keeping
+ * quiet, a secret, anything online or an app. "he said he'd pay me by bank transfer if i send pics" keeps it.
+ */
+function paidToChild(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:financial.money-request') return false;
+  const by = m.first - 1;
+  if (!PAID_BY.has(tokens[by]?.word ?? '') || tokens[by - 1]?.word !== 'me' || !PAYS.has(tokens[by - 2]?.word ?? '')) return false;
+  for (const t of tokens) {
+    if (t.word === 'if' || t.word === 'unless' || ONLINE.has(t.word) || hasAnySet(t, ['{image}', '{nude}', '{nudestrong}', '{hush}', '{secret}', '{app}'])) return false;
   }
   return true;
 }

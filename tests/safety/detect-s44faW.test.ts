@@ -86,3 +86,15 @@ describe('session 44faW: a job\'s NI number and payslip, and a stranger blocked 
     expect(categories('i blocked the guy who kept asking for pics but he made a new account and is asking again')).toContain('sexual');
   });
 });
+
+describe('session 44faW: money paid to the child for work', () => {
+  it('reads "pays me by bank transfer" for a job as no money asked', () => {
+    expect(categories('the man i wash cars for pays me by bank transfer every saturday, mum knows him')).toEqual([]);
+  });
+
+  it('keeps payment with a condition or pictures, and money asked of the child', () => {
+    expect(categories('he said he would pay me by bank transfer if i send him pics')).toContain('sexual');
+    expect(categories('he said he would pay me by bank transfer if i send him pics')).toContain('financial');
+    expect(categories('he wants me to do a bank transfer to him tonight')).toContain('financial');
+  });
+});
