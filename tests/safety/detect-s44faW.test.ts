@@ -77,7 +77,7 @@ describe('session 44faW: the speaker at the school gate', () => {
 
 describe('session 44faW: a job\'s NI number and payslip, and a stranger blocked by what he was', () => {
   it('reads bank details asked with the NI number, and "blocked the guy" told as past, as settled', () => {
-    expect(categories('the chippy want my bank details and my ni number before my first shift')).toEqual([]);
+    expect(categories('the chippy want my bank details so my payslip can go through before my first shift')).toEqual([]);
     expect(categories('i blocked the account that kept asking me for pics, that was a few months ago')).toEqual([]);
   });
 
