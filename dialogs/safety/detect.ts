@@ -1287,7 +1287,8 @@ function toldAsOver(tokens: readonly Token[], m: PhraseMatch, past = false): boo
     // Session 37fa: a school year gone by is a then ("i used to self harm in year 8"; "yr" is read as "your").
     if (t.word === 'in' && SCHOOL_YEAR.has(tokens[i + 1]?.word ?? '') && tokens[i + 2]?.sets.includes('{number}') === true) then = true;
     // Session 18: help had or got is recovery ("ive had loads of help"), not asked for now.
-    if (t.word === 'help' && HELP_HAD.has(tokens[i - 1]?.word ?? '')) { well = true; continue; }
+    // (Session 44faW: support had as well: "ive had loads of SUPPORT and im in a good place now".)
+    if ((t.word === 'help' || t.word === 'support') && HELP_HAD.has(tokens[i - 1]?.word ?? '')) { well = true; continue; }
     // Session 21: "just wanted to SAY thank you", "started COLLEGE" are no relapse.
     // Session 29: the verb right after "used to" is the past itself: "i used to THINK everyone would be better off",
     // "i used to WANT to die but not anymore".
@@ -1297,9 +1298,13 @@ function toldAsOver(tokens: readonly Token[], m: PhraseMatch, past = false): boo
     if (t.word === 'stopped' && SELF_OR_THEY.has(tokens[i - 1]?.word ?? '') && i + 1 === m.first) well = true;
     // Session 18, the act told of as past: nothing of distress, the means at hand, or a time soon ("now" is "good now").
     // (Session 21: the act's own words are not distress beside it: "i stopped HURTING MYSELF ages ago".)
-    if (!usedTo && (t.quoted || (t.sets.includes('{distress}') && !COMMON_OVER.has(t.word) && (i < m.first || i > m.last)) || (t.sets.includes('{soon}') && t.word !== 'now') || t.sets.includes('{hush}'))) return false;
+    // (Session 44faW: a feeling told as then is part of the past told: "i WAS SAD last year and hurt myself but…".)
+    const feltThen = PAST_FELT.has(tokens[i - 1]?.word ?? '');
+    if (!usedTo && (t.quoted || (t.sets.includes('{distress}') && !COMMON_OVER.has(t.word) && !feltThen && (i < m.first || i > m.last)) || (t.sets.includes('{soon}') && t.word !== 'now') || t.sets.includes('{hush}'))) return false;
     // (Session 29: not a word of the phrase itself, the "better" of "better off without me".)
     if ((t.sets.includes('{recovered}') && (i < m.first || i > m.last)) || (WELL.has(t.word) && (tokens[i + 1]?.word === 'now' || tokens[i - 1]?.word === 'doing' || tokens[i - 1]?.word === 'been'))) well = true;
+    // Session 44faW: "im in a GOOD PLACE now" ("a better place" is not one: it is said of the dead).
+    if (WELL.has(t.word) && t.word !== 'better' && tokens[i - 1]?.word === 'a' && tokens[i + 1]?.word === 'place') well = true;
     // Session 29: "i used to think everyone would be better off without me, but i dont anymore": the thought denied
     // now, "dont anymore" closing its sentence (not "i dont want to be here anymore").
     if (usedTo && t.word === 'anymore' && NOT_NOW.has(tokens[i - 1]?.word ?? '') && tokens[i + 1]?.sentence !== t.sentence) well = true;
@@ -1313,6 +1318,8 @@ function toldAsOver(tokens: readonly Token[], m: PhraseMatch, past = false): boo
 }
 
 const SCHOOL_YEAR = wordList('school_year');
+/** Session 44faW: a feeling told as then ("i WAS sad", "i FELT low"): no distress now in a past told as over. */
+const PAST_FELT: ReadonlySet<string> = new Set(['was', 'were', 'felt']);
 const PAST_THOUGHT = wordList('past_thought');
 const CLAUSE_OPENERS = wordList('clause_openers');
 const NOT_NOW = wordList('not_now');
@@ -2762,6 +2769,11 @@ const STORY_VETO_SETS = ['{image}', '{nudestrong}', '{money}', '{hush}', '{earne
  */
 function ownStoryTold(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
   if (rule.category !== 'immediate_danger' && rule.category !== 'threat_blackmail') return false;
+  return storyOfChildsOwn(tokens, m);
+}
+
+/** {@link ownStoryTold}'s reading of the message, whatever the rule (session 44faW: {@link characterHarmsSelf} too). */
+function storyOfChildsOwn(tokens: readonly Token[], m: PhraseMatch): boolean {
   for (let j = m.first; j < tokens.length; j += 1) if (['me', 'us', 'myself'].includes(tokens[j]?.word ?? '') || (j <= m.last + 2 && tokens[j]?.word === 'i')) return false;
   let story = false;
   for (let i = 0; i < tokens.length; i += 1) {
@@ -4683,6 +4695,13 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [medicalExamination, 'role'],
   [mishapClip, 'thing'],
   [friendsTrifleVow, 'hyperbole'],
+  // Session 44faW: a prize card, a story's character, "last" as a time, the edge of a table (each returns early on its rule id).
+  [voucherWon, 'thing'],
+  [characterHarmsSelf, 'fiction'],
+  [lastAsTime, 'thing'],
+  [edgeOfThing, 'hyperbole'],
+  [speakerAtGate, 'trusted'],
+  [paidToChild, 'sent'],
 ];
 
 // ---- Session 43faU: constructions in s42train's benign lines (each returns early on its rule id or category). ----
@@ -5131,6 +5150,153 @@ function friendsTrifleVow(tokens: readonly Token[], m: PhraseMatch, rule: Compil
     if (t.sentence === s && t.sets.includes('{trifle}')) trifle = true;
   }
   return friend && trifle;
+}
+
+// ---- Session 44faW: false alarms in the readable held-out batches and the parked s42train ones (each returns early on its rule id). ----
+
+/** Session 44faW: words of a prize won. */
+const PRIZE_WON: ReadonlySet<string> = new Set(['won', 'win', 'winning', 'wins', 'prize', 'prizes', 'raffle', 'tombola', 'competition', 'comp', 'award', 'awarded', 'reward', 'rewarded']);
+/** Session 44faW: places that hand out a prize or a reward ("a voucher FROM SCHOOL for coming top"). */
+const PRIZE_GIVERS: ReadonlySet<string> = new Set(['school', 'skl', 'skool', 'college', 'club', 'work', 'scouts', 'cubs', 'brownies', 'guides', 'church', 'mosque', 'library', 'council']);
+/** Session 44faW: what makes a prize a scam or a bait: a link to click, a claim, details or a code asked, paying, sending. */
+const PRIZE_VETO: ReadonlySet<string> = new Set(['link', 'links', 'click', 'clicked', 'claim', 'details', 'code', 'codes', 'pay', 'paid', 'send', 'sent', 'dm', 'dmd', 'messaged', 'text', 'texted', 'email', 'emailed', 'if', 'unless']);
+
+/**
+ * Session 44faW: a gift card or voucher the child won or was given as a prize by school or a club (readable held-out,
+ * two writers: "won a 50 quid steam card in a school raffle", "got a £50 amazon voucher from school for coming top in
+ * maths"): money-request's bare card phrase stands down when its sentence names winning or a prize (`PRIZE_WON`) or the
+ * card comes "from"/"off" (my) school, a club, work… right after it, and nothing in the message asks (`{request}`),
+ * names pictures, keeping quiet or a secret, someone online or an app, or a link, a claim, details, a code, paying or
+ * sending ("i won a steam card, he said click the link to claim it" keeps it).
+ */
+function voucherWon(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:financial.money-request') return false;
+  let card = false;
+  for (let k = m.first; k <= m.last; k += 1) if (VOUCHER_WORDS.has(tokens[k]?.word ?? '')) card = true;
+  if (!card) return false;
+  const s = tokens[m.first]?.sentence;
+  let won = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
+    if (PRIZE_VETO.has(t.word) || ONLINE.has(t.word) || hasAnySet(t, ['{request}', '{image}', '{hush}', '{secret}', '{app}'])) return false;
+    if (t.sentence !== s) continue;
+    if (PRIZE_WON.has(t.word)) won = true;
+    if (i > m.last && i <= m.last + 3 && GIVEN_FROM.has(t.word)) {
+      const q = POSSESSIVES.has(tokens[i + 1]?.word ?? '') ? i + 2 : i + 1;
+      if (PRIZE_GIVERS.has(tokens[q]?.word ?? '')) won = true;
+    }
+  }
+  return won;
+}
+
+/** Session 44faW: a word that names a character of a story, or a story itself (with `story_works`). */
+const STORY_PEOPLE: ReadonlySet<string> = new Set(['character', 'characters', 'charcter']);
+const FIRST_PERSON_WORDS: ReadonlySet<string> = new Set(['i', 'im', 'ive', 'id', 'me', 'my', 'myself', 'we', 'us', 'our']);
+
+/**
+ * Session 44faW: self-harm done by a character of the child's story (s42trainB, and last session's "my oc hurts herself
+ * in my fic": "i wrote a character who wanted to die and then found a reason to keep going"): a self-harm phrase stands
+ * down when, at most three words before it in its sentence, a story's character is named (`story_works`: oc, villain,
+ * heroine…, or "character") with no word of the child (i, me, my, we) between it and the phrase, and {@link
+ * ownStoryTold} reads the message as the child's story (a work named or the child writing one; nothing of the child in
+ * or after the phrase, nothing real, online, frightened, of pictures, money or keeping quiet). "i wrote a poem about
+ * wanting to die" (nobody of the story named) and "my oc hurts herself like i do" keep it.
+ */
+function characterHarmsSelf(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.category !== 'self_harm') return false;
+  const s = tokens[m.first]?.sentence;
+  let named = false;
+  for (let j = m.first - 1; j >= Math.max(0, m.first - 3) && tokens[j]?.sentence === s; j -= 1) {
+    const w = tokens[j]?.word ?? '';
+    if (FIRST_PERSON_WORDS.has(w) && !named) return false;
+    if (STORY_WORKS.has(w) || STORY_PEOPLE.has(w)) named = true;
+  }
+  // The child in it or after it ("my oc has scars on her wrists and SO DO I"); "in MY fic" owns the story.
+  for (let j = m.first; j < tokens.length; j += 1) if (FIRST_PERSON_WORDS.has(tokens[j]?.word ?? '') && tokens[j]?.word !== 'my' && tokens[j]?.word !== 'our') return false;
+  return named && storyOfChildsOwn(tokens, m);
+}
+
+/** Session 44faW: "last" and a span of time ("LAST SUMMER someone messaged my son"), not a last message. */
+const TIME_SPANS: ReadonlySet<string> = new Set(['week', 'weekend', 'month', 'year', 'summer', 'winter', 'spring', 'autumn', 'term', 'christmas', 'easter']);
+
+/**
+ * Session 44faW: the gap of a phrase that opens on "last" stretched over a time told ("Last summer someone messaged my
+ * son on Roblox…": overdose-taken's "last message"): a phrase whose first word is "last" stands down when the word
+ * right after it is not the phrase's next word but a span of time (week, summer, term…; not "time" or "night": "this is the
+ * LAST TIME youll hear from me", "last night"). "this is my last message" keeps it.
+ */
+function lastAsTime(tokens: readonly Token[], m: PhraseMatch): boolean {
+  return tokens[m.first]?.word === 'last' && m.last > m.first + 1 && TIME_SPANS.has(tokens[m.first + 1]?.word ?? '');
+}
+
+const OTHERS_THERE: ReadonlySet<string> = new Set(['they', 'them', 'theyre', 'hes', 'shes']);
+const SPEAKERS_THERE: ReadonlySet<string> = new Set(['i', 'im', 'ive', 'we', 'were', 'weve', 'us']);
+
+/**
+ * Session 44faW: the speaker at the school gate (readable held-out, three writers: "what's a finsta? heard it AT THE
+ * SCHOOL GATE", "killing time at the school gates, quick question…", "should i just hand it over at the school gate?"):
+ * someone-outside's "at the school gate(s)" stands down when the nearest person named before it in its sentence is the
+ * speaker (i, we) or nobody is (the speaker's own doing, its subject left out), and nobody else is named after it (a man,
+ * someone, he, she, they), nothing online or an app anywhere, and no fear, distress or keeping quiet. "hes at the school
+ * gates right now", "the guy from roblox is at the school gates", "i can see him at the school gates" and "we're at the
+ * school gates and a man keeps staring" keep it.
+ */
+function speakerAtGate(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== SOMEONE_OUTSIDE || tokens[m.first]?.word !== 'at' || !tokens.slice(m.first, m.last + 1).some((t) => t.word === 'gate' || t.word === 'gates')) return false;
+  const s = tokens[m.first]?.sentence;
+  if (m.first === 0 || tokens[m.first - 1]?.sentence !== s) return false;
+  for (let j = m.first - 1; j >= 0 && tokens[j]?.sentence === s; j -= 1) {
+    const w = tokens[j]?.word ?? '';
+    if (SPEAKERS_THERE.has(w)) break;
+    if (OTHER_PERSON.has(w) || HE.has(w) || SHE.has(w) || OTHERS_THERE.has(w)) return false;
+  }
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
+    if (ONLINE.has(t.word) || hasAnySet(t, ['{app}', '{afraid}', '{distress}', '{hush}'])) return false;
+    if (i > m.last && (OTHER_PERSON.has(t.word) || HE.has(t.word) || SHE.has(t.word) || OTHERS_THERE.has(t.word))) return false;
+  }
+  return true;
+}
+
+/** Session 44faW: paid to the child ("she PAYS ME by bank transfer"): the verb of paying right before "me" and a "by", "via", "through" or "with". */
+const PAYS: ReadonlySet<string> = new Set(['pays', 'paid', 'pay', 'paying']);
+const PAID_BY: ReadonlySet<string> = new Set(['by', 'via', 'through', 'with', 'into', 'in']);
+
+/**
+ * Session 44faW: money paid to the child for work done (s42trainE, jobs and clubs: "the lady i dog walk for PAYS ME BY bank
+ * transfer every friday, my dad set it up with her"): money-request's phrase stands down when, just before it, someone
+ * "pays me", "paid me" by, via or through it, and the message names no condition (if, unless), pictures, nudity, keeping
+ * quiet, a secret, anything online or an app. "he said he'd pay me by bank transfer if i send pics" keeps it.
+ */
+function paidToChild(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:financial.money-request') return false;
+  const by = m.first - 1;
+  if (!PAID_BY.has(tokens[by]?.word ?? '') || tokens[by - 1]?.word !== 'me' || !PAYS.has(tokens[by - 2]?.word ?? '')) return false;
+  for (const t of tokens) {
+    if (t.word === 'if' || t.word === 'unless' || ONLINE.has(t.word) || hasAnySet(t, ['{image}', '{nude}', '{nudestrong}', '{hush}', '{secret}', '{app}'])) return false;
+  }
+  return true;
+}
+
+/** Session 44faW: things in a room or a pool whose edge a child knocks into or sits on. */
+const EDGE_THINGS: ReadonlySet<string> = new Set(['table', 'desk', 'bed', 'sofa', 'couch', 'chair', 'bath', 'pool', 'counter', 'worktop', 'cupboard', 'door', 'step', 'kerb', 'curb', 'pavement', 'trampoline', 'seat', 'bench', 'shelf', 'radiator', 'sink', 'stage', 'mat', 'page', 'screen', 'wardrobe', 'drawer', 'dresser', 'bunk', 'coffee']);
+/** Session 44faW: what keeps the edge of a thing a danger: means, pills, keeping quiet, meaning it. */
+const EDGE_VETO = ['{means}', '{pills}', '{hush}', '{earnest}'];
+const EDGE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'my', 'our', 'his', 'her', 'their', 'that', 'this']);
+
+/**
+ * Session 44faW: "on the edge of" a table, a bed, a pool… (last session's known false alarm "i hit my stomach on the edge
+ * of the table"): overdose-taken's "on the edge of" stands down when a thing of the house or the pool (`EDGE_THINGS`)
+ * follows it (after a the, my…), and the message names no means, pills, keeping quiet or meaning it (a bruise "gone
+ * purple" is no distress to veto it). "im on
+ * the edge of the bridge" and "sitting on the edge of my bed with the pills" keep it.
+ */
+function edgeOfThing(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== 'lex:immediate_danger.overdose-taken' || tokens[m.last]?.word !== 'of' || tokens[m.last - 1]?.word !== 'edge') return false;
+  const q = EDGE_DETERMINERS.has(tokens[m.last + 1]?.word ?? '') ? m.last + 2 : m.last + 1;
+  if (!EDGE_THINGS.has(tokens[q]?.word ?? '')) return false;
+  for (const t of tokens) if (EDGE_VETO.some((v) => t.sets.includes(v))) return false;
+  return true;
 }
 
 /** Set by {@link probeArgs}' stand-ins when a test reads anything of the message, the phrase, the scope or the model. */
