@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile, tokens, Vocabulary } from '../../dialogs/match.js';
-
-/** A small deterministic generator (mulberry32), so a failure names the same texts every run. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random as generator } from '../helpers/bad-frames.js';
 
 describe('tokens: the ASCII path (session 44)', () => {
   it('reads every ASCII text as the general path does', () => {

@@ -1,23 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseFrame } from '../../../../server/routes/chat/frames.js';
+import { random } from '../../../helpers/bad-frames.js';
 
 /**
  * Session 42: parseFrame reads the usual child's message without JSON.parse. Whatever it reads that way must come out
  * exactly as JSON.parse and the schemas would have it. A frame with a space in front (JSON.parse skips it) never takes
  * the fast path, so each generated frame is compared with itself read the long way.
  */
-
-/** A small seeded generator (mulberry32), so a failure can be run again. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pickFrom = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
 
