@@ -1,14 +1,14 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { afterEach, beforeEach } from 'vitest';
-import { createStore, type SqlStore } from '../../server/store/index.js';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { createStore, defaultMigrationsDir, type SqlStore } from '../../server/store/index.js';
 import { startPostgres, type PrivatePostgres } from './postgres.js';
 
 /** The drivers every store test runs against. */
@@ -82,6 +82,65 @@ export function storeFolderPerTest(options: { template?: boolean } = {}): { read
     await temporary?.remove();
   });
   return folder;
+}
+
+/** A fresh, empty database of {@link freshDatabases}, and how to open stores on it. */
+export interface FreshDatabase {
+  /** A temporary folder of this database's own (removed after the file's tests). */
+  readonly folder: string;
+  /** Opens a store on the database with the migrations of `migrationsDir` (default: all); closed after the file's tests. */
+  open(migrationsDir?: string): Promise<SqlStore>;
+}
+
+/**
+ * For the describe it is called in, on `driver`: `fresh()` makes a new empty database each time it is called (a PGlite
+ * folder, or a database named `<prefix>_<n>` on a PostgreSQL cluster started once for the describe). Every store
+ * opened and folder made is closed and removed after the describe's tests, the cluster last.
+ */
+export function freshDatabases(driver: StoreDriver, prefix: string): () => Promise<FreshDatabase> {
+  let postgres: PrivatePostgres | null = null;
+  let databases = 0;
+  const cleanups: (() => Promise<void>)[] = [];
+  beforeAll(async () => {
+    if (driver === 'postgres') postgres = await startPostgres();
+  });
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    await postgres?.stop();
+  });
+  return async () => {
+    const folder = await temporaryDir();
+    cleanups.push(folder.remove);
+    let url: string | undefined;
+    if (postgres !== null) {
+      databases += 1;
+      url = await postgres.createDatabase(`${prefix}_${databases}`);
+    } else {
+      await copyPgliteTemplate(join(folder.dir, 'store'));
+    }
+    return {
+      folder: folder.dir,
+      open: async (migrationsDir) => {
+        const store = await createStore({
+          ...(url === undefined ? { dataDir: join(folder.dir, 'store') } : { databaseUrl: url }),
+          ...(migrationsDir === undefined ? {} : { migrationsDir }),
+        });
+        cleanups.push(() => store.close());
+        return store;
+      },
+    };
+  };
+}
+
+/** Copies Harbour's migrations numbered below `version` into a new folder under `folder` (the schema as it was before that migration); returns the new folder. */
+export async function migrationsBefore(folder: string, version: number): Promise<string> {
+  const dir = join(folder, `migrations-before-${version}`);
+  await mkdir(dir);
+  for (const file of await readdir(defaultMigrationsDir())) {
+    const n = Number(/^(\d+)_/.exec(file)?.[1]);
+    if (file.endsWith('.sql') && n < version) await copyFile(join(defaultMigrationsDir(), file), join(dir, file));
+  }
+  return dir;
 }
 
 /**

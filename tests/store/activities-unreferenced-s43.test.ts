@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { copyFile, mkdir, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore, defaultMigrationsDir, type SqlStore, type StoredActivity } from '../../server/store/index.js';
+import { describe, expect, it } from 'vitest';
+import { type SqlStore, type StoredActivity } from '../../server/store/index.js';
 import type { WireActivity } from '../../server/protocol/index.js';
-import { startPostgres, type PrivatePostgres } from '../helpers/postgres.js';
-import { copyPgliteTemplate, STORE_DRIVERS, temporaryDir } from '../helpers/store.js';
+import { freshDatabases, migrationsBefore, STORE_DRIVERS } from '../helpers/store.js';
 
 // Migration 011 (session 43): activities has no foreign key to conversations any more; a trigger
 // deletes a conversation's activities with it. Everything a reader or a deleter sees stays the same,
@@ -18,52 +15,14 @@ const view = (list: readonly StoredActivity[]): unknown[] =>
   list.map((a) => [a.seq, a.clientActivityId, a.activity, a.createdAt.toISOString()]);
 
 describe.each(STORE_DRIVERS)('activities without a foreign key (011) on %s', (driver) => {
-  let postgres: PrivatePostgres | null = null;
-  let databases = 0;
-  const cleanups: (() => Promise<void>)[] = [];
-
-  beforeAll(async () => {
-    if (driver === 'postgres') postgres = await startPostgres();
-  });
-  afterAll(async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
-    await postgres?.stop();
-  });
-
-  async function fresh(): Promise<{ open: (migrationsDir?: string) => Promise<SqlStore>; folder: string }> {
-    const folder = await temporaryDir();
-    cleanups.push(folder.remove);
-    let url: string | undefined;
-    if (postgres !== null) {
-      databases += 1;
-      url = await postgres.createDatabase(`unref_${databases}`);
-    } else {
-      await copyPgliteTemplate(join(folder.dir, 'store'));
-    }
-    return {
-      folder: folder.dir,
-      open: async (migrationsDir) => {
-        const store = await createStore({
-          ...(url === undefined ? { dataDir: join(folder.dir, 'store') } : { databaseUrl: url }),
-          ...(migrationsDir === undefined ? {} : { migrationsDir }),
-        });
-        cleanups.push(() => store.close());
-        return store;
-      },
-    };
-  }
+  const fresh = freshDatabases(driver, 'unref');
 
   const activityRows = async (store: SqlStore, id: string): Promise<number> =>
     (await store.db.query<{ n: number }>('SELECT count(*)::integer AS n FROM activities WHERE conversation_id = $1', [id]))[0]?.n ?? -1;
 
   it('upgrades a database at 010 with data in it: same rows, appends carry on, a delete still takes the activities', async () => {
     const { open, folder } = await fresh();
-    const before = join(folder, 'migrations-010');
-    await mkdir(before);
-    for (const file of await readdir(defaultMigrationsDir())) {
-      const version = Number(/^(\d+)_/.exec(file)?.[1]);
-      if (file.endsWith('.sql') && version < 11) await copyFile(join(defaultMigrationsDir(), file), join(before, file));
-    }
+    const before = await migrationsBefore(folder, 11);
     const old = await open(before);
     expect((await old.db.query<{ version: number }>('SELECT max(version) AS version FROM schema_migrations'))[0]?.version).toBe(10);
     const foreignKeys = async (store: SqlStore): Promise<string[]> =>

@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { copyFile, mkdir, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore, defaultMigrationsDir, type SnapshotRecord, type SqlStore, type StoredActivity } from '../../server/store/index.js';
+import { describe, expect, it } from 'vitest';
+import { type SnapshotRecord, type SqlStore, type StoredActivity } from '../../server/store/index.js';
 import { utf8JsonArray } from '../../server/store/append-batcher.js';
 import type { WireActivity } from '../../server/protocol/index.js';
-import { startPostgres, type PrivatePostgres } from '../helpers/postgres.js';
-import { copyPgliteTemplate, STORE_DRIVERS, temporaryDir } from '../helpers/store.js';
+import { freshDatabases, migrationsBefore, STORE_DRIVERS } from '../helpers/store.js';
 
 // Migration 008 stores each append as one row (a run of activities) instead of one row per
 // activity. Readers must see exactly what they saw before, on new data and on data written before
@@ -28,41 +25,7 @@ const view = (list: readonly StoredActivity[]): unknown[] =>
   list.map((a) => [a.seq, a.clientActivityId, a.activity, a.createdAt.toISOString()]);
 
 describe.each(STORE_DRIVERS)('one row per append on %s', (driver) => {
-  let postgres: PrivatePostgres | null = null;
-  let databases = 0;
-  const cleanups: (() => Promise<void>)[] = [];
-
-  beforeAll(async () => {
-    if (driver === 'postgres') postgres = await startPostgres();
-  });
-  afterAll(async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
-    await postgres?.stop();
-  });
-
-  /** A fresh database; `open(dir)` opens a store on it with the migrations of `dir` (default: all). */
-  async function fresh(): Promise<{ open: (migrationsDir?: string) => Promise<SqlStore>; folder: string }> {
-    const folder = await temporaryDir();
-    cleanups.push(folder.remove);
-    let url: string | undefined;
-    if (postgres !== null) {
-      databases += 1;
-      url = await postgres.createDatabase(`rows_${databases}`);
-    } else {
-      await copyPgliteTemplate(join(folder.dir, 'store'));
-    }
-    return {
-      folder: folder.dir,
-      open: async (migrationsDir) => {
-        const store = await createStore({
-          ...(url === undefined ? { dataDir: join(folder.dir, 'store') } : { databaseUrl: url }),
-          ...(migrationsDir === undefined ? {} : { migrationsDir }),
-        });
-        cleanups.push(() => store.close());
-        return store;
-      },
-    };
-  }
+  const fresh = freshDatabases(driver, 'rows');
 
   it('stores a turn as one row and reads every window of seqs as single activities', async () => {
     const { open } = await fresh();
@@ -181,12 +144,7 @@ describe.each(STORE_DRIVERS)('one row per append on %s', (driver) => {
   it('upgrades a database with data in it: old rows read back identically, and appends carry on', async () => {
     const { open, folder } = await fresh();
     // The migrations as they were before 008.
-    const before = join(folder, 'migrations-007');
-    await mkdir(before);
-    for (const file of await readdir(defaultMigrationsDir())) {
-      const version = Number(/^(\d+)_/.exec(file)?.[1]);
-      if (file.endsWith('.sql') && version < 8) await copyFile(join(defaultMigrationsDir(), file), join(before, file));
-    }
+    const before = await migrationsBefore(folder, 8);
     const old = await open(before);
     expect((await old.db.query<{ version: number }>('SELECT max(version) AS version FROM schema_migrations'))[0]?.version).toBe(7);
 
@@ -256,12 +214,7 @@ describe.each(STORE_DRIVERS)('one row per append on %s', (driver) => {
 
   it('upgrades a database at 008 to json columns (009): every activity, snapshot and duplicate reads back the same', async () => {
     const { open, folder } = await fresh();
-    const before = join(folder, 'migrations-008');
-    await mkdir(before);
-    for (const file of await readdir(defaultMigrationsDir())) {
-      const version = Number(/^(\d+)_/.exec(file)?.[1]);
-      if (file.endsWith('.sql') && version < 9) await copyFile(join(defaultMigrationsDir(), file), join(before, file));
-    }
+    const before = await migrationsBefore(folder, 9);
     const old = await open(before);
     expect((await old.db.query<{ version: number }>('SELECT max(version) AS version FROM schema_migrations'))[0]?.version).toBe(8);
     const columnType = async (store: SqlStore, table: string, column: string): Promise<string | undefined> =>
