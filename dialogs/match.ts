@@ -31,31 +31,41 @@ export function tokens(text: string): string[] {
   return n === '' ? [] : n.split(' ');
 }
 
-/** Any code unit outside ASCII. */
-const NOT_ASCII = /[\u0080-\uffff]/;
-/** A run of ASCII letters, digits and apostrophes, lower case. */
-const ASCII_RUN = /[a-z0-9'`]+/g;
-const APOSTROPHES = /['`]/g;
-
 /**
- * {@link tokens} for plain ASCII text (most messages), or `undefined` when any other character is in it. For
- * ASCII, NFKC and the zero-width characters change nothing, the letters and digits are [A-Za-z0-9] and the
- * apostrophes ' and `, so the words are the same as the general path's. Read by regular expressions, not a loop
- * of `charCodeAt`: the texts come as strings of many representations inside V8 (sliced, joined, internalised),
- * which made each character's method look-up a megamorphic one (session 44).
+ * {@link tokens} in one pass for plain ASCII text (most messages), or `undefined` at the first
+ * other character. For ASCII, NFKC and the zero-width characters change nothing, the letters and
+ * digits are [A-Za-z0-9] and the apostrophes ' and `, so the words are the same as the general path's.
+ * Each character read by `String.prototype.charCodeAt.call`, not `text.charCodeAt`: the texts come as
+ * strings of many representations inside V8 (sliced, joined, internalised), which made each method
+ * look-up a megamorphic one; the function itself TurboFan knows and inlines for any string. Session 45:
+ * ~2,900 instructions a turn fewer than session 44's regular expressions (`RegExpMatchFast` and the
+ * global match's runtime part).
  */
 function asciiTokens(text: string): string[] | undefined {
-  if (NOT_ASCII.test(text)) return undefined;
-  const lower = text.toLowerCase();
-  const runs = lower.match(ASCII_RUN);
-  if (runs === null) return [];
-  if (!lower.includes("'") && !lower.includes('`')) return runs;
-  // An apostrophe is dropped: "I'd" is one word, "id" (and one alone is no word).
   const out: string[] = [];
-  for (const run of runs) {
-    const word = run.replace(APOSTROPHES, '');
-    if (word !== '') out.push(word);
+  const lower = text.toLowerCase();
+  let word = ''; // the current word's pieces before an apostrophe
+  let start = -1; // where the current run of letters and digits began, or -1
+  const length = lower.length;
+  for (let i = 0; i < length; i++) {
+    // Checked on the text itself: a few other characters lower-case to ASCII (the Kelvin sign).
+    if (String.prototype.charCodeAt.call(text, i) > 0x7f) return undefined;
+    const c = String.prototype.charCodeAt.call(lower, i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      if (start < 0) start = i;
+    } else if (c === 0x27 || c === 0x60) {
+      // An apostrophe is dropped: "I'd" is one word, "id".
+      if (start >= 0) word += lower.slice(start, i);
+      start = -1;
+    } else {
+      if (start >= 0) word += lower.slice(start, i);
+      if (word !== '') out.push(word);
+      word = '';
+      start = -1;
+    }
   }
+  if (start >= 0) word += lower.slice(start);
+  if (word !== '') out.push(word);
   return out;
 }
 
