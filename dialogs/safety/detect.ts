@@ -2547,6 +2547,29 @@ function isDeniedOutright(tokens: readonly Token[], first: number, last: number,
 
 const NOT_DENIED = wordList('not_denied');
 
+/** Session 45 (msX): what a child who has denied a death wish may want instead, as the message's last words (see {@link deniedThenWell}). */
+const WELL_AGAIN = new Set(['better', 'happy', 'happier', 'normal', 'ok', 'okay', 'fine', 'well']);
+const WELL_VERBS = new Set(['feel', 'be', 'get', 'feeling']);
+/**
+ * Session 45 (msX): a death wish denied outright ({@link isDeniedOutright}) and then, to the end of the message, only a
+ * wish to be well: "i dont want to die i just want to feel better", "i dont want to die, i just want to be happy again".
+ * The classifier does not raise self-harm again for it, as for a bare denial. A wish for the pain or everything to stop
+ * ("…i just want the pain to stop"), or anything else after the denial, is still the classifier's to read.
+ */
+function deniedThenWell(tokens: readonly Token[], m: PhraseMatch, model: SafetyModel): boolean {
+  let k = m.last + 1;
+  const w = (i: number): string => tokens[i]?.word ?? '';
+  if (w(k) !== 'i') return false;
+  k += 1;
+  if (w(k) === 'just' || w(k) === 'only' || w(k) === 'really') k += 1;
+  if (w(k) !== 'want' || w(k + 1) !== 'to' || !WELL_VERBS.has(w(k + 2))) return false;
+  k += 3;
+  if (!WELL_AGAIN.has(w(k))) return false;
+  k += 1;
+  if (w(k) === 'again') k += 1;
+  return k === tokens.length && isDeniedOutright(tokens.slice(0, m.last + 1), m.first, m.last, model);
+}
+
 /**
  * Session 16: an overdose denied ("i havent taken them", "i didnt take any", signal
  * `overdose-denied`), with nothing after it of later, wanting, a part taken or pills in hand
@@ -7572,7 +7595,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       if (rule.category) {
         scoped.add(rule.category);
         if (DEFER_ALWAYS.has(down)) deferred.add(rule.category);
-        if (down === 'negated' && rule.category === 'self_harm' && isDeniedOutright(tokens, m.first, m.last, model)) selfHarmDenied = true;
+        if (down === 'negated' && rule.category === 'self_harm' && (isDeniedOutright(tokens, m.first, m.last, model) || deniedThenWell(tokens, m, model))) selfHarmDenied = true;
         if (down === 'hyperbole') selfHarmHyperbole = true;
         if (down === 'over') toldOver = true;
         if (down === 'trusted' && rule.id === SOMEONE_OUTSIDE && ownPeopleBefore(tokens, m)) outsideKin = true;
