@@ -90,3 +90,15 @@ describe('session 45msX: money asked for in roundabout words', () => {
     expect(categories('my dad asked me to order him a pizza on his app')).toEqual([]);
   });
 });
+
+describe('session 45msX: a story, game or hypothetical frame beside words that say it is real (realBesideFrame)', () => {
+  it('keeps danger now and self-harm when the child says the framed line is real or their own', () => {
+    expect(categories('in the rp my character jumps off a bridge and honestly i think about doing it myself')).toContain('self_harm');
+    expect(categories('im on the roof from my minecraft build, the real one at school, and i dont want to come down')).not.toEqual([]);
+  });
+
+  it('leaves a framed line with no such words, and a general question, as it was', () => {
+    expect(categories('in the rp my character wants to jump off a bridge but her friend talks her down')).toEqual([]);
+    expect(categories('what if someone wanted to kill themselves irl, how would you know')).not.toContain('self_harm');
+  });
+});
