@@ -396,7 +396,11 @@ function septAsSend(before: string | undefined, after: string | undefined): stri
 const NOUN_NOT_CONTRACTION: Readonly<Record<string, string>> = { shed: 'shed', hed: 'head' };
 /** Only words that cannot end a clause before a new one: not "her" ("if i loved HER id send…"), "that" ("said THAT hed…"). */
 const NOUN_POINTERS = new Set(['the', 'a', 'my', 'ma', 'mi', 'your', 'ur', 'yr', 'his', 'our', 'their', 'this', 'garden']);
-function nounNotContraction(text: string, before: string | undefined): string | undefined {
+/** Session 45 (msX): "are" typed by ear for "our" between a word of place and a part of the home ("a man in ARE garden"). */
+const PLACE_BEFORE_OUR = new Set(['in', 'at', 'outside', 'near', 'by', 'to', 'round', 'into', 'on', 'from']);
+const HOME_AFTER_OUR = new Set(['garden', 'house', 'door', 'front', 'back', 'window', 'windows', 'flat', 'drive', 'driveway', 'street', 'road', 'hallway', 'kitchen', 'hall', 'gate', 'porch', 'shed']);
+function nounNotContraction(text: string, before: string | undefined, after: string | undefined): string | undefined {
+  if (text === 'are') return before !== undefined && after !== undefined && PLACE_BEFORE_OUR.has(before) && HOME_AFTER_OUR.has(after) ? 'our' : undefined;
   const noun = NOUN_NOT_CONTRACTION[text];
   return noun !== undefined && before !== undefined && NOUN_POINTERS.has(before) ? noun : undefined;
 }
@@ -451,7 +455,7 @@ export function readWords<T>(text: string, vocab: Vocabulary, make: WordMaker<T>
       i += cy.length - 1;
       continue;
     }
-    const sept = p.text === 'sept' ? septAsSend(pieces[i - 1]?.text, pieces[i + 1]?.text) : nounNotContraction(p.text, pieces[i - 1]?.text);
+    const sept = p.text === 'sept' ? septAsSend(pieces[i - 1]?.text, pieces[i + 1]?.text) : nounNotContraction(p.text, pieces[i - 1]?.text, pieces[i + 1]?.text);
     if (sept !== undefined) {
       words.push(make(sept, p.start, p.end, sentence, quoted, withKeys ? keysOf(vocab, sept) : undefined));
       continue;

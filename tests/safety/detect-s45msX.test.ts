@@ -102,3 +102,18 @@ describe('session 45msX: a story, game or hypothetical frame beside words that s
     expect(categories('what if someone wanted to kill themselves irl, how would you know')).not.toContain('self_harm');
   });
 });
+
+describe('session 45msX: "are" for "our" before a part of the home, a knife by ear, someone from online at the child\'s event', () => {
+  it('reads someone in "are garden", a "nife", and a gamer coming to the school play', () => {
+    expect(categories('theres a man at are back door and he keeps knocking')).toContain('immediate_danger');
+    expect(categories('my step dad has got a nife and hes screaming at me')).toContain('immediate_danger');
+    expect(categories('a guy i play fortnite with says hes coming to my school play on friday')).toContain('meet_or_secrecy');
+  });
+
+  it('keeps "we are" sentences, a kitchen knife for tea and family at the play quiet', () => {
+    expect(categories('we are house sitting for my aunt this week')).toEqual([]);
+    expect(categories('i used a nife to cut the onions for tea')).toEqual([]);
+    expect(categories('my grandad wants to come to my school play, he saw it on my snap')).toEqual([]);
+    expect(categories('my aunt wants to come watch me at the school fair, she saw the post on insta')).toEqual([]);
+  });
+});
