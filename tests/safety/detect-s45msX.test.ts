@@ -117,3 +117,13 @@ describe('session 45msX: "are" for "our" before a part of the home, a knife by e
     expect(categories('my aunt wants to come watch me at the school fair, she saw the post on insta')).toEqual([]);
   });
 });
+
+describe('session 45msX: someone who turned or showed up at a bare place, asking for the child (ownPlaceOnly kept)', () => {
+  it('reads someone from online turning up at the school gates asking for the child as danger now', () => {
+    expect(categories('my online friend from fortnite just turned up at my school gates asking for me')).toContain('immediate_danger');
+  });
+
+  it('keeps the child\'s own plans at a bare place quiet', () => {
+    expect(categories('i was asking for directions at the school gates')).toEqual([]);
+  });
+});
