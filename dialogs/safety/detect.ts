@@ -693,6 +693,37 @@ function fictionOwnedAfter(tokens: readonly Token[], m: PhraseMatch, rule: Compi
   return false;
 }
 
+/**
+ * Session 45 (msX): words that say a framed line is real or the child's own, wherever they stand in the message (see
+ * {@link realBesideFrame}).
+ */
+const REAL_MARKERS: readonly (readonly string[])[] = [
+  ['the', 'real', 'one'], ['really', 'happened'], ['actually', 'happened'], ['it', 'really', 'did'], ['he', 'really', 'did'], ['she', 'really', 'did'],
+  ['not', 'a', 'game'], ['not', 'just', 'a', 'game'], ['not', 'a', 'story'], ['not', 'just', 'a', 'story'], ['not', 'pretend'], ['not', 'made', 'up'], ['not', 'roleplay'], ['not', 'a', 'roleplay'],
+  ['so', 'do', 'i'], ['doing', 'it', 'myself'], ['do', 'it', 'myself'], ['want', 'that', 'to', 'be', 'me'], ['its', 'actually', 'me'], ['that', 'is', 'actually', 'me'],
+];
+/**
+ * Session 45 (msX): a story, a game, a roleplay or a hypothetical frame that swallows a real disclosure in the same
+ * message: "the horror game im making has a level where you jump off a bridge and i think about DOING IT MYSELF", "im
+ * standing on the bridge from my horror game, THE REAL ONE near me", "its like a story but it REALLY HAPPENED", "its
+ * NOT A GAME, he really did…". For danger now and self-harm only, where a miss costs most, a marker of `REAL_MARKERS`
+ * anywhere in the message (not in quotation marks) keeps the phrase from standing down as fiction or a hypothetical.
+ * (Not "irl" or "in real life": "what if someone wanted to kill themselves irl" is a general question; nor for the other
+ * categories.)
+ */
+function realBesideFrame(tokens: readonly Token[], rule: CompiledRule): boolean {
+  if (rule.category !== 'self_harm' && rule.category !== 'immediate_danger') return false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (tokens[i]?.quoted) continue;
+    for (const marker of REAL_MARKERS) {
+      let k = 0;
+      while (k < marker.length && tokens[i + k]?.word === marker[k] && tokens[i + k]?.sentence === tokens[i]?.sentence) k += 1;
+      if (k === marker.length) return true;
+    }
+  }
+  return false;
+}
+
 const MOCKING_LAUGHS = wordList('mocking_laughs');
 const ASIDE_WORKS = wordList('aside_works');
 const ASIDE_KIT = wordList('aside_kit');
@@ -2546,6 +2577,29 @@ function isDeniedOutright(tokens: readonly Token[], first: number, last: number,
 }
 
 const NOT_DENIED = wordList('not_denied');
+
+/** Session 45 (msX): what a child who has denied a death wish may want instead, as the message's last words (see {@link deniedThenWell}). */
+const WELL_AGAIN = new Set(['better', 'happy', 'happier', 'normal', 'ok', 'okay', 'fine', 'well']);
+const WELL_VERBS = new Set(['feel', 'be', 'get', 'feeling']);
+/**
+ * Session 45 (msX): a death wish denied outright ({@link isDeniedOutright}) and then, to the end of the message, only a
+ * wish to be well: "i dont want to die i just want to feel better", "i dont want to die, i just want to be happy again".
+ * The classifier does not raise self-harm again for it, as for a bare denial. A wish for the pain or everything to stop
+ * ("…i just want the pain to stop"), or anything else after the denial, is still the classifier's to read.
+ */
+function deniedThenWell(tokens: readonly Token[], m: PhraseMatch, model: SafetyModel): boolean {
+  let k = m.last + 1;
+  const w = (i: number): string => tokens[i]?.word ?? '';
+  if (w(k) !== 'i') return false;
+  k += 1;
+  if (w(k) === 'just' || w(k) === 'only' || w(k) === 'really') k += 1;
+  if (w(k) !== 'want' || w(k + 1) !== 'to' || !WELL_VERBS.has(w(k + 2))) return false;
+  k += 3;
+  if (!WELL_AGAIN.has(w(k))) return false;
+  k += 1;
+  if (w(k) === 'again') k += 1;
+  return k === tokens.length && isDeniedOutright(tokens.slice(0, m.last + 1), m.first, m.last, model);
+}
 
 /**
  * Session 16: an overdose denied ("i havent taken them", "i didnt take any", signal
@@ -4516,13 +4570,13 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [lessonRetold, 'advice'],
   [(tokens, m, rule) => giftAsBait(tokens, m, rule), 'sent'],
   [(tokens, m, rule, _scope, model) => rule.negatable && isNegated(tokens, m, model, rule.strictNegation) && !commandThenDeed(tokens, m, model), 'negated'],
-  [(tokens, m, rule) => toldInFiction(tokens, m, rule) && !fictionOwnedAfter(tokens, m, rule), 'fiction'],
-  [toldInStory, 'fiction'],
+  [(tokens, m, rule) => toldInFiction(tokens, m, rule) && !fictionOwnedAfter(tokens, m, rule) && !realBesideFrame(tokens, rule), 'fiction'],
+  [(tokens, m, rule) => toldInStory(tokens, m, rule) && !realBesideFrame(tokens, rule), 'fiction'],
   [warningRetold, 'advice'],
   [bankAsked, 'role'],
   [aloneFeeling, 'mild'],
   [overAndDone, 'over'],
-  [(tokens, m, rule, scope) => rule.hypothetical && !curiousAboutMeans(tokens, rule) && !speakerVowsOnCondition(tokens, m, rule) && isHypothetical(tokens, m, scope, rule.category === 'self_harm'), 'hypothetical'],
+  [(tokens, m, rule, scope) => rule.hypothetical && !curiousAboutMeans(tokens, rule) && !speakerVowsOnCondition(tokens, m, rule) && isHypothetical(tokens, m, scope, rule.category === 'self_harm') && !realBesideFrame(tokens, rule), 'hypothetical'],
   [(tokens, m, rule, scope) => rule.resolvable && (scope.resolved || scope.closedFrom > m.last) && !relapseAfter(tokens, m, rule) && !reopenedAfterOutcome(tokens, m), 'resolved'],
   [(tokens, m, rule) => rule.category === 'self_harm' && rule.urgency !== 'immediate' && toldAsOver(tokens, m), 'over'],
   [(tokens, m, rule) => ACT_RULES.has(rule.id) && toldAsOver(tokens, m, true), 'over'],
@@ -7572,7 +7626,7 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       if (rule.category) {
         scoped.add(rule.category);
         if (DEFER_ALWAYS.has(down)) deferred.add(rule.category);
-        if (down === 'negated' && rule.category === 'self_harm' && isDeniedOutright(tokens, m.first, m.last, model)) selfHarmDenied = true;
+        if (down === 'negated' && rule.category === 'self_harm' && (isDeniedOutright(tokens, m.first, m.last, model) || deniedThenWell(tokens, m, model))) selfHarmDenied = true;
         if (down === 'hyperbole') selfHarmHyperbole = true;
         if (down === 'over') toldOver = true;
         if (down === 'trusted' && rule.id === SOMEONE_OUTSIDE && ownPeopleBefore(tokens, m)) outsideKin = true;

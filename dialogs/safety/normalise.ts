@@ -388,6 +388,23 @@ function septAsSend(before: string | undefined, after: string | undefined): stri
   return before !== undefined && SEPT_SUBJECTS.has(before) ? 'sent' : 'send';
 }
 
+/**
+ * Session 45 (msX): a contraction typed without its apostrophe that is also a noun ("shed") or a noun typed by ear
+ * ("hed": head), read as the noun right after a word that owns or points at a thing ("locked in THE shed", "banged MY
+ * hed"); anywhere else it is the contraction, as text-speak says ("shed kill me", "hed find out").
+ */
+const NOUN_NOT_CONTRACTION: Readonly<Record<string, string>> = { shed: 'shed', hed: 'head' };
+/** Only words that cannot end a clause before a new one: not "her" ("if i loved HER id send…"), "that" ("said THAT hed…"). */
+const NOUN_POINTERS = new Set(['the', 'a', 'my', 'ma', 'mi', 'your', 'ur', 'yr', 'his', 'our', 'their', 'this', 'garden']);
+/** Session 45 (msX): "are" typed by ear for "our" between a word of place and a part of the home ("a man in ARE garden"). */
+const PLACE_BEFORE_OUR = new Set(['in', 'at', 'outside', 'near', 'by', 'to', 'round', 'into', 'on', 'from']);
+const HOME_AFTER_OUR = new Set(['garden', 'house', 'door', 'front', 'back', 'window', 'windows', 'flat', 'drive', 'driveway', 'street', 'road', 'hallway', 'kitchen', 'hall', 'gate', 'porch', 'shed']);
+function nounNotContraction(text: string, before: string | undefined, after: string | undefined): string | undefined {
+  if (text === 'are') return before !== undefined && after !== undefined && PLACE_BEFORE_OUR.has(before) && HOME_AFTER_OUR.has(after) ? 'our' : undefined;
+  const noun = NOUN_NOT_CONTRACTION[text];
+  return noun !== undefined && before !== undefined && NOUN_POINTERS.has(before) ? noun : undefined;
+}
+
 /** Normalise a message into words with offsets into the original text. Pure. */
 export function normalise(text: string, vocab: Vocabulary): Word[] {
   return readWords(text, vocab, plainWord, false);
@@ -438,7 +455,7 @@ export function readWords<T>(text: string, vocab: Vocabulary, make: WordMaker<T>
       i += cy.length - 1;
       continue;
     }
-    const sept = p.text === 'sept' ? septAsSend(pieces[i - 1]?.text, pieces[i + 1]?.text) : undefined;
+    const sept = p.text === 'sept' ? septAsSend(pieces[i - 1]?.text, pieces[i + 1]?.text) : nounNotContraction(p.text, pieces[i - 1]?.text, pieces[i + 1]?.text);
     if (sept !== undefined) {
       words.push(make(sept, p.start, p.end, sentence, quoted, withKeys ? keysOf(vocab, sept) : undefined));
       continue;

@@ -399,7 +399,7 @@ function isConditionNegator(tokens: readonly Token[], j: number, first: number):
   if (!opens) return false;
   for (let k = j + 2; k < first; k += 1) if (MAIN_CLAUSE_SUBJECTS.has(tokens[k]?.word ?? '')) return true;
   if (first - j >= 3 && tokens[first]?.sets.includes('{askopener}') === true) return true;
-  if (refusalCondition(tokens, first)) return true;
+  if (refusalCondition(tokens, first) || refusalThenVow(tokens, first)) return true;
   return demandTold(tokens, j);
 }
 
@@ -512,10 +512,33 @@ export function isHypothetical(tokens: readonly Token[], m: PhraseMatch, scope: 
   // Session 38 (clause): a lesson or film's frame that is also a hypothetical opener ("in pshe…") ends where the child's
   // own disclosure starts, as the general scope does (see generalHere).
   if (!question && scope.generalSentences.has(s) && !generalHere(tokens, m.first, scope)) return false;
-  if (!question && refusalCondition(tokens, m.first)) return false;
+  if (!question && (refusalCondition(tokens, m.first) || refusalThenVow(tokens, m.first))) return false;
   if (!firstPerson) return !toldSideways(tokens, m, scope, question ? (scope.questionFrom.get(s) ?? 0) : (scope.hypotheticalFrom.get(s) ?? 0));
   for (let i = Math.max(0, m.first - 1); i <= m.last; i += 1) if (FIRST_PERSON.has(tokens[i]?.word ?? '')) return false;
-  return true;
+  return !ownPlea(tokens, m);
+}
+
+/** Session 45 (msX): how far before a self-harm phrase {@link ownPlea} looks for the child as its subject. */
+const PLEA_REACH = 4;
+/** Session 45 (msX): people a question may be about instead of the child (with the sets `generic`, `peers`, `offspring`). */
+const PLEA_OTHERS = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'his', 'you', 'u', 'my', 'character', 'characters', 'oc', 'someone', 'somebody', 'anyone']);
+
+/**
+ * Session 45 (msX): a plea about the child's own thoughts, asked as a question, with a word between the child and the
+ * phrase: "how do I STOP wanting to die", "how can I QUIT wanting to hurt myself", "is it normal that I KEEP thinking
+ * about dying". The nearest person before the phrase, within {@link PLEA_REACH} words of its sentence, is "i". Someone
+ * else nearer stays a question about them ("how do i help SOMEONE wanting to die", "how do i write a CHARACTER wanting
+ * to die", "what should i do if MY friend wants to kill herself").
+ */
+function ownPlea(tokens: readonly Token[], m: PhraseMatch): boolean {
+  const s = tokens[m.first]?.sentence;
+  for (let k = m.first - 1; k >= Math.max(0, m.first - PLEA_REACH); k -= 1) {
+    const t = tokens[k];
+    if (t === undefined || t.sentence !== s) return false;
+    if (t.word === 'i') return true;
+    if (PLEA_OTHERS.has(t.word) || t.sets.includes('{generic}') || t.sets.includes('{peers}') || t.sets.includes('{offspring}')) return false;
+  }
+  return false;
 }
 
 const CONDITION_YOU = wordList('condition_you');
@@ -540,6 +563,28 @@ function refusalCondition(tokens: readonly Token[], first: number): boolean {
     if (!CONDITION_YOU.has(tokens[i + 1]?.word ?? '')) return false;
     const refusal = REFUSALS.has(tokens[i + 2]?.word ?? '') ? i + 2 : REFUSALS.has(tokens[i + 3]?.word ?? '') ? i + 3 : -1;
     return refusal > 0 && first - refusal >= 2 && !WISHES.has(tokens[refusal + 1]?.word ?? '');
+  }
+  return false;
+}
+
+/**
+ * Session 45 (msX): a threat's condition put to the child, then its main clause opening on its own subject, with the
+ * phrase in that clause ("u r dead if u dont reply I no ur skool", "if you dont answer I know where you live", "if u
+ * dont come tonight ILL come find u"): "if" or "unless", "you", a refusal (at most one word after "you"), the
+ * condition's verb, then a word of `main_clause_subjects` at or before the phrase's first word. Neither the refusal
+ * nor the "if" reaches past that subject ({@link refusalCondition} is the same for a clause opening on "your"). Not a
+ * wish refused ("if you dont want to, i get it"), nor a question.
+ */
+function refusalThenVow(tokens: readonly Token[], first: number): boolean {
+  const s = tokens[first]?.sentence;
+  for (let i = first - 3; i >= 0 && tokens[i]?.sentence === s; i -= 1) {
+    const word = tokens[i]?.word;
+    if (word !== 'if' && word !== 'unless') continue;
+    if (!CONDITION_YOU.has(tokens[i + 1]?.word ?? '')) return false;
+    const refusal = REFUSALS.has(tokens[i + 2]?.word ?? '') ? i + 2 : REFUSALS.has(tokens[i + 3]?.word ?? '') ? i + 3 : -1;
+    if (refusal < 0 || WISHES.has(tokens[refusal + 1]?.word ?? '')) return false;
+    for (let k = refusal + 2; k <= first; k += 1) if (MAIN_CLAUSE_SUBJECTS.has(tokens[k]?.word ?? '')) return true;
+    return false;
   }
   return false;
 }

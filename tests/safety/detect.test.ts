@@ -1659,11 +1659,10 @@ describe('session 22, known misses (v49): home alone after a stranger, an age ga
       'he said he will come round and kill me',
     ])
       expect(categories(text), text).toContain('threat_blackmail');
-    for (const text of ['my neighbour said he would come round and sort the fence out', 'the vet said the dog would be fine'])
+    // (Session 45msX: "my dad said he will come round and sort the shed out", a known false alarm of the v130 classifier,
+    // is cleared since "the shed" is read as a shed, not "the she would": back in this list, as its note asked.)
+    for (const text of ['my neighbour said he would come round and sort the fence out', 'the vet said the dog would be fine', 'my dad said he will come round and sort the shed out'])
       expect(categories(text), text).toEqual([]);
-    // Known false alarm of the v130 classifier (session 39's training batches): threat_blackmail at 0.86, over the 0.85
-    // floor (v129: nothing). A later change that clears it makes this fail: then move it back to the list above.
-    expect(categories('my dad said he will come round and sort the shed out')).toEqual(['threat_blackmail']);
   });
 
   it('reads a stranger naming where the child was, their street or what they wore as personal_info; a friend\'s compliment is not', () => {
