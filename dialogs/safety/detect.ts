@@ -346,6 +346,30 @@ function isOnlineWord(t: Token | undefined): boolean {
  * boyfriend she MET ON tiktok"): the word before is an online place, or one of the next three
  * words is "from"/"on"/"met" followed by one.
  */
+const ONLINE_BUSINESSES = wordList('online_businesses');
+const BUSINESS_DETERMINERS = new Set(['the', 'an', 'our', 'my', 'this', 'that', 'their', 'her', 'his']);
+const BUSINESS_OTHERS = new Set(['he', 'she', 'they', 'him', 'boy', 'girl']);
+
+/**
+ * Session 45faX: staff of a place that serves online ("THE online pharmacy asked for my date of birth", "our online
+ * doctor", "the online shop needs my address"): "online" right before a word of `online_businesses`, with a determiner
+ * before it, is the business's own site, not someone met online, for personal_info rules (staff asking details as their
+ * job). Not a business in quotation marks (the online "doctor"), nor one named after someone else or an online place in
+ * the sentence ("a man on insta said he runs an online shop"), and never for money: a fee asked online is the scam.
+ */
+function onlineBusiness(tokens: readonly Token[], j: number): boolean {
+  // A business in scare quotes (the online "doctor") is one only claimed.
+  if (!ONLINE_BUSINESSES.has(tokens[j]?.word ?? '') || tokens[j]?.quoted === true) return false;
+  if (tokens[j - 1]?.word !== 'online' || !BUSINESS_DETERMINERS.has(tokens[j - 2]?.word ?? '')) return false;
+  // Not when someone else or an online place is named before it in the sentence: "a man on insta said he runs an online shop".
+  const s = tokens[j]?.sentence;
+  for (let k = j - 3; k >= 0 && tokens[k]?.sentence === s; k -= 1) {
+    const t = tokens[k];
+    if (t !== undefined && (isOnlineWord(t) || OTHER_PERSON.has(t.word) || BUSINESS_OTHERS.has(t.word))) return false;
+  }
+  return true;
+}
+
 function metOnline(tokens: readonly Token[], j: number): boolean {
   const s = tokens[j]?.sentence;
   if (LIST_WORDS.has(tokens[j + 1]?.word ?? '')) return false;
@@ -1402,7 +1426,39 @@ function trivialHyperbole(tokens: readonly Token[], m: PhraseMatch, rule: Compil
   }
   // Session 31a: "omg" (read as "oh my god") counts as a laughing mark only beside the embarrassing moment itself
   // ("omg i want to die, my crush saw me fall over"), never for a cause or a chore: it is said in earnest too.
-  return trifle || (chore && laugh) || (laugh && (causeGiven(tokens, m) || embarrassingMoment(tokens, m))) || (omg && embarrassingMoment(tokens, m)) || ((dated || thingForgotten(tokens)) && softWish(tokens, m) && !saidInEarnest(tokens));
+  return trifle || (chore && laugh) || (laugh && (causeGiven(tokens, m) || embarrassingMoment(tokens, m))) || (omg && embarrassingMoment(tokens, m)) || ((dated || thingForgotten(tokens) || embarrassmentNamed(tokens, m) || settledAfterBut(tokens, m)) && softWish(tokens, m) && !saidInEarnest(tokens));
+}
+
+const EMBARRASSED_WORDS = wordList('embarrassed_words');
+const TURNED_OUT_FINE = wordList('turned_out_fine');
+
+/**
+ * Session 45faX: the child calls the moment embarrassing beside the softer wish ("i wanna die that was so embarrassing i
+ * called miss mum", "so cringe, i want to disappear"): a word of `embarrassed_words` outside the phrase. Only with
+ * `trivialHyperbole`'s vetoes (distress, pictures, nudity, the body, violence, means, pills) absent, for the softer wish,
+ * and with no word of meaning it: "everyone saw the pics its so embarrassing i want to die" keeps self-harm.
+ */
+function embarrassmentNamed(tokens: readonly Token[], m: PhraseMatch): boolean {
+  for (let j = 0; j < tokens.length; j += 1) if ((j < m.first || j > m.last) && EMBARRASSED_WORDS.has(tokens[j]?.word ?? '')) return true;
+  return false;
+}
+
+/**
+ * Session 45faX: the moment told with the softer wish, and how it turned out after "but" ("i wanted to disappear but it was
+ * fine in the end", "i wish i could disappear when the teacher read my story out but it was actually good"): after the
+ * phrase, "but", then within four words "was", "were" or "went", then within two a word of `turned_out_fine`. "i want to
+ * die but im fine" (no "was") keeps self-harm.
+ */
+function settledAfterBut(tokens: readonly Token[], m: PhraseMatch): boolean {
+  for (let k = m.last + 1; k < tokens.length; k += 1) {
+    if (tokens[k]?.word !== 'but') continue;
+    for (let q = k + 1; q <= k + 4 && q < tokens.length; q += 1) {
+      const w = tokens[q]?.word ?? '';
+      if (w !== 'was' && w !== 'were' && w !== 'went') continue;
+      for (let r = q + 1; r <= q + 3 && r < tokens.length; r += 1) if (TURNED_OUT_FINE.has(tokens[r]?.word ?? '')) return true;
+    }
+  }
+  return false;
 }
 
 const TASK_DAYS = wordList('task_days');
@@ -5397,7 +5453,7 @@ export function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: Compi
         // Session 20: a trusted role only claimed ("PRETENDING TO BE a delivery driver", "SAYING ITS a delivery").
         if (TRUSTED_SETS.has(set) && (claimedRole(tokens, j) || idealRole(tokens, j))) continue;
         // Session 33b: staff the same ("PRETENDING TO BE a taxi driver", "the bus driver ON ROBLOX").
-        if (set === '{services}' && (claimedRole(tokens, j) || (tokens[j - 1]?.keys.includes(set) === true && claimedRole(tokens, j - 1)) || metOnline(tokens, j) || strangerOnline(tokens, s, j))) continue;
+        if (set === '{services}' && (claimedRole(tokens, j) || (tokens[j - 1]?.keys.includes(set) === true && claimedRole(tokens, j - 1)) || (metOnline(tokens, j) && !(rule.category === 'personal_info' && onlineBusiness(tokens, j))) || (tokens[j]?.word === 'online' && !(rule.category === 'personal_info' && onlineBusiness(tokens, j + 1))) || strangerOnline(tokens, s, j))) continue;
         // Session 19: "one of HIS mates made me a drink": his or their friends are not the child's.
         if (rule.id === 'lex:immediate_danger.given-drugs' && (tokens[j - 1]?.word === 'his' || tokens[j - 1]?.word === 'their')) continue;
         if (set === '{peers}' && hisFriend(tokens, j)) continue;

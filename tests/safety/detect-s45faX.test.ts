@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { detect, EMPTY_DETECTOR_STATE, type SafetyModel } from '../../dialogs/safety/index.js';
+import { loadSafetyModel } from '../fixtures/flags/source.js';
+
+// Session 45, false-alarm helper faX (lexicon v166-): ordinary messages that the self-harm, someone-outside and
+// personal-details rules read as red flags, in constructions that recur in the readable held-out batches and the parked
+// s42train ones, each beside twins that must keep what a counsellor needs to see. Sentences written for these tests,
+// not taken from the dataset.
+
+const model: SafetyModel = loadSafetyModel();
+const categories = (text: string): string[] => [...new Set(detect(text, EMPTY_DETECTOR_STATE, model).findings.map((f) => f.category))].sort();
+
+describe('session 45faX: a softer death wish beside a moment called embarrassing, or told as having turned out fine', () => {
+  it('reads "so embarrassing" and "but it was fine in the end" as hyperbole', () => {
+    expect(categories('i want to die that was so cringe')).toEqual([]);
+    expect(categories('i wanna disappear, so embarrassing')).toEqual([]);
+    expect(categories('i fell over on stage and wanted to disappear but it was ok in the end')).toEqual([]);
+  });
+
+  it('keeps the wish with pictures, with a word of meaning it, or with no "was" after the but', () => {
+    expect(categories('everyone saw the pics its so embarrassing i want to die')).toContain('self_harm');
+    expect(categories('i want to die and i mean it, so cringe')).toContain('self_harm');
+    expect(categories('i want to die, everyone hates me, its so embarrassing')).toContain('self_harm');
+    expect(categories('i want to die but im fine')).toContain('self_harm');
+    expect(categories('i want to kill myself but it was fine')).toContain('self_harm');
+  });
+});
+
+describe('session 45faX: the online pharmacy, doctor or shop asking details as its job', () => {
+  it('reads a business that serves online as staff asking', () => {
+    expect(categories('the online chemist asked for my date of birth before they sent the inhaler')).toEqual([]);
+    expect(categories('the online shop asked for my address for the delivery')).toEqual([]);
+  });
+
+  it('keeps someone met online, a business only claimed, and money asked', () => {
+    expect(categories('a man online asked for my date of birth')).toContain('personal_info');
+    expect(categories('a man on insta said he runs an online shop and asked for my address')).toContain('personal_info');
+    expect(categories('a man from the online shop asked for my address')).toContain('personal_info');
+    expect(categories('the online "doctor" wants £40 in steam cards before he sends my tablets')).toContain('financial');
+  });
+});
+
+describe('session 45faX: someone at the door who turns out to be family, said with no opener', () => {
+  it('reads "its just my dad" in the same sentence as no danger', () => {
+    expect(categories('someone is knocking on the door its just my brother he lost his key')).toEqual([]);
+  });
+
+  it('keeps someone outside who is not the one named', () => {
+    expect(categories('someone is knocking on the door and my dad is at work')).toContain('immediate_danger');
+    expect(categories('a man is banging on the door and im home alone')).toContain('immediate_danger');
+  });
+});
