@@ -2324,6 +2324,21 @@ function bribeNotThreat(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
 const REFUSABLE = new Set(['lex:personal_info.asks-details', 'lex:meet_or_secrecy.move-app', 'lex:financial.logins', 'lex:financial.card-details']);
 
 /**
+ * Session 45faX: rules that also read an asking ("a guy messaged me ASKING FOR my address", "an email ASKING FOR bank
+ * details", "someone messaged my dad ASKING FOR money"): with a word of asking inside the phrase, the child's refusal ends
+ * them as it ends `REFUSABLE`'s ("… and i blocked him straight away and told my dad", "… just deleted it, never typed
+ * anything in", "… we reported it"). Not the knowing itself ("he knows my address, i blocked him") nor the child's
+ * telling ("told a stranger my age").
+ */
+const ASK_REFUSABLE = new Set(['lex:personal_info.knows-details', 'lex:financial.money-request']);
+const PHRASE_ASKS: ReadonlySet<string> = new Set(['ask', 'asks', 'asked', 'asking']);
+
+function phraseAsks(tokens: readonly Token[], m: PhraseMatch): boolean {
+  for (let j = m.first; j <= m.last; j += 1) if (PHRASE_ASKS.has(tokens[j]?.word ?? '')) return true;
+  return false;
+}
+
+/**
  * Session 7: the child refused and the asking ended there: a word of `refused` in the message
  * ("i said no", "gave a fake one", "blocked him") and none of `persist` ("keeps", "again", "but he",
  * "now they", "scared") anywhere in it.
@@ -4613,7 +4628,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [(tokens, m, rule) => songLine(tokens, m, rule), 'thing'],
   [tellingOff, 'tellingoff'],
   [bribeNotThreat, 'bribe'],
-  [(tokens, _m, rule) => REFUSABLE.has(rule.id) && refusedAndOver(tokens), 'refused'],
+  [(tokens, m, rule) => (REFUSABLE.has(rule.id) || (ASK_REFUSABLE.has(rule.id) && phraseAsks(tokens, m))) && refusedAndOver(tokens), 'refused'],
   [(tokens, _m, rule) => rule.category !== undefined && ADVICE_CATEGORIES.has(rule.category) && parentAdvice(tokens), 'advice'],
   [(tokens, m, rule) => rule.id === 'lex:sexual.abuse-disclosed' && touchedThing(tokens, m), 'touch'],
   [roomErrand, 'errand'],

@@ -50,3 +50,17 @@ describe('session 45faX: someone at the door who turns out to be family, said wi
     expect(categories('a man is banging on the door and im home alone')).toContain('immediate_danger');
   });
 });
+
+describe('session 45faX: an asking for details or money that the child blocked, deleted or reported', () => {
+  it('reads the asking as over when it was refused and nothing more came', () => {
+    expect(categories('a boy messaged me asking for my address so i blocked him and told my mum')).toEqual([]);
+    expect(categories('got a text asking for my bank details, i just deleted it')).toEqual([]);
+    expect(categories('someone texted my nan pretending to be me asking for money and we reported it')).toEqual([]);
+  });
+
+  it('keeps it when the asking goes on, or when he knows the details', () => {
+    expect(categories('a man messaged me asking for my address, i blocked him but he made a new account')).toContain('personal_info');
+    expect(categories('he knows my address, i blocked him')).toContain('personal_info');
+    expect(categories('he asked me for money and i reported it but hes still messaging')).toContain('financial');
+  });
+});
