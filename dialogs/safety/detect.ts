@@ -2338,6 +2338,35 @@ function phraseAsks(tokens: readonly Token[], m: PhraseMatch): boolean {
   return false;
 }
 
+const OWN_WAY_RULES = new Set(['lex:financial.payment-demand', 'lex:financial.money-request', 'lex:meet_or_secrecy.gifts-grooming']);
+const PAY_WORDS: ReadonlySet<string> = new Set(['pay', 'pays', 'paid', 'paying']);
+/** Who pays, and the possessive that makes the thing their own: "SHE pays HER own phone bill". */
+const OWN_PAYER: ReadonlyMap<string, string> = new Map([['i', 'my'], ['she', 'her'], ['he', 'his'], ['they', 'their'], ['you', 'your'], ['we', 'our']]);
+const PAYER_FILLERS: ReadonlySet<string> = new Set(['can', 'could', 'will', 'would', 'to', 'should', 'has', 'have', 'had', 'just', 'always', 'now', 'already', 'even', 'also', 'then']);
+
+/**
+ * Session 45faX: someone paying their own way ("what's reasonable if she pays her own phone bill", "so she can pay for
+ * her own bus", "paid for my own train ticket with my wages"): a word of paying in or just before the phrase, "own" after
+ * a possessive within three words after it, and the payer before it (past can, will, to…) the owner of that possessive,
+ * or no payer at all before "my" (the child, its "i" dropped). "he paid for my own phone" (he pays for the child's) and
+ * "he will pay for my train ticket" keep their finding.
+ */
+function paysOwnWay(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!OWN_WAY_RULES.has(rule.id)) return false;
+  const s = tokens[m.first]?.sentence;
+  let k = -1;
+  for (let j = Math.max(0, m.first - 1); j <= m.last; j += 1) if (PAY_WORDS.has(tokens[j]?.word ?? '') && tokens[j]?.sentence === s) { k = j; break; }
+  if (k < 0) return false;
+  let owner = '';
+  for (let j = k + 1; j <= k + 3 && j + 1 < tokens.length && tokens[j]?.sentence === s; j += 1) if (tokens[j + 1]?.word === 'own') { owner = tokens[j]?.word ?? ''; break; }
+  if (owner === '') return false;
+  let p = k - 1;
+  while (p >= 0 && tokens[p]?.sentence === s && PAYER_FILLERS.has(tokens[p]?.word ?? '')) p -= 1;
+  const payer = p >= 0 && tokens[p]?.sentence === s ? (tokens[p]?.word ?? '') : '';
+  if (OWN_PAYER.has(payer)) return OWN_PAYER.get(payer) === owner;
+  return (payer === '' || payer === 'and') && owner === 'my';
+}
+
 /**
  * Session 7: the child refused and the asking ended there: a word of `refused` in the message
  * ("i said no", "gave a fake one", "blocked him") and none of `persist` ("keeps", "again", "but he",
@@ -4629,6 +4658,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [tellingOff, 'tellingoff'],
   [bribeNotThreat, 'bribe'],
   [(tokens, m, rule) => (REFUSABLE.has(rule.id) || (ASK_REFUSABLE.has(rule.id) && phraseAsks(tokens, m))) && refusedAndOver(tokens), 'refused'],
+  [paysOwnWay, 'mild'],
   [(tokens, _m, rule) => rule.category !== undefined && ADVICE_CATEGORIES.has(rule.category) && parentAdvice(tokens), 'advice'],
   [(tokens, m, rule) => rule.id === 'lex:sexual.abuse-disclosed' && touchedThing(tokens, m), 'touch'],
   [roomErrand, 'errand'],

@@ -64,3 +64,15 @@ describe('session 45faX: an asking for details or money that the child blocked, 
     expect(categories('he asked me for money and i reported it but hes still messaging')).toContain('financial');
   });
 });
+
+describe('session 45faX: someone paying their own way', () => {
+  it('reads the payer paying for their own thing as no money asked', () => {
+    expect(categories('is £30 a month fair if he pays his own phone contract?')).toEqual([]);
+    expect(categories('paid for my own bus pass with my birthday money')).toEqual([]);
+  });
+
+  it('keeps someone else paying for the child, or the child asked to pay for his', () => {
+    expect(categories('he paid for my own phone')).toContain('meet_or_secrecy');
+    expect(categories('he wants me to pay for his own game')).toContain('financial');
+  });
+});
