@@ -4483,6 +4483,46 @@ function toldInStory(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   return frame;
 }
 
+const STORY_MAKING: ReadonlySet<string> = new Set(['write', 'writes', 'wrote', 'writing', 'written', 'draw', 'draws', 'drew', 'drawing', 'made', 'make', 'making', 'create', 'created', 'creating', 'play', 'played', 'playing', 'read', 'reading', 'imagine', 'like', 'love', 'know', 'think']);
+const STORY_ONLY_VETO = ['{hush}', '{secret}', '{image}', '{nudestrong}', '{undress}', '{means}', '{pills}'];
+
+/**
+ * Session 45faX: the classifier alone, below `SURE_SCORE`, on a story the child writes, plays or is told about, with
+ * nobody real in it (s42trainB: "my friend says my fic is too sad because everyone dies at the end", "i keep writing
+ * stories where the heroine gets lost in the woods", "i wrote a character who wanted to die and then found a reason to
+ * keep going, my teacher said it was powerful"): a word of `story_frames` outside quotation marks (not "my rp PARTNER"),
+ * and every word of the child or the child's group (`story_own`) either the owner of the story's thing ("MY fic", "OUR
+ * campaign"), a friend or family member's ("MY friend says…", "MY teacher"), or "i"/"we" making, playing or liking
+ * within three words ("i WROTE", "i keep WRITING"). Never with a word of being online or real, of the child taking the
+ * line as their own (`owns_the_line`: feel, relate, same…), keeping quiet, secrets, pictures, nudity, undressing,
+ * means or pills, nor with he, she or another person named before the story ("he keeps replying to my story"), nor a
+ * "multi story" car park. A lexicon phrase still fires ("im writing a story and i want to die").
+ */
+function storyToldOnly(tokens: readonly Token[]): boolean {
+  let frame = false;
+  for (let j = 0; j < tokens.length; j += 1) {
+    const t = tokens[j] as Token;
+    if (t.quoted) continue;
+    const w = t.word;
+    if (STORY_REAL.has(w) || ONLINE.has(w) || w === 'real' || t.sets.includes('{app}') || (OWNS_THE_LINE.has(w) && w !== 'me') || STORY_ONLY_VETO.some((v) => t.sets.includes(v))) return false;
+    // Someone other than the child before any story is named is real ("HE keeps replying to my story"), and a "multi
+    // story" car park is a building.
+    if (!frame && (HE.has(w) || SHE.has(w) || OTHER_PERSON.has(w))) return false;
+    if (STORY_FRAMES.has(w) && tokens[j - 1]?.word !== 'multi') {
+      const next = tokens[j + 1]?.word ?? '';
+      if (OTHER_PERSON.has(next) || STORY_MET.has(next)) return false;
+      frame = true;
+    }
+    if (!STORY_OWN.has(w) && w !== 'me') continue;
+    let ok = false;
+    for (let k = j + 1; k <= j + 2; k += 1) if (STORY_FRAMES.has(tokens[k]?.word ?? '')) ok = true;
+    if ((w === 'my' || w === 'our') && (tokens[j + 1]?.sets.some((x) => x === '{family}' || x === '{friends}' || x === '{peers}') ?? false)) ok = true;
+    if (w === 'i' || w === 'we' || w === 'im' || w === 'ive') for (let k = j + 1; k <= j + 3 && k < tokens.length; k += 1) if (STORY_MAKING.has(tokens[k]?.word ?? '')) ok = true;
+    if (!ok) return false;
+  }
+  return frame;
+}
+
 const WARNING_GIVERS = wordList('warning_givers');
 const WARNING_ANYONE = wordList('warning_anyone');
 const WARNING_ASKS: ReadonlySet<string> = new Set(['asks', 'ask', 'asked', 'tells', 'tell', 'told', 'wants', 'offers', 'offered', 'tries', 'try', 'says', 'messages', 'pressures', 'pressure']);
@@ -7819,6 +7859,8 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       if (c === 'immediate_danger' && deadlineOnly(tokens, hits, state)) continue;
       if (c === 'immediate_danger' && contactOnly(tokens)) continue;
       if (c === 'threat_blackmail' && fearsParentAnger(tokens)) continue;
+      // Session 45faX: a story of the child's own told, with nobody real in it (see storyToldOnly).
+      if (p < SURE_SCORE && storyToldOnly(tokens)) continue;
       // Evidence: the words that pushed the score up most.
       const contrib = new Map<number, number>();
       for (let k = 0; k < ids.length; k += 1) {

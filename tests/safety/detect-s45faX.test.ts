@@ -76,3 +76,14 @@ describe('session 45faX: someone paying their own way', () => {
     expect(categories('he wants me to pay for his own game')).toContain('financial');
   });
 });
+
+describe('session 45faX: the classifier alone on a story the child writes, with nobody real in it', () => {
+  it('reads a story the child writes as a story', () => {
+    expect(categories('i keep writing stories where the knight gets lost in the forest, idk why, i just like forests')).toEqual([]);
+  });
+
+  it('keeps a lexicon phrase, someone real before the story, or a multi story car park', () => {
+    expect(categories('im writing a story and i want to die')).toContain('self_harm');
+    expect(categories('on the roof of the multi story car park, floor 7, its windy')).toContain('self_harm');
+  });
+});
