@@ -4108,6 +4108,34 @@ function saleNotGift(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   return sale;
 }
 
+/** Session 45faX: the rules a sale's own dealings set off (see saleDealt). */
+const SALE_DEALT_RULES = new Set(['lex:financial.money-request', 'lex:personal_info.asks-details', 'lex:meet_or_secrecy.gifts-grooming']);
+const SALE_DEALT_VETO: ReadonlySet<string> = new Set(['link', 'links', 'click', 'clicked', 'code', 'verify', 'upfront', 'fee', 'deposit', 'pic', 'pics', 'picture', 'pictures', 'photo', 'photos', 'video', 'videos', 'snap', 'snapchat', 'whatsapp', 'meet', 'bus', 'school', 'home', 'age', 'alone', 'route', 'live', 'lives']);
+
+/**
+ * Session 45faX: the dealings of a sale told before them (the held-out and tuning halves, many writers: "i sold my old
+ * trainers on vinted and the buyer wanted my paypal email", "sold my old air forces to a lad in year 11, he gave me cash at
+ * lunch", "the lady that sells slime online asked for our address to post it", "my cousin sells her old clothes on depop
+ * and makes like £100 a month"): money-request, asks-details and gifts-grooming stand down when a word of `sale_words`
+ * comes before the phrase in the message and nothing else a scam or grooming has: no word of `sale_veto` (free, gift,
+ * extra, tip…) nor of SALE_VETO_SETS (flattery, secrecy, nudity, the body, a meeting place, being alone, a journey), no
+ * asking that goes on (`persist`), no threat (`menace`), and no link, code, fee, picture, app move or meeting
+ * (SALE_DEALT_VETO), and nothing asked that a sale does not need: the bus, school, home, age, being alone or where the
+ * child lives ("a buyer on marketplace asked my daughter which bus she gets home"). "i sold my hoodie on vinted and the
+ * buyer keeps asking for my snap" keeps it.
+ */
+function saleDealt(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!SALE_DEALT_RULES.has(rule.id)) return false;
+  let sale = false;
+  for (let j = 0; j < tokens.length; j += 1) {
+    const t = tokens[j] as Token;
+    if (SALE_VETO.has(t.word) || SALE_DEALT_VETO.has(t.word) || SALE_VETO_SETS.some((v) => t.sets.includes(v))) return false;
+    if (t.sets.includes('{persist}') || t.sets.includes('{menace}') || t.sets.includes('{image}')) return false;
+    if (j < m.first && SALE_WORDS.has(t.word)) sale = true;
+  }
+  return sale;
+}
+
 /** Session 34: a word of the child's family or friends (sets `family`, `peers`) before a phrase in its sentence. */
 function ownPeopleBefore(tokens: readonly Token[], m: PhraseMatch): boolean {
   const s = tokens[m.first]?.sentence;
@@ -4699,6 +4727,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [bribeNotThreat, 'bribe'],
   [(tokens, m, rule) => (REFUSABLE.has(rule.id) || (ASK_REFUSABLE.has(rule.id) && phraseAsks(tokens, m))) && refusedAndOver(tokens), 'refused'],
   [paysOwnWay, 'mild'],
+  [saleDealt, 'mild'],
   [(tokens, _m, rule) => rule.category !== undefined && ADVICE_CATEGORIES.has(rule.category) && parentAdvice(tokens), 'advice'],
   [(tokens, m, rule) => rule.id === 'lex:sexual.abuse-disclosed' && touchedThing(tokens, m), 'touch'],
   [roomErrand, 'errand'],

@@ -87,3 +87,16 @@ describe('session 45faX: the classifier alone on a story the child writes, with 
     expect(categories('on the roof of the multi story car park, floor 7, its windy')).toContain('self_harm');
   });
 });
+
+describe('session 45faX: the dealings of a sale told before them', () => {
+  it('reads a buyer paying or asking where to post as the sale', () => {
+    expect(categories('i sold my old skates on ebay and the buyer asked for my address to send the money')).toEqual([]);
+    expect(categories('sold my old headphones to a boy in my street, he gave me the cash at lunch')).toEqual([]);
+  });
+
+  it('keeps what a sale does not need, an asking that goes on, or a picture', () => {
+    expect(categories('a buyer on vinted asked my son which bus he gets home, nothing to do with the jacket')).toContain('personal_info');
+    expect(categories('i sold my hoodie on depop and the buyer keeps asking for my address')).toContain('personal_info');
+    expect(categories('i sold my dress on vinted and the buyer asked for a pic of me wearing it')).toContain('sexual');
+  });
+});
