@@ -4108,6 +4108,43 @@ function saleNotGift(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   return sale;
 }
 
+const OUTSIDE_UNNAMED: ReadonlySet<string> = new Set(['he', 'hes', 'she', 'shes', 'someone', 'someones', 'somebody', 'they', 'theyre']);
+const REVEAL_LEADS: ReadonlySet<string> = new Set(['its', 'thats', 'just', 'only']);
+const REVEAL_FOLLOWERS: ReadonlySet<string> = new Set(['from', 'came', 'come', 'comes', 'for', 'we', 'lol', 'haha', 'lmao', 'with', 'who']);
+const OUTSIDE_REVEAL_VETO: ReadonlySet<string> = new Set(['scared', 'scary', 'creepy', 'creep', 'weird', 'stranger', 'followed', 'following', 'follows', 'watching', 'staring', 'again', 'ex', 'help', 'alone', 'police', '999', 'unknown', 'random']);
+
+/**
+ * Session 45faX: someone outside or here, unnamed in the phrase ("HES outside", "SHES here"), then named as the child's
+ * own ("hes outside my house rn... its my best mate", "he is outside. my taxi driver for school", "hes here! my uncle
+ * came all the way from scotland", "… cos he needs a wee my brother"): someone-outside stands down when, after the
+ * phrase, the first person named is the child's family, friend or staff (`family`, `friends`, `peers`, `services`),
+ * within two words after "my" or "our", and that "my" comes after "its", "thats", "just" or "only", or opens a sentence
+ * with the person word then ending the message or followed by from, came, for, with, lol… (not "my mum IS at work",
+ * "its NOT my mum"). Never with a word of fear, being followed or watched, a stranger, an ex, being alone, help, the
+ * police, pictures, keeping quiet, or anything online in the message ("hes outside and if i dont come out hell give
+ * the pic to my dad"). `revealed` reads the same reveal after but, oh, nvm….
+ */
+function namedAfterOutside(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== SOMEONE_OUTSIDE) return false;
+  const subject = tokens[m.first]?.word ?? '';
+  if (!OUTSIDE_UNNAMED.has(subject) && !OUTSIDE_UNNAMED.has(tokens[m.first - 1]?.word ?? '')) return false;
+  for (const t of tokens) if (OUTSIDE_REVEAL_VETO.has(t.word) || isOnlineWord(t) || t.sets.includes('{afraid}') || t.sets.includes('{app}') || t.sets.includes('{image}') || t.sets.includes('{hush}')) return false;
+  for (let j = m.last + 1; j < tokens.length; j += 1) {
+    const t = tokens[j] as Token;
+    if (OTHER_PERSON.has(t.word)) return false;
+    if (t.word !== 'my' && t.word !== 'our') continue;
+    let k = -1;
+    for (let q = j + 1; q <= j + 2 && q < tokens.length; q += 1) if (['{family}', '{friends}', '{peers}', '{services}'].some((v) => tokens[q]?.sets.includes(v))) { k = q; break; }
+    if (k < 0) continue;
+    if (REVEAL_LEADS.has(tokens[j - 1]?.word ?? '')) return true;
+    const opens = tokens[j - 1] === undefined || tokens[j - 1]?.sentence !== t.sentence;
+    const after = tokens[k + 1];
+    const ends = after === undefined || after.sentence !== tokens[k]?.sentence || REVEAL_FOLLOWERS.has(after.word) || (k + 1 < tokens.length && ['{family}', '{friends}', '{peers}', '{services}'].some((v) => after.sets.includes(v)));
+    return opens && ends;
+  }
+  return false;
+}
+
 /** Session 45faX: the rules a sale's own dealings set off (see saleDealt). */
 const SALE_DEALT_RULES = new Set(['lex:financial.money-request', 'lex:personal_info.asks-details', 'lex:meet_or_secrecy.gifts-grooming']);
 const SALE_DEALT_VETO: ReadonlySet<string> = new Set(['link', 'links', 'click', 'clicked', 'code', 'verify', 'upfront', 'fee', 'deposit', 'pic', 'pics', 'picture', 'pictures', 'photo', 'photos', 'video', 'videos', 'snap', 'snapchat', 'whatsapp', 'meet', 'bus', 'school', 'home', 'age', 'alone', 'route', 'live', 'lives']);
@@ -4728,6 +4765,7 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [(tokens, m, rule) => (REFUSABLE.has(rule.id) || (ASK_REFUSABLE.has(rule.id) && phraseAsks(tokens, m))) && refusedAndOver(tokens), 'refused'],
   [paysOwnWay, 'mild'],
   [saleDealt, 'mild'],
+  [namedAfterOutside, 'trusted'],
   [(tokens, _m, rule) => rule.category !== undefined && ADVICE_CATEGORIES.has(rule.category) && parentAdvice(tokens), 'advice'],
   [(tokens, m, rule) => rule.id === 'lex:sexual.abuse-disclosed' && touchedThing(tokens, m), 'touch'],
   [roomErrand, 'errand'],

@@ -100,3 +100,16 @@ describe('session 45faX: the dealings of a sale told before them', () => {
     expect(categories('i sold my dress on vinted and the buyer asked for a pic of me wearing it')).toContain('sexual');
   });
 });
+
+describe('session 45faX: someone outside, unnamed, then named as the child\'s own', () => {
+  it('reads "hes outside... its my cousin" and "hes here! my nan came" as no danger', () => {
+    expect(categories('hes outside rn... its my cousin we get the bus together')).toEqual([]);
+    expect(categories('shes here! my nan came all the way from cardiff')).toEqual([]);
+  });
+
+  it('keeps it when the one named is not the one outside, is denied, or is only told', () => {
+    expect(categories('someone is in the garden and its not my dad')).toContain('immediate_danger');
+    expect(categories('hes outside my house. my mum is at work')).toContain('immediate_danger');
+    expect(categories('hes outside school and said not to tell my friends')).toContain('immediate_danger');
+  });
+});
