@@ -2341,7 +2341,7 @@ const REFUSABLE = new Set(['lex:personal_info.asks-details', 'lex:meet_or_secrec
  * Session 45faX: rules that also read an asking ("a guy messaged me ASKING FOR my address", "an email ASKING FOR bank
  * details", "someone messaged my dad ASKING FOR money"): with a word of asking inside the phrase, the child's refusal ends
  * them as it ends `REFUSABLE`'s ("… and i blocked him straight away and told my dad", "… just deleted it, never typed
- * anything in", "… we reported it"). Not the knowing itself ("he knows my address, i blocked him") nor the child's
+ * anything in", "… we reported it": childReported). Not the knowing itself ("he knows my address, i blocked him") nor the child's
  * telling ("told a stranger my age").
  */
 const ASK_REFUSABLE = new Set(['lex:personal_info.knows-details', 'lex:financial.money-request']);
@@ -2398,8 +2398,24 @@ function refusedAndOver(tokens: readonly Token[]): boolean {
     // Session 40fa1: or the message left unanswered ("he didnt reply", "never typed anything in", "did not click it").
     const negator = tokens[i - 1]?.word === 'not' && tokens[i - 2]?.word === 'did' ? 'didnt' : (tokens[i - 1]?.word ?? '');
     if (UNANSWERED_ACTS.has(t.word) && UNANSWERED_NOT.has(negator) && tokens[i - 1]?.sentence === t.sentence) refused = true;
+    // Session 45faX: or reported or deleted by the child ("we reported it", "blocked and reported him", "just deleted it"):
+    // the word before is i, we, and or just, or none in the sentence; not "my dad said HE reported him".
+    if (childReported(tokens, i)) refused = true;
   }
   return refused;
+}
+
+const REPORTED_ACTS: ReadonlySet<string> = new Set(['reported', 'deleted']);
+const REPORTED_OBJECTS: ReadonlySet<string> = new Set(['it', 'him', 'her', 'them']);
+const REPORTED_BY_CHILD: ReadonlySet<string> = new Set(['i', 'we', 'and', 'just']);
+
+/** Session 45faX: "reported it/him/her/them" or "deleted it" at `i`, done by the child (see refusedAndOver). */
+function childReported(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t === undefined || !REPORTED_ACTS.has(t.word) || !REPORTED_OBJECTS.has(tokens[i + 1]?.word ?? '')) return false;
+  if (t.word === 'deleted' && tokens[i + 1]?.word !== 'it') return false;
+  const before = tokens[i - 1];
+  return before === undefined || before.sentence !== t.sentence || REPORTED_BY_CHILD.has(before.word);
 }
 
 const REFUSAL_OPENERS = wordList('refusal_openers');

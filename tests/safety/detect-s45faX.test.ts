@@ -59,11 +59,13 @@ describe('session 45faX: an asking for details or money that the child blocked, 
     expect(categories('a boy messaged me asking for my address so i blocked him and told my mum')).toEqual([]);
     expect(categories('got a text asking for my bank details, i just deleted it')).toEqual([]);
     expect(categories('someone texted my nan pretending to be me asking for money and we reported it')).toEqual([]);
+    expect(categories('a girl on roblox messaged me asking for my address, blocked and reported her')).toEqual([]);
   });
 
   it('keeps it when the asking goes on, or when he knows the details', () => {
     expect(categories('a man messaged me asking for my address, i blocked him but he made a new account')).toContain('personal_info');
     expect(categories('he knows my address, i blocked him')).toContain('personal_info');
+    expect(categories('a man on roblox asked for my address and my dad says he reported him')).toContain('personal_info');
     expect(categories('he asked me for money and i reported it but hes still messaging')).toContain('financial');
   });
 });
