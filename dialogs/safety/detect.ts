@@ -346,6 +346,30 @@ function isOnlineWord(t: Token | undefined): boolean {
  * boyfriend she MET ON tiktok"): the word before is an online place, or one of the next three
  * words is "from"/"on"/"met" followed by one.
  */
+const ONLINE_BUSINESSES = wordList('online_businesses');
+const BUSINESS_DETERMINERS = new Set(['the', 'an', 'our', 'my', 'this', 'that', 'their', 'her', 'his']);
+const BUSINESS_OTHERS = new Set(['he', 'she', 'they', 'him', 'boy', 'girl']);
+
+/**
+ * Session 45faX: staff of a place that serves online ("THE online pharmacy asked for my date of birth", "our online
+ * doctor", "the online shop needs my address"): "online" right before a word of `online_businesses`, with a determiner
+ * before it, is the business's own site, not someone met online, for personal_info rules (staff asking details as their
+ * job). Not a business in quotation marks (the online "doctor"), nor one named after someone else or an online place in
+ * the sentence ("a man on insta said he runs an online shop"), and never for money: a fee asked online is the scam.
+ */
+function onlineBusiness(tokens: readonly Token[], j: number): boolean {
+  // A business in scare quotes (the online "doctor") is one only claimed.
+  if (!ONLINE_BUSINESSES.has(tokens[j]?.word ?? '') || tokens[j]?.quoted === true) return false;
+  if (tokens[j - 1]?.word !== 'online' || !BUSINESS_DETERMINERS.has(tokens[j - 2]?.word ?? '')) return false;
+  // Not when someone else or an online place is named before it in the sentence: "a man on insta said he runs an online shop".
+  const s = tokens[j]?.sentence;
+  for (let k = j - 3; k >= 0 && tokens[k]?.sentence === s; k -= 1) {
+    const t = tokens[k];
+    if (t !== undefined && (isOnlineWord(t) || OTHER_PERSON.has(t.word) || BUSINESS_OTHERS.has(t.word))) return false;
+  }
+  return true;
+}
+
 function metOnline(tokens: readonly Token[], j: number): boolean {
   const s = tokens[j]?.sentence;
   if (LIST_WORDS.has(tokens[j + 1]?.word ?? '')) return false;
@@ -1433,7 +1457,53 @@ function trivialHyperbole(tokens: readonly Token[], m: PhraseMatch, rule: Compil
   }
   // Session 31a: "omg" (read as "oh my god") counts as a laughing mark only beside the embarrassing moment itself
   // ("omg i want to die, my crush saw me fall over"), never for a cause or a chore: it is said in earnest too.
-  return trifle || (chore && laugh) || (laugh && (causeGiven(tokens, m) || embarrassingMoment(tokens, m))) || (omg && embarrassingMoment(tokens, m)) || ((dated || thingForgotten(tokens)) && softWish(tokens, m) && !saidInEarnest(tokens));
+  return trifle || (chore && laugh) || (laugh && (causeGiven(tokens, m) || embarrassingMoment(tokens, m))) || (omg && embarrassingMoment(tokens, m)) || ((dated || thingForgotten(tokens) || embarrassmentNamed(tokens, m) || settledAfterBut(tokens, m) || pastMomentWish(tokens, m)) && softWish(tokens, m) && !saidInEarnest(tokens));
+}
+
+/**
+ * Session 45faX: the softer wish told as felt then, at a moment named right after it ("i wanted to die when my football
+ * team lost 5-0", "i wanted to disappear when my teacher saw me at the supermarket in my pjs"): "wanted" or "wished" in
+ * the phrase or just before it, and "when" within two words after it. `trivialHyperbole`'s vetoes and a word of meaning
+ * it still keep it; "i want to die when i think about school" (now, not then) keeps it.
+ */
+function pastMomentWish(tokens: readonly Token[], m: PhraseMatch): boolean {
+  let past = false;
+  for (let j = Math.max(0, m.first - 1); j <= m.last; j += 1) if (tokens[j]?.word === 'wanted' || tokens[j]?.word === 'wished') past = true;
+  if (!past) return false;
+  for (let j = m.last + 1; j <= m.last + 2 && j < tokens.length; j += 1) if (tokens[j]?.word === 'when' && tokens[j]?.sentence === tokens[m.last]?.sentence) return true;
+  return false;
+}
+
+const EMBARRASSED_WORDS = wordList('embarrassed_words');
+const TURNED_OUT_FINE = wordList('turned_out_fine');
+
+/**
+ * Session 45faX: the child calls the moment embarrassing beside the softer wish ("i wanna die that was so embarrassing i
+ * called miss mum", "so cringe, i want to disappear"): a word of `embarrassed_words` outside the phrase. Only with
+ * `trivialHyperbole`'s vetoes (distress, pictures, nudity, the body, violence, means, pills) absent, for the softer wish,
+ * and with no word of meaning it: "everyone saw the pics its so embarrassing i want to die" keeps self-harm.
+ */
+function embarrassmentNamed(tokens: readonly Token[], m: PhraseMatch): boolean {
+  for (let j = 0; j < tokens.length; j += 1) if ((j < m.first || j > m.last) && EMBARRASSED_WORDS.has(tokens[j]?.word ?? '')) return true;
+  return false;
+}
+
+/**
+ * Session 45faX: the moment told with the softer wish, and how it turned out after "but" ("i wanted to disappear but it was
+ * fine in the end", "i wish i could disappear when the teacher read my story out but it was actually good"): after the
+ * phrase, "but", then within four words "was", "were" or "went", then within two a word of `turned_out_fine`. "i want to
+ * die but im fine" (no "was") keeps self-harm.
+ */
+function settledAfterBut(tokens: readonly Token[], m: PhraseMatch): boolean {
+  for (let k = m.last + 1; k < tokens.length; k += 1) {
+    if (tokens[k]?.word !== 'but') continue;
+    for (let q = k + 1; q <= k + 4 && q < tokens.length; q += 1) {
+      const w = tokens[q]?.word ?? '';
+      if (w !== 'was' && w !== 'were' && w !== 'went') continue;
+      for (let r = q + 1; r <= q + 3 && r < tokens.length; r += 1) if (TURNED_OUT_FINE.has(tokens[r]?.word ?? '')) return true;
+    }
+  }
+  return false;
 }
 
 const TASK_DAYS = wordList('task_days');
@@ -2299,6 +2369,50 @@ function bribeNotThreat(tokens: readonly Token[], m: PhraseMatch, rule: Compiled
 const REFUSABLE = new Set(['lex:personal_info.asks-details', 'lex:meet_or_secrecy.move-app', 'lex:financial.logins', 'lex:financial.card-details']);
 
 /**
+ * Session 45faX: rules that also read an asking ("a guy messaged me ASKING FOR my address", "an email ASKING FOR bank
+ * details", "someone messaged my dad ASKING FOR money"): with a word of asking inside the phrase, the child's refusal ends
+ * them as it ends `REFUSABLE`'s ("… and i blocked him straight away and told my dad", "… just deleted it, never typed
+ * anything in", "… we reported it": childReported). Not the knowing itself ("he knows my address, i blocked him") nor the child's
+ * telling ("told a stranger my age").
+ */
+const ASK_REFUSABLE = new Set(['lex:personal_info.knows-details', 'lex:financial.money-request']);
+const PHRASE_ASKS: ReadonlySet<string> = new Set(['ask', 'asks', 'asked', 'asking']);
+
+function phraseAsks(tokens: readonly Token[], m: PhraseMatch): boolean {
+  for (let j = m.first; j <= m.last; j += 1) if (PHRASE_ASKS.has(tokens[j]?.word ?? '')) return true;
+  return false;
+}
+
+const OWN_WAY_RULES = new Set(['lex:financial.payment-demand', 'lex:financial.money-request', 'lex:meet_or_secrecy.gifts-grooming']);
+const PAY_WORDS: ReadonlySet<string> = new Set(['pay', 'pays', 'paid', 'paying']);
+/** Who pays, and the possessive that makes the thing their own: "SHE pays HER own phone bill". */
+const OWN_PAYER: ReadonlyMap<string, string> = new Map([['i', 'my'], ['she', 'her'], ['he', 'his'], ['they', 'their'], ['you', 'your'], ['we', 'our']]);
+const PAYER_FILLERS: ReadonlySet<string> = new Set(['can', 'could', 'will', 'would', 'to', 'should', 'has', 'have', 'had', 'just', 'always', 'now', 'already', 'even', 'also', 'then']);
+
+/**
+ * Session 45faX: someone paying their own way ("what's reasonable if she pays her own phone bill", "so she can pay for
+ * her own bus", "paid for my own train ticket with my wages"): a word of paying in or just before the phrase, "own" after
+ * a possessive within three words after it, and the payer before it (past can, will, to…) the owner of that possessive,
+ * or no payer at all before "my" (the child, its "i" dropped). "he paid for my own phone" (he pays for the child's) and
+ * "he will pay for my train ticket" keep their finding.
+ */
+function paysOwnWay(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!OWN_WAY_RULES.has(rule.id)) return false;
+  const s = tokens[m.first]?.sentence;
+  let k = -1;
+  for (let j = Math.max(0, m.first - 1); j <= m.last; j += 1) if (PAY_WORDS.has(tokens[j]?.word ?? '') && tokens[j]?.sentence === s) { k = j; break; }
+  if (k < 0) return false;
+  let owner = '';
+  for (let j = k + 1; j <= k + 3 && j + 1 < tokens.length && tokens[j]?.sentence === s; j += 1) if (tokens[j + 1]?.word === 'own') { owner = tokens[j]?.word ?? ''; break; }
+  if (owner === '') return false;
+  let p = k - 1;
+  while (p >= 0 && tokens[p]?.sentence === s && PAYER_FILLERS.has(tokens[p]?.word ?? '')) p -= 1;
+  const payer = p >= 0 && tokens[p]?.sentence === s ? (tokens[p]?.word ?? '') : '';
+  if (OWN_PAYER.has(payer)) return OWN_PAYER.get(payer) === owner;
+  return (payer === '' || payer === 'and') && owner === 'my';
+}
+
+/**
  * Session 7: the child refused and the asking ended there: a word of `refused` in the message
  * ("i said no", "gave a fake one", "blocked him") and none of `persist` ("keeps", "again", "but he",
  * "now they", "scared") anywhere in it.
@@ -2315,8 +2429,24 @@ function refusedAndOver(tokens: readonly Token[]): boolean {
     // Session 40fa1: or the message left unanswered ("he didnt reply", "never typed anything in", "did not click it").
     const negator = tokens[i - 1]?.word === 'not' && tokens[i - 2]?.word === 'did' ? 'didnt' : (tokens[i - 1]?.word ?? '');
     if (UNANSWERED_ACTS.has(t.word) && UNANSWERED_NOT.has(negator) && tokens[i - 1]?.sentence === t.sentence) refused = true;
+    // Session 45faX: or reported or deleted by the child ("we reported it", "blocked and reported him", "just deleted it"):
+    // the word before is i, we, and or just, or none in the sentence; not "my dad said HE reported him".
+    if (childReported(tokens, i)) refused = true;
   }
   return refused;
+}
+
+const REPORTED_ACTS: ReadonlySet<string> = new Set(['reported', 'deleted']);
+const REPORTED_OBJECTS: ReadonlySet<string> = new Set(['it', 'him', 'her', 'them']);
+const REPORTED_BY_CHILD: ReadonlySet<string> = new Set(['i', 'we', 'and', 'just']);
+
+/** Session 45faX: "reported it/him/her/them" or "deleted it" at `i`, done by the child (see refusedAndOver). */
+function childReported(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t === undefined || !REPORTED_ACTS.has(t.word) || !REPORTED_OBJECTS.has(tokens[i + 1]?.word ?? '')) return false;
+  if (t.word === 'deleted' && tokens[i + 1]?.word !== 'it') return false;
+  const before = tokens[i - 1];
+  return before === undefined || before.sentence !== t.sentence || REPORTED_BY_CHILD.has(before.word);
 }
 
 const REFUSAL_OPENERS = wordList('refusal_openers');
@@ -4062,6 +4192,71 @@ function saleNotGift(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   return sale;
 }
 
+const OUTSIDE_UNNAMED: ReadonlySet<string> = new Set(['he', 'hes', 'she', 'shes', 'someone', 'someones', 'somebody', 'they', 'theyre']);
+const REVEAL_LEADS: ReadonlySet<string> = new Set(['its', 'thats', 'just', 'only']);
+const REVEAL_FOLLOWERS: ReadonlySet<string> = new Set(['from', 'came', 'come', 'comes', 'for', 'we', 'lol', 'haha', 'lmao', 'with', 'who']);
+const OUTSIDE_REVEAL_VETO: ReadonlySet<string> = new Set(['scared', 'scary', 'creepy', 'creep', 'weird', 'stranger', 'followed', 'following', 'follows', 'watching', 'staring', 'again', 'ex', 'help', 'alone', 'police', '999', 'unknown', 'random']);
+
+/**
+ * Session 45faX: someone outside or here, unnamed in the phrase ("HES outside", "SHES here"), then named as the child's
+ * own ("hes outside my house rn... its my best mate", "he is outside. my taxi driver for school", "hes here! my uncle
+ * came all the way from scotland", "… cos he needs a wee my brother"): someone-outside stands down when, after the
+ * phrase, the first person named is the child's family, friend or staff (`family`, `friends`, `peers`, `services`),
+ * within two words after "my" or "our", and that "my" comes after "its", "thats", "just" or "only", or opens a sentence
+ * with the person word then ending the message or followed by from, came, for, with, lol… (not "my mum IS at work",
+ * "its NOT my mum"). Never with a word of fear, being followed or watched, a stranger, an ex, being alone, help, the
+ * police, pictures, keeping quiet, or anything online in the message ("hes outside and if i dont come out hell give
+ * the pic to my dad"). `revealed` reads the same reveal after but, oh, nvm….
+ */
+function namedAfterOutside(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (rule.id !== SOMEONE_OUTSIDE) return false;
+  const subject = tokens[m.first]?.word ?? '';
+  if (!OUTSIDE_UNNAMED.has(subject) && !OUTSIDE_UNNAMED.has(tokens[m.first - 1]?.word ?? '')) return false;
+  for (const t of tokens) if (OUTSIDE_REVEAL_VETO.has(t.word) || isOnlineWord(t) || t.sets.includes('{afraid}') || t.sets.includes('{app}') || t.sets.includes('{image}') || t.sets.includes('{hush}')) return false;
+  for (let j = m.last + 1; j < tokens.length; j += 1) {
+    const t = tokens[j] as Token;
+    if (OTHER_PERSON.has(t.word)) return false;
+    if (t.word !== 'my' && t.word !== 'our') continue;
+    let k = -1;
+    for (let q = j + 1; q <= j + 2 && q < tokens.length; q += 1) if (['{family}', '{friends}', '{peers}', '{services}'].some((v) => tokens[q]?.sets.includes(v))) { k = q; break; }
+    if (k < 0) continue;
+    if (REVEAL_LEADS.has(tokens[j - 1]?.word ?? '')) return true;
+    const opens = tokens[j - 1] === undefined || tokens[j - 1]?.sentence !== t.sentence;
+    const after = tokens[k + 1];
+    const ends = after === undefined || after.sentence !== tokens[k]?.sentence || REVEAL_FOLLOWERS.has(after.word) || (k + 1 < tokens.length && ['{family}', '{friends}', '{peers}', '{services}'].some((v) => after.sets.includes(v)));
+    return opens && ends;
+  }
+  return false;
+}
+
+/** Session 45faX: the rules a sale's own dealings set off (see saleDealt). */
+const SALE_DEALT_RULES = new Set(['lex:financial.money-request', 'lex:personal_info.asks-details', 'lex:meet_or_secrecy.gifts-grooming']);
+const SALE_DEALT_VETO: ReadonlySet<string> = new Set(['link', 'links', 'click', 'clicked', 'code', 'verify', 'upfront', 'fee', 'deposit', 'pic', 'pics', 'picture', 'pictures', 'photo', 'photos', 'video', 'videos', 'snap', 'snapchat', 'whatsapp', 'meet', 'bus', 'school', 'home', 'age', 'alone', 'route', 'live', 'lives']);
+
+/**
+ * Session 45faX: the dealings of a sale told before them (the held-out and tuning halves, many writers: "i sold my old
+ * trainers on vinted and the buyer wanted my paypal email", "sold my old air forces to a lad in year 11, he gave me cash at
+ * lunch", "the lady that sells slime online asked for our address to post it", "my cousin sells her old clothes on depop
+ * and makes like £100 a month"): money-request, asks-details and gifts-grooming stand down when a word of `sale_words`
+ * comes before the phrase in the message and nothing else a scam or grooming has: no word of `sale_veto` (free, gift,
+ * extra, tip…) nor of SALE_VETO_SETS (flattery, secrecy, nudity, the body, a meeting place, being alone, a journey), no
+ * asking that goes on (`persist`), no threat (`menace`), and no link, code, fee, picture, app move or meeting
+ * (SALE_DEALT_VETO), and nothing asked that a sale does not need: the bus, school, home, age, being alone or where the
+ * child lives ("a buyer on marketplace asked my daughter which bus she gets home"). "i sold my hoodie on vinted and the
+ * buyer keeps asking for my snap" keeps it.
+ */
+function saleDealt(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRule): boolean {
+  if (!SALE_DEALT_RULES.has(rule.id)) return false;
+  let sale = false;
+  for (let j = 0; j < tokens.length; j += 1) {
+    const t = tokens[j] as Token;
+    if (SALE_VETO.has(t.word) || SALE_DEALT_VETO.has(t.word) || SALE_VETO_SETS.some((v) => t.sets.includes(v))) return false;
+    if (t.sets.includes('{persist}') || t.sets.includes('{menace}') || t.sets.includes('{image}')) return false;
+    if (j < m.first && SALE_WORDS.has(t.word)) sale = true;
+  }
+  return sale;
+}
+
 /** Session 34: a word of the child's family or friends (sets `family`, `peers`) before a phrase in its sentence. */
 function ownPeopleBefore(tokens: readonly Token[], m: PhraseMatch): boolean {
   const s = tokens[m.first]?.sentence;
@@ -4437,6 +4632,46 @@ function toldInStory(tokens: readonly Token[], m: PhraseMatch, rule: CompiledRul
   return frame;
 }
 
+const STORY_MAKING: ReadonlySet<string> = new Set(['write', 'writes', 'wrote', 'writing', 'written', 'draw', 'draws', 'drew', 'drawing', 'made', 'make', 'making', 'create', 'created', 'creating', 'play', 'played', 'playing', 'read', 'reading', 'imagine', 'like', 'love', 'know', 'think']);
+const STORY_ONLY_VETO = ['{hush}', '{secret}', '{image}', '{nudestrong}', '{undress}', '{means}', '{pills}'];
+
+/**
+ * Session 45faX: the classifier alone, below `SURE_SCORE`, on a story the child writes, plays or is told about, with
+ * nobody real in it (s42trainB: "my friend says my fic is too sad because everyone dies at the end", "i keep writing
+ * stories where the heroine gets lost in the woods", "i wrote a character who wanted to die and then found a reason to
+ * keep going, my teacher said it was powerful"): a word of `story_frames` outside quotation marks (not "my rp PARTNER"),
+ * and every word of the child or the child's group (`story_own`) either the owner of the story's thing ("MY fic", "OUR
+ * campaign"), a friend or family member's ("MY friend says…", "MY teacher"), or "i"/"we" making, playing or liking
+ * within three words ("i WROTE", "i keep WRITING"). Never with a word of being online or real, of the child taking the
+ * line as their own (`owns_the_line`: feel, relate, same…), keeping quiet, secrets, pictures, nudity, undressing,
+ * means or pills, nor with he, she or another person named before the story ("he keeps replying to my story"), nor a
+ * "multi story" car park. A lexicon phrase still fires ("im writing a story and i want to die").
+ */
+function storyToldOnly(tokens: readonly Token[]): boolean {
+  let frame = false;
+  for (let j = 0; j < tokens.length; j += 1) {
+    const t = tokens[j] as Token;
+    if (t.quoted) continue;
+    const w = t.word;
+    if (STORY_REAL.has(w) || ONLINE.has(w) || w === 'real' || t.sets.includes('{app}') || (OWNS_THE_LINE.has(w) && w !== 'me') || STORY_ONLY_VETO.some((v) => t.sets.includes(v))) return false;
+    // Someone other than the child before any story is named is real ("HE keeps replying to my story"), and a "multi
+    // story" car park is a building.
+    if (!frame && (HE.has(w) || SHE.has(w) || OTHER_PERSON.has(w))) return false;
+    if (STORY_FRAMES.has(w) && tokens[j - 1]?.word !== 'multi') {
+      const next = tokens[j + 1]?.word ?? '';
+      if (OTHER_PERSON.has(next) || STORY_MET.has(next)) return false;
+      frame = true;
+    }
+    if (!STORY_OWN.has(w) && w !== 'me') continue;
+    let ok = false;
+    for (let k = j + 1; k <= j + 2; k += 1) if (STORY_FRAMES.has(tokens[k]?.word ?? '')) ok = true;
+    if ((w === 'my' || w === 'our') && (tokens[j + 1]?.sets.some((x) => x === '{family}' || x === '{friends}' || x === '{peers}') ?? false)) ok = true;
+    if (w === 'i' || w === 'we' || w === 'im' || w === 'ive') for (let k = j + 1; k <= j + 3 && k < tokens.length; k += 1) if (STORY_MAKING.has(tokens[k]?.word ?? '')) ok = true;
+    if (!ok) return false;
+  }
+  return frame;
+}
+
 const WARNING_GIVERS = wordList('warning_givers');
 const WARNING_ANYONE = wordList('warning_anyone');
 const WARNING_ASKS: ReadonlySet<string> = new Set(['asks', 'ask', 'asked', 'tells', 'tell', 'told', 'wants', 'offers', 'offered', 'tries', 'try', 'says', 'messages', 'pressures', 'pressure']);
@@ -4611,7 +4846,10 @@ export const STAND_DOWN_TESTS: readonly StandDownTest[] = [
   [(tokens, m, rule) => songLine(tokens, m, rule), 'thing'],
   [tellingOff, 'tellingoff'],
   [bribeNotThreat, 'bribe'],
-  [(tokens, _m, rule) => REFUSABLE.has(rule.id) && refusedAndOver(tokens), 'refused'],
+  [(tokens, m, rule) => (REFUSABLE.has(rule.id) || (ASK_REFUSABLE.has(rule.id) && phraseAsks(tokens, m))) && refusedAndOver(tokens), 'refused'],
+  [paysOwnWay, 'mild'],
+  [saleDealt, 'mild'],
+  [namedAfterOutside, 'trusted'],
   [(tokens, _m, rule) => rule.category !== undefined && ADVICE_CATEGORIES.has(rule.category) && parentAdvice(tokens), 'advice'],
   [(tokens, m, rule) => rule.id === 'lex:sexual.abuse-disclosed' && touchedThing(tokens, m), 'touch'],
   [roomErrand, 'errand'],
@@ -5451,7 +5689,7 @@ export function standsDown(tokens: readonly Token[], m: PhraseMatch, rule: Compi
         // Session 20: a trusted role only claimed ("PRETENDING TO BE a delivery driver", "SAYING ITS a delivery").
         if (TRUSTED_SETS.has(set) && (claimedRole(tokens, j) || idealRole(tokens, j))) continue;
         // Session 33b: staff the same ("PRETENDING TO BE a taxi driver", "the bus driver ON ROBLOX").
-        if (set === '{services}' && (claimedRole(tokens, j) || (tokens[j - 1]?.keys.includes(set) === true && claimedRole(tokens, j - 1)) || metOnline(tokens, j) || strangerOnline(tokens, s, j))) continue;
+        if (set === '{services}' && (claimedRole(tokens, j) || (tokens[j - 1]?.keys.includes(set) === true && claimedRole(tokens, j - 1)) || (metOnline(tokens, j) && !(rule.category === 'personal_info' && onlineBusiness(tokens, j))) || (tokens[j]?.word === 'online' && !(rule.category === 'personal_info' && onlineBusiness(tokens, j + 1))) || strangerOnline(tokens, s, j))) continue;
         // Session 19: "one of HIS mates made me a drink": his or their friends are not the child's.
         if (rule.id === 'lex:immediate_danger.given-drugs' && (tokens[j - 1]?.word === 'his' || tokens[j - 1]?.word === 'their')) continue;
         if (set === '{peers}' && hisFriend(tokens, j)) continue;
@@ -7772,6 +8010,8 @@ export function detect(text: string, state: DetectorState, model: SafetyModel): 
       if (c === 'immediate_danger' && deadlineOnly(tokens, hits, state)) continue;
       if (c === 'immediate_danger' && contactOnly(tokens)) continue;
       if (c === 'threat_blackmail' && fearsParentAnger(tokens)) continue;
+      // Session 45faX: a story of the child's own told, with nobody real in it (see storyToldOnly).
+      if (p < SURE_SCORE && storyToldOnly(tokens)) continue;
       // Evidence: the words that pushed the score up most.
       const contrib = new Map<number, number>();
       for (let k = 0; k < ids.length; k += 1) {

@@ -68,6 +68,8 @@ export const WORD_LIST_NAMES = [
   // detect.ts, session 42faT (meet_or_secrecy, personal_info, financial)
   'story_frames', 'story_own', 'story_real', 'story_met', 'warning_givers', 'warning_anyone', 'talk_words', 'talk_about',
   'alone_feelings', 'alone_veto',
+  // detect.ts, session 45faX (false alarms)
+  'embarrassed_words', 'turned_out_fine', 'online_businesses',
   // detect.ts, session 43msV (misses)
   'outside_venues',
   // detect.ts, session 44msW (misses)
