@@ -1457,21 +1457,7 @@ function trivialHyperbole(tokens: readonly Token[], m: PhraseMatch, rule: Compil
   }
   // Session 31a: "omg" (read as "oh my god") counts as a laughing mark only beside the embarrassing moment itself
   // ("omg i want to die, my crush saw me fall over"), never for a cause or a chore: it is said in earnest too.
-  return trifle || (chore && laugh) || (laugh && (causeGiven(tokens, m) || embarrassingMoment(tokens, m))) || (omg && embarrassingMoment(tokens, m)) || ((dated || thingForgotten(tokens) || embarrassmentNamed(tokens, m) || settledAfterBut(tokens, m) || pastMomentWish(tokens, m)) && softWish(tokens, m) && !saidInEarnest(tokens));
-}
-
-/**
- * Session 45faX: the softer wish told as felt then, at a moment named right after it ("i wanted to die when my football
- * team lost 5-0", "i wanted to disappear when my teacher saw me at the supermarket in my pjs"): "wanted" or "wished" in
- * the phrase or just before it, and "when" within two words after it. `trivialHyperbole`'s vetoes and a word of meaning
- * it still keep it; "i want to die when i think about school" (now, not then) keeps it.
- */
-function pastMomentWish(tokens: readonly Token[], m: PhraseMatch): boolean {
-  let past = false;
-  for (let j = Math.max(0, m.first - 1); j <= m.last; j += 1) if (tokens[j]?.word === 'wanted' || tokens[j]?.word === 'wished') past = true;
-  if (!past) return false;
-  for (let j = m.last + 1; j <= m.last + 2 && j < tokens.length; j += 1) if (tokens[j]?.word === 'when' && tokens[j]?.sentence === tokens[m.last]?.sentence) return true;
-  return false;
+  return trifle || (chore && laugh) || (laugh && (causeGiven(tokens, m) || embarrassingMoment(tokens, m))) || (omg && embarrassingMoment(tokens, m)) || ((dated || thingForgotten(tokens) || embarrassmentNamed(tokens, m) || settledAfterBut(tokens, m)) && softWish(tokens, m) && !saidInEarnest(tokens));
 }
 
 const EMBARRASSED_WORDS = wordList('embarrassed_words');

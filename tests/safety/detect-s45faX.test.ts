@@ -10,12 +10,11 @@ import { loadSafetyModel } from '../fixtures/flags/source.js';
 const model: SafetyModel = loadSafetyModel();
 const categories = (text: string): string[] => [...new Set(detect(text, EMPTY_DETECTOR_STATE, model).findings.map((f) => f.category))].sort();
 
-describe('session 45faX: a softer death wish beside a moment called embarrassing, told as having turned out fine, or felt then at a moment', () => {
+describe('session 45faX: a softer death wish beside a moment called embarrassing, or told as having turned out fine', () => {
   it('reads "so embarrassing" and "but it was fine in the end" as hyperbole', () => {
     expect(categories('i want to die that was so cringe')).toEqual([]);
     expect(categories('i wanna disappear, so embarrassing')).toEqual([]);
     expect(categories('i fell over on stage and wanted to disappear but it was ok in the end')).toEqual([]);
-    expect(categories('i wanted to die when we lost the netball final 12-3')).toEqual([]);
   });
 
   it('keeps the wish with pictures, with a word of meaning it, or with no "was" after the but', () => {
@@ -26,6 +25,14 @@ describe('session 45faX: a softer death wish beside a moment called embarrassing
     expect(categories('i want to kill myself but it was fine')).toContain('self_harm');
     expect(categories('i want to die when i think about going back to school')).toContain('self_harm');
     expect(categories('i wanted to die when my stepdad hit me')).toContain('self_harm');
+  });
+
+  it('keeps a death wish felt at a moment in the past: a counsellor asks about it, whatever the moment was', () => {
+    // Session 45: a stand-down for "i wanted to die when <a moment>" (v172) was taken out at the merge: it also stood
+    // down real past wishes, which a child tells this way as often as a lost match.
+    expect(categories('i wanted to die when my mum and dad split up')).toContain('self_harm');
+    expect(categories('i wanted to die when he made me do stuff on cam')).toEqual(['self_harm', 'sexual']);
+    expect(categories('i wished i was dead when they all laughed at me')).toContain('self_harm');
   });
 });
 
