@@ -556,15 +556,25 @@ const WISHES = wordList('wishes');
  */
 function refusalCondition(tokens: readonly Token[], first: number): boolean {
   if (!OWNERS.has(tokens[first]?.word ?? '')) return false;
+  const refusal = conditionRefusal(tokens, first);
+  return refusal >= 0 && first - refusal >= 2;
+}
+
+/**
+ * Where the refusal of a condition put to the child stands, before `first` in its sentence, or -1: the nearest "if" or
+ * "unless", then "you", then a refusal (at most one word after "you") that is not of a wish ("if you dont want to").
+ * Shared by {@link refusalCondition} and {@link refusalThenVow}.
+ */
+function conditionRefusal(tokens: readonly Token[], first: number): number {
   const s = tokens[first]?.sentence;
   for (let i = first - 3; i >= 0 && tokens[i]?.sentence === s; i -= 1) {
     const word = tokens[i]?.word;
     if (word !== 'if' && word !== 'unless') continue;
-    if (!CONDITION_YOU.has(tokens[i + 1]?.word ?? '')) return false;
+    if (!CONDITION_YOU.has(tokens[i + 1]?.word ?? '')) return -1;
     const refusal = REFUSALS.has(tokens[i + 2]?.word ?? '') ? i + 2 : REFUSALS.has(tokens[i + 3]?.word ?? '') ? i + 3 : -1;
-    return refusal > 0 && first - refusal >= 2 && !WISHES.has(tokens[refusal + 1]?.word ?? '');
+    return refusal < 0 || WISHES.has(tokens[refusal + 1]?.word ?? '') ? -1 : refusal;
   }
-  return false;
+  return -1;
 }
 
 /**
@@ -576,16 +586,9 @@ function refusalCondition(tokens: readonly Token[], first: number): boolean {
  * wish refused ("if you dont want to, i get it"), nor a question.
  */
 function refusalThenVow(tokens: readonly Token[], first: number): boolean {
-  const s = tokens[first]?.sentence;
-  for (let i = first - 3; i >= 0 && tokens[i]?.sentence === s; i -= 1) {
-    const word = tokens[i]?.word;
-    if (word !== 'if' && word !== 'unless') continue;
-    if (!CONDITION_YOU.has(tokens[i + 1]?.word ?? '')) return false;
-    const refusal = REFUSALS.has(tokens[i + 2]?.word ?? '') ? i + 2 : REFUSALS.has(tokens[i + 3]?.word ?? '') ? i + 3 : -1;
-    if (refusal < 0 || WISHES.has(tokens[refusal + 1]?.word ?? '')) return false;
-    for (let k = refusal + 2; k <= first; k += 1) if (MAIN_CLAUSE_SUBJECTS.has(tokens[k]?.word ?? '')) return true;
-    return false;
-  }
+  const refusal = conditionRefusal(tokens, first);
+  if (refusal < 0) return false;
+  for (let k = refusal + 2; k <= first; k += 1) if (MAIN_CLAUSE_SUBJECTS.has(tokens[k]?.word ?? '')) return true;
   return false;
 }
 
